@@ -1,0 +1,107 @@
+#include "app/cli/Cli.h"
+
+#include "app/cli/DbCommands.h"
+#include "sync/protocol/Protocol.h"
+
+#include <QCoreApplication>
+
+namespace bandmate::app {
+
+namespace {
+
+const char* const kUsage = R"(Usage: bandmate-cli [--db PATH] [--json] COMMAND [ARGS]
+
+Commands:
+  db info        schema version, row counts per table and an integrity check
+                 (reads only; never creates or upgrades the file)
+  db migrate     create the database or upgrade it to this version's schema
+
+Options:
+  --db PATH      the database file (default: the per-user file in the app-data folder)
+  --json         machine-readable output on stdout
+  --version      print the version and exit
+  --help         print this help and exit
+
+Exit codes: 0 success, 2 bad usage or bad input, 1 any other failure.
+)";
+
+}  // namespace
+
+void printOut(const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fflush(stderr);
+}
+
+int reportError(const core::Error& error)
+{
+    printErr(QStringLiteral("bandmate-cli: %1\n").arg(QString::fromStdString(error.toString())));
+    switch (error.code) {
+    case core::ErrorCode::InvalidArgument:
+    case core::ErrorCode::InvalidInput:
+    case core::ErrorCode::NotFound:
+    case core::ErrorCode::NotADatabase:
+    case core::ErrorCode::Corrupt:
+        return kExitUsage;
+    default:
+        return kExitFailure;
+    }
+}
+
+int runCli(const QStringList& arguments)
+{
+    CliArgs args;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& arg = arguments.at(i);
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            printOut(QString::fromUtf8(kUsage));
+            return kExitOk;
+        }
+        if (arg == QLatin1String("--version")) {
+            printOut(QStringLiteral("bandmate-cli %1 (schema %2, sync protocol %3)\n")
+                         .arg(QCoreApplication::applicationVersion())
+                         .arg(dbSchemaVersion())
+                         .arg(sync::kProtocolMax));
+            return kExitOk;
+        }
+        if (arg == QLatin1String("--json")) {
+            args.json = true;
+        } else if (arg == QLatin1String("--db") || arg.startsWith(QLatin1String("--db="))) {
+            if (arg.startsWith(QLatin1String("--db="))) {
+                args.dbPath = arg.mid(5);
+            } else if (i + 1 < arguments.size()) {
+                args.dbPath = arguments.at(++i);
+            }
+            if (args.dbPath.isEmpty()) {
+                return reportError({core::ErrorCode::InvalidArgument, "--db needs a file path", "--db"});
+            }
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            args.options.append(arg);
+        } else {
+            args.command.append(arg);
+        }
+    }
+    if (args.command.isEmpty()) {
+        printErr(QString::fromUtf8(kUsage));
+        return kExitUsage;
+    }
+    if (!args.options.isEmpty()) {
+        return reportError({core::ErrorCode::InvalidArgument,
+                            "unknown option (see bandmate-cli --help)",
+                            args.options.first().toStdString()});
+    }
+    const QString& group = args.command.first();
+    if (group == QLatin1String("db")) {
+        return runDbCommand(args);
+    }
+    return reportError({core::ErrorCode::InvalidArgument,
+                        "unknown command (see bandmate-cli --help)", group.toStdString()});
+}
+
+}  // namespace bandmate::app

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bandmate::audio {
+
+/// Facts about the audio back end compiled into this build; safe to call from any thread
+/// (…NonRealTime: may allocate).
+struct AudioSystem {
+    /// The JUCE version linked, e.g. "JUCE v7.0.5".
+    [[nodiscard]] static std::string juceVersionNonRealTime();
+    /// The driver types this build can open, e.g. {"ALSA", "JACK"} on Linux.
+    [[nodiscard]] static std::vector<std::string> driverTypesNonRealTime();
+};
+
+}  // namespace bandmate::audio

@@ -1,0 +1,436 @@
+#include "core/storage/Database.h"
+
+#include "core/storage/Sql.h"
+#include "core/storage/SqlScript.h"
+#include "core/storage/Transaction.h"
+#include "core/util/Uuid.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcDatabase, "bandmate.core.database")
+
+namespace bandmate::core {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+struct Migration {
+    int version = 0;
+    QString resourcePath;
+};
+
+// The compiled-in migrations, ordered; numbering must run 1, 2, 3... without gaps.
+const QList<Migration>& migrations()
+{
+    static const QList<Migration> list = [] {
+        QList<Migration> found;
+        static const QRegularExpression name(QStringLiteral(R"(^(\d{4})_[a-z0-9_]+\.sql$)"));
+        const QDir dir(QStringLiteral(":/migrations"));
+        for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
+            const auto match = name.match(file);
+            if (match.hasMatch()) {
+                found.append(Migration{match.captured(1).toInt(), dir.filePath(file)});
+            } else {
+                qCCritical(lcDatabase) << "ignoring misnamed migration" << file;
+            }
+        }
+        for (qsizetype i = 0; i < found.size(); ++i) {
+            if (found[i].version != i + 1) {
+                qCCritical(lcDatabase) << "migration numbering has a gap at" << found[i].resourcePath;
+                found.resize(i);
+                break;
+            }
+        }
+        return found;
+    }();
+    return list;
+}
+
+std::string str(const QString& text)
+{
+    return text.toStdString();
+}
+
+// "SQLite format 3\0" is the first 16 bytes of every SQLite 3 database; an empty file is a new
+// database to SQLite.
+Result<void> checkHeader(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::Io, "cannot read the file: " + str(file.errorString()), str(path));
+    }
+    if (file.size() == 0) {
+        return {};
+    }
+    const QByteArray header = file.read(16);
+    if (file.size() < 100 || header != QByteArray("SQLite format 3\0", 16)) {
+        return fail(ErrorCode::NotADatabase,
+                    "not a Bandmate database (the file is not an SQLite database)", str(path));
+    }
+    return {};
+}
+
+bool hasWritePermission(const QFileInfo& info)
+{
+    // access(2) says yes to root for any file; a file or folder with no write bit at all was
+    // marked read-only on purpose and stays untouched even then.
+    const QFile::Permissions perms = info.permissions();
+    return info.isWritable() &&
+           perms.testAnyFlags(QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther);
+}
+
+Result<void> checkWritable(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString dirPath = info.absolutePath();
+    if (!QDir().mkpath(dirPath)) {
+        return fail(ErrorCode::ReadOnly, "cannot create the folder for the database", str(dirPath));
+    }
+    if (!hasWritePermission(QFileInfo(dirPath))) {
+        return fail(ErrorCode::ReadOnly,
+                    "the database's folder is read-only (Bandmate needs to write its journal "
+                    "next to the file)",
+                    str(dirPath));
+    }
+    if (info.exists() && !hasWritePermission(info)) {
+        return fail(ErrorCode::ReadOnly, "the database file is read-only", str(path));
+    }
+    return {};
+}
+
+Result<QSqlDatabase> connect(const QString& connectionName, const QString& path, bool readOnly)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+    if (readOnly) {
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    }
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        return fail(ErrorCode::Io, "cannot open the database: " + str(db.lastError().text()),
+                    str(path));
+    }
+    return db;
+}
+
+// Reads the schema version and runs SQLite's quick check through a read-only connection, so a
+// damaged file is refused before anything could write to it.
+Result<int> preflight(const QString& path)
+{
+    const QString name = QStringLiteral("bandmate-preflight-") + QUuid::createUuid().toString();
+    Result<int> result = 0;
+    {
+        auto db = connect(name, path, true);
+        if (!db) {
+            result = std::unexpected(db.error());
+        } else {
+            auto check = sql::scalar(*db, QStringLiteral("PRAGMA quick_check(1)"));
+            if (!check || check->toString() != QLatin1String("ok")) {
+                const std::string detail =
+                    check ? str(check->toString()) : check.error().message;
+                result = fail(ErrorCode::Corrupt, "the database is damaged (" + detail + ")",
+                              str(path));
+            } else if (auto version = sql::scalar(*db, QStringLiteral("PRAGMA user_version"));
+                       !version) {
+                result = fail(ErrorCode::Corrupt,
+                              "the database is damaged (" + version.error().message + ")",
+                              str(path));
+            } else if (version->toInt() == 0) {
+                // Schema 0 with tables in it belongs to some other program: never migrate it.
+                auto objects = sql::scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+                if (!objects || objects->toInt() > 0) {
+                    result = fail(ErrorCode::NotADatabase,
+                                  "an SQLite database, but not one of Bandmate's", str(path));
+                }
+            } else {
+                result = version->toInt();
+            }
+            db->close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+QString backupPathFor(const QString& path, int fromVersion)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString candidate = QStringLiteral("%1.v%2-%3.backup").arg(path).arg(fromVersion).arg(stamp);
+    for (int n = 2; QFileInfo::exists(candidate); ++n) {
+        candidate = QStringLiteral("%1.v%2-%3-%4.backup").arg(path).arg(fromVersion).arg(stamp).arg(n);
+    }
+    return candidate;
+}
+
+}  // namespace
+
+Database::Database(QString path, QString connectionName, Mode mode)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_mode(mode)
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("bandmate.sqlite"));
+}
+
+int Database::latestSchemaVersion()
+{
+    return static_cast<int>(migrations().size());
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
+{
+    if (path.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "no database path given");
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QFileInfo info(absolute);
+    const bool inspect = options.mode == Mode::Inspect;
+    if (info.exists() && info.isDir()) {
+        return fail(ErrorCode::InvalidArgument, "this is a folder, not a database file",
+                    str(absolute));
+    }
+    if (!info.exists() && inspect) {
+        return fail(ErrorCode::NotFound, "no database at this path", str(absolute));
+    }
+
+    const int latest = latestSchemaVersion();
+    const int target = options.targetVersion < 0 ? latest : std::min(options.targetVersion, latest);
+    if (info.exists()) {
+        if (auto ok = checkHeader(absolute); !ok) {
+            return std::unexpected(ok.error());
+        }
+        auto version = preflight(absolute);
+        if (!version) {
+            return std::unexpected(version.error());
+        }
+        if (*version > latest && !inspect) {
+            return fail(ErrorCode::SchemaTooNew,
+                        "the database was written by a newer Bandmate (schema " +
+                            std::to_string(*version) + ", this version knows up to " +
+                            std::to_string(latest) + "); update Bandmate to open it",
+                        str(absolute));
+        }
+    }
+    if (!inspect) {
+        if (auto ok = checkWritable(absolute); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+
+    std::unique_ptr<Database> db(new Database(
+        absolute, QStringLiteral("bandmate-") + QUuid::createUuid().toString(), options.mode));
+    auto connection = connect(db->m_connectionName, absolute, inspect);
+    if (!connection) {
+        return std::unexpected(connection.error());
+    }
+    if (inspect) {
+        auto version = sql::scalar(*connection, QStringLiteral("PRAGMA user_version"));
+        if (!version) {
+            return std::unexpected(version.error());
+        }
+        db->m_schemaVersion = version->toInt();
+        auto device = sql::scalar(
+            *connection, QStringLiteral("SELECT device_id FROM sync_state WHERE singleton = 1"));
+        if (device) {
+            db->m_deviceId = device->toString();
+        }
+        return db;
+    }
+
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+                               "PRAGMA synchronous = NORMAL"}) {
+        if (auto ok = sql::exec(*connection, QString::fromLatin1(pragma)); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    if (auto ok = db->migrate(target); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = db->loadSyncIdentity(options.wallClock); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return db;
+}
+
+Result<void> Database::migrate(int targetVersion)
+{
+    const QSqlDatabase db = connection();
+    bool hadData = false;
+    for (bool first = true;; first = false) {
+        auto current = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
+        if (!current) {
+            return std::unexpected(current.error());
+        }
+        int version = current->toInt();
+        if (first) {
+            hadData = version > 0;
+        }
+        if (version >= targetVersion) {
+            m_schemaVersion = version;
+            return {};
+        }
+        // Existing data is copied before its first migration; VACUUM INTO cannot run inside the
+        // transaction, so another process may migrate in between, which only makes the copy newer.
+        if (hadData && m_backupPath.isEmpty()) {
+            const QString backup = backupPathFor(m_path, version);
+            if (auto ok = sql::exec(db, QStringLiteral("VACUUM INTO ") + sql::quoteLiteral(backup));
+                !ok) {
+                return fail(ErrorCode::Io,
+                            "could not back up the database before upgrading it: " +
+                                ok.error().message,
+                            str(backup));
+            }
+            m_backupPath = backup;
+            qCDebug(lcDatabase) << "backed up schema" << version << "to" << backup;
+        }
+
+        auto transaction = Transaction::begin(db);
+        if (!transaction) {
+            return std::unexpected(transaction.error());
+        }
+        // Re-read under the write lock: a second process may have migrated meanwhile.
+        auto locked = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
+        if (!locked) {
+            return std::unexpected(locked.error());
+        }
+        version = locked->toInt();
+        if (version >= targetVersion) {
+            if (auto ok = transaction->commit(); !ok) {
+                return ok;
+            }
+            continue;
+        }
+        const Migration& migration = migrations().at(version);
+        QFile file(migration.resourcePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail(ErrorCode::Internal, "cannot read migration", str(migration.resourcePath));
+        }
+        const QString script = QString::fromUtf8(file.readAll());
+        for (const QString& statement : splitSqlScript(script)) {
+            if (auto ok = sql::exec(db, statement); !ok) {
+                return fail(ok.error().code,
+                            "migration " + std::to_string(migration.version) +
+                                " failed: " + ok.error().message,
+                            ok.error().where);
+            }
+        }
+        if (auto ok = sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+            !ok) {
+            return ok;
+        }
+        if (auto ok = transaction->commit(); !ok) {
+            return ok;
+        }
+        qCDebug(lcDatabase) << "migrated" << m_path << "to schema" << migration.version;
+    }
+}
+
+Result<void> Database::loadSyncIdentity(const HybridLogicalClock::WallClock& wallClock)
+{
+    const QSqlDatabase db = connection();
+    UuidV7Generator ids;
+    // INSERT OR IGNORE: of two processes opening a new file at once, the first id wins.
+    if (auto ok = sql::exec(db,
+                            QStringLiteral("INSERT OR IGNORE INTO sync_state (singleton, device_id) "
+                                           "VALUES (1, ?)"),
+                            {ids.next()});
+        !ok) {
+        return ok;
+    }
+    auto row = sql::run(db, QStringLiteral(
+                                "SELECT device_id, last_hlc FROM sync_state WHERE singleton = 1"));
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!row->next()) {
+        return fail(ErrorCode::Internal, "sync_state has no row", str(m_path));
+    }
+    m_deviceId = row->value(0).toString();
+    m_clock = HybridLogicalClock(wallClock, Hlc::fromPacked(row->value(1).toLongLong()));
+    return {};
+}
+
+QString Database::sqliteVersion() const
+{
+    auto version = sql::scalar(connection(), QStringLiteral("SELECT sqlite_version()"));
+    return version ? version->toString() : QString();
+}
+
+Result<DatabaseInfo> Database::inspect() const
+{
+    const QSqlDatabase db = connection();
+    DatabaseInfo info;
+    info.path = m_path;
+    info.sizeBytes = QFileInfo(m_path).size();
+    info.appSchemaVersion = latestSchemaVersion();
+    auto version = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
+    if (!version) {
+        return std::unexpected(version.error());
+    }
+    info.schemaVersion = version->toInt();
+    auto mode = sql::scalar(db, QStringLiteral("PRAGMA journal_mode"));
+    if (!mode) {
+        return std::unexpected(mode.error());
+    }
+    info.journalMode = mode->toString();
+
+    auto check = sql::run(db, QStringLiteral("PRAGMA integrity_check(20)"));
+    if (!check) {
+        return std::unexpected(check.error());
+    }
+    QStringList problems;
+    while (check->next()) {
+        problems.append(check->value(0).toString());
+    }
+    info.integrity = problems.join(QLatin1String("; "));
+
+    auto tables = sql::run(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                              "AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    if (!tables) {
+        return std::unexpected(tables.error());
+    }
+    QStringList names;
+    while (tables->next()) {
+        names.append(tables->value(0).toString());
+    }
+    tables->finish();
+    for (const QString& name : names) {
+        auto count = sql::scalar(db, QStringLiteral("SELECT count(*) FROM ") + sql::quoteIdentifier(name));
+        if (!count) {
+            return std::unexpected(count.error());
+        }
+        info.rowCounts.append({name, count->toLongLong()});
+    }
+    return info;
+}
+
+}  // namespace bandmate::core

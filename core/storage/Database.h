@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/sync/Hlc.h"
+#include "core/util/Result.h"
+
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace bandmate::core {
+
+/// What `bandmate-cli db info` reports about a database file.
+struct DatabaseInfo {
+    QString path;
+    qint64 sizeBytes = 0;
+    int schemaVersion = 0;     ///< PRAGMA user_version of the file
+    int appSchemaVersion = 0;  ///< the newest version this build knows
+    QString journalMode;
+    QString integrity;  ///< "ok" or the first problems PRAGMA integrity_check found
+    QList<QPair<QString, qint64>> rowCounts;  ///< every table, by name
+};
+
+/// One user's SQLite database: opened with the project's pragmas, migrated to the newest schema,
+/// and carrying the device's sync identity and clock. One instance per thread; not copyable.
+class Database {
+public:
+    enum class Mode {
+        ReadWrite,  ///< creates the file if needed and migrates it
+        Inspect,    ///< reads only: never creates, migrates or writes the file
+    };
+
+    struct Options {
+        Mode mode = Mode::ReadWrite;
+        int targetVersion = -1;  ///< migrate only up to this version (tests); -1 = newest
+        HybridLogicalClock::WallClock wallClock{};  ///< empty = system clock
+    };
+
+    /// Opens (and in ReadWrite mode creates and migrates) the database at `path`. Refuses, with
+    /// the file left byte-for-byte unchanged: non-SQLite or damaged files (NotADatabase, Corrupt),
+    /// a schema newer than this build (SchemaTooNew), a file or folder that cannot be written
+    /// (ReadOnly).
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString& path,
+                                                                const Options& options);
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString& path)
+    {
+        return open(path, Options{});
+    }
+
+    /// The per-user default location in the platform's app-data folder.
+    [[nodiscard]] static QString defaultPath();
+    /// The newest schema version compiled into this build.
+    [[nodiscard]] static int latestSchemaVersion();
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// The Qt connection; valid for this object's lifetime, on the thread that opened it.
+    [[nodiscard]] QSqlDatabase connection() const;
+    [[nodiscard]] const QString& path() const { return m_path; }
+    [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
+    [[nodiscard]] bool isReadOnly() const { return m_mode == Mode::Inspect; }
+    /// The backup written before this open migrated existing data; empty when none was needed.
+    [[nodiscard]] const QString& backupPath() const { return m_backupPath; }
+    /// This installation's device id (UUIDv7), created on first open; empty in Inspect mode
+    /// for a database that never had one.
+    [[nodiscard]] const QString& deviceId() const { return m_deviceId; }
+    /// The clock that stamps this device's edits; persisted by ChangeTracker.
+    [[nodiscard]] HybridLogicalClock& clock() { return m_clock; }
+
+    /// The SQLite library version behind the connection, e.g. "3.40.1".
+    [[nodiscard]] QString sqliteVersion() const;
+
+    /// Sizes, counts and a full integrity check.
+    [[nodiscard]] Result<DatabaseInfo> inspect() const;
+
+private:
+    Database(QString path, QString connectionName, Mode mode);
+    Result<void> migrate(int targetVersion);
+    Result<void> loadSyncIdentity(const HybridLogicalClock::WallClock& wallClock);
+
+    QString m_path;
+    QString m_connectionName;
+    Mode m_mode;
+    int m_schemaVersion = 0;
+    QString m_backupPath;
+    QString m_deviceId;
+    HybridLogicalClock m_clock;
+};
+
+}  // namespace bandmate::core

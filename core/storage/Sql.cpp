@@ -1,0 +1,82 @@
+#include "core/storage/Sql.h"
+
+#include <QSqlError>
+
+namespace bandmate::core::sql {
+
+namespace {
+
+Error sqlError(const QSqlError& error, const QString& statement)
+{
+    ErrorCode code = ErrorCode::Sql;
+    const QString native = error.nativeErrorCode();
+    // SQLite primary result codes, possibly extended: 8 READONLY, 11 CORRUPT, 26 NOTADB.
+    const int primary = native.toInt() & 0xFF;
+    if (primary == 8) {
+        code = ErrorCode::ReadOnly;
+    } else if (primary == 11) {
+        code = ErrorCode::Corrupt;
+    } else if (primary == 26) {
+        code = ErrorCode::NotADatabase;
+    }
+    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return Error{code, text.toStdString(), statement.simplified().left(120).toStdString()};
+}
+
+}  // namespace
+
+Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement)) {
+        return std::unexpected(sqlError(query.lastError(), statement));
+    }
+    for (const QVariant& value : binds) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        return std::unexpected(sqlError(query.lastError(), statement));
+    }
+    return query;
+}
+
+Result<void> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
+{
+    auto query = run(db, statement, binds);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    query->finish();
+    return {};
+}
+
+Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
+{
+    auto query = run(db, statement, binds);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QVariant value;
+    if (query->next()) {
+        value = query->value(0);
+    }
+    query->finish();
+    return value;
+}
+
+QString quoteIdentifier(const QString& name)
+{
+    QString escaped = name;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString quoteLiteral(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+}  // namespace bandmate::core::sql

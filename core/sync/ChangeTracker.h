@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/sync/MergeRule.h"
+#include "core/util/Result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <QVariantMap>
+
+namespace bandmate::core {
+
+class Database;
+
+/// One field of one entity row with the stamp of the write that set it.
+struct FieldChange {
+    QString entity;
+    QString id;
+    QString field;
+    QVariant value;
+    FieldStamp stamp;
+};
+
+/// The one way synced data is written (DESIGN.md section 2): a repository calls write() inside
+/// its Transaction, and the row, its field clocks and the outbox change together. Sync applies
+/// other devices' changes through applyRemote(), under the same merge rule as the server.
+class ChangeTracker {
+public:
+    /// `db` must outlive the tracker; use on the database's thread.
+    explicit ChangeTracker(Database& db);
+
+    /// Writes `fields` of row `id` of `entity` (creating the row), stamps them with one new HLC
+    /// and marks them dirty. Call inside a Transaction. Unknown entities or fields are refused.
+    [[nodiscard]] Result<FieldStamp> write(const QString& entity, const QString& id,
+                                           const QVariantMap& fields);
+    /// Marks a row deleted (a tombstone that syncs like any field).
+    [[nodiscard]] Result<FieldStamp> remove(const QString& entity, const QString& id);
+
+    /// Applies another device's write if it wins the merge rule; true when it did. Advances the
+    /// local clock past the change's HLC either way. Call inside a Transaction.
+    [[nodiscard]] Result<bool> applyRemote(const FieldChange& change);
+
+    /// The dirty fields with their current values and stamps, oldest write first.
+    [[nodiscard]] Result<QList<FieldChange>> pending(int limit) const;
+
+    /// The columns of a synced entity other than `id`, in table order.
+    [[nodiscard]] Result<QStringList> fieldsOf(const QString& entity) const;
+
+private:
+    Result<void> checkFields(const QString& entity, const QStringList& fields) const;
+    Result<void> upsert(const QString& entity, const QString& id, const QVariantMap& fields);
+    Result<void> stamp(const QString& entity, const QString& id, const QString& field,
+                       const FieldStamp& stamp);
+    Result<void> saveClock();
+
+    Database& m_db;
+    mutable QHash<QString, QStringList> m_fields;
+};
+
+}  // namespace bandmate::core

@@ -1,0 +1,18 @@
+#include "core/sync/EntityCatalog.h"
+
+namespace bandmate::core {
+
+const QStringList& syncedEntities()
+{
+    static const QStringList entities = {
+        QStringLiteral("profile"),
+    };
+    return entities;
+}
+
+bool isSyncedEntity(const QString& entity)
+{
+    return syncedEntities().contains(entity);
+}
+
+}  // namespace bandmate::core

@@ -1,0 +1,217 @@
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "tests/support/TestFiles.h"
+
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+using namespace bandmate::core;
+using bandmate::test::TempDir;
+
+namespace {
+
+std::unique_ptr<Database> openDb(const QString& path, HybridLogicalClock::WallClock wall = {})
+{
+    auto db = Database::open(path, {.wallClock = std::move(wall)});
+    EXPECT_TRUE(db.has_value()) << (db ? "" : db.error().toString());
+    return db ? std::move(*db) : nullptr;
+}
+
+qint64 count(const Database& db, const QString& statement)
+{
+    return sql::scalar(db.connection(), statement)->toLongLong();
+}
+
+// Every synced row and its field stamps, as one comparable text.
+QString snapshot(const Database& db)
+{
+    QString out;
+    auto rows = sql::run(db.connection(), QStringLiteral("SELECT id, artist_name, goals, deleted FROM profile ORDER BY id"));
+    while (rows->next()) {
+        out += QStringLiteral("%1|%2|%3|%4\n")
+                   .arg(rows->value(0).toString(), rows->value(1).toString(), rows->value(2).toString(),
+                        rows->value(3).toString());
+    }
+    auto clocks = sql::run(db.connection(),
+                           QStringLiteral("SELECT entity, id, field, hlc, device_id FROM field_clock ORDER BY 1, 2, 3"));
+    while (clocks->next()) {
+        QStringList cells;
+        for (int i = 0; i < 5; ++i) {
+            cells.append(clocks->value(i).toString());
+        }
+        out += cells.join(QLatin1Char('|')) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(ChangeTracker, WriteRecordsRowClocksAndOutboxTogether)
+{
+    TempDir dir;
+    qint64 wall = 1'000'000;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")), [&] { return wall; });
+    ChangeTracker tracker(*db);
+    auto tx = Transaction::begin(db->connection());
+    ASSERT_TRUE(tx.has_value());
+    auto stamp = tracker.write(QStringLiteral("profile"), QStringLiteral("p1"),
+                               {{QStringLiteral("artist_name"), QStringLiteral("Marc Anthony")},
+                                {QStringLiteral("goals"), QStringLiteral("Sell out the Garden")}});
+    ASSERT_TRUE(stamp.has_value()) << stamp.error().toString();
+    ASSERT_TRUE(tx->commit().has_value());
+
+    EXPECT_EQ(stamp->hlc, (Hlc{1'000'000, 0}));
+    EXPECT_EQ(stamp->deviceId, db->deviceId());
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM profile WHERE artist_name = 'Marc Anthony'")), 1);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock WHERE entity = 'profile' AND id = 'p1'")), 2);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox")), 2);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT last_hlc FROM sync_state")), stamp->hlc.packed());
+
+    auto pending = tracker.pending(100);
+    ASSERT_TRUE(pending.has_value());
+    ASSERT_EQ(pending->size(), 2);
+    for (const FieldChange& change : *pending) {
+        EXPECT_EQ(change.stamp, *stamp);
+        EXPECT_EQ(change.value.toString(), change.field == QLatin1String("goals") ? QStringLiteral("Sell out the Garden")
+                                                                                 : QStringLiteral("Marc Anthony"));
+    }
+}
+
+TEST(ChangeTracker, ARolledBackWriteLeavesNoTrace)
+{
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")));
+    ChangeTracker tracker(*db);
+    {
+        auto tx = Transaction::begin(db->connection());
+        ASSERT_TRUE(tx.has_value());
+        ASSERT_TRUE(tracker.write(QStringLiteral("profile"), QStringLiteral("p1"),
+                                  {{QStringLiteral("artist_name"), QStringLiteral("x")}})
+                        .has_value());
+    }  // no commit
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM profile")), 0);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock")), 0);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+}
+
+TEST(ChangeTracker, RefusesUnknownEntitiesAndFields)
+{
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")));
+    ChangeTracker tracker(*db);
+    auto bad = tracker.write(QStringLiteral("sync_state"), QStringLiteral("1"), {{QStringLiteral("device_id"), 1}});
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
+    bad = tracker.write(QStringLiteral("profile"), QStringLiteral("p"),
+                        {{QStringLiteral("artist_name\" = 1; DROP TABLE profile; --"), 1}});
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().where, "profile.artist_name\" = 1; DROP TABLE profile; --");
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'profile'")), 1);
+}
+
+TEST(ChangeTracker, StampsStayMonotonicAcrossRestartsWhenTheClockStepsBack)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("a.sqlite"));
+    FieldStamp first;
+    {
+        auto db = openDb(path, [] { return qint64{9'000'000}; });
+        ChangeTracker tracker(*db);
+        first = *tracker.write(QStringLiteral("profile"), QStringLiteral("p"), {{QStringLiteral("goals"), 1}});
+    }
+    auto db = openDb(path, [] { return qint64{1'000}; });  // the clock went back hours
+    ChangeTracker tracker(*db);
+    const FieldStamp second = *tracker.write(QStringLiteral("profile"), QStringLiteral("p"), {{QStringLiteral("goals"), 2}});
+    EXPECT_GT(second.hlc, first.hlc);
+}
+
+TEST(ChangeTracker, RemoteChangesFollowLastWriterWins)
+{
+    TempDir dir;
+    qint64 wall = 5'000;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")), [&] { return wall; });
+    ChangeTracker tracker(*db);
+    ASSERT_TRUE(tracker.write(QStringLiteral("profile"), QStringLiteral("p"),
+                              {{QStringLiteral("artist_name"), QStringLiteral("local")}})
+                    .has_value());
+
+    FieldChange older{QStringLiteral("profile"), QStringLiteral("p"), QStringLiteral("artist_name"),
+                      QStringLiteral("older remote"), FieldStamp{Hlc{4'000, 0}, QStringLiteral("zz-device")}};
+    auto won = tracker.applyRemote(older);
+    ASSERT_TRUE(won.has_value());
+    EXPECT_FALSE(*won);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT artist_name FROM profile"))->toString(),
+              QStringLiteral("local"));
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox")), 1);
+
+    FieldChange newer = older;
+    newer.value = QStringLiteral("newer remote");
+    newer.stamp.hlc = Hlc{6'000, 0};
+    won = tracker.applyRemote(newer);
+    ASSERT_TRUE(won.has_value());
+    EXPECT_TRUE(*won);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT artist_name FROM profile"))->toString(),
+              QStringLiteral("newer remote"));
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox")), 0);  // the local edit lost
+    // The next local edit is stamped after what was received.
+    const FieldStamp next = *tracker.write(QStringLiteral("profile"), QStringLiteral("p"), {{QStringLiteral("goals"), 1}});
+    EXPECT_GT(next.hlc, newer.stamp.hlc);
+}
+
+TEST(ChangeTracker, RemoteChangesConvergeInAnyOrderWithDuplicates)
+{
+    QRandomGenerator random(777);
+    const QStringList devices{QStringLiteral("dev-a"), QStringLiteral("dev-b"), QStringLiteral("dev-c")};
+    const QStringList fields{QStringLiteral("artist_name"), QStringLiteral("goals"), QStringLiteral("deleted")};
+    std::vector<FieldChange> changes;
+    for (int i = 0; i < 120; ++i) {
+        const QString field = fields[random.bounded(3)];
+        changes.push_back(FieldChange{
+            QStringLiteral("profile"), QStringLiteral("p%1").arg(random.bounded(4)), field,
+            field == QLatin1String("deleted") ? QVariant(random.bounded(2))
+                                              : QVariant(QStringLiteral("v%1").arg(random.bounded(1000))),
+            FieldStamp{Hlc{1'000 + random.bounded(20), static_cast<quint16>(random.bounded(3))},
+                       devices[random.bounded(3)]}});
+    }
+
+    TempDir dir;
+    QString reference;
+    for (int replica = 0; replica < 4; ++replica) {
+        auto db = openDb(dir.file(QStringLiteral("r%1.sqlite").arg(replica)));
+        ChangeTracker tracker(*db);
+        std::vector<FieldChange> delivery = changes;
+        delivery.insert(delivery.end(), changes.begin(), changes.begin() + 30);  // redelivered
+        std::shuffle(delivery.begin(), delivery.end(), random);
+        auto tx = Transaction::begin(db->connection());
+        for (const FieldChange& change : delivery) {
+            ASSERT_TRUE(tracker.applyRemote(change).has_value());
+        }
+        ASSERT_TRUE(tx->commit().has_value());
+        const QString state = snapshot(*db);
+        if (replica == 0) {
+            reference = state;
+            ASSERT_FALSE(reference.isEmpty());
+        } else {
+            EXPECT_EQ(state, reference) << "replica " << replica;
+        }
+    }
+}
+
+TEST(ChangeTracker, RemoveWritesATombstone)
+{
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")));
+    ChangeTracker tracker(*db);
+    ASSERT_TRUE(tracker.write(QStringLiteral("profile"), QStringLiteral("p"), {{QStringLiteral("goals"), QStringLiteral("g")}})
+                    .has_value());
+    ASSERT_TRUE(tracker.remove(QStringLiteral("profile"), QStringLiteral("p")).has_value());
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT deleted FROM profile WHERE id = 'p'")), 1);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox WHERE field = 'deleted'")), 1);
+}

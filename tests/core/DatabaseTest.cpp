@@ -1,0 +1,287 @@
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/util/Uuid.h"
+#include "tests/support/TestFiles.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate::core;
+using bandmate::test::TempDir;
+
+namespace {
+
+// Writes directly through a separate raw connection, as another program would.
+void rawExec(const QString& path, const QStringList& statements)
+{
+    const QString name = QStringLiteral("raw-test-connection");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        for (const QString& statement : statements) {
+            QSqlQuery query(db);
+            ASSERT_TRUE(query.exec(statement)) << statement.toStdString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// A database with some rows, closed (WAL checkpointed into the main file).
+void makePopulatedDatabase(const QString& path, int rows)
+{
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    const QSqlDatabase c = (*db)->connection();
+    ASSERT_TRUE(sql::exec(c, QStringLiteral("BEGIN")).has_value());
+    UuidV7Generator ids;
+    for (int i = 0; i < rows; ++i) {
+        ASSERT_TRUE(sql::exec(c, QStringLiteral("INSERT INTO profile (id, artist_name, goals) VALUES (?, ?, ?)"),
+                              {ids.next(), QStringLiteral("Artist %1").arg(i),
+                               QString(200, QLatin1Char('g'))})
+                        .has_value());
+    }
+    ASSERT_TRUE(sql::exec(c, QStringLiteral("COMMIT")).has_value());
+}
+
+}  // namespace
+
+TEST(Database, CreatesANewFileAtTheNewestSchemaWithWalAndForeignKeys)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("nested/folder/user.sqlite"));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    EXPECT_GE(Database::latestSchemaVersion(), 2);
+    EXPECT_TRUE((*db)->backupPath().isEmpty());
+    EXPECT_TRUE(UuidV7Generator::isV7((*db)->deviceId()));
+    const QSqlDatabase c = (*db)->connection();
+    EXPECT_EQ(sql::scalar(c, QStringLiteral("PRAGMA journal_mode"))->toString(), QStringLiteral("wal"));
+    EXPECT_EQ(sql::scalar(c, QStringLiteral("PRAGMA foreign_keys"))->toInt(), 1);
+    EXPECT_EQ(sql::scalar(c, QStringLiteral("PRAGMA synchronous"))->toInt(), 1);  // NORMAL
+    EXPECT_EQ(sql::scalar(c, QStringLiteral("PRAGMA user_version"))->toInt(), Database::latestSchemaVersion());
+}
+
+TEST(Database, EveryMigrationFileInResourcesIsCompiledIn)
+{
+    const QDir migrations(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/migrations"));
+    const QStringList files = migrations.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    ASSERT_FALSE(files.isEmpty());
+    EXPECT_EQ(Database::latestSchemaVersion(), files.size());
+    for (int i = 0; i < files.size(); ++i) {
+        EXPECT_TRUE(files[i].startsWith(QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'))))
+            << files[i].toStdString();
+    }
+}
+
+TEST(Database, ReopeningKeepsDataAndIdentityAndMakesNoBackup)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    QString deviceId;
+    {
+        auto db = Database::open(path);
+        ASSERT_TRUE(db.has_value());
+        deviceId = (*db)->deviceId();
+        ASSERT_TRUE(sql::exec((*db)->connection(),
+                              QStringLiteral("INSERT INTO profile (id, artist_name) VALUES ('p1', 'La India')"))
+                        .has_value());
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    EXPECT_EQ((*db)->deviceId(), deviceId);
+    EXPECT_TRUE((*db)->backupPath().isEmpty());
+    EXPECT_EQ(sql::scalar((*db)->connection(), QStringLiteral("SELECT artist_name FROM profile WHERE id = 'p1'"))
+                  ->toString(),
+              QStringLiteral("La India"));
+    EXPECT_EQ(QDir(dir.path()).entryList({QStringLiteral("*.backup")}, QDir::Files).size(), 0);
+}
+
+TEST(Database, UpgradingExistingDataBacksItUpFirst)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    {
+        auto db = Database::open(path, {.targetVersion = 1});
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+        EXPECT_EQ((*db)->schemaVersion(), 1);
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    ASSERT_FALSE((*db)->backupPath().isEmpty());
+    ASSERT_TRUE(QFileInfo::exists((*db)->backupPath()));
+    auto backup = Database::open((*db)->backupPath(), {.mode = Database::Mode::Inspect});
+    ASSERT_TRUE(backup.has_value()) << backup.error().toString();
+    EXPECT_EQ((*backup)->schemaVersion(), 1);
+    EXPECT_EQ((*backup)->deviceId(), (*db)->deviceId());
+}
+
+TEST(Database, RefusesAFileThatIsNotSqliteAndLeavesItUnchanged)
+{
+    TempDir dir;
+    for (const QByteArray& content :
+         {QByteArray("These are my lyrics, not a database.\n"), QByteArray(4096, '\x5a'),
+          QByteArray("SQLite format 3")}) {
+        const QString path = dir.file(QStringLiteral("notes.txt"));
+        bandmate::test::writeAll(path, content);
+        auto db = Database::open(path);
+        ASSERT_FALSE(db.has_value());
+        EXPECT_EQ(db.error().code, ErrorCode::NotADatabase);
+        EXPECT_NE(db.error().toString().find("notes.txt"), std::string::npos) << db.error().toString();
+        EXPECT_EQ(bandmate::test::readAll(path), content);
+        EXPECT_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
+    }
+}
+
+TEST(Database, RefusesAnotherProgramsSqliteDatabaseAndLeavesItUnchanged)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("places.sqlite"));
+    rawExec(path, {QStringLiteral("CREATE TABLE bookmarks (url TEXT)"),
+                   QStringLiteral("INSERT INTO bookmarks VALUES ('https://example.org')")});
+    const QByteArray before = bandmate::test::sha256(path);
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::NotADatabase);
+    EXPECT_NE(db.error().message.find("not one of Bandmate's"), std::string::npos);
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+}
+
+TEST(Database, RefusesADamagedFileAndLeavesItUnchanged)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    makePopulatedDatabase(path, 400);
+    QByteArray bytes = bandmate::test::readAll(path);
+    ASSERT_GT(bytes.size(), 16 * 4096);
+
+    // Garbage over the middle pages (the header survives, so only a check can tell).
+    QByteArray damaged = bytes;
+    QRandomGenerator random(3);
+    for (qsizetype i = 4096 * 2; i < damaged.size() - 4096; ++i) {
+        damaged[i] = static_cast<char>(random.bounded(256));
+    }
+    // And a file cut short in the middle of its pages.
+    const QByteArray truncated = bytes.left(bytes.size() / 2 + 123);
+
+    for (const QByteArray& content : {damaged, truncated}) {
+        bandmate::test::writeAll(path, content);
+        const QByteArray before = bandmate::test::sha256(path);
+        auto db = Database::open(path);
+        ASSERT_FALSE(db.has_value());
+        EXPECT_EQ(db.error().code, ErrorCode::Corrupt) << db.error().toString();
+        EXPECT_EQ(bandmate::test::sha256(path), before);
+    }
+}
+
+TEST(Database, RefusesASchemaNewerThanTheAppAndLeavesItUnchanged)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("future.sqlite"));
+    makePopulatedDatabase(path, 3);
+    rawExec(path, {QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 5)});
+    const QByteArray before = bandmate::test::sha256(path);
+
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::SchemaTooNew);
+    EXPECT_NE(db.error().message.find("newer Bandmate"), std::string::npos);
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+
+    // Inspecting it is still allowed, and also writes nothing.
+    auto inspected = Database::open(path, {.mode = Database::Mode::Inspect});
+    ASSERT_TRUE(inspected.has_value()) << inspected.error().toString();
+    EXPECT_EQ((*inspected)->schemaVersion(), Database::latestSchemaVersion() + 5);
+    inspected->reset();
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+}
+
+TEST(Database, RefusesAReadOnlyFileOrFolderAndLeavesItUnchanged)
+{
+    TempDir dir;
+    const QString folder = dir.file(QStringLiteral("ro"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString path = QDir(folder).filePath(QStringLiteral("user.sqlite"));
+    makePopulatedDatabase(path, 3);
+    const QByteArray before = bandmate::test::sha256(path);
+
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadUser);
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::ReadOnly);
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadUser | QFile::ExeUser);
+    db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::ReadOnly);
+    EXPECT_NE(db.error().message.find("read-only"), std::string::npos);
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+    // A new file in a read-only folder is refused as well.
+    db = Database::open(QDir(folder).filePath(QStringLiteral("new.sqlite")));
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::ReadOnly);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+TEST(Database, InspectModeNeverCreatesAFile)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("missing.sqlite"));
+    auto db = Database::open(path, {.mode = Database::Mode::Inspect});
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::NotFound);
+    EXPECT_FALSE(QFileInfo::exists(path));
+}
+
+TEST(Database, RefusesAnEmptyPathOrAFolder)
+{
+    TempDir dir;
+    EXPECT_EQ(Database::open(QString()).error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(Database::open(dir.path()).error().code, ErrorCode::InvalidArgument);
+}
+
+TEST(Database, TwoConnectionsToOneFileSeeEachOthersCommits)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("shared.sqlite"));
+    auto first = Database::open(path);
+    auto second = Database::open(path);
+    ASSERT_TRUE(first.has_value() && second.has_value());
+    EXPECT_EQ((*first)->deviceId(), (*second)->deviceId());
+    ASSERT_TRUE(sql::exec((*first)->connection(),
+                          QStringLiteral("INSERT INTO profile (id, artist_name) VALUES ('x', 'Celia')"))
+                    .has_value());
+    EXPECT_EQ(sql::scalar((*second)->connection(), QStringLiteral("SELECT artist_name FROM profile"))->toString(),
+              QStringLiteral("Celia"));
+}
+
+TEST(Database, InspectReportsCountsAndIntegrity)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    makePopulatedDatabase(path, 7);
+    auto db = Database::open(path, {.mode = Database::Mode::Inspect});
+    ASSERT_TRUE(db.has_value());
+    auto info = (*db)->inspect();
+    ASSERT_TRUE(info.has_value()) << info.error().toString();
+    EXPECT_EQ(info->integrity, QStringLiteral("ok"));
+    EXPECT_EQ(info->schemaVersion, Database::latestSchemaVersion());
+    bool sawProfile = false;
+    for (const auto& [table, count] : info->rowCounts) {
+        if (table == QLatin1String("profile")) {
+            sawProfile = true;
+            EXPECT_EQ(count, 7);
+        }
+    }
+    EXPECT_TRUE(sawProfile);
+}

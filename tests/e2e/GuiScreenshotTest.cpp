@@ -1,0 +1,79 @@
+// `bandmate --screenshot PAGE FILE.png` as documentation and review use it.
+#include "tests/support/TestFiles.h"
+
+#include <QImage>
+#include <QProcess>
+
+#include <gtest/gtest.h>
+
+using bandmate::test::TempDir;
+
+namespace {
+
+int runGui(const QStringList& args, QString* err = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral(BANDMATE_GUI), args);
+    EXPECT_TRUE(process.waitForFinished(60'000));
+    if (err != nullptr) {
+        *err = QString::fromUtf8(process.readAllStandardError());
+    }
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+}  // namespace
+
+TEST(GuiScreenshot, RendersEachPageAt1280x800)
+{
+    TempDir dir;
+    for (const char* page : {"dashboard", "roadmap", "beats", "library", "setlists", "sync"}) {
+        const QString file = dir.file(QStringLiteral("%1.png").arg(QString::fromLatin1(page)));
+        QString err;
+        ASSERT_EQ(runGui({QStringLiteral("--screenshot"), QString::fromLatin1(page), file}, &err), 0)
+            << page << ": " << err.toStdString();
+        const QImage image(file);
+        ASSERT_FALSE(image.isNull()) << page;
+        EXPECT_EQ(image.size(), QSize(1280, 800)) << page;
+        // Not a blank frame: the sidebar and the page differ in colour.
+        EXPECT_NE(image.pixel(20, 400), image.pixel(900, 400)) << page;
+    }
+}
+
+TEST(GuiScreenshot, SizeAndThemeOptions)
+{
+    TempDir dir;
+    const QString light = dir.file(QStringLiteral("light.png"));
+    const QString dark = dir.file(QStringLiteral("dark.png"));
+    ASSERT_EQ(runGui({QStringLiteral("--screenshot"), QStringLiteral("library"), light, QStringLiteral("--theme"),
+                      QStringLiteral("light"), QStringLiteral("--size"), QStringLiteral("1920x1080")}),
+              0);
+    ASSERT_EQ(runGui({QStringLiteral("--screenshot"), QStringLiteral("library"), dark, QStringLiteral("--theme"),
+                      QStringLiteral("dark")}),
+              0);
+    EXPECT_EQ(QImage(light).size(), QSize(1920, 1080));
+    EXPECT_LT(qGray(QImage(dark).pixel(1000, 700)), qGray(QImage(light).pixel(1000, 700)));
+}
+
+TEST(GuiScreenshot, BadArgumentsExitTwo)
+{
+    TempDir dir;
+    QString err;
+    EXPECT_EQ(runGui({QStringLiteral("--screenshot"), QStringLiteral("nowhere"), dir.file(QStringLiteral("x.png"))}, &err), 2);
+    EXPECT_TRUE(err.contains(QStringLiteral("unknown page 'nowhere'"))) << err.toStdString();
+    EXPECT_EQ(runGui({QStringLiteral("--theme"), QStringLiteral("purple")}, &err), 2);
+}
+
+TEST(GuiScreenshot, ARefusedDatabaseIsReportedAndKept)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("notes.sqlite"));
+    const QByteArray content(512, 'n');
+    bandmate::test::writeAll(path, content);
+    QString err;
+    EXPECT_EQ(runGui({QStringLiteral("--screenshot"), QStringLiteral("dashboard"), dir.file(QStringLiteral("x.png")),
+                      QStringLiteral("--db"), path},
+                     &err),
+              1);
+    EXPECT_TRUE(err.contains(QStringLiteral("not an SQLite database"))) << err.toStdString();
+    EXPECT_EQ(bandmate::test::readAll(path), content);
+}

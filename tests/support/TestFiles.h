@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace bandmate::test {
+
+/// A fresh temporary folder per test, removed afterwards.
+class TempDir {
+public:
+    TempDir();
+    [[nodiscard]] QString path() const { return m_dir.path(); }
+    /// `name` inside the folder.
+    [[nodiscard]] QString file(const QString& name) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/// The whole content of a file (empty when missing).
+[[nodiscard]] QByteArray readAll(const QString& path);
+/// Writes `bytes` to `path`, replacing it.
+void writeAll(const QString& path, const QByteArray& bytes);
+/// The SHA-256 of a file's bytes, hex; empty when missing.
+[[nodiscard]] QByteArray sha256(const QString& path);
+
+}  // namespace bandmate::test

@@ -1,0 +1,167 @@
+#include "core/storage/Database.h"
+#include "tests/support/TestFiles.h"
+#include "ui/shell/AboutDialog.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/Pages.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/Settings.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto db = core::Database::open(m_dir.file(QStringLiteral("user.sqlite")));
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+        m_db = std::move(*db);
+        m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<ui::Settings>(*m_store);
+    }
+
+    std::unique_ptr<ui::MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<ui::MainWindow>(*m_db, *m_settings);
+        window->show();
+        window->activateWindow();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+        return window;
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<ui::Settings> m_settings;
+};
+
+}  // namespace
+
+TEST_F(MainWindowTest, EveryPageIsReachableByMouse)
+{
+    auto window = makeWindow();
+    QSignalSpy changed(window.get(), &ui::MainWindow::pageChanged);
+    QListWidget* nav = window->navigation();
+    // Click in reverse so that every click is a change.
+    for (int row = static_cast<int>(ui::allPages().size()) - 1; row >= 0; --row) {
+        const QRect rect = nav->visualItemRect(nav->item(row));
+        ASSERT_TRUE(rect.isValid()) << row;
+        QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, rect.center());
+        const ui::PageInfo& page = ui::allPages().at(row);
+        EXPECT_EQ(window->currentPage(), page.id) << page.key.toStdString();
+        EXPECT_TRUE(window->pageWidget(page.id)->isVisible()) << page.key.toStdString();
+        EXPECT_EQ(window->pageWidget(page.id)->objectName(), QStringLiteral("page-") + page.key);
+    }
+    EXPECT_GE(changed.count(), static_cast<int>(ui::allPages().size()) - 1);
+}
+
+TEST_F(MainWindowTest, EveryPageIsReachableByKeyboard)
+{
+    auto window = makeWindow();
+    // Ctrl+1…6 from anywhere in the window.
+    for (int i = static_cast<int>(ui::allPages().size()) - 1; i >= 0; --i) {
+        QTest::keyClick(window.get(), static_cast<Qt::Key>(Qt::Key_1 + i), Qt::ControlModifier);
+        EXPECT_EQ(window->currentPage(), ui::allPages().at(i).id) << i;
+    }
+    // Arrow keys in the navigation list.
+    window->navigation()->setFocus();
+    for (int i = 1; i < static_cast<int>(ui::allPages().size()); ++i) {
+        QTest::keyClick(window->navigation(), Qt::Key_Down);
+        EXPECT_EQ(window->currentPage(), ui::allPages().at(i).id) << i;
+    }
+}
+
+TEST_F(MainWindowTest, PagesThatHaveNotLandedSaySoAndShowNoData)
+{
+    auto window = makeWindow();
+    for (const ui::PageInfo& page : ui::allPages()) {
+        QWidget* widget = window->pageWidget(page.id);
+        bool saysSo = false;
+        for (const QLabel* label : widget->findChildren<QLabel*>()) {
+            saysSo = saysSo || label->text().contains(QStringLiteral("Not in this version yet"));
+        }
+        EXPECT_TRUE(saysSo) << page.key.toStdString();
+    }
+}
+
+TEST_F(MainWindowTest, RestoresSizeAndLastPage)
+{
+    {
+        auto window = makeWindow();
+        window->resize(1111, 777);
+        window->showPage(ui::PageId::Library);
+        window->close();
+    }
+    auto window = makeWindow();
+    EXPECT_EQ(window->currentPage(), ui::PageId::Library);
+    EXPECT_EQ(window->size(), QSize(1111, 777));
+}
+
+TEST_F(MainWindowTest, StartPagePreferenceOpensTheDashboard)
+{
+    m_settings->setLastPage(ui::PageId::Setlists);
+    m_settings->setStartPage(ui::Settings::StartPage::Dashboard);
+    auto window = makeWindow();
+    EXPECT_EQ(window->currentPage(), ui::PageId::Dashboard);
+}
+
+TEST_F(MainWindowTest, PreferencesAreWrittenOnlyWhenAccepted)
+{
+    {
+        ui::PreferencesDialog dialog(*m_settings, *m_db);
+        auto* scheme = dialog.findChild<QComboBox*>(QStringLiteral("colorScheme"));
+        ASSERT_NE(scheme, nullptr);
+        scheme->setCurrentIndex(scheme->findData(static_cast<int>(ui::Settings::ColorScheme::Dark)));
+        dialog.reject();
+    }
+    EXPECT_EQ(m_settings->colorScheme(), ui::Settings::ColorScheme::System);
+    {
+        ui::PreferencesDialog dialog(*m_settings, *m_db);
+        auto* scheme = dialog.findChild<QComboBox*>(QStringLiteral("colorScheme"));
+        scheme->setCurrentIndex(scheme->findData(static_cast<int>(ui::Settings::ColorScheme::Dark)));
+        auto* start = dialog.findChild<QComboBox*>(QStringLiteral("startPage"));
+        start->setCurrentIndex(start->findData(static_cast<int>(ui::Settings::StartPage::Dashboard)));
+        dialog.accept();
+    }
+    EXPECT_EQ(m_settings->colorScheme(), ui::Settings::ColorScheme::Dark);
+    EXPECT_EQ(m_settings->startPage(), ui::Settings::StartPage::Dashboard);
+    // And they reach the file.
+    QSettings reread(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    EXPECT_EQ(reread.value(QStringLiteral("appearance/colorScheme")).toString(), QStringLiteral("dark"));
+}
+
+TEST_F(MainWindowTest, AboutListsEveryDependencyWithItsLicense)
+{
+    const QList<ui::Component> parts = ui::components(*m_db);
+    QStringList names;
+    for (const ui::Component& part : parts) {
+        names.append(part.name);
+        EXPECT_FALSE(part.license.isEmpty()) << part.name.toStdString();
+        if (part.name == QLatin1String("JUCE")) {
+            EXPECT_TRUE(part.version.startsWith(QStringLiteral("7."))) << part.version.toStdString();
+            EXPECT_EQ(part.license, QStringLiteral("GPL-3.0-only"));
+        }
+        if (part.name == QLatin1String("SQLite")) {
+            EXPECT_TRUE(part.version.startsWith(QStringLiteral("3."))) << part.version.toStdString();
+        }
+    }
+    for (const char* expected : {"Qt", "JUCE", "SQLite", "Qt Keychain", "cpp-httplib", "libsodium",
+                                 "TagLib", "FluidR3 GM soundfont"}) {
+        EXPECT_TRUE(names.contains(QString::fromLatin1(expected))) << expected;
+    }
+    ui::AboutDialog dialog(*m_db);
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("components"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->rowCount(), parts.size());
+}

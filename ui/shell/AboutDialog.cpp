@@ -1,0 +1,87 @@
+#include "ui/shell/AboutDialog.h"
+
+#include "audio/engine/AudioSystem.h"
+#include "core/storage/Database.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bandmate::ui {
+
+QList<Component> components(const core::Database& db)
+{
+    const auto tr = [](const char* text) { return AboutDialog::tr(text); };
+    return {
+        {QStringLiteral("Qt"), QString::fromLatin1(qVersion()), QStringLiteral("LGPL-3.0-only"),
+         tr("Windows, widgets, charts, playback, networking, database access")},
+        {QStringLiteral("JUCE"),
+         QString::fromStdString(audio::AudioSystem::juceVersionNonRealTime()).remove(QStringLiteral("JUCE v")),
+         QStringLiteral("GPL-3.0-only"), tr("Audio engine, audio devices and audio files")},
+        {QStringLiteral("SQLite"), db.sqliteVersion(), QStringLiteral("blessing (public domain)"),
+         tr("Your data, in one file")},
+        {QStringLiteral("libFLAC"), QString(), QStringLiteral("BSD-3-Clause"), tr("FLAC audio files")},
+        {QStringLiteral("libogg / libvorbis"), QString(), QStringLiteral("BSD-3-Clause"),
+         tr("Ogg Vorbis audio files")},
+        {QStringLiteral("Qt Keychain"), QString(), QStringLiteral("BSD-3-Clause"),
+         tr("Sync credentials in the system keychain")},
+        {QStringLiteral("cpp-httplib"), QString(), QStringLiteral("MIT"), tr("The sync server")},
+        {QStringLiteral("libsodium"), QString(), QStringLiteral("ISC"), tr("Password hashing on the sync server")},
+        {QStringLiteral("TagLib"), QString(), QStringLiteral("LGPL-2.1-only OR MPL-1.1"),
+         tr("Reading tags of your audio files")},
+        {QStringLiteral("libpq (PostgreSQL)"), QString(), QStringLiteral("PostgreSQL"),
+         tr("Large sync servers")},
+        {QStringLiteral("FluidR3 GM soundfont"), QString(), QStringLiteral("MIT"),
+         tr("The instrument samples of the built-in kit")},
+        {QStringLiteral("GoogleTest"), QString(), QStringLiteral("BSD-3-Clause"),
+         tr("Testing (not shipped)")},
+    };
+}
+
+AboutDialog::AboutDialog(const core::Database& db, QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("About Bandmate"));
+    resize(720, 520);
+    auto* layout = new QVBoxLayout(this);
+
+    auto* title = new QLabel(tr("<h2>Bandmate %1</h2>").arg(QApplication::applicationVersion()), this);
+    auto* blurb = new QLabel(
+        tr("Career roadmaps, a salsa beat machine, a song library and setlists for working "
+           "musicians. Works fully offline.<br><br>"
+           "Bandmate is free software under the GNU General Public License, version 3 or any "
+           "later version (GPL-3.0-or-later), because it uses JUCE's GPL modules. It comes with "
+           "no warranty."),
+        this);
+    blurb->setWordWrap(true);
+    layout->addWidget(title);
+    layout->addWidget(blurb);
+
+    const QList<Component> parts = components(db);
+    auto* table = new QTableWidget(static_cast<int>(parts.size()), 4, this);
+    table->setObjectName(QStringLiteral("components"));
+    table->setHorizontalHeaderLabels({tr("Component"), tr("Version"), tr("License"), tr("Used for")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    for (int row = 0; row < parts.size(); ++row) {
+        const Component& part = parts.at(row);
+        const QStringList cells{part.name, part.version.isEmpty() ? QStringLiteral("—") : part.version,
+                                part.license, part.purpose};
+        for (int column = 0; column < cells.size(); ++column) {
+            table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        }
+    }
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table, 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+}  // namespace bandmate::ui

@@ -1,0 +1,214 @@
+#include "ui/shell/MainWindow.h"
+
+#include "core/storage/Database.h"
+#include "ui/shell/AboutDialog.h"
+#include "ui/shell/PlannedPage.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/Theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace bandmate::ui {
+
+namespace {
+
+QString sidebarStyle()
+{
+    return QStringLiteral(R"(
+#sidebar { background: #1f1b2e; }
+#brand { color: #ffffff; font-size: 17pt; font-weight: 600; }
+#brandTagline { color: #9d96b8; font-size: 9pt; }
+#navigation { background: transparent; border: none; color: #d9d4ea; font-size: 11pt;
+              outline: none; }
+#navigation::item { padding: 9px 12px; margin: 2px 10px; border-radius: 6px;
+                    border-left: 3px solid transparent; }
+#navigation::item:hover { background: #2b2540; }
+#navigation::item:selected { background: #3a3158; color: #ffffff;
+                             border-left: 3px solid %1; }
+#sidebarFooter { color: #7d7698; font-size: 8pt; }
+#plannedCard { background: palette(base); border: 1px solid palette(midlight);
+               border-radius: 10px; }
+#plannedBadge { color: %1; }
+)")
+        .arg(accentColor());
+}
+
+}  // namespace
+
+MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
+    : QMainWindow(parent), m_db(db), m_settings(settings)
+{
+    setWindowTitle(tr("Bandmate"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/bandmate.svg")));
+    setMinimumSize(960, 600);
+    setStyleSheet(sidebarStyle());
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildSidebar());
+
+    m_pages = new QStackedWidget(central);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    for (const PageInfo& page : allPages()) {
+        m_pages->addWidget(new PlannedPage(page, m_pages));
+    }
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+
+    const QFileInfo file(m_db.path());
+    auto* location = new QLabel(tr("Database: %1 (schema %2)")
+                                    .arg(file.fileName())
+                                    .arg(m_db.schemaVersion()),
+                                this);
+    location->setToolTip(m_db.path());
+    statusBar()->addPermanentWidget(location);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0) {
+            return;
+        }
+        m_pages->setCurrentIndex(row);
+        const PageId page = allPages().at(row).id;
+        m_settings.setLastPage(page);
+        Q_EMIT pageChanged(page);
+    });
+
+    if (!restoreGeometry(m_settings.windowGeometry())) {
+        resize(1280, 800);
+    }
+    restoreState(m_settings.windowState());
+    showPage(m_settings.initialPage());
+}
+
+QWidget* MainWindow::buildSidebar()
+{
+    auto* sidebar = new QFrame(this);
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setFixedWidth(220);
+    sidebar->setAutoFillBackground(true);
+    auto* layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 22, 0, 14);
+    layout->setSpacing(2);
+
+    auto* brand = new QLabel(tr("Bandmate"), sidebar);
+    brand->setObjectName(QStringLiteral("brand"));
+    brand->setContentsMargins(22, 0, 0, 0);
+    auto* tagline = new QLabel(tr("Your music career, in time"), sidebar);
+    tagline->setObjectName(QStringLiteral("brandTagline"));
+    tagline->setContentsMargins(22, 0, 0, 14);
+    layout->addWidget(brand);
+    layout->addWidget(tagline);
+
+    m_navigation = new QListWidget(sidebar);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setAccessibleName(tr("Pages"));
+    for (const PageInfo& page : allPages()) {
+        auto* item = new QListWidgetItem(QIcon(page.iconPath), page.title, m_navigation);
+        item->setToolTip(page.summary);
+        item->setData(Qt::UserRole, page.key);
+    }
+    layout->addWidget(m_navigation, 1);
+
+    auto* footer = new QLabel(tr("Version %1 · works offline").arg(QApplication::applicationVersion()),
+                              sidebar);
+    footer->setObjectName(QStringLiteral("sidebarFooter"));
+    footer->setContentsMargins(22, 0, 0, 0);
+    layout->addWidget(footer);
+    return sidebar;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setShortcuts({QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    preferences->setMenuRole(QAction::PreferencesRole);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    int number = 1;
+    for (const PageInfo& page : allPages()) {
+        QAction* action = go->addAction(QIcon(page.iconPath), page.title);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number)));
+        action->setObjectName(QStringLiteral("go-") + page.key);
+        const PageId id = page.id;
+        connect(action, &QAction::triggered, this, [this, id] { showPage(id); });
+        ++number;
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Bandmate"), this, &MainWindow::openAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showPage(PageId page)
+{
+    m_navigation->setCurrentRow(static_cast<int>(page));
+}
+
+PageId MainWindow::currentPage() const
+{
+    return allPages().at(m_pages->currentIndex()).id;
+}
+
+QWidget* MainWindow::pageWidget(PageId page) const
+{
+    return m_pages->widget(static_cast<int>(page));
+}
+
+void MainWindow::saveState()
+{
+    m_settings.setWindowGeometry(saveGeometry(), QMainWindow::saveState());
+    m_settings.setLastPage(currentPage());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveState();
+    event->accept();
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(m_settings, m_db, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        if (auto* app = qobject_cast<QApplication*>(QApplication::instance())) {
+            applyColorScheme(*app, m_settings.colorScheme());
+        }
+    }
+}
+
+void MainWindow::openAbout()
+{
+    AboutDialog dialog(m_db, this);
+    dialog.exec();
+}
+
+}  // namespace bandmate::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ui/shell/Pages.h"
+
+#include <QMainWindow>
+
+class QListWidget;
+class QStackedWidget;
+class QLabel;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::ui {
+
+class Settings;
+
+/// The application window: a navigation sidebar and one page per feature. Remembers its
+/// geometry and last page in Settings.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// `db` and `settings` must outlive the window.
+    MainWindow(core::Database& db, Settings& settings, QWidget* parent = nullptr);
+
+    /// Switches to `page` (also what the navigation and Ctrl+1…6 do).
+    void showPage(PageId page);
+    [[nodiscard]] PageId currentPage() const;
+    /// The widget that shows `page`.
+    [[nodiscard]] QWidget* pageWidget(PageId page) const;
+    /// The navigation list (for keyboard focus and tests).
+    [[nodiscard]] QListWidget* navigation() const { return m_navigation; }
+
+    /// Stores geometry, toolbar state and the current page in Settings.
+    void saveState();
+
+Q_SIGNALS:
+    void pageChanged(bandmate::ui::PageId page);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    QWidget* buildSidebar();
+    void openPreferences();
+    void openAbout();
+
+    core::Database& m_db;
+    Settings& m_settings;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+};
+
+}  // namespace bandmate::ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bandmate::ui {
+
+/// The top-level pages of the main window, in navigation order.
+enum class PageId { Dashboard, Roadmap, BeatMachine, Library, Setlists, Sync };
+
+/// What the navigation shows for a page.
+struct PageInfo {
+    PageId id;
+    QString key;          ///< stable name for settings and --screenshot ("beats")
+    QString title;        ///< translated navigation label
+    QString iconPath;     ///< Qt resource path of the navigation icon
+    QString summary;      ///< one translated sentence: what the page is for
+    QStringList plans;    ///< translated bullets of what the page will hold
+};
+
+/// Every page in navigation order.
+[[nodiscard]] const QList<PageInfo>& allPages();
+/// The page whose key is `key` (case-insensitive), if any.
+[[nodiscard]] std::optional<PageId> pageFromKey(const QString& key);
+/// The info of one page.
+[[nodiscard]] const PageInfo& pageInfo(PageId id);
+
+}  // namespace bandmate::ui

@@ -1,0 +1,70 @@
+#include "ui/shell/PreferencesDialog.h"
+
+#include "core/storage/Database.h"
+#include "ui/shell/Settings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bandmate::ui {
+
+PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& db, QWidget* parent)
+    : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Preferences"));
+    setMinimumWidth(520);
+    auto* tabs = new QTabWidget(this);
+
+    auto* general = new QWidget(tabs);
+    auto* generalForm = new QFormLayout(general);
+    m_colorScheme = new QComboBox(general);
+    m_colorScheme->setObjectName(QStringLiteral("colorScheme"));
+    m_colorScheme->addItem(tr("Follow the system"), static_cast<int>(Settings::ColorScheme::System));
+    m_colorScheme->addItem(tr("Light"), static_cast<int>(Settings::ColorScheme::Light));
+    m_colorScheme->addItem(tr("Dark"), static_cast<int>(Settings::ColorScheme::Dark));
+    m_colorScheme->setCurrentIndex(m_colorScheme->findData(static_cast<int>(settings.colorScheme())));
+    generalForm->addRow(tr("&Colour scheme:"), m_colorScheme);
+
+    m_startPage = new QComboBox(general);
+    m_startPage->setObjectName(QStringLiteral("startPage"));
+    m_startPage->addItem(tr("The page I used last"), static_cast<int>(Settings::StartPage::LastUsed));
+    m_startPage->addItem(tr("The dashboard"), static_cast<int>(Settings::StartPage::Dashboard));
+    m_startPage->setCurrentIndex(m_startPage->findData(static_cast<int>(settings.startPage())));
+    generalForm->addRow(tr("On &start, open:"), m_startPage);
+    tabs->addTab(general, tr("General"));
+
+    auto* dataTab = new QWidget(tabs);
+    auto* dataForm = new QFormLayout(dataTab);
+    auto* path = new QLabel(db.path(), dataTab);
+    path->setObjectName(QStringLiteral("databasePath"));
+    path->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    path->setWordWrap(true);
+    dataForm->addRow(tr("Database file:"), path);
+    dataForm->addRow(tr("Schema version:"), new QLabel(QString::number(db.schemaVersion()), dataTab));
+    auto* hint = new QLabel(tr("Start Bandmate with --db PATH to use another database file."), dataTab);
+    hint->setWordWrap(true);
+    dataForm->addRow(hint);
+    tabs->addTab(dataTab, tr("Data"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+}
+
+void PreferencesDialog::accept()
+{
+    m_settings.setColorScheme(static_cast<Settings::ColorScheme>(m_colorScheme->currentData().toInt()));
+    m_settings.setStartPage(static_cast<Settings::StartPage>(m_startPage->currentData().toInt()));
+    m_settings.sync();
+    QDialog::accept();
+}
+
+}  // namespace bandmate::ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::ui {
+
+class Settings;
+
+/// Edit > Preferences: appearance and start-up choices, and where the data lives. Writes to
+/// Settings only when accepted.
+class PreferencesDialog : public QDialog {
+    Q_OBJECT
+public:
+    PreferencesDialog(Settings& settings, const core::Database& db, QWidget* parent = nullptr);
+
+    void accept() override;
+
+private:
+    Settings& m_settings;
+    QComboBox* m_colorScheme = nullptr;
+    QComboBox* m_startPage = nullptr;
+};
+
+}  // namespace bandmate::ui

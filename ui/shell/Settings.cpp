@@ -1,0 +1,83 @@
+#include "ui/shell/Settings.h"
+
+#include <QSettings>
+
+namespace bandmate::ui {
+
+namespace {
+
+const QString kColorScheme = QStringLiteral("appearance/colorScheme");
+const QString kStartPage = QStringLiteral("general/startPage");
+const QString kLastPage = QStringLiteral("general/lastPage");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+
+}  // namespace
+
+Settings::Settings(QSettings& store) : m_store(store) {}
+
+Settings::ColorScheme Settings::colorScheme() const
+{
+    const QString value = m_store.value(kColorScheme).toString();
+    if (value == QLatin1String("light")) {
+        return ColorScheme::Light;
+    }
+    if (value == QLatin1String("dark")) {
+        return ColorScheme::Dark;
+    }
+    return ColorScheme::System;
+}
+
+void Settings::setColorScheme(ColorScheme scheme)
+{
+    static const char* const names[] = {"system", "light", "dark"};
+    m_store.setValue(kColorScheme, QString::fromLatin1(names[static_cast<int>(scheme)]));
+}
+
+Settings::StartPage Settings::startPage() const
+{
+    return m_store.value(kStartPage).toString() == QLatin1String("dashboard") ? StartPage::Dashboard
+                                                                              : StartPage::LastUsed;
+}
+
+void Settings::setStartPage(StartPage page)
+{
+    m_store.setValue(kStartPage, page == StartPage::Dashboard ? QStringLiteral("dashboard")
+                                                              : QStringLiteral("last"));
+}
+
+PageId Settings::initialPage() const
+{
+    if (startPage() == StartPage::Dashboard) {
+        return PageId::Dashboard;
+    }
+    return pageFromKey(m_store.value(kLastPage).toString()).value_or(PageId::Dashboard);
+}
+
+void Settings::setLastPage(PageId page)
+{
+    m_store.setValue(kLastPage, pageInfo(page).key);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_store.value(kGeometry).toByteArray();
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_store.value(kState).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry, const QByteArray& state)
+{
+    m_store.setValue(kGeometry, geometry);
+    m_store.setValue(kState, state);
+}
+
+void Settings::sync()
+{
+    m_store.sync();
+}
+
+}  // namespace bandmate::ui

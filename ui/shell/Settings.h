@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ui/shell/Pages.h"
+
+#include <QByteArray>
+#include <QString>
+
+class QSettings;
+
+namespace bandmate::ui {
+
+/// The user's preferences and window state, typed, over a QSettings store owned by the caller
+/// (the app passes the platform store; tests pass an INI file in a temp folder).
+class Settings {
+public:
+    enum class ColorScheme { System, Light, Dark };
+    enum class StartPage { LastUsed, Dashboard };
+
+    explicit Settings(QSettings& store);
+
+    [[nodiscard]] ColorScheme colorScheme() const;
+    void setColorScheme(ColorScheme scheme);
+
+    [[nodiscard]] StartPage startPage() const;
+    void setStartPage(StartPage page);
+
+    /// The page to open at start, following startPage().
+    [[nodiscard]] PageId initialPage() const;
+    void setLastPage(PageId page);
+
+    [[nodiscard]] QByteArray windowGeometry() const;
+    [[nodiscard]] QByteArray windowState() const;
+    void setWindowGeometry(const QByteArray& geometry, const QByteArray& state);
+
+    /// Writes pending changes to permanent storage.
+    void sync();
+
+private:
+    QSettings& m_store;
+};
+
+}  // namespace bandmate::ui
