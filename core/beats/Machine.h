@@ -1,0 +1,91 @@
+#pragma once
+
+// The beat-pattern model (the Salsa Beat Machine's): standard library types only, so the audio
+// thread can consume it without touching Qt (DESIGN.md section 1).
+
+#include <string>
+#include <vector>
+
+namespace bandmate::core::beats {
+
+/// How long one step is: Salsa counts eighth notes, Merengue sixteenth notes.
+enum class Flavor { Salsa, Merengue };
+
+/// Which hand plays a note of a two-handed (piano) instrument; Both unless the file says.
+enum class Hand { Both, Left, Right };
+
+struct Note {
+    int index = 0;          ///< step inside the program, 0 ≤ index < length
+    int pitch = 0;          ///< semitones over the key (keyed) or the articulation (percussion)
+    double velocity = 1.0;  ///< linear gain, 0…1
+    bool pianoTonic = false;  ///< also play the octave above
+    Hand hand = Hand::Both;
+
+    friend bool operator==(const Note&, const Note&) = default;
+};
+
+struct Program {
+    std::string title;
+    int length = 16;  ///< steps; each instrument loops its own program length
+    std::vector<Note> notes;
+
+    friend bool operator==(const Program&, const Program&) = default;
+};
+
+struct Instrument {
+    std::string id;     ///< lower-case element name, e.g. "congas"; names the kit samples
+    std::string title;  ///< shown to the user
+    bool enabled = true;
+    int activeProgram = 0;
+    double volume = 1.0;
+    bool respectsClave = false;  ///< rotated by one bar when the clave is 3-2
+    bool keyed = false;          ///< pitch follows the machine key
+    int pitchOffset = 0;
+    bool playBothHands = false;
+    int leftHandPitchOffset = 0;
+    std::vector<Program> programs;
+
+    friend bool operator==(const Instrument&, const Instrument&) = default;
+};
+
+struct Machine {
+    std::string machineId;
+    std::string title;
+    Flavor flavor = Flavor::Salsa;
+    double bpm = 120.0;
+    int keyNote = 0;  ///< 0 = C … 11 = B
+    bool clave32 = false;
+    double volume = 1.0;
+    std::vector<Instrument> instruments;
+
+    friend bool operator==(const Machine&, const Machine&) = default;
+};
+
+/// Limits that the XML reader and the editors enforce.
+struct MachineLimits {
+    static constexpr int kMaxInstruments = 64;
+    static constexpr int kMaxPrograms = 512;   ///< per instrument
+    static constexpr int kMaxSteps = 256;      ///< program length
+    static constexpr int kMaxNotesPerProgram = 4096;
+    static constexpr double kMinBpm = 30.0;
+    static constexpr double kMaxBpm = 300.0;
+    static constexpr int kMaxPitchOffset = 127;
+    static constexpr int kMaxPitch = 127;
+};
+
+/// Steps in one 4/4 bar: 8 for Salsa (eighths), 16 for Merengue (sixteenths).
+[[nodiscard]] constexpr int stepsPerBar(Flavor flavor)
+{
+    return flavor == Flavor::Salsa ? 8 : 16;
+}
+
+/// Steps in one beat (a quarter note).
+[[nodiscard]] constexpr int stepsPerBeat(Flavor flavor)
+{
+    return flavor == Flavor::Salsa ? 2 : 4;
+}
+
+/// "Salsa" / "Merengue", as in the file format.
+[[nodiscard]] const char* flavorName(Flavor flavor);
+
+}  // namespace bandmate::core::beats

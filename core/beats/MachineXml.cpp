@@ -1,0 +1,491 @@
+#include "core/beats/MachineXml.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <cmath>
+
+namespace bandmate::core::beats {
+
+const char* flavorName(Flavor flavor)
+{
+    return flavor == Flavor::Salsa ? "Salsa" : "Merengue";
+}
+
+namespace {
+
+/// Reads one machine document; each method leaves the reader on the end of its element.
+class Reader {
+public:
+    Reader(const QByteArray& xml, QString source) : m_xml(xml), m_source(std::move(source)) {}
+
+    Result<Machine> read()
+    {
+        if (!nextStartElement()) {
+            return m_xml.hasError() ? xmlError() : failHere("the file holds no XML element");
+        }
+        if (m_xml.name() != QLatin1String("Machine") ||
+            m_xml.namespaceUri() != QLatin1String(kMachineNamespace)) {
+            return failHere("expected a <Machine> in the namespace " + std::string(kMachineNamespace) +
+                            ", found <" + m_xml.qualifiedName().toString().toStdString() + ">");
+        }
+        Machine machine;
+        if (auto ok = readMachine(machine); !ok) {
+            return std::unexpected(ok.error());
+        }
+        // Anything after the root must still be well-formed.
+        while (!m_xml.atEnd()) {
+            m_xml.readNext();
+        }
+        if (m_xml.hasError()) {
+            return xmlError();
+        }
+        return machine;
+    }
+
+private:
+    std::string here() const
+    {
+        return QStringLiteral("%1:%2:%3").arg(m_source).arg(m_xml.lineNumber()).arg(m_xml.columnNumber()).toStdString();
+    }
+
+    std::unexpected<Error> failHere(const std::string& message) const
+    {
+        return fail(ErrorCode::InvalidInput, message, here());
+    }
+
+    std::unexpected<Error> xmlError() const
+    {
+        return fail(ErrorCode::InvalidInput, "not well-formed XML: " + m_xml.errorString().toStdString(), here());
+    }
+
+    bool nextStartElement()
+    {
+        while (!m_xml.atEnd()) {
+            const auto token = m_xml.readNext();
+            if (token == QXmlStreamReader::StartElement) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Iterates the child elements of the current element; false at its end or on an error.
+    bool nextChild()
+    {
+        while (!m_xml.atEnd()) {
+            const auto token = m_xml.readNext();
+            if (token == QXmlStreamReader::StartElement) {
+                return true;
+            }
+            if (token == QXmlStreamReader::EndElement) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    Result<QString> text(const std::string& what)
+    {
+        const QString value = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
+        if (m_xml.hasError()) {
+            return xmlError();
+        }
+        if (value.isEmpty()) {
+            return failHere(what + " is empty");
+        }
+        return value;
+    }
+
+    Result<bool> parseBool(const QString& value, const std::string& what)
+    {
+        if (value == QLatin1String("true") || value == QLatin1String("1")) {
+            return true;
+        }
+        if (value == QLatin1String("false") || value == QLatin1String("0")) {
+            return false;
+        }
+        return failHere(what + " must be true or false, not \"" + value.left(40).toStdString() + "\"");
+    }
+
+    Result<long long> parseInt(const QString& value, const std::string& what, long long min, long long max)
+    {
+        bool ok = false;
+        const long long number = value.toLongLong(&ok);
+        if (!ok) {
+            return failHere(what + " must be a whole number, not \"" + value.left(40).toStdString() + "\"");
+        }
+        if (number < min || number > max) {
+            return failHere(what + " must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                            ", not " + std::to_string(number));
+        }
+        return number;
+    }
+
+    Result<double> parseDouble(const QString& value, const std::string& what, double min, double max)
+    {
+        bool ok = false;
+        const double number = value.toDouble(&ok);
+        if (!ok || !std::isfinite(number)) {
+            return failHere(what + " must be a number, not \"" + value.left(40).toStdString() + "\"");
+        }
+        if (number < min || number > max) {
+            return failHere(what + " must be between " + QString::number(min).toStdString() + " and " +
+                            QString::number(max).toStdString() + ", not " + QString::number(number).toStdString());
+        }
+        return number;
+    }
+
+    template <typename T, typename Parse>
+    Result<void> element(T& target, const std::string& what, Parse parse)
+    {
+        auto value = text(what);
+        if (!value) {
+            return std::unexpected(value.error());
+        }
+        auto parsed = parse(*value, what);
+        if (!parsed) {
+            return std::unexpected(parsed.error());
+        }
+        target = static_cast<T>(*parsed);
+        return {};
+    }
+
+    Result<void> readMachine(Machine& machine)
+    {
+        const auto boolean = [this](const QString& v, const std::string& w) { return parseBool(v, w); };
+        while (nextChild()) {
+            const QStringView name = m_xml.name();
+            Result<void> ok;
+            if (name == QLatin1String("instrumentList")) {
+                ok = readInstruments(machine);
+            } else if (name == QLatin1String("machineId")) {
+                machine.machineId = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed().toStdString();
+            } else if (name == QLatin1String("title")) {
+                machine.title = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed().toStdString();
+            } else if (name == QLatin1String("flavor")) {
+                ok = element(machine.flavor, "flavor", [this](const QString& v, const std::string&) -> Result<Flavor> {
+                    if (v.compare(QLatin1String("Salsa"), Qt::CaseInsensitive) == 0) {
+                        return Flavor::Salsa;
+                    }
+                    if (v.compare(QLatin1String("Merengue"), Qt::CaseInsensitive) == 0) {
+                        return Flavor::Merengue;
+                    }
+                    return failHere("flavor must be Salsa or Merengue, not \"" + v.left(40).toStdString() + "\"");
+                });
+            } else if (name == QLatin1String("bpm")) {
+                ok = element(machine.bpm, "bpm", [this](const QString& v, const std::string& w) {
+                    return parseDouble(v, w, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+                });
+            } else if (name == QLatin1String("keyNote")) {
+                ok = element(machine.keyNote, "keyNote", [this](const QString& v, const std::string& w) {
+                    return parseInt(v, w, 0, 11);
+                });
+            } else if (name == QLatin1String("clave32")) {
+                ok = element(machine.clave32, "clave32", boolean);
+            } else if (name == QLatin1String("volume")) {
+                ok = element(machine.volume, "volume", [this](const QString& v, const std::string& w) {
+                    return parseDouble(v, w, 0.0, 2.0);
+                });
+            } else {
+                m_xml.skipCurrentElement();
+            }
+            if (!ok) {
+                return ok;
+            }
+        }
+        if (m_xml.hasError()) {
+            return xmlError();
+        }
+        return {};
+    }
+
+    Result<void> readInstruments(Machine& machine)
+    {
+        static const QRegularExpression validId(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+        while (nextChild()) {
+            if (machine.instruments.size() >= MachineLimits::kMaxInstruments) {
+                return failHere("more than " + std::to_string(MachineLimits::kMaxInstruments) + " instruments");
+            }
+            Instrument instrument;
+            const QString id = m_xml.name().toString().toLower();
+            if (!validId.match(id).hasMatch()) {
+                return failHere("instrument element <" + m_xml.name().toString().left(60).toStdString() +
+                                "> is not a valid instrument id (letters, digits and _ only)");
+            }
+            for (const Instrument& other : machine.instruments) {
+                if (other.id == id.toStdString()) {
+                    return failHere("instrument \"" + other.id + "\" appears twice");
+                }
+            }
+            instrument.id = id.toStdString();
+            instrument.title = m_xml.attributes().value(QLatin1String("title")).toString().toStdString();
+            if (instrument.title.empty()) {
+                instrument.title = m_xml.name().toString().toStdString();
+            }
+            const std::string where = "instrument \"" + instrument.id + "\"";
+            if (auto ok = readInstrument(instrument, where); !ok) {
+                return ok;
+            }
+            machine.instruments.push_back(std::move(instrument));
+        }
+        return m_xml.hasError() ? Result<void>(xmlError()) : Result<void>();
+    }
+
+    Result<void> readInstrument(Instrument& instrument, const std::string& where)
+    {
+        const auto boolean = [this](const QString& v, const std::string& w) { return parseBool(v, w); };
+        const auto offset = [this](const QString& v, const std::string& w) {
+            return parseInt(v, w, -MachineLimits::kMaxPitchOffset, MachineLimits::kMaxPitchOffset);
+        };
+        int activeProgram = 0;
+        std::string activeWhere;
+        while (nextChild()) {
+            const QStringView name = m_xml.name();
+            Result<void> ok;
+            if (name == QLatin1String("enabled")) {
+                ok = element(instrument.enabled, where + " enabled", boolean);
+            } else if (name == QLatin1String("activeProgram")) {
+                activeWhere = here();
+                ok = element(activeProgram, where + " activeProgram", [this](const QString& v, const std::string& w) {
+                    return parseInt(v, w, 0, MachineLimits::kMaxPrograms - 1);
+                });
+            } else if (name == QLatin1String("volume")) {
+                ok = element(instrument.volume, where + " volume", [this](const QString& v, const std::string& w) {
+                    return parseDouble(v, w, 0.0, 2.0);
+                });
+            } else if (name == QLatin1String("respectsClave")) {
+                ok = element(instrument.respectsClave, where + " respectsClave", boolean);
+            } else if (name == QLatin1String("keyedInstrument")) {
+                ok = element(instrument.keyed, where + " keyedInstrument", boolean);
+            } else if (name == QLatin1String("pitchOffset")) {
+                ok = element(instrument.pitchOffset, where + " pitchOffset", offset);
+            } else if (name == QLatin1String("playBothHands")) {
+                ok = element(instrument.playBothHands, where + " playBothHands", boolean);
+            } else if (name == QLatin1String("leftHandPitchOffset")) {
+                ok = element(instrument.leftHandPitchOffset, where + " leftHandPitchOffset", offset);
+            } else if (name == QLatin1String("programs")) {
+                ok = readPrograms(instrument, where);
+            } else {
+                m_xml.skipCurrentElement();
+            }
+            if (!ok) {
+                return ok;
+            }
+        }
+        if (m_xml.hasError()) {
+            return xmlError();
+        }
+        if (activeProgram > 0 && activeProgram >= static_cast<int>(instrument.programs.size())) {
+            return fail(ErrorCode::InvalidInput,
+                        where + " activeProgram " + std::to_string(activeProgram) + " does not exist (it has " +
+                            std::to_string(instrument.programs.size()) + " programs)",
+                        activeWhere);
+        }
+        instrument.activeProgram = activeProgram;
+        return {};
+    }
+
+    Result<void> readPrograms(Instrument& instrument, const std::string& where)
+    {
+        while (nextChild()) {
+            if (m_xml.name() != QLatin1String("Program")) {
+                m_xml.skipCurrentElement();
+                continue;
+            }
+            if (instrument.programs.size() >= MachineLimits::kMaxPrograms) {
+                return failHere(where + " has more than " + std::to_string(MachineLimits::kMaxPrograms) + " programs");
+            }
+            Program program;
+            const auto attributes = m_xml.attributes();
+            program.title = attributes.value(QLatin1String("title")).toString().toStdString();
+            const std::string programWhere =
+                where + " program " + std::to_string(instrument.programs.size());
+            if (attributes.hasAttribute(QLatin1String("length"))) {
+                auto length = parseInt(attributes.value(QLatin1String("length")).toString(), programWhere + " length", 1,
+                                       MachineLimits::kMaxSteps);
+                if (!length) {
+                    return std::unexpected(length.error());
+                }
+                program.length = static_cast<int>(*length);
+            }
+            if (auto ok = readNotes(program, programWhere); !ok) {
+                return ok;
+            }
+            instrument.programs.push_back(std::move(program));
+        }
+        return m_xml.hasError() ? Result<void>(xmlError()) : Result<void>();
+    }
+
+    Result<void> readNotes(Program& program, const std::string& where)
+    {
+        while (nextChild()) {
+            if (m_xml.name() != QLatin1String("Note")) {
+                m_xml.skipCurrentElement();
+                continue;
+            }
+            if (program.notes.size() >= MachineLimits::kMaxNotesPerProgram) {
+                return failHere(where + " has more than " + std::to_string(MachineLimits::kMaxNotesPerProgram) + " notes");
+            }
+            const auto attributes = m_xml.attributes();
+            Note note;
+            if (!attributes.hasAttribute(QLatin1String("index"))) {
+                return failHere(where + ": a note has no index");
+            }
+            auto index = parseInt(attributes.value(QLatin1String("index")).toString(), where + " note index", 0,
+                                  MachineLimits::kMaxSteps - 1);
+            if (!index) {
+                return std::unexpected(index.error());
+            }
+            if (*index >= program.length) {
+                return failHere(where + ": note index " + std::to_string(*index) +
+                                " is outside the program (length " + std::to_string(program.length) + ")");
+            }
+            note.index = static_cast<int>(*index);
+            if (attributes.hasAttribute(QLatin1String("pitch"))) {
+                auto pitch = parseInt(attributes.value(QLatin1String("pitch")).toString(), where + " note pitch",
+                                      -MachineLimits::kMaxPitch, MachineLimits::kMaxPitch);
+                if (!pitch) {
+                    return std::unexpected(pitch.error());
+                }
+                note.pitch = static_cast<int>(*pitch);
+            }
+            if (attributes.hasAttribute(QLatin1String("velocity"))) {
+                auto velocity = parseDouble(attributes.value(QLatin1String("velocity")).toString(),
+                                            where + " note velocity", 0.0, 1.0);
+                if (!velocity) {
+                    return std::unexpected(velocity.error());
+                }
+                note.velocity = *velocity;
+            }
+            if (attributes.hasAttribute(QLatin1String("pianoTonic"))) {
+                auto tonic = parseBool(attributes.value(QLatin1String("pianoTonic")).toString(), where + " note pianoTonic");
+                if (!tonic) {
+                    return std::unexpected(tonic.error());
+                }
+                note.pianoTonic = *tonic;
+            }
+            if (attributes.hasAttribute(QLatin1String("hand"))) {
+                const auto hand = attributes.value(QLatin1String("hand"));
+                if (hand == QLatin1String("left")) {
+                    note.hand = Hand::Left;
+                } else if (hand == QLatin1String("right")) {
+                    note.hand = Hand::Right;
+                } else {
+                    return failHere(where + " note hand must be left or right, not \"" +
+                                    hand.left(40).toString().toStdString() + "\"");
+                }
+            }
+            program.notes.push_back(note);
+            m_xml.skipCurrentElement();
+        }
+        return m_xml.hasError() ? Result<void>(xmlError()) : Result<void>();
+    }
+
+    QXmlStreamReader m_xml;
+    QString m_source;
+};
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 15);
+}
+
+}  // namespace
+
+Result<Machine> readMachineXml(const QByteArray& xml, const QString& source)
+{
+    return Reader(xml, source).read();
+}
+
+Result<Machine> readMachineFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        return fail(ErrorCode::NotFound, "no such machine file", path.toStdString());
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::Io, "cannot read the file: " + file.errorString().toStdString(), path.toStdString());
+    }
+    constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    if (file.size() > kMaxFileBytes) {
+        return fail(ErrorCode::InvalidInput, "the file is larger than 16 MiB; not a machine", path.toStdString());
+    }
+    return readMachineXml(file.readAll(), path);
+}
+
+QByteArray writeMachineXml(const Machine& machine)
+{
+    const QString bm = QString::fromLatin1(kMachineNamespace);
+    const QString ins = QString::fromLatin1(kInstrumentsNamespace);
+    QByteArray out;
+    QXmlStreamWriter xml(&out);
+    xml.setAutoFormatting(true);
+    xml.setAutoFormattingIndent(2);
+    xml.writeStartDocument();
+    xml.writeNamespace(bm, QStringLiteral("bm"));
+    xml.writeStartElement(bm, QStringLiteral("Machine"));
+    xml.writeStartElement(bm, QStringLiteral("instrumentList"));
+    const auto boolean = [](bool value) { return value ? QStringLiteral("true") : QStringLiteral("false"); };
+    for (const Instrument& instrument : machine.instruments) {
+        xml.writeStartElement(ins, QString::fromStdString(instrument.id));
+        xml.writeAttribute(QStringLiteral("title"), QString::fromStdString(instrument.title));
+        xml.writeTextElement(ins, QStringLiteral("enabled"), boolean(instrument.enabled));
+        xml.writeTextElement(ins, QStringLiteral("activeProgram"), QString::number(instrument.activeProgram));
+        xml.writeTextElement(ins, QStringLiteral("volume"), number(instrument.volume));
+        xml.writeTextElement(ins, QStringLiteral("respectsClave"), boolean(instrument.respectsClave));
+        xml.writeTextElement(ins, QStringLiteral("keyedInstrument"), boolean(instrument.keyed));
+        xml.writeTextElement(ins, QStringLiteral("pitchOffset"), QString::number(instrument.pitchOffset));
+        xml.writeTextElement(ins, QStringLiteral("playBothHands"), boolean(instrument.playBothHands));
+        xml.writeTextElement(ins, QStringLiteral("leftHandPitchOffset"), QString::number(instrument.leftHandPitchOffset));
+        xml.writeStartElement(ins, QStringLiteral("programs"));
+        for (const Program& program : instrument.programs) {
+            xml.writeStartElement(bm, QStringLiteral("Program"));
+            xml.writeAttribute(QStringLiteral("title"), QString::fromStdString(program.title));
+            xml.writeAttribute(QStringLiteral("length"), QString::number(program.length));
+            for (const Note& note : program.notes) {
+                xml.writeEmptyElement(bm, QStringLiteral("Note"));
+                xml.writeAttribute(QStringLiteral("index"), QString::number(note.index));
+                xml.writeAttribute(QStringLiteral("pitch"), QString::number(note.pitch));
+                if (note.velocity != 1.0) {
+                    xml.writeAttribute(QStringLiteral("velocity"), number(note.velocity));
+                }
+                if (note.pianoTonic) {
+                    xml.writeAttribute(QStringLiteral("pianoTonic"), QStringLiteral("true"));
+                }
+                if (note.hand != Hand::Both) {
+                    xml.writeAttribute(QStringLiteral("hand"),
+                                       note.hand == Hand::Left ? QStringLiteral("left") : QStringLiteral("right"));
+                }
+            }
+            xml.writeEndElement();  // Program
+        }
+        xml.writeEndElement();  // programs
+        xml.writeEndElement();  // instrument
+    }
+    xml.writeEndElement();  // instrumentList
+    xml.writeTextElement(bm, QStringLiteral("machineId"), QString::fromStdString(machine.machineId));
+    xml.writeTextElement(bm, QStringLiteral("title"), QString::fromStdString(machine.title));
+    xml.writeTextElement(bm, QStringLiteral("flavor"), QString::fromLatin1(flavorName(machine.flavor)));
+    xml.writeTextElement(bm, QStringLiteral("bpm"), number(machine.bpm));
+    xml.writeTextElement(bm, QStringLiteral("keyNote"), QString::number(machine.keyNote));
+    xml.writeTextElement(bm, QStringLiteral("clave32"), boolean(machine.clave32));
+    xml.writeTextElement(bm, QStringLiteral("volume"), number(machine.volume));
+    xml.writeEndElement();  // Machine
+    xml.writeEndDocument();
+    return out;
+}
+
+Result<void> validateMachine(const Machine& machine, const std::string& where)
+{
+    // The writer's output goes back through the reader: one set of rules for files and code.
+    auto reread = readMachineXml(writeMachineXml(machine), QString::fromStdString(where));
+    if (!reread) {
+        return std::unexpected(reread.error());
+    }
+    return {};
+}
+
+}  // namespace bandmate::core::beats
