@@ -1,5 +1,6 @@
 #include "app/cli/Cli.h"
 
+#include "app/cli/BeatCommands.h"
 #include "app/cli/DbCommands.h"
 #include "sync/protocol/Protocol.h"
 
@@ -15,6 +16,27 @@ Commands:
   db info        schema version, row counts per table and an integrity check
                  (reads only; never creates or upgrades the file)
   db migrate     create the database or upgrade it to this version's schema
+
+  render MACHINE --out FILE.wav [OPTIONS]
+                 render a beat machine (a Salsa Beat Machine XML file) to a
+                 24-bit WAV file
+  export-midi MACHINE --out FILE.mid [OPTIONS]
+                 write a Standard MIDI File: a tempo track and one track per
+                 instrument, percussion on channel 10 (General MIDI)
+  play MACHINE [OPTIONS] [--driver NAME] [--device NAME] [--buffer FRAMES]
+                 play live until Ctrl+C (or --seconds S), printing the latency
+
+Beat options:
+  --bars N | --seconds S     length (default 8 bars)
+  --bpm X                    tempo, 30-300 (default: the machine's)
+  --key 0-11                 key of keyed instruments, 0 = C
+  --clave 2-3|3-2            clave direction
+  --swing PERCENT            0 = straight, 100 = triplet feel
+  --count-in                 one bar of clicks first
+  --kit DIR                  sample kit folder with kit.json (render, play)
+  --sample-rate HZ           render sample rate (default 48000)
+  --enable IDS, --disable IDS   instruments to switch on/off, comma-separated
+  --program ID=N,...         active program per instrument (0-based)
 
 Options:
   --db PATH      the database file (default: the per-user file in the app-data folder)
@@ -81,22 +103,26 @@ int runCli(const QStringList& arguments)
             if (args.dbPath.isEmpty()) {
                 return reportError({core::ErrorCode::InvalidArgument, "--db needs a file path", "--db"});
             }
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            args.options.append(arg);
         } else {
-            args.command.append(arg);
+            if (!args.command.isEmpty()) {
+                args.rest.append(arg);
+            }
+            (arg.startsWith(QLatin1String("--")) ? args.options : args.command).append(arg);
         }
     }
     if (args.command.isEmpty()) {
         printErr(QString::fromUtf8(kUsage));
         return kExitUsage;
     }
+    const QString& group = args.command.first();
+    if (group == QLatin1String("render") || group == QLatin1String("export-midi") || group == QLatin1String("play")) {
+        return runBeatCommand(args);
+    }
     if (!args.options.isEmpty()) {
         return reportError({core::ErrorCode::InvalidArgument,
                             "unknown option (see bandmate-cli --help)",
                             args.options.first().toStdString()});
     }
-    const QString& group = args.command.first();
     if (group == QLatin1String("db")) {
         return runDbCommand(args);
     }

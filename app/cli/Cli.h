@@ -18,6 +18,7 @@ struct CliArgs {
     QString dbPath;        ///< --db PATH; empty = default location
     bool json = false;     ///< --json
     QStringList options;   ///< remaining --options, for the command to read
+    QStringList rest;      ///< every argument after the command word that is not global, in order
 };
 
 /// Writes to stdout/stderr in UTF-8.

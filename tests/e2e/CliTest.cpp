@@ -1,5 +1,6 @@
 // bandmate-cli driven as a user or script would: real processes, real files.
 #include "core/storage/Database.h"
+#include "tests/e2e/CliRunner.h"
 #include "tests/support/TestFiles.h"
 
 #include <QJsonDocument>
@@ -11,24 +12,14 @@
 #include <memory>
 #include <vector>
 
+using bandmate::test::CliRun;
 using bandmate::test::TempDir;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 CliRun cli(const QStringList& args)
 {
-    QProcess process;
-    process.start(QStringLiteral(BANDMATE_CLI), args);
-    EXPECT_TRUE(process.waitForFinished(60'000));
-    return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
+    return bandmate::test::runCli(args);
 }
 
 QJsonObject json(const CliRun& run)

@@ -1,0 +1,502 @@
+#include "app/cli/BeatCommands.h"
+
+#include "audio/device/LivePlayer.h"
+#include "audio/engine/Engine.h"
+#include "audio/engine/Kit.h"
+#include "audio/engine/Pattern.h"
+#include "audio/render/MidiExport.h"
+#include "audio/render/OfflineRenderer.h"
+#include "core/beats/MachineXml.h"
+#include "core/beats/NoteStream.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+#include <unistd.h>
+
+namespace bandmate::app {
+
+using core::ErrorCode;
+using core::Result;
+using core::fail;
+namespace beats = core::beats;
+
+namespace {
+
+enum class Command { Render, ExportMidi, Play };
+
+/// The options of one beat command, after parsing and checking.
+struct BeatOptions {
+    QString machinePath;
+    QString out;
+    std::optional<double> bars;
+    std::optional<double> seconds;
+    std::optional<double> bpm;
+    std::optional<int> key;
+    std::optional<bool> clave32;
+    double swing = 0.0;
+    bool countIn = false;
+    QString kit;
+    double sampleRate = 48000.0;
+    QStringList enable;
+    QStringList disable;
+    QList<std::pair<QString, int>> programs;
+    audio::DeviceSettings device;
+};
+
+constexpr double kDefaultBars = 8.0;  // four clave cycles
+
+Result<double> parseNumber(const QString& name, const QString& text, double min, double max)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < min || value > max) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("expected a number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
+                    name.toStdString());
+    }
+    return value;
+}
+
+Result<int> parseInteger(const QString& name, const QString& text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("expected a whole number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
+                    name.toStdString());
+    }
+    return value;
+}
+
+// Parses the arguments after the command word: MACHINE and --name value / --name=value / flags.
+Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
+{
+    QStringList valued{QStringLiteral("--bars"),  QStringLiteral("--seconds"), QStringLiteral("--bpm"),
+                       QStringLiteral("--key"),   QStringLiteral("--clave"),   QStringLiteral("--swing"),
+                       QStringLiteral("--enable"), QStringLiteral("--disable"), QStringLiteral("--program")};
+    if (command != Command::Play) {
+        valued << QStringLiteral("--out");
+    }
+    if (command != Command::ExportMidi) {
+        valued << QStringLiteral("--kit");
+    }
+    if (command == Command::Render) {
+        valued << QStringLiteral("--sample-rate");
+    }
+    if (command == Command::Play) {
+        valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
+               << QStringLiteral("--sample-rate");
+    }
+    QHash<QString, QString> values;
+    BeatOptions options;
+    QStringList positional;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        QString arg = rest.at(i);
+        if (!arg.startsWith(QLatin1String("--"))) {
+            positional << arg;
+            continue;
+        }
+        if (arg == QLatin1String("--count-in")) {
+            options.countIn = true;
+            continue;
+        }
+        QString value;
+        bool hasValue = false;
+        if (const auto eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasValue = true;
+        }
+        if (!valued.contains(arg)) {
+            return fail(ErrorCode::InvalidArgument, "unknown option for this command (see bandmate-cli --help)",
+                        arg.toStdString());
+        }
+        if (!hasValue) {
+            if (i + 1 >= rest.size()) {
+                return fail(ErrorCode::InvalidArgument, "this option needs a value", arg.toStdString());
+            }
+            value = rest.at(++i);
+        }
+        if (values.contains(arg)) {
+            return fail(ErrorCode::InvalidArgument, "given twice", arg.toStdString());
+        }
+        values.insert(arg, value);
+    }
+    // positional.first() is the command word itself.
+    if (positional.size() < 2) {
+        return fail(ErrorCode::InvalidArgument, "which machine? Give a Salsa Beat Machine XML file",
+                    positional.value(0).toStdString());
+    }
+    if (positional.size() > 2) {
+        return fail(ErrorCode::InvalidArgument, "unexpected argument", positional.at(2).toStdString());
+    }
+    options.machinePath = positional.at(1);
+    options.out = values.value(QStringLiteral("--out"));
+    if (command != Command::Play && options.out.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "where to? Give --out FILE", "--out");
+    }
+    if (values.contains(QStringLiteral("--bars")) && values.contains(QStringLiteral("--seconds"))) {
+        return fail(ErrorCode::InvalidArgument, "give either --bars or --seconds, not both", "--seconds");
+    }
+    const auto number = [&](const char* name, double min, double max) -> Result<std::optional<double>> {
+        const QString key = QString::fromLatin1(name);
+        if (!values.contains(key)) {
+            return std::optional<double>{};
+        }
+        auto parsed = parseNumber(key, values.value(key), min, max);
+        if (!parsed) {
+            return std::unexpected(parsed.error());
+        }
+        return std::optional<double>{*parsed};
+    };
+    auto bars = number("--bars", 0.001, 10000);
+    auto seconds = number("--seconds", 0.001, 24 * 3600);
+    auto bpm = number("--bpm", beats::MachineLimits::kMinBpm, beats::MachineLimits::kMaxBpm);
+    auto swing = number("--swing", 0, 100);
+    auto rate = number("--sample-rate", 8000, 384000);
+    auto buffer = number("--buffer", 16, 8192);
+    for (const auto* parsed : {&bars, &seconds, &bpm, &swing, &rate, &buffer}) {
+        if (!*parsed) {
+            return std::unexpected(parsed->error());
+        }
+    }
+    options.bars = *bars;
+    options.seconds = *seconds;
+    options.bpm = *bpm;
+    options.swing = swing->value_or(0.0) / 100.0;
+    options.sampleRate = rate->value_or(command == Command::Play ? 0.0 : 48000.0);
+    options.device.sampleRate = command == Command::Play ? options.sampleRate : 0.0;
+    options.device.bufferFrames = static_cast<int>(buffer->value_or(0.0));
+    options.device.driver = values.value(QStringLiteral("--driver")).toStdString();
+    options.device.device = values.value(QStringLiteral("--device")).toStdString();
+    if (values.contains(QStringLiteral("--key"))) {
+        auto key = parseInteger(QStringLiteral("--key"), values.value(QStringLiteral("--key")), 0, 11);
+        if (!key) {
+            return std::unexpected(key.error());
+        }
+        options.key = *key;
+    }
+    if (values.contains(QStringLiteral("--clave"))) {
+        const QString clave = values.value(QStringLiteral("--clave"));
+        if (clave != QLatin1String("2-3") && clave != QLatin1String("3-2")) {
+            return fail(ErrorCode::InvalidArgument, "expected 2-3 or 3-2, got \"" + clave.toStdString() + "\"",
+                        "--clave");
+        }
+        options.clave32 = clave == QLatin1String("3-2");
+    }
+    options.kit = values.value(QStringLiteral("--kit"));
+    const auto ids = [&](const char* name) {
+        return values.value(QString::fromLatin1(name)).toLower().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    };
+    options.enable = ids("--enable");
+    options.disable = ids("--disable");
+    for (const QString& item : ids("--program")) {
+        const auto parts = item.split(QLatin1Char('='));
+        bool ok = false;
+        const int index = parts.value(1).toInt(&ok);
+        if (parts.size() != 2 || parts.at(0).isEmpty() || !ok || index < 0) {
+            return fail(ErrorCode::InvalidArgument, "expected ID=N, e.g. congas=2, got \"" + item.toStdString() + "\"",
+                        "--program");
+        }
+        options.programs.append({parts.at(0).trimmed(), index});
+    }
+    return options;
+}
+
+// Applies --bpm, --key, --clave, --enable, --disable and --program to the machine.
+Result<void> applyOverrides(beats::Machine& machine, const BeatOptions& options)
+{
+    const auto find = [&](const QString& id, const char* option) -> Result<beats::Instrument*> {
+        for (auto& instrument : machine.instruments) {
+            if (QString::fromStdString(instrument.id) == id) {
+                return &instrument;
+            }
+        }
+        QStringList known;
+        for (const auto& instrument : machine.instruments) {
+            known << QString::fromStdString(instrument.id);
+        }
+        return fail(ErrorCode::InvalidArgument,
+                    "no instrument \"" + id.toStdString() + "\" in this machine (it has: "
+                        + known.join(QStringLiteral(", ")).toStdString() + ")",
+                    option);
+    };
+    for (const QString& id : options.enable) {
+        auto instrument = find(id, "--enable");
+        if (!instrument) {
+            return std::unexpected(instrument.error());
+        }
+        (*instrument)->enabled = true;
+    }
+    for (const QString& id : options.disable) {
+        auto instrument = find(id, "--disable");
+        if (!instrument) {
+            return std::unexpected(instrument.error());
+        }
+        (*instrument)->enabled = false;
+    }
+    for (const auto& [id, index] : options.programs) {
+        auto instrument = find(id, "--program");
+        if (!instrument) {
+            return std::unexpected(instrument.error());
+        }
+        const auto count = static_cast<int>((*instrument)->programs.size());
+        if (index >= count) {
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1 has programs 0 to %2, not %3").arg(id).arg(count - 1).arg(index).toStdString(),
+                        "--program");
+        }
+        (*instrument)->activeProgram = index;
+    }
+    if (options.bpm) {
+        machine.bpm = *options.bpm;
+    }
+    if (options.key) {
+        machine.keyNote = *options.key;
+    }
+    if (options.clave32) {
+        machine.clave32 = *options.clave32;
+    }
+    return {};
+}
+
+Result<std::shared_ptr<const audio::Kit>> loadKit(const BeatOptions& options, double sampleRate)
+{
+    if (options.kit.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+                    "no sample kit: give --kit DIR (a folder with kit.json; the built-in kit is not in this version yet)",
+                    "--kit");
+    }
+    return audio::Kit::loadNonRealTime(options.kit.toStdString(), sampleRate);
+}
+
+void warnAboutKit(const audio::Kit& kit, const audio::Pattern& pattern)
+{
+    for (const auto& problem : kit.problems()) {
+        printErr(QStringLiteral("bandmate-cli: warning: kit sample %1\n").arg(QString::fromStdString(problem)));
+    }
+    if (!pattern.missingSamples().empty()) {
+        QStringList names;
+        for (const auto& name : pattern.missingSamples()) {
+            names << QString::fromStdString(name);
+        }
+        printErr(QStringLiteral("bandmate-cli: warning: the kit has no sample for %1 (played without them)\n")
+                     .arg(names.join(QStringLiteral(", "))));
+    }
+}
+
+QJsonArray toJsonArray(const std::vector<std::string>& items)
+{
+    QJsonArray array;
+    for (const auto& item : items) {
+        array.append(QString::fromStdString(item));
+    }
+    return array;
+}
+
+int runRender(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
+{
+    auto kit = loadKit(options, options.sampleRate);
+    if (!kit) {
+        return reportError(kit.error());
+    }
+    const beats::NoteStream stream = beats::compileMachine(machine);
+    const auto pattern = audio::Pattern::build(stream, *kit);
+    warnAboutKit(**kit, *pattern);
+
+    audio::RenderSettings settings;
+    settings.sampleRate = options.sampleRate;
+    settings.bpm = machine.bpm;
+    settings.swing = options.swing;
+    settings.countIn = options.countIn;
+    settings.frames = options.seconds
+                          ? std::llround(*options.seconds * options.sampleRate)
+                          : audio::framesForBars(options.bars.value_or(kDefaultBars) + (options.countIn ? 1 : 0),
+                                                 machine.flavor, machine.bpm, options.sampleRate);
+    const bool showProgress = !args.json && isatty(fileno(stderr)) != 0;
+    if (showProgress) {
+        settings.progress = [](double done) {
+            std::fprintf(stderr, "\rRendering… %3d %%", static_cast<int>(done * 100.0));
+            return true;
+        };
+    }
+    const auto stats = audio::renderToWavFile(pattern, settings, options.out.toStdString());
+    if (showProgress) {
+        std::fputs("\r", stderr);
+    }
+    if (!stats) {
+        return reportError(stats.error());
+    }
+    const double seconds = static_cast<double>(stats->frames) / stats->sampleRate;
+    if (args.json) {
+        QJsonObject json{{QStringLiteral("output"), QFileInfo(options.out).absoluteFilePath()},
+                         {QStringLiteral("frames"), static_cast<qint64>(stats->frames)},
+                         {QStringLiteral("sampleRate"), stats->sampleRate},
+                         {QStringLiteral("seconds"), seconds},
+                         {QStringLiteral("notes"), static_cast<qint64>(stats->notes)},
+                         {QStringLiteral("renderSeconds"), stats->renderSeconds},
+                         {QStringLiteral("missingSamples"), toJsonArray(pattern->missingSamples())}};
+        printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    } else {
+        printOut(QStringLiteral("Rendered %1 s (%2 notes) to %3 in %4 s\n")
+                     .arg(seconds, 0, 'f', 2)
+                     .arg(stats->notes)
+                     .arg(options.out)
+                     .arg(stats->renderSeconds, 0, 'f', 2));
+    }
+    return kExitOk;
+}
+
+int runExportMidi(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
+{
+    const beats::NoteStream stream = beats::compileMachine(machine);
+    audio::MidiExportSettings settings;
+    settings.bpm = machine.bpm;
+    settings.swing = options.swing;
+    const double stepsPerSecond = machine.bpm / 60.0 * beats::stepsPerBeat(machine.flavor);
+    settings.steps = options.seconds ? static_cast<int>(std::lround(*options.seconds * stepsPerSecond))
+                                     : static_cast<int>(std::lround(options.bars.value_or(kDefaultBars)
+                                                                    * beats::stepsPerBar(machine.flavor)));
+    const auto stats = audio::exportMidiFile(machine, stream, settings, options.out.toStdString());
+    if (!stats) {
+        return reportError(stats.error());
+    }
+    if (args.json) {
+        QJsonObject json{{QStringLiteral("output"), QFileInfo(options.out).absoluteFilePath()},
+                         {QStringLiteral("tracks"), stats->tracks},
+                         {QStringLiteral("notes"), stats->notes},
+                         {QStringLiteral("steps"), settings.steps},
+                         {QStringLiteral("ticksPerQuarter"), audio::kMidiTicksPerQuarter}};
+        printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    } else {
+        printOut(QStringLiteral("Wrote %1 tracks, %2 notes to %3\n").arg(stats->tracks).arg(stats->notes).arg(options.out));
+    }
+    return kExitOk;
+}
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int /*signal*/)
+{
+    g_interrupted.store(true);
+}
+
+int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
+{
+    if (options.kit.isEmpty()) {
+        return reportError(loadKit(options, 0).error());
+    }
+    auto player = audio::LivePlayer::openNonRealTime(options.device);
+    if (!player) {
+        return reportError(player.error());
+    }
+    const audio::DeviceInfo& info = (*player)->info();
+    auto kit = loadKit(options, info.sampleRate);
+    if (!kit) {
+        return reportError(kit.error());
+    }
+    const auto pattern = audio::Pattern::build(beats::compileMachine(machine), *kit);
+    warnAboutKit(**kit, *pattern);
+
+    audio::Engine engine;
+    engine.prepareNonRealTime(info.sampleRate);
+    engine.setPattern(pattern);
+    engine.setTempo(machine.bpm);
+    engine.setSwing(options.swing);
+    engine.play(options.countIn);
+    g_interrupted.store(false);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    (*player)->start(engine);
+    if (!args.json) {
+        printOut(QStringLiteral("Playing %1 at %2 BPM on %3 \"%4\": %5 Hz, %6-frame buffer, output latency %7 ms. "
+                                "Ctrl+C stops.\n")
+                     .arg(QString::fromStdString(machine.title.empty() ? "the machine" : machine.title))
+                     .arg(machine.bpm)
+                     .arg(QString::fromStdString(info.driver), QString::fromStdString(info.device))
+                     .arg(info.sampleRate)
+                     .arg(info.bufferFrames)
+                     .arg(info.outputLatencySeconds() * 1000.0, 0, 'f', 1));
+    }
+    const auto started = std::chrono::steady_clock::now();
+    while (!g_interrupted.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (options.seconds
+            && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= *options.seconds) {
+            break;
+        }
+    }
+    engine.stop();
+    (*player)->stop();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    const audio::CallbackLoad load = (*player)->load();
+    if (args.json) {
+        QJsonObject json{{QStringLiteral("driver"), QString::fromStdString(info.driver)},
+                         {QStringLiteral("device"), QString::fromStdString(info.device)},
+                         {QStringLiteral("sampleRate"), info.sampleRate},
+                         {QStringLiteral("bufferFrames"), info.bufferFrames},
+                         {QStringLiteral("outputLatencyMs"), info.outputLatencySeconds() * 1000.0},
+                         {QStringLiteral("callbacks"), static_cast<qint64>(load.callbacks)},
+                         {QStringLiteral("framesPlayed"), static_cast<qint64>(engine.framesPlayed())},
+                         {QStringLiteral("notes"), static_cast<qint64>(engine.notesStarted())},
+                         {QStringLiteral("loadP50"), load.p50},
+                         {QStringLiteral("loadP99"), load.p99},
+                         {QStringLiteral("loadMax"), load.max},
+                         {QStringLiteral("overruns"), static_cast<qint64>(load.overruns)},
+                         {QStringLiteral("driverXruns"), (*player)->driverXruns()}};
+        printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    } else {
+        printOut(QStringLiteral("Stopped after %1 callbacks; callback load p50 %2 %, p99 %3 %; %4 overruns.\n")
+                     .arg(load.callbacks)
+                     .arg(load.p50 * 100.0, 0, 'f', 1)
+                     .arg(load.p99 * 100.0, 0, 'f', 1)
+                     .arg(load.overruns));
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+int runBeatCommand(const CliArgs& args)
+{
+    const QString& word = args.command.first();
+    const Command command = word == QLatin1String("render")        ? Command::Render
+                            : word == QLatin1String("export-midi") ? Command::ExportMidi
+                                                                   : Command::Play;
+    QStringList rest = args.rest;
+    rest.prepend(word);
+    auto options = parseOptions(command, rest);
+    if (!options) {
+        return reportError(options.error());
+    }
+    auto machine = beats::readMachineFile(options->machinePath);
+    if (!machine) {
+        return reportError(machine.error());
+    }
+    if (auto applied = applyOverrides(*machine, *options); !applied) {
+        return reportError(applied.error());
+    }
+    switch (command) {
+    case Command::Render:
+        return runRender(args, *options, *machine);
+    case Command::ExportMidi:
+        return runExportMidi(args, *options, *machine);
+    case Command::Play:
+        return runPlay(args, *options, *machine);
+    }
+    return kExitFailure;
+}
+
+}  // namespace bandmate::app

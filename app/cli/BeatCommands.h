@@ -1,0 +1,10 @@
+#pragma once
+
+#include "app/cli/Cli.h"
+
+namespace bandmate::app {
+
+/// `render`, `export-midi` and `play`; returns the exit code.
+int runBeatCommand(const CliArgs& args);
+
+}  // namespace bandmate::app

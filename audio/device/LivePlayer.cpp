@@ -1,0 +1,257 @@
+#include "audio/device/LivePlayer.h"
+
+#include "audio/engine/Engine.h"
+
+#include <juce_audio_devices/juce_audio_devices.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+
+#if JUCE_LINUX || JUCE_BSD
+#include <dlfcn.h>
+#endif
+
+namespace bandmate::audio {
+
+using core::ErrorCode;
+using core::fail;
+
+namespace {
+
+// Runs on the driver's real-time thread: STYLE.md section 5 applies to everything it calls.
+class EngineCallback final : public juce::AudioIODeviceCallback {
+public:
+    static constexpr int kBins = 400;  // 0.5 % of the period each, up to twice the period
+
+    EngineCallback() : m_scratch(static_cast<size_t>(Engine::kMaxBlockFrames)) {}
+
+    void setEngine(Engine* engine) { m_engine.store(engine, std::memory_order_release); }
+
+    void audioDeviceAboutToStart(juce::AudioIODevice* device) override
+    {
+        m_sampleRate = device->getCurrentSampleRate();
+    }
+
+    void audioDeviceStopped() override {}
+
+    void audioDeviceIOCallbackWithContext(const float* const* /*inputs*/, int /*inputCount*/, float* const* outputs,
+                                          int outputCount, int frames,
+                                          const juce::AudioIODeviceCallbackContext& /*context*/) override
+    {
+        const auto started = std::chrono::steady_clock::now();
+        Engine* engine = m_engine.load(std::memory_order_acquire);
+        if (engine == nullptr || outputCount == 0) {
+            for (int c = 0; c < outputCount; ++c) {
+                std::fill_n(outputs[c], frames, 0.0f);
+            }
+            return;
+        }
+        float* left = outputs[0];
+        float* right = outputCount > 1 ? outputs[1] : m_scratch.data();
+        for (int done = 0; done < frames;) {
+            const int chunk = std::min(frames - done, Engine::kMaxBlockFrames);
+            engine->process(left + done, right + done, chunk);
+            done += chunk;
+        }
+        for (int c = 2; c < outputCount; ++c) {
+            std::fill_n(outputs[c], frames, 0.0f);
+        }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double fraction = seconds * m_sampleRate / std::max(frames, 1);
+        const int bin = std::clamp(static_cast<int>(fraction * kBins / 2.0), 0, kBins - 1);
+        m_histogram[static_cast<size_t>(bin)].fetch_add(1, std::memory_order_relaxed);
+        if (fraction > m_max.load(std::memory_order_relaxed)) {
+            m_max.store(fraction, std::memory_order_relaxed);
+        }
+        if (fraction > 1.0) {
+            m_overruns.fetch_add(1, std::memory_order_relaxed);
+        }
+        m_callbacks.fetch_add(1, std::memory_order_relaxed);
+    }
+
+    [[nodiscard]] CallbackLoad load() const
+    {
+        CallbackLoad load;
+        load.callbacks = m_callbacks.load(std::memory_order_relaxed);
+        load.max = m_max.load(std::memory_order_relaxed);
+        load.overruns = m_overruns.load(std::memory_order_relaxed);
+        std::array<uint64_t, kBins> counts{};
+        uint64_t total = 0;
+        for (size_t i = 0; i < counts.size(); ++i) {
+            counts[i] = m_histogram[i].load(std::memory_order_relaxed);
+            total += counts[i];
+        }
+        const auto percentile = [&](double q) {
+            uint64_t seen = 0;
+            for (size_t i = 0; i < counts.size(); ++i) {
+                seen += counts[i];
+                if (total > 0 && static_cast<double>(seen) >= q * static_cast<double>(total)) {
+                    return (static_cast<double>(i) + 1.0) * 2.0 / kBins;  // the bin's upper edge
+                }
+            }
+            return 0.0;
+        };
+        load.p50 = percentile(0.50);
+        load.p99 = percentile(0.99);
+        return load;
+    }
+
+private:
+    std::atomic<Engine*> m_engine{nullptr};
+    std::vector<float> m_scratch;  // the right channel when the device has only one output
+    double m_sampleRate = 48000.0;
+    std::array<std::atomic<uint32_t>, kBins> m_histogram{};
+    std::atomic<double> m_max{0.0};
+    std::atomic<uint64_t> m_overruns{0};
+    std::atomic<uint64_t> m_callbacks{0};
+};
+
+// libjack prints "Cannot connect to server socket…" to stderr whenever a client looks for a
+// server that is not running, which JUCE's device scan does. Our own error message says it once
+// and clearly, so its chatter is silenced (JUCE loads libjack at run time; so do we).
+void silenceJackLogging()
+{
+#if JUCE_LINUX || JUCE_BSD
+    using Handler = void (*)(const char*);
+    using Setter = void (*)(Handler);
+    static const bool done = [] {
+        void* jack = dlopen("libjack.so.0", RTLD_LAZY);
+        if (jack == nullptr) {
+            return false;
+        }
+        const Handler quiet = [](const char*) {};
+        for (const char* name : {"jack_set_error_function", "jack_set_info_function"}) {
+            if (auto set = reinterpret_cast<Setter>(dlsym(jack, name))) {
+                set(quiet);
+            }
+        }
+        return true;  // the library stays loaded for the process, as JUCE keeps it too
+    }();
+    (void)done;
+#endif
+}
+
+}  // namespace
+
+struct LivePlayer::Impl {
+    juce::AudioDeviceManager manager;
+    EngineCallback callback;
+    DeviceInfo info;
+    bool running = false;
+};
+
+LivePlayer::LivePlayer() : m_impl(std::make_unique<Impl>()) {}
+
+LivePlayer::~LivePlayer()
+{
+    stop();
+    m_impl->manager.closeAudioDevice();
+}
+
+core::Result<std::unique_ptr<LivePlayer>> LivePlayer::openNonRealTime(const DeviceSettings& settings)
+{
+    // JUCE wants a message thread object; ours is the caller's thread, its loop never runs (see
+    // the class comment).
+    (void)juce::MessageManager::getInstance();
+    silenceJackLogging();
+    std::unique_ptr<LivePlayer> player(new LivePlayer());
+    auto& manager = player->m_impl->manager;
+    const auto& types = manager.getAvailableDeviceTypes();
+    juce::StringArray driverNames;
+    juce::AudioIODeviceType* type = nullptr;
+    for (auto* candidate : types) {
+        candidate->scanForDevices();
+        driverNames.add(candidate->getTypeName());
+        const bool wanted = settings.driver.empty()
+                                ? !candidate->getDeviceNames(false).isEmpty()
+                                : candidate->getTypeName().equalsIgnoreCase(juce::String::fromUTF8(settings.driver.c_str()));
+        if (type == nullptr && wanted) {
+            type = candidate;
+        }
+    }
+    if (type == nullptr) {
+        if (!settings.driver.empty()) {
+            return fail(ErrorCode::NotFound,
+                        "no such audio driver (this build has: " + driverNames.joinIntoString(", ").toStdString() + ")",
+                        settings.driver);
+        }
+        return fail(ErrorCode::NotFound, "no audio output device found: live playback needs a sound card or a "
+                                         "running JACK server (rendering to a file works without one)");
+    }
+    const juce::StringArray outputs = type->getDeviceNames(false);
+    if (outputs.isEmpty()) {
+        return fail(ErrorCode::NotFound,
+                    "the " + type->getTypeName().toStdString() + " driver has no output device"
+                        + (type->getTypeName() == "JACK" ? " (is a JACK server running?)" : ""),
+                    type->getTypeName().toStdString());
+    }
+    juce::String deviceName = outputs[std::max(0, type->getDefaultDeviceIndex(false))];
+    if (!settings.device.empty()) {
+        deviceName = juce::String::fromUTF8(settings.device.c_str());
+        if (!outputs.contains(deviceName)) {
+            return fail(ErrorCode::NotFound,
+                        "no such output device (" + type->getTypeName().toStdString()
+                            + " has: " + outputs.joinIntoString(", ").toStdString() + ")",
+                        settings.device);
+        }
+    }
+    manager.setCurrentAudioDeviceType(type->getTypeName(), false);
+    juce::AudioDeviceManager::AudioDeviceSetup setup;
+    setup.outputDeviceName = deviceName;
+    setup.inputDeviceName = {};
+    setup.sampleRate = settings.sampleRate;
+    setup.bufferSize = settings.bufferFrames;
+    setup.useDefaultInputChannels = false;
+    setup.useDefaultOutputChannels = true;
+    const juce::String error = manager.initialise(0, 2, nullptr, false, {}, &setup);
+    juce::AudioIODevice* device = manager.getCurrentAudioDevice();
+    if (error.isNotEmpty() || device == nullptr) {
+        return fail(ErrorCode::Io,
+                    "could not open the audio device: " + (error.isNotEmpty() ? error.toStdString() : "unknown reason"),
+                    deviceName.toStdString());
+    }
+    DeviceInfo& info = player->m_impl->info;
+    info.driver = type->getTypeName().toStdString();
+    info.device = device->getName().toStdString();
+    info.sampleRate = device->getCurrentSampleRate();
+    info.bufferFrames = device->getCurrentBufferSizeSamples();
+    info.outputLatencyFrames = device->getOutputLatencyInSamples() + info.bufferFrames;
+    return player;
+}
+
+const DeviceInfo& LivePlayer::info() const
+{
+    return m_impl->info;
+}
+
+void LivePlayer::start(Engine& engine)
+{
+    stop();
+    m_impl->callback.setEngine(&engine);
+    m_impl->manager.addAudioCallback(&m_impl->callback);
+    m_impl->running = true;
+}
+
+void LivePlayer::stop()
+{
+    if (m_impl->running) {
+        m_impl->manager.removeAudioCallback(&m_impl->callback);  // waits for a running callback
+        m_impl->callback.setEngine(nullptr);
+        m_impl->running = false;
+    }
+}
+
+CallbackLoad LivePlayer::load() const
+{
+    return m_impl->callback.load();
+}
+
+int LivePlayer::driverXruns() const
+{
+    auto* device = m_impl->manager.getCurrentAudioDevice();
+    return device != nullptr ? device->getXRunCount() : -1;
+}
+
+}  // namespace bandmate::audio

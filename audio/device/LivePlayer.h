@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace bandmate::audio {
+
+class Engine;
+
+/// What the caller asks of the audio device; empty or 0 = the driver's default.
+struct DeviceSettings {
+    std::string driver;  ///< "ALSA", "JACK", "CoreAudio", "Windows Audio", …; empty = the first that works
+    std::string device;  ///< output device name
+    double sampleRate = 0.0;
+    int bufferFrames = 0;
+};
+
+/// What the device actually runs at.
+struct DeviceInfo {
+    std::string driver;
+    std::string device;
+    double sampleRate = 0.0;
+    int bufferFrames = 0;
+    int outputLatencyFrames = 0;  ///< the driver's reported output latency plus one buffer
+    [[nodiscard]] double outputLatencySeconds() const
+    {
+        return sampleRate > 0 ? outputLatencyFrames / sampleRate : 0.0;
+    }
+};
+
+/// Callback cost statistics, as fractions of the block period (1.0 = the whole period).
+struct CallbackLoad {
+    uint64_t callbacks = 0;
+    double p50 = 0.0;
+    double p99 = 0.0;
+    double max = 0.0;
+    uint64_t overruns = 0;  ///< callbacks that took longer than their period (our own xruns)
+};
+
+/// Live playback of an Engine through JUCE's AudioDeviceManager.
+///
+/// JUCE and Qt event loops: JUCE's MessageManager is created on the thread that opens the player
+/// (the Qt main thread in the GUI) but its loop never runs. Nothing here needs it: the device
+/// calls back on the driver's own real-time thread, and the UI reads the engine's and player's
+/// atomics from a Qt timer. JUCE change broadcasts (device lists changing) are not used.
+class LivePlayer {
+public:
+    /// Opens the output device. Fails with a clear message when there is no usable device
+    /// (headless machines, CI): only live playback needs one.
+    [[nodiscard]] static core::Result<std::unique_ptr<LivePlayer>> openNonRealTime(const DeviceSettings& settings);
+    ~LivePlayer();
+    LivePlayer(const LivePlayer&) = delete;
+    LivePlayer& operator=(const LivePlayer&) = delete;
+
+    [[nodiscard]] const DeviceInfo& info() const;
+
+    /// Starts calling engine.process() from the device thread. Prepare the engine at
+    /// info().sampleRate first. The engine must outlive stop() / the player.
+    void start(Engine& engine);
+    void stop();
+
+    /// Callbacks so far and their cost (readable while playing).
+    [[nodiscard]] CallbackLoad load() const;
+    /// Xruns the driver counted (JACK and ALSA report them; -1 when the driver cannot tell).
+    [[nodiscard]] int driverXruns() const;
+
+private:
+    LivePlayer();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace bandmate::audio

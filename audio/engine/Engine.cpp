@@ -1,0 +1,368 @@
+#include "audio/engine/Engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace bandmate::audio {
+
+using core::beats::Flavor;
+using core::beats::MachineLimits;
+
+namespace {
+
+// A short decaying sine for the count-in: 25 ms, the accent an octave up.
+std::vector<float> makeClick(double sampleRate, double hz, float level)
+{
+    const auto frames = static_cast<size_t>(sampleRate * 0.025);
+    std::vector<float> click(frames);
+    for (size_t i = 0; i < frames; ++i) {
+        const double t = static_cast<double>(i) / sampleRate;
+        click[i] = level * static_cast<float>(std::sin(2.0 * std::numbers::pi * hz * t) * std::exp(-t * 160.0));
+    }
+    return click;
+}
+
+}  // namespace
+
+Engine::Engine()
+{
+    m_channelVolume.fill(1.0f);
+    m_patternVolume.fill(1.0f);
+    prepareNonRealTime(48000.0);
+}
+
+Engine::~Engine() = default;
+
+void Engine::prepareNonRealTime(double sampleRate)
+{
+    m_sampleRate = sampleRate > 0 ? sampleRate : 48000.0;
+    m_voices.assign(kMaxVoices, Voice{});
+    m_clickAccent = makeClick(m_sampleRate, 1760.0, 0.7f);
+    m_click = makeClick(m_sampleRate, 880.0, 0.5f);
+    m_limiterRelease = static_cast<float>(std::exp(-1.0 / (0.120 * m_sampleRate)));  // 120 ms release
+    m_limiterEnvelope = 0.0f;
+    m_framesPerStep = framesPerStep();
+}
+
+// ---- control thread ----------------------------------------------------------------------
+
+void Engine::send(const Command& command)
+{
+    if (!m_commands.push(command)) {
+        ++m_dropped;
+    }
+}
+
+void Engine::setPattern(std::shared_ptr<const Pattern> pattern)
+{
+    releaseRetiredNonRealTime();
+    if (!pattern) {
+        return;
+    }
+    const Pattern* raw = pattern.get();
+    m_owned.push_back(std::move(pattern));
+    // The audio thread takes m_pending with an exchange too, so exactly one side gets `unseen`:
+    // if it is us, the audio thread never saw that pattern and it can go now.
+    if (const Pattern* unseen = m_pending.exchange(raw, std::memory_order_acq_rel)) {
+        auto it = std::find_if(m_owned.begin(), m_owned.end(), [&](const auto& p) { return p.get() == unseen; });
+        if (it != m_owned.end()) {
+            m_owned.erase(it);
+        }
+    }
+}
+
+void Engine::releaseRetiredNonRealTime()
+{
+    while (auto retired = m_retired.pop()) {
+        auto it = std::find_if(m_owned.begin(), m_owned.end(), [&](const auto& p) { return p.get() == *retired; });
+        if (it != m_owned.end()) {
+            m_owned.erase(it);
+        }
+    }
+}
+
+void Engine::play(bool countIn)
+{
+    send({CommandType::Play, 0, countIn ? 1.0 : 0.0});
+}
+
+void Engine::stop()
+{
+    send({CommandType::Stop, 0, 0.0});
+}
+
+void Engine::setTempo(double bpm)
+{
+    send({CommandType::Tempo, 0, std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm)});
+}
+
+void Engine::setSwing(double amount)
+{
+    send({CommandType::Swing, 0, std::clamp(amount, 0.0, 1.0)});
+}
+
+void Engine::setChannelVolume(int channel, double gain)
+{
+    send({CommandType::ChannelVolume, channel, std::clamp(gain, 0.0, 4.0)});
+}
+
+void Engine::setChannelMute(int channel, bool muted)
+{
+    send({CommandType::ChannelMute, channel, muted ? 1.0 : 0.0});
+}
+
+void Engine::setChannelSolo(int channel, bool solo)
+{
+    send({CommandType::ChannelSolo, channel, solo ? 1.0 : 0.0});
+}
+
+void Engine::setMasterGain(double gain)
+{
+    send({CommandType::MasterGain, 0, std::clamp(gain, 0.0, 4.0)});
+}
+
+// ---- audio thread --------------------------------------------------------------------------
+
+double Engine::framesPerStep() const noexcept
+{
+    const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+    return m_sampleRate * 60.0 / (m_bpm * core::beats::stepsPerBeat(flavor));
+}
+
+void Engine::rebaseTempo(double newFramesPerStep) noexcept
+{
+    // Keep the playhead where it is and continue from here at the new step length.
+    const auto now = static_cast<double>(m_frame);
+    m_segmentStep += (now - m_segmentFrame) / m_framesPerStep;
+    m_segmentFrame = now;
+    m_framesPerStep = newFramesPerStep;
+}
+
+int64_t Engine::onsetFrame(int64_t step) const noexcept
+{
+    double frame = m_segmentFrame + (static_cast<double>(step) - m_segmentStep) * m_framesPerStep;
+    if (step % 2 != 0) {
+        frame += m_swing * m_framesPerStep / 3.0;
+    }
+    return std::llround(frame);
+}
+
+void Engine::apply(const Command& command) noexcept
+{
+    const bool validChannel = command.channel >= 0 && command.channel < kMaxChannels;
+    switch (command.type) {
+    case CommandType::Play: {
+        const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+        m_playing = true;
+        m_frame = 0;
+        m_nextStep = command.value != 0.0 ? -core::beats::stepsPerBar(flavor) : 0;
+        m_segmentFrame = 0.0;
+        m_segmentStep = static_cast<double>(m_nextStep);
+        m_framesPerStep = framesPerStep();
+        break;
+    }
+    case CommandType::Stop:
+        m_playing = false;
+        break;
+    case CommandType::Tempo:
+        m_bpm = command.value;
+        rebaseTempo(framesPerStep());
+        break;
+    case CommandType::Swing:
+        m_swing = command.value;
+        break;
+    case CommandType::ChannelVolume:
+        if (validChannel) {
+            m_channelVolume[static_cast<size_t>(command.channel)] = static_cast<float>(command.value);
+        }
+        break;
+    case CommandType::ChannelMute:
+        if (validChannel) {
+            m_channelMute[static_cast<size_t>(command.channel)] = command.value != 0.0;
+        }
+        break;
+    case CommandType::ChannelSolo:
+        if (validChannel) {
+            m_channelSolo[static_cast<size_t>(command.channel)] = command.value != 0.0;
+        }
+        break;
+    case CommandType::MasterGain:
+        m_masterGain = static_cast<float>(command.value);
+        break;
+    }
+}
+
+void Engine::adoptPendingPattern() noexcept
+{
+    if (m_pending.load(std::memory_order_relaxed) == nullptr) {
+        return;
+    }
+    const Pattern* next = m_pending.exchange(nullptr, std::memory_order_acq_rel);
+    if (next == nullptr) {
+        return;
+    }
+    const Pattern* previous = m_pattern;
+    if (previous != nullptr && &previous->kit() != &next->kit()) {
+        for (auto& voice : m_voices) {
+            voice.active = false;  // their sample memory belongs to the old kit
+        }
+    }
+    m_pattern = next;
+    m_patternVolume.fill(1.0f);
+    for (const auto& channel : next->channels()) {
+        if (channel.mixerChannel >= 0 && channel.mixerChannel < kMaxChannels) {
+            m_patternVolume[static_cast<size_t>(channel.mixerChannel)] = channel.volume;
+        }
+    }
+    if (previous != nullptr && previous->flavor() != next->flavor()) {
+        rebaseTempo(framesPerStep());
+    }
+    if (previous != nullptr) {
+        // Never fails in practice: the control thread drains the queue before every publish, so
+        // at most one pattern waits in it. If it ever did fail, the pattern leaks until the
+        // engine is destroyed rather than being freed here.
+        (void)m_retired.push(previous);
+    }
+}
+
+void Engine::startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
+                        int offset) noexcept
+{
+    Voice* slot = nullptr;
+    for (auto& voice : m_voices) {
+        if (!voice.active) {
+            slot = &voice;
+            break;
+        }
+        if (slot == nullptr || voice.serial < slot->serial) {
+            slot = &voice;  // the oldest, in case all are busy
+        }
+    }
+    if (slot->active) {
+        ++m_stolen;
+    }
+    *slot = Voice{left, right != nullptr ? right : left, length, -static_cast<int64_t>(offset), gain,
+                  channel, ++m_voiceSerial, true};
+}
+
+void Engine::triggerStep(int64_t step, int offset) noexcept
+{
+    if (step < 0) {  // count-in: a click on every beat, the first one accented
+        const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+        if (step % core::beats::stepsPerBeat(flavor) == 0) {
+            const bool accent = step == -core::beats::stepsPerBar(flavor);
+            const auto& click = accent ? m_clickAccent : m_click;
+            startVoice(click.data(), nullptr, static_cast<int64_t>(click.size()), 1.0f, kClickChannel, offset);
+        }
+        return;
+    }
+    if (m_pattern == nullptr) {
+        return;
+    }
+    const auto& samples = m_pattern->kit().samples();
+    for (const auto& channel : m_pattern->channels()) {
+        const auto loopStep = static_cast<size_t>(step % channel.loopLength);
+        for (uint32_t e = channel.stepStart[loopStep]; e < channel.stepStart[loopStep + 1]; ++e) {
+            const PatternEvent& event = channel.events[e];
+            const Sample& sample = samples[static_cast<size_t>(event.sample)];
+            startVoice(sample.left.data(), sample.right.empty() ? nullptr : sample.right.data(),
+                       static_cast<int64_t>(sample.frames()), event.gain, channel.mixerChannel, offset);
+            ++m_notes;
+        }
+    }
+}
+
+void Engine::renderVoices(float* left, float* right, int frames) noexcept
+{
+    bool anySolo = false;
+    for (int c = 0; c < kMaxChannels; ++c) {
+        anySolo = anySolo || m_channelSolo[static_cast<size_t>(c)];
+    }
+    for (int c = 0; c < kMaxChannels; ++c) {
+        const auto i = static_cast<size_t>(c);
+        const bool silent = m_channelMute[i] || (anySolo && !m_channelSolo[i]);
+        m_channelGain[i] = silent ? 0.0f : m_channelVolume[i] * m_patternVolume[i];
+    }
+    m_channelGain[kClickChannel] = 1.0f;
+
+    int sounding = 0;
+    for (auto& voice : m_voices) {
+        if (!voice.active) {
+            continue;
+        }
+        const int begin = voice.position < 0 ? static_cast<int>(std::min<int64_t>(-voice.position, frames)) : 0;
+        const int64_t source = voice.position + begin;
+        const int count = static_cast<int>(std::min<int64_t>(frames - begin, voice.length - source));
+        const float gain = voice.gain * m_channelGain[static_cast<size_t>(voice.channel)];
+        const float* inL = voice.left + source;
+        const float* inR = voice.right + source;
+        float* outL = left + begin;
+        float* outR = right + begin;
+        for (int n = 0; n < count; ++n) {
+            outL[n] += inL[n] * gain;
+            outR[n] += inR[n] * gain;
+        }
+        voice.position += frames;
+        voice.active = voice.position < voice.length;
+        sounding += voice.active ? 1 : 0;
+    }
+    m_statusVoices.store(sounding, std::memory_order_relaxed);
+}
+
+void Engine::applyMasterAndLimiter(float* left, float* right, int frames) noexcept
+{
+    const float master = m_masterGain * (m_pattern != nullptr ? m_pattern->masterVolume() : 1.0f);
+    float envelope = m_limiterEnvelope;
+    for (int n = 0; n < frames; ++n) {
+        const float l = left[n] * master;
+        const float r = right[n] * master;
+        // Instant attack, smooth release: the gain never lets a peak past the ceiling.
+        const float peak = std::max(std::abs(l), std::abs(r));
+        envelope = std::max(peak, envelope * m_limiterRelease);
+        const float gain = envelope > kLimiterCeiling ? kLimiterCeiling / envelope : 1.0f;
+        left[n] = l * gain;
+        right[n] = r * gain;
+    }
+    m_limiterEnvelope = envelope;
+}
+
+void Engine::process(float* left, float* right, int frames) noexcept
+{
+    frames = std::clamp(frames, 0, kMaxBlockFrames);
+    std::fill_n(left, frames, 0.0f);
+    std::fill_n(right, frames, 0.0f);
+
+    adoptPendingPattern();
+    while (auto command = m_commands.pop()) {
+        apply(*command);
+    }
+
+    if (m_playing) {
+        const int64_t blockEnd = m_frame + frames;
+        // Each iteration starts one step; the bound only guards against a corrupted state.
+        for (int guard = 0; guard < 4 * kMaxBlockFrames; ++guard) {
+            const int64_t onset = onsetFrame(m_nextStep);
+            if (onset >= blockEnd) {
+                break;
+            }
+            triggerStep(m_nextStep, static_cast<int>(std::max<int64_t>(0, onset - m_frame)));
+            ++m_nextStep;
+        }
+    }
+
+    renderVoices(left, right, frames);
+    applyMasterAndLimiter(left, right, frames);
+
+    if (m_playing) {
+        m_statusStep.store(m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep,
+                           std::memory_order_relaxed);
+        m_frame += frames;
+    }
+    m_statusPlaying.store(m_playing, std::memory_order_relaxed);
+    m_statusFrames.store(m_frame, std::memory_order_relaxed);
+    m_statusNotes.store(m_notes, std::memory_order_relaxed);
+    m_statusStolen.store(m_stolen, std::memory_order_relaxed);
+}
+
+}  // namespace bandmate::audio

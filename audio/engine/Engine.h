@@ -1,0 +1,158 @@
+#pragma once
+
+#include "audio/engine/Pattern.h"
+#include "audio/engine/SpscQueue.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace bandmate::audio {
+
+/// The beat engine: sequencer, sampler, mixer and limiter in one object, driven block by block
+/// by the device callback (live) or by the offline renderer; both run this same code
+/// (DESIGN.md section 3).
+///
+/// Threads (STYLE.md section 5): one control thread calls the set…/play/stop functions; they
+/// only queue a command or publish a pattern pointer, which process() picks up at the start of
+/// its next block. process() runs on the audio thread and never locks, allocates or frees. The
+/// status getters may be called from any thread.
+///
+/// Timing: the frame of step k is computed from the tempo segment's start, never by summing step
+/// lengths, so nothing drifts; every note starts at its exact frame inside the block.
+class Engine {
+public:
+    static constexpr int kMaxChannels = core::beats::MachineLimits::kMaxInstruments;
+    static constexpr int kClickChannel = kMaxChannels;  ///< count-in clicks, never muted
+    static constexpr int kMaxVoices = 128;
+    static constexpr int kMaxBlockFrames = 8192;
+    static constexpr float kLimiterCeiling = 0.944f;  ///< −0.5 dBFS: a full machine never clips
+
+    Engine();
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// Sets the sample rate and allocates everything process() needs. Not while a device runs.
+    void prepareNonRealTime(double sampleRate);
+    [[nodiscard]] double sampleRate() const { return m_sampleRate; }
+
+    // --- control thread -------------------------------------------------------------------
+    /// Publishes a pattern; the audio thread switches at its next block. When the kit differs
+    /// from the playing pattern's, sounding voices stop (they belong to the old kit). The kit
+    /// must have been loaded at this engine's sample rate.
+    void setPattern(std::shared_ptr<const Pattern> pattern);
+    /// Starts from step 0, after one bar of clicks when `countIn`.
+    void play(bool countIn = false);
+    /// Stops the sequencer; sounding notes ring out.
+    void stop();
+    /// 30–300 BPM (clamped). Changed phase-continuously: the playhead keeps its position.
+    void setTempo(double bpm);
+    /// 0 = straight … 1 = triplet feel: off-beat steps are delayed by up to a third of a step.
+    void setSwing(double amount);
+    void setChannelVolume(int channel, double gain);
+    void setChannelMute(int channel, bool muted);
+    void setChannelSolo(int channel, bool solo);
+    void setMasterGain(double gain);
+    /// Frees patterns the audio thread has let go of. setPattern() calls it; a UI calls it from
+    /// a timer too.
+    void releaseRetiredNonRealTime();
+
+    // --- audio thread -----------------------------------------------------------------------
+    /// Renders `frames` (≤ kMaxBlockFrames) into the two channels, overwriting them.
+    void process(float* left, float* right, int frames) noexcept;
+
+    // --- status, any thread -----------------------------------------------------------------
+    [[nodiscard]] bool isPlaying() const noexcept { return m_statusPlaying.load(std::memory_order_relaxed); }
+    /// The playhead in steps (negative during the count-in) at the start of the last block.
+    [[nodiscard]] double playheadStep() const noexcept { return m_statusStep.load(std::memory_order_relaxed); }
+    /// Frames rendered since the last play().
+    [[nodiscard]] int64_t framesPlayed() const noexcept { return m_statusFrames.load(std::memory_order_relaxed); }
+    /// Pattern notes started since the engine was made (count-in clicks not included).
+    [[nodiscard]] uint64_t notesStarted() const noexcept { return m_statusNotes.load(std::memory_order_relaxed); }
+    [[nodiscard]] int voicesSounding() const noexcept { return m_statusVoices.load(std::memory_order_relaxed); }
+    /// Voices cut short because all kMaxVoices were sounding.
+    [[nodiscard]] uint64_t voicesStolen() const noexcept { return m_statusStolen.load(std::memory_order_relaxed); }
+    /// Commands lost because the queue was full (the control thread sent faster than blocks ran).
+    [[nodiscard]] uint32_t droppedCommands() const noexcept { return m_dropped; }
+
+private:
+    enum class CommandType : uint8_t { Play, Stop, Tempo, Swing, ChannelVolume, ChannelMute, ChannelSolo, MasterGain };
+    struct Command {
+        CommandType type = CommandType::Stop;
+        int32_t channel = 0;
+        double value = 0.0;
+    };
+    struct Voice {
+        const float* left = nullptr;
+        const float* right = nullptr;
+        int64_t length = 0;
+        int64_t position = 0;  ///< sample frame at the block start; negative = starts later
+        float gain = 1.0f;
+        int32_t channel = 0;
+        uint64_t serial = 0;
+        bool active = false;
+    };
+
+    void send(const Command& command);
+    void apply(const Command& command) noexcept;
+    void adoptPendingPattern() noexcept;
+    void rebaseTempo(double framesPerStep) noexcept;
+    [[nodiscard]] double framesPerStep() const noexcept;
+    [[nodiscard]] int64_t onsetFrame(int64_t step) const noexcept;
+    void triggerStep(int64_t step, int offset) noexcept;
+    void startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
+                    int offset) noexcept;
+    void renderVoices(float* left, float* right, int frames) noexcept;
+    void applyMasterAndLimiter(float* left, float* right, int frames) noexcept;
+
+    double m_sampleRate = 48000.0;
+
+    // Control side.
+    SpscQueue<Command, 1024> m_commands;
+    std::vector<std::shared_ptr<const Pattern>> m_owned;  ///< every pattern the audio side may see
+    uint32_t m_dropped = 0;
+
+    // Hand-over.
+    std::atomic<const Pattern*> m_pending{nullptr};
+    SpscQueue<const Pattern*, 256> m_retired;
+
+    // Audio side (touched only by process() after prepare).
+    const Pattern* m_pattern = nullptr;
+    bool m_playing = false;
+    int64_t m_frame = 0;     ///< frames since play()
+    int64_t m_nextStep = 0;  ///< the next step to trigger
+    double m_segmentFrame = 0.0;
+    double m_segmentStep = 0.0;
+    double m_framesPerStep = 12000.0;
+    double m_bpm = 120.0;
+    double m_swing = 0.0;
+    float m_masterGain = 1.0f;
+    float m_limiterEnvelope = 0.0f;
+    float m_limiterRelease = 0.9999f;
+    uint64_t m_notes = 0;
+    uint64_t m_stolen = 0;
+    uint64_t m_voiceSerial = 0;
+    std::array<float, kMaxChannels + 1> m_channelVolume{};
+    std::array<bool, kMaxChannels + 1> m_channelMute{};
+    std::array<bool, kMaxChannels + 1> m_channelSolo{};
+    std::array<float, kMaxChannels + 1> m_patternVolume{};
+    std::array<float, kMaxChannels + 1> m_channelGain{};
+    std::vector<Voice> m_voices;
+    std::vector<float> m_clickAccent;
+    std::vector<float> m_click;
+
+    // Status.
+    std::atomic<bool> m_statusPlaying{false};
+    std::atomic<double> m_statusStep{0.0};
+    std::atomic<int64_t> m_statusFrames{0};
+    std::atomic<uint64_t> m_statusNotes{0};
+    std::atomic<uint64_t> m_statusStolen{0};
+    std::atomic<int> m_statusVoices{0};
+    static_assert(std::atomic<double>::is_always_lock_free && std::atomic<int64_t>::is_always_lock_free &&
+                  std::atomic<const Pattern*>::is_always_lock_free);
+};
+
+}  // namespace bandmate::audio

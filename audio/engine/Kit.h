@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace bandmate::audio {
+
+/// One decoded sample at the engine's sample rate. Mono samples have an empty `right`.
+struct Sample {
+    std::string name;
+    std::vector<float> left;
+    std::vector<float> right;
+
+    [[nodiscard]] size_t frames() const { return left.size(); }
+};
+
+/// A sample kit (DESIGN.md section 3): a folder with kit.json mapping sample names
+/// ("<instrumentId>-<number>" or a bare "<instrumentId>" fallback) to audio files. Immutable once
+/// loaded, so the audio thread may read it while another thread holds it.
+class Kit {
+public:
+    /// Loads and decodes every sample, resampled to `sampleRate`. A missing or invalid kit.json
+    /// is an error; a missing or unreadable audio file is only reported in problems() and left
+    /// out. …NonRealTime: blocks on file I/O.
+    [[nodiscard]] static core::Result<std::shared_ptr<const Kit>> loadNonRealTime(const std::string& folder,
+                                                                                double sampleRate);
+
+    /// A kit built from samples in memory (tests, generated sounds).
+    [[nodiscard]] static std::shared_ptr<const Kit> fromSamples(std::string name, std::vector<Sample> samples,
+                                                               double sampleRate);
+
+    [[nodiscard]] const std::string& name() const { return m_name; }
+    [[nodiscard]] double sampleRate() const { return m_sampleRate; }
+    [[nodiscard]] const std::vector<Sample>& samples() const { return m_samples; }
+    /// Samples named in kit.json that could not be loaded, one line each with the reason.
+    [[nodiscard]] const std::vector<std::string>& problems() const { return m_problems; }
+
+    /// The index of the sample for `name`, else of the bare `instrumentId` fallback, else -1.
+    [[nodiscard]] int find(const std::string& name, const std::string& instrumentId) const;
+
+private:
+    std::string m_name;
+    double m_sampleRate = 48000.0;
+    std::vector<Sample> m_samples;
+    std::unordered_map<std::string, int> m_index;
+    std::vector<std::string> m_problems;
+};
+
+}  // namespace bandmate::audio

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "audio/engine/Kit.h"
+#include "core/beats/NoteStream.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bandmate::audio {
+
+/// One sound of a pattern: which kit sample, how loud (the note's velocity).
+struct PatternEvent {
+    int32_t sample = 0;  ///< index into Kit::samples()
+    float gain = 1.0f;
+};
+
+/// One instrument's loop, resolved against a kit. `stepStart[s] .. stepStart[s + 1]` are the
+/// events of loop step `s` (a CSR layout: one lookup per step, no search on the audio thread).
+struct PatternChannel {
+    int mixerChannel = 0;  ///< the instrument's position in the machine (mixer strip)
+    int loopLength = 16;
+    float volume = 1.0f;   ///< the instrument's own volume from the machine
+    std::vector<uint32_t> stepStart;
+    std::vector<PatternEvent> events;
+};
+
+/// What the engine plays: a compiled note stream bound to the kit it plays from. Immutable;
+/// built off the audio thread and published to it by pointer swap. It keeps its kit alive, so a
+/// kit change is a pattern change.
+class Pattern {
+public:
+    /// Resolves every event's sample name in `kit` (bare instrument-id fallback). Names the kit
+    /// lacks are left out and listed once each in missingSamples().
+    [[nodiscard]] static std::shared_ptr<const Pattern> build(const core::beats::NoteStream& stream,
+                                                             std::shared_ptr<const Kit> kit);
+
+    [[nodiscard]] core::beats::Flavor flavor() const { return m_flavor; }
+    [[nodiscard]] double bpm() const { return m_bpm; }
+    [[nodiscard]] float masterVolume() const { return m_masterVolume; }
+    [[nodiscard]] const Kit& kit() const { return *m_kit; }
+    [[nodiscard]] const std::vector<PatternChannel>& channels() const { return m_channels; }
+    /// Sample names the stream asked for and the kit does not have, sorted, each once.
+    [[nodiscard]] const std::vector<std::string>& missingSamples() const { return m_missing; }
+    /// Steps after which every instrument's loop starts again together (their lengths' LCM,
+    /// capped at 4096).
+    [[nodiscard]] int cycleSteps() const { return m_cycleSteps; }
+
+private:
+    core::beats::Flavor m_flavor = core::beats::Flavor::Salsa;
+    double m_bpm = 120.0;
+    float m_masterVolume = 1.0f;
+    std::shared_ptr<const Kit> m_kit;
+    std::vector<PatternChannel> m_channels;
+    std::vector<std::string> m_missing;
+    int m_cycleSteps = 1;
+};
+
+}  // namespace bandmate::audio

@@ -1,0 +1,123 @@
+#include "audio/render/OfflineRenderer.h"
+
+#include "audio/engine/Engine.h"
+
+#include <juce_audio_formats/juce_audio_formats.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace bandmate::audio {
+
+using core::ErrorCode;
+using core::fail;
+
+int64_t framesForBars(double bars, core::beats::Flavor flavor, double bpm, double sampleRate)
+{
+    // A 4/4 bar is four beats whatever the step length.
+    (void)flavor;
+    return std::llround(bars * 4.0 * 60.0 / bpm * sampleRate);
+}
+
+core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, const RenderSettings& settings,
+                                        const RenderSink& sink)
+{
+    if (settings.sampleRate < 8000.0 || settings.sampleRate > 384000.0) {
+        return fail(ErrorCode::InvalidArgument, "the sample rate must be between 8000 and 384000 Hz");
+    }
+    if (settings.frames < 0) {
+        return fail(ErrorCode::InvalidArgument, "the render length must not be negative");
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const int block = std::clamp(settings.blockFrames, 1, Engine::kMaxBlockFrames);
+    auto engine = std::make_unique<Engine>();
+    engine->prepareNonRealTime(settings.sampleRate);
+    engine->setPattern(std::move(pattern));
+    engine->setTempo(settings.bpm);
+    engine->setSwing(settings.swing);
+    engine->play(settings.countIn);
+
+    std::vector<float> left(static_cast<size_t>(block));
+    std::vector<float> right(static_cast<size_t>(block));
+    size_t nextChange = 0;
+    int64_t done = 0;
+    int64_t nextReport = 0;
+    const int64_t reportEvery = std::max<int64_t>(settings.frames / 100, 1);
+    while (done < settings.frames) {
+        while (nextChange < settings.tempoChanges.size() && settings.tempoChanges[nextChange].frame <= done) {
+            engine->setTempo(settings.tempoChanges[nextChange].bpm);
+            ++nextChange;
+        }
+        int64_t frames = std::min<int64_t>(block, settings.frames - done);
+        if (nextChange < settings.tempoChanges.size()) {
+            frames = std::min(frames, settings.tempoChanges[nextChange].frame - done);
+        }
+        engine->process(left.data(), right.data(), static_cast<int>(frames));
+        if (!sink(left.data(), right.data(), static_cast<int>(frames))) {
+            return fail(ErrorCode::Io, "could not write the rendered audio");
+        }
+        done += frames;
+        if (settings.progress && done >= nextReport) {
+            nextReport = done + reportEvery;
+            if (!settings.progress(static_cast<double>(done) / static_cast<double>(settings.frames))) {
+                return fail(ErrorCode::Cancelled, "the render was cancelled");
+            }
+        }
+    }
+    RenderStats stats;
+    stats.frames = done;
+    stats.sampleRate = settings.sampleRate;
+    stats.notes = engine->notesStarted();
+    stats.renderSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+}
+
+core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern, const RenderSettings& settings,
+                                          const std::string& path)
+{
+    const juce::File target(juce::String::fromUTF8(path.c_str()));
+    if (target.isDirectory()) {
+        return fail(ErrorCode::InvalidArgument, "the output is a folder, not a file", path);
+    }
+    const juce::File folder = target.getParentDirectory();
+    if (!folder.isDirectory()) {
+        return fail(ErrorCode::NotFound, "the output folder does not exist", folder.getFullPathName().toStdString());
+    }
+    const juce::File temp = folder.getNonexistentChildFile("." + target.getFileName() + ".partial", ".wav", false);
+    juce::WavAudioFormat wav;
+    std::unique_ptr<juce::AudioFormatWriter> writer;
+    {
+        auto stream = std::make_unique<juce::FileOutputStream>(temp);
+        if (!stream->openedOk()) {
+            return fail(ErrorCode::Io, "cannot write here: " + stream->getStatus().getErrorMessage().toStdString(),
+                        temp.getFullPathName().toStdString());
+        }
+        writer.reset(wav.createWriterFor(stream.get(), settings.sampleRate, 2, 24, {}, 0));
+        if (writer == nullptr) {
+            temp.deleteFile();
+            return fail(ErrorCode::InvalidArgument, "WAV cannot store this sample rate", path);
+        }
+        (void)stream.release();  // the writer owns it now
+    }
+    const auto result = renderOffline(std::move(pattern), settings, [&](const float* l, const float* r, int frames) {
+        const float* channels[] = {l, r};
+        return writer->writeFromFloatArrays(channels, 2, frames);
+    });
+    const bool flushed = result.has_value() && writer->flush();
+    writer.reset();  // closes the file and finalises the header
+    if (!result || !flushed) {
+        temp.deleteFile();
+        if (!result) {
+            return std::unexpected(result.error());
+        }
+        return fail(ErrorCode::Io, "could not finish the WAV file", path);
+    }
+    if (!temp.moveFileTo(target)) {
+        temp.deleteFile();
+        return fail(ErrorCode::Io, "could not replace the output file", path);
+    }
+    return result;
+}
+
+}  // namespace bandmate::audio

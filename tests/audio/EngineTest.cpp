@@ -1,0 +1,360 @@
+// The engine through the offline renderer (the same sequencer and sampler as live playback),
+// checked against the test's own timing model with impulse kits: every note is one nonzero frame.
+#include "audio/engine/Engine.h"
+#include "tests/audio/EngineSupport.h"
+
+#include <algorithm>
+
+using namespace bandmate;
+using audio::Engine;
+using audio::Pattern;
+using audio::RenderSettings;
+using core::beats::Flavor;
+using core::beats::Machine;
+using test::exampleMachine;
+using test::gridFrame;
+using test::impulseKit;
+using test::nonzeroFrames;
+
+namespace {
+
+constexpr double kRate = 48000.0;
+
+std::map<int64_t, double> below(std::map<int64_t, double> frames, int64_t limit)
+{
+    std::erase_if(frames, [&](const auto& entry) { return entry.first >= limit; });
+    return frames;
+}
+
+RenderSettings settingsFor(const Machine& machine, double seconds)
+{
+    RenderSettings settings;
+    settings.sampleRate = kRate;
+    settings.bpm = machine.bpm;
+    settings.frames = std::llround(seconds * kRate);
+    return settings;
+}
+
+Machine everythingOn(Machine machine)
+{
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = true;
+    }
+    return machine;
+}
+
+void enableOnly(Machine& machine, const std::string& id)
+{
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = instrument.id == id;
+    }
+}
+
+}  // namespace
+
+TEST(Engine, SalsaOnsetsLandOnTheirExactFramesForTenMinutesAtANonIntegerTempo)
+{
+    Machine machine = everythingOn(exampleMachine());
+    machine.bpm = 97.3;  // 14799.59… frames per eighth: rounding errors would accumulate if summed
+    auto settings = settingsFor(machine, 600.0);
+    const auto rendered = test::renderInMemory(Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), settings);
+    ASSERT_EQ(rendered.left.size(), static_cast<size_t>(settings.frames));
+    const int64_t steps = static_cast<int64_t>(600.0 * 97.3 / 60.0 * 2.0) + 2;
+    const auto expected = below(
+        test::expectedImpulses(machine, steps, [&](int64_t k) { return gridFrame(static_cast<double>(k), 97.3, kRate, 2); }),
+        settings.frames);
+    test::expectSameImpulses(expected, nonzeroFrames(rendered.left));
+    EXPECT_EQ(rendered.left, rendered.right);
+    EXPECT_GT(expected.size(), 1900u);  // 1946 eighths in ten minutes at 97.3 BPM
+}
+
+TEST(Engine, MerengueStepsAreSixteenths)
+{
+    Machine machine = exampleMachine();
+    machine.flavor = Flavor::Merengue;
+    machine.bpm = 143.0;
+    const auto settings = settingsFor(machine, 60.0);
+    const auto rendered = test::renderInMemory(Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), settings);
+    const auto expected = below(
+        test::expectedImpulses(machine, 1000, [&](int64_t k) { return gridFrame(static_cast<double>(k), 143.0, kRate, 4); }),
+        settings.frames);
+    test::expectSameImpulses(expected, nonzeroFrames(rendered.left));
+    // notesStarted counts every sound started, coinciding ones separately.
+    const auto stream = core::beats::compileMachine(machine);
+    const double stepFrames = kRate * 60.0 / (143.0 * 4);
+    uint64_t notes = 0;
+    for (int64_t k = 0; std::llround(static_cast<double>(k) * stepFrames) < settings.frames; ++k) {
+        for (const auto& instrument : stream.instruments) {
+            notes += static_cast<uint64_t>(std::count_if(instrument.events.begin(), instrument.events.end(),
+                                                         [&](const auto& e) { return e.step == k % instrument.loopLength; }));
+        }
+    }
+    EXPECT_EQ(rendered.stats.notes, notes);
+}
+
+TEST(Engine, BlockSizeChangesNotASingleSample)
+{
+    Machine machine = everythingOn(exampleMachine());
+    machine.bpm = 113.7;
+    auto settings = settingsFor(machine, 20.0);
+    settings.swing = 0.37;
+    settings.tempoChanges = {{300'007, 151.1}};
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), impulseKit(machine));
+    settings.blockFrames = 512;
+    const auto reference = test::renderInMemory(pattern, settings);
+    for (const int block : {1, 37, 64, 4096}) {
+        settings.blockFrames = block;
+        const auto other = test::renderInMemory(pattern, settings);
+        EXPECT_TRUE(other.left == reference.left && other.right == reference.right) << "block " << block;
+    }
+}
+
+TEST(Engine, ThreeTwoClaveRotatesClavePatternsByOneBarAndKeepsKeyedHarmony)
+{
+    Machine machine = exampleMachine();
+    machine.clave32 = true;
+    enableOnly(machine, "clave");
+    const auto frames = [&](const Machine& m) {
+        const auto settings = settingsFor(m, 16 * 0.25);  // one clave cycle: 16 eighths at 120 BPM
+        return nonzeroFrames(test::renderInMemory(Pattern::build(core::beats::compileMachine(m), impulseKit(m)), settings).left);
+    };
+    // Son clave written 2-3 on steps 2 4 | 8 11 14; played 3-2 it starts with the three side.
+    std::vector<int64_t> clave;
+    for (const auto& [frame, value] : frames(machine)) {
+        clave.push_back(frame / 12000);
+    }
+    EXPECT_EQ(clave, (std::vector<int64_t>{0, 3, 6, 10, 12}));
+
+    enableOnly(machine, "bass");  // keyed: not rotated
+    std::vector<int64_t> bass;
+    for (const auto& [frame, value] : frames(machine)) {
+        bass.push_back(frame / 12000);
+    }
+    EXPECT_EQ(bass, (std::vector<int64_t>{3, 6, 11, 14}));
+}
+
+TEST(Engine, TempoChangeMidRenderKeepsThePhaseAndNeverDrifts)
+{
+    Machine machine = everythingOn(exampleMachine());
+    auto settings = settingsFor(machine, 600.0);
+    const int64_t change = 480'001;  // 40.0000833 eighths into the render at 120 BPM, not on a block edge
+    settings.tempoChanges = {{change, 97.3}};
+    const auto rendered = test::renderInMemory(Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), settings);
+    const double oldStep = kRate * 60.0 / (120.0 * 2);
+    const double newStep = kRate * 60.0 / (97.3 * 2);
+    const double stepAtChange = static_cast<double>(change) / oldStep;
+    const auto frameOf = [&](int64_t k) {
+        const auto step = static_cast<double>(k);
+        return step < stepAtChange ? std::llround(step * oldStep)
+                                   : std::llround(static_cast<double>(change) + (step - stepAtChange) * newStep);
+    };
+    const auto expected = below(test::expectedImpulses(machine, 12000, frameOf), settings.frames);
+    test::expectSameImpulses(expected, nonzeroFrames(rendered.left));
+}
+
+TEST(Engine, SwingDelaysOffbeatStepsUpToATripletFeel)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "congas");  // a note on every eighth
+    for (const double swing : {0.5, 1.0}) {
+        auto settings = settingsFor(machine, 8.0);
+        settings.swing = swing;
+        const auto rendered = test::renderInMemory(Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), settings);
+        const auto expected = below(test::expectedImpulses(machine, 40,
+                                                           [&](int64_t k) {
+                                                               const double delay = k % 2 == 1 ? swing / 3.0 : 0.0;
+                                                               return gridFrame(static_cast<double>(k) + delay, 120.0, kRate, 2);
+                                                           }),
+                                    settings.frames);
+        test::expectSameImpulses(expected, nonzeroFrames(rendered.left));
+    }
+}
+
+TEST(Engine, CountInClicksEveryBeatOfOneBarThenThePatternStarts)
+{
+    Machine machine = exampleMachine();
+    auto settings = settingsFor(machine, 12.0);
+    settings.countIn = true;
+    const auto rendered = test::renderInMemory(Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), settings);
+    const int64_t bar = 96'000;  // 8 eighths at 120 BPM
+    // Before the bar: sound only in the 25 ms after each of the four beats, and some in each.
+    for (int beat = 0; beat < 4; ++beat) {
+        const int64_t start = beat * 24'000;
+        float energy = 0.0f;
+        for (int64_t f = start; f < start + 24'000; ++f) {
+            const float value = std::abs(rendered.left[static_cast<size_t>(f)]);
+            if (f >= start + 1200) {
+                ASSERT_EQ(value, 0.0f) << "sound between clicks at frame " << f;
+            }
+            energy += value;
+        }
+        EXPECT_GT(energy, 1.0f) << "no click on beat " << beat + 1;
+    }
+    std::vector<float> pattern(rendered.left.begin() + bar, rendered.left.end());
+    const auto expected = below(
+        test::expectedImpulses(machine, 80, [&](int64_t k) { return gridFrame(static_cast<double>(k), 120.0, kRate, 2); }),
+        settings.frames - bar);
+    test::expectSameImpulses(expected, nonzeroFrames(pattern));
+}
+
+TEST(Engine, VelocityInstrumentVolumeMuteSoloAndMasterShapeTheMix)
+{
+    Machine machine = exampleMachine();  // campana at volume 0.8 with 0.6-velocity notes
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), impulseKit(machine));
+    Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(pattern);
+    engine.setTempo(120.0);
+    engine.play();
+    std::vector<float> left(6'000);
+    std::vector<float> right(6'000);
+    const auto step = [&]() {  // one eighth per call: the first frame holds that step's notes
+        engine.process(left.data(), right.data(), 6'000);
+        const auto first = static_cast<double>(left[0]);
+        engine.process(left.data(), right.data(), 6'000);
+        return first / machine.volume;  // the machine's own master volume (0.8) applies to all
+    };
+    const double clave = 0.05;
+    const double cowbellAccent = 0.05 * 0.8;
+    const double congaSoft = 0.05 * 0.6;
+    const double bass = 0.05;
+    EXPECT_NEAR(step(), cowbellAccent + congaSoft, 1e-6);           // step 0
+    EXPECT_NEAR(step(), congaSoft, 1e-6);                           // step 1
+    EXPECT_NEAR(step(), clave + 0.05 * 0.8 * 0.6 + 0.05, 1e-6);     // step 2: clave, soft bell, open conga
+    EXPECT_NEAR(step(), congaSoft + bass, 1e-6);                    // step 3
+    engine.setChannelMute(2, true);                                  // congas
+    EXPECT_NEAR(step(), clave + cowbellAccent, 1e-6);                // step 4
+    engine.setChannelSolo(3, true);                                  // bass only
+    EXPECT_NEAR(step(), 0.0, 1e-6);                                  // step 5
+    EXPECT_NEAR(step(), bass, 1e-6);                                 // step 6
+    engine.setChannelSolo(3, false);
+    engine.setChannelMute(2, false);
+    engine.setChannelVolume(2, 0.5);
+    engine.setMasterGain(2.0);
+    EXPECT_NEAR(step(), 2.0 * 0.05 * 0.5, 1e-6);                     // step 7: open low conga
+}
+
+TEST(Engine, LimiterKeepsAFullMachineBelowTheCeiling)
+{
+    Machine machine = everythingOn(exampleMachine());
+    std::vector<audio::Sample> samples;
+    for (const auto& name : core::beats::allSampleNames(machine)) {
+        std::vector<float> loud(24'000);
+        for (size_t i = 0; i < loud.size(); ++i) {
+            loud[i] = (i / 20) % 2 == 0 ? 0.95f : -0.95f;  // a square wave at full level
+        }
+        samples.push_back({name, loud, {}});
+    }
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("loud", samples, kRate));
+    auto settings = settingsFor(machine, 20.0);
+    const auto rendered = test::renderInMemory(pattern, settings);
+    float peak = 0.0f;
+    for (const float v : rendered.left) {
+        peak = std::max(peak, std::abs(v));
+    }
+    EXPECT_LE(peak, Engine::kLimiterCeiling + 1e-6f);
+    EXPECT_GT(peak, 0.8f);
+}
+
+TEST(Engine, VoiceLimitStealsTheOldestNote)
+{
+    Machine machine = everythingOn(exampleMachine());
+    machine.flavor = Flavor::Merengue;
+    std::vector<audio::Sample> samples;
+    for (const auto& name : core::beats::allSampleNames(machine)) {
+        samples.push_back({name, std::vector<float>(480'000, 0.001f), {}});  // 10 s each
+    }
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("long", samples, kRate));
+    Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(pattern);
+    engine.setTempo(300.0);
+    engine.play();
+    std::vector<float> left(512);
+    std::vector<float> right(512);
+    for (int block = 0; block < 2000; ++block) {
+        engine.process(left.data(), right.data(), 512);
+        ASSERT_LE(engine.voicesSounding(), Engine::kMaxVoices);
+    }
+    EXPECT_EQ(engine.voicesSounding(), Engine::kMaxVoices);
+    EXPECT_GT(engine.voicesStolen(), 0u);
+}
+
+TEST(Engine, MissingSamplesAreListedOnceAndTheRestPlays)
+{
+    Machine machine = exampleMachine();
+    std::vector<audio::Sample> samples{{"clave-0", {0.05f}, {}}, {"bass", {0.05f}, {}}};
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("partial", samples, kRate));
+    EXPECT_EQ(pattern->missingSamples(),
+              (std::vector<std::string>{"congas-0", "congas-1", "congas-2", "congas-3", "cowbell-0", "cowbell-1"}));
+    const auto rendered = test::renderInMemory(pattern, settingsFor(machine, 4.0));
+    EXPECT_EQ(rendered.stats.notes, 9u);  // clave 5 + bass 4 (bare-id fallback) per cycle
+    EXPECT_EQ(nonzeroFrames(rendered.left).size(), 7u);  // two of them together on steps 11 and 14
+}
+
+TEST(Engine, ANewPatternPlaysFromTheNextBlockAndTheOldOneIsFreedOffTheAudioThread)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "clave");
+    const auto kit = impulseKit(machine);
+    auto first = Pattern::build(core::beats::compileMachine(machine), kit);
+    std::weak_ptr<const Pattern> firstWatch = first;
+    machine.instruments[0].activeProgram = 1;  // rumba clave: third note on 15 instead of 14
+    auto second = Pattern::build(core::beats::compileMachine(machine), kit);
+
+    Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(std::move(first));
+    engine.setTempo(120.0);
+    engine.play();
+    std::vector<float> left(6'000);
+    std::vector<float> right(6'000);
+    std::vector<int> sounding;
+    for (int k = 0; k < 16; ++k) {
+        if (k == 12) {
+            engine.setPattern(second);
+        }
+        engine.process(left.data(), right.data(), 6'000);
+        if (left[0] != 0.0f) {
+            sounding.push_back(k);
+        }
+        engine.process(left.data(), right.data(), 6'000);
+    }
+    EXPECT_EQ(sounding, (std::vector<int>{2, 4, 8, 11, 15}));
+    EXPECT_FALSE(firstWatch.expired()) << "freed only by the control thread";
+    engine.releaseRetiredNonRealTime();
+    EXPECT_TRUE(firstWatch.expired());
+}
+
+TEST(Engine, KeyChoosesTransposedSamplesOfKeyedInstruments)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "bass");
+    std::vector<audio::Sample> samples{{"bass-36", {0.05f}, {}}, {"bass-43", {0.05f}, {}}};
+    const auto kit = audio::Kit::fromSamples("bass", samples, kRate);
+    EXPECT_TRUE(Pattern::build(core::beats::compileMachine(machine), kit)->missingSamples().empty());
+    machine.keyNote = 2;
+    EXPECT_EQ(Pattern::build(core::beats::compileMachine(machine), kit)->missingSamples(),
+              (std::vector<std::string>{"bass-38", "bass-45"}));
+}
+
+TEST(Engine, EachInstrumentLoopsItsOwnProgramLength)
+{
+    Machine machine = exampleMachine();
+    const auto stream = core::beats::compileMachine(machine);
+    const auto pattern = Pattern::build(stream, impulseKit(machine));
+    std::map<std::string, int> lengths;
+    for (size_t i = 0; i < stream.instruments.size(); ++i) {
+        lengths[stream.instruments[i].id] = pattern->channels()[i].loopLength;
+    }
+    EXPECT_EQ(lengths, (std::map<std::string, int>{{"bass", 16}, {"clave", 16}, {"congas", 8}, {"cowbell", 8}}));
+    EXPECT_EQ(pattern->cycleSteps(), 16);
+    enableOnly(machine, "cowbell");
+    const auto rendered = test::renderInMemory(Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)),
+                                               settingsFor(machine, 6.0));
+    std::vector<int64_t> steps;
+    for (const auto& [frame, value] : nonzeroFrames(rendered.left)) {
+        steps.push_back(frame / 12'000);
+    }
+    EXPECT_EQ(steps, (std::vector<int64_t>{0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22}));
+}

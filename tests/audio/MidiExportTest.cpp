@@ -1,0 +1,106 @@
+// MIDI export read back by the test's own Standard MIDI File parser.
+#include "audio/render/MidiExport.h"
+#include "tests/audio/EngineSupport.h"
+#include "tests/support/AudioFiles.h"
+#include "tests/support/TestFiles.h"
+
+#include <set>
+
+using namespace bandmate;
+
+TEST(MidiExport, WritesATempoTrackAndOneTrackPerInstrumentWithGeneralMidiDrums)
+{
+    test::TempDir dir;
+    auto machine = test::exampleMachine();
+    machine.bpm = 96.0;
+    machine.keyNote = 5;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = true;
+    }
+    const auto stream = core::beats::compileMachine(machine);
+    const std::string file = dir.file(QStringLiteral("beat.mid")).toStdString();
+    const int steps = 64;
+    auto stats = audio::exportMidiFile(machine, stream, {steps, machine.bpm, 0.0}, file);
+    ASSERT_TRUE(stats.has_value()) << stats.error().toString();
+
+    std::string error;
+    const auto midi = test::readMidiFile(file, &error);
+    ASSERT_EQ(midi.format, 1) << error;
+    EXPECT_EQ(midi.ticksPerQuarter, 480);
+    EXPECT_EQ(midi.tempo(), 625'000);  // 60e6 / 96
+    ASSERT_EQ(midi.tracks.size(), stream.instruments.size() + 1);
+    EXPECT_EQ(stats->tracks, static_cast<int>(midi.tracks.size()));
+
+    int total = 0;
+    for (size_t i = 0; i < stream.instruments.size(); ++i) {
+        const auto& instrument = stream.instruments[i];
+        const auto& track = midi.tracks[i + 1];
+        EXPECT_EQ(track.name(), machine.instruments[static_cast<size_t>(instrument.instrumentIndex)].title);
+        int expectedNotes = 0;
+        for (int k = 0; k < steps; ++k) {
+            for (const auto& event : instrument.events) {
+                expectedNotes += event.step == k % instrument.loopLength ? 1 : 0;
+            }
+        }
+        EXPECT_EQ(track.countNoteOns(), expectedNotes) << instrument.id;
+        total += expectedNotes;
+        std::set<int> channels;
+        std::set<int> keys;
+        for (const auto& event : track.events) {
+            if ((event.status & 0xF0) == 0x90) {
+                channels.insert(event.status & 0x0F);
+                keys.insert(event.data1);
+                EXPECT_EQ(event.tick % 240, 0) << "notes sit on the eighth-note grid";
+            }
+        }
+        ASSERT_EQ(channels.size(), 1u) << instrument.id;
+        if (instrument.keyed) {
+            EXPECT_NE(*channels.begin(), 9) << instrument.id << " is pitched, not on the drum channel";
+        } else {
+            EXPECT_EQ(*channels.begin(), 9) << instrument.id << " belongs on channel 10";
+        }
+        if (instrument.id == "clave") {
+            EXPECT_EQ(keys, (std::set<int>{75}));
+        } else if (instrument.id == "cowbell") {
+            EXPECT_EQ(keys, (std::set<int>{56}));
+        } else if (instrument.id == "congas") {
+            EXPECT_EQ(keys, (std::set<int>{62, 63, 64}));
+        } else if (instrument.id == "bass") {
+            EXPECT_EQ(keys, (std::set<int>{36 + 5, 43 + 5})) << "bass tumbao in F";
+        }
+    }
+    EXPECT_EQ(stats->notes, total);
+}
+
+TEST(MidiExport, GeneralMidiKeysForTheSalsaPercussion)
+{
+    EXPECT_EQ(audio::generalMidiPercussionKey("clave", 0), 75);
+    EXPECT_EQ(audio::generalMidiPercussionKey("cowbell", 1), 56);
+    EXPECT_EQ(audio::generalMidiPercussionKey("congas", 0), 62);
+    EXPECT_EQ(audio::generalMidiPercussionKey("congas", 2), 63);
+    EXPECT_EQ(audio::generalMidiPercussionKey("congas", 3), 64);
+    EXPECT_EQ(audio::generalMidiPercussionKey("congas", 9), 64);
+    EXPECT_EQ(audio::generalMidiPercussionKey("bongos", 0), 60);
+    EXPECT_EQ(audio::generalMidiPercussionKey("bongos", 1), 61);
+    EXPECT_EQ(audio::generalMidiPercussionKey("timbales", 0), 65);
+    EXPECT_EQ(audio::generalMidiPercussionKey("timbales", 1), 66);
+    EXPECT_EQ(audio::generalMidiPercussionKey("guiro", 0), 73);
+    EXPECT_EQ(audio::generalMidiPercussionKey("guiro", 1), 74);
+    EXPECT_EQ(audio::generalMidiPercussionKey("maracas", 0), 70);
+    EXPECT_EQ(audio::generalMidiPercussionKey("didgeridoo", 0), 76);
+}
+
+TEST(MidiExport, AFailedExportLeavesTheOldFileAlone)
+{
+    test::TempDir dir;
+    const auto machine = test::exampleMachine();
+    const QString file = dir.file(QStringLiteral("keep.mid"));
+    test::writeAll(file, "old bytes");
+    auto zero = audio::exportMidiFile(machine, core::beats::compileMachine(machine), {0, 120.0, 0.0}, file.toStdString());
+    EXPECT_FALSE(zero.has_value());
+    EXPECT_EQ(test::readAll(file), "old bytes");
+    auto noFolder = audio::exportMidiFile(machine, core::beats::compileMachine(machine), {16, 120.0, 0.0},
+                                          dir.file(QStringLiteral("no/such/x.mid")).toStdString());
+    ASSERT_FALSE(noFolder.has_value());
+    EXPECT_EQ(noFolder.error().code, core::ErrorCode::NotFound);
+}

@@ -1,0 +1,129 @@
+// STYLE.md section 5: once prepared, the render path allocates nothing. This binary replaces the
+// global allocation functions with counting ones; only allocations made while `g_counting` is
+// set on this thread count.
+#include "audio/engine/Engine.h"
+#include "tests/audio/EngineSupport.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+namespace {
+
+thread_local bool g_counting = false;
+std::atomic<long> g_allocations{0};
+
+void* countedAllocation(std::size_t size)
+{
+    if (g_counting) {
+        g_allocations.fetch_add(1, std::memory_order_relaxed);
+    }
+    if (void* p = std::malloc(size == 0 ? 1 : size)) {
+        return p;
+    }
+    throw std::bad_alloc();
+}
+
+}  // namespace
+
+void* operator new(std::size_t size)
+{
+    return countedAllocation(size);
+}
+
+void* operator new[](std::size_t size)
+{
+    return countedAllocation(size);
+}
+
+void operator delete(void* p) noexcept
+{
+    if (g_counting && p != nullptr) {
+        g_allocations.fetch_add(1, std::memory_order_relaxed);  // a free on the audio thread counts too
+    }
+    std::free(p);
+}
+
+void operator delete[](void* p) noexcept
+{
+    operator delete(p);
+}
+
+void operator delete(void* p, std::size_t) noexcept
+{
+    operator delete(p);
+}
+
+void operator delete[](void* p, std::size_t) noexcept
+{
+    operator delete(p);
+}
+
+using namespace bandmate;
+
+TEST(RealtimeSafety, CountingAllocatorSeesAllocations)
+{
+    g_allocations = 0;
+    g_counting = true;
+    void* probe = ::operator new(64);  // a direct call: the compiler may not elide it
+    ::operator delete(probe);
+    g_counting = false;
+    EXPECT_EQ(g_allocations.load(), 2) << "the counter works, so a zero below means something";
+}
+
+TEST(RealtimeSafety, RenderingBlocksAllocatesAndFreesNothing)
+{
+    auto machine = test::exampleMachine();
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = true;
+    }
+    const auto kit = test::impulseKit(machine);
+    auto first = audio::Pattern::build(core::beats::compileMachine(machine), kit);
+    machine.keyNote = 7;
+    machine.instruments[0].activeProgram = 1;
+    auto second = audio::Pattern::build(core::beats::compileMachine(machine), kit);
+    std::vector<audio::Sample> longSamples;
+    for (const auto& name : core::beats::allSampleNames(machine)) {
+        longSamples.push_back({name, std::vector<float>(240'000, 0.01f), {}});
+    }
+    auto third = audio::Pattern::build(core::beats::compileMachine(machine),
+                                       audio::Kit::fromSamples("long", std::move(longSamples), 48000.0));
+
+    audio::Engine engine;
+    engine.prepareNonRealTime(48000.0);
+    engine.setPattern(first);
+    engine.setTempo(120.0);
+    engine.play(true);  // count-in clicks too
+    std::vector<float> left(audio::Engine::kMaxBlockFrames);
+    std::vector<float> right(audio::Engine::kMaxBlockFrames);
+
+    g_allocations = 0;
+    for (int block = 0; block < 6000; ++block) {
+        // The control thread's part happens outside the counted region.
+        if (block == 1000) {
+            engine.setPattern(second);
+        }
+        if (block == 2000) {
+            engine.setTempo(300.0);
+            engine.setSwing(0.6);
+            engine.setChannelMute(1, true);
+            engine.setChannelSolo(2, true);
+            engine.setMasterGain(1.5);
+        }
+        if (block == 3000) {
+            engine.setPattern(third);  // new kit: voices of the old one stop
+        }
+        if (block == 4000) {
+            engine.stop();
+            engine.play(false);
+        }
+        const int frames = 1 + (block * 37) % 1024;
+        g_counting = true;
+        engine.process(left.data(), right.data(), frames);
+        g_counting = false;
+        engine.releaseRetiredNonRealTime();
+    }
+    EXPECT_EQ(g_allocations.load(), 0);
+    EXPECT_GT(engine.notesStarted(), 1000u);
+    EXPECT_GT(engine.voicesStolen(), 0u) << "the stealing path ran too";
+}

@@ -1,0 +1,170 @@
+// render / export-midi / play through the real bandmate-cli, read back with the test's own
+// WAV and MIDI readers.
+#include "tests/e2e/CliRunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <cmath>
+#include <set>
+
+using namespace bandmate;
+using test::CliRun;
+using test::runCli;
+using test::TempDir;
+
+TEST(BeatCli, RenderWritesA24BitWavWithEveryNoteOnItsFrame)
+{
+    TempDir dir;
+    const QString kit = test::writeImpulseKit(dir);
+    const QString out = dir.file(QStringLiteral("beat.wav"));
+    const CliRun run = runCli({QStringLiteral("render"), test::exampleMachinePath(), QStringLiteral("--out"), out,
+                            QStringLiteral("--kit"), kit, QStringLiteral("--seconds"), QStringLiteral("30"),
+                            QStringLiteral("--bpm"), QStringLiteral("97.3"), QStringLiteral("--key"), QStringLiteral("2"),
+                            QStringLiteral("--clave"), QStringLiteral("3-2"), QStringLiteral("--enable"),
+                            QStringLiteral("piano"), QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonObject json = run.json();
+    EXPECT_EQ(json.value(QStringLiteral("frames")).toInteger(), 1'440'000);
+    EXPECT_EQ(json.value(QStringLiteral("sampleRate")).toDouble(), 48000.0);
+    EXPECT_DOUBLE_EQ(json.value(QStringLiteral("seconds")).toDouble(), 30.0);
+    EXPECT_GT(json.value(QStringLiteral("renderSeconds")).toDouble(), 0.0);
+
+    std::string error;
+    const auto wav = test::readWav(out.toStdString(), &error);
+    ASSERT_TRUE(error.empty()) << error;
+    EXPECT_EQ(wav.channels, 2);
+    EXPECT_EQ(wav.sampleRate, 48000);
+    EXPECT_EQ(wav.bitsPerSample, 24);
+    ASSERT_EQ(wav.frames(), 1'440'000u);
+
+    // Expected onsets: the same machine with the same changes, through the test's own grid.
+    auto machine = core::beats::readMachineFile(test::exampleMachinePath()).value();
+    machine.bpm = 97.3;
+    machine.keyNote = 2;
+    machine.clave32 = true;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = true;
+    }
+    const auto stream = core::beats::compileMachine(machine);
+    std::set<int64_t> expected;
+    uint64_t notes = 0;
+    const double stepFrames = 48000.0 * 60.0 / (97.3 * 2);
+    for (int64_t k = 0;; ++k) {
+        const int64_t frame = std::llround(static_cast<double>(k) * stepFrames);
+        if (frame >= 1'440'000) {
+            break;
+        }
+        for (const auto& instrument : stream.instruments) {
+            for (const auto& event : instrument.events) {
+                if (event.step == k % instrument.loopLength) {
+                    expected.insert(frame);
+                    ++notes;
+                }
+            }
+        }
+    }
+    const auto onsets = test::onsetFrames(wav, 1e-4f);
+    EXPECT_EQ(std::set<int64_t>(onsets.begin(), onsets.end()), expected);
+    EXPECT_EQ(onsets.size(), expected.size()) << "each note is one frame";
+    EXPECT_EQ(json.value(QStringLiteral("notes")).toInteger(), static_cast<qint64>(notes));
+}
+
+TEST(BeatCli, BadArgumentsGetOneClearLineAndWriteNothing)
+{
+    TempDir dir;
+    const QString kit = test::writeImpulseKit(dir);
+    const QString out = dir.file(QStringLiteral("keep.wav"));
+    test::writeAll(out, "previous render");
+    const QString notXml = dir.file(QStringLiteral("notes.txt"));
+    test::writeAll(notXml, "these are not beats");
+    const QString machine = test::exampleMachinePath();
+    const auto render = [&](QStringList extra) {
+        QStringList args{QStringLiteral("render"), machine, QStringLiteral("--out"), out, QStringLiteral("--kit"), kit};
+        args << extra;
+        return args;
+    };
+    const std::vector<std::pair<QStringList, const char*>> cases{
+        {render({QStringLiteral("--bars"), QStringLiteral("-1")}), "--bars"},
+        {render({QStringLiteral("--bars"), QStringLiteral("2"), QStringLiteral("--seconds"), QStringLiteral("3")}), "--seconds"},
+        {render({QStringLiteral("--key"), QStringLiteral("12")}), "--key"},
+        {render({QStringLiteral("--bpm"), QStringLiteral("400")}), "--bpm"},
+        {render({QStringLiteral("--clave"), QStringLiteral("4-4")}), "--clave"},
+        {render({QStringLiteral("--swing"), QStringLiteral("lots")}), "--swing"},
+        {render({QStringLiteral("--enable"), QStringLiteral("tuba")}), "tuba"},
+        {render({QStringLiteral("--program"), QStringLiteral("congas=9")}), "--program"},
+        {render({QStringLiteral("--program"), QStringLiteral("congas")}), "--program"},
+        {render({QStringLiteral("--loud")}), "--loud"},
+        {render({QStringLiteral("--bars")}), "--bars"},
+        {{QStringLiteral("render"), machine, QStringLiteral("--kit"), kit}, "--out"},
+        {{QStringLiteral("render"), machine, QStringLiteral("--out"), out}, "--kit"},
+        {{QStringLiteral("render"), notXml, QStringLiteral("--out"), out, QStringLiteral("--kit"), kit}, "notes.txt"},
+        {{QStringLiteral("render"), machine, QStringLiteral("--out"), out, QStringLiteral("--kit"), dir.file(QStringLiteral("nokit"))}, "nokit"},
+        {{QStringLiteral("render"), QStringLiteral("--out"), out}, "which machine"},
+    };
+    for (const auto& [args, mention] : cases) {
+        const CliRun run = runCli(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString() << "\n" << run.err.toStdString();
+        EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QString::fromUtf8(mention))) << mention << " not in: " << run.err.toStdString();
+        EXPECT_EQ(test::readAll(out), "previous render") << args.join(QLatin1Char(' ')).toStdString();
+    }
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2) << "no stray temporary files";
+}
+
+TEST(BeatCli, MissingKitSamplesAreAWarningNotAFailure)
+{
+    TempDir dir;
+    const QString kit = dir.file(QStringLiteral("kit"));
+    QDir().mkpath(kit);
+    ASSERT_TRUE(test::writeWav16((kit + QStringLiteral("/c.wav")).toStdString(), 48000, {{0.5f}}));
+    test::writeAll(kit + QStringLiteral("/kit.json"), R"({"samples": {"clave-0": "c.wav", "congas": "gone.wav"}})");
+    const QString out = dir.file(QStringLiteral("beat.wav"));
+    const CliRun run = runCli({QStringLiteral("render"), test::exampleMachinePath(), QStringLiteral("--out"), out,
+                            QStringLiteral("--kit"), kit, QStringLiteral("--bars"), QStringLiteral("2"),
+                            QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("congas: file not found"))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("cowbell-0"))) << run.err.toStdString();
+    EXPECT_EQ(run.json().value(QStringLiteral("notes")).toInteger(), 5) << "the clave still plays";
+}
+
+TEST(BeatCli, ExportMidiWritesTracksTempoAndNotes)
+{
+    TempDir dir;
+    const QString out = dir.file(QStringLiteral("beat.mid"));
+    const CliRun run = runCli({QStringLiteral("export-midi"), test::exampleMachinePath(), QStringLiteral("--out"), out,
+                            QStringLiteral("--bars"), QStringLiteral("4"), QStringLiteral("--bpm"), QStringLiteral("100"),
+                            QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    std::string error;
+    const auto midi = test::readMidiFile(out.toStdString(), &error);
+    ASSERT_EQ(midi.format, 1) << error;
+    EXPECT_EQ(midi.tempo(), 600'000);
+    ASSERT_EQ(midi.tracks.size(), 5u);  // tempo + clave, campana, congas, bass (piano is off)
+    EXPECT_EQ(midi.tracks[1].name(), "Clave");
+    EXPECT_EQ(midi.tracks[1].countNoteOns(), 10);  // 5 per 16-step cycle, 32 steps
+    EXPECT_EQ(midi.tracks[3].countNoteOns(), 32);  // congas on every eighth
+    EXPECT_EQ(run.json().value(QStringLiteral("notes")).toInt(), 10 + 16 + 32 + 8);
+}
+
+TEST(BeatCli, PlayWithoutAnAudioDeviceSaysSoClearly)
+{
+    TempDir dir;
+    const QString kit = test::writeImpulseKit(dir);
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("JACK_DEFAULT_SERVER"), QStringLiteral("bandmate-nobody-%1").arg(QCoreApplication::applicationPid()));
+    env.insert(QStringLiteral("JACK_NO_START_SERVER"), QStringLiteral("1"));
+    const CliRun run = runCli({QStringLiteral("play"), test::exampleMachinePath(), QStringLiteral("--kit"), kit,
+                            QStringLiteral("--driver"), QStringLiteral("JACK"), QStringLiteral("--seconds"),
+                            QStringLiteral("1")},
+                           env);
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("JACK"))) << run.err.toStdString();
+
+    const CliRun noDriver = runCli({QStringLiteral("play"), test::exampleMachinePath(), QStringLiteral("--kit"), kit,
+                                 QStringLiteral("--driver"), QStringLiteral("Beos")}, env);
+    EXPECT_EQ(noDriver.exitCode, 2);
+    EXPECT_TRUE(noDriver.err.contains(QStringLiteral("ALSA"))) << "lists the drivers there are: " << noDriver.err.toStdString();
+}
