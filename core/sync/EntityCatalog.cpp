@@ -6,6 +6,10 @@ const QStringList& syncedEntities()
 {
     static const QStringList entities = {
         QStringLiteral("profile"),
+        QStringLiteral("machine"),
+        QStringLiteral("machine_instrument"),
+        QStringLiteral("program"),
+        QStringLiteral("note"),
     };
     return entities;
 }

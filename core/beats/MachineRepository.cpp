@@ -1,0 +1,449 @@
+#include "core/beats/MachineRepository.h"
+
+#include "core/beats/MachineXml.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/util/Uuid.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlRecord>
+#include <QVariantMap>
+
+#include <cmath>
+
+namespace bandmate::core::beats {
+
+namespace {
+
+const QString kMachine = QStringLiteral("machine");
+const QString kInstrument = QStringLiteral("machine_instrument");
+const QString kProgram = QStringLiteral("program");
+const QString kNote = QStringLiteral("note");
+
+QString handText(Hand hand)
+{
+    switch (hand) {
+    case Hand::Left:
+        return QStringLiteral("left");
+    case Hand::Right:
+        return QStringLiteral("right");
+    case Hand::Both:
+        break;
+    }
+    return QStringLiteral("");  // empty, not null: the column is NOT NULL
+}
+
+Hand handFrom(const QString& text)
+{
+    if (text == QLatin1String("left")) {
+        return Hand::Left;
+    }
+    if (text == QLatin1String("right")) {
+        return Hand::Right;
+    }
+    return Hand::Both;
+}
+
+/// One live row as stored: its id and every column.
+struct StoredRow {
+    QString id;
+    QVariantMap fields;
+};
+
+Result<QList<StoredRow>> liveRows(const QSqlDatabase& db, const QString& table, const QString& parentColumn,
+                                  const QString& parentId, const QString& order)
+{
+    auto query = sql::run(db,
+                          QStringLiteral("SELECT * FROM %1 WHERE %2 = ? AND deleted = 0 ORDER BY %3")
+                              .arg(sql::quoteIdentifier(table), sql::quoteIdentifier(parentColumn), order),
+                          {parentId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<StoredRow> rows;
+    while (query->next()) {
+        const QSqlRecord record = query->record();
+        StoredRow row;
+        for (int i = 0; i < record.count(); ++i) {
+            row.fields.insert(record.fieldName(i), record.value(i));
+        }
+        row.id = row.fields.take(QStringLiteral("id")).toString();
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+bool sameValue(const QVariant& stored, const QVariant& wanted)
+{
+    if (wanted.typeId() == QMetaType::Double) {
+        return std::abs(stored.toDouble() - wanted.toDouble()) < 1e-12;
+    }
+    return stored.toString() == wanted.toString();
+}
+
+/// Writes what differs between a stored row (or none) and the wanted fields.
+class RowWriter {
+public:
+    RowWriter(ChangeTracker& tracker, UuidV7Generator& ids) : m_tracker(tracker), m_ids(ids) {}
+
+    /// Saves `wanted` over `stored` (nullptr: a new row, id `newId` or a fresh UUIDv7); returns
+    /// the row id.
+    Result<QString> put(const QString& entity, const StoredRow* stored, const QVariantMap& wanted,
+                        const QString& newId = {})
+    {
+        QVariantMap changed;
+        for (auto it = wanted.begin(); it != wanted.end(); ++it) {
+            if (stored == nullptr || !sameValue(stored->fields.value(it.key()), it.value())) {
+                changed.insert(it.key(), it.value());
+            }
+        }
+        const QString id = stored != nullptr ? stored->id : (newId.isEmpty() ? m_ids.next() : newId);
+        if (!changed.isEmpty()) {
+            if (auto written = m_tracker.write(entity, id, changed); !written) {
+                return std::unexpected(written.error());
+            }
+        }
+        return id;
+    }
+
+    Result<void> removeAll(const QString& entity, const QList<StoredRow>& rows, const QSet<QString>& kept)
+    {
+        for (const auto& row : rows) {
+            if (!kept.contains(row.id)) {
+                if (auto removed = m_tracker.remove(entity, row.id); !removed) {
+                    return std::unexpected(removed.error());
+                }
+            }
+        }
+        return {};
+    }
+
+private:
+    ChangeTracker& m_tracker;
+    UuidV7Generator& m_ids;
+};
+
+/// Natural keys with an ordinal for repeats: "congas#0", "congas#1", …
+class KeyCounter {
+public:
+    QString key(const QString& base) { return base + QLatin1Char('#') + QString::number(m_seen[base]++); }
+
+private:
+    QHash<QString, int> m_seen;
+};
+
+/// Tombstones each program row with its notes.
+Result<void> removePrograms(const QSqlDatabase& db, RowWriter& writer, const QList<StoredRow>& programs)
+{
+    for (const auto& program : programs) {
+        auto notes = liveRows(db, kNote, QStringLiteral("program_id"), program.id, QStringLiteral("position"));
+        if (!notes) {
+            return std::unexpected(notes.error());
+        }
+        if (auto removed = writer.removeAll(kNote, *notes, {}); !removed) {
+            return removed;
+        }
+    }
+    return writer.removeAll(kProgram, programs, {});
+}
+
+/// Tombstones each instrument row with its programs and their notes.
+Result<void> removeInstruments(const QSqlDatabase& db, RowWriter& writer, const QList<StoredRow>& instruments)
+{
+    for (const auto& instrument : instruments) {
+        auto programs = liveRows(db, kProgram, QStringLiteral("instrument_id"), instrument.id, QStringLiteral("position"));
+        if (!programs) {
+            return std::unexpected(programs.error());
+        }
+        if (auto removed = removePrograms(db, writer, *programs); !removed) {
+            return removed;
+        }
+    }
+    return writer.removeAll(kInstrument, instruments, {});
+}
+
+/// The rows of `rows` whose ids are not in `kept`.
+QList<StoredRow> without(const QList<StoredRow>& rows, const QSet<QString>& kept)
+{
+    QList<StoredRow> gone;
+    for (const auto& row : rows) {
+        if (!kept.contains(row.id)) {
+            gone.append(row);
+        }
+    }
+    return gone;
+}
+
+QString noteBase(qint64 step, qint64 pitch, const QString& hand)
+{
+    return QStringLiteral("%1/%2/%3").arg(step).arg(pitch).arg(hand);
+}
+
+}  // namespace
+
+MachineRepository::MachineRepository(Database& db) : m_db(db) {}
+
+Result<QString> MachineRepository::save(const Machine& machine, const QString& requestedId)
+{
+    if (auto valid = validateMachine(machine, "machine"); !valid) {
+        return std::unexpected(valid.error());
+    }
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    ChangeTracker tracker(m_db);
+    UuidV7Generator ids;
+    RowWriter writer(tracker, ids);
+
+    const QString machineId = requestedId.isEmpty() ? ids.next() : requestedId;
+    auto storedMachine = sql::run(db, QStringLiteral("SELECT * FROM machine WHERE id = ?"), {machineId});
+    if (!storedMachine) {
+        return std::unexpected(storedMachine.error());
+    }
+    std::optional<StoredRow> machineRow;
+    if (storedMachine->next()) {
+        machineRow = StoredRow{machineId, {}};
+        const QSqlRecord record = storedMachine->record();
+        for (int i = 0; i < record.count(); ++i) {
+            machineRow->fields.insert(record.fieldName(i), record.value(i));
+        }
+    }
+    const QVariantMap machineFields{
+        {QStringLiteral("title"), QString::fromStdString(machine.title)},
+        {QStringLiteral("source_id"), QString::fromStdString(machine.machineId)},
+        {QStringLiteral("flavor"), QString::fromLatin1(flavorName(machine.flavor))},
+        {QStringLiteral("bpm"), machine.bpm},
+        {QStringLiteral("key_note"), machine.keyNote},
+        {QStringLiteral("clave32"), machine.clave32 ? 1 : 0},
+        {QStringLiteral("volume"), machine.volume},
+        {QStringLiteral("deleted"), 0},
+    };
+    if (auto put = writer.put(kMachine, machineRow ? &*machineRow : nullptr, machineFields, machineId); !put) {
+        return std::unexpected(put.error());
+    }
+
+    auto storedInstruments = liveRows(db, kInstrument, QStringLiteral("machine_id"), machineId, QStringLiteral("position"));
+    if (!storedInstruments) {
+        return std::unexpected(storedInstruments.error());
+    }
+    QHash<QString, const StoredRow*> instrumentByKey;
+    KeyCounter storedInstrumentKeys;
+    for (const auto& row : *storedInstruments) {
+        instrumentByKey.insert(storedInstrumentKeys.key(row.fields.value(QStringLiteral("instrument_key")).toString()), &row);
+    }
+    QSet<QString> keptInstruments;
+    KeyCounter instrumentKeys;
+    for (size_t i = 0; i < machine.instruments.size(); ++i) {
+        const Instrument& instrument = machine.instruments[i];
+        const QString key = instrumentKeys.key(QString::fromStdString(instrument.id));
+        const QVariantMap fields{
+            {QStringLiteral("machine_id"), machineId},
+            {QStringLiteral("position"), static_cast<int>(i)},
+            {QStringLiteral("instrument_key"), QString::fromStdString(instrument.id)},
+            {QStringLiteral("title"), QString::fromStdString(instrument.title)},
+            {QStringLiteral("enabled"), instrument.enabled ? 1 : 0},
+            {QStringLiteral("active_program"), instrument.activeProgram},
+            {QStringLiteral("volume"), instrument.volume},
+            {QStringLiteral("respects_clave"), instrument.respectsClave ? 1 : 0},
+            {QStringLiteral("keyed"), instrument.keyed ? 1 : 0},
+            {QStringLiteral("pitch_offset"), instrument.pitchOffset},
+            {QStringLiteral("play_both_hands"), instrument.playBothHands ? 1 : 0},
+            {QStringLiteral("left_hand_pitch_offset"), instrument.leftHandPitchOffset},
+        };
+        auto instrumentId = writer.put(kInstrument, instrumentByKey.value(key), fields);
+        if (!instrumentId) {
+            return std::unexpected(instrumentId.error());
+        }
+        keptInstruments.insert(*instrumentId);
+
+        auto storedPrograms = liveRows(db, kProgram, QStringLiteral("instrument_id"), *instrumentId, QStringLiteral("position"));
+        if (!storedPrograms) {
+            return std::unexpected(storedPrograms.error());
+        }
+        QHash<QString, const StoredRow*> programByKey;
+        KeyCounter storedProgramKeys;
+        for (const auto& row : *storedPrograms) {
+            programByKey.insert(storedProgramKeys.key(row.fields.value(QStringLiteral("position")).toString()), &row);
+        }
+        QSet<QString> keptPrograms;
+        for (size_t p = 0; p < instrument.programs.size(); ++p) {
+            const Program& program = instrument.programs[p];
+            const QVariantMap programFields{
+                {QStringLiteral("instrument_id"), *instrumentId},
+                {QStringLiteral("position"), static_cast<int>(p)},
+                {QStringLiteral("title"), QString::fromStdString(program.title)},
+                {QStringLiteral("length"), program.length},
+            };
+            auto programId = writer.put(kProgram, programByKey.value(QString::number(p) + QStringLiteral("#0")), programFields);
+            if (!programId) {
+                return std::unexpected(programId.error());
+            }
+            keptPrograms.insert(*programId);
+
+            auto storedNotes = liveRows(db, kNote, QStringLiteral("program_id"), *programId, QStringLiteral("position"));
+            if (!storedNotes) {
+                return std::unexpected(storedNotes.error());
+            }
+            QHash<QString, const StoredRow*> noteByKey;
+            KeyCounter storedNoteKeys;
+            for (const auto& row : *storedNotes) {
+                noteByKey.insert(storedNoteKeys.key(noteBase(row.fields.value(QStringLiteral("step")).toLongLong(),
+                                                             row.fields.value(QStringLiteral("pitch")).toLongLong(),
+                                                             row.fields.value(QStringLiteral("hand")).toString())),
+                                 &row);
+            }
+            QSet<QString> keptNotes;
+            KeyCounter noteKeys;
+            for (size_t n = 0; n < program.notes.size(); ++n) {
+                const Note& note = program.notes[n];
+                const QVariantMap noteFields{
+                    {QStringLiteral("program_id"), *programId},
+                    {QStringLiteral("position"), static_cast<int>(n)},
+                    {QStringLiteral("step"), note.index},
+                    {QStringLiteral("pitch"), note.pitch},
+                    {QStringLiteral("velocity"), note.velocity},
+                    {QStringLiteral("piano_tonic"), note.pianoTonic ? 1 : 0},
+                    {QStringLiteral("hand"), handText(note.hand)},
+                };
+                const QString noteKey = noteKeys.key(noteBase(note.index, note.pitch, handText(note.hand)));
+                auto noteId = writer.put(kNote, noteByKey.value(noteKey), noteFields);
+                if (!noteId) {
+                    return std::unexpected(noteId.error());
+                }
+                keptNotes.insert(*noteId);
+            }
+            if (auto removed = writer.removeAll(kNote, *storedNotes, keptNotes); !removed) {
+                return std::unexpected(removed.error());
+            }
+        }
+        if (auto removed = removePrograms(db, writer, without(*storedPrograms, keptPrograms)); !removed) {
+            return std::unexpected(removed.error());
+        }
+    }
+    // Instruments that are gone take their programs and notes with them.
+    if (auto removed = removeInstruments(db, writer, without(*storedInstruments, keptInstruments)); !removed) {
+        return std::unexpected(removed.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return machineId;
+}
+
+Result<Machine> MachineRepository::load(const QString& id) const
+{
+    const QSqlDatabase db = m_db.connection();
+    auto query = sql::run(db, QStringLiteral("SELECT title, source_id, flavor, bpm, key_note, clave32, volume "
+                                             "FROM machine WHERE id = ? AND deleted = 0"),
+                          {id});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    }
+    Machine machine;
+    machine.title = query->value(0).toString().toStdString();
+    machine.machineId = query->value(1).toString().toStdString();
+    machine.flavor = query->value(2).toString() == QLatin1String("Merengue") ? Flavor::Merengue : Flavor::Salsa;
+    machine.bpm = query->value(3).toDouble();
+    machine.keyNote = query->value(4).toInt();
+    machine.clave32 = query->value(5).toInt() != 0;
+    machine.volume = query->value(6).toDouble();
+
+    auto instruments = liveRows(db, kInstrument, QStringLiteral("machine_id"), id, QStringLiteral("position"));
+    if (!instruments) {
+        return std::unexpected(instruments.error());
+    }
+    for (const auto& row : *instruments) {
+        const auto field = [&](const char* name) { return row.fields.value(QString::fromLatin1(name)); };
+        Instrument instrument;
+        instrument.id = field("instrument_key").toString().toStdString();
+        instrument.title = field("title").toString().toStdString();
+        instrument.enabled = field("enabled").toInt() != 0;
+        instrument.activeProgram = field("active_program").toInt();
+        instrument.volume = field("volume").toDouble();
+        instrument.respectsClave = field("respects_clave").toInt() != 0;
+        instrument.keyed = field("keyed").toInt() != 0;
+        instrument.pitchOffset = field("pitch_offset").toInt();
+        instrument.playBothHands = field("play_both_hands").toInt() != 0;
+        instrument.leftHandPitchOffset = field("left_hand_pitch_offset").toInt();
+        auto programs = liveRows(db, kProgram, QStringLiteral("instrument_id"), row.id, QStringLiteral("position"));
+        if (!programs) {
+            return std::unexpected(programs.error());
+        }
+        for (const auto& programRow : *programs) {
+            Program program;
+            program.title = programRow.fields.value(QStringLiteral("title")).toString().toStdString();
+            program.length = programRow.fields.value(QStringLiteral("length")).toInt();
+            auto notes = liveRows(db, kNote, QStringLiteral("program_id"), programRow.id, QStringLiteral("position"));
+            if (!notes) {
+                return std::unexpected(notes.error());
+            }
+            for (const auto& noteRow : *notes) {
+                const auto noteField = [&](const char* name) { return noteRow.fields.value(QString::fromLatin1(name)); };
+                program.notes.push_back(Note{noteField("step").toInt(), noteField("pitch").toInt(),
+                                             noteField("velocity").toDouble(), noteField("piano_tonic").toInt() != 0,
+                                             handFrom(noteField("hand").toString())});
+            }
+            instrument.programs.push_back(std::move(program));
+        }
+        machine.instruments.push_back(std::move(instrument));
+    }
+    return machine;
+}
+
+Result<QList<MachineSummary>> MachineRepository::list() const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT m.id, m.title, m.flavor, m.bpm, "
+                                         "(SELECT count(*) FROM machine_instrument i WHERE i.machine_id = m.id AND i.deleted = 0) "
+                                         "FROM machine m WHERE m.deleted = 0 ORDER BY m.title COLLATE NOCASE, m.id"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<MachineSummary> machines;
+    while (query->next()) {
+        machines.append({query->value(0).toString(), query->value(1).toString(),
+                         query->value(2).toString() == QLatin1String("Merengue") ? Flavor::Merengue : Flavor::Salsa,
+                         query->value(3).toDouble(), query->value(4).toInt()});
+    }
+    return machines;
+}
+
+Result<void> MachineRepository::remove(const QString& id)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM machine WHERE id = ? AND deleted = 0"), {id});
+    if (!exists) {
+        return std::unexpected(exists.error());
+    }
+    if (exists->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    }
+    ChangeTracker tracker(m_db);
+    UuidV7Generator ids;
+    RowWriter writer(tracker, ids);
+    auto instruments = liveRows(db, kInstrument, QStringLiteral("machine_id"), id, QStringLiteral("position"));
+    if (!instruments) {
+        return std::unexpected(instruments.error());
+    }
+    if (auto removed = removeInstruments(db, writer, *instruments); !removed) {
+        return removed;
+    }
+    if (auto removed = tracker.remove(kMachine, id); !removed) {
+        return std::unexpected(removed.error());
+    }
+    return transaction->commit();
+}
+
+}  // namespace bandmate::core::beats

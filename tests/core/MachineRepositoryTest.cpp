@@ -1,0 +1,208 @@
+// Beat machines in a real SQLite file, written through the change tracker.
+#include "core/beats/MachineRepository.h"
+#include "core/beats/MachineXml.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/sync/ChangeTracker.h"
+#include "tests/support/TestFiles.h"
+
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate::core;
+using namespace bandmate::core::beats;
+using bandmate::test::TempDir;
+
+namespace {
+
+Machine example()
+{
+    auto machine = readMachineFile(QStringLiteral(BANDMATE_SHARED_DIR "/fixtures/machines/example-salsa.xml"));
+    EXPECT_TRUE(machine.has_value());
+    return machine.value_or(Machine{});
+}
+
+std::unique_ptr<Database> openDb(const TempDir& dir)
+{
+    auto db = Database::open(dir.file(QStringLiteral("bandmate.sqlite")));
+    EXPECT_TRUE(db.has_value()) << (db ? "" : db.error().toString());
+    return db ? std::move(*db) : nullptr;
+}
+
+// Every field stamp, so a test can see exactly which fields a save wrote.
+QStringList stamps(const Database& db)
+{
+    QStringList out;
+    auto rows = sql::run(db.connection(), QStringLiteral("SELECT entity, id, field, hlc FROM field_clock ORDER BY 1, 2, 3"));
+    while (rows->next()) {
+        out << QStringLiteral("%1|%2|%3|%4").arg(rows->value(0).toString(), rows->value(1).toString(),
+                                                rows->value(2).toString(), rows->value(3).toString());
+    }
+    return out;
+}
+
+QStringList changedFields(const QStringList& before, const QStringList& after)
+{
+    QStringList changed;
+    for (const auto& line : after) {
+        if (!before.contains(line)) {
+            const auto parts = line.split(QLatin1Char('|'));
+            changed << parts.at(0) + QLatin1Char('.') + parts.at(2);
+        }
+    }
+    return changed;
+}
+
+qint64 liveCount(const Database& db, const char* table)
+{
+    return sql::scalar(db.connection(), QStringLiteral("SELECT count(*) FROM %1 WHERE deleted = 0").arg(QString::fromLatin1(table)))
+        ->toLongLong();
+}
+
+/// A database with the example machine saved in it.
+class MachineRepositoryTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        db = openDb(dir);
+        ASSERT_NE(db, nullptr);
+        machines = std::make_unique<MachineRepository>(*db);
+        auto saved = machines->save(example());
+        ASSERT_TRUE(saved.has_value()) << saved.error().toString();
+        id = *saved;
+    }
+
+    TempDir dir;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<MachineRepository> machines;
+    QString id;
+};
+
+}  // namespace
+
+TEST(MachineRepository, SaveThenLoadGivesAnEqualMachine)
+{
+    TempDir dir;
+    auto db = openDb(dir);
+    MachineRepository machines(*db);
+    const Machine original = example();
+    auto id = machines.save(original);
+    ASSERT_TRUE(id.has_value()) << id.error().toString();
+    auto loaded = machines.load(*id);
+    ASSERT_TRUE(loaded.has_value()) << loaded.error().toString();
+    EXPECT_TRUE(*loaded == original);
+    EXPECT_EQ(writeMachineXml(*loaded), writeMachineXml(original));
+    EXPECT_EQ(liveCount(*db, "machine_instrument"), static_cast<qint64>(original.instruments.size()));
+
+    // The same file, reopened: it is all on disk.
+    db.reset();
+    auto reopened = openDb(dir);
+    auto again = MachineRepository(*reopened).load(*id);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_TRUE(*again == original);
+}
+
+TEST_F(MachineRepositoryTest, SavingAnUnchangedMachineWritesNothing)
+{
+    const QStringList before = stamps(*db);
+    ASSERT_TRUE(machines->save(example(), id).has_value());
+    EXPECT_EQ(stamps(*db), before);
+}
+
+TEST_F(MachineRepositoryTest, AnEditWritesOnlyTheFieldsThatChanged)
+{
+    Machine machine = example();
+
+    QStringList before = stamps(*db);
+    machine.instruments[2].programs[0].notes[3].velocity = 0.9;  // one conga note
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    EXPECT_EQ(changedFields(before, stamps(*db)), QStringList{QStringLiteral("note.velocity")});
+
+    before = stamps(*db);
+    machine.bpm = 104;
+    machine.instruments[1].enabled = false;
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    auto changed = changedFields(before, stamps(*db));
+    changed.sort();
+    EXPECT_EQ(changed, (QStringList{QStringLiteral("machine.bpm"), QStringLiteral("machine_instrument.enabled")}));
+
+    // A note added in front of the others keeps the others' rows: only their positions move.
+    before = stamps(*db);
+    auto& notes = machine.instruments[0].programs[0].notes;
+    notes.insert(notes.begin(), Note{0, 0, 0.5, false, Hand::Both});
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    changed = changedFields(before, stamps(*db));
+    EXPECT_EQ(changed.count(QStringLiteral("note.position")), 5 + 1);
+    EXPECT_EQ(changed.count(QStringLiteral("note.step")), 1);
+    EXPECT_TRUE(*machines->load(id) == machine);
+}
+
+TEST_F(MachineRepositoryTest, RemovedNotesProgramsAndInstrumentsBecomeTombstones)
+{
+    Machine machine = example();
+    const qint64 notesBefore = liveCount(*db, "note");
+
+    machine.instruments[0].programs.pop_back();                 // rumba clave (5 notes)
+    machine.instruments.erase(machine.instruments.begin() + 2);  // congas (8 notes)
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    EXPECT_EQ(liveCount(*db, "note"), notesBefore - 13);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM note WHERE deleted = 1"))->toInt(), 13);
+    auto loaded = machines->load(id);
+    ASSERT_TRUE(loaded.has_value());
+    EXPECT_TRUE(*loaded == machine);
+}
+
+TEST_F(MachineRepositoryTest, AnInvalidMachineWritesNothing)
+{
+    const QStringList before = stamps(*db);
+    Machine broken = example();
+    broken.instruments[0].programs[0].notes[0].index = 99;  // outside the 16-step program
+    broken.title = "changed";
+    auto saved = machines->save(broken, id);
+    ASSERT_FALSE(saved.has_value());
+    EXPECT_EQ(saved.error().code, ErrorCode::InvalidInput);
+    EXPECT_EQ(stamps(*db), before);
+    EXPECT_EQ(machines->load(id)->title, example().title);
+}
+
+TEST(MachineRepository, ListAndRemove)
+{
+    TempDir dir;
+    auto db = openDb(dir);
+    MachineRepository machines(*db);
+    Machine second = example();
+    second.title = "Another groove";
+    second.flavor = Flavor::Merengue;
+    auto first = machines.save(example());
+    auto other = machines.save(second);
+    ASSERT_TRUE(first && other);
+    auto listed = machines.list();
+    ASSERT_TRUE(listed.has_value());
+    ASSERT_EQ(listed->size(), 2);
+    EXPECT_EQ(listed->at(0).title, QStringLiteral("Another groove"));
+    EXPECT_EQ(listed->at(0).flavor, Flavor::Merengue);
+    EXPECT_EQ(listed->at(0).instrumentCount, 5);
+
+    ASSERT_TRUE(machines.remove(*other).has_value());
+    EXPECT_EQ(machines.list()->size(), 1);
+    EXPECT_EQ(machines.load(*other).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(machines.remove(*other).error().code, ErrorCode::NotFound);
+    EXPECT_TRUE(machines.load(*first).has_value()) << "the other machine is untouched";
+    // Tombstones, not deletes: sync carries them to other devices.
+    EXPECT_EQ(sql::scalar(db->connection(),
+                          QStringLiteral("SELECT count(*) FROM machine_instrument WHERE machine_id = ? AND deleted = 0"),
+                          {*other})
+                  ->toInt(),
+              0);
+    ChangeTracker tracker(*db);
+    auto pending = tracker.pending(100000);
+    ASSERT_TRUE(pending.has_value());
+    bool machineTombstone = false;
+    for (const auto& change : *pending) {
+        machineTombstone = machineTombstone
+                           || (change.entity == QLatin1String("machine") && change.id == *other
+                               && change.field == QLatin1String("deleted") && change.value.toInt() == 1);
+    }
+    EXPECT_TRUE(machineTombstone);
+}
