@@ -47,7 +47,7 @@ MSG
   fi
   "${sudo[@]}" apt-get update -qq
   # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends $missing
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 }
 
 # Configures (once) and builds the given preset; a second call only rebuilds what changed.

@@ -4,6 +4,7 @@
 #include "tests/audio/EngineSupport.h"
 
 #include <algorithm>
+#include <set>
 
 using namespace bandmate;
 using audio::Engine;
@@ -357,4 +358,37 @@ TEST(Engine, EachInstrumentLoopsItsOwnProgramLength)
         steps.push_back(frame / 12'000);
     }
     EXPECT_EQ(steps, (std::vector<int64_t>{0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22}));
+}
+
+TEST(Engine, PianoPlaysBothHandsTheTonicAndTheKey)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "piano");  // right hand at 60, left at 48, montuno in C
+    machine.keyNote = 3;           // E flat
+    // Each sample "piano-N" is silent except at frame N, so the output shows which pitches sound.
+    std::vector<audio::Sample> samples;
+    for (int n = 0; n < 128; ++n) {
+        std::vector<float> marker(static_cast<size_t>(n) + 1, 0.0f);
+        marker.back() = 0.05f;
+        samples.push_back({"piano-" + std::to_string(n), marker, {}});
+    }
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("markers", samples, kRate));
+    const auto rendered = test::renderInMemory(pattern, settingsFor(machine, 4.0));
+    std::map<int64_t, std::set<int64_t>> pitches;  // step → sounding pitches
+    for (const auto& [frame, value] : nonzeroFrames(rendered.left)) {
+        pitches[frame / 12'000].insert(frame % 12'000);
+    }
+    const std::map<int64_t, std::set<int64_t>> expected{
+        {0, {51, 63, 75}},  // I in both hands, with the tonic an octave over the right hand
+        {1, {67, 70}},      // right hand only
+        {3, {51, 63}},
+        {5, {67}},
+        {6, {58, 70}},
+        {8, {50, 62}},      // pitch -1: the leading tone
+        {9, {65, 70}},
+        {11, {50, 62}},
+        {13, {65}},
+        {14, {58, 70}},
+    };
+    EXPECT_EQ(pitches, expected);
 }
