@@ -2,6 +2,8 @@
 
 #include <juce_audio_formats/juce_audio_formats.h>
 
+#include <algorithm>
+
 namespace bandmate::audio {
 
 using core::ErrorCode;
@@ -56,7 +58,8 @@ std::optional<Sample> decode(juce::AudioFormatManager& formats, const juce::File
 
 }  // namespace
 
-core::Result<std::shared_ptr<const Kit>> Kit::loadNonRealTime(const std::string& folder, double sampleRate)
+core::Result<std::shared_ptr<const Kit>> Kit::loadNonRealTime(const std::string& folder, double sampleRate,
+                                                              const std::string& voice)
 {
     const juce::File dir{juce::String::fromUTF8(folder.c_str())};
     const juce::File manifest = dir.getChildFile("kit.json");
@@ -66,39 +69,83 @@ core::Result<std::shared_ptr<const Kit>> Kit::loadNonRealTime(const std::string&
     if (!manifest.existsAsFile()) {
         return fail(ErrorCode::InvalidInput, "the kit folder has no kit.json", folder);
     }
+    const std::string where = manifest.getFullPathName().toStdString();
     juce::var json;
     const juce::Result parsed = juce::JSON::parse(manifest.loadFileAsString(), json);
     if (parsed.failed()) {
         return fail(ErrorCode::InvalidInput, "kit.json is not valid JSON: " + parsed.getErrorMessage().toStdString(),
-                    manifest.getFullPathName().toStdString());
+                    where);
     }
     const juce::var samples = json.getProperty("samples", juce::var());
     if (!json.isObject() || !samples.isObject() || samples.getDynamicObject() == nullptr) {
-        return fail(ErrorCode::InvalidInput, "kit.json needs an object \"samples\": {\"name\": \"file\", ...}",
-                    manifest.getFullPathName().toStdString());
+        return fail(ErrorCode::InvalidInput, "kit.json needs an object \"samples\": {\"name\": \"file\", ...}", where);
     }
     auto kit = std::make_shared<Kit>();
     kit->m_name = json.getProperty("name", dir.getFileName()).toString().toStdString();
     kit->m_sampleRate = sampleRate;
+
+    // The entries to load: every sample, then the chosen voice's.
+    std::vector<std::pair<std::string, juce::var>> entries;
+    for (const auto& property : samples.getDynamicObject()->getProperties()) {
+        entries.emplace_back(property.name.toString().toStdString(), property.value);
+    }
+    const juce::var voices = json.getProperty("voices", juce::var());
+    if (auto* voiceTable = voices.getDynamicObject()) {
+        for (const auto& language : voiceTable->getProperties()) {
+            kit->m_voices.push_back(language.name.toString().toStdString());
+        }
+        std::string chosen = voice;
+        if (!voiceTable->hasProperty(juce::Identifier(juce::String::fromUTF8(chosen.empty() ? "-" : chosen.c_str())))) {
+            chosen = json.getProperty("defaultVoice", "").toString().toStdString();
+        }
+        if (!chosen.empty() && voiceTable->hasProperty(juce::Identifier(juce::String::fromUTF8(chosen.c_str())))) {
+            kit->m_voice = chosen;
+            if (auto* table = voiceTable->getProperty(juce::Identifier(juce::String::fromUTF8(chosen.c_str()))).getDynamicObject()) {
+                for (const auto& property : table->getProperties()) {
+                    entries.emplace_back(property.name.toString().toStdString(), property.value);
+                }
+            }
+        }
+    }
+
     juce::AudioFormatManager formats;
     formats.registerBasicFormats();
-    for (const auto& property : samples.getDynamicObject()->getProperties()) {
-        const std::string name = property.name.toString().toStdString();
-        if (!property.value.isString()) {
+    std::unordered_map<std::string, int> byFile;  // names that share a file share the sample
+    for (const auto& [name, value] : entries) {
+        if (!value.isString()) {
             kit->m_problems.push_back(name + ": the file name must be a string");
             continue;
         }
+        const juce::File file = dir.getChildFile(value.toString());
+        const std::string key = file.getFullPathName().toStdString();
+        if (auto known = byFile.find(key); known != byFile.end()) {
+            kit->m_index[name] = known->second;
+            continue;
+        }
         std::string reason;
-        auto sample = decode(formats, dir.getChildFile(property.value.toString()), sampleRate, &reason);
+        auto sample = decode(formats, file, sampleRate, &reason);
         if (!sample) {
             kit->m_problems.push_back(name + ": " + reason);
             continue;
         }
         sample->name = name;
-        kit->m_index.emplace(name, static_cast<int>(kit->m_samples.size()));
+        const auto index = static_cast<int>(kit->m_samples.size());
+        byFile.emplace(key, index);
+        kit->m_index[name] = index;
         kit->m_samples.push_back(std::move(*sample));
     }
     return std::shared_ptr<const Kit>(std::move(kit));
+}
+
+std::vector<std::string> Kit::names() const
+{
+    std::vector<std::string> names;
+    names.reserve(m_index.size());
+    for (const auto& entry : m_index) {
+        names.push_back(entry.first);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 std::shared_ptr<const Kit> Kit::fromSamples(std::string name, std::vector<Sample> samples, double sampleRate)

@@ -25,9 +25,13 @@ class Kit {
 public:
     /// Loads and decodes every sample, resampled to `sampleRate`. A missing or invalid kit.json
     /// is an error; a missing or unreadable audio file is only reported in problems() and left
-    /// out. …NonRealTime: blocks on file I/O.
+    /// out. Names that share a file share one decoded sample. When kit.json has "voices" (the
+    /// instructor in several languages: {"voices": {"es": {"instructor-1": "…"}}, "defaultVoice":
+    /// "es"}), the samples of `voice` join the kit, or of the default voice when `voice` is empty
+    /// or unknown. …NonRealTime: blocks on file I/O.
     [[nodiscard]] static core::Result<std::shared_ptr<const Kit>> loadNonRealTime(const std::string& folder,
-                                                                                double sampleRate);
+                                                                                double sampleRate,
+                                                                                const std::string& voice = {});
 
     /// A kit built from samples in memory (tests, generated sounds).
     [[nodiscard]] static std::shared_ptr<const Kit> fromSamples(std::string name, std::vector<Sample> samples,
@@ -36,6 +40,11 @@ public:
     [[nodiscard]] const std::string& name() const { return m_name; }
     [[nodiscard]] double sampleRate() const { return m_sampleRate; }
     [[nodiscard]] const std::vector<Sample>& samples() const { return m_samples; }
+    /// The instructor languages the kit offers, and the one loaded (empty when it has none).
+    [[nodiscard]] const std::vector<std::string>& voices() const { return m_voices; }
+    [[nodiscard]] const std::string& voice() const { return m_voice; }
+    /// Every sample name the kit answers to (aliases included), sorted.
+    [[nodiscard]] std::vector<std::string> names() const;
     /// Samples named in kit.json that could not be loaded, one line each with the reason.
     [[nodiscard]] const std::vector<std::string>& problems() const { return m_problems; }
 
@@ -48,6 +57,8 @@ private:
     std::vector<Sample> m_samples;
     std::unordered_map<std::string, int> m_index;
     std::vector<std::string> m_problems;
+    std::vector<std::string> m_voices;
+    std::string m_voice;
 };
 
 }  // namespace bandmate::audio

@@ -16,30 +16,35 @@ namespace {
 
 struct PercussionKeys {
     std::string_view id;
-    std::array<int, 4> keys;  ///< by articulation; the last one repeats for higher numbers
+    std::array<int, 6> keys;  ///< by articulation; the last one repeats for higher numbers
     int count;
 };
 
-// Articulation numbers follow the Salsa Beat Machine kits: congas 0 heel/tip (muted),
-// 1 slap, 2 open high, 3 open low (tumba); bongos 0 macho, 1 hembra; güiro 0 short, 1 long.
-constexpr std::array<PercussionKeys, 16> kPercussion{{
+// Articulations as in the default kit (resources/kits/default/README.md): congas 0 heel, 1 tip,
+// 2 slap (all closed sounds: mute hi conga), 3 open tone, 4 open tumba, 5 bass; bongos 0 macho,
+// 1 hembra; timbales 0 macho, 1 hembra, 2 cáscara, 3 bell; güiro 0 short, 1 long.
+constexpr PercussionKeys kPercussion[] = {
     {"clave", {75}, 1},
     {"claves", {75}, 1},
     {"cowbell", {56, 56}, 2},
     {"campana", {56, 56}, 2},
-    {"congas", {62, 62, 63, 64}, 4},
-    {"conga", {62, 62, 63, 64}, 4},
-    {"bongos", {60, 61}, 2},
-    {"bongo", {60, 61}, 2},
-    {"timbales", {65, 66}, 2},
+    {"congas", {62, 62, 62, 63, 64, 64}, 6},
+    {"conga", {62, 62, 62, 63, 64, 64}, 6},
+    {"bongos", {60, 61, 60, 60}, 4},
+    {"bongo", {60, 61, 60, 60}, 4},
+    {"timbales", {65, 66, 37, 53, 65}, 5},
     {"guiro", {73, 74}, 2},
     {"maracas", {70}, 1},
     {"guira", {69}, 1},       // cabasa: the nearest GM scraper
-    {"tambora", {64, 60}, 2},
+    {"tambora", {41, 37, 62}, 3},
+    {"quinto", {62, 63}, 2},
+    {"segundo", {62, 63}, 2},
+    {"salidor", {64, 64}, 2},
+    {"palitos", {76, 77}, 2},
     {"kick", {36}, 1},
     {"cajon", {36, 38}, 2},
     {"shaker", {70}, 1},
-}};
+};
 
 int generalMidiProgram(std::string_view id)
 {

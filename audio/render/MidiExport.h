@@ -24,7 +24,7 @@ struct MidiExportStats {
 inline constexpr int kMidiTicksPerQuarter = 480;
 
 /// The General MIDI percussion key (channel 10) for an instrument id and articulation:
-/// claves 75, cowbell 56, congas 62/63/64, bongos 60/61, timbales 65/66, güiro 73/74, maracas 70;
+/// claves 75, cowbell 56, congas 62 (heel, tip, slap) / 63 (open) / 64 (tumba), bongos 60/61, timbales 65/66, güiro 73/74, maracas 70;
 /// others by their usual GM sound, a hi wood block (76) when nothing fits.
 [[nodiscard]] int generalMidiPercussionKey(std::string_view instrumentId, int articulation);
 

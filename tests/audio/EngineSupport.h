@@ -22,7 +22,7 @@ namespace bandmate::test {
 
 inline core::beats::Machine exampleMachine()
 {
-    auto machine = core::beats::readMachineFile(QStringLiteral(BANDMATE_SHARED_DIR "/fixtures/machines/example-salsa.xml"));
+    auto machine = core::beats::readMachineFile(QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml"));
     EXPECT_TRUE(machine.has_value()) << (machine ? "" : machine.error().toString());
     return machine.value_or(core::beats::Machine{});
 }

@@ -99,7 +99,7 @@ int main(int argc, char** argv)
             return 2;
         }
     }
-    auto machine = core::beats::readMachineFile(QStringLiteral(BANDMATE_SHARED_DIR "/fixtures/machines/example-salsa.xml"));
+    auto machine = core::beats::readMachineFile(QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml"));
     if (!machine) {
         std::fprintf(stderr, "%s\n", machine.error().toString().c_str());
         return 1;

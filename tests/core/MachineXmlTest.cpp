@@ -10,7 +10,7 @@ using namespace bandmate::core::beats;
 
 namespace {
 
-const QString kExample = QStringLiteral(BANDMATE_SHARED_DIR "/fixtures/machines/example-salsa.xml");
+const QString kExample = QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml");
 
 Machine example()
 {

@@ -12,7 +12,7 @@ namespace {
 
 Machine example()
 {
-    auto machine = readMachineFile(QStringLiteral(BANDMATE_SHARED_DIR "/fixtures/machines/example-salsa.xml"));
+    auto machine = readMachineFile(QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml"));
     EXPECT_TRUE(machine.has_value());
     return *machine;
 }

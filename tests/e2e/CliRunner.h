@@ -39,7 +39,7 @@ inline CliRun runCli(const QStringList& args, const QProcessEnvironment& env = Q
 
 inline QString exampleMachinePath()
 {
-    return QStringLiteral(BANDMATE_SHARED_DIR "/fixtures/machines/example-salsa.xml");
+    return QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml");
 }
 
 /// A kit folder of one-frame WAV clicks, one file per sample name the machine can ask for.
