@@ -6,6 +6,7 @@
 #include "audio/engine/Pattern.h"
 #include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
+#include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
 
@@ -46,6 +47,7 @@ struct BeatOptions {
     double swing = 0.0;
     bool countIn = false;
     QString kit;
+    QString voice;
     double sampleRate = 48000.0;
     QStringList enable;
     QStringList disable;
@@ -89,7 +91,7 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         valued << QStringLiteral("--out");
     }
     if (command != Command::ExportMidi) {
-        valued << QStringLiteral("--kit");
+        valued << QStringLiteral("--kit") << QStringLiteral("--voice");
     }
     if (command == Command::Render) {
         valued << QStringLiteral("--sample-rate");
@@ -135,7 +137,8 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     }
     // positional.first() is the command word itself.
     if (positional.size() < 2) {
-        return fail(ErrorCode::InvalidArgument, "which machine? Give a Salsa Beat Machine XML file",
+        return fail(ErrorCode::InvalidArgument,
+                    "which machine? Give a Salsa Beat Machine XML file or a built-in name (bandmate-cli machines)",
                     positional.value(0).toStdString());
     }
     if (positional.size() > 2) {
@@ -196,6 +199,7 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         options.clave32 = clave == QLatin1String("3-2");
     }
     options.kit = values.value(QStringLiteral("--kit"));
+    options.voice = values.value(QStringLiteral("--voice"));
     const auto ids = [&](const char* name) {
         return values.value(QString::fromLatin1(name)).toLower().split(QLatin1Char(','), Qt::SkipEmptyParts);
     };
@@ -273,12 +277,28 @@ Result<void> applyOverrides(beats::Machine& machine, const BeatOptions& options)
 
 Result<std::shared_ptr<const audio::Kit>> loadKit(const BeatOptions& options, double sampleRate)
 {
-    if (options.kit.isEmpty()) {
-        return fail(ErrorCode::InvalidArgument,
-                    "no sample kit: give --kit DIR (a folder with kit.json; the built-in kit is not in this version yet)",
-                    "--kit");
+    std::string folder = options.kit.toStdString();
+    if (folder.empty()) {
+        folder = audio::Kit::defaultFolderNonRealTime();
+        if (folder.empty()) {
+            return fail(ErrorCode::NotFound,
+                        "the built-in kit is not installed here: give --kit DIR (a folder with kit.json) "
+                        "or set BANDMATE_KIT_DIR",
+                        "--kit");
+        }
     }
-    return audio::Kit::loadNonRealTime(options.kit.toStdString(), sampleRate);
+    auto kit = audio::Kit::loadNonRealTime(folder, sampleRate, options.voice.toStdString());
+    if (kit && !options.voice.isEmpty() && (*kit)->voice() != options.voice.toStdString()) {
+        QStringList voices;
+        for (const auto& voice : (*kit)->voices()) {
+            voices << QString::fromStdString(voice);
+        }
+        return fail(ErrorCode::InvalidArgument,
+                    "the kit has no instructor voice \"" + options.voice.toStdString() + "\" (it has: "
+                        + (voices.isEmpty() ? std::string("none") : voices.join(QStringLiteral(", ")).toStdString()) + ")",
+                    "--voice");
+    }
+    return kit;
 }
 
 void warnAboutKit(const audio::Kit& kit, const audio::Pattern& pattern)
@@ -394,9 +414,6 @@ extern "C" void onInterrupt(int /*signal*/)
 
 int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
 {
-    if (options.kit.isEmpty()) {
-        return reportError(loadKit(options, 0).error());
-    }
     auto player = audio::LivePlayer::openNonRealTime(options.device);
     if (!player) {
         return reportError(player.error());
@@ -469,6 +486,50 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
 
 }  // namespace
 
+int runMachinesCommand(const CliArgs& args)
+{
+    if (!args.options.isEmpty() || args.command.size() > 1) {
+        return reportError({ErrorCode::InvalidArgument, "machines takes no arguments besides --json",
+                            (args.options.isEmpty() ? args.command.at(1) : args.options.first()).toStdString()});
+    }
+    QJsonArray list;
+    QString text;
+    for (const QString& name : beats::builtinMachineNames()) {
+        auto machine = beats::loadBuiltinMachine(name);
+        if (!machine) {
+            return reportError(machine.error());
+        }
+        QJsonArray instruments;
+        QStringList on;
+        for (const auto& instrument : machine->instruments) {
+            QJsonArray programs;
+            for (const auto& program : instrument.programs) {
+                programs.append(QString::fromStdString(program.title));
+            }
+            instruments.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(instrument.id)},
+                                           {QStringLiteral("title"), QString::fromStdString(instrument.title)},
+                                           {QStringLiteral("enabled"), instrument.enabled},
+                                           {QStringLiteral("activeProgram"), instrument.activeProgram},
+                                           {QStringLiteral("programs"), programs}});
+            on << QStringLiteral("%1 (%2)").arg(QString::fromStdString(instrument.id)).arg(instrument.programs.size());
+        }
+        list.append(QJsonObject{{QStringLiteral("name"), name},
+                                {QStringLiteral("title"), QString::fromStdString(machine->title)},
+                                {QStringLiteral("flavor"), QString::fromLatin1(beats::flavorName(machine->flavor))},
+                                {QStringLiteral("bpm"), machine->bpm},
+                                {QStringLiteral("key"), machine->keyNote},
+                                {QStringLiteral("clave"), machine->clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3")},
+                                {QStringLiteral("instruments"), instruments}});
+        text += QStringLiteral("%1  %2, %3 BPM: %4\n")
+                    .arg(name, -16)
+                    .arg(QString::fromStdString(machine->title))
+                    .arg(machine->bpm)
+                    .arg(on.join(QStringLiteral(", ")));
+    }
+    printOut(args.json ? QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) + QLatin1Char('\n') : text);
+    return kExitOk;
+}
+
 int runBeatCommand(const CliArgs& args)
 {
     const QString& word = args.command.first();
@@ -481,7 +542,13 @@ int runBeatCommand(const CliArgs& args)
     if (!options) {
         return reportError(options.error());
     }
-    auto machine = beats::readMachineFile(options->machinePath);
+    // A file path, or else a built-in machine's name.
+    const bool builtin = !QFileInfo::exists(options->machinePath) && beats::builtinMachineNames().contains(options->machinePath);
+    auto machine = builtin ? beats::loadBuiltinMachine(options->machinePath) : beats::readMachineFile(options->machinePath);
+    if (!machine && machine.error().code == ErrorCode::NotFound && !options->machinePath.contains(QLatin1Char('/'))
+        && !options->machinePath.endsWith(QLatin1String(".xml"))) {
+        return reportError(beats::loadBuiltinMachine(options->machinePath).error());
+    }
     if (!machine) {
         return reportError(machine.error());
     }

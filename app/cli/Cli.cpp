@@ -17,9 +17,11 @@ Commands:
                  (reads only; never creates or upgrades the file)
   db migrate     create the database or upgrade it to this version's schema
 
+  machines       the built-in machines (salsa, merengue, ...) with their
+                 instruments and programs
   render MACHINE --out FILE.wav [OPTIONS]
-                 render a beat machine (a Salsa Beat Machine XML file) to a
-                 24-bit WAV file
+                 render a beat machine (a built-in name or a Salsa Beat Machine
+                 XML file) to a 24-bit WAV file
   export-midi MACHINE --out FILE.mid [OPTIONS]
                  write a Standard MIDI File: a tempo track and one track per
                  instrument, percussion on channel 10 (General MIDI)
@@ -33,7 +35,8 @@ Beat options:
   --clave 2-3|3-2            clave direction
   --swing PERCENT            0 = straight, 100 = triplet feel
   --count-in                 one bar of clicks first
-  --kit DIR                  sample kit folder with kit.json (render, play)
+  --kit DIR                  sample kit folder with kit.json (default: built-in)
+  --voice LANG               instructor language: en es it fr de ru nb
   --sample-rate HZ           render sample rate (default 48000)
   --enable IDS, --disable IDS   instruments to switch on/off, comma-separated
   --program ID=N,...         active program per instrument (0-based)
@@ -117,6 +120,9 @@ int runCli(const QStringList& arguments)
     const QString& group = args.command.first();
     if (group == QLatin1String("render") || group == QLatin1String("export-midi") || group == QLatin1String("play")) {
         return runBeatCommand(args);
+    }
+    if (group == QLatin1String("machines")) {
+        return runMachinesCommand(args);
     }
     if (!args.options.isEmpty()) {
         return reportError({core::ErrorCode::InvalidArgument,

@@ -3,6 +3,7 @@
 #include <juce_audio_formats/juce_audio_formats.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace bandmate::audio {
 
@@ -135,6 +136,24 @@ core::Result<std::shared_ptr<const Kit>> Kit::loadNonRealTime(const std::string&
         kit->m_samples.push_back(std::move(*sample));
     }
     return std::shared_ptr<const Kit>(std::move(kit));
+}
+
+std::string Kit::defaultFolderNonRealTime()
+{
+    std::vector<juce::File> candidates;
+    if (const char* fromEnvironment = std::getenv("BANDMATE_KIT_DIR"); fromEnvironment != nullptr && *fromEnvironment != 0) {
+        candidates.emplace_back(juce::String::fromUTF8(fromEnvironment));
+    }
+    const juce::File executable = juce::File::getSpecialLocation(juce::File::currentExecutableFile);
+    candidates.push_back(executable.getParentDirectory().getSiblingFile("share").getChildFile("bandmate/kits/default"));
+    candidates.push_back(executable.getParentDirectory().getSiblingFile("Resources").getChildFile("kits/default"));
+    candidates.emplace_back(juce::String::fromUTF8(BANDMATE_SOURCE_KIT_DIR));
+    for (const auto& folder : candidates) {
+        if (folder.getChildFile("kit.json").existsAsFile()) {
+            return folder.getFullPathName().toStdString();
+        }
+    }
+    return {};
 }
 
 std::vector<std::string> Kit::names() const

@@ -33,6 +33,11 @@ public:
                                                                                 double sampleRate,
                                                                                 const std::string& voice = {});
 
+    /// The folder of the built-in kit: $BANDMATE_KIT_DIR, else share/bandmate/kits/default
+    /// beside the installed executable, else the source tree's resources/kits/default (a
+    /// developer build). Empty when none holds a kit.json.
+    [[nodiscard]] static std::string defaultFolderNonRealTime();
+
     /// A kit built from samples in memory (tests, generated sounds).
     [[nodiscard]] static std::shared_ptr<const Kit> fromSamples(std::string name, std::vector<Sample> samples,
                                                                double sampleRate);

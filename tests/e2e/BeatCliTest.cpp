@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
 
 #include <cmath>
 #include <set>
@@ -97,7 +98,8 @@ TEST(BeatCli, BadArgumentsGetOneClearLineAndWriteNothing)
         {render({QStringLiteral("--loud")}), "--loud"},
         {render({QStringLiteral("--bars")}), "--bars"},
         {{QStringLiteral("render"), machine, QStringLiteral("--kit"), kit}, "--out"},
-        {{QStringLiteral("render"), machine, QStringLiteral("--out"), out}, "--kit"},
+        {{QStringLiteral("render"), QStringLiteral("no-such-groove"), QStringLiteral("--out"), out}, "salsa, merengue"},
+        {render({QStringLiteral("--voice"), QStringLiteral("klingon")}), "--voice"},
         {{QStringLiteral("render"), notXml, QStringLiteral("--out"), out, QStringLiteral("--kit"), kit}, "notes.txt"},
         {{QStringLiteral("render"), machine, QStringLiteral("--out"), out, QStringLiteral("--kit"), dir.file(QStringLiteral("nokit"))}, "nokit"},
         {{QStringLiteral("render"), QStringLiteral("--out"), out}, "which machine"},
@@ -167,4 +169,37 @@ TEST(BeatCli, PlayWithoutAnAudioDeviceSaysSoClearly)
                                  QStringLiteral("--driver"), QStringLiteral("Beos")}, env);
     EXPECT_EQ(noDriver.exitCode, 2);
     EXPECT_TRUE(noDriver.err.contains(QStringLiteral("ALSA"))) << "lists the drivers there are: " << noDriver.err.toStdString();
+}
+
+TEST(BeatCli, MachinesListsTheBuiltInsAndRenderTakesTheirNames)
+{
+    const CliRun list = runCli({QStringLiteral("machines"), QStringLiteral("--json")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    const QJsonArray machines = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    ASSERT_EQ(machines.size(), 6);
+    const QJsonObject salsa = machines.at(0).toObject();
+    EXPECT_EQ(salsa.value(QStringLiteral("name")).toString(), QStringLiteral("salsa"));
+    int programs = 0;
+    for (const auto& instrument : salsa.value(QStringLiteral("instruments")).toArray()) {
+        programs += static_cast<int>(instrument.toObject().value(QStringLiteral("programs")).toArray().size());
+    }
+    EXPECT_GE(programs, 60);
+
+    TempDir dir;
+    const QString out = dir.file(QStringLiteral("salsa.wav"));
+    const CliRun run = runCli({QStringLiteral("render"), QStringLiteral("salsa"), QStringLiteral("--out"), out,
+                               QStringLiteral("--bars"), QStringLiteral("4"), QStringLiteral("--voice"),
+                               QStringLiteral("en"), QStringLiteral("--enable"), QStringLiteral("instructor"),
+                               QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.isEmpty()) << "the built-in kit has every sample: " << run.err.toStdString();
+    std::string error;
+    const auto wav = test::readWav(out.toStdString(), &error);
+    ASSERT_TRUE(error.empty()) << error;
+    float peak = 0.0f;
+    for (const float v : wav.samples[0]) {
+        peak = std::max(peak, std::abs(v));
+    }
+    EXPECT_GT(peak, 0.3f);
+    EXPECT_LT(peak, 1.0f);
 }
