@@ -132,8 +132,13 @@ TEST_F(MainWindowTest, PreferencesAreWrittenOnlyWhenAccepted)
         scheme->setCurrentIndex(scheme->findData(static_cast<int>(ui::Settings::ColorScheme::Dark)));
         auto* start = dialog.findChild<QComboBox*>(QStringLiteral("startPage"));
         start->setCurrentIndex(start->findData(static_cast<int>(ui::Settings::StartPage::Dashboard)));
+        auto* voice = dialog.findChild<QComboBox*>(QStringLiteral("instructorVoice"));
+        ASSERT_NE(voice, nullptr);
+        EXPECT_EQ(voice->currentData().toString(), QStringLiteral("es"));
+        voice->setCurrentIndex(voice->findData(QStringLiteral("nb")));
         dialog.accept();
     }
+    EXPECT_EQ(m_settings->instructorVoice(), QStringLiteral("nb"));
     EXPECT_EQ(m_settings->colorScheme(), ui::Settings::ColorScheme::Dark);
     EXPECT_EQ(m_settings->startPage(), ui::Settings::StartPage::Dashboard);
     // And they reach the file.

@@ -10,6 +10,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace bandmate::ui {
 
 PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& db, QWidget* parent)
@@ -37,6 +40,21 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     generalForm->addRow(tr("On &start, open:"), m_startPage);
     tabs->addTab(general, tr("General"));
 
+    auto* beats = new QWidget(tabs);
+    auto* beatsForm = new QFormLayout(beats);
+    m_instructorVoice = new QComboBox(beats);
+    m_instructorVoice->setObjectName(QStringLiteral("instructorVoice"));
+    const std::pair<const char*, QString> voices[] = {
+        {"es", tr("Spanish")}, {"en", tr("English")},   {"it", tr("Italian")},  {"fr", tr("French")},
+        {"de", tr("German")},  {"ru", tr("Russian")},   {"nb", tr("Norwegian")},
+    };
+    for (const auto& [code, language] : voices) {
+        m_instructorVoice->addItem(language, QString::fromLatin1(code));
+    }
+    m_instructorVoice->setCurrentIndex(std::max(0, m_instructorVoice->findData(settings.instructorVoice())));
+    beatsForm->addRow(tr("&Instructor counts in:"), m_instructorVoice);
+    tabs->addTab(beats, tr("Beat machine"));
+
     auto* dataTab = new QWidget(tabs);
     auto* dataForm = new QFormLayout(dataTab);
     auto* path = new QLabel(db.path(), dataTab);
@@ -63,6 +81,7 @@ void PreferencesDialog::accept()
 {
     m_settings.setColorScheme(static_cast<Settings::ColorScheme>(m_colorScheme->currentData().toInt()));
     m_settings.setStartPage(static_cast<Settings::StartPage>(m_startPage->currentData().toInt()));
+    m_settings.setInstructorVoice(m_instructorVoice->currentData().toString());
     m_settings.sync();
     QDialog::accept();
 }

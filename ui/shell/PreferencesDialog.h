@@ -25,6 +25,7 @@ private:
     Settings& m_settings;
     QComboBox* m_colorScheme = nullptr;
     QComboBox* m_startPage = nullptr;
+    QComboBox* m_instructorVoice = nullptr;
 };
 
 }  // namespace bandmate::ui

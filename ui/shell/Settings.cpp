@@ -10,6 +10,7 @@ const QString kColorScheme = QStringLiteral("appearance/colorScheme");
 const QString kStartPage = QStringLiteral("general/startPage");
 const QString kLastPage = QStringLiteral("general/lastPage");
 const QString kGeometry = QStringLiteral("window/geometry");
+const QString kInstructorVoice = QStringLiteral("beats/instructorVoice");
 const QString kState = QStringLiteral("window/state");
 
 }  // namespace
@@ -57,6 +58,16 @@ PageId Settings::initialPage() const
 void Settings::setLastPage(PageId page)
 {
     m_store.setValue(kLastPage, pageInfo(page).key);
+}
+
+QString Settings::instructorVoice() const
+{
+    return m_store.value(kInstructorVoice, QStringLiteral("es")).toString();
+}
+
+void Settings::setInstructorVoice(const QString& language)
+{
+    m_store.setValue(kInstructorVoice, language);
 }
 
 QByteArray Settings::windowGeometry() const

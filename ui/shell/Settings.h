@@ -28,6 +28,10 @@ public:
     [[nodiscard]] PageId initialPage() const;
     void setLastPage(PageId page);
 
+    /// The beat machine instructor's language ("es", "en", …); "es" when never chosen.
+    [[nodiscard]] QString instructorVoice() const;
+    void setInstructorVoice(const QString& language);
+
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
     void setWindowGeometry(const QByteArray& geometry, const QByteArray& state);
