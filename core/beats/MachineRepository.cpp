@@ -105,6 +105,7 @@ public:
             if (auto written = m_tracker.write(entity, id, changed); !written) {
                 return std::unexpected(written.error());
             }
+            ++m_writes;
         }
         return id;
     }
@@ -116,14 +117,19 @@ public:
                 if (auto removed = m_tracker.remove(entity, row.id); !removed) {
                     return std::unexpected(removed.error());
                 }
+                ++m_writes;
             }
         }
         return {};
     }
 
+    /// Rows written or removed so far.
+    [[nodiscard]] int writes() const { return m_writes; }
+
 private:
     ChangeTracker& m_tracker;
     UuidV7Generator& m_ids;
+    int m_writes = 0;
 };
 
 /// Natural keys with an ordinal for repeats: "congas#0", "congas#1", …
@@ -329,6 +335,17 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
     if (auto removed = removeInstruments(db, writer, without(*storedInstruments, keptInstruments)); !removed) {
         return std::unexpected(removed.error());
     }
+    if (writer.writes() > 0) {
+        const QVariantMap version{
+            {QStringLiteral("machine_id"), machineId},
+            {QStringLiteral("saved_at"), QDateTime::currentMSecsSinceEpoch()},
+            {QStringLiteral("title"), QString::fromStdString(machine.title)},
+            {QStringLiteral("xml"), QString::fromUtf8(writeMachineXml(machine))},
+        };
+        if (auto written = tracker.write(QStringLiteral("machine_version"), ids.next(), version); !written) {
+            return std::unexpected(written.error());
+        }
+    }
     if (auto committed = transaction->commit(); !committed) {
         return std::unexpected(committed.error());
     }
@@ -400,10 +417,97 @@ Result<Machine> MachineRepository::load(const QString& id) const
 
 Result<QList<MachineSummary>> MachineRepository::list() const
 {
+    return listWhere(false);
+}
+
+Result<QList<MachineSummary>> MachineRepository::listTrash() const
+{
+    return listWhere(true);
+}
+
+Result<void> MachineRepository::trash(const QString& id)
+{
+    return setTrashed(id, true);
+}
+
+Result<void> MachineRepository::restore(const QString& id)
+{
+    return setTrashed(id, false);
+}
+
+Result<void> MachineRepository::setTrashed(const QString& id, bool trashed)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM machine WHERE id = ? AND deleted = 0"), {id});
+    if (!exists) {
+        return std::unexpected(exists.error());
+    }
+    if (exists->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    }
+    ChangeTracker tracker(m_db);
+    if (auto written = tracker.write(kMachine, id, {{QStringLiteral("trashed"), trashed ? 1 : 0}}); !written) {
+        return std::unexpected(written.error());
+    }
+    return transaction->commit();
+}
+
+Result<int> MachineRepository::emptyTrash()
+{
+    auto trashed = listTrash();
+    if (!trashed) {
+        return std::unexpected(trashed.error());
+    }
+    for (const auto& machine : *trashed) {
+        if (auto removed = remove(machine.id); !removed) {
+            return std::unexpected(removed.error());
+        }
+    }
+    return static_cast<int>(trashed->size());
+}
+
+Result<QList<MachineVersion>> MachineRepository::versions(const QString& machineId) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT id, saved_at, title FROM machine_version WHERE machine_id = ? AND deleted = 0 "
+                                         "ORDER BY saved_at DESC, id DESC"),
+                          {machineId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<MachineVersion> versions;
+    while (query->next()) {
+        versions.append({query->value(0).toString(), QDateTime::fromMSecsSinceEpoch(query->value(1).toLongLong()),
+                         query->value(2).toString()});
+    }
+    return versions;
+}
+
+Result<Machine> MachineRepository::loadVersion(const QString& versionId) const
+{
+    auto xml = sql::scalar(m_db.connection(),
+                           QStringLiteral("SELECT xml FROM machine_version WHERE id = ? AND deleted = 0"), {versionId});
+    if (!xml) {
+        return std::unexpected(xml.error());
+    }
+    if (xml->isNull()) {
+        return fail(ErrorCode::NotFound, "no such machine version", versionId.toStdString());
+    }
+    return readMachineXml(xml->toString().toUtf8(), QStringLiteral("version ") + versionId);
+}
+
+Result<QList<MachineSummary>> MachineRepository::listWhere(bool trashed) const
+{
     auto query = sql::run(m_db.connection(),
                           QStringLiteral("SELECT m.id, m.title, m.flavor, m.bpm, "
                                          "(SELECT count(*) FROM machine_instrument i WHERE i.machine_id = m.id AND i.deleted = 0) "
-                                         "FROM machine m WHERE m.deleted = 0 ORDER BY m.title COLLATE NOCASE, m.id"));
+                                         "FROM machine m WHERE m.deleted = 0 AND m.trashed = ? "
+                                         "ORDER BY m.title COLLATE NOCASE, m.id"),
+                          {trashed ? 1 : 0});
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -438,6 +542,13 @@ Result<void> MachineRepository::remove(const QString& id)
         return std::unexpected(instruments.error());
     }
     if (auto removed = removeInstruments(db, writer, *instruments); !removed) {
+        return removed;
+    }
+    auto versions = liveRows(db, QStringLiteral("machine_version"), QStringLiteral("machine_id"), id, QStringLiteral("saved_at"));
+    if (!versions) {
+        return std::unexpected(versions.error());
+    }
+    if (auto removed = writer.removeAll(QStringLiteral("machine_version"), *versions, {}); !removed) {
         return removed;
     }
     if (auto removed = tracker.remove(kMachine, id); !removed) {

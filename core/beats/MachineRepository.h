@@ -3,6 +3,7 @@
 #include "core/beats/Machine.h"
 #include "core/util/Result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -21,6 +22,13 @@ struct MachineSummary {
     int instrumentCount = 0;
 };
 
+/// One saved version of a user machine.
+struct MachineVersion {
+    QString id;
+    QDateTime savedAt;
+    QString title;
+};
+
 /// Beat machines in the database: the entities machine / machine_instrument / program / note
 /// (DESIGN.md section 2), written through the ChangeTracker so they sync.
 ///
@@ -34,16 +42,32 @@ public:
     explicit MachineRepository(Database& db);
 
     /// Validates and saves `machine` as row `id` (a new UUIDv7 when empty) in one transaction;
-    /// returns the id. Nothing is written when validation fails.
+    /// returns the id. A save that changes anything also keeps a version (see versions()).
+    /// Nothing is written when validation fails.
     [[nodiscard]] Result<QString> save(const Machine& machine, const QString& id = {});
     /// The machine as last saved. NotFound for unknown or deleted ids.
     [[nodiscard]] Result<Machine> load(const QString& id) const;
-    /// Every machine not deleted, by title.
+    /// Every machine not deleted and not in the trash, by title.
     [[nodiscard]] Result<QList<MachineSummary>> list() const;
-    /// Tombstones the machine and all its rows.
+    /// The machines in the trash, by title.
+    [[nodiscard]] Result<QList<MachineSummary>> listTrash() const;
+    /// Moves a machine to the trash, or back out of it.
+    [[nodiscard]] Result<void> trash(const QString& id);
+    [[nodiscard]] Result<void> restore(const QString& id);
+    /// Deletes every machine in the trash for good (tombstones, so other devices follow).
+    [[nodiscard]] Result<int> emptyTrash();
+    /// Tombstones the machine, all its rows and its versions.
     [[nodiscard]] Result<void> remove(const QString& id);
 
+    /// The saved versions of a machine, newest first.
+    [[nodiscard]] Result<QList<MachineVersion>> versions(const QString& machineId) const;
+    /// The machine as it was in that version (restore it by saving it).
+    [[nodiscard]] Result<Machine> loadVersion(const QString& versionId) const;
+
 private:
+    [[nodiscard]] Result<QList<MachineSummary>> listWhere(bool trashed) const;
+    [[nodiscard]] Result<void> setTrashed(const QString& id, bool trashed);
+
     Database& m_db;
 };
 

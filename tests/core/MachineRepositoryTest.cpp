@@ -42,11 +42,12 @@ QStringList stamps(const Database& db)
     return out;
 }
 
+// Fields a save changed in the machine's own rows (versions, which every save adds, left out).
 QStringList changedFields(const QStringList& before, const QStringList& after)
 {
     QStringList changed;
     for (const auto& line : after) {
-        if (!before.contains(line)) {
+        if (!before.contains(line) && !line.startsWith(QLatin1String("machine_version|"))) {
             const auto parts = line.split(QLatin1Char('|'));
             changed << parts.at(0) + QLatin1Char('.') + parts.at(2);
         }
@@ -205,4 +206,51 @@ TEST(MachineRepository, ListAndRemove)
                                && change.field == QLatin1String("deleted") && change.value.toInt() == 1);
     }
     EXPECT_TRUE(machineTombstone);
+}
+
+TEST_F(MachineRepositoryTest, EverySaveThatChangesSomethingKeepsAVersionToRestore)
+{
+    ASSERT_EQ(machines->versions(id)->size(), 1) << "the first save";
+    ASSERT_TRUE(machines->save(example(), id).has_value());
+    ASSERT_EQ(machines->versions(id)->size(), 1) << "nothing changed, no new version";
+
+    Machine faster = example();
+    faster.bpm = 140;
+    faster.title = "Faster";
+    ASSERT_TRUE(machines->save(faster, id).has_value());
+    auto versions = machines->versions(id);
+    ASSERT_TRUE(versions.has_value());
+    ASSERT_EQ(versions->size(), 2);
+    EXPECT_EQ(versions->at(0).title, QStringLiteral("Faster")) << "newest first";
+    EXPECT_GE(versions->at(0).savedAt, versions->at(1).savedAt);
+
+    // Restoring the first version is loading it and saving it again.
+    auto original = machines->loadVersion(versions->at(1).id);
+    ASSERT_TRUE(original.has_value()) << original.error().toString();
+    EXPECT_TRUE(*original == example());
+    ASSERT_TRUE(machines->save(*original, id).has_value());
+    EXPECT_TRUE(*machines->load(id) == example());
+    EXPECT_EQ(machines->versions(id)->size(), 3);
+    EXPECT_EQ(machines->loadVersion(QStringLiteral("nope")).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(MachineRepositoryTest, TrashRestoreAndEmpty)
+{
+    ASSERT_TRUE(machines->trash(id).has_value());
+    EXPECT_TRUE(machines->list()->isEmpty());
+    ASSERT_EQ(machines->listTrash()->size(), 1);
+    EXPECT_TRUE(machines->load(id).has_value()) << "a trashed machine can still be opened";
+
+    ASSERT_TRUE(machines->restore(id).has_value());
+    EXPECT_EQ(machines->list()->size(), 1);
+    EXPECT_TRUE(machines->listTrash()->isEmpty());
+
+    ASSERT_TRUE(machines->trash(id).has_value());
+    auto emptied = machines->emptyTrash();
+    ASSERT_TRUE(emptied.has_value());
+    EXPECT_EQ(*emptied, 1);
+    EXPECT_TRUE(machines->listTrash()->isEmpty());
+    EXPECT_EQ(machines->load(id).error().code, ErrorCode::NotFound);
+    EXPECT_TRUE(machines->versions(id)->isEmpty()) << "its versions go too";
+    EXPECT_EQ(machines->trash(id).error().code, ErrorCode::NotFound);
 }
