@@ -183,6 +183,19 @@ QList<StoredRow> without(const QList<StoredRow>& rows, const QSet<QString>& kept
     return gone;
 }
 
+/// NotFound unless machine `id` exists and is not deleted.
+Result<void> requireLiveMachine(const QSqlDatabase& db, const QString& id)
+{
+    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM machine WHERE id = ? AND deleted = 0"), {id});
+    if (!exists) {
+        return std::unexpected(exists.error());
+    }
+    if (exists->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    }
+    return {};
+}
+
 QString noteBase(qint64 step, qint64 pitch, const QString& hand)
 {
     return QStringLiteral("%1/%2/%3").arg(step).arg(pitch).arg(hand);
@@ -442,12 +455,8 @@ Result<void> MachineRepository::setTrashed(const QString& id, bool trashed)
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM machine WHERE id = ? AND deleted = 0"), {id});
-    if (!exists) {
-        return std::unexpected(exists.error());
-    }
-    if (exists->toInt() == 0) {
-        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    if (auto exists = requireLiveMachine(db, id); !exists) {
+        return exists;
     }
     ChangeTracker tracker(m_db);
     if (auto written = tracker.write(kMachine, id, {{QStringLiteral("trashed"), trashed ? 1 : 0}}); !written) {
@@ -527,12 +536,8 @@ Result<void> MachineRepository::remove(const QString& id)
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM machine WHERE id = ? AND deleted = 0"), {id});
-    if (!exists) {
-        return std::unexpected(exists.error());
-    }
-    if (exists->toInt() == 0) {
-        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    if (auto exists = requireLiveMachine(db, id); !exists) {
+        return exists;
     }
     ChangeTracker tracker(m_db);
     UuidV7Generator ids;
