@@ -1,0 +1,206 @@
+// The beat machine's session: edits, undo, the engine's pattern, saving, import.
+#include "audio/device/LivePlayer.h"
+#include "audio/engine/Pattern.h"
+#include "core/beats/MachineRepository.h"
+#include "core/beats/MachineXml.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "tests/support/TestFiles.h"
+#include "ui/beats/BeatSession.h"
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+using ui::BeatSession;
+using ui::MachineOrigin;
+
+namespace {
+
+class BeatSessionTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto db = core::Database::open(m_dir.file(QStringLiteral("beats.sqlite")));
+        ASSERT_TRUE(db.has_value());
+        m_db = std::move(*db);
+        m_session = std::make_unique<BeatSession>(*m_db);
+    }
+
+    /// How many events of instrument `index` the engine's current pattern holds.
+    size_t patternEvents(int mixerChannel) const
+    {
+        for (const auto& channel : m_session->pattern()->channels()) {
+            if (channel.mixerChannel == mixerChannel) {
+                return channel.events.size();
+            }
+        }
+        return 0;
+    }
+
+    QStringList snapshot() const
+    {
+        QStringList rows;
+        auto query = core::sql::run(m_db->connection(), QStringLiteral("SELECT entity, id, field, hlc FROM field_clock ORDER BY 1, 2, 3"));
+        while (query->next()) {
+            rows << query->value(0).toString() + query->value(1).toString() + query->value(2).toString()
+                        + query->value(3).toString();
+        }
+        return rows;
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<BeatSession> m_session;
+};
+
+}  // namespace
+
+TEST_F(BeatSessionTest, StartsWithTheSalsaMachineCompiledForTheEngine)
+{
+    EXPECT_EQ(m_session->origin(), MachineOrigin::Builtin);
+    EXPECT_EQ(m_session->builtinName(), QStringLiteral("salsa"));
+    EXPECT_FALSE(m_session->isModified());
+    ASSERT_NE(m_session->pattern(), nullptr);
+    EXPECT_TRUE(m_session->pattern()->missingSamples().empty());
+    EXPECT_EQ(patternEvents(0), 5u) << "son clave";
+}
+
+TEST_F(BeatSessionTest, TogglingAStepChangesTheProgramAndTheEnginePatternAndUndoRestoresExactly)
+{
+    const auto original = m_session->machine();
+    QSignalSpy changed(m_session.get(), &BeatSession::machineChanged);
+    m_session->toggleNote(0, 0, 0, 0);  // a clave stroke on step 0
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_EQ(m_session->machine().instruments[0].programs[0].notes.size(), 6u);
+    EXPECT_EQ(patternEvents(0), 6u) << "the engine has the new pattern";
+    EXPECT_EQ(m_session->origin(), MachineOrigin::Draft) << "editing a built-in makes a copy";
+    EXPECT_TRUE(m_session->isModified());
+
+    m_session->toggleNote(0, 0, 2, 0);  // and takes one away
+    EXPECT_EQ(patternEvents(0), 5u);
+    m_session->setActiveProgram(0, 1);  // across a program switch
+    m_session->setBpm(150);
+    m_session->undoStack()->undo();
+    m_session->undoStack()->undo();
+    m_session->undoStack()->undo();
+    m_session->undoStack()->undo();
+    EXPECT_TRUE(m_session->machine() == original);
+    EXPECT_EQ(patternEvents(0), 5u);
+    m_session->undoStack()->redo();
+    m_session->undoStack()->redo();
+    m_session->undoStack()->redo();
+    m_session->undoStack()->redo();
+    EXPECT_EQ(m_session->machine().bpm, 150.0);
+    EXPECT_EQ(m_session->machine().instruments[0].activeProgram, 1);
+}
+
+TEST_F(BeatSessionTest, SliderDragsAreOneUndoStep)
+{
+    for (int v = 10; v <= 50; v += 10) {
+        m_session->setInstrumentVolume(2, v / 100.0);
+    }
+    for (int bpm = 150; bpm <= 160; ++bpm) {
+        m_session->setBpm(bpm);
+    }
+    EXPECT_EQ(m_session->undoStack()->count(), 2);
+    m_session->undoStack()->undo();
+    EXPECT_EQ(m_session->machine().bpm, 180.0);
+    m_session->undoStack()->undo();
+    EXPECT_EQ(m_session->machine().instruments[2].volume, 0.9);
+}
+
+TEST_F(BeatSessionTest, InvalidEditsAreRefusedWithAMessage)
+{
+    QSignalSpy errors(m_session.get(), &BeatSession::errorOccurred);
+    m_session->edit(QStringLiteral("break"), [](core::beats::Machine& m) { m.instruments[0].programs[0].length = 999; });
+    EXPECT_EQ(errors.count(), 1);
+    EXPECT_EQ(m_session->undoStack()->count(), 0);
+    m_session->removeProgram(0, 0);
+    m_session->removeProgram(0, 0);  // the last one stays
+    EXPECT_EQ(m_session->machine().instruments[0].programs.size(), 1u);
+    EXPECT_EQ(errors.count(), 2);
+}
+
+TEST_F(BeatSessionTest, SavingCreatesAUserMachineWithVersionsAndRestoringOneWorks)
+{
+    m_session->renameMachine(QStringLiteral("My salsa"));
+    auto id = m_session->save();
+    ASSERT_TRUE(id.has_value()) << id.error().toString();
+    EXPECT_EQ(m_session->origin(), MachineOrigin::User);
+    EXPECT_FALSE(m_session->isModified());
+    auto& repository = m_session->repository();
+    EXPECT_EQ(repository.list()->size(), 1);
+    EXPECT_EQ(repository.versions(*id)->size(), 1);
+
+    m_session->setBpm(200);
+    ASSERT_TRUE(m_session->save().has_value());
+    auto versions = repository.versions(*id);
+    ASSERT_EQ(versions->size(), 2);
+    EXPECT_EQ(repository.load(*id)->bpm, 200.0);
+
+    ASSERT_TRUE(m_session->restoreVersion(versions->at(1).id).has_value());
+    EXPECT_EQ(m_session->machine().bpm, 180.0);
+    EXPECT_TRUE(m_session->isModified());
+    ASSERT_TRUE(m_session->save().has_value());
+    EXPECT_EQ(repository.load(*id)->bpm, 180.0);
+
+    // Reopening it later gives the same machine.
+    ASSERT_TRUE(m_session->openBuiltin(QStringLiteral("merengue")).has_value());
+    ASSERT_TRUE(m_session->openUser(*id).has_value());
+    EXPECT_EQ(m_session->machine().title, "My salsa");
+}
+
+TEST_F(BeatSessionTest, ImportingABrokenFileChangesNothing)
+{
+    const QString broken = m_dir.file(QStringLiteral("broken.xml"));
+    test::writeAll(broken, "<bm:Machine xmlns:bm=\"http://www.salsabeatmachine.org/xns/bm\"><bm:bpm>fast</bm:bpm>");
+    const auto before = m_session->machine();
+    const QStringList database = snapshot();
+    auto imported = m_session->importFile(broken);
+    ASSERT_FALSE(imported.has_value());
+    EXPECT_NE(imported.error().toString().find("broken.xml"), std::string::npos) << imported.error().toString();
+    EXPECT_TRUE(m_session->machine() == before);
+    EXPECT_EQ(m_session->origin(), MachineOrigin::Builtin);
+    EXPECT_EQ(snapshot(), database);
+
+    // A good file round-trips through export and import.
+    const QString good = m_dir.file(QStringLiteral("mine.xml"));
+    ASSERT_TRUE(m_session->exportFile(good).has_value());
+    ASSERT_TRUE(m_session->importFile(good).has_value());
+    EXPECT_TRUE(m_session->machine() == before);
+    EXPECT_EQ(m_session->origin(), MachineOrigin::Draft);
+}
+
+TEST_F(BeatSessionTest, ProgramEditingAddDuplicateRenameLengthDelete)
+{
+    const size_t programs = m_session->machine().instruments[2].programs.size();
+    m_session->duplicateProgram(2, 0);
+    EXPECT_EQ(m_session->machine().instruments[2].programs.size(), programs + 1);
+    EXPECT_EQ(m_session->machine().instruments[2].activeProgram, 1);
+    m_session->renameProgram(2, 1, QStringLiteral("My tumbao"));
+    EXPECT_EQ(m_session->machine().instruments[2].programs[1].title, "My tumbao");
+    m_session->setProgramLength(2, 1, 4);
+    EXPECT_EQ(m_session->machine().instruments[2].programs[1].length, 4);
+    EXPECT_EQ(m_session->machine().instruments[2].programs[1].notes.size(), 4u) << "notes past the end go";
+    EXPECT_EQ(m_session->pattern()->channels()[2].loopLength, 4);
+    m_session->addProgram(2);
+    EXPECT_EQ(m_session->machine().instruments[2].activeProgram, static_cast<int>(programs) + 1);
+    m_session->removeProgram(2, 1);
+    EXPECT_EQ(m_session->machine().instruments[2].programs.size(), programs + 1);
+}
+
+TEST_F(BeatSessionTest, PlayWithoutADeviceSaysSoAndStaysStopped)
+{
+    qputenv("JACK_DEFAULT_SERVER", "bandmate-nobody-here");
+    qputenv("JACK_NO_START_SERVER", "1");
+    QSignalSpy errors(m_session.get(), &BeatSession::errorOccurred);
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    m_session->setDeviceSettings(settings);
+    EXPECT_FALSE(m_session->play());
+    EXPECT_FALSE(m_session->isPlaying());
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("JACK"))) << errors.at(0).at(0).toString().toStdString();
+}

@@ -1,0 +1,634 @@
+#include "ui/beats/BeatSession.h"
+
+#include "audio/device/LivePlayer.h"
+#include "audio/engine/Engine.h"
+#include "audio/engine/Kit.h"
+#include "audio/engine/Pattern.h"
+#include "core/beats/BuiltinMachines.h"
+#include "core/beats/MachineRepository.h"
+#include "core/beats/MachineXml.h"
+#include "core/beats/NoteStream.h"
+#include "core/beats/PracticeLog.h"
+#include "core/storage/Database.h"
+
+#include <QSaveFile>
+#include <QUndoCommand>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bandmate::ui {
+
+using core::beats::Hand;
+using core::beats::Machine;
+using core::beats::MachineLimits;
+
+namespace {
+
+constexpr double kMinPracticeSeconds = 30.0;
+constexpr int kMergeBpm = 1;
+constexpr int kMergeMaster = 2;
+constexpr int kMergeVolumeBase = 1000;
+constexpr int kMergeVelocityBase = 100000;
+
+std::unexpected<core::Error> failWith(const core::Error& error)
+{
+    return std::unexpected(error);
+}
+
+}  // namespace
+
+/// One undoable change of the machine: the whole machine before and after (machines are small).
+class MachineEditCommand : public QUndoCommand {
+public:
+    MachineEditCommand(BeatSession& session, Machine before, Machine after, const QString& text, int mergeId)
+        : QUndoCommand(text), m_session(session), m_before(std::move(before)), m_after(std::move(after)), m_mergeId(mergeId)
+    {
+    }
+
+    void redo() override { m_session.setMachineFromUndo(m_after); }
+    void undo() override { m_session.setMachineFromUndo(m_before); }
+    [[nodiscard]] int id() const override { return m_mergeId; }
+
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* edit = dynamic_cast<const MachineEditCommand*>(other);
+        if (edit == nullptr || edit->m_mergeId != m_mergeId || m_mergeId < 0) {
+            return false;
+        }
+        m_after = edit->m_after;
+        return true;
+    }
+
+private:
+    BeatSession& m_session;
+    Machine m_before;
+    Machine m_after;
+    int m_mergeId;
+};
+
+BeatSession::BeatSession(core::Database& db, QObject* parent)
+    : QObject(parent),
+      m_db(db),
+      m_repository(std::make_unique<core::beats::MachineRepository>(db)),
+      m_engine(std::make_unique<audio::Engine>()),
+      m_deviceSettings(std::make_unique<audio::DeviceSettings>())
+{
+    m_engine->prepareNonRealTime(m_sampleRate);
+    m_poll.setInterval(30);
+    connect(&m_poll, &QTimer::timeout, this, &BeatSession::poll);
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { Q_EMIT originChanged(); });
+    if (auto opened = openBuiltin(core::beats::builtinMachineNames().first()); !opened) {
+        Q_EMIT errorOccurred(QString::fromStdString(opened.error().toString()));
+    }
+}
+
+BeatSession::~BeatSession()
+{
+    if (m_playing) {
+        stop();
+    }
+    if (m_player) {
+        m_player->stop();  // the device thread lets go of the engine before it is destroyed
+    }
+}
+
+bool BeatSession::isModified() const
+{
+    return m_origin == MachineOrigin::Draft || !m_undo.isClean();
+}
+
+std::shared_ptr<const audio::Kit> BeatSession::kit()
+{
+    if (!m_kit) {
+        const std::string folder = audio::Kit::defaultFolderNonRealTime();
+        auto loaded = folder.empty() ? core::Result<std::shared_ptr<const audio::Kit>>(
+                                           std::unexpected(core::Error{core::ErrorCode::NotFound, "no built-in kit", {}}))
+                                     : audio::Kit::loadNonRealTime(folder, m_sampleRate, m_voice.toStdString());
+        if (loaded) {
+            m_kit = *loaded;
+        } else {
+            m_kit = audio::Kit::fromSamples("none", {}, m_sampleRate);
+            Q_EMIT errorOccurred(tr("The built-in sample kit could not be loaded (%1); the beat plays silently.")
+                                     .arg(QString::fromStdString(loaded.error().toString())));
+        }
+    }
+    return m_kit;
+}
+
+void BeatSession::rebuildPattern()
+{
+    m_pattern = audio::Pattern::build(core::beats::compileMachine(m_machine), kit());
+    m_engine->setPattern(m_pattern);
+}
+
+void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString builtin, QString userId)
+{
+    m_machine = std::move(machine);
+    m_origin = origin;
+    m_builtinName = std::move(builtin);
+    m_userId = std::move(userId);
+    m_undo.clear();
+    m_muted.assign(m_machine.instruments.size(), false);
+    m_solo.assign(m_machine.instruments.size(), false);
+    for (int channel = 0; channel < audio::Engine::kMaxChannels; ++channel) {
+        m_engine->setChannelMute(channel, false);
+        m_engine->setChannelSolo(channel, false);
+    }
+    rebuildPattern();
+    if (!(m_playing && m_trainer.enabled)) {
+        applyTempo(m_machine.bpm);
+    }
+    Q_EMIT machineChanged();
+    Q_EMIT originChanged();
+}
+
+core::Result<void> BeatSession::openBuiltin(const QString& name)
+{
+    auto machine = core::beats::loadBuiltinMachine(name);
+    if (!machine) {
+        return failWith(machine.error());
+    }
+    replaceMachine(std::move(*machine), MachineOrigin::Builtin, name, {});
+    return {};
+}
+
+core::Result<void> BeatSession::openUser(const QString& id)
+{
+    auto machine = m_repository->load(id);
+    if (!machine) {
+        return failWith(machine.error());
+    }
+    replaceMachine(std::move(*machine), MachineOrigin::User, {}, id);
+    return {};
+}
+
+core::Result<void> BeatSession::importFile(const QString& path)
+{
+    auto machine = core::beats::readMachineFile(path);
+    if (!machine) {
+        return failWith(machine.error());
+    }
+    replaceMachine(std::move(*machine), MachineOrigin::Draft, {}, {});
+    return {};
+}
+
+core::Result<void> BeatSession::exportFile(const QString& path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
+    }
+    file.write(core::beats::writeMachineXml(m_machine));
+    if (!file.commit()) {
+        return core::fail(core::ErrorCode::Io, "could not write the file: " + file.errorString().toStdString(),
+                          path.toStdString());
+    }
+    return {};
+}
+
+core::Result<QString> BeatSession::save()
+{
+    auto saved = m_origin == MachineOrigin::User ? m_repository->save(m_machine, m_userId) : m_repository->save(m_machine);
+    if (!saved) {
+        return failWith(saved.error());
+    }
+    m_userId = *saved;
+    m_builtinName.clear();
+    m_origin = MachineOrigin::User;
+    m_undo.setClean();
+    Q_EMIT originChanged();
+    return *saved;
+}
+
+core::Result<void> BeatSession::restoreVersion(const QString& versionId)
+{
+    auto version = m_repository->loadVersion(versionId);
+    if (!version) {
+        return failWith(version.error());
+    }
+    edit(tr("Restore version"), [&](Machine& machine) { machine = *version; });
+    return {};
+}
+
+// ---- edits ----------------------------------------------------------------------------------
+
+void BeatSession::edit(const QString& description, const std::function<void(Machine&)>& change, int mergeId)
+{
+    Machine next = m_machine;
+    change(next);
+    if (next == m_machine) {
+        return;
+    }
+    if (auto valid = core::beats::validateMachine(next, "edit"); !valid) {
+        Q_EMIT errorOccurred(QString::fromStdString(valid.error().message));
+        return;
+    }
+    if (m_origin == MachineOrigin::Builtin) {
+        m_origin = MachineOrigin::Draft;  // a built-in is never changed: the edit makes a copy
+        Q_EMIT originChanged();
+    }
+    m_undo.push(new MachineEditCommand(*this, m_machine, std::move(next), description, mergeId));
+}
+
+void BeatSession::setMachineFromUndo(const Machine& machine)
+{
+    const bool tempoChanged = machine.bpm != m_machine.bpm;
+    m_machine = machine;
+    m_muted.resize(m_machine.instruments.size(), false);
+    m_solo.resize(m_machine.instruments.size(), false);
+    rebuildPattern();
+    if (tempoChanged && !(m_playing && m_trainer.enabled)) {
+        applyTempo(m_machine.bpm);
+    }
+    Q_EMIT machineChanged();
+}
+
+namespace {
+
+bool validInstrument(const Machine& machine, int instrument)
+{
+    return instrument >= 0 && instrument < static_cast<int>(machine.instruments.size());
+}
+
+bool validProgram(const Machine& machine, int instrument, int program)
+{
+    return validInstrument(machine, instrument) && program >= 0
+           && program < static_cast<int>(machine.instruments[static_cast<size_t>(instrument)].programs.size());
+}
+
+core::beats::Instrument& at(Machine& machine, int instrument)
+{
+    return machine.instruments[static_cast<size_t>(instrument)];
+}
+
+core::beats::Program& at(Machine& machine, int instrument, int program)
+{
+    return at(machine, instrument).programs[static_cast<size_t>(program)];
+}
+
+}  // namespace
+
+void BeatSession::setInstrumentEnabled(int instrument, bool enabled)
+{
+    if (!validInstrument(m_machine, instrument)) {
+        return;
+    }
+    edit(enabled ? tr("Turn on %1").arg(QString::fromStdString(m_machine.instruments[static_cast<size_t>(instrument)].title))
+                 : tr("Turn off %1").arg(QString::fromStdString(m_machine.instruments[static_cast<size_t>(instrument)].title)),
+         [&](Machine& m) { at(m, instrument).enabled = enabled; });
+}
+
+void BeatSession::setActiveProgram(int instrument, int program)
+{
+    if (!validProgram(m_machine, instrument, program)) {
+        return;
+    }
+    edit(tr("Choose program"), [&](Machine& m) { at(m, instrument).activeProgram = program; });
+}
+
+void BeatSession::cycleProgram(int instrument)
+{
+    if (!validInstrument(m_machine, instrument)) {
+        return;
+    }
+    const auto& item = m_machine.instruments[static_cast<size_t>(instrument)];
+    setActiveProgram(instrument, (item.activeProgram + 1) % static_cast<int>(item.programs.size()));
+}
+
+void BeatSession::setInstrumentVolume(int instrument, double volume)
+{
+    if (!validInstrument(m_machine, instrument)) {
+        return;
+    }
+    edit(tr("Change volume"), [&](Machine& m) { at(m, instrument).volume = std::clamp(volume, 0.0, 1.0); },
+         kMergeVolumeBase + instrument);
+}
+
+void BeatSession::setBpm(double bpm)
+{
+    edit(tr("Change tempo"), [&](Machine& m) { m.bpm = std::round(std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm) * 10.0) / 10.0; },
+         kMergeBpm);
+}
+
+void BeatSession::setKey(int key)
+{
+    edit(tr("Change key"), [&](Machine& m) { m.keyNote = ((key % 12) + 12) % 12; });
+}
+
+void BeatSession::setClave32(bool threeTwo)
+{
+    edit(threeTwo ? tr("Clave 3-2") : tr("Clave 2-3"), [&](Machine& m) { m.clave32 = threeTwo; });
+}
+
+void BeatSession::setMasterVolume(double volume)
+{
+    edit(tr("Change master volume"), [&](Machine& m) { m.volume = std::clamp(volume, 0.0, 1.0); }, kMergeMaster);
+}
+
+void BeatSession::toggleNote(int instrument, int program, int step, int pitch, Hand hand)
+{
+    if (!validProgram(m_machine, instrument, program)) {
+        return;
+    }
+    edit(tr("Edit step"), [&](Machine& m) {
+        auto& notes = at(m, instrument, program).notes;
+        const auto same = [&](const core::beats::Note& n) { return n.index == step && n.pitch == pitch && n.hand == hand; };
+        if (std::any_of(notes.begin(), notes.end(), same)) {
+            std::erase_if(notes, same);
+        } else {
+            notes.push_back(core::beats::Note{step, pitch, 1.0, false, hand});
+            std::stable_sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+        }
+    });
+}
+
+void BeatSession::setNoteVelocity(int instrument, int program, int step, int pitch, double velocity)
+{
+    if (!validProgram(m_machine, instrument, program)) {
+        return;
+    }
+    edit(tr("Change velocity"),
+         [&](Machine& m) {
+             for (auto& note : at(m, instrument, program).notes) {
+                 if (note.index == step && note.pitch == pitch) {
+                     note.velocity = std::clamp(std::round(velocity * 20.0) / 20.0, 0.05, 1.0);
+                 }
+             }
+         },
+         kMergeVelocityBase + ((instrument * 512 + program) * 256 + step) * 4 + (pitch & 3));
+}
+
+void BeatSession::setProgramLength(int instrument, int program, int length)
+{
+    if (!validProgram(m_machine, instrument, program)) {
+        return;
+    }
+    edit(tr("Change program length"), [&](Machine& m) {
+        auto& target = at(m, instrument, program);
+        target.length = std::clamp(length, 1, MachineLimits::kMaxSteps);
+        std::erase_if(target.notes, [&](const auto& n) { return n.index >= target.length; });
+    });
+}
+
+void BeatSession::addProgram(int instrument)
+{
+    if (!validInstrument(m_machine, instrument)) {
+        return;
+    }
+    edit(tr("Add program"), [&](Machine& m) {
+        auto& item = at(m, instrument);
+        core::beats::Program program;
+        program.title = tr("New program %1").arg(item.programs.size() + 1).toStdString();
+        program.length = item.programs.empty() ? core::beats::stepsPerBar(m.flavor) * 2
+                                               : item.programs[static_cast<size_t>(item.activeProgram)].length;
+        item.programs.push_back(program);
+        item.activeProgram = static_cast<int>(item.programs.size()) - 1;
+    });
+}
+
+void BeatSession::duplicateProgram(int instrument, int program)
+{
+    if (!validProgram(m_machine, instrument, program)) {
+        return;
+    }
+    edit(tr("Duplicate program"), [&](Machine& m) {
+        auto& item = at(m, instrument);
+        core::beats::Program copy = item.programs[static_cast<size_t>(program)];
+        copy.title += tr(" (copy)").toStdString();
+        item.programs.insert(item.programs.begin() + program + 1, copy);
+        item.activeProgram = program + 1;
+    });
+}
+
+void BeatSession::renameProgram(int instrument, int program, const QString& title)
+{
+    if (!validProgram(m_machine, instrument, program) || title.trimmed().isEmpty()) {
+        return;
+    }
+    edit(tr("Rename program"), [&](Machine& m) { at(m, instrument, program).title = title.trimmed().toStdString(); });
+}
+
+void BeatSession::removeProgram(int instrument, int program)
+{
+    if (!validProgram(m_machine, instrument, program)) {
+        return;
+    }
+    if (m_machine.instruments[static_cast<size_t>(instrument)].programs.size() <= 1) {
+        Q_EMIT errorOccurred(tr("An instrument keeps at least one program."));
+        return;
+    }
+    edit(tr("Delete program"), [&](Machine& m) {
+        auto& item = at(m, instrument);
+        item.programs.erase(item.programs.begin() + program);
+        if (item.activeProgram >= program && item.activeProgram > 0) {
+            --item.activeProgram;
+        }
+    });
+}
+
+void BeatSession::renameMachine(const QString& title)
+{
+    if (title.trimmed().isEmpty()) {
+        return;
+    }
+    edit(tr("Rename machine"), [&](Machine& m) { m.title = title.trimmed().toStdString(); });
+}
+
+// ---- performance --------------------------------------------------------------------------
+
+void BeatSession::setMuted(int instrument, bool muted)
+{
+    if (!validInstrument(m_machine, instrument)) {
+        return;
+    }
+    m_muted[static_cast<size_t>(instrument)] = muted;
+    m_engine->setChannelMute(instrument, muted);
+}
+
+void BeatSession::setSolo(int instrument, bool solo)
+{
+    if (!validInstrument(m_machine, instrument)) {
+        return;
+    }
+    m_solo[static_cast<size_t>(instrument)] = solo;
+    m_engine->setChannelSolo(instrument, solo);
+}
+
+bool BeatSession::isMuted(int instrument) const
+{
+    return validInstrument(m_machine, instrument) && m_muted[static_cast<size_t>(instrument)];
+}
+
+bool BeatSession::isSolo(int instrument) const
+{
+    return validInstrument(m_machine, instrument) && m_solo[static_cast<size_t>(instrument)];
+}
+
+void BeatSession::setSwing(double amount)
+{
+    m_swing = std::clamp(amount, 0.0, 1.0);
+    m_engine->setSwing(m_swing);
+}
+
+void BeatSession::setVoice(const QString& language)
+{
+    if (language == m_voice) {
+        return;
+    }
+    m_voice = language;
+    m_kit.reset();
+    rebuildPattern();
+}
+
+void BeatSession::tapTempo()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!m_taps.empty() && now - m_taps.back() > 2000) {
+        m_taps.clear();  // a pause starts a new count
+    }
+    m_taps.push_back(now);
+    if (m_taps.size() > 5) {
+        m_taps.erase(m_taps.begin());
+    }
+    if (m_taps.size() >= 2) {
+        const double interval = static_cast<double>(m_taps.back() - m_taps.front()) / static_cast<double>(m_taps.size() - 1);
+        if (interval > 0) {
+            setBpm(60'000.0 / interval);
+        }
+    }
+}
+
+// ---- transport ------------------------------------------------------------------------------
+
+void BeatSession::setDeviceSettings(const audio::DeviceSettings& settings)
+{
+    *m_deviceSettings = settings;
+    if (m_player) {
+        const bool wasPlaying = m_playing;
+        stop();
+        m_player->stop();
+        m_player.reset();  // reopened with the new settings on the next play
+        if (wasPlaying) {
+            play();
+        }
+    }
+}
+
+bool BeatSession::play()
+{
+    if (m_playing) {
+        return true;
+    }
+    if (!m_player) {
+        auto player = audio::LivePlayer::openNonRealTime(*m_deviceSettings);
+        if (!player) {
+            Q_EMIT errorOccurred(QString::fromStdString(player.error().message));
+            return false;
+        }
+        m_player = std::move(*player);
+        const double rate = m_player->info().sampleRate;
+        if (rate != m_sampleRate) {
+            m_sampleRate = rate;
+            m_engine->prepareNonRealTime(rate);
+            m_kit.reset();
+            rebuildPattern();
+            m_engine->setSwing(m_swing);
+        }
+        m_player->start(*m_engine);
+    }
+    m_trainerStepsDone = 0;
+    m_practiceBpmMin = m_practiceBpmMax = 0.0;
+    applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
+    m_engine->play(m_countIn);
+    m_playing = true;
+    m_playStarted = QDateTime::currentDateTime();
+    m_poll.start();
+    Q_EMIT playingChanged(true);
+    return true;
+}
+
+void BeatSession::stop()
+{
+    if (!m_playing) {
+        return;
+    }
+    m_engine->stop();
+    m_playing = false;
+    m_poll.stop();
+    m_audibleStep = -1.0;
+    recordPractice();
+    if (m_trainer.enabled) {
+        applyTempo(m_machine.bpm);
+    }
+    Q_EMIT playheadChanged(-1.0);
+    Q_EMIT playingChanged(false);
+}
+
+bool BeatSession::togglePlay()
+{
+    if (m_playing) {
+        stop();
+        return true;
+    }
+    return play();
+}
+
+void BeatSession::applyTempo(double bpm)
+{
+    m_playingBpm = std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+    m_engine->setTempo(m_playingBpm);
+    m_practiceBpmMin = m_practiceBpmMin == 0.0 ? m_playingBpm : std::min(m_practiceBpmMin, m_playingBpm);
+    m_practiceBpmMax = std::max(m_practiceBpmMax, m_playingBpm);
+    Q_EMIT playingBpmChanged(m_playingBpm);
+}
+
+void BeatSession::poll()
+{
+    m_engine->releaseRetiredNonRealTime();
+    if (!m_playing) {
+        return;
+    }
+    double step = m_engine->playheadStep();
+    if (m_player) {
+        const double framesPerStep = m_sampleRate * 60.0 / (m_playingBpm * core::beats::stepsPerBeat(m_machine.flavor));
+        step -= m_player->info().outputLatencyFrames / framesPerStep;
+    }
+    m_audibleStep = step;
+    Q_EMIT playheadChanged(step);
+
+    if (m_trainer.enabled && m_trainer.everyBars > 0 && step >= 0) {
+        const int bars = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor));
+        const int due = bars / m_trainer.everyBars;
+        while (m_trainerStepsDone < due && m_playingBpm != m_trainer.targetBpm) {
+            ++m_trainerStepsDone;
+            const double direction = m_trainer.targetBpm > m_playingBpm ? 1.0 : -1.0;
+            const double next = m_playingBpm + direction * std::abs(m_trainer.stepBpm);
+            applyTempo(direction > 0 ? std::min(next, m_trainer.targetBpm) : std::max(next, m_trainer.targetBpm));
+        }
+    }
+}
+
+void BeatSession::recordPractice()
+{
+    const double seconds = static_cast<double>(m_playStarted.msecsTo(QDateTime::currentDateTime())) / 1000.0;
+    if (seconds < kMinPracticeSeconds) {
+        return;  // a quick listen is not practice
+    }
+    core::beats::PracticeSession session;
+    session.machineTitle = QString::fromStdString(m_machine.title);
+    session.machineRef = m_origin == MachineOrigin::User ? QStringLiteral("user:") + m_userId
+                                                        : QStringLiteral("builtin:") + m_builtinName;
+    session.startedAt = m_playStarted;
+    session.seconds = seconds;
+    session.bpmMin = m_practiceBpmMin;
+    session.bpmMax = m_practiceBpmMax;
+    if (auto recorded = core::beats::PracticeLog(m_db).record(session); !recorded) {
+        Q_EMIT errorOccurred(tr("Could not record the practice session: %1")
+                                 .arg(QString::fromStdString(recorded.error().message)));
+        return;
+    }
+    Q_EMIT practiceRecorded(seconds);
+}
+
+}  // namespace bandmate::ui

@@ -1,0 +1,186 @@
+#pragma once
+
+#include "core/beats/Machine.h"
+#include "core/util/Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace bandmate::core {
+class Database;
+namespace beats {
+class MachineRepository;
+}
+}  // namespace bandmate::core
+
+namespace bandmate::audio {
+class Engine;
+class Kit;
+class LivePlayer;
+class Pattern;
+struct DeviceSettings;
+}  // namespace bandmate::audio
+
+namespace bandmate::ui {
+
+/// Where the machine being played came from.
+enum class MachineOrigin {
+    Builtin,  ///< one of the rhythm library's; editing it makes a draft copy
+    User,     ///< saved in the database (userMachineId())
+    Draft,    ///< edited or imported, not saved yet
+};
+
+/// A tempo trainer: from `startBpm` towards `targetBpm` by `stepBpm` every `everyBars` bars.
+struct TempoTrainer {
+    bool enabled = false;
+    double startBpm = 90.0;
+    double targetBpm = 120.0;
+    double stepBpm = 5.0;
+    int everyBars = 8;
+};
+
+/// The beat machine's state behind the page, without widgets: the machine being edited (every
+/// edit undoable), the engine that plays it, the device, saving, and practice bookkeeping.
+///
+/// Every change to the machine recompiles it and publishes the pattern to the engine, which
+/// switches at its next audio block.
+class BeatSession : public QObject {
+    Q_OBJECT
+public:
+    /// `db` must outlive the session. Opens the first built-in machine.
+    explicit BeatSession(core::Database& db, QObject* parent = nullptr);
+    ~BeatSession() override;
+
+    // --- the machine ------------------------------------------------------------------
+    [[nodiscard]] const core::beats::Machine& machine() const { return m_machine; }
+    [[nodiscard]] MachineOrigin origin() const { return m_origin; }
+    [[nodiscard]] const QString& builtinName() const { return m_builtinName; }
+    [[nodiscard]] const QString& userMachineId() const { return m_userId; }
+    /// Unsaved changes (a draft, or a user machine edited since its last save).
+    [[nodiscard]] bool isModified() const;
+    [[nodiscard]] QUndoStack* undoStack() { return &m_undo; }
+
+    [[nodiscard]] core::Result<void> openBuiltin(const QString& name);
+    [[nodiscard]] core::Result<void> openUser(const QString& id);
+    /// Reads a Salsa Beat Machine XML file as a new draft. A bad file changes nothing.
+    [[nodiscard]] core::Result<void> importFile(const QString& path);
+    [[nodiscard]] core::Result<void> exportFile(const QString& path) const;
+    /// Saves the machine: a draft becomes a new user machine, a user machine a new version.
+    [[nodiscard]] core::Result<QString> save();
+    /// Replaces the machine with a saved version (an undoable edit; save to keep it).
+    [[nodiscard]] core::Result<void> restoreVersion(const QString& versionId);
+    [[nodiscard]] core::beats::MachineRepository& repository() { return *m_repository; }
+
+    // --- edits (undoable) -------------------------------------------------------------
+    /// Applies `change` to a copy of the machine; refused (errorOccurred) when the result is
+    /// invalid. Consecutive edits with the same `mergeId` (≥ 0) merge into one undo step.
+    void edit(const QString& description, const std::function<void(core::beats::Machine&)>& change, int mergeId = -1);
+    void setInstrumentEnabled(int instrument, bool enabled);
+    void setActiveProgram(int instrument, int program);
+    void cycleProgram(int instrument);
+    void setInstrumentVolume(int instrument, double volume);
+    void setBpm(double bpm);
+    void setKey(int key);
+    void setClave32(bool threeTwo);
+    void setMasterVolume(double volume);
+    /// Adds the note, or removes it when it is there (same step, pitch and hand).
+    void toggleNote(int instrument, int program, int step, int pitch, core::beats::Hand hand = core::beats::Hand::Both);
+    void setNoteVelocity(int instrument, int program, int step, int pitch, double velocity);
+    void setProgramLength(int instrument, int program, int length);
+    void addProgram(int instrument);
+    void duplicateProgram(int instrument, int program);
+    void renameProgram(int instrument, int program, const QString& title);
+    void removeProgram(int instrument, int program);
+    void renameMachine(const QString& title);
+
+    // --- performance (not part of the machine, not undoable) ---------------------------
+    void setMuted(int instrument, bool muted);
+    void setSolo(int instrument, bool solo);
+    [[nodiscard]] bool isMuted(int instrument) const;
+    [[nodiscard]] bool isSolo(int instrument) const;
+    void setSwing(double amount);  ///< 0…1
+    [[nodiscard]] double swing() const { return m_swing; }
+    void setCountIn(bool on) { m_countIn = on; }
+    [[nodiscard]] bool countIn() const { return m_countIn; }
+    /// The instructor's language; reloads the kit's voice.
+    void setVoice(const QString& language);
+    [[nodiscard]] const QString& voice() const { return m_voice; }
+    void setTrainer(const TempoTrainer& trainer) { m_trainer = trainer; }
+    [[nodiscard]] const TempoTrainer& trainer() const { return m_trainer; }
+    /// A tap: after two or more, the tempo follows the average of the last taps.
+    void tapTempo();
+
+    // --- transport ------------------------------------------------------------------------
+    /// Opens the audio device on first use; false (and errorOccurred) when there is none.
+    bool play();
+    void stop();
+    bool togglePlay();
+    [[nodiscard]] bool isPlaying() const { return m_playing; }
+    /// The step being heard now (engine playhead minus the output latency); −1 when stopped.
+    [[nodiscard]] double audibleStep() const { return m_audibleStep; }
+    /// The tempo playing now (the trainer may differ from the machine's).
+    [[nodiscard]] double playingBpm() const { return m_playingBpm; }
+    void setDeviceSettings(const audio::DeviceSettings& settings);
+
+    /// The pattern the engine has been given (tests and the polymeter view read it).
+    [[nodiscard]] std::shared_ptr<const audio::Pattern> pattern() const { return m_pattern; }
+    [[nodiscard]] std::shared_ptr<const audio::Kit> kit();
+
+Q_SIGNALS:
+    void machineChanged();
+    void originChanged();
+    void playingChanged(bool playing);
+    void playheadChanged(double step);
+    void playingBpmChanged(double bpm);
+    void errorOccurred(const QString& message);
+    void practiceRecorded(double seconds);
+
+private:
+    friend class MachineEditCommand;
+    void setMachineFromUndo(const core::beats::Machine& machine);
+    void rebuildPattern();
+    void replaceMachine(core::beats::Machine machine, MachineOrigin origin, QString builtin, QString userId);
+    void poll();
+    void recordPractice();
+    void applyTempo(double bpm);
+
+    core::Database& m_db;
+    std::unique_ptr<core::beats::MachineRepository> m_repository;
+    core::beats::Machine m_machine;
+    MachineOrigin m_origin = MachineOrigin::Builtin;
+    QString m_builtinName;
+    QString m_userId;
+    QUndoStack m_undo;
+
+    std::unique_ptr<audio::Engine> m_engine;
+    std::unique_ptr<audio::LivePlayer> m_player;
+    std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
+    std::shared_ptr<const audio::Kit> m_kit;
+    std::shared_ptr<const audio::Pattern> m_pattern;
+    double m_sampleRate = 48000.0;
+    QString m_voice = QStringLiteral("es");
+    std::vector<bool> m_muted;
+    std::vector<bool> m_solo;
+    double m_swing = 0.0;
+    bool m_countIn = false;
+    TempoTrainer m_trainer;
+
+    bool m_playing = false;
+    double m_audibleStep = -1.0;
+    double m_playingBpm = 120.0;
+    int m_trainerStepsDone = 0;
+    QDateTime m_playStarted;
+    double m_practiceBpmMin = 0.0;
+    double m_practiceBpmMax = 0.0;
+    std::vector<qint64> m_taps;
+    QTimer m_poll;
+};
+
+}  // namespace bandmate::ui
