@@ -58,7 +58,7 @@ core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, 
             return fail(ErrorCode::Io, "could not write the rendered audio");
         }
         done += frames;
-        if (settings.progress && done >= nextReport) {
+        if (settings.progress && (done >= nextReport || done == settings.frames)) {
             nextReport = done + reportEvery;
             if (!settings.progress(static_cast<double>(done) / static_cast<double>(settings.frames))) {
                 return fail(ErrorCode::Cancelled, "the render was cancelled");
@@ -100,10 +100,41 @@ core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern
         }
         (void)stream.release();  // the writer owns it now
     }
-    const auto result = renderOffline(std::move(pattern), settings, [&](const float* l, const float* r, int frames) {
-        const float* channels[] = {l, r};
-        return writer->writeFromFloatArrays(channels, 2, frames);
-    });
+    core::Result<RenderStats> result;
+    if (settings.seamlessLoop) {
+        // The notes of the last bars ring on past the end: render a tail, add it to the start.
+        RenderSettings longer = settings;
+        const int64_t tail = std::min<int64_t>(std::llround(settings.sampleRate * 4.0), settings.frames);
+        longer.frames = settings.frames + tail;
+        std::vector<float> left;
+        std::vector<float> right;
+        left.reserve(static_cast<size_t>(longer.frames));
+        right.reserve(static_cast<size_t>(longer.frames));
+        result = renderOffline(std::move(pattern), longer, [&](const float* l, const float* r, int frames) {
+            left.insert(left.end(), l, l + frames);
+            right.insert(right.end(), r, r + frames);
+            return true;
+        });
+        if (result) {
+            for (int64_t i = 0; i < tail; ++i) {
+                const auto at = static_cast<size_t>(i);
+                const auto from = static_cast<size_t>(settings.frames + i);
+                left[at] = std::clamp(left[at] + left[from], -1.0f, 1.0f);
+                right[at] = std::clamp(right[at] + right[from], -1.0f, 1.0f);
+            }
+            const float* channels[] = {left.data(), right.data()};
+            if (!writer->writeFromFloatArrays(channels, 2, static_cast<int>(settings.frames))) {
+                result = fail(ErrorCode::Io, "could not write the rendered audio");
+            } else {
+                result->frames = settings.frames;
+            }
+        }
+    } else {
+        result = renderOffline(std::move(pattern), settings, [&](const float* l, const float* r, int frames) {
+            const float* channels[] = {l, r};
+            return writer->writeFromFloatArrays(channels, 2, frames);
+        });
+    }
     const bool flushed = result.has_value() && writer->flush();
     writer.reset();  // closes the file and finalises the header
     if (!result || !flushed) {

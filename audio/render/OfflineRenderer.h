@@ -25,6 +25,9 @@ struct RenderSettings {
     double swing = 0.0;       ///< 0…1
     bool countIn = false;
     std::vector<TempoChange> tempoChanges;  ///< in frame order
+    /// WAV only: render on past the end and fold the ringing tail onto the start, so the file
+    /// loops without a gap or a cut-off note.
+    bool seamlessLoop = false;
     /// Called now and then with 0…1; return false to cancel.
     std::function<bool(double)> progress;
 };

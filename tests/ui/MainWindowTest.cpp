@@ -3,6 +3,7 @@
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Pages.h"
+#include "ui/beats/BeatMachinePage.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 
@@ -85,7 +86,12 @@ TEST_F(MainWindowTest, EveryPageIsReachableByKeyboard)
 TEST_F(MainWindowTest, PagesThatHaveNotLandedSaySoAndShowNoData)
 {
     auto window = makeWindow();
+    EXPECT_NE(qobject_cast<ui::BeatMachinePage*>(window->pageWidget(ui::PageId::BeatMachine)), nullptr)
+        << "the beat machine has landed";
     for (const ui::PageInfo& page : ui::allPages()) {
+        if (page.id == ui::PageId::BeatMachine) {
+            continue;
+        }
         QWidget* widget = window->pageWidget(page.id);
         bool saysSo = false;
         for (const QLabel* label : widget->findChildren<QLabel*>()) {

@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/storage/Database.h"
+#include "ui/beats/BeatMachinePage.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/PlannedPage.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -65,7 +66,11 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
     for (const PageInfo& page : allPages()) {
-        m_pages->addWidget(new PlannedPage(page, m_pages));
+        if (page.id == PageId::BeatMachine) {
+            m_pages->addWidget(new BeatMachinePage(m_db, m_settings, m_pages));
+        } else {
+            m_pages->addWidget(new PlannedPage(page, m_pages));
+        }
     }
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -201,6 +206,9 @@ void MainWindow::openPreferences()
     if (dialog.exec() == QDialog::Accepted) {
         if (auto* app = qobject_cast<QApplication*>(QApplication::instance())) {
             applyColorScheme(*app, m_settings.colorScheme());
+        }
+        if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {
+            beats->applySettings();
         }
     }
 }

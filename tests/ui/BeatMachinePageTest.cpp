@@ -1,0 +1,169 @@
+// The Beat Machine page driven with QTest on the offscreen platform.
+#include "audio/engine/Pattern.h"
+#include "core/beats/MachineRepository.h"
+#include "core/storage/Database.h"
+#include "tests/support/AudioFiles.h"
+#include "tests/support/TestFiles.h"
+#include "ui/beats/BeatMachinePage.h"
+#include "ui/beats/BeatSession.h"
+#include "ui/beats/BeatViews.h"
+#include "ui/beats/ExportJob.h"
+#include "ui/beats/StepGrid.h"
+#include "ui/shell/Settings.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+
+namespace {
+
+class BeatMachinePageTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto db = core::Database::open(m_dir.file(QStringLiteral("page.sqlite")));
+        ASSERT_TRUE(db.has_value());
+        m_db = std::move(*db);
+        m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<ui::Settings>(*m_store);
+        m_page = std::make_unique<ui::BeatMachinePage>(*m_db, *m_settings);
+        m_page->setInteractive(false);
+        m_page->resize(1280, 800);
+        m_page->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+
+    ui::BeatSession& session() { return m_page->session(); }
+
+    void press(const QKeySequence& keys)
+    {
+        QTest::keySequence(m_page.get(), keys);
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<ui::Settings> m_settings;
+    std::unique_ptr<ui::BeatMachinePage> m_page;
+};
+
+}  // namespace
+
+TEST_F(BeatMachinePageTest, ClickingACellTogglesTheNoteInTheProgramAndTheEngineAndCtrlZUndoesIt)
+{
+    ui::StepGrid* grid = m_page->stepGrid();
+    ASSERT_NE(grid, nullptr);
+    m_page->selectInstrument(0);  // clave: son 2-3, no stroke on step 0
+    const auto before = session().machine();
+    const QRect cell = grid->cellRect(0, 0);
+    ASSERT_TRUE(cell.isValid());
+    QTest::mouseClick(grid, Qt::LeftButton, {}, cell.center());
+    EXPECT_EQ(session().machine().instruments[0].programs[0].notes.size(), 6u);
+    EXPECT_EQ(session().pattern()->channels()[0].stepStart[1], 1u) << "the engine's pattern has the stroke on step 0";
+    press(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    EXPECT_TRUE(session().machine() == before);
+    EXPECT_EQ(session().pattern()->channels()[0].stepStart[1], 0u);
+    press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    EXPECT_EQ(session().machine().instruments[0].programs[0].notes.size(), 6u);
+}
+
+TEST_F(BeatMachinePageTest, KeyboardShortcutsShapeTheGroove)
+{
+    const bool bongos = session().machine().instruments[3].enabled;
+    press(QKeySequence(Qt::Key_4));
+    EXPECT_EQ(session().machine().instruments[3].enabled, !bongos) << "4 toggles the fourth instrument";
+    press(QKeySequence(Qt::ALT | Qt::Key_3));
+    EXPECT_EQ(session().machine().instruments[2].activeProgram, 1) << "Alt+3 cycles the congas' program";
+    press(QKeySequence(Qt::Key_Plus));
+    EXPECT_EQ(session().machine().bpm, 185.0);
+    press(QKeySequence(Qt::Key_Minus));
+    press(QKeySequence(Qt::Key_Minus));
+    EXPECT_EQ(session().machine().bpm, 175.0);
+    press(QKeySequence(Qt::Key_K));
+    EXPECT_EQ(session().machine().keyNote, 7) << "up a fifth: C to G";
+    press(QKeySequence(Qt::SHIFT | Qt::Key_K));
+    EXPECT_EQ(session().machine().keyNote, 0) << "up a fourth: G to C";
+    // The controls follow.
+    auto* key = m_page->findChild<QComboBox*>(QStringLiteral("key"));
+    ASSERT_NE(key, nullptr);
+    EXPECT_EQ(key->currentIndex(), 0);
+    // Keyboard editing in the grid.
+    m_page->selectInstrument(2);
+    m_page->stepGrid()->setFocus();
+    const size_t notes = session().machine().instruments[2].programs[1].notes.size();
+    QTest::keyClick(m_page->stepGrid(), Qt::Key_Right);
+    QTest::keyClick(m_page->stepGrid(), Qt::Key_Return);
+    EXPECT_NE(session().machine().instruments[2].programs[1].notes.size(), notes);
+}
+
+TEST_F(BeatMachinePageTest, SavingMakesAUserMachineListedInTheChooser)
+{
+    session().setBpm(150);
+    EXPECT_EQ(session().origin(), ui::MachineOrigin::Draft);
+    auto* chooser = m_page->findChild<QComboBox*>(QStringLiteral("machineChooser"));
+    ASSERT_NE(chooser, nullptr);
+    EXPECT_TRUE(chooser->currentText().contains(QStringLiteral("not saved")));
+    press(QKeySequence::Save);
+    EXPECT_EQ(session().origin(), ui::MachineOrigin::User);
+    EXPECT_TRUE(chooser->currentText().contains(QStringLiteral("(mine)"))) << chooser->currentText().toStdString();
+    EXPECT_EQ(session().repository().versions(session().userMachineId())->size(), 1);
+    EXPECT_TRUE(m_page->bannerText().startsWith(QStringLiteral("Saved"))) << m_page->bannerText().toStdString();
+}
+
+TEST_F(BeatMachinePageTest, TheBeatIndicatorCountsEightForSalsaAndFourForMerengue)
+{
+    auto* indicator = m_page->findChild<ui::BeatIndicator*>();
+    ASSERT_NE(indicator, nullptr);
+    EXPECT_EQ(indicator->counts(), 8);
+    ASSERT_TRUE(session().openBuiltin(QStringLiteral("merengue")).has_value());
+    EXPECT_EQ(indicator->counts(), 4);
+    Q_EMIT session().playheadChanged(9.5);  // step 9 of sixteenths: the third beat
+    EXPECT_EQ(indicator->currentCount(), 3);
+}
+
+TEST_F(BeatMachinePageTest, ExportWritesAWavWithProgressAndCancelLeavesNoFile)
+{
+    audio::RenderSettings settings;
+    settings.bpm = session().machine().bpm;
+    settings.frames = 48000 * 20;
+    settings.blockFrames = 256;
+    const QString path = m_dir.file(QStringLiteral("export.wav"));
+    {
+        ui::AudioExportJob job(session().pattern(), settings, path);
+        QSignalSpy progress(&job, &ui::AudioExportJob::progress);
+        QSignalSpy finished(&job, &ui::AudioExportJob::finished);
+        job.start();
+        ASSERT_TRUE(finished.wait(30'000));
+        EXPECT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+        EXPECT_GT(progress.count(), 10);
+        EXPECT_EQ(progress.last().at(0).toInt(), 100);
+    }
+    std::string error;
+    const auto wav = test::readWav(path.toStdString(), &error);
+    ASSERT_TRUE(error.empty()) << error;
+    EXPECT_EQ(wav.frames(), 48000u * 20);
+
+    const QString cancelled = m_dir.file(QStringLiteral("cancelled.wav"));
+    settings.frames = 48000LL * 3600;  // an hour: long enough to cancel in the middle
+    {
+        ui::AudioExportJob job(session().pattern(), settings, cancelled);
+        QSignalSpy progress(&job, &ui::AudioExportJob::progress);
+        QSignalSpy finished(&job, &ui::AudioExportJob::finished);
+        job.start();
+        ASSERT_TRUE(progress.wait(30'000));
+        job.cancel();
+        ASSERT_TRUE(finished.wait(30'000));
+        EXPECT_FALSE(finished.at(0).at(0).toBool());
+        EXPECT_TRUE(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")));
+    }
+    EXPECT_FALSE(QFile::exists(cancelled));
+    EXPECT_EQ(QDir(m_dir.path()).entryList({QStringLiteral("*.wav*")}, QDir::Files | QDir::Hidden).size(), 1)
+        << "no partial file left behind";
+}

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTabWidget;
+class QToolButton;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::ui {
+
+class BeatIndicator;
+class BeatSession;
+class PolymeterView;
+class Settings;
+class StepGrid;
+
+/// The Beat Machine page: choose a machine, shape it (instruments, programs, tempo, key, clave,
+/// swing), play it, edit its programs step by step, save, import and export it. Every control
+/// has a keyboard shortcut (F1 lists them) and every edit can be undone.
+class BeatMachinePage : public QWidget {
+    Q_OBJECT
+public:
+    /// `db` and `settings` must outlive the page.
+    BeatMachinePage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
+    ~BeatMachinePage() override;
+
+    [[nodiscard]] BeatSession& session() { return *m_session; }
+    [[nodiscard]] StepGrid* stepGrid() const { return m_grid; }
+    [[nodiscard]] int selectedInstrument() const { return m_selected; }
+    void selectInstrument(int index);
+    /// Re-reads the preferences that concern the page (instructor voice).
+    void applySettings();
+    /// Asks before throwing away unsaved changes; true when it may go ahead.
+    bool confirmDiscard();
+    /// Dialog-free mode for tests: confirmations answer yes, errors only show in the banner.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    /// The text of the message banner ("" when hidden).
+    [[nodiscard]] QString bannerText() const;
+
+private:
+    QWidget* buildHeader();
+    QWidget* buildTransport();
+    QWidget* buildMixer();
+    QWidget* buildEditor();
+    void buildShortcuts();
+    void rebuildMixerRows();
+    void refresh();
+    void refreshMachineChooser();
+    void refreshEditorTools();
+    void showMessage(const QString& message, bool error);
+    void chooseMachine(int index);
+    void saveMachine();
+    void renameMachine();
+    void duplicateMachine();
+    void trashMachine();
+    void showTrash();
+    void showVersions();
+    void importMachine();
+    void exportMachine();
+    void exportAudio(bool midi);
+    void showTrainer();
+    void showHelp();
+
+    core::Database& m_db;
+    Settings& m_settings;
+    BeatSession* m_session = nullptr;
+    bool m_interactive = true;
+    int m_selected = 0;
+
+    QLabel* m_banner = nullptr;
+    QComboBox* m_machineChooser = nullptr;
+    QLabel* m_modified = nullptr;
+    QPushButton* m_play = nullptr;
+    QDoubleSpinBox* m_bpm = nullptr;
+    QSlider* m_bpmSlider = nullptr;
+    QComboBox* m_key = nullptr;
+    QComboBox* m_clave = nullptr;
+    QSlider* m_swing = nullptr;
+    QSlider* m_master = nullptr;
+    QCheckBox* m_countIn = nullptr;
+    QLabel* m_trainerLabel = nullptr;
+    BeatIndicator* m_indicator = nullptr;
+
+    QWidget* m_mixer = nullptr;
+    QGridLayout* m_mixerGrid = nullptr;
+    struct Row {
+        QCheckBox* enabled = nullptr;
+        QToolButton* select = nullptr;
+        QComboBox* program = nullptr;
+        QSlider* volume = nullptr;
+        QToolButton* mute = nullptr;
+        QToolButton* solo = nullptr;
+    };
+    std::vector<Row> m_rows;
+    std::vector<std::string> m_rowIds;
+
+    QTabWidget* m_editorTabs = nullptr;
+    QLabel* m_editorTitle = nullptr;
+    QComboBox* m_editorProgram = nullptr;
+    QSpinBox* m_length = nullptr;
+    QComboBox* m_hand = nullptr;
+    StepGrid* m_grid = nullptr;
+    PolymeterView* m_polymeter = nullptr;
+};
+
+}  // namespace bandmate::ui
