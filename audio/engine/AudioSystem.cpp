@@ -24,4 +24,22 @@ std::vector<std::string> AudioSystem::driverTypesNonRealTime()
     return names;
 }
 
+std::vector<std::string> AudioSystem::outputDevicesNonRealTime(const std::string& driver)
+{
+    juce::OwnedArray<juce::AudioIODeviceType> types;
+    juce::AudioDeviceManager manager;
+    manager.createAudioDeviceTypes(types);
+    std::vector<std::string> names;
+    for (auto* type : types) {
+        if (type->getTypeName().toStdString() != driver) {
+            continue;
+        }
+        type->scanForDevices();
+        for (const auto& name : type->getDeviceNames(false)) {
+            names.push_back(name.toStdString());
+        }
+    }
+    return names;
+}
+
 }  // namespace bandmate::audio

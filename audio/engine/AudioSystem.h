@@ -12,6 +12,8 @@ struct AudioSystem {
     [[nodiscard]] static std::string juceVersionNonRealTime();
     /// The driver types this build can open, e.g. {"ALSA", "JACK"} on Linux.
     [[nodiscard]] static std::vector<std::string> driverTypesNonRealTime();
+    /// The output devices `driver` can see now (empty when none, e.g. JACK without a server).
+    [[nodiscard]] static std::vector<std::string> outputDevicesNonRealTime(const std::string& driver);
 };
 
 }  // namespace bandmate::audio

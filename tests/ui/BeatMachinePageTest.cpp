@@ -1,8 +1,10 @@
 // The Beat Machine page driven with QTest on the offscreen platform.
+#include "audio/device/LivePlayer.h"
 #include "audio/engine/Pattern.h"
 #include "core/beats/MachineRepository.h"
 #include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
+#include "tests/support/JackServer.h"
 #include "tests/support/TestFiles.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/beats/BeatSession.h"
@@ -12,6 +14,7 @@
 #include "ui/shell/Settings.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -19,6 +22,8 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <set>
 
 using namespace bandmate;
 
@@ -166,4 +171,40 @@ TEST_F(BeatMachinePageTest, ExportWritesAWavWithProgressAndCancelLeavesNoFile)
     EXPECT_FALSE(QFile::exists(cancelled));
     EXPECT_EQ(QDir(m_dir.path()).entryList({QStringLiteral("*.wav*")}, QDir::Files | QDir::Hidden).size(), 1)
         << "no partial file left behind";
+}
+
+TEST_F(BeatMachinePageTest, PlaysLiveThroughJackAndTheIndicatorFollowsThePlayhead)
+{
+    const QString server = QStringLiteral("bandmate-page-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started()) << "jackd (jackd2) is in packaging/debian-packages.txt";
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    session().setDeviceSettings(settings);
+    bool playing = false;
+    for (int attempt = 0; attempt < 40 && !playing; ++attempt) {
+        playing = session().play();
+        if (!playing) {
+            QTest::qWait(250);  // the server is still starting
+        }
+    }
+    ASSERT_TRUE(playing) << m_page->bannerText().toStdString();
+    auto* indicator = m_page->findChild<ui::BeatIndicator*>();
+    std::set<int> counts;
+    double last = -1.0;
+    bool forward = true;
+    for (int i = 0; i < 60; ++i) {
+        QTest::qWait(50);
+        counts.insert(indicator->currentCount());
+        forward = forward && session().audibleStep() >= last - 1e-9;
+        last = session().audibleStep();
+    }
+    EXPECT_TRUE(forward);
+    EXPECT_GT(last, 8.0) << "3 s at 180 BPM is 18 eighths";
+    EXPECT_GE(counts.size(), 5u) << "the indicator moved through the counts";
+    press(QKeySequence(Qt::Key_Space));
+    EXPECT_FALSE(session().isPlaying());
+    EXPECT_EQ(session().audibleStep(), -1.0);
 }

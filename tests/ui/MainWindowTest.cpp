@@ -4,6 +4,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Pages.h"
 #include "ui/beats/BeatMachinePage.h"
+#include "ui/shell/AudioSettingsPanel.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 
@@ -142,9 +143,18 @@ TEST_F(MainWindowTest, PreferencesAreWrittenOnlyWhenAccepted)
         ASSERT_NE(voice, nullptr);
         EXPECT_EQ(voice->currentData().toString(), QStringLiteral("es"));
         voice->setCurrentIndex(voice->findData(QStringLiteral("nb")));
+        auto* buffer = dialog.findChild<QComboBox*>(QStringLiteral("audioBuffer"));
+        ASSERT_NE(buffer, nullptr);
+        buffer->setCurrentIndex(buffer->findData(256));
+        auto* driver = dialog.findChild<QComboBox*>(QStringLiteral("audioDriver"));
+        ASSERT_NE(driver, nullptr);
+        ASSERT_GE(driver->findData(QStringLiteral("JACK")), 0);
+        driver->setCurrentIndex(driver->findData(QStringLiteral("JACK")));
         dialog.accept();
     }
     EXPECT_EQ(m_settings->instructorVoice(), QStringLiteral("nb"));
+    EXPECT_EQ(m_settings->audioOutput().bufferFrames, 256);
+    EXPECT_EQ(m_settings->audioOutput().driver, QStringLiteral("JACK"));
     EXPECT_EQ(m_settings->colorScheme(), ui::Settings::ColorScheme::Dark);
     EXPECT_EQ(m_settings->startPage(), ui::Settings::StartPage::Dashboard);
     // And they reach the file.
@@ -175,4 +185,16 @@ TEST_F(MainWindowTest, AboutListsEveryDependencyWithItsLicense)
     auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("components"));
     ASSERT_NE(table, nullptr);
     EXPECT_EQ(table->rowCount(), parts.size());
+}
+
+TEST_F(MainWindowTest, TheAudioTestSoundSaysClearlyWhenThereIsNoDevice)
+{
+    qputenv("JACK_DEFAULT_SERVER", "bandmate-nobody-here");
+    qputenv("JACK_NO_START_SERVER", "1");
+    ui::Settings::AudioOutput output;
+    output.driver = QStringLiteral("JACK");
+    ui::AudioSettingsPanel panel(output);
+    panel.playTestSound();
+    EXPECT_TRUE(panel.statusText().startsWith(QStringLiteral("No sound:"))) << panel.statusText().toStdString();
+    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("JACK"))) << panel.statusText().toStdString();
 }

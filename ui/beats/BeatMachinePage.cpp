@@ -1,5 +1,6 @@
 #include "ui/beats/BeatMachinePage.h"
 
+#include "audio/device/LivePlayer.h"
 #include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
 #include "core/beats/BuiltinMachines.h"
@@ -78,7 +79,7 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
 {
     setObjectName(QStringLiteral("page-beats"));
     setStyleSheet(pageStyle());
-    m_session->setVoice(m_settings.instructorVoice());
+    applySettings();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 12);
@@ -274,6 +275,23 @@ QWidget* BeatMachinePage::buildTransport()
     m_countIn->setToolTip(tr("One bar of clicks before the groove starts"));
     connect(m_countIn, &QCheckBox::toggled, this, [this](bool on) { m_session->setCountIn(on); });
     second->addWidget(m_countIn);
+    second->addSpacing(8);
+    second->addWidget(new QLabel(tr("Instructor"), bar));
+    auto* voice = new QComboBox(bar);
+    voice->setObjectName(QStringLiteral("voice"));
+    const std::pair<const char*, QString> voices[] = {{"es", tr("Spanish")}, {"en", tr("English")}, {"it", tr("Italian")},
+                                                      {"fr", tr("French")},  {"de", tr("German")},  {"ru", tr("Russian")},
+                                                      {"nb", tr("Norwegian")}};
+    for (const auto& [code, language] : voices) {
+        voice->addItem(language, QString::fromLatin1(code));
+    }
+    voice->setCurrentIndex(std::max(0, voice->findData(m_settings.instructorVoice())));
+    voice->setToolTip(tr("The language the instructor counts in (turn the Instructor on below)"));
+    connect(voice, &QComboBox::activated, this, [this, voice](int index) {
+        m_settings.setInstructorVoice(voice->itemData(index).toString());
+        m_session->setVoice(voice->itemData(index).toString());
+    });
+    second->addWidget(voice);
     second->addStretch(1);
     m_trainerLabel = new QLabel(bar);
     m_trainerLabel->hide();
@@ -921,6 +939,9 @@ void BeatMachinePage::showHelp()
 void BeatMachinePage::applySettings()
 {
     m_session->setVoice(m_settings.instructorVoice());
+    const Settings::AudioOutput output = m_settings.audioOutput();
+    m_session->setDeviceSettings({output.driver.toStdString(), output.device.toStdString(), output.sampleRate,
+                                  output.bufferFrames});
 }
 
 }  // namespace bandmate::ui

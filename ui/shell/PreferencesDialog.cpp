@@ -1,6 +1,7 @@
 #include "ui/shell/PreferencesDialog.h"
 
 #include "core/storage/Database.h"
+#include "ui/shell/AudioSettingsPanel.h"
 #include "ui/shell/Settings.h"
 
 #include <QComboBox>
@@ -55,6 +56,9 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     beatsForm->addRow(tr("&Instructor counts in:"), m_instructorVoice);
     tabs->addTab(beats, tr("Beat machine"));
 
+    m_audio = new AudioSettingsPanel(settings.audioOutput(), tabs);
+    tabs->addTab(m_audio, tr("Audio"));
+
     auto* dataTab = new QWidget(tabs);
     auto* dataForm = new QFormLayout(dataTab);
     auto* path = new QLabel(db.path(), dataTab);
@@ -82,6 +86,7 @@ void PreferencesDialog::accept()
     m_settings.setColorScheme(static_cast<Settings::ColorScheme>(m_colorScheme->currentData().toInt()));
     m_settings.setStartPage(static_cast<Settings::StartPage>(m_startPage->currentData().toInt()));
     m_settings.setInstructorVoice(m_instructorVoice->currentData().toString());
+    m_settings.setAudioOutput(m_audio->output());
     m_settings.sync();
     QDialog::accept();
 }

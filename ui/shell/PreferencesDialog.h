@@ -10,6 +10,7 @@ class Database;
 
 namespace bandmate::ui {
 
+class AudioSettingsPanel;
 class Settings;
 
 /// Edit > Preferences: appearance and start-up choices, and where the data lives. Writes to
@@ -26,6 +27,7 @@ private:
     QComboBox* m_colorScheme = nullptr;
     QComboBox* m_startPage = nullptr;
     QComboBox* m_instructorVoice = nullptr;
+    AudioSettingsPanel* m_audio = nullptr;
 };
 
 }  // namespace bandmate::ui

@@ -70,6 +70,21 @@ void Settings::setInstructorVoice(const QString& language)
     m_store.setValue(kInstructorVoice, language);
 }
 
+Settings::AudioOutput Settings::audioOutput() const
+{
+    return {m_store.value(QStringLiteral("audio/driver")).toString(), m_store.value(QStringLiteral("audio/device")).toString(),
+            m_store.value(QStringLiteral("audio/sampleRate"), 0.0).toDouble(),
+            m_store.value(QStringLiteral("audio/bufferFrames"), 0).toInt()};
+}
+
+void Settings::setAudioOutput(const AudioOutput& output)
+{
+    m_store.setValue(QStringLiteral("audio/driver"), output.driver);
+    m_store.setValue(QStringLiteral("audio/device"), output.device);
+    m_store.setValue(QStringLiteral("audio/sampleRate"), output.sampleRate);
+    m_store.setValue(QStringLiteral("audio/bufferFrames"), output.bufferFrames);
+}
+
 QByteArray Settings::windowGeometry() const
 {
     return m_store.value(kGeometry).toByteArray();

@@ -32,6 +32,17 @@ public:
     [[nodiscard]] QString instructorVoice() const;
     void setInstructorVoice(const QString& language);
 
+    /// The audio output: driver and device names (empty = the first that works), sample rate
+    /// and buffer size (0 = the device's default).
+    struct AudioOutput {
+        QString driver;
+        QString device;
+        double sampleRate = 0.0;
+        int bufferFrames = 0;
+    };
+    [[nodiscard]] AudioOutput audioOutput() const;
+    void setAudioOutput(const AudioOutput& output);
+
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
     void setWindowGeometry(const QByteArray& geometry, const QByteArray& state);
