@@ -2,6 +2,7 @@
 #include "audio/device/LivePlayer.h"
 #include "audio/engine/Pattern.h"
 #include "core/beats/MachineRepository.h"
+#include "core/beats/PracticeLog.h"
 #include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/JackServer.h"
@@ -17,6 +18,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMimeData>
+#include <QUrl>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -204,7 +207,73 @@ TEST_F(BeatMachinePageTest, PlaysLiveThroughJackAndTheIndicatorFollowsThePlayhea
     EXPECT_TRUE(forward);
     EXPECT_GT(last, 8.0) << "3 s at 180 BPM is 18 eighths";
     EXPECT_GE(counts.size(), 5u) << "the indicator moved through the counts";
+    // Stopping after the minimum records a practice session.
+    session().setMinimumPracticeSeconds(1.0);
+    QSignalSpy practiced(&session(), &ui::BeatSession::practiceRecorded);
     press(QKeySequence(Qt::Key_Space));
     EXPECT_FALSE(session().isPlaying());
     EXPECT_EQ(session().audibleStep(), -1.0);
+    EXPECT_EQ(practiced.count(), 1);
+    auto sessions = core::beats::PracticeLog(*m_db).since(QDateTime::currentDateTime().addSecs(-60));
+    ASSERT_TRUE(sessions.has_value());
+    ASSERT_EQ(sessions->size(), 1);
+    EXPECT_EQ(sessions->at(0).machineRef, QStringLiteral("builtin:salsa"));
+    EXPECT_EQ(sessions->at(0).bpmMax, 180.0);
+
+    // The tempo trainer: 280 towards 300 BPM, +10 every bar; the machine's own tempo stays.
+    session().setTrainer({true, 280.0, 300.0, 10.0, 1});
+    ASSERT_TRUE(session().play());
+    EXPECT_EQ(session().playingBpm(), 280.0);
+    for (int i = 0; i < 100 && session().playingBpm() < 300.0; ++i) {
+        QTest::qWait(50);
+    }
+    EXPECT_EQ(session().playingBpm(), 300.0);
+    EXPECT_EQ(session().machine().bpm, 180.0);
+    session().stop();
+    EXPECT_EQ(session().playingBpm(), 180.0) << "back to the machine's tempo";
+}
+
+TEST_F(BeatMachinePageTest, DraggingANoteChangesItsVelocityAndAClickRemovesIt)
+{
+    ui::StepGrid* grid = m_page->stepGrid();
+    m_page->selectInstrument(0);
+    const QRect cell = grid->cellRect(2, 0);  // a clave stroke
+    QTest::mousePress(grid, Qt::LeftButton, {}, cell.center());
+    QMouseEvent move(QEvent::MouseMove, QPointF(cell.center() + QPoint(0, 40)), grid->mapToGlobal(QPointF(cell.center() + QPoint(0, 40))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(grid, &move);
+    QTest::mouseRelease(grid, Qt::LeftButton, {}, cell.center() + QPoint(0, 40));
+    const auto& notes = session().machine().instruments[0].programs[0].notes;
+    ASSERT_EQ(notes.size(), 5u) << "a drag keeps the note";
+    EXPECT_NEAR(notes[0].velocity, 0.6, 1e-9);
+    EXPECT_EQ(session().undoStack()->count(), 1) << "one drag, one undo step";
+    QTest::mouseClick(grid, Qt::LeftButton, {}, cell.center());
+    EXPECT_EQ(session().machine().instruments[0].programs[0].notes.size(), 4u);
+}
+
+TEST_F(BeatMachinePageTest, DroppingAMachineFileImportsItAndABrokenOneChangesNothing)
+{
+    const QString broken = m_dir.file(QStringLiteral("broken.xml"));
+    test::writeAll(broken, "<notAMachine/>");
+    const auto before = session().machine();
+    const auto drop = [&](const QString& path) {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_page.get(), &enter);
+        EXPECT_TRUE(enter.isAccepted());
+        QDropEvent dropped(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_page.get(), &dropped);
+    };
+    drop(broken);
+    EXPECT_TRUE(session().machine() == before);
+    EXPECT_EQ(session().origin(), ui::MachineOrigin::Builtin);
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("Nothing was changed"))) << m_page->bannerText().toStdString();
+    EXPECT_TRUE(session().repository().list()->isEmpty());
+
+    const QString good = m_dir.file(QStringLiteral("groove.xml"));
+    QFile::copy(QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml"), good);
+    drop(good);
+    EXPECT_EQ(session().machine().title, "Example salsa machine");
+    EXPECT_EQ(session().origin(), ui::MachineOrigin::Draft);
 }

@@ -17,6 +17,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -79,6 +82,7 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
 {
     setObjectName(QStringLiteral("page-beats"));
     setStyleSheet(pageStyle());
+    setAcceptDrops(true);
     applySettings();
 
     auto* layout = new QVBoxLayout(this);
@@ -777,19 +781,44 @@ void BeatMachinePage::importMachine()
         return;
     }
     const QString path = QFileDialog::getOpenFileName(this, tr("Import machine"), {}, tr("Beat machines (*.xml)"));
-    if (path.isEmpty()) {
-        return;
+    if (!path.isEmpty()) {
+        importPath(path);
     }
+}
+
+bool BeatMachinePage::importPath(const QString& path)
+{
     if (auto imported = m_session->importFile(path); !imported) {
-        const QString message = tr("This file is not a machine Bandmate can read. Nothing was changed.\n\n%1")
+        const QString message = tr("This file is not a machine Bandmate can read. Nothing was changed. %1")
                                     .arg(QString::fromStdString(imported.error().toString()));
         if (m_interactive) {
             QMessageBox::warning(this, tr("Import machine"), message);
         }
         showMessage(message, true);
+        return false;
+    }
+    showMessage(tr("Imported “%1”; save it to keep it among your machines.").arg(QString::fromStdString(m_session->machine().title)), false);
+    return true;
+}
+
+void BeatMachinePage::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && urls.first().toLocalFile().endsWith(QLatin1String(".xml"), Qt::CaseInsensitive)) {
+        event->acceptProposedAction();
+    }
+}
+
+void BeatMachinePage::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile()) {
         return;
     }
-    showMessage(tr("Imported; save it to keep it among your machines."), false);
+    event->acceptProposedAction();
+    if (confirmDiscard()) {
+        importPath(urls.first().toLocalFile());
+    }
 }
 
 void BeatMachinePage::exportMachine()

@@ -50,6 +50,14 @@ public:
     /// The text of the message banner ("" when hidden).
     [[nodiscard]] QString bannerText() const;
 
+    /// Imports a machine file as a draft (what dropping it on the page does); false with the
+    /// reason in the banner when the file is not a machine. A bad file changes nothing.
+    bool importPath(const QString& path);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
     QWidget* buildHeader();
     QWidget* buildTransport();

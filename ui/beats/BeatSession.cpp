@@ -25,7 +25,6 @@ using core::beats::MachineLimits;
 
 namespace {
 
-constexpr double kMinPracticeSeconds = 30.0;
 constexpr int kMergeBpm = 1;
 constexpr int kMergeMaster = 2;
 constexpr int kMergeVolumeBase = 1000;
@@ -612,7 +611,7 @@ void BeatSession::poll()
 void BeatSession::recordPractice()
 {
     const double seconds = static_cast<double>(m_playStarted.msecsTo(QDateTime::currentDateTime())) / 1000.0;
-    if (seconds < kMinPracticeSeconds) {
+    if (seconds < m_minPracticeSeconds) {
         return;  // a quick listen is not practice
     }
     core::beats::PracticeSession session;

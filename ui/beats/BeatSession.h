@@ -113,6 +113,8 @@ public:
     void setVoice(const QString& language);
     [[nodiscard]] const QString& voice() const { return m_voice; }
     void setTrainer(const TempoTrainer& trainer) { m_trainer = trainer; }
+    /// Playing at least this long counts as practice (30 s unless changed).
+    void setMinimumPracticeSeconds(double seconds) { m_minPracticeSeconds = seconds; }
     [[nodiscard]] const TempoTrainer& trainer() const { return m_trainer; }
     /// A tap: after two or more, the tempo follows the average of the last taps.
     void tapTempo();
@@ -171,6 +173,7 @@ private:
     double m_swing = 0.0;
     bool m_countIn = false;
     TempoTrainer m_trainer;
+    double m_minPracticeSeconds = 30.0;
 
     bool m_playing = false;
     double m_audibleStep = -1.0;

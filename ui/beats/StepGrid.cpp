@@ -113,8 +113,8 @@ void StepGrid::rebuildRows()
         return;
     }
     const auto& instrument = machine.instruments[static_cast<size_t>(m_instrument)];
-    int low = instrument.keyed ? -5 : 0;
-    int high = instrument.keyed ? 19 : 0;
+    int low = instrument.keyed ? -12 : 0;  // keyed: three octaves around the key
+    int high = instrument.keyed ? 24 : 0;
     if (!instrument.keyed) {
         const auto names = articulationNames().find(instrument.id);
         high = names != articulationNames().end() ? static_cast<int>(names->second.size()) - 1 : 0;
@@ -328,8 +328,37 @@ void StepGrid::mousePressEvent(QMouseEvent* event)
     }
     m_cursorStep = step;
     m_cursorRow = static_cast<int>(m_rows.indexOf(pitch));
-    const Note* existing = noteAt(step, pitch);
-    m_session.toggleNote(m_instrument, programIndex(), step, pitch, existing != nullptr ? existing->hand : m_hand);
+    if (const Note* existing = noteAt(step, pitch)) {
+        m_press = {true, false, step, pitch, event->position().toPoint().y(), existing->velocity};
+    } else {
+        m_session.toggleNote(m_instrument, programIndex(), step, pitch, m_hand);
+    }
+    event->accept();
+}
+
+void StepGrid::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_press.active) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    const int dy = m_press.startY - event->position().toPoint().y();
+    if (std::abs(dy) >= 3 || m_press.dragged) {
+        m_press.dragged = true;  // up is louder: 100 pixels span the whole range
+        m_session.setNoteVelocity(m_instrument, programIndex(), m_press.step, m_press.pitch,
+                                  m_press.startVelocity + dy / 100.0);
+    }
+    event->accept();
+}
+
+void StepGrid::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_press.active && !m_press.dragged) {
+        const Note* existing = noteAt(m_press.step, m_press.pitch);
+        m_session.toggleNote(m_instrument, programIndex(), m_press.step, m_press.pitch,
+                             existing != nullptr ? existing->hand : m_hand);
+    }
+    m_press = {};
     event->accept();
 }
 

@@ -34,6 +34,8 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
@@ -54,6 +56,15 @@ private:
     int m_cursorStep = 0;
     int m_cursorRow = 0;
     double m_playhead = -1.0;
+    // A press on an existing note: a drag changes its velocity, a click without a drag removes it.
+    struct Press {
+        bool active = false;
+        bool dragged = false;
+        int step = 0;
+        int pitch = 0;
+        int startY = 0;
+        double startVelocity = 1.0;
+    } m_press;
 };
 
 }  // namespace bandmate::ui
