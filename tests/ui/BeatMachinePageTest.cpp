@@ -21,6 +21,7 @@
 #include <QMimeData>
 #include <QUrl>
 #include <QSettings>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -276,4 +277,22 @@ TEST_F(BeatMachinePageTest, DroppingAMachineFileImportsItAndABrokenOneChangesNot
     drop(good);
     EXPECT_EQ(session().machine().title, "Example salsa machine");
     EXPECT_EQ(session().origin(), ui::MachineOrigin::Draft);
+}
+
+// Not a check: with BANDMATE_SCREENSHOT_DIR set, saves pictures of the page's editors to look at.
+TEST_F(BeatMachinePageTest, PicturesForReview)
+{
+    const QString folder = qEnvironmentVariable("BANDMATE_SCREENSHOT_DIR");
+    if (folder.isEmpty()) {
+        GTEST_SKIP() << "set BANDMATE_SCREENSHOT_DIR to write the pictures";
+    }
+    m_page->selectInstrument(7);  // piano
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(m_page->grab().save(folder + QStringLiteral("/beats-piano.png")));
+    m_page->selectInstrument(2);  // congas
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(m_page->grab().save(folder + QStringLiteral("/beats-congas.png")));
+    auto* tabs = m_page->findChild<QTabWidget*>();
+    tabs->setCurrentIndex(1);
+    EXPECT_TRUE(m_page->grab().save(folder + QStringLiteral("/beats-polymeter.png")));
 }

@@ -331,6 +331,7 @@ QWidget* BeatMachinePage::buildEditor()
     auto* tools = new QHBoxLayout();
     m_editorTitle = new QLabel(box);
     m_editorTitle->setObjectName(QStringLiteral("sectionLabel"));
+    m_editorTitle->setMinimumWidth(120);
     tools->addWidget(m_editorTitle);
     m_editorProgram = new QComboBox(box);
     m_editorProgram->setObjectName(QStringLiteral("editorProgram"));
