@@ -92,6 +92,11 @@ void Engine::stop()
     send({CommandType::Stop, 0, 0.0});
 }
 
+void Engine::resume()
+{
+    send({CommandType::Resume, 0, 0.0});
+}
+
 void Engine::setTempo(double bpm)
 {
     send({CommandType::Tempo, 0, std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm)});
@@ -164,6 +169,11 @@ void Engine::apply(const Command& command) noexcept
     }
     case CommandType::Stop:
         m_playing = false;
+        break;
+    case CommandType::Resume:
+        // The song position (m_frame) does not move while stopped, so everything continues
+        // exactly where it paused.
+        m_playing = true;
         break;
     case CommandType::Tempo:
         m_bpm = command.value;

@@ -46,8 +46,10 @@ public:
     void setPattern(std::shared_ptr<const Pattern> pattern);
     /// Starts from step 0, after one bar of clicks when `countIn`.
     void play(bool countIn = false);
-    /// Stops the sequencer; sounding notes ring out.
+    /// Stops the sequencer; sounding notes ring out. The position is kept for resume().
     void stop();
+    /// Continues from where stop() left off (a pause), phase-continuously.
+    void resume();
     /// 30–300 BPM (clamped). Changed phase-continuously: the playhead keeps its position.
     void setTempo(double bpm);
     /// 0 = straight … 1 = triplet feel: off-beat steps are delayed by up to a third of a step.
@@ -79,7 +81,7 @@ public:
     [[nodiscard]] uint32_t droppedCommands() const noexcept { return m_dropped; }
 
 private:
-    enum class CommandType : uint8_t { Play, Stop, Tempo, Swing, ChannelVolume, ChannelMute, ChannelSolo, MasterGain };
+    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, ChannelMute, ChannelSolo, MasterGain };
     struct Command {
         CommandType type = CommandType::Stop;
         int32_t channel = 0;

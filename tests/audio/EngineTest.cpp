@@ -2,6 +2,8 @@
 // checked against the test's own timing model with impulse kits: every note is one nonzero frame.
 #include "audio/engine/Engine.h"
 #include "tests/audio/EngineSupport.h"
+#include "tests/support/AudioFiles.h"
+#include "tests/support/TestFiles.h"
 
 #include <algorithm>
 #include <set>
@@ -42,6 +44,15 @@ Machine everythingOn(Machine machine)
         instrument.enabled = true;
     }
     return machine;
+}
+
+/// Prepares `engine` at 48 kHz with `pattern` and starts it at `bpm`.
+void start(Engine& engine, std::shared_ptr<const Pattern> pattern, double bpm)
+{
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(std::move(pattern));
+    engine.setTempo(bpm);
+    engine.play();
 }
 
 void enableOnly(Machine& machine, const std::string& id)
@@ -203,10 +214,7 @@ TEST(Engine, VelocityInstrumentVolumeMuteSoloAndMasterShapeTheMix)
     Machine machine = exampleMachine();  // campana at volume 0.8 with 0.6-velocity notes
     const auto pattern = Pattern::build(core::beats::compileMachine(machine), impulseKit(machine));
     Engine engine;
-    engine.prepareNonRealTime(kRate);
-    engine.setPattern(pattern);
-    engine.setTempo(120.0);
-    engine.play();
+    start(engine, pattern, 120.0);
     std::vector<float> left(6'000);
     std::vector<float> right(6'000);
     const auto step = [&]() {  // one eighth per call: the first frame holds that step's notes
@@ -267,10 +275,7 @@ TEST(Engine, VoiceLimitStealsTheOldestNote)
     }
     const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("long", samples, kRate));
     Engine engine;
-    engine.prepareNonRealTime(kRate);
-    engine.setPattern(pattern);
-    engine.setTempo(300.0);
-    engine.play();
+    start(engine, pattern, 300.0);
     std::vector<float> left(512);
     std::vector<float> right(512);
     for (int block = 0; block < 2000; ++block) {
@@ -304,10 +309,7 @@ TEST(Engine, ANewPatternPlaysFromTheNextBlockAndTheOldOneIsFreedOffTheAudioThrea
     auto second = Pattern::build(core::beats::compileMachine(machine), kit);
 
     Engine engine;
-    engine.prepareNonRealTime(kRate);
-    engine.setPattern(std::move(first));
-    engine.setTempo(120.0);
-    engine.play();
+    start(engine, std::move(first), 120.0);
     std::vector<float> left(6'000);
     std::vector<float> right(6'000);
     std::vector<int> sounding;
@@ -391,4 +393,61 @@ TEST(Engine, PianoPlaysBothHandsTheTonicAndTheKey)
         {14, {58, 70}},
     };
     EXPECT_EQ(pitches, expected);
+}
+
+TEST(Engine, PauseAndResumeContinueTheGrooveWhereItStopped)
+{
+    Machine machine = exampleMachine();
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), impulseKit(machine));
+    Engine engine;
+    start(engine, pattern, 120.0);
+    std::vector<float> left(1000);
+    std::vector<float> right(1000);
+    std::vector<float> straight;
+    // Reference: 48 blocks straight through; then the same with 20 silent blocks of pause in the middle.
+    for (int block = 0; block < 48; ++block) {
+        engine.process(left.data(), right.data(), 1000);
+        straight.insert(straight.end(), left.begin(), left.end());
+    }
+    Engine paused;
+    start(paused, pattern, 120.0);
+    std::vector<float> withPause;
+    for (int block = 0; block < 68; ++block) {
+        if (block == 24) {
+            paused.stop();
+        }
+        if (block == 44) {
+            paused.resume();
+        }
+        paused.process(left.data(), right.data(), 1000);
+        if (block < 24 || block >= 44) {
+            withPause.insert(withPause.end(), left.begin(), left.end());
+        }
+    }
+    EXPECT_EQ(nonzeroFrames(withPause), nonzeroFrames(straight));
+}
+
+TEST(Engine, SeamlessLoopFoldsTheRingingTailOntoTheStart)
+{
+    Machine machine = exampleMachine();
+    std::vector<audio::Sample> samples;
+    for (const auto& name : core::beats::allSampleNames(machine)) {
+        samples.push_back({name, std::vector<float>(96'000, 0.01f), {}});  // 2 s of ringing
+    }
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("long", samples, kRate));
+    test::TempDir dir;
+    auto settings = settingsFor(machine, 8.0);
+    const std::string plain = dir.file(QStringLiteral("plain.wav")).toStdString();
+    const std::string loop = dir.file(QStringLiteral("loop.wav")).toStdString();
+    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, plain).has_value());
+    settings.seamlessLoop = true;
+    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, loop).has_value());
+    std::string error;
+    const auto a = test::readWav(plain, &error);
+    const auto b = test::readWav(loop, &error);
+    ASSERT_EQ(a.frames(), 384'000u);
+    ASSERT_EQ(b.frames(), 384'000u) << "the loop is exactly as long as asked";
+    // At the start the loop also holds the last bars' ringing notes.
+    EXPECT_GT(b.samples[0][10], a.samples[0][10] + 0.005f);
+    EXPECT_NEAR(a.samples[0][300'000], b.samples[0][300'000], 1e-6) << "the middle is the same";
 }

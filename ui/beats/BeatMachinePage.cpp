@@ -111,7 +111,7 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     connect(m_session, &BeatSession::playingChanged, this, [this](bool playing) {
         const QSignalBlocker block(m_play);
         m_play->setChecked(playing);
-        m_play->setText(playing ? tr("■  Stop") : tr("▶  Play"));
+        m_play->setText(playing ? tr("❚❚  Pause") : m_session->isPaused() ? tr("▶  Continue") : tr("▶  Play"));
     });
     connect(m_session, &BeatSession::playingBpmChanged, this, [this](double bpm) {
         m_trainerLabel->setVisible(m_session->trainer().enabled && m_session->isPlaying());
@@ -204,13 +204,18 @@ QWidget* BeatMachinePage::buildTransport()
     m_play = new QPushButton(tr("▶  Play"), bar);
     m_play->setObjectName(QStringLiteral("playButton"));
     m_play->setCheckable(true);
-    m_play->setToolTip(tr("Play or stop (Space)"));
+    m_play->setToolTip(tr("Play, pause, continue (Space)"));
     connect(m_play, &QPushButton::clicked, this, [this] {
         m_session->togglePlay();
         const QSignalBlocker block(m_play);
         m_play->setChecked(m_session->isPlaying());
     });
     row->addWidget(m_play);
+    auto* stop = new QPushButton(tr("■  Stop"), bar);
+    stop->setObjectName(QStringLiteral("stopButton"));
+    stop->setToolTip(tr("Stop and go back to the start (Esc)"));
+    connect(stop, &QPushButton::clicked, this, [this] { m_session->stop(); });
+    row->addWidget(stop);
 
     row->addWidget(new QLabel(tr("Tempo"), bar));
     m_bpmSlider = new QSlider(Qt::Horizontal, bar);
@@ -257,7 +262,7 @@ QWidget* BeatMachinePage::buildTransport()
     m_indicator->setMinimumWidth(200);
     row->addWidget(m_indicator);
 
-    second->addSpacing(m_play->sizeHint().width() + 10);
+    second->addSpacing(m_play->sizeHint().width() + stop->sizeHint().width() + 20);
     second->addWidget(new QLabel(tr("Swing"), bar));
     m_swing = new QSlider(Qt::Horizontal, bar);
     m_swing->setObjectName(QStringLiteral("swing"));
@@ -408,6 +413,7 @@ void BeatMachinePage::buildShortcuts()
         return item;
     };
     shortcut(QKeySequence(Qt::Key_Space), [this] { m_session->togglePlay(); });
+    shortcut(QKeySequence(Qt::Key_Escape), [this] { m_session->stop(); });
     shortcut(QKeySequence(Qt::Key_T), [this] { m_session->tapTempo(); });
     shortcut(QKeySequence(Qt::Key_Plus), [this] { m_session->setBpm(m_session->machine().bpm + 5); });
     shortcut(QKeySequence(Qt::Key_Equal), [this] { m_session->setBpm(m_session->machine().bpm + 5); });
@@ -942,7 +948,8 @@ void BeatMachinePage::showTrainer()
 void BeatMachinePage::showHelp()
 {
     const QString rows = tr(
-        "<tr><td><b>Space</b></td><td>Play / stop</td></tr>"
+        "<tr><td><b>Space</b></td><td>Play / pause / continue</td></tr>"
+        "<tr><td><b>Esc</b></td><td>Stop and go back to the start</td></tr>"
         "<tr><td><b>T</b></td><td>Tap the tempo</td></tr>"
         "<tr><td><b>+</b> / <b>−</b></td><td>Tempo up / down by 5 BPM</td></tr>"
         "<tr><td><b>K</b> / <b>Shift+K</b></td><td>Key up a fifth / up a fourth</td></tr>"

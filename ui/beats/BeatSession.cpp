@@ -536,24 +536,42 @@ bool BeatSession::play()
         }
         m_player->start(*m_engine);
     }
-    m_trainerStepsDone = 0;
-    m_practiceBpmMin = m_practiceBpmMax = 0.0;
-    applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
-    m_engine->play(m_countIn);
+    if (m_paused) {
+        m_engine->resume();
+    } else {
+        m_trainerStepsDone = 0;
+        m_practiceBpmMin = m_practiceBpmMax = 0.0;
+        applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
+        m_engine->play(m_countIn);
+        m_playStarted = QDateTime::currentDateTime();
+    }
+    m_paused = false;
     m_playing = true;
-    m_playStarted = QDateTime::currentDateTime();
     m_poll.start();
     Q_EMIT playingChanged(true);
     return true;
 }
 
-void BeatSession::stop()
+void BeatSession::pause()
 {
     if (!m_playing) {
         return;
     }
     m_engine->stop();
     m_playing = false;
+    m_paused = true;
+    m_poll.stop();
+    Q_EMIT playingChanged(false);
+}
+
+void BeatSession::stop()
+{
+    if (!m_playing && !m_paused) {
+        return;
+    }
+    m_engine->stop();
+    m_playing = false;
+    m_paused = false;
     m_poll.stop();
     m_audibleStep = -1.0;
     recordPractice();
@@ -567,7 +585,7 @@ void BeatSession::stop()
 bool BeatSession::togglePlay()
 {
     if (m_playing) {
-        stop();
+        pause();
         return true;
     }
     return play();

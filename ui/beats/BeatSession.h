@@ -122,9 +122,14 @@ public:
     // --- transport ------------------------------------------------------------------------
     /// Opens the audio device on first use; false (and errorOccurred) when there is none.
     bool play();
+    /// Stops where it is; play() or togglePlay() continue from there.
+    void pause();
+    /// Stops and goes back to the start.
     void stop();
+    /// Space: play, pause, or continue after a pause.
     bool togglePlay();
     [[nodiscard]] bool isPlaying() const { return m_playing; }
+    [[nodiscard]] bool isPaused() const { return m_paused; }
     /// The step being heard now (engine playhead minus the output latency); −1 when stopped.
     [[nodiscard]] double audibleStep() const { return m_audibleStep; }
     /// The tempo playing now (the trainer may differ from the machine's).
@@ -176,6 +181,7 @@ private:
     double m_minPracticeSeconds = 30.0;
 
     bool m_playing = false;
+    bool m_paused = false;
     double m_audibleStep = -1.0;
     double m_playingBpm = 120.0;
     int m_trainerStepsDone = 0;
