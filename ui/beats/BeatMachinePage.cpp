@@ -258,11 +258,7 @@ QWidget* BeatMachinePage::buildTransport()
     row->addWidget(m_clave);
 
     row->addStretch(1);
-    m_indicator = new BeatIndicator(*m_session, bar);
-    m_indicator->setMinimumWidth(200);
-    row->addWidget(m_indicator);
 
-    second->addSpacing(m_play->sizeHint().width() + stop->sizeHint().width() + 20);
     second->addWidget(new QLabel(tr("Swing"), bar));
     m_swing = new QSlider(Qt::Horizontal, bar);
     m_swing->setObjectName(QStringLiteral("swing"));
@@ -305,6 +301,9 @@ QWidget* BeatMachinePage::buildTransport()
     m_trainerLabel = new QLabel(bar);
     m_trainerLabel->hide();
     second->addWidget(m_trainerLabel);
+    m_indicator = new BeatIndicator(*m_session, bar);
+    m_indicator->setMinimumWidth(200);
+    second->addWidget(m_indicator);
     return bar;
 }
 
