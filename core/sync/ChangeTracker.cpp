@@ -101,7 +101,15 @@ Result<FieldStamp> ChangeTracker::write(const QString& entity, const QString& id
     if (auto ok = checkFields(entity, fields.keys()); !ok) {
         return std::unexpected(ok.error());
     }
-    if (auto ok = upsert(entity, id, fields); !ok) {
+    // Synced columns are NOT NULL with defaults: a null QString (a default argument, say) means
+    // "empty text", not SQL NULL.
+    QVariantMap values = fields;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (it->typeId() == QMetaType::QString && it->toString().isNull()) {
+            *it = QStringLiteral("");
+        }
+    }
+    if (auto ok = upsert(entity, id, values); !ok) {
         return std::unexpected(ok.error());
     }
     const FieldStamp now{m_db.clock().now(), m_db.deviceId()};

@@ -12,6 +12,11 @@ const QStringList& syncedEntities()
         QStringLiteral("note"),
         QStringLiteral("machine_version"),
         QStringLiteral("practice_session"),
+        QStringLiteral("roadmap"),
+        QStringLiteral("roadmap_stage"),
+        QStringLiteral("roadmap_task"),
+        QStringLiteral("task_progress"),
+        QStringLiteral("stat_entry"),
     };
     return entities;
 }

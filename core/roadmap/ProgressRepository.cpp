@@ -1,0 +1,719 @@
+#include "core/roadmap/ProgressRepository.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/util/Uuid.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlRecord>
+
+#include <cmath>
+
+namespace bandmate::core::roadmap {
+
+namespace {
+
+const QString kRoadmap = QStringLiteral("roadmap");
+const QString kStage = QStringLiteral("roadmap_stage");
+const QString kTask = QStringLiteral("roadmap_task");
+const QString kProgress = QStringLiteral("task_progress");
+const QString kStat = QStringLiteral("stat_entry");
+
+QVariantMap stageFields(const StageTemplate& stage, const QString& roadmapId, int position)
+{
+    return {{QStringLiteral("roadmap_id"), roadmapId}, {QStringLiteral("slug"), stage.slug},
+            {QStringLiteral("position"), position},    {QStringLiteral("title"), stage.title},
+            {QStringLiteral("summary"), stage.summary}};
+}
+
+QVariantMap taskFields(const TaskTemplate& task, const QString& roadmapId, const QString& stageId, int position)
+{
+    return {{QStringLiteral("roadmap_id"), roadmapId},
+            {QStringLiteral("stage_id"), stageId},
+            {QStringLiteral("slug"), task.slug},
+            {QStringLiteral("position"), position},
+            {QStringLiteral("title"), task.title},
+            {QStringLiteral("type"), taskTypeName(task.type)},
+            {QStringLiteral("description"), task.description},
+            {QStringLiteral("items"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(task.items)).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("metric_key"), task.metric ? task.metric->key : QStringLiteral("")},
+            {QStringLiteral("metric_unit"), task.metric ? task.metric->unit : QStringLiteral("")},
+            {QStringLiteral("metric_target"), task.metric && task.metric->target ? *task.metric->target : 0.0},
+            {QStringLiteral("metric_aggregate"),
+             task.metric && task.metric->aggregate == Aggregate::Latest ? QStringLiteral("latest") : QStringLiteral("sum")}};
+}
+
+/// Live rows of `table` where `column` = `value`, as id -> all columns.
+Result<QList<QVariantMap>> rows(const QSqlDatabase& db, const QString& table, const QString& column, const QString& value,
+                                const QString& order = QStringLiteral("position"))
+{
+    auto query = sql::run(db,
+                          QStringLiteral("SELECT * FROM %1 WHERE %2 = ? AND deleted = 0 ORDER BY %3, id")
+                              .arg(sql::quoteIdentifier(table), sql::quoteIdentifier(column), order),
+                          {value});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<QVariantMap> result;
+    while (query->next()) {
+        const QSqlRecord record = query->record();
+        QVariantMap row;
+        for (int i = 0; i < record.count(); ++i) {
+            row.insert(record.fieldName(i), record.value(i));
+        }
+        result.append(row);
+    }
+    return result;
+}
+
+/// The fields of `wanted` that differ from `stored`.
+QVariantMap changedFields(const QVariantMap& stored, const QVariantMap& wanted)
+{
+    QVariantMap changed;
+    for (auto it = wanted.begin(); it != wanted.end(); ++it) {
+        const QVariant& old = stored.value(it.key());
+        const bool same = it.value().typeId() == QMetaType::Double ? std::abs(old.toDouble() - it.value().toDouble()) < 1e-12
+                                                                   : old.toString() == it.value().toString();
+        if (!same) {
+            changed.insert(it.key(), it.value());
+        }
+    }
+    return changed;
+}
+
+Result<void> writeIfChanged(ChangeTracker& tracker, const QString& entity, const QString& id, const QVariantMap& changed)
+{
+    if (changed.isEmpty()) {
+        return {};
+    }
+    auto written = tracker.write(entity, id, changed);
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    return {};
+}
+
+TaskType typeFrom(const QString& name)
+{
+    return name == QLatin1String("CHECKLIST") ? TaskType::Checklist
+           : name == QLatin1String("DATA_INPUT") ? TaskType::DataInput
+                                                  : TaskType::Info;
+}
+
+}  // namespace
+
+QString taskStatusName(TaskStatus status)
+{
+    switch (status) {
+    case TaskStatus::InProgress:
+        return QStringLiteral("in_progress");
+    case TaskStatus::Completed:
+        return QStringLiteral("completed");
+    case TaskStatus::NotStarted:
+        break;
+    }
+    return QStringLiteral("not_started");
+}
+
+std::optional<TaskStatus> taskStatusFromName(const QString& name)
+{
+    for (const TaskStatus status : {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Completed}) {
+        if (taskStatusName(status) == name) {
+            return status;
+        }
+    }
+    return std::nullopt;
+}
+
+int StageState::percent() const
+{
+    if (tasks.isEmpty()) {
+        return 100;
+    }
+    qsizetype done = 0;
+    for (const auto& task : tasks) {
+        done += task.status == TaskStatus::Completed ? 1 : 0;
+    }
+    return static_cast<int>(done * 100 / tasks.size());
+}
+
+int RoadmapState::percent() const
+{
+    qsizetype all = 0;
+    qsizetype done = 0;
+    for (const auto& stage : stages) {
+        for (const auto& task : stage.tasks) {
+            ++all;
+            done += task.status == TaskStatus::Completed ? 1 : 0;
+        }
+    }
+    return all == 0 ? 100 : static_cast<int>(done * 100 / all);
+}
+
+const StageState* RoadmapState::currentStage() const
+{
+    for (const auto& stage : stages) {
+        if (stage.percent() < 100) {
+            return &stage;
+        }
+    }
+    return stages.isEmpty() ? nullptr : &stages.last();
+}
+
+QList<const TaskState*> RoadmapState::nextActions(int count) const
+{
+    QList<const TaskState*> next;
+    for (const auto& stage : stages) {
+        for (const auto& task : stage.tasks) {
+            if (task.status != TaskStatus::Completed && next.size() < count) {
+                next.append(&task);
+            }
+        }
+    }
+    return next;
+}
+
+ProgressRepository::ProgressRepository(Database& db) : m_db(db) {}
+
+Result<QString> ProgressRepository::start(const RoadmapTemplate& roadmap, bool custom)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto running = sql::scalar(db, QStringLiteral("SELECT count(*) FROM roadmap WHERE slug = ? AND deleted = 0"), {roadmap.slug});
+    auto count = sql::scalar(db, QStringLiteral("SELECT count(*) FROM roadmap WHERE deleted = 0"));
+    if (!running || !count) {
+        return std::unexpected(!running ? running.error() : count.error());
+    }
+    if (running->toInt() > 0) {
+        return fail(ErrorCode::InvalidArgument, "this roadmap is already running", roadmap.slug.toStdString());
+    }
+    ChangeTracker tracker(m_db);
+    UuidV7Generator ids;
+    const QString roadmapId = ids.next();
+    auto written = tracker.write(kRoadmap, roadmapId,
+                                 {{QStringLiteral("slug"), roadmap.slug},
+                                  {QStringLiteral("template_version"), custom ? 0 : roadmap.version},
+                                  {QStringLiteral("title"), roadmap.title},
+                                  {QStringLiteral("summary"), roadmap.summary},
+                                  {QStringLiteral("custom"), custom ? 1 : 0},
+                                  {QStringLiteral("started_at"), QDateTime::currentMSecsSinceEpoch()},
+                                  {QStringLiteral("position"), count->toInt()}});
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    for (qsizetype s = 0; s < roadmap.stages.size(); ++s) {
+        const StageTemplate& stage = roadmap.stages.at(s);
+        const QString stageId = ids.next();
+        if (auto ok = tracker.write(kStage, stageId, stageFields(stage, roadmapId, static_cast<int>(s))); !ok) {
+            return std::unexpected(ok.error());
+        }
+        for (qsizetype t = 0; t < stage.tasks.size(); ++t) {
+            const QString taskId = ids.next();
+            if (auto ok = tracker.write(kTask, taskId, taskFields(stage.tasks.at(t), roadmapId, stageId, static_cast<int>(t))); !ok) {
+                return std::unexpected(ok.error());
+            }
+            if (auto ok = tracker.write(kProgress, taskId, {{QStringLiteral("status"), QStringLiteral("not_started")}}); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return roadmapId;
+}
+
+Result<void> ProgressRepository::upgrade(const QString& roadmapId, const RoadmapTemplate& newer)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto slug = sql::scalar(db, QStringLiteral("SELECT slug FROM roadmap WHERE id = ? AND deleted = 0"), {roadmapId});
+    if (!slug) {
+        return std::unexpected(slug.error());
+    }
+    if (slug->isNull()) {
+        return fail(ErrorCode::NotFound, "no such roadmap", roadmapId.toStdString());
+    }
+    if (slug->toString() != newer.slug) {
+        return fail(ErrorCode::InvalidArgument, "that template is a different roadmap (" + newer.slug.toStdString() + ")",
+                    roadmapId.toStdString());
+    }
+    ChangeTracker tracker(m_db);
+    UuidV7Generator ids;
+    if (auto ok = tracker.write(kRoadmap, roadmapId,
+                                {{QStringLiteral("template_version"), newer.version},
+                                 {QStringLiteral("title"), newer.title},
+                                 {QStringLiteral("summary"), newer.summary}});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto stages = rows(db, kStage, QStringLiteral("roadmap_id"), roadmapId);
+    auto tasks = rows(db, kTask, QStringLiteral("roadmap_id"), roadmapId);
+    if (!stages || !tasks) {
+        return std::unexpected(!stages ? stages.error() : tasks.error());
+    }
+    QHash<QString, QVariantMap> stageBySlug;
+    for (const auto& row : *stages) {
+        stageBySlug.insert(row.value(QStringLiteral("slug")).toString(), row);
+    }
+    QHash<QString, QVariantMap> taskBySlug;
+    for (const auto& row : *tasks) {
+        taskBySlug.insert(row.value(QStringLiteral("slug")).toString(), row);
+    }
+    QSet<QString> keptStages;
+    QSet<QString> keptTasks;
+    for (qsizetype s = 0; s < newer.stages.size(); ++s) {
+        const StageTemplate& stage = newer.stages.at(s);
+        const QVariantMap wanted = stageFields(stage, roadmapId, static_cast<int>(s));
+        QString stageId;
+        if (stageBySlug.contains(stage.slug)) {
+            stageId = stageBySlug.value(stage.slug).value(QStringLiteral("id")).toString();
+            if (auto ok = writeIfChanged(tracker, kStage, stageId, changedFields(stageBySlug.value(stage.slug), wanted)); !ok) {
+                return ok;
+            }
+        } else {
+            stageId = ids.next();
+            if (auto ok = writeIfChanged(tracker, kStage, stageId, wanted); !ok) {
+                return ok;
+            }
+        }
+        keptStages.insert(stageId);
+        for (qsizetype t = 0; t < stage.tasks.size(); ++t) {
+            const TaskTemplate& task = stage.tasks.at(t);
+            const QVariantMap wantedTask = taskFields(task, roadmapId, stageId, static_cast<int>(t));
+            if (taskBySlug.contains(task.slug)) {
+                const QVariantMap& stored = taskBySlug.value(task.slug);
+                const QString taskId = stored.value(QStringLiteral("id")).toString();
+                if (auto ok = writeIfChanged(tracker, kTask, taskId, changedFields(stored, wantedTask)); !ok) {
+                    return ok;
+                }
+                keptTasks.insert(taskId);  // its progress row is left exactly as it is
+            } else {
+                const QString taskId = ids.next();
+                if (auto ok = writeIfChanged(tracker, kTask, taskId, wantedTask); !ok) {
+                    return ok;
+                }
+                if (auto ok = tracker.write(kProgress, taskId, {{QStringLiteral("status"), QStringLiteral("not_started")}}); !ok) {
+                    return std::unexpected(ok.error());
+                }
+                keptTasks.insert(taskId);
+            }
+        }
+    }
+    for (const auto& row : *tasks) {
+        const QString id = row.value(QStringLiteral("id")).toString();
+        if (!keptTasks.contains(id)) {
+            if (auto a = tracker.remove(kTask, id); !a) {
+                return std::unexpected(a.error());
+            }
+            if (auto b = tracker.remove(kProgress, id); !b) {
+                return std::unexpected(b.error());
+            }
+        }
+    }
+    for (const auto& row : *stages) {
+        const QString id = row.value(QStringLiteral("id")).toString();
+        if (!keptStages.contains(id)) {
+            if (auto removed = tracker.remove(kStage, id); !removed) {
+                return std::unexpected(removed.error());
+            }
+        }
+    }
+    return transaction->commit();
+}
+
+Result<void> ProgressRepository::remove(const QString& roadmapId)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto tasks = rows(db, kTask, QStringLiteral("roadmap_id"), roadmapId);
+    auto stages = rows(db, kStage, QStringLiteral("roadmap_id"), roadmapId);
+    if (!tasks || !stages) {
+        return std::unexpected(!tasks ? tasks.error() : stages.error());
+    }
+    ChangeTracker tracker(m_db);
+    for (const auto& task : *tasks) {
+        const QString id = task.value(QStringLiteral("id")).toString();
+        if (auto a = tracker.remove(kTask, id); !a) {
+            return std::unexpected(a.error());
+        }
+        if (auto b = tracker.remove(kProgress, id); !b) {
+            return std::unexpected(b.error());
+        }
+    }
+    for (const auto& stage : *stages) {
+        if (auto removed = tracker.remove(kStage, stage.value(QStringLiteral("id")).toString()); !removed) {
+            return std::unexpected(removed.error());
+        }
+    }
+    if (auto removed = tracker.remove(kRoadmap, roadmapId); !removed) {
+        return std::unexpected(removed.error());
+    }
+    return transaction->commit();
+}
+
+Result<QList<RoadmapState>> ProgressRepository::roadmaps() const
+{
+    auto ids = sql::run(m_db.connection(), QStringLiteral("SELECT id FROM roadmap WHERE deleted = 0 ORDER BY position, started_at, id"));
+    if (!ids) {
+        return std::unexpected(ids.error());
+    }
+    QStringList list;
+    while (ids->next()) {
+        list << ids->value(0).toString();
+    }
+    QList<RoadmapState> states;
+    for (const QString& id : list) {
+        auto state = roadmap(id);
+        if (!state) {
+            return std::unexpected(state.error());
+        }
+        states.append(*state);
+    }
+    return states;
+}
+
+Result<RoadmapState> ProgressRepository::roadmap(const QString& id) const
+{
+    const QSqlDatabase db = m_db.connection();
+    auto head = sql::run(db, QStringLiteral("SELECT slug, template_version, title, summary, custom, started_at FROM roadmap "
+                                            "WHERE id = ? AND deleted = 0"),
+                         {id});
+    if (!head) {
+        return std::unexpected(head.error());
+    }
+    if (!head->next()) {
+        return fail(ErrorCode::NotFound, "no such roadmap", id.toStdString());
+    }
+    RoadmapState state;
+    state.id = id;
+    state.slug = head->value(0).toString();
+    state.templateVersion = head->value(1).toInt();
+    state.title = head->value(2).toString();
+    state.summary = head->value(3).toString();
+    state.custom = head->value(4).toInt() != 0;
+    const qint64 started = head->value(5).toLongLong();
+    state.startedAt = QDateTime::fromMSecsSinceEpoch(started);
+    auto stages = rows(db, kStage, QStringLiteral("roadmap_id"), id);
+    if (!stages) {
+        return std::unexpected(stages.error());
+    }
+    for (const auto& stageRow : *stages) {
+        StageState stage;
+        stage.id = stageRow.value(QStringLiteral("id")).toString();
+        stage.slug = stageRow.value(QStringLiteral("slug")).toString();
+        stage.title = stageRow.value(QStringLiteral("title")).toString();
+        stage.summary = stageRow.value(QStringLiteral("summary")).toString();
+        auto tasks = sql::run(db,
+                              QStringLiteral("SELECT t.id, t.slug, t.title, t.type, t.description, t.items, t.metric_key, "
+                                             "t.metric_unit, t.metric_target, t.metric_aggregate, p.status, p.checklist, "
+                                             "p.completed_at, p.notes, p.evidence FROM roadmap_task t "
+                                             "LEFT JOIN task_progress p ON p.id = t.id "
+                                             "WHERE t.stage_id = ? AND t.deleted = 0 ORDER BY t.position, t.id"),
+                              {stage.id});
+        if (!tasks) {
+            return std::unexpected(tasks.error());
+        }
+        while (tasks->next()) {
+            TaskState task;
+            task.id = tasks->value(0).toString();
+            task.slug = tasks->value(1).toString();
+            task.title = tasks->value(2).toString();
+            task.type = typeFrom(tasks->value(3).toString());
+            task.description = tasks->value(4).toString();
+            for (const auto& item : QJsonDocument::fromJson(tasks->value(5).toString().toUtf8()).array()) {
+                task.items << item.toString();
+            }
+            if (task.type == TaskType::DataInput) {
+                Metric metric;
+                metric.key = tasks->value(6).toString();
+                metric.unit = tasks->value(7).toString();
+                if (tasks->value(8).toDouble() > 0) {
+                    metric.target = tasks->value(8).toDouble();
+                }
+                metric.aggregate = tasks->value(9).toString() == QLatin1String("latest") ? Aggregate::Latest : Aggregate::Sum;
+                const QString valueQuery = metric.aggregate == Aggregate::Sum
+                                               ? QStringLiteral("SELECT total(value) FROM stat_entry WHERE metric = ? AND deleted = 0 AND at >= ?")
+                                               : QStringLiteral("SELECT value FROM stat_entry WHERE metric = ? AND deleted = 0 AND at >= ? "
+                                                                "ORDER BY at DESC, id DESC LIMIT 1");
+                auto value = sql::scalar(db, valueQuery, {metric.key, started});
+                task.metricValue = value ? value->toDouble() : 0.0;
+                task.metric = metric;
+            }
+            task.status = taskStatusFromName(tasks->value(10).toString()).value_or(TaskStatus::NotStarted);
+            const QJsonObject ticked = QJsonDocument::fromJson(tasks->value(11).toString().toUtf8()).object();
+            for (const QString& item : task.items) {
+                task.ticked.insert(item, ticked.value(item).toBool());
+            }
+            if (tasks->value(12).toLongLong() > 0) {
+                task.completedAt = QDateTime::fromMSecsSinceEpoch(tasks->value(12).toLongLong());
+            }
+            task.notes = tasks->value(13).toString();
+            for (const auto& entry : QJsonDocument::fromJson(tasks->value(14).toString().toUtf8()).array()) {
+                task.evidence << entry.toString();
+            }
+            stage.tasks.append(task);
+        }
+        state.stages.append(stage);
+    }
+    return state;
+}
+
+Result<void> ProgressRepository::setStatus(const QString& taskId, TaskStatus status)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM task_progress WHERE id = ? AND deleted = 0"), {taskId});
+    if (!exists) {
+        return std::unexpected(exists.error());
+    }
+    if (exists->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such task", taskId.toStdString());
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVariantMap fields{{QStringLiteral("status"), taskStatusName(status)},
+                       {QStringLiteral("completed_at"), status == TaskStatus::Completed ? now : 0}};
+    if (status != TaskStatus::NotStarted) {
+        fields.insert(QStringLiteral("started_at"), now);
+    }
+    ChangeTracker tracker(m_db);
+    if (auto written = tracker.write(kProgress, taskId, fields); !written) {
+        return std::unexpected(written.error());
+    }
+    return transaction->commit();
+}
+
+Result<void> ProgressRepository::setItem(const QString& taskId, const QString& item, bool ticked)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto query = sql::run(db, QStringLiteral("SELECT t.items, p.checklist FROM roadmap_task t JOIN task_progress p ON p.id = t.id "
+                                             "WHERE t.id = ? AND t.deleted = 0"),
+                          {taskId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, "no such task", taskId.toStdString());
+    }
+    const QJsonArray items = QJsonDocument::fromJson(query->value(0).toString().toUtf8()).array();
+    if (!items.contains(item)) {
+        return fail(ErrorCode::InvalidArgument, "this task has no checklist item \"" + item.toStdString() + "\"", taskId.toStdString());
+    }
+    QJsonObject checklist = QJsonDocument::fromJson(query->value(1).toString().toUtf8()).object();
+    checklist.insert(item, ticked);
+    int done = 0;
+    for (const auto& entry : items) {
+        done += checklist.value(entry.toString()).toBool() ? 1 : 0;
+    }
+    const TaskStatus status = done == items.size() ? TaskStatus::Completed : done > 0 ? TaskStatus::InProgress : TaskStatus::NotStarted;
+    ChangeTracker tracker(m_db);
+    auto written = tracker.write(kProgress, taskId,
+                                 {{QStringLiteral("checklist"), QString::fromUtf8(QJsonDocument(checklist).toJson(QJsonDocument::Compact))},
+                                  {QStringLiteral("status"), taskStatusName(status)},
+                                  {QStringLiteral("completed_at"), status == TaskStatus::Completed ? QDateTime::currentMSecsSinceEpoch() : 0}});
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    return transaction->commit();
+}
+
+Result<void> ProgressRepository::setNotes(const QString& taskId, const QString& notes)
+{
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    ChangeTracker tracker(m_db);
+    if (auto written = tracker.write(kProgress, taskId, {{QStringLiteral("notes"), notes}}); !written) {
+        return std::unexpected(written.error());
+    }
+    return transaction->commit();
+}
+
+Result<QString> ProgressRepository::addStat(const QString& metric, double value, const QDateTime& at, const QString& source,
+                                            const QString& ref, const QString& note)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_]*$"));
+    if (!pattern.match(metric).hasMatch()) {
+        return fail(ErrorCode::InvalidArgument, "a metric is lower-case letters, digits and _, e.g. practice_minutes", metric.toStdString());
+    }
+    if (!std::isfinite(value)) {
+        return fail(ErrorCode::InvalidArgument, "the value must be a number", metric.toStdString());
+    }
+    if (!at.isValid()) {
+        return fail(ErrorCode::InvalidArgument, "the date is not valid", metric.toStdString());
+    }
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    ChangeTracker tracker(m_db);
+    const QString id = UuidV7Generator().next();
+    auto written = tracker.write(kStat, id,
+                                 {{QStringLiteral("metric"), metric},
+                                  {QStringLiteral("value"), value},
+                                  {QStringLiteral("at"), at.toMSecsSinceEpoch()},
+                                  {QStringLiteral("source"), source},
+                                  {QStringLiteral("ref"), ref},
+                                  {QStringLiteral("note"), note}});
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    if (auto completed = completeReachedTargets(metric); !completed) {
+        return std::unexpected(completed.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return id;
+}
+
+Result<void> ProgressRepository::completeReachedTargets(const QString& metric)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto open = sql::run(db,
+                         QStringLiteral("SELECT t.id, t.metric_target, t.metric_aggregate, r.started_at FROM roadmap_task t "
+                                        "JOIN roadmap r ON r.id = t.roadmap_id JOIN task_progress p ON p.id = t.id "
+                                        "WHERE t.metric_key = ? AND t.deleted = 0 AND r.deleted = 0 AND t.metric_target > 0 "
+                                        "AND p.status != 'completed'"),
+                         {metric});
+    if (!open) {
+        return std::unexpected(open.error());
+    }
+    struct Open {
+        QString id;
+        double target;
+        bool latest;
+        qint64 since;
+    };
+    QList<Open> tasks;
+    while (open->next()) {
+        tasks.append({open->value(0).toString(), open->value(1).toDouble(), open->value(2).toString() == QLatin1String("latest"),
+                      open->value(3).toLongLong()});
+    }
+    ChangeTracker tracker(m_db);
+    for (const Open& task : tasks) {
+        auto entries = sql::run(db, QStringLiteral("SELECT id, value, at FROM stat_entry WHERE metric = ? AND deleted = 0 "
+                                                   "AND at >= ? ORDER BY at, id"),
+                                {metric, task.since});
+        if (!entries) {
+            return std::unexpected(entries.error());
+        }
+        QJsonArray evidence;
+        double total = 0.0;
+        qint64 reachedAt = 0;
+        QString lastId;
+        double lastValue = 0.0;
+        qint64 lastAt = 0;
+        while (entries->next()) {
+            lastId = entries->value(0).toString();
+            lastValue = entries->value(1).toDouble();
+            lastAt = entries->value(2).toLongLong();
+            if (!task.latest && reachedAt == 0) {
+                total += lastValue;
+                evidence.append(lastId);
+                if (total >= task.target) {
+                    reachedAt = lastAt;
+                }
+            }
+        }
+        if (task.latest && !lastId.isEmpty() && lastValue >= task.target) {
+            evidence = QJsonArray{lastId};
+            reachedAt = lastAt;
+        }
+        if (reachedAt == 0) {
+            continue;
+        }
+        auto written = tracker.write(kProgress, task.id,
+                                     {{QStringLiteral("status"), QStringLiteral("completed")},
+                                      {QStringLiteral("completed_at"), reachedAt},
+                                      {QStringLiteral("evidence"), QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Compact))}});
+        if (!written) {
+            return std::unexpected(written.error());
+        }
+    }
+    return {};
+}
+
+Result<void> ProgressRepository::recordEvent(const AppEvent& event)
+{
+    QList<std::pair<QString, double>> stats;
+    QString source;
+    switch (event.kind) {
+    case AppEvent::Kind::Practice:
+        source = QStringLiteral("practice");
+        stats = {{QStringLiteral("practice_minutes"), event.value}, {QStringLiteral("practice_sessions"), 1.0}};
+        break;
+    case AppEvent::Kind::Show:
+        source = QStringLiteral("show");
+        stats = {{QStringLiteral("shows_played"), 1.0}};
+        if (event.value > 0) {
+            stats.append({QStringLiteral("paid_shows"), 1.0});
+        }
+        break;
+    case AppEvent::Kind::SongAdded:
+        source = QStringLiteral("library");
+        stats = {{QStringLiteral("songs_added"), 1.0}};
+        break;
+    }
+    for (const auto& [metric, value] : stats) {
+        if (auto added = addStat(metric, value, event.at, source, event.ref); !added) {
+            return std::unexpected(added.error());
+        }
+    }
+    return {};
+}
+
+Result<QList<StatEntry>> ProgressRepository::series(const QString& metric) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT id, value, at, source FROM stat_entry WHERE metric = ? AND deleted = 0 ORDER BY at, id"),
+                          {metric});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<StatEntry> entries;
+    while (query->next()) {
+        entries.append({query->value(0).toString(), metric, query->value(1).toDouble(),
+                        QDateTime::fromMSecsSinceEpoch(query->value(2).toLongLong()), query->value(3).toString()});
+    }
+    return entries;
+}
+
+Result<QStringList> ProgressRepository::metrics() const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT DISTINCT metric FROM stat_entry WHERE deleted = 0 ORDER BY metric"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QStringList metrics;
+    while (query->next()) {
+        metrics << query->value(0).toString();
+    }
+    return metrics;
+}
+
+}  // namespace bandmate::core::roadmap

@@ -1,0 +1,254 @@
+// Roadmap templates, their validation, and progress in a real database.
+#include "core/roadmap/ProgressRepository.h"
+#include "core/roadmap/RoadmapTemplate.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "tests/support/TestFiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate::core;
+using namespace bandmate::core::roadmap;
+using bandmate::test::TempDir;
+
+namespace {
+
+/// A small valid roadmap to change in tests.
+QJsonObject smallRoadmap()
+{
+    return QJsonDocument::fromJson(R"({
+      "schema": 1, "slug": "test-road", "version": 1, "title": "Test road",
+      "stages": [
+        {"slug": "one", "title": "One", "tasks": [
+          {"slug": "tick", "title": "Tick", "type": "CHECKLIST", "description": "d", "items": ["a", "b"]},
+          {"slug": "practise", "title": "Practise", "type": "DATA_INPUT", "description": "d",
+           "metric": {"key": "practice_minutes", "unit": "minutes", "target": 60}},
+          {"slug": "listeners", "title": "Listeners", "type": "DATA_INPUT", "description": "d",
+           "metric": {"key": "monthly_listeners", "unit": "listeners", "target": 1000, "aggregate": "latest"}}
+        ]},
+        {"slug": "two", "title": "Two", "tasks": [
+          {"slug": "read", "title": "Read", "type": "INFO", "description": "d"}
+        ]}
+      ]})").object();
+}
+
+RoadmapTemplate parsed(const QJsonObject& object)
+{
+    auto roadmap = parseRoadmapJson(QJsonDocument(object).toJson(), QStringLiteral("test.json"));
+    EXPECT_TRUE(roadmap.has_value()) << (roadmap ? "" : roadmap.error().toString());
+    return roadmap.value_or(RoadmapTemplate{});
+}
+
+std::string errorOf(const QByteArray& json)
+{
+    auto roadmap = parseRoadmapJson(json, QStringLiteral("bad.json"));
+    return roadmap ? std::string("no error") : roadmap.error().toString();
+}
+
+QJsonObject with(QJsonObject object, const std::function<void(QJsonObject&)>& change)
+{
+    change(object);
+    return object;
+}
+
+/// Changes task `task` of stage `stage` of a roadmap document in place.
+void editTask(QJsonObject& roadmap, int stage, int task, const std::function<void(QJsonObject&)>& change)
+{
+    QJsonArray stages = roadmap[QStringLiteral("stages")].toArray();
+    QJsonObject stageObject = stages[stage].toObject();
+    QJsonArray tasks = stageObject[QStringLiteral("tasks")].toArray();
+    QJsonObject taskObject = tasks[task].toObject();
+    change(taskObject);
+    tasks[task] = taskObject;
+    stageObject[QStringLiteral("tasks")] = tasks;
+    stages[stage] = stageObject;
+    roadmap[QStringLiteral("stages")] = stages;
+}
+
+const TaskState* findTask(const RoadmapState& state, const QString& slug)
+{
+    for (const auto& stage : state.stages) {
+        for (const auto& task : stage.tasks) {
+            if (task.slug == slug) {
+                return &task;
+            }
+        }
+    }
+    return nullptr;
+}
+
+/// A database with the small roadmap started.
+class RoadmapProgress : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto opened = Database::open(dir.file(QStringLiteral("r.sqlite")));
+        ASSERT_TRUE(opened.has_value());
+        db = std::move(*opened);
+        repository = std::make_unique<ProgressRepository>(*db);
+        auto started = repository->start(parsed(smallRoadmap()));
+        ASSERT_TRUE(started.has_value()) << started.error().toString();
+        id = *started;
+    }
+
+    TempDir dir;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<ProgressRepository> repository;
+    std::optional<QString> id;
+};
+
+}  // namespace
+
+TEST(RoadmapTemplate, EveryShippedTemplateIsValidRichAndRoundTrips)
+{
+    ASSERT_EQ(builtinRoadmapSlugs().size(), 4);
+    for (const QString& slug : builtinRoadmapSlugs()) {
+        auto roadmap = loadBuiltinRoadmap(slug);
+        ASSERT_TRUE(roadmap.has_value()) << roadmap.error().toString();
+        EXPECT_EQ(roadmap->slug, slug);
+        EXPECT_GE(roadmap->stages.size(), 5) << slug.toStdString();
+        QSet<TaskType> types;
+        for (const auto& stage : roadmap->stages) {
+            EXPECT_GE(stage.tasks.size(), 4) << slug.toStdString() << " " << stage.slug.toStdString();
+            for (const auto& task : stage.tasks) {
+                types.insert(task.type);
+                EXPECT_GE(task.description.size(), 60) << task.slug.toStdString() << ": say what, why and when it is done";
+            }
+        }
+        EXPECT_EQ(types.size(), 3) << slug.toStdString() << " uses every task type";
+        auto again = parseRoadmapJson(writeRoadmapJson(*roadmap), QStringLiteral("again"));
+        ASSERT_TRUE(again.has_value());
+        EXPECT_TRUE(*again == *roadmap);
+    }
+}
+
+TEST(RoadmapTemplate, ErrorsNameTheExactPath)
+{
+    const QJsonObject good = smallRoadmap();
+    const auto bad = [&](const std::function<void(QJsonObject&)>& change) {
+        return errorOf(QJsonDocument(with(good, change)).toJson());
+    };
+    EXPECT_EQ(bad([](QJsonObject& o) { editTask(o, 1, 0, [](QJsonObject& task) { task[QStringLiteral("type")] = QStringLiteral("HOMEWORK"); }); }),
+              "stages[1].tasks[0].type: must be one of CHECKLIST, DATA_INPUT, INFO");
+    EXPECT_EQ(bad([](QJsonObject& o) { o[QStringLiteral("schema")] = 2; }),
+              "schema: must be 1 (the roadmap format this version reads)");
+    EXPECT_EQ(bad([](QJsonObject& o) { o[QStringLiteral("colour")] = QStringLiteral("red"); }), "colour: unknown field");
+    EXPECT_EQ(bad([](QJsonObject& o) { o[QStringLiteral("slug")] = QStringLiteral("Bad Slug"); }).find("slug: must be lower-case"), 0u);
+    EXPECT_EQ(bad([](QJsonObject& o) { editTask(o, 0, 1, [](QJsonObject& task) { task.remove(QStringLiteral("metric")); }); }),
+              "stages[0].tasks[1].metric: must be an object {…}");
+    EXPECT_EQ(bad([](QJsonObject& o) { editTask(o, 1, 0, [](QJsonObject& task) { task[QStringLiteral("slug")] = QStringLiteral("tick"); }); }),
+              "stages[1].tasks[0].slug: another task of this roadmap has the slug \"tick\"");
+    EXPECT_EQ(errorOf("{\n  \"schema\": 1,\n  \"slug\": oops\n}"), "bad.json:3:11: not valid JSON: illegal number");
+}
+
+TEST_F(RoadmapProgress, StartProgressAndCompleteARoadmap)
+{
+    EXPECT_EQ(repository->start(parsed(smallRoadmap())).error().code, ErrorCode::InvalidArgument) << "already running";
+
+    auto state = repository->roadmap(*id);
+    ASSERT_TRUE(state.has_value());
+    EXPECT_EQ(state->percent(), 0);
+    EXPECT_EQ(state->currentStage()->slug, QStringLiteral("one"));
+    ASSERT_EQ(state->nextActions(3).size(), 3);
+    const QString tick = findTask(*state, QStringLiteral("tick"))->id;
+    const QString read = findTask(*state, QStringLiteral("read"))->id;
+
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("a"), true).has_value());
+    EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("tick"))->status, TaskStatus::InProgress);
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("b"), true).has_value());
+    EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("tick"))->status, TaskStatus::Completed);
+    EXPECT_EQ(repository->setItem(tick, QStringLiteral("z"), true).error().code, ErrorCode::InvalidArgument);
+
+    ASSERT_TRUE(repository->setStatus(read, TaskStatus::Completed).has_value());
+    state = repository->roadmap(*id);
+    EXPECT_EQ(state->stages[0].percent(), 33);
+    EXPECT_EQ(state->stages[1].percent(), 100);
+    EXPECT_EQ(state->percent(), 50);
+    EXPECT_EQ(repository->setStatus(QStringLiteral("nope"), TaskStatus::Completed).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(RoadmapProgress, TasksCompleteThemselvesFromStatEntriesAndShowTheEvidence)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+
+    // Sum: 25 + 20 minutes is not yet 60; a practice event of 20 more is.
+    auto first = repository->addStat(QStringLiteral("practice_minutes"), 25, now);
+    auto second = repository->addStat(QStringLiteral("practice_minutes"), 20, now.addSecs(60));
+    ASSERT_TRUE(first.has_value()) << first.error().toString();
+    ASSERT_TRUE(second.has_value()) << second.error().toString();
+    const TaskState* practise = nullptr;
+    auto state = repository->roadmap(*id);
+    practise = findTask(*state, QStringLiteral("practise"));
+    EXPECT_EQ(practise->status, TaskStatus::NotStarted);
+    EXPECT_EQ(practise->metricValue, 45.0);
+    ASSERT_TRUE(repository->recordEvent({AppEvent::Kind::Practice, now.addSecs(120), 20.0, QStringLiteral("session-1")}).has_value());
+    state = repository->roadmap(*id);
+    practise = findTask(*state, QStringLiteral("practise"));
+    EXPECT_EQ(practise->status, TaskStatus::Completed);
+    ASSERT_EQ(practise->evidence.size(), 3);
+    EXPECT_EQ(practise->evidence.at(0), *first);
+    EXPECT_EQ(practise->completedAt.toMSecsSinceEpoch(), now.addSecs(120).toMSecsSinceEpoch());
+    EXPECT_EQ(repository->series(QStringLiteral("practice_sessions"))->size(), 1) << "the event counted a session too";
+
+    // Latest: a level, the newest entry counts, not the sum.
+    ASSERT_TRUE(repository->addStat(QStringLiteral("monthly_listeners"), 600, now).has_value());
+    ASSERT_TRUE(repository->addStat(QStringLiteral("monthly_listeners"), 700, now.addDays(1)).has_value());
+    EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("listeners"))->status, TaskStatus::NotStarted);
+    auto reached = repository->addStat(QStringLiteral("monthly_listeners"), 1200, now.addDays(2));
+    ASSERT_TRUE(reached.has_value());
+    const auto* listeners = findTask(*repository->roadmap(*id), QStringLiteral("listeners"));
+    EXPECT_EQ(listeners->status, TaskStatus::Completed);
+    EXPECT_EQ(listeners->evidence, QStringList{*reached});
+    EXPECT_EQ(repository->series(QStringLiteral("monthly_listeners"))->size(), 3) << "entries are never overwritten";
+
+    EXPECT_EQ(repository->addStat(QStringLiteral("Bad Metric"), 1, now).error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(RoadmapProgress, ATemplateUpgradeKeepsProgress)
+{
+    const QString tick = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("a"), true).has_value());
+    ASSERT_TRUE(repository->setNotes(tick, QStringLiteral("half done")).has_value());
+
+    // Version 2: "tick" renamed and moved to stage two, "read" removed, a new task added.
+    QJsonObject v2 = smallRoadmap();
+    v2[QStringLiteral("version")] = 2;
+    QJsonArray stages = v2[QStringLiteral("stages")].toArray();
+    QJsonObject one = stages[0].toObject();
+    QJsonArray oneTasks = one[QStringLiteral("tasks")].toArray();
+    QJsonObject tickTask = oneTasks[0].toObject();
+    tickTask[QStringLiteral("title")] = QStringLiteral("Tick these");
+    oneTasks.removeAt(0);
+    one[QStringLiteral("tasks")] = oneTasks;
+    QJsonObject two = stages[1].toObject();
+    two[QStringLiteral("tasks")] = QJsonArray{tickTask, QJsonObject{{QStringLiteral("slug"), QStringLiteral("new-one")},
+                                                                    {QStringLiteral("title"), QStringLiteral("New")},
+                                                                    {QStringLiteral("type"), QStringLiteral("INFO")},
+                                                                    {QStringLiteral("description"), QStringLiteral("d")}}};
+    stages[0] = one;
+    stages[1] = two;
+    v2[QStringLiteral("stages")] = stages;
+    ASSERT_TRUE(repository->upgrade(*id, parsed(v2)).has_value());
+
+    auto state = repository->roadmap(*id);
+    ASSERT_TRUE(state.has_value());
+    EXPECT_EQ(state->templateVersion, 2);
+    const TaskState* moved = findTask(*state, QStringLiteral("tick"));
+    ASSERT_NE(moved, nullptr);
+    EXPECT_EQ(moved->id, tick);
+    EXPECT_EQ(moved->title, QStringLiteral("Tick these"));
+    EXPECT_EQ(moved->status, TaskStatus::InProgress);
+    EXPECT_TRUE(moved->ticked.value(QStringLiteral("a")));
+    EXPECT_EQ(moved->notes, QStringLiteral("half done"));
+    EXPECT_EQ(findTask(*state, QStringLiteral("read")), nullptr);
+    EXPECT_NE(findTask(*state, QStringLiteral("new-one")), nullptr);
+    EXPECT_EQ(state->stages[1].tasks[0].slug, QStringLiteral("tick")) << "in its new place";
+
+    QJsonObject other = smallRoadmap();
+    other[QStringLiteral("slug")] = QStringLiteral("other-road");
+    EXPECT_EQ(repository->upgrade(*id, parsed(other)).error().code, ErrorCode::InvalidArgument);
+}
