@@ -2,6 +2,7 @@
 
 #include "app/cli/BeatCommands.h"
 #include "app/cli/DbCommands.h"
+#include "app/cli/RoadmapCommands.h"
 #include "sync/protocol/Protocol.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,14 @@ Commands:
                  (reads only; never creates or upgrades the file)
   db migrate     create the database or upgrade it to this version's schema
 
+  roadmap templates          the career roadmaps that come with Bandmate
+  roadmap start SLUG|FILE    start one (a FILE.json is a custom roadmap)
+  roadmap status             stages, tasks and percentages of every started roadmap
+  roadmap export ID --out FILE.json
+  task set ID [--status not_started|in_progress|completed] [--item TEXT [--ticked false]]
+              [--notes TEXT]
+  stat add METRIC VALUE [--at ISO-DATE] [--note TEXT]
+                 record a measurement (practice_minutes, monthly_listeners, ...)
   machines       the built-in machines (salsa, merengue, ...) with their
                  instruments and programs
   render MACHINE --out FILE.wav [OPTIONS]
@@ -123,6 +132,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("machines")) {
         return runMachinesCommand(args);
+    }
+    if (group == QLatin1String("roadmap") || group == QLatin1String("task") || group == QLatin1String("stat")) {
+        return runRoadmapCommand(args);
     }
     if (!args.options.isEmpty()) {
         return reportError({core::ErrorCode::InvalidArgument,

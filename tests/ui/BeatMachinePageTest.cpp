@@ -3,6 +3,7 @@
 #include "audio/engine/Pattern.h"
 #include "core/beats/MachineRepository.h"
 #include "core/beats/PracticeLog.h"
+#include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/JackServer.h"
@@ -230,6 +231,10 @@ TEST_F(BeatMachinePageTest, PlaysLiveThroughJackAndTheIndicatorFollowsThePlayhea
     ASSERT_EQ(sessions->size(), 1);
     EXPECT_EQ(sessions->at(0).machineRef, QStringLiteral("builtin:salsa"));
     EXPECT_EQ(sessions->at(0).bpmMax, 180.0);
+    auto minutes = core::roadmap::ProgressRepository(*m_db).series(QStringLiteral("practice_minutes"));
+    ASSERT_TRUE(minutes.has_value());
+    ASSERT_EQ(minutes->size(), 1) << "the roadmap's practice metric counted it";
+    EXPECT_EQ(minutes->at(0).source, QStringLiteral("practice"));
 
     // The tempo trainer: 280 towards 300 BPM, +10 every bar; the machine's own tempo stays.
     session().setTrainer({true, 280.0, 300.0, 10.0, 1});

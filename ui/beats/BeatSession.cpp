@@ -9,6 +9,7 @@
 #include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
 #include "core/beats/PracticeLog.h"
+#include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
 
 #include <QSaveFile>
@@ -640,10 +641,17 @@ void BeatSession::recordPractice()
     session.seconds = seconds;
     session.bpmMin = m_practiceBpmMin;
     session.bpmMax = m_practiceBpmMax;
-    if (auto recorded = core::beats::PracticeLog(m_db).record(session); !recorded) {
+    auto recorded = core::beats::PracticeLog(m_db).record(session);
+    if (!recorded) {
         Q_EMIT errorOccurred(tr("Could not record the practice session: %1")
                                  .arg(QString::fromStdString(recorded.error().message)));
         return;
+    }
+    // Roadmap tasks that count practice (minutes, sessions) follow by themselves.
+    const core::roadmap::AppEvent event{core::roadmap::AppEvent::Kind::Practice, m_playStarted, seconds / 60.0, *recorded};
+    if (auto counted = core::roadmap::ProgressRepository(m_db).recordEvent(event); !counted) {
+        Q_EMIT errorOccurred(tr("Could not count the practice for your roadmap: %1")
+                                 .arg(QString::fromStdString(counted.error().message)));
     }
     Q_EMIT practiceRecorded(seconds);
 }

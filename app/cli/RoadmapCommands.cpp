@@ -1,0 +1,364 @@
+#include "app/cli/RoadmapCommands.h"
+
+#include "core/roadmap/ProgressRepository.h"
+#include "core/roadmap/RoadmapTemplate.h"
+#include "core/storage/Database.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace bandmate::app {
+
+using core::ErrorCode;
+using core::Result;
+using core::fail;
+namespace rm = core::roadmap;
+
+namespace {
+
+/// "--name value" / "--name=value" options after the positional words; unknown ones refused.
+struct Options {
+    QStringList words;
+    QHash<QString, QString> values;
+};
+
+Result<Options> parse(const QStringList& rest, const QStringList& known)
+{
+    Options options;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        QString arg = rest.at(i);
+        if (!arg.startsWith(QLatin1String("--"))) {
+            options.words << arg;
+            continue;
+        }
+        QString value;
+        if (const auto eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+        } else if (i + 1 < rest.size()) {
+            value = rest.at(++i);
+        } else {
+            return fail(ErrorCode::InvalidArgument, "this option needs a value", arg.toStdString());
+        }
+        if (!known.contains(arg)) {
+            return fail(ErrorCode::InvalidArgument, "unknown option for this command (see bandmate-cli --help)", arg.toStdString());
+        }
+        options.values.insert(arg, value);
+    }
+    return options;
+}
+
+Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args)
+{
+    return core::Database::open(args.dbPath.isEmpty() ? core::Database::defaultPath() : args.dbPath);
+}
+
+void printJson(const QJsonValue& value)
+{
+    const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    printOut(QString::fromUtf8(text) + QLatin1Char('\n'));
+}
+
+QJsonObject taskJson(const rm::TaskState& task)
+{
+    QJsonObject object{{QStringLiteral("id"), task.id},
+                       {QStringLiteral("slug"), task.slug},
+                       {QStringLiteral("title"), task.title},
+                       {QStringLiteral("type"), rm::taskTypeName(task.type)},
+                       {QStringLiteral("status"), rm::taskStatusName(task.status)}};
+    if (task.type == rm::TaskType::Checklist) {
+        QJsonArray items;
+        for (const QString& item : task.items) {
+            items.append(QJsonObject{{QStringLiteral("text"), item}, {QStringLiteral("ticked"), task.ticked.value(item)}});
+        }
+        object.insert(QStringLiteral("items"), items);
+    }
+    if (task.metric) {
+        QJsonObject metric{{QStringLiteral("key"), task.metric->key},
+                           {QStringLiteral("unit"), task.metric->unit},
+                           {QStringLiteral("value"), task.metricValue}};
+        if (task.metric->target) {
+            metric.insert(QStringLiteral("target"), *task.metric->target);
+        }
+        object.insert(QStringLiteral("metric"), metric);
+    }
+    if (task.completedAt.isValid()) {
+        object.insert(QStringLiteral("completedAt"), task.completedAt.toUTC().toString(Qt::ISODate));
+    }
+    if (!task.evidence.isEmpty()) {
+        object.insert(QStringLiteral("evidence"), QJsonArray::fromStringList(task.evidence));
+    }
+    return object;
+}
+
+/// The roadmap as a template again (export): the running version of its texts.
+rm::RoadmapTemplate asTemplate(const rm::RoadmapState& state)
+{
+    rm::RoadmapTemplate roadmap;
+    roadmap.slug = state.slug;
+    roadmap.version = std::max(1, state.templateVersion);
+    roadmap.title = state.title;
+    roadmap.summary = state.summary;
+    for (const auto& stage : state.stages) {
+        rm::StageTemplate out{stage.slug, stage.title, stage.summary, {}};
+        for (const auto& task : stage.tasks) {
+            out.tasks.append({task.slug, task.title, task.type, task.description, task.items, task.metric});
+        }
+        roadmap.stages.append(out);
+    }
+    return roadmap;
+}
+
+int templates(const CliArgs& args)
+{
+    QJsonArray list;
+    QString text;
+    for (const QString& slug : rm::builtinRoadmapSlugs()) {
+        auto roadmap = rm::loadBuiltinRoadmap(slug);
+        if (!roadmap) {
+            return reportError(roadmap.error());
+        }
+        int tasks = 0;
+        for (const auto& stage : roadmap->stages) {
+            tasks += static_cast<int>(stage.tasks.size());
+        }
+        list.append(QJsonObject{{QStringLiteral("slug"), slug},
+                                {QStringLiteral("title"), roadmap->title},
+                                {QStringLiteral("summary"), roadmap->summary},
+                                {QStringLiteral("version"), roadmap->version},
+                                {QStringLiteral("stages"), static_cast<int>(roadmap->stages.size())},
+                                {QStringLiteral("tasks"), tasks}});
+        text += QStringLiteral("%1  %2 (%3 stages, %4 tasks)\n").arg(slug, -24).arg(roadmap->title).arg(roadmap->stages.size()).arg(tasks);
+    }
+    if (args.json) {
+        printJson(list);
+    } else {
+        printOut(text);
+    }
+    return kExitOk;
+}
+
+int start(const CliArgs& args, const Options& options)
+{
+    if (options.words.size() != 1) {
+        return reportError({ErrorCode::InvalidArgument, "roadmap start needs one template name or JSON file", "roadmap start"});
+    }
+    const QString what = options.words.first();
+    const bool file = what.endsWith(QLatin1String(".json")) || what.contains(QLatin1Char('/'));
+    auto roadmap = file ? rm::readRoadmapFile(what) : rm::loadBuiltinRoadmap(what);
+    if (!roadmap) {
+        return reportError(roadmap.error());  // nothing was written
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto id = rm::ProgressRepository(**db).start(*roadmap, file);
+    if (!id) {
+        return reportError(id.error());
+    }
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("id"), *id}, {QStringLiteral("slug"), roadmap->slug}});
+    } else {
+        printOut(QStringLiteral("Started “%1” (%2).\n").arg(roadmap->title, *id));
+    }
+    return kExitOk;
+}
+
+int status(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto roadmaps = rm::ProgressRepository(**db).roadmaps();
+    if (!roadmaps) {
+        return reportError(roadmaps.error());
+    }
+    QJsonArray list;
+    QString text;
+    for (const auto& roadmap : *roadmaps) {
+        QJsonArray stages;
+        text += QStringLiteral("%1 — %2 %\n").arg(roadmap.title).arg(roadmap.percent());
+        for (const auto& stage : roadmap.stages) {
+            QJsonArray tasks;
+            text += QStringLiteral("  %1 — %2 %\n").arg(stage.title).arg(stage.percent());
+            for (const auto& task : stage.tasks) {
+                tasks.append(taskJson(task));
+                const QString mark = task.status == rm::TaskStatus::Completed ? QStringLiteral("[x]")
+                                     : task.status == rm::TaskStatus::InProgress ? QStringLiteral("[~]")
+                                                                                 : QStringLiteral("[ ]");
+                text += QStringLiteral("    %1 %2  (%3)\n").arg(mark, task.title, task.id);
+            }
+            stages.append(QJsonObject{{QStringLiteral("slug"), stage.slug},
+                                      {QStringLiteral("title"), stage.title},
+                                      {QStringLiteral("percent"), stage.percent()},
+                                      {QStringLiteral("tasks"), tasks}});
+        }
+        list.append(QJsonObject{{QStringLiteral("id"), roadmap.id},
+                                {QStringLiteral("slug"), roadmap.slug},
+                                {QStringLiteral("title"), roadmap.title},
+                                {QStringLiteral("version"), roadmap.templateVersion},
+                                {QStringLiteral("custom"), roadmap.custom},
+                                {QStringLiteral("percent"), roadmap.percent()},
+                                {QStringLiteral("stages"), stages}});
+    }
+    if (args.json) {
+        printJson(list);
+    } else {
+        printOut(text.isEmpty() ? QStringLiteral("No roadmap started yet: bandmate-cli roadmap templates\n") : text);
+    }
+    return kExitOk;
+}
+
+int exportRoadmap(const CliArgs& args, const Options& options)
+{
+    const QString out = options.values.value(QStringLiteral("--out"));
+    if (options.words.size() != 1 || out.isEmpty()) {
+        return reportError({ErrorCode::InvalidArgument, "roadmap export needs a roadmap id and --out FILE.json", "roadmap export"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto state = rm::ProgressRepository(**db).roadmap(options.words.first());
+    if (!state) {
+        return reportError(state.error());
+    }
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return reportError({ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), out.toStdString()});
+    }
+    file.write(rm::writeRoadmapJson(asTemplate(*state)));
+    if (!file.commit()) {
+        return reportError({ErrorCode::Io, "could not write the file", out.toStdString()});
+    }
+    printOut(args.json ? QStringLiteral("{\"output\":\"%1\"}\n").arg(QFileInfo(out).absoluteFilePath())
+                       : QStringLiteral("Wrote %1\n").arg(out));
+    return kExitOk;
+}
+
+int taskSet(const CliArgs& args, const Options& options)
+{
+    if (options.words.size() != 1 || options.values.isEmpty()) {
+        return reportError({ErrorCode::InvalidArgument,
+                            "task set needs a task id and --status, --item with --ticked, or --notes", "task set"});
+    }
+    const QString id = options.words.first();
+    std::optional<rm::TaskStatus> status;
+    if (options.values.contains(QStringLiteral("--status"))) {
+        status = rm::taskStatusFromName(options.values.value(QStringLiteral("--status")));
+        if (!status) {
+            return reportError({ErrorCode::InvalidArgument, "expected not_started, in_progress or completed", "--status"});
+        }
+    }
+    const QString ticked = options.values.value(QStringLiteral("--ticked"), QStringLiteral("true"));
+    if (ticked != QLatin1String("true") && ticked != QLatin1String("false")) {
+        return reportError({ErrorCode::InvalidArgument, "expected true or false", "--ticked"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    rm::ProgressRepository progress(**db);
+    if (status) {
+        if (auto done = progress.setStatus(id, *status); !done) {
+            return reportError(done.error());
+        }
+    }
+    if (options.values.contains(QStringLiteral("--item"))) {
+        if (auto done = progress.setItem(id, options.values.value(QStringLiteral("--item")), ticked == QLatin1String("true")); !done) {
+            return reportError(done.error());
+        }
+    }
+    if (options.values.contains(QStringLiteral("--notes"))) {
+        if (auto done = progress.setNotes(id, options.values.value(QStringLiteral("--notes"))); !done) {
+            return reportError(done.error());
+        }
+    }
+    printOut(args.json ? QStringLiteral("{\"id\":\"%1\"}\n").arg(id) : QStringLiteral("Updated %1\n").arg(id));
+    return kExitOk;
+}
+
+int statAdd(const CliArgs& args, const Options& options)
+{
+    if (options.words.size() != 2) {
+        return reportError({ErrorCode::InvalidArgument, "stat add needs a metric and a value, e.g. stat add practice_minutes 45",
+                            "stat add"});
+    }
+    bool ok = false;
+    const double value = options.words.at(1).toDouble(&ok);
+    if (!ok) {
+        return reportError({ErrorCode::InvalidArgument, "expected a number, got \"" + options.words.at(1).toStdString() + "\"",
+                            "VALUE"});
+    }
+    QDateTime at = QDateTime::currentDateTime();
+    if (options.values.contains(QStringLiteral("--at"))) {
+        const QString text = options.values.value(QStringLiteral("--at"));
+        at = QDateTime::fromString(text, Qt::ISODate);
+        if (!at.isValid()) {
+            const QDate date = QDate::fromString(text, Qt::ISODate);
+            at = date.isValid() ? date.startOfDay() : QDateTime();
+        }
+        if (!at.isValid()) {
+            return reportError({ErrorCode::InvalidArgument, "expected an ISO date like 2026-11-23 or 2026-11-23T18:30", "--at"});
+        }
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto id = rm::ProgressRepository(**db).addStat(options.words.first(), value, at, QStringLiteral("manual"), {},
+                                                   options.values.value(QStringLiteral("--note")));
+    if (!id) {
+        return reportError(id.error());
+    }
+    printOut(args.json ? QStringLiteral("{\"id\":\"%1\"}\n").arg(*id)
+                       : QStringLiteral("Added %1 = %2\n").arg(options.words.first()).arg(value));
+    return kExitOk;
+}
+
+}  // namespace
+
+int runRoadmapCommand(const CliArgs& args)
+{
+    const QString group = args.command.value(0);
+    auto options = parse(args.rest, {QStringLiteral("--out"), QStringLiteral("--status"), QStringLiteral("--item"),
+                                     QStringLiteral("--ticked"), QStringLiteral("--notes"), QStringLiteral("--at"),
+                                     QStringLiteral("--note")});
+    if (!options) {
+        return reportError(options.error());
+    }
+    if (options->words.isEmpty()) {
+        return reportError({ErrorCode::InvalidArgument, "what should it do? (see bandmate-cli --help)", group.toStdString()});
+    }
+    const QString sub = options->words.takeFirst();
+    if (group == QLatin1String("roadmap")) {
+        if (sub == QLatin1String("templates")) {
+            return templates(args);
+        }
+        if (sub == QLatin1String("start")) {
+            return start(args, *options);
+        }
+        if (sub == QLatin1String("status")) {
+            return status(args);
+        }
+        if (sub == QLatin1String("export")) {
+            return exportRoadmap(args, *options);
+        }
+        return reportError({ErrorCode::InvalidArgument, "expected roadmap templates, start, status or export", sub.toStdString()});
+    }
+    if (group == QLatin1String("task") && sub == QLatin1String("set")) {
+        return taskSet(args, *options);
+    }
+    if (group == QLatin1String("stat") && sub == QLatin1String("add")) {
+        return statAdd(args, *options);
+    }
+    return reportError({ErrorCode::InvalidArgument, "expected task set or stat add", (group + QLatin1Char(' ') + sub).toStdString()});
+}
+
+}  // namespace bandmate::app

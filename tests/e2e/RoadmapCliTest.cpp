@@ -1,0 +1,117 @@
+// The roadmap commands of bandmate-cli on a real database file.
+#include "tests/e2e/CliRunner.h"
+
+#include <QJsonArray>
+
+using namespace bandmate;
+using test::CliRun;
+using test::runCli;
+
+namespace {
+
+QJsonArray jsonArray(const CliRun& run)
+{
+    return QJsonDocument::fromJson(run.out.toUtf8()).array();
+}
+
+QJsonObject findTask(const QJsonArray& roadmaps, const QString& slug)
+{
+    for (const auto& roadmap : roadmaps) {
+        for (const auto& stage : roadmap.toObject().value(QStringLiteral("stages")).toArray()) {
+            for (const auto& task : stage.toObject().value(QStringLiteral("tasks")).toArray()) {
+                if (task.toObject().value(QStringLiteral("slug")).toString() == slug) {
+                    return task.toObject();
+                }
+            }
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST(RoadmapCli, StartProgressAndSelfCompletingTasks)
+{
+    test::TempDir dir;
+    const QString db = dir.file(QStringLiteral("career.sqlite"));
+    const auto cli = [&](QStringList args) {
+        args.prepend(db);
+        args.prepend(QStringLiteral("--db"));
+        return runCli(args);
+    };
+    const CliRun templates = runCli({QStringLiteral("roadmap"), QStringLiteral("templates"), QStringLiteral("--json")});
+    ASSERT_EQ(templates.exitCode, 0) << templates.err.toStdString();
+    EXPECT_EQ(jsonArray(templates).size(), 4);
+
+    ASSERT_EQ(cli({QStringLiteral("roadmap"), QStringLiteral("start"), QStringLiteral("latin-percussionist")}).exitCode, 0);
+    CliRun status = cli({QStringLiteral("roadmap"), QStringLiteral("status"), QStringLiteral("--json")});
+    ASSERT_EQ(status.exitCode, 0) << status.err.toStdString();
+    QJsonArray roadmaps = jsonArray(status);
+    ASSERT_EQ(roadmaps.size(), 1);
+    EXPECT_EQ(roadmaps.at(0).toObject().value(QStringLiteral("percent")).toInt(), 0);
+    EXPECT_EQ(roadmaps.at(0).toObject().value(QStringLiteral("stages")).toArray().size(), 5);
+
+    // Ten practice sessions complete "Log 10 practice sessions" by themselves.
+    for (int day = 1; day <= 2; ++day) {
+        ASSERT_EQ(cli({QStringLiteral("stat"), QStringLiteral("add"), QStringLiteral("practice_sessions"), QStringLiteral("5")}).exitCode, 0);
+    }
+    roadmaps = jsonArray(cli({QStringLiteral("roadmap"), QStringLiteral("status"), QStringLiteral("--json")}));
+    const QJsonObject sessions = findTask(roadmaps, QStringLiteral("practice-sessions"));
+    EXPECT_EQ(sessions.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    EXPECT_EQ(sessions.value(QStringLiteral("evidence")).toArray().size(), 2);
+    EXPECT_EQ(sessions.value(QStringLiteral("metric")).toObject().value(QStringLiteral("value")).toDouble(), 10.0);
+
+    // By hand: a status and a checklist item.
+    const QString clave = findTask(roadmaps, QStringLiteral("clave-basics")).value(QStringLiteral("id")).toString();
+    ASSERT_EQ(cli({QStringLiteral("task"), QStringLiteral("set"), clave, QStringLiteral("--status"), QStringLiteral("completed")}).exitCode, 0);
+    const QString strokes = findTask(roadmaps, QStringLiteral("strokes")).value(QStringLiteral("id")).toString();
+    ASSERT_EQ(cli({QStringLiteral("task"), QStringLiteral("set"), strokes, QStringLiteral("--item"), QStringLiteral("Slap")}).exitCode, 0);
+    roadmaps = jsonArray(cli({QStringLiteral("roadmap"), QStringLiteral("status"), QStringLiteral("--json")}));
+    EXPECT_EQ(findTask(roadmaps, QStringLiteral("clave-basics")).value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    EXPECT_EQ(findTask(roadmaps, QStringLiteral("strokes")).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
+    EXPECT_EQ(roadmaps.at(0).toObject().value(QStringLiteral("stages")).toArray().at(0).toObject().value(QStringLiteral("percent")).toInt(), 50);
+
+    // Bad input: one line, exit 2.
+    const CliRun badStatus = cli({QStringLiteral("task"), QStringLiteral("set"), clave, QStringLiteral("--status"), QStringLiteral("done")});
+    EXPECT_EQ(badStatus.exitCode, 2);
+    EXPECT_TRUE(badStatus.err.contains(QStringLiteral("--status")));
+    const CliRun badDate = cli({QStringLiteral("stat"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("--at"), QStringLiteral("yesterday")});
+    EXPECT_EQ(badDate.exitCode, 2);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("--at")));
+}
+
+TEST(RoadmapCli, ImportingABrokenRoadmapNamesThePathAndChangesNothing)
+{
+    test::TempDir dir;
+    const QString db = dir.file(QStringLiteral("career.sqlite"));
+    ASSERT_EQ(runCli({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("migrate")}).exitCode, 0);
+    const QString broken = dir.file(QStringLiteral("broken.json"));
+    test::writeAll(broken, R"({"schema": 1, "slug": "mine", "version": 1, "title": "Mine", "stages": [
+        {"slug": "a", "title": "A", "tasks": [{"slug": "t", "title": "T", "type": "CHECKLIST", "description": "d"}]}]})");
+    const auto counts = [&] {
+        return runCli({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--json")})
+            .json()
+            .value(QStringLiteral("tables"))
+            .toVariant();
+    };
+    const QVariant before = counts();
+    const CliRun run = runCli({QStringLiteral("--db"), db, QStringLiteral("roadmap"), QStringLiteral("start"), broken});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("stages[0].tasks[0].items: needs a non-empty list"))) << run.err.toStdString();
+    EXPECT_EQ(counts(), before);
+
+    // A good custom roadmap starts, and exports back to an equal document.
+    const QString good = dir.file(QStringLiteral("good.json"));
+    test::writeAll(good, R"({"schema": 1, "slug": "mine", "version": 1, "title": "Mine", "stages": [
+        {"slug": "a", "title": "A", "tasks": [{"slug": "t", "title": "T", "type": "INFO", "description": "Read this."}]}]})");
+    const CliRun started = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("roadmap"), QStringLiteral("start"), good});
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const QString out = dir.file(QStringLiteral("out.json"));
+    ASSERT_EQ(runCli({QStringLiteral("--db"), db, QStringLiteral("roadmap"), QStringLiteral("export"),
+                      started.json().value(QStringLiteral("id")).toString(), QStringLiteral("--out"), out})
+                  .exitCode,
+              0);
+    const QJsonObject exported = QJsonDocument::fromJson(test::readAll(out)).object();
+    EXPECT_EQ(exported.value(QStringLiteral("slug")).toString(), QStringLiteral("mine"));
+    EXPECT_EQ(exported.value(QStringLiteral("stages")).toArray().at(0).toObject().value(QStringLiteral("tasks")).toArray().size(), 1);
+}
