@@ -1,4 +1,5 @@
 // Roadmap templates, their validation, and progress in a real database.
+#include "core/roadmap/Insights.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
@@ -251,4 +252,60 @@ TEST_F(RoadmapProgress, ATemplateUpgradeKeepsProgress)
     QJsonObject other = smallRoadmap();
     other[QStringLiteral("slug")] = QStringLiteral("other-road");
     EXPECT_EQ(repository->upgrade(*id, parsed(other)).error().code, ErrorCode::InvalidArgument);
+}
+
+TEST(Insights, AStreakSurvivesOneRestDayButNotTwo)
+{
+    const QDate today(2026, 11, 23);
+    const auto days = [&](std::initializer_list<int> ago) {
+        QList<QDate> list;
+        for (const int n : ago) {
+            list << today.addDays(-n);
+        }
+        return list;
+    };
+    EXPECT_EQ(Insights::streakOf(days({0, 1, 2, 3}), today).activeDays, 4);
+    EXPECT_EQ(Insights::streakOf(days({0, 2, 3, 5, 6}), today).activeDays, 5) << "single days off are rest days";
+    EXPECT_EQ(Insights::streakOf(days({0, 1, 4, 5}), today).activeDays, 2) << "two days off end it";
+    const Streak restToday = Insights::streakOf(days({1, 2}), today);
+    EXPECT_TRUE(restToday.alive) << "today can be the rest day";
+    EXPECT_EQ(restToday.activeDays, 2);
+    EXPECT_EQ(restToday.since, today.addDays(-2));
+    EXPECT_FALSE(Insights::streakOf(days({2, 3}), today).alive);
+    EXPECT_EQ(Insights::streakOf(days({2, 3, 10, 11, 12, 14, 15}), today).bestActiveDays, 5);
+    EXPECT_EQ(Insights::streakOf({}, today).activeDays, 0);
+}
+
+TEST_F(RoadmapProgress, AchievementsAreEarnedFromWhatHappenedWithTheirDates)
+{
+    Insights insights(*db);
+    auto none = insights.achievements();
+    ASSERT_TRUE(none.has_value());
+    ASSERT_EQ(none->size(), 1) << "only the started roadmap";
+    EXPECT_EQ(none->at(0).key, QStringLiteral("first-roadmap"));
+
+    const QDateTime base = QDateTime::currentDateTime().addSecs(60);
+    for (int i = 0; i < 10; ++i) {
+        ASSERT_TRUE(repository->recordEvent({AppEvent::Kind::Practice, base.addDays(i), 30.0, {}}).has_value());
+    }
+    ASSERT_TRUE(repository->recordEvent({AppEvent::Kind::Show, base.addDays(3), 150.0, QStringLiteral("show-1")}).has_value());
+    auto state = repository->roadmap(*id);
+    ASSERT_TRUE(repository->setStatus(findTask(*state, QStringLiteral("read"))->id, TaskStatus::Completed).has_value());
+
+    auto earned = insights.achievements();
+    ASSERT_TRUE(earned.has_value());
+    QMap<QString, QDateTime> byKey;
+    for (const auto& achievement : *earned) {
+        byKey.insert(achievement.key.startsWith(QLatin1String("stage:")) ? QStringLiteral("stage") : achievement.key, achievement.earnedAt);
+    }
+    EXPECT_TRUE(byKey.contains(QStringLiteral("first-task")));
+    EXPECT_EQ(byKey.value(QStringLiteral("first-show")).toMSecsSinceEpoch(), base.addDays(3).toMSecsSinceEpoch());
+    EXPECT_EQ(byKey.value(QStringLiteral("ten-practice-sessions")).toMSecsSinceEpoch(), base.addDays(9).toMSecsSinceEpoch());
+    EXPECT_TRUE(byKey.contains(QStringLiteral("stage"))) << "stage two has only the INFO task, now read";
+    EXPECT_FALSE(byKey.contains(QStringLiteral("ten-shows")));
+
+    auto activity = insights.activity(base.date(), base.date().addDays(9));
+    ASSERT_TRUE(activity.has_value());
+    EXPECT_EQ(activity->size(), 10) << "a practice day each";
+    EXPECT_EQ(activity->value(base.date().addDays(3)), 2) << "the practice and the show, each counted once";
 }
