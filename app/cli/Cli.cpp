@@ -26,6 +26,9 @@ Commands:
               [--notes TEXT]
   stat add METRIC VALUE [--at ISO-DATE] [--note TEXT]
                  record a measurement (practice_minutes, monthly_listeners, ...)
+  dev seed-history [--days N] [--seed S]
+                 fill a database with a made-up practice history (demos,
+                 screenshots); never run it on your real data
   machines       the built-in machines (salsa, merengue, ...) with their
                  instruments and programs
   render MACHINE --out FILE.wav [OPTIONS]
@@ -133,7 +136,8 @@ int runCli(const QStringList& arguments)
     if (group == QLatin1String("machines")) {
         return runMachinesCommand(args);
     }
-    if (group == QLatin1String("roadmap") || group == QLatin1String("task") || group == QLatin1String("stat")) {
+    if (group == QLatin1String("roadmap") || group == QLatin1String("task") || group == QLatin1String("stat")
+        || group == QLatin1String("dev")) {
         return runRoadmapCommand(args);
     }
     if (!args.options.isEmpty()) {

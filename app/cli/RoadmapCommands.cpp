@@ -8,7 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSaveFile>
+
+#include <cmath>
 
 namespace bandmate::app {
 
@@ -322,6 +325,85 @@ int statAdd(const CliArgs& args, const Options& options)
     return kExitOk;
 }
 
+/// `dev seed-history`: a believable history for demos and screenshots (clearly not real data).
+int seedHistory(const CliArgs& args, const Options& options)
+{
+    bool ok = true;
+    const int days = options.values.value(QStringLiteral("--days"), QStringLiteral("365")).toInt(&ok);
+    if (!ok || days < 1 || days > 3650) {
+        return reportError({ErrorCode::InvalidArgument, "expected 1 to 3650 days", "--days"});
+    }
+    const quint32 seed = options.values.value(QStringLiteral("--seed"), QStringLiteral("7")).toUInt(&ok);
+    if (!ok) {
+        return reportError({ErrorCode::InvalidArgument, "expected a whole number", "--seed"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto roadmap = rm::loadBuiltinRoadmap(QStringLiteral("latin-percussionist"));
+    if (!roadmap) {
+        return reportError(roadmap.error());
+    }
+    rm::ProgressRepository progress(**db);
+    const QDate today = QDate::currentDate();
+    const QDate first = today.addDays(-days);
+    auto id = progress.start(*roadmap, false, first.startOfDay());
+    if (!id) {
+        return reportError(id.error());
+    }
+    QRandomGenerator random(seed);
+    double listeners = 40.0;
+    double tumbao = 90.0;
+    int events = 0;
+    for (QDate day = first; day <= today; day = day.addDays(1)) {
+        const QDateTime evening(day, QTime(19, 0));
+        const bool weekend = day.dayOfWeek() >= 6;
+        // Practice most days, more as the year goes on.
+        const double keen = 0.45 + 0.35 * static_cast<double>(first.daysTo(day)) / days;
+        if (random.generateDouble() < (weekend ? keen - 0.15 : keen)) {
+            const double minutes = 15 + random.bounded(75);
+            if (!progress.recordEvent({rm::AppEvent::Kind::Practice, evening, minutes, {}})) {
+                return kExitFailure;
+            }
+            ++events;
+        }
+        if (weekend && random.generateDouble() < 0.18) {
+            if (!progress.recordEvent({rm::AppEvent::Kind::Show, evening.addSecs(7200), random.generateDouble() < 0.6 ? 120.0 : 0.0, {}})) {
+                return kExitFailure;
+            }
+            ++events;
+        }
+        if (day.day() == 1) {
+            listeners *= 1.18 + random.generateDouble() * 0.2;
+            (void)progress.addStat(QStringLiteral("monthly_listeners"), std::round(listeners), evening);
+        }
+        if (day.dayOfWeek() == 7 && tumbao < 190) {
+            tumbao += 1.5 + random.bounded(3);
+            (void)progress.addStat(QStringLiteral("tumbao_bpm"), std::round(tumbao), evening);
+        }
+    }
+    // A few tasks done by hand along the way.
+    if (auto state = progress.roadmap(*id)) {
+        for (const auto& stage : state->stages.mid(0, 2)) {
+            for (const auto& task : stage.tasks) {
+                if (task.type == rm::TaskType::Checklist) {
+                    for (const QString& item : task.items.mid(0, stage.slug == QLatin1String("clave") ? task.items.size() : 2)) {
+                        (void)progress.setItem(task.id, item, true);
+                    }
+                } else if (task.type == rm::TaskType::Info) {
+                    (void)progress.setStatus(task.id, rm::TaskStatus::Completed);
+                }
+            }
+        }
+    }
+    printOut(QStringLiteral("Seeded %1 days (%2 practice sessions and shows) into a roadmap started on %3.\n")
+                 .arg(days)
+                 .arg(events)
+                 .arg(first.toString(Qt::ISODate)));
+    return kExitOk;
+}
+
 }  // namespace
 
 int runRoadmapCommand(const CliArgs& args)
@@ -329,7 +411,7 @@ int runRoadmapCommand(const CliArgs& args)
     const QString group = args.command.value(0);
     auto options = parse(args.rest, {QStringLiteral("--out"), QStringLiteral("--status"), QStringLiteral("--item"),
                                      QStringLiteral("--ticked"), QStringLiteral("--notes"), QStringLiteral("--at"),
-                                     QStringLiteral("--note")});
+                                     QStringLiteral("--note"), QStringLiteral("--days"), QStringLiteral("--seed")});
     if (!options) {
         return reportError(options.error());
     }
@@ -357,6 +439,9 @@ int runRoadmapCommand(const CliArgs& args)
     }
     if (group == QLatin1String("stat") && sub == QLatin1String("add")) {
         return statAdd(args, *options);
+    }
+    if (group == QLatin1String("dev") && sub == QLatin1String("seed-history")) {
+        return seedHistory(args, *options);
     }
     return reportError({ErrorCode::InvalidArgument, "expected task set or stat add", (group + QLatin1Char(' ') + sub).toStdString()});
 }

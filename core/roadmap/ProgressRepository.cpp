@@ -182,7 +182,7 @@ QList<const TaskState*> RoadmapState::nextActions(int count) const
 
 ProgressRepository::ProgressRepository(Database& db) : m_db(db) {}
 
-Result<QString> ProgressRepository::start(const RoadmapTemplate& roadmap, bool custom)
+Result<QString> ProgressRepository::start(const RoadmapTemplate& roadmap, bool custom, const QDateTime& startedAt)
 {
     const QSqlDatabase db = m_db.connection();
     auto transaction = Transaction::begin(db);
@@ -206,7 +206,8 @@ Result<QString> ProgressRepository::start(const RoadmapTemplate& roadmap, bool c
                                   {QStringLiteral("title"), roadmap.title},
                                   {QStringLiteral("summary"), roadmap.summary},
                                   {QStringLiteral("custom"), custom ? 1 : 0},
-                                  {QStringLiteral("started_at"), QDateTime::currentMSecsSinceEpoch()},
+                                  {QStringLiteral("started_at"), startedAt.isValid() ? startedAt.toMSecsSinceEpoch()
+                                                                                     : QDateTime::currentMSecsSinceEpoch()},
                                   {QStringLiteral("position"), count->toInt()}});
     if (!written) {
         return std::unexpected(written.error());

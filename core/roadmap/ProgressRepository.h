@@ -88,8 +88,9 @@ public:
     explicit ProgressRepository(Database& db);
 
     /// Starts a roadmap from a template: its stages, tasks and empty progress. A roadmap with the
-    /// same slug already running is refused.
-    [[nodiscard]] Result<QString> start(const RoadmapTemplate& roadmap, bool custom = false);
+    /// same slug already running is refused. Metrics count from `startedAt` (now when invalid).
+    [[nodiscard]] Result<QString> start(const RoadmapTemplate& roadmap, bool custom = false,
+                                        const QDateTime& startedAt = {});
     /// Moves a running roadmap to a newer template version. Tasks and stages are matched by slug:
     /// texts change, new ones appear, removed ones go; progress of kept tasks is untouched.
     [[nodiscard]] Result<void> upgrade(const QString& roadmapId, const RoadmapTemplate& newer);
