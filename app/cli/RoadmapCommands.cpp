@@ -98,24 +98,6 @@ QJsonObject taskJson(const rm::TaskState& task)
     return object;
 }
 
-/// The roadmap as a template again (export): the running version of its texts.
-rm::RoadmapTemplate asTemplate(const rm::RoadmapState& state)
-{
-    rm::RoadmapTemplate roadmap;
-    roadmap.slug = state.slug;
-    roadmap.version = std::max(1, state.templateVersion);
-    roadmap.title = state.title;
-    roadmap.summary = state.summary;
-    for (const auto& stage : state.stages) {
-        rm::StageTemplate out{stage.slug, stage.title, stage.summary, {}};
-        for (const auto& task : stage.tasks) {
-            out.tasks.append({task.slug, task.title, task.type, task.description, task.items, task.metric});
-        }
-        roadmap.stages.append(out);
-    }
-    return roadmap;
-}
-
 int templates(const CliArgs& args)
 {
     QJsonArray list;
@@ -236,7 +218,7 @@ int exportRoadmap(const CliArgs& args, const Options& options)
     if (!file.open(QIODevice::WriteOnly)) {
         return reportError({ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), out.toStdString()});
     }
-    file.write(rm::writeRoadmapJson(asTemplate(*state)));
+    file.write(rm::writeRoadmapJson(rm::templateOf(*state)));
     if (!file.commit()) {
         return reportError({ErrorCode::Io, "could not write the file", out.toStdString()});
     }

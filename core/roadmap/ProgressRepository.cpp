@@ -180,6 +180,23 @@ QList<const TaskState*> RoadmapState::nextActions(int count) const
     return next;
 }
 
+RoadmapTemplate templateOf(const RoadmapState& state)
+{
+    RoadmapTemplate roadmap;
+    roadmap.slug = state.slug;
+    roadmap.version = std::max(1, state.templateVersion);
+    roadmap.title = state.title;
+    roadmap.summary = state.summary;
+    for (const auto& stage : state.stages) {
+        StageTemplate out{stage.slug, stage.title, stage.summary, {}};
+        for (const auto& task : stage.tasks) {
+            out.tasks.append({task.slug, task.title, task.type, task.description, task.items, task.metric});
+        }
+        roadmap.stages.append(out);
+    }
+    return roadmap;
+}
+
 ProgressRepository::ProgressRepository(Database& db) : m_db(db) {}
 
 Result<QString> ProgressRepository::start(const RoadmapTemplate& roadmap, bool custom, const QDateTime& startedAt)

@@ -62,6 +62,9 @@ struct RoadmapState {
     [[nodiscard]] QList<const TaskState*> nextActions(int count) const;
 };
 
+/// A running roadmap as a template document again (export), with its current texts.
+[[nodiscard]] RoadmapTemplate templateOf(const RoadmapState& state);
+
 /// Something that happened elsewhere in the app that roadmaps can count (DESIGN.md section 2):
 /// the one way other features feed metrics. Each kind adds stat entries:
 ///   practice   → practice_minutes (value = minutes) and practice_sessions (1)

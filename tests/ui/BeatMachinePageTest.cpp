@@ -7,6 +7,7 @@
 #include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/JackServer.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/beats/BeatSession.h"
@@ -38,9 +39,8 @@ class BeatMachinePageTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = core::Database::open(m_dir.file(QStringLiteral("page.sqlite")));
-        ASSERT_TRUE(db.has_value());
-        m_db = std::move(*db);
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("page.sqlite"));
+        ASSERT_NE(m_db, nullptr);
         m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
         m_settings = std::make_unique<ui::Settings>(*m_store);
         m_page = std::make_unique<ui::BeatMachinePage>(*m_db, *m_settings);

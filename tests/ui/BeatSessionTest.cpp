@@ -5,6 +5,7 @@
 #include "core/beats/MachineXml.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/beats/BeatSession.h"
 
@@ -22,9 +23,8 @@ class BeatSessionTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = core::Database::open(m_dir.file(QStringLiteral("beats.sqlite")));
-        ASSERT_TRUE(db.has_value());
-        m_db = std::move(*db);
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("beats.sqlite"));
+        ASSERT_NE(m_db, nullptr);
         m_session = std::make_unique<BeatSession>(*m_db);
     }
 

@@ -1,6 +1,7 @@
 // The dashboard's models and page over a database with real roadmap progress.
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/dashboard/DashboardModels.h"
 #include "ui/dashboard/DashboardPage.h"
@@ -20,9 +21,8 @@ class DashboardTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = core::Database::open(m_dir.file(QStringLiteral("d.sqlite")));
-        ASSERT_TRUE(db.has_value());
-        m_db = std::move(*db);
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("d.sqlite"));
+        ASSERT_NE(m_db, nullptr);
     }
 
     /// Starts the percussion roadmap 30 days ago with practice on most days.

@@ -3,6 +3,7 @@
 #include "core/storage/Database.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/dashboard/DashboardPage.h"
+#include "ui/roadmap/RoadmapPage.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/PlannedPage.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
             m_pages->addWidget(new BeatMachinePage(m_db, m_settings, m_pages));
         } else if (page.id == PageId::Dashboard) {
             m_pages->addWidget(new DashboardPage(m_db, m_pages));
+        } else if (page.id == PageId::Roadmap) {
+            m_pages->addWidget(new RoadmapPage(m_db, m_pages));
         } else {
             m_pages->addWidget(new PlannedPage(page, m_pages));
         }

@@ -1,0 +1,99 @@
+// The Roadmap page driven like a user: start, tick, log numbers, import.
+#include "core/roadmap/ProgressRepository.h"
+#include "core/storage/Database.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestFiles.h"
+#include "ui/roadmap/RoadmapPage.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFrame>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+namespace rm = core::roadmap;
+
+namespace {
+
+class RoadmapPageTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("road.sqlite"));
+        ASSERT_NE(m_db, nullptr);
+        m_page = std::make_unique<ui::RoadmapPage>(*m_db);
+        m_page->resize(1280, 800);
+        m_page->show();
+    }
+
+    QFrame* card(const QString& slug) { return m_page->findChild<QFrame*>(QStringLiteral("task-") + slug); }
+
+    const rm::TaskState* task(const QString& slug)
+    {
+        m_state = rm::ProgressRepository(*m_db).roadmaps().value().first();
+        for (const auto& stage : m_state.stages) {
+            for (const auto& item : stage.tasks) {
+                if (item.slug == slug) {
+                    return &item;
+                }
+            }
+        }
+        return nullptr;
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<ui::RoadmapPage> m_page;
+    rm::RoadmapState m_state;
+};
+
+}  // namespace
+
+TEST_F(RoadmapPageTest, StartTickAndLogUntilTasksCompleteThemselves)
+{
+    auto* start = m_page->findChild<QPushButton*>(QStringLiteral("start-latin-percussionist"));
+    ASSERT_NE(start, nullptr) << "the empty state offers the templates";
+    QTest::mouseClick(start, Qt::LeftButton);
+    ASSERT_NE(m_page->current(), nullptr);
+    EXPECT_EQ(m_page->findChild<QListWidget*>(QStringLiteral("stages"))->count(), 5);
+
+    // Tick every clave exercise: the task completes.
+    for (int i = 0; i < 4; ++i) {
+        auto boxes = card(QStringLiteral("clave-exercises"))->findChildren<QCheckBox*>();
+        ASSERT_EQ(boxes.size(), 4);
+        boxes.at(i)->click();
+        QCoreApplication::processEvents();  // the page rebuilds after each change
+    }
+    EXPECT_EQ(task(QStringLiteral("clave-exercises"))->status, rm::TaskStatus::Completed);
+
+    // Log ten practice sessions in the card's field: the task completes itself with evidence.
+    auto* amount = card(QStringLiteral("practice-sessions"))->findChild<QDoubleSpinBox*>(QStringLiteral("amount"));
+    ASSERT_NE(amount, nullptr);
+    amount->setValue(10);
+    QTest::mouseClick(card(QStringLiteral("practice-sessions"))->findChild<QPushButton*>(QStringLiteral("addEntry")), Qt::LeftButton);
+    QCoreApplication::processEvents();
+    const rm::TaskState* sessions = task(QStringLiteral("practice-sessions"));
+    EXPECT_EQ(sessions->status, rm::TaskStatus::Completed);
+    EXPECT_EQ(sessions->evidence.size(), 1);
+    auto* evidence = card(QStringLiteral("practice-sessions"))->findChild<QLabel*>(QStringLiteral("evidence"));
+    ASSERT_NE(evidence, nullptr);
+    EXPECT_TRUE(evidence->text().contains(QStringLiteral("by itself"))) << evidence->text().toStdString();
+    EXPECT_EQ(m_page->current()->stages.first().percent(), 50);
+}
+
+TEST_F(RoadmapPageTest, ImportingABrokenRoadmapSaysWhereAndChangesNothing)
+{
+    const QString broken = m_dir.file(QStringLiteral("mine.json"));
+    test::writeAll(broken, R"({"schema": 1, "slug": "mine", "version": 1, "title": "Mine", "stages": [
+        {"slug": "a", "title": "A", "tasks": [{"slug": "t", "title": "T", "type": "DATA_INPUT", "description": "d",
+          "metric": {"key": "x", "unit": "u", "target": -3}}]}]})");
+    EXPECT_FALSE(m_page->importFile(broken));
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("stages[0].tasks[0].metric.target"))) << m_page->bannerText().toStdString();
+    EXPECT_TRUE(rm::ProgressRepository(*m_db).roadmaps()->isEmpty());
+    EXPECT_EQ(m_page->current(), nullptr);
+}

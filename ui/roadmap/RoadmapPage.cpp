@@ -1,0 +1,471 @@
+#include "ui/roadmap/RoadmapPage.h"
+
+#include "core/roadmap/RoadmapTemplate.h"
+#include "core/storage/Database.h"
+#include "ui/shell/Theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace bandmate::ui {
+
+namespace rm = core::roadmap;
+
+namespace {
+
+QString typeLabel(rm::TaskType type)
+{
+    switch (type) {
+    case rm::TaskType::Checklist:
+        return QObject::tr("Checklist");
+    case rm::TaskType::DataInput:
+        return QObject::tr("Track a number");
+    case rm::TaskType::Info:
+        break;
+    }
+    return QObject::tr("Read");
+}
+
+}  // namespace
+
+RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent), m_db(db), m_progress(db)
+{
+    setObjectName(QStringLiteral("page-roadmap"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 18, 24, 12);
+    layout->setSpacing(10);
+
+    auto* header = new QHBoxLayout();
+    auto* title = new QLabel(tr("Roadmap"), this);
+    QFont font = title->font();
+    font.setPointSizeF(17);
+    font.setWeight(QFont::DemiBold);
+    title->setFont(font);
+    header->addWidget(title);
+    header->addSpacing(16);
+    m_chooser = new QComboBox(this);
+    m_chooser->setObjectName(QStringLiteral("roadmapChooser"));
+    m_chooser->setMinimumWidth(280);
+    connect(m_chooser, &QComboBox::activated, this, [this](int index) {
+        m_roadmap = index;
+        m_stage = -1;
+        showStages();
+    });
+    header->addWidget(m_chooser);
+    m_overall = new QLabel(this);
+    header->addWidget(m_overall);
+    header->addStretch(1);
+    auto* start = new QPushButton(tr("Start a roadmap…"), this);
+    connect(start, &QPushButton::clicked, this, [this] {
+        QStringList titles;
+        for (const QString& slug : rm::builtinRoadmapSlugs()) {
+            titles << rm::loadBuiltinRoadmap(slug).value_or(rm::RoadmapTemplate{}).title;
+        }
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Start a roadmap"), tr("Roadmap:"), titles, 0, false, &ok);
+        if (ok) {
+            startTemplate(rm::builtinRoadmapSlugs().at(titles.indexOf(chosen)));
+        }
+    });
+    header->addWidget(start);
+    auto* import = new QPushButton(tr("Import…"), this);
+    import->setToolTip(tr("Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)"));
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import roadmap"), {}, tr("Roadmaps (*.json)"));
+        if (!path.isEmpty()) {
+            importFile(path);
+        }
+    });
+    header->addWidget(import);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setObjectName(QStringLiteral("runningOnly"));
+    connect(exportButton, &QPushButton::clicked, this, &RoadmapPage::exportCurrent);
+    header->addWidget(exportButton);
+    auto* stop = new QPushButton(tr("Stop…"), this);
+    stop->setObjectName(QStringLiteral("runningOnly"));
+    stop->setToolTip(tr("Stop following this roadmap (its progress is removed)"));
+    connect(stop, &QPushButton::clicked, this, &RoadmapPage::stopCurrent);
+    header->addWidget(stop);
+    layout->addLayout(header);
+
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_content = new QStackedWidget(this);
+    m_content->addWidget(buildEmptyState());
+    auto* splitter = new QSplitter(Qt::Horizontal, m_content);
+    m_stages = new QListWidget(splitter);
+    m_stages->setObjectName(QStringLiteral("stages"));
+    m_stages->setMinimumWidth(240);
+    m_stages->setMaximumWidth(340);
+    m_stages->setAccessibleName(tr("Stages"));
+    connect(m_stages, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_stage) {
+            m_stage = row;
+            showTasks();
+        }
+    });
+    auto* right = new QWidget(splitter);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(12, 0, 0, 0);
+    m_stageSummary = new QLabel(right);
+    m_stageSummary->setWordWrap(true);
+    rightLayout->addWidget(m_stageSummary);
+    m_tasksScroll = new QScrollArea(right);
+    m_tasksScroll->setWidgetResizable(true);
+    m_tasksScroll->setFrameShape(QFrame::NoFrame);
+    rightLayout->addWidget(m_tasksScroll, 1);
+    splitter->addWidget(m_stages);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    m_content->addWidget(splitter);
+    layout->addWidget(m_content, 1);
+    reload();
+}
+
+QWidget* RoadmapPage::buildEmptyState()
+{
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    auto* intro = new QLabel(tr("<h3>Choose the road you are on</h3><p>Each roadmap is a set of stages with concrete "
+                                "tasks: checklists, numbers to track and things worth knowing. Tasks that track a "
+                                "number complete themselves when you reach the target; Beat Machine practice counts "
+                                "by itself.</p>"),
+                             box);
+    intro->setWordWrap(true);
+    intro->setMaximumWidth(760);
+    layout->addWidget(intro);
+    for (const QString& slug : rm::builtinRoadmapSlugs()) {
+        const auto roadmap = rm::loadBuiltinRoadmap(slug);
+        if (!roadmap) {
+            continue;
+        }
+        auto* card = new QFrame(box);
+        card->setFrameShape(QFrame::StyledPanel);
+        card->setMaximumWidth(760);
+        auto* row = new QHBoxLayout(card);
+        int tasks = 0;
+        for (const auto& stage : roadmap->stages) {
+            tasks += static_cast<int>(stage.tasks.size());
+        }
+        auto* text = new QLabel(tr("<b>%1</b><br>%2<br><span style='color:gray'>%3 stages · %4 tasks</span>")
+                                    .arg(roadmap->title.toHtmlEscaped(), roadmap->summary.toHtmlEscaped())
+                                    .arg(roadmap->stages.size())
+                                    .arg(tasks),
+                                card);
+        text->setWordWrap(true);
+        row->addWidget(text, 1);
+        auto* button = new QPushButton(tr("Start"), card);
+        button->setObjectName(QStringLiteral("start-") + slug);
+        connect(button, &QPushButton::clicked, this, [this, slug] { startTemplate(slug); });
+        row->addWidget(button);
+        layout->addWidget(card);
+    }
+    layout->addStretch(1);
+    return box;
+}
+
+void RoadmapPage::showEvent(QShowEvent* event)
+{
+    reload();
+    QWidget::showEvent(event);
+}
+
+void RoadmapPage::reload()
+{
+    auto roadmaps = m_progress.roadmaps();
+    if (!roadmaps) {
+        showMessage(QString::fromStdString(roadmaps.error().toString()), true);
+        return;
+    }
+    m_roadmaps = *roadmaps;
+    m_chooser->setVisible(!m_roadmaps.isEmpty());
+    for (auto* button : findChildren<QPushButton*>(QStringLiteral("runningOnly"))) {
+        button->setEnabled(!m_roadmaps.isEmpty());
+    }
+    if (m_roadmaps.isEmpty()) {
+        m_content->setCurrentIndex(0);
+        m_chooser->clear();
+        m_overall->clear();
+        return;
+    }
+    m_content->setCurrentIndex(1);
+    m_roadmap = std::clamp(m_roadmap, 0, static_cast<int>(m_roadmaps.size()) - 1);
+    {
+        const QSignalBlocker block(m_chooser);
+        m_chooser->clear();
+        for (const auto& roadmap : m_roadmaps) {
+            m_chooser->addItem(roadmap.custom ? tr("%1 (custom)").arg(roadmap.title) : roadmap.title);
+        }
+        m_chooser->setCurrentIndex(m_roadmap);
+    }
+    showStages();
+}
+
+const rm::RoadmapState* RoadmapPage::current() const
+{
+    return m_roadmaps.isEmpty() ? nullptr : &m_roadmaps.at(m_roadmap);
+}
+
+void RoadmapPage::showStages()
+{
+    const rm::RoadmapState* roadmap = current();
+    if (roadmap == nullptr) {
+        return;
+    }
+    m_overall->setText(tr("%1 % done").arg(roadmap->percent()));
+    if (m_stage < 0 || m_stage >= roadmap->stages.size()) {
+        const auto* stage = roadmap->currentStage();
+        m_stage = stage != nullptr ? static_cast<int>(stage - roadmap->stages.data()) : 0;
+    }
+    {
+        const QSignalBlocker block(m_stages);
+        m_stages->clear();
+        for (qsizetype i = 0; i < roadmap->stages.size(); ++i) {
+            const auto& stage = roadmap->stages.at(i);
+            auto* item = new QListWidgetItem(tr("%1. %2\n%3 % done").arg(i + 1).arg(stage.title).arg(stage.percent()), m_stages);
+            item->setToolTip(stage.summary);
+            if (stage.percent() == 100) {
+                item->setForeground(QColor(accentColor()));
+            }
+        }
+        m_stages->setCurrentRow(m_stage);
+    }
+    showTasks();
+}
+
+void RoadmapPage::selectStage(int index)
+{
+    m_stages->setCurrentRow(index);
+}
+
+void RoadmapPage::showTasks()
+{
+    const rm::RoadmapState* roadmap = current();
+    if (roadmap == nullptr || m_stage < 0 || m_stage >= roadmap->stages.size()) {
+        return;
+    }
+    const auto& stage = roadmap->stages.at(m_stage);
+    m_stageSummary->setText(QStringLiteral("<b>%1</b> — %2").arg(stage.title.toHtmlEscaped(), stage.summary.toHtmlEscaped()));
+    auto* list = new QWidget(m_tasksScroll);
+    auto* layout = new QVBoxLayout(list);
+    layout->setContentsMargins(0, 0, 8, 0);
+    layout->setSpacing(10);
+    for (const auto& task : stage.tasks) {
+        layout->addWidget(taskCard(task));
+    }
+    layout->addStretch(1);
+    const int scroll = m_tasksScroll->verticalScrollBar() != nullptr ? m_tasksScroll->verticalScrollBar()->value() : 0;
+    m_tasksScroll->setWidget(list);  // deletes the previous list
+    QTimer::singleShot(0, m_tasksScroll, [area = m_tasksScroll, scroll] { area->verticalScrollBar()->setValue(scroll); });
+}
+
+QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
+{
+    auto* card = new QFrame();
+    card->setObjectName(QStringLiteral("task-") + task.slug);
+    card->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(14, 10, 14, 12);
+    auto* head = new QHBoxLayout();
+    auto* title = new QLabel(QStringLiteral("<b>%1</b>  <span style='color:gray'>%2</span>")
+                                 .arg(task.title.toHtmlEscaped(), typeLabel(task.type)),
+                             card);
+    head->addWidget(title, 1);
+    auto* status = new QComboBox(card);
+    status->setObjectName(QStringLiteral("status"));
+    status->addItem(tr("Not started"), static_cast<int>(rm::TaskStatus::NotStarted));
+    status->addItem(tr("In progress"), static_cast<int>(rm::TaskStatus::InProgress));
+    status->addItem(tr("Completed"), static_cast<int>(rm::TaskStatus::Completed));
+    status->setCurrentIndex(static_cast<int>(task.status));
+    const QString id = task.id;
+    connect(status, &QComboBox::activated, this, [this, id, status](int index) {
+        report(m_progress.setStatus(id, static_cast<rm::TaskStatus>(status->itemData(index).toInt())));
+    });
+    head->addWidget(status);
+    layout->addLayout(head);
+    auto* description = new QLabel(task.description, card);
+    description->setWordWrap(true);
+    layout->addWidget(description);
+
+    if (task.type == rm::TaskType::Checklist) {
+        for (const QString& item : task.items) {
+            auto* box = new QCheckBox(item, card);
+            box->setChecked(task.ticked.value(item));
+            connect(box, &QCheckBox::toggled, this, [this, id, item](bool on) { report(m_progress.setItem(id, item, on)); });
+            layout->addWidget(box);
+        }
+    }
+    if (task.metric) {
+        auto* row = new QHBoxLayout();
+        const rm::Metric& metric = *task.metric;
+        auto* value = new QLabel(card);
+        if (metric.target) {
+            auto* bar = new QProgressBar(card);
+            bar->setRange(0, 100);
+            bar->setValue(static_cast<int>(std::min(100.0, task.metricValue * 100.0 / *metric.target)));
+            value->setText(tr("%1 of %2 %3").arg(QLocale().toString(task.metricValue, 'f', 0), QLocale().toString(*metric.target, 'f', 0), metric.unit));
+            row->addWidget(bar, 1);
+        } else {
+            value->setText(tr("%1 %2").arg(QLocale().toString(task.metricValue, 'f', 0), metric.unit));
+        }
+        row->addWidget(value);
+        auto* amount = new QDoubleSpinBox(card);
+        amount->setObjectName(QStringLiteral("amount"));
+        amount->setRange(0, 1e9);
+        amount->setDecimals(metric.aggregate == rm::Aggregate::Latest ? 0 : 1);
+        amount->setValue(metric.aggregate == rm::Aggregate::Latest ? task.metricValue : 1);
+        amount->setSuffix(QLatin1Char(' ') + metric.unit);
+        row->addWidget(amount);
+        auto* add = new QPushButton(metric.aggregate == rm::Aggregate::Latest ? tr("Record") : tr("Add"), card);
+        add->setObjectName(QStringLiteral("addEntry"));
+        add->setToolTip(metric.aggregate == rm::Aggregate::Latest ? tr("Record today's measurement") : tr("Add to the total, dated today"));
+        const QString key = metric.key;
+        connect(add, &QPushButton::clicked, this, [this, key, amount] {
+            auto added = m_progress.addStat(key, amount->value(), QDateTime::currentDateTime());
+            report(added ? core::Result<void>{} : core::Result<void>(std::unexpected(added.error())));
+        });
+        row->addWidget(add);
+        layout->addLayout(row);
+    }
+    if (task.status == rm::TaskStatus::Completed && task.completedAt.isValid()) {
+        const QString when = QLocale().toString(task.completedAt.date(), QLocale::LongFormat);
+        auto* done = new QLabel(task.evidence.isEmpty()
+                                    ? tr("Completed on %1.").arg(when)
+                                    : task.evidence.size() == 1 ? tr("Completed by itself on %1, from 1 entry.").arg(when)
+                                                                : tr("Completed by itself on %1, from %2 entries.").arg(when).arg(task.evidence.size()),
+                                card);
+        done->setObjectName(QStringLiteral("evidence"));
+        done->setStyleSheet(QStringLiteral("color: %1;").arg(accentColor()));
+        layout->addWidget(done);
+    }
+    auto* notes = new QLineEdit(task.notes, card);
+    notes->setPlaceholderText(tr("Notes…"));
+    connect(notes, &QLineEdit::editingFinished, this, [this, id, notes] {
+        if (notes->isModified()) {
+            notes->setModified(false);
+            const auto saved = m_progress.setNotes(id, notes->text());
+            if (!saved) {
+                showMessage(QString::fromStdString(saved.error().toString()), true);
+            }
+        }
+    });
+    layout->addWidget(notes);
+    return card;
+}
+
+void RoadmapPage::report(const core::Result<void>& result)
+{
+    if (!result) {
+        showMessage(QString::fromStdString(result.error().toString()), true);
+    }
+    // The change may complete tasks and stages: show the new state after this event.
+    QTimer::singleShot(0, this, &RoadmapPage::reload);
+}
+
+void RoadmapPage::showMessage(const QString& text, bool error)
+{
+    m_banner->setText(text);
+    m_banner->setStyleSheet(error ? QStringLiteral("background:#fde7e4;color:#8a1f11;padding:6px 10px;border-radius:6px;")
+                                  : QStringLiteral("background:#e6f4ea;color:#185c2b;padding:6px 10px;border-radius:6px;"));
+    m_banner->show();
+    QTimer::singleShot(8000, m_banner, [banner = m_banner, text] {
+        if (banner->text() == text) {
+            banner->hide();
+        }
+    });
+}
+
+QString RoadmapPage::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+bool RoadmapPage::startTemplate(const QString& slug)
+{
+    auto roadmap = rm::loadBuiltinRoadmap(slug);
+    auto started = roadmap ? m_progress.start(*roadmap) : core::Result<QString>(std::unexpected(roadmap.error()));
+    if (!started) {
+        showMessage(QString::fromStdString(started.error().toString()), true);
+        return false;
+    }
+    reload();
+    for (qsizetype i = 0; i < m_roadmaps.size(); ++i) {
+        if (m_roadmaps.at(i).id == *started) {
+            m_roadmap = static_cast<int>(i);
+        }
+    }
+    m_stage = -1;
+    reload();
+    showMessage(tr("Started “%1”. Begin with the first stage.").arg(roadmap->title), false);
+    return true;
+}
+
+bool RoadmapPage::importFile(const QString& path)
+{
+    auto roadmap = rm::readRoadmapFile(path);
+    auto started = roadmap ? m_progress.start(*roadmap, true) : core::Result<QString>(std::unexpected(roadmap.error()));
+    if (!started) {
+        showMessage(tr("Not imported, nothing changed: %1").arg(QString::fromStdString(started.error().toString())), true);
+        return false;
+    }
+    reload();
+    showMessage(tr("Imported “%1”.").arg(roadmap->title), false);
+    return true;
+}
+
+void RoadmapPage::exportCurrent()
+{
+    const rm::RoadmapState* roadmap = current();
+    if (roadmap == nullptr) {
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export roadmap"), roadmap->slug + QStringLiteral(".json"),
+                                                      tr("Roadmaps (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(rm::writeRoadmapJson(rm::templateOf(*roadmap))) < 0 || !file.commit()) {
+        showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), true);
+        return;
+    }
+    showMessage(tr("Exported to %1.").arg(path), false);
+}
+
+void RoadmapPage::stopCurrent()
+{
+    const rm::RoadmapState* roadmap = current();
+    if (roadmap == nullptr) {
+        return;
+    }
+    if (QMessageBox::question(this, tr("Stop roadmap"),
+                              tr("Stop following “%1”? Its progress is removed; your logged numbers stay.").arg(roadmap->title))
+        != QMessageBox::Yes) {
+        return;
+    }
+    report(m_progress.remove(roadmap->id));
+}
+
+}  // namespace bandmate::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/roadmap/ProgressRepository.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QScrollArea;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::ui {
+
+/// The Path to Stardom: start a career roadmap, walk its stages, tick checklists, log the
+/// numbers that data tasks track (they complete themselves at their target), keep notes.
+/// Import and export roadmaps as JSON.
+class RoadmapPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit RoadmapPage(core::Database& db, QWidget* parent = nullptr);
+
+    /// Starts a built-in roadmap and shows it; false with the reason in the banner.
+    bool startTemplate(const QString& slug);
+    /// Imports a roadmap file as a custom roadmap; a bad file changes nothing.
+    bool importFile(const QString& path);
+    /// Reads the running roadmaps again.
+    void reload();
+    void selectStage(int index);
+    [[nodiscard]] QString bannerText() const;
+    [[nodiscard]] const core::roadmap::RoadmapState* current() const;
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    QWidget* buildEmptyState();
+    QWidget* taskCard(const core::roadmap::TaskState& task);
+    void showStages();
+    void showTasks();
+    void report(const core::Result<void>& result);
+    void showMessage(const QString& text, bool error);
+    void exportCurrent();
+    void stopCurrent();
+
+    core::Database& m_db;
+    core::roadmap::ProgressRepository m_progress;
+    QList<core::roadmap::RoadmapState> m_roadmaps;
+    int m_roadmap = 0;
+    int m_stage = 0;
+
+    QStackedWidget* m_content = nullptr;
+    QLabel* m_banner = nullptr;
+    QComboBox* m_chooser = nullptr;
+    QLabel* m_overall = nullptr;
+    QListWidget* m_stages = nullptr;
+    QScrollArea* m_tasksScroll = nullptr;
+    QLabel* m_stageSummary = nullptr;
+};
+
+}  // namespace bandmate::ui
