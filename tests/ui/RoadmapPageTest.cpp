@@ -1,14 +1,17 @@
 // The Roadmap page driven like a user: start, tick, log numbers, import.
+#include "core/profile/Profile.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
+#include "ui/roadmap/ProfileDialog.h"
 #include "ui/roadmap/RoadmapPage.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFrame>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
@@ -96,4 +99,26 @@ TEST_F(RoadmapPageTest, ImportingABrokenRoadmapSaysWhereAndChangesNothing)
     EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("stages[0].tasks[0].metric.target"))) << m_page->bannerText().toStdString();
     EXPECT_TRUE(rm::ProgressRepository(*m_db).roadmaps()->isEmpty());
     EXPECT_EQ(m_page->current(), nullptr);
+}
+
+TEST_F(RoadmapPageTest, TheProfileIsSavedWhenTheDialogIsAccepted)
+{
+    {
+        ui::ProfileDialog dialog(*m_db);
+        dialog.findChild<QLineEdit*>(QStringLiteral("artistName"))->setText(QStringLiteral("  La Clave Azul "));
+        dialog.findChild<QLineEdit*>(QStringLiteral("instruments"))->setText(QStringLiteral("congas, bongó, , congas"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("genres"))->setText(QStringLiteral("salsa"));
+        dialog.accept();
+    }
+    auto profile = core::profile::ProfileRepository(*m_db).load();
+    ASSERT_TRUE(profile.has_value());
+    EXPECT_EQ(profile->artistName, QStringLiteral("La Clave Azul"));
+    EXPECT_EQ(profile->instruments, (QStringList{QStringLiteral("congas"), QStringLiteral("bongó")}));
+    EXPECT_EQ(profile->genres, QStringList{QStringLiteral("salsa")});
+    // Reopening shows what was saved.
+    ui::ProfileDialog again(*m_db);
+    EXPECT_EQ(again.findChild<QLineEdit*>(QStringLiteral("instruments"))->text(), QStringLiteral("congas, bongó"));
+    core::profile::Profile tooLong;
+    tooLong.artistName = QString(201, QLatin1Char('x'));
+    EXPECT_EQ(core::profile::ProfileRepository(*m_db).save(tooLong).error().code, core::ErrorCode::InvalidArgument);
 }

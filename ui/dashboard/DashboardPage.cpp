@@ -1,5 +1,6 @@
 #include "ui/dashboard/DashboardPage.h"
 
+#include "core/profile/Profile.h"
 #include "core/roadmap/Insights.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
@@ -298,9 +299,11 @@ void DashboardPage::reload()
     }
     m_content->setCurrentIndex(1);
     const core::roadmap::RoadmapState& roadmap = roadmaps->first();
+    const QString artist = core::profile::ProfileRepository(m_db).load().value_or(core::profile::Profile{}).artistName;
     m_next->setRoadmap(&roadmap);
     m_stages->setRoadmap(&roadmap);
-    m_roadmapTitle->setText(tr("%1 — %2 % done").arg(roadmap.title).arg(roadmap.percent()));
+    m_roadmapTitle->setText(artist.isEmpty() ? tr("%1 — %2 % done").arg(roadmap.title).arg(roadmap.percent())
+                                             : tr("%1 · %2 — %3 % done").arg(artist, roadmap.title).arg(roadmap.percent()));
     if (const auto* stage = roadmap.currentStage()) {
         m_stageTitle->setText(stage->title);
         m_stageProgress->setValue(stage->percent());

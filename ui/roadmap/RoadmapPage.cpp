@@ -2,6 +2,7 @@
 
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
+#include "ui/roadmap/ProfileDialog.h"
 #include "ui/shell/Theme.h"
 
 #include <QCheckBox>
@@ -74,6 +75,13 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     m_overall = new QLabel(this);
     header->addWidget(m_overall);
     header->addStretch(1);
+    auto* profile = new QPushButton(tr("Profile…"), this);
+    profile->setToolTip(tr("Your artist name, instruments, genres and goals"));
+    connect(profile, &QPushButton::clicked, this, [this] {
+        ProfileDialog dialog(m_db, this);
+        dialog.exec();
+    });
+    header->addWidget(profile);
     auto* start = new QPushButton(tr("Start a roadmap…"), this);
     connect(start, &QPushButton::clicked, this, [this] {
         QStringList titles;
