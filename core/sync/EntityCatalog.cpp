@@ -17,6 +17,7 @@ const QStringList& syncedEntities()
         QStringLiteral("roadmap_task"),
         QStringLiteral("task_progress"),
         QStringLiteral("stat_entry"),
+        QStringLiteral("task"),
     };
     return entities;
 }
