@@ -1,11 +1,14 @@
 // The Roadmap page driven like a user: start, tick, log numbers, import.
 #include "core/profile/Profile.h"
 #include "core/roadmap/ProgressRepository.h"
+#include "core/todo/Todos.h"
 #include "core/storage/Database.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/roadmap/ProfileDialog.h"
+#include "ui/dashboard/DashboardModels.h"
 #include "ui/roadmap/RoadmapPage.h"
+#include "ui/roadmap/TodoPanel.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -121,4 +124,33 @@ TEST_F(RoadmapPageTest, TheProfileIsSavedWhenTheDialogIsAccepted)
     core::profile::Profile tooLong;
     tooLong.artistName = QString(201, QLatin1Char('x'));
     EXPECT_EQ(core::profile::ProfileRepository(*m_db).save(tooLong).error().code, core::ErrorCode::InvalidArgument);
+}
+
+TEST_F(RoadmapPageTest, ToDosAreAddedTickedAndShownInTodayWithTheNextActions)
+{
+    auto* panel = m_page->findChild<ui::TodoPanel*>();
+    ASSERT_NE(panel, nullptr);
+    auto* title = panel->findChild<QLineEdit*>(QStringLiteral("todoTitle"));
+    title->setFocus();
+    QTest::keyClicks(title, QStringLiteral("Call the sound engineer"));
+    panel->findChild<QCheckBox*>()->setChecked(true);  // due today
+    panel->findChild<QLineEdit*>(QStringLiteral("todoTags"))->setText(QStringLiteral("gig"));
+    QTest::keyClick(title, Qt::Key_Return);
+    EXPECT_TRUE(title->text().isEmpty());
+    EXPECT_FALSE(panel->addFromFields()) << "no title, nothing added";
+    ASSERT_EQ(panel->list()->count(), 1);
+    EXPECT_TRUE(panel->list()->item(0)->text().contains(QStringLiteral("#gig")));
+
+    ASSERT_TRUE(m_page->startTemplate(QStringLiteral("touring-band")));
+    ui::TodayModel today;
+    today.setItems(core::todo::TodoRepository(*m_db).due(QDate::currentDate()).value(),
+                   &rm::ProgressRepository(*m_db).roadmaps().value().first(), QDate::currentDate());
+    ASSERT_EQ(today.rowCount(), 4) << "one due to-do and three next actions";
+    EXPECT_EQ(today.index(0).data(ui::TodayModel::KindRole).toString(), QStringLiteral("todo"));
+    EXPECT_TRUE(today.index(0).data().toString().contains(QStringLiteral("due today")));
+    EXPECT_EQ(today.index(1).data(ui::TodayModel::KindRole).toString(), QStringLiteral("roadmap"));
+
+    panel->list()->item(0)->setCheckState(Qt::Checked);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(core::todo::TodoRepository(*m_db).due(QDate::currentDate())->isEmpty());
 }

@@ -127,4 +127,46 @@ QVariant AchievementsModel::data(const QModelIndex& index, int role) const
     }
 }
 
+void TodayModel::setItems(const QList<core::todo::Todo>& due, const core::roadmap::RoadmapState* roadmap, const QDate& today)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const auto& todo : due) {
+        const QString when = todo.due < today ? tr("overdue since %1").arg(QLocale().toString(todo.due, QLocale::ShortFormat))
+                                              : tr("due today");
+        m_rows.append({QStringLiteral("todo"), todo.id, tr("☐ %1 — %2").arg(todo.title, when), todo.notes});
+    }
+    if (roadmap != nullptr) {
+        for (const auto* task : roadmap->nextActions(3)) {
+            m_rows.append({QStringLiteral("roadmap"), task->id, tr("→ %1").arg(task->title), task->description});
+        }
+    }
+    endResetModel();
+}
+
+int TodayModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant TodayModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.text;
+    case Qt::ToolTipRole:
+        return row.tip;
+    case KindRole:
+        return row.kind;
+    case IdRole:
+        return row.id;
+    default:
+        return {};
+    }
+}
+
 }  // namespace bandmate::ui

@@ -2,6 +2,7 @@
 
 #include "core/roadmap/Insights.h"
 #include "core/roadmap/ProgressRepository.h"
+#include "core/todo/Todos.h"
 
 #include <QAbstractListModel>
 #include <QAbstractTableModel>
@@ -57,6 +58,27 @@ public:
 
 private:
     QList<core::roadmap::Achievement> m_rows;
+};
+
+/// Today: the to-dos due (overdue first), then the next roadmap actions.
+class TodayModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { KindRole = Qt::UserRole + 1, IdRole };  ///< kind: "todo" or "roadmap"
+    using QAbstractListModel::QAbstractListModel;
+
+    void setItems(const QList<core::todo::Todo>& due, const core::roadmap::RoadmapState* roadmap, const QDate& today);
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+
+private:
+    struct Row {
+        QString kind;
+        QString id;
+        QString text;
+        QString tip;
+    };
+    QList<Row> m_rows;
 };
 
 }  // namespace bandmate::ui

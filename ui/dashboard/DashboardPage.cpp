@@ -133,7 +133,8 @@ DashboardPage::DashboardPage(core::Database& db, QWidget* parent)
       m_db(db),
       m_next(new NextActionsModel(this)),
       m_stages(new StageProgressModel(this)),
-      m_achievements(new AchievementsModel(this))
+      m_achievements(new AchievementsModel(this)),
+      m_today(new TodayModel(this))
 {
     setObjectName(QStringLiteral("page-dashboard"));
     auto* outer = new QVBoxLayout(this);
@@ -185,16 +186,17 @@ DashboardPage::DashboardPage(core::Database& db, QWidget* parent)
     m_stageProgress = new QProgressBar(current);
     m_stageProgress->setRange(0, 100);
     auto* nextList = new QListView(current);
-    nextList->setModel(m_next);
+    nextList->setObjectName(QStringLiteral("today"));
+    nextList->setModel(m_today);
     nextList->setFrameShape(QFrame::NoFrame);
-    nextList->setMaximumHeight(90);
-    nextList->setAccessibleName(tr("Next actions"));
+    nextList->setMaximumHeight(110);
+    nextList->setAccessibleName(tr("Today: due to-dos and the next roadmap actions"));
     currentLayout->addWidget(m_roadmapTitle);
     currentLayout->addWidget(m_stageTitle);
     currentLayout->addWidget(m_stageProgress);
-    currentLayout->addWidget(new QLabel(tr("Next:"), current));
+    currentLayout->addWidget(new QLabel(tr("Today — due to-dos and your next actions:"), current));
     currentLayout->addWidget(nextList);
-    grid->addWidget(card(tr("Current stage"), current), 0, 0, 1, 2);
+    grid->addWidget(card(tr("Today"), current), 0, 0, 1, 2);
 
     // Streak.
     auto* streak = new QWidget(body);
@@ -302,6 +304,8 @@ void DashboardPage::reload()
     const QString artist = core::profile::ProfileRepository(m_db).load().value_or(core::profile::Profile{}).artistName;
     m_next->setRoadmap(&roadmap);
     m_stages->setRoadmap(&roadmap);
+    m_today->setItems(core::todo::TodoRepository(m_db).due(QDate::currentDate()).value_or(QList<core::todo::Todo>{}), &roadmap,
+                      QDate::currentDate());
     m_roadmapTitle->setText(artist.isEmpty() ? tr("%1 — %2 % done").arg(roadmap.title).arg(roadmap.percent())
                                              : tr("%1 · %2 — %3 % done").arg(artist, roadmap.title).arg(roadmap.percent()));
     if (const auto* stage = roadmap.currentStage()) {

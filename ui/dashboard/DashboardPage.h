@@ -20,6 +20,7 @@ class AchievementsModel;
 class ConsistencyMap;
 class NextActionsModel;
 class StageProgressModel;
+class TodayModel;
 
 /// Where the career stands: the current stage and the next actions, progress per stage, trend
 /// lines per metric, a 26-week consistency map, the streak, achievements and a weekly review.
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] NextActionsModel* nextActions() const { return m_next; }
     [[nodiscard]] StageProgressModel* stages() const { return m_stages; }
     [[nodiscard]] AchievementsModel* achievements() const { return m_achievements; }
+    [[nodiscard]] TodayModel* today() const { return m_today; }
     [[nodiscard]] QString streakText() const;
 
 protected:
@@ -49,6 +51,7 @@ private:
     NextActionsModel* m_next = nullptr;
     StageProgressModel* m_stages = nullptr;
     AchievementsModel* m_achievements = nullptr;
+    TodayModel* m_today = nullptr;
     QStackedWidget* m_content = nullptr;
     QLabel* m_roadmapTitle = nullptr;
     QLabel* m_stageTitle = nullptr;

@@ -3,6 +3,7 @@
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
 #include "ui/roadmap/ProfileDialog.h"
+#include "ui/roadmap/TodoPanel.h"
 #include "ui/shell/Theme.h"
 
 #include <QCheckBox>
@@ -24,6 +25,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -120,7 +122,9 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     m_banner->hide();
     layout->addWidget(m_banner);
 
-    m_content = new QStackedWidget(this);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("roadmapTabs"));
+    m_content = new QStackedWidget(tabs);
     m_content->addWidget(buildEmptyState());
     auto* splitter = new QSplitter(Qt::Horizontal, m_content);
     m_stages = new QListWidget(splitter);
@@ -148,7 +152,9 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     m_content->addWidget(splitter);
-    layout->addWidget(m_content, 1);
+    tabs->addTab(m_content, tr("Roadmap"));
+    tabs->addTab(new TodoPanel(m_db, tabs), tr("To-dos"));
+    layout->addWidget(tabs, 1);
     reload();
 }
 
