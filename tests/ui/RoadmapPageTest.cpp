@@ -7,6 +7,7 @@
 #include "tests/support/TestFiles.h"
 #include "ui/roadmap/ProfileDialog.h"
 #include "ui/dashboard/DashboardModels.h"
+#include "ui/roadmap/RoadmapEditor.h"
 #include "ui/roadmap/RoadmapPage.h"
 #include "ui/roadmap/TodoPanel.h"
 
@@ -15,6 +16,9 @@
 #include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QUndoStack>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
@@ -153,4 +157,46 @@ TEST_F(RoadmapPageTest, ToDosAreAddedTickedAndShownInTodayWithTheNextActions)
     panel->list()->item(0)->setCheckState(Qt::Checked);
     QCoreApplication::processEvents();
     EXPECT_TRUE(core::todo::TodoRepository(*m_db).due(QDate::currentDate())->isEmpty());
+}
+
+TEST_F(RoadmapPageTest, TheEditorBuildsReordersAndUndoesThenSavesACustomRoadmap)
+{
+    rm::RoadmapTemplate starter{QStringLiteral("my-road"), 1, QStringLiteral("My road"), {},
+                                {{QStringLiteral("one"), QStringLiteral("One"), {},
+                                  {{QStringLiteral("a"), QStringLiteral("A"), rm::TaskType::Info, QStringLiteral("Read A."), {}, {}}}}}};
+    ui::RoadmapEditor editor(starter);
+    editor.addStage();
+    editor.addTask();  // into the new stage
+    ASSERT_EQ(editor.roadmap().stages.size(), 2);
+    ASSERT_EQ(editor.roadmap().stages[1].tasks.size(), 2);
+    EXPECT_EQ(editor.roadmap().stages[1].tasks[1].slug, QStringLiteral("new-task"));
+
+    editor.moveTask(0, 0, 1, 0);  // A to the top of the second stage
+    EXPECT_TRUE(editor.roadmap().stages[0].tasks.isEmpty());
+    EXPECT_EQ(editor.roadmap().stages[1].tasks[0].slug, QStringLiteral("a"));
+    EXPECT_FALSE(editor.validated().has_value()) << "an empty stage is not a valid roadmap";
+    EXPECT_EQ(editor.validated().error().where, "stages[0].tasks");
+
+    editor.undoStack()->undo();
+    EXPECT_EQ(editor.roadmap().stages[0].tasks[0].slug, QStringLiteral("a")) << "undo puts it back";
+    editor.moveStage(1, 0);
+    EXPECT_EQ(editor.roadmap().stages[0].slug, QStringLiteral("new-stage"));
+
+    // Make the new task a checklist through the form.
+    editor.select(0, 1);
+    editor.findChild<QComboBox*>(QStringLiteral("taskType"))->setCurrentIndex(0);
+    editor.findChild<QPlainTextEdit*>(QStringLiteral("items"))->setPlainText(QStringLiteral("First\nSecond\n"));
+    editor.findChild<QLineEdit*>(QStringLiteral("itemTitle"))->setText(QStringLiteral("Do two things"));
+    editor.select(0, 0);  // leaving the task commits its fields
+    const auto& task = editor.roadmap().stages[0].tasks[1];
+    EXPECT_EQ(task.type, rm::TaskType::Checklist);
+    EXPECT_EQ(task.items, (QStringList{QStringLiteral("First"), QStringLiteral("Second")}));
+    EXPECT_EQ(task.title, QStringLiteral("Do two things"));
+
+    auto valid = editor.validated();
+    ASSERT_TRUE(valid.has_value()) << valid.error().toString();
+    ASSERT_TRUE(m_page->saveEdited(*valid, {}));
+    ASSERT_NE(m_page->current(), nullptr);
+    EXPECT_TRUE(m_page->current()->custom);
+    EXPECT_EQ(m_page->current()->stages.size(), 2);
 }

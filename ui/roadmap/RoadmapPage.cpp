@@ -3,6 +3,7 @@
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
 #include "ui/roadmap/ProfileDialog.h"
+#include "ui/roadmap/RoadmapEditor.h"
 #include "ui/roadmap/TodoPanel.h"
 #include "ui/shell/Theme.h"
 
@@ -97,6 +98,15 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
         }
     });
     header->addWidget(start);
+    auto* create = new QPushButton(tr("New…"), this);
+    create->setToolTip(tr("Write a roadmap of your own"));
+    connect(create, &QPushButton::clicked, this, &RoadmapPage::newCustom);
+    header->addWidget(create);
+    auto* edit = new QPushButton(tr("Edit…"), this);
+    edit->setObjectName(QStringLiteral("runningOnly"));
+    edit->setToolTip(tr("Edit this roadmap (a built-in one becomes your own copy)"));
+    connect(edit, &QPushButton::clicked, this, &RoadmapPage::editCurrent);
+    header->addWidget(edit);
     auto* import = new QPushButton(tr("Import…"), this);
     import->setToolTip(tr("Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)"));
     connect(import, &QPushButton::clicked, this, [this] {
@@ -466,6 +476,67 @@ void RoadmapPage::exportCurrent()
         return;
     }
     showMessage(tr("Exported to %1.").arg(path), false);
+}
+
+bool RoadmapPage::saveEdited(const rm::RoadmapTemplate& roadmap, const QString& customId)
+{
+    core::Result<void> saved;
+    if (customId.isEmpty()) {
+        auto started = m_progress.start(roadmap, true);
+        saved = started ? core::Result<void>{} : core::Result<void>(std::unexpected(started.error()));
+    } else {
+        saved = m_progress.upgrade(customId, roadmap);
+    }
+    if (!saved) {
+        showMessage(tr("Not saved: %1").arg(QString::fromStdString(saved.error().toString())), true);
+        return false;
+    }
+    reload();
+    showMessage(tr("Saved “%1”.").arg(roadmap.title), false);
+    return true;
+}
+
+void RoadmapPage::newCustom()
+{
+    QString slug = QStringLiteral("my-roadmap");
+    for (int n = 2; std::any_of(m_roadmaps.begin(), m_roadmaps.end(), [&](const auto& r) { return r.slug == slug; }); ++n) {
+        slug = QStringLiteral("my-roadmap-%1").arg(n);
+    }
+    rm::RoadmapTemplate starter{slug, 1, tr("My roadmap"), {},
+                                {{QStringLiteral("first-stage"), tr("First stage"), {},
+                                  {{QStringLiteral("first-task"), tr("First task"), rm::TaskType::Info, tr("Describe what to do, why, and how you know it is done."), {}, {}}}}}};
+    RoadmapEditor editor(starter, this);
+    if (editor.exec() == QDialog::Accepted) {
+        saveEdited(editor.validated().value_or(starter), {});
+    }
+}
+
+void RoadmapPage::editCurrent()
+{
+    const rm::RoadmapState* state = current();
+    if (state == nullptr) {
+        return;
+    }
+    rm::RoadmapTemplate roadmap = rm::templateOf(*state);
+    const bool copy = !state->custom;
+    if (copy) {
+        roadmap.slug += QStringLiteral("-mine");
+        roadmap.title = tr("%1 (mine)").arg(roadmap.title);
+        roadmap.version = 1;
+    }
+    const QString id = state->id;
+    RoadmapEditor editor(roadmap, this);
+    if (editor.exec() != QDialog::Accepted) {
+        return;
+    }
+    auto edited = editor.validated();
+    if (!edited) {
+        return;
+    }
+    if (!copy) {
+        edited->version = roadmap.version + 1;
+    }
+    saveEdited(*edited, copy ? QString() : id);
 }
 
 void RoadmapPage::stopCurrent()

@@ -29,6 +29,9 @@ public:
     bool startTemplate(const QString& slug);
     /// Imports a roadmap file as a custom roadmap; a bad file changes nothing.
     bool importFile(const QString& path);
+    /// Saves an edited roadmap: a new custom roadmap when `customId` is empty, else a new version
+    /// of that custom roadmap (progress of kept tasks stays).
+    bool saveEdited(const core::roadmap::RoadmapTemplate& roadmap, const QString& customId);
     /// Reads the running roadmaps again.
     void reload();
     void selectStage(int index);
@@ -46,6 +49,8 @@ private:
     void report(const core::Result<void>& result);
     void showMessage(const QString& text, bool error);
     void exportCurrent();
+    void newCustom();
+    void editCurrent();
     void stopCurrent();
 
     core::Database& m_db;
