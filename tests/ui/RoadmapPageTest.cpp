@@ -200,3 +200,14 @@ TEST_F(RoadmapPageTest, TheEditorBuildsReordersAndUndoesThenSavesACustomRoadmap)
     EXPECT_TRUE(m_page->current()->custom);
     EXPECT_EQ(m_page->current()->stages.size(), 2);
 }
+
+// Not a check, so disabled: with BANDMATE_SCREENSHOT_DIR set, saves the editor to look at.
+TEST_F(RoadmapPageTest, DISABLED_PicturesForReview)
+{
+    const QString folder = qEnvironmentVariable("BANDMATE_SCREENSHOT_DIR");
+    ui::RoadmapEditor editor(rm::loadBuiltinRoadmap(QStringLiteral("touring-band")).value());
+    editor.select(1, 2);
+    editor.show();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(editor.grab().save(folder + QStringLiteral("/roadmap-editor.png")));
+}
