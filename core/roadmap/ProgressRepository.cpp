@@ -353,6 +353,29 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
     return transaction->commit();
 }
 
+Result<int> ProgressRepository::upgradeFrom(const QList<RoadmapTemplate>& templates)
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT id, slug, template_version FROM roadmap WHERE deleted = 0 AND custom = 0"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<std::pair<QString, const RoadmapTemplate*>> due;
+    while (query->next()) {
+        for (const auto& roadmap : templates) {
+            if (roadmap.slug == query->value(1).toString() && roadmap.version > query->value(2).toInt()) {
+                due.append({query->value(0).toString(), &roadmap});
+            }
+        }
+    }
+    for (const auto& [id, roadmap] : due) {
+        if (auto upgraded = upgrade(id, *roadmap); !upgraded) {
+            return std::unexpected(upgraded.error());
+        }
+    }
+    return static_cast<int>(due.size());
+}
+
 Result<void> ProgressRepository::remove(const QString& roadmapId)
 {
     const QSqlDatabase db = m_db.connection();

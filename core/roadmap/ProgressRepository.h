@@ -97,6 +97,9 @@ public:
     /// Moves a running roadmap to a newer template version. Tasks and stages are matched by slug:
     /// texts change, new ones appear, removed ones go; progress of kept tasks is untouched.
     [[nodiscard]] Result<void> upgrade(const QString& roadmapId, const RoadmapTemplate& newer);
+    /// Upgrades every running roadmap started from one of `templates` whose version is newer
+    /// (what the app does when it ships new template versions); returns how many it upgraded.
+    [[nodiscard]] Result<int> upgradeFrom(const QList<RoadmapTemplate>& templates);
     /// Stops a roadmap (tombstones it, its tasks and progress).
     [[nodiscard]] Result<void> remove(const QString& roadmapId);
 

@@ -309,3 +309,14 @@ TEST_F(RoadmapProgress, AchievementsAreEarnedFromWhatHappenedWithTheirDates)
     EXPECT_EQ(activity->size(), 10) << "a practice day each";
     EXPECT_EQ(activity->value(base.date().addDays(3)), 2) << "the practice and the show, each counted once";
 }
+
+TEST_F(RoadmapProgress, NewerShippedTemplatesReachRunningRoadmaps)
+{
+    QJsonObject v2 = smallRoadmap();
+    v2[QStringLiteral("version")] = 2;
+    v2[QStringLiteral("title")] = QStringLiteral("Test road, revised");
+    EXPECT_EQ(*repository->upgradeFrom({parsed(smallRoadmap())}), 0) << "same version: nothing to do";
+    EXPECT_EQ(*repository->upgradeFrom({parsed(v2)}), 1);
+    EXPECT_EQ(repository->roadmap(*id)->title, QStringLiteral("Test road, revised"));
+    EXPECT_EQ(*repository->upgradeFrom({parsed(v2)}), 0) << "already there";
+}

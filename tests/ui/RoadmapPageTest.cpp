@@ -21,7 +21,9 @@
 #include <QUndoStack>
 #include <QListWidget>
 #include <QPushButton>
+#include <QApplication>
 #include <QTest>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -210,4 +212,29 @@ TEST_F(RoadmapPageTest, DISABLED_PicturesForReview)
     editor.show();
     QCoreApplication::processEvents();
     EXPECT_TRUE(editor.grab().save(folder + QStringLiteral("/roadmap-editor.png")));
+}
+
+TEST_F(RoadmapPageTest, ATodoOpensInAnEditorForNotesAndChecklist)
+{
+    auto id = core::todo::TodoRepository(*m_db).save({{}, QStringLiteral("Prepare the gig"), {}, {}, false, {}, {}, {}, {}, {}});
+    ASSERT_TRUE(id.has_value());
+    auto* panel = m_page->findChild<ui::TodoPanel*>();
+    panel->reload();
+    QTimer::singleShot(0, [] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        ASSERT_NE(dialog, nullptr);
+        auto edits = dialog->findChildren<QPlainTextEdit*>();
+        ASSERT_EQ(edits.size(), 2);
+        edits.at(0)->setPlainText(QStringLiteral("Doors at eight"));
+        edits.at(1)->setPlainText(QStringLiteral("[x] Strings\nSetlist"));
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
+    panel->edit(*id);
+    auto todo = core::todo::TodoRepository(*m_db).get(*id);
+    ASSERT_TRUE(todo.has_value());
+    EXPECT_EQ(todo->notes, QStringLiteral("Doors at eight"));
+    ASSERT_EQ(todo->checklist.size(), 2);
+    EXPECT_TRUE(todo->checklist.at(0).done);
+    EXPECT_EQ(todo->checklist.at(1).text, QStringLiteral("Setlist"));
+    EXPECT_TRUE(panel->list()->item(0)->text().contains(QStringLiteral("[1/2]")));
 }

@@ -218,6 +218,16 @@ void RoadmapPage::showEvent(QShowEvent* event)
 
 void RoadmapPage::reload()
 {
+    // New versions of the shipped templates reach running roadmaps; progress stays.
+    QList<rm::RoadmapTemplate> shipped;
+    for (const QString& slug : rm::builtinRoadmapSlugs()) {
+        if (auto roadmap = rm::loadBuiltinRoadmap(slug)) {
+            shipped.append(*roadmap);
+        }
+    }
+    if (auto upgraded = m_progress.upgradeFrom(shipped); upgraded && *upgraded > 0) {
+        showMessage(tr("Your roadmap has a new version of its template; your progress is kept."), false);
+    }
     auto roadmaps = m_progress.roadmaps();
     if (!roadmaps) {
         showMessage(QString::fromStdString(roadmaps.error().toString()), true);

@@ -24,6 +24,8 @@ public:
     /// Adds what the entry fields hold; false (and nothing added) without a title.
     bool addFromFields();
     [[nodiscard]] QListWidget* list() const { return m_list; }
+    /// Opens the full editor (notes, checklist, link) for a to-do; what double-click does.
+    void edit(const QString& id);
 
 private:
     core::Database& m_db;
