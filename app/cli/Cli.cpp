@@ -26,6 +26,8 @@ Commands:
               [--notes TEXT]
   stat add METRIC VALUE [--at ISO-DATE] [--note TEXT]
                  record a measurement (practice_minutes, monthly_listeners, ...)
+  library search "QUERY"     songs matching the search grammar
+                             (resources/library/SEARCH.md)
   dev seed-history [--days N] [--seed S]
                  fill a database with a made-up practice history (demos,
                  screenshots); never run it on your real data
@@ -137,7 +139,7 @@ int runCli(const QStringList& arguments)
         return runMachinesCommand(args);
     }
     if (group == QLatin1String("roadmap") || group == QLatin1String("task") || group == QLatin1String("stat")
-        || group == QLatin1String("dev")) {
+        || group == QLatin1String("dev") || group == QLatin1String("library")) {
         return runRoadmapCommand(args);
     }
     if (!args.options.isEmpty()) {

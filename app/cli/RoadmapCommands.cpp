@@ -1,5 +1,6 @@
 #include "app/cli/RoadmapCommands.h"
 
+#include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
@@ -386,6 +387,42 @@ int seedHistory(const CliArgs& args, const Options& options)
     return kExitOk;
 }
 
+int librarySearch(const CliArgs& args, const Options& options)
+{
+    if (options.words.size() != 1) {
+        return reportError({ErrorCode::InvalidArgument, "library search needs one query (quote it)", "library search"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto songs = core::library::SongRepository(**db).search(options.words.first());
+    if (!songs) {
+        return reportError(songs.error());
+    }
+    QJsonArray list;
+    QString text;
+    for (const auto& song : *songs) {
+        list.append(QJsonObject{{QStringLiteral("id"), song.id},
+                                {QStringLiteral("title"), song.title},
+                                {QStringLiteral("artist"), song.artist},
+                                {QStringLiteral("album"), song.album},
+                                {QStringLiteral("genre"), song.genre},
+                                {QStringLiteral("year"), song.year},
+                                {QStringLiteral("key"), song.key},
+                                {QStringLiteral("bpm"), song.bpm},
+                                {QStringLiteral("durationMs"), song.durationMs},
+                                {QStringLiteral("tags"), QJsonArray::fromStringList(song.tags)}});
+        text += QStringLiteral("%1 — %2\n").arg(song.artist, song.title);
+    }
+    if (args.json) {
+        printJson(list);
+    } else {
+        printOut(text.isEmpty() ? QStringLiteral("No songs match.\n") : text);
+    }
+    return kExitOk;
+}
+
 }  // namespace
 
 int runRoadmapCommand(const CliArgs& args)
@@ -421,6 +458,9 @@ int runRoadmapCommand(const CliArgs& args)
     }
     if (group == QLatin1String("stat") && sub == QLatin1String("add")) {
         return statAdd(args, *options);
+    }
+    if (group == QLatin1String("library") && sub == QLatin1String("search")) {
+        return librarySearch(args, *options);
     }
     if (group == QLatin1String("dev") && sub == QLatin1String("seed-history")) {
         return seedHistory(args, *options);

@@ -18,6 +18,8 @@ const QStringList& syncedEntities()
         QStringLiteral("task_progress"),
         QStringLiteral("stat_entry"),
         QStringLiteral("task"),
+        QStringLiteral("song"),
+        QStringLiteral("play_event"),
     };
     return entities;
 }

@@ -115,3 +115,15 @@ TEST(RoadmapCli, ImportingABrokenRoadmapNamesThePathAndChangesNothing)
     EXPECT_EQ(exported.value(QStringLiteral("slug")).toString(), QStringLiteral("mine"));
     EXPECT_EQ(exported.value(QStringLiteral("stages")).toArray().at(0).toObject().value(QStringLiteral("tasks")).toArray().size(), 1);
 }
+
+TEST(LibraryCli, SearchAnswersJsonAndSaysWhereAQueryIsWrong)
+{
+    test::TempDir dir;
+    const QString db = dir.file(QStringLiteral("lib.sqlite"));
+    const CliRun empty = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("tag:salsa")});
+    ASSERT_EQ(empty.exitCode, 0) << empty.err.toStdString();
+    EXPECT_EQ(jsonArray(empty).size(), 0);
+    const CliRun bad = runCli({QStringLiteral("--db"), db, QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("year:1990-1980")});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.err.trimmed(), QStringLiteral("bandmate-cli: column 6: the range goes down: write the lower number first"));
+}

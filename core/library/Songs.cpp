@@ -1,0 +1,205 @@
+#include "core/library/Songs.h"
+
+#include "core/library/SearchQuery.h"
+#include "core/roadmap/ProgressRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/util/Uuid.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace bandmate::core::library {
+
+namespace {
+
+const char* readinessName(Readiness readiness)
+{
+    switch (readiness) {
+    case Readiness::Rehearsed:
+        return "rehearsed";
+    case Readiness::GigReady:
+        return "gig_ready";
+    case Readiness::Learning:
+        break;
+    }
+    return "learning";
+}
+
+Readiness readinessFrom(const QString& name)
+{
+    return name == QLatin1String("gig_ready") ? Readiness::GigReady
+           : name == QLatin1String("rehearsed") ? Readiness::Rehearsed
+                                                 : Readiness::Learning;
+}
+
+const QString kColumns = QStringLiteral("song.id, song.title, song.artist, song.album, song.genre, song.year, song.song_key, "
+                                        "song.bpm, song.duration_ms, song.tags, song.notes, song.readiness, song.rating, "
+                                        "song.loved, song.machine_ref");
+
+Song fromRow(const QSqlQuery& q)
+{
+    Song song;
+    song.id = q.value(0).toString();
+    song.title = q.value(1).toString();
+    song.artist = q.value(2).toString();
+    song.album = q.value(3).toString();
+    song.genre = q.value(4).toString();
+    song.year = q.value(5).toInt();
+    song.key = q.value(6).toString();
+    song.bpm = q.value(7).toDouble();
+    song.durationMs = q.value(8).toLongLong();
+    for (const auto& tag : QJsonDocument::fromJson(q.value(9).toString().toUtf8()).array()) {
+        song.tags << tag.toString();
+    }
+    song.notes = q.value(10).toString();
+    song.readiness = readinessFrom(q.value(11).toString());
+    song.rating = q.value(12).toInt();
+    song.loved = q.value(13).toInt() != 0;
+    song.machineRef = q.value(14).toString();
+    return song;
+}
+
+}  // namespace
+
+SongRepository::SongRepository(Database& db) : m_db(db) {}
+
+Result<QString> SongRepository::save(const Song& song)
+{
+    if (song.title.trimmed().isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "a song needs a title", "title");
+    }
+    if (song.rating < 0 || song.rating > 5) {
+        return fail(ErrorCode::InvalidArgument, "a rating from 0 to 5", "rating");
+    }
+    if (song.bpm != 0.0 && (song.bpm < 20 || song.bpm > 400)) {
+        return fail(ErrorCode::InvalidArgument, "a tempo from 20 to 400 BPM (or 0 for unknown)", "bpm");
+    }
+    QStringList tags;
+    for (const QString& tag : song.tags) {
+        if (!tag.trimmed().isEmpty() && !tags.contains(tag.trimmed(), Qt::CaseInsensitive)) {
+            tags << tag.trimmed();
+        }
+    }
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    const bool created = song.id.isEmpty();
+    const QString id = created ? UuidV7Generator().next() : song.id;
+    QVariantMap fields{{QStringLiteral("title"), song.title.trimmed()},
+                       {QStringLiteral("artist"), song.artist.trimmed()},
+                       {QStringLiteral("album"), song.album.trimmed()},
+                       {QStringLiteral("genre"), song.genre.trimmed()},
+                       {QStringLiteral("year"), song.year},
+                       {QStringLiteral("song_key"), song.key.trimmed()},
+                       {QStringLiteral("bpm"), song.bpm},
+                       {QStringLiteral("duration_ms"), song.durationMs},
+                       {QStringLiteral("tags"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact))},
+                       {QStringLiteral("notes"), song.notes},
+                       {QStringLiteral("readiness"), QString::fromLatin1(readinessName(song.readiness))},
+                       {QStringLiteral("rating"), song.rating},
+                       {QStringLiteral("loved"), song.loved ? 1 : 0},
+                       {QStringLiteral("machine_ref"), song.machineRef}};
+    if (created) {
+        fields.insert(QStringLiteral("added_at"), QDateTime::currentMSecsSinceEpoch());
+    }
+    ChangeTracker tracker(m_db);
+    if (auto written = tracker.write(QStringLiteral("song"), id, fields); !written) {
+        return std::unexpected(written.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    if (created) {
+        (void)roadmap::ProgressRepository(m_db).recordEvent({roadmap::AppEvent::Kind::SongAdded, QDateTime::currentDateTime(), 1.0, id});
+    }
+    return id;
+}
+
+Result<Song> SongRepository::get(const QString& id) const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT %1 FROM song WHERE song.id = ? AND song.deleted = 0").arg(kColumns), {id});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, "no such song", id.toStdString());
+    }
+    return fromRow(*query);
+}
+
+Result<void> SongRepository::remove(const QString& id)
+{
+    if (auto song = get(id); !song) {
+        return std::unexpected(song.error());
+    }
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    ChangeTracker tracker(m_db);
+    if (auto removed = tracker.remove(QStringLiteral("song"), id); !removed) {
+        return std::unexpected(removed.error());
+    }
+    return transaction->commit();
+}
+
+Result<QList<Song>> SongRepository::search(const QString& text, int limit) const
+{
+    auto compiled = compileSearch(text);
+    if (!compiled) {
+        return std::unexpected(compiled.error());
+    }
+    QVariantList binds = compiled->binds;
+    binds << limit;
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT %1 FROM song WHERE song.deleted = 0 AND %2 "
+                                         "ORDER BY song.artist COLLATE NOCASE, song.title COLLATE NOCASE, song.id LIMIT ?")
+                              .arg(kColumns, compiled->where),
+                          binds);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<Song> songs;
+    while (query->next()) {
+        songs.append(fromRow(*query));
+    }
+    return songs;
+}
+
+Result<QString> SongRepository::recordPlay(const QString& songId, const QDateTime& at, const QString& source, const QString& ref)
+{
+    if (auto song = get(songId); !song) {
+        return std::unexpected(song.error());
+    }
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    const QString id = UuidV7Generator().next();
+    ChangeTracker tracker(m_db);
+    auto written = tracker.write(QStringLiteral("play_event"), id,
+                                 {{QStringLiteral("song_id"), songId}, {QStringLiteral("at"), at.toMSecsSinceEpoch()},
+                                  {QStringLiteral("source"), source}, {QStringLiteral("ref"), ref}});
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return id;
+}
+
+Result<int> SongRepository::playCount(const QString& songId) const
+{
+    auto count = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM play_event WHERE song_id = ? AND deleted = 0"), {songId});
+    if (!count) {
+        return std::unexpected(count.error());
+    }
+    return count->toInt();
+}
+
+}  // namespace bandmate::core::library

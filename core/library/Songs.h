@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::core::library {
+
+enum class Readiness { Learning, Rehearsed, GigReady };
+
+/// A song of the repertoire (entity `song`, synced), with or without audio files.
+struct Song {
+    QString id;
+    QString title;
+    QString artist;
+    QString album;
+    QString genre;
+    int year = 0;
+    QString key;  ///< "Am", "C#", "Bb"; empty when unknown
+    double bpm = 0.0;
+    qint64 durationMs = 0;
+    QStringList tags;
+    QString notes;
+    Readiness readiness = Readiness::Learning;
+    int rating = 0;  ///< 0…5
+    bool loved = false;
+    QString machineRef;  ///< a groove to practise with: "builtin:salsa" or "user:<id>"
+};
+
+class SongRepository {
+public:
+    explicit SongRepository(Database& db);
+
+    /// Adds (empty id) or updates a song; returns its id. New songs count for the roadmap
+    /// (songs_added). A title is required; rating 0-5; BPM 0 (unknown) or 20-400.
+    [[nodiscard]] Result<QString> save(const Song& song);
+    [[nodiscard]] Result<Song> get(const QString& id) const;
+    [[nodiscard]] Result<void> remove(const QString& id);
+    /// Songs matching the search grammar (core/library/SearchQuery.h), by artist and title.
+    [[nodiscard]] Result<QList<Song>> search(const QString& query, int limit = 1000) const;
+    /// A dated play (listening or a show); returns its id.
+    [[nodiscard]] Result<QString> recordPlay(const QString& songId, const QDateTime& at, const QString& source = QStringLiteral("listen"),
+                                             const QString& ref = {});
+    [[nodiscard]] Result<int> playCount(const QString& songId) const;
+
+private:
+    Database& m_db;
+};
+
+}  // namespace bandmate::core::library

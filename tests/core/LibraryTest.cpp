@@ -1,0 +1,135 @@
+// The song library's repository and search grammar over a real database.
+#include "core/library/SearchQuery.h"
+#include "core/library/Songs.h"
+#include "core/roadmap/ProgressRepository.h"
+#include "tests/support/TestDatabase.h"
+
+using namespace bandmate::core;
+using namespace bandmate::core::library;
+
+namespace {
+
+class LibraryTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        db = bandmate::test::openTestDatabase(dir);
+        ASSERT_NE(db, nullptr);
+        songs = std::make_unique<SongRepository>(*db);
+        const auto add = [&](Song song) {
+            auto id = songs->save(song);
+            EXPECT_TRUE(id.has_value()) << (id ? "" : id.error().toString());
+            return id.value_or(QString());
+        };
+        pedro = add({{}, QStringLiteral("Pedro Navaja"), QStringLiteral("Rubén Blades"), QStringLiteral("Siembra"), QStringLiteral("Salsa"), 1978,
+                     QStringLiteral("Am"), 96, 7 * 60'000 + 21'000, {QStringLiteral("salsa"), QStringLiteral("story")},
+                     QStringLiteral("Long intro; the clave enters late"), Readiness::GigReady, 5, true, QStringLiteral("builtin:salsa")});
+        plastico = add({{}, QStringLiteral("Plástico"), QStringLiteral("Rubén Blades"), QStringLiteral("Siembra"), QStringLiteral("Salsa"), 1978,
+                        QStringLiteral("Dm"), 122, 6 * 60'000 + 50'000, {QStringLiteral("salsa")}, {}, Readiness::Rehearsed, 4, false, {}});
+        chan = add({{}, QStringLiteral("Chan Chan"), QStringLiteral("Compay Segundo"), QStringLiteral("Buena Vista Social Club"),
+                    QStringLiteral("Son"), 1997, QStringLiteral("Dm"), 118, 4 * 60'000 + 16'000, {QStringLiteral("son")}, {},
+                    Readiness::Learning, 0, false, {}});
+        besame = add({{}, QStringLiteral("Bésame mucho"), QStringLiteral("Consuelo Velázquez"), {}, QStringLiteral("Bolero"), 1940,
+                      QStringLiteral("Am"), 72, 3 * 60'000 + 30'000, {QStringLiteral("bolero"), QStringLiteral("slow")}, {},
+                      Readiness::GigReady, 3, false, {}});
+    }
+
+    QStringList titles(const QString& query)
+    {
+        auto found = songs->search(query);
+        EXPECT_TRUE(found.has_value()) << query.toStdString() << ": " << (found ? "" : found.error().toString());
+        QStringList result;
+        for (const auto& song : found.value_or(QList<Song>{})) {
+            result << song.title;
+        }
+        result.sort();
+        return result;
+    }
+
+    std::string errorOf(const QString& query)
+    {
+        auto compiled = compileSearch(query);
+        return compiled ? std::string("no error") : compiled.error().toString();
+    }
+
+    bandmate::test::TempDir dir;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<SongRepository> songs;
+    QString pedro, plastico, chan, besame;
+};
+
+QStringList list(std::initializer_list<const char*> items)
+{
+    QStringList result;
+    for (const char* item : items) {
+        result << QString::fromUtf8(item);
+    }
+    result.sort();
+    return result;
+}
+
+}  // namespace
+
+TEST_F(LibraryTest, FullTextFindsWordsPrefixesPhrasesAndIgnoresAccents)
+{
+    EXPECT_EQ(titles(QString()).size(), 4);
+    EXPECT_EQ(titles(QStringLiteral("clave")), list({"Pedro Navaja"})) << "notes are searched too";
+    EXPECT_EQ(titles(QStringLiteral("rub")), list({"Pedro Navaja", "Plástico"})) << "prefix";
+    EXPECT_EQ(titles(QStringLiteral("ruben")), list({"Pedro Navaja", "Plástico"})) << "no accent needed";
+    EXPECT_EQ(titles(QStringLiteral("\"social club\"")), list({"Chan Chan"}));
+    EXPECT_EQ(titles(QStringLiteral("\"club social\"")), QStringList{}) << "a phrase keeps its order";
+    EXPECT_EQ(titles(QStringLiteral("siembra navaja")), list({"Pedro Navaja"})) << "words are ANDed";
+}
+
+TEST_F(LibraryTest, FieldFiltersNumbersNegationAndOr)
+{
+    EXPECT_EQ(titles(QStringLiteral("artist:\"rubén blades\"")), list({"Pedro Navaja", "Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("tag:SALSA")), list({"Pedro Navaja", "Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("key:am")), list({"Pedro Navaja", "Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("bpm:>120")), list({"Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("bpm:118-124")), list({"Plástico", "Chan Chan"}));
+    EXPECT_EQ(titles(QStringLiteral("bpm:<=96")), list({"Pedro Navaja", "Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("duration:<4m")), list({"Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("duration:>6:55")), list({"Pedro Navaja"}));
+    EXPECT_EQ(titles(QStringLiteral("year:1978 -title:pedro")), list({"Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("genre:son | genre:bolero")), list({"Chan Chan", "Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("tag:salsa | tag:son key:dm")), list({"Plástico", "Chan Chan"})) << "| binds tighter than AND";
+    EXPECT_EQ(titles(QStringLiteral("readiness:gig-ready")), list({"Pedro Navaja", "Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("title:100%")), QStringList{}) << "% is literal, not a wildcard";
+
+    ASSERT_TRUE(songs->recordPlay(chan, QDateTime::currentDateTime()).has_value());
+    ASSERT_TRUE(songs->recordPlay(chan, QDateTime::currentDateTime()).has_value());
+    ASSERT_TRUE(songs->recordPlay(pedro, QDateTime::currentDateTime(), QStringLiteral("show")).has_value());
+    EXPECT_EQ(*songs->playCount(chan), 2);
+    EXPECT_EQ(titles(QStringLiteral("played:>1")), list({"Chan Chan"}));
+    EXPECT_EQ(titles(QStringLiteral("played:0")), list({"Plástico", "Bésame mucho"}));
+}
+
+TEST_F(LibraryTest, MalformedQueriesSayWhere)
+{
+    EXPECT_EQ(errorOf(QStringLiteral("artist:\"rubén")), "column 8: this quote is never closed");
+    EXPECT_EQ(errorOf(QStringLiteral("| salsa")), "column 1: \"|\" needs something on both sides");
+    EXPECT_EQ(errorOf(QStringLiteral("salsa |")), "column 7: \"|\" needs something on both sides");
+    EXPECT_EQ(errorOf(QStringLiteral("bpm:fast")), "column 5: expected a number (or >N, <N, A-B), got \"fast\"");
+    EXPECT_EQ(errorOf(QStringLiteral("salsa bpm:130-120")), "column 11: the range goes down: write the lower number first");
+    EXPECT_EQ(errorOf(QStringLiteral("mood:happy")).rfind("column 1: unknown field \"mood\"", 0), 0u);
+    EXPECT_EQ(errorOf(QStringLiteral("son artist:")), "column 12: \"artist:\" needs a value");
+    EXPECT_EQ(songs->search(QStringLiteral("bpm:fast")).error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(LibraryTest, SongsAreValidatedAndCountForTheRoadmap)
+{
+    EXPECT_EQ(songs->save(Song{}).error().code, ErrorCode::InvalidArgument);
+    Song fast{{}, QStringLiteral("Too fast"), {}, {}, {}, 0, {}, 999, 0, {}, {}, Readiness::Learning, 0, false, {}};
+    EXPECT_EQ(songs->save(fast).error().code, ErrorCode::InvalidArgument);
+    auto added = roadmap::ProgressRepository(*db).series(QStringLiteral("songs_added"));
+    ASSERT_TRUE(added.has_value());
+    EXPECT_EQ(added->size(), 4) << "each new song is an event for the roadmap";
+    Song edited = *songs->get(chan);
+    edited.bpm = 120;
+    ASSERT_TRUE(songs->save(edited).has_value());
+    EXPECT_EQ(roadmap::ProgressRepository(*db).series(QStringLiteral("songs_added"))->size(), 4) << "an edit is not a new song";
+    EXPECT_EQ(titles(QStringLiteral("bpm:120")), list({"Chan Chan"}));
+    ASSERT_TRUE(songs->remove(besame).has_value());
+    EXPECT_EQ(titles(QStringLiteral("bolero")), QStringList{}) << "removed songs leave the search";
+}
