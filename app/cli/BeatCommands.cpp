@@ -472,6 +472,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                          {QStringLiteral("loadP99"), load.p99},
                          {QStringLiteral("loadMax"), load.max},
                          {QStringLiteral("overruns"), static_cast<qint64>(load.overruns)},
+                         {QStringLiteral("lateCallbacks"), static_cast<qint64>(load.late)},
                          {QStringLiteral("driverXruns"), (*player)->driverXruns()}};
         printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
     } else {

@@ -26,6 +26,8 @@ Commands:
               [--notes TEXT]
   stat add METRIC VALUE [--at ISO-DATE] [--note TEXT]
                  record a measurement (practice_minutes, monthly_listeners, ...)
+  library scan DIR           read the audio files of a folder into the library
+                             (again: only what changed; moved files reconnect)
   library search "QUERY"     songs matching the search grammar
                              (resources/library/SEARCH.md)
   dev seed-history [--days N] [--seed S]

@@ -1,5 +1,6 @@
 #include "app/cli/RoadmapCommands.h"
 
+#include "audio/library/MediaScanner.h"
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/roadmap/RoadmapTemplate.h"
@@ -13,6 +14,8 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <cstdio>
+#include <unistd.h>
 
 namespace bandmate::app {
 
@@ -387,6 +390,57 @@ int seedHistory(const CliArgs& args, const Options& options)
     return kExitOk;
 }
 
+int libraryScan(const CliArgs& args, const Options& options)
+{
+    if (options.words.size() != 1) {
+        return reportError({ErrorCode::InvalidArgument, "library scan needs one folder", "library scan"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    const bool showProgress = !args.json && isatty(fileno(stderr)) != 0;
+    auto result = audio::MediaScanner(**db).scan(options.words.first().toStdString(), [&](int done, int total) {
+        if (showProgress) {
+            std::fprintf(stderr, "\rScanning… %d of %d", done, total);
+        }
+        return true;
+    });
+    if (showProgress) {
+        std::fputs("\r", stderr);
+    }
+    if (!result) {
+        return reportError(result.error());
+    }
+    QJsonArray failures;
+    for (const auto& failure : result->failures) {
+        failures.append(QString::fromStdString(failure));
+    }
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("added"), result->added},
+                              {QStringLiteral("updated"), result->updated},
+                              {QStringLiteral("unchanged"), result->unchanged},
+                              {QStringLiteral("reconnected"), result->reconnected},
+                              {QStringLiteral("missing"), result->missing},
+                              {QStringLiteral("failed"), result->failed},
+                              {QStringLiteral("failures"), failures},
+                              {QStringLiteral("seconds"), result->seconds}});
+    } else {
+        printOut(QStringLiteral("%1 added, %2 updated, %3 unchanged, %4 reconnected, %5 missing, %6 failed (%7 s)\n")
+                     .arg(result->added)
+                     .arg(result->updated)
+                     .arg(result->unchanged)
+                     .arg(result->reconnected)
+                     .arg(result->missing)
+                     .arg(result->failed)
+                     .arg(result->seconds, 0, 'f', 2));
+        for (const auto& failure : result->failures) {
+            printErr(QStringLiteral("  could not read %1\n").arg(QString::fromStdString(failure)));
+        }
+    }
+    return kExitOk;
+}
+
 int librarySearch(const CliArgs& args, const Options& options)
 {
     if (options.words.size() != 1) {
@@ -458,6 +512,9 @@ int runRoadmapCommand(const CliArgs& args)
     }
     if (group == QLatin1String("stat") && sub == QLatin1String("add")) {
         return statAdd(args, *options);
+    }
+    if (group == QLatin1String("library") && sub == QLatin1String("scan")) {
+        return libraryScan(args, *options);
     }
     if (group == QLatin1String("library") && sub == QLatin1String("search")) {
         return librarySearch(args, *options);

@@ -12,6 +12,9 @@
 #if JUCE_LINUX || JUCE_BSD
 #include <dlfcn.h>
 #endif
+#if JUCE_LINUX || JUCE_BSD || JUCE_MAC
+#include <time.h>
+#endif
 
 namespace bandmate::audio {
 
@@ -19,6 +22,18 @@ using core::ErrorCode;
 using core::fail;
 
 namespace {
+
+/// CPU time of the calling thread in seconds (wall time where the platform has no such clock).
+double threadCpuSeconds() noexcept
+{
+#if JUCE_LINUX || JUCE_BSD || JUCE_MAC
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+#else
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+#endif
+}
 
 // Runs on the driver's real-time thread: STYLE.md section 5 applies to everything it calls.
 class EngineCallback final : public juce::AudioIODeviceCallback {
@@ -41,6 +56,7 @@ public:
                                           const juce::AudioIODeviceCallbackContext& /*context*/) override
     {
         const auto started = std::chrono::steady_clock::now();
+        const double cpuStarted = threadCpuSeconds();
         Engine* engine = m_engine.load(std::memory_order_acquire);
         if (engine == nullptr || outputCount == 0) {
             for (int c = 0; c < outputCount; ++c) {
@@ -66,6 +82,9 @@ public:
             m_max.store(fraction, std::memory_order_relaxed);
         }
         if (fraction > 1.0) {
+            m_late.fetch_add(1, std::memory_order_relaxed);
+        }
+        if ((threadCpuSeconds() - cpuStarted) * m_sampleRate / std::max(frames, 1) > 1.0) {
             m_overruns.fetch_add(1, std::memory_order_relaxed);
         }
         m_callbacks.fetch_add(1, std::memory_order_relaxed);
@@ -77,6 +96,7 @@ public:
         load.callbacks = m_callbacks.load(std::memory_order_relaxed);
         load.max = m_max.load(std::memory_order_relaxed);
         load.overruns = m_overruns.load(std::memory_order_relaxed);
+        load.late = m_late.load(std::memory_order_relaxed);
         std::array<uint64_t, kBins> counts{};
         uint64_t total = 0;
         for (size_t i = 0; i < counts.size(); ++i) {
@@ -105,6 +125,7 @@ private:
     std::array<std::atomic<uint32_t>, kBins> m_histogram{};
     std::atomic<double> m_max{0.0};
     std::atomic<uint64_t> m_overruns{0};
+    std::atomic<uint64_t> m_late{0};
     std::atomic<uint64_t> m_callbacks{0};
 };
 

@@ -37,7 +37,10 @@ struct CallbackLoad {
     double p50 = 0.0;
     double p99 = 0.0;
     double max = 0.0;
-    uint64_t overruns = 0;  ///< callbacks that took longer than their period (our own xruns)
+    /// Callbacks whose own CPU time exceeded their period: xruns Bandmate caused. (Wall time
+    /// also counts time the OS gave to other threads; that is in `late`.)
+    uint64_t overruns = 0;
+    uint64_t late = 0;  ///< callbacks that took longer than their period in wall-clock time
 };
 
 /// Live playback of an Engine through JUCE's AudioDeviceManager.

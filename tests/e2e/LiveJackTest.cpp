@@ -119,15 +119,17 @@ TEST(LiveJack, PlaysTheFullExampleMachineForTenSecondsWithoutOverruns)
     EXPECT_GE(json.value(QStringLiteral("callbacks")).toInteger(), 6750);
     EXPECT_GE(json.value(QStringLiteral("framesPlayed")).toInteger(), 432'000);
     EXPECT_GT(json.value(QStringLiteral("notes")).toInteger(), 100);
-    // Xruns Bandmate causes are callbacks that overrun their period. JACK's own count also
-    // includes scheduling delays of the non-real-time dummy server on a busy machine, so it is
-    // reported, not asserted.
+    // Xruns Bandmate causes are callbacks whose own CPU time overruns their period. Wall-clock
+    // lateness and JACK's own count also include the OS giving the CPU to others on a busy
+    // 2-core machine (the dummy server is not real-time), so they are reported, not asserted.
     EXPECT_EQ(json.value(QStringLiteral("overruns")).toInteger(), 0);
     EXPECT_LT(json.value(QStringLiteral("loadP99")).toDouble(), 0.5);
     RecordProperty("driverXruns", json.value(QStringLiteral("driverXruns")).toInt());
     RecordProperty("loadP99", QString::number(json.value(QStringLiteral("loadP99")).toDouble()).toStdString());
-    std::printf("JACK dummy, 64 frames: %lld callbacks, load p50 %.3f p99 %.3f max %.3f, driver xruns %d\n",
+    std::printf("JACK dummy, 64 frames: %lld callbacks, load p50 %.3f p99 %.3f max %.3f, late %lld, driver xruns %d\n",
                 static_cast<long long>(json.value(QStringLiteral("callbacks")).toInteger()),
                 json.value(QStringLiteral("loadP50")).toDouble(), json.value(QStringLiteral("loadP99")).toDouble(),
-                json.value(QStringLiteral("loadMax")).toDouble(), json.value(QStringLiteral("driverXruns")).toInt());
+                json.value(QStringLiteral("loadMax")).toDouble(),
+                static_cast<long long>(json.value(QStringLiteral("lateCallbacks")).toInteger()),
+                json.value(QStringLiteral("driverXruns")).toInt());
 }

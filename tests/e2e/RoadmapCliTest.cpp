@@ -1,6 +1,8 @@
 // The roadmap commands of bandmate-cli on a real database file.
 #include "tests/e2e/CliRunner.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 
 using namespace bandmate;
@@ -126,4 +128,33 @@ TEST(LibraryCli, SearchAnswersJsonAndSaysWhereAQueryIsWrong)
     const CliRun bad = runCli({QStringLiteral("--db"), db, QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("year:1990-1980")});
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_EQ(bad.err.trimmed(), QStringLiteral("bandmate-cli: column 6: the range goes down: write the lower number first"));
+}
+
+TEST(LibraryCli, ScanReportsWhatItDidAsJson)
+{
+    test::TempDir dir;
+    const QString music = dir.file(QStringLiteral("music"));
+    QDir().mkpath(music);
+    // Real FLAC files (from the default kit) and one that only pretends to be an MP3.
+    QFile::copy(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/kits/default/voice/es/1.flac"), music + QStringLiteral("/uno.flac"));
+    QFile::copy(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/kits/default/percussion/clave-0.flac"), music + QStringLiteral("/clave.flac"));
+    test::writeAll(music + QStringLiteral("/fake.mp3"), "ID3 but nothing else");
+    const QString db = dir.file(QStringLiteral("lib.sqlite"));
+    const auto scan = [&] {
+        return runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("scan"), music});
+    };
+    const CliRun first = scan();
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const QJsonObject result = first.json();
+    EXPECT_EQ(result.value(QStringLiteral("added")).toInt(), 2);
+    EXPECT_EQ(result.value(QStringLiteral("failed")).toInt(), 1);
+    EXPECT_TRUE(result.value(QStringLiteral("failures")).toArray().at(0).toString().contains(QStringLiteral("fake.mp3")));
+    for (const char* key : {"updated", "unchanged", "missing", "seconds"}) {
+        EXPECT_TRUE(result.contains(QString::fromLatin1(key))) << key;
+    }
+    const QJsonObject again = scan().json();
+    EXPECT_EQ(again.value(QStringLiteral("unchanged")).toInt(), 3);
+    EXPECT_EQ(again.value(QStringLiteral("added")).toInt(), 0);
+    const CliRun found = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("uno")});
+    EXPECT_EQ(jsonArray(found).size(), 1);
 }

@@ -1,0 +1,114 @@
+#include "core/library/MediaFiles.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/util/Uuid.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace bandmate::core::library {
+
+namespace {
+
+const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error");
+
+MediaFile fromRow(const QSqlQuery& q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(),
+            q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString()};
+}
+
+/// Empty, never null: the columns are NOT NULL.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+/// "root/" with exactly one trailing slash, for prefix matching.
+QString folderPrefix(const QString& root)
+{
+    QString prefix = root;
+    while (prefix.endsWith(QLatin1Char('/'))) {
+        prefix.chop(1);
+    }
+    return prefix + QLatin1Char('/');
+}
+
+}  // namespace
+
+MediaFileRepository::MediaFileRepository(Database& db) : m_db(db) {}
+
+Result<std::optional<MediaFile>> MediaFileRepository::byPath(const QString& path) const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT %1 FROM media_file WHERE path = ?").arg(kColumns), {path});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    return query->next() ? std::optional<MediaFile>(fromRow(*query)) : std::nullopt;
+}
+
+Result<std::optional<MediaFile>> MediaFileRepository::missingByHash(const QString& hash, qint64 size) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT %1 FROM media_file WHERE missing = 1 AND content_hash = ? AND size = ? LIMIT 1").arg(kColumns),
+                          {hash, size});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    return query->next() ? std::optional<MediaFile>(fromRow(*query)) : std::nullopt;
+}
+
+Result<QString> MediaFileRepository::save(const MediaFile& file)
+{
+    const QString id = file.id.isEmpty() ? UuidV7Generator().next() : file.id;
+    auto saved = sql::exec(m_db.connection(),
+                           QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
+                                          "missing, error, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                          "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
+                                          "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
+                                          "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
+                                          "error = excluded.error, scanned_at = excluded.scanned_at"),
+                           {id, text(file.songId), file.path, file.size, file.mtime, text(file.contentHash), file.bitrate,
+                            file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch()});
+    if (!saved) {
+        return std::unexpected(saved.error());
+    }
+    return id;
+}
+
+Result<int> MediaFileRepository::markMissing(const QString& root, const QStringList& seen)
+{
+    auto files = under(root);
+    if (!files) {
+        return std::unexpected(files.error());
+    }
+    const QSet<QString> present(seen.begin(), seen.end());
+    int marked = 0;
+    for (const auto& file : *files) {
+        if (!file.missing && !present.contains(file.path)) {
+            if (auto ok = sql::exec(m_db.connection(), QStringLiteral("UPDATE media_file SET missing = 1 WHERE id = ?"), {file.id}); !ok) {
+                return std::unexpected(ok.error());
+            }
+            ++marked;
+        }
+    }
+    return marked;
+}
+
+Result<QList<MediaFile>> MediaFileRepository::under(const QString& root) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT %1 FROM media_file WHERE substr(path, 1, length(?)) = ? ORDER BY path").arg(kColumns),
+                          {folderPrefix(root), folderPrefix(root)});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<MediaFile> files;
+    while (query->next()) {
+        files.append(fromRow(*query));
+    }
+    return files;
+}
+
+}  // namespace bandmate::core::library

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::core::library {
+
+/// One audio file on this machine (table media_file: local only, never synced, because paths
+/// differ per machine).
+struct MediaFile {
+    QString id;
+    QString songId;
+    QString path;
+    qint64 size = 0;
+    qint64 mtime = 0;  ///< Unix milliseconds
+    QString contentHash;
+    int bitrate = 0;
+    int sampleRate = 0;
+    bool missing = false;
+    QString error;  ///< why it could not be read; empty when fine
+};
+
+class MediaFileRepository {
+public:
+    explicit MediaFileRepository(Database& db);
+
+    [[nodiscard]] Result<std::optional<MediaFile>> byPath(const QString& path) const;
+    /// A missing file with this content, to reconnect a moved file.
+    [[nodiscard]] Result<std::optional<MediaFile>> missingByHash(const QString& hash, qint64 size) const;
+    /// Inserts or updates by id (a new UUIDv7 when empty); returns the id.
+    [[nodiscard]] Result<QString> save(const MediaFile& file);
+    /// Marks every known file under `root` that is not in `seen` missing; returns how many.
+    [[nodiscard]] Result<int> markMissing(const QString& root, const QStringList& seen);
+    /// Every file, or those under a folder.
+    [[nodiscard]] Result<QList<MediaFile>> under(const QString& root) const;
+
+private:
+    Database& m_db;
+};
+
+}  // namespace bandmate::core::library
