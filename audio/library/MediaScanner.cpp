@@ -3,6 +3,7 @@
 #include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
+#include "core/storage/Transaction.h"
 
 #include <taglib/fileref.h>
 #include <taglib/tag.h>
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace bandmate::audio {
 
@@ -132,7 +134,28 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     if (!vanished) {
         return std::unexpected(vanished.error());
     }
+    // One commit per batch of files: the repositories' own transactions nest inside it.
+    constexpr qsizetype kBatch = 500;
+    std::optional<core::Transaction> batch;
     for (qsizetype i = 0; i < paths.size(); ++i) {
+        if (!batch) {
+            auto begun = core::Transaction::begin(m_db.connection());
+            if (!begun) {
+                return std::unexpected(begun.error());
+            }
+            batch.emplace(std::move(*begun));
+        }
+        if (i % kBatch == kBatch - 1) {
+            if (auto committed = batch->commit(); !committed) {
+                return std::unexpected(committed.error());
+            }
+            batch.reset();
+            auto begun = core::Transaction::begin(m_db.connection());
+            if (!begun) {
+                return std::unexpected(begun.error());
+            }
+            batch.emplace(std::move(*begun));
+        }
         if (progress && i % 25 == 0 && !progress(static_cast<int>(i), static_cast<int>(paths.size()))) {
             return fail(ErrorCode::Cancelled, "the scan was cancelled", folder);
         }
@@ -220,6 +243,11 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         }
         if (auto saved = files.save(file); !saved) {
             return std::unexpected(saved.error());
+        }
+    }
+    if (batch) {
+        if (auto committed = batch->commit(); !committed) {
+            return std::unexpected(committed.error());
         }
     }
     result.missing = std::max(0, *vanished - result.reconnected);

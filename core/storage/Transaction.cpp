@@ -2,32 +2,65 @@
 
 #include "core/storage/Sql.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcTransaction, "bandmate.core.transaction")
 
 namespace bandmate::core {
 
+namespace {
+
+/// Open transactions per connection. Connections belong to one thread (Qt's rule), so a
+/// thread-local count per connection name is exact.
+QHash<QString, int>& depths()
+{
+    thread_local QHash<QString, int> open;
+    return open;
+}
+
+QString savepoint(int level)
+{
+    return QStringLiteral("bandmate_%1").arg(level);
+}
+
+}  // namespace
+
 Result<Transaction> Transaction::begin(const QSqlDatabase& db)
 {
-    if (auto ok = sql::exec(db, QStringLiteral("BEGIN IMMEDIATE")); !ok) {
+    const int level = depths().value(db.connectionName());
+    const QString statement = level == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint(level);
+    if (auto ok = sql::exec(db, statement); !ok) {
         return std::unexpected(ok.error());
     }
-    return Transaction(db);
+    depths()[db.connectionName()] = level + 1;
+    return Transaction(db, level);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : m_db(std::move(other.m_db)), m_open(other.m_open)
+    : m_db(std::move(other.m_db)), m_level(other.m_level), m_open(other.m_open)
 {
     other.m_open = false;
+}
+
+void Transaction::finish()
+{
+    m_open = false;
+    depths()[m_db.connectionName()] = m_level;
 }
 
 Transaction::~Transaction()
 {
     if (m_open) {
-        if (auto ok = sql::exec(m_db, QStringLiteral("ROLLBACK")); !ok) {
+        const bool nested = m_level > 0;
+        auto ok = sql::exec(m_db, nested ? QStringLiteral("ROLLBACK TO ") + savepoint(m_level) : QStringLiteral("ROLLBACK"));
+        if (ok && nested) {
+            ok = sql::exec(m_db, QStringLiteral("RELEASE ") + savepoint(m_level));
+        }
+        if (!ok) {
             qCWarning(lcTransaction) << "rollback failed:" << ok.error().toString().c_str();
         }
+        finish();
     }
 }
 
@@ -36,9 +69,9 @@ Result<void> Transaction::commit()
     if (!m_open) {
         return fail(ErrorCode::Internal, "transaction already finished");
     }
-    auto ok = sql::exec(m_db, QStringLiteral("COMMIT"));
+    auto ok = sql::exec(m_db, m_level > 0 ? QStringLiteral("RELEASE ") + savepoint(m_level) : QStringLiteral("COMMIT"));
     if (ok) {
-        m_open = false;
+        finish();
     }
     return ok;
 }

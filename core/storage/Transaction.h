@@ -7,7 +7,9 @@
 namespace bandmate::core {
 
 /// A write transaction (BEGIN IMMEDIATE, so it never fails half-way on a lock upgrade). Rolls
-/// back on destruction unless commit() succeeded.
+/// back on destruction unless commit() succeeded. Transactions nest: one begun while another is
+/// open on the same connection is a SAVEPOINT inside it (so a batch can wrap many repository
+/// calls in one commit), and rolling it back undoes only its own part.
 class Transaction {
 public:
     /// Begins at once; check began() or use begin().
@@ -22,8 +24,10 @@ public:
     [[nodiscard]] Result<void> commit();
 
 private:
-    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+    Transaction(QSqlDatabase db, int level) : m_db(std::move(db)), m_level(level) {}
+    void finish();
     QSqlDatabase m_db;
+    int m_level = 0;  ///< 0 = the outer transaction, n = savepoint n
     bool m_open = true;
 };
 
