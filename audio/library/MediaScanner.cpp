@@ -2,6 +2,7 @@
 
 #include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
+#include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/Transaction.h"
 
@@ -128,6 +129,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
 
     core::library::MediaFileRepository files(m_db);
     core::library::SongRepository songs(m_db);
+    songs.setCountsForRoadmap(false);  // one entry for the whole scan, below
     ScanResult result;
     // Files that vanished are marked first, so a moved one found below can reconnect to them.
     auto vanished = files.markMissing(root, paths);
@@ -243,6 +245,13 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         }
         if (auto saved = files.save(file); !saved) {
             return std::unexpected(saved.error());
+        }
+    }
+    if (result.added > 0) {
+        auto counted = core::roadmap::ProgressRepository(m_db).addStat(QStringLiteral("songs_added"), result.added,
+                                                                        QDateTime::currentDateTime(), QStringLiteral("library"), root);
+        if (!counted) {
+            return std::unexpected(counted.error());
         }
     }
     if (batch) {

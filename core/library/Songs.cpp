@@ -113,7 +113,7 @@ Result<QString> SongRepository::save(const Song& song)
     if (auto committed = transaction->commit(); !committed) {
         return std::unexpected(committed.error());
     }
-    if (created) {
+    if (created && m_countsForRoadmap) {
         (void)roadmap::ProgressRepository(m_db).recordEvent({roadmap::AppEvent::Kind::SongAdded, QDateTime::currentDateTime(), 1.0, id});
     }
     return id;

@@ -38,6 +38,10 @@ class SongRepository {
 public:
     explicit SongRepository(Database& db);
 
+    /// Whether each new song adds a songs_added entry for the roadmap (default). Bulk imports
+    /// turn it off and add one entry for the whole batch.
+    void setCountsForRoadmap(bool counts) { m_countsForRoadmap = counts; }
+
     /// Adds (empty id) or updates a song; returns its id. New songs count for the roadmap
     /// (songs_added). A title is required; rating 0-5; BPM 0 (unknown) or 20-400.
     [[nodiscard]] Result<QString> save(const Song& song);
@@ -52,6 +56,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_countsForRoadmap = true;
 };
 
 }  // namespace bandmate::core::library

@@ -2,6 +2,7 @@
 #include "audio/library/MediaScanner.h"
 #include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
+#include "core/roadmap/ProgressRepository.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestDatabase.h"
 
@@ -69,6 +70,9 @@ TEST(MediaScanner, ScansTagsRescansIncrementallyReconnectsMovedFilesAndMarksMiss
     EXPECT_GT(calls, 0);
 
     core::library::SongRepository songs(*db);
+    auto added = core::roadmap::ProgressRepository(*db).series(QStringLiteral("songs_added"));
+    ASSERT_EQ(added->size(), 1) << "one roadmap entry for the whole scan";
+    EXPECT_EQ(added->first().value, 3.0);
     EXPECT_EQ(titles(songs, QStringLiteral("bpm:96")), QStringList{QStringLiteral("Pedro Navaja")});
     EXPECT_EQ(titles(songs, QStringLiteral("artist:matamoros")), QStringList{QStringLiteral("Lágrimas negras")}) << "title from the file name";
     auto pedro = songs.search(QStringLiteral("navaja"))->first();
