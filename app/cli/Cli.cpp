@@ -28,6 +28,7 @@ Commands:
                  record a measurement (practice_minutes, monthly_listeners, ...)
   library scan DIR           read the audio files of a folder into the library
                              (again: only what changed; moved files reconnect)
+  library stats              songs, artists, hours, readiness, plays, files
   library search "QUERY"     songs matching the search grammar
                              (resources/library/SEARCH.md)
   dev seed-history [--days N] [--seed S]

@@ -441,6 +441,45 @@ int libraryScan(const CliArgs& args, const Options& options)
     return kExitOk;
 }
 
+int libraryStats(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto stats = core::library::SongRepository(**db).stats();
+    if (!stats) {
+        return reportError(stats.error());
+    }
+    const QJsonObject json{{QStringLiteral("songs"), stats->songs},
+                           {QStringLiteral("artists"), stats->artists},
+                           {QStringLiteral("totalSeconds"), static_cast<double>(stats->totalDurationMs) / 1000.0},
+                           {QStringLiteral("learning"), stats->learning},
+                           {QStringLiteral("rehearsed"), stats->rehearsed},
+                           {QStringLiteral("gigReady"), stats->gigReady},
+                           {QStringLiteral("plays"), stats->plays},
+                           {QStringLiteral("files"), stats->files},
+                           {QStringLiteral("missingFiles"), stats->missingFiles},
+                           {QStringLiteral("unreadableFiles"), stats->unreadableFiles}};
+    if (args.json) {
+        printJson(json);
+    } else {
+        printOut(QStringLiteral("%1 songs by %2 artists, %3 hours; %4 gig-ready, %5 rehearsed, %6 learning; %7 plays; "
+                                "%8 files (%9 missing, %10 unreadable)\n")
+                     .arg(stats->songs)
+                     .arg(stats->artists)
+                     .arg(static_cast<double>(stats->totalDurationMs) / 3.6e6, 0, 'f', 1)
+                     .arg(stats->gigReady)
+                     .arg(stats->rehearsed)
+                     .arg(stats->learning)
+                     .arg(stats->plays)
+                     .arg(stats->files)
+                     .arg(stats->missingFiles)
+                     .arg(stats->unreadableFiles));
+    }
+    return kExitOk;
+}
+
 int librarySearch(const CliArgs& args, const Options& options)
 {
     if (options.words.size() != 1) {
@@ -515,6 +554,9 @@ int runRoadmapCommand(const CliArgs& args)
     }
     if (group == QLatin1String("library") && sub == QLatin1String("scan")) {
         return libraryScan(args, *options);
+    }
+    if (group == QLatin1String("library") && sub == QLatin1String("stats")) {
+        return libraryStats(args);
     }
     if (group == QLatin1String("library") && sub == QLatin1String("search")) {
         return librarySearch(args, *options);

@@ -203,3 +203,35 @@ Result<int> SongRepository::playCount(const QString& songId) const
 }
 
 }  // namespace bandmate::core::library
+
+namespace bandmate::core::library {
+
+Result<LibraryStats> SongRepository::stats() const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT count(*), count(DISTINCT lower(artist)), total(duration_ms), "
+                                         "sum(readiness = 'learning'), sum(readiness = 'rehearsed'), sum(readiness = 'gig_ready'), "
+                                         "(SELECT count(*) FROM play_event WHERE deleted = 0), "
+                                         "(SELECT count(*) FROM media_file), (SELECT count(*) FROM media_file WHERE missing = 1), "
+                                         "(SELECT count(*) FROM media_file WHERE error != '') "
+                                         "FROM song WHERE deleted = 0"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    LibraryStats stats;
+    if (query->next()) {
+        stats.songs = query->value(0).toInt();
+        stats.artists = query->value(1).toInt();
+        stats.totalDurationMs = static_cast<qint64>(query->value(2).toDouble());
+        stats.learning = query->value(3).toInt();
+        stats.rehearsed = query->value(4).toInt();
+        stats.gigReady = query->value(5).toInt();
+        stats.plays = query->value(6).toInt();
+        stats.files = query->value(7).toInt();
+        stats.missingFiles = query->value(8).toInt();
+        stats.unreadableFiles = query->value(9).toInt();
+    }
+    return stats;
+}
+
+}  // namespace bandmate::core::library

@@ -34,6 +34,20 @@ struct Song {
     QString machineRef;  ///< a groove to practise with: "builtin:salsa" or "user:<id>"
 };
 
+/// Counts over the library.
+struct LibraryStats {
+    int songs = 0;
+    int artists = 0;
+    qint64 totalDurationMs = 0;
+    int learning = 0;
+    int rehearsed = 0;
+    int gigReady = 0;
+    int plays = 0;
+    int files = 0;
+    int missingFiles = 0;
+    int unreadableFiles = 0;
+};
+
 class SongRepository {
 public:
     explicit SongRepository(Database& db);
@@ -53,6 +67,7 @@ public:
     [[nodiscard]] Result<QString> recordPlay(const QString& songId, const QDateTime& at, const QString& source = QStringLiteral("listen"),
                                              const QString& ref = {});
     [[nodiscard]] Result<int> playCount(const QString& songId) const;
+    [[nodiscard]] Result<LibraryStats> stats() const;
 
 private:
     Database& m_db;

@@ -157,4 +157,9 @@ TEST(LibraryCli, ScanReportsWhatItDidAsJson)
     EXPECT_EQ(again.value(QStringLiteral("added")).toInt(), 0);
     const CliRun found = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("uno")});
     EXPECT_EQ(jsonArray(found).size(), 1);
+    const QJsonObject stats = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("stats")}).json();
+    EXPECT_EQ(stats.value(QStringLiteral("songs")).toInt(), 2);
+    EXPECT_EQ(stats.value(QStringLiteral("files")).toInt(), 3);
+    EXPECT_EQ(stats.value(QStringLiteral("unreadableFiles")).toInt(), 1);
+    EXPECT_EQ(stats.value(QStringLiteral("learning")).toInt(), 2);
 }
