@@ -85,6 +85,9 @@ BeatSession::BeatSession(core::Database& db, QObject* parent)
 
 BeatSession::~BeatSession()
 {
+    // A session going away announces nothing: its listeners (the page that owns it) may already
+    // be half destroyed, and clearing the undo stack below would otherwise emit originChanged.
+    blockSignals(true);
     if (m_playing) {
         stop();
     }
