@@ -100,41 +100,14 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
                << QStringLiteral("--sample-rate");
     }
-    QHash<QString, QString> values;
-    BeatOptions options;
-    QStringList positional;
-    for (qsizetype i = 0; i < rest.size(); ++i) {
-        QString arg = rest.at(i);
-        if (!arg.startsWith(QLatin1String("--"))) {
-            positional << arg;
-            continue;
-        }
-        if (arg == QLatin1String("--count-in")) {
-            options.countIn = true;
-            continue;
-        }
-        QString value;
-        bool hasValue = false;
-        if (const auto eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
-            value = arg.mid(eq + 1);
-            arg = arg.left(eq);
-            hasValue = true;
-        }
-        if (!valued.contains(arg)) {
-            return fail(ErrorCode::InvalidArgument, "unknown option for this command (see bandmate-cli --help)",
-                        arg.toStdString());
-        }
-        if (!hasValue) {
-            if (i + 1 >= rest.size()) {
-                return fail(ErrorCode::InvalidArgument, "this option needs a value", arg.toStdString());
-            }
-            value = rest.at(++i);
-        }
-        if (values.contains(arg)) {
-            return fail(ErrorCode::InvalidArgument, "given twice", arg.toStdString());
-        }
-        values.insert(arg, value);
+    auto arguments = parseCommandOptions(rest, valued, {QStringLiteral("--count-in")});
+    if (!arguments) {
+        return std::unexpected(arguments.error());
     }
+    const QHash<QString, QString>& values = arguments->values;
+    const QStringList& positional = arguments->words;
+    BeatOptions options;
+    options.countIn = arguments->flags.contains(QStringLiteral("--count-in"));
     // positional.first() is the command word itself.
     if (positional.size() < 2) {
         return fail(ErrorCode::InvalidArgument,

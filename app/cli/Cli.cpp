@@ -69,6 +69,44 @@ Exit codes: 0 success, 2 bad usage or bad input, 1 any other failure.
 
 }  // namespace
 
+core::Result<CommandOptions> parseCommandOptions(const QStringList& rest, const QStringList& valued, const QStringList& flags)
+{
+    CommandOptions options;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        QString arg = rest.at(i);
+        if (!arg.startsWith(QLatin1String("--"))) {
+            options.words << arg;
+            continue;
+        }
+        if (flags.contains(arg)) {
+            options.flags << arg;
+            continue;
+        }
+        QString value;
+        bool hasValue = false;
+        if (const auto eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasValue = true;
+        }
+        if (!valued.contains(arg)) {
+            return core::fail(core::ErrorCode::InvalidArgument, "unknown option for this command (see bandmate-cli --help)",
+                              arg.toStdString());
+        }
+        if (!hasValue) {
+            if (i + 1 >= rest.size()) {
+                return core::fail(core::ErrorCode::InvalidArgument, "this option needs a value", arg.toStdString());
+            }
+            value = rest.at(++i);
+        }
+        if (options.values.contains(arg)) {
+            return core::fail(core::ErrorCode::InvalidArgument, "given twice", arg.toStdString());
+        }
+        options.values.insert(arg, value);
+    }
+    return options;
+}
+
 void printOut(const QString& text)
 {
     std::fputs(text.toUtf8().constData(), stdout);

@@ -2,6 +2,7 @@
 
 #include "core/util/Result.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,19 @@ struct CliArgs {
     QStringList options;   ///< remaining --options, for the command to read
     QStringList rest;      ///< every argument after the command word that is not global, in order
 };
+
+/// A command's own arguments: positional words, "--name value" / "--name=value" options and
+/// flags without a value.
+struct CommandOptions {
+    QStringList words;
+    QHash<QString, QString> values;
+    QStringList flags;
+};
+
+/// Parses `rest` for one command. Unknown options, options without their value and options
+/// given twice are refused, naming the option.
+[[nodiscard]] core::Result<CommandOptions> parseCommandOptions(const QStringList& rest, const QStringList& valued,
+                                                               const QStringList& flags = {});
 
 /// Writes to stdout/stderr in UTF-8.
 void printOut(const QString& text);

@@ -26,37 +26,7 @@ namespace rm = core::roadmap;
 
 namespace {
 
-/// "--name value" / "--name=value" options after the positional words; unknown ones refused.
-struct Options {
-    QStringList words;
-    QHash<QString, QString> values;
-};
-
-Result<Options> parse(const QStringList& rest, const QStringList& known)
-{
-    Options options;
-    for (qsizetype i = 0; i < rest.size(); ++i) {
-        QString arg = rest.at(i);
-        if (!arg.startsWith(QLatin1String("--"))) {
-            options.words << arg;
-            continue;
-        }
-        QString value;
-        if (const auto eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
-            value = arg.mid(eq + 1);
-            arg = arg.left(eq);
-        } else if (i + 1 < rest.size()) {
-            value = rest.at(++i);
-        } else {
-            return fail(ErrorCode::InvalidArgument, "this option needs a value", arg.toStdString());
-        }
-        if (!known.contains(arg)) {
-            return fail(ErrorCode::InvalidArgument, "unknown option for this command (see bandmate-cli --help)", arg.toStdString());
-        }
-        options.values.insert(arg, value);
-    }
-    return options;
-}
+using Options = CommandOptions;
 
 Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args)
 {
@@ -521,7 +491,7 @@ int librarySearch(const CliArgs& args, const Options& options)
 int runRoadmapCommand(const CliArgs& args)
 {
     const QString group = args.command.value(0);
-    auto options = parse(args.rest, {QStringLiteral("--out"), QStringLiteral("--status"), QStringLiteral("--item"),
+    auto options = parseCommandOptions(args.rest, {QStringLiteral("--out"), QStringLiteral("--status"), QStringLiteral("--item"),
                                      QStringLiteral("--ticked"), QStringLiteral("--notes"), QStringLiteral("--at"),
                                      QStringLiteral("--note"), QStringLiteral("--days"), QStringLiteral("--seed")});
     if (!options) {

@@ -13,6 +13,7 @@
 #include <QVariantMap>
 
 #include <cmath>
+#include <functional>
 
 namespace bandmate::core::beats {
 
@@ -33,7 +34,7 @@ QString handText(Hand hand)
     case Hand::Both:
         break;
     }
-    return QStringLiteral("");  // empty, not null: the column is NOT NULL
+    return {};
 }
 
 Hand handFrom(const QString& text)
@@ -196,6 +197,18 @@ Result<void> requireLiveMachine(const QSqlDatabase& db, const QString& id)
     return {};
 }
 
+/// Stored rows by natural key (`baseOf(row)` plus an ordinal for repeats, as KeyCounter makes
+/// them), so a save can match the rows it is about to write.
+QHash<QString, const StoredRow*> indexByKey(const QList<StoredRow>& rows, const std::function<QString(const StoredRow&)>& baseOf)
+{
+    QHash<QString, const StoredRow*> index;
+    KeyCounter keys;
+    for (const auto& row : rows) {
+        index.insert(keys.key(baseOf(row)), &row);
+    }
+    return index;
+}
+
 QString noteBase(qint64 step, qint64 pitch, const QString& hand)
 {
     return QStringLiteral("%1/%2/%3").arg(step).arg(pitch).arg(hand);
@@ -250,11 +263,9 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
     if (!storedInstruments) {
         return std::unexpected(storedInstruments.error());
     }
-    QHash<QString, const StoredRow*> instrumentByKey;
-    KeyCounter storedInstrumentKeys;
-    for (const auto& row : *storedInstruments) {
-        instrumentByKey.insert(storedInstrumentKeys.key(row.fields.value(QStringLiteral("instrument_key")).toString()), &row);
-    }
+    const auto instrumentByKey = indexByKey(*storedInstruments, [](const StoredRow& row) {
+        return row.fields.value(QStringLiteral("instrument_key")).toString();
+    });
     QSet<QString> keptInstruments;
     KeyCounter instrumentKeys;
     for (size_t i = 0; i < machine.instruments.size(); ++i) {
@@ -284,11 +295,9 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
         if (!storedPrograms) {
             return std::unexpected(storedPrograms.error());
         }
-        QHash<QString, const StoredRow*> programByKey;
-        KeyCounter storedProgramKeys;
-        for (const auto& row : *storedPrograms) {
-            programByKey.insert(storedProgramKeys.key(row.fields.value(QStringLiteral("position")).toString()), &row);
-        }
+        const auto programByKey = indexByKey(*storedPrograms, [](const StoredRow& row) {
+            return row.fields.value(QStringLiteral("position")).toString();
+        });
         QSet<QString> keptPrograms;
         for (size_t p = 0; p < instrument.programs.size(); ++p) {
             const Program& program = instrument.programs[p];
@@ -308,14 +317,10 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
             if (!storedNotes) {
                 return std::unexpected(storedNotes.error());
             }
-            QHash<QString, const StoredRow*> noteByKey;
-            KeyCounter storedNoteKeys;
-            for (const auto& row : *storedNotes) {
-                noteByKey.insert(storedNoteKeys.key(noteBase(row.fields.value(QStringLiteral("step")).toLongLong(),
-                                                             row.fields.value(QStringLiteral("pitch")).toLongLong(),
-                                                             row.fields.value(QStringLiteral("hand")).toString())),
-                                 &row);
-            }
+            const auto noteByKey = indexByKey(*storedNotes, [](const StoredRow& row) {
+                return noteBase(row.fields.value(QStringLiteral("step")).toLongLong(),
+                                row.fields.value(QStringLiteral("pitch")).toLongLong(), row.fields.value(QStringLiteral("hand")).toString());
+            });
             QSet<QString> keptNotes;
             KeyCounter noteKeys;
             for (size_t n = 0; n < program.notes.size(); ++n) {

@@ -537,7 +537,11 @@ void BeatMachinePage::refresh()
         m_master->setValue(static_cast<int>(std::lround(machine.volume * 100)));
     }
     refreshEditorTools();
-    refreshMachineChooser();
+    // The chooser lists the user's machines from the database: rebuild it only when what it
+    // shows changes (origin and saved state arrive through originChanged), not on every edit.
+    if (QString::fromStdString(machine.title) != m_chooserTitle) {
+        refreshMachineChooser();
+    }
 }
 
 void BeatMachinePage::refreshEditorTools()
@@ -574,6 +578,7 @@ void BeatMachinePage::selectInstrument(int index)
 
 void BeatMachinePage::refreshMachineChooser()
 {
+    m_chooserTitle = QString::fromStdString(m_session->machine().title);
     const QSignalBlocker block(m_machineChooser);
     m_machineChooser->clear();
     int current = -1;

@@ -90,6 +90,7 @@ private:
 
     QLabel* m_banner = nullptr;
     QComboBox* m_machineChooser = nullptr;
+    QString m_chooserTitle;  ///< the machine title the chooser was last built with
     QLabel* m_modified = nullptr;
     QPushButton* m_play = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;

@@ -265,7 +265,7 @@ DashboardPage::DashboardPage(core::Database& db, QWidget* parent)
     grid->setColumnStretch(2, 1);
     scroll->setWidget(body);
     m_content->addWidget(scroll);
-    reload();
+    // Filled by showEvent: a page nobody opens costs nothing at start-up.
 }
 
 QWidget* DashboardPage::card(const QString& title, QWidget* body)

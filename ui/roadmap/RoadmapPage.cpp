@@ -165,7 +165,7 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     tabs->addTab(m_content, tr("Roadmap"));
     tabs->addTab(new TodoPanel(m_db, tabs), tr("To-dos"));
     layout->addWidget(tabs, 1);
-    reload();
+    // Filled by showEvent: a page nobody opens costs nothing at start-up.
 }
 
 QWidget* RoadmapPage::buildEmptyState()
@@ -212,13 +212,18 @@ QWidget* RoadmapPage::buildEmptyState()
 
 void RoadmapPage::showEvent(QShowEvent* event)
 {
+    if (!m_upgradeChecked) {
+        m_upgradeChecked = true;
+        upgradeFromShippedTemplates();
+    }
     reload();
     QWidget::showEvent(event);
 }
 
-void RoadmapPage::reload()
+void RoadmapPage::upgradeFromShippedTemplates()
 {
-    // New versions of the shipped templates reach running roadmaps; progress stays.
+    // New versions of the shipped templates reach running roadmaps; progress stays. The shipped
+    // templates cannot change while the app runs, so once, when the page is first shown.
     QList<rm::RoadmapTemplate> shipped;
     for (const QString& slug : rm::builtinRoadmapSlugs()) {
         if (auto roadmap = rm::loadBuiltinRoadmap(slug)) {
@@ -228,6 +233,10 @@ void RoadmapPage::reload()
     if (auto upgraded = m_progress.upgradeFrom(shipped); upgraded && *upgraded > 0) {
         showMessage(tr("Your roadmap has a new version of its template; your progress is kept."), false);
     }
+}
+
+void RoadmapPage::reload()
+{
     auto roadmaps = m_progress.roadmaps();
     if (!roadmaps) {
         showMessage(QString::fromStdString(roadmaps.error().toString()), true);

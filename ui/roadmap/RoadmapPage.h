@@ -44,6 +44,7 @@ protected:
 private:
     QWidget* buildEmptyState();
     QWidget* taskCard(const core::roadmap::TaskState& task);
+    void upgradeFromShippedTemplates();
     void showStages();
     void showTasks();
     void report(const core::Result<void>& result);
@@ -58,6 +59,7 @@ private:
     QList<core::roadmap::RoadmapState> m_roadmaps;
     int m_roadmap = 0;
     int m_stage = 0;
+    bool m_upgradeChecked = false;
 
     QStackedWidget* m_content = nullptr;
     QLabel* m_banner = nullptr;
