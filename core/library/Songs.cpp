@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace bandmate::core::library {
 
@@ -37,7 +38,7 @@ Readiness readinessFrom(const QString& name)
 
 const QString kColumns = QStringLiteral("song.id, song.title, song.artist, song.album, song.genre, song.year, song.song_key, "
                                         "song.bpm, song.duration_ms, song.tags, song.notes, song.readiness, song.rating, "
-                                        "song.loved, song.machine_ref");
+                                        "song.loved, song.machine_ref, song.time_signature, song.chart");
 
 Song fromRow(const QSqlQuery& q)
 {
@@ -59,6 +60,8 @@ Song fromRow(const QSqlQuery& q)
     song.rating = q.value(12).toInt();
     song.loved = q.value(13).toInt() != 0;
     song.machineRef = q.value(14).toString();
+    song.timeSignature = q.value(15).toString();
+    song.chart = q.value(16).toString();
     return song;
 }
 
@@ -73,6 +76,10 @@ Result<QString> SongRepository::save(const Song& song)
     }
     if (song.rating < 0 || song.rating > 5) {
         return fail(ErrorCode::InvalidArgument, "a rating from 0 to 5", "rating");
+    }
+    static const QRegularExpression kTimeSignature(QStringLiteral("^\\s*$|^\\s*[1-9][0-9]?/(1|2|4|8|16|32)\\s*$"));
+    if (!kTimeSignature.match(song.timeSignature).hasMatch()) {
+        return fail(ErrorCode::InvalidArgument, "a time signature such as 4/4, 6/8 or 12/8", "time_signature");
     }
     if (song.bpm != 0.0 && (song.bpm < 20 || song.bpm > 400)) {
         return fail(ErrorCode::InvalidArgument, "a tempo from 20 to 400 BPM (or 0 for unknown)", "bpm");
@@ -102,9 +109,31 @@ Result<QString> SongRepository::save(const Song& song)
                        {QStringLiteral("readiness"), QString::fromLatin1(readinessName(song.readiness))},
                        {QStringLiteral("rating"), song.rating},
                        {QStringLiteral("loved"), song.loved ? 1 : 0},
-                       {QStringLiteral("machine_ref"), song.machineRef}};
+                       {QStringLiteral("machine_ref"), song.machineRef},
+                       {QStringLiteral("time_signature"), song.timeSignature.trimmed().isEmpty() ? QStringLiteral("4/4") : song.timeSignature.trimmed()},
+                       {QStringLiteral("chart"), song.chart}};
     if (created) {
         fields.insert(QStringLiteral("added_at"), QDateTime::currentMSecsSinceEpoch());
+    } else {
+        // Write only what changed, so an edit on one device does not overwrite another
+        // device's concurrent edit of a different field when they sync.
+        const QStringList names = fields.keys();
+        auto stored = sql::run(m_db.connection(), QStringLiteral("SELECT %1 FROM song WHERE id = ? AND deleted = 0").arg(names.join(QStringLiteral(", "))),
+                               {id});
+        if (!stored) {
+            return std::unexpected(stored.error());
+        }
+        if (!stored->next()) {
+            return fail(ErrorCode::NotFound, "no such song", id.toStdString());
+        }
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (stored->value(int(i)).toString() == fields.value(names[i]).toString()) {
+                fields.remove(names[i]);
+            }
+        }
+        if (fields.isEmpty()) {
+            return id;
+        }
     }
     ChangeTracker tracker(m_db);
     if (auto written = tracker.write(QStringLiteral("song"), id, fields); !written) {

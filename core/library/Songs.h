@@ -32,6 +32,8 @@ struct Song {
     int rating = 0;  ///< 0…5
     bool loved = false;
     QString machineRef;  ///< a groove to practise with: "builtin:salsa" or "user:<id>"
+    QString timeSignature = QStringLiteral("4/4");
+    QString chart;  ///< lyrics and chords in ChordPro ("[Am]Words [E7]more")
 };
 
 /// Counts over the library.

@@ -20,6 +20,9 @@ const QStringList& syncedEntities()
         QStringLiteral("task"),
         QStringLiteral("song"),
         QStringLiteral("play_event"),
+        QStringLiteral("show"),
+        QStringLiteral("setlist"),
+        QStringLiteral("setlist_entry"),
     };
     return entities;
 }

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <ostream>
+
 namespace bandmate::test {
 
 /// A fresh temporary folder per test, removed afterwards.
@@ -26,3 +28,9 @@ void writeAll(const QString& path, const QByteArray& bytes);
 [[nodiscard]] QByteArray sha256(const QString& path);
 
 }  // namespace bandmate::test
+
+/// GoogleTest prints QStrings (and so QStringLists) as text in failure messages.
+inline void PrintTo(const QString& text, std::ostream* out)
+{
+    *out << '"' << text.toStdString() << '"';
+}

@@ -1,0 +1,227 @@
+#include "core/setlists/SetlistFormats.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+namespace bandmate::core::setlists {
+
+namespace {
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
+        && !text.contains(QLatin1Char('\r'))) {
+        return text;
+    }
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString bpmText(double bpm) { return bpm > 0 ? QString::number(bpm, 'g', 4) : QString(); }
+
+QString setKindText(SetKind kind) { return kind == SetKind::Encore ? QStringLiteral("encore") : QStringLiteral("set"); }
+
+}  // namespace
+
+QString runSheetCsv(const RunSheet& sheet)
+{
+    QString csv = QStringLiteral("set,number,start,title,artist,key,bpm,length,notes,warnings\r\n");
+    for (const RunSheetRow& row : sheet.rows) {
+        const QStringList fields{row.setName,
+                                 row.number > 0 ? QString::number(row.number) : QString(),
+                                 row.plannedStart.toString(QStringLiteral("HH:mm")),
+                                 row.title,
+                                 row.song.artist,
+                                 row.key,
+                                 bpmText(row.bpm),
+                                 formatDuration(row.durationMs),
+                                 row.entry.notes,
+                                 row.warnings.join(QStringLiteral("; "))};
+        QStringList quoted;
+        for (const QString& field : fields) {
+            quoted << csvField(field);
+        }
+        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return csv;
+}
+
+QJsonObject showJson(const ShowPlan& plan, const RunSheet& sheet)
+{
+    QJsonArray sets;
+    for (const Setlist& set : plan.sets) {
+        QJsonArray entries;
+        for (const RunSheetRow& row : sheet.rows) {
+            if (row.setId != set.id) {
+                continue;
+            }
+            QJsonObject entry{{QStringLiteral("id"), row.entry.id},
+                              {QStringLiteral("kind"), row.entry.kind == EntryKind::Break ? QStringLiteral("break") : QStringLiteral("song")},
+                              {QStringLiteral("title"), row.title},
+                              {QStringLiteral("start"), row.plannedStart.toString(QStringLiteral("HH:mm"))},
+                              {QStringLiteral("duration_ms"), row.durationMs},
+                              {QStringLiteral("notes"), row.entry.notes}};
+            if (row.entry.kind == EntryKind::Song) {
+                entry.insert(QStringLiteral("song_id"), row.entry.songId);
+                entry.insert(QStringLiteral("artist"), row.song.artist);
+                entry.insert(QStringLiteral("key"), row.key);
+                entry.insert(QStringLiteral("bpm"), row.bpm);
+                entry.insert(QStringLiteral("transpose"), row.entry.transpose);
+                entry.insert(QStringLiteral("duration_assumed"), row.durationAssumed);
+                entry.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(row.warnings));
+            }
+            entries.append(entry);
+        }
+        sets.append(QJsonObject{{QStringLiteral("id"), set.id},
+                                {QStringLiteral("name"), set.name},
+                                {QStringLiteral("kind"), setKindText(set.kind)},
+                                {QStringLiteral("entries"), entries}});
+    }
+    const Show& show = plan.show;
+    return QJsonObject{{QStringLiteral("id"), show.id},
+                       {QStringLiteral("name"), show.name},
+                       {QStringLiteral("date"), show.date.toString(Qt::ISODate)},
+                       {QStringLiteral("start_time"), show.startTime.toString(QStringLiteral("HH:mm"))},
+                       {QStringLiteral("venue"), show.venue},
+                       {QStringLiteral("city"), show.city},
+                       {QStringLiteral("slot_minutes"), show.slotMinutes},
+                       {QStringLiteral("fee"), show.fee},
+                       {QStringLiteral("notes"), show.notes},
+                       {QStringLiteral("performed_at"), show.performedAt.isValid() ? show.performedAt.toString(Qt::ISODate) : QString()},
+                       {QStringLiteral("total_ms"), sheet.totalMs},
+                       {QStringLiteral("over_slot"), sheet.overSlot()},
+                       {QStringLiteral("warnings"), QJsonArray::fromStringList(sheet.warnings)},
+                       {QStringLiteral("sets"), sets}};
+}
+
+QString setlistText(const RunSheet& sheet)
+{
+    QString text;
+    QString setId;
+    for (const RunSheetRow& row : sheet.rows) {
+        if (row.entry.kind != EntryKind::Song) {
+            continue;
+        }
+        if (row.setId != setId && !text.isEmpty() && row.setKind == SetKind::Encore) {
+            text += QLatin1Char('\n');
+        }
+        setId = row.setId;
+        text += row.title + QLatin1Char('\n');
+    }
+    return text;
+}
+
+Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
+{
+    if (bytes.size() > 1024 * 1024) {
+        return fail(ErrorCode::InvalidInput, "larger than 1 MiB: not a setlist");
+    }
+    QList<QStringList> groups{{}};
+    const QList<QByteArray> lines = bytes.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const std::string where = "line " + std::to_string(i + 1);
+        // A newline byte never occurs inside a UTF-8 sequence, so each line decodes on its own.
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString line = decoder.decode(lines[i]);
+        if (decoder.hasError()) {
+            return fail(ErrorCode::InvalidInput, "not UTF-8 text", where);
+        }
+        if (i == 0 && line.startsWith(QChar(0xFEFF))) {
+            line.remove(0, 1);
+        }
+        line = line.trimmed();
+        for (const QChar c : line) {
+            if (c.category() == QChar::Other_Control) {
+                return fail(ErrorCode::InvalidInput, "a control character in a title (is this a text file?)", where);
+            }
+        }
+        if (line.size() > 200) {
+            return fail(ErrorCode::InvalidInput, "a line longer than 200 characters (one song title per line)", where);
+        }
+        if (line.startsWith(QLatin1Char('#'))) {
+            continue;
+        }
+        if (line.isEmpty()) {
+            if (!groups.last().isEmpty()) {
+                groups.append(QStringList{});
+            }
+            continue;
+        }
+        groups.last() << line;
+    }
+    if (groups.last().isEmpty()) {
+        groups.removeLast();
+    }
+    if (groups.isEmpty()) {
+        return fail(ErrorCode::InvalidInput, "no song titles (one per line)", "line 1");
+    }
+    return groups;
+}
+
+QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style)
+{
+    const Show& show = plan.show;
+    const QString place = QStringList{show.venue, show.city}.filter(QRegularExpression(QStringLiteral("\\S"))).join(QStringLiteral(", "));
+    QString html = QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title></head><body style=\"font-family: sans-serif;\">")
+                       .arg(show.name.toHtmlEscaped());
+    html += QStringLiteral("<p style=\"font-size: 11pt; color: #555;\">%1 · %2 %3%4</p>")
+                .arg(show.name.toHtmlEscaped(), QLocale::c().toString(show.date, QStringLiteral("ddd d MMM yyyy")),
+                     show.startTime.toString(QStringLiteral("HH:mm")), place.isEmpty() ? QString() : QStringLiteral(" · ") + place.toHtmlEscaped());
+    QString setId;
+    if (style == SheetStyle::Stage) {
+        for (const RunSheetRow& row : sheet.rows) {
+            if (row.setId != setId) {
+                setId = row.setId;
+                html += QStringLiteral("<p style=\"font-size: 16pt; font-weight: bold; margin-top: 14pt; color: #777;\">%1</p>").arg(row.setName.toHtmlEscaped());
+            }
+            if (row.entry.kind == EntryKind::Break) {
+                html += QStringLiteral("<p style=\"font-size: 18pt; font-style: italic; color: #777;\">— %1 —</p>").arg(row.title.toHtmlEscaped());
+                continue;
+            }
+            html += QStringLiteral("<p style=\"font-size: 30pt; font-weight: bold; margin: 4pt 0;\">%1 <span style=\"font-size: 18pt; font-weight: normal; color: #555;\">%2</span></p>")
+                        .arg(row.title.toHtmlEscaped(), row.key.toHtmlEscaped());
+        }
+        html += QStringLiteral("</body></html>");
+        return html;
+    }
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" style=\"font-size: 10pt; border-collapse: collapse;\">"
+                           "<tr style=\"background: #eee;\"><th align=\"left\">#</th><th align=\"left\">Start</th><th align=\"left\">Title</th>"
+                           "<th align=\"left\">Key</th><th align=\"right\">BPM</th><th align=\"right\">Length</th><th align=\"left\">Notes</th></tr>");
+    for (const RunSheetRow& row : sheet.rows) {
+        if (row.setId != setId) {
+            setId = row.setId;
+            html += QStringLiteral("<tr><td colspan=\"7\" style=\"font-weight: bold; padding-top: 10pt; border-bottom: 1px solid #999;\">%1</td></tr>")
+                        .arg(row.setName.toHtmlEscaped());
+        }
+        QStringList notes;
+        if (!row.entry.notes.isEmpty()) {
+            notes << row.entry.notes.toHtmlEscaped();
+        }
+        if (row.entry.transpose != 0) {
+            notes << QStringLiteral("transpose %1%2").arg(row.entry.transpose > 0 ? QStringLiteral("+") : QString()).arg(row.entry.transpose);
+        }
+        for (const QString& warning : row.warnings) {
+            notes << QStringLiteral("<span style=\"color: #b35c00;\">⚠ %1</span>").arg(warning.toHtmlEscaped());
+        }
+        const bool isBreak = row.entry.kind == EntryKind::Break;
+        html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td align=\"right\">%6</td><td align=\"right\">%7%8</td><td>%9</td></tr>")
+                    .arg(isBreak ? QStringLiteral(" style=\"color: #777; font-style: italic;\"") : QString(),
+                         row.number > 0 ? QString::number(row.number) : QString(), row.plannedStart.toString(QStringLiteral("HH:mm")),
+                         row.title.toHtmlEscaped(), row.key.toHtmlEscaped(), bpmText(row.bpm), formatDuration(row.durationMs),
+                         row.durationAssumed ? QStringLiteral("?") : QString(), notes.join(QStringLiteral("<br>")));
+    }
+    html += QStringLiteral("</table><p style=\"font-size: 10pt;\">%1 songs · total %2%3</p>")
+                .arg(sheet.songs)
+                .arg(formatDuration(sheet.totalMs))
+                .arg(sheet.slotMinutes > 0 ? QStringLiteral(" of a %1-minute slot").arg(sheet.slotMinutes) : QString());
+    for (const QString& warning : sheet.warnings) {
+        html += QStringLiteral("<p style=\"font-size: 10pt; color: #b35c00;\">⚠ %1</p>").arg(warning.toHtmlEscaped());
+    }
+    html += QStringLiteral("</body></html>");
+    return html;
+}
+
+}  // namespace bandmate::core::setlists

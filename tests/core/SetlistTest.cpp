@@ -1,0 +1,316 @@
+// Shows, sets and entries over a real database: order by position keys, run-sheet times and
+// warnings, marking a show performed, and the text, CSV and JSON formats.
+#include "core/library/MusicalKey.h"
+#include "core/library/Songs.h"
+#include "core/roadmap/ProgressRepository.h"
+#include "core/setlists/RunSheet.h"
+#include "core/setlists/SetlistFormats.h"
+#include "core/setlists/Setlists.h"
+#include "core/storage/Sql.h"
+#include "core/util/FractionalKey.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QJsonArray>
+
+#include <random>
+
+using namespace bandmate::core;
+using namespace bandmate::core::setlists;
+using bandmate::core::library::Song;
+
+namespace {
+
+TEST(FractionalKeyTest, BetweenOrdersStrictly)
+{
+    EXPECT_EQ(fractional_key::between({}, {}), QStringLiteral("V"));
+    const QString first = fractional_key::between({}, {});
+    const QString before = fractional_key::between({}, first);
+    const QString after = fractional_key::between(first, {});
+    EXPECT_LT(before, first);
+    EXPECT_GT(after, first);
+    EXPECT_LT(fractional_key::between({}, QStringLiteral("1")), QStringLiteral("1"));
+    EXPECT_EQ(fractional_key::between(QStringLiteral("1"), QStringLiteral("1V")), QStringLiteral("1F"));
+    EXPECT_TRUE(fractional_key::between(QStringLiteral("b"), QStringLiteral("a")).isEmpty());
+    EXPECT_TRUE(fractional_key::between(QStringLiteral("a"), QStringLiteral("a")).isEmpty());
+    EXPECT_TRUE(fractional_key::between(QStringLiteral("a!"), {}).isEmpty());
+    EXPECT_FALSE(fractional_key::isValid(QStringLiteral("a0")));
+}
+
+TEST(FractionalKeyTest, RandomInsertionsKeepOrderAndStayShort)
+{
+    std::mt19937 random(7);
+    QStringList keys;
+    for (int i = 0; i < 2000; ++i) {
+        const auto at = static_cast<qsizetype>(std::uniform_int_distribution<qsizetype>(0, keys.size())(random));
+        const QString key = fractional_key::between(at > 0 ? keys[at - 1] : QString(), at < keys.size() ? keys[at] : QString());
+        ASSERT_TRUE(fractional_key::isValid(key)) << i;
+        keys.insert(at, key);
+    }
+    QStringList sorted = keys;
+    sorted.sort();
+    EXPECT_EQ(sorted, keys);
+    // Always appending (the common case) grows keys slowly.
+    QString last;
+    for (int i = 0; i < 1000; ++i) {
+        last = fractional_key::between(last, {});
+    }
+    EXPECT_LE(last.size(), 40);
+}
+
+TEST(MusicalKeyTest, ParsesTransposesAndMeasuresDistance)
+{
+    using library::MusicalKey;
+    EXPECT_EQ(library::transposeKey(QStringLiteral("Am"), 2), QStringLiteral("Bm"));
+    EXPECT_EQ(library::transposeKey(QStringLiteral("C"), -2), QStringLiteral("Bb"));
+    EXPECT_EQ(library::transposeKey(QStringLiteral("F#m"), 0), QStringLiteral("F#m"));
+    EXPECT_EQ(library::transposeKey(QStringLiteral("Bb minor"), 0), QStringLiteral("Bbm"));
+    EXPECT_EQ(library::transposeKey(QStringLiteral("unknown"), 3), QStringLiteral("unknown"));
+    EXPECT_FALSE(MusicalKey::parse(QStringLiteral("H")).has_value());
+    EXPECT_EQ(MusicalKey::parse(QStringLiteral("C"))->fifthsTo(*MusicalKey::parse(QStringLiteral("Am"))), 0);
+    EXPECT_EQ(MusicalKey::parse(QStringLiteral("C"))->fifthsTo(*MusicalKey::parse(QStringLiteral("G"))), 1);
+    EXPECT_EQ(MusicalKey::parse(QStringLiteral("C"))->fifthsTo(*MusicalKey::parse(QStringLiteral("F#"))), 6);
+    EXPECT_EQ(library::transposeChord(QStringLiteral("G/B"), 2), QStringLiteral("A/C#"));
+    EXPECT_EQ(library::transposeChord(QStringLiteral("F#m7b5"), 1), QStringLiteral("Gm7b5"));
+    EXPECT_EQ(library::transposeChord(QStringLiteral("Bb7"), 1, true), QStringLiteral("B7"));
+    EXPECT_EQ(library::transposeChord(QStringLiteral("C"), 1, true), QStringLiteral("Db"));
+    EXPECT_EQ(library::transposeChord(QStringLiteral("N.C."), 1), QStringLiteral("N.C."));
+}
+
+class SetlistTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        db = bandmate::test::openTestDatabase(dir);
+        ASSERT_NE(db, nullptr);
+        library::SongRepository songs(*db);
+        const auto add = [&](const QString& title, const QString& key, double bpm, qint64 durationMs) {
+            Song song;
+            song.title = title;
+            song.artist = QStringLiteral("Rubén Blades");
+            song.key = key;
+            song.bpm = bpm;
+            song.durationMs = durationMs;
+            auto id = songs.save(song);
+            EXPECT_TRUE(id.has_value()) << title.toStdString() << ": " << (id ? "" : id.error().toString());
+            return id.value_or(QString());
+        };
+        pedro = add(QStringLiteral("Pedro Navaja"), QStringLiteral("Am"), 96, 7 * 60'000 + 21'000);
+        plastico = add(QStringLiteral("Plástico"), QStringLiteral("Dm"), 122, 6 * 60'000 + 50'000);
+        decisiones = add(QStringLiteral("Decisiones"), QStringLiteral("F#"), 100, 0);
+        ligia = add(QStringLiteral("Ligia Elena"), QStringLiteral("C"), 180, 5 * 60'000);
+        Show show;
+        show.name = QStringLiteral("Salsa night");
+        show.date = QDate(2026, 12, 4);
+        show.startTime = QTime(21, 0);
+        show.venue = QStringLiteral("Café Oslo");
+        show.city = QStringLiteral("Oslo");
+        show.slotMinutes = 20;
+        show.fee = 3000;
+        showId = repo().saveShow(show).value_or(QString());
+        ASSERT_FALSE(showId.isEmpty());
+        set1 = repo().addSet(showId, QStringLiteral("Set 1")).value_or(QString());
+        encore = repo().addSet(showId, QStringLiteral("Encore"), SetKind::Encore).value_or(QString());
+    }
+
+    SetlistRepository repo() { return SetlistRepository(*db); }
+
+    QStringList order(const QString& setId)
+    {
+        auto plan = repo().plan(showId);
+        EXPECT_TRUE(plan.has_value());
+        QStringList ids;
+        for (const Setlist& set : plan->sets) {
+            if (set.id == setId) {
+                for (const SetlistEntry& entry : set.entries) {
+                    ids << (entry.kind == EntryKind::Break ? QStringLiteral("break") : entry.songId);
+                }
+            }
+        }
+        return ids;
+    }
+
+    int outboxRows(const QString& entity, const QString& id)
+    {
+        return sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM outbox WHERE entity = ? AND id = ?"), {entity, id})->toInt();
+    }
+
+    bandmate::test::TempDir dir;
+    std::unique_ptr<Database> db;
+    QString pedro, plastico, decisiones, ligia, showId, set1, encore;
+};
+
+TEST_F(SetlistTest, EntriesKeepTheirOrderThroughInsertsAndMoves)
+{
+    const QString a = *repo().addSong(set1, pedro);
+    const QString b = *repo().addSong(set1, plastico);
+    const QString c = *repo().addSong(set1, decisiones, b);  // before Plástico
+    EXPECT_EQ(order(set1), (QStringList{pedro, decisiones, plastico}));
+    ASSERT_TRUE(repo().moveEntry(a, set1).has_value());  // to the end
+    EXPECT_EQ(order(set1), (QStringList{decisiones, plastico, pedro}));
+    ASSERT_TRUE(repo().moveEntry(b, encore).has_value());  // into the encore
+    EXPECT_EQ(order(set1), (QStringList{decisiones, pedro}));
+    EXPECT_EQ(order(encore), (QStringList{plastico}));
+    ASSERT_TRUE(repo().moveEntry(a, set1, c).has_value());
+    EXPECT_EQ(order(set1), (QStringList{pedro, decisiones}));
+    ASSERT_TRUE(repo().removeEntry(c).has_value());
+    EXPECT_EQ(order(set1), (QStringList{pedro}));
+    EXPECT_FALSE(repo().moveEntry(a, set1, QStringLiteral("nope")).has_value());
+    EXPECT_FALSE(repo().addSong(set1, QStringLiteral("no-such-song")).has_value());
+}
+
+TEST_F(SetlistTest, MovingAnEntryRewritesOnlyItsPosition)
+{
+    const QString a = *repo().addSong(set1, pedro);
+    (void)*repo().addSong(set1, plastico);
+    ASSERT_TRUE(sql::exec(db->connection(), QStringLiteral("DELETE FROM outbox")).has_value());
+    ASSERT_TRUE(repo().moveEntry(a, set1).has_value());
+    auto fields = sql::run(db->connection(), QStringLiteral("SELECT entity, field FROM outbox"));
+    QStringList written;
+    while (fields->next()) {
+        written << fields->value(0).toString() + QLatin1Char('.') + fields->value(1).toString();
+    }
+    EXPECT_EQ(written, QStringList{QStringLiteral("setlist_entry.position")});
+}
+
+TEST_F(SetlistTest, SetsMoveAndRemoveWithTheirEntries)
+{
+    (void)*repo().addSong(encore, ligia);
+    ASSERT_TRUE(repo().moveSet(encore, set1).has_value());
+    auto plan = *repo().plan(showId);
+    ASSERT_EQ(plan.sets.size(), 2);
+    EXPECT_EQ(plan.sets[0].id, encore);
+    ASSERT_TRUE(repo().removeSet(encore).has_value());
+    plan = *repo().plan(showId);
+    ASSERT_EQ(plan.sets.size(), 1);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM setlist_entry WHERE deleted = 0"))->toInt(), 0);
+    ASSERT_TRUE(repo().removeShow(showId).has_value());
+    EXPECT_EQ(repo().shows()->size(), 0);
+    EXPECT_EQ(repo().plan(showId).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(SetlistTest, ShowDetailsAreValidated)
+{
+    Show show;
+    show.name = QStringLiteral("No date");
+    EXPECT_EQ(repo().saveShow(show).error().where, "date");
+    show.date = QDate(2026, 1, 1);
+    show.slotMinutes = -5;
+    EXPECT_EQ(repo().saveShow(show).error().where, "slot_minutes");
+    show.slotMinutes = 0;
+    show.id = QStringLiteral("missing");
+    EXPECT_EQ(repo().saveShow(show).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(repo().shows()->size(), 1);
+}
+
+TEST_F(SetlistTest, RunSheetPlansTimesAndWarns)
+{
+    (void)*repo().addSong(set1, plastico);    // 6:50, Dm 122
+    (void)*repo().addSong(set1, decisiones);  // unknown length, F# 100 → key jump from Dm
+    (void)*repo().addBreak(set1, QStringLiteral("Tuning"), 2 * 60'000);
+    (void)*repo().addSong(set1, ligia);  // after a break: no flow check
+    const QString last = *repo().addSong(encore, pedro);
+    SetlistEntry transposed = *repo().entry(last);
+    transposed.transpose = 2;
+    transposed.notes = QStringLiteral("guest: Ana, \"timbales\"");
+    ASSERT_TRUE(repo().updateEntry(transposed).has_value());
+
+    auto sheet = buildRunSheet(*repo().plan(showId), *db);
+    ASSERT_TRUE(sheet.has_value());
+    ASSERT_EQ(sheet->rows.size(), 5);
+    EXPECT_EQ(sheet->rows[0].plannedStart, QTime(21, 0));
+    EXPECT_EQ(sheet->rows[1].plannedStart, QTime(21, 6, 50));
+    EXPECT_TRUE(sheet->rows[1].durationAssumed);
+    EXPECT_EQ(sheet->rows[2].plannedStart, QTime(21, 10, 50));
+    EXPECT_EQ(sheet->rows[3].plannedStart, QTime(21, 12, 50));
+    EXPECT_EQ(sheet->rows[4].plannedStart, QTime(21, 17, 50));
+    EXPECT_EQ(sheet->rows[4].key, QStringLiteral("Bm"));
+    EXPECT_EQ(sheet->rows[4].number, 4);
+    EXPECT_EQ(sheet->rows[1].warnings, QStringList{QStringLiteral("key jump Dm → F#")});
+    EXPECT_TRUE(sheet->rows[3].warnings.isEmpty());
+    EXPECT_EQ(sheet->totalMs, (17 * 60 + 50 + 7 * 60 + 21) * 1000LL);
+    EXPECT_TRUE(sheet->overSlot());
+    EXPECT_TRUE(sheet->warnings.join(QLatin1Char('\n')).contains(QStringLiteral("5:11 over the 20-minute slot")));
+    EXPECT_TRUE(sheet->warnings.join(QLatin1Char('\n')).contains(QStringLiteral("1 song(s) of unknown length")));
+
+    // Neighbours far apart in tempo.
+    (void)*repo().addSong(set1, plastico);  // Ligia 180 → Plástico 122
+    sheet = buildRunSheet(*repo().plan(showId), *db);
+    EXPECT_EQ(sheet->rows[4].warnings, QStringList{QStringLiteral("tempo jump 180 → 122 BPM")});
+    EXPECT_TRUE(sheet->warnings.join(QLatin1Char('\n')).contains(QStringLiteral("“Plástico” is in the show twice")));
+
+    const QString csv = runSheetCsv(*sheet);
+    EXPECT_TRUE(csv.startsWith(QStringLiteral("set,number,start,title,artist,key,bpm,length,notes,warnings\r\n")));
+    EXPECT_TRUE(csv.contains(QStringLiteral("Encore,5,21:24,Pedro Navaja,Rubén Blades,Bm,96,7:21,\"guest: Ana, \"\"timbales\"\"\",\r\n"))) << csv.toStdString();
+    const QJsonObject json = showJson(*repo().plan(showId), *sheet);
+    EXPECT_EQ(json[QStringLiteral("sets")].toArray().size(), 2);
+    EXPECT_EQ(json[QStringLiteral("over_slot")].toBool(), true);
+    EXPECT_EQ(json[QStringLiteral("sets")][1][QStringLiteral("entries")][0][QStringLiteral("transpose")].toInt(), 2);
+    EXPECT_EQ(setlistText(*sheet), QStringLiteral("Plástico\nDecisiones\nLigia Elena\nPlástico\n\nPedro Navaja\n"));
+    const QString html = sheetHtml(*repo().plan(showId), *sheet, SheetStyle::Band);
+    EXPECT_TRUE(html.contains(QStringLiteral("key jump Dm → F#")));
+    EXPECT_TRUE(sheetHtml(*repo().plan(showId), *sheet, SheetStyle::Stage).contains(QStringLiteral("Ligia Elena")));
+}
+
+TEST_F(SetlistTest, MarkingPerformedRecordsPlaysAndAShowOnce)
+{
+    (void)*repo().addSong(set1, pedro);
+    (void)*repo().addBreak(set1, {}, 60'000);
+    (void)*repo().addSong(encore, ligia);
+    const QDateTime at(QDate(2026, 12, 4), QTime(21, 5));
+    auto plays = repo().markPerformed(showId, at);
+    ASSERT_TRUE(plays.has_value()) << plays.error().toString();
+    EXPECT_EQ(*plays, 2);
+    library::SongRepository songs(*db);
+    EXPECT_EQ(*songs.playCount(pedro), 1);
+    EXPECT_EQ(*songs.playCount(ligia), 1);
+    const QDateTime ligiaAt = QDateTime::fromMSecsSinceEpoch(
+        sql::scalar(db->connection(), QStringLiteral("SELECT at FROM play_event WHERE song_id = ?"), {ligia})->toLongLong());
+    EXPECT_EQ(ligiaAt, at.addMSecs((7 * 60 + 21 + 60) * 1000));
+    roadmap::ProgressRepository progress(*db);
+    EXPECT_EQ(progress.series(QStringLiteral("shows_played"))->size(), 1);
+    EXPECT_EQ(progress.series(QStringLiteral("paid_shows"))->size(), 1);
+    EXPECT_EQ(repo().show(showId)->performedAt, at);
+    auto again = repo().markPerformed(showId, at);
+    ASSERT_FALSE(again.has_value());
+    EXPECT_NE(again.error().message.find("already marked performed"), std::string::npos);
+    EXPECT_EQ(*songs.playCount(pedro), 1);
+}
+
+TEST_F(SetlistTest, PlainTextImportMatchesTitlesAndCreatesTheRest)
+{
+    auto groups = parseSetlistText(QByteArray("\xEF\xBB\xBFpedro navaja\n  Plástico  \n# a comment\n\n\nLa Rebelión\n"));
+    ASSERT_TRUE(groups.has_value()) << groups.error().toString();
+    ASSERT_EQ(groups->size(), 2);
+    Show show;
+    show.name = QStringLiteral("Imported");
+    show.date = QDate(2026, 6, 1);
+    auto report = repo().importText(show, *groups);
+    ASSERT_TRUE(report.has_value()) << report.error().toString();
+    EXPECT_EQ(report->songs, 3);
+    EXPECT_EQ(report->createdSongs, QStringList{QStringLiteral("La Rebelión")});
+    auto plan = *repo().plan(report->showId);
+    ASSERT_EQ(plan.sets.size(), 2);
+    EXPECT_EQ(plan.sets[0].entries[0].songId, pedro);
+    EXPECT_EQ(plan.sets[0].entries[1].songId, plastico);
+    EXPECT_EQ(plan.sets[1].kind, SetKind::Encore);
+    // The text round-trips.
+    EXPECT_EQ(setlistText(*buildRunSheet(plan, *db)), QStringLiteral("Pedro Navaja\nPlástico\n\nLa Rebelión\n"));
+}
+
+TEST_F(SetlistTest, BadTextSaysWhichLineAndChangesNothing)
+{
+    EXPECT_EQ(parseSetlistText(QByteArray("One\nTwo\xff\xfe\n")).error().toString(), "line 2: not UTF-8 text");
+    EXPECT_EQ(parseSetlistText(QByteArray("One\n\nTw\x01o\n")).error().where, "line 3");
+    EXPECT_EQ(parseSetlistText(QByteArray("One\n") + QByteArray(300, 'x')).error().where, "line 2");
+    EXPECT_EQ(parseSetlistText(QByteArray("\n\n# only comments\n")).error().code, ErrorCode::InvalidInput);
+    // An import that fails half-way leaves nothing behind.
+    Show show;
+    show.name = QStringLiteral("Bad");
+    show.date = QDate(2026, 6, 1);
+    const int songsBefore = sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM song"))->toInt();
+    EXPECT_FALSE(repo().importText(show, {{QStringLiteral("New song"), QString()}}).has_value());  // an empty title fails
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM song"))->toInt(), songsBefore);
+    EXPECT_EQ(repo().shows()->size(), 1);
+}
+
+}  // namespace
