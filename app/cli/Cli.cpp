@@ -3,9 +3,16 @@
 #include "app/cli/BeatCommands.h"
 #include "app/cli/DbCommands.h"
 #include "app/cli/RoadmapCommands.h"
+#include "app/cli/SetlistCommands.h"
 #include "sync/protocol/Protocol.h"
 
+#include "core/storage/Database.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 
 namespace bandmate::app {
 
@@ -31,6 +38,16 @@ Commands:
   library stats              songs, artists, hours, readiness, plays, files
   library search "QUERY"     songs matching the search grammar
                              (resources/library/SEARCH.md)
+  setlist list               every show, newest first
+  setlist show ID            the run-sheet: planned times, keys, lengths, warnings
+  setlist export ID [--pdf FILE [--sheet band|stage]] [--csv FILE]
+                    [--json-file FILE] [--text FILE]
+                             print-ready PDF, CSV, JSON or setlist.fm plain text
+  setlist import FILE.txt --show NAME [--date YYYY-MM-DD] [--start HH:MM]
+                    [--venue V] [--city C]
+                             one title per line, a blank line before an encore
+  setlist performed ID [--at YYYY-MM-DDTHH:MM]
+                             count the show's songs as played, the show for the roadmap
   dev seed-history [--days N] [--seed S]
                  fill a database with a made-up practice history (demos,
                  screenshots); never run it on your real data
@@ -134,6 +151,31 @@ int reportError(const core::Error& error)
     }
 }
 
+core::Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args)
+{
+    return core::Database::open(args.dbPath.isEmpty() ? core::Database::defaultPath() : args.dbPath);
+}
+
+void printJson(const QJsonValue& value)
+{
+    const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    printOut(QString::fromUtf8(text) + QLatin1Char('\n'));
+}
+
+core::Result<void> writeFile(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
+    }
+    file.write(bytes);
+    if (!file.commit()) {
+        return core::fail(core::ErrorCode::Io, "could not write the file", path.toStdString());
+    }
+    return {};
+}
+
 int runCli(const QStringList& arguments)
 {
     CliArgs args;
@@ -175,6 +217,9 @@ int runCli(const QStringList& arguments)
     const QString& group = args.command.first();
     if (group == QLatin1String("render") || group == QLatin1String("export-midi") || group == QLatin1String("play")) {
         return runBeatCommand(args);
+    }
+    if (group == QLatin1String("setlist")) {
+        return runSetlistCommand(args);
     }
     if (group == QLatin1String("machines")) {
         return runMachinesCommand(args);

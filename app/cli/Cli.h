@@ -2,11 +2,18 @@
 
 #include "core/util/Result.h"
 
+#include <QByteArray>
 #include <QHash>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
 #include <cstdio>
+#include <memory>
+
+namespace bandmate::core {
+class Database;
+}
 
 namespace bandmate::app {
 
@@ -34,6 +41,15 @@ struct CommandOptions {
 /// given twice are refused, naming the option.
 [[nodiscard]] core::Result<CommandOptions> parseCommandOptions(const QStringList& rest, const QStringList& valued,
                                                                const QStringList& flags = {});
+
+/// Opens (creating or migrating) the database of --db, or the default one.
+[[nodiscard]] core::Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args);
+
+/// Prints a JSON object or array on one line.
+void printJson(const QJsonValue& value);
+
+/// Writes `bytes` to `path`, replacing the file only once all of it is written.
+[[nodiscard]] core::Result<void> writeFile(const QString& path, const QByteArray& bytes);
 
 /// Writes to stdout/stderr in UTF-8.
 void printOut(const QString& text);

@@ -28,18 +28,6 @@ namespace {
 
 using Options = CommandOptions;
 
-Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args)
-{
-    return core::Database::open(args.dbPath.isEmpty() ? core::Database::defaultPath() : args.dbPath);
-}
-
-void printJson(const QJsonValue& value)
-{
-    const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    printOut(QString::fromUtf8(text) + QLatin1Char('\n'));
-}
-
 QJsonObject taskJson(const rm::TaskState& task)
 {
     QJsonObject object{{QStringLiteral("id"), task.id},
@@ -188,13 +176,8 @@ int exportRoadmap(const CliArgs& args, const Options& options)
     if (!state) {
         return reportError(state.error());
     }
-    QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return reportError({ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), out.toStdString()});
-    }
-    file.write(rm::writeRoadmapJson(rm::templateOf(*state)));
-    if (!file.commit()) {
-        return reportError({ErrorCode::Io, "could not write the file", out.toStdString()});
+    if (auto written = writeFile(out, rm::writeRoadmapJson(rm::templateOf(*state))); !written) {
+        return reportError(written.error());
     }
     printOut(args.json ? QStringLiteral("{\"output\":\"%1\"}\n").arg(QFileInfo(out).absoluteFilePath())
                        : QStringLiteral("Wrote %1\n").arg(out));

@@ -1,0 +1,55 @@
+#include "ui/print/SheetPrinter.h"
+
+#include <QMarginsF>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace bandmate::ui {
+
+void SheetPrinter::print(const QString& html, QPagedPaintDevice& device)
+{
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+    QTextDocument document;
+    document.setHtml(html);
+    // Lay out at the printable width in points, then scale points to device pixels.
+    const QRectF printable = device.pageLayout().paintRect(QPageLayout::Point);
+    document.setPageSize(printable.size());
+    QPainter painter(&device);
+    const double scale = device.logicalDpiX() / 72.0;
+    painter.scale(scale, scale);
+    const int pages = document.pageCount();
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0) {
+            device.newPage();
+        }
+        painter.save();
+        painter.translate(0, -page * printable.height());
+        document.drawContents(&painter, QRectF(0, page * printable.height(), printable.width(), printable.height()));
+        painter.restore();
+    }
+}
+
+core::Result<void> SheetPrinter::writePdf(const QString& html, const QString& title, const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Bandmate"));
+        writer.setResolution(300);
+        print(html, writer);
+    }
+    if (!file.commit()) {
+        return core::fail(core::ErrorCode::Io, "could not write the file", path.toStdString());
+    }
+    return {};
+}
+
+}  // namespace bandmate::ui
