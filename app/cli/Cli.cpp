@@ -51,6 +51,7 @@ Commands:
   dev seed-history [--days N] [--seed S]
                  fill a database with a made-up practice history (demos,
                  screenshots); never run it on your real data
+  dev seed-repertoire        a made-up band's songs and an upcoming show (demos)
   machines       the built-in machines (salsa, merengue, ...) with their
                  instruments and programs
   render MACHINE --out FILE.wav [OPTIONS]
@@ -217,6 +218,9 @@ int runCli(const QStringList& arguments)
     const QString& group = args.command.first();
     if (group == QLatin1String("render") || group == QLatin1String("export-midi") || group == QLatin1String("play")) {
         return runBeatCommand(args);
+    }
+    if (group == QLatin1String("dev") && args.command.value(1) == QLatin1String("seed-repertoire")) {
+        return seedRepertoire(args);
     }
     if (group == QLatin1String("setlist")) {
         return runSetlistCommand(args);

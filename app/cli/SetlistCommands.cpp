@@ -1,5 +1,6 @@
 #include "app/cli/SetlistCommands.h"
 
+#include "core/library/Songs.h"
 #include "core/setlists/RunSheet.h"
 #include "core/setlists/SetlistFormats.h"
 #include "core/setlists/Setlists.h"
@@ -258,6 +259,97 @@ int performed(const CliArgs& args, const CommandOptions& options)
 }
 
 }  // namespace
+
+int seedRepertoire(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    struct Demo {
+        const char* title;
+        const char* artist;
+        const char* key;
+        double bpm;
+        int seconds;
+        core::library::Readiness readiness;
+        const char* groove;
+    };
+    using R = core::library::Readiness;
+    const Demo demos[] = {
+        {"Pedro Navaja", "Rubén Blades", "Am", 96, 441, R::GigReady, "builtin:salsa"},
+        {"Plástico", "Rubén Blades", "Dm", 122, 410, R::GigReady, "builtin:salsa"},
+        {"Oye cómo va", "Tito Puente", "Am", 118, 253, R::GigReady, "builtin:cha-cha-cha"},
+        {"Guantanamera", "Joseíto Fernández", "D", 104, 260, R::GigReady, "builtin:son-montuno"},
+        {"Chan Chan", "Compay Segundo", "Dm", 78, 256, R::GigReady, "builtin:son-montuno"},
+        {"Bésame mucho", "Consuelo Velázquez", "Am", 72, 210, R::Rehearsed, ""},
+        {"El cantante", "Héctor Lavoe", "Bbm", 98, 645, R::Rehearsed, "builtin:salsa"},
+        {"Quimbara", "Celia Cruz", "C", 150, 248, R::GigReady, "builtin:salsa"},
+        {"La vida es un carnaval", "Celia Cruz", "Gm", 100, 276, R::GigReady, "builtin:salsa"},
+        {"Suavemente", "Elvis Crespo", "Ab", 158, 273, R::Rehearsed, "builtin:merengue"},
+        {"Burbujas de amor", "Juan Luis Guerra", "E", 126, 249, R::Learning, "builtin:bachata"},
+        {"Ojalá que llueva café", "Juan Luis Guerra", "F#m", 150, 242, R::Learning, "builtin:merengue"},
+        {"Idilio", "Willie Colón", "Em", 92, 338, R::Rehearsed, "builtin:salsa"},
+        {"Vivir mi vida", "Marc Anthony", "Bm", 100, 251, R::GigReady, "builtin:salsa"},
+    };
+    core::library::SongRepository songs(**db);
+    QHash<QString, QString> ids;
+    for (const Demo& demo : demos) {
+        core::library::Song song;
+        song.title = QString::fromUtf8(demo.title);
+        song.artist = QString::fromUtf8(demo.artist);
+        song.key = QString::fromUtf8(demo.key);
+        song.bpm = demo.bpm;
+        song.durationMs = demo.seconds * 1000LL;
+        song.readiness = demo.readiness;
+        song.machineRef = QString::fromUtf8(demo.groove);
+        song.genre = song.machineRef.contains(QLatin1String("merengue")) ? QStringLiteral("Merengue") : QStringLiteral("Salsa");
+        auto id = songs.save(song);
+        if (!id) {
+            return reportError(id.error());
+        }
+        ids.insert(song.title, *id);
+    }
+    sl::SetlistRepository setlists(**db);
+    sl::Show show;
+    show.name = QStringLiteral("Friday salsa night");
+    show.date = QDate::currentDate().addDays(11);
+    show.startTime = QTime(21, 30);
+    show.venue = QStringLiteral("Café Oslo");
+    show.city = QStringLiteral("Oslo");
+    show.slotMinutes = 75;
+    show.fee = 4000;
+    auto showId = setlists.saveShow(show);
+    if (!showId) {
+        return reportError(showId.error());
+    }
+    const QList<std::pair<QString, QStringList>> sets{
+        {QStringLiteral("Set 1"), {QStringLiteral("Quimbara"), QStringLiteral("Plástico"), QStringLiteral("Chan Chan"), QStringLiteral("Pedro Navaja"),
+                                   QStringLiteral("-"), QStringLiteral("Oye cómo va"), QStringLiteral("Suavemente")}},
+        {QStringLiteral("Set 2"), {QStringLiteral("Vivir mi vida"), QStringLiteral("Idilio"), QStringLiteral("El cantante"), QStringLiteral("Guantanamera")}},
+        {QStringLiteral("Encore"), {QStringLiteral("La vida es un carnaval")}}};
+    for (const auto& [name, titles] : sets) {
+        auto setId = setlists.addSet(*showId, name, name == QLatin1String("Encore") ? sl::SetKind::Encore : sl::SetKind::Set);
+        if (!setId) {
+            return reportError(setId.error());
+        }
+        for (const QString& title : titles) {
+            auto added = title == QLatin1String("-") ? setlists.addBreak(*setId, QStringLiteral("Break"), 15 * 60'000) : setlists.addSong(*setId, ids.value(title));
+            if (!added) {
+                return reportError(added.error());
+            }
+            if (title == QLatin1String("Idilio")) {
+                auto entry = setlists.entry(*added);
+                entry->notes = QStringLiteral("guest: Ana on vocals");
+                entry->transpose = -2;
+                (void)setlists.updateEntry(*entry);
+            }
+        }
+    }
+    printOut(args.json ? QStringLiteral("{\"songs\":%1,\"show_id\":\"%2\"}\n").arg(ids.size()).arg(*showId)
+                       : QStringLiteral("Added %1 songs and the show %2\n").arg(ids.size()).arg(*showId));
+    return kExitOk;
+}
 
 bool setlistCommandNeedsGui(const QStringList& arguments)
 {

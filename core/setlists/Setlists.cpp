@@ -529,6 +529,31 @@ Result<void> SetlistRepository::removeEntry(const QString& entryId)
     return transaction->commit();
 }
 
+Result<void> SetlistRepository::restore(const QStringList& setIds, const QStringList& entryIds)
+{
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    ChangeTracker tracker(m_db);
+    const QList<std::pair<QString, const QStringList*>> groups{{QStringLiteral("setlist"), &setIds}, {QStringLiteral("setlist_entry"), &entryIds}};
+    for (const auto& [table, ids] : groups) {
+        for (const QString& id : *ids) {
+            auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(table), {id});
+            if (!known) {
+                return std::unexpected(known.error());
+            }
+            if (known->toInt() == 0) {
+                return fail(ErrorCode::NotFound, "nothing to restore", id.toStdString());
+            }
+            if (auto written = tracker.write(table, id, {{QStringLiteral("deleted"), 0}}); !written) {
+                return std::unexpected(written.error());
+            }
+        }
+    }
+    return transaction->commit();
+}
+
 Result<int> SetlistRepository::markPerformed(const QString& showId, const QDateTime& at)
 {
     auto plan = this->plan(showId);

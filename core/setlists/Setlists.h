@@ -101,6 +101,8 @@ public:
     [[nodiscard]] Result<void> moveEntry(const QString& entryId, const QString& setId, const QString& beforeEntryId = {});
     [[nodiscard]] Result<void> removeEntry(const QString& entryId);
     [[nodiscard]] Result<SetlistEntry> entry(const QString& entryId) const;
+    /// Brings back removed sets and entries where they were (undo of a removal).
+    [[nodiscard]] Result<void> restore(const QStringList& setIds, const QStringList& entryIds);
 
     /// Marks a show performed at `at`: each song entry becomes a dated play event (spaced by the
     /// run-sheet's planned times) and the roadmap counts a show (paid when it has a fee). A show

@@ -5,6 +5,7 @@
 #include "ui/roadmap/ProfileDialog.h"
 #include "ui/roadmap/RoadmapEditor.h"
 #include "ui/roadmap/TodoPanel.h"
+#include "ui/shell/MessageBanner.h"
 #include "ui/shell/Theme.h"
 
 #include <QCheckBox>
@@ -127,9 +128,7 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     header->addWidget(stop);
     layout->addLayout(header);
 
-    m_banner = new QLabel(this);
-    m_banner->setWordWrap(true);
-    m_banner->hide();
+    m_banner = new MessageBanner(this);
     layout->addWidget(m_banner);
 
     auto* tabs = new QTabWidget(this);
@@ -429,20 +428,12 @@ void RoadmapPage::report(const core::Result<void>& result)
 
 void RoadmapPage::showMessage(const QString& text, bool error)
 {
-    m_banner->setText(text);
-    m_banner->setStyleSheet(error ? QStringLiteral("background:#fde7e4;color:#8a1f11;padding:6px 10px;border-radius:6px;")
-                                  : QStringLiteral("background:#e6f4ea;color:#185c2b;padding:6px 10px;border-radius:6px;"));
-    m_banner->show();
-    QTimer::singleShot(8000, m_banner, [banner = m_banner, text] {
-        if (banner->text() == text) {
-            banner->hide();
-        }
-    });
+    m_banner->showMessage(text, error);
 }
 
 QString RoadmapPage::bannerText() const
 {
-    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+    return m_banner->visibleText();
 }
 
 bool RoadmapPage::startTemplate(const QString& slug)

@@ -17,6 +17,8 @@ class Database;
 
 namespace bandmate::ui {
 
+class MessageBanner;
+
 /// The Path to Stardom: start a career roadmap, walk its stages, tick checklists, log the
 /// numbers that data tasks track (they complete themselves at their target), keep notes.
 /// Import and export roadmaps as JSON.
@@ -62,7 +64,7 @@ private:
     bool m_upgradeChecked = false;
 
     QStackedWidget* m_content = nullptr;
-    QLabel* m_banner = nullptr;
+    MessageBanner* m_banner = nullptr;
     QComboBox* m_chooser = nullptr;
     QLabel* m_overall = nullptr;
     QListWidget* m_stages = nullptr;

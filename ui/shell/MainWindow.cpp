@@ -4,6 +4,7 @@
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/roadmap/RoadmapPage.h"
+#include "ui/setlists/SetlistsPage.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/PlannedPage.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -74,6 +75,8 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
             m_pages->addWidget(new DashboardPage(m_db, m_pages));
         } else if (page.id == PageId::Roadmap) {
             m_pages->addWidget(new RoadmapPage(m_db, m_pages));
+        } else if (page.id == PageId::Setlists) {
+            m_pages->addWidget(new SetlistsPage(m_db, m_pages));
         } else {
             m_pages->addWidget(new PlannedPage(page, m_pages));
         }

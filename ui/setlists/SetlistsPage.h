@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/setlists/RunSheet.h"
+#include "core/setlists/Setlists.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QStringListModel;
+class QToolButton;
+class QUndoStack;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::ui {
+
+class MessageBanner;
+class RunSheetTree;
+
+/// Shows and their setlists: a list of shows, and the chosen show's run-sheet — sets and encores
+/// of songs and breaks with planned start times, flow warnings and the total against the slot.
+/// Entries are added from the library, dragged (or Alt+Up/Down) to reorder, edited, removed, all
+/// undoable; the show prints, exports (PDF, CSV, JSON, plain text), imports, and is marked performed.
+class SetlistsPage : public QWidget {
+    Q_OBJECT
+public:
+    enum class ExportFormat { BandPdf, StagePdf, Csv, Json, Text };
+
+    explicit SetlistsPage(core::Database& db, QWidget* parent = nullptr);
+    ~SetlistsPage() override;
+
+    void reload();
+    /// Shows one show (by id); false when it does not exist.
+    bool selectShow(const QString& showId);
+    [[nodiscard]] QString currentShowId() const { return m_showId; }
+    [[nodiscard]] RunSheetTree* runSheet() const { return m_tree; }
+    [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
+    [[nodiscard]] QString bannerText() const;
+    [[nodiscard]] QString summaryText() const;
+
+    /// Adds the library song whose "Title — Artist" (or bare title) is `text` to the current set,
+    /// before the selected entry's successor; a title the library lacks becomes a new song.
+    bool addSongByText(const QString& text);
+    bool addBreak(qint64 durationMs = 10 * 60'000);
+    bool addSet(core::setlists::SetKind kind);
+    bool removeSelected();
+    /// Moves the selected entry one place up (-1) or down (+1), across set borders.
+    bool moveSelected(int step);
+    bool moveEntry(const QString& entryId, const QString& setId, const QString& beforeEntryId);
+    bool exportTo(const QString& path, ExportFormat format);
+    /// Imports a plain-text setlist file as a new show named `name`.
+    bool importFile(const QString& path, const QString& name, const QDate& date);
+    /// Marks the current show performed at its date and start time (no question asked).
+    bool markPerformed();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    QWidget* buildEmptyState();
+    QWidget* buildShowView();
+    void refreshShow();
+    void refreshSongChoices();
+    void newShow();
+    void editShow();
+    void removeShow();
+    void askImport();
+    void askExport(ExportFormat format);
+    void askMarkPerformed();
+    void print();
+    void editSelected();
+    /// Runs `redo` now and puts it with `undo` on the undo stack when it succeeds.
+    bool perform(const QString& text, std::function<core::Result<void>()> redo, std::function<core::Result<void>()> undo);
+    bool report(const core::Error& error);
+    /// Puts an addition already made on the undo stack (a set, or else an entry) and shows it.
+    void pushAdded(const QString& text, const QString& setId, const QString& entryId);
+    [[nodiscard]] QString nextSiblingId(const QString& entryId) const;
+    [[nodiscard]] QString setOf(const QString& entryId) const;
+
+    core::Database& m_db;
+    core::setlists::SetlistRepository m_repository;
+    QString m_showId;
+    core::setlists::ShowPlan m_plan;
+    core::setlists::RunSheet m_sheet;
+    QHash<QString, QString> m_songByText;  ///< "Title — Artist" and folded titles → song id
+    bool m_loaded = false;
+
+    QUndoStack* m_undo = nullptr;
+    QListWidget* m_shows = nullptr;
+    QStackedWidget* m_content = nullptr;
+    MessageBanner* m_banner = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_details = nullptr;
+    QPushButton* m_performed = nullptr;
+    QLineEdit* m_songAdder = nullptr;
+    QStringListModel* m_songChoices = nullptr;
+    RunSheetTree* m_tree = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_warnings = nullptr;
+};
+
+}  // namespace bandmate::ui
