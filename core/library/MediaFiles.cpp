@@ -2,9 +2,11 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
 #include "core/util/Uuid.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QSet>
 
 namespace bandmate::core::library {
@@ -94,6 +96,95 @@ Result<int> MediaFileRepository::markMissing(const QString& root, const QStringL
         }
     }
     return marked;
+}
+
+Result<QList<MediaFile>> MediaFileRepository::ofSong(const QString& songId) const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT %1 FROM media_file WHERE song_id = ? ORDER BY missing, error != '', path").arg(kColumns),
+                          {songId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<MediaFile> files;
+    while (query->next()) {
+        files.append(fromRow(*query));
+    }
+    return files;
+}
+
+Result<void> MediaFileRepository::relocate(const QString& fileId, const QString& newPath)
+{
+    if (!QFileInfo(newPath).isFile()) {
+        return fail(ErrorCode::NotFound, "no such file", newPath.toStdString());
+    }
+    auto taken = byPath(newPath);
+    if (!taken) {
+        return std::unexpected(taken.error());
+    }
+    if (*taken && (*taken)->id != fileId) {
+        return fail(ErrorCode::InvalidArgument, "another library file already has this path", newPath.toStdString());
+    }
+    auto updated = sql::run(m_db.connection(), QStringLiteral("UPDATE media_file SET path = ?, missing = 0 WHERE id = ?"), {newPath, fileId});
+    if (!updated) {
+        return std::unexpected(updated.error());
+    }
+    if (updated->numRowsAffected() != 1) {
+        return fail(ErrorCode::NotFound, "no such file in the library", fileId.toStdString());
+    }
+    return {};
+}
+
+Result<int> MediaFileRepository::relocateFolder(const QString& oldRoot, const QString& newRoot)
+{
+    auto files = under(oldRoot);
+    if (!files) {
+        return std::unexpected(files.error());
+    }
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    const QString from = folderPrefix(oldRoot);
+    const QString to = folderPrefix(newRoot);
+    int found = 0;
+    for (const MediaFile& file : *files) {
+        const QString moved = to + file.path.mid(from.size());
+        if (!file.missing || !QFileInfo(moved).isFile()) {
+            continue;
+        }
+        if (auto ok = relocate(file.id, moved); !ok) {
+            return std::unexpected(ok.error());
+        }
+        ++found;
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return found;
+}
+
+Result<QList<QList<MediaFile>>> MediaFileRepository::duplicates() const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT %1 FROM media_file WHERE content_hash != '' AND (size, content_hash) IN "
+                                         "(SELECT size, content_hash FROM media_file WHERE content_hash != '' "
+                                         "GROUP BY size, content_hash HAVING count(*) > 1) ORDER BY size, content_hash, path")
+                              .arg(kColumns));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<QList<MediaFile>> groups;
+    QString key;
+    while (query->next()) {
+        MediaFile file = fromRow(*query);
+        const QString fileKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
+        if (fileKey != key) {
+            groups.append(QList<MediaFile>{});
+            key = fileKey;
+        }
+        groups.last().append(file);
+    }
+    return groups;
 }
 
 Result<QList<MediaFile>> MediaFileRepository::under(const QString& root) const

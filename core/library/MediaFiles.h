@@ -39,6 +39,15 @@ public:
     [[nodiscard]] Result<QString> save(const MediaFile& file);
     /// Marks every known file under `root` that is not in `seen` missing; returns how many.
     [[nodiscard]] Result<int> markMissing(const QString& root, const QStringList& seen);
+    /// The files of a song, present ones first.
+    [[nodiscard]] Result<QList<MediaFile>> ofSong(const QString& songId) const;
+    /// Points a missing file at `newPath` (which must exist); refuses a path another file has.
+    [[nodiscard]] Result<void> relocate(const QString& fileId, const QString& newPath);
+    /// Moves every missing file under `oldRoot` to the same relative path under `newRoot` when
+    /// the file is there; returns how many were found again. One transaction.
+    [[nodiscard]] Result<int> relocateFolder(const QString& oldRoot, const QString& newRoot);
+    /// Files with the same content (size and hash), in groups of two or more.
+    [[nodiscard]] Result<QList<QList<MediaFile>>> duplicates() const;
     /// Every file, or those under a folder.
     [[nodiscard]] Result<QList<MediaFile>> under(const QString& root) const;
 

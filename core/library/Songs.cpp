@@ -231,6 +231,19 @@ Result<int> SongRepository::playCount(const QString& songId) const
     return count->toInt();
 }
 
+Result<QHash<QString, int>> SongRepository::playCounts() const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT song_id, count(*) FROM play_event WHERE deleted = 0 GROUP BY song_id"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QHash<QString, int> counts;
+    while (query->next()) {
+        counts.insert(query->value(0).toString(), query->value(1).toInt());
+    }
+    return counts;
+}
+
 }  // namespace bandmate::core::library
 
 namespace bandmate::core::library {

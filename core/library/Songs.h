@@ -3,6 +3,7 @@
 #include "core/util/Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -69,6 +70,8 @@ public:
     [[nodiscard]] Result<QString> recordPlay(const QString& songId, const QDateTime& at, const QString& source = QStringLiteral("listen"),
                                              const QString& ref = {});
     [[nodiscard]] Result<int> playCount(const QString& songId) const;
+    /// Plays per song, for every song played at least once.
+    [[nodiscard]] Result<QHash<QString, int>> playCounts() const;
     [[nodiscard]] Result<LibraryStats> stats() const;
 
 private:
