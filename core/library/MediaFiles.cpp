@@ -163,6 +163,19 @@ Result<int> MediaFileRepository::relocateFolder(const QString& oldRoot, const QS
     return found;
 }
 
+Result<QStringList> MediaFileRepository::songsWithOnlyMissingFiles() const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT song_id FROM media_file GROUP BY song_id HAVING min(missing) = 1"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QStringList ids;
+    while (query->next()) {
+        ids << query->value(0).toString();
+    }
+    return ids;
+}
+
 Result<QList<QList<MediaFile>>> MediaFileRepository::duplicates() const
 {
     auto query = sql::run(m_db.connection(),

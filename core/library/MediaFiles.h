@@ -46,6 +46,8 @@ public:
     /// Moves every missing file under `oldRoot` to the same relative path under `newRoot` when
     /// the file is there; returns how many were found again. One transaction.
     [[nodiscard]] Result<int> relocateFolder(const QString& oldRoot, const QString& newRoot);
+    /// Songs whose every file is missing.
+    [[nodiscard]] Result<QStringList> songsWithOnlyMissingFiles() const;
     /// Files with the same content (size and hash), in groups of two or more.
     [[nodiscard]] Result<QList<QList<MediaFile>>> duplicates() const;
     /// Every file, or those under a folder.

@@ -1,3 +1,4 @@
+#include "ui/shell/Heading.h"
 #include "ui/dashboard/DashboardPage.h"
 
 #include "core/profile/Profile.h"
@@ -139,12 +140,8 @@ DashboardPage::DashboardPage(core::Database& db, QWidget* parent)
     setObjectName(QStringLiteral("page-dashboard"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(24, 18, 24, 12);
-    auto* title = new QLabel(tr("Dashboard"), this);
+    auto* title = makeHeading(tr("Dashboard"), 17, this);
     title->setObjectName(QStringLiteral("beatTitle"));
-    QFont font = title->font();
-    font.setPointSizeF(17);
-    font.setWeight(QFont::DemiBold);
-    title->setFont(font);
     outer->addWidget(title);
 
     m_content = new QStackedWidget(this);

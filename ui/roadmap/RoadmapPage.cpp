@@ -5,6 +5,7 @@
 #include "ui/roadmap/ProfileDialog.h"
 #include "ui/roadmap/RoadmapEditor.h"
 #include "ui/roadmap/TodoPanel.h"
+#include "ui/shell/Heading.h"
 #include "ui/shell/MessageBanner.h"
 #include "ui/shell/Theme.h"
 
@@ -60,11 +61,7 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     layout->setSpacing(10);
 
     auto* header = new QHBoxLayout();
-    auto* title = new QLabel(tr("Roadmap"), this);
-    QFont font = title->font();
-    font.setPointSizeF(17);
-    font.setWeight(QFont::DemiBold);
-    title->setFont(font);
+    auto* title = makeHeading(tr("Roadmap"), 17, this);
     header->addWidget(title);
     header->addSpacing(16);
     m_chooser = new QComboBox(this);

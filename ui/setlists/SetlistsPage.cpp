@@ -7,6 +7,7 @@
 #include "ui/setlists/EntryDialog.h"
 #include "ui/setlists/RunSheetTree.h"
 #include "ui/setlists/ShowDialog.h"
+#include "ui/shell/Heading.h"
 #include "ui/shell/MessageBanner.h"
 
 #include <QAction>
@@ -79,16 +80,6 @@ QString songText(const core::library::Song& song)
     return song.artist.isEmpty() ? song.title : QStringLiteral("%1 — %2").arg(song.title, song.artist);
 }
 
-QLabel* heading(const QString& text, double pointSize, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(pointSize);
-    font.setWeight(QFont::DemiBold);
-    label->setFont(font);
-    return label;
-}
-
 }  // namespace
 
 SetlistsPage::SetlistsPage(core::Database& db, QWidget* parent) : QWidget(parent), m_db(db), m_repository(db)
@@ -100,7 +91,7 @@ SetlistsPage::SetlistsPage(core::Database& db, QWidget* parent) : QWidget(parent
     layout->setSpacing(10);
 
     auto* header = new QHBoxLayout();
-    header->addWidget(heading(tr("Setlists"), 17, this));
+    header->addWidget(makeHeading(tr("Setlists"), 17, this));
     header->addStretch(1);
     auto* newButton = new QPushButton(tr("New show…"), this);
     newButton->setToolTip(tr("Plan a new show (Ctrl+N)"));
@@ -168,7 +159,7 @@ QWidget* SetlistsPage::buildEmptyState()
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
     layout->addStretch(1);
-    auto* title = heading(tr("No show selected"), 15, page);
+    auto* title = makeHeading(tr("No show selected"), 15, page);
     title->setAlignment(Qt::AlignCenter);
     auto* text = new QLabel(tr("Plan a show with <b>New show…</b>, or import a plain-text setlist with <b>Import…</b>.<br>"
                                "Add songs from your library, drag them into order, and Bandmate tells you when each "
@@ -191,7 +182,7 @@ QWidget* SetlistsPage::buildShowView()
 
     auto* top = new QHBoxLayout();
     auto* titles = new QVBoxLayout();
-    m_title = heading({}, 14, view);
+    m_title = makeHeading({}, 14, view);
     m_title->setObjectName(QStringLiteral("showTitle"));
     m_details = new QLabel(view);
     m_details->setObjectName(QStringLiteral("showDetails"));

@@ -3,6 +3,7 @@
 #include "core/storage/Database.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/dashboard/DashboardPage.h"
+#include "ui/library/LibraryPage.h"
 #include "ui/roadmap/RoadmapPage.h"
 #include "ui/setlists/SetlistsPage.h"
 #include "ui/shell/AboutDialog.h"
@@ -75,6 +76,8 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
             m_pages->addWidget(new DashboardPage(m_db, m_pages));
         } else if (page.id == PageId::Roadmap) {
             m_pages->addWidget(new RoadmapPage(m_db, m_pages));
+        } else if (page.id == PageId::Library) {
+            m_pages->addWidget(new LibraryPage(m_db, m_settings, m_pages));
         } else if (page.id == PageId::Setlists) {
             m_pages->addWidget(new SetlistsPage(m_db, m_pages));
         } else {

@@ -12,6 +12,7 @@ const QString kLastPage = QStringLiteral("general/lastPage");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kInstructorVoice = QStringLiteral("beats/instructorVoice");
 const QString kState = QStringLiteral("window/state");
+const QString kWatchedFolders = QStringLiteral("library/watchedFolders");
 
 }  // namespace
 
@@ -68,6 +69,16 @@ QString Settings::instructorVoice() const
 void Settings::setInstructorVoice(const QString& language)
 {
     m_store.setValue(kInstructorVoice, language);
+}
+
+QStringList Settings::watchedFolders() const
+{
+    return m_store.value(kWatchedFolders).toStringList();
+}
+
+void Settings::setWatchedFolders(const QStringList& folders)
+{
+    m_store.setValue(kWatchedFolders, folders);
 }
 
 Settings::AudioOutput Settings::audioOutput() const

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -31,6 +32,10 @@ public:
     /// The beat machine instructor's language ("es", "en", …); "es" when never chosen.
     [[nodiscard]] QString instructorVoice() const;
     void setInstructorVoice(const QString& language);
+
+    /// The music folders the library watches (scanned again by "Rescan").
+    [[nodiscard]] QStringList watchedFolders() const;
+    void setWatchedFolders(const QStringList& folders);
 
     /// The audio output: driver and device names (empty = the first that works), sample rate
     /// and buffer size (0 = the device's default).

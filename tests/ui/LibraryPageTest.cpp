@@ -1,0 +1,182 @@
+// The Library page driven like a user, on a real database and real audio files: search with the
+// grammar, edit and save, scan a folder on the worker thread, find moved files, charts, plays.
+#include "core/library/MediaFiles.h"
+#include "core/library/Songs.h"
+#include "core/storage/Database.h"
+#include "tests/support/AudioFiles.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestFiles.h"
+#include "ui/library/LibraryPage.h"
+#include "ui/library/NowPlayingBar.h"
+#include "ui/library/SongEditor.h"
+#include "ui/shell/Settings.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+namespace lib = core::library;
+
+namespace {
+
+class LibraryPageTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("library.sqlite"));
+        ASSERT_NE(m_db, nullptr);
+        lib::SongRepository songs(*m_db);
+        lib::Song song;
+        song.title = QStringLiteral("Chan Chan");
+        song.artist = QStringLiteral("Compay Segundo");
+        song.key = QStringLiteral("Dm");
+        song.bpm = 78;
+        song.chart = QStringLiteral("{key: Dm}\n[Dm]De Alto [F]Cedro");
+        chan = songs.save(song).value();
+        song = {};
+        song.title = QStringLiteral("Quimbara");
+        song.artist = QStringLiteral("Celia Cruz");
+        song.bpm = 150;
+        quimbara = songs.save(song).value();
+        m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<ui::Settings>(*m_store);
+        m_page = std::make_unique<ui::LibraryPage>(*m_db, *m_settings);
+        m_page->resize(1280, 800);
+        m_page->show();
+    }
+
+    QString writeTone(const QString& relative, int seconds = 1)
+    {
+        const QString path = m_dir.file(relative);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        std::vector<float> samples(static_cast<size_t>(seconds) * 8000, 0.1f);
+        EXPECT_TRUE(test::writeWav16(path.toStdString(), 8000, {samples}));
+        return path;
+    }
+
+    bool scan(const QString& folder)
+    {
+        QSignalSpy finished(m_page.get(), &ui::LibraryPage::scanFinished);
+        m_page->scanFolder(folder);
+        EXPECT_TRUE(m_page->isScanning());
+        return finished.wait(60'000) && finished.first().at(1).toString().isEmpty();
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<ui::Settings> m_settings;
+    std::unique_ptr<ui::LibraryPage> m_page;
+    QString chan, quimbara;
+};
+
+TEST_F(LibraryPageTest, SearchUsesTheGrammarAndSaysWhereItIsWrong)
+{
+    EXPECT_EQ(m_page->visibleSongs(), 2);
+    m_page->search(QStringLiteral("bpm:>100"));
+    EXPECT_EQ(m_page->visibleSongs(), 1);
+    m_page->search(QStringLiteral("bpm:>>"));
+    EXPECT_TRUE(m_page->searchError().contains(QStringLiteral("column"))) << m_page->searchError().toStdString();
+    EXPECT_EQ(m_page->visibleSongs(), 1);  // the last good result stays
+    // Typing goes through the search box after a short pause.
+    auto* box = m_page->findChild<QLineEdit*>(QStringLiteral("librarySearch"));
+    box->setText(QStringLiteral("compay"));
+    QTRY_VERIFY(m_page->searchError().isEmpty());
+    EXPECT_EQ(m_page->visibleSongs(), 1);
+    box->clear();
+    QTRY_COMPARE(m_page->visibleSongs(), 2);
+}
+
+TEST_F(LibraryPageTest, EditsAreSavedAndChartsTranspose)
+{
+    ASSERT_TRUE(m_page->selectSong(chan));
+    ui::SongEditor* editor = m_page->editor();
+    auto* key = editor->findChild<QLineEdit*>(QStringLiteral("songKey"));
+    auto* save = editor->findChild<QPushButton*>(QStringLiteral("saveSong"));
+    EXPECT_FALSE(save->isEnabled());
+    key->setFocus();
+    key->selectAll();
+    QTest::keyClicks(key, QStringLiteral("Em"));
+    EXPECT_TRUE(save->isEnabled());
+    save->click();
+    EXPECT_EQ(lib::SongRepository(*m_db).get(chan)->key, QStringLiteral("Em"));
+    EXPECT_TRUE(editor->chartHtml().contains(QStringLiteral(">Dm      F</b>")));
+    editor->setTranspose(2);
+    EXPECT_TRUE(editor->chartHtml().contains(QStringLiteral(">Em      G</b>")));
+    EXPECT_EQ(lib::SongRepository(*m_db).get(chan)->chart, QStringLiteral("{key: Dm}\n[Dm]De Alto [F]Cedro"));  // on screen only
+    // A bad value is refused with the reason, and nothing is stored.
+    auto* timeSignature = editor->findChild<QLineEdit*>(QStringLiteral("songTimeSignature"));
+    timeSignature->setText(QStringLiteral("seven"));
+    Q_EMIT timeSignature->textEdited(timeSignature->text());
+    save->click();
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("time signature")));
+    EXPECT_EQ(lib::SongRepository(*m_db).get(chan)->timeSignature, QStringLiteral("4/4"));
+}
+
+TEST_F(LibraryPageTest, ScansOnAWorkerThreadAndFindsMovedFilesAgain)
+{
+    const QString music = m_dir.file(QStringLiteral("music"));
+    writeTone(QStringLiteral("music/salsa/Uno.wav"));
+    writeTone(QStringLiteral("music/salsa/Dos.wav"));
+    test::writeAll(m_dir.file(QStringLiteral("music/broken.flac")), "not audio at all");
+    ASSERT_TRUE(scan(music));
+    EXPECT_FALSE(m_page->isScanning());
+    EXPECT_EQ(m_page->visibleSongs(), 4);
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("2 added"))) << m_page->bannerText().toStdString();
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("1 unreadable")));
+    EXPECT_EQ(m_settings->watchedFolders(), QStringList{QDir::cleanPath(music)});
+
+    // The folder moves away: rescanning marks its files missing, locating one finds both.
+    ASSERT_TRUE(QDir().rename(music + QStringLiteral("/salsa"), m_dir.file(QStringLiteral("elsewhere"))));
+    ASSERT_TRUE(scan(music));
+    lib::MediaFileRepository files(*m_db);
+    auto missing = files.byPath(music + QStringLiteral("/salsa/Uno.wav"));
+    ASSERT_TRUE(missing.has_value() && missing->has_value());
+    EXPECT_TRUE((*missing)->missing);
+    EXPECT_EQ(m_page->locate((*missing)->id, (*missing)->path, m_dir.file(QStringLiteral("elsewhere/Uno.wav"))), 2);
+    EXPECT_FALSE(files.byPath(m_dir.file(QStringLiteral("elsewhere/Dos.wav")))->value().missing);
+}
+
+TEST_F(LibraryPageTest, CancellingAScanKeepsTheLibraryUsable)
+{
+    for (int i = 0; i < 40; ++i) {
+        writeTone(QStringLiteral("many/tone-%1.wav").arg(i));
+    }
+    QSignalSpy finished(m_page.get(), &ui::LibraryPage::scanFinished);
+    m_page->scanFolder(m_dir.file(QStringLiteral("many")));
+    m_page->cancelScan();
+    ASSERT_TRUE(finished.wait(60'000));
+    // Either it was cancelled (and says so) or it finished before the cancel arrived.
+    const QString error = finished.first().at(1).toString();
+    EXPECT_TRUE(error.isEmpty() || error.contains(QStringLiteral("cancelled"))) << error.toStdString();
+    EXPECT_GE(m_page->visibleSongs(), 2);
+    ASSERT_TRUE(scan(m_dir.file(QStringLiteral("many"))));
+    EXPECT_EQ(m_page->visibleSongs(), 42);
+}
+
+TEST_F(LibraryPageTest, PlayingAFileCountsAPlayAfterHalfOfIt)
+{
+    // Real playback through Qt Multimedia (GStreamer); with no sound card the pipeline still
+    // runs in real time, so a 2-second file counts after 1 second of listening.
+    writeTone(QStringLiteral("play/Tone.wav"), 2);
+    ASSERT_TRUE(scan(m_dir.file(QStringLiteral("play"))));
+    m_page->search(QStringLiteral("title:tone"));
+    ASSERT_EQ(m_page->visibleSongs(), 1);
+    auto found = lib::SongRepository(*m_db).search(QStringLiteral("title:tone"));
+    ASSERT_EQ(found->size(), 1);
+    const QString id = found->first().id;
+    QSignalSpy counted(m_page->player(), &ui::NowPlayingBar::playCounted);
+    m_page->playFrom(id);
+    ASSERT_EQ(m_page->player()->queue().size(), 1);
+    ASSERT_TRUE(counted.wait(20'000)) << "no play counted: " << m_page->bannerText().toStdString();
+    EXPECT_EQ(*lib::SongRepository(*m_db).playCount(id), 1);
+    EXPECT_GE(m_page->player()->counter().listenedMs(), 1000);
+}
+
+}  // namespace

@@ -1,0 +1,532 @@
+#include "ui/library/LibraryPage.h"
+
+#include "core/library/MediaFiles.h"
+#include "core/library/Songs.h"
+#include "core/storage/Database.h"
+#include "ui/library/NowPlayingBar.h"
+#include "ui/library/ScanJob.h"
+#include "ui/library/SongEditor.h"
+#include "ui/library/SongTableModel.h"
+#include "ui/shell/Heading.h"
+#include "ui/shell/MessageBanner.h"
+#include "ui/shell/Settings.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace bandmate::ui {
+
+namespace lib = core::library;
+
+LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent) : QWidget(parent), m_db(db), m_settings(settings)
+{
+    setObjectName(QStringLiteral("page-library"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 18, 24, 12);
+    layout->setSpacing(8);
+
+    auto* header = new QHBoxLayout();
+    auto* title = makeHeading(tr("Library"), 17, this);
+    header->addWidget(title);
+    header->addSpacing(16);
+    m_stats = new QLabel(this);
+    m_stats->setObjectName(QStringLiteral("libraryStats"));
+    header->addWidget(m_stats, 1);
+    const auto headerButton = [&](const QString& text, const QString& tip, auto slot) {
+        auto* button = new QPushButton(text, this);
+        button->setToolTip(tip);
+        connect(button, &QPushButton::clicked, this, slot);
+        header->addWidget(button);
+        return button;
+    };
+    headerButton(tr("Duplicates…"), tr("Files with the same content, songs with the same title and artist"), [this] { showDuplicates(); });
+    headerButton(tr("Rescan"), tr("Read the watched folders again: only what changed"), [this] { rescanAll(); });
+    headerButton(tr("Add folder…"), tr("Watch a music folder and read its audio files"), [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a music folder"), QDir::homePath());
+        if (!folder.isEmpty()) {
+            scanFolder(folder);
+        }
+    });
+    headerButton(tr("New song…"), tr("A song without an audio file (Ctrl+N)"), [this] {
+        bool ok = false;
+        const QString title = QInputDialog::getText(this, tr("New song"), tr("Title:"), QLineEdit::Normal, {}, &ok);
+        if (ok) {
+            addSong(title);
+        }
+    });
+    layout->addLayout(header);
+
+    auto* searchRow = new QHBoxLayout();
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("librarySearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(tr("Search (Ctrl+F): words, \"a phrase\", artist:blades, key:Am, bpm:110-130, duration:<4m, -tag:slow, salsa | son"));
+    m_search->setToolTip(tr("The whole grammar is in resources/library/SEARCH.md"));
+    searchRow->addWidget(m_search, 1);
+    m_readiness = new QComboBox(this);
+    m_readiness->addItem(tr("All songs"), QString());
+    m_readiness->addItem(tr("Gig-ready"), QStringLiteral("readiness:gig_ready"));
+    m_readiness->addItem(tr("Rehearsed"), QStringLiteral("readiness:rehearsed"));
+    m_readiness->addItem(tr("Learning"), QStringLiteral("readiness:learning"));
+    searchRow->addWidget(m_readiness);
+    layout->addLayout(searchRow);
+    m_searchError = new QLabel(this);
+    m_searchError->setObjectName(QStringLiteral("searchError"));
+    m_searchError->setStyleSheet(QStringLiteral("color: #b03020;"));
+    m_searchError->hide();
+    layout->addWidget(m_searchError);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { search(m_search->text()); });
+    connect(m_readiness, &QComboBox::activated, this, [this] { search(m_search->text()); });
+
+    m_scanRow = new QWidget(this);
+    auto* scanLayout = new QHBoxLayout(m_scanRow);
+    scanLayout->setContentsMargins(0, 0, 0, 0);
+    m_scanLabel = new QLabel(m_scanRow);
+    m_scanProgress = new QProgressBar(m_scanRow);
+    m_scanProgress->setObjectName(QStringLiteral("scanProgress"));
+    auto* cancel = new QPushButton(tr("Cancel"), m_scanRow);
+    connect(cancel, &QPushButton::clicked, this, &LibraryPage::cancelScan);
+    scanLayout->addWidget(m_scanLabel);
+    scanLayout->addWidget(m_scanProgress, 1);
+    scanLayout->addWidget(cancel);
+    m_scanRow->hide();
+    layout->addWidget(m_scanRow);
+
+    m_banner = new MessageBanner(this);
+    layout->addWidget(m_banner);
+
+    auto* splitter = new QSplitter(this);
+    m_model = new SongTableModel(this);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(Qt::UserRole);
+    m_table = new QTableView(splitter);
+    m_table->setObjectName(QStringLiteral("songTable"));
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(SongTableModel::Title, QHeaderView::Stretch);
+    m_table->setColumnWidth(SongTableModel::Artist, 150);
+    m_table->setColumnHidden(SongTableModel::Album, true);  // the repertoire rarely needs it; the details show it
+    for (const int column : {SongTableModel::Key, SongTableModel::Bpm, SongTableModel::Length, SongTableModel::Plays}) {
+        m_table->setColumnWidth(column, 50);
+    }
+    m_table->setColumnWidth(SongTableModel::Rating, 60);
+    m_table->setColumnWidth(SongTableModel::Readiness, 86);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const auto action = [this](const QString& text, const QKeySequence& keys, auto slot) {
+        auto* item = new QAction(text, m_table);
+        item->setShortcut(keys);
+        item->setShortcutContext(Qt::WidgetShortcut);
+        connect(item, &QAction::triggered, this, slot);
+        m_table->addAction(item);
+    };
+    action(tr("Play"), QKeySequence(Qt::Key_Return), [this] { playFrom(selectedSongId()); });
+    action(tr("Add to queue"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
+        const QString id = selectedSongId();
+        auto files = lib::MediaFileRepository(m_db).ofSong(id);
+        const lib::Song* song = m_model->song(m_model->rowOf(id));
+        if (files && !files->isEmpty() && !files->first().missing && song != nullptr) {
+            m_player->enqueue({id, song->title, files->first().path, song->durationMs});
+        }
+    });
+    action(tr("Delete song…"), QKeySequence::Delete, [this] {
+        const QString id = selectedSongId();
+        const lib::Song* song = m_model->song(m_model->rowOf(id));
+        if (song == nullptr
+            || QMessageBox::question(this, tr("Delete song"), tr("Delete “%1” from the library? Its audio files stay on disk.").arg(song->title))
+                   != QMessageBox::Yes) {
+            return;
+        }
+        if (auto removed = lib::SongRepository(m_db).remove(id); !removed) {
+            m_banner->showMessage(QString::fromStdString(removed.error().toString()), true);
+        }
+        reload();
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this] { playFrom(selectedSongId()); });
+    m_editor = new SongEditor(splitter);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_editor);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({840, 380});
+    layout->addWidget(splitter, 1);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
+    connect(m_editor, &SongEditor::saveRequested, this, [this](const lib::Song& song) {
+        auto saved = lib::SongRepository(m_db).save(song);
+        if (!saved) {
+            m_banner->showMessage(QString::fromStdString(saved.error().toString()), true);
+            return;
+        }
+        reload();
+        (void)selectSong(*saved);
+    });
+    connect(m_editor, &SongEditor::locateRequested, this, [this](const QString& fileId, const QString& oldPath) {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Where is %1 now?").arg(QFileInfo(oldPath).fileName()), QDir::homePath());
+        if (!path.isEmpty()) {
+            locate(fileId, oldPath, path);
+        }
+    });
+
+    m_player = new NowPlayingBar(this);
+    layout->addWidget(m_player);
+    connect(m_player, &NowPlayingBar::playCounted, this, &LibraryPage::countPlay);
+    connect(m_player, &NowPlayingBar::playbackFailed, this, [this](const QString& message) { m_banner->showMessage(message, true); });
+
+    const auto shortcut = [this](const QKeySequence& keys, auto slot) {
+        auto* key = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        connect(key, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence::Find, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    shortcut(QKeySequence::New, [this] {
+        bool ok = false;
+        const QString title = QInputDialog::getText(this, tr("New song"), tr("Title:"), QLineEdit::Normal, {}, &ok);
+        if (ok) {
+            addSong(title);
+        }
+    });
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(space, &QShortcut::activated, m_player, &NowPlayingBar::togglePause);
+}
+
+LibraryPage::~LibraryPage()
+{
+    if (m_scan != nullptr) {
+        m_scan->disconnect(this);
+        delete m_scan;  // cancels and joins the worker
+        m_scan = nullptr;
+    }
+}
+
+void LibraryPage::showEvent(QShowEvent* event)
+{
+    // Filled on first show: a page nobody opens costs nothing at start-up.
+    if (!m_loaded) {
+        reload();
+    }
+    QWidget::showEvent(event);
+}
+
+void LibraryPage::reload()
+{
+    m_loaded = true;
+    search(m_search->text());
+    refreshStats();
+}
+
+void LibraryPage::refreshStats()
+{
+    auto stats = lib::SongRepository(m_db).stats();
+    if (!stats) {
+        m_stats->setText(QString::fromStdString(stats.error().toString()));
+        return;
+    }
+    QStringList parts{stats->songs == 1 ? tr("1 song") : tr("%1 songs").arg(QLocale().toString(stats->songs)),
+                      tr("%1 h").arg(QLocale().toString(static_cast<double>(stats->totalDurationMs) / 3.6e6, 'f', 1)),
+                      tr("%1 gig-ready").arg(stats->gigReady)};
+    if (stats->missingFiles > 0) {
+        parts << tr("%1 files missing").arg(stats->missingFiles);
+    }
+    if (stats->unreadableFiles > 0) {
+        parts << tr("%1 unreadable").arg(stats->unreadableFiles);
+    }
+    m_stats->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void LibraryPage::search(const QString& query)
+{
+    m_query = query;
+    const QString filter = m_readiness->currentData().toString();
+    lib::SongRepository songs(m_db);
+    auto found = songs.search(filter.isEmpty() ? query : (query.trimmed().isEmpty() ? filter : query + QLatin1Char(' ') + filter), 100'000);
+    if (!found) {
+        m_searchError->setText(QString::fromStdString(found.error().toString()));
+        m_searchError->show();
+        return;
+    }
+    m_searchError->hide();
+    m_searchError->clear();
+    auto plays = songs.playCounts();
+    QHash<QString, bool> missing;
+    if (auto lost = lib::MediaFileRepository(m_db).songsWithOnlyMissingFiles(); lost) {
+        for (const QString& id : *lost) {
+            missing.insert(id, true);
+        }
+    }
+    const QString selected = selectedSongId();
+    m_model->setSongs(*found, plays.value_or(QHash<QString, int>{}), missing);
+    if (selected.isEmpty() || !selectSong(selected)) {
+        if (m_sorted->rowCount() > 0) {
+            m_table->selectionModel()->setCurrentIndex(m_sorted->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    }
+}
+
+QString LibraryPage::searchError() const { return m_searchError->isVisibleTo(this) ? m_searchError->text() : QString(); }
+
+int LibraryPage::visibleSongs() const { return m_model->rowCount(); }
+
+QString LibraryPage::bannerText() const { return m_banner->visibleText(); }
+
+QString LibraryPage::selectedSongId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? m_sorted->data(current, SongTableModel::kSongIdRole).toString() : QString();
+}
+
+bool LibraryPage::selectSong(const QString& songId)
+{
+    const int row = m_model->rowOf(songId);
+    if (row < 0) {
+        return false;
+    }
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void LibraryPage::showSelected()
+{
+    const QString id = selectedSongId();
+    const lib::Song* song = m_model->song(m_model->rowOf(id));
+    if (song == nullptr) {
+        m_editor->setSong({}, {});
+        return;
+    }
+    auto files = lib::MediaFileRepository(m_db).ofSong(id);
+    m_editor->setSong(*song, files.value_or(QList<lib::MediaFile>{}));
+}
+
+bool LibraryPage::addSong(const QString& title)
+{
+    lib::Song song;
+    song.title = title.trimmed();
+    auto id = lib::SongRepository(m_db).save(song);
+    if (!id) {
+        m_banner->showMessage(QString::fromStdString(id.error().toString()), true);
+        return false;
+    }
+    m_search->clear();
+    reload();
+    (void)selectSong(*id);
+    return true;
+}
+
+void LibraryPage::scanFolder(const QString& folder)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    QStringList watched = m_settings.watchedFolders();
+    if (!watched.contains(clean)) {
+        watched << clean;
+        m_settings.setWatchedFolders(watched);
+    }
+    if (!m_scanQueue.contains(clean)) {
+        m_scanQueue << clean;
+    }
+    if (m_scan == nullptr) {
+        startNextScan();
+    }
+}
+
+void LibraryPage::rescanAll()
+{
+    const QStringList watched = m_settings.watchedFolders();
+    if (watched.isEmpty()) {
+        m_banner->showMessage(tr("No music folders yet: add one with Add folder…"), false);
+        return;
+    }
+    for (const QString& folder : watched) {
+        scanFolder(folder);
+    }
+}
+
+void LibraryPage::startNextScan()
+{
+    if (m_scanQueue.isEmpty()) {
+        return;
+    }
+    const QString folder = m_scanQueue.takeFirst();
+    m_scan = new ScanJob(m_db.path(), folder, this);
+    m_scanLabel->setText(tr("Reading %1…").arg(QDir::toNativeSeparators(folder)));
+    m_scanProgress->setRange(0, 0);
+    m_scanRow->show();
+    connect(m_scan, &ScanJob::progress, this, [this](int done, int total) {
+        m_scanProgress->setRange(0, std::max(total, 1));
+        m_scanProgress->setValue(done);
+        m_scanProgress->setFormat(tr("%1 of %2 files").arg(done).arg(total));
+    });
+    connect(m_scan, &ScanJob::finished, this, [this](const audio::ScanResult& result, const QString& error) {
+        const QString folder = m_scan->folder();
+        m_scan->deleteLater();
+        m_scan = nullptr;
+        m_scanRow->hide();
+        if (!error.isEmpty()) {
+            m_banner->showMessage(error, true);
+            m_scanQueue.clear();
+        } else {
+            QString message = tr("%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing")
+                                  .arg(QFileInfo(folder).fileName())
+                                  .arg(result.added)
+                                  .arg(result.updated)
+                                  .arg(result.unchanged)
+                                  .arg(result.reconnected)
+                                  .arg(result.missing);
+            if (result.failed > 0) {
+                message += tr(", %1 unreadable (see each song's Files tab)").arg(result.failed);
+            }
+            m_banner->showMessage(message, result.failed > 0);
+        }
+        reload();
+        Q_EMIT scanFinished(result, error);
+        startNextScan();
+    });
+    m_scan->start();
+}
+
+void LibraryPage::cancelScan()
+{
+    m_scanQueue.clear();
+    if (m_scan != nullptr) {
+        m_scan->cancel();
+    }
+}
+
+int LibraryPage::locate(const QString& fileId, const QString& oldPath, const QString& newPath)
+{
+    lib::MediaFileRepository files(m_db);
+    if (auto moved = files.relocate(fileId, newPath); !moved) {
+        m_banner->showMessage(QString::fromStdString(moved.error().toString()), true);
+        return 0;
+    }
+    int found = 1;
+    const QString oldFolder = QFileInfo(oldPath).absolutePath();
+    const QString newFolder = QFileInfo(newPath).absolutePath();
+    if (oldFolder != newFolder) {
+        if (auto more = files.relocateFolder(oldFolder, newFolder); more) {
+            found += *more;
+        }
+    }
+    m_banner->showMessage(found == 1 ? tr("Found the file again.") : tr("Found %1 files again in %2.").arg(found).arg(newFolder), false);
+    reload();
+    return found;
+}
+
+void LibraryPage::playFrom(const QString& songId)
+{
+    QList<QueueItem> queue;
+    bool started = false;
+    lib::MediaFileRepository files(m_db);
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const QString id = m_sorted->data(m_sorted->index(row, 0), SongTableModel::kSongIdRole).toString();
+        started = started || id == songId;
+        if (!started) {
+            continue;
+        }
+        auto songFiles = files.ofSong(id);
+        if (!songFiles || songFiles->isEmpty() || songFiles->first().missing || !songFiles->first().error.isEmpty()) {
+            continue;
+        }
+        const lib::Song* song = m_model->song(m_model->rowOf(id));
+        queue.append({id, song->title, songFiles->first().path, song->durationMs});
+    }
+    if (queue.isEmpty() || queue.first().songId != songId) {
+        m_banner->showMessage(tr("This song has no audio file to play."), false);
+    }
+    if (!queue.isEmpty()) {
+        m_player->play(queue);
+    }
+}
+
+void LibraryPage::countPlay(const QString& songId)
+{
+    if (auto played = lib::SongRepository(m_db).recordPlay(songId, QDateTime::currentDateTime()); !played) {
+        m_banner->showMessage(QString::fromStdString(played.error().toString()), true);
+        return;
+    }
+    search(m_search->text());
+}
+
+void LibraryPage::showDuplicates()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Duplicates"));
+    dialog.resize(720, 480);
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* tree = new QTreeWidget(&dialog);
+    tree->setHeaderLabels({tr("What"), tr("Where")});
+    tree->setColumnWidth(0, 260);
+    layout->addWidget(tree, 1);
+    int groups = 0;
+    if (auto files = lib::MediaFileRepository(m_db).duplicates(); files) {
+        for (const auto& group : *files) {
+            auto* top = new QTreeWidgetItem(tree, {tr("%1 files with the same content").arg(group.size())});
+            for (const auto& file : group) {
+                new QTreeWidgetItem(top, {QFileInfo(file.path).fileName(), QDir::toNativeSeparators(file.path)});
+            }
+            ++groups;
+        }
+    }
+    if (auto songs = lib::SongRepository(m_db).search(QString(), 1'000'000); songs) {
+        QHash<QString, QList<lib::Song>> byName;
+        for (const auto& song : *songs) {
+            byName[song.title.simplified().toCaseFolded() + QLatin1Char('\n') + song.artist.simplified().toCaseFolded()].append(song);
+        }
+        for (const auto& same : std::as_const(byName)) {
+            if (same.size() < 2) {
+                continue;
+            }
+            auto* top = new QTreeWidgetItem(tree, {tr("%1 songs called “%2”").arg(same.size()).arg(same.first().title)});
+            for (const auto& song : same) {
+                new QTreeWidgetItem(top, {song.artist, song.album});
+            }
+            ++groups;
+        }
+    }
+    if (groups == 0) {
+        new QTreeWidgetItem(tree, {tr("No duplicates.")});
+    }
+    tree->expandAll();
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.exec();
+}
+
+}  // namespace bandmate::ui

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "audio/library/MediaScanner.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QComboBox;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::ui {
+
+class MessageBanner;
+class NowPlayingBar;
+class ScanJob;
+class Settings;
+class SongEditor;
+class SongTableModel;
+
+/// The repertoire: search with the library grammar, a sortable song table, the selected song's
+/// details, chart and files, music folders scanned on a worker thread (progress and cancel),
+/// missing files located again, duplicates, and playback with a queue that counts plays.
+class LibraryPage : public QWidget {
+    Q_OBJECT
+public:
+    LibraryPage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
+    ~LibraryPage() override;
+
+    void reload();
+    /// Runs a search now (the search box waits for typing to pause).
+    void search(const QString& query);
+    [[nodiscard]] QString searchError() const;
+    [[nodiscard]] int visibleSongs() const;
+    [[nodiscard]] bool selectSong(const QString& songId);
+    [[nodiscard]] SongEditor* editor() const { return m_editor; }
+    [[nodiscard]] NowPlayingBar* player() const { return m_player; }
+    [[nodiscard]] QString bannerText() const;
+    [[nodiscard]] bool isScanning() const { return m_scan != nullptr; }
+
+    /// Adds a folder to the watched ones and scans it on a worker thread.
+    void scanFolder(const QString& folder);
+    void cancelScan();
+    /// Adds a new song titled `title` and selects it.
+    bool addSong(const QString& title);
+    /// Points a missing file at `newPath`; the other missing files of its old folder are looked
+    /// for in the new folder too. Returns how many files were found again.
+    int locate(const QString& fileId, const QString& oldPath, const QString& newPath);
+    /// Plays the visible songs that have a file, from `songId` on.
+    void playFrom(const QString& songId);
+    /// Records a play of a song (what the player reports after half the song or 30 s).
+    void countPlay(const QString& songId);
+
+Q_SIGNALS:
+    void scanFinished(const bandmate::audio::ScanResult& result, const QString& error);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void showSelected();
+    void refreshStats();
+    void rescanAll();
+    void showDuplicates();
+    void startNextScan();
+    [[nodiscard]] QString selectedSongId() const;
+
+    core::Database& m_db;
+    Settings& m_settings;
+    bool m_loaded = false;
+    QString m_query;
+    QStringList m_scanQueue;
+    ScanJob* m_scan = nullptr;
+
+    QLabel* m_stats = nullptr;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_readiness = nullptr;
+    QLabel* m_searchError = nullptr;
+    QTimer* m_searchTimer = nullptr;
+    QWidget* m_scanRow = nullptr;
+    QLabel* m_scanLabel = nullptr;
+    QProgressBar* m_scanProgress = nullptr;
+    MessageBanner* m_banner = nullptr;
+    SongTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_sorted = nullptr;
+    QTableView* m_table = nullptr;
+    SongEditor* m_editor = nullptr;
+    NowPlayingBar* m_player = nullptr;
+};
+
+}  // namespace bandmate::ui
