@@ -11,6 +11,10 @@
 #include <taglib/tpropertymap.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -98,6 +102,67 @@ core::Result<Tags> readTags(const fs::path& native, const QString& path)
     return tags;
 }
 
+/// A file to open, and what opening it found.
+struct Probe {
+    qsizetype index = 0;  ///< into the scan's path list
+    qint64 size = 0;
+    qint64 mtime = 0;
+    QString contentHash;
+    core::Result<Tags> tags = core::fail(ErrorCode::Internal, "not read yet");
+};
+
+/// Reads the tags of `work` in order on its own thread; wait(i) blocks until item i is read.
+class TagReader {
+public:
+    TagReader(const std::vector<fs::path>& native, const QStringList& paths, std::vector<Probe>& work)
+        : m_native(native), m_paths(paths), m_work(work), m_thread([this] { run(); })
+    {
+    }
+    ~TagReader() { stop(); }
+    TagReader(const TagReader&) = delete;
+    TagReader& operator=(const TagReader&) = delete;
+
+    const Probe& wait(size_t item)
+    {
+        std::unique_lock lock(m_mutex);
+        m_readyChanged.wait(lock, [&] { return m_ready > item; });
+        return m_work[item];
+    }
+
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+    }
+
+private:
+    void run()
+    {
+        for (size_t i = 0; i < m_work.size() && !m_stop; ++i) {
+            Probe& probe = m_work[i];
+            const fs::path& native = m_native[static_cast<size_t>(probe.index)];
+            probe.contentHash = contentHash(native);
+            probe.tags = readTags(native, m_paths.at(probe.index));
+            {
+                const std::lock_guard lock(m_mutex);
+                m_ready = i + 1;
+            }
+            m_readyChanged.notify_one();
+        }
+    }
+
+    const std::vector<fs::path>& m_native;
+    const QStringList& m_paths;
+    std::vector<Probe>& m_work;
+    std::mutex m_mutex;
+    std::condition_variable m_readyChanged;
+    size_t m_ready = 0;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;  // last: starts once the rest is ready
+};
+
 }  // namespace
 
 MediaScanner::MediaScanner(core::Database& db) : m_db(db) {}
@@ -136,127 +201,159 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     if (!vanished) {
         return std::unexpected(vanished.error());
     }
-    // One commit per batch of files: the repositories' own transactions nest inside it.
-    constexpr qsizetype kBatch = 500;
-    std::optional<core::Transaction> batch;
+    // What the library knows, read once: the files under this folder, and every missing file by
+    // content (a moved file may come from anywhere).
+    auto knownFiles = files.under(root);
+    auto missingFiles = files.missing();
+    if (!knownFiles || !missingFiles) {
+        return std::unexpected(!knownFiles ? knownFiles.error() : missingFiles.error());
+    }
+    QHash<QString, core::library::MediaFile> known;
+    for (const auto& file : *knownFiles) {
+        known.insert(file.path, file);
+    }
+    QMultiHash<QString, core::library::MediaFile> missingByContent;
+    for (const auto& file : *missingFiles) {
+        missingByContent.insert(QString::number(file.size) + QLatin1Char(':') + file.contentHash, file);
+    }
+
+    // Which files to open: new, changed or back from missing. The rest is skipped by size and time.
+    std::vector<Probe> work;
     for (qsizetype i = 0; i < paths.size(); ++i) {
-        if (!batch) {
-            auto begun = core::Transaction::begin(m_db.connection());
-            if (!begun) {
-                return std::unexpected(begun.error());
+        const fs::path& native = found[static_cast<size_t>(i)];
+        Probe probe;
+        probe.index = i;
+        probe.size = static_cast<qint64>(fs::file_size(native, error));
+        // Compared for equality only, so the file clock's own epoch is fine.
+        probe.mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
+        const auto stored = known.constFind(paths.at(i));
+        if (stored != known.constEnd() && stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing) {
+            ++result.unchanged;
+            if (!stored->error.isEmpty()) {
+                ++result.failed;
+                result.failures.push_back(paths.at(i).toStdString() + ": " + stored->error.toStdString());
             }
-            batch.emplace(std::move(*begun));
+            continue;
         }
-        if (i % kBatch == kBatch - 1) {
-            if (auto committed = batch->commit(); !committed) {
-                return std::unexpected(committed.error());
-            }
-            batch.reset();
-            auto begun = core::Transaction::begin(m_db.connection());
-            if (!begun) {
-                return std::unexpected(begun.error());
-            }
-            batch.emplace(std::move(*begun));
+        work.push_back(std::move(probe));
+    }
+
+    // TagLib reads on a worker thread while this thread writes what it read: on two cores the
+    // database work and the tag reading overlap instead of adding up.
+    TagReader reader(found, paths, work);
+    const auto total = static_cast<int>(paths.size());
+    const int skipped = total - static_cast<int>(work.size());
+
+    QList<core::library::Song> newSongs;
+    QList<core::library::MediaFile> newSongFiles;  // the files of newSongs, same order
+    QList<core::library::MediaFile> otherFiles;
+    const auto flush = [&]() -> core::Result<void> {
+        auto transaction = core::Transaction::begin(m_db.connection());
+        if (!transaction) {
+            return std::unexpected(transaction.error());
         }
-        if (progress && i % 25 == 0 && !progress(static_cast<int>(i), static_cast<int>(paths.size()))) {
+        auto ids = songs.addMany(newSongs);
+        if (!ids) {
+            return std::unexpected(ids.error());
+        }
+        for (qsizetype i = 0; i < newSongFiles.size(); ++i) {
+            newSongFiles[i].songId = ids->at(i);
+        }
+        otherFiles.append(newSongFiles);
+        if (auto saved = files.saveMany(otherFiles); !saved) {
+            return saved;
+        }
+        if (auto committed = transaction->commit(); !committed) {
+            return committed;
+        }
+        newSongs.clear();
+        newSongFiles.clear();
+        otherFiles.clear();
+        return {};
+    };
+    constexpr qsizetype kBatch = 500;
+    if (progress && !progress(skipped, total)) {
+        reader.stop();
+        return fail(ErrorCode::Cancelled, "the scan was cancelled", folder);
+    }
+    for (size_t w = 0; w < work.size(); ++w) {
+        if (progress && w % 25 == 0 && !progress(skipped + static_cast<int>(w), total)) {
+            reader.stop();
             return fail(ErrorCode::Cancelled, "the scan was cancelled", folder);
         }
-        const QString& path = paths.at(i);
-        const fs::path& native = found[static_cast<size_t>(i)];
-        const auto size = static_cast<qint64>(fs::file_size(native, error));
-        // Compared for equality only, so the file clock's own epoch is fine.
-        const qint64 mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
-        auto known = files.byPath(path);
-        if (!known) {
-            return std::unexpected(known.error());
-        }
-        if (*known && (*known)->size == size && (*known)->mtime == mtime && !(*known)->missing) {
-            ++result.unchanged;
-            if (!(*known)->error.isEmpty()) {
-                ++result.failed;
-                result.failures.push_back(path.toStdString() + ": " + (*known)->error.toStdString());
-            }
-            continue;
-        }
-        core::library::MediaFile file = known->value_or(core::library::MediaFile{});
+        const Probe& probe = reader.wait(w);
+        const QString& path = paths.at(probe.index);
+        const auto stored = known.constFind(path);
+        core::library::MediaFile file = stored != known.constEnd() ? *stored : core::library::MediaFile{};
         file.path = path;
-        file.size = size;
-        file.mtime = mtime;
+        file.size = probe.size;
+        file.mtime = probe.mtime;
         file.missing = false;
-        file.contentHash = contentHash(native);
-        auto tags = readTags(native, path);
-        if (!tags) {
-            file.error = QString::fromStdString(tags.error().message);
-            if (auto saved = files.save(file); !saved) {
-                return std::unexpected(saved.error());
-            }
+        file.contentHash = probe.contentHash;
+        if (!probe.tags) {
+            file.error = QString::fromStdString(probe.tags.error().message);
+            otherFiles.append(file);
             ++result.failed;
-            result.failures.push_back(path.toStdString() + ": " + tags.error().message);
-            continue;
-        }
-        file.error.clear();
-        file.bitrate = tags->bitrate;
-        file.sampleRate = tags->sampleRate;
-        if (!*known) {
-            // A file that moved: same content as one that went missing keeps its song.
-            auto moved = files.missingByHash(file.contentHash, size);
-            if (!moved) {
-                return std::unexpected(moved.error());
-            }
-            if (*moved) {
-                file.id = (*moved)->id;
-                file.songId = (*moved)->songId;
-                if (auto saved = files.save(file); !saved) {
-                    return std::unexpected(saved.error());
-                }
-                ++result.reconnected;
-                continue;
-            }
-            auto songId = songs.save(tags->song);
-            if (!songId) {
-                return std::unexpected(songId.error());
-            }
-            file.songId = *songId;
-            ++result.added;
+            result.failures.push_back(path.toStdString() + ": " + probe.tags.error().message);
         } else {
-            // Changed on disk: take the new tags, keep what the musician set by hand.
-            auto song = songs.get(file.songId);
-            core::library::Song updated = song ? *song : tags->song;
-            if (song) {
-                updated.title = tags->song.title;
-                updated.artist = tags->song.artist;
-                updated.album = tags->song.album;
-                updated.genre = tags->song.genre;
-                updated.year = tags->song.year;
-                updated.durationMs = tags->song.durationMs;
-                if (tags->song.bpm > 0) {
-                    updated.bpm = tags->song.bpm;
+            file.error.clear();
+            file.bitrate = probe.tags->bitrate;
+            file.sampleRate = probe.tags->sampleRate;
+            const QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
+            if (stored == known.constEnd() && missingByContent.contains(contentKey)) {
+                // A file that moved: same content as one that went missing keeps its song.
+                const core::library::MediaFile moved = missingByContent.take(contentKey);
+                file.id = moved.id;
+                file.songId = moved.songId;
+                otherFiles.append(file);
+                ++result.reconnected;
+            } else if (stored == known.constEnd()) {
+                newSongs.append(probe.tags->song);
+                newSongFiles.append(file);
+                ++result.added;
+            } else {
+                // Changed on disk: take the new tags, keep what the musician set by hand.
+                auto song = songs.get(file.songId);
+                core::library::Song updated = song ? *song : probe.tags->song;
+                if (song) {
+                    updated.title = probe.tags->song.title;
+                    updated.artist = probe.tags->song.artist;
+                    updated.album = probe.tags->song.album;
+                    updated.genre = probe.tags->song.genre;
+                    updated.year = probe.tags->song.year;
+                    updated.durationMs = probe.tags->song.durationMs;
+                    if (probe.tags->song.bpm > 0) {
+                        updated.bpm = probe.tags->song.bpm;
+                    }
+                    if (!probe.tags->song.key.isEmpty()) {
+                        updated.key = probe.tags->song.key;
+                    }
                 }
-                if (!tags->song.key.isEmpty()) {
-                    updated.key = tags->song.key;
+                auto songId = songs.save(updated);
+                if (!songId) {
+                    reader.stop();
+                    return std::unexpected(songId.error());
                 }
+                file.songId = *songId;
+                otherFiles.append(file);
+                ++result.updated;
             }
-            auto songId = songs.save(updated);
-            if (!songId) {
-                return std::unexpected(songId.error());
+        }
+        if (newSongs.size() + otherFiles.size() >= kBatch) {
+            if (auto flushed = flush(); !flushed) {
+                reader.stop();
+                return std::unexpected(flushed.error());
             }
-            file.songId = *songId;
-            ++result.updated;
         }
-        if (auto saved = files.save(file); !saved) {
-            return std::unexpected(saved.error());
-        }
+    }
+    if (auto flushed = flush(); !flushed) {
+        return std::unexpected(flushed.error());
     }
     if (result.added > 0) {
         auto counted = core::roadmap::ProgressRepository(m_db).addStat(QStringLiteral("songs_added"), result.added,
                                                                         QDateTime::currentDateTime(), QStringLiteral("library"), root);
         if (!counted) {
             return std::unexpected(counted.error());
-        }
-    }
-    if (batch) {
-        if (auto committed = batch->commit(); !committed) {
-            return std::unexpected(committed.error());
         }
     }
     result.missing = std::max(0, *vanished - result.reconnected);

@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 namespace bandmate::core::library {
@@ -19,6 +21,19 @@ MediaFile fromRow(const QSqlQuery& q)
 {
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(),
             q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString()};
+}
+
+/// The files a query found.
+Result<QList<MediaFile>> listOf(Result<QSqlQuery>& query)
+{
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<MediaFile> files;
+    while (query->next()) {
+        files.append(fromRow(*query));
+    }
+    return files;
 }
 
 /// Empty, never null: the columns are NOT NULL.
@@ -79,6 +94,39 @@ Result<QString> MediaFileRepository::save(const MediaFile& file)
     return id;
 }
 
+Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
+{
+    if (files.isEmpty()) {
+        return {};
+    }
+    // One JSON array spread by json_each: one statement, three bound values (see
+    // ChangeTracker::writeMany for why not thousands of bound values).
+    UuidV7Generator uuids;
+    QJsonArray rows;
+    for (MediaFile& file : files) {
+        if (file.id.isEmpty()) {
+            file.id = uuids.next();
+        }
+        rows.append(QJsonArray{file.id, text(file.songId), file.path, QString::number(file.size), QString::number(file.mtime),
+                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error)});
+    }
+    return m_db.execCached(QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
+                                          "missing, error, scanned_at) "
+                                          "SELECT value ->> 0, value ->> 1, value ->> 2, CAST(value ->> 3 AS INTEGER), CAST(value ->> 4 AS INTEGER), "
+                                          "value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, ? FROM json_each(?) WHERE true "
+                                          "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
+                                          "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
+                                          "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
+                                          "error = excluded.error, scanned_at = excluded.scanned_at"),
+                           {QDateTime::currentMSecsSinceEpoch(), QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+}
+
+Result<QList<MediaFile>> MediaFileRepository::missing() const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT %1 FROM media_file WHERE missing = 1").arg(kColumns));
+    return listOf(query);
+}
+
 Result<int> MediaFileRepository::markMissing(const QString& root, const QStringList& seen)
 {
     auto files = under(root);
@@ -102,14 +150,7 @@ Result<QList<MediaFile>> MediaFileRepository::ofSong(const QString& songId) cons
 {
     auto query = sql::run(m_db.connection(), QStringLiteral("SELECT %1 FROM media_file WHERE song_id = ? ORDER BY missing, error != '', path").arg(kColumns),
                           {songId});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    QList<MediaFile> files;
-    while (query->next()) {
-        files.append(fromRow(*query));
-    }
-    return files;
+    return listOf(query);
 }
 
 Result<void> MediaFileRepository::relocate(const QString& fileId, const QString& newPath)
@@ -205,14 +246,7 @@ Result<QList<MediaFile>> MediaFileRepository::under(const QString& root) const
     auto query = sql::run(m_db.connection(),
                           QStringLiteral("SELECT %1 FROM media_file WHERE substr(path, 1, length(?)) = ? ORDER BY path").arg(kColumns),
                           {folderPrefix(root), folderPrefix(root)});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    QList<MediaFile> files;
-    while (query->next()) {
-        files.append(fromRow(*query));
-    }
-    return files;
+    return listOf(query);
 }
 
 }  // namespace bandmate::core::library

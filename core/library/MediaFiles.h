@@ -37,6 +37,10 @@ public:
     [[nodiscard]] Result<std::optional<MediaFile>> missingByHash(const QString& hash, qint64 size) const;
     /// Inserts or updates by id (a new UUIDv7 when empty); returns the id.
     [[nodiscard]] Result<QString> save(const MediaFile& file);
+    /// Inserts or updates many files with one statement per 500; gives new ones ids (UUIDv7).
+    [[nodiscard]] Result<void> saveMany(QList<MediaFile>& files);
+    /// Every missing file, to reconnect moved ones by content.
+    [[nodiscard]] Result<QList<MediaFile>> missing() const;
     /// Marks every known file under `root` that is not in `seen` missing; returns how many.
     [[nodiscard]] Result<int> markMissing(const QString& root, const QStringList& seen);
     /// The files of a song, present ones first.

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -172,12 +173,16 @@ Result<QString> clauseCondition(const Token& token, QVariantList& binds)
     static const QStringList textFields{QStringLiteral("artist"), QStringLiteral("title"), QStringLiteral("album"),
                                         QStringLiteral("genre")};
     if (textFields.contains(field)) {
-        binds << likeEscaped(value);
-        return QStringLiteral("(song.%1 LIKE ? ESCAPE '\\')").arg(field);
+        // The full-text index, limited to the field's column: words starting with the value's
+        // words, accents optional, and no scan of the whole table.
+        binds << field + QStringLiteral(" : ") + ftsText(value, false);
+        return QStringLiteral("song.rowid IN (SELECT rowid FROM song_fts WHERE song_fts MATCH ?)");
     }
     if (field == QLatin1String("tag")) {
-        binds << value;
-        return QStringLiteral("EXISTS (SELECT 1 FROM json_each(song.tags) WHERE lower(json_each.value) = lower(?))");
+        // The full-text index finds the candidates; the JSON array decides (a tag matches whole).
+        binds << QStringLiteral("tags : ") + ftsText(value, true) << value;
+        return QStringLiteral("(song.rowid IN (SELECT rowid FROM song_fts WHERE song_fts MATCH ?) AND "
+                              "EXISTS (SELECT 1 FROM json_each(song.tags) WHERE lower(json_each.value) = lower(?)))");
     }
     if (field == QLatin1String("key")) {
         binds << value;
@@ -215,8 +220,11 @@ Result<CompiledSearch> compileSearch(const QString& query)
         return std::unexpected(tokens.error());
     }
     CompiledSearch compiled;
-    QStringList groups;     // ANDed
-    QStringList alternatives;  // ORed into the current group
+    struct Group {
+        QStringList alternatives;  // ORed
+        QVariantList binds;
+    };
+    QList<Group> groups;  // ANDed
     bool expectOperand = true;
     bool afterOr = false;
     int orColumn = 0;
@@ -230,27 +238,35 @@ Result<CompiledSearch> compileSearch(const QString& query)
             orColumn = token.column;
             continue;
         }
-        auto condition = clauseCondition(token, compiled.binds);
+        if (!afterOr || groups.isEmpty()) {
+            groups.append(Group{});
+        }
+        auto condition = clauseCondition(token, groups.last().binds);
         if (!condition) {
             return std::unexpected(condition.error());
         }
-        const QString sql = token.negated ? QStringLiteral("NOT ") + *condition : *condition;
-        if (!afterOr && !alternatives.isEmpty()) {
-            groups << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-            alternatives.clear();
-        }
-        alternatives << sql;
+        groups.last().alternatives << (token.negated ? QStringLiteral("NOT ") + *condition : *condition);
         afterOr = false;
         expectOperand = false;
     }
     if (afterOr) {
         return failAt(orColumn, "\"|\" needs something on both sides");
     }
-    if (!alternatives.isEmpty()) {
-        groups << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    // SQLite tests the terms of a row in the order written: the cheap ones first, the per-row
+    // subqueries (tags' JSON, play counts) last, so they run on fewer rows. Each group keeps
+    // its own bound values.
+    const auto cost = [](const Group& group) {
+        const QString text = group.alternatives.join(QLatin1Char(' '));
+        return text.contains(QLatin1String("json_each")) || text.contains(QLatin1String("play_event")) ? 1 : 0;
+    };
+    std::stable_sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) { return cost(a) < cost(b); });
+    QStringList where;
+    for (const Group& group : groups) {
+        where << QLatin1Char('(') + group.alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        compiled.binds << group.binds;
     }
-    if (!groups.isEmpty()) {
-        compiled.where = groups.join(QStringLiteral(" AND "));
+    if (!where.isEmpty()) {
+        compiled.where = where.join(QStringLiteral(" AND "));
     }
     return compiled;
 }

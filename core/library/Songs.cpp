@@ -69,7 +69,7 @@ Song fromRow(const QSqlQuery& q)
 
 SongRepository::SongRepository(Database& db) : m_db(db) {}
 
-Result<QString> SongRepository::save(const Song& song)
+Result<QVariantMap> SongRepository::validatedFields(const Song& song)
 {
     if (song.title.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "a song needs a title", "title");
@@ -90,13 +90,7 @@ Result<QString> SongRepository::save(const Song& song)
             tags << tag.trimmed();
         }
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    const bool created = song.id.isEmpty();
-    const QString id = created ? UuidV7Generator().next() : song.id;
-    QVariantMap fields{{QStringLiteral("title"), song.title.trimmed()},
+    return QVariantMap{{QStringLiteral("title"), song.title.trimmed()},
                        {QStringLiteral("artist"), song.artist.trimmed()},
                        {QStringLiteral("album"), song.album.trimmed()},
                        {QStringLiteral("genre"), song.genre.trimmed()},
@@ -104,7 +98,8 @@ Result<QString> SongRepository::save(const Song& song)
                        {QStringLiteral("song_key"), song.key.trimmed()},
                        {QStringLiteral("bpm"), song.bpm},
                        {QStringLiteral("duration_ms"), song.durationMs},
-                       {QStringLiteral("tags"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact))},
+                       {QStringLiteral("tags"), tags.isEmpty() ? QStringLiteral("[]")
+                                                               : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact))},
                        {QStringLiteral("notes"), song.notes},
                        {QStringLiteral("readiness"), QString::fromLatin1(readinessName(song.readiness))},
                        {QStringLiteral("rating"), song.rating},
@@ -112,6 +107,55 @@ Result<QString> SongRepository::save(const Song& song)
                        {QStringLiteral("machine_ref"), song.machineRef},
                        {QStringLiteral("time_signature"), song.timeSignature.trimmed().isEmpty() ? QStringLiteral("4/4") : song.timeSignature.trimmed()},
                        {QStringLiteral("chart"), song.chart}};
+}
+
+Result<QStringList> SongRepository::addMany(const QList<Song>& songs)
+{
+    QList<QPair<QString, QVariantMap>> rows;
+    QStringList ids;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    UuidV7Generator uuids;
+    for (qsizetype i = 0; i < songs.size(); ++i) {
+        auto fields = validatedFields(songs[i]);
+        if (!fields) {
+            Error error = fields.error();
+            error.where = "song " + std::to_string(i + 1) + " (" + songs[i].title.toStdString() + "): " + error.where;
+            return std::unexpected(error);
+        }
+        fields->insert(QStringLiteral("added_at"), now);
+        ids << uuids.next();
+        rows.append({ids.last(), *fields});
+    }
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    if (auto written = ChangeTracker(m_db).writeMany(QStringLiteral("song"), rows); !written) {
+        return std::unexpected(written.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    if (m_countsForRoadmap && !ids.isEmpty()) {
+        (void)roadmap::ProgressRepository(m_db).addStat(QStringLiteral("songs_added"), double(ids.size()), QDateTime::currentDateTime(),
+                                                        QStringLiteral("library"));
+    }
+    return ids;
+}
+
+Result<QString> SongRepository::save(const Song& song)
+{
+    auto validated = validatedFields(song);
+    if (!validated) {
+        return std::unexpected(validated.error());
+    }
+    QVariantMap fields = *validated;
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    const bool created = song.id.isEmpty();
+    const QString id = created ? UuidV7Generator().next() : song.id;
     if (created) {
         fields.insert(QStringLiteral("added_at"), QDateTime::currentMSecsSinceEpoch());
     } else {

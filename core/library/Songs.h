@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace bandmate::core {
 class Database;
@@ -62,6 +63,9 @@ public:
     /// Adds (empty id) or updates a song; returns its id. New songs count for the roadmap
     /// (songs_added). A title is required; rating 0-5; BPM 0 (unknown) or 20-400.
     [[nodiscard]] Result<QString> save(const Song& song);
+    /// Adds many new songs at once (imports, library scans): validated first, written with a few
+    /// multi-row statements, one transaction; all or nothing. Returns their ids in order.
+    [[nodiscard]] Result<QStringList> addMany(const QList<Song>& songs);
     [[nodiscard]] Result<Song> get(const QString& id) const;
     [[nodiscard]] Result<void> remove(const QString& id);
     /// Songs matching the search grammar (core/library/SearchQuery.h), by artist and title.
@@ -75,6 +79,8 @@ public:
     [[nodiscard]] Result<LibraryStats> stats() const;
 
 private:
+    [[nodiscard]] static Result<QVariantMap> validatedFields(const Song& song);
+
     Database& m_db;
     bool m_countsForRoadmap = true;
 };

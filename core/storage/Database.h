@@ -7,8 +7,12 @@
 #include <QPair>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
+#include <functional>
 #include <memory>
+
+class QSqlQuery;
 
 namespace bandmate::core {
 
@@ -71,6 +75,13 @@ public:
     /// The clock that stamps this device's edits; persisted by ChangeTracker.
     [[nodiscard]] HybridLogicalClock& clock() { return m_clock; }
 
+    /// Runs `statement` through this connection's cache of prepared statements: for hot paths
+    /// (sync bookkeeping, library scans) that run the same few statements thousands of times.
+    /// `read`, when given, sees the result rows before the statement is reset; it must not run
+    /// the same statement again.
+    [[nodiscard]] Result<void> execCached(const QString& statement, const QVariantList& binds,
+                                          const std::function<void(QSqlQuery&)>& read = {});
+
     /// The SQLite library version behind the connection, e.g. "3.40.1".
     [[nodiscard]] QString sqliteVersion() const;
 
@@ -78,6 +89,7 @@ public:
     [[nodiscard]] Result<DatabaseInfo> inspect() const;
 
 private:
+    struct StatementCache;
     Database(QString path, QString connectionName, Mode mode);
     Result<void> migrate(int targetVersion);
     Result<void> loadSyncIdentity(const HybridLogicalClock::WallClock& wallClock);
@@ -89,6 +101,7 @@ private:
     QString m_backupPath;
     QString m_deviceId;
     HybridLogicalClock m_clock;
+    std::unique_ptr<StatementCache> m_statements;
 };
 
 }  // namespace bandmate::core

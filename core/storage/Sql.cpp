@@ -4,9 +4,7 @@
 
 namespace bandmate::core::sql {
 
-namespace {
-
-Error sqlError(const QSqlError& error, const QString& statement)
+Error toError(const QSqlError& error, const QString& statement)
 {
     ErrorCode code = ErrorCode::Sql;
     const QString native = error.nativeErrorCode();
@@ -23,20 +21,18 @@ Error sqlError(const QSqlError& error, const QString& statement)
     return Error{code, text.toStdString(), statement.simplified().left(120).toStdString()};
 }
 
-}  // namespace
-
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(statement)) {
-        return std::unexpected(sqlError(query.lastError(), statement));
+        return std::unexpected(toError(query.lastError(), statement));
     }
     for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return std::unexpected(sqlError(query.lastError(), statement));
+        return std::unexpected(toError(query.lastError(), statement));
     }
     return query;
 }

@@ -3,12 +3,16 @@
 #include "core/util/Result.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
 
 namespace bandmate::core::sql {
+
+/// The error for a failed statement: READONLY, CORRUPT and NOTADB mapped to their codes.
+[[nodiscard]] Error toError(const QSqlError& error, const QString& statement);
 
 /// Prepares and runs `statement` with positional `binds`; the error names the statement.
 [[nodiscard]] Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement,

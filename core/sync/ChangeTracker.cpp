@@ -4,6 +4,12 @@
 #include "core/storage/Sql.h"
 #include "core/sync/EntityCatalog.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
 namespace bandmate::core {
 
 ChangeTracker::ChangeTracker(Database& db) : m_db(db) {}
@@ -69,24 +75,47 @@ Result<void> ChangeTracker::upsert(const QString& entity, const QString& id,
                                   .arg(sql::quoteIdentifier(entity), columns.join(QLatin1Char(',')),
                                        placeholders.join(QLatin1Char(',')),
                                        updates.join(QLatin1Char(',')));
-    return sql::exec(m_db.connection(), statement, binds);
+    return m_db.execCached(statement, binds);
 }
 
 Result<void> ChangeTracker::stamp(const QString& entity, const QString& id, const QString& field,
                                   const FieldStamp& stamp)
 {
-    return sql::exec(m_db.connection(),
-                     QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id) "
-                                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, id, field) DO "
-                                    "UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"),
-                     {entity, id, field, stamp.hlc.packed(), stamp.deviceId});
+    return m_db.execCached(QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id) "
+                                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, id, field) DO "
+                                          "UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"),
+                           {entity, id, field, stamp.hlc.packed(), stamp.deviceId});
+}
+
+Result<void> ChangeTracker::stampAll(const QString& entity, const QString& id, const QStringList& fields, const FieldStamp& stamp)
+{
+    // One statement per table for all the fields of a write (a new song has 17): the statement
+    // text depends only on the field count, so it stays in the prepared-statement cache.
+    QStringList clockRows;
+    QStringList outboxRows;
+    QVariantList clockBinds;
+    QVariantList outboxBinds;
+    const qint64 hlc = stamp.hlc.packed();
+    for (const QString& field : fields) {
+        clockRows << QStringLiteral("(?, ?, ?, ?, ?)");
+        outboxRows << QStringLiteral("(?, ?, ?)");
+        clockBinds << entity << id << field << hlc << stamp.deviceId;
+        outboxBinds << entity << id << field;
+    }
+    if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id) VALUES %1 "
+                                                 "ON CONFLICT (entity, id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id")
+                                      .arg(clockRows.join(QStringLiteral(", "))),
+                                  clockBinds);
+        !ok) {
+        return ok;
+    }
+    return m_db.execCached(QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) VALUES %1").arg(outboxRows.join(QStringLiteral(", "))),
+                           outboxBinds);
 }
 
 Result<void> ChangeTracker::saveClock()
 {
-    return sql::exec(m_db.connection(),
-                     QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE singleton = 1"),
-                     {m_db.clock().last().packed()});
+    return m_db.execCached(QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE singleton = 1"), {m_db.clock().last().packed()});
 }
 
 Result<FieldStamp> ChangeTracker::write(const QString& entity, const QString& id,
@@ -113,22 +142,77 @@ Result<FieldStamp> ChangeTracker::write(const QString& entity, const QString& id
         return std::unexpected(ok.error());
     }
     const FieldStamp now{m_db.clock().now(), m_db.deviceId()};
-    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-        if (auto ok = stamp(entity, id, it.key(), now); !ok) {
-            return std::unexpected(ok.error());
-        }
-        if (auto ok = sql::exec(m_db.connection(),
-                                QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) "
-                                               "VALUES (?, ?, ?)"),
-                                {entity, id, it.key()});
-            !ok) {
-            return std::unexpected(ok.error());
-        }
+    if (auto ok = stampAll(entity, id, fields.keys(), now); !ok) {
+        return std::unexpected(ok.error());
     }
     if (auto ok = saveClock(); !ok) {
         return std::unexpected(ok.error());
     }
     return now;
+}
+
+Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<QString, QVariantMap>>& rows)
+{
+    if (rows.isEmpty()) {
+        return {};
+    }
+    const QStringList fields = rows.first().second.keys();
+    if (auto ok = checkFields(entity, fields); !ok) {
+        return std::unexpected(ok.error());
+    }
+    // The rows travel as one JSON array and SQLite's json_each spreads them out: three
+    // statements with a few bound values, whatever the batch size. (Binding thousands of values
+    // one by one is quadratic in Qt's SQLite driver, which looks every parameter up by name.)
+    QJsonArray values;
+    QJsonArray stamps;
+    for (const auto& [id, row] : rows) {
+        if (id.isEmpty() || row.keys() != fields) {
+            return fail(ErrorCode::InvalidArgument, "every row needs an id and the same fields", entity.toStdString());
+        }
+        QJsonObject object{{QStringLiteral("id"), id}};
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            object.insert(it.key(), it->isNull() || (it->typeId() == QMetaType::QString && it->toString().isNull())
+                                        ? QJsonValue(QStringLiteral(""))
+                                        : QJsonValue::fromVariant(*it));
+        }
+        values.append(object);
+        stamps.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("hlc"), QString::number(m_db.clock().now().packed())}});
+    }
+    QStringList columns{QStringLiteral("\"id\"")};
+    QStringList selects{QStringLiteral("value ->> '$.id'")};
+    QStringList updates;
+    for (const QString& field : fields) {
+        const QString column = sql::quoteIdentifier(field);
+        columns << column;
+        selects << QStringLiteral("value ->> %1").arg(sql::quoteLiteral(QStringLiteral("$.") + sql::quoteIdentifier(field)));
+        updates << column + QStringLiteral(" = excluded.") + column;
+    }
+    const QByteArray rowsJson = QJsonDocument(values).toJson(QJsonDocument::Compact);
+    const QByteArray stampsJson = QJsonDocument(stamps).toJson(QJsonDocument::Compact);
+    const QByteArray fieldsJson = QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact);
+    // "WHERE true" tells SQLite's parser the ON CONFLICT belongs to the INSERT, not a join.
+    if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM json_each(?) WHERE true ON CONFLICT (\"id\") DO UPDATE SET %4")
+                                      .arg(sql::quoteIdentifier(entity), columns.join(QLatin1Char(',')), selects.join(QLatin1Char(',')),
+                                           updates.join(QLatin1Char(','))),
+                                  {QString::fromUtf8(rowsJson)});
+        !ok) {
+        return ok;
+    }
+    if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id) "
+                                                 "SELECT ?, r.value ->> '$.id', f.value, CAST(r.value ->> '$.hlc' AS INTEGER), ? "
+                                                 "FROM json_each(?) r, json_each(?) f WHERE true "
+                                                 "ON CONFLICT (entity, id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"),
+                                  {entity, m_db.deviceId(), QString::fromUtf8(stampsJson), QString::fromUtf8(fieldsJson)});
+        !ok) {
+        return ok;
+    }
+    if (auto ok = m_db.execCached(QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) "
+                                                 "SELECT ?, r.value ->> '$.id', f.value FROM json_each(?) r, json_each(?) f"),
+                                  {entity, QString::fromUtf8(stampsJson), QString::fromUtf8(fieldsJson)});
+        !ok) {
+        return ok;
+    }
+    return saveClock();
 }
 
 Result<FieldStamp> ChangeTracker::remove(const QString& entity, const QString& id)

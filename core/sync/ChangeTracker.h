@@ -35,6 +35,10 @@ public:
     /// and marks them dirty. Call inside a Transaction. Unknown entities or fields are refused.
     [[nodiscard]] Result<FieldStamp> write(const QString& entity, const QString& id,
                                            const QVariantMap& fields);
+    /// Writes many new or changed rows of one entity that all set the same fields, with a few
+    /// multi-row statements instead of a few per row (bulk imports, library scans). Each row gets
+    /// its own HLC, as if written one by one. Call inside a Transaction.
+    [[nodiscard]] Result<void> writeMany(const QString& entity, const QList<QPair<QString, QVariantMap>>& rows);
     /// Marks a row deleted (a tombstone that syncs like any field).
     [[nodiscard]] Result<FieldStamp> remove(const QString& entity, const QString& id);
 
@@ -53,6 +57,8 @@ private:
     Result<void> upsert(const QString& entity, const QString& id, const QVariantMap& fields);
     Result<void> stamp(const QString& entity, const QString& id, const QString& field,
                        const FieldStamp& stamp);
+    Result<void> stampAll(const QString& entity, const QString& id, const QStringList& fields,
+                          const FieldStamp& stamp);
     Result<void> saveClock();
 
     Database& m_db;

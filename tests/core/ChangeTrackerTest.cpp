@@ -84,6 +84,51 @@ TEST(ChangeTracker, WriteRecordsRowClocksAndOutboxTogether)
     }
 }
 
+TEST(ChangeTracker, WriteManyMatchesWritingRowByRow)
+{
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("many.sqlite")));
+    ASSERT_NE(db, nullptr);
+    const auto rowOf = [](const QString& title, double bpm, qint64 durationMs) {
+        return QVariantMap{{QStringLiteral("title"), title}, {QStringLiteral("bpm"), bpm}, {QStringLiteral("duration_ms"), durationMs},
+                           {QStringLiteral("notes"), QString()}};
+    };
+    const QString tricky = QStringLiteral("Quote \" back\\slash ' ñ 𝄞");
+    {
+        auto transaction = Transaction::begin(db->connection());
+        ChangeTracker tracker(*db);
+        ASSERT_TRUE(tracker.writeMany(QStringLiteral("song"), {{QStringLiteral("a"), rowOf(tricky, 96.5, 441'000)},
+                                                               {QStringLiteral("b"), rowOf(QStringLiteral("Two"), 0, 9'007'199'254'740)}})
+                        .has_value());
+        ASSERT_TRUE(tracker.write(QStringLiteral("song"), QStringLiteral("c"), rowOf(QStringLiteral("Three"), 120, 1)).has_value());
+        ASSERT_TRUE(transaction->commit().has_value());
+    }
+    auto row = sql::run(db->connection(), QStringLiteral("SELECT title, bpm, duration_ms, notes, typeof(bpm), typeof(duration_ms) FROM song WHERE id = 'a'"));
+    ASSERT_TRUE(row->next());
+    EXPECT_EQ(row->value(0).toString(), tricky);
+    EXPECT_DOUBLE_EQ(row->value(1).toDouble(), 96.5);
+    EXPECT_EQ(row->value(2).toLongLong(), 441'000);
+    EXPECT_EQ(row->value(3).toString(), QString());
+    EXPECT_EQ(row->value(4).toString(), QStringLiteral("real"));
+    EXPECT_EQ(row->value(5).toString(), QStringLiteral("integer"));
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT duration_ms FROM song WHERE id = 'b'"))->toLongLong(), 9'007'199'254'740);
+    // Four stamped, dirty fields per row, like a write of one row; each row its own, rising HLC.
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock WHERE entity = 'song'")), 12);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'song'")), 12);
+    const qint64 a = count(*db, QStringLiteral("SELECT max(hlc) FROM field_clock WHERE id = 'a'"));
+    const qint64 b = count(*db, QStringLiteral("SELECT max(hlc) FROM field_clock WHERE id = 'b'"));
+    const qint64 c = count(*db, QStringLiteral("SELECT max(hlc) FROM field_clock WHERE id = 'c'"));
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, c);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(DISTINCT device_id) FROM field_clock")), 1);
+    // Rows that disagree on their fields are refused.
+    ChangeTracker tracker(*db);
+    EXPECT_FALSE(tracker.writeMany(QStringLiteral("song"), {{QStringLiteral("d"), rowOf(QStringLiteral("x"), 1, 1)},
+                                                           {QStringLiteral("e"), {{QStringLiteral("title"), QStringLiteral("y")}}}})
+                     .has_value());
+    EXPECT_FALSE(tracker.writeMany(QStringLiteral("song"), {{QStringLiteral("f"), {{QStringLiteral("nope"), 1}}}}).has_value());
+}
+
 TEST(ChangeTracker, ARolledBackWriteLeavesNoTrace)
 {
     TempDir dir;

@@ -84,6 +84,8 @@ TEST_F(LibraryTest, FullTextFindsWordsPrefixesPhrasesAndIgnoresAccents)
 TEST_F(LibraryTest, FieldFiltersNumbersNegationAndOr)
 {
     EXPECT_EQ(titles(QStringLiteral("artist:\"rubén blades\"")), list({"Pedro Navaja", "Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("artist:ruben")), list({"Pedro Navaja", "Plástico"})) << "accents optional";
+    EXPECT_EQ(titles(QStringLiteral("artist:blades title:ped")), list({"Pedro Navaja"}));
     EXPECT_EQ(titles(QStringLiteral("tag:SALSA")), list({"Pedro Navaja", "Plástico"}));
     EXPECT_EQ(titles(QStringLiteral("key:am")), list({"Pedro Navaja", "Bésame mucho"}));
     EXPECT_EQ(titles(QStringLiteral("bpm:>120")), list({"Plástico"}));
@@ -103,6 +105,28 @@ TEST_F(LibraryTest, FieldFiltersNumbersNegationAndOr)
     EXPECT_EQ(*songs->playCount(chan), 2);
     EXPECT_EQ(titles(QStringLiteral("played:>1")), list({"Chan Chan"}));
     EXPECT_EQ(titles(QStringLiteral("played:0")), list({"Plástico", "Bésame mucho"}));
+}
+
+TEST_F(LibraryTest, AddingManyIsAllOrNothing)
+{
+    QList<Song> batch;
+    for (int i = 0; i < 300; ++i) {
+        Song song;
+        song.title = QStringLiteral("Montuno %1").arg(i);
+        song.tags = {QStringLiteral("batch")};
+        song.bpm = 90 + i % 100;
+        batch.append(song);
+    }
+    auto ids = songs->addMany(batch);
+    ASSERT_TRUE(ids.has_value()) << ids.error().toString();
+    EXPECT_EQ(ids->size(), 300);
+    EXPECT_EQ(titles(QStringLiteral("tag:batch")).size(), 300);
+    EXPECT_EQ(songs->get(ids->at(7))->bpm, 97);
+    batch[120].rating = 9;
+    auto refused = songs->addMany(batch);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().where, "song 121 (Montuno 120): rating");
+    EXPECT_EQ(titles(QStringLiteral("tag:batch")).size(), 300) << "nothing of the refused batch was written";
 }
 
 TEST_F(LibraryTest, MalformedQueriesSayWhere)
