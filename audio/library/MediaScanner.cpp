@@ -6,7 +6,20 @@
 #include "core/storage/Database.h"
 #include "core/storage/Transaction.h"
 
+#include <taglib/aifffile.h>
+#include <taglib/attachedpictureframe.h>
 #include <taglib/fileref.h>
+#include <taglib/flacfile.h>
+#include <taglib/flacpicture.h>
+#include <taglib/id3v2tag.h>
+#include <taglib/mp4coverart.h>
+#include <taglib/mp4file.h>
+#include <taglib/mp4tag.h>
+#include <taglib/mpegfile.h>
+#include <taglib/opusfile.h>
+#include <taglib/vorbisfile.h>
+#include <taglib/wavfile.h>
+#include <taglib/xiphcomment.h>
 #include <taglib/tag.h>
 #include <taglib/tpropertymap.h>
 
@@ -65,7 +78,114 @@ struct Tags {
     core::library::Song song;
     int bitrate = 0;
     int sampleRate = 0;
+    std::string coverBytes;  ///< the front cover (or the first picture) as stored in the file
+    std::string coverSuffix;  ///< ".jpg" or ".png"
 };
+
+std::string suffixFor(const TagLib::String& mime, const TagLib::ByteVector& data)
+{
+    if (mime.find("png") != -1 || data.startsWith(TagLib::ByteVector("\x89PNG", 4))) {
+        return ".png";
+    }
+    return ".jpg";
+}
+
+void takeId3Picture(const TagLib::ID3v2::Tag* tag, Tags& tags)
+{
+    if (tag == nullptr) {
+        return;
+    }
+    const TagLib::ID3v2::FrameList frames = tag->frameListMap()["APIC"];
+    const TagLib::ID3v2::AttachedPictureFrame* chosen = nullptr;
+    for (const auto* frame : frames) {
+        const auto* picture = dynamic_cast<const TagLib::ID3v2::AttachedPictureFrame*>(frame);
+        if (picture != nullptr && (chosen == nullptr || picture->type() == TagLib::ID3v2::AttachedPictureFrame::FrontCover)) {
+            chosen = picture;
+        }
+    }
+    if (chosen != nullptr && !chosen->picture().isEmpty()) {
+        tags.coverBytes.assign(chosen->picture().data(), chosen->picture().size());
+        tags.coverSuffix = suffixFor(chosen->mimeType(), chosen->picture());
+    }
+}
+
+void takePictureList(const TagLib::List<TagLib::FLAC::Picture*>& pictures, Tags& tags)
+{
+    const TagLib::FLAC::Picture* chosen = nullptr;
+    for (const auto* picture : pictures) {
+        if (chosen == nullptr || picture->type() == TagLib::FLAC::Picture::FrontCover) {
+            chosen = picture;
+        }
+    }
+    if (chosen != nullptr && !chosen->data().isEmpty()) {
+        tags.coverBytes.assign(chosen->data().data(), chosen->data().size());
+        tags.coverSuffix = suffixFor(chosen->mimeType(), chosen->data());
+    }
+}
+
+/// The embedded cover of the formats that carry one: ID3v2 (MP3, WAV, AIFF), FLAC and
+/// Vorbis/Opus pictures, MP4 cover art.
+void readCover(TagLib::File* file, Tags& tags)
+{
+    if (auto* mpeg = dynamic_cast<TagLib::MPEG::File*>(file)) {
+        takeId3Picture(mpeg->ID3v2Tag(), tags);
+    } else if (auto* wav = dynamic_cast<TagLib::RIFF::WAV::File*>(file)) {
+        takeId3Picture(wav->hasID3v2Tag() ? wav->ID3v2Tag() : nullptr, tags);
+    } else if (auto* aiff = dynamic_cast<TagLib::RIFF::AIFF::File*>(file)) {
+        takeId3Picture(aiff->hasID3v2Tag() ? aiff->tag() : nullptr, tags);
+    } else if (auto* flac = dynamic_cast<TagLib::FLAC::File*>(file)) {
+        takePictureList(flac->pictureList(), tags);
+    } else if (auto* vorbis = dynamic_cast<TagLib::Ogg::Vorbis::File*>(file)) {
+        if (vorbis->tag() != nullptr) {
+            takePictureList(vorbis->tag()->pictureList(), tags);
+        }
+    } else if (auto* opus = dynamic_cast<TagLib::Ogg::Opus::File*>(file)) {
+        if (opus->tag() != nullptr) {
+            takePictureList(opus->tag()->pictureList(), tags);
+        }
+    } else if (auto* mp4 = dynamic_cast<TagLib::MP4::File*>(file)) {
+        if (mp4->tag() != nullptr && mp4->tag()->contains("covr")) {
+            const TagLib::MP4::CoverArtList covers = mp4->tag()->item("covr").toCoverArtList();
+            if (!covers.isEmpty()) {
+                const TagLib::MP4::CoverArt& cover = covers.front();
+                tags.coverBytes.assign(cover.data().data(), cover.data().size());
+                tags.coverSuffix = cover.format() == TagLib::MP4::CoverArt::PNG ? ".png" : ".jpg";
+            }
+        }
+    }
+}
+
+/// Copies a cover into the covers folder once, named by its content; the path, or empty when
+/// it could not be written (the scan goes on without it).
+fs::path storeCover(const fs::path& folder, const Tags& tags)
+{
+    if (tags.coverBytes.empty()) {
+        return {};
+    }
+    uint64_t hash = 1469598103934665603ULL;
+    for (const char c : tags.coverBytes) {
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx", static_cast<unsigned long long>(hash));
+    const fs::path target = folder / (std::string(name) + tags.coverSuffix);
+    std::error_code error;
+    if (fs::exists(target, error)) {
+        return target;
+    }
+    fs::create_directories(folder, error);
+    const fs::path partial = target.string() + ".part";
+    {
+        std::ofstream out(partial, std::ios::binary);
+        out.write(tags.coverBytes.data(), static_cast<std::streamsize>(tags.coverBytes.size()));
+        if (!out) {
+            fs::remove(partial, error);
+            return {};
+        }
+    }
+    fs::rename(partial, target, error);
+    return error ? fs::path() : target;
+}
 
 /// Reads the tags TagLib knows; an error when the file is not audio it can read.
 core::Result<Tags> readTags(const fs::path& native, const QString& path)
@@ -99,6 +219,7 @@ core::Result<Tags> readTags(const fs::path& native, const QString& path)
         tags.bitrate = audio->bitrate();
         tags.sampleRate = audio->sampleRate();
     }
+    readCover(file.file(), tags);
     return tags;
 }
 
@@ -109,13 +230,14 @@ struct Probe {
     qint64 mtime = 0;
     QString contentHash;
     core::Result<Tags> tags = core::fail(ErrorCode::Internal, "not read yet");
+    QString cover;  ///< where the embedded cover was copied to; empty when none
 };
 
 /// Reads the tags of `work` in order on its own thread; wait(i) blocks until item i is read.
 class TagReader {
 public:
-    TagReader(const std::vector<fs::path>& native, const QStringList& paths, std::vector<Probe>& work)
-        : m_native(native), m_paths(paths), m_work(work), m_thread([this] { run(); })
+    TagReader(const std::vector<fs::path>& native, const QStringList& paths, std::vector<Probe>& work, fs::path covers)
+        : m_native(native), m_paths(paths), m_work(work), m_covers(std::move(covers)), m_thread([this] { run(); })
     {
     }
     ~TagReader() { stop(); }
@@ -145,6 +267,11 @@ private:
             const fs::path& native = m_native[static_cast<size_t>(probe.index)];
             probe.contentHash = contentHash(native);
             probe.tags = readTags(native, m_paths.at(probe.index));
+            if (probe.tags) {
+                const fs::path cover = storeCover(m_covers, *probe.tags);
+                probe.cover = cover.empty() ? QString() : fromPath(cover);
+                probe.tags->coverBytes.clear();
+            }
             {
                 const std::lock_guard lock(m_mutex);
                 m_ready = i + 1;
@@ -156,6 +283,7 @@ private:
     const std::vector<fs::path>& m_native;
     const QStringList& m_paths;
     std::vector<Probe>& m_work;
+    fs::path m_covers;
     std::mutex m_mutex;
     std::condition_variable m_readyChanged;
     size_t m_ready = 0;
@@ -240,7 +368,10 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
 
     // TagLib reads on a worker thread while this thread writes what it read: on two cores the
     // database work and the tag reading overlap instead of adding up.
-    TagReader reader(found, paths, work);
+    const QByteArray databasePath = m_db.path().toUtf8();
+    const fs::path covers = fs::path(std::u8string(reinterpret_cast<const char8_t*>(databasePath.constData()), static_cast<size_t>(databasePath.size())))
+                                .parent_path() / "covers";
+    TagReader reader(found, paths, work, covers);
     const auto total = static_cast<int>(paths.size());
     const int skipped = total - static_cast<int>(work.size());
 
@@ -297,6 +428,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             result.failures.push_back(path.toStdString() + ": " + probe.tags.error().message);
         } else {
             file.error.clear();
+            file.cover = probe.cover;
             file.bitrate = probe.tags->bitrate;
             file.sampleRate = probe.tags->sampleRate;
             const QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;

@@ -15,12 +15,13 @@ namespace bandmate::core::library {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error");
+const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover");
 
 MediaFile fromRow(const QSqlQuery& q)
 {
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(),
-            q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString()};
+            q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString(),
+            q.value(10).toString()};
 }
 
 /// The files a query found.
@@ -81,13 +82,13 @@ Result<QString> MediaFileRepository::save(const MediaFile& file)
     const QString id = file.id.isEmpty() ? UuidV7Generator().next() : file.id;
     auto saved = sql::exec(m_db.connection(),
                            QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                          "missing, error, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                          "missing, error, scanned_at, cover) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, scanned_at = excluded.scanned_at"),
+                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover"),
                            {id, text(file.songId), file.path, file.size, file.mtime, text(file.contentHash), file.bitrate,
-                            file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch()});
+                            file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch(), text(file.cover)});
     if (!saved) {
         return std::unexpected(saved.error());
     }
@@ -108,16 +109,16 @@ Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
             file.id = uuids.next();
         }
         rows.append(QJsonArray{file.id, text(file.songId), file.path, QString::number(file.size), QString::number(file.mtime),
-                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error)});
+                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error), text(file.cover)});
     }
     return m_db.execCached(QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                          "missing, error, scanned_at) "
+                                          "missing, error, cover, scanned_at) "
                                           "SELECT value ->> 0, value ->> 1, value ->> 2, CAST(value ->> 3 AS INTEGER), CAST(value ->> 4 AS INTEGER), "
-                                          "value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, ? FROM json_each(?) WHERE true "
+                                          "value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, ? FROM json_each(?) WHERE true "
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, scanned_at = excluded.scanned_at"),
+                                          "error = excluded.error, cover = excluded.cover, scanned_at = excluded.scanned_at"),
                            {QDateTime::currentMSecsSinceEpoch(), QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
 }
 

@@ -26,6 +26,7 @@ struct MediaFile {
     int sampleRate = 0;
     bool missing = false;
     QString error;  ///< why it could not be read; empty when fine
+    QString cover;  ///< the embedded cover copied out (a file in the covers folder); empty when none
 };
 
 class MediaFileRepository {

@@ -6,12 +6,19 @@
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestDatabase.h"
 
+#include <taglib/attachedpictureframe.h>
 #include <taglib/fileref.h>
+#include <taglib/flacfile.h>
+#include <taglib/flacpicture.h>
+#include <taglib/id3v2tag.h>
+#include <taglib/wavfile.h>
 #include <taglib/tag.h>
 #include <taglib/tpropertymap.h>
 
 #include <QDir>
 #include <QFile>
+
+#include <cstdlib>
 
 using namespace bandmate;
 
@@ -108,4 +115,117 @@ TEST(MediaScanner, ScansTagsRescansIncrementallyReconnectsMovedFilesAndMarksMiss
 
     EXPECT_EQ(scanner.scan(dir.file(QStringLiteral("nope")).toStdString()).error().code, core::ErrorCode::NotFound);
     EXPECT_EQ(scanner.scan(music.toStdString(), [](int, int) { return false; }).error().code, core::ErrorCode::Cancelled);
+}
+
+namespace {
+
+/// Writes a one-second tone in the format the suffix names, with sox (packaging lists it).
+bool writeWithSox(const QString& path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return std::system(("sox -q -n '" + path.toStdString() + "' synth 1 sine 440 gain -12 2>/dev/null").c_str()) == 0 && QFile::exists(path);
+}
+
+void tag(const QString& path, const char* title, const char* artist, const char* bpm, const char* key)
+{
+    TagLib::FileRef file(QFile::encodeName(path).constData());
+    ASSERT_FALSE(file.isNull()) << path.toStdString();
+    TagLib::PropertyMap properties = file.file()->properties();
+    properties.replace("TITLE", TagLib::StringList(TagLib::String(title, TagLib::String::UTF8)));
+    properties.replace("ARTIST", TagLib::StringList(TagLib::String(artist, TagLib::String::UTF8)));
+    properties.replace("BPM", TagLib::StringList(bpm));
+    properties.replace("INITIALKEY", TagLib::StringList(key));
+    file.file()->setProperties(properties);
+    ASSERT_TRUE(file.save()) << path.toStdString();
+}
+
+}  // namespace
+
+TEST(MediaScanner, ReadsTaggedFlacOggAndAiffFilesItWroteItself)
+{
+    if (std::system("sox --version > /dev/null 2>&1") != 0) {
+        GTEST_FAIL() << "sox is needed to write FLAC, Ogg and AIFF test files (packaging/debian-packages.txt)";
+    }
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("formats"));
+    struct Case {
+        const char* file;
+        const char* title;
+        const char* bpm;
+        const char* key;
+    };
+    const Case cases[] = {{"uno.flac", "Bilongo", "112", "Gm"}, {"dos.ogg", "Mambo inn", "124", "F"}, {"tres.aiff", "Sabor a mí", "68", "Bb"}};
+    for (const Case& c : cases) {
+        const QString path = music + QLatin1Char('/') + QString::fromLatin1(c.file);
+        ASSERT_TRUE(writeWithSox(path)) << c.file;
+        tag(path, c.title, "Orquesta Aragón", c.bpm, c.key);
+    }
+    auto scanned = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
+    EXPECT_EQ(scanned->added, 3);
+    EXPECT_EQ(scanned->failed, 0) << (scanned->failures.empty() ? "" : scanned->failures.front());
+    core::library::SongRepository songs(*db);
+    for (const Case& c : cases) {
+        auto found = songs.search(QStringLiteral("title:\"%1\"").arg(QString::fromUtf8(c.title)));
+        ASSERT_TRUE(found.has_value());
+        ASSERT_EQ(found->size(), 1) << c.file;
+        const auto& song = found->first();
+        EXPECT_EQ(song.artist, QStringLiteral("Orquesta Aragón")) << c.file;
+        EXPECT_EQ(song.bpm, QString::fromLatin1(c.bpm).toDouble()) << c.file;
+        EXPECT_EQ(song.key, QString::fromLatin1(c.key)) << c.file;
+        EXPECT_NEAR(static_cast<double>(song.durationMs), 1000.0, 30.0) << c.file;
+    }
+}
+
+TEST(MediaScanner, CopiesEmbeddedCoversOutOnceForTheirAlbum)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    // A tiny PNG (1x1) stands for the artwork; the scanner copies bytes, it does not decode them.
+    const QByteArray png = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    const QString music = dir.file(QStringLiteral("album"));
+    for (const char* name : {"a.flac", "b.flac"}) {
+        const QString path = music + QLatin1Char('/') + QString::fromLatin1(name);
+        ASSERT_TRUE(writeWithSox(path));
+        TagLib::FLAC::File flac(QFile::encodeName(path).constData());
+        auto* picture = new TagLib::FLAC::Picture;
+        picture->setType(TagLib::FLAC::Picture::FrontCover);
+        picture->setMimeType("image/png");
+        picture->setData(TagLib::ByteVector(png.constData(), static_cast<unsigned>(png.size())));
+        flac.addPicture(picture);
+        ASSERT_TRUE(flac.save());
+    }
+    const QString wav = music + QStringLiteral("/c.wav");
+    writeTagged(wav, "Con cover", "Someone");
+    {
+        TagLib::RIFF::WAV::File file(QFile::encodeName(wav).constData());
+        auto* frame = new TagLib::ID3v2::AttachedPictureFrame;
+        frame->setMimeType("image/jpeg");
+        frame->setType(TagLib::ID3v2::AttachedPictureFrame::FrontCover);
+        frame->setPicture(TagLib::ByteVector("\xFF\xD8\xFF\xE0 not a real jpeg", 22));
+        file.ID3v2Tag()->addFrame(frame);
+        ASSERT_TRUE(file.save());
+    }
+    writeTagged(music + QStringLiteral("/plain.wav"), "Sin cover", "Someone");
+    auto scanned = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
+    EXPECT_EQ(scanned->added, 4);
+    core::library::MediaFileRepository files(*db);
+    const auto coverOf = [&](const char* name) {
+        return files.byPath(music + QLatin1Char('/') + QString::fromLatin1(name))->value().cover;
+    };
+    const QString a = coverOf("a.flac");
+    ASSERT_FALSE(a.isEmpty());
+    EXPECT_EQ(a, coverOf("b.flac")) << "one copy for the same picture";
+    EXPECT_TRUE(a.endsWith(QStringLiteral(".png")));
+    EXPECT_EQ(test::readAll(a), png);
+    EXPECT_TRUE(QFileInfo(a).absolutePath().endsWith(QStringLiteral("/covers")));
+    const QString c = coverOf("c.wav");
+    EXPECT_TRUE(c.endsWith(QStringLiteral(".jpg")));
+    EXPECT_TRUE(test::readAll(c).startsWith("\xFF\xD8"));
+    EXPECT_TRUE(coverOf("plain.wav").isEmpty());
+    EXPECT_EQ(QDir(QFileInfo(a).absolutePath()).entryList(QDir::Files).size(), 2);
 }

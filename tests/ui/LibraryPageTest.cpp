@@ -11,12 +11,18 @@
 #include "ui/library/SongEditor.h"
 #include "ui/shell/Settings.h"
 
+#include <QBuffer>
 #include <QDir>
+#include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <taglib/attachedpictureframe.h>
+#include <taglib/id3v2tag.h>
+#include <taglib/wavfile.h>
 
 #include <gtest/gtest.h>
 
@@ -141,6 +147,35 @@ TEST_F(LibraryPageTest, ScansOnAWorkerThreadAndFindsMovedFilesAgain)
     EXPECT_TRUE((*missing)->missing);
     EXPECT_EQ(m_page->locate((*missing)->id, (*missing)->path, m_dir.file(QStringLiteral("elsewhere/Uno.wav"))), 2);
     EXPECT_FALSE(files.byPath(m_dir.file(QStringLiteral("elsewhere/Dos.wav")))->value().missing);
+}
+
+TEST_F(LibraryPageTest, TheSongShowsItsEmbeddedCover)
+{
+    const QString path = writeTone(QStringLiteral("art/Con arte.wav"));
+    QImage art(300, 300, QImage::Format_RGB32);
+    art.fill(QColor(0xe0, 0x70, 0x30));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(art.save(&buffer, "PNG"));
+    {
+        TagLib::RIFF::WAV::File file(QFile::encodeName(path).constData());
+        auto* frame = new TagLib::ID3v2::AttachedPictureFrame;
+        frame->setMimeType("image/png");
+        frame->setPicture(TagLib::ByteVector(png.constData(), static_cast<unsigned>(png.size())));
+        file.ID3v2Tag()->addFrame(frame);
+        ASSERT_TRUE(file.save());
+    }
+    writeTone(QStringLiteral("art/Sin arte.wav"));
+    ASSERT_TRUE(scan(m_dir.file(QStringLiteral("art"))));
+    const auto withArt = lib::SongRepository(*m_db).search(QStringLiteral("title:\"con arte\""));
+    const auto without = lib::SongRepository(*m_db).search(QStringLiteral("title:\"sin arte\""));
+    ASSERT_EQ(withArt->size(), 1);
+    ASSERT_EQ(without->size(), 1);
+    ASSERT_TRUE(m_page->selectSong(withArt->first().id));
+    EXPECT_TRUE(m_page->editor()->hasCover());
+    ASSERT_TRUE(m_page->selectSong(without->first().id));
+    EXPECT_FALSE(m_page->editor()->hasCover());
 }
 
 TEST_F(LibraryPageTest, CancellingAScanKeepsTheLibraryUsable)

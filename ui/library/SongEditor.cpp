@@ -15,6 +15,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QImage>
+#include <QPixmap>
+#include <QPixmapCache>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
@@ -37,6 +40,12 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
 
     auto* details = new QWidget(m_tabs);
     auto* form = new QFormLayout(details);
+    m_cover = new QLabel(details);
+    m_cover->setObjectName(QStringLiteral("songCover"));
+    m_cover->setFixedSize(kCoverSize, kCoverSize);
+    m_cover->setAlignment(Qt::AlignCenter);
+    m_cover->setToolTip(tr("The cover embedded in the audio file"));
+    form->addRow(m_cover);
     const auto line = [&](const QString& label, const QString& name) {
         auto* edit = new QLineEdit(details);
         edit->setObjectName(name);
@@ -208,6 +217,7 @@ void SongEditor::setSong(const core::library::Song& song, const QList<core::libr
             new QListWidgetItem(tr("No audio file: this song lives in the library only."), m_files);
         }
     }
+    showCover(files);
     m_transpose = 0;
     showChart();
     m_loading = false;
@@ -239,6 +249,38 @@ core::library::Song SongEditor::song() const
     song.notes = m_notes->toPlainText();
     song.chart = m_chartEdit->toPlainText();
     return song;
+}
+
+void SongEditor::showCover(const QList<core::library::MediaFile>& files)
+{
+    // Thumbnails are made once per cover file and kept in Qt's pixmap cache.
+    for (const auto& file : files) {
+        if (file.cover.isEmpty()) {
+            continue;
+        }
+        const QString key = QStringLiteral("bandmate-cover:%1").arg(file.cover);
+        QPixmap thumbnail;
+        if (!QPixmapCache::find(key, &thumbnail)) {
+            const QImage image(file.cover);
+            if (image.isNull()) {
+                continue;
+            }
+            const qreal ratio = devicePixelRatioF();
+            thumbnail = QPixmap::fromImage(image.scaled(QSize(kCoverSize, kCoverSize) * ratio, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            thumbnail.setDevicePixelRatio(ratio);
+            QPixmapCache::insert(key, thumbnail);
+        }
+        m_cover->setPixmap(thumbnail);
+        m_cover->show();
+        return;
+    }
+    m_cover->clear();
+    m_cover->hide();
+}
+
+bool SongEditor::hasCover() const
+{
+    return m_cover->pixmap().isNull() == false && !m_cover->isHidden();
 }
 
 void SongEditor::markModified()

@@ -33,13 +33,17 @@ public:
     /// Moves the chart display by semitones (on screen only; the stored chart is unchanged).
     void setTranspose(int semitones);
     [[nodiscard]] QString chartHtml() const;
+    /// Whether the song's embedded cover is shown.
+    [[nodiscard]] bool hasCover() const;
 
 Q_SIGNALS:
     void saveRequested(const bandmate::core::library::Song& song);
     void locateRequested(const QString& fileId, const QString& oldPath);
 
 private:
+    static constexpr int kCoverSize = 96;
     void markModified();
+    void showCover(const QList<core::library::MediaFile>& files);
     void showChart();
 
     core::library::Song m_song;
@@ -48,6 +52,7 @@ private:
     bool m_loading = false;
     int m_transpose = 0;
     QTabWidget* m_tabs = nullptr;
+    QLabel* m_cover = nullptr;
     QLineEdit* m_title = nullptr;
     QLineEdit* m_artist = nullptr;
     QLineEdit* m_album = nullptr;
