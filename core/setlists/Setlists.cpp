@@ -7,7 +7,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
-#include "core/util/FractionalKey.h"
+#include "core/storage/OrderedList.h"
 #include "core/util/Uuid.h"
 
 #include <QHash>
@@ -223,41 +223,6 @@ Result<ShowPlan> SetlistRepository::plan(const QString& showId) const
     return plan;
 }
 
-Result<QString> SetlistRepository::positionBefore(const QString& table, const QString& parentColumn, const QString& parentId,
-                                                  const QString& beforeId, const QString& movingId) const
-{
-    // The siblings in order, without the row being moved.
-    auto query = sql::run(m_db.connection(),
-                          QStringLiteral("SELECT id, position FROM %1 WHERE %2 = ? AND deleted = 0 AND id != ? ORDER BY position, id")
-                              .arg(table, parentColumn),
-                          {parentId, movingId.isNull() ? QStringLiteral("") : movingId});  // a null QString binds as NULL
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    QStringList ids;
-    QStringList positions;
-    while (query->next()) {
-        ids << query->value(0).toString();
-        positions << query->value(1).toString();
-    }
-    const qsizetype before = beforeId.isEmpty() ? ids.size() : ids.indexOf(beforeId);
-    if (before < 0) {
-        return fail(ErrorCode::NotFound, "no such entry in this list", beforeId.toStdString());
-    }
-    const QString lower = before > 0 ? positions[before - 1] : QString();
-    // Two devices inserting at one place can leave equal keys, with no room between them: the
-    // row then goes after the tied rows, before the next greater key.
-    qsizetype upper = before;
-    while (upper < positions.size() && positions[upper] <= lower && !lower.isEmpty()) {
-        ++upper;
-    }
-    const QString key = fractional_key::between(lower, upper < positions.size() ? positions[upper] : QString());
-    if (key.isEmpty()) {
-        return fail(ErrorCode::Internal, "no position key fits between '" + lower.toStdString() + "' and the next row", table.toStdString());
-    }
-    return key;
-}
-
 Result<void> SetlistRepository::requireSet(const QString& setId) const
 {
     auto exists = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM setlist WHERE id = ? AND deleted = 0"), {setId});
@@ -278,7 +243,7 @@ Result<QString> SetlistRepository::addSet(const QString& showId, const QString& 
     if (name.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "a set needs a name", "name");
     }
-    auto position = positionBefore(QStringLiteral("setlist"), QStringLiteral("show_id"), showId, {}, {});
+    auto position = positionInList(m_db, QStringLiteral("setlist"), QStringLiteral("show_id"), showId, {}, {});
     if (!position) {
         return std::unexpected(position.error());
     }
@@ -332,7 +297,7 @@ Result<void> SetlistRepository::moveSet(const QString& setId, const QString& bef
     if (showId->isNull()) {
         return fail(ErrorCode::NotFound, "no such set", setId.toStdString());
     }
-    auto position = positionBefore(QStringLiteral("setlist"), QStringLiteral("show_id"), showId->toString(), beforeSetId, setId);
+    auto position = positionInList(m_db, QStringLiteral("setlist"), QStringLiteral("show_id"), showId->toString(), beforeSetId, setId);
     if (!position) {
         return std::unexpected(position.error());
     }
@@ -384,7 +349,7 @@ Result<QString> SetlistRepository::insertEntry(const SetlistEntry& entry, const 
     if (auto exists = requireSet(entry.setlistId); !exists) {
         return std::unexpected(exists.error());
     }
-    auto position = positionBefore(QStringLiteral("setlist_entry"), QStringLiteral("setlist_id"), entry.setlistId, beforeEntryId, {});
+    auto position = positionInList(m_db, QStringLiteral("setlist_entry"), QStringLiteral("setlist_id"), entry.setlistId, beforeEntryId, {});
     if (!position) {
         return std::unexpected(position.error());
     }
@@ -494,7 +459,7 @@ Result<void> SetlistRepository::moveEntry(const QString& entryId, const QString&
     if (auto exists = requireSet(setId); !exists) {
         return std::unexpected(exists.error());
     }
-    auto position = positionBefore(QStringLiteral("setlist_entry"), QStringLiteral("setlist_id"), setId, beforeEntryId, entryId);
+    auto position = positionInList(m_db, QStringLiteral("setlist_entry"), QStringLiteral("setlist_id"), setId, beforeEntryId, entryId);
     if (!position) {
         return std::unexpected(position.error());
     }

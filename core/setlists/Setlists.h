@@ -115,8 +115,6 @@ public:
     [[nodiscard]] Result<ImportReport> importText(const Show& show, const QList<QStringList>& groups);
 
 private:
-    [[nodiscard]] Result<QString> positionBefore(const QString& table, const QString& parentColumn, const QString& parentId,
-                                                 const QString& beforeId, const QString& movingId) const;
     [[nodiscard]] Result<void> requireSet(const QString& setId) const;
     [[nodiscard]] Result<QString> insertEntry(const SetlistEntry& entry, const QString& beforeEntryId);
 

@@ -23,6 +23,8 @@ const QStringList& syncedEntities()
         QStringLiteral("show"),
         QStringLiteral("setlist"),
         QStringLiteral("setlist_entry"),
+        QStringLiteral("playlist"),
+        QStringLiteral("playlist_item"),
     };
     return entities;
 }

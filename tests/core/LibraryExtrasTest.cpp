@@ -2,6 +2,7 @@
 #include "core/library/ChordPro.h"
 #include "core/library/MediaFiles.h"
 #include "core/library/PlayCounter.h"
+#include "core/library/Playlists.h"
 #include "core/library/Songs.h"
 #include "tests/support/TestDatabase.h"
 
@@ -116,6 +117,76 @@ TEST_F(MediaFilesTest, FindsFilesWithTheSameContent)
     ASSERT_TRUE(groups.has_value());
     ASSERT_EQ(groups->size(), 1);
     EXPECT_EQ(groups->first().size(), 2);
+}
+
+}  // namespace
+
+namespace {
+
+class PlaylistTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        db = bandmate::test::openTestDatabase(dir);
+        ASSERT_NE(db, nullptr);
+        SongRepository songs(*db);
+        for (const char* title : {"Uno", "Dos", "Tres"}) {
+            Song song;
+            song.title = QString::fromLatin1(title);
+            song.bpm = title[0] == 'T' ? 180 : 100;
+            ids << songs.save(song).value();
+        }
+    }
+    QStringList titles(const QString& playlistId)
+    {
+        QStringList result;
+        const auto songs = PlaylistRepository(*db).songs(playlistId);  // kept: a range-for over .value() of a temporary dangles
+        for (const Song& song : songs.value()) {
+            result << song.title;
+        }
+        return result;
+    }
+    bandmate::test::TempDir dir;
+    std::unique_ptr<Database> db;
+    QStringList ids;
+};
+
+TEST_F(PlaylistTest, OrderedListsKeepTheirOrder)
+{
+    PlaylistRepository playlists(*db);
+    const QString rehearsal = playlists.create(QStringLiteral("Rehearsal"), Playlist::Kind::List).value();
+    const QString a = playlists.add(rehearsal, ids[0]).value();
+    (void)playlists.add(rehearsal, ids[1]).value();
+    const QString c = playlists.add(rehearsal, ids[2], a).value();  // before Uno
+    EXPECT_EQ(titles(rehearsal), (QStringList{QStringLiteral("Tres"), QStringLiteral("Uno"), QStringLiteral("Dos")}));
+    ASSERT_TRUE(playlists.move(c, {}).has_value());
+    EXPECT_EQ(titles(rehearsal), (QStringList{QStringLiteral("Uno"), QStringLiteral("Dos"), QStringLiteral("Tres")}));
+    ASSERT_TRUE(playlists.removeItem(a).has_value());
+    ASSERT_TRUE(SongRepository(*db).remove(ids[1]).has_value());  // a song gone from the library leaves the list too
+    EXPECT_EQ(titles(rehearsal), QStringList{QStringLiteral("Tres")});
+    EXPECT_EQ(playlists.add(rehearsal, QStringLiteral("nope")).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(PlaylistTest, SavedSearchesFindTheirSongsNow)
+{
+    PlaylistRepository playlists(*db);
+    const QString fast = playlists.create(QStringLiteral("Fast ones"), Playlist::Kind::Smart, QStringLiteral("bpm:>150")).value();
+    EXPECT_EQ(titles(fast), QStringList{QStringLiteral("Tres")});
+    Song song = SongRepository(*db).get(ids[0]).value();
+    song.bpm = 170;
+    ASSERT_TRUE(SongRepository(*db).save(song).has_value());
+    EXPECT_EQ(titles(fast), (QStringList{QStringLiteral("Tres"), QStringLiteral("Uno")}));
+    // A query that does not read is refused, saying where; songs are not added to a search.
+    auto bad = playlists.create(QStringLiteral("Broken"), Playlist::Kind::Smart, QStringLiteral("bpm:>>"));
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().where, "query, column 5");
+    EXPECT_FALSE(playlists.add(fast, ids[1]).has_value());
+    ASSERT_TRUE(playlists.update({fast, QStringLiteral("Very fast"), Playlist::Kind::Smart, QStringLiteral("bpm:>175")}).has_value());
+    EXPECT_EQ(titles(fast), QStringList{QStringLiteral("Tres")});
+    ASSERT_EQ(playlists.playlists()->size(), 1);
+    EXPECT_EQ(playlists.playlists()->first().name, QStringLiteral("Very fast"));
+    ASSERT_TRUE(playlists.remove(fast).has_value());
+    EXPECT_TRUE(playlists.playlists()->isEmpty());
 }
 
 }  // namespace

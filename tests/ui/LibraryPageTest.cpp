@@ -1,6 +1,7 @@
 // The Library page driven like a user, on a real database and real audio files: search with the
 // grammar, edit and save, scan a folder on the worker thread, find moved files, charts, plays.
 #include "core/library/MediaFiles.h"
+#include "core/library/Playlists.h"
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
@@ -11,6 +12,7 @@
 #include "ui/library/SongEditor.h"
 #include "ui/shell/Settings.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QDir>
 #include <QImage>
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 #include <taglib/attachedpictureframe.h>
@@ -176,6 +179,40 @@ TEST_F(LibraryPageTest, TheSongShowsItsEmbeddedCover)
     EXPECT_TRUE(m_page->editor()->hasCover());
     ASSERT_TRUE(m_page->selectSong(without->first().id));
     EXPECT_FALSE(m_page->editor()->hasCover());
+}
+
+TEST_F(LibraryPageTest, SavedSearchesAndPlaylists)
+{
+    m_page->search(QStringLiteral("bpm:>100"));
+    ASSERT_TRUE(m_page->createPlaylist(QStringLiteral("Fast"), QStringLiteral("bpm:>100")));
+    EXPECT_FALSE(m_page->createPlaylist(QStringLiteral("Broken"), QStringLiteral("bpm:>>")));
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("column 5")));
+    ASSERT_TRUE(m_page->createPlaylist(QStringLiteral("Rehearsal"), {}));
+    auto playlists = lib::PlaylistRepository(*m_db).playlists().value();
+    ASSERT_EQ(playlists.size(), 2);
+    const QString fast = playlists[0].id;
+    const QString rehearsal = playlists[1].id;
+    ASSERT_TRUE(m_page->addToPlaylist(rehearsal, quimbara));
+    ASSERT_TRUE(m_page->addToPlaylist(rehearsal, chan));
+    EXPECT_FALSE(m_page->addToPlaylist(fast, chan));  // a saved search finds its own songs
+
+    ASSERT_TRUE(m_page->openPlaylist(fast));
+    EXPECT_EQ(m_page->visibleSongs(), 1);
+    ASSERT_TRUE(m_page->openPlaylist(rehearsal));
+    ASSERT_EQ(m_page->visibleSongs(), 2);
+    auto* table = m_page->findChild<QTableView*>(QStringLiteral("songTable"));
+    const auto titleAt = [&](int row) { return table->model()->index(row, 0).data().toString(); };
+    EXPECT_EQ(titleAt(0), QStringLiteral("Quimbara"));
+    table->selectionModel()->setCurrentIndex(table->model()->index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    ASSERT_TRUE(m_page->moveInPlaylist(-1));
+    EXPECT_EQ(titleAt(0), QStringLiteral("Chan Chan"));
+    EXPECT_EQ(lib::PlaylistRepository(*m_db).songs(rehearsal)->first().title, QStringLiteral("Chan Chan"));
+    // Delete in a playlist takes the song out of the playlist, not out of the library.
+    QApplication::setActiveWindow(m_page.get());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Delete);
+    EXPECT_EQ(m_page->visibleSongs(), 1);
+    EXPECT_TRUE(lib::SongRepository(*m_db).get(chan).has_value());
 }
 
 TEST_F(LibraryPageTest, CancellingAScanKeepsTheLibraryUsable)

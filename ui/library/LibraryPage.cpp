@@ -1,6 +1,7 @@
 #include "ui/library/LibraryPage.h"
 
 #include "core/library/MediaFiles.h"
+#include "core/library/Playlists.h"
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "ui/library/NowPlayingBar.h"
@@ -23,7 +24,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -121,6 +124,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     layout->addWidget(m_banner);
 
     auto* splitter = new QSplitter(this);
+    splitter->addWidget(buildSources(splitter));
     m_model = new SongTableModel(this);
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_model);
@@ -139,12 +143,12 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(SongTableModel::Title, QHeaderView::Stretch);
-    m_table->setColumnWidth(SongTableModel::Artist, 150);
+    m_table->horizontalHeader()->setSectionResizeMode(SongTableModel::Artist, QHeaderView::Stretch);
     m_table->setColumnHidden(SongTableModel::Album, true);  // the repertoire rarely needs it; the details show it
     for (const int column : {SongTableModel::Key, SongTableModel::Bpm, SongTableModel::Length, SongTableModel::Plays}) {
         m_table->setColumnWidth(column, 50);
     }
-    m_table->setColumnWidth(SongTableModel::Rating, 60);
+    m_table->setColumnWidth(SongTableModel::Rating, 56);
     m_table->setColumnWidth(SongTableModel::Readiness, 86);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     const auto action = [this](const QString& text, const QKeySequence& keys, auto slot) {
@@ -163,7 +167,33 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
             m_player->enqueue({id, song->title, files->first().path, song->durationMs});
         }
     });
-    action(tr("Delete song…"), QKeySequence::Delete, [this] {
+    auto* addTo = new QAction(tr("Add to playlist"), m_table);
+    auto* addToMenu = new QMenu(this);
+    addTo->setMenu(addToMenu);
+    connect(addToMenu, &QMenu::aboutToShow, this, [this, addToMenu] {
+        addToMenu->clear();
+        for (const auto& playlist : lib::PlaylistRepository(m_db).playlists().value_or(QList<lib::Playlist>{})) {
+            if (playlist.kind == lib::Playlist::Kind::List) {
+                connect(addToMenu->addAction(playlist.name), &QAction::triggered, this,
+                        [this, id = playlist.id] { addToPlaylist(id, selectedSongId()); });
+            }
+        }
+        if (addToMenu->isEmpty()) {
+            addToMenu->addAction(tr("No playlists yet"))->setEnabled(false);
+        }
+    });
+    m_table->addAction(addTo);
+    action(tr("Move up in the playlist"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveInPlaylist(-1); });
+    action(tr("Move down in the playlist"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveInPlaylist(1); });
+    action(tr("Remove…"), QKeySequence::Delete, [this] {
+        const int row = m_table->selectionModel()->currentIndex().row();
+        if (!m_playlistId.isEmpty() && row >= 0 && row < m_itemIds.size()) {
+            if (auto removed = lib::PlaylistRepository(m_db).removeItem(m_itemIds[row]); !removed) {
+                m_banner->showMessage(QString::fromStdString(removed.error().toString()), true);
+            }
+            search(m_search->text());
+            return;
+        }
         const QString id = selectedSongId();
         const lib::Song* song = m_model->song(m_model->rowOf(id));
         if (song == nullptr
@@ -180,9 +210,9 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     m_editor = new SongEditor(splitter);
     splitter->addWidget(m_table);
     splitter->addWidget(m_editor);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({840, 380});
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({150, 760, 330});
     layout->addWidget(splitter, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
     connect(m_editor, &SongEditor::saveRequested, this, [this](const lib::Song& song) {
@@ -246,6 +276,7 @@ void LibraryPage::showEvent(QShowEvent* event)
 void LibraryPage::reload()
 {
     m_loaded = true;
+    refreshSources();
     search(m_search->text());
     refreshStats();
 }
@@ -274,7 +305,24 @@ void LibraryPage::search(const QString& query)
     m_query = query;
     const QString filter = m_readiness->currentData().toString();
     lib::SongRepository songs(m_db);
-    auto found = songs.search(filter.isEmpty() ? query : (query.trimmed().isEmpty() ? filter : query + QLatin1Char(' ') + filter), 100'000);
+    m_itemIds.clear();
+    core::Result<QList<lib::Song>> found = QList<lib::Song>{};
+    if (!m_playlistId.isEmpty()) {
+        // An ordered playlist: its songs in its order (the table is not re-sorted).
+        auto items = lib::PlaylistRepository(m_db).items(m_playlistId);
+        if (!items) {
+            found = std::unexpected(items.error());
+        } else {
+            QList<lib::Song> list;
+            for (const auto& item : *items) {
+                list << item.song;
+                m_itemIds << item.id;
+            }
+            found = list;
+        }
+    } else {
+        found = songs.search(filter.isEmpty() ? query : (query.trimmed().isEmpty() ? filter : query + QLatin1Char(' ') + filter), 100'000);
+    }
     if (!found) {
         m_searchError->setText(QString::fromStdString(found.error().toString()));
         m_searchError->show();
@@ -481,6 +529,151 @@ void LibraryPage::countPlay(const QString& songId)
         return;
     }
     search(m_search->text());
+}
+
+QWidget* LibraryPage::buildSources(QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_sources = new QListWidget(box);
+    m_sources->setObjectName(QStringLiteral("librarySources"));
+    m_sources->setAccessibleName(tr("Playlists"));
+    m_sources->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* removePlaylist = new QAction(tr("Delete playlist…"), m_sources);
+    connect(removePlaylist, &QAction::triggered, this, [this] {
+        auto* item = m_sources->currentItem();
+        if (item == nullptr || item->data(Qt::UserRole).toString().isEmpty()
+            || QMessageBox::question(this, tr("Delete playlist"), tr("Delete “%1”? Its songs stay in the library.").arg(item->text()))
+                   != QMessageBox::Yes) {
+            return;
+        }
+        if (auto removed = lib::PlaylistRepository(m_db).remove(item->data(Qt::UserRole).toString()); !removed) {
+            m_banner->showMessage(QString::fromStdString(removed.error().toString()), true);
+        }
+        refreshSources();
+    });
+    m_sources->addAction(removePlaylist);
+    connect(m_sources, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item == nullptr) {
+            return;
+        }
+        const QString id = item->data(Qt::UserRole).toString();
+        const bool smart = item->data(Qt::UserRole + 1).toBool();
+        m_playlistId = smart ? QString() : id;
+        m_search->setEnabled(m_playlistId.isEmpty());
+        m_readiness->setEnabled(m_playlistId.isEmpty());
+        m_table->setSortingEnabled(m_playlistId.isEmpty());
+        if (!m_playlistId.isEmpty()) {
+            m_sorted->sort(-1);
+        }
+        if (smart) {
+            m_search->setText(item->data(Qt::UserRole + 2).toString());  // runs the saved search
+        } else if (id.isEmpty()) {
+            m_search->clear();
+        }
+        search(m_search->text());
+    });
+    layout->addWidget(m_sources, 1);
+    auto* saveSearch = new QPushButton(tr("Save search…"), box);
+    saveSearch->setToolTip(tr("Keep the search as a smart playlist: it always shows what the search finds now"));
+    connect(saveSearch, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save search"), tr("Name:"), QLineEdit::Normal, m_search->text(), &ok);
+        if (ok) {
+            createPlaylist(name, m_search->text());
+        }
+    });
+    auto* newPlaylist = new QPushButton(tr("New playlist…"), box);
+    connect(newPlaylist, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("New playlist"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+        if (ok) {
+            createPlaylist(name, {});
+        }
+    });
+    layout->addWidget(saveSearch);
+    layout->addWidget(newPlaylist);
+    return box;
+}
+
+void LibraryPage::refreshSources()
+{
+    const QString current = m_sources->currentItem() != nullptr ? m_sources->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QSignalBlocker blocker(m_sources);
+    m_sources->clear();
+    auto* all = new QListWidgetItem(tr("All songs"), m_sources);
+    all->setData(Qt::UserRole, QString());
+    auto playlists = lib::PlaylistRepository(m_db).playlists();
+    for (const auto& playlist : playlists.value_or(QList<lib::Playlist>{})) {
+        const bool smart = playlist.kind == lib::Playlist::Kind::Smart;
+        auto* item = new QListWidgetItem((smart ? QStringLiteral("⌕  ") : QStringLiteral("♫  ")) + playlist.name, m_sources);
+        item->setData(Qt::UserRole, playlist.id);
+        item->setData(Qt::UserRole + 1, smart);
+        item->setData(Qt::UserRole + 2, playlist.query);
+        item->setToolTip(smart ? tr("Saved search: %1").arg(playlist.query) : tr("Playlist"));
+        if (playlist.id == current) {
+            m_sources->setCurrentItem(item);
+        }
+    }
+    if (m_sources->currentItem() == nullptr) {
+        m_sources->setCurrentItem(all);
+        m_playlistId.clear();
+    }
+}
+
+bool LibraryPage::createPlaylist(const QString& name, const QString& query)
+{
+    auto id = lib::PlaylistRepository(m_db).create(name, query.trimmed().isEmpty() ? lib::Playlist::Kind::List : lib::Playlist::Kind::Smart, query);
+    if (!id) {
+        m_banner->showMessage(QString::fromStdString(id.error().toString()), true);
+        return false;
+    }
+    refreshSources();
+    return true;
+}
+
+bool LibraryPage::openPlaylist(const QString& playlistId)
+{
+    for (int row = 0; row < m_sources->count(); ++row) {
+        if (m_sources->item(row)->data(Qt::UserRole).toString() == playlistId) {
+            m_sources->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool LibraryPage::addToPlaylist(const QString& playlistId, const QString& songId)
+{
+    auto added = lib::PlaylistRepository(m_db).add(playlistId, songId);
+    if (!added) {
+        m_banner->showMessage(QString::fromStdString(added.error().toString()), true);
+        return false;
+    }
+    m_banner->showMessage(tr("Added to the playlist."), false);
+    return true;
+}
+
+bool LibraryPage::moveInPlaylist(int step)
+{
+    const int row = m_table->selectionModel()->currentIndex().row();
+    if (m_playlistId.isEmpty() || row < 0 || row >= m_itemIds.size()) {
+        return false;
+    }
+    const int target = row + step;
+    if (target < 0 || target >= m_itemIds.size()) {
+        return false;
+    }
+    const QString item = m_itemIds[row];
+    const QString before = step < 0 ? m_itemIds[target] : (target + 1 < m_itemIds.size() ? m_itemIds[target + 1] : QString());
+    if (auto moved = lib::PlaylistRepository(m_db).move(item, before); !moved) {
+        m_banner->showMessage(QString::fromStdString(moved.error().toString()), true);
+        return false;
+    }
+    search(m_search->text());
+    m_table->selectionModel()->setCurrentIndex(m_sorted->index(target, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return true;
 }
 
 void LibraryPage::showDuplicates()

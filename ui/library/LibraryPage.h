@@ -9,6 +9,7 @@
 
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QComboBox;
 class QProgressBar;
 class QPushButton;
@@ -59,6 +60,13 @@ public:
     int locate(const QString& fileId, const QString& oldPath, const QString& newPath);
     /// Plays the visible songs that have a file, from `songId` on.
     void playFrom(const QString& songId);
+    /// Makes a playlist: a saved search when `query` is given, else an empty ordered list.
+    bool createPlaylist(const QString& name, const QString& query);
+    /// Shows a playlist (a saved search runs its query); false when there is no such playlist.
+    bool openPlaylist(const QString& playlistId);
+    bool addToPlaylist(const QString& playlistId, const QString& songId);
+    /// Moves the selected song of the open playlist one place up (-1) or down (+1).
+    bool moveInPlaylist(int step);
     /// Records a play of a song (what the player reports after half the song or 30 s).
     void countPlay(const QString& songId);
 
@@ -69,6 +77,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QWidget* buildSources(QWidget* parent);
+    void refreshSources();
     void showSelected();
     void refreshStats();
     void rescanAll();
@@ -80,9 +90,12 @@ private:
     Settings& m_settings;
     bool m_loaded = false;
     QString m_query;
+    QString m_playlistId;   ///< the open ordered playlist; empty for the library or a saved search
+    QStringList m_itemIds;  ///< its item ids, row by row
     QStringList m_scanQueue;
     ScanJob* m_scan = nullptr;
 
+    QListWidget* m_sources = nullptr;
     QLabel* m_stats = nullptr;
     QLineEdit* m_search = nullptr;
     QComboBox* m_readiness = nullptr;
