@@ -1,5 +1,10 @@
 #include "core/storage/Database.h"
 #include "tests/support/TestFiles.h"
+#include "core/library/Songs.h"
+#include "core/setlists/Setlists.h"
+#include "ui/beats/BeatSession.h"
+#include "ui/setlists/PractiseDialog.h"
+#include "ui/setlists/SetlistsPage.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Pages.h"
@@ -199,3 +204,39 @@ TEST_F(MainWindowTest, TheAudioTestSoundSaysClearlyWhenThereIsNoDevice)
     EXPECT_TRUE(panel.statusText().startsWith(QStringLiteral("No sound:"))) << panel.statusText().toStdString();
     EXPECT_TRUE(panel.statusText().contains(QStringLiteral("JACK"))) << panel.statusText().toStdString();
 }
+
+namespace {
+
+TEST_F(MainWindowTest, PractisingASetlistPlaysEachSongsGrooveOnTheBeatMachine)
+{
+    core::library::Song song;
+    song.title = QStringLiteral("Suavemente");
+    song.bpm = 158;
+    song.key = QStringLiteral("Ab");
+    song.machineRef = QStringLiteral("builtin:merengue");
+    const QString songId = core::library::SongRepository(*m_db).save(song).value();
+    core::setlists::SetlistRepository setlists(*m_db);
+    core::setlists::Show show;
+    show.name = QStringLiteral("Rehearsal");
+    show.date = QDate(2026, 12, 1);
+    const QString showId = setlists.saveShow(show).value();
+    ASSERT_TRUE(setlists.addSong(setlists.addSet(showId, QStringLiteral("Set 1")).value(), songId).has_value());
+
+    auto window = makeWindow();
+    auto* page = qobject_cast<ui::SetlistsPage*>(window->pageWidget(ui::PageId::Setlists));
+    ASSERT_NE(page, nullptr);
+    page->reload();
+    ui::PractiseDialog* dialog = page->practise();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->count(), 1);
+    QSignalSpy requested(page, &ui::SetlistsPage::grooveRequested);
+    ASSERT_TRUE(dialog->playGroove());
+    ASSERT_EQ(requested.size(), 1);
+    auto* beats = qobject_cast<ui::BeatMachinePage*>(window->pageWidget(ui::PageId::BeatMachine));
+    EXPECT_EQ(beats->session().machine().bpm, 158.0);
+    EXPECT_EQ(beats->session().machine().keyNote, 8);  // A flat
+    EXPECT_NE(beats->session().machine().title.find("erengue"), std::string::npos) << beats->session().machine().title;
+    dialog->close();
+}
+
+}  // namespace

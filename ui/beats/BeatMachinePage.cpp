@@ -631,6 +631,28 @@ void BeatMachinePage::chooseMachine(int index)
     refreshMachineChooser();
 }
 
+bool BeatMachinePage::practise(const QString& machineRef, double bpm, int key)
+{
+    if (!confirmDiscard()) {
+        return false;
+    }
+    const core::Result<void> opened = machineRef.startsWith(QLatin1String("user:")) ? m_session->openUser(machineRef.mid(5))
+                                                                                    : m_session->openBuiltin(QString(machineRef).remove(QStringLiteral("builtin:")));
+    if (!opened) {
+        showMessage(QString::fromStdString(opened.error().toString()), true);
+        refreshMachineChooser();
+        return false;
+    }
+    if (bpm >= 30 && bpm <= 300) {
+        m_session->setBpm(bpm);
+    }
+    if (key >= 0 && key < 12) {
+        m_session->setKey(key);
+    }
+    refreshMachineChooser();
+    return m_session->play();
+}
+
 bool BeatMachinePage::confirmDiscard()
 {
     if (!m_session->isModified() || !m_interactive) {

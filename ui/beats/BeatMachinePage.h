@@ -54,6 +54,11 @@ public:
     /// reason in the banner when the file is not a machine. A bad file changes nothing.
     bool importPath(const QString& path);
 
+    /// Practise a song: opens its groove ("builtin:salsa" or "user:<id>"), sets the song's tempo
+    /// (when known) and key (0-11, or -1 to keep the machine's) and starts playing. False, with
+    /// the reason in the banner, when the groove cannot be opened or nothing can play.
+    bool practise(const QString& machineRef, double bpm, int key);
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;

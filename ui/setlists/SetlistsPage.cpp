@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "ui/print/SheetPrinter.h"
 #include "ui/setlists/EntryDialog.h"
+#include "ui/setlists/PractiseDialog.h"
 #include "ui/setlists/RunSheetTree.h"
 #include "ui/setlists/ShowDialog.h"
 #include "ui/shell/Heading.h"
@@ -212,7 +213,10 @@ QWidget* SetlistsPage::buildShowView()
         connect(exportMenu->addAction(label), &QAction::triggered, this, [this, format] { askExport(format); });
     }
     exportButton->setMenu(exportMenu);
-    for (QWidget* button : std::initializer_list<QWidget*>{details, m_performed, printButton, exportButton}) {
+    auto* practiseButton = new QPushButton(tr("Practise…"), view);
+    practiseButton->setToolTip(tr("Step through the songs with each one's groove at its tempo"));
+    connect(practiseButton, &QPushButton::clicked, this, [this] { practise(); });
+    for (QWidget* button : std::initializer_list<QWidget*>{details, practiseButton, m_performed, printButton, exportButton}) {
         top->addWidget(button, 0, Qt::AlignTop);
     }
     layout->addLayout(top);
@@ -849,6 +853,19 @@ void SetlistsPage::askMarkPerformed()
     if (answer == QMessageBox::Yes) {
         markPerformed();
     }
+}
+
+PractiseDialog* SetlistsPage::practise()
+{
+    if (m_showId.isEmpty()) {
+        return nullptr;
+    }
+    auto* dialog = new PractiseDialog(m_plan.show.name, m_sheet, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PractiseDialog::grooveRequested, this, &SetlistsPage::grooveRequested);
+    connect(dialog, &PractiseDialog::stopRequested, this, &SetlistsPage::grooveStopRequested);
+    dialog->show();
+    return dialog;
 }
 
 void SetlistsPage::print()

@@ -61,6 +61,13 @@ public:
     bool importFile(const QString& path, const QString& name, const QDate& date);
     /// Marks the current show performed at its date and start time (no question asked).
     bool markPerformed();
+    /// Opens the practice dialog for the current show (beside the window); nullptr without a show.
+    class PractiseDialog* practise();
+
+Q_SIGNALS:
+    /// Play a song's groove (the main window hands it to the Beat Machine page).
+    void grooveRequested(const QString& machineRef, double bpm, int key);
+    void grooveStopRequested();
 
 protected:
     void showEvent(QShowEvent* event) override;

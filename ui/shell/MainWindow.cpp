@@ -3,6 +3,7 @@
 #include "core/storage/Database.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/dashboard/DashboardPage.h"
+#include "ui/beats/BeatSession.h"
 #include "ui/library/LibraryPage.h"
 #include "ui/roadmap/RoadmapPage.h"
 #include "ui/setlists/SetlistsPage.h"
@@ -79,7 +80,19 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
         } else if (page.id == PageId::Library) {
             m_pages->addWidget(new LibraryPage(m_db, m_settings, m_pages));
         } else if (page.id == PageId::Setlists) {
-            m_pages->addWidget(new SetlistsPage(m_db, m_pages));
+            auto* setlists = new SetlistsPage(m_db, m_pages);
+            m_pages->addWidget(setlists);
+            // Practising a setlist plays each song's groove on the Beat Machine page.
+            connect(setlists, &SetlistsPage::grooveRequested, this, [this](const QString& machineRef, double bpm, int key) {
+                if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {
+                    beats->practise(machineRef, bpm, key);
+                }
+            });
+            connect(setlists, &SetlistsPage::grooveStopRequested, this, [this] {
+                if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {
+                    beats->session().stop();
+                }
+            });
         } else {
             m_pages->addWidget(new PlannedPage(page, m_pages));
         }
