@@ -233,12 +233,16 @@ struct Probe {
     QString cover;  ///< where the embedded cover was copied to; empty when none
 };
 
-/// Reads the tags of `work` in order on its own thread; wait(i) blocks until item i is read.
+/// Reads the tags of `work` on worker threads (item i by thread i % threads); wait(i) blocks
+/// until item i is read.
 class TagReader {
 public:
-    TagReader(const std::vector<fs::path>& native, const QStringList& paths, std::vector<Probe>& work, fs::path covers)
-        : m_native(native), m_paths(paths), m_work(work), m_covers(std::move(covers)), m_thread([this] { run(); })
+    TagReader(const std::vector<fs::path>& native, const QStringList& paths, std::vector<Probe>& work, fs::path covers, unsigned threads)
+        : m_native(native), m_paths(paths), m_work(work), m_covers(std::move(covers)), m_ready(work.size())
     {
+        for (unsigned t = 0; t < std::max(1u, threads); ++t) {
+            m_threads.emplace_back([this, t, threads] { run(t, std::max(1u, threads)); });
+        }
     }
     ~TagReader() { stop(); }
     TagReader(const TagReader&) = delete;
@@ -247,24 +251,31 @@ public:
     const Probe& wait(size_t item)
     {
         std::unique_lock lock(m_mutex);
-        m_readyChanged.wait(lock, [&] { return m_ready > item; });
+        m_readyChanged.wait(lock, [&] { return m_ready[item] != 0; });
         return m_work[item];
     }
 
     void stop()
     {
         m_stop = true;
-        if (m_thread.joinable()) {
-            m_thread.join();
+        for (std::thread& thread : m_threads) {
+            if (thread.joinable()) {
+                thread.join();
+            }
         }
     }
 
 private:
-    void run()
+    void run(unsigned first, unsigned step)
     {
-        for (size_t i = 0; i < m_work.size() && !m_stop; ++i) {
+        for (size_t i = first; i < m_work.size() && !m_stop; i += step) {
             Probe& probe = m_work[i];
             const fs::path& native = m_native[static_cast<size_t>(probe.index)];
+            if (probe.size < 0) {  // not looked at yet (a file the library did not know)
+                std::error_code error;
+                probe.size = static_cast<qint64>(fs::file_size(native, error));
+                probe.mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
+            }
             probe.contentHash = contentHash(native);
             probe.tags = readTags(native, m_paths.at(probe.index));
             if (probe.tags) {
@@ -274,9 +285,9 @@ private:
             }
             {
                 const std::lock_guard lock(m_mutex);
-                m_ready = i + 1;
+                m_ready[i] = 1;
             }
-            m_readyChanged.notify_one();
+            m_readyChanged.notify_all();
         }
     }
 
@@ -286,9 +297,9 @@ private:
     fs::path m_covers;
     std::mutex m_mutex;
     std::condition_variable m_readyChanged;
-    size_t m_ready = 0;
+    std::vector<char> m_ready;  ///< per item, guarded by m_mutex
     std::atomic<bool> m_stop{false};
-    std::thread m_thread;  // last: starts once the rest is ready
+    std::vector<std::thread> m_threads;  // last: start once the rest is ready
 };
 
 }  // namespace
@@ -351,11 +362,16 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         const fs::path& native = found[static_cast<size_t>(i)];
         Probe probe;
         probe.index = i;
+        const auto stored = known.constFind(paths.at(i));
+        if (stored == known.constEnd()) {
+            probe.size = -1;  // a new file: the readers look at it
+            work.push_back(std::move(probe));
+            continue;
+        }
         probe.size = static_cast<qint64>(fs::file_size(native, error));
         // Compared for equality only, so the file clock's own epoch is fine.
         probe.mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
-        const auto stored = known.constFind(paths.at(i));
-        if (stored != known.constEnd() && stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing) {
+        if (stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing) {
             ++result.unchanged;
             if (!stored->error.isEmpty()) {
                 ++result.failed;
@@ -366,12 +382,13 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         work.push_back(std::move(probe));
     }
 
-    // TagLib reads on a worker thread while this thread writes what it read: on two cores the
+    // TagLib reads on worker threads while this thread writes what they read: on two cores the
     // database work and the tag reading overlap instead of adding up.
     const QByteArray databasePath = m_db.path().toUtf8();
     const fs::path covers = fs::path(std::u8string(reinterpret_cast<const char8_t*>(databasePath.constData()), static_cast<size_t>(databasePath.size())))
                                 .parent_path() / "covers";
-    TagReader reader(found, paths, work, covers);
+    // Two readers on a machine with two cores or more: TagLib's parsing is the longest part.
+    TagReader reader(found, paths, work, covers, std::thread::hardware_concurrency() >= 2 ? 2 : 1);
     const auto total = static_cast<int>(paths.size());
     const int skipped = total - static_cast<int>(work.size());
 

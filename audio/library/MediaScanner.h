@@ -27,7 +27,8 @@ struct ScanResult {
 /// Scans a folder for audio files (mp3, flac, ogg, opus, m4a, wav, aiff) with TagLib and keeps
 /// the library in step: new files become songs, changed ones are re-read, moved ones reconnect by
 /// content, vanished ones are marked missing. Unreadable files are listed; the scan goes on.
-/// Runs on the caller's thread (the GUI calls it from a worker thread).
+/// Writes on the caller's thread (the GUI calls it from a worker thread) while two reader
+/// threads parse the files with TagLib.
 class MediaScanner {
 public:
     explicit MediaScanner(core::Database& db);

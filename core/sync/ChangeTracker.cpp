@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -41,6 +42,47 @@ Result<QStringList> ChangeTracker::fieldsOf(const QString& entity) const
     m_fields.insert(entity, fields);
     return fields;
 }
+
+Result<QHash<QString, QString>> ChangeTracker::defaultsOf(const QString& entity) const
+{
+    if (auto cached = m_defaults.constFind(entity); cached != m_defaults.constEnd()) {
+        return *cached;
+    }
+    auto columns = sql::run(m_db.connection(), QStringLiteral("SELECT name, dflt_value FROM pragma_table_info(?)"), {entity});
+    if (!columns) {
+        return std::unexpected(columns.error());
+    }
+    QHash<QString, QString> defaults;
+    while (columns->next()) {
+        defaults.insert(columns->value(0).toString(), columns->value(1).toString());
+    }
+    m_defaults.insert(entity, defaults);
+    return defaults;
+}
+
+namespace {
+
+/// Whether `value` is what SQLite's column default `declared` gives ("''", "0", "'learning'").
+bool isDefault(const QVariant& value, const QString& declared)
+{
+    if (declared.isEmpty()) {
+        return false;
+    }
+    if (declared.startsWith(QLatin1Char('\'')) && declared.endsWith(QLatin1Char('\''))) {
+        const QString text = declared.mid(1, declared.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
+        return value.typeId() == QMetaType::QString && value.toString() == text;
+    }
+    bool number = false;
+    const double declaredNumber = declared.toDouble(&number);
+    if (!number || value.typeId() == QMetaType::QString) {
+        return false;
+    }
+    bool ok = false;
+    const double given = value.toDouble(&ok);
+    return ok && given == declaredNumber;
+}
+
+}  // namespace
 
 Result<void> ChangeTracker::checkFields(const QString& entity, const QStringList& fields) const
 {
@@ -163,6 +205,26 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
     // The rows travel as one JSON array and SQLite's json_each spreads them out: three
     // statements with a few bound values, whatever the batch size. (Binding thousands of values
     // one by one is quadratic in Qt's SQLite driver, which looks every parameter up by name.)
+    auto defaults = defaultsOf(entity);
+    if (!defaults) {
+        return std::unexpected(defaults.error());
+    }
+    // Rows that exist already get every field stamped, like write().
+    QSet<QString> existing;
+    {
+        QJsonArray ids;
+        for (const auto& row : rows) {
+            ids.append(row.first);
+        }
+        auto found = sql::run(m_db.connection(), QStringLiteral("SELECT id FROM %1 WHERE id IN (SELECT value FROM json_each(?))").arg(sql::quoteIdentifier(entity)),
+                              {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))});
+        if (!found) {
+            return std::unexpected(found.error());
+        }
+        while (found->next()) {
+            existing.insert(found->value(0).toString());
+        }
+    }
     QJsonArray values;
     QJsonArray stamps;
     for (const auto& [id, row] : rows) {
@@ -176,7 +238,18 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
                                         : QJsonValue::fromVariant(*it));
         }
         values.append(object);
-        stamps.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("hlc"), QString::number(m_db.clock().now().packed())}});
+        QJsonArray stamped;
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            if (existing.contains(id) || !isDefault(*it, defaults->value(it.key()))) {
+                stamped.append(it.key());
+            }
+        }
+        if (stamped.isEmpty()) {
+            stamped.append(fields.first());  // a new row syncs through at least one field
+        }
+        stamps.append(QJsonObject{{QStringLiteral("id"), id},
+                                  {QStringLiteral("hlc"), QString::number(m_db.clock().now().packed())},
+                                  {QStringLiteral("fields"), stamped}});
     }
     QStringList columns{QStringLiteral("\"id\"")};
     QStringList selects{QStringLiteral("value ->> '$.id'")};
@@ -189,7 +262,6 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
     }
     const QByteArray rowsJson = QJsonDocument(values).toJson(QJsonDocument::Compact);
     const QByteArray stampsJson = QJsonDocument(stamps).toJson(QJsonDocument::Compact);
-    const QByteArray fieldsJson = QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact);
     // "WHERE true" tells SQLite's parser the ON CONFLICT belongs to the INSERT, not a join.
     if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM json_each(?) WHERE true ON CONFLICT (\"id\") DO UPDATE SET %4")
                                       .arg(sql::quoteIdentifier(entity), columns.join(QLatin1Char(',')), selects.join(QLatin1Char(',')),
@@ -200,15 +272,15 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
     }
     if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id) "
                                                  "SELECT ?, r.value ->> '$.id', f.value, CAST(r.value ->> '$.hlc' AS INTEGER), ? "
-                                                 "FROM json_each(?) r, json_each(?) f WHERE true "
+                                                 "FROM json_each(?) r, json_each(r.value, '$.fields') f WHERE true "
                                                  "ON CONFLICT (entity, id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"),
-                                  {entity, m_db.deviceId(), QString::fromUtf8(stampsJson), QString::fromUtf8(fieldsJson)});
+                                  {entity, m_db.deviceId(), QString::fromUtf8(stampsJson)});
         !ok) {
         return ok;
     }
     if (auto ok = m_db.execCached(QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) "
-                                                 "SELECT ?, r.value ->> '$.id', f.value FROM json_each(?) r, json_each(?) f"),
-                                  {entity, QString::fromUtf8(stampsJson), QString::fromUtf8(fieldsJson)});
+                                                 "SELECT ?, r.value ->> '$.id', f.value FROM json_each(?) r, json_each(r.value, '$.fields') f"),
+                                  {entity, QString::fromUtf8(stampsJson)});
         !ok) {
         return ok;
     }

@@ -37,7 +37,10 @@ public:
                                            const QVariantMap& fields);
     /// Writes many new or changed rows of one entity that all set the same fields, with a few
     /// multi-row statements instead of a few per row (bulk imports, library scans). Each row gets
-    /// its own HLC, as if written one by one. Call inside a Transaction.
+    /// its own HLC, as if written one by one. For a row that did not exist, fields left at their
+    /// column default are not stamped (a field without a stamp loses to any write, and the
+    /// default is what a new row has anyway), so new rows cost fewer bookkeeping rows. Call
+    /// inside a Transaction.
     [[nodiscard]] Result<void> writeMany(const QString& entity, const QList<QPair<QString, QVariantMap>>& rows);
     /// Marks a row deleted (a tombstone that syncs like any field).
     [[nodiscard]] Result<FieldStamp> remove(const QString& entity, const QString& id);
@@ -62,7 +65,11 @@ private:
     Result<void> saveClock();
 
     Database& m_db;
+    /// A column's default as SQLite states it ("''", "0", "'learning'"), per entity and field.
+    [[nodiscard]] Result<QHash<QString, QString>> defaultsOf(const QString& entity) const;
+
     mutable QHash<QString, QStringList> m_fields;
+    mutable QHash<QString, QHash<QString, QString>> m_defaults;
 };
 
 }  // namespace bandmate::core

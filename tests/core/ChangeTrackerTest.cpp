@@ -112,15 +112,35 @@ TEST(ChangeTracker, WriteManyMatchesWritingRowByRow)
     EXPECT_EQ(row->value(4).toString(), QStringLiteral("real"));
     EXPECT_EQ(row->value(5).toString(), QStringLiteral("integer"));
     EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT duration_ms FROM song WHERE id = 'b'"))->toLongLong(), 9'007'199'254'740);
-    // Four stamped, dirty fields per row, like a write of one row; each row its own, rising HLC.
-    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock WHERE entity = 'song'")), 12);
-    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'song'")), 12);
+    // Stamped, dirty fields like a write of one row, except fields of a new row left at their
+    // default (a: notes; b: bpm and notes); each row its own, rising HLC.
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock WHERE entity = 'song'")), 3 + 2 + 4);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'song'")), 3 + 2 + 4);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock WHERE id = 'b' AND field IN ('bpm', 'notes')")), 0);
     const qint64 a = count(*db, QStringLiteral("SELECT max(hlc) FROM field_clock WHERE id = 'a'"));
     const qint64 b = count(*db, QStringLiteral("SELECT max(hlc) FROM field_clock WHERE id = 'b'"));
     const qint64 c = count(*db, QStringLiteral("SELECT max(hlc) FROM field_clock WHERE id = 'c'"));
     EXPECT_LT(a, b);
     EXPECT_LT(b, c);
     EXPECT_EQ(count(*db, QStringLiteral("SELECT count(DISTINCT device_id) FROM field_clock")), 1);
+    // An unstamped default loses to any other device's write of that field, however old.
+    {
+        auto transaction = Transaction::begin(db->connection());
+        ChangeTracker tracker(*db);
+        auto applied = tracker.applyRemote({QStringLiteral("song"), QStringLiteral("b"), QStringLiteral("bpm"), 104.0,
+                                            {Hlc::fromPacked(1), QStringLiteral("other-device")}});
+        ASSERT_TRUE(applied.has_value());
+        EXPECT_TRUE(*applied);
+        ASSERT_TRUE(transaction->commit().has_value());
+    }
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT bpm FROM song WHERE id = 'b'"))->toDouble(), 104.0);
+    // Writing a row that exists stamps every field given.
+    {
+        auto transaction = Transaction::begin(db->connection());
+        ASSERT_TRUE(ChangeTracker(*db).writeMany(QStringLiteral("song"), {{QStringLiteral("b"), rowOf(QStringLiteral("Two"), 0, 5)}}).has_value());
+        ASSERT_TRUE(transaction->commit().has_value());
+    }
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM field_clock WHERE id = 'b'")), 4);
     // Rows that disagree on their fields are refused.
     ChangeTracker tracker(*db);
     EXPECT_FALSE(tracker.writeMany(QStringLiteral("song"), {{QStringLiteral("d"), rowOf(QStringLiteral("x"), 1, 1)},
