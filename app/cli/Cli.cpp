@@ -24,6 +24,8 @@ Commands:
   db info        schema version, row counts per table and an integrity check
                  (reads only; never creates or upgrades the file)
   db migrate     create the database or upgrade it to this version's schema
+  dump           every synced entity and field, sorted and canonical: two databases
+                 that hold the same data print the same dump (--json: one line)
 
   roadmap templates          the career roadmaps that come with Bandmate
   roadmap start SLUG|FILE    start one (a FILE.json is a custom roadmap)
@@ -221,6 +223,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("dev") && args.command.value(1) == QLatin1String("seed-repertoire")) {
         return seedRepertoire(args);
+    }
+    if (group == QLatin1String("dump")) {
+        return runDumpCommand(args);
     }
     if (group == QLatin1String("setlist")) {
         return runSetlistCommand(args);

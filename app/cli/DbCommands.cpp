@@ -1,6 +1,7 @@
 #include "app/cli/DbCommands.h"
 
 #include "core/storage/Database.h"
+#include "core/sync/Dump.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,6 +112,25 @@ int runDbCommand(const CliArgs& args)
                         sub.isEmpty() ? "db needs a subcommand: info or migrate"
                                       : "unknown db subcommand (info or migrate)",
                         ("db " + sub).toStdString()});
+}
+
+int runDumpCommand(const CliArgs& args)
+{
+    if (args.command.size() != 1 || !args.options.isEmpty()) {
+        return reportError({core::ErrorCode::InvalidArgument, "dump takes no arguments besides --db and --json", "dump"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto dump = core::dumpSyncedData(**db);
+    if (!dump) {
+        return reportError(dump.error());
+    }
+    // Object keys come out sorted: the text itself is canonical.
+    printOut(QString::fromUtf8(QJsonDocument(*dump).toJson(args.json ? QJsonDocument::Compact : QJsonDocument::Indented)) +
+             (args.json ? QStringLiteral("\n") : QString()));
+    return kExitOk;
 }
 
 }  // namespace bandmate::app

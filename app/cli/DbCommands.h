@@ -10,4 +10,8 @@ int runDbCommand(const CliArgs& args);
 /// The newest schema version this build knows.
 int dbSchemaVersion();
 
+/// `dump`: every synced entity and field, canonical and sorted (two converged databases print
+/// the same text).
+int runDumpCommand(const CliArgs& args);
+
 }  // namespace bandmate::app

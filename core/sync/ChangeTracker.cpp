@@ -339,6 +339,20 @@ Result<bool> ChangeTracker::applyRemote(const FieldChange& change)
     return true;
 }
 
+Result<void> ChangeTracker::acknowledge(const QList<FieldChange>& pushed)
+{
+    for (const FieldChange& change : pushed) {
+        auto done = m_db.execCached(QStringLiteral("DELETE FROM outbox WHERE entity = ? AND id = ? AND field = ? AND EXISTS "
+                                                   "(SELECT 1 FROM field_clock c WHERE c.entity = outbox.entity AND c.id = outbox.id "
+                                                   "AND c.field = outbox.field AND c.hlc = ? AND c.device_id = ?)"),
+                                    {change.entity, change.id, change.field, change.stamp.hlc.packed(), change.stamp.deviceId});
+        if (!done) {
+            return done;
+        }
+    }
+    return {};
+}
+
 Result<QList<FieldChange>> ChangeTracker::pending(int limit) const
 {
     auto rows = sql::run(m_db.connection(),

@@ -49,6 +49,10 @@ public:
     /// local clock past the change's HLC either way. Call inside a Transaction.
     [[nodiscard]] Result<bool> applyRemote(const FieldChange& change);
 
+    /// Marks pushed changes clean: each leaves the outbox unless its field was written again since
+    /// (its stamp changed), in which case the newer write is still pending. Call inside a Transaction.
+    [[nodiscard]] Result<void> acknowledge(const QList<FieldChange>& pushed);
+
     /// The dirty fields with their current values and stamps, oldest write first.
     [[nodiscard]] Result<QList<FieldChange>> pending(int limit) const;
 

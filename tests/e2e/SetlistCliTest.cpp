@@ -51,6 +51,16 @@ TEST_F(SetlistCliTest, ImportShowAndExportEveryFormat)
     EXPECT_EQ(sets[1][QStringLiteral("kind")].toString(), QStringLiteral("encore"));
     EXPECT_EQ(sets[0][QStringLiteral("entries")][2][QStringLiteral("start")].toString(), QStringLiteral("21:38"));
 
+    // The canonical dump holds the show, its sets and entries, and the songs the import created.
+    const auto dump = cli({QStringLiteral("--json"), QStringLiteral("dump")});
+    ASSERT_EQ(dump.exitCode, 0) << dump.err.toStdString();
+    const QJsonObject all = dump.json();
+    EXPECT_EQ(all[QStringLiteral("show")].toArray().size(), 1);
+    EXPECT_EQ(all[QStringLiteral("setlist")].toArray().size(), 2);
+    EXPECT_EQ(all[QStringLiteral("setlist_entry")].toArray().size(), 4);
+    EXPECT_EQ(all[QStringLiteral("song")].toArray().size(), 4);
+    EXPECT_EQ(cli({QStringLiteral("--json"), QStringLiteral("dump")}).out, dump.out) << "the same data prints the same text";
+
     const QString pdf = dir.file(QStringLiteral("band.pdf"));
     const QString stage = dir.file(QStringLiteral("stage.pdf"));
     auto exported = cli({QStringLiteral("setlist"), QStringLiteral("export"), id, QStringLiteral("--pdf"), pdf, QStringLiteral("--csv"),

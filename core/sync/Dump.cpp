@@ -1,0 +1,52 @@
+#include "core/sync/Dump.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/sync/EntityCatalog.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace bandmate::core {
+
+Result<QJsonObject> dumpSyncedData(Database& db)
+{
+    QStringList entities = syncedEntities();
+    std::sort(entities.begin(), entities.end());
+    ChangeTracker tracker(db);
+    QJsonObject dump;
+    for (const QString& entity : entities) {
+        auto fields = tracker.fieldsOf(entity);
+        if (!fields) {
+            return std::unexpected(fields.error());
+        }
+        QStringList sorted = *fields;
+        std::sort(sorted.begin(), sorted.end());
+        QStringList columns{QStringLiteral("id")};
+        for (const QString& field : sorted) {
+            columns << sql::quoteIdentifier(field);
+        }
+        auto rows = sql::run(db.connection(),
+                             QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(columns.join(QStringLiteral(", ")), sql::quoteIdentifier(entity)));
+        if (!rows) {
+            return std::unexpected(rows.error());
+        }
+        QJsonArray list;
+        while (rows->next()) {
+            QJsonObject row{{QStringLiteral("id"), rows->value(0).toString()}};
+            for (qsizetype i = 0; i < sorted.size(); ++i) {
+                const QVariant value = rows->value(static_cast<int>(i) + 1);
+                // REAL and INTEGER columns print as numbers alike (96 and 96.0 are one value).
+                const bool number = value.typeId() == QMetaType::Double || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int;
+                row.insert(sorted[i], number ? QJsonValue(value.toDouble()) : QJsonValue(value.toString()));
+            }
+            list.append(row);
+        }
+        dump.insert(entity, list);
+    }
+    return dump;
+}
+
+}  // namespace bandmate::core

@@ -1,0 +1,246 @@
+#include "sync/server/SyncService.h"
+
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/EntityCatalog.h"
+#include "core/sync/MergeRule.h"
+#include "sync/protocol/ChangeJson.h"
+#include "sync/protocol/Protocol.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace bandmate::sync {
+
+using core::ErrorCode;
+using core::fail;
+namespace sql = core::sql;
+
+namespace {
+
+/// The server's schema, version 1. Values are stored as JSON text so any field type round-trips.
+const char* const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS user_head (user_id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS push_batch (user_id TEXT NOT NULL, batch_id TEXT NOT NULL, accepted INTEGER NOT NULL, "
+    "ignored INTEGER NOT NULL, head_seq INTEGER NOT NULL, PRIMARY KEY (user_id, batch_id))",
+    "CREATE TABLE IF NOT EXISTS field_state (user_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, "
+    "value TEXT NOT NULL, hlc INTEGER NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "PRIMARY KEY (user_id, entity, id, field))",
+    "CREATE INDEX IF NOT EXISTS field_state_by_seq ON field_state (user_id, seq)",
+};
+
+QString valueText(const QVariant& value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("v"), QJsonValue::fromVariant(value)}}).toJson(QJsonDocument::Compact));
+}
+
+QVariant valueFrom(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object().value(QStringLiteral("v")).toVariant();
+}
+
+}  // namespace
+
+SyncService::SyncService(QString connectionName, Clock clock) : m_connectionName(std::move(connectionName)), m_clock(std::move(clock)) {}
+
+SyncService::~SyncService()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path, Clock clock)
+{
+    if (!clock) {
+        clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    }
+    const QString name = QStringLiteral("bandmate-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<SyncService> service(new SyncService(name, std::move(clock)));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        return fail(ErrorCode::Io, "cannot open the server database: " + db.lastError().text().toStdString(), path.toStdString());
+    }
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+        if (auto ok = sql::exec(db, QString::fromLatin1(pragma)); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    auto transaction = core::Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    for (const char* statement : kSchema) {
+        if (auto ok = sql::exec(db, QString::fromLatin1(statement)); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    // The epoch is made once per database: a restored backup of another database keeps its own,
+    // a fresh database gets a new one, so clients notice a replaced server.
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"),
+                            {QUuid::createUuid().toString(QUuid::WithoutBraces)});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return service;
+}
+
+core::Result<qint64> SyncService::headSeq(const QString& userId) const
+{
+    auto head = sql::scalar(QSqlDatabase::database(m_connectionName, false), QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?"), {userId});
+    if (!head) {
+        return std::unexpected(head.error());
+    }
+    return head->isNull() ? 0 : head->toLongLong();
+}
+
+core::Result<PushResult> SyncService::push(const QString& userId, const QString& deviceId, const QString& batchId,
+                                           const QList<core::FieldChange>& changes)
+{
+    static const QRegularExpression kName(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
+    if (userId.isEmpty() || deviceId.isEmpty() || batchId.isEmpty()) {
+        return fail(ErrorCode::InvalidInput, "a push needs a user, a device and a batch id");
+    }
+    if (changes.size() > kMaxChangesPerPush) {
+        return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxChangesPerPush) + " changes per push", "changes");
+    }
+    const qint64 now = m_clock();
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const core::FieldChange& change = changes[i];
+        const std::string where = "changes[" + std::to_string(i) + "]";
+        if (!core::isSyncedEntity(change.entity) || !kName.match(change.field).hasMatch() || change.id.isEmpty()
+            || change.stamp.deviceId.isEmpty()) {
+            return fail(ErrorCode::InvalidInput, "not a synced entity, field, id and device", where);
+        }
+        if (change.stamp.hlc.wallMs > now + kMaxClockSkewMs) {
+            return fail(ErrorCode::InvalidInput,
+                        "its clock is " + std::to_string((change.stamp.hlc.wallMs - now) / 1000) +
+                            " s ahead of the server's: set the device's clock right, then sync again",
+                        where + ".hlc");
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // BEGIN IMMEDIATE: one writer at a time, so a user's sequence numbers are assigned in order.
+    auto transaction = core::Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto seen = sql::run(db, QStringLiteral("SELECT accepted, ignored, head_seq FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId});
+    if (!seen) {
+        return std::unexpected(seen.error());
+    }
+    if (seen->next()) {
+        return PushResult{seen->value(0).toInt(), seen->value(1).toInt(), seen->value(2).toLongLong(), true};
+    }
+    seen->finish();
+    auto head = headSeq(userId);
+    if (!head) {
+        return std::unexpected(head.error());
+    }
+    PushResult result;
+    qint64 seq = *head;
+    for (const core::FieldChange& change : changes) {
+        auto current = sql::run(db,
+                                QStringLiteral("SELECT hlc, device_id FROM field_state WHERE user_id = ? AND entity = ? AND id = ? AND field = ?"),
+                                {userId, change.entity, change.id, change.field});
+        if (!current) {
+            return std::unexpected(current.error());
+        }
+        if (current->next()) {
+            const core::FieldStamp stored{core::Hlc::fromPacked(current->value(0).toLongLong()), current->value(1).toString()};
+            current->finish();
+            if (!core::incomingWins(stored, change.stamp)) {
+                ++result.ignored;
+                continue;
+            }
+        }
+        ++seq;
+        auto written = sql::exec(db,
+                                 QStringLiteral("INSERT INTO field_state (user_id, entity, id, field, value, hlc, device_id, seq) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, entity, id, field) DO UPDATE SET "
+                                                "value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id, seq = excluded.seq"),
+                                 {userId, change.entity, change.id, change.field, valueText(change.value), change.stamp.hlc.packed(),
+                                  change.stamp.deviceId, seq});
+        if (!written) {
+            return std::unexpected(written.error());
+        }
+        ++result.accepted;
+    }
+    result.headSeq = seq;
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO user_head (user_id, seq) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seq = excluded.seq"),
+                            {userId, seq});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq) VALUES (?, ?, ?, ?, ?)"),
+                            {userId, batchId, result.accepted, result.ignored, result.headSeq});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return result;
+}
+
+core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, int limit) const
+{
+    if (limit < 1 || limit > kMaxChangesPerPush) {
+        return fail(ErrorCode::InvalidInput, "limit must be 1 to " + std::to_string(kMaxChangesPerPush), "limit");
+    }
+    if (since < 0) {
+        return fail(ErrorCode::InvalidInput, "since must be 0 or more", "since");
+    }
+    auto rows = sql::run(QSqlDatabase::database(m_connectionName, false),
+                         QStringLiteral("SELECT seq, entity, id, field, value, hlc, device_id FROM field_state "
+                                        "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                         {userId, since, limit + 1});
+    if (!rows) {
+        return std::unexpected(rows.error());
+    }
+    PullPage page;
+    page.nextSince = since;
+    while (rows->next()) {
+        if (page.changes.size() == limit) {
+            page.more = true;
+            break;
+        }
+        LoggedChange logged;
+        logged.seq = rows->value(0).toLongLong();
+        logged.change = {rows->value(1).toString(), rows->value(2).toString(), rows->value(3).toString(), valueFrom(rows->value(4).toString()),
+                         {core::Hlc::fromPacked(rows->value(5).toLongLong()), rows->value(6).toString()}};
+        page.nextSince = logged.seq;
+        page.changes.append(logged);
+    }
+    return page;
+}
+
+core::Result<SyncMeta> SyncService::meta(const QString& userId) const
+{
+    auto epoch = sql::scalar(QSqlDatabase::database(m_connectionName, false), QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+    if (!epoch) {
+        return std::unexpected(epoch.error());
+    }
+    auto head = headSeq(userId);
+    if (!head) {
+        return std::unexpected(head.error());
+    }
+    return SyncMeta{kProtocolMin, kProtocolMax, m_clock(), epoch->toString(), *head};
+}
+
+}  // namespace bandmate::sync

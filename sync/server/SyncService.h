@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/sync/ChangeTracker.h"
+#include "core/util/Result.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace bandmate::sync {
+
+/// What a push did.
+struct PushResult {
+    int accepted = 0;  ///< changes that won the merge and went into the user's log
+    int ignored = 0;   ///< changes an equal or newer write already beat (the client pulls the winner)
+    qint64 headSeq = 0;
+    bool replayed = false;  ///< the batch id was seen before: the first answer, nothing applied again
+};
+
+/// One change as the log holds it.
+struct LoggedChange {
+    qint64 seq = 0;
+    core::FieldChange change;
+};
+
+struct PullPage {
+    QList<LoggedChange> changes;  ///< in seq order
+    qint64 nextSince = 0;         ///< the cursor for the next page
+    bool more = false;
+};
+
+struct SyncMeta {
+    int protocolMin = 0;
+    int protocolMax = 0;
+    qint64 serverTimeMs = 0;
+    QString epoch;  ///< changes when the server's database is replaced (restored from a backup)
+    qint64 headSeq = 0;
+};
+
+/// The sync server's logic without a transport (DESIGN.md section 4): per-user state of every
+/// field with its stamp, merged by the same rule as the client; a per-user sequence assigned to
+/// each accepted write (the pull cursor); pushes idempotent by batch id. Storage is one SQLite
+/// file through QtSql (PostgreSQL comes with the server issue). Every call is scoped by user id:
+/// another user's data is absent. One instance per thread.
+class SyncService {
+public:
+    using Clock = std::function<qint64()>;  ///< wall milliseconds
+
+    /// Opens (creating) the server database at `path`.
+    [[nodiscard]] static core::Result<std::unique_ptr<SyncService>> open(const QString& path, Clock clock = {});
+    ~SyncService();
+    SyncService(const SyncService&) = delete;
+    SyncService& operator=(const SyncService&) = delete;
+
+    /// Applies up to kMaxChangesPerPush changes in one transaction. Refuses the whole batch when a
+    /// change's HLC is more than kMaxClockSkewMs ahead of the server's clock, or is malformed.
+    [[nodiscard]] core::Result<PushResult> push(const QString& userId, const QString& deviceId, const QString& batchId,
+                                                const QList<core::FieldChange>& changes);
+    /// The user's changes with seq > since, at most `limit` (1…500), oldest first.
+    [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit) const;
+    [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
+
+private:
+    SyncService(QString connectionName, Clock clock);
+    [[nodiscard]] core::Result<qint64> headSeq(const QString& userId) const;
+
+    QString m_connectionName;
+    Clock m_clock;
+};
+
+}  // namespace bandmate::sync

@@ -1,0 +1,184 @@
+// The transport-free sync service with real client databases: push, pull, merge, idempotency,
+// user scoping and clock checks. (The HTTP server and the client come with the rest of issue 8.)
+#include "core/library/Songs.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/sync/Dump.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/SyncService.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QJsonDocument>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QUuid>
+
+using namespace bandmate;
+using core::library::Song;
+using core::library::SongRepository;
+
+namespace {
+
+/// One sync round of a client as the future client will run it: push what is pending in
+/// batches, mark it clean, then pull every page and apply it.
+void syncOnce(core::Database& client, sync::SyncService& server, const QString& user, qint64& cursor)
+{
+    core::ChangeTracker tracker(client);
+    for (;;) {
+        auto pending = tracker.pending(sync::kMaxChangesPerPush);
+        ASSERT_TRUE(pending.has_value());
+        if (pending->isEmpty()) {
+            break;
+        }
+        auto pushed = server.push(user, client.deviceId(), QUuid::createUuid().toString(), *pending);
+        ASSERT_TRUE(pushed.has_value()) << pushed.error().toString();
+        auto transaction = core::Transaction::begin(client.connection());
+        ASSERT_TRUE(tracker.acknowledge(*pending).has_value());
+        ASSERT_TRUE(transaction->commit().has_value());
+    }
+    for (bool more = true; more;) {
+        auto page = server.pull(user, cursor, 100);
+        ASSERT_TRUE(page.has_value()) << page.error().toString();
+        auto transaction = core::Transaction::begin(client.connection());
+        for (const auto& logged : page->changes) {
+            ASSERT_TRUE(tracker.applyRemote(logged.change).has_value());
+        }
+        ASSERT_TRUE(transaction->commit().has_value());
+        cursor = page->nextSince;
+        more = page->more;
+    }
+}
+
+QByteArray dumpOf(core::Database& db)
+{
+    return QJsonDocument(core::dumpSyncedData(db).value()).toJson(QJsonDocument::Compact);
+}
+
+class SyncServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        a = test::openTestDatabase(dir, QStringLiteral("a.sqlite"));
+        b = test::openTestDatabase(dir, QStringLiteral("b.sqlite"));
+        auto opened = sync::SyncService::open(dir.file(QStringLiteral("server.sqlite")), [this] { return now; });
+        ASSERT_TRUE(opened.has_value()) << opened.error().toString();
+        server = std::move(*opened);
+    }
+    test::TempDir dir;
+    std::unique_ptr<core::Database> a;
+    std::unique_ptr<core::Database> b;
+    std::unique_ptr<sync::SyncService> server;
+    qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 cursorA = 0;
+    qint64 cursorB = 0;
+};
+
+TEST_F(SyncServiceTest, TwoDevicesConvergeWithConcurrentEditsPerField)
+{
+    Song song;
+    song.title = QStringLiteral("Chan Chan");
+    song.bpm = 78;
+    const QString id = SongRepository(*a).save(song).value();
+    syncOnce(*a, *server, QStringLiteral("ana"), cursorA);
+    syncOnce(*b, *server, QStringLiteral("ana"), cursorB);
+    ASSERT_EQ(dumpOf(*a), dumpOf(*b));
+
+    // Offline on both: A changes the tempo, B the notes; then both sync (A again last).
+    Song onA = SongRepository(*a).get(id).value();
+    onA.bpm = 82;
+    ASSERT_TRUE(SongRepository(*a).save(onA).has_value());
+    Song onB = SongRepository(*b).get(id).value();
+    onB.notes = QStringLiteral("slow intro");
+    ASSERT_TRUE(SongRepository(*b).save(onB).has_value());
+    syncOnce(*a, *server, QStringLiteral("ana"), cursorA);
+    syncOnce(*b, *server, QStringLiteral("ana"), cursorB);
+    syncOnce(*a, *server, QStringLiteral("ana"), cursorA);
+    EXPECT_EQ(dumpOf(*a), dumpOf(*b));
+    const Song merged = SongRepository(*a).get(id).value();
+    EXPECT_EQ(merged.bpm, 82);
+    EXPECT_EQ(merged.notes, QStringLiteral("slow intro"));
+}
+
+TEST_F(SyncServiceTest, PushesAreIdempotentAndScopedByUser)
+{
+    Song song;
+    song.title = QStringLiteral("Quimbara");
+    (void)SongRepository(*a).save(song).value();
+    const auto pending = core::ChangeTracker(*a).pending(500).value();
+    auto first = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), pending);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_GT(first->accepted, 0);
+    auto again = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), pending);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_TRUE(again->replayed);
+    EXPECT_EQ(again->headSeq, first->headSeq);
+    // The same changes in a new batch change nothing: a stamp never beats itself.
+    auto resent = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-2"), pending);
+    EXPECT_EQ(resent->accepted, 0);
+    EXPECT_EQ(resent->headSeq, first->headSeq);
+    // Another user sees nothing of it.
+    EXPECT_TRUE(server->pull(QStringLiteral("bob"), 0, 100)->changes.isEmpty());
+    EXPECT_EQ(server->meta(QStringLiteral("bob"))->headSeq, 0);
+    EXPECT_EQ(server->pull(QStringLiteral("ana"), 0, 500)->changes.size(), first->accepted);
+}
+
+TEST_F(SyncServiceTest, ClocksTooFarAheadAndBadBatchesAreRefusedWhole)
+{
+    Song song;
+    song.title = QStringLiteral("Bemba colorá");
+    (void)SongRepository(*a).save(song).value();
+    auto pending = core::ChangeTracker(*a).pending(500).value();
+    now -= 10 * 60 * 1000;  // the server's clock is 10 minutes behind the device
+    auto refused = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("skewed"), pending);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_NE(refused.error().message.find("ahead of the server"), std::string::npos);
+    EXPECT_TRUE(server->pull(QStringLiteral("ana"), 0, 100)->changes.isEmpty()) << "nothing of the batch was kept";
+    now += 10 * 60 * 1000;
+    pending[0].entity = QStringLiteral("no_such_table");
+    auto bad = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("bad"), pending);
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().where, "changes[0]");
+    EXPECT_FALSE(server->pull(QStringLiteral("ana"), 0, 0).has_value());
+}
+
+TEST_F(SyncServiceTest, RandomEditsOnThreeReplicasConverge)
+{
+    auto c = test::openTestDatabase(dir, QStringLiteral("c.sqlite"));
+    std::vector<core::Database*> replicas{a.get(), b.get(), c.get()};
+    std::vector<qint64> cursors(3, 0);
+    for (quint32 seed = 1; seed <= 20; ++seed) {
+        QRandomGenerator random(seed);
+        for (int step = 0; step < 12; ++step) {
+            const size_t who = random.bounded(3u);
+            SongRepository songs(*replicas[who]);
+            auto all = songs.search(QString(), 1000).value();
+            const int action = all.isEmpty() ? 0 : static_cast<int>(random.bounded(4u));
+            if (action == 0) {
+                Song song;
+                song.title = QStringLiteral("Song %1-%2").arg(seed).arg(step);
+                song.bpm = 60 + random.bounded(100);
+                ASSERT_TRUE(songs.save(song).has_value());
+            } else if (action == 1) {
+                Song song = all[random.bounded(static_cast<int>(all.size()))];
+                song.bpm = 60 + random.bounded(100);
+                song.notes = QStringLiteral("edit %1").arg(step);
+                ASSERT_TRUE(songs.save(song).has_value());
+            } else if (action == 2) {
+                ASSERT_TRUE(songs.remove(all[random.bounded(static_cast<int>(all.size()))].id).has_value());
+            } else {
+                syncOnce(*replicas[who], *server, QStringLiteral("ana"), cursors[who]);
+            }
+        }
+        // A final round: everyone pushes, then everyone pulls.
+        for (size_t r = 0; r < 3; ++r) {
+            syncOnce(*replicas[r], *server, QStringLiteral("ana"), cursors[r]);
+        }
+        for (size_t r = 0; r < 3; ++r) {
+            syncOnce(*replicas[r], *server, QStringLiteral("ana"), cursors[r]);
+        }
+        ASSERT_EQ(dumpOf(*a), dumpOf(*b)) << "seed " << seed;
+        ASSERT_EQ(dumpOf(*a), dumpOf(*c)) << "seed " << seed;
+    }
+}
+
+}  // namespace
