@@ -1,9 +1,42 @@
 #include "sync/protocol/Protocol.h"
+#include "sync/server/HttpServer.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <csignal>
 #include <cstdio>
+
+namespace {
+
+const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH] [--listen HOST:PORT] [--registration open|closed]
+                       [--workers N]
+
+  --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
+  --listen HOST:PORT     where to listen (default 127.0.0.1:8080; port 0 = any free port)
+  --registration MODE    open (default) or closed to new accounts
+  --workers N            request threads (default 8)
+
+Prints "listening on HOST:PORT" when ready, then one line per request on stderr.
+Not yet: PostgreSQL, TLS options, refresh tokens and rate limits (see README.md).
+)";
+
+bandmate::sync::HttpServer* g_server = nullptr;  // for the signal handler only
+
+void stopOnSignal(int)
+{
+    if (g_server != nullptr) {
+        g_server->stop();
+    }
+}
+
+int usage(const char* problem, const QString& where)
+{
+    std::fprintf(stderr, "bandmate-server: %s: %s\n%s", qPrintable(where), problem, kUsage);
+    return 2;
+}
+
+}  // namespace
 
 int main(int argc, char* argv[])
 {
@@ -11,14 +44,64 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("bandmate-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BANDMATE_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);
-    if (args == QStringList{QStringLiteral("--version")}) {
-        std::printf("bandmate-server %s (sync protocol %d-%d)\n", BANDMATE_VERSION,
-                    bandmate::sync::kProtocolMin, bandmate::sync::kProtocolMax);
-        return 0;
+    bandmate::sync::ServerOptions options;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (arg == QLatin1String("--version")) {
+            std::printf("bandmate-server %s (sync protocol %d-%d)\n", BANDMATE_VERSION, bandmate::sync::kProtocolMin, bandmate::sync::kProtocolMax);
+            return 0;
+        }
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (i + 1 >= args.size()) {
+            return usage("unknown option, or one without its value", arg);
+        }
+        const QString value = args[++i];
+        if (arg == QLatin1String("--db")) {
+            if (!value.startsWith(QLatin1String("sqlite:")) || value.size() <= 7) {
+                return usage(value.startsWith(QLatin1String("postgresql:")) ? "PostgreSQL is not supported yet; use sqlite:PATH"
+                                                                          : "expected sqlite:PATH",
+                             arg);
+            }
+            options.databasePath = value.mid(7);
+        } else if (arg == QLatin1String("--listen")) {
+            const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+            bool ok = false;
+            const int port = colon > 0 ? value.mid(colon + 1).toInt(&ok) : -1;
+            if (!ok || port < 0 || port > 65535) {
+                return usage("expected HOST:PORT, port 0-65535", arg);
+            }
+            options.host = value.left(colon);
+            options.port = port;
+        } else if (arg == QLatin1String("--registration")) {
+            if (value != QLatin1String("open") && value != QLatin1String("closed")) {
+                return usage("expected open or closed", arg);
+            }
+            options.registrationOpen = value == QLatin1String("open");
+        } else if (arg == QLatin1String("--workers")) {
+            bool ok = false;
+            options.workers = value.toInt(&ok);
+            if (!ok || options.workers < 1 || options.workers > 256) {
+                return usage("expected 1 to 256", arg);
+            }
+        } else {
+            return usage("unknown option", arg);
+        }
     }
-    std::fprintf(stderr,
-                 "bandmate-server %s: this build only reports its version (--version); the sync "
-                 "API is still in development, see README.md.\n",
-                 BANDMATE_VERSION);
-    return 2;
+    bandmate::sync::HttpServer server(options);
+    auto port = server.bind();
+    if (!port) {
+        std::fprintf(stderr, "bandmate-server: %s\n", port.error().toString().c_str());
+        return 1;
+    }
+    g_server = &server;
+    std::signal(SIGINT, stopOnSignal);
+    std::signal(SIGTERM, stopOnSignal);
+    std::printf("listening on %s:%d\n", qPrintable(options.host), *port);
+    std::fflush(stdout);
+    server.run();
+    g_server = nullptr;
+    return 0;
 }

@@ -15,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcDatabase, "bandmate.core.database")
@@ -311,7 +312,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
 
     // A 32 MiB page cache and memory-mapped reads: searching 100,000 songs reads their pages
     // from memory instead of through a read() call each (tests/bench: p99 about halved).
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+    // Turning on WAL needs a moment alone with the file; another process creating or migrating
+    // it at the same time makes SQLite answer "locked" at once, without its busy timeout.
+    for (int attempt = 0;; ++attempt) {
+        auto wal = sql::exec(*connection, QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (wal) {
+            break;
+        }
+        if (attempt >= 50 || wal.error().message.find("locked") == std::string::npos) {
+            return std::unexpected(wal.error());
+        }
+        QThread::msleep(100);
+    }
+    for (const char* pragma : {"PRAGMA foreign_keys = ON",
                                "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768",
                                "PRAGMA mmap_size = 268435456"}) {
         if (auto ok = sql::exec(*connection, QString::fromLatin1(pragma)); !ok) {

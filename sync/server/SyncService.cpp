@@ -1,5 +1,7 @@
 #include "sync/server/SyncService.h"
 
+#include "sync/server/ServerDatabase.h"
+
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/EntityCatalog.h"
@@ -51,12 +53,8 @@ SyncService::SyncService(QString connectionName, Clock clock) : m_connectionName
 
 SyncService::~SyncService()
 {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen()) {
-            db.close();
-        }
-    }
+    // Possibly on another thread than the one that used it (a server shutting down): removing
+    // the connection closes it without touching it from here.
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -67,35 +65,18 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
     }
     const QString name = QStringLiteral("bandmate-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<SyncService> service(new SyncService(name, std::move(clock)));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        return fail(ErrorCode::Io, "cannot open the server database: " + db.lastError().text().toStdString(), path.toStdString());
+    auto opened = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2], kSchema[3], kSchema[4]});
+    if (!opened) {
+        return std::unexpected(opened.error());
     }
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
-        if (auto ok = sql::exec(db, QString::fromLatin1(pragma)); !ok) {
-            return std::unexpected(ok.error());
-        }
-    }
-    auto transaction = core::Transaction::begin(db);
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    for (const char* statement : kSchema) {
-        if (auto ok = sql::exec(db, QString::fromLatin1(statement)); !ok) {
-            return std::unexpected(ok.error());
-        }
-    }
-    // The epoch is made once per database: a restored backup of another database keeps its own,
-    // a fresh database gets a new one, so clients notice a replaced server.
+    QSqlDatabase db = *opened;
+    // The epoch is made once per database, so a fresh database tells clients it is not the one
+    // they synced with. A database restored from a backup must get a new one too (an operator
+    // command for that comes with the rest of issue 8).
     if (auto ok = sql::exec(db, QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"),
                             {QUuid::createUuid().toString(QUuid::WithoutBraces)});
         !ok) {
         return std::unexpected(ok.error());
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        return std::unexpected(committed.error());
     }
     return service;
 }

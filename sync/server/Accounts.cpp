@@ -1,0 +1,168 @@
+#include "sync/server/Accounts.h"
+
+#include "sync/server/ServerDatabase.h"
+
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/util/Uuid.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QUuid>
+
+#include <sodium.h>
+
+namespace bandmate::sync {
+
+using core::ErrorCode;
+using core::fail;
+namespace sql = core::sql;
+
+namespace {
+
+const char* const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS account (id TEXT PRIMARY KEY NOT NULL, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, "
+    "created_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS access_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+};
+
+/// Tokens are stored as a BLAKE2b hash: the database never holds one that could be replayed.
+QString tokenHash(const QString& token)
+{
+    const QByteArray bytes = token.toUtf8();
+    unsigned char hash[32];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(bytes.constData()), static_cast<unsigned long long>(bytes.size()),
+                       nullptr, 0);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(hash), sizeof hash).toHex());
+}
+
+QString randomToken()
+{
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(bytes), sizeof bytes).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+core::Result<QString> hashPassword(const QString& password)
+{
+    const QByteArray bytes = password.toUtf8();
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, bytes.constData(), static_cast<unsigned long long>(bytes.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        return fail(ErrorCode::Internal, "out of memory hashing a password");
+    }
+    return QString::fromLatin1(hash);
+}
+
+bool passwordMatches(const QString& hash, const QString& password)
+{
+    const QByteArray stored = hash.toLatin1();
+    const QByteArray bytes = password.toUtf8();
+    return crypto_pwhash_str_verify(stored.constData(), bytes.constData(), static_cast<unsigned long long>(bytes.size())) == 0;
+}
+
+}  // namespace
+
+Accounts::Accounts(QString connectionName, Clock clock) : m_connectionName(std::move(connectionName)), m_clock(std::move(clock)) {}
+
+Accounts::~Accounts()
+{
+    // Possibly on another thread than the one that used it (a server shutting down): removing
+    // the connection closes it without touching it from here.
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+core::Result<std::unique_ptr<Accounts>> Accounts::open(const QString& path, Clock clock)
+{
+    if (sodium_init() < 0) {
+        return fail(ErrorCode::Internal, "libsodium could not start");
+    }
+    if (!clock) {
+        clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    }
+    const QString name = QStringLiteral("bandmate-accounts-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<Accounts> accounts(new Accounts(name, std::move(clock)));
+    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1]});
+    if (!db) {
+        return std::unexpected(db.error());
+    }
+    return accounts;
+}
+
+core::Result<QString> Accounts::registerAccount(const QString& email, const QString& password)
+{
+    static const QRegularExpression kEmail(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    const QString address = email.trimmed().toLower();
+    if (!kEmail.match(address).hasMatch() || address.size() > 254) {
+        return fail(ErrorCode::InvalidArgument, "this does not look like an e-mail address", "email");
+    }
+    if (password.size() < 10 || password.size() > 1024) {
+        return fail(ErrorCode::InvalidArgument, "a password of 10 characters or more", "password");
+    }
+    auto hash = hashPassword(password);
+    if (!hash) {
+        return std::unexpected(hash.error());
+    }
+    const QString id = core::UuidV7Generator().next();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto taken = sql::scalar(db, QStringLiteral("SELECT count(*) FROM account WHERE email = ?"), {address});
+    if (!taken) {
+        return std::unexpected(taken.error());
+    }
+    if (taken->toInt() > 0) {
+        return fail(ErrorCode::InvalidArgument, "an account with this e-mail exists; sign in instead", "email");
+    }
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)"),
+                            {id, address, *hash, m_clock()});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    return id;
+}
+
+core::Result<Session> Accounts::login(const QString& email, const QString& password)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto row = sql::run(db, QStringLiteral("SELECT id, password_hash FROM account WHERE email = ?"), {email.trimmed().toLower()});
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    QString accountId;
+    QString hash;
+    if (row->next()) {
+        accountId = row->value(0).toString();
+        hash = row->value(1).toString();
+    }
+    row->finish();
+    // An unknown e-mail costs the same Argon2id work as a wrong password.
+    static const QString kDummy = hashPassword(QStringLiteral("not a password of anyone")).value_or(QString());
+    const bool matches = passwordMatches(hash.isEmpty() ? kDummy : hash, password);
+    if (accountId.isEmpty() || !matches) {
+        return fail(ErrorCode::NotFound, "wrong e-mail or password");
+    }
+    Session session{accountId, randomToken(), m_clock() + kAccessTokenMs};
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO access_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)"),
+                            {tokenHash(session.accessToken), accountId, session.expiresAtMs});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    return session;
+}
+
+core::Result<QString> Accounts::authenticate(const QString& accessToken) const
+{
+    auto row = sql::run(QSqlDatabase::database(m_connectionName, false),
+                        QStringLiteral("SELECT account_id, expires_at FROM access_token WHERE token_hash = ?"), {tokenHash(accessToken)});
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!row->next() || row->value(1).toLongLong() < m_clock()) {
+        return fail(ErrorCode::NotFound, "not signed in, or the session expired");
+    }
+    return row->value(0).toString();
+}
+
+}  // namespace bandmate::sync

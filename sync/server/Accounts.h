@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace bandmate::sync {
+
+/// A signed-in session: an access token the client sends as "Authorization: Bearer …".
+struct Session {
+    QString accountId;
+    QString accessToken;
+    qint64 expiresAtMs = 0;
+};
+
+/// Accounts of the sync server: register, log in (Argon2id password hashes via libsodium, the
+/// same work for unknown e-mails), short-lived access tokens stored only as hashes.
+/// (Refresh tokens with rotation, logout and password change come with the rest of issue 8.)
+class Accounts {
+public:
+    static constexpr qint64 kAccessTokenMs = 15 * 60 * 1000;
+    using Clock = std::function<qint64()>;
+
+    /// Opens (creating its tables in) the server database at `path`. One instance per thread.
+    [[nodiscard]] static core::Result<std::unique_ptr<Accounts>> open(const QString& path, Clock clock = {});
+    ~Accounts();
+    Accounts(const Accounts&) = delete;
+    Accounts& operator=(const Accounts&) = delete;
+
+    /// A new account; the e-mail must look like one and be free, the password 10+ characters.
+    [[nodiscard]] core::Result<QString> registerAccount(const QString& email, const QString& password);
+    /// A session for the right password; the same "wrong e-mail or password" otherwise.
+    [[nodiscard]] core::Result<Session> login(const QString& email, const QString& password);
+    /// The account of a valid, unexpired access token.
+    [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken) const;
+
+private:
+    Accounts(QString connectionName, Clock clock);
+    QString m_connectionName;
+    Clock m_clock;
+};
+
+}  // namespace bandmate::sync

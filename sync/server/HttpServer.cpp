@@ -1,0 +1,271 @@
+#include "sync/server/HttpServer.h"
+
+#include "sync/protocol/ChangeJson.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/SyncService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace bandmate::sync {
+
+namespace {
+
+constexpr size_t kMaxBody = 1024 * 1024;
+
+void sendJson(httplib::Response& res, int status, const QJsonObject& body)
+{
+    res.status = status;
+    res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
+}
+
+void sendError(httplib::Response& res, int status, const char* code, const std::string& message)
+{
+    sendJson(res, status, QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), QString::fromStdString(message)}});
+}
+
+/// The request body as a JSON object, or a 400 already sent.
+std::optional<QJsonObject> jsonBody(const httplib::Request& req, httplib::Response& res)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        sendError(res, 400, "malformed_json",
+                  error.error != QJsonParseError::NoError ? "the body is not JSON: " + error.errorString().toStdString() + " at offset " + std::to_string(error.offset)
+                                                          : "the body must be a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+    ServerOptions options;
+    httplib::Server server;
+    std::mutex workersMutex;
+    struct Worker {
+        std::unique_ptr<SyncService> sync;
+        std::unique_ptr<Accounts> accounts;
+    };
+    std::unordered_map<std::thread::id, Worker> workers;  // one database connection per thread
+    std::mutex logMutex;
+
+    /// This thread's services, opened on first use.
+    core::Result<Worker*> worker()
+    {
+        const std::lock_guard lock(workersMutex);
+        Worker& worker = workers[std::this_thread::get_id()];
+        if (!worker.sync) {
+            auto sync = SyncService::open(options.databasePath);
+            if (!sync) {
+                return std::unexpected(sync.error());
+            }
+            auto accounts = Accounts::open(options.databasePath);
+            if (!accounts) {
+                return std::unexpected(accounts.error());
+            }
+            worker.sync = std::move(*sync);
+            worker.accounts = std::move(*accounts);
+        }
+        return &worker;
+    }
+
+    void log(const httplib::Request& req, int status, double ms, const QString& account)
+    {
+        const std::lock_guard lock(logMutex);
+        std::fprintf(stderr, "%s %s %d %.1f ms %s\n", req.method.c_str(), req.path.c_str(), status, ms,
+                     account.isEmpty() ? "-" : account.toStdString().c_str());
+        std::fflush(stderr);
+    }
+
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&, Worker&, QString& account)>;
+
+    /// Wraps a handler: opens the thread's services, checks the bearer token when `authenticated`,
+    /// logs the request.
+    httplib::Server::Handler wrap(bool authenticated, Handler handler)
+    {
+        return [this, authenticated, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+            const auto started = std::chrono::steady_clock::now();
+            QString account;
+            auto services = worker();
+            if (!services) {
+                sendError(res, 500, "storage", services.error().toString());
+            } else if (authenticated) {
+                const std::string header = req.get_header_value("Authorization");
+                const std::string prefix = "Bearer ";
+                auto who = header.rfind(prefix, 0) == 0 ? (*services)->accounts->authenticate(QString::fromStdString(header.substr(prefix.size())))
+                                                       : core::Result<QString>(core::fail(core::ErrorCode::NotFound, "not signed in"));
+                if (!who) {
+                    sendError(res, 401, "unauthorized", who.error().message);
+                } else {
+                    account = *who;
+                    handler(req, res, **services, account);
+                }
+            } else {
+                handler(req, res, **services, account);
+            }
+            log(req, res.status, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(), account);
+        };
+    }
+
+    void routes()
+    {
+        server.Get("/v1/health", wrap(false, [](const httplib::Request&, httplib::Response& res, Worker&, QString&) {
+                       sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                   }));
+        server.Post("/v1/auth/register", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        if (!options.registrationOpen) {
+                            sendError(res, 403, "registration_closed", "this server does not take new accounts");
+                            return;
+                        }
+                        auto body = jsonBody(req, res);
+                        if (!body) {
+                            return;
+                        }
+                        auto id = worker.accounts->registerAccount((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());
+                        if (!id) {
+                            sendError(res, 422, "invalid", id.error().toString());
+                            return;
+                        }
+                        account = *id;
+                        sendJson(res, 201, QJsonObject{{QStringLiteral("account_id"), *id}});
+                    }));
+        server.Post("/v1/auth/login", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        auto body = jsonBody(req, res);
+                        if (!body) {
+                            return;
+                        }
+                        auto session = worker.accounts->login((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());
+                        if (!session) {
+                            sendError(res, 401, "unauthorized", session.error().message);
+                            return;
+                        }
+                        account = session->accountId;
+                        sendJson(res, 200, QJsonObject{{QStringLiteral("account_id"), session->accountId},
+                                                       {QStringLiteral("access_token"), session->accessToken},
+                                                       {QStringLiteral("expires_at"), static_cast<double>(session->expiresAtMs)}});
+                    }));
+        server.Get("/v1/sync/meta", wrap(true, [](const httplib::Request&, httplib::Response& res, Worker& worker, QString& account) {
+                       auto meta = worker.sync->meta(account);
+                       if (!meta) {
+                           sendError(res, 500, "storage", meta.error().toString());
+                           return;
+                       }
+                       sendJson(res, 200, QJsonObject{{QStringLiteral("protocol_min"), meta->protocolMin},
+                                                      {QStringLiteral("protocol_max"), meta->protocolMax},
+                                                      {QStringLiteral("server_time"), static_cast<double>(meta->serverTimeMs)},
+                                                      {QStringLiteral("epoch"), meta->epoch},
+                                                      {QStringLiteral("head_seq"), static_cast<double>(meta->headSeq)}});
+                   }));
+        server.Post("/v1/sync/push", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        auto body = jsonBody(req, res);
+                        if (!body) {
+                            return;
+                        }
+                        const QJsonValue list = (*body)[QStringLiteral("changes")];
+                        if (!list.isArray()) {
+                            sendError(res, 400, "malformed", "changes: must be an array");
+                            return;
+                        }
+                        auto changes = changesFromJson(list.toArray(), QStringLiteral("changes"));
+                        if (!changes) {
+                            sendError(res, 400, "malformed", changes.error().toString());
+                            return;
+                        }
+                        auto pushed = worker.sync->push(account, (*body)[QStringLiteral("device_id")].toString(), (*body)[QStringLiteral("batch_id")].toString(),
+                                                        *changes);
+                        if (!pushed) {
+                            sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
+                            return;
+                        }
+                        sendJson(res, 200, QJsonObject{{QStringLiteral("accepted"), pushed->accepted},
+                                                       {QStringLiteral("ignored"), pushed->ignored},
+                                                       {QStringLiteral("head_seq"), static_cast<double>(pushed->headSeq)},
+                                                       {QStringLiteral("replayed"), pushed->replayed}});
+                    }));
+        server.Get("/v1/sync/pull", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                       bool sinceOk = true;
+                       bool limitOk = true;
+                       const qint64 since = req.has_param("since") ? QString::fromStdString(req.get_param_value("since")).toLongLong(&sinceOk) : 0;
+                       const int limit = req.has_param("limit") ? QString::fromStdString(req.get_param_value("limit")).toInt(&limitOk) : kMaxChangesPerPush;
+                       if (!sinceOk || !limitOk) {
+                           sendError(res, 400, "malformed", "since and limit must be whole numbers");
+                           return;
+                       }
+                       auto page = worker.sync->pull(account, since, limit);
+                       if (!page) {
+                           sendError(res, 400, "malformed", page.error().toString());
+                           return;
+                       }
+                       QJsonArray changes;
+                       for (const LoggedChange& logged : page->changes) {
+                           QJsonObject change = changeToJson(logged.change);
+                           change.insert(QStringLiteral("seq"), static_cast<double>(logged.seq));
+                           changes.append(change);
+                       }
+                       sendJson(res, 200, QJsonObject{{QStringLiteral("changes"), changes},
+                                                      {QStringLiteral("next_since"), static_cast<double>(page->nextSince)},
+                                                      {QStringLiteral("more"), page->more}});
+                   }));
+        server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+            log(req, res.status, 0.0, {});
+            if (res.status == 413) {
+                sendError(res, 413, "too_large", "the body is larger than 1 MiB");
+            } else if (res.status == 404 && res.body.empty()) {
+                sendError(res, 404, "not_found", "no such endpoint: " + req.path);
+            }
+        });
+    }
+};
+
+HttpServer::HttpServer(ServerOptions options) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->options = std::move(options);
+    auto& server = m_impl->server;
+    server.set_tcp_nodelay(true);  // without it every response waits ~40 ms for a delayed ACK
+    server.set_payload_max_length(kMaxBody);
+    server.set_read_timeout(10, 0);
+    server.set_write_timeout(10, 0);
+    const int workers = std::max(1, m_impl->options.workers);
+    server.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<size_t>(workers)); };
+    m_impl->routes();
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+core::Result<int> HttpServer::bind()
+{
+    const std::string host = m_impl->options.host.toStdString();
+    const int port = m_impl->options.port == 0 ? m_impl->server.bind_to_any_port(host) : (m_impl->server.bind_to_port(host, m_impl->options.port) ? m_impl->options.port : -1);
+    if (port <= 0) {
+        return core::fail(core::ErrorCode::Io, "cannot listen on this address (in use, or not this machine's)",
+                          host + ":" + std::to_string(m_impl->options.port));
+    }
+    return port;
+}
+
+void HttpServer::run()
+{
+    m_impl->server.listen_after_bind();
+}
+
+void HttpServer::stop()
+{
+    m_impl->server.stop();
+}
+
+}  // namespace bandmate::sync

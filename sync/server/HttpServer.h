@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace bandmate::sync {
+
+/// Options of `bandmate-server`.
+struct ServerOptions {
+    QString databasePath = QStringLiteral("bandmate-server.sqlite");
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 8080;  ///< 0: any free port (printed when listening)
+    bool registrationOpen = true;
+    int workers = 8;
+};
+
+/// The HTTP adapter over SyncService and Accounts (cpp-httplib): JSON in and out, errors as
+/// {"code","message"}, TCP_NODELAY, a 1 MiB body cap, read/write timeouts, a fixed worker pool
+/// with one database connection per worker thread, one log line per request (method, path,
+/// status, milliseconds, account; never tokens or passwords).
+class HttpServer {
+public:
+    explicit HttpServer(ServerOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    /// Binds the socket; the port actually bound (useful with port 0).
+    [[nodiscard]] core::Result<int> bind();
+    /// Serves until stop() (blocks).
+    void run();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace bandmate::sync

@@ -1,0 +1,162 @@
+// The real bandmate-server process on 127.0.0.1: accounts, tokens, push and pull with changes
+// from a real client database, errors as JSON, the body cap, user scoping, no tokens on disk.
+#include "core/library/Songs.h"
+#include "core/sync/ChangeTracker.h"
+#include "sync/protocol/ChangeJson.h"
+#include "tests/e2e/CliRunner.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QJsonArray>
+
+#include <httplib.h>
+
+namespace bandmate::test {
+namespace {
+
+/// A bandmate-server process on a free port, stopped at the end.
+class ServerProcess {
+public:
+    explicit ServerProcess(const QString& database, const QStringList& extra = {})
+    {
+        m_process.start(QStringLiteral(BANDMATE_SERVER),
+                        QStringList{QStringLiteral("--db"), QStringLiteral("sqlite:") + database, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extra);
+        EXPECT_TRUE(m_process.waitForReadyRead(10'000)) << "the server did not start";
+        const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
+        EXPECT_TRUE(line.startsWith(QStringLiteral("listening on 127.0.0.1:"))) << line.toStdString();
+        m_port = line.section(QLatin1Char(':'), -1).toInt();
+    }
+    ~ServerProcess()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5'000);
+    }
+    [[nodiscard]] int port() const { return m_port; }
+    /// Stops the server and returns everything it logged.
+    [[nodiscard]] QString stopAndReadLog()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5'000);
+        return QString::fromUtf8(m_process.readAllStandardError());
+    }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
+QJsonObject bodyOf(const httplib::Result& result)
+{
+    return result ? QJsonDocument::fromJson(QByteArray::fromStdString(result->body)).object() : QJsonObject{};
+}
+
+std::string json(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+class ServerTest : public ::testing::Test {
+protected:
+    QString signIn(httplib::Client& client, const char* email)
+    {
+        const QJsonObject credentials{{QStringLiteral("email"), QString::fromLatin1(email)}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}};
+        auto registered = client.Post("/v1/auth/register", json(credentials), "application/json");
+        EXPECT_TRUE(registered && registered->status == 201);
+        auto login = client.Post("/v1/auth/login", json(credentials), "application/json");
+        EXPECT_TRUE(login && login->status == 200);
+        return bodyOf(login)[QStringLiteral("access_token")].toString();
+    }
+    TempDir dir;
+};
+
+TEST_F(ServerTest, AccountsPushAndPullOverHttp)
+{
+    const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
+    ServerProcess server(serverDb);
+    httplib::Client client("127.0.0.1", server.port());
+    auto health = client.Get("/v1/health");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(health->status, 200);
+
+    const QString token = signIn(client, "ana@example.com");
+    ASSERT_FALSE(token.isEmpty());
+    auto again = client.Post("/v1/auth/register", json({{QStringLiteral("email"), QStringLiteral("ANA@example.com")}, {QStringLiteral("password"), QStringLiteral("another-password")}}),
+                             "application/json");
+    EXPECT_EQ(again->status, 422);
+    auto wrong = client.Post("/v1/auth/login", json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("wrong-password")}}),
+                             "application/json");
+    auto unknown = client.Post("/v1/auth/login", json({{QStringLiteral("email"), QStringLiteral("nobody@example.com")}, {QStringLiteral("password"), QStringLiteral("wrong-password")}}),
+                               "application/json");
+    EXPECT_EQ(wrong->status, 401);
+    EXPECT_EQ(unknown->status, 401);
+    EXPECT_EQ(bodyOf(wrong), bodyOf(unknown)) << "an unknown e-mail reads the same as a wrong password";
+
+    // A real client database's pending changes go up and come back.
+    auto db = openTestDatabase(dir, QStringLiteral("client.sqlite"));
+    core::library::Song song;
+    song.title = QStringLiteral("Pedro Navaja");
+    song.bpm = 96;
+    ASSERT_TRUE(core::library::SongRepository(*db).save(song).has_value());
+    const auto pending = core::ChangeTracker(*db).pending(500).value();
+    QJsonArray changes;
+    for (const auto& change : pending) {
+        changes.append(sync::changeToJson(change));
+    }
+    const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
+    const std::string push = json({{QStringLiteral("device_id"), db->deviceId()}, {QStringLiteral("batch_id"), QStringLiteral("b1")}, {QStringLiteral("changes"), changes}});
+    auto pushed = client.Post("/v1/sync/push", auth, push, "application/json");
+    ASSERT_TRUE(pushed);
+    ASSERT_EQ(pushed->status, 200) << pushed->body;
+    EXPECT_EQ(bodyOf(pushed)[QStringLiteral("accepted")].toInt(), pending.size());
+    auto replay = client.Post("/v1/sync/push", auth, push, "application/json");
+    EXPECT_TRUE(bodyOf(replay)[QStringLiteral("replayed")].toBool());
+    auto pulled = client.Get("/v1/sync/pull?since=0&limit=500", auth);
+    ASSERT_EQ(pulled->status, 200);
+    const QJsonArray back = bodyOf(pulled)[QStringLiteral("changes")].toArray();
+    ASSERT_EQ(back.size(), pending.size());
+    auto first = sync::changeFromJson(back[0].toObject(), QStringLiteral("changes[0]"));
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->stamp.deviceId, db->deviceId());
+
+    // Another user sees nothing of it; no token, no data.
+    const QString bob = signIn(client, "bob@example.com");
+    auto bobs = client.Get("/v1/sync/pull?since=0", httplib::Headers{{"Authorization", "Bearer " + bob.toStdString()}});
+    EXPECT_TRUE(bodyOf(bobs)[QStringLiteral("changes")].toArray().isEmpty());
+    EXPECT_EQ(client.Get("/v1/sync/meta")->status, 401);
+    EXPECT_EQ(client.Get("/v1/sync/meta", httplib::Headers{{"Authorization", "Bearer forged"}})->status, 401);
+
+    // Bad requests: one JSON error each.
+    auto malformed = client.Post("/v1/sync/push", auth, "{\"changes\": [", "application/json");
+    EXPECT_EQ(malformed->status, 400);
+    EXPECT_EQ(bodyOf(malformed)[QStringLiteral("code")].toString(), QStringLiteral("malformed_json"));
+    auto badChange = client.Post("/v1/sync/push", auth, R"({"device_id":"d","batch_id":"x","changes":[{"entity":"nope"}]})", "application/json");
+    EXPECT_EQ(badChange->status, 400);
+    EXPECT_TRUE(bodyOf(badChange)[QStringLiteral("message")].toString().contains(QStringLiteral("changes[0]")));
+    auto huge = client.Post("/v1/sync/push", auth, std::string(1100 * 1024, ' '), "application/json");
+    ASSERT_TRUE(huge);
+    EXPECT_EQ(huge->status, 413);
+
+    // Tokens and passwords never reach the database file or the log.
+    const QByteArray stored = readAll(serverDb) + readAll(serverDb + QStringLiteral("-wal"));
+    EXPECT_FALSE(stored.contains(token.toUtf8()));
+    EXPECT_FALSE(stored.contains("salsa-dura-1978"));
+    const QString log = server.stopAndReadLog();
+    EXPECT_TRUE(log.contains(QStringLiteral("POST /v1/sync/push 200")));
+    EXPECT_FALSE(log.contains(token));
+}
+
+TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
+{
+    ServerProcess server(dir.file(QStringLiteral("closed.sqlite")), {QStringLiteral("--registration"), QStringLiteral("closed")});
+    httplib::Client client("127.0.0.1", server.port());
+    auto refused = client.Post("/v1/auth/register", R"({"email":"a@b.cd","password":"long enough pw"})", "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 403);
+    QProcess bad;
+    bad.start(QStringLiteral(BANDMATE_SERVER), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")});
+    ASSERT_TRUE(bad.waitForFinished(10'000));
+    EXPECT_EQ(bad.exitCode(), 2);
+    EXPECT_TRUE(QString::fromUtf8(bad.readAllStandardError()).startsWith(QStringLiteral("bandmate-server: --listen: expected HOST:PORT")));
+}
+
+}  // namespace
+}  // namespace bandmate::test
