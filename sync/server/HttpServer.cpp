@@ -263,6 +263,11 @@ void HttpServer::run()
     m_impl->server.listen_after_bind();
 }
 
+bool HttpServer::isRunning() const
+{
+    return m_impl->server.is_running();
+}
+
 void HttpServer::stop()
 {
     m_impl->server.stop();

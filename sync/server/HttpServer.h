@@ -32,6 +32,8 @@ public:
     [[nodiscard]] core::Result<int> bind();
     /// Serves until stop() (blocks).
     void run();
+    /// Whether run() is serving (for a caller that started it on another thread).
+    [[nodiscard]] bool isRunning() const;
     void stop();
 
 private:

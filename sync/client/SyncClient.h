@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QJsonObject;
+
+namespace bandmate::core {
+class Database;
+}
+
+namespace bandmate::sync {
+
+/// What one sync round did.
+struct SyncReport {
+    int pushed = 0;     ///< changes sent and accepted
+    int pulled = 0;     ///< changes received
+    int conflicts = 0;  ///< sent changes a newer write on another device had already beaten
+    double seconds = 0.0;
+};
+
+/// One sync round against a Bandmate server over Qt Network (DESIGN.md section 4): check the
+/// protocol, the clocks and the epoch (a new epoch re-sends everything and pulls from the
+/// start, merging, never replacing), push the outbox in batches of 500 (each batch id kept
+/// until it is acknowledged, so a retried push is applied once), then pull pages and apply each
+/// page and the cursor in one transaction. One round at a time; runs on the database's thread.
+class SyncClient : public QObject {
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;
+
+    SyncClient(core::Database& db, QUrl server, QString accessToken, QObject* parent = nullptr);
+    ~SyncClient() override;
+
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    /// Starts a round; false (and nothing done) while one runs.
+    bool start();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void finished(const bandmate::sync::SyncReport& report);
+    /// In plain words: "the server could not be reached", "this device's clock is 7 minutes off", ...
+    void failed(const QString& message);
+
+private:
+    void request(const QString& method, const QString& path, const QByteArray& body, std::function<void(const QJsonObject&)> done);
+    void checkMeta(const QJsonObject& meta);
+    void pushNext();
+    void pullNext();
+    void fail(const QString& message);
+
+    core::Database& m_db;
+    QUrl m_server;
+    QString m_token;
+    Clock m_clock;
+    QNetworkAccessManager* m_network = nullptr;
+    bool m_running = false;
+    qint64 m_startedMs = 0;
+    QString m_batchId;  ///< the batch in flight, reused if it has to be sent again
+    SyncReport m_report;
+};
+
+}  // namespace bandmate::sync

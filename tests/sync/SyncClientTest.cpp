@@ -1,0 +1,181 @@
+// The Qt Network sync client against the real HTTP server (in this process, on 127.0.0.1:0):
+// devices converge, nothing is lost when the server is gone, clocks are checked, a replaced
+// server (new epoch) gets everything again.
+#include "core/library/Songs.h"
+#include "core/storage/Sql.h"
+#include "core/sync/Dump.h"
+#include "sync/client/SyncClient.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/HttpServer.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSignalSpy>
+
+#include <thread>
+#include <variant>
+
+using namespace bandmate;
+using core::library::Song;
+using core::library::SongRepository;
+
+namespace {
+
+/// bandmate-server's HTTP layer on a free port, on its own thread.
+class LocalServer {
+public:
+    explicit LocalServer(const QString& database) : m_server(sync::ServerOptions{database, QStringLiteral("127.0.0.1"), 0, true, 2})
+    {
+        m_port = m_server.bind().value_or(0);
+        m_thread = std::thread([this] { m_server.run(); });
+        // Stopping a server that has not started serving yet would leave run() waiting.
+        for (int i = 0; i < 500 && !m_server.isRunning(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+    ~LocalServer()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+
+private:
+    sync::HttpServer m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+QString signIn(const QString& serverDatabase)
+{
+    auto accounts = sync::Accounts::open(serverDatabase).value();
+    (void)accounts->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    return accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
+}
+
+/// Runs one round; the report, or the failure message as an error.
+std::variant<sync::SyncReport, QString> syncRound(core::Database& db, const QUrl& url, const QString& token, qint64 clockOffsetMs = 0)
+{
+    sync::SyncClient client(db, url, token);
+    client.setClock([clockOffsetMs] { return QDateTime::currentMSecsSinceEpoch() + clockOffsetMs; });
+    QSignalSpy finished(&client, &sync::SyncClient::finished);
+    QSignalSpy failed(&client, &sync::SyncClient::failed);
+    EXPECT_TRUE(client.start());
+    EXPECT_FALSE(client.start()) << "one round at a time";
+    for (int i = 0; i < 300 && finished.isEmpty() && failed.isEmpty(); ++i) {
+        finished.wait(100);
+    }
+    if (!failed.isEmpty()) {
+        return failed.first().first().toString();
+    }
+    EXPECT_FALSE(finished.isEmpty()) << "the round never ended";
+    return finished.isEmpty() ? sync::SyncReport{} : finished.first().first().value<sync::SyncReport>();
+}
+
+QByteArray dumpOf(core::Database& db)
+{
+    return QJsonDocument(core::dumpSyncedData(db).value()).toJson(QJsonDocument::Compact);
+}
+
+int outboxSize(core::Database& db)
+{
+    return core::sql::scalar(db.connection(), QStringLiteral("SELECT count(*) FROM outbox"))->toInt();
+}
+
+TEST(SyncClientTest, TwoComputersConvergeThroughTheServer)
+{
+    test::TempDir dir;
+    const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
+    LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+
+    Song song;
+    song.title = QStringLiteral("Pedro Navaja");
+    song.bpm = 96;
+    const QString id = SongRepository(*laptop).save(song).value();
+    auto first = syncRound(*laptop, server.url(), token);
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(first)) << std::get<QString>(first).toStdString();
+    EXPECT_GT(std::get<sync::SyncReport>(first).pushed, 0);
+    EXPECT_EQ(outboxSize(*laptop), 0);
+    auto second = syncRound(*studio, server.url(), token);
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(second));
+    EXPECT_EQ(std::get<sync::SyncReport>(second).pulled, std::get<sync::SyncReport>(first).pushed);
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+
+    // Offline edits of different fields on both, then both sync: both edits survive.
+    Song onLaptop = SongRepository(*laptop).get(id).value();
+    onLaptop.notes = QStringLiteral("long intro");
+    ASSERT_TRUE(SongRepository(*laptop).save(onLaptop).has_value());
+    Song onStudio = SongRepository(*studio).get(id).value();
+    onStudio.key = QStringLiteral("Am");
+    ASSERT_TRUE(SongRepository(*studio).save(onStudio).has_value());
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*laptop, server.url(), token)));
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*studio, server.url(), token)));
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*laptop, server.url(), token)));
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    const Song merged = SongRepository(*studio).get(id).value();
+    EXPECT_EQ(merged.notes, QStringLiteral("long intro"));
+    EXPECT_EQ(merged.key, QStringLiteral("Am"));
+}
+
+TEST(SyncClientTest, NoServerNoLossAndClocksAreChecked)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("offline.sqlite"));
+    Song song;
+    song.title = QStringLiteral("Quimbara");
+    ASSERT_TRUE(SongRepository(*db).save(song).has_value());
+    const int dirty = outboxSize(*db);
+    // Nothing listens on this port (the server was stopped).
+    QUrl gone;
+    {
+        LocalServer server(dir.file(QStringLiteral("gone.sqlite")));
+        gone = server.url();
+    }
+    auto offline = syncRound(*db, gone, QStringLiteral("token"));
+    ASSERT_TRUE(std::holds_alternative<QString>(offline));
+    EXPECT_TRUE(std::get<QString>(offline).contains(QStringLiteral("could not be reached")));
+    EXPECT_EQ(outboxSize(*db), dirty) << "nothing lost, retried later";
+
+    const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
+    LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    auto skewed = syncRound(*db, server.url(), token, 7 * 60'000);
+    ASSERT_TRUE(std::holds_alternative<QString>(skewed));
+    EXPECT_TRUE(std::get<QString>(skewed).contains(QStringLiteral("7 minutes off")));
+    auto unauthorized = syncRound(*db, server.url(), QStringLiteral("forged"));
+    ASSERT_TRUE(std::holds_alternative<QString>(unauthorized));
+    EXPECT_TRUE(std::get<QString>(unauthorized).contains(QStringLiteral("sign in again")));
+    EXPECT_EQ(outboxSize(*db), dirty);
+}
+
+TEST(SyncClientTest, AReplacedServerGetsEverythingAgain)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    Song song;
+    song.title = QStringLiteral("Chan Chan");
+    ASSERT_TRUE(SongRepository(*db).save(song).has_value());
+    {
+        const QString serverDb = dir.file(QStringLiteral("old.sqlite"));
+        LocalServer server(serverDb);
+        ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*db, server.url(), signIn(serverDb))));
+    }
+    EXPECT_EQ(outboxSize(*db), 0);
+    // A new, empty server database (another epoch): the next sync sends everything again, and a
+    // second computer gets all of it from there.
+    const QString serverDb = dir.file(QStringLiteral("new.sqlite"));
+    LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    auto again = syncRound(*db, server.url(), token);
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(again)) << std::get<QString>(again).toStdString();
+    EXPECT_GT(std::get<sync::SyncReport>(again).pushed, 0);
+    auto other = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*other, server.url(), token)));
+    EXPECT_EQ(dumpOf(*db), dumpOf(*other));
+}
+
+}  // namespace
