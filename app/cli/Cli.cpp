@@ -4,6 +4,7 @@
 #include "app/cli/DbCommands.h"
 #include "app/cli/RoadmapCommands.h"
 #include "app/cli/SetlistCommands.h"
+#include "app/cli/SyncCommands.h"
 #include "sync/protocol/Protocol.h"
 
 #include "core/storage/Database.h"
@@ -24,6 +25,11 @@ Commands:
   db info        schema version, row counts per table and an integrity check
                  (reads only; never creates or upgrades the file)
   db migrate     create the database or upgrade it to this version's schema
+  account register|login --server URL --email E --password-stdin
+                 create an account or sign in; the session goes to the system keychain
+  sync --server URL
+                 send this database's changes and receive the other devices'
+                 (--json: {"pushed","pulled","conflicts","seconds"})
   dump           every synced entity and field, sorted and canonical: two databases
                  that hold the same data print the same dump (--json: one line)
 
@@ -223,6 +229,12 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("dev") && args.command.value(1) == QLatin1String("seed-repertoire")) {
         return seedRepertoire(args);
+    }
+    if (group == QLatin1String("account")) {
+        return runAccountCommand(args);
+    }
+    if (group == QLatin1String("sync")) {
+        return runSyncCommand(args);
     }
     if (group == QLatin1String("dump")) {
         return runDumpCommand(args);

@@ -7,6 +7,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
+#include <QStandardPaths>
 
 #include <httplib.h>
 
@@ -142,6 +143,79 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     const QString log = server.stopAndReadLog();
     EXPECT_TRUE(log.contains(QStringLiteral("POST /v1/sync/push 200")));
     EXPECT_FALSE(log.contains(token));
+}
+
+TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("dbus-run-session")).isEmpty()
+        || QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty()) {
+        GTEST_FAIL() << "dbus-run-session and gnome-keyring-daemon are needed (packaging/debian-packages.txt)";
+    }
+    ServerProcess server(dir.file(QStringLiteral("server.sqlite")));
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+    const QString laptop = dir.file(QStringLiteral("laptop.sqlite"));
+    const QString studio = dir.file(QStringLiteral("studio.sqlite"));
+    auto db = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    core::library::Song song;
+    song.title = QStringLiteral("Chan Chan");
+    ASSERT_TRUE(core::library::SongRepository(*db).save(song).has_value());
+    db.reset();
+    // One private D-Bus session with a Secret Service (GNOME Keyring, unlocked) for the whole
+    // script: the laptop registers and syncs, the studio signs in and syncs, both dump.
+    const QString cli = QStringLiteral(BANDMATE_CLI);
+    const QString script = QStringLiteral(
+        "set -e\n"
+        "echo -n keyring-password | gnome-keyring-daemon --unlock --components=secrets > /dev/null\n"
+        "echo salsa-dura-1978 | '%1' --db '%2' --json account register --server %4 --email ana@example.com --password-stdin\n"
+        "'%1' --db '%2' --json sync --server %4\n"
+        "echo salsa-dura-1978 | '%1' --db '%3' --json account login --server %4 --email ana@example.com --password-stdin\n"
+        "'%1' --db '%3' --json sync --server %4\n"
+        "'%1' --db '%2' --json dump\n"
+        "'%1' --db '%3' --json dump\n")
+                               .arg(cli, laptop, studio, url);
+    // Its own home: a fresh keyring created and unlocked with this password, nothing shared with
+    // the machine's keyrings.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"home", "data", "runtime"}) {
+        QDir().mkpath(dir.file(QString::fromLatin1(name)));
+    }
+    QFile::setPermissions(dir.file(QStringLiteral("runtime")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    environment.insert(QStringLiteral("HOME"), dir.file(QStringLiteral("home")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.file(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.file(QStringLiteral("runtime")));
+    QProcess session;
+    session.setProcessEnvironment(environment);
+    session.start(QStringLiteral("dbus-run-session"), {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+    ASSERT_TRUE(session.waitForFinished(120'000));
+    const QString err = QString::fromUtf8(session.readAllStandardError());
+    ASSERT_EQ(session.exitCode(), 0) << err.toStdString();
+    const QStringList lines = QString::fromUtf8(session.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 6) << lines.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(QJsonDocument::fromJson(lines[0].toUtf8()).object()[QStringLiteral("keychain")].toBool());
+    EXPECT_GT(QJsonDocument::fromJson(lines[1].toUtf8()).object()[QStringLiteral("pushed")].toInt(), 0);
+    EXPECT_GT(QJsonDocument::fromJson(lines[3].toUtf8()).object()[QStringLiteral("pulled")].toInt(), 0);
+    EXPECT_EQ(lines[4], lines[5]) << "the two databases converged";
+    EXPECT_TRUE(lines[4].contains(QStringLiteral("Chan Chan")));
+    // The session lives in the keychain only: not in either database, and the keyring has it.
+    EXPECT_FALSE(QDir(dir.file(QStringLiteral("data/keyrings"))).entryList(QDir::Files).isEmpty());
+    for (const QString& file : {laptop, studio}) {
+        const QByteArray bytes = readAll(file) + readAll(file + QStringLiteral("-wal"));
+        EXPECT_FALSE(bytes.contains("salsa-dura-1978"));
+        EXPECT_FALSE(bytes.toLower().contains("bearer"));
+    }
+    // Without any keychain, signing in says so.
+    QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
+    bare.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    bare.remove(QStringLiteral("DISPLAY"));
+    QProcess noKeychain;
+    noKeychain.setProcessEnvironment(bare);
+    noKeychain.start(cli, {QStringLiteral("--db"), dir.file(QStringLiteral("other.sqlite")), QStringLiteral("account"), QStringLiteral("login"),
+                           QStringLiteral("--server"), url, QStringLiteral("--email"), QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")});
+    noKeychain.write("salsa-dura-1978\n");
+    noKeychain.closeWriteChannel();
+    ASSERT_TRUE(noKeychain.waitForFinished(60'000));
+    EXPECT_EQ(noKeychain.exitCode(), 1);
+    EXPECT_TRUE(QString::fromUtf8(noKeychain.readAllStandardError()).contains(QStringLiteral("kept in memory only")));
 }
 
 TEST_F(ServerTest, ClosedRegistrationAndBadArguments)

@@ -1,0 +1,60 @@
+#include "sync/client/AccountClient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace bandmate::sync {
+
+namespace {
+
+/// POSTs `body` to `path`; the JSON answer, or the server's message as the error.
+core::Result<QJsonObject> post(const QUrl& server, const QString& path, const QJsonObject& body)
+{
+    QUrl url = server;
+    url.setPath(path);
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(30'000);
+    QNetworkReply* reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    if (status == 0) {
+        return core::fail(core::ErrorCode::Io, "the server could not be reached: " + reply->errorString().toStdString(), server.toString().toStdString());
+    }
+    if (status >= 400) {
+        return core::fail(status == 401 ? core::ErrorCode::NotFound : core::ErrorCode::InvalidArgument,
+                          answer.value(QStringLiteral("message")).toString().toStdString(), server.toString().toStdString());
+    }
+    return answer;
+}
+
+}  // namespace
+
+core::Result<QString> AccountClient::registerAccount(const QUrl& server, const QString& email, const QString& password)
+{
+    auto answer = post(server, QStringLiteral("/v1/auth/register"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    if (!answer) {
+        return std::unexpected(answer.error());
+    }
+    return answer->value(QStringLiteral("account_id")).toString();
+}
+
+core::Result<ClientSession> AccountClient::login(const QUrl& server, const QString& email, const QString& password)
+{
+    auto answer = post(server, QStringLiteral("/v1/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    if (!answer) {
+        return std::unexpected(answer.error());
+    }
+    return ClientSession{answer->value(QStringLiteral("account_id")).toString(), answer->value(QStringLiteral("access_token")).toString()};
+}
+
+}  // namespace bandmate::sync

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace bandmate::sync {
+
+/// A signed-in session as the server gave it.
+struct ClientSession {
+    QString accountId;
+    QString accessToken;
+};
+
+/// Registering and signing in against a Bandmate server over Qt Network; blocking (a local
+/// event loop), for the command line and the Sync page's buttons.
+class AccountClient {
+public:
+    [[nodiscard]] static core::Result<QString> registerAccount(const QUrl& server, const QString& email, const QString& password);
+    [[nodiscard]] static core::Result<ClientSession> login(const QUrl& server, const QString& email, const QString& password);
+};
+
+}  // namespace bandmate::sync
