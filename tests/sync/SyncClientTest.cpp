@@ -7,6 +7,7 @@
 #include "sync/client/SyncClient.h"
 #include "sync/server/Accounts.h"
 #include "sync/server/HttpServer.h"
+#include "tests/support/LocalServer.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDateTime>
@@ -21,31 +22,6 @@ using core::library::Song;
 using core::library::SongRepository;
 
 namespace {
-
-/// bandmate-server's HTTP layer on a free port, on its own thread.
-class LocalServer {
-public:
-    explicit LocalServer(const QString& database) : m_server(sync::ServerOptions{database, QStringLiteral("127.0.0.1"), 0, true, 2})
-    {
-        m_port = m_server.bind().value_or(0);
-        m_thread = std::thread([this] { m_server.run(); });
-        // Stopping a server that has not started serving yet would leave run() waiting.
-        for (int i = 0; i < 500 && !m_server.isRunning(); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-    }
-    ~LocalServer()
-    {
-        m_server.stop();
-        m_thread.join();
-    }
-    [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
-
-private:
-    sync::HttpServer m_server;
-    int m_port = 0;
-    std::thread m_thread;
-};
 
 QString signIn(const QString& serverDatabase)
 {
@@ -87,7 +63,7 @@ TEST(SyncClientTest, TwoComputersConvergeThroughTheServer)
 {
     test::TempDir dir;
     const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
-    LocalServer server(serverDb);
+    test::LocalServer server(serverDb);
     const QString token = signIn(serverDb);
     auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
     auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
@@ -132,7 +108,7 @@ TEST(SyncClientTest, NoServerNoLossAndClocksAreChecked)
     // Nothing listens on this port (the server was stopped).
     QUrl gone;
     {
-        LocalServer server(dir.file(QStringLiteral("gone.sqlite")));
+        test::LocalServer server(dir.file(QStringLiteral("gone.sqlite")));
         gone = server.url();
     }
     auto offline = syncRound(*db, gone, QStringLiteral("token"));
@@ -141,7 +117,7 @@ TEST(SyncClientTest, NoServerNoLossAndClocksAreChecked)
     EXPECT_EQ(outboxSize(*db), dirty) << "nothing lost, retried later";
 
     const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
-    LocalServer server(serverDb);
+    test::LocalServer server(serverDb);
     const QString token = signIn(serverDb);
     auto skewed = syncRound(*db, server.url(), token, 7 * 60'000);
     ASSERT_TRUE(std::holds_alternative<QString>(skewed));
@@ -161,14 +137,14 @@ TEST(SyncClientTest, AReplacedServerGetsEverythingAgain)
     ASSERT_TRUE(SongRepository(*db).save(song).has_value());
     {
         const QString serverDb = dir.file(QStringLiteral("old.sqlite"));
-        LocalServer server(serverDb);
+        test::LocalServer server(serverDb);
         ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*db, server.url(), signIn(serverDb))));
     }
     EXPECT_EQ(outboxSize(*db), 0);
     // A new, empty server database (another epoch): the next sync sends everything again, and a
     // second computer gets all of it from there.
     const QString serverDb = dir.file(QStringLiteral("new.sqlite"));
-    LocalServer server(serverDb);
+    test::LocalServer server(serverDb);
     const QString token = signIn(serverDb);
     auto again = syncRound(*db, server.url(), token);
     ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(again)) << std::get<QString>(again).toStdString();

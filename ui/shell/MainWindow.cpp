@@ -7,6 +7,7 @@
 #include "ui/library/LibraryPage.h"
 #include "ui/roadmap/RoadmapPage.h"
 #include "ui/setlists/SetlistsPage.h"
+#include "ui/sync/SyncPage.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/PlannedPage.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -93,6 +94,8 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
                     beats->session().stop();
                 }
             });
+        } else if (page.id == PageId::Sync) {
+            m_pages->addWidget(new SyncPage(m_db, m_settings, m_pages));
         } else {
             m_pages->addWidget(new PlannedPage(page, m_pages));
         }

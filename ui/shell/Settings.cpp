@@ -13,6 +13,8 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kInstructorVoice = QStringLiteral("beats/instructorVoice");
 const QString kState = QStringLiteral("window/state");
 const QString kWatchedFolders = QStringLiteral("library/watchedFolders");
+const QString kSyncServer = QStringLiteral("sync/server");
+const QString kSyncEmail = QStringLiteral("sync/email");
 
 }  // namespace
 
@@ -69,6 +71,22 @@ QString Settings::instructorVoice() const
 void Settings::setInstructorVoice(const QString& language)
 {
     m_store.setValue(kInstructorVoice, language);
+}
+
+QString Settings::syncServer() const
+{
+    return m_store.value(kSyncServer).toString();
+}
+
+QString Settings::syncEmail() const
+{
+    return m_store.value(kSyncEmail).toString();
+}
+
+void Settings::setSyncAccount(const QString& server, const QString& email)
+{
+    m_store.setValue(kSyncServer, server);
+    m_store.setValue(kSyncEmail, email);
 }
 
 QStringList Settings::watchedFolders() const

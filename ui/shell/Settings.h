@@ -33,6 +33,11 @@ public:
     [[nodiscard]] QString instructorVoice() const;
     void setInstructorVoice(const QString& language);
 
+    /// The sync server and account last used (not secret: the session itself is in the keychain).
+    [[nodiscard]] QString syncServer() const;
+    [[nodiscard]] QString syncEmail() const;
+    void setSyncAccount(const QString& server, const QString& email);
+
     /// The music folders the library watches (scanned again by "Rescan").
     [[nodiscard]] QStringList watchedFolders() const;
     void setWatchedFolders(const QStringList& folders);

@@ -1,0 +1,39 @@
+#pragma once
+
+// bandmate-server's HTTP layer in the test process (tests that link bandmate_sync).
+
+#include "sync/server/HttpServer.h"
+
+#include <QUrl>
+
+#include <chrono>
+#include <thread>
+
+namespace bandmate::test {
+
+/// bandmate-server's HTTP layer on a free port, on its own thread.
+class LocalServer {
+public:
+    explicit LocalServer(const QString& database) : m_server(sync::ServerOptions{database, QStringLiteral("127.0.0.1"), 0, true, 2})
+    {
+        m_port = m_server.bind().value_or(0);
+        m_thread = std::thread([this] { m_server.run(); });
+        // Stopping a server that has not started serving yet would leave run() waiting.
+        for (int i = 0; i < 500 && !m_server.isRunning(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+    ~LocalServer()
+    {
+        m_server.stop();
+        m_thread.join();
+    }
+    [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+
+private:
+    sync::HttpServer m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+}  // namespace bandmate::test

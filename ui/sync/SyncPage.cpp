@@ -1,0 +1,212 @@
+#include "ui/sync/SyncPage.h"
+
+#include "core/storage/Database.h"
+#include "sync/client/AccountClient.h"
+#include "sync/client/CredentialStore.h"
+#include "ui/shell/Heading.h"
+#include "ui/shell/MessageBanner.h"
+#include "ui/shell/Settings.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace bandmate::ui {
+
+SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QWidget(parent), m_db(db), m_settings(settings)
+{
+    setObjectName(QStringLiteral("page-sync"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 18, 24, 12);
+    layout->setSpacing(10);
+    layout->addWidget(makeHeading(tr("Sync"), 17, this));
+    auto* intro = new QLabel(tr("Optional: keep your roadmaps, machines, songs and setlists in step on several computers through a "
+                                "Bandmate server. Bandmate works fully offline without it; edits made offline are sent the next time."),
+                             this);
+    intro->setWordWrap(true);
+    intro->setMaximumWidth(720);
+    layout->addWidget(intro);
+    m_banner = new MessageBanner(this);
+    layout->addWidget(m_banner);
+
+    m_signedOut = new QWidget(this);
+    m_signedOut->setMaximumWidth(560);
+    auto* form = new QFormLayout(m_signedOut);
+    m_serverEdit = new QLineEdit(m_settings.syncServer(), m_signedOut);
+    m_serverEdit->setObjectName(QStringLiteral("syncServer"));
+    m_serverEdit->setPlaceholderText(QStringLiteral("https://sync.example.com"));
+    m_email = new QLineEdit(m_settings.syncEmail(), m_signedOut);
+    m_email->setObjectName(QStringLiteral("syncEmail"));
+    m_password = new QLineEdit(m_signedOut);
+    m_password->setObjectName(QStringLiteral("syncPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Server:"), m_serverEdit);
+    form->addRow(tr("&E-mail:"), m_email);
+    form->addRow(tr("&Password:"), m_password);
+    auto* buttons = new QHBoxLayout();
+    auto* signInButton = new QPushButton(tr("Sign in"), m_signedOut);
+    signInButton->setDefault(true);
+    auto* createButton = new QPushButton(tr("Create account"), m_signedOut);
+    buttons->addWidget(signInButton);
+    buttons->addWidget(createButton);
+    buttons->addStretch(1);
+    form->addRow(buttons);
+    connect(signInButton, &QPushButton::clicked, this, [this] { signIn(m_serverEdit->text(), m_email->text(), m_password->text(), false); });
+    connect(createButton, &QPushButton::clicked, this, [this] { signIn(m_serverEdit->text(), m_email->text(), m_password->text(), true); });
+    connect(m_password, &QLineEdit::returnPressed, signInButton, &QPushButton::click);
+    layout->addWidget(m_signedOut);
+
+    m_signedIn = new QWidget(this);
+    auto* state = new QVBoxLayout(m_signedIn);
+    m_status = new QLabel(m_signedIn);
+    m_status->setObjectName(QStringLiteral("syncStatus"));
+    m_last = new QLabel(m_signedIn);
+    m_last->setObjectName(QStringLiteral("syncLast"));
+    m_last->setWordWrap(true);
+    auto* row = new QHBoxLayout();
+    m_syncNow = new QPushButton(tr("Sync now"), m_signedIn);
+    m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_syncNow->setToolTip(tr("Send and receive changes now (Ctrl+R)"));
+    auto* signOutButton = new QPushButton(tr("Sign out"), m_signedIn);
+    row->addWidget(m_syncNow);
+    row->addWidget(signOutButton);
+    row->addStretch(1);
+    state->addWidget(m_status);
+    state->addWidget(m_last);
+    state->addLayout(row);
+    connect(m_syncNow, &QPushButton::clicked, this, [this] { syncNow(); });
+    connect(signOutButton, &QPushButton::clicked, this, &SyncPage::signOut);
+    layout->addWidget(m_signedIn);
+    layout->addStretch(1);
+
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
+
+    // A session saved in the keychain by an earlier run: sign in silently and sync soon.
+    if (!m_settings.syncServer().isEmpty()) {
+        if (auto token = sync::CredentialStore::load(m_settings.syncServer()); token) {
+            m_token = *token;
+            m_server = m_settings.syncServer();
+            m_timer->start(2'000);
+        }
+    }
+    refresh();
+}
+
+SyncPage::~SyncPage()
+{
+    if (m_client) {
+        m_client->disconnect(this);
+    }
+}
+
+bool SyncPage::signIn(const QString& server, const QString& email, const QString& password, bool create)
+{
+    const QUrl url(server.trimmed());
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty()) {
+        m_banner->showMessage(tr("Enter the server's address, such as https://sync.example.com."), true);
+        return false;
+    }
+    if (create) {
+        if (auto created = sync::AccountClient::registerAccount(url, email, password); !created) {
+            m_banner->showMessage(QString::fromStdString(created.error().message), true);
+            return false;
+        }
+    }
+    auto session = sync::AccountClient::login(url, email, password);
+    if (!session) {
+        m_banner->showMessage(QString::fromStdString(session.error().message), true);
+        return false;
+    }
+    m_token = session->accessToken;
+    m_server = url.toString();
+    m_password->clear();
+    m_settings.setSyncAccount(m_server, email.trimmed());
+    if (auto saved = sync::CredentialStore::save(m_server, m_token); !saved) {
+        m_banner->showMessage(tr("Signed in. There is no keychain on this system, so the session lasts until Bandmate quits."), false);
+    } else {
+        m_banner->showMessage(tr("Signed in as %1.").arg(email.trimmed()), false);
+    }
+    refresh();
+    syncNow();
+    return true;
+}
+
+void SyncPage::signOut()
+{
+    if (!m_server.isEmpty()) {
+        (void)sync::CredentialStore::remove(m_server);
+    }
+    m_token.clear();
+    m_timer->stop();
+    m_banner->showMessage(tr("Signed out. Your data stays on this computer."), false);
+    refresh();
+}
+
+bool SyncPage::syncNow()
+{
+    if (m_token.isEmpty() || (m_client && m_client->isRunning())) {
+        return false;
+    }
+    m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), m_token);
+    connect(m_client.get(), &sync::SyncClient::finished, this, [this](const sync::SyncReport& report) {
+        m_last->setText(tr("Last sync %1: %2 sent, %3 received%4.")
+                            .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat))
+                            .arg(report.pushed)
+                            .arg(report.pulled)
+                            .arg(report.conflicts > 0 ? tr(", %1 older edits replaced by newer ones").arg(report.conflicts) : QString()));
+        m_last->setStyleSheet(QString());
+        scheduleNext(false);
+        refresh();
+        Q_EMIT syncFinished(true);
+    });
+    connect(m_client.get(), &sync::SyncClient::failed, this, [this](const QString& message) {
+        m_last->setText(message);
+        m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
+        scheduleNext(true);
+        refresh();
+        Q_EMIT syncFinished(false);
+    });
+    m_client->start();
+    refresh();
+    return true;
+}
+
+void SyncPage::scheduleNext(bool failed)
+{
+    // Back off after failures: 1, 2, 4 … minutes, never longer than the normal interval.
+    m_failures = failed ? m_failures + 1 : 0;
+    const int delay = failed ? std::min(kIntervalMs, 60'000 << std::min(m_failures - 1, 4)) : kIntervalMs;
+    m_timer->start(delay);
+}
+
+void SyncPage::refresh()
+{
+    const bool signedIn = !m_token.isEmpty();
+    m_signedOut->setVisible(!signedIn);
+    m_signedIn->setVisible(signedIn);
+    const bool running = m_client && m_client->isRunning();
+    m_syncNow->setEnabled(signedIn && !running);
+    m_status->setText(signedIn ? (running ? tr("Syncing with %1…").arg(m_server) : tr("Signed in to %1 as %2.").arg(m_server, m_settings.syncEmail()))
+                               : tr("Not signed in."));
+}
+
+QString SyncPage::statusText() const
+{
+    return m_status->text() + QLatin1Char('\n') + m_last->text();
+}
+
+QString SyncPage::bannerText() const
+{
+    return m_banner->visibleText();
+}
+
+}  // namespace bandmate::ui
