@@ -27,6 +27,7 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS account (id TEXT PRIMARY KEY NOT NULL, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, "
     "created_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS access_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS rate_limit (key TEXT PRIMARY KEY NOT NULL, window_start INTEGER NOT NULL, attempts INTEGER NOT NULL)",
 };
 
 /// Tokens are stored as a BLAKE2b hash: the database never holds one that could be replayed.
@@ -85,7 +86,7 @@ core::Result<std::unique_ptr<Accounts>> Accounts::open(const QString& path, Cloc
     }
     const QString name = QStringLiteral("bandmate-accounts-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Accounts> accounts(new Accounts(name, std::move(clock)));
-    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1]});
+    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2]});
     if (!db) {
         return std::unexpected(db.error());
     }
@@ -150,6 +151,40 @@ core::Result<Session> Accounts::login(const QString& email, const QString& passw
         return std::unexpected(ok.error());
     }
     return session;
+}
+
+core::Result<std::optional<int>> Accounts::limit(const QString& key, int limit, qint64 windowMs)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto transaction = core::Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    const qint64 now = m_clock();
+    // A new window when the old one is over; otherwise one more attempt in it.
+    auto counted = sql::run(db,
+                            QStringLiteral("INSERT INTO rate_limit (key, window_start, attempts) VALUES (?, ?, 1) "
+                                           "ON CONFLICT (key) DO UPDATE SET "
+                                           "attempts = CASE WHEN window_start + ? <= excluded.window_start THEN 1 ELSE attempts + 1 END, "
+                                           "window_start = CASE WHEN window_start + ? <= excluded.window_start THEN excluded.window_start ELSE window_start END "
+                                           "RETURNING window_start, attempts"),
+                            {key, now, windowMs, windowMs});
+    if (!counted) {
+        return std::unexpected(counted.error());
+    }
+    if (!counted->next()) {
+        return core::fail(ErrorCode::Internal, "rate limit row missing", key.toStdString());
+    }
+    const qint64 windowStart = counted->value(0).toLongLong();
+    const int attempts = counted->value(1).toInt();
+    counted->finish();
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    if (attempts <= limit) {
+        return std::optional<int>{};
+    }
+    return std::optional<int>(static_cast<int>(std::max<qint64>(1, (windowStart + windowMs - now + 999) / 1000)));
 }
 
 core::Result<QString> Accounts::authenticate(const QString& accessToken) const

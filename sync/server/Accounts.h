@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace bandmate::sync {
 
@@ -34,6 +35,10 @@ public:
     [[nodiscard]] core::Result<QString> registerAccount(const QString& email, const QString& password);
     /// A session for the right password; the same "wrong e-mail or password" otherwise.
     [[nodiscard]] core::Result<Session> login(const QString& email, const QString& password);
+    /// Counts one attempt under `key` ("login-ip:…", "login-account:…") in a window of `windowMs`;
+    /// when `limit` attempts were already made in this window, the seconds until it ends (the
+    /// Retry-After). Kept in the database, so several server processes share the counts.
+    [[nodiscard]] core::Result<std::optional<int>> limit(const QString& key, int limit, qint64 windowMs);
     /// The account of a valid, unexpired access token.
     [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken) const;
 

@@ -119,12 +119,41 @@ struct HttpServer::Impl {
         };
     }
 
+    /// Sign-in attempts are limited per address (kPerIp in 15 minutes) and per account
+    /// (kPerAccount): past that, 429 with Retry-After. True when the request was refused.
+    bool limited(const httplib::Request& req, httplib::Response& res, Worker& worker, const QString& email)
+    {
+        constexpr qint64 kWindowMs = 15 * 60 * 1000;
+        constexpr int kPerIp = 100;
+        constexpr int kPerAccount = 10;
+        QList<std::pair<QString, int>> keys{{QStringLiteral("auth-ip:") + QString::fromStdString(req.remote_addr), kPerIp}};
+        if (!email.isEmpty()) {
+            keys.append({QStringLiteral("auth-account:") + email, kPerAccount});
+        }
+        for (const auto& [key, most] : keys) {
+            auto wait = worker.accounts->limit(key, most, kWindowMs);
+            if (!wait) {
+                sendError(res, 500, "storage", wait.error().toString());
+                return true;
+            }
+            if (*wait) {
+                res.set_header("Retry-After", std::to_string(**wait));
+                sendError(res, 429, "too_many_requests", "too many sign-in attempts; try again in " + std::to_string((**wait + 59) / 60) + " minutes");
+                return true;
+            }
+        }
+        return false;
+    }
+
     void routes()
     {
         server.Get("/v1/health", wrap(false, [](const httplib::Request&, httplib::Response& res, Worker&, QString&) {
                        sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
                    }));
         server.Post("/v1/auth/register", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        if (limited(req, res, worker, {})) {
+                            return;
+                        }
                         if (!options.registrationOpen) {
                             sendError(res, 403, "registration_closed", "this server does not take new accounts");
                             return;
@@ -141,9 +170,12 @@ struct HttpServer::Impl {
                         account = *id;
                         sendJson(res, 201, QJsonObject{{QStringLiteral("account_id"), *id}});
                     }));
-        server.Post("/v1/auth/login", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server.Post("/v1/auth/login", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
+                            return;
+                        }
+                        if (limited(req, res, worker, (*body)[QStringLiteral("email")].toString().trimmed().toLower())) {
                             return;
                         }
                         auto session = worker.accounts->login((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());

@@ -218,6 +218,33 @@ TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
     EXPECT_TRUE(QString::fromUtf8(noKeychain.readAllStandardError()).contains(QStringLiteral("kept in memory only")));
 }
 
+TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
+{
+    ServerProcess server(dir.file(QStringLiteral("limits.sqlite")));
+    httplib::Client client("127.0.0.1", server.port());
+    (void)signIn(client, "ana@example.com");  // one good attempt counts too
+    const std::string wrong = json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("guess-guess-guess")}});
+    int unauthorized = 0;
+    int status = 0;
+    std::string retryAfterText;
+    for (int i = 0; i < 12 && status != 429; ++i) {
+        auto answer = client.Post("/v1/auth/login", wrong, "application/json");
+        ASSERT_TRUE(answer);
+        status = answer->status;
+        unauthorized += status == 401 ? 1 : 0;
+        retryAfterText = answer->get_header_value("Retry-After");
+    }
+    EXPECT_EQ(unauthorized, 9) << "ten attempts per account in 15 minutes";
+    EXPECT_EQ(status, 429);
+    const int retryAfter = std::atoi(retryAfterText.c_str());
+    EXPECT_GT(retryAfter, 0);
+    EXPECT_LE(retryAfter, 15 * 60);
+    // Another account from the same address is not held back by it.
+    auto other = client.Post("/v1/auth/login", json({{QStringLiteral("email"), QStringLiteral("bob@example.com")}, {QStringLiteral("password"), QStringLiteral("guess-guess-guess")}}),
+                             "application/json");
+    EXPECT_EQ(other->status, 401);
+}
+
 TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
 {
     ServerProcess server(dir.file(QStringLiteral("closed.sqlite")), {QStringLiteral("--registration"), QStringLiteral("closed")});
