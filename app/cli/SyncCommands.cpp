@@ -63,7 +63,7 @@ int runAccountCommand(const CliArgs& args)
     if (!session) {
         return reportError(session.error());
     }
-    auto saved = sync::CredentialStore::save(url->toString(), session->accessToken);
+    auto saved = sync::CredentialStore::save(url->toString(), session->refreshToken);
     if (args.json) {
         printJson(QJsonObject{{QStringLiteral("account_id"), session->accountId}, {QStringLiteral("keychain"), saved.has_value()}});
     } else {
@@ -89,15 +89,25 @@ int runSyncCommand(const CliArgs& args)
     if (!url) {
         return reportError(url.error());
     }
-    auto token = sync::CredentialStore::load(url->toString());
-    if (!token) {
-        return reportError(token.error());
+    auto stored = sync::CredentialStore::load(url->toString());
+    if (!stored) {
+        return reportError(stored.error());
     }
+    // The keychain keeps a refresh token: trade it for this round's access token and keep the
+    // new one (each refresh token works once).
+    auto session = sync::AccountClient::refresh(*url, *stored);
+    if (!session) {
+        return reportError(session.error());
+    }
+    if (auto saved = sync::CredentialStore::save(url->toString(), session->refreshToken); !saved) {
+        return reportError(saved.error());
+    }
+    const QString token = session->accessToken;
     auto db = openDatabase(args);
     if (!db) {
         return reportError(db.error());
     }
-    sync::SyncClient client(**db, *url, *token);
+    sync::SyncClient client(**db, *url, token);
     QEventLoop loop;
     std::optional<sync::SyncReport> report;
     QString failure;

@@ -37,6 +37,12 @@ core::Result<QJsonObject> post(const QUrl& server, const QString& path, const QJ
     return answer;
 }
 
+ClientSession sessionFrom(const QJsonObject& answer)
+{
+    return {answer.value(QStringLiteral("account_id")).toString(), answer.value(QStringLiteral("access_token")).toString(),
+            answer.value(QStringLiteral("refresh_token")).toString()};
+}
+
 }  // namespace
 
 core::Result<QString> AccountClient::registerAccount(const QUrl& server, const QString& email, const QString& password)
@@ -54,7 +60,25 @@ core::Result<ClientSession> AccountClient::login(const QUrl& server, const QStri
     if (!answer) {
         return std::unexpected(answer.error());
     }
-    return ClientSession{answer->value(QStringLiteral("account_id")).toString(), answer->value(QStringLiteral("access_token")).toString()};
+    return sessionFrom(*answer);
+}
+
+core::Result<ClientSession> AccountClient::refresh(const QUrl& server, const QString& refreshToken)
+{
+    auto answer = post(server, QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refreshToken}});
+    if (!answer) {
+        return std::unexpected(answer.error());
+    }
+    return sessionFrom(*answer);
+}
+
+core::Result<void> AccountClient::logout(const QUrl& server, const QString& refreshToken)
+{
+    auto answer = post(server, QStringLiteral("/v1/auth/logout"), {{QStringLiteral("refresh_token"), refreshToken}});
+    if (!answer) {
+        return std::unexpected(answer.error());
+    }
+    return {};
 }
 
 }  // namespace bandmate::sync

@@ -6,7 +6,7 @@
 
 namespace bandmate::sync {
 
-/// Sync sessions in the operating system's keychain (Secret Service on Linux, Keychain on macOS,
+/// Sync sessions (the refresh token) in the operating system's keychain (Secret Service on Linux, Keychain on macOS,
 /// Credential Manager on Windows) through Qt Keychain — never in the database, QSettings or logs;
 /// the insecure plain-text fallback stays off. Without a keychain every call fails with
 /// ErrorCode::Io saying so, and callers keep the session in memory only. Calls block until the

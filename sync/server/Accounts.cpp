@@ -26,7 +26,10 @@ namespace {
 const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS account (id TEXT PRIMARY KEY NOT NULL, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, "
     "created_at INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS access_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS access_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, family TEXT NOT NULL, "
+    "expires_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS refresh_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, family TEXT NOT NULL, "
+    "expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS rate_limit (key TEXT PRIMARY KEY NOT NULL, window_start INTEGER NOT NULL, attempts INTEGER NOT NULL)",
 };
 
@@ -86,7 +89,7 @@ core::Result<std::unique_ptr<Accounts>> Accounts::open(const QString& path, Cloc
     }
     const QString name = QStringLiteral("bandmate-accounts-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Accounts> accounts(new Accounts(name, std::move(clock)));
-    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2]});
+    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2], kSchema[3]});
     if (!db) {
         return std::unexpected(db.error());
     }
@@ -144,13 +147,126 @@ core::Result<Session> Accounts::login(const QString& email, const QString& passw
     if (accountId.isEmpty() || !matches) {
         return fail(ErrorCode::NotFound, "wrong e-mail or password");
     }
-    Session session{accountId, randomToken(), m_clock() + kAccessTokenMs};
-    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO access_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)"),
-                            {tokenHash(session.accessToken), accountId, session.expiresAtMs});
+    return issue(accountId, QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+core::Result<Session> Accounts::issue(const QString& accountId, const QString& family)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    Session session{accountId, randomToken(), m_clock() + kAccessTokenMs, randomToken()};
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO access_token (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)"),
+                            {tokenHash(session.accessToken), accountId, family, session.expiresAtMs});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO refresh_token (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)"),
+                            {tokenHash(session.refreshToken), accountId, family, m_clock() + kRefreshTokenMs});
         !ok) {
         return std::unexpected(ok.error());
     }
     return session;
+}
+
+namespace {
+
+core::Result<void> revokeFamily(const QSqlDatabase& db, const QString& family)
+{
+    if (auto ok = sql::exec(db, QStringLiteral("DELETE FROM access_token WHERE family = ?"), {family}); !ok) {
+        return ok;
+    }
+    return sql::exec(db, QStringLiteral("DELETE FROM refresh_token WHERE family = ?"), {family});
+}
+
+}  // namespace
+
+core::Result<Session> Accounts::refresh(const QString& refreshToken)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto transaction = core::Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto row = sql::run(db, QStringLiteral("SELECT account_id, family, expires_at, used FROM refresh_token WHERE token_hash = ?"), {tokenHash(refreshToken)});
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!row->next()) {
+        return fail(ErrorCode::NotFound, "not signed in, or the session ended: sign in again");
+    }
+    const QString accountId = row->value(0).toString();
+    const QString family = row->value(1).toString();
+    const bool expired = row->value(2).toLongLong() < m_clock();
+    const bool used = row->value(3).toInt() != 0;
+    row->finish();
+    if (used) {
+        // Someone holds a copy of a spent token: end the whole session, for them and for us.
+        if (auto ok = revokeFamily(db, family); !ok) {
+            return std::unexpected(ok.error());
+        }
+        if (auto committed = transaction->commit(); !committed) {
+            return std::unexpected(committed.error());
+        }
+        return fail(ErrorCode::NotFound, "this session was used from two places and has been ended: sign in again");
+    }
+    if (expired) {
+        return fail(ErrorCode::NotFound, "the session expired: sign in again");
+    }
+    if (auto ok = sql::exec(db, QStringLiteral("UPDATE refresh_token SET used = 1 WHERE token_hash = ?"), {tokenHash(refreshToken)}); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto session = issue(accountId, family);
+    if (!session) {
+        return session;
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return session;
+}
+
+core::Result<void> Accounts::logout(const QString& refreshToken)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto family = sql::scalar(db, QStringLiteral("SELECT family FROM refresh_token WHERE token_hash = ?"), {tokenHash(refreshToken)});
+    if (!family) {
+        return std::unexpected(family.error());
+    }
+    if (family->isNull()) {
+        return {};  // already ended: signing out twice is fine
+    }
+    return revokeFamily(db, family->toString());
+}
+
+core::Result<void> Accounts::changePassword(const QString& accountId, const QString& oldPassword, const QString& newPassword)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto hash = sql::scalar(db, QStringLiteral("SELECT password_hash FROM account WHERE id = ?"), {accountId});
+    if (!hash) {
+        return std::unexpected(hash.error());
+    }
+    if (hash->isNull() || !passwordMatches(hash->toString(), oldPassword)) {
+        return fail(ErrorCode::NotFound, "the current password is wrong");
+    }
+    if (newPassword.size() < 10 || newPassword.size() > 1024) {
+        return fail(ErrorCode::InvalidArgument, "a password of 10 characters or more", "new_password");
+    }
+    auto newHash = hashPassword(newPassword);
+    if (!newHash) {
+        return std::unexpected(newHash.error());
+    }
+    auto transaction = core::Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    for (const auto& [statement, binds] : QList<std::pair<QString, QVariantList>>{
+             {QStringLiteral("UPDATE account SET password_hash = ? WHERE id = ?"), {*newHash, accountId}},
+             {QStringLiteral("DELETE FROM access_token WHERE account_id = ?"), {accountId}},
+             {QStringLiteral("DELETE FROM refresh_token WHERE account_id = ?"), {accountId}}}) {
+        if (auto ok = sql::exec(db, statement, binds); !ok) {
+            return ok;
+        }
+    }
+    return transaction->commit();
 }
 
 core::Result<std::optional<int>> Accounts::limit(const QString& key, int limit, qint64 windowMs)

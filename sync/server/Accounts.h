@@ -15,14 +15,17 @@ struct Session {
     QString accountId;
     QString accessToken;
     qint64 expiresAtMs = 0;
+    QString refreshToken;  ///< trades for a new session once (rotation); 30 days
 };
 
 /// Accounts of the sync server: register, log in (Argon2id password hashes via libsodium, the
-/// same work for unknown e-mails), short-lived access tokens stored only as hashes.
-/// (Refresh tokens with rotation, logout and password change come with the rest of issue 8.)
+/// same work for unknown e-mails), short-lived access tokens and rotating refresh tokens, both
+/// stored only as hashes. A refresh token used twice means it was stolen: the whole session
+/// (its family of tokens) is revoked.
 class Accounts {
 public:
     static constexpr qint64 kAccessTokenMs = 15 * 60 * 1000;
+    static constexpr qint64 kRefreshTokenMs = 30LL * 24 * 60 * 60 * 1000;
     using Clock = std::function<qint64()>;
 
     /// Opens (creating its tables in) the server database at `path`. One instance per thread.
@@ -35,6 +38,12 @@ public:
     [[nodiscard]] core::Result<QString> registerAccount(const QString& email, const QString& password);
     /// A session for the right password; the same "wrong e-mail or password" otherwise.
     [[nodiscard]] core::Result<Session> login(const QString& email, const QString& password);
+    /// A new session for a refresh token, which is spent; reuse revokes the session.
+    [[nodiscard]] core::Result<Session> refresh(const QString& refreshToken);
+    /// Ends the session a refresh token belongs to (its access tokens too).
+    [[nodiscard]] core::Result<void> logout(const QString& refreshToken);
+    /// Changes the password and ends every session of the account.
+    [[nodiscard]] core::Result<void> changePassword(const QString& accountId, const QString& oldPassword, const QString& newPassword);
     /// Counts one attempt under `key` ("login-ip:…", "login-account:…") in a window of `windowMs`;
     /// when `limit` attempts were already made in this window, the seconds until it ends (the
     /// Retry-After). Kept in the database, so several server processes share the counts.
@@ -44,6 +53,7 @@ public:
 
 private:
     Accounts(QString connectionName, Clock clock);
+    [[nodiscard]] core::Result<Session> issue(const QString& accountId, const QString& family);
     QString m_connectionName;
     Clock m_clock;
 };

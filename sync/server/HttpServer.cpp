@@ -34,6 +34,14 @@ void sendError(httplib::Response& res, int status, const char* code, const std::
     sendJson(res, status, QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), QString::fromStdString(message)}});
 }
 
+void sendSession(httplib::Response& res, const Session& session)
+{
+    sendJson(res, 200, QJsonObject{{QStringLiteral("account_id"), session.accountId},
+                                   {QStringLiteral("access_token"), session.accessToken},
+                                   {QStringLiteral("expires_at"), static_cast<double>(session.expiresAtMs)},
+                                   {QStringLiteral("refresh_token"), session.refreshToken}});
+}
+
 /// The request body as a JSON object, or a 400 already sent.
 std::optional<QJsonObject> jsonBody(const httplib::Request& req, httplib::Response& res)
 {
@@ -184,9 +192,45 @@ struct HttpServer::Impl {
                             return;
                         }
                         account = session->accountId;
-                        sendJson(res, 200, QJsonObject{{QStringLiteral("account_id"), session->accountId},
-                                                       {QStringLiteral("access_token"), session->accessToken},
-                                                       {QStringLiteral("expires_at"), static_cast<double>(session->expiresAtMs)}});
+                        sendSession(res, *session);
+                    }));
+        server.Post("/v1/auth/refresh", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        auto body = jsonBody(req, res);
+                        if (!body) {
+                            return;
+                        }
+                        auto session = worker.accounts->refresh((*body)[QStringLiteral("refresh_token")].toString());
+                        if (!session) {
+                            sendError(res, 401, "unauthorized", session.error().message);
+                            return;
+                        }
+                        account = session->accountId;
+                        sendSession(res, *session);
+                    }));
+        server.Post("/v1/auth/logout", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString&) {
+                        auto body = jsonBody(req, res);
+                        if (!body) {
+                            return;
+                        }
+                        if (auto ended = worker.accounts->logout((*body)[QStringLiteral("refresh_token")].toString()); !ended) {
+                            sendError(res, 500, "storage", ended.error().toString());
+                            return;
+                        }
+                        res.status = 204;
+                    }));
+        server.Post("/v1/auth/password", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        auto body = jsonBody(req, res);
+                        if (!body) {
+                            return;
+                        }
+                        auto changed = worker.accounts->changePassword(account, (*body)[QStringLiteral("old_password")].toString(),
+                                                                       (*body)[QStringLiteral("new_password")].toString());
+                        if (!changed) {
+                            sendError(res, changed.error().code == core::ErrorCode::NotFound ? 401 : 422,
+                                      changed.error().code == core::ErrorCode::NotFound ? "unauthorized" : "invalid", changed.error().toString());
+                            return;
+                        }
+                        res.status = 204;
                     }));
         server.Get("/v1/sync/meta", wrap(true, [](const httplib::Request&, httplib::Response& res, Worker& worker, QString& account) {
                        auto meta = worker.sync->meta(account);

@@ -218,6 +218,46 @@ TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
     EXPECT_TRUE(QString::fromUtf8(noKeychain.readAllStandardError()).contains(QStringLiteral("kept in memory only")));
 }
 
+TEST_F(ServerTest, RefreshTokensRotateAndReuseEndsTheSession)
+{
+    ServerProcess server(dir.file(QStringLiteral("tokens.sqlite")));
+    httplib::Client client("127.0.0.1", server.port());
+    const QJsonObject credentials{{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}};
+    ASSERT_EQ(client.Post("/v1/auth/register", json(credentials), "application/json")->status, 201);
+    const QJsonObject login = bodyOf(client.Post("/v1/auth/login", json(credentials), "application/json"));
+    const QString first = login[QStringLiteral("refresh_token")].toString();
+    ASSERT_FALSE(first.isEmpty());
+    const auto refresh = [&](const QString& token) {
+        return client.Post("/v1/auth/refresh", json({{QStringLiteral("refresh_token"), token}}), "application/json");
+    };
+    auto rotated = refresh(first);
+    ASSERT_EQ(rotated->status, 200);
+    const QString second = bodyOf(rotated)[QStringLiteral("refresh_token")].toString();
+    const QString access = bodyOf(rotated)[QStringLiteral("access_token")].toString();
+    EXPECT_NE(second, first);
+    const httplib::Headers auth{{"Authorization", "Bearer " + access.toStdString()}};
+    EXPECT_EQ(client.Get("/v1/sync/meta", auth)->status, 200);
+    // The spent token again: someone copied it. The whole session ends, the newest token too.
+    auto reused = refresh(first);
+    EXPECT_EQ(reused->status, 401);
+    EXPECT_TRUE(bodyOf(reused)[QStringLiteral("message")].toString().contains(QStringLiteral("two places")));
+    EXPECT_EQ(refresh(second)->status, 401);
+    EXPECT_EQ(client.Get("/v1/sync/meta", auth)->status, 401);
+
+    // Logout ends a session; a password change ends them all and the old password stops working.
+    const QJsonObject again = bodyOf(client.Post("/v1/auth/login", json(credentials), "application/json"));
+    ASSERT_EQ(client.Post("/v1/auth/logout", json({{QStringLiteral("refresh_token"), again[QStringLiteral("refresh_token")]}}), "application/json")->status, 204);
+    EXPECT_EQ(refresh(again[QStringLiteral("refresh_token")].toString())->status, 401);
+    const QJsonObject third = bodyOf(client.Post("/v1/auth/login", json(credentials), "application/json"));
+    const httplib::Headers thirdAuth{{"Authorization", "Bearer " + third[QStringLiteral("access_token")].toString().toStdString()}};
+    EXPECT_EQ(client.Post("/v1/auth/password", thirdAuth, R"({"old_password":"wrong-wrong-wrong","new_password":"bolero-de-medianoche"})", "application/json")->status, 401);
+    EXPECT_EQ(client.Post("/v1/auth/password", thirdAuth, R"({"old_password":"salsa-dura-1978","new_password":"short"})", "application/json")->status, 422);
+    EXPECT_EQ(client.Post("/v1/auth/password", thirdAuth, R"({"old_password":"salsa-dura-1978","new_password":"bolero-de-medianoche"})", "application/json")->status, 204);
+    EXPECT_EQ(client.Get("/v1/sync/meta", thirdAuth)->status, 401);
+    EXPECT_EQ(client.Post("/v1/auth/login", json(credentials), "application/json")->status, 401);
+    EXPECT_EQ(client.Post("/v1/auth/login", R"({"email":"ana@example.com","password":"bolero-de-medianoche"})", "application/json")->status, 200);
+}
+
 TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
 {
     ServerProcess server(dir.file(QStringLiteral("limits.sqlite")));

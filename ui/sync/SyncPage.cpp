@@ -94,6 +94,7 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     if (!m_settings.syncServer().isEmpty()) {
         if (auto token = sync::CredentialStore::load(m_settings.syncServer()); token) {
             m_token = *token;
+            m_inKeychain = true;
             m_server = m_settings.syncServer();
             m_timer->start(2'000);
         }
@@ -126,11 +127,13 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
         m_banner->showMessage(QString::fromStdString(session.error().message), true);
         return false;
     }
-    m_token = session->accessToken;
+    m_token = session->refreshToken;
     m_server = url.toString();
     m_password->clear();
     m_settings.setSyncAccount(m_server, email.trimmed());
-    if (auto saved = sync::CredentialStore::save(m_server, m_token); !saved) {
+    auto saved = sync::CredentialStore::save(m_server, m_token);
+    m_inKeychain = saved.has_value();
+    if (!saved) {
         m_banner->showMessage(tr("Signed in. There is no keychain on this system, so the session lasts until Bandmate quits."), false);
     } else {
         m_banner->showMessage(tr("Signed in as %1.").arg(email.trimmed()), false);
@@ -142,7 +145,8 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
 
 void SyncPage::signOut()
 {
-    if (!m_server.isEmpty()) {
+    if (!m_server.isEmpty() && !m_token.isEmpty()) {
+        (void)sync::AccountClient::logout(QUrl(m_server), m_token);  // offline: the session just expires
         (void)sync::CredentialStore::remove(m_server);
     }
     m_token.clear();
@@ -156,7 +160,26 @@ bool SyncPage::syncNow()
     if (m_token.isEmpty() || (m_client && m_client->isRunning())) {
         return false;
     }
-    m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), m_token);
+    // Each round trades the refresh token for a fresh session and keeps the new refresh token.
+    auto session = sync::AccountClient::refresh(QUrl(m_server), m_token);
+    if (!session) {
+        m_last->setText(QString::fromStdString(session.error().message));
+        m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
+        if (session.error().code == core::ErrorCode::NotFound) {
+            m_token.clear();  // the server ended the session: sign in again
+            (void)sync::CredentialStore::remove(m_server);
+        } else {
+            scheduleNext(true);
+        }
+        refresh();
+        Q_EMIT syncFinished(false);
+        return false;
+    }
+    m_token = session->refreshToken;
+    if (m_inKeychain) {
+        (void)sync::CredentialStore::save(m_server, m_token);
+    }
+    m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), session->accessToken);
     connect(m_client.get(), &sync::SyncClient::finished, this, [this](const sync::SyncReport& report) {
         m_last->setText(tr("Last sync %1: %2 sent, %3 received%4.")
                             .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat))

@@ -50,7 +50,8 @@ private:
 
     core::Database& m_db;
     Settings& m_settings;
-    QString m_token;
+    QString m_token;  ///< the refresh token of the session
+    bool m_inKeychain = false;
     QString m_server;
     std::unique_ptr<sync::SyncClient> m_client;
     int m_failures = 0;
