@@ -8,6 +8,7 @@
 #include "sync/protocol/Protocol.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +61,7 @@ void SyncClient::request(const QString& method, const QString& path, const QByte
     }
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("X-Bandmate-Protocol", QByteArray::number(kProtocolMax));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(30'000);
     QNetworkReply* reply = method == QLatin1String("POST") ? m_network->post(request, body) : m_network->get(request);
@@ -71,6 +73,8 @@ void SyncClient::request(const QString& method, const QString& path, const QByte
             fail(tr("The server could not be reached (%1). Nothing was lost; Bandmate tries again later.").arg(reply->errorString()));
         } else if (status == 401) {
             fail(tr("The server no longer knows this session: sign in again."));
+        } else if (status == 409) {
+            fail(tr("This Bandmate and the server speak different sync versions; update the older one."));
         } else if (status == 429) {
             fail(tr("The server is busy: Bandmate tries again in a moment."));
         } else if (status >= 400) {
@@ -101,6 +105,16 @@ void SyncClient::checkMeta(const QJsonObject& meta)
     if (!stored) {
         fail(QString::fromStdString(stored.error().toString()));
         return;
+    }
+    if (stored->toString().isEmpty()) {
+        // The first sync of this database: keep a copy of it as it was, just in case.
+        const QString backup = m_db.path() + QStringLiteral(".before-first-sync-%1.backup").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        if (!QFile::exists(backup)) {
+            if (auto copied = sql::exec(m_db.connection(), QStringLiteral("VACUUM INTO ") + sql::quoteLiteral(backup)); !copied) {
+                fail(tr("Could not back up the database before its first sync: %1").arg(QString::fromStdString(copied.error().message)));
+                return;
+            }
+        }
     }
     if (stored->toString() != epoch) {
         auto transaction = core::Transaction::begin(m_db.connection());

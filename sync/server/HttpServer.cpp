@@ -109,6 +109,11 @@ struct HttpServer::Impl {
             auto services = worker();
             if (!services) {
                 sendError(res, 500, "storage", services.error().toString());
+            } else if (const std::string protocol = req.get_header_value("X-Bandmate-Protocol");
+                       !protocol.empty() && (std::atoi(protocol.c_str()) < kProtocolMin || std::atoi(protocol.c_str()) > kProtocolMax)) {
+                // A client that speaks another version of the protocol: say so, change nothing.
+                sendError(res, 409, "protocol_mismatch",
+                          "this server speaks sync protocol " + std::to_string(kProtocolMin) + "-" + std::to_string(kProtocolMax) + ", the client " + protocol);
             } else if (authenticated) {
                 const std::string header = req.get_header_value("Authorization");
                 const std::string prefix = "Bearer ";

@@ -123,6 +123,9 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     auto bobs = client.Get("/v1/sync/pull?since=0", httplib::Headers{{"Authorization", "Bearer " + bob.toStdString()}});
     EXPECT_TRUE(bodyOf(bobs)[QStringLiteral("changes")].toArray().isEmpty());
     EXPECT_EQ(client.Get("/v1/sync/meta")->status, 401);
+    auto future = client.Get("/v1/sync/meta", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-Bandmate-Protocol", "99"}});
+    EXPECT_EQ(future->status, 409);
+    EXPECT_EQ(bodyOf(future)[QStringLiteral("code")].toString(), QStringLiteral("protocol_mismatch"));
     EXPECT_EQ(client.Get("/v1/sync/meta", httplib::Headers{{"Authorization", "Bearer forged"}})->status, 401);
 
     // Bad requests: one JSON error each.

@@ -11,6 +11,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonDocument>
 #include <QSignalSpy>
 
@@ -74,6 +75,11 @@ TEST(SyncClientTest, TwoComputersConvergeThroughTheServer)
     const QString id = SongRepository(*laptop).save(song).value();
     auto first = syncRound(*laptop, server.url(), token);
     ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(first)) << std::get<QString>(first).toStdString();
+    // The first sync of a database keeps a copy of it first (one copy, not one per sync).
+    const auto backups = [&] {
+        return QDir(dir.path()).entryList({QStringLiteral("laptop.sqlite.before-first-sync-*.backup")}).size();
+    };
+    EXPECT_EQ(backups(), 1);
     EXPECT_GT(std::get<sync::SyncReport>(first).pushed, 0);
     EXPECT_EQ(outboxSize(*laptop), 0);
     auto second = syncRound(*studio, server.url(), token);
@@ -92,6 +98,7 @@ TEST(SyncClientTest, TwoComputersConvergeThroughTheServer)
     ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*studio, server.url(), token)));
     ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*laptop, server.url(), token)));
     EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    EXPECT_EQ(backups(), 1);
     const Song merged = SongRepository(*studio).get(id).value();
     EXPECT_EQ(merged.notes, QStringLiteral("long intro"));
     EXPECT_EQ(merged.key, QStringLiteral("Am"));
