@@ -179,6 +179,25 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
     return result;
 }
 
+void SyncService::pushGroup(QList<PushRequest*>& group)
+{
+    auto transaction = core::Transaction::begin(QSqlDatabase::database(m_connectionName, false));
+    if (!transaction) {
+        for (PushRequest* request : group) {
+            request->result = std::unexpected(transaction.error());
+        }
+        return;
+    }
+    for (PushRequest* request : group) {
+        request->result = push(request->userId, request->deviceId, request->batchId, request->changes);  // a savepoint inside
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        for (PushRequest* request : group) {
+            request->result = std::unexpected(committed.error());
+        }
+    }
+}
+
 core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, int limit) const
 {
     if (limit < 1 || limit > kMaxChangesPerPush) {

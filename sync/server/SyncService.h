@@ -58,6 +58,18 @@ public:
     /// change's HLC is more than kMaxClockSkewMs ahead of the server's clock, or is malformed.
     [[nodiscard]] core::Result<PushResult> push(const QString& userId, const QString& deviceId, const QString& batchId,
                                                 const QList<core::FieldChange>& changes);
+    /// One push waiting in a group.
+    struct PushRequest {
+        QString userId;
+        QString deviceId;
+        QString batchId;
+        QList<core::FieldChange> changes;
+        core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
+    };
+    /// Several pushes in one transaction (group commit: one disk flush for all of them); each
+    /// still succeeds or fails on its own (a savepoint each).
+    void pushGroup(QList<PushRequest*>& group);
+
     /// The user's changes with seq > since, at most `limit` (1…500), oldest first.
     [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit) const;
     [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
