@@ -141,6 +141,27 @@ TEST_F(SyncServiceTest, ClocksTooFarAheadAndBadBatchesAreRefusedWhole)
     EXPECT_FALSE(server->pull(QStringLiteral("ana"), 0, 0).has_value());
 }
 
+TEST_F(SyncServiceTest, AGroupCommitKeepsEachPushOnItsOwn)
+{
+    Song song;
+    song.title = QStringLiteral("Idilio");
+    (void)SongRepository(*a).save(song).value();
+    const auto good = core::ChangeTracker(*a).pending(500).value();
+    auto skewed = good;
+    skewed[0].stamp.hlc.wallMs += 60 * 60 * 1000;  // an hour ahead: refused
+    sync::SyncService::PushRequest first{QStringLiteral("ana"), a->deviceId(), QStringLiteral("g1"), good};
+    sync::SyncService::PushRequest bad{QStringLiteral("ana"), a->deviceId(), QStringLiteral("g2"), skewed};
+    sync::SyncService::PushRequest replay{QStringLiteral("ana"), a->deviceId(), QStringLiteral("g1"), good};
+    QList<sync::SyncService::PushRequest*> group{&first, &bad, &replay};
+    server->pushGroup(group);
+    ASSERT_TRUE(first.result.has_value());
+    EXPECT_EQ(first.result->accepted, good.size());
+    EXPECT_FALSE(bad.result.has_value());
+    ASSERT_TRUE(replay.result.has_value());
+    EXPECT_TRUE(replay.result->replayed) << "the same batch twice in one group is applied once";
+    EXPECT_EQ(server->pull(QStringLiteral("ana"), 0, 500)->changes.size(), good.size());
+}
+
 TEST_F(SyncServiceTest, RandomEditsOnThreeReplicasConverge)
 {
     auto c = test::openTestDatabase(dir, QStringLiteral("c.sqlite"));
