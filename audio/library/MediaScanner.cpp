@@ -174,7 +174,9 @@ fs::path storeCover(const fs::path& folder, const Tags& tags)
         return target;
     }
     fs::create_directories(folder, error);
-    const fs::path partial = target.string() + ".part";
+    // Two reader threads may copy the same album's cover at once: each writes its own partial
+    // file, and whichever renames last simply replaces an identical file.
+    const fs::path partial = target.string() + "." + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) + ".part";
     {
         std::ofstream out(partial, std::ios::binary);
         out.write(tags.coverBytes.data(), static_cast<std::streamsize>(tags.coverBytes.size()));
@@ -184,7 +186,11 @@ fs::path storeCover(const fs::path& folder, const Tags& tags)
         }
     }
     fs::rename(partial, target, error);
-    return error ? fs::path() : target;
+    if (error) {
+        fs::remove(partial, error);
+        return fs::exists(target, error) ? target : fs::path();  // the other thread's copy is there
+    }
+    return target;
 }
 
 /// Reads the tags TagLib knows; an error when the file is not audio it can read.
