@@ -1,5 +1,7 @@
 // The Library page driven like a user, on a real database and real audio files: search with the
 // grammar, edit and save, scan a folder on the worker thread, find moved files, charts, plays.
+#include "core/beats/BuiltinMachines.h"
+#include "core/beats/MachineRepository.h"
 #include "core/library/MediaFiles.h"
 #include "core/library/Playlists.h"
 #include "core/library/Songs.h"
@@ -14,6 +16,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
@@ -100,6 +103,24 @@ TEST_F(LibraryPageTest, SearchUsesTheGrammarAndSaysWhereItIsWrong)
     EXPECT_EQ(m_page->visibleSongs(), 1);
     box->clear();
     QTRY_COMPARE(m_page->visibleSongs(), 2);
+}
+
+TEST_F(LibraryPageTest, TheUsersOwnMachinesAreGroovesToo)
+{
+    auto machine = core::beats::loadBuiltinMachine(QStringLiteral("salsa")).value();
+    machine.title = "Mi salsa";
+    const QString id = core::beats::MachineRepository(*m_db).save(machine).value();
+    m_page->reload();
+    ASSERT_TRUE(m_page->selectSong(chan));
+    auto* groove = m_page->editor()->findChild<QComboBox*>(QStringLiteral("songGroove"));
+    ASSERT_NE(groove, nullptr);
+    const int index = groove->findData(QStringLiteral("user:") + id);
+    ASSERT_GE(index, 0);
+    EXPECT_TRUE(groove->itemText(index).startsWith(QStringLiteral("Mi salsa")));
+    groove->setCurrentIndex(index);
+    Q_EMIT groove->activated(index);
+    m_page->editor()->findChild<QPushButton*>(QStringLiteral("saveSong"))->click();
+    EXPECT_EQ(lib::SongRepository(*m_db).get(chan)->machineRef, QStringLiteral("user:") + id);
 }
 
 TEST_F(LibraryPageTest, EditsAreSavedAndChartsTranspose)

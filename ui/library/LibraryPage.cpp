@@ -1,5 +1,6 @@
 #include "ui/library/LibraryPage.h"
 
+#include "core/beats/MachineRepository.h"
 #include "core/library/MediaFiles.h"
 #include "core/library/Playlists.h"
 #include "core/library/Songs.h"
@@ -277,6 +278,11 @@ void LibraryPage::reload()
 {
     m_loaded = true;
     refreshSources();
+    QList<QPair<QString, QString>> grooves;
+    for (const auto& machine : core::beats::MachineRepository(m_db).list().value_or(QList<core::beats::MachineSummary>{})) {
+        grooves.append({machine.title, QStringLiteral("user:") + machine.id});
+    }
+    m_editor->setUserGrooves(grooves);
     search(m_search->text());
     refreshStats();
 }

@@ -92,6 +92,7 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     ratingRow->addStretch(1);
     form->addRow(tr("R&ating:"), ratingRow);
     m_groove = new QComboBox(details);
+    m_groove->setObjectName(QStringLiteral("songGroove"));
     m_groove->addItem(tr("none"), QString());
     for (const QString& name : core::beats::builtinMachineNames()) {
         m_groove->addItem(name, QStringLiteral("builtin:") + name);
@@ -249,6 +250,21 @@ core::library::Song SongEditor::song() const
     song.notes = m_notes->toPlainText();
     song.chart = m_chartEdit->toPlainText();
     return song;
+}
+
+void SongEditor::setUserGrooves(const QList<QPair<QString, QString>>& grooves)
+{
+    const QString current = m_groove->currentData().toString();
+    for (int i = m_groove->count() - 1; i >= 0; --i) {
+        if (m_groove->itemData(i).toString().startsWith(QLatin1String("user:"))) {
+            m_groove->removeItem(i);
+        }
+    }
+    for (const auto& [title, ref] : grooves) {
+        m_groove->addItem(tr("%1 (yours)").arg(title), ref);
+    }
+    const int index = m_groove->findData(current);
+    m_groove->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 void SongEditor::showCover(const QList<core::library::MediaFile>& files)

@@ -3,6 +3,7 @@
 #include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
 
+#include <QPair>
 #include <QWidget>
 
 class QCheckBox;
@@ -28,6 +29,8 @@ public:
     explicit SongEditor(QWidget* parent = nullptr);
 
     void setSong(const core::library::Song& song, const QList<core::library::MediaFile>& files);
+    /// The user's own machines offered as grooves after the built-in ones: (title, "user:<id>").
+    void setUserGrooves(const QList<QPair<QString, QString>>& grooves);
     [[nodiscard]] core::library::Song song() const;
     [[nodiscard]] bool isModified() const { return m_modified; }
     /// Moves the chart display by semitones (on screen only; the stored chart is unchanged).
