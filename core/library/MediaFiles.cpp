@@ -205,6 +205,20 @@ Result<int> MediaFileRepository::relocateFolder(const QString& oldRoot, const QS
     return found;
 }
 
+Result<QHash<QString, QString>> MediaFileRepository::playablePaths() const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT song_id, min(path) FROM media_file WHERE missing = 0 AND error = '' AND song_id != '' GROUP BY song_id"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QHash<QString, QString> paths;
+    while (query->next()) {
+        paths.insert(query->value(0).toString(), query->value(1).toString());
+    }
+    return paths;
+}
+
 Result<QStringList> MediaFileRepository::songsWithOnlyMissingFiles() const
 {
     auto query = sql::run(m_db.connection(), QStringLiteral("SELECT song_id FROM media_file GROUP BY song_id HAVING min(missing) = 1"));

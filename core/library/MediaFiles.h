@@ -2,6 +2,7 @@
 
 #include "core/util/Result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -51,6 +52,8 @@ public:
     /// Moves every missing file under `oldRoot` to the same relative path under `newRoot` when
     /// the file is there; returns how many were found again. One transaction.
     [[nodiscard]] Result<int> relocateFolder(const QString& oldRoot, const QString& newRoot);
+    /// For every song with a file that is there and readable, the path of one such file.
+    [[nodiscard]] Result<QHash<QString, QString>> playablePaths() const;
     /// Songs whose every file is missing.
     [[nodiscard]] Result<QStringList> songsWithOnlyMissingFiles() const;
     /// Files with the same content (size and hash), in groups of two or more.

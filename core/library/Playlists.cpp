@@ -6,6 +6,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
+#include "core/sync/TrackedWrite.h"
 #include "core/util/Uuid.h"
 
 namespace bandmate::core::library {
@@ -30,21 +31,6 @@ Result<void> checkQuery(const Playlist& playlist)
     return {};
 }
 
-/// Runs `write` with a ChangeTracker inside one transaction.
-template <typename Write>
-Result<void> inTransaction(Database& db, Write write)
-{
-    auto transaction = Transaction::begin(db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(db);
-    if (auto written = write(tracker); !written) {
-        return std::unexpected(written.error());
-    }
-    return transaction->commit();
-}
-
 }  // namespace
 
 PlaylistRepository::PlaylistRepository(Database& db) : m_db(db) {}
@@ -63,7 +49,7 @@ Result<QString> PlaylistRepository::create(const QString& name, Playlist::Kind k
         return std::unexpected(position.error());
     }
     const QString id = UuidV7Generator().next();
-    auto written = inTransaction(m_db, [&](ChangeTracker& tracker) {
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
         return tracker.write(QStringLiteral("playlist"), id,
                              {{QStringLiteral("name"), playlist.name}, {QStringLiteral("kind"), kindName(kind)},
                               {QStringLiteral("query"), playlist.query}, {QStringLiteral("position"), *position}});
@@ -103,7 +89,7 @@ Result<void> PlaylistRepository::update(const Playlist& changed)
     if (auto ok = checkQuery(next); !ok) {
         return ok;
     }
-    return inTransaction(m_db, [&](ChangeTracker& tracker) {
+    return writeTracked(m_db, [&](ChangeTracker& tracker) {
         return tracker.write(QStringLiteral("playlist"), next.id, {{QStringLiteral("name"), next.name}, {QStringLiteral("query"), next.query}});
     });
 }
@@ -114,7 +100,7 @@ Result<void> PlaylistRepository::remove(const QString& playlistId)
     if (!items) {
         return std::unexpected(items.error());
     }
-    return inTransaction(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
         for (const PlaylistItem& item : *items) {
             if (auto removed = tracker.remove(QStringLiteral("playlist_item"), item.id); !removed) {
                 return removed;
@@ -157,7 +143,7 @@ Result<QString> PlaylistRepository::add(const QString& playlistId, const QString
         return std::unexpected(position.error());
     }
     const QString id = UuidV7Generator().next();
-    auto written = inTransaction(m_db, [&](ChangeTracker& tracker) {
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
         return tracker.write(QStringLiteral("playlist_item"), id,
                              {{QStringLiteral("playlist_id"), playlistId}, {QStringLiteral("song_id"), songId}, {QStringLiteral("position"), *position}});
     });
@@ -180,14 +166,14 @@ Result<void> PlaylistRepository::move(const QString& itemId, const QString& befo
     if (!position) {
         return std::unexpected(position.error());
     }
-    return inTransaction(m_db, [&](ChangeTracker& tracker) {
+    return writeTracked(m_db, [&](ChangeTracker& tracker) {
         return tracker.write(QStringLiteral("playlist_item"), itemId, {{QStringLiteral("position"), *position}});
     });
 }
 
 Result<void> PlaylistRepository::removeItem(const QString& itemId)
 {
-    return inTransaction(m_db, [&](ChangeTracker& tracker) { return tracker.remove(QStringLiteral("playlist_item"), itemId); });
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.remove(QStringLiteral("playlist_item"), itemId); });
 }
 
 Result<QList<PlaylistItem>> PlaylistRepository::items(const QString& playlistId) const

@@ -223,6 +223,7 @@ Result<CompiledSearch> compileSearch(const QString& query)
     struct Group {
         QStringList alternatives;  // ORed
         QVariantList binds;
+        bool costly = false;  ///< holds a per-row subquery (tags' JSON, play counts)
     };
     QList<Group> groups;  // ANDed
     bool expectOperand = true;
@@ -246,6 +247,8 @@ Result<CompiledSearch> compileSearch(const QString& query)
             return std::unexpected(condition.error());
         }
         groups.last().alternatives << (token.negated ? QStringLiteral("NOT ") + *condition : *condition);
+        const QString field = token.kind == Token::Word ? token.text.section(QLatin1Char(':'), 0, 0).toLower() : QString();
+        groups.last().costly = groups.last().costly || (token.text.contains(QLatin1Char(':')) && (field == QLatin1String("tag") || field == QLatin1String("played")));
         afterOr = false;
         expectOperand = false;
     }
@@ -255,11 +258,7 @@ Result<CompiledSearch> compileSearch(const QString& query)
     // SQLite tests the terms of a row in the order written: the cheap ones first, the per-row
     // subqueries (tags' JSON, play counts) last, so they run on fewer rows. Each group keeps
     // its own bound values.
-    const auto cost = [](const Group& group) {
-        const QString text = group.alternatives.join(QLatin1Char(' '));
-        return text.contains(QLatin1String("json_each")) || text.contains(QLatin1String("play_event")) ? 1 : 0;
-    };
-    std::stable_sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) { return cost(a) < cost(b); });
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return !a.costly && b.costly; });
     QStringList where;
     for (const Group& group : groups) {
         where << QLatin1Char('(') + group.alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');

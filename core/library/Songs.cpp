@@ -6,6 +6,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
+#include "core/sync/TrackedWrite.h"
 #include "core/util/Uuid.h"
 
 #include <QJsonArray>
@@ -209,15 +210,7 @@ Result<void> SongRepository::remove(const QString& id)
     if (auto song = get(id); !song) {
         return std::unexpected(song.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    if (auto removed = tracker.remove(QStringLiteral("song"), id); !removed) {
-        return std::unexpected(removed.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.remove(QStringLiteral("song"), id); });
 }
 
 Result<QList<Song>> SongRepository::search(const QString& text, int limit) const
@@ -248,20 +241,14 @@ Result<QString> SongRepository::recordPlay(const QString& songId, const QDateTim
     if (auto song = get(songId); !song) {
         return std::unexpected(song.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
     const QString id = UuidV7Generator().next();
-    ChangeTracker tracker(m_db);
-    auto written = tracker.write(QStringLiteral("play_event"), id,
-                                 {{QStringLiteral("song_id"), songId}, {QStringLiteral("at"), at.toMSecsSinceEpoch()},
-                                  {QStringLiteral("source"), source}, {QStringLiteral("ref"), ref}});
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("play_event"), id,
+                             {{QStringLiteral("song_id"), songId}, {QStringLiteral("at"), at.toMSecsSinceEpoch()},
+                              {QStringLiteral("source"), source}, {QStringLiteral("ref"), ref}});
+    });
     if (!written) {
         return std::unexpected(written.error());
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        return std::unexpected(committed.error());
     }
     return id;
 }

@@ -7,6 +7,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
+#include "core/sync/TrackedWrite.h"
 #include "core/storage/OrderedList.h"
 #include "core/util/Uuid.h"
 
@@ -101,31 +102,25 @@ Result<QString> SetlistRepository::saveShow(const Show& show)
     if (show.fee < 0) {
         return fail(ErrorCode::InvalidArgument, "a fee of 0 or more", "fee");
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
     const QString id = show.id.isEmpty() ? UuidV7Generator().next() : show.id;
     if (!show.id.isEmpty()) {
         if (auto existing = this->show(id); !existing) {
             return std::unexpected(existing.error());
         }
     }
-    ChangeTracker tracker(m_db);
-    auto written = tracker.write(QStringLiteral("show"), id,
-                                 {{QStringLiteral("name"), show.name.trimmed()},
-                                  {QStringLiteral("date"), show.date.toString(kDateFormat)},
-                                  {QStringLiteral("start_time"), show.startTime.toString(kTimeFormat)},
-                                  {QStringLiteral("venue"), show.venue.trimmed()},
-                                  {QStringLiteral("city"), show.city.trimmed()},
-                                  {QStringLiteral("slot_minutes"), show.slotMinutes},
-                                  {QStringLiteral("fee"), show.fee},
-                                  {QStringLiteral("notes"), show.notes}});
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("show"), id,
+                             {{QStringLiteral("name"), show.name.trimmed()},
+                              {QStringLiteral("date"), show.date.toString(kDateFormat)},
+                              {QStringLiteral("start_time"), show.startTime.toString(kTimeFormat)},
+                              {QStringLiteral("venue"), show.venue.trimmed()},
+                              {QStringLiteral("city"), show.city.trimmed()},
+                              {QStringLiteral("slot_minutes"), show.slotMinutes},
+                              {QStringLiteral("fee"), show.fee},
+                              {QStringLiteral("notes"), show.notes}});
+    });
     if (!written) {
         return std::unexpected(written.error());
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        return std::unexpected(committed.error());
     }
     return id;
 }
@@ -162,25 +157,19 @@ Result<void> SetlistRepository::removeShow(const QString& id)
     if (!plan) {
         return std::unexpected(plan.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    for (const Setlist& set : plan->sets) {
-        for (const SetlistEntry& entry : set.entries) {
-            if (auto removed = tracker.remove(QStringLiteral("setlist_entry"), entry.id); !removed) {
-                return std::unexpected(removed.error());
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        for (const Setlist& set : plan->sets) {
+            for (const SetlistEntry& entry : set.entries) {
+                if (auto removed = tracker.remove(QStringLiteral("setlist_entry"), entry.id); !removed) {
+                    return removed;
+                }
+            }
+            if (auto removed = tracker.remove(QStringLiteral("setlist"), set.id); !removed) {
+                return removed;
             }
         }
-        if (auto removed = tracker.remove(QStringLiteral("setlist"), set.id); !removed) {
-            return std::unexpected(removed.error());
-        }
-    }
-    if (auto removed = tracker.remove(QStringLiteral("show"), id); !removed) {
-        return std::unexpected(removed.error());
-    }
-    return transaction->commit();
+        return tracker.remove(QStringLiteral("show"), id);
+    });
 }
 
 Result<ShowPlan> SetlistRepository::plan(const QString& showId) const
@@ -247,22 +236,16 @@ Result<QString> SetlistRepository::addSet(const QString& showId, const QString& 
     if (!position) {
         return std::unexpected(position.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
     const QString id = UuidV7Generator().next();
-    ChangeTracker tracker(m_db);
-    auto written = tracker.write(QStringLiteral("setlist"), id,
-                                 {{QStringLiteral("show_id"), showId},
-                                  {QStringLiteral("name"), name.trimmed()},
-                                  {QStringLiteral("kind"), setKindName(kind)},
-                                  {QStringLiteral("position"), *position}});
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("setlist"), id,
+                             {{QStringLiteral("show_id"), showId},
+                              {QStringLiteral("name"), name.trimmed()},
+                              {QStringLiteral("kind"), setKindName(kind)},
+                              {QStringLiteral("position"), *position}});
+    });
     if (!written) {
         return std::unexpected(written.error());
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        return std::unexpected(committed.error());
     }
     return id;
 }
@@ -275,17 +258,9 @@ Result<void> SetlistRepository::renameSet(const QString& setId, const QString& n
     if (auto exists = requireSet(setId); !exists) {
         return std::unexpected(exists.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    auto written = tracker.write(QStringLiteral("setlist"), setId,
-                                 {{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("kind"), setKindName(kind)}});
-    if (!written) {
-        return std::unexpected(written.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("setlist"), setId, {{QStringLiteral("name"), name.trimmed()}, {QStringLiteral("kind"), setKindName(kind)}});
+    });
 }
 
 Result<void> SetlistRepository::moveSet(const QString& setId, const QString& beforeSetId)
@@ -301,15 +276,9 @@ Result<void> SetlistRepository::moveSet(const QString& setId, const QString& bef
     if (!position) {
         return std::unexpected(position.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    if (auto written = tracker.write(QStringLiteral("setlist"), setId, {{QStringLiteral("position"), *position}}); !written) {
-        return std::unexpected(written.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("setlist"), setId, {{QStringLiteral("position"), *position}});
+    });
 }
 
 Result<void> SetlistRepository::removeSet(const QString& setId)
@@ -325,20 +294,14 @@ Result<void> SetlistRepository::removeSet(const QString& setId)
     if (auto exists = requireSet(setId); !exists) {
         return std::unexpected(exists.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    for (const QString& entryId : entryIds) {
-        if (auto removed = tracker.remove(QStringLiteral("setlist_entry"), entryId); !removed) {
-            return std::unexpected(removed.error());
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        for (const QString& entryId : entryIds) {
+            if (auto removed = tracker.remove(QStringLiteral("setlist_entry"), entryId); !removed) {
+                return removed;
+            }
         }
-    }
-    if (auto removed = tracker.remove(QStringLiteral("setlist"), setId); !removed) {
-        return std::unexpected(removed.error());
-    }
-    return transaction->commit();
+        return tracker.remove(QStringLiteral("setlist"), setId);
+    });
 }
 
 Result<QString> SetlistRepository::insertEntry(const SetlistEntry& entry, const QString& beforeEntryId)
@@ -353,26 +316,20 @@ Result<QString> SetlistRepository::insertEntry(const SetlistEntry& entry, const 
     if (!position) {
         return std::unexpected(position.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
     const QString id = UuidV7Generator().next();
-    ChangeTracker tracker(m_db);
-    auto written = tracker.write(QStringLiteral("setlist_entry"), id,
-                                 {{QStringLiteral("setlist_id"), entry.setlistId},
-                                  {QStringLiteral("kind"), entryKindName(entry.kind)},
-                                  {QStringLiteral("song_id"), entry.songId},
-                                  {QStringLiteral("title"), entry.title.trimmed()},
-                                  {QStringLiteral("duration_ms"), entry.durationMs},
-                                  {QStringLiteral("transpose"), entry.transpose},
-                                  {QStringLiteral("notes"), entry.notes},
-                                  {QStringLiteral("position"), *position}});
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("setlist_entry"), id,
+                             {{QStringLiteral("setlist_id"), entry.setlistId},
+                              {QStringLiteral("kind"), entryKindName(entry.kind)},
+                              {QStringLiteral("song_id"), entry.songId},
+                              {QStringLiteral("title"), entry.title.trimmed()},
+                              {QStringLiteral("duration_ms"), entry.durationMs},
+                              {QStringLiteral("transpose"), entry.transpose},
+                              {QStringLiteral("notes"), entry.notes},
+                              {QStringLiteral("position"), *position}});
+    });
     if (!written) {
         return std::unexpected(written.error());
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        return std::unexpected(committed.error());
     }
     return id;
 }
@@ -436,15 +393,7 @@ Result<void> SetlistRepository::updateEntry(const SetlistEntry& changed)
     if (fields.isEmpty()) {
         return {};
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    if (auto written = tracker.write(QStringLiteral("setlist_entry"), changed.id, fields); !written) {
-        return std::unexpected(written.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(QStringLiteral("setlist_entry"), changed.id, fields); });
 }
 
 Result<void> SetlistRepository::moveEntry(const QString& entryId, const QString& setId, const QString& beforeEntryId)
@@ -467,15 +416,7 @@ Result<void> SetlistRepository::moveEntry(const QString& entryId, const QString&
     if (setId != stored->setlistId) {
         fields.insert(QStringLiteral("setlist_id"), setId);
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    if (auto written = tracker.write(QStringLiteral("setlist_entry"), entryId, fields); !written) {
-        return std::unexpected(written.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(QStringLiteral("setlist_entry"), entryId, fields); });
 }
 
 Result<void> SetlistRepository::removeEntry(const QString& entryId)
@@ -483,40 +424,29 @@ Result<void> SetlistRepository::removeEntry(const QString& entryId)
     if (auto stored = entry(entryId); !stored) {
         return std::unexpected(stored.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    if (auto removed = tracker.remove(QStringLiteral("setlist_entry"), entryId); !removed) {
-        return std::unexpected(removed.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.remove(QStringLiteral("setlist_entry"), entryId); });
 }
 
 Result<void> SetlistRepository::restore(const QStringList& setIds, const QStringList& entryIds)
 {
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    const QList<std::pair<QString, const QStringList*>> groups{{QStringLiteral("setlist"), &setIds}, {QStringLiteral("setlist_entry"), &entryIds}};
-    for (const auto& [table, ids] : groups) {
-        for (const QString& id : *ids) {
-            auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(table), {id});
-            if (!known) {
-                return std::unexpected(known.error());
-            }
-            if (known->toInt() == 0) {
-                return fail(ErrorCode::NotFound, "nothing to restore", id.toStdString());
-            }
-            if (auto written = tracker.write(table, id, {{QStringLiteral("deleted"), 0}}); !written) {
-                return std::unexpected(written.error());
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
+        const QList<std::pair<QString, const QStringList*>> groups{{QStringLiteral("setlist"), &setIds}, {QStringLiteral("setlist_entry"), &entryIds}};
+        for (const auto& [table, ids] : groups) {
+            for (const QString& id : *ids) {
+                auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(table), {id});
+                if (!known) {
+                    return std::unexpected(known.error());
+                }
+                if (known->toInt() == 0) {
+                    return fail(ErrorCode::NotFound, "nothing to restore", id.toStdString());
+                }
+                if (auto written = tracker.write(table, id, {{QStringLiteral("deleted"), 0}}); !written) {
+                    return std::unexpected(written.error());
+                }
             }
         }
-    }
-    return transaction->commit();
+        return {};
+    });
 }
 
 Result<int> SetlistRepository::markPerformed(const QString& showId, const QDateTime& at)

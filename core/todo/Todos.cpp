@@ -4,6 +4,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
+#include "core/sync/TrackedWrite.h"
 #include "core/util/Uuid.h"
 
 #include <QJsonArray>
@@ -107,18 +108,10 @@ Result<void> TodoRepository::setDone(const QString& id, bool done)
     if (auto existing = get(id); !existing) {
         return std::unexpected(existing.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    auto written = tracker.write(QStringLiteral("task"), id,
-                                 {{QStringLiteral("done"), done ? 1 : 0},
-                                  {QStringLiteral("done_at"), done ? QDateTime::currentMSecsSinceEpoch() : 0}});
-    if (!written) {
-        return std::unexpected(written.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(QStringLiteral("task"), id,
+                             {{QStringLiteral("done"), done ? 1 : 0}, {QStringLiteral("done_at"), done ? QDateTime::currentMSecsSinceEpoch() : 0}});
+    });
 }
 
 Result<void> TodoRepository::remove(const QString& id)
@@ -126,15 +119,7 @@ Result<void> TodoRepository::remove(const QString& id)
     if (auto existing = get(id); !existing) {
         return std::unexpected(existing.error());
     }
-    auto transaction = Transaction::begin(m_db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
-    ChangeTracker tracker(m_db);
-    if (auto removed = tracker.remove(QStringLiteral("task"), id); !removed) {
-        return std::unexpected(removed.error());
-    }
-    return transaction->commit();
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.remove(QStringLiteral("task"), id); });
 }
 
 Result<Todo> TodoRepository::get(const QString& id) const

@@ -6,7 +6,10 @@
 #include "ui/setlists/PractiseDialog.h"
 #include "ui/setlists/SetlistsPage.h"
 #include "ui/shell/AboutDialog.h"
-#include "ui/shell/PlannedPage.h"
+#include "ui/dashboard/DashboardPage.h"
+#include "ui/library/LibraryPage.h"
+#include "ui/roadmap/RoadmapPage.h"
+#include "ui/sync/SyncPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Pages.h"
 #include "ui/beats/BeatMachinePage.h"
@@ -93,11 +96,12 @@ TEST_F(MainWindowTest, EveryPageIsReachableByKeyboard)
 TEST_F(MainWindowTest, EveryPageHasLanded)
 {
     auto window = makeWindow();
-    for (const ui::PageInfo& page : ui::allPages()) {
-        EXPECT_EQ(qobject_cast<ui::PlannedPage*>(window->pageWidget(page.id)), nullptr) << page.key.toStdString() << " still says it is planned";
-    }
+    EXPECT_NE(qobject_cast<ui::DashboardPage*>(window->pageWidget(ui::PageId::Dashboard)), nullptr);
+    EXPECT_NE(qobject_cast<ui::RoadmapPage*>(window->pageWidget(ui::PageId::Roadmap)), nullptr);
     EXPECT_NE(qobject_cast<ui::BeatMachinePage*>(window->pageWidget(ui::PageId::BeatMachine)), nullptr);
+    EXPECT_NE(qobject_cast<ui::LibraryPage*>(window->pageWidget(ui::PageId::Library)), nullptr);
     EXPECT_NE(qobject_cast<ui::SetlistsPage*>(window->pageWidget(ui::PageId::Setlists)), nullptr);
+    EXPECT_NE(qobject_cast<ui::SyncPage*>(window->pageWidget(ui::PageId::Sync)), nullptr);
 }
 
 TEST_F(MainWindowTest, RestoresSizeAndLastPage)

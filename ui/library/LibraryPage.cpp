@@ -72,7 +72,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
             scanFolder(folder);
         }
     });
-    headerButton(tr("New song…"), tr("A song without an audio file (Ctrl+N)"), [this] {
+    auto* newSong = headerButton(tr("New song…"), tr("A song without an audio file (Ctrl+N)"), [this] {
         bool ok = false;
         const QString title = QInputDialog::getText(this, tr("New song"), tr("Title:"), QLineEdit::Normal, {}, &ok);
         if (ok) {
@@ -164,7 +164,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
         const QString id = selectedSongId();
         auto files = lib::MediaFileRepository(m_db).ofSong(id);
         const lib::Song* song = m_model->song(m_model->rowOf(id));
-        if (files && !files->isEmpty() && !files->first().missing && song != nullptr) {
+        if (files && !files->isEmpty() && !files->first().missing && files->first().error.isEmpty() && song != nullptr) {
             m_player->enqueue({id, song->title, files->first().path, song->durationMs});
         }
     });
@@ -245,13 +245,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
         m_search->setFocus();
         m_search->selectAll();
     });
-    shortcut(QKeySequence::New, [this] {
-        bool ok = false;
-        const QString title = QInputDialog::getText(this, tr("New song"), tr("Title:"), QLineEdit::Normal, {}, &ok);
-        if (ok) {
-            addSong(title);
-        }
-    });
+    shortcut(QKeySequence::New, [newSong] { newSong->click(); });
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(space, &QShortcut::activated, m_player, &NowPlayingBar::togglePause);
 }
@@ -504,21 +498,20 @@ int LibraryPage::locate(const QString& fileId, const QString& oldPath, const QSt
 
 void LibraryPage::playFrom(const QString& songId)
 {
+    // One query for every playable file, then the visible rows in their order from this song on.
+    auto paths = lib::MediaFileRepository(m_db).playablePaths();
+    if (!paths) {
+        m_banner->showMessage(QString::fromStdString(paths.error().toString()), true);
+        return;
+    }
     QList<QueueItem> queue;
     bool started = false;
-    lib::MediaFileRepository files(m_db);
     for (int row = 0; row < m_sorted->rowCount(); ++row) {
-        const QString id = m_sorted->data(m_sorted->index(row, 0), SongTableModel::kSongIdRole).toString();
-        started = started || id == songId;
-        if (!started) {
-            continue;
+        const lib::Song* song = m_model->song(m_sorted->mapToSource(m_sorted->index(row, 0)).row());
+        started = started || song->id == songId;
+        if (started && paths->contains(song->id)) {
+            queue.append({song->id, song->title, paths->value(song->id), song->durationMs});
         }
-        auto songFiles = files.ofSong(id);
-        if (!songFiles || songFiles->isEmpty() || songFiles->first().missing || !songFiles->first().error.isEmpty()) {
-            continue;
-        }
-        const lib::Song* song = m_model->song(m_model->rowOf(id));
-        queue.append({id, song->title, songFiles->first().path, song->durationMs});
     }
     if (queue.isEmpty() || queue.first().songId != songId) {
         m_banner->showMessage(tr("This song has no audio file to play."), false);

@@ -450,6 +450,13 @@ QString SetlistsPage::setOf(const QString& entryId) const
     return {};
 }
 
+QString SetlistsPage::insertionPoint() const
+{
+    // After the selected entry; at the end of the set when a set (or nothing) is selected.
+    const bool entrySelected = m_tree->selectedKind() != QLatin1String("set") && !m_tree->selectedId().isEmpty();
+    return entrySelected ? nextSiblingId(m_tree->selectedId()) : QString();
+}
+
 QString SetlistsPage::nextSiblingId(const QString& entryId) const
 {
     for (const sl::Setlist& set : m_plan.sets) {
@@ -488,9 +495,7 @@ bool SetlistsPage::addSongByText(const QString& text)
         }
         setId = *created;
     }
-    // After the selected entry, else at the end of the set.
-    const QString before = m_tree->selectedKind() == QLatin1String("set") || m_tree->selectedId().isEmpty() ? QString()
-                                                                                                            : nextSiblingId(m_tree->selectedId());
+    const QString before = insertionPoint();
     auto added = m_repository.addSong(setId, songId, before);
     if (!added) {
         return report(added.error());
@@ -517,8 +522,7 @@ bool SetlistsPage::addBreak(qint64 durationMs)
     if (setId.isEmpty()) {
         return false;
     }
-    const QString before = m_tree->selectedKind() == QLatin1String("set") || m_tree->selectedId().isEmpty() ? QString()
-                                                                                                            : nextSiblingId(m_tree->selectedId());
+    const QString before = insertionPoint();
     auto added = m_repository.addBreak(setId, tr("Break"), durationMs, before);
     if (!added) {
         return report(added.error());

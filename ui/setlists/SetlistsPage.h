@@ -91,6 +91,8 @@ private:
     /// Puts an addition already made on the undo stack (a set, or else an entry) and shows it.
     void pushAdded(const QString& text, const QString& setId, const QString& entryId);
     [[nodiscard]] QString nextSiblingId(const QString& entryId) const;
+    /// The entry a new one goes before: after the selected entry, else the end of the set.
+    [[nodiscard]] QString insertionPoint() const;
     [[nodiscard]] QString setOf(const QString& entryId) const;
 
     core::Database& m_db;

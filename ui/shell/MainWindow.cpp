@@ -9,7 +9,6 @@
 #include "ui/setlists/SetlistsPage.h"
 #include "ui/sync/SyncPage.h"
 #include "ui/shell/AboutDialog.h"
-#include "ui/shell/PlannedPage.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/Theme.h"
@@ -46,9 +45,6 @@ QString sidebarStyle()
 #navigation::item:selected { background: #3a3158; color: #ffffff;
                              border-left: 3px solid %1; }
 #sidebarFooter { color: #7d7698; font-size: 8pt; }
-#plannedCard { background: palette(base); border: 1px solid palette(midlight);
-               border-radius: 10px; }
-#plannedBadge { color: %1; }
 )")
         .arg(accentColor());
 }
@@ -72,15 +68,20 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
     for (const PageInfo& page : allPages()) {
-        if (page.id == PageId::BeatMachine) {
-            m_pages->addWidget(new BeatMachinePage(m_db, m_settings, m_pages));
-        } else if (page.id == PageId::Dashboard) {
+        switch (page.id) {  // every page, so the compiler names one that is left out
+        case PageId::Dashboard:
             m_pages->addWidget(new DashboardPage(m_db, m_pages));
-        } else if (page.id == PageId::Roadmap) {
+            break;
+        case PageId::Roadmap:
             m_pages->addWidget(new RoadmapPage(m_db, m_pages));
-        } else if (page.id == PageId::Library) {
+            break;
+        case PageId::BeatMachine:
+            m_pages->addWidget(new BeatMachinePage(m_db, m_settings, m_pages));
+            break;
+        case PageId::Library:
             m_pages->addWidget(new LibraryPage(m_db, m_settings, m_pages));
-        } else if (page.id == PageId::Setlists) {
+            break;
+        case PageId::Setlists: {
             auto* setlists = new SetlistsPage(m_db, m_pages);
             m_pages->addWidget(setlists);
             // Practising a setlist plays each song's groove on the Beat Machine page.
@@ -94,10 +95,11 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
                     beats->session().stop();
                 }
             });
-        } else if (page.id == PageId::Sync) {
+            break;
+        }
+        case PageId::Sync:
             m_pages->addWidget(new SyncPage(m_db, m_settings, m_pages));
-        } else {
-            m_pages->addWidget(new PlannedPage(page, m_pages));
+            break;
         }
     }
     layout->addWidget(m_pages, 1);

@@ -16,8 +16,7 @@ struct PageInfo {
     QString key;          ///< stable name for settings and --screenshot ("beats")
     QString title;        ///< translated navigation label
     QString iconPath;     ///< Qt resource path of the navigation icon
-    QString summary;      ///< one translated sentence: what the page is for
-    QStringList plans;    ///< translated bullets of what the page will hold
+    QString summary;      ///< one translated sentence: what the page is for (the sidebar's tooltip)
 };
 
 /// Every page in navigation order.

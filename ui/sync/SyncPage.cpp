@@ -90,14 +90,19 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
 
-    // A session saved in the keychain by an earlier run: sign in silently and sync soon.
+    // A session saved in the keychain by an earlier run: picked up (and synced) shortly after
+    // start-up rather than during it, since asking the keychain may wait on D-Bus.
     if (!m_settings.syncServer().isEmpty()) {
-        if (auto token = sync::CredentialStore::load(m_settings.syncServer()); token) {
-            m_token = *token;
-            m_inKeychain = true;
-            m_server = m_settings.syncServer();
-            m_timer->start(2'000);
-        }
+        QTimer::singleShot(2'000, this, [this] {
+            if (m_token.isEmpty()) {
+                if (auto token = sync::CredentialStore::load(m_settings.syncServer()); token) {
+                    m_token = *token;
+                    m_inKeychain = true;
+                    m_server = m_settings.syncServer();
+                    syncNow();
+                }
+            }
+        });
     }
     refresh();
 }
