@@ -137,13 +137,6 @@ std::optional<double> durationMs(const QString& text)
     return value ? std::optional<double>(*value * scale) : std::nullopt;
 }
 
-QString likeEscaped(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 /// FTS5 query text for words: each a quoted token, prefix-matched; phrases quoted whole.
 QString ftsText(const QString& text, bool phrase)
 {
@@ -152,17 +145,50 @@ QString ftsText(const QString& text, bool phrase)
     return phrase ? QLatin1Char('"') + quoted + QLatin1Char('"') : QLatin1Char('"') + quoted + QStringLiteral("\"*");
 }
 
-Result<QString> clauseCondition(const Token& token, QVariantList& binds)
+/// One clause of the query, in the forms the search can use.
+struct Clause {
+    QString fts;        ///< an FTS5 expression that decides the clause alone ("" = none)
+    QString prefilter;  ///< an FTS5 expression every match satisfies, not enough alone (tags)
+    QString sql;        ///< an SQL condition over `song` that decides the clause alone
+    QVariantList binds; ///< for `sql`
+    bool costly = false;  ///< `sql` holds a per-row subquery (tags' JSON, play counts)
+};
+
+Clause ftsClause(const QString& expression)
 {
-    const QString fts = QStringLiteral("song.rowid IN (SELECT rowid FROM song_fts WHERE song_fts MATCH ?)");
+    return Clause{expression, QString(), QStringLiteral("song.rowid IN (SELECT rowid FROM song_fts WHERE song_fts MATCH ?)"),
+                  {expression}};
+}
+
+/// A tag matches whole, in any (ASCII) case. Tags are stored as compact JSON arrays; a plain
+/// value is found as its quoted JSON string in that text, which needs no per-row JSON parse.
+/// Values whose JSON spelling could differ between writers go through json_each.
+Clause tagClause(const QString& value)
+{
+    Clause clause;
+    clause.prefilter = QStringLiteral("tags : ") + ftsText(value, true);
+    const bool plain = std::all_of(value.cbegin(), value.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
+    });
+    if (plain) {
+        clause.sql = QStringLiteral("(instr(lower(song.tags), ?) > 0)");
+        clause.binds << QLatin1Char('"') + value.toLower() + QLatin1Char('"');
+    } else {
+        clause.sql = QStringLiteral("EXISTS (SELECT 1 FROM json_each(song.tags) WHERE lower(json_each.value) = lower(?))");
+        clause.binds << value;
+        clause.costly = true;
+    }
+    return clause;
+}
+
+Result<Clause> clauseFor(const Token& token)
+{
     if (token.kind == Token::Phrase) {
-        binds << ftsText(token.text, true);
-        return fts;
+        return ftsClause(ftsText(token.text, true));
     }
     const qsizetype colon = token.text.indexOf(QLatin1Char(':'));
     if (colon <= 0) {
-        binds << ftsText(token.text, false);
-        return fts;
+        return ftsClause(ftsText(token.text, false));
     }
     const QString field = token.text.left(colon).toLower();
     const QString value = token.text.mid(colon + 1);
@@ -175,41 +201,48 @@ Result<QString> clauseCondition(const Token& token, QVariantList& binds)
     if (textFields.contains(field)) {
         // The full-text index, limited to the field's column: words starting with the value's
         // words, accents optional, and no scan of the whole table.
-        binds << field + QStringLiteral(" : ") + ftsText(value, false);
-        return QStringLiteral("song.rowid IN (SELECT rowid FROM song_fts WHERE song_fts MATCH ?)");
+        return ftsClause(field + QStringLiteral(" : ") + ftsText(value, false));
     }
     if (field == QLatin1String("tag")) {
-        // The full-text index finds the candidates; the JSON array decides (a tag matches whole).
-        binds << QStringLiteral("tags : ") + ftsText(value, true) << value;
-        return QStringLiteral("(song.rowid IN (SELECT rowid FROM song_fts WHERE song_fts MATCH ?) AND "
-                              "EXISTS (SELECT 1 FROM json_each(song.tags) WHERE lower(json_each.value) = lower(?)))");
+        return tagClause(value);
     }
+    Clause clause;
+    Result<QString> sql = QString();
     if (field == QLatin1String("key")) {
-        binds << value;
-        return QStringLiteral("(lower(song.song_key) = lower(?))");
-    }
-    if (field == QLatin1String("readiness")) {
+        clause.binds << value;
+        sql = QStringLiteral("(lower(song.song_key) = lower(?))");
+    } else if (field == QLatin1String("readiness")) {
         const QString readiness = value.toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
         if (readiness != QLatin1String("learning") && readiness != QLatin1String("rehearsed") && readiness != QLatin1String("gig_ready")) {
             return failAt(valueColumn, "readiness is learning, rehearsed or gig-ready");
         }
-        binds << readiness;
-        return QStringLiteral("(song.readiness = ?)");
+        clause.binds << readiness;
+        sql = QStringLiteral("(song.readiness = ?)");
+    } else if (field == QLatin1String("bpm") || field == QLatin1String("year") || field == QLatin1String("rating")) {
+        sql = numberCondition(QStringLiteral("song.") + field, value, valueColumn, clause.binds, plainNumber);
+    } else if (field == QLatin1String("played")) {
+        sql = numberCondition(QStringLiteral("(SELECT count(*) FROM play_event p WHERE p.song_id = song.id AND p.deleted = 0)"), value,
+                              valueColumn, clause.binds, plainNumber);
+        clause.costly = true;
+    } else if (field == QLatin1String("duration")) {
+        sql = numberCondition(QStringLiteral("song.duration_ms"), value, valueColumn, clause.binds, durationMs);
+    } else {
+        return failAt(token.column + (token.negated ? 1 : 0),
+                      "unknown field \"" + field.toStdString() +
+                          "\" (artist, title, album, genre, tag, key, readiness, bpm, year, rating, played, duration)");
     }
-    if (field == QLatin1String("bpm") || field == QLatin1String("year") || field == QLatin1String("rating")) {
-        return numberCondition(QStringLiteral("song.") + field, value, valueColumn, binds, plainNumber);
+    if (!sql) {
+        return std::unexpected(sql.error());
     }
-    if (field == QLatin1String("played")) {
-        return numberCondition(QStringLiteral("(SELECT count(*) FROM play_event p WHERE p.song_id = song.id AND p.deleted = 0)"),
-                               value, valueColumn, binds, plainNumber);
-    }
-    if (field == QLatin1String("duration")) {
-        return numberCondition(QStringLiteral("song.duration_ms"), value, valueColumn, binds, durationMs);
-    }
-    return failAt(token.column + (token.negated ? 1 : 0),
-                  "unknown field \"" + field.toStdString() +
-                      "\" (artist, title, album, genre, tag, key, readiness, bpm, year, rating, played, duration)");
+    clause.sql = *sql;
+    return clause;
 }
+
+/// Clauses ORed together; each may be negated.
+struct Group {
+    QList<Clause> clauses;
+    QList<bool> negated;
+};
 
 }  // namespace
 
@@ -219,12 +252,6 @@ Result<CompiledSearch> compileSearch(const QString& query)
     if (!tokens) {
         return std::unexpected(tokens.error());
     }
-    CompiledSearch compiled;
-    struct Group {
-        QStringList alternatives;  // ORed
-        QVariantList binds;
-        bool costly = false;  ///< holds a per-row subquery (tags' JSON, play counts)
-    };
     QList<Group> groups;  // ANDed
     bool expectOperand = true;
     bool afterOr = false;
@@ -239,30 +266,88 @@ Result<CompiledSearch> compileSearch(const QString& query)
             orColumn = token.column;
             continue;
         }
+        auto clause = clauseFor(token);
+        if (!clause) {
+            return std::unexpected(clause.error());
+        }
         if (!afterOr || groups.isEmpty()) {
             groups.append(Group{});
         }
-        auto condition = clauseCondition(token, groups.last().binds);
-        if (!condition) {
-            return std::unexpected(condition.error());
-        }
-        groups.last().alternatives << (token.negated ? QStringLiteral("NOT ") + *condition : *condition);
-        const QString field = token.kind == Token::Word ? token.text.section(QLatin1Char(':'), 0, 0).toLower() : QString();
-        groups.last().costly = groups.last().costly || (token.text.contains(QLatin1Char(':')) && (field == QLatin1String("tag") || field == QLatin1String("played")));
+        groups.last().clauses.append(*clause);
+        groups.last().negated.append(token.negated);
         afterOr = false;
         expectOperand = false;
     }
     if (afterOr) {
         return failAt(orColumn, "\"|\" needs something on both sides");
     }
-    // SQLite tests the terms of a row in the order written: the cheap ones first, the per-row
-    // subqueries (tags' JSON, play counts) last, so they run on fewer rows. Each group keeps
-    // its own bound values.
-    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return !a.costly && b.costly; });
-    QStringList where;
+
+    // Whatever the full-text index can decide goes into one MATCH expression that drives the
+    // query (a few thousand index entries instead of a row lookup per word); the rest is SQL over
+    // the rows it yields. A negated word needs something positive to subtract from (FTS5's NOT
+    // is binary), so without one it stays SQL.
+    QStringList positive;
+    QStringList prefilters;
+    QList<Clause> negative;
+    struct Condition {
+        QString sql;
+        QVariantList binds;
+        bool costly = false;
+    };
+    QList<Condition> conditions;
     for (const Group& group : groups) {
-        where << QLatin1Char('(') + group.alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-        compiled.binds << group.binds;
+        const bool allPlainFts = std::all_of(group.clauses.cbegin(), group.clauses.cend(), [](const Clause& c) { return !c.fts.isEmpty(); }) &&
+                                 !group.negated.contains(true);
+        if (allPlainFts) {
+            QStringList alternatives;
+            for (const Clause& clause : group.clauses) {
+                alternatives << clause.fts;
+            }
+            positive << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+            continue;
+        }
+        if (group.clauses.size() == 1 && group.negated.first() && !group.clauses.first().fts.isEmpty()) {
+            negative << group.clauses.first();
+            continue;
+        }
+        if (group.clauses.size() == 1 && !group.negated.first() && !group.clauses.first().prefilter.isEmpty()) {
+            prefilters << QLatin1Char('(') + group.clauses.first().prefilter + QLatin1Char(')');
+        }
+        Condition condition;
+        QStringList alternatives;
+        for (qsizetype i = 0; i < group.clauses.size(); ++i) {
+            const Clause& clause = group.clauses.at(i);
+            alternatives << (group.negated.at(i) ? QStringLiteral("NOT ") + clause.sql : clause.sql);
+            condition.binds << clause.binds;
+            condition.costly = condition.costly || clause.costly;
+        }
+        condition.sql = QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        conditions.append(condition);
+    }
+    CompiledSearch compiled;
+    if (!positive.isEmpty()) {
+        compiled.match = positive.join(QStringLiteral(" AND "));
+        if (!negative.isEmpty()) {
+            QStringList subtracted;
+            for (const Clause& clause : negative) {
+                subtracted << clause.fts;
+            }
+            compiled.match = QLatin1Char('(') + compiled.match + QStringLiteral(") NOT (") + subtracted.join(QStringLiteral(" OR ")) +
+                             QLatin1Char(')');
+        }
+    } else {
+        for (const Clause& clause : negative) {
+            conditions.append(Condition{QStringLiteral("NOT ") + clause.sql, clause.binds, false});
+        }
+    }
+    compiled.prefilter = prefilters.join(QStringLiteral(" AND "));
+    // SQLite tests the terms of a row in the order written: the cheap ones first, the per-row
+    // subqueries (tags' JSON, play counts) last, so they run on fewer rows.
+    std::stable_sort(conditions.begin(), conditions.end(), [](const Condition& a, const Condition& b) { return !a.costly && b.costly; });
+    QStringList where;
+    for (const Condition& condition : conditions) {
+        where << condition.sql;
+        compiled.binds << condition.binds;
     }
     if (!where.isEmpty()) {
         compiled.where = where.join(QStringLiteral(" AND "));

@@ -7,10 +7,17 @@
 
 namespace bandmate::core::library {
 
-/// A library search compiled to an SQL condition over the `song` table (alias `song`).
+/// A library search compiled for SQLite: an FTS5 expression over `song_fts` that every result
+/// satisfies (it drives the query), and an SQL condition over the `song` table (alias `song`) for
+/// the rest.
 struct CompiledSearch {
+    QString match;                        ///< "" = no full-text part: scan `song`
+    /// An FTS5 expression every result satisfies but that does not decide alone (tags: the
+    /// index finds the word, `where` checks the whole tag). Worth driving the query only when it
+    /// matches few songs; `where` is right either way.
+    QString prefilter;
     QString where = QStringLiteral("1");  ///< "1" matches everything
-    QVariantList binds;
+    QVariantList binds;                   ///< for `where`
 };
 
 /// Compiles the search grammar (documented in resources/library/SEARCH.md):

@@ -219,12 +219,36 @@ Result<QList<Song>> SongRepository::search(const QString& text, int limit) const
     if (!compiled) {
         return std::unexpected(compiled.error());
     }
-    QVariantList binds = compiled->binds;
-    binds << limit;
+    // With a full-text part, the index's matches drive the query (CROSS JOIN keeps that order);
+    // the rows are then filtered and the first `limit` taken in display order.
+    QVariantList binds;
+    QString from = QStringLiteral("song");
+    if (!compiled->prefilter.isEmpty()) {
+        // A tag's prefilter drives the query when it narrows the songs to a few; a common tag
+        // is cheaper to check while walking the songs in display order (the walk stops at
+        // `limit`). Counting stops at the threshold, so the estimate stays cheap.
+        auto songs = sql::scalar(m_db.connection(), QStringLiteral("SELECT max(rowid) FROM song"));
+        const qint64 threshold = std::max<qint64>(1000, (songs ? songs->toLongLong() : 0) / 16);
+        auto candidates = sql::scalar(m_db.connection(),
+                                      QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM song_fts WHERE song_fts MATCH ? LIMIT ?)"),
+                                      {compiled->prefilter, threshold});
+        if (!candidates) {
+            return std::unexpected(candidates.error());
+        }
+        if (candidates->toLongLong() < threshold || !compiled->match.isEmpty()) {
+            compiled->match = compiled->match.isEmpty() ? compiled->prefilter : compiled->match + QStringLiteral(" AND ") + compiled->prefilter;
+        }
+    }
+    if (!compiled->match.isEmpty()) {
+        from = QStringLiteral("song_fts CROSS JOIN song ON song.rowid = song_fts.rowid");
+        binds << compiled->match;
+    }
+    binds << compiled->binds << limit;
     auto query = sql::run(m_db.connection(),
-                          QStringLiteral("SELECT %1 FROM song WHERE song.deleted = 0 AND %2 "
+                          QStringLiteral("SELECT %1 FROM %2 WHERE %3 song.deleted = 0 AND %4 "
                                          "ORDER BY song.artist COLLATE NOCASE, song.title COLLATE NOCASE, song.id LIMIT ?")
-                              .arg(kColumns, compiled->where),
+                              .arg(kColumns, from, compiled->match.isEmpty() ? QString() : QStringLiteral("song_fts MATCH ? AND"),
+                                   compiled->where),
                           binds);
     if (!query) {
         return std::unexpected(query.error());

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -59,6 +60,10 @@ int main(int argc, char** argv)
         }
     }
     QTemporaryDir dir;
+    if (qEnvironmentVariableIsSet("BANDMATE_BENCH_KEEP")) {  // to look at the query plans afterwards
+        dir.setAutoRemove(false);
+        std::printf("kept %s\n", qPrintable(dir.path()));
+    }
     const QString music = dir.path() + QStringLiteral("/music");
     QDir().mkpath(music);
     std::vector<std::string> paths;
@@ -136,7 +141,14 @@ int main(int argc, char** argv)
                               QStringLiteral("\"sonora ponceña\" | lavoe"), QStringLiteral("genre:bolero duration:<4m -tag:practice")};
     std::vector<double> latencies;
     std::vector<std::vector<double>> perQuery(static_cast<size_t>(queries.size()));
-    for (int round = 0; round < 20; ++round) {
+    // The first search opens the full-text index and prepares its statements: reported on its
+    // own, then 40 rounds of the mix are the distribution.
+    start = Clock::now();
+    if (!songs.search(queries.first(), 200)) {
+        return 1;
+    }
+    const double cold = since(start) * 1000.0;
+    for (int round = 0; round < 40; ++round) {
         for (qsizetype q = 0; q < queries.size(); ++q) {
             start = Clock::now();
             auto found = songs.search(queries[q], 200);
@@ -151,10 +163,12 @@ int main(int argc, char** argv)
     for (qsizetype q = 0; q < queries.size(); ++q) {
         auto& times = perQuery[static_cast<size_t>(q)];
         std::sort(times.begin(), times.end());
-        std::printf("  %-45s median %6.2f ms\n", queries[q].toStdString().c_str(), times[times.size() / 2]);
+        std::printf("  %-45s median %6.2f ms  max %6.2f ms\n", queries[q].toStdString().c_str(), times[times.size() / 2], times.back());
     }
     std::sort(latencies.begin(), latencies.end());
-    std::printf("search over %d songs, %zu queries (200 results max): p50 %.2f ms, p99 %.2f ms\n", std::max(songsCount, files),
-                latencies.size(), latencies[latencies.size() / 2], latencies[latencies.size() * 99 / 100]);
+    // Nearest-rank percentiles: the smallest value at or above that share of the samples.
+    const auto percentile = [&](double share) { return latencies[static_cast<size_t>(std::ceil(share * latencies.size())) - 1]; };
+    std::printf("search over %d songs, first search %.2f ms, then %zu queries (200 results max): p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                std::max(songsCount, files), cold, latencies.size(), percentile(0.5), percentile(0.99), latencies.back());
     return 0;
 }

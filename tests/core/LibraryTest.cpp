@@ -129,6 +129,41 @@ TEST_F(LibraryTest, AddingManyIsAllOrNothing)
     EXPECT_EQ(titles(QStringLiteral("tag:batch")).size(), 300) << "nothing of the refused batch was written";
 }
 
+TEST_F(LibraryTest, EveryQueryPlanGivesTheSameAnswers)
+{
+    // A tag is a whole value: "salsa" is not "salsa dura", and a rare tag's full-text prefilter
+    // and a common tag's walk over the songs in order must agree.
+    Song dura;
+    dura.title = QStringLiteral("Calle Luna");
+    dura.artist = QStringLiteral("Héctor Lavoe");
+    dura.tags = {QStringLiteral("Salsa dura"), QStringLiteral("café")};
+    dura.bpm = 100;
+    ASSERT_TRUE(songs->save(dura).has_value());
+    EXPECT_EQ(titles(QStringLiteral("tag:salsa")), list({"Pedro Navaja", "Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("tag:\"salsa dura\"")), list({"Calle Luna"}));
+    EXPECT_EQ(titles(QStringLiteral("tag:CAFÉ")), QStringList{}) << "cases fold for ASCII letters only, as SQLite's lower()";
+    EXPECT_EQ(titles(QStringLiteral("tag:café")), list({"Calle Luna"})) << "a non-ASCII tag is compared through the JSON";
+    EXPECT_EQ(titles(QStringLiteral("-tag:salsa")), list({"Chan Chan", "Bésame mucho", "Calle Luna"}));
+    EXPECT_EQ(titles(QStringLiteral("-ruben")), list({"Chan Chan", "Bésame mucho", "Calle Luna"})) << "a negated word alone";
+    EXPECT_EQ(titles(QStringLiteral("siembra -pedro")), list({"Plástico"})) << "subtracted inside the full-text index";
+    EXPECT_EQ(titles(QStringLiteral("salsa -tag:story")), list({"Plástico", "Calle Luna"}));
+    EXPECT_EQ(titles(QStringLiteral("lavoe | \"social club\" -son")), list({"Calle Luna"}));
+    EXPECT_EQ(titles(QStringLiteral("tag:salsa | bpm:<80")), list({"Pedro Navaja", "Plástico", "Bésame mucho"}));
+
+    QList<Song> common;
+    for (int i = 0; i < 1200; ++i) {
+        Song song;
+        song.title = QStringLiteral("Descarga %1").arg(i);
+        song.tags = {QStringLiteral("salsa")};
+        song.year = 1970 + i % 10;
+        common.append(song);
+    }
+    ASSERT_TRUE(songs->addMany(common).has_value());
+    EXPECT_EQ(songs->search(QStringLiteral("tag:salsa"), 5000)->size(), 1202) << "a common tag: no prefilter, same answer";
+    EXPECT_EQ(songs->search(QStringLiteral("tag:salsa year:1978"), 5000)->size(), 122);
+    EXPECT_EQ(titles(QStringLiteral("tag:\"salsa dura\"")), list({"Calle Luna"})) << "a rare tag still found through the index";
+}
+
 TEST_F(LibraryTest, MalformedQueriesSayWhere)
 {
     EXPECT_EQ(errorOf(QStringLiteral("artist:\"rubén")), "column 8: this quote is never closed");
