@@ -24,16 +24,17 @@
 #include <taglib/tpropertymap.h>
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <array>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 namespace bandmate::audio {
 
@@ -52,13 +53,22 @@ bool isAudio(const fs::path& path)
     return std::find(suffixes.begin(), suffixes.end(), suffix) != suffixes.end();
 }
 
-/// A cheap identity of the content (with the size): FNV-1a over the first 64 KiB.
+/// A cheap identity of the content (with the size): FNV-1a over the first 64 KiB. Each
+/// reader thread keeps its buffer; stdio reads it without iostream's per-file set-up.
 QString contentHash(const fs::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::array<char, 64 * 1024> buffer{};
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto count = static_cast<size_t>(in.gcount());
+    thread_local std::vector<char> buffer(64 * 1024);
+#ifdef _WIN32
+    std::FILE* in = _wfopen(path.c_str(), L"rb");
+#else
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+#endif
+    size_t count = 0;
+    if (in != nullptr) {
+        std::setvbuf(in, nullptr, _IONBF, 0);
+        count = std::fread(buffer.data(), 1, buffer.size(), in);
+        std::fclose(in);
+    }
     uint64_t hash = 1469598103934665603ULL;
     for (size_t i = 0; i < count; ++i) {
         hash = (hash ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ULL;
