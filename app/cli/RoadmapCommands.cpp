@@ -455,6 +455,7 @@ int librarySearch(const CliArgs& args, const Options& options)
                                 {QStringLiteral("album"), song.album},
                                 {QStringLiteral("genre"), song.genre},
                                 {QStringLiteral("year"), song.year},
+                                {QStringLiteral("track"), song.track},
                                 {QStringLiteral("key"), song.key},
                                 {QStringLiteral("bpm"), song.bpm},
                                 {QStringLiteral("durationMs"), song.durationMs},

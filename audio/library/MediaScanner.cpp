@@ -222,6 +222,7 @@ core::Result<Tags> readTags(const fs::path& native, const QString& path)
     tags.song.album = text(tag->album());
     tags.song.genre = text(tag->genre());
     tags.song.year = static_cast<int>(tag->year());
+    tags.song.track = tag->track() <= 999 ? static_cast<int>(tag->track()) : 0;
     const TagLib::PropertyMap properties = file.file()->properties();
     if (properties.contains("BPM") && !properties["BPM"].isEmpty()) {
         const double bpm = text(properties["BPM"].front()).toDouble();
@@ -486,6 +487,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                     updated.album = probe.tags->song.album;
                     updated.genre = probe.tags->song.genre;
                     updated.year = probe.tags->song.year;
+                    updated.track = probe.tags->song.track;
                     updated.durationMs = probe.tags->song.durationMs;
                     if (probe.tags->song.bpm > 0) {
                         updated.bpm = probe.tags->song.bpm;

@@ -39,7 +39,7 @@ Readiness readinessFrom(const QString& name)
 
 const QString kColumns = QStringLiteral("song.id, song.title, song.artist, song.album, song.genre, song.year, song.song_key, "
                                         "song.bpm, song.duration_ms, song.tags, song.notes, song.readiness, song.rating, "
-                                        "song.loved, song.machine_ref, song.time_signature, song.chart");
+                                        "song.loved, song.machine_ref, song.time_signature, song.chart, song.track");
 
 Song fromRow(const QSqlQuery& q)
 {
@@ -63,6 +63,7 @@ Song fromRow(const QSqlQuery& q)
     song.machineRef = q.value(14).toString();
     song.timeSignature = q.value(15).toString();
     song.chart = q.value(16).toString();
+    song.track = q.value(17).toInt();
     return song;
 }
 
@@ -81,6 +82,9 @@ Result<QVariantMap> SongRepository::validatedFields(const Song& song)
     static const QRegularExpression kTimeSignature(QStringLiteral("^\\s*$|^\\s*[1-9][0-9]?/(1|2|4|8|16|32)\\s*$"));
     if (!kTimeSignature.match(song.timeSignature).hasMatch()) {
         return fail(ErrorCode::InvalidArgument, "a time signature such as 4/4, 6/8 or 12/8", "time_signature");
+    }
+    if (song.track < 0 || song.track > 999) {
+        return fail(ErrorCode::InvalidArgument, "a track number from 1 to 999 (or 0 for unknown)", "track");
     }
     if (song.bpm != 0.0 && (song.bpm < 20 || song.bpm > 400)) {
         return fail(ErrorCode::InvalidArgument, "a tempo from 20 to 400 BPM (or 0 for unknown)", "bpm");
@@ -107,7 +111,8 @@ Result<QVariantMap> SongRepository::validatedFields(const Song& song)
                        {QStringLiteral("loved"), song.loved ? 1 : 0},
                        {QStringLiteral("machine_ref"), song.machineRef},
                        {QStringLiteral("time_signature"), song.timeSignature.trimmed().isEmpty() ? QStringLiteral("4/4") : song.timeSignature.trimmed()},
-                       {QStringLiteral("chart"), song.chart}};
+                       {QStringLiteral("chart"), song.chart},
+                       {QStringLiteral("track"), song.track}};
 }
 
 Result<QStringList> SongRepository::addMany(const QList<Song>& songs)

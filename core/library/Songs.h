@@ -36,6 +36,7 @@ struct Song {
     QString machineRef;  ///< a groove to practise with: "builtin:salsa" or "user:<id>"
     QString timeSignature = QStringLiteral("4/4");
     QString chart;  ///< lyrics and chords in ChordPro ("[Am]Words [E7]more")
+    int track = 0;  ///< the number on its album; 0 when unknown
 };
 
 /// Counts over the library.

@@ -126,7 +126,7 @@ bool writeWithSox(const QString& path)
     return std::system(("sox -q -n '" + path.toStdString() + "' synth 1 sine 440 gain -12 2>/dev/null").c_str()) == 0 && QFile::exists(path);
 }
 
-void tag(const QString& path, const char* title, const char* artist, const char* bpm, const char* key)
+void tag(const QString& path, const char* title, const char* artist, const char* bpm, const char* key, const char* track = "")
 {
     TagLib::FileRef file(QFile::encodeName(path).constData());
     ASSERT_FALSE(file.isNull()) << path.toStdString();
@@ -135,6 +135,10 @@ void tag(const QString& path, const char* title, const char* artist, const char*
     properties.replace("ARTIST", TagLib::StringList(TagLib::String(artist, TagLib::String::UTF8)));
     properties.replace("BPM", TagLib::StringList(bpm));
     properties.replace("INITIALKEY", TagLib::StringList(key));
+    properties.replace("TRACKNUMBER", TagLib::StringList(track));
+    properties.replace("ALBUM", TagLib::StringList(TagLib::String("Sabroso 1957", TagLib::String::UTF8)));
+    properties.replace("GENRE", TagLib::StringList(TagLib::String("Chachachá", TagLib::String::UTF8)));
+    properties.replace("DATE", TagLib::StringList("1957"));
     file.file()->setProperties(properties);
     ASSERT_TRUE(file.save()) << path.toStdString();
 }
@@ -155,12 +159,13 @@ TEST(MediaScanner, ReadsTaggedFlacOggAndAiffFilesItWroteItself)
         const char* title;
         const char* bpm;
         const char* key;
+        const char* track;
     };
-    const Case cases[] = {{"uno.flac", "Bilongo", "112", "Gm"}, {"dos.ogg", "Mambo inn", "124", "F"}, {"tres.aiff", "Sabor a mí", "68", "Bb"}};
+    const Case cases[] = {{"uno.flac", "Bilongo", "112", "Gm", "1"}, {"dos.ogg", "Mambo inn", "124", "F", "2/12"}, {"tres.aiff", "Sabor a mí", "68", "Bb", "12"}};
     for (const Case& c : cases) {
         const QString path = music + QLatin1Char('/') + QString::fromLatin1(c.file);
         ASSERT_TRUE(writeWithSox(path)) << c.file;
-        tag(path, c.title, "Orquesta Aragón", c.bpm, c.key);
+        tag(path, c.title, "Orquesta Aragón", c.bpm, c.key, c.track);
     }
     auto scanned = audio::MediaScanner(*db).scan(music.toStdString());
     ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
@@ -175,6 +180,10 @@ TEST(MediaScanner, ReadsTaggedFlacOggAndAiffFilesItWroteItself)
         EXPECT_EQ(song.artist, QStringLiteral("Orquesta Aragón")) << c.file;
         EXPECT_EQ(song.bpm, QString::fromLatin1(c.bpm).toDouble()) << c.file;
         EXPECT_EQ(song.key, QString::fromLatin1(c.key)) << c.file;
+        EXPECT_EQ(song.track, QString::fromLatin1(c.track).section(QLatin1Char('/'), 0, 0).toInt()) << c.file << ": \"2/12\" is track 2 of 12";
+        EXPECT_EQ(song.album, QStringLiteral("Sabroso 1957")) << c.file;
+        EXPECT_EQ(song.genre, QStringLiteral("Chachachá")) << c.file;
+        EXPECT_EQ(song.year, 1957) << c.file;
         EXPECT_NEAR(static_cast<double>(song.durationMs), 1000.0, 30.0) << c.file;
     }
 }

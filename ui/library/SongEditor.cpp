@@ -62,6 +62,12 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     m_year->setSpecialValueText(tr("unknown"));
     connect(m_year, &QSpinBox::valueChanged, this, &SongEditor::markModified);
     form->addRow(tr("&Year:"), m_year);
+    m_track = new QSpinBox(details);
+    m_track->setObjectName(QStringLiteral("songTrack"));
+    m_track->setRange(0, 999);
+    m_track->setSpecialValueText(tr("unknown"));
+    connect(m_track, &QSpinBox::valueChanged, this, &SongEditor::markModified);
+    form->addRow(tr("Tra&ck:"), m_track);
     m_key = line(tr("&Key:"), QStringLiteral("songKey"));
     m_key->setPlaceholderText(tr("Am, C#, Bb…"));
     m_bpm = new QDoubleSpinBox(details);
@@ -190,6 +196,7 @@ void SongEditor::setSong(const core::library::Song& song, const QList<core::libr
     m_album->setText(song.album);
     m_genre->setText(song.genre);
     m_year->setValue(song.year);
+    m_track->setValue(song.track);
     m_key->setText(song.key);
     m_bpm->setValue(song.bpm);
     m_timeSignature->setText(song.timeSignature);
@@ -236,6 +243,7 @@ core::library::Song SongEditor::song() const
     song.album = m_album->text().trimmed();
     song.genre = m_genre->text().trimmed();
     song.year = m_year->value();
+    song.track = m_track->value();
     song.key = m_key->text().trimmed();
     song.bpm = m_bpm->value();
     song.timeSignature = m_timeSignature->text().trimmed();

@@ -61,6 +61,7 @@ private:
     QLineEdit* m_album = nullptr;
     QLineEdit* m_genre = nullptr;
     QSpinBox* m_year = nullptr;
+    QSpinBox* m_track = nullptr;
     QLineEdit* m_key = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;
     QLineEdit* m_timeSignature = nullptr;
