@@ -1,5 +1,6 @@
 #include "sync/protocol/Protocol.h"
 #include "sync/server/HttpServer.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -9,16 +10,20 @@
 
 namespace {
 
-const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH] [--listen HOST:PORT] [--registration open|closed]
-                       [--workers N]
+const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db postgresql://USER@HOST:PORT/DB]
+                       [--listen HOST:PORT] [--registration open|closed] [--workers N]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
+  --db postgresql://USER@HOST:PORT/DB
+                         PostgreSQL instead (password from PGPASSWORD or ~/.pgpass); several
+                         servers may share one database behind a load balancer
   --listen HOST:PORT     where to listen (default 127.0.0.1:8080; port 0 = any free port)
   --registration MODE    open (default) or closed to new accounts
   --workers N            request threads (default 8)
 
 Prints "listening on HOST:PORT" when ready, then one line per request on stderr.
-Not yet: PostgreSQL, TLS options, refresh tokens and rate limits (see README.md).
+TLS: put the server behind nginx (packaging/server/nginx.conf); --tls-cert and
+--tls-key are not built yet (see README.md).
 )";
 
 bandmate::sync::HttpServer* g_server = nullptr;  // for the signal handler only
@@ -60,12 +65,13 @@ int main(int argc, char* argv[])
         }
         const QString value = args[++i];
         if (arg == QLatin1String("--db")) {
-            if (!value.startsWith(QLatin1String("sqlite:")) || value.size() <= 7) {
-                return usage(value.startsWith(QLatin1String("postgresql:")) ? "PostgreSQL is not supported yet; use sqlite:PATH"
-                                                                          : "expected sqlite:PATH",
-                             arg);
+            if (value.startsWith(QLatin1String("sqlite:")) && value.size() > 7) {
+                options.databasePath = value.mid(7);
+            } else if (bandmate::sync::isPostgresLocation(value)) {
+                options.databasePath = value;
+            } else {
+                return usage("expected sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE", arg);
             }
-            options.databasePath = value.mid(7);
         } else if (arg == QLatin1String("--listen")) {
             const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
             bool ok = false;

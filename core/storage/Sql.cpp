@@ -4,12 +4,13 @@
 
 namespace bandmate::core::sql {
 
-Error toError(const QSqlError& error, const QString& statement)
+Error toError(const QSqlError& error, const QString& statement, bool sqlite)
 {
     ErrorCode code = ErrorCode::Sql;
     const QString native = error.nativeErrorCode();
     // SQLite primary result codes, possibly extended: 8 READONLY, 11 CORRUPT, 26 NOTADB.
-    const int primary = native.toInt() & 0xFF;
+    // (PostgreSQL's are SQLSTATEs, another numbering.)
+    const int primary = sqlite ? native.toInt() & 0xFF : 0;
     if (primary == 8) {
         code = ErrorCode::ReadOnly;
     } else if (primary == 11) {
@@ -25,14 +26,23 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QV
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    // PostgreSQL prepares only SELECT, INSERT, UPDATE and DELETE: without values to bind, a
+    // statement runs as it is (BEGIN, SAVEPOINT, CREATE ...).
+    if (!sqlite && binds.isEmpty()) {
+        if (!query.exec(statement)) {
+            return std::unexpected(toError(query.lastError(), statement, sqlite));
+        }
+        return query;
+    }
     if (!query.prepare(statement)) {
-        return std::unexpected(toError(query.lastError(), statement));
+        return std::unexpected(toError(query.lastError(), statement, sqlite));
     }
     for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return std::unexpected(toError(query.lastError(), statement));
+        return std::unexpected(toError(query.lastError(), statement, sqlite));
     }
     return query;
 }

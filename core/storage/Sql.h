@@ -12,7 +12,7 @@
 namespace bandmate::core::sql {
 
 /// The error for a failed statement: READONLY, CORRUPT and NOTADB mapped to their codes.
-[[nodiscard]] Error toError(const QSqlError& error, const QString& statement);
+[[nodiscard]] Error toError(const QSqlError& error, const QString& statement, bool sqlite = true);
 
 /// Prepares and runs `statement` with positional `binds`; the error names the statement.
 [[nodiscard]] Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement,

@@ -29,7 +29,10 @@ QString savepoint(int level)
 Result<Transaction> Transaction::begin(const QSqlDatabase& db)
 {
     const int level = depths().value(db.connectionName());
-    const QString statement = level == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint(level);
+    // SQLite: IMMEDIATE takes the write lock up front. Other engines (the server's PostgreSQL)
+    // lock rows as they go.
+    const QString outer = db.driverName() == QLatin1String("QSQLITE") ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    const QString statement = level == 0 ? outer : QStringLiteral("SAVEPOINT ") + savepoint(level);
     if (auto ok = sql::exec(db, statement); !ok) {
         return std::unexpected(ok.error());
     }

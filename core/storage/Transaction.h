@@ -6,7 +6,7 @@
 
 namespace bandmate::core {
 
-/// A write transaction (BEGIN IMMEDIATE, so it never fails half-way on a lock upgrade). Rolls
+/// A write transaction (on SQLite BEGIN IMMEDIATE, so it never fails half-way on a lock upgrade). Rolls
 /// back on destruction unless commit() succeeded. Transactions nest: one begun while another is
 /// open on the same connection is a SAVEPOINT inside it (so a batch can wrap many repository
 /// calls in one commit), and rolling it back undoes only its own part.

@@ -25,12 +25,12 @@ namespace {
 
 const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS account (id TEXT PRIMARY KEY NOT NULL, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, "
-    "created_at INTEGER NOT NULL)",
+    "created_at BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS access_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, family TEXT NOT NULL, "
-    "expires_at INTEGER NOT NULL)",
+    "expires_at BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS refresh_token (token_hash TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, family TEXT NOT NULL, "
-    "expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0)",
-    "CREATE TABLE IF NOT EXISTS rate_limit (key TEXT PRIMARY KEY NOT NULL, window_start INTEGER NOT NULL, attempts INTEGER NOT NULL)",
+    "expires_at BIGINT NOT NULL, used INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS rate_limit (key TEXT PRIMARY KEY NOT NULL, window_start BIGINT NOT NULL, attempts INTEGER NOT NULL)",
 };
 
 /// Tokens are stored as a BLAKE2b hash: the database never holds one that could be replayed.
@@ -186,7 +186,9 @@ core::Result<Session> Accounts::refresh(const QString& refreshToken)
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto row = sql::run(db, QStringLiteral("SELECT account_id, family, expires_at, used FROM refresh_token WHERE token_hash = ?"), {tokenHash(refreshToken)});
+    // Locked to the commit: two servers given the same token at once see it used only once.
+    auto row = sql::run(db, QStringLiteral("SELECT account_id, family, expires_at, used FROM refresh_token WHERE token_hash = ?") + forUpdate(db),
+                        {tokenHash(refreshToken)});
     if (!row) {
         return std::unexpected(row.error());
     }
@@ -281,8 +283,9 @@ core::Result<std::optional<int>> Accounts::limit(const QString& key, int limit, 
     auto counted = sql::run(db,
                             QStringLiteral("INSERT INTO rate_limit (key, window_start, attempts) VALUES (?, ?, 1) "
                                            "ON CONFLICT (key) DO UPDATE SET "
-                                           "attempts = CASE WHEN window_start + ? <= excluded.window_start THEN 1 ELSE attempts + 1 END, "
-                                           "window_start = CASE WHEN window_start + ? <= excluded.window_start THEN excluded.window_start ELSE window_start END "
+                                           "attempts = CASE WHEN rate_limit.window_start + ? <= excluded.window_start THEN 1 ELSE rate_limit.attempts + 1 END, "
+                                           "window_start = CASE WHEN rate_limit.window_start + ? <= excluded.window_start THEN excluded.window_start "
+                                           "ELSE rate_limit.window_start END "
                                            "RETURNING window_start, attempts"),
                             {key, now, windowMs, windowMs});
     if (!counted) {

@@ -4,10 +4,13 @@
 #include "core/storage/Transaction.h"
 
 #include <QSqlError>
+#include <QUrl>
 
 namespace bandmate::sync {
 
-core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& path, std::initializer_list<const char*> schema)
+namespace {
+
+core::Result<QSqlDatabase> openSqlite(const QString& name, const QString& path)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
@@ -21,9 +24,67 @@ core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString
             return std::unexpected(ok.error());
         }
     }
+    return db;
+}
+
+core::Result<QSqlDatabase> openPostgres(const QString& name, const QString& location)
+{
+    const QUrl url(location, QUrl::StrictMode);
+    const QString database = url.path().mid(1);
+    if (!url.isValid() || url.host().isEmpty() || database.isEmpty() || database.contains(QLatin1Char('/'))) {
+        return core::fail(core::ErrorCode::InvalidArgument, "expected postgresql://USER@HOST:PORT/DATABASE",
+                          url.toString(QUrl::RemovePassword).toStdString());
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return core::fail(core::ErrorCode::NotFound, "Qt's PostgreSQL driver (QPSQL) is not installed", "libqt6sql6-psql");
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setDatabaseName(database);
+    db.setUserName(url.userName());
+    if (!url.password().isEmpty()) {
+        db.setPassword(url.password());
+    }
+    db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=bandmate-server"));
+    if (!db.open()) {
+        // The driver's text names the host and database, never the password.
+        return core::fail(core::ErrorCode::Io, "cannot open the server database: " + db.lastError().text().trimmed().toStdString(),
+                          url.toString(QUrl::RemovePassword).toStdString());
+    }
+    return db;
+}
+
+}  // namespace
+
+bool isPostgresLocation(const QString& location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+QString forUpdate(const QSqlDatabase& db)
+{
+    return db.driverName() == QLatin1String("QPSQL") ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
+core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema)
+{
+    auto opened = isPostgresLocation(location) ? openPostgres(name, location) : openSqlite(name, location);
+    if (!opened) {
+        QSqlDatabase::removeDatabase(name);
+        return opened;
+    }
+    QSqlDatabase db = *opened;
     auto transaction = core::Transaction::begin(db);
     if (!transaction) {
         return std::unexpected(transaction.error());
+    }
+    // Two servers starting together would both create the tables: PostgreSQL's catalogue does
+    // not take that quietly, so the second waits for the first (the lock ends with the commit).
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        if (auto ok = core::sql::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(7405182)")); !ok) {
+            return std::unexpected(ok.error());
+        }
     }
     for (const char* statement : schema) {
         if (auto ok = core::sql::exec(db, QString::fromLatin1(statement)); !ok) {

@@ -9,9 +9,19 @@
 
 namespace bandmate::sync {
 
-/// Opens a connection named `name` to the server's SQLite file and creates `schema` (idempotent
-/// CREATE … IF NOT EXISTS statements) in one transaction. The connection belongs to the calling
-/// thread; remove it with QSqlDatabase::removeDatabase(name).
-[[nodiscard]] core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& path, std::initializer_list<const char*> schema);
+/// Opens a connection named `name` to the server's database and creates `schema` (idempotent
+/// CREATE … IF NOT EXISTS statements, written in the SQL both engines share) in one
+/// transaction. `location` is an SQLite file path, or `postgresql://USER[:PASSWORD]@HOST:PORT/DB`
+/// (a password may also come from PGPASSWORD or ~/.pgpass, as libpq reads them). On PostgreSQL
+/// the schema is created under an advisory lock, so several servers can start at once. The
+/// connection belongs to the calling thread; remove it with QSqlDatabase::removeDatabase(name).
+[[nodiscard]] core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema);
+
+/// Whether a server database location names PostgreSQL (else it is an SQLite file).
+[[nodiscard]] bool isPostgresLocation(const QString& location);
+
+/// " FOR UPDATE" on PostgreSQL (row locks for concurrent servers), "" on SQLite (one writer at a
+/// time already, and no such clause).
+[[nodiscard]] QString forUpdate(const QSqlDatabase& db);
 
 }  // namespace bandmate::sync

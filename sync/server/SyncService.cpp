@@ -25,14 +25,16 @@ namespace sql = core::sql;
 
 namespace {
 
-/// The server's schema, version 1. Values are stored as JSON text so any field type round-trips.
+/// The server's schema, version 1, in the SQL that SQLite and PostgreSQL share (BIGINT for
+/// 64-bit numbers: PostgreSQL's INTEGER has 32 bits). Values are stored as JSON text so any
+/// field type round-trips.
 const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS user_head (user_id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS user_head (user_id TEXT PRIMARY KEY NOT NULL, seq BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS push_batch (user_id TEXT NOT NULL, batch_id TEXT NOT NULL, accepted INTEGER NOT NULL, "
-    "ignored INTEGER NOT NULL, head_seq INTEGER NOT NULL, PRIMARY KEY (user_id, batch_id))",
+    "ignored INTEGER NOT NULL, head_seq BIGINT NOT NULL, PRIMARY KEY (user_id, batch_id))",
     "CREATE TABLE IF NOT EXISTS field_state (user_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, "
-    "value TEXT NOT NULL, hlc INTEGER NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "value TEXT NOT NULL, hlc BIGINT NOT NULL, device_id TEXT NOT NULL, seq BIGINT NOT NULL, "
     "PRIMARY KEY (user_id, entity, id, field))",
     "CREATE INDEX IF NOT EXISTS field_state_by_seq ON field_state (user_id, seq)",
 };
@@ -73,7 +75,7 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
     // The epoch is made once per database, so a fresh database tells clients it is not the one
     // they synced with. A database restored from a backup must get a new one too (an operator
     // command for that comes with the rest of issue 8).
-    if (auto ok = sql::exec(db, QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"),
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO NOTHING"),
                             {QUuid::createUuid().toString(QUuid::WithoutBraces)});
         !ok) {
         return std::unexpected(ok.error());
@@ -116,10 +118,22 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
         }
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    // BEGIN IMMEDIATE: one writer at a time, so a user's sequence numbers are assigned in order.
     auto transaction = core::Transaction::begin(db);
     if (!transaction) {
         return std::unexpected(transaction.error());
+    }
+    // The user's head row is locked first and held to the commit: one push per user at a time,
+    // so sequence numbers are committed in order and a pull never skips one that commits late.
+    // SQLite has one writer anyway; on PostgreSQL this is what lets several servers share the
+    // database. A replayed batch is looked up under the lock, so a duplicate sent to another
+    // server waits for the first and then answers the same.
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO user_head (user_id, seq) VALUES (?, 0) ON CONFLICT (user_id) DO NOTHING"), {userId});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto head = sql::scalar(db, QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?") + forUpdate(db), {userId});
+    if (!head) {
+        return std::unexpected(head.error());
     }
     auto seen = sql::run(db, QStringLiteral("SELECT accepted, ignored, head_seq FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId});
     if (!seen) {
@@ -129,12 +143,8 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
         return PushResult{seen->value(0).toInt(), seen->value(1).toInt(), seen->value(2).toLongLong(), true};
     }
     seen->finish();
-    auto head = headSeq(userId);
-    if (!head) {
-        return std::unexpected(head.error());
-    }
     PushResult result;
-    qint64 seq = *head;
+    qint64 seq = head->toLongLong();
     for (const core::FieldChange& change : changes) {
         auto current = sql::run(db,
                                 QStringLiteral("SELECT hlc, device_id FROM field_state WHERE user_id = ? AND entity = ? AND id = ? AND field = ?"),
@@ -163,8 +173,7 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
         ++result.accepted;
     }
     result.headSeq = seq;
-    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO user_head (user_id, seq) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seq = excluded.seq"),
-                            {userId, seq});
+    if (auto ok = sql::exec(db, QStringLiteral("UPDATE user_head SET seq = ? WHERE user_id = ?"), {seq, userId});
         !ok) {
         return std::unexpected(ok.error());
     }

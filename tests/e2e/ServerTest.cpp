@@ -4,12 +4,16 @@
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
 #include "tests/e2e/CliRunner.h"
+#include "tests/support/ServerDatabases.h"
+#include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
 
 #include <httplib.h>
+
+#include <thread>
 
 namespace bandmate::test {
 namespace {
@@ -20,7 +24,7 @@ public:
     explicit ServerProcess(const QString& database, const QStringList& extra = {})
     {
         m_process.start(QStringLiteral(BANDMATE_SERVER),
-                        QStringList{QStringLiteral("--db"), QStringLiteral("sqlite:") + database, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extra);
+                        QStringList{QStringLiteral("--db"), serverDatabaseArgument(database), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extra);
         EXPECT_TRUE(m_process.waitForReadyRead(10'000)) << "the server did not start";
         const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
         EXPECT_TRUE(line.startsWith(QStringLiteral("listening on 127.0.0.1:"))) << line.toStdString();
@@ -71,7 +75,7 @@ protected:
 
 TEST_F(ServerTest, AccountsPushAndPullOverHttp)
 {
-    const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
+    const QString serverDb = serverDatabase(dir);
     ServerProcess server(serverDb);
     httplib::Client client("127.0.0.1", server.port());
     auto health = client.Get("/v1/health");
@@ -140,7 +144,7 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     EXPECT_EQ(huge->status, 413);
 
     // Tokens and passwords never reach the database file or the log.
-    const QByteArray stored = readAll(serverDb) + readAll(serverDb + QStringLiteral("-wal"));
+    const QByteArray stored = serverDatabaseBytes(serverDb);
     EXPECT_FALSE(stored.contains(token.toUtf8()));
     EXPECT_FALSE(stored.contains("salsa-dura-1978"));
     const QString log = server.stopAndReadLog();
@@ -154,7 +158,7 @@ TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
         || QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty()) {
         GTEST_FAIL() << "dbus-run-session and gnome-keyring-daemon are needed (packaging/debian-packages.txt)";
     }
-    ServerProcess server(dir.file(QStringLiteral("server.sqlite")));
+    ServerProcess server(serverDatabase(dir));
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
     const QString laptop = dir.file(QStringLiteral("laptop.sqlite"));
     const QString studio = dir.file(QStringLiteral("studio.sqlite"));
@@ -223,7 +227,7 @@ TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
 
 TEST_F(ServerTest, RefreshTokensRotateAndReuseEndsTheSession)
 {
-    ServerProcess server(dir.file(QStringLiteral("tokens.sqlite")));
+    ServerProcess server(serverDatabase(dir, QStringLiteral("tokens.sqlite")));
     httplib::Client client("127.0.0.1", server.port());
     const QJsonObject credentials{{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}};
     ASSERT_EQ(client.Post("/v1/auth/register", json(credentials), "application/json")->status, 201);
@@ -263,7 +267,7 @@ TEST_F(ServerTest, RefreshTokensRotateAndReuseEndsTheSession)
 
 TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
 {
-    ServerProcess server(dir.file(QStringLiteral("limits.sqlite")));
+    ServerProcess server(serverDatabase(dir, QStringLiteral("limits.sqlite")));
     httplib::Client client("127.0.0.1", server.port());
     (void)signIn(client, "ana@example.com");  // one good attempt counts too
     const std::string wrong = json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("guess-guess-guess")}});
@@ -290,7 +294,7 @@ TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
 
 TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
 {
-    ServerProcess server(dir.file(QStringLiteral("closed.sqlite")), {QStringLiteral("--registration"), QStringLiteral("closed")});
+    ServerProcess server(serverDatabase(dir, QStringLiteral("closed.sqlite")), {QStringLiteral("--registration"), QStringLiteral("closed")});
     httplib::Client client("127.0.0.1", server.port());
     auto refused = client.Post("/v1/auth/register", R"({"email":"a@b.cd","password":"long enough pw"})", "application/json");
     ASSERT_TRUE(refused);
@@ -300,6 +304,89 @@ TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
     ASSERT_TRUE(bad.waitForFinished(10'000));
     EXPECT_EQ(bad.exitCode(), 2);
     EXPECT_TRUE(QString::fromUtf8(bad.readAllStandardError()).startsWith(QStringLiteral("bandmate-server: --listen: expected HOST:PORT")));
+}
+
+TEST_F(ServerTest, TwoServerProcessesOnOneDatabaseServeClientsAlternately)
+{
+    // Two bandmate-server processes share one database (PostgreSQL under with-postgres.sh, an
+    // SQLite file otherwise): no state lives outside it.
+    const QString location = serverDatabase(dir, QStringLiteral("shared.sqlite"));
+    ServerProcess first(location);
+    ServerProcess second(location);
+    httplib::Client one("127.0.0.1", first.port());
+    httplib::Client two("127.0.0.1", second.port());
+    const QString token = signIn(one, "ana@example.com");  // signed in on one, used on both
+    const QUrl urls[] = {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(first.port())), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(second.port()))};
+
+    // Both servers take pushes for one user at the same moment: the user's sequence stays one
+    // gapless line, so a pull from either server misses nothing.
+    const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
+    const auto pushes = [&](httplib::Client& client, const QString& device, int batches) {
+        for (int b = 0; b < batches; ++b) {
+            QJsonArray changes;
+            for (int c = 0; c < 20; ++c) {
+                const core::FieldChange change{QStringLiteral("song"), QStringLiteral("%1-%2-%3").arg(device).arg(b).arg(c), QStringLiteral("title"),
+                                               QStringLiteral("Montuno %1").arg(c), {core::Hlc{QDateTime::currentMSecsSinceEpoch(), 0}, device}};
+                changes.append(sync::changeToJson(change));
+            }
+            auto pushed = client.Post("/v1/sync/push", auth,
+                                      json({{QStringLiteral("device_id"), device}, {QStringLiteral("batch_id"), QStringLiteral("%1-%2").arg(device).arg(b)},
+                                            {QStringLiteral("changes"), changes}}),
+                                      "application/json");
+            EXPECT_TRUE(pushed && pushed->status == 200) << (pushed ? pushed->body : "no answer");
+        }
+    };
+    std::thread left([&] { pushes(one, QStringLiteral("left"), 15); });
+    std::thread right([&] { pushes(two, QStringLiteral("right"), 15); });
+    left.join();
+    right.join();
+    QJsonArray back;
+    for (int page = 0; page < 10 && back.size() < 600; ++page) {
+        auto pulled = (page % 2 == 0 ? two : one).Get("/v1/sync/pull?since=" + std::to_string(back.size()) + "&limit=500", auth);
+        ASSERT_TRUE(pulled && pulled->status == 200) << (pulled ? pulled->body : "no answer");
+        for (const auto& change : bodyOf(pulled)[QStringLiteral("changes")].toArray()) {
+            back.append(change);
+        }
+    }
+    ASSERT_EQ(back.size(), 600);
+    for (qsizetype i = 0; i < back.size(); ++i) {
+        ASSERT_EQ(back[i].toObject()[QStringLiteral("seq")].toInteger(), i + 1) << "sequence numbers from 1 without gaps or repeats";
+    }
+
+    // Three computers edit offline and sync through the two servers in turn; a final round on
+    // each leaves identical data everywhere.
+    std::vector<std::unique_ptr<core::Database>> computers;
+    for (const char* name : {"laptop.sqlite", "studio.sqlite", "stage.sqlite"}) {
+        computers.push_back(openTestDatabase(dir, QString::fromLatin1(name)));
+        ASSERT_NE(computers.back(), nullptr);
+    }
+    for (int round = 0; round < 4; ++round) {
+        for (size_t c = 0; c < computers.size(); ++c) {
+            core::library::SongRepository songs(*computers[c]);
+            core::library::Song song;
+            song.title = QStringLiteral("Round %1 from computer %2").arg(round).arg(c);
+            song.bpm = 90 + round * 10 + static_cast<int>(c);
+            ASSERT_TRUE(songs.save(song).has_value());
+            auto all = songs.search(QString(), 5000).value();
+            if (!all.isEmpty()) {
+                core::library::Song edited = all.at((round * 7 + static_cast<int>(c)) % all.size());
+                edited.notes = QStringLiteral("edited in round %1 on computer %2").arg(round).arg(c);
+                ASSERT_TRUE(songs.save(edited).has_value());
+            }
+            auto report = syncRound(*computers[c], urls[(round + c) % 2], token);
+            ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
+        }
+    }
+    for (size_t c = 0; c < computers.size(); ++c) {
+        ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*computers[c], urls[c % 2], token)));
+    }
+    const QByteArray reference = dumpOf(*computers[0]);
+    for (size_t c = 1; c < computers.size(); ++c) {
+        EXPECT_EQ(dumpOf(*computers[c]), reference) << "computer " << c;
+    }
+    EXPECT_TRUE(reference.contains("Round 3 from computer 2"));
+    EXPECT_EQ(core::library::SongRepository(*computers[0]).search(QStringLiteral("title:round"), 5000)->size(), 12)
+        << "every computer's songs, on every computer";
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include "sync/server/Accounts.h"
 #include "sync/server/HttpServer.h"
 #include "tests/support/LocalServer.h"
+#include "tests/support/ServerDatabases.h"
+#include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDateTime>
@@ -19,6 +21,8 @@
 #include <variant>
 
 using namespace bandmate;
+using test::dumpOf;
+using test::syncRound;
 using core::library::Song;
 using core::library::SongRepository;
 
@@ -31,30 +35,6 @@ QString signIn(const QString& serverDatabase)
     return accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
 }
 
-/// Runs one round; the report, or the failure message as an error.
-std::variant<sync::SyncReport, QString> syncRound(core::Database& db, const QUrl& url, const QString& token, qint64 clockOffsetMs = 0)
-{
-    sync::SyncClient client(db, url, token);
-    client.setClock([clockOffsetMs] { return QDateTime::currentMSecsSinceEpoch() + clockOffsetMs; });
-    QSignalSpy finished(&client, &sync::SyncClient::finished);
-    QSignalSpy failed(&client, &sync::SyncClient::failed);
-    EXPECT_TRUE(client.start());
-    EXPECT_FALSE(client.start()) << "one round at a time";
-    for (int i = 0; i < 300 && finished.isEmpty() && failed.isEmpty(); ++i) {
-        finished.wait(100);
-    }
-    if (!failed.isEmpty()) {
-        return failed.first().first().toString();
-    }
-    EXPECT_FALSE(finished.isEmpty()) << "the round never ended";
-    return finished.isEmpty() ? sync::SyncReport{} : finished.first().first().value<sync::SyncReport>();
-}
-
-QByteArray dumpOf(core::Database& db)
-{
-    return QJsonDocument(core::dumpSyncedData(db).value()).toJson(QJsonDocument::Compact);
-}
-
 int outboxSize(core::Database& db)
 {
     return core::sql::scalar(db.connection(), QStringLiteral("SELECT count(*) FROM outbox"))->toInt();
@@ -63,7 +43,7 @@ int outboxSize(core::Database& db)
 TEST(SyncClientTest, TwoComputersConvergeThroughTheServer)
 {
     test::TempDir dir;
-    const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
+    const QString serverDb = test::serverDatabase(dir);
     test::LocalServer server(serverDb);
     const QString token = signIn(serverDb);
     auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
@@ -115,7 +95,7 @@ TEST(SyncClientTest, NoServerNoLossAndClocksAreChecked)
     // Nothing listens on this port (the server was stopped).
     QUrl gone;
     {
-        test::LocalServer server(dir.file(QStringLiteral("gone.sqlite")));
+        test::LocalServer server(test::serverDatabase(dir, QStringLiteral("gone.sqlite")));
         gone = server.url();
     }
     auto offline = syncRound(*db, gone, QStringLiteral("token"));
@@ -123,7 +103,7 @@ TEST(SyncClientTest, NoServerNoLossAndClocksAreChecked)
     EXPECT_TRUE(std::get<QString>(offline).contains(QStringLiteral("could not be reached")));
     EXPECT_EQ(outboxSize(*db), dirty) << "nothing lost, retried later";
 
-    const QString serverDb = dir.file(QStringLiteral("server.sqlite"));
+    const QString serverDb = test::serverDatabase(dir);
     test::LocalServer server(serverDb);
     const QString token = signIn(serverDb);
     auto skewed = syncRound(*db, server.url(), token, 7 * 60'000);
@@ -143,14 +123,14 @@ TEST(SyncClientTest, AReplacedServerGetsEverythingAgain)
     song.title = QStringLiteral("Chan Chan");
     ASSERT_TRUE(SongRepository(*db).save(song).has_value());
     {
-        const QString serverDb = dir.file(QStringLiteral("old.sqlite"));
+        const QString serverDb = test::serverDatabase(dir, QStringLiteral("old.sqlite"));
         test::LocalServer server(serverDb);
         ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*db, server.url(), signIn(serverDb))));
     }
     EXPECT_EQ(outboxSize(*db), 0);
     // A new, empty server database (another epoch): the next sync sends everything again, and a
     // second computer gets all of it from there.
-    const QString serverDb = dir.file(QStringLiteral("new.sqlite"));
+    const QString serverDb = test::serverDatabase(dir, QStringLiteral("new.sqlite"));
     test::LocalServer server(serverDb);
     const QString token = signIn(serverDb);
     auto again = syncRound(*db, server.url(), token);

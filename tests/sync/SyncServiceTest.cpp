@@ -6,6 +6,7 @@
 #include "core/sync/Dump.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/SyncService.h"
+#include "tests/support/ServerDatabases.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonDocument>
@@ -60,7 +61,7 @@ protected:
     {
         a = test::openTestDatabase(dir, QStringLiteral("a.sqlite"));
         b = test::openTestDatabase(dir, QStringLiteral("b.sqlite"));
-        auto opened = sync::SyncService::open(dir.file(QStringLiteral("server.sqlite")), [this] { return now; });
+        auto opened = sync::SyncService::open(test::serverDatabase(dir), [this] { return now; });
         ASSERT_TRUE(opened.has_value()) << opened.error().toString();
         server = std::move(*opened);
     }

@@ -1,0 +1,75 @@
+#pragma once
+
+// Where a test's sync server keeps its data (tests that link bandmate_sync): an SQLite file in
+// the test's folder, or - when tests/support/with-postgres.sh runs the suite - a new database in
+// a throwaway PostgreSQL cluster. The same tests run against both.
+
+#include "sync/server/ServerDatabase.h"
+#include "tests/support/TestFiles.h"
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+
+#include <gtest/gtest.h>
+
+namespace bandmate::test {
+
+/// The PostgreSQL cluster's maintenance URL when the suite runs under with-postgres.sh.
+inline QString postgresCluster()
+{
+    return qEnvironmentVariable("BANDMATE_TEST_POSTGRES");
+}
+
+/// A server database location for a new, empty server: `dir/name` (SQLite) or a new PostgreSQL
+/// database.
+inline QString serverDatabase(const TempDir& dir, const QString& name = QStringLiteral("server.sqlite"))
+{
+    const QString cluster = postgresCluster();
+    if (cluster.isEmpty()) {
+        return dir.file(name);
+    }
+    const QString connection = QStringLiteral("maintenance-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString database = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        const QUrl url(cluster);
+        db.setHostName(url.host());
+        db.setPort(url.port());
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
+        QSqlQuery create(db);
+        EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE ") + database)) << create.lastError().text().toStdString();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QUrl url(cluster);
+    url.setPath(QLatin1Char('/') + database);
+    return url.toString();
+}
+
+/// The `--db` argument of bandmate-server for a location.
+inline QString serverDatabaseArgument(const QString& location)
+{
+    return sync::isPostgresLocation(location) ? location : QStringLiteral("sqlite:") + location;
+}
+
+/// Everything the server database holds, as bytes to search: the SQLite file and its WAL, or
+/// pg_dump's output.
+inline QByteArray serverDatabaseBytes(const QString& location)
+{
+    if (!sync::isPostgresLocation(location)) {
+        return readAll(location) + readAll(location + QStringLiteral("-wal"));
+    }
+    QProcess dump;
+    dump.start(QStringLiteral("pg_dump"), {QStringLiteral("--dbname=") + location});
+    EXPECT_TRUE(dump.waitForFinished(60'000) && dump.exitCode() == 0) << dump.readAllStandardError().toStdString();
+    const QByteArray bytes = dump.readAllStandardOutput();
+    EXPECT_TRUE(bytes.contains("field_state")) << "pg_dump printed the database";
+    return bytes;
+}
+
+}  // namespace bandmate::test

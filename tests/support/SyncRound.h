@@ -1,0 +1,43 @@
+#pragma once
+
+// One sync round of the real client, waited for (tests that link bandmate_sync and Qt6::Test).
+
+#include "core/sync/Dump.h"
+#include "sync/client/SyncClient.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+#include <variant>
+
+namespace bandmate::test {
+
+/// Runs one round; the report, or the failure message as an error.
+inline std::variant<sync::SyncReport, QString> syncRound(core::Database& db, const QUrl& url, const QString& token, qint64 clockOffsetMs = 0)
+{
+    sync::SyncClient client(db, url, token);
+    client.setClock([clockOffsetMs] { return QDateTime::currentMSecsSinceEpoch() + clockOffsetMs; });
+    QSignalSpy finished(&client, &sync::SyncClient::finished);
+    QSignalSpy failed(&client, &sync::SyncClient::failed);
+    EXPECT_TRUE(client.start());
+    EXPECT_FALSE(client.start()) << "one round at a time";
+    for (int i = 0; i < 300 && finished.isEmpty() && failed.isEmpty(); ++i) {
+        finished.wait(100);
+    }
+    if (!failed.isEmpty()) {
+        return failed.first().first().toString();
+    }
+    EXPECT_FALSE(finished.isEmpty()) << "the round never ended";
+    return finished.isEmpty() ? sync::SyncReport{} : finished.first().first().value<sync::SyncReport>();
+}
+
+/// The canonical dump of everything a database syncs (equal dumps = converged).
+inline QByteArray dumpOf(core::Database& db)
+{
+    return QJsonDocument(core::dumpSyncedData(db).value()).toJson(QJsonDocument::Compact);
+}
+
+}  // namespace bandmate::test
