@@ -2,13 +2,16 @@
 // loopback, a mix of pushes (10 changes each) and pulls, with requests/s, p50/p99 latency and
 // errors; the baseline in the same run is GET /v1/health on the same connections. Then a fresh
 // device pulls 10,000 changes, and the bytes on the wire per changed field are counted.
-//   bandmate_bench_sync [--seconds S] [--connections N] [--quick]
+//   bandmate_bench_sync [--seconds S] [--connections N] [--db LOCATION] [--quick]
+//   (--db: a PostgreSQL URL for the scale path, e.g. under tests/support/with-postgres.sh a new
+//   database in $BANDMATE_TEST_POSTGRES's cluster; default an SQLite file in a temporary folder)
 // (The issue asks for wrk; it is not installed here, so this load generator does the same job:
 // keep-alive connections, closed loop, every response checked.)
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/server/Accounts.h"
 #include "sync/server/HttpServer.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -108,22 +111,25 @@ int main(int argc, char* argv[])
     double seconds = 10.0;
     int connections = 16;
     int pullChanges = 10'000;
+    QString location;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
         } else if (std::strcmp(argv[i], "--connections") == 0 && i + 1 < argc) {
             connections = std::max(1, std::atoi(argv[++i]));
+        } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            location = QString::fromLocal8Bit(argv[++i]);
         } else if (std::strcmp(argv[i], "--quick") == 0) {
             seconds = 0.5;
             connections = 2;
             pullChanges = 500;
         } else {
-            std::fprintf(stderr, "usage: %s [--seconds S] [--connections N] [--quick]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--seconds S] [--connections N] [--db LOCATION] [--quick]\n", argv[0]);
             return 2;
         }
     }
     QTemporaryDir dir;
-    const QString database = dir.filePath(QStringLiteral("server.sqlite"));
+    const QString database = location.isEmpty() ? dir.filePath(QStringLiteral("server.sqlite")) : location;
     sync::HttpServer server(sync::ServerOptions{database, QStringLiteral("127.0.0.1"), 0, true, connections});
     auto port = server.bind();
     if (!port) {
@@ -140,7 +146,7 @@ int main(int argc, char* argv[])
         (void)accounts->registerAccount(QStringLiteral("bench@example.com"), QStringLiteral("benchmark-password"));
         token = accounts->login(QStringLiteral("bench@example.com"), QStringLiteral("benchmark-password"))->accessToken.toStdString();
     }
-    std::printf("sync server, SQLite, %d connections, %.1f s each:\n", connections, seconds);
+    std::printf("sync server, %s, %d connections, %.1f s each:\n", sync::isPostgresLocation(database) ? "PostgreSQL" : "SQLite", connections, seconds);
     const Load health = run(*port, token, connections, seconds, false);
     print("baseline GET /v1/health", health, seconds);
     const Load mixed = run(*port, token, connections, seconds, true);
