@@ -8,7 +8,6 @@
 #include "tests/support/TestFiles.h"
 
 #include <QProcess>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -35,15 +34,12 @@ inline QString serverDatabase(const TempDir& dir, const QString& name = QStringL
     const QString connection = QStringLiteral("maintenance-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString database = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        const QUrl url(cluster);
-        db.setHostName(url.host());
-        db.setPort(url.port());
-        db.setUserName(url.userName());
-        db.setDatabaseName(url.path().mid(1));
-        EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
-        QSqlQuery create(db);
-        EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE ") + database)) << create.lastError().text().toStdString();
+        auto db = sync::openServerDatabase(connection, cluster, {});  // the server's own way in
+        EXPECT_TRUE(db.has_value()) << (db ? "" : db.error().toString());
+        if (db) {
+            QSqlQuery create(*db);
+            EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE ") + database)) << create.lastError().text().toStdString();
+        }
     }
     QSqlDatabase::removeDatabase(connection);
     QUrl url(cluster);
