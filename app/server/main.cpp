@@ -1,6 +1,7 @@
 #include "sync/protocol/Protocol.h"
 #include "sync/server/HttpServer.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/SyncService.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -11,7 +12,9 @@
 namespace {
 
 const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db postgresql://USER@HOST:PORT/DB]
-                       [--listen HOST:PORT] [--registration open|closed] [--workers N]
+                       [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
+                       [--registration open|closed] [--workers N] [--sync-limit N]
+       bandmate-server --new-epoch [--db ...]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
   --db postgresql://USER@HOST:PORT/DB
@@ -19,11 +22,16 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
                          servers may share one database behind a load balancer
   --listen HOST:PORT     where to listen (default 127.0.0.1:8080; port 0 = any free port)
   --registration MODE    open (default) or closed to new accounts
+  --tls-cert FILE        serve HTTPS with this PEM certificate (chain) ...
+  --tls-key FILE         ... and its PEM private key; or put the server behind nginx
+                         (packaging/server/nginx.conf)
   --workers N            request threads (default 8)
+  --sync-limit N         sync requests per minute and account (default 1200, bursts of
+                         N/2; ten times that per address; 0 = no limit); over it: 429
+  --new-epoch            after restoring the database from a backup: give it a new
+                         epoch, so every client sends its data again and merges, then exit
 
 Prints "listening on HOST:PORT" when ready, then one line per request on stderr.
-TLS: put the server behind nginx (packaging/server/nginx.conf); --tls-cert and
---tls-key are not built yet (see README.md).
 )";
 
 bandmate::sync::HttpServer* g_server = nullptr;  // for the signal handler only
@@ -50,6 +58,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BANDMATE_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);
     bandmate::sync::ServerOptions options;
+    bool newEpoch = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
         if (arg == QLatin1String("--version")) {
@@ -59,6 +68,10 @@ int main(int argc, char* argv[])
         if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             std::fputs(kUsage, stdout);
             return 0;
+        }
+        if (arg == QLatin1String("--new-epoch")) {
+            newEpoch = true;
+            continue;
         }
         if (i + 1 >= args.size()) {
             return usage("unknown option, or one without its value", arg);
@@ -86,6 +99,16 @@ int main(int argc, char* argv[])
                 return usage("expected open or closed", arg);
             }
             options.registrationOpen = value == QLatin1String("open");
+        } else if (arg == QLatin1String("--tls-cert")) {
+            options.tlsCertPath = value;
+        } else if (arg == QLatin1String("--tls-key")) {
+            options.tlsKeyPath = value;
+        } else if (arg == QLatin1String("--sync-limit")) {
+            bool ok = false;
+            options.syncRequestsPerMinute = value.toInt(&ok);
+            if (!ok || options.syncRequestsPerMinute < 0) {
+                return usage("expected a whole number, 0 or more", arg);
+            }
         } else if (arg == QLatin1String("--workers")) {
             bool ok = false;
             options.workers = value.toInt(&ok);
@@ -95,6 +118,18 @@ int main(int argc, char* argv[])
         } else {
             return usage("unknown option", arg);
         }
+    }
+    if (options.tlsCertPath.isEmpty() != options.tlsKeyPath.isEmpty()) {
+        return usage("--tls-cert and --tls-key go together", options.tlsCertPath.isEmpty() ? QStringLiteral("--tls-key") : QStringLiteral("--tls-cert"));
+    }
+    if (newEpoch) {
+        auto epoch = bandmate::sync::SyncService::renewEpoch(options.databasePath);
+        if (!epoch) {
+            std::fprintf(stderr, "bandmate-server: %s\n", epoch.error().toString().c_str());
+            return 1;
+        }
+        std::printf("new epoch %s: clients send their data again on their next sync\n", qPrintable(*epoch));
+        return 0;
     }
     bandmate::sync::HttpServer server(options);
     auto port = server.bind();
@@ -106,6 +141,9 @@ int main(int argc, char* argv[])
     std::signal(SIGINT, stopOnSignal);
     std::signal(SIGTERM, stopOnSignal);
     std::printf("listening on %s:%d\n", qPrintable(options.host), *port);
+    if (!options.tlsCertPath.isEmpty()) {
+        std::fprintf(stderr, "serving HTTPS with the certificate %s\n", qPrintable(options.tlsCertPath));
+    }
     std::fflush(stdout);
     server.run();
     g_server = nullptr;

@@ -3,6 +3,7 @@
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/Accounts.h"
+#include "sync/server/RateLimiter.h"
 #include "sync/server/SyncService.h"
 
 #include <QJsonArray>
@@ -60,8 +61,20 @@ std::optional<QJsonObject> jsonBody(const httplib::Request& req, httplib::Respon
 }  // namespace
 
 struct HttpServer::Impl {
+    explicit Impl(ServerOptions serverOptions)
+        : options(std::move(serverOptions)),
+          server(options.tlsCertPath.isEmpty() ? std::make_unique<httplib::Server>()
+                                               : std::make_unique<httplib::SSLServer>(options.tlsCertPath.toLocal8Bit().constData(),
+                                                                                      options.tlsKeyPath.toLocal8Bit().constData())),
+          perAccount(options.syncRequestsPerMinute, std::max(1, options.syncRequestsPerMinute / 2)),
+          perAddress(options.syncRequestsPerMinute * 10, std::max(1, options.syncRequestsPerMinute * 5))
+    {
+    }
+
     ServerOptions options;
-    httplib::Server server;
+    std::unique_ptr<httplib::Server> server;
+    RateLimiter perAccount;
+    RateLimiter perAddress;
     std::mutex workersMutex;
     struct Worker {
         std::unique_ptr<SyncService> sync;
@@ -133,15 +146,28 @@ struct HttpServer::Impl {
 
     using Handler = std::function<void(const httplib::Request&, httplib::Response&, Worker&, QString& account)>;
 
-    /// Wraps a handler: opens the thread's services, checks the bearer token when `authenticated`,
-    /// logs the request.
+    /// Sync requests over the limits get 429 with Retry-After; true when this one did.
+    static bool overLimit(RateLimiter& limiter, const QString& key, httplib::Response& res)
+    {
+        const std::optional<int> wait = limiter.take(key);
+        if (wait) {
+            res.set_header("Retry-After", std::to_string(*wait));
+            sendError(res, 429, "too_many_requests", "too many sync requests; try again in " + std::to_string(*wait) + " s");
+        }
+        return wait.has_value();
+    }
+
+    /// Wraps a handler: opens the thread's services, checks the bearer token when `authenticated`
+    /// (and the sync limits per address and account), logs the request.
     httplib::Server::Handler wrap(bool authenticated, Handler handler)
     {
         return [this, authenticated, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
             const auto started = std::chrono::steady_clock::now();
             QString account;
             auto services = worker();
-            if (!services) {
+            if (authenticated && overLimit(perAddress, QString::fromStdString(req.remote_addr), res)) {
+                // refused before any work
+            } else if (!services) {
                 sendError(res, 500, "storage", services.error().toString());
             } else if (const std::string protocol = req.get_header_value("X-Bandmate-Protocol");
                        !protocol.empty() && (std::atoi(protocol.c_str()) < kProtocolMin || std::atoi(protocol.c_str()) > kProtocolMax)) {
@@ -155,8 +181,7 @@ struct HttpServer::Impl {
                                                        : core::Result<QString>(core::fail(core::ErrorCode::NotFound, "not signed in"));
                 if (!who) {
                     sendError(res, 401, "unauthorized", who.error().message);
-                } else {
-                    account = *who;
+                } else if (account = *who; !overLimit(perAccount, account, res)) {
                     handler(req, res, **services, account);
                 }
             } else {
@@ -194,10 +219,10 @@ struct HttpServer::Impl {
 
     void routes()
     {
-        server.Get("/v1/health", wrap(false, [](const httplib::Request&, httplib::Response& res, Worker&, QString&) {
+        server->Get("/v1/health", wrap(false, [](const httplib::Request&, httplib::Response& res, Worker&, QString&) {
                        sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
                    }));
-        server.Post("/v1/auth/register", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Post("/v1/auth/register", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         if (limited(req, res, worker, {})) {
                             return;
                         }
@@ -217,7 +242,7 @@ struct HttpServer::Impl {
                         account = *id;
                         sendJson(res, 201, QJsonObject{{QStringLiteral("account_id"), *id}});
                     }));
-        server.Post("/v1/auth/login", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Post("/v1/auth/login", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -233,7 +258,7 @@ struct HttpServer::Impl {
                         account = session->accountId;
                         sendSession(res, *session);
                     }));
-        server.Post("/v1/auth/refresh", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Post("/v1/auth/refresh", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -246,7 +271,7 @@ struct HttpServer::Impl {
                         account = session->accountId;
                         sendSession(res, *session);
                     }));
-        server.Post("/v1/auth/logout", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString&) {
+        server->Post("/v1/auth/logout", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString&) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -257,7 +282,7 @@ struct HttpServer::Impl {
                         }
                         res.status = 204;
                     }));
-        server.Post("/v1/auth/password", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Post("/v1/auth/password", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -271,7 +296,7 @@ struct HttpServer::Impl {
                         }
                         res.status = 204;
                     }));
-        server.Get("/v1/sync/meta", wrap(true, [](const httplib::Request&, httplib::Response& res, Worker& worker, QString& account) {
+        server->Get("/v1/sync/meta", wrap(true, [](const httplib::Request&, httplib::Response& res, Worker& worker, QString& account) {
                        auto meta = worker.sync->meta(account);
                        if (!meta) {
                            sendError(res, 500, "storage", meta.error().toString());
@@ -283,7 +308,7 @@ struct HttpServer::Impl {
                                                       {QStringLiteral("epoch"), meta->epoch},
                                                       {QStringLiteral("head_seq"), static_cast<double>(meta->headSeq)}});
                    }));
-        server.Post("/v1/sync/push", wrap(true, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Post("/v1/sync/push", wrap(true, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -314,7 +339,7 @@ struct HttpServer::Impl {
                                                        {QStringLiteral("head_seq"), static_cast<double>(pushed->headSeq)},
                                                        {QStringLiteral("replayed"), pushed->replayed}});
                     }));
-        server.Get("/v1/sync/pull", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Get("/v1/sync/pull", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                        bool sinceOk = true;
                        bool limitOk = true;
                        const qint64 since = req.has_param("since") ? QString::fromStdString(req.get_param_value("since")).toLongLong(&sinceOk) : 0;
@@ -338,7 +363,7 @@ struct HttpServer::Impl {
                                                       {QStringLiteral("next_since"), static_cast<double>(page->nextSince)},
                                                       {QStringLiteral("more"), page->more}});
                    }));
-        server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+        server->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
             log(req, res.status, 0.0, {});
             if (res.status == 413) {
                 sendError(res, 413, "too_large", "the body is larger than 1 MiB");
@@ -349,10 +374,9 @@ struct HttpServer::Impl {
     }
 };
 
-HttpServer::HttpServer(ServerOptions options) : m_impl(std::make_unique<Impl>())
+HttpServer::HttpServer(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options)))
 {
-    m_impl->options = std::move(options);
-    auto& server = m_impl->server;
+    auto& server = *m_impl->server;
     server.set_tcp_nodelay(true);  // without it every response waits ~40 ms for a delayed ACK
     server.set_payload_max_length(kMaxBody);
     server.set_read_timeout(10, 0);
@@ -369,8 +393,13 @@ HttpServer::~HttpServer()
 
 core::Result<int> HttpServer::bind()
 {
+    if (!m_impl->server->is_valid()) {
+        return core::fail(core::ErrorCode::InvalidInput, "cannot read the TLS certificate and key (PEM files that belong together)",
+                          m_impl->options.tlsCertPath.toStdString() + ", " + m_impl->options.tlsKeyPath.toStdString());
+    }
     const std::string host = m_impl->options.host.toStdString();
-    const int port = m_impl->options.port == 0 ? m_impl->server.bind_to_any_port(host) : (m_impl->server.bind_to_port(host, m_impl->options.port) ? m_impl->options.port : -1);
+    auto& server = *m_impl->server;
+    const int port = m_impl->options.port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, m_impl->options.port) ? m_impl->options.port : -1);
     if (port <= 0) {
         return core::fail(core::ErrorCode::Io, "cannot listen on this address (in use, or not this machine's)",
                           host + ":" + std::to_string(m_impl->options.port));
@@ -380,17 +409,17 @@ core::Result<int> HttpServer::bind()
 
 void HttpServer::run()
 {
-    m_impl->server.listen_after_bind();
+    m_impl->server->listen_after_bind();
 }
 
 bool HttpServer::isRunning() const
 {
-    return m_impl->server.is_running();
+    return m_impl->server->is_running();
 }
 
 void HttpServer::stop()
 {
-    m_impl->server.stop();
+    m_impl->server->stop();
 }
 
 }  // namespace bandmate::sync

@@ -15,6 +15,12 @@ struct ServerOptions {
     int port = 8080;  ///< 0: any free port (printed when listening)
     bool registrationOpen = true;
     int workers = 8;
+    /// TLS on the server's own socket (PEM files); both empty: plain HTTP (e.g. behind nginx).
+    QString tlsCertPath;
+    QString tlsKeyPath;
+    /// Sync requests per minute and account (a burst of half a minute's worth); ten times that
+    /// per address. 0: no limit.
+    int syncRequestsPerMinute = 1200;
 };
 
 /// The HTTP adapter over SyncService and Accounts (cpp-httplib): JSON in and out, errors as
@@ -28,7 +34,8 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    /// Binds the socket; the port actually bound (useful with port 0).
+    /// Binds the socket; the port actually bound (useful with port 0). Fails when the address is
+    /// taken or the TLS certificate or key cannot be read.
     [[nodiscard]] core::Result<int> bind();
     /// Serves until stop() (blocks).
     void run();

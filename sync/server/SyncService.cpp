@@ -73,8 +73,8 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
     }
     QSqlDatabase db = *opened;
     // The epoch is made once per database, so a fresh database tells clients it is not the one
-    // they synced with. A database restored from a backup must get a new one too (an operator
-    // command for that comes with the rest of issue 8).
+    // they synced with. A database restored from a backup gets a new one from renewEpoch()
+    // (`bandmate-server --new-epoch`).
     if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO NOTHING"),
                             {QUuid::createUuid().toString(QUuid::WithoutBraces)});
         !ok) {
@@ -250,6 +250,21 @@ core::Result<SyncMeta> SyncService::meta(const QString& userId) const
         return std::unexpected(head.error());
     }
     return SyncMeta{kProtocolMin, kProtocolMax, m_clock(), epoch->toString(), *head};
+}
+
+core::Result<QString> SyncService::renewEpoch(const QString& path)
+{
+    auto service = open(path);
+    if (!service) {
+        return std::unexpected(service.error());
+    }
+    const QString epoch = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto ok = sql::exec(QSqlDatabase::database((*service)->m_connectionName, false),
+                            QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'epoch'"), {epoch});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    return epoch;
 }
 
 }  // namespace bandmate::sync

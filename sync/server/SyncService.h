@@ -74,6 +74,11 @@ public:
     [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit) const;
     [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
 
+    /// Gives the database at `path` a new epoch, for an operator who restored it from a backup:
+    /// clients that synced with the lost state notice, send everything again and read it all
+    /// back (merging, so nothing they hold is lost). The new epoch.
+    [[nodiscard]] static core::Result<QString> renewEpoch(const QString& path);
+
 private:
     SyncService(QString connectionName, Clock clock);
     [[nodiscard]] core::Result<qint64> headSeq(const QString& userId) const;

@@ -130,7 +130,12 @@ int main(int argc, char* argv[])
     }
     QTemporaryDir dir;
     const QString database = location.isEmpty() ? dir.filePath(QStringLiteral("server.sqlite")) : location;
-    sync::HttpServer server(sync::ServerOptions{database, QStringLiteral("127.0.0.1"), 0, true, connections});
+    sync::ServerOptions options;
+    options.databasePath = database;
+    options.port = 0;
+    options.workers = connections;
+    options.syncRequestsPerMinute = 100'000'000;  // the limiter runs, the load generator is one account on one address
+    sync::HttpServer server(options);
     auto port = server.bind();
     if (!port) {
         std::fprintf(stderr, "%s\n", port.error().toString().c_str());

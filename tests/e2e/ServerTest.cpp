@@ -4,6 +4,7 @@
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
 #include "tests/e2e/CliRunner.h"
+#include "tests/e2e/ServerProcess.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
@@ -17,47 +18,6 @@
 
 namespace bandmate::test {
 namespace {
-
-/// A bandmate-server process on a free port, stopped at the end.
-class ServerProcess {
-public:
-    explicit ServerProcess(const QString& database, const QStringList& extra = {})
-    {
-        m_process.start(QStringLiteral(BANDMATE_SERVER),
-                        QStringList{QStringLiteral("--db"), serverDatabaseArgument(database), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extra);
-        EXPECT_TRUE(m_process.waitForReadyRead(10'000)) << "the server did not start";
-        const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
-        EXPECT_TRUE(line.startsWith(QStringLiteral("listening on 127.0.0.1:"))) << line.toStdString();
-        m_port = line.section(QLatin1Char(':'), -1).toInt();
-    }
-    ~ServerProcess()
-    {
-        m_process.terminate();
-        m_process.waitForFinished(5'000);
-    }
-    [[nodiscard]] int port() const { return m_port; }
-    /// Stops the server and returns everything it logged.
-    [[nodiscard]] QString stopAndReadLog()
-    {
-        m_process.terminate();
-        m_process.waitForFinished(5'000);
-        return QString::fromUtf8(m_process.readAllStandardError());
-    }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
-
-QJsonObject bodyOf(const httplib::Result& result)
-{
-    return result ? QJsonDocument::fromJson(QByteArray::fromStdString(result->body)).object() : QJsonObject{};
-}
-
-std::string json(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
 
 class ServerTest : public ::testing::Test {
 protected:

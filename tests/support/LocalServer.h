@@ -14,7 +14,8 @@ namespace bandmate::test {
 /// bandmate-server's HTTP layer on a free port, on its own thread.
 class LocalServer {
 public:
-    explicit LocalServer(const QString& database) : m_server(sync::ServerOptions{database, QStringLiteral("127.0.0.1"), 0, true, 2})
+    explicit LocalServer(const QString& database) : LocalServer(optionsFor(database)) {}
+    explicit LocalServer(const sync::ServerOptions& options) : m_server(options)
     {
         m_port = m_server.bind().value_or(0);
         m_thread = std::thread([this] { m_server.run(); });
@@ -29,6 +30,17 @@ public:
         m_thread.join();
     }
     [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    [[nodiscard]] int port() const { return m_port; }
+
+    /// Two workers on 127.0.0.1, any free port.
+    static sync::ServerOptions optionsFor(const QString& database)
+    {
+        sync::ServerOptions options;
+        options.databasePath = database;
+        options.port = 0;
+        options.workers = 2;
+        return options;
+    }
 
 private:
     sync::HttpServer m_server;

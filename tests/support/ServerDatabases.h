@@ -7,6 +7,7 @@
 #include "sync/server/ServerDatabase.h"
 #include "tests/support/TestFiles.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -43,6 +44,37 @@ inline QString serverDatabase(const TempDir& dir, const QString& name = QStringL
     }
     QSqlDatabase::removeDatabase(connection);
     QUrl url(cluster);
+    url.setPath(QLatin1Char('/') + database);
+    return url.toString();
+}
+
+/// A copy of a server database that no server has open (a backup, or its restore) under
+/// `name`: the SQLite file, or a PostgreSQL database made from it as a template.
+inline QString copyServerDatabase(const QString& location, const TempDir& dir, const QString& name)
+{
+    if (!sync::isPostgresLocation(location)) {
+        const QString copy = dir.file(name);
+        QFile::remove(copy);
+        EXPECT_TRUE(QFile::copy(location, copy)) << "copying " << location.toStdString();
+        if (QFile::exists(location + QStringLiteral("-wal"))) {
+            QFile::remove(copy + QStringLiteral("-wal"));
+            EXPECT_TRUE(QFile::copy(location + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+        }
+        return copy;
+    }
+    const QString connection = QStringLiteral("maintenance-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString database = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    {
+        auto db = sync::openServerDatabase(connection, postgresCluster(), {});
+        EXPECT_TRUE(db.has_value()) << (db ? "" : db.error().toString());
+        if (db) {
+            QSqlQuery create(*db);
+            EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(database, QUrl(location).path().mid(1))))
+                << create.lastError().text().toStdString();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QUrl url(location);
     url.setPath(QLatin1Char('/') + database);
     return url.toString();
 }

@@ -1,0 +1,177 @@
+// Running bandmate-server as an operator would: HTTPS with its own certificate, limits on the
+// sync endpoints, and a database restored from an older backup (a new epoch), after which the
+// clients send everything again and nothing they hold is lost.
+#include "core/library/Songs.h"
+#include "tests/e2e/ServerProcess.h"
+#include "tests/support/ServerDatabases.h"
+#include "tests/support/SyncRound.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
+namespace bandmate::test {
+namespace {
+
+using core::library::Song;
+using core::library::SongRepository;
+
+template <typename HttpClient>
+QString signIn(HttpClient& client, const char* email)
+{
+    const QJsonObject credentials{{QStringLiteral("email"), QString::fromLatin1(email)}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}};
+    (void)client.Post("/v1/auth/register", json(credentials), "application/json");
+    auto login = client.Post("/v1/auth/login", json(credentials), "application/json");
+    EXPECT_TRUE(login && login->status == 200) << (login ? login->body : "no answer");
+    return bodyOf(login)[QStringLiteral("access_token")].toString();
+}
+
+QString addSong(core::Database& db, const QString& title, const QString& notes = {})
+{
+    Song song;
+    song.title = title;
+    song.notes = notes;
+    return SongRepository(db).save(song).value();
+}
+
+void expectSynced(core::Database& db, const QUrl& url, const QString& token)
+{
+    auto report = syncRound(db, url, token);
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
+}
+
+TEST(ServerOperationsTest, ServesHttpsWithItsOwnCertificate)
+{
+    TempDir dir;
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), dir.file(QStringLiteral("key.pem")), QStringLiteral("-out"), dir.file(QStringLiteral("cert.pem"))});
+    ASSERT_TRUE(openssl.waitForFinished(60'000) && openssl.exitCode() == 0) << openssl.readAllStandardError().toStdString();
+
+    const QString location = serverDatabase(dir);
+    ServerProcess server(location, {QStringLiteral("--tls-cert"), dir.file(QStringLiteral("cert.pem")), QStringLiteral("--tls-key"), dir.file(QStringLiteral("key.pem"))});
+    httplib::SSLClient tls("127.0.0.1", server.port());
+    tls.set_ca_cert_path(dir.file(QStringLiteral("cert.pem")).toStdString().c_str());
+    tls.enable_server_certificate_verification(true);
+    auto health = tls.Get("/v1/health");
+    ASSERT_TRUE(health) << "TLS handshake against the server's certificate";
+    EXPECT_EQ(health->status, 200);
+    const QString token = signIn(tls, "ana@example.com");
+    ASSERT_FALSE(token.isEmpty());
+    httplib::Client plain("127.0.0.1", server.port());
+    plain.set_read_timeout(2, 0);
+    EXPECT_FALSE(plain.Get("/v1/health")) << "no plain HTTP on a TLS port";
+
+    // The app's own client over HTTPS, trusting this certificate.
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    const QSslConfiguration before = trusting;
+    trusting.addCaCertificates(QSslCertificate::fromPath(dir.file(QStringLiteral("cert.pem"))));
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    addSong(*laptop, QStringLiteral("Sobre las olas"));
+    QUrl url(QStringLiteral("https://127.0.0.1:%1").arg(server.port()));
+    expectSynced(*laptop, url, token);
+    QSslConfiguration::setDefaultConfiguration(before);
+    EXPECT_TRUE(server.stopAndReadLog().contains(QStringLiteral("POST /v1/sync/push 200")));
+
+    // A certificate that cannot be read, or half of the pair: one clear message, no server.
+    QProcess bad;
+    bad.start(QStringLiteral(BANDMATE_SERVER), {QStringLiteral("--db"), serverDatabaseArgument(location), QStringLiteral("--listen"),
+                                                QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), dir.file(QStringLiteral("missing.pem")),
+                                                QStringLiteral("--tls-key"), dir.file(QStringLiteral("key.pem"))});
+    ASSERT_TRUE(bad.waitForFinished(10'000));
+    EXPECT_EQ(bad.exitCode(), 1);
+    EXPECT_TRUE(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("cannot read the TLS certificate and key")));
+    bad.start(QStringLiteral(BANDMATE_SERVER), {QStringLiteral("--tls-cert"), dir.file(QStringLiteral("cert.pem"))});
+    ASSERT_TRUE(bad.waitForFinished(10'000));
+    EXPECT_EQ(bad.exitCode(), 2);
+    EXPECT_TRUE(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("--tls-cert and --tls-key go together")));
+}
+
+TEST(ServerOperationsTest, SyncRequestsOverTheLimitGet429WithRetryAfter)
+{
+    TempDir dir;
+    // 60 a minute: a burst of 30, then one a second.
+    ServerProcess server(serverDatabase(dir), {QStringLiteral("--sync-limit"), QStringLiteral("60")});
+    httplib::Client client("127.0.0.1", server.port());
+    const httplib::Headers ana{{"Authorization", "Bearer " + signIn(client, "ana@example.com").toStdString()}};
+    const httplib::Headers bob{{"Authorization", "Bearer " + signIn(client, "bob@example.com").toStdString()}};
+    int ok = 0;
+    std::optional<httplib::Response> refused;
+    for (int i = 0; i < 40 && !refused; ++i) {
+        auto answer = client.Get("/v1/sync/meta", ana);
+        ASSERT_TRUE(answer);
+        if (answer->status == 200) {
+            ++ok;
+        } else {
+            refused = *answer;
+        }
+    }
+    ASSERT_TRUE(refused) << "the limit was never reached";
+    EXPECT_GE(ok, 30);
+    EXPECT_LE(ok, 32) << "a burst of 30 and what refilled meanwhile";
+    EXPECT_EQ(refused->status, 429);
+    EXPECT_EQ(QJsonDocument::fromJson(QByteArray::fromStdString(refused->body)).object()[QStringLiteral("code")].toString(), QStringLiteral("too_many_requests"));
+    const int retryAfter = std::atoi(refused->get_header_value("Retry-After").c_str());
+    EXPECT_GE(retryAfter, 1);
+    EXPECT_LE(retryAfter, 2);
+    EXPECT_EQ(client.Get("/v1/sync/meta", bob)->status, 200) << "another account has its own allowance";
+}
+
+TEST(ServerOperationsTest, AServerRestoredFromAnOlderBackupGetsEverythingBackFromItsClients)
+{
+    TempDir dir;
+    const QString location = serverDatabase(dir);
+    ServerProcess server(location);
+    httplib::Client http("127.0.0.1", server.port());
+    const QString token = signIn(http, "ana@example.com");
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    const QString first = addSong(*laptop, QStringLiteral("Idilio"));
+    expectSynced(*laptop, server.url(), token);
+    expectSynced(*studio, server.url(), token);
+
+    // The nightly backup, then a day of work on both computers.
+    server.stop();
+    const QString backup = copyServerDatabase(location, dir, QStringLiteral("backup.sqlite"));
+    server.start(location);
+    Song edited = SongRepository(*laptop).get(first).value();
+    edited.notes = QStringLiteral("capo 2, the long intro");
+    ASSERT_TRUE(SongRepository(*laptop).save(edited).has_value());
+    addSong(*laptop, QStringLiteral("Ausencia"));
+    expectSynced(*laptop, server.url(), token);
+    addSong(*studio, QStringLiteral("Lamento borincano"));
+    expectSynced(*studio, server.url(), token);
+    expectSynced(*laptop, server.url(), token);
+    const QByteArray before = dumpOf(*laptop);
+    ASSERT_EQ(dumpOf(*studio), before);
+
+    // The server's disk dies; the operator restores last night's backup and gives it a new epoch.
+    server.kill();
+    const QString restored = copyServerDatabase(backup, dir, QStringLiteral("restored.sqlite"));
+    QProcess renew;
+    renew.start(QStringLiteral(BANDMATE_SERVER), {QStringLiteral("--db"), serverDatabaseArgument(restored), QStringLiteral("--new-epoch")});
+    ASSERT_TRUE(renew.waitForFinished(30'000));
+    ASSERT_EQ(renew.exitCode(), 0) << renew.readAllStandardError().toStdString();
+    EXPECT_TRUE(QString::fromUtf8(renew.readAllStandardOutput()).startsWith(QStringLiteral("new epoch ")));
+    server.start(restored);
+
+    // Both computers notice, send everything again and merge: nothing is lost, nothing doubled,
+    // and a new computer gets all of it.
+    expectSynced(*studio, server.url(), token);
+    expectSynced(*laptop, server.url(), token);
+    expectSynced(*studio, server.url(), token);
+    EXPECT_EQ(dumpOf(*laptop), before);
+    EXPECT_EQ(dumpOf(*studio), before);
+    auto stage = openTestDatabase(dir, QStringLiteral("stage.sqlite"));
+    expectSynced(*stage, server.url(), token);
+    EXPECT_EQ(dumpOf(*stage), before);
+    EXPECT_EQ(SongRepository(*stage).get(first)->notes, QStringLiteral("capo 2, the long intro"));
+    EXPECT_EQ(SongRepository(*stage).search(QString(), 100)->size(), 3);
+}
+
+}  // namespace
+}  // namespace bandmate::test

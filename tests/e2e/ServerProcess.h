@@ -1,0 +1,77 @@
+#pragma once
+
+// bandmate-server as a process on 127.0.0.1 (e2e tests), and small HTTP helpers.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+#include <QUrl>
+
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/ServerDatabases.h"
+
+namespace bandmate::test {
+
+/// A bandmate-server process on a free port, stopped at the end.
+class ServerProcess {
+public:
+    explicit ServerProcess(const QString& database, const QStringList& extra = {})
+    {
+        start(database, extra);
+    }
+    /// Starts (again, after kill() or stop()) on `database`, on `port` (0: any free one).
+    void start(const QString& database, const QStringList& extra = {}, int port = 0)
+    {
+        m_process.start(QStringLiteral(BANDMATE_SERVER), QStringList{QStringLiteral("--db"), serverDatabaseArgument(database), QStringLiteral("--listen"),
+                                                                     QStringLiteral("127.0.0.1:%1").arg(port)} + extra);
+        EXPECT_TRUE(m_process.waitForReadyRead(10'000)) << "the server did not start";
+        const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
+        EXPECT_TRUE(line.startsWith(QStringLiteral("listening on 127.0.0.1:"))) << line.toStdString();
+        m_port = line.section(QLatin1Char(':'), -1).toInt();
+    }
+    ~ServerProcess()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5'000);
+    }
+    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    /// Ends the process at once (SIGKILL): no clean-up, as in a crash or power loss.
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5'000);
+    }
+    void stop()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5'000);
+    }
+    /// Stops the server and returns everything it logged.
+    [[nodiscard]] QString stopAndReadLog()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5'000);
+        return QString::fromUtf8(m_process.readAllStandardError());
+    }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
+inline QJsonObject bodyOf(const httplib::Result& result)
+{
+    return result ? QJsonDocument::fromJson(QByteArray::fromStdString(result->body)).object() : QJsonObject{};
+}
+
+inline std::string json(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+}  // namespace bandmate::test
