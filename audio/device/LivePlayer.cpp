@@ -84,7 +84,9 @@ public:
         if (fraction > 1.0) {
             m_late.fetch_add(1, std::memory_order_relaxed);
         }
-        if ((threadCpuSeconds() - cpuStarted) * m_sampleRate / std::max(frames, 1) > 1.0) {
+        // A callback's CPU time cannot exceed its wall time; on a virtual machine the thread CPU
+        // clock sometimes jumps by a scheduler tick, so the smaller of the two is what it used.
+        if (std::min(threadCpuSeconds() - cpuStarted, seconds) * m_sampleRate / std::max(frames, 1) > 1.0) {
             m_overruns.fetch_add(1, std::memory_order_relaxed);
         }
         m_callbacks.fetch_add(1, std::memory_order_relaxed);

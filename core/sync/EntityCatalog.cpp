@@ -25,6 +25,7 @@ const QStringList& syncedEntities()
         QStringLiteral("setlist_entry"),
         QStringLiteral("playlist"),
         QStringLiteral("playlist_item"),
+        QStringLiteral("sync_conflict"),
     };
     return entities;
 }
@@ -32,6 +33,16 @@ const QStringList& syncedEntities()
 bool isSyncedEntity(const QString& entity)
 {
     return syncedEntities().contains(entity);
+}
+
+bool isProseField(const QString& entity, const QString& field)
+{
+    static const QStringList fields = {
+        QStringLiteral("profile.goals"),      QStringLiteral("roadmap_task.description"), QStringLiteral("task_progress.notes"),
+        QStringLiteral("task.notes"),         QStringLiteral("song.notes"),               QStringLiteral("song.chart"),
+        QStringLiteral("show.notes"),         QStringLiteral("setlist_entry.notes"),
+    };
+    return fields.contains(entity + QLatin1Char('.') + field);
 }
 
 }  // namespace bandmate::core

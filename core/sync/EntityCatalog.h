@@ -12,4 +12,8 @@ namespace bandmate::core {
 /// True when `entity` is a synced entity.
 [[nodiscard]] bool isSyncedEntity(const QString& entity);
 
+/// True for the fields that hold prose a musician wrote (notes, charts, descriptions): when two
+/// devices edit one concurrently, the losing text goes to the conflict log instead of away.
+[[nodiscard]] bool isProseField(const QString& entity, const QString& field);
+
 }  // namespace bandmate::core

@@ -4,6 +4,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
+#include "core/sync/ConflictLog.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 
@@ -15,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -51,34 +53,56 @@ void SyncClient::fail(const QString& message)
     Q_EMIT failed(message);
 }
 
-void SyncClient::request(const QString& method, const QString& path, const QByteArray& body, std::function<void(const QJsonObject&)> done)
+void SyncClient::request(const QString& method, const QString& path, const QByteArray& body, std::function<void(const QJsonObject&)> done, int attempt)
 {
+    constexpr int kMaxRetries = 3;
+    constexpr int kMaxWaitSeconds = 30;
     QUrl url = m_server;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
     url.setPath(query < 0 ? path : path.left(query));
     if (query >= 0) {
         url.setQuery(path.mid(query + 1));
     }
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    request.setRawHeader("X-Bandmate-Protocol", QByteArray::number(kProtocolMax));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setTransferTimeout(30'000);
-    QNetworkReply* reply = method == QLatin1String("POST") ? m_network->post(request, body) : m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+    QNetworkRequest outgoing(url);
+    outgoing.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    outgoing.setRawHeader("X-Bandmate-Protocol", QByteArray::number(kProtocolMax));
+    outgoing.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    outgoing.setTransferTimeout(30'000);
+    QNetworkReply* reply = method == QLatin1String("POST") ? m_network->post(outgoing, body) : m_network->get(outgoing);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, method, path, body, attempt, done = std::move(done)]() mutable {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-        if (status == 0) {
+        const QByteArray bytes = reply->readAll();
+        if ((status == 429 || status == 503) && attempt < kMaxRetries) {
+            // Busy: wait as long as the server asks (or 1, 2, 4 s) and send the same request again.
+            const int asked = reply->rawHeader("Retry-After").trimmed().toInt();
+            const int wait = asked > 0 ? asked : 1 << attempt;
+            if (wait <= kMaxWaitSeconds) {
+                QTimer::singleShot(wait * 1000, this, [this, method, path, body, attempt, done = std::move(done)]() mutable {
+                    request(method, path, body, std::move(done), attempt + 1);
+                });
+                return;
+            }
+        }
+        QJsonParseError parsed{};
+        const QJsonDocument document = QJsonDocument::fromJson(bytes, &parsed);
+        const QJsonObject json = document.object();
+        // A connection that broke, also one that broke in the middle of an answer (its status
+        // line came, its body did not): nothing of that answer is used.
+        if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 400)) {
             fail(tr("The server could not be reached (%1). Nothing was lost; Bandmate tries again later.").arg(reply->errorString()));
         } else if (status == 401) {
             fail(tr("The server no longer knows this session: sign in again."));
         } else if (status == 409) {
             fail(tr("This Bandmate and the server speak different sync versions; update the older one."));
-        } else if (status == 429) {
+        } else if (status == 429 || status == 503) {
             fail(tr("The server is busy: Bandmate tries again in a moment."));
         } else if (status >= 400) {
             fail(tr("The server refused the sync (%1): %2").arg(status).arg(json.value(QStringLiteral("message")).toString()));
+        } else if (parsed.error != QJsonParseError::NoError || !document.isObject()) {
+            fail(tr("The server sent an answer Bandmate cannot read (%1 at byte %2). Nothing was changed; Bandmate tries again later.")
+                     .arg(parsed.errorString())
+                     .arg(parsed.offset));
         } else {
             done(json);
         }
@@ -116,7 +140,8 @@ void SyncClient::checkMeta(const QJsonObject& meta)
             }
         }
     }
-    if (stored->toString() != epoch) {
+    m_resending = stored->toString() != epoch;
+    if (m_resending) {
         auto transaction = core::Transaction::begin(m_db.connection());
         const bool ok = transaction && sql::exec(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) SELECT entity, id, field FROM field_clock"))
                         && sql::exec(m_db.connection(), QStringLiteral("UPDATE sync_state SET server_epoch = ?, pull_cursor = 0 WHERE singleton = 1"), {epoch})
@@ -148,21 +173,37 @@ void SyncClient::pushNext()
     for (const auto& change : *pending) {
         changes.append(changeToJson(change));
     }
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("device_id"), m_db.deviceId()},
-                                                      {QStringLiteral("batch_id"), m_batchId},
-                                                      {QStringLiteral("changes"), changes}})
-                                .toJson(QJsonDocument::Compact);
-    request(QStringLiteral("POST"), QStringLiteral("/v1/sync/push"), body, [this, sent = *pending](const QJsonObject& answer) {
-        auto transaction = core::Transaction::begin(m_db.connection());
-        if (!transaction || !core::ChangeTracker(m_db).acknowledge(sent) || !transaction->commit()) {
-            fail(tr("Could not record what was sent."));
-            return;
-        }
-        m_batchId.clear();
-        m_report.pushed += answer.value(QStringLiteral("accepted")).toInt();
-        m_report.conflicts += answer.value(QStringLiteral("ignored")).toInt();
-        pushNext();
-    });
+    QJsonObject push{{QStringLiteral("device_id"), m_db.deviceId()}, {QStringLiteral("batch_id"), m_batchId}, {QStringLiteral("changes"), changes}};
+    // What this device had pulled when it made these edits: the server tells which stored writes
+    // it had not seen and so were concurrent. Not known while re-sending to a restored server.
+    auto cursor = sql::scalar(m_db.connection(), QStringLiteral("SELECT pull_cursor FROM sync_state WHERE singleton = 1"));
+    if (cursor && cursor->toLongLong() > 0 && !m_resending) {
+        push.insert(QStringLiteral("seen_seq"), static_cast<double>(cursor->toLongLong()));
+    }
+    request(QStringLiteral("POST"), QStringLiteral("/v1/sync/push"), QJsonDocument(push).toJson(QJsonDocument::Compact),
+            [this, sent = *pending](const QJsonObject& answer) {
+                auto lost = changesFromJson(answer.value(QStringLiteral("lost")).toArray(), QStringLiteral("lost"));
+                if (!lost) {
+                    fail(tr("The server sent something this Bandmate cannot read: %1").arg(QString::fromStdString(lost.error().toString())));
+                    return;
+                }
+                // What was sent is clean now, and the prose that lost a concurrent edit is kept,
+                // in one transaction.
+                auto transaction = core::Transaction::begin(m_db.connection());
+                bool ok = transaction && core::ChangeTracker(m_db).acknowledge(sent);
+                core::ConflictLog log(m_db);
+                for (const auto& change : *lost) {
+                    ok = ok && log.record(change);
+                }
+                if (!ok || !transaction->commit()) {
+                    fail(tr("Could not record what was sent."));
+                    return;
+                }
+                m_batchId.clear();
+                m_report.pushed += answer.value(QStringLiteral("accepted")).toInt();
+                m_report.conflicts += static_cast<int>(lost->size());
+                pushNext();
+            });
 }
 
 void SyncClient::pullNext()
@@ -186,7 +227,12 @@ void SyncClient::pullNext()
                     return;
                 }
                 core::ChangeTracker tracker(m_db);
+                core::ConflictLog log(m_db);
                 for (const auto& change : *changes) {
+                    if (auto noticed = log.noticeIncoming(change); !noticed) {
+                        fail(QString::fromStdString(noticed.error().toString()));
+                        return;
+                    }
                     if (auto applied = tracker.applyRemote(change); !applied) {
                         fail(QString::fromStdString(applied.error().toString()));
                         return;

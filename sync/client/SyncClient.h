@@ -21,7 +21,7 @@ namespace bandmate::sync {
 struct SyncReport {
     int pushed = 0;     ///< changes sent and accepted
     int pulled = 0;     ///< changes received
-    int conflicts = 0;  ///< sent changes a newer write on another device had already beaten
+    int conflicts = 0;  ///< concurrent edits of one field on two devices (the merge kept one; lost prose is in the conflict log)
     double seconds = 0.0;
 };
 
@@ -49,7 +49,9 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    void request(const QString& method, const QString& path, const QByteArray& body, std::function<void(const QJsonObject&)> done);
+    /// Sends a request; `done` gets a 2xx answer's JSON. A 429 or 503 is retried after its
+    /// Retry-After (a few times, up to 30 s each); anything else that goes wrong ends the round.
+    void request(const QString& method, const QString& path, const QByteArray& body, std::function<void(const QJsonObject&)> done, int attempt = 0);
     void checkMeta(const QJsonObject& meta);
     void pushNext();
     void pullNext();
@@ -63,6 +65,7 @@ private:
     bool m_running = false;
     qint64 m_startedMs = 0;
     QString m_batchId;  ///< the batch in flight, reused if it has to be sent again
+    bool m_resending = false;  ///< this round re-sends everything to a server with a new epoch
     SyncReport m_report;
 };
 

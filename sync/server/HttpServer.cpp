@@ -13,6 +13,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
@@ -328,13 +329,24 @@ struct HttpServer::Impl {
                             sendError(res, 400, "malformed", "batch_id: must be a non-empty string");
                             return;
                         }
-                        SyncService::PushRequest request{account, (*body)[QStringLiteral("device_id")].toString(), batchId, *changes};
+                        const QJsonValue seenSeq = body->value(QStringLiteral("seen_seq"));
+                        if (!seenSeq.isUndefined() && (!seenSeq.isDouble() || seenSeq.toDouble() < 0 || seenSeq.toDouble() != std::floor(seenSeq.toDouble()))) {
+                            sendError(res, 400, "malformed", "seen_seq: must be a whole number, 0 or more");
+                            return;
+                        }
+                        SyncService::PushRequest request{account, (*body)[QStringLiteral("device_id")].toString(), batchId, *changes,
+                                                         seenSeq.isUndefined() ? -1 : static_cast<qint64>(seenSeq.toDouble())};
                         auto pushed = groupPush(worker, request);
                         if (!pushed) {
                             sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
                             return;
                         }
+                        QJsonArray lost;
+                        for (const core::FieldChange& change : pushed->lost) {
+                            lost.append(changeToJson(change));
+                        }
                         sendJson(res, 200, QJsonObject{{QStringLiteral("accepted"), pushed->accepted},
+                                                       {QStringLiteral("lost"), lost},
                                                        {QStringLiteral("ignored"), pushed->ignored},
                                                        {QStringLiteral("head_seq"), static_cast<double>(pushed->headSeq)},
                                                        {QStringLiteral("replayed"), pushed->replayed}});
@@ -364,6 +376,9 @@ struct HttpServer::Impl {
                                                       {QStringLiteral("more"), page->more}});
                    }));
         server->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) {
+                return;  // a handler's own error answer, logged by wrap()
+            }
             log(req, res.status, 0.0, {});
             if (res.status == 413) {
                 sendError(res, 413, "too_large", "the body is larger than 1 MiB");
@@ -381,6 +396,10 @@ HttpServer::HttpServer(ServerOptions options) : m_impl(std::make_unique<Impl>(st
     server.set_payload_max_length(kMaxBody);
     server.set_read_timeout(10, 0);
     server.set_write_timeout(10, 0);
+    // A connection holds a worker for as long as it is kept alive. A sync round's requests come
+    // within milliseconds of each other, so one second keeps them on one connection without
+    // idle clients holding every worker (cpp-httplib's default of 5 s made a ninth client wait).
+    server.set_keep_alive_timeout(1);
     const int workers = std::max(1, m_impl->options.workers);
     server.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<size_t>(workers)); };
     m_impl->routes();

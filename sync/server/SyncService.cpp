@@ -10,6 +10,7 @@
 #include "sync/protocol/Protocol.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -32,7 +33,7 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS user_head (user_id TEXT PRIMARY KEY NOT NULL, seq BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS push_batch (user_id TEXT NOT NULL, batch_id TEXT NOT NULL, accepted INTEGER NOT NULL, "
-    "ignored INTEGER NOT NULL, head_seq BIGINT NOT NULL, PRIMARY KEY (user_id, batch_id))",
+    "ignored INTEGER NOT NULL, head_seq BIGINT NOT NULL, lost TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (user_id, batch_id))",
     "CREATE TABLE IF NOT EXISTS field_state (user_id TEXT NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, "
     "value TEXT NOT NULL, hlc BIGINT NOT NULL, device_id TEXT NOT NULL, seq BIGINT NOT NULL, "
     "PRIMARY KEY (user_id, entity, id, field))",
@@ -93,7 +94,7 @@ core::Result<qint64> SyncService::headSeq(const QString& userId) const
 }
 
 core::Result<PushResult> SyncService::push(const QString& userId, const QString& deviceId, const QString& batchId,
-                                           const QList<core::FieldChange>& changes)
+                                           const QList<core::FieldChange>& changes, qint64 seenSeq)
 {
     static const QRegularExpression kName(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
     if (userId.isEmpty() || deviceId.isEmpty() || batchId.isEmpty()) {
@@ -135,27 +136,38 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
     if (!head) {
         return std::unexpected(head.error());
     }
-    auto seen = sql::run(db, QStringLiteral("SELECT accepted, ignored, head_seq FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId});
+    auto seen = sql::run(db, QStringLiteral("SELECT accepted, ignored, head_seq, lost FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId});
     if (!seen) {
         return std::unexpected(seen.error());
     }
     if (seen->next()) {
-        return PushResult{seen->value(0).toInt(), seen->value(1).toInt(), seen->value(2).toLongLong(), true};
+        PushResult replay{seen->value(0).toInt(), seen->value(1).toInt(), seen->value(2).toLongLong(), true, {}};
+        replay.lost = changesFromJson(QJsonDocument::fromJson(seen->value(3).toString().toUtf8()).array(), QStringLiteral("lost")).value_or(QList<core::FieldChange>{});
+        return replay;
     }
     seen->finish();
     PushResult result;
     qint64 seq = head->toLongLong();
     for (const core::FieldChange& change : changes) {
         auto current = sql::run(db,
-                                QStringLiteral("SELECT hlc, device_id FROM field_state WHERE user_id = ? AND entity = ? AND id = ? AND field = ?"),
+                                QStringLiteral("SELECT hlc, device_id, seq, value FROM field_state WHERE user_id = ? AND entity = ? AND id = ? AND field = ?"),
                                 {userId, change.entity, change.id, change.field});
         if (!current) {
             return std::unexpected(current.error());
         }
         if (current->next()) {
-            const core::FieldStamp stored{core::Hlc::fromPacked(current->value(0).toLongLong()), current->value(1).toString()};
+            const core::FieldChange stored{change.entity, change.id, change.field, valueFrom(current->value(3).toString()),
+                                           {core::Hlc::fromPacked(current->value(0).toLongLong()), current->value(1).toString()}};
+            const qint64 storedSeq = current->value(2).toLongLong();
+            const bool sameValue = current->value(3).toString() == valueText(change.value);
             current->finish();
-            if (!core::incomingWins(stored, change.stamp)) {
+            const bool wins = core::incomingWins(stored.stamp, change.stamp);
+            // A write the pusher had not pulled, from another device, with another value: the two
+            // edits were made without seeing each other. The merge keeps one; say which lost.
+            if (seenSeq >= 0 && storedSeq > seenSeq && stored.stamp.deviceId != change.stamp.deviceId && !sameValue) {
+                result.lost.append(wins ? stored : change);
+            }
+            if (!wins) {
                 ++result.ignored;
                 continue;
             }
@@ -177,8 +189,13 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
         !ok) {
         return std::unexpected(ok.error());
     }
-    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq) VALUES (?, ?, ?, ?, ?)"),
-                            {userId, batchId, result.accepted, result.ignored, result.headSeq});
+    QJsonArray lost;
+    for (const core::FieldChange& change : result.lost) {
+        lost.append(changeToJson(change));
+    }
+    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost) VALUES (?, ?, ?, ?, ?, ?)"),
+                            {userId, batchId, result.accepted, result.ignored, result.headSeq,
+                             QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact))});
         !ok) {
         return std::unexpected(ok.error());
     }
@@ -198,7 +215,7 @@ void SyncService::pushGroup(QList<PushRequest*>& group)
         return;
     }
     for (PushRequest* request : group) {
-        request->result = push(request->userId, request->deviceId, request->batchId, request->changes);  // a savepoint inside
+        request->result = push(request->userId, request->deviceId, request->batchId, request->changes, request->seenSeq);  // a savepoint inside
     }
     if (auto committed = transaction->commit(); !committed) {
         for (PushRequest* request : group) {

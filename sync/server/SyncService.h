@@ -17,6 +17,10 @@ struct PushResult {
     int ignored = 0;   ///< changes an equal or newer write already beat (the client pulls the winner)
     qint64 headSeq = 0;
     bool replayed = false;  ///< the batch id was seen before: the first answer, nothing applied again
+    /// Concurrent edits that lost the merge, with the losing value: a change pushed here that a
+    /// write the pusher had not seen beat, or such a write that a pushed change replaced. The
+    /// client keeps the prose ones in its conflict log.
+    QList<core::FieldChange> lost;
 };
 
 /// One change as the log holds it.
@@ -56,14 +60,18 @@ public:
 
     /// Applies up to kMaxChangesPerPush changes in one transaction. Refuses the whole batch when a
     /// change's HLC is more than kMaxClockSkewMs ahead of the server's clock, or is malformed.
+    /// `seenSeq` is the pusher's pull cursor: stored writes after it are ones it had not seen,
+    /// so where one meets a different value the two were concurrent (PushResult::lost); -1 when
+    /// unknown (a device re-sending everything to a restored server), and nothing is reported.
     [[nodiscard]] core::Result<PushResult> push(const QString& userId, const QString& deviceId, const QString& batchId,
-                                                const QList<core::FieldChange>& changes);
+                                                const QList<core::FieldChange>& changes, qint64 seenSeq = -1);
     /// One push waiting in a group.
     struct PushRequest {
         QString userId;
         QString deviceId;
         QString batchId;
         QList<core::FieldChange> changes;
+        qint64 seenSeq = -1;
         core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
     };
     /// Several pushes in one transaction (group commit: one disk flush for all of them); each

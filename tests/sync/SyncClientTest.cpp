@@ -3,6 +3,7 @@
 // server (new epoch) gets everything again.
 #include "core/library/Songs.h"
 #include "core/storage/Sql.h"
+#include "core/sync/ConflictLog.h"
 #include "core/sync/Dump.h"
 #include "sync/client/SyncClient.h"
 #include "sync/server/Accounts.h"
@@ -35,10 +36,7 @@ QString signIn(const QString& serverDatabase)
     return accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
 }
 
-int outboxSize(core::Database& db)
-{
-    return core::sql::scalar(db.connection(), QStringLiteral("SELECT count(*) FROM outbox"))->toInt();
-}
+using test::outboxSize;
 
 TEST(SyncClientTest, TwoComputersConvergeThroughTheServer)
 {
@@ -139,6 +137,100 @@ TEST(SyncClientTest, AReplacedServerGetsEverythingAgain)
     auto other = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
     ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*other, server.url(), token)));
     EXPECT_EQ(dumpOf(*db), dumpOf(*other));
+}
+
+}  // namespace
+
+namespace {
+
+/// Both computers write the notes of one song without syncing in between; `laterOnFirst`
+/// decides which edit is newer (the newer one wins the merge).
+void concurrentNotes(core::Database& first, core::Database& second, const QString& id, bool laterOnFirst)
+{
+    Song a = SongRepository(first).get(id).value();
+    Song b = SongRepository(second).get(id).value();
+    const QString take = laterOnFirst ? QStringLiteral("first take") : QStringLiteral("second take");
+    a.notes = QStringLiteral("Intro: 8 bars of piano montuno, then the coro twice (%1).").arg(take);
+    b.notes = QStringLiteral("Intro: percussion only, 4 bars; horns on the second coro (%1).").arg(take);
+    if (laterOnFirst) {
+        ASSERT_TRUE(SongRepository(second).save(b).has_value());
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        ASSERT_TRUE(SongRepository(first).save(a).has_value());
+    } else {
+        ASSERT_TRUE(SongRepository(first).save(a).has_value());
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        ASSERT_TRUE(SongRepository(second).save(b).has_value());
+    }
+}
+
+TEST(SyncClientTest, ConcurrentEditsOfNotesKeepTheLosingTextInTheConflictLog)
+{
+    test::TempDir dir;
+    const QString serverDb = test::serverDatabase(dir);
+    test::LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    const auto synced = [&](core::Database& db) {
+        auto report = syncRound(db, server.url(), token);
+        EXPECT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
+        return std::holds_alternative<sync::SyncReport>(report) ? std::get<sync::SyncReport>(report) : sync::SyncReport{};
+    };
+    Song song;
+    song.title = QStringLiteral("Juliana");
+    const QString id = SongRepository(*laptop).save(song).value();
+    synced(*laptop);
+    synced(*studio);
+
+    // Both ways round: the later edit is pushed first (the second push loses at the server), or
+    // second (it replaces a write its device never saw). Either way one text is kept in the log.
+    for (const bool laterOnFirstPusher : {true, false}) {
+        SCOPED_TRACE(laterOnFirstPusher ? "the winner pushes first" : "the winner pushes second");
+        concurrentNotes(*laptop, *studio, id, laterOnFirstPusher);
+        const QString winner = SongRepository(laterOnFirstPusher ? *laptop : *studio).get(id)->notes;
+        const QString loser = SongRepository(laterOnFirstPusher ? *studio : *laptop).get(id)->notes;
+        EXPECT_EQ(synced(*laptop).conflicts, 0);
+        EXPECT_EQ(synced(*studio).conflicts, 1) << "the second pusher is told";
+        synced(*laptop);
+        ASSERT_EQ(dumpOf(*laptop), dumpOf(*studio));
+        for (core::Database* db : {laptop.get(), studio.get()}) {
+            const auto open = core::ConflictLog(*db).open().value();
+            ASSERT_EQ(open.size(), 1) << "one record, on both computers";
+            EXPECT_EQ(open[0].value, loser);
+            EXPECT_EQ(open[0].current, winner);
+            EXPECT_EQ(open[0].label, QStringLiteral("Juliana"));
+            EXPECT_EQ(open[0].field, QStringLiteral("notes"));
+        }
+        // Bring the lost text back on the studio: it becomes the newest edit everywhere, and the
+        // text it replaced is kept in its place.
+        const QString conflict = core::ConflictLog(*studio).open()->first().id;
+        ASSERT_TRUE(core::ConflictLog(*studio).restore(conflict).has_value());
+        synced(*studio);
+        synced(*laptop);
+        EXPECT_EQ(SongRepository(*laptop).get(id)->notes, loser);
+        const auto open = core::ConflictLog(*laptop).open().value();
+        ASSERT_EQ(open.size(), 1);
+        EXPECT_EQ(open[0].value, winner) << "the replaced text can be brought back in turn";
+        ASSERT_TRUE(core::ConflictLog(*laptop).dismiss(open[0].id).has_value());
+        synced(*laptop);
+        synced(*studio);
+        EXPECT_TRUE(core::ConflictLog(*studio).open()->isEmpty());
+        EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    }
+
+    // Edits of different fields, or of a short field, are not conflicts of prose.
+    Song onLaptop = SongRepository(*laptop).get(id).value();
+    onLaptop.bpm = 100;
+    ASSERT_TRUE(SongRepository(*laptop).save(onLaptop).has_value());
+    Song onStudio = SongRepository(*studio).get(id).value();
+    onStudio.bpm = 104;
+    onStudio.key = QStringLiteral("Dm");
+    ASSERT_TRUE(SongRepository(*studio).save(onStudio).has_value());
+    synced(*laptop);
+    EXPECT_EQ(synced(*studio).conflicts, 1) << "the tempo was edited on both";
+    synced(*laptop);
+    EXPECT_TRUE(core::ConflictLog(*laptop).open()->isEmpty()) << "a tempo is not kept in the log";
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
 }
 
 }  // namespace

@@ -5,7 +5,11 @@
 #include "tests/support/LocalServer.h"
 #include "tests/support/TestDatabase.h"
 #include "ui/shell/Settings.h"
+#include "ui/sync/ConflictList.h"
 #include "ui/sync/SyncPage.h"
+
+#include <QPlainTextEdit>
+#include <QPushButton>
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -50,6 +54,83 @@ TEST(SyncPageTest, CreateAnAccountSyncAndSignOut)
     page.signOut();
     EXPECT_FALSE(page.isSignedIn());
     EXPECT_FALSE(page.syncNow());
+}
+
+TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)
+{
+    test::TempDir dir;
+    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    QSettings laptopStore(dir.file(QStringLiteral("laptop.ini")), QSettings::IniFormat);
+    QSettings studioStore(dir.file(QStringLiteral("studio.ini")), QSettings::IniFormat);
+    ui::Settings laptopSettings(laptopStore);
+    ui::Settings studioSettings(studioStore);
+    ui::SyncPage laptopPage(*laptop, laptopSettings);
+    ui::SyncPage studioPage(*studio, studioSettings);
+    laptopPage.setSettleDelay(400);
+    studioPage.setSettleDelay(400);
+    QSignalSpy laptopSynced(&laptopPage, &ui::SyncPage::syncFinished);
+    QSignalSpy studioSynced(&studioPage, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(laptopPage.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(laptopSynced.wait(20'000));
+    ASSERT_TRUE(studioPage.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), false));
+    ASSERT_TRUE(studioSynced.wait(20'000));
+
+    // An edit on the laptop goes out by itself once no other edit follows for the settle delay.
+    core::library::SongRepository laptopSongs(*laptop);
+    core::library::Song song;
+    song.title = QStringLiteral("El cantante");
+    const QString id = laptopSongs.save(song).value();
+    laptopSynced.clear();
+    ASSERT_TRUE(laptopSynced.wait(10'000)) << "no sync after the edit settled";
+    EXPECT_TRUE(laptopSynced.first().first().toBool());
+    EXPECT_EQ(test::outboxSize(*laptop), 0);
+
+    // The same notes written on both before either syncs: the studio's page lists the text that
+    // lost and restores it with one click.
+    studioSynced.clear();
+    ASSERT_TRUE(studioPage.syncNow());
+    ASSERT_TRUE(studioSynced.wait(20'000));
+    laptopSynced.clear();
+    studioSynced.clear();
+    core::library::Song onStudio = core::library::SongRepository(*studio).get(id).value();
+    onStudio.notes = QStringLiteral("Studio: the trombone solo is 16 bars");
+    ASSERT_TRUE(core::library::SongRepository(*studio).save(onStudio).has_value());
+    core::library::Song onLaptop = laptopSongs.get(id).value();
+    onLaptop.notes = QStringLiteral("Laptop: cut the solo, straight to the coro");
+    ASSERT_TRUE(laptopSongs.save(onLaptop).has_value());
+    // Each page sends its edit once it settles; whichever goes second is told of the conflict.
+    ASSERT_TRUE(laptopSynced.size() > 0 || laptopSynced.wait(10'000));
+    ASSERT_TRUE(studioSynced.size() > 0 || studioSynced.wait(10'000));
+    if (laptopSynced.size() == 0 || studioPage.conflicts()->count() == 0) {
+        studioSynced.clear();
+        ASSERT_TRUE(studioPage.syncNow());
+        ASSERT_TRUE(studioSynced.wait(20'000));
+    }
+    ui::ConflictList* list = studioPage.conflicts();
+    ASSERT_EQ(list->count(), 1);
+    auto* kept = list->findChild<QPlainTextEdit*>(QStringLiteral("conflictKept"));
+    auto* current = list->findChild<QPlainTextEdit*>(QStringLiteral("conflictCurrent"));
+    // Which edit is newer depends on the two clocks; the page shows both.
+    const QStringList texts{QStringLiteral("Studio: the trombone solo is 16 bars"), QStringLiteral("Laptop: cut the solo, straight to the coro")};
+    EXPECT_TRUE(texts.contains(kept->toPlainText()));
+    EXPECT_TRUE(texts.contains(current->toPlainText()));
+    EXPECT_NE(kept->toPlainText(), current->toPlainText());
+    EXPECT_EQ(current->toPlainText(), core::library::SongRepository(*studio).get(id)->notes);
+    const QString restored = kept->toPlainText();
+    list->findChild<QPushButton*>(QStringLiteral("conflictRestore"))->click();
+    EXPECT_EQ(core::library::SongRepository(*studio).get(id)->notes, restored);
+
+    // Quitting right away still sends the restored text.
+    laptopPage.setSettleDelay(600'000);
+    studioPage.setSettleDelay(600'000);
+    EXPECT_TRUE(studioPage.syncBeforeQuit());
+    EXPECT_EQ(test::outboxSize(*studio), 0);
+    laptopSynced.clear();
+    ASSERT_TRUE(laptopPage.syncNow());
+    ASSERT_TRUE(laptopSynced.wait(20'000));
+    EXPECT_EQ(laptopSongs.get(id)->notes, restored);
 }
 
 }  // namespace

@@ -227,6 +227,13 @@ void MainWindow::saveState()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveState();
+    if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
+        // Edits not sent yet go out now (a few seconds at most), so the other computers have them.
+        statusBar()->showMessage(tr("Sending your last edits to the sync server…"));
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        sync->syncBeforeQuit();
+        QApplication::restoreOverrideCursor();
+    }
     event->accept();
 }
 

@@ -1,13 +1,17 @@
 #include "ui/sync/SyncPage.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/Sql.h"
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
 #include "ui/shell/Heading.h"
 #include "ui/shell/MessageBanner.h"
 #include "ui/shell/Settings.h"
+#include "ui/sync/ConflictList.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -84,11 +88,17 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     connect(m_syncNow, &QPushButton::clicked, this, [this] { syncNow(); });
     connect(signOutButton, &QPushButton::clicked, this, &SyncPage::signOut);
     layout->addWidget(m_signedIn);
-    layout->addStretch(1);
+    m_conflicts = new ConflictList(m_db, this);
+    m_conflicts->setMaximumWidth(960);
+    layout->addWidget(m_conflicts, 1);
+    layout->addStretch(0);
 
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
+    m_editWatch = new QTimer(this);
+    connect(m_editWatch, &QTimer::timeout, this, &SyncPage::checkEdits);
+    setSettleDelay(kSettleMs);
 
     // A session saved in the keychain by an earlier run: picked up (and synced) shortly after
     // start-up rather than during it, since asking the keychain may wait on D-Bus.
@@ -190,9 +200,12 @@ bool SyncPage::syncNow()
                             .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat))
                             .arg(report.pushed)
                             .arg(report.pulled)
-                            .arg(report.conflicts > 0 ? tr(", %1 older edits replaced by newer ones").arg(report.conflicts) : QString()));
+                            .arg(report.conflicts == 1   ? tr(", 1 edit made on two computers at once (the newer one kept)")
+                                 : report.conflicts > 1 ? tr(", %1 edits made on two computers at once (the newer ones kept)").arg(report.conflicts)
+                                                        : QString()));
         m_last->setStyleSheet(QString());
         scheduleNext(false);
+        m_conflicts->reload();
         refresh();
         Q_EMIT syncFinished(true);
     });
@@ -200,6 +213,7 @@ bool SyncPage::syncNow()
         m_last->setText(message);
         m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
         scheduleNext(true);
+        m_conflicts->reload();
         refresh();
         Q_EMIT syncFinished(false);
     });
@@ -216,6 +230,64 @@ void SyncPage::scheduleNext(bool failed)
     m_timer->start(delay);
 }
 
+void SyncPage::setSettleDelay(int ms)
+{
+    m_settleMs = std::max(1, ms);
+    m_editWatch->start(std::clamp(m_settleMs / 3, 50, 5'000));
+}
+
+bool SyncPage::editsWaiting() const
+{
+    auto waiting = core::sql::scalar(m_db.connection(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox)"));
+    return waiting && waiting->toBool();
+}
+
+void SyncPage::checkEdits()
+{
+    if (m_token.isEmpty() || (m_client && m_client->isRunning()) || m_failures > 0) {
+        return;  // after a failure the back-off timer decides when to try again
+    }
+    auto clock = core::sql::scalar(m_db.connection(), QStringLiteral("SELECT last_hlc FROM sync_state WHERE singleton = 1"));
+    if (!clock) {
+        return;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (clock->toLongLong() != m_lastClock) {
+        m_lastClock = clock->toLongLong();
+        m_lastEditMs = now;
+        return;
+    }
+    if (now - m_lastEditMs >= m_settleMs && editsWaiting()) {
+        syncNow();
+    }
+}
+
+bool SyncPage::syncBeforeQuit(int timeoutMs)
+{
+    if (m_token.isEmpty()) {
+        return true;
+    }
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // A round already running may have started before the last edits: wait for it, then send
+    // what is left.
+    for (int round = 0; round < 2 && elapsed.elapsed() < timeoutMs; ++round) {
+        if (!(m_client && m_client->isRunning())) {
+            if (!editsWaiting() || !syncNow()) {
+                break;
+            }
+        }
+        QEventLoop loop;
+        QTimer deadline;
+        deadline.setSingleShot(true);
+        connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+        connect(this, &SyncPage::syncFinished, &loop, &QEventLoop::quit);
+        deadline.start(static_cast<int>(std::max<qint64>(1, timeoutMs - elapsed.elapsed())));
+        loop.exec();
+    }
+    return !editsWaiting();
+}
+
 void SyncPage::refresh()
 {
     const bool signedIn = !m_token.isEmpty();
@@ -223,6 +295,7 @@ void SyncPage::refresh()
     m_signedIn->setVisible(signedIn);
     const bool running = m_client && m_client->isRunning();
     m_syncNow->setEnabled(signedIn && !running);
+    m_conflicts->setVisible(signedIn || m_conflicts->count() > 0);
     m_status->setText(signedIn ? (running ? tr("Syncing with %1…").arg(m_server) : tr("Signed in to %1 as %2.").arg(m_server, m_settings.syncEmail()))
                                : tr("Not signed in."));
 }

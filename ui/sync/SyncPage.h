@@ -17,17 +17,20 @@ class Database;
 
 namespace bandmate::ui {
 
+class ConflictList;
 class MessageBanner;
 class Settings;
 
 /// Optional sync with a Bandmate server: sign up, sign in, sign out, the server's address, the
-/// state and the last result in plain words, and Sync now. While signed in it syncs on its own
-/// every few minutes (backing off after failures). The session is kept in the system keychain;
-/// without one, only until Bandmate quits (and the page says so).
+/// state and the last result in plain words, Sync now, and the conflict log. While signed in it
+/// syncs on its own: about 30 s after edits settle, every few minutes (backing off after
+/// failures), and once more when Bandmate quits with edits not sent yet. The session is kept in
+/// the system keychain; without one, only until Bandmate quits (and the page says so).
 class SyncPage : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kIntervalMs = 5 * 60 * 1000;
+    static constexpr int kSettleMs = 30 * 1000;
 
     SyncPage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
     ~SyncPage() override;
@@ -40,6 +43,12 @@ public:
     [[nodiscard]] bool isSignedIn() const { return !m_token.isEmpty(); }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QString bannerText() const;
+    /// How long edits must rest before they are sent (kSettleMs; tests make it short).
+    void setSettleDelay(int ms);
+    /// When Bandmate quits: sends edits not sent yet, waiting at most `timeoutMs`; true when
+    /// nothing is left to send (or sync is off).
+    bool syncBeforeQuit(int timeoutMs = 10'000);
+    [[nodiscard]] ConflictList* conflicts() const { return m_conflicts; }
 
 Q_SIGNALS:
     void syncFinished(bool ok);
@@ -47,6 +56,9 @@ Q_SIGNALS:
 private:
     void refresh();
     void scheduleNext(bool failed);
+    /// Polled: syncs when edits are waiting and none was made for the settle delay.
+    void checkEdits();
+    [[nodiscard]] bool editsWaiting() const;
 
     core::Database& m_db;
     Settings& m_settings;
@@ -56,6 +68,11 @@ private:
     std::unique_ptr<sync::SyncClient> m_client;
     int m_failures = 0;
     QTimer* m_timer = nullptr;
+    QTimer* m_editWatch = nullptr;
+    int m_settleMs = kSettleMs;
+    qint64 m_lastClock = -1;     ///< sync_state.last_hlc at the last poll (changes with every edit)
+    qint64 m_lastEditMs = 0;     ///< when it last changed (steady clock)
+    ConflictList* m_conflicts = nullptr;
     MessageBanner* m_banner = nullptr;
     QLineEdit* m_serverEdit = nullptr;
     QLineEdit* m_email = nullptr;
