@@ -32,13 +32,14 @@ public:
     [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     [[nodiscard]] int port() const { return m_port; }
 
-    /// Four workers on 127.0.0.1, any free port.
+    /// Four workers on 127.0.0.1, any free port, no sync rate limit.
     static sync::ServerOptions optionsFor(const QString& database)
     {
         sync::ServerOptions options;
         options.databasePath = database;
         options.port = 0;
         options.workers = 4;
+        options.syncRequestsPerMinute = 0;  // suites send thousands of rounds for one account (limits: ServerOperationsTest)
         return options;
     }
 

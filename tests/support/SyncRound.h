@@ -6,6 +6,8 @@
 #include "sync/client/SyncClient.h"
 
 #include <QDateTime>
+#include <QEventLoop>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
 
@@ -24,8 +26,12 @@ inline std::variant<sync::SyncReport, QString> syncRound(core::Database& db, con
     QSignalSpy failed(&client, &sync::SyncClient::failed);
     EXPECT_TRUE(client.start());
     EXPECT_FALSE(client.start()) << "one round at a time";
-    for (int i = 0; i < 300 && finished.isEmpty() && failed.isEmpty(); ++i) {
-        finished.wait(100);
+    if (finished.isEmpty() && failed.isEmpty()) {
+        QEventLoop loop;
+        QObject::connect(&client, &sync::SyncClient::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&client, &sync::SyncClient::failed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+        loop.exec();
     }
     if (!failed.isEmpty()) {
         return failed.first().first().toString();

@@ -13,6 +13,20 @@ TempDir::TempDir()
     EXPECT_TRUE(m_dir.isValid()) << "cannot create a temporary folder";
 }
 
+namespace {
+
+QString memoryTemplate()
+{
+    return QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/bandmate-test-XXXXXX") : QString();
+}
+
+}  // namespace
+
+TempDir::TempDir(InMemory) : m_dir(memoryTemplate().isEmpty() ? QDir::tempPath() + QStringLiteral("/bandmate-test-XXXXXX") : memoryTemplate())
+{
+    EXPECT_TRUE(m_dir.isValid()) << "cannot create a temporary folder";
+}
+
 QString TempDir::file(const QString& name) const
 {
     return QDir(m_dir.path()).filePath(name);

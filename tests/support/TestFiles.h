@@ -12,6 +12,10 @@ namespace bandmate::test {
 class TempDir {
 public:
     TempDir();
+    /// In memory (/dev/shm where there is one), for tests that commit thousands of transactions
+    /// and do not test durability: each commit's flush to disk would dominate their time.
+    struct InMemory {};
+    explicit TempDir(InMemory);
     [[nodiscard]] QString path() const { return m_dir.path(); }
     /// `name` inside the folder.
     [[nodiscard]] QString file(const QString& name) const;
