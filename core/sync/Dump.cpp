@@ -11,6 +11,12 @@
 
 namespace bandmate::core {
 
+QJsonValue dumpValue(const QVariant& value)
+{
+    const bool number = value.typeId() == QMetaType::Double || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int;
+    return number ? QJsonValue(value.toDouble()) : QJsonValue(value.toString());
+}
+
 Result<QJsonObject> dumpSyncedData(Database& db)
 {
     QStringList entities = syncedEntities();
@@ -37,10 +43,7 @@ Result<QJsonObject> dumpSyncedData(Database& db)
         while (rows->next()) {
             QJsonObject row{{QStringLiteral("id"), rows->value(0).toString()}};
             for (qsizetype i = 0; i < sorted.size(); ++i) {
-                const QVariant value = rows->value(static_cast<int>(i) + 1);
-                // REAL and INTEGER columns print as numbers alike (96 and 96.0 are one value).
-                const bool number = value.typeId() == QMetaType::Double || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int;
-                row.insert(sorted[i], number ? QJsonValue(value.toDouble()) : QJsonValue(value.toString()));
+                row.insert(sorted[i], dumpValue(rows->value(static_cast<int>(i) + 1)));
             }
             list.append(row);
         }

@@ -165,10 +165,12 @@ struct HttpServer::Impl {
         return [this, authenticated, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
             const auto started = std::chrono::steady_clock::now();
             QString account;
-            auto services = worker();
             if (authenticated && overLimit(perAddress, QString::fromStdString(req.remote_addr), res)) {
-                // refused before any work
-            } else if (!services) {
+                log(req, res.status, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(), account);
+                return;  // refused before any work
+            }
+            auto services = worker();
+            if (!services) {
                 sendError(res, 500, "storage", services.error().toString());
             } else if (const std::string protocol = req.get_header_value("X-Bandmate-Protocol");
                        !protocol.empty() && (std::atoi(protocol.c_str()) < kProtocolMin || std::atoi(protocol.c_str()) > kProtocolMax)) {

@@ -74,4 +74,17 @@ inline std::string json(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
 }
 
+/// Registers `email` (password "salsa-dura-1978") and signs in over HTTP or HTTPS; the access
+/// token.
+template <typename HttpClient>
+QString signInOverHttp(HttpClient& client, const char* email)
+{
+    const QJsonObject credentials{{QStringLiteral("email"), QString::fromLatin1(email)}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}};
+    auto registered = client.Post("/v1/auth/register", json(credentials), "application/json");
+    EXPECT_TRUE(registered && registered->status == 201);
+    auto login = client.Post("/v1/auth/login", json(credentials), "application/json");
+    EXPECT_TRUE(login && login->status == 200) << (login ? login->body : "no answer");
+    return bodyOf(login)[QStringLiteral("access_token")].toString();
+}
+
 }  // namespace bandmate::test

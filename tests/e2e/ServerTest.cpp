@@ -21,15 +21,6 @@ namespace {
 
 class ServerTest : public ::testing::Test {
 protected:
-    QString signIn(httplib::Client& client, const char* email)
-    {
-        const QJsonObject credentials{{QStringLiteral("email"), QString::fromLatin1(email)}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}};
-        auto registered = client.Post("/v1/auth/register", json(credentials), "application/json");
-        EXPECT_TRUE(registered && registered->status == 201);
-        auto login = client.Post("/v1/auth/login", json(credentials), "application/json");
-        EXPECT_TRUE(login && login->status == 200);
-        return bodyOf(login)[QStringLiteral("access_token")].toString();
-    }
     TempDir dir;
 };
 
@@ -42,7 +33,7 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     ASSERT_TRUE(health);
     EXPECT_EQ(health->status, 200);
 
-    const QString token = signIn(client, "ana@example.com");
+    const QString token = signInOverHttp(client, "ana@example.com");
     ASSERT_FALSE(token.isEmpty());
     auto again = client.Post("/v1/auth/register", json({{QStringLiteral("email"), QStringLiteral("ANA@example.com")}, {QStringLiteral("password"), QStringLiteral("another-password")}}),
                              "application/json");
@@ -83,7 +74,7 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     EXPECT_EQ(first->stamp.deviceId, db->deviceId());
 
     // Another user sees nothing of it; no token, no data.
-    const QString bob = signIn(client, "bob@example.com");
+    const QString bob = signInOverHttp(client, "bob@example.com");
     auto bobs = client.Get("/v1/sync/pull?since=0", httplib::Headers{{"Authorization", "Bearer " + bob.toStdString()}});
     EXPECT_TRUE(bodyOf(bobs)[QStringLiteral("changes")].toArray().isEmpty());
     EXPECT_EQ(client.Get("/v1/sync/meta")->status, 401);
@@ -229,7 +220,7 @@ TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
 {
     ServerProcess server(serverDatabase(dir, QStringLiteral("limits.sqlite")));
     httplib::Client client("127.0.0.1", server.port());
-    (void)signIn(client, "ana@example.com");  // one good attempt counts too
+    (void)signInOverHttp(client, "ana@example.com");  // one good attempt counts too
     const std::string wrong = json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("guess-guess-guess")}});
     int unauthorized = 0;
     int status = 0;
@@ -275,7 +266,7 @@ TEST_F(ServerTest, TwoServerProcessesOnOneDatabaseServeClientsAlternately)
     ServerProcess second(location);
     httplib::Client one("127.0.0.1", first.port());
     httplib::Client two("127.0.0.1", second.port());
-    const QString token = signIn(one, "ana@example.com");  // signed in on one, used on both
+    const QString token = signInOverHttp(one, "ana@example.com");  // signed in on one, used on both
     const QUrl urls[] = {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(first.port())), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(second.port()))};
 
     // Both servers take pushes for one user at the same moment: the user's sequence stays one

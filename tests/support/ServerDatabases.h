@@ -24,14 +24,11 @@ inline QString postgresCluster()
     return qEnvironmentVariable("BANDMATE_TEST_POSTGRES");
 }
 
-/// A server database location for a new, empty server: `dir/name` (SQLite) or a new PostgreSQL
-/// database.
-inline QString serverDatabase(const TempDir& dir, const QString& name = QStringLiteral("server.sqlite"))
+/// A new PostgreSQL database in the test cluster, made with `CREATE DATABASE name` plus `suffix`
+/// (" TEMPLATE other" copies one); its URL.
+inline QString createPostgresDatabase(const QString& suffix = {})
 {
     const QString cluster = postgresCluster();
-    if (cluster.isEmpty()) {
-        return dir.file(name);
-    }
     const QString connection = QStringLiteral("maintenance-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString database = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
     {
@@ -39,13 +36,20 @@ inline QString serverDatabase(const TempDir& dir, const QString& name = QStringL
         EXPECT_TRUE(db.has_value()) << (db ? "" : db.error().toString());
         if (db) {
             QSqlQuery create(*db);
-            EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE ") + database)) << create.lastError().text().toStdString();
+            EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE ") + database + suffix)) << create.lastError().text().toStdString();
         }
     }
     QSqlDatabase::removeDatabase(connection);
     QUrl url(cluster);
     url.setPath(QLatin1Char('/') + database);
     return url.toString();
+}
+
+/// A server database location for a new, empty server: `dir/name` (SQLite) or a new PostgreSQL
+/// database.
+inline QString serverDatabase(const TempDir& dir, const QString& name = QStringLiteral("server.sqlite"))
+{
+    return postgresCluster().isEmpty() ? dir.file(name) : createPostgresDatabase();
 }
 
 /// A copy of a server database that no server has open (a backup, or its restore) under
@@ -62,21 +66,7 @@ inline QString copyServerDatabase(const QString& location, const TempDir& dir, c
         }
         return copy;
     }
-    const QString connection = QStringLiteral("maintenance-") + QUuid::createUuid().toString(QUuid::Id128);
-    const QString database = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
-    {
-        auto db = sync::openServerDatabase(connection, postgresCluster(), {});
-        EXPECT_TRUE(db.has_value()) << (db ? "" : db.error().toString());
-        if (db) {
-            QSqlQuery create(*db);
-            EXPECT_TRUE(create.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(database, QUrl(location).path().mid(1))))
-                << create.lastError().text().toStdString();
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    QUrl url(location);
-    url.setPath(QLatin1Char('/') + database);
-    return url.toString();
+    return createPostgresDatabase(QStringLiteral(" TEMPLATE ") + QUrl(location).path().mid(1));
 }
 
 /// The `--db` argument of bandmate-server for a location.

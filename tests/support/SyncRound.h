@@ -4,6 +4,7 @@
 
 #include "core/sync/Dump.h"
 #include "sync/client/SyncClient.h"
+#include "sync/server/Accounts.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -13,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <variant>
 
 namespace bandmate::test {
@@ -38,6 +40,23 @@ inline std::variant<sync::SyncReport, QString> syncRound(core::Database& db, con
     }
     EXPECT_FALSE(finished.isEmpty()) << "the round never ended";
     return finished.isEmpty() ? sync::SyncReport{} : finished.first().first().value<sync::SyncReport>();
+}
+
+/// Runs one round that must succeed; its report, or nothing and a test failure with the message.
+inline std::optional<sync::SyncReport> expectSyncs(core::Database& db, const QUrl& url, const QString& token)
+{
+    auto report = syncRound(db, url, token);
+    EXPECT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
+    return std::holds_alternative<sync::SyncReport>(report) ? std::optional(std::get<sync::SyncReport>(report)) : std::nullopt;
+}
+
+/// An access token of ana@example.com on the server database at `serverDatabase` (registered
+/// first when new), without going through HTTP.
+inline QString signIn(const QString& serverDatabase)
+{
+    auto accounts = sync::Accounts::open(serverDatabase).value();
+    (void)accounts->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    return accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
 }
 
 /// The canonical dump of everything a database syncs (equal dumps = converged).

@@ -6,7 +6,6 @@
 #include "core/sync/ConflictLog.h"
 #include "core/sync/Dump.h"
 #include "sync/client/SyncClient.h"
-#include "sync/server/Accounts.h"
 #include "sync/server/HttpServer.h"
 #include "tests/support/LocalServer.h"
 #include "tests/support/ServerDatabases.h"
@@ -23,18 +22,13 @@
 
 using namespace bandmate;
 using test::dumpOf;
+using test::expectSyncs;
+using test::signIn;
 using test::syncRound;
 using core::library::Song;
 using core::library::SongRepository;
 
 namespace {
-
-QString signIn(const QString& serverDatabase)
-{
-    auto accounts = sync::Accounts::open(serverDatabase).value();
-    (void)accounts->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
-    return accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
-}
 
 using test::outboxSize;
 
@@ -171,11 +165,7 @@ TEST(SyncClientTest, ConcurrentEditsOfNotesKeepTheLosingTextInTheConflictLog)
     const QString token = signIn(serverDb);
     auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
     auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
-    const auto synced = [&](core::Database& db) {
-        auto report = syncRound(db, server.url(), token);
-        EXPECT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
-        return std::holds_alternative<sync::SyncReport>(report) ? std::get<sync::SyncReport>(report) : sync::SyncReport{};
-    };
+    const auto synced = [&](core::Database& db) { return expectSyncs(db, server.url(), token).value_or(sync::SyncReport{}); };
     Song song;
     song.title = QStringLiteral("Juliana");
     const QString id = SongRepository(*laptop).save(song).value();

@@ -8,7 +8,6 @@
 #include "core/storage/Sql.h"
 #include "core/sync/EntityCatalog.h"
 #include "core/sync/MergeRule.h"
-#include "sync/server/Accounts.h"
 #include "tests/support/FaultyProxy.h"
 #include "tests/support/LocalServer.h"
 #include "tests/support/ServerDatabases.h"
@@ -26,22 +25,9 @@ using namespace bandmate;
 using core::library::Song;
 using core::library::SongRepository;
 using test::Fault;
+using test::signIn;
 
 namespace {
-
-QString signIn(const QString& serverDatabase)
-{
-    auto accounts = sync::Accounts::open(serverDatabase).value();
-    (void)accounts->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
-    return accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
-}
-
-bool clean(core::Database& db, const QUrl& url, const QString& token)
-{
-    auto report = test::syncRound(db, url, token);
-    EXPECT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
-    return std::holds_alternative<sync::SyncReport>(report);
-}
 
 qint64 songCount(core::Database& db)
 {
@@ -60,7 +46,7 @@ TEST(SyncFaultTest, EveryFaultOnEveryRequestOfARoundLosesAndDoublesNothing)
     Song first;
     first.title = QStringLiteral("Vámonos pa'l monte");
     const QString id = SongRepository(*laptop).save(first).value();
-    ASSERT_TRUE(clean(*laptop, proxy.url(), token));
+    ASSERT_TRUE(test::expectSyncs(*laptop, proxy.url(), token));
 
     int added = 1;
     for (const Fault fault : {Fault::DropRequest, Fault::DropResponse, Fault::Duplicate, Fault::TruncateRequest, Fault::TruncateResponse,
@@ -85,8 +71,8 @@ TEST(SyncFaultTest, EveryFaultOnEveryRequestOfARoundLosesAndDoublesNothing)
                 EXPECT_FALSE(std::get<QString>(faulty).isEmpty());
             }
             proxy.setDecide({});
-            ASSERT_TRUE(clean(*laptop, proxy.url(), token));
-            ASSERT_TRUE(clean(*studio, proxy.url(), token));
+            ASSERT_TRUE(test::expectSyncs(*laptop, proxy.url(), token));
+            ASSERT_TRUE(test::expectSyncs(*studio, proxy.url(), token));
             ASSERT_EQ(test::outboxSize(*laptop), 0);
             ASSERT_EQ(test::dumpOf(*laptop), test::dumpOf(*studio));
             ASSERT_EQ(songCount(*studio), added) << "every song once";
@@ -102,8 +88,8 @@ TEST(SyncFaultTest, EveryFaultOnEveryRequestOfARoundLosesAndDoublesNothing)
         const int status = proxy.replay(*it);
         EXPECT_TRUE(status == 200 || status == 400) << status;  // 400: a push that was cut short on its first way
     }
-    ASSERT_TRUE(clean(*studio, proxy.url(), token));
-    ASSERT_TRUE(clean(*laptop, proxy.url(), token));
+    ASSERT_TRUE(test::expectSyncs(*studio, proxy.url(), token));
+    ASSERT_TRUE(test::expectSyncs(*laptop, proxy.url(), token));
     EXPECT_EQ(test::dumpOf(*studio), before);
     EXPECT_EQ(test::dumpOf(*laptop), before);
 }
@@ -148,10 +134,7 @@ public:
             const auto& [entity, id, field] = key;
             const QJsonObject row = rows.value(entity + QLatin1Char('/') + id);
             ASSERT_FALSE(row.isEmpty()) << "seed " << seed << ": row missing " << entity.toStdString() << "/" << id.toStdString();
-            const QVariant& value = version.value;
-            const bool number = value.typeId() == QMetaType::Double || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int;
-            const QJsonValue expected = number ? QJsonValue(value.toDouble()) : QJsonValue(value.toString());
-            ASSERT_EQ(row.value(field), expected) << "seed " << seed << ": " << entity.toStdString() << "/" << id.toStdString() << "." << field.toStdString();
+            ASSERT_EQ(row.value(field), core::dumpValue(version.value)) << "seed " << seed << ": " << entity.toStdString() << "/" << id.toStdString() << "." << field.toStdString();
         }
     }
 
@@ -244,7 +227,7 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
         proxy.setDecide({});
         for (int pass = 0; pass < 2; ++pass) {
             for (int c = 0; c < 5; ++c) {
-                ASSERT_TRUE(clean(*computers[static_cast<size_t>(c)], proxy.url(), token)) << "seed " << seed;
+                ASSERT_TRUE(test::expectSyncs(*computers[static_cast<size_t>(c)], proxy.url(), token)) << "seed " << seed;
                 model.collect(*computers[static_cast<size_t>(c)], seen[static_cast<size_t>(c)]);
             }
         }

@@ -155,10 +155,16 @@ int ConflictList::count() const
     return static_cast<int>(m_conflicts.size());
 }
 
-void ConflictList::showSelected()
+int ConflictList::selectedRow() const
 {
     const int row = m_list->currentItem() != nullptr ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    const bool any = row >= 0 && row < m_conflicts.size();
+    return row < m_conflicts.size() ? row : -1;
+}
+
+void ConflictList::showSelected()
+{
+    const int row = selectedRow();
+    const bool any = row >= 0;
     m_kept->setPlainText(any ? m_conflicts[row].value : QString());
     m_current->setPlainText(any ? m_conflicts[row].current : QString());
     for (QWidget* widget : std::initializer_list<QWidget*>{m_kept, m_current, m_restore, m_dismiss}) {
@@ -169,8 +175,8 @@ void ConflictList::showSelected()
 
 bool ConflictList::restoreSelected()
 {
-    const int row = m_list->currentItem() != nullptr ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    if (row < 0 || row >= m_conflicts.size()) {
+    const int row = selectedRow();
+    if (row < 0) {
         return false;
     }
     if (auto restored = core::ConflictLog(m_db).restore(m_conflicts[row].id); !restored) {
@@ -185,8 +191,8 @@ bool ConflictList::restoreSelected()
 
 bool ConflictList::dismissSelected()
 {
-    const int row = m_list->currentItem() != nullptr ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    if (row < 0 || row >= m_conflicts.size()) {
+    const int row = selectedRow();
+    if (row < 0) {
         return false;
     }
     if (auto dismissed = core::ConflictLog(m_db).dismiss(m_conflicts[row].id); !dismissed) {

@@ -34,6 +34,8 @@ Q_SIGNALS:
     void restored();
 
 private:
+    /// The selected record's index in m_conflicts, -1 for none.
+    [[nodiscard]] int selectedRow() const;
     void showSelected();
 
     core::Database& m_db;
