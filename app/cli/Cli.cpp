@@ -27,9 +27,12 @@ Commands:
   db migrate     create the database or upgrade it to this version's schema
   account register|login --server URL --email E --password-stdin
                  create an account or sign in; the session goes to the system keychain
-  sync --server URL
+  sync --server URL [--allow-mass-delete | --restore-deleted]
                  send this database's changes and receive the other devices'
-                 (--json: {"pushed","pulled","conflicts","seconds"})
+                 (--json: {"pushed","pulled","conflicts","seconds","held_deletes"});
+                 deletions that would remove more than half of your songs (shows, ...)
+                 wait for an answer: --allow-mass-delete applies them, --restore-deleted
+                 keeps the items on every computer (exit 1 while they wait)
   dump           every synced entity and field, sorted and canonical: two databases
                  that hold the same data print the same dump (--json: one line)
 

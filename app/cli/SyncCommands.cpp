@@ -1,6 +1,7 @@
 #include "app/cli/SyncCommands.h"
 
 #include "core/storage/Database.h"
+#include "core/sync/DeleteGuard.h"
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
 #include "sync/client/SyncClient.h"
@@ -78,12 +79,19 @@ int runAccountCommand(const CliArgs& args)
 
 int runSyncCommand(const CliArgs& args)
 {
-    auto options = parseCommandOptions(args.rest, {QStringLiteral("--server")});
+    const QString allowFlag = QStringLiteral("--allow-mass-delete");
+    const QString restoreFlag = QStringLiteral("--restore-deleted");
+    auto options = parseCommandOptions(args.rest, {QStringLiteral("--server")}, {allowFlag, restoreFlag});
     if (!options) {
         return reportError(options.error());
     }
     if (!options->words.isEmpty()) {
         return reportError({ErrorCode::InvalidArgument, "sync takes no words, only --server URL", options->words.first().toStdString()});
+    }
+    const bool allowMassDelete = options->flags.contains(allowFlag);
+    const bool restoreDeleted = options->flags.contains(restoreFlag);
+    if (allowMassDelete && restoreDeleted) {
+        return reportError({ErrorCode::InvalidArgument, "either delete the held items or keep them, not both", "--allow-mass-delete, --restore-deleted"});
     }
     auto url = serverUrl(*options);
     if (!url) {
@@ -107,7 +115,13 @@ int runSyncCommand(const CliArgs& args)
     if (!db) {
         return reportError(db.error());
     }
+    // The answer to an earlier round's question goes first, so this round sends a restore.
+    core::DeleteGuard guard(**db);
+    if (auto answered = allowMassDelete ? guard.deleteHeld() : restoreDeleted ? guard.restoreHeld() : core::Result<int>(0); !answered) {
+        return reportError(answered.error());
+    }
     sync::SyncClient client(**db, *url, token);
+    client.setAllowMassDelete(allowMassDelete);
     QEventLoop loop;
     std::optional<sync::SyncReport> report;
     QString failure;
@@ -128,7 +142,8 @@ int runSyncCommand(const CliArgs& args)
         printJson(QJsonObject{{QStringLiteral("pushed"), report->pushed},
                               {QStringLiteral("pulled"), report->pulled},
                               {QStringLiteral("conflicts"), report->conflicts},
-                              {QStringLiteral("seconds"), report->seconds}});
+                              {QStringLiteral("seconds"), report->seconds},
+                              {QStringLiteral("held_deletes"), report->heldDeletes}});
     } else {
         printOut(QStringLiteral("Synced with %1: %2 sent, %3 received, %4 conflicts, %5 s\n")
                      .arg(url->toString())
@@ -136,6 +151,13 @@ int runSyncCommand(const CliArgs& args)
                      .arg(report->pulled)
                      .arg(report->conflicts)
                      .arg(report->seconds, 0, 'f', 2));
+    }
+    if (report->heldDeletes > 0) {
+        const auto held = guard.held();
+        printErr(QStringLiteral("This sync would delete %1 (deleted on another computer); nothing was deleted here yet. "
+                                "Run sync again with --allow-mass-delete to delete them, or with --restore-deleted to keep them on every computer.\n")
+                     .arg(held ? sync::SyncClient::describeHeld(*held) : QStringLiteral("%1 items").arg(report->heldDeletes)));
+        return kExitFailure;
     }
     return kExitOk;
 }

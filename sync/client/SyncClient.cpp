@@ -5,6 +5,7 @@
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
 #include "core/sync/ConflictLog.h"
+#include "core/sync/DeleteGuard.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 
@@ -35,6 +36,30 @@ SyncClient::SyncClient(core::Database& db, QUrl server, QString accessToken, QOb
 
 SyncClient::~SyncClient() = default;
 
+QString SyncClient::describeHeld(const QList<core::HeldDeletes>& held)
+{
+    QStringList parts;
+    for (const core::HeldDeletes& kind : held) {
+        if (kind.deleting == 0) {
+            continue;
+        }
+        const QString& e = kind.entity;
+        const QString what = e == QLatin1String("song")       ? tr("%1 of your %2 songs")
+                             : e == QLatin1String("show")     ? tr("%1 of your %2 shows")
+                             : e == QLatin1String("machine")  ? tr("%1 of your %2 beat machines")
+                             : e == QLatin1String("roadmap")  ? tr("%1 of your %2 roadmaps")
+                             : e == QLatin1String("task")     ? tr("%1 of your %2 to-dos")
+                             : e == QLatin1String("playlist") ? tr("%1 of your %2 playlists")
+                                                              : QStringLiteral("%1 of %2 ") + e;
+        parts.append(what.arg(kind.deleting).arg(kind.live));
+    }
+    if (parts.size() < 2) {
+        return parts.value(0);
+    }
+    const QString last = parts.takeLast();
+    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+}
+
 bool SyncClient::start()
 {
     if (m_running) {
@@ -42,6 +67,7 @@ bool SyncClient::start()
     }
     m_running = true;
     m_report = {};
+    m_guard = std::make_unique<core::DeleteGuard>(m_db);
     m_startedMs = m_clock();
     request(QStringLiteral("GET"), QStringLiteral("/v1/sync/meta"), {}, [this](const QJsonObject& meta) { checkMeta(meta); });
     return true;
@@ -229,6 +255,14 @@ void SyncClient::pullNext()
                 core::ChangeTracker tracker(m_db);
                 core::ConflictLog log(m_db);
                 for (const auto& change : *changes) {
+                    auto held = m_guard->hold(change);
+                    if (!held) {
+                        fail(QString::fromStdString(held.error().toString()));
+                        return;
+                    }
+                    if (*held) {
+                        continue;  // a deletion waits for the end of the round
+                    }
                     if (auto noticed = log.noticeIncoming(change); !noticed) {
                         fail(QString::fromStdString(noticed.error().toString()));
                         return;
@@ -249,6 +283,14 @@ void SyncClient::pullNext()
                     pullNext();
                     return;
                 }
+                // Every page is in: the held deletions go in now, unless they would delete most
+                // of what the musician has.
+                auto waiting = m_guard->settle(m_allowMassDelete);
+                if (!waiting) {
+                    fail(tr("Could not apply what was deleted on another computer: %1").arg(QString::fromStdString(waiting.error().toString())));
+                    return;
+                }
+                m_report.heldDeletes = *waiting;
                 m_running = false;
                 m_report.seconds = static_cast<double>(m_clock() - m_startedMs) / 1000.0;
                 Q_EMIT finished(m_report);

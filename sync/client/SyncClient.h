@@ -5,6 +5,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -13,6 +14,8 @@ class QJsonObject;
 
 namespace bandmate::core {
 class Database;
+class DeleteGuard;
+struct HeldDeletes;
 }
 
 namespace bandmate::sync {
@@ -23,6 +26,9 @@ struct SyncReport {
     int pulled = 0;     ///< changes received
     int conflicts = 0;  ///< concurrent edits of one field on two devices (the merge kept one; lost prose is in the conflict log)
     double seconds = 0.0;
+    /// Deletions pulled but held because they would delete more than half of the songs (or
+    /// shows, machines, ...): they wait for the musician's answer (core::DeleteGuard).
+    int heldDeletes = 0;
 };
 
 /// One sync round against a Bandmate server over Qt Network (DESIGN.md section 4): check the
@@ -39,6 +45,12 @@ public:
     ~SyncClient() override;
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    /// Applies pulled deletions even when they would delete most of the user's items (the
+    /// musician said so); by default those are held and the report counts them.
+    void setAllowMassDelete(bool allow) { m_allowMassDelete = allow; }
+    /// "180 of your 200 songs and 12 of your 15 shows": what held deletions would delete, for the
+    /// question the musician answers (core::DeleteGuard).
+    [[nodiscard]] static QString describeHeld(const QList<core::HeldDeletes>& held);
     /// Starts a round; false (and nothing done) while one runs.
     bool start();
     [[nodiscard]] bool isRunning() const { return m_running; }
@@ -66,6 +78,8 @@ private:
     qint64 m_startedMs = 0;
     QString m_batchId;  ///< the batch in flight, reused if it has to be sent again
     bool m_resending = false;  ///< this round re-sends everything to a server with a new epoch
+    bool m_allowMassDelete = false;
+    std::unique_ptr<core::DeleteGuard> m_guard;  ///< this round's, made when it starts
     SyncReport m_report;
 };
 

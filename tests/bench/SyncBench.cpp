@@ -2,11 +2,12 @@
 // loopback, a mix of pushes (10 changes each) and pulls, with requests/s, p50/p99 latency and
 // errors; the baseline in the same run is GET /v1/health on the same connections. Then a fresh
 // device pulls 10,000 changes, and the bytes on the wire per changed field are counted.
-//   bandmate_bench_sync [--seconds S] [--connections N] [--db LOCATION] [--quick]
+//   bandmate_bench_sync [--seconds S] [--connections N] [--db LOCATION] [--quick] [--in-process]
 //   (--db: a PostgreSQL URL for the scale path, e.g. under tests/support/with-postgres.sh a new
 //   database in $BANDMATE_TEST_POSTGRES's cluster; default an SQLite file in a temporary folder)
-// (The issue asks for wrk; it is not installed here, so this load generator does the same job:
-// keep-alive connections, closed loop, every response checked.)
+// The load comes from wrk (tests/bench/sync-mix.lua) in its own process, two threads, keep-alive
+// connections; without wrk, or with --in-process, from threads in this process (httplib
+// clients, every answer parsed), which take part of the same two cores from the server.
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/server/Accounts.h"
@@ -18,6 +19,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -28,6 +31,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -97,10 +101,52 @@ Load run(int port, const std::string& token, int connections, double seconds, bo
     return all;
 }
 
-void print(const char* what, const Load& load, double seconds)
+/// What one load run measured.
+struct Stats {
+    double perSecond = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    long errors = 0;
+};
+
+Stats statsOf(const Load& load, double seconds)
 {
     const auto at = [&](double q) { return load.latenciesMs.empty() ? 0.0 : load.latenciesMs[static_cast<size_t>(q * (load.latenciesMs.size() - 1))]; };
-    std::printf("  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %ld\n", what, load.latenciesMs.size() / seconds, at(0.5), at(0.99), load.errors);
+    return {static_cast<double>(load.latenciesMs.size()) / seconds, at(0.5), at(0.99), load.errors};
+}
+
+/// wrk with tests/bench/sync-mix.lua: `mode` "mixed" or "health"; nullopt when wrk did not run.
+std::optional<Stats> runWrk(int port, const std::string& token, int connections, double seconds, const char* mode)
+{
+    QProcess wrk;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BANDMATE_BENCH_TOKEN"), QString::fromStdString(token));
+    wrk.setProcessEnvironment(environment);
+    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections), QStringLiteral("-d%1s").arg(std::max(1, static_cast<int>(seconds))),
+                                      QStringLiteral("-s"), QString::fromUtf8(BANDMATE_BENCH_DIR "/sync-mix.lua"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                                      QStringLiteral("--"), QString::fromLatin1(mode)});
+    if (!wrk.waitForFinished(static_cast<int>(seconds * 1000) + 30'000) || wrk.exitCode() != 0) {
+        std::fprintf(stderr, "wrk failed: %s\n", wrk.readAllStandardError().constData());
+        return std::nullopt;
+    }
+    for (const QByteArray& line : wrk.readAllStandardOutput().split('\n')) {
+        if (!line.startsWith("BENCH ")) {
+            continue;
+        }
+        QHash<QByteArray, double> values;
+        for (const QByteArray& pair : line.mid(6).split(' ')) {
+            const qsizetype equals = pair.indexOf('=');
+            values.insert(pair.left(equals), pair.mid(equals + 1).toDouble());
+        }
+        return Stats{values.value("requests") / std::max(0.001, values.value("seconds")), values.value("p50_us") / 1000.0, values.value("p99_us") / 1000.0,
+                     static_cast<long>(values.value("errors"))};
+    }
+    return std::nullopt;
+}
+
+void print(const char* what, const Stats& stats)
+{
+    std::printf("  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %ld\n", what, stats.perSecond, stats.p50Ms, stats.p99Ms, stats.errors);
 }
 
 }  // namespace
@@ -112,6 +158,7 @@ int main(int argc, char* argv[])
     int connections = 16;
     int pullChanges = 10'000;
     QString location;
+    bool inProcess = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
@@ -119,12 +166,14 @@ int main(int argc, char* argv[])
             connections = std::max(1, std::atoi(argv[++i]));
         } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
             location = QString::fromLocal8Bit(argv[++i]);
+        } else if (std::strcmp(argv[i], "--in-process") == 0) {
+            inProcess = true;
         } else if (std::strcmp(argv[i], "--quick") == 0) {
             seconds = 0.5;
             connections = 2;
             pullChanges = 500;
         } else {
-            std::fprintf(stderr, "usage: %s [--seconds S] [--connections N] [--db LOCATION] [--quick]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--seconds S] [--connections N] [--db LOCATION] [--quick] [--in-process]\n", argv[0]);
             return 2;
         }
     }
@@ -151,12 +200,20 @@ int main(int argc, char* argv[])
         (void)accounts->registerAccount(QStringLiteral("bench@example.com"), QStringLiteral("benchmark-password"));
         token = accounts->login(QStringLiteral("bench@example.com"), QStringLiteral("benchmark-password"))->accessToken.toStdString();
     }
-    std::printf("sync server, %s, %d connections, %.1f s each:\n", sync::isPostgresLocation(database) ? "PostgreSQL" : "SQLite", connections, seconds);
-    const Load health = run(*port, token, connections, seconds, false);
-    print("baseline GET /v1/health", health, seconds);
-    const Load mixed = run(*port, token, connections, seconds, true);
-    print("push (10 changes) / pull mix", mixed, seconds);
-    std::printf("  ratio mixed/baseline %.2f\n", health.latenciesMs.empty() ? 0.0 : static_cast<double>(mixed.latenciesMs.size()) / health.latenciesMs.size());
+    const bool useWrk = !inProcess && !QStandardPaths::findExecutable(QStringLiteral("wrk")).isEmpty();
+    std::printf("sync server, %s, %d connections, %.1f s each, load from %s:\n", sync::isPostgresLocation(database) ? "PostgreSQL" : "SQLite", connections,
+                seconds, useWrk ? "wrk (another process)" : "threads of this process");
+    const auto measure = [&](bool mixed) {
+        if (useWrk) {
+            return runWrk(*port, token, connections, seconds, mixed ? "mixed" : "health").value_or(Stats{0, 0, 0, -1});
+        }
+        return statsOf(run(*port, token, connections, seconds, mixed), seconds);
+    };
+    const Stats health = measure(false);
+    print("baseline GET /v1/health", health);
+    const Stats mixed = measure(true);
+    print("push (10 changes) / pull mix", mixed);
+    std::printf("  ratio mixed/baseline %.2f\n", health.perSecond > 0 ? mixed.perSecond / health.perSecond : 0.0);
 
     // A fresh device pulls pullChanges changes of another account, page by page.
     std::string fresh;
@@ -201,5 +258,5 @@ int main(int argc, char* argv[])
                 static_cast<double>(bodyBytes) / fields, static_cast<double>(pulledBytes) / std::max(1, pulled));
     server.stop();
     serving.join();
-    return mixed.errors == 0 && pulled >= pullChanges ? 0 : 1;
+    return mixed.errors == 0 && mixed.perSecond > 0 && pulled >= pullChanges ? 0 : 1;
 }

@@ -26,12 +26,17 @@ struct CliRun {
     }
 };
 
+/// Runs bandmate-cli to its end; `input` goes to its standard input (a password, say).
 inline CliRun runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
-                  int timeoutMs = 120'000)
+                  int timeoutMs = 120'000, const QByteArray& input = {})
 {
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(BANDMATE_CLI), args);
+    if (!input.isEmpty()) {
+        process.write(input);
+    }
+    process.closeWriteChannel();
     EXPECT_TRUE(process.waitForFinished(timeoutMs));
     return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};

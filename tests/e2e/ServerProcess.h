@@ -39,6 +39,8 @@ public:
         m_process.waitForFinished(5'000);
     }
     [[nodiscard]] int port() const { return m_port; }
+    /// The process id (for a SIGKILL from another thread; QProcess is not thread-safe).
+    [[nodiscard]] qint64 pid() const { return m_process.processId(); }
     [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     /// Ends the process at once (SIGKILL): no clean-up, as in a crash or power loss.
     void kill()

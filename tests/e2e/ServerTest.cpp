@@ -5,6 +5,7 @@
 #include "sync/protocol/ChangeJson.h"
 #include "tests/e2e/CliRunner.h"
 #include "tests/e2e/ServerProcess.h"
+#include "tests/support/KeyringSession.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
@@ -105,10 +106,7 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
 
 TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
 {
-    if (QStandardPaths::findExecutable(QStringLiteral("dbus-run-session")).isEmpty()
-        || QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty()) {
-        GTEST_FAIL() << "dbus-run-session and gnome-keyring-daemon are needed (packaging/debian-packages.txt)";
-    }
+    KeyringSession keyring(dir);
     ServerProcess server(serverDatabase(dir));
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
     const QString laptop = dir.file(QStringLiteral("laptop.sqlite"));
@@ -118,42 +116,22 @@ TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
     song.title = QStringLiteral("Chan Chan");
     ASSERT_TRUE(core::library::SongRepository(*db).save(song).has_value());
     db.reset();
-    // One private D-Bus session with a Secret Service (GNOME Keyring, unlocked) for the whole
-    // script: the laptop registers and syncs, the studio signs in and syncs, both dump.
-    const QString cli = QStringLiteral(BANDMATE_CLI);
-    const QString script = QStringLiteral(
-        "set -e\n"
-        "echo -n keyring-password | gnome-keyring-daemon --unlock --components=secrets > /dev/null\n"
-        "echo salsa-dura-1978 | '%1' --db '%2' --json account register --server %4 --email ana@example.com --password-stdin\n"
-        "'%1' --db '%2' --json sync --server %4\n"
-        "echo salsa-dura-1978 | '%1' --db '%3' --json account login --server %4 --email ana@example.com --password-stdin\n"
-        "'%1' --db '%3' --json sync --server %4\n"
-        "'%1' --db '%2' --json dump\n"
-        "'%1' --db '%3' --json dump\n")
-                               .arg(cli, laptop, studio, url);
-    // Its own home: a fresh keyring created and unlocked with this password, nothing shared with
-    // the machine's keyrings.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"home", "data", "runtime"}) {
-        QDir().mkpath(dir.file(QString::fromLatin1(name)));
-    }
-    QFile::setPermissions(dir.file(QStringLiteral("runtime")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    environment.insert(QStringLiteral("HOME"), dir.file(QStringLiteral("home")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.file(QStringLiteral("data")));
-    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.file(QStringLiteral("runtime")));
-    QProcess session;
-    session.setProcessEnvironment(environment);
-    session.start(QStringLiteral("dbus-run-session"), {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script});
-    ASSERT_TRUE(session.waitForFinished(120'000));
-    const QString err = QString::fromUtf8(session.readAllStandardError());
-    ASSERT_EQ(session.exitCode(), 0) << err.toStdString();
-    const QStringList lines = QString::fromUtf8(session.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 6) << lines.join(QLatin1Char('\n')).toStdString();
-    EXPECT_TRUE(QJsonDocument::fromJson(lines[0].toUtf8()).object()[QStringLiteral("keychain")].toBool());
-    EXPECT_GT(QJsonDocument::fromJson(lines[1].toUtf8()).object()[QStringLiteral("pushed")].toInt(), 0);
-    EXPECT_GT(QJsonDocument::fromJson(lines[3].toUtf8()).object()[QStringLiteral("pulled")].toInt(), 0);
-    EXPECT_EQ(lines[4], lines[5]) << "the two databases converged";
-    EXPECT_TRUE(lines[4].contains(QStringLiteral("Chan Chan")));
+    // The laptop registers and syncs, the studio signs in and syncs, both dump.
+    const auto cli = [&](const QString& database, const QStringList& args, const QByteArray& input = {}) {
+        const CliRun run = runCli(QStringList{QStringLiteral("--db"), database, QStringLiteral("--json")} + args, keyring.environment(), 120'000, input);
+        EXPECT_EQ(run.exitCode, 0) << args.join(QLatin1Char(' ')).toStdString() << ": " << run.err.toStdString();
+        return run.json();
+    };
+    const QStringList account{QStringLiteral("--server"), url, QStringLiteral("--email"), QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")};
+    const QStringList sync{QStringLiteral("sync"), QStringLiteral("--server"), url};
+    EXPECT_TRUE(cli(laptop, QStringList{QStringLiteral("account"), QStringLiteral("register")} + account, "salsa-dura-1978\n")[QStringLiteral("keychain")].toBool());
+    EXPECT_GT(cli(laptop, sync)[QStringLiteral("pushed")].toInt(), 0);
+    cli(studio, QStringList{QStringLiteral("account"), QStringLiteral("login")} + account, "salsa-dura-1978\n");
+    EXPECT_GT(cli(studio, sync)[QStringLiteral("pulled")].toInt(), 0);
+    const CliRun laptopDump = runCli({QStringLiteral("--db"), laptop, QStringLiteral("--json"), QStringLiteral("dump")});
+    const CliRun studioDump = runCli({QStringLiteral("--db"), studio, QStringLiteral("--json"), QStringLiteral("dump")});
+    EXPECT_EQ(laptopDump.out, studioDump.out) << "the two databases converged";
+    EXPECT_TRUE(laptopDump.out.contains(QStringLiteral("Chan Chan")));
     // The session lives in the keychain only: not in either database, and the keyring has it.
     EXPECT_FALSE(QDir(dir.file(QStringLiteral("data/keyrings"))).entryList(QDir::Files).isEmpty());
     for (const QString& file : {laptop, studio}) {
@@ -165,15 +143,10 @@ TEST_F(ServerTest, TheCommandLineKeepsItsSessionInARealKeychainAndSyncs)
     QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
     bare.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     bare.remove(QStringLiteral("DISPLAY"));
-    QProcess noKeychain;
-    noKeychain.setProcessEnvironment(bare);
-    noKeychain.start(cli, {QStringLiteral("--db"), dir.file(QStringLiteral("other.sqlite")), QStringLiteral("account"), QStringLiteral("login"),
-                           QStringLiteral("--server"), url, QStringLiteral("--email"), QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")});
-    noKeychain.write("salsa-dura-1978\n");
-    noKeychain.closeWriteChannel();
-    ASSERT_TRUE(noKeychain.waitForFinished(60'000));
-    EXPECT_EQ(noKeychain.exitCode(), 1);
-    EXPECT_TRUE(QString::fromUtf8(noKeychain.readAllStandardError()).contains(QStringLiteral("kept in memory only")));
+    const CliRun noKeychain = runCli(QStringList{QStringLiteral("--db"), dir.file(QStringLiteral("other.sqlite")), QStringLiteral("account"), QStringLiteral("login")} + account,
+                                     bare, 60'000, "salsa-dura-1978\n");
+    EXPECT_EQ(noKeychain.exitCode, 1);
+    EXPECT_TRUE(noKeychain.err.contains(QStringLiteral("kept in memory only"))) << noKeychain.err.toStdString();
 }
 
 TEST_F(ServerTest, RefreshTokensRotateAndReuseEndsTheSession)
@@ -338,6 +311,67 @@ TEST_F(ServerTest, TwoServerProcessesOnOneDatabaseServeClientsAlternately)
     EXPECT_TRUE(reference.contains("Round 3 from computer 2"));
     EXPECT_EQ(core::library::SongRepository(*computers[0]).search(QStringLiteral("title:round"), 5000)->size(), 12)
         << "every computer's songs, on every computer";
+}
+
+TEST_F(ServerTest, TheCommandLineAsksBeforeAMassDeleteAndTakesTheAnswerAsAFlag)
+{
+    KeyringSession keyring(dir);
+    ServerProcess server(serverDatabase(dir));
+    const QString url = server.url().toString();
+    const QString laptop = dir.file(QStringLiteral("laptop.sqlite"));
+    const QString studio = dir.file(QStringLiteral("studio.sqlite"));
+    QStringList ids;
+    {
+        auto db = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+        ids = addSongs(*db, 40, QStringLiteral("Bolero"));
+    }
+    const auto cli = [&](const QString& database, const QStringList& args, const QByteArray& input = {}) {
+        return runCli(QStringList{QStringLiteral("--db"), database, QStringLiteral("--json")} + args, keyring.environment(), 120'000, input);
+    };
+    const QStringList account{QStringLiteral("--server"), url, QStringLiteral("--email"), QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")};
+    const QStringList sync{QStringLiteral("sync"), QStringLiteral("--server"), url};
+    ASSERT_EQ(cli(laptop, QStringList{QStringLiteral("account"), QStringLiteral("register")} + account, "salsa-dura-1978\n").exitCode, 0);
+    ASSERT_EQ(cli(laptop, sync).exitCode, 0);
+    ASSERT_EQ(cli(studio, QStringList{QStringLiteral("account"), QStringLiteral("login")} + account, "salsa-dura-1978\n").exitCode, 0);
+    ASSERT_EQ(cli(studio, sync).exitCode, 0);
+    {
+        auto db = core::Database::open(studio).value();
+        for (int i = 0; i < 30; ++i) {
+            ASSERT_TRUE(core::library::SongRepository(*db).remove(ids[i]).has_value());
+        }
+    }
+    ASSERT_EQ(cli(studio, sync).exitCode, 0);
+
+    // The laptop is asked: exit 1, the question on stderr, the songs still there.
+    const CliRun asked = cli(laptop, sync);
+    EXPECT_EQ(asked.exitCode, 1);
+    EXPECT_EQ(asked.json()[QStringLiteral("held_deletes")].toInt(), 30);
+    EXPECT_TRUE(asked.err.contains(QStringLiteral("would delete 30 of your 40 songs"))) << asked.err.toStdString();
+    EXPECT_EQ(liveSongs(*core::Database::open(laptop).value()), 40);
+    const CliRun both = cli(laptop, sync + QStringList{QStringLiteral("--allow-mass-delete"), QStringLiteral("--restore-deleted")});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_TRUE(both.err.contains(QStringLiteral("not both"))) << both.err.toStdString();
+
+    // Keep them: they come back on the studio too.
+    const CliRun kept = cli(laptop, sync + QStringList{QStringLiteral("--restore-deleted")});
+    EXPECT_EQ(kept.exitCode, 0) << kept.err.toStdString();
+    EXPECT_GE(kept.json()[QStringLiteral("pushed")].toInt(), 30);
+    ASSERT_EQ(cli(studio, sync).exitCode, 0);
+    EXPECT_EQ(liveSongs(*core::Database::open(studio).value()), 40);
+
+    // Deleted again, and this time the laptop says yes.
+    {
+        auto db = core::Database::open(studio).value();
+        for (int i = 0; i < 30; ++i) {
+            ASSERT_TRUE(core::library::SongRepository(*db).remove(ids[i]).has_value());
+        }
+    }
+    ASSERT_EQ(cli(studio, sync).exitCode, 0);
+    const CliRun allowed = cli(laptop, sync + QStringList{QStringLiteral("--allow-mass-delete")});
+    EXPECT_EQ(allowed.exitCode, 0) << allowed.err.toStdString();
+    EXPECT_EQ(allowed.json()[QStringLiteral("held_deletes")].toInt(), 0);
+    EXPECT_EQ(liveSongs(*core::Database::open(laptop).value()), 10);
+    EXPECT_EQ(cli(laptop, {QStringLiteral("dump")}).out, cli(studio, {QStringLiteral("dump")}).out);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 // A real SQLite database in a test's temporary folder (tests that link bandmate_core).
 
+#include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
 #include "tests/support/TestFiles.h"
@@ -24,6 +25,27 @@ inline std::unique_ptr<core::Database> openTestDatabase(const TempDir& dir, cons
 inline int outboxSize(core::Database& db)
 {
     return core::sql::scalar(db.connection(), QStringLiteral("SELECT count(*) FROM outbox"))->toInt();
+}
+
+/// `count` new songs titled "<prefix> 0", "<prefix> 1", ... added at once; their ids.
+inline QStringList addSongs(core::Database& db, int count, const QString& prefix = QStringLiteral("Son"))
+{
+    QList<core::library::Song> songs;
+    for (int i = 0; i < count; ++i) {
+        core::library::Song song;
+        song.title = QStringLiteral("%1 %2").arg(prefix).arg(i);
+        song.bpm = 90 + i % 60;
+        songs.append(song);
+    }
+    auto ids = core::library::SongRepository(db).addMany(songs);
+    EXPECT_TRUE(ids.has_value()) << (ids ? "" : ids.error().toString());
+    return ids.value_or(QStringList{});
+}
+
+/// How many songs a database shows (not deleted).
+inline int liveSongs(core::Database& db)
+{
+    return core::sql::scalar(db.connection(), QStringLiteral("SELECT count(*) FROM song WHERE deleted = 0"))->toInt();
 }
 
 }  // namespace bandmate::test

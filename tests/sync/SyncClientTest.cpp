@@ -4,6 +4,7 @@
 #include "core/library/Songs.h"
 #include "core/storage/Sql.h"
 #include "core/sync/ConflictLog.h"
+#include "core/sync/DeleteGuard.h"
 #include "core/sync/Dump.h"
 #include "sync/client/SyncClient.h"
 #include "sync/server/HttpServer.h"
@@ -224,3 +225,102 @@ TEST(SyncClientTest, ConcurrentEditsOfNotesKeepTheLosingTextInTheConflictLog)
 }
 
 }  // namespace
+
+using test::addSongs;
+using test::liveSongs;
+
+/// Two computers of one account and the server between them.
+class TwoComputers : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    QString serverDb = test::serverDatabase(dir);
+    test::LocalServer server{serverDb};
+    QString token = signIn(serverDb);
+    std::unique_ptr<core::Database> laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    std::unique_ptr<core::Database> studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+};
+
+TEST_F(TwoComputers, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBringsThemBackEverywhere)
+{
+    const QStringList ids = addSongs(*laptop, 30);
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    // A fresh computer gets everything, deletions included, without a question.
+    ASSERT_TRUE(SongRepository(*laptop).remove(ids[29]).has_value());
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    auto first = expectSyncs(*studio, server.url(), token);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->heldDeletes, 0);
+    EXPECT_EQ(liveSongs(*studio), 29);
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+
+    // The studio deletes 20 of the 29 (a slip, a script gone wrong) and syncs.
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_TRUE(SongRepository(*studio).remove(ids[i]).has_value());
+    }
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    // The laptop pulls the deletions but holds them: all 29 songs are still there, and the
+    // question stays on the next round too.
+    const QByteArray laptopBefore = dumpOf(*laptop);
+    for (int round = 0; round < 2; ++round) {
+        auto held = expectSyncs(*laptop, server.url(), token);
+        ASSERT_TRUE(held);
+        EXPECT_EQ(held->heldDeletes, 20);
+        EXPECT_EQ(liveSongs(*laptop), 29);
+        EXPECT_EQ(dumpOf(*laptop), laptopBefore);
+    }
+    auto kinds = core::DeleteGuard(*laptop).held().value();
+    ASSERT_EQ(kinds.size(), 1);
+    EXPECT_EQ(kinds[0].entity, QStringLiteral("song"));
+    EXPECT_EQ(kinds[0].deleting, 20);
+    EXPECT_EQ(kinds[0].live, 29);
+    EXPECT_EQ(sync::SyncClient::describeHeld(kinds), QStringLiteral("20 of your 29 songs"));
+
+    // "Keep them": the laptop writes them back, and the studio gets them again.
+    EXPECT_EQ(core::DeleteGuard(*laptop).restoreHeld().value(), 20);
+    auto restored = expectSyncs(*laptop, server.url(), token);
+    ASSERT_TRUE(restored);
+    EXPECT_EQ(restored->heldDeletes, 0);
+    EXPECT_GE(restored->pushed, 20);
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    EXPECT_EQ(liveSongs(*studio), 29);
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+
+    // Deleting them again, and this time the laptop says yes: both end with 9 songs.
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_TRUE(SongRepository(*studio).remove(ids[i]).has_value());
+    }
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    ASSERT_EQ(expectSyncs(*laptop, server.url(), token)->heldDeletes, 20);
+    EXPECT_EQ(core::DeleteGuard(*laptop).deleteHeld().value(), 20);
+    EXPECT_EQ(liveSongs(*laptop), 9);
+    EXPECT_EQ(expectSyncs(*laptop, server.url(), token)->heldDeletes, 0);
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+
+    // A few deletions (5 of 9) are under the bar and simply go in.
+    for (int i = 20; i < 25; ++i) {
+        ASSERT_TRUE(SongRepository(*studio).remove(ids[i]).has_value());
+    }
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    EXPECT_EQ(expectSyncs(*laptop, server.url(), token)->heldDeletes, 0);
+    EXPECT_EQ(liveSongs(*laptop), 4);
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+}
+
+TEST_F(TwoComputers, AllowingMassDeletesAppliesThemInTheRound)
+{
+    const QStringList ids = addSongs(*laptop, 12);
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    for (const QString& id : ids) {
+        ASSERT_TRUE(SongRepository(*studio).remove(id).has_value());
+    }
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    sync::SyncClient client(*laptop, server.url(), token);
+    client.setAllowMassDelete(true);
+    QSignalSpy finished(&client, &sync::SyncClient::finished);
+    ASSERT_TRUE(client.start());
+    ASSERT_TRUE(finished.wait(30'000));
+    EXPECT_EQ(finished.first().first().value<sync::SyncReport>().heldDeletes, 0);
+    EXPECT_EQ(liveSongs(*laptop), 0);
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+}

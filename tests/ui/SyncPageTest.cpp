@@ -3,6 +3,7 @@
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "tests/support/LocalServer.h"
+#include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
 #include "ui/shell/Settings.h"
 #include "ui/sync/ConflictList.h"
@@ -134,3 +135,45 @@ TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)
 }
 
 }  // namespace
+
+TEST(SyncPageTest, DeletionsOfMostSongsWaitForAnAnswerAndKeepingThemSendsThemBack)
+{
+    test::TempDir dir;
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    const QStringList ids = test::addSongs(*laptop, 12, QStringLiteral("Descarga"));
+    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::SyncPage page(*laptop, settings);
+    page.show();
+    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(page.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(page.massDeleteQuestion().isEmpty());
+    // The studio signs in, gets the songs and deletes all of them.
+    const QString token = test::signIn(dir.file(QStringLiteral("server.sqlite")));
+    ASSERT_TRUE(test::expectSyncs(*studio, server.url(), token));
+    for (const QString& id : ids) {
+        ASSERT_TRUE(core::library::SongRepository(*studio).remove(id).has_value());
+    }
+    ASSERT_TRUE(test::expectSyncs(*studio, server.url(), token));
+
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(page.massDeleteQuestion().contains(QStringLiteral("12 of your 12 songs"))) << page.massDeleteQuestion().toStdString();
+    EXPECT_TRUE(core::library::SongRepository(*laptop).get(ids[0]).has_value());
+    // "Keep them" is the default button; it restores them and syncs at once.
+    auto* keep = page.findChild<QPushButton*>(QStringLiteral("massDeleteKeep"));
+    ASSERT_NE(keep, nullptr);
+    EXPECT_TRUE(keep->isVisible());
+    finished.clear();
+    keep->click();
+    EXPECT_TRUE(page.massDeleteQuestion().isEmpty());
+    EXPECT_TRUE(page.bannerText().contains(QStringLiteral("Kept 12 items"))) << page.bannerText().toStdString();
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(test::expectSyncs(*studio, server.url(), token));
+    EXPECT_EQ(test::liveSongs(*studio), 12);
+    EXPECT_EQ(test::dumpOf(*laptop), test::dumpOf(*studio));
+}

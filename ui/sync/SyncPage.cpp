@@ -2,6 +2,7 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "core/sync/DeleteGuard.h"
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
 #include "ui/shell/Heading.h"
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFormLayout>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -88,6 +90,32 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     connect(m_syncNow, &QPushButton::clicked, this, [this] { syncNow(); });
     connect(signOutButton, &QPushButton::clicked, this, &SyncPage::signOut);
     layout->addWidget(m_signedIn);
+
+    // Deletions from another computer that would remove most of something wait here.
+    m_massDelete = new QFrame(this);
+    m_massDelete->setObjectName(QStringLiteral("massDelete"));
+    m_massDelete->setMaximumWidth(720);
+    m_massDelete->setStyleSheet(QStringLiteral("#massDelete { border: 1px solid #c9822b; border-radius: 6px; background: rgba(201, 130, 43, 0.10); }"));
+    auto* question = new QVBoxLayout(m_massDelete);
+    m_massDeleteText = new QLabel(m_massDelete);
+    m_massDeleteText->setObjectName(QStringLiteral("massDeleteText"));
+    m_massDeleteText->setWordWrap(true);
+    auto* answers = new QHBoxLayout();
+    auto* deleteThem = new QPushButton(tr("Delete them"), m_massDelete);
+    deleteThem->setObjectName(QStringLiteral("massDeleteApply"));
+    auto* keepThem = new QPushButton(tr("Keep them"), m_massDelete);
+    keepThem->setObjectName(QStringLiteral("massDeleteKeep"));
+    keepThem->setDefault(true);
+    keepThem->setToolTip(tr("Keep them here and bring them back on your other computers"));
+    answers->addWidget(keepThem);
+    answers->addWidget(deleteThem);
+    answers->addStretch(1);
+    question->addWidget(m_massDeleteText);
+    question->addLayout(answers);
+    connect(deleteThem, &QPushButton::clicked, this, [this] { answerMassDelete(true); });
+    connect(keepThem, &QPushButton::clicked, this, [this] { answerMassDelete(false); });
+    layout->addWidget(m_massDelete);
+
     m_conflicts = new ConflictList(m_db, this);
     m_conflicts->setMaximumWidth(960);
     layout->addWidget(m_conflicts, 1);
@@ -114,6 +142,7 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
             }
         });
     }
+    reviewHeldDeletes();
     refresh();
 }
 
@@ -206,6 +235,7 @@ bool SyncPage::syncNow()
         m_last->setStyleSheet(QString());
         scheduleNext(false);
         m_conflicts->reload();
+        reviewHeldDeletes();
         refresh();
         Q_EMIT syncFinished(true);
     });
@@ -286,6 +316,42 @@ bool SyncPage::syncBeforeQuit(int timeoutMs)
         loop.exec();
     }
     return !editsWaiting();
+}
+
+void SyncPage::reviewHeldDeletes()
+{
+    auto held = core::DeleteGuard(m_db).held();
+    const bool ask = held && core::DeleteGuard::needsAnswer(*held);
+    if (ask) {
+        m_massDeleteText->setText(tr("<b>This sync would delete %1.</b> They were deleted on another computer; nothing is deleted here "
+                                     "until you say so. Keep them to bring them back on every computer.")
+                                      .arg(sync::SyncClient::describeHeld(*held).toHtmlEscaped()));
+    }
+    m_massDelete->setVisible(ask);
+}
+
+QString SyncPage::massDeleteQuestion() const
+{
+    return m_massDelete->isHidden() ? QString() : m_massDeleteText->text();
+}
+
+bool SyncPage::answerMassDelete(bool deleteThem)
+{
+    core::DeleteGuard guard(m_db);
+    auto done = deleteThem ? guard.deleteHeld() : guard.restoreHeld();
+    if (!done) {
+        m_banner->showMessage(QString::fromStdString(done.error().message), true);
+        return false;
+    }
+    const QString message = deleteThem ? (*done == 1 ? tr("Deleted 1 item, as on your other computer.") : tr("Deleted %1 items, as on your other computer."))
+                                       : (*done == 1 ? tr("Kept 1 item; it comes back on your other computers at their next sync.")
+                                                     : tr("Kept %1 items; they come back on your other computers at their next sync."));
+    m_banner->showMessage(message.arg(*done), false);
+    reviewHeldDeletes();
+    if (!deleteThem) {
+        syncNow();  // send the restored items
+    }
+    return true;
 }
 
 void SyncPage::refresh()

@@ -49,12 +49,20 @@ public:
     /// nothing is left to send (or sync is off).
     bool syncBeforeQuit(int timeoutMs = 10'000);
     [[nodiscard]] ConflictList* conflicts() const { return m_conflicts; }
+    /// The question about held deletions ("This sync would delete 180 of your 200 songs"), or
+    /// empty when none wait.
+    [[nodiscard]] QString massDeleteQuestion() const;
+    /// The musician's answer to it: delete the held items here, or keep them (on every computer:
+    /// the next round sends them back). False when it could not be done (the reason shown).
+    bool answerMassDelete(bool deleteThem);
 
 Q_SIGNALS:
     void syncFinished(bool ok);
 
 private:
     void refresh();
+    /// Shows or hides the question about held deletions.
+    void reviewHeldDeletes();
     void scheduleNext(bool failed);
     /// Polled: syncs when edits are waiting and none was made for the settle delay.
     void checkEdits();
@@ -82,6 +90,8 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_last = nullptr;
     QPushButton* m_syncNow = nullptr;
+    QWidget* m_massDelete = nullptr;
+    QLabel* m_massDeleteText = nullptr;
 };
 
 }  // namespace bandmate::ui
