@@ -1,6 +1,7 @@
 #include "core/storage/Database.h"
 
 #include "core/storage/Sql.h"
+#include "core/storage/StatementCache.h"
 #include "core/storage/SqlScript.h"
 #include "core/storage/Transaction.h"
 #include "core/util/Uuid.h"
@@ -188,38 +189,18 @@ Database::Database(QString path, QString connectionName, Mode mode)
 {
 }
 
-struct Database::StatementCache {
-    QHash<QString, QSqlQuery> queries;
+// The connection's prepared statements (declared in the header without naming the class, so
+// the header stays light).
+struct Database::StatementCache : sql::StatementCache {
+    using sql::StatementCache::StatementCache;
 };
 
 Result<void> Database::execCached(const QString& statement, const QVariantList& binds, const std::function<void(QSqlQuery&)>& read)
 {
     if (!m_statements) {
-        m_statements = std::make_unique<StatementCache>();
+        m_statements = std::make_unique<StatementCache>(connection());
     }
-    auto found = m_statements->queries.find(statement);
-    if (found == m_statements->queries.end()) {
-        QSqlQuery query(connection());
-        query.setForwardOnly(true);
-        if (!query.prepare(statement)) {
-            return std::unexpected(sql::toError(query.lastError(), statement));
-        }
-        found = m_statements->queries.insert(statement, query);
-    }
-    QSqlQuery& query = *found;
-    for (qsizetype i = 0; i < binds.size(); ++i) {
-        query.bindValue(static_cast<int>(i), binds[i]);
-    }
-    if (!query.exec()) {
-        const Error error = sql::toError(query.lastError(), statement);
-        query.finish();
-        return std::unexpected(error);
-    }
-    if (read) {
-        read(query);
-    }
-    query.finish();
-    return {};
+    return m_statements->exec(statement, binds, read);
 }
 
 Database::~Database()

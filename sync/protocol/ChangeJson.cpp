@@ -21,6 +21,49 @@ QJsonObject changeToJson(const core::FieldChange& change)
     };
 }
 
+QByteArray jsonQuoted(const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\').append(c);
+        } else if (byte >= 0x20) {
+            out.append(c);
+        } else if (c == '\n') {
+            out.append("\\n");
+        } else if (c == '\t') {
+            out.append("\\t");
+        } else if (c == '\r') {
+            out.append("\\r");
+        } else if (c == '\b') {
+            out.append("\\b");
+        } else if (c == '\f') {
+            out.append("\\f");
+        } else {
+            static const char kHex[] = "0123456789abcdef";
+            out.append("\\u00").append(kHex[byte >> 4]).append(kHex[byte & 0xF]);
+        }
+    }
+    out.append('"');
+    return out;
+}
+
+void appendChangeJson(QByteArray& out, const core::FieldChange& change, const QByteArray& valueJson, qint64 seq)
+{
+    // QJsonObject keeps its keys sorted: device, entity, field, hlc, id, seq, value.
+    out.append("{\"device\":").append(jsonQuoted(change.stamp.deviceId));
+    out.append(",\"entity\":").append(jsonQuoted(change.entity));
+    out.append(",\"field\":").append(jsonQuoted(change.field));
+    out.append(",\"hlc\":").append(jsonQuoted(change.stamp.hlc.toString()));
+    out.append(",\"id\":").append(jsonQuoted(change.id));
+    out.append(",\"seq\":").append(QByteArray::number(seq));
+    out.append(",\"value\":").append(valueJson).append('}');
+}
+
 namespace {
 
 core::Result<QString> requiredString(const QJsonObject& json, const QString& key,

@@ -3,6 +3,7 @@
 #include "core/sync/ChangeTracker.h"
 #include "core/util/Result.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -11,6 +12,14 @@ namespace bandmate::sync {
 
 /// One field change as JSON: {"entity","id","field","value","hlc":"ms.counter","device"}.
 [[nodiscard]] QJsonObject changeToJson(const core::FieldChange& change);
+
+/// Appends `change` in changeToJson()'s form with its "seq" to `out`, the value written as the
+/// JSON text `valueJson` as it is: the pull answer's hot path, without a QJsonObject per change.
+/// The bytes equal QJsonDocument's compact form of the same object (keys in order).
+void appendChangeJson(QByteArray& out, const core::FieldChange& change, const QByteArray& valueJson, qint64 seq);
+
+/// `text` as a JSON string literal, quotes included (UTF-8).
+[[nodiscard]] QByteArray jsonQuoted(const QString& text);
 
 /// Parses changeToJson()'s form. `path` names the object in errors ("changes[3]").
 [[nodiscard]] core::Result<core::FieldChange> changeFromJson(const QJsonObject& json,

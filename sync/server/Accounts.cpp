@@ -3,6 +3,7 @@
 #include "sync/server/ServerDatabase.h"
 
 #include "core/storage/Sql.h"
+#include "core/storage/StatementCache.h"
 #include "core/storage/Transaction.h"
 #include "core/util/Uuid.h"
 
@@ -75,7 +76,8 @@ Accounts::Accounts(QString connectionName, Clock clock) : m_connectionName(std::
 Accounts::~Accounts()
 {
     // Possibly on another thread than the one that used it (a server shutting down): removing
-    // the connection closes it without touching it from here.
+    // the connection closes it without touching it from here. Its statements go first.
+    m_statements.reset();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -93,6 +95,7 @@ core::Result<std::unique_ptr<Accounts>> Accounts::open(const QString& path, Cloc
     if (!db) {
         return std::unexpected(db.error());
     }
+    accounts->m_statements = std::make_unique<core::sql::StatementCache>(*db);
     return accounts;
 }
 
@@ -308,15 +311,22 @@ core::Result<std::optional<int>> Accounts::limit(const QString& key, int limit, 
 
 core::Result<QString> Accounts::authenticate(const QString& accessToken) const
 {
-    auto row = sql::run(QSqlDatabase::database(m_connectionName, false),
-                        QStringLiteral("SELECT account_id, expires_at FROM access_token WHERE token_hash = ?"), {tokenHash(accessToken)});
+    QString account;
+    qint64 expiresAt = -1;
+    auto row = m_statements->exec(QStringLiteral("SELECT account_id, expires_at FROM access_token WHERE token_hash = ?"), {tokenHash(accessToken)},
+                                  [&](QSqlQuery& found) {
+                                      if (found.next()) {
+                                          account = found.value(0).toString();
+                                          expiresAt = found.value(1).toLongLong();
+                                      }
+                                  });
     if (!row) {
         return std::unexpected(row.error());
     }
-    if (!row->next() || row->value(1).toLongLong() < m_clock()) {
+    if (account.isEmpty() || expiresAt < m_clock()) {
         return fail(ErrorCode::NotFound, "not signed in, or the session expired");
     }
-    return row->value(0).toString();
+    return account;
 }
 
 }  // namespace bandmate::sync

@@ -8,6 +8,10 @@
 #include <memory>
 #include <optional>
 
+namespace bandmate::core::sql {
+class StatementCache;
+}
+
 namespace bandmate::sync {
 
 /// A signed-in session: an access token the client sends as "Authorization: Bearer …".
@@ -56,6 +60,8 @@ private:
     [[nodiscard]] core::Result<Session> issue(const QString& accountId, const QString& family);
     QString m_connectionName;
     Clock m_clock;
+    /// authenticate()'s statement, prepared once (it runs on every request).
+    std::unique_ptr<core::sql::StatementCache> m_statements;
 };
 
 }  // namespace bandmate::sync

@@ -67,6 +67,11 @@ QString forUpdate(const QSqlDatabase& db)
     return db.driverName() == QLatin1String("QPSQL") ? QStringLiteral(" FOR UPDATE") : QString();
 }
 
+QString jsonElements(const QSqlDatabase& db)
+{
+    return db.driverName() == QLatin1String("QPSQL") ? QStringLiteral("json_array_elements(CAST(? AS json)) AS j(value)") : QStringLiteral("json_each(?) AS j");
+}
+
 core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema)
 {
     auto opened = isPostgresLocation(location) ? openPostgres(name, location) : openSqlite(name, location);

@@ -24,4 +24,9 @@ namespace bandmate::sync {
 /// time already, and no such clause).
 [[nodiscard]] QString forUpdate(const QSqlDatabase& db);
 
+/// A FROM item for the elements of a JSON array bound as one text value (the next `?`), each as
+/// `j.value`, whose elements are read with `j.value ->> N`: SQLite's json_each or
+/// PostgreSQL's json_array_elements. Many rows in one statement with one bound value.
+[[nodiscard]] QString jsonElements(const QSqlDatabase& db);
+
 }  // namespace bandmate::sync

@@ -3,6 +3,7 @@
 #include "sync/server/ServerDatabase.h"
 
 #include "core/storage/Sql.h"
+#include "core/storage/StatementCache.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/EntityCatalog.h"
 #include "core/sync/MergeRule.h"
@@ -10,6 +11,7 @@
 #include "sync/protocol/Protocol.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +19,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <optional>
 
 namespace bandmate::sync {
 
@@ -50,6 +54,18 @@ QVariant valueFrom(const QString& text)
     return QJsonDocument::fromJson(text.toUtf8()).object().value(QStringLiteral("v")).toVariant();
 }
 
+/// The JSON text of the value inside valueText()'s {"v":...}, without parsing it.
+QByteArray valueJsonOf(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    if (bytes.startsWith("{\"v\":") && bytes.endsWith('}')) {
+        return bytes.mid(5, bytes.size() - 6);
+    }
+    // Not written by valueText (a database edited by hand): take the long way.
+    const QJsonValue value = QJsonDocument::fromJson(bytes).object().value(QStringLiteral("v"));
+    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+}
+
 }  // namespace
 
 SyncService::SyncService(QString connectionName, Clock clock) : m_connectionName(std::move(connectionName)), m_clock(std::move(clock)) {}
@@ -57,7 +73,8 @@ SyncService::SyncService(QString connectionName, Clock clock) : m_connectionName
 SyncService::~SyncService()
 {
     // Possibly on another thread than the one that used it (a server shutting down): removing
-    // the connection closes it without touching it from here.
+    // the connection closes it without touching it from here. Its statements go first.
+    m_statements.reset();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -73,6 +90,7 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
         return std::unexpected(opened.error());
     }
     QSqlDatabase db = *opened;
+    service->m_statements = std::make_unique<core::sql::StatementCache>(db);
     // The epoch is made once per database, so a fresh database tells clients it is not the one
     // they synced with. A database restored from a backup gets a new one from renewEpoch()
     // (`bandmate-server --new-epoch`).
@@ -86,15 +104,14 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
 
 core::Result<qint64> SyncService::headSeq(const QString& userId) const
 {
-    auto head = sql::scalar(QSqlDatabase::database(m_connectionName, false), QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?"), {userId});
+    auto head = m_statements->scalar(QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?"), {userId});
     if (!head) {
         return std::unexpected(head.error());
     }
     return head->isNull() ? 0 : head->toLongLong();
 }
 
-core::Result<PushResult> SyncService::push(const QString& userId, const QString& deviceId, const QString& batchId,
-                                           const QList<core::FieldChange>& changes, qint64 seenSeq)
+core::Result<void> SyncService::validate(const QString& userId, const QString& deviceId, const QString& batchId, const QList<core::FieldChange>& changes) const
 {
     static const QRegularExpression kName(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
     if (userId.isEmpty() || deviceId.isEmpty() || batchId.isEmpty()) {
@@ -118,86 +135,22 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
                         where + ".hlc");
         }
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto transaction = core::Transaction::begin(db);
+    return {};
+}
+
+core::Result<PushResult> SyncService::push(const QString& userId, const QString& deviceId, const QString& batchId,
+                                           const QList<core::FieldChange>& changes, qint64 seenSeq)
+{
+    if (auto valid = validate(userId, deviceId, batchId, changes); !valid) {
+        return std::unexpected(valid.error());
+    }
+    auto transaction = core::Transaction::begin(QSqlDatabase::database(m_connectionName, false));
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    // The user's head row is locked first and held to the commit: one push per user at a time,
-    // so sequence numbers are committed in order and a pull never skips one that commits late.
-    // SQLite has one writer anyway; on PostgreSQL this is what lets several servers share the
-    // database. A replayed batch is looked up under the lock, so a duplicate sent to another
-    // server waits for the first and then answers the same.
-    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO user_head (user_id, seq) VALUES (?, 0) ON CONFLICT (user_id) DO NOTHING"), {userId});
-        !ok) {
-        return std::unexpected(ok.error());
-    }
-    auto head = sql::scalar(db, QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?") + forUpdate(db), {userId});
-    if (!head) {
-        return std::unexpected(head.error());
-    }
-    auto seen = sql::run(db, QStringLiteral("SELECT accepted, ignored, head_seq, lost FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId});
-    if (!seen) {
-        return std::unexpected(seen.error());
-    }
-    if (seen->next()) {
-        PushResult replay{seen->value(0).toInt(), seen->value(1).toInt(), seen->value(2).toLongLong(), true, {}};
-        replay.lost = changesFromJson(QJsonDocument::fromJson(seen->value(3).toString().toUtf8()).array(), QStringLiteral("lost")).value_or(QList<core::FieldChange>{});
-        return replay;
-    }
-    seen->finish();
-    PushResult result;
-    qint64 seq = head->toLongLong();
-    for (const core::FieldChange& change : changes) {
-        auto current = sql::run(db,
-                                QStringLiteral("SELECT hlc, device_id, seq, value FROM field_state WHERE user_id = ? AND entity = ? AND id = ? AND field = ?"),
-                                {userId, change.entity, change.id, change.field});
-        if (!current) {
-            return std::unexpected(current.error());
-        }
-        if (current->next()) {
-            const core::FieldChange stored{change.entity, change.id, change.field, valueFrom(current->value(3).toString()),
-                                           {core::Hlc::fromPacked(current->value(0).toLongLong()), current->value(1).toString()}};
-            const qint64 storedSeq = current->value(2).toLongLong();
-            const bool sameValue = current->value(3).toString() == valueText(change.value);
-            current->finish();
-            const bool wins = core::incomingWins(stored.stamp, change.stamp);
-            // A write the pusher had not pulled, from another device, with another value: the two
-            // edits were made without seeing each other. The merge keeps one; say which lost.
-            if (seenSeq >= 0 && storedSeq > seenSeq && stored.stamp.deviceId != change.stamp.deviceId && !sameValue) {
-                result.lost.append(wins ? stored : change);
-            }
-            if (!wins) {
-                ++result.ignored;
-                continue;
-            }
-        }
-        ++seq;
-        auto written = sql::exec(db,
-                                 QStringLiteral("INSERT INTO field_state (user_id, entity, id, field, value, hlc, device_id, seq) "
-                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, entity, id, field) DO UPDATE SET "
-                                                "value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id, seq = excluded.seq"),
-                                 {userId, change.entity, change.id, change.field, valueText(change.value), change.stamp.hlc.packed(),
-                                  change.stamp.deviceId, seq});
-        if (!written) {
-            return std::unexpected(written.error());
-        }
-        ++result.accepted;
-    }
-    result.headSeq = seq;
-    if (auto ok = sql::exec(db, QStringLiteral("UPDATE user_head SET seq = ? WHERE user_id = ?"), {seq, userId});
-        !ok) {
-        return std::unexpected(ok.error());
-    }
-    QJsonArray lost;
-    for (const core::FieldChange& change : result.lost) {
-        lost.append(changeToJson(change));
-    }
-    if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost) VALUES (?, ?, ?, ?, ?, ?)"),
-                            {userId, batchId, result.accepted, result.ignored, result.headSeq,
-                             QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact))});
-        !ok) {
-        return std::unexpected(ok.error());
+    auto result = apply(userId, batchId, changes, seenSeq);
+    if (!result) {
+        return result;
     }
     if (auto committed = transaction->commit(); !committed) {
         return std::unexpected(committed.error());
@@ -205,26 +158,173 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
     return result;
 }
 
+core::Result<PushResult> SyncService::apply(const QString& userId, const QString& batchId, const QList<core::FieldChange>& changes, qint64 seenSeq)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // The user's head row is locked first and held to the commit: one push per user at a time,
+    // so sequence numbers are committed in order and a pull never skips one that commits late.
+    // SQLite has one writer anyway; on PostgreSQL this is what lets several servers share the
+    // database. A replayed batch is looked up under the lock, so a duplicate sent to another
+    // server waits for the first and then answers the same.
+    core::sql::StatementCache& statements = *m_statements;
+    auto head = statements.scalar(QStringLiteral("INSERT INTO user_head (user_id, seq) VALUES (?, 0) "
+                                                 "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq RETURNING seq"),
+                                  {userId});
+    if (!head) {
+        return std::unexpected(head.error());
+    }
+    std::optional<PushResult> replay;
+    if (auto seen = statements.exec(QStringLiteral("SELECT accepted, ignored, head_seq, lost FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId},
+                                    [&replay](QSqlQuery& row) {
+                                        if (row.next()) {
+                                            replay = PushResult{row.value(0).toInt(), row.value(1).toInt(), row.value(2).toLongLong(), true, {}};
+                                            replay->lost = changesFromJson(QJsonDocument::fromJson(row.value(3).toString().toUtf8()).array(), QStringLiteral("lost"))
+                                                               .value_or(QList<core::FieldChange>{});
+                                        }
+                                    });
+        !seen) {
+        return std::unexpected(seen.error());
+    }
+    if (replay) {
+        return *replay;
+    }
+    // What the server holds for every field of the batch, in one statement (a push is a handful
+    // of statements whatever its size: on PostgreSQL each one is a round trip).
+    struct Stored {
+        QString entity;
+        QString id;
+        QString field;
+        core::FieldStamp stamp;
+        qint64 seq = 0;
+        QString value;
+        bool written = false;  ///< by this push
+    };
+    const auto keyOf = [](const QString& entity, const QString& id, const QString& field) { return entity + QChar(0) + id + QChar(0) + field; };
+    QHash<QString, Stored> stored;
+    {
+        QJsonArray keys;
+        for (const core::FieldChange& change : changes) {
+            keys.append(QJsonArray{change.entity, change.id, change.field});
+        }
+        // Both engines must walk the batch and look each field up by its key: planned as a
+        // join, both scanned all the user's fields instead (the batch's size is unknown to the
+        // planner). SQLite keeps a LEFT JOIN's order; PostgreSQL runs a LATERAL subquery with
+        // a LIMIT once per element. Fields the server lacks come back NULL (SQLite) or not at all.
+        const QString lookup = db.driverName() == QLatin1String("QPSQL")
+                                   ? QStringLiteral("SELECT f.entity, f.id, f.field, f.hlc, f.device_id, f.seq, f.value FROM %1 CROSS JOIN LATERAL "
+                                                    "(SELECT * FROM field_state WHERE user_id = ? AND entity = j.value ->> 0 AND id = j.value ->> 1 "
+                                                    "AND field = j.value ->> 2 LIMIT 1) f")
+                                   : QStringLiteral("SELECT f.entity, f.id, f.field, f.hlc, f.device_id, f.seq, f.value FROM %1 LEFT JOIN field_state f "
+                                                    "ON f.user_id = ? AND f.entity = j.value ->> 0 AND f.id = j.value ->> 1 AND f.field = j.value ->> 2");
+        auto read = statements.exec(lookup.arg(jsonElements(db)),
+                                    {QString::fromUtf8(QJsonDocument(keys).toJson(QJsonDocument::Compact)), userId}, [&](QSqlQuery& rows) {
+                                        while (rows.next()) {
+                                            if (rows.value(0).isNull()) {
+                                                continue;
+                                            }
+                                            Stored row{rows.value(0).toString(), rows.value(1).toString(), rows.value(2).toString(),
+                                                       {core::Hlc::fromPacked(rows.value(3).toLongLong()), rows.value(4).toString()},
+                                                       rows.value(5).toLongLong(), rows.value(6).toString()};
+                                            stored.insert(keyOf(row.entity, row.id, row.field), row);
+                                        }
+                                    });
+        if (!read) {
+            return std::unexpected(read.error());
+        }
+    }
+    PushResult result;
+    qint64 seq = head->toLongLong();
+    for (const core::FieldChange& change : changes) {
+        const QString value = valueText(change.value);
+        const QString key = keyOf(change.entity, change.id, change.field);
+        auto current = stored.find(key);
+        if (current != stored.end()) {
+            const bool wins = core::incomingWins(current->stamp, change.stamp);
+            // A write the pusher had not pulled, from another device, with another value: the two
+            // edits were made without seeing each other. The merge keeps one; say which lost.
+            if (seenSeq >= 0 && current->seq > seenSeq && current->stamp.deviceId != change.stamp.deviceId && current->value != value) {
+                const core::FieldChange before{change.entity, change.id, change.field, valueFrom(current->value), current->stamp};
+                result.lost.append(wins ? before : change);
+            }
+            if (!wins) {
+                ++result.ignored;
+                continue;
+            }
+        }
+        // Held here and written once at the end: a field sent twice in one batch is one row.
+        stored[key] = Stored{change.entity, change.id, change.field, change.stamp, ++seq, value, true};
+        ++result.accepted;
+    }
+    QJsonArray rows;
+    for (const Stored& row : std::as_const(stored)) {
+        if (row.written) {
+            // 64-bit numbers as text: a JSON number keeps only 53 bits.
+            rows.append(QJsonArray{row.entity, row.id, row.field, row.value, QString::number(row.stamp.hlc.packed()), row.stamp.deviceId, QString::number(row.seq)});
+        }
+    }
+    if (!rows.isEmpty()) {
+        auto written = statements.exec(QStringLiteral("INSERT INTO field_state (user_id, entity, id, field, value, hlc, device_id, seq) "
+                                                      "SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, CAST(j.value ->> 4 AS BIGINT), "
+                                                      "j.value ->> 5, CAST(j.value ->> 6 AS BIGINT) FROM %1 WHERE true "
+                                                      "ON CONFLICT (user_id, entity, id, field) DO UPDATE SET "
+                                                      "value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id, seq = excluded.seq")
+                                           .arg(jsonElements(db)),
+                                       {userId, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+        if (!written) {
+            return std::unexpected(written.error());
+        }
+    }
+    result.headSeq = seq;
+    if (result.accepted > 0) {
+        if (auto ok = statements.exec(QStringLiteral("UPDATE user_head SET seq = ? WHERE user_id = ?"), {seq, userId}); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    QJsonArray lost;
+    for (const core::FieldChange& change : result.lost) {
+        lost.append(changeToJson(change));
+    }
+    if (auto ok = statements.exec(QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost) VALUES (?, ?, ?, ?, ?, ?)"),
+                                  {userId, batchId, result.accepted, result.ignored, result.headSeq,
+                                   QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact))});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    return result;
+}
+
 void SyncService::pushGroup(QList<PushRequest*>& group)
 {
-    auto transaction = core::Transaction::begin(QSqlDatabase::database(m_connectionName, false));
-    if (!transaction) {
-        for (PushRequest* request : group) {
-            request->result = std::unexpected(transaction.error());
-        }
-        return;
-    }
+    QList<PushRequest*> valid;
     for (PushRequest* request : group) {
-        request->result = push(request->userId, request->deviceId, request->batchId, request->changes, request->seenSeq);  // a savepoint inside
-    }
-    if (auto committed = transaction->commit(); !committed) {
-        for (PushRequest* request : group) {
-            request->result = std::unexpected(committed.error());
+        if (auto ok = validate(request->userId, request->deviceId, request->batchId, request->changes); !ok) {
+            request->result = std::unexpected(ok.error());
+        } else {
+            valid.append(request);
         }
+    }
+    if (valid.size() > 1) {
+        // One transaction for all (one flush), no savepoint each: what can be refused was refused
+        // above, so only the database can fail here; then each goes again on its own.
+        auto transaction = core::Transaction::begin(QSqlDatabase::database(m_connectionName, false));
+        bool ok = transaction.has_value();
+        for (PushRequest* request : valid) {
+            if (!ok) {
+                break;
+            }
+            request->result = apply(request->userId, request->batchId, request->changes, request->seenSeq);
+            ok = request->result.has_value();
+        }
+        if (ok && transaction->commit()) {
+            return;
+        }
+    }
+    for (PushRequest* request : valid) {
+        request->result = push(request->userId, request->deviceId, request->batchId, request->changes, request->seenSeq);
     }
 }
 
-core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, int limit) const
+core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, int limit, PullValues values) const
 {
     if (limit < 1 || limit > kMaxChangesPerPush) {
         return fail(ErrorCode::InvalidInput, "limit must be 1 to " + std::to_string(kMaxChangesPerPush), "limit");
@@ -232,33 +332,36 @@ core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, in
     if (since < 0) {
         return fail(ErrorCode::InvalidInput, "since must be 0 or more", "since");
     }
-    auto rows = sql::run(QSqlDatabase::database(m_connectionName, false),
-                         QStringLiteral("SELECT seq, entity, id, field, value, hlc, device_id FROM field_state "
-                                        "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
-                         {userId, since, limit + 1});
-    if (!rows) {
-        return std::unexpected(rows.error());
-    }
     PullPage page;
     page.nextSince = since;
-    while (rows->next()) {
-        if (page.changes.size() == limit) {
-            page.more = true;
-            break;
-        }
-        LoggedChange logged;
-        logged.seq = rows->value(0).toLongLong();
-        logged.change = {rows->value(1).toString(), rows->value(2).toString(), rows->value(3).toString(), valueFrom(rows->value(4).toString()),
-                         {core::Hlc::fromPacked(rows->value(5).toLongLong()), rows->value(6).toString()}};
-        page.nextSince = logged.seq;
-        page.changes.append(logged);
+    auto read = m_statements->exec(QStringLiteral("SELECT seq, entity, id, field, value, hlc, device_id FROM field_state "
+                                                  "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                                   {userId, since, limit + 1}, [&](QSqlQuery& rows) {
+                                       while (rows.next()) {
+                                           if (page.changes.size() == limit) {
+                                               page.more = true;
+                                               break;
+                                           }
+                                           LoggedChange logged;
+                                           logged.seq = rows.value(0).toLongLong();
+                                           const QString value = rows.value(4).toString();
+                                           logged.change = {rows.value(1).toString(), rows.value(2).toString(), rows.value(3).toString(),
+                                                            values == PullValues::Decoded ? valueFrom(value) : QVariant(),
+                                                            {core::Hlc::fromPacked(rows.value(5).toLongLong()), rows.value(6).toString()}};
+                                           logged.valueJson = valueJsonOf(value);
+                                           page.nextSince = logged.seq;
+                                           page.changes.append(logged);
+                                       }
+                                   });
+    if (!read) {
+        return std::unexpected(read.error());
     }
     return page;
 }
 
 core::Result<SyncMeta> SyncService::meta(const QString& userId) const
 {
-    auto epoch = sql::scalar(QSqlDatabase::database(m_connectionName, false), QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+    auto epoch = m_statements->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
     if (!epoch) {
         return std::unexpected(epoch.error());
     }

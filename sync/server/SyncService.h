@@ -3,11 +3,16 @@
 #include "core/sync/ChangeTracker.h"
 #include "core/util/Result.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
 #include <functional>
 #include <memory>
+
+namespace bandmate::core::sql {
+class StatementCache;
+}
 
 namespace bandmate::sync {
 
@@ -26,8 +31,13 @@ struct PushResult {
 /// One change as the log holds it.
 struct LoggedChange {
     qint64 seq = 0;
-    core::FieldChange change;
+    core::FieldChange change;  ///< its value only with PullValues::Decoded
+    QByteArray valueJson;      ///< the value as JSON text ("\"Title\"", "96", "null"), as stored
 };
+
+/// Whether pull() decodes each value into FieldChange::value or leaves it as JSON text (what
+/// the HTTP layer sends on as it is).
+enum class PullValues { Decoded, JsonOnly };
 
 struct PullPage {
     QList<LoggedChange> changes;  ///< in seq order
@@ -75,11 +85,12 @@ public:
         core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
     };
     /// Several pushes in one transaction (group commit: one disk flush for all of them); each
-    /// still succeeds or fails on its own (a savepoint each).
+    /// still succeeds or fails on its own (a refused one is refused before the transaction; if
+    /// the database fails in it, each push goes again in a transaction of its own).
     void pushGroup(QList<PushRequest*>& group);
 
     /// The user's changes with seq > since, at most `limit` (1…500), oldest first.
-    [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit) const;
+    [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit, PullValues values = PullValues::Decoded) const;
     [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
 
     /// Gives the database at `path` a new epoch, for an operator who restored it from a backup:
@@ -90,9 +101,16 @@ public:
 private:
     SyncService(QString connectionName, Clock clock);
     [[nodiscard]] core::Result<qint64> headSeq(const QString& userId) const;
+    /// push()'s checks of its input, before any transaction.
+    [[nodiscard]] core::Result<void> validate(const QString& userId, const QString& deviceId, const QString& batchId,
+                                              const QList<core::FieldChange>& changes) const;
+    /// A validated push, inside a transaction the caller commits.
+    [[nodiscard]] core::Result<PushResult> apply(const QString& userId, const QString& batchId, const QList<core::FieldChange>& changes, qint64 seenSeq);
 
     QString m_connectionName;
     Clock m_clock;
+    /// The hot statements, prepared once per connection.
+    std::unique_ptr<core::sql::StatementCache> m_statements;
 };
 
 }  // namespace bandmate::sync

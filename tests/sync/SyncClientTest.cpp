@@ -230,7 +230,7 @@ using test::addSongs;
 using test::liveSongs;
 
 /// Two computers of one account and the server between them.
-class TwoComputers : public ::testing::Test {
+class MassDeleteTest : public ::testing::Test {
 protected:
     test::TempDir dir;
     QString serverDb = test::serverDatabase(dir);
@@ -240,7 +240,7 @@ protected:
     std::unique_ptr<core::Database> studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
 };
 
-TEST_F(TwoComputers, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBringsThemBackEverywhere)
+TEST_F(MassDeleteTest, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBringsThemBackEverywhere)
 {
     const QStringList ids = addSongs(*laptop, 30);
     ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
@@ -306,7 +306,7 @@ TEST_F(TwoComputers, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBringsT
     EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
 }
 
-TEST_F(TwoComputers, AllowingMassDeletesAppliesThemInTheRound)
+TEST_F(MassDeleteTest, AllowingMassDeletesAppliesThemInTheRound)
 {
     const QStringList ids = addSongs(*laptop, 12);
     ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));

@@ -4,6 +4,7 @@
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
 #include "core/sync/Dump.h"
+#include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/SyncService.h"
 #include "tests/support/ServerDatabases.h"
@@ -204,3 +205,28 @@ TEST_F(SyncServiceTest, RandomEditsOnThreeReplicasConverge)
 }
 
 }  // namespace
+
+TEST_F(SyncServiceTest, APageWrittenFromTheStoredJsonEqualsTheQtJsonOfTheDecodedChanges)
+{
+    // Values of every kind, and strings that need escaping in JSON.
+    const QList<QVariant> values{QStringLiteral("Plain"), QStringLiteral("quote \" backslash \\ slash /"), QStringLiteral("line\nbreak\ttab\r\x01\x1f"),
+                                 QStringLiteral("Ñandú · 日本 · 🎺"), 96, -3.25, 1e300, true, false, QVariant(), QString()};
+    QList<core::FieldChange> changes;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        changes.append({QStringLiteral("song"), QStringLiteral("id \"%1\"\n").arg(i), QStringLiteral("notes"), values[i],
+                        {core::Hlc{now, static_cast<quint16>(i)}, QStringLiteral("device ü")}});
+    }
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("device ü"), QStringLiteral("batch"), changes).has_value());
+    auto decoded = server->pull(QStringLiteral("ana"), 0, 100).value();
+    auto raw = server->pull(QStringLiteral("ana"), 0, 100, sync::PullValues::JsonOnly).value();
+    ASSERT_EQ(decoded.changes.size(), values.size());
+    ASSERT_EQ(raw.changes.size(), values.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QJsonObject expected = sync::changeToJson(decoded.changes[i].change);
+        expected.insert(QStringLiteral("seq"), static_cast<double>(decoded.changes[i].seq));
+        QByteArray written;
+        sync::appendChangeJson(written, raw.changes[i].change, raw.changes[i].valueJson, raw.changes[i].seq);
+        EXPECT_EQ(written, QJsonDocument(expected).toJson(QJsonDocument::Compact)) << i;
+        EXPECT_TRUE(raw.changes[i].change.value.isNull()) << "not decoded";
+    }
+}
