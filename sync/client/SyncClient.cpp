@@ -21,6 +21,7 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bandmate::sync {
@@ -67,10 +68,18 @@ bool SyncClient::start()
     }
     m_running = true;
     m_report = {};
+    m_sent = 0;
+    m_expected = 0;
     m_guard = std::make_unique<core::DeleteGuard>(m_db);
     m_startedMs = m_clock();
     request(QStringLiteral("GET"), QStringLiteral("/v1/sync/meta"), {}, [this](const QJsonObject& meta) { checkMeta(meta); });
     return true;
+}
+
+void SyncClient::reportProgress()
+{
+    const int done = m_sent + m_report.pulled;
+    Q_EMIT progressed(done, std::max(m_expected, done));
 }
 
 void SyncClient::fail(const QString& message)
@@ -167,6 +176,14 @@ void SyncClient::checkMeta(const QJsonObject& meta)
         }
     }
     m_resending = stored->toString() != epoch;
+    // What there is to do, for progress: the outbox (everything on a re-send), sent and then
+    // pulled back with the rest, and what the server logged past the cursor (fewer when fields
+    // were overwritten there).
+    auto outbox = sql::scalar(m_db.connection(), m_resending ? QStringLiteral("SELECT count(*) FROM field_clock") : QStringLiteral("SELECT count(*) FROM outbox"));
+    auto cursor = sql::scalar(m_db.connection(), QStringLiteral("SELECT pull_cursor FROM sync_state WHERE singleton = 1"));
+    const qint64 head = static_cast<qint64>(meta.value(QStringLiteral("head_seq")).toDouble());
+    m_expected = 2 * (outbox ? outbox->toInt() : 0) + static_cast<int>(std::max<qint64>(0, head - (m_resending || !cursor ? 0 : cursor->toLongLong())));
+    reportProgress();
     if (m_resending) {
         auto transaction = core::Transaction::begin(m_db.connection());
         const bool ok = transaction && sql::exec(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) SELECT entity, id, field FROM field_clock"))
@@ -227,6 +244,8 @@ void SyncClient::pushNext()
                 }
                 m_batchId.clear();
                 m_report.pushed += answer.value(QStringLiteral("accepted")).toInt();
+                m_sent += static_cast<int>(sent.size());
+                reportProgress();
                 m_report.conflicts += static_cast<int>(lost->size());
                 pushNext();
             });
@@ -279,6 +298,7 @@ void SyncClient::pullNext()
                     return;
                 }
                 m_report.pulled += static_cast<int>(changes->size());
+                reportProgress();
                 if (page.value(QStringLiteral("more")).toBool()) {
                     pullNext();
                     return;

@@ -57,6 +57,9 @@ public:
 
 Q_SIGNALS:
     void finished(const bandmate::sync::SyncReport& report);
+    /// How far the round is: `done` changes sent and received of about `total` (what waited
+    /// here at the start plus what the server held past this device's cursor).
+    void progressed(int done, int total);
     /// In plain words: "the server could not be reached", "this device's clock is 7 minutes off", ...
     void failed(const QString& message);
 
@@ -68,6 +71,7 @@ private:
     void pushNext();
     void pullNext();
     void fail(const QString& message);
+    void reportProgress();
 
     core::Database& m_db;
     QUrl m_server;
@@ -81,6 +85,8 @@ private:
     bool m_allowMassDelete = false;
     std::unique_ptr<core::DeleteGuard> m_guard;  ///< this round's, made when it starts
     SyncReport m_report;
+    int m_expected = 0;  ///< changes this round expects to send and receive (for progress)
+    int m_sent = 0;      ///< changes sent and acknowledged this round (accepted or not)
 };
 
 }  // namespace bandmate::sync

@@ -78,6 +78,19 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     const QString bob = signInOverHttp(client, "bob@example.com");
     auto bobs = client.Get("/v1/sync/pull?since=0", httplib::Headers{{"Authorization", "Bearer " + bob.toStdString()}});
     EXPECT_TRUE(bodyOf(bobs)[QStringLiteral("changes")].toArray().isEmpty());
+    // Bob sending Ana's batch id and a change to her song's id writes only his own data: not a
+    // replay of hers, and her song as it was.
+    const httplib::Headers bobAuth{{"Authorization", "Bearer " + bob.toStdString()}};
+    QJsonObject intrusion = sync::changeToJson(pending.first());
+    intrusion.insert(QStringLiteral("value"), QStringLiteral("Bob was here"));
+    intrusion.insert(QStringLiteral("device"), QStringLiteral("bobs-laptop"));
+    auto bobPush = client.Post("/v1/sync/push", bobAuth,
+                               json({{QStringLiteral("device_id"), QStringLiteral("bobs-laptop")}, {QStringLiteral("batch_id"), QStringLiteral("b1")},
+                                     {QStringLiteral("changes"), QJsonArray{intrusion}}}),
+                               "application/json");
+    ASSERT_EQ(bobPush->status, 200);
+    EXPECT_FALSE(bodyOf(bobPush)[QStringLiteral("replayed")].toBool());
+    EXPECT_EQ(client.Get("/v1/sync/pull?since=0&limit=500", auth)->body, pulled->body) << "Ana's data unchanged";
     EXPECT_EQ(client.Get("/v1/sync/meta")->status, 401);
     auto future = client.Get("/v1/sync/meta", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-Bandmate-Protocol", "99"}});
     EXPECT_EQ(future->status, 409);

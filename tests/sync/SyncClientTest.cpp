@@ -230,7 +230,7 @@ using test::addSongs;
 using test::liveSongs;
 
 /// Two computers of one account and the server between them.
-class MassDeleteTest : public ::testing::Test {
+class TwoComputersTest : public ::testing::Test {
 protected:
     test::TempDir dir;
     QString serverDb = test::serverDatabase(dir);
@@ -240,7 +240,7 @@ protected:
     std::unique_ptr<core::Database> studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
 };
 
-TEST_F(MassDeleteTest, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBringsThemBackEverywhere)
+TEST_F(TwoComputersTest, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBringsThemBackEverywhere)
 {
     const QStringList ids = addSongs(*laptop, 30);
     ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
@@ -306,7 +306,7 @@ TEST_F(MassDeleteTest, ASyncThatWouldDeleteMostSongsAsksFirstAndKeepingThemBring
     EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
 }
 
-TEST_F(MassDeleteTest, AllowingMassDeletesAppliesThemInTheRound)
+TEST_F(TwoComputersTest, AllowingMassDeletesAppliesThemInTheRound)
 {
     const QStringList ids = addSongs(*laptop, 12);
     ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
@@ -323,4 +323,26 @@ TEST_F(MassDeleteTest, AllowingMassDeletesAppliesThemInTheRound)
     EXPECT_EQ(finished.first().first().value<sync::SyncReport>().heldDeletes, 0);
     EXPECT_EQ(liveSongs(*laptop), 0);
     EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+}
+
+TEST_F(TwoComputersTest, ARoundReportsItsProgressUpToEveryChangeSentAndReceived)
+{
+    (void)addSongs(*laptop, 700);  // more than one push and one page
+    const int waiting = outboxSize(*laptop);
+    sync::SyncClient client(*laptop, server.url(), token);
+    QSignalSpy progress(&client, &sync::SyncClient::progressed);
+    QSignalSpy finished(&client, &sync::SyncClient::finished);
+    ASSERT_TRUE(client.start());
+    ASSERT_TRUE(finished.wait(30'000));
+    const auto report = finished.first().first().value<sync::SyncReport>();
+    ASSERT_GE(progress.size(), 4) << "the start, each push and each page";
+    int last = -1;
+    for (const QList<QVariant>& step : progress) {
+        EXPECT_GE(step[0].toInt(), last) << "never backwards";
+        EXPECT_LE(step[0].toInt(), step[1].toInt());
+        last = step[0].toInt();
+    }
+    EXPECT_EQ(progress.first()[0].toInt(), 0);
+    EXPECT_EQ(progress.first()[1].toInt(), 2 * waiting) << "sent, then pulled back";
+    EXPECT_EQ(last, waiting + report.pulled);
 }

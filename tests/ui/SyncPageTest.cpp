@@ -10,6 +10,7 @@
 #include "ui/sync/SyncPage.h"
 
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 
 #include <QSettings>
@@ -47,6 +48,12 @@ TEST(SyncPageTest, CreateAnAccountSyncAndSignOut)
     ASSERT_TRUE(finished.wait(20'000));
     EXPECT_TRUE(finished.first().first().toBool());
     EXPECT_TRUE(page.statusText().contains(QStringLiteral("sent"))) << page.statusText().toStdString();
+    // The round showed its progress and put it away at the end.
+    auto* progress = page.findChild<QProgressBar*>(QStringLiteral("syncProgress"));
+    ASSERT_NE(progress, nullptr);
+    EXPECT_GT(progress->maximum(), 1);
+    EXPECT_EQ(progress->value(), progress->maximum()) << "its own song sent and pulled back";
+    EXPECT_TRUE(progress->isHidden());
     EXPECT_EQ(settings.syncServer(), server.url().toString());
     EXPECT_FALSE(store.allKeys().join(QLatin1Char(' ')).contains(QStringLiteral("token"), Qt::CaseInsensitive));
     store.sync();

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -84,7 +85,13 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     row->addWidget(m_syncNow);
     row->addWidget(signOutButton);
     row->addStretch(1);
+    m_progress = new QProgressBar(m_signedIn);
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setMaximumWidth(420);
+    m_progress->setFormat(tr("Syncing… %p%"));
+    m_progress->hide();
     state->addWidget(m_status);
+    state->addWidget(m_progress);
     state->addWidget(m_last);
     state->addLayout(row);
     connect(m_syncNow, &QPushButton::clicked, this, [this] { syncNow(); });
@@ -224,6 +231,11 @@ bool SyncPage::syncNow()
         (void)sync::CredentialStore::save(m_server, m_token);
     }
     m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), session->accessToken);
+    connect(m_client.get(), &sync::SyncClient::progressed, this, [this](int done, int total) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(done);
+        m_progress->setVisible(total > 0);
+    });
     connect(m_client.get(), &sync::SyncClient::finished, this, [this](const sync::SyncReport& report) {
         m_last->setText(tr("Last sync %1: %2 sent, %3 received%4.")
                             .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat))
@@ -361,6 +373,9 @@ void SyncPage::refresh()
     m_signedIn->setVisible(signedIn);
     const bool running = m_client && m_client->isRunning();
     m_syncNow->setEnabled(signedIn && !running);
+    if (!running) {
+        m_progress->hide();
+    }
     m_conflicts->setVisible(signedIn || m_conflicts->count() > 0);
     m_status->setText(signedIn ? (running ? tr("Syncing with %1…").arg(m_server) : tr("Signed in to %1 as %2.").arg(m_server, m_settings.syncEmail()))
                                : tr("Not signed in."));

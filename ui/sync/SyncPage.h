@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTimer;
 
@@ -89,6 +90,7 @@ private:
     QWidget* m_signedIn = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_last = nullptr;
+    QProgressBar* m_progress = nullptr;  ///< while a round runs
     QPushButton* m_syncNow = nullptr;
     QWidget* m_massDelete = nullptr;
     QLabel* m_massDeleteText = nullptr;
