@@ -346,3 +346,38 @@ TEST_F(TwoComputersTest, ARoundReportsItsProgressUpToEveryChangeSentAndReceived)
     EXPECT_EQ(progress.first()[1].toInt(), 2 * waiting) << "sent, then pulled back";
     EXPECT_EQ(last, waiting + report.pulled);
 }
+
+TEST_F(TwoComputersTest, ADeleteBeatsAConcurrentEditAndNothingComesBackFromTheDead)
+{
+    auto tablet = test::openTestDatabase(dir, QStringLiteral("tablet.sqlite"));
+    const QStringList ids = addSongs(*laptop, 3);
+    for (core::Database* db : {laptop.get(), studio.get(), tablet.get()}) {
+        ASSERT_TRUE(expectSyncs(*db, server.url(), token));
+    }
+    // Offline on both: the laptop deletes a song, the studio edits it.
+    ASSERT_TRUE(SongRepository(*laptop).remove(ids[0]).has_value());
+    Song edited = SongRepository(*studio).get(ids[0]).value();
+    edited.notes = QStringLiteral("call and response in the coro");
+    ASSERT_TRUE(SongRepository(*studio).save(edited).has_value());
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    EXPECT_EQ(liveSongs(*laptop), 2);
+    EXPECT_EQ(liveSongs(*studio), 2) << "the delete won; the edit did not bring it back";
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    // The tablet was away all along and still shows the song: an edit made there much later
+    // does not resurrect it either.
+    Song stale = SongRepository(*tablet).get(ids[0]).value();
+    stale.title = QStringLiteral("Renamed on the tablet");
+    ASSERT_TRUE(SongRepository(*tablet).save(stale).has_value());
+    ASSERT_TRUE(expectSyncs(*tablet, server.url(), token));
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    for (core::Database* db : {laptop.get(), tablet.get()}) {
+        EXPECT_EQ(liveSongs(*db), 2);
+    }
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*tablet));
+    EXPECT_FALSE(SongRepository(*laptop).get(ids[0]).has_value());
+    EXPECT_EQ(core::sql::scalar(laptop->connection(), QStringLiteral("SELECT title FROM song WHERE id = ?"), {ids[0]})->toString().toStdString(),
+              "Renamed on the tablet")
+        << "the edit is kept, on a deleted row";
+}
