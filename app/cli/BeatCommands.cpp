@@ -339,7 +339,8 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
                          {QStringLiteral("seconds"), seconds},
                          {QStringLiteral("notes"), static_cast<qint64>(stats->notes)},
                          {QStringLiteral("renderSeconds"), stats->renderSeconds},
-                         {QStringLiteral("missingSamples"), toJsonArray(pattern->missingSamples())}};
+                         {QStringLiteral("missingSamples"), toJsonArray(pattern->missingSamples())},
+                         {QStringLiteral("kit"), QString::fromStdString((*kit)->folder())}};
         printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
     } else {
         printOut(QStringLiteral("Rendered %1 s (%2 notes) to %3 in %4 s\n")

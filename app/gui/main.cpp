@@ -47,6 +47,17 @@ int main(int argc, char* argv[])
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
+    // --help and --version need no display either.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0) {
+            std::fputs(qPrintable(bandmate::app::guiUsage()), stdout);
+            return 0;
+        }
+        if (qstrcmp(argv[i], "--version") == 0) {
+            std::printf("bandmate %s\n", BANDMATE_VERSION);
+            return 0;
+        }
+    }
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Bandmate"));
@@ -56,14 +67,6 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.bandmate.Bandmate"));
 
     QStringList arguments = QApplication::arguments().mid(1);
-    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
-        std::fputs(qPrintable(bandmate::app::guiUsage()), stdout);
-        return 0;
-    }
-    if (arguments.contains(QStringLiteral("--version"))) {
-        std::printf("bandmate %s\n", BANDMATE_VERSION);
-        return 0;
-    }
     QString error;
     const auto options = bandmate::app::parseGuiOptions(arguments, &error);
     if (!options) {
@@ -110,6 +113,19 @@ int main(int argc, char* argv[])
     if (options->screenshotPage) {
         return screenshot(window, *options);
     }
+    // A run still marked as running ended in a crash: the data is safe (WAL, a transaction per
+    // change), and the window offers the page that was open.
+    const bool crashed = settings.running();
+    settings.setRunning(true);
+    settings.sync();
     window.show();
-    return app.exec();
+    if (!settings.welcomeDone()) {
+        window.openWelcome();
+    } else if (crashed) {
+        window.offerAfterCrash();
+    }
+    const int status = app.exec();
+    settings.setRunning(false);
+    settings.sync();
+    return status;
 }

@@ -1,5 +1,7 @@
 #include "audio/engine/Kit.h"
 
+#include <filesystem>
+
 #include <juce_audio_formats/juce_audio_formats.h>
 
 #include <algorithm>
@@ -83,6 +85,7 @@ core::Result<std::shared_ptr<const Kit>> Kit::loadNonRealTime(const std::string&
     }
     auto kit = std::make_shared<Kit>();
     kit->m_name = json.getProperty("name", dir.getFileName()).toString().toStdString();
+    kit->m_folder = dir.getFullPathName().toStdString();
     kit->m_sampleRate = sampleRate;
 
     // The entries to load: every sample, then the chosen voice's.
@@ -144,7 +147,14 @@ std::string Kit::defaultFolderNonRealTime()
     if (const char* fromEnvironment = std::getenv("BANDMATE_KIT_DIR"); fromEnvironment != nullptr && *fromEnvironment != 0) {
         candidates.emplace_back(juce::String::fromUTF8(fromEnvironment));
     }
-    const juce::File executable = juce::File::getSpecialLocation(juce::File::currentExecutableFile);
+    // JUCE finds the executable with dladdr, which for the main program gives argv[0] as typed:
+    // "bandmate-cli" found on the PATH became a file in the working folder, and an installed
+    // Bandmate did not find its kit. Linux says where the program is in /proc/self/exe.
+    juce::File executable = juce::File::getSpecialLocation(juce::File::currentExecutableFile);
+    std::error_code error;
+    if (const auto self = std::filesystem::read_symlink("/proc/self/exe", error); !error && self.is_absolute()) {
+        executable = juce::File(juce::String::fromUTF8(self.string().c_str()));
+    }
     candidates.push_back(executable.getParentDirectory().getSiblingFile("share").getChildFile("bandmate/kits/default"));
     candidates.push_back(executable.getParentDirectory().getSiblingFile("Resources").getChildFile("kits/default"));
     candidates.emplace_back(juce::String::fromUTF8(BANDMATE_SOURCE_KIT_DIR));

@@ -43,6 +43,8 @@ public:
                                                                double sampleRate);
 
     [[nodiscard]] const std::string& name() const { return m_name; }
+    /// The folder it was loaded from (empty for fromSamples()).
+    [[nodiscard]] const std::string& folder() const { return m_folder; }
     [[nodiscard]] double sampleRate() const { return m_sampleRate; }
     [[nodiscard]] const std::vector<Sample>& samples() const { return m_samples; }
     /// The instructor languages the kit offers, and the one loaded (empty when it has none).
@@ -58,6 +60,7 @@ public:
 
 private:
     std::string m_name;
+    std::string m_folder;
     double m_sampleRate = 48000.0;
     std::vector<Sample> m_samples;
     std::unordered_map<std::string, int> m_index;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
+#include <QProcess>
 
 #include <cmath>
 #include <set>
@@ -202,4 +203,28 @@ TEST(BeatCli, MachinesListsTheBuiltInsAndRenderTakesTheirNames)
     }
     EXPECT_GT(peak, 0.3f);
     EXPECT_LT(peak, 1.0f);
+}
+
+TEST(BeatCli, AnInstalledCommandFoundOnThePathUsesTheKitOfItsPrefix)
+{
+    // An install prefix as the package lays it out: PREFIX/bin/bandmate-cli and
+    // PREFIX/share/bandmate/kits/default, started by name from the PATH in another folder (argv[0]
+    // is then just "bandmate-cli": the kit was once looked for beside the working folder).
+    TempDir dir;
+    const QString prefix = dir.file(QStringLiteral("prefix"));
+    QDir().mkpath(prefix + QStringLiteral("/bin"));
+    QDir().mkpath(prefix + QStringLiteral("/share/bandmate/kits"));
+    ASSERT_TRUE(QFile::copy(QStringLiteral(BANDMATE_CLI), prefix + QStringLiteral("/bin/bandmate-cli")));
+    ASSERT_TRUE(QFile::link(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/kits/default"), prefix + QStringLiteral("/share/bandmate/kits/default")));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), prefix + QStringLiteral("/bin:") + env.value(QStringLiteral("PATH")));
+    env.remove(QStringLiteral("BANDMATE_KIT_DIR"));
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(dir.path());
+    process.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("bandmate-cli --json render salsa --out out.wav --bars 1")});
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    EXPECT_EQ(json.value(QStringLiteral("kit")).toString(), prefix + QStringLiteral("/share/bandmate/kits/default"));
 }

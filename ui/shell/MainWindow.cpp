@@ -12,6 +12,7 @@
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/Theme.h"
+#include "ui/shell/WelcomeWizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +24,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -196,6 +199,9 @@ void MainWindow::buildMenus()
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* welcome = help->addAction(tr("&Welcome…"), this, &MainWindow::openWelcome);
+    welcome->setObjectName(QStringLiteral("help-welcome"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Bandmate"), this, &MainWindow::openAbout);
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -248,6 +254,56 @@ void MainWindow::openPreferences()
             beats->applySettings();
         }
     }
+}
+
+WelcomeWizard* MainWindow::openWelcome()
+{
+    auto* wizard = new WelcomeWizard(m_db, m_settings, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &WelcomeWizard::musicFolderChosen, this, [this](const QString& folder) {
+        showPage(PageId::Library);
+        if (auto* library = qobject_cast<LibraryPage*>(pageWidget(PageId::Library))) {
+            library->scanFolder(folder);
+        }
+    });
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        // What the welcome started shows at once on the page in front.
+        if (auto* dashboard = qobject_cast<DashboardPage*>(pageWidget(PageId::Dashboard)); dashboard && dashboard->isVisible()) {
+            dashboard->reload();
+        }
+        if (auto* roadmap = qobject_cast<RoadmapPage*>(pageWidget(PageId::Roadmap)); roadmap && roadmap->isVisible()) {
+            roadmap->reload();
+        }
+        if (!wizard->problem().isEmpty()) {
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("Welcome"), wizard->problem(), QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+    });
+    wizard->open();
+    return wizard;
+}
+
+std::optional<PageId> MainWindow::offerAfterCrash()
+{
+    const PageId last = m_settings.lastPage();
+    if (currentPage() == last) {
+        statusBar()->showMessage(tr("Bandmate closed unexpectedly last time. Nothing was lost: every change is saved as you make it."), 15'000);
+        return std::nullopt;
+    }
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Bandmate closed unexpectedly"),
+                                tr("Bandmate closed unexpectedly last time. Nothing was lost: every change is saved as you make it.\n\n"
+                                   "Go back to the %1 page, where you were?")
+                                    .arg(pageInfo(last).title),
+                                QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* reopen = box->addButton(tr("Reopen %1").arg(pageInfo(last).title), QMessageBox::AcceptRole);
+    reopen->setObjectName(QStringLiteral("reopenLastPage"));
+    box->addButton(tr("Stay here"), QMessageBox::RejectRole);
+    box->setDefaultButton(reopen);
+    connect(reopen, &QPushButton::clicked, this, [this, last] { showPage(last); });
+    box->open();
+    return last;
 }
 
 void MainWindow::openAbout()

@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QListWidget;
 class QStackedWidget;
 class QLabel;
@@ -15,6 +17,7 @@ class Database;
 namespace bandmate::ui {
 
 class Settings;
+class WelcomeWizard;
 
 /// The application window: a navigation sidebar and one page per feature. Remembers its
 /// geometry and last page in Settings.
@@ -34,6 +37,13 @@ public:
 
     /// Stores geometry, toolbar state and the current page in Settings.
     void saveState();
+
+    /// Opens the welcome (Help › Welcome…, and main() on the first start) without waiting for
+    /// it; a chosen music folder is scanned on the Library page when it finishes.
+    WelcomeWizard* openWelcome();
+    /// After a run that ended in a crash: says nothing was lost and offers the page that was
+    /// open (when the window did not open on it anyway). The page offered, or nullopt.
+    std::optional<PageId> offerAfterCrash();
 
 Q_SIGNALS:
     void pageChanged(bandmate::ui::PageId page);

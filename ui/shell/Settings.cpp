@@ -15,6 +15,8 @@ const QString kState = QStringLiteral("window/state");
 const QString kWatchedFolders = QStringLiteral("library/watchedFolders");
 const QString kSyncServer = QStringLiteral("sync/server");
 const QString kSyncEmail = QStringLiteral("sync/email");
+const QString kWelcomeDone = QStringLiteral("general/welcomeDone");
+const QString kRunning = QStringLiteral("session/running");
 
 }  // namespace
 
@@ -55,7 +57,32 @@ PageId Settings::initialPage() const
     if (startPage() == StartPage::Dashboard) {
         return PageId::Dashboard;
     }
+    return lastPage();
+}
+
+PageId Settings::lastPage() const
+{
     return pageFromKey(m_store.value(kLastPage).toString()).value_or(PageId::Dashboard);
+}
+
+bool Settings::welcomeDone() const
+{
+    return m_store.value(kWelcomeDone, false).toBool();
+}
+
+void Settings::setWelcomeDone(bool done)
+{
+    m_store.setValue(kWelcomeDone, done);
+}
+
+bool Settings::running() const
+{
+    return m_store.value(kRunning, false).toBool();
+}
+
+void Settings::setRunning(bool running)
+{
+    m_store.setValue(kRunning, running);
 }
 
 void Settings::setLastPage(PageId page)

@@ -27,7 +27,17 @@ public:
 
     /// The page to open at start, following startPage().
     [[nodiscard]] PageId initialPage() const;
+    /// The page last shown (Dashboard when none was).
+    [[nodiscard]] PageId lastPage() const;
     void setLastPage(PageId page);
+
+    /// Whether the first-run welcome was finished or skipped (then it is never shown again).
+    [[nodiscard]] bool welcomeDone() const;
+    void setWelcomeDone(bool done);
+
+    /// True while Bandmate runs: still true at the next start means the last run ended in a crash.
+    [[nodiscard]] bool running() const;
+    void setRunning(bool running);
 
     /// The beat machine instructor's language ("es", "en", …); "es" when never chosen.
     [[nodiscard]] QString instructorVoice() const;

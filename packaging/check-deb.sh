@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds the Debian package from a configured build folder and checks it: the files it holds,
+# the dependencies dpkg-shlibdeps computed, the desktop entry (desktop-file-validate), the
+# AppStream metadata (appstreamcli validate), the man pages, and that nothing enables the
+# server's unit. Run by ctest (Packaging.deb); prints the package's path on success.
+#
+#   packaging/check-deb.sh BUILD_DIR
+set -euo pipefail
+build="$(cd "${1:?usage: check-deb.sh BUILD_DIR}" && pwd)"
+app_id=org.bandmate.Bandmate
+fail() { echo "check-deb.sh: $*" >&2; exit 1; }
+
+cd "$build"
+rm -rf packages
+cpack -G DEB --config "$build/CPackConfig.cmake" > cpack.log 2>&1 || { cat cpack.log >&2; fail "cpack failed"; }
+deb="$(ls packages/bandmate_*.deb 2>/dev/null | head -n 1)"
+[[ -f "$deb" ]] || fail "no package in $build/packages"
+
+files="$(dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|')"
+need=(
+  /usr/bin/bandmate /usr/bin/bandmate-cli /usr/bin/bandmate-server
+  /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app_id.metainfo.xml
+  /usr/share/icons/hicolor/scalable/apps/$app_id.svg
+  /usr/share/man/man1/bandmate.1.gz /usr/share/man/man1/bandmate-cli.1.gz /usr/share/man/man1/bandmate-server.1.gz
+  /usr/share/bandmate/kits/default/kit.json /usr/share/bandmate/kits/default/LICENSE-FluidR3.txt
+  /usr/lib/systemd/system/bandmate-server.service /usr/share/doc/bandmate/examples/nginx.conf
+  /usr/share/doc/bandmate/copyright
+)
+for size in 16 22 24 32 48 64 96 128 256 512; do
+  need+=("/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
+done
+for path in "${need[@]}"; do
+  grep -qxF "$path" <<<"$files" || fail "the package lacks $path"
+done
+if grep -qE '\.wants/|/etc/systemd' <<<"$files"; then
+  fail "the package enables a systemd unit (it must be installed disabled)"
+fi
+if dpkg-deb -I "$deb" | grep -q postinst; then
+  dpkg-deb -e "$deb" control
+  if grep -q 'systemctl.*enable' control/postinst; then fail "postinst enables the server"; fi
+fi
+if grep -qE '\.py$|/tests/|\.a$' <<<"$files"; then
+  fail "build leftovers in the package: $(grep -E '\.py$|/tests/|\.a$' <<<"$files" | head -n 3 | tr '\n' ' ')"
+fi
+
+# Dependencies: computed from the binaries (Qt, libsodium, TagLib, ALSA, ...), plus the
+# SQLite driver plugin that no binary links.
+depends="$(dpkg-deb -f "$deb" Depends)"
+for lib in libc6 libqt6core6 libqt6widgets6 libqt6sql6 libqt6network6 libsodium23 libtag1v5 libasound2 libqt6sql6-sqlite libqt6svg6; do
+  grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib: $depends"
+done
+[[ "$(dpkg-deb -f "$deb" Package)" == bandmate ]] || fail "the package is not called bandmate"
+[[ "$(dpkg-deb -f "$deb" Architecture)" == "$(dpkg --print-architecture)" ]] || fail "wrong architecture"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+dpkg-deb -x "$deb" "$work"
+desktop-file-validate "$work/usr/share/applications/$app_id.desktop" || fail "desktop-file-validate refused the desktop entry"
+appstreamcli validate --no-net --explain "$work/usr/share/metainfo/$app_id.metainfo.xml" || fail "appstreamcli refused the metainfo"
+for page in bandmate bandmate-cli bandmate-server; do
+  zcat "$work/usr/share/man/man1/$page.1.gz" | grep -q "^\.TH" || fail "$page.1 is not a man page"
+done
+file "$work/usr/bin/bandmate" | grep -q "stripped" || fail "bandmate is not stripped"
+echo "$build/$deb"
