@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -233,6 +234,58 @@ TEST_F(MainWindowTest, PractisingASetlistPlaysEachSongsGrooveOnTheBeatMachine)
     EXPECT_EQ(beats->session().machine().keyNote, 8);  // A flat
     EXPECT_NE(beats->session().machine().title.find("erengue"), std::string::npos) << beats->session().machine().title;
     dialog->close();
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(MainWindowTest, ThePageInFrontHasAMenuOfItsCommandsWithTheirKeys)
+{
+    auto window = makeWindow();
+    auto* menu = window->findChild<QMenu*>(QStringLiteral("pageMenu"));
+    ASSERT_NE(menu, nullptr);
+    window->showPage(ui::PageId::Dashboard);
+    EXPECT_FALSE(menu->menuAction()->isVisible()) << "the dashboard has no commands of its own";
+
+    window->showPage(ui::PageId::BeatMachine);
+    EXPECT_TRUE(menu->menuAction()->isVisible());
+    EXPECT_EQ(menu->title(), QStringLiteral("Beat Machine"));
+    const auto find = [&](QMenu* in, const QString& text) -> QAction* {
+        for (QAction* action : in->actions()) {
+            if (action->text() == text) {
+                return action;
+            }
+        }
+        return nullptr;
+    };
+    QAction* play = find(menu, QStringLiteral("Play / Pause"));
+    ASSERT_NE(play, nullptr);
+    EXPECT_EQ(play->shortcut(), QKeySequence(Qt::Key_Space));
+    QAction* instruments = find(menu, QStringLiteral("Instruments"));
+    ASSERT_NE(instruments, nullptr);
+    ASSERT_NE(instruments->menu(), nullptr);
+    EXPECT_EQ(instruments->menu()->actions().size(), 20) << "on/off and next program for ten instruments";
+    // Chosen from the menu it does what its key does.
+    auto* beats = qobject_cast<ui::BeatMachinePage*>(window->pageWidget(ui::PageId::BeatMachine));
+    ASSERT_NE(beats, nullptr);
+    const double bpm = beats->session().machine().bpm;
+    QAction* faster = find(menu, QStringLiteral("Faster (+5 BPM)"));
+    ASSERT_NE(faster, nullptr);
+    EXPECT_EQ(faster->shortcuts().size(), 2) << "+ and =";
+    faster->trigger();
+    EXPECT_DOUBLE_EQ(beats->session().machine().bpm, bpm + 5);
+    // Every page's command has a shortcut to show.
+    for (const ui::PageId page : {ui::PageId::BeatMachine, ui::PageId::Library, ui::PageId::Setlists, ui::PageId::Sync}) {
+        window->showPage(page);
+        EXPECT_TRUE(menu->menuAction()->isVisible()) << ui::pageInfo(page).title.toStdString();
+        EXPECT_EQ(menu->title(), ui::pageInfo(page).title);
+        for (QAction* action : menu->actions()) {
+            EXPECT_TRUE(action->menu() != nullptr || !action->shortcut().isEmpty()) << action->text().toStdString();
+        }
+    }
+    window->showPage(ui::PageId::Library);
+    EXPECT_NE(find(menu, QStringLiteral("Find")), nullptr);
 }
 
 }  // namespace

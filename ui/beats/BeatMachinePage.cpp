@@ -1,5 +1,7 @@
 #include "ui/beats/BeatMachinePage.h"
 
+#include "ui/shell/PageActions.h"
+
 #include "audio/device/LivePlayer.h"
 #include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
@@ -34,7 +36,6 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QShortcut>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -405,38 +406,37 @@ QWidget* BeatMachinePage::buildEditor()
 
 void BeatMachinePage::buildShortcuts()
 {
-    const auto shortcut = [this](const QKeySequence& keys, auto slot) {
-        auto* item = new QShortcut(keys, this);
-        item->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(item, &QShortcut::activated, this, slot);
-        return item;
-    };
-    shortcut(QKeySequence(Qt::Key_Space), [this] { m_session->togglePlay(); });
-    shortcut(QKeySequence(Qt::Key_Escape), [this] { m_session->stop(); });
-    shortcut(QKeySequence(Qt::Key_T), [this] { m_session->tapTempo(); });
-    shortcut(QKeySequence(Qt::Key_Plus), [this] { m_session->setBpm(m_session->machine().bpm + 5); });
-    shortcut(QKeySequence(Qt::Key_Equal), [this] { m_session->setBpm(m_session->machine().bpm + 5); });
-    shortcut(QKeySequence(Qt::Key_Minus), [this] { m_session->setBpm(m_session->machine().bpm - 5); });
-    shortcut(QKeySequence(Qt::Key_K), [this] { m_session->setKey(m_session->machine().keyNote + 7); });
-    shortcut(QKeySequence(Qt::SHIFT | Qt::Key_K), [this] { m_session->setKey(m_session->machine().keyNote + 5); });
-    for (int digit = 0; digit <= 9; ++digit) {
-        const int instrument = digit == 0 ? 9 : digit - 1;  // 1…9 then 0 for the tenth
-        const auto key = static_cast<Qt::Key>(Qt::Key_0 + digit);
-        shortcut(QKeySequence(key), [this, instrument] {
+    // Each one also in the Beat Machine menu (MainWindow), with its keys.
+    const QString instruments = tr("Instruments");
+    addPageAction(this, tr("Play / Pause"), {QKeySequence(Qt::Key_Space)}, [this] { m_session->togglePlay(); });
+    addPageAction(this, tr("Stop"), {QKeySequence(Qt::Key_Escape)}, [this] { m_session->stop(); });
+    addPageAction(this, tr("Tap Tempo"), {QKeySequence(Qt::Key_T)}, [this] { m_session->tapTempo(); });
+    addPageAction(this, tr("Faster (+5 BPM)"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
+                  [this] { m_session->setBpm(m_session->machine().bpm + 5); });
+    addPageAction(this, tr("Slower (−5 BPM)"), {QKeySequence(Qt::Key_Minus)}, [this] { m_session->setBpm(m_session->machine().bpm - 5); });
+    addPageAction(this, tr("Key Up a Fifth"), {QKeySequence(Qt::Key_K)}, [this] { m_session->setKey(m_session->machine().keyNote + 7); });
+    addPageAction(this, tr("Key Up a Fourth"), {QKeySequence(Qt::SHIFT | Qt::Key_K)}, [this] { m_session->setKey(m_session->machine().keyNote + 5); });
+    for (int digit = 1; digit <= 10; ++digit) {
+        const int instrument = digit - 1;  // 1…9 then 0 for the tenth
+        const auto key = static_cast<Qt::Key>(Qt::Key_0 + digit % 10);
+        addPageAction(this, tr("Instrument %1 On or Off").arg(digit), {QKeySequence(key)}, [this, instrument] {
             if (instrument < static_cast<int>(m_session->machine().instruments.size())) {
                 m_session->setInstrumentEnabled(instrument, !m_session->machine().instruments[static_cast<size_t>(instrument)].enabled);
             }
-        });
-        shortcut(QKeySequence(Qt::ALT | key), [this, instrument] { m_session->cycleProgram(instrument); });
+        }, instruments);
     }
-    shortcut(QKeySequence::Undo, [this] { m_session->undoStack()->undo(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { m_session->undoStack()->redo(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Y), [this] { m_session->undoStack()->redo(); });
-    shortcut(QKeySequence::Save, [this] { saveMachine(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importMachine(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportAudio(false); });
-    shortcut(QKeySequence(Qt::Key_F1), [this] { showHelp(); });
-    shortcut(QKeySequence(Qt::Key_Question), [this] { showHelp(); });
+    for (int digit = 1; digit <= 10; ++digit) {
+        const int instrument = digit - 1;
+        const auto key = static_cast<Qt::Key>(Qt::Key_0 + digit % 10);
+        addPageAction(this, tr("Instrument %1: Next Program").arg(digit), {QKeySequence(Qt::ALT | key)}, [this, instrument] { m_session->cycleProgram(instrument); },
+                      instruments);
+    }
+    addPageAction(this, tr("Undo"), {QKeySequence::Undo}, [this] { m_session->undoStack()->undo(); });
+    addPageAction(this, tr("Redo"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}, [this] { m_session->undoStack()->redo(); });
+    addPageAction(this, tr("Save Machine"), {QKeySequence::Save}, [this] { saveMachine(); });
+    addPageAction(this, tr("Import Machine…"), {QKeySequence(Qt::CTRL | Qt::Key_I)}, [this] { importMachine(); });
+    addPageAction(this, tr("Export WAV…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, [this] { exportAudio(false); });
+    addPageAction(this, tr("Keyboard Shortcuts"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}, [this] { showHelp(); });
 }
 
 void BeatMachinePage::rebuildMixerRows()

@@ -1,5 +1,7 @@
 #include "ui/library/LibraryPage.h"
 
+#include "ui/shell/PageActions.h"
+
 #include "core/beats/MachineRepository.h"
 #include "core/library/MediaFiles.h"
 #include "core/library/Playlists.h"
@@ -237,15 +239,11 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     connect(m_player, &NowPlayingBar::playCounted, this, &LibraryPage::countPlay);
     connect(m_player, &NowPlayingBar::playbackFailed, this, [this](const QString& message) { m_banner->showMessage(message, true); });
 
-    const auto shortcut = [this](const QKeySequence& keys, auto slot) {
-        auto* key = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-        connect(key, &QShortcut::activated, this, slot);
-    };
-    shortcut(QKeySequence::Find, [this] {
+    addPageAction(this, tr("Find"), {QKeySequence::Find}, [this] {
         m_search->setFocus();
         m_search->selectAll();
     });
-    shortcut(QKeySequence::New, [newSong] { newSong->click(); });
+    addPageAction(this, tr("New Song"), {QKeySequence::New}, [newSong] { newSong->click(); });
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(space, &QShortcut::activated, m_player, &NowPlayingBar::togglePause);
 }

@@ -1,5 +1,7 @@
 #include "ui/setlists/SetlistsPage.h"
 
+#include "ui/shell/PageActions.h"
+
 #include "core/library/Songs.h"
 #include "core/setlists/SetlistFormats.h"
 #include "core/storage/Database.h"
@@ -136,17 +138,13 @@ SetlistsPage::SetlistsPage(core::Database& db, QWidget* parent) : QWidget(parent
     splitter->setSizes({260, 900});
     layout->addWidget(splitter, 1);
 
-    const auto shortcut = [this](const QKeySequence& keys, auto slot) {
-        auto* action = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-        connect(action, &QShortcut::activated, this, slot);
-    };
-    shortcut(QKeySequence::New, [this] { newShow(); });
-    shortcut(QKeySequence::Undo, [this] { m_undo->undo(); });
-    shortcut(QKeySequence::Redo, [this] { m_undo->redo(); });
-    shortcut(QKeySequence::Print, [this] { print(); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveSelected(-1); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveSelected(1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_songAdder->setFocus(); });
+    addPageAction(this, tr("New Show…"), {QKeySequence::New}, [this] { newShow(); });
+    addPageAction(this, tr("Undo"), {QKeySequence::Undo}, [this] { m_undo->undo(); });
+    addPageAction(this, tr("Redo"), {QKeySequence::Redo}, [this] { m_undo->redo(); });
+    addPageAction(this, tr("Print Band Sheet…"), {QKeySequence::Print}, [this] { print(); });
+    addPageAction(this, tr("Move Up"), {QKeySequence(Qt::ALT | Qt::Key_Up)}, [this] { moveSelected(-1); });
+    addPageAction(this, tr("Move Down"), {QKeySequence(Qt::ALT | Qt::Key_Down)}, [this] { moveSelected(1); });
+    addPageAction(this, tr("Add a Song…"), {QKeySequence(Qt::CTRL | Qt::Key_L)}, [this] { m_songAdder->setFocus(); });
 }
 
 SetlistsPage::~SetlistsPage()

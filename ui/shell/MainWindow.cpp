@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QKeySequence>
@@ -133,6 +134,7 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
     }
     restoreState(m_settings.windowState());
     showPage(m_settings.initialPage());
+    fillPageMenu();
 }
 
 QWidget* MainWindow::buildSidebar()
@@ -198,6 +200,11 @@ void MainWindow::buildMenus()
         ++number;
     }
 
+    // The page in front's own commands (PageActions.h), under its name.
+    m_pageMenu = menuBar()->addMenu(QString());
+    m_pageMenu->setObjectName(QStringLiteral("pageMenu"));
+    connect(this, &MainWindow::pageChanged, this, &MainWindow::fillPageMenu);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* welcome = help->addAction(tr("&Welcome…"), this, &MainWindow::openWelcome);
     welcome->setObjectName(QStringLiteral("help-welcome"));
@@ -206,6 +213,30 @@ void MainWindow::buildMenus()
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::fillPageMenu()
+{
+    m_pageMenu->clear();
+    QWidget* page = pageWidget(currentPage());
+    QHash<QString, QMenu*> groups;
+    for (QAction* action : page->actions()) {
+        if (!action->property("bandmatePageAction").toBool()) {
+            continue;
+        }
+        const QString group = action->property("bandmateGroup").toString();
+        if (group.isEmpty()) {
+            m_pageMenu->addAction(action);
+            continue;
+        }
+        QMenu*& submenu = groups[group];
+        if (submenu == nullptr) {
+            submenu = m_pageMenu->addMenu(group);
+        }
+        submenu->addAction(action);
+    }
+    m_pageMenu->setTitle(pageInfo(currentPage()).title);
+    m_pageMenu->menuAction()->setVisible(!m_pageMenu->isEmpty());
 }
 
 void MainWindow::showPage(PageId page)

@@ -7,6 +7,7 @@
 #include <optional>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 class QLabel;
 
@@ -56,11 +57,14 @@ private:
     QWidget* buildSidebar();
     void openPreferences();
     void openAbout();
+    /// The menu of the page in front: its commands and their keys.
+    void fillPageMenu();
 
     core::Database& m_db;
     Settings& m_settings;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
+    QMenu* m_pageMenu = nullptr;
 };
 
 }  // namespace bandmate::ui

@@ -7,6 +7,7 @@
 #include "sync/client/CredentialStore.h"
 #include "ui/shell/Heading.h"
 #include "ui/shell/MessageBanner.h"
+#include "ui/shell/PageActions.h"
 #include "ui/shell/Settings.h"
 #include "ui/sync/ConflictList.h"
 
@@ -79,8 +80,8 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     auto* row = new QHBoxLayout();
     m_syncNow = new QPushButton(tr("Sync now"), m_signedIn);
     m_syncNow->setObjectName(QStringLiteral("syncNow"));
-    m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_syncNow->setToolTip(tr("Send and receive changes now (Ctrl+R)"));
+    addPageAction(this, tr("Sync Now"), {QKeySequence(Qt::CTRL | Qt::Key_R)}, [this] { syncNow(); });
     auto* signOutButton = new QPushButton(tr("Sign out"), m_signedIn);
     row->addWidget(m_syncNow);
     row->addWidget(signOutButton);
