@@ -19,6 +19,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QMenu>
 #include <QSettings>
@@ -286,6 +287,51 @@ TEST_F(MainWindowTest, ThePageInFrontHasAMenuOfItsCommandsWithTheirKeys)
     }
     window->showPage(ui::PageId::Library);
     EXPECT_NE(find(menu, QStringLiteral("Find")), nullptr);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(MainWindowTest, OpenRecentReopensTheMachineFilesOpenedLately)
+{
+    auto window = makeWindow();
+    auto* beats = qobject_cast<ui::BeatMachinePage*>(window->pageWidget(ui::PageId::BeatMachine));
+    ASSERT_NE(beats, nullptr);
+    beats->setInteractive(false);
+    auto* recent = window->findChild<QMenu*>(QStringLiteral("recentFiles"));
+    ASSERT_NE(recent, nullptr);
+    Q_EMIT recent->aboutToShow();
+    ASSERT_EQ(recent->actions().size(), 1);
+    EXPECT_FALSE(recent->actions().first()->isEnabled()) << "nothing opened yet";
+
+    const QString file = QStringLiteral(BANDMATE_FIXTURES_DIR "/machines/example-salsa.xml");
+    ASSERT_TRUE(beats->importPath(file));
+    EXPECT_EQ(m_settings->recentFiles(), QStringList{QFileInfo(file).absoluteFilePath()});
+    const double bpm = beats->session().machine().bpm;
+    beats->session().setBpm(bpm + 20);
+    window->showPage(ui::PageId::Library);
+
+    Q_EMIT recent->aboutToShow();
+    QAction* first = recent->actions().value(0);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->text(), QStringLiteral("&1 example-salsa.xml"));
+    first->trigger();
+    EXPECT_EQ(window->currentPage(), ui::PageId::BeatMachine);
+    EXPECT_DOUBLE_EQ(beats->session().machine().bpm, bpm) << "opened again from the file";
+
+    // Newest first, once each, at most eight.
+    for (int i = 0; i < 10; ++i) {
+        m_settings->addRecentFile(QStringLiteral("/music/machine-%1.xml").arg(i));
+    }
+    m_settings->addRecentFile(QStringLiteral("/music/machine-3.xml"));
+    const QStringList files = m_settings->recentFiles();
+    EXPECT_EQ(files.size(), ui::Settings::kRecentFiles);
+    EXPECT_EQ(files.first(), QStringLiteral("/music/machine-3.xml"));
+    EXPECT_EQ(files.count(QStringLiteral("/music/machine-3.xml")), 1);
+    Q_EMIT recent->aboutToShow();
+    recent->actions().last()->trigger();  // Clear Menu
+    EXPECT_TRUE(m_settings->recentFiles().isEmpty());
 }
 
 }  // namespace

@@ -24,6 +24,7 @@
 #include <QMimeData>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -830,6 +831,7 @@ bool BeatMachinePage::importPath(const QString& path)
         showMessage(message, true);
         return false;
     }
+    m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
     showMessage(tr("Imported “%1”; save it to keep it among your machines.").arg(QString::fromStdString(m_session->machine().title)), false);
     return true;
 }

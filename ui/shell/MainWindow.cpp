@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QHBoxLayout>
@@ -180,6 +181,11 @@ QWidget* MainWindow::buildSidebar()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentFiles"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(recent); });
+    fillRecentMenu(recent);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -213,6 +219,31 @@ void MainWindow::buildMenus()
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::fillRecentMenu(QMenu* menu)
+{
+    menu->clear();
+    const QStringList files = m_settings.recentFiles();
+    int number = 1;
+    for (const QString& path : files) {
+        const QFileInfo info(path);
+        QAction* action = menu->addAction(QStringLiteral("&%1 %2").arg(number++).arg(info.fileName()));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] {
+            showPage(PageId::BeatMachine);
+            if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine)); beats && beats->confirmDiscard()) {
+                beats->importPath(path);  // a file gone since says so on the page
+            }
+        });
+    }
+    if (files.isEmpty()) {
+        menu->addAction(tr("No machine files opened yet"))->setEnabled(false);
+        return;
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Clear Menu"), this, [this] { m_settings.clearRecentFiles(); });
 }
 
 void MainWindow::fillPageMenu()

@@ -59,6 +59,8 @@ private:
     void openAbout();
     /// The menu of the page in front: its commands and their keys.
     void fillPageMenu();
+    /// File › Open Recent: the machine files opened lately.
+    void fillRecentMenu(QMenu* menu);
 
     core::Database& m_db;
     Settings& m_settings;

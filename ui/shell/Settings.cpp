@@ -17,6 +17,7 @@ const QString kSyncServer = QStringLiteral("sync/server");
 const QString kSyncEmail = QStringLiteral("sync/email");
 const QString kWelcomeDone = QStringLiteral("general/welcomeDone");
 const QString kRunning = QStringLiteral("session/running");
+const QString kRecentFilesKey = QStringLiteral("general/recentFiles");
 
 }  // namespace
 
@@ -63,6 +64,24 @@ PageId Settings::initialPage() const
 PageId Settings::lastPage() const
 {
     return pageFromKey(m_store.value(kLastPage).toString()).value_or(PageId::Dashboard);
+}
+
+QStringList Settings::recentFiles() const
+{
+    return m_store.value(kRecentFilesKey).toStringList();
+}
+
+void Settings::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    m_store.setValue(kRecentFilesKey, files.mid(0, kRecentFiles));
+}
+
+void Settings::clearRecentFiles()
+{
+    m_store.remove(kRecentFilesKey);
 }
 
 bool Settings::welcomeDone() const

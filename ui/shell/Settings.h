@@ -31,6 +31,13 @@ public:
     [[nodiscard]] PageId lastPage() const;
     void setLastPage(PageId page);
 
+    /// Machine files opened lately, newest first (File › Open Recent); at most kRecentFiles.
+    static constexpr int kRecentFiles = 8;
+    [[nodiscard]] QStringList recentFiles() const;
+    /// Puts `path` first (once).
+    void addRecentFile(const QString& path);
+    void clearRecentFiles();
+
     /// Whether the first-run welcome was finished or skipped (then it is never shown again).
     [[nodiscard]] bool welcomeDone() const;
     void setWelcomeDone(bool done);
