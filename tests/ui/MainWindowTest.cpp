@@ -17,6 +17,7 @@
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QLabel>
 #include <QFileInfo>
@@ -276,17 +277,29 @@ TEST_F(MainWindowTest, ThePageInFrontHasAMenuOfItsCommandsWithTheirKeys)
     EXPECT_EQ(faster->shortcuts().size(), 2) << "+ and =";
     faster->trigger();
     EXPECT_DOUBLE_EQ(beats->session().machine().bpm, bpm + 5);
-    // Every page's command has a shortcut to show.
-    for (const ui::PageId page : {ui::PageId::BeatMachine, ui::PageId::Library, ui::PageId::Setlists, ui::PageId::Sync}) {
+    // Every page's command has a key to show, or is one of the page's buttons.
+    for (const ui::PageId page : {ui::PageId::Roadmap, ui::PageId::BeatMachine, ui::PageId::Library, ui::PageId::Setlists, ui::PageId::Sync}) {
         window->showPage(page);
         EXPECT_TRUE(menu->menuAction()->isVisible()) << ui::pageInfo(page).title.toStdString();
         EXPECT_EQ(menu->title(), ui::pageInfo(page).title);
         for (QAction* action : menu->actions()) {
-            EXPECT_TRUE(action->menu() != nullptr || !action->shortcut().isEmpty()) << action->text().toStdString();
+            EXPECT_TRUE(action->menu() != nullptr || !action->shortcut().isEmpty() || action->property("bandmateButton").isValid())
+                << action->text().toStdString();
         }
     }
     window->showPage(ui::PageId::Library);
     EXPECT_NE(find(menu, QStringLiteral("Find")), nullptr);
+    // A button's entry follows the button: Edit… is off while no roadmap runs.
+    window->showPage(ui::PageId::Roadmap);
+    Q_EMIT menu->aboutToShow();
+    QAction* edit = find(menu, QStringLiteral("Edit…"));
+    ASSERT_NE(edit, nullptr);
+    auto* editButton = qobject_cast<QAbstractButton*>(edit->property("bandmateButton").value<QObject*>());
+    ASSERT_NE(editButton, nullptr);
+    EXPECT_EQ(edit->isEnabled(), editButton->isEnabled() && !editButton->isHidden());
+    QAction* start = find(menu, QStringLiteral("Start a roadmap…"));
+    ASSERT_NE(start, nullptr);
+    EXPECT_TRUE(start->isEnabled());
 }
 
 }  // namespace

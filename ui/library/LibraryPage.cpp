@@ -64,6 +64,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
         button->setToolTip(tip);
         connect(button, &QPushButton::clicked, this, slot);
         header->addWidget(button);
+        addPageButtonAction(this, button);  // also in the Library menu
         return button;
     };
     headerButton(tr("Duplicates…"), tr("Files with the same content, songs with the same title and artist"), [this] { showDuplicates(); });

@@ -1,5 +1,7 @@
 #include "ui/roadmap/RoadmapPage.h"
 
+#include "ui/shell/PageActions.h"
+
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
 #include "ui/roadmap/ProfileDialog.h"
@@ -123,6 +125,10 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     stop->setToolTip(tr("Stop following this roadmap (its progress is removed)"));
     connect(stop, &QPushButton::clicked, this, &RoadmapPage::stopCurrent);
     header->addWidget(stop);
+    // Also in the Roadmap menu.
+    for (QPushButton* button : {profile, start, create, edit, import, exportButton, stop}) {
+        addPageButtonAction(this, button);
+    }
     layout->addLayout(header);
 
     m_banner = new MessageBanner(this);

@@ -102,6 +102,7 @@ SetlistsPage::SetlistsPage(core::Database& db, QWidget* parent) : QWidget(parent
     auto* importButton = new QPushButton(tr("Import…"), this);
     importButton->setToolTip(tr("A plain-text setlist: one title per line, a blank line before an encore"));
     connect(importButton, &QPushButton::clicked, this, &SetlistsPage::askImport);
+    addPageButtonAction(this, importButton, tr("Import Setlist…"));
     header->addWidget(importButton);
     header->addWidget(newButton);
     layout->addLayout(header);
@@ -209,11 +210,16 @@ QWidget* SetlistsPage::buildShowView()
                                                           {tr("Plain text (setlist.fm)…"), ExportFormat::Text}};
     for (const auto& [label, format] : formats) {
         connect(exportMenu->addAction(label), &QAction::triggered, this, [this, format] { askExport(format); });
+        addPageAction(this, label, {}, [this, format] { askExport(format); }, tr("Export"));
     }
     exportButton->setMenu(exportMenu);
     auto* practiseButton = new QPushButton(tr("Practise…"), view);
     practiseButton->setToolTip(tr("Step through the songs with each one's groove at its tempo"));
     connect(practiseButton, &QPushButton::clicked, this, [this] { practise(); });
+    // Also in the Setlists menu (the export formats in their own submenu there).
+    addPageButtonAction(this, details, tr("Show Details…"));
+    addPageButtonAction(this, m_performed);
+    addPageButtonAction(this, practiseButton);
     for (QWidget* button : std::initializer_list<QWidget*>{details, practiseButton, m_performed, printButton, exportButton}) {
         top->addWidget(button, 0, Qt::AlignTop);
     }

@@ -14,6 +14,7 @@
 #include "ui/shell/Theme.h"
 #include "ui/shell/WelcomeWizard.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -210,6 +211,13 @@ void MainWindow::buildMenus()
     m_pageMenu = menuBar()->addMenu(QString());
     m_pageMenu->setObjectName(QStringLiteral("pageMenu"));
     connect(this, &MainWindow::pageChanged, this, &MainWindow::fillPageMenu);
+    connect(m_pageMenu, &QMenu::aboutToShow, this, [this] {
+        for (QAction* action : m_pageMenu->actions()) {
+            if (auto* button = qobject_cast<QAbstractButton*>(action->property("bandmateButton").value<QObject*>())) {
+                action->setEnabled(button->isEnabled() && !button->isHidden());
+            }
+        }
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* welcome = help->addAction(tr("&Welcome…"), this, &MainWindow::openWelcome);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QKeySequence>
 #include <QList>
@@ -22,6 +23,18 @@ inline QAction* addPageAction(QWidget* page, const QString& text, const QList<QK
     action->setProperty("bandmatePageAction", true);
     action->setProperty("bandmateGroup", group);
     QObject::connect(action, &QAction::triggered, page, [slot = std::move(slot)] { slot(); });
+    page->addAction(action);
+    return action;
+}
+
+/// The same for a button of the page that has no key: the menu entry clicks it, and is enabled
+/// when the button is (MainWindow checks as the menu opens). `text` defaults to the button's.
+inline QAction* addPageButtonAction(QWidget* page, QAbstractButton* button, const QString& text = {})
+{
+    auto* action = new QAction(text.isEmpty() ? button->text() : text, page);
+    action->setProperty("bandmatePageAction", true);
+    action->setProperty("bandmateButton", QVariant::fromValue<QObject*>(button));
+    QObject::connect(action, &QAction::triggered, button, &QAbstractButton::click);
     page->addAction(action);
     return action;
 }
