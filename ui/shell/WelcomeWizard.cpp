@@ -165,23 +165,6 @@ QString WelcomeWizard::musicFolder() const
     return m_folder->text().trimmed();
 }
 
-void WelcomeWizard::setArtistName(const QString& name)
-{
-    m_artist->setText(name);
-}
-
-void WelcomeWizard::setRoadmapSlug(const QString& slug)
-{
-    if (QAbstractButton* button = m_roadmaps->button(static_cast<int>(std::max<qsizetype>(0, m_slugs.indexOf(slug))))) {
-        button->setChecked(true);
-    }
-}
-
-void WelcomeWizard::setMusicFolder(const QString& folder)
-{
-    m_folder->setText(folder);
-}
-
 void WelcomeWizard::accept()
 {
     QStringList problems;

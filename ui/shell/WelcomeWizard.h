@@ -37,9 +37,6 @@ public:
     [[nodiscard]] QString artistName() const;
     [[nodiscard]] QString roadmapSlug() const;  ///< empty: none
     [[nodiscard]] QString musicFolder() const;  ///< empty: none
-    void setArtistName(const QString& name);
-    void setRoadmapSlug(const QString& slug);
-    void setMusicFolder(const QString& folder);
     [[nodiscard]] AudioSettingsPanel* audioPanel() const { return m_audio; }
     /// What went wrong on Finish (a roadmap that could not start, ...), empty when nothing.
     [[nodiscard]] QString problem() const { return m_problem; }

@@ -122,6 +122,7 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     question->addLayout(answers);
     connect(deleteThem, &QPushButton::clicked, this, [this] { answerMassDelete(true); });
     connect(keepThem, &QPushButton::clicked, this, [this] { answerMassDelete(false); });
+    m_massDelete->hide();  // until held deletions ask (reviewHeldDeletes)
     layout->addWidget(m_massDelete);
 
     m_conflicts = new ConflictList(m_db, this);
@@ -150,8 +151,14 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
             }
         });
     }
-    reviewHeldDeletes();
     refresh();
+}
+
+void SyncPage::showEvent(QShowEvent* event)
+{
+    // Looked at when the page is opened (and after each round), not while Bandmate starts.
+    reviewHeldDeletes();
+    QWidget::showEvent(event);
 }
 
 SyncPage::~SyncPage()

@@ -60,6 +60,9 @@ public:
 Q_SIGNALS:
     void syncFinished(bool ok);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
     /// Shows or hides the question about held deletions.
