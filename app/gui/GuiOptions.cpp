@@ -1,8 +1,23 @@
 #include "app/gui/GuiOptions.h"
 
+#include "ui/shell/Language.h"
+
 #include <QRegularExpression>
 
 namespace bandmate::app {
+
+namespace {
+
+QStringList languageCodes()
+{
+    QStringList codes;
+    for (const ui::UiLanguage& language : ui::uiLanguages()) {
+        codes.append(language.code);
+    }
+    return codes;
+}
+
+}  // namespace
 
 QString guiUsage()
 {
@@ -12,15 +27,18 @@ QString guiUsage()
     }
     return QStringLiteral(
                "Usage: bandmate [--db PATH] [--settings FILE.ini] [--theme system|light|dark]\n"
+               "                [--language %2]\n"
                "       bandmate --screenshot PAGE FILE.png [--size WxH] [--db PATH] [--theme ...]\n\n"
                "  --db PATH            use this database file instead of the per-user one\n"
                "  --settings FILE.ini  keep preferences in this file instead of the system store\n"
                "  --theme SCHEME       colour scheme for this run\n"
+               "  --language CODE      interface language for this run (default: the one chosen\n"
+               "                       in Preferences, else the system's)\n"
                "  --screenshot PAGE FILE.png\n"
                "                       render PAGE (%1) at 1280x800 and exit;\n"
                "                       without --db it uses a fresh temporary database\n"
                "  --size WxH           screenshot size, e.g. 1920x1080\n")
-        .arg(keys.join(QStringLiteral(", ")));
+        .arg(keys.join(QStringLiteral(", ")), languageCodes().join(QLatin1Char('|')));
 }
 
 std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString* error)
@@ -62,6 +80,17 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
                 *error = QStringLiteral("--theme: '%1' is not system, light or dark").arg(*v);
                 return std::nullopt;
             }
+        } else if (arg == QLatin1String("--language")) {
+            auto v = value(i, arg);
+            if (!v) {
+                return std::nullopt;
+            }
+            if (!languageCodes().contains(*v)) {
+                *error = QStringLiteral("--language: '%1' is not one of %2")
+                             .arg(*v, languageCodes().join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+            options.language = *v;
         } else if (arg == QLatin1String("--screenshot")) {
             if (i + 2 >= arguments.size()) {
                 *error = QStringLiteral("--screenshot needs a page and a file: --screenshot PAGE FILE.png");

@@ -19,6 +19,7 @@ struct GuiOptions {
     QString screenshotFile;
     QSize screenshotSize{1280, 800};     ///< --size WxH
     std::optional<ui::Settings::ColorScheme> colorScheme;  ///< --theme system|light|dark
+    QString language;                    ///< --language en|es|nb; empty = the preference
 };
 
 /// Parses the arguments after the program name. On error returns the message to print.

@@ -1,12 +1,14 @@
 // bandmate: the desktop application. Composition root: builds the services and hands them down.
 #include "app/gui/GuiOptions.h"
 #include "core/storage/Database.h"
+#include "ui/shell/Language.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/Theme.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -94,6 +96,9 @@ int main(int argc, char* argv[])
         settingsPath.isEmpty() ? std::make_unique<QSettings>()
                                : std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
     bandmate::ui::Settings settings(*store);
+    bandmate::ui::Translations translations;
+    translations.install(bandmate::ui::resolveLanguage(
+        options->language.isEmpty() ? settings.language() : options->language, QLocale::system().uiLanguages()));
     bandmate::ui::applyColorScheme(app, options->colorScheme.value_or(settings.colorScheme()));
 
     auto db = bandmate::core::Database::open(dbPath);

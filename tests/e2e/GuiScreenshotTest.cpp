@@ -3,6 +3,7 @@
 
 #include <QImage>
 #include <QProcess>
+#include <QProcessEnvironment>
 
 #include <gtest/gtest.h>
 
@@ -10,9 +11,20 @@ using bandmate::test::TempDir;
 
 namespace {
 
-int runGui(const QStringList& args, QString* err = nullptr)
+int runGui(const QStringList& args, QString* err = nullptr, const QStringList& environment = {})
 {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString& variable : {QStringLiteral("LANGUAGE"), QStringLiteral("LC_ALL"),
+                                        QStringLiteral("LC_MESSAGES"), QStringLiteral("LANG")}) {
+            env.remove(variable);
+        }
+        for (const QString& entry : environment) {
+            env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+        }
+        process.setProcessEnvironment(env);
+    }
     process.start(QStringLiteral(BANDMATE_GUI), args);
     EXPECT_TRUE(process.waitForFinished(60'000));
     if (err != nullptr) {
@@ -61,6 +73,32 @@ TEST(GuiScreenshot, BadArgumentsExitTwo)
     EXPECT_EQ(runGui({QStringLiteral("--screenshot"), QStringLiteral("nowhere"), dir.file(QStringLiteral("x.png"))}, &err), 2);
     EXPECT_TRUE(err.contains(QStringLiteral("unknown page 'nowhere'"))) << err.toStdString();
     EXPECT_EQ(runGui({QStringLiteral("--theme"), QStringLiteral("purple")}, &err), 2);
+    EXPECT_EQ(runGui({QStringLiteral("--language"), QStringLiteral("de")}, &err), 2);
+    EXPECT_TRUE(err.contains(QStringLiteral("--language: 'de' is not one of en, es, nb"))) << err.toStdString();
+}
+
+TEST(GuiScreenshot, TheLanguageFollowsTheSystemUnlessOneIsGiven)
+{
+    TempDir dir;
+    const auto shot = [&](const QString& name, const QStringList& environment, const QStringList& extra = {}) {
+        const QString file = dir.file(name + QStringLiteral(".png"));
+        QString err;
+        EXPECT_EQ(runGui(QStringList{QStringLiteral("--screenshot"), QStringLiteral("setlists"), file} + extra, &err,
+                         environment),
+                  0)
+            << err.toStdString();
+        return QImage(file);
+    };
+    const QImage english = shot(QStringLiteral("c"), {QStringLiteral("LANG=C")});
+    const QImage norwegian = shot(QStringLiteral("nb"), {QStringLiteral("LANG=nb_NO.UTF-8")});
+    const QImage spanish = shot(QStringLiteral("es"), {QStringLiteral("LANGUAGE=es_ES:en"), QStringLiteral("LANG=C")});
+    const QImage chosen = shot(QStringLiteral("en"), {QStringLiteral("LANG=nb_NO.UTF-8")},
+                               {QStringLiteral("--language"), QStringLiteral("en")});
+    ASSERT_FALSE(english.isNull());
+    EXPECT_NE(norwegian, english);
+    EXPECT_NE(spanish, english);
+    EXPECT_NE(spanish, norwegian);
+    EXPECT_EQ(chosen, english);  // --language beats the system
 }
 
 TEST(GuiScreenshot, ARefusedDatabaseIsReportedAndKept)

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -24,6 +25,8 @@ namespace bandmate::ui {
 
 /// Every field of one to-do. The checklist is one item per line, "[x] " marks a done one.
 class TodoDialog : public QDialog {
+    Q_DECLARE_TR_FUNCTIONS(bandmate::ui::TodoDialog)
+
 public:
     TodoDialog(core::Database& db, core::todo::Todo todo, QWidget* parent) : QDialog(parent), m_db(db), m_todo(std::move(todo))
     {

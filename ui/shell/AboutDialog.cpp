@@ -14,30 +14,29 @@ namespace bandmate::ui {
 
 QList<Component> components(const core::Database& db)
 {
-    const auto tr = [](const char* text) { return AboutDialog::tr(text); };
     return {
         {QStringLiteral("Qt"), QString::fromLatin1(qVersion()), QStringLiteral("LGPL-3.0-only"),
-         tr("Windows, widgets, charts, playback, networking, database access")},
+         AboutDialog::tr("Windows, widgets, charts, playback, networking, database access")},
         {QStringLiteral("JUCE"),
          QString::fromStdString(audio::AudioSystem::juceVersionNonRealTime()).remove(QStringLiteral("JUCE v")),
-         QStringLiteral("GPL-3.0-only"), tr("Audio engine, audio devices and audio files")},
+         QStringLiteral("GPL-3.0-only"), AboutDialog::tr("Audio engine, audio devices and audio files")},
         {QStringLiteral("SQLite"), db.sqliteVersion(), QStringLiteral("blessing (public domain)"),
-         tr("Your data, in one file")},
-        {QStringLiteral("libFLAC"), QString(), QStringLiteral("BSD-3-Clause"), tr("FLAC audio files")},
+         AboutDialog::tr("Your data, in one file")},
+        {QStringLiteral("libFLAC"), QString(), QStringLiteral("BSD-3-Clause"), AboutDialog::tr("FLAC audio files")},
         {QStringLiteral("libogg / libvorbis"), QString(), QStringLiteral("BSD-3-Clause"),
-         tr("Ogg Vorbis audio files")},
+         AboutDialog::tr("Ogg Vorbis audio files")},
         {QStringLiteral("Qt Keychain"), QString(), QStringLiteral("BSD-3-Clause"),
-         tr("Sync credentials in the system keychain")},
-        {QStringLiteral("cpp-httplib"), QString(), QStringLiteral("MIT"), tr("The sync server")},
-        {QStringLiteral("libsodium"), QString(), QStringLiteral("ISC"), tr("Password hashing on the sync server")},
+         AboutDialog::tr("Sync credentials in the system keychain")},
+        {QStringLiteral("cpp-httplib"), QString(), QStringLiteral("MIT"), AboutDialog::tr("The sync server")},
+        {QStringLiteral("libsodium"), QString(), QStringLiteral("ISC"), AboutDialog::tr("Password hashing on the sync server")},
         {QStringLiteral("TagLib"), QString(), QStringLiteral("LGPL-2.1-only OR MPL-1.1"),
-         tr("Reading tags of your audio files")},
+         AboutDialog::tr("Reading tags of your audio files")},
         {QStringLiteral("libpq (PostgreSQL)"), QString(), QStringLiteral("PostgreSQL"),
-         tr("Large sync servers")},
+         AboutDialog::tr("Large sync servers")},
         {QStringLiteral("FluidR3 GM soundfont"), QString(), QStringLiteral("MIT"),
-         tr("The instrument samples of the built-in kit")},
+         AboutDialog::tr("The instrument samples of the built-in kit")},
         {QStringLiteral("GoogleTest"), QString(), QStringLiteral("BSD-3-Clause"),
-         tr("Testing (not shipped)")},
+         AboutDialog::tr("Testing (not shipped)")},
     };
 }
 

@@ -174,7 +174,8 @@ QWidget* MainWindow::buildSidebar()
     auto* footer = new QLabel(tr("Version %1 · works offline").arg(QApplication::applicationVersion()),
                               sidebar);
     footer->setObjectName(QStringLiteral("sidebarFooter"));
-    footer->setContentsMargins(22, 0, 0, 0);
+    footer->setContentsMargins(22, 0, 12, 0);
+    footer->setWordWrap(true);  // longer in other languages
     layout->addWidget(footer);
     return sidebar;
 }

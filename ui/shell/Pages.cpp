@@ -6,47 +6,45 @@ namespace bandmate::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("bandmate::ui::Pages", text);
-}
+/// The translation context of the page names and blurbs.
+struct Pages {
+    Q_DECLARE_TR_FUNCTIONS(bandmate::ui::Pages)
+};
 
 QList<PageInfo> buildPages()
 {
     return {
-        {PageId::Dashboard, QStringLiteral("dashboard"), tr("Dashboard"),
+        {PageId::Dashboard, QStringLiteral("dashboard"), Pages::tr("Dashboard"),
          QStringLiteral(":/icons/dashboard.svg"),
-         tr("Where your music career stands today: the current stage, the next actions, and how "
-            "practice and shows add up over the weeks.")},
-        {PageId::Roadmap, QStringLiteral("roadmap"), tr("Roadmap"),
+         Pages::tr("Where your music career stands today: the current stage, the next actions, and how "
+                   "practice and shows add up over the weeks.")},
+        {PageId::Roadmap, QStringLiteral("roadmap"), Pages::tr("Roadmap"),
          QStringLiteral(":/icons/roadmap.svg"),
-         tr("Path to Stardom: guided career roadmaps, from first songs to touring, broken into "
-            "stages and concrete tasks.")},
-        {PageId::BeatMachine, QStringLiteral("beats"), tr("Beat Machine"),
+         Pages::tr("Path to Stardom: guided career roadmaps, from first songs to touring, broken into "
+                   "stages and concrete tasks.")},
+        {PageId::BeatMachine, QStringLiteral("beats"), Pages::tr("Beat Machine"),
          QStringLiteral(":/icons/beats.svg"),
-         tr("Salsa, merengue and their cousins: play a groove, shape it instrument by "
-            "instrument, and practise with it.")},
-        {PageId::Library, QStringLiteral("library"), tr("Library"),
+         Pages::tr("Salsa, merengue and their cousins: play a groove, shape it instrument by "
+                   "instrument, and practise with it.")},
+        {PageId::Library, QStringLiteral("library"), Pages::tr("Library"),
          QStringLiteral(":/icons/library.svg"),
-         tr("Your repertoire and its audio files: search it, play it, and keep track of what "
-            "is gig-ready.")},
-        {PageId::Setlists, QStringLiteral("setlists"), tr("Setlists"),
+         Pages::tr("Your repertoire and its audio files: search it, play it, and keep track of what "
+                   "is gig-ready.")},
+        {PageId::Setlists, QStringLiteral("setlists"), Pages::tr("Setlists"),
          QStringLiteral(":/icons/setlists.svg"),
-         tr("Shows, sets and encores, with a run-sheet that tells you when each song starts.")},
-        {PageId::Sync, QStringLiteral("sync"), tr("Sync"),
+         Pages::tr("Shows, sets and encores, with a run-sheet that tells you when each song starts.")},
+        {PageId::Sync, QStringLiteral("sync"), Pages::tr("Sync"),
          QStringLiteral(":/icons/sync.svg"),
-         tr("Optional: keep your data on several machines in step through a Bandmate server. "
-            "Bandmate works fully offline without it.")},
+         Pages::tr("Optional: keep your data on several machines in step through a Bandmate server. "
+                   "Bandmate works fully offline without it.")},
     };
 }
 
 }  // namespace
 
-const QList<PageInfo>& allPages()
+QList<PageInfo> allPages()
 {
-    // Built on first use, after the translators are installed.
-    static const QList<PageInfo> pages = buildPages();
-    return pages;
+    return buildPages();
 }
 
 std::optional<PageId> pageFromKey(const QString& key)
@@ -59,7 +57,7 @@ std::optional<PageId> pageFromKey(const QString& key)
     return std::nullopt;
 }
 
-const PageInfo& pageInfo(PageId id)
+PageInfo pageInfo(PageId id)
 {
     return allPages().at(static_cast<qsizetype>(id));
 }

@@ -19,11 +19,12 @@ struct PageInfo {
     QString summary;      ///< one translated sentence: what the page is for (the sidebar's tooltip)
 };
 
-/// Every page in navigation order.
-[[nodiscard]] const QList<PageInfo>& allPages();
+/// Every page in navigation order, its texts in the language installed now (built on each call,
+/// so a test or a language change never sees a stale translation).
+[[nodiscard]] QList<PageInfo> allPages();
 /// The page whose key is `key` (case-insensitive), if any.
 [[nodiscard]] std::optional<PageId> pageFromKey(const QString& key);
 /// The info of one page.
-[[nodiscard]] const PageInfo& pageInfo(PageId id);
+[[nodiscard]] PageInfo pageInfo(PageId id);
 
 }  // namespace bandmate::ui

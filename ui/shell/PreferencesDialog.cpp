@@ -2,12 +2,14 @@
 
 #include "core/storage/Database.h"
 #include "ui/shell/AudioSettingsPanel.h"
+#include "ui/shell/Language.h"
 #include "ui/shell/Settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -32,6 +34,24 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     m_colorScheme->addItem(tr("Dark"), static_cast<int>(Settings::ColorScheme::Dark));
     m_colorScheme->setCurrentIndex(m_colorScheme->findData(static_cast<int>(settings.colorScheme())));
     generalForm->addRow(tr("&Colour scheme:"), m_colorScheme);
+
+    m_language = new QComboBox(general);
+    m_language->setObjectName(QStringLiteral("language"));
+    const QString systemLanguage = resolveLanguage(QString(), QLocale::system().uiLanguages());
+    for (const UiLanguage& language : uiLanguages()) {
+        if (language.code == systemLanguage) {
+            m_language->insertItem(0, tr("Follow the system (%1)").arg(language.name), QString());
+        }
+        m_language->addItem(language.name, language.code);
+    }
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
+    generalForm->addRow(tr("&Language:"), m_language);
+    m_languageNote = new QLabel(general);
+    m_languageNote->setObjectName(QStringLiteral("languageNote"));
+    m_languageNote->setWordWrap(true);
+    generalForm->addRow(QString(), m_languageNote);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::showLanguageNote);
+    showLanguageNote();
 
     m_startPage = new QComboBox(general);
     m_startPage->setObjectName(QStringLiteral("startPage"));
@@ -81,8 +101,20 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     layout->addWidget(buttons);
 }
 
+void PreferencesDialog::showLanguageNote()
+{
+    const QString chosen = resolveLanguage(m_language->currentData().toString(), QLocale::system().uiLanguages());
+    for (const UiLanguage& language : uiLanguages()) {
+        if (language.code == chosen) {
+            m_languageNote->setText(tr("Bandmate speaks %1 from its next start.").arg(language.name));
+        }
+    }
+    m_languageNote->setVisible(chosen != installedLanguage());
+}
+
 void PreferencesDialog::accept()
 {
+    m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setColorScheme(static_cast<Settings::ColorScheme>(m_colorScheme->currentData().toInt()));
     m_settings.setStartPage(static_cast<Settings::StartPage>(m_startPage->currentData().toInt()));
     m_settings.setInstructorVoice(m_instructorVoice->currentData().toString());

@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 
 namespace bandmate::core {
 class Database;
@@ -24,7 +25,11 @@ public:
 
 private:
     Settings& m_settings;
+    void showLanguageNote();
+
     QComboBox* m_colorScheme = nullptr;
+    QComboBox* m_language = nullptr;
+    QLabel* m_languageNote = nullptr;
     QComboBox* m_startPage = nullptr;
     QComboBox* m_instructorVoice = nullptr;
     AudioSettingsPanel* m_audio = nullptr;

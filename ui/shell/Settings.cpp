@@ -10,6 +10,7 @@ const QString kColorScheme = QStringLiteral("appearance/colorScheme");
 const QString kStartPage = QStringLiteral("general/startPage");
 const QString kLastPage = QStringLiteral("general/lastPage");
 const QString kGeometry = QStringLiteral("window/geometry");
+const QString kLanguage = QStringLiteral("appearance/language");
 const QString kInstructorVoice = QStringLiteral("beats/instructorVoice");
 const QString kState = QStringLiteral("window/state");
 const QString kWatchedFolders = QStringLiteral("library/watchedFolders");
@@ -107,6 +108,16 @@ void Settings::setRunning(bool running)
 void Settings::setLastPage(PageId page)
 {
     m_store.setValue(kLastPage, pageInfo(page).key);
+}
+
+QString Settings::language() const
+{
+    return m_store.value(kLanguage).toString();
+}
+
+void Settings::setLanguage(const QString& code)
+{
+    m_store.setValue(kLanguage, code);
 }
 
 QString Settings::instructorVoice() const

@@ -46,6 +46,10 @@ public:
     [[nodiscard]] bool running() const;
     void setRunning(bool running);
 
+    /// The language of the interface ("es", "nb", "en"); empty = follow the system.
+    [[nodiscard]] QString language() const;
+    void setLanguage(const QString& code);
+
     /// The beat machine instructor's language ("es", "en", …); "es" when never chosen.
     [[nodiscard]] QString instructorVoice() const;
     void setInstructorVoice(const QString& language);

@@ -1,0 +1,4593 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>ConflictList</name>
+    <message>
+        <location filename="../../ui/sync/ConflictList.cpp" line="+25"/>
+        <source>Song</source>
+        <translation>Canción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Concierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setlist entry</source>
+        <translation>Entrada del setlist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To-do</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Roadmap task</source>
+        <translation>Tarea de la hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chart</source>
+        <translation>cifrado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>goals</source>
+        <translation>metas</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location filename="../../ui/shell/QtStrings.cpp" line="+57"/>
+        <source>&amp;Select All</source>
+        <translation>&amp;Seleccionar todo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Step up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step &amp;down</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location line="-17"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Seleccionar todo</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="-8"/>
+        <source>Show Details...</source>
+        <translation>Mostrar detalles...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>Ocultar detalles...</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../ui/beats/StepGrid.cpp" line="+33"/>
+        <source>Clave</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouth</source>
+        <translation>Boca</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Neck</source>
+        <translation>Cuello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heel</source>
+        <translation>Talón</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tip</source>
+        <translation>Punta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Slap</source>
+        <translation>Tapado</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Tumba</source>
+        <translation>Tumba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bass</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Macho</source>
+        <translation>Macho</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Hembra</source>
+        <translation>Hembra</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Finger</source>
+        <translation>Dedo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thumb</source>
+        <translation>Pulgar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cáscara</source>
+        <translation>Cáscara</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bell</source>
+        <translation>Campana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rim shot</source>
+        <translation>Golpe de aro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Short</source>
+        <translation>Corto</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>Long</source>
+        <translation>Largo</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Accent</source>
+        <translation>Acento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Soft</source>
+        <translation>Suave</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rim</source>
+        <translation>Aro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Palm</source>
+        <translation>Palma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Muted</source>
+        <translation>Apagado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>Agudo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Low</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kick</source>
+        <translation>Bombo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/DashboardPage.cpp" line="+44"/>
+        <source>Consistency over the last 26 weeks</source>
+        <translation>Constancia en las últimas 26 semanas</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+47"/>
+        <source>Checklist</source>
+        <translation>Lista de control</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track a number</source>
+        <translation>Seguir una cifra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+109"/>
+        <source>Bandmate cannot open its database</source>
+        <translation>Bandmate no puede abrir su base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+Nothing was changed. Start Bandmate with --db PATH to use another file.</source>
+        <translation>%1
+
+No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../ui/shell/QtStrings.cpp" line="-29"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>Guardar todo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>Sí a &amp;todo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;o a todo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>Interrumpir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>Restaurar valores predeterminados</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <location line="+32"/>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift</source>
+        <translation>Mayús</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meta</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Del</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backspace</source>
+        <translation>Retroceso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ins</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PgUp</source>
+        <translation>RePág</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PgDown</source>
+        <translation>AvPág</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Izquierda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>Derecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Arriba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Abajo</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location line="-31"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Seleccionar todo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;Link Location</source>
+        <translation>Copiar la &amp;dirección del enlace</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location line="-26"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finalizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commit</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::sync::SyncClient</name>
+    <message>
+        <location filename="../../sync/client/SyncClient.cpp" line="+48"/>
+        <source>%1 of your %2 songs</source>
+        <translation>%1 de tus %2 canciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 shows</source>
+        <translation>%1 de tus %2 conciertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 beat machines</source>
+        <translation>%1 de tus %2 máquinas de ritmos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 roadmaps</source>
+        <translation>%1 de tus %2 hojas de ruta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 to-dos</source>
+        <translation>%1 de tus %2 pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 playlists</source>
+        <translation>%1 de tus %2 listas de reproducción</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The server could not be reached (%1). Nothing was lost; Bandmate tries again later.</source>
+        <translation>No se pudo contactar con el servidor (%1). No se perdió nada; Bandmate lo volverá a intentar más tarde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server no longer knows this session: sign in again.</source>
+        <translation>El servidor ya no reconoce esta sesión: vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>This Bandmate and the server speak different sync versions; update the older one.</source>
+        <translation>Este Bandmate y el servidor usan versiones de sincronización distintas; actualiza el más antiguo.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>The server is busy: Bandmate tries again in a moment.</source>
+        <translation>El servidor está ocupado: Bandmate lo vuelve a intentar en un momento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>El servidor rechazó la sincronización (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server sent an answer Bandmate cannot read (%1 at byte %2). Nothing was changed; Bandmate tries again later.</source>
+        <translation>El servidor envió una respuesta que Bandmate no puede leer (%1 en el byte %2). No se cambió nada; Bandmate lo volverá a intentar más tarde.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This computer&apos;s clock is %1 minutes off the server&apos;s: set the clock right, then sync again.</source>
+        <translation>El reloj de este equipo difiere %1 minutos del reloj del servidor: pon el reloj en hora y vuelve a sincronizar.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not back up the database before its first sync: %1</source>
+        <translation>No se pudo hacer una copia de seguridad de la base de datos antes de su primera sincronización: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not prepare the database for this server.</source>
+        <translation>No se pudo preparar la base de datos para este servidor.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+35"/>
+        <source>The server sent something this Bandmate cannot read: %1</source>
+        <translation>El servidor envió algo que este Bandmate no puede leer: %1</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Could not record what was sent.</source>
+        <translation>No se pudo registrar lo enviado.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Could not save what was received.</source>
+        <translation>No se pudo guardar lo recibido.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not apply what was deleted on another computer: %1</source>
+        <translation>No se pudo aplicar lo que se eliminó en otro equipo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::AboutDialog</name>
+    <message>
+        <location filename="../../ui/shell/AboutDialog.cpp" line="+19"/>
+        <source>Windows, widgets, charts, playback, networking, database access</source>
+        <translation>Ventanas, widgets, gráficos, reproducción, red, acceso a la base de datos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio engine, audio devices and audio files</source>
+        <translation>Motor de audio, dispositivos de audio y archivos de audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your data, in one file</source>
+        <translation>Tus datos, en un solo archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FLAC audio files</source>
+        <translation>Archivos de audio FLAC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ogg Vorbis audio files</source>
+        <translation>Archivos de audio Ogg Vorbis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync credentials in the system keychain</source>
+        <translation>Credenciales de sincronización en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sync server</source>
+        <translation>El servidor de sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password hashing on the sync server</source>
+        <translation>Hash de contraseñas en el servidor de sincronización</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading tags of your audio files</source>
+        <translation>Lectura de las etiquetas de tus archivos de audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Large sync servers</source>
+        <translation>Servidores de sincronización grandes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The instrument samples of the built-in kit</source>
+        <translation>Las muestras de instrumentos del kit integrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Testing (not shipped)</source>
+        <translation>Pruebas (no se distribuye)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About Bandmate</source>
+        <translation>Acerca de Bandmate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h2&gt;Bandmate %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Bandmate %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Career roadmaps, a salsa beat machine, a song library and setlists for working musicians. Works fully offline.&lt;br&gt;&lt;br&gt;Bandmate is free software under the GNU General Public License, version 3 or any later version (GPL-3.0-or-later), because it uses JUCE&apos;s GPL modules. It comes with no warranty.</source>
+        <translation>Hojas de ruta profesionales, una máquina de ritmos de salsa, una biblioteca de canciones y setlists para músicos en activo. Funciona totalmente sin conexión.&lt;br&gt;&lt;br&gt;Bandmate es software libre bajo la Licencia Pública General de GNU, versión 3 o cualquier versión posterior (GPL-3.0-or-later), porque usa los módulos GPL de JUCE. Se ofrece sin ninguna garantía.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>License</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used for</source>
+        <translation>Se usa para</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::AchievementsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardModels.cpp" line="+120"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::AudioSettingsPanel</name>
+    <message>
+        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+20"/>
+        <source>Automatic (the first that works)</source>
+        <translation>Automático (el primero que funcione)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Controlador:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Output:</source>
+        <translation>&amp;Salida:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>Device default</source>
+        <translation>Predeterminado del dispositivo</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sample rate:</source>
+        <translation>&amp;Frecuencia de muestreo:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 frames</source>
+        <translation>%1 muestras</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smaller buffers answer faster; raise it if you hear crackles</source>
+        <translation>Los búferes pequeños responden más rápido; súbelo si oyes chasquidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Buffer:</source>
+        <translation>&amp;Búfer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play a test sound</source>
+        <translation>Reproducir un sonido de prueba</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play the test sound to measure the output latency.</source>
+        <translation>Reproduce el sonido de prueba para medir la latencia de salida.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The driver&apos;s default</source>
+        <translation>El predeterminado del controlador</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No sound: %1</source>
+        <translation>Sin sonido: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Playing through %1 “%2”: %3 Hz, %4-frame buffer. Output latency %5 ms.</source>
+        <translation>Sonando por %1 “%2”: %3 Hz, búfer de %4 muestras. Latencia de salida %5 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::BeatIndicator</name>
+    <message>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+16"/>
+        <source>Beat</source>
+        <translation>Pulso</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::BeatMachinePage</name>
+    <message>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+116"/>
+        <source>❚❚  Pause</source>
+        <translation>❚❚  Pausa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶  Continue</source>
+        <translation>▶  Continuar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+90"/>
+        <source>▶  Play</source>
+        <translation>▶  Reproducir</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Trainer: %1 BPM</source>
+        <translation>Entrenador: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practice recorded: %1 minutes.</source>
+        <translation>Práctica registrada: %1 minutos.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Beat Machine</source>
+        <translation>Máquina de ritmos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Machine</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+281"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location line="-278"/>
+        <location line="+279"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location line="-274"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as one of your machines (Ctrl+S); every save keeps a version</source>
+        <translation>Guardar como una de tus máquinas (Ctrl+S); cada guardado conserva una versión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Machine ▾</source>
+        <translation>Máquina ▾</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+186"/>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <location line="+182"/>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Versions…</source>
+        <translation>Versiones…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trash…</source>
+        <translation>Papelera…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import machine XML…</source>
+        <translation>Importar máquina XML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export machine XML…</source>
+        <translation>Exportar máquina XML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+258"/>
+        <source>Export WAV…</source>
+        <translation>Exportar WAV…</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>Export MIDI…</source>
+        <translation>Exportar MIDI…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tempo trainer…</source>
+        <translation>Entrenador de tempo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+809"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="-785"/>
+        <source>Play, pause, continue (Space)</source>
+        <translation>Reproducir, pausar, continuar (Espacio)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>■  Stop</source>
+        <translation>■  Detener</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop and go back to the start (Esc)</source>
+        <translation>Detener y volver al principio (Esc)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+651"/>
+        <location line="+70"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="-722"/>
+        <source>Tempo: + and − change it by 5, T taps it</source>
+        <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tap</source>
+        <translation>Tap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap the tempo (T)</source>
+        <translation>Marca el tempo con toques (T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key</source>
+        <translation>Tono</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key of piano and bass: K goes up a fifth, Shift+K up a fourth</source>
+        <translation>Tono del piano y el bajo: K sube una quinta, Mayús+K sube una cuarta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clave</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2-3</source>
+        <translation>2-3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3-2</source>
+        <translation>3-2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Swing</source>
+        <translation>Swing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Swing: 0 % straight, 100 % a triplet feel</source>
+        <translation>Swing: 0 % recto, 100 % sensación de tresillo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Count-in</source>
+        <translation>Cuenta previa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One bar of clicks before the groove starts</source>
+        <translation>Un compás de clics antes de que empiece el ritmo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>German</source>
+        <translation>Alemán</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Norwegian</source>
+        <translation>Noruego</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language the instructor counts in (turn the Instructor on below)</source>
+        <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+94"/>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an empty program</source>
+        <translation>Añadir un programa vacío</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy this program</source>
+        <translation>Copiar este programa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename this program</source>
+        <translation>Renombrar este programa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename program</source>
+        <translation>Renombrar programa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program name:</source>
+        <translation>Nombre del programa:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this program</source>
+        <translation>Eliminar este programa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Both hands</source>
+        <translation>Ambas manos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left hand</source>
+        <translation>Mano izquierda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right hand</source>
+        <translation>Mano derecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which hand new piano notes play</source>
+        <translation>Con qué mano suenan las notas nuevas del piano</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+72"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>All instruments</source>
+        <translation>Todos los instrumentos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Play / Pause</source>
+        <translation>Reproducir / Pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap Tempo</source>
+        <translation>Marcar el tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faster (+5 BPM)</source>
+        <translation>Más rápido (+5 BPM)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slower (−5 BPM)</source>
+        <translation>Más lento (−5 BPM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key Up a Fifth</source>
+        <translation>Subir el tono una quinta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key Up a Fourth</source>
+        <translation>Subir el tono una cuarta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instrument %1 On or Off</source>
+        <translation>Activar o desactivar el instrumento %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Instrument %1: Next Program</source>
+        <translation>Instrumento %1: programa siguiente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save Machine</source>
+        <translation>Guardar máquina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import Machine…</source>
+        <translation>Importar máquina…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>On or off</source>
+        <translation>Activar o desactivar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On or off (%1)</source>
+        <translation>Activar o desactivar (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on</source>
+        <translation>%1 activado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit this instrument&apos;s program below</source>
+        <translation>Edita abajo el programa de este instrumento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Program (Alt+%1 for the next)</source>
+        <translation>Programa (Alt+%1 para el siguiente)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 volume</source>
+        <translation>Volumen de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>%1 — not saved</source>
+        <translation>%1 — sin guardar</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (mine)</source>
+        <translation>%1 (mía)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>● unsaved changes</source>
+        <translation>● cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has changes that are not saved. Save them first?</source>
+        <translation>“%1” tiene cambios sin guardar. ¿Guardarlos primero?</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Could not save: %1</source>
+        <translation>No se pudo guardar: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved “%1”.</source>
+        <translation>Se guardó “%1”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename machine</source>
+        <translation>Renombrar máquina</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (copy)</source>
+        <translation> (copia)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only your own saved machines can go to the trash.</source>
+        <translation>Solo tus propias máquinas guardadas pueden ir a la papelera.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is in the trash (Machine ▸ Trash… restores it).</source>
+        <translation>“%1” está en la papelera (Máquina ▸ Papelera… la restaura).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trash</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+39"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+9"/>
+        <source>Empty trash</source>
+        <translation>Vaciar la papelera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete these machines for good?</source>
+        <translation>¿Eliminar estas máquinas definitivamente?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Versions are kept for your saved machines; save this one first.</source>
+        <translation>Las versiones se conservan para tus máquinas guardadas; guarda esta primero.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Versions of “%1”</source>
+        <translation>Versiones de “%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Version restored; save to keep it (Ctrl+Z undoes it).</source>
+        <translation>Versión restaurada; guárdala para conservarla (Ctrl+Z la deshace).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+12"/>
+        <source>Import machine</source>
+        <translation>Importar máquina</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+46"/>
+        <source>Beat machines (*.xml)</source>
+        <translation>Máquinas de ritmos (*.xml)</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>This file is not a machine Bandmate can read. Nothing was changed. %1</source>
+        <translation>Este archivo no es una máquina que Bandmate pueda leer. No se cambió nada. %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported “%1”; save it to keep it among your machines.</source>
+        <translation>Se importó “%1”; guárdala para conservarla entre tus máquinas.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export machine</source>
+        <translation>Exportar máquina</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export MIDI</source>
+        <translation>Exportar MIDI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export WAV</source>
+        <translation>Exportar WAV</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+82"/>
+        <source> bars</source>
+        <translation> compases</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Length:</source>
+        <translation>Duración:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One bar of clicks first</source>
+        <translation>Primero un compás de clics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seamless loop (ringing notes wrap to the start)</source>
+        <translation>Bucle continuo (las notas que resuenan pasan al principio)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count-in:</source>
+        <translation>Cuenta previa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loop:</source>
+        <translation>Bucle:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>MIDI files (*.mid)</source>
+        <translation>Archivos MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAV files (*.wav)</source>
+        <translation>Archivos WAV (*.wav)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wrote %1 (%2 notes).</source>
+        <translation>Se escribió %1 (%2 notas).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rendering “%1”…</source>
+        <translation>Renderizando “%1”…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrote %1.</source>
+        <translation>Se escribió %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not exported: %1</source>
+        <translation>No se exportó: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tempo trainer</source>
+        <translation>Entrenador de tempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the tempo while I play</source>
+        <translation>Cambiar el tempo mientras toco</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Start at:</source>
+        <translation>Empezar en:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go towards:</source>
+        <translation>Ir hacia:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change by:</source>
+        <translation>Cambiar en:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every:</source>
+        <translation>Cada:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Play / pause / continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Stop and go back to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tap the tempo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo up / down by 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Key up a fifth / up a fourth&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Turn instrument 1 … 10 on or off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next program of instrument 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save as one of your machines&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Import a machine / export WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows&lt;/b&gt;, &lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: move, add or remove a note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up&lt;/b&gt; / &lt;b&gt;Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: louder / softer note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mouse wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Over a note: its velocity&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; or &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Espacio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reproducir / pausar / continuar&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Detener y volver al principio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Marcar el tempo con toques&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo arriba / abajo de 5 en 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Subir el tono una quinta / una cuarta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Activar o desactivar los instrumentos 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Programa siguiente de los instrumentos 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Mayús+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Deshacer / rehacer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Guardar como una de tus máquinas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Importar una máquina / exportar WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Flechas&lt;/b&gt;, &lt;b&gt;Intro&lt;/b&gt;&lt;/td&gt;&lt;td&gt;En el editor de pasos: moverse, añadir o quitar una nota&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Arriba&lt;/b&gt; / &lt;b&gt;Ctrl+Abajo&lt;/b&gt;&lt;/td&gt;&lt;td&gt;En el editor de pasos: nota más fuerte / más suave&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rueda del ratón&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sobre una nota: su velocidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; o &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Beat Machine shortcuts</source>
+        <translation>Atajos de la máquina de ritmos</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::BeatSession</name>
+    <message>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+115"/>
+        <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
+        <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Restore version</source>
+        <translation>Restaurar versión</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Turn on %1</source>
+        <translation>Activar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn off %1</source>
+        <translation>Desactivar %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose program</source>
+        <translation>Elegir programa</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change volume</source>
+        <translation>Cambiar volumen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change tempo</source>
+        <translation>Cambiar tempo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change key</source>
+        <translation>Cambiar tono</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clave 3-2</source>
+        <translation>Clave 3-2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clave 2-3</source>
+        <translation>Clave 2-3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change master volume</source>
+        <translation>Cambiar volumen general</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit step</source>
+        <translation>Editar paso</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change velocity</source>
+        <translation>Cambiar velocidad</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Change program length</source>
+        <translation>Cambiar la longitud del programa</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add program</source>
+        <translation>Añadir programa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New program %1</source>
+        <translation>Programa nuevo %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Duplicate program</source>
+        <translation>Duplicar programa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (copy)</source>
+        <translation> (copia)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename program</source>
+        <translation>Renombrar programa</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An instrument keeps at least one program.</source>
+        <translation>Un instrumento conserva al menos un programa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete program</source>
+        <translation>Eliminar programa</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rename machine</source>
+        <translation>Renombrar máquina</translation>
+    </message>
+    <message>
+        <location line="+211"/>
+        <source>Could not record the practice session: %1</source>
+        <translation>No se pudo registrar la sesión de práctica: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not count the practice for your roadmap: %1</source>
+        <translation>No se pudo contar la práctica para tu hoja de ruta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ConflictList</name>
+    <message>
+        <location filename="../../ui/sync/ConflictList.cpp" line="+18"/>
+        <source>Edits that lost to another computer</source>
+        <translation>Ediciones que perdieron frente a otro equipo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept text</source>
+        <translation>Texto conservado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Written</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kept from the other edit:</source>
+        <translation>Conservado de la otra edición:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the item now:</source>
+        <translation>En el elemento ahora:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Restore this text</source>
+        <translation>&amp;Restaurar este texto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the kept text back in the item; the text it replaces is kept here in turn</source>
+        <translation>Vuelve a poner el texto conservado en el elemento; el texto que reemplaza se conserva aquí a su vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget the kept text; the item stays as it is</source>
+        <translation>Olvidar el texto conservado; el elemento queda como está</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not read the conflict log: %1</source>
+        <translation>No se pudo leer el registro de conflictos: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>None. When the same notes, chart or description are changed on two computers before they sync, the newer text is kept and the other one appears here.</source>
+        <translation>Ninguna. Cuando las mismas notas, cifrado o descripción se cambian en dos equipos antes de sincronizar, se conserva el texto más reciente y el otro aparece aquí.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One text was changed on two computers at once. The newer edit was kept; the other one is here to bring back if it was the one you wanted.</source>
+        <translation>Un texto se cambió en dos equipos a la vez. Se conservó la edición más reciente; la otra está aquí por si era la que querías.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 texts were changed on two computers at once. The newer edits were kept; the others are here to bring back if they were the ones you wanted.</source>
+        <translation>%1 textos se cambiaron en dos equipos a la vez. Se conservaron las ediciones más recientes; las otras están aquí por si eran las que querías.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Could not restore the text: %1</source>
+        <translation>No se pudo restaurar el texto: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not dismiss it: %1</source>
+        <translation>No se pudo descartar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardPage.cpp" line="+72"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h3&gt;Your dashboard starts with a roadmap&lt;/h3&gt;&lt;p&gt;Open the &lt;b&gt;Roadmap&lt;/b&gt; page (Ctrl+2) and start one of the career roadmaps — singer-songwriter, producer, touring band or Latin percussionist — or run &lt;code&gt;bandmate-cli roadmap start latin-percussionist&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Practice on the &lt;b&gt;Beat Machine&lt;/b&gt; counts by itself; other progress you log as you go. Trends, a consistency map, your streak and achievements appear here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tu panel empieza con una hoja de ruta&lt;/h3&gt;&lt;p&gt;Abre la página &lt;b&gt;Hoja de ruta&lt;/b&gt; (Ctrl+2) y empieza una de las hojas de ruta profesionales — cantautor, productor, banda de gira o percusionista latino — o ejecuta &lt;code&gt;bandmate-cli roadmap start latin-percussionist&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;La práctica en la &lt;b&gt;Máquina de ritmos&lt;/b&gt; cuenta sola; el resto del progreso lo registras sobre la marcha. Aquí aparecen las tendencias, un mapa de constancia, tu racha y tus logros.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Today: due to-dos and the next roadmap actions</source>
+        <translation>Hoy: pendientes que vencen y las próximas acciones de la hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today — due to-dos and your next actions:</source>
+        <translation>Hoy — pendientes que vencen y tus próximas acciones:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Streak</source>
+        <translation>Racha</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress per stage</source>
+        <translation>Progreso por etapa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What went well this week? What is the one thing for next week?</source>
+        <translation>¿Qué salió bien esta semana? ¿Cuál es la única cosa para la semana que viene?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A few lines are enough.</source>
+        <translation>Bastan unas líneas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done my weekly review</source>
+        <translation>Hice mi repaso semanal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weekly review</source>
+        <translation>Repaso semanal</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Trends</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Achievements</source>
+        <translation>Logros</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consistency, last 26 weeks</source>
+        <translation>Constancia, últimas 26 semanas</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 — %2 % done</source>
+        <translation>%1 — %2 % hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 — %3 % done</source>
+        <translation>%1 · %2 — %3 % hecho</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done %</source>
+        <translation>% hecho</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active since %1; best %2 days. One day off in a row is a rest day and keeps it.</source>
+        <translation>Activa desde el %1; la mejor, %2 días. Un solo día libre cuenta como descanso y la mantiene.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practise or log something today to start a streak (best so far: %1 days).</source>
+        <translation>Practica o registra algo hoy para empezar una racha (la mejor hasta ahora: %1 días).</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>As measured</source>
+        <translation>Según lo medido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running total</source>
+        <translation>Total acumulado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved. See you next week.</source>
+        <translation>Guardado. Hasta la semana que viene.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::EntryDialog</name>
+    <message>
+        <location filename="../../ui/setlists/EntryDialog.cpp" line="+18"/>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Song in the set</source>
+        <translation>Canción del set</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etiqueta:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Song:</source>
+        <translation>Canción:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the song&apos;s own length</source>
+        <translation>la duración propia de la canción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&amp;ength:</source>
+        <translation>D&amp;uración:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&amp;ength here:</source>
+        <translation>D&amp;uración aquí:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> semitones</source>
+        <translation> semitonos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Transpose:</source>
+        <translation>&amp;Transponer:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cover, guest, tape, segue…</source>
+        <translation>versión, invitado, pista, enlace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::LibraryPage</name>
+    <message>
+        <location filename="../../ui/library/LibraryPage.cpp" line="+56"/>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Duplicates…</source>
+        <translation>Duplicados…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Files with the same content, songs with the same title and artist</source>
+        <translation>Archivos con el mismo contenido, canciones con el mismo título y artista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescan</source>
+        <translation>Reescanear</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the watched folders again: only what changed</source>
+        <translation>Leer de nuevo las carpetas vigiladas: solo lo que cambió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Watch a music folder and read its audio files</source>
+        <translation>Vigilar una carpeta de música y leer sus archivos de audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a music folder</source>
+        <translation>Añadir una carpeta de música</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New song…</source>
+        <translation>Canción nueva…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A song without an audio file (Ctrl+N)</source>
+        <translation>Una canción sin archivo de audio (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New song</source>
+        <translation>Canción nueva</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search (Ctrl+F): words, &quot;a phrase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</source>
+        <translation>Buscar (Ctrl+F): palabras, &quot;una frase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole grammar is in resources/library/SEARCH.md</source>
+        <translation>La gramática completa está en resources/library/SEARCH.md</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+508"/>
+        <source>All songs</source>
+        <translation>Todas las canciones</translation>
+    </message>
+    <message>
+        <location line="-507"/>
+        <source>Gig-ready</source>
+        <translation>Lista para tocar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rehearsed</source>
+        <translation>Ensayada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning</source>
+        <translation>Aprendiendo</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to queue</source>
+        <translation>Añadir a la cola</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add to playlist</source>
+        <translation>Añadir a la lista de reproducción</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No playlists yet</source>
+        <translation>Aún no hay listas de reproducción</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move up in the playlist</source>
+        <translation>Subir en la lista de reproducción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down in the playlist</source>
+        <translation>Bajar en la lista de reproducción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete song</source>
+        <translation>Eliminar canción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete “%1” from the library? Its audio files stay on disk.</source>
+        <translation>¿Eliminar “%1” de la biblioteca? Sus archivos de audio se quedan en el disco.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Where is %1 now?</source>
+        <translation>¿Dónde está %1 ahora?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New Song</source>
+        <translation>Canción nueva</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>1 song</source>
+        <translation>1 canción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 songs</source>
+        <translation>%1 canciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 gig-ready</source>
+        <translation>%1 listas para tocar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 files missing</source>
+        <translation>%1 archivos no encontrados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 unreadable</source>
+        <translation>%1 ilegibles</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>No music folders yet: add one with Add folder…</source>
+        <translation>Aún no hay carpetas de música: añade una con Añadir carpeta…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 files</source>
+        <translation>%1 de %2 archivos</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing</source>
+        <translation>%1: %2 nuevos, %3 actualizados, %4 sin cambios, %5 reencontrados, %6 no encontrados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>, %1 unreadable (see each song&apos;s Files tab)</source>
+        <translation>, %1 ilegibles (mira la pestaña Archivos de cada canción)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Found the file again.</source>
+        <translation>Se volvió a encontrar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found %1 files again in %2.</source>
+        <translation>Se volvieron a encontrar %1 archivos en %2.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This song has no audio file to play.</source>
+        <translation>Esta canción no tiene archivo de audio para reproducir.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Playlists</source>
+        <translation>Listas de reproducción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete playlist…</source>
+        <translation>Eliminar lista de reproducción…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete playlist</source>
+        <translation>Eliminar lista de reproducción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete “%1”? Its songs stay in the library.</source>
+        <translation>¿Eliminar “%1”? Sus canciones se quedan en la biblioteca.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save search…</source>
+        <translation>Guardar búsqueda…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the search as a smart playlist: it always shows what the search finds now</source>
+        <translation>Guardar la búsqueda como lista inteligente: siempre muestra lo que la búsqueda encuentra ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save search</source>
+        <translation>Guardar búsqueda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>New playlist…</source>
+        <translation>Lista de reproducción nueva…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New playlist</source>
+        <translation>Lista de reproducción nueva</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved search: %1</source>
+        <translation>Búsqueda guardada: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Playlist</source>
+        <translation>Lista de reproducción</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Added to the playlist.</source>
+        <translation>Añadida a la lista de reproducción.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Duplicates</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 files with the same content</source>
+        <translation>%1 archivos con el mismo contenido</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 songs called “%2”</source>
+        <translation>%1 canciones llamadas “%2”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No duplicates.</source>
+        <translation>No hay duplicados.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+63"/>
+        <location line="+89"/>
+        <source>Bandmate</source>
+        <translation>Bandmate</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Database: %1 (schema %2)</source>
+        <translation>Base de datos: %1 (esquema %2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your music career, in time</source>
+        <translation>Tu carrera musical, a tempo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version %1 · works offline</source>
+        <translation>Versión %1 · funciona sin conexión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Bienvenida…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About Bandmate</source>
+        <translation>&amp;Acerca de Bandmate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No machine files opened yet</source>
+        <translation>Aún no se abrió ningún archivo de máquina</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear Menu</source>
+        <translation>Vaciar el menú</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Sending your last edits to the sync server…</source>
+        <translation>Enviando tus últimas ediciones al servidor de sincronización…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bandmate closed unexpectedly last time. Nothing was lost: every change is saved as you make it.</source>
+        <translation>Bandmate se cerró inesperadamente la última vez. No se perdió nada: cada cambio se guarda al hacerlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bandmate closed unexpectedly</source>
+        <translation>Bandmate se cerró inesperadamente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate closed unexpectedly last time. Nothing was lost: every change is saved as you make it.
+
+Go back to the %1 page, where you were?</source>
+        <translation>Bandmate se cerró inesperadamente la última vez. No se perdió nada: cada cambio se guarda al hacerlo.
+
+¿Volver a la página %1, donde estabas?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reopen %1</source>
+        <translation>Volver a %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stay here</source>
+        <translation>Quedarme aquí</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::NowPlayingBar</name>
+    <message>
+        <location filename="../../ui/library/NowPlayingBar.cpp" line="+28"/>
+        <source>Previous in the queue</source>
+        <translation>Anterior en la cola</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play or pause (Space in the song list)</source>
+        <translation>Reproducir o pausar (Espacio en la lista de canciones)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next in the queue</source>
+        <translation>Siguiente en la cola</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+114"/>
+        <source>Nothing playing</source>
+        <translation>No suena nada</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>This file cannot be played here.</source>
+        <translation>Este archivo no se puede reproducir aquí.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1  (%2 of %3)</source>
+        <translation>%1  (%2 de %3)</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::Pages</name>
+    <message>
+        <location filename="../../ui/shell/Pages.cpp" line="+17"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where your music career stands today: the current stage, the next actions, and how practice and shows add up over the weeks.</source>
+        <translation>Dónde está hoy tu carrera musical: la etapa actual, las próximas acciones y cómo suman la práctica y los conciertos semana a semana.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roadmap</source>
+        <translation>Hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path to Stardom: guided career roadmaps, from first songs to touring, broken into stages and concrete tasks.</source>
+        <translation>Camino al estrellato: hojas de ruta profesionales guiadas, de las primeras canciones a las giras, divididas en etapas y tareas concretas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beat Machine</source>
+        <translation>Máquina de ritmos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salsa, merengue and their cousins: play a groove, shape it instrument by instrument, and practise with it.</source>
+        <translation>La salsa, el merengue y sus primos: toca un ritmo, dale forma instrumento a instrumento y practica con él.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your repertoire and its audio files: search it, play it, and keep track of what is gig-ready.</source>
+        <translation>Tu repertorio y sus archivos de audio: búscalo, reprodúcelo y sigue qué está listo para tocar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setlists</source>
+        <translation>Setlists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows, sets and encores, with a run-sheet that tells you when each song starts.</source>
+        <translation>Conciertos, sets y bises, con una escaleta que te dice cuándo empieza cada canción.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: keep your data on several machines in step through a Bandmate server. Bandmate works fully offline without it.</source>
+        <translation>Opcional: mantén tus datos al día en varios equipos a través de un servidor Bandmate. Bandmate funciona totalmente sin conexión sin él.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::PolymeterView</name>
+    <message>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+51"/>
+        <source>All instruments</source>
+        <translation>Todos los instrumentos</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No instrument is on</source>
+        <translation>Ningún instrumento está activado</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 steps until every loop starts together; lighter cells repeat a shorter loop</source>
+        <translation>%1 pasos hasta que todos los bucles empiezan juntos; las celdas más claras repiten un bucle más corto</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::PractiseDialog</name>
+    <message>
+        <location filename="../../ui/setlists/PractiseDialog.cpp" line="+19"/>
+        <source>Practise %1</source>
+        <translation>Practicar %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page Up</source>
+        <translation>RePág</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play groove</source>
+        <translation>Tocar el ritmo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page Down</source>
+        <translation>AvPág</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No songs in this show yet</source>
+        <translation>Aún no hay canciones en este concierto</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Key %1</source>
+        <translation>Tono %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 BPM</source>
+        <translation>%1 BPM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starts %1</source>
+        <translation>empieza a las %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no groove linked (choose one in the Library)</source>
+        <translation>sin ritmo enlazado (elige uno en la Biblioteca)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>groove: %1</source>
+        <translation>ritmo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+24"/>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow the system</source>
+        <translation>Seguir el sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Colour scheme:</source>
+        <translation>&amp;Esquema de colores:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow the system (%1)</source>
+        <translation>Seguir el sistema (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The page I used last</source>
+        <translation>La última página que usé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dashboard</source>
+        <translation>El panel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On &amp;start, open:</source>
+        <translation>Al &amp;iniciar, abrir:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German</source>
+        <translation>Alemán</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Norwegian</source>
+        <translation>Noruego</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Instructor counts in:</source>
+        <translation>El i&amp;nstructor cuenta en:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beat machine</source>
+        <translation>Máquina de ritmos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database file:</source>
+        <translation>Archivo de base de datos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schema version:</source>
+        <translation>Versión del esquema:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start Bandmate with --db PATH to use another database file.</source>
+        <translation>Inicia Bandmate con --db RUTA para usar otro archivo de base de datos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bandmate speaks %1 from its next start.</source>
+        <translation>Bandmate hablará %1 a partir del próximo inicio.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ProfileDialog</name>
+    <message>
+        <location filename="../../ui/roadmap/ProfileDialog.cpp" line="+15"/>
+        <source>Your profile</source>
+        <translation>Tu perfil</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The name you perform and release under</source>
+        <translation>El nombre con el que actúas y publicas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Artist name:</source>
+        <translation>Nombre &amp;artístico:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>congas, bongó, voice</source>
+        <translation>congas, bongó, voz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Instruments:</source>
+        <translation>&amp;Instrumentos:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>salsa, son, Latin jazz</source>
+        <translation>salsa, son, jazz latino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Genres:</source>
+        <translation>&amp;Géneros:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where you want to be in a year, in your own words</source>
+        <translation>Dónde quieres estar dentro de un año, con tus propias palabras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>G&amp;oals:</source>
+        <translation>&amp;Metas:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::RoadmapEditor</name>
+    <message>
+        <location filename="../../ui/roadmap/RoadmapEditor.cpp" line="+68"/>
+        <source>Edit roadmap</source>
+        <translation>Editar hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Roadmap &amp;title:</source>
+        <translation>&amp;Título de la hoja de ruta:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stages and tasks; drag to reorder</source>
+        <translation>Etapas y tareas; arrastra para reordenar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+228"/>
+        <source>Add stage</source>
+        <translation>Añadir etapa</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <location line="+241"/>
+        <source>Add task</source>
+        <translation>Añadir tarea</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>T&amp;itle:</source>
+        <translation>Tít&amp;ulo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist</source>
+        <translation>Lista de control</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track a number</source>
+        <translation>Seguir una cifra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ipo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to do, why, and how to know it is done</source>
+        <translation>Qué hacer, por qué y cómo saber que está hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One checklist item per line</source>
+        <translation>Un punto de la lista por línea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check&amp;list:</source>
+        <translation>&amp;Lista:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Medida:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unit:</source>
+        <translation>U&amp;nidad:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no target</source>
+        <translation>sin objetivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tar&amp;get:</source>
+        <translation>Ob&amp;jetivo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries add up (minutes, shows)</source>
+        <translation>Las entradas se suman (minutos, conciertos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The newest entry counts (listeners)</source>
+        <translation>Cuenta la entrada más reciente (oyentes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;unting:</source>
+        <translation>&amp;Cómputo:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New stage</source>
+        <translation>Etapa nueva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First task</source>
+        <translation>Primera tarea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Describe what to do.</source>
+        <translation>Describe qué hacer.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New task</source>
+        <translation>Tarea nueva</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete task</source>
+        <translation>Eliminar tarea</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete stage</source>
+        <translation>Eliminar etapa</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move task</source>
+        <translation>Mover tarea</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Move stage</source>
+        <translation>Mover etapa</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reorder</source>
+        <translation>Reordenar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the roadmap</source>
+        <translation>la hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved yet: %1</source>
+        <translation>Aún sin guardar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::RoadmapPage</name>
+    <message>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+13"/>
+        <location line="+101"/>
+        <source>Roadmap</source>
+        <translation>Hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Profile…</source>
+        <translation>Perfil…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your artist name, instruments, genres and goals</source>
+        <translation>Tu nombre artístico, instrumentos, géneros y metas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start a roadmap…</source>
+        <translation>Empezar una hoja de ruta…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start a roadmap</source>
+        <translation>Empezar una hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roadmap:</source>
+        <translation>Hoja de ruta:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New…</source>
+        <translation>Nueva…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a roadmap of your own</source>
+        <translation>Escribe una hoja de ruta propia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit this roadmap (a built-in one becomes your own copy)</source>
+        <translation>Editar esta hoja de ruta (una integrada se convierte en tu propia copia)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)</source>
+        <translation>Empezar una hoja de ruta personalizada desde un archivo JSON (ver resources/roadmaps/README.md)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import roadmap</source>
+        <translation>Importar hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+369"/>
+        <source>Roadmaps (*.json)</source>
+        <translation>Hojas de ruta (*.json)</translation>
+    </message>
+    <message>
+        <location line="-363"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop…</source>
+        <translation>Dejar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop following this roadmap (its progress is removed)</source>
+        <translation>Dejar de seguir esta hoja de ruta (se elimina su progreso)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Stages</source>
+        <translation>Etapas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>To-dos</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;h3&gt;Choose the road you are on&lt;/h3&gt;&lt;p&gt;Each roadmap is a set of stages with concrete tasks: checklists, numbers to track and things worth knowing. Tasks that track a number complete themselves when you reach the target; Beat Machine practice counts by itself.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Elige el camino en que estás&lt;/h3&gt;&lt;p&gt;Cada hoja de ruta es un conjunto de etapas con tareas concretas: listas de control, cifras que seguir y cosas que vale la pena saber. Las tareas que siguen una cifra se completan solas cuando alcanzas el objetivo; la práctica en la Máquina de ritmos cuenta sola.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%3 stages · %4 tasks&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%3 etapas · %4 tareas&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your roadmap has a new version of its template; your progress is kept.</source>
+        <translation>Tu hoja de ruta tiene una versión nueva de su plantilla; tu progreso se conserva.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 (custom)</source>
+        <translation>%1 (personalizada)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 % done</source>
+        <translation>%1 % hecho</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1. %2
+%3 % done</source>
+        <translation>%1. %2
+%3 % hecho</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 of %2 %3</source>
+        <translation>%1 de %2 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record today&apos;s measurement</source>
+        <translation>Registrar la medición de hoy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to the total, dated today</source>
+        <translation>Sumar al total, con fecha de hoy</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Completed on %1.</source>
+        <translation>Completada el %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed by itself on %1, from 1 entry.</source>
+        <translation>Completada sola el %1, con 1 entrada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed by itself on %1, from %2 entries.</source>
+        <translation>Completada sola el %1, con %2 entradas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes…</source>
+        <translation>Notas…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Started “%1”. Begin with the first stage.</source>
+        <translation>Empezaste “%1”. Comienza por la primera etapa.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not imported, nothing changed: %1</source>
+        <translation>No se importó, no cambió nada: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported “%1”.</source>
+        <translation>Se importó “%1”.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export roadmap</source>
+        <translation>Exportar hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to %1.</source>
+        <translation>Exportada a %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved “%1”.</source>
+        <translation>Se guardó “%1”.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>My roadmap</source>
+        <translation>Mi hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First stage</source>
+        <translation>Primera etapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First task</source>
+        <translation>Primera tarea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Describe what to do, why, and how you know it is done.</source>
+        <translation>Describe qué hacer, por qué y cómo sabes que está hecho.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (mine)</source>
+        <translation>%1 (mía)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stop roadmap</source>
+        <translation>Dejar la hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop following “%1”? Its progress is removed; your logged numbers stay.</source>
+        <translation>¿Dejar de seguir “%1”? Se elimina su progreso; tus cifras registradas se quedan.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::RunSheetTree</name>
+    <message>
+        <location filename="../../ui/setlists/RunSheetTree.cpp" line="+23"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Tono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Run-sheet</source>
+        <translation>Escaleta</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Length unknown: counted as %1</source>
+        <translation>Duración desconocida: cuenta como %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>transpose %1%2</source>
+        <translation>transponer %1%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>1 song</source>
+        <translation>1 canción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 songs</source>
+        <translation>%1 canciones</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ScanJob</name>
+    <message>
+        <location filename="../../ui/library/ScanJob.cpp" line="+40"/>
+        <source>Scan cancelled; what was read so far is kept.</source>
+        <translation>Escaneo cancelado; lo leído hasta ahora se conserva.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SetlistsPage</name>
+    <message>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+97"/>
+        <source>Setlists</source>
+        <translation>Setlists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New show…</source>
+        <translation>Concierto nuevo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a new show (Ctrl+N)</source>
+        <translation>Planificar un concierto nuevo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A plain-text setlist: one title per line, a blank line before an encore</source>
+        <translation>Un setlist en texto plano: un título por línea, una línea en blanco antes de un bis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Setlist…</source>
+        <translation>Importar setlist…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Shows</source>
+        <translation>Conciertos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete show…</source>
+        <translation>Eliminar concierto…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New Show…</source>
+        <translation>Concierto nuevo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print Band Sheet…</source>
+        <translation>Imprimir la hoja de la banda…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a Song…</source>
+        <translation>Añadir una canción…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No show selected</source>
+        <translation>Ningún concierto seleccionado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan a show with &lt;b&gt;New show…&lt;/b&gt;, or import a plain-text setlist with &lt;b&gt;Import…&lt;/b&gt;.&lt;br&gt;Add songs from your library, drag them into order, and Bandmate tells you when each one starts, whether the set fits the slot, and where the tempo or key jumps.</source>
+        <translation>Planifica un concierto con &lt;b&gt;Concierto nuevo…&lt;/b&gt;, o importa un setlist en texto plano con &lt;b&gt;Importar…&lt;/b&gt;.&lt;br&gt;Añade canciones de tu biblioteca, arrástralas para ordenarlas, y Bandmate te dice cuándo empieza cada una, si el set cabe en el horario y dónde salta el tempo o el tono.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Details…</source>
+        <translation>Detalles…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark performed…</source>
+        <translation>Marcar como tocado…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count every song as played on the show&apos;s date, and the show on your roadmap</source>
+        <translation>Contar cada canción como tocada en la fecha del concierto, y el concierto en tu hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the band sheet (Ctrl+P)</source>
+        <translation>Imprimir la hoja de la banda (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+621"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="-628"/>
+        <source>Band sheet as PDF…</source>
+        <translation>Hoja de la banda en PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage sheet as PDF (large type)…</source>
+        <translation>Hoja de escenario en PDF (letra grande)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (setlist.fm)…</source>
+        <translation>Texto plano (setlist.fm)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Practise…</source>
+        <translation>Practicar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step through the songs with each one&apos;s groove at its tempo</source>
+        <translation>Recorre las canciones con el ritmo de cada una a su tempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show Details…</source>
+        <translation>Detalles del concierto…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a song: type a title and press Enter (Ctrl+L)</source>
+        <translation>Añadir una canción: escribe un título y pulsa Intro (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+283"/>
+        <source>Add break</source>
+        <translation>Añadir descanso</translation>
+    </message>
+    <message>
+        <location line="-283"/>
+        <source>A pause between songs (10 minutes; double-click to change)</source>
+        <translation>Una pausa entre canciones (10 minutos; doble clic para cambiarla)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+301"/>
+        <source>Add set</source>
+        <translation>Añadir set</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <source>Another set after the last one</source>
+        <translation>Otro set después del último</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+300"/>
+        <source>Add encore</source>
+        <translation>Añadir bis</translation>
+    </message>
+    <message>
+        <location line="-300"/>
+        <source>An encore after the last set</source>
+        <translation>Un bis después del último set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+321"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="-321"/>
+        <source>Remove the selected song, break or set (Delete)</source>
+        <translation>Quitar la canción, el descanso o el set seleccionado (Supr)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move set</source>
+        <translation>Mover set</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Performed</source>
+        <translation>Tocado</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>starts %1</source>
+        <translation>empieza a las %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1-minute slot</source>
+        <translation>horario de %1 minutos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>performed</source>
+        <translation>tocado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 song</source>
+        <translation>1 canción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 songs</source>
+        <translation>%1 canciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · total %1</source>
+        <translation> · total %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> of a %1-minute slot</source>
+        <translation> de un horario de %1 minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> of %1 min — %2 to spare</source>
+        <translation> de %1 min — sobran %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · ends about %1</source>
+        <translation> · termina hacia las %1</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>“%1” was not in your library: added it as a new song.</source>
+        <translation>“%1” no estaba en tu biblioteca: se añadió como canción nueva.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+190"/>
+        <source>Set 1</source>
+        <translation>Set 1</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>Add song</source>
+        <translation>Añadir canción</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Encore</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Encore %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set %1</source>
+        <translation>Set %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Remove set</source>
+        <translation>Quitar set</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+2"/>
+        <source>Rename set</source>
+        <translation>Renombrar set</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New show</source>
+        <translation>Concierto nuevo</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Edit show</source>
+        <translation>Editar concierto</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete show</source>
+        <translation>Eliminar concierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “%1” with its sets? Songs stay in your library, and plays already counted stay counted.</source>
+        <translation>¿Eliminar “%1” con sus sets? Las canciones se quedan en tu biblioteca y lo ya tocado sigue contado.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Imported %n song(s).</source>
+        <translation>
+            <numerusform>Se importó %n canción.</numerusform>
+            <numerusform>Se importaron %n canciones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New in your library: %1.</source>
+        <translation>Nuevas en tu biblioteca: %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import a setlist</source>
+        <translation>Importar un setlist</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plain-text setlists (*.txt);;All files (*)</source>
+        <translation>Setlists en texto plano (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>setlist</source>
+        <translation>setlist</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> - band sheet</source>
+        <translation> - hoja de la banda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source> - stage sheet</source>
+        <translation> - hoja de escenario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plain text (*.txt)</source>
+        <translation>Texto plano (*.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
+        <translation>
+            <numerusform>Marcado como tocado: se registró %n interpretación, y el concierto cuenta en tu hoja de ruta.</numerusform>
+            <numerusform>Marcado como tocado: se registraron %n interpretaciones, y el concierto cuenta en tu hoja de ruta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark performed</source>
+        <translation>Marcar como tocado</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Count the %n song(s) of “%1” as played on %2, and the show on your roadmap? This is done once per show.</source>
+        <translation>
+            <numerusform>¿Contar la %n canción de “%1” como tocada el %2, y el concierto en tu hoja de ruta? Esto se hace una vez por concierto.</numerusform>
+            <numerusform>¿Contar las %n canciones de “%1” como tocadas el %2, y el concierto en tu hoja de ruta? Esto se hace una vez por concierto.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ShowDialog</name>
+    <message>
+        <location filename="../../ui/setlists/ShowDialog.cpp" line="+17"/>
+        <source>New show</source>
+        <translation>Concierto nuevo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show details</source>
+        <translation>Detalles del concierto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Friday at Café Oslo</source>
+        <translation>Viernes en el Café Oslo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Starts at:</source>
+        <translation>&amp;Empieza a las:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;City:</source>
+        <translation>&amp;Ciudad:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;lot length:</source>
+        <translation>D&amp;uración del horario:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unpaid</source>
+        <translation>sin cobrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fee makes the show count as a paid show on your roadmap.</source>
+        <translation>Un caché hace que el concierto cuente como concierto pagado en tu hoja de ruta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fee:</source>
+        <translation>Ca&amp;ché:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SongEditor</name>
+    <message>
+        <location filename="../../ui/library/SongEditor.cpp" line="+47"/>
+        <source>The cover embedded in the audio file</source>
+        <translation>La portada incrustada en el archivo de audio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Artist:</source>
+        <translation>&amp;Artista:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Al&amp;bum:</source>
+        <translation>Ál&amp;bum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Genre:</source>
+        <translation>&amp;Género:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>&amp;Year:</source>
+        <translation>A&amp;ño:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tra&amp;ck:</source>
+        <translation>N.º de &amp;pista:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key:</source>
+        <translation>T&amp;ono:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Am, C#, Bb…</source>
+        <translation>Am, C#, Bb…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;BPM:</source>
+        <translation>BP&amp;M:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ime:</source>
+        <translation>&amp;Duración:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Eti&amp;quetas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comma-separated: salsa, opener</source>
+        <translation>separadas por comas: salsa, apertura</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Readiness:</source>
+        <translation>Pr&amp;eparación:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ★</source>
+        <translation> ★</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no rating</source>
+        <translation>sin valoración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Loved</source>
+        <translation>&amp;Favorita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R&amp;ating:</source>
+        <translation>&amp;Valoración:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A groove of the Beat Machine to practise this song with</source>
+        <translation>Un ritmo de la Máquina de ritmos para practicar esta canción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gr&amp;oove:</source>
+        <translation>&amp;Ritmo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transpose down a semitone (on screen)</source>
+        <translation>Bajar un semitono (en pantalla)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transpose up a semitone (on screen)</source>
+        <translation>Subir un semitono (en pantalla)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit chart</source>
+        <translation>Editar cifrado</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title: Chan Chan}
+{key: Dm}
+[Dm]De Alto [F]Cedro voy para [Gm]Marcané…</source>
+        <translation>{title: Chan Chan}
+{key: Dm}
+[Dm]De Alto [F]Cedro voy para [Gm]Marcané…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Chart</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Locate missing file…</source>
+        <translation>Localizar el archivo perdido…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the song (Ctrl+S)</source>
+        <translation>Guardar la canción (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>missing</source>
+        <translation>no encontrado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unreadable: %1</source>
+        <translation>ilegible: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No audio file: this song lives in the library only.</source>
+        <translation>Sin archivo de audio: esta canción solo vive en la biblioteca.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 (yours)</source>
+        <translation>%1 (tuya)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>as written</source>
+        <translation>como está escrito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1%2 semitones</source>
+        <translation>%1%2 semitonos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p style=&quot;color: #777;&quot;&gt;No chart yet. Press &lt;b&gt;Edit chart&lt;/b&gt; and write the lyrics with chords in brackets: &lt;code&gt;[Am]Dime que [E7]sí&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;color: #777;&quot;&gt;Aún no hay cifrado. Pulsa &lt;b&gt;Editar cifrado&lt;/b&gt; y escribe la letra con los acordes entre corchetes: &lt;code&gt;[Am]Dime que [E7]sí&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SongTableModel</name>
+    <message>
+        <location filename="../../ui/library/SongTableModel.cpp" line="+15"/>
+        <source>Rehearsed</source>
+        <translation>Ensayada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gig-ready</source>
+        <translation>Lista para tocar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning</source>
+        <translation>Aprendiendo</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The audio file is missing: right-click to locate it</source>
+        <translation>Falta el archivo de audio: haz clic derecho para localizarlo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Artist</source>
+        <translation>Artista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Album</source>
+        <translation>Álbum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>Tono</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plays</source>
+        <translation>Tocada</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::StageProgressModel</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardModels.cpp" line="-24"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done %</source>
+        <translation>% hecho</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::StepGrid</name>
+    <message>
+        <location filename="../../ui/beats/StepGrid.cpp" line="+17"/>
+        <source>Step editor</source>
+        <translation>Editor de pasos</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Count %1</source>
+        <translation>Tiempo %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sound %1</source>
+        <translation>Sonido %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>No program</source>
+        <translation>Sin programa</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SyncPage</name>
+    <message>
+        <location filename="../../ui/sync/SyncPage.cpp" line="+36"/>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: keep your roadmaps, machines, songs and setlists in step on several computers through a Bandmate server. Bandmate works fully offline without it; edits made offline are sent the next time.</source>
+        <translation>Opcional: mantén tus hojas de ruta, máquinas, canciones y setlists al día en varios equipos a través de un servidor Bandmate. Bandmate funciona totalmente sin conexión sin él; lo editado sin conexión se envía la próxima vez.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>Corr&amp;eo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send and receive changes now (Ctrl+R)</source>
+        <translation>Enviar y recibir cambios ahora (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync Now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Syncing… %p%</source>
+        <translation>Sincronizando… %p%</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete them</source>
+        <translation>Eliminarlos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep them</source>
+        <translation>Conservarlos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep them here and bring them back on your other computers</source>
+        <translation>Conservarlos aquí y recuperarlos en tus otros equipos</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
+        <translation>Escribe la dirección del servidor, por ejemplo https://sync.example.com.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
+        <translation>Sesión iniciada. Este sistema no tiene llavero, así que la sesión dura hasta que cierres Bandmate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in as %1.</source>
+        <translation>Sesión iniciada como %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signed out. Your data stays on this computer.</source>
+        <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Last sync %1: %2 sent, %3 received%4.</source>
+        <translation>Última sincronización %1: %2 enviados, %3 recibidos%4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, 1 edit made on two computers at once (the newer one kept)</source>
+        <translation>, 1 edición hecha en dos equipos a la vez (se conservó la más reciente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 edits made on two computers at once (the newer ones kept)</source>
+        <translation>, %1 ediciones hechas en dos equipos a la vez (se conservaron las más recientes)</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
+        <translation>&lt;b&gt;Esta sincronización eliminaría %1.&lt;/b&gt; Se eliminaron en otro equipo; aquí no se elimina nada hasta que lo digas. Consérvalos para recuperarlos en todos los equipos.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Deleted 1 item, as on your other computer.</source>
+        <translation>Se eliminó 1 elemento, como en tu otro equipo.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted %1 items, as on your other computer.</source>
+        <translation>Se eliminaron %1 elementos, como en tu otro equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept 1 item; it comes back on your other computers at their next sync.</source>
+        <translation>Se conservó 1 elemento; vuelve a tus otros equipos en su próxima sincronización.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept %1 items; they come back on your other computers at their next sync.</source>
+        <translation>Se conservaron %1 elementos; vuelven a tus otros equipos en su próxima sincronización.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Syncing with %1…</source>
+        <translation>Sincronizando con %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Sesión iniciada en %1 como %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not signed in.</source>
+        <translation>Sin sesión iniciada.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TodayModel</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardModels.cpp" line="+39"/>
+        <source>overdue since %1</source>
+        <translation>vencido desde el %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due today</source>
+        <translation>vence hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☐ %1 — %2</source>
+        <translation>☐ %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TodoDialog</name>
+    <message>
+        <location filename="../../ui/roadmap/TodoPanel.cpp" line="+33"/>
+        <source>To-do</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due on</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due:</source>
+        <translation>Vence:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One item per line; start a line with [x] when it is done</source>
+        <translation>Un punto por línea; empieza una línea con [x] cuando esté hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Checklist:</source>
+        <translation>&amp;Lista:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;ags:</source>
+        <translation>Eti&amp;quetas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Machine: %1</source>
+        <translation>Máquina: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Linked to:</source>
+        <translation>&amp;Enlazado a:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TodoPanel</name>
+    <message>
+        <location line="+47"/>
+        <source>Add a to-do and press Enter…</source>
+        <translation>Añade un pendiente y pulsa Intro…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>tags, comma-separated</source>
+        <translation>etiquetas, separadas por comas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To-dos</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>  — overdue, was due %1</source>
+        <translation>  — vencido, vencía el %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  — due %1</source>
+        <translation>  — vence el %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>  [%1/%2]</source>
+        <translation>  [%1/%2]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click to edit; Delete removes it</source>
+        <translation>Doble clic para editar; Supr lo elimina</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::WelcomeWizard</name>
+    <message>
+        <location filename="../../ui/shell/WelcomeWizard.cpp" line="+38"/>
+        <source>Welcome to Bandmate</source>
+        <translation>Bienvenido a Bandmate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start using Bandmate</source>
+        <translation>Empezar a usar Bandmate</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate keeps your career plan, your grooves, your songs and your shows in one place, on this computer. Four quick questions, each one optional.</source>
+        <translation>Bandmate guarda tu plan de carrera, tus ritmos, tus canciones y tus conciertos en un solo lugar, en este equipo. Cuatro preguntas rápidas, todas opcionales.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What name do you perform under?</source>
+        <translation>¿Con qué nombre actúas?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your artist or band name</source>
+        <translation>Tu nombre artístico o el de tu banda</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your path</source>
+        <translation>Tu camino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A roadmap breaks a music career into stages and tasks, and tracks your progress. You can start or change one any time on the Roadmap page.</source>
+        <translation>Una hoja de ruta divide una carrera musical en etapas y tareas, y sigue tu progreso. Puedes empezar o cambiar una en cualquier momento en la página Hoja de ruta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None for now</source>
+        <translation>Ninguna por ahora</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Your music</source>
+        <translation>Tu música</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate can watch a folder of audio files and read their tags into your library. Your files stay where they are and are never changed.</source>
+        <translation>Bandmate puede vigilar una carpeta de archivos de audio y leer sus etiquetas en tu biblioteca. Tus archivos se quedan donde están y nunca se modifican.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No folder (you can add one later in the Library)</source>
+        <translation>Ninguna carpeta (puedes añadir una más tarde en la Biblioteca)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use %1</source>
+        <translation>Usar %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Music folder</source>
+        <translation>Carpeta de música</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Beat Machine plays through this output. Play the test sound to hear it and to see the delay it adds.</source>
+        <translation>La Máquina de ritmos suena por esta salida. Reproduce el sonido de prueba para oírlo y ver el retardo que añade.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Your name was not saved: %1</source>
+        <translation>Tu nombre no se guardó: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The roadmap did not start: %1</source>
+        <translation>La hoja de ruta no empezó: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+</context>
+</TS>

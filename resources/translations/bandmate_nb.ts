@@ -1,0 +1,4593 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb_NO">
+<context>
+    <name>ConflictList</name>
+    <message>
+        <location filename="../../ui/sync/ConflictList.cpp" line="+25"/>
+        <source>Song</source>
+        <translation>Sang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Konsert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setlist entry</source>
+        <translation>Punkt i settlisten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To-do</source>
+        <translation>Gjøremål</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Roadmap task</source>
+        <translation>Veikartoppgave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>notes</source>
+        <translation>notater</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chart</source>
+        <translation>akkordark</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>description</source>
+        <translation>beskrivelse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>goals</source>
+        <translation>mål</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location filename="../../ui/shell/QtStrings.cpp" line="+57"/>
+        <source>&amp;Select All</source>
+        <translation>&amp;Merk alt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Step up</source>
+        <translation>&amp;Øk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step &amp;down</source>
+        <translation>&amp;Senk</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location line="-17"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Merk alt</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="-8"/>
+        <source>Show Details...</source>
+        <translation>Vis detaljer …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>Skjul detaljer …</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../ui/beats/StepGrid.cpp" line="+33"/>
+        <source>Clave</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouth</source>
+        <translation>Munning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Neck</source>
+        <translation>Hals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heel</source>
+        <translation>Hæl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tip</source>
+        <translation>Tupp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Slap</source>
+        <translation>Slap</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Tumba</source>
+        <translation>Tumba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bass</source>
+        <translation>Bass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Macho</source>
+        <translation>Macho</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Hembra</source>
+        <translation>Hembra</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Finger</source>
+        <translation>Finger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thumb</source>
+        <translation>Tommel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cáscara</source>
+        <translation>Cáscara</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bell</source>
+        <translation>Bjelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rim shot</source>
+        <translation>Kantslag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Short</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>Long</source>
+        <translation>Lang</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Accent</source>
+        <translation>Aksent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Soft</source>
+        <translation>Svak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rim</source>
+        <translation>Kant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Palm</source>
+        <translation>Håndflate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Muted</source>
+        <translation>Dempet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>Høy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Low</source>
+        <translation>Lav</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kick</source>
+        <translation>Stortromme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/DashboardPage.cpp" line="+44"/>
+        <source>Consistency over the last 26 weeks</source>
+        <translation>Jevnhet de siste 26 ukene</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Mon</source>
+        <translation>man</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+47"/>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track a number</source>
+        <translation>Følg et tall</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read</source>
+        <translation>Les</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+109"/>
+        <source>Bandmate cannot open its database</source>
+        <translation>Bandmate får ikke åpnet databasen sin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+Nothing was changed. Start Bandmate with --db PATH to use another file.</source>
+        <translation>%1
+
+Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../ui/shell/QtStrings.cpp" line="-29"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>Lagre alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja til &amp;alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ei til alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>Gjenopprett standardverdier</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <location line="+32"/>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift</source>
+        <translation>Skift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meta</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space</source>
+        <translation>Mellomrom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backspace</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ins</source>
+        <translation>Ins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PgUp</source>
+        <translation>PgUp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PgDown</source>
+        <translation>PgDown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Venstre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>Høyre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Opp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Ned</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location line="-31"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Merk alt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopier &amp;lenkeadresse</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location line="-26"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Tilbake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Neste &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Neste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fullfør</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go Back</source>
+        <translation>Gå tilbake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Fortsett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commit</source>
+        <translation>Bekreft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::sync::SyncClient</name>
+    <message>
+        <location filename="../../sync/client/SyncClient.cpp" line="+48"/>
+        <source>%1 of your %2 songs</source>
+        <translation>%1 av de %2 sangene dine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 shows</source>
+        <translation>%1 av de %2 konsertene dine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 beat machines</source>
+        <translation>%1 av de %2 rytmemaskinene dine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 roadmaps</source>
+        <translation>%1 av de %2 veikartene dine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 to-dos</source>
+        <translation>%1 av de %2 gjøremålene dine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of your %2 playlists</source>
+        <translation>%1 av de %2 spillelistene dine</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 and %2</source>
+        <translation>%1 og %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The server could not be reached (%1). Nothing was lost; Bandmate tries again later.</source>
+        <translation>Fikk ikke kontakt med serveren (%1). Ingenting gikk tapt; Bandmate prøver igjen senere.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server no longer knows this session: sign in again.</source>
+        <translation>Serveren kjenner ikke lenger denne økten: logg inn på nytt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>This Bandmate and the server speak different sync versions; update the older one.</source>
+        <translation>Denne Bandmate og serveren bruker ulike synkroniseringsversjoner; oppdater den eldste.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>The server is busy: Bandmate tries again in a moment.</source>
+        <translation>Serveren er opptatt: Bandmate prøver igjen om litt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the sync (%1): %2</source>
+        <translation>Serveren avviste synkroniseringen (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server sent an answer Bandmate cannot read (%1 at byte %2). Nothing was changed; Bandmate tries again later.</source>
+        <translation>Serveren sendte et svar Bandmate ikke kan lese (%1 ved byte %2). Ingenting ble endret; Bandmate prøver igjen senere.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This computer&apos;s clock is %1 minutes off the server&apos;s: set the clock right, then sync again.</source>
+        <translation>Klokken på denne datamaskinen går %1 minutter feil i forhold til serverens: still klokken riktig og synkroniser på nytt.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not back up the database before its first sync: %1</source>
+        <translation>Kunne ikke ta sikkerhetskopi av databasen før den første synkroniseringen: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not prepare the database for this server.</source>
+        <translation>Kunne ikke gjøre databasen klar for denne serveren.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+35"/>
+        <source>The server sent something this Bandmate cannot read: %1</source>
+        <translation>Serveren sendte noe denne Bandmate ikke kan lese: %1</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Could not record what was sent.</source>
+        <translation>Kunne ikke registrere det som ble sendt.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Could not save what was received.</source>
+        <translation>Kunne ikke lagre det som ble mottatt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not apply what was deleted on another computer: %1</source>
+        <translation>Kunne ikke bruke det som ble slettet på en annen datamaskin: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::AboutDialog</name>
+    <message>
+        <location filename="../../ui/shell/AboutDialog.cpp" line="+19"/>
+        <source>Windows, widgets, charts, playback, networking, database access</source>
+        <translation>Vinduer, skjermelementer, diagrammer, avspilling, nettverk, databasetilgang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio engine, audio devices and audio files</source>
+        <translation>Lydmotor, lydenheter og lydfiler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your data, in one file</source>
+        <translation>Dataene dine, i én fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FLAC audio files</source>
+        <translation>FLAC-lydfiler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ogg Vorbis audio files</source>
+        <translation>Ogg Vorbis-lydfiler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync credentials in the system keychain</source>
+        <translation>Innlogging for synkronisering i systemets nøkkelring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sync server</source>
+        <translation>Synkroniseringsserveren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password hashing on the sync server</source>
+        <translation>Passordhashing på synkroniseringsserveren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading tags of your audio files</source>
+        <translation>Lesing av taggene i lydfilene dine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Large sync servers</source>
+        <translation>Store synkroniseringsservere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The instrument samples of the built-in kit</source>
+        <translation>Instrumentlydene i det innebygde settet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Testing (not shipped)</source>
+        <translation>Testing (følger ikke med)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About Bandmate</source>
+        <translation>Om Bandmate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h2&gt;Bandmate %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Bandmate %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Career roadmaps, a salsa beat machine, a song library and setlists for working musicians. Works fully offline.&lt;br&gt;&lt;br&gt;Bandmate is free software under the GNU General Public License, version 3 or any later version (GPL-3.0-or-later), because it uses JUCE&apos;s GPL modules. It comes with no warranty.</source>
+        <translation>Karriereveikart, en salsarytmemaskin, et sangbibliotek og settlister for arbeidende musikere. Virker helt uten nett.&lt;br&gt;&lt;br&gt;Bandmate er fri programvare under GNU General Public License, versjon 3 eller en hvilken som helst senere versjon (GPL-3.0-or-later), fordi den bruker JUCEs GPL-moduler. Den leveres uten noen garanti.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Component</source>
+        <translation>Komponent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>License</source>
+        <translation>Lisens</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used for</source>
+        <translation>Brukes til</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::AchievementsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardModels.cpp" line="+120"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::AudioSettingsPanel</name>
+    <message>
+        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+20"/>
+        <source>Automatic (the first that works)</source>
+        <translation>Automatisk (den første som virker)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Driver:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Output:</source>
+        <translation>&amp;Utgang:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>Device default</source>
+        <translation>Enhetens standard</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sample rate:</source>
+        <translation>&amp;Samplingsfrekvens:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 frames</source>
+        <translation>%1 rammer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smaller buffers answer faster; raise it if you hear crackles</source>
+        <translation>Mindre buffere svarer raskere; øk den hvis du hører knitring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Buffer:</source>
+        <translation>&amp;Buffer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play a test sound</source>
+        <translation>Spill av en testlyd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play the test sound to measure the output latency.</source>
+        <translation>Spill av testlyden for å måle utgangsforsinkelsen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The driver&apos;s default</source>
+        <translation>Driverens standard</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No sound: %1</source>
+        <translation>Ingen lyd: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Playing through %1 “%2”: %3 Hz, %4-frame buffer. Output latency %5 ms.</source>
+        <translation>Spiller gjennom %1 «%2»: %3 Hz, buffer på %4 rammer. Utgangsforsinkelse %5 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::BeatIndicator</name>
+    <message>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+16"/>
+        <source>Beat</source>
+        <translation>Slag</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::BeatMachinePage</name>
+    <message>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+116"/>
+        <source>❚❚  Pause</source>
+        <translation>❚❚  Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶  Continue</source>
+        <translation>▶  Fortsett</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+90"/>
+        <source>▶  Play</source>
+        <translation>▶  Spill</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Trainer: %1 BPM</source>
+        <translation>Trener: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practice recorded: %1 minutes.</source>
+        <translation>Øving registrert: %1 minutter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Beat Machine</source>
+        <translation>Rytmemaskin</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Machine</source>
+        <translation>Maskin</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+281"/>
+        <source>Undo</source>
+        <translation>Angre</translation>
+    </message>
+    <message>
+        <location line="-278"/>
+        <location line="+279"/>
+        <source>Redo</source>
+        <translation>Gjør om</translation>
+    </message>
+    <message>
+        <location line="-274"/>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as one of your machines (Ctrl+S); every save keeps a version</source>
+        <translation>Lagre som en av maskinene dine (Ctrl+S); hver lagring beholder en versjon</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Machine ▾</source>
+        <translation>Maskin ▾</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+186"/>
+        <source>Rename…</source>
+        <translation>Gi nytt navn …</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <location line="+182"/>
+        <source>Duplicate</source>
+        <translation>Dupliser</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Versions…</source>
+        <translation>Versjoner …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to trash</source>
+        <translation>Flytt til papirkurven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trash…</source>
+        <translation>Papirkurv …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import machine XML…</source>
+        <translation>Importer maskin-XML …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export machine XML…</source>
+        <translation>Eksporter maskin-XML …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+258"/>
+        <source>Export WAV…</source>
+        <translation>Eksporter WAV …</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>Export MIDI…</source>
+        <translation>Eksporter MIDI …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tempo trainer…</source>
+        <translation>Tempotrener …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+809"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <location line="-785"/>
+        <source>Play, pause, continue (Space)</source>
+        <translation>Spill, pause, fortsett (mellomrom)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>■  Stop</source>
+        <translation>■  Stopp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop and go back to the start (Esc)</source>
+        <translation>Stopp og gå tilbake til starten (Esc)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+651"/>
+        <location line="+70"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="-722"/>
+        <source>Tempo: + and − change it by 5, T taps it</source>
+        <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tap</source>
+        <translation>Tapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap the tempo (T)</source>
+        <translation>Tapp inn tempoet (T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key</source>
+        <translation>Toneart</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key of piano and bass: K goes up a fifth, Shift+K up a fourth</source>
+        <translation>Toneart for piano og bass: K går opp en kvint, Skift+K opp en kvart</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clave</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2-3</source>
+        <translation>2-3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3-2</source>
+        <translation>3-2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Swing</source>
+        <translation>Swing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Swing: 0 % straight, 100 % a triplet feel</source>
+        <translation>Swing: 0 % rett, 100 % triolfølelse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Volume</source>
+        <translation>Volum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Count-in</source>
+        <translation>Inntelling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One bar of clicks before the groove starts</source>
+        <translation>Én takt med klikk før grooven starter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instructor</source>
+        <translation>Instruktør</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spanish</source>
+        <translation>Spansk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italian</source>
+        <translation>Italiensk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Fransk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>German</source>
+        <translation>Tysk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Russian</source>
+        <translation>Russisk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Norwegian</source>
+        <translation>Norsk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language the instructor counts in (turn the Instructor on below)</source>
+        <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+94"/>
+        <source>Instruments</source>
+        <translation>Instrumenter</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>New</source>
+        <translation>Nytt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an empty program</source>
+        <translation>Legg til et tomt program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy this program</source>
+        <translation>Kopier dette programmet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename this program</source>
+        <translation>Gi dette programmet nytt navn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename program</source>
+        <translation>Gi programmet nytt navn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program name:</source>
+        <translation>Programnavn:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this program</source>
+        <translation>Slett dette programmet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steps</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Both hands</source>
+        <translation>Begge hender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left hand</source>
+        <translation>Venstre hånd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right hand</source>
+        <translation>Høyre hånd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which hand new piano notes play</source>
+        <translation>Hvilken hånd nye pianotoner spilles med</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+72"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>All instruments</source>
+        <translation>Alle instrumenter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Play / Pause</source>
+        <translation>Spill / pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap Tempo</source>
+        <translation>Tapp inn tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faster (+5 BPM)</source>
+        <translation>Raskere (+5 BPM)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slower (−5 BPM)</source>
+        <translation>Saktere (−5 BPM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key Up a Fifth</source>
+        <translation>Toneart opp en kvint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key Up a Fourth</source>
+        <translation>Toneart opp en kvart</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instrument %1 On or Off</source>
+        <translation>Instrument %1 på eller av</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Instrument %1: Next Program</source>
+        <translation>Instrument %1: neste program</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save Machine</source>
+        <translation>Lagre maskin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import Machine…</source>
+        <translation>Importer maskin …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>On or off</source>
+        <translation>På eller av</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On or off (%1)</source>
+        <translation>På eller av (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on</source>
+        <translation>%1 på</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit this instrument&apos;s program below</source>
+        <translation>Rediger dette instrumentets program nedenfor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Program (Alt+%1 for the next)</source>
+        <translation>Program (Alt+%1 for neste)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 volume</source>
+        <translation>Volum for %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mute</source>
+        <translation>Demp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>%1 — not saved</source>
+        <translation>%1 — ikke lagret</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (mine)</source>
+        <translation>%1 (min)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>● unsaved changes</source>
+        <translation>● ulagrede endringer</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Unsaved changes</source>
+        <translation>Ulagrede endringer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has changes that are not saved. Save them first?</source>
+        <translation>«%1» har endringer som ikke er lagret. Lagre dem først?</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Could not save: %1</source>
+        <translation>Kunne ikke lagre: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved “%1”.</source>
+        <translation>Lagret «%1».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename machine</source>
+        <translation>Gi maskinen nytt navn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (copy)</source>
+        <translation> (kopi)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only your own saved machines can go to the trash.</source>
+        <translation>Bare dine egne lagrede maskiner kan flyttes til papirkurven.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is in the trash (Machine ▸ Trash… restores it).</source>
+        <translation>«%1» ligger i papirkurven (Maskin ▸ Papirkurv … gjenoppretter den).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trash</source>
+        <translation>Papirkurv</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+39"/>
+        <source>Restore</source>
+        <translation>Gjenopprett</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+9"/>
+        <source>Empty trash</source>
+        <translation>Tøm papirkurven</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete these machines for good?</source>
+        <translation>Slette disse maskinene for godt?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Versions are kept for your saved machines; save this one first.</source>
+        <translation>Versjoner tas vare på for de lagrede maskinene dine; lagre denne først.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Versions of “%1”</source>
+        <translation>Versjoner av «%1»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Version restored; save to keep it (Ctrl+Z undoes it).</source>
+        <translation>Versjonen er gjenopprettet; lagre for å beholde den (Ctrl+Z angrer).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+12"/>
+        <source>Import machine</source>
+        <translation>Importer maskin</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+46"/>
+        <source>Beat machines (*.xml)</source>
+        <translation>Rytmemaskiner (*.xml)</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>This file is not a machine Bandmate can read. Nothing was changed. %1</source>
+        <translation>Denne filen er ikke en maskin Bandmate kan lese. Ingenting ble endret. %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported “%1”; save it to keep it among your machines.</source>
+        <translation>Importerte «%1»; lagre den for å ha den blant maskinene dine.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export machine</source>
+        <translation>Eksporter maskin</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export MIDI</source>
+        <translation>Eksporter MIDI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export WAV</source>
+        <translation>Eksporter WAV</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+82"/>
+        <source> bars</source>
+        <translation> takter</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Length:</source>
+        <translation>Lengde:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One bar of clicks first</source>
+        <translation>Én takt med klikk først</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seamless loop (ringing notes wrap to the start)</source>
+        <translation>Sømløs løkke (toner som klinger, fortsetter fra starten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count-in:</source>
+        <translation>Inntelling:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loop:</source>
+        <translation>Løkke:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>MIDI files (*.mid)</source>
+        <translation>MIDI-filer (*.mid)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAV files (*.wav)</source>
+        <translation>WAV-filer (*.wav)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wrote %1 (%2 notes).</source>
+        <translation>Skrev %1 (%2 toner).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rendering “%1”…</source>
+        <translation>Gjengir «%1» …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrote %1.</source>
+        <translation>Skrev %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not exported: %1</source>
+        <translation>Ikke eksportert: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tempo trainer</source>
+        <translation>Tempotrener</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the tempo while I play</source>
+        <translation>Endre tempoet mens jeg spiller</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Start at:</source>
+        <translation>Start på:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go towards:</source>
+        <translation>Gå mot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change by:</source>
+        <translation>Endre med:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every:</source>
+        <translation>Hver:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Play / pause / continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Stop and go back to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tap the tempo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo up / down by 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Key up a fifth / up a fourth&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Turn instrument 1 … 10 on or off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next program of instrument 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save as one of your machines&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Import a machine / export WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows&lt;/b&gt;, &lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: move, add or remove a note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up&lt;/b&gt; / &lt;b&gt;Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: louder / softer note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mouse wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Over a note: its velocity&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; or &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mellomrom&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Spill / pause / fortsett&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Stopp og gå tilbake til starten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tapp inn tempoet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo opp / ned med 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Skift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Toneart opp en kvint / opp en kvart&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Slå instrument 1 … 10 på eller av&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Neste program for instrument 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Skift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Angre / gjør om&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lagre som en av maskinene dine&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Importer en maskin / eksporter WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Piltaster&lt;/b&gt;, &lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;I stegredigereren: flytt, legg til eller fjern en tone&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Opp&lt;/b&gt; / &lt;b&gt;Ctrl+Ned&lt;/b&gt;&lt;/td&gt;&lt;td&gt;I stegredigereren: sterkere / svakere tone&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Musehjul&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Over en tone: anslagsstyrken&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; eller &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne listen&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Beat Machine shortcuts</source>
+        <translation>Hurtigtaster for rytmemaskinen</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::BeatSession</name>
+    <message>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+115"/>
+        <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
+        <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Restore version</source>
+        <translation>Gjenopprett versjon</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Turn on %1</source>
+        <translation>Slå på %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn off %1</source>
+        <translation>Slå av %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose program</source>
+        <translation>Velg program</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change volume</source>
+        <translation>Endre volum</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change tempo</source>
+        <translation>Endre tempo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change key</source>
+        <translation>Endre toneart</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clave 3-2</source>
+        <translation>Clave 3-2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clave 2-3</source>
+        <translation>Clave 2-3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change master volume</source>
+        <translation>Endre hovedvolum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit step</source>
+        <translation>Rediger steg</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change velocity</source>
+        <translation>Endre anslagsstyrke</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Change program length</source>
+        <translation>Endre programlengde</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add program</source>
+        <translation>Legg til program</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New program %1</source>
+        <translation>Nytt program %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Duplicate program</source>
+        <translation>Dupliser program</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (copy)</source>
+        <translation> (kopi)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename program</source>
+        <translation>Gi programmet nytt navn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An instrument keeps at least one program.</source>
+        <translation>Et instrument har alltid minst ett program.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete program</source>
+        <translation>Slett program</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rename machine</source>
+        <translation>Gi maskinen nytt navn</translation>
+    </message>
+    <message>
+        <location line="+211"/>
+        <source>Could not record the practice session: %1</source>
+        <translation>Kunne ikke registrere øvingsøkten: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not count the practice for your roadmap: %1</source>
+        <translation>Kunne ikke telle øvingen med i veikartet ditt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ConflictList</name>
+    <message>
+        <location filename="../../ui/sync/ConflictList.cpp" line="+18"/>
+        <source>Edits that lost to another computer</source>
+        <translation>Endringer som tapte mot en annen datamaskin</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept text</source>
+        <translation>Bevart tekst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Written</source>
+        <translation>Skrevet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kept from the other edit:</source>
+        <translation>Bevart fra den andre endringen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the item now:</source>
+        <translation>I elementet nå:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Restore this text</source>
+        <translation>&amp;Gjenopprett denne teksten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the kept text back in the item; the text it replaces is kept here in turn</source>
+        <translation>Sett den bevarte teksten tilbake i elementet; teksten den erstatter, blir i sin tur bevart her</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Avvis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget the kept text; the item stays as it is</source>
+        <translation>Glem den bevarte teksten; elementet forblir som det er</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not read the conflict log: %1</source>
+        <translation>Kunne ikke lese konfliktloggen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>None. When the same notes, chart or description are changed on two computers before they sync, the newer text is kept and the other one appears here.</source>
+        <translation>Ingen. Når de samme notatene, det samme akkordarket eller den samme beskrivelsen endres på to datamaskiner før de synkroniseres, beholdes den nyeste teksten, og den andre vises her.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One text was changed on two computers at once. The newer edit was kept; the other one is here to bring back if it was the one you wanted.</source>
+        <translation>Én tekst ble endret på to datamaskiner samtidig. Den nyeste endringen ble beholdt; den andre ligger her i tilfelle det var den du ville ha.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 texts were changed on two computers at once. The newer edits were kept; the others are here to bring back if they were the ones you wanted.</source>
+        <translation>%1 tekster ble endret på to datamaskiner samtidig. De nyeste endringene ble beholdt; de andre ligger her i tilfelle det var dem du ville ha.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Could not restore the text: %1</source>
+        <translation>Kunne ikke gjenopprette teksten: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not dismiss it: %1</source>
+        <translation>Kunne ikke avvise den: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardPage.cpp" line="+72"/>
+        <source>Dashboard</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h3&gt;Your dashboard starts with a roadmap&lt;/h3&gt;&lt;p&gt;Open the &lt;b&gt;Roadmap&lt;/b&gt; page (Ctrl+2) and start one of the career roadmaps — singer-songwriter, producer, touring band or Latin percussionist — or run &lt;code&gt;bandmate-cli roadmap start latin-percussionist&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Practice on the &lt;b&gt;Beat Machine&lt;/b&gt; counts by itself; other progress you log as you go. Trends, a consistency map, your streak and achievements appear here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Oversikten din starter med et veikart&lt;/h3&gt;&lt;p&gt;Åpne siden &lt;b&gt;Veikart&lt;/b&gt; (Ctrl+2) og start et av karriereveikartene — låtskriver, produsent, turnerende band eller latinperkusjonist — eller kjør &lt;code&gt;bandmate-cli roadmap start latin-percussionist&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Øving på &lt;b&gt;Rytmemaskinen&lt;/b&gt; telles av seg selv; annen fremgang fører du etter hvert. Trender, et jevnhetskart, rekken din og prestasjonene dine vises her.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Today: due to-dos and the next roadmap actions</source>
+        <translation>I dag: gjøremål som forfaller og de neste stegene i veikartet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today — due to-dos and your next actions:</source>
+        <translation>I dag — gjøremål som forfaller og de neste stegene dine:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Streak</source>
+        <translation>Rekke</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress per stage</source>
+        <translation>Fremdrift per etappe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What went well this week? What is the one thing for next week?</source>
+        <translation>Hva gikk bra denne uken? Hva er den ene tingen for neste uke?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A few lines are enough.</source>
+        <translation>Noen få linjer holder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done my weekly review</source>
+        <translation>Ukesgjennomgangen er gjort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weekly review</source>
+        <translation>Ukesgjennomgang</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Trends</source>
+        <translation>Trender</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Achievements</source>
+        <translation>Prestasjoner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consistency, last 26 weeks</source>
+        <translation>Jevnhet, siste 26 uker</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 — %2 % done</source>
+        <translation>%1 — %2 % ferdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 — %3 % done</source>
+        <translation>%1 · %2 — %3 % ferdig</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Done %</source>
+        <translation>% ferdig</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 days</source>
+        <translation>%1 dager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active since %1; best %2 days. One day off in a row is a rest day and keeps it.</source>
+        <translation>Aktiv siden %1; beste %2 dager. Én fridag på rad er en hviledag og holder rekken.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practise or log something today to start a streak (best so far: %1 days).</source>
+        <translation>Øv eller før noe i dag for å starte en rekke (beste så langt: %1 dager).</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>As measured</source>
+        <translation>Slik det ble målt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running total</source>
+        <translation>Løpende sum</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved. See you next week.</source>
+        <translation>Lagret. Vi ses neste uke.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::EntryDialog</name>
+    <message>
+        <location filename="../../ui/setlists/EntryDialog.cpp" line="+18"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Song in the set</source>
+        <translation>Sang i settet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etikett:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Song:</source>
+        <translation>Sang:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the song&apos;s own length</source>
+        <translation>sangens egen lengde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&amp;ength:</source>
+        <translation>L&amp;engde:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&amp;ength here:</source>
+        <translation>L&amp;engde her:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> semitones</source>
+        <translation> halvtoner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Transpose:</source>
+        <translation>&amp;Transponer:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cover, guest, tape, segue…</source>
+        <translation>cover, gjest, opptak, overgang …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notater:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::LibraryPage</name>
+    <message>
+        <location filename="../../ui/library/LibraryPage.cpp" line="+56"/>
+        <source>Library</source>
+        <translation>Bibliotek</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Duplicates…</source>
+        <translation>Duplikater …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Files with the same content, songs with the same title and artist</source>
+        <translation>Filer med samme innhold, sanger med samme tittel og artist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescan</source>
+        <translation>Skann på nytt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the watched folders again: only what changed</source>
+        <translation>Les de overvåkede mappene på nytt: bare det som er endret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add folder…</source>
+        <translation>Legg til mappe …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Watch a music folder and read its audio files</source>
+        <translation>Overvåk en musikkmappe og les lydfilene i den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a music folder</source>
+        <translation>Legg til en musikkmappe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New song…</source>
+        <translation>Ny sang …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A song without an audio file (Ctrl+N)</source>
+        <translation>En sang uten lydfil (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New song</source>
+        <translation>Ny sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title:</source>
+        <translation>Tittel:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search (Ctrl+F): words, &quot;a phrase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</source>
+        <translation>Søk (Ctrl+F): ord, &quot;en frase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole grammar is in resources/library/SEARCH.md</source>
+        <translation>Hele søkegrammatikken står i resources/library/SEARCH.md</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+508"/>
+        <source>All songs</source>
+        <translation>Alle sanger</translation>
+    </message>
+    <message>
+        <location line="-507"/>
+        <source>Gig-ready</source>
+        <translation>Klar for scenen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rehearsed</source>
+        <translation>Øvd inn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning</source>
+        <translation>Under innlæring</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Play</source>
+        <translation>Spill av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to queue</source>
+        <translation>Legg i køen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add to playlist</source>
+        <translation>Legg til i spilleliste</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No playlists yet</source>
+        <translation>Ingen spillelister ennå</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move up in the playlist</source>
+        <translation>Flytt opp i spillelisten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down in the playlist</source>
+        <translation>Flytt ned i spillelisten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove…</source>
+        <translation>Fjern …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete song</source>
+        <translation>Slett sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete “%1” from the library? Its audio files stay on disk.</source>
+        <translation>Slette «%1» fra biblioteket? Lydfilene blir liggende på disken.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Where is %1 now?</source>
+        <translation>Hvor er %1 nå?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Find</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New Song</source>
+        <translation>Ny sang</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>1 song</source>
+        <translation>1 sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 songs</source>
+        <translation>%1 sanger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 gig-ready</source>
+        <translation>%1 klare for scenen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 files missing</source>
+        <translation>%1 filer mangler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 unreadable</source>
+        <translation>%1 uleselige</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>No music folders yet: add one with Add folder…</source>
+        <translation>Ingen musikkmapper ennå: legg til en med Legg til mappe …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading %1…</source>
+        <translation>Leser %1 …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 files</source>
+        <translation>%1 av %2 filer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing</source>
+        <translation>%1: %2 lagt til, %3 oppdatert, %4 uendret, %5 funnet igjen, %6 mangler</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>, %1 unreadable (see each song&apos;s Files tab)</source>
+        <translation>, %1 uleselige (se fanen Filer for hver sang)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Found the file again.</source>
+        <translation>Fant filen igjen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found %1 files again in %2.</source>
+        <translation>Fant %1 filer igjen i %2.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This song has no audio file to play.</source>
+        <translation>Denne sangen har ingen lydfil å spille av.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Playlists</source>
+        <translation>Spillelister</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete playlist…</source>
+        <translation>Slett spilleliste …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete playlist</source>
+        <translation>Slett spilleliste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete “%1”? Its songs stay in the library.</source>
+        <translation>Slette «%1»? Sangene blir liggende i biblioteket.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save search…</source>
+        <translation>Lagre søk …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the search as a smart playlist: it always shows what the search finds now</source>
+        <translation>Ta vare på søket som en smart spilleliste: den viser alltid det søket finner nå</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save search</source>
+        <translation>Lagre søk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>New playlist…</source>
+        <translation>Ny spilleliste …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New playlist</source>
+        <translation>Ny spilleliste</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved search: %1</source>
+        <translation>Lagret søk: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Playlist</source>
+        <translation>Spilleliste</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Added to the playlist.</source>
+        <translation>Lagt til i spillelisten.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Duplicates</source>
+        <translation>Duplikater</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 files with the same content</source>
+        <translation>%1 filer med samme innhold</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 songs called “%2”</source>
+        <translation>%1 sanger med navnet «%2»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No duplicates.</source>
+        <translation>Ingen duplikater.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+63"/>
+        <location line="+89"/>
+        <source>Bandmate</source>
+        <translation>Bandmate</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Database: %1 (schema %2)</source>
+        <translation>Database: %1 (skjema %2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your music career, in time</source>
+        <translation>Musikkarrieren din, i takt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pages</source>
+        <translation>Sider</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version %1 · works offline</source>
+        <translation>Versjon %1 · virker uten nett</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>Åpne &amp;nylige</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Innstillinger …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gå</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Velkommen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About Bandmate</source>
+        <translation>&amp;Om Bandmate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No machine files opened yet</source>
+        <translation>Ingen maskinfiler åpnet ennå</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear Menu</source>
+        <translation>Tøm menyen</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Sending your last edits to the sync server…</source>
+        <translation>Sender de siste endringene dine til synkroniseringsserveren …</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bandmate closed unexpectedly last time. Nothing was lost: every change is saved as you make it.</source>
+        <translation>Bandmate ble avsluttet uventet sist. Ingenting gikk tapt: hver endring lagres med en gang du gjør den.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bandmate closed unexpectedly</source>
+        <translation>Bandmate ble avsluttet uventet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate closed unexpectedly last time. Nothing was lost: every change is saved as you make it.
+
+Go back to the %1 page, where you were?</source>
+        <translation>Bandmate ble avsluttet uventet sist. Ingenting gikk tapt: hver endring lagres med en gang du gjør den.
+
+Gå tilbake til siden %1, der du var?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reopen %1</source>
+        <translation>Åpne %1 igjen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stay here</source>
+        <translation>Bli her</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::NowPlayingBar</name>
+    <message>
+        <location filename="../../ui/library/NowPlayingBar.cpp" line="+28"/>
+        <source>Previous in the queue</source>
+        <translation>Forrige i køen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play or pause (Space in the song list)</source>
+        <translation>Spill av eller pause (mellomrom i sanglisten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next in the queue</source>
+        <translation>Neste i køen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+114"/>
+        <source>Nothing playing</source>
+        <translation>Ingenting spilles</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Position</source>
+        <translation>Posisjon</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Volume</source>
+        <translation>Volum</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>This file cannot be played here.</source>
+        <translation>Denne filen kan ikke spilles av her.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1  (%2 of %3)</source>
+        <translation>%1  (%2 av %3)</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::Pages</name>
+    <message>
+        <location filename="../../ui/shell/Pages.cpp" line="+17"/>
+        <source>Dashboard</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where your music career stands today: the current stage, the next actions, and how practice and shows add up over the weeks.</source>
+        <translation>Hvor musikkarrieren din står i dag: nåværende etappe, de neste stegene, og hvordan øving og konserter summerer seg uke for uke.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roadmap</source>
+        <translation>Veikart</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path to Stardom: guided career roadmaps, from first songs to touring, broken into stages and concrete tasks.</source>
+        <translation>Veien til stjernene: veiledede karriereveikart, fra de første sangene til turné, delt inn i etapper og konkrete oppgaver.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beat Machine</source>
+        <translation>Rytmemaskin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salsa, merengue and their cousins: play a groove, shape it instrument by instrument, and practise with it.</source>
+        <translation>Salsa, merengue og slektningene deres: spill en groove, form den instrument for instrument, og øv med den.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Library</source>
+        <translation>Bibliotek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your repertoire and its audio files: search it, play it, and keep track of what is gig-ready.</source>
+        <translation>Repertoaret ditt og lydfilene: søk i det, spill det, og hold oversikt over hva som er klart for scenen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setlists</source>
+        <translation>Settlister</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows, sets and encores, with a run-sheet that tells you when each song starts.</source>
+        <translation>Konserter, sett og ekstranumre, med en kjøreplan som viser når hver sang starter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: keep your data on several machines in step through a Bandmate server. Bandmate works fully offline without it.</source>
+        <translation>Valgfritt: hold dataene dine i takt på flere maskiner gjennom en Bandmate-server. Bandmate virker helt uten nett uten den.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::PolymeterView</name>
+    <message>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+51"/>
+        <source>All instruments</source>
+        <translation>Alle instrumenter</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No instrument is on</source>
+        <translation>Ingen instrumenter er på</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 steps until every loop starts together; lighter cells repeat a shorter loop</source>
+        <translation>%1 steg til alle løkkene starter samtidig; lysere celler gjentar en kortere løkke</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::PractiseDialog</name>
+    <message>
+        <location filename="../../ui/setlists/PractiseDialog.cpp" line="+19"/>
+        <source>Practise %1</source>
+        <translation>Øv på %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>◀ Previous</source>
+        <translation>◀ Forrige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page Up</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play groove</source>
+        <translation>Spill groove</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space</source>
+        <translation>Mellomrom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation>Neste ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page Down</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No songs in this show yet</source>
+        <translation>Ingen sanger i denne konserten ennå</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Key %1</source>
+        <translation>Toneart %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 BPM</source>
+        <translation>%1 BPM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starts %1</source>
+        <translation>starter %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no groove linked (choose one in the Library)</source>
+        <translation>ingen groove koblet til (velg en i Biblioteket)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>groove: %1</source>
+        <translation>groove: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+24"/>
+        <source>Preferences</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow the system</source>
+        <translation>Følg systemet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Lyst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Mørkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Colour scheme:</source>
+        <translation>&amp;Fargetema:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow the system (%1)</source>
+        <translation>Følg systemet (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The page I used last</source>
+        <translation>Siden jeg brukte sist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dashboard</source>
+        <translation>Oversikten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On &amp;start, open:</source>
+        <translation>Ved &amp;oppstart, åpne:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Generelt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Spanish</source>
+        <translation>Spansk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italian</source>
+        <translation>Italiensk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>French</source>
+        <translation>Fransk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German</source>
+        <translation>Tysk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Russian</source>
+        <translation>Russisk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Norwegian</source>
+        <translation>Norsk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Instructor counts in:</source>
+        <translation>&amp;Instruktøren teller på:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beat machine</source>
+        <translation>Rytmemaskin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio</source>
+        <translation>Lyd</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database file:</source>
+        <translation>Databasefil:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schema version:</source>
+        <translation>Skjemaversjon:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start Bandmate with --db PATH to use another database file.</source>
+        <translation>Start Bandmate med --db STI for å bruke en annen databasefil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bandmate speaks %1 from its next start.</source>
+        <translation>Bandmate snakker %1 fra neste oppstart.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ProfileDialog</name>
+    <message>
+        <location filename="../../ui/roadmap/ProfileDialog.cpp" line="+15"/>
+        <source>Your profile</source>
+        <translation>Profilen din</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The name you perform and release under</source>
+        <translation>Navnet du opptrer og gir ut musikk under</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Artist name:</source>
+        <translation>&amp;Artistnavn:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>congas, bongó, voice</source>
+        <translation>congas, bongo, vokal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Instruments:</source>
+        <translation>&amp;Instrumenter:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>salsa, son, Latin jazz</source>
+        <translation>salsa, son, latinjazz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Genres:</source>
+        <translation>&amp;Sjangre:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where you want to be in a year, in your own words</source>
+        <translation>Hvor du vil være om et år, med dine egne ord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>G&amp;oals:</source>
+        <translation>&amp;Mål:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::RoadmapEditor</name>
+    <message>
+        <location filename="../../ui/roadmap/RoadmapEditor.cpp" line="+68"/>
+        <source>Edit roadmap</source>
+        <translation>Rediger veikart</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Roadmap &amp;title:</source>
+        <translation>Veikartets &amp;tittel:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stages and tasks; drag to reorder</source>
+        <translation>Etapper og oppgaver; dra for å endre rekkefølgen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+228"/>
+        <source>Add stage</source>
+        <translation>Legg til etappe</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <location line="+241"/>
+        <source>Add task</source>
+        <translation>Legg til oppgave</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;ittel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track a number</source>
+        <translation>Følg et tall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read</source>
+        <translation>Les</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to do, why, and how to know it is done</source>
+        <translation>Hva som skal gjøres, hvorfor, og hvordan du vet at det er gjort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One checklist item per line</source>
+        <translation>Ett sjekklistepunkt per linje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check&amp;list:</source>
+        <translation>Sjekk&amp;liste:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Måltall:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no target</source>
+        <translation>intet mål</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tar&amp;get:</source>
+        <translation>&amp;Mål:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries add up (minutes, shows)</source>
+        <translation>Oppføringer legges sammen (minutter, konserter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The newest entry counts (listeners)</source>
+        <translation>Den nyeste oppføringen teller (lyttere)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;unting:</source>
+        <translation>&amp;Telling:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undo</source>
+        <translation>Angre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Gjør om</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Edit</source>
+        <translation>Rediger</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New stage</source>
+        <translation>Ny etappe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First task</source>
+        <translation>Første oppgave</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Describe what to do.</source>
+        <translation>Beskriv hva som skal gjøres.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New task</source>
+        <translation>Ny oppgave</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete task</source>
+        <translation>Slett oppgave</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete stage</source>
+        <translation>Slett etappe</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move task</source>
+        <translation>Flytt oppgave</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Move stage</source>
+        <translation>Flytt etappe</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reorder</source>
+        <translation>Endre rekkefølge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the roadmap</source>
+        <translation>veikartet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved yet: %1</source>
+        <translation>Ikke lagret ennå: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::RoadmapPage</name>
+    <message>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+13"/>
+        <location line="+101"/>
+        <source>Roadmap</source>
+        <translation>Veikart</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Profile…</source>
+        <translation>Profil …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your artist name, instruments, genres and goals</source>
+        <translation>Artistnavnet ditt, instrumenter, sjangre og mål</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start a roadmap…</source>
+        <translation>Start et veikart …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start a roadmap</source>
+        <translation>Start et veikart</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roadmap:</source>
+        <translation>Veikart:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New…</source>
+        <translation>Nytt …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a roadmap of your own</source>
+        <translation>Skriv ditt eget veikart</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>Rediger …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit this roadmap (a built-in one becomes your own copy)</source>
+        <translation>Rediger dette veikartet (et innebygd blir din egen kopi)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>Importer …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)</source>
+        <translation>Start et egendefinert veikart fra en JSON-fil (se resources/roadmaps/README.md)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import roadmap</source>
+        <translation>Importer veikart</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+369"/>
+        <source>Roadmaps (*.json)</source>
+        <translation>Veikart (*.json)</translation>
+    </message>
+    <message>
+        <location line="-363"/>
+        <source>Export…</source>
+        <translation>Eksporter …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop…</source>
+        <translation>Stopp …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop following this roadmap (its progress is removed)</source>
+        <translation>Slutt å følge dette veikartet (fremdriften fjernes)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Stages</source>
+        <translation>Etapper</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>To-dos</source>
+        <translation>Gjøremål</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;h3&gt;Choose the road you are on&lt;/h3&gt;&lt;p&gt;Each roadmap is a set of stages with concrete tasks: checklists, numbers to track and things worth knowing. Tasks that track a number complete themselves when you reach the target; Beat Machine practice counts by itself.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Velg veien du er på&lt;/h3&gt;&lt;p&gt;Hvert veikart er et sett etapper med konkrete oppgaver: sjekklister, tall å følge og ting verdt å vite. Oppgaver som følger et tall, fullføres av seg selv når du når målet; øving på Rytmemaskinen telles av seg selv.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%3 stages · %4 tasks&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%3 etapper · %4 oppgaver&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your roadmap has a new version of its template; your progress is kept.</source>
+        <translation>Veikartet ditt har en ny versjon av malen; fremdriften din beholdes.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 (custom)</source>
+        <translation>%1 (egendefinert)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 % done</source>
+        <translation>%1 % ferdig</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1. %2
+%3 % done</source>
+        <translation>%1. %2
+%3 % ferdig</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Not started</source>
+        <translation>Ikke startet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Fullført</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 of %2 %3</source>
+        <translation>%1 av %2 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Record</source>
+        <translation>Registrer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add</source>
+        <translation>Legg til</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record today&apos;s measurement</source>
+        <translation>Registrer dagens måling</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add to the total, dated today</source>
+        <translation>Legg til i summen, datert i dag</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Completed on %1.</source>
+        <translation>Fullført %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed by itself on %1, from 1 entry.</source>
+        <translation>Fullført av seg selv %1, fra 1 oppføring.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed by itself on %1, from %2 entries.</source>
+        <translation>Fullført av seg selv %1, fra %2 oppføringer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes…</source>
+        <translation>Notater …</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Started “%1”. Begin with the first stage.</source>
+        <translation>Startet «%1». Begynn med første etappe.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not imported, nothing changed: %1</source>
+        <translation>Ikke importert, ingenting endret: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported “%1”.</source>
+        <translation>Importerte «%1».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export roadmap</source>
+        <translation>Eksporter veikart</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to %1.</source>
+        <translation>Eksportert til %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved: %1</source>
+        <translation>Ikke lagret: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved “%1”.</source>
+        <translation>Lagret «%1».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>My roadmap</source>
+        <translation>Mitt veikart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First stage</source>
+        <translation>Første etappe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First task</source>
+        <translation>Første oppgave</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Describe what to do, why, and how you know it is done.</source>
+        <translation>Beskriv hva som skal gjøres, hvorfor, og hvordan du vet at det er gjort.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (mine)</source>
+        <translation>%1 (mitt)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stop roadmap</source>
+        <translation>Stopp veikart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop following “%1”? Its progress is removed; your logged numbers stay.</source>
+        <translation>Slutte å følge «%1»? Fremdriften fjernes; tallene du har ført, blir værende.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::RunSheetTree</name>
+    <message>
+        <location filename="../../ui/setlists/RunSheetTree.cpp" line="+23"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Toneart</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Lengde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Run-sheet</source>
+        <translation>Kjøreplan</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Length unknown: counted as %1</source>
+        <translation>Ukjent lengde: regnet som %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>transpose %1%2</source>
+        <translation>transponer %1%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>1 song</source>
+        <translation>1 sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 songs</source>
+        <translation>%1 sanger</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ScanJob</name>
+    <message>
+        <location filename="../../ui/library/ScanJob.cpp" line="+40"/>
+        <source>Scan cancelled; what was read so far is kept.</source>
+        <translation>Skanningen ble avbrutt; det som er lest så langt, beholdes.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SetlistsPage</name>
+    <message>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+97"/>
+        <source>Setlists</source>
+        <translation>Settlister</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New show…</source>
+        <translation>Ny konsert …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a new show (Ctrl+N)</source>
+        <translation>Planlegg en ny konsert (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import…</source>
+        <translation>Importer …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A plain-text setlist: one title per line, a blank line before an encore</source>
+        <translation>En settliste i ren tekst: én tittel per linje, en tom linje før et ekstranummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Setlist…</source>
+        <translation>Importer settliste …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Shows</source>
+        <translation>Konserter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete show…</source>
+        <translation>Slett konsert …</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New Show…</source>
+        <translation>Ny konsert …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>Angre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Gjør om</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print Band Sheet…</source>
+        <translation>Skriv ut bandark …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Up</source>
+        <translation>Flytt opp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Down</source>
+        <translation>Flytt ned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a Song…</source>
+        <translation>Legg til en sang …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No show selected</source>
+        <translation>Ingen konsert valgt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan a show with &lt;b&gt;New show…&lt;/b&gt;, or import a plain-text setlist with &lt;b&gt;Import…&lt;/b&gt;.&lt;br&gt;Add songs from your library, drag them into order, and Bandmate tells you when each one starts, whether the set fits the slot, and where the tempo or key jumps.</source>
+        <translation>Planlegg en konsert med &lt;b&gt;Ny konsert …&lt;/b&gt;, eller importer en settliste i ren tekst med &lt;b&gt;Importer …&lt;/b&gt;.&lt;br&gt;Legg til sanger fra biblioteket, dra dem i rekkefølge, så forteller Bandmate når hver av dem starter, om settet passer i tidsrommet, og hvor tempoet eller tonearten hopper.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Details…</source>
+        <translation>Detaljer …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark performed…</source>
+        <translation>Merk som spilt …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count every song as played on the show&apos;s date, and the show on your roadmap</source>
+        <translation>Tell hver sang som spilt på konsertdatoen, og konserten i veikartet ditt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>Skriv ut …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the band sheet (Ctrl+P)</source>
+        <translation>Skriv ut bandarket (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+621"/>
+        <source>Export</source>
+        <translation>Eksporter</translation>
+    </message>
+    <message>
+        <location line="-628"/>
+        <source>Band sheet as PDF…</source>
+        <translation>Bandark som PDF …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage sheet as PDF (large type)…</source>
+        <translation>Scenark som PDF (stor skrift) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV…</source>
+        <translation>CSV …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON…</source>
+        <translation>JSON …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (setlist.fm)…</source>
+        <translation>Ren tekst (setlist.fm) …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Practise…</source>
+        <translation>Øv …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step through the songs with each one&apos;s groove at its tempo</source>
+        <translation>Gå gjennom sangene med hver sangs groove i riktig tempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show Details…</source>
+        <translation>Konsertdetaljer …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a song: type a title and press Enter (Ctrl+L)</source>
+        <translation>Legg til en sang: skriv en tittel og trykk Enter (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+283"/>
+        <source>Add break</source>
+        <translation>Legg til pause</translation>
+    </message>
+    <message>
+        <location line="-283"/>
+        <source>A pause between songs (10 minutes; double-click to change)</source>
+        <translation>En pause mellom sangene (10 minutter; dobbeltklikk for å endre)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+301"/>
+        <source>Add set</source>
+        <translation>Legg til sett</translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <source>Another set after the last one</source>
+        <translation>Et sett til etter det siste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+300"/>
+        <source>Add encore</source>
+        <translation>Legg til ekstranummer</translation>
+    </message>
+    <message>
+        <location line="-300"/>
+        <source>An encore after the last set</source>
+        <translation>Et ekstranummer etter det siste settet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+321"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location line="-321"/>
+        <source>Remove the selected song, break or set (Delete)</source>
+        <translation>Fjern valgt sang, pause eller sett (Delete)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move set</source>
+        <translation>Flytt sett</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Performed</source>
+        <translation>Spilt</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>starts %1</source>
+        <translation>starter %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1-minute slot</source>
+        <translation>tidsrom på %1 minutter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>performed</source>
+        <translation>spilt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 song</source>
+        <translation>1 sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 songs</source>
+        <translation>%1 sanger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · total %1</source>
+        <translation> · totalt %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> of a %1-minute slot</source>
+        <translation> av et tidsrom på %1 minutter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> of %1 min — %2 to spare</source>
+        <translation> av %1 min — %2 til overs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · ends about %1</source>
+        <translation> · slutter rundt %1</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>“%1” was not in your library: added it as a new song.</source>
+        <translation>«%1» fantes ikke i biblioteket: lagt til som ny sang.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+190"/>
+        <source>Set 1</source>
+        <translation>Sett 1</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>Add song</source>
+        <translation>Legg til sang</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Encore</source>
+        <translation>Ekstranummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Encore %1</source>
+        <translation>Ekstranummer %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set %1</source>
+        <translation>Sett %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Remove set</source>
+        <translation>Fjern sett</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Move</source>
+        <translation>Flytt</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+2"/>
+        <source>Rename set</source>
+        <translation>Gi settet nytt navn</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Edit</source>
+        <translation>Rediger</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New show</source>
+        <translation>Ny konsert</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Edit show</source>
+        <translation>Rediger konsert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete show</source>
+        <translation>Slett konsert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “%1” with its sets? Songs stay in your library, and plays already counted stay counted.</source>
+        <translation>Slette «%1» med settene? Sangene blir i biblioteket, og avspillinger som alt er telt, forblir telt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Imported %n song(s).</source>
+        <translation>
+            <numerusform>Importerte %n sang.</numerusform>
+            <numerusform>Importerte %n sanger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New in your library: %1.</source>
+        <translation>Nytt i biblioteket: %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import a setlist</source>
+        <translation>Importer en settliste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plain-text setlists (*.txt);;All files (*)</source>
+        <translation>Settlister i ren tekst (*.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Saved %1</source>
+        <translation>Lagret %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>setlist</source>
+        <translation>settliste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> - band sheet</source>
+        <translation> - bandark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source> - stage sheet</source>
+        <translation> - scenark</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plain text (*.txt)</source>
+        <translation>Ren tekst (*.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
+        <translation>
+            <numerusform>Merket som spilt: %n avspilling registrert, og konserten teller i veikartet ditt.</numerusform>
+            <numerusform>Merket som spilt: %n avspillinger registrert, og konserten teller i veikartet ditt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark performed</source>
+        <translation>Merk som spilt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Count the %n song(s) of “%1” as played on %2, and the show on your roadmap? This is done once per show.</source>
+        <translation>
+            <numerusform>Telle den %n sangen i «%1» som spilt %2, og konserten i veikartet ditt? Dette gjøres én gang per konsert.</numerusform>
+            <numerusform>Telle de %n sangene i «%1» som spilt %2, og konserten i veikartet ditt? Dette gjøres én gang per konsert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ShowDialog</name>
+    <message>
+        <location filename="../../ui/setlists/ShowDialog.cpp" line="+17"/>
+        <source>New show</source>
+        <translation>Ny konsert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show details</source>
+        <translation>Konsertdetaljer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Friday at Café Oslo</source>
+        <translation>Fredag på Café Oslo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Starts at:</source>
+        <translation>&amp;Starter:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Venue:</source>
+        <translation>S&amp;pillested:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;City:</source>
+        <translation>&amp;By:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>ingen grense</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;lot length:</source>
+        <translation>&amp;Tidsrom:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unpaid</source>
+        <translation>ubetalt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fee makes the show count as a paid show on your roadmap.</source>
+        <translation>Med honorar teller konserten som en betalt konsert i veikartet ditt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Honorar:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otater:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SongEditor</name>
+    <message>
+        <location filename="../../ui/library/SongEditor.cpp" line="+47"/>
+        <source>The cover embedded in the audio file</source>
+        <translation>Omslagsbildet i lydfilen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tittel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Artist:</source>
+        <translation>&amp;Artist:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Al&amp;bum:</source>
+        <translation>Al&amp;bum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Genre:</source>
+        <translation>&amp;Sjanger:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;År:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tra&amp;ck:</source>
+        <translation>Spo&amp;r:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key:</source>
+        <translation>T&amp;oneart:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Am, C#, Bb…</source>
+        <translation>Am, C#, Bb …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;BPM:</source>
+        <translation>&amp;BPM:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ime:</source>
+        <translation>Ti&amp;d:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gger:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comma-separated: salsa, opener</source>
+        <translation>kommaseparert: salsa, åpning</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Readiness:</source>
+        <translation>&amp;Beredskap:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ★</source>
+        <translation> ★</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no rating</source>
+        <translation>ingen vurdering</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Loved</source>
+        <translation>&amp;Favoritt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R&amp;ating:</source>
+        <translation>&amp;Vurdering:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A groove of the Beat Machine to practise this song with</source>
+        <translation>En groove fra Rytmemaskinen å øve på denne sangen med</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gr&amp;oove:</source>
+        <translation>Gr&amp;oove:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notater:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transpose down a semitone (on screen)</source>
+        <translation>Transponer en halvtone ned (på skjermen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transpose up a semitone (on screen)</source>
+        <translation>Transponer en halvtone opp (på skjermen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit chart</source>
+        <translation>Rediger akkordark</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title: Chan Chan}
+{key: Dm}
+[Dm]De Alto [F]Cedro voy para [Gm]Marcané…</source>
+        <translation>{title: Chan Chan}
+{key: Dm}
+[Dm]De Alto [F]Cedro voy para [Gm]Marcané…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Chart</source>
+        <translation>Akkordark</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Locate missing file…</source>
+        <translation>Finn manglende fil …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revert</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the song (Ctrl+S)</source>
+        <translation>Lagre sangen (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>missing</source>
+        <translation>mangler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unreadable: %1</source>
+        <translation>uleselig: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No audio file: this song lives in the library only.</source>
+        <translation>Ingen lydfil: denne sangen finnes bare i biblioteket.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 (yours)</source>
+        <translation>%1 (din)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>as written</source>
+        <translation>som skrevet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1%2 semitones</source>
+        <translation>%1%2 halvtoner</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p style=&quot;color: #777;&quot;&gt;No chart yet. Press &lt;b&gt;Edit chart&lt;/b&gt; and write the lyrics with chords in brackets: &lt;code&gt;[Am]Dime que [E7]sí&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;color: #777;&quot;&gt;Ikke noe akkordark ennå. Trykk &lt;b&gt;Rediger akkordark&lt;/b&gt; og skriv teksten med akkorder i klammer: &lt;code&gt;[Am]Dime que [E7]sí&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SongTableModel</name>
+    <message>
+        <location filename="../../ui/library/SongTableModel.cpp" line="+15"/>
+        <source>Rehearsed</source>
+        <translation>Øvd inn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gig-ready</source>
+        <translation>Klar for scenen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning</source>
+        <translation>Under innlæring</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The audio file is missing: right-click to locate it</source>
+        <translation>Lydfilen mangler: høyreklikk for å finne den</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Artist</source>
+        <translation>Artist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Album</source>
+        <translation>Album</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>Toneart</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>Lengde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <translation>Beredskap</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating</source>
+        <translation>Vurdering</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plays</source>
+        <translation>Spilt</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::StageProgressModel</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardModels.cpp" line="-24"/>
+        <source>Stage</source>
+        <translation>Etappe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done %</source>
+        <translation>% ferdig</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::StepGrid</name>
+    <message>
+        <location filename="../../ui/beats/StepGrid.cpp" line="+17"/>
+        <source>Step editor</source>
+        <translation>Stegredigerer</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Count %1</source>
+        <translation>Slag %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sound %1</source>
+        <translation>Lyd %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>No program</source>
+        <translation>Intet program</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::SyncPage</name>
+    <message>
+        <location filename="../../ui/sync/SyncPage.cpp" line="+36"/>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: keep your roadmaps, machines, songs and setlists in step on several computers through a Bandmate server. Bandmate works fully offline without it; edits made offline are sent the next time.</source>
+        <translation>Valgfritt: hold veikart, maskiner, sanger og settlister i takt på flere datamaskiner gjennom en Bandmate-server. Bandmate virker helt uten nett uten den; endringer gjort uten nett sendes neste gang.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in</source>
+        <translation>Logg inn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create account</source>
+        <translation>Opprett konto</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sync now</source>
+        <translation>Synkroniser nå</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send and receive changes now (Ctrl+R)</source>
+        <translation>Send og motta endringer nå (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync Now</source>
+        <translation>Synkroniser nå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>Logg ut</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Syncing… %p%</source>
+        <translation>Synkroniserer … %p %</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete them</source>
+        <translation>Slett dem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep them</source>
+        <translation>Behold dem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep them here and bring them back on your other computers</source>
+        <translation>Behold dem her og hent dem tilbake på de andre datamaskinene dine</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
+        <translation>Skriv inn adressen til serveren, for eksempel https://sync.example.com.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
+        <translation>Logget inn. Systemet har ingen nøkkelring, så økten varer til Bandmate avsluttes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in as %1.</source>
+        <translation>Logget inn som %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signed out. Your data stays on this computer.</source>
+        <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Last sync %1: %2 sent, %3 received%4.</source>
+        <translation>Siste synkronisering %1: %2 sendt, %3 mottatt%4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, 1 edit made on two computers at once (the newer one kept)</source>
+        <translation>, 1 endring gjort på to datamaskiner samtidig (den nyeste beholdt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 edits made on two computers at once (the newer ones kept)</source>
+        <translation>, %1 endringer gjort på to datamaskiner samtidig (de nyeste beholdt)</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
+        <translation>&lt;b&gt;Denne synkroniseringen ville slettet %1.&lt;/b&gt; De ble slettet på en annen datamaskin; ingenting slettes her før du sier det. Behold dem for å hente dem tilbake på alle datamaskinene.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Deleted 1 item, as on your other computer.</source>
+        <translation>Slettet 1 element, som på den andre datamaskinen din.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted %1 items, as on your other computer.</source>
+        <translation>Slettet %1 elementer, som på den andre datamaskinen din.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept 1 item; it comes back on your other computers at their next sync.</source>
+        <translation>Beholdt 1 element; det kommer tilbake på de andre datamaskinene dine ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept %1 items; they come back on your other computers at their next sync.</source>
+        <translation>Beholdt %1 elementer; de kommer tilbake på de andre datamaskinene dine ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Syncing with %1…</source>
+        <translation>Synkroniserer med %1 …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Logget inn på %1 som %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not signed in.</source>
+        <translation>Ikke logget inn.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TodayModel</name>
+    <message>
+        <location filename="../../ui/dashboard/DashboardModels.cpp" line="+39"/>
+        <source>overdue since %1</source>
+        <translation>forfalt siden %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due today</source>
+        <translation>forfaller i dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☐ %1 — %2</source>
+        <translation>☐ %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TodoDialog</name>
+    <message>
+        <location filename="../../ui/roadmap/TodoPanel.cpp" line="+33"/>
+        <source>To-do</source>
+        <translation>Gjøremål</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tittel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due on</source>
+        <translation>Forfaller</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due:</source>
+        <translation>Forfaller:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notater:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One item per line; start a line with [x] when it is done</source>
+        <translation>Ett punkt per linje; start en linje med [x] når det er gjort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Checklist:</source>
+        <translation>&amp;Sjekkliste:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;ags:</source>
+        <translation>T&amp;agger:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing</source>
+        <translation>Ingenting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Machine: %1</source>
+        <translation>Maskin: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Linked to:</source>
+        <translation>&amp;Koblet til:</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TodoPanel</name>
+    <message>
+        <location line="+47"/>
+        <source>Add a to-do and press Enter…</source>
+        <translation>Legg til et gjøremål og trykk Enter …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation>Forfaller</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>tags, comma-separated</source>
+        <translation>tagger, kommaseparert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>Legg til</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To-dos</source>
+        <translation>Gjøremål</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>  — overdue, was due %1</source>
+        <translation>  — forfalt, forfalt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  — due %1</source>
+        <translation>  — forfaller %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>  [%1/%2]</source>
+        <translation>  [%1/%2]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click to edit; Delete removes it</source>
+        <translation>Dobbeltklikk for å redigere; Delete fjerner det</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::WelcomeWizard</name>
+    <message>
+        <location filename="../../ui/shell/WelcomeWizard.cpp" line="+38"/>
+        <source>Welcome to Bandmate</source>
+        <translation>Velkommen til Bandmate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip</source>
+        <translation>Hopp over</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start using Bandmate</source>
+        <translation>Begynn å bruke Bandmate</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate keeps your career plan, your grooves, your songs and your shows in one place, on this computer. Four quick questions, each one optional.</source>
+        <translation>Bandmate samler karriereplanen, groovene, sangene og konsertene dine på ett sted, på denne datamaskinen. Fire raske spørsmål, alle valgfrie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What name do you perform under?</source>
+        <translation>Hvilket navn opptrer du under?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your artist or band name</source>
+        <translation>Artist- eller bandnavnet ditt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your path</source>
+        <translation>Veien din</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A roadmap breaks a music career into stages and tasks, and tracks your progress. You can start or change one any time on the Roadmap page.</source>
+        <translation>Et veikart deler en musikkarriere inn i etapper og oppgaver, og følger fremdriften din. Du kan starte eller bytte veikart når som helst på siden Veikart.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None for now</source>
+        <translation>Ingen foreløpig</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Your music</source>
+        <translation>Musikken din</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate can watch a folder of audio files and read their tags into your library. Your files stay where they are and are never changed.</source>
+        <translation>Bandmate kan overvåke en mappe med lydfiler og lese taggene deres inn i biblioteket. Filene blir der de er, og endres aldri.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No folder (you can add one later in the Library)</source>
+        <translation>Ingen mappe (du kan legge til en senere i Biblioteket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Velg …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use %1</source>
+        <translation>Bruk %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Music folder</source>
+        <translation>Musikkmappe</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sound</source>
+        <translation>Lyd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Beat Machine plays through this output. Play the test sound to hear it and to see the delay it adds.</source>
+        <translation>Rytmemaskinen spiller gjennom denne utgangen. Spill av testlyden for å høre den og se forsinkelsen den gir.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Your name was not saved: %1</source>
+        <translation>Navnet ditt ble ikke lagret: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The roadmap did not start: %1</source>
+        <translation>Veikartet startet ikke: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 finnes ikke.</translation>
+    </message>
+</context>
+</TS>

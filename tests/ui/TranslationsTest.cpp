@@ -1,0 +1,392 @@
+// The shipped translations: complete and current with the code (lupdate runs here on the
+// sources), placeholders and keyboard accelerators kept, the catalogues reach the widgets (a
+// context that does not match what tr() asks for would leave English on screen), and the
+// language follows the system or the choice in Preferences.
+#include "core/beats/BuiltinMachines.h"
+#include "core/storage/Database.h"
+#include "tests/support/TestFiles.h"
+#include "ui/shell/Language.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/Pages.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/Settings.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QGroupBox>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+
+namespace {
+
+const QString kTranslations = QStringLiteral(BANDMATE_SOURCE_DIR "/resources/translations");
+
+/// One message of a .ts file.
+struct Message {
+    QString context;
+    QString source;
+    QStringList translations;  ///< one, or the plural forms
+    QString type;              ///< "unfinished", "vanished", "obsolete" or empty
+};
+
+std::vector<Message> readTs(const QString& path)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    QXmlStreamReader xml(&file);
+    std::vector<Message> messages;
+    QString context;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement()) {
+            continue;
+        }
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("message")) {
+            Message message{context, {}, {}, {}};
+            while (!(xml.isEndElement() && xml.name() == QLatin1String("message")) && !xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("source")) {
+                    message.source = xml.readElementText();
+                } else if (xml.isStartElement() && xml.name() == QLatin1String("translation")) {
+                    message.type = xml.attributes().value(QLatin1String("type")).toString();
+                    while (!(xml.isEndElement() && xml.name() == QLatin1String("translation"))) {
+                        xml.readNext();
+                        if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
+                            message.translations.append(xml.readElementText());
+                        } else if (xml.isCharacters() && message.translations.isEmpty() &&
+                                   !xml.isWhitespace()) {
+                            message.translations.append(xml.text().toString());
+                        }
+                    }
+                }
+            }
+            messages.push_back(message);
+        }
+    }
+    EXPECT_FALSE(xml.hasError()) << path.toStdString() << ": " << xml.errorString().toStdString();
+    return messages;
+}
+
+QString catalogue(const QString& code)
+{
+    return QDir(kTranslations).filePath(QStringLiteral("bandmate_%1.ts").arg(code));
+}
+
+/// Runs lupdate over the sources into a copy of `ts`, as `bandmate_update_translations` does,
+/// and returns the copy: what the catalogue would be with the code as it is now.
+QString refreshed(const QString& ts, const test::TempDir& dir, bool pluralOnly)
+{
+    const QString copy = dir.file(QFileInfo(ts).fileName());
+    QFile::remove(copy);
+    EXPECT_TRUE(QFile::copy(ts, copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    QStringList arguments{QStringLiteral("-I"), QStringLiteral(BANDMATE_SOURCE_DIR),
+                          QStringLiteral("-locations"), QStringLiteral("relative"), QStringLiteral("-no-obsolete")};
+    if (pluralOnly) {
+        arguments.append(QStringLiteral("-pluralonly"));
+    }
+    arguments += QStringLiteral(BANDMATE_TS_SOURCES).split(QLatin1Char(' '));
+    arguments += {QStringLiteral("-ts"), copy};
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(QStringLiteral(BANDMATE_SOURCE_DIR));
+    lupdate.start(QStringLiteral(BANDMATE_LUPDATE), arguments);
+    EXPECT_TRUE(lupdate.waitForFinished(60000));
+    EXPECT_EQ(lupdate.exitCode(), 0) << lupdate.readAllStandardError().toStdString();
+    return copy;
+}
+
+/// "%1", "%n": the placeholders of a text, sorted.
+QStringList placeholders(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
+    QStringList found;
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        found.append(it.next().captured());
+    }
+    found.sort();
+    found.removeDuplicates();
+    return found;
+}
+
+bool hasAccelerator(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("&[^&\\s]"));
+    return re.match(QString(text).remove(QStringLiteral("&&"))).hasMatch();
+}
+
+/// Every English text on screen in `root` and its children: labels, buttons, group titles,
+/// tabs, placeholders, tooltips, combo items, list items, header labels, actions and menus.
+QStringList textsOf(QWidget* root)
+{
+    QStringList texts;
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets.prepend(root);
+    for (QWidget* widget : widgets) {
+        texts << widget->windowTitle() << widget->toolTip() << widget->accessibleName();
+        if (auto* label = qobject_cast<QLabel*>(widget)) {
+            texts << label->text();
+        } else if (auto* button = qobject_cast<QAbstractButton*>(widget)) {
+            texts << button->text();
+        } else if (auto* group = qobject_cast<QGroupBox*>(widget)) {
+            texts << group->title();
+        } else if (auto* line = qobject_cast<QLineEdit*>(widget)) {
+            texts << line->placeholderText();
+        } else if (auto* combo = qobject_cast<QComboBox*>(widget)) {
+            for (int i = 0; i < combo->count(); ++i) {
+                texts << combo->itemText(i);
+            }
+        } else if (auto* tabs = qobject_cast<QTabWidget*>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                texts << tabs->tabText(i);
+            }
+        } else if (auto* menu = qobject_cast<QMenu*>(widget)) {
+            texts << menu->title();
+        }
+        if (auto* view = qobject_cast<QAbstractItemView*>(widget); view != nullptr && view->model() != nullptr) {
+            const QAbstractItemModel* model = view->model();
+            for (int column = 0; column < model->columnCount(); ++column) {
+                texts << model->headerData(column, Qt::Horizontal).toString();
+            }
+            for (int row = 0; row < std::min(model->rowCount(), 50); ++row) {
+                texts << model->index(row, 0).data().toString();
+            }
+        }
+    }
+    for (QAction* action : root->findChildren<QAction*>()) {
+        texts << action->text() << action->toolTip();
+    }
+    texts.removeAll(QString());
+    return texts;
+}
+
+}  // namespace
+
+TEST(Translations, EveryShippedLanguageHasACatalogueAndNoOtherIsShipped)
+{
+    QSet<QString> shipped;
+    for (const QString& name : QDir(kTranslations).entryList({QStringLiteral("bandmate_*.ts")})) {
+        shipped.insert(name.mid(9, name.size() - 12));
+    }
+    QSet<QString> languages;
+    for (const ui::UiLanguage& language : ui::uiLanguages()) {
+        languages.insert(language.code);
+        ui::Translations translations;
+        EXPECT_TRUE(translations.install(language.code)) << language.code.toStdString();
+        EXPECT_EQ(ui::installedLanguage(), language.code);
+    }
+    EXPECT_EQ(shipped, languages);
+    ui::Translations translations;
+    EXPECT_FALSE(translations.install(QStringLiteral("de")));
+    EXPECT_EQ(ui::installedLanguage(), QStringLiteral("en"));
+}
+
+TEST(Translations, ShippedCataloguesAreCompleteForTheCodeAsItIs)
+{
+    test::TempDir dir;
+    for (const ui::UiLanguage& language : ui::uiLanguages()) {
+        const bool english = language.code == QLatin1String("en");
+        const std::vector<Message> messages = readTs(refreshed(catalogue(language.code), dir, english));
+        if (!english) {
+            EXPECT_GT(messages.size(), 800U) << language.code.toStdString();
+        }
+        QStringList unfinished;
+        for (const Message& message : messages) {
+            const bool empty = std::all_of(message.translations.begin(), message.translations.end(),
+                                           [](const QString& text) { return text.trimmed().isEmpty(); });
+            if (!message.type.isEmpty() || message.translations.isEmpty() || empty) {
+                unfinished.append(message.context + QStringLiteral(": ") + message.source);
+            }
+        }
+        EXPECT_TRUE(unfinished.isEmpty())
+            << language.code.toStdString() << ": " << unfinished.size()
+            << " texts to translate (cmake --build --preset dev --target bandmate_update_translations, then "
+               "Qt Linguist):\n"
+            << unfinished.join(QLatin1Char('\n')).toStdString();
+    }
+}
+
+TEST(Translations, TranslationsKeepPlaceholdersAcceleratorsAndPluralForms)
+{
+    for (const ui::UiLanguage& language : ui::uiLanguages()) {
+        for (const Message& message : readTs(catalogue(language.code))) {
+            const std::string where = language.code.toStdString() + " " + message.context.toStdString() + ": " +
+                                      message.source.toStdString();
+            if (message.source.contains(QLatin1String("%n"))) {
+                EXPECT_EQ(message.translations.size(), 2) << where;  // one / other in all three
+            }
+            for (const QString& translation : message.translations) {
+                EXPECT_EQ(placeholders(translation), placeholders(message.source)) << where;
+                EXPECT_EQ(hasAccelerator(translation), hasAccelerator(message.source)) << where;
+            }
+        }
+    }
+}
+
+TEST(Translations, TheLanguageFollowsTheChoiceThenTheSystem)
+{
+    const QStringList norwegian{QStringLiteral("nb-NO"), QStringLiteral("en-US")};
+    EXPECT_EQ(ui::resolveLanguage(QString(), norwegian), QStringLiteral("nb"));
+    EXPECT_EQ(ui::resolveLanguage(QStringLiteral("es"), norwegian), QStringLiteral("es"));
+    EXPECT_EQ(ui::resolveLanguage(QStringLiteral("en"), norwegian), QStringLiteral("en"));
+    EXPECT_EQ(ui::resolveLanguage(QStringLiteral("xx"), norwegian), QStringLiteral("nb"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {QStringLiteral("es-419")}), QStringLiteral("es"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {QStringLiteral("es_MX")}), QStringLiteral("es"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {QStringLiteral("no")}), QStringLiteral("nb"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {QStringLiteral("nn-NO")}), QStringLiteral("nb"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {QStringLiteral("de-DE"), QStringLiteral("es-ES")}),
+              QStringLiteral("es"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {QStringLiteral("de-DE")}), QStringLiteral("en"));
+    EXPECT_EQ(ui::resolveLanguage(QString(), {}), QStringLiteral("en"));
+}
+
+TEST(Translations, EnglishPluralsReadNaturally)
+{
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    const char* context = "bandmate::ui::SetlistsPage";
+    EXPECT_EQ(QCoreApplication::translate(context, "Imported %n song(s).", nullptr, 1), QStringLiteral("Imported 1 song."));
+    EXPECT_EQ(QCoreApplication::translate(context, "Imported %n song(s).", nullptr, 3), QStringLiteral("Imported 3 songs."));
+}
+
+class TranslatedWindowTest : public ::testing::TestWithParam<const char*> {
+protected:
+    void SetUp() override
+    {
+        auto db = core::Database::open(m_dir.file(QStringLiteral("user.sqlite")));
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+        m_db = std::move(*db);
+        m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<ui::Settings>(*m_store);
+        m_settings->setWelcomeDone(true);
+        ASSERT_TRUE(m_translations.install(QString::fromLatin1(GetParam())));
+        // The English texts that this language translates differently.
+        for (const Message& message : readTs(catalogue(QString::fromLatin1(GetParam())))) {
+            if (!message.translations.isEmpty() && message.translations.first() != message.source &&
+                !message.source.contains(QLatin1Char('%'))) {
+                m_translated.insert(message.source, message.context);
+            }
+        }
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<ui::Settings> m_settings;
+    ui::Translations m_translations;
+    QHash<QString, QString> m_translated;
+};
+
+TEST_P(TranslatedWindowTest, NoPageShowsATranslatedTextInEnglish)
+{
+    ui::MainWindow window(*m_db, *m_settings);
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    for (const ui::PageInfo& page : ui::allPages()) {
+        window.showPage(page.id);
+        QCoreApplication::processEvents();
+    }
+    // Names from the built-in machines are data (the user's to rename), not interface texts.
+    QSet<QString> data;
+    for (const QString& name : core::beats::builtinMachineNames()) {
+        auto machine = core::beats::loadBuiltinMachine(name);
+        ASSERT_TRUE(machine.has_value());
+        data.insert(QString::fromStdString(machine->title));
+        for (const core::beats::Instrument& instrument : machine->instruments) {
+            data.insert(QString::fromStdString(instrument.title));
+            for (const core::beats::Program& program : instrument.programs) {
+                data.insert(QString::fromStdString(program.title));
+            }
+        }
+    }
+    QStringList english;
+    QStringList texts = textsOf(&window);
+    for (QMenu* menu : window.menuBar()->findChildren<QMenu*>()) {
+        texts += textsOf(menu);
+    }
+    for (const QString& text : texts) {
+        if (m_translated.contains(text) && !data.contains(text)) {
+            english.append(m_translated.value(text) + QStringLiteral(": ") + text);
+        }
+    }
+    english.removeDuplicates();
+    EXPECT_TRUE(english.isEmpty()) << GetParam() << ": still in English:\n"
+                                   << english.join(QLatin1Char('\n')).toStdString();
+    // And the translated ones are there: the page list and the menu bar.
+    const QStringList menus = [&] {
+        QStringList titles;
+        for (QAction* action : window.menuBar()->actions()) {
+            titles.append(action->text());
+        }
+        return titles;
+    }();
+    const bool spanish = qstrcmp(GetParam(), "es") == 0;
+    EXPECT_TRUE(menus.contains(spanish ? QStringLiteral("&Archivo") : QStringLiteral("&Fil"))) << menus.join(u' ').toStdString();
+    EXPECT_EQ(ui::pageInfo(ui::PageId::BeatMachine).title,
+              spanish ? QStringLiteral("Máquina de ritmos") : QStringLiteral("Rytmemaskin"));
+}
+
+TEST_P(TranslatedWindowTest, QtsOwnButtonsSpeakTheLanguageToo)
+{
+    // Qt ships no Bokmål: Bandmate's catalogue carries the standard buttons.
+    QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    const bool spanish = qstrcmp(GetParam(), "es") == 0;
+    EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text(),
+              spanish ? QStringLiteral("Cancelar") : QStringLiteral("Avbryt"));
+    EXPECT_EQ(QKeySequence(Qt::CTRL | Qt::Key_Space).toString(QKeySequence::NativeText),
+              spanish ? QStringLiteral("Ctrl+Espacio") : QStringLiteral("Ctrl+Mellomrom"));
+}
+
+TEST_P(TranslatedWindowTest, PreferencesChooseTheLanguageForTheNextStart)
+{
+    ui::PreferencesDialog dialog(*m_settings, *m_db);
+    auto* language = dialog.findChild<QComboBox*>(QStringLiteral("language"));
+    auto* note = dialog.findChild<QLabel*>(QStringLiteral("languageNote"));
+    ASSERT_NE(language, nullptr);
+    ASSERT_NE(note, nullptr);
+    // "Follow the system" first, then every language in its own name.
+    EXPECT_EQ(language->count(), ui::uiLanguages().size() + 1);
+    EXPECT_EQ(language->itemData(0).toString(), QString());
+    EXPECT_GE(language->findText(QStringLiteral("Norsk bokmål")), 1);
+    EXPECT_GE(language->findText(QStringLiteral("Español")), 1);
+
+    language->setCurrentIndex(language->findData(QString::fromLatin1(GetParam())));
+    EXPECT_TRUE(note->isHidden());  // the language it speaks now
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    EXPECT_FALSE(note->isHidden());
+    EXPECT_TRUE(note->text().contains(QStringLiteral("English"))) << note->text().toStdString();
+    dialog.accept();
+    EXPECT_EQ(m_settings->language(), QStringLiteral("en"));
+
+    ui::PreferencesDialog again(*m_settings, *m_db);
+    EXPECT_EQ(again.findChild<QComboBox*>(QStringLiteral("language"))->currentData().toString(), QStringLiteral("en"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, TranslatedWindowTest, ::testing::Values("es", "nb"),
+                         [](const ::testing::TestParamInfo<const char*>& param) {
+                             return std::string(param.param);
+                         });
