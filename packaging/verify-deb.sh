@@ -2,8 +2,8 @@
 # Installs the Debian package into a clean Debian 12 root and uses it there: debootstrap makes
 # the root (minbase), apt installs the package with the dependencies it declares, then inside
 # the root: bandmate-cli --version, a built-in machine rendered to WAV with the installed kit
-# (its RIFF header and size checked), and a screenshot of the dashboard taken by the GUI on the
-# offscreen platform. Takes several minutes (downloads ~150 MB from the Debian mirror); not part of
+# (its RIFF header and size checked), and screenshots of the dashboard taken by the GUI on the
+# offscreen platform, in English and with the system set to Spanish and to Norwegian Bokmål. Takes several minutes (downloads ~150 MB from the Debian mirror); not part of
 # ./test.sh. Needs root (debootstrap, chroot).
 #
 #   packaging/verify-deb.sh [BUILD_DIR]    (default build/dev; builds the package first)
@@ -45,6 +45,15 @@ echo "== bandmate --screenshot dashboard"
 in_root env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp bandmate --screenshot dashboard /tmp/dashboard.png
 head -c 8 "$root/tmp/dashboard.png" | grep -q PNG || { echo "verify-deb.sh: no PNG screenshot" >&2; exit 1; }
 cp "$root/tmp/dashboard.png" "$build/packages/verify-dashboard.png"
+echo "== the same in the system's language: Spanish, Norwegian Bokmål"
+for lang in es_ES nb_NO; do
+  in_root env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp LANG=$lang.UTF-8 \
+    bandmate --screenshot dashboard /tmp/dashboard-$lang.png
+  ! cmp -s "$root/tmp/dashboard.png" "$root/tmp/dashboard-$lang.png" \
+    || { echo "verify-deb.sh: the $lang dashboard looks like the English one" >&2; exit 1; }
+  cp "$root/tmp/dashboard-$lang.png" "$build/packages/verify-dashboard-$lang.png"
+done
+in_root test -f /usr/share/qt6/translations/qtbase_es.qm  # Qt's own, from the Recommends
 echo "== man bandmate-server"
 in_root test -f /usr/share/man/man1/bandmate-server.1.gz
 echo "verify-deb.sh: the package installs and runs in a clean Debian 12 root ($build/packages/verify-dashboard.png)"

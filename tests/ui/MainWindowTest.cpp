@@ -16,8 +16,11 @@
 #include "ui/shell/AudioSettingsPanel.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
+#include "ui/shell/Theme.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QStyle>
 #include <QComboBox>
 #include <QLabel>
 #include <QFileInfo>
@@ -165,6 +168,21 @@ TEST_F(MainWindowTest, PreferencesAreWrittenOnlyWhenAccepted)
     // And they reach the file.
     QSettings reread(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
     EXPECT_EQ(reread.value(QStringLiteral("appearance/colorScheme")).toString(), QStringLiteral("dark"));
+}
+
+TEST(Theme, FollowingTheSystemPinsNoColourOfItsOwn)
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    ASSERT_NE(app, nullptr);
+    const QColor systemWindow = QGuiApplication::palette().color(QPalette::Window);
+    ui::applyColorScheme(*app, ui::Settings::ColorScheme::Dark);
+    EXPECT_LT(qGray(QApplication::palette().color(QPalette::Window).rgb()), 80);
+    EXPECT_EQ(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    ui::applyColorScheme(*app, ui::Settings::ColorScheme::System);
+    // The platform's palette shows through (on a desktop in dark mode: its dark one), nothing
+    // of a style's standard palette is set over it.
+    EXPECT_EQ(QApplication::palette().resolveMask(), 0U);
+    EXPECT_EQ(QApplication::palette().color(QPalette::Window), systemWindow);
 }
 
 TEST_F(MainWindowTest, AboutListsEveryDependencyWithItsLicense)

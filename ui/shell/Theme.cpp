@@ -61,9 +61,16 @@ QString accentColor()
 
 void applyColorScheme(QApplication& app, Settings::ColorScheme scheme)
 {
+    // The platform's style, remembered before Light or Dark replace it with Fusion.
+    static const QString systemStyle = app.style()->name();
     switch (scheme) {
     case Settings::ColorScheme::System:
-        app.setPalette(app.style()->standardPalette());
+        if (app.style()->name() != systemStyle) {
+            app.setStyle(QStyleFactory::create(systemStyle));
+        }
+        // An empty palette pins no colour: the platform's own (light or dark, and its changes
+        // while Bandmate runs) shows through. The style's standard palette would pin light.
+        app.setPalette(QPalette());
         break;
     case Settings::ColorScheme::Light:
         app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
