@@ -9,10 +9,11 @@ namespace bandmate::ui {
 
 namespace {
 
-/// Dates and numbers: the system's own locale when it speaks `code` (keeps "es_MX" or "en_GB"),
-/// else the language's main one.
+/// What the live Translations installed (GUI thread only).
 QString g_installed = QStringLiteral("en");
 
+/// Dates and numbers: the system's own locale when it speaks `code` (keeps "es_MX" or "en_GB"),
+/// else the language's main one.
 QLocale localeFor(const QString& code)
 {
     const QLocale system = QLocale::system();
