@@ -393,12 +393,16 @@ const QStringList& builtinRoadmapSlugs()
     return slugs;
 }
 
-Result<RoadmapTemplate> loadBuiltinRoadmap(const QString& slug)
+Result<RoadmapTemplate> loadBuiltinRoadmap(const QString& slug, const QString& language)
 {
     if (!builtinRoadmapSlugs().contains(slug)) {
         return fail(ErrorCode::NotFound,
                     "no built-in roadmap of that name (there are: " + builtinRoadmapSlugs().join(QStringLiteral(", ")).toStdString() + ")",
                     slug.toStdString());
+    }
+    const QString translated = QStringLiteral(":/roadmaps/%1/%2.json").arg(language, slug);
+    if (language != QLatin1String("en") && QFile::exists(translated)) {
+        return readRoadmapFile(translated);
     }
     return readRoadmapFile(QStringLiteral(":/roadmaps/%1.json").arg(slug));
 }

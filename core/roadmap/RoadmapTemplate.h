@@ -76,6 +76,11 @@ inline constexpr int kRoadmapSchema = 1;
 
 /// The shipped templates (compiled-in resources), by slug.
 [[nodiscard]] const QStringList& builtinRoadmapSlugs();
-[[nodiscard]] Result<RoadmapTemplate> loadBuiltinRoadmap(const QString& slug);
+/// `language` ("es", "nb") picks the template's translation (resources/roadmaps/<language>/)
+/// when there is one, else the English original. A translation has the same slugs, version,
+/// types, items and metrics as the original, only its texts differ (RoadmapTemplate tests hold
+/// every shipped one to that), so progress and upgrades do not depend on the language.
+[[nodiscard]] Result<RoadmapTemplate> loadBuiltinRoadmap(const QString& slug,
+                                                         const QString& language = QStringLiteral("en"));
 
 }  // namespace bandmate::core::roadmap

@@ -6,6 +6,7 @@
 #include "core/storage/Sql.h"
 #include "tests/support/TestFiles.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -125,6 +126,66 @@ TEST(RoadmapTemplate, EveryShippedTemplateIsValidRichAndRoundTrips)
         ASSERT_TRUE(again.has_value());
         EXPECT_TRUE(*again == *roadmap);
     }
+}
+
+namespace {
+
+/// The template without its words: what progress, upgrades and metrics depend on.
+RoadmapTemplate withoutTexts(RoadmapTemplate roadmap)
+{
+    roadmap.title.clear();
+    roadmap.summary.clear();
+    for (auto& stage : roadmap.stages) {
+        stage.title.clear();
+        stage.summary.clear();
+        for (auto& task : stage.tasks) {
+            task.title.clear();
+            task.description.clear();
+            for (QString& item : task.items) {
+                item = QStringLiteral("item");
+            }
+            if (task.metric) {
+                task.metric->unit.clear();
+            }
+        }
+    }
+    return roadmap;
+}
+
+}  // namespace
+
+TEST(RoadmapTemplate, EveryShippedTemplateIsTranslatedAndDiffersOnlyInItsTexts)
+{
+    for (const QString& language : {QStringLiteral("es"), QStringLiteral("nb")}) {
+        for (const QString& slug : builtinRoadmapSlugs()) {
+            const std::string where = language.toStdString() + "/" + slug.toStdString();
+            ASSERT_TRUE(QFile::exists(QStringLiteral(":/roadmaps/%1/%2.json").arg(language, slug))) << where;
+            auto original = loadBuiltinRoadmap(slug);
+            auto translated = loadBuiltinRoadmap(slug, language);
+            ASSERT_TRUE(original.has_value());
+            ASSERT_TRUE(translated.has_value()) << where << ": " << translated.error().toString();
+            // Same slugs, version, types, item counts, metric keys, targets and aggregates.
+            EXPECT_TRUE(withoutTexts(*translated) == withoutTexts(*original)) << where;
+            EXPECT_NE(translated->title, original->title) << where;
+            int tasks = 0;
+            int same = 0;
+            for (qsizetype s = 0; s < std::min(original->stages.size(), translated->stages.size()); ++s) {
+                const auto& a = original->stages.at(s).tasks;
+                const auto& b = translated->stages.at(s).tasks;
+                for (qsizetype t = 0; t < std::min(a.size(), b.size()); ++t) {
+                    ++tasks;
+                    same += a.at(t).description == b.at(t).description ? 1 : 0;
+                    EXPECT_FALSE(b.at(t).description.trimmed().isEmpty()) << where << " " << b.at(t).slug.toStdString();
+                }
+            }
+            EXPECT_EQ(same, 0) << where << ": descriptions left in English";
+            EXPECT_GE(tasks, 20) << where;
+        }
+    }
+    // No translation: the English original.
+    auto fallback = loadBuiltinRoadmap(QStringLiteral("touring-band"), QStringLiteral("de"));
+    ASSERT_TRUE(fallback.has_value());
+    EXPECT_EQ(fallback->title, QStringLiteral("Touring Band"));
 }
 
 TEST(RoadmapTemplate, ErrorsNameTheExactPath)

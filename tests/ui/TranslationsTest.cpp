@@ -10,7 +10,9 @@
 #include "core/setlists/Setlists.h"
 #include "ui/library/SongEditor.h"
 #include "ui/roadmap/ProfileDialog.h"
+#include "core/roadmap/ProgressRepository.h"
 #include "ui/roadmap/RoadmapEditor.h"
+#include "ui/roadmap/RoadmapPage.h"
 #include "ui/setlists/EntryDialog.h"
 #include "ui/setlists/PractiseDialog.h"
 #include "ui/setlists/ShowDialog.h"
@@ -316,6 +318,11 @@ protected:
         return found;
     }
 
+    static QString spanishOr(const QString& spanish, const QString& norwegian)
+    {
+        return qstrcmp(GetParam(), "es") == 0 ? spanish : norwegian;
+    }
+
     test::TempDir m_dir;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<QSettings> m_store;
@@ -354,6 +361,12 @@ TEST_P(TranslatedWindowTest, NoPageShowsATranslatedTextInEnglish)
     found.removeDuplicates();
     EXPECT_TRUE(found.isEmpty()) << GetParam() << ": still in English:\n"
                                  << found.join(QLatin1Char('\n')).toStdString();
+    // The built-in roadmaps are offered in the language too.
+    const QString roadmap = spanishOr(QStringLiteral("Percusionista de salsa / latino"),
+                                      QStringLiteral("Salsa- / latinperkusjonist"));
+    const QStringList shown = textsOf(&window);
+    EXPECT_TRUE(std::any_of(shown.begin(), shown.end(), [&](const QString& text) { return text.contains(roadmap); }))
+        << roadmap.toStdString();
     // And the translated ones are there: the page list and the menu bar.
     const QStringList menus = [&] {
         QStringList titles;
@@ -389,6 +402,31 @@ TEST_P(TranslatedWindowTest, NoDialogShowsATranslatedTextInEnglish)
         EXPECT_TRUE(found.isEmpty()) << GetParam() << " " << dialog->metaObject()->className()
                                      << ": still in English:\n" << found.join(QLatin1Char('\n')).toStdString();
     }
+}
+
+TEST_P(TranslatedWindowTest, ARoadmapStartsInTheLanguageAndKeepsIt)
+{
+    {
+        ui::RoadmapPage page(*m_db);
+        page.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+        auto* start = page.findChild<QPushButton*>(QStringLiteral("start-latin-percussionist"));
+        ASSERT_NE(start, nullptr);
+        QTest::mouseClick(start, Qt::LeftButton);
+        ASSERT_NE(page.current(), nullptr);
+        EXPECT_EQ(page.current()->title, spanishOr(QStringLiteral("Percusionista de salsa / latino"),
+                                                    QStringLiteral("Salsa- / latinperkusjonist")));
+        EXPECT_EQ(page.current()->stages.first().tasks.first().title,
+                  spanishOr(QStringLiteral("Entiende la clave"), QStringLiteral("Forstå claven")));
+    }
+    // Another language later: the started roadmap is the user's, in the words it started with.
+    ASSERT_TRUE(m_translations.install(QStringLiteral("en")));
+    ui::RoadmapPage page(*m_db);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    ASSERT_NE(page.current(), nullptr);
+    EXPECT_EQ(page.current()->stages.first().tasks.first().title,
+              spanishOr(QStringLiteral("Entiende la clave"), QStringLiteral("Forstå claven")));
 }
 
 TEST_P(TranslatedWindowTest, QtsOwnButtonsSpeakTheLanguageToo)

@@ -1,5 +1,6 @@
 #include "ui/roadmap/RoadmapPage.h"
 
+#include "ui/shell/Language.h"
 #include "ui/shell/PageActions.h"
 
 #include "core/roadmap/RoadmapTemplate.h"
@@ -89,7 +90,7 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     connect(start, &QPushButton::clicked, this, [this] {
         QStringList titles;
         for (const QString& slug : rm::builtinRoadmapSlugs()) {
-            titles << rm::loadBuiltinRoadmap(slug).value_or(rm::RoadmapTemplate{}).title;
+            titles << rm::loadBuiltinRoadmap(slug, installedLanguage()).value_or(rm::RoadmapTemplate{}).title;
         }
         bool ok = false;
         const QString chosen = QInputDialog::getItem(this, tr("Start a roadmap"), tr("Roadmap:"), titles, 0, false, &ok);
@@ -183,7 +184,7 @@ QWidget* RoadmapPage::buildEmptyState()
     intro->setMaximumWidth(760);
     layout->addWidget(intro);
     for (const QString& slug : rm::builtinRoadmapSlugs()) {
-        const auto roadmap = rm::loadBuiltinRoadmap(slug);
+        const auto roadmap = rm::loadBuiltinRoadmap(slug, installedLanguage());
         if (!roadmap) {
             continue;
         }
@@ -228,7 +229,7 @@ void RoadmapPage::upgradeFromShippedTemplates()
     // templates cannot change while the app runs, so once, when the page is first shown.
     QList<rm::RoadmapTemplate> shipped;
     for (const QString& slug : rm::builtinRoadmapSlugs()) {
-        if (auto roadmap = rm::loadBuiltinRoadmap(slug)) {
+        if (auto roadmap = rm::loadBuiltinRoadmap(slug, installedLanguage())) {
             shipped.append(*roadmap);
         }
     }
@@ -441,7 +442,7 @@ QString RoadmapPage::bannerText() const
 
 bool RoadmapPage::startTemplate(const QString& slug)
 {
-    auto roadmap = rm::loadBuiltinRoadmap(slug);
+    auto roadmap = rm::loadBuiltinRoadmap(slug, installedLanguage());
     auto started = roadmap ? m_progress.start(*roadmap) : core::Result<QString>(std::unexpected(roadmap.error()));
     if (!started) {
         showMessage(QString::fromStdString(started.error().toString()), true);

@@ -4,6 +4,7 @@
 #include "core/roadmap/ProgressRepository.h"
 #include "core/roadmap/RoadmapTemplate.h"
 #include "ui/shell/AudioSettingsPanel.h"
+#include "ui/shell/Language.h"
 
 #include <QButtonGroup>
 #include <QDir>
@@ -87,7 +88,7 @@ QWizardPage* WelcomeWizard::buildRoadmapPage()
     m_slugs.append(QString());
     layout->addWidget(none);
     for (const QString& slug : rm::builtinRoadmapSlugs()) {
-        auto roadmap = rm::loadBuiltinRoadmap(slug);
+        auto roadmap = rm::loadBuiltinRoadmap(slug, installedLanguage());
         if (!roadmap) {
             continue;
         }
@@ -176,7 +177,7 @@ void WelcomeWizard::accept()
         }
     }
     if (const QString slug = roadmapSlug(); !slug.isEmpty()) {
-        auto roadmap = rm::loadBuiltinRoadmap(slug);
+        auto roadmap = rm::loadBuiltinRoadmap(slug, installedLanguage());
         auto running = rm::ProgressRepository(m_db).roadmaps();
         const bool already = running && std::any_of(running->begin(), running->end(), [&](const auto& state) { return state.slug == slug; });
         if (!already) {
