@@ -36,7 +36,12 @@ TEST(DumpTest, ReplicasWithTheSameDataPrintTheSameDump)
     song.id = id;
     song.notes = QStringLiteral("slow intro");
     ASSERT_TRUE(songs.save(song).has_value());
-    (void)songs.addMany({library::Song{{}, QStringLiteral("Quimbara")}, library::Song{{}, QStringLiteral("Bemba colorá")}}).value();
+    const auto titled = [](const QString& title) {
+        library::Song added;
+        added.title = title;
+        return added;
+    };
+    (void)songs.addMany({titled(QStringLiteral("Quimbara")), titled(QStringLiteral("Bemba colorá"))}).value();
     setlists::Show show;
     show.name = QStringLiteral("Friday");
     show.date = QDate(2026, 12, 4);

@@ -23,15 +23,15 @@ protected:
         };
         pedro = add({{}, QStringLiteral("Pedro Navaja"), QStringLiteral("Rubén Blades"), QStringLiteral("Siembra"), QStringLiteral("Salsa"), 1978,
                      QStringLiteral("Am"), 96, 7 * 60'000 + 21'000, {QStringLiteral("salsa"), QStringLiteral("story")},
-                     QStringLiteral("Long intro; the clave enters late"), Readiness::GigReady, 5, true, QStringLiteral("builtin:salsa")});
+                     QStringLiteral("Long intro; the clave enters late"), Readiness::GigReady, 5, true, QStringLiteral("builtin:salsa"), QStringLiteral("4/4"), {}});
         plastico = add({{}, QStringLiteral("Plástico"), QStringLiteral("Rubén Blades"), QStringLiteral("Siembra"), QStringLiteral("Salsa"), 1978,
-                        QStringLiteral("Dm"), 122, 6 * 60'000 + 50'000, {QStringLiteral("salsa")}, {}, Readiness::Rehearsed, 4, false, {}});
+                        QStringLiteral("Dm"), 122, 6 * 60'000 + 50'000, {QStringLiteral("salsa")}, {}, Readiness::Rehearsed, 4, false, {}, QStringLiteral("4/4"), {}});
         chan = add({{}, QStringLiteral("Chan Chan"), QStringLiteral("Compay Segundo"), QStringLiteral("Buena Vista Social Club"),
                     QStringLiteral("Son"), 1997, QStringLiteral("Dm"), 118, 4 * 60'000 + 16'000, {QStringLiteral("son")}, {},
-                    Readiness::Learning, 0, false, {}});
+                    Readiness::Learning, 0, false, {}, QStringLiteral("4/4"), {}});
         besame = add({{}, QStringLiteral("Bésame mucho"), QStringLiteral("Consuelo Velázquez"), {}, QStringLiteral("Bolero"), 1940,
                       QStringLiteral("Am"), 72, 3 * 60'000 + 30'000, {QStringLiteral("bolero"), QStringLiteral("slow")}, {},
-                      Readiness::GigReady, 3, false, {}});
+                      Readiness::GigReady, 3, false, {}, QStringLiteral("4/4"), {}});
     }
 
     QStringList titles(const QString& query)
@@ -179,7 +179,7 @@ TEST_F(LibraryTest, MalformedQueriesSayWhere)
 TEST_F(LibraryTest, SongsAreValidatedAndCountForTheRoadmap)
 {
     EXPECT_EQ(songs->save(Song{}).error().code, ErrorCode::InvalidArgument);
-    Song fast{{}, QStringLiteral("Too fast"), {}, {}, {}, 0, {}, 999, 0, {}, {}, Readiness::Learning, 0, false, {}};
+    Song fast{{}, QStringLiteral("Too fast"), {}, {}, {}, 0, {}, 999, 0, {}, {}, Readiness::Learning, 0, false, {}, QStringLiteral("4/4"), {}};
     EXPECT_EQ(songs->save(fast).error().code, ErrorCode::InvalidArgument);
     auto added = roadmap::ProgressRepository(*db).series(QStringLiteral("songs_added"));
     ASSERT_TRUE(added.has_value());

@@ -77,9 +77,9 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     });
     auto* newSong = headerButton(tr("New song…"), tr("A song without an audio file (Ctrl+N)"), [this] {
         bool ok = false;
-        const QString title = QInputDialog::getText(this, tr("New song"), tr("Title:"), QLineEdit::Normal, {}, &ok);
+        const QString songTitle = QInputDialog::getText(this, tr("New song"), tr("Title:"), QLineEdit::Normal, {}, &ok);
         if (ok) {
-            addSong(title);
+            addSong(songTitle);
         }
     });
     layout->addLayout(header);
@@ -440,7 +440,7 @@ void LibraryPage::startNextScan()
         m_scanProgress->setFormat(tr("%1 of %2 files").arg(done).arg(total));
     });
     connect(m_scan, &ScanJob::finished, this, [this](const audio::ScanResult& result, const QString& error) {
-        const QString folder = m_scan->folder();
+        const QString scanned = m_scan->folder();
         m_scan->deleteLater();
         m_scan = nullptr;
         m_scanRow->hide();
@@ -449,7 +449,7 @@ void LibraryPage::startNextScan()
             m_scanQueue.clear();
         } else {
             QString message = tr("%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing")
-                                  .arg(QFileInfo(folder).fileName())
+                                  .arg(QFileInfo(scanned).fileName())
                                   .arg(result.added)
                                   .arg(result.updated)
                                   .arg(result.unchanged)

@@ -179,8 +179,8 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     layout->addLayout(buttons);
     connect(m_save, &QPushButton::clicked, this, [this] { Q_EMIT saveRequested(song()); });
     connect(m_revert, &QPushButton::clicked, this, [this] {
-        const auto files = m_fileList;
-        setSong(m_song, files);
+        const auto shown = m_fileList;  // setSong replaces m_fileList
+        setSong(m_song, shown);
     });
     auto* saveKey = new QShortcut(QKeySequence::Save, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(saveKey, &QShortcut::activated, m_save, &QPushButton::click);
