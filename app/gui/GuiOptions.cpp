@@ -85,7 +85,7 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
             if (!v) {
                 return std::nullopt;
             }
-            if (!languageCodes().contains(*v)) {
+            if (!ui::findUiLanguage(*v)) {
                 *error = QStringLiteral("--language: '%1' is not one of %2")
                              .arg(*v, languageCodes().join(QStringLiteral(", ")));
                 return std::nullopt;

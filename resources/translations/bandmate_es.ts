@@ -287,7 +287,7 @@
         <translation>vie</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+47"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+48"/>
         <source>Checklist</source>
         <translation>Lista de control</translation>
     </message>
@@ -2355,7 +2355,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Versión %1 · funciona sin conexión</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2502,7 +2502,7 @@ Go back to the %1 page, where you were?</source>
 <context>
     <name>bandmate::ui::Pages</name>
     <message>
-        <location filename="../../ui/shell/Pages.cpp" line="+17"/>
+        <location filename="../../ui/shell/Pages.cpp" line="+19"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -2781,7 +2781,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Bandmate speaks %1 from its next start.</source>
         <translation>Bandmate hablará %1 a partir del próximo inicio.</translation>
     </message>
@@ -4485,7 +4485,7 @@ Go back to the %1 page, where you were?</source>
 <context>
     <name>bandmate::ui::WelcomeWizard</name>
     <message>
-        <location filename="../../ui/shell/WelcomeWizard.cpp" line="+38"/>
+        <location filename="../../ui/shell/WelcomeWizard.cpp" line="+39"/>
         <source>Welcome to Bandmate</source>
         <translation>Bienvenido a Bandmate</translation>
     </message>

@@ -287,7 +287,7 @@
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+47"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+48"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
@@ -2355,7 +2355,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Versjon %1 · virker uten nett</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
@@ -2502,7 +2502,7 @@ Gå tilbake til siden %1, der du var?</translation>
 <context>
     <name>bandmate::ui::Pages</name>
     <message>
-        <location filename="../../ui/shell/Pages.cpp" line="+17"/>
+        <location filename="../../ui/shell/Pages.cpp" line="+19"/>
         <source>Dashboard</source>
         <translation>Oversikt</translation>
     </message>
@@ -2781,7 +2781,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Data</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Bandmate speaks %1 from its next start.</source>
         <translation>Bandmate snakker %1 fra neste oppstart.</translation>
     </message>
@@ -4485,7 +4485,7 @@ Gå tilbake til siden %1, der du var?</translation>
 <context>
     <name>bandmate::ui::WelcomeWizard</name>
     <message>
-        <location filename="../../ui/shell/WelcomeWizard.cpp" line="+38"/>
+        <location filename="../../ui/shell/WelcomeWizard.cpp" line="+39"/>
         <source>Welcome to Bandmate</source>
         <translation>Velkommen til Bandmate</translation>
     </message>

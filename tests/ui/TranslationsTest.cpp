@@ -4,6 +4,7 @@
 // language follows the system or the choice in Preferences.
 #include "core/beats/BuiltinMachines.h"
 #include "core/storage/Database.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/setlists/RunSheet.h"
@@ -289,9 +290,8 @@ class TranslatedWindowTest : public ::testing::TestWithParam<const char*> {
 protected:
     void SetUp() override
     {
-        auto db = core::Database::open(m_dir.file(QStringLiteral("user.sqlite")));
-        ASSERT_TRUE(db.has_value()) << db.error().toString();
-        m_db = std::move(*db);
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("user.sqlite"));
+        ASSERT_NE(m_db, nullptr);
         m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
         m_settings = std::make_unique<ui::Settings>(*m_store);
         m_settings->setWelcomeDone(true);

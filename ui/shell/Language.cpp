@@ -32,6 +32,16 @@ QList<UiLanguage> uiLanguages()
     };
 }
 
+std::optional<UiLanguage> findUiLanguage(const QString& code)
+{
+    for (const UiLanguage& language : uiLanguages()) {
+        if (language.code == code) {
+            return language;
+        }
+    }
+    return std::nullopt;
+}
+
 QString installedLanguage()
 {
     return g_installed;
@@ -39,16 +49,7 @@ QString installedLanguage()
 
 QString resolveLanguage(const QString& choice, const QStringList& systemLanguages)
 {
-    const QList<UiLanguage> shipped = uiLanguages();
-    const auto ship = [&](const QString& code) {
-        for (const UiLanguage& language : shipped) {
-            if (language.code == code) {
-                return true;
-            }
-        }
-        return false;
-    };
-    if (ship(choice)) {
+    if (findUiLanguage(choice)) {
         return choice;
     }
     for (const QString& tag : systemLanguages) {
@@ -57,7 +58,7 @@ QString resolveLanguage(const QString& choice, const QStringList& systemLanguage
         if (code == QLatin1String("no") || code == QLatin1String("nn")) {
             code = QStringLiteral("nb");
         }
-        if (ship(code)) {
+        if (findUiLanguage(code)) {
             return code;
         }
     }
@@ -80,8 +81,7 @@ void Translations::remove()
     }
     m_bandmate.reset();
     m_qt.reset();
-    m_code = QStringLiteral("en");
-    g_installed = m_code;
+    g_installed = QStringLiteral("en");
     QLocale::setDefault(QLocale::system());
 }
 
@@ -103,7 +103,6 @@ bool Translations::install(const QString& code)
     }
     QCoreApplication::installTranslator(bandmate.get());
     m_bandmate = std::move(bandmate);
-    m_code = code;
     g_installed = code;
     QLocale::setDefault(localeFor(code));
     return true;

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QTranslator;
 
@@ -18,6 +19,8 @@ struct UiLanguage {
 
 /// The interface languages Bandmate ships, English first.
 [[nodiscard]] QList<UiLanguage> uiLanguages();
+/// The shipped language whose code is `code`, if any.
+[[nodiscard]] std::optional<UiLanguage> findUiLanguage(const QString& code);
 
 /// The language to use. `choice` is the Preferences setting: one of uiLanguages() wins, empty
 /// (or unknown) follows `systemLanguages` (QLocale::uiLanguages(), most preferred first: the
@@ -41,15 +44,12 @@ public:
     /// Replaces what is installed by `code`. False (and nothing installed) when Bandmate has no
     /// catalogue for it.
     bool install(const QString& code);
-    /// The language installed last.
-    [[nodiscard]] QString code() const { return m_code; }
 
 private:
     void remove();
 
     std::unique_ptr<QTranslator> m_qt;
     std::unique_ptr<QTranslator> m_bandmate;
-    QString m_code = QStringLiteral("en");
 };
 
 }  // namespace bandmate::ui

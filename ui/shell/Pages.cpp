@@ -11,7 +11,9 @@ struct Pages {
     Q_DECLARE_TR_FUNCTIONS(bandmate::ui::Pages)
 };
 
-QList<PageInfo> buildPages()
+}  // namespace
+
+QList<PageInfo> allPages()
 {
     return {
         {PageId::Dashboard, QStringLiteral("dashboard"), Pages::tr("Dashboard"),
@@ -38,13 +40,6 @@ QList<PageInfo> buildPages()
          Pages::tr("Optional: keep your data on several machines in step through a Bandmate server. "
                    "Bandmate works fully offline without it.")},
     };
-}
-
-}  // namespace
-
-QList<PageInfo> allPages()
-{
-    return buildPages();
 }
 
 std::optional<PageId> pageFromKey(const QString& key)

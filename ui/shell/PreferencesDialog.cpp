@@ -104,11 +104,7 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
 void PreferencesDialog::showLanguageNote()
 {
     const QString chosen = resolveLanguage(m_language->currentData().toString(), QLocale::system().uiLanguages());
-    for (const UiLanguage& language : uiLanguages()) {
-        if (language.code == chosen) {
-            m_languageNote->setText(tr("Bandmate speaks %1 from its next start.").arg(language.name));
-        }
-    }
+    m_languageNote->setText(tr("Bandmate speaks %1 from its next start.").arg(findUiLanguage(chosen)->name));
     m_languageNote->setVisible(chosen != installedLanguage());
 }
 
