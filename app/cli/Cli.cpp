@@ -29,7 +29,7 @@ Commands:
                  create an account or sign in; the session goes to the system keychain
   sync --server URL [--allow-mass-delete | --restore-deleted]
                  send this database's changes and receive the other devices'
-                 (--json: {"pushed","pulled","conflicts","seconds","held_deletes"});
+                 (--json: {"pushed","pulled","conflicts","seconds","held_deletes","kept_aside","newer_data"});
                  deletions that would remove more than half of your songs (shows, ...)
                  wait for an answer: --allow-mass-delete applies them, --restore-deleted
                  keeps the items on every computer (exit 1 while they wait)

@@ -143,7 +143,9 @@ int runSyncCommand(const CliArgs& args)
                               {QStringLiteral("pulled"), report->pulled},
                               {QStringLiteral("conflicts"), report->conflicts},
                               {QStringLiteral("seconds"), report->seconds},
-                              {QStringLiteral("held_deletes"), report->heldDeletes}});
+                              {QStringLiteral("held_deletes"), report->heldDeletes},
+                              {QStringLiteral("kept_aside"), report->keptAside},
+                              {QStringLiteral("newer_data"), report->newerData}});
     } else {
         printOut(QStringLiteral("Synced with %1: %2 sent, %3 received, %4 conflicts, %5 s\n")
                      .arg(url->toString())
@@ -151,6 +153,10 @@ int runSyncCommand(const CliArgs& args)
                      .arg(report->pulled)
                      .arg(report->conflicts)
                      .arg(report->seconds, 0, 'f', 2));
+    }
+    if (report->newerData || report->keptAside > 0) {
+        printErr(QStringLiteral("A newer Bandmate wrote data this version cannot show yet (%1 changes kept for it); update Bandmate to see it.\n")
+                     .arg(report->keptAside));
     }
     if (report->heldDeletes > 0) {
         const auto held = guard.held();

@@ -32,8 +32,13 @@ public:
                             ", found <" + m_xml.qualifiedName().toString().toStdString() + ">");
         }
         Machine machine;
+        const std::string machineWhere = here();
         if (auto ok = readMachine(machine); !ok) {
             return std::unexpected(ok.error());
+        }
+        // Nothing to play or edit: the Beat Machine needs an instrument (each with a program).
+        if (machine.instruments.empty()) {
+            return fail(ErrorCode::InvalidInput, "the machine has no instruments (an <instrumentList> with at least one)", machineWhere);
         }
         // Anything after the root must still be well-formed.
         while (!m_xml.atEnd()) {
@@ -226,8 +231,12 @@ private:
                 instrument.title = m_xml.name().toString().toStdString();
             }
             const std::string where = "instrument \"" + instrument.id + "\"";
+            const std::string instrumentWhere = here();
             if (auto ok = readInstrument(instrument, where); !ok) {
                 return ok;
+            }
+            if (instrument.programs.empty()) {
+                return fail(ErrorCode::InvalidInput, where + " has no programs (each instrument needs at least one <Program>)", instrumentWhere);
             }
             machine.instruments.push_back(std::move(instrument));
         }

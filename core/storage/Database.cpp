@@ -4,6 +4,7 @@
 #include "core/storage/StatementCache.h"
 #include "core/storage/SqlScript.h"
 #include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
 #include "core/util/Uuid.h"
 
 #include <QDateTime>
@@ -17,6 +18,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QStorageInfo>
+#include <QUrl>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcDatabase, "bandmate.core.database")
@@ -26,6 +29,8 @@ namespace bandmate::core {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
+/// The migration that brought the kept-aside store of forward-compatible sync (0014).
+constexpr int kKeptAsideSchema = 14;
 
 struct Migration {
     int version = 0;
@@ -111,12 +116,31 @@ Result<void> checkWritable(const QString& path)
     return {};
 }
 
-Result<QSqlDatabase> connect(const QString& connectionName, const QString& path, bool readOnly)
+/// How a connection opens the file.
+enum class Access {
+    ReadWrite,
+    ReadOnly,
+    /// Read-only and without SQLite's side files (-wal, -shm) or locks: for a file nobody can
+    /// write (it or its folder lacks write permission) and that has no WAL content, so a look at
+    /// it leaves nothing behind that could break a later writer.
+    Immutable,
+};
+
+Result<QSqlDatabase> connect(const QString& connectionName, const QString& path, Access access)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
-    if (readOnly) {
+    const QUrl uri = QUrl::fromLocalFile(path);
+    if (access == Access::Immutable && !uri.host().isEmpty()) {
+        access = Access::ReadOnly;  // a UNC path: SQLite takes no host in a file: URI
+    }
+    if (access == Access::Immutable) {
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+    }
+    if (access != Access::ReadWrite) {
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     }
     db.setConnectOptions(options);
@@ -127,25 +151,67 @@ Result<QSqlDatabase> connect(const QString& connectionName, const QString& path,
     return db;
 }
 
-// Reads the schema version and runs SQLite's quick check through a read-only connection, so a
-// damaged file is refused before anything could write to it.
+/// How a read-only look at `path` opens it: without side files when nobody can write the file
+/// (no write bit on it or on its folder: SQLite would create side files with the file's
+/// read-only permissions, and a later writer could not use them) and there is no WAL content to
+/// read. A file someone else may write is read the ordinary way, so changes are seen safely.
+Access readOnlyAccess(const QString& path)
+{
+    const QFileInfo info(path);
+    const QFileInfo folder(info.absolutePath());
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const auto anyWriteBit = [](const QFileInfo& entry) {
+        return entry.permissions().testAnyFlags(QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther);
+    };
+    const bool nobodyWrites = !anyWriteBit(info) || !anyWriteBit(folder);
+    return nobodyWrites && (!wal.exists() || wal.size() == 0) ? Access::Immutable : Access::ReadOnly;
+}
+
+/// The mark migration 14 puts in the file's header ("BndM"): this is one of Bandmate's files.
+constexpr qint64 kApplicationId = 0x426E644D;
+
+/// Whether a file with schema `version` > 0 is Bandmate's: our mark, or (written before the
+/// mark) our own sync tables.
+Result<bool> isBandmateFile(const QSqlDatabase& db)
+{
+    auto id = sql::scalar(db, QStringLiteral("PRAGMA application_id"));
+    if (!id) {
+        return std::unexpected(id.error());
+    }
+    if (id->toLongLong() != 0) {
+        return id->toLongLong() == kApplicationId;
+    }
+    auto ours = sql::scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('sync_state', 'field_clock', 'outbox')"));
+    if (!ours) {
+        return std::unexpected(ours.error());
+    }
+    auto device = sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('sync_state') WHERE name IN ('device_id', 'last_hlc')"));
+    if (!device) {
+        return std::unexpected(device.error());
+    }
+    return ours->toInt() == 3 && device->toInt() == 2;
+}
+
+// Reads the schema version, makes sure the file is Bandmate's, and runs SQLite's quick check,
+// through a read-only connection: a damaged or foreign file is refused before anything could
+// write to it.
 Result<int> preflight(const QString& path)
 {
     const QString name = QStringLiteral("bandmate-preflight-") + QUuid::createUuid().toString();
     Result<int> result = 0;
     {
-        auto db = connect(name, path, true);
+        auto db = connect(name, path, readOnlyAccess(path));
         if (!db) {
             result = std::unexpected(db.error());
         } else {
             auto check = sql::scalar(*db, QStringLiteral("PRAGMA quick_check(1)"));
+            auto version = sql::scalar(*db, QStringLiteral("PRAGMA user_version"));
             if (!check || check->toString() != QLatin1String("ok")) {
                 const std::string detail =
                     check ? str(check->toString()) : check.error().message;
                 result = fail(ErrorCode::Corrupt, "the database is damaged (" + detail + ")",
                               str(path));
-            } else if (auto version = sql::scalar(*db, QStringLiteral("PRAGMA user_version"));
-                       !version) {
+            } else if (!version) {
                 result = fail(ErrorCode::Corrupt,
                               "the database is damaged (" + version.error().message + ")",
                               str(path));
@@ -156,6 +222,10 @@ Result<int> preflight(const QString& path)
                     result = fail(ErrorCode::NotADatabase,
                                   "an SQLite database, but not one of Bandmate's", str(path));
                 }
+            } else if (auto ours = isBandmateFile(*db); !ours || !*ours || version->toInt() < 0) {
+                // Another program's file that numbers its own schema: refused, never adopted.
+                result = ours ? fail(ErrorCode::NotADatabase, "an SQLite database, but not one of Bandmate's", str(path))
+                              : fail(ErrorCode::Corrupt, "the database is damaged (" + ours.error().message + ")", str(path));
             } else {
                 result = version->toInt();
             }
@@ -182,7 +252,34 @@ QString backupPathFor(const QString& path, int fromVersion)
     return candidate;
 }
 
+// Runs one migration's statements and records its version; inside the caller's transaction.
+Result<void> runMigration(const QSqlDatabase& db, const Migration& migration)
+{
+    QFile file(migration.resourcePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::Internal, "cannot read migration", str(migration.resourcePath));
+    }
+    const QString script = QString::fromUtf8(file.readAll());
+    for (const QString& statement : splitSqlScript(script)) {
+        if (auto ok = sql::exec(db, statement); !ok) {
+            return fail(ok.error().code, "migration " + std::to_string(migration.version) + " failed: " + ok.error().message,
+                        ok.error().where);
+        }
+    }
+    return sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+}
+
 }  // namespace
+
+Result<void> Database::createLatestSchema(const QSqlDatabase& db)
+{
+    for (const Migration& migration : migrations()) {
+        if (auto ok = runMigration(db, migration); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
 
 Database::Database(QString path, QString connectionName, Mode mode)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_mode(mode)
@@ -253,6 +350,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         if (auto ok = checkHeader(absolute); !ok) {
             return std::unexpected(ok.error());
         }
+        // A file that cannot be written is refused before SQLite opens it: even a read-only
+        // connection would leave side files behind.
+        if (!inspect) {
+            if (auto ok = checkWritable(absolute); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
         auto version = preflight(absolute);
         if (!version) {
             return std::unexpected(version.error());
@@ -273,7 +377,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
 
     std::unique_ptr<Database> db(new Database(
         absolute, QStringLiteral("bandmate-") + QUuid::createUuid().toString(), options.mode));
-    auto connection = connect(db->m_connectionName, absolute, inspect);
+    auto connection = connect(db->m_connectionName, absolute, inspect ? readOnlyAccess(absolute) : Access::ReadWrite);
     if (!connection) {
         return std::unexpected(connection.error());
     }
@@ -318,80 +422,95 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     if (auto ok = db->loadSyncIdentity(options.wallClock); !ok) {
         return std::unexpected(ok.error());
     }
+    // Changes from a newer Bandmate that this version's upgrade can hold now go in before
+    // anything can be edited: a local edit made first would beat them without a trace.
+    if (db->m_schemaVersion >= kKeptAsideSchema) {
+        ChangeTracker tracker(*db);
+        auto look = tracker.keptAsideLookNeeded();
+        if (!look) {
+            return std::unexpected(look.error());
+        }
+        if (*look != 0) {
+            auto transaction = Transaction::begin(db->connection());
+            auto applied = transaction ? tracker.applyKeptAside() : Result<int>(std::unexpected(transaction.error()));
+            if (auto ok = applied ? transaction->commit() : Result<void>(std::unexpected(applied.error())); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+    }
     return db;
 }
 
 Result<void> Database::migrate(int targetVersion)
 {
     const QSqlDatabase db = connection();
-    bool hadData = false;
-    for (bool first = true;; first = false) {
-        auto current = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
-        if (!current) {
-            return std::unexpected(current.error());
-        }
-        int version = current->toInt();
-        if (first) {
-            hadData = version > 0;
-        }
-        if (version >= targetVersion) {
-            m_schemaVersion = version;
-            return {};
-        }
-        // Existing data is copied before its first migration; VACUUM INTO cannot run inside the
-        // transaction, so another process may migrate in between, which only makes the copy newer.
-        if (hadData && m_backupPath.isEmpty()) {
-            const QString backup = backupPathFor(m_path, version);
-            if (auto ok = sql::exec(db, QStringLiteral("VACUUM INTO ") + sql::quoteLiteral(backup));
-                !ok) {
-                return fail(ErrorCode::Io,
-                            "could not back up the database before upgrading it: " +
-                                ok.error().message,
-                            str(backup));
-            }
-            m_backupPath = backup;
-            qCDebug(lcDatabase) << "backed up schema" << version << "to" << backup;
-        }
-
-        auto transaction = Transaction::begin(db);
-        if (!transaction) {
-            return std::unexpected(transaction.error());
-        }
-        // Re-read under the write lock: a second process may have migrated meanwhile.
-        auto locked = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
-        if (!locked) {
-            return std::unexpected(locked.error());
-        }
-        version = locked->toInt();
-        if (version >= targetVersion) {
-            if (auto ok = transaction->commit(); !ok) {
-                return ok;
-            }
-            continue;
-        }
-        const Migration& migration = migrations().at(version);
-        QFile file(migration.resourcePath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            return fail(ErrorCode::Internal, "cannot read migration", str(migration.resourcePath));
-        }
-        const QString script = QString::fromUtf8(file.readAll());
-        for (const QString& statement : splitSqlScript(script)) {
-            if (auto ok = sql::exec(db, statement); !ok) {
-                return fail(ok.error().code,
-                            "migration " + std::to_string(migration.version) +
-                                " failed: " + ok.error().message,
-                            ok.error().where);
-            }
-        }
-        if (auto ok = sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
-            !ok) {
-            return ok;
-        }
-        if (auto ok = transaction->commit(); !ok) {
-            return ok;
-        }
-        qCDebug(lcDatabase) << "migrated" << m_path << "to schema" << migration.version;
+    auto current = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
+    if (!current) {
+        return std::unexpected(current.error());
     }
+    const int before = current->toInt();
+    if (before >= targetVersion) {
+        m_schemaVersion = before;
+        return {};
+    }
+    // Existing data is copied before it is upgraded; VACUUM INTO cannot run inside the
+    // transaction, so another process may migrate in between, which only makes the copy newer.
+    if (before > 0) {
+        if (auto ok = backUp(before); !ok) {
+            return ok;
+        }
+    }
+    // Every step in one transaction: an upgrade that fails leaves the file as it was.
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    // Re-read under the write lock: a second process may have migrated meanwhile.
+    auto locked = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
+    if (!locked) {
+        return std::unexpected(locked.error());
+    }
+    const int from = locked->toInt();
+    for (int version = from; version < targetVersion; ++version) {
+        if (auto ok = runMigration(db, migrations().at(version)); !ok) {
+            std::string message = ok.error().message + "; the database was left as it was (schema " + std::to_string(from) + ")";
+            if (!m_backupPath.isEmpty()) {
+                message += ", and a copy from before the upgrade is at " + str(m_backupPath);
+            }
+            return fail(ok.error().code, message, str(m_path));
+        }
+    }
+    if (auto ok = transaction->commit(); !ok) {
+        return ok;
+    }
+    m_schemaVersion = std::max(from, targetVersion);
+    qCDebug(lcDatabase) << "migrated" << m_path << "from schema" << from << "to" << m_schemaVersion;
+    return {};
+}
+
+Result<void> Database::backUp(int version)
+{
+    const QFileInfo file(m_path);
+    const QFileInfo wal(m_path + QStringLiteral("-wal"));
+    const QStorageInfo volume(file.absolutePath());
+    // The copy is at most the file and its WAL; a copy that runs out of space half-way is worse
+    // than none, so refuse up front.
+    const qint64 needed = file.size() + (wal.exists() ? wal.size() : 0);
+    if (volume.isValid() && volume.bytesAvailable() >= 0 && volume.bytesAvailable() < needed + (16 << 20)) {
+        return fail(ErrorCode::Io,
+                    "not enough free space to back up the database before upgrading it (" + std::to_string(needed >> 20) + " MiB needed, " +
+                        std::to_string(volume.bytesAvailable() >> 20) + " MiB free); nothing was changed",
+                    str(file.absolutePath()));
+    }
+    const QString backup = backupPathFor(m_path, version);
+    if (auto ok = sql::exec(connection(), QStringLiteral("VACUUM INTO ") + sql::quoteLiteral(backup)); !ok) {
+        QFile::remove(backup);  // a partial copy is no backup
+        return fail(ErrorCode::Io, "could not back up the database before upgrading it: " + ok.error().message + "; nothing was changed",
+                    str(backup));
+    }
+    m_backupPath = backup;
+    qCDebug(lcDatabase) << "backed up schema" << version << "to" << backup;
+    return {};
 }
 
 Result<void> Database::loadSyncIdentity(const HybridLogicalClock::WallClock& wallClock)

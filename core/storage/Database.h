@@ -57,6 +57,9 @@ public:
     [[nodiscard]] static QString defaultPath();
     /// The newest schema version compiled into this build.
     [[nodiscard]] static int latestSchemaVersion();
+    /// Runs every compiled-in migration on `db`, an empty connection (an in-memory database),
+    /// without a backup: how FieldCatalog reads this build's newest schema.
+    [[nodiscard]] static Result<void> createLatestSchema(const QSqlDatabase& db);
 
     ~Database();
     Database(const Database&) = delete;
@@ -92,6 +95,8 @@ private:
     struct StatementCache;
     Database(QString path, QString connectionName, Mode mode);
     Result<void> migrate(int targetVersion);
+    /// Copies the file (at schema `version`) beside it before an upgrade; sets m_backupPath.
+    Result<void> backUp(int version);
     Result<void> loadSyncIdentity(const HybridLogicalClock::WallClock& wallClock);
 
     QString m_path;

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -155,9 +156,25 @@ Result<void> ChangeTracker::stampAll(const QString& entity, const QString& id, c
                            outboxBinds);
 }
 
+Result<void> ChangeTracker::loadClock()
+{
+    qint64 stored = 0;
+    auto read = m_db.execCached(QStringLiteral("SELECT last_hlc FROM sync_state WHERE singleton = 1"), {}, [&stored](QSqlQuery& row) {
+        if (row.next()) {
+            stored = row.value(0).toLongLong();
+        }
+    });
+    if (!read) {
+        return read;
+    }
+    m_db.clock().observe(Hlc::fromPacked(stored));
+    return {};
+}
+
 Result<void> ChangeTracker::saveClock()
 {
-    return m_db.execCached(QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE singleton = 1"), {m_db.clock().last().packed()});
+    // max(): never lower than what another connection saved.
+    return m_db.execCached(QStringLiteral("UPDATE sync_state SET last_hlc = max(last_hlc, ?) WHERE singleton = 1"), {m_db.clock().last().packed()});
 }
 
 Result<FieldStamp> ChangeTracker::write(const QString& entity, const QString& id,
@@ -179,8 +196,16 @@ Result<FieldStamp> ChangeTracker::write(const QString& entity, const QString& id
         if (it->typeId() == QMetaType::QString && it->toString().isNull()) {
             *it = QStringLiteral("");
         }
+        // A text no push could carry would stop this computer's sync for good: refused here.
+        if (it->typeId() == QMetaType::QString && isTooLongForAField(it->toString())) {
+            return fail(ErrorCode::InvalidInput, "is longer than " + std::to_string(kMaxFieldValueBytes / 1024 / 1024) + " MiB, the most one field holds",
+                        (entity + QLatin1Char('.') + it.key()).toStdString());
+        }
     }
     if (auto ok = upsert(entity, id, values); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = loadClock(); !ok) {
         return std::unexpected(ok.error());
     }
     const FieldStamp now{m_db.clock().now(), m_db.deviceId()};
@@ -225,6 +250,9 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
             existing.insert(found->value(0).toString());
         }
     }
+    if (auto ok = loadClock(); !ok) {
+        return ok;
+    }
     QJsonArray values;
     QJsonArray stamps;
     for (const auto& [id, row] : rows) {
@@ -233,6 +261,10 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
         }
         QJsonObject object{{QStringLiteral("id"), id}};
         for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            if (it->typeId() == QMetaType::QString && isTooLongForAField(it->toString())) {
+                return fail(ErrorCode::InvalidInput, "is longer than " + std::to_string(kMaxFieldValueBytes / 1024 / 1024) + " MiB, the most one field holds",
+                            (entity + QLatin1Char('.') + it.key()).toStdString());
+            }
             object.insert(it.key(), it->isNull() || (it->typeId() == QMetaType::QString && it->toString().isNull())
                                         ? QJsonValue(QStringLiteral(""))
                                         : QJsonValue::fromVariant(*it));
@@ -298,7 +330,10 @@ Result<bool> ChangeTracker::applyRemote(const FieldChange& change)
         return fail(ErrorCode::InvalidInput, "change without id or device",
                     change.entity.toStdString());
     }
-    if (auto ok = checkFields(change.entity, {change.field}); !ok) {
+    if (auto kept = keepAsideIfUnfit(change); !kept || *kept) {
+        return kept ? Result<bool>(false) : std::unexpected(kept.error());
+    }
+    if (auto ok = loadClock(); !ok) {
         return std::unexpected(ok.error());
     }
     m_db.clock().receive(change.stamp.hlc);
@@ -324,7 +359,15 @@ Result<bool> ChangeTracker::applyRemote(const FieldChange& change)
     local->finish();
 
     if (auto ok = upsert(change.entity, change.id, {{change.field, change.value}}); !ok) {
-        return std::unexpected(ok.error());
+        // A value the schema's own checks refuse (a rating of 7, a kind this version lacks): the
+        // failed statement changed nothing, and the change waits for a version that takes it.
+        if (ok.error().message.find("constraint failed") == std::string::npos) {
+            return std::unexpected(ok.error());
+        }
+        if (auto kept = keepAside(change, QString::fromStdString(ok.error().message)); !kept) {
+            return std::unexpected(kept.error());
+        }
+        return false;
     }
     if (auto ok = stamp(change.entity, change.id, change.field, change.stamp); !ok) {
         return std::unexpected(ok.error());
@@ -337,6 +380,131 @@ Result<bool> ChangeTracker::applyRemote(const FieldChange& change)
         return std::unexpected(ok.error());
     }
     return true;
+}
+
+Result<QString> ChangeTracker::unfitReason(const FieldChange& change) const
+{
+    if (!isSyncedEntity(change.entity)) {
+        return QStringLiteral("unknown entity");
+    }
+    auto cached = m_specs.constFind(change.entity);
+    if (cached == m_specs.constEnd()) {
+        auto specs = readFieldSpecs(m_db.connection(), change.entity);
+        if (!specs) {
+            return std::unexpected(specs.error());
+        }
+        cached = m_specs.insert(change.entity, *specs);
+    }
+    if (cached->isEmpty()) {
+        return QStringLiteral("unknown entity");  // synced in a newer schema than this file's
+    }
+    const auto spec = cached->constFind(change.field);
+    if (spec == cached->constEnd()) {
+        return QStringLiteral("unknown field");
+    }
+    // Length is the sender's limit: what arrived is held here whatever its size.
+    if (auto fits = checkFieldValue(*spec, change.value, {}, false); !fits) {
+        return QString::fromStdString(fits.error().message);
+    }
+    return QString();
+}
+
+Result<bool> ChangeTracker::keepAsideIfUnfit(const FieldChange& change)
+{
+    if (change.id.isEmpty() || change.stamp.deviceId.isEmpty()) {
+        return fail(ErrorCode::InvalidInput, "change without id or device", change.entity.toStdString());
+    }
+    auto reason = unfitReason(change);
+    if (!reason) {
+        return std::unexpected(reason.error());
+    }
+    if (reason->isEmpty()) {
+        return false;
+    }
+    if (auto ok = keepAside(change, *reason); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return true;
+}
+
+Result<void> ChangeTracker::keepAside(const FieldChange& change, const QString& reason)
+{
+    if (auto ok = loadClock(); !ok) {
+        return ok;
+    }
+    m_db.clock().receive(change.stamp.hlc);
+    if (auto ok = saveClock(); !ok) {
+        return ok;
+    }
+    // The merge rule (MergeRule.cpp) in SQL: a newer stamp, or the same with a greater device id.
+    const QString value = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("v"), QJsonValue::fromVariant(change.value)}}).toJson(QJsonDocument::Compact));
+    return m_db.execCached(QStringLiteral("INSERT INTO sync_kept_aside (entity, id, field, value, hlc, device_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                          "ON CONFLICT (entity, id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, "
+                                          "device_id = excluded.device_id, reason = excluded.reason WHERE excluded.hlc > sync_kept_aside.hlc "
+                                          "OR (excluded.hlc = sync_kept_aside.hlc AND excluded.device_id > sync_kept_aside.device_id)"),
+                           {change.entity, change.id, change.field, value, change.stamp.hlc.packed(), change.stamp.deviceId, reason});
+}
+
+Result<qint64> ChangeTracker::keptAsideLookNeeded() const
+{
+    // What waits could not be held by this schema and this build; only a changed schema (an
+    // upgrade) or a build that knows more can take it now.
+    auto schema = sql::scalar(m_db.connection(), QStringLiteral("PRAGMA schema_version"));
+    auto tried = sql::scalar(m_db.connection(), QStringLiteral("SELECT kept_aside_schema FROM sync_state WHERE singleton = 1"));
+    if (!schema || !tried) {
+        return std::unexpected(!schema ? schema.error() : tried.error());
+    }
+    const qint64 now = schema->toLongLong() * 1024 + kDataFormat;
+    return now == tried->toLongLong() ? 0 : now;
+}
+
+Result<int> ChangeTracker::applyKeptAside()
+{
+    auto look = keptAsideLookNeeded();
+    if (!look) {
+        return std::unexpected(look.error());
+    }
+    if (*look == 0) {
+        return 0;
+    }
+    if (auto ok = sql::exec(m_db.connection(), QStringLiteral("UPDATE sync_state SET kept_aside_schema = ? WHERE singleton = 1"), {*look}); !ok) {
+        return std::unexpected(ok.error());
+    }
+    m_specs.clear();  // read the fields again
+    auto rows = sql::run(m_db.connection(), QStringLiteral("SELECT entity, id, field, value, hlc, device_id FROM sync_kept_aside ORDER BY hlc"));
+    if (!rows) {
+        return std::unexpected(rows.error());
+    }
+    QList<FieldChange> waiting;
+    while (rows->next()) {
+        const QVariant value = QJsonDocument::fromJson(rows->value(3).toString().toUtf8()).object().value(QStringLiteral("v")).toVariant();
+        waiting.append({rows->value(0).toString(), rows->value(1).toString(), rows->value(2).toString(), value,
+                        {Hlc::fromPacked(rows->value(4).toLongLong()), rows->value(5).toString()}});
+    }
+    rows->finish();
+    for (const FieldChange& change : waiting) {
+        auto reason = unfitReason(change);
+        if (!reason) {
+            return std::unexpected(reason.error());
+        }
+        if (!reason->isEmpty()) {
+            continue;  // still more than this version can hold
+        }
+        // Out of the store first: applyRemote() puts it back if the schema's checks refuse it.
+        if (auto ok = sql::exec(m_db.connection(), QStringLiteral("DELETE FROM sync_kept_aside WHERE entity = ? AND id = ? AND field = ?"),
+                                {change.entity, change.id, change.field});
+            !ok) {
+            return std::unexpected(ok.error());
+        }
+        if (auto ok = applyRemote(change); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    auto left = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM sync_kept_aside"));
+    if (!left) {
+        return std::unexpected(left.error());
+    }
+    return static_cast<int>(waiting.size()) - left->toInt();
 }
 
 Result<void> ChangeTracker::acknowledge(const QList<FieldChange>& pushed)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sync/FieldCatalog.h"
 #include "core/sync/MergeRule.h"
 #include "core/util/Result.h"
 
@@ -46,8 +47,22 @@ public:
     [[nodiscard]] Result<FieldStamp> remove(const QString& entity, const QString& id);
 
     /// Applies another device's write if it wins the merge rule; true when it did. Advances the
-    /// local clock past the change's HLC either way. Call inside a Transaction.
+    /// local clock past the change's HLC either way. A change this database cannot hold is kept
+    /// aside (false), as keepAsideIfUnfit() does. Call inside a Transaction.
     [[nodiscard]] Result<bool> applyRemote(const FieldChange& change);
+
+    /// When this database cannot hold `change` (an entity or field that a newer Bandmate added,
+    /// or a value its schema refuses), keeps it in sync_kept_aside (the newer write of one field
+    /// wins there too) and returns true; false when applyRemote() can take it. Never fails on
+    /// what the change holds, so one odd value never stops a sync. Call inside a Transaction.
+    [[nodiscard]] Result<bool> keepAsideIfUnfit(const FieldChange& change);
+    /// Applies, under the merge rule, the kept-aside changes this schema can hold now; how many
+    /// left the store. Looks only when the file's schema changed since it last looked (an
+    /// upgrade), so a sync round pays nothing for what waits. Call inside a Transaction.
+    [[nodiscard]] Result<int> applyKeptAside();
+    /// Whether applyKeptAside() would look (non-zero: the schema or the build changed since it
+    /// last looked); reads only.
+    [[nodiscard]] Result<qint64> keptAsideLookNeeded() const;
 
     /// Marks pushed changes clean: each leaves the outbox unless its field was written again since
     /// (its stamp changed), in which case the newer write is still pending. Call inside a Transaction.
@@ -66,13 +81,21 @@ private:
                        const FieldStamp& stamp);
     Result<void> stampAll(const QString& entity, const QString& id, const QStringList& fields,
                           const FieldStamp& stamp);
+    /// Moves this connection's clock up to the file's `last_hlc`: another connection to the same
+    /// file (a library scan's, another process's) may have stamped or received newer writes.
+    /// Inside the write transaction, so nothing stamps in between.
+    Result<void> loadClock();
     Result<void> saveClock();
+    /// Why `change` cannot be held here ("unknown field", "must not be null"); empty when it can.
+    Result<QString> unfitReason(const FieldChange& change) const;
+    Result<void> keepAside(const FieldChange& change, const QString& reason);
 
     Database& m_db;
     /// A column's default as SQLite states it ("''", "0", "'learning'"), per entity and field.
     [[nodiscard]] Result<QHash<QString, QString>> defaultsOf(const QString& entity) const;
 
     mutable QHash<QString, QStringList> m_fields;
+    mutable QHash<QString, QHash<QString, FieldSpec>> m_specs;
     mutable QHash<QString, QHash<QString, QString>> m_defaults;
 };
 

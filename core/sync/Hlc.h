@@ -3,6 +3,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <compare>
 #include <functional>
 
@@ -29,7 +30,8 @@ struct Hlc {
 
 /// The clock that stamps every local edit. Monotonic: each stamp is greater than every stamp it
 /// issued or received before, even when the wall clock steps back. Not thread-safe; one per
-/// database connection.
+/// database connection, kept in step with the file's `sync_state.last_hlc` by ChangeTracker, so
+/// a database file has one clock however many connections write to it.
 class HybridLogicalClock {
 public:
     using WallClock = std::function<qint64()>;  ///< Unix time in milliseconds
@@ -41,6 +43,9 @@ public:
     [[nodiscard]] Hlc now();
     /// Advances past a stamp received from another device and returns the new local stamp.
     Hlc receive(Hlc remote);
+    /// Moves the clock up to `seen` (a stamp another connection to the same database issued or
+    /// received) without issuing one: the next now() is above it.
+    void observe(Hlc seen) { m_last = std::max(m_last, seen); }
     /// The newest stamp issued or received.
     [[nodiscard]] Hlc last() const { return m_last; }
     /// The wall clock's current reading.

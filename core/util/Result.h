@@ -18,6 +18,7 @@ enum class ErrorCode {
     Io,
     Sql,
     Cancelled,
+    Conflict,         ///< contradicts what is stored (a batch id sent again with other content)
     Internal,
 };
 

@@ -611,7 +611,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::sync::SyncClient</name>
     <message>
-        <location filename="../../sync/client/SyncClient.cpp" line="+48"/>
+        <location filename="../../sync/client/SyncClient.cpp" line="+49"/>
         <source>%1 of your %2 songs</source>
         <translation>%1 de tus %2 canciones</translation>
     </message>
@@ -646,12 +646,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 y %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>The server could not be reached (%1). Nothing was lost; Bandmate tries again later.</source>
         <translation>No se pudo contactar con el servidor (%1). No se perdió nada; Bandmate lo volverá a intentar más tarde.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The server no longer knows this session: sign in again.</source>
         <translation>El servidor ya no reconoce esta sesión: vuelve a iniciar sesión.</translation>
     </message>
@@ -677,7 +677,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El servidor envió una respuesta que Bandmate no puede leer (%1 en el byte %2). No se cambió nada; Bandmate lo volverá a intentar más tarde.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This computer&apos;s clock is %1 minutes off the server&apos;s: set the clock right, then sync again.</source>
         <translation>El reloj de este equipo difiere %1 minutos del reloj del servidor: pon el reloj en hora y vuelve a sincronizar.</translation>
     </message>
@@ -688,22 +688,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+20"/>
+        <source>Could not apply the changes kept for this version: %1</source>
+        <translation>No se pudieron aplicar los cambios guardados para esta versión: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Could not prepare the database for this server.</source>
         <translation>No se pudo preparar la base de datos para este servidor.</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+35"/>
+        <location line="+44"/>
+        <location line="+36"/>
         <source>The server sent something this Bandmate cannot read: %1</source>
         <translation>El servidor envió algo que este Bandmate no puede leer: %1</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Could not record what was sent.</source>
         <translation>No se pudo registrar lo enviado.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+65"/>
         <source>Could not save what was received.</source>
         <translation>No se pudo guardar lo recibido.</translation>
     </message>
@@ -904,7 +909,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+116"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+130"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -941,18 +946,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+281"/>
+        <location line="+291"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+279"/>
+        <location line="-288"/>
+        <location line="+289"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-284"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -968,12 +973,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-187"/>
         <location line="+182"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
@@ -1005,12 +1010,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+268"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-267"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
@@ -1021,12 +1026,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+809"/>
+        <location line="+821"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-785"/>
+        <location line="-797"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1048,7 +1053,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
-        <location line="+651"/>
+        <location line="+663"/>
         <location line="+70"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1056,7 +1061,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-722"/>
+        <location line="-734"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1167,12 +1172,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+21"/>
-        <location line="+94"/>
+        <location line="+104"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-67"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -1187,12 +1192,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Copiar este programa</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Rename this program</source>
         <translation>Renombrar este programa</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Rename program</source>
         <translation>Renombrar programa</translation>
     </message>
@@ -1212,12 +1217,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Eliminar este programa</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Both hands</source>
         <translation>Ambas manos</translation>
     </message>
@@ -1358,7 +1363,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Solo</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1636,7 +1641,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Elegir programa</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Change volume</source>
         <translation>Cambiar volumen</translation>
     </message>
@@ -4311,6 +4316,11 @@ Go back to the %1 page, where you were?</source>
         <location line="+1"/>
         <source>, %1 edits made on two computers at once (the newer ones kept)</source>
         <translation>, %1 ediciones hechas en dos equipos a la vez (se conservaron las más recientes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A newer Bandmate on another computer wrote data this version cannot show yet; update Bandmate to see it.</source>
+        <translation>Un Bandmate más reciente en otro ordenador guardó datos que esta versión aún no puede mostrar; actualiza Bandmate para verlos.</translation>
     </message>
     <message>
         <location line="+93"/>

@@ -611,7 +611,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::sync::SyncClient</name>
     <message>
-        <location filename="../../sync/client/SyncClient.cpp" line="+48"/>
+        <location filename="../../sync/client/SyncClient.cpp" line="+49"/>
         <source>%1 of your %2 songs</source>
         <translation>%1 av de %2 sangene dine</translation>
     </message>
@@ -646,12 +646,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 og %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>The server could not be reached (%1). Nothing was lost; Bandmate tries again later.</source>
         <translation>Fikk ikke kontakt med serveren (%1). Ingenting gikk tapt; Bandmate prøver igjen senere.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The server no longer knows this session: sign in again.</source>
         <translation>Serveren kjenner ikke lenger denne økten: logg inn på nytt.</translation>
     </message>
@@ -677,7 +677,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Serveren sendte et svar Bandmate ikke kan lese (%1 ved byte %2). Ingenting ble endret; Bandmate prøver igjen senere.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This computer&apos;s clock is %1 minutes off the server&apos;s: set the clock right, then sync again.</source>
         <translation>Klokken på denne datamaskinen går %1 minutter feil i forhold til serverens: still klokken riktig og synkroniser på nytt.</translation>
     </message>
@@ -688,22 +688,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+20"/>
+        <source>Could not apply the changes kept for this version: %1</source>
+        <translation>Kunne ikke ta i bruk endringene som ble holdt av til denne versjonen: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Could not prepare the database for this server.</source>
         <translation>Kunne ikke gjøre databasen klar for denne serveren.</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+35"/>
+        <location line="+44"/>
+        <location line="+36"/>
         <source>The server sent something this Bandmate cannot read: %1</source>
         <translation>Serveren sendte noe denne Bandmate ikke kan lese: %1</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Could not record what was sent.</source>
         <translation>Kunne ikke registrere det som ble sendt.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+65"/>
         <source>Could not save what was received.</source>
         <translation>Kunne ikke lagre det som ble mottatt.</translation>
     </message>
@@ -904,7 +909,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+116"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+130"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -941,18 +946,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+281"/>
+        <location line="+291"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+279"/>
+        <location line="-288"/>
+        <location line="+289"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-284"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -968,12 +973,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>Rename…</source>
         <translation>Gi nytt navn …</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-187"/>
         <location line="+182"/>
         <source>Duplicate</source>
         <translation>Dupliser</translation>
@@ -1005,12 +1010,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+268"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-267"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
@@ -1021,12 +1026,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+809"/>
+        <location line="+821"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-785"/>
+        <location line="-797"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1048,7 +1053,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+651"/>
+        <location line="+663"/>
         <location line="+70"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1056,7 +1061,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-722"/>
+        <location line="-734"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1167,12 +1172,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+21"/>
-        <location line="+94"/>
+        <location line="+104"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-67"/>
         <source>New</source>
         <translation>Nytt</translation>
     </message>
@@ -1187,12 +1192,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Kopier dette programmet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Rename this program</source>
         <translation>Gi dette programmet nytt navn</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Rename program</source>
         <translation>Gi programmet nytt navn</translation>
     </message>
@@ -1212,12 +1217,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slett dette programmet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Steps</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Both hands</source>
         <translation>Begge hender</translation>
     </message>
@@ -1358,7 +1363,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Solo</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1636,7 +1641,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Velg program</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Change volume</source>
         <translation>Endre volum</translation>
     </message>
@@ -4311,6 +4316,11 @@ Gå tilbake til siden %1, der du var?</translation>
         <location line="+1"/>
         <source>, %1 edits made on two computers at once (the newer ones kept)</source>
         <translation>, %1 endringer gjort på to datamaskiner samtidig (de nyeste beholdt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A newer Bandmate on another computer wrote data this version cannot show yet; update Bandmate to see it.</source>
+        <translation>En nyere Bandmate på en annen datamaskin har lagret data som denne versjonen ikke kan vise ennå; oppdater Bandmate for å se dem.</translation>
     </message>
     <message>
         <location line="+93"/>

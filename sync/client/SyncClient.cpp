@@ -6,6 +6,7 @@
 #include "core/sync/ChangeTracker.h"
 #include "core/sync/ConflictLog.h"
 #include "core/sync/DeleteGuard.h"
+#include "core/sync/FieldCatalog.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 
@@ -67,6 +68,8 @@ bool SyncClient::start()
         return false;
     }
     m_running = true;
+    m_protocol = kProtocolMin;  // until the server says what it speaks (an older one refuses newer)
+    m_batchRenamed = false;
     m_report = {};
     m_sent = 0;
     m_expected = 0;
@@ -100,7 +103,7 @@ void SyncClient::request(const QString& method, const QString& path, const QByte
     }
     QNetworkRequest outgoing(url);
     outgoing.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    outgoing.setRawHeader("X-Bandmate-Protocol", QByteArray::number(kProtocolMax));
+    outgoing.setRawHeader("X-Bandmate-Protocol", QByteArray::number(m_protocol));
     outgoing.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     outgoing.setTransferTimeout(30'000);
     QNetworkReply* reply = method == QLatin1String("POST") ? m_network->post(outgoing, body) : m_network->get(outgoing);
@@ -126,6 +129,12 @@ void SyncClient::request(const QString& method, const QString& path, const QByte
         // line came, its body did not): nothing of that answer is used.
         if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 400)) {
             fail(tr("The server could not be reached (%1). Nothing was lost; Bandmate tries again later.").arg(reply->errorString()));
+        } else if (status == 409 && json.value(QStringLiteral("code")).toString() == QLatin1String("batch_mismatch") && !m_batchRenamed) {
+            // The server had this batch id with other changes: what waits now goes under a new
+            // one (once a round; a new random id cannot meet this again).
+            m_batchRenamed = true;
+            m_batchId.clear();
+            pushNext();
         } else if (status == 401) {
             fail(tr("The server no longer knows this session: sign in again."));
         } else if (status == 409) {
@@ -152,6 +161,7 @@ void SyncClient::checkMeta(const QJsonObject& meta)
         fail(tr("This Bandmate and the server speak different sync versions; update the older one."));
         return;
     }
+    m_protocol = std::min(serverMax, kProtocolMax);  // the newest both speak, from here on
     const qint64 offMs = static_cast<qint64>(meta.value(QStringLiteral("server_time")).toDouble()) - m_clock();
     if (std::llabs(offMs) > kMaxClockSkewMs) {
         fail(tr("This computer's clock is %1 minutes off the server's: set the clock right, then sync again.").arg(std::llabs(offMs) / 60'000));
@@ -176,6 +186,7 @@ void SyncClient::checkMeta(const QJsonObject& meta)
         }
     }
     m_resending = stored->toString() != epoch;
+    m_report.newerData = meta.value(QStringLiteral("data_format")).toInt() > core::kDataFormat;
     // What there is to do, for progress: the outbox (everything on a re-send), sent and then
     // pulled back with the rest, and what the server logged past the cursor (fewer when fields
     // were overwritten there).
@@ -184,6 +195,15 @@ void SyncClient::checkMeta(const QJsonObject& meta)
     const qint64 head = static_cast<qint64>(meta.value(QStringLiteral("head_seq")).toDouble());
     m_expected = 2 * (outbox ? outbox->toInt() : 0) + static_cast<int>(std::max<qint64>(0, head - (m_resending || !cursor ? 0 : cursor->toLongLong())));
     reportProgress();
+    // Changes kept aside by an older version of this app that this one can hold now.
+    {
+        auto transaction = core::Transaction::begin(m_db.connection());
+        auto applied = transaction ? core::ChangeTracker(m_db).applyKeptAside() : core::Result<int>(std::unexpected(transaction.error()));
+        if (auto committed = applied ? transaction->commit() : core::Result<void>(std::unexpected(applied.error())); !committed) {
+            fail(tr("Could not apply the changes kept for this version: %1").arg(QString::fromStdString(committed.error().toString())));
+            return;
+        }
+    }
     if (m_resending) {
         auto transaction = core::Transaction::begin(m_db.connection());
         const bool ok = transaction && sql::exec(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) SELECT entity, id, field FROM field_clock"))
@@ -209,14 +229,21 @@ void SyncClient::pushNext()
         pullNext();
         return;
     }
-    if (m_batchId.isEmpty()) {
-        m_batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    }
     QJsonArray changes;
     for (const auto& change : *pending) {
         changes.append(changeToJson(change));
     }
-    QJsonObject push{{QStringLiteral("device_id"), m_db.deviceId()}, {QStringLiteral("batch_id"), m_batchId}, {QStringLiteral("changes"), changes}};
+    // A batch id names exactly one set of changes: the same id again only for the same changes
+    // (a retry), a new one when edits since changed what waits.
+    const QByteArray content = QJsonDocument(changes).toJson(QJsonDocument::Compact);
+    if (m_batchId.isEmpty() || content != m_batchContent) {
+        m_batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_batchContent = content;
+    }
+    QJsonObject push{{QStringLiteral("device_id"), m_db.deviceId()},
+                     {QStringLiteral("batch_id"), m_batchId},
+                     {QStringLiteral("changes"), changes},
+                     {QStringLiteral("data_format"), core::kDataFormat}};
     // What this device had pulled when it made these edits: the server tells which stored writes
     // it had not seen and so were concurrent. Not known while re-sending to a restored server.
     auto cursor = sql::scalar(m_db.connection(), QStringLiteral("SELECT pull_cursor FROM sync_state WHERE singleton = 1"));
@@ -243,6 +270,7 @@ void SyncClient::pushNext()
                     return;
                 }
                 m_batchId.clear();
+                m_batchContent.clear();
                 m_report.pushed += answer.value(QStringLiteral("accepted")).toInt();
                 m_sent += static_cast<int>(sent.size());
                 reportProgress();
@@ -274,6 +302,15 @@ void SyncClient::pullNext()
                 core::ChangeTracker tracker(m_db);
                 core::ConflictLog log(m_db);
                 for (const auto& change : *changes) {
+                    // What this version cannot hold (a newer Bandmate's field) waits aside.
+                    auto kept = tracker.keepAsideIfUnfit(change);
+                    if (!kept) {
+                        fail(QString::fromStdString(kept.error().toString()));
+                        return;
+                    }
+                    if (*kept) {
+                        continue;
+                    }
                     auto held = m_guard->hold(change);
                     if (!held) {
                         fail(QString::fromStdString(held.error().toString()));
@@ -311,6 +348,8 @@ void SyncClient::pullNext()
                     return;
                 }
                 m_report.heldDeletes = *waiting;
+                auto keptAside = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM sync_kept_aside"));
+                m_report.keptAside = keptAside ? keptAside->toInt() : 0;
                 m_running = false;
                 m_report.seconds = static_cast<double>(m_clock() - m_startedMs) / 1000.0;
                 Q_EMIT finished(m_report);

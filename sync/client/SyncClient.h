@@ -29,6 +29,11 @@ struct SyncReport {
     /// Deletions pulled but held because they would delete more than half of the songs (or
     /// shows, machines, ...): they wait for the musician's answer (core::DeleteGuard).
     int heldDeletes = 0;
+    /// Changes from another device that this version cannot hold yet (kept, applied after an
+    /// update; core::ChangeTracker::keepAsideIfUnfit).
+    int keptAside = 0;
+    /// A device of this account runs a newer Bandmate whose data this version cannot all show.
+    bool newerData = false;
 };
 
 /// One sync round against a Bandmate server over Qt Network (DESIGN.md section 4): check the
@@ -80,7 +85,10 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     bool m_running = false;
     qint64 m_startedMs = 0;
-    QString m_batchId;  ///< the batch in flight, reused if it has to be sent again
+    QString m_batchId;  ///< the batch in flight, reused if the same changes have to be sent again
+    QByteArray m_batchContent;  ///< what m_batchId carried: other changes get a new batch id
+    bool m_batchRenamed = false;
+    int m_protocol = 1;  ///< the sync protocol version this round speaks (the newest the server and this build share)  ///< this round already answered a 409 batch_mismatch with a new id
     bool m_resending = false;  ///< this round re-sends everything to a server with a new epoch
     bool m_allowMassDelete = false;
     std::unique_ptr<core::DeleteGuard> m_guard;  ///< this round's, made when it starts

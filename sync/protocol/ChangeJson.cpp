@@ -1,7 +1,5 @@
 #include "sync/protocol/ChangeJson.h"
 
-#include "core/sync/EntityCatalog.h"
-
 #include <QJsonValue>
 
 namespace bandmate::sync {
@@ -92,10 +90,8 @@ core::Result<core::FieldChange> changeFromJson(const QJsonObject& json, const QS
         }
         *target = *text;
     }
-    if (!core::isSyncedEntity(change.entity)) {
-        return fail(ErrorCode::InvalidInput, "unknown entity '" + change.entity.toStdString() + "'",
-                    (path + QStringLiteral(".entity")).toStdString());
-    }
+    // Entities and fields this build does not know pass: a newer Bandmate may have sent them
+    // (the server checks names and known fields' values; a client keeps aside what it cannot hold).
     auto hlc = requiredString(json, QStringLiteral("hlc"), path);
     if (!hlc) {
         return std::unexpected(hlc.error());

@@ -1,5 +1,6 @@
 #include "sync/server/HttpServer.h"
 
+#include "core/sync/FieldCatalog.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/Accounts.h"
@@ -309,7 +310,8 @@ struct HttpServer::Impl {
                                                       {QStringLiteral("protocol_max"), meta->protocolMax},
                                                       {QStringLiteral("server_time"), static_cast<double>(meta->serverTimeMs)},
                                                       {QStringLiteral("epoch"), meta->epoch},
-                                                      {QStringLiteral("head_seq"), static_cast<double>(meta->headSeq)}});
+                                                      {QStringLiteral("head_seq"), static_cast<double>(meta->headSeq)},
+                                                      {QStringLiteral("data_format"), meta->dataFormat}});
                    }));
         server->Post("/v1/sync/push", wrap(true, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
@@ -336,11 +338,25 @@ struct HttpServer::Impl {
                             sendError(res, 400, "malformed", "seen_seq: must be a whole number, 0 or more");
                             return;
                         }
-                        SyncService::PushRequest request{account, (*body)[QStringLiteral("device_id")].toString(), batchId, *changes,
-                                                         seenSeq.isUndefined() ? -1 : static_cast<qint64>(seenSeq.toDouble())};
+                        const QJsonValue dataFormat = body->value(QStringLiteral("data_format"));
+                        if (!dataFormat.isUndefined() && (!dataFormat.isDouble() || dataFormat.toDouble() < 0 || dataFormat.toDouble() > 1'000'000
+                                                          || dataFormat.toDouble() != std::floor(dataFormat.toDouble()))) {
+                            sendError(res, 400, "malformed", "data_format: must be a whole number from 0 to 1000000");
+                            return;
+                        }
+                        SyncService::PushRequest request{account,
+                                                         (*body)[QStringLiteral("device_id")].toString(),
+                                                         batchId,
+                                                         *changes,
+                                                         seenSeq.isUndefined() ? -1 : static_cast<qint64>(seenSeq.toDouble()),
+                                                         dataFormat.isUndefined() ? 0 : dataFormat.toInt()};
                         auto pushed = groupPush(worker, request);
                         if (!pushed) {
-                            sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
+                            if (pushed.error().code == core::ErrorCode::Conflict) {
+                                sendError(res, 409, "batch_mismatch", pushed.error().toString());
+                            } else {
+                                sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
+                            }
                             return;
                         }
                         QJsonArray lost;
@@ -366,6 +382,19 @@ struct HttpServer::Impl {
                        if (!page) {
                            sendError(res, 400, "malformed", page.error().toString());
                            return;
+                       }
+                       // A client from before forward-compatible sync stops at a name it does not
+                       // know: say "update" instead of sending it what it cannot read.
+                       const std::string protocol = req.get_header_value("X-Bandmate-Protocol");
+                       if (protocol.empty() || std::atoi(protocol.c_str()) < kProtocolPassesUnknownFields) {
+                           for (const LoggedChange& logged : page->changes) {
+                               if (core::FieldCatalog::latest().find(logged.change.entity, logged.change.field) == nullptr) {
+                                   sendError(res, 409, "protocol_mismatch",
+                                             "a newer Bandmate synced data this one cannot read (" + logged.change.entity.toStdString() + "." +
+                                                 logged.change.field.toStdString() + "); update Bandmate on this computer");
+                                   return;
+                               }
+                           }
                        }
                        // Written by hand: a QJsonObject per change cost more than the query.
                        QByteArray body;

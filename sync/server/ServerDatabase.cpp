@@ -55,6 +55,37 @@ core::Result<QSqlDatabase> openPostgres(const QString& name, const QString& loca
     return db;
 }
 
+// Runs the steps a database has not had yet; inside openServerDatabase's transaction.
+core::Result<void> upgrade(const QSqlDatabase& db, const ServerSchemaUpgrades& upgrades)
+{
+    const QString key = QString::fromLatin1(upgrades.key);
+    if (auto ok = core::sql::exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")); !ok) {
+        return ok;
+    }
+    auto stored = core::sql::scalar(db, QStringLiteral("SELECT value FROM server_meta WHERE key = ?"), {key});
+    if (!stored) {
+        return std::unexpected(stored.error());
+    }
+    const int version = stored->isNull() ? 1 : stored->toString().toInt();
+    int step = 1;
+    for (const auto& statements : upgrades.steps) {
+        ++step;
+        if (step <= version) {
+            continue;
+        }
+        for (const char* statement : statements) {
+            if (auto ok = core::sql::exec(db, QString::fromLatin1(statement)); !ok) {
+                return core::fail(ok.error().code, "upgrading the server database to " + key.toStdString() + " " + std::to_string(step) + ": " + ok.error().message);
+            }
+        }
+    }
+    if (step <= version) {
+        return {};  // up to date, or written by a newer server (its columns have defaults)
+    }
+    return core::sql::exec(db, QStringLiteral("INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                           {key, QString::number(step)});
+}
+
 }  // namespace
 
 bool isPostgresLocation(const QString& location)
@@ -72,7 +103,8 @@ QString jsonElements(const QSqlDatabase& db)
     return db.driverName() == QLatin1String("QPSQL") ? QStringLiteral("json_array_elements(CAST(? AS json)) AS j(value)") : QStringLiteral("json_each(?) AS j");
 }
 
-core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema)
+core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema,
+                                              const ServerSchemaUpgrades& upgrades)
 {
     auto opened = isPostgresLocation(location) ? openPostgres(name, location) : openSqlite(name, location);
     if (!opened) {
@@ -93,6 +125,11 @@ core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString
     }
     for (const char* statement : schema) {
         if (auto ok = core::sql::exec(db, QString::fromLatin1(statement)); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    if (upgrades.key != nullptr) {
+        if (auto ok = upgrade(db, upgrades); !ok) {
             return std::unexpected(ok.error());
         }
     }

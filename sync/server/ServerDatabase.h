@@ -15,7 +15,16 @@ namespace bandmate::sync {
 /// (a password may also come from PGPASSWORD or ~/.pgpass, as libpq reads them). On PostgreSQL
 /// the schema is created under an advisory lock, so several servers can start at once. The
 /// connection belongs to the calling thread; remove it with QSqlDatabase::removeDatabase(name).
-[[nodiscard]] core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema);
+///
+/// `upgrades` change what `schema` created: upgrades.steps[0] takes the tables from version 1
+/// (what `schema` creates) to 2, steps[1] to 3, and so on; the version lives in server_meta under
+/// upgrades.key. They run in the same transaction and under the same lock, once per database.
+struct ServerSchemaUpgrades {
+    const char* key = nullptr;
+    std::initializer_list<std::initializer_list<const char*>> steps;
+};
+[[nodiscard]] core::Result<QSqlDatabase> openServerDatabase(const QString& name, const QString& location, std::initializer_list<const char*> schema,
+                                                            const ServerSchemaUpgrades& upgrades = {});
 
 /// Whether a server database location names PostgreSQL (else it is an SQLite file).
 [[nodiscard]] bool isPostgresLocation(const QString& location);

@@ -5,11 +5,12 @@
 #include "core/storage/Sql.h"
 #include "core/storage/StatementCache.h"
 #include "core/storage/Transaction.h"
-#include "core/sync/EntityCatalog.h"
+#include "core/sync/FieldCatalog.h"
 #include "core/sync/MergeRule.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
@@ -20,6 +21,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace bandmate::sync {
@@ -43,6 +46,47 @@ const char* const kSchema[] = {
     "PRIMARY KEY (user_id, entity, id, field))",
     "CREATE INDEX IF NOT EXISTS field_state_by_seq ON field_state (user_id, seq)",
 };
+
+/// What the schema above has gained since: version 2 keeps each account's newest data format and
+/// each batch's content hash (a batch id sent again with other changes is refused).
+const ServerSchemaUpgrades kUpgrades{"sync_schema",
+                                     {{"ALTER TABLE user_head ADD COLUMN data_format INTEGER NOT NULL DEFAULT 0",
+                                       "ALTER TABLE push_batch ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''"}}};
+
+/// Longest id of a row or a device, in characters (ours are 36-character UUIDs).
+constexpr qsizetype kMaxIdLength = 128;
+
+/// Whether `id` is one the server stores: 1 to kMaxIdLength characters, none of them control
+/// characters (PostgreSQL refuses a NUL in text; SQLite would keep it).
+bool isValidId(const QString& id)
+{
+    // Also no lone surrogates (PostgreSQL would refuse them, or store two ids as one) and no
+    // invisible format or line-separator characters.
+    return !id.isEmpty() && id.size() <= kMaxIdLength && id.isValidUtf16() && std::none_of(id.begin(), id.end(), [](QChar c) {
+               const QChar::Category category = c.category();
+               return category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Separator_Line
+                      || category == QChar::Separator_Paragraph;
+           });
+}
+
+/// What any field's value must be, known or not: a plain value (a newer Bandmate's field may
+/// hold anything a field can), text no longer than a known field's.
+const core::FieldSpec kAnyField{core::FieldSpec::Type::Text, false};
+
+core::Result<void> checkUnknownFieldValue(const QVariant& value, const std::string& where)
+{
+    if (value.typeId() == QMetaType::QString || value.isNull()) {
+        return core::checkFieldValue(kAnyField, value, where);
+    }
+    if (value.typeId() == QMetaType::Double && !std::isfinite(value.toDouble())) {
+        return fail(ErrorCode::InvalidInput, "must be a finite number", where);
+    }
+    return {};
+}
+
+/// How many bytes of values one pull page carries at most (it always carries one change): 500
+/// changes of 256 KiB each would make a page of 128 MiB.
+constexpr qsizetype kMaxPullPageBytes = 4 * 1024 * 1024;
 
 QString valueText(const QVariant& value)
 {
@@ -83,9 +127,13 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
     if (!clock) {
         clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
     }
+    // Without this build's catalog the server could not check a single value: refuse to start.
+    if (!core::FieldCatalog::latest().hasEntity(QStringLiteral("song"))) {
+        return fail(ErrorCode::Internal, "cannot read this build's schema (is Qt's SQLite driver, libqt6sql6-sqlite, installed?)");
+    }
     const QString name = QStringLiteral("bandmate-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<SyncService> service(new SyncService(name, std::move(clock)));
-    auto opened = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2], kSchema[3], kSchema[4]});
+    auto opened = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2], kSchema[3], kSchema[4]}, kUpgrades);
     if (!opened) {
         return std::unexpected(opened.error());
     }
@@ -102,20 +150,15 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
     return service;
 }
 
-core::Result<qint64> SyncService::headSeq(const QString& userId) const
-{
-    auto head = m_statements->scalar(QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?"), {userId});
-    if (!head) {
-        return std::unexpected(head.error());
-    }
-    return head->isNull() ? 0 : head->toLongLong();
-}
-
 core::Result<void> SyncService::validate(const QString& userId, const QString& deviceId, const QString& batchId, const QList<core::FieldChange>& changes) const
 {
     static const QRegularExpression kName(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
     if (userId.isEmpty() || deviceId.isEmpty() || batchId.isEmpty()) {
         return fail(ErrorCode::InvalidInput, "a push needs a user, a device and a batch id");
+    }
+    if (!isValidId(deviceId) || !isValidId(batchId)) {
+        return fail(ErrorCode::InvalidInput, "must be 1 to " + std::to_string(kMaxIdLength) + " characters without control characters",
+                    isValidId(deviceId) ? "batch_id" : "device_id");
     }
     if (changes.size() > kMaxChangesPerPush) {
         return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxChangesPerPush) + " changes per push", "changes");
@@ -124,9 +167,21 @@ core::Result<void> SyncService::validate(const QString& userId, const QString& d
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const core::FieldChange& change = changes[i];
         const std::string where = "changes[" + std::to_string(i) + "]";
-        if (!core::isSyncedEntity(change.entity) || !kName.match(change.field).hasMatch() || change.id.isEmpty()
-            || change.stamp.deviceId.isEmpty()) {
-            return fail(ErrorCode::InvalidInput, "not a synced entity, field, id and device", where);
+        // Names this server does not know pass (a newer Bandmate's); they must still be names.
+        if (!kName.match(change.entity).hasMatch() || !kName.match(change.field).hasMatch()) {
+            return fail(ErrorCode::InvalidInput, "must be a lower-case name (a-z, 0-9, _; at most 63)",
+                        where + (kName.match(change.entity).hasMatch() ? ".field" : ".entity"));
+        }
+        if (!isValidId(change.id) || !isValidId(change.stamp.deviceId)) {
+            return fail(ErrorCode::InvalidInput, "must be 1 to " + std::to_string(kMaxIdLength) + " characters without control characters",
+                        where + (isValidId(change.id) ? ".device" : ".id"));
+        }
+        // A value that the app's own schema cannot hold would stop every other device's sync.
+        const core::FieldSpec* spec = core::FieldCatalog::latest().find(change.entity, change.field);
+        if (auto fits = spec != nullptr ? core::checkFieldValue(*spec, change.value, where + ".value") : checkUnknownFieldValue(change.value, where + ".value");
+            !fits) {
+            return fail(ErrorCode::InvalidInput, fits.error().message + " (" + change.entity.toStdString() + "." + change.field.toStdString() + ")",
+                        fits.error().where);
         }
         if (change.stamp.hlc.wallMs > now + kMaxClockSkewMs) {
             return fail(ErrorCode::InvalidInput,
@@ -139,7 +194,7 @@ core::Result<void> SyncService::validate(const QString& userId, const QString& d
 }
 
 core::Result<PushResult> SyncService::push(const QString& userId, const QString& deviceId, const QString& batchId,
-                                           const QList<core::FieldChange>& changes, qint64 seenSeq)
+                                           const QList<core::FieldChange>& changes, qint64 seenSeq, int dataFormat)
 {
     if (auto valid = validate(userId, deviceId, batchId, changes); !valid) {
         return std::unexpected(valid.error());
@@ -148,7 +203,7 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto result = apply(userId, batchId, changes, seenSeq);
+    auto result = apply(PushRequest{userId, deviceId, batchId, changes, seenSeq, dataFormat});
     if (!result) {
         return result;
     }
@@ -158,8 +213,24 @@ core::Result<PushResult> SyncService::push(const QString& userId, const QString&
     return result;
 }
 
-core::Result<PushResult> SyncService::apply(const QString& userId, const QString& batchId, const QList<core::FieldChange>& changes, qint64 seenSeq)
+core::Result<PushResult> SyncService::apply(const PushRequest& request)
 {
+    const QString& userId = request.userId;
+    const QString& batchId = request.batchId;
+    const QList<core::FieldChange>& changes = request.changes;
+    const qint64 seenSeq = request.seenSeq;
+    // Each value's stored text, and a hash of the whole batch: a replay must carry the same.
+    QStringList values;
+    values.reserve(changes.size());
+    QCryptographicHash content(QCryptographicHash::Sha256);
+    for (const core::FieldChange& change : changes) {
+        values.append(valueText(change.value));
+        for (const QString& part : {change.entity, change.id, change.field, values.last(), change.stamp.hlc.toString(), change.stamp.deviceId}) {
+            const QByteArray bytes = part.toUtf8();
+            content.addData(QByteArray::number(bytes.size()) + ':' + bytes);
+        }
+    }
+    const QString contentHash = QString::fromLatin1(content.result().toHex());
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // The user's head row is locked first and held to the commit: one push per user at a time,
     // so sequence numbers are committed in order and a pull never skips one that commits late.
@@ -167,16 +238,20 @@ core::Result<PushResult> SyncService::apply(const QString& userId, const QString
     // database. A replayed batch is looked up under the lock, so a duplicate sent to another
     // server waits for the first and then answers the same.
     core::sql::StatementCache& statements = *m_statements;
-    auto head = statements.scalar(QStringLiteral("INSERT INTO user_head (user_id, seq) VALUES (?, 0) "
-                                                 "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq RETURNING seq"),
-                                  {userId});
+    auto head = statements.scalar(QStringLiteral("INSERT INTO user_head (user_id, seq, data_format) VALUES (?, 0, ?) "
+                                                 "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq, data_format = CASE WHEN "
+                                                 "excluded.data_format > user_head.data_format THEN excluded.data_format ELSE user_head.data_format END "
+                                                 "RETURNING seq"),
+                                  {userId, request.dataFormat});
     if (!head) {
         return std::unexpected(head.error());
     }
     std::optional<PushResult> replay;
-    if (auto seen = statements.exec(QStringLiteral("SELECT accepted, ignored, head_seq, lost FROM push_batch WHERE user_id = ? AND batch_id = ?"), {userId, batchId},
-                                    [&replay](QSqlQuery& row) {
+    QString replayHash;
+    if (auto seen = statements.exec(QStringLiteral("SELECT accepted, ignored, head_seq, lost, content_hash FROM push_batch WHERE user_id = ? AND batch_id = ?"),
+                                    {userId, batchId}, [&replay, &replayHash](QSqlQuery& row) {
                                         if (row.next()) {
+                                            replayHash = row.value(4).toString();
                                             replay = PushResult{row.value(0).toInt(), row.value(1).toInt(), row.value(2).toLongLong(), true, {}};
                                             replay->lost = changesFromJson(QJsonDocument::fromJson(row.value(3).toString().toUtf8()).array(), QStringLiteral("lost"))
                                                                .value_or(QList<core::FieldChange>{});
@@ -186,6 +261,10 @@ core::Result<PushResult> SyncService::apply(const QString& userId, const QString
         return std::unexpected(seen.error());
     }
     if (replay) {
+        // Stored before hashes were kept (empty): taken as the same batch, as it was then.
+        if (!replayHash.isEmpty() && replayHash != contentHash) {
+            return fail(ErrorCode::Conflict, "this batch id came before with other changes: send these under a new batch id", "batch_id");
+        }
         return *replay;
     }
     // What the server holds for every field of the batch, in one statement (a push is a handful
@@ -234,8 +313,9 @@ core::Result<PushResult> SyncService::apply(const QString& userId, const QString
     }
     PushResult result;
     qint64 seq = head->toLongLong();
-    for (const core::FieldChange& change : changes) {
-        const QString value = valueText(change.value);
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const core::FieldChange& change = changes[i];
+        const QString& value = values[i];
         const QString key = keyOf(change.entity, change.id, change.field);
         auto current = stored.find(key);
         if (current != stored.end()) {
@@ -284,9 +364,9 @@ core::Result<PushResult> SyncService::apply(const QString& userId, const QString
     for (const core::FieldChange& change : result.lost) {
         lost.append(changeToJson(change));
     }
-    if (auto ok = statements.exec(QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost) VALUES (?, ?, ?, ?, ?, ?)"),
+    if (auto ok = statements.exec(QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                                   {userId, batchId, result.accepted, result.ignored, result.headSeq,
-                                   QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact))});
+                                   QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact)), contentHash});
         !ok) {
         return std::unexpected(ok.error());
     }
@@ -312,7 +392,7 @@ void SyncService::pushGroup(QList<PushRequest*>& group)
             if (!ok) {
                 break;
             }
-            request->result = apply(request->userId, request->batchId, request->changes, request->seenSeq);
+            request->result = apply(*request);
             ok = request->result.has_value();
         }
         if (ok && transaction->commit()) {
@@ -320,7 +400,7 @@ void SyncService::pushGroup(QList<PushRequest*>& group)
         }
     }
     for (PushRequest* request : valid) {
-        request->result = push(request->userId, request->deviceId, request->batchId, request->changes, request->seenSeq);
+        request->result = push(request->userId, request->deviceId, request->batchId, request->changes, request->seenSeq, request->dataFormat);
     }
 }
 
@@ -337,8 +417,9 @@ core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, in
     auto read = m_statements->exec(QStringLiteral("SELECT seq, entity, id, field, value, hlc, device_id FROM field_state "
                                                   "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
                                    {userId, since, limit + 1}, [&](QSqlQuery& rows) {
+                                       qsizetype bytes = 0;
                                        while (rows.next()) {
-                                           if (page.changes.size() == limit) {
+                                           if (page.changes.size() == limit || bytes > kMaxPullPageBytes) {
                                                page.more = true;
                                                break;
                                            }
@@ -349,6 +430,7 @@ core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, in
                                                             values == PullValues::Decoded ? valueFrom(value) : QVariant(),
                                                             {core::Hlc::fromPacked(rows.value(5).toLongLong()), rows.value(6).toString()}};
                                            logged.valueJson = valueJsonOf(value);
+                                           bytes += logged.valueJson.size();
                                            page.nextSince = logged.seq;
                                            page.changes.append(logged);
                                        }
@@ -365,11 +447,17 @@ core::Result<SyncMeta> SyncService::meta(const QString& userId) const
     if (!epoch) {
         return std::unexpected(epoch.error());
     }
-    auto head = headSeq(userId);
+    SyncMeta meta{kProtocolMin, kProtocolMax, m_clock(), epoch->toString(), 0, 0};
+    auto head = m_statements->exec(QStringLiteral("SELECT seq, data_format FROM user_head WHERE user_id = ?"), {userId}, [&meta](QSqlQuery& row) {
+        if (row.next()) {
+            meta.headSeq = row.value(0).toLongLong();
+            meta.dataFormat = row.value(1).toInt();
+        }
+    });
     if (!head) {
         return std::unexpected(head.error());
     }
-    return SyncMeta{kProtocolMin, kProtocolMax, m_clock(), epoch->toString(), *head};
+    return meta;
 }
 
 core::Result<QString> SyncService::renewEpoch(const QString& path)

@@ -51,6 +51,9 @@ struct SyncMeta {
     qint64 serverTimeMs = 0;
     QString epoch;  ///< changes when the server's database is replaced (restored from a backup)
     qint64 headSeq = 0;
+    /// The newest data format (core::kDataFormat) any device of the account pushed with: above
+    /// the client's own, a newer Bandmate wrote data the client cannot show yet.
+    int dataFormat = 0;
 };
 
 /// The sync server's logic without a transport (DESIGN.md section 4): per-user state of every
@@ -73,8 +76,12 @@ public:
     /// `seenSeq` is the pusher's pull cursor: stored writes after it are ones it had not seen,
     /// so where one meets a different value the two were concurrent (PushResult::lost); -1 when
     /// unknown (a device re-sending everything to a restored server), and nothing is reported.
+    /// A batch id sent again with other changes is refused (ErrorCode::Conflict) and changes
+    /// nothing. Entities and fields this server does not know are kept and passed on (a newer
+    /// Bandmate sent them); values of the fields it knows must fit them (core::checkFieldValue).
+    /// `dataFormat` is the pushing app's core::kDataFormat (0: not said).
     [[nodiscard]] core::Result<PushResult> push(const QString& userId, const QString& deviceId, const QString& batchId,
-                                                const QList<core::FieldChange>& changes, qint64 seenSeq = -1);
+                                                const QList<core::FieldChange>& changes, qint64 seenSeq = -1, int dataFormat = 0);
     /// One push waiting in a group.
     struct PushRequest {
         QString userId;
@@ -82,6 +89,7 @@ public:
         QString batchId;
         QList<core::FieldChange> changes;
         qint64 seenSeq = -1;
+        int dataFormat = 0;
         core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
     };
     /// Several pushes in one transaction (group commit: one disk flush for all of them); each
@@ -100,12 +108,11 @@ public:
 
 private:
     SyncService(QString connectionName, Clock clock);
-    [[nodiscard]] core::Result<qint64> headSeq(const QString& userId) const;
     /// push()'s checks of its input, before any transaction.
     [[nodiscard]] core::Result<void> validate(const QString& userId, const QString& deviceId, const QString& batchId,
                                               const QList<core::FieldChange>& changes) const;
     /// A validated push, inside a transaction the caller commits.
-    [[nodiscard]] core::Result<PushResult> apply(const QString& userId, const QString& batchId, const QList<core::FieldChange>& changes, qint64 seenSeq);
+    [[nodiscard]] core::Result<PushResult> apply(const PushRequest& request);
 
     QString m_connectionName;
     Clock m_clock;

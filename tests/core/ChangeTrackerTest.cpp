@@ -280,3 +280,128 @@ TEST(ChangeTracker, RemoveWritesATombstone)
     EXPECT_EQ(count(*db, QStringLiteral("SELECT deleted FROM profile WHERE id = 'p'")), 1);
     EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox WHERE field = 'deleted'")), 1);
 }
+
+TEST(ChangeTracker, TwoConnectionsToOneFileShareOneClock)
+{
+    // A library scan writes on a connection of its own while the window's connection applies
+    // what a sync pulled: both must stamp from one clock, or a local edit made after a pulled
+    // one can be stamped below it and lose on every other computer while it shows here.
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("shared.sqlite"));
+    const qint64 wall = 50'000'000;
+    auto window = openDb(path, [&] { return wall; });
+    auto scanner = openDb(path, [&] { return wall; });
+    ASSERT_NE(window, nullptr);
+    ASSERT_NE(scanner, nullptr);
+    ChangeTracker onWindow(*window);
+    ChangeTracker onScanner(*scanner);
+    ASSERT_TRUE(onScanner.write(QStringLiteral("song"), QStringLiteral("s"), {{QStringLiteral("title"), QStringLiteral("Scanned")}}).has_value());
+
+    // Another computer's edit, its clock 3 minutes ahead (inside the 5-minute window).
+    const FieldChange pulled{QStringLiteral("song"), QStringLiteral("s"), QStringLiteral("title"), QStringLiteral("From the laptop"),
+                             FieldStamp{Hlc{wall + 180'000, 4}, QStringLiteral("laptop")}};
+    {
+        auto tx = Transaction::begin(window->connection());
+        ASSERT_TRUE(onWindow.applyRemote(pulled).value());
+        ASSERT_TRUE(tx->commit().has_value());
+    }
+    const qint64 afterPull = count(*window, QStringLiteral("SELECT last_hlc FROM sync_state"));
+    EXPECT_GT(afterPull, pulled.stamp.hlc.packed() - 1);
+
+    // The musician edits the title afterwards through the scanner's connection.
+    FieldStamp edited;
+    {
+        auto tx = Transaction::begin(scanner->connection());
+        auto stamp = onScanner.write(QStringLiteral("song"), QStringLiteral("s"), {{QStringLiteral("title"), QStringLiteral("Edited here")}});
+        ASSERT_TRUE(stamp.has_value()) << stamp.error().toString();
+        edited = *stamp;
+        ASSERT_TRUE(tx->commit().has_value());
+    }
+    EXPECT_GT(edited.hlc, pulled.stamp.hlc) << "a later edit must win over what it replaced";
+    EXPECT_GE(count(*window, QStringLiteral("SELECT last_hlc FROM sync_state")), afterPull) << "the saved clock went backwards";
+
+    // And the other way: the window's next edit comes after the scanner's.
+    {
+        auto tx = Transaction::begin(window->connection());
+        auto stamp = onWindow.write(QStringLiteral("song"), QStringLiteral("s"), {{QStringLiteral("artist"), QStringLiteral("Celia")}});
+        ASSERT_TRUE(stamp.has_value());
+        EXPECT_GT(stamp->hlc, edited.hlc);
+        ASSERT_TRUE(tx->commit().has_value());
+    }
+    EXPECT_EQ(count(*window, QStringLiteral("SELECT max(hlc) FROM field_clock")), count(*window, QStringLiteral("SELECT last_hlc FROM sync_state")));
+}
+
+TEST(ChangeTracker, KeepsAsideWhatThisSchemaCannotHoldAndAppliesItOnceItCan)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("older.sqlite"));
+    auto db = openDb(path);
+    ASSERT_NE(db, nullptr);
+    const auto change = [](const QString& entity, const QString& field, const QVariant& value, qint64 ms) {
+        return FieldChange{entity, QStringLiteral("s1"), field, value, FieldStamp{Hlc{ms, 0}, QStringLiteral("newer-device")}};
+    };
+    // What a newer Bandmate, or an older server that let it through, may send.
+    const QList<FieldChange> odd{
+        change(QStringLiteral("song"), QStringLiteral("zz_new_field"), QStringLiteral("from the future"), 1'000),
+        change(QStringLiteral("zz_new_entity"), QStringLiteral("title"), QStringLiteral("a new kind of thing"), 1'001),
+        change(QStringLiteral("song"), QStringLiteral("artist"), QVariant(), 1'002),                     // null for NOT NULL
+        change(QStringLiteral("song"), QStringLiteral("year"), QStringLiteral("nineteen"), 1'003),       // text for a number
+        change(QStringLiteral("song"), QStringLiteral("rating"), 7, 1'004),                              // the schema's CHECK refuses it
+    };
+    {
+        auto tx = Transaction::begin(db->connection());
+        ChangeTracker tracker(*db);
+        ASSERT_TRUE(tracker.applyRemote(change(QStringLiteral("song"), QStringLiteral("title"), QStringLiteral("Quimbara"), 999)).value());
+        for (const FieldChange& c : odd) {
+            auto applied = tracker.applyRemote(c);
+            ASSERT_TRUE(applied.has_value()) << c.field.toStdString() << ": " << applied.error().toString();
+            EXPECT_FALSE(*applied) << c.field.toStdString();
+        }
+        // An older write of a kept-aside field does not replace the newer one there.
+        EXPECT_TRUE(tracker.keepAsideIfUnfit(change(QStringLiteral("song"), QStringLiteral("zz_new_field"), QStringLiteral("older"), 500)).value());
+        EXPECT_FALSE(tracker.keepAsideIfUnfit(change(QStringLiteral("song"), QStringLiteral("bpm"), 96, 1'005)).value());
+        ASSERT_TRUE(tx->commit().has_value());
+    }
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM sync_kept_aside")), 5);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT title || '|' || artist || '|' || year || '|' || rating FROM song"))->toString(),
+              QStringLiteral("Quimbara||0|0"));
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT value FROM sync_kept_aside WHERE field = 'zz_new_field'"))->toString(),
+              QStringLiteral("{\"v\":\"from the future\"}"));
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+    EXPECT_GT(count(*db, QStringLiteral("SELECT last_hlc FROM sync_state")), (Hlc{1'004, 0}.packed()));
+
+    // The newer Bandmate's upgrade adds the field; its write comes in, the rest keeps waiting.
+    db.reset();
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("upgrade"));
+        raw.setDatabaseName(path);
+        ASSERT_TRUE(raw.open());
+        ASSERT_TRUE(sql::exec(raw, QStringLiteral("ALTER TABLE song ADD COLUMN zz_new_field TEXT NOT NULL DEFAULT ''")).has_value());
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("upgrade"));
+    // Opening the upgraded file applies it, before anything could be edited.
+    db = openDb(path);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT zz_new_field FROM song"))->toString(), QStringLiteral("from the future"));
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT hlc FROM field_clock WHERE field = 'zz_new_field'")), (Hlc{1'000, 0}.packed()));
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM sync_kept_aside")), 4);
+    // Nothing more to look at until the schema changes again.
+    auto tx = Transaction::begin(db->connection());
+    EXPECT_EQ(ChangeTracker(*db).keptAsideLookNeeded().value(), 0);
+    EXPECT_EQ(ChangeTracker(*db).applyKeptAside().value(), 0);
+    ASSERT_TRUE(tx->commit().has_value());
+}
+
+TEST(ChangeTracker, AWriteNoPushCouldCarryIsRefusedHere)
+{
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")));
+    ChangeTracker tracker(*db);
+    const QString huge(static_cast<qsizetype>(kMaxFieldValueBytes) + 1, QLatin1Char('x'));
+    auto refused = tracker.write(QStringLiteral("song"), QStringLiteral("s"), {{QStringLiteral("chart"), huge}});
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().where, "song.chart");
+    EXPECT_FALSE(tracker.writeMany(QStringLiteral("song"), {{QStringLiteral("t"), {{QStringLiteral("notes"), huge}}}}).has_value());
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM song")), 0);
+    EXPECT_TRUE(tracker.write(QStringLiteral("song"), QStringLiteral("s"), {{QStringLiteral("chart"), huge.left(kMaxFieldValueBytes)}}).has_value());
+}

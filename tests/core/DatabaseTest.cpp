@@ -11,6 +11,13 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <string>
+
+#include <grp.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace bandmate::core;
 using bandmate::test::TempDir;
 
@@ -50,7 +57,201 @@ void makePopulatedDatabase(const QString& path, int rows)
     ASSERT_TRUE(sql::exec(c, QStringLiteral("COMMIT")).has_value());
 }
 
+/// Runs `check` as an ordinary user, where file permissions bind (root's writes ignore them):
+/// in a child process as "nobody" when the tests run as root. The check's complaint, or "" when
+/// all held.
+std::string runAsOrdinaryUser(const QString& folder, const std::function<std::string()>& check)
+{
+    if (::geteuid() != 0) {
+        return check();
+    }
+    // The child may only use this folder: hand it over, and take it back afterwards.
+    const QString report = QDir(folder).filePath(QStringLiteral("report.txt"));
+    if (::chown(folder.toLocal8Bit().constData(), 65534, 65534) != 0) {
+        return "cannot hand the folder to nobody";
+    }
+    QFile::setPermissions(QFileInfo(folder).absolutePath(), QFileInfo(QFileInfo(folder).absolutePath()).permissions() | QFile::ExeOther);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        int code = 1;
+        if (::setgroups(0, nullptr) == 0 && ::setgid(65534) == 0 && ::setuid(65534) == 0) {
+            const std::string complaint = check();
+            bandmate::test::writeAll(report, QByteArray::fromStdString(complaint));
+            code = complaint.empty() ? 0 : 1;
+        }
+        ::_exit(code);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    const std::string complaint = bandmate::test::readAll(report).toStdString();
+    QFile::remove(report);
+    if (::chown(folder.toLocal8Bit().constData(), 0, 0) != 0) {
+        return "cannot take the folder back";
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        return complaint.empty() ? "the check as nobody did not finish" : complaint;
+    }
+    return complaint;
+}
+
+/// The side files SQLite keeps next to `path`, when there are any.
+QStringList sideFiles(const QString& path)
+{
+    QStringList found;
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        if (QFileInfo::exists(path + QLatin1String(suffix))) {
+            found.append(QLatin1String(suffix));
+        }
+    }
+    return found;
+}
+
 }  // namespace
+
+TEST(Database, ARefusedReadOnlyFileLeavesNoSideFilesAndOpensOnceItIsWritableAgain)
+{
+    TempDir dir;
+    const QString folder = dir.file(QStringLiteral("shared"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString path = QDir(folder).filePath(QStringLiteral("user.sqlite"));
+    const std::string complaint = runAsOrdinaryUser(folder, [&]() -> std::string {
+        {
+            auto db = Database::open(path);
+            if (!db) {
+                return "cannot create: " + db.error().toString();
+            }
+        }
+        if (!sideFiles(path).isEmpty()) {
+            return "a closed database left side files";
+        }
+        const QByteArray before = bandmate::test::sha256(path);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup | QFile::ReadOther);
+        auto refused = Database::open(path);
+        if (refused || refused.error().code != ErrorCode::ReadOnly) {
+            return "a read-only file was not refused as read-only";
+        }
+        if (!sideFiles(path).isEmpty()) {
+            return "the refusal left " + sideFiles(path).join(QLatin1Char(' ')).toStdString() + " behind";
+        }
+        // Looking at it is allowed, and leaves nothing behind either.
+        {
+            auto inspected = Database::open(path, {.mode = Database::Mode::Inspect});
+            if (!inspected || (*inspected)->schemaVersion() != Database::latestSchemaVersion()) {
+                return "a read-only file could not be inspected: " + (inspected ? std::string() : inspected.error().toString());
+            }
+        }
+        if (!sideFiles(path).isEmpty() || bandmate::test::sha256(path) != before) {
+            return "inspecting a read-only file changed it or left side files";
+        }
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        auto db = Database::open(path);
+        if (!db) {
+            return "writable again, but refused: " + db.error().toString();
+        }
+        if (auto ok = sql::exec((*db)->connection(), QStringLiteral("INSERT INTO profile (id, artist_name) VALUES ('p', 'Celia')")); !ok) {
+            return "writable again, but a write failed: " + ok.error().toString();
+        }
+        return {};
+    });
+    EXPECT_EQ(complaint, "");
+}
+
+TEST(Database, AHealthyWalDatabaseInAReadOnlyFolderIsReadOnlyNotDamaged)
+{
+    TempDir dir;
+    const QString folder = dir.file(QStringLiteral("shared"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString path = QDir(folder).filePath(QStringLiteral("user.sqlite"));
+    const std::string complaint = runAsOrdinaryUser(folder, [&]() -> std::string {
+        {
+            auto db = Database::open(path);
+            if (!db) {
+                return "cannot create: " + db.error().toString();
+            }
+        }
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadUser | QFile::ExeUser);
+        auto inspected = Database::open(path, {.mode = Database::Mode::Inspect});
+        auto refused = Database::open(path);
+        const bool readable = inspected && (*inspected)->schemaVersion() == Database::latestSchemaVersion();
+        inspected = fail(ErrorCode::Internal, "closed");
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser);
+        if (!readable) {
+            return "a healthy database in a read-only folder could not be inspected";
+        }
+        if (refused || refused.error().code != ErrorCode::ReadOnly) {
+            return "opening it to write was not refused as read-only: " + (refused ? std::string("opened") : refused.error().toString());
+        }
+        return {};
+    });
+    EXPECT_EQ(complaint, "");
+}
+
+TEST(Database, AnotherProgramsNumberedSchemaIsRefusedUnchanged)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("notes.sqlite"));
+    rawExec(path, {QStringLiteral("CREATE TABLE note (body TEXT)"), QStringLiteral("INSERT INTO note VALUES ('buy strings')"),
+                   QStringLiteral("PRAGMA user_version = 5")});
+    for (const int version : {5, -3}) {
+        rawExec(path, {QStringLiteral("PRAGMA user_version = %1").arg(version)});
+        const QByteArray before = bandmate::test::sha256(path);
+        auto db = Database::open(path);
+        ASSERT_FALSE(db.has_value()) << version;
+        EXPECT_EQ(db.error().code, ErrorCode::NotADatabase) << db.error().toString();
+        EXPECT_NE(db.error().message.find("not one of Bandmate's"), std::string::npos);
+        EXPECT_EQ(bandmate::test::sha256(path), before);
+        EXPECT_TRUE(sideFiles(path).isEmpty());
+    }
+    // A file with Bandmate's tables but another program's mark is not ours either.
+    const QString marked = dir.file(QStringLiteral("marked.sqlite"));
+    ASSERT_TRUE(Database::open(marked).has_value());
+    rawExec(marked, {QStringLiteral("PRAGMA application_id = 1")});
+    const QByteArray before = bandmate::test::sha256(marked);
+    auto db = Database::open(marked);
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::NotADatabase);
+    EXPECT_EQ(bandmate::test::sha256(marked), before);
+}
+
+TEST(Database, AFileFromBeforeTheMarkIsRecognisedByItsTablesAndMarkedWhenUpgraded)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    {
+        auto db = Database::open(path, {.targetVersion = 13});
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+        EXPECT_EQ(sql::scalar((*db)->connection(), QStringLiteral("PRAGMA application_id"))->toLongLong(), 0);
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    EXPECT_EQ(sql::scalar((*db)->connection(), QStringLiteral("PRAGMA application_id"))->toLongLong(), 0x426E644D);
+}
+
+TEST(Database, AFailedUpgradeLeavesTheFileAsItWasAndNamesTheBackup)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    {
+        auto db = Database::open(path, {.targetVersion = 11});
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+        ASSERT_TRUE(sql::exec((*db)->connection(), QStringLiteral("INSERT INTO profile (id, artist_name) VALUES ('p', 'Tito')")).has_value());
+        // Something in the file that the second of the migrations to run trips over (migration
+        // 13 makes this table): migration 12 alone must not stay.
+        ASSERT_TRUE(sql::exec((*db)->connection(), QStringLiteral("CREATE TABLE sync_held_delete (x)")).has_value());
+    }
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.has_value());
+    const std::string message = db.error().toString();
+    EXPECT_NE(message.find("left as it was (schema 11)"), std::string::npos) << message;
+    const QStringList backups = QDir(dir.path()).entryList({QStringLiteral("user.sqlite.v11-*.backup")}, QDir::Files);
+    ASSERT_EQ(backups.size(), 1);
+    EXPECT_NE(message.find(backups.first().toStdString()), std::string::npos) << message;
+    // Not half-way: the file is still at 11, with its data, and opens at 11.
+    auto old = Database::open(path, {.targetVersion = 11});
+    ASSERT_TRUE(old.has_value()) << old.error().toString();
+    EXPECT_EQ((*old)->schemaVersion(), 11);
+    EXPECT_EQ(sql::scalar((*old)->connection(), QStringLiteral("SELECT artist_name FROM profile"))->toString(), QStringLiteral("Tito"));
+}
 
 TEST(Database, CreatesANewFileAtTheNewestSchemaWithWalAndForeignKeys)
 {

@@ -134,6 +134,13 @@ TEST(MachineXml, BadInputNamesFileLineAndProblem)
         {wrap(QString(), QStringLiteral("<bm:clave32>maybe</bm:clave32>")), "clave32 must be true or false"},
         {wrap(clave.arg(QStringLiteral("8"), QString(), QString()) + clave.arg(QStringLiteral("8"), QString(), QString())),
          "instrument \"clave\" appears twice"},
+        // Nothing to play: the Beat Machine would have no program to show.
+        {wrap(QStringLiteral("<Congas xmlns=\"http://www.salsabeatmachine.org/xns/instruments\"><enabled>true</enabled></Congas>")),
+         "instrument \"congas\" has no programs"},
+        {wrap(QStringLiteral("<Congas xmlns=\"http://www.salsabeatmachine.org/xns/instruments\"><programs/></Congas>")),
+         "instrument \"congas\" has no programs"},
+        {wrap(QString()), "the machine has no instruments"},
+        {QByteArray("<bm:Machine xmlns:bm=\"http://www.salsabeatmachine.org/xns/bm\"><bm:bpm>90</bm:bpm></bm:Machine>"), "the machine has no instruments"},
     };
     for (const Case& c : cases) {
         const std::string error = errorOf(c.xml);
@@ -150,7 +157,7 @@ TEST(MachineXml, RefusesTooManyInstrumentsProgramsOrSteps)
 {
     QString many;
     for (int i = 0; i < 65; ++i) {
-        many += QStringLiteral("<i%1/>").arg(i);
+        many += QStringLiteral("<i%1><programs><bm:Program length=\"1\"/></programs></i%1>").arg(i);
     }
     EXPECT_NE(errorOf(wrap(many)).find("more than 64 instruments"), std::string::npos);
     QString programs;

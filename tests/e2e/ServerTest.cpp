@@ -15,6 +15,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <thread>
 
 namespace bandmate::test {
@@ -81,7 +82,9 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     // Bob sending Ana's batch id and a change to her song's id writes only his own data: not a
     // replay of hers, and her song as it was.
     const httplib::Headers bobAuth{{"Authorization", "Bearer " + bob.toStdString()}};
-    QJsonObject intrusion = sync::changeToJson(pending.first());
+    const auto title = std::find_if(pending.begin(), pending.end(), [](const core::FieldChange& change) { return change.field == QLatin1String("title"); });
+    ASSERT_NE(title, pending.end());
+    QJsonObject intrusion = sync::changeToJson(*title);
     intrusion.insert(QStringLiteral("value"), QStringLiteral("Bob was here"));
     intrusion.insert(QStringLiteral("device"), QStringLiteral("bobs-laptop"));
     auto bobPush = client.Post("/v1/sync/push", bobAuth,
@@ -92,6 +95,23 @@ TEST_F(ServerTest, AccountsPushAndPullOverHttp)
     EXPECT_FALSE(bodyOf(bobPush)[QStringLiteral("replayed")].toBool());
     EXPECT_EQ(client.Get("/v1/sync/pull?since=0&limit=500", auth)->body, pulled->body) << "Ana's data unchanged";
     EXPECT_EQ(client.Get("/v1/sync/meta")->status, 401);
+    // A newer Bandmate's field: a client that speaks protocol 1 (from before such fields pass
+    // through) hears "update" instead of a page it would stop at; protocol 2 gets the page.
+    QJsonObject newer = sync::changeToJson(*title);
+    newer.insert(QStringLiteral("field"), QStringLiteral("zz_new_field"));
+    auto newerPush = client.Post("/v1/sync/push", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-Bandmate-Protocol", "2"}},
+                                 json({{QStringLiteral("device_id"), db->deviceId()}, {QStringLiteral("batch_id"), QStringLiteral("b2")},
+                                       {QStringLiteral("changes"), QJsonArray{newer}}, {QStringLiteral("data_format"), 2}}),
+                                 "application/json");
+    ASSERT_EQ(newerPush->status, 200) << newerPush->body;
+    auto oldPull = client.Get("/v1/sync/pull?since=0&limit=500", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-Bandmate-Protocol", "1"}});
+    EXPECT_EQ(oldPull->status, 409);
+    EXPECT_NE(oldPull->body.find("update Bandmate"), std::string::npos) << oldPull->body;
+    auto newPull = client.Get("/v1/sync/pull?since=0&limit=500", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-Bandmate-Protocol", "2"}});
+    EXPECT_EQ(newPull->status, 200);
+    EXPECT_EQ(bodyOf(newPull)[QStringLiteral("changes")].toArray().size(), pending.size() + 1);
+    auto meta = client.Get("/v1/sync/meta", auth);
+    EXPECT_EQ(bodyOf(meta)[QStringLiteral("data_format")].toInt(), 2);
     auto future = client.Get("/v1/sync/meta", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}, {"X-Bandmate-Protocol", "99"}});
     EXPECT_EQ(future->status, 409);
     EXPECT_EQ(bodyOf(future)[QStringLiteral("code")].toString(), QStringLiteral("protocol_mismatch"));

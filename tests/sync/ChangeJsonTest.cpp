@@ -38,7 +38,7 @@ TEST(ChangeJson, ErrorsNameThePathOfTheBadValue)
     const Case cases[] = {
         {R"([{"entity":"profile","id":"a","field":"goals","value":1,"hlc":"1.0","device":"d"}, 5])", "changes[1]"},
         {R"([{"entity":"profile","id":"","field":"goals","value":1,"hlc":"1.0","device":"d"}])", "changes[0].id"},
-        {R"([{"entity":"nope","id":"a","field":"goals","value":1,"hlc":"1.0","device":"d"}])", "changes[0].entity"},
+        {R"([{"entity":"","id":"a","field":"goals","value":1,"hlc":"1.0","device":"d"}])", "changes[0].entity"},
         {R"([{"entity":"profile","id":"a","field":"goals","value":1,"hlc":"soon","device":"d"}])", "changes[0].hlc"},
         {R"([{"entity":"profile","id":"a","field":"goals","hlc":"1.0","device":"d"}])", "changes[0].value"},
         {R"([{"entity":"profile","id":"a","field":"goals","value":[1],"hlc":"1.0","device":"d"}])", "changes[0].value"},
@@ -49,4 +49,14 @@ TEST(ChangeJson, ErrorsNameThePathOfTheBadValue)
         EXPECT_EQ(parsed.error().where, c.where) << c.json;
         EXPECT_EQ(parsed.error().code, core::ErrorCode::InvalidInput);
     }
+}
+
+TEST(ChangeJson, AnEntityOrFieldThisBuildDoesNotKnowStillParses)
+{
+    // A newer Bandmate's: the server passes it on, an older client keeps it aside.
+    auto parsed = sync::changesFromJson(parseArray(R"([{"entity":"zz_new_entity","id":"a","field":"zz_new_field","value":"x","hlc":"1.0","device":"d"}])"),
+                                        QStringLiteral("changes"));
+    ASSERT_TRUE(parsed.has_value()) << parsed.error().toString();
+    EXPECT_EQ(parsed->first().entity, QStringLiteral("zz_new_entity"));
+    EXPECT_EQ(parsed->first().field, QStringLiteral("zz_new_field"));
 }

@@ -8,6 +8,7 @@
 #include "core/sync/Dump.h"
 #include "sync/client/SyncClient.h"
 #include "sync/server/HttpServer.h"
+#include "sync/server/SyncService.h"
 #include "tests/support/LocalServer.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/SyncRound.h"
@@ -380,4 +381,56 @@ TEST_F(TwoComputersTest, ADeleteBeatsAConcurrentEditAndNothingComesBackFromTheDe
     EXPECT_EQ(core::sql::scalar(laptop->connection(), QStringLiteral("SELECT title FROM song WHERE id = ?"), {ids[0]})->toString().toStdString(),
               "Renamed on the tablet")
         << "the edit is kept, on a deleted row";
+}
+
+TEST(SyncClientTest, ANewerBandmatesDataNeverStopsAnOlderOnesSyncAndArrivesAfterItsUpdate)
+{
+    test::TempDir dir;
+    const QString serverDb = test::serverDatabase(dir);
+    test::LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    const QString laptopPath = dir.file(QStringLiteral("laptop.sqlite"));
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    Song song;
+    song.title = QStringLiteral("Quimbara");
+    const QString id = SongRepository(*laptop).save(song).value();
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+
+    // The studio runs a newer Bandmate: a field and a kind of item this version lacks, in the
+    // same push as an ordinary edit.
+    {
+        const QString account = sync::Accounts::open(serverDb).value()->authenticate(token).value();
+        auto service = sync::SyncService::open(serverDb).value();
+        const core::FieldStamp stamp{core::Hlc{QDateTime::currentMSecsSinceEpoch(), 0}, QStringLiteral("studio-newer")};
+        auto pushed = service->push(account, QStringLiteral("studio-newer"), QStringLiteral("newer-1"),
+                                    {{QStringLiteral("song"), id, QStringLiteral("zz_new_field"), QStringLiteral("from the studio"), stamp},
+                                     {QStringLiteral("zz_new_entity"), QStringLiteral("e1"), QStringLiteral("title"), QStringLiteral("a new kind"), stamp},
+                                     {QStringLiteral("song"), id, QStringLiteral("title"), QStringLiteral("Quimbara (studio)"), stamp}},
+                                    -1, core::kDataFormat + 1);
+        ASSERT_TRUE(pushed.has_value()) << pushed.error().toString();
+    }
+    for (int round = 0; round < 2; ++round) {
+        auto report = expectSyncs(*laptop, server.url(), token);
+        ASSERT_TRUE(report);
+        EXPECT_EQ(report->keptAside, 2);
+        EXPECT_TRUE(report->newerData);
+    }
+    EXPECT_EQ(SongRepository(*laptop).get(id)->title, QStringLiteral("Quimbara (studio)"));
+
+    // The laptop updates: its schema has the field now (what the newer version's migration adds).
+    laptop.reset();
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("upgrade"));
+        raw.setDatabaseName(laptopPath);
+        ASSERT_TRUE(raw.open());
+        ASSERT_TRUE(core::sql::exec(raw, QStringLiteral("ALTER TABLE song ADD COLUMN zz_new_field TEXT NOT NULL DEFAULT ''")).has_value());
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("upgrade"));
+    laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto report = expectSyncs(*laptop, server.url(), token);
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->keptAside, 1) << "the new kind of item still waits";
+    EXPECT_EQ(core::sql::scalar(laptop->connection(), QStringLiteral("SELECT zz_new_field FROM song WHERE id = ?"), {id})->toString(),
+              QStringLiteral("from the studio"));
 }

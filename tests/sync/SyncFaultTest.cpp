@@ -15,6 +15,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QRandomGenerator>
 
 #include <map>
@@ -92,6 +93,55 @@ TEST(SyncFaultTest, EveryFaultOnEveryRequestOfARoundLosesAndDoublesNothing)
     ASSERT_TRUE(test::expectSyncs(*laptop, proxy.url(), token));
     EXPECT_EQ(test::dumpOf(*studio), before);
     EXPECT_EQ(test::dumpOf(*laptop), before);
+}
+
+TEST(SyncFaultTest, AnEditMadeBetweenAFailedPushAndItsRetryArrivesAndABatchIdNamesOneSetOfChanges)
+{
+    test::TempDir dir;
+    const QString serverDb = test::serverDatabase(dir);
+    test::LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    test::FaultyProxy proxy(server.port(), {});
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    Song first;
+    first.title = QStringLiteral("Aguanile");
+    (void)SongRepository(*laptop).save(first).value();
+
+    // One client for both rounds, as a window keeps it: the batch that failed is still its own.
+    sync::SyncClient client(*laptop, proxy.url(), token);
+    const auto round = [&client] {
+        QSignalSpy finished(&client, &sync::SyncClient::finished);
+        QSignalSpy failed(&client, &sync::SyncClient::failed);
+        EXPECT_TRUE(client.start());
+        for (int waited = 0; finished.isEmpty() && failed.isEmpty() && waited < 300; ++waited) {
+            (void)finished.wait(100);
+        }
+        return !finished.isEmpty();
+    };
+    // The server takes the push, the answer never comes back.
+    proxy.setDecide([](const std::string& line, int) { return line.rfind("POST /v1/sync/push", 0) == 0 ? Fault::DropResponse : Fault::None; });
+    EXPECT_FALSE(round());
+    Song second;
+    second.title = QStringLiteral("Bilongo");
+    (void)SongRepository(*laptop).save(second).value();
+    proxy.setDecide({});
+    EXPECT_TRUE(round());
+    ASSERT_TRUE(test::expectSyncs(*studio, proxy.url(), token));
+    EXPECT_EQ(core::sql::scalar(studio->connection(), QStringLiteral("SELECT group_concat(title, ',') FROM (SELECT title FROM song ORDER BY title)"))->toString(),
+              QStringLiteral("Aguanile,Bilongo"))
+        << "an edit sent under the failed batch's id would be acknowledged and never applied";
+
+    // The first push again as it was is a replay; other content under its id is refused.
+    const std::string firstPush = proxy.pushes().front();
+    EXPECT_EQ(proxy.replay(firstPush), 200);
+    std::string altered = firstPush;
+    const size_t title = altered.find("Aguanile");
+    ASSERT_NE(title, std::string::npos);
+    altered.replace(title, 8, "Aguanilo");
+    EXPECT_EQ(proxy.replay(altered), 409);
+    ASSERT_TRUE(test::expectSyncs(*studio, proxy.url(), token));
+    EXPECT_EQ(core::sql::scalar(studio->connection(), QStringLiteral("SELECT count(*) FROM song WHERE title = 'Aguanilo'"))->toInt(), 0);
 }
 
 /// What every field should hold in the end: of all writes made anywhere, the one that wins the

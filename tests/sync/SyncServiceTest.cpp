@@ -136,10 +136,10 @@ TEST_F(SyncServiceTest, ClocksTooFarAheadAndBadBatchesAreRefusedWhole)
     EXPECT_NE(refused.error().message.find("ahead of the server"), std::string::npos);
     EXPECT_TRUE(server->pull(QStringLiteral("ana"), 0, 100)->changes.isEmpty()) << "nothing of the batch was kept";
     now += 10 * 60 * 1000;
-    pending[0].entity = QStringLiteral("no_such_table");
+    pending[0].entity = QStringLiteral("No such table!");
     auto bad = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("bad"), pending);
     ASSERT_FALSE(bad.has_value());
-    EXPECT_EQ(bad.error().where, "changes[0]");
+    EXPECT_EQ(bad.error().where, "changes[0].entity");
     EXPECT_FALSE(server->pull(QStringLiteral("ana"), 0, 0).has_value());
 }
 
@@ -208,12 +208,13 @@ TEST_F(SyncServiceTest, RandomEditsOnThreeReplicasConverge)
 
 TEST_F(SyncServiceTest, APageWrittenFromTheStoredJsonEqualsTheQtJsonOfTheDecodedChanges)
 {
-    // Values of every kind, and strings that need escaping in JSON.
+    // Values of every kind, and strings that need escaping in JSON (in a field of a newer
+    // Bandmate's, which the server passes on whatever its type).
     const QList<QVariant> values{QStringLiteral("Plain"), QStringLiteral("quote \" backslash \\ slash /"), QStringLiteral("line\nbreak\ttab\r\x01\x1f"),
                                  QStringLiteral("Ñandú · 日本 · 🎺"), 96, -3.25, 1e300, true, false, QVariant(), QString()};
     QList<core::FieldChange> changes;
     for (qsizetype i = 0; i < values.size(); ++i) {
-        changes.append({QStringLiteral("song"), QStringLiteral("id \"%1\"\n").arg(i), QStringLiteral("notes"), values[i],
+        changes.append({QStringLiteral("zz_future_kind"), QStringLiteral("id \"%1\" \\ /").arg(i), QStringLiteral("anything"), values[i],
                         {core::Hlc{now, static_cast<quint16>(i)}, QStringLiteral("device ü")}});
     }
     ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("device ü"), QStringLiteral("batch"), changes).has_value());
@@ -228,5 +229,84 @@ TEST_F(SyncServiceTest, APageWrittenFromTheStoredJsonEqualsTheQtJsonOfTheDecoded
         sync::appendChangeJson(written, raw.changes[i].change, raw.changes[i].valueJson, raw.changes[i].seq);
         EXPECT_EQ(written, QJsonDocument(expected).toJson(QJsonDocument::Compact)) << i;
         EXPECT_TRUE(raw.changes[i].change.value.isNull()) << "not decoded";
+    }
+}
+
+TEST_F(SyncServiceTest, ANewerAppsEntitiesAndFieldsPassThroughAndKnownFieldsMustFit)
+{
+    const auto change = [](const QString& entity, const QString& id, const QString& field, const QVariant& value) {
+        return core::FieldChange{entity, id, field, value, {core::Hlc{QDateTime::currentMSecsSinceEpoch(), 0}, QStringLiteral("newer-device")}};
+    };
+    // What a newer Bandmate sends: a field and an entity this build has never heard of.
+    const QList<core::FieldChange> newer{change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("zz_new_field"), QStringLiteral("x")),
+                                         change(QStringLiteral("zz_new_entity"), QStringLiteral("e1"), QStringLiteral("title"), 42),
+                                         change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("title"), QStringLiteral("Quimbara"))};
+    auto pushed = server->push(QStringLiteral("ana"), QStringLiteral("newer-device"), QStringLiteral("n1"), newer, -1, core::kDataFormat + 1);
+    ASSERT_TRUE(pushed.has_value()) << pushed.error().toString();
+    EXPECT_EQ(pushed->accepted, 3);
+    EXPECT_EQ(server->pull(QStringLiteral("ana"), 0, 100)->changes.size(), 3);
+    EXPECT_EQ(server->meta(QStringLiteral("ana"))->dataFormat, core::kDataFormat + 1);
+    // An older device's push never lowers it.
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("older"), QStringLiteral("o1"),
+                             {change(QStringLiteral("song"), QStringLiteral("s2"), QStringLiteral("title"), QStringLiteral("Idilio"))}, -1, 1)
+                    .has_value());
+    EXPECT_EQ(server->meta(QStringLiteral("ana"))->dataFormat, core::kDataFormat + 1);
+
+    // Values that no device's schema could hold are refused, saying where, and nothing is kept.
+    const qint64 head = server->meta(QStringLiteral("ana"))->headSeq;
+    const struct {
+        core::FieldChange change;
+        const char* says;
+    } refused[] = {
+        {change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("artist"), QVariant()), "must not be null"},
+        {change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("year"), QStringLiteral("1978")), "must be a whole number"},
+        {change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("year"), 1978.5), "must be a whole number"},
+        {change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("bpm"), QStringLiteral("fast")), "must be a number"},
+        {change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("notes"), 7), "must be text"},
+        {change(QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("notes"), QString(core::kMaxFieldValueBytes + 1, QLatin1Char('n'))), "KiB"},
+        {change(QStringLiteral("song"), QStringLiteral("a\nb") + QChar(0), QStringLiteral("title"), QStringLiteral("t")), "control characters"},
+        {change(QStringLiteral("song"), QString(129, QLatin1Char('x')), QStringLiteral("title"), QStringLiteral("t")), "control characters"},
+        {change(QStringLiteral("Song"), QStringLiteral("s1"), QStringLiteral("title"), QStringLiteral("t")), "lower-case name"},
+        {change(QStringLiteral("zz_new_entity"), QStringLiteral("s1"), QStringLiteral("zz"), QString(core::kMaxFieldValueBytes + 1, QLatin1Char('n'))), "KiB"},
+        {change(QStringLiteral("song"), QStringLiteral("a") + QChar(0xD800), QStringLiteral("title"), QStringLiteral("t")), "control characters"},
+        {change(QStringLiteral("song"), QStringLiteral("a") + QChar(0x200B), QStringLiteral("title"), QStringLiteral("t")), "control characters"},
+    };
+    for (const auto& bad : refused) {
+        auto result = server->push(QStringLiteral("ana"), QStringLiteral("newer-device"), QUuid::createUuid().toString(),
+                                   {change(QStringLiteral("song"), QStringLiteral("s3"), QStringLiteral("title"), QStringLiteral("fine")), bad.change});
+        ASSERT_FALSE(result.has_value()) << bad.says;
+        EXPECT_EQ(result.error().code, core::ErrorCode::InvalidInput);
+        EXPECT_NE(result.error().toString().find(bad.says), std::string::npos) << result.error().toString();
+        EXPECT_EQ(result.error().where.rfind("changes[1]", 0), 0u) << result.error().where;
+    }
+    EXPECT_EQ(server->meta(QStringLiteral("ana"))->headSeq, head);
+}
+
+TEST_F(SyncServiceTest, ABatchIdSentAgainWithOtherChangesIsRefusedAndChangesNothing)
+{
+    Song song;
+    song.title = QStringLiteral("Quimbara");
+    const QString id = SongRepository(*a).save(song).value();
+    const auto first = core::ChangeTracker(*a).pending(500).value();
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), first).has_value());
+    song = SongRepository(*a).get(id).value();
+    song.title = QStringLiteral("Quimbara (live)");
+    ASSERT_TRUE(SongRepository(*a).save(song).has_value());
+    const auto second = core::ChangeTracker(*a).pending(500).value();
+    ASSERT_NE(second.size(), 0);
+
+    auto replayed = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), second);
+    ASSERT_FALSE(replayed.has_value()) << "the new edit would be acknowledged and never applied";
+    EXPECT_EQ(replayed.error().code, core::ErrorCode::Conflict);
+    EXPECT_EQ(replayed.error().where, "batch_id");
+    // The same changes again under the same id are a replay, as before.
+    auto again = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), first);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_TRUE(again->replayed);
+    const auto page = server->pull(QStringLiteral("ana"), 0, 500).value();
+    for (const auto& logged : page.changes) {
+        if (logged.change.field == QLatin1String("title")) {
+            EXPECT_EQ(logged.change.value.toString(), QStringLiteral("Quimbara"));
+        }
     }
 }

@@ -77,6 +77,20 @@ QLabel* section(const QString& text, QWidget* parent)
     return label;
 }
 
+/// The instrument's program on show; nullptr when there is none (no instrument selected, or a
+/// machine whose programs have not all arrived from another computer yet).
+const core::beats::Program* activeProgramOf(const core::beats::Machine& machine, int instrument)
+{
+    if (instrument < 0 || instrument >= static_cast<int>(machine.instruments.size())) {
+        return nullptr;
+    }
+    const auto& item = machine.instruments[static_cast<size_t>(instrument)];
+    if (item.activeProgram < 0 || item.activeProgram >= static_cast<int>(item.programs.size())) {
+        return nullptr;
+    }
+    return &item.programs[static_cast<size_t>(item.activeProgram)];
+}
+
 }  // namespace
 
 BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget* parent)
@@ -353,19 +367,27 @@ QWidget* BeatMachinePage::buildEditor()
     };
     tool(tr("New"), tr("Add an empty program"), [this] { m_session->addProgram(m_selected); });
     tool(tr("Duplicate"), tr("Copy this program"), [this] {
-        m_session->duplicateProgram(m_selected, m_session->machine().instruments.at(static_cast<size_t>(m_selected)).activeProgram);
+        if (activeProgramOf(m_session->machine(), m_selected) != nullptr) {
+            m_session->duplicateProgram(m_selected, m_session->machine().instruments[static_cast<size_t>(m_selected)].activeProgram);
+        }
     });
     tool(tr("Rename…"), tr("Rename this program"), [this] {
-        const auto& instrument = m_session->machine().instruments.at(static_cast<size_t>(m_selected));
+        const core::beats::Program* program = activeProgramOf(m_session->machine(), m_selected);
+        if (program == nullptr) {
+            return;
+        }
+        const int index = m_session->machine().instruments[static_cast<size_t>(m_selected)].activeProgram;
         bool ok = false;
         const QString title = QInputDialog::getText(this, tr("Rename program"), tr("Program name:"), QLineEdit::Normal,
-                                                    QString::fromStdString(instrument.programs.at(static_cast<size_t>(instrument.activeProgram)).title), &ok);
+                                                    QString::fromStdString(program->title), &ok);
         if (ok) {
-            m_session->renameProgram(m_selected, instrument.activeProgram, title);
+            m_session->renameProgram(m_selected, index, title);
         }
     });
     tool(tr("Delete"), tr("Delete this program"), [this] {
-        m_session->removeProgram(m_selected, m_session->machine().instruments.at(static_cast<size_t>(m_selected)).activeProgram);
+        if (activeProgramOf(m_session->machine(), m_selected) != nullptr) {
+            m_session->removeProgram(m_selected, m_session->machine().instruments[static_cast<size_t>(m_selected)].activeProgram);
+        }
     });
     tools->addSpacing(12);
     tools->addWidget(new QLabel(tr("Steps"), box));
@@ -373,7 +395,9 @@ QWidget* BeatMachinePage::buildEditor()
     m_length->setObjectName(QStringLiteral("programLength"));
     m_length->setRange(1, core::beats::MachineLimits::kMaxSteps);
     connect(m_length, &QSpinBox::valueChanged, this, [this](int length) {
-        m_session->setProgramLength(m_selected, m_session->machine().instruments.at(static_cast<size_t>(m_selected)).activeProgram, length);
+        if (activeProgramOf(m_session->machine(), m_selected) != nullptr) {
+            m_session->setProgramLength(m_selected, m_session->machine().instruments[static_cast<size_t>(m_selected)].activeProgram, length);
+        }
     });
     tools->addWidget(m_length);
     m_hand = new QComboBox(box);
@@ -559,7 +583,9 @@ void BeatMachinePage::refreshEditorTools()
         m_editorProgram->addItem(QString::fromStdString(program.title));
     }
     m_editorProgram->setCurrentIndex(instrument.activeProgram);
-    m_length->setValue(instrument.programs.at(static_cast<size_t>(instrument.activeProgram)).length);
+    if (const core::beats::Program* program = activeProgramOf(machine, m_selected)) {
+        m_length->setValue(program->length);
+    }
     m_hand->setVisible(instrument.playBothHands);
     if (m_grid->instrument() != m_selected) {
         m_grid->setInstrument(m_selected);

@@ -296,6 +296,9 @@ void BeatSession::cycleProgram(int instrument)
         return;
     }
     const auto& item = m_machine.instruments[static_cast<size_t>(instrument)];
+    if (item.programs.empty()) {
+        return;  // a machine whose programs have not all arrived from another computer yet
+    }
     setActiveProgram(instrument, (item.activeProgram + 1) % static_cast<int>(item.programs.size()));
 }
 

@@ -252,6 +252,10 @@ bool SyncPage::syncNow()
                             .arg(report.conflicts == 1   ? tr(", 1 edit made on two computers at once (the newer one kept)")
                                  : report.conflicts > 1 ? tr(", %1 edits made on two computers at once (the newer ones kept)").arg(report.conflicts)
                                                         : QString()));
+        if (report.newerData || report.keptAside > 0) {
+            m_last->setText(m_last->text() + QLatin1Char(' ')
+                            + tr("A newer Bandmate on another computer wrote data this version cannot show yet; update Bandmate to see it."));
+        }
         m_last->setStyleSheet(QString());
         scheduleNext(false);
         m_conflicts->reload();
