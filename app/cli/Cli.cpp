@@ -44,8 +44,9 @@ Commands:
               [--notes TEXT]
   stat add METRIC VALUE [--at ISO-DATE] [--note TEXT]
                  record a measurement (practice_minutes, monthly_listeners, ...)
-  library scan DIR           read the audio files of a folder into the library
-                             (again: only what changed; moved files reconnect)
+  library scan DIR [--retag] read the audio files of a folder into the library (again: only
+                             what changed; moved files reconnect; a changed file brings the
+                             tags that changed in it, your edits stay; --retag: every tag)
   library stats              songs, artists, hours, readiness, plays, files
   library search "QUERY"     songs matching the search grammar
                              (resources/library/SEARCH.md)

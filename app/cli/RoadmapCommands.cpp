@@ -353,7 +353,9 @@ int libraryScan(const CliArgs& args, const Options& options)
         return reportError(db.error());
     }
     const bool showProgress = !args.json && isatty(fileno(stderr)) != 0;
-    auto result = audio::MediaScanner(**db).scan(options.words.first().toStdString(), [&](int done, int total) {
+    audio::MediaScanner scanner(**db);
+    scanner.setReplaceEdits(options.flags.contains(QStringLiteral("--retag")));
+    auto result = scanner.scan(options.words.first().toStdString(), [&](int done, int total) {
         if (showProgress) {
             std::fprintf(stderr, "\rScanning… %d of %d", done, total);
         }
@@ -477,9 +479,13 @@ int runRoadmapCommand(const CliArgs& args)
     const QString group = args.command.value(0);
     auto options = parseCommandOptions(args.rest, {QStringLiteral("--out"), QStringLiteral("--status"), QStringLiteral("--item"),
                                      QStringLiteral("--ticked"), QStringLiteral("--notes"), QStringLiteral("--at"),
-                                     QStringLiteral("--note"), QStringLiteral("--days"), QStringLiteral("--seed")});
+                                     QStringLiteral("--note"), QStringLiteral("--days"), QStringLiteral("--seed")},
+                                     {QStringLiteral("--retag")});
     if (!options) {
         return reportError(options.error());
+    }
+    if (options->flags.contains(QStringLiteral("--retag")) && (group != QLatin1String("library") || options->words.value(0) != QLatin1String("scan"))) {
+        return reportError({ErrorCode::InvalidArgument, "--retag goes with library scan only", "--retag"});
     }
     if (options->words.isEmpty()) {
         return reportError({ErrorCode::InvalidArgument, "what should it do? (see bandmate-cli --help)", group.toStdString()});

@@ -463,6 +463,8 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         } else {
             file.error.clear();
             file.cover = probe.cover;
+            const QString previousTags = file.tagsRead;
+            file.tagsRead = core::library::tagsReadJson(probe.tags->song);
             file.bitrate = probe.tags->bitrate;
             file.sampleRate = probe.tags->sampleRate;
             const QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
@@ -478,23 +480,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 newSongFiles.append(file);
                 ++result.added;
             } else {
-                // Changed on disk: take the new tags, keep what the musician set by hand.
+                // Changed on disk (a tag tool, say): take the tags that changed there, keep what
+                // the musician edited here (unless asked to take every tag).
                 auto song = songs.get(file.songId);
                 core::library::Song updated = song ? *song : probe.tags->song;
                 if (song) {
-                    updated.title = probe.tags->song.title;
-                    updated.artist = probe.tags->song.artist;
-                    updated.album = probe.tags->song.album;
-                    updated.genre = probe.tags->song.genre;
-                    updated.year = probe.tags->song.year;
-                    updated.track = probe.tags->song.track;
-                    updated.durationMs = probe.tags->song.durationMs;
-                    if (probe.tags->song.bpm > 0) {
-                        updated.bpm = probe.tags->song.bpm;
-                    }
-                    if (!probe.tags->song.key.isEmpty()) {
-                        updated.key = probe.tags->song.key;
-                    }
+                    core::library::takeTags(updated, probe.tags->song, previousTags, m_replaceEdits);
                 }
                 auto songId = songs.save(updated);
                 if (!songId) {

@@ -25,7 +25,8 @@ struct ScanResult {
 };
 
 /// Scans a folder for audio files (mp3, flac, ogg, opus, m4a, wav, aiff) with TagLib and keeps
-/// the library in step: new files become songs, changed ones are re-read, moved ones reconnect by
+/// the library in step: new files become songs, changed ones are re-read (the musician's edits
+/// stay), moved ones reconnect by
 /// content, vanished ones are marked missing. Unreadable files are listed; the scan goes on.
 /// Writes on the caller's thread (the GUI calls it from a worker thread) while two reader
 /// threads parse the files with TagLib.
@@ -33,12 +34,17 @@ class MediaScanner {
 public:
     explicit MediaScanner(core::Database& db);
 
+    /// Whether a changed file's tags replace what the musician edited in Bandmate (title,
+    /// artist, ...); by default edits stay and only tags that changed in the file come in.
+    void setReplaceEdits(bool replace) { m_replaceEdits = replace; }
+
     /// `progress(done, total)` is called now and then; return false to cancel.
     [[nodiscard]] core::Result<ScanResult> scan(const std::string& folder,
                                                 const std::function<bool(int, int)>& progress = {});
 
 private:
     core::Database& m_db;
+    bool m_replaceEdits = false;
 };
 
 }  // namespace bandmate::audio

@@ -1,5 +1,6 @@
 #include "core/library/MediaFiles.h"
 
+#include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
@@ -9,19 +10,20 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 namespace bandmate::core::library {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover");
+const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read");
 
 MediaFile fromRow(const QSqlQuery& q)
 {
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(),
             q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString(),
-            q.value(10).toString()};
+            q.value(10).toString(), q.value(11).toString()};
 }
 
 /// The files a query found.
@@ -55,6 +57,49 @@ QString folderPrefix(const QString& root)
 
 }  // namespace
 
+QString tagsReadJson(const Song& tags)
+{
+    // Trimmed, as SongRepository stores them: what the song holds when nobody edited it.
+    const QJsonObject object{{QStringLiteral("title"), tags.title.trimmed()}, {QStringLiteral("artist"), tags.artist.trimmed()},
+                             {QStringLiteral("album"), tags.album.trimmed()}, {QStringLiteral("genre"), tags.genre.trimmed()},
+                             {QStringLiteral("year"), tags.year},             {QStringLiteral("track"), tags.track},
+                             {QStringLiteral("bpm"), tags.bpm},               {QStringLiteral("key"), tags.key.trimmed()}};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+void takeTags(Song& song, const Song& tags, const QString& tagsRead, bool replaceEdits)
+{
+    const QJsonObject before = QJsonDocument::fromJson(tagsRead.toUtf8()).object();
+    // A field keeps its value when it no longer holds what was last read (or, when that is
+    // unknown, holds anything at all): the musician edited it.
+    const auto text = [&](const QString& name, QString& field, const QString& tagged) {
+        const bool edited = before.contains(name) ? field != before.value(name).toString() : !field.isEmpty();
+        if (replaceEdits || !edited) {
+            field = tagged;
+        }
+    };
+    const auto number = [&](const QString& name, auto& field, auto tagged) {
+        const auto current = static_cast<double>(field);
+        const bool edited = before.contains(name) ? current != before.value(name).toDouble() : current != 0.0;
+        if (replaceEdits || !edited) {
+            field = tagged;
+        }
+    };
+    text(QStringLiteral("title"), song.title, tags.title);
+    text(QStringLiteral("artist"), song.artist, tags.artist);
+    text(QStringLiteral("album"), song.album, tags.album);
+    text(QStringLiteral("genre"), song.genre, tags.genre);
+    number(QStringLiteral("year"), song.year, tags.year);
+    number(QStringLiteral("track"), song.track, tags.track);
+    if (tags.bpm > 0) {
+        number(QStringLiteral("bpm"), song.bpm, tags.bpm);
+    }
+    if (!tags.key.isEmpty()) {
+        text(QStringLiteral("key"), song.key, tags.key);
+    }
+    song.durationMs = tags.durationMs;
+}
+
 MediaFileRepository::MediaFileRepository(Database& db) : m_db(db) {}
 
 Result<std::optional<MediaFile>> MediaFileRepository::byPath(const QString& path) const
@@ -82,13 +127,14 @@ Result<QString> MediaFileRepository::save(const MediaFile& file)
     const QString id = file.id.isEmpty() ? UuidV7Generator().next() : file.id;
     auto saved = sql::exec(m_db.connection(),
                            QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                          "missing, error, scanned_at, cover) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                          "missing, error, scanned_at, cover, tags_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover"),
+                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover, tags_read = excluded.tags_read"),
                            {id, text(file.songId), file.path, file.size, file.mtime, text(file.contentHash), file.bitrate,
-                            file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch(), text(file.cover)});
+                            file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch(), text(file.cover),
+                            text(file.tagsRead)});
     if (!saved) {
         return std::unexpected(saved.error());
     }
@@ -109,16 +155,17 @@ Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
             file.id = uuids.next();
         }
         rows.append(QJsonArray{file.id, text(file.songId), file.path, QString::number(file.size), QString::number(file.mtime),
-                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error), text(file.cover)});
+                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error), text(file.cover),
+                               text(file.tagsRead)});
     }
     return m_db.execCached(QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                          "missing, error, cover, scanned_at) "
+                                          "missing, error, cover, tags_read, scanned_at) "
                                           "SELECT value ->> 0, value ->> 1, value ->> 2, CAST(value ->> 3 AS INTEGER), CAST(value ->> 4 AS INTEGER), "
-                                          "value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, ? FROM json_each(?) WHERE true "
+                                          "value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, ? FROM json_each(?) WHERE true "
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, cover = excluded.cover, scanned_at = excluded.scanned_at"),
+                                          "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at"),
                            {QDateTime::currentMSecsSinceEpoch(), QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
 }
 

@@ -28,7 +28,21 @@ struct MediaFile {
     bool missing = false;
     QString error;  ///< why it could not be read; empty when fine
     QString cover;  ///< the embedded cover copied out (a file in the covers folder); empty when none
+    /// The tags as last read from the file (JSON: title, artist, album, genre, year, track, bpm,
+    /// key), to tell what a tag tool changed from what the musician edited; empty when unknown.
+    QString tagsRead;
 };
+
+struct Song;
+
+/// `tags` (a song as read from a file's tags) in MediaFile::tagsRead's form.
+[[nodiscard]] QString tagsReadJson(const Song& tags);
+
+/// Takes a re-read file's tags into its song: a field the musician edited in Bandmate since the
+/// last read (it no longer holds what `tagsRead` says was read) keeps the edit, unless
+/// `replaceEdits`; with `tagsRead` empty (read before Bandmate kept it) only empty fields take
+/// the tag. A BPM or key the file no longer has is kept. The duration always comes from the file.
+void takeTags(Song& song, const Song& tags, const QString& tagsRead, bool replaceEdits);
 
 class MediaFileRepository {
 public:

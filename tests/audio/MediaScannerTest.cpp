@@ -15,6 +15,7 @@
 #include <taglib/tag.h>
 #include <taglib/tpropertymap.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 
@@ -115,6 +116,63 @@ TEST(MediaScanner, ScansTagsRescansIncrementallyReconnectsMovedFilesAndMarksMiss
 
     EXPECT_EQ(scanner.scan(dir.file(QStringLiteral("nope")).toStdString()).error().code, core::ErrorCode::NotFound);
     EXPECT_EQ(scanner.scan(music.toStdString(), [](int, int) { return false; }).error().code, core::ErrorCode::Cancelled);
+}
+
+TEST(MediaScanner, ARescanAfterATagToolKeepsTheMusiciansEditsAndTakesTheTagsThatChanged)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    const QString path = music + QStringLiteral("/pedro.wav");
+    writeTagged(path, "Pedro Navaja", "Rubén Blades", 96);
+    audio::MediaScanner scanner(*db);
+    ASSERT_EQ(scanner.scan(music.toStdString())->added, 1);
+    core::library::SongRepository songs(*db);
+    core::library::Song song = songs.search(QStringLiteral("navaja"))->first();
+    // The musician's own title and tempo for the band's arrangement.
+    song.title = QStringLiteral("Pedro Navaja (our arrangement)");
+    song.bpm = 100;
+    ASSERT_TRUE(songs.save(song).has_value());
+
+    // A tag tool changes the artist and the BPM in the file; its title stays.
+    const auto touchedLater = [&path](int seconds) {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(file.setFileTime(QDateTime::currentDateTime().addSecs(seconds), QFileDevice::FileModificationTime));
+    };
+    writeTagged(path, "Pedro Navaja", "Rubén Blades y Seis del Solar", 98);
+    touchedLater(10);
+    auto rescan = scanner.scan(music.toStdString());
+    ASSERT_TRUE(rescan.has_value()) << rescan.error().toString();
+    EXPECT_EQ(rescan->updated, 1);
+    song = songs.get(song.id).value();
+    EXPECT_EQ(song.title, QStringLiteral("Pedro Navaja (our arrangement)")) << "an edit is not overwritten by a tag";
+    EXPECT_DOUBLE_EQ(song.bpm, 100.0);
+    EXPECT_EQ(song.artist, QStringLiteral("Rubén Blades y Seis del Solar")) << "a tag the musician never edited follows the file";
+
+    // Asked to take every tag, the file wins.
+    touchedLater(20);
+    scanner.setReplaceEdits(true);
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    song = songs.get(song.id).value();
+    EXPECT_EQ(song.title, QStringLiteral("Pedro Navaja"));
+    EXPECT_DOUBLE_EQ(song.bpm, 98.0);
+}
+
+TEST(MediaScanner, TagsReadBeforeBandmateKeptThemOnlyFillEmptyFields)
+{
+    core::library::Song song;
+    song.title = QStringLiteral("Edited title");
+    song.year = 0;
+    core::library::Song tags;
+    tags.title = QStringLiteral("Tag title");
+    tags.year = 1978;
+    tags.durationMs = 5000;
+    core::library::takeTags(song, tags, QString(), false);
+    EXPECT_EQ(song.title, QStringLiteral("Edited title"));
+    EXPECT_EQ(song.year, 1978);
+    EXPECT_EQ(song.durationMs, 5000);
 }
 
 namespace {

@@ -155,6 +155,12 @@ TEST(LibraryCli, ScanReportsWhatItDidAsJson)
     const QJsonObject again = scan().json();
     EXPECT_EQ(again.value(QStringLiteral("unchanged")).toInt(), 3);
     EXPECT_EQ(again.value(QStringLiteral("added")).toInt(), 0);
+    // --retag takes every tag of changed files; it belongs to library scan alone.
+    const CliRun retag = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("scan"), music, QStringLiteral("--retag")});
+    EXPECT_EQ(retag.exitCode, 0) << retag.err.toStdString();
+    const CliRun misplaced = runCli({QStringLiteral("--db"), db, QStringLiteral("library"), QStringLiteral("stats"), QStringLiteral("--retag")});
+    EXPECT_EQ(misplaced.exitCode, 2);
+    EXPECT_TRUE(misplaced.err.contains(QStringLiteral("--retag"))) << misplaced.err.toStdString();
     const CliRun found = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("uno")});
     EXPECT_EQ(jsonArray(found).size(), 1);
     const QJsonObject stats = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("stats")}).json();
