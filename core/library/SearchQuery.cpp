@@ -137,6 +137,15 @@ std::optional<double> durationMs(const QString& text)
     return value ? std::optional<double>(*value * scale) : std::nullopt;
 }
 
+/// Whether the full-text index has anything to look for in `text`: its tokenizer keeps letters
+/// and digits and drops the rest ("&", "-", "/", emoji). Without any, an FTS phrase is empty and
+/// matches nothing, which would empty a whole search.
+bool hasWordCharacter(const QString& text)
+{
+    const QList<uint> codePoints = text.toUcs4();
+    return std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) { return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Other_PrivateUse; });
+}
+
 /// FTS5 query text for words: each a quoted token, prefix-matched; phrases quoted whole.
 QString ftsText(const QString& text, bool phrase)
 {
@@ -166,7 +175,9 @@ Clause ftsClause(const QString& expression)
 Clause tagClause(const QString& value)
 {
     Clause clause;
-    clause.prefilter = QStringLiteral("tags : ") + ftsText(value, true);
+    if (hasWordCharacter(value)) {
+        clause.prefilter = QStringLiteral("tags : ") + ftsText(value, true);
+    }
     const bool plain = std::all_of(value.cbegin(), value.cend(), [](QChar c) {
         return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
     });
@@ -199,6 +210,13 @@ Result<Clause> clauseFor(const Token& token)
     static const QStringList textFields{QStringLiteral("artist"), QStringLiteral("title"), QStringLiteral("album"),
                                         QStringLiteral("genre")};
     if (textFields.contains(field)) {
+        if (!hasWordCharacter(value)) {
+            // Nothing the index keeps ("artist:&"): the characters themselves, anywhere in it.
+            Clause literal;
+            literal.sql = QStringLiteral("(instr(lower(song.%1), lower(?)) > 0)").arg(field);
+            literal.binds << value;
+            return literal;
+        }
         // The full-text index, limited to the field's column: words starting with the value's
         // words, accents optional, and no scan of the whole table.
         return ftsClause(field + QStringLiteral(" : ") + ftsText(value, false));
@@ -264,6 +282,12 @@ Result<CompiledSearch> compileSearch(const QString& query)
             expectOperand = true;
             afterOr = true;
             orColumn = token.column;
+            continue;
+        }
+        // A word or phrase without letters or digits ("celia & cruz", an emoji) says nothing the
+        // index could find: it is left out rather than matching nothing.
+        const bool freeText = token.kind == Token::Phrase || token.text.indexOf(QLatin1Char(':')) <= 0;
+        if (freeText && !hasWordCharacter(token.text)) {
             continue;
         }
         auto clause = clauseFor(token);

@@ -107,6 +107,24 @@ TEST_F(LibraryTest, FieldFiltersNumbersNegationAndOr)
     EXPECT_EQ(titles(QStringLiteral("played:0")), list({"Plástico", "Bésame mucho"}));
 }
 
+TEST_F(LibraryTest, WordsWithoutLettersOrDigitsNeitherEmptyASearchNorGetLost)
+{
+    // "&", "-", "/" or an emoji are nothing the index keeps: as words they are left out; in a
+    // field they are looked for as they are.
+    EXPECT_EQ(titles(QStringLiteral("rubén & blades")), list({"Pedro Navaja", "Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("chan / chan -")), list({"Chan Chan"}));
+    EXPECT_EQ(titles(QStringLiteral("\"&\" siembra 🎺")), list({"Pedro Navaja", "Plástico"}));
+    EXPECT_EQ(titles(QStringLiteral("&")).size(), 4);
+    Song duo;
+    duo.title = QStringLiteral("Quimbara");
+    duo.artist = QStringLiteral("Celia & Johnny");
+    duo.tags = {QStringLiteral("🎺")};
+    ASSERT_TRUE(songs->save(duo).has_value());
+    EXPECT_EQ(titles(QStringLiteral("artist:&")), list({"Quimbara"}));
+    EXPECT_EQ(titles(QStringLiteral("tag:🎺")), list({"Quimbara"}));
+    EXPECT_EQ(titles(QStringLiteral("celia & johnny")), list({"Quimbara"}));
+}
+
 TEST_F(LibraryTest, AddingManyIsAllOrNothing)
 {
     QList<Song> batch;
