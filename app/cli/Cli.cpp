@@ -169,6 +169,30 @@ core::Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args)
     return core::Database::open(args.dbPath.isEmpty() ? core::Database::defaultPath() : args.dbPath);
 }
 
+core::Result<std::unique_ptr<core::Database>> openDatabaseForReading(const CliArgs& args)
+{
+    const QString path = args.dbPath.isEmpty() ? core::Database::defaultPath() : args.dbPath;
+    auto db = core::Database::open(path, {.mode = core::Database::Mode::Inspect});
+    if (!db) {
+        return db;
+    }
+    const int version = (*db)->schemaVersion();
+    const int latest = core::Database::latestSchemaVersion();
+    if (version > latest) {
+        return core::fail(core::ErrorCode::SchemaTooNew,
+                          "the database was written by a newer Bandmate (schema " + std::to_string(version) + ", this version knows up to " +
+                              std::to_string(latest) + "); update Bandmate to read it",
+                          (*db)->path().toStdString());
+    }
+    if (version < latest) {
+        return core::fail(core::ErrorCode::InvalidArgument,
+                          "the database is from an older Bandmate (schema " + std::to_string(version) + ", this one uses " + std::to_string(latest) +
+                              "): run bandmate-cli db migrate first (it keeps a copy of the old file)",
+                          (*db)->path().toStdString());
+    }
+    return db;
+}
+
 void printJson(const QJsonValue& value)
 {
     const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)

@@ -44,6 +44,9 @@ struct CommandOptions {
 
 /// Opens (creating or migrating) the database of --db, or the default one.
 [[nodiscard]] core::Result<std::unique_ptr<core::Database>> openDatabase(const CliArgs& args);
+/// Opens the database of --db (or the default one) for commands that only read: never creates,
+/// upgrades or writes it; a missing file or one at another schema is refused.
+[[nodiscard]] core::Result<std::unique_ptr<core::Database>> openDatabaseForReading(const CliArgs& args);
 
 /// Prints a JSON object or array on one line.
 void printJson(const QJsonValue& value);

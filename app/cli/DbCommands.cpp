@@ -119,7 +119,7 @@ int runDumpCommand(const CliArgs& args)
     if (args.command.size() != 1 || !args.options.isEmpty()) {
         return reportError({core::ErrorCode::InvalidArgument, "dump takes no arguments besides --db and --json", "dump"});
     }
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return reportError(db.error());
     }

@@ -5,6 +5,7 @@
 #include "core/roadmap/ProgressRepository.h"
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
+#include "core/storage/Transaction.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -118,7 +119,7 @@ int start(const CliArgs& args, const Options& options)
 
 int status(const CliArgs& args)
 {
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return reportError(db.error());
     }
@@ -168,7 +169,7 @@ int exportRoadmap(const CliArgs& args, const Options& options)
     if (options.words.size() != 1 || out.isEmpty()) {
         return reportError({ErrorCode::InvalidArgument, "roadmap export needs a roadmap id and --out FILE.json", "roadmap export"});
     }
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return reportError(db.error());
     }
@@ -179,8 +180,11 @@ int exportRoadmap(const CliArgs& args, const Options& options)
     if (auto written = writeFile(out, rm::writeRoadmapJson(rm::templateOf(*state))); !written) {
         return reportError(written.error());
     }
-    printOut(args.json ? QStringLiteral("{\"output\":\"%1\"}\n").arg(QFileInfo(out).absoluteFilePath())
-                       : QStringLiteral("Wrote %1\n").arg(out));
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("output"), QFileInfo(out).absoluteFilePath()}});
+    } else {
+        printOut(QStringLiteral("Wrote %1\n").arg(out));
+    }
     return kExitOk;
 }
 
@@ -207,6 +211,11 @@ int taskSet(const CliArgs& args, const Options& options)
         return reportError(db.error());
     }
     rm::ProgressRepository progress(**db);
+    // All of it or none of it: a bad --item leaves the --status as it was.
+    auto transaction = core::Transaction::begin((*db)->connection());
+    if (!transaction) {
+        return reportError(transaction.error());
+    }
     if (status) {
         if (auto done = progress.setStatus(id, *status); !done) {
             return reportError(done.error());
@@ -222,7 +231,14 @@ int taskSet(const CliArgs& args, const Options& options)
             return reportError(done.error());
         }
     }
-    printOut(args.json ? QStringLiteral("{\"id\":\"%1\"}\n").arg(id) : QStringLiteral("Updated %1\n").arg(id));
+    if (auto committed = transaction->commit(); !committed) {
+        return reportError(committed.error());
+    }
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("id"), id}});
+    } else {
+        printOut(QStringLiteral("Updated %1\n").arg(id));
+    }
     return kExitOk;
 }
 
@@ -259,8 +275,11 @@ int statAdd(const CliArgs& args, const Options& options)
     if (!id) {
         return reportError(id.error());
     }
-    printOut(args.json ? QStringLiteral("{\"id\":\"%1\"}\n").arg(*id)
-                       : QStringLiteral("Added %1 = %2\n").arg(options.words.first()).arg(value));
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("id"), *id}});
+    } else {
+        printOut(QStringLiteral("Added %1 = %2\n").arg(options.words.first()).arg(value));
+    }
     return kExitOk;
 }
 
@@ -336,10 +355,14 @@ int seedHistory(const CliArgs& args, const Options& options)
             }
         }
     }
-    printOut(QStringLiteral("Seeded %1 days (%2 practice sessions and shows) into a roadmap started on %3.\n")
-                 .arg(days)
-                 .arg(events)
-                 .arg(first.toString(Qt::ISODate)));
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("days"), days}, {QStringLiteral("events"), events}, {QStringLiteral("started"), first.toString(Qt::ISODate)}});
+    } else {
+        printOut(QStringLiteral("Seeded %1 days (%2 practice sessions and shows) into a roadmap started on %3.\n")
+                     .arg(days)
+                     .arg(events)
+                     .arg(first.toString(Qt::ISODate)));
+    }
     return kExitOk;
 }
 
@@ -398,7 +421,7 @@ int libraryScan(const CliArgs& args, const Options& options)
 
 int libraryStats(const CliArgs& args)
 {
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return reportError(db.error());
     }
@@ -440,7 +463,7 @@ int librarySearch(const CliArgs& args, const Options& options)
     if (options.words.size() != 1) {
         return reportError({ErrorCode::InvalidArgument, "library search needs one query (quote it)", "library search"});
     }
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return reportError(db.error());
     }

@@ -23,7 +23,7 @@ namespace {
 
 int list(const CliArgs& args)
 {
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return reportError(db.error());
     }
@@ -71,7 +71,7 @@ core::Result<Loaded> load(const CliArgs& args, const CommandOptions& options, co
     if (options.words.size() != 1) {
         return core::fail(ErrorCode::InvalidArgument, "needs one show id (see setlist list)", command);
     }
-    auto db = openDatabase(args);
+    auto db = openDatabaseForReading(args);
     if (!db) {
         return std::unexpected(db.error());
     }
@@ -346,8 +346,11 @@ int seedRepertoire(const CliArgs& args)
             }
         }
     }
-    printOut(args.json ? QStringLiteral("{\"songs\":%1,\"show_id\":\"%2\"}\n").arg(ids.size()).arg(*showId)
-                       : QStringLiteral("Added %1 songs and the show %2\n").arg(ids.size()).arg(*showId));
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("songs"), static_cast<int>(ids.size())}, {QStringLiteral("show_id"), *showId}});
+    } else {
+        printOut(QStringLiteral("Added %1 songs and the show %2\n").arg(ids.size()).arg(*showId));
+    }
     return kExitOk;
 }
 

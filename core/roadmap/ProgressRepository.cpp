@@ -587,6 +587,14 @@ Result<void> ProgressRepository::setNotes(const QString& taskId, const QString& 
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    // Never a progress row for a task that is not there (it would sync as an orphan).
+    auto exists = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM task_progress WHERE id = ? AND deleted = 0"), {taskId});
+    if (!exists) {
+        return std::unexpected(exists.error());
+    }
+    if (exists->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such task", taskId.toStdString());
+    }
     ChangeTracker tracker(m_db);
     if (auto written = tracker.write(kProgress, taskId, {{QStringLiteral("notes"), notes}}); !written) {
         return std::unexpected(written.error());

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 using namespace bandmate;
 using test::CliRun;
@@ -80,6 +82,56 @@ TEST(RoadmapCli, StartProgressAndSelfCompletingTasks)
     const CliRun badDate = cli({QStringLiteral("stat"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("--at"), QStringLiteral("yesterday")});
     EXPECT_EQ(badDate.exitCode, 2);
     EXPECT_TRUE(badDate.err.contains(QStringLiteral("--at")));
+    // A bad part of a task set changes nothing of the rest, and an unknown task gets no row.
+    const auto tables = [&] { return cli({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--json")}).json().value(QStringLiteral("tables")).toVariant(); };
+    const QVariant before = tables();
+    const CliRun badItem = cli({QStringLiteral("task"), QStringLiteral("set"), strokes, QStringLiteral("--status"), QStringLiteral("completed"),
+                                QStringLiteral("--item"), QStringLiteral("No such item")});
+    EXPECT_EQ(badItem.exitCode, 2);
+    roadmaps = jsonArray(cli({QStringLiteral("roadmap"), QStringLiteral("status"), QStringLiteral("--json")}));
+    EXPECT_EQ(findTask(roadmaps, QStringLiteral("strokes")).value(QStringLiteral("status")).toString(), QStringLiteral("in_progress"));
+    const CliRun orphan = cli({QStringLiteral("task"), QStringLiteral("set"), QStringLiteral("no-such-task"), QStringLiteral("--notes"), QStringLiteral("hi")});
+    EXPECT_EQ(orphan.exitCode, 2);
+    EXPECT_TRUE(orphan.err.contains(QStringLiteral("no such task"))) << orphan.err.toStdString();
+    EXPECT_EQ(tables(), before);
+    // --json answers are JSON whatever a name holds.
+    const QString quoted = dir.file(QStringLiteral("my \"road\\map\".json"));
+    const CliRun exported = cli({QStringLiteral("--json"), QStringLiteral("roadmap"), QStringLiteral("export"),
+                                 roadmaps.at(0).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("--out"), quoted});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_EQ(exported.json().value(QStringLiteral("output")).toString(), quoted);
+}
+
+TEST(RoadmapCli, CommandsThatOnlyReadNeverCreateOrUpgradeADatabase)
+{
+    test::TempDir dir;
+    const QString typo = dir.file(QStringLiteral("typo.sqlite"));
+    for (const QStringList& command : {QStringList{QStringLiteral("roadmap"), QStringLiteral("status")}, QStringList{QStringLiteral("dump")},
+                                       QStringList{QStringLiteral("library"), QStringLiteral("stats")},
+                                       QStringList{QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("salsa")},
+                                       QStringList{QStringLiteral("setlist"), QStringLiteral("list")},
+                                       QStringList{QStringLiteral("setlist"), QStringLiteral("show"), QStringLiteral("x")}}) {
+        const CliRun run = runCli(QStringList{QStringLiteral("--db"), typo} + command);
+        EXPECT_EQ(run.exitCode, 2) << command.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(run.err.contains(QStringLiteral("no database at this path"))) << run.err.toStdString();
+        EXPECT_FALSE(QFileInfo::exists(typo)) << command.join(QLatin1Char(' ')).toStdString();
+    }
+    // An older file is not upgraded by a look at it: it says how.
+    const QString older = dir.file(QStringLiteral("older.sqlite"));
+    ASSERT_EQ(runCli({QStringLiteral("--db"), older, QStringLiteral("db"), QStringLiteral("migrate")}).exitCode, 0);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
+        raw.setDatabaseName(older);
+        ASSERT_TRUE(raw.open());
+        QSqlQuery(raw).exec(QStringLiteral("PRAGMA user_version = 3"));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("older"));
+    const QByteArray before = test::sha256(older);
+    const CliRun look = runCli({QStringLiteral("--db"), older, QStringLiteral("roadmap"), QStringLiteral("status")});
+    EXPECT_EQ(look.exitCode, 2);
+    EXPECT_TRUE(look.err.contains(QStringLiteral("db migrate"))) << look.err.toStdString();
+    EXPECT_EQ(test::sha256(older), before);
 }
 
 TEST(RoadmapCli, ImportingABrokenRoadmapNamesThePathAndChangesNothing)
@@ -122,6 +174,7 @@ TEST(LibraryCli, SearchAnswersJsonAndSaysWhereAQueryIsWrong)
 {
     test::TempDir dir;
     const QString db = dir.file(QStringLiteral("lib.sqlite"));
+    ASSERT_EQ(runCli({QStringLiteral("--db"), db, QStringLiteral("db"), QStringLiteral("migrate")}).exitCode, 0);
     const CliRun empty = runCli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("tag:salsa")});
     ASSERT_EQ(empty.exitCode, 0) << empty.err.toStdString();
     EXPECT_EQ(jsonArray(empty).size(), 0);
