@@ -4,6 +4,7 @@
 #include "core/sync/DeleteGuard.h"
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
+#include "sync/client/SessionLock.h"
 #include "sync/client/SyncClient.h"
 
 #include <QEventLoop>
@@ -18,6 +19,9 @@ namespace bandmate::app {
 using core::ErrorCode;
 
 namespace {
+
+/// How long sync waits for another program that is trading the same session (one request).
+constexpr int kSessionLockWaitMs = 15'000;
 
 core::Result<QUrl> serverUrl(const CommandOptions& options)
 {
@@ -97,6 +101,13 @@ int runSyncCommand(const CliArgs& args)
     if (!url) {
         return reportError(url.error());
     }
+    // One program at a time trades the session (the app may be doing it): read the keychain,
+    // refresh and save the new token under the lock.
+    sync::SessionLock lock(url->toString());
+    if (!lock.tryLock(kSessionLockWaitMs)) {
+        return reportError({ErrorCode::Io, "another Bandmate is signing in to this server right now; try again in a moment",
+                            sync::SessionLock::pathFor(url->toString()).toStdString()});
+    }
     auto stored = sync::CredentialStore::load(url->toString());
     if (!stored) {
         return reportError(stored.error());
@@ -108,8 +119,13 @@ int runSyncCommand(const CliArgs& args)
         return reportError(session.error());
     }
     if (auto saved = sync::CredentialStore::save(url->toString(), session->refreshToken); !saved) {
-        return reportError(saved.error());
+        // The old token is spent and the new one cannot be kept: the next sync must sign in.
+        return reportError({saved.error().code,
+                            "the new session could not be saved in the keychain (" + saved.error().message +
+                                "); sign in again with bandmate-cli account login",
+                            saved.error().where});
     }
+    lock.unlock();
     const QString token = session->accessToken;
     auto db = openDatabase(args);
     if (!db) {

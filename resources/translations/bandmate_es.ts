@@ -4208,7 +4208,7 @@ Go back to the %1 page, where you were?</source>
 <context>
     <name>bandmate::ui::SyncPage</name>
     <message>
-        <location filename="../../ui/sync/SyncPage.cpp" line="+36"/>
+        <location filename="../../ui/sync/SyncPage.cpp" line="+38"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
@@ -4283,7 +4283,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Conservarlos aquí y recuperarlos en tus otros equipos</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Escribe la dirección del servidor, por ejemplo https://sync.example.com.</translation>
     </message>
@@ -4303,7 +4303,12 @@ Go back to the %1 page, where you were?</source>
         <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+60"/>
+        <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
+        <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Última sincronización %1: %2 enviados, %3 recibidos%4.</translation>
     </message>
@@ -4323,7 +4328,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Un Bandmate más reciente en otro ordenador guardó datos que esta versión aún no puede mostrar; actualiza Bandmate para verlos.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Esta sincronización eliminaría %1.&lt;/b&gt; Se eliminaron en otro equipo; aquí no se elimina nada hasta que lo digas. Consérvalos para recuperarlos en todos los equipos.</translation>
     </message>

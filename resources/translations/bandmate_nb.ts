@@ -4208,7 +4208,7 @@ Gå tilbake til siden %1, der du var?</translation>
 <context>
     <name>bandmate::ui::SyncPage</name>
     <message>
-        <location filename="../../ui/sync/SyncPage.cpp" line="+36"/>
+        <location filename="../../ui/sync/SyncPage.cpp" line="+38"/>
         <source>Sync</source>
         <translation>Synkronisering</translation>
     </message>
@@ -4283,7 +4283,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Behold dem her og hent dem tilbake på de andre datamaskinene dine</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Skriv inn adressen til serveren, for eksempel https://sync.example.com.</translation>
     </message>
@@ -4303,7 +4303,12 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+60"/>
+        <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
+        <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Siste synkronisering %1: %2 sendt, %3 mottatt%4.</translation>
     </message>
@@ -4323,7 +4328,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>En nyere Bandmate på en annen datamaskin har lagret data som denne versjonen ikke kan vise ennå; oppdater Bandmate for å se dem.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Denne synkroniseringen ville slettet %1.&lt;/b&gt; De ble slettet på en annen datamaskin; ingenting slettes her før du sier det. Behold dem for å hente dem tilbake på alle datamaskinene.</translation>
     </message>

@@ -11,20 +11,20 @@ namespace bandmate::sync {
 
 namespace {
 
-/// POSTs `body` to `path`; the JSON answer, or the server's message as the error.
-core::Result<QJsonObject> post(const QUrl& server, const QString& path, const QJsonObject& body)
+/// Sends `body` to `path` on `network`; the reply, to wait for.
+QNetworkReply* send(QNetworkAccessManager& network, const QUrl& server, const QString& path, const QJsonObject& body)
 {
     QUrl url = server;
     url.setPath(path);
-    QNetworkAccessManager network;
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(30'000);
-    QNetworkReply* reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
+    return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+/// A finished reply's JSON answer, or the server's message as the error.
+core::Result<QJsonObject> answerOf(QNetworkReply* reply, const QUrl& server)
+{
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
     if (status == 0) {
@@ -35,6 +35,18 @@ core::Result<QJsonObject> post(const QUrl& server, const QString& path, const QJ
                           answer.value(QStringLiteral("message")).toString().toStdString(), server.toString().toStdString());
     }
     return answer;
+}
+
+/// POSTs `body` to `path` and waits (a local event loop); the JSON answer or the error.
+core::Result<QJsonObject> post(const QUrl& server, const QString& path, const QJsonObject& body)
+{
+    QNetworkAccessManager network;
+    QNetworkReply* reply = send(network, server, path, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return answerOf(reply, server);
 }
 
 ClientSession sessionFrom(const QJsonObject& answer)
@@ -70,6 +82,17 @@ core::Result<ClientSession> AccountClient::refresh(const QUrl& server, const QSt
         return std::unexpected(answer.error());
     }
     return sessionFrom(*answer);
+}
+
+void AccountClient::refreshAsync(QNetworkAccessManager& network, const QUrl& server, const QString& refreshToken, QObject* context,
+                                 std::function<void(core::Result<ClientSession>)> done)
+{
+    QNetworkReply* reply = send(network, server, QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refreshToken}});
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, server, done = std::move(done)] {
+        reply->deleteLater();
+        auto answer = answerOf(reply, server);
+        done(answer ? core::Result<ClientSession>(sessionFrom(*answer)) : core::Result<ClientSession>(std::unexpected(answer.error())));
+    });
 }
 
 core::Result<void> AccountClient::logout(const QUrl& server, const QString& refreshToken)

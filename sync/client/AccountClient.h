@@ -5,6 +5,11 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
+class QNetworkAccessManager;
+class QObject;
+
 namespace bandmate::sync {
 
 /// A signed-in session as the server gave it.
@@ -15,13 +20,17 @@ struct ClientSession {
 };
 
 /// Registering and signing in against a Bandmate server over Qt Network; blocking (a local
-/// event loop), for the command line and the Sync page's buttons.
+/// event loop), for the command line and the Sync page's buttons, except refreshAsync().
 class AccountClient {
 public:
     [[nodiscard]] static core::Result<QString> registerAccount(const QUrl& server, const QString& email, const QString& password);
     [[nodiscard]] static core::Result<ClientSession> login(const QUrl& server, const QString& email, const QString& password);
     /// A fresh session for a refresh token (which is spent: keep the new one).
     [[nodiscard]] static core::Result<ClientSession> refresh(const QUrl& server, const QString& refreshToken);
+    /// refresh() without waiting: `done` runs on `context`'s thread when the server has answered
+    /// (not at all if `context` is gone by then). No event loop of its own.
+    static void refreshAsync(QNetworkAccessManager& network, const QUrl& server, const QString& refreshToken, QObject* context,
+                             std::function<void(core::Result<ClientSession>)> done);
     /// Ends the session on the server.
     [[nodiscard]] static core::Result<void> logout(const QUrl& server, const QString& refreshToken);
 };

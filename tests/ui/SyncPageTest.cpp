@@ -2,6 +2,9 @@
 // result in plain words, sign out. (No keychain in the test process: the page says so.)
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
+#include "sync/client/AccountClient.h"
+#include "sync/client/CredentialStore.h"
+#include "tests/support/KeyringSession.h"
 #include "tests/support/LocalServer.h"
 #include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
@@ -15,6 +18,7 @@
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -62,6 +66,74 @@ TEST(SyncPageTest, CreateAnAccountSyncAndSignOut)
     page.signOut();
     EXPECT_FALSE(page.isSignedIn());
     EXPECT_FALSE(page.syncNow());
+}
+
+TEST(SyncPageTest, SyncNowWhileARefreshIsOnItsWaySendsNoSecondRefreshAndStaysSignedIn)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::SyncPage page(*db, settings);
+    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(page.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(finished.wait(20'000));
+    finished.clear();
+    // Ctrl+R (or the edit timer) comes while the refresh of a round waits for its answer: the
+    // same refresh token sent twice would end the session on the server.
+    std::optional<bool> second;
+    QTimer::singleShot(0, &page, [&] { second = page.syncNow(); });
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(second.has_value());
+    EXPECT_FALSE(*second) << "one refresh in flight at a time";
+    EXPECT_TRUE(finished.first().first().toBool()) << page.statusText().toStdString();
+    EXPECT_TRUE(page.isSignedIn());
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(finished.first().first().toBool()) << "the session still works";
+}
+
+TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheAppOut)
+{
+    test::TempDir dir;
+    test::KeyringSession keyring(dir);
+    // This process uses the test's own keychain (nothing has talked to D-Bus yet; ctest runs
+    // each test in a process of its own, and Qt keeps the first bus it connects to).
+    for (const QString& name : {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"), QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS")}) {
+        qputenv(name.toLatin1().constData(), keyring.environment().value(name).toUtf8());
+    }
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::SyncPage page(*db, settings);
+    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
+    const QString url = server.url().toString();
+    ASSERT_TRUE(page.signIn(url, QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(finished.first().first().toBool());
+    ASSERT_TRUE(page.bannerText().contains(QStringLiteral("Signed in as"))) << "the session is in the keychain: " << page.bannerText().toStdString();
+
+    // bandmate-cli sync while the app is open: it trades the session in the keychain.
+    for (int round = 0; round < 2; ++round) {
+        auto stored = sync::CredentialStore::load(url);
+        ASSERT_TRUE(stored.has_value()) << stored.error().toString();
+        auto traded = sync::AccountClient::refresh(QUrl(url), *stored);
+        ASSERT_TRUE(traded.has_value()) << traded.error().toString();
+        ASSERT_TRUE(sync::CredentialStore::save(url, traded->refreshToken).has_value());
+    }
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(finished.first().first().toBool()) << page.statusText().toStdString();
+    EXPECT_TRUE(page.isSignedIn()) << "the app used the keychain's newest session, not the spent one it held";
+    // And the other program's next trade still works: one chain of sessions.
+    auto stored = sync::CredentialStore::load(url);
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_TRUE(sync::AccountClient::refresh(QUrl(url), *stored).has_value());
 }
 
 TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)

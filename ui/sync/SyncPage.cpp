@@ -5,6 +5,7 @@
 #include "core/sync/DeleteGuard.h"
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
+#include "sync/client/SessionLock.h"
 #include "ui/shell/Heading.h"
 #include "ui/shell/MessageBanner.h"
 #include "ui/shell/PageActions.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -130,6 +132,7 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     layout->addWidget(m_conflicts, 1);
     layout->addStretch(0);
 
+    m_network = new QNetworkAccessManager(this);
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
@@ -214,31 +217,77 @@ void SyncPage::signOut()
     refresh();
 }
 
+bool SyncPage::busy() const
+{
+    return m_refreshing || (m_client && m_client->isRunning());
+}
+
 bool SyncPage::syncNow()
 {
-    if (m_token.isEmpty() || (m_client && m_client->isRunning())) {
+    if (m_token.isEmpty() || busy()) {
+        return false;  // one round, and one refresh, at a time (the button, Ctrl+R and the timers)
+    }
+    // One program at a time trades this server's session on this computer: bandmate-cli sync
+    // may be doing it right now. Then try again in a moment.
+    m_sessionLock = std::make_unique<sync::SessionLock>(m_server);
+    if (!m_sessionLock->tryLock()) {
+        m_sessionLock.reset();
+        QTimer::singleShot(kSessionLockRetryMs, this, [this] { syncNow(); });
         return false;
     }
-    // Each round trades the refresh token for a fresh session and keeps the new refresh token.
-    auto session = sync::AccountClient::refresh(QUrl(m_server), m_token);
-    if (!session) {
-        m_last->setText(QString::fromStdString(session.error().message));
-        m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
-        if (session.error().code == core::ErrorCode::NotFound) {
-            m_token.clear();  // the server ended the session: sign in again
-            (void)sync::CredentialStore::remove(m_server);
-        } else {
-            scheduleNext(true);
-        }
-        refresh();
-        Q_EMIT syncFinished(false);
-        return false;
-    }
-    m_token = session->refreshToken;
     if (m_inKeychain) {
-        (void)sync::CredentialStore::save(m_server, m_token);
+        if (m_tokenUnsaved) {
+            // The last new session never reached the keychain: keep it there first.
+            m_tokenUnsaved = !sync::CredentialStore::save(m_server, m_token).has_value();
+        }
+        if (!m_tokenUnsaved) {
+            // The keychain holds the newest session: another program may have traded the one
+            // held here since.
+            if (auto stored = sync::CredentialStore::load(m_server); stored && !stored->isEmpty()) {
+                m_token = *stored;
+            }
+        }
     }
-    m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), session->accessToken);
+    m_refreshing = true;
+    refresh();
+    // Each round trades the refresh token for a fresh session and keeps the new refresh token;
+    // the answer comes back here without an event loop of its own.
+    sync::AccountClient::refreshAsync(*m_network, QUrl(m_server), m_token, this, [this](core::Result<sync::ClientSession> session) {
+        m_refreshing = false;
+        if (!session) {
+            m_sessionLock.reset();
+            m_last->setText(QString::fromStdString(session.error().message));
+            m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
+            if (session.error().code == core::ErrorCode::NotFound) {
+                m_token.clear();  // the server ended the session: sign in again
+                (void)sync::CredentialStore::remove(m_server);
+            } else {
+                scheduleNext(true);
+            }
+            refresh();
+            Q_EMIT syncFinished(false);
+            return;
+        }
+        m_token = session->refreshToken;
+        if (m_inKeychain) {
+            auto saved = sync::CredentialStore::save(m_server, m_token);
+            m_tokenUnsaved = !saved.has_value();
+            if (!saved) {
+                m_banner->showMessage(tr("The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries "
+                                         "again at the next sync.")
+                                          .arg(QString::fromStdString(saved.error().message)),
+                                      true);
+            }
+        }
+        m_sessionLock.reset();  // the keychain holds the new session: others may trade it now
+        startRound(session->accessToken);
+    });
+    return true;
+}
+
+void SyncPage::startRound(const QString& accessToken)
+{
+    m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), accessToken);
     connect(m_client.get(), &sync::SyncClient::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(done);
@@ -273,7 +322,6 @@ bool SyncPage::syncNow()
     });
     m_client->start();
     refresh();
-    return true;
 }
 
 void SyncPage::scheduleNext(bool failed)
@@ -298,7 +346,7 @@ bool SyncPage::editsWaiting() const
 
 void SyncPage::checkEdits()
 {
-    if (m_token.isEmpty() || (m_client && m_client->isRunning()) || m_failures > 0) {
+    if (m_token.isEmpty() || busy() || m_failures > 0) {
         return;  // after a failure the back-off timer decides when to try again
     }
     auto clock = core::sql::scalar(m_db.connection(), QStringLiteral("SELECT last_hlc FROM sync_state WHERE singleton = 1"));
@@ -326,7 +374,7 @@ bool SyncPage::syncBeforeQuit(int timeoutMs)
     // A round already running may have started before the last edits: wait for it, then send
     // what is left.
     for (int round = 0; round < 2 && elapsed.elapsed() < timeoutMs; ++round) {
-        if (!(m_client && m_client->isRunning())) {
+        if (!busy()) {
             if (!editsWaiting() || !syncNow()) {
                 break;
             }
@@ -383,7 +431,7 @@ void SyncPage::refresh()
     const bool signedIn = !m_token.isEmpty();
     m_signedOut->setVisible(!signedIn);
     m_signedIn->setVisible(signedIn);
-    const bool running = m_client && m_client->isRunning();
+    const bool running = busy();
     m_syncNow->setEnabled(signedIn && !running);
     if (!running) {
         m_progress->hide();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/client/SessionLock.h"
 #include "sync/client/SyncClient.h"
 
 #include <QWidget>
@@ -7,6 +8,7 @@
 #include <memory>
 
 class QLabel;
+class QNetworkAccessManager;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -32,6 +34,8 @@ class SyncPage : public QWidget {
 public:
     static constexpr int kIntervalMs = 5 * 60 * 1000;
     static constexpr int kSettleMs = 30 * 1000;
+    /// How soon to try again when another program is trading this server's session.
+    static constexpr int kSessionLockRetryMs = 1000;
 
     SyncPage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
     ~SyncPage() override;
@@ -68,6 +72,10 @@ private:
     /// Shows or hides the question about held deletions.
     void reviewHeldDeletes();
     void scheduleNext(bool failed);
+    /// Runs a round with a fresh session's access token (syncNow() got it).
+    void startRound(const QString& accessToken);
+    /// A refresh or a round is under way.
+    [[nodiscard]] bool busy() const;
     /// Polled: syncs when edits are waiting and none was made for the settle delay.
     void checkEdits();
     [[nodiscard]] bool editsWaiting() const;
@@ -76,6 +84,10 @@ private:
     Settings& m_settings;
     QString m_token;  ///< the refresh token of the session
     bool m_inKeychain = false;
+    bool m_tokenUnsaved = false;  ///< the keychain refused the newest session: saved again first next time
+    bool m_refreshing = false;    ///< a refresh is on its way to the server
+    std::unique_ptr<sync::SessionLock> m_sessionLock;  ///< held from reading the keychain to saving the new session
+    QNetworkAccessManager* m_network = nullptr;
     QString m_server;
     std::unique_ptr<sync::SyncClient> m_client;
     int m_failures = 0;

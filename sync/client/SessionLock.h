@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QLockFile>
+#include <QString>
+
+namespace bandmate::sync {
+
+/// One program at a time trades a server's refresh token on this computer (the app, each
+/// bandmate-cli): whoever holds the lock reads the keychain, refreshes and saves the new token
+/// before letting go, so no program presents a token another one already spent (the server would
+/// rightly end the session). A lock file in the user's runtime folder, freed when its holder
+/// exits or crashes.
+class SessionLock {
+public:
+    explicit SessionLock(const QString& serverUrl);
+    ~SessionLock();
+    SessionLock(const SessionLock&) = delete;
+    SessionLock& operator=(const SessionLock&) = delete;
+
+    /// Takes the lock, waiting up to `waitMs`; false when another program still holds it.
+    [[nodiscard]] bool tryLock(int waitMs = 0);
+    void unlock();
+    /// The lock file for `serverUrl`.
+    [[nodiscard]] static QString pathFor(const QString& serverUrl);
+
+private:
+    QLockFile m_file;
+};
+
+}  // namespace bandmate::sync
