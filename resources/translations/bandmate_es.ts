@@ -4283,12 +4283,12 @@ Go back to the %1 page, where you were?</source>
         <translation>Conservarlos aquí y recuperarlos en tus otros equipos</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Escribe la dirección del servidor, por ejemplo https://sync.example.com.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
         <translation>Sesión iniciada. Este sistema no tiene llavero, así que la sesión dura hasta que cierres Bandmate.</translation>
     </message>
@@ -4298,17 +4298,22 @@ Go back to the %1 page, where you were?</source>
         <translation>Sesión iniciada como %1.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+31"/>
+        <source>Waiting for another Bandmate program that is signing in to this server…</source>
+        <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Última sincronización %1: %2 enviados, %3 recibidos%4.</translation>
     </message>
@@ -4328,7 +4333,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Un Bandmate más reciente en otro ordenador guardó datos que esta versión aún no puede mostrar; actualiza Bandmate para verlos.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Esta sincronización eliminaría %1.&lt;/b&gt; Se eliminaron en otro equipo; aquí no se elimina nada hasta que lo digas. Consérvalos para recuperarlos en todos los equipos.</translation>
     </message>

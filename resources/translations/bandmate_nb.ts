@@ -4283,12 +4283,12 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Behold dem her og hent dem tilbake på de andre datamaskinene dine</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Skriv inn adressen til serveren, for eksempel https://sync.example.com.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
         <translation>Logget inn. Systemet har ingen nøkkelring, så økten varer til Bandmate avsluttes.</translation>
     </message>
@@ -4298,17 +4298,22 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Logget inn som %1.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+31"/>
+        <source>Waiting for another Bandmate program that is signing in to this server…</source>
+        <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Siste synkronisering %1: %2 sendt, %3 mottatt%4.</translation>
     </message>
@@ -4328,7 +4333,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>En nyere Bandmate på en annen datamaskin har lagret data som denne versjonen ikke kan vise ennå; oppdater Bandmate for å se dem.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Denne synkroniseringen ville slettet %1.&lt;/b&gt; De ble slettet på en annen datamaskin; ingenting slettes her før du sier det. Behold dem for å hente dem tilbake på alle datamaskinene.</translation>
     </message>

@@ -8,8 +8,9 @@ namespace bandmate::sync {
 /// One program at a time trades a server's refresh token on this computer (the app, each
 /// bandmate-cli): whoever holds the lock reads the keychain, refreshes and saves the new token
 /// before letting go, so no program presents a token another one already spent (the server would
-/// rightly end the session). A lock file in the user's runtime folder, freed when its holder
-/// exits or crashes.
+/// rightly end the session). A lock file per user in a folder every program of that user finds
+/// whatever its environment (/run/user/UID, else the temporary folder), freed when its holder
+/// exits or crashes, never taken from a holder that is still running.
 class SessionLock {
 public:
     explicit SessionLock(const QString& serverUrl);
@@ -17,8 +18,12 @@ public:
     SessionLock(const SessionLock&) = delete;
     SessionLock& operator=(const SessionLock&) = delete;
 
-    /// Takes the lock, waiting up to `waitMs`; false when another program still holds it.
+    /// Takes the lock, waiting up to `waitMs`; false when another program still holds it, or
+    /// when the lock file cannot be made (problem() says why).
     [[nodiscard]] bool tryLock(int waitMs = 0);
+    /// Why the last tryLock() failed other than because another program holds the lock; empty
+    /// otherwise.
+    [[nodiscard]] QString problem() const;
     void unlock();
     /// The lock file for `serverUrl`.
     [[nodiscard]] static QString pathFor(const QString& serverUrl);

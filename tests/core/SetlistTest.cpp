@@ -7,6 +7,8 @@
 #include "core/setlists/SetlistFormats.h"
 #include "core/setlists/Setlists.h"
 #include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
 #include "core/util/FractionalKey.h"
 #include "tests/support/TestDatabase.h"
 
@@ -156,6 +158,49 @@ TEST_F(SetlistTest, EntriesKeepTheirOrderThroughInsertsAndMoves)
     EXPECT_EQ(order(set1), (QStringList{pedro}));
     EXPECT_FALSE(repo().moveEntry(a, set1, QStringLiteral("nope")).has_value());
     EXPECT_FALSE(repo().addSong(set1, QStringLiteral("no-such-song")).has_value());
+}
+
+TEST_F(SetlistTest, AThousandInsertsAtOneSpotKeepKeysShortAndTheOrderRight)
+{
+    // A musician building a long list by always adding just before the closer.
+    const QString closer = *repo().addSong(set1, ligia);
+    QStringList expected;
+    for (int i = 0; i < 1000; ++i) {
+        const QString song = i % 2 == 0 ? pedro : plastico;
+        ASSERT_TRUE(repo().addSong(set1, song, closer).has_value()) << i;
+        expected << song;
+    }
+    expected << ligia;
+    EXPECT_EQ(order(set1), expected);
+    const int longest = sql::scalar(db->connection(), QStringLiteral("SELECT max(length(position)) FROM setlist_entry"))->toInt();
+    EXPECT_LE(longest, 25) << "keys are rewritten before they grow long";
+}
+
+TEST_F(SetlistTest, AMalformedPositionFromAnotherComputerDoesNotBreakTheList)
+{
+    const QString a = *repo().addSong(set1, pedro);
+    const QString b = *repo().addSong(set1, plastico);
+    qint64 stampMs = QDateTime::currentMSecsSinceEpoch();
+    for (const QString& malformed : {QStringLiteral("a!"), QStringLiteral("x0"), QStringLiteral(""), QStringLiteral("ñ")}) {
+        stampMs += 60'000;  // each newer than the fresh keys written meanwhile
+        // What a buggy or hostile peer could send.
+        auto transaction = Transaction::begin(db->connection());
+        ASSERT_TRUE(ChangeTracker(*db).applyRemote({QStringLiteral("setlist_entry"), b, QStringLiteral("position"), malformed,
+                                                    FieldStamp{Hlc{stampMs, 0}, QStringLiteral("peer")}})
+                        .value());
+        ASSERT_TRUE(transaction->commit().has_value());
+        auto before = repo().addSong(set1, decisiones, b);
+        ASSERT_TRUE(before.has_value()) << malformed.toStdString() << ": " << before.error().toString();
+        auto after = repo().addSong(set1, ligia);
+        ASSERT_TRUE(after.has_value()) << malformed.toStdString() << ": " << after.error().toString();
+        const QStringList now = order(set1);
+        EXPECT_EQ(now.indexOf(decisiones), now.indexOf(plastico) - 1) << malformed.toStdString() << " " << now.join(QLatin1Char(',')).toStdString() << " p=" << plastico.toStdString();
+        EXPECT_EQ(now.last(), ligia) << malformed.toStdString();
+        ASSERT_TRUE(repo().removeEntry(*before).has_value());
+        ASSERT_TRUE(repo().removeEntry(*after).has_value());
+        EXPECT_TRUE(order(set1).contains(pedro));
+        (void)a;
+    }
 }
 
 TEST_F(SetlistTest, MovingAnEntryRewritesOnlyItsPosition)

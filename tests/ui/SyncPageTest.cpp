@@ -4,6 +4,7 @@
 #include "core/storage/Database.h"
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
+#include "sync/client/SessionLock.h"
 #include "tests/support/KeyringSession.h"
 #include "tests/support/LocalServer.h"
 #include "tests/support/SyncRound.h"
@@ -18,6 +19,7 @@
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -94,6 +96,27 @@ TEST(SyncPageTest, SyncNowWhileARefreshIsOnItsWaySendsNoSecondRefreshAndStaysSig
     ASSERT_TRUE(page.syncNow());
     ASSERT_TRUE(finished.wait(20'000));
     EXPECT_TRUE(finished.first().first().toBool()) << "the session still works";
+
+    // Another program holds the session lock: the page waits for it, then syncs by itself.
+    {
+        sync::SessionLock other(server.url().toString());
+        ASSERT_TRUE(other.tryLock());
+        finished.clear();
+        EXPECT_FALSE(page.syncNow());
+        EXPECT_TRUE(page.statusText().contains(QStringLiteral("Waiting for another Bandmate"))) << page.statusText().toStdString();
+        QTest::qWait(1500);
+        EXPECT_TRUE(finished.isEmpty()) << "nothing traded while the other program holds the session";
+    }
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(finished.first().first().toBool());
+
+    // Signing out while a refresh is on its way: its answer does not sign the page back in.
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    page.signOut();
+    QTest::qWait(1000);
+    EXPECT_FALSE(page.isSignedIn());
+    EXPECT_TRUE(finished.isEmpty()) << "no round after signing out";
 }
 
 TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheAppOut)

@@ -133,6 +133,9 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     layout->addStretch(0);
 
     m_network = new QNetworkAccessManager(this);
+    m_lockRetry = new QTimer(this);
+    m_lockRetry->setSingleShot(true);
+    connect(m_lockRetry, &QTimer::timeout, this, [this] { syncNow(); });
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
@@ -189,6 +192,12 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
         m_banner->showMessage(QString::fromStdString(session.error().message), true);
         return false;
     }
+    // A new session: whatever the old one had on its way is dropped.
+    ++m_generation;
+    m_refreshing = false;
+    m_sessionLock.reset();
+    m_lockRetry->stop();
+    m_tokenUnsaved = false;
     m_token = session->refreshToken;
     m_server = url.toString();
     m_password->clear();
@@ -207,10 +216,16 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
 
 void SyncPage::signOut()
 {
+    // A refresh on its way is for the session ending here: its answer will be dropped.
+    ++m_generation;
+    m_refreshing = false;
+    m_lockRetry->stop();
     if (!m_server.isEmpty() && !m_token.isEmpty()) {
         (void)sync::AccountClient::logout(QUrl(m_server), m_token);  // offline: the session just expires
         (void)sync::CredentialStore::remove(m_server);
     }
+    m_sessionLock.reset();
+    m_tokenUnsaved = false;
     m_token.clear();
     m_timer->stop();
     m_banner->showMessage(tr("Signed out. Your data stays on this computer."), false);
@@ -227,12 +242,27 @@ bool SyncPage::syncNow()
     if (m_token.isEmpty() || busy()) {
         return false;  // one round, and one refresh, at a time (the button, Ctrl+R and the timers)
     }
+    // Busy from here to the round: the keychain calls below wait in event loops of their own,
+    // where Ctrl+R or a timer could otherwise start a second refresh of the same token.
+    m_refreshing = true;
     // One program at a time trades this server's session on this computer: bandmate-cli sync
-    // may be doing it right now. Then try again in a moment.
-    m_sessionLock = std::make_unique<sync::SessionLock>(m_server);
+    // may be doing it right now. Then try again in a moment (one timer, not one per attempt).
+    if (!m_sessionLock) {
+        m_sessionLock = std::make_unique<sync::SessionLock>(m_server);
+    }
     if (!m_sessionLock->tryLock()) {
+        m_refreshing = false;
+        const QString problem = m_sessionLock->problem();
         m_sessionLock.reset();
-        QTimer::singleShot(kSessionLockRetryMs, this, [this] { syncNow(); });
+        if (!problem.isEmpty()) {
+            m_last->setText(problem);
+            m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
+            scheduleNext(true);
+        } else {
+            m_last->setText(tr("Waiting for another Bandmate program that is signing in to this server…"));
+            m_last->setStyleSheet(QString());
+            m_lockRetry->start(kSessionLockRetryMs);
+        }
         return false;
     }
     if (m_inKeychain) {
@@ -248,13 +278,17 @@ bool SyncPage::syncNow()
             }
         }
     }
-    m_refreshing = true;
     refresh();
     // Each round trades the refresh token for a fresh session and keeps the new refresh token;
-    // the answer comes back here without an event loop of its own.
-    sync::AccountClient::refreshAsync(*m_network, QUrl(m_server), m_token, this, [this](core::Result<sync::ClientSession> session) {
-        m_refreshing = false;
+    // the answer comes back here without an event loop of its own. An answer for a session
+    // signed out (or replaced) meanwhile is dropped.
+    const int generation = m_generation;
+    sync::AccountClient::refreshAsync(*m_network, QUrl(m_server), m_token, this, [this, generation](core::Result<sync::ClientSession> session) {
+        if (generation != m_generation) {
+            return;  // signOut() or signIn() already let go of the lock and the flag
+        }
         if (!session) {
+            m_refreshing = false;
             m_sessionLock.reset();
             m_last->setText(QString::fromStdString(session.error().message));
             m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
@@ -279,7 +313,15 @@ bool SyncPage::syncNow()
                                       true);
             }
         }
-        m_sessionLock.reset();  // the keychain holds the new session: others may trade it now
+        if (generation != m_generation) {
+            return;  // signed out while the keychain was asked
+        }
+        // The keychain holds the new session: others may trade it now. Not while it does not:
+        // another program would trade the spent one and end the session for both.
+        if (!m_tokenUnsaved) {
+            m_sessionLock.reset();
+        }
+        m_refreshing = false;
         startRound(session->accessToken);
     });
     return true;
@@ -385,6 +427,14 @@ bool SyncPage::syncBeforeQuit(int timeoutMs)
         connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
         connect(this, &SyncPage::syncFinished, &loop, &QEventLoop::quit);
         deadline.start(static_cast<int>(std::max<qint64>(1, timeoutMs - elapsed.elapsed())));
+        loop.exec();
+    }
+    // A refresh still on its way may already have traded the session on the server: its answer
+    // is kept before quitting, or the next start would present a spent token (at most the
+    // request's own timeout).
+    while (m_refreshing && elapsed.elapsed() < timeoutMs + kRefreshAnswerWaitMs) {
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
         loop.exec();
     }
     return !editsWaiting();

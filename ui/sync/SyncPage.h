@@ -36,6 +36,8 @@ public:
     static constexpr int kSettleMs = 30 * 1000;
     /// How soon to try again when another program is trading this server's session.
     static constexpr int kSessionLockRetryMs = 1000;
+    /// How much longer quitting waits for the answer to a refresh already sent.
+    static constexpr int kRefreshAnswerWaitMs = 30'000;
 
     SyncPage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
     ~SyncPage() override;
@@ -88,6 +90,8 @@ private:
     bool m_refreshing = false;    ///< a refresh is on its way to the server
     std::unique_ptr<sync::SessionLock> m_sessionLock;  ///< held from reading the keychain to saving the new session
     QNetworkAccessManager* m_network = nullptr;
+    QTimer* m_lockRetry = nullptr;  ///< tries again while another program holds the session lock
+    int m_generation = 0;           ///< one more at each sign-in and sign-out: older refresh answers are dropped
     QString m_server;
     std::unique_ptr<sync::SyncClient> m_client;
     int m_failures = 0;
