@@ -105,7 +105,7 @@ int show(const CliArgs& args, const CommandOptions& options)
             text += QLatin1Char('\n') + row.setName + QLatin1Char('\n');
         }
         text += QStringLiteral("  %1  %2%3  %4  %5%6\n")
-                    .arg(row.plannedStart.toString(QStringLiteral("HH:mm")),
+                    .arg(core::setlists::formatStart(row.plannedStart),
                          row.number > 0 ? QStringLiteral("%1. ").arg(row.number, 2) : QStringLiteral("    "), row.title,
                          row.key, sl::formatDuration(row.durationMs),
                          row.warnings.isEmpty() ? QString() : QStringLiteral("  ⚠ ") + row.warnings.join(QStringLiteral("; ")));

@@ -83,7 +83,8 @@ QString transposeKey(const QString& key, int semitones)
 
 QString transposeChord(const QString& chord, int semitones, bool preferFlats)
 {
-    static const QRegularExpression kChord(QStringLiteral("^([A-G](?:#|b)?)([^/]*)(?:/([A-G](?:#|b)?))?$"));
+    // Accidentals as typed (# b) or as printed (♯ ♭).
+    static const QRegularExpression kChord(QStringLiteral("^([A-G](?:#|b|\u266F|\u266D)?)([^/]*)(?:/([A-G](?:#|b|\u266F|\u266D)?))?$"));
     const auto match = kChord.match(chord.trimmed());
     if (!match.hasMatch()) {
         return chord;

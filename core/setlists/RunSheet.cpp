@@ -8,6 +8,11 @@
 
 namespace bandmate::core::setlists {
 
+QString formatStart(const QTime& start)
+{
+    return start.addSecs(30).toString(QStringLiteral("HH:mm"));
+}
+
 QString formatDuration(qint64 ms)
 {
     const qint64 seconds = (ms + 500) / 1000;

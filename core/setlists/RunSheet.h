@@ -58,5 +58,8 @@ struct RunSheet {
 
 /// "3:05", "1:02:10".
 [[nodiscard]] QString formatDuration(qint64 ms);
+/// A planned start as "HH:mm", rounded to the nearest minute like the lengths beside it (a song
+/// of 2:59.7 from 21:00 shows 3:00, and the next start 21:03, not 21:02).
+[[nodiscard]] QString formatStart(const QTime& start);
 
 }  // namespace bandmate::core::setlists

@@ -32,7 +32,7 @@ QString runSheetCsv(const RunSheet& sheet)
     for (const RunSheetRow& row : sheet.rows) {
         const QStringList fields{row.setName,
                                  row.number > 0 ? QString::number(row.number) : QString(),
-                                 row.plannedStart.toString(QStringLiteral("HH:mm")),
+                                 formatStart(row.plannedStart),
                                  row.title,
                                  row.song.artist,
                                  row.key,
@@ -61,7 +61,7 @@ QJsonObject showJson(const ShowPlan& plan, const RunSheet& sheet)
             QJsonObject entry{{QStringLiteral("id"), row.entry.id},
                               {QStringLiteral("kind"), row.entry.kind == EntryKind::Break ? QStringLiteral("break") : QStringLiteral("song")},
                               {QStringLiteral("title"), row.title},
-                              {QStringLiteral("start"), row.plannedStart.toString(QStringLiteral("HH:mm"))},
+                              {QStringLiteral("start"), formatStart(row.plannedStart)},
                               {QStringLiteral("duration_ms"), row.durationMs},
                               {QStringLiteral("notes"), row.entry.notes}};
             if (row.entry.kind == EntryKind::Song) {
@@ -102,14 +102,20 @@ QString setlistText(const RunSheet& sheet)
     QString text;
     QString setId;
     for (const RunSheetRow& row : sheet.rows) {
-        if (row.entry.kind != EntryKind::Song) {
+        // A song no longer in the library has no title to bring back: it is left out rather
+        // than written as the run-sheet's placeholder (which an import would make a song).
+        if (row.entry.kind != EntryKind::Song || row.song.id.isEmpty()) {
             continue;
         }
-        if (row.setId != setId && !text.isEmpty() && row.setKind == SetKind::Encore) {
+        // Each set its own group: a blank line between sets (encores included).
+        if (row.setId != setId && !text.isEmpty()) {
             text += QLatin1Char('\n');
         }
         setId = row.setId;
-        text += row.title + QLatin1Char('\n');
+        // "#" starts a comment and "\\" escapes: a title that starts with either is written
+        // behind a backslash, so it reads back as itself.
+        const bool escape = row.title.startsWith(QLatin1Char('#')) || row.title.startsWith(QLatin1Char('\\'));
+        text += (escape ? QStringLiteral("\\") : QString()) + row.title + QLatin1Char('\n');
     }
     return text;
 }
@@ -149,6 +155,12 @@ Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
                 groups.append(QStringList{});
             }
             continue;
+        }
+        if (line.startsWith(QLatin1Char('\\'))) {
+            line.remove(0, 1);  // "\#1 hit" is the title "#1 hit"
+            if (line.isEmpty()) {
+                continue;
+            }
         }
         groups.last() << line;
     }
@@ -209,7 +221,7 @@ QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style)
         const bool isBreak = row.entry.kind == EntryKind::Break;
         html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td align=\"right\">%6</td><td align=\"right\">%7%8</td><td>%9</td></tr>")
                     .arg(isBreak ? QStringLiteral(" style=\"color: #777; font-style: italic;\"") : QString(),
-                         row.number > 0 ? QString::number(row.number) : QString(), row.plannedStart.toString(QStringLiteral("HH:mm")),
+                         row.number > 0 ? QString::number(row.number) : QString(), formatStart(row.plannedStart),
                          row.title.toHtmlEscaped(), row.key.toHtmlEscaped(), bpmText(row.bpm), formatDuration(row.durationMs),
                          row.durationAssumed ? QStringLiteral("?") : QString(), notes.join(QStringLiteral("<br>")));
     }

@@ -74,6 +74,8 @@ TEST(MusicalKeyTest, ParsesTransposesAndMeasuresDistance)
     EXPECT_EQ(library::transposeChord(QStringLiteral("G/B"), 2), QStringLiteral("A/C#"));
     EXPECT_EQ(library::transposeChord(QStringLiteral("F#m7b5"), 1), QStringLiteral("Gm7b5"));
     EXPECT_EQ(library::transposeChord(QStringLiteral("Bb7"), 1, true), QStringLiteral("B7"));
+    EXPECT_EQ(library::transposeChord(QStringLiteral("C\u266Fm"), 1), QStringLiteral("Dm")) << "printed accidentals";
+    EXPECT_EQ(library::transposeChord(QStringLiteral("E\u266D/B\u266D"), 2), QStringLiteral("F/C"));
     EXPECT_EQ(library::transposeChord(QStringLiteral("C"), 1, true), QStringLiteral("Db"));
     EXPECT_EQ(library::transposeChord(QStringLiteral("N.C."), 1), QStringLiteral("N.C."));
 }
@@ -285,7 +287,7 @@ TEST_F(SetlistTest, RunSheetPlansTimesAndWarns)
 
     const QString csv = runSheetCsv(*sheet);
     EXPECT_TRUE(csv.startsWith(QStringLiteral("set,number,start,title,artist,key,bpm,length,notes,warnings\r\n")));
-    EXPECT_TRUE(csv.contains(QStringLiteral("Encore,5,21:24,Pedro Navaja,Rubén Blades,Bm,96,7:21,\"guest: Ana, \"\"timbales\"\"\",\r\n"))) << csv.toStdString();
+    EXPECT_TRUE(csv.contains(QStringLiteral("Encore,5,21:25,Pedro Navaja,Rubén Blades,Bm,96,7:21,\"guest: Ana, \"\"timbales\"\"\",\r\n"))) << csv.toStdString();
     const QJsonObject json = showJson(*repo().plan(showId), *sheet);
     EXPECT_EQ(json[QStringLiteral("sets")].toArray().size(), 2);
     EXPECT_EQ(json[QStringLiteral("over_slot")].toBool(), true);
@@ -340,6 +342,54 @@ TEST_F(SetlistTest, PlainTextImportMatchesTitlesAndCreatesTheRest)
     EXPECT_EQ(plan.sets[1].kind, SetKind::Encore);
     // The text round-trips.
     EXPECT_EQ(setlistText(*buildRunSheet(plan, *db)), QStringLiteral("Pedro Navaja\nPlástico\n\nLa Rebelión\n"));
+}
+
+TEST_F(SetlistTest, PlainTextExportReadsBackAsTheSameShow)
+{
+    // Two sets and an encore, a title that looks like a comment, one with a backslash, and a
+    // song that was deleted from the library since.
+    Song hit;
+    hit.title = QStringLiteral("#1 hit");
+    const QString hitId = *library::SongRepository(*db).save(hit);
+    Song slash;
+    slash.title = QStringLiteral("\\o/ Fiesta");
+    const QString slashId = *library::SongRepository(*db).save(slash);
+    Song gone;
+    gone.title = QStringLiteral("Soon gone");
+    const QString goneId = *library::SongRepository(*db).save(gone);
+    const QString set2 = *repo().addSet(showId, QStringLiteral("Set 2"));
+    (void)*repo().addSong(set1, pedro);
+    (void)*repo().addSong(set1, hitId);
+    (void)*repo().addSong(set1, goneId);
+    (void)*repo().addSong(set2, slashId);
+    (void)*repo().addSong(set2, plastico);
+    (void)*repo().addSong(encore, ligia);
+    ASSERT_TRUE(library::SongRepository(*db).remove(goneId).has_value());
+    const QString text = setlistText(*buildRunSheet(*repo().plan(showId), *db));
+    EXPECT_FALSE(text.contains(QStringLiteral("removed"))) << text.toStdString();
+    auto groups = parseSetlistText(text.toUtf8());
+    ASSERT_TRUE(groups.has_value()) << groups.error().toString();
+    // (Set 2 was added after the encore, so it plays last.)
+    EXPECT_EQ(*groups, (QList<QStringList>{{QStringLiteral("Pedro Navaja"), QStringLiteral("#1 hit")},
+                                           {QStringLiteral("Ligia Elena")},
+                                           {QStringLiteral("\\o/ Fiesta"), QStringLiteral("Plástico")}}))
+        << text.toStdString();
+}
+
+TEST_F(SetlistTest, PlannedStartsRoundLikeTheLengthsBesideThem)
+{
+    Song almostThree;
+    almostThree.title = QStringLiteral("Almost three");
+    almostThree.durationMs = 2 * 60'000 + 59'700;
+    const QString id = *library::SongRepository(*db).save(almostThree);
+    (void)*repo().addSong(set1, id);
+    (void)*repo().addSong(set1, pedro);
+    auto sheet = buildRunSheet(*repo().plan(showId), *db);
+    ASSERT_TRUE(sheet.has_value());
+    EXPECT_EQ(formatDuration(sheet->rows[0].durationMs), QStringLiteral("3:00"));
+    EXPECT_EQ(formatStart(sheet->rows[0].plannedStart), QStringLiteral("21:00"));
+    EXPECT_EQ(formatStart(sheet->rows[1].plannedStart), QStringLiteral("21:03")) << "not 21:02 after a song shown as 3:00";
+    EXPECT_TRUE(runSheetCsv(*sheet).contains(QStringLiteral(",21:03,Pedro Navaja,"))) << runSheetCsv(*sheet).toStdString();
 }
 
 TEST_F(SetlistTest, BadTextSaysWhichLineAndChangesNothing)

@@ -85,7 +85,7 @@ void PractiseDialog::showSong(int index)
     if (row.bpm > 0) {
         details << tr("%1 BPM").arg(row.bpm);
     }
-    details << tr("starts %1").arg(row.plannedStart.toString(QStringLiteral("HH:mm")));
+    details << tr("starts %1").arg(core::setlists::formatStart(row.plannedStart));
     details << (row.song.machineRef.isEmpty() ? tr("no groove linked (choose one in the Library)") : tr("groove: %1").arg(row.song.machineRef.section(QLatin1Char(':'), 1)));
     if (!row.entry.notes.isEmpty()) {
         details << row.entry.notes;

@@ -61,7 +61,7 @@ void RunSheetTree::populate(const sl::ShowPlan& plan, const sl::RunSheet& sheet)
             item->setData(0, KindRole, isBreak ? QStringLiteral("break") : QStringLiteral("song"));
             item->setFlags((item->flags() | Qt::ItemIsDragEnabled) & ~Qt::ItemIsDropEnabled);
             item->setText(Number, row.number > 0 ? QString::number(row.number) : QString());
-            item->setText(Start, row.plannedStart.toString(QStringLiteral("HH:mm")));
+            item->setText(Start, core::setlists::formatStart(row.plannedStart));
             item->setText(Title, isBreak ? QStringLiteral("— %1 —").arg(row.title) : row.title);
             item->setText(Key, row.key);
             item->setText(Bpm, bpmText(row.bpm));
