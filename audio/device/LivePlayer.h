@@ -16,6 +16,7 @@ struct DeviceSettings {
     std::string device;  ///< output device name
     double sampleRate = 0.0;
     int bufferFrames = 0;
+    bool operator==(const DeviceSettings&) const = default;
 };
 
 /// What the device actually runs at.

@@ -3,13 +3,18 @@
 #include "audio/engine/Pattern.h"
 #include "core/beats/MachineRepository.h"
 #include "core/beats/MachineXml.h"
+#include "core/beats/PracticeLog.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "tests/support/JackServer.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/beats/BeatSession.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
+#include <QTest>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
@@ -203,4 +208,79 @@ TEST_F(BeatSessionTest, PlayWithoutADeviceSaysSoAndStaysStopped)
     EXPECT_FALSE(m_session->isPlaying());
     ASSERT_EQ(errors.count(), 1);
     EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("JACK"))) << errors.at(0).at(0).toString().toStdString();
+}
+
+TEST_F(BeatSessionTest, PracticeCountsPlayingTimeForTheMachineThatPlayedAndSurvivesQuittingWhilePaused)
+{
+    // A real device: a private JACK server on the dummy backend.
+    const QString server = QStringLiteral("bandmate-practice-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started()) << "jackd is needed (packaging/debian-packages.txt)";
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    m_session->setDeviceSettings(settings);
+    m_session->setMinimumPracticeSeconds(0.5);
+    bool playing = false;
+    for (int attempt = 0; attempt < 40 && !(playing = m_session->play()); ++attempt) {
+        QThread::msleep(250);  // until the server takes clients
+    }
+    ASSERT_TRUE(playing) << jack.log().toStdString();
+    QTest::qWait(1200);
+    m_session->pause();
+    QTest::qWait(1500);  // a pause is not practice
+    ASSERT_TRUE(m_session->play());
+    QTest::qWait(800);
+    // Preferences closed with OK and nothing changed: the same stretch plays on.
+    m_session->setDeviceSettings(settings);
+    EXPECT_TRUE(m_session->isPlaying());
+    // Another machine while playing: what was played so far was salsa.
+    ASSERT_TRUE(m_session->openBuiltin(QStringLiteral("merengue")).has_value());
+    QTest::qWait(1000);
+    m_session->pause();
+    // Quitting while paused keeps the merengue stretch.
+    m_session.reset();
+
+    auto sessions = core::beats::PracticeLog(*m_db).since(QDateTime::currentDateTime().addSecs(-120));
+    ASSERT_TRUE(sessions.has_value()) << sessions.error().toString();
+    ASSERT_EQ(sessions->size(), 2);
+    EXPECT_EQ(sessions->at(0).machineRef, QStringLiteral("builtin:salsa"));
+    EXPECT_GT(sessions->at(0).seconds, 1.8);
+    EXPECT_LT(sessions->at(0).seconds, 2.9) << "1.2 s + 0.8 s played, 1.5 s paused";
+    EXPECT_EQ(sessions->at(1).machineRef, QStringLiteral("builtin:merengue"));
+    EXPECT_GT(sessions->at(1).seconds, 0.8);
+    EXPECT_LT(sessions->at(1).seconds, 1.7);
+}
+
+TEST_F(BeatSessionTest, TheTempoTrainerSwitchedDuringPlayNeitherJumpsNorStays)
+{
+    const QString server = QStringLiteral("bandmate-trainer-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started());
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    m_session->setDeviceSettings(settings);
+    m_session->setBpm(300);  // a bar in 0.8 s
+    bool playing = false;
+    for (int attempt = 0; attempt < 40 && !(playing = m_session->play()); ++attempt) {
+        QThread::msleep(250);
+    }
+    ASSERT_TRUE(playing) << jack.log().toStdString();
+    QTest::qWait(2600);  // three bars played
+    // Switched on now: it starts stepping from this bar, not three steps at once.
+    m_session->setTrainer({true, 300, 280, 5, 1});
+    QTest::qWait(100);
+    EXPECT_DOUBLE_EQ(m_session->playingBpm(), 300.0);
+    // The first step comes at the next bar: one step, not the three bars already played.
+    for (int waited = 0; waited < 60 && m_session->playingBpm() == 300.0; ++waited) {
+        QTest::qWait(50);
+    }
+    EXPECT_DOUBLE_EQ(m_session->playingBpm(), 295.0) << "one step a bar from the switch on";
+    // Switched off while playing: the machine's own tempo comes back at the stop.
+    m_session->setTrainer({false, 300, 280, 5, 1});
+    m_session->stop();
+    EXPECT_DOUBLE_EQ(m_session->playingBpm(), 300.0);
 }

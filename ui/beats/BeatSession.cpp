@@ -88,8 +88,8 @@ BeatSession::~BeatSession()
     // A session going away announces nothing: its listeners (the page that owns it) may already
     // be half destroyed, and clearing the undo stack below would otherwise emit originChanged.
     blockSignals(true);
-    if (m_playing) {
-        stop();
+    if (m_playing || m_paused) {
+        stop();  // records the practice, also when quitting while paused
     }
     if (m_player) {
         m_player->stop();  // the device thread lets go of the engine before it is destroyed
@@ -127,6 +127,11 @@ void BeatSession::rebuildPattern()
 
 void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString builtin, QString userId)
 {
+    // Practice so far belongs to the machine that was playing; the new one starts its own.
+    const bool practising = m_playing || m_paused;
+    if (practising) {
+        recordPractice();
+    }
     m_machine = std::move(machine);
     m_origin = origin;
     m_builtinName = std::move(builtin);
@@ -139,6 +144,9 @@ void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString 
         m_engine->setChannelSolo(channel, false);
     }
     rebuildPattern();
+    if (practising) {
+        startPracticeStretch();
+    }
     if (!(m_playing && m_trainer.enabled)) {
         applyTempo(m_machine.bpm);
     }
@@ -509,6 +517,11 @@ void BeatSession::tapTempo()
 
 void BeatSession::setDeviceSettings(const audio::DeviceSettings& settings)
 {
+    // Preferences applied unchanged (OK pressed while playing) change nothing: no new stretch of
+    // practice, no restart from bar 1, the tempo trainer where it was.
+    if (settings == *m_deviceSettings) {
+        return;
+    }
     *m_deviceSettings = settings;
     if (m_player) {
         const bool wasPlaying = m_playing;
@@ -545,15 +558,19 @@ bool BeatSession::play()
     }
     if (m_paused) {
         m_engine->resume();
+        m_segment.start();
     } else {
         m_trainerStepsDone = 0;
         m_practiceBpmMin = m_practiceBpmMax = 0.0;
         applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
         m_engine->play(m_countIn);
-        m_playStarted = QDateTime::currentDateTime();
     }
+    const bool fresh = !m_paused;
     m_paused = false;
     m_playing = true;
+    if (fresh) {
+        startPracticeStretch();
+    }
     m_poll.start();
     Q_EMIT playingChanged(true);
     return true;
@@ -565,6 +582,8 @@ void BeatSession::pause()
         return;
     }
     m_engine->stop();
+    m_practicedMs += m_segment.elapsed();  // a pause is not practice
+    m_segment.invalidate();
     m_playing = false;
     m_paused = true;
     m_poll.stop();
@@ -582,7 +601,10 @@ void BeatSession::stop()
     m_poll.stop();
     m_audibleStep = -1.0;
     recordPractice();
-    if (m_trainer.enabled) {
+    m_segment.invalidate();
+    m_practicedMs = 0;
+    // Back to the machine's own tempo (a trainer switched off while playing left its own).
+    if (m_playingBpm != m_machine.bpm) {
         applyTempo(m_machine.bpm);
     }
     Q_EMIT playheadChanged(-1.0);
@@ -596,6 +618,19 @@ bool BeatSession::togglePlay()
         return true;
     }
     return play();
+}
+
+void BeatSession::setTrainer(const TempoTrainer& trainer)
+{
+    const bool starting = trainer.enabled && !m_trainer.enabled;
+    m_trainer = trainer;
+    if (starting && m_playing && m_trainer.everyBars > 0) {
+        // Switched on while playing: the steps start from the bar playing now, not all at once
+        // for the bars already played.
+        const double step = std::max(0.0, m_engine->playheadStep());
+        const int bars = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor));
+        m_trainerStepsDone = bars / m_trainer.everyBars;
+    }
 }
 
 void BeatSession::applyTempo(double bpm)
@@ -633,9 +668,22 @@ void BeatSession::poll()
     }
 }
 
+void BeatSession::startPracticeStretch()
+{
+    m_playStarted = QDateTime::currentDateTime();
+    m_practicedMs = 0;
+    m_practiceBpmMin = m_practiceBpmMax = 0.0;
+    if (m_playing) {
+        m_practiceBpmMin = m_practiceBpmMax = m_playingBpm;
+        m_segment.start();
+    } else {
+        m_segment.invalidate();
+    }
+}
+
 void BeatSession::recordPractice()
 {
-    const double seconds = static_cast<double>(m_playStarted.msecsTo(QDateTime::currentDateTime())) / 1000.0;
+    const double seconds = static_cast<double>(m_practicedMs + (m_segment.isValid() ? m_segment.elapsed() : 0)) / 1000.0;
     if (seconds < m_minPracticeSeconds) {
         return;  // a quick listen is not practice
     }

@@ -4,6 +4,7 @@
 #include "core/util/Result.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -112,7 +113,9 @@ public:
     /// The instructor's language; reloads the kit's voice.
     void setVoice(const QString& language);
     [[nodiscard]] const QString& voice() const { return m_voice; }
-    void setTrainer(const TempoTrainer& trainer) { m_trainer = trainer; }
+    /// Switched on while playing, it steps from the bar playing now; switched off, the tempo
+    /// goes back to the machine's at the next stop.
+    void setTrainer(const TempoTrainer& trainer);
     /// Playing at least this long counts as practice (30 s unless changed).
     void setMinimumPracticeSeconds(double seconds) { m_minPracticeSeconds = seconds; }
     [[nodiscard]] const TempoTrainer& trainer() const { return m_trainer; }
@@ -155,7 +158,11 @@ private:
     void rebuildPattern();
     void replaceMachine(core::beats::Machine machine, MachineOrigin origin, QString builtin, QString userId);
     void poll();
+    /// Records the stretch of practice that ends now (playing time only, pauses excluded) for
+    /// the machine on show, if it was long enough.
     void recordPractice();
+    /// Starts a new stretch of practice now (a play from stopped, or another machine while playing).
+    void startPracticeStretch();
     void applyTempo(double bpm);
 
     core::Database& m_db;
@@ -185,7 +192,9 @@ private:
     double m_audibleStep = -1.0;
     double m_playingBpm = 120.0;
     int m_trainerStepsDone = 0;
-    QDateTime m_playStarted;
+    QDateTime m_playStarted;      ///< when this stretch of practice began (a play from stopped, or a machine switch)
+    qint64 m_practicedMs = 0;     ///< time played in this stretch before the current segment (pauses excluded)
+    QElapsedTimer m_segment;      ///< runs while playing, since the last play or resume
     double m_practiceBpmMin = 0.0;
     double m_practiceBpmMax = 0.0;
     std::vector<qint64> m_taps;
