@@ -26,8 +26,14 @@ core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, 
     if (settings.sampleRate < 8000.0 || settings.sampleRate > 384000.0) {
         return fail(ErrorCode::InvalidArgument, "the sample rate must be between 8000 and 384000 Hz");
     }
-    if (settings.frames < 0) {
+    if (settings.frames < 0 || settings.tailFrames < 0) {
         return fail(ErrorCode::InvalidArgument, "the render length must not be negative");
+    }
+    if (pattern && std::abs(pattern->kit().sampleRate() - settings.sampleRate) > 0.5) {
+        // Samples decoded for one rate and played at another sound higher or lower.
+        return fail(ErrorCode::InvalidArgument, "the kit was decoded at " + std::to_string(std::lround(pattern->kit().sampleRate())) +
+                                                    " Hz but the render runs at " + std::to_string(std::lround(settings.sampleRate)) +
+                                                    " Hz: it would play out of tune");
     }
     const auto started = std::chrono::steady_clock::now();
     const int block = std::clamp(settings.blockFrames, 1, Engine::kMaxBlockFrames);
@@ -43,13 +49,20 @@ core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, 
     size_t nextChange = 0;
     int64_t done = 0;
     int64_t nextReport = 0;
-    const int64_t reportEvery = std::max<int64_t>(settings.frames / 100, 1);
-    while (done < settings.frames) {
+    const int64_t total = settings.frames + settings.tailFrames;
+    const int64_t reportEvery = std::max<int64_t>(total / 100, 1);
+    while (done < total) {
         while (nextChange < settings.tempoChanges.size() && settings.tempoChanges[nextChange].frame <= done) {
             engine->setTempo(settings.tempoChanges[nextChange].bpm);
             ++nextChange;
         }
-        int64_t frames = std::min<int64_t>(block, settings.frames - done);
+        if (done == settings.frames && settings.tailFrames > 0) {
+            engine->stop();  // the tail: what still rings, and no new note
+        }
+        int64_t frames = std::min<int64_t>(block, total - done);
+        if (done < settings.frames) {
+            frames = std::min(frames, settings.frames - done);  // a block ends where the tail starts
+        }
         if (nextChange < settings.tempoChanges.size()) {
             frames = std::min(frames, settings.tempoChanges[nextChange].frame - done);
         }
@@ -58,9 +71,9 @@ core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, 
             return fail(ErrorCode::Io, "could not write the rendered audio");
         }
         done += frames;
-        if (settings.progress && (done >= nextReport || done == settings.frames)) {
+        if (settings.progress && (done >= nextReport || done == total)) {
             nextReport = done + reportEvery;
-            if (!settings.progress(static_cast<double>(done) / static_cast<double>(settings.frames))) {
+            if (!settings.progress(static_cast<double>(done) / static_cast<double>(total))) {
                 return fail(ErrorCode::Cancelled, "the render was cancelled");
             }
         }
@@ -102,14 +115,15 @@ core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern
     }
     core::Result<RenderStats> result;
     if (settings.seamlessLoop) {
-        // The notes of the last bars ring on past the end: render a tail, add it to the start.
+        // The notes of the last bars ring on past the end: render that tail with the sequencer
+        // stopped (the next cycle's first notes are the file's own start), add it to the start.
         RenderSettings longer = settings;
         const int64_t tail = std::min<int64_t>(std::llround(settings.sampleRate * 4.0), settings.frames);
-        longer.frames = settings.frames + tail;
+        longer.tailFrames = tail;
         std::vector<float> left;
         std::vector<float> right;
-        left.reserve(static_cast<size_t>(longer.frames));
-        right.reserve(static_cast<size_t>(longer.frames));
+        left.reserve(static_cast<size_t>(settings.frames + tail));
+        right.reserve(static_cast<size_t>(settings.frames + tail));
         result = renderOffline(std::move(pattern), longer, [&](const float* l, const float* r, int frames) {
             left.insert(left.end(), l, l + frames);
             right.insert(right.end(), r, r + frames);

@@ -28,6 +28,9 @@ struct RenderSettings {
     /// WAV only: render on past the end and fold the ringing tail onto the start, so the file
     /// loops without a gap or a cut-off note.
     bool seamlessLoop = false;
+    /// After `frames`, the sequencer stops and this many more frames of ringing notes follow
+    /// (no new notes): the tail a seamless loop folds onto its start.
+    int64_t tailFrames = 0;
     /// Called now and then with 0…1; return false to cancel.
     std::function<bool(double)> progress;
 };
@@ -43,7 +46,9 @@ struct RenderStats {
 using RenderSink = std::function<bool(const float* left, const float* right, int frames)>;
 
 /// Renders `pattern` through the same Engine that plays live. Blocks are split at tempo
-/// changes so each lands on its exact frame. Fails only when cancelled or the sink fails.
+/// changes so each lands on its exact frame. Refuses a pattern whose kit was decoded at another
+/// rate than the render's (it would play out of tune); otherwise fails only when cancelled or the
+/// sink fails.
 [[nodiscard]] core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern,
                                                       const RenderSettings& settings, const RenderSink& sink);
 

@@ -427,6 +427,43 @@ TEST(Engine, PauseAndResumeContinueTheGrooveWhereItStopped)
     EXPECT_EQ(nonzeroFrames(withPause), nonzeroFrames(straight));
 }
 
+TEST(Engine, ASeamlessLoopAddsOnlyWhatRingsOnNeverTheNextCyclesFirstNotes)
+{
+    // One-frame samples ring on for nothing: the loop must equal the plain render exactly (the
+    // old tail kept the sequencer running, so the next cycle's first notes landed on frame 0
+    // twice and were clipped).
+    Machine machine = exampleMachine();
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), test::impulseKit(machine, 0.6f));
+    test::TempDir dir;
+    auto settings = settingsFor(machine, 4.0);
+    const std::string plain = dir.file(QStringLiteral("plain.wav")).toStdString();
+    const std::string loop = dir.file(QStringLiteral("loop.wav")).toStdString();
+    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, plain).has_value());
+    settings.seamlessLoop = true;
+    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, loop).has_value());
+    std::string error;
+    const auto a = test::readWav(plain, &error);
+    const auto b = test::readWav(loop, &error);
+    ASSERT_EQ(a.frames(), b.frames());
+    ASSERT_GT(std::abs(a.samples[0][0]), 0.0f) << "the machine starts with a note";
+    EXPECT_FLOAT_EQ(b.samples[0][0], a.samples[0][0]);
+    for (size_t i = 0; i < a.frames(); ++i) {
+        ASSERT_FLOAT_EQ(b.samples[0][i], a.samples[0][i]) << "frame " << i;
+    }
+}
+
+TEST(Engine, ARenderRefusesAKitDecodedForAnotherRate)
+{
+    Machine machine = exampleMachine();
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), test::impulseKit(machine));  // 48 kHz
+    auto settings = settingsFor(machine, 1.0);
+    settings.sampleRate = 44100.0;
+    auto refused = audio::renderOffline(pattern, settings, [](const float*, const float*, int) { return true; });
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, core::ErrorCode::InvalidArgument);
+    EXPECT_NE(refused.error().message.find("out of tune"), std::string::npos) << refused.error().message;
+}
+
 TEST(Engine, SeamlessLoopFoldsTheRingingTailOntoTheStart)
 {
     Machine machine = exampleMachine();

@@ -943,12 +943,16 @@ void BeatMachinePage::exportAudio(bool midi)
         return;
     }
     audio::RenderSettings settings;
+    // At the rate the kit was decoded for (the audio device's): the same samples at another
+    // rate would sound out of tune.
+    const auto pattern = m_session->pattern();
+    settings.sampleRate = pattern->kit().sampleRate();
     settings.bpm = machine.bpm;
     settings.swing = m_session->swing();
     settings.countIn = countIn->isChecked();
     settings.seamlessLoop = loop->isChecked();
-    settings.frames = audio::framesForBars(bars->value() + (settings.countIn ? 1 : 0), machine.flavor, machine.bpm, 48000.0);
-    auto* job = new AudioExportJob(m_session->pattern(), settings, path, this);
+    settings.frames = audio::framesForBars(bars->value() + (settings.countIn ? 1 : 0), machine.flavor, machine.bpm, settings.sampleRate);
+    auto* job = new AudioExportJob(pattern, settings, path, this);
     auto* progress = new QProgressDialog(tr("Rendering “%1”…").arg(QString::fromStdString(machine.title)), tr("Cancel"), 0, 100, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
