@@ -50,7 +50,7 @@ void Engine::prepareNonRealTime(double sampleRate)
 void Engine::send(const Command& command)
 {
     if (!m_commands.push(command)) {
-        ++m_dropped;
+        m_dropped.fetch_add(1, std::memory_order_relaxed);
     }
 }
 
@@ -112,14 +112,32 @@ void Engine::setChannelVolume(int channel, double gain)
     send({CommandType::ChannelVolume, channel, std::clamp(gain, 0.0, 4.0)});
 }
 
+namespace {
+
+/// Sets or clears one channel's bit; only the control thread writes the masks.
+void setBit(std::atomic<uint64_t>& mask, int channel, bool on)
+{
+    if (channel < 0 || channel >= Engine::kMaxChannels) {
+        return;
+    }
+    const uint64_t bit = uint64_t{1} << channel;
+    if (on) {
+        mask.fetch_or(bit, std::memory_order_relaxed);
+    } else {
+        mask.fetch_and(~bit, std::memory_order_relaxed);
+    }
+}
+
+}  // namespace
+
 void Engine::setChannelMute(int channel, bool muted)
 {
-    send({CommandType::ChannelMute, channel, muted ? 1.0 : 0.0});
+    setBit(m_muteMask, channel, muted);
 }
 
 void Engine::setChannelSolo(int channel, bool solo)
 {
-    send({CommandType::ChannelSolo, channel, solo ? 1.0 : 0.0});
+    setBit(m_soloMask, channel, solo);
 }
 
 void Engine::setMasterGain(double gain)
@@ -185,16 +203,6 @@ void Engine::apply(const Command& command) noexcept
     case CommandType::ChannelVolume:
         if (validChannel) {
             m_channelVolume[static_cast<size_t>(command.channel)] = static_cast<float>(command.value);
-        }
-        break;
-    case CommandType::ChannelMute:
-        if (validChannel) {
-            m_channelMute[static_cast<size_t>(command.channel)] = command.value != 0.0;
-        }
-        break;
-    case CommandType::ChannelSolo:
-        if (validChannel) {
-            m_channelSolo[static_cast<size_t>(command.channel)] = command.value != 0.0;
         }
         break;
     case CommandType::MasterGain:
@@ -285,13 +293,13 @@ void Engine::triggerStep(int64_t step, int offset) noexcept
 
 void Engine::renderVoices(float* left, float* right, int frames) noexcept
 {
-    bool anySolo = false;
-    for (int c = 0; c < kMaxChannels; ++c) {
-        anySolo = anySolo || m_channelSolo[static_cast<size_t>(c)];
-    }
+    // Each switch on its own; a block sees both masks as they were at its start.
+    const uint64_t mute = m_muteMask.load(std::memory_order_relaxed);
+    const uint64_t solo = m_soloMask.load(std::memory_order_relaxed);
     for (int c = 0; c < kMaxChannels; ++c) {
         const auto i = static_cast<size_t>(c);
-        const bool silent = m_channelMute[i] || (anySolo && !m_channelSolo[i]);
+        const uint64_t bit = uint64_t{1} << c;
+        const bool silent = (mute & bit) != 0 || (solo != 0 && (solo & bit) == 0);
         m_channelGain[i] = silent ? 0.0f : m_channelVolume[i] * m_patternVolume[i];
     }
     m_channelGain[kClickChannel] = 1.0f;

@@ -77,11 +77,12 @@ public:
     [[nodiscard]] int voicesSounding() const noexcept { return m_statusVoices.load(std::memory_order_relaxed); }
     /// Voices cut short because all kMaxVoices were sounding.
     [[nodiscard]] uint64_t voicesStolen() const noexcept { return m_statusStolen.load(std::memory_order_relaxed); }
-    /// Commands lost because the queue was full (the control thread sent faster than blocks ran).
-    [[nodiscard]] uint32_t droppedCommands() const noexcept { return m_dropped; }
+    /// Commands lost because the queue was full (the control thread sent faster than blocks ran,
+    /// or no device ran them). Any thread may read it.
+    [[nodiscard]] uint32_t droppedCommands() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
 
 private:
-    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, ChannelMute, ChannelSolo, MasterGain };
+    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, MasterGain };
     struct Command {
         CommandType type = CommandType::Stop;
         int32_t channel = 0;
@@ -115,7 +116,13 @@ private:
     // Control side.
     SpscQueue<Command, 1024> m_commands;
     std::vector<std::shared_ptr<const Pattern>> m_owned;  ///< every pattern the audio side may see
-    uint32_t m_dropped = 0;
+    std::atomic<uint32_t> m_dropped{0};
+    // The mixer's mute and solo switches, one bit a channel: state the audio thread reads at each
+    // block, not commands that could queue up (or be lost) while no device runs.
+    static_assert(kMaxChannels <= 64, "one bit per channel in a 64-bit mask");
+    std::atomic<uint64_t> m_muteMask{0};
+    std::atomic<uint64_t> m_soloMask{0};
+    static_assert(std::atomic<uint64_t>::is_always_lock_free && std::atomic<uint32_t>::is_always_lock_free);
 
     // Hand-over.
     std::atomic<const Pattern*> m_pending{nullptr};
@@ -138,8 +145,6 @@ private:
     uint64_t m_stolen = 0;
     uint64_t m_voiceSerial = 0;
     std::array<float, kMaxChannels + 1> m_channelVolume{};
-    std::array<bool, kMaxChannels + 1> m_channelMute{};
-    std::array<bool, kMaxChannels + 1> m_channelSolo{};
     std::array<float, kMaxChannels + 1> m_patternVolume{};
     std::array<float, kMaxChannels + 1> m_channelGain{};
     std::vector<Voice> m_voices;

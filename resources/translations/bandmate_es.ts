@@ -1026,12 +1026,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+821"/>
+        <location line="+825"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-797"/>
+        <location line="-801"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1054,14 +1054,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location line="+7"/>
         <location line="+663"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-734"/>
+        <location line="-738"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1503,12 +1503,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+5"/>
-        <location line="+82"/>
+        <location line="+86"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-85"/>
         <source>Length:</source>
         <translation>Duración:</translation>
     </message>
@@ -1553,7 +1553,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se escribió %1 (%2 notas).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Rendering “%1”…</source>
         <translation>Renderizando “%1”…</translation>
     </message>
@@ -1621,7 +1621,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
@@ -1726,7 +1726,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+205"/>
+        <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
+        <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Could not record the practice session: %1</source>
         <translation>No se pudo registrar la sesión de práctica: %1</translation>
     </message>

@@ -1026,12 +1026,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+821"/>
+        <location line="+825"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-797"/>
+        <location line="-801"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1054,14 +1054,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location line="+7"/>
         <location line="+663"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-734"/>
+        <location line="-738"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1503,12 +1503,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+82"/>
+        <location line="+86"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-85"/>
         <source>Length:</source>
         <translation>Lengde:</translation>
     </message>
@@ -1553,7 +1553,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Skrev %1 (%2 toner).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Rendering “%1”…</source>
         <translation>Gjengir «%1» …</translation>
     </message>
@@ -1621,7 +1621,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
@@ -1726,7 +1726,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+205"/>
+        <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
+        <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Could not record the practice session: %1</source>
         <translation>Kunne ikke registrere øvingsøkten: %1</translation>
     </message>

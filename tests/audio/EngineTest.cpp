@@ -80,6 +80,34 @@ TEST(Engine, SalsaOnsetsLandOnTheirExactFramesForTenMinutesAtANonIntegerTempo)
     EXPECT_GT(expected.size(), 1900u);  // 1946 eighths in ten minutes at 97.3 BPM
 }
 
+TEST(Engine, ManyMachineSwitchesBeforeTheFirstPlayLoseNeitherPlayNorTempo)
+{
+    // Before a device runs nothing drains the command queue: each machine switch resets all 64
+    // channels' mute and solo. They are state now, not commands, so play and tempo get through.
+    Machine machine = exampleMachine();
+    audio::Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(Pattern::build(core::beats::compileMachine(machine), test::impulseKit(machine)));
+    for (int switches = 0; switches < 40; ++switches) {
+        for (int channel = 0; channel < audio::Engine::kMaxChannels; ++channel) {
+            engine.setChannelMute(channel, false);
+            engine.setChannelSolo(channel, false);
+        }
+    }
+    engine.setChannelMute(0, true);
+    engine.setTempo(150);
+    engine.play();
+    EXPECT_EQ(engine.droppedCommands(), 0u);
+    std::vector<float> left(512);
+    std::vector<float> right(512);
+    for (int block = 0; block < 200; ++block) {
+        engine.process(left.data(), right.data(), 512);
+    }
+    EXPECT_GT(engine.notesStarted(), 0u) << "the play command arrived";
+    // 102,400 frames at 150 BPM, eighth notes: 10.67 steps a second at 48 kHz.
+    EXPECT_NEAR(engine.playheadStep(), 102'400.0 / kRate * 150.0 / 60.0 * 2.0, 1.0) << "at the tempo set last";
+}
+
 TEST(Engine, MerengueStepsAreSixteenths)
 {
     Machine machine = exampleMachine();

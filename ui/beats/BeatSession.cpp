@@ -648,6 +648,11 @@ void BeatSession::poll()
     if (!m_playing) {
         return;
     }
+    // A change the engine never got (its queue was full) is said, not silently missing.
+    if (const uint32_t dropped = m_engine->droppedCommands(); dropped != m_droppedSeen) {
+        m_droppedSeen = dropped;
+        Q_EMIT errorOccurred(tr("The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh."));
+    }
     double step = m_engine->playheadStep();
     if (m_player) {
         const double framesPerStep = m_sampleRate * 60.0 / (m_playingBpm * core::beats::stepsPerBeat(m_machine.flavor));

@@ -184,6 +184,7 @@ private:
     std::vector<bool> m_solo;
     double m_swing = 0.0;
     bool m_countIn = false;
+    uint32_t m_droppedSeen = 0;  ///< the engine's dropped commands already reported
     TempoTrainer m_trainer;
     double m_minPracticeSeconds = 30.0;
 
