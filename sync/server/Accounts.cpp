@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QUrl>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QUuid>
@@ -99,10 +100,22 @@ core::Result<std::unique_ptr<Accounts>> Accounts::open(const QString& path, Cloc
     return accounts;
 }
 
+QString Accounts::normalizeEmail(const QString& email)
+{
+    const QString address = email.trimmed().normalized(QString::NormalizationForm_C).toLower();
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0) {
+        return address;
+    }
+    const QByteArray ace = QUrl::toAce(address.mid(at + 1));
+    return ace.isEmpty() ? address : address.left(at + 1) + QString::fromLatin1(ace).toLower();
+}
+
 core::Result<QString> Accounts::registerAccount(const QString& email, const QString& password)
 {
     static const QRegularExpression kEmail(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    const QString address = email.trimmed().toLower();
+    const QString address = normalizeEmail(email);
+    const QString legacy = email.trimmed().toLower();  // how accounts were stored before normalizeEmail()
     if (!kEmail.match(address).hasMatch() || address.size() > 254) {
         return fail(ErrorCode::InvalidArgument, "this does not look like an e-mail address", "email");
     }
@@ -115,7 +128,7 @@ core::Result<QString> Accounts::registerAccount(const QString& email, const QStr
     }
     const QString id = core::UuidV7Generator().next();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto taken = sql::scalar(db, QStringLiteral("SELECT count(*) FROM account WHERE email = ?"), {address});
+    auto taken = sql::scalar(db, QStringLiteral("SELECT count(*) FROM account WHERE email IN (?, ?)"), {address, legacy});
     if (!taken) {
         return std::unexpected(taken.error());
     }
@@ -133,7 +146,9 @@ core::Result<QString> Accounts::registerAccount(const QString& email, const QStr
 core::Result<Session> Accounts::login(const QString& email, const QString& password)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto row = sql::run(db, QStringLiteral("SELECT id, password_hash FROM account WHERE email = ?"), {email.trimmed().toLower()});
+    // Stored by normalizeEmail(), or (registered before it) as typed in lower case.
+    auto row = sql::run(db, QStringLiteral("SELECT id, password_hash FROM account WHERE email IN (?, ?) ORDER BY email = ? DESC LIMIT 1"),
+                        {normalizeEmail(email), email.trimmed().toLower(), normalizeEmail(email)});
     if (!row) {
         return std::unexpected(row.error());
     }

@@ -40,6 +40,10 @@ public:
 
     /// A new account; the e-mail must look like one and be free, the password 10+ characters.
     [[nodiscard]] core::Result<QString> registerAccount(const QString& email, const QString& password);
+    /// The one spelling of an e-mail address that accounts are stored and found by: trimmed,
+    /// lower case, Unicode NFC (a composed or decomposed "é" is one address), the domain in its
+    /// ASCII (IDNA, "xn--") form whether it was typed in Unicode or not.
+    [[nodiscard]] static QString normalizeEmail(const QString& email);
     /// A session for the right password; the same "wrong e-mail or password" otherwise.
     [[nodiscard]] core::Result<Session> login(const QString& email, const QString& password);
     /// A new session for a refresh token, which is spent; reuse revokes the session.

@@ -251,7 +251,7 @@ struct HttpServer::Impl {
                         if (!body) {
                             return;
                         }
-                        if (limited(req, res, worker, (*body)[QStringLiteral("email")].toString().trimmed().toLower())) {
+                        if (limited(req, res, worker, Accounts::normalizeEmail((*body)[QStringLiteral("email")].toString()))) {
                             return;
                         }
                         auto session = worker.accounts->login((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());
@@ -286,7 +286,12 @@ struct HttpServer::Impl {
                         }
                         res.status = 204;
                     }));
-        server->Post("/v1/auth/password", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+        server->Post("/v1/auth/password", wrap(true, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                        // A stolen access token must not make a password-guessing oracle: the
+                        // same limits as signing in, per address and per account.
+                        if (limited(req, res, worker, QStringLiteral("id:") + account)) {
+                            return;
+                        }
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;

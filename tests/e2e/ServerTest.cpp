@@ -220,6 +220,30 @@ TEST_F(ServerTest, RefreshTokensRotateAndReuseEndsTheSession)
     EXPECT_EQ(client.Get("/v1/sync/meta", thirdAuth)->status, 401);
     EXPECT_EQ(client.Post("/v1/auth/login", json(credentials), "application/json")->status, 401);
     EXPECT_EQ(client.Post("/v1/auth/login", R"({"email":"ana@example.com","password":"bolero-de-medianoche"})", "application/json")->status, 200);
+
+    // Guessing the password through a (stolen) access token meets the sign-in limits too.
+    const QJsonObject fourth = bodyOf(client.Post("/v1/auth/login", R"({"email":"ana@example.com","password":"bolero-de-medianoche"})", "application/json"));
+    const httplib::Headers fourthAuth{{"Authorization", "Bearer " + fourth[QStringLiteral("access_token")].toString().toStdString()}};
+    int status = 0;
+    for (int guess = 0; guess < 12 && status != 429; ++guess) {
+        status = client.Post("/v1/auth/password", fourthAuth, R"({"old_password":"guess-guess-guess","new_password":"bolero-de-medianoche"})", "application/json")->status;
+    }
+    EXPECT_EQ(status, 429);
+}
+
+TEST_F(ServerTest, OneAddressHowEverItsAccentsOrDomainAreSpelled)
+{
+    ServerProcess server(serverDatabase(dir, QStringLiteral("spelling.sqlite")));
+    httplib::Client client("127.0.0.1", server.port());
+    const auto post = [&](const char* path, const QString& email) {
+        return client.Post(path, json({{QStringLiteral("email"), email}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}}), "application/json")->status;
+    };
+    // "José" with a composed é, at a domain in Unicode.
+    ASSERT_EQ(post("/v1/auth/register", QStringLiteral("Jos\u00E9@B\u00FCcher.example")), 201);
+    // The decomposed é and the domain's ASCII (IDNA) form are the same address.
+    EXPECT_EQ(post("/v1/auth/register", QStringLiteral("jose\u0301@xn--bcher-kva.example")), 422);
+    EXPECT_EQ(post("/v1/auth/login", QStringLiteral("jose\u0301@xn--bcher-kva.example")), 200);
+    EXPECT_EQ(post("/v1/auth/login", QStringLiteral(" JOS\u00C9@b\u00FCcher.example ")), 200);
 }
 
 TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
