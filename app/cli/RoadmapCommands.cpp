@@ -216,11 +216,6 @@ int taskSet(const CliArgs& args, const Options& options)
     if (!transaction) {
         return reportError(transaction.error());
     }
-    if (status) {
-        if (auto done = progress.setStatus(id, *status); !done) {
-            return reportError(done.error());
-        }
-    }
     if (options.values.contains(QStringLiteral("--item"))) {
         if (auto done = progress.setItem(id, options.values.value(QStringLiteral("--item")), ticked == QLatin1String("true")); !done) {
             return reportError(done.error());
@@ -228,6 +223,12 @@ int taskSet(const CliArgs& args, const Options& options)
     }
     if (options.values.contains(QStringLiteral("--notes"))) {
         if (auto done = progress.setNotes(id, options.values.value(QStringLiteral("--notes"))); !done) {
+            return reportError(done.error());
+        }
+    }
+    // Last: a tick recomputes the status, and the status asked for is the one that stays.
+    if (status) {
+        if (auto done = progress.setStatus(id, *status); !done) {
             return reportError(done.error());
         }
     }

@@ -16,8 +16,8 @@ namespace bandmate::audio {
 /// (DESIGN.md section 3).
 ///
 /// Threads (STYLE.md section 5): one control thread calls the set…/play/stop functions; they
-/// only queue a command or publish a pattern pointer, which process() picks up at the start of
-/// its next block. process() runs on the audio thread and never locks, allocates or frees. The
+/// only queue a command, publish a pattern pointer or set the mixer's mute/solo bits, which
+/// process() picks up at the start of its next block. process() runs on the audio thread and never locks, allocates or frees. The
 /// status getters may be called from any thread.
 ///
 /// Timing: the frame of step k is computed from the tempo segment's start, never by summing step

@@ -468,11 +468,39 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             file.bitrate = probe.tags->bitrate;
             file.sampleRate = probe.tags->sampleRate;
             const QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
+            // Takes the file's tags into its song (keeping the musician's edits) in one write
+            // transaction: read and written together, so an edit saved meanwhile is not undone.
+            const auto retag = [&](const QString& songId, const QString& lastRead) -> core::Result<QString> {
+                auto transaction = core::Transaction::begin(m_db.connection());
+                if (!transaction) {
+                    return std::unexpected(transaction.error());
+                }
+                auto song = songs.get(songId);
+                core::library::Song updated = song ? *song : probe.tags->song;
+                if (song) {
+                    core::library::takeTags(updated, probe.tags->song, lastRead, m_replaceEdits);
+                }
+                auto saved = songs.save(updated);
+                if (!saved) {
+                    return saved;
+                }
+                if (auto committed = transaction->commit(); !committed) {
+                    return std::unexpected(committed.error());
+                }
+                return saved;
+            };
             if (stored == known.constEnd() && missingByContent.contains(contentKey)) {
-                // A file that moved: same content as one that went missing keeps its song.
+                // A file that moved: same content as one that went missing keeps its song, and
+                // brings what a tag tool changed (the content key covers only the audio's start).
                 const core::library::MediaFile moved = missingByContent.take(contentKey);
                 file.id = moved.id;
                 file.songId = moved.songId;
+                if (!moved.tagsRead.isEmpty() && moved.tagsRead != file.tagsRead && !moved.songId.isEmpty()) {
+                    if (auto saved = retag(moved.songId, moved.tagsRead); !saved) {
+                        reader.stop();
+                        return std::unexpected(saved.error());
+                    }
+                }
                 otherFiles.append(file);
                 ++result.reconnected;
             } else if (stored == known.constEnd()) {
@@ -482,12 +510,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             } else {
                 // Changed on disk (a tag tool, say): take the tags that changed there, keep what
                 // the musician edited here (unless asked to take every tag).
-                auto song = songs.get(file.songId);
-                core::library::Song updated = song ? *song : probe.tags->song;
-                if (song) {
-                    core::library::takeTags(updated, probe.tags->song, previousTags, m_replaceEdits);
-                }
-                auto songId = songs.save(updated);
+                auto songId = retag(file.songId, previousTags);
                 if (!songId) {
                     reader.stop();
                     return std::unexpected(songId.error());

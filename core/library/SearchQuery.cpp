@@ -274,8 +274,12 @@ Result<CompiledSearch> compileSearch(const QString& query)
     bool expectOperand = true;
     bool afterOr = false;
     int orColumn = 0;
+    bool skipped = false;  // the last clause was left out (no letters or digits)
     for (const Token& token : *tokens) {
         if (token.kind == Token::Or) {
+            if (expectOperand && skipped) {
+                continue;  // "& | salsa": the side that was left out takes its "|" with it
+            }
             if (expectOperand) {
                 return failAt(token.column, "\"|\" needs something on both sides");
             }
@@ -288,8 +292,13 @@ Result<CompiledSearch> compileSearch(const QString& query)
         // index could find: it is left out rather than matching nothing.
         const bool freeText = token.kind == Token::Phrase || token.text.indexOf(QLatin1Char(':')) <= 0;
         if (freeText && !hasWordCharacter(token.text)) {
+            // "salsa | & merengue" is "salsa merengue": the "|" before it goes too.
+            afterOr = false;
+            expectOperand = groups.isEmpty();
+            skipped = true;
             continue;
         }
+        skipped = false;
         auto clause = clauseFor(token);
         if (!clause) {
             return std::unexpected(clause.error());

@@ -114,8 +114,14 @@ QString setlistText(const RunSheet& sheet)
         setId = row.setId;
         // "#" starts a comment and "\\" escapes: a title that starts with either is written
         // behind a backslash, so it reads back as itself.
-        const bool escape = row.title.startsWith(QLatin1Char('#')) || row.title.startsWith(QLatin1Char('\\'));
-        text += (escape ? QStringLiteral("\\") : QString()) + row.title + QLatin1Char('\n');
+        // One line each, as the import reads it: no line breaks or tabs inside, no spaces at the
+        // ends (a title from another computer may hold them).
+        const QString title = row.title.simplified();
+        if (title.isEmpty()) {
+            continue;
+        }
+        const bool escape = title.startsWith(QLatin1Char('#')) || title.startsWith(QLatin1Char('\\'));
+        text += (escape ? QStringLiteral("\\") : QString()) + title + QLatin1Char('\n');
     }
     return text;
 }

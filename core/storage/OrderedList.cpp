@@ -13,8 +13,10 @@ namespace bandmate::core {
 namespace {
 
 /// A key longer than this (a thousand inserts at one spot make ~200 characters) is not used:
-/// the list gets fresh, short keys in its current order first.
-constexpr qsizetype kMaxKeyLength = 24;
+/// the list gets fresh, short keys in its current order first. Rare on purpose: another
+/// computer that inserts with the old keys before it has pulled the new ones may place its row
+/// off by some places.
+constexpr qsizetype kMaxKeyLength = 48;
 
 /// `count` keys in increasing order, spread evenly with room around each, of as few digits as
 /// that takes (digits 0-9A-Za-z, no trailing '0', as fractional_key wants).

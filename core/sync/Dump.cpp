@@ -17,11 +17,30 @@ QJsonValue dumpValue(const QVariant& value)
     return number ? QJsonValue(value.toDouble()) : QJsonValue(value.toString());
 }
 
+namespace {
+Result<QJsonObject> dumpTables(Database& db, ChangeTracker& tracker, const QStringList& entities);
+}  // namespace
+
 Result<QJsonObject> dumpSyncedData(Database& db)
 {
     QStringList entities = syncedEntities();
     std::sort(entities.begin(), entities.end());
     ChangeTracker tracker(db);
+    // One snapshot of every table (another connection may be writing): a savepoint is a read
+    // transaction on its own, and nests inside a caller's.
+    if (auto ok = sql::exec(db.connection(), QStringLiteral("SAVEPOINT bandmate_dump")); !ok) {
+        return std::unexpected(ok.error());
+    }
+    auto dump = dumpTables(db, tracker, entities);
+    (void)sql::exec(db.connection(), QStringLiteral("RELEASE bandmate_dump"));
+    return dump;
+}
+
+namespace {
+
+/// Every row of `entities`, sorted, in dumpSyncedData()'s form.
+Result<QJsonObject> dumpTables(Database& db, ChangeTracker& tracker, const QStringList& entities)
+{
     QJsonObject dump;
     for (const QString& entity : entities) {
         auto fields = tracker.fieldsOf(entity);
@@ -51,5 +70,7 @@ Result<QJsonObject> dumpSyncedData(Database& db)
     }
     return dump;
 }
+
+}  // namespace
 
 }  // namespace bandmate::core

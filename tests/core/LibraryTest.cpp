@@ -115,6 +115,10 @@ TEST_F(LibraryTest, WordsWithoutLettersOrDigitsNeitherEmptyASearchNorGetLost)
     EXPECT_EQ(titles(QStringLiteral("chan / chan -")), list({"Chan Chan"}));
     EXPECT_EQ(titles(QStringLiteral("\"&\" siembra 🎺")), list({"Pedro Navaja", "Plástico"}));
     EXPECT_EQ(titles(QStringLiteral("&")).size(), 4);
+    // A left-out side of "|" takes its "|" with it.
+    EXPECT_EQ(titles(QStringLiteral("salsa | & bolero")), QStringList{}) << "salsa AND bolero";
+    EXPECT_EQ(titles(QStringLiteral("& | bolero")), list({"Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("son | & | bolero")), list({"Chan Chan", "Bésame mucho"}));
     Song duo;
     duo.title = QStringLiteral("Quimbara");
     duo.artist = QStringLiteral("Celia & Johnny");

@@ -283,4 +283,13 @@ TEST_F(BeatSessionTest, TheTempoTrainerSwitchedDuringPlayNeitherJumpsNorStays)
     m_session->setTrainer({false, 300, 280, 5, 1});
     m_session->stop();
     EXPECT_DOUBLE_EQ(m_session->playingBpm(), 300.0);
+    // Switched on while paused: after the pause it counts from the bar heard, not from bar 1.
+    ASSERT_TRUE(m_session->play());
+    QTest::qWait(2600);
+    m_session->pause();
+    m_session->setTrainer({true, 300, 280, 5, 1});
+    ASSERT_TRUE(m_session->play());
+    QTest::qWait(150);
+    EXPECT_DOUBLE_EQ(m_session->playingBpm(), 300.0) << "no catching up on the bars played before";
+    m_session->stop();
 }

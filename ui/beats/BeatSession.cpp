@@ -146,8 +146,10 @@ void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString 
     rebuildPattern();
     if (practising) {
         startPracticeStretch();
+        // Bars of another flavor have another length: the trainer counts afresh from here.
+        restartTrainerCount();
     }
-    if (!(m_playing && m_trainer.enabled)) {
+    if (!(practising && m_trainer.enabled)) {
         applyTempo(m_machine.bpm);
     }
     Q_EMIT machineChanged();
@@ -556,11 +558,13 @@ bool BeatSession::play()
         }
         m_player->start(*m_engine);
     }
+    m_droppedAtPlay = m_droppedSeen = m_engine->droppedCommands();
     if (m_paused) {
         m_engine->resume();
         m_segment.start();
     } else {
         m_trainerStepsDone = 0;
+        m_trainerBaseBar = 0;
         m_practiceBpmMin = m_practiceBpmMax = 0.0;
         applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
         m_engine->play(m_countIn);
@@ -622,15 +626,20 @@ bool BeatSession::togglePlay()
 
 void BeatSession::setTrainer(const TempoTrainer& trainer)
 {
-    const bool starting = trainer.enabled && !m_trainer.enabled;
+    const bool changed = trainer.enabled != m_trainer.enabled || trainer.everyBars != m_trainer.everyBars;
     m_trainer = trainer;
-    if (starting && m_playing && m_trainer.everyBars > 0) {
-        // Switched on while playing: the steps start from the bar playing now, not all at once
-        // for the bars already played.
-        const double step = std::max(0.0, m_engine->playheadStep());
-        const int bars = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor));
-        m_trainerStepsDone = bars / m_trainer.everyBars;
+    if (changed && (m_playing || m_paused)) {
+        // Switched on or changed while playing (or paused): the steps count from the bar heard
+        // now, not all at once for the bars already played.
+        restartTrainerCount();
     }
+}
+
+void BeatSession::restartTrainerCount()
+{
+    const double step = m_audibleStep >= 0 ? m_audibleStep : 0.0;
+    m_trainerBaseBar = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor));
+    m_trainerStepsDone = 0;
 }
 
 void BeatSession::applyTempo(double bpm)
@@ -650,8 +659,11 @@ void BeatSession::poll()
     }
     // A change the engine never got (its queue was full) is said, not silently missing.
     if (const uint32_t dropped = m_engine->droppedCommands(); dropped != m_droppedSeen) {
+        const bool first = m_droppedSeen == m_droppedAtPlay;  // said once a play, not every poll
         m_droppedSeen = dropped;
-        Q_EMIT errorOccurred(tr("The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh."));
+        if (first) {
+            Q_EMIT errorOccurred(tr("The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh."));
+        }
     }
     double step = m_engine->playheadStep();
     if (m_player) {
@@ -662,8 +674,10 @@ void BeatSession::poll()
     Q_EMIT playheadChanged(step);
 
     if (m_trainer.enabled && m_trainer.everyBars > 0 && step >= 0) {
-        const int bars = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor));
-        const int due = bars / m_trainer.everyBars;
+        // Bars since the trainer last started counting (play, switched on, changed, another
+        // flavor): one step at each `everyBars` of them.
+        const int bars = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor)) - m_trainerBaseBar;
+        const int due = std::max(0, bars) / m_trainer.everyBars;
         while (m_trainerStepsDone < due && m_playingBpm != m_trainer.targetBpm) {
             ++m_trainerStepsDone;
             const double direction = m_trainer.targetBpm > m_playingBpm ? 1.0 : -1.0;

@@ -163,6 +163,8 @@ private:
     void recordPractice();
     /// Starts a new stretch of practice now (a play from stopped, or another machine while playing).
     void startPracticeStretch();
+    /// The tempo trainer counts its bars afresh from the bar heard now.
+    void restartTrainerCount();
     void applyTempo(double bpm);
 
     core::Database& m_db;
@@ -193,6 +195,8 @@ private:
     double m_audibleStep = -1.0;
     double m_playingBpm = 120.0;
     int m_trainerStepsDone = 0;
+    int m_trainerBaseBar = 0;     ///< the bar the trainer counts its steps from
+    uint32_t m_droppedAtPlay = 0;  ///< the engine's dropped commands when play was pressed
     QDateTime m_playStarted;      ///< when this stretch of practice began (a play from stopped, or a machine switch)
     qint64 m_practicedMs = 0;     ///< time played in this stretch before the current segment (pauses excluded)
     QElapsedTimer m_segment;      ///< runs while playing, since the last play or resume
