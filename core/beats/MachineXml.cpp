@@ -1,6 +1,7 @@
 #include "core/beats/MachineXml.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
@@ -226,10 +227,10 @@ private:
                 }
             }
             instrument.id = id.toStdString();
-            instrument.title = m_xml.attributes().value(QLatin1String("title")).toString().toStdString();
-            if (instrument.title.empty()) {
-                instrument.title = m_xml.name().toString().toStdString();
-            }
+            // No title attribute: the element's name; an empty one stays empty (as written).
+            const auto attributes = m_xml.attributes();
+            instrument.title = attributes.hasAttribute(QLatin1String("title")) ? attributes.value(QLatin1String("title")).toString().toStdString()
+                                                                                : m_xml.name().toString().toStdString();
             const std::string where = "instrument \"" + instrument.id + "\"";
             const std::string instrumentWhere = here();
             if (auto ok = readInstrument(instrument, where); !ok) {
@@ -399,7 +400,9 @@ private:
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 15);
+    // The shortest text that reads back as exactly this double (15 digits could not tell
+    // 0.30000000000000004 from 0.3).
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 }  // namespace

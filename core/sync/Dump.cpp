@@ -13,8 +13,14 @@ namespace bandmate::core {
 
 QJsonValue dumpValue(const QVariant& value)
 {
-    const bool number = value.typeId() == QMetaType::Double || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int;
-    return number ? QJsonValue(value.toDouble()) : QJsonValue(value.toString());
+    if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int) {
+        // A JSON number keeps 53 bits: a larger integer (a packed clock value) is written as its
+        // digits, so two different values never print the same.
+        constexpr qint64 kExactInDouble = qint64{1} << 53;
+        const qint64 number = value.toLongLong();
+        return number >= -kExactInDouble && number <= kExactInDouble ? QJsonValue(static_cast<double>(number)) : QJsonValue(QString::number(number));
+    }
+    return value.typeId() == QMetaType::Double ? QJsonValue(value.toDouble()) : QJsonValue(value.toString());
 }
 
 namespace {

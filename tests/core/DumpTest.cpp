@@ -71,3 +71,13 @@ TEST(DumpTest, ReplicasWithTheSameDataPrintTheSameDump)
 }
 
 }  // namespace
+
+TEST(DumpTest, SixtyFourBitValuesThatDifferInTheirLowBitsPrintDifferently)
+{
+    // A packed clock value (48 bits of milliseconds, 16 of counter) is past what a JSON number
+    // holds exactly: two databases that differ only there must not print the same dump.
+    const qint64 hlc = qint64{1'700'000'000'000} << 16;
+    EXPECT_NE(QJsonDocument(QJsonArray{dumpValue(QVariant(hlc + 1))}).toJson(), QJsonDocument(QJsonArray{dumpValue(QVariant(hlc + 2))}).toJson());
+    EXPECT_EQ(dumpValue(QVariant(qint64{96})), QJsonValue(96.0)) << "small numbers stay numbers";
+    EXPECT_EQ(dumpValue(QVariant(hlc + 1)).toString(), QString::number(hlc + 1));
+}

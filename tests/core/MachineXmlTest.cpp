@@ -76,6 +76,15 @@ TEST(MachineXml, WriteThenReadGivesAnEqualMachine)
     m.clave32 = true;
     m.bpm = 97.3;
     m.title = "Ça & <ñ> \"quotes\"";
+    // Values a 15-digit or fallback writer would not bring back exactly.
+    m.volume = 0.1 + 0.2;
+    m.instruments.at(0).title.clear();
+    m.instruments.at(0).volume = 1.0 / 3.0;
+    for (auto& program : m.instruments.at(1).programs) {
+        for (auto& note : program.notes) {
+            note.velocity = 2.0 / 3.0;
+        }
+    }
     const QByteArray xml = writeMachineXml(m);
     auto again = readMachineXml(xml, QStringLiteral("written.xml"));
     ASSERT_TRUE(again.has_value()) << again.error().toString();

@@ -113,6 +113,26 @@ TEST_F(BeatMachinePageTest, KeyboardShortcutsShapeTheGroove)
     EXPECT_NE(session().machine().instruments[2].programs[1].notes.size(), notes);
 }
 
+TEST_F(BeatMachinePageTest, AfterAProgramShrinksEnterTogglesAStepInsideIt)
+{
+    m_page->selectInstrument(2);
+    m_page->stepGrid()->setFocus();
+    const int program = session().machine().instruments[2].activeProgram;
+    for (int step = 0; step < 12; ++step) {
+        QTest::keyClick(m_page->stepGrid(), Qt::Key_Right);
+    }
+    session().setProgramLength(2, program, 4);  // the cursor was on step 12
+    QSignalSpy errors(&session(), &ui::BeatSession::errorOccurred);
+    const auto before = session().machine().instruments[2].programs[static_cast<size_t>(program)].notes;
+    QTest::keyClick(m_page->stepGrid(), Qt::Key_Return);
+    EXPECT_TRUE(errors.isEmpty()) << (errors.isEmpty() ? "" : errors.first().first().toString().toStdString());
+    const auto& after = session().machine().instruments[2].programs[static_cast<size_t>(program)].notes;
+    EXPECT_NE(after.size(), before.size()) << "a step inside the program was toggled";
+    for (const auto& note : after) {
+        EXPECT_LT(note.index, 4);
+    }
+}
+
 TEST_F(BeatMachinePageTest, SavingMakesAUserMachineListedInTheChooser)
 {
     session().setBpm(150);

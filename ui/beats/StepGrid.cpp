@@ -138,6 +138,9 @@ void StepGrid::rebuildRows()
         }
     }
     m_cursorRow = std::clamp(m_cursorRow, 0, std::max(0, static_cast<int>(m_rows.size()) - 1));
+    if (const Program* current = program()) {
+        m_cursorStep = std::clamp(m_cursorStep, 0, std::max(0, current->length - 1));
+    }
 }
 
 QString StepGrid::rowLabel(int pitch) const
@@ -388,6 +391,8 @@ void StepGrid::keyPressEvent(QKeyEvent* event)
         QWidget::keyPressEvent(event);
         return;
     }
+    // The program may have shrunk (or another one be on show) since the cursor last moved.
+    m_cursorStep = std::clamp(m_cursorStep, 0, std::max(0, current->length - 1));
     const int pitch = m_rows.value(m_cursorRow);
     const bool ctrl = (event->modifiers() & Qt::ControlModifier) != 0;
     switch (event->key()) {
