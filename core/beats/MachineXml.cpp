@@ -170,7 +170,10 @@ private:
             } else if (name == QLatin1String("machineId")) {
                 machine.machineId = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed().toStdString();
             } else if (name == QLatin1String("title")) {
-                machine.title = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed().toStdString();
+                // As written, spaces included; a title a pretty-printer spread over lines is
+                // joined back into one.
+                const QString title = m_xml.readElementText(QXmlStreamReader::SkipChildElements);
+                machine.title = (title.contains(QLatin1Char('\n')) ? title.simplified() : title).toStdString();
             } else if (name == QLatin1String("flavor")) {
                 ok = element(machine.flavor, "flavor", [this](const QString& v, const std::string&) -> Result<Flavor> {
                     if (v.compare(QLatin1String("Salsa"), Qt::CaseInsensitive) == 0) {

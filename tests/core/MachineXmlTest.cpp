@@ -75,7 +75,7 @@ TEST(MachineXml, WriteThenReadGivesAnEqualMachine)
     m.keyNote = 7;
     m.clave32 = true;
     m.bpm = 97.3;
-    m.title = "Ça & <ñ> \"quotes\"";
+    m.title = " Ça & <ñ> \"quotes\" ";  // spaces at the ends come back too
     // Values a 15-digit or fallback writer would not bring back exactly.
     m.volume = 0.1 + 0.2;
     m.instruments.at(0).title.clear();
