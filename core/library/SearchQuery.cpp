@@ -77,10 +77,20 @@ Result<QList<Token>> tokenize(const QString& query)
     return tokens;
 }
 
+/// How a number field reads: 0 may mean "not known" (a song without a BPM, year or length), and
+/// an exact value may stand for a span (200s is any length from 200.0 to 200.999 s).
+struct NumberField {
+    bool zeroIsUnknown = false;
+    /// The span an exact value covers, from the value's own text; 0 = exactly that number.
+    std::function<double(const QString&)> exactSpan;
+};
+
 /// "<4m", ">=120", "118-124", "1999" → SQL over `column` (values scaled by `scale`).
 Result<QString> numberCondition(const QString& column, const QString& value, int position, QVariantList& binds,
-                                const std::function<std::optional<double>(const QString&)>& parse)
+                                const std::function<std::optional<double>(const QString&)>& parse, const NumberField& field = {})
 {
+    // Unknown (0) is no number: "bpm:<100" is not every song without a BPM. Only "bpm:0" finds them.
+    const QString known = field.zeroIsUnknown ? QStringLiteral(" AND %1 != 0").arg(column) : QString();
     static const QRegularExpression range(QStringLiteral("^([^-<>=][^-]*)-([^-]+)$"));
     if (const auto match = range.match(value); match.hasMatch()) {
         const auto low = parse(match.captured(1));
@@ -92,7 +102,7 @@ Result<QString> numberCondition(const QString& column, const QString& value, int
             return failAt(position, "the range goes down: write the lower number first");
         }
         binds << *low << *high;
-        return QStringLiteral("(%1 BETWEEN ? AND ?)").arg(column);
+        return QStringLiteral("(%1 BETWEEN ? AND ?%2)").arg(column, known);
     }
     QString op = QStringLiteral("=");
     QString number = value;
@@ -107,8 +117,17 @@ Result<QString> numberCondition(const QString& column, const QString& value, int
     if (!parsed) {
         return failAt(position, "expected a number (or >N, <N, A-B), got \"" + value.toStdString() + "\"");
     }
+    if (op == QLatin1String("=")) {
+        const double span = field.exactSpan ? field.exactSpan(number) : 0.0;
+        if (span > 0) {
+            binds << *parsed << *parsed + span;
+            return QStringLiteral("(%1 >= ? AND %1 < ?)").arg(column);
+        }
+        binds << *parsed;
+        return QStringLiteral("(%1 = ?)").arg(column);
+    }
     binds << *parsed;
-    return QStringLiteral("(%1 %2 ?)").arg(column, op);
+    return QStringLiteral("(%1 %2 ?%3)").arg(column, op, known);
 }
 
 std::optional<double> plainNumber(const QString& text)
@@ -236,14 +255,18 @@ Result<Clause> clauseFor(const Token& token)
         }
         clause.binds << readiness;
         sql = QStringLiteral("(song.readiness = ?)");
-    } else if (field == QLatin1String("bpm") || field == QLatin1String("year") || field == QLatin1String("rating")) {
+    } else if (field == QLatin1String("bpm") || field == QLatin1String("year")) {
+        sql = numberCondition(QStringLiteral("song.") + field, value, valueColumn, clause.binds, plainNumber, NumberField{true, {}});
+    } else if (field == QLatin1String("rating")) {
         sql = numberCondition(QStringLiteral("song.") + field, value, valueColumn, clause.binds, plainNumber);
     } else if (field == QLatin1String("played")) {
         sql = numberCondition(QStringLiteral("(SELECT count(*) FROM play_event p WHERE p.song_id = song.id AND p.deleted = 0)"), value,
                               valueColumn, clause.binds, plainNumber);
         clause.costly = true;
     } else if (field == QLatin1String("duration")) {
-        sql = numberCondition(QStringLiteral("song.duration_ms"), value, valueColumn, clause.binds, durationMs);
+        // "200s" and "3:20" are any length within that second, "4m" within that minute.
+        const auto span = [](const QString& text) { return text.endsWith(QLatin1Char('m')) ? 60'000.0 : 1000.0; };
+        sql = numberCondition(QStringLiteral("song.duration_ms"), value, valueColumn, clause.binds, durationMs, NumberField{true, span});
     } else {
         return failAt(token.column + (token.negated ? 1 : 0),
                       "unknown field \"" + field.toStdString() +

@@ -129,6 +129,24 @@ TEST_F(LibraryTest, WordsWithoutLettersOrDigitsNeitherEmptyASearchNorGetLost)
     EXPECT_EQ(titles(QStringLiteral("celia & johnny")), list({"Quimbara"}));
 }
 
+TEST_F(LibraryTest, UnknownNumbersAreNotZeroAndALengthIsTheSecondAsWritten)
+{
+    Song bare;
+    bare.title = QStringLiteral("No facts yet");  // no BPM, year or length
+    ASSERT_TRUE(songs->save(bare).has_value());
+    Song live;
+    live.title = QStringLiteral("Pedro Navaja (live)");
+    live.durationMs = 7 * 60'000 + 21'400;
+    ASSERT_TRUE(songs->save(live).has_value());
+    EXPECT_EQ(titles(QStringLiteral("bpm:<100")), list({"Pedro Navaja", "Bésame mucho"})) << "a song without a BPM is not slow";
+    EXPECT_EQ(titles(QStringLiteral("year:<1950")), list({"Bésame mucho"}));
+    EXPECT_EQ(titles(QStringLiteral("duration:<4m")), list({"Bésame mucho"})) << "a song without a length is not short";
+    EXPECT_TRUE(titles(QStringLiteral("bpm:0")).contains(QStringLiteral("No facts yet"))) << "asked for, unknown is found";
+    EXPECT_EQ(titles(QStringLiteral("duration:7:21")), list({"Pedro Navaja", "Pedro Navaja (live)"}));
+    EXPECT_EQ(titles(QStringLiteral("duration:441s")), list({"Pedro Navaja", "Pedro Navaja (live)"}));
+    EXPECT_EQ(titles(QStringLiteral("duration:7m")), list({"Pedro Navaja", "Pedro Navaja (live)"}));
+}
+
 TEST_F(LibraryTest, AddingManyIsAllOrNothing)
 {
     QList<Song> batch;
