@@ -1,6 +1,7 @@
 #include "audio/library/MediaScanner.h"
 
 #include "core/library/MediaFiles.h"
+#include "core/library/MusicalKey.h"
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
@@ -229,7 +230,11 @@ core::Result<Tags> readTags(const fs::path& native, const QString& path)
         tags.song.bpm = bpm >= 20 && bpm <= 400 ? bpm : 0.0;
     }
     if (properties.contains("INITIALKEY") && !properties["INITIALKEY"].isEmpty()) {
-        tags.song.key = text(properties["INITIALKEY"].front()).left(4);
+        // "A minor", "Am", "Abm": the key as Bandmate writes it; a notation it does not read
+        // ("8A") as it is.
+        const QString key = text(properties["INITIALKEY"].front()).trimmed();
+        const auto parsed = core::library::MusicalKey::parse(key);
+        tags.song.key = parsed ? parsed->name() : key.left(12);
     }
     if (const TagLib::AudioProperties* audio = file.audioProperties()) {
         tags.song.durationMs = audio->lengthInMilliseconds();

@@ -65,6 +65,27 @@ QString MusicalKey::name() const
     return minor ? root + QLatin1Char('m') : root;
 }
 
+QStringList MusicalKey::spellings() const
+{
+    QStringList roots{QString::fromLatin1(kSharpNames[pitchClass]), QString::fromLatin1(kFlatNames[pitchClass])};
+    for (const QString& root : QStringList(roots)) {
+        if (root.size() == 2) {
+            roots << root.left(1) + (root.endsWith(QLatin1Char('#')) ? QChar(0x266F) : QChar(0x266D));
+        }
+    }
+    roots.removeDuplicates();
+    const QStringList suffixes = minor ? QStringList{QStringLiteral("m"), QStringLiteral("min"), QStringLiteral(" min"), QStringLiteral("minor"), QStringLiteral(" minor")}
+                                       : QStringList{QString(), QStringLiteral("maj"), QStringLiteral(" maj"), QStringLiteral("major"), QStringLiteral(" major")};
+    QStringList all;
+    for (const QString& root : roots) {
+        for (const QString& suffix : suffixes) {
+            all << (root + suffix).toLower();
+        }
+    }
+    all.removeDuplicates();
+    return all;
+}
+
 MusicalKey MusicalKey::transposed(int semitones) const { return {wrap(pitchClass + semitones), minor}; }
 
 int MusicalKey::fifthsTo(const MusicalKey& other) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,6 +15,9 @@ struct MusicalKey {
     [[nodiscard]] static std::optional<MusicalKey> parse(const QString& text);
     /// The usual spelling: flats for F, Bb, Eb, Ab, Db (and their relative minors), sharps else.
     [[nodiscard]] QString name() const;
+    /// Every way this key is commonly written, lower case: both enharmonic spellings (A#/Bb),
+    /// with # b or ♯ ♭, and "m", "min", "minor" (or "", "maj", "major"), with or without a space.
+    [[nodiscard]] QStringList spellings() const;
     [[nodiscard]] MusicalKey transposed(int semitones) const;
     /// Steps apart on the circle of fifths (0…6), comparing minors by their relative major.
     [[nodiscard]] int fifthsTo(const MusicalKey& other) const;

@@ -1,5 +1,7 @@
 #include "core/library/SearchQuery.h"
 
+#include "core/library/MusicalKey.h"
+
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
@@ -246,8 +248,19 @@ Result<Clause> clauseFor(const Token& token)
     Clause clause;
     Result<QString> sql = QString();
     if (field == QLatin1String("key")) {
-        clause.binds << value;
-        sql = QStringLiteral("(lower(song.song_key) = lower(?))");
+        // The key, however it is written: key:Am finds "A minor", key:Bb finds "A#".
+        if (const auto key = MusicalKey::parse(value.left(1).toUpper() + value.mid(1))) {
+            const QStringList spellings = key->spellings();
+            QStringList marks;
+            for (const QString& spelling : spellings) {
+                clause.binds << spelling;
+                marks << QStringLiteral("?");
+            }
+            sql = QStringLiteral("(lower(trim(song.song_key)) IN (%1))").arg(marks.join(QLatin1Char(',')));
+        } else {
+            clause.binds << value;
+            sql = QStringLiteral("(lower(song.song_key) = lower(?))");
+        }
     } else if (field == QLatin1String("readiness")) {
         const QString readiness = value.toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
         if (readiness != QLatin1String("learning") && readiness != QLatin1String("rehearsed") && readiness != QLatin1String("gig_ready")) {

@@ -218,8 +218,12 @@ TEST(MediaScanner, ReadsTaggedFlacOggAndAiffFilesItWroteItself)
         const char* bpm;
         const char* key;
         const char* track;
+        const char* keyRead;  ///< as Bandmate writes it
     };
-    const Case cases[] = {{"uno.flac", "Bilongo", "112", "Gm", "1"}, {"dos.ogg", "Mambo inn", "124", "F", "2/12"}, {"tres.aiff", "Sabor a mí", "68", "Bb", "12"}};
+    // Keys in words, as some taggers write them, come in as Bandmate writes keys.
+    const Case cases[] = {{"uno.flac", "Bilongo", "112", "G minor", "1", "Gm"},
+                          {"dos.ogg", "Mambo inn", "124", "F", "2/12", "F"},
+                          {"tres.aiff", "Sabor a mí", "68", "Bb major", "12", "Bb"}};
     for (const Case& c : cases) {
         const QString path = music + QLatin1Char('/') + QString::fromLatin1(c.file);
         ASSERT_TRUE(writeWithSox(path)) << c.file;
@@ -237,7 +241,7 @@ TEST(MediaScanner, ReadsTaggedFlacOggAndAiffFilesItWroteItself)
         const auto& song = found->first();
         EXPECT_EQ(song.artist, QStringLiteral("Orquesta Aragón")) << c.file;
         EXPECT_EQ(song.bpm, QString::fromLatin1(c.bpm).toDouble()) << c.file;
-        EXPECT_EQ(song.key, QString::fromLatin1(c.key)) << c.file;
+        EXPECT_EQ(song.key, QString::fromLatin1(c.keyRead)) << c.file;
         EXPECT_EQ(song.track, QString::fromLatin1(c.track).section(QLatin1Char('/'), 0, 0).toInt()) << c.file << ": \"2/12\" is track 2 of 12";
         EXPECT_EQ(song.album, QStringLiteral("Sabroso 1957")) << c.file;
         EXPECT_EQ(song.genre, QStringLiteral("Chachachá")) << c.file;

@@ -147,6 +147,20 @@ TEST_F(LibraryTest, UnknownNumbersAreNotZeroAndALengthIsTheSecondAsWritten)
     EXPECT_EQ(titles(QStringLiteral("duration:7m")), list({"Pedro Navaja", "Pedro Navaja (live)"}));
 }
 
+TEST_F(LibraryTest, AKeyIsFoundHoweverItIsWritten)
+{
+    for (const char* written : {"A minor", "A#", "B\u266D"}) {
+        Song song;
+        song.title = QStringLiteral("In %1").arg(QString::fromUtf8(written));
+        song.key = QString::fromUtf8(written);
+        ASSERT_TRUE(songs->save(song).has_value());
+    }
+    EXPECT_EQ(titles(QStringLiteral("key:Am")), list({"Pedro Navaja", "Bésame mucho", "In A minor"}));
+    EXPECT_EQ(titles(QStringLiteral("key:Bb")), list({"In A#", "In B\u266D"}));
+    EXPECT_EQ(titles(QStringLiteral("key:a#")), list({"In A#", "In B\u266D"}));
+    EXPECT_EQ(titles(QStringLiteral("key:8A")), QStringList{}) << "a notation Bandmate does not read matches as written";
+}
+
 TEST_F(LibraryTest, AddingManyIsAllOrNothing)
 {
     QList<Song> batch;
