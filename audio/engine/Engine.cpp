@@ -97,19 +97,26 @@ void Engine::resume()
     send({CommandType::Resume, 0, 0.0});
 }
 
+// A NaN would pass std::clamp and poison every frame after it: not a number is no change.
 void Engine::setTempo(double bpm)
 {
-    send({CommandType::Tempo, 0, std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm)});
+    if (std::isfinite(bpm)) {
+        send({CommandType::Tempo, 0, std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm)});
+    }
 }
 
 void Engine::setSwing(double amount)
 {
-    send({CommandType::Swing, 0, std::clamp(amount, 0.0, 1.0)});
+    if (std::isfinite(amount)) {
+        send({CommandType::Swing, 0, std::clamp(amount, 0.0, 1.0)});
+    }
 }
 
 void Engine::setChannelVolume(int channel, double gain)
 {
-    send({CommandType::ChannelVolume, channel, std::clamp(gain, 0.0, 4.0)});
+    if (std::isfinite(gain)) {
+        send({CommandType::ChannelVolume, channel, std::clamp(gain, 0.0, 4.0)});
+    }
 }
 
 namespace {
@@ -142,7 +149,9 @@ void Engine::setChannelSolo(int channel, bool solo)
 
 void Engine::setMasterGain(double gain)
 {
-    send({CommandType::MasterGain, 0, std::clamp(gain, 0.0, 4.0)});
+    if (std::isfinite(gain)) {
+        send({CommandType::MasterGain, 0, std::clamp(gain, 0.0, 4.0)});
+    }
 }
 
 // ---- audio thread --------------------------------------------------------------------------
@@ -234,7 +243,13 @@ void Engine::adoptPendingPattern() noexcept
         }
     }
     if (previous != nullptr && previous->flavor() != next->flavor()) {
+        // Salsa steps are eighths, merengue steps sixteenths: the same place in the bar is
+        // another step number, so the position scales with the step length (the beat goes on
+        // where it was instead of jumping by half or double).
         rebaseTempo(framesPerStep());
+        const double ratio = static_cast<double>(core::beats::stepsPerBeat(next->flavor())) / core::beats::stepsPerBeat(previous->flavor());
+        m_segmentStep *= ratio;
+        m_nextStep = static_cast<int64_t>(std::ceil(m_segmentStep - 1e-9));
     }
     if (previous != nullptr) {
         // Never fails in practice: the control thread drains the queue before every publish, so
@@ -342,7 +357,9 @@ void Engine::applyMasterAndLimiter(float* left, float* right, int frames) noexce
         left[n] = l * gain;
         right[n] = r * gain;
     }
-    m_limiterEnvelope = envelope;
+    // After seconds of silence the release decays into denormals, which some CPUs process a
+    // hundred times slower: below any audible level it is simply zero.
+    m_limiterEnvelope = envelope < 1e-12f ? 0.0f : envelope;
 }
 
 void Engine::process(float* left, float* right, int frames) noexcept

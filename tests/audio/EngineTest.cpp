@@ -6,6 +6,7 @@
 #include "tests/support/TestFiles.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 using namespace bandmate;
@@ -106,6 +107,56 @@ TEST(Engine, ManyMachineSwitchesBeforeTheFirstPlayLoseNeitherPlayNorTempo)
     EXPECT_GT(engine.notesStarted(), 0u) << "the play command arrived";
     // 102,400 frames at 150 BPM, eighth notes: 10.67 steps a second at 48 kHz.
     EXPECT_NEAR(engine.playheadStep(), 102'400.0 / kRate * 150.0 / 60.0 * 2.0, 1.0) << "at the tempo set last";
+}
+
+TEST(Engine, NotANumberChangesNothing)
+{
+    Machine machine = exampleMachine();
+    audio::Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(Pattern::build(core::beats::compileMachine(machine), test::impulseKit(machine)));
+    engine.setTempo(150);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    engine.setTempo(nan);
+    engine.setSwing(nan);
+    engine.setMasterGain(nan);
+    engine.setChannelVolume(0, nan);
+    engine.play();
+    std::vector<float> left(512);
+    std::vector<float> right(512);
+    bool finite = true;
+    for (int block = 0; block < 100; ++block) {
+        engine.process(left.data(), right.data(), 512);
+        finite = finite && std::all_of(left.begin(), left.end(), [](float v) { return std::isfinite(v); });
+    }
+    EXPECT_TRUE(finite);
+    EXPECT_GT(engine.notesStarted(), 0u);
+    EXPECT_NEAR(engine.playheadStep(), 51'200.0 / kRate * 150.0 / 60.0 * 2.0, 1.0) << "still at 150 BPM";
+}
+
+TEST(Engine, SwitchingSalsaAndMerengueWhilePlayingKeepsTheBeat)
+{
+    Machine salsa = exampleMachine();
+    Machine merengue = salsa;
+    merengue.flavor = core::beats::Flavor::Merengue;
+    audio::Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(Pattern::build(core::beats::compileMachine(salsa), test::impulseKit(salsa)));
+    engine.setTempo(120);
+    engine.play();
+    std::vector<float> left(500);
+    std::vector<float> right(500);
+    // A beat and a half at 120 BPM: 36,000 frames, salsa step 3 (eighths).
+    for (int block = 0; block < 72; ++block) {
+        engine.process(left.data(), right.data(), 500);
+    }
+    engine.setPattern(Pattern::build(core::beats::compileMachine(merengue), test::impulseKit(merengue)));
+    engine.process(left.data(), right.data(), 500);
+    EXPECT_NEAR(engine.playheadStep(), 6.0, 0.01) << "a beat and a half is merengue step 6 (sixteenths), not 3";
+    engine.setPattern(Pattern::build(core::beats::compileMachine(salsa), test::impulseKit(salsa)));
+    engine.process(left.data(), right.data(), 500);
+    // 500 frames later: 500 / 6000 of a sixteenth more, back in eighths.
+    EXPECT_NEAR(engine.playheadStep(), (6.0 + 500.0 / 6000.0) / 2.0, 0.01);
 }
 
 TEST(Engine, MerengueStepsAreSixteenths)
