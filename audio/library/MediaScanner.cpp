@@ -340,11 +340,30 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     while (root.size() > 1 && root.endsWith(QLatin1Char('/'))) {
         root.chop(1);
     }
+    ScanResult result;
+    // Folder by folder: one that cannot be read (no permission, an I/O error on an unplugged
+    // drive) is reported and its files are not taken for vanished; the walk goes on.
     std::vector<fs::path> found;
-    for (fs::recursive_directory_iterator it(rootPath, fs::directory_options::skip_permission_denied, error), end; !error && it != end;
-         it.increment(error)) {
-        if (it->is_regular_file(error) && isAudio(it->path())) {
-            found.push_back(it->path());
+    QStringList unlisted;
+    std::vector<fs::path> folders{rootPath};
+    while (!folders.empty()) {
+        const fs::path folderPath = folders.back();
+        folders.pop_back();
+        std::error_code listError;
+        fs::directory_iterator it(folderPath, listError);
+        for (const fs::directory_iterator end; !listError && it != end; it.increment(listError)) {
+            std::error_code entryError;
+            if (it->is_directory(entryError) && !it->is_symlink(entryError)) {
+                folders.push_back(it->path());
+            } else if (it->is_regular_file(entryError) && isAudio(it->path())) {
+                found.push_back(it->path());
+            }
+        }
+        if (listError) {
+            unlisted << fromPath(folderPath);
+            ++result.failed;
+            result.failures.push_back(fromPath(folderPath).toStdString() + ": the folder could not be read (" + listError.message() +
+                                      "); its files are left as they were");
         }
     }
     std::sort(found.begin(), found.end());
@@ -356,9 +375,8 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     core::library::MediaFileRepository files(m_db);
     core::library::SongRepository songs(m_db);
     songs.setCountsForRoadmap(false);  // one entry for the whole scan, below
-    ScanResult result;
     // Files that vanished are marked first, so a moved one found below can reconnect to them.
-    auto vanished = files.markMissing(root, paths);
+    auto vanished = files.markMissing(root, paths, unlisted);
     if (!vanished) {
         return std::unexpected(vanished.error());
     }

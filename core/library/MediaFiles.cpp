@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+
 namespace bandmate::core::library {
 
 namespace {
@@ -175,16 +177,23 @@ Result<QList<MediaFile>> MediaFileRepository::missing() const
     return listOf(query);
 }
 
-Result<int> MediaFileRepository::markMissing(const QString& root, const QStringList& seen)
+Result<int> MediaFileRepository::markMissing(const QString& root, const QStringList& seen, const QStringList& unlisted)
 {
     auto files = under(root);
     if (!files) {
         return std::unexpected(files.error());
     }
     const QSet<QString> present(seen.begin(), seen.end());
+    QStringList unreadable;
+    for (const QString& folder : unlisted) {
+        unreadable << folderPrefix(folder);
+    }
+    const auto inUnreadable = [&unreadable](const QString& path) {
+        return std::any_of(unreadable.cbegin(), unreadable.cend(), [&path](const QString& prefix) { return path.startsWith(prefix); });
+    };
     int marked = 0;
     for (const auto& file : *files) {
-        if (!file.missing && !present.contains(file.path)) {
+        if (!file.missing && !present.contains(file.path) && !inUnreadable(file.path)) {
             if (auto ok = sql::exec(m_db.connection(), QStringLiteral("UPDATE media_file SET missing = 1 WHERE id = ?"), {file.id}); !ok) {
                 return std::unexpected(ok.error());
             }

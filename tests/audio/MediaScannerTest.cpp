@@ -3,6 +3,7 @@
 #include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
+#include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestDatabase.h"
 
@@ -158,6 +159,46 @@ TEST(MediaScanner, ARescanAfterATagToolKeepsTheMusiciansEditsAndTakesTheTagsThat
     song = songs.get(song.id).value();
     EXPECT_EQ(song.title, QStringLiteral("Pedro Navaja"));
     EXPECT_DOUBLE_EQ(song.bpm, 98.0);
+}
+
+TEST(MediaScanner, AFolderThatCannotBeReadIsReportedAndItsFilesAreNotMarkedMissing)
+{
+    test::TempDir dir;
+    const QString music = dir.file(QStringLiteral("music"));
+    ASSERT_TRUE(QDir().mkpath(music));
+    const QString database = music + QStringLiteral("/library.sqlite");
+    writeTagged(music + QStringLiteral("/open/a.wav"), "Abierta", "Uno");
+    writeTagged(music + QStringLiteral("/locked/b.wav"), "Cerrada", "Dos");
+    writeTagged(music + QStringLiteral("/zlast/c.wav"), "Después", "Tres");
+    const std::string complaint = test::runAsOrdinaryUser(music, [&]() -> std::string {
+        auto db = core::Database::open(database);
+        if (!db) {
+            return "cannot open: " + db.error().toString();
+        }
+        audio::MediaScanner scanner(**db);
+        auto first = scanner.scan(music.toStdString());
+        if (!first || first->added != 3) {
+            return "the first scan did not add the three files";
+        }
+        // The folder becomes unreadable (an unplugged drive, changed permissions).
+        QFile::setPermissions(music + QStringLiteral("/locked"), QFileDevice::WriteOwner);
+        auto again = scanner.scan(music.toStdString());
+        QFile::setPermissions(music + QStringLiteral("/locked"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (!again) {
+            return "the rescan failed: " + again.error().toString();
+        }
+        if (again->missing != 0) {
+            return "files in a folder that could not be read were marked missing: " + std::to_string(again->missing);
+        }
+        if (again->failures.empty() || again->failures.front().find("locked") == std::string::npos) {
+            return "the unreadable folder was not reported";
+        }
+        if (again->unchanged != 2) {
+            return "the walk stopped at the unreadable folder (" + std::to_string(again->unchanged) + " unchanged)";
+        }
+        return {};
+    });
+    EXPECT_EQ(complaint, "");
 }
 
 TEST(MediaScanner, TagsReadBeforeBandmateKeptThemOnlyFillEmptyFields)

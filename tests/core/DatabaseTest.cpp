@@ -11,12 +11,7 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <string>
-
-#include <grp.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace bandmate::core;
 using bandmate::test::TempDir;
@@ -57,43 +52,6 @@ void makePopulatedDatabase(const QString& path, int rows)
     ASSERT_TRUE(sql::exec(c, QStringLiteral("COMMIT")).has_value());
 }
 
-/// Runs `check` as an ordinary user, where file permissions bind (root's writes ignore them):
-/// in a child process as "nobody" when the tests run as root. The check's complaint, or "" when
-/// all held.
-std::string runAsOrdinaryUser(const QString& folder, const std::function<std::string()>& check)
-{
-    if (::geteuid() != 0) {
-        return check();
-    }
-    // The child may only use this folder: hand it over, and take it back afterwards.
-    const QString report = QDir(folder).filePath(QStringLiteral("report.txt"));
-    if (::chown(folder.toLocal8Bit().constData(), 65534, 65534) != 0) {
-        return "cannot hand the folder to nobody";
-    }
-    QFile::setPermissions(QFileInfo(folder).absolutePath(), QFileInfo(QFileInfo(folder).absolutePath()).permissions() | QFile::ExeOther);
-    const pid_t child = ::fork();
-    if (child == 0) {
-        int code = 1;
-        if (::setgroups(0, nullptr) == 0 && ::setgid(65534) == 0 && ::setuid(65534) == 0) {
-            const std::string complaint = check();
-            bandmate::test::writeAll(report, QByteArray::fromStdString(complaint));
-            code = complaint.empty() ? 0 : 1;
-        }
-        ::_exit(code);
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    const std::string complaint = bandmate::test::readAll(report).toStdString();
-    QFile::remove(report);
-    if (::chown(folder.toLocal8Bit().constData(), 0, 0) != 0) {
-        return "cannot take the folder back";
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        return complaint.empty() ? "the check as nobody did not finish" : complaint;
-    }
-    return complaint;
-}
-
 /// The side files SQLite keeps next to `path`, when there are any.
 QStringList sideFiles(const QString& path)
 {
@@ -114,7 +72,7 @@ TEST(Database, ARefusedReadOnlyFileLeavesNoSideFilesAndOpensOnceItIsWritableAgai
     const QString folder = dir.file(QStringLiteral("shared"));
     ASSERT_TRUE(QDir().mkpath(folder));
     const QString path = QDir(folder).filePath(QStringLiteral("user.sqlite"));
-    const std::string complaint = runAsOrdinaryUser(folder, [&]() -> std::string {
+    const std::string complaint = bandmate::test::runAsOrdinaryUser(folder, [&]() -> std::string {
         {
             auto db = Database::open(path);
             if (!db) {
@@ -162,7 +120,7 @@ TEST(Database, AHealthyWalDatabaseInAReadOnlyFolderIsReadOnlyNotDamaged)
     const QString folder = dir.file(QStringLiteral("shared"));
     ASSERT_TRUE(QDir().mkpath(folder));
     const QString path = QDir(folder).filePath(QStringLiteral("user.sqlite"));
-    const std::string complaint = runAsOrdinaryUser(folder, [&]() -> std::string {
+    const std::string complaint = bandmate::test::runAsOrdinaryUser(folder, [&]() -> std::string {
         {
             auto db = Database::open(path);
             if (!db) {

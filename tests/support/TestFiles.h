@@ -4,7 +4,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <ostream>
+#include <string>
 
 namespace bandmate::test {
 
@@ -30,6 +32,11 @@ private:
 void writeAll(const QString& path, const QByteArray& bytes);
 /// The SHA-256 of a file's bytes, hex; empty when missing.
 [[nodiscard]] QByteArray sha256(const QString& path);
+
+/// Runs `check` as an ordinary user, where file permissions bind (root ignores them): in a child
+/// process as "nobody" when the tests run as root, which gets `folder` (inside a TempDir) for the
+/// time. The check's complaint, or "" when all held.
+[[nodiscard]] std::string runAsOrdinaryUser(const QString& folder, const std::function<std::string()>& check);
 
 }  // namespace bandmate::test
 
