@@ -687,12 +687,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo hacer una copia de seguridad de la base de datos antes de su primera sincronización: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Could not apply the changes kept for this version: %1</source>
-        <translation>No se pudieron aplicar los cambios guardados para esta versión: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>Could not prepare the database for this server.</source>
         <translation>No se pudo preparar la base de datos para este servidor.</translation>
     </message>
@@ -1621,7 +1616,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
@@ -1726,12 +1721,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+214"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Could not record the practice session: %1</source>
         <translation>No se pudo registrar la sesión de práctica: %1</translation>
     </message>
@@ -4195,7 +4190,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Editor de pasos</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Count %1</source>
         <translation>Tiempo %1</translation>
     </message>

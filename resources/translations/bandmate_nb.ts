@@ -687,12 +687,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Kunne ikke ta sikkerhetskopi av databasen før den første synkroniseringen: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Could not apply the changes kept for this version: %1</source>
-        <translation>Kunne ikke ta i bruk endringene som ble holdt av til denne versjonen: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>Could not prepare the database for this server.</source>
         <translation>Kunne ikke gjøre databasen klar for denne serveren.</translation>
     </message>
@@ -1621,7 +1616,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
@@ -1726,12 +1721,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+214"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Could not record the practice session: %1</source>
         <translation>Kunne ikke registrere øvingsøkten: %1</translation>
     </message>
@@ -4195,7 +4190,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Stegredigerer</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Count %1</source>
         <translation>Slag %1</translation>
     </message>

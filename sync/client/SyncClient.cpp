@@ -195,15 +195,8 @@ void SyncClient::checkMeta(const QJsonObject& meta)
     const qint64 head = static_cast<qint64>(meta.value(QStringLiteral("head_seq")).toDouble());
     m_expected = 2 * (outbox ? outbox->toInt() : 0) + static_cast<int>(std::max<qint64>(0, head - (m_resending || !cursor ? 0 : cursor->toLongLong())));
     reportProgress();
-    // Changes kept aside by an older version of this app that this one can hold now.
-    {
-        auto transaction = core::Transaction::begin(m_db.connection());
-        auto applied = transaction ? core::ChangeTracker(m_db).applyKeptAside() : core::Result<int>(std::unexpected(transaction.error()));
-        if (auto committed = applied ? transaction->commit() : core::Result<void>(std::unexpected(applied.error())); !committed) {
-            fail(tr("Could not apply the changes kept for this version: %1").arg(QString::fromStdString(committed.error().toString())));
-            return;
-        }
-    }
+    // (Changes kept aside by an older version that this one can hold went in when the database
+    // was opened: core::Database::open.)
     if (m_resending) {
         auto transaction = core::Transaction::begin(m_db.connection());
         const bool ok = transaction && sql::exec(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) SELECT entity, id, field FROM field_clock"))
