@@ -55,6 +55,24 @@ protected:
         return rows;
     }
 
+    /// Points the session at the private JACK server `server` and plays once it takes
+    /// clients; whether it plays.
+    bool playOnJack(const QString& server)
+    {
+        qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+        qputenv("JACK_NO_START_SERVER", "1");
+        audio::DeviceSettings settings;
+        settings.driver = "JACK";
+        m_session->setDeviceSettings(settings);
+        for (int attempt = 0; attempt < 40; ++attempt) {
+            if (m_session->play()) {
+                return true;
+            }
+            QThread::msleep(250);  // until the server takes clients
+        }
+        return false;
+    }
+
     test::TempDir m_dir;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<BeatSession> m_session;
@@ -216,17 +234,10 @@ TEST_F(BeatSessionTest, PracticeCountsPlayingTimeForTheMachineThatPlayedAndSurvi
     const QString server = QStringLiteral("bandmate-practice-%1").arg(QCoreApplication::applicationPid());
     test::DummyJackServer jack(server);
     ASSERT_TRUE(jack.started()) << "jackd is needed (packaging/debian-packages.txt)";
-    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
-    qputenv("JACK_NO_START_SERVER", "1");
+    m_session->setMinimumPracticeSeconds(0.5);
+    ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
     audio::DeviceSettings settings;
     settings.driver = "JACK";
-    m_session->setDeviceSettings(settings);
-    m_session->setMinimumPracticeSeconds(0.5);
-    bool playing = false;
-    for (int attempt = 0; attempt < 40 && !(playing = m_session->play()); ++attempt) {
-        QThread::msleep(250);  // until the server takes clients
-    }
-    ASSERT_TRUE(playing) << jack.log().toStdString();
     QTest::qWait(1200);
     m_session->pause();
     QTest::qWait(1500);  // a pause is not practice
@@ -258,17 +269,8 @@ TEST_F(BeatSessionTest, TheTempoTrainerSwitchedDuringPlayNeitherJumpsNorStays)
     const QString server = QStringLiteral("bandmate-trainer-%1").arg(QCoreApplication::applicationPid());
     test::DummyJackServer jack(server);
     ASSERT_TRUE(jack.started());
-    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
-    qputenv("JACK_NO_START_SERVER", "1");
-    audio::DeviceSettings settings;
-    settings.driver = "JACK";
-    m_session->setDeviceSettings(settings);
     m_session->setBpm(300);  // a bar in 0.8 s
-    bool playing = false;
-    for (int attempt = 0; attempt < 40 && !(playing = m_session->play()); ++attempt) {
-        QThread::msleep(250);
-    }
-    ASSERT_TRUE(playing) << jack.log().toStdString();
+    ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
     QTest::qWait(2600);  // three bars played
     // Switched on now: it starts stepping from this bar, not three steps at once.
     m_session->setTrainer({true, 300, 280, 5, 1});
