@@ -40,7 +40,7 @@ Commands:
   roadmap start SLUG|FILE    start one (a FILE.json is a custom roadmap)
   roadmap status             stages, tasks and percentages of every started roadmap
   roadmap export ID --out FILE.json
-  task set ID [--status not_started|in_progress|completed] [--item TEXT [--ticked false]]
+  task set ID [--status not_started|in_progress|completed] [--item ID|TEXT [--ticked false]]
               [--notes TEXT]
   stat add METRIC VALUE [--at ISO-DATE] [--note TEXT]
                  record a measurement (practice_minutes, monthly_listeners, ...)

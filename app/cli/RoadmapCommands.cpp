@@ -38,8 +38,10 @@ QJsonObject taskJson(const rm::TaskState& task)
                        {QStringLiteral("status"), rm::taskStatusName(task.status)}};
     if (task.type == rm::TaskType::Checklist) {
         QJsonArray items;
-        for (const QString& item : task.items) {
-            items.append(QJsonObject{{QStringLiteral("text"), item}, {QStringLiteral("ticked"), task.ticked.value(item)}});
+        for (qsizetype i = 0; i < task.items.size(); ++i) {
+            items.append(QJsonObject{{QStringLiteral("id"), task.itemIds.value(i)},
+                                     {QStringLiteral("text"), task.items.at(i)},
+                                     {QStringLiteral("ticked"), task.ticked.value(task.items.at(i))}});
         }
         object.insert(QStringLiteral("items"), items);
     }

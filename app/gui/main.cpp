@@ -124,6 +124,7 @@ int main(int argc, char* argv[])
     settings.setRunning(true);
     settings.sync();
     window.show();
+    window.checkDatabaseWhenDue();
     if (!settings.welcomeDone()) {
         window.openWelcome();
     } else if (crashed) {

@@ -55,12 +55,13 @@ Result<QMap<QDate, int>> Insights::activity(const QDate& from, const QDate& to) 
     QMap<QDate, int> days;
     // Every measurement and completed task is activity; metrics that an event adds next to
     // another (a practice session's count beside its minutes, a paid show beside the show) are
-    // left out so one event counts once.
+    // left out so one event counts once, and so are tasks that completed by themselves from
+    // measurements (their evidence), which are counted already.
     const QString statements[] = {
         QStringLiteral("SELECT at FROM stat_entry WHERE deleted = 0 AND at >= ? AND at < ? "
                        "AND metric NOT IN ('practice_sessions', 'paid_shows')"),
         QStringLiteral("SELECT completed_at FROM task_progress WHERE deleted = 0 AND status = 'completed' "
-                       "AND completed_at >= ? AND completed_at < ?"),
+                       "AND completed_at >= ? AND completed_at < ? AND evidence IN ('', '[]')"),
     };
     for (const QString& statement : statements) {
         auto found = stamps(db, statement, {start, end});

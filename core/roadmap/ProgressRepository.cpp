@@ -13,7 +13,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlRecord>
+#include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bandmate::core::roadmap {
@@ -25,6 +27,61 @@ const QString kStage = QStringLiteral("roadmap_stage");
 const QString kTask = QStringLiteral("roadmap_task");
 const QString kProgress = QStringLiteral("task_progress");
 const QString kStat = QStringLiteral("stat_entry");
+
+QString compactJson(const QJsonDocument& document)
+{
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
+
+/// The item ids stored with a task; rows written before items had ids get ids made from their
+/// texts (the same every time), which upgrades and ticks match by text.
+QStringList storedItemIds(const QString& idsJson, const QStringList& items)
+{
+    QStringList ids;
+    for (const auto& id : QJsonDocument::fromJson(idsJson.toUtf8()).array()) {
+        ids << id.toString();
+    }
+    return completeItemIds(items, ids.size() == items.size() ? ids : QStringList());
+}
+
+/// Which items are ticked. The checklist keys ticks by item id; before ids it keyed them by the
+/// item's text, which still counts unless that text is also an id of this task.
+QList<bool> storedTicks(const QString& checklistJson, const QStringList& items, const QStringList& ids)
+{
+    const QJsonObject checklist = QJsonDocument::fromJson(checklistJson.toUtf8()).object();
+    QList<bool> ticks;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        ticks << (checklist.value(ids.value(i)).toBool() || (!ids.contains(items.at(i)) && checklist.value(items.at(i)).toBool()));
+    }
+    return ticks;
+}
+
+/// The checklist as stored: the ids of the ticked items.
+QString checklistJson(const QList<bool>& ticks, const QStringList& ids)
+{
+    QJsonObject checklist;
+    for (qsizetype i = 0; i < ticks.size() && i < ids.size(); ++i) {
+        if (ticks.at(i)) {
+            checklist.insert(ids.at(i), true);
+        }
+    }
+    return compactJson(QJsonDocument(checklist));
+}
+
+/// A roadmap counts stat entries from the start of the day it was started on: what the musician
+/// logged that morning belongs to it.
+qint64 countsFrom(qint64 startedAt)
+{
+    return QDateTime::fromMSecsSinceEpoch(startedAt).date().startOfDay().toMSecsSinceEpoch();
+}
+
+/// The id of a stage or task an upgrade adds: the same on every computer that upgrades the same
+/// roadmap, so their rows meet in sync instead of doubling.
+QString upgradeRowId(const QString& roadmapId, const QString& kind, const QString& slug)
+{
+    static const QUuid kNamespace(QStringLiteral("{6f1f2b0e-3d4c-5a8e-9b7d-2c1e0f4a8b61}"));
+    return QUuid::createUuidV5(kNamespace, roadmapId + QLatin1Char('/') + kind + QLatin1Char('/') + slug).toString(QUuid::WithoutBraces);
+}
 
 QVariantMap stageFields(const StageTemplate& stage, const QString& roadmapId, int position)
 {
@@ -42,7 +99,8 @@ QVariantMap taskFields(const TaskTemplate& task, const QString& roadmapId, const
             {QStringLiteral("title"), task.title},
             {QStringLiteral("type"), taskTypeName(task.type)},
             {QStringLiteral("description"), task.description},
-            {QStringLiteral("items"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(task.items)).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("items"), compactJson(QJsonDocument(QJsonArray::fromStringList(task.items)))},
+            {QStringLiteral("item_ids"), compactJson(QJsonDocument(QJsonArray::fromStringList(completeItemIds(task.items, task.itemIds))))},
             {QStringLiteral("metric_key"), task.metric ? task.metric->key : QStringLiteral("")},
             {QStringLiteral("metric_unit"), task.metric ? task.metric->unit : QStringLiteral("")},
             {QStringLiteral("metric_target"), task.metric && task.metric->target ? *task.metric->target : 0.0},
@@ -190,7 +248,7 @@ RoadmapTemplate templateOf(const RoadmapState& state)
     for (const auto& stage : state.stages) {
         StageTemplate out{stage.slug, stage.title, stage.summary, {}};
         for (const auto& task : stage.tasks) {
-            out.tasks.append({task.slug, task.title, task.type, task.description, task.items, task.metric});
+            out.tasks.append({task.slug, task.title, task.type, task.description, task.items, task.itemIds, task.metric});
         }
         roadmap.stages.append(out);
     }
@@ -270,7 +328,6 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
                     roadmapId.toStdString());
     }
     ChangeTracker tracker(m_db);
-    UuidV7Generator ids;
     if (auto ok = tracker.write(kRoadmap, roadmapId,
                                 {{QStringLiteral("template_version"), newer.version},
                                  {QStringLiteral("title"), newer.title},
@@ -283,16 +340,51 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
     if (!stages || !tasks) {
         return std::unexpected(!stages ? stages.error() : tasks.error());
     }
+    QHash<QString, QVariantMap> progressById;
+    auto progress = sql::run(db, QStringLiteral("SELECT p.id, p.status, p.checklist FROM task_progress p "
+                                                "JOIN roadmap_task t ON t.id = p.id WHERE t.roadmap_id = ? AND t.deleted = 0"),
+                             {roadmapId});
+    if (!progress) {
+        return std::unexpected(progress.error());
+    }
+    while (progress->next()) {
+        progressById.insert(progress->value(0).toString(),
+                            {{QStringLiteral("status"), progress->value(1)}, {QStringLiteral("checklist"), progress->value(2)}});
+    }
     QHash<QString, QVariantMap> stageBySlug;
     for (const auto& row : *stages) {
-        stageBySlug.insert(row.value(QStringLiteral("slug")).toString(), row);
+        const QString stageSlug = row.value(QStringLiteral("slug")).toString();
+        if (!stageBySlug.contains(stageSlug)) {  // the first of a slug found twice; the others go
+            stageBySlug.insert(stageSlug, row);
+        }
     }
+    // A slug found twice (two computers upgraded with older versions) keeps the task with the
+    // most progress: completed, then in progress, then more ticks; the first in order on a tie.
+    const auto rank = [&](const QVariantMap& task) {
+        const QVariantMap state = progressById.value(task.value(QStringLiteral("id")).toString());
+        const QString status = state.value(QStringLiteral("status")).toString();
+        const int level = status == QLatin1String("completed") ? 2 : status == QLatin1String("in_progress") ? 1 : 0;
+        return level * 100000 + static_cast<int>(QJsonDocument::fromJson(state.value(QStringLiteral("checklist")).toString().toUtf8()).object().size());
+    };
     QHash<QString, QVariantMap> taskBySlug;
     for (const auto& row : *tasks) {
-        taskBySlug.insert(row.value(QStringLiteral("slug")).toString(), row);
+        const QString taskSlug = row.value(QStringLiteral("slug")).toString();
+        if (!taskBySlug.contains(taskSlug) || rank(row) > rank(taskBySlug.value(taskSlug))) {
+            taskBySlug.insert(taskSlug, row);
+        }
     }
     QSet<QString> keptStages;
     QSet<QString> keptTasks;
+    QSet<QString> metrics;
+    const auto revive = [&](const QString& entity, const QString& id, const QVariantMap& fields) -> Result<void> {
+        // The id may be a row an earlier version removed (a slug that came back): make it live.
+        QVariantMap all = fields;
+        all.insert(QStringLiteral("deleted"), 0);
+        if (auto ok = tracker.write(entity, id, all); !ok) {
+            return std::unexpected(ok.error());
+        }
+        return {};
+    };
     for (qsizetype s = 0; s < newer.stages.size(); ++s) {
         const StageTemplate& stage = newer.stages.at(s);
         const QVariantMap wanted = stageFields(stage, roadmapId, static_cast<int>(s));
@@ -303,8 +395,8 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
                 return ok;
             }
         } else {
-            stageId = ids.next();
-            if (auto ok = writeIfChanged(tracker, kStage, stageId, wanted); !ok) {
+            stageId = upgradeRowId(roadmapId, QStringLiteral("stage"), stage.slug);
+            if (auto ok = revive(kStage, stageId, wanted); !ok) {
                 return ok;
             }
         }
@@ -312,20 +404,55 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
         for (qsizetype t = 0; t < stage.tasks.size(); ++t) {
             const TaskTemplate& task = stage.tasks.at(t);
             const QVariantMap wantedTask = taskFields(task, roadmapId, stageId, static_cast<int>(t));
+            if (task.metric && task.metric->target) {
+                metrics.insert(task.metric->key);
+            }
             if (taskBySlug.contains(task.slug)) {
                 const QVariantMap& stored = taskBySlug.value(task.slug);
                 const QString taskId = stored.value(QStringLiteral("id")).toString();
                 if (auto ok = writeIfChanged(tracker, kTask, taskId, changedFields(stored, wantedTask)); !ok) {
                     return ok;
                 }
-                keptTasks.insert(taskId);  // its progress row is left exactly as it is
+                keptTasks.insert(taskId);
+                // Progress stays; only the ticks move to the new ids of their items.
+                if (task.type == TaskType::Checklist && progressById.contains(taskId)) {
+                    QStringList oldItems;
+                    for (const auto& item : QJsonDocument::fromJson(stored.value(QStringLiteral("items")).toString().toUtf8()).array()) {
+                        oldItems << item.toString();
+                    }
+                    const QString storedIds = stored.value(QStringLiteral("item_ids")).toString();
+                    const bool legacy = QJsonDocument::fromJson(storedIds.toUtf8()).array().isEmpty();
+                    const QStringList oldIds = storedItemIds(storedIds, oldItems);
+                    const QString oldChecklist = progressById.value(taskId).value(QStringLiteral("checklist")).toString();
+                    const QList<bool> oldTicks = storedTicks(oldChecklist, oldItems, oldIds);
+                    const QStringList newIds = completeItemIds(task.items, task.itemIds);
+                    QList<bool> ticks;
+                    for (qsizetype i = 0; i < task.items.size(); ++i) {
+                        qsizetype old = oldIds.indexOf(newIds.value(i));
+                        if (old < 0) {
+                            old = oldItems.indexOf(task.items.at(i));
+                        }
+                        if (old < 0 && legacy && oldItems.size() == task.items.size()) {
+                            old = i;  // written before ids, in another language: the same place
+                        }
+                        ticks << (old >= 0 && oldTicks.value(old));
+                    }
+                    const QString checklist = checklistJson(ticks, newIds);
+                    if (checklist != oldChecklist) {
+                        if (auto ok = tracker.write(kProgress, taskId, {{QStringLiteral("checklist"), checklist}}); !ok) {
+                            return std::unexpected(ok.error());
+                        }
+                    }
+                }
             } else {
-                const QString taskId = ids.next();
-                if (auto ok = writeIfChanged(tracker, kTask, taskId, wantedTask); !ok) {
+                const QString taskId = upgradeRowId(roadmapId, QStringLiteral("task"), task.slug);
+                if (auto ok = revive(kTask, taskId, wantedTask); !ok) {
                     return ok;
                 }
-                if (auto ok = tracker.write(kProgress, taskId, {{QStringLiteral("status"), QStringLiteral("not_started")}}); !ok) {
-                    return std::unexpected(ok.error());
+                // Only "this row is live": a status written here would undo, in sync, what the
+                // musician did with the same task on a computer that upgraded first.
+                if (auto ok = revive(kProgress, taskId, {}); !ok) {
+                    return ok;
                 }
                 keptTasks.insert(taskId);
             }
@@ -348,6 +475,12 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
             if (auto removed = tracker.remove(kStage, id); !removed) {
                 return std::unexpected(removed.error());
             }
+        }
+    }
+    // A new task, or a target lowered, may already be reached by what was logged.
+    for (const QString& metric : metrics) {
+        if (auto completed = completeReachedTargets(metric); !completed) {
+            return completed;
         }
     }
     return transaction->commit();
@@ -464,7 +597,7 @@ Result<RoadmapState> ProgressRepository::roadmap(const QString& id) const
         auto tasks = sql::run(db,
                               QStringLiteral("SELECT t.id, t.slug, t.title, t.type, t.description, t.items, t.metric_key, "
                                              "t.metric_unit, t.metric_target, t.metric_aggregate, p.status, p.checklist, "
-                                             "p.completed_at, p.notes, p.evidence FROM roadmap_task t "
+                                             "p.completed_at, p.notes, p.evidence, t.item_ids FROM roadmap_task t "
                                              "LEFT JOIN task_progress p ON p.id = t.id "
                                              "WHERE t.stage_id = ? AND t.deleted = 0 ORDER BY t.position, t.id"),
                               {stage.id});
@@ -493,14 +626,15 @@ Result<RoadmapState> ProgressRepository::roadmap(const QString& id) const
                                                ? QStringLiteral("SELECT total(value) FROM stat_entry WHERE metric = ? AND deleted = 0 AND at >= ?")
                                                : QStringLiteral("SELECT value FROM stat_entry WHERE metric = ? AND deleted = 0 AND at >= ? "
                                                                 "ORDER BY at DESC, id DESC LIMIT 1");
-                auto value = sql::scalar(db, valueQuery, {metric.key, started});
+                auto value = sql::scalar(db, valueQuery, {metric.key, countsFrom(started)});
                 task.metricValue = value ? value->toDouble() : 0.0;
                 task.metric = metric;
             }
             task.status = taskStatusFromName(tasks->value(10).toString()).value_or(TaskStatus::NotStarted);
-            const QJsonObject ticked = QJsonDocument::fromJson(tasks->value(11).toString().toUtf8()).object();
-            for (const QString& item : task.items) {
-                task.ticked.insert(item, ticked.value(item).toBool());
+            task.itemIds = storedItemIds(tasks->value(15).toString(), task.items);
+            const QList<bool> ticks = storedTicks(tasks->value(11).toString(), task.items, task.itemIds);
+            for (qsizetype i = 0; i < task.items.size(); ++i) {
+                task.ticked.insert(task.items.at(i), ticks.at(i));
             }
             if (tasks->value(12).toLongLong() > 0) {
                 task.completedAt = QDateTime::fromMSecsSinceEpoch(tasks->value(12).toLongLong());
@@ -523,17 +657,25 @@ Result<void> ProgressRepository::setStatus(const QString& taskId, TaskStatus sta
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto exists = sql::scalar(db, QStringLiteral("SELECT count(*) FROM task_progress WHERE id = ? AND deleted = 0"), {taskId});
-    if (!exists) {
-        return std::unexpected(exists.error());
+    auto current = sql::run(db, QStringLiteral("SELECT status, started_at, completed_at FROM task_progress WHERE id = ? AND deleted = 0"),
+                            {taskId});
+    if (!current) {
+        return std::unexpected(current.error());
     }
-    if (exists->toInt() == 0) {
+    if (!current->next()) {
         return fail(ErrorCode::NotFound, "no such task", taskId.toStdString());
     }
+    const bool wasCompleted = current->value(0).toString() == taskStatusName(TaskStatus::Completed);
+    const qint64 startedAt = current->value(1).toLongLong();
+    const qint64 completedAt = current->value(2).toLongLong();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVariantMap fields{{QStringLiteral("status"), taskStatusName(status)},
-                       {QStringLiteral("completed_at"), status == TaskStatus::Completed ? now : 0}};
-    if (status != TaskStatus::NotStarted) {
+    QVariantMap fields{{QStringLiteral("status"), taskStatusName(status)}};
+    if (status != TaskStatus::Completed) {
+        fields.insert(QStringLiteral("completed_at"), 0);
+    } else if (!wasCompleted || completedAt <= 0) {
+        fields.insert(QStringLiteral("completed_at"), now);  // completed again keeps its first time
+    }
+    if (status != TaskStatus::NotStarted && startedAt <= 0) {
         fields.insert(QStringLiteral("started_at"), now);
     }
     ChangeTracker tracker(m_db);
@@ -550,8 +692,9 @@ Result<void> ProgressRepository::setItem(const QString& taskId, const QString& i
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto query = sql::run(db, QStringLiteral("SELECT t.items, p.checklist FROM roadmap_task t JOIN task_progress p ON p.id = t.id "
-                                             "WHERE t.id = ? AND t.deleted = 0"),
+    auto query = sql::run(db, QStringLiteral("SELECT t.items, t.item_ids, p.checklist, p.status, p.started_at, p.completed_at "
+                                             "FROM roadmap_task t JOIN task_progress p ON p.id = t.id "
+                                             "WHERE t.id = ? AND t.deleted = 0 AND p.deleted = 0"),
                           {taskId});
     if (!query) {
         return std::unexpected(query.error());
@@ -559,23 +702,35 @@ Result<void> ProgressRepository::setItem(const QString& taskId, const QString& i
     if (!query->next()) {
         return fail(ErrorCode::NotFound, "no such task", taskId.toStdString());
     }
-    const QJsonArray items = QJsonDocument::fromJson(query->value(0).toString().toUtf8()).array();
-    if (!items.contains(item)) {
+    QStringList items;
+    for (const auto& entry : QJsonDocument::fromJson(query->value(0).toString().toUtf8()).array()) {
+        items << entry.toString();
+    }
+    const QStringList ids = storedItemIds(query->value(1).toString(), items);
+    qsizetype index = ids.indexOf(item);
+    if (index < 0) {
+        index = items.indexOf(item);
+    }
+    if (index < 0) {
         return fail(ErrorCode::InvalidArgument, "this task has no checklist item \"" + item.toStdString() + "\"", taskId.toStdString());
     }
-    QJsonObject checklist = QJsonDocument::fromJson(query->value(1).toString().toUtf8()).object();
-    checklist.insert(item, ticked);
-    int done = 0;
-    for (const auto& entry : items) {
-        done += checklist.value(entry.toString()).toBool() ? 1 : 0;
-    }
+    QList<bool> ticks = storedTicks(query->value(2).toString(), items, ids);
+    ticks[index] = ticked;
+    const auto done = std::count(ticks.begin(), ticks.end(), true);
     const TaskStatus status = done == items.size() ? TaskStatus::Completed : done > 0 ? TaskStatus::InProgress : TaskStatus::NotStarted;
+    const bool wasCompleted = query->value(3).toString() == taskStatusName(TaskStatus::Completed);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVariantMap fields{{QStringLiteral("checklist"), checklistJson(ticks, ids)}, {QStringLiteral("status"), taskStatusName(status)}};
+    if (status != TaskStatus::Completed) {
+        fields.insert(QStringLiteral("completed_at"), 0);
+    } else if (!wasCompleted || query->value(5).toLongLong() <= 0) {
+        fields.insert(QStringLiteral("completed_at"), now);
+    }
+    if (status != TaskStatus::NotStarted && query->value(4).toLongLong() <= 0) {
+        fields.insert(QStringLiteral("started_at"), now);
+    }
     ChangeTracker tracker(m_db);
-    auto written = tracker.write(kProgress, taskId,
-                                 {{QStringLiteral("checklist"), QString::fromUtf8(QJsonDocument(checklist).toJson(QJsonDocument::Compact))},
-                                  {QStringLiteral("status"), taskStatusName(status)},
-                                  {QStringLiteral("completed_at"), status == TaskStatus::Completed ? QDateTime::currentMSecsSinceEpoch() : 0}});
-    if (!written) {
+    if (auto written = tracker.write(kProgress, taskId, fields); !written) {
         return std::unexpected(written.error());
     }
     return transaction->commit();
@@ -661,7 +816,7 @@ Result<void> ProgressRepository::completeReachedTargets(const QString& metric)
     QList<Open> tasks;
     while (open->next()) {
         tasks.append({open->value(0).toString(), open->value(1).toDouble(), open->value(2).toString() == QLatin1String("latest"),
-                      open->value(3).toLongLong()});
+                      countsFrom(open->value(3).toLongLong())});
     }
     ChangeTracker tracker(m_db);
     for (const Open& task : tasks) {

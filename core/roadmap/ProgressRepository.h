@@ -28,7 +28,8 @@ struct TaskState {
     TaskType type = TaskType::Info;
     QString description;
     QStringList items;
-    QMap<QString, bool> ticked;  ///< checklist item -> ticked
+    QStringList itemIds;         ///< the items' stable ids, in the same order
+    QMap<QString, bool> ticked;  ///< checklist item text -> ticked
     std::optional<Metric> metric;
     double metricValue = 0.0;  ///< the metric now (sum or latest), for DATA_INPUT tasks
     TaskStatus status = TaskStatus::NotStarted;
@@ -95,7 +96,11 @@ public:
     [[nodiscard]] Result<QString> start(const RoadmapTemplate& roadmap, bool custom = false,
                                         const QDateTime& startedAt = {});
     /// Moves a running roadmap to a newer template version. Tasks and stages are matched by slug:
-    /// texts change, new ones appear, removed ones go; progress of kept tasks is untouched.
+    /// texts change, new ones appear, removed ones go; progress of kept tasks is kept (checklist
+    /// ticks follow their item by id, else by text). New stages and tasks get ids made from the
+    /// roadmap's id and their slug, so two computers upgrading the same roadmap make the same rows;
+    /// a slug found twice (older versions could do that) keeps the task with the most progress.
+    /// Tasks whose metric already reaches its (new or lowered) target complete.
     [[nodiscard]] Result<void> upgrade(const QString& roadmapId, const RoadmapTemplate& newer);
     /// Upgrades every running roadmap started from one of `templates` whose version is newer
     /// (what the app does when it ships new template versions); returns how many it upgraded.
@@ -107,12 +112,16 @@ public:
     [[nodiscard]] Result<QList<RoadmapState>> roadmaps() const;
     [[nodiscard]] Result<RoadmapState> roadmap(const QString& id) const;
 
+    /// Sets a task's status; the start time is kept once set, the completion time while it stays
+    /// completed.
     [[nodiscard]] Result<void> setStatus(const QString& taskId, TaskStatus status);
-    /// Ticks or unticks a checklist item; all ticked completes the task, some make it in progress.
+    /// Ticks or unticks a checklist item, named by its id or its text; all ticked completes the
+    /// task, some make it in progress. A task that stays completed keeps its completion time.
     [[nodiscard]] Result<void> setItem(const QString& taskId, const QString& item, bool ticked);
     [[nodiscard]] Result<void> setNotes(const QString& taskId, const QString& notes);
 
     /// Adds a measurement (never overwrites) and completes tasks whose metric reaches its target.
+    /// A roadmap counts the entries from the start of the day (local time) it was started on.
     [[nodiscard]] Result<QString> addStat(const QString& metric, double value, const QDateTime& at,
                                           const QString& source = QStringLiteral("manual"), const QString& ref = {},
                                           const QString& note = {});

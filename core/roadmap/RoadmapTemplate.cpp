@@ -83,6 +83,8 @@ private:
     QSet<QString> m_used;
 };
 
+constexpr qsizetype kMaxItemIdLength = 48;
+
 const QRegularExpression& slugPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
@@ -180,18 +182,45 @@ Result<TaskTemplate> parseTask(const QJsonValue& value, const QString& path)
         if (!items) {
             return std::unexpected(items.error());
         }
+        // An item is its text, or {"id": "…", "text": "…"} with the stable id its ticks are kept by.
         for (qsizetype i = 0; i < items->size(); ++i) {
-            const QString item = items->at(i).toString().trimmed();
-            if (!items->at(i).isString() || item.isEmpty()) {
-                return fail(ErrorCode::InvalidInput, "needs a non-empty text",
-                            QStringLiteral("%1.items[%2]").arg(path).arg(i).toStdString());
+            const QString itemPath = QStringLiteral("%1.items[%2]").arg(path).arg(i);
+            QString item;
+            QString id;
+            if (items->at(i).isObject()) {
+                Fields itemFields(items->at(i).toObject(), itemPath);
+                auto itemId = itemFields.slug(QStringLiteral("id"), slugPattern());
+                auto text = itemId ? itemFields.text(QStringLiteral("text")) : Result<QString>(std::unexpected(itemId.error()));
+                if (!text) {
+                    return std::unexpected(text.error());
+                }
+                if (auto others = itemFields.noOthers(); !others) {
+                    return std::unexpected(others.error());
+                }
+                if (itemId->size() > kMaxItemIdLength) {
+                    return fail(ErrorCode::InvalidInput, "an item id has at most 48 characters",
+                                (itemPath + QStringLiteral(".id")).toStdString());
+                }
+                if (task.itemIds.contains(*itemId)) {
+                    return fail(ErrorCode::InvalidInput, "another item of this checklist has the id \"" + itemId->toStdString() + "\"",
+                                (itemPath + QStringLiteral(".id")).toStdString());
+                }
+                item = *text;
+                id = *itemId;
+            } else {
+                item = items->at(i).toString().trimmed();
+                if (!items->at(i).isString() || item.isEmpty()) {
+                    return fail(ErrorCode::InvalidInput, "needs a non-empty text or {\"id\": …, \"text\": …}", itemPath.toStdString());
+                }
             }
             if (task.items.contains(item)) {
-                return fail(ErrorCode::InvalidInput, "appears twice in this checklist",
-                            QStringLiteral("%1.items[%2]").arg(path).arg(i).toStdString());
+                return fail(ErrorCode::InvalidInput, "appears twice in this checklist", itemPath.toStdString());
             }
             task.items << item;
+            task.itemIds << id;
         }
+        // Items without an id get one from their text, after every written id is known.
+        task.itemIds = completeItemIds(task.items, task.itemIds);
     } else if (!fields.raw(QStringLiteral("items")).isUndefined()) {
         return fail(ErrorCode::InvalidInput, "only CHECKLIST tasks have items", fields.at(QStringLiteral("items")).toStdString());
     }
@@ -255,7 +284,12 @@ QJsonObject taskJson(const TaskTemplate& task)
                        {QStringLiteral("type"), taskTypeName(task.type)},
                        {QStringLiteral("description"), task.description}};
     if (task.type == TaskType::Checklist) {
-        object.insert(QStringLiteral("items"), QJsonArray::fromStringList(task.items));
+        QJsonArray items;
+        const QStringList ids = completeItemIds(task.items, task.itemIds);
+        for (qsizetype i = 0; i < task.items.size(); ++i) {
+            items.append(QJsonObject{{QStringLiteral("id"), ids.at(i)}, {QStringLiteral("text"), task.items.at(i)}});
+        }
+        object.insert(QStringLiteral("items"), items);
     }
     if (task.metric) {
         QJsonObject metric{{QStringLiteral("key"), task.metric->key}, {QStringLiteral("unit"), task.metric->unit}};
@@ -285,6 +319,76 @@ QString taskTypeName(TaskType type)
     return QStringLiteral("INFO");
 }
 
+QString checklistItemId(const QString& text, const QStringList& taken)
+{
+    QString base;
+    for (const QChar c : text.normalized(QString::NormalizationForm_KD).toLower()) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) {
+            base += c;
+        } else if (c.category() != QChar::Mark_NonSpacing && !base.isEmpty() && !base.endsWith(QLatin1Char('-'))) {
+            base += QLatin1Char('-');  // a space or a sign between words; accents (marks) just go
+        }
+    }
+    base = base.left(kMaxItemIdLength - 4);  // room for "-999"
+    while (base.endsWith(QLatin1Char('-'))) {
+        base.chop(1);
+    }
+    if (base.isEmpty()) {
+        base = QStringLiteral("item");
+    }
+    QString id = base;
+    for (int n = 2; taken.contains(id); ++n) {
+        id = QStringLiteral("%1-%2").arg(base).arg(n);
+    }
+    return id;
+}
+
+QStringList completeItemIds(const QStringList& items, const QStringList& ids)
+{
+    QStringList complete;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString id = ids.value(i);
+        complete << (id.isEmpty() || complete.contains(id) ? QString() : id);
+    }
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (complete.at(i).isEmpty()) {
+            complete[i] = checklistItemId(items.at(i), complete);
+        }
+    }
+    return complete;
+}
+
+QStringList reassignItemIds(const QStringList& items, const QStringList& oldItems, const QStringList& oldIds)
+{
+    QStringList ids(items.size());
+    QStringList used;
+    // Unchanged texts first, wherever they moved.
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const qsizetype old = oldItems.indexOf(items.at(i));
+        if (old >= 0 && old < oldIds.size() && !oldIds.at(old).isEmpty() && !used.contains(oldIds.at(old))) {
+            ids[i] = oldIds.at(old);
+            used << ids[i];
+        }
+    }
+    // Then texts rewritten in place, when no item came or went.
+    if (items.size() == oldItems.size()) {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (ids.at(i).isEmpty() && i < oldIds.size() && !oldIds.at(i).isEmpty() && !used.contains(oldIds.at(i)) &&
+                !items.contains(oldItems.at(i))) {
+                ids[i] = oldIds.at(i);
+                used << ids[i];
+            }
+        }
+    }
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (ids.at(i).isEmpty()) {
+            ids[i] = checklistItemId(items.at(i), used + oldIds);
+            used << ids[i];
+        }
+    }
+    return ids;
+}
+
 Result<RoadmapTemplate> parseRoadmapJson(const QByteArray& json, const QString& source)
 {
     QJsonParseError error;
@@ -311,8 +415,9 @@ Result<RoadmapTemplate> parseRoadmapJson(const QByteArray& json, const QString& 
     }
     roadmap.slug = *slug;
     const QJsonValue version = fields.raw(QStringLiteral("version"));
-    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble())) {
-        return fail(ErrorCode::InvalidInput, "must be a whole number from 1", "version");
+    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() > kMaxRoadmapVersion ||
+        version.toDouble() != std::floor(version.toDouble())) {
+        return fail(ErrorCode::InvalidInput, "must be a whole number from 1 to 2147483647", "version");
     }
     roadmap.version = version.toInt();
     auto title = fields.text(QStringLiteral("title"));

@@ -20,7 +20,10 @@
 #include <QThread>
 #include <QStorageInfo>
 #include <QUrl>
+#include <QSqlDriver>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcDatabase, "bandmate.core.database")
 
@@ -192,10 +195,52 @@ Result<bool> isBandmateFile(const QSqlDatabase& db)
     return ours->toInt() == 3 && device->toInt() == 2;
 }
 
-// Reads the schema version, makes sure the file is Bandmate's, and runs SQLite's quick check,
-// through a read-only connection: a damaged or foreign file is refused before anything could
-// write to it.
-Result<int> preflight(const QString& path)
+int stopWhenAsked(void* flag)
+{
+    return static_cast<const std::atomic_bool*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+/// The first problems SQLite's quick check finds in the open connection's file, "ok" when none.
+/// When `stop` becomes true the check ends within milliseconds (Cancelled).
+Result<QString> runQuickCheck(const QSqlDatabase& db, const std::atomic_bool* stop = nullptr)
+{
+    sqlite3* handle = nullptr;
+    if (const QVariant driver = db.driver()->handle(); driver.isValid() && qstrcmp(driver.typeName(), "sqlite3*") == 0) {
+        handle = *static_cast<sqlite3* const*>(driver.constData());
+    }
+    if (stop != nullptr && handle != nullptr) {
+        sqlite3_progress_handler(handle, 10'000, stopWhenAsked, const_cast<std::atomic_bool*>(stop));
+    }
+    auto check = sql::run(db, QStringLiteral("PRAGMA quick_check(20)"));
+    if (handle != nullptr) {
+        sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+    }
+    if (stop != nullptr && stop->load()) {
+        return fail(ErrorCode::Cancelled, "the check was stopped");
+    }
+    if (!check) {
+        // Damage bad enough to stop the check is its verdict; anything else (busy, gone) is not.
+        const std::string& message = check.error().message;
+        for (const char* damage : {"malformed", "corrupt", "not a database"}) {
+            if (message.find(damage) != std::string::npos) {
+                return QString::fromStdString(message);
+            }
+        }
+        return std::unexpected(check.error());
+    }
+    QStringList problems;
+    while (check->next()) {
+        problems << check->value(0).toString();
+    }
+    return problems.isEmpty() ? QStringLiteral("ok") : problems.join(QLatin1String("; "));
+}
+
+// Reads the schema version and makes sure the file is Bandmate's through a read-only connection:
+// a damaged or foreign file is refused before anything could write to it. The check is cheap
+// (the header, the schema and the file's length): reading every page takes
+// seconds on a large library, so the full check runs on a schedule (Database::quickCheck), and
+// here only before a migration is to rewrite the file or when the caller asks for it.
+Result<int> preflight(const QString& path, bool fullCheck, int targetVersion)
 {
     const QString name = QStringLiteral("bandmate-preflight-") + QUuid::createUuid().toString();
     Result<int> result = 0;
@@ -204,30 +249,40 @@ Result<int> preflight(const QString& path)
         if (!db) {
             result = std::unexpected(db.error());
         } else {
-            auto check = sql::scalar(*db, QStringLiteral("PRAGMA quick_check(1)"));
-            auto version = sql::scalar(*db, QStringLiteral("PRAGMA user_version"));
-            if (!check || check->toString() != QLatin1String("ok")) {
-                const std::string detail =
-                    check ? str(check->toString()) : check.error().message;
-                result = fail(ErrorCode::Corrupt, "the database is damaged (" + detail + ")",
-                              str(path));
-            } else if (!version) {
-                result = fail(ErrorCode::Corrupt,
-                              "the database is damaged (" + version.error().message + ")",
-                              str(path));
-            } else if (version->toInt() == 0) {
+            const auto damaged = [&](const std::string& detail) {
+                return fail(ErrorCode::Corrupt, "the database is damaged (" + detail + ")", str(path));
+            };
+            // The version and the schema in one statement, so one snapshot: another process may
+            // be creating the file this moment, and its tables with version 0 would look foreign.
+            // SQLite itself refuses a file shorter than the page count in its header.
+            auto head = sql::run(*db, QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version), "
+                                                     "(SELECT count(*) FROM sqlite_schema)"));
+            std::optional<int> version;
+            int objects = 0;
+            if (head && head->next()) {
+                version = head->value(0).toInt();
+                objects = head->value(1).toInt();
+            }
+            if (!version) {
+                result = damaged(head ? std::string("no schema") : head.error().message);
+            } else if (*version == 0) {
                 // Schema 0 with tables in it belongs to some other program: never migrate it.
-                auto objects = sql::scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-                if (!objects || objects->toInt() > 0) {
-                    result = fail(ErrorCode::NotADatabase,
-                                  "an SQLite database, but not one of Bandmate's", str(path));
+                if (objects > 0) {
+                    result = fail(ErrorCode::NotADatabase, "an SQLite database, but not one of Bandmate's", str(path));
                 }
-            } else if (auto ours = isBandmateFile(*db); !ours || !*ours || version->toInt() < 0) {
+            } else if (auto ours = isBandmateFile(*db); !ours || !*ours || *version < 0) {
                 // Another program's file that numbers its own schema: refused, never adopted.
                 result = ours ? fail(ErrorCode::NotADatabase, "an SQLite database, but not one of Bandmate's", str(path))
-                              : fail(ErrorCode::Corrupt, "the database is damaged (" + ours.error().message + ")", str(path));
+                              : damaged(ours.error().message);
             } else {
-                result = version->toInt();
+                result = *version;
+            }
+            head = std::unexpected(Error{});  // the statement lets go of its snapshot
+            if (result && *result > 0 && (fullCheck || *result < targetVersion)) {
+                auto check = runQuickCheck(*db);
+                if (!check || *check != QLatin1String("ok")) {
+                    result = damaged(check ? str(*check) : check.error().message);
+                }
             }
             db->close();
         }
@@ -357,7 +412,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
                 return std::unexpected(ok.error());
             }
         }
-        auto version = preflight(absolute);
+        auto version = preflight(absolute, options.check == Check::Full, inspect ? -1 : target);
         if (!version) {
             return std::unexpected(version.error());
         }
@@ -536,6 +591,40 @@ Result<void> Database::loadSyncIdentity(const HybridLogicalClock::WallClock& wal
     m_deviceId = row->value(0).toString();
     m_clock = HybridLogicalClock(wallClock, Hlc::fromPacked(row->value(1).toLongLong()));
     return {};
+}
+
+Result<QString> Database::quickCheck(const QString& path, const std::atomic_bool* stop)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!QFileInfo::exists(absolute)) {
+        return fail(ErrorCode::NotFound, "no database at this path", str(absolute));
+    }
+    const QString name = QStringLiteral("bandmate-check-") + QUuid::createUuid().toString();
+    Result<QString> result = QString();
+    {
+        auto db = connect(name, absolute, readOnlyAccess(absolute));
+        result = db ? runQuickCheck(*db, stop) : Result<QString>(std::unexpected(db.error()));
+        if (db) {
+            db->close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+Result<bool> Database::fullCheckDue(const QDateTime& now) const
+{
+    auto checked = sql::scalar(connection(), QStringLiteral("SELECT checked_at FROM sync_state WHERE singleton = 1"));
+    if (!checked) {
+        return std::unexpected(checked.error());
+    }
+    const qint64 last = checked->toLongLong();
+    return last <= 0 || last > now.toMSecsSinceEpoch() || now.toMSecsSinceEpoch() - last >= kFullCheckInterval.count();
+}
+
+Result<void> Database::markChecked(const QDateTime& when)
+{
+    return sql::exec(connection(), QStringLiteral("UPDATE sync_state SET checked_at = ? WHERE singleton = 1"), {when.toMSecsSinceEpoch()});
 }
 
 QString Database::sqliteVersion() const

@@ -3,12 +3,15 @@
 #include "core/sync/Hlc.h"
 #include "core/util/Result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -36,8 +39,15 @@ public:
         Inspect,    ///< reads only: never creates, migrates or writes the file
     };
 
+    /// How much of the file open() reads before it trusts it.
+    enum class Check {
+        Cheap,  ///< header, schema and length (milliseconds); every page before a migration
+        Full,   ///< also every page (SQLite's quick check: seconds on a large library)
+    };
+
     struct Options {
         Mode mode = Mode::ReadWrite;
+        Check check = Check::Cheap;
         int targetVersion = -1;  ///< migrate only up to this version (tests); -1 = newest
         HybridLogicalClock::WallClock wallClock{};  ///< empty = system clock
     };
@@ -45,7 +55,8 @@ public:
     /// Opens (and in ReadWrite mode creates and migrates) the database at `path`. Refuses, with
     /// the file left byte-for-byte unchanged: non-SQLite or damaged files (NotADatabase, Corrupt),
     /// a schema newer than this build (SchemaTooNew), a file or folder that cannot be written
-    /// (ReadOnly).
+    /// (ReadOnly). Damage inside pages is found by the full check (Options::check, a migration,
+    /// or quickCheck on its schedule), not by the cheap one.
     [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString& path,
                                                                 const Options& options);
     [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString& path)
@@ -87,6 +98,17 @@ public:
 
     /// The SQLite library version behind the connection, e.g. "3.40.1".
     [[nodiscard]] QString sqliteVersion() const;
+
+    /// SQLite's quick check of every page of the file at `path`, through a read-only connection
+    /// of its own (so it can run on a worker thread while the app works): "ok" or the first
+    /// problems found. Setting `stop` ends it within milliseconds (Cancelled).
+    [[nodiscard]] static Result<QString> quickCheck(const QString& path, const std::atomic_bool* stop = nullptr);
+    /// How often the app runs quickCheck by itself.
+    static constexpr std::chrono::milliseconds kFullCheckInterval = std::chrono::hours(24 * 7);
+    /// Whether the last full check that passed (markChecked) is older than kFullCheckInterval.
+    [[nodiscard]] Result<bool> fullCheckDue(const QDateTime& now) const;
+    /// Records a full check that found the file sound.
+    [[nodiscard]] Result<void> markChecked(const QDateTime& when);
 
     /// Sizes, counts and a full integrity check.
     [[nodiscard]] Result<DatabaseInfo> inspect() const;

@@ -896,7 +896,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatIndicator</name>
     <message>
-        <location filename="../../ui/beats/BeatViews.cpp" line="+16"/>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+17"/>
         <source>Beat</source>
         <translation>Pulso</translation>
     </message>
@@ -1021,12 +1021,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+825"/>
+        <location line="+838"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-801"/>
+        <location line="-814"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1049,14 +1049,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location line="+7"/>
         <location line="+663"/>
-        <location line="+74"/>
+        <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-738"/>
+        <location line="-751"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1498,12 +1498,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+5"/>
-        <location line="+86"/>
+        <location line="+99"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-98"/>
         <source>Length:</source>
         <translation>Duración:</translation>
     </message>
@@ -1548,7 +1548,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se escribió %1 (%2 notas).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Rendering “%1”…</source>
         <translation>Renderizando “%1”…</translation>
     </message>
@@ -1558,7 +1558,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Wrote %1.</source>
         <translation>Se escribió %1.</translation>
     </message>
@@ -1568,7 +1568,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se exportó: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Tempo trainer</source>
         <translation>Entrenador de tempo</translation>
     </message>
@@ -1616,7 +1616,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
@@ -1721,7 +1721,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
@@ -2334,7 +2334,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+63"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
         <location line="+89"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
@@ -2458,6 +2458,27 @@ Go back to the %1 page, where you were?</source>
         <source>Stay here</source>
         <translation>Quedarme aquí</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>The database file is damaged</source>
+        <translation>El archivo de la base de datos está dañado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate&apos;s weekly check found damage in the file that holds your library, machines and roadmaps:
+%1
+
+What you see is still there, but parts of the file may not read back.</source>
+        <translation>La revisión semanal de Bandmate encontró daños en el archivo que guarda tu biblioteca, máquinas y hojas de ruta:
+%1
+
+Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close Bandmate and keep a copy of the file. Bandmate keeps a copy from before each upgrade beside it (files ending in .backup); if you sync, another computer or the server has your data too.</source>
+        <translation>Cierra Bandmate y guarda una copia del archivo. Bandmate guarda a su lado una copia de antes de cada actualización (archivos que terminan en .backup); si sincronizas, otro ordenador o el servidor también tiene tus datos.</translation>
+    </message>
 </context>
 <context>
     <name>bandmate::ui::NowPlayingBar</name>
@@ -2575,7 +2596,12 @@ Go back to the %1 page, where you were?</source>
         <translation>Todos los instrumentos</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <source>Loading the samples…</source>
+        <translation>Cargando las muestras…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No instrument is on</source>
         <translation>Ningún instrumento está activado</translation>
     </message>
@@ -2858,18 +2884,18 @@ Go back to the %1 page, where you were?</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+228"/>
+        <location line="+234"/>
         <source>Add stage</source>
         <translation>Añadir etapa</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <location line="+241"/>
+        <location line="-233"/>
+        <location line="+247"/>
         <source>Add task</source>
         <translation>Añadir tarea</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-246"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -2969,7 +2995,7 @@ Go back to the %1 page, where you were?</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
@@ -3015,7 +3041,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Mover etapa</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Reorder</source>
         <translation>Reordenar</translation>
     </message>
@@ -3100,12 +3126,12 @@ Go back to the %1 page, where you were?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+369"/>
+        <location line="+371"/>
         <source>Roadmaps (*.json)</source>
         <translation>Hojas de ruta (*.json)</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-365"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -3182,7 +3208,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Completada</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%1 of %2 %3</source>
         <translation>%1 de %2 %3</translation>
     </message>

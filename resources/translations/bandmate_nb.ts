@@ -896,7 +896,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatIndicator</name>
     <message>
-        <location filename="../../ui/beats/BeatViews.cpp" line="+16"/>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+17"/>
         <source>Beat</source>
         <translation>Slag</translation>
     </message>
@@ -1021,12 +1021,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+825"/>
+        <location line="+838"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-801"/>
+        <location line="-814"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1049,14 +1049,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location line="+7"/>
         <location line="+663"/>
-        <location line="+74"/>
+        <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-738"/>
+        <location line="-751"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1498,12 +1498,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+86"/>
+        <location line="+99"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-98"/>
         <source>Length:</source>
         <translation>Lengde:</translation>
     </message>
@@ -1548,7 +1548,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Skrev %1 (%2 toner).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Rendering “%1”…</source>
         <translation>Gjengir «%1» …</translation>
     </message>
@@ -1558,7 +1558,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Wrote %1.</source>
         <translation>Skrev %1.</translation>
     </message>
@@ -1568,7 +1568,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ikke eksportert: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Tempo trainer</source>
         <translation>Tempotrener</translation>
     </message>
@@ -1616,7 +1616,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
@@ -1721,7 +1721,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
@@ -2334,7 +2334,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+63"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
         <location line="+89"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
@@ -2458,6 +2458,27 @@ Gå tilbake til siden %1, der du var?</translation>
         <source>Stay here</source>
         <translation>Bli her</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>The database file is damaged</source>
+        <translation>Databasefilen er skadet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate&apos;s weekly check found damage in the file that holds your library, machines and roadmaps:
+%1
+
+What you see is still there, but parts of the file may not read back.</source>
+        <translation>Bandmates ukentlige kontroll fant skade i filen som har biblioteket, maskinene og veikartene dine:
+%1
+
+Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close Bandmate and keep a copy of the file. Bandmate keeps a copy from before each upgrade beside it (files ending in .backup); if you sync, another computer or the server has your data too.</source>
+        <translation>Lukk Bandmate og ta vare på en kopi av filen. Bandmate legger en kopi fra før hver oppgradering ved siden av den (filer som slutter på .backup); synkroniserer du, har også en annen datamaskin eller serveren dataene dine.</translation>
+    </message>
 </context>
 <context>
     <name>bandmate::ui::NowPlayingBar</name>
@@ -2575,7 +2596,12 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Alle instrumenter</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <source>Loading the samples…</source>
+        <translation>Laster inn lydprøvene …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No instrument is on</source>
         <translation>Ingen instrumenter er på</translation>
     </message>
@@ -2858,18 +2884,18 @@ Gå tilbake til siden %1, der du var?</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+228"/>
+        <location line="+234"/>
         <source>Add stage</source>
         <translation>Legg til etappe</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <location line="+241"/>
+        <location line="-233"/>
+        <location line="+247"/>
         <source>Add task</source>
         <translation>Legg til oppgave</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-246"/>
         <source>Delete</source>
         <translation>Slett</translation>
     </message>
@@ -2969,7 +2995,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
@@ -3015,7 +3041,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Flytt etappe</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Reorder</source>
         <translation>Endre rekkefølge</translation>
     </message>
@@ -3100,12 +3126,12 @@ Gå tilbake til siden %1, der du var?</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+369"/>
+        <location line="+371"/>
         <source>Roadmaps (*.json)</source>
         <translation>Veikart (*.json)</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-365"/>
         <source>Export…</source>
         <translation>Eksporter …</translation>
     </message>
@@ -3182,7 +3208,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Fullført</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%1 of %2 %3</source>
         <translation>%1 av %2 %3</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "core/util/Uuid.h"
 #include "tests/support/TestFiles.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -322,23 +323,97 @@ TEST(Database, RefusesADamagedFileAndLeavesItUnchanged)
     QByteArray bytes = bandmate::test::readAll(path);
     ASSERT_GT(bytes.size(), 16 * 4096);
 
-    // Garbage over the middle pages (the header survives, so only a check can tell).
+    // A file cut short in the middle of its pages: the cheap check at every open sees it.
+    bandmate::test::writeAll(path, bytes.left(bytes.size() / 2 + 123));
+    QByteArray before = bandmate::test::sha256(path);
+    auto cut = Database::open(path);
+    ASSERT_FALSE(cut.has_value());
+    EXPECT_EQ(cut.error().code, ErrorCode::Corrupt) << cut.error().toString();
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+
+    // Cut at a page boundary: every page that is there reads, but the header counts more.
+    bandmate::test::writeAll(path, bytes.left(bytes.size() / 4096 / 2 * 4096));
+    before = bandmate::test::sha256(path);
+    auto short_ = Database::open(path);
+    ASSERT_FALSE(short_.has_value());
+    EXPECT_EQ(short_.error().code, ErrorCode::Corrupt) << short_.error().toString();
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+
+    // Garbage over the middle pages (the header survives, so only reading every page can tell):
+    // the full check finds it, at an open that asks for it and in the weekly check.
     QByteArray damaged = bytes;
     QRandomGenerator random(3);
     for (qsizetype i = 4096 * 2; i < damaged.size() - 4096; ++i) {
         damaged[i] = static_cast<char>(random.bounded(256));
     }
-    // And a file cut short in the middle of its pages.
-    const QByteArray truncated = bytes.left(bytes.size() / 2 + 123);
+    bandmate::test::writeAll(path, damaged);
+    before = bandmate::test::sha256(path);
+    auto full = Database::open(path, {.check = Database::Check::Full});
+    ASSERT_FALSE(full.has_value());
+    EXPECT_EQ(full.error().code, ErrorCode::Corrupt) << full.error().toString();
+    auto weekly = Database::quickCheck(path);
+    ASSERT_TRUE(weekly.has_value()) << weekly.error().toString();
+    EXPECT_NE(*weekly, QStringLiteral("ok"));
+    EXPECT_EQ(bandmate::test::sha256(path), before);
+}
 
-    for (const QByteArray& content : {damaged, truncated}) {
-        bandmate::test::writeAll(path, content);
-        const QByteArray before = bandmate::test::sha256(path);
-        auto db = Database::open(path);
-        ASSERT_FALSE(db.has_value());
-        EXPECT_EQ(db.error().code, ErrorCode::Corrupt) << db.error().toString();
-        EXPECT_EQ(bandmate::test::sha256(path), before);
+TEST(Database, OpeningChecksCheaplyAndEveryPageWeeklyOrBeforeAnUpgrade)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    makePopulatedDatabase(path, 400);
+    QByteArray bytes = bandmate::test::readAll(path);
+    // Damage one page deep inside the file: the header, the schema and the length are intact.
+    for (qsizetype i = bytes.size() - 3 * 4096; i < bytes.size() - 2 * 4096; ++i) {
+        bytes[i] = static_cast<char>(0xA5);
     }
+    bandmate::test::writeAll(path, bytes);
+    {
+        auto opened = Database::open(path);
+        ASSERT_TRUE(opened.has_value()) << "an ordinary open does not read every page: " << opened.error().toString();
+        auto due = (*opened)->fullCheckDue(QDateTime::currentDateTime());
+        ASSERT_TRUE(due.has_value());
+        EXPECT_TRUE(*due) << "never checked";
+    }
+    auto weekly = Database::quickCheck(path);
+    ASSERT_TRUE(weekly.has_value());
+    EXPECT_NE(*weekly, QStringLiteral("ok"));
+
+    // A sound file's check is recorded; it is due again after a week.
+    const QString sound = dir.file(QStringLiteral("sound.sqlite"));
+    makePopulatedDatabase(sound, 10);
+    auto db = Database::open(sound);
+    ASSERT_TRUE(db.has_value());
+    EXPECT_EQ(*Database::quickCheck(sound), QStringLiteral("ok"));
+    const QDateTime now = QDateTime::currentDateTime();
+    ASSERT_TRUE((*db)->markChecked(now).has_value());
+    EXPECT_FALSE(*(*db)->fullCheckDue(now.addDays(6)));
+    EXPECT_TRUE(*(*db)->fullCheckDue(now.addDays(7)));
+    EXPECT_TRUE(*(*db)->fullCheckDue(now.addDays(-1))) << "a clock set back checks rather than waits";
+
+    // A check asked to stop ends as cancelled, not as a verdict.
+    std::atomic_bool stop{true};
+    auto stopped = Database::quickCheck(sound, &stop);
+    ASSERT_FALSE(stopped.has_value());
+    EXPECT_EQ(stopped.error().code, ErrorCode::Cancelled);
+
+    // Before an upgrade rewrites the file, every page is read: a damaged old file is refused.
+    const QString old = dir.file(QStringLiteral("old.sqlite"));
+    {
+        auto made = Database::open(old, {.targetVersion = 3});
+        ASSERT_TRUE(made.has_value());
+    }
+    QByteArray oldBytes = bandmate::test::readAll(old);
+    ASSERT_GT(oldBytes.size(), 4 * 4096);
+    for (qsizetype i = 4096; i < oldBytes.size(); ++i) {
+        oldBytes[i] = static_cast<char>(0xA5);
+    }
+    bandmate::test::writeAll(old, oldBytes);
+    const QByteArray before = bandmate::test::sha256(old);
+    auto upgraded = Database::open(old);
+    ASSERT_FALSE(upgraded.has_value());
+    EXPECT_EQ(upgraded.error().code, ErrorCode::Corrupt) << upgraded.error().toString();
+    EXPECT_EQ(bandmate::test::sha256(old), before);
 }
 
 TEST(Database, RefusesASchemaNewerThanTheAppAndLeavesItUnchanged)

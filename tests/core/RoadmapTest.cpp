@@ -4,8 +4,10 @@
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "core/sync/ChangeTracker.h"
 #include "tests/support/TestFiles.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -164,7 +166,7 @@ TEST(RoadmapTemplate, EveryShippedTemplateIsTranslatedAndDiffersOnlyInItsTexts)
             auto translated = loadBuiltinRoadmap(slug, language);
             ASSERT_TRUE(original.has_value());
             ASSERT_TRUE(translated.has_value()) << where << ": " << translated.error().toString();
-            // Same slugs, version, types, item counts, metric keys, targets and aggregates.
+            // Same slugs, version, types, item ids, metric keys, targets and aggregates.
             EXPECT_TRUE(withoutTexts(*translated) == withoutTexts(*original)) << where;
             EXPECT_NE(translated->title, original->title) << where;
             int tasks = 0;
@@ -262,7 +264,8 @@ TEST_F(RoadmapProgress, TasksCompleteThemselvesFromStatEntriesAndShowTheEvidence
     EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("listeners"))->status, TaskStatus::NotStarted);
     auto reached = repository->addStat(QStringLiteral("monthly_listeners"), 1200, now.addDays(2));
     ASSERT_TRUE(reached.has_value());
-    const auto* listeners = findTask(*repository->roadmap(*id), QStringLiteral("listeners"));
+    const auto listenersState = repository->roadmap(*id);
+    const auto* listeners = findTask(*listenersState, QStringLiteral("listeners"));
     EXPECT_EQ(listeners->status, TaskStatus::Completed);
     EXPECT_EQ(listeners->evidence, QStringList{*reached});
     EXPECT_EQ(repository->series(QStringLiteral("monthly_listeners"))->size(), 3) << "entries are never overwritten";
@@ -369,6 +372,8 @@ TEST_F(RoadmapProgress, AchievementsAreEarnedFromWhatHappenedWithTheirDates)
     ASSERT_TRUE(activity.has_value());
     EXPECT_EQ(activity->size(), 10) << "a practice day each";
     EXPECT_EQ(activity->value(base.date().addDays(3)), 2) << "the practice and the show, each counted once";
+    EXPECT_EQ(activity->value(base.date().addDays(1)), 1)
+        << "the second practice completed 'practise' by itself; that completion is the practice, not a second activity";
 }
 
 TEST_F(RoadmapProgress, NewerShippedTemplatesReachRunningRoadmaps)
@@ -380,4 +385,271 @@ TEST_F(RoadmapProgress, NewerShippedTemplatesReachRunningRoadmaps)
     EXPECT_EQ(*repository->upgradeFrom({parsed(v2)}), 1);
     EXPECT_EQ(repository->roadmap(*id)->title, QStringLiteral("Test road, revised"));
     EXPECT_EQ(*repository->upgradeFrom({parsed(v2)}), 0) << "already there";
+}
+
+TEST(RoadmapTemplate, ChecklistItemsHaveStableIds)
+{
+    // Every shipped item names its id: ids made from English texts would differ in a translation.
+    for (const QString& file : QDir(QStringLiteral(":/roadmaps")).entryList({QStringLiteral("*.json")})) {
+        QFile json(QStringLiteral(":/roadmaps/") + file);
+        ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+        for (const auto& stage : QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("stages")).toArray()) {
+            for (const auto& task : stage.toObject().value(QStringLiteral("tasks")).toArray()) {
+                for (const auto& item : task.toObject().value(QStringLiteral("items")).toArray()) {
+                    EXPECT_FALSE(item.toObject().value(QStringLiteral("id")).toString().isEmpty()) << file.toStdString();
+                }
+            }
+        }
+    }
+
+    // Plain texts get ids from their words; a written id is kept; the document round-trips.
+    EXPECT_EQ(checklistItemId(QStringLiteral("Cáscara 2-3 with the hembra on 4")), QStringLiteral("cascara-2-3-with-the-hembra-on-4"));
+    EXPECT_EQ(checklistItemId(QStringLiteral("¿?")), QStringLiteral("item"));
+    EXPECT_EQ(checklistItemId(QStringLiteral("Slap"), {QStringLiteral("slap")}), QStringLiteral("slap-2"));
+    EXPECT_LE(checklistItemId(QString(300, QLatin1Char('x'))).size(), 48);
+    QJsonObject document = smallRoadmap();
+    editTask(document, 0, 0, [](QJsonObject& task) {
+        task[QStringLiteral("items")] = QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("first")}, {QStringLiteral("text"), QStringLiteral("A")}},
+                                                  QStringLiteral("first"), QStringLiteral("B")};
+    });
+    const RoadmapTemplate roadmap = parsed(document);
+    EXPECT_EQ(roadmap.stages[0].tasks[0].itemIds, (QStringList{QStringLiteral("first"), QStringLiteral("first-2"), QStringLiteral("b")}))
+        << "a text's id never takes one the document wrote";
+    EXPECT_TRUE(*parseRoadmapJson(writeRoadmapJson(roadmap), QStringLiteral("again")) == roadmap);
+
+    const auto bad = [&](const QJsonValue& items) {
+        return errorOf(QJsonDocument(with(smallRoadmap(), [&](QJsonObject& o) {
+                           editTask(o, 0, 0, [&](QJsonObject& task) { task[QStringLiteral("items")] = items; });
+                       })).toJson());
+    };
+    const QJsonObject one{{QStringLiteral("id"), QStringLiteral("same")}, {QStringLiteral("text"), QStringLiteral("One")}};
+    const QJsonObject two{{QStringLiteral("id"), QStringLiteral("same")}, {QStringLiteral("text"), QStringLiteral("Two")}};
+    EXPECT_EQ(bad(QJsonArray{one, two}), "stages[0].tasks[0].items[1].id: another item of this checklist has the id \"same\"");
+    EXPECT_EQ(bad(QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("Bad Id")}, {QStringLiteral("text"), QStringLiteral("x")}}})
+                  .find("stages[0].tasks[0].items[0].id: must be lower-case"),
+              0u);
+    EXPECT_EQ(bad(QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("text"), QStringLiteral("x")},
+                                         {QStringLiteral("done"), true}}}),
+              "stages[0].tasks[0].items[0].done: unknown field");
+
+    // An edit keeps ids: unchanged texts wherever they move, rewritten texts in place.
+    const QStringList oldItems{QStringLiteral("Alpha"), QStringLiteral("Beta"), QStringLiteral("Gamma")};
+    const QStringList oldIds{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("g")};
+    EXPECT_EQ(reassignItemIds({QStringLiteral("Gamma"), QStringLiteral("Alpha"), QStringLiteral("Beta")}, oldItems, oldIds),
+              (QStringList{QStringLiteral("g"), QStringLiteral("a"), QStringLiteral("b")}));
+    EXPECT_EQ(reassignItemIds({QStringLiteral("Alpha"), QStringLiteral("Beta, reworded"), QStringLiteral("Gamma")}, oldItems, oldIds),
+              (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("g")}));
+    EXPECT_EQ(reassignItemIds({QStringLiteral("Alpha"), QStringLiteral("Delta")}, oldItems, oldIds),
+              (QStringList{QStringLiteral("a"), QStringLiteral("delta")}))
+        << "an item came or went: a new text is a new item";
+}
+
+TEST(RoadmapTemplate, AVersionBeyond32BitsIsRefused)
+{
+    EXPECT_EQ(errorOf(QJsonDocument(with(smallRoadmap(), [](QJsonObject& o) { o[QStringLiteral("version")] = 4294967296.0; })).toJson()),
+              "version: must be a whole number from 1 to 2147483647");
+    EXPECT_EQ(parsed(with(smallRoadmap(), [](QJsonObject& o) { o[QStringLiteral("version")] = 2147483647.0; })).version, 2147483647);
+}
+
+namespace {
+
+/// The small roadmap with its checklist's items written as {"id", "text"} pairs.
+QJsonObject withItems(int version, const QList<std::pair<QString, QString>>& items)
+{
+    QJsonObject document = smallRoadmap();
+    document[QStringLiteral("version")] = version;
+    editTask(document, 0, 0, [&](QJsonObject& task) {
+        QJsonArray list;
+        for (const auto& [itemId, text] : items) {
+            list.append(QJsonObject{{QStringLiteral("id"), itemId}, {QStringLiteral("text"), text}});
+        }
+        task[QStringLiteral("items")] = list;
+    });
+    return document;
+}
+
+QString checklistOf(Database& db, const QString& taskId)
+{
+    return sql::scalar(db.connection(), QStringLiteral("SELECT checklist FROM task_progress WHERE id = ?"), {taskId})->toString();
+}
+
+}  // namespace
+
+TEST_F(RoadmapProgress, TicksFollowTheirItemWhenAnUpgradeOrATranslationRewritesItsText)
+{
+    ASSERT_TRUE(repository->upgrade(*id, parsed(withItems(2, {{QStringLiteral("a"), QStringLiteral("a")}, {QStringLiteral("b"), QStringLiteral("b")}})))
+                    .has_value());
+    const QString tick = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("a"), true).has_value()) << "by id";
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("b"), true).has_value());
+    const auto doneState = repository->roadmap(*id);
+    const auto* done = findTask(*doneState, QStringLiteral("tick"));
+    ASSERT_EQ(done->status, TaskStatus::Completed);
+    const QDateTime completedAt = done->completedAt;
+    EXPECT_EQ(checklistOf(*db, tick), QStringLiteral(R"({"a":true,"b":true})"));
+
+    // Version 3 rewrites both texts (as a translation would) and adds an item.
+    ASSERT_TRUE(repository
+                    ->upgrade(*id, parsed(withItems(3, {{QStringLiteral("a"), QStringLiteral("Alpha, reworded")},
+                                                        {QStringLiteral("b"), QStringLiteral("Beta, translated")},
+                                                        {QStringLiteral("c"), QStringLiteral("Gamma")}})))
+                    .has_value());
+    const auto upgradedState = repository->roadmap(*id);
+    const auto* upgraded = findTask(*upgradedState, QStringLiteral("tick"));
+    EXPECT_TRUE(upgraded->ticked.value(QStringLiteral("Alpha, reworded")));
+    EXPECT_TRUE(upgraded->ticked.value(QStringLiteral("Beta, translated")));
+    EXPECT_FALSE(upgraded->ticked.value(QStringLiteral("Gamma")));
+    EXPECT_EQ(upgraded->status, TaskStatus::Completed) << "a completed task stays completed";
+    EXPECT_EQ(upgraded->completedAt, completedAt);
+
+    // Ticking by text works too, and a task completed again keeps its first completion time.
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("Gamma"), true).has_value());
+    ASSERT_TRUE(repository->setStatus(tick, TaskStatus::Completed).has_value());
+    EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("tick"))->completedAt, completedAt);
+    ASSERT_TRUE(repository->setStatus(tick, TaskStatus::InProgress).has_value());
+    EXPECT_FALSE(findTask(*repository->roadmap(*id), QStringLiteral("tick"))->completedAt.isValid());
+}
+
+TEST_F(RoadmapProgress, TicksStoredByTextBeforeItemIdsAreKept)
+{
+    // What an older version left: no item ids, ticks keyed by the (Spanish) text.
+    const QString tick = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ASSERT_TRUE(sql::run(db->connection(), QStringLiteral("UPDATE roadmap_task SET items = ?, item_ids = '[]' WHERE id = ?"),
+                         {QStringLiteral(R"(["Uno","Dos"])"), tick}).has_value());
+    ASSERT_TRUE(sql::run(db->connection(), QStringLiteral("UPDATE task_progress SET checklist = ?, status = 'in_progress' WHERE id = ?"),
+                         {QStringLiteral(R"({"Dos":true})"), tick}).has_value());
+    const auto legacyState = repository->roadmap(*id);
+    const auto* legacy = findTask(*legacyState, QStringLiteral("tick"));
+    EXPECT_FALSE(legacy->ticked.value(QStringLiteral("Uno")));
+    EXPECT_TRUE(legacy->ticked.value(QStringLiteral("Dos")));
+
+    // The upgrade to a version with ids, in English: the tick stays on the second item.
+    ASSERT_TRUE(repository->upgrade(*id, parsed(withItems(2, {{QStringLiteral("one"), QStringLiteral("One")}, {QStringLiteral("two"), QStringLiteral("Two")}})))
+                    .has_value());
+    const auto upgradedState = repository->roadmap(*id);
+    const auto* upgraded = findTask(*upgradedState, QStringLiteral("tick"));
+    EXPECT_FALSE(upgraded->ticked.value(QStringLiteral("One")));
+    EXPECT_TRUE(upgraded->ticked.value(QStringLiteral("Two")));
+    EXPECT_EQ(upgraded->itemIds, (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+    EXPECT_EQ(checklistOf(*db, tick), QStringLiteral(R"({"two":true})"));
+}
+
+TEST_F(RoadmapProgress, TwoComputersUpgradingTheSameRoadmapAddTheSameRows)
+{
+    // The second computer has the same roadmap (as sync left it): a copy of the file.
+    db.reset();
+    ASSERT_TRUE(QFile::copy(dir.file(QStringLiteral("r.sqlite")), dir.file(QStringLiteral("other.sqlite"))));
+    db = std::move(*Database::open(dir.file(QStringLiteral("r.sqlite"))));
+    repository = std::make_unique<ProgressRepository>(*db);
+    auto otherDb = Database::open(dir.file(QStringLiteral("other.sqlite")));
+    ASSERT_TRUE(otherDb.has_value());
+    ProgressRepository other(**otherDb);
+
+    QJsonObject v2 = smallRoadmap();
+    v2[QStringLiteral("version")] = 2;
+    QJsonArray stages = v2[QStringLiteral("stages")].toArray();
+    stages.append(QJsonObject{{QStringLiteral("slug"), QStringLiteral("three")},
+                              {QStringLiteral("title"), QStringLiteral("Three")},
+                              {QStringLiteral("tasks"), QJsonArray{QJsonObject{{QStringLiteral("slug"), QStringLiteral("added")},
+                                                                              {QStringLiteral("title"), QStringLiteral("Added")},
+                                                                              {QStringLiteral("type"), QStringLiteral("INFO")},
+                                                                              {QStringLiteral("description"), QStringLiteral("d")}}}}});
+    v2[QStringLiteral("stages")] = stages;
+    ASSERT_TRUE(repository->upgrade(*id, parsed(v2)).has_value());
+    ASSERT_TRUE(other.upgrade(*id, parsed(v2)).has_value());
+    const auto hereState = repository->roadmap(*id);
+    const auto thereState = other.roadmap(*id);
+    const auto* here = findTask(*hereState, QStringLiteral("added"));
+    const auto* there = findTask(*thereState, QStringLiteral("added"));
+    ASSERT_NE(here, nullptr);
+    ASSERT_NE(there, nullptr);
+    EXPECT_EQ(here->id, there->id) << "in sync they are one task, not two";
+    EXPECT_EQ(hereState->stages.last().id, thereState->stages.last().id);
+    // The new task's progress row carries no status that could undo the other computer's.
+    auto stamped = sql::scalar(db->connection(), QStringLiteral("SELECT count(*) FROM field_clock WHERE entity = 'task_progress' "
+                                                                "AND id = ? AND field = 'status'"),
+                               {here->id});
+    ASSERT_TRUE(stamped.has_value());
+    EXPECT_EQ(stamped->toInt(), 0);
+}
+
+TEST_F(RoadmapProgress, ASlugFoundTwiceKeepsTheTaskWithTheMostProgress)
+{
+    // An older version's upgrade on two computers left two "tick" tasks; the one that comes
+    // first in order is completed (an id that sorts before the original's).
+    const QString firstId = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ChangeTracker tracker(*db);
+    auto row = sql::run(db->connection(), QStringLiteral("SELECT stage_id FROM roadmap_task WHERE id = ?"), {firstId});
+    ASSERT_TRUE(row && row->next());
+    const QString twin = QStringLiteral("0000-twin");
+    ASSERT_TRUE(tracker.write(QStringLiteral("roadmap_task"), twin,
+                              {{QStringLiteral("roadmap_id"), *id}, {QStringLiteral("stage_id"), row->value(0).toString()},
+                               {QStringLiteral("slug"), QStringLiteral("tick")}, {QStringLiteral("position"), 0},
+                               {QStringLiteral("title"), QStringLiteral("Tick")}, {QStringLiteral("type"), QStringLiteral("CHECKLIST")},
+                               {QStringLiteral("items"), QStringLiteral(R"(["a","b"])")}})
+                    .has_value());
+    ASSERT_TRUE(tracker.write(QStringLiteral("task_progress"), twin, {{QStringLiteral("status"), QStringLiteral("not_started")}}).has_value());
+    ASSERT_TRUE(repository->setItem(twin, QStringLiteral("a"), true).has_value());
+    ASSERT_TRUE(repository->setItem(twin, QStringLiteral("b"), true).has_value());
+
+    QJsonObject v2 = smallRoadmap();
+    v2[QStringLiteral("version")] = 2;
+    ASSERT_TRUE(repository->upgrade(*id, parsed(v2)).has_value());
+    auto state = repository->roadmap(*id);
+    int ticks = 0;
+    for (const auto& task : state->stages[0].tasks) {
+        ticks += task.slug == QLatin1String("tick") ? 1 : 0;
+    }
+    EXPECT_EQ(ticks, 1);
+    EXPECT_EQ(findTask(*state, QStringLiteral("tick"))->id, twin);
+    EXPECT_EQ(findTask(*state, QStringLiteral("tick"))->status, TaskStatus::Completed);
+}
+
+TEST_F(RoadmapProgress, WhatWasLoggedCompletesTasksAnUpgradeAddsOrMakesEasier)
+{
+    ASSERT_TRUE(repository->addStat(QStringLiteral("practice_minutes"), 45, QDateTime::currentDateTime()).has_value());
+    ASSERT_TRUE(repository->addStat(QStringLiteral("gigs"), 3, QDateTime::currentDateTime()).has_value());
+    EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("practise"))->status, TaskStatus::NotStarted);
+
+    QJsonObject v2 = smallRoadmap();
+    v2[QStringLiteral("version")] = 2;
+    editTask(v2, 0, 1, [](QJsonObject& task) {
+        QJsonObject metric = task[QStringLiteral("metric")].toObject();
+        metric[QStringLiteral("target")] = 30;  // lowered from 60
+        task[QStringLiteral("metric")] = metric;
+    });
+    QJsonArray stages = v2[QStringLiteral("stages")].toArray();
+    QJsonObject two = stages[1].toObject();
+    QJsonArray tasks = two[QStringLiteral("tasks")].toArray();
+    tasks.append(QJsonObject{{QStringLiteral("slug"), QStringLiteral("gigs")},
+                             {QStringLiteral("title"), QStringLiteral("Play 3 gigs")},
+                             {QStringLiteral("type"), QStringLiteral("DATA_INPUT")},
+                             {QStringLiteral("description"), QStringLiteral("d")},
+                             {QStringLiteral("metric"), QJsonObject{{QStringLiteral("key"), QStringLiteral("gigs")},
+                                                                    {QStringLiteral("unit"), QStringLiteral("gigs")},
+                                                                    {QStringLiteral("target"), 3}}}});
+    two[QStringLiteral("tasks")] = tasks;
+    stages[1] = two;
+    v2[QStringLiteral("stages")] = stages;
+    ASSERT_TRUE(repository->upgrade(*id, parsed(v2)).has_value());
+    auto state = repository->roadmap(*id);
+    EXPECT_EQ(findTask(*state, QStringLiteral("practise"))->status, TaskStatus::Completed) << "45 minutes reach the lowered 30";
+    EXPECT_EQ(findTask(*state, QStringLiteral("gigs"))->status, TaskStatus::Completed) << "three gigs were logged already";
+}
+
+TEST(RoadmapProgressStart, WhatWasLoggedEarlierOnTheStartDayCounts)
+{
+    TempDir dir;
+    auto db = Database::open(dir.file(QStringLiteral("r.sqlite")));
+    ASSERT_TRUE(db.has_value());
+    ProgressRepository repository(**db);
+    const QDateTime startedAt(QDate(2026, 12, 5), QTime(18, 0));
+    ASSERT_TRUE(repository.addStat(QStringLiteral("practice_minutes"), 40, startedAt.addSecs(-9 * 3600)).has_value()) << "that morning";
+    ASSERT_TRUE(repository.addStat(QStringLiteral("practice_minutes"), 500, startedAt.addDays(-1)).has_value()) << "the day before";
+    auto started = repository.start(parsed(smallRoadmap()), false, startedAt);
+    ASSERT_TRUE(started.has_value());
+    EXPECT_EQ(findTask(*repository.roadmap(*started), QStringLiteral("practise"))->metricValue, 40.0);
+    ASSERT_TRUE(repository.addStat(QStringLiteral("practice_minutes"), 20, startedAt.addSecs(-3600)).has_value());
+    EXPECT_EQ(findTask(*repository.roadmap(*started), QStringLiteral("practise"))->status, TaskStatus::Completed)
+        << "an entry an hour before the start, on the same day, counts";
 }

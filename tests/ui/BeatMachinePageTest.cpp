@@ -25,6 +25,8 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QSignalSpy>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -196,6 +198,21 @@ TEST_F(BeatMachinePageTest, ExportWritesAWavWithProgressAndCancelLeavesNoFile)
     EXPECT_FALSE(QFile::exists(cancelled));
     EXPECT_EQ(QDir(m_dir.path()).entryList({QStringLiteral("*.wav*")}, QDir::Files | QDir::Hidden).size(), 1)
         << "no partial file left behind";
+
+    // Through the page: Cancel closes the progress dialog for good, even with progress still
+    // arriving from the worker.
+    const QString viaPage = m_dir.file(QStringLiteral("page.wav"));
+    QPointer<QProgressDialog> dialog = m_page->renderWav(viaPage, QStringLiteral("Long"), session().pattern(), settings);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog && dialog->isVisible(); }, 10'000));
+    auto* job = m_page->findChild<ui::AudioExportJob*>();
+    ASSERT_NE(job, nullptr);
+    Q_EMIT dialog->canceled();  // the Cancel button
+    Q_EMIT job->progress(40);  // late progress from before the worker saw the cancel
+    QTest::qWait(500);
+    EXPECT_TRUE(!dialog || !dialog->isVisible()) << "the dialog came back after Cancel";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return m_page->bannerText().contains(QStringLiteral("cancelled")); }, 30'000))
+        << m_page->bannerText().toStdString();
+    EXPECT_FALSE(QFile::exists(viaPage));
 }
 
 TEST_F(BeatMachinePageTest, PlaysLiveThroughJackAndTheIndicatorFollowsThePlayhead)
@@ -333,4 +350,40 @@ TEST_F(BeatMachinePageTest, DISABLED_PicturesForReview)
     auto* tabs = m_page->findChild<QTabWidget*>();
     tabs->setCurrentIndex(1);
     EXPECT_TRUE(m_page->grab().save(folder + QStringLiteral("/beats-polymeter.png")));
+}
+
+TEST(BeatMachinePageStart, TheKitIsDecodedAfterThePageIsFirstShownAndItsErrorIsShown)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    ASSERT_NE(db, nullptr);
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    settings.setInstructorVoice(QStringLiteral("en"));  // a second voice used to decode the kit twice
+
+    // Built (as the main window builds every page at start) but not shown: nothing decoded.
+    {
+        ui::BeatMachinePage page(*db, settings);
+        EXPECT_FALSE(page.session().kitLoaded()) << "the first window does not wait for 269 samples";
+        page.resize(1280, 800);
+        page.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+        ASSERT_TRUE(QTest::qWaitFor([&] { return page.session().kitLoaded(); }, 10'000)) << "decoded after the first frame";
+        ASSERT_NE(page.session().builtPattern(), nullptr);
+        EXPECT_FALSE(page.session().builtPattern()->channels().empty());
+    }
+
+    // A kit that cannot be read says so on the page, where it used to vanish at start-up.
+    test::TempDir kit;
+    test::writeAll(kit.file(QStringLiteral("kit.json")), "{ not json");
+    qputenv("BANDMATE_KIT_DIR", kit.path().toUtf8());
+    {
+        ui::BeatMachinePage page(*db, settings);
+        page.resize(1280, 800);
+        page.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+        EXPECT_TRUE(QTest::qWaitFor([&] { return page.bannerText().contains(QStringLiteral("could not be loaded")); }, 10'000))
+            << page.bannerText().toStdString();
+    }
+    qunsetenv("BANDMATE_KIT_DIR");
 }

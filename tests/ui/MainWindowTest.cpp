@@ -1,4 +1,5 @@
 #include "core/storage/Database.h"
+#include "core/storage/Sql.h"
 #include "tests/support/TestFiles.h"
 #include "core/library/Songs.h"
 #include "core/setlists/Setlists.h"
@@ -6,6 +7,7 @@
 #include "ui/setlists/PractiseDialog.h"
 #include "ui/setlists/SetlistsPage.h"
 #include "ui/shell/AboutDialog.h"
+#include "ui/shell/DatabaseCheck.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/library/LibraryPage.h"
 #include "ui/roadmap/RoadmapPage.h"
@@ -26,6 +28,7 @@
 #include <QFileInfo>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -366,3 +369,56 @@ TEST_F(MainWindowTest, OpenRecentReopensTheMachineFilesOpenedLately)
 }
 
 }  // namespace
+
+TEST_F(MainWindowTest, TheWeeklyDatabaseCheckRunsAfterTheWindowIsUpAndReportsDamage)
+{
+    // A sound file: checked on a worker, recorded, not due again for a week.
+    {
+        auto window = makeWindow();
+        ui::DatabaseCheck* check = window->checkDatabaseWhenDue();
+        ASSERT_NE(check, nullptr) << "never checked: due";
+        QSignalSpy finished(check, &ui::DatabaseCheck::finished);
+        ASSERT_TRUE(finished.wait(20'000));
+        EXPECT_TRUE(finished.at(0).at(0).toBool());
+        EXPECT_FALSE(*m_db->fullCheckDue(QDateTime::currentDateTime()));
+        EXPECT_EQ(window->checkDatabaseWhenDue(), nullptr) << "once per run";
+    }
+    EXPECT_EQ(ui::MainWindow(*m_db, *m_settings).checkDatabaseWhenDue(), nullptr) << "checked this week";
+
+    // A damaged file: the window says so, with what SQLite found. The damage is in the pages of
+    // a big table written last, so the file still opens.
+    ASSERT_TRUE(core::sql::exec(m_db->connection(), QStringLiteral("CREATE TABLE filler (text TEXT)")).has_value());
+    for (int i = 0; i < 200; ++i) {
+        ASSERT_TRUE(core::sql::exec(m_db->connection(), QStringLiteral("INSERT INTO filler VALUES (?)"), {QString(300, QLatin1Char('f'))})
+                        .has_value());
+    }
+    m_db.reset();
+    const QString path = m_dir.file(QStringLiteral("user.sqlite"));
+    {
+        auto db = core::Database::open(path);
+        ASSERT_TRUE(db.has_value());
+        ASSERT_TRUE((*db)->markChecked(QDateTime::currentDateTime().addDays(-8)).has_value());
+    }
+    QByteArray bytes = test::readAll(path);
+    ASSERT_GT(bytes.size(), 20 * 4096);
+    for (qsizetype i = bytes.size() - 3 * 4096; i < bytes.size() - 4096; ++i) {
+        bytes[i] = static_cast<char>(0xA5);
+    }
+    test::writeAll(path, bytes);
+    auto damaged = core::Database::open(path);
+    ASSERT_TRUE(damaged.has_value()) << damaged.error().toString();
+    m_db = std::move(*damaged);
+    auto window = makeWindow();
+    ui::DatabaseCheck* check = window->checkDatabaseWhenDue();
+    ASSERT_NE(check, nullptr) << "eight days since the last check";
+    QSignalSpy finished(check, &ui::DatabaseCheck::finished);
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_FALSE(finished.at(0).at(0).toBool());
+    EXPECT_FALSE(finished.at(0).at(1).toString().isEmpty());
+    QTest::qWait(50);
+    auto* box = window->findChild<QMessageBox*>(QStringLiteral("databaseDamaged"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_TRUE(box->text().contains(QFileInfo(path).fileName()));
+    EXPECT_TRUE(*m_db->fullCheckDue(QDateTime::currentDateTime())) << "damage is not recorded as a pass";
+}

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QApplication>
 #include <QTest>
+#include <QTreeWidget>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -165,7 +166,7 @@ TEST_F(RoadmapPageTest, TheEditorBuildsReordersAndUndoesThenSavesACustomRoadmap)
 {
     rm::RoadmapTemplate starter{QStringLiteral("my-road"), 1, QStringLiteral("My road"), {},
                                 {{QStringLiteral("one"), QStringLiteral("One"), {},
-                                  {{QStringLiteral("a"), QStringLiteral("A"), rm::TaskType::Info, QStringLiteral("Read A."), {}, {}}}}}};
+                                  {{QStringLiteral("a"), QStringLiteral("A"), rm::TaskType::Info, QStringLiteral("Read A."), {}, {}, {}}}}}};
     ui::RoadmapEditor editor(starter);
     editor.addStage();
     editor.addTask();  // into the new stage
@@ -201,6 +202,39 @@ TEST_F(RoadmapPageTest, TheEditorBuildsReordersAndUndoesThenSavesACustomRoadmap)
     ASSERT_NE(m_page->current(), nullptr);
     EXPECT_TRUE(m_page->current()->custom);
     EXPECT_EQ(m_page->current()->stages.size(), 2);
+}
+
+TEST_F(RoadmapPageTest, AStageDroppedOntoAnotherStageGoesAfterItWithAllItsTasks)
+{
+    rm::RoadmapTemplate road = rm::loadBuiltinRoadmap(QStringLiteral("touring-band")).value();
+    const rm::StageTemplate moved = road.stages.at(2);
+    ASSERT_GE(moved.tasks.size(), 2);
+    ui::RoadmapEditor editor(road);
+    auto* tree = editor.findChild<QTreeWidget*>();
+    ASSERT_NE(tree, nullptr);
+    // What the tree's own drop does with a stage let go over the first stage: it becomes a child.
+    QTreeWidgetItem* stage = tree->takeTopLevelItem(2);
+    tree->topLevelItem(0)->addChild(stage);
+    editor.treeDropped();
+    ASSERT_EQ(editor.roadmap().stages.size(), road.stages.size());
+    EXPECT_TRUE(editor.roadmap().stages.at(1) == moved) << "the stage keeps every task";
+    EXPECT_TRUE(editor.roadmap().stages.at(0) == road.stages.at(0));
+    EXPECT_TRUE(editor.roadmap().stages.at(2) == road.stages.at(1));
+
+    // An empty stage dropped the same way (it used to index past its tasks).
+    editor.undoStack()->undo();
+    EXPECT_TRUE(editor.roadmap() == road);
+    editor.addStage();
+    editor.select(static_cast<int>(editor.roadmap().stages.size()) - 1, 0);
+    editor.removeSelected();  // the new stage's only task
+    const qsizetype empty = editor.roadmap().stages.size() - 1;
+    ASSERT_TRUE(editor.roadmap().stages.at(empty).tasks.isEmpty());
+    tree = editor.findChild<QTreeWidget*>();
+    QTreeWidgetItem* last = tree->takeTopLevelItem(static_cast<int>(empty));
+    tree->topLevelItem(0)->addChild(last);
+    editor.treeDropped();
+    ASSERT_EQ(editor.roadmap().stages.size(), road.stages.size() + 1);
+    EXPECT_TRUE(editor.roadmap().stages.at(1).tasks.isEmpty());
 }
 
 // Not a check, so disabled: with BANDMATE_SCREENSHOT_DIR set, saves the editor to look at.

@@ -41,6 +41,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QShowEvent>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -882,6 +883,14 @@ void BeatMachinePage::dropEvent(QDropEvent* event)
     }
 }
 
+void BeatMachinePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_session->kitLoaded()) {
+        QTimer::singleShot(0, this, [this] { (void)m_session->pattern(); });
+    }
+}
+
 void BeatMachinePage::exportMachine()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export machine"),
@@ -952,18 +961,31 @@ void BeatMachinePage::exportAudio(bool midi)
     settings.countIn = countIn->isChecked();
     settings.seamlessLoop = loop->isChecked();
     settings.frames = audio::framesForBars(bars->value() + (settings.countIn ? 1 : 0), machine.flavor, machine.bpm, settings.sampleRate);
-    auto* job = new AudioExportJob(pattern, settings, path, this);
-    auto* progress = new QProgressDialog(tr("Rendering “%1”…").arg(QString::fromStdString(machine.title)), tr("Cancel"), 0, 100, this);
+    renderWav(path, QString::fromStdString(machine.title), pattern, settings);
+}
+
+QProgressDialog* BeatMachinePage::renderWav(const QString& path, const QString& title, std::shared_ptr<const audio::Pattern> pattern,
+                                            const audio::RenderSettings& settings)
+{
+    auto* job = new AudioExportJob(std::move(pattern), settings, path, this);
+    auto* progress = new QProgressDialog(tr("Rendering “%1”…").arg(title), tr("Cancel"), 0, 100, this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     connect(job, &AudioExportJob::progress, progress, &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, job, &AudioExportJob::cancel);
+    connect(progress, &QProgressDialog::canceled, job, [job, progress] {
+        // Progress still on its way from the worker would show the dialog again.
+        QObject::disconnect(job, &AudioExportJob::progress, progress, nullptr);
+        progress->hide();
+        job->cancel();
+    });
     connect(job, &AudioExportJob::finished, this, [this, job, progress, path](bool ok, const QString& message) {
         progress->deleteLater();
         job->deleteLater();
         showMessage(ok ? tr("Wrote %1.").arg(path) : tr("Not exported: %1").arg(message), !ok);
     });
     job->start();
+    return progress;
 }
 
 void BeatMachinePage::showTrainer()

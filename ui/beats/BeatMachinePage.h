@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 #include <vector>
 
 class QCheckBox;
@@ -9,11 +11,17 @@ class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
+class QProgressDialog;
 class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTabWidget;
 class QToolButton;
+
+namespace bandmate::audio {
+class Pattern;
+struct RenderSettings;
+}  // namespace bandmate::audio
 
 namespace bandmate::core {
 class Database;
@@ -54,12 +62,20 @@ public:
     /// reason in the banner when the file is not a machine. A bad file changes nothing.
     bool importPath(const QString& path);
 
+    /// Renders `pattern` into the WAV file `path` on a worker (what Export WAV… does once its
+    /// options are chosen), with a progress dialog that Cancel closes for good; the result goes
+    /// to the banner.
+    QProgressDialog* renderWav(const QString& path, const QString& title, std::shared_ptr<const audio::Pattern> pattern,
+                               const audio::RenderSettings& settings);
+
     /// Practise a song: opens its groove ("builtin:salsa" or "user:<id>"), sets the song's tempo
     /// (when known) and key (0-11, or -1 to keep the machine's) and starts playing. False, with
     /// the reason in the banner, when the groove cannot be opened or nothing can play.
     bool practise(const QString& machineRef, double bpm, int key);
 
 protected:
+    /// The first time the page is shown, the kit is decoded right after the first frame.
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 

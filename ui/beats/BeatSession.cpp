@@ -119,10 +119,24 @@ std::shared_ptr<const audio::Kit> BeatSession::kit()
     return m_kit;
 }
 
+std::shared_ptr<const audio::Pattern> BeatSession::pattern()
+{
+    if (m_patternStale) {
+        m_patternStale = false;
+        m_pattern = audio::Pattern::build(core::beats::compileMachine(m_machine), kit());
+        m_engine->setPattern(m_pattern);
+    }
+    return m_pattern;
+}
+
 void BeatSession::rebuildPattern()
 {
-    m_pattern = audio::Pattern::build(core::beats::compileMachine(m_machine), kit());
-    m_engine->setPattern(m_pattern);
+    m_patternStale = true;
+    // With the kit in memory (or the engine sounding) an edit reaches the engine at once; before
+    // that the first pattern() builds it.
+    if (m_kit || m_playing || m_paused) {
+        (void)pattern();
+    }
 }
 
 void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString builtin, QString userId)
@@ -558,6 +572,7 @@ bool BeatSession::play()
         }
         m_player->start(*m_engine);
     }
+    (void)pattern();  // the first play decodes the kit when nothing has yet
     m_droppedAtPlay = m_droppedSeen = m_engine->droppedCommands();
     if (m_paused) {
         m_engine->resume();

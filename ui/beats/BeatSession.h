@@ -139,8 +139,15 @@ public:
     [[nodiscard]] double playingBpm() const { return m_playingBpm; }
     void setDeviceSettings(const audio::DeviceSettings& settings);
 
-    /// The pattern the engine has been given (tests and the polymeter view read it).
-    [[nodiscard]] std::shared_ptr<const audio::Pattern> pattern() const { return m_pattern; }
+    /// The pattern the engine has been given (tests, export and the polymeter view read it).
+    /// The kit's samples (269 files) are decoded the first time a pattern is needed, that is
+    /// when the page is first painted, playback starts or an export begins, not when the
+    /// session is made: the app's first window does not wait for them.
+    [[nodiscard]] std::shared_ptr<const audio::Pattern> pattern();
+    /// The pattern when it is built and current, else nullptr (never decodes the kit).
+    [[nodiscard]] std::shared_ptr<const audio::Pattern> builtPattern() const { return m_patternStale ? nullptr : m_pattern; }
+    /// Whether the kit has been decoded (tests).
+    [[nodiscard]] bool kitLoaded() const { return m_kit != nullptr; }
     [[nodiscard]] std::shared_ptr<const audio::Kit> kit();
 
 Q_SIGNALS:
@@ -180,6 +187,7 @@ private:
     std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
     std::shared_ptr<const audio::Kit> m_kit;
     std::shared_ptr<const audio::Pattern> m_pattern;
+    bool m_patternStale = true;  ///< the machine, kit or rate changed since m_pattern was built
     double m_sampleRate = 48000.0;
     QString m_voice = QStringLiteral("es");
     std::vector<bool> m_muted;

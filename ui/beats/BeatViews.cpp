@@ -5,6 +5,7 @@
 #include "ui/shell/Theme.h"
 
 #include <QPainter>
+#include <QTimer>
 
 #include <cmath>
 
@@ -88,8 +89,18 @@ void PolymeterView::paintEvent(QPaintEvent* /*event*/)
 {
     QPainter painter(this);
     painter.fillRect(rect(), palette().base());
-    const auto pattern = m_session.pattern();
+    const auto pattern = m_session.builtPattern();
     const auto& machine = m_session.machine();
+    if (!pattern) {
+        // The first frame draws at once; the samples are decoded right after it.
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("Loading the samples…"));
+        QTimer::singleShot(0, this, [this] {
+            (void)m_session.pattern();
+            update();
+        });
+        return;
+    }
     if (!pattern || pattern->channels().empty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter, tr("No instrument is on"));

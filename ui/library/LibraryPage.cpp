@@ -260,9 +260,13 @@ LibraryPage::~LibraryPage()
 
 void LibraryPage::showEvent(QShowEvent* event)
 {
-    // Filled on first show: a page nobody opens costs nothing at start-up.
+    // Filled on first show: a page nobody opens costs nothing at start-up. The first fill reads
+    // the first rows only, so the window's first frame does not wait for a large library; the
+    // rest follows right after it.
     if (!m_loaded) {
+        m_firstFill = true;
         reload();
+        m_firstFill = false;
     }
     QWidget::showEvent(event);
 }
@@ -320,7 +324,16 @@ void LibraryPage::search(const QString& query)
             found = list;
         }
     } else {
-        found = songs.search(filter.isEmpty() ? query : (query.trimmed().isEmpty() ? filter : query + QLatin1Char(' ') + filter), 100'000);
+        constexpr int kFirstRows = 2'000;
+        const int limit = m_firstFill ? kFirstRows : 100'000;
+        found = songs.search(filter.isEmpty() ? query : (query.trimmed().isEmpty() ? filter : query + QLatin1Char(' ') + filter), limit);
+        if (found && found->size() >= limit && m_firstFill) {
+            QTimer::singleShot(0, this, [this, query] {
+                if (m_query == query) {
+                    search(query);
+                }
+            });
+        }
     }
     if (!found) {
         m_searchError->setText(QString::fromStdString(found.error().toString()));

@@ -89,6 +89,7 @@ private:
     core::Database& m_db;
     Settings& m_settings;
     bool m_loaded = false;
+    bool m_firstFill = false;  ///< the fill at the first show: the first rows, the rest after
     QString m_query;
     QString m_playlistId;   ///< the open ordered playlist; empty for the library or a saved search
     QStringList m_itemIds;  ///< its item ids, row by row

@@ -273,7 +273,10 @@ void RoadmapEditor::commitFields()
             task.title = m_title->text().trimmed();
             task.description = m_description->toPlainText().trimmed();
             task.type = static_cast<rm::TaskType>(m_type->currentData().toInt());
+            const QStringList oldItems = task.items;
+            const QStringList oldIds = task.itemIds;
             task.items.clear();
+            task.itemIds.clear();
             task.metric.reset();
             if (task.type == rm::TaskType::Checklist) {
                 for (const QString& line : m_items->toPlainText().split(QLatin1Char('\n'))) {
@@ -281,6 +284,9 @@ void RoadmapEditor::commitFields()
                         task.items << line.trimmed();
                     }
                 }
+                // Ticks are kept by item id: an item keeps its id when its text is unchanged or
+                // rewritten in place.
+                task.itemIds = rm::reassignItemIds(task.items, oldItems, oldIds);
             } else if (task.type == rm::TaskType::DataInput) {
                 rm::Metric metric;
                 metric.key = m_metricKey->text().trimmed();
@@ -330,7 +336,7 @@ void RoadmapEditor::addStage()
     commitFields();
     rm::RoadmapTemplate next = m_roadmap;
     next.stages.append({uniqueSlug(tr("New stage")), tr("New stage"), QString(),
-                        {{uniqueSlug(tr("First task")), tr("First task"), rm::TaskType::Info, tr("Describe what to do."), {}, {}}}});
+                        {{uniqueSlug(tr("First task")), tr("First task"), rm::TaskType::Info, tr("Describe what to do."), {}, {}, {}}}});
     apply(tr("Add stage"), next);
     select(static_cast<int>(m_roadmap.stages.size()) - 1);
 }
@@ -343,7 +349,7 @@ void RoadmapEditor::addTask()
     }
     rm::RoadmapTemplate next = m_roadmap;
     auto& tasks = next.stages[m_stage].tasks;
-    tasks.append({uniqueSlug(tr("New task")), tr("New task"), rm::TaskType::Info, tr("Describe what to do."), {}, {}});
+    tasks.append({uniqueSlug(tr("New task")), tr("New task"), rm::TaskType::Info, tr("Describe what to do."), {}, {}, {}});
     const int stage = m_stage;
     apply(tr("Add task"), next);
     select(stage, static_cast<int>(m_roadmap.stages.at(stage).tasks.size()) - 1);
@@ -391,6 +397,16 @@ void RoadmapEditor::moveStage(int from, int to)
 
 void RoadmapEditor::treeDropped()
 {
+    // A stage dropped onto another stage lands inside it, as if it were a task: it goes after
+    // that stage instead, with all its tasks.
+    for (int s = 0; s < m_tree->topLevelItemCount(); ++s) {
+        QTreeWidgetItem* parent = m_tree->topLevelItem(s);
+        for (int t = parent->childCount() - 1; t >= 0; --t) {
+            if (!parent->child(t)->data(0, kTaskRole).isValid()) {
+                m_tree->insertTopLevelItem(s + 1, parent->takeChild(t));
+            }
+        }
+    }
     // Read the new order from the tree; a task dropped outside every stage is put back.
     rm::RoadmapTemplate next = m_roadmap;
     next.stages.clear();

@@ -36,6 +36,10 @@ public:
     void moveStage(int from, int to);
     /// Selects a stage (task < 0) or a task in the tree.
     void select(int stage, int task = -1);
+    /// Takes the order of stages and tasks from the tree after a drag and drop moved its items
+    /// (undoable): a stage dropped onto a stage goes after it, a task dropped outside every
+    /// stage goes back.
+    void treeDropped();
 
     void accept() override;
 
@@ -46,7 +50,6 @@ private:
     void rebuildTree();
     void showSelected();
     void commitFields();
-    void treeDropped();
     [[nodiscard]] QString uniqueSlug(const QString& title) const;
 
     core::roadmap::RoadmapTemplate m_roadmap;

@@ -356,10 +356,12 @@ QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
     layout->addWidget(description);
 
     if (task.type == rm::TaskType::Checklist) {
-        for (const QString& item : task.items) {
+        for (qsizetype i = 0; i < task.items.size(); ++i) {
+            const QString& item = task.items.at(i);
             auto* box = new QCheckBox(item, card);
             box->setChecked(task.ticked.value(item));
-            connect(box, &QCheckBox::toggled, this, [this, id, item](bool on) { report(m_progress.setItem(id, item, on)); });
+            const QString itemId = task.itemIds.value(i, item);
+            connect(box, &QCheckBox::toggled, this, [this, id, itemId](bool on) { report(m_progress.setItem(id, itemId, on)); });
             layout->addWidget(box);
         }
     }
@@ -518,7 +520,7 @@ void RoadmapPage::newCustom()
     }
     rm::RoadmapTemplate starter{slug, 1, tr("My roadmap"), {},
                                 {{QStringLiteral("first-stage"), tr("First stage"), {},
-                                  {{QStringLiteral("first-task"), tr("First task"), rm::TaskType::Info, tr("Describe what to do, why, and how you know it is done."), {}, {}}}}}};
+                                  {{QStringLiteral("first-task"), tr("First task"), rm::TaskType::Info, tr("Describe what to do, why, and how you know it is done."), {}, {}, {}}}}}};
     RoadmapEditor editor(starter, this);
     if (editor.exec() == QDialog::Accepted) {
         saveEdited(editor.validated().value_or(starter), {});

@@ -9,6 +9,7 @@
 #include "ui/setlists/SetlistsPage.h"
 #include "ui/sync/SyncPage.h"
 #include "ui/shell/AboutDialog.h"
+#include "ui/shell/DatabaseCheck.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/Theme.h"
@@ -375,6 +376,38 @@ std::optional<PageId> MainWindow::offerAfterCrash()
     connect(reopen, &QPushButton::clicked, this, [this, last] { showPage(last); });
     box->open();
     return last;
+}
+
+DatabaseCheck* MainWindow::checkDatabaseWhenDue()
+{
+    if (m_check != nullptr) {
+        return nullptr;
+    }
+    m_check = new DatabaseCheck(m_db, this);
+    connect(m_check, &DatabaseCheck::finished, this, [this](bool sound, const QString& problems) {
+        if (sound) {
+            return;
+        }
+        const QFileInfo file(m_db.path());
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("The database file is damaged"),
+                                    tr("Bandmate's weekly check found damage in the file that holds your library, machines and "
+                                       "roadmaps:\n%1\n\nWhat you see is still there, but parts of the file may not read back.")
+                                        .arg(QDir::toNativeSeparators(file.absoluteFilePath())),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("databaseDamaged"));
+        box->setInformativeText(tr("Close Bandmate and keep a copy of the file. Bandmate keeps a copy from before each "
+                                   "upgrade beside it (files ending in .backup); if you sync, another computer or the "
+                                   "server has your data too."));
+        box->setDetailedText(problems);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    if (!m_check->startWhenDue()) {
+        delete m_check;
+        m_check = nullptr;
+        return nullptr;
+    }
+    return m_check;
 }
 
 void MainWindow::openAbout()

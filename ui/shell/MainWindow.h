@@ -17,6 +17,7 @@ class Database;
 
 namespace bandmate::ui {
 
+class DatabaseCheck;
 class Settings;
 class WelcomeWizard;
 
@@ -45,6 +46,10 @@ public:
     /// After a run that ended in a crash: says nothing was lost and offers the page that was
     /// open (when the window did not open on it anyway). The page offered, or nullopt.
     std::optional<PageId> offerAfterCrash();
+    /// Starts the weekly full check of the database file on a worker (main() calls it once the
+    /// window is up); damage found is reported in a message that says what to do. Returns the
+    /// check when it started, else nullptr.
+    DatabaseCheck* checkDatabaseWhenDue();
 
 Q_SIGNALS:
     void pageChanged(bandmate::ui::PageId page);
@@ -67,6 +72,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     QMenu* m_pageMenu = nullptr;
+    DatabaseCheck* m_check = nullptr;
 };
 
 }  // namespace bandmate::ui
