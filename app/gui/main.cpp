@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -124,7 +125,8 @@ int main(int argc, char* argv[])
     settings.setRunning(true);
     settings.sync();
     window.show();
-    window.checkDatabaseWhenDue();
+    // The weekly check of every page waits until start-up's own reading is over.
+    QTimer::singleShot(std::chrono::seconds(20), &window, [&window] { window.checkDatabaseWhenDue(); });
     if (!settings.welcomeDone()) {
         window.openWelcome();
     } else if (crashed) {

@@ -374,9 +374,11 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
 
     core::library::MediaFileRepository files(m_db);
     core::library::SongRepository songs(m_db);
-    songs.setCountsForRoadmap(false);  // one entry for the whole scan, below
-    // Files that vanished are marked first, so a moved one found below can reconnect to them.
-    auto vanished = files.markMissing(root, paths, unlisted);
+    songs.setCountsForRoadmap(false);  // one entry for what the scan added, below
+    // Files that vanished can be files that moved: found below under a new path (same content),
+    // they keep their song. Only those not found again are marked missing, at the end: a
+    // cancelled scan leaves them as they were.
+    auto vanished = files.vanished(root, paths, unlisted);
     if (!vanished) {
         return std::unexpected(vanished.error());
     }
@@ -386,6 +388,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     auto missingFiles = files.missing();
     if (!knownFiles || !missingFiles) {
         return std::unexpected(!knownFiles ? knownFiles.error() : missingFiles.error());
+    }
+    QSet<QString> goneIds;
+    for (core::library::MediaFile file : *vanished) {
+        goneIds.insert(file.id);
+        file.missing = true;
+        missingFiles->append(file);
     }
     QHash<QString, core::library::MediaFile> known;
     for (const auto& file : *knownFiles) {
@@ -435,6 +443,27 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     QList<core::library::Song> newSongs;
     QList<core::library::MediaFile> newSongFiles;  // the files of newSongs, same order
     QList<core::library::MediaFile> otherFiles;
+    int addedSaved = 0;  // new songs committed so far
+    // The roadmap counts the songs the scan saved, also when it is cancelled half-way.
+    const auto countAdded = [&]() -> core::Result<void> {
+        if (addedSaved == 0) {
+            return {};
+        }
+        auto counted = core::roadmap::ProgressRepository(m_db).addStat(QStringLiteral("songs_added"), addedSaved,
+                                                                        QDateTime::currentDateTime(), QStringLiteral("library"), root);
+        addedSaved = 0;
+        if (!counted) {
+            return std::unexpected(counted.error());
+        }
+        return {};
+    };
+    const auto cancelled = [&]() -> core::Error {
+        reader.stop();
+        if (auto counted = countAdded(); !counted) {
+            return counted.error();
+        }
+        return core::Error{ErrorCode::Cancelled, "the scan was cancelled", folder};
+    };
     const auto flush = [&]() -> core::Result<void> {
         auto transaction = core::Transaction::begin(m_db.connection());
         if (!transaction) {
@@ -454,6 +483,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         if (auto committed = transaction->commit(); !committed) {
             return committed;
         }
+        addedSaved += static_cast<int>(ids->size());
         newSongs.clear();
         newSongFiles.clear();
         otherFiles.clear();
@@ -461,13 +491,11 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     };
     constexpr qsizetype kBatch = 500;
     if (progress && !progress(skipped, total)) {
-        reader.stop();
-        return fail(ErrorCode::Cancelled, "the scan was cancelled", folder);
+        return std::unexpected(cancelled());
     }
     for (size_t w = 0; w < work.size(); ++w) {
         if (progress && w % 25 == 0 && !progress(skipped + static_cast<int>(w), total)) {
-            reader.stop();
-            return fail(ErrorCode::Cancelled, "the scan was cancelled", folder);
+            return std::unexpected(cancelled());
         }
         const Probe& probe = reader.wait(w);
         const QString& path = paths.at(probe.index);
@@ -516,6 +544,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 // A file that moved: same content as one that went missing keeps its song, and
                 // brings what a tag tool changed (the content key covers only the audio's start).
                 const core::library::MediaFile moved = missingByContent.take(contentKey);
+                goneIds.remove(moved.id);
                 file.id = moved.id;
                 file.songId = moved.songId;
                 if (!moved.tagsRead.isEmpty() && moved.tagsRead != file.tagsRead && !moved.songId.isEmpty()) {
@@ -553,14 +582,16 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     if (auto flushed = flush(); !flushed) {
         return std::unexpected(flushed.error());
     }
-    if (result.added > 0) {
-        auto counted = core::roadmap::ProgressRepository(m_db).addStat(QStringLiteral("songs_added"), result.added,
-                                                                        QDateTime::currentDateTime(), QStringLiteral("library"), root);
-        if (!counted) {
-            return std::unexpected(counted.error());
-        }
+    // What vanished and was not found elsewhere is missing now.
+    auto marking = core::Transaction::begin(m_db.connection());
+    auto marked = marking ? files.markMissing(QStringList(goneIds.begin(), goneIds.end())) : core::Result<int>(std::unexpected(marking.error()));
+    if (auto committed = marked ? marking->commit() : core::Result<void>(std::unexpected(marked.error())); !committed) {
+        return std::unexpected(committed.error());
     }
-    result.missing = std::max(0, *vanished - result.reconnected);
+    result.missing = *marked;
+    if (auto counted = countAdded(); !counted) {
+        return std::unexpected(counted.error());
+    }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress) {
         progress(static_cast<int>(paths.size()), static_cast<int>(paths.size()));

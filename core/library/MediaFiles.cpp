@@ -177,7 +177,7 @@ Result<QList<MediaFile>> MediaFileRepository::missing() const
     return listOf(query);
 }
 
-Result<int> MediaFileRepository::markMissing(const QString& root, const QStringList& seen, const QStringList& unlisted)
+Result<QList<MediaFile>> MediaFileRepository::vanished(const QString& root, const QStringList& seen, const QStringList& unlisted) const
 {
     auto files = under(root);
     if (!files) {
@@ -191,14 +191,24 @@ Result<int> MediaFileRepository::markMissing(const QString& root, const QStringL
     const auto inUnreadable = [&unreadable](const QString& path) {
         return std::any_of(unreadable.cbegin(), unreadable.cend(), [&path](const QString& prefix) { return path.startsWith(prefix); });
     };
-    int marked = 0;
+    QList<MediaFile> gone;
     for (const auto& file : *files) {
         if (!file.missing && !present.contains(file.path) && !inUnreadable(file.path)) {
-            if (auto ok = sql::exec(m_db.connection(), QStringLiteral("UPDATE media_file SET missing = 1 WHERE id = ?"), {file.id}); !ok) {
-                return std::unexpected(ok.error());
-            }
-            ++marked;
+            gone << file;
         }
+    }
+    return gone;
+}
+
+Result<int> MediaFileRepository::markMissing(const QStringList& ids)
+{
+    int marked = 0;
+    for (const QString& id : ids) {
+        auto ok = sql::run(m_db.connection(), QStringLiteral("UPDATE media_file SET missing = 1 WHERE id = ? AND missing = 0"), {id});
+        if (!ok) {
+            return std::unexpected(ok.error());
+        }
+        marked += ok->numRowsAffected() > 0 ? 1 : 0;
     }
     return marked;
 }

@@ -57,9 +57,11 @@ public:
     [[nodiscard]] Result<void> saveMany(QList<MediaFile>& files);
     /// Every missing file, to reconnect moved ones by content.
     [[nodiscard]] Result<QList<MediaFile>> missing() const;
-    /// Marks every known file under `root` that is not in `seen` missing, except those under a
-    /// folder of `unlisted` (it could not be read, so its files may well be there); how many.
-    [[nodiscard]] Result<int> markMissing(const QString& root, const QStringList& seen, const QStringList& unlisted = {});
+    /// The known files under `root`, not missing yet, that are not in `seen`, except those under
+    /// a folder of `unlisted` (it could not be read, so its files may well be there).
+    [[nodiscard]] Result<QList<MediaFile>> vanished(const QString& root, const QStringList& seen, const QStringList& unlisted = {}) const;
+    /// Marks the files with these ids missing; how many.
+    [[nodiscard]] Result<int> markMissing(const QStringList& ids);
     /// The files of a song, present ones first.
     [[nodiscard]] Result<QList<MediaFile>> ofSong(const QString& songId) const;
     /// Points a missing file at `newPath` (which must exist); refuses a path another file has.

@@ -41,28 +41,36 @@ QStringList storedItemIds(const QString& idsJson, const QStringList& items)
     for (const auto& id : QJsonDocument::fromJson(idsJson.toUtf8()).array()) {
         ids << id.toString();
     }
+    // Ids that no longer fit their items (an older version added or removed an item and left
+    // them behind) could name the wrong item: then ids come from the texts, and the ticks are
+    // read by text, which every version writes.
     return completeItemIds(items, ids.size() == items.size() ? ids : QStringList());
 }
 
-/// Which items are ticked. The checklist keys ticks by item id; before ids it keyed them by the
-/// item's text, which still counts unless that text is also an id of this task.
+/// Which items are ticked. The checklist keys a tick by the item's id and by its text: the text
+/// is what versions before ids read and write (they untick with "text": false), so when the
+/// item's text is there it decides; else the id does (the text changed in an upgrade or a
+/// translation). A text that is also the id of another item of the task is not read as a text.
 QList<bool> storedTicks(const QString& checklistJson, const QStringList& items, const QStringList& ids)
 {
     const QJsonObject checklist = QJsonDocument::fromJson(checklistJson.toUtf8()).object();
     QList<bool> ticks;
     for (qsizetype i = 0; i < items.size(); ++i) {
-        ticks << (checklist.value(ids.value(i)).toBool() || (!ids.contains(items.at(i)) && checklist.value(items.at(i)).toBool()));
+        const QString& text = items.at(i);
+        const bool textIsAnotherId = ids.contains(text) && ids.value(i) != text;
+        ticks << (checklist.contains(text) && !textIsAnotherId ? checklist.value(text).toBool() : checklist.value(ids.value(i)).toBool());
     }
     return ticks;
 }
 
-/// The checklist as stored: the ids of the ticked items.
-QString checklistJson(const QList<bool>& ticks, const QStringList& ids)
+/// The checklist as stored: each ticked item by its id and by its text.
+QString checklistJson(const QList<bool>& ticks, const QStringList& ids, const QStringList& items)
 {
     QJsonObject checklist;
     for (qsizetype i = 0; i < ticks.size() && i < ids.size(); ++i) {
         if (ticks.at(i)) {
             checklist.insert(ids.at(i), true);
+            checklist.insert(items.value(i), true);
         }
     }
     return compactJson(QJsonDocument(checklist));
@@ -316,14 +324,24 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    auto slug = sql::scalar(db, QStringLiteral("SELECT slug FROM roadmap WHERE id = ? AND deleted = 0"), {roadmapId});
-    if (!slug) {
-        return std::unexpected(slug.error());
+    auto head = sql::run(db, QStringLiteral("SELECT slug, custom FROM roadmap WHERE id = ? AND deleted = 0"), {roadmapId});
+    if (!head) {
+        return std::unexpected(head.error());
     }
-    if (slug->isNull()) {
+    if (!head->next()) {
         return fail(ErrorCode::NotFound, "no such roadmap", roadmapId.toStdString());
     }
-    if (slug->toString() != newer.slug) {
+    const QString slug = head->value(0).toString();
+    // A shipped template's new stages and tasks get ids from the roadmap and their slug, the
+    // same on every computer; a custom roadmap's are new every time (its editor gives a new task
+    // the slug a deleted one had, and two computers may each add one).
+    const bool custom = head->value(1).toInt() != 0;
+    head = std::unexpected(Error{});
+    UuidV7Generator uuids;
+    const auto newRowId = [&](const QString& kind, const QString& rowSlug) {
+        return custom ? uuids.next() : upgradeRowId(roadmapId, kind, rowSlug);
+    };
+    if (slug != newer.slug) {
         return fail(ErrorCode::InvalidArgument, "that template is a different roadmap (" + newer.slug.toStdString() + ")",
                     roadmapId.toStdString());
     }
@@ -341,15 +359,19 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
         return std::unexpected(!stages ? stages.error() : tasks.error());
     }
     QHash<QString, QVariantMap> progressById;
-    auto progress = sql::run(db, QStringLiteral("SELECT p.id, p.status, p.checklist FROM task_progress p "
-                                                "JOIN roadmap_task t ON t.id = p.id WHERE t.roadmap_id = ? AND t.deleted = 0"),
+    auto progress = sql::run(db, QStringLiteral("SELECT p.id, p.status, p.checklist, p.notes, p.started_at, p.completed_at FROM task_progress p "
+                                                "JOIN roadmap_task t ON t.id = p.id WHERE t.roadmap_id = ? AND t.deleted = 0 AND p.deleted = 0"),
                              {roadmapId});
     if (!progress) {
         return std::unexpected(progress.error());
     }
     while (progress->next()) {
         progressById.insert(progress->value(0).toString(),
-                            {{QStringLiteral("status"), progress->value(1)}, {QStringLiteral("checklist"), progress->value(2)}});
+                            {{QStringLiteral("status"), progress->value(1)},
+                             {QStringLiteral("checklist"), progress->value(2)},
+                             {QStringLiteral("notes"), progress->value(3)},
+                             {QStringLiteral("started_at"), progress->value(4)},
+                             {QStringLiteral("completed_at"), progress->value(5)}});
     }
     QHash<QString, QVariantMap> stageBySlug;
     for (const auto& row : *stages) {
@@ -358,24 +380,64 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
             stageBySlug.insert(stageSlug, row);
         }
     }
-    // A slug found twice (two computers upgraded with older versions) keeps the task with the
-    // most progress: completed, then in progress, then more ticks; the first in order on a tie.
-    const auto rank = [&](const QVariantMap& task) {
-        const QVariantMap state = progressById.value(task.value(QStringLiteral("id")).toString());
-        const QString status = state.value(QStringLiteral("status")).toString();
-        const int level = status == QLatin1String("completed") ? 2 : status == QLatin1String("in_progress") ? 1 : 0;
-        return level * 100000 + static_cast<int>(QJsonDocument::fromJson(state.value(QStringLiteral("checklist")).toString().toUtf8()).object().size());
-    };
+    // A slug found twice (two computers that upgraded with older versions, which gave new tasks
+    // random ids) keeps the row with the smallest id, the same choice on every computer, and
+    // takes in the progress of the others: the furthest status, every tick, every note.
     QHash<QString, QVariantMap> taskBySlug;
+    QHash<QString, QStringList> twinsBySlug;
     for (const auto& row : *tasks) {
         const QString taskSlug = row.value(QStringLiteral("slug")).toString();
-        if (!taskBySlug.contains(taskSlug) || rank(row) > rank(taskBySlug.value(taskSlug))) {
+        const QString rowId = row.value(QStringLiteral("id")).toString();
+        if (!taskBySlug.contains(taskSlug) || rowId < taskBySlug.value(taskSlug).value(QStringLiteral("id")).toString()) {
+            if (taskBySlug.contains(taskSlug)) {
+                twinsBySlug[taskSlug] << taskBySlug.value(taskSlug).value(QStringLiteral("id")).toString();
+            }
             taskBySlug.insert(taskSlug, row);
+        } else {
+            twinsBySlug[taskSlug] << rowId;
         }
+    }
+    const auto level = [](const QVariant& status) {
+        return status.toString() == QLatin1String("completed") ? 2 : status.toString() == QLatin1String("in_progress") ? 1 : 0;
+    };
+    for (auto twins = twinsBySlug.constBegin(); twins != twinsBySlug.constEnd(); ++twins) {
+        const QString keptId = taskBySlug.value(twins.key()).value(QStringLiteral("id")).toString();
+        const QVariantMap kept = progressById.value(keptId);
+        QVariantMap merged = kept;
+        QJsonObject checklist = QJsonDocument::fromJson(kept.value(QStringLiteral("checklist")).toString().toUtf8()).object();
+        QString notes = kept.value(QStringLiteral("notes")).toString();
+        for (const QString& twinId : twins.value()) {
+            const QVariantMap twin = progressById.value(twinId);
+            if (level(twin.value(QStringLiteral("status"))) > level(merged.value(QStringLiteral("status")))) {
+                merged.insert(QStringLiteral("status"), twin.value(QStringLiteral("status")));
+                merged.insert(QStringLiteral("completed_at"), twin.value(QStringLiteral("completed_at")));
+            }
+            const QJsonObject ticks = QJsonDocument::fromJson(twin.value(QStringLiteral("checklist")).toString().toUtf8()).object();
+            for (auto tick = ticks.begin(); tick != ticks.end(); ++tick) {
+                if (tick.value().toBool()) {
+                    checklist.insert(tick.key(), true);
+                }
+            }
+            const QString twinNotes = twin.value(QStringLiteral("notes")).toString().trimmed();
+            if (!twinNotes.isEmpty() && !notes.contains(twinNotes)) {
+                notes = notes.trimmed().isEmpty() ? twinNotes : notes + QStringLiteral("\n\n") + twinNotes;
+            }
+            const qint64 started = twin.value(QStringLiteral("started_at")).toLongLong();
+            if (started > 0 && (merged.value(QStringLiteral("started_at")).toLongLong() <= 0 || started < merged.value(QStringLiteral("started_at")).toLongLong())) {
+                merged.insert(QStringLiteral("started_at"), started);
+            }
+        }
+        merged.insert(QStringLiteral("checklist"), compactJson(QJsonDocument(checklist)));
+        merged.insert(QStringLiteral("notes"), notes);
+        if (auto ok = writeIfChanged(tracker, kProgress, keptId, changedFields(kept, merged)); !ok) {
+            return ok;
+        }
+        progressById.insert(keptId, merged);
     }
     QSet<QString> keptStages;
     QSet<QString> keptTasks;
     QSet<QString> metrics;
+    QSet<QString> recheck;  // tasks new or made easier: what was logged may complete them
     const auto revive = [&](const QString& entity, const QString& id, const QVariantMap& fields) -> Result<void> {
         // The id may be a row an earlier version removed (a slug that came back): make it live.
         QVariantMap all = fields;
@@ -395,7 +457,7 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
                 return ok;
             }
         } else {
-            stageId = upgradeRowId(roadmapId, QStringLiteral("stage"), stage.slug);
+            stageId = newRowId(QStringLiteral("stage"), stage.slug);
             if (auto ok = revive(kStage, stageId, wanted); !ok) {
                 return ok;
             }
@@ -404,12 +466,15 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
         for (qsizetype t = 0; t < stage.tasks.size(); ++t) {
             const TaskTemplate& task = stage.tasks.at(t);
             const QVariantMap wantedTask = taskFields(task, roadmapId, stageId, static_cast<int>(t));
-            if (task.metric && task.metric->target) {
-                metrics.insert(task.metric->key);
-            }
             if (taskBySlug.contains(task.slug)) {
                 const QVariantMap& stored = taskBySlug.value(task.slug);
                 const QString taskId = stored.value(QStringLiteral("id")).toString();
+                const double oldTarget = stored.value(QStringLiteral("metric_target")).toDouble();
+                if (task.metric && task.metric->target &&
+                    (stored.value(QStringLiteral("metric_key")).toString() != task.metric->key || oldTarget <= 0 || *task.metric->target < oldTarget)) {
+                    metrics.insert(task.metric->key);
+                    recheck.insert(taskId);
+                }
                 if (auto ok = writeIfChanged(tracker, kTask, taskId, changedFields(stored, wantedTask)); !ok) {
                     return ok;
                 }
@@ -437,15 +502,22 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
                         }
                         ticks << (old >= 0 && oldTicks.value(old));
                     }
-                    const QString checklist = checklistJson(ticks, newIds);
-                    if (checklist != oldChecklist) {
-                        if (auto ok = tracker.write(kProgress, taskId, {{QStringLiteral("checklist"), checklist}}); !ok) {
+                    // Written only when a tick would be lost otherwise (an item's text changed
+                    // while its tick is kept under the old text only): a write here would beat, in
+                    // sync, a tick made on another computer before this upgrade.
+                    if (ticks != storedTicks(oldChecklist, task.items, newIds)) {
+                        if (auto ok = tracker.write(kProgress, taskId, {{QStringLiteral("checklist"), checklistJson(ticks, newIds, task.items)}});
+                            !ok) {
                             return std::unexpected(ok.error());
                         }
                     }
                 }
             } else {
-                const QString taskId = upgradeRowId(roadmapId, QStringLiteral("task"), task.slug);
+                const QString taskId = newRowId(QStringLiteral("task"), task.slug);
+                if (task.metric && task.metric->target) {
+                    metrics.insert(task.metric->key);
+                    recheck.insert(taskId);
+                }
                 if (auto ok = revive(kTask, taskId, wantedTask); !ok) {
                     return ok;
                 }
@@ -477,9 +549,10 @@ Result<void> ProgressRepository::upgrade(const QString& roadmapId, const Roadmap
             }
         }
     }
-    // A new task, or a target lowered, may already be reached by what was logged.
+    // A new task, or a target lowered, may already be reached by what was logged; a task the
+    // musician reopened is left as it is.
     for (const QString& metric : metrics) {
-        if (auto completed = completeReachedTargets(metric); !completed) {
+        if (auto completed = completeReachedTargets(metric, &recheck); !completed) {
             return completed;
         }
     }
@@ -720,7 +793,7 @@ Result<void> ProgressRepository::setItem(const QString& taskId, const QString& i
     const TaskStatus status = done == items.size() ? TaskStatus::Completed : done > 0 ? TaskStatus::InProgress : TaskStatus::NotStarted;
     const bool wasCompleted = query->value(3).toString() == taskStatusName(TaskStatus::Completed);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVariantMap fields{{QStringLiteral("checklist"), checklistJson(ticks, ids)}, {QStringLiteral("status"), taskStatusName(status)}};
+    QVariantMap fields{{QStringLiteral("checklist"), checklistJson(ticks, ids, items)}, {QStringLiteral("status"), taskStatusName(status)}};
     if (status != TaskStatus::Completed) {
         fields.insert(QStringLiteral("completed_at"), 0);
     } else if (!wasCompleted || query->value(5).toLongLong() <= 0) {
@@ -795,7 +868,7 @@ Result<QString> ProgressRepository::addStat(const QString& metric, double value,
     return id;
 }
 
-Result<void> ProgressRepository::completeReachedTargets(const QString& metric)
+Result<void> ProgressRepository::completeReachedTargets(const QString& metric, const QSet<QString>* only)
 {
     const QSqlDatabase db = m_db.connection();
     auto open = sql::run(db,
@@ -815,6 +888,9 @@ Result<void> ProgressRepository::completeReachedTargets(const QString& metric)
     };
     QList<Open> tasks;
     while (open->next()) {
+        if (only != nullptr && !only->contains(open->value(0).toString())) {
+            continue;
+        }
         tasks.append({open->value(0).toString(), open->value(1).toDouble(), open->value(2).toString() == QLatin1String("latest"),
                       countsFrom(open->value(3).toLongLong())});
     }

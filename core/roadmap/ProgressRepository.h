@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -98,9 +99,10 @@ public:
     /// Moves a running roadmap to a newer template version. Tasks and stages are matched by slug:
     /// texts change, new ones appear, removed ones go; progress of kept tasks is kept (checklist
     /// ticks follow their item by id, else by text). New stages and tasks get ids made from the
-    /// roadmap's id and their slug, so two computers upgrading the same roadmap make the same rows;
-    /// a slug found twice (older versions could do that) keeps the task with the most progress.
-    /// Tasks whose metric already reaches its (new or lowered) target complete.
+    /// roadmap's id and their slug (a shipped template's), so two computers upgrading the same
+    /// roadmap make the same rows; a slug found twice (older versions could do that) keeps the
+    /// row with the smallest id with the progress of both. New tasks, and tasks whose target
+    /// was lowered, complete when what was logged already reaches it.
     [[nodiscard]] Result<void> upgrade(const QString& roadmapId, const RoadmapTemplate& newer);
     /// Upgrades every running roadmap started from one of `templates` whose version is newer
     /// (what the app does when it ships new template versions); returns how many it upgraded.
@@ -132,7 +134,8 @@ public:
     [[nodiscard]] Result<QStringList> metrics() const;
 
 private:
-    [[nodiscard]] Result<void> completeReachedTargets(const QString& metric);
+    /// Completes the open tasks with `metric` (only those in `only`, when given) that it reaches.
+    [[nodiscard]] Result<void> completeReachedTargets(const QString& metric, const QSet<QString>* only = nullptr);
 
     Database& m_db;
 };

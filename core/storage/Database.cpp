@@ -25,6 +25,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 Q_LOGGING_CATEGORY(lcDatabase, "bandmate.core.database")
 
 namespace bandmate::core {
@@ -200,6 +202,20 @@ int stopWhenAsked(void* flag)
     return static_cast<const std::atomic_bool*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
 }
 
+/// The connections running a stoppable quick check, by their stop flag: SQLite 3.40 reads every
+/// page inside one step that calls no progress handler, so a stop interrupts the connection.
+std::mutex& runningChecksMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+QHash<const std::atomic_bool*, sqlite3*>& runningChecks()
+{
+    static QHash<const std::atomic_bool*, sqlite3*> checks;
+    return checks;
+}
+
 /// The first problems SQLite's quick check finds in the open connection's file, "ok" when none.
 /// When `stop` becomes true the check ends within milliseconds (Cancelled).
 Result<QString> runQuickCheck(const QSqlDatabase& db, const std::atomic_bool* stop = nullptr)
@@ -209,9 +225,16 @@ Result<QString> runQuickCheck(const QSqlDatabase& db, const std::atomic_bool* st
         handle = *static_cast<sqlite3* const*>(driver.constData());
     }
     if (stop != nullptr && handle != nullptr) {
-        sqlite3_progress_handler(handle, 10'000, stopWhenAsked, const_cast<std::atomic_bool*>(stop));
+        sqlite3_progress_handler(handle, 1'000, stopWhenAsked, const_cast<std::atomic_bool*>(stop));
+        const std::lock_guard lock(runningChecksMutex());
+        runningChecks().insert(stop, handle);
     }
-    auto check = sql::run(db, QStringLiteral("PRAGMA quick_check(20)"));
+    auto check = stop != nullptr && stop->load() ? Result<QSqlQuery>(std::unexpected(Error{ErrorCode::Cancelled, "stopped", {}}))
+                                                 : sql::run(db, QStringLiteral("PRAGMA quick_check(20)"));
+    if (stop != nullptr && handle != nullptr) {
+        const std::lock_guard lock(runningChecksMutex());
+        runningChecks().remove(stop);
+    }
     if (handle != nullptr) {
         sqlite3_progress_handler(handle, 0, nullptr, nullptr);
     }
@@ -219,9 +242,10 @@ Result<QString> runQuickCheck(const QSqlDatabase& db, const std::atomic_bool* st
         return fail(ErrorCode::Cancelled, "the check was stopped");
     }
     if (!check) {
-        // Damage bad enough to stop the check is its verdict; anything else (busy, gone) is not.
+        // Damage bad enough to stop the check is its verdict, and so is a disk that cannot read
+        // the file; anything else (busy, locked) is not.
         const std::string& message = check.error().message;
-        for (const char* damage : {"malformed", "corrupt", "not a database"}) {
+        for (const char* damage : {"malformed", "corrupt", "not a database", "I/O error"}) {
             if (message.find(damage) != std::string::npos) {
                 return QString::fromStdString(message);
             }
@@ -610,6 +634,15 @@ Result<QString> Database::quickCheck(const QString& path, const std::atomic_bool
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+void Database::stopQuickCheck(std::atomic_bool* stop)
+{
+    stop->store(true);
+    const std::lock_guard lock(runningChecksMutex());
+    if (sqlite3* handle = runningChecks().value(stop, nullptr); handle != nullptr) {
+        sqlite3_interrupt(handle);  // safe from any thread while the connection is open
+    }
 }
 
 Result<bool> Database::fullCheckDue(const QDateTime& now) const

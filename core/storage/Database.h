@@ -103,6 +103,8 @@ public:
     /// of its own (so it can run on a worker thread while the app works): "ok" or the first
     /// problems found. Setting `stop` ends it within milliseconds (Cancelled).
     [[nodiscard]] static Result<QString> quickCheck(const QString& path, const std::atomic_bool* stop = nullptr);
+    /// Sets `stop` and interrupts the quick check running with it, from any thread.
+    static void stopQuickCheck(std::atomic_bool* stop);
     /// How often the app runs quickCheck by itself.
     static constexpr std::chrono::milliseconds kFullCheckInterval = std::chrono::hours(24 * 7);
     /// Whether the last full check that passed (markChecked) is older than kFullCheckInterval.

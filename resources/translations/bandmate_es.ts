@@ -302,7 +302,7 @@
         <translation>Lectura</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+109"/>
+        <location filename="../../app/gui/main.cpp" line="+110"/>
         <source>Bandmate cannot open its database</source>
         <translation>Bandmate no puede abrir su base de datos</translation>
     </message>
@@ -904,7 +904,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+130"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+131"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -1021,12 +1021,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+838"/>
+        <location line="+849"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-814"/>
+        <location line="-825"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1048,7 +1048,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
-        <location line="+663"/>
+        <location line="+674"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1056,7 +1056,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-751"/>
+        <location line="-762"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1467,12 +1467,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="-12"/>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>Beat machines (*.xml)</source>
         <translation>Máquinas de ritmos (*.xml)</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-48"/>
         <source>This file is not a machine Bandmate can read. Nothing was changed. %1</source>
         <translation>Este archivo no es una máquina que Bandmate pueda leer. No se cambió nada. %1</translation>
     </message>
@@ -1482,7 +1482,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se importó “%1”; guárdala para conservarla entre tus máquinas.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+37"/>
         <source>Export machine</source>
         <translation>Exportar máquina</translation>
     </message>
@@ -2080,12 +2080,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+508"/>
+        <location line="+551"/>
         <source>All songs</source>
         <translation>Todas las canciones</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-550"/>
         <source>Gig-ready</source>
         <translation>Lista para tocar</translation>
     </message>
@@ -2165,7 +2165,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Canción nueva</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+58"/>
         <source>1 song</source>
         <translation>1 canción</translation>
     </message>
@@ -2195,7 +2195,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 ilegibles</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>No music folders yet: add one with Add folder…</source>
         <translation>Aún no hay carpetas de música: añade una con Añadir carpeta…</translation>
     </message>
@@ -2210,7 +2210,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 de %2 archivos</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing</source>
         <translation>%1: %2 nuevos, %3 actualizados, %4 sin cambios, %5 reencontrados, %6 no encontrados</translation>
     </message>
@@ -2220,7 +2220,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>, %1 ilegibles (mira la pestaña Archivos de cada canción)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+6"/>
+        <source>%1 folders could not be read: %2</source>
+        <translation>No se pudieron leer %1 carpetas: %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Found the file again.</source>
         <translation>Se volvió a encontrar el archivo.</translation>
     </message>
@@ -2255,7 +2260,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>¿Eliminar “%1”? Sus canciones se quedan en la biblioteca.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
         <source>Save search…</source>
         <translation>Guardar búsqueda…</translation>
     </message>
@@ -2286,7 +2291,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lista de reproducción nueva</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Saved search: %1</source>
         <translation>Búsqueda guardada: %1</translation>
     </message>
@@ -2296,7 +2301,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lista de reproducción</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Added to the playlist.</source>
         <translation>Añadida a la lista de reproducción.</translation>
     </message>
@@ -2420,7 +2425,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Vaciar el menú</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Sending your last edits to the sync server…</source>
         <translation>Enviando tus últimas ediciones al servidor de sincronización…</translation>
     </message>
@@ -2478,6 +2483,11 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+5"/>
         <source>Close Bandmate and keep a copy of the file. Bandmate keeps a copy from before each upgrade beside it (files ending in .backup); if you sync, another computer or the server has your data too.</source>
         <translation>Cierra Bandmate y guarda una copia del archivo. Bandmate guarda a su lado una copia de antes de cada actualización (archivos que terminan en .backup); si sincronizas, otro ordenador o el servidor también tiene tus datos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync is paused until Bandmate starts again: the database file is damaged.</source>
+        <translation>La sincronización está en pausa hasta que Bandmate vuelva a arrancar: el archivo de la base de datos está dañado.</translation>
     </message>
 </context>
 <context>
@@ -4329,7 +4339,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
         <source>Waiting for another Bandmate program that is signing in to this server…</source>
         <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
     </message>

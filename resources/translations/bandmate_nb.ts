@@ -302,7 +302,7 @@
         <translation>Les</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+109"/>
+        <location filename="../../app/gui/main.cpp" line="+110"/>
         <source>Bandmate cannot open its database</source>
         <translation>Bandmate får ikke åpnet databasen sin</translation>
     </message>
@@ -904,7 +904,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+130"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+131"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -1021,12 +1021,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+838"/>
+        <location line="+849"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-814"/>
+        <location line="-825"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1048,7 +1048,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+663"/>
+        <location line="+674"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1056,7 +1056,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-751"/>
+        <location line="-762"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1467,12 +1467,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="-12"/>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>Beat machines (*.xml)</source>
         <translation>Rytmemaskiner (*.xml)</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-48"/>
         <source>This file is not a machine Bandmate can read. Nothing was changed. %1</source>
         <translation>Denne filen er ikke en maskin Bandmate kan lese. Ingenting ble endret. %1</translation>
     </message>
@@ -1482,7 +1482,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Importerte «%1»; lagre den for å ha den blant maskinene dine.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+37"/>
         <source>Export machine</source>
         <translation>Eksporter maskin</translation>
     </message>
@@ -2080,12 +2080,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+508"/>
+        <location line="+551"/>
         <source>All songs</source>
         <translation>Alle sanger</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-550"/>
         <source>Gig-ready</source>
         <translation>Klar for scenen</translation>
     </message>
@@ -2165,7 +2165,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ny sang</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+58"/>
         <source>1 song</source>
         <translation>1 sang</translation>
     </message>
@@ -2195,7 +2195,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 uleselige</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>No music folders yet: add one with Add folder…</source>
         <translation>Ingen musikkmapper ennå: legg til en med Legg til mappe …</translation>
     </message>
@@ -2210,7 +2210,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 av %2 filer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing</source>
         <translation>%1: %2 lagt til, %3 oppdatert, %4 uendret, %5 funnet igjen, %6 mangler</translation>
     </message>
@@ -2220,7 +2220,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>, %1 uleselige (se fanen Filer for hver sang)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+6"/>
+        <source>%1 folders could not be read: %2</source>
+        <translation>%1 mapper kunne ikke leses: %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Found the file again.</source>
         <translation>Fant filen igjen.</translation>
     </message>
@@ -2255,7 +2260,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slette «%1»? Sangene blir liggende i biblioteket.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
         <source>Save search…</source>
         <translation>Lagre søk …</translation>
     </message>
@@ -2286,7 +2291,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ny spilleliste</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Saved search: %1</source>
         <translation>Lagret søk: %1</translation>
     </message>
@@ -2296,7 +2301,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spilleliste</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Added to the playlist.</source>
         <translation>Lagt til i spillelisten.</translation>
     </message>
@@ -2420,7 +2425,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tøm menyen</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Sending your last edits to the sync server…</source>
         <translation>Sender de siste endringene dine til synkroniseringsserveren …</translation>
     </message>
@@ -2478,6 +2483,11 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+5"/>
         <source>Close Bandmate and keep a copy of the file. Bandmate keeps a copy from before each upgrade beside it (files ending in .backup); if you sync, another computer or the server has your data too.</source>
         <translation>Lukk Bandmate og ta vare på en kopi av filen. Bandmate legger en kopi fra før hver oppgradering ved siden av den (filer som slutter på .backup); synkroniserer du, har også en annen datamaskin eller serveren dataene dine.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync is paused until Bandmate starts again: the database file is damaged.</source>
+        <translation>Synkroniseringen står på pause til Bandmate startes på nytt: databasefilen er skadet.</translation>
     </message>
 </context>
 <context>
@@ -4329,7 +4339,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
         <source>Waiting for another Bandmate program that is signing in to this server…</source>
         <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
     </message>

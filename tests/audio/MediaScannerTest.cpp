@@ -341,3 +341,49 @@ TEST(MediaScanner, CopiesEmbeddedCoversOutOnceForTheirAlbum)
     EXPECT_TRUE(coverOf("plain.wav").isEmpty());
     EXPECT_EQ(QDir(QFileInfo(a).absolutePath()).entryList(QDir::Files).size(), 2);
 }
+
+TEST(MediaScanner, ACancelledScanCountsTheSongsItSavedAndMarksNothingMissing)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    ASSERT_TRUE(QDir().mkpath(music));
+    // A known file, then moved into a subfolder before a scan that is cancelled at once.
+    writeTagged(music + QStringLiteral("/known.wav"), "Known", "Band");
+    audio::MediaScanner scanner(*db);
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/moved")));
+    ASSERT_TRUE(QFile::rename(music + QStringLiteral("/known.wav"), music + QStringLiteral("/moved/known.wav")));
+    auto stopped = scanner.scan(music.toStdString(), [](int, int) { return false; });
+    ASSERT_FALSE(stopped.has_value());
+    EXPECT_EQ(stopped.error().code, core::ErrorCode::Cancelled);
+    EXPECT_TRUE(core::library::MediaFileRepository(*db).missing()->isEmpty())
+        << "the moved file's song is not missing: the cancelled scan never looked for it";
+    auto found = scanner.scan(music.toStdString());
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->reconnected, 1);
+    EXPECT_EQ(found->missing, 0);
+
+    // Many new files, cancelled after the first batch of 500 was saved: those count.
+    const std::vector<std::vector<float>> tone{std::vector<float>(64, 0.1f)};
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/many")));
+    for (int i = 0; i < 620; ++i) {
+        ASSERT_TRUE(test::writeWav16((music + QStringLiteral("/many/%1.wav").arg(i, 4, 10, QLatin1Char('0'))).toStdString(), 8000, tone));
+    }
+    core::roadmap::ProgressRepository progress(*db);
+    const auto sum = [&] {
+        double total = 0;
+        for (const auto& entry : progress.series(QStringLiteral("songs_added")).value()) {
+            total += entry.value;
+        }
+        return total;
+    };
+    const double before = sum();
+    const int songsBefore = core::library::SongRepository(*db).stats()->songs;
+    auto cancelled = scanner.scan(music.toStdString(), [](int done, int) { return done < 600; });
+    ASSERT_FALSE(cancelled.has_value());
+    const int saved = core::library::SongRepository(*db).stats()->songs - songsBefore;
+    EXPECT_GE(saved, 500) << "the first batch was committed";
+    EXPECT_EQ(sum() - before, saved) << "the roadmap counts every song the scan saved";
+}

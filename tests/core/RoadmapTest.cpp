@@ -531,7 +531,7 @@ TEST_F(RoadmapProgress, TicksStoredByTextBeforeItemIdsAreKept)
     EXPECT_FALSE(upgraded->ticked.value(QStringLiteral("One")));
     EXPECT_TRUE(upgraded->ticked.value(QStringLiteral("Two")));
     EXPECT_EQ(upgraded->itemIds, (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
-    EXPECT_EQ(checklistOf(*db, tick), QStringLiteral(R"({"two":true})"));
+    EXPECT_EQ(checklistOf(*db, tick), QStringLiteral(R"({"Two":true,"two":true})")) << "by id, and by text for older versions";
 }
 
 TEST_F(RoadmapProgress, TwoComputersUpgradingTheSameRoadmapAddTheSameRows)
@@ -573,15 +573,17 @@ TEST_F(RoadmapProgress, TwoComputersUpgradingTheSameRoadmapAddTheSameRows)
     EXPECT_EQ(stamped->toInt(), 0);
 }
 
-TEST_F(RoadmapProgress, ASlugFoundTwiceKeepsTheTaskWithTheMostProgress)
+TEST_F(RoadmapProgress, ASlugFoundTwiceKeepsOneTaskWithTheProgressOfBoth)
 {
-    // An older version's upgrade on two computers left two "tick" tasks; the one that comes
-    // first in order is completed (an id that sorts before the original's).
-    const QString firstId = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    // An older version's upgrade on two computers left two "tick" tasks. Every computer keeps
+    // the same one (the smallest id), whatever progress it has seen, and nothing done is lost.
+    const QString original = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ASSERT_TRUE(repository->setItem(original, QStringLiteral("a"), true).has_value());
+    ASSERT_TRUE(repository->setNotes(original, QStringLiteral("asked Ana")).has_value());
     ChangeTracker tracker(*db);
-    auto row = sql::run(db->connection(), QStringLiteral("SELECT stage_id FROM roadmap_task WHERE id = ?"), {firstId});
+    auto row = sql::run(db->connection(), QStringLiteral("SELECT stage_id FROM roadmap_task WHERE id = ?"), {original});
     ASSERT_TRUE(row && row->next());
-    const QString twin = QStringLiteral("0000-twin");
+    const QString twin = QStringLiteral("ffff-twin");  // sorts after the original's id
     ASSERT_TRUE(tracker.write(QStringLiteral("roadmap_task"), twin,
                               {{QStringLiteral("roadmap_id"), *id}, {QStringLiteral("stage_id"), row->value(0).toString()},
                                {QStringLiteral("slug"), QStringLiteral("tick")}, {QStringLiteral("position"), 0},
@@ -589,8 +591,8 @@ TEST_F(RoadmapProgress, ASlugFoundTwiceKeepsTheTaskWithTheMostProgress)
                                {QStringLiteral("items"), QStringLiteral(R"(["a","b"])")}})
                     .has_value());
     ASSERT_TRUE(tracker.write(QStringLiteral("task_progress"), twin, {{QStringLiteral("status"), QStringLiteral("not_started")}}).has_value());
-    ASSERT_TRUE(repository->setItem(twin, QStringLiteral("a"), true).has_value());
     ASSERT_TRUE(repository->setItem(twin, QStringLiteral("b"), true).has_value());
+    ASSERT_TRUE(repository->setNotes(twin, QStringLiteral("booked the van")).has_value());
 
     QJsonObject v2 = smallRoadmap();
     v2[QStringLiteral("version")] = 2;
@@ -601,8 +603,93 @@ TEST_F(RoadmapProgress, ASlugFoundTwiceKeepsTheTaskWithTheMostProgress)
         ticks += task.slug == QLatin1String("tick") ? 1 : 0;
     }
     EXPECT_EQ(ticks, 1);
-    EXPECT_EQ(findTask(*state, QStringLiteral("tick"))->id, twin);
-    EXPECT_EQ(findTask(*state, QStringLiteral("tick"))->status, TaskStatus::Completed);
+    const TaskState* kept = findTask(*state, QStringLiteral("tick"));
+    EXPECT_EQ(kept->id, std::min(original, twin));
+    EXPECT_TRUE(kept->ticked.value(QStringLiteral("a")));
+    EXPECT_TRUE(kept->ticked.value(QStringLiteral("b")));
+    EXPECT_EQ(kept->status, TaskStatus::InProgress) << "the furthest status of the two; ticks alone do not complete it";
+    EXPECT_TRUE(kept->notes.contains(QStringLiteral("asked Ana")));
+    EXPECT_TRUE(kept->notes.contains(QStringLiteral("booked the van")));
+}
+
+TEST_F(RoadmapProgress, AnUpgradeRewritesNoTickAndReopensNoTaskWithoutCause)
+{
+    // Ticks written before the upgrade must not get a newer stamp from it: in sync that stamp
+    // would beat a tick made meanwhile on another computer.
+    const QString tick = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("a"), true).has_value());
+    const auto stamp = [&] {
+        return sql::scalar(db->connection(), QStringLiteral("SELECT hlc FROM field_clock WHERE entity = 'task_progress' AND id = ? "
+                                                            "AND field = 'checklist'"),
+                           {tick})
+            ->toLongLong();
+    };
+    const qint64 before = stamp();
+    // A task the musician reopened on purpose stays open though its metric is reached.
+    ASSERT_TRUE(repository->addStat(QStringLiteral("practice_minutes"), 90, QDateTime::currentDateTime()).has_value());
+    const QString practise = findTask(*repository->roadmap(*id), QStringLiteral("practise"))->id;
+    ASSERT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("practise"))->status, TaskStatus::Completed);
+    ASSERT_TRUE(repository->setStatus(practise, TaskStatus::InProgress).has_value());
+
+    QJsonObject v2 = smallRoadmap();
+    v2[QStringLiteral("version")] = 2;
+    v2[QStringLiteral("title")] = QStringLiteral("Test road, revised");
+    ASSERT_TRUE(repository->upgrade(*id, parsed(v2)).has_value());
+    EXPECT_EQ(stamp(), before);
+    EXPECT_EQ(findTask(*repository->roadmap(*id), QStringLiteral("practise"))->status, TaskStatus::InProgress);
+}
+
+TEST_F(RoadmapProgress, AnOlderVersionsUntickByTextIsRead)
+{
+    // Ticks are kept by id and by text; an older version unticks with "text": false and leaves
+    // the id alone. The text decides.
+    ASSERT_TRUE(repository->upgrade(*id, parsed(withItems(2, {{QStringLiteral("one"), QStringLiteral("Alpha")}, {QStringLiteral("two"), QStringLiteral("Beta")}})))
+                    .has_value());
+    const QString tick = findTask(*repository->roadmap(*id), QStringLiteral("tick"))->id;
+    ASSERT_TRUE(repository->setItem(tick, QStringLiteral("one"), true).has_value());
+    EXPECT_EQ(checklistOf(*db, tick), QStringLiteral(R"({"Alpha":true,"one":true})")) << "what older versions read, too";
+    ASSERT_TRUE(sql::run(db->connection(), QStringLiteral("UPDATE task_progress SET checklist = ? WHERE id = ?"),
+                         {QStringLiteral(R"({"Alpha":false,"one":true})"), tick}).has_value());
+    EXPECT_FALSE(findTask(*repository->roadmap(*id), QStringLiteral("tick"))->ticked.value(QStringLiteral("Alpha")));
+}
+
+TEST(RoadmapProgressCustom, ACustomRoadmapsNewTaskNeverBringsBackADeletedOnesProgress)
+{
+    TempDir dir;
+    auto db = Database::open(dir.file(QStringLiteral("r.sqlite")));
+    ASSERT_TRUE(db.has_value());
+    ProgressRepository repository(**db);
+    auto started = repository.start(parsed(smallRoadmap()), true);
+    ASSERT_TRUE(started.has_value());
+    // The editor names every new task "new-task" (the first free slug).
+    const auto withNewTask = [&](bool present) {
+        QJsonObject road = smallRoadmap();
+        if (present) {
+            QJsonArray stages = road[QStringLiteral("stages")].toArray();
+            QJsonObject two = stages[1].toObject();
+            QJsonArray tasks = two[QStringLiteral("tasks")].toArray();
+            tasks.append(QJsonObject{{QStringLiteral("slug"), QStringLiteral("new-task")},
+                                     {QStringLiteral("title"), QStringLiteral("New task")},
+                                     {QStringLiteral("type"), QStringLiteral("INFO")},
+                                     {QStringLiteral("description"), QStringLiteral("d")}});
+            two[QStringLiteral("tasks")] = tasks;
+            stages[1] = two;
+            road[QStringLiteral("stages")] = stages;
+        }
+        return parsed(road);
+    };
+    ASSERT_TRUE(repository.upgrade(*started, withNewTask(true)).has_value());
+    const QString first = findTask(*repository.roadmap(*started), QStringLiteral("new-task"))->id;
+    ASSERT_TRUE(repository.setStatus(first, TaskStatus::Completed).has_value());
+    ASSERT_TRUE(repository.setNotes(first, QStringLiteral("done long ago")).has_value());
+    ASSERT_TRUE(repository.upgrade(*started, withNewTask(false)).has_value());
+    ASSERT_TRUE(repository.upgrade(*started, withNewTask(true)).has_value());
+    const auto state = repository.roadmap(*started);
+    const TaskState* again = findTask(*state, QStringLiteral("new-task"));
+    ASSERT_NE(again, nullptr);
+    EXPECT_NE(again->id, first);
+    EXPECT_EQ(again->status, TaskStatus::NotStarted);
+    EXPECT_TRUE(again->notes.isEmpty());
 }
 
 TEST_F(RoadmapProgress, WhatWasLoggedCompletesTasksAnUpgradeAddsOrMakesEasier)

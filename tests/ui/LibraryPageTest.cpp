@@ -234,6 +234,16 @@ TEST_F(LibraryPageTest, SavedSearchesAndPlaylists)
     QTest::keyClick(table, Qt::Key_Delete);
     EXPECT_EQ(m_page->visibleSongs(), 1);
     EXPECT_TRUE(lib::SongRepository(*m_db).get(chan).has_value());
+
+    // Deleting the playlist on screen takes the whole page back to all songs: the search works
+    // again and the table lists the library (where it used to keep the playlist's rows while
+    // Delete already meant "delete from the library").
+    ASSERT_TRUE(m_page->deletePlaylist(rehearsal));
+    auto* search = m_page->findChild<QLineEdit*>(QStringLiteral("librarySearch"));
+    ASSERT_NE(search, nullptr);
+    EXPECT_TRUE(search->isEnabled());
+    EXPECT_TRUE(table->isSortingEnabled());
+    EXPECT_EQ(m_page->visibleSongs(), static_cast<int>(lib::SongRepository(*m_db).search(QString())->size()));
 }
 
 TEST_F(LibraryPageTest, CancellingAScanKeepsTheLibraryUsable)
@@ -251,6 +261,22 @@ TEST_F(LibraryPageTest, CancellingAScanKeepsTheLibraryUsable)
     EXPECT_GE(m_page->visibleSongs(), 2);
     ASSERT_TRUE(scan(m_dir.file(QStringLiteral("many"))));
     EXPECT_EQ(m_page->visibleSongs(), 42);
+}
+
+TEST_F(LibraryPageTest, ARescanGoesOnPastAFolderThatCannotBeRead)
+{
+    writeTone(QStringLiteral("second/one.wav"));
+    writeTone(QStringLiteral("second/two.wav"));
+    // The first watched folder is on a drive that is not plugged in.
+    m_settings->setWatchedFolders({m_dir.file(QStringLiteral("unplugged-drive")), m_dir.file(QStringLiteral("second"))});
+    QSignalSpy finished(m_page.get(), &ui::LibraryPage::scanFinished);
+    m_page->rescanAll();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.size() == 2; }, 60'000)) << "the second folder was never read";
+    EXPECT_FALSE(finished.at(0).at(1).toString().isEmpty());
+    EXPECT_TRUE(finished.at(1).at(1).toString().isEmpty()) << finished.at(1).at(1).toString().toStdString();
+    EXPECT_EQ(m_page->visibleSongs(), 4);
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("unplugged-drive"))) << "the problem is still said at the end: "
+                                                                                   << m_page->bannerText().toStdString();
 }
 
 TEST_F(LibraryPageTest, PlayingAFileCountsAPlayAfterHalfOfIt)

@@ -421,4 +421,8 @@ TEST_F(MainWindowTest, TheWeeklyDatabaseCheckRunsAfterTheWindowIsUpAndReportsDam
     EXPECT_TRUE(box->isVisible());
     EXPECT_TRUE(box->text().contains(QFileInfo(path).fileName()));
     EXPECT_TRUE(*m_db->fullCheckDue(QDateTime::currentDateTime())) << "damage is not recorded as a pass";
+    auto* sync = qobject_cast<ui::SyncPage*>(window->pageWidget(ui::PageId::Sync));
+    ASSERT_NE(sync, nullptr);
+    EXPECT_FALSE(sync->syncNow());
+    EXPECT_TRUE(sync->statusText().contains(QStringLiteral("paused"))) << "nothing is sent from a damaged file";
 }

@@ -41,7 +41,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QShowEvent>
+#include <QPaintEvent>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -883,10 +883,13 @@ void BeatMachinePage::dropEvent(QDropEvent* event)
     }
 }
 
-void BeatMachinePage::showEvent(QShowEvent* event)
+void BeatMachinePage::paintEvent(QPaintEvent* event)
 {
-    QWidget::showEvent(event);
-    if (!m_session->kitLoaded()) {
+    QWidget::paintEvent(event);
+    // Posted from the first paint, so it runs after the frame is on screen (a call posted from
+    // showEvent would run first: a repaint waits behind ordinary posted events).
+    if (!m_session->kitLoaded() && !m_kitPosted) {
+        m_kitPosted = true;
         QTimer::singleShot(0, this, [this] { (void)m_session->pattern(); });
     }
 }

@@ -74,12 +74,13 @@ public:
     bool practise(const QString& machineRef, double bpm, int key);
 
 protected:
-    /// The first time the page is shown, the kit is decoded right after the first frame.
-    void showEvent(QShowEvent* event) override;
+    /// The first time the page is painted, the kit is decoded right after that frame.
+    void paintEvent(QPaintEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
+    bool m_kitPosted = false;
     QWidget* buildHeader();
     QWidget* buildTransport();
     QWidget* buildMixer();

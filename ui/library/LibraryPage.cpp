@@ -271,6 +271,17 @@ void LibraryPage::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
 }
 
+void LibraryPage::paintEvent(QPaintEvent* event)
+{
+    QWidget::paintEvent(event);
+    // The rest of a large library, listed once the first rows are on screen (posted from the
+    // paint: a call posted before it would run before the frame).
+    if (m_restPending) {
+        m_restPending = false;
+        QTimer::singleShot(0, this, [this] { search(m_query); });
+    }
+}
+
 void LibraryPage::reload()
 {
     m_loaded = true;
@@ -306,6 +317,7 @@ void LibraryPage::refreshStats()
 void LibraryPage::search(const QString& query)
 {
     m_query = query;
+    m_restPending = false;
     const QString filter = m_readiness->currentData().toString();
     lib::SongRepository songs(m_db);
     m_itemIds.clear();
@@ -327,13 +339,7 @@ void LibraryPage::search(const QString& query)
         constexpr int kFirstRows = 2'000;
         const int limit = m_firstFill ? kFirstRows : 100'000;
         found = songs.search(filter.isEmpty() ? query : (query.trimmed().isEmpty() ? filter : query + QLatin1Char(' ') + filter), limit);
-        if (found && found->size() >= limit && m_firstFill) {
-            QTimer::singleShot(0, this, [this, query] {
-                if (m_query == query) {
-                    search(query);
-                }
-            });
-        }
+        m_restPending = found && found->size() >= limit && m_firstFill;
     }
     if (!found) {
         m_searchError->setText(QString::fromStdString(found.error().toString()));
@@ -454,12 +460,18 @@ void LibraryPage::startNextScan()
     });
     connect(m_scan, &ScanJob::finished, this, [this](const audio::ScanResult& result, const QString& error) {
         const QString scanned = m_scan->folder();
+        const bool cancelled = m_scan->wasCancelled();
         m_scan->deleteLater();
         m_scan = nullptr;
         m_scanRow->hide();
-        if (!error.isEmpty()) {
+        if (!error.isEmpty() && cancelled) {
             m_banner->showMessage(error, true);
             m_scanQueue.clear();
+            m_scanErrors.clear();
+        } else if (!error.isEmpty()) {
+            // One folder that cannot be read (an unplugged drive) does not stop the others.
+            m_scanErrors << error;
+            m_banner->showMessage(error, true);
         } else {
             QString message = tr("%1: %2 added, %3 updated, %4 unchanged, %5 found again, %6 missing")
                                   .arg(QFileInfo(scanned).fileName())
@@ -472,6 +484,14 @@ void LibraryPage::startNextScan()
                 message += tr(", %1 unreadable (see each song's Files tab)").arg(result.failed);
             }
             m_banner->showMessage(message, result.failed > 0);
+        }
+        if (m_scanQueue.isEmpty() && !m_scanErrors.isEmpty() && !cancelled) {
+            m_banner->showMessage(m_scanErrors.size() == 1 ? m_scanErrors.first()
+                                                           : tr("%1 folders could not be read: %2")
+                                                                 .arg(m_scanErrors.size())
+                                                                 .arg(m_scanErrors.join(QStringLiteral("; "))),
+                                  true);
+            m_scanErrors.clear();
         }
         reload();
         Q_EMIT scanFinished(result, error);
@@ -559,32 +579,10 @@ QWidget* LibraryPage::buildSources(QWidget* parent)
                    != QMessageBox::Yes) {
             return;
         }
-        if (auto removed = lib::PlaylistRepository(m_db).remove(item->data(Qt::UserRole).toString()); !removed) {
-            m_banner->showMessage(QString::fromStdString(removed.error().toString()), true);
-        }
-        refreshSources();
+        deletePlaylist(item->data(Qt::UserRole).toString());
     });
     m_sources->addAction(removePlaylist);
-    connect(m_sources, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (item == nullptr) {
-            return;
-        }
-        const QString id = item->data(Qt::UserRole).toString();
-        const bool smart = item->data(Qt::UserRole + 1).toBool();
-        m_playlistId = smart ? QString() : id;
-        m_search->setEnabled(m_playlistId.isEmpty());
-        m_readiness->setEnabled(m_playlistId.isEmpty());
-        m_table->setSortingEnabled(m_playlistId.isEmpty());
-        if (!m_playlistId.isEmpty()) {
-            m_sorted->sort(-1);
-        }
-        if (smart) {
-            m_search->setText(item->data(Qt::UserRole + 2).toString());  // runs the saved search
-        } else if (id.isEmpty()) {
-            m_search->clear();
-        }
-        search(m_search->text());
-    });
+    connect(m_sources, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) { showSource(item); });
     layout->addWidget(m_sources, 1);
     auto* saveSearch = new QPushButton(tr("Save search…"), box);
     saveSearch->setToolTip(tr("Keep the search as a smart playlist: it always shows what the search finds now"));
@@ -608,6 +606,38 @@ QWidget* LibraryPage::buildSources(QWidget* parent)
     return box;
 }
 
+void LibraryPage::showSource(QListWidgetItem* item)
+{
+    if (item == nullptr) {
+        return;
+    }
+    const QString id = item->data(Qt::UserRole).toString();
+    const bool smart = item->data(Qt::UserRole + 1).toBool();
+    m_playlistId = smart ? QString() : id;
+    m_search->setEnabled(m_playlistId.isEmpty());
+    m_readiness->setEnabled(m_playlistId.isEmpty());
+    m_table->setSortingEnabled(m_playlistId.isEmpty());
+    if (!m_playlistId.isEmpty()) {
+        m_sorted->sort(-1);
+    }
+    if (smart) {
+        m_search->setText(item->data(Qt::UserRole + 2).toString());  // runs the saved search
+    } else if (id.isEmpty()) {
+        m_search->clear();
+    }
+    search(m_search->text());
+}
+
+bool LibraryPage::deletePlaylist(const QString& playlistId)
+{
+    if (auto removed = lib::PlaylistRepository(m_db).remove(playlistId); !removed) {
+        m_banner->showMessage(QString::fromStdString(removed.error().toString()), true);
+        return false;
+    }
+    refreshSources();
+    return true;
+}
+
 void LibraryPage::refreshSources()
 {
     const QString current = m_sources->currentItem() != nullptr ? m_sources->currentItem()->data(Qt::UserRole).toString() : QString();
@@ -628,8 +658,14 @@ void LibraryPage::refreshSources()
         }
     }
     if (m_sources->currentItem() == nullptr) {
+        // What was shown is gone (a playlist deleted here or by sync): the whole page goes back
+        // to all songs, not only the list's highlight.
         m_sources->setCurrentItem(all);
-        m_playlistId.clear();
+        if (!current.isEmpty()) {
+            showSource(all);
+        } else {
+            m_playlistId.clear();
+        }
     }
 }
 

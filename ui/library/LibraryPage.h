@@ -10,6 +10,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QComboBox;
 class QProgressBar;
 class QPushButton;
@@ -53,6 +54,9 @@ public:
     /// Adds a folder to the watched ones and scans it on a worker thread.
     void scanFolder(const QString& folder);
     void cancelScan();
+    /// Scans every watched folder again, one after the other (the Rescan button); a folder that
+    /// cannot be read is reported and the others are still read.
+    void rescanAll();
     /// Adds a new song titled `title` and selects it.
     bool addSong(const QString& title);
     /// Points a missing file at `newPath`; the other missing files of its old folder are looked
@@ -65,6 +69,8 @@ public:
     /// Shows a playlist (a saved search runs its query); false when there is no such playlist.
     bool openPlaylist(const QString& playlistId);
     bool addToPlaylist(const QString& playlistId, const QString& songId);
+    /// Deletes a playlist (its songs stay); when it is on screen the page shows all songs.
+    bool deletePlaylist(const QString& playlistId);
     /// Moves the selected song of the open playlist one place up (-1) or down (+1).
     bool moveInPlaylist(int step);
     /// Records a play of a song (what the player reports after half the song or 30 s).
@@ -75,13 +81,15 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     QWidget* buildSources(QWidget* parent);
     void refreshSources();
+    /// Shows what a source of the list holds: all songs, a playlist or a saved search.
+    void showSource(QListWidgetItem* item);
     void showSelected();
     void refreshStats();
-    void rescanAll();
     void showDuplicates();
     void startNextScan();
     [[nodiscard]] QString selectedSongId() const;
@@ -89,7 +97,9 @@ private:
     core::Database& m_db;
     Settings& m_settings;
     bool m_loaded = false;
+    QStringList m_scanErrors;  ///< folders of this run of the scan queue that could not be read
     bool m_firstFill = false;  ///< the fill at the first show: the first rows, the rest after
+    bool m_restPending = false;  ///< the first fill listed only the first rows
     QString m_query;
     QString m_playlistId;   ///< the open ordered playlist; empty for the library or a saved search
     QStringList m_itemIds;  ///< its item ids, row by row

@@ -21,6 +21,7 @@ public:
 
     void start();
     void cancel() { m_cancelled = true; }
+    [[nodiscard]] bool wasCancelled() const { return m_cancelled; }
     [[nodiscard]] const QString& folder() const { return m_folder; }
 
 Q_SIGNALS:

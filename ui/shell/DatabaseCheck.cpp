@@ -14,7 +14,7 @@ DatabaseCheck::DatabaseCheck(core::Database& db, QObject* parent) : QObject(pare
 
 DatabaseCheck::~DatabaseCheck()
 {
-    m_stop = true;
+    core::Database::stopQuickCheck(&m_stop);
     if (m_thread.joinable()) {
         m_thread.join();
     }

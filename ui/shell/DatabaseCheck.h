@@ -25,7 +25,7 @@ public:
     /// Starts the check when the last one that passed is a week old or more (or never ran);
     /// returns whether it started.
     bool startWhenDue();
-    /// Starts the check now (tests, and Help › Check the Database…).
+    /// Starts the check now (tests).
     void start();
 
 Q_SIGNALS:

@@ -304,6 +304,7 @@ void MainWindow::saveState()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_closing = true;
     saveState();
     if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
         // Edits not sent yet go out now (a few seconds at most), so the other computers have them.
@@ -385,8 +386,8 @@ DatabaseCheck* MainWindow::checkDatabaseWhenDue()
     }
     m_check = new DatabaseCheck(m_db, this);
     connect(m_check, &DatabaseCheck::finished, this, [this](bool sound, const QString& problems) {
-        if (sound) {
-            return;
+        if (sound || m_closing) {
+            return;  // while closing the box would vanish unread; damage is not recorded, so the next start says it
         }
         const QFileInfo file(m_db.path());
         auto* box = new QMessageBox(QMessageBox::Warning, tr("The database file is damaged"),
@@ -399,6 +400,9 @@ DatabaseCheck* MainWindow::checkDatabaseWhenDue()
                                    "upgrade beside it (files ending in .backup); if you sync, another computer or the "
                                    "server has your data too."));
         box->setDetailedText(problems);
+        if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
+            sync->hold(tr("Sync is paused until Bandmate starts again: the database file is damaged."));
+        }
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });

@@ -73,6 +73,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QMenu* m_pageMenu = nullptr;
     DatabaseCheck* m_check = nullptr;
+    bool m_closing = false;
 };
 
 }  // namespace bandmate::ui

@@ -237,8 +237,23 @@ bool SyncPage::busy() const
     return m_refreshing || (m_client && m_client->isRunning());
 }
 
+void SyncPage::hold(const QString& reason)
+{
+    m_held = reason;
+    m_timer->stop();
+    m_editWatch->stop();
+    m_lockRetry->stop();
+    m_last->setText(reason);
+    m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
+}
+
 bool SyncPage::syncNow()
 {
+    if (!m_held.isEmpty()) {
+        m_last->setText(m_held);
+        m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
+        return false;
+    }
     if (m_token.isEmpty() || busy()) {
         return false;  // one round, and one refresh, at a time (the button, Ctrl+R and the timers)
     }

@@ -45,8 +45,12 @@ public:
     /// Signs in (creating the account first when `create`); false with the reason shown.
     bool signIn(const QString& server, const QString& email, const QString& password, bool create);
     void signOut();
-    /// Starts a round now; false when not signed in or one is running.
+    /// Starts a round now; false when not signed in, one is running, or sync is held.
     bool syncNow();
+    /// Stops sending and receiving until the app restarts, saying why (the weekly check found
+    /// the database damaged: what it would send could be damage, and what it receives could be
+    /// written into damaged pages).
+    void hold(const QString& reason);
     [[nodiscard]] bool isSignedIn() const { return !m_token.isEmpty(); }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QString bannerText() const;
@@ -109,6 +113,7 @@ private:
     QWidget* m_signedIn = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_last = nullptr;
+    QString m_held;  ///< why sync is held; empty when it is not
     QProgressBar* m_progress = nullptr;  ///< while a round runs
     QPushButton* m_syncNow = nullptr;
     QWidget* m_massDelete = nullptr;
