@@ -183,7 +183,7 @@ int importText(const CliArgs& args, const CommandOptions& options)
     if (!file.open(QIODevice::ReadOnly)) {
         return reportError({ErrorCode::Io, "cannot read: " + file.errorString().toStdString(), path.toStdString()});
     }
-    auto groups = sl::parseSetlistText(file.read(1024 * 1024 + 1));
+    auto groups = sl::parseSetlistGroups(file.read(1024 * 1024 + 1));
     if (!groups) {
         core::Error error = groups.error();
         error.where = path.toStdString() + (error.where.empty() ? "" : " " + error.where);

@@ -540,10 +540,41 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 }
                 return saved;
             };
-            if (stored == known.constEnd() && missingByContent.contains(contentKey)) {
+            // The missing file this one is, when it moved: the same size and first 64 KiB. When
+            // several missing files share those (an album's tracks behind the same large cover,
+            // recordings that start alike), the one with the same file name; when that does not
+            // settle it, none: a wrong pair would give this file another song's title and edits.
+            std::optional<core::library::MediaFile> movedFrom;
+            if (stored == known.constEnd()) {
+                const QList<core::library::MediaFile> candidates = missingByContent.values(contentKey);
+                if (candidates.size() == 1) {
+                    movedFrom = candidates.first();
+                } else if (candidates.size() > 1) {
+                    const auto fileName = [](const QString& filePath) {
+                        return filePath.mid(std::max(filePath.lastIndexOf(QLatin1Char('/')), filePath.lastIndexOf(QLatin1Char('\\'))) + 1);
+                    };
+                    const QString name = fileName(path);
+                    QList<core::library::MediaFile> named;
+                    for (const auto& candidate : candidates) {
+                        if (fileName(candidate.path) == name) {
+                            named << candidate;
+                        }
+                    }
+                    if (named.size() == 1) {
+                        movedFrom = named.first();
+                    }
+                }
+            }
+            if (movedFrom) {
                 // A file that moved: same content as one that went missing keeps its song, and
                 // brings what a tag tool changed (the content key covers only the audio's start).
-                const core::library::MediaFile moved = missingByContent.take(contentKey);
+                const core::library::MediaFile moved = *movedFrom;
+                for (auto it = missingByContent.find(contentKey); it != missingByContent.end() && it.key() == contentKey; ++it) {
+                    if (it->id == moved.id) {
+                        missingByContent.erase(it);
+                        break;
+                    }
+                }
                 goneIds.remove(moved.id);
                 file.id = moved.id;
                 file.songId = moved.songId;

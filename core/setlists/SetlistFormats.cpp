@@ -107,9 +107,14 @@ QString setlistText(const RunSheet& sheet)
         if (row.entry.kind != EntryKind::Song || row.song.id.isEmpty()) {
             continue;
         }
-        // Each set its own group: a blank line between sets (encores included).
-        if (row.setId != setId && !text.isEmpty()) {
-            text += QLatin1Char('\n');
+        // Each set its own group: a blank line between sets (encores included), and a header
+        // with its kind and name.
+        if (row.setId != setId) {
+            if (!text.isEmpty()) {
+                text += QLatin1Char('\n');
+            }
+            text += (row.setKind == SetKind::Encore ? QStringLiteral("# Encore: ") : QStringLiteral("# Set: ")) + row.setName.simplified() +
+                    QLatin1Char('\n');
         }
         setId = row.setId;
         // "#" starts a comment and "\\" escapes: a title that starts with either is written
@@ -126,12 +131,13 @@ QString setlistText(const RunSheet& sheet)
     return text;
 }
 
-Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
+Result<QList<TextGroup>> parseSetlistGroups(const QByteArray& bytes)
 {
     if (bytes.size() > 1024 * 1024) {
         return fail(ErrorCode::InvalidInput, "larger than 1 MiB: not a setlist");
     }
-    QList<QStringList> groups{{}};
+    QList<TextGroup> groups{{}};
+    static const QRegularExpression header(QStringLiteral("^#\\s*(set|encore)\\s*:\\s*(.*)$"), QRegularExpression::CaseInsensitiveOption);
     const QList<QByteArray> lines = bytes.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const std::string where = "line " + std::to_string(i + 1);
@@ -154,11 +160,19 @@ Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
             return fail(ErrorCode::InvalidInput, "a line longer than 200 characters (one song title per line)", where);
         }
         if (line.startsWith(QLatin1Char('#'))) {
+            if (const auto match = header.match(line); match.hasMatch()) {
+                // A set's header: a group of its own, with its kind and name.
+                if (!groups.last().titles.isEmpty() || groups.last().kind) {
+                    groups.append(TextGroup{});
+                }
+                groups.last().kind = match.captured(1).compare(QLatin1String("encore"), Qt::CaseInsensitive) == 0 ? SetKind::Encore : SetKind::Set;
+                groups.last().name = match.captured(2).simplified().left(100);
+            }
             continue;
         }
         if (line.isEmpty()) {
-            if (!groups.last().isEmpty()) {
-                groups.append(QStringList{});
+            if (!groups.last().titles.isEmpty()) {
+                groups.append(TextGroup{});
             }
             continue;
         }
@@ -168,15 +182,27 @@ Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
                 continue;
             }
         }
-        groups.last() << line;
+        groups.last().titles << line;
     }
-    if (groups.last().isEmpty()) {
-        groups.removeLast();
-    }
+    // A set with a header and no songs stays out, as an empty group always did.
+    groups.removeIf([](const TextGroup& group) { return group.titles.isEmpty(); });
     if (groups.isEmpty()) {
         return fail(ErrorCode::InvalidInput, "no song titles (one per line)", "line 1");
     }
     return groups;
+}
+
+Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
+{
+    auto groups = parseSetlistGroups(bytes);
+    if (!groups) {
+        return std::unexpected(groups.error());
+    }
+    QList<QStringList> titles;
+    for (const TextGroup& group : *groups) {
+        titles << group.titles;
+    }
+    return titles;
 }
 
 QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style)

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 #include <QStringList>
 
 namespace bandmate::core::setlists {
@@ -19,13 +21,20 @@ namespace bandmate::core::setlists {
 [[nodiscard]] QJsonObject showJson(const ShowPlan& plan, const RunSheet& sheet);
 
 /// The plain-text setlist format used by setlist.fm: one song title per line, a blank line
-/// before each encore. Breaks are left out.
+/// between sets, each set under a header comment with its kind and name ("# Set: Set 2",
+/// "# Encore: Encore") so an import gives it back as it was. Breaks are left out.
 [[nodiscard]] QString setlistText(const RunSheet& sheet);
 
-/// Parses the plain-text format into groups of titles (the main set, then each encore). Lines are
-/// trimmed; a run of blank lines starts the next group; lines starting with '#' are comments.
+/// One group of a plain-text setlist (SetlistRepository::importText reads them).
+using TextGroup = ImportGroup;
+
+/// Parses the plain-text format into groups (the main set, then each encore unless a header says
+/// otherwise). Lines are trimmed; a run of blank lines starts the next group, and so does a
+/// header ("# Set: NAME", "# Encore: NAME"); other lines starting with '#' are comments.
 /// Refuses text that is not UTF-8, holds control characters, or a line over 200 characters —
 /// naming the line.
+[[nodiscard]] Result<QList<TextGroup>> parseSetlistGroups(const QByteArray& bytes);
+/// The same, titles only.
 [[nodiscard]] Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes);
 
 /// Which printed sheet.

@@ -495,7 +495,16 @@ Result<int> SetlistRepository::markPerformed(const QString& showId, const QDateT
 
 Result<ImportReport> SetlistRepository::importText(const Show& details, const QList<QStringList>& groups)
 {
-    if (groups.isEmpty() || groups.first().isEmpty()) {
+    QList<ImportGroup> plain;
+    for (const QStringList& titles : groups) {
+        plain.append({titles, {}, std::nullopt});
+    }
+    return importText(details, plain);
+}
+
+Result<ImportReport> SetlistRepository::importText(const Show& details, const QList<ImportGroup>& groups)
+{
+    if (groups.isEmpty() || groups.first().titles.isEmpty()) {
         return fail(ErrorCode::InvalidInput, "the setlist has no songs");
     }
     // Library titles, case-folded, to the first song by artist and title.
@@ -525,12 +534,16 @@ Result<ImportReport> SetlistRepository::importText(const Show& details, const QL
     report.showId = *showId;
     library::SongRepository songs(m_db);
     for (qsizetype group = 0; group < groups.size(); ++group) {
-        const QString name = group == 0 ? QStringLiteral("Set 1") : group == 1 ? QStringLiteral("Encore") : QStringLiteral("Encore %1").arg(group);
-        auto setId = addSet(*showId, name, group == 0 ? SetKind::Set : SetKind::Encore);
+        const SetKind kind = groups[group].kind.value_or(group == 0 ? SetKind::Set : SetKind::Encore);
+        const QString name = !groups[group].name.isEmpty() ? groups[group].name
+                             : group == 0                   ? QStringLiteral("Set 1")
+                             : group == 1                   ? QStringLiteral("Encore")
+                                                            : QStringLiteral("Encore %1").arg(group);
+        auto setId = addSet(*showId, name, kind);
         if (!setId) {
             return std::unexpected(setId.error());
         }
-        for (const QString& title : groups[group]) {
+        for (const QString& title : groups[group].titles) {
             const QString folded = title.simplified().toCaseFolded();
             QString songId = songByTitle.value(folded);
             if (songId.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "core/util/Result.h"
 
 #include <QDate>
@@ -62,6 +64,14 @@ struct ShowPlan {
     [[nodiscard]] int songCount() const;
 };
 
+/// The titles of one set to import, with its kind and name when the file gave them (else the
+/// first group is "Set 1" and each later one an encore).
+struct ImportGroup {
+    QStringList titles;
+    QString name;
+    std::optional<SetKind> kind;
+};
+
 /// What an import did.
 struct ImportReport {
     QString showId;
@@ -112,6 +122,7 @@ public:
     /// Creates a show from the plain-text setlist format (core/setlists/SetlistText.h): the first
     /// group is "Set 1", later groups are encores. Titles match library songs case-insensitively
     /// (first match by artist, title); unknown titles become new songs. All or nothing.
+    [[nodiscard]] Result<ImportReport> importText(const Show& show, const QList<ImportGroup>& groups);
     [[nodiscard]] Result<ImportReport> importText(const Show& show, const QList<QStringList>& groups);
 
 private:

@@ -292,7 +292,7 @@ TEST_F(SetlistTest, RunSheetPlansTimesAndWarns)
     EXPECT_EQ(json[QStringLiteral("sets")].toArray().size(), 2);
     EXPECT_EQ(json[QStringLiteral("over_slot")].toBool(), true);
     EXPECT_EQ(json[QStringLiteral("sets")][1][QStringLiteral("entries")][0][QStringLiteral("transpose")].toInt(), 2);
-    EXPECT_EQ(setlistText(*sheet), QStringLiteral("Plástico\nDecisiones\nLigia Elena\nPlástico\n\nPedro Navaja\n"));
+    EXPECT_EQ(setlistText(*sheet), QStringLiteral("# Set: Set 1\nPlástico\nDecisiones\nLigia Elena\nPlástico\n\n# Encore: Encore\nPedro Navaja\n"));
     const QString html = sheetHtml(*repo().plan(showId), *sheet, SheetStyle::Band);
     EXPECT_TRUE(html.contains(QStringLiteral("key jump Dm → F#")));
     EXPECT_TRUE(sheetHtml(*repo().plan(showId), *sheet, SheetStyle::Stage).contains(QStringLiteral("Ligia Elena")));
@@ -341,7 +341,8 @@ TEST_F(SetlistTest, PlainTextImportMatchesTitlesAndCreatesTheRest)
     EXPECT_EQ(plan.sets[0].entries[1].songId, plastico);
     EXPECT_EQ(plan.sets[1].kind, SetKind::Encore);
     // The text round-trips.
-    EXPECT_EQ(setlistText(*buildRunSheet(plan, *db)), QStringLiteral("Pedro Navaja\nPlástico\n\nLa Rebelión\n"));
+    EXPECT_EQ(setlistText(*buildRunSheet(plan, *db)),
+              QStringLiteral("# Set: Set 1\nPedro Navaja\nPlástico\n\n# Encore: Encore\nLa Rebelión\n"));
 }
 
 TEST_F(SetlistTest, PlainTextExportReadsBackAsTheSameShow)
@@ -378,6 +379,24 @@ TEST_F(SetlistTest, PlainTextExportReadsBackAsTheSameShow)
                                            {QStringLiteral("Ligia Elena"), QStringLiteral("Two parts of a title")},
                                            {QStringLiteral("\\o/ Fiesta"), QStringLiteral("Plástico")}}))
         << text.toStdString();
+
+    // Imported again, every set comes back with its kind and name: Set 2 stays a set.
+    auto withKinds = parseSetlistGroups(text.toUtf8());
+    ASSERT_TRUE(withKinds.has_value());
+    Show again;
+    again.name = QStringLiteral("Again");
+    again.date = QDate(2026, 12, 12);
+    auto report = repo().importText(again, *withKinds);
+    ASSERT_TRUE(report.has_value()) << report.error().toString();
+    const ShowPlan plan = *repo().plan(report->showId);
+    ASSERT_EQ(plan.sets.size(), 3);
+    EXPECT_EQ(plan.sets[0].name, QStringLiteral("Set 1"));
+    EXPECT_EQ(plan.sets[0].kind, SetKind::Set);
+    EXPECT_EQ(plan.sets[1].name, QStringLiteral("Encore"));
+    EXPECT_EQ(plan.sets[1].kind, SetKind::Encore);
+    EXPECT_EQ(plan.sets[2].name, QStringLiteral("Set 2"));
+    EXPECT_EQ(plan.sets[2].kind, SetKind::Set) << "was an encore after a text round trip";
+    EXPECT_EQ(setlistText(*buildRunSheet(plan, *db)), text) << "the text round-trips";
 }
 
 TEST_F(SetlistTest, PlannedStartsRoundLikeTheLengthsBesideThem)

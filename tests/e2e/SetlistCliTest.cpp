@@ -20,7 +20,8 @@ protected:
     }
     QString importShow()
     {
-        writeAll(dir.file(QStringLiteral("set.txt")), "Pedro Navaja\nPl\xC3\xA1stico\nDecisiones\n\nLigia Elena\n");
+        // With set headers, as Bandmate writes them: the export below gives the same text back.
+        writeAll(dir.file(QStringLiteral("set.txt")), "# Set: Set 1\nPedro Navaja\nPl\xC3\xA1stico\nDecisiones\n\n# Encore: Encore\nLigia Elena\n");
         const auto run = cli({QStringLiteral("--json"), QStringLiteral("setlist"), QStringLiteral("import"), dir.file(QStringLiteral("set.txt")),
                               QStringLiteral("--show"), QStringLiteral("Salsa night"), QStringLiteral("--date"), QStringLiteral("2026-12-04"),
                               QStringLiteral("--start"), QStringLiteral("21:30"), QStringLiteral("--venue"), QStringLiteral("Café Oslo")});

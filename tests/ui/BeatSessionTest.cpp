@@ -111,12 +111,16 @@ TEST_F(BeatSessionTest, TogglingAStepChangesTheProgramAndTheEnginePatternAndUndo
     m_session->undoStack()->undo();
     EXPECT_TRUE(m_session->machine() == original);
     EXPECT_EQ(patternEvents(0), 5u);
+    EXPECT_FALSE(m_session->isModified()) << "every edit undone: the built-in as it was, nothing to save";
+    EXPECT_EQ(m_session->origin(), MachineOrigin::Builtin);
     m_session->undoStack()->redo();
     m_session->undoStack()->redo();
     m_session->undoStack()->redo();
     m_session->undoStack()->redo();
     EXPECT_EQ(m_session->machine().bpm, 150.0);
     EXPECT_EQ(m_session->machine().instruments[0].activeProgram, 1);
+    EXPECT_EQ(m_session->origin(), MachineOrigin::Draft) << "redone: the copy again";
+    EXPECT_TRUE(m_session->isModified());
 }
 
 TEST_F(BeatSessionTest, SliderDragsAreOneUndoStep)

@@ -88,6 +88,25 @@ protected:
     QString quimbara, carnaval, bemba, showId, setId;
 };
 
+TEST_F(SetlistsPageTest, UndoingTheFirstSongOfAShowWithoutSetsTakesTheSetMadeForItToo)
+{
+    sl::SetlistRepository repository(*m_db);
+    sl::Show bare;
+    bare.name = QStringLiteral("Saturday");
+    bare.date = QDate(2026, 12, 5);
+    const QString bareId = repository.saveShow(bare).value();
+    m_page->reload();
+    ASSERT_TRUE(m_page->selectShow(bareId));
+    ASSERT_EQ(m_page->runSheet()->topLevelItemCount(), 0);
+    ASSERT_TRUE(m_page->addSongByText(QStringLiteral("Quimbara")));
+    EXPECT_EQ(layout(), QStringLiteral("Set 1: Quimbara"));
+    m_page->undoStack()->undo();
+    EXPECT_EQ(layout(), QString()) << "no empty Set 1 left behind";
+    EXPECT_TRUE(repository.plan(bareId)->sets.isEmpty());
+    m_page->undoStack()->redo();
+    EXPECT_EQ(layout(), QStringLiteral("Set 1: Quimbara"));
+}
+
 TEST_F(SetlistsPageTest, TypingATitleAddsTheSongAndUndoTakesItBack)
 {
     auto* adder = m_page->findChild<QLineEdit*>(QStringLiteral("songAdder"));
@@ -181,7 +200,7 @@ TEST_F(SetlistsPageTest, ExportsImportsAndMarksPerformed)
     ASSERT_TRUE(m_page->exportTo(m_dir.file(QStringLiteral("band.pdf")), ui::SetlistsPage::ExportFormat::BandPdf));
     EXPECT_TRUE(test::readAll(m_dir.file(QStringLiteral("band.pdf"))).startsWith("%PDF-"));
     ASSERT_TRUE(m_page->exportTo(m_dir.file(QStringLiteral("set.txt")), ui::SetlistsPage::ExportFormat::Text));
-    EXPECT_EQ(test::readAll(m_dir.file(QStringLiteral("set.txt"))), QByteArray("Quimbara\nBemba colorá\n"));
+    EXPECT_EQ(test::readAll(m_dir.file(QStringLiteral("set.txt"))), QByteArray("# Set: Set 1\nQuimbara\nBemba colorá\n"));
 
     // A broken file: one clear message, nothing imported.
     test::writeAll(m_dir.file(QStringLiteral("bad.txt")), QByteArray("Quimbara\n\x01\x02\n"));

@@ -19,6 +19,8 @@
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -117,6 +119,71 @@ TEST(SyncPageTest, SyncNowWhileARefreshIsOnItsWaySendsNoSecondRefreshAndStaysSig
     QTest::qWait(1000);
     EXPECT_FALSE(page.isSignedIn());
     EXPECT_TRUE(finished.isEmpty()) << "no round after signing out";
+}
+
+/// A TCP relay in front of the server that can play dead: from hang() on, it takes what the
+/// app sends and never answers, as a server whose machine hangs.
+class HangingRelay : public QObject {
+public:
+    explicit HangingRelay(quint16 target) : m_target(target)
+    {
+        m_listener.listen(QHostAddress::LocalHost);
+        connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* client = m_listener.nextPendingConnection()) {
+                if (m_hung) {
+                    connect(client, &QTcpSocket::readyRead, client, [client] { client->readAll(); });
+                    continue;
+                }
+                auto* upstream = new QTcpSocket(client);
+                upstream->connectToHost(QHostAddress::LocalHost, m_target);
+                connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream] {
+                    const QByteArray bytes = client->readAll();
+                    if (!m_hung) {
+                        upstream->write(bytes);
+                    }
+                });
+                connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream] {
+                    const QByteArray bytes = upstream->readAll();
+                    if (!m_hung) {
+                        client->write(bytes);
+                    }
+                });
+                connect(upstream, &QTcpSocket::disconnected, client, [this, client] {
+                    if (!m_hung) {
+                        client->disconnectFromHost();
+                    }
+                });
+            }
+        });
+    }
+    [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_listener.serverPort())); }
+    void hang() { m_hung = true; }
+
+private:
+    quint16 m_target;
+    QTcpServer m_listener;
+    bool m_hung = false;
+};
+
+TEST(SyncPageTest, QuittingWaitsNoLongerThanItsLimitForADeadServer)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
+    HangingRelay relay(static_cast<quint16>(server.port()));
+    ui::SyncPage page(*db, settings);
+    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(page.signIn(relay.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(finished.first().first().toBool()) << page.statusText().toStdString();
+    // The server's machine hangs: connections are taken, nothing is answered.
+    relay.hang();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(page.isRefreshing());
+    page.syncBeforeQuit(1'000);
+    EXPECT_TRUE(page.isRefreshing()) << "quitting waited for the hung server's answer beyond its limit";
 }
 
 TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheAppOut)

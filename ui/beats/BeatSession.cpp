@@ -77,7 +77,14 @@ BeatSession::BeatSession(core::Database& db, QObject* parent)
     m_engine->prepareNonRealTime(m_sampleRate);
     m_poll.setInterval(30);
     connect(&m_poll, &QTimer::timeout, this, &BeatSession::poll);
-    connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { Q_EMIT originChanged(); });
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        // A built-in machine edited and then undone back to where it was is the built-in again
+        // (and a redo makes it the copy again).
+        if (!m_builtinName.isEmpty() && m_userId.isEmpty() && (m_origin == MachineOrigin::Draft || m_origin == MachineOrigin::Builtin)) {
+            m_origin = clean ? MachineOrigin::Builtin : MachineOrigin::Draft;
+        }
+        Q_EMIT originChanged();
+    });
     if (auto opened = openBuiltin(core::beats::builtinMachineNames().first()); !opened) {
         Q_EMIT errorOccurred(QString::fromStdString(opened.error().toString()));
     }

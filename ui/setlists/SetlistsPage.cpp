@@ -492,19 +492,23 @@ bool SetlistsPage::addSongByText(const QString& text)
         m_banner->showMessage(tr("“%1” was not in your library: added it as a new song.").arg(wanted), false);
     }
     QString setId = m_tree->currentSetId();
+    QString createdSet;  // a show without sets gets "Set 1" for its first song; undo takes both
     if (setId.isEmpty()) {
         auto created = m_repository.addSet(m_showId, tr("Set 1"));
         if (!created) {
             return report(created.error());
         }
-        setId = *created;
+        setId = createdSet = *created;
     }
     const QString before = insertionPoint();
     auto added = m_repository.addSong(setId, songId, before);
     if (!added) {
+        if (!createdSet.isEmpty()) {
+            (void)m_repository.removeSet(createdSet);
+        }
         return report(added.error());
     }
-    pushAdded(tr("Add song"), {}, *added);
+    pushAdded(tr("Add song"), createdSet, *added);
     return true;
 }
 
@@ -514,10 +518,17 @@ void SetlistsPage::pushAdded(const QString& text, const QString& setId, const QS
     const QStringList entries = entryId.isEmpty() ? QStringList{} : QStringList{entryId};
     m_undo->push(new FunctionCommand(
         text, [=, this] { return m_repository.restore(sets, entries); },
-        [=, this] { return setId.isEmpty() ? m_repository.removeEntry(entryId) : m_repository.removeSet(setId); },
+        [=, this]() -> core::Result<void> {
+            if (!entryId.isEmpty()) {
+                if (auto removed = m_repository.removeEntry(entryId); !removed || setId.isEmpty()) {
+                    return removed;
+                }
+            }
+            return m_repository.removeSet(setId);
+        },
         [this](const core::Error& error) { report(error); }));
     refreshShow();
-    m_tree->selectId(setId.isEmpty() ? entryId : setId);
+    m_tree->selectId(entryId.isEmpty() ? setId : entryId);
 }
 
 bool SetlistsPage::addBreak(qint64 durationMs)
@@ -736,7 +747,7 @@ bool SetlistsPage::importFile(const QString& path, const QString& name, const QD
     if (!file.open(QIODevice::ReadOnly)) {
         return report({core::ErrorCode::Io, "cannot read: " + file.errorString().toStdString(), path.toStdString()});
     }
-    auto groups = sl::parseSetlistText(file.read(1024 * 1024 + 1));
+    auto groups = sl::parseSetlistGroups(file.read(1024 * 1024 + 1));
     if (!groups) {
         core::Error error = groups.error();
         error.where = QFileInfo(path).fileName().toStdString() + (error.where.empty() ? "" : " " + error.where);

@@ -89,6 +89,7 @@ private:
     bool perform(const QString& text, std::function<core::Result<void>()> redo, std::function<core::Result<void>()> undo);
     bool report(const core::Error& error);
     /// Puts an addition already made on the undo stack (a set, or else an entry) and shows it.
+    /// Puts an addition on the undo stack: a set, an entry, or an entry with the set made for it.
     void pushAdded(const QString& text, const QString& setId, const QString& entryId);
     [[nodiscard]] QString nextSiblingId(const QString& entryId) const;
     /// The entry a new one goes before: after the selected entry, else the end of the set.

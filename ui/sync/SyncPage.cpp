@@ -445,9 +445,9 @@ bool SyncPage::syncBeforeQuit(int timeoutMs)
         loop.exec();
     }
     // A refresh still on its way may already have traded the session on the server: its answer
-    // is kept before quitting, or the next start would present a spent token (at most the
-    // request's own timeout).
-    while (m_refreshing && elapsed.elapsed() < timeoutMs + kRefreshAnswerWaitMs) {
+    // is kept before quitting, or the next start would present a spent token. Within the same
+    // limit: a server that does not answer in ten seconds most likely never got the request.
+    while (m_refreshing && elapsed.elapsed() < timeoutMs) {
         QEventLoop loop;
         QTimer::singleShot(50, &loop, &QEventLoop::quit);
         loop.exec();

@@ -36,8 +36,6 @@ public:
     static constexpr int kSettleMs = 30 * 1000;
     /// How soon to try again when another program is trading this server's session.
     static constexpr int kSessionLockRetryMs = 1000;
-    /// How much longer quitting waits for the answer to a refresh already sent.
-    static constexpr int kRefreshAnswerWaitMs = 30'000;
 
     SyncPage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
     ~SyncPage() override;
@@ -56,9 +54,12 @@ public:
     [[nodiscard]] QString bannerText() const;
     /// How long edits must rest before they are sent (kSettleMs; tests make it short).
     void setSettleDelay(int ms);
-    /// When Bandmate quits: sends edits not sent yet, waiting at most `timeoutMs`; true when
-    /// nothing is left to send (or sync is off).
+    /// When Bandmate quits: sends edits not sent yet, waiting at most `timeoutMs` in all (also
+    /// for the answer to a refresh already sent); true when nothing is left to send (or sync is
+    /// off).
     bool syncBeforeQuit(int timeoutMs = 10'000);
+    /// A refresh of the session is on its way to the server (tests).
+    [[nodiscard]] bool isRefreshing() const { return m_refreshing; }
     [[nodiscard]] ConflictList* conflicts() const { return m_conflicts; }
     /// The question about held deletions ("This sync would delete 180 of your 200 songs"), or
     /// empty when none wait.
