@@ -400,8 +400,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         known.insert(file.path, file);
     }
     QMultiHash<QString, core::library::MediaFile> missingByContent;
+    const QSet<QString> present(paths.begin(), paths.end());
     for (const auto& file : *missingFiles) {
-        missingByContent.insert(QString::number(file.size) + QLatin1Char(':') + file.contentHash, file);
+        // A missing file back at its own path is found there, not offered to a copy elsewhere.
+        if (!present.contains(file.path)) {
+            missingByContent.insert(QString::number(file.size) + QLatin1Char(':') + file.contentHash, file);
+        }
     }
 
     // Which files to open: new, changed or back from missing. The rest is skipped by size and time.
@@ -457,13 +461,15 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         }
         return {};
     };
-    const auto cancelled = [&]() -> core::Error {
+    // A scan that stops half-way (cancelled, or an error) still counts what it saved.
+    const auto stopped = [&](const core::Error& why) -> core::Error {
         reader.stop();
         if (auto counted = countAdded(); !counted) {
             return counted.error();
         }
-        return core::Error{ErrorCode::Cancelled, "the scan was cancelled", folder};
+        return why;
     };
+    const auto cancelled = [&]() { return stopped(core::Error{ErrorCode::Cancelled, "the scan was cancelled", folder}); };
     const auto flush = [&]() -> core::Result<void> {
         auto transaction = core::Transaction::begin(m_db.connection());
         if (!transaction) {
@@ -547,8 +553,18 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             std::optional<core::library::MediaFile> movedFrom;
             if (stored == known.constEnd()) {
                 const QList<core::library::MediaFile> candidates = missingByContent.values(contentKey);
-                if (candidates.size() == 1) {
-                    movedFrom = candidates.first();
+                QList<core::library::MediaFile> justGone;  // vanished in this scan: the likeliest
+                QSet<QString> songsOf;
+                for (const auto& candidate : candidates) {
+                    if (goneIds.contains(candidate.id)) {
+                        justGone << candidate;
+                    }
+                    songsOf.insert(candidate.songId);
+                }
+                if (candidates.size() == 1 || songsOf.size() == 1) {
+                    movedFrom = candidates.first();  // one song whichever file it was
+                } else if (justGone.size() == 1) {
+                    movedFrom = justGone.first();
                 } else if (candidates.size() > 1) {
                     const auto fileName = [](const QString& filePath) {
                         return filePath.mid(std::max(filePath.lastIndexOf(QLatin1Char('/')), filePath.lastIndexOf(QLatin1Char('\\'))) + 1);
@@ -580,8 +596,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 file.songId = moved.songId;
                 if (!moved.tagsRead.isEmpty() && moved.tagsRead != file.tagsRead && !moved.songId.isEmpty()) {
                     if (auto saved = retag(moved.songId, moved.tagsRead); !saved) {
-                        reader.stop();
-                        return std::unexpected(saved.error());
+                        return std::unexpected(stopped(saved.error()));
                     }
                 }
                 otherFiles.append(file);
@@ -595,8 +610,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 // the musician edited here (unless asked to take every tag).
                 auto songId = retag(file.songId, previousTags);
                 if (!songId) {
-                    reader.stop();
-                    return std::unexpected(songId.error());
+                    return std::unexpected(stopped(songId.error()));
                 }
                 file.songId = *songId;
                 otherFiles.append(file);
@@ -605,13 +619,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         }
         if (newSongs.size() + otherFiles.size() >= kBatch) {
             if (auto flushed = flush(); !flushed) {
-                reader.stop();
-                return std::unexpected(flushed.error());
+                return std::unexpected(stopped(flushed.error()));
             }
         }
     }
     if (auto flushed = flush(); !flushed) {
-        return std::unexpected(flushed.error());
+        return std::unexpected(stopped(flushed.error()));
     }
     // What vanished and was not found elsewhere is missing now.
     auto marking = core::Transaction::begin(m_db.connection());

@@ -113,8 +113,9 @@ QString setlistText(const RunSheet& sheet)
             if (!text.isEmpty()) {
                 text += QLatin1Char('\n');
             }
-            text += (row.setKind == SetKind::Encore ? QStringLiteral("# Encore: ") : QStringLiteral("# Set: ")) + row.setName.simplified() +
-                    QLatin1Char('\n');
+            // At most 100 characters of the name, as the import keeps.
+            text += (row.setKind == SetKind::Encore ? QStringLiteral("# Encore: ") : QStringLiteral("# Set: ")) +
+                    row.setName.simplified().left(100) + QLatin1Char('\n');
         }
         setId = row.setId;
         // "#" starts a comment and "\\" escapes: a title that starts with either is written
@@ -156,7 +157,7 @@ Result<QList<TextGroup>> parseSetlistGroups(const QByteArray& bytes)
                 return fail(ErrorCode::InvalidInput, "a control character in a title (is this a text file?)", where);
             }
         }
-        if (line.size() > 200) {
+        if (line.size() > 200 && !line.startsWith(QLatin1Char('#'))) {
             return fail(ErrorCode::InvalidInput, "a line longer than 200 characters (one song title per line)", where);
         }
         if (line.startsWith(QLatin1Char('#'))) {

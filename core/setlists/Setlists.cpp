@@ -535,10 +535,15 @@ Result<ImportReport> SetlistRepository::importText(const Show& details, const QL
     library::SongRepository songs(m_db);
     for (qsizetype group = 0; group < groups.size(); ++group) {
         const SetKind kind = groups[group].kind.value_or(group == 0 ? SetKind::Set : SetKind::Encore);
+        // Without a name: "Set N" or "Encore N" by kind, counted among the groups of that kind.
+        int sameKind = 0;
+        for (qsizetype earlier = 0; earlier <= group; ++earlier) {
+            sameKind += groups[earlier].kind.value_or(earlier == 0 ? SetKind::Set : SetKind::Encore) == kind ? 1 : 0;
+        }
         const QString name = !groups[group].name.isEmpty() ? groups[group].name
-                             : group == 0                   ? QStringLiteral("Set 1")
-                             : group == 1                   ? QStringLiteral("Encore")
-                                                            : QStringLiteral("Encore %1").arg(group);
+                             : kind == SetKind::Set         ? QStringLiteral("Set %1").arg(sameKind)
+                             : sameKind == 1                ? QStringLiteral("Encore")
+                                                            : QStringLiteral("Encore %1").arg(sameKind);
         auto setId = addSet(*showId, name, kind);
         if (!setId) {
             return std::unexpected(setId.error());

@@ -4,7 +4,7 @@
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+755"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+766"/>
         <source>Imported %n song(s).</source>
         <translation>
             <numerusform>Imported %n song.</numerusform>

@@ -1611,7 +1611,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+115"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+122"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
@@ -2080,12 +2080,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+551"/>
+        <location line="+552"/>
         <source>All songs</source>
         <translation>Todas las canciones</translation>
     </message>
     <message>
-        <location line="-550"/>
+        <location line="-551"/>
         <source>Gig-ready</source>
         <translation>Lista para tocar</translation>
     </message>
@@ -2195,7 +2195,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 ilegibles</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>No music folders yet: add one with Add folder…</source>
         <translation>Aún no hay carpetas de música: añade una con Añadir carpeta…</translation>
     </message>
@@ -2425,12 +2425,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Vaciar el menú</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>Sending your last edits to the sync server…</source>
-        <translation>Enviando tus últimas ediciones al servidor de sincronización…</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+95"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
@@ -3529,12 +3524,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+621"/>
+        <location line="+632"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-639"/>
         <source>Band sheet as PDF…</source>
         <translation>Hoja de la banda en PDF…</translation>
     </message>
@@ -3580,45 +3575,45 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+20"/>
-        <location line="+283"/>
+        <location line="+294"/>
         <source>Add break</source>
         <translation>Añadir descanso</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-294"/>
         <source>A pause between songs (10 minutes; double-click to change)</source>
         <translation>Una pausa entre canciones (10 minutos; doble clic para cambiarla)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+301"/>
+        <location line="+312"/>
         <source>Add set</source>
         <translation>Añadir set</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-312"/>
         <source>Another set after the last one</source>
         <translation>Otro set después del último</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+300"/>
+        <location line="+311"/>
         <source>Add encore</source>
         <translation>Añadir bis</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-311"/>
         <source>An encore after the last set</source>
         <translation>Un bis después del último set</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+321"/>
+        <location line="+332"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-332"/>
         <source>Remove the selected song, break or set (Delete)</source>
         <translation>Quitar la canción, el descanso o el set seleccionado (Supr)</translation>
     </message>
@@ -3683,18 +3678,18 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>“%1” no estaba en tu biblioteca: se añadió como canción nueva.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+190"/>
+        <location line="+5"/>
+        <location line="+200"/>
         <source>Set 1</source>
         <translation>Set 1</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-186"/>
         <source>Add song</source>
         <translation>Añadir canción</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Break</source>
         <translation>Descanso</translation>
     </message>
@@ -4369,7 +4364,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Un Bandmate más reciente en otro ordenador guardó datos que esta versión aún no puede mostrar; actualiza Bandmate para verlos.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Esta sincronización eliminaría %1.&lt;/b&gt; Se eliminaron en otro equipo; aquí no se elimina nada hasta que lo digas. Consérvalos para recuperarlos en todos los equipos.</translation>
     </message>

@@ -1611,7 +1611,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+115"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+122"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
@@ -2080,12 +2080,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+551"/>
+        <location line="+552"/>
         <source>All songs</source>
         <translation>Alle sanger</translation>
     </message>
     <message>
-        <location line="-550"/>
+        <location line="-551"/>
         <source>Gig-ready</source>
         <translation>Klar for scenen</translation>
     </message>
@@ -2195,7 +2195,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 uleselige</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>No music folders yet: add one with Add folder…</source>
         <translation>Ingen musikkmapper ennå: legg til en med Legg til mappe …</translation>
     </message>
@@ -2425,12 +2425,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tøm menyen</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>Sending your last edits to the sync server…</source>
-        <translation>Sender de siste endringene dine til synkroniseringsserveren …</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+95"/>
         <source>Welcome</source>
         <translation>Velkommen</translation>
     </message>
@@ -3529,12 +3524,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+621"/>
+        <location line="+632"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-639"/>
         <source>Band sheet as PDF…</source>
         <translation>Bandark som PDF …</translation>
     </message>
@@ -3580,45 +3575,45 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+20"/>
-        <location line="+283"/>
+        <location line="+294"/>
         <source>Add break</source>
         <translation>Legg til pause</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-294"/>
         <source>A pause between songs (10 minutes; double-click to change)</source>
         <translation>En pause mellom sangene (10 minutter; dobbeltklikk for å endre)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+301"/>
+        <location line="+312"/>
         <source>Add set</source>
         <translation>Legg til sett</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-312"/>
         <source>Another set after the last one</source>
         <translation>Et sett til etter det siste</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+300"/>
+        <location line="+311"/>
         <source>Add encore</source>
         <translation>Legg til ekstranummer</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-311"/>
         <source>An encore after the last set</source>
         <translation>Et ekstranummer etter det siste settet</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+321"/>
+        <location line="+332"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-332"/>
         <source>Remove the selected song, break or set (Delete)</source>
         <translation>Fjern valgt sang, pause eller sett (Delete)</translation>
     </message>
@@ -3683,18 +3678,18 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>«%1» fantes ikke i biblioteket: lagt til som ny sang.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+190"/>
+        <location line="+5"/>
+        <location line="+200"/>
         <source>Set 1</source>
         <translation>Sett 1</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-186"/>
         <source>Add song</source>
         <translation>Legg til sang</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
@@ -4369,7 +4364,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>En nyere Bandmate på en annen datamaskin har lagret data som denne versjonen ikke kan vise ennå; oppdater Bandmate for å se dem.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Denne synkroniseringen ville slettet %1.&lt;/b&gt; De ble slettet på en annen datamaskin; ingenting slettes her før du sier det. Behold dem for å hente dem tilbake på alle datamaskinene.</translation>
     </message>

@@ -18,8 +18,7 @@ QNetworkReply* send(QNetworkAccessManager& network, const QUrl& server, const QS
     url.setPath(path);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    // A server that has not answered in ten seconds is taken for gone (quitting waits no longer).
-    request.setTransferTimeout(10'000);
+    request.setTransferTimeout(30'000);
     return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 

@@ -324,6 +324,24 @@ core::Result<std::optional<int>> Accounts::limit(const QString& key, int limit, 
     return std::optional<int>(static_cast<int>(std::max<qint64>(1, (windowStart + windowMs - now + 999) / 1000)));
 }
 
+core::Result<int> Accounts::prune()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const qint64 now = m_clock();
+    int pruned = 0;
+    for (const auto& [statement, before] : std::initializer_list<std::pair<const char*, qint64>>{
+             {"DELETE FROM access_token WHERE expires_at < ?", now},
+             {"DELETE FROM refresh_token WHERE expires_at < ?", now},
+             {"DELETE FROM rate_limit WHERE window_start < ?", now - 24LL * 3600 * 1000}}) {
+        auto done = sql::run(db, QString::fromLatin1(statement), {before});
+        if (!done) {
+            return std::unexpected(done.error());
+        }
+        pruned += done->numRowsAffected();
+    }
+    return pruned;
+}
+
 core::Result<QString> Accounts::authenticate(const QString& accessToken) const
 {
     QString account;

@@ -8,6 +8,7 @@
 #include "sync/server/SyncService.h"
 
 #include <QJsonArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -17,6 +18,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <atomic>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -138,6 +140,30 @@ struct HttpServer::Impl {
         return &worker;
     }
 
+    /// Storage that only grows is pruned once per maintenance interval, after a request has been
+    /// answered, by whichever worker comes first: expired tokens (two rows per sign-in and
+    /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.
+    /// A server without requests has nothing new to prune.
+    std::atomic<qint64> lastMaintenance{0};
+
+    void maintain(Worker& worker)
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        qint64 last = lastMaintenance.load();
+        if (now - last < options.maintenanceIntervalMs || !lastMaintenance.compare_exchange_strong(last, now)) {
+            return;
+        }
+        auto tokens = worker.accounts->prune();
+        auto batches = worker.sync->pruneBatches(now - SyncService::kBatchAnswerKeptMs);
+        const std::lock_guard lock(logMutex);
+        if (tokens && batches) {
+            std::fprintf(stderr, "maintenance: pruned %d token and rate-limit rows, %d batch answers\n", *tokens, *batches);
+        } else {
+            std::fprintf(stderr, "maintenance: pruning failed: %s\n", (!tokens ? tokens.error() : batches.error()).toString().c_str());
+        }
+        std::fflush(stderr);
+    }
+
     void log(const httplib::Request& req, int status, double ms, const QString& account)
     {
         const std::lock_guard lock(logMutex);
@@ -192,6 +218,9 @@ struct HttpServer::Impl {
                 handler(req, res, **services, account);
             }
             log(req, res.status, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(), account);
+            if (services) {
+                maintain(**services);
+            }
         };
     }
 

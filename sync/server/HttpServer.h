@@ -21,6 +21,9 @@ struct ServerOptions {
     /// Sync requests per minute and account (a burst of half a minute's worth); ten times that
     /// per address. 0: no limit.
     int syncRequestsPerMinute = 1200;
+    /// How often storage that only grows is pruned (expired tokens, old batch answers), at most;
+    /// driven by requests. 0: after every request (tests).
+    qint64 maintenanceIntervalMs = 3'600'000;
 };
 
 /// The HTTP adapter over SyncService and Accounts (cpp-httplib): JSON in and out, errors as

@@ -51,7 +51,9 @@ const char* const kSchema[] = {
 /// each batch's content hash (a batch id sent again with other changes is refused).
 const ServerSchemaUpgrades kUpgrades{"sync_schema",
                                      {{"ALTER TABLE user_head ADD COLUMN data_format INTEGER NOT NULL DEFAULT 0",
-                                       "ALTER TABLE push_batch ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''"}}};
+                                       "ALTER TABLE push_batch ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''"},
+                                      // Version 3: when each batch was answered, so old answers can go (prune).
+                                      {"ALTER TABLE push_batch ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0"}}};
 
 /// Longest id of a row or a device, in characters (ours are 36-character UUIDs).
 constexpr qsizetype kMaxIdLength = 128;
@@ -364,13 +366,24 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     for (const core::FieldChange& change : result.lost) {
         lost.append(changeToJson(change));
     }
-    if (auto ok = statements.exec(QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    if (auto ok = statements.exec(QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost, content_hash, created_at) "
+                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                                   {userId, batchId, result.accepted, result.ignored, result.headSeq,
-                                   QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact)), contentHash});
+                                   QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact)), contentHash, m_clock()});
         !ok) {
         return std::unexpected(ok.error());
     }
     return result;
+}
+
+core::Result<int> SyncService::pruneBatches(qint64 olderThan)
+{
+    auto pruned = core::sql::run(QSqlDatabase::database(m_connectionName, false), QStringLiteral("DELETE FROM push_batch WHERE created_at < ?"),
+                                 {olderThan});
+    if (!pruned) {
+        return std::unexpected(pruned.error());
+    }
+    return pruned->numRowsAffected();
 }
 
 void SyncService::pushGroup(QList<PushRequest*>& group)

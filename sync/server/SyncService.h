@@ -92,6 +92,12 @@ public:
         int dataFormat = 0;
         core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
     };
+    /// How long the answer to a batch is kept for a device that sends it again (it never got the
+    /// answer): far longer than any retry waits. Older answers are pruned.
+    static constexpr qint64 kBatchAnswerKeptMs = 30LL * 24 * 3600 * 1000;
+    /// Deletes the answers to batches older than `olderThan` (wall ms); how many went. A batch
+    /// sent again after that is applied again, which changes nothing (same stamps).
+    [[nodiscard]] core::Result<int> pruneBatches(qint64 olderThan);
     /// Several pushes in one transaction (group commit: one disk flush for all of them); each
     /// still succeeds or fails on its own (a refused one is refused before the transaction; if
     /// the database fails in it, each push goes again in a transaction of its own).

@@ -430,3 +430,41 @@ TEST(MediaScanner, FilesThatStartAlikeReconnectByNameOrNotAtAll)
     EXPECT_EQ(renamed->added, 2);
     EXPECT_EQ(files.missing()->size(), 2) << "the two songs wait to be located by hand";
 }
+
+TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    writeTagged(music + QStringLiteral("/Album/x.wav"), "Take", "Band");
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/Backup")));
+    ASSERT_TRUE(QFile::copy(music + QStringLiteral("/Album/x.wav"), music + QStringLiteral("/Backup/x.wav")));
+    audio::MediaScanner scanner(*db);
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    core::library::MediaFileRepository files(*db);
+    const QString albumSong = (*files.byPath(music + QStringLiteral("/Album/x.wav")))->songId;
+    ASSERT_NE(albumSong, (*files.byPath(music + QStringLiteral("/Backup/x.wav")))->songId);
+    // The backup is deleted (its file is missing from now on), later the album moves.
+    ASSERT_TRUE(QDir(music + QStringLiteral("/Backup")).removeRecursively());
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    ASSERT_TRUE(QDir(music).rename(QStringLiteral("Album"), QStringLiteral("Artist - Album")));
+    auto moved = scanner.scan(music.toStdString());
+    ASSERT_TRUE(moved.has_value());
+    EXPECT_EQ(moved->reconnected, 1);
+    EXPECT_EQ(moved->added, 0);
+    EXPECT_EQ((*files.byPath(music + QStringLiteral("/Artist - Album/x.wav")))->songId, albumSong)
+        << "the file that vanished in this scan is the one that moved";
+
+    // A missing file that comes back to its own path is found there; a copy elsewhere is new.
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/Backup")));
+    ASSERT_TRUE(QFile::copy(music + QStringLiteral("/Artist - Album/x.wav"), music + QStringLiteral("/Backup/x.wav")));
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/Copy")));
+    ASSERT_TRUE(QFile::copy(music + QStringLiteral("/Artist - Album/x.wav"), music + QStringLiteral("/Copy/x.wav")));
+    auto back = scanner.scan(music.toStdString());
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->reconnected, 0);
+    EXPECT_EQ(back->added, 1) << "the copy";
+    EXPECT_NE((*files.byPath(music + QStringLiteral("/Copy/x.wav")))->id, (*files.byPath(music + QStringLiteral("/Backup/x.wav")))->id)
+        << "two files, two rows";
+}

@@ -399,6 +399,33 @@ TEST_F(SetlistTest, PlainTextExportReadsBackAsTheSameShow)
     EXPECT_EQ(setlistText(*buildRunSheet(plan, *db)), text) << "the text round-trips";
 }
 
+TEST_F(SetlistTest, SetHeadersFromOtherHandsReadSensibly)
+{
+    // A very long set name still reads back (cut to 100 characters), and headers without a name
+    // get one by their kind.
+    const QString longName = QString(250, QLatin1Char('n'));
+    ASSERT_TRUE(repo().renameSet(set1, longName, SetKind::Set).has_value());
+    (void)*repo().addSong(set1, pedro);
+    const QString text = setlistText(*buildRunSheet(*repo().plan(showId), *db));
+    auto groups = parseSetlistGroups(text.toUtf8());
+    ASSERT_TRUE(groups.has_value()) << groups.error().toString();
+    EXPECT_EQ(groups->first().name, longName.left(100));
+
+    auto unnamed = parseSetlistGroups(QByteArray("# Encore:\nPedro Navaja\n\n# Set:\nPlástico\n"));
+    ASSERT_TRUE(unnamed.has_value());
+    Show show;
+    show.name = QStringLiteral("Unnamed");
+    show.date = QDate(2026, 12, 12);
+    auto report = repo().importText(show, *unnamed);
+    ASSERT_TRUE(report.has_value()) << report.error().toString();
+    const ShowPlan plan = *repo().plan(report->showId);
+    ASSERT_EQ(plan.sets.size(), 2);
+    EXPECT_EQ(plan.sets[0].name, QStringLiteral("Encore"));
+    EXPECT_EQ(plan.sets[0].kind, SetKind::Encore);
+    EXPECT_EQ(plan.sets[1].name, QStringLiteral("Set 1"));
+    EXPECT_EQ(plan.sets[1].kind, SetKind::Set);
+}
+
 TEST_F(SetlistTest, PlannedStartsRoundLikeTheLengthsBesideThem)
 {
     Song almostThree;

@@ -6,6 +6,7 @@
 #include "core/sync/Dump.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
 #include "sync/server/SyncService.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/TestDatabase.h"
@@ -122,6 +123,40 @@ TEST_F(SyncServiceTest, PushesAreIdempotentAndScopedByUser)
     EXPECT_TRUE(server->pull(QStringLiteral("bob"), 0, 100)->changes.isEmpty());
     EXPECT_EQ(server->meta(QStringLiteral("bob"))->headSeq, 0);
     EXPECT_EQ(server->pull(QStringLiteral("ana"), 0, 500)->changes.size(), first->accepted);
+}
+
+TEST_F(SyncServiceTest, OldBatchAnswersAndExpiredTokensArePruned)
+{
+    Song song;
+    song.title = QStringLiteral("Quimbara");
+    (void)SongRepository(*a).save(song).value();
+    const auto pending = core::ChangeTracker(*a).pending(500).value();
+    auto first = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), pending);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(*server->pruneBatches(now - sync::SyncService::kBatchAnswerKeptMs), 0) << "a fresh answer is kept for retries";
+    now += sync::SyncService::kBatchAnswerKeptMs + 1;
+    EXPECT_EQ(*server->pruneBatches(now - sync::SyncService::kBatchAnswerKeptMs), 1);
+    // The same batch a month later is applied again, which changes nothing.
+    auto late = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), pending);
+    ASSERT_TRUE(late.has_value()) << late.error().toString();
+    EXPECT_FALSE(late->replayed);
+    EXPECT_EQ(late->accepted, 0);
+    EXPECT_EQ(late->headSeq, first->headSeq);
+
+    // Every sign-in and refresh adds two token rows: the expired ones go, the live ones stay.
+    qint64 clock = now;
+    auto accounts = sync::Accounts::open(test::serverDatabase(dir), [&clock] { return clock; });
+    ASSERT_TRUE(accounts.has_value()) << accounts.error().toString();
+    ASSERT_TRUE((*accounts)->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978")).has_value());
+    auto old = (*accounts)->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    ASSERT_TRUE(old.has_value());
+    clock += sync::Accounts::kRefreshTokenMs + 1;
+    auto fresh = (*accounts)->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    ASSERT_TRUE(fresh.has_value());
+    EXPECT_EQ(*(*accounts)->prune(), 2) << "the first sign-in's access and refresh token";
+    EXPECT_TRUE((*accounts)->authenticate(fresh->accessToken).has_value());
+    EXPECT_TRUE((*accounts)->refresh(fresh->refreshToken).has_value());
+    EXPECT_FALSE((*accounts)->refresh(old->refreshToken).has_value());
 }
 
 TEST_F(SyncServiceTest, ClocksTooFarAheadAndBadBatchesAreRefusedWhole)

@@ -12,6 +12,8 @@
 #include "ui/shell/Settings.h"
 #include "ui/sync/ConflictList.h"
 #include "ui/sync/SyncPage.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/Pages.h"
 
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -21,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QPointer>
 #include <QTest>
 #include <QTimer>
 
@@ -121,69 +124,87 @@ TEST(SyncPageTest, SyncNowWhileARefreshIsOnItsWaySendsNoSecondRefreshAndStaysSig
     EXPECT_TRUE(finished.isEmpty()) << "no round after signing out";
 }
 
-/// A TCP relay in front of the server that can play dead: from hang() on, it takes what the
-/// app sends and never answers, as a server whose machine hangs.
-class HangingRelay : public QObject {
+/// A TCP relay in front of the server that can hold what passes: from hold() to release() the
+/// server seems not to answer (a machine that hangs, a slow network), then everything goes on.
+class HoldingRelay : public QObject {
 public:
-    explicit HangingRelay(quint16 target) : m_target(target)
+    explicit HoldingRelay(quint16 target) : m_target(target)
     {
         m_listener.listen(QHostAddress::LocalHost);
         connect(&m_listener, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket* client = m_listener.nextPendingConnection()) {
-                if (m_hung) {
-                    connect(client, &QTcpSocket::readyRead, client, [client] { client->readAll(); });
-                    continue;
-                }
                 auto* upstream = new QTcpSocket(client);
                 upstream->connectToHost(QHostAddress::LocalHost, m_target);
-                connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream] {
-                    const QByteArray bytes = client->readAll();
-                    if (!m_hung) {
-                        upstream->write(bytes);
-                    }
-                });
-                connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream] {
-                    const QByteArray bytes = upstream->readAll();
-                    if (!m_hung) {
-                        client->write(bytes);
-                    }
-                });
-                connect(upstream, &QTcpSocket::disconnected, client, [this, client] {
-                    if (!m_hung) {
-                        client->disconnectFromHost();
-                    }
-                });
+                m_pairs.append(std::make_pair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream)));
+                connect(client, &QTcpSocket::readyRead, this, [this] { pump(); });
+                connect(upstream, &QTcpSocket::readyRead, this, [this] { pump(); });
+                connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
             }
         });
     }
     [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_listener.serverPort())); }
-    void hang() { m_hung = true; }
+    void hold() { m_held = true; }
+    void release()
+    {
+        m_held = false;
+        pump();
+    }
 
 private:
+    void pump()
+    {
+        if (m_held) {
+            return;  // the bytes wait in the sockets
+        }
+        for (const auto& [client, upstream] : m_pairs) {
+            if (client && upstream) {
+                if (client->bytesAvailable() > 0) {
+                    upstream->write(client->readAll());
+                }
+                if (upstream->bytesAvailable() > 0) {
+                    client->write(upstream->readAll());
+                }
+            }
+        }
+    }
+
     quint16 m_target;
     QTcpServer m_listener;
-    bool m_hung = false;
+    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+    bool m_held = false;
 };
 
-TEST(SyncPageTest, QuittingWaitsNoLongerThanItsLimitForADeadServer)
+TEST(SyncPageTest, QuittingHidesTheWindowAtOnceAndStillKeepsASessionTradedOnTheWay)
 {
     test::TempDir dir;
     auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
     QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
     ui::Settings settings(store);
     test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
-    HangingRelay relay(static_cast<quint16>(server.port()));
-    ui::SyncPage page(*db, settings);
-    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
-    ASSERT_TRUE(page.signIn(relay.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    HoldingRelay relay(static_cast<quint16>(server.port()));
+    ui::MainWindow window(*db, settings);
+    window.show();
+    auto* page = qobject_cast<ui::SyncPage*>(window.pageWidget(ui::PageId::Sync));
+    ASSERT_NE(page, nullptr);
+    QSignalSpy finished(page, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(page->signIn(relay.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
     ASSERT_TRUE(finished.wait(20'000));
-    ASSERT_TRUE(finished.first().first().toBool()) << page.statusText().toStdString();
-    // The server's machine hangs: connections are taken, nothing is answered.
-    relay.hang();
-    ASSERT_TRUE(page.syncNow());
-    ASSERT_TRUE(page.isRefreshing());
-    page.syncBeforeQuit(1'000);
-    EXPECT_TRUE(page.isRefreshing()) << "quitting waited for the hung server's answer beyond its limit";
+    ASSERT_TRUE(finished.first().first().toBool()) << page->statusText().toStdString();
+
+    // The server stops answering while a round's refresh is on its way, and the musician quits.
+    relay.hold();
+    ASSERT_TRUE(page->syncNow());
+    ASSERT_TRUE(page->isRefreshing());
+    std::optional<bool> visibleWhileWaiting;
+    QTimer::singleShot(500, &relay, [&] {
+        visibleWhileWaiting = window.isVisible();
+        relay.release();  // the answer comes after all
+    });
+    window.close();
+    ASSERT_TRUE(visibleWhileWaiting.has_value()) << "quitting did not wait for the refresh on its way";
+    EXPECT_FALSE(*visibleWhileWaiting) << "the window stayed up while quitting waited for the server";
+    EXPECT_FALSE(page->isRefreshing());
+    EXPECT_TRUE(page->isSignedIn()) << "the session the server traded was kept";
 }
 
 TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheAppOut)

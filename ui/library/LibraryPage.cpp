@@ -427,6 +427,7 @@ void LibraryPage::scanFolder(const QString& folder)
         m_scanQueue << clean;
     }
     if (m_scan == nullptr) {
+        m_scanErrors.clear();  // a new run of the queue: only its own problems are told
         startNextScan();
     }
 }

@@ -306,12 +306,12 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_closing = true;
     saveState();
-    if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
-        // Edits not sent yet go out now (a few seconds at most), so the other computers have them.
-        statusBar()->showMessage(tr("Sending your last edits to the sync server…"));
-        QApplication::setOverrideCursor(Qt::WaitCursor);
+    if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync)); sync != nullptr && sync->hasWorkBeforeQuit()) {
+        // Edits not sent yet go out now, so the other computers have them, and a session traded
+        // meanwhile reaches the keychain. The window goes first: nobody waits for a server that
+        // does not answer.
+        hide();
         sync->syncBeforeQuit();
-        QApplication::restoreOverrideCursor();
     }
     event->accept();
 }

@@ -421,6 +421,11 @@ void SyncPage::checkEdits()
     }
 }
 
+bool SyncPage::hasWorkBeforeQuit() const
+{
+    return !m_token.isEmpty() && m_held.isEmpty() && (busy() || editsWaiting());
+}
+
 bool SyncPage::syncBeforeQuit(int timeoutMs)
 {
     if (m_token.isEmpty()) {
@@ -445,9 +450,9 @@ bool SyncPage::syncBeforeQuit(int timeoutMs)
         loop.exec();
     }
     // A refresh still on its way may already have traded the session on the server: its answer
-    // is kept before quitting, or the next start would present a spent token. Within the same
-    // limit: a server that does not answer in ten seconds most likely never got the request.
-    while (m_refreshing && elapsed.elapsed() < timeoutMs) {
+    // is kept before quitting, or the next start would present a spent token (at most the
+    // request's own timeout).
+    while (m_refreshing && elapsed.elapsed() < timeoutMs + kRefreshAnswerWaitMs) {
         QEventLoop loop;
         QTimer::singleShot(50, &loop, &QEventLoop::quit);
         loop.exec();

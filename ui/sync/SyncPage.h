@@ -54,10 +54,16 @@ public:
     [[nodiscard]] QString bannerText() const;
     /// How long edits must rest before they are sent (kSettleMs; tests make it short).
     void setSettleDelay(int ms);
-    /// When Bandmate quits: sends edits not sent yet, waiting at most `timeoutMs` in all (also
-    /// for the answer to a refresh already sent); true when nothing is left to send (or sync is
-    /// off).
+    /// How much longer quitting waits for the answer to a refresh already sent: a session the
+    /// server traded must reach the keychain, or the next start presents a spent token and is
+    /// signed out. (The window is gone by then: MainWindow hides it first.)
+    static constexpr int kRefreshAnswerWaitMs = 30'000;
+    /// When Bandmate quits: sends edits not sent yet, waiting at most `timeoutMs` for the rounds
+    /// (and kRefreshAnswerWaitMs more for a refresh already sent); true when nothing is left to
+    /// send (or sync is off).
     bool syncBeforeQuit(int timeoutMs = 10'000);
+    /// Whether quitting has anything to wait for: edits to send, or a round or refresh running.
+    [[nodiscard]] bool hasWorkBeforeQuit() const;
     /// A refresh of the session is on its way to the server (tests).
     [[nodiscard]] bool isRefreshing() const { return m_refreshing; }
     [[nodiscard]] ConflictList* conflicts() const { return m_conflicts; }
