@@ -12,6 +12,8 @@ fail() { echo "check-deb.sh: $*" >&2; exit 1; }
 
 cd "$build"
 rm -rf packages
+# A builder with a strict umask: the package's modes must not depend on it.
+umask 027
 cpack -G DEB --config "$build/CPackConfig.cmake" > cpack.log 2>&1 || { cat cpack.log >&2; fail "cpack failed"; }
 deb="$(ls packages/bandmate_*.deb 2>/dev/null | head -n 1)"
 [[ -f "$deb" ]] || fail "no package in $build/packages"
@@ -32,6 +34,14 @@ done
 for path in "${need[@]}"; do
   grep -qxF "$path" <<<"$files" || fail "the package lacks $path"
 done
+# Modes: every folder drwxr-xr-x, nothing writable by group or others, owned by root.
+listing="$(dpkg-deb -c "$deb")"
+bad_dirs="$(awk '$1 ~ /^d/ && $1 != "drwxr-xr-x" {print $1, $NF}' <<<"$listing")"
+[[ -z "$bad_dirs" ]] || fail "folders with other modes than drwxr-xr-x: $(head -n 3 <<<"$bad_dirs" | tr '\n' ' ')"
+writable="$(awk 'substr($1, 6, 1) == "w" || substr($1, 9, 1) == "w" {print $1, $NF}' <<<"$listing" | grep -v '^l' || true)"
+[[ -z "$writable" ]] || fail "writable by group or others: $(head -n 3 <<<"$writable" | tr '\n' ' ')"
+owners="$(awk '$2 != "root/root" {print $2, $NF}' <<<"$listing")"
+[[ -z "$owners" ]] || fail "not owned by root: $(head -n 3 <<<"$owners" | tr '\n' ' ')"
 if grep -qE '\.wants/|/etc/systemd' <<<"$files"; then
   fail "the package enables a systemd unit (it must be installed disabled)"
 fi
@@ -61,4 +71,12 @@ for page in bandmate bandmate-cli bandmate-server; do
   zcat "$work/usr/share/man/man1/$page.1.gz" | grep -q "^\.TH" || fail "$page.1 is not a man page"
 done
 file "$work/usr/bin/bandmate" | grep -q "stripped" || fail "bandmate is not stripped"
+# The server's unit: sandboxed ("OK" in systemd's own rating, below 2.5 of 10).
+unit="$work/usr/lib/systemd/system/bandmate-server.service"
+if command -v systemd-analyze > /dev/null && systemd-analyze security --help 2>/dev/null | grep -q -- --offline; then
+  exposure="$(systemd-analyze security --offline=true "$unit" 2>/dev/null | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')"
+  [[ -n "$exposure" ]] || fail "systemd-analyze could not rate the server's unit"
+  awk -v e="$exposure" 'BEGIN { exit !(e < 2.5) }' || fail "the server's unit is exposed ($exposure of 10, systemd-analyze security): sandbox it"
+  grep -q -- '--registration ${BANDMATE_REGISTRATION}' "$unit" || fail "the unit hard-codes --registration"
+fi
 echo "$build/$deb"
