@@ -35,6 +35,35 @@ double threadCpuSeconds() noexcept
 #endif
 }
 
+}  // namespace
+
+void renderToOutputs(Engine& engine, float* const* outputs, int outputCount, int frames, float* scratch) noexcept
+{
+    if (outputCount <= 0) {
+        return;
+    }
+    float* left = outputs[0];
+    for (int done = 0; done < frames;) {
+        const int chunk = std::min(frames - done, Engine::kMaxBlockFrames);
+        if (outputCount > 1) {
+            engine.process(left + done, outputs[1] + done, chunk);
+        } else {
+            // A mono device: the right channel goes to the scratch block (never past its end,
+            // whatever the period) and both are mixed down into the one output.
+            engine.process(left + done, scratch, chunk);
+            for (int i = 0; i < chunk; ++i) {
+                left[done + i] = 0.5f * (left[done + i] + scratch[i]);
+            }
+        }
+        done += chunk;
+    }
+    for (int c = 2; c < outputCount; ++c) {
+        std::fill_n(outputs[c], frames, 0.0f);
+    }
+}
+
+namespace {
+
 // Runs on the driver's real-time thread: STYLE.md section 5 applies to everything it calls.
 class EngineCallback final : public juce::AudioIODeviceCallback {
 public:
@@ -64,16 +93,7 @@ public:
             }
             return;
         }
-        float* left = outputs[0];
-        float* right = outputCount > 1 ? outputs[1] : m_scratch.data();
-        for (int done = 0; done < frames;) {
-            const int chunk = std::min(frames - done, Engine::kMaxBlockFrames);
-            engine->process(left + done, right + done, chunk);
-            done += chunk;
-        }
-        for (int c = 2; c < outputCount; ++c) {
-            std::fill_n(outputs[c], frames, 0.0f);
-        }
+        renderToOutputs(*engine, outputs, outputCount, frames, m_scratch.data());
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         const double fraction = seconds * m_sampleRate / std::max(frames, 1);
         const int bin = std::clamp(static_cast<int>(fraction * kBins / 2.0), 0, kBins - 1);

@@ -10,6 +10,12 @@ namespace bandmate::audio {
 
 class Engine;
 
+/// Renders `frames` of `engine` into a device's `outputCount` output channels, in blocks of at
+/// most Engine::kMaxBlockFrames: stereo on the first two, silence on the others, and on a mono
+/// device the two mixed down (half of each) through `scratch` (kMaxBlockFrames floats). What
+/// the device callback does; real-time safe.
+void renderToOutputs(Engine& engine, float* const* outputs, int outputCount, int frames, float* scratch) noexcept;
+
 /// What the caller asks of the audio device; empty or 0 = the driver's default.
 struct DeviceSettings {
     std::string driver;  ///< "ALSA", "JACK", "CoreAudio", "Windows Audio", …; empty = the first that works

@@ -79,10 +79,28 @@ QString contentHash(const fs::path& path)
     return QString::fromLatin1(text);
 }
 
+/// A path as the library keeps it: UTF-8 text with "/" between folders on every system (the
+/// generic form: Windows's "\\" would never match a folder's prefix).
 QString fromPath(const fs::path& path)
 {
-    const auto utf8 = path.u8string();
+    const auto utf8 = path.generic_u8string();
     return QString::fromUtf8(reinterpret_cast<const char*>(utf8.data()), static_cast<qsizetype>(utf8.size()));
+}
+
+/// Whether the system's name for a file is text the library can keep as it is: on POSIX a name
+/// is any bytes, and two names that differ only in bytes that are not UTF-8 would become one
+/// path here.
+bool nameIsText(const fs::path& path)
+{
+#ifdef _WIN32
+    (void)path;
+    return true;  // UTF-16 names, as QString holds them
+#else
+    // Valid UTF-8 is what survives a round trip through QString unchanged.
+    const std::string& bytes = path.native();
+    const QByteArray raw(bytes.data(), static_cast<qsizetype>(bytes.size()));
+    return QString::fromUtf8(raw).toUtf8() == raw;
+#endif
 }
 
 struct Tags {
@@ -356,7 +374,14 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             if (it->is_directory(entryError) && !it->is_symlink(entryError)) {
                 folders.push_back(it->path());
             } else if (it->is_regular_file(entryError) && isAudio(it->path())) {
-                found.push_back(it->path());
+                if (nameIsText(it->path())) {
+                    found.push_back(it->path());
+                } else {
+                    // Reported and left alone rather than kept under a name that is not its own.
+                    ++result.failed;
+                    result.failures.push_back(fromPath(it->path()).toStdString() +
+                                              ": the file name is not UTF-8 text, so Bandmate cannot keep it; rename the file");
+                }
             }
         }
         if (listError) {

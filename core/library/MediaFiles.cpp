@@ -7,6 +7,7 @@
 #include "core/util/Uuid.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,7 +51,9 @@ QString text(const QString& value)
 /// "root/" with exactly one trailing slash, for prefix matching.
 QString folderPrefix(const QString& root)
 {
-    QString prefix = root;
+    // Library paths use "/" (a Windows folder given with "\\" still finds its files; on POSIX
+    // "\\" is part of a name and stays).
+    QString prefix = QDir::fromNativeSeparators(root);
     while (prefix.endsWith(QLatin1Char('/'))) {
         prefix.chop(1);
     }

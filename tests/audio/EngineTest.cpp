@@ -1,5 +1,6 @@
 // The engine through the offline renderer (the same sequencer and sampler as live playback),
 // checked against the test's own timing model with impulse kits: every note is one nonzero frame.
+#include "audio/device/LivePlayer.h"
 #include "audio/engine/Engine.h"
 #include "tests/audio/EngineSupport.h"
 #include "tests/support/AudioFiles.h"
@@ -566,4 +567,45 @@ TEST(Engine, SeamlessLoopFoldsTheRingingTailOntoTheStart)
     // At the start the loop also holds the last bars' ringing notes.
     EXPECT_GT(b.samples[0][10], a.samples[0][10] + 0.005f);
     EXPECT_NEAR(a.samples[0][300'000], b.samples[0][300'000], 1e-6) << "the middle is the same";
+}
+
+TEST(Engine, AMonoDeviceGetsBothChannelsMixedDownAtAnyPeriod)
+{
+    // What the device callback renders: a mono device with a period longer than the engine's
+    // largest block (a scratch channel of kMaxBlockFrames used to be written past its end), next
+    // to the same engine state on a stereo device.
+    Machine machine = everythingOn(exampleMachine());
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), impulseKit(machine));
+    const auto started = [&] {
+        auto engine = std::make_unique<audio::Engine>();
+        engine->prepareNonRealTime(kRate);
+        engine->setPattern(pattern);
+        engine->setTempo(machine.bpm);
+        engine->play();
+        return engine;
+    };
+    constexpr int kPeriod = 3 * audio::Engine::kMaxBlockFrames + 123;
+    auto stereoEngine = started();
+    std::vector<float> left(kPeriod);
+    std::vector<float> right(kPeriod);
+    std::vector<float> third(kPeriod, 1.0f);
+    float* const stereo[] = {left.data(), right.data(), third.data()};
+    std::vector<float> scratch(audio::Engine::kMaxBlockFrames);
+    audio::renderToOutputs(*stereoEngine, stereo, 3, kPeriod, scratch.data());
+    EXPECT_TRUE(std::all_of(third.begin(), third.end(), [](float sample) { return sample == 0.0f; })) << "other channels are silent";
+
+    auto monoEngine = started();
+    std::vector<float> mono(kPeriod);
+    // The scratch block with a guard after it: nothing may be written past kMaxBlockFrames.
+    std::vector<float> guarded(audio::Engine::kMaxBlockFrames + 64, 7.0f);
+    float* const monoOut[] = {mono.data()};
+    audio::renderToOutputs(*monoEngine, monoOut, 1, kPeriod, guarded.data());
+    EXPECT_TRUE(std::all_of(guarded.begin() + audio::Engine::kMaxBlockFrames, guarded.end(), [](float sample) { return sample == 7.0f; }))
+        << "written past the scratch channel";
+    double energy = 0.0;
+    for (int i = 0; i < kPeriod; ++i) {
+        ASSERT_FLOAT_EQ(mono[static_cast<size_t>(i)], 0.5f * (left[static_cast<size_t>(i)] + right[static_cast<size_t>(i)])) << "frame " << i;
+        energy += std::abs(mono[static_cast<size_t>(i)]);
+    }
+    EXPECT_GT(energy, 0.0) << "the mono device hears the groove";
 }

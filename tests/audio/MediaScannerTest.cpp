@@ -21,6 +21,7 @@
 #include <QFile>
 
 #include <cstdlib>
+#include <filesystem>
 
 using namespace bandmate;
 
@@ -467,4 +468,30 @@ TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)
     EXPECT_EQ(back->added, 1) << "the copy";
     EXPECT_NE((*files.byPath(music + QStringLiteral("/Copy/x.wav")))->id, (*files.byPath(music + QStringLiteral("/Backup/x.wav")))->id)
         << "two files, two rows";
+}
+
+TEST(MediaScanner, FileNamesThatAreNotUtf8AreReportedAndTheRestIsRead)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    writeTagged(music + QStringLiteral("/good.wav"), "Good", "Band");
+    // Two names that differ only in bytes that are not UTF-8 (Latin-1 "é" and "è"): as text they
+    // would be one path, and the folder's scan failed on the second.
+    const std::string folder = QFile::encodeName(music).toStdString();
+    for (const char* name : {"/caf\xe9.wav", "/caf\xe8.wav"}) {
+        std::filesystem::copy_file(folder + "/good.wav", folder + name);
+    }
+    audio::MediaScanner scanner(*db);
+    auto scanned = scanner.scan(music.toStdString());
+    ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
+    EXPECT_EQ(scanned->added, 1);
+    EXPECT_EQ(scanned->failed, 2);
+    ASSERT_EQ(scanned->failures.size(), 2u);
+    EXPECT_NE(scanned->failures.front().find("not UTF-8"), std::string::npos) << scanned->failures.front();
+    auto again = scanner.scan(music.toStdString());
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->added, 0);
+    EXPECT_EQ(again->unchanged, 1);
 }
