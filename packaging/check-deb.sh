@@ -40,6 +40,10 @@ bad_dirs="$(awk '$1 ~ /^d/ && $1 != "drwxr-xr-x" {print $1, $NF}' <<<"$listing")
 [[ -z "$bad_dirs" ]] || fail "folders with other modes than drwxr-xr-x: $(head -n 3 <<<"$bad_dirs" | tr '\n' ' ')"
 writable="$(awk 'substr($1, 6, 1) == "w" || substr($1, 9, 1) == "w" {print $1, $NF}' <<<"$listing" | grep -v '^l' || true)"
 [[ -z "$writable" ]] || fail "writable by group or others: $(head -n 3 <<<"$writable" | tr '\n' ' ')"
+unreadable="$(awk '$1 ~ /^-/ && substr($1, 8, 1) != "r" {print $1, $NF}' <<<"$listing")"
+[[ -z "$unreadable" ]] || fail "files others cannot read: $(head -n 3 <<<"$unreadable" | tr '\n' ' ')"
+special="$(awk '$1 ~ /[sStT]/ {print $1, $NF}' <<<"$listing")"
+[[ -z "$special" ]] || fail "setuid, setgid or sticky bits: $(head -n 3 <<<"$special" | tr '\n' ' ')"
 owners="$(awk '$2 != "root/root" {print $2, $NF}' <<<"$listing")"
 [[ -z "$owners" ]] || fail "not owned by root: $(head -n 3 <<<"$owners" | tr '\n' ' ')"
 if grep -qE '\.wants/|/etc/systemd' <<<"$files"; then
@@ -77,6 +81,6 @@ if command -v systemd-analyze > /dev/null && systemd-analyze security --help 2>/
   exposure="$(systemd-analyze security --offline=true "$unit" 2>/dev/null | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')"
   [[ -n "$exposure" ]] || fail "systemd-analyze could not rate the server's unit"
   awk -v e="$exposure" 'BEGIN { exit !(e < 2.5) }' || fail "the server's unit is exposed ($exposure of 10, systemd-analyze security): sandbox it"
-  grep -q -- '--registration ${BANDMATE_REGISTRATION}' "$unit" || fail "the unit hard-codes --registration"
 fi
+grep -q -- '--registration ${BANDMATE_REGISTRATION}' "$unit" || fail "the unit hard-codes --registration"
 echo "$build/$deb"

@@ -13,7 +13,7 @@ namespace {
 
 const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db postgresql://USER@HOST:PORT/DB]
                        [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
-                       [--registration open|closed] [--workers N] [--sync-limit N]
+                       [--registration open|closed] [--workers N] [--sync-limit N] [--field-quota N]
        bandmate-server --new-epoch [--db ...]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
@@ -28,6 +28,8 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
   --workers N            request threads (default 8)
   --sync-limit N         sync requests per minute and account (default 1200, bursts of
                          N/2; ten times that per address; 0 = no limit); over it: 429
+  --field-quota N        the most fields one account may hold (default 20000000, about ten
+                         libraries of 100,000 songs; 0 = no limit); a push past it: 413
   --new-epoch            after restoring the database from a backup: give it a new
                          epoch, so every client sends its data again and merges, then exit
 
@@ -107,6 +109,12 @@ int main(int argc, char* argv[])
             bool ok = false;
             options.syncRequestsPerMinute = value.toInt(&ok);
             if (!ok || options.syncRequestsPerMinute < 0) {
+                return usage("expected a whole number, 0 or more", arg);
+            }
+        } else if (arg == QLatin1String("--field-quota")) {
+            bool ok = false;
+            options.fieldQuota = value.toLongLong(&ok);
+            if (!ok || options.fieldQuota < 0) {
                 return usage("expected a whole number, 0 or more", arg);
             }
         } else if (arg == QLatin1String("--workers")) {

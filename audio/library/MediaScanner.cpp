@@ -87,9 +87,9 @@ QString fromPath(const fs::path& path)
     return QString::fromUtf8(reinterpret_cast<const char*>(utf8.data()), static_cast<qsizetype>(utf8.size()));
 }
 
-/// Whether the system's name for a file is text the library can keep as it is: on POSIX a name
-/// is any bytes, and two names that differ only in bytes that are not UTF-8 would become one
-/// path here.
+/// Whether the system's name for a file or folder (one name, not a path) is text the library can
+/// keep as it is: on POSIX a name is any bytes, and two names that differ only in bytes that are
+/// not UTF-8 would become one path here.
 bool nameIsText(const fs::path& path)
 {
 #ifdef _WIN32
@@ -372,9 +372,16 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         for (const fs::directory_iterator end; !listError && it != end; it.increment(listError)) {
             std::error_code entryError;
             if (it->is_directory(entryError) && !it->is_symlink(entryError)) {
-                folders.push_back(it->path());
+                if (nameIsText(it->path().filename())) {
+                    folders.push_back(it->path());
+                } else {
+                    // Once for the folder, not once for each of its files.
+                    ++result.failed;
+                    result.failures.push_back(fromPath(it->path()).toStdString() +
+                                              ": the folder name is not UTF-8 text, so Bandmate cannot keep its files; rename the folder");
+                }
             } else if (it->is_regular_file(entryError) && isAudio(it->path())) {
-                if (nameIsText(it->path())) {
+                if (nameIsText(it->path().filename())) {
                     found.push_back(it->path());
                 } else {
                     // Reported and left alone rather than kept under a name that is not its own.

@@ -331,9 +331,12 @@ core::Result<int> Accounts::prune()
     int pruned = 0;
     for (const auto& [statement, before] : std::initializer_list<std::pair<const char*, qint64>>{
              {"DELETE FROM access_token WHERE expires_at < ?", now},
-             {"DELETE FROM refresh_token WHERE expires_at < ?", now},
+             // A spent token is what tells a replay from a thief: kept while its family lives.
+             {"DELETE FROM refresh_token WHERE expires_at < ? AND family NOT IN "
+              "(SELECT family FROM refresh_token WHERE expires_at >= ?)", now},
              {"DELETE FROM rate_limit WHERE window_start < ?", now - 24LL * 3600 * 1000}}) {
-        auto done = sql::run(db, QString::fromLatin1(statement), {before});
+        const QString text = QString::fromLatin1(statement);
+        auto done = sql::run(db, text, text.count(QLatin1Char('?')) == 2 ? QVariantList{before, before} : QVariantList{before});
         if (!done) {
             return std::unexpected(done.error());
         }

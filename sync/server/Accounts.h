@@ -58,8 +58,9 @@ public:
     [[nodiscard]] core::Result<std::optional<int>> limit(const QString& key, int limit, qint64 windowMs);
     /// The account of a valid, unexpired access token.
     [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken) const;
-    /// Deletes expired access and refresh tokens (every sign-in and refresh adds two rows) and
-    /// rate-limit windows a day old; how many rows went.
+    /// Deletes expired access tokens, expired refresh tokens of sessions that ended (a spent
+    /// token of a live session stays: presented again it ends the session, as a stolen one
+    /// should), and rate-limit windows a day old; how many rows went.
     [[nodiscard]] core::Result<int> prune();
 
 private:

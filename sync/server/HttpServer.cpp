@@ -134,6 +134,7 @@ struct HttpServer::Impl {
             if (!accounts) {
                 return std::unexpected(accounts.error());
             }
+            (*sync)->setFieldQuota(options.fieldQuota);
             worker.sync = std::move(*sync);
             worker.accounts = std::move(*accounts);
         }
@@ -389,7 +390,11 @@ struct HttpServer::Impl {
                             if (pushed.error().code == core::ErrorCode::Conflict) {
                                 sendError(res, 409, "batch_mismatch", pushed.error().toString());
                             } else {
-                                sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
+                                if (pushed.error().where == "quota") {
+                                    sendError(res, 413, "quota", pushed.error().message);
+                                } else {
+                                    sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
+                                }
                             }
                             return;
                         }

@@ -24,6 +24,8 @@ struct ServerOptions {
     /// How often storage that only grows is pruned (expired tokens, old batch answers), at most;
     /// driven by requests. 0: after every request (tests).
     qint64 maintenanceIntervalMs = 3'600'000;
+    /// The most fields one account may hold; a push past it gets 413 and stores nothing. 0: none.
+    qint64 fieldQuota = 20'000'000;
 };
 
 /// The HTTP adapter over SyncService and Accounts (cpp-httplib): JSON in and out, errors as

@@ -53,7 +53,11 @@ const ServerSchemaUpgrades kUpgrades{"sync_schema",
                                      {{"ALTER TABLE user_head ADD COLUMN data_format INTEGER NOT NULL DEFAULT 0",
                                        "ALTER TABLE push_batch ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''"},
                                       // Version 3: when each batch was answered, so old answers can go (prune).
-                                      {"ALTER TABLE push_batch ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0"}}};
+                                      {"ALTER TABLE push_batch ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0",
+                                       "CREATE INDEX IF NOT EXISTS push_batch_by_age ON push_batch (created_at)"},
+                                      // Version 4: how many fields each account holds (its quota), counted once.
+                                      {"ALTER TABLE user_head ADD COLUMN fields BIGINT NOT NULL DEFAULT 0",
+                                       "UPDATE user_head SET fields = (SELECT count(*) FROM field_state WHERE field_state.user_id = user_head.user_id)"}}};
 
 /// Longest id of a row or a device, in characters (ours are 36-character UUIDs).
 constexpr qsizetype kMaxIdLength = 128;
@@ -248,6 +252,10 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     if (!head) {
         return std::unexpected(head.error());
     }
+    auto held = statements.scalar(QStringLiteral("SELECT fields FROM user_head WHERE user_id = ?"), {userId});
+    if (!held) {
+        return std::unexpected(held.error());
+    }
     std::optional<PushResult> replay;
     QString replayHash;
     if (auto seen = statements.exec(QStringLiteral("SELECT accepted, ignored, head_seq, lost, content_hash FROM push_batch WHERE user_id = ? AND batch_id = ?"),
@@ -279,6 +287,7 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
         qint64 seq = 0;
         QString value;
         bool written = false;  ///< by this push
+        bool existed = true;   ///< the server held the field before this push
     };
     const auto keyOf = [](const QString& entity, const QString& id, const QString& field) { return entity + QChar(0) + id + QChar(0) + field; };
     QHash<QString, Stored> stored;
@@ -334,8 +343,19 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
             }
         }
         // Held here and written once at the end: a field sent twice in one batch is one row.
-        stored[key] = Stored{change.entity, change.id, change.field, change.stamp, ++seq, value, true};
+        stored[key] = Stored{change.entity, change.id, change.field, change.stamp, ++seq, value, true, current != stored.end() && current->existed};
         ++result.accepted;
+    }
+    // The account's quota: fields it did not hold before count against it.
+    qint64 added = 0;
+    for (const Stored& row : std::as_const(stored)) {
+        added += row.written && !row.existed ? 1 : 0;
+    }
+    if (m_fieldQuota > 0 && held->toLongLong() + added > m_fieldQuota) {
+        return fail(ErrorCode::InvalidInput,
+                    "this account holds " + std::to_string(held->toLongLong()) + " fields and the batch adds " + std::to_string(added) +
+                        ": this server keeps at most " + std::to_string(m_fieldQuota) + " per account; nothing of the batch was stored",
+                    "quota");
     }
     QJsonArray rows;
     for (const Stored& row : std::as_const(stored)) {
@@ -358,7 +378,7 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     }
     result.headSeq = seq;
     if (result.accepted > 0) {
-        if (auto ok = statements.exec(QStringLiteral("UPDATE user_head SET seq = ? WHERE user_id = ?"), {seq, userId}); !ok) {
+        if (auto ok = statements.exec(QStringLiteral("UPDATE user_head SET seq = ?, fields = fields + ? WHERE user_id = ?"), {seq, added, userId}); !ok) {
             return std::unexpected(ok.error());
         }
     }
@@ -376,10 +396,20 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     return result;
 }
 
+void SyncService::setFieldQuota(qint64 fields)
+{
+    m_fieldQuota = fields;
+}
+
 core::Result<int> SyncService::pruneBatches(qint64 olderThan)
 {
-    auto pruned = core::sql::run(QSqlDatabase::database(m_connectionName, false), QStringLiteral("DELETE FROM push_batch WHERE created_at < ?"),
-                                 {olderThan});
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // Answers written before they were stamped (or by an older server sharing the database)
+    // count from the first time they are seen here, not from 1970.
+    if (auto stamped = core::sql::exec(db, QStringLiteral("UPDATE push_batch SET created_at = ? WHERE created_at = 0"), {m_clock()}); !stamped) {
+        return std::unexpected(stamped.error());
+    }
+    auto pruned = core::sql::run(db, QStringLiteral("DELETE FROM push_batch WHERE created_at > 0 AND created_at < ?"), {olderThan});
     if (!pruned) {
         return std::unexpected(pruned.error());
     }

@@ -92,6 +92,11 @@ public:
         int dataFormat = 0;
         core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
     };
+    /// The most fields one account may hold (0: no limit). A push that would go over is refused
+    /// whole (InvalidInput at "quota", HTTP 413) and stores nothing.
+    void setFieldQuota(qint64 fields);
+    /// The default: far above a musician's data (100,000 songs are about 2,000,000 fields).
+    static constexpr qint64 kDefaultFieldQuota = 20'000'000;
     /// How long the answer to a batch is kept for a device that sends it again (it never got the
     /// answer): far longer than any retry waits. Older answers are pruned.
     static constexpr qint64 kBatchAnswerKeptMs = 30LL * 24 * 3600 * 1000;
@@ -122,6 +127,7 @@ private:
 
     QString m_connectionName;
     Clock m_clock;
+    qint64 m_fieldQuota = kDefaultFieldQuota;
     /// The hot statements, prepared once per connection.
     std::unique_ptr<core::sql::StatementCache> m_statements;
 };

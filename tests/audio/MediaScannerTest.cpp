@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -494,4 +495,16 @@ TEST(MediaScanner, FileNamesThatAreNotUtf8AreReportedAndTheRestIsRead)
     ASSERT_TRUE(again.has_value());
     EXPECT_EQ(again->added, 0);
     EXPECT_EQ(again->unchanged, 1);
+
+    // A folder whose name is not UTF-8 is said once, not once for each of its files.
+    std::filesystem::create_directory(folder + "/m\xfasica");
+    for (const char* name : {"/m\xfasica/a.wav", "/m\xfasica/b.wav"}) {
+        std::filesystem::copy_file(folder + "/good.wav", folder + name);
+    }
+    auto folders = scanner.scan(music.toStdString());
+    ASSERT_TRUE(folders.has_value());
+    EXPECT_EQ(folders->failed, 3) << "the two files above and the folder";
+    EXPECT_EQ(std::count_if(folders->failures.begin(), folders->failures.end(),
+                            [](const std::string& failure) { return failure.find("folder name") != std::string::npos; }),
+              1);
 }

@@ -2,11 +2,14 @@
 // sync endpoints, and a database restored from an older backup (a new epoch), after which the
 // clients send everything again and nothing they hold is lost.
 #include "core/library/Songs.h"
+#include "sync/protocol/ChangeJson.h"
+#include "core/sync/ChangeTracker.h"
 #include "tests/e2e/ServerProcess.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/SyncRound.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QJsonArray>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
@@ -103,6 +106,36 @@ TEST(ServerOperationsTest, SyncRequestsOverTheLimitGet429WithRetryAfter)
     EXPECT_GE(retryAfter, 1);
     EXPECT_LE(retryAfter, 2);
     EXPECT_EQ(client.Get("/v1/sync/meta", bob)->status, 200) << "another account has its own allowance";
+}
+
+TEST(ServerOperationsTest, APushPastTheAccountsQuotaGets413AndStoresNothing)
+{
+    TempDir dir;
+    ServerProcess server(serverDatabase(dir), {QStringLiteral("--field-quota"), QStringLiteral("5")});
+    httplib::Client client("127.0.0.1", server.port());
+    const httplib::Headers ana{{"Authorization", "Bearer " + signInOverHttp(client, "ana@example.com").toStdString()}};
+    auto db = openTestDatabase(dir, QStringLiteral("client.sqlite"));
+    Song song;
+    song.title = QStringLiteral("Pedro Navaja");
+    ASSERT_TRUE(SongRepository(*db).save(song).has_value());
+    const auto pending = core::ChangeTracker(*db).pending(500);
+    ASSERT_TRUE(pending.has_value());
+    QJsonArray changes;
+    for (const auto& change : *pending) {
+        changes.append(sync::changeToJson(change));
+    }
+    ASSERT_GT(changes.size(), 5);
+    auto pushed = client.Post("/v1/sync/push", ana,
+                              json({{QStringLiteral("device_id"), db->deviceId()}, {QStringLiteral("batch_id"), QStringLiteral("b1")}, {QStringLiteral("changes"), changes}}),
+                              "application/json");
+    ASSERT_TRUE(pushed);
+    EXPECT_EQ(pushed->status, 413) << pushed->body;
+    const QJsonObject answer = QJsonDocument::fromJson(QByteArray::fromStdString(pushed->body)).object();
+    EXPECT_EQ(answer[QStringLiteral("code")].toString(), QStringLiteral("quota"));
+    EXPECT_TRUE(answer[QStringLiteral("message")].toString().contains(QStringLiteral("at most 5"))) << pushed->body;
+    auto pulled = client.Get("/v1/sync/pull?since=0&limit=500", ana);
+    ASSERT_TRUE(pulled);
+    EXPECT_TRUE(QJsonDocument::fromJson(QByteArray::fromStdString(pulled->body)).object()[QStringLiteral("changes")].toArray().isEmpty());
 }
 
 TEST(ServerOperationsTest, AServerRestoredFromAnOlderBackupGetsEverythingBackFromItsClients)

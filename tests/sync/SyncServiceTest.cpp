@@ -1,6 +1,7 @@
 // The transport-free sync service with real client databases: push, pull, merge, idempotency,
 // user scoping and clock checks. (The HTTP server and the client come with the rest of issue 8.)
 #include "core/library/Songs.h"
+#include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
 #include "core/sync/Dump.h"
@@ -134,8 +135,25 @@ TEST_F(SyncServiceTest, OldBatchAnswersAndExpiredTokensArePruned)
     auto first = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), pending);
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(*server->pruneBatches(now - sync::SyncService::kBatchAnswerKeptMs), 0) << "a fresh answer is kept for retries";
+    // An answer from before answers were stamped (created_at 0) counts from when it is first seen.
+    Song older;
+    older.title = QStringLiteral("Older");
+    (void)SongRepository(*b).save(older).value();
+    ASSERT_TRUE(server->push(QStringLiteral("bob"), b->deviceId(), QStringLiteral("old-batch"), core::ChangeTracker(*b).pending(500).value()).has_value());
+    const bool sqlite = test::postgresCluster().isEmpty();  // (on PostgreSQL the stamp stays as pushed)
+    if (sqlite) {
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw-prune"));
+            raw.setDatabaseName(dir.file(QStringLiteral("server.sqlite")));
+            ASSERT_TRUE(raw.open());
+            ASSERT_TRUE(core::sql::exec(raw, QStringLiteral("UPDATE push_batch SET created_at = 0 WHERE batch_id = 'old-batch'")).has_value());
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw-prune"));
+    }
+    EXPECT_EQ(*server->pruneBatches(now), 0) << "not pruned as if written in 1970";
     now += sync::SyncService::kBatchAnswerKeptMs + 1;
-    EXPECT_EQ(*server->pruneBatches(now - sync::SyncService::kBatchAnswerKeptMs), 1);
+    EXPECT_EQ(*server->pruneBatches(now - sync::SyncService::kBatchAnswerKeptMs), 2);
     // The same batch a month later is applied again, which changes nothing.
     auto late = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), pending);
     ASSERT_TRUE(late.has_value()) << late.error().toString();
@@ -155,8 +173,16 @@ TEST_F(SyncServiceTest, OldBatchAnswersAndExpiredTokensArePruned)
     ASSERT_TRUE(fresh.has_value());
     EXPECT_EQ(*(*accounts)->prune(), 2) << "the first sign-in's access and refresh token";
     EXPECT_TRUE((*accounts)->authenticate(fresh->accessToken).has_value());
-    EXPECT_TRUE((*accounts)->refresh(fresh->refreshToken).has_value());
     EXPECT_FALSE((*accounts)->refresh(old->refreshToken).has_value());
+    // A spent refresh token of a session still alive stays past its expiry: presented again (a
+    // thief's copy, say), it still ends the session.
+    clock += 24LL * 3600 * 1000;
+    auto traded = (*accounts)->refresh(fresh->refreshToken);
+    ASSERT_TRUE(traded.has_value());
+    clock += sync::Accounts::kRefreshTokenMs - 12LL * 3600 * 1000;  // the spent one expired, the new one lives
+    EXPECT_EQ(*(*accounts)->prune(), 2) << "only the two expired access tokens";
+    EXPECT_FALSE((*accounts)->refresh(fresh->refreshToken).has_value()) << "the spent token is still known";
+    EXPECT_FALSE((*accounts)->refresh(traded->refreshToken).has_value()) << "and its replay ended the session";
 }
 
 TEST_F(SyncServiceTest, ClocksTooFarAheadAndBadBatchesAreRefusedWhole)
@@ -344,4 +370,36 @@ TEST_F(SyncServiceTest, ABatchIdSentAgainWithOtherChangesIsRefusedAndChangesNoth
             EXPECT_EQ(logged.change.value.toString(), QStringLiteral("Quimbara"));
         }
     }
+}
+
+TEST_F(SyncServiceTest, AnAccountOverItsQuotaIsRefusedWholeAndKeepsWhatItHad)
+{
+    Song song;
+    song.title = QStringLiteral("Quimbara");
+    (void)SongRepository(*a).save(song).value();
+    const auto first = core::ChangeTracker(*a).pending(500).value();
+    const qint64 quota = first.size() + 3;
+    server->setFieldQuota(quota);
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-1"), first).has_value());
+    ASSERT_TRUE(core::ChangeTracker(*a).acknowledge(first).has_value());
+    // Edits of fields the account holds never count against it.
+    song = SongRepository(*a).search(QString())->first();
+    song.notes = QStringLiteral("montuno after the second coro");
+    (void)SongRepository(*a).save(song).value();
+    const auto edit = core::ChangeTracker(*a).pending(500).value();
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-2"), edit).has_value());
+    ASSERT_TRUE(core::ChangeTracker(*a).acknowledge(edit).has_value());
+    // A second song adds more fields than are left: the batch is refused whole.
+    const qint64 head = server->meta(QStringLiteral("ana"))->headSeq;
+    Song other;
+    other.title = QStringLiteral("Bemba colorá");
+    (void)SongRepository(*a).save(other).value();
+    const auto more = core::ChangeTracker(*a).pending(500).value();
+    auto refused = server->push(QStringLiteral("ana"), a->deviceId(), QStringLiteral("batch-3"), more);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().where, "quota");
+    EXPECT_NE(refused.error().message.find("at most " + std::to_string(quota)), std::string::npos) << refused.error().toString();
+    EXPECT_EQ(server->meta(QStringLiteral("ana"))->headSeq, head) << "nothing of it was stored";
+    // Another account has its own quota.
+    EXPECT_TRUE(server->push(QStringLiteral("bob"), b->deviceId(), QStringLiteral("batch-1"), first).has_value());
 }
