@@ -14,6 +14,7 @@ namespace {
 const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db postgresql://USER@HOST:PORT/DB]
                        [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
                        [--registration open|closed] [--workers N] [--sync-limit N] [--field-quota N]
+                       [--trusted-proxy ADDRESS]...
        bandmate-server --new-epoch [--db ...]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
@@ -28,6 +29,10 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
   --workers N            request threads (default 8)
   --sync-limit N         sync requests per minute and account (default 1200, bursts of
                          N/2; ten times that per address; 0 = no limit); over it: 429
+  --trusted-proxy ADDRESS
+                         a reverse proxy (as this server sees it, e.g. 127.0.0.1) whose
+                         X-Forwarded-For names the client for the per-address limits;
+                         repeat for several; without it the header is ignored
   --field-quota N        the most fields one account may hold (default 20000000, about ten
                          libraries of 100,000 songs; 0 = no limit); a push past it: 413
   --new-epoch            after restoring the database from a backup: give it a new
@@ -111,6 +116,11 @@ int main(int argc, char* argv[])
             if (!ok || options.syncRequestsPerMinute < 0) {
                 return usage("expected a whole number, 0 or more", arg);
             }
+        } else if (arg == QLatin1String("--trusted-proxy")) {
+            if (value.trimmed().isEmpty() || value.size() > 64) {
+                return usage("expected the proxy's address, e.g. 127.0.0.1", arg);
+            }
+            options.trustedProxies << value.trimmed();
         } else if (arg == QLatin1String("--field-quota")) {
             bool ok = false;
             options.fieldQuota = value.toLongLong(&ok);

@@ -193,7 +193,7 @@ struct HttpServer::Impl {
         return [this, authenticated, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
             const auto started = std::chrono::steady_clock::now();
             QString account;
-            if (authenticated && overLimit(perAddress, QString::fromStdString(req.remote_addr), res)) {
+            if (authenticated && overLimit(perAddress, clientAddress(req), res)) {
                 log(req, res.status, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(), account);
                 return;  // refused before any work
             }
@@ -225,6 +225,29 @@ struct HttpServer::Impl {
         };
     }
 
+    /// The client's address: the connection's, or behind a trusted proxy the last address of
+    /// X-Forwarded-For that is not itself a trusted proxy (each proxy appends the address it
+    /// saw; what comes before the trusted ones is the client's to write, and ignored).
+    QString clientAddress(const httplib::Request& req) const
+    {
+        QString address = QString::fromStdString(req.remote_addr);
+        if (!options.trustedProxies.contains(address)) {
+            return address;
+        }
+        const QStringList hops = QString::fromStdString(req.get_header_value("X-Forwarded-For")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (auto hop = hops.crbegin(); hop != hops.crend(); ++hop) {
+            const QString candidate = hop->trimmed();
+            if (candidate.isEmpty() || candidate.size() > 64) {
+                break;  // not an address: keep the last one that was
+            }
+            address = candidate;
+            if (!options.trustedProxies.contains(candidate)) {
+                break;
+            }
+        }
+        return address;
+    }
+
     /// Sign-in attempts are limited per address (kPerIp in 15 minutes) and per account
     /// (kPerAccount): past that, 429 with Retry-After. True when the request was refused.
     bool limited(const httplib::Request& req, httplib::Response& res, Worker& worker, const QString& email)
@@ -232,7 +255,7 @@ struct HttpServer::Impl {
         constexpr qint64 kWindowMs = 15 * 60 * 1000;
         constexpr int kPerIp = 100;
         constexpr int kPerAccount = 10;
-        QList<std::pair<QString, int>> keys{{QStringLiteral("auth-ip:") + QString::fromStdString(req.remote_addr), kPerIp}};
+        QList<std::pair<QString, int>> keys{{QStringLiteral("auth-ip:") + clientAddress(req), kPerIp}};
         if (!email.isEmpty()) {
             keys.append({QStringLiteral("auth-account:") + email, kPerAccount});
         }

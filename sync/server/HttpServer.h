@@ -3,6 +3,7 @@
 #include "core/util/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -24,6 +25,10 @@ struct ServerOptions {
     /// How often storage that only grows is pruned (expired tokens, old batch answers), at most;
     /// driven by requests. 0: after every request (tests).
     qint64 maintenanceIntervalMs = 3'600'000;
+    /// Reverse proxies (their addresses, as the server sees their connections) whose
+    /// X-Forwarded-For names the client: the per-address limits count that client. From any
+    /// other connection the header is ignored (anyone could write it).
+    QStringList trustedProxies;
     /// The most fields one account may hold; a push past it gets 413 and stores nothing. 0: none.
     qint64 fieldQuota = 20'000'000;
 };

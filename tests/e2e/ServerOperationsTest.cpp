@@ -108,6 +108,40 @@ TEST(ServerOperationsTest, SyncRequestsOverTheLimitGet429WithRetryAfter)
     EXPECT_EQ(client.Get("/v1/sync/meta", bob)->status, 200) << "another account has its own allowance";
 }
 
+TEST(ServerOperationsTest, BehindATrustedProxyEachClientHasItsOwnAddressLimit)
+{
+    // --sync-limit 1: a burst of 5 requests per address. Requests with a token nobody has are
+    // counted per address before they are refused as 401.
+    const httplib::Headers stranger{{"Authorization", "Bearer not-a-token"}};
+    const auto statusFrom = [&](httplib::Client& client, const char* address) {
+        httplib::Headers headers = stranger;
+        headers.emplace("X-Forwarded-For", address);
+        auto answer = client.Get("/v1/sync/meta", headers);
+        return answer ? answer->status : -1;
+    };
+    for (const bool trusted : {true, false}) {
+        TempDir dir;
+        QStringList arguments{QStringLiteral("--sync-limit"), QStringLiteral("1")};
+        if (trusted) {
+            arguments << QStringLiteral("--trusted-proxy") << QStringLiteral("127.0.0.1");
+        }
+        ServerProcess server(serverDatabase(dir), arguments);
+        httplib::Client client("127.0.0.1", server.port());
+        int refused = 0;
+        for (int i = 0; i < 8; ++i) {
+            refused += statusFrom(client, "203.0.113.7") == 429 ? 1 : 0;
+        }
+        EXPECT_GE(refused, 2) << "one client over its limit";
+        // Another client behind the same proxy: its own limit when the proxy is trusted; the
+        // header is anyone's to write when it is not, and then only the connection counts.
+        EXPECT_EQ(statusFrom(client, "198.51.100.9"), trusted ? 401 : 429) << (trusted ? "trusted" : "not trusted");
+        // A client cannot name another address through a trusted proxy: the proxy appends what it saw.
+        if (trusted) {
+            EXPECT_EQ(statusFrom(client, "198.51.100.9, 203.0.113.7"), 429) << "the last address before the proxy counts";
+        }
+    }
+}
+
 TEST(ServerOperationsTest, APushPastTheAccountsQuotaGets413AndStoresNothing)
 {
     TempDir dir;
