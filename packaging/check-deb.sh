@@ -74,7 +74,33 @@ appstreamcli validate --no-net --explain "$work/usr/share/metainfo/$app_id.metai
 for page in bandmate bandmate-cli bandmate-server; do
   zcat "$work/usr/share/man/man1/$page.1.gz" | grep -q "^\.TH" || fail "$page.1 is not a man page"
 done
-file "$work/usr/bin/bandmate" | grep -q "stripped" || fail "bandmate is not stripped"
+for program in bandmate bandmate-cli bandmate-server; do
+  description="$(file "$work/usr/bin/$program")"
+  # "not stripped" contains "stripped": look for the word on its own.
+  if grep -q "not stripped" <<<"$description" || ! grep -q ", stripped" <<<"$description"; then
+    fail "$program is not stripped: $description"
+  fi
+done
+# Every sample the kit names is in the package (a kit.json that names a missing file plays silence).
+kit="$work/usr/share/bandmate/kits/default"
+missing_samples="$(python3 - "$kit" <<'PY'
+import json, os, sys
+kit = sys.argv[1]
+names = set()
+def walk(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            walk(v)
+    elif isinstance(value, list):
+        for v in value:
+            walk(v)
+    elif isinstance(value, str) and value.lower().endswith((".wav", ".flac", ".ogg", ".aif", ".aiff")):
+        names.add(value)
+walk(json.load(open(os.path.join(kit, "kit.json"))))
+print("\n".join(sorted(n for n in names if not os.path.isfile(os.path.join(kit, n)))))
+PY
+)"
+[[ -z "$missing_samples" ]] || fail "kit.json names samples the package lacks: $(head -n 3 <<<"$missing_samples" | tr '\n' ' ')"
 # The server's unit: sandboxed ("OK" in systemd's own rating, below 2.5 of 10).
 unit="$work/usr/lib/systemd/system/bandmate-server.service"
 if command -v systemd-analyze > /dev/null && systemd-analyze security --help 2>/dev/null | grep -q -- --offline; then

@@ -447,6 +447,13 @@ TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)
     core::library::MediaFileRepository files(*db);
     const QString albumSong = (*files.byPath(music + QStringLiteral("/Album/x.wav")))->songId;
     ASSERT_NE(albumSong, (*files.byPath(music + QStringLiteral("/Backup/x.wav")))->songId);
+    // What the musician set by hand on the album's song.
+    core::library::SongRepository songs(*db);
+    core::library::Song edited = songs.get(albumSong).value();
+    edited.notes = QStringLiteral("count in on four");
+    edited.rating = 4;
+    edited.readiness = core::library::Readiness::GigReady;
+    ASSERT_TRUE(songs.save(edited).has_value());
     // The backup is deleted (its file is missing from now on), later the album moves.
     ASSERT_TRUE(QDir(music + QStringLiteral("/Backup")).removeRecursively());
     ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
@@ -457,6 +464,10 @@ TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)
     EXPECT_EQ(moved->added, 0);
     EXPECT_EQ((*files.byPath(music + QStringLiteral("/Artist - Album/x.wav")))->songId, albumSong)
         << "the file that vanished in this scan is the one that moved";
+    const core::library::Song after = songs.get(albumSong).value();
+    EXPECT_EQ(after.notes, QStringLiteral("count in on four"));
+    EXPECT_EQ(after.rating, 4);
+    EXPECT_EQ(after.readiness, core::library::Readiness::GigReady);
 
     // A missing file that comes back to its own path is found there; a copy elsewhere is new.
     ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/Backup")));
