@@ -15,8 +15,16 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Pages.h"
 
+#include <QDBusArgument>
+#include <QDBusConnection>
+#include <QDBusInterface>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusVariant>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QProcess>
 #include <QPushButton>
 
 #include <QSettings>
@@ -245,6 +253,118 @@ TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheApp
     auto stored = sync::CredentialStore::load(url);
     ASSERT_TRUE(stored.has_value());
     EXPECT_TRUE(sync::AccountClient::refresh(QUrl(url), *stored).has_value());
+}
+
+/// A Secret Service secret as D-Bus carries it: (session, parameters, value, content type).
+struct SecretValue {
+    QDBusObjectPath session;
+    QByteArray parameters;
+    QByteArray value;
+    QString contentType;
+};
+
+QDBusArgument& operator<<(QDBusArgument& argument, const SecretValue& secret)
+{
+    argument.beginStructure();
+    argument << secret.session << secret.parameters << secret.value << secret.contentType;
+    argument.endStructure();
+    return argument;
+}
+
+const QDBusArgument& operator>>(const QDBusArgument& argument, SecretValue& secret)
+{
+    argument.beginStructure();
+    argument >> secret.session >> secret.parameters >> secret.value >> secret.contentType;
+    argument.endStructure();
+    return argument;
+}
+
+}  // namespace
+Q_DECLARE_METATYPE(SecretValue)
+namespace {
+
+/// Unlocks GNOME Keyring's login collection with its password, as its own unlock dialog would
+/// (the interface gnome-keyring keeps for that; there is no dialog in a test).
+bool unlockLoginKeyring(const QByteArray& password)
+{
+    qDBusRegisterMetaType<SecretValue>();
+    QDBusInterface service(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                           QStringLiteral("org.freedesktop.Secret.Service"), QDBusConnection::sessionBus());
+    const QDBusMessage opened = service.call(QStringLiteral("OpenSession"), QStringLiteral("plain"), QVariant::fromValue(QDBusVariant(QString())));
+    if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() < 2) {
+        ADD_FAILURE() << opened.errorMessage().toStdString();
+        return false;
+    }
+    const auto session = opened.arguments().at(1).value<QDBusObjectPath>();
+    QDBusInterface internal(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                            QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"), QDBusConnection::sessionBus());
+    const QDBusMessage unlocked = internal.call(QStringLiteral("UnlockWithMasterPassword"),
+                                                QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))),
+                                                QVariant::fromValue(SecretValue{session, {}, password, QStringLiteral("text/plain")}));
+    if (unlocked.type() != QDBusMessage::ReplyMessage) {
+        ADD_FAILURE() << unlocked.errorMessage().toStdString();
+        return false;
+    }
+    return true;
+}
+
+TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFirstLater)
+{
+    test::TempDir dir;
+    test::KeyringSession keyring(dir);
+    for (const QString& name : {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"), QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS")}) {
+        qputenv(name.toLatin1().constData(), keyring.environment().value(name).toUtf8());
+    }
+    const auto run = [&](const QString& program, const QStringList& arguments, const QByteArray& input = {}) {
+        QProcess process;
+        process.setProcessEnvironment(keyring.environment());
+        process.start(program, arguments);
+        if (!input.isEmpty()) {
+            process.write(input);
+        }
+        process.closeWriteChannel();
+        return process.waitForFinished(30'000) && process.exitCode() == 0;
+    };
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::SyncPage page(*db, settings);
+    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
+    const QString url = server.url().toString();
+    ASSERT_TRUE(page.signIn(url, QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(page.bannerText().contains(QStringLiteral("Signed in as"))) << page.bannerText().toStdString();
+
+    // The keychain is locked (the screen locker, say): the next round's new session cannot be saved.
+    ASSERT_TRUE(run(QStringLiteral("dbus-send"), {QStringLiteral("--session"), QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("--type=method_call"),
+                                                   QStringLiteral("--print-reply"), QStringLiteral("/org/freedesktop/secrets"),
+                                                   QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+                                                   QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login")}));
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(60'000));
+    EXPECT_TRUE(finished.first().first().toBool()) << page.statusText().toStdString();
+    EXPECT_TRUE(page.bannerText().contains(QStringLiteral("could not be saved in the keychain"))) << page.bannerText().toStdString();
+    EXPECT_TRUE(page.isSignedIn()) << "kept in memory";
+    {
+        // Meanwhile no other program may trade the session: it would trade the spent one.
+        sync::SessionLock other(url);
+        EXPECT_FALSE(other.tryLock()) << "the lock stays held while the new session is only in memory";
+    }
+
+    // The keychain is open again: the session in memory is saved first, then the round goes on.
+    ASSERT_TRUE(unlockLoginKeyring(QByteArrayLiteral("keyring-password")));
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(60'000));
+    EXPECT_TRUE(finished.first().first().toBool()) << page.statusText().toStdString();
+    EXPECT_TRUE(page.isSignedIn());
+    auto stored = sync::CredentialStore::load(url);
+    ASSERT_TRUE(stored.has_value()) << stored.error().toString();
+    EXPECT_TRUE(sync::AccountClient::refresh(QUrl(url), *stored).has_value()) << "the keychain holds the live session";
+    sync::SessionLock other(url);
+    EXPECT_TRUE(other.tryLock()) << "and the lock is let go";
 }
 
 TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)
