@@ -215,26 +215,46 @@ TEST(SyncPageTest, QuittingHidesTheWindowAtOnceAndStillKeepsASessionTradedOnTheW
     EXPECT_TRUE(page->isSignedIn()) << "the session the server traded was kept";
 }
 
-TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheAppOut)
-{
+/// A Sync page signed in to a local server, its session in the test's own keychain (a real
+/// Secret Service: GNOME Keyring on a private D-Bus).
+struct SignedInWithKeychain {
     test::TempDir dir;
-    test::KeyringSession keyring(dir);
+    test::KeyringSession keyring{dir};
     // This process uses the test's own keychain (nothing has talked to D-Bus yet; ctest runs
     // each test in a process of its own, and Qt keeps the first bus it connects to).
-    for (const QString& name : {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"), QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS")}) {
-        qputenv(name.toLatin1().constData(), keyring.environment().value(name).toUtf8());
+    bool environment = [this] {
+        for (const QString& name : {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"), QStringLiteral("XDG_RUNTIME_DIR"),
+                                    QStringLiteral("DBUS_SESSION_BUS_ADDRESS")}) {
+            qputenv(name.toLatin1().constData(), keyring.environment().value(name).toUtf8());
+        }
+        return true;
+    }();
+    std::unique_ptr<core::Database> db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    test::LocalServer server{dir.file(QStringLiteral("server.sqlite"))};
+    QSettings store{dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    ui::Settings settings{store};
+    ui::SyncPage page{*db, settings};
+    QSignalSpy finished{&page, &ui::SyncPage::syncFinished};
+    QString url = server.url().toString();
+
+    /// Signs in (a new account) and syncs once; true when the session went into the keychain.
+    bool signIn()
+    {
+        if (!page.signIn(url, QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true) || !finished.wait(20'000) ||
+            !finished.first().first().toBool()) {
+            return false;
+        }
+        return page.bannerText().contains(QStringLiteral("Signed in as"));
     }
-    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
-    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
-    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    ui::Settings settings(store);
-    ui::SyncPage page(*db, settings);
-    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
-    const QString url = server.url().toString();
-    ASSERT_TRUE(page.signIn(url, QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
-    ASSERT_TRUE(finished.wait(20'000));
-    ASSERT_TRUE(finished.first().first().toBool());
-    ASSERT_TRUE(page.bannerText().contains(QStringLiteral("Signed in as"))) << "the session is in the keychain: " << page.bannerText().toStdString();
+};
+
+TEST(SyncPageTest, AnotherProgramTradingTheSessionInTheKeychainDoesNotSignTheAppOut)
+{
+    SignedInWithKeychain signedIn;
+    ASSERT_TRUE(signedIn.signIn()) << signedIn.page.bannerText().toStdString();
+    ui::SyncPage& page = signedIn.page;
+    QSignalSpy& finished = signedIn.finished;
+    const QString& url = signedIn.url;
 
     // bandmate-cli sync while the app is open: it trades the session in the keychain.
     for (int round = 0; round < 2; ++round) {
@@ -310,31 +330,17 @@ bool unlockLoginKeyring(const QByteArray& password)
 
 TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFirstLater)
 {
-    test::TempDir dir;
-    test::KeyringSession keyring(dir);
-    for (const QString& name : {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"), QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS")}) {
-        qputenv(name.toLatin1().constData(), keyring.environment().value(name).toUtf8());
-    }
-    const auto run = [&](const QString& program, const QStringList& arguments, const QByteArray& input = {}) {
+    SignedInWithKeychain signedIn;
+    ASSERT_TRUE(signedIn.signIn()) << signedIn.page.bannerText().toStdString();
+    ui::SyncPage& page = signedIn.page;
+    QSignalSpy& finished = signedIn.finished;
+    const QString& url = signedIn.url;
+    const auto run = [&](const QString& program, const QStringList& arguments) {
         QProcess process;
-        process.setProcessEnvironment(keyring.environment());
+        process.setProcessEnvironment(signedIn.keyring.environment());
         process.start(program, arguments);
-        if (!input.isEmpty()) {
-            process.write(input);
-        }
-        process.closeWriteChannel();
         return process.waitForFinished(30'000) && process.exitCode() == 0;
     };
-    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
-    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
-    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    ui::Settings settings(store);
-    ui::SyncPage page(*db, settings);
-    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
-    const QString url = server.url().toString();
-    ASSERT_TRUE(page.signIn(url, QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
-    ASSERT_TRUE(finished.wait(20'000));
-    ASSERT_TRUE(page.bannerText().contains(QStringLiteral("Signed in as"))) << page.bannerText().toStdString();
 
     // The keychain is locked (the screen locker, say): the next round's new session cannot be saved.
     ASSERT_TRUE(run(QStringLiteral("dbus-send"), {QStringLiteral("--session"), QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("--type=method_call"),
