@@ -4,6 +4,7 @@
 #include "core/beats/MachineRepository.h"
 #include "core/beats/MachineXml.h"
 #include "core/beats/PracticeLog.h"
+#include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
 #include "tests/support/JackServer.h"
@@ -266,6 +267,24 @@ TEST_F(BeatSessionTest, PracticeCountsPlayingTimeForTheMachineThatPlayedAndSurvi
     EXPECT_EQ(sessions->at(1).machineRef, QStringLiteral("builtin:merengue"));
     EXPECT_GT(sessions->at(1).seconds, 0.8);
     EXPECT_LT(sessions->at(1).seconds, 1.7);
+}
+
+TEST_F(BeatSessionTest, APracticeUnderTheRealThirtySecondMinimumIsNotRecorded)
+{
+    // The minimum as shipped (no test value): a couple of seconds of noodling is no practice.
+    const QString server = QStringLiteral("bandmate-short-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started()) << "jackd is needed (packaging/debian-packages.txt)";
+    ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
+    QTest::qWait(2000);
+    m_session->stop();
+    EXPECT_FALSE(m_session->isPlaying());
+    auto sessions = core::beats::PracticeLog(*m_db).since(QDateTime::currentDateTime().addSecs(-120));
+    ASSERT_TRUE(sessions.has_value()) << sessions.error().toString();
+    EXPECT_TRUE(sessions->isEmpty()) << "two seconds recorded as practice";
+    auto minutes = core::roadmap::ProgressRepository(*m_db).series(QStringLiteral("practice_minutes"));
+    ASSERT_TRUE(minutes.has_value());
+    EXPECT_TRUE(minutes->isEmpty()) << "nor counted for the roadmap";
 }
 
 TEST_F(BeatSessionTest, TheTempoTrainerSwitchedDuringPlayNeitherJumpsNorStays)

@@ -140,6 +140,33 @@ TEST_F(WelcomeWizardTest, SkipChangesNothingAndHelpBringsItBack)
     EXPECT_TRUE(m_settings->watchedFolders().isEmpty());
 }
 
+TEST_F(WelcomeWizardTest, SkipOnTheLastPageWritesNothingChosenOnTheWay)
+{
+    const QString music = m_dir.file(QStringLiteral("Music"));
+    QDir().mkpath(music);
+    ASSERT_TRUE(test::writeWav16((music + QStringLiteral("/Descarga.wav")).toStdString(), 8000, {std::vector<float>(8000, 0.1f)}));
+    ui::WelcomeWizard* wizard = m_window->openWelcome();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(wizard));
+    QTest::keyClicks(wizard->findChild<QLineEdit*>(QStringLiteral("welcomeArtist")), QStringLiteral("Not saved"));
+    click(wizard, QWizard::NextButton);
+    auto* roadmap = wizard->findChild<QRadioButton*>(QStringLiteral("welcomeRoadmap-latin-percussionist"));
+    ASSERT_NE(roadmap, nullptr);
+    QTest::mouseClick(roadmap, Qt::LeftButton, {}, QPoint(8, roadmap->height() / 2));
+    click(wizard, QWizard::NextButton);
+    QTest::keyClicks(wizard->findChild<QLineEdit*>(QStringLiteral("welcomeFolder")), music);
+    click(wizard, QWizard::NextButton);
+    ASSERT_EQ(wizard->currentId(), ui::WelcomeWizard::Audio);
+    // Skip on the last page: the name, the roadmap and the folder chosen before stay unwritten.
+    QSignalSpy closed(wizard, &QDialog::finished);
+    click(wizard, QWizard::CancelButton);
+    ASSERT_EQ(closed.size(), 1);
+    QTest::qWait(200);
+    EXPECT_TRUE(core::profile::ProfileRepository(*m_db).load()->artistName.isEmpty());
+    EXPECT_EQ(count("roadmap"), 0);
+    EXPECT_TRUE(m_settings->watchedFolders().isEmpty());
+    EXPECT_EQ(count("song"), 0) << "nothing scanned";
+}
+
 TEST_F(WelcomeWizardTest, AfterACrashTheWindowOffersThePageThatWasOpen)
 {
     m_settings->setStartPage(ui::Settings::StartPage::Dashboard);
