@@ -507,6 +507,19 @@ TEST(Engine, PauseAndResumeContinueTheGrooveWhereItStopped)
     EXPECT_EQ(nonzeroFrames(withPause), nonzeroFrames(straight));
 }
 
+/// The same pattern rendered to WAV files twice, plain and as a seamless loop, read back.
+std::pair<test::WavData, test::WavData> plainAndLoop(const std::shared_ptr<const Pattern>& pattern, RenderSettings settings)
+{
+    test::TempDir dir;
+    const std::string plain = dir.file(QStringLiteral("plain.wav")).toStdString();
+    const std::string loop = dir.file(QStringLiteral("loop.wav")).toStdString();
+    EXPECT_TRUE(audio::renderToWavFile(pattern, settings, plain).has_value());
+    settings.seamlessLoop = true;
+    EXPECT_TRUE(audio::renderToWavFile(pattern, settings, loop).has_value());
+    std::string error;
+    return {test::readWav(plain, &error), test::readWav(loop, &error)};
+}
+
 TEST(Engine, ASeamlessLoopAddsOnlyWhatRingsOnNeverTheNextCyclesFirstNotes)
 {
     // One-frame samples ring on for nothing: the loop must equal the plain render exactly (the
@@ -514,16 +527,9 @@ TEST(Engine, ASeamlessLoopAddsOnlyWhatRingsOnNeverTheNextCyclesFirstNotes)
     // twice and were clipped).
     Machine machine = exampleMachine();
     const auto pattern = Pattern::build(core::beats::compileMachine(machine), test::impulseKit(machine, 0.6f));
-    test::TempDir dir;
-    auto settings = settingsFor(machine, 4.0);
-    const std::string plain = dir.file(QStringLiteral("plain.wav")).toStdString();
-    const std::string loop = dir.file(QStringLiteral("loop.wav")).toStdString();
-    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, plain).has_value());
-    settings.seamlessLoop = true;
-    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, loop).has_value());
-    std::string error;
-    const auto a = test::readWav(plain, &error);
-    const auto b = test::readWav(loop, &error);
+    const auto [a, b] = plainAndLoop(pattern, settingsFor(machine, 4.0));
+    ASSERT_FALSE(a.samples.empty());
+    ASSERT_FALSE(b.samples.empty());
     ASSERT_EQ(a.frames(), b.frames());
     ASSERT_GT(std::abs(a.samples[0][0]), 0.0f) << "the machine starts with a note";
     EXPECT_FLOAT_EQ(b.samples[0][0], a.samples[0][0]);
@@ -552,16 +558,9 @@ TEST(Engine, SeamlessLoopFoldsTheRingingTailOntoTheStart)
         samples.push_back({name, std::vector<float>(96'000, 0.01f), {}});  // 2 s of ringing
     }
     const auto pattern = Pattern::build(core::beats::compileMachine(machine), audio::Kit::fromSamples("long", samples, kRate));
-    test::TempDir dir;
-    auto settings = settingsFor(machine, 8.0);
-    const std::string plain = dir.file(QStringLiteral("plain.wav")).toStdString();
-    const std::string loop = dir.file(QStringLiteral("loop.wav")).toStdString();
-    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, plain).has_value());
-    settings.seamlessLoop = true;
-    ASSERT_TRUE(audio::renderToWavFile(pattern, settings, loop).has_value());
-    std::string error;
-    const auto a = test::readWav(plain, &error);
-    const auto b = test::readWav(loop, &error);
+    const auto [a, b] = plainAndLoop(pattern, settingsFor(machine, 8.0));
+    ASSERT_FALSE(a.samples.empty());
+    ASSERT_FALSE(b.samples.empty());
     ASSERT_EQ(a.frames(), 384'000u);
     ASSERT_EQ(b.frames(), 384'000u) << "the loop is exactly as long as asked";
     // At the start the loop also holds the last bars' ringing notes.
