@@ -358,9 +358,18 @@ TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFir
         sync::SessionLock other(url);
         EXPECT_FALSE(other.tryLock()) << "the lock stays held while the new session is only in memory";
     }
+    EXPECT_TRUE(page.hasWorkBeforeQuit()) << "quitting now must try to keep the session, edits or not";
 
-    // The keychain is open again: the session in memory is saved first, then the round goes on.
+    // The keychain is open again and the musician quits: the session in memory goes there first.
     ASSERT_TRUE(unlockLoginKeyring(QByteArrayLiteral("keyring-password")));
+    EXPECT_TRUE(page.syncBeforeQuit(2'000));
+    {
+        auto kept = sync::CredentialStore::load(url);
+        ASSERT_TRUE(kept.has_value()) << kept.error().toString();
+        sync::SessionLock other(url);
+        EXPECT_TRUE(other.tryLock()) << "saved: the lock is let go";
+    }
+    // And the next sync (the app still open) goes on from it.
     finished.clear();
     ASSERT_TRUE(page.syncNow());
     ASSERT_TRUE(finished.wait(60'000));

@@ -304,7 +304,11 @@ bool SyncPage::syncNow()
         }
         if (!session) {
             m_refreshing = false;
-            m_sessionLock.reset();
+            // The lock goes only with a saved session: while the newest one is only in memory,
+            // another program would trade the spent one the keychain holds.
+            if (!m_tokenUnsaved || session.error().code == core::ErrorCode::NotFound) {
+                m_sessionLock.reset();
+            }
             m_last->setText(QString::fromStdString(session.error().message));
             m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
             if (session.error().code == core::ErrorCode::NotFound) {
@@ -423,13 +427,22 @@ void SyncPage::checkEdits()
 
 bool SyncPage::hasWorkBeforeQuit() const
 {
-    return !m_token.isEmpty() && m_held.isEmpty() && (busy() || editsWaiting());
+    const bool unsavedSession = m_inKeychain && m_tokenUnsaved;
+    return !m_token.isEmpty() && (unsavedSession || (m_held.isEmpty() && (busy() || editsWaiting())));
 }
 
 bool SyncPage::syncBeforeQuit(int timeoutMs)
 {
     if (m_token.isEmpty()) {
         return true;
+    }
+    // A session the keychain refused before goes there first: gone with the process, the next
+    // start would present the spent one and be signed out.
+    if (m_inKeychain && m_tokenUnsaved && !m_refreshing) {
+        m_tokenUnsaved = !sync::CredentialStore::save(m_server, m_token).has_value();
+        if (!m_tokenUnsaved && !busy()) {
+            m_sessionLock.reset();
+        }
     }
     QElapsedTimer elapsed;
     elapsed.start();
