@@ -157,10 +157,20 @@ public:
         m_held = false;
         pump();
     }
+    /// From now on every request is cut off (a network that drops): the app gets an error at once.
+    void cutOff(bool cut) { m_cut = cut; }
 
 private:
     void pump()
     {
+        if (m_cut) {
+            for (const auto& [client, upstream] : m_pairs) {
+                if (client && client->bytesAvailable() > 0) {
+                    client->abort();
+                }
+            }
+            return;
+        }
         if (m_held) {
             return;  // the bytes wait in the sockets
         }
@@ -180,6 +190,7 @@ private:
     QTcpServer m_listener;
     QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
     bool m_held = false;
+    bool m_cut = false;
 };
 
 TEST(SyncPageTest, QuittingHidesTheWindowAtOnceAndStillKeepsASessionTradedOnTheWay)
@@ -231,11 +242,12 @@ struct SignedInWithKeychain {
     }();
     std::unique_ptr<core::Database> db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
     test::LocalServer server{dir.file(QStringLiteral("server.sqlite"))};
+    HoldingRelay network{static_cast<quint16>(server.port())};  // the way to the server, to cut off
     QSettings store{dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat};
     ui::Settings settings{store};
     ui::SyncPage page{*db, settings};
     QSignalSpy finished{&page, &ui::SyncPage::syncFinished};
-    QString url = server.url().toString();
+    QString url = network.url().toString();
 
     /// Signs in (a new account) and syncs once; true when the session went into the keychain.
     bool signIn()
@@ -359,6 +371,18 @@ TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFir
         EXPECT_FALSE(other.tryLock()) << "the lock stays held while the new session is only in memory";
     }
     EXPECT_TRUE(page.hasWorkBeforeQuit()) << "quitting now must try to keep the session, edits or not";
+    // A round that fails on the way (the network drops) keeps the lock while the newest session
+    // is only in memory.
+    signedIn.network.cutOff(true);
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !page.isRefreshing(); }, 60'000));
+    EXPECT_TRUE(page.isSignedIn());
+    {
+        sync::SessionLock other(url);
+        EXPECT_FALSE(other.tryLock()) << "a failed refresh let go of the lock over an unsaved session";
+    }
+    signedIn.network.cutOff(false);
 
     // The keychain is open again and the musician quits: the session in memory goes there first.
     ASSERT_TRUE(unlockLoginKeyring(QByteArrayLiteral("keyring-password")));
