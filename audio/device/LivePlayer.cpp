@@ -76,6 +76,7 @@ public:
     void audioDeviceAboutToStart(juce::AudioIODevice* device) override
     {
         m_sampleRate = device->getCurrentSampleRate();
+        m_cpuAtLastEnd = -1.0;  // the callbacks may come from a new thread
     }
 
     void audioDeviceStopped() override {}
@@ -85,12 +86,12 @@ public:
                                           const juce::AudioIODeviceCallbackContext& /*context*/) override
     {
         const auto started = std::chrono::steady_clock::now();
-        const double cpuStarted = threadCpuSeconds();
         Engine* engine = m_engine.load(std::memory_order_acquire);
         if (engine == nullptr || outputCount == 0) {
             for (int c = 0; c < outputCount; ++c) {
                 std::fill_n(outputs[c], frames, 0.0f);
             }
+            m_cpuAtLastEnd = -1.0;
             return;
         }
         renderToOutputs(*engine, outputs, outputCount, frames, m_scratch.data());
@@ -104,11 +105,17 @@ public:
         if (fraction > 1.0) {
             m_late.fetch_add(1, std::memory_order_relaxed);
         }
-        // A callback's CPU time cannot exceed its wall time; on a virtual machine the thread CPU
-        // clock sometimes jumps by a scheduler tick, so the smaller of the two is what it used.
-        if (std::min(threadCpuSeconds() - cpuStarted, seconds) * m_sampleRate / std::max(frames, 1) > 1.0) {
+        // The thread CPU clock is a system call (not in the vDSO), so it is read once a callback,
+        // at its end: the CPU this thread used since the previous end is this callback's plus the
+        // driver's little work in between. A callback's CPU time cannot exceed its wall time (and
+        // on a virtual machine the clock sometimes jumps by a scheduler tick), so the smaller of
+        // the two is what it used.
+        const double cpuNow = threadCpuSeconds();
+        if (m_cpuAtLastEnd >= 0.0 &&
+            std::min(cpuNow - m_cpuAtLastEnd, seconds) * m_sampleRate / std::max(frames, 1) > 1.0) {
             m_overruns.fetch_add(1, std::memory_order_relaxed);
         }
+        m_cpuAtLastEnd = cpuNow;
         m_callbacks.fetch_add(1, std::memory_order_relaxed);
     }
 
@@ -144,6 +151,7 @@ private:
     std::atomic<Engine*> m_engine{nullptr};
     std::vector<float> m_scratch;  // the right channel when the device has only one output
     double m_sampleRate = 48000.0;
+    double m_cpuAtLastEnd = -1.0;  ///< the thread's CPU clock at the previous callback's end; < 0: none
     std::array<std::atomic<uint32_t>, kBins> m_histogram{};
     std::atomic<double> m_max{0.0};
     std::atomic<uint64_t> m_overruns{0};

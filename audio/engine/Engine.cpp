@@ -37,7 +37,8 @@ Engine::~Engine() = default;
 void Engine::prepareNonRealTime(double sampleRate)
 {
     m_sampleRate = sampleRate > 0 ? sampleRate : 48000.0;
-    m_voices.assign(kMaxVoices, Voice{});
+    retireFadingPattern();
+    m_voices.assign(kMaxVoices + kFadeVoices, Voice{});
     m_clickAccent = makeClick(m_sampleRate, 1760.0, 0.7f);
     m_click = makeClick(m_sampleRate, 880.0, 0.5f);
     m_limiterRelease = static_cast<float>(std::exp(-1.0 / (0.120 * m_sampleRate)));  // 120 ms release
@@ -230,10 +231,20 @@ void Engine::adoptPendingPattern() noexcept
         return;
     }
     const Pattern* previous = m_pattern;
-    if (previous != nullptr && &previous->kit() != &next->kit()) {
+    const bool kitChanges = previous != nullptr && &previous->kit() != &next->kit();
+    if (kitChanges) {
+        // The old kit's notes fade out, so the old pattern (which owns the kit's samples) stays
+        // until they are silent. A pattern still fading from an earlier switch goes now, its
+        // notes cut: three kits in 3 ms is not worth more memory on this thread.
+        retireFadingPattern();
         for (auto& voice : m_voices) {
-            voice.active = false;  // their sample memory belongs to the old kit
+            if (voice.active) {
+                fadeOut(voice);
+                voice.oldKit = true;
+            }
         }
+        m_fadingPattern = previous;
+        m_fadingPatternLeft = kFadeFrames;
     }
     m_pattern = next;
     m_patternVolume.fill(1.0f);
@@ -251,7 +262,7 @@ void Engine::adoptPendingPattern() noexcept
         m_segmentStep *= ratio;
         m_nextStep = static_cast<int64_t>(std::ceil(m_segmentStep - 1e-9));
     }
-    if (previous != nullptr) {
+    if (previous != nullptr && !kitChanges) {
         // Never fails in practice: the control thread drains the queue before every publish, so
         // at most one pattern waits in it. If it ever did fail, the pattern leaks until the
         // engine is destroyed rather than being freed here.
@@ -259,11 +270,38 @@ void Engine::adoptPendingPattern() noexcept
     }
 }
 
+void Engine::fadeOut(Voice& voice) noexcept
+{
+    if (voice.position <= 0) {
+        voice.active = false;  // not sounding yet: nothing to fade
+    } else if (voice.fadeLeft == 0 || voice.fadeLeft > kFadeFrames) {
+        voice.fadeLeft = kFadeFrames;
+    }
+}
+
+void Engine::retireFadingPattern() noexcept
+{
+    if (m_fadingPattern == nullptr) {
+        return;
+    }
+    for (auto& voice : m_voices) {
+        if (voice.oldKit) {
+            voice.active = false;  // its samples are about to be freed
+            voice.oldKit = false;
+        }
+    }
+    // Never fails in practice (see adoptPendingPattern); if it did, the pattern leaks until the
+    // engine is destroyed rather than being freed here.
+    (void)m_retired.push(m_fadingPattern);
+    m_fadingPattern = nullptr;
+}
+
 void Engine::startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
                         int offset) noexcept
 {
     Voice* slot = nullptr;
-    for (auto& voice : m_voices) {
+    for (int i = 0; i < kMaxVoices; ++i) {
+        Voice& voice = m_voices[static_cast<size_t>(i)];
         if (!voice.active) {
             slot = &voice;
             break;
@@ -274,6 +312,24 @@ void Engine::startVoice(const float* left, const float* right, int64_t length, f
     }
     if (slot->active) {
         ++m_stolen;
+        // The stolen note moves to a fade slot (a free one, else the one nearest silence) and
+        // fades out there while the new note takes its place.
+        Voice stolen = *slot;
+        fadeOut(stolen);
+        if (stolen.active) {
+            Voice* fade = nullptr;
+            for (size_t i = kMaxVoices; i < m_voices.size(); ++i) {
+                Voice& candidate = m_voices[i];
+                if (!candidate.active) {
+                    fade = &candidate;
+                    break;
+                }
+                if (fade == nullptr || candidate.fadeLeft < fade->fadeLeft) {
+                    fade = &candidate;
+                }
+            }
+            *fade = stolen;
+        }
     }
     *slot = Voice{left, right != nullptr ? right : left, length, -static_cast<int64_t>(offset), gain,
                   channel, ++m_voiceSerial, true};
@@ -320,25 +376,44 @@ void Engine::renderVoices(float* left, float* right, int frames) noexcept
     m_channelGain[kClickChannel] = 1.0f;
 
     int sounding = 0;
-    for (auto& voice : m_voices) {
+    for (size_t v = 0; v < m_voices.size(); ++v) {
+        Voice& voice = m_voices[v];
         if (!voice.active) {
             continue;
         }
         const int begin = voice.position < 0 ? static_cast<int>(std::min<int64_t>(-voice.position, frames)) : 0;
         const int64_t source = voice.position + begin;
-        const int count = static_cast<int>(std::min<int64_t>(frames - begin, voice.length - source));
+        int count = static_cast<int>(std::min<int64_t>(frames - begin, voice.length - source));
         const float gain = voice.gain * m_channelGain[static_cast<size_t>(voice.channel)];
         const float* inL = voice.left + source;
         const float* inR = voice.right + source;
         float* outL = left + begin;
         float* outR = right + begin;
+        if (voice.fadeLeft > 0) {
+            // A linear ramp from where the fade is down to silence at fadeLeft frames.
+            count = std::min(count, voice.fadeLeft);
+            const float step = gain / static_cast<float>(kFadeFrames);
+            for (int n = 0; n < count; ++n) {
+                const float g = step * static_cast<float>(voice.fadeLeft - n);
+                outL[n] += inL[n] * g;
+                outR[n] += inR[n] * g;
+            }
+            voice.fadeLeft -= frames - begin;
+            voice.position += frames;
+            voice.active = voice.fadeLeft > 0 && voice.position < voice.length;
+            if (!voice.active) {
+                voice.fadeLeft = 0;
+                voice.oldKit = false;
+            }
+            continue;
+        }
         for (int n = 0; n < count; ++n) {
             outL[n] += inL[n] * gain;
             outR[n] += inR[n] * gain;
         }
         voice.position += frames;
         voice.active = voice.position < voice.length;
-        sounding += voice.active ? 1 : 0;
+        sounding += voice.active && v < static_cast<size_t>(kMaxVoices) ? 1 : 0;
     }
     m_statusVoices.store(sounding, std::memory_order_relaxed);
 }
@@ -388,6 +463,12 @@ void Engine::process(float* left, float* right, int frames) noexcept
 
     renderVoices(left, right, frames);
     applyMasterAndLimiter(left, right, frames);
+    if (m_fadingPattern != nullptr) {
+        m_fadingPatternLeft -= frames;
+        if (m_fadingPatternLeft <= 0) {
+            retireFadingPattern();  // every one of its notes has faded out by now
+        }
+    }
 
     if (m_playing) {
         m_statusStep.store(m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep,

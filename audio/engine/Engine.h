@@ -27,6 +27,11 @@ public:
     static constexpr int kMaxChannels = core::beats::MachineLimits::kMaxInstruments;
     static constexpr int kClickChannel = kMaxChannels;  ///< count-in clicks, never muted
     static constexpr int kMaxVoices = 128;
+    /// A note cut short (stolen, or of a kit being replaced) fades out over this many frames
+    /// instead of stopping mid-waveform, which clicks.
+    static constexpr int kFadeFrames = 128;
+    /// Stolen notes fading out at once; one more steal then cuts the quietest-left fade.
+    static constexpr int kFadeVoices = 16;
     static constexpr int kMaxBlockFrames = 8192;
     static constexpr float kLimiterCeiling = 0.944f;  ///< −0.5 dBFS: a full machine never clips
 
@@ -41,8 +46,9 @@ public:
 
     // --- control thread -------------------------------------------------------------------
     /// Publishes a pattern; the audio thread switches at its next block. When the kit differs
-    /// from the playing pattern's, sounding voices stop (they belong to the old kit). The kit
-    /// must have been loaded at this engine's sample rate.
+    /// from the playing pattern's, sounding voices fade out over kFadeFrames (the old pattern,
+    /// and with it the old kit, is let go once they are silent). The kit must have been loaded at
+    /// this engine's sample rate.
     void setPattern(std::shared_ptr<const Pattern> pattern);
     /// Starts from step 0, after one bar of clicks when `countIn`.
     void play(bool countIn = false);
@@ -75,7 +81,7 @@ public:
     /// Pattern notes started since the engine was made (count-in clicks not included).
     [[nodiscard]] uint64_t notesStarted() const noexcept { return m_statusNotes.load(std::memory_order_relaxed); }
     [[nodiscard]] int voicesSounding() const noexcept { return m_statusVoices.load(std::memory_order_relaxed); }
-    /// Voices cut short because all kMaxVoices were sounding.
+    /// Voices cut short (with a kFadeFrames fade) because all kMaxVoices were sounding.
     [[nodiscard]] uint64_t voicesStolen() const noexcept { return m_statusStolen.load(std::memory_order_relaxed); }
     /// Commands lost because the queue was full (the control thread sent faster than blocks ran,
     /// or no device ran them). Any thread may read it.
@@ -97,6 +103,8 @@ private:
         int32_t channel = 0;
         uint64_t serial = 0;
         bool active = false;
+        int32_t fadeLeft = 0;  ///< > 0: fading out, silent after this many more frames
+        bool oldKit = false;   ///< plays a sample of m_fadingPattern's kit
     };
 
     void send(const Command& command);
@@ -108,6 +116,8 @@ private:
     void triggerStep(int64_t step, int offset) noexcept;
     void startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
                     int offset) noexcept;
+    void fadeOut(Voice& voice) noexcept;
+    void retireFadingPattern() noexcept;
     void renderVoices(float* left, float* right, int frames) noexcept;
     void applyMasterAndLimiter(float* left, float* right, int frames) noexcept;
 
@@ -130,6 +140,9 @@ private:
 
     // Audio side (touched only by process() after prepare).
     const Pattern* m_pattern = nullptr;
+    /// The pattern replaced by one with another kit, kept until its notes have faded out.
+    const Pattern* m_fadingPattern = nullptr;
+    int m_fadingPatternLeft = 0;  ///< frames until m_fadingPattern's notes are silent
     bool m_playing = false;
     int64_t m_frame = 0;     ///< frames since play()
     int64_t m_nextStep = 0;  ///< the next step to trigger
@@ -147,7 +160,7 @@ private:
     std::array<float, kMaxChannels + 1> m_channelVolume{};
     std::array<float, kMaxChannels + 1> m_patternVolume{};
     std::array<float, kMaxChannels + 1> m_channelGain{};
-    std::vector<Voice> m_voices;
+    std::vector<Voice> m_voices;  ///< kMaxVoices notes, then kFadeVoices stolen ones fading out
     std::vector<float> m_clickAccent;
     std::vector<float> m_click;
 

@@ -366,6 +366,83 @@ TEST(Engine, VoiceLimitStealsTheOldestNote)
     EXPECT_GT(engine.voicesStolen(), 0u);
 }
 
+namespace {
+
+/// Long notes that rise smoothly from silence (so their starts make no step in the output) and
+/// then hold a steady level: any jump in the output is a note stopping mid-waveform.
+std::shared_ptr<const audio::Kit> softLongKit(const Machine& machine, const std::string& name, float level)
+{
+    std::vector<float> note(480'000, level);  // 10 s
+    for (size_t i = 0; i < 4'000; ++i) {
+        note[i] = level * static_cast<float>(i) / 4'000.0f;
+    }
+    std::vector<audio::Sample> samples;
+    for (const auto& sample : core::beats::allSampleNames(machine)) {
+        samples.push_back({sample, note, {}});
+    }
+    return audio::Kit::fromSamples(name, std::move(samples), kRate);
+}
+
+/// The largest change between two neighbouring frames of the left channel.
+float largestJump(const std::vector<float>& frames)
+{
+    float jump = 0.0f;
+    for (size_t i = 1; i < frames.size(); ++i) {
+        jump = std::max(jump, std::abs(frames[i] - frames[i - 1]));
+    }
+    return jump;
+}
+
+}  // namespace
+
+TEST(Engine, AStolenNoteFadesOutInsteadOfStoppingMidWaveform)
+{
+    Machine machine = everythingOn(exampleMachine());
+    machine.flavor = Flavor::Merengue;
+    constexpr float kLevel = 0.001f;
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), softLongKit(machine, "soft", kLevel));
+    Engine engine;
+    start(engine, pattern, 300.0);
+    std::vector<float> left(512);
+    std::vector<float> right(512);
+    std::vector<float> all;
+    for (int block = 0; block < 600; ++block) {
+        engine.process(left.data(), right.data(), 512);
+        all.insert(all.end(), left.begin(), left.end());
+    }
+    ASSERT_GT(engine.voicesStolen(), 100u);
+    // A cut note would step by its whole level (times its velocity and volumes, at least a
+    // fifth of it here); faded ones change by at most 1/128 of it a frame, a few at once.
+    EXPECT_LT(largestJump(all), kLevel / 20.0f);
+}
+
+TEST(Engine, ANewKitFadesTheOldKitsNotesOutAndThenLetsTheOldPatternGo)
+{
+    Machine machine = everythingOn(exampleMachine());
+    constexpr float kLevel = 0.001f;
+    auto first = Pattern::build(core::beats::compileMachine(machine), softLongKit(machine, "first", kLevel));
+    std::weak_ptr<const Pattern> firstWatch = first;
+    auto second = Pattern::build(core::beats::compileMachine(machine), softLongKit(machine, "second", kLevel));
+    Engine engine;
+    start(engine, std::move(first), 120.0);
+    std::vector<float> left(256);
+    std::vector<float> right(256);
+    std::vector<float> all;
+    for (int block = 0; block < 200; ++block) {
+        if (block == 150) {
+            engine.setPattern(second);
+        }
+        engine.process(left.data(), right.data(), 256);
+        all.insert(all.end(), left.begin(), left.end());
+    }
+    const float atSwitch = std::abs(all[150 * 256 - 1]);
+    ASSERT_GT(atSwitch, 5.0f * kLevel) << "many notes were sounding at the switch";
+    // Cut, the whole sum would drop in one frame; faded, it falls by 1/128 of it a frame.
+    EXPECT_LT(largestJump(all), atSwitch / 50.0f);
+    engine.releaseRetiredNonRealTime();
+    EXPECT_TRUE(firstWatch.expired()) << "the old pattern and its kit are freed once its notes are silent";
+}
+
 TEST(Engine, MissingSamplesAreListedOnceAndTheRestPlays)
 {
     Machine machine = exampleMachine();
