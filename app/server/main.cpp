@@ -6,15 +6,20 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-#include <csignal>
+#include <algorithm>
 #include <cstdio>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/resource.h>
+#endif
 
 namespace {
 
 const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db postgresql://USER@HOST:PORT/DB]
                        [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
                        [--registration open|closed] [--workers N] [--sync-limit N] [--field-quota N]
-                       [--trusted-proxy ADDRESS]...
+                       [--trusted-proxy ADDRESS]... [--keep-alive SECONDS]
+                       [--log text|json]
        bandmate-server --new-epoch [--db ...]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
@@ -26,7 +31,11 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
   --tls-cert FILE        serve HTTPS with this PEM certificate (chain) ...
   --tls-key FILE         ... and its PEM private key; or put the server behind nginx
                          (packaging/server/nginx.conf)
-  --workers N            request threads (default 8)
+  --workers N            database workers, one connection each (default 8); requests
+                         that find all busy and 256 waiting get 503 with Retry-After
+  --log text|json        request log lines as text (default) or JSON objects
+  --keep-alive SECONDS   close a connection idle this long (default 60; an idle
+                         connection costs a socket, no thread)
   --sync-limit N         sync requests per minute and account (default 1200, bursts of
                          N/2; ten times that per address; 0 = no limit); over it: 429
   --trusted-proxy ADDRESS
@@ -39,15 +48,30 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
                          epoch, so every client sends its data again and merges, then exit
 
 Prints "listening on HOST:PORT" when ready, then one line per request on stderr.
+GET /v1/health checks the database; GET /metrics (Prometheus text, from this machine only)
+counts requests by route and status, latencies, connections and the database queue.
+SIGTERM or SIGINT: stops taking connections, answers the requests in flight, exits 0.
 )";
 
-bandmate::sync::HttpServer* g_server = nullptr;  // for the signal handler only
-
-void stopOnSignal(int)
+/// Raises the open-file limit to the hard limit (each connection is a file); the connections
+/// this process can hold, about.
+long raiseOpenFileLimit()
 {
-    if (g_server != nullptr) {
-        g_server->stop();
+#if defined(__unix__) || defined(__APPLE__)
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+        if (limit.rlim_cur < limit.rlim_max) {
+            rlimit raised = limit;
+            raised.rlim_cur = limit.rlim_max;
+            if (setrlimit(RLIMIT_NOFILE, &raised) == 0) {
+                limit = raised;
+            }
+        }
+        constexpr long kReserved = 64;  // database files, logs, the listening socket
+        return limit.rlim_cur == RLIM_INFINITY ? -1 : std::max(0L, static_cast<long>(limit.rlim_cur) - kReserved);
     }
+#endif
+    return -1;
 }
 
 int usage(const char* problem, const QString& where)
@@ -127,6 +151,17 @@ int main(int argc, char* argv[])
             if (!ok || options.fieldQuota < 0) {
                 return usage("expected a whole number, 0 or more", arg);
             }
+        } else if (arg == QLatin1String("--log")) {
+            if (value != QLatin1String("text") && value != QLatin1String("json")) {
+                return usage("expected text or json", arg);
+            }
+            options.jsonLog = value == QLatin1String("json");
+        } else if (arg == QLatin1String("--keep-alive")) {
+            bool ok = false;
+            options.keepAliveSeconds = value.toInt(&ok);
+            if (!ok || options.keepAliveSeconds < 1 || options.keepAliveSeconds > 3600) {
+                return usage("expected 1 to 3600 seconds", arg);
+            }
         } else if (arg == QLatin1String("--workers")) {
             bool ok = false;
             options.workers = value.toInt(&ok);
@@ -149,21 +184,23 @@ int main(int argc, char* argv[])
         std::printf("new epoch %s: clients send their data again on their next sync\n", qPrintable(*epoch));
         return 0;
     }
+    options.stopOnSignals = true;
+    const long capacity = raiseOpenFileLimit();
     bandmate::sync::HttpServer server(options);
     auto port = server.bind();
     if (!port) {
         std::fprintf(stderr, "bandmate-server: %s\n", port.error().toString().c_str());
         return 1;
     }
-    g_server = &server;
-    std::signal(SIGINT, stopOnSignal);
-    std::signal(SIGTERM, stopOnSignal);
     std::printf("listening on %s:%d\n", qPrintable(options.host), *port);
+    if (capacity >= 0) {
+        std::fprintf(stderr, "open-file limit: up to %ld connections at once\n", capacity);
+    }
     if (!options.tlsCertPath.isEmpty()) {
         std::fprintf(stderr, "serving HTTPS with the certificate %s\n", qPrintable(options.tlsCertPath));
     }
     std::fflush(stdout);
     server.run();
-    g_server = nullptr;
+    std::fprintf(stderr, "stopped\n");
     return 0;
 }

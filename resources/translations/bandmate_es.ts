@@ -747,8 +747,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <source>The sync server</source>
-        <translation>El servidor de sincronización</translation>
+        <source>The sync server&apos;s HTTP core</source>
+        <translation>El núcleo HTTP del servidor de sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS on the sync server</source>
+        <translation>HTTPS en el servidor de sincronización</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -772,6 +777,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+2"/>
+        <location line="+1"/>
         <source>Testing (not shipped)</source>
         <translation>Pruebas (no se distribuye)</translation>
     </message>
@@ -4339,7 +4345,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
     </message>
@@ -4364,7 +4370,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Un Bandmate más reciente en otro ordenador guardó datos que esta versión aún no puede mostrar; actualiza Bandmate para verlos.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Esta sincronización eliminaría %1.&lt;/b&gt; Se eliminaron en otro equipo; aquí no se elimina nada hasta que lo digas. Consérvalos para recuperarlos en todos los equipos.</translation>
     </message>

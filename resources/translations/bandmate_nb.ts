@@ -747,8 +747,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <source>The sync server</source>
-        <translation>Synkroniseringsserveren</translation>
+        <source>The sync server&apos;s HTTP core</source>
+        <translation>HTTP-kjernen i synkroniseringsserveren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS on the sync server</source>
+        <translation>HTTPS på synkroniseringsserveren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -772,6 +777,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+2"/>
+        <location line="+1"/>
         <source>Testing (not shipped)</source>
         <translation>Testing (følger ikke med)</translation>
     </message>
@@ -4339,7 +4345,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
     </message>
@@ -4364,7 +4370,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>En nyere Bandmate på en annen datamaskin har lagret data som denne versjonen ikke kan vise ennå; oppdater Bandmate for å se dem.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Denne synkroniseringen ville slettet %1.&lt;/b&gt; De ble slettet på en annen datamaskin; ingenting slettes her før du sier det. Behold dem for å hente dem tilbake på alle datamaskinene.</translation>
     </message>

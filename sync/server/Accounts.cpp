@@ -324,6 +324,25 @@ core::Result<std::optional<int>> Accounts::limit(const QString& key, int limit, 
     return std::optional<int>(static_cast<int>(std::max<qint64>(1, (windowStart + windowMs - now + 999) / 1000)));
 }
 
+core::Result<std::optional<int>> Accounts::check(const QString& key, int limit, qint64 windowMs) const
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto row = sql::run(db, QStringLiteral("SELECT window_start, attempts FROM rate_limit WHERE key = ?"), {key});
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!row->next()) {
+        return std::optional<int>{};
+    }
+    const qint64 windowStart = row->value(0).toLongLong();
+    const int attempts = row->value(1).toInt();
+    const qint64 now = m_clock();
+    if (windowStart + windowMs <= now || attempts < limit) {
+        return std::optional<int>{};
+    }
+    return std::optional<int>(static_cast<int>(std::max<qint64>(1, (windowStart + windowMs - now + 999) / 1000)));
+}
+
 core::Result<int> Accounts::prune()
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -334,7 +353,8 @@ core::Result<int> Accounts::prune()
              // A spent token is what tells a replay from a thief: kept while its family lives.
              {"DELETE FROM refresh_token WHERE expires_at < ? AND family NOT IN "
               "(SELECT family FROM refresh_token WHERE expires_at >= ?)", now},
-             {"DELETE FROM rate_limit WHERE window_start < ?", now - 24LL * 3600 * 1000}}) {
+             {"DELETE FROM rate_limit WHERE window_start < ? AND key NOT LIKE 'auth-known:%'", now - 24LL * 3600 * 1000},
+             {"DELETE FROM rate_limit WHERE window_start < ? AND key LIKE 'auth-known:%'", now - 30LL * 24 * 3600 * 1000}}) {
         const QString text = QString::fromLatin1(statement);
         auto done = sql::run(db, text, text.count(QLatin1Char('?')) == 2 ? QVariantList{before, before} : QVariantList{before});
         if (!done) {

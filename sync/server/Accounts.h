@@ -56,11 +56,15 @@ public:
     /// when `limit` attempts were already made in this window, the seconds until it ends (the
     /// Retry-After). Kept in the database, so several server processes share the counts.
     [[nodiscard]] core::Result<std::optional<int>> limit(const QString& key, int limit, qint64 windowMs);
+    /// Reads without counting: when `limit` attempts were made under `key` in its current
+    /// window, the seconds until the window ends; nothing otherwise.
+    [[nodiscard]] core::Result<std::optional<int>> check(const QString& key, int limit, qint64 windowMs) const;
     /// The account of a valid, unexpired access token.
     [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken) const;
     /// Deletes expired access tokens, expired refresh tokens of sessions that ended (a spent
     /// token of a live session stays: presented again it ends the session, as a stolen one
-    /// should), and rate-limit windows a day old; how many rows went.
+    /// should), and rate-limit windows a day old ("auth-known:" marks of a device that signed in,
+    /// 30 days); how many rows went.
     [[nodiscard]] core::Result<int> prune();
 
 private:

@@ -4,43 +4,41 @@
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/Accounts.h"
+#include "sync/server/HttpCore.h"
 #include "sync/server/RateLimiter.h"
 #include "sync/server/SyncService.h"
 
-#include <QJsonArray>
 #include <QDateTime>
+#include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <httplib.h>
-
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
-#include <atomic>
+#include <limits>
 #include <mutex>
-#include <thread>
-#include <unordered_map>
 
 namespace bandmate::sync {
 
 namespace {
 
-constexpr size_t kMaxBody = 1024 * 1024;
-
-void sendJson(httplib::Response& res, int status, const QJsonObject& body)
+void sendJson(http::Response& res, int status, const QJsonObject& body)
 {
     res.status = status;
-    res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
+    res.contentType = "application/json";
+    res.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
 }
 
-void sendError(httplib::Response& res, int status, const char* code, const std::string& message)
+void sendError(http::Response& res, int status, const char* code, const std::string& message)
 {
-    sendJson(res, status, QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), QString::fromStdString(message)}});
+    res.error(status, code, message);
 }
 
-void sendSession(httplib::Response& res, const Session& session)
+void sendSession(http::Response& res, const Session& session)
 {
     sendJson(res, 200, QJsonObject{{QStringLiteral("account_id"), session.accountId},
                                    {QStringLiteral("access_token"), session.accessToken},
@@ -49,7 +47,7 @@ void sendSession(httplib::Response& res, const Session& session)
 }
 
 /// The request body as a JSON object, or a 400 already sent.
-std::optional<QJsonObject> jsonBody(const httplib::Request& req, httplib::Response& res)
+std::optional<QJsonObject> jsonBody(const http::Request& req, http::Response& res)
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
@@ -62,37 +60,64 @@ std::optional<QJsonObject> jsonBody(const httplib::Request& req, httplib::Respon
     return document.object();
 }
 
+/// A database worker's services: one connection each, opened on the worker's thread.
+struct Worker final : http::WorkerState {
+    std::unique_ptr<SyncService> sync;
+    std::unique_ptr<Accounts> accounts;
+};
+
+http::CoreOptions coreOptions(const ServerOptions& options)
+{
+    http::CoreOptions core;
+    core.host = options.host;
+    core.port = options.port;
+    core.tlsCertPath = options.tlsCertPath;
+    core.tlsKeyPath = options.tlsKeyPath;
+    core.ioThreads = options.ioThreads;
+    core.databaseWorkers = std::max(1, options.workers);
+    core.queueLimit = options.queueLimit;
+    core.keepAlive = std::chrono::seconds(std::max(1, options.keepAliveSeconds));
+    core.readTimeout = std::chrono::seconds(std::max(1, options.readTimeoutSeconds));
+    core.writeTimeout = core.readTimeout;
+    core.stopOnSignals = options.stopOnSignals;
+    return core;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
     explicit Impl(ServerOptions serverOptions)
         : options(std::move(serverOptions)),
-          server(options.tlsCertPath.isEmpty() ? std::make_unique<httplib::Server>()
-                                               : std::make_unique<httplib::SSLServer>(options.tlsCertPath.toLocal8Bit().constData(),
-                                                                                      options.tlsKeyPath.toLocal8Bit().constData())),
           perAccount(options.syncRequestsPerMinute, std::max(1, options.syncRequestsPerMinute / 2)),
-          perAddress(options.syncRequestsPerMinute * 10, std::max(1, options.syncRequestsPerMinute * 5))
+          perAddress(options.syncRequestsPerMinute * 10, std::max(1, options.syncRequestsPerMinute * 5)),
+          // Before any database work: 60 sign-in requests a minute per address in bursts of 30
+          // (off with the sync limits, as in the test suites).
+          authPerAddress(options.syncRequestsPerMinute > 0 ? 60 : 0, 30),
+          core(coreOptions(options), [this] { return openWorker(); },
+               [this](const http::Request& req, const http::Response& res, double ms) { log(req, res, ms); },
+               [this](http::WorkerState& state) { maintain(static_cast<Worker&>(state)); })
     {
+        routes();
     }
 
     ServerOptions options;
-    std::unique_ptr<httplib::Server> server;
     RateLimiter perAccount;
     RateLimiter perAddress;
-    std::mutex workersMutex;
-    struct Worker {
-        std::unique_ptr<SyncService> sync;
-        std::unique_ptr<Accounts> accounts;
-    };
-    std::unordered_map<std::thread::id, Worker> workers;  // one database connection per thread
+    RateLimiter authPerAddress;
     std::mutex logMutex;
-    /// Group commit: pushes that arrive while one is being written queue up, and the thread that
+    /// Group commit: pushes that arrive while one is being written queue up, and the worker that
     /// finds no writer busy writes everything queued in one transaction (one disk flush). In
     /// this process no push waits in SQLite's busy handler, which sleeps up to 100 ms.
     std::mutex pushMutex;
     std::condition_variable pushDone;
     QList<SyncService::PushRequest*> pushQueue;
     bool pushWriterBusy = false;
+    /// Storage that only grows is pruned once per maintenance interval, after a request has been
+    /// answered, by whichever worker comes first: expired tokens (two rows per sign-in and
+    /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.
+    /// A server without requests has nothing new to prune.
+    std::atomic<qint64> lastMaintenance{0};
+    http::Core core;  // last: its workers and connections use everything above
 
     core::Result<PushResult> groupPush(Worker& worker, SyncService::PushRequest& request)
     {
@@ -120,32 +145,23 @@ struct HttpServer::Impl {
         return request.result;
     }
 
-    /// This thread's services, opened on first use.
-    core::Result<Worker*> worker()
+    /// A database worker's services.
+    core::Result<std::unique_ptr<http::WorkerState>> openWorker() const
     {
-        const std::lock_guard lock(workersMutex);
-        Worker& worker = workers[std::this_thread::get_id()];
-        if (!worker.sync) {
-            auto sync = SyncService::open(options.databasePath);
-            if (!sync) {
-                return std::unexpected(sync.error());
-            }
-            auto accounts = Accounts::open(options.databasePath);
-            if (!accounts) {
-                return std::unexpected(accounts.error());
-            }
-            (*sync)->setFieldQuota(options.fieldQuota);
-            worker.sync = std::move(*sync);
-            worker.accounts = std::move(*accounts);
+        auto sync = SyncService::open(options.databasePath);
+        if (!sync) {
+            return std::unexpected(sync.error());
         }
-        return &worker;
+        auto accounts = Accounts::open(options.databasePath);
+        if (!accounts) {
+            return std::unexpected(accounts.error());
+        }
+        (*sync)->setFieldQuota(options.fieldQuota);
+        auto worker = std::make_unique<Worker>();
+        worker->sync = std::move(*sync);
+        worker->accounts = std::move(*accounts);
+        return worker;
     }
-
-    /// Storage that only grows is pruned once per maintenance interval, after a request has been
-    /// answered, by whichever worker comes first: expired tokens (two rows per sign-in and
-    /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.
-    /// A server without requests has nothing new to prune.
-    std::atomic<qint64> lastMaintenance{0};
 
     void maintain(Worker& worker)
     {
@@ -165,108 +181,201 @@ struct HttpServer::Impl {
         std::fflush(stderr);
     }
 
-    void log(const httplib::Request& req, int status, double ms, const QString& account)
+    void log(const http::Request& req, const http::Response& res, double ms)
     {
+        if (options.jsonLog) {
+            QJsonObject entry{{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                              {QStringLiteral("method"), QString::fromStdString(req.method)},
+                              {QStringLiteral("path"), QString::fromStdString(req.path)},
+                              {QStringLiteral("status"), res.status},
+                              {QStringLiteral("ms"), std::round(ms * 10.0) / 10.0},
+                              {QStringLiteral("account"), QString::fromStdString(res.account)},
+                              {QStringLiteral("address"), req.remoteAddress.empty() ? QString() : clientAddress(req)}};
+            if (!res.note.empty()) {
+                entry.insert(QStringLiteral("note"), QString::fromStdString(res.note));
+            }
+            const QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact);
+            const std::lock_guard lock(logMutex);
+            std::fprintf(stderr, "%s\n", line.constData());
+            std::fflush(stderr);
+            return;
+        }
+        const std::string path = printable(req.path);
         const std::lock_guard lock(logMutex);
-        std::fprintf(stderr, "%s %s %d %.1f ms %s\n", req.method.c_str(), req.path.c_str(), status, ms,
-                     account.isEmpty() ? "-" : account.toStdString().c_str());
+        std::fprintf(stderr, "%s %s %d %.1f ms %s%s%s\n", req.method.c_str(), path.c_str(), res.status, ms,
+                     res.account.empty() ? "-" : res.account.c_str(), res.note.empty() ? "" : " ", printable(res.note).c_str());
         std::fflush(stderr);
     }
 
-    using Handler = std::function<void(const httplib::Request&, httplib::Response&, Worker&, QString& account)>;
+    /// Bytes a terminal would act on (controls, and anything not ASCII) as \xNN.
+    static std::string printable(const std::string& text)
+    {
+        std::string out;
+        out.reserve(text.size());
+        for (const char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte >= 0x7f) {
+                char escaped[5];
+                std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    }
+
+    using Handler = std::function<void(const http::Request&, http::Response&, Worker&, QString& account)>;
+
+    static std::string headTopic(const QString& account) { return "head:" + account.toStdString(); }
+
+    void publishHead(const QString& account, qint64 headSeq)
+    {
+        if (headSeq > 0) {
+            core.publish(headTopic(account), static_cast<std::uint64_t>(headSeq), "head", "{\"head_seq\":" + std::to_string(headSeq) + "}");
+        }
+    }
 
     /// Sync requests over the limits get 429 with Retry-After; true when this one did.
-    static bool overLimit(RateLimiter& limiter, const QString& key, httplib::Response& res)
+    static bool overLimit(RateLimiter& limiter, const QString& key, http::Response& res, const char* what = "too many sync requests")
     {
         const std::optional<int> wait = limiter.take(key);
         if (wait) {
-            res.set_header("Retry-After", std::to_string(*wait));
-            sendError(res, 429, "too_many_requests", "too many sync requests; try again in " + std::to_string(*wait) + " s");
+            res.setHeader("Retry-After", std::to_string(*wait));
+            sendError(res, 429, "too_many_requests", std::string(what) + "; try again in " + std::to_string(*wait) + " s");
         }
         return wait.has_value();
     }
 
-    /// Wraps a handler: opens the thread's services, checks the bearer token when `authenticated`
-    /// (and the sync limits per address and account), logs the request.
-    httplib::Server::Handler wrap(bool authenticated, Handler handler)
+    /// A route: checks the protocol header (and, when `authenticated`, the sync limit per
+    /// address) on the I/O thread before any database work, then on a database worker the
+    /// bearer token and the limit per account, then runs `handler`.
+    void add(const char* method, const char* path, bool authenticated, Handler handler)
     {
-        return [this, authenticated, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-            const auto started = std::chrono::steady_clock::now();
-            QString account;
-            if (authenticated && overLimit(perAddress, clientAddress(req), res)) {
-                log(req, res.status, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(), account);
-                return;  // refused before any work
+        const bool signIn = std::string_view(path).starts_with("/v1/auth/");
+        auto screen = [this, authenticated, signIn](const http::Request& req, http::Response& res) {
+            if (authenticated && overLimit(perAddress, limitKey(clientAddress(req)), res)) {
+                return true;  // refused before any work
             }
-            auto services = worker();
-            if (!services) {
-                sendError(res, 500, "storage", services.error().toString());
-            } else if (const std::string protocol = req.get_header_value("X-Bandmate-Protocol");
-                       !protocol.empty() && (std::atoi(protocol.c_str()) < kProtocolMin || std::atoi(protocol.c_str()) > kProtocolMax)) {
+            if (signIn && overLimit(authPerAddress, limitKey(clientAddress(req)), res, "too many sign-in requests")) {
+                return true;  // before a database write and a password hash
+            }
+            if (const std::string protocol = req.header("X-Bandmate-Protocol");
+                !protocol.empty() && (std::atoi(protocol.c_str()) < kProtocolMin || std::atoi(protocol.c_str()) > kProtocolMax)) {
                 // A client that speaks another version of the protocol: say so, change nothing.
                 sendError(res, 409, "protocol_mismatch",
                           "this server speaks sync protocol " + std::to_string(kProtocolMin) + "-" + std::to_string(kProtocolMax) + ", the client " + protocol);
-            } else if (authenticated) {
-                const std::string header = req.get_header_value("Authorization");
+                return true;
+            }
+            return false;
+        };
+        auto run = [this, authenticated, handler = std::move(handler)](const http::Request& req, http::Response& res, http::WorkerState& state) {
+            auto& worker = static_cast<Worker&>(state);
+            QString account;
+            if (authenticated) {
+                const std::string header = req.header("Authorization");
                 const std::string prefix = "Bearer ";
-                auto who = header.rfind(prefix, 0) == 0 ? (*services)->accounts->authenticate(QString::fromStdString(header.substr(prefix.size())))
+                auto who = header.rfind(prefix, 0) == 0 ? worker.accounts->authenticate(QString::fromStdString(header.substr(prefix.size())))
                                                        : core::Result<QString>(core::fail(core::ErrorCode::NotFound, "not signed in"));
                 if (!who) {
                     sendError(res, 401, "unauthorized", who.error().message);
-                } else if (account = *who; !overLimit(perAccount, account, res)) {
-                    handler(req, res, **services, account);
+                    return;
                 }
-            } else {
-                handler(req, res, **services, account);
+                account = *who;
+                res.account = account.toStdString();
+                if (overLimit(perAccount, account, res)) {
+                    return;
+                }
             }
-            log(req, res.status, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count(), account);
-            if (services) {
-                maintain(**services);
-            }
+            handler(req, res, worker, account);
+            res.account = account.toStdString();
         };
+        core.route(method, path, std::move(screen), std::move(run));
     }
 
     /// The client's address: the connection's, or behind a trusted proxy the last address of
     /// X-Forwarded-For that is not itself a trusted proxy (each proxy appends the address it
     /// saw; what comes before the trusted ones is the client's to write, and ignored).
-    QString clientAddress(const httplib::Request& req) const
+    QString clientAddress(const http::Request& req) const
     {
-        QString address = QString::fromStdString(req.remote_addr);
+        QString address = QString::fromStdString(req.remoteAddress);
         if (!options.trustedProxies.contains(address)) {
             return address;
         }
-        const QStringList hops = QString::fromStdString(req.get_header_value("X-Forwarded-For")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        // Every X-Forwarded-For line, in order: a proxy may add its own line rather than append.
+        QStringList hops;
+        for (const auto& [name, value] : req.headers) {
+            if (QString::fromStdString(name).compare(QLatin1String("X-Forwarded-For"), Qt::CaseInsensitive) == 0) {
+                hops += QString::fromStdString(value).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            }
+        }
         for (auto hop = hops.crbegin(); hop != hops.crend(); ++hop) {
-            const QString candidate = hop->trimmed();
-            if (candidate.isEmpty() || candidate.size() > 64) {
+            const QHostAddress candidate(hop->trimmed());
+            if (candidate.isNull()) {
                 break;  // not an address: keep the last one that was
             }
-            address = candidate;
-            if (!options.trustedProxies.contains(candidate)) {
+            address = candidate.toString();
+            if (!options.trustedProxies.contains(address)) {
                 break;
             }
         }
         return address;
     }
 
-    /// Sign-in attempts are limited per address (kPerIp in 15 minutes) and per account
-    /// (kPerAccount): past that, 429 with Retry-After. True when the request was refused.
-    bool limited(const httplib::Request& req, httplib::Response& res, Worker& worker, const QString& email)
+    /// The key an address is limited under: itself, or for IPv6 its /64 (one host has a whole
+    /// /64 to choose from).
+    static QString limitKey(const QString& address)
     {
-        constexpr qint64 kWindowMs = 15 * 60 * 1000;
-        constexpr int kPerIp = 100;
-        constexpr int kPerAccount = 10;
-        QList<std::pair<QString, int>> keys{{QStringLiteral("auth-ip:") + clientAddress(req), kPerIp}};
-        if (!email.isEmpty()) {
-            keys.append({QStringLiteral("auth-account:") + email, kPerAccount});
+        QHostAddress parsed(address);
+        if (parsed.protocol() != QAbstractSocket::IPv6Protocol) {
+            return address;
         }
-        for (const auto& [key, most] : keys) {
-            auto wait = worker.accounts->limit(key, most, kWindowMs);
+        bool mapped = false;
+        const quint32 v4 = parsed.toIPv4Address(&mapped);
+        if (mapped) {
+            return QHostAddress(v4).toString();
+        }
+        Q_IPV6ADDR bytes = parsed.toIPv6Address();
+        std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8{0});
+        return QHostAddress(bytes).toString() + QStringLiteral("/64");
+    }
+
+    static constexpr qint64 kQuarterHourMs = 15 * 60 * 1000;
+    static constexpr qint64 kHourMs = 60 * 60 * 1000;
+    static constexpr qint64 kKnownMs = 30LL * 24 * 60 * 60 * 1000;
+    /// Wrong passwords an account takes an hour from everywhere, except from addresses that
+    /// signed in to it before (the login route).
+    static constexpr int kFailuresPerAccount = 100;
+
+    /// Sign-in attempts are limited per address and account (kPerPair in 15 minutes) and per
+    /// address (kPerIp in 15 minutes, whatever the accounts); the login route adds the account's
+    /// own ceiling. Someone guessing from one address runs into the first long before the
+    /// account's ceiling, so the owner still signs in from elsewhere; a guess spread over many
+    /// addresses hits the ceiling, but not the owner's computers. A device with a session keeps
+    /// working either way (a refresh is not a sign-in). Past a limit: 429 with Retry-After; true
+    /// when refused. A refused attempt counts no further than the limit that refused it.
+    bool limited(const http::Request& req, http::Response& res, Worker& worker, const QString& email)
+    {
+        constexpr int kPerPair = 10;
+        constexpr int kPerIp = 100;
+        const QString address = limitKey(clientAddress(req));
+        struct Limit {
+            QString key;
+            int most;
+            qint64 windowMs;
+        };
+        QList<Limit> keys{{QStringLiteral("auth-ip:") + address, kPerIp, kQuarterHourMs}};
+        if (!email.isEmpty()) {
+            keys.append({QStringLiteral("auth-pair:") + email + QLatin1Char(' ') + address, kPerPair, kQuarterHourMs});
+        }
+        for (const auto& [key, most, windowMs] : keys) {
+            auto wait = worker.accounts->limit(key, most, windowMs);
             if (!wait) {
                 sendError(res, 500, "storage", wait.error().toString());
                 return true;
             }
             if (*wait) {
-                res.set_header("Retry-After", std::to_string(**wait));
+                res.setHeader("Retry-After", std::to_string(**wait));
                 sendError(res, 429, "too_many_requests", "too many sign-in attempts; try again in " + std::to_string((**wait + 59) / 60) + " minutes");
                 return true;
             }
@@ -276,10 +385,14 @@ struct HttpServer::Impl {
 
     void routes()
     {
-        server->Get("/v1/health", wrap(false, [](const httplib::Request&, httplib::Response& res, Worker&, QString&) {
+        add("GET", "/v1/health", false, [](const http::Request&, http::Response& res, Worker& worker, QString&) {
+                       if (auto answered = worker.sync->ping(); !answered) {
+                           sendError(res, 503, "storage", "the database does not answer: " + answered.error().toString());
+                           return;
+                       }
                        sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-                   }));
-        server->Post("/v1/auth/register", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                   });
+        add("POST", "/v1/auth/register", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         if (limited(req, res, worker, {})) {
                             return;
                         }
@@ -298,24 +411,48 @@ struct HttpServer::Impl {
                         }
                         account = *id;
                         sendJson(res, 201, QJsonObject{{QStringLiteral("account_id"), *id}});
-                    }));
-        server->Post("/v1/auth/login", wrap(false, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                    });
+        add("POST", "/v1/auth/login", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
                         }
-                        if (limited(req, res, worker, Accounts::normalizeEmail((*body)[QStringLiteral("email")].toString()))) {
+                        const QString email = Accounts::normalizeEmail((*body)[QStringLiteral("email")].toString());
+                        if (email.size() > 254 || !email.contains(QLatin1Char('@'))) {
+                            // Not an address: no account has it, and it must not become a key.
+                            sendError(res, 401, "unauthorized", "wrong e-mail or password");
+                            return;
+                        }
+                        if (limited(req, res, worker, email)) {
+                            return;
+                        }
+                        // The account's own ceiling counts failures from everywhere; a computer
+                        // (address) that signed in before is not held by it.
+                        const QString known = QStringLiteral("auth-known:") + email + QLatin1Char(' ') + limitKey(clientAddress(req));
+                        const QString failures = QStringLiteral("auth-fail:") + email;
+                        auto wasKnown = worker.accounts->check(known, 1, kKnownMs);
+                        auto ceiling = wasKnown && !*wasKnown ? worker.accounts->check(failures, kFailuresPerAccount, kHourMs) : wasKnown;
+                        if (!wasKnown || !ceiling) {
+                            sendError(res, 500, "storage", (!wasKnown ? wasKnown.error() : ceiling.error()).toString());
+                            return;
+                        }
+                        if (!*wasKnown && *ceiling) {
+                            res.setHeader("Retry-After", std::to_string(**ceiling));
+                            sendError(res, 429, "too_many_requests", "too many wrong passwords for this account; try again in " +
+                                                                         std::to_string((**ceiling + 59) / 60) + " minutes, or from a computer that signed in before");
                             return;
                         }
                         auto session = worker.accounts->login((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());
                         if (!session) {
+                            (void)worker.accounts->limit(failures, kFailuresPerAccount, kHourMs);
                             sendError(res, 401, "unauthorized", session.error().message);
                             return;
                         }
+                        (void)worker.accounts->limit(known, std::numeric_limits<int>::max(), kKnownMs);
                         account = session->accountId;
                         sendSession(res, *session);
-                    }));
-        server->Post("/v1/auth/refresh", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                    });
+        add("POST", "/v1/auth/refresh", false, [](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -327,8 +464,8 @@ struct HttpServer::Impl {
                         }
                         account = session->accountId;
                         sendSession(res, *session);
-                    }));
-        server->Post("/v1/auth/logout", wrap(false, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString&) {
+                    });
+        add("POST", "/v1/auth/logout", false, [](const http::Request& req, http::Response& res, Worker& worker, QString&) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -338,8 +475,8 @@ struct HttpServer::Impl {
                             return;
                         }
                         res.status = 204;
-                    }));
-        server->Post("/v1/auth/password", wrap(true, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                    });
+        add("POST", "/v1/auth/password", true, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         // A stolen access token must not make a password-guessing oracle: the
                         // same limits as signing in, per address and per account.
                         if (limited(req, res, worker, QStringLiteral("id:") + account)) {
@@ -357,8 +494,8 @@ struct HttpServer::Impl {
                             return;
                         }
                         res.status = 204;
-                    }));
-        server->Get("/v1/sync/meta", wrap(true, [](const httplib::Request&, httplib::Response& res, Worker& worker, QString& account) {
+                    });
+        add("GET", "/v1/sync/meta", true, [](const http::Request&, http::Response& res, Worker& worker, QString& account) {
                        auto meta = worker.sync->meta(account);
                        if (!meta) {
                            sendError(res, 500, "storage", meta.error().toString());
@@ -370,8 +507,8 @@ struct HttpServer::Impl {
                                                       {QStringLiteral("epoch"), meta->epoch},
                                                       {QStringLiteral("head_seq"), static_cast<double>(meta->headSeq)},
                                                       {QStringLiteral("data_format"), meta->dataFormat}});
-                   }));
-        server->Post("/v1/sync/push", wrap(true, [this](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                   });
+        add("POST", "/v1/sync/push", true, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
@@ -421,6 +558,9 @@ struct HttpServer::Impl {
                             }
                             return;
                         }
+                        if (pushed->accepted > 0) {
+                            publishHead(account, pushed->headSeq);  // the account's other devices may pull now
+                        }
                         QJsonArray lost;
                         for (const core::FieldChange& change : pushed->lost) {
                             lost.append(changeToJson(change));
@@ -430,12 +570,27 @@ struct HttpServer::Impl {
                                                        {QStringLiteral("ignored"), pushed->ignored},
                                                        {QStringLiteral("head_seq"), static_cast<double>(pushed->headSeq)},
                                                        {QStringLiteral("replayed"), pushed->replayed}});
-                    }));
-        server->Get("/v1/sync/pull", wrap(true, [](const httplib::Request& req, httplib::Response& res, Worker& worker, QString& account) {
+                    });
+        add("GET", "/v1/sync/events", true, [this](const http::Request&, http::Response& res, Worker& worker, QString& account) {
+                       // Server-Sent Events: "head" with {"head_seq":N} whenever a push of any of the
+                       // account's devices changed something (at most ten a second).
+                       const std::string topic = headTopic(account);
+                       if (core.topicVersion(topic) == 0) {
+                           auto meta = worker.sync->meta(account);
+                           if (!meta) {
+                               sendError(res, 500, "storage", meta.error().toString());
+                               return;
+                           }
+                           publishHead(account, meta->headSeq);
+                       }
+                       res.status = 200;
+                       res.stream = topic;
+                   });
+        add("GET", "/v1/sync/pull", true, [](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                        bool sinceOk = true;
                        bool limitOk = true;
-                       const qint64 since = req.has_param("since") ? QString::fromStdString(req.get_param_value("since")).toLongLong(&sinceOk) : 0;
-                       const int limit = req.has_param("limit") ? QString::fromStdString(req.get_param_value("limit")).toInt(&limitOk) : kMaxChangesPerPush;
+                       const qint64 since = req.hasParam(QStringLiteral("since")) ? req.param(QStringLiteral("since")).toLongLong(&sinceOk) : 0;
+                       const int limit = req.hasParam(QStringLiteral("limit")) ? req.param(QStringLiteral("limit")).toInt(&limitOk) : kMaxChangesPerPush;
                        if (!sinceOk || !limitOk) {
                            sendError(res, 400, "malformed", "since and limit must be whole numbers");
                            return;
@@ -447,7 +602,7 @@ struct HttpServer::Impl {
                        }
                        // A client from before forward-compatible sync stops at a name it does not
                        // know: say "update" instead of sending it what it cannot read.
-                       const std::string protocol = req.get_header_value("X-Bandmate-Protocol");
+                       const std::string protocol = req.header("X-Bandmate-Protocol");
                        if (protocol.empty() || std::atoi(protocol.c_str()) < kProtocolPassesUnknownFields) {
                            for (const LoggedChange& logged : page->changes) {
                                if (core::FieldCatalog::latest().find(logged.change.entity, logged.change.field) == nullptr) {
@@ -472,72 +627,44 @@ struct HttpServer::Impl {
                        body.append("],\"more\":").append(page->more ? "true" : "false");
                        body.append(",\"next_since\":").append(QByteArray::number(page->nextSince)).append('}');
                        res.status = 200;
-                       res.set_content(body.toStdString(), "application/json");
-                   }));
-        server->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-            if (!res.body.empty()) {
-                return;  // a handler's own error answer, logged by wrap()
-            }
-            log(req, res.status, 0.0, {});
-            if (res.status == 413) {
-                sendError(res, 413, "too_large", "the body is larger than 1 MiB");
-            } else if (res.status == 404 && res.body.empty()) {
-                sendError(res, 404, "not_found", "no such endpoint: " + req.path);
-            }
-        });
+                       res.contentType = "application/json";
+                       res.body = body.toStdString();
+                   });
     }
 };
 
-HttpServer::HttpServer(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options)))
-{
-    auto& server = *m_impl->server;
-    server.set_tcp_nodelay(true);  // without it every response waits ~40 ms for a delayed ACK
-    server.set_payload_max_length(kMaxBody);
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(10, 0);
-    // A connection holds a worker for as long as it is kept alive. A sync round's requests come
-    // within milliseconds of each other, so one second keeps them on one connection without
-    // idle clients holding every worker (cpp-httplib's default of 5 s made a ninth client wait).
-    server.set_keep_alive_timeout(1);
-    const int workers = std::max(1, m_impl->options.workers);
-    server.new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<size_t>(workers)); };
-    m_impl->routes();
-}
+HttpServer::HttpServer(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}
 
-HttpServer::~HttpServer()
-{
-    stop();
-}
+HttpServer::~HttpServer() = default;
 
 core::Result<int> HttpServer::bind()
 {
-    if (!m_impl->server->is_valid()) {
-        return core::fail(core::ErrorCode::InvalidInput, "cannot read the TLS certificate and key (PEM files that belong together)",
-                          m_impl->options.tlsCertPath.toStdString() + ", " + m_impl->options.tlsKeyPath.toStdString());
-    }
-    const std::string host = m_impl->options.host.toStdString();
-    auto& server = *m_impl->server;
-    const int port = m_impl->options.port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, m_impl->options.port) ? m_impl->options.port : -1);
-    if (port <= 0) {
-        return core::fail(core::ErrorCode::Io, "cannot listen on this address (in use, or not this machine's)",
-                          host + ":" + std::to_string(m_impl->options.port));
-    }
-    return port;
+    return m_impl->core.bind();
 }
 
 void HttpServer::run()
 {
-    m_impl->server->listen_after_bind();
+    m_impl->core.run();
 }
 
 bool HttpServer::isRunning() const
 {
-    return m_impl->server->is_running();
+    return m_impl->core.isRunning();
 }
 
 void HttpServer::stop()
 {
-    m_impl->server->stop();
+    m_impl->core.stop();
+}
+
+int HttpServer::openConnections() const
+{
+    return m_impl->core.openConnections();
+}
+
+int HttpServer::subscribers() const
+{
+    return m_impl->core.subscribers();
 }
 
 }  // namespace bandmate::sync

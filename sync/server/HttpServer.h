@@ -15,7 +15,19 @@ struct ServerOptions {
     QString host = QStringLiteral("127.0.0.1");
     int port = 8080;  ///< 0: any free port (printed when listening)
     bool registrationOpen = true;
-    int workers = 8;
+    int workers = 8;  ///< database workers (one connection each)
+    /// Requests waiting for a database worker, at most; past it 503 with Retry-After.
+    int queueLimit = 256;
+    int ioThreads = 0;  ///< threads serving connections; 0: one per core
+    /// An idle keep-alive connection is closed after this (it costs a socket, no thread).
+    int keepAliveSeconds = 60;
+    /// A request's headers must arrive within this (slow-loris clients are cut), and a body may
+    /// pause this long; an answer must be taken within it too.
+    int readTimeoutSeconds = 10;
+    /// Request log lines as JSON objects (time, method, path, status, ms, account, address).
+    bool jsonLog = false;
+    /// SIGTERM and SIGINT drain the server and run() returns (the server process sets it).
+    bool stopOnSignals = false;
     /// TLS on the server's own socket (PEM files); both empty: plain HTTP (e.g. behind nginx).
     QString tlsCertPath;
     QString tlsKeyPath;
@@ -33,10 +45,11 @@ struct ServerOptions {
     qint64 fieldQuota = 20'000'000;
 };
 
-/// The HTTP adapter over SyncService and Accounts (cpp-httplib): JSON in and out, errors as
-/// {"code","message"}, TCP_NODELAY, a 1 MiB body cap, read/write timeouts, a fixed worker pool
-/// with one database connection per worker thread, one log line per request (method, path,
-/// status, milliseconds, account; never tokens or passwords).
+/// The HTTP routes of SyncService and Accounts on the event-driven core (http::Core, Boost.Beast):
+/// JSON in and out, errors as {"code","message"}, TCP_NODELAY, a 1 MiB body cap (413), a 16 KiB
+/// header cap (431), read/write timeouts, database work on a bounded pool of workers with one
+/// connection each (503 + Retry-After when its queue is full), one log line per request (method,
+/// path, status, milliseconds, account; never tokens or passwords).
 class HttpServer {
 public:
     explicit HttpServer(ServerOptions options);
@@ -47,11 +60,16 @@ public:
     /// Binds the socket; the port actually bound (useful with port 0). Fails when the address is
     /// taken or the TLS certificate or key cannot be read.
     [[nodiscard]] core::Result<int> bind();
-    /// Serves until stop() (blocks).
+    /// Serves until stop() (blocks), then drains: no new connections, requests in flight are
+    /// answered and committed, idle connections closed; returns within a few seconds.
     void run();
     /// Whether run() is serving (for a caller that started it on another thread).
     [[nodiscard]] bool isRunning() const;
+    /// From any thread (a signal handler: see ServerOptions::stopOnSignals).
     void stop();
+    [[nodiscard]] int openConnections() const;
+    /// Event streams (GET /v1/sync/events) open now.
+    [[nodiscard]] int subscribers() const;
 
 private:
     struct Impl;

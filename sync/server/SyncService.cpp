@@ -503,6 +503,15 @@ core::Result<SyncMeta> SyncService::meta(const QString& userId) const
     return meta;
 }
 
+core::Result<void> SyncService::ping() const
+{
+    auto epoch = m_statements->scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
+    if (!epoch) {
+        return std::unexpected(epoch.error());
+    }
+    return {};
+}
+
 core::Result<QString> SyncService::renewEpoch(const QString& path)
 {
     auto service = open(path);

@@ -111,6 +111,8 @@ public:
     /// The user's changes with seq > since, at most `limit` (1…500), oldest first.
     [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit, PullValues values = PullValues::Decoded) const;
     [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
+    /// One cheap query (the server's epoch): whether the database answers (GET /v1/health).
+    [[nodiscard]] core::Result<void> ping() const;
 
     /// Gives the database at `path` a new epoch, for an operator who restored it from a backup:
     /// clients that synced with the lost state notice, send everything again and read it all

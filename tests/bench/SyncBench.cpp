@@ -182,7 +182,10 @@ int main(int argc, char* argv[])
     sync::ServerOptions options;
     options.databasePath = database;
     options.port = 0;
-    options.workers = connections;
+    // Database workers as the server would be run (connections beyond them wait in the queue,
+    // which holds every connection's request so a closed-loop load sees no 503).
+    options.workers = std::min(connections, 16);
+    options.queueLimit = std::max(256, connections + 16);
     options.syncRequestsPerMinute = 100'000'000;  // the limiter runs, the load generator is one account on one address
     sync::HttpServer server(options);
     auto port = server.bind();

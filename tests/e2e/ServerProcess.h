@@ -53,6 +53,13 @@ public:
         m_process.terminate();
         m_process.waitForFinished(5'000);
     }
+    /// Waits for the process to end by itself (after a signal sent elsewhere): its exit code
+    /// (-1 if it did not end in time or crashed) and everything it logged.
+    [[nodiscard]] std::pair<int, QString> waitForExit(int ms)
+    {
+        const bool ended = m_process.waitForFinished(ms) && m_process.exitStatus() == QProcess::NormalExit;
+        return {ended ? m_process.exitCode() : -1, QString::fromUtf8(m_process.readAllStandardError())};
+    }
     /// Stops the server and returns everything it logged.
     [[nodiscard]] QString stopAndReadLog()
     {

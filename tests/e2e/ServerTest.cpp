@@ -273,6 +273,56 @@ TEST_F(ServerTest, TooManySignInAttemptsGet429WithRetryAfter)
     EXPECT_EQ(other->status, 401);
 }
 
+TEST_F(ServerTest, AGuesserAtOneAddressCannotLockTheOwnerOutButManyAddressesHitTheAccountsCeiling)
+{
+    // Behind a proxy (as packaging/server/nginx.conf runs it), so each request names its client.
+    ServerProcess server(serverDatabase(dir, QStringLiteral("guessing.sqlite")), {QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")});
+    httplib::Client client("127.0.0.1", server.port());
+    const std::string right = json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}});
+    const std::string wrong = json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("guess-guess-guess")}});
+    const auto from = [&](const std::string& address, const std::string& body) {
+        auto answer = client.Post("/v1/auth/login", httplib::Headers{{"X-Forwarded-For", address}}, body, "application/json");
+        return answer ? answer->status : 0;
+    };
+    ASSERT_EQ(client.Post("/v1/auth/register", httplib::Headers{{"X-Forwarded-For", "198.51.100.7"}}, right, "application/json")->status, 201);
+    const auto session = client.Post("/v1/auth/login", httplib::Headers{{"X-Forwarded-For", "198.51.100.7"}}, right, "application/json");
+    ASSERT_EQ(session->status, 200);
+
+    // 100 wrong passwords from one address: refused there after ten...
+    int wrongAnswers = 0;
+    int refused = 0;
+    for (int i = 0; i < 100; ++i) {
+        const int status = from("203.0.113.5", wrong);
+        wrongAnswers += status == 401 ? 1 : 0;
+        refused += status == 429 ? 1 : 0;
+    }
+    EXPECT_EQ(wrongAnswers, 10);
+    EXPECT_EQ(refused, 90);
+    // ...while the owner signs in from home, and the guesser is still refused.
+    EXPECT_EQ(from("198.51.100.7", right), 200);
+    EXPECT_EQ(from("203.0.113.5", right), 429);
+
+    // Wrong passwords spread over many addresses reach the account's own ceiling (100 an hour,
+    // the ten from above among them)...
+    int spread = 0;
+    int status = 0;
+    for (int i = 1; i < 200 && status != 429; ++i) {
+        status = from("192.0.2." + std::to_string(i), wrong);
+        spread += status == 401 ? 1 : 0;
+    }
+    EXPECT_EQ(status, 429);
+    EXPECT_EQ(spread, 100 - 10) << "the ceiling counts wrong passwords that got past their address's own limit";
+    // ...which holds for a new address, the owner's too, but not for a computer that signed in before.
+    EXPECT_EQ(from("198.51.100.8", right), 429);
+    EXPECT_EQ(from("198.51.100.7", right), 200);
+    // Not an address: refused before any count (an "id:…" key is the password change's).
+    EXPECT_EQ(from("198.51.100.9", json({{QStringLiteral("email"), QString(300, QLatin1Char('a')) + QStringLiteral("@example.com")},
+                                         {QStringLiteral("password"), QStringLiteral("guess-guess-guess")}})), 401);
+    // A computer that already has a session keeps syncing: a refresh is not a sign-in.
+    const auto refreshed = client.Post("/v1/auth/refresh", json({{QStringLiteral("refresh_token"), bodyOf(session)[QStringLiteral("refresh_token")]}}), "application/json");
+    EXPECT_EQ(refreshed->status, 200);
+}
+
 TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
 {
     ServerProcess server(serverDatabase(dir, QStringLiteral("closed.sqlite")), {QStringLiteral("--registration"), QStringLiteral("closed")});

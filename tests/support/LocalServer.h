@@ -31,6 +31,7 @@ public:
     }
     [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] sync::HttpServer& server() { return m_server; }
 
     /// Four workers on 127.0.0.1, any free port, no sync rate limit.
     static sync::ServerOptions optionsFor(const QString& database)

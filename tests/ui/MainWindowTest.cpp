@@ -203,7 +203,7 @@ TEST_F(MainWindowTest, AboutListsEveryDependencyWithItsLicense)
             EXPECT_TRUE(part.version.startsWith(QStringLiteral("3."))) << part.version.toStdString();
         }
     }
-    for (const char* expected : {"Qt", "JUCE", "SQLite", "Qt Keychain", "cpp-httplib", "libsodium",
+    for (const char* expected : {"Qt", "JUCE", "SQLite", "Qt Keychain", "Boost (Beast, Asio)", "OpenSSL", "libsodium",
                                  "TagLib", "FluidR3 GM soundfont"}) {
         EXPECT_TRUE(names.contains(QString::fromLatin1(expected))) << expected;
     }

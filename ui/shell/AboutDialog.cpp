@@ -27,7 +27,8 @@ QList<Component> components(const core::Database& db)
          AboutDialog::tr("Ogg Vorbis audio files")},
         {QStringLiteral("Qt Keychain"), QString(), QStringLiteral("BSD-3-Clause"),
          AboutDialog::tr("Sync credentials in the system keychain")},
-        {QStringLiteral("cpp-httplib"), QString(), QStringLiteral("MIT"), AboutDialog::tr("The sync server")},
+        {QStringLiteral("Boost (Beast, Asio)"), QString(), QStringLiteral("BSL-1.0"), AboutDialog::tr("The sync server's HTTP core")},
+        {QStringLiteral("OpenSSL"), QString(), QStringLiteral("Apache-2.0"), AboutDialog::tr("HTTPS on the sync server")},
         {QStringLiteral("libsodium"), QString(), QStringLiteral("ISC"), AboutDialog::tr("Password hashing on the sync server")},
         {QStringLiteral("TagLib"), QString(), QStringLiteral("LGPL-2.1-only OR MPL-1.1"),
          AboutDialog::tr("Reading tags of your audio files")},
@@ -37,6 +38,7 @@ QList<Component> components(const core::Database& db)
          AboutDialog::tr("The instrument samples of the built-in kit")},
         {QStringLiteral("GoogleTest"), QString(), QStringLiteral("BSD-3-Clause"),
          AboutDialog::tr("Testing (not shipped)")},
+        {QStringLiteral("cpp-httplib"), QString(), QStringLiteral("MIT"), AboutDialog::tr("Testing (not shipped)")},
     };
 }
 

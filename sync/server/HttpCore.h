@@ -1,0 +1,128 @@
+#pragma once
+
+// The server's HTTP core (DESIGN.md section 7): event-driven connections on Boost.Beast/Asio,
+// routes answered on a bounded pool of database workers. Transport only: what a route does is
+// the caller's (HttpServer.cpp maps the sync and account services onto it).
+
+#include "core/util/Result.h"
+
+#include <QString>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bandmate::sync::http {
+
+/// One request, read whole (headers and body).
+struct Request {
+    std::string method;
+    std::string path;   ///< without the query
+    std::string query;  ///< after '?', still percent-encoded
+    std::string body;
+    std::string remoteAddress;  ///< the connection's peer (the proxy's, behind one)
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    /// The first header of that name (case-insensitive), or "".
+    [[nodiscard]] std::string header(std::string_view name) const;
+    [[nodiscard]] bool hasParam(const QString& name) const;
+    [[nodiscard]] QString param(const QString& name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string contentType;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string account;  ///< whom the request was for, for the log line only ("" = nobody)
+    std::string note;     ///< what went wrong inside, for the log line only
+    /// Set by a handler (with status 200): the answer is this topic's stream of Server-Sent
+    /// Events instead of a body (see Core::publish).
+    std::string stream;
+
+    void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+    /// A JSON error as every route answers them: {"code","message"}.
+    void error(int status, const char* code, const std::string& message);
+};
+
+struct CoreOptions {
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 0;
+    QString tlsCertPath;  ///< both empty: plain HTTP
+    QString tlsKeyPath;
+    int ioThreads = 0;  ///< 0: one per core
+    int databaseWorkers = 8;
+    /// Requests waiting for a database worker, at most; past it 503 with Retry-After.
+    int queueLimit = 256;
+    std::chrono::seconds keepAlive{60};  ///< an idle connection is closed after this
+    std::chrono::seconds readTimeout{10};  ///< headers must arrive within it; a body may pause this long
+    std::chrono::seconds writeTimeout{10};
+    std::size_t maxBody = 1024 * 1024;
+    std::size_t maxHeader = 16 * 1024;
+    /// SIGTERM and SIGINT drain the server (run() returns); for the server process, not tests.
+    bool stopOnSignals = false;
+};
+
+/// Per database worker thread: whatever the routes need (connections are per thread).
+class WorkerState {
+public:
+    virtual ~WorkerState() = default;
+};
+
+/// A route's answer, computed on a database worker.
+using Handler = std::function<void(const Request&, Response&, WorkerState&)>;
+/// Runs on an I/O thread before the request waits for a worker: cheap checks (limits kept in
+/// memory, headers) that may answer at once. Returns true when it answered.
+using Screen = std::function<bool(const Request&, Response&)>;
+
+class Core {
+public:
+    using MakeWorker = std::function<core::Result<std::unique_ptr<WorkerState>>()>;
+    /// After each request a worker answered (maintenance work that must not delay the answer).
+    using AfterRequest = std::function<void(WorkerState&)>;
+    /// One log line per request (from any thread).
+    using Log = std::function<void(const Request&, const Response&, double ms)>;
+
+    Core(CoreOptions options, MakeWorker makeWorker, Log log, AfterRequest after = {});
+    ~Core();
+    Core(const Core&) = delete;
+    Core& operator=(const Core&) = delete;
+
+    void route(std::string method, std::string path, Screen screen, Handler handler);
+
+    /// Binds; the port bound. Fails when the address is taken or TLS files cannot be read.
+    [[nodiscard]] core::Result<int> bind();
+    /// Serves until stop() or a signal (blocks), then drains: no new connections, requests in
+    /// flight are answered (with "Connection: close"), idle connections closed, at most ~5 s.
+    void run();
+    [[nodiscard]] bool isRunning() const;
+    /// Any thread (not from a signal handler: stopOnSignals does that safely).
+    void stop();
+
+    /// Connections open now (for /metrics and tests).
+    [[nodiscard]] int openConnections() const;
+
+    /// Live updates (any thread): the newest state of `topic` as one Server-Sent Event (`id:`
+    /// the version, `event:`, `data:` lines). A version not above the topic's is ignored, so
+    /// updates may arrive out of order. The event is serialized once and shared by every
+    /// subscriber; a topic sends at most ten a second (the newest wins), a subscriber that reads
+    /// slowly skips to the newest, and one that does not read at all is dropped after the write
+    /// timeout. A subscriber whose Last-Event-ID is the topic's version gets nothing until the
+    /// next update (a resume); any other gets the newest state at once.
+    void publish(const std::string& topic, std::uint64_t version, const std::string& event, const std::string& data);
+    /// The topic's version (0: nothing published since it was last dropped).
+    [[nodiscard]] std::uint64_t topicVersion(const std::string& topic) const;
+    /// Streams open now.
+    [[nodiscard]] int subscribers() const;
+
+    struct Impl;  ///< HttpCore.cpp's (its connections use it too)
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace bandmate::sync::http

@@ -1,0 +1,681 @@
+// The server's event-driven HTTP core as clients on the wire see it (DESIGN.md section 7):
+// thousands of idle keep-alive connections cost no worker, slow and broken clients are answered
+// or cut while others are served, a full database queue answers 503 + Retry-After and the
+// desktop client's retry completes its sync, and SIGTERM drains a push in flight whole.
+#include "core/library/Songs.h"
+#include "core/sync/ChangeTracker.h"
+#include "sync/protocol/ChangeJson.h"
+#include "sync/server/ServerDatabase.h"
+#include "tests/e2e/ServerProcess.h"
+#include "tests/support/LocalServer.h"
+#include "tests/support/ServerDatabases.h"
+#include "tests/support/SyncRound.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <future>
+#include <thread>
+
+namespace bandmate::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// A client socket that writes exactly what the test says (no HTTP library in between).
+class RawClient {
+public:
+    explicit RawClient(int port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        m_connected = m_fd >= 0 && ::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    }
+    ~RawClient()
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    RawClient(const RawClient&) = delete;
+    RawClient& operator=(const RawClient&) = delete;
+
+    [[nodiscard]] bool connected() const { return m_connected; }
+
+    /// False once the server has closed the connection (or reset it).
+    bool send(const std::string& bytes)
+    {
+        return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
+    }
+
+    /// Everything that arrives until `count` answers are complete (by Content-Length), the server
+    /// closes, or `wait` passes.
+    std::string read(int count = 1, std::chrono::milliseconds wait = 5s)
+    {
+        receiveWhile([&] { return answers() < count; }, wait);
+        return m_received;
+    }
+
+    /// Whether the server closes the connection within `wait` (whatever it sends first).
+    bool closedWithin(std::chrono::milliseconds wait)
+    {
+        receiveWhile([] { return true; }, wait);
+        return m_closed;
+    }
+
+    /// Reads until `text` has arrived (true), the server closes, or `wait` passes.
+    bool readUntil(const std::string& text, std::chrono::milliseconds wait = 5s)
+    {
+        receiveWhile([&] { return m_received.find(text) == std::string::npos; }, wait);
+        return m_received.find(text) != std::string::npos;
+    }
+
+    [[nodiscard]] const std::string& received() const { return m_received; }
+
+private:
+    /// Receives while `more()` holds, until the server closes or `wait` passes.
+    template <typename More>
+    void receiveWhile(More more, std::chrono::milliseconds wait)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + wait;
+        while (!m_closed && more()) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left <= 0ms || !waitReadable(left)) {
+                return;
+            }
+            char chunk[4096];
+            const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, 0);
+            if (got <= 0) {
+                m_closed = true;
+            } else {
+                m_received.append(chunk, static_cast<size_t>(got));
+            }
+        }
+    }
+
+    bool waitReadable(std::chrono::milliseconds wait) const
+    {
+        pollfd one{m_fd, POLLIN, 0};
+        return ::poll(&one, 1, static_cast<int>(wait.count())) > 0;
+    }
+
+    /// Complete answers in what was received.
+    [[nodiscard]] int answers() const
+    {
+        int complete = 0;
+        size_t at = 0;
+        for (;;) {
+            const size_t end = m_received.find("\r\n\r\n", at);
+            if (end == std::string::npos) {
+                return complete;
+            }
+            const std::string head = m_received.substr(at, end - at);
+            const size_t length = head.find("Content-Length: ");
+            const size_t bodyLength = length == std::string::npos ? 0 : std::stoul(head.substr(length + 16));
+            if (m_received.size() < end + 4 + bodyLength) {
+                return complete;
+            }
+            ++complete;
+            at = end + 4 + bodyLength;
+        }
+    }
+
+    int m_fd = -1;
+    bool m_connected = false;
+    bool m_closed = false;
+    std::string m_received;
+};
+
+const std::string kHealth = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+/// The request that opens the account's stream of sync events.
+std::string eventsRequest(const QString& token, const std::string& lastEventId = {})
+{
+    return "GET /v1/sync/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token.toStdString() +
+           "\r\n" + (lastEventId.empty() ? std::string() : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
+}
+
+
+/// The status codes of every answer in `received`, in order (each head, its body skipped by its
+/// Content-Length).
+std::vector<int> statuses(const std::string& received)
+{
+    std::vector<int> codes;
+    size_t at = 0;
+    for (;;) {
+        const size_t end = received.find("\r\n\r\n", at);
+        if (end == std::string::npos || received.compare(at, 7, "HTTP/1.") != 0) {
+            return codes;
+        }
+        const std::string head = received.substr(at, end - at);
+        codes.push_back(std::stoi(head.substr(9, 3)));
+        const size_t length = head.find("Content-Length: ");
+        at = end + 4 + (length == std::string::npos ? 0 : std::stoul(head.substr(length + 16)));
+    }
+}
+
+/// Opens a stream and waits for its head; the client, or null.
+std::unique_ptr<RawClient> subscribe(int port, const QString& token, const std::string& lastEventId = {})
+{
+    auto client = std::make_unique<RawClient>(port);
+    if (!client->connected() || !client->send(eventsRequest(token, lastEventId)) || !client->readUntil("retry: 3000\n\n")) {
+        ADD_FAILURE() << "no event stream: " << client->received();
+        return nullptr;
+    }
+    EXPECT_EQ(client->received().rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << client->received();
+    EXPECT_NE(client->received().find("Content-Type: text/event-stream\r\n"), std::string::npos);
+    return client;
+}
+
+/// Whether another client is served right now.
+bool othersAreServed(int port)
+{
+    RawClient other(port);
+    return other.connected() && other.send(kHealth) && statuses(other.read()) == std::vector<int>{200};
+}
+
+/// Raises this process's open-file limit to its hard limit; the limit now.
+rlim_t raiseOpenFiles()
+{
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+    return limit.rlim_cur;
+}
+
+long residentKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            return std::stol(line.substr(6));
+        }
+    }
+    return 0;
+}
+
+QString addSong(core::Database& db, const QString& title)
+{
+    core::library::Song song;
+    song.title = title;
+    return core::library::SongRepository(db).save(song).value();
+}
+
+/// Holds the write lock of a SQLite server database (as a long transaction elsewhere would):
+/// every push waits in the database until release().
+class WriteLock {
+public:
+    explicit WriteLock(const QString& path) : m_name(QStringLiteral("lock-%1").arg(reinterpret_cast<quintptr>(this)))
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        EXPECT_TRUE(db.open());
+        QSqlQuery begin(db);
+        EXPECT_TRUE(begin.exec(QStringLiteral("BEGIN EXCLUSIVE"))) << begin.lastError().text().toStdString();
+    }
+    ~WriteLock()
+    {
+        release();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    WriteLock(const WriteLock&) = delete;
+    WriteLock& operator=(const WriteLock&) = delete;
+
+    void release()
+    {
+        auto db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen()) {
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+            db.close();
+        }
+    }
+
+private:
+    QString m_name;
+};
+
+/// A push of one new song as a real client database writes it (its own device and batch).
+std::string pushBody(const TempDir& dir, const QString& device, const QString& title)
+{
+    auto db = openTestDatabase(dir, device + QStringLiteral(".sqlite"));
+    addSong(*db, title);
+    const auto pending = core::ChangeTracker(*db).pending(500);
+    QJsonArray changes;
+    for (const auto& change : pending.value()) {
+        changes.append(sync::changeToJson(change));
+    }
+    return json({{QStringLiteral("device_id"), db->deviceId()},
+                 {QStringLiteral("batch_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                 {QStringLiteral("changes"), changes}});
+}
+
+TEST(ServerCoreTest, ThousandsOfOpenConnectionsHalfOfThemStreamsCostNoWorkerAndAllHearAPush)
+{
+    // 2,000 connections by default; BANDMATE_CONNECTIONS=10000 for the full size of issue 18.
+    // Each is two files in this process (the client's and the server's end).
+    const rlim_t files = raiseOpenFiles();
+    const int wanted = qEnvironmentVariableIsSet("BANDMATE_CONNECTIONS") ? qEnvironmentVariableIntValue("BANDMATE_CONNECTIONS") : 2'000;
+    const int connections = static_cast<int>(std::min<rlim_t>(static_cast<rlim_t>(wanted), (files - 200) / 2));
+    ASSERT_GE(connections, 500) << "the open-file limit here (" << files << ") is too low for this test";
+
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    const QString token = signIn(database);
+    LocalServer server(LocalServer::optionsFor(database));  // four database workers
+    const long before = residentKiB();
+    std::vector<std::unique_ptr<RawClient>> idle;
+    std::vector<std::unique_ptr<RawClient>> streams;
+    for (int i = 0; i < connections; ++i) {
+        if (i % 2 == 0) {
+            auto client = std::make_unique<RawClient>(server.port());
+            ASSERT_TRUE(client->connected() && client->send(kHealth)) << "connection " << i;
+            ASSERT_EQ(statuses(client->read()), std::vector<int>{200}) << "connection " << i;  // answered, and kept alive
+            idle.push_back(std::move(client));
+        } else {
+            auto stream = subscribe(server.port(), token);
+            ASSERT_TRUE(stream) << "stream " << i;
+            streams.push_back(std::move(stream));
+        }
+    }
+    const long after = residentKiB();
+    std::printf("%d open connections (%zu streams): %.1f KiB resident each (server and clients in one process)\n", connections,
+                streams.size(), static_cast<double>(after - before) / connections);
+    EXPECT_EQ(server.server().subscribers(), static_cast<int>(streams.size()));
+
+    // With every connection open, a new client is served and a whole sync round runs...
+    EXPECT_TRUE(othersAreServed(server.port()));
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    addSong(*laptop, QStringLiteral("Idilio"));
+    const auto synced = std::chrono::steady_clock::now();
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    // ...and every stream hears of it.
+    for (size_t i = 0; i < streams.size(); ++i) {
+        ASSERT_TRUE(streams[i]->readUntil("event: head\n")) << "stream " << i << ": " << streams[i]->received();
+    }
+    std::printf("the push reached all %zu streams within %.0f ms of the round's start\n", streams.size(),
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - synced).count());
+    // The idle ones still work: each answers a second request on its own connection.
+    for (size_t i = 0; i < idle.size(); i += 97) {
+        ASSERT_TRUE(idle[i]->send(kHealth));
+        EXPECT_EQ(statuses(idle[i]->read(2)), (std::vector<int>{200, 200})) << "connection " << i;
+    }
+}
+
+TEST(ServerCoreTest, SlowAndBrokenClientsAreAnsweredOrCutAndOthersAreServed)
+{
+    TempDir dir;
+    auto options = LocalServer::optionsFor(serverDatabase(dir));
+    options.readTimeoutSeconds = 1;
+    LocalServer server(options);
+    const int port = server.port();
+
+    // Slow-loris: headers one byte at a time; cut once the read timeout has passed.
+    RawClient loris(port);
+    ASSERT_TRUE(loris.send("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    bool cut = false;
+    for (int i = 0; i < 40 && !cut; ++i) {
+        cut = !loris.send("X") || loris.closedWithin(200ms);
+    }
+    EXPECT_TRUE(cut) << "a client sending a header byte every 200 ms for 8 s was never cut";
+    EXPECT_TRUE(statuses(loris.received()).empty()) << "nothing to answer: it never finished its request";
+    EXPECT_TRUE(othersAreServed(port));
+
+    // A body that never ends: cut after it pauses longer than the read timeout.
+    RawClient endless(port);
+    ASSERT_TRUE(endless.send("POST /v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{\"email\":"));
+    EXPECT_TRUE(endless.closedWithin(8s));
+    EXPECT_TRUE(othersAreServed(port));
+
+    // Garbage bytes: 400, closed.
+    RawClient garbage(port);
+    ASSERT_TRUE(garbage.send(std::string("\x16\x03\x01 nonsense \x01\x02\r\n\r\n", 20)));
+    EXPECT_TRUE(garbage.closedWithin(5s));
+    EXPECT_EQ(statuses(garbage.received()), std::vector<int>{400});
+    EXPECT_NE(garbage.received().find(R"("code":"bad_request")"), std::string::npos) << garbage.received();
+
+    // Headers over 16 KiB: 431, closed.
+    RawClient huge(port);
+    ASSERT_TRUE(huge.send("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + std::string(20 * 1024, 'a') + "\r\n\r\n"));
+    EXPECT_TRUE(huge.closedWithin(5s));
+    EXPECT_EQ(statuses(huge.received()), std::vector<int>{431});
+
+    // HTTP/1.0: answered in 1.0 and closed (no keep-alive asked for).
+    RawClient old(port);
+    ASSERT_TRUE(old.send("GET /v1/health HTTP/1.0\r\n\r\n"));
+    EXPECT_TRUE(old.closedWithin(5s));
+    EXPECT_EQ(old.received().rfind("HTTP/1.0 200", 0), 0u) << old.received();
+
+    // Pipelined: three requests in one write, three answers in their order.
+    RawClient pipelined(port);
+    ASSERT_TRUE(pipelined.send(kHealth + "GET /v1/nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + kHealth));
+    EXPECT_EQ(statuses(pipelined.read(3)), (std::vector<int>{200, 404, 200}));
+
+    // A body over 1 MiB: 413 as soon as its length is known, and the client can read it.
+    RawClient large(port);
+    ASSERT_TRUE(large.send("POST /v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000000\r\n\r\n"));
+    (void)large.send(std::string(256 * 1024, ' '));
+    EXPECT_EQ(statuses(large.read()), std::vector<int>{413});
+    EXPECT_TRUE(othersAreServed(port));
+
+    // A connection that never sends a first request is closed after the read timeout (not the
+    // keep-alive time, which is for connections that were answered).
+    RawClient silent(port);
+    EXPECT_TRUE(silent.closedWithin(8s));
+    EXPECT_TRUE(silent.received().empty());
+
+    // A chunk extension without end: refused, not buffered.
+    RawClient extension(port);
+    ASSERT_TRUE(extension.send("POST /v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n1;"));
+    bool refused = false;
+    for (int i = 0; i < 64 && !refused; ++i) {
+        refused = !extension.send(std::string(16 * 1024, 'a')) || extension.closedWithin(10ms);
+    }
+    EXPECT_TRUE(refused || extension.closedWithin(5s)) << "a megabyte of one chunk extension was taken in";
+    EXPECT_EQ(statuses(extension.received()), std::vector<int>{400}) << extension.received();
+    EXPECT_TRUE(othersAreServed(port));
+
+    // HEAD: the answer's head, no body; the next answer on the connection follows right after.
+    RawClient head(port);
+    ASSERT_TRUE(head.send("HEAD /v1/nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    ASSERT_TRUE(head.readUntil("\r\n\r\n"));
+    ASSERT_TRUE(head.send(kHealth));
+    ASSERT_TRUE(head.readUntil("{\"status\":\"ok\"}"));
+    const std::string both = head.received();
+    EXPECT_EQ(both.rfind("HTTP/1.1 404", 0), 0u) << both;
+    EXPECT_EQ(both.find("HTTP/1.1 200"), both.find("\r\n\r\n") + 4) << both;
+
+    // Forwarded by a proxy: not the operator's scraper, whatever the connection.
+    RawClient forwarded(port);
+    ASSERT_TRUE(forwarded.send("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.5\r\n\r\n"));
+    EXPECT_EQ(statuses(forwarded.read()), std::vector<int>{404});
+}
+
+TEST(ServerCoreTest, ADatabaseThatCannotBeOpenedIsReportedWithoutSayingWhereItIs)
+{
+    TempDir dir;
+    auto options = LocalServer::optionsFor(dir.file(QStringLiteral("no-such-folder/server.sqlite")));
+    LocalServer server(options);
+    httplib::Client client("127.0.0.1", server.port());
+    const auto health = client.Get("/v1/health");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(health->status, 500);
+    EXPECT_EQ(bodyOf(health)[QStringLiteral("code")].toString(), QStringLiteral("storage"));
+    EXPECT_EQ(health->body.find("no-such-folder"), std::string::npos) << health->body;
+}
+
+TEST(ServerCoreTest, AFullDatabaseQueueAnswers503WithRetryAfterAndTheClientsRetryCompletesItsSync)
+{
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    if (sync::isPostgresLocation(database)) {
+        GTEST_SKIP() << "the slow database here is a SQLite write lock";
+    }
+    const QString token = signIn(database);
+    auto options = LocalServer::optionsFor(database);
+    options.workers = 1;
+    options.queueLimit = 1;
+    LocalServer server(options);
+    const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
+    {
+        httplib::Client warm("127.0.0.1", server.port());
+        ASSERT_EQ(warm.Get("/v1/sync/meta", auth)->status, 200);  // the worker's connection is open
+    }
+
+    const std::string uno = pushBody(dir, QStringLiteral("d1"), QStringLiteral("Uno"));
+    const std::string dos = pushBody(dir, QStringLiteral("d2"), QStringLiteral("Dos"));
+    WriteLock lock(database);
+    // One push holds the only worker (waiting for the write lock), one waits in the queue.
+    auto first = std::async(std::launch::async, [&] {
+        httplib::Client client("127.0.0.1", server.port());
+        client.set_read_timeout(30, 0);
+        return client.Post("/v1/sync/push", auth, uno, "application/json");
+    });
+    std::this_thread::sleep_for(300ms);
+    auto second = std::async(std::launch::async, [&] {
+        httplib::Client client("127.0.0.1", server.port());
+        client.set_read_timeout(30, 0);
+        return client.Post("/v1/sync/push", auth, dos, "application/json");
+    });
+    std::this_thread::sleep_for(300ms);
+
+    // The next one is refused at once, with a time to come back.
+    httplib::Client third("127.0.0.1", server.port());
+    const auto refused = third.Get("/v1/sync/meta", auth);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 503);
+    EXPECT_EQ(refused->get_header_value("Retry-After"), "1");
+    EXPECT_EQ(bodyOf(refused)[QStringLiteral("code")].toString(), QStringLiteral("busy"));
+
+    // The desktop client meets the same full queue, waits its Retry-After and completes once
+    // the database is free again.
+    QTimer::singleShot(500, [&] { lock.release(); });  // this thread's connection; runs inside the round
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    addSong(*laptop, QStringLiteral("Tres"));
+    const auto report = expectSyncs(*laptop, server.url(), token);
+    ASSERT_TRUE(report);
+    EXPECT_EQ(first.get()->status, 200);
+    EXPECT_EQ(second.get()->status, 200);
+}
+
+TEST(ServerCoreTest, SigtermAnswersThePushInFlightCommitsItAndExitsZero)
+{
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    if (sync::isPostgresLocation(database)) {
+        GTEST_SKIP() << "the push is held in flight by a SQLite write lock";
+    }
+    const QString token = signIn(database);
+    auto server = std::make_unique<ServerProcess>(database);
+    const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
+    httplib::Client warm("127.0.0.1", server->port());
+    ASSERT_EQ(warm.Get("/v1/sync/meta", auth)->status, 200);
+
+    const std::string inFlight = pushBody(dir, QStringLiteral("d1"), QStringLiteral("En vuelo"));
+    auto stream = subscribe(server->port(), token);
+    ASSERT_TRUE(stream);
+    auto lock = std::make_unique<WriteLock>(database);
+    auto push = std::async(std::launch::async, [&] {
+        httplib::Client client("127.0.0.1", server->port());
+        client.set_read_timeout(30, 0);
+        return client.Post("/v1/sync/push", auth, inFlight, "application/json");
+    });
+    std::this_thread::sleep_for(300ms);  // the push waits for the lock in the server
+    ASSERT_EQ(::kill(static_cast<pid_t>(server->pid()), SIGTERM), 0);
+    std::this_thread::sleep_for(200ms);
+    RawClient late(server->port());
+    EXPECT_FALSE(late.connected() && late.send(kHealth) && !statuses(late.read(1, 2s)).empty()) << "no new connections while draining";
+    lock.reset();  // the database is free: the push commits
+
+    const auto answered = push.get();
+    ASSERT_TRUE(answered) << "the push in flight was answered";
+    EXPECT_EQ(answered->status, 200) << answered->body;
+    EXPECT_TRUE(stream->readUntil(": the server is stopping\nretry: 2000\n\n")) << "a stream is told when to come back";
+    EXPECT_TRUE(stream->closedWithin(5s));
+    const auto [exitCode, log] = server->waitForExit(10'000);
+    EXPECT_EQ(exitCode, 0) << log.toStdString();
+    EXPECT_TRUE(log.contains(QStringLiteral("POST /v1/sync/push 200"))) << log.toStdString();
+
+    // Committed: a new server has it, once.
+    server = std::make_unique<ServerProcess>(database);
+    httplib::Client client("127.0.0.1", server->port());
+    const auto pulled = client.Get("/v1/sync/pull?since=0", auth);
+    ASSERT_TRUE(pulled);
+    EXPECT_FALSE(bodyOf(pulled)[QStringLiteral("changes")].toArray().isEmpty()) << pulled->body;
+    EXPECT_EQ(QString::fromStdString(pulled->body).count(QStringLiteral("En vuelo")), 1) << pulled->body;
+}
+
+/// How often `text` occurs in `received`.
+int occurrences(const std::string& received, const std::string& text)
+{
+    int found = 0;
+    for (size_t at = received.find(text); at != std::string::npos; at = received.find(text, at + 1)) {
+        ++found;
+    }
+    return found;
+}
+
+TEST(ServerCoreTest, APushReachesEveryStreamOfTheAccountCoalescedAndAResumeSkipsWhatWasSeen)
+{
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    const QString token = signIn(database);
+    LocalServer server(LocalServer::optionsFor(database));
+    std::vector<std::unique_ptr<RawClient>> streams;
+    for (int i = 0; i < 3; ++i) {
+        streams.push_back(subscribe(server.port(), token));
+        ASSERT_TRUE(streams.back());
+    }
+    EXPECT_EQ(server.server().subscribers(), 3);
+    EXPECT_EQ(occurrences(streams[0]->received(), "event: head"), 0) << "nothing synced yet: nothing to say";
+
+    // Another computer syncs: every stream hears of the new head at once.
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    addSong(*laptop, QStringLiteral("Periódico de ayer"));
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    httplib::Client client("127.0.0.1", server.port());
+    const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
+    const auto meta = bodyOf(client.Get("/v1/sync/meta", auth));
+    const std::string head = std::to_string(meta[QStringLiteral("head_seq")].toInteger());
+    for (auto& stream : streams) {
+        EXPECT_TRUE(stream->readUntil("id: " + head + "\nevent: head\ndata: {\"head_seq\":" + head + "}\n\n")) << stream->received();
+    }
+
+    // Thirty pushes in a burst: far fewer events (at most ten a second), the last one the newest.
+    const auto burstStart = std::chrono::steady_clock::now();
+    for (int i = 0; i < 30; ++i) {
+        const std::string body = pushBody(dir, QStringLiteral("burst%1").arg(i), QStringLiteral("Canción %1").arg(i));
+        ASSERT_EQ(client.Post("/v1/sync/push", auth, body, "application/json")->status, 200);
+    }
+    const auto burst = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - burstStart);
+    const std::string last = std::to_string(bodyOf(client.Get("/v1/sync/meta", auth))[QStringLiteral("head_seq")].toInteger());
+    ASSERT_TRUE(streams[0]->readUntil("{\"head_seq\":" + last + "}\n\n")) << last << "\n" << streams[0]->received();
+    const int events = occurrences(streams[0]->received(), "event: head") - 1;
+    EXPECT_LE(events, static_cast<int>(burst.count() / 100) + 2) << events << " events for 30 pushes in " << burst.count() << " ms";
+    EXPECT_EQ(streams[0]->received().rfind("event: head"), streams[0]->received().find("event: head\ndata: {\"head_seq\":" + last + "}"));
+
+    // A stream that comes back with the newest id gets nothing new; one with an older id the newest at once.
+    auto resumed = subscribe(server.port(), token, last);
+    ASSERT_TRUE(resumed);
+    EXPECT_FALSE(resumed->readUntil("event: head", 500ms)) << resumed->received();
+    auto behind = subscribe(server.port(), token, head);
+    ASSERT_TRUE(behind);
+    EXPECT_TRUE(behind->readUntil("id: " + last + "\n"));
+
+    // Another account's stream hears nothing of this one; no token, no stream.
+    RawClient stranger(server.port());
+    ASSERT_TRUE(stranger.send(eventsRequest(QStringLiteral("forged"))));
+    EXPECT_EQ(statuses(stranger.read()), std::vector<int>{401});
+    streams.clear();
+    resumed.reset();
+    behind.reset();
+    for (int i = 0; i < 100 && server.server().subscribers() > 0; ++i) {
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(server.server().subscribers(), 0) << "a stream whose client went away is closed";
+}
+
+/// The value of one sample line of a Prometheus text page (0 when absent).
+double sample(const std::string& page, const std::string& series)
+{
+    const size_t at = page.find("\n" + series + " ");
+    return at == std::string::npos ? 0.0 : std::stod(page.substr(at + series.size() + 2));
+}
+
+TEST(ServerCoreTest, MetricsCountRequestsByRouteAndStatusAndTheLogCanBeJsonLines)
+{
+    TempDir dir;
+    ServerProcess server(serverDatabase(dir), {QStringLiteral("--log"), QStringLiteral("json")});
+    httplib::Client client("127.0.0.1", server.port());
+    const auto scrape = [&] {
+        auto page = client.Get("/metrics");
+        EXPECT_TRUE(page && page->status == 200);
+        EXPECT_EQ(page ? page->get_header_value("Content-Type") : "", "text/plain; version=0.0.4");
+        return page ? page->body : std::string();
+    };
+    const std::string before = scrape();
+    const std::string health = R"(bandmate_http_requests_total{route="GET /v1/health",status="200"})";
+    const std::string healthCount = R"(bandmate_http_request_duration_seconds_count{route="GET /v1/health"})";
+    const std::string unmatched = R"(bandmate_http_requests_total{route="unmatched",status="404"})";
+    const std::string wrongLogin = R"(bandmate_http_requests_total{route="POST /v1/auth/login",status="401"})";
+    for (int i = 0; i < 3; ++i) {
+        const auto answer = client.Get("/v1/health");
+        ASSERT_TRUE(answer);
+        EXPECT_EQ(answer->status, 200);
+        EXPECT_EQ(bodyOf(answer)[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+    }
+    EXPECT_EQ(client.Get("/v1/nowhere")->status, 404);
+    EXPECT_EQ(client.Post("/v1/auth/login", R"({"email":"nobody@example.com","password":"guess-guess-guess"})", "application/json")->status, 401);
+
+    const std::string after = scrape();
+    EXPECT_EQ(sample(after, health) - sample(before, health), 3.0) << after;
+    EXPECT_EQ(sample(after, healthCount) - sample(before, healthCount), 3.0);
+    EXPECT_EQ(sample(after, R"(bandmate_http_request_duration_seconds_bucket{route="GET /v1/health",le="+Inf"})"), sample(after, healthCount));
+    EXPECT_EQ(sample(after, unmatched) - sample(before, unmatched), 1.0);
+    EXPECT_EQ(sample(after, wrongLogin), 1.0);
+    EXPECT_GE(sample(after, "bandmate_http_open_connections"), 1.0);
+    EXPECT_EQ(sample(after, "bandmate_db_queue_depth"), 0.0);
+    EXPECT_GE(sample(after, "bandmate_db_queue_wait_seconds_count"), 4.0);
+    for (const char* family : {"bandmate_http_requests_in_flight", "bandmate_rate_limited_total", "bandmate_busy_total"}) {
+        EXPECT_NE(after.find(std::string("# TYPE ") + family), std::string::npos) << family;
+    }
+
+    // Every request is one JSON object a log shipper can read; no token or password in any.
+    int healthLines = 0;
+    const QString log = server.stopAndReadLog();
+    for (const QString& line : log.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.startsWith(QLatin1Char('{'))) {
+            continue;  // start-up and maintenance lines
+        }
+        const QJsonObject entry = QJsonDocument::fromJson(line.toUtf8()).object();
+        EXPECT_FALSE(entry.isEmpty()) << line.toStdString();
+        healthLines += entry[QStringLiteral("path")].toString() == QLatin1String("/v1/health") && entry[QStringLiteral("status")].toInt() == 200 ? 1 : 0;
+    }
+    EXPECT_EQ(healthLines, 3) << log.toStdString();
+    EXPECT_FALSE(log.contains(QStringLiteral("guess-guess-guess")));
+}
+
+TEST(ServerCoreTest, TheLogShowsTheClientBehindTheProxyAndNoTerminalControls)
+{
+    TempDir dir;
+    {
+        // A proxy that adds its own X-Forwarded-For line: the last hop is the client.
+        ServerProcess server(serverDatabase(dir), {QStringLiteral("--log"), QStringLiteral("json"), QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")});
+        RawClient proxied(server.port());
+        ASSERT_TRUE(proxied.send("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 6.6.6.6\r\nX-Forwarded-For: 203.0.113.9\r\n\r\n"));
+        EXPECT_EQ(statuses(proxied.read()), std::vector<int>{200});
+        const QString log = server.stopAndReadLog();
+        EXPECT_TRUE(log.contains(QStringLiteral(R"("address":"203.0.113.9")"))) << log.toStdString();
+        EXPECT_FALSE(log.contains(QStringLiteral("6.6.6.6"))) << log.toStdString();
+    }
+    ServerProcess server(serverDatabase(dir, QStringLiteral("text.sqlite")));
+    RawClient client(server.port());
+    // (Control bytes below 0x20 are a 400 already; a C1 control, U+009B in UTF-8, is a target.)
+    ASSERT_TRUE(client.send("GET /v1/\xc2\x9b" "2J HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    EXPECT_EQ(statuses(client.read()), std::vector<int>{404});
+    const QString log = server.stopAndReadLog();
+    EXPECT_FALSE(log.contains(QChar(0x9b))) << "a terminal control reached the log";
+    EXPECT_TRUE(log.contains(QStringLiteral("GET /v1/\\xc2\\x9b2J 404"))) << log.toStdString();
+}
+
+}  // namespace
+}  // namespace bandmate::test
