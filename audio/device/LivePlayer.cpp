@@ -76,7 +76,7 @@ public:
     void audioDeviceAboutToStart(juce::AudioIODevice* device) override
     {
         m_sampleRate = device->getCurrentSampleRate();
-        m_cpuAtLastEnd = -1.0;  // the callbacks may come from a new thread
+        m_cpuAtLastRead = -1.0;  // the callbacks may come from a new thread
     }
 
     void audioDeviceStopped() override {}
@@ -91,8 +91,13 @@ public:
             for (int c = 0; c < outputCount; ++c) {
                 std::fill_n(outputs[c], frames, 0.0f);
             }
-            m_cpuAtLastEnd = -1.0;
+            m_cpuAtLastRead = -1.0;
             return;
+        }
+        if (m_cpuAtLastRead < 0.0) {
+            m_cpuAtLastRead = threadCpuSeconds();  // the first callback (often the heaviest) counts too
+            m_wallSinceRead = 0.0;
+            m_callbacksSinceRead = 0;
         }
         renderToOutputs(*engine, outputs, outputCount, frames, m_scratch.data());
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -105,17 +110,26 @@ public:
         if (fraction > 1.0) {
             m_late.fetch_add(1, std::memory_order_relaxed);
         }
-        // The thread CPU clock is a system call (not in the vDSO), so it is read once a callback,
-        // at its end: the CPU this thread used since the previous end is this callback's plus the
-        // driver's little work in between. A callback's CPU time cannot exceed its wall time (and
-        // on a virtual machine the clock sometimes jumps by a scheduler tick), so the smaller of
-        // the two is what it used.
-        const double cpuNow = threadCpuSeconds();
-        if (m_cpuAtLastEnd >= 0.0 &&
-            std::min(cpuNow - m_cpuAtLastEnd, seconds) * m_sampleRate / std::max(frames, 1) > 1.0) {
-            m_overruns.fetch_add(1, std::memory_order_relaxed);
+        // The thread CPU clock is a system call (not in the vDSO; about a microsecond and a half on
+        // a virtual machine, more than rendering 64 frames), so it is read only after a late
+        // callback and every kCpuReadEvery callbacks. A late callback's own CPU time is at least
+        // what the thread used since the last read less the wall time of the callbacks between
+        // (none can have used more CPU than its wall time). A callback's CPU time cannot exceed
+        // its own wall time either (on a virtual machine the clock sometimes jumps by a scheduler
+        // tick), so the smaller of the two is what it used.
+        const bool late = fraction > 1.0;
+        if (late || ++m_callbacksSinceRead >= kCpuReadEvery) {
+            const double cpuNow = threadCpuSeconds();
+            const double own = cpuNow - m_cpuAtLastRead - m_wallSinceRead;
+            if (late && std::min(own, seconds) * m_sampleRate / std::max(frames, 1) > 1.0) {
+                m_overruns.fetch_add(1, std::memory_order_relaxed);
+            }
+            m_cpuAtLastRead = cpuNow;
+            m_wallSinceRead = 0.0;
+            m_callbacksSinceRead = 0;
+        } else {
+            m_wallSinceRead += seconds;
         }
-        m_cpuAtLastEnd = cpuNow;
         m_callbacks.fetch_add(1, std::memory_order_relaxed);
     }
 
@@ -151,7 +165,10 @@ private:
     std::atomic<Engine*> m_engine{nullptr};
     std::vector<float> m_scratch;  // the right channel when the device has only one output
     double m_sampleRate = 48000.0;
-    double m_cpuAtLastEnd = -1.0;  ///< the thread's CPU clock at the previous callback's end; < 0: none
+    static constexpr int kCpuReadEvery = 64;
+    double m_cpuAtLastRead = -1.0;  ///< the thread's CPU clock when last read; < 0: not yet
+    double m_wallSinceRead = 0.0;   ///< wall time of the callbacks since that read
+    int m_callbacksSinceRead = 0;
     std::array<std::atomic<uint32_t>, kBins> m_histogram{};
     std::atomic<double> m_max{0.0};
     std::atomic<uint64_t> m_overruns{0};

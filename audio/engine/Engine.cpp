@@ -241,6 +241,10 @@ void Engine::adoptPendingPattern() noexcept
             if (voice.active) {
                 fadeOut(voice);
                 voice.oldKit = true;
+                // Their mix as it was (the new pattern's volumes are not theirs): on the channel
+                // whose gain is always 1.
+                voice.gain *= m_channelGain[static_cast<size_t>(voice.channel)];
+                voice.channel = kClickChannel;
             }
         }
         m_fadingPattern = previous;
@@ -264,7 +268,7 @@ void Engine::adoptPendingPattern() noexcept
     }
     if (previous != nullptr && !kitChanges) {
         // Never fails in practice: the control thread drains the queue before every publish, so
-        // at most one pattern waits in it. If it ever did fail, the pattern leaks until the
+        // at most two patterns wait in it (this one and one whose kit's notes faded out). If it ever did fail, the pattern leaks until the
         // engine is destroyed rather than being freed here.
         (void)m_retired.push(previous);
     }
@@ -299,6 +303,7 @@ void Engine::retireFadingPattern() noexcept
 void Engine::startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
                         int offset) noexcept
 {
+    // A free slot; else one already fading out (nearest silence first); else the oldest note.
     Voice* slot = nullptr;
     for (int i = 0; i < kMaxVoices; ++i) {
         Voice& voice = m_voices[static_cast<size_t>(i)];
@@ -306,12 +311,17 @@ void Engine::startVoice(const float* left, const float* right, int64_t length, f
             slot = &voice;
             break;
         }
-        if (slot == nullptr || voice.serial < slot->serial) {
-            slot = &voice;  // the oldest, in case all are busy
+        const bool fading = voice.fadeLeft > 0;
+        const bool slotFading = slot != nullptr && slot->fadeLeft > 0;
+        if (slot == nullptr || (fading && (!slotFading || voice.fadeLeft < slot->fadeLeft)) ||
+            (!fading && !slotFading && voice.serial < slot->serial)) {
+            slot = &voice;
         }
     }
     if (slot->active) {
-        ++m_stolen;
+        if (slot->fadeLeft == 0) {
+            ++m_stolen;  // a note cut short (one already fading out was ending anyway)
+        }
         // The stolen note moves to a fade slot (a free one, else the one nearest silence) and
         // fades out there while the new note takes its place.
         Voice stolen = *slot;

@@ -216,7 +216,8 @@ public:
 
 /// At most this often per topic (the newest update wins in between).
 constexpr std::chrono::milliseconds kTopicInterval{100};
-/// A comment line to every stream this often: proxies keep it open, dead peers show up.
+/// A comment line to every stream this often: proxies and clients keep it open (a dead peer
+/// shows up only when TCP gives up on it).
 constexpr std::chrono::seconds kHeartbeat{20};
 
 struct Topic;
@@ -300,7 +301,8 @@ struct Core::Impl {
 
     [[nodiscard]] std::string metricsText();
 
-    // Live updates (Core::publish). Declared after `io`: topics hold timers on it.
+    // Live updates (Core::publish). Topics hold timers on `io` (declared below): ~Core clears
+    // them before `io` goes.
     mutable std::mutex hubMutex;
     std::unordered_map<std::string, Topic> topics;
     std::atomic<int> streams{0};
@@ -412,6 +414,9 @@ public:
         asio::post(m_stream.get_executor(), [self = this->shared_from_this(), event = std::move(event)]() mutable {
             if (!self->m_streaming || self->m_closeAfterWrite) {
                 return;
+            }
+            if (self->m_next && event->starts_with(':')) {
+                return;  // a heartbeat never replaces an event waiting to go
             }
             // Only the newest waits: a slow reader skips what it had no time for.
             self->m_next = std::move(event);
@@ -863,22 +868,18 @@ std::shared_ptr<const std::string> Core::Impl::subscribe(const std::string& name
 void Core::Impl::flush(const std::string& name)
 {
     std::vector<std::shared_ptr<Subscriber>> live;
-    std::shared_ptr<const std::string> event;
-    {
-        const std::lock_guard lock(hubMutex);
-        const auto found = topics.find(name);
-        if (found == topics.end()) {
-            return;
-        }
-        Topic& topic = found->second;
-        topic.flushPending = false;
-        topic.lastFlush = Clock::now();
-        event = topic.latest;
-        live.reserve(topic.subscribers.size());
-        collectLive(topic, live);
+    const std::lock_guard lock(hubMutex);
+    const auto found = topics.find(name);
+    if (found == topics.end()) {
+        return;
     }
+    Topic& topic = found->second;
+    topic.flushPending = false;
+    topic.lastFlush = Clock::now();
+    collectLive(topic, live);
+    // Under the lock (a post only queues): two flushes reach each stream in their order.
     for (const auto& subscriber : live) {
-        subscriber->deliver(event);
+        subscriber->deliver(topic.latest);
     }
 }
 
@@ -891,8 +892,10 @@ void Core::Impl::beat()
         for (auto it = topics.begin(); it != topics.end();) {
             Topic& topic = it->second;
             collectLive(topic, live);
-            // Nobody listens: the state goes (the next subscriber's route publishes it again).
-            it = topic.subscribers.empty() && !topic.flushPending ? topics.erase(it) : std::next(it);
+            // Nobody listens, and nothing happened lately (a route may be about to subscribe to
+            // what it just published): the state goes; the next subscriber's route publishes it again.
+            const bool quiet = Clock::now() - topic.lastFlush > kHeartbeat;
+            it = topic.subscribers.empty() && !topic.flushPending && quiet ? topics.erase(it) : std::next(it);
         }
     }
     for (const auto& subscriber : live) {

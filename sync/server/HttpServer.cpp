@@ -7,12 +7,14 @@
 #include "sync/server/HttpCore.h"
 #include "sync/server/RateLimiter.h"
 #include "sync/server/SyncService.h"
+#include "sync/server/TopicRelay.h"
 
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 #include <atomic>
 #include <chrono>
@@ -117,7 +119,25 @@ struct HttpServer::Impl {
     /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.
     /// A server without requests has nothing new to prune.
     std::atomic<qint64> lastMaintenance{0};
-    http::Core core;  // last: its workers and connections use everything above
+    http::Core core;  // its workers and connections use everything above
+    /// Topics changed by other server processes on the same PostgreSQL (after `core`: it
+    /// publishes there, and stops first).
+    TopicRelay relay{options.databasePath, [this](QSqlDatabase& db, const QString& topic) { reread(db, topic); }};
+
+    /// Another process (or this one) changed `topic`: its state from the database, published here.
+    void reread(QSqlDatabase& db, const QString& topic)
+    {
+        if (!topic.startsWith(QLatin1String("head:"))) {
+            return;
+        }
+        const QString account = topic.mid(5);
+        QSqlQuery head(db);
+        head.prepare(QStringLiteral("SELECT seq FROM user_head WHERE user_id = ?"));
+        head.addBindValue(account);
+        if (head.exec() && head.next()) {
+            publishHead(account, head.value(0).toLongLong());
+        }
+    }
 
     core::Result<PushResult> groupPush(Worker& worker, SyncService::PushRequest& request)
     {
@@ -560,6 +580,7 @@ struct HttpServer::Impl {
                         }
                         if (pushed->accepted > 0) {
                             publishHead(account, pushed->headSeq);  // the account's other devices may pull now
+                            worker.sync->announce(QString::fromStdString(headTopic(account)));  // and those on other servers
                         }
                         QJsonArray lost;
                         for (const core::FieldChange& change : pushed->lost) {
@@ -639,7 +660,11 @@ HttpServer::~HttpServer() = default;
 
 core::Result<int> HttpServer::bind()
 {
-    return m_impl->core.bind();
+    auto port = m_impl->core.bind();
+    if (port) {
+        m_impl->relay.start();
+    }
+    return port;
 }
 
 void HttpServer::run()

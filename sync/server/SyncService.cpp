@@ -4,6 +4,7 @@
 
 #include "core/storage/Sql.h"
 #include "core/storage/StatementCache.h"
+#include "sync/server/TopicRelay.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/FieldCatalog.h"
 #include "core/sync/MergeRule.h"
@@ -501,6 +502,12 @@ core::Result<SyncMeta> SyncService::meta(const QString& userId) const
         return std::unexpected(head.error());
     }
     return meta;
+}
+
+void SyncService::announce(const QString& topic) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    TopicRelay::announce(db, topic);
 }
 
 core::Result<void> SyncService::ping() const

@@ -111,6 +111,9 @@ public:
     /// The user's changes with seq > since, at most `limit` (1…500), oldest first.
     [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit, PullValues values = PullValues::Decoded) const;
     [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
+    /// PostgreSQL: tells every server process on this database that a live-update `topic`
+    /// changed (NOTIFY; TopicRelay hears it). SQLite: nothing.
+    void announce(const QString& topic) const;
     /// One cheap query (the server's epoch): whether the database answers (GET /v1/health).
     [[nodiscard]] core::Result<void> ping() const;
 

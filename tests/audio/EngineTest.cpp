@@ -443,6 +443,41 @@ TEST(Engine, ANewKitFadesTheOldKitsNotesOutAndThenLetsTheOldPatternGo)
     EXPECT_TRUE(firstWatch.expired()) << "the old pattern and its kit are freed once its notes are silent";
 }
 
+TEST(Engine, TheOldKitStaysUntilItsNotesHaveFadedOverSeveralSmallBlocksAndItsVolumesStayTheirs)
+{
+    Machine machine = everythingOn(exampleMachine());
+    constexpr float kLevel = 0.001f;
+    auto first = Pattern::build(core::beats::compileMachine(machine), softLongKit(machine, "first", kLevel));
+    std::weak_ptr<const Pattern> firstWatch = first;
+    for (auto& instrument : machine.instruments) {
+        instrument.volume = 0.25;  // the new machine's volumes differ from the old one's
+    }
+    auto second = Pattern::build(core::beats::compileMachine(machine), softLongKit(machine, "second", kLevel));
+    Engine engine;
+    start(engine, std::move(first), 120.0);
+    constexpr int kBlock = 32;  // a quarter of the fade: the old pattern is held across blocks
+    std::vector<float> left(kBlock);
+    std::vector<float> right(kBlock);
+    std::vector<float> all;
+    for (int block = 0; block < 1'200; ++block) {
+        engine.process(left.data(), right.data(), kBlock);
+        all.insert(all.end(), left.begin(), left.end());
+    }
+    const float atSwitch = std::abs(all.back());
+    ASSERT_GT(atSwitch, 5.0f * kLevel);
+    engine.setPattern(second);
+    int heldBlocks = 0;
+    for (int block = 0; block < 16; ++block) {
+        engine.process(left.data(), right.data(), kBlock);
+        all.insert(all.end(), left.begin(), left.end());
+        engine.releaseRetiredNonRealTime();
+        heldBlocks += firstWatch.expired() ? 0 : 1;
+    }
+    EXPECT_EQ(heldBlocks, Engine::kFadeFrames / kBlock - 1) << "held while its notes fade, let go in the block they end";
+    EXPECT_TRUE(firstWatch.expired());
+    EXPECT_LT(largestJump(all), atSwitch / 50.0f) << "faded at the old volumes, not the new ones";
+}
+
 TEST(Engine, MissingSamplesAreListedOnceAndTheRestPlays)
 {
     Machine machine = exampleMachine();

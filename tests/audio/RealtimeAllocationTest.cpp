@@ -111,7 +111,7 @@ TEST(RealtimeSafety, RenderingBlocksAllocatesAndFreesNothing)
             engine.setMasterGain(1.5);
         }
         if (block == 3000) {
-            engine.setPattern(third);  // new kit: voices of the old one stop
+            engine.setPattern(third);  // new kit: voices of the old one fade out, then it is let go
         }
         if (block == 4000) {
             engine.stop();

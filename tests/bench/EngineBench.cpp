@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
@@ -147,6 +148,31 @@ int main(int argc, char** argv)
     std::printf("callback cost, %d-frame blocks (period %.3f ms), %zu blocks:\n", kBlock, period * 1000.0, blocks);
     std::printf("  p50 %.2f %%   p99 %.2f %%   max %.2f %% of the period\n", at(0.50) * 100.0, at(0.99) * 100.0,
                 costs.back() / period * 100.0);
+    // What the live callback adds to measure itself: one steady-clock read (vDSO) before and one
+    // after, and a read of the thread's CPU clock (a system call) every 64th callback and after a
+    // late one (two every callback before session 10).
+    {
+        constexpr int kReads = 200'000;
+        timespec cpu{};
+        const auto started = Clock::now();
+        double sink = 0.0;
+        for (int i = 0; i < kReads; ++i) {
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+            sink += static_cast<double>(cpu.tv_nsec);
+        }
+        const double cpuRead = std::chrono::duration<double>(Clock::now() - started).count() / kReads;
+        const auto steadyStarted = Clock::now();
+        for (int i = 0; i < kReads; ++i) {
+            sink += static_cast<double>(Clock::now().time_since_epoch().count() & 1);
+        }
+        const double steadyRead = std::chrono::duration<double>(Clock::now() - steadyStarted).count() / kReads;
+        const double perCallback = cpuRead / 64.0 + 2.0 * steadyRead;
+        const double before = 2.0 * cpuRead + 2.0 * steadyRead;
+        std::printf("measuring a callback: thread CPU clock %.0f ns a read, steady clock %.0f ns; now %.0f ns a callback "
+                    "(%.2f of the render's p50), before %.0f ns (%.2f): ratio now/before %.3f%s\n",
+                    cpuRead * 1e9, steadyRead * 1e9, perCallback * 1e9, perCallback / (at(0.50) * period), before * 1e9,
+                    before / (at(0.50) * period), perCallback / before, sink > 0 ? "" : " ");
+    }
     const bool hasHydrogen = std::system("command -v h2cli > /dev/null 2>&1") == 0;
     std::printf("hydrogen (h2cli) comparison: %s\n",
                 hasHydrogen ? "h2cli is installed, but the comparison song is not written yet"

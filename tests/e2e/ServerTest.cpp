@@ -337,6 +337,47 @@ TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
     EXPECT_TRUE(QString::fromUtf8(bad.readAllStandardError()).startsWith(QStringLiteral("bandmate-server: --listen: expected HOST:PORT")));
 }
 
+TEST_F(ServerTest, APushOnOneServerReachesTheEventStreamsOfAnotherOnTheSamePostgreSQL)
+{
+    const QString location = serverDatabase(dir, QStringLiteral("relay.sqlite"));
+    if (!location.startsWith(QLatin1String("postgresql://"))) {
+        GTEST_SKIP() << "one server process per SQLite database: nothing to relay (the PostgreSQL run covers it)";
+    }
+    ServerProcess first(location);
+    ServerProcess second(location);
+    httplib::Client one("127.0.0.1", first.port());
+    httplib::Client two("127.0.0.1", second.port());
+    const QString token = signInOverHttp(one, "ana@example.com");
+    const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
+
+    // A stream on the second server...
+    std::string heard;
+    std::thread listener([&] {
+        httplib::Client client("127.0.0.1", second.port());
+        client.set_read_timeout(15, 0);
+        (void)client.Get("/v1/sync/events", auth, [&](const char* data, size_t length) {
+            heard.append(data, length);
+            return heard.find("event: head") == std::string::npos;
+        });
+    });
+    for (int i = 0; i < 200; ++i) {
+        const auto metrics = two.Get("/metrics");
+        if (metrics && metrics->body.find("\nbandmate_sse_subscribers 1") != std::string::npos) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    // ...hears of a push taken by the first (NOTIFY with the topic; the second re-reads the head).
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    core::library::Song song;
+    song.title = QStringLiteral("Juanito Alimaña");
+    ASSERT_TRUE(core::library::SongRepository(*laptop).save(song).has_value());
+    ASSERT_TRUE(expectSyncs(*laptop, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(first.port())), token));
+    listener.join();
+    const std::string head = std::to_string(bodyOf(one.Get("/v1/sync/meta", auth))[QStringLiteral("head_seq")].toInteger());
+    EXPECT_NE(heard.find("event: head\ndata: {\"head_seq\":" + head + "}"), std::string::npos) << heard;
+}
+
 TEST_F(ServerTest, TwoServerProcessesOnOneDatabaseServeClientsAlternately)
 {
     // Two bandmate-server processes share one database (PostgreSQL under with-postgres.sh, an

@@ -406,26 +406,89 @@ TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFir
     EXPECT_TRUE(other.tryLock()) << "and the lock is let go";
 }
 
-TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)
-{
+/// Two computers of one account against the server in this process: a laptop and a studio,
+/// each with its database, settings and Sync page.
+struct TwoComputers {
     test::TempDir dir;
-    test::LocalServer server(dir.file(QStringLiteral("server.sqlite")));
-    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
-    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
-    QSettings laptopStore(dir.file(QStringLiteral("laptop.ini")), QSettings::IniFormat);
-    QSettings studioStore(dir.file(QStringLiteral("studio.ini")), QSettings::IniFormat);
-    ui::Settings laptopSettings(laptopStore);
-    ui::Settings studioSettings(studioStore);
-    ui::SyncPage laptopPage(*laptop, laptopSettings);
-    ui::SyncPage studioPage(*studio, studioSettings);
-    laptopPage.setSettleDelay(400);
-    studioPage.setSettleDelay(400);
+    test::LocalServer server{dir.file(QStringLiteral("server.sqlite"))};
+    std::unique_ptr<core::Database> laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    std::unique_ptr<core::Database> studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    QSettings laptopStore{dir.file(QStringLiteral("laptop.ini")), QSettings::IniFormat};
+    QSettings studioStore{dir.file(QStringLiteral("studio.ini")), QSettings::IniFormat};
+    ui::Settings laptopSettings{laptopStore};
+    ui::Settings studioSettings{studioStore};
+    ui::SyncPage laptopPage{*laptop, laptopSettings};
+    ui::SyncPage studioPage{*studio, studioSettings};
+
+    /// Creates the account on the laptop and signs the studio in to it; each page's first
+    /// round done.
+    void signInBoth()
+    {
+        QSignalSpy laptopSynced(&laptopPage, &ui::SyncPage::syncFinished);
+        QSignalSpy studioSynced(&studioPage, &ui::SyncPage::syncFinished);
+        ASSERT_TRUE(laptopPage.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+        ASSERT_TRUE(laptopSynced.wait(20'000));
+        ASSERT_TRUE(studioPage.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), false));
+        ASSERT_TRUE(studioSynced.wait(20'000));
+    }
+};
+
+TEST(SyncPageTest, AnotherComputersSyncReachesThisOneWithinSecondsThroughTheServersEventStream)
+{
+    TwoComputers computers;
+    test::LocalServer& server = computers.server;
+    auto& laptop = computers.laptop;
+    auto& studio = computers.studio;
+    ui::SyncPage& laptopPage = computers.laptopPage;
+    ui::SyncPage& studioPage = computers.studioPage;
+    // Neither the settle delay nor the five-minute timer may be what syncs the laptop here.
+    laptopPage.setSettleDelay(600'000);
+    studioPage.setSettleDelay(600'000);
+    ASSERT_NO_FATAL_FAILURE(computers.signInBoth());
     QSignalSpy laptopSynced(&laptopPage, &ui::SyncPage::syncFinished);
     QSignalSpy studioSynced(&studioPage, &ui::SyncPage::syncFinished);
-    ASSERT_TRUE(laptopPage.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
-    ASSERT_TRUE(laptopSynced.wait(20'000));
-    ASSERT_TRUE(studioPage.signIn(server.url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), false));
+    for (int i = 0; i < 100 && server.server().subscribers() < 2; ++i) {
+        QTest::qWait(20);
+    }
+    EXPECT_EQ(server.server().subscribers(), 2) << "each page listens between rounds";
+
+    // The studio syncs a new song; the laptop follows by itself about a second later.
+    laptopSynced.clear();
+    core::library::Song song;
+    song.title = QStringLiteral("Todo tiene su final");
+    const QString id = core::library::SongRepository(*studio).save(song).value();
+    studioSynced.clear();
+    ASSERT_TRUE(studioPage.syncNow());
     ASSERT_TRUE(studioSynced.wait(20'000));
+    ASSERT_TRUE(laptopSynced.size() > 0 || laptopSynced.wait(10'000)) << "the laptop did not hear of the studio's sync";
+    EXPECT_TRUE(laptopSynced.first().first().toBool());
+    EXPECT_EQ(core::library::SongRepository(*laptop).get(id)->title, QStringLiteral("Todo tiene su final"));
+    // Its own round is announced to it too, and it does not answer that with another round.
+    laptopSynced.clear();
+    QTest::qWait(2 * ui::SyncPage::kRemoteChangeDelayMs + 500);
+    EXPECT_EQ(laptopSynced.size(), 0);
+
+    // Signed out, it stops listening.
+    laptopPage.signOut();
+    for (int i = 0; i < 100 && server.server().subscribers() > 1; ++i) {
+        QTest::qWait(20);
+    }
+    EXPECT_EQ(server.server().subscribers(), 1);
+}
+
+TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)
+{
+    TwoComputers computers;
+    test::LocalServer& server = computers.server;
+    auto& laptop = computers.laptop;
+    auto& studio = computers.studio;
+    ui::SyncPage& laptopPage = computers.laptopPage;
+    ui::SyncPage& studioPage = computers.studioPage;
+    laptopPage.setSettleDelay(400);
+    studioPage.setSettleDelay(400);
+    ASSERT_NO_FATAL_FAILURE(computers.signInBoth());
+    QSignalSpy laptopSynced(&laptopPage, &ui::SyncPage::syncFinished);
+    QSignalSpy studioSynced(&studioPage, &ui::SyncPage::syncFinished);
 
     // An edit on the laptop goes out by itself once no other edit follows for the settle delay.
     core::library::SongRepository laptopSongs(*laptop);

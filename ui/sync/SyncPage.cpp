@@ -27,6 +27,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace bandmate::ui {
 
 SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QWidget(parent), m_db(db), m_settings(settings)
@@ -141,6 +143,9 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
     connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
     m_editWatch = new QTimer(this);
     connect(m_editWatch, &QTimer::timeout, this, &SyncPage::checkEdits);
+    m_remoteSoon = new QTimer(this);
+    m_remoteSoon->setSingleShot(true);
+    connect(m_remoteSoon, &QTimer::timeout, this, [this] { syncNow(); });
     setSettleDelay(kSettleMs);
 
     // A session saved in the keychain by an earlier run: picked up (and synced) shortly after
@@ -172,6 +177,7 @@ SyncPage::~SyncPage()
     if (m_client) {
         m_client->disconnect(this);
     }
+    m_watcher.reset();
 }
 
 bool SyncPage::signIn(const QString& server, const QString& email, const QString& password, bool create)
@@ -194,6 +200,7 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
     }
     // A new session: whatever the old one had on its way is dropped.
     ++m_generation;
+    m_watcher.reset();  // a stream of the session before, if any
     m_refreshing = false;
     m_sessionLock.reset();
     m_lockRetry->stop();
@@ -228,6 +235,9 @@ void SyncPage::signOut()
     m_tokenUnsaved = false;
     m_token.clear();
     m_timer->stop();
+    m_watcher.reset();
+    m_remoteSoon->stop();
+    m_followUpHead = 0;
     m_banner->showMessage(tr("Signed out. Your data stays on this computer."), false);
     refresh();
 }
@@ -242,6 +252,8 @@ void SyncPage::hold(const QString& reason)
     m_held = reason;
     m_timer->stop();
     m_editWatch->stop();
+    m_watcher.reset();
+    m_remoteSoon->stop();
     m_lockRetry->stop();
     m_last->setText(reason);
     m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
@@ -313,6 +325,8 @@ bool SyncPage::syncNow()
             m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
             if (session.error().code == core::ErrorCode::NotFound) {
                 m_token.clear();  // the server ended the session: sign in again
+                m_watcher.reset();
+                m_remoteSoon->stop();
                 (void)sync::CredentialStore::remove(m_server);
             } else {
                 scheduleNext(true);
@@ -348,6 +362,7 @@ bool SyncPage::syncNow()
 
 void SyncPage::startRound(const QString& accessToken)
 {
+    m_roundToken = accessToken;
     m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), accessToken);
     connect(m_client.get(), &sync::SyncClient::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));
@@ -368,6 +383,16 @@ void SyncPage::startRound(const QString& accessToken)
         }
         m_last->setStyleSheet(QString());
         scheduleNext(false);
+        if (!m_token.isEmpty() && m_held.isEmpty() && (!m_watcher || !m_watcher->isOpen())) {
+            // Between rounds the server says when another computer of the account synced. The
+            // stream lives as long as the connection; the next round opens a new one if needed.
+            m_watcher = std::make_unique<sync::HeadWatcher>(*m_network, QUrl(m_server), m_roundToken);
+            connect(m_watcher.get(), &sync::HeadWatcher::headChanged, this, &SyncPage::remoteChanged);
+        }
+        // A push announced during the round that the round did not pull (its own it did).
+        if (const qint64 heard = std::exchange(m_followUpHead, 0); heard > 0) {
+            remoteChanged(heard);
+        }
         m_conflicts->reload();
         reviewHeldDeletes();
         refresh();
@@ -383,6 +408,25 @@ void SyncPage::startRound(const QString& accessToken)
     });
     m_client->start();
     refresh();
+}
+
+void SyncPage::remoteChanged(qint64 headSeq)
+{
+    if (m_token.isEmpty() || !m_held.isEmpty() || m_failures > 0) {
+        return;  // (after failures the back-off decides when to try again)
+    }
+    // This computer's own push is announced too; it has pulled that far by the round's end.
+    auto cursor = core::sql::scalar(m_db.connection(), QStringLiteral("SELECT pull_cursor FROM sync_state WHERE singleton = 1"));
+    if (cursor && headSeq <= cursor->toLongLong()) {
+        return;
+    }
+    if (busy()) {
+        m_followUpHead = std::max(m_followUpHead, headSeq);  // weighed again when the round ends
+        return;
+    }
+    if (!m_remoteSoon->isActive()) {
+        m_remoteSoon->start(kRemoteChangeDelayMs);
+    }
 }
 
 void SyncPage::scheduleNext(bool failed)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/client/HeadWatcher.h"
 #include "sync/client/SessionLock.h"
 #include "sync/client/SyncClient.h"
 
@@ -26,8 +27,10 @@ class Settings;
 
 /// Optional sync with a Bandmate server: sign up, sign in, sign out, the server's address, the
 /// state and the last result in plain words, Sync now, and the conflict log. While signed in it
-/// syncs on its own: about 30 s after edits settle, every few minutes (backing off after
-/// failures), and once more when Bandmate quits with edits not sent yet. The session is kept in
+/// syncs on its own: about 30 s after edits settle, about a second after another computer of
+/// the account synced (the server's event stream, listened to between rounds), every few
+/// minutes (backing off after failures), and once more when Bandmate quits with edits not sent
+/// yet. The session is kept in
 /// the system keychain; without one, only until Bandmate quits (and the page says so).
 class SyncPage : public QWidget {
     Q_OBJECT
@@ -36,6 +39,9 @@ public:
     static constexpr int kSettleMs = 30 * 1000;
     /// How soon to try again when another program is trading this server's session.
     static constexpr int kSessionLockRetryMs = 1000;
+    /// How soon after the server says another computer synced this one follows (several pushes
+    /// in that time make one round).
+    static constexpr int kRemoteChangeDelayMs = 1000;
 
     SyncPage(core::Database& db, Settings& settings, QWidget* parent = nullptr);
     ~SyncPage() override;
@@ -92,6 +98,8 @@ private:
     /// Polled: syncs when edits are waiting and none was made for the settle delay.
     void checkEdits();
     [[nodiscard]] bool editsWaiting() const;
+    /// The server's newest change is `headSeq`: a round soon if this computer has not pulled it.
+    void remoteChanged(qint64 headSeq);
 
     core::Database& m_db;
     Settings& m_settings;
@@ -105,6 +113,10 @@ private:
     int m_generation = 0;           ///< one more at each sign-in and sign-out: older refresh answers are dropped
     QString m_server;
     std::unique_ptr<sync::SyncClient> m_client;
+    QString m_roundToken;  ///< the access token of the last round (the event stream opens with it)
+    std::unique_ptr<sync::HeadWatcher> m_watcher;
+    QTimer* m_remoteSoon = nullptr;  ///< a round shortly after another computer synced
+    qint64 m_followUpHead = 0;       ///< the newest head announced during a round (weighed after it)
     int m_failures = 0;
     QTimer* m_timer = nullptr;
     QTimer* m_editWatch = nullptr;
