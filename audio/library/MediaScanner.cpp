@@ -79,6 +79,75 @@ QString contentHash(const fs::path& path)
     return QString::fromLatin1(text);
 }
 
+/// A hash of the whole file (FNV-1a, 64 bits, read in 1 MiB pieces); empty when it cannot be
+/// read. Only for files whose contentHash and size another file shares.
+QString fullContentHash(const fs::path& path)
+{
+#ifdef _WIN32
+    std::FILE* in = _wfopen(path.c_str(), L"rb");
+#else
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+#endif
+    if (in == nullptr) {
+        return {};
+    }
+    std::vector<char> buffer(1024 * 1024);
+    uint64_t hash = 1469598103934665603ULL;
+    for (size_t count = 0; (count = std::fread(buffer.data(), 1, buffer.size(), in)) > 0;) {
+        for (size_t i = 0; i < count; ++i) {
+            hash = (hash ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ULL;
+        }
+    }
+    const bool failed = std::ferror(in) != 0;
+    std::fclose(in);
+    if (failed) {
+        return {};
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return QString::fromLatin1(text);
+}
+
+/// The system's path of a library path (UTF-8 text).
+fs::path toNative(const QString& path)
+{
+    const QByteArray utf8 = path.toUtf8();
+    return fs::path(std::u8string(reinterpret_cast<const char8_t*>(utf8.constData()), static_cast<size_t>(utf8.size())));
+}
+
+/// Reads the whole content of every present file that shares size and first 64 KiB with another
+/// file of the library and has no whole hash yet (MediaFile::fullHash); one write at the end.
+core::Result<void> keepWholeHashes(core::Database& db, core::library::MediaFileRepository& files)
+{
+    auto groups = files.duplicates();
+    if (!groups) {
+        return std::unexpected(groups.error());
+    }
+    QList<std::pair<QString, QString>> hashes;  // id, whole hash
+    for (const auto& group : *groups) {
+        for (const auto& file : group) {
+            if (!file.missing && file.fullHash.isEmpty()) {
+                if (const QString whole = fullContentHash(toNative(file.path)); !whole.isEmpty()) {
+                    hashes.append({file.id, whole});
+                }
+            }
+        }
+    }
+    if (hashes.isEmpty()) {
+        return {};
+    }
+    auto transaction = core::Transaction::begin(db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    for (const auto& [id, whole] : hashes) {
+        if (auto set = files.setFullHash(id, whole); !set) {
+            return set;
+        }
+    }
+    return transaction->commit();
+}
+
 /// A path as the library keeps it: UTF-8 text with "/" between folders on every system (the
 /// generic form: Windows's "\\" would never match a folder's prefix).
 QString fromPath(const fs::path& path)
@@ -593,8 +662,21 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                     }
                     songsOf.insert(candidate.songId);
                 }
+                // Several songs' files start alike: the whole content, where it was kept, tells
+                // which this one is.
+                QList<core::library::MediaFile> sameWhole;
+                if (candidates.size() > 1 && songsOf.size() > 1) {
+                    const QString whole = fullContentHash(found[static_cast<size_t>(probe.index)]);
+                    for (const auto& candidate : candidates) {
+                        if (!whole.isEmpty() && candidate.fullHash == whole) {
+                            sameWhole << candidate;
+                        }
+                    }
+                }
                 if (candidates.size() == 1 || songsOf.size() == 1) {
                     movedFrom = candidates.first();  // one song whichever file it was
+                } else if (sameWhole.size() == 1) {
+                    movedFrom = sameWhole.first();
                 } else if (justGone.size() == 1) {
                     movedFrom = justGone.first();
                 } else if (candidates.size() > 1) {
@@ -667,6 +749,11 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     result.missing = *marked;
     if (auto counted = countAdded(); !counted) {
         return std::unexpected(counted.error());
+    }
+    // Files that share size and first 64 KiB with another: their whole content is kept too (read
+    // once), so that if they move together the next scan tells which was which.
+    if (auto kept = keepWholeHashes(m_db, files); !kept) {
+        return std::unexpected(kept.error());
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress) {

@@ -20,13 +20,17 @@ namespace bandmate::core::library {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read");
+const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read, full_hash");
+
+/// An upsert keeps the whole-content hash only while the file is unchanged.
+const QString kKeepFullHash = QStringLiteral(", full_hash = CASE WHEN media_file.size = excluded.size AND media_file.mtime = excluded.mtime "
+                                             "AND media_file.content_hash = excluded.content_hash THEN media_file.full_hash ELSE '' END");
 
 MediaFile fromRow(const QSqlQuery& q)
 {
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(),
             q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString(),
-            q.value(10).toString(), q.value(11).toString()};
+            q.value(10).toString(), q.value(11).toString(), q.value(12).toString()};
 }
 
 /// The files a query found.
@@ -136,7 +140,8 @@ Result<QString> MediaFileRepository::save(const MediaFile& file)
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover, tags_read = excluded.tags_read"),
+                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover, tags_read = excluded.tags_read")
+                               + kKeepFullHash,
                            {id, text(file.songId), file.path, file.size, file.mtime, text(file.contentHash), file.bitrate,
                             file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch(), text(file.cover),
                             text(file.tagsRead)});
@@ -170,7 +175,8 @@ Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at"),
+                                          "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at")
+                               + kKeepFullHash,
                            {QDateTime::currentMSecsSinceEpoch(), QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
 }
 
@@ -323,6 +329,11 @@ Result<QList<QList<MediaFile>>> MediaFileRepository::duplicates() const
         groups.last().append(file);
     }
     return groups;
+}
+
+Result<void> MediaFileRepository::setFullHash(const QString& id, const QString& fullHash)
+{
+    return sql::exec(m_db.connection(), QStringLiteral("UPDATE media_file SET full_hash = ? WHERE id = ?"), {fullHash, id});
 }
 
 Result<QList<MediaFile>> MediaFileRepository::under(const QString& root) const

@@ -31,6 +31,9 @@ struct MediaFile {
     /// The tags as last read from the file (JSON: title, artist, album, genre, year, track, bpm,
     /// key), to tell what a tag tool changed from what the musician edited; empty when unknown.
     QString tagsRead;
+    /// A hash of the whole file, kept only while another file of the library has the same size
+    /// and contentHash (MediaScanner fills it); empty otherwise. Cleared when the file changes.
+    QString fullHash;
 };
 
 struct Song;
@@ -75,6 +78,8 @@ public:
     [[nodiscard]] Result<QStringList> songsWithOnlyMissingFiles() const;
     /// Files with the same content (size and hash), in groups of two or more.
     [[nodiscard]] Result<QList<QList<MediaFile>>> duplicates() const;
+    /// Records a file's whole-content hash (see MediaFile::fullHash).
+    [[nodiscard]] Result<void> setFullHash(const QString& id, const QString& fullHash);
     /// Every file, or those under a folder.
     [[nodiscard]] Result<QList<MediaFile>> under(const QString& root) const;
 

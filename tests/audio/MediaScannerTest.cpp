@@ -391,7 +391,7 @@ TEST(MediaScanner, ACancelledScanCountsTheSongsItSavedAndMarksNothingMissing)
     EXPECT_EQ(sum() - before, saved) << "the roadmap counts every song the scan saved";
 }
 
-TEST(MediaScanner, FilesThatStartAlikeReconnectByNameOrNotAtAll)
+TEST(MediaScanner, FilesThatStartAlikeReconnectByTheirWholeContentOrNameOrNotAtAll)
 {
     test::TempDir dir;
     auto db = test::openTestDatabase(dir);
@@ -423,14 +423,42 @@ TEST(MediaScanner, FilesThatStartAlikeReconnectByNameOrNotAtAll)
     EXPECT_EQ((*files.byPath(music + QStringLiteral("/new/a.wav")))->songId, songA);
     EXPECT_EQ((*files.byPath(music + QStringLiteral("/new/b.wav")))->songId, songB);
 
-    // Renamed as well: nothing says which is which, so neither takes a song that may not be its.
+    // Renamed as well: their whole content (kept because their starts are alike) tells which is which.
+    ASSERT_FALSE((*files.byPath(music + QStringLiteral("/new/a.wav")))->fullHash.isEmpty());
     ASSERT_TRUE(QFile::rename(music + QStringLiteral("/new/a.wav"), music + QStringLiteral("/new/take-1.wav")));
     ASSERT_TRUE(QFile::rename(music + QStringLiteral("/new/b.wav"), music + QStringLiteral("/new/take-2.wav")));
     auto renamed = scanner.scan(music.toStdString());
     ASSERT_TRUE(renamed.has_value());
-    EXPECT_EQ(renamed->reconnected, 0);
-    EXPECT_EQ(renamed->added, 2);
+    EXPECT_EQ(renamed->reconnected, 2);
+    EXPECT_EQ(renamed->added, 0);
+    EXPECT_EQ((*files.byPath(music + QStringLiteral("/new/take-1.wav")))->songId, songA);
+    EXPECT_EQ((*files.byPath(music + QStringLiteral("/new/take-2.wav")))->songId, songB);
+
+    // Two copies of one recording kept as two songs, both renamed: nothing can tell them apart,
+    // so neither takes a song that may not be its.
+    ASSERT_TRUE(test::writeWav16((music + QStringLiteral("/new/c.wav")).toStdString(), 44100, take(0.4f)));
+    ASSERT_TRUE(QFile::copy(music + QStringLiteral("/new/c.wav"), music + QStringLiteral("/new/d.wav")));
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    ASSERT_NE((*files.byPath(music + QStringLiteral("/new/c.wav")))->songId, (*files.byPath(music + QStringLiteral("/new/d.wav")))->songId);
+    ASSERT_TRUE(QFile::rename(music + QStringLiteral("/new/c.wav"), music + QStringLiteral("/new/copy-1.wav")));
+    ASSERT_TRUE(QFile::rename(music + QStringLiteral("/new/d.wav"), music + QStringLiteral("/new/copy-2.wav")));
+    auto copies = scanner.scan(music.toStdString());
+    ASSERT_TRUE(copies.has_value());
+    EXPECT_EQ(copies->reconnected, 0);
+    EXPECT_EQ(copies->added, 2);
     EXPECT_EQ(files.missing()->size(), 2) << "the two songs wait to be located by hand";
+
+    // A file that changes loses its whole hash and gets its new one (it still starts like take-2).
+    const QString take1 = music + QStringLiteral("/new/take-1.wav");
+    const QString before = (*files.byPath(take1))->fullHash;
+    ASSERT_TRUE(test::writeWav16(take1.toStdString(), 44100, take(0.5f)));
+    QFile touched(take1);
+    ASSERT_TRUE(touched.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(touched.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime));  // even on a coarse clock
+    touched.close();
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    EXPECT_FALSE((*files.byPath(take1))->fullHash.isEmpty());
+    EXPECT_NE((*files.byPath(take1))->fullHash, before);
 }
 
 TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)
