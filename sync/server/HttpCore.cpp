@@ -9,6 +9,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include <algorithm>
 #include <array>
@@ -207,11 +209,19 @@ private:
     std::atomic<std::uint64_t> m_micros{0};
 };
 
+/// One update as each kind of stream sends it, serialized once: Server-Sent Event text, and
+/// the JSON text of a WebSocket message ({"id","event","data"}; empty: nothing to send there,
+/// as for a heartbeat, which WebSocket does with its own pings).
+struct Event {
+    std::string sse;
+    std::string json;
+};
+
 /// A stream's end of the hub: takes an event (shared, never copied) on any thread.
 class Subscriber {
 public:
     virtual ~Subscriber() = default;
-    virtual void deliver(std::shared_ptr<const std::string> event) = 0;
+    virtual void deliver(std::shared_ptr<const Event> event) = 0;
 };
 
 /// At most this often per topic (the newest update wins in between).
@@ -224,7 +234,7 @@ struct Topic;
 void collectLive(Topic& topic, std::vector<std::shared_ptr<Subscriber>>& live);
 
 struct Topic {
-    std::shared_ptr<const std::string> latest;
+    std::shared_ptr<const Event> latest;
     std::uint64_t version = 0;
     Clock::time_point lastFlush{};
     bool flushPending = false;
@@ -309,7 +319,7 @@ struct Core::Impl {
     std::unique_ptr<asio::steady_timer> heartbeat;
 
     /// Registers a stream; the event to send it at once (null: none).
-    std::shared_ptr<const std::string> subscribe(const std::string& name, std::weak_ptr<Subscriber> subscriber, const std::string& lastEventId);
+    std::shared_ptr<const Event> subscribe(const std::string& name, std::weak_ptr<Subscriber> subscriber, const std::string& lastEventId);
     void flush(const std::string& name);
     void beat();
 
@@ -397,9 +407,12 @@ public:
         asio::post(m_stream.get_executor(), [self = this->shared_from_this()] {
             if (self->m_idle) {
                 beast::get_lowest_layer(self->m_stream).cancel();  // the read ends; the connection closes
+            } else if (self->m_ws && !self->m_wsOpen) {
+                self->m_closeAfterWrite = true;  // mid-handshake: the handshake's end closes it
             } else if (self->m_streaming) {
-                // A last word: come back in two seconds (another server, or this one restarted).
-                static const auto goodbye = std::make_shared<const std::string>(": the server is stopping\nretry: 2000\n\n");
+                // A last word: come back in two seconds (another server, or this one restarted);
+                // on a WebSocket, a close frame saying the server is going away.
+                static const auto goodbye = std::make_shared<const Event>(Event{": the server is stopping\nretry: 2000\n\n", {}});
                 self->m_next = goodbye;
                 self->m_closeAfterWrite = true;
                 if (!self->m_writing) {
@@ -409,13 +422,13 @@ public:
         });
     }
 
-    void deliver(std::shared_ptr<const std::string> event) override
+    void deliver(std::shared_ptr<const Event> event) override
     {
         asio::post(m_stream.get_executor(), [self = this->shared_from_this(), event = std::move(event)]() mutable {
             if (!self->m_streaming || self->m_closeAfterWrite) {
                 return;
             }
-            if (self->m_next && event->starts_with(':')) {
+            if (self->m_next && event->sse.starts_with(':')) {
                 return;  // a heartbeat never replaces an event waiting to go
             }
             // Only the newest waits: a slow reader skips what it had no time for.
@@ -524,6 +537,9 @@ private:
         m_started = Clock::now();
         m_served = true;
         m_headRequest = message.method() == bhttp::verb::head;
+        if (beast::websocket::is_upgrade(message)) {
+            m_upgrade.emplace(message);  // (before the body is taken below; a GET has none)
+        }
         m_keepAlive = message.keep_alive();
         m_version = message.version();
         auto request = std::make_shared<Request>();
@@ -599,9 +615,14 @@ private:
         m_core.count(m_label, response->status, seconds);
         m_core.log(request, *response, seconds * 1000.0);
         if (!response->stream.empty() && response->status == 200) {
-            startStream(response->stream, request.header("Last-Event-ID"));
+            if (m_upgrade) {
+                startWebSocket(response->stream, request.header("Last-Event-ID"));
+            } else {
+                startStream(response->stream, request.header("Last-Event-ID"));
+            }
             return;
         }
+        m_upgrade.reset();  // an upgrade asked of a route that answers plainly: answered plainly
         write(*response, m_keepAlive && !m_core.stopping);
     }
 
@@ -617,9 +638,10 @@ private:
         m_core.streams.fetch_add(1);
         // No length: the stream ends when the connection does. "retry" is EventSource's
         // reconnection delay; X-Accel-Buffering keeps nginx from holding events back.
-        static const auto head = std::make_shared<const std::string>(
+        static const auto head = std::make_shared<const Event>(Event{
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Accel-Buffering: no\r\n"
-            "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n");
+            "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n",
+            {}});
         m_head = head;
         m_next = m_core.subscribe(topic, this->weak_from_this(), lastEventId);
         writeNext();
@@ -627,6 +649,52 @@ private:
         beast::get_lowest_layer(m_stream).expires_never();
         m_discard.resize(512);
         watchForClose();
+    }
+
+    /// The same stream as WebSocket text messages (the request asked to upgrade): the handshake,
+    /// then each update as {"id","event","data"}; the client may send anything (ignored), pings
+    /// are answered, and one is sent when the connection idles.
+    void startWebSocket(const std::string& topic, const std::string& lastEventId)
+    {
+        m_core.inFlight.fetch_sub(1);
+        if (m_core.stopping) {
+            close();
+            return;
+        }
+        m_streaming = true;
+        m_core.streams.fetch_add(1);
+        beast::get_lowest_layer(m_stream).expires_never();  // the WebSocket keeps its own time
+        m_ws.emplace(m_stream);
+        auto timeouts = beast::websocket::stream_base::timeout::suggested(beast::role_type::server);
+        timeouts.idle_timeout = std::chrono::seconds(60);  // a ping after 30 s of silence, closed after 60
+        timeouts.keep_alive_pings = true;
+        m_ws->set_option(timeouts);
+        m_ws->read_message_max(64 * 1024);
+        m_ws->async_accept(*m_upgrade, [self = this->shared_from_this(), topic, lastEventId](beast::error_code ec) {
+            self->m_upgrade.reset();
+            if (ec || self->m_closeAfterWrite) {
+                self->close();
+                return;
+            }
+            self->m_wsOpen = true;
+            self->m_next = self->m_core.subscribe(topic, self->weak_from_this(), lastEventId);
+            if (!self->m_writing) {
+                self->writeNext();
+            }
+            self->readWebSocket();
+        });
+    }
+
+    void readWebSocket()
+    {
+        m_ws->async_read(m_wsBuffer, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) {
+                self->close();  // closed by the client, or its pings went unanswered
+                return;
+            }
+            self->m_wsBuffer.consume(self->m_wsBuffer.size());
+            self->readWebSocket();
+        });
     }
 
     void watchForClose()
@@ -642,7 +710,7 @@ private:
 
     void writeNext()
     {
-        std::shared_ptr<const std::string> event;
+        std::shared_ptr<const Event> event;
         if (m_head) {
             event.swap(m_head);
         } else {
@@ -652,9 +720,7 @@ private:
             m_writing = false;
             return;
         }
-        m_writing = true;
-        beast::get_lowest_layer(m_stream).expires_after(m_core.options.writeTimeout);  // a reader that never reads is dropped
-        asio::async_write(m_stream, asio::buffer(*event), [self = this->shared_from_this(), event](beast::error_code ec, std::size_t) {
+        const auto written = [self = this->shared_from_this(), event](beast::error_code ec, std::size_t) {
             self->m_writing = false;
             if (ec || (self->m_closeAfterWrite && !self->m_next)) {
                 self->close();
@@ -663,7 +729,21 @@ private:
             if (self->m_next) {
                 self->writeNext();
             }
-        });
+        };
+        m_writing = true;
+        if (m_ws) {
+            if (m_closeAfterWrite && !m_next) {
+                m_ws->async_close(beast::websocket::close_code::going_away, [written](beast::error_code ec) { written(ec, 0); });
+            } else if (event->json.empty()) {
+                asio::post(m_stream.get_executor(), [written] { written({}, 0); });  // a heartbeat: WebSocket pings on its own
+            } else {
+                m_ws->text(true);
+                m_ws->async_write(asio::buffer(event->json), written);
+            }
+            return;
+        }
+        beast::get_lowest_layer(m_stream).expires_after(m_core.options.writeTimeout);  // a reader that never reads is dropped
+        asio::async_write(m_stream, asio::buffer(event->sse), written);
     }
 
     void answerAndClose(int status, const char* code, const std::string& message)
@@ -713,6 +793,12 @@ private:
     void close()
     {
         auto& lowest = beast::get_lowest_layer(m_stream);
+        if (m_ws) {
+            boost::system::error_code ignored;
+            lowest.socket().shutdown(tcp::socket::shutdown_both, ignored);
+            lowest.socket().close(ignored);
+            return;
+        }
         if constexpr (kTls) {
             lowest.expires_after(std::chrono::seconds(2));
             if (m_linger) {
@@ -786,8 +872,13 @@ private:
     bool m_streaming = false;
     bool m_writing = false;
     bool m_closeAfterWrite = false;
-    std::shared_ptr<const std::string> m_head;  ///< the answer's head, first
-    std::shared_ptr<const std::string> m_next;  ///< the newest event not yet written
+    std::shared_ptr<const Event> m_head;  ///< the answer's head, first
+    std::shared_ptr<const Event> m_next;  ///< the newest event not yet written
+    /// A request to upgrade to WebSocket, kept for the handshake once the route has answered.
+    std::optional<bhttp::request<bhttp::string_body>> m_upgrade;
+    std::optional<beast::websocket::stream<Stream&>> m_ws;
+    bool m_wsOpen = false;  ///< the handshake is done
+    beast::flat_buffer m_wsBuffer;
 };
 
 }  // namespace
@@ -853,7 +944,7 @@ std::string Core::Impl::metricsText()
     return out;
 }
 
-std::shared_ptr<const std::string> Core::Impl::subscribe(const std::string& name, std::weak_ptr<Subscriber> subscriber, const std::string& lastEventId)
+std::shared_ptr<const Event> Core::Impl::subscribe(const std::string& name, std::weak_ptr<Subscriber> subscriber, const std::string& lastEventId)
 {
     const std::lock_guard lock(hubMutex);
     Topic& topic = topics[name];
@@ -885,7 +976,7 @@ void Core::Impl::flush(const std::string& name)
 
 void Core::Impl::beat()
 {
-    static const auto comment = std::make_shared<const std::string>(":\n\n");
+    static const auto comment = std::make_shared<const Event>(Event{":\n\n", {}});
     std::vector<std::shared_ptr<Subscriber>> live;
     {
         const std::lock_guard lock(hubMutex);
@@ -1087,6 +1178,8 @@ void Core::publish(const std::string& name, std::uint64_t version, const std::st
         at = end + 1;
     }
     text += "\n";
+    auto serialized = std::make_shared<const Event>(
+        Event{std::move(text), "{\"id\":\"" + std::to_string(version) + "\",\"event\":\"" + event + "\",\"data\":" + data + "}"});
     Impl& impl = *m_impl;
     {
         const std::lock_guard lock(impl.hubMutex);
@@ -1095,7 +1188,7 @@ void Core::publish(const std::string& name, std::uint64_t version, const std::st
             return;
         }
         topic.version = version;
-        topic.latest = std::make_shared<const std::string>(std::move(text));
+        topic.latest = std::move(serialized);
         if (topic.flushPending) {
             return;  // the flush already due sends this newest state
         }

@@ -41,7 +41,8 @@ struct Response {
     std::string account;  ///< whom the request was for, for the log line only ("" = nobody)
     std::string note;     ///< what went wrong inside, for the log line only
     /// Set by a handler (with status 200): the answer is this topic's stream of Server-Sent
-    /// Events instead of a body (see Core::publish).
+    /// Events (or WebSocket messages, when the request asked to upgrade) instead of a body
+    /// (see Core::publish).
     std::string stream;
 
     void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
@@ -107,7 +108,9 @@ public:
     [[nodiscard]] int openConnections() const;
 
     /// Live updates (any thread): the newest state of `topic` as one Server-Sent Event (`id:`
-    /// the version, `event:`, `data:` lines). A version not above the topic's is ignored, so
+    /// the version, `event:`, `data:` lines), or on a WebSocket (a stream route asked with
+    /// "Upgrade: websocket") as one text message {"id":"VERSION","event":EVENT,"data":DATA};
+    /// `data` is one JSON value. A version not above the topic's is ignored, so
     /// updates may arrive out of order. The event is serialized once and shared by every
     /// subscriber; a topic sends at most ten a second (the newest wins), a subscriber that reads
     /// slowly skips to the newest, and one that does not read at all is dropped after the write

@@ -594,6 +594,64 @@ TEST(ServerCoreTest, APushReachesEveryStreamOfTheAccountCoalescedAndAResumeSkips
     EXPECT_EQ(server.server().subscribers(), 0) << "a stream whose client went away is closed";
 }
 
+TEST(ServerCoreTest, TheEventStreamSpeaksWebSocketToo)
+{
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    const QString token = signIn(database);
+    LocalServer server(LocalServer::optionsFor(database));
+    const std::string upgrade =
+        "GET /v1/sync/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+
+    // No session, no socket: a plain 401.
+    RawClient stranger(server.port());
+    ASSERT_TRUE(stranger.send(upgrade + "\r\n"));
+    EXPECT_EQ(statuses(stranger.read()), std::vector<int>{401});
+
+    auto opened = std::make_unique<RawClient>(server.port());
+    RawClient& socket = *opened;
+    ASSERT_TRUE(socket.send(upgrade + "Authorization: Bearer " + token.toStdString() + "\r\n\r\n"));
+    ASSERT_TRUE(socket.readUntil("\r\n\r\n"));
+    EXPECT_EQ(socket.received().rfind("HTTP/1.1 101", 0), 0u) << socket.received();
+    EXPECT_NE(socket.received().find("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="), std::string::npos)  // RFC 6455's example
+        << socket.received();
+    const size_t handshakeEnd = socket.received().find("\r\n\r\n") + 4;
+    for (int i = 0; i < 100 && server.server().subscribers() < 1; ++i) {
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(server.server().subscribers(), 1);
+
+    // A sync elsewhere arrives as one text message with the event as JSON.
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    addSong(*laptop, QStringLiteral("Lluvia"));
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    ASSERT_TRUE(socket.readUntil("}}"));
+    const std::string frame = socket.received().substr(handshakeEnd);
+    ASSERT_GE(frame.size(), 2u);
+    EXPECT_EQ(static_cast<unsigned char>(frame[0]), 0x81) << "one final text frame";
+    const size_t length = static_cast<unsigned char>(frame[1]);
+    ASSERT_LT(length, 126u) << "unmasked, short";
+    ASSERT_EQ(frame.size(), 2 + length);
+    const QJsonObject message = QJsonDocument::fromJson(QByteArray::fromStdString(frame.substr(2))).object();
+    httplib::Client client("127.0.0.1", server.port());
+    const auto head = bodyOf(client.Get("/v1/sync/meta", httplib::Headers{{"Authorization", "Bearer " + token.toStdString()}}))[QStringLiteral("head_seq")].toInteger();
+    EXPECT_EQ(message[QStringLiteral("event")].toString(), QStringLiteral("head"));
+    EXPECT_EQ(message[QStringLiteral("id")].toString(), QString::number(head));
+    EXPECT_EQ(message[QStringLiteral("data")].toObject()[QStringLiteral("head_seq")].toInteger(), head);
+
+    // The client closes (a masked close frame, as a browser sends it): the server answers and
+    // ends its side; the client then lets go of the connection.
+    ASSERT_TRUE(socket.send(std::string("\x88\x80\x01\x02\x03\x04", 6)));
+    EXPECT_TRUE(socket.closedWithin(5s));
+    EXPECT_NE(socket.received().find("\x88", handshakeEnd + frame.size()), std::string::npos) << "a close frame back";
+    opened.reset();
+    for (int i = 0; i < 100 && server.server().subscribers() > 0; ++i) {
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(server.server().subscribers(), 0);
+}
+
 /// The value of one sample line of a Prometheus text page (0 when absent).
 double sample(const std::string& page, const std::string& series)
 {

@@ -27,9 +27,15 @@ stop() {
 trap stop EXIT
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" --username=bandmate --auth=trust --encoding=UTF8 --no-locale > "$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
-# No fsync: the cluster lives for one test run. Enough connections for two servers' workers.
+# No fsync: the cluster lives for one test run (BANDMATE_PG_DURABLE=1 keeps fsync and
+# synchronous_commit on, as a production server runs, for benchmarks). Enough connections for
+# two servers' workers.
+durability="-F"
+if [[ "${BANDMATE_PG_DURABLE:-}" == 1 ]]; then
+    durability="-c fsync=on -c synchronous_commit=on"
+fi
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $port -k $dir -F -c max_connections=200" start > /dev/null \
+    -o "-h 127.0.0.1 -p $port -k $dir $durability -c max_connections=200" start > /dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
 export BANDMATE_TEST_POSTGRES="postgresql://bandmate@127.0.0.1:$port/postgres"
 set +e
