@@ -119,6 +119,9 @@ struct HttpServer::Impl {
     /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.
     /// A server without requests has nothing new to prune.
     std::atomic<qint64> lastMaintenance{0};
+    /// Until when GET /v1/health answers without asking the database again.
+    std::atomic<qint64> healthyUntilMs{0};
+    static constexpr qint64 kHealthyForMs = 1000;
     http::Core core;  // its workers and connections use everything above
     /// Topics changed by other server processes on the same PostgreSQL (after `core`: it
     /// publishes there, and stops first).
@@ -405,13 +408,26 @@ struct HttpServer::Impl {
 
     void routes()
     {
-        add("GET", "/v1/health", false, [](const http::Request&, http::Response& res, Worker& worker, QString&) {
-                       if (auto answered = worker.sync->ping(); !answered) {
-                           sendError(res, 503, "storage", "the database does not answer: " + answered.error().toString());
-                           return;
-                       }
-                       sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-                   });
+        // A database that answered within the last second is healthy without asking it again:
+        // a load balancer's or monitor's probes cost no worker.
+        core.route(
+            "GET", "/v1/health",
+            [this](const http::Request&, http::Response& res) {
+                if (QDateTime::currentMSecsSinceEpoch() >= healthyUntilMs.load(std::memory_order_relaxed)) {
+                    return false;
+                }
+                sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                return true;
+            },
+            [this](const http::Request&, http::Response& res, http::WorkerState& state) {
+                if (auto answered = static_cast<Worker&>(state).sync->ping(); !answered) {
+                    sendError(res, 503, "storage", "the server's database does not answer");
+                    res.note = answered.error().toString();
+                    return;
+                }
+                healthyUntilMs.store(QDateTime::currentMSecsSinceEpoch() + kHealthyForMs, std::memory_order_relaxed);
+                sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+            });
         add("POST", "/v1/auth/register", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         if (limited(req, res, worker, {})) {
                             return;

@@ -692,7 +692,8 @@ TEST(ServerCoreTest, MetricsCountRequestsByRouteAndStatusAndTheLogCanBeJsonLines
     EXPECT_EQ(sample(after, wrongLogin), 1.0);
     EXPECT_GE(sample(after, "bandmate_http_open_connections"), 1.0);
     EXPECT_EQ(sample(after, "bandmate_db_queue_depth"), 0.0);
-    EXPECT_GE(sample(after, "bandmate_db_queue_wait_seconds_count"), 4.0);
+    // The first health asked the database (the next two within a second did not), and the login.
+    EXPECT_GE(sample(after, "bandmate_db_queue_wait_seconds_count"), 2.0);
     for (const char* family : {"bandmate_http_requests_in_flight", "bandmate_rate_limited_total", "bandmate_busy_total"}) {
         EXPECT_NE(after.find(std::string("# TYPE ") + family), std::string::npos) << family;
     }
