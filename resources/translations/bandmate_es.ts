@@ -4245,7 +4245,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SyncPage</name>
     <message>
-        <location filename="../../ui/sync/SyncPage.cpp" line="+38"/>
+        <location filename="../../ui/sync/SyncPage.cpp" line="+41"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
@@ -4320,12 +4320,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Conservarlos aquí y recuperarlos en tus otros equipos</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Escribe la dirección del servidor, por ejemplo https://sync.example.com.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
         <translation>Sesión iniciada. Este sistema no tiene llavero, así que la sesión dura hasta que cierres Bandmate.</translation>
     </message>
@@ -4335,22 +4335,22 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Sesión iniciada como %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Waiting for another Bandmate program that is signing in to this server…</source>
         <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Última sincronización %1: %2 enviados, %3 recibidos%4.</translation>
     </message>
@@ -4370,7 +4370,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Un Bandmate más reciente en otro ordenador guardó datos que esta versión aún no puede mostrar; actualiza Bandmate para verlos.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+58"/>
+        <source>Next try at %1.</source>
+        <translation>Próximo intento a las %1.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Esta sincronización eliminaría %1.&lt;/b&gt; Se eliminaron en otro equipo; aquí no se elimina nada hasta que lo digas. Consérvalos para recuperarlos en todos los equipos.</translation>
     </message>

@@ -4245,7 +4245,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SyncPage</name>
     <message>
-        <location filename="../../ui/sync/SyncPage.cpp" line="+38"/>
+        <location filename="../../ui/sync/SyncPage.cpp" line="+41"/>
         <source>Sync</source>
         <translation>Synkronisering</translation>
     </message>
@@ -4320,12 +4320,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Behold dem her og hent dem tilbake på de andre datamaskinene dine</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Skriv inn adressen til serveren, for eksempel https://sync.example.com.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
         <translation>Logget inn. Systemet har ingen nøkkelring, så økten varer til Bandmate avsluttes.</translation>
     </message>
@@ -4335,22 +4335,22 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Logget inn som %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Waiting for another Bandmate program that is signing in to this server…</source>
         <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Siste synkronisering %1: %2 sendt, %3 mottatt%4.</translation>
     </message>
@@ -4370,7 +4370,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>En nyere Bandmate på en annen datamaskin har lagret data som denne versjonen ikke kan vise ennå; oppdater Bandmate for å se dem.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+58"/>
+        <source>Next try at %1.</source>
+        <translation>Neste forsøk klokka %1.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>&lt;b&gt;This sync would delete %1.&lt;/b&gt; They were deleted on another computer; nothing is deleted here until you say so. Keep them to bring them back on every computer.</source>
         <translation>&lt;b&gt;Denne synkroniseringen ville slettet %1.&lt;/b&gt; De ble slettet på en annen datamaskin; ingenting slettes her før du sier det. Behold dem for å hente dem tilbake på alle datamaskinene.</translation>
     </message>

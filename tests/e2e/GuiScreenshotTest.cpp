@@ -35,9 +35,30 @@ int runGui(const QStringList& args, QString* err = nullptr, const QStringList& e
 
 }  // namespace
 
+namespace {
+
+/// Where the sidebar's highlighted entry is (the middle row of its accent bar at the left edge),
+/// or -1 when none is.
+int highlightedRow(const QImage& image)
+{
+    const QRgb sidebar = image.pixel(12, image.height() - 150);
+    int first = -1;
+    int last = -1;
+    for (int y = 90; y < image.height() / 2 + 150; ++y) {
+        if (image.pixel(12, y) != sidebar) {
+            first = first < 0 ? y : first;
+            last = y;
+        }
+    }
+    return first < 0 ? -1 : (first + last) / 2;
+}
+
+}  // namespace
+
 TEST(GuiScreenshot, RendersEachPageAt1280x800)
 {
     TempDir dir;
+    QList<QImage> pages;
     for (const char* page : {"dashboard", "roadmap", "beats", "library", "setlists", "sync"}) {
         const QString file = dir.file(QStringLiteral("%1.png").arg(QString::fromLatin1(page)));
         QString err;
@@ -48,6 +69,18 @@ TEST(GuiScreenshot, RendersEachPageAt1280x800)
         EXPECT_EQ(image.size(), QSize(1280, 800)) << page;
         // Not a blank frame: the sidebar and the page differ in colour.
         EXPECT_NE(image.pixel(20, 400), image.pixel(900, 400)) << page;
+        pages.append(image);
+    }
+    // The right page each time: the sidebar's highlight moves down its entries in their order,
+    // and no two pages look alike.
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        EXPECT_GE(highlightedRow(pages[i]), 0) << "page " << i << " highlights no entry";
+        if (i > 0) {
+            EXPECT_GT(highlightedRow(pages[i]), highlightedRow(pages[i - 1])) << "page " << i << " highlights the wrong entry";
+        }
+        for (qsizetype j = 0; j < i; ++j) {
+            EXPECT_NE(pages[i].copy(240, 0, 1040, 800), pages[j].copy(240, 0, 1040, 800)) << "pages " << j << " and " << i << " look the same";
+        }
     }
 }
 

@@ -20,7 +20,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QApplication>
+#include <QTimer>
 #include <QUrl>
 #include <QSettings>
 #include <QTabWidget>
@@ -113,6 +116,46 @@ TEST_F(BeatMachinePageTest, KeyboardShortcutsShapeTheGroove)
     QTest::keyClick(m_page->stepGrid(), Qt::Key_Right);
     QTest::keyClick(m_page->stepGrid(), Qt::Key_Return);
     EXPECT_NE(session().machine().instruments[2].programs[1].notes.size(), notes);
+}
+
+TEST_F(BeatMachinePageTest, TTapsTheTempoAndF1ListsTheShortcuts)
+{
+    // Four taps 400 ms apart: 150 BPM (the page rounds to what the machine holds).
+    const double before = session().machine().bpm;
+    for (int tap = 0; tap < 4; ++tap) {
+        if (tap > 0) {
+            QTest::qWait(400);
+        }
+        press(QKeySequence(Qt::Key_T));
+    }
+    EXPECT_NE(session().machine().bpm, before);
+    EXPECT_NEAR(session().machine().bpm, 150.0, 12.0) << "taps 400 ms apart";
+    // After a pause, one tap alone sets nothing: it starts a new count.
+    const double tapped = session().machine().bpm;
+    QTest::qWait(2'100);
+    press(QKeySequence(Qt::Key_T));
+    EXPECT_EQ(session().machine().bpm, tapped);
+
+    // F1 (and ?) open the list of the page's shortcuts, T among them.
+    m_page->setInteractive(true);
+    for (const QKeySequence& keys : {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}) {
+        QString shown;
+        QTimer::singleShot(50, [&shown] {
+            for (QWidget* widget : QApplication::topLevelWidgets()) {
+                if (auto* box = qobject_cast<QMessageBox*>(widget); box != nullptr && box->isVisible()) {
+                    shown = box->text();
+                    box->accept();
+                }
+            }
+        });
+        m_page->activateWindow();  // back from the box closed before
+        QApplication::setActiveWindow(m_page.get());
+        press(keys);
+        EXPECT_TRUE(shown.contains(QStringLiteral("Tap the tempo"))) << keys.toString().toStdString() << ": " << shown.toStdString();
+        EXPECT_TRUE(shown.contains(QStringLiteral("<b>F1</b>"))) << shown.toStdString();
+        EXPECT_TRUE(shown.contains(QStringLiteral("<b>Space</b>"))) << shown.toStdString();
+    }
+    m_page->setInteractive(false);
 }
 
 TEST_F(BeatMachinePageTest, AfterAProgramShrinksEnterTogglesAStepInsideIt)

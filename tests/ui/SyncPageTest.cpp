@@ -406,6 +406,48 @@ TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFir
     EXPECT_TRUE(other.tryLock()) << "and the lock is let go";
 }
 
+TEST(SyncPageTest, AfterAGoodRoundTheNextIsInFiveMinutesAfterFailuresOneThenTwoAndThePageSaysWhen)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    auto server = std::make_unique<test::LocalServer>(dir.file(QStringLiteral("server.sqlite")));
+    const int port = server->port();
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::SyncPage page(*db, settings);
+    page.setSettleDelay(600'000);
+    QSignalSpy finished(&page, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(page.signIn(server->url().toString(), QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(finished.last().first().toBool());
+    EXPECT_GT(page.nextSyncInMs(), ui::SyncPage::kIntervalMs - 10'000);
+    EXPECT_LE(page.nextSyncInMs(), ui::SyncPage::kIntervalMs + 1'000);  // (a coarse timer may round up)
+
+    // The server goes away: a minute, then two, and the page says when it tries again.
+    server.reset();
+    for (const int minutes : {1, 2}) {
+        finished.clear();
+        ASSERT_TRUE(page.syncNow());
+        ASSERT_TRUE(finished.wait(40'000));
+        EXPECT_FALSE(finished.last().first().toBool());
+        EXPECT_GT(page.nextSyncInMs(), minutes * 60'000 - 10'000) << minutes;
+        EXPECT_LE(page.nextSyncInMs(), minutes * 60'000 + 1'000) << minutes;
+        EXPECT_TRUE(page.statusText().contains(QStringLiteral("Next try at"))) << page.statusText().toStdString();
+    }
+
+    // Back on the same address: a good round, and five minutes again.
+    auto options = test::LocalServer::optionsFor(dir.file(QStringLiteral("server.sqlite")));
+    options.port = port;
+    server = std::make_unique<test::LocalServer>(options);
+    ASSERT_EQ(server->port(), port);
+    finished.clear();
+    ASSERT_TRUE(page.syncNow());
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(finished.last().first().toBool());
+    EXPECT_GT(page.nextSyncInMs(), ui::SyncPage::kIntervalMs - 10'000);
+    EXPECT_FALSE(page.statusText().contains(QStringLiteral("Next try at")));
+}
+
 /// Two computers of one account against the server in this process: a laptop and a studio,
 /// each with its database, settings and Sync page.
 struct TwoComputers {

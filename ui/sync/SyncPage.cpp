@@ -24,6 +24,7 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -435,6 +436,15 @@ void SyncPage::scheduleNext(bool failed)
     m_failures = failed ? m_failures + 1 : 0;
     const int delay = failed ? std::min(kIntervalMs, 60'000 << std::min(m_failures - 1, 4)) : kIntervalMs;
     m_timer->start(delay);
+    if (failed) {
+        m_last->setText(m_last->text() + QLatin1Char(' ')
+                        + tr("Next try at %1.").arg(QLocale().toString(QTime::currentTime().addMSecs(delay), QLocale::ShortFormat)));
+    }
+}
+
+int SyncPage::nextSyncInMs() const
+{
+    return m_timer->isActive() ? m_timer->remainingTime() : -1;
 }
 
 void SyncPage::setSettleDelay(int ms)

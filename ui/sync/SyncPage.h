@@ -58,6 +58,9 @@ public:
     [[nodiscard]] bool isSignedIn() const { return !m_token.isEmpty(); }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QString bannerText() const;
+    /// When the timer starts the next round: kIntervalMs after a good one, 1, 2, 4 … minutes
+    /// after failures (the page says when); -1 when none is planned.
+    [[nodiscard]] int nextSyncInMs() const;
     /// How long edits must rest before they are sent (kSettleMs; tests make it short).
     void setSettleDelay(int ms);
     /// How much longer quitting waits for the answer to a refresh already sent: a session the
