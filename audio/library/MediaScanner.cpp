@@ -25,6 +25,7 @@
 #include <taglib/tpropertymap.h>
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -115,37 +116,61 @@ fs::path toNative(const QString& path)
     return fs::path(std::u8string(reinterpret_cast<const char8_t*>(utf8.constData()), static_cast<size_t>(utf8.size())));
 }
 
-/// Reads the whole content of every present file that shares size and first 64 KiB with another
-/// file of the library and has no whole hash yet (MediaFile::fullHash); one write at the end.
-core::Result<void> keepWholeHashes(core::Database& db, core::library::MediaFileRepository& files)
+/// Reads the whole content of every present file under `root` (whose rows this scan just
+/// brought up to date) that shares size and first 64 KiB with another file of the library and
+/// has no whole hash yet (MediaFile::fullHash). A file whose size or time differs from its row,
+/// before or after the read, is left for the next scan. `keepGoing` false stops early (a
+/// cancel); what fails is reported in `failures` and the scan stands.
+void keepWholeHashes(core::Database& db, core::library::MediaFileRepository& files, const QString& root,
+                     const std::function<bool()>& keepGoing, std::vector<std::string>& failures)
 {
     auto groups = files.duplicates();
     if (!groups) {
-        return std::unexpected(groups.error());
+        failures.push_back("whole-file hashes: " + groups.error().toString());
+        return;
     }
+    const QString prefix = root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/');
+    const auto unchanged = [](const fs::path& native, const core::library::MediaFile& file) {
+        std::error_code error;
+        const auto size = static_cast<qint64>(fs::file_size(native, error));
+        const auto mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
+        return !error && size == file.size && mtime == file.mtime;
+    };
     QList<std::pair<QString, QString>> hashes;  // id, whole hash
     for (const auto& group : *groups) {
         for (const auto& file : group) {
-            if (!file.missing && file.fullHash.isEmpty()) {
-                if (const QString whole = fullContentHash(toNative(file.path)); !whole.isEmpty()) {
-                    hashes.append({file.id, whole});
-                }
+            if (file.missing || !file.fullHash.isEmpty() || !file.path.startsWith(prefix)) {
+                continue;
+            }
+            if (!keepGoing()) {
+                break;
+            }
+            const fs::path native = toNative(file.path);
+            if (!unchanged(native, file)) {
+                continue;
+            }
+            const QString whole = fullContentHash(native);
+            if (!whole.isEmpty() && unchanged(native, file)) {
+                hashes.append({file.id, whole});
             }
         }
     }
     if (hashes.isEmpty()) {
-        return {};
+        return;
     }
     auto transaction = core::Transaction::begin(db.connection());
-    if (!transaction) {
-        return std::unexpected(transaction.error());
-    }
     for (const auto& [id, whole] : hashes) {
+        if (!transaction) {
+            break;
+        }
         if (auto set = files.setFullHash(id, whole); !set) {
-            return set;
+            failures.push_back("whole-file hashes: " + set.error().toString());
+            return;  // the transaction rolls back
         }
     }
-    return transaction->commit();
+    if (auto committed = transaction ? transaction->commit() : core::Result<void>(std::unexpected(transaction.error())); !committed) {
+        failures.push_back("whole-file hashes: " + committed.error().toString());
+    }
 }
 
 /// A path as the library keeps it: UTF-8 text with "/" between folders on every system (the
@@ -664,8 +689,11 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 }
                 // Several songs' files start alike: the whole content, where it was kept, tells
                 // which this one is.
+                // Only when every candidate's whole content is known: one hashed candidate among
+                // unhashed ones matching proves nothing about the others.
                 QList<core::library::MediaFile> sameWhole;
-                if (candidates.size() > 1 && songsOf.size() > 1) {
+                const bool allHashed = std::all_of(candidates.begin(), candidates.end(), [](const auto& c) { return !c.fullHash.isEmpty(); });
+                if (candidates.size() > 1 && songsOf.size() > 1 && allHashed) {
                     const QString whole = fullContentHash(found[static_cast<size_t>(probe.index)]);
                     for (const auto& candidate : candidates) {
                         if (!whole.isEmpty() && candidate.fullHash == whole) {
@@ -752,9 +780,8 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     }
     // Files that share size and first 64 KiB with another: their whole content is kept too (read
     // once), so that if they move together the next scan tells which was which.
-    if (auto kept = keepWholeHashes(m_db, files); !kept) {
-        return std::unexpected(kept.error());
-    }
+    keepWholeHashes(m_db, files, root, [&] { return !progress || progress(static_cast<int>(paths.size()), static_cast<int>(paths.size())); },
+                    result.failures);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress) {
         progress(static_cast<int>(paths.size()), static_cast<int>(paths.size()));

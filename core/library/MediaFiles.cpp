@@ -23,8 +23,10 @@ namespace {
 const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read, full_hash");
 
 /// An upsert keeps the whole-content hash only while the file is unchanged.
+/// (Also only at the same path: a file that moved is hashed again, not taken on trust.)
 const QString kKeepFullHash = QStringLiteral(", full_hash = CASE WHEN media_file.size = excluded.size AND media_file.mtime = excluded.mtime "
-                                             "AND media_file.content_hash = excluded.content_hash THEN media_file.full_hash ELSE '' END");
+                                             "AND media_file.content_hash = excluded.content_hash AND media_file.path = excluded.path "
+                                             "THEN media_file.full_hash ELSE '' END");
 
 MediaFile fromRow(const QSqlQuery& q)
 {

@@ -538,7 +538,8 @@ private:
         m_served = true;
         m_headRequest = message.method() == bhttp::verb::head;
         if (beast::websocket::is_upgrade(message)) {
-            m_upgrade.emplace(message);  // (before the body is taken below; a GET has none)
+            bhttp::request_header<> header = message.base();  // the handshake needs the headers only
+            m_upgrade.emplace(std::move(header));
         }
         m_keepAlive = message.keep_alive();
         m_version = message.version();
@@ -661,6 +662,10 @@ private:
             close();
             return;
         }
+        if (m_buffer.size() != 0) {
+            close();  // a frame sent before the handshake's answer: not a WebSocket client
+            return;
+        }
         m_streaming = true;
         m_core.streams.fetch_add(1);
         beast::get_lowest_layer(m_stream).expires_never();  // the WebSocket keeps its own time
@@ -668,8 +673,9 @@ private:
         auto timeouts = beast::websocket::stream_base::timeout::suggested(beast::role_type::server);
         timeouts.idle_timeout = std::chrono::seconds(60);  // a ping after 30 s of silence, closed after 60
         timeouts.keep_alive_pings = true;
+        timeouts.handshake_timeout = std::chrono::seconds(2);  // also the closing handshake: within the drain's 5 s
         m_ws->set_option(timeouts);
-        m_ws->read_message_max(64 * 1024);
+        m_ws->read_message_max(1024);  // what a client sends is not used: no room to keep it
         m_ws->async_accept(*m_upgrade, [self = this->shared_from_this(), topic, lastEventId](beast::error_code ec) {
             self->m_upgrade.reset();
             if (ec || self->m_closeAfterWrite) {
@@ -875,7 +881,7 @@ private:
     std::shared_ptr<const Event> m_head;  ///< the answer's head, first
     std::shared_ptr<const Event> m_next;  ///< the newest event not yet written
     /// A request to upgrade to WebSocket, kept for the handshake once the route has answered.
-    std::optional<bhttp::request<bhttp::string_body>> m_upgrade;
+    std::optional<bhttp::request<bhttp::empty_body>> m_upgrade;
     std::optional<beast::websocket::stream<Stream&>> m_ws;
     bool m_wsOpen = false;  ///< the handshake is done
     beast::flat_buffer m_wsBuffer;

@@ -1,6 +1,7 @@
 // The library scanner on real WAV files the test writes and tags with TagLib.
 #include "audio/library/MediaScanner.h"
 #include "core/library/MediaFiles.h"
+#include "core/storage/Sql.h"
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
@@ -459,6 +460,35 @@ TEST(MediaScanner, FilesThatStartAlikeReconnectByTheirWholeContentOrNameOrNotAtA
     ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
     EXPECT_FALSE((*files.byPath(take1))->fullHash.isEmpty());
     EXPECT_NE((*files.byPath(take1))->fullHash, before);
+}
+
+TEST(MediaScanner, AWholeHashDecidesOnlyWhenEveryCandidatesHashIsKnown)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/old")));
+    // Two copies of one recording, kept as two songs.
+    ASSERT_TRUE(test::writeWav16((music + QStringLiteral("/old/c.wav")).toStdString(), 44100, {std::vector<float>(44100, 0.2f)}));
+    ASSERT_TRUE(QFile::copy(music + QStringLiteral("/old/c.wav"), music + QStringLiteral("/old/d.wav")));
+    audio::MediaScanner scanner(*db);
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    core::library::MediaFileRepository files(*db);
+    const QString songC = (*files.byPath(music + QStringLiteral("/old/c.wav")))->songId;
+    const QString songD = (*files.byPath(music + QStringLiteral("/old/d.wav")))->songId;
+    ASSERT_NE(songC, songD);
+    // c's whole content could not be read when it was hashed (a locked file, say); d's was.
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = '' WHERE path LIKE '%/c.wav'")).has_value());
+
+    // Moved with their names: d's hash matches c too (same content), so it cannot decide; the
+    // names do.
+    ASSERT_TRUE(QDir(music).rename(QStringLiteral("old"), QStringLiteral("new")));
+    auto moved = scanner.scan(music.toStdString());
+    ASSERT_TRUE(moved.has_value());
+    EXPECT_EQ(moved->reconnected, 2);
+    EXPECT_EQ((*files.byPath(music + QStringLiteral("/new/c.wav")))->songId, songC);
+    EXPECT_EQ((*files.byPath(music + QStringLiteral("/new/d.wav")))->songId, songD);
 }
 
 TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)

@@ -609,6 +609,12 @@ TEST(ServerCoreTest, TheEventStreamSpeaksWebSocketToo)
     ASSERT_TRUE(stranger.send(upgrade + "\r\n"));
     EXPECT_EQ(statuses(stranger.read()), std::vector<int>{401});
 
+    // A frame sent before the handshake's answer is not a WebSocket client's: closed.
+    RawClient hasty(server.port());
+    ASSERT_TRUE(hasty.send(upgrade + "Authorization: Bearer " + token.toStdString() + "\r\n\r\n" + std::string("\x81\x80\x01\x02\x03\x04", 6)));
+    EXPECT_TRUE(hasty.closedWithin(5s));
+    EXPECT_EQ(hasty.received().find("HTTP/1.1 101"), std::string::npos) << hasty.received();
+
     auto opened = std::make_unique<RawClient>(server.port());
     RawClient& socket = *opened;
     ASSERT_TRUE(socket.send(upgrade + "Authorization: Bearer " + token.toStdString() + "\r\n\r\n"));

@@ -30,6 +30,9 @@
 #include <taglib/id3v2tag.h>
 #include <taglib/wavfile.h>
 
+#include <QTreeWidget>
+#include <QDialog>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace bandmate;
@@ -171,6 +174,56 @@ TEST_F(LibraryPageTest, ScansOnAWorkerThreadAndFindsMovedFilesAgain)
     EXPECT_TRUE((*missing)->missing);
     EXPECT_EQ(m_page->locate((*missing)->id, (*missing)->path, m_dir.file(QStringLiteral("elsewhere/Uno.wav"))), 2);
     EXPECT_FALSE(files.byPath(m_dir.file(QStringLiteral("elsewhere/Dos.wav")))->value().missing);
+}
+
+TEST_F(LibraryPageTest, DuplicatesListsFilesWithTheSameContentAndSongsWithTheSameTitleAndArtist)
+{
+    lib::SongRepository songs(*m_db);
+    lib::Song song;
+    song.title = QStringLiteral("chan  chan");  // another spelling of the same title and artist
+    song.artist = QStringLiteral("COMPAY SEGUNDO");
+    ASSERT_TRUE(songs.save(song).has_value());
+    song = {};
+    song.title = QStringLiteral("Chan Chan");  // the same title by someone else: not a duplicate
+    song.artist = QStringLiteral("Buena Vista Social Club");
+    ASSERT_TRUE(songs.save(song).has_value());
+    writeTone(QStringLiteral("music/Uno.wav"));
+    ASSERT_TRUE(QDir().mkpath(m_dir.file(QStringLiteral("music/copia"))));
+    ASSERT_TRUE(QFile::copy(m_dir.file(QStringLiteral("music/Uno.wav")), m_dir.file(QStringLiteral("music/copia/Uno (1).wav"))));
+    writeTone(QStringLiteral("music/Dos.wav"), 2);
+    ASSERT_TRUE(scan(m_dir.file(QStringLiteral("music"))));
+
+    QStringList groups;
+    QStringList members;
+    QTimer::singleShot(100, [&] {
+        for (QWidget* widget : QApplication::topLevelWidgets()) {
+            auto* dialog = qobject_cast<QDialog*>(widget);
+            if (dialog == nullptr || !dialog->isVisible()) {
+                continue;
+            }
+            if (auto* tree = dialog->findChild<QTreeWidget*>(); tree != nullptr) {
+                for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                    groups << tree->topLevelItem(i)->text(0);
+                    for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j) {
+                        members << tree->topLevelItem(i)->child(j)->text(0);
+                    }
+                }
+            }
+            dialog->reject();
+        }
+    });
+    QPushButton* duplicates = nullptr;
+    for (auto* button : m_page->findChildren<QPushButton*>()) {
+        duplicates = button->text() == QStringLiteral("Duplicates…") ? button : duplicates;
+    }
+    ASSERT_NE(duplicates, nullptr);
+    duplicates->click();
+    EXPECT_TRUE(groups.contains(QStringLiteral("2 files with the same content"))) << groups.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(members.contains(QStringLiteral("Uno.wav")) && members.contains(QStringLiteral("Uno (1).wav"))) << members.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(groups.contains(QStringLiteral("2 songs called “Chan Chan”")) || groups.contains(QStringLiteral("2 songs called “chan  chan”")))
+        << groups.join(QLatin1Char('|')).toStdString();
+    EXPECT_FALSE(groups.join(QLatin1Char('|')).contains(QStringLiteral("3 songs called"))) << "another artist's song of the same title is not one";
+    EXPECT_FALSE(members.contains(QStringLiteral("Dos.wav"))) << "a file of other content is in no group";
 }
 
 TEST_F(LibraryPageTest, TheSongShowsItsEmbeddedCover)
