@@ -116,9 +116,14 @@ void SyncClient::request(const QString& method, const QString& path, const QByte
             const int asked = reply->rawHeader("Retry-After").trimmed().toInt();
             const int wait = asked > 0 ? asked : 1 << attempt;
             if (wait <= kMaxWaitSeconds) {
-                QTimer::singleShot(wait * 1000, this, [this, method, path, body, attempt, done = std::move(done)]() mutable {
+                auto again = [this, method, path, body, attempt, done = std::move(done)]() mutable {
                     request(method, path, body, std::move(done), attempt + 1);
-                });
+                };
+                if (m_delay) {
+                    m_delay(wait * 1000, std::move(again));
+                } else {
+                    QTimer::singleShot(wait * 1000, this, std::move(again));
+                }
                 return;
             }
         }

@@ -45,11 +45,15 @@ class SyncClient : public QObject {
     Q_OBJECT
 public:
     using Clock = std::function<qint64()>;
+    /// Runs `then` after `ms` milliseconds (a QTimer by default; tests put a clock of their own).
+    using Delay = std::function<void(int ms, std::function<void()> then)>;
 
     SyncClient(core::Database& db, QUrl server, QString accessToken, QObject* parent = nullptr);
     ~SyncClient() override;
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    /// How a busy answer's Retry-After is waited for.
+    void setDelay(Delay delay) { m_delay = std::move(delay); }
     /// Applies pulled deletions even when they would delete most of the user's items (the
     /// musician said so); by default those are held and the report counts them.
     void setAllowMassDelete(bool allow) { m_allowMassDelete = allow; }
@@ -82,6 +86,7 @@ private:
     QUrl m_server;
     QString m_token;
     Clock m_clock;
+    Delay m_delay;
     QNetworkAccessManager* m_network = nullptr;
     bool m_running = false;
     qint64 m_startedMs = 0;

@@ -16,6 +16,9 @@
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
 #include <QRandomGenerator>
 
 #include <map>
@@ -93,6 +96,52 @@ TEST(SyncFaultTest, EveryFaultOnEveryRequestOfARoundLosesAndDoublesNothing)
     ASSERT_TRUE(test::expectSyncs(*laptop, proxy.url(), token));
     EXPECT_EQ(test::dumpOf(*studio), before);
     EXPECT_EQ(test::dumpOf(*laptop), before);
+}
+
+TEST(SyncFaultTest, ABusyAnswerIsAskedAgainOnlyAfterItsRetryAfter)
+{
+    test::TempDir dir;
+    const QString serverDb = test::serverDatabase(dir);
+    test::LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    std::atomic<int> requests{0};
+    // The push (request 1 of the round) gets 503 with Retry-After: 1, then 429 with the same.
+    test::FaultyProxy proxy(server.port(), [&requests](const std::string&, int index) {
+        ++requests;
+        return index == 1 ? Fault::Busy503 : index == 2 ? Fault::TooMany429 : Fault::None;
+    });
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    Song song;
+    song.title = QStringLiteral("Llorarás");
+    ASSERT_TRUE(SongRepository(*laptop).save(song).has_value());
+
+    sync::SyncClient client(*laptop, proxy.url(), token);
+    std::vector<int> waits;
+    std::function<void()> pending;
+    client.setDelay([&](int ms, std::function<void()> then) {  // a clock that moves when the test says
+        waits.push_back(ms);
+        pending = std::move(then);
+    });
+    QSignalSpy finished(&client, &sync::SyncClient::finished);
+    QSignalSpy failed(&client, &sync::SyncClient::failed);
+    ASSERT_TRUE(client.start());
+    for (int turn = 1; turn <= 2; ++turn) {
+        for (int i = 0; i < 500 && !pending; ++i) {
+            QTest::qWait(10);
+        }
+        ASSERT_TRUE(pending) << "no wait asked for after busy answer " << turn;
+        EXPECT_EQ(waits.back(), 1'000) << "the answer's Retry-After: 1";
+        const int sent = requests;
+        QTest::qWait(300);
+        EXPECT_EQ(requests, sent) << "nothing is sent again before the wait is over";
+        EXPECT_TRUE(finished.isEmpty() && failed.isEmpty());
+        auto now = std::move(pending);
+        pending = nullptr;
+        now();  // the second passes
+    }
+    ASSERT_TRUE(finished.wait(10'000)) << (failed.isEmpty() ? "" : failed.first().first().toString().toStdString());
+    EXPECT_EQ(waits, (std::vector<int>{1'000, 1'000}));
+    EXPECT_EQ(test::outboxSize(*laptop), 0);
 }
 
 TEST(SyncFaultTest, AnEditMadeBetweenAFailedPushAndItsRetryArrivesAndABatchIdNamesOneSetOfChanges)
