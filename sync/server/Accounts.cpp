@@ -365,7 +365,7 @@ core::Result<int> Accounts::prune()
     return pruned;
 }
 
-core::Result<QString> Accounts::authenticate(const QString& accessToken) const
+core::Result<QString> Accounts::authenticate(const QString& accessToken, qint64* expiresAtMs) const
 {
     QString account;
     qint64 expiresAt = -1;
@@ -381,6 +381,9 @@ core::Result<QString> Accounts::authenticate(const QString& accessToken) const
     }
     if (account.isEmpty() || expiresAt < m_clock()) {
         return fail(ErrorCode::NotFound, "not signed in, or the session expired");
+    }
+    if (expiresAtMs != nullptr) {
+        *expiresAtMs = expiresAt;
     }
     return account;
 }

@@ -59,8 +59,8 @@ public:
     /// Reads without counting: when `limit` attempts were made under `key` in its current
     /// window, the seconds until the window ends; nothing otherwise.
     [[nodiscard]] core::Result<std::optional<int>> check(const QString& key, int limit, qint64 windowMs) const;
-    /// The account of a valid, unexpired access token.
-    [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken) const;
+    /// The account of a valid, unexpired access token (and when the token expires, if asked).
+    [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken, qint64* expiresAtMs = nullptr) const;
     /// Deletes expired access tokens, expired refresh tokens of sessions that ended (a spent
     /// token of a live session stays: presented again it ends the session, as a stolen one
     /// should), and rate-limit windows a day old ("auth-known:" marks of a device that signed in,

@@ -1,5 +1,6 @@
 #include "sync/server/HttpCore.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -407,17 +408,41 @@ public:
         asio::post(m_stream.get_executor(), [self = this->shared_from_this()] {
             if (self->m_idle) {
                 beast::get_lowest_layer(self->m_stream).cancel();  // the read ends; the connection closes
-            } else if (self->m_ws && !self->m_wsOpen) {
-                self->m_closeAfterWrite = true;  // mid-handshake: the handshake's end closes it
-            } else if (self->m_streaming) {
-                // A last word: come back in two seconds (another server, or this one restarted);
-                // on a WebSocket, a close frame saying the server is going away.
-                static const auto goodbye = std::make_shared<const Event>(Event{": the server is stopping\nretry: 2000\n\n", {}});
-                self->m_next = goodbye;
-                self->m_closeAfterWrite = true;
-                if (!self->m_writing) {
-                    self->writeNext();
-                }
+            } else {
+                static const auto stopping = std::make_shared<const Event>(Event{": the server is stopping\nretry: 2000\n\n", {}});
+                self->sayGoodbye(stopping);
+            }
+        });
+    }
+
+    /// Ends a stream with a last word: come back in two seconds (to another server, this one
+    /// restarted, or with a valid token); on a WebSocket, a close frame. On the strand.
+    void sayGoodbye(const std::shared_ptr<const Event>& goodbye)
+    {
+        if (m_ws && !m_wsOpen) {
+            m_closeAfterWrite = true;  // mid-handshake: the handshake's end closes it
+        } else if (m_streaming && !m_closeAfterWrite) {
+            m_next = goodbye;
+            m_closeAfterWrite = true;
+            if (!m_writing) {
+                writeNext();
+            }
+        }
+    }
+
+    /// A stream whose session's token expires at `untilMs` (Unix ms) ends then.
+    void endStreamAt(std::int64_t untilMs)
+    {
+        if (untilMs <= 0) {
+            return;
+        }
+        const auto left = std::chrono::milliseconds(std::max<std::int64_t>(0, untilMs - QDateTime::currentMSecsSinceEpoch()));
+        m_streamEnd.emplace(m_stream.get_executor(), left);
+        // Weak: a client that left is not kept until then.
+        m_streamEnd->async_wait([weak = this->weak_from_this()](beast::error_code ec) {
+            if (auto self = weak.lock(); self && !ec) {
+                static const auto ended = std::make_shared<const Event>(Event{": the session ended\nretry: 2000\n\n", {}});
+                self->sayGoodbye(ended);
             }
         });
     }
@@ -621,6 +646,7 @@ private:
             } else {
                 startStream(response->stream, request.header("Last-Event-ID"));
             }
+            endStreamAt(response->streamUntilMs);
             return;
         }
         m_upgrade.reset();  // an upgrade asked of a route that answers plainly: answered plainly
@@ -798,6 +824,9 @@ private:
 
     void close()
     {
+        if (m_streamEnd) {
+            m_streamEnd->cancel();
+        }
         auto& lowest = beast::get_lowest_layer(m_stream);
         if (m_ws) {
             boost::system::error_code ignored;
@@ -884,6 +913,7 @@ private:
     std::optional<bhttp::request<bhttp::empty_body>> m_upgrade;
     std::optional<beast::websocket::stream<Stream&>> m_ws;
     bool m_wsOpen = false;  ///< the handshake is done
+    std::optional<asio::steady_timer> m_streamEnd;  ///< when the stream's session ends
     beast::flat_buffer m_wsBuffer;
 };
 

@@ -44,6 +44,9 @@ struct Response {
     /// Events (or WebSocket messages, when the request asked to upgrade) instead of a body
     /// (see Core::publish).
     std::string stream;
+    /// When the stream ends (Unix ms; its session's token expires then): the client is told to
+    /// come back, which takes a valid token. 0: when the client goes.
+    std::int64_t streamUntilMs = 0;
 
     void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
     /// A JSON error as every route answers them: {"code","message"}.

@@ -295,10 +295,11 @@ struct HttpServer::Impl {
         auto run = [this, authenticated, handler = std::move(handler)](const http::Request& req, http::Response& res, http::WorkerState& state) {
             auto& worker = static_cast<Worker&>(state);
             QString account;
+            qint64 expiresAt = 0;
             if (authenticated) {
                 const std::string header = req.header("Authorization");
                 const std::string prefix = "Bearer ";
-                auto who = header.rfind(prefix, 0) == 0 ? worker.accounts->authenticate(QString::fromStdString(header.substr(prefix.size())))
+                auto who = header.rfind(prefix, 0) == 0 ? worker.accounts->authenticate(QString::fromStdString(header.substr(prefix.size())), &expiresAt)
                                                        : core::Result<QString>(core::fail(core::ErrorCode::NotFound, "not signed in"));
                 if (!who) {
                     sendError(res, 401, "unauthorized", who.error().message);
@@ -312,6 +313,9 @@ struct HttpServer::Impl {
             }
             handler(req, res, worker, account);
             res.account = account.toStdString();
+            if (!res.stream.empty()) {
+                res.streamUntilMs = expiresAt;  // a stream lasts as long as the token it opened with
+            }
         };
         core.route(method, path, std::move(screen), std::move(run));
     }

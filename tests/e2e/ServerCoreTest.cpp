@@ -5,6 +5,7 @@
 #include "core/library/Songs.h"
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
+#include "sync/server/Accounts.h"
 #include "sync/server/ServerDatabase.h"
 #include "tests/e2e/ServerProcess.h"
 #include "tests/support/LocalServer.h"
@@ -656,6 +657,28 @@ TEST(ServerCoreTest, TheEventStreamSpeaksWebSocketToo)
         std::this_thread::sleep_for(20ms);
     }
     EXPECT_EQ(server.server().subscribers(), 0);
+}
+
+TEST(ServerCoreTest, AStreamEndsWhenTheTokenItOpenedWithExpires)
+{
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    // A token that expires two seconds from now (issued by a clock 15 minutes less 2 s behind).
+    QString token;
+    {
+        auto accounts = sync::Accounts::open(database, [] { return QDateTime::currentMSecsSinceEpoch() - sync::Accounts::kAccessTokenMs + 2'000; }).value();
+        (void)accounts->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+        token = accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"))->accessToken;
+    }
+    LocalServer server(LocalServer::optionsFor(database));
+    auto stream = subscribe(server.port(), token);
+    ASSERT_TRUE(stream);
+    EXPECT_TRUE(stream->readUntil(": the session ended\nretry: 2000\n\n", 10s)) << stream->received();
+    EXPECT_TRUE(stream->closedWithin(5s));
+    // Coming back with it: refused (the app comes back after its next round, with a new token).
+    RawClient again(server.port());
+    ASSERT_TRUE(again.send(eventsRequest(token)));
+    EXPECT_EQ(statuses(again.read()), std::vector<int>{401});
 }
 
 /// The value of one sample line of a Prometheus text page (0 when absent).
