@@ -55,58 +55,72 @@ bool isAudio(const fs::path& path)
     return std::find(suffixes.begin(), suffixes.end(), suffix) != suffixes.end();
 }
 
+constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+
+/// FNV-1a (64 bits) over `count` bytes, going on from `hash`.
+uint64_t fnv1a(uint64_t hash, const char* bytes, size_t count)
+{
+    for (size_t i = 0; i < count; ++i) {
+        hash = (hash ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
+    }
+    return hash;
+}
+
+/// A hash as the library writes it: 16 hexadecimal digits.
+std::string hex64(uint64_t hash)
+{
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
+
+std::FILE* openForReading(const fs::path& path)
+{
+#ifdef _WIN32
+    return _wfopen(path.c_str(), L"rb");
+#else
+    return std::fopen(path.c_str(), "rb");
+#endif
+}
+
+/// A file's modification time in milliseconds (compared for equality only, so the file
+/// clock's own epoch is fine).
+qint64 modifiedMs(const fs::path& path, std::error_code& error)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(path, error).time_since_epoch()).count();
+}
+
 /// A cheap identity of the content (with the size): FNV-1a over the first 64 KiB. Each
 /// reader thread keeps its buffer; stdio reads it without iostream's per-file set-up.
 QString contentHash(const fs::path& path)
 {
     thread_local std::vector<char> buffer(64 * 1024);
-#ifdef _WIN32
-    std::FILE* in = _wfopen(path.c_str(), L"rb");
-#else
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-#endif
+    std::FILE* in = openForReading(path);
     size_t count = 0;
     if (in != nullptr) {
         std::setvbuf(in, nullptr, _IONBF, 0);
         count = std::fread(buffer.data(), 1, buffer.size(), in);
         std::fclose(in);
     }
-    uint64_t hash = 1469598103934665603ULL;
-    for (size_t i = 0; i < count; ++i) {
-        hash = (hash ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ULL;
-    }
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-    return QString::fromLatin1(text);
+    return QString::fromStdString(hex64(fnv1a(kFnvOffset, buffer.data(), count)));
 }
 
 /// A hash of the whole file (FNV-1a, 64 bits, read in 1 MiB pieces); empty when it cannot be
 /// read. Only for files whose contentHash and size another file shares.
 QString fullContentHash(const fs::path& path)
 {
-#ifdef _WIN32
-    std::FILE* in = _wfopen(path.c_str(), L"rb");
-#else
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-#endif
+    std::FILE* in = openForReading(path);
     if (in == nullptr) {
         return {};
     }
     std::vector<char> buffer(1024 * 1024);
-    uint64_t hash = 1469598103934665603ULL;
+    uint64_t hash = kFnvOffset;
     for (size_t count = 0; (count = std::fread(buffer.data(), 1, buffer.size(), in)) > 0;) {
-        for (size_t i = 0; i < count; ++i) {
-            hash = (hash ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ULL;
-        }
+        hash = fnv1a(hash, buffer.data(), count);
     }
     const bool failed = std::ferror(in) != 0;
     std::fclose(in);
-    if (failed) {
-        return {};
-    }
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-    return QString::fromLatin1(text);
+    return failed ? QString() : QString::fromStdString(hex64(hash));
 }
 
 /// The system's path of a library path (UTF-8 text).
@@ -133,7 +147,7 @@ void keepWholeHashes(core::Database& db, core::library::MediaFileRepository& fil
     const auto unchanged = [](const fs::path& native, const core::library::MediaFile& file) {
         std::error_code error;
         const auto size = static_cast<qint64>(fs::file_size(native, error));
-        const auto mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
+        const qint64 mtime = modifiedMs(native, error);
         return !error && size == file.size && mtime == file.mtime;
     };
     QList<std::pair<QString, QString>> hashes;  // id, whole hash
@@ -285,13 +299,7 @@ fs::path storeCover(const fs::path& folder, const Tags& tags)
     if (tags.coverBytes.empty()) {
         return {};
     }
-    uint64_t hash = 1469598103934665603ULL;
-    for (const char c : tags.coverBytes) {
-        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    char name[40];
-    std::snprintf(name, sizeof name, "%016llx", static_cast<unsigned long long>(hash));
-    const fs::path target = folder / (std::string(name) + tags.coverSuffix);
+    const fs::path target = folder / (hex64(fnv1a(kFnvOffset, tags.coverBytes.data(), tags.coverBytes.size())) + tags.coverSuffix);
     std::error_code error;
     if (fs::exists(target, error)) {
         return target;
@@ -408,7 +416,7 @@ private:
             if (probe.size < 0) {  // not looked at yet (a file the library did not know)
                 std::error_code error;
                 probe.size = static_cast<qint64>(fs::file_size(native, error));
-                probe.mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
+                probe.mtime = modifiedMs(native, error);
             }
             probe.contentHash = contentHash(native);
             probe.tags = readTags(native, m_paths.at(probe.index));
@@ -547,8 +555,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             continue;
         }
         probe.size = static_cast<qint64>(fs::file_size(native, error));
-        // Compared for equality only, so the file clock's own epoch is fine.
-        probe.mtime = std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(native, error).time_since_epoch()).count();
+        probe.mtime = modifiedMs(native, error);
         if (stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing) {
             ++result.unchanged;
             if (!stored->error.isEmpty()) {

@@ -277,10 +277,11 @@ struct HttpServer::Impl {
     {
         const bool signIn = std::string_view(path).starts_with("/v1/auth/");
         auto screen = [this, authenticated, signIn](const http::Request& req, http::Response& res) {
-            if (authenticated && overLimit(perAddress, limitKey(clientAddress(req)), res)) {
+            const QString address = authenticated || signIn ? limitKey(clientAddress(req)) : QString();
+            if (authenticated && overLimit(perAddress, address, res)) {
                 return true;  // refused before any work
             }
-            if (signIn && overLimit(authPerAddress, limitKey(clientAddress(req)), res, "too many sign-in requests")) {
+            if (signIn && overLimit(authPerAddress, address, res, "too many sign-in requests")) {
                 return true;  // before a database write and a password hash
             }
             if (const std::string protocol = req.header("X-Bandmate-Protocol");
