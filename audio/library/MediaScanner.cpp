@@ -1,6 +1,7 @@
 #include "audio/library/MediaScanner.h"
 
 #include "core/library/MediaFiles.h"
+#include "core/library/MediaPath.h"
 #include "core/library/MusicalKey.h"
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
@@ -123,11 +124,15 @@ QString fullContentHash(const fs::path& path)
     return failed ? QString() : QString::fromStdString(hex64(hash));
 }
 
-/// The system's path of a library path (UTF-8 text).
+/// The system's path of a library path (see core/library/MediaPath.h).
 fs::path toNative(const QString& path)
 {
+#ifdef _WIN32
     const QByteArray utf8 = path.toUtf8();
     return fs::path(std::u8string(reinterpret_cast<const char8_t*>(utf8.constData()), static_cast<size_t>(utf8.size())));
+#else
+    return fs::path(core::library::bytesFromPath(path).toStdString());
+#endif
 }
 
 /// Reads the whole content of every present file under `root` (whose rows this scan just
@@ -187,27 +192,17 @@ void keepWholeHashes(core::Database& db, core::library::MediaFileRepository& fil
     }
 }
 
-/// A path as the library keeps it: UTF-8 text with "/" between folders on every system (the
-/// generic form: Windows's "\\" would never match a folder's prefix).
+/// A path as the library keeps it: text with "/" between folders on every system (the generic
+/// form: Windows's "\\" would never match a folder's prefix). On POSIX a name is any bytes: what
+/// is not UTF-8 is kept losslessly (core/library/MediaPath.h), so every file keeps its own path.
 QString fromPath(const fs::path& path)
 {
+#ifdef _WIN32
     const auto utf8 = path.generic_u8string();
     return QString::fromUtf8(reinterpret_cast<const char*>(utf8.data()), static_cast<qsizetype>(utf8.size()));
-}
-
-/// Whether the system's name for a file or folder (one name, not a path) is text the library can
-/// keep as it is: on POSIX a name is any bytes, and two names that differ only in bytes that are
-/// not UTF-8 would become one path here.
-bool nameIsText(const fs::path& path)
-{
-#ifdef _WIN32
-    (void)path;
-    return true;  // UTF-16 names, as QString holds them
 #else
-    // Valid UTF-8 is what survives a round trip through QString unchanged.
     const std::string& bytes = path.native();
-    const QByteArray raw(bytes.data(), static_cast<qsizetype>(bytes.size()));
-    return QString::fromUtf8(raw).toUtf8() == raw;
+    return core::library::pathFromBytes(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())));
 #endif
 }
 
@@ -330,14 +325,14 @@ core::Result<Tags> readTags(const fs::path& native, const QString& path)
     TagLib::FileRef file(native.c_str(), true, TagLib::AudioProperties::Fast);
     if (file.isNull() || file.tag() == nullptr || !file.file()->isValid() || file.audioProperties() == nullptr
         || file.audioProperties()->sampleRate() <= 0) {
-        return fail(ErrorCode::InvalidInput, "not an audio file TagLib can read (corrupt or unsupported)", path.toStdString());
+        return fail(ErrorCode::InvalidInput, "not an audio file TagLib can read (corrupt or unsupported)", core::library::displayPath(path).toStdString());
     }
     Tags tags;
     const TagLib::Tag* tag = file.tag();
     const auto text = [](const TagLib::String& value) { return QString::fromStdWString(value.toWString()).trimmed(); };
     tags.song.title = text(tag->title());
     if (tags.song.title.isEmpty()) {
-        tags.song.title = fromPath(native.stem());
+        tags.song.title = core::library::displayPath(fromPath(native.stem()));
     }
     tags.song.artist = text(tag->artist());
     tags.song.album = text(tag->album());
@@ -474,29 +469,15 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         for (const fs::directory_iterator end; !listError && it != end; it.increment(listError)) {
             std::error_code entryError;
             if (it->is_directory(entryError) && !it->is_symlink(entryError)) {
-                if (nameIsText(it->path().filename())) {
-                    folders.push_back(it->path());
-                } else {
-                    // Once for the folder, not once for each of its files.
-                    ++result.failed;
-                    result.failures.push_back(fromPath(it->path()).toStdString() +
-                                              ": the folder name is not UTF-8 text, so Bandmate cannot keep its files; rename the folder");
-                }
+                folders.push_back(it->path());
             } else if (it->is_regular_file(entryError) && isAudio(it->path())) {
-                if (nameIsText(it->path().filename())) {
-                    found.push_back(it->path());
-                } else {
-                    // Reported and left alone rather than kept under a name that is not its own.
-                    ++result.failed;
-                    result.failures.push_back(fromPath(it->path()).toStdString() +
-                                              ": the file name is not UTF-8 text, so Bandmate cannot keep it; rename the file");
-                }
+                found.push_back(it->path());
             }
         }
         if (listError) {
             unlisted << fromPath(folderPath);
             ++result.failed;
-            result.failures.push_back(fromPath(folderPath).toStdString() + ": the folder could not be read (" + listError.message() +
+            result.failures.push_back(core::library::displayPath(fromPath(folderPath)).toStdString() + ": the folder could not be read (" + listError.message() +
                                       "); its files are left as they were");
         }
     }
@@ -560,7 +541,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             ++result.unchanged;
             if (!stored->error.isEmpty()) {
                 ++result.failed;
-                result.failures.push_back(paths.at(i).toStdString() + ": " + stored->error.toStdString());
+                result.failures.push_back(core::library::displayPath(paths.at(i)).toStdString() + ": " + stored->error.toStdString());
             }
             continue;
         }
@@ -649,7 +630,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             file.error = QString::fromStdString(probe.tags.error().message);
             otherFiles.append(file);
             ++result.failed;
-            result.failures.push_back(path.toStdString() + ": " + probe.tags.error().message);
+            result.failures.push_back(core::library::displayPath(path).toStdString() + ": " + probe.tags.error().message);
         } else {
             file.error.clear();
             file.cover = probe.cover;

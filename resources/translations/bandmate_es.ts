@@ -646,7 +646,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 y %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>The server could not be reached (%1). Nothing was lost; Bandmate tries again later.</source>
         <translation>No se pudo contactar con el servidor (%1). No se perdió nada; Bandmate lo volverá a intentar más tarde.</translation>
     </message>
@@ -2015,7 +2015,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::LibraryPage</name>
     <message>
-        <location filename="../../ui/library/LibraryPage.cpp" line="+56"/>
+        <location filename="../../ui/library/LibraryPage.cpp" line="+57"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
@@ -2332,7 +2332,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 archivos con el mismo contenido</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 songs called “%2”</source>
         <translation>%1 canciones llamadas “%2”</translation>
     </message>
@@ -2494,7 +2494,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::NowPlayingBar</name>
     <message>
-        <location filename="../../ui/library/NowPlayingBar.cpp" line="+28"/>
+        <location filename="../../ui/library/NowPlayingBar.cpp" line="+29"/>
         <source>Previous in the queue</source>
         <translation>Anterior en la cola</translation>
     </message>
@@ -2510,12 +2510,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+4"/>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Nothing playing</source>
         <translation>No suena nada</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
@@ -2531,9 +2531,14 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Este archivo no se puede reproducir aquí.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1  (%2 of %3)</source>
         <translation>%1  (%2 de %3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot open %1</source>
+        <translation>No se puede abrir %1</translation>
     </message>
 </context>
 <context>
@@ -3927,7 +3932,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SongEditor</name>
     <message>
-        <location filename="../../ui/library/SongEditor.cpp" line="+47"/>
+        <location filename="../../ui/library/SongEditor.cpp" line="+49"/>
         <source>The cover embedded in the audio file</source>
         <translation>La portada incrustada en el archivo de audio</translation>
     </message>
@@ -4113,7 +4118,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>ilegible: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No audio file: this song lives in the library only.</source>
         <translation>Sin archivo de audio: esta canción solo vive en la biblioteca.</translation>
     </message>

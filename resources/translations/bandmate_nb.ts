@@ -646,7 +646,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 og %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>The server could not be reached (%1). Nothing was lost; Bandmate tries again later.</source>
         <translation>Fikk ikke kontakt med serveren (%1). Ingenting gikk tapt; Bandmate prøver igjen senere.</translation>
     </message>
@@ -2015,7 +2015,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::LibraryPage</name>
     <message>
-        <location filename="../../ui/library/LibraryPage.cpp" line="+56"/>
+        <location filename="../../ui/library/LibraryPage.cpp" line="+57"/>
         <source>Library</source>
         <translation>Bibliotek</translation>
     </message>
@@ -2332,7 +2332,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 filer med samme innhold</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 songs called “%2”</source>
         <translation>%1 sanger med navnet «%2»</translation>
     </message>
@@ -2494,7 +2494,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::NowPlayingBar</name>
     <message>
-        <location filename="../../ui/library/NowPlayingBar.cpp" line="+28"/>
+        <location filename="../../ui/library/NowPlayingBar.cpp" line="+29"/>
         <source>Previous in the queue</source>
         <translation>Forrige i køen</translation>
     </message>
@@ -2510,12 +2510,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+4"/>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Nothing playing</source>
         <translation>Ingenting spilles</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Position</source>
         <translation>Posisjon</translation>
     </message>
@@ -2531,9 +2531,14 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne filen kan ikke spilles av her.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1  (%2 of %3)</source>
         <translation>%1  (%2 av %3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot open %1</source>
+        <translation>Kan ikke åpne %1</translation>
     </message>
 </context>
 <context>
@@ -3927,7 +3932,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SongEditor</name>
     <message>
-        <location filename="../../ui/library/SongEditor.cpp" line="+47"/>
+        <location filename="../../ui/library/SongEditor.cpp" line="+49"/>
         <source>The cover embedded in the audio file</source>
         <translation>Omslagsbildet i lydfilen</translation>
     </message>
@@ -4113,7 +4118,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>uleselig: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No audio file: this song lives in the library only.</source>
         <translation>Ingen lydfil: denne sangen finnes bare i biblioteket.</translation>
     </message>

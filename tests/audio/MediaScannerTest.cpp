@@ -1,6 +1,7 @@
 // The library scanner on real WAV files the test writes and tags with TagLib.
 #include "audio/library/MediaScanner.h"
 #include "core/library/MediaFiles.h"
+#include "core/library/MediaPath.h"
 #include "core/storage/Sql.h"
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
@@ -18,6 +19,7 @@
 #include <taglib/tpropertymap.h>
 
 #include <QDateTime>
+#include <QSet>
 #include <QDir>
 #include <QFile>
 
@@ -540,7 +542,7 @@ TEST(MediaScanner, AFileThatMovesReconnectsToItsOwnSongNotToAnOlderMissingCopy)
         << "two files, two rows";
 }
 
-TEST(MediaScanner, FileNamesThatAreNotUtf8AreReportedAndTheRestIsRead)
+TEST(MediaScanner, FileNamesThatAreNotUtf8AreKeptEachUnderItsOwnPath)
 {
     test::TempDir dir;
     auto db = test::openTestDatabase(dir);
@@ -548,32 +550,39 @@ TEST(MediaScanner, FileNamesThatAreNotUtf8AreReportedAndTheRestIsRead)
     const QString music = dir.file(QStringLiteral("music"));
     writeTagged(music + QStringLiteral("/good.wav"), "Good", "Band");
     // Two names that differ only in bytes that are not UTF-8 (Latin-1 "é" and "è"): as text they
-    // would be one path, and the folder's scan failed on the second.
+    // were one path, and the folder's scan failed on the second (then they were left out).
     const std::string folder = QFile::encodeName(music).toStdString();
-    for (const char* name : {"/caf\xe9.wav", "/caf\xe8.wav"}) {
-        std::filesystem::copy_file(folder + "/good.wav", folder + name);
-    }
+    writeTagged(music + QStringLiteral("/other.wav"), "Other", "Band");
+    std::filesystem::rename(folder + "/other.wav", folder + "/caf\xe8.wav");
+    std::filesystem::copy_file(folder + "/good.wav", folder + "/caf\xe9.wav");
     audio::MediaScanner scanner(*db);
     auto scanned = scanner.scan(music.toStdString());
     ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
-    EXPECT_EQ(scanned->added, 1);
-    EXPECT_EQ(scanned->failed, 2);
-    ASSERT_EQ(scanned->failures.size(), 2u);
-    EXPECT_NE(scanned->failures.front().find("not UTF-8"), std::string::npos) << scanned->failures.front();
+    EXPECT_EQ(scanned->added, 3);
+    EXPECT_EQ(scanned->failed, 0) << (scanned->failures.empty() ? "" : scanned->failures.front());
+    QSet<QString> paths;
+    const auto kept = core::library::MediaFileRepository(*db).under(music);
+    ASSERT_TRUE(kept.has_value());
+    for (const auto& file : *kept) {
+        paths << file.path;
+        EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(core::library::bytesFromPath(file.path).toStdString())))
+            << core::library::displayPath(file.path).toStdString();
+    }
+    EXPECT_EQ(paths.size(), 3);
     auto again = scanner.scan(music.toStdString());
     ASSERT_TRUE(again.has_value());
     EXPECT_EQ(again->added, 0);
-    EXPECT_EQ(again->unchanged, 1);
+    EXPECT_EQ(again->unchanged, 3);
 
-    // A folder whose name is not UTF-8 is said once, not once for each of its files.
+    // A folder whose name is not UTF-8 is read like any other; a file moved into it keeps its song.
     std::filesystem::create_directory(folder + "/m\xfasica");
-    for (const char* name : {"/m\xfasica/a.wav", "/m\xfasica/b.wav"}) {
-        std::filesystem::copy_file(folder + "/good.wav", folder + name);
-    }
+    std::filesystem::rename(folder + "/caf\xe8.wav", folder + "/m\xfasica/caf\xe8.wav");
+    std::filesystem::copy_file(folder + "/good.wav", folder + "/m\xfasica/b.wav");
     auto folders = scanner.scan(music.toStdString());
     ASSERT_TRUE(folders.has_value());
-    EXPECT_EQ(folders->failed, 3) << "the two files above and the folder";
-    EXPECT_EQ(std::count_if(folders->failures.begin(), folders->failures.end(),
-                            [](const std::string& failure) { return failure.find("folder name") != std::string::npos; }),
-              1);
+    EXPECT_EQ(folders->failed, 0) << (folders->failures.empty() ? "" : folders->failures.front());
+    EXPECT_EQ(folders->added, 1) << "b.wav";
+    EXPECT_EQ(folders->reconnected, 1) << "the è file, found again by its content";
+    EXPECT_EQ(folders->missing, 0);
+    EXPECT_TRUE(core::library::MediaFileRepository(*db).missing()->isEmpty());
 }

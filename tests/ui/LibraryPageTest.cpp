@@ -18,6 +18,7 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
@@ -34,6 +35,8 @@
 #include <QDialog>
 #include <QTimer>
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 using namespace bandmate;
 namespace lib = core::library;
@@ -349,6 +352,30 @@ TEST_F(LibraryPageTest, PlayingAFileCountsAPlayAfterHalfOfIt)
     ASSERT_TRUE(counted.wait(20'000)) << "no play counted: " << m_page->bannerText().toStdString();
     EXPECT_EQ(*lib::SongRepository(*m_db).playCount(id), 1);
     EXPECT_GE(m_page->player()->counter().listenedMs(), 1000);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(LibraryPageTest, AFileWhoseNameIsNotUtf8PlaysToo)
+{
+    // Latin-1 "é" in the name: the library keeps the name's own bytes and the player is given a
+    // URL that names exactly that file.
+    writeTone(QStringLiteral("latin/Tone.wav"), 2);
+    const std::string folder = QFile::encodeName(m_dir.file(QStringLiteral("latin"))).toStdString();
+    std::filesystem::rename(folder + "/Tone.wav", folder + "/Ton\xe9.wav");
+    ASSERT_TRUE(scan(m_dir.file(QStringLiteral("latin"))));
+    const auto files = lib::MediaFileRepository(*m_db).under(m_dir.file(QStringLiteral("latin")));
+    ASSERT_TRUE(files.has_value());
+    ASSERT_EQ(files->size(), 1);
+    EXPECT_EQ(lib::SongRepository(*m_db).get(files->first().songId).value().title, QStringLiteral("Ton\uFFFD")) << "shown as a file manager shows it";
+    QSignalSpy counted(m_page->player(), &ui::NowPlayingBar::playCounted);
+    m_page->playFrom(files->first().songId);
+    ASSERT_EQ(m_page->player()->queue().size(), 1);
+    EXPECT_TRUE(counted.wait(20'000)) << "no play counted: " << m_page->bannerText().toStdString();
+    m_page->player()->play({});  // stops
+    std::filesystem::remove_all(folder);  // QTemporaryDir cannot name the file to remove it
 }
 
 }  // namespace

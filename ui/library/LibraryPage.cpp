@@ -4,6 +4,7 @@
 
 #include "core/beats/MachineRepository.h"
 #include "core/library/MediaFiles.h"
+#include "core/library/MediaPath.h"
 #include "core/library/Playlists.h"
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
@@ -229,7 +230,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
         (void)selectSong(*saved);
     });
     connect(m_editor, &SongEditor::locateRequested, this, [this](const QString& fileId, const QString& oldPath) {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Where is %1 now?").arg(QFileInfo(oldPath).fileName()), QDir::homePath());
+        const QString path = QFileDialog::getOpenFileName(this, tr("Where is %1 now?").arg(QFileInfo(lib::displayPath(oldPath)).fileName()), QDir::homePath());
         if (!path.isEmpty()) {
             locate(fileId, oldPath, path);
         }
@@ -739,7 +740,8 @@ void LibraryPage::showDuplicates()
         for (const auto& group : *files) {
             auto* top = new QTreeWidgetItem(tree, {tr("%1 files with the same content").arg(group.size())});
             for (const auto& file : group) {
-                new QTreeWidgetItem(top, {QFileInfo(file.path).fileName(), QDir::toNativeSeparators(file.path)});
+                const QString shown = lib::displayPath(file.path);
+                new QTreeWidgetItem(top, {QFileInfo(shown).fileName(), QDir::toNativeSeparators(shown)});
             }
             ++groups;
         }

@@ -1,5 +1,6 @@
 #include "ui/library/NowPlayingBar.h"
 
+#include "core/library/MediaPath.h"
 #include "core/setlists/RunSheet.h"
 
 #include <QAudioOutput>
@@ -88,6 +89,7 @@ NowPlayingBar::~NowPlayingBar()
     if (m_player != nullptr) {
         m_player->disconnect(this);
         m_player->stop();
+        m_player->setSource(QUrl());  // before the file it may be reading goes
     }
 }
 
@@ -152,7 +154,23 @@ void NowPlayingBar::startCurrent()
     const QueueItem& item = m_queue[m_current];
     m_title->setText(m_queue.size() > 1 ? tr("%1  (%2 of %3)").arg(item.title).arg(m_current + 1).arg(m_queue.size()) : item.title);
     m_counter.start(item.songId, item.durationMs);
-    m_player->setSource(QUrl::fromLocalFile(item.path));
+    m_player->setSource(QUrl());
+    delete m_device;
+    m_device = nullptr;
+    if (core::library::hasKeptBytes(item.path)) {
+        // A name that is not UTF-8: Qt cannot open it by name, so the player reads the file opened
+        // by its exact bytes.
+        if (auto file = core::library::openKeptName(item.path)) {
+            m_device = file.release();
+            m_device->setParent(this);
+            m_player->setSourceDevice(m_device, core::library::fileUrl(item.path));
+        } else {
+            Q_EMIT playbackFailed(tr("Cannot open %1").arg(core::library::displayPath(item.path)));
+            return;
+        }
+    } else {
+        m_player->setSource(QUrl::fromLocalFile(item.path));
+    }
     m_player->play();
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAudioOutput;
+class QFile;
 class QLabel;
 class QMediaPlayer;
 class QPushButton;
@@ -50,6 +51,7 @@ private:
     void showPosition(qint64 positionMs);
 
     QMediaPlayer* m_player = nullptr;
+    QFile* m_device = nullptr;  ///< the file being played when Qt cannot open it by name (its bytes are not UTF-8)
     QAudioOutput* m_output = nullptr;
     QPushButton* m_playPause = nullptr;
     QLabel* m_title = nullptr;

@@ -2,11 +2,13 @@
 
 #include "core/beats/BuiltinMachines.h"
 #include "core/library/ChordPro.h"
+#include "core/library/MediaPath.h"
 #include "core/library/MusicalKey.h"
 #include "ui/library/SongTableModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -213,7 +215,8 @@ void SongEditor::setSong(const core::library::Song& song, const QList<core::libr
         m_files->clear();
         for (const auto& file : files) {
             const QString state = file.missing ? tr("missing") : !file.error.isEmpty() ? tr("unreadable: %1").arg(file.error) : QString();
-            auto* item = new QListWidgetItem(state.isEmpty() ? file.path : QStringLiteral("%1  (%2)").arg(file.path, state), m_files);
+            const QString shown = QDir::toNativeSeparators(core::library::displayPath(file.path));
+            auto* item = new QListWidgetItem(state.isEmpty() ? shown : QStringLiteral("%1  (%2)").arg(shown, state), m_files);
             item->setData(Qt::UserRole, file.id);
             item->setData(Qt::UserRole + 1, file.missing);
             item->setData(Qt::UserRole + 2, file.path);
