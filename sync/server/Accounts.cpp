@@ -1,5 +1,6 @@
 #include "sync/server/Accounts.h"
 
+#include "sync/server/Secrets.h"
 #include "sync/server/ServerDatabase.h"
 
 #include "core/storage/Sql.h"
@@ -34,23 +35,6 @@ const char* const kSchema[] = {
     "expires_at BIGINT NOT NULL, used INTEGER NOT NULL DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS rate_limit (key TEXT PRIMARY KEY NOT NULL, window_start BIGINT NOT NULL, attempts INTEGER NOT NULL)",
 };
-
-/// Tokens are stored as a BLAKE2b hash: the database never holds one that could be replayed.
-QString tokenHash(const QString& token)
-{
-    const QByteArray bytes = token.toUtf8();
-    unsigned char hash[32];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(bytes.constData()), static_cast<unsigned long long>(bytes.size()),
-                       nullptr, 0);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(hash), sizeof hash).toHex());
-}
-
-QString randomToken()
-{
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(bytes), sizeof bytes).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
 
 core::Result<QString> hashPassword(const QString& password)
 {
