@@ -54,6 +54,37 @@ QString Request::param(const QString& name) const
     return QUrlQuery(QString::fromStdString(query)).queryItemValue(name, QUrl::FullyDecoded);
 }
 
+std::string Request::cookie(std::string_view name) const
+{
+    for (const auto& [key, value] : headers) {
+        if (!beast::iequals(key, "Cookie")) {
+            continue;
+        }
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            const std::size_t end = rest.find(';');
+            std::string_view pair = rest.substr(0, end);
+            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+            while (!pair.empty() && pair.front() == ' ') {
+                pair.remove_prefix(1);
+            }
+            const std::size_t equals = pair.find('=');
+            if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+                return std::string(pair.substr(equals + 1));
+            }
+        }
+    }
+    return {};
+}
+
+QStringList Request::formValues(const QString& name) const
+{
+    // A form encodes a space as "+", which QUrlQuery leaves as it is.
+    QByteArray encoded = QByteArray::fromStdString(body);
+    encoded.replace('+', "%20");
+    return QUrlQuery(QString::fromLatin1(encoded)).allQueryItemValues(name, QUrl::FullyDecoded);
+}
+
 void Response::error(int errorStatus, const char* code, const std::string& message)
 {
     status = errorStatus;
@@ -276,6 +307,26 @@ struct Core::Impl {
     Log log;
     AfterRequest after;
     std::map<std::pair<std::string, std::string>, Route> routes;
+    struct PrefixRoute {
+        std::string method;
+        std::string prefix;
+        Route route;
+    };
+    std::vector<PrefixRoute> prefixRoutes;
+
+    /// The route of a request, or null.
+    const Route* findRoute(const std::string& method, const std::string& path) const
+    {
+        if (const auto found = routes.find({method, path}); found != routes.end()) {
+            return &found->second;
+        }
+        for (const PrefixRoute& candidate : prefixRoutes) {
+            if (candidate.method == method && path.starts_with(candidate.prefix)) {
+                return &candidate.route;
+            }
+        }
+        return nullptr;
+    }
 
     std::atomic<bool> running{false};
     std::atomic<bool> stopping{false};
@@ -598,14 +649,14 @@ private:
             finish(*request, response);
             return;
         }
-        const auto found = m_core.routes.find({request->method, request->path});
-        if (found == m_core.routes.end()) {
+        const Route* found = m_core.findRoute(request->method, request->path);
+        if (found == nullptr) {
             m_label = "unmatched";
             response->error(404, "not_found", "no such endpoint: " + request->method + " " + request->path);
             finish(*request, response);
             return;
         }
-        const Route& route = found->second;
+        const Route& route = *found;
         m_label = route.label;
         if (route.screen && route.screen(*request, *response)) {
             finish(*request, response);
@@ -1105,6 +1156,14 @@ void Core::route(std::string method, std::string path, Screen screen, Handler ha
         if (!m_impl->latency.contains(known)) {
             m_impl->latency.emplace(known, std::make_unique<Histogram>());
         }
+    }
+    if (path.ends_with('*')) {
+        path.pop_back();
+        m_impl->prefixRoutes.push_back({std::move(method), std::move(path), Route{std::move(screen), std::move(handler), std::move(label)}});
+        // The longest prefix first: "/v1/polls/" before "/v1/".
+        std::stable_sort(m_impl->prefixRoutes.begin(), m_impl->prefixRoutes.end(),
+                         [](const Impl::PrefixRoute& a, const Impl::PrefixRoute& b) { return a.prefix.size() > b.prefix.size(); });
+        return;
     }
     m_impl->routes[{std::move(method), std::move(path)}] = Route{std::move(screen), std::move(handler), std::move(label)};
 }

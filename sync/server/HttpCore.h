@@ -7,6 +7,7 @@
 #include "core/util/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <cstdint>
@@ -31,6 +32,10 @@ struct Request {
     [[nodiscard]] std::string header(std::string_view name) const;
     [[nodiscard]] bool hasParam(const QString& name) const;
     [[nodiscard]] QString param(const QString& name) const;
+    /// A cookie's value from the Cookie header, or "".
+    [[nodiscard]] std::string cookie(std::string_view name) const;
+    /// Every value of a field of an HTML form's body (application/x-www-form-urlencoded).
+    [[nodiscard]] QStringList formValues(const QString& name) const;
 };
 
 struct Response {
@@ -96,6 +101,8 @@ public:
     Core(const Core&) = delete;
     Core& operator=(const Core&) = delete;
 
+    /// A route for `path`, or for every path that starts with it when it ends with "*"
+    /// ("/v/*"; an exact route wins, then the longest prefix).
     void route(std::string method, std::string path, Screen screen, Handler handler);
 
     /// Binds; the port bound. Fails when the address is taken or TLS files cannot be read.

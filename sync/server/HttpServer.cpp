@@ -4,8 +4,11 @@
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/Accounts.h"
+#include "sync/server/GroupCommit.h"
 #include "sync/server/HttpCore.h"
+#include "sync/server/PollRoutes.h"
 #include "sync/server/RateLimiter.h"
+#include "sync/server/ServerWorker.h"
 #include "sync/server/SyncService.h"
 #include "sync/server/TopicRelay.h"
 
@@ -19,7 +22,6 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
 #include <limits>
 #include <mutex>
@@ -62,12 +64,6 @@ std::optional<QJsonObject> jsonBody(const http::Request& req, http::Response& re
     return document.object();
 }
 
-/// A database worker's services: one connection each, opened on the worker's thread.
-struct Worker final : http::WorkerState {
-    std::unique_ptr<SyncService> sync;
-    std::unique_ptr<Accounts> accounts;
-};
-
 http::CoreOptions coreOptions(const ServerOptions& options)
 {
     http::CoreOptions core;
@@ -107,13 +103,10 @@ struct HttpServer::Impl {
     RateLimiter perAddress;
     RateLimiter authPerAddress;
     std::mutex logMutex;
-    /// Group commit: pushes that arrive while one is being written queue up, and the worker that
-    /// finds no writer busy writes everything queued in one transaction (one disk flush). In
-    /// this process no push waits in SQLite's busy handler, which sleeps up to 100 ms.
-    std::mutex pushMutex;
-    std::condition_variable pushDone;
-    QList<SyncService::PushRequest*> pushQueue;
-    bool pushWriterBusy = false;
+    /// Pushes and votes are written in groups (one transaction, one disk flush, for all that
+    /// arrived while the previous group was being written).
+    GroupCommit<SyncService::PushRequest> pushes;
+    GroupCommit<BallotRequest> votes;
     /// Storage that only grows is pruned once per maintenance interval, after a request has been
     /// answered, by whichever worker comes first: expired tokens (two rows per sign-in and
     /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.
@@ -123,6 +116,8 @@ struct HttpServer::Impl {
     std::atomic<qint64> healthyUntilMs{0};
     static constexpr qint64 kHealthyForMs = 1000;
     http::Core core;  // its workers and connections use everything above
+    /// Fan voting's routes (they publish on `core`).
+    PollRoutes polls{core, options, [this](const http::Request& req) { return limitKey(clientAddress(req)); }};
     /// Topics changed by other server processes on the same PostgreSQL (after `core`: it
     /// publishes there, and stops first).
     TopicRelay relay{options.databasePath, [this](QSqlDatabase& db, const QString& topic) { reread(db, topic); }};
@@ -130,6 +125,10 @@ struct HttpServer::Impl {
     /// Another process (or this one) changed `topic`: its state from the database, published here.
     void reread(QSqlDatabase& db, const QString& topic)
     {
+        if (topic.startsWith(QLatin1String("poll:"))) {
+            polls.reread(topic);
+            return;
+        }
         if (!topic.startsWith(QLatin1String("head:"))) {
             return;
         }
@@ -144,27 +143,7 @@ struct HttpServer::Impl {
 
     core::Result<PushResult> groupPush(Worker& worker, SyncService::PushRequest& request)
     {
-        std::unique_lock lock(pushMutex);
-        pushQueue.append(&request);
-        bool done = false;
-        while (!done) {
-            if (!pushWriterBusy) {
-                pushWriterBusy = true;
-                QList<SyncService::PushRequest*> group;
-                group.swap(pushQueue);
-                lock.unlock();
-                worker.sync->pushGroup(group);
-                lock.lock();
-                for (SyncService::PushRequest* finished : group) {
-                    finished->batchId.clear();  // marks it answered (a pushed batch id is never empty)
-                }
-                pushWriterBusy = false;
-                pushDone.notify_all();
-            } else {
-                pushDone.wait(lock);
-            }
-            done = request.batchId.isEmpty();
-        }
+        pushes.run(request, [&worker](QList<SyncService::PushRequest*>& group) { worker.sync->pushGroup(group); });
         return request.result;
     }
 
@@ -179,10 +158,15 @@ struct HttpServer::Impl {
         if (!accounts) {
             return std::unexpected(accounts.error());
         }
+        auto polls = PollService::open(options.databasePath);
+        if (!polls) {
+            return std::unexpected(polls.error());
+        }
         (*sync)->setFieldQuota(options.fieldQuota);
         auto worker = std::make_unique<Worker>();
         worker->sync = std::move(*sync);
         worker->accounts = std::move(*accounts);
+        worker->polls = std::move(*polls);
         return worker;
     }
 
@@ -672,6 +656,7 @@ struct HttpServer::Impl {
                        res.contentType = "application/json";
                        res.body = body.toStdString();
                    });
+        polls.install([this](const char* method, const char* path, PollRoutes::Handler handler) { add(method, path, true, std::move(handler)); });
     }
 };
 

@@ -43,6 +43,13 @@ struct ServerOptions {
     QStringList trustedProxies;
     /// The most fields one account may hold; a push past it gets 413 and stores nothing. 0: none.
     qint64 fieldQuota = 20'000'000;
+    /// The address fans reach this server at ("https://vote.example.com"), for the links and QR
+    /// codes of polls; empty: the address the musician's request came to.
+    QString publicUrl;
+    /// Fan votes and suggestions per minute from one address (a whole venue may share one
+    /// Wi-Fi address, so it is loose; bursts of half of it) and per poll. 0: no limit.
+    int fanRequestsPerMinute = 3000;
+    int pollRequestsPerMinute = 600'000;
 };
 
 /// The HTTP routes of SyncService and Accounts on the event-driven core (http::Core, Boost.Beast):

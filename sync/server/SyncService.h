@@ -91,6 +91,7 @@ public:
         qint64 seenSeq = -1;
         int dataFormat = 0;
         core::Result<PushResult> result = core::fail(core::ErrorCode::Internal, "not pushed yet");
+        bool done = false;  ///< written (GroupCommit)
     };
     /// The most fields one account may hold (0: no limit). A push that would go over is refused
     /// whole (InvalidInput at "quota", HTTP 413) and stores nothing.

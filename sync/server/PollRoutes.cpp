@@ -1,0 +1,614 @@
+#include "sync/server/PollRoutes.h"
+
+#include "sync/server/Secrets.h"
+#include "sync/server/ServerWorker.h"
+#include "sync/server/WebPages.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bandmate::sync {
+
+using core::ErrorCode;
+
+namespace {
+
+const char* const kFanCookie = "bm_fan";
+
+void sendJson(http::Response& res, int status, const QJsonObject& body)
+{
+    res.status = status;
+    res.contentType = "application/json";
+    res.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+}
+
+std::string compact(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+/// The HTTP status of a service error.
+int statusOf(const core::Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::InvalidInput:
+    case ErrorCode::InvalidArgument:
+        return 422;
+    case ErrorCode::Conflict:
+        return 409;
+    default:
+        return 500;
+    }
+}
+
+void sendServiceError(http::Response& res, const core::Error& error)
+{
+    const int status = statusOf(error);
+    if (status == 500) {
+        res.error(500, "storage", "the server's database failed; try again later");
+        res.note = error.toString();
+        return;
+    }
+    res.error(status, status == 404 ? "not_found" : status == 409 ? "conflict" : "invalid", error.toString());
+}
+
+/// The fan page's string key for a service error (its English message), and the number it
+/// names ("at most 2 votes per fan").
+QString fanErrorKey(const core::Error& error)
+{
+    static const QList<std::pair<const char*, const char*>> known{
+        {"the vote is closed", "err_closed"},
+        {"the vote has not opened yet", "err_not_open"},
+        {"not a song of this vote", "err_not_song"},
+        {"a song is chosen twice", "err_twice"},
+        {"votes per fan", "err_too_many"},
+        {"one vote per fan", "err_too_many"},
+        {"this vote takes no suggestions", "err_no_suggestions"},
+        {"characters", "err_too_long"},
+        {"must not be empty", "err_empty"},
+        {"holds control characters", "err_bad_text"},
+        {"suggestions each", "err_suggest_limit"},
+        {"many suggestions", "err_suggest_full"},
+    };
+    if (error.message == "holds control characters") {
+        return QStringLiteral("err_bad_text");
+    }
+    for (const auto& [text, key] : known) {
+        if (error.message.find(text) != std::string::npos) {
+            return QString::fromLatin1(key);
+        }
+    }
+    return QStringLiteral("err_other");
+}
+
+/// The fan's token from the cookie, when it is one the server could have made.
+QString fanToken(const http::Request& req)
+{
+    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+    const QString token = QString::fromStdString(req.cookie(kFanCookie));
+    return shape.match(token).hasMatch() ? token : QString();
+}
+
+QString csrfFor(const QByteArray& secret, const QString& pollId, const QString& fan)
+{
+    return signature(secret, (QStringLiteral("vote:") + pollId + QLatin1Char(':') + fan).toUtf8());
+}
+
+bool wantsJson(const http::Request& req)
+{
+    return req.header("Accept").find("application/json") != std::string::npos;
+}
+
+/// The tally fans see: listed options only; counts only when `counts`.
+QJsonObject fanView(const Poll& poll, bool counts)
+{
+    QJsonArray options;
+    for (const auto& option : poll.options) {
+        if (option.state != QLatin1String("listed")) {
+            continue;
+        }
+        QJsonObject entry{{QStringLiteral("key"), option.key}, {QStringLiteral("title"), option.title}, {QStringLiteral("artist"), option.artist}};
+        if (counts) {
+            entry.insert(QStringLiteral("votes"), static_cast<double>(option.votes));
+        }
+        options.append(entry);
+    }
+    QJsonObject view{{QStringLiteral("state"), poll.state}, {QStringLiteral("votes_per_fan"), poll.spec.votesPerFan}, {QStringLiteral("options"), options}};
+    if (counts) {
+        view.insert(QStringLiteral("ballots"), static_cast<double>(poll.ballots));
+    }
+    return view;
+}
+
+QJsonObject pollJson(const Poll& poll, const QString& url)
+{
+    QJsonArray tally;
+    for (const auto& option : poll.options) {
+        tally.append(QJsonObject{{QStringLiteral("song_id"), option.key},
+                                 {QStringLiteral("title"), option.title},
+                                 {QStringLiteral("artist"), option.artist},
+                                 {QStringLiteral("votes"), static_cast<double>(option.votes)},
+                                 {QStringLiteral("state"), option.state},
+                                 {QStringLiteral("suggested"), option.suggested}});
+    }
+    QJsonObject json{{QStringLiteral("id"), poll.id},
+                     {QStringLiteral("code"), poll.code},
+                     {QStringLiteral("show_id"), poll.spec.showId},
+                     {QStringLiteral("band"), poll.spec.band},
+                     {QStringLiteral("show"), poll.spec.showName},
+                     {QStringLiteral("question"), poll.spec.question},
+                     {QStringLiteral("votes_per_fan"), poll.spec.votesPerFan},
+                     {QStringLiteral("results"), resultsShownName(poll.spec.results)},
+                     {QStringLiteral("suggestions"), poll.spec.suggestions},
+                     {QStringLiteral("state"), poll.state},
+                     {QStringLiteral("opens_at"), static_cast<double>(poll.spec.opensAtMs)},
+                     {QStringLiteral("closes_at"), static_cast<double>(poll.spec.closesAtMs)},
+                     {QStringLiteral("ballots"), static_cast<double>(poll.ballots)},
+                     {QStringLiteral("version"), static_cast<double>(poll.version)},
+                     {QStringLiteral("tally"), tally}};
+    if (!url.isEmpty()) {
+        json.insert(QStringLiteral("url"), url);
+    }
+    return json;
+}
+
+}  // namespace
+
+PollRoutes::PollRoutes(http::Core& core, const ServerOptions& options, ClientAddress clientAddress)
+    : m_core(core),
+      m_options(options),
+      m_clientAddress(std::move(clientAddress)),
+      m_perAddress(options.fanRequestsPerMinute, std::max(1, options.fanRequestsPerMinute / 2)),
+      m_perPoll(options.pollRequestsPerMinute, std::max(1, options.pollRequestsPerMinute / 2))
+{
+}
+
+PollRoutes::~PollRoutes() = default;
+
+QByteArray PollRoutes::secret(Worker& worker)
+{
+    const std::lock_guard lock(m_secretMutex);
+    if (m_secret.isEmpty()) {
+        if (auto made = worker.polls->webSecret()) {
+            m_secret = *made;
+        }
+    }
+    return m_secret;
+}
+
+bool PollRoutes::secure(const http::Request& req) const
+{
+    if (!m_options.tlsCertPath.isEmpty()) {
+        return true;
+    }
+    return m_options.trustedProxies.contains(QString::fromStdString(req.remoteAddress)) && req.header("X-Forwarded-Proto") == "https";
+}
+
+QString PollRoutes::fanUrl(const http::Request& req, const QString& code) const
+{
+    QString base = m_options.publicUrl;
+    if (base.isEmpty()) {
+        const QString host = QString::fromStdString(req.header("Host"));
+        base = (secure(req) ? QStringLiteral("https://") : QStringLiteral("http://")) + (host.isEmpty() ? QStringLiteral("localhost") : host);
+    }
+    while (base.endsWith(QLatin1Char('/'))) {
+        base.chop(1);
+    }
+    return base + QStringLiteral("/v/") + code;
+}
+
+void PollRoutes::publish(const Poll& poll, Worker* announceFrom)
+{
+    const auto version = static_cast<std::uint64_t>(poll.version);
+    const std::string id = poll.id.toStdString();
+    m_core.publish("poll:" + id, version, "tally", compact(fanView(poll, true)));
+    m_core.publish("poll-open:" + id, version, "tally", compact(fanView(poll, false)));
+    m_core.publish("poll-owner:" + id, version, "tally", compact(pollJson(poll, {})));
+    if (announceFrom != nullptr) {
+        announceFrom->sync->announce(QStringLiteral("poll:") + poll.id);  // servers on the same PostgreSQL
+    }
+}
+
+void PollRoutes::reread(const QString& topic)
+{
+    if (!topic.startsWith(QLatin1String("poll:"))) {
+        return;
+    }
+    if (!m_relayPolls) {
+        auto opened = PollService::open(m_options.databasePath);
+        if (!opened) {
+            return;
+        }
+        m_relayPolls = std::move(*opened);
+    }
+    if (auto poll = m_relayPolls->byId(topic.mid(5))) {
+        publish(*poll, nullptr);
+    }
+}
+
+void PollRoutes::install(const AddSignedIn& addSignedIn)
+{
+    // Static files: from memory, no database; named by content, so cached for ever.
+    m_core.route(
+        "GET", "/static/*",
+        [](const http::Request& req, http::Response& res) {
+            const web::Asset* found = web::asset(req.path);
+            if (found == nullptr) {
+                res.error(404, "not_found", "no such file");
+                return true;
+            }
+            res.setHeader("ETag", found->etag);
+            res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+            res.setHeader("X-Content-Type-Options", "nosniff");
+            if (req.header("If-None-Match") == found->etag) {
+                res.status = 304;
+                return true;
+            }
+            res.status = 200;
+            res.contentType = found->contentType;
+            res.body = found->body;
+            return true;
+        },
+        [](const http::Request&, http::Response& res, http::WorkerState&) { res.error(404, "not_found", "no such file"); });
+
+    m_core.route("GET", "/v/*", {}, [this](const http::Request& req, http::Response& res, http::WorkerState& state) {
+        fanPage(req, res, static_cast<Worker&>(state));
+    });
+    // Votes and suggestions: limited per address (loosely: a venue shares one address) and per
+    // poll before they wait for a database worker.
+    m_core.route(
+        "POST", "/v/*",
+        [this](const http::Request& req, http::Response& res) {
+            const QString code = PollService::normalizeCode(QString::fromStdString(req.path).section(QLatin1Char('/'), 2, 2));
+            std::optional<int> wait = m_perAddress.take(QStringLiteral("fan-ip:") + m_clientAddress(req));
+            if (!wait) {
+                wait = m_perPoll.take(QStringLiteral("poll:") + code);
+            }
+            if (!wait) {
+                return false;
+            }
+            res.setHeader("Retry-After", std::to_string(*wait));
+            const QJsonObject text = web::strings(web::language(req.header("Accept-Language")));
+            res.error(429, "too_many_requests", text.value(QStringLiteral("too_fast")).toString().toStdString());
+            return true;
+        },
+        [this](const http::Request& req, http::Response& res, http::WorkerState& state) { fanPost(req, res, static_cast<Worker&>(state)); });
+
+    addSignedIn("POST", "/v1/polls", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        create(req, res, worker, account);
+    });
+    addSignedIn("GET", "/v1/polls", [](const http::Request&, http::Response& res, Worker& worker, QString& account) {
+        auto polls = worker.polls->list(account);
+        if (!polls) {
+            sendServiceError(res, polls.error());
+            return;
+        }
+        QJsonArray list;
+        for (const Poll& poll : *polls) {
+            list.append(pollJson(poll, {}));
+        }
+        sendJson(res, 200, QJsonObject{{QStringLiteral("polls"), list}});
+    });
+    addSignedIn("GET", "/v1/polls/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        musicianGet(req, res, worker, account);
+    });
+    addSignedIn("POST", "/v1/polls/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        musicianPost(req, res, worker, account);
+    });
+}
+
+void PollRoutes::create(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
+    if (!document.isObject()) {
+        res.error(400, "malformed_json", "the body is not a JSON object");
+        return;
+    }
+    const QJsonObject body = document.object();
+    PollSpec spec;
+    spec.showId = body.value(QStringLiteral("show_id")).toString();
+    spec.band = body.value(QStringLiteral("band")).toString();
+    spec.showName = body.value(QStringLiteral("show")).toString();
+    spec.question = body.value(QStringLiteral("question")).toString();
+    const QJsonValue votes = body.value(QStringLiteral("votes_per_fan"));
+    if (!votes.isUndefined() && (!votes.isDouble() || votes.toDouble() != std::floor(votes.toDouble()))) {
+        res.error(422, "invalid", "votes_per_fan: must be a whole number from 1 to 5");
+        return;
+    }
+    spec.votesPerFan = votes.isUndefined() ? 1 : votes.toInt();
+    const QString results = body.value(QStringLiteral("results")).toString(QStringLiteral("always"));
+    const auto shown = resultsShownFromName(results);
+    if (!shown) {
+        res.error(422, "invalid", "results: expected always, after-vote, after-close or never");
+        return;
+    }
+    spec.results = *shown;
+    spec.suggestions = body.value(QStringLiteral("suggestions")).toBool();
+    spec.openNow = body.value(QStringLiteral("open_now")).toBool();
+    spec.opensAtMs = static_cast<qint64>(body.value(QStringLiteral("opens_at")).toDouble());
+    spec.closesAtMs = static_cast<qint64>(body.value(QStringLiteral("closes_at")).toDouble());
+    const QJsonArray songs = body.value(QStringLiteral("songs")).toArray();
+    for (qsizetype i = 0; i < songs.size(); ++i) {
+        const QJsonObject song = songs.at(i).toObject();
+        if (!song.value(QStringLiteral("id")).isString() || !song.value(QStringLiteral("title")).isString()) {
+            res.error(422, "invalid", "songs[" + std::to_string(i) + "]: needs an id and a title (strings)");
+            return;
+        }
+        spec.options.append({song.value(QStringLiteral("id")).toString(), song.value(QStringLiteral("title")).toString(),
+                             song.value(QStringLiteral("artist")).toString()});
+    }
+    auto poll = worker.polls->create(account, spec);
+    if (!poll) {
+        sendServiceError(res, poll.error());
+        return;
+    }
+    sendJson(res, 201, pollJson(*poll, fanUrl(req, poll->code)));
+}
+
+void PollRoutes::musicianGet(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    // /v1/polls/ID or /v1/polls/ID/events
+    const QStringList parts = QString::fromStdString(req.path).mid(10).split(QLatin1Char('/'));
+    auto poll = worker.polls->get(account, parts.value(0));
+    if (!poll) {
+        sendServiceError(res, poll.error());
+        return;
+    }
+    if (parts.size() == 1) {
+        sendJson(res, 200, pollJson(*poll, fanUrl(req, poll->code)));
+        return;
+    }
+    if (parts.size() == 2 && parts.at(1) == QLatin1String("events")) {
+        const std::string topic = "poll-owner:" + poll->id.toStdString();
+        if (m_core.topicVersion(topic) == 0) {
+            publish(*poll, nullptr);
+        }
+        res.status = 200;
+        res.stream = topic;
+        return;
+    }
+    res.error(404, "not_found", "no such endpoint: GET " + req.path);
+}
+
+void PollRoutes::musicianPost(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    // /v1/polls/ID/open|close|reset, /v1/polls/ID/suggestions/KEY {"state": "listed"|"hidden"}
+    const QStringList parts = QString::fromStdString(req.path).mid(10).split(QLatin1Char('/'));
+    const QString id = parts.value(0);
+    core::Result<Poll> changed = core::fail(ErrorCode::NotFound, "no such endpoint: POST " + req.path);
+    if (parts.size() == 2 && (parts.at(1) == QLatin1String("open") || parts.at(1) == QLatin1String("close"))) {
+        changed = worker.polls->setState(account, id, parts.at(1) == QLatin1String("open") ? QStringLiteral("open") : QStringLiteral("closed"));
+    } else if (parts.size() == 2 && parts.at(1) == QLatin1String("reset")) {
+        changed = worker.polls->reset(account, id);
+    } else if (parts.size() == 3 && parts.at(1) == QLatin1String("suggestions")) {
+        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(req.body)).object();
+        changed = worker.polls->moderate(account, id, QUrl::fromPercentEncoding(parts.at(2).toUtf8()), body.value(QStringLiteral("state")).toString());
+    }
+    if (!changed) {
+        sendServiceError(res, changed.error());
+        return;
+    }
+    publish(*changed, &worker);
+    sendJson(res, 200, pollJson(*changed, fanUrl(req, changed->code)));
+}
+
+void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& worker)
+{
+    // /v/CODE or /v/CODE/events
+    const QStringList parts = QString::fromStdString(req.path).mid(3).split(QLatin1Char('/'));
+    const QString lang = web::language(req.header("Accept-Language"));
+    const QJsonObject text = web::strings(lang);
+    const auto say = [&](const char* key) { return text.value(QString::fromLatin1(key)).toString(); };
+    for (const auto& [name, value] : web::pageHeaders()) {
+        res.setHeader(name, value);
+    }
+    res.setHeader("Cache-Control", "no-store");
+    auto poll = parts.size() <= 2 ? worker.polls->byCode(parts.value(0)) : core::Result<Poll>(core::fail(ErrorCode::NotFound, "no such page"));
+    if (!poll || (parts.size() == 2 && parts.at(1) != QLatin1String("events"))) {
+        if (poll || poll.error().code == ErrorCode::NotFound) {
+            res.status = 404;
+            res.contentType = "text/html; charset=utf-8";
+            res.body = web::render(QStringLiteral("notice"), {{QStringLiteral("lang"), lang},
+                                                              {QStringLiteral("css"), QString::fromStdString(web::assetPath(QStringLiteral("site.css")))},
+                                                              {QStringLiteral("heading"), say("not_found_title")},
+                                                              {QStringLiteral("text"), say("not_found")}});
+            return;
+        }
+        sendServiceError(res, poll.error());
+        return;
+    }
+    QString fan = fanToken(req);
+    const bool newFan = fan.isEmpty();
+    if (newFan) {
+        fan = randomToken();
+        res.setHeader("Set-Cookie", std::string(kFanCookie) + "=" + fan.toStdString() + "; Path=/v; Max-Age=31536000; HttpOnly; SameSite=Lax" +
+                                        (secure(req) ? "; Secure" : ""));
+    }
+    auto ballot = newFan ? core::Result<QStringList>(QStringList()) : worker.polls->ballot(poll->id, fan);
+    if (!ballot) {
+        sendServiceError(res, ballot.error());
+        return;
+    }
+    const bool counts = PollService::tallyVisible(*poll, !ballot->isEmpty());
+    if (parts.size() == 2) {
+        // The live tally: with counts when this fan may see them (the page reconnects when that
+        // changes: after voting, when the poll closes).
+        const std::string topic = (counts ? "poll:" : "poll-open:") + poll->id.toStdString();
+        if (m_core.topicVersion(topic) == 0) {
+            publish(*poll, nullptr);
+        }
+        res.headers.clear();  // a stream's own headers
+        res.status = 200;
+        res.stream = topic;
+        return;
+    }
+    qint64 most = 1;
+    for (const auto& option : poll->options) {
+        most = std::max(most, option.votes);
+    }
+    QJsonArray options;
+    for (const auto& option : poll->options) {
+        if (option.state != QLatin1String("listed")) {
+            continue;
+        }
+        options.append(QJsonObject{{QStringLiteral("key"), option.key},
+                                   {QStringLiteral("title"), option.title},
+                                   {QStringLiteral("artist"), option.artist},
+                                   {QStringLiteral("votes"), static_cast<double>(option.votes)},
+                                   {QStringLiteral("max"), static_cast<double>(most)},
+                                   {QStringLiteral("chosen"), ballot->contains(option.key)},
+                                   {QStringLiteral("show_tally"), counts},
+                                   {QStringLiteral("input_type"), poll->spec.votesPerFan == 1 ? QStringLiteral("radio") : QStringLiteral("checkbox")}});
+    }
+    const QString done = req.param(QStringLiteral("done"));
+    QString message;
+    if (done == QLatin1String("voted")) {
+        message = say("voted");
+    } else if (done == QLatin1String("withdrawn")) {
+        message = say("withdrawn");
+    } else if (done == QLatin1String("suggested")) {
+        message = say("suggested");
+    }
+    QString error = req.param(QStringLiteral("error"));
+    error = error.startsWith(QLatin1String("err_")) || error == QLatin1String("expired") || error == QLatin1String("cookies")
+                ? text.value(error).toString()
+                : QString();  // only our own messages, never text from the link
+    QString tallyNote;
+    if (!counts) {
+        tallyNote = poll->spec.results == ResultsShown::AfterVote ? say("after_vote") : poll->spec.results == ResultsShown::AfterClose ? say("after_close") : say("never");
+    }
+    const QString code = poll->code;
+    QJsonObject view{
+        {QStringLiteral("lang"), lang},
+        {QStringLiteral("s"), text},
+        {QStringLiteral("css"), QString::fromStdString(web::assetPath(QStringLiteral("site.css")))},
+        {QStringLiteral("js"), QString::fromStdString(web::assetPath(QStringLiteral("vote.js")))},
+        {QStringLiteral("code"), code},
+        {QStringLiteral("band"), poll->spec.band},
+        {QStringLiteral("show"), poll->spec.showName},
+        {QStringLiteral("question"), poll->spec.question},
+        {QStringLiteral("state"), poll->state},
+        {QStringLiteral("open"), poll->state == QLatin1String("open")},
+        {QStringLiteral("closed"), poll->state == QLatin1String("closed")},
+        {QStringLiteral("scheduled"), poll->state == QLatin1String("scheduled")},
+        {QStringLiteral("voted"), !ballot->isEmpty()},
+        {QStringLiteral("votes_hint"), poll->spec.votesPerFan == 1 ? say("votes_one") : say("votes_many").replace(QStringLiteral("%1"), QString::number(poll->spec.votesPerFan))},
+        {QStringLiteral("ballots_text"),
+         !counts ? QString() : poll->ballots == 1 ? say("ballots_one") : say("ballots").replace(QStringLiteral("%1"), QString::number(poll->ballots))},
+        {QStringLiteral("options"), options},
+        {QStringLiteral("csrf"), csrfFor(secret(worker), poll->id, fan)},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("tally_note"), tallyNote},
+        {QStringLiteral("suggestions"), poll->spec.suggestions && poll->state != QLatin1String("closed")},
+        {QStringLiteral("events"), QStringLiteral("/v/") + code + QStringLiteral("/events")},
+        {QStringLiteral("action"), QStringLiteral("/v/") + code + QStringLiteral("/vote")},
+        {QStringLiteral("suggest_action"), QStringLiteral("/v/") + code + QStringLiteral("/suggest")},
+    };
+    res.status = 200;
+    res.contentType = "text/html; charset=utf-8";
+    res.body = web::render(QStringLiteral("vote"), view);
+}
+
+void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& worker)
+{
+    // /v/CODE/vote (song=KEY, repeated) or /v/CODE/suggest (text=…); both with csrf=…
+    const QStringList parts = QString::fromStdString(req.path).mid(3).split(QLatin1Char('/'));
+    const QJsonObject text = web::strings(web::language(req.header("Accept-Language")));
+    const bool json = wantsJson(req);
+    const QString action = parts.value(1);
+    auto poll = parts.size() == 2 && (action == QLatin1String("vote") || action == QLatin1String("suggest"))
+                    ? worker.polls->byCode(parts.value(0))
+                    : core::Result<Poll>(core::fail(ErrorCode::NotFound, "no such page"));
+    if (!poll) {
+        sendServiceError(res, poll.error());
+        return;
+    }
+    const QString page = QStringLiteral("/v/") + poll->code;
+    // Refused: JSON for the page's script, else back to the page with the message (the page
+    // shows only its own messages, by key).
+    const auto refuse = [&](int status, const QString& key) {
+        if (json) {
+            res.error(status, "refused", text.value(key).toString().toStdString());
+        } else {
+            res.status = 303;
+            res.setHeader("Location", (page + QStringLiteral("?error=") + key).toStdString());
+        }
+    };
+    const QString fan = fanToken(req);
+    if (fan.isEmpty()) {
+        refuse(403, QStringLiteral("cookies"));
+        return;
+    }
+    const QByteArray key = secret(worker);
+    if (key.isEmpty() || !sameSignature(req.formValues(QStringLiteral("csrf")).value(0), csrfFor(key, poll->id, fan))) {
+        refuse(403, QStringLiteral("expired"));
+        return;
+    }
+    QString done;
+    QStringList stored;
+    if (action == QLatin1String("vote")) {
+        BallotRequest request{poll->id, fan, req.formValues(QStringLiteral("song"))};
+        m_votes.run(request, [this, &worker](QList<BallotRequest*>& group) {
+            worker.polls->voteGroup(group);
+            // Every poll this group changed, published once (the hub sends at most ten updates a
+            // second per topic to its subscribers).
+            QSet<QString> changed;
+            for (const BallotRequest* written : group) {
+                if (written->result) {
+                    changed.insert(written->pollId);
+                }
+            }
+            for (const QString& id : changed) {
+                if (auto fresh = worker.polls->byId(id)) {
+                    publish(*fresh, &worker);
+                }
+            }
+        });
+        if (!request.result) {
+            if (statusOf(request.result.error()) == 500) {
+                sendServiceError(res, request.result.error());
+                return;
+            }
+            refuse(statusOf(request.result.error()), fanErrorKey(request.result.error()));
+            return;
+        }
+        stored = *request.result;
+        done = stored.isEmpty() ? QStringLiteral("withdrawn") : QStringLiteral("voted");
+    } else {
+        auto suggested = worker.polls->suggest(poll->id, fan, req.formValues(QStringLiteral("text")).value(0));
+        if (!suggested) {
+            if (statusOf(suggested.error()) == 500) {
+                sendServiceError(res, suggested.error());
+                return;
+            }
+            refuse(statusOf(suggested.error()), fanErrorKey(suggested.error()));
+            return;
+        }
+        if (auto fresh = worker.polls->byId(poll->id)) {
+            publish(*fresh, &worker);  // the musician sees it waiting
+        }
+        done = QStringLiteral("suggested");
+    }
+    if (!json) {
+        res.status = 303;  // back to the page, which shows the ballot (a reload does not post again)
+        res.setHeader("Location", (page + QStringLiteral("?done=") + done).toStdString());
+        return;
+    }
+    sendJson(res, 200, QJsonObject{{QStringLiteral("ballot"), QJsonArray::fromStringList(stored)},
+                                   {QStringLiteral("message"), text.value(done).toString()},
+                                   {QStringLiteral("button"), text.value(stored.isEmpty() ? QStringLiteral("vote") : QStringLiteral("change")).toString()},
+                                   {QStringLiteral("tally_visible"), PollService::tallyVisible(*poll, !stored.isEmpty())}});
+}
+
+}  // namespace bandmate::sync
