@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <QUrl>
 
 #include <algorithm>
 #include <cstdio>
@@ -19,7 +20,7 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
                        [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
                        [--registration open|closed] [--workers N] [--sync-limit N] [--field-quota N]
                        [--trusted-proxy ADDRESS]... [--keep-alive SECONDS]
-                       [--log text|json]
+                       [--log text|json] [--public-url URL] [--fan-limit N]
        bandmate-server --new-epoch [--db ...]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
@@ -44,6 +45,12 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
                          repeat for several; without it the header is ignored
   --field-quota N        the most fields one account may hold (default 20000000, about ten
                          libraries of 100,000 songs; 0 = no limit); a push past it: 413
+  --public-url URL       the address fans reach this server at (https://vote.example.com),
+                         for the links and QR codes of fan votes; default: the address
+                         the musician's request came to
+  --fan-limit N          fan votes and suggestions per minute from one address (default
+                         3000, bursts of N/2: a whole venue may share one Wi-Fi address;
+                         0 = no limit); over it: 429
   --new-epoch            after restoring the database from a backup: give it a new
                          epoch, so every client sends its data again and merges, then exit
 
@@ -161,6 +168,19 @@ int main(int argc, char* argv[])
             options.keepAliveSeconds = value.toInt(&ok);
             if (!ok || options.keepAliveSeconds < 1 || options.keepAliveSeconds > 3600) {
                 return usage("expected 1 to 3600 seconds", arg);
+            }
+        } else if (arg == QLatin1String("--public-url")) {
+            const QUrl url(value, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty()
+                || url.hasQuery() || url.hasFragment()) {
+                return usage("expected the server's public address, e.g. https://vote.example.com", arg);
+            }
+            options.publicUrl = url.toString(QUrl::StripTrailingSlash);
+        } else if (arg == QLatin1String("--fan-limit")) {
+            bool ok = false;
+            options.fanRequestsPerMinute = value.toInt(&ok);
+            if (!ok || options.fanRequestsPerMinute < 0) {
+                return usage("expected a whole number, 0 or more", arg);
             }
         } else if (arg == QLatin1String("--workers")) {
             bool ok = false;

@@ -62,7 +62,7 @@ core::Result<QString> cleanText(const QString& text, const char* field, int most
     if (!clean) {
         return fail(ErrorCode::InvalidInput, "holds control characters", field);
     }
-    return trimmed;
+    return trimmed.isEmpty() ? QStringLiteral("") : trimmed;  // never a null string: the columns are NOT NULL
 }
 
 QString stateAt(const QString& stored, qint64 opensAt, qint64 closesAt, qint64 now)

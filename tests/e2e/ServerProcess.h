@@ -2,10 +2,12 @@
 
 // bandmate-server as a process on 127.0.0.1 (e2e tests), and small HTTP helpers.
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QUrl>
 
 #include <httplib.h>
@@ -26,6 +28,9 @@ public:
     /// Starts (again, after kill() or stop()) on `database`, on `port` (0: any free one).
     void start(const QString& database, const QStringList& extra = {}, int port = 0)
     {
+        // The log goes to a file: a pipe nobody reads fills after ~64 KiB of log lines and then
+        // the server waits on its next line (a stall no real deployment has: journald reads).
+        m_process.setStandardErrorFile(m_logDir.filePath(QStringLiteral("server.log")), QIODevice::Append);
         m_process.start(QStringLiteral(BANDMATE_SERVER), QStringList{QStringLiteral("--db"), serverDatabaseArgument(database), QStringLiteral("--listen"),
                                                                      QStringLiteral("127.0.0.1:%1").arg(port)} + extra);
         EXPECT_TRUE(m_process.waitForReadyRead(10'000)) << "the server did not start";
@@ -58,17 +63,24 @@ public:
     [[nodiscard]] std::pair<int, QString> waitForExit(int ms)
     {
         const bool ended = m_process.waitForFinished(ms) && m_process.exitStatus() == QProcess::NormalExit;
-        return {ended ? m_process.exitCode() : -1, QString::fromUtf8(m_process.readAllStandardError())};
+        return {ended ? m_process.exitCode() : -1, log()};
     }
     /// Stops the server and returns everything it logged.
     [[nodiscard]] QString stopAndReadLog()
     {
         m_process.terminate();
         m_process.waitForFinished(5'000);
-        return QString::fromUtf8(m_process.readAllStandardError());
+        return log();
+    }
+    /// Everything the server logged so far (every start of this object).
+    [[nodiscard]] QString log() const
+    {
+        QFile file(m_logDir.filePath(QStringLiteral("server.log")));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
     }
 
 private:
+    QTemporaryDir m_logDir;
     QProcess m_process;
     int m_port = 0;
 };

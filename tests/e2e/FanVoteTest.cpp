@@ -1,0 +1,414 @@
+// Fan voting through a real bandmate-server (issue 19): the musician's API, fans' pages and
+// forms with their cookie and CSRF token, live tallies on the fans' and the musician's streams,
+// the closed state everywhere, results visibility, and abuse (10,000 votes from one cookie,
+// forged tokens, huge or hostile suggestions). Fans are plain HTTP clients here; the browser
+// test (tests/web) drives the same pages in Chromium.
+#include "tests/e2e/RawClient.h"
+#include "tests/e2e/ServerProcess.h"
+#include "tests/support/ServerDatabases.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <chrono>
+#include <thread>
+
+namespace bandmate::test {
+namespace {
+
+/// A phone: its own cookie jar (one cookie) and the CSRF token of the last page it loaded.
+class Fan {
+public:
+    explicit Fan(int port, std::string language = "en") : m_client("127.0.0.1", port), m_language(std::move(language)) {}
+
+    /// Loads the page (GET /v/CODE?QUERY); its HTML.
+    std::string page(const QString& code, const std::string& query = {})
+    {
+        auto answer = m_client.Get(("/v/" + code.toStdString() + query).c_str(), headers());
+        EXPECT_TRUE(answer) << "no answer";
+        if (!answer) {
+            return {};
+        }
+        m_status = answer->status;
+        const std::string setCookie = answer->get_header_value("Set-Cookie");
+        if (!setCookie.empty()) {
+            m_cookie = setCookie.substr(0, setCookie.find(';'));
+        }
+        const QRegularExpressionMatch csrf =
+            QRegularExpression(QStringLiteral("name=\"csrf\" value=\"([^\"]+)\"")).match(QString::fromStdString(answer->body));
+        m_csrf = csrf.hasMatch() ? csrf.captured(1).toStdString() : std::string();
+        return answer->body;
+    }
+
+    /// Sends the vote form (as the page's script does with `json`, else as a plain form).
+    httplib::Result vote(const QString& code, const std::vector<std::string>& songs, bool json = true)
+    {
+        std::string body = "csrf=" + m_csrf;
+        for (const auto& song : songs) {
+            body += "&song=" + song;
+        }
+        return post(code, "vote", body, json);
+    }
+
+    httplib::Result suggest(const QString& code, const std::string& text)
+    {
+        return post(code, "suggest", "csrf=" + m_csrf + "&text=" + httplib::detail::encode_query_param(text), true);
+    }
+
+    httplib::Result post(const QString& code, const std::string& action, const std::string& body, bool json)
+    {
+        httplib::Headers sent = headers();
+        if (json) {
+            sent.emplace("Accept", "application/json");
+        }
+        return m_client.Post(("/v/" + code.toStdString() + "/" + action).c_str(), sent, body, "application/x-www-form-urlencoded");
+    }
+
+    /// The request that opens this fan's live tally.
+    [[nodiscard]] std::string eventsRequest(const QString& code) const
+    {
+        return "GET /v/" + code.toStdString() + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" +
+               (m_cookie.empty() ? std::string() : "Cookie: " + m_cookie + "\r\n") + "\r\n";
+    }
+
+    [[nodiscard]] int status() const { return m_status; }
+    void forgetCsrf(std::string forged) { m_csrf = std::move(forged); }
+    void dropCookie() { m_cookie.clear(); }
+
+private:
+    [[nodiscard]] httplib::Headers headers() const
+    {
+        httplib::Headers out{{"Accept-Language", m_language}};
+        if (!m_cookie.empty()) {
+            out.emplace("Cookie", m_cookie);
+        }
+        return out;
+    }
+
+    httplib::Client m_client;
+    std::string m_language;
+    std::string m_cookie;
+    std::string m_csrf;
+    int m_status = 0;
+};
+
+struct FanVoteTest : ::testing::Test {
+    TempDir dir;
+    std::unique_ptr<ServerProcess> server;
+    std::unique_ptr<httplib::Client> musician;
+    QString token;
+
+    void start(const QStringList& extra = {QStringLiteral("--fan-limit"), QStringLiteral("0")})
+    {
+        server = std::make_unique<ServerProcess>(serverDatabase(dir), extra);
+        musician = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+        token = signInOverHttp(*musician, "band@example.org");
+    }
+
+    httplib::Headers auth() const { return {{"Authorization", "Bearer " + token.toStdString()}}; }
+
+    /// Creates a poll over the API; its JSON.
+    QJsonObject createPoll(const QJsonObject& overrides = {})
+    {
+        QJsonObject body{{QStringLiteral("show_id"), QStringLiteral("show-1")},
+                         {QStringLiteral("band"), QStringLiteral("La Sonora")},
+                         {QStringLiteral("show"), QStringLiteral("Friday at Blå")},
+                         {QStringLiteral("question"), QStringLiteral("Which songs for the encore?")},
+                         {QStringLiteral("votes_per_fan"), 2},
+                         {QStringLiteral("open_now"), true},
+                         {QStringLiteral("songs"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("title"), QStringLiteral("Quimbara")}, {QStringLiteral("artist"), QStringLiteral("Celia Cruz")}},
+                                                              QJsonObject{{QStringLiteral("id"), QStringLiteral("b")}, {QStringLiteral("title"), QStringLiteral("Pedro Navaja")}},
+                                                              QJsonObject{{QStringLiteral("id"), QStringLiteral("c")}, {QStringLiteral("title"), QStringLiteral("El Cantante")}}}}};
+        for (auto it = overrides.begin(); it != overrides.end(); ++it) {
+            body.insert(it.key(), it.value());
+        }
+        auto created = musician->Post("/v1/polls", auth(), json(body), "application/json");
+        EXPECT_TRUE(created && created->status == 201) << (created ? created->body : "no answer");
+        return bodyOf(created);
+    }
+
+    QJsonObject status(const QString& id)
+    {
+        auto answer = musician->Get(("/v1/polls/" + id.toStdString()).c_str(), auth());
+        EXPECT_TRUE(answer && answer->status == 200) << (answer ? answer->body : "no answer");
+        return bodyOf(answer);
+    }
+
+    static qint64 votesOf(const QJsonObject& poll, const QString& songId)
+    {
+        for (const auto& entry : poll.value(QStringLiteral("tally")).toArray()) {
+            if (entry.toObject().value(QStringLiteral("song_id")).toString() == songId) {
+                return entry.toObject().value(QStringLiteral("votes")).toInteger();
+            }
+        }
+        return -1;
+    }
+
+    std::string ownerEventsRequest(const QString& id) const
+    {
+        return "GET /v1/polls/" + id.toStdString() + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: Bearer " +
+               token.toStdString() + "\r\n\r\n";
+    }
+};
+
+TEST_F(FanVoteTest, AFansVoteMovesTheOtherFansAndTheMusiciansLiveTally)
+{
+    start();
+    const QJsonObject poll = createPoll();
+    const QString code = poll.value(QStringLiteral("code")).toString();
+    const QString id = poll.value(QStringLiteral("id")).toString();
+    EXPECT_EQ(poll.value(QStringLiteral("url")).toString(), server->url().toString() + QStringLiteral("/v/") + code);
+    EXPECT_EQ(code.size(), 6);
+
+    Fan first(server->port());
+    Fan second(server->port());
+    const std::string html = first.page(code);
+    EXPECT_EQ(first.status(), 200);
+    EXPECT_NE(html.find("Which songs for the encore?"), std::string::npos);
+    EXPECT_NE(html.find("Friday at Blå"), std::string::npos);
+    second.page(code);
+
+    RawClient secondStream(server->port());
+    ASSERT_TRUE(secondStream.send(second.eventsRequest(code)));
+    ASSERT_TRUE(secondStream.readUntil("\"votes\":0")) << secondStream.received();
+    RawClient ownerStream(server->port());
+    ASSERT_TRUE(ownerStream.send(ownerEventsRequest(id)));
+    ASSERT_TRUE(ownerStream.readUntil("event: tally")) << ownerStream.received();
+
+    auto voted = first.vote(code, {"a", "c"});
+    ASSERT_TRUE(voted);
+    ASSERT_EQ(voted->status, 200) << voted->body;
+    EXPECT_EQ(bodyOf(voted).value(QStringLiteral("ballot")).toArray(), (QJsonArray{QStringLiteral("a"), QStringLiteral("c")}));
+    EXPECT_TRUE(bodyOf(voted).value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Your vote is in")));
+    // Both live tallies move (the hub sends at most ten updates a second per topic).
+    EXPECT_TRUE(secondStream.readUntil("{\"artist\":\"Celia Cruz\",\"key\":\"a\",\"title\":\"Quimbara\",\"votes\":1}")) << secondStream.received();
+    EXPECT_TRUE(ownerStream.readUntil("\"ballots\":1")) << ownerStream.received();
+
+    // A fan changes their vote: the tally follows, the ballot count does not grow.
+    ASSERT_EQ(first.vote(code, {"b"})->status, 200);
+    const QJsonObject after = status(id);
+    EXPECT_EQ(after.value(QStringLiteral("ballots")).toInteger(), 1);
+    EXPECT_EQ(votesOf(after, QStringLiteral("a")), 0);
+    EXPECT_EQ(votesOf(after, QStringLiteral("b")), 1);
+    EXPECT_TRUE(secondStream.readUntil("\"key\":\"b\",\"title\":\"Pedro Navaja\",\"votes\":1")) << secondStream.received();
+}
+
+TEST_F(FanVoteTest, ThePlainFormVotesWithoutScriptAndThePageShowsTheBallot)
+{
+    start();
+    const QString code = createPoll().value(QStringLiteral("code")).toString();
+    Fan fan(server->port(), "es-ES,es;q=0.9,en;q=0.5");
+    const std::string page = fan.page(code);
+    EXPECT_NE(page.find("lang=\"es\""), std::string::npos);
+    EXPECT_NE(page.find("Elige hasta 2 canciones"), std::string::npos);
+    auto voted = fan.vote(code, {"b"}, false);
+    ASSERT_TRUE(voted);
+    EXPECT_EQ(voted->status, 303);
+    EXPECT_EQ(voted->get_header_value("Location"), "/v/" + code.toStdString() + "?done=voted");
+    const std::string back = fan.page(code, "?done=voted");
+    EXPECT_NE(back.find("Tu voto está registrado"), std::string::npos);
+    EXPECT_NE(back.find("<li data-key=\"b\" class=\"chosen\">"), std::string::npos) << back;
+    EXPECT_NE(back.find("value=\"b\" checked"), std::string::npos);
+    // A refused vote comes back with the page's own message, never text from the link.
+    auto tooMany = fan.vote(code, {"a", "b", "c"}, false);
+    EXPECT_EQ(tooMany->get_header_value("Location"), "/v/" + code.toStdString() + "?error=err_too_many");
+    EXPECT_NE(fan.page(code, "?error=err_too_many").find("Tienes %1 votos"), std::string::npos) << "the number is the page's to fill";
+    EXPECT_EQ(fan.page(code, "?error=%3Cscript%3E").find("<script>"), std::string::npos);
+
+    // Strict headers on the page.
+    httplib::Client plain("127.0.0.1", server->port());
+    auto answer = plain.Get(("/v/" + code.toStdString()).c_str());
+    EXPECT_NE(answer->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(answer->get_header_value("X-Content-Type-Options"), "nosniff");
+    EXPECT_NE(answer->get_header_value("Set-Cookie").find("HttpOnly; SameSite=Lax"), std::string::npos);
+    // Its stylesheet and script, named by content, cached for ever.
+    const QRegularExpressionMatch css = QRegularExpression(QStringLiteral("href=\"(/static/site\\.[0-9a-f]+\\.css)\"")).match(QString::fromStdString(answer->body));
+    ASSERT_TRUE(css.hasMatch());
+    auto sheet = plain.Get(css.captured(1).toStdString().c_str());
+    EXPECT_EQ(sheet->status, 200);
+    EXPECT_NE(sheet->get_header_value("Cache-Control").find("immutable"), std::string::npos);
+    auto again = plain.Get(css.captured(1).toStdString().c_str(), {{"If-None-Match", sheet->get_header_value("ETag")}});
+    EXPECT_EQ(again->status, 304);
+    EXPECT_EQ(plain.Get("/v/ZZZZZZ")->status, 404);
+    EXPECT_EQ(plain.Get("/static/site.css")->status, 404);
+}
+
+TEST_F(FanVoteTest, ClosingThePollShowsTheClosedStateOnEveryPageAndStream)
+{
+    start();
+    const QJsonObject poll = createPoll();
+    const QString code = poll.value(QStringLiteral("code")).toString();
+    const QString id = poll.value(QStringLiteral("id")).toString();
+    Fan fan(server->port());
+    fan.page(code);
+    RawClient stream(server->port());
+    ASSERT_TRUE(stream.send(fan.eventsRequest(code)));
+    ASSERT_TRUE(stream.readUntil("\"state\":\"open\""));
+    auto closed = musician->Post(("/v1/polls/" + id.toStdString() + "/close").c_str(), auth(), "", "application/json");
+    ASSERT_EQ(closed->status, 200) << closed->body;
+    EXPECT_TRUE(stream.readUntil("\"state\":\"closed\"")) << stream.received();
+    const std::string page = fan.page(code);
+    EXPECT_NE(page.find("<p id=\"closed\" class=\"note closed\">"), std::string::npos) << "shown, not hidden";
+    EXPECT_NE(page.find("<fieldset disabled>"), std::string::npos);
+    auto refused = fan.vote(code, {"a"});
+    EXPECT_EQ(refused->status, 409);
+    EXPECT_EQ(bodyOf(refused).value(QStringLiteral("message")).toString(), QStringLiteral("This vote is closed."));
+    EXPECT_EQ(status(id).value(QStringLiteral("ballots")).toInteger(), 0);
+}
+
+TEST_F(FanVoteTest, ResultsAfterVotingAreHiddenUntilTheFanVotes)
+{
+    start();
+    const QString code = createPoll({{QStringLiteral("results"), QStringLiteral("after-vote")}}).value(QStringLiteral("code")).toString();
+    Fan early(server->port());
+    Fan voter(server->port());
+    voter.page(code);
+    ASSERT_EQ(voter.vote(code, {"a"})->status, 200);
+    const std::string before = early.page(code);
+    EXPECT_NE(before.find("The results appear once you have voted."), std::string::npos);
+    EXPECT_NE(before.find("<span class=\"tally\" hidden>"), std::string::npos);
+    RawClient hidden(server->port());
+    ASSERT_TRUE(hidden.send(early.eventsRequest(code)));
+    ASSERT_TRUE(hidden.readUntil("event: tally"));
+    ASSERT_TRUE(hidden.readUntil("\"votes_per_fan\":2}\n\n"));
+    EXPECT_EQ(hidden.received().find("\"votes\""), std::string::npos) << "no counts on the stream either: " << hidden.received();
+    auto voted = early.vote(code, {"b"});
+    EXPECT_TRUE(bodyOf(voted).value(QStringLiteral("tally_visible")).toBool());
+    RawClient shown(server->port());
+    ASSERT_TRUE(shown.send(early.eventsRequest(code)));
+    EXPECT_TRUE(shown.readUntil("\"ballots\":2")) << shown.received();
+    EXPECT_EQ(early.page(code).find("<span class=\"tally\" hidden>"), std::string::npos);
+}
+
+TEST_F(FanVoteTest, AbuseChangesOneBallotAndHostileTextIsRefusedOrShownAsText)
+{
+    start();
+    const QJsonObject poll = createPoll({{QStringLiteral("suggestions"), true}});
+    const QString code = poll.value(QStringLiteral("code")).toString();
+    const QString id = poll.value(QStringLiteral("id")).toString();
+    Fan script(server->port());
+    script.page(code);
+    // 10,000 votes from one cookie: one ballot, however they alternate.
+    for (int i = 0; i < 10'000; ++i) {
+        auto voted = script.vote(code, {i % 2 == 0 ? "a" : "b"});
+        ASSERT_TRUE(voted && voted->status == 200) << i << (voted ? voted->body : " no answer: " + httplib::to_string(voted.error()));
+    }
+    const QJsonObject tally = status(id);
+    EXPECT_EQ(tally.value(QStringLiteral("ballots")).toInteger(), 1);
+    EXPECT_EQ(votesOf(tally, QStringLiteral("a")) + votesOf(tally, QStringLiteral("b")), 1);
+
+    // A forged CSRF token, and no cookie at all.
+    Fan forger(server->port());
+    forger.page(code);
+    forger.forgetCsrf("forged-token");
+    EXPECT_EQ(forger.vote(code, {"a"})->status, 403);
+    Fan stale(server->port());
+    stale.page(code);
+    stale.dropCookie();
+    auto noCookie = stale.vote(code, {"a"}, false);
+    EXPECT_EQ(noCookie->status, 303);
+    EXPECT_EQ(noCookie->get_header_value("Location"), "/v/" + code.toStdString() + "?error=cookies");
+    EXPECT_EQ(status(id).value(QStringLiteral("ballots")).toInteger(), 1);
+
+    // A 100 KB suggestion is refused; HTML in one is text on every page.
+    auto huge = script.suggest(code, std::string(100'000, 'x'));
+    EXPECT_EQ(huge->status, 422);
+    EXPECT_EQ(bodyOf(huge).value(QStringLiteral("message")).toString(), QStringLiteral("A suggestion has at most 200 characters."));
+    auto hostile = script.suggest(code, "<script>alert('x')</script><img src=x onerror=alert(1)>");
+    ASSERT_EQ(hostile->status, 200) << hostile->body;
+    EXPECT_EQ(script.page(code).find("alert"), std::string::npos) << "pending suggestions are not on the fans' page";
+    QString key;
+    for (const auto& entry : status(id).value(QStringLiteral("tally")).toArray()) {
+        if (entry.toObject().value(QStringLiteral("suggested")).toBool()) {
+            key = entry.toObject().value(QStringLiteral("song_id")).toString();
+            EXPECT_EQ(entry.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+        }
+    }
+    ASSERT_FALSE(key.isEmpty());
+    auto listed = musician->Post(("/v1/polls/" + id.toStdString() + "/suggestions/" + key.toStdString()).c_str(), auth(),
+                                 json({{QStringLiteral("state"), QStringLiteral("listed")}}), "application/json");
+    ASSERT_EQ(listed->status, 200) << listed->body;
+    const std::string page = script.page(code);
+    EXPECT_EQ(page.find("<script>alert"), std::string::npos);
+    EXPECT_EQ(page.find("<img src=x"), std::string::npos);
+    EXPECT_NE(page.find("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+}
+
+TEST_F(FanVoteTest, FansFromOneAddressAreLimitedLooselyWithRetryAfter)
+{
+    start({QStringLiteral("--fan-limit"), QStringLiteral("60")});  // 60 a minute, bursts of 30
+    const QString code = createPoll().value(QStringLiteral("code")).toString();
+    Fan fan(server->port());
+    fan.page(code);
+    int accepted = 0;
+    int limited = 0;
+    std::string retryAfter;
+    for (int i = 0; i < 40; ++i) {
+        auto voted = fan.vote(code, {"a"});
+        accepted += voted->status == 200 ? 1 : 0;
+        if (voted->status == 429) {
+            ++limited;
+            retryAfter = voted->get_header_value("Retry-After");
+        }
+    }
+    EXPECT_GE(accepted, 30);
+    EXPECT_GE(limited, 5);
+    EXPECT_FALSE(retryAfter.empty());
+    EXPECT_EQ(fan.page(code).find("Too many"), std::string::npos) << "reading the page is not limited";
+}
+
+TEST_F(FanVoteTest, AnotherMusiciansPollIsNotFoundAndBadRequestsSayWhere)
+{
+    start();
+    const QString id = createPoll().value(QStringLiteral("id")).toString();
+    httplib::Client other("127.0.0.1", server->port());
+    const QString otherToken = signInOverHttp(other, "other@example.org");
+    const httplib::Headers otherAuth{{"Authorization", "Bearer " + otherToken.toStdString()}};
+    EXPECT_EQ(other.Get(("/v1/polls/" + id.toStdString()).c_str(), otherAuth)->status, 404);
+    EXPECT_EQ(other.Post(("/v1/polls/" + id.toStdString() + "/close").c_str(), otherAuth, "", "application/json")->status, 404);
+    EXPECT_EQ(other.Get(("/v1/polls/" + id.toStdString() + "/events").c_str(), otherAuth)->status, 404);
+    EXPECT_EQ(status(id).value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+    EXPECT_EQ(other.Get("/v1/polls")->status, 401);
+
+    auto noSongs = musician->Post("/v1/polls", auth(), json({{QStringLiteral("question"), QStringLiteral("Q?")}}), "application/json");
+    EXPECT_EQ(noSongs->status, 422);
+    EXPECT_NE(bodyOf(noSongs).value(QStringLiteral("message")).toString().indexOf(QStringLiteral("songs")), -1);
+    auto badResults = musician->Post("/v1/polls", auth(), json({{QStringLiteral("results"), QStringLiteral("sometimes")}}), "application/json");
+    EXPECT_EQ(bodyOf(badResults).value(QStringLiteral("message")).toString(), QStringLiteral("results: expected always, after-vote, after-close or never"));
+    auto notJson = musician->Post("/v1/polls", auth(), "{\"question\":", "application/json");
+    EXPECT_EQ(notJson->status, 400);
+    EXPECT_EQ(musician->Get("/v1/polls", auth())->status, 200);
+}
+
+TEST_F(FanVoteTest, FansOnOneServerMoveTheMusiciansTallyOnAnotherOnTheSamePostgreSQL)
+{
+    if (postgresCluster().isEmpty()) {
+        GTEST_SKIP() << "needs PostgreSQL (tests/support/with-postgres.sh)";
+    }
+    const QString database = serverDatabase(dir);
+    ServerProcess first(database, {QStringLiteral("--fan-limit"), QStringLiteral("0")});
+    ServerProcess second(database, {QStringLiteral("--fan-limit"), QStringLiteral("0")});
+    httplib::Client onSecond("127.0.0.1", second.port());
+    token = signInOverHttp(onSecond, "band@example.org");
+    musician = std::make_unique<httplib::Client>("127.0.0.1", second.port());
+    const QJsonObject poll = createPoll();
+    const QString code = poll.value(QStringLiteral("code")).toString();
+    RawClient ownerStream(second.port());
+    ASSERT_TRUE(ownerStream.send(ownerEventsRequest(poll.value(QStringLiteral("id")).toString())));
+    ASSERT_TRUE(ownerStream.readUntil("event: tally"));
+    Fan fan(first.port());
+    fan.page(code);
+    RawClient fanStream(first.port());
+    ASSERT_TRUE(fanStream.send(fan.eventsRequest(code)));
+    ASSERT_TRUE(fanStream.readUntil("event: tally"));
+    ASSERT_EQ(fan.vote(code, {"c"})->status, 200);
+    EXPECT_TRUE(ownerStream.readUntil("\"ballots\":1")) << ownerStream.received();
+    EXPECT_TRUE(fanStream.readUntil("\"key\":\"c\",\"title\":\"El Cantante\",\"votes\":1")) << fanStream.received();
+    // The musician closes on the second server; the fan on the first sees it.
+    ASSERT_EQ(musician->Post(("/v1/polls/" + poll.value(QStringLiteral("id")).toString().toStdString() + "/close").c_str(), auth(), "", "application/json")->status,
+              200);
+    EXPECT_TRUE(fanStream.readUntil("\"state\":\"closed\"")) << fanStream.received();
+}
+
+}  // namespace
+}  // namespace bandmate::test
