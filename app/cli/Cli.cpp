@@ -5,6 +5,7 @@
 #include "app/cli/RoadmapCommands.h"
 #include "app/cli/SetlistCommands.h"
 #include "app/cli/SyncCommands.h"
+#include "app/cli/VoteCommands.h"
 #include "sync/protocol/Protocol.h"
 
 #include "core/storage/Database.h"
@@ -33,6 +34,19 @@ Commands:
                  deletions that would remove more than half of your songs (shows, ...)
                  wait for an answer: --allow-mass-delete applies them, --restore-deleted
                  keeps the items on every computer (exit 1 while they wait)
+  vote create SHOW_ID --songs SONG_ID,SONG_ID,... --question TEXT --server URL
+              [--votes-per-fan N] [--results always|after-vote|after-close|never]
+              [--suggestions] [--opens-at ISO] [--closes-at ISO] [--closed]
+                 a fan vote on the show's songs, on your server: fans vote from their
+                 phones at its link or code (--json: {"id","code","url",...});
+                 it opens now unless --opens-at or --closed says otherwise
+  vote list --server URL     your fan votes
+  vote open|close|reset ID --server URL
+  vote status ID --server URL [--follow]
+                 the tally (--json: {"state","ballots","tally":[{"song_id","title","votes"}]});
+                 --follow prints it again on every change until the vote closes
+  vote qr ID --out FILE.png|FILE.svg --server URL
+                 the QR code of the vote's link, for a poster or the screen
   dump           every synced entity and field, sorted and canonical: two databases
                  that hold the same data print the same dump (--json: one line)
 
@@ -263,6 +277,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("sync")) {
         return runSyncCommand(args);
+    }
+    if (group == QLatin1String("vote")) {
+        return runVoteCommand(args);
     }
     if (group == QLatin1String("dump")) {
         return runDumpCommand(args);

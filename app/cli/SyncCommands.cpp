@@ -23,6 +23,8 @@ namespace {
 /// How long sync waits for another program that is trading the same session (one request).
 constexpr int kSessionLockWaitMs = 15'000;
 
+}  // namespace
+
 core::Result<QUrl> serverUrl(const CommandOptions& options)
 {
     const QUrl url(options.values.value(QStringLiteral("--server")));
@@ -32,6 +34,8 @@ core::Result<QUrl> serverUrl(const CommandOptions& options)
     return url;
 }
 
+namespace {
+
 QString readPasswordFromStdin()
 {
     QTextStream in(stdin);
@@ -39,6 +43,36 @@ QString readPasswordFromStdin()
 }
 
 }  // namespace
+
+core::Result<QString> accessTokenFromKeychain(const QUrl& url)
+{
+    // One program at a time trades the session (the app may be doing it): read the keychain,
+    // refresh and save the new token under the lock.
+    sync::SessionLock lock(url.toString());
+    if (!lock.tryLock(kSessionLockWaitMs)) {
+        return std::unexpected(core::Error{ErrorCode::Io, "another Bandmate is signing in to this server right now; try again in a moment",
+                            sync::SessionLock::pathFor(url.toString()).toStdString()});
+    }
+    auto stored = sync::CredentialStore::load(url.toString());
+    if (!stored) {
+        return std::unexpected(stored.error());
+    }
+    // The keychain keeps a refresh token: trade it for this round's access token and keep the
+    // new one (each refresh token works once).
+    auto session = sync::AccountClient::refresh(url, *stored);
+    if (!session) {
+        return std::unexpected(session.error());
+    }
+    if (auto saved = sync::CredentialStore::save(url.toString(), session->refreshToken); !saved) {
+        // The old token is spent and the new one cannot be kept: the next sync must sign in.
+        return std::unexpected(core::Error{saved.error().code,
+                            "the new session could not be saved in the keychain (" + saved.error().message +
+                                "); sign in again with bandmate-cli account login",
+                            saved.error().where});
+    }
+    lock.unlock();
+    return session->accessToken;
+}
 
 int runAccountCommand(const CliArgs& args)
 {
@@ -101,32 +135,10 @@ int runSyncCommand(const CliArgs& args)
     if (!url) {
         return reportError(url.error());
     }
-    // One program at a time trades the session (the app may be doing it): read the keychain,
-    // refresh and save the new token under the lock.
-    sync::SessionLock lock(url->toString());
-    if (!lock.tryLock(kSessionLockWaitMs)) {
-        return reportError({ErrorCode::Io, "another Bandmate is signing in to this server right now; try again in a moment",
-                            sync::SessionLock::pathFor(url->toString()).toStdString()});
+    auto token = accessTokenFromKeychain(*url);
+    if (!token) {
+        return reportError(token.error());
     }
-    auto stored = sync::CredentialStore::load(url->toString());
-    if (!stored) {
-        return reportError(stored.error());
-    }
-    // The keychain keeps a refresh token: trade it for this round's access token and keep the
-    // new one (each refresh token works once).
-    auto session = sync::AccountClient::refresh(*url, *stored);
-    if (!session) {
-        return reportError(session.error());
-    }
-    if (auto saved = sync::CredentialStore::save(url->toString(), session->refreshToken); !saved) {
-        // The old token is spent and the new one cannot be kept: the next sync must sign in.
-        return reportError({saved.error().code,
-                            "the new session could not be saved in the keychain (" + saved.error().message +
-                                "); sign in again with bandmate-cli account login",
-                            saved.error().where});
-    }
-    lock.unlock();
-    const QString token = session->accessToken;
     auto db = openDatabase(args);
     if (!db) {
         return reportError(db.error());
@@ -136,7 +148,7 @@ int runSyncCommand(const CliArgs& args)
     if (auto answered = allowMassDelete ? guard.deleteHeld() : restoreDeleted ? guard.restoreHeld() : core::Result<int>(0); !answered) {
         return reportError(answered.error());
     }
-    sync::SyncClient client(**db, *url, token);
+    sync::SyncClient client(**db, *url, *token);
     client.setAllowMassDelete(allowMassDelete);
     QEventLoop loop;
     std::optional<sync::SyncReport> report;

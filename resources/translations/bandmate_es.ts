@@ -761,6 +761,16 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Hash de contraseñas en el servidor de sincronización</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The server&apos;s web pages</source>
+        <translation>Las páginas web del servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR codes of fan votes</source>
+        <translation>Códigos QR de las votaciones de fans</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Reading tags of your audio files</source>
         <translation>Lectura de las etiquetas de tus archivos de audio</translation>
@@ -777,6 +787,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+2"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Testing (not shipped)</source>
         <translation>Pruebas (no se distribuye)</translation>

@@ -761,6 +761,16 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Passordhashing på synkroniseringsserveren</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The server&apos;s web pages</source>
+        <translation>Serverens nettsider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR codes of fan votes</source>
+        <translation>QR-koder for fanavstemninger</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Reading tags of your audio files</source>
         <translation>Lesing av taggene i lydfilene dine</translation>
@@ -777,6 +787,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+2"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Testing (not shipped)</source>
         <translation>Testing (følger ikke med)</translation>

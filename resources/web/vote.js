@@ -63,6 +63,10 @@
       if (fieldset) {
         fieldset.disabled = state !== 'open';
       }
+      const suggest = document.getElementById('suggest');
+      if (suggest) {
+        suggest.hidden = state === 'closed';
+      }
       connect(); // what this fan may see can change with the state
     }
     tallyShown = counted;

@@ -11,7 +11,8 @@ namespace bandmate::sync {
 /// Group commit for database workers: requests that arrive while one group is being written
 /// queue up, and the worker that finds no writer busy writes everything queued in one
 /// transaction (one disk flush for all). `Request` has a `bool done` the writer's caller sets.
-/// In this process no write waits in SQLite's busy handler, which sleeps up to 100 ms.
+/// Writes of one kind (pushes, votes) never wait in SQLite's busy handler (up to 100 ms) for
+/// each other; other writes still may.
 template <typename Request>
 class GroupCommit {
 public:
@@ -31,13 +32,25 @@ public:
             QList<Request*> group;
             group.swap(m_queue);
             lock.unlock();
+            // Whatever happens in `write` (an exception too), the group ends and the next
+            // writer may start: no request waits for ever.
+            struct Finish {
+                GroupCommit& self;
+                QList<Request*>& group;
+                std::unique_lock<std::mutex>& lock;
+                ~Finish()
+                {
+                    if (!lock.owns_lock()) {
+                        lock.lock();
+                    }
+                    for (Request* finished : group) {
+                        finished->done = true;
+                    }
+                    self.m_writerBusy = false;
+                    self.m_written.notify_all();
+                }
+            } finish{*this, group, lock};
             write(group);
-            lock.lock();
-            for (Request* finished : group) {
-                finished->done = true;
-            }
-            m_writerBusy = false;
-            m_written.notify_all();
         }
     }
 

@@ -103,10 +103,9 @@ struct HttpServer::Impl {
     RateLimiter perAddress;
     RateLimiter authPerAddress;
     std::mutex logMutex;
-    /// Pushes and votes are written in groups (one transaction, one disk flush, for all that
-    /// arrived while the previous group was being written).
+    /// Pushes are written in groups (one transaction, one disk flush, for all that arrived
+    /// while the previous group was being written); votes likewise, in PollRoutes.
     GroupCommit<SyncService::PushRequest> pushes;
-    GroupCommit<BallotRequest> votes;
     /// Storage that only grows is pruned once per maintenance interval, after a request has been
     /// answered, by whichever worker comes first: expired tokens (two rows per sign-in and
     /// refresh), old rate-limit windows, and batch answers older than SyncService::kBatchAnswerKeptMs.

@@ -4,6 +4,7 @@
 #include "sync/server/ServerWorker.h"
 #include "sync/server/WebPages.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -90,12 +91,24 @@ QString fanErrorKey(const core::Error& error)
     return QStringLiteral("err_other");
 }
 
-/// The fan's token from the cookie, when it is one the server could have made.
-QString fanToken(const http::Request& req)
+/// A new fan token: 128 random bits and the server's signature of them, so a script cannot
+/// invent ballots by inventing cookies (each one must come from a page, which is limited).
+QString newFanToken(const QByteArray& secret)
 {
-    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+    const QString random = randomToken().left(22);
+    return random + QLatin1Char('.') + signature(secret, "fan:" + random.toLatin1()).left(22);
+}
+
+/// The fan's token from the cookie, when this server made it.
+QString fanToken(const http::Request& req, const QByteArray& secret)
+{
+    static const QRegularExpression shape(QStringLiteral("^([A-Za-z0-9_-]{22})\\.([A-Za-z0-9_-]{22})$"));
     const QString token = QString::fromStdString(req.cookie(kFanCookie));
-    return shape.match(token).hasMatch() ? token : QString();
+    const QRegularExpressionMatch match = shape.match(token);
+    if (secret.isEmpty() || !match.hasMatch() || !sameSignature(match.captured(2), signature(secret, "fan:" + match.captured(1).toLatin1()).left(22))) {
+        return {};
+    }
+    return token;
 }
 
 QString csrfFor(const QByteArray& secret, const QString& pollId, const QString& fan)
@@ -168,11 +181,78 @@ PollRoutes::PollRoutes(http::Core& core, const ServerOptions& options, ClientAdd
       m_options(options),
       m_clientAddress(std::move(clientAddress)),
       m_perAddress(options.fanRequestsPerMinute, std::max(1, options.fanRequestsPerMinute / 2)),
-      m_perPoll(options.pollRequestsPerMinute, std::max(1, options.pollRequestsPerMinute / 2))
+      m_perPoll(options.pollRequestsPerMinute, std::max(1, options.pollRequestsPerMinute / 2)),
+      m_pages(options.fanRequestsPerMinute * 2, std::max(1, options.fanRequestsPerMinute)),
+      m_newFans(options.fanRequestsPerMinute / 5, std::max(1, options.fanRequestsPerMinute / 10))
 {
 }
 
-PollRoutes::~PollRoutes() = default;
+PollRoutes::~PollRoutes()
+{
+    {
+        const std::lock_guard lock(m_clockMutex);
+        m_stopping = true;
+    }
+    m_clockChanged.notify_all();
+    if (m_clock.joinable()) {
+        m_clock.join();
+    }
+}
+
+void PollRoutes::scheduleTransitions(const Poll& poll)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 at = 0;
+    if (poll.state == QLatin1String("scheduled") && poll.spec.opensAtMs > now) {
+        at = poll.spec.opensAtMs;
+    } else if (poll.state == QLatin1String("open") && poll.spec.closesAtMs > now) {
+        at = poll.spec.closesAtMs;
+    }
+    if (at == 0) {
+        return;
+    }
+    const std::lock_guard lock(m_clockMutex);
+    for (auto [first, last] = m_due.equal_range(at); first != last; ++first) {
+        if (first->second == poll.id) {
+            return;  // already due then
+        }
+    }
+    m_due.emplace(at, poll.id);
+    if (!m_clock.joinable()) {
+        m_clock = std::thread([this] { runClock(); });
+    }
+    m_clockChanged.notify_all();
+}
+
+void PollRoutes::runClock()
+{
+    std::unique_lock lock(m_clockMutex);
+    while (!m_stopping) {
+        if (m_due.empty()) {
+            m_clockChanged.wait(lock);
+            continue;
+        }
+        const qint64 wait = m_due.begin()->first - QDateTime::currentMSecsSinceEpoch();
+        if (wait > 0) {
+            m_clockChanged.wait_for(lock, std::chrono::milliseconds(wait));
+            continue;
+        }
+        const QString id = m_due.begin()->second;
+        m_due.erase(m_due.begin());
+        lock.unlock();
+        if (!m_clockPolls) {
+            if (auto opened = PollService::open(m_options.databasePath)) {
+                m_clockPolls = std::move(*opened);
+            }
+        }
+        if (m_clockPolls) {
+            if (auto poll = m_clockPolls->byId(id)) {
+                publish(*poll, nullptr);  // every process keeps its own clock
+            }
+        }
+        lock.lock();
+    }
+}
 
 QByteArray PollRoutes::secret(Worker& worker)
 {
@@ -187,8 +267,8 @@ QByteArray PollRoutes::secret(Worker& worker)
 
 bool PollRoutes::secure(const http::Request& req) const
 {
-    if (!m_options.tlsCertPath.isEmpty()) {
-        return true;
+    if (!m_options.tlsCertPath.isEmpty() || m_options.publicUrl.startsWith(QLatin1String("https://"))) {
+        return true;  // fans reach it over HTTPS (here, or through a proxy that may not say so)
     }
     return m_options.trustedProxies.contains(QString::fromStdString(req.remoteAddress)) && req.header("X-Forwarded-Proto") == "https";
 }
@@ -213,6 +293,7 @@ void PollRoutes::publish(const Poll& poll, Worker* announceFrom)
     m_core.publish("poll:" + id, version, "tally", compact(fanView(poll, true)));
     m_core.publish("poll-open:" + id, version, "tally", compact(fanView(poll, false)));
     m_core.publish("poll-owner:" + id, version, "tally", compact(pollJson(poll, {})));
+    scheduleTransitions(poll);
     if (announceFrom != nullptr) {
         announceFrom->sync->announce(QStringLiteral("poll:") + poll.id);  // servers on the same PostgreSQL
     }
@@ -260,9 +341,19 @@ void PollRoutes::install(const AddSignedIn& addSignedIn)
         },
         [](const http::Request&, http::Response& res, http::WorkerState&) { res.error(404, "not_found", "no such file"); });
 
-    m_core.route("GET", "/v/*", {}, [this](const http::Request& req, http::Response& res, http::WorkerState& state) {
-        fanPage(req, res, static_cast<Worker&>(state));
-    });
+    // Pages and streams: limited per address too (twice as loosely as votes) before any work.
+    m_core.route(
+        "GET", "/v/*",
+        [this](const http::Request& req, http::Response& res) {
+            const std::optional<int> wait = m_pages.take(QStringLiteral("fan-page:") + m_clientAddress(req));
+            if (!wait) {
+                return false;
+            }
+            res.setHeader("Retry-After", std::to_string(*wait));
+            res.error(429, "too_many_requests", web::strings(web::language(req.header("Accept-Language"))).value(QStringLiteral("too_fast")).toString().toStdString());
+            return true;
+        },
+        [this](const http::Request& req, http::Response& res, http::WorkerState& state) { fanPage(req, res, static_cast<Worker&>(state)); });
     // Votes and suggestions: limited per address (loosely: a venue shares one address) and per
     // poll before they wait for a database worker.
     m_core.route(
@@ -335,8 +426,18 @@ void PollRoutes::create(const http::Request& req, http::Response& res, Worker& w
     spec.results = *shown;
     spec.suggestions = body.value(QStringLiteral("suggestions")).toBool();
     spec.openNow = body.value(QStringLiteral("open_now")).toBool();
-    spec.opensAtMs = static_cast<qint64>(body.value(QStringLiteral("opens_at")).toDouble());
-    spec.closesAtMs = static_cast<qint64>(body.value(QStringLiteral("closes_at")).toDouble());
+    for (const auto& [name, target] : {std::pair{"opens_at", &spec.opensAtMs}, std::pair{"closes_at", &spec.closesAtMs}}) {
+        const QJsonValue value = body.value(QString::fromLatin1(name));
+        constexpr double kLatest = 253'402'300'799'000.0;  // 9999-12-31: a Unix-ms time, not any number
+        if (value.isUndefined() || value.isNull()) {
+            continue;
+        }
+        if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > kLatest || value.toDouble() != std::floor(value.toDouble())) {
+            res.error(422, "invalid", std::string(name) + ": must be a time in Unix milliseconds (0: by hand)");
+            return;
+        }
+        *target = static_cast<qint64>(value.toDouble());
+    }
     const QJsonArray songs = body.value(QStringLiteral("songs")).toArray();
     for (qsizetype i = 0; i < songs.size(); ++i) {
         const QJsonObject song = songs.at(i).toObject();
@@ -427,10 +528,22 @@ void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& 
         sendServiceError(res, poll.error());
         return;
     }
-    QString fan = fanToken(req);
+    const QByteArray key = secret(worker);
+    QString fan = fanToken(req, key);
     const bool newFan = fan.isEmpty();
     if (newFan) {
-        fan = randomToken();
+        // New phones per address are limited (a venue shares one, so loosely): each is a ballot.
+        if (const std::optional<int> wait = m_newFans.take(QStringLiteral("new-fan:") + m_clientAddress(req))) {
+            res.setHeader("Retry-After", std::to_string(*wait));
+            res.status = 429;
+            res.contentType = "text/html; charset=utf-8";
+            res.body = web::render(QStringLiteral("notice"), {{QStringLiteral("lang"), lang},
+                                                              {QStringLiteral("css"), QString::fromStdString(web::assetPath(QStringLiteral("site.css")))},
+                                                              {QStringLiteral("heading"), poll->spec.question},
+                                                              {QStringLiteral("text"), say("too_fast")}});
+            return;
+        }
+        fan = newFanToken(key);
         res.setHeader("Set-Cookie", std::string(kFanCookie) + "=" + fan.toStdString() + "; Path=/v; Max-Age=31536000; HttpOnly; SameSite=Lax" +
                                         (secure(req) ? "; Secure" : ""));
     }
@@ -454,21 +567,25 @@ void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& 
     }
     qint64 most = 1;
     for (const auto& option : poll->options) {
-        most = std::max(most, option.votes);
+        if (option.state == QLatin1String("listed")) {
+            most = std::max(most, option.votes);
+        }
     }
     QJsonArray options;
     for (const auto& option : poll->options) {
         if (option.state != QLatin1String("listed")) {
             continue;
         }
-        options.append(QJsonObject{{QStringLiteral("key"), option.key},
-                                   {QStringLiteral("title"), option.title},
-                                   {QStringLiteral("artist"), option.artist},
-                                   {QStringLiteral("votes"), static_cast<double>(option.votes)},
-                                   {QStringLiteral("max"), static_cast<double>(most)},
-                                   {QStringLiteral("chosen"), ballot->contains(option.key)},
-                                   {QStringLiteral("show_tally"), counts},
-                                   {QStringLiteral("input_type"), poll->spec.votesPerFan == 1 ? QStringLiteral("radio") : QStringLiteral("checkbox")}});
+        QJsonObject entry{{QStringLiteral("key"), option.key},
+                          {QStringLiteral("title"), option.title},
+                          {QStringLiteral("artist"), option.artist},
+                          {QStringLiteral("chosen"), ballot->contains(option.key)},
+                          {QStringLiteral("show_tally"), counts},
+                          {QStringLiteral("input_type"), poll->spec.votesPerFan == 1 ? QStringLiteral("radio") : QStringLiteral("checkbox")}};
+        // Counts only for a fan who may see them: hidden ones are not in the page at all.
+        entry.insert(QStringLiteral("votes"), counts ? QString::number(option.votes) : QStringLiteral("0"));
+        entry.insert(QStringLiteral("max"), counts ? QString::number(most) : QStringLiteral("1"));
+        options.append(entry);
     }
     const QString done = req.param(QStringLiteral("done"));
     QString message;
@@ -481,7 +598,7 @@ void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& 
     }
     QString error = req.param(QStringLiteral("error"));
     error = error.startsWith(QLatin1String("err_")) || error == QLatin1String("expired") || error == QLatin1String("cookies")
-                ? text.value(error).toString()
+                ? text.value(error).toString().replace(QStringLiteral("%1"), QString::number(poll->spec.votesPerFan))
                 : QString();  // only our own messages, never text from the link
     QString tallyNote;
     if (!counts) {
@@ -506,7 +623,7 @@ void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& 
         {QStringLiteral("ballots_text"),
          !counts ? QString() : poll->ballots == 1 ? say("ballots_one") : say("ballots").replace(QStringLiteral("%1"), QString::number(poll->ballots))},
         {QStringLiteral("options"), options},
-        {QStringLiteral("csrf"), csrfFor(secret(worker), poll->id, fan)},
+        {QStringLiteral("csrf"), csrfFor(key, poll->id, fan)},
         {QStringLiteral("message"), message},
         {QStringLiteral("error"), error},
         {QStringLiteral("tally_note"), tallyNote},
@@ -539,26 +656,31 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
     // shows only its own messages, by key).
     const auto refuse = [&](int status, const QString& key) {
         if (json) {
-            res.error(status, "refused", text.value(key).toString().toStdString());
+            res.error(status, "refused", text.value(key).toString().replace(QStringLiteral("%1"), QString::number(poll->spec.votesPerFan)).toStdString());
         } else {
             res.status = 303;
             res.setHeader("Location", (page + QStringLiteral("?error=") + key).toStdString());
         }
     };
-    const QString fan = fanToken(req);
+    const QByteArray key = secret(worker);
+    const QString fan = fanToken(req, key);
     if (fan.isEmpty()) {
         refuse(403, QStringLiteral("cookies"));
         return;
     }
-    const QByteArray key = secret(worker);
-    if (key.isEmpty() || !sameSignature(req.formValues(QStringLiteral("csrf")).value(0), csrfFor(key, poll->id, fan))) {
+    if (!sameSignature(req.formValues(QStringLiteral("csrf")).value(0), csrfFor(key, poll->id, fan))) {
         refuse(403, QStringLiteral("expired"));
         return;
     }
     QString done;
     QStringList stored;
     if (action == QLatin1String("vote")) {
-        BallotRequest request{poll->id, fan, req.formValues(QStringLiteral("song"))};
+        const QStringList songs = req.formValues(QStringLiteral("song"));
+        if (songs.size() > poll->spec.votesPerFan) {
+            refuse(422, QStringLiteral("err_too_many"));  // before any lock or write
+            return;
+        }
+        BallotRequest request{poll->id, fan, songs};
         m_votes.run(request, [this, &worker](QList<BallotRequest*>& group) {
             worker.polls->voteGroup(group);
             // Every poll this group changed, published once (the hub sends at most ten updates a

@@ -9,9 +9,12 @@
 #include <QByteArray>
 #include <QString>
 
+#include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace bandmate::sync {
 
@@ -54,16 +57,28 @@ private:
     [[nodiscard]] QByteArray secret(Worker& worker);
     [[nodiscard]] QString fanUrl(const http::Request& req, const QString& code) const;
     [[nodiscard]] bool secure(const http::Request& req) const;
+    /// Publishes the poll again when it opens or closes on time (no write tells anyone).
+    void scheduleTransitions(const Poll& poll);
+    void runClock();
 
     http::Core& m_core;
     const ServerOptions& m_options;
     ClientAddress m_clientAddress;
     RateLimiter m_perAddress;
     RateLimiter m_perPoll;
+    RateLimiter m_pages;    ///< page loads and streams per address
+    RateLimiter m_newFans;  ///< new fan cookies per address (each one can be a ballot)
     GroupCommit<BallotRequest> m_votes;
     std::mutex m_secretMutex;
     QByteArray m_secret;
     std::unique_ptr<PollService> m_relayPolls;  ///< TopicRelay's thread only
+    /// Polls to publish again at a time (Unix ms), on the clock thread with its own connection.
+    std::mutex m_clockMutex;
+    std::condition_variable m_clockChanged;
+    std::multimap<qint64, QString> m_due;
+    bool m_stopping = false;
+    std::unique_ptr<PollService> m_clockPolls;  ///< the clock thread's only
+    std::thread m_clock;  ///< last: it uses everything above
 };
 
 }  // namespace bandmate::sync

@@ -55,9 +55,13 @@ core::Result<QString> cleanText(const QString& text, const char* field, int most
     if (trimmed.size() > most) {
         return fail(ErrorCode::InvalidInput, "at most " + std::to_string(most) + " characters", field);
     }
+    // Also no direction controls (U+200E/F, U+202A..E, U+2066..9): they reorder the text around
+    // them on the page and in a terminal. Joiners stay (emoji need them).
     const bool clean = trimmed.isValidUtf16() && std::none_of(trimmed.begin(), trimmed.end(), [](QChar c) {
                            const QChar::Category category = c.category();
-                           return category == QChar::Other_Control || category == QChar::Separator_Line || category == QChar::Separator_Paragraph;
+                           const char16_t u = c.unicode();
+                           return category == QChar::Other_Control || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
+                                  || u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
                        });
     if (!clean) {
         return fail(ErrorCode::InvalidInput, "holds control characters", field);
@@ -281,7 +285,11 @@ core::Result<Poll> PollService::read(const QString& where, const QString& value)
     poll.spec.closesAtMs = row->value(12).toLongLong();
     poll.state = stateAt(row->value(10).toString(), poll.spec.opensAtMs, poll.spec.closesAtMs, m_clock());
     poll.ballots = row->value(13).toLongLong();
-    poll.version = row->value(14).toLongLong();
+    // The stored version counts writes; the state can also change with the clock (a poll opens
+    // or closes on time, no write): both go into the version the live streams compare, so a
+    // snapshot read after the hour always replaces one read before it.
+    const int stateRank = poll.state == QLatin1String("scheduled") ? 0 : poll.state == QLatin1String("open") ? 1 : 2;
+    poll.version = row->value(14).toLongLong() * 4 + stateRank;
     auto options = sql::run(db,
                             QStringLiteral("SELECT song_key, title, artist, votes, state, suggested_by FROM poll_option WHERE poll_id = ? "
                                            "ORDER BY position, song_key"),
@@ -389,8 +397,10 @@ core::Result<Poll> PollService::reset(const QString& accountId, const QString& p
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    for (const char* statement : {"DELETE FROM poll_ballot WHERE poll_id = ?", "UPDATE poll_option SET votes = 0 WHERE poll_id = ?",
-                                  "UPDATE poll SET ballots = 0, version = version + 1 WHERE id = ?"}) {
+    // The poll's row first, as a vote takes it: a vote in flight finishes before the reset reads
+    // the ballots (PostgreSQL), and the two never wait for each other in a circle.
+    for (const char* statement : {"UPDATE poll SET ballots = 0, version = version + 1 WHERE id = ?", "DELETE FROM poll_ballot WHERE poll_id = ?",
+                                  "UPDATE poll_option SET votes = 0 WHERE poll_id = ?"}) {
         if (auto ok = sql::exec(db, QString::fromLatin1(statement), {pollId}); !ok) {
             return std::unexpected(ok.error());
         }
@@ -419,10 +429,10 @@ core::Result<Poll> PollService::moderate(const QString& accountId, const QString
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    if (auto ok = sql::exec(db, QStringLiteral("UPDATE poll_option SET state = ? WHERE poll_id = ? AND song_key = ?"), {state, pollId, key}); !ok) {
+    if (auto ok = bump(pollId); !ok) {  // the poll's row before an option's, as votes lock them
         return std::unexpected(ok.error());
     }
-    if (auto ok = bump(pollId); !ok) {
+    if (auto ok = sql::exec(db, QStringLiteral("UPDATE poll_option SET state = ? WHERE poll_id = ? AND song_key = ?"), {state, pollId, key}); !ok) {
         return std::unexpected(ok.error());
     }
     if (auto committed = transaction->commit(); !committed) {
@@ -456,15 +466,13 @@ core::Result<QStringList> PollService::applyBallot(const BallotRequest& request)
         return fail(ErrorCode::Conflict, state == QLatin1String("closed") ? "the vote is closed" : "the vote has not opened yet", "poll");
     }
     const int most = row->value(3).toInt();
-    QStringList choices;
-    for (const QString& choice : request.choices) {
-        if (choices.contains(choice)) {
-            return fail(ErrorCode::InvalidInput, "a song is chosen twice", "song");
-        }
-        choices << choice;
-    }
-    if (choices.size() > most) {
+    // The count first: a ballot of 100,000 names is refused before anything looks at them.
+    if (request.choices.size() > most) {
         return fail(ErrorCode::InvalidInput, most == 1 ? std::string("one vote per fan") : "at most " + std::to_string(most) + " votes per fan", "song");
+    }
+    const QStringList& choices = request.choices;
+    if (QSet<QString>(choices.begin(), choices.end()).size() != choices.size()) {
+        return fail(ErrorCode::InvalidInput, "a song is chosen twice", "song");
     }
     if (!choices.isEmpty()) {
         auto listed = sql::run(db, QStringLiteral("SELECT song_key FROM poll_option WHERE poll_id = ? AND state = 'listed'"), {request.pollId});
@@ -602,6 +610,10 @@ core::Result<QString> PollService::suggest(const QString& pollId, const QString&
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    // The poll's row first: two suggestions at once count each other (PostgreSQL).
+    if (auto ok = bump(pollId); !ok) {
+        return std::unexpected(ok.error());
+    }
     auto counts = sql::run(db,
                            QStringLiteral("SELECT sum(CASE WHEN suggested_by = ? THEN 1 ELSE 0 END), sum(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), "
                                           "max(position) FROM poll_option WHERE poll_id = ?"),
@@ -622,9 +634,6 @@ core::Result<QString> PollService::suggest(const QString& pollId, const QString&
                            {pollId, key, *title, counts->value(2).toLongLong() + 1, by});
     if (!added) {
         return std::unexpected(added.error());
-    }
-    if (auto ok = bump(pollId); !ok) {
-        return std::unexpected(ok.error());
     }
     if (auto committed = transaction->commit(); !committed) {
         return std::unexpected(committed.error());

@@ -52,7 +52,7 @@ struct Poll {
     PollSpec spec;
     QString state;  ///< "scheduled", "open", "closed" (at the time it was read)
     qint64 ballots = 0;  ///< fans with at least one vote
-    qint64 version = 0;  ///< grows with every change (the live streams' event id)
+    qint64 version = 0;  ///< grows with every change, and when the poll opens or closes on time (the live streams' event id)
     QList<PollOption> options;  ///< every option, in the musician's order, suggestions after
 };
 

@@ -4,9 +4,13 @@
 #include "tests/support/ServerDatabases.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QRegularExpression>
 
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
 
 using namespace bandmate;
 using sync::PollService;
@@ -18,10 +22,12 @@ struct PollServiceTest : ::testing::Test {
     test::TempDir dir;
     qint64 now = 1'780'000'000'000;
     std::unique_ptr<PollService> polls;
+    QString location;
 
     void SetUp() override
     {
-        auto opened = PollService::open(test::serverDatabase(dir), [this] { return now; });
+        location = test::serverDatabase(dir);
+        auto opened = PollService::open(location, [this] { return now; });
         ASSERT_TRUE(opened.has_value()) << opened.error().toString();
         polls = std::move(*opened);
     }
@@ -268,6 +274,97 @@ TEST_F(PollServiceTest, WhatAMusicianSendsIsCheckedAndNamedWhereItIsWrong)
     ASSERT_TRUE(secret.has_value());
     EXPECT_GE(secret->size(), 40);
     EXPECT_EQ(*polls->webSecret(), *secret);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(PollServiceTest, AnOverlongBallotIsRefusedByItsSizeBeforeItsNamesAreRead)
+{
+    auto poll = polls->create(QStringLiteral("acct-1"), encore(2));
+    ASSERT_TRUE(poll.has_value());
+    // Four names (one twice) for two votes: the count says no first, cheaply.
+    EXPECT_EQ(polls->vote(poll->id, QStringLiteral("fan"), {QStringLiteral("song-a"), QStringLiteral("song-a"), QStringLiteral("song-b"), QStringLiteral("song-c")})
+                  .error()
+                  .message,
+              "at most 2 votes per fan");
+    QStringList flood;
+    for (int i = 0; i < 100'000; ++i) {
+        flood << QStringLiteral("s%1").arg(i);
+    }
+    EXPECT_EQ(polls->vote(poll->id, QStringLiteral("fan"), flood).error().message, "at most 2 votes per fan");
+}
+
+TEST_F(PollServiceTest, TextThatReordersItselfIsRefusedButEmojiStay)
+{
+    PollSpec spec = encore();
+    spec.suggestions = true;
+    auto poll = polls->create(QStringLiteral("acct-1"), spec);
+    ASSERT_TRUE(poll.has_value());
+    for (const char16_t control : {u'\u202E', u'\u2066', u'\u200F'}) {
+        EXPECT_EQ(polls->suggest(poll->id, QStringLiteral("fan-1"), QStringLiteral("abc") + QChar(control) + QStringLiteral("def")).error().message,
+                  "holds control characters");
+    }
+    EXPECT_TRUE(polls->suggest(poll->id, QStringLiteral("fan-1"), QStringLiteral("Familia \U0001F468\u200D\U0001F469\u200D\U0001F467")).has_value())
+        << "a joiner inside an emoji is not a control";
+}
+
+TEST_F(PollServiceTest, APollThatClosesOnTimeHasANewVersionWithoutAnyWrite)
+{
+    PollSpec spec = encore();
+    spec.closesAtMs = now + 60'000;
+    auto poll = polls->create(QStringLiteral("acct-1"), spec);
+    ASSERT_TRUE(poll.has_value());
+    const qint64 before = poll->version;
+    now += 60'000;
+    auto closed = polls->byId(poll->id);
+    EXPECT_EQ(closed->state, QStringLiteral("closed"));
+    EXPECT_GT(closed->version, before) << "the live streams replace the open snapshot";
+    // A musician reopening it by hand is newer still.
+    auto reopened = polls->setState(QStringLiteral("acct-1"), poll->id, QStringLiteral("open"));
+    EXPECT_GT(reopened->version, closed->version);
+}
+
+TEST_F(PollServiceTest, ResetsWhileFansVoteOnAnotherConnectionKeepTheTallyEqualToARecount)
+{
+    // Two connections (two server workers, or two server processes on PostgreSQL): one resets
+    // the poll over and over while the other writes ballots of new fans in groups.
+    auto poll = polls->create(QStringLiteral("acct-1"), encore(2));
+    ASSERT_TRUE(poll.has_value());
+    auto other = PollService::open(location);
+    ASSERT_TRUE(other.has_value()) << other.error().toString();
+    std::atomic<bool> voting{true};
+    std::thread voter([&] {
+        auto mine = PollService::open(location);
+        ASSERT_TRUE(mine.has_value());
+        for (int round = 0; round < 60; ++round) {
+            std::vector<sync::BallotRequest> requests;
+            for (int i = 0; i < 8; ++i) {
+                requests.push_back({poll->id, QStringLiteral("fan-%1-%2").arg(round).arg(i), {i % 2 == 0 ? QStringLiteral("song-a") : QStringLiteral("song-b")}});
+            }
+            QList<sync::BallotRequest*> group;
+            for (auto& request : requests) {
+                group.append(&request);
+            }
+            (*mine)->voteGroup(group);
+        }
+        voting = false;
+    });
+    while (voting) {
+        EXPECT_TRUE((*other)->reset(QStringLiteral("acct-1"), poll->id).has_value());
+    }
+    voter.join();
+    auto recount = polls->recount(poll->id);
+    auto live = polls->byId(poll->id);
+    qint64 ballots = 0;
+    for (auto it = recount->cbegin(); it != recount->cend(); ++it) {
+        ballots += it.value();
+    }
+    for (const auto& option : live->options) {
+        EXPECT_EQ(option.votes, recount->value(option.key)) << option.key.toStdString();
+    }
+    EXPECT_EQ(live->ballots, ballots) << "one song per ballot here";
 }
 
 }  // namespace

@@ -30,6 +30,8 @@ QList<Component> components(const core::Database& db)
         {QStringLiteral("Boost (Beast, Asio)"), QString(), QStringLiteral("BSL-1.0"), AboutDialog::tr("The sync server's HTTP core")},
         {QStringLiteral("OpenSSL"), QString(), QStringLiteral("Apache-2.0"), AboutDialog::tr("HTTPS on the sync server")},
         {QStringLiteral("libsodium"), QString(), QStringLiteral("ISC"), AboutDialog::tr("Password hashing on the sync server")},
+        {QStringLiteral("Mustache (kainjow)"), QString(), QStringLiteral("BSL-1.0"), AboutDialog::tr("The server's web pages")},
+        {QStringLiteral("libqrencode"), QString(), QStringLiteral("LGPL-2.1-or-later"), AboutDialog::tr("QR codes of fan votes")},
         {QStringLiteral("TagLib"), QString(), QStringLiteral("LGPL-2.1-only OR MPL-1.1"),
          AboutDialog::tr("Reading tags of your audio files")},
         {QStringLiteral("libpq (PostgreSQL)"), QString(), QStringLiteral("PostgreSQL"),
@@ -39,6 +41,7 @@ QList<Component> components(const core::Database& db)
         {QStringLiteral("GoogleTest"), QString(), QStringLiteral("BSD-3-Clause"),
          AboutDialog::tr("Testing (not shipped)")},
         {QStringLiteral("cpp-httplib"), QString(), QStringLiteral("MIT"), AboutDialog::tr("Testing (not shipped)")},
+        {QStringLiteral("Playwright (playwright-core)"), QString(), QStringLiteral("Apache-2.0"), AboutDialog::tr("Testing (not shipped)")},
     };
 }
 
