@@ -704,6 +704,15 @@ private:
         write(*response, m_keepAlive && !m_core.stopping);
     }
 
+    /// A stream sends the newest state, not a backlog: the kernel may hold 64 KiB of it for a
+    /// reader that is slow (not megabytes of stale updates), so a reader that stops is found out
+    /// by the write timeout soon, and ten thousand streams cost little kernel memory.
+    void limitSendBuffer()
+    {
+        beast::error_code ignored;
+        beast::get_lowest_layer(m_stream).socket().set_option(asio::socket_base::send_buffer_size(64 * 1024), ignored);
+    }
+
     /// Answers with an event stream of `topic` for as long as the client stays.
     void startStream(const std::string& topic, const std::string& lastEventId)
     {
@@ -714,6 +723,7 @@ private:
         }
         m_streaming = true;
         m_core.streams.fetch_add(1);
+        limitSendBuffer();
         // No length: the stream ends when the connection does. "retry" is EventSource's
         // reconnection delay; X-Accel-Buffering keeps nginx from holding events back.
         static const auto head = std::make_shared<const Event>(Event{
@@ -745,6 +755,7 @@ private:
         }
         m_streaming = true;
         m_core.streams.fetch_add(1);
+        limitSendBuffer();
         beast::get_lowest_layer(m_stream).expires_never();  // the WebSocket keeps its own time
         m_ws.emplace(m_stream);
         auto timeouts = beast::websocket::stream_base::timeout::suggested(beast::role_type::server);

@@ -557,6 +557,47 @@ TEST_F(FanVoteTest, APollThatClosesOnTimeSaysSoOnItsStreamWithoutAnyoneWriting)
     EXPECT_NE(plain.Get(("/v/" + code.toStdString()).c_str())->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
 }
 
+TEST_F(FanVoteTest, AFanWhoNeverReadsTheirStreamIsDroppedAndTheOthersKeepTheirs)
+{
+    // A poll of 100 long titles: each tally is ~25 KB, so a stream that is never read fills its
+    // socket's buffers within a few updates; the server then waits the write timeout (10 s) and
+    // drops it. The other stream hears every update meanwhile.
+    start();
+    QJsonArray songs;
+    for (int i = 0; i < 100; ++i) {
+        songs.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("s%1").arg(i)},
+                                 {QStringLiteral("title"), QStringLiteral("Song %1 ").arg(i) + QString(180, QLatin1Char('x'))}});
+    }
+    const QJsonObject poll = createPoll({{QStringLiteral("songs"), songs}, {QStringLiteral("votes_per_fan"), 1}});
+    const QString code = poll.value(QStringLiteral("code")).toString();
+    Fan voter(server->port());
+    voter.page(code);
+    RawClient stalled(server->port(), 4096);
+    ASSERT_TRUE(stalled.send(voter.eventsRequest(code)));
+    RawClient reader(server->port());
+    ASSERT_TRUE(reader.send(voter.eventsRequest(code)));
+    ASSERT_TRUE(reader.readUntil("event: tally"));
+    httplib::Client metrics("127.0.0.1", server->port());
+    const auto streams = [&] {
+        const std::string text = metrics.Get("/metrics")->body;
+        const std::string name = "\nbandmate_sse_subscribers ";
+        const size_t at = text.find(name);
+        return at == std::string::npos ? -1 : std::stoi(text.substr(at + name.size()));
+    };
+    EXPECT_EQ(streams(), 2);
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    int round = 0;
+    while (streams() == 2 && std::chrono::steady_clock::now() < deadline) {
+        ASSERT_EQ(voter.vote(code, {"s" + std::to_string(round++ % 100)})->status, 200);
+        // The reader keeps up; what it holds is dropped as it goes.
+        reader.readUntil("\"votes\":1}", 50ms);
+    }
+    EXPECT_EQ(streams(), 1) << "the stream that never read was dropped after " << round << " updates";
+    const std::string last = "s" + std::to_string((round + 5) % 100);
+    ASSERT_EQ(voter.vote(code, {last})->status, 200);
+    EXPECT_TRUE(reader.readUntil("{\"artist\":\"\",\"key\":\"" + last + "\"")) << "the other stream still hears";
+}
+
 TEST_F(FanVoteTest, FansOnOneServerMoveTheMusiciansTallyOnAnotherOnTheSamePostgreSQL)
 {
     if (postgresCluster().isEmpty()) {

@@ -19,9 +19,14 @@ using namespace std::chrono_literals;
 /// A client socket that writes exactly what the test says (no HTTP library in between).
 class RawClient {
 public:
-    explicit RawClient(int port)
+    /// `receiveBuffer` > 0: the socket's receive buffer in bytes (a client that reads slowly or
+    /// never fills it soon).
+    explicit RawClient(int port, int receiveBuffer = 0)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (m_fd >= 0 && receiveBuffer > 0) {
+            ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+        }
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<uint16_t>(port));
