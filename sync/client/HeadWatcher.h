@@ -1,15 +1,14 @@
 #pragma once
 
-#include <QByteArray>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace bandmate::sync {
+
+class EventStream;
 
 /// Listens to the server's stream of sync events (GET /v1/sync/events, Server-Sent Events) with
 /// one access token: headChanged() whenever a push of any of the account's devices changed
@@ -24,7 +23,7 @@ public:
     HeadWatcher& operator=(const HeadWatcher&) = delete;
 
     /// Whether the stream is open (or opening).
-    [[nodiscard]] bool isOpen() const { return !m_reply.isNull(); }
+    [[nodiscard]] bool isOpen() const;
 
 Q_SIGNALS:
     /// The account's newest change on the server is `headSeq` (it may be one this device sent).
@@ -33,11 +32,7 @@ Q_SIGNALS:
     void closed();
 
 private:
-    void read();
-    void dispatch(const QByteArray& event);
-
-    QPointer<QNetworkReply> m_reply;
-    QByteArray m_pending;  ///< received, not yet a whole event
+    EventStream* m_stream;
 };
 
 }  // namespace bandmate::sync

@@ -1,5 +1,7 @@
 #include "sync/client/PollClient.h"
 
+#include "sync/client/EventStream.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -54,42 +56,44 @@ core::Result<QJsonObject> PollClient::call(const QUrl& server, const QString& to
 core::Result<void> PollClient::follow(const QUrl& server, const QString& token, const QString& pollId, const std::function<bool(const QJsonObject&)>& onTally)
 {
     QNetworkAccessManager network;
-    QNetworkRequest request = requestFor(server, token, QStringLiteral("/v1/polls/") + pollId + QStringLiteral("/events"));
-    request.setRawHeader("Accept", "text/event-stream");
-    QNetworkReply* reply = network.get(request);
+    EventStream stream(network, server, QStringLiteral("/v1/polls/") + pollId + QStringLiteral("/events"), token);
     QEventLoop loop;
-    QByteArray pending;
-    QByteArray data;
     bool stopped = false;
-    QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&] {
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-            return;  // an error's body, read when it finishes
-        }
-        pending += reply->readAll();
-        // Events end with an empty line; "data:" lines carry the JSON.
-        for (qsizetype end = pending.indexOf('\n'); end >= 0 && !stopped; end = pending.indexOf('\n')) {
-            const QByteArray line = pending.left(end);
-            pending.remove(0, end + 1);
-            if (line.startsWith("data: ")) {
-                data += line.mid(6);
-            } else if (line.isEmpty() && !data.isEmpty()) {
-                const QJsonObject tally = QJsonDocument::fromJson(data).object();
-                data.clear();
-                if (!tally.isEmpty() && !onTally(tally)) {
-                    stopped = true;
-                    reply->abort();
-                }
-            }
+    QObject::connect(&stream, &EventStream::received, &loop, [&](const QByteArray& name, const QByteArray& data) {
+        const QJsonObject tally = QJsonDocument::fromJson(data).object();
+        if (name == "tally" && !tally.isEmpty() && !stopped && !onTally(tally)) {
+            stopped = true;
+            loop.quit();
         }
     });
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&stream, &EventStream::closed, &loop, &QEventLoop::quit);
     loop.exec();
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (stopped || status == 200) {
+    if (stopped || stream.status() == 200) {
         return {};
     }
-    return failureOf(reply, server, reply->readAll());
+    if (stream.status() == 0) {
+        return core::fail(core::ErrorCode::Io, "the server could not be reached", server.toString().toStdString());
+    }
+    return core::fail(stream.status() == 404 ? core::ErrorCode::NotFound : core::ErrorCode::InvalidInput,
+                      stream.status() == 404 ? "no such poll" : "the server answered " + std::to_string(stream.status()), pollId.toStdString());
+}
+
+void PollClient::callAsync(QNetworkAccessManager& network, const QUrl& server, const QString& token, const QByteArray& method, const QString& path,
+                           const QJsonObject& body, QObject* context, std::function<void(core::Result<QJsonObject>)> done)
+{
+    QNetworkRequest request = requestFor(server, token, path);
+    request.setTransferTimeout(30'000);
+    QNetworkReply* reply = network.sendCustomRequest(request, method, method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, server, done = std::move(done)] {
+        reply->deleteLater();
+        const QByteArray answer = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status < 200 || status >= 300) {
+            done(std::unexpected(failureOf(reply, server, answer).error()));
+            return;
+        }
+        done(QJsonDocument::fromJson(answer).object());
+    });
 }
 
 }  // namespace bandmate::sync

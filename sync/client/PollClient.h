@@ -9,6 +9,9 @@
 
 #include <functional>
 
+class QNetworkAccessManager;
+class QObject;
+
 namespace bandmate::sync {
 
 /// The musician's side of fan voting over Qt Network (the server's /v1/polls API), blocking (a
@@ -24,6 +27,10 @@ public:
     /// returns false to stop. Returns when the server ends the stream too (its token expired).
     [[nodiscard]] static core::Result<void> follow(const QUrl& server, const QString& token, const QString& pollId,
                                                    const std::function<bool(const QJsonObject&)>& onTally);
+    /// call() without waiting: `done` runs on `context`'s thread with the answer (not at all when
+    /// `context` is gone by then).
+    static void callAsync(QNetworkAccessManager& network, const QUrl& server, const QString& token, const QByteArray& method, const QString& path,
+                          const QJsonObject& body, QObject* context, std::function<void(core::Result<QJsonObject>)> done);
 };
 
 }  // namespace bandmate::sync
