@@ -2,9 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>bandmate::ui::FanVoteDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+270"/>
+        <source>%n song(s) added to the encore.</source>
+        <translation>
+            <numerusform>%n song added to the encore.</numerusform>
+            <numerusform>%n songs added to the encore.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+234"/>
+        <source>%n fan(s) voted</source>
+        <translation>
+            <numerusform>%n fan voted</numerusform>
+            <numerusform>%n fans voted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n vote(s) in the last minute</source>
+        <translation>
+            <numerusform>%n vote in the last minute</numerusform>
+            <numerusform>%n votes in the last minute</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::SetlistsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+766"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+773"/>
         <source>Imported %n song(s).</source>
         <translation>
             <numerusform>Imported %n song.</numerusform>
@@ -25,6 +52,14 @@
         <translation>
             <numerusform>Count the %n song of “%1” as played on %2, and the show on your roadmap? This is done once per show.</numerusform>
             <numerusform>Count the %n songs of “%1” as played on %2, and the show on your roadmap? This is done once per show.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+126"/>
+        <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
+        <translation>
+            <numerusform>The fans&apos; %n song is in the encore (Ctrl+Z takes it out).</numerusform>
+            <numerusform>The fans&apos; %n songs are in the encore (Ctrl+Z takes them out).</numerusform>
         </translation>
     </message>
 </context>

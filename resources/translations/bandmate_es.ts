@@ -2024,6 +2024,300 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FanVoteDialog</name>
+    <message>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+71"/>
+        <source>Fan vote — %1</source>
+        <translation>Votación de fans — %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Fans scan a QR code or type a short code, vote on their phones (no app, no account) and watch the tally move. You see it here live.</source>
+        <translation>Los fans escanean un código QR o escriben un código corto, votan desde el móvil (sin app ni cuenta) y ven moverse el recuento. Tú lo ves aquí en directo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Which songs should we play in the encore?</source>
+        <translation>¿Qué canciones tocamos en el bis?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pregunta:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+423"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="-416"/>
+        <source>&amp;Songs to vote on:</source>
+        <translation>&amp;Canciones a votar:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> per fan</source>
+        <translation> por fan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Votes:</source>
+        <translation>&amp;Votos:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fans see the tally at once</source>
+        <translation>Los fans ven el recuento desde el principio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans see the tally after they vote</source>
+        <translation>Los fans ven el recuento después de votar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans see the tally when the vote closes</source>
+        <translation>Los fans ven el recuento cuando cierre la votación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the band sees the tally</source>
+        <translation>Solo la banda ve el recuento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Results:</source>
+        <translation>&amp;Resultados:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans may suggest songs (you list them before anyone can vote for them)</source>
+        <translation>Los fans pueden sugerir canciones (tú las apruebas antes de que se puedan votar)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Opens:</source>
+        <translation>&amp;Abre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>At a time</source>
+        <translation>A una hora</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>When I open it</source>
+        <translation>Cuando yo la abra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;loses:</source>
+        <translation>C&amp;ierra:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When I close it</source>
+        <translation>Cuando yo la cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the vote</source>
+        <translation>Crear la votación</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copy link</source>
+        <translation>Copiar enlace</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The link is on the clipboard.</source>
+        <translation>El enlace está en el portapapeles.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save QR code…</source>
+        <translation>Guardar código QR…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code and QR code, big, for a projector (Esc to leave)</source>
+        <translation>El código y el código QR, en grande, para un proyector (Esc para salir)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open voting</source>
+        <translation>Abrir la votación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close voting</source>
+        <translation>Cerrar la votación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset…</source>
+        <translation>Reiniciar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes back every fan&apos;s votes</source>
+        <translation>Retira los votos de todos los fans</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Suggestions waiting for you (fans vote for them once you list them):</source>
+        <translation>Sugerencias pendientes (los fans las votan cuando las apruebes):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>List it</source>
+        <translation>Aprobarla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans can vote for it from now on</source>
+        <translation>Los fans pueden votarla a partir de ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide it</source>
+        <translation>Ocultarla</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a suggestion first.</source>
+        <translation>Elige primero una sugerencia.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Use the result: the top</source>
+        <translation>Usar el resultado: las</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>songs into the encore</source>
+        <translation>más votadas al bis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds them to the show&apos;s encore (Ctrl+Z on the Setlists page takes them out again)</source>
+        <translation>Las añade al bis del concierto (Ctrl+Z en la página de setlists las quita de nuevo)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No votes yet.</source>
+        <translation>Todavía no hay votos.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n song(s) added to the encore.</source>
+        <translation>
+            <numerusform>%n canción añadida al bis.</numerusform>
+            <numerusform>%n canciones añadidas al bis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Tick at least one song for the fans to vote on.</source>
+        <translation>Marca al menos una canción para que voten los fans.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask the fans something.</source>
+        <translation>Pregúntales algo a los fans.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The vote is on your server. Show fans the code or the QR code.</source>
+        <translation>La votación está en tu servidor. Enseña a los fans el código o el código QR.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Open: fans are voting</source>
+        <translation>Abierta: los fans están votando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not open yet</source>
+        <translation>Aún no está abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n fan(s) voted</source>
+        <translation>
+            <numerusform>%n fan votó</numerusform>
+            <numerusform>%n fans votaron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n vote(s) in the last minute</source>
+        <translation>
+            <numerusform>%n voto en el último minuto</numerusform>
+            <numerusform>%n votos en el último minuto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Votes came in during the last ten seconds</source>
+        <translation>Llegaron votos en los últimos diez segundos</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Every vote was taken back; the vote goes on.</source>
+        <translation>Se retiraron todos los votos; la votación sigue.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save the QR code</source>
+        <translation>Guardar el código QR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fan-vote-%1.png</source>
+        <translation>votacion-fans-%1.png</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Imagen PNG (*.png);;Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Vote at %1 — code %2</source>
+        <translation>Vota en %1 — código %2</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::LibraryPage</name>
     <message>
         <location filename="../../ui/library/LibraryPage.cpp" line="+57"/>
@@ -2357,7 +2651,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -3434,7 +3728,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+97"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+100"/>
         <source>Setlists</source>
         <translation>Setlists</translation>
     </message>
@@ -3546,12 +3840,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+632"/>
+        <location line="+636"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-643"/>
         <source>Band sheet as PDF…</source>
         <translation>Hoja de la banda en PDF…</translation>
     </message>
@@ -3586,12 +3880,22 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Recorre las canciones con el ritmo de cada una a su tempo</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Fan vote…</source>
+        <translation>Votación de fans…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audience votes on this show&apos;s songs from their phones (on your Bandmate server)</source>
+        <translation>El público vota las canciones de este concierto desde el móvil (en tu servidor Bandmate)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Show Details…</source>
         <translation>Detalles del concierto…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Add a song: type a title and press Enter (Ctrl+L)</source>
         <translation>Añadir una canción: escribe un título y pulsa Intro (Ctrl+L)</translation>
     </message>
@@ -3717,11 +4021,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
+        <location line="+390"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-390"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
@@ -3859,6 +4164,24 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>
             <numerusform>¿Contar la %n canción de “%1” como tocada el %2, y el concierto en tu hoja de ruta? Esto se hace una vez por concierto.</numerusform>
             <numerusform>¿Contar las %n canciones de “%1” como tocadas el %2, y el concierto en tu hoja de ruta? Esto se hace una vez por concierto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Use the fans&apos; vote</source>
+        <translation>Usar la votación de los fans</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
+        <translation>
+            <numerusform>La %n canción de los fans está en el bis (Ctrl+Z la quita).</numerusform>
+            <numerusform>Las %n canciones de los fans están en el bis (Ctrl+Z las quita).</numerusform>
         </translation>
     </message>
 </context>
@@ -4356,6 +4679,21 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Sign in on the Sync page first: fan votes live on your Bandmate server.</source>
+        <translation>Inicia sesión primero en la página de sincronización: las votaciones de fans viven en tu servidor Bandmate.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your Bandmate server could not be reached: %1</source>
+        <translation>No se pudo contactar con tu servidor Bandmate: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync is not possible right now.</source>
+        <translation>Ahora mismo no se puede sincronizar.</translation>
+    </message>
+    <message>
         <location line="+48"/>
         <source>Waiting for another Bandmate program that is signing in to this server…</source>
         <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
@@ -4366,7 +4704,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Última sincronización %1: %2 enviados, %3 recibidos%4.</translation>
     </message>

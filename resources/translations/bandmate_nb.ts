@@ -2024,6 +2024,300 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FanVoteDialog</name>
+    <message>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+71"/>
+        <source>Fan vote — %1</source>
+        <translation>Fanavstemning — %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Fans scan a QR code or type a short code, vote on their phones (no app, no account) and watch the tally move. You see it here live.</source>
+        <translation>Fansen skanner en QR-kode eller skriver en kort kode, stemmer på mobilen (uten app og konto) og ser opptellingen bevege seg. Du ser den her, direkte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Which songs should we play in the encore?</source>
+        <translation>Hvilke låter skal vi spille som ekstranummer?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Question:</source>
+        <translation>&amp;Spørsmål:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+423"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="-416"/>
+        <source>&amp;Songs to vote on:</source>
+        <translation>&amp;Låter å stemme på:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> per fan</source>
+        <translation> per fan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Votes:</source>
+        <translation>S&amp;temmer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fans see the tally at once</source>
+        <translation>Fansen ser opptellingen med en gang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans see the tally after they vote</source>
+        <translation>Fansen ser opptellingen etter at de har stemt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans see the tally when the vote closes</source>
+        <translation>Fansen ser opptellingen når avstemningen stenger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the band sees the tally</source>
+        <translation>Bare bandet ser opptellingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Results:</source>
+        <translation>&amp;Resultater:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans may suggest songs (you list them before anyone can vote for them)</source>
+        <translation>Fansen kan foreslå låter (du godkjenner dem før noen kan stemme på dem)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Opens:</source>
+        <translation>&amp;Åpner:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>Nå</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>At a time</source>
+        <translation>På et tidspunkt</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>When I open it</source>
+        <translation>Når jeg åpner den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;loses:</source>
+        <translation>S&amp;tenger:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When I close it</source>
+        <translation>Når jeg stenger den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the vote</source>
+        <translation>Opprett avstemningen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copy link</source>
+        <translation>Kopier lenke</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The link is on the clipboard.</source>
+        <translation>Lenken er på utklippstavlen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save QR code…</source>
+        <translation>Lagre QR-kode …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen</source>
+        <translation>Fullskjerm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code and QR code, big, for a projector (Esc to leave)</source>
+        <translation>Koden og QR-koden, stort, for en projektor (Esc for å gå ut)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open voting</source>
+        <translation>Åpne avstemningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close voting</source>
+        <translation>Steng avstemningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset…</source>
+        <translation>Nullstill …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes back every fan&apos;s votes</source>
+        <translation>Trekker tilbake alle fansenes stemmer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Suggestions waiting for you (fans vote for them once you list them):</source>
+        <translation>Forslag som venter på deg (fansen kan stemme på dem når du godkjenner dem):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>List it</source>
+        <translation>Godkjenn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fans can vote for it from now on</source>
+        <translation>Fansen kan stemme på den fra nå av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide it</source>
+        <translation>Skjul</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a suggestion first.</source>
+        <translation>Velg et forslag først.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Use the result: the top</source>
+        <translation>Bruk resultatet: de</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>songs into the encore</source>
+        <translation>beste låtene som ekstranummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds them to the show&apos;s encore (Ctrl+Z on the Setlists page takes them out again)</source>
+        <translation>Legger dem til konsertens ekstranummer (Ctrl+Z på settliste-siden tar dem ut igjen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No votes yet.</source>
+        <translation>Ingen stemmer ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n song(s) added to the encore.</source>
+        <translation>
+            <numerusform>%n låt lagt til ekstranummeret.</numerusform>
+            <numerusform>%n låter lagt til ekstranummeret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Tick at least one song for the fans to vote on.</source>
+        <translation>Huk av minst én låt fansen kan stemme på.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask the fans something.</source>
+        <translation>Spør fansen om noe.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The vote is on your server. Show fans the code or the QR code.</source>
+        <translation>Avstemningen ligger på serveren din. Vis fansen koden eller QR-koden.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Open: fans are voting</source>
+        <translation>Åpen: fansen stemmer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not open yet</source>
+        <translation>Ikke åpnet ennå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Stengt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n fan(s) voted</source>
+        <translation>
+            <numerusform>%n fan har stemt</numerusform>
+            <numerusform>%n fans har stemt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n vote(s) in the last minute</source>
+        <translation>
+            <numerusform>%n stemme siste minutt</numerusform>
+            <numerusform>%n stemmer siste minutt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Votes came in during the last ten seconds</source>
+        <translation>Det kom stemmer de siste ti sekundene</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Every vote was taken back; the vote goes on.</source>
+        <translation>Alle stemmer ble trukket tilbake; avstemningen fortsetter.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save the QR code</source>
+        <translation>Lagre QR-koden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fan-vote-%1.png</source>
+        <translation>fanavstemning-%1.png</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-bilde (*.png);;SVG-bilde (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation>Lagret %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not save %1: %2</source>
+        <translation>Kunne ikke lagre %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Vote at %1 — code %2</source>
+        <translation>Stem på %1 — kode %2</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::LibraryPage</name>
     <message>
         <location filename="../../ui/library/LibraryPage.cpp" line="+57"/>
@@ -2357,7 +2651,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -3434,7 +3728,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+97"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+100"/>
         <source>Setlists</source>
         <translation>Settlister</translation>
     </message>
@@ -3546,12 +3840,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+632"/>
+        <location line="+636"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-643"/>
         <source>Band sheet as PDF…</source>
         <translation>Bandark som PDF …</translation>
     </message>
@@ -3586,12 +3880,22 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Gå gjennom sangene med hver sangs groove i riktig tempo</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Fan vote…</source>
+        <translation>Fanavstemning …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audience votes on this show&apos;s songs from their phones (on your Bandmate server)</source>
+        <translation>Publikum stemmer på låtene i denne konserten fra mobilen (på Bandmate-serveren din)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Show Details…</source>
         <translation>Konsertdetaljer …</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Add a song: type a title and press Enter (Ctrl+L)</source>
         <translation>Legg til en sang: skriv en tittel og trykk Enter (Ctrl+L)</translation>
     </message>
@@ -3717,11 +4021,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
+        <location line="+390"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-390"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
@@ -3859,6 +4164,24 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>
             <numerusform>Telle den %n sangen i «%1» som spilt %2, og konserten i veikartet ditt? Dette gjøres én gang per konsert.</numerusform>
             <numerusform>Telle de %n sangene i «%1» som spilt %2, og konserten i veikartet ditt? Dette gjøres én gang per konsert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Use the fans&apos; vote</source>
+        <translation>Bruk fansenes avstemning</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
+        <translation>
+            <numerusform>Fansenes %n låt er i ekstranummeret (Ctrl+Z tar den ut).</numerusform>
+            <numerusform>Fansenes %n låter er i ekstranummeret (Ctrl+Z tar dem ut).</numerusform>
         </translation>
     </message>
 </context>
@@ -4356,6 +4679,21 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Sign in on the Sync page first: fan votes live on your Bandmate server.</source>
+        <translation>Logg inn på synkroniseringssiden først: fanavstemninger ligger på Bandmate-serveren din.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your Bandmate server could not be reached: %1</source>
+        <translation>Fikk ikke kontakt med Bandmate-serveren din: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync is not possible right now.</source>
+        <translation>Synkronisering er ikke mulig akkurat nå.</translation>
+    </message>
+    <message>
         <location line="+48"/>
         <source>Waiting for another Bandmate program that is signing in to this server…</source>
         <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
@@ -4366,7 +4704,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Last sync %1: %2 sent, %3 received%4.</source>
         <translation>Siste synkronisering %1: %2 sendt, %3 mottatt%4.</translation>
     </message>

@@ -3,10 +3,12 @@
 #include "ui/shell/PageActions.h"
 
 #include "core/library/Songs.h"
+#include "core/profile/Profile.h"
 #include "core/setlists/SetlistFormats.h"
 #include "core/storage/Database.h"
 #include "ui/print/SheetPrinter.h"
 #include "ui/setlists/EntryDialog.h"
+#include "ui/setlists/FanVoteDialog.h"
 #include "ui/setlists/PractiseDialog.h"
 #include "ui/setlists/RunSheetTree.h"
 #include "ui/setlists/ShowDialog.h"
@@ -24,6 +26,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -216,11 +219,15 @@ QWidget* SetlistsPage::buildShowView()
     auto* practiseButton = new QPushButton(tr("Practise…"), view);
     practiseButton->setToolTip(tr("Step through the songs with each one's groove at its tempo"));
     connect(practiseButton, &QPushButton::clicked, this, [this] { practise(); });
+    auto* fanVoteButton = new QPushButton(tr("Fan vote…"), view);
+    fanVoteButton->setToolTip(tr("The audience votes on this show's songs from their phones (on your Bandmate server)"));
+    connect(fanVoteButton, &QPushButton::clicked, this, [this] { fanVote(); });
     // Also in the Setlists menu (the export formats in their own submenu there).
     addPageButtonAction(this, details, tr("Show Details…"));
     addPageButtonAction(this, m_performed);
     addPageButtonAction(this, practiseButton);
-    for (QWidget* button : std::initializer_list<QWidget*>{details, practiseButton, m_performed, printButton, exportButton}) {
+    addPageButtonAction(this, fanVoteButton);
+    for (QWidget* button : std::initializer_list<QWidget*>{details, practiseButton, fanVoteButton, m_performed, printButton, exportButton}) {
         top->addWidget(button, 0, Qt::AlignTop);
     }
     layout->addLayout(top);
@@ -885,6 +892,116 @@ PractiseDialog* SetlistsPage::practise()
     connect(dialog, &PractiseDialog::stopRequested, this, &SetlistsPage::grooveStopRequested);
     dialog->show();
     return dialog;
+}
+
+FanVoteDialog* SetlistsPage::fanVote()
+{
+    if (m_showId.isEmpty()) {
+        return nullptr;
+    }
+    // The show's songs first (ticked), then the rest of the library (to tick).
+    QList<FanVoteDialog::Candidate> candidates;
+    QSet<QString> seen;
+    for (const sl::Setlist& set : m_plan.sets) {
+        for (const sl::SetlistEntry& entry : set.entries) {
+            if (entry.kind == sl::EntryKind::Song && !seen.contains(entry.songId)) {
+                seen.insert(entry.songId);
+                auto song = core::library::SongRepository(m_db).get(entry.songId);
+                if (song) {
+                    candidates.append({song->id, song->title, song->artist, true});
+                }
+            }
+        }
+    }
+    if (auto all = core::library::SongRepository(m_db).search(QString()); all) {
+        for (const auto& song : *all) {
+            if (!seen.contains(song.id)) {
+                candidates.append({song.id, song.title, song.artist, false});
+            }
+        }
+    }
+    const QString band = core::profile::ProfileRepository(m_db).load().value_or(core::profile::Profile{}).artistName;
+    const QString show = m_plan.show.date.isValid() ? tr("%1 · %2").arg(m_plan.show.name, QLocale().toString(m_plan.show.date, QLocale::ShortFormat)) : m_plan.show.name;
+    auto* dialog = new FanVoteDialog(m_showId, show, band, candidates, m_serverAccess, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FanVoteDialog::useResult, this, [this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs) {
+        if (m_showId == showId) {
+            useVoteResult(songs);
+        }
+    });
+    dialog->show();
+    return dialog;
+}
+
+void SetlistsPage::setServerAccess(FanVoteDialog::ServerAccess access)
+{
+    m_serverAccess = std::move(access);
+}
+
+bool SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& songs)
+{
+    if (m_showId.isEmpty() || songs.isEmpty()) {
+        return false;
+    }
+    // Into the last encore, or a new one; a fan's suggestion by its title (a new song when the
+    // library has none of that name). One undo step takes it all back.
+    QString setId;
+    for (const sl::Setlist& set : m_plan.sets) {
+        if (set.kind == sl::SetKind::Encore) {
+            setId = set.id;
+        }
+    }
+    QString createdSet;
+    if (setId.isEmpty()) {
+        auto created = m_repository.addSet(m_showId, tr("Encore"), sl::SetKind::Encore);
+        if (!created) {
+            return report(created.error());
+        }
+        setId = createdSet = *created;
+    }
+    QStringList entries;
+    for (const FanVoteDialog::Candidate& candidate : songs) {
+        QString songId = candidate.songId;
+        if (songId.isEmpty()) {
+            songId = m_songByText.value(candidate.title.toCaseFolded());
+        }
+        if (songId.isEmpty()) {
+            core::library::Song song;
+            song.title = candidate.title;
+            auto saved = core::library::SongRepository(m_db).save(song);
+            if (!saved) {
+                return report(saved.error());
+            }
+            songId = *saved;
+        }
+        auto added = m_repository.addSong(setId, songId);
+        if (!added) {
+            for (const QString& entry : entries) {
+                (void)m_repository.removeEntry(entry);
+            }
+            if (!createdSet.isEmpty()) {
+                (void)m_repository.removeSet(createdSet);
+            }
+            return report(added.error());
+        }
+        entries << *added;
+    }
+    const QStringList sets = createdSet.isEmpty() ? QStringList{} : QStringList{createdSet};
+    m_undo->push(new FunctionCommand(
+        tr("Use the fans' vote"), [=, this] { return m_repository.restore(sets, entries); },
+        [=, this]() -> core::Result<void> {
+            for (const QString& entry : entries) {
+                if (auto removed = m_repository.removeEntry(entry); !removed) {
+                    return removed;
+                }
+            }
+            return createdSet.isEmpty() ? core::Result<void>() : m_repository.removeSet(createdSet);
+        },
+        [this](const core::Error& error) { report(error); }));
+    refreshSongChoices();
+    refreshShow();
+    m_banner->showMessage(tr("The fans' %n song(s) are in the encore (Ctrl+Z takes them out).", nullptr, static_cast<int>(entries.size())), false);
+    return true;
 }
 
 void SetlistsPage::print()

@@ -2,6 +2,7 @@
 
 #include "core/setlists/RunSheet.h"
 #include "core/setlists/Setlists.h"
+#include "ui/setlists/FanVoteDialog.h"
 
 #include <QHash>
 #include <QWidget>
@@ -63,6 +64,13 @@ public:
     bool markPerformed();
     /// Opens the practice dialog for the current show (beside the window); nullptr without a show.
     class PractiseDialog* practise();
+    /// Opens the fan vote of the current show (a new one, or its newest); nullptr without a show.
+    FanVoteDialog* fanVote();
+    /// How fan votes reach the musician's server (the Sync page's session).
+    void setServerAccess(FanVoteDialog::ServerAccess access);
+    /// Puts the fans' top songs into the show's last encore (a new one when it has none), as one
+    /// undoable step.
+    bool useVoteResult(const QList<FanVoteDialog::Candidate>& songs);
 
 Q_SIGNALS:
     /// Play a song's groove (the main window hands it to the Beat Machine page).
@@ -104,6 +112,7 @@ private:
     QHash<QString, QString> m_songByText;  ///< "Title — Artist" and folded titles → song id
     bool m_loaded = false;
 
+    FanVoteDialog::ServerAccess m_serverAccess;
     QUndoStack* m_undo = nullptr;
     QListWidget* m_shows = nullptr;
     QStackedWidget* m_content = nullptr;

@@ -91,6 +91,12 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
         case PageId::Setlists: {
             auto* setlists = new SetlistsPage(m_db, m_pages);
             m_pages->addWidget(setlists);
+            // Fan votes live on the musician's server: the Sync page's session reaches it.
+            setlists->setServerAccess([this](QObject* context, std::function<void(const QUrl&, const QString&, const QString&)> use) {
+                if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
+                    sync->withAccessToken(context, std::move(use));
+                }
+            });
             // Practising a setlist plays each song's groove on the Beat Machine page.
             connect(setlists, &SetlistsPage::grooveRequested, this, [this](const QString& machineRef, double bpm, int key) {
                 if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {

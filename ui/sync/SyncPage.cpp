@@ -243,6 +243,32 @@ void SyncPage::signOut()
     refresh();
 }
 
+void SyncPage::withAccessToken(QObject* context, std::function<void(const QUrl& server, const QString& token, const QString& error)> use)
+{
+    if (!isSignedIn()) {
+        use({}, {}, tr("Sign in on the Sync page first: fan votes live on your Bandmate server."));
+        return;
+    }
+    // The last round's token while it has a few minutes left; else a round trades the session.
+    if (!m_roundToken.isEmpty() && m_roundTokenAt.isValid() && m_roundTokenAt.elapsed() < kAccessTokenUsableMs) {
+        use(QUrl(m_server), m_roundToken, {});
+        return;
+    }
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(this, &SyncPage::syncFinished, context, [this, once, use = std::move(use)](bool ok) {
+        QObject::disconnect(*once);
+        if (ok && !m_roundToken.isEmpty()) {
+            use(QUrl(m_server), m_roundToken, {});
+        } else {
+            use({}, {}, tr("Your Bandmate server could not be reached: %1").arg(bannerText()));
+        }
+    });
+    if (!syncNow() && !busy()) {
+        QObject::disconnect(*once);
+        use({}, {}, m_held.isEmpty() ? tr("Sync is not possible right now.") : m_held);
+    }
+}
+
 bool SyncPage::busy() const
 {
     return m_refreshing || (m_client && m_client->isRunning());
@@ -364,6 +390,7 @@ bool SyncPage::syncNow()
 void SyncPage::startRound(const QString& accessToken)
 {
     m_roundToken = accessToken;
+    m_roundTokenAt.start();
     m_client = std::make_unique<sync::SyncClient>(m_db, QUrl(m_server), accessToken);
     connect(m_client.get(), &sync::SyncClient::progressed, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));

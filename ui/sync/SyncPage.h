@@ -4,7 +4,11 @@
 #include "sync/client/SessionLock.h"
 #include "sync/client/SyncClient.h"
 
+#include <QElapsedTimer>
+#include <QUrl>
 #include <QWidget>
+
+#include <functional>
 
 #include <memory>
 
@@ -82,6 +86,13 @@ public:
     /// The musician's answer to it: delete the held items here, or keep them (on every computer:
     /// the next round sends them back). False when it could not be done (the reason shown).
     bool answerMassDelete(bool deleteThem);
+    /// Runs `use` (on `context`'s thread, not at all once `context` is gone) with the server and
+    /// an access token: the last round's while it is fresh, else one from a new round (which
+    /// trades the session as every round does); without a session or when the round fails,
+    /// with the reason in `error` instead. For the other pages' server features (fan voting).
+    void withAccessToken(QObject* context, std::function<void(const QUrl& server, const QString& token, const QString& error)> use);
+    /// How long the last round's access token is handed out (the server's last 15 minutes).
+    static constexpr qint64 kAccessTokenUsableMs = 10 * 60 * 1000;
 
 Q_SIGNALS:
     void syncFinished(bool ok);
@@ -117,6 +128,7 @@ private:
     QString m_server;
     std::unique_ptr<sync::SyncClient> m_client;
     QString m_roundToken;  ///< the access token of the last round (the event stream opens with it)
+    QElapsedTimer m_roundTokenAt;  ///< when it was given
     std::unique_ptr<sync::HeadWatcher> m_watcher;
     QTimer* m_remoteSoon = nullptr;  ///< a round shortly after another computer synced
     qint64 m_followUpHead = 0;       ///< the newest head announced during a round (weighed after it)

@@ -1,0 +1,644 @@
+#include "ui/setlists/FanVoteDialog.h"
+
+#include "sync/client/EventStream.h"
+#include "sync/client/PollClient.h"
+#include "sync/client/QrCode.h"
+#include "ui/shell/MessageBanner.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSet>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace bandmate::ui {
+
+namespace {
+
+/// The QR code as a picture: `scale` pixels a module, a quiet zone of four.
+QImage qrPicture(const sync::QrCode& code, int scale)
+{
+    constexpr int kQuiet = 4;
+    const int side = (code.size + 2 * kQuiet) * scale;
+    QImage image(side, side, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    for (int y = 0; y < code.size; ++y) {
+        for (int x = 0; x < code.size; ++x) {
+            if (code.at(x, y)) {
+                painter.fillRect((x + kQuiet) * scale, (y + kQuiet) * scale, scale, scale, Qt::black);
+            }
+        }
+    }
+    return image;
+}
+
+qint64 votesOf(const QJsonValue& row)
+{
+    return row.toObject().value(QStringLiteral("votes")).toInteger();
+}
+
+}  // namespace
+
+FanVoteDialog::FanVoteDialog(QString showId, QString showName, QString band, const QList<Candidate>& candidates, ServerAccess access, QWidget* parent)
+    : QDialog(parent), m_showId(std::move(showId)), m_showName(std::move(showName)), m_band(std::move(band)), m_access(std::move(access))
+{
+    setWindowTitle(tr("Fan vote — %1").arg(m_showName));
+    resize(760, 620);
+    m_network = new QNetworkAccessManager(this);
+    m_clock.start();
+    auto* layout = new QVBoxLayout(this);
+    m_banner = new MessageBanner(this);
+    layout->addWidget(m_banner);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildForm(candidates));
+    m_pages->addWidget(buildLive());
+    layout->addWidget(m_pages, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    // The trend arrows fade after ten seconds without votes.
+    auto* tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (isLive()) {
+            renderTally();
+        }
+    });
+    tick->start(5000);
+    lookForExisting();
+}
+
+FanVoteDialog::~FanVoteDialog()
+{
+    m_closing = true;
+}
+
+QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    auto* intro = new QLabel(tr("Fans scan a QR code or type a short code, vote on their phones (no app, no account) and "
+                                "watch the tally move. You see it here live."),
+                             page);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    m_question = new QLineEdit(tr("Which songs should we play in the encore?"), page);
+    m_question->setMaxLength(200);
+    form->addRow(tr("&Question:"), m_question);
+    m_songs = new QListWidget(page);
+    for (const Candidate& candidate : candidates) {
+        auto* item = new QListWidgetItem(candidate.artist.isEmpty() ? candidate.title : tr("%1 — %2").arg(candidate.title, candidate.artist), m_songs);
+        item->setData(Qt::UserRole, candidate.songId);
+        item->setData(Qt::UserRole + 1, candidate.title);
+        item->setData(Qt::UserRole + 2, candidate.artist);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(candidate.inShow ? Qt::Checked : Qt::Unchecked);
+    }
+    form->addRow(tr("&Songs to vote on:"), m_songs);
+    m_votes = new QSpinBox(page);
+    m_votes->setRange(1, 5);
+    m_votes->setValue(1);
+    m_votes->setSuffix(tr(" per fan"));
+    form->addRow(tr("&Votes:"), m_votes);
+    m_results = new QComboBox(page);
+    m_results->addItem(tr("Fans see the tally at once"), QStringLiteral("always"));
+    m_results->addItem(tr("Fans see the tally after they vote"), QStringLiteral("after-vote"));
+    m_results->addItem(tr("Fans see the tally when the vote closes"), QStringLiteral("after-close"));
+    m_results->addItem(tr("Only the band sees the tally"), QStringLiteral("never"));
+    form->addRow(tr("&Results:"), m_results);
+    m_suggestions = new QCheckBox(tr("Fans may suggest songs (you list them before anyone can vote for them)"), page);
+    form->addRow(QString(), m_suggestions);
+    const auto timeRow = [&](QComboBox*& choice, QDateTimeEdit*& at, const QStringList& labels) {
+        auto* row = new QWidget(page);
+        auto* line = new QHBoxLayout(row);
+        line->setContentsMargins(0, 0, 0, 0);
+        choice = new QComboBox(row);
+        choice->addItems(labels);
+        at = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), row);
+        at->setCalendarPopup(true);
+        at->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        at->setEnabled(false);
+        line->addWidget(choice);
+        line->addWidget(at, 1);
+        connect(choice, &QComboBox::currentIndexChanged, at, [choice, at] { at->setEnabled(choice->currentIndex() == 1); });
+        return row;
+    };
+    form->addRow(tr("&Opens:"), timeRow(m_opens, m_opensAt, {tr("Now"), tr("At a time"), tr("When I open it")}));
+    form->addRow(tr("C&loses:"), timeRow(m_closes, m_closesAt, {tr("When I close it"), tr("At a time")}));
+    m_create = new QPushButton(tr("Create the vote"), page);
+    m_create->setDefault(true);
+    connect(m_create, &QPushButton::clicked, this, &FanVoteDialog::create);
+    form->addRow(QString(), m_create);
+    return page;
+}
+
+QWidget* FanVoteDialog::buildLive()
+{
+    auto* page = new QWidget(this);
+    auto* grid = new QGridLayout(page);
+    // Left: what fans need to find the vote.
+    auto* left = new QVBoxLayout;
+    m_code = new QLabel(page);
+    m_code->setObjectName(QStringLiteral("fanVoteCode"));
+    QFont big = m_code->font();
+    big.setPointSizeF(big.pointSizeF() * 2.6);
+    big.setBold(true);
+    big.setLetterSpacing(QFont::PercentageSpacing, 115);
+    m_code->setFont(big);
+    m_code->setAlignment(Qt::AlignCenter);
+    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    left->addWidget(m_code);
+    m_qrLabel = new QLabel(page);
+    m_qrLabel->setAlignment(Qt::AlignCenter);
+    m_qrLabel->setMinimumSize(220, 220);
+    left->addWidget(m_qrLabel);
+    m_link = new QLabel(page);
+    m_link->setAlignment(Qt::AlignCenter);
+    m_link->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_link->setWordWrap(true);
+    left->addWidget(m_link);
+    auto* share = new QHBoxLayout;
+    auto* copy = new QPushButton(tr("Copy link"), page);
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(link());
+        m_banner->showMessage(tr("The link is on the clipboard."), false);
+    });
+    auto* save = new QPushButton(tr("Save QR code…"), page);
+    connect(save, &QPushButton::clicked, this, &FanVoteDialog::saveQr);
+    auto* full = new QPushButton(tr("Full screen"), page);
+    full->setToolTip(tr("The code and QR code, big, for a projector (Esc to leave)"));
+    connect(full, &QPushButton::clicked, this, &FanVoteDialog::showFullScreen);
+    share->addWidget(copy);
+    share->addWidget(save);
+    share->addWidget(full);
+    left->addLayout(share);
+    left->addStretch(1);
+    grid->addLayout(left, 0, 0, 2, 1);
+
+    // Right: the question, the tally and what the musician does with it.
+    auto* right = new QVBoxLayout;
+    m_state = new QLabel(page);
+    m_state->setWordWrap(true);
+    QFont heading = m_state->font();
+    heading.setBold(true);
+    heading.setPointSizeF(heading.pointSizeF() * 1.2);
+    m_state->setFont(heading);
+    right->addWidget(m_state);
+    m_counts = new QLabel(page);
+    right->addWidget(m_counts);
+    m_bars = new QVBoxLayout;
+    right->addLayout(m_bars);
+    right->addStretch(1);
+    auto* controls = new QHBoxLayout;
+    m_openButton = new QPushButton(tr("Open voting"), page);
+    m_closeButton = new QPushButton(tr("Close voting"), page);
+    auto* resetButton = new QPushButton(tr("Reset…"), page);
+    resetButton->setToolTip(tr("Takes back every fan's votes"));
+    connect(m_openButton, &QPushButton::clicked, this, [this] { setOpen(true); });
+    connect(m_closeButton, &QPushButton::clicked, this, [this] { setOpen(false); });
+    connect(resetButton, &QPushButton::clicked, this, [this] { reset(); });
+    controls->addWidget(m_openButton);
+    controls->addWidget(m_closeButton);
+    controls->addWidget(resetButton);
+    controls->addStretch(1);
+    right->addLayout(controls);
+    auto* pendingLabel = new QLabel(tr("Suggestions waiting for you (fans vote for them once you list them):"), page);
+    right->addWidget(pendingLabel);
+    m_pending = new QListWidget(page);
+    m_pending->setMaximumHeight(110);
+    right->addWidget(m_pending);
+    auto* moderate = new QHBoxLayout;
+    auto* list = new QPushButton(tr("List it"), page);
+    list->setToolTip(tr("Fans can vote for it from now on"));
+    auto* hide = new QPushButton(tr("Hide it"), page);
+    for (auto [button, state] : {std::pair{list, "listed"}, std::pair{hide, "hidden"}}) {
+        connect(button, &QPushButton::clicked, this, [this, state = QString::fromLatin1(state)] {
+            const QListWidgetItem* item = m_pending->currentItem();
+            if (item == nullptr) {
+                m_banner->showMessage(tr("Choose a suggestion first."), true);
+                return;
+            }
+            call("POST", QStringLiteral("/v1/polls/%1/suggestions/%2").arg(pollId(), QString::fromLatin1(QUrl::toPercentEncoding(item->data(Qt::UserRole).toString()))),
+                 {{QStringLiteral("state"), state}}, [this](const QJsonObject& poll) { showPoll(poll); });
+        });
+    }
+    moderate->addWidget(list);
+    moderate->addWidget(hide);
+    m_suggestionWidgets = {pendingLabel, m_pending, list, hide};
+    moderate->addStretch(1);
+    right->addLayout(moderate);
+    auto* use = new QHBoxLayout;
+    use->addWidget(new QLabel(tr("Use the result: the top"), page));
+    m_top = new QSpinBox(page);
+    m_top->setRange(1, 20);
+    m_top->setValue(2);
+    use->addWidget(m_top);
+    auto* useButton = new QPushButton(tr("songs into the encore"), page);
+    useButton->setToolTip(tr("Adds them to the show's encore (Ctrl+Z on the Setlists page takes them out again)"));
+    connect(useButton, &QPushButton::clicked, this, [this] {
+        const QList<Candidate> top = topSongs(m_top->value());
+        if (top.isEmpty()) {
+            m_banner->showMessage(tr("No votes yet."), true);
+            return;
+        }
+        Q_EMIT useResult(top);
+        m_banner->showMessage(tr("%n song(s) added to the encore.", nullptr, static_cast<int>(top.size())), false);
+    });
+    use->addWidget(useButton);
+    use->addStretch(1);
+    right->addLayout(use);
+    grid->addLayout(right, 0, 1, 2, 1);
+    grid->setColumnStretch(1, 1);
+    return page;
+}
+
+void FanVoteDialog::call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done)
+{
+    m_access(this, [this, method, path, body, done = std::move(done)](const QUrl& server, const QString& token, const QString& error) {
+        if (!error.isEmpty()) {
+            m_banner->showMessage(error, true);
+            return;
+        }
+        sync::PollClient::callAsync(*m_network, server, token, method, path, body, this, [this, done](core::Result<QJsonObject> answer) {
+            if (!answer) {
+                m_banner->showMessage(QString::fromStdString(answer.error().message), true);
+                return;
+            }
+            done(*answer);
+        });
+    });
+}
+
+void FanVoteDialog::lookForExisting()
+{
+    call("GET", QStringLiteral("/v1/polls"), {}, [this](const QJsonObject& answer) {
+        for (const auto& poll : answer.value(QStringLiteral("polls")).toArray()) {  // newest first
+            if (poll.toObject().value(QStringLiteral("show_id")).toString() == m_showId) {
+                call("GET", QStringLiteral("/v1/polls/") + poll.toObject().value(QStringLiteral("id")).toString(), {},
+                     [this](const QJsonObject& found) { showPoll(found); });
+                return;
+            }
+        }
+    });
+}
+
+void FanVoteDialog::setQuestion(const QString& question)
+{
+    m_question->setText(question);
+}
+
+void FanVoteDialog::setVotesPerFan(int votes)
+{
+    m_votes->setValue(votes);
+}
+
+void FanVoteDialog::create()
+{
+    QJsonArray songs;
+    for (int row = 0; row < m_songs->count(); ++row) {
+        const QListWidgetItem* item = m_songs->item(row);
+        if (item->checkState() == Qt::Checked) {
+            songs.append(QJsonObject{{QStringLiteral("id"), item->data(Qt::UserRole).toString()},
+                                     {QStringLiteral("title"), item->data(Qt::UserRole + 1).toString()},
+                                     {QStringLiteral("artist"), item->data(Qt::UserRole + 2).toString()}});
+        }
+    }
+    if (songs.isEmpty()) {
+        m_banner->showMessage(tr("Tick at least one song for the fans to vote on."), true);
+        return;
+    }
+    if (m_question->text().trimmed().isEmpty()) {
+        m_banner->showMessage(tr("Ask the fans something."), true);
+        m_question->setFocus();
+        return;
+    }
+    const bool opensAt = m_opens->currentIndex() == 1;
+    const bool closesAt = m_closes->currentIndex() == 1;
+    QJsonObject body{{QStringLiteral("show_id"), m_showId},
+                     {QStringLiteral("show"), m_showName},
+                     {QStringLiteral("band"), m_band},
+                     {QStringLiteral("question"), m_question->text().trimmed()},
+                     {QStringLiteral("songs"), songs},
+                     {QStringLiteral("votes_per_fan"), m_votes->value()},
+                     {QStringLiteral("results"), m_results->currentData().toString()},
+                     {QStringLiteral("suggestions"), m_suggestions->isChecked()},
+                     {QStringLiteral("open_now"), m_opens->currentIndex() == 0}};
+    if (opensAt) {
+        body.insert(QStringLiteral("opens_at"), static_cast<double>(m_opensAt->dateTime().toMSecsSinceEpoch()));
+    }
+    if (closesAt) {
+        body.insert(QStringLiteral("closes_at"), static_cast<double>(m_closesAt->dateTime().toMSecsSinceEpoch()));
+    }
+    m_create->setEnabled(false);
+    m_access(this, [this, body](const QUrl& server, const QString& token, const QString& error) {
+        if (!error.isEmpty()) {
+            m_create->setEnabled(true);
+            m_banner->showMessage(error, true);
+            return;
+        }
+        sync::PollClient::callAsync(*m_network, server, token, "POST", QStringLiteral("/v1/polls"), body, this, [this](core::Result<QJsonObject> poll) {
+            m_create->setEnabled(true);
+            if (!poll) {
+                m_banner->showMessage(QString::fromStdString(poll.error().message), true);
+                return;
+            }
+            showPoll(*poll);
+            m_banner->showMessage(tr("The vote is on your server. Show fans the code or the QR code."), false);
+        });
+    });
+}
+
+bool FanVoteDialog::isLive() const
+{
+    return m_pages->currentIndex() == 1;
+}
+
+QString FanVoteDialog::code() const
+{
+    return m_poll.value(QStringLiteral("code")).toString();
+}
+
+QString FanVoteDialog::link() const
+{
+    return m_poll.value(QStringLiteral("url")).toString();
+}
+
+QString FanVoteDialog::pollId() const
+{
+    return m_poll.value(QStringLiteral("id")).toString();
+}
+
+qint64 FanVoteDialog::ballots() const
+{
+    return m_poll.value(QStringLiteral("ballots")).toInteger();
+}
+
+qint64 FanVoteDialog::votesFor(const QString& songId) const
+{
+    for (const auto& row : m_poll.value(QStringLiteral("tally")).toArray()) {
+        if (row.toObject().value(QStringLiteral("song_id")).toString() == songId) {
+            return votesOf(row);
+        }
+    }
+    return -1;
+}
+
+QString FanVoteDialog::stateText() const
+{
+    return m_state->text();
+}
+
+QString FanVoteDialog::bannerText() const
+{
+    return m_banner->visibleText();
+}
+
+void FanVoteDialog::showPoll(const QJsonObject& poll)
+{
+    const bool first = m_poll.isEmpty() || m_poll.value(QStringLiteral("id")) != poll.value(QStringLiteral("id"));
+    const QString url = poll.value(QStringLiteral("url")).toString(link());  // the stream's copies carry no link
+    m_poll = poll;
+    if (!url.isEmpty()) {
+        m_poll.insert(QStringLiteral("url"), url);
+    }
+    if (first) {
+        m_code->setText(code());
+        m_link->setText(link());
+        if (auto qr = sync::encodeQr(link().toUtf8())) {
+            m_qr = qrPicture(*qr, 6);
+            m_qrLabel->setPixmap(QPixmap::fromImage(m_qr));
+        }
+        m_pages->setCurrentIndex(1);
+        listen();
+        Q_EMIT wentLive();
+    }
+    renderTally();
+    Q_EMIT tallyChanged();
+}
+
+void FanVoteDialog::listen()
+{
+    m_access(this, [this](const QUrl& server, const QString& token, const QString& error) {
+        if (!error.isEmpty()) {
+            m_banner->showMessage(error, true);
+            return;
+        }
+        delete m_stream;
+        m_stream = new sync::EventStream(*m_network, server, QStringLiteral("/v1/polls/%1/events").arg(pollId()), token, this);
+        connect(m_stream, &sync::EventStream::received, this, [this](const QByteArray& name, const QByteArray& data) {
+            if (name == "tally") {
+                showPoll(QJsonDocument::fromJson(data).object());
+            }
+        });
+        // The server ends a stream when its token expires (or stops): a new one a moment later.
+        connect(m_stream, &sync::EventStream::closed, this, [this] {
+            if (!m_closing) {
+                QTimer::singleShot(2000, this, &FanVoteDialog::listen);
+            }
+        });
+    });
+}
+
+void FanVoteDialog::renderTally()
+{
+    const QString state = m_poll.value(QStringLiteral("state")).toString();
+    const QString stateWords = state == QLatin1String("open")        ? tr("Open: fans are voting")
+                               : state == QLatin1String("scheduled") ? tr("Not open yet")
+                                                                      : tr("Closed");
+    m_state->setText(QStringLiteral("%1\n%2").arg(m_poll.value(QStringLiteral("question")).toString(), stateWords));
+    m_openButton->setEnabled(state != QLatin1String("open"));
+    m_closeButton->setEnabled(state == QLatin1String("open"));
+
+    QList<QJsonObject> rows;
+    qint64 total = 0;
+    qint64 most = 1;
+    m_pending->clear();
+    for (const auto& value : m_poll.value(QStringLiteral("tally")).toArray()) {
+        const QJsonObject row = value.toObject();
+        const QString rowState = row.value(QStringLiteral("state")).toString();
+        if (rowState == QLatin1String("pending")) {
+            auto* item = new QListWidgetItem(row.value(QStringLiteral("title")).toString(), m_pending);
+            item->setData(Qt::UserRole, row.value(QStringLiteral("song_id")).toString());
+        }
+        if (rowState != QLatin1String("listed")) {
+            continue;
+        }
+        rows.append(row);
+        total += votesOf(row);
+        most = std::max(most, votesOf(row));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const QJsonObject& a, const QJsonObject& b) { return votesOf(a) > votesOf(b); });
+
+    // Votes per minute: the total a minute ago against now.
+    const qint64 now = m_clock.elapsed();
+    m_history.emplace_back(now, total);
+    while (m_history.size() > 1 && now - m_history.front().first > 60'000) {
+        m_history.pop_front();
+    }
+    const qint64 perMinute = std::max<qint64>(0, total - m_history.front().second);
+    m_counts->setText(tr("%n fan(s) voted", nullptr, static_cast<int>(ballots())) + QStringLiteral(" · ") +
+                      tr("%n vote(s) in the last minute", nullptr, static_cast<int>(perMinute)));
+
+    // One row per song, kept between updates (made once, shown at once), most votes first.
+    while (m_bars->takeAt(0) != nullptr) {
+    }
+    QSet<QString> shown;
+    for (const QJsonObject& row : rows) {
+        const QString id = row.value(QStringLiteral("song_id")).toString();
+        const qint64 votes = votesOf(row);
+        auto& [lastVotes, grewAt] = m_lastChange[id];
+        if (votes > lastVotes) {
+            grewAt = now;
+        }
+        lastVotes = votes;
+        const bool rising = grewAt > 0 && now - grewAt < 10'000;
+        TallyRow& bar = m_rows[id];
+        if (bar.line == nullptr) {
+            bar.line = new QWidget(m_pages->widget(1));
+            auto* layout = new QHBoxLayout(bar.line);
+            layout->setContentsMargins(0, 0, 0, 0);
+            bar.title = new QLabel(bar.line);
+            bar.title->setMinimumWidth(200);
+            layout->addWidget(bar.title, 2);
+            bar.bar = new QProgressBar(bar.line);
+            bar.bar->setTextVisible(false);
+            layout->addWidget(bar.bar, 3);
+            bar.count = new QLabel(bar.line);
+            bar.count->setMinimumWidth(56);
+            bar.count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            layout->addWidget(bar.count);
+        }
+        const QString artist = row.value(QStringLiteral("artist")).toString();
+        bar.title->setText(artist.isEmpty() ? row.value(QStringLiteral("title")).toString()
+                                            : tr("%1 — %2").arg(row.value(QStringLiteral("title")).toString(), artist));
+        bar.bar->setRange(0, static_cast<int>(most));
+        bar.bar->setValue(static_cast<int>(votes));
+        bar.count->setText(rising ? QStringLiteral("%1 ▲").arg(votes) : QString::number(votes));
+        bar.count->setToolTip(rising ? tr("Votes came in during the last ten seconds") : QString());
+        m_bars->addWidget(bar.line);
+        bar.line->show();
+        shown.insert(id);
+    }
+    for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
+        if (!shown.contains(it.key())) {
+            it->line->hide();  // a suggestion hidden again
+        }
+    }
+    const bool suggestions = m_poll.value(QStringLiteral("suggestions")).toBool();
+    for (QWidget* widget : m_suggestionWidgets) {
+        widget->setVisible(suggestions);
+    }
+}
+
+void FanVoteDialog::setOpen(bool open)
+{
+    call("POST", QStringLiteral("/v1/polls/%1/%2").arg(pollId(), open ? QStringLiteral("open") : QStringLiteral("close")), {},
+         [this](const QJsonObject& poll) { showPoll(poll); });
+}
+
+void FanVoteDialog::reset()
+{
+    call("POST", QStringLiteral("/v1/polls/%1/reset").arg(pollId()), {}, [this](const QJsonObject& poll) {
+        m_history.clear();
+        m_lastChange.clear();
+        showPoll(poll);
+        m_banner->showMessage(tr("Every vote was taken back; the vote goes on."), false);
+    });
+}
+
+QList<FanVoteDialog::Candidate> FanVoteDialog::topSongs(int count) const
+{
+    QList<std::pair<qint64, Candidate>> ranked;
+    for (const auto& value : m_poll.value(QStringLiteral("tally")).toArray()) {
+        const QJsonObject row = value.toObject();
+        if (row.value(QStringLiteral("state")).toString() != QLatin1String("listed") || votesOf(row) == 0) {
+            continue;
+        }
+        const bool suggested = row.value(QStringLiteral("suggested")).toBool();
+        ranked.append({votesOf(row), Candidate{suggested ? QString() : row.value(QStringLiteral("song_id")).toString(), row.value(QStringLiteral("title")).toString(),
+                                                row.value(QStringLiteral("artist")).toString(), false}});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    QList<Candidate> top;
+    for (qsizetype i = 0; i < std::min<qsizetype>(count, ranked.size()); ++i) {
+        top.append(ranked.at(i).second);
+    }
+    return top;
+}
+
+void FanVoteDialog::saveQr()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the QR code"), tr("fan-vote-%1.png").arg(code()), tr("PNG image (*.png);;SVG image (*.svg)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    auto qr = sync::encodeQr(link().toUtf8());
+    QSaveFile out(path);
+    bool written = qr.has_value() && out.open(QIODevice::WriteOnly);
+    if (written) {
+        if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+            written = out.write(sync::qrSvg(*qr)) > 0;
+        } else {
+            written = qrPicture(*qr, 12).save(&out, "PNG");
+        }
+        written = written && out.commit();
+    }
+    m_banner->showMessage(written ? tr("Saved %1").arg(path) : tr("Could not save %1: %2").arg(path, out.errorString()), !written);
+}
+
+void FanVoteDialog::showFullScreen()
+{
+    auto* screen = new QDialog(this);
+    screen->setAttribute(Qt::WA_DeleteOnClose);
+    screen->setStyleSheet(QStringLiteral("background: white; color: black;"));
+    auto* layout = new QVBoxLayout(screen);
+    auto* question = new QLabel(m_poll.value(QStringLiteral("question")).toString(), screen);
+    auto* picture = new QLabel(screen);
+    auto* words = new QLabel(tr("Vote at %1 — code %2").arg(link(), code()), screen);
+    for (QLabel* label : {question, picture, words}) {
+        label->setAlignment(Qt::AlignCenter);
+        label->setWordWrap(true);
+    }
+    QFont font = question->font();
+    font.setPointSizeF(font.pointSizeF() * 2.4);
+    font.setBold(true);
+    question->setFont(font);
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    words->setFont(font);
+    if (auto qr = sync::encodeQr(link().toUtf8())) {
+        picture->setPixmap(QPixmap::fromImage(qrPicture(*qr, 14)));
+    }
+    layout->addWidget(question);
+    layout->addWidget(picture, 1);
+    layout->addWidget(words);
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), screen);
+    connect(leave, &QShortcut::activated, screen, &QDialog::close);
+    screen->showFullScreen();
+}
+
+}  // namespace bandmate::ui
