@@ -2026,7 +2026,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+71"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+75"/>
         <source>Fan vote — %1</source>
         <translation>Votación de fans — %1</translation>
     </message>
@@ -2047,12 +2047,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+423"/>
+        <location line="+524"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-517"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Canciones a votar:</translation>
     </message>
@@ -2129,11 +2129,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
+        <location line="+179"/>
         <source>Create the vote</source>
         <translation>Crear la votación</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-146"/>
         <source>Copy link</source>
         <translation>Copiar enlace</translation>
     </message>
@@ -2178,7 +2179,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Retira los votos de todos los fans</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Reset the vote?</source>
+        <translation>¿Reiniciar la votación?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back every fan&apos;s votes? The vote stays open and fans can vote again. This cannot be undone.</source>
+        <translation>¿Retirar los votos de todos los fans? La votación sigue abierta y los fans pueden volver a votar. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New vote…</source>
+        <translation>Nueva votación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare another vote for this show (this one stays on your server)</source>
+        <translation>Preparar otra votación para este concierto (esta se queda en tu servidor)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Suggestions waiting for you (fans vote for them once you list them):</source>
         <translation>Sugerencias pendientes (los fans las votan cuando las apruebes):</translation>
     </message>
@@ -2223,7 +2244,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Todavía no hay votos.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n song(s) added to the encore.</source>
         <translation>
             <numerusform>%n canción añadida al bis.</numerusform>
@@ -2231,7 +2252,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+2"/>
+        <source>Those songs are in the encore already.</source>
+        <translation>Esas canciones ya están en el bis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The songs could not be added: the Setlists page says why.</source>
+        <translation>No se pudieron añadir las canciones: la página de setlists dice por qué.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Looking for this show&apos;s vote on your server…</source>
+        <translation>Buscando la votación de este concierto en tu servidor…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Tick at least one song for the fans to vote on.</source>
         <translation>Marca al menos una canción para que voten los fans.</translation>
     </message>
@@ -2241,12 +2277,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Pregúntales algo a los fans.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>La votación está en tu servidor. Enseña a los fans el código o el código QR.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+118"/>
+        <source>This vote is no longer on your server (or belongs to another account).</source>
+        <translation>Esta votación ya no está en tu servidor (o es de otra cuenta).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Open: fans are voting</source>
         <translation>Abierta: los fans están votando</translation>
     </message>
@@ -2260,8 +2301,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <source>Closed</source>
         <translation>Cerrada</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · reconnecting to your server…</source>
+        <translation>%1 · reconectando con tu servidor…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+51"/>
         <source>%n fan(s) voted</source>
         <translation>
             <numerusform>%n fan votó</numerusform>
@@ -2277,7 +2323,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Votes came in during the last ten seconds</source>
         <translation>Llegaron votos en los últimos diez segundos</translation>
     </message>
@@ -2287,7 +2333,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se retiraron todos los votos; la votación sigue.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Save the QR code</source>
         <translation>Guardar el código QR</translation>
     </message>
@@ -2302,7 +2348,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Imagen PNG (*.png);;Imagen SVG (*.svg)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
@@ -4021,12 +4067,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+390"/>
+        <location line="+422"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-422"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
@@ -4172,12 +4218,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+111"/>
         <source>Use the fans&apos; vote</source>
         <translation>Usar la votación de los fans</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+23"/>
         <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>La %n canción de los fans está en el bis (Ctrl+Z la quita).</numerusform>
@@ -4684,7 +4730,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Inicia sesión primero en la página de sincronización: las votaciones de fans viven en tu servidor Bandmate.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Your Bandmate server could not be reached: %1</source>
         <translation>No se pudo contactar con tu servidor Bandmate: %1</translation>
     </message>

@@ -2026,7 +2026,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+71"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+75"/>
         <source>Fan vote — %1</source>
         <translation>Fanavstemning — %1</translation>
     </message>
@@ -2047,12 +2047,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+423"/>
+        <location line="+524"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-517"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Låter å stemme på:</translation>
     </message>
@@ -2129,11 +2129,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
+        <location line="+179"/>
         <source>Create the vote</source>
         <translation>Opprett avstemningen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-146"/>
         <source>Copy link</source>
         <translation>Kopier lenke</translation>
     </message>
@@ -2178,7 +2179,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Trekker tilbake alle fansenes stemmer</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Reset the vote?</source>
+        <translation>Nullstille avstemningen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back every fan&apos;s votes? The vote stays open and fans can vote again. This cannot be undone.</source>
+        <translation>Trekke tilbake alle fansenes stemmer? Avstemningen holdes åpen, og fansen kan stemme igjen. Dette kan ikke angres.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New vote…</source>
+        <translation>Ny avstemning …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare another vote for this show (this one stays on your server)</source>
+        <translation>Forbered en ny avstemning for denne konserten (denne blir liggende på serveren din)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Suggestions waiting for you (fans vote for them once you list them):</source>
         <translation>Forslag som venter på deg (fansen kan stemme på dem når du godkjenner dem):</translation>
     </message>
@@ -2223,7 +2244,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ingen stemmer ennå.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n song(s) added to the encore.</source>
         <translation>
             <numerusform>%n låt lagt til ekstranummeret.</numerusform>
@@ -2231,7 +2252,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+2"/>
+        <source>Those songs are in the encore already.</source>
+        <translation>De låtene er allerede i ekstranummeret.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The songs could not be added: the Setlists page says why.</source>
+        <translation>Låtene kunne ikke legges til: settliste-siden forteller hvorfor.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Looking for this show&apos;s vote on your server…</source>
+        <translation>Ser etter konsertens avstemning på serveren din …</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Tick at least one song for the fans to vote on.</source>
         <translation>Huk av minst én låt fansen kan stemme på.</translation>
     </message>
@@ -2241,12 +2277,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spør fansen om noe.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>Avstemningen ligger på serveren din. Vis fansen koden eller QR-koden.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+118"/>
+        <source>This vote is no longer on your server (or belongs to another account).</source>
+        <translation>Denne avstemningen finnes ikke lenger på serveren din (eller tilhører en annen konto).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Open: fans are voting</source>
         <translation>Åpen: fansen stemmer</translation>
     </message>
@@ -2260,8 +2301,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <source>Closed</source>
         <translation>Stengt</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · reconnecting to your server…</source>
+        <translation>%1 · kobler til serveren din igjen …</translation>
+    </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+51"/>
         <source>%n fan(s) voted</source>
         <translation>
             <numerusform>%n fan har stemt</numerusform>
@@ -2277,7 +2323,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Votes came in during the last ten seconds</source>
         <translation>Det kom stemmer de siste ti sekundene</translation>
     </message>
@@ -2287,7 +2333,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Alle stemmer ble trukket tilbake; avstemningen fortsetter.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Save the QR code</source>
         <translation>Lagre QR-koden</translation>
     </message>
@@ -2302,7 +2348,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>PNG-bilde (*.png);;SVG-bilde (*.svg)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>
@@ -4021,12 +4067,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+390"/>
+        <location line="+422"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-422"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
@@ -4172,12 +4218,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+111"/>
         <source>Use the fans&apos; vote</source>
         <translation>Bruk fansenes avstemning</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+23"/>
         <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>Fansenes %n låt er i ekstranummeret (Ctrl+Z tar den ut).</numerusform>
@@ -4684,7 +4730,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Logg inn på synkroniseringssiden først: fanavstemninger ligger på Bandmate-serveren din.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Your Bandmate server could not be reached: %1</source>
         <translation>Fikk ikke kontakt med Bandmate-serveren din: %1</translation>
     </message>

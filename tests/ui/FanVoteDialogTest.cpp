@@ -98,19 +98,28 @@ TEST(FanVoteDialogTest, AVoteMadeOnTheDesktopMovesLiveAndItsResultGoesIntoTheEnc
     dialog->setOpen(false);
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->stateText().contains(QStringLiteral("Closed")); }, 10'000)) << dialog->stateText().toStdString();
 
-    // The top two go into a new encore, in order; one undo takes them (and the encore) back.
+    // The top two move from the set into a new encore, in order; one undo puts them back.
     const auto top = dialog->topSongs(2);
     ASSERT_EQ(top.size(), 2);
     EXPECT_EQ(top.at(0).songId, ids.at(1));
-    ASSERT_TRUE(page.useVoteResult(top));
+    ASSERT_EQ(page.useVoteResult(top), 2);
     auto plan = setlists.plan(showId);
     ASSERT_EQ(plan->sets.size(), 2);
     EXPECT_EQ(plan->sets.last().kind, core::setlists::SetKind::Encore);
     ASSERT_EQ(plan->sets.last().entries.size(), 2);
     EXPECT_EQ(plan->sets.last().entries.at(0).songId, ids.at(1));
     EXPECT_EQ(plan->sets.last().entries.at(1).songId, ids.at(2));
+    EXPECT_EQ(plan->sets.first().entries.size(), 1) << "moved, not played twice";
+    EXPECT_EQ(page.useVoteResult(top), 0) << "a second click changes nothing: they are in the encore";
     page.undoStack()->undo();
-    EXPECT_EQ(setlists.plan(showId)->sets.size(), 1);
+    plan = setlists.plan(showId);
+    ASSERT_EQ(plan->sets.size(), 1);
+    ASSERT_EQ(plan->sets.first().entries.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(plan->sets.first().entries.at(i).songId, ids.at(i)) << "back in their places";
+    }
+    page.undoStack()->redo();
+    EXPECT_EQ(setlists.plan(showId)->sets.last().entries.size(), 2);
 
     // Opening the dialog again finds the show's vote on the server.
     dialog->close();

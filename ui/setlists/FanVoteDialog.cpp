@@ -6,6 +6,7 @@
 #include "ui/shell/MessageBanner.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -22,11 +24,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSet>
 #include <QShortcut>
 #include <QSpinBox>
@@ -221,11 +225,31 @@ QWidget* FanVoteDialog::buildLive()
     resetButton->setToolTip(tr("Takes back every fan's votes"));
     connect(m_openButton, &QPushButton::clicked, this, [this] { setOpen(true); });
     connect(m_closeButton, &QPushButton::clicked, this, [this] { setOpen(false); });
-    connect(resetButton, &QPushButton::clicked, this, [this] { reset(); });
+    connect(resetButton, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Reset the vote?"),
+                                  tr("Take back every fan's votes? The vote stays open and fans can vote again. This cannot be undone."),
+                                  QMessageBox::Reset | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Reset) {
+            reset();
+        }
+    });
     controls->addWidget(m_openButton);
     controls->addWidget(m_closeButton);
     controls->addWidget(resetButton);
     controls->addStretch(1);
+    auto* another = new QPushButton(tr("New vote…"), page);
+    another->setToolTip(tr("Prepare another vote for this show (this one stays on your server)"));
+    connect(another, &QPushButton::clicked, this, [this] {
+        if (m_stream != nullptr) {
+            m_stream->disconnect(this);
+            m_stream->deleteLater();
+            m_stream = nullptr;
+        }
+        m_poll = {};
+        m_rendered.clear();
+        m_pages->setCurrentIndex(0);
+    });
+    controls->addWidget(another);
     right->addLayout(controls);
     auto* pendingLabel = new QLabel(tr("Suggestions waiting for you (fans vote for them once you list them):"), page);
     right->addWidget(pendingLabel);
@@ -266,8 +290,14 @@ QWidget* FanVoteDialog::buildLive()
             m_banner->showMessage(tr("No votes yet."), true);
             return;
         }
-        Q_EMIT useResult(top);
-        m_banner->showMessage(tr("%n song(s) added to the encore.", nullptr, static_cast<int>(top.size())), false);
+        const int added = m_takeResult ? m_takeResult(top) : -1;
+        if (added > 0) {
+            m_banner->showMessage(tr("%n song(s) added to the encore.", nullptr, added), false);
+        } else if (added == 0) {
+            m_banner->showMessage(tr("Those songs are in the encore already."), false);
+        } else {
+            m_banner->showMessage(tr("The songs could not be added: the Setlists page says why."), true);
+        }
     });
     use->addWidget(useButton);
     use->addStretch(1);
@@ -296,7 +326,21 @@ void FanVoteDialog::call(const QByteArray& method, const QString& path, const QJ
 
 void FanVoteDialog::lookForExisting()
 {
-    call("GET", QStringLiteral("/v1/polls"), {}, [this](const QJsonObject& answer) {
+    // The form waits for the answer: a vote created meanwhile would be replaced by the old one.
+    m_create->setEnabled(false);
+    m_create->setText(tr("Looking for this show's vote on your server…"));
+    const auto ready = [this] {
+        if (!m_creating) {
+            m_create->setEnabled(true);
+        }
+        m_create->setText(tr("Create the vote"));
+    };
+    QTimer::singleShot(15'000, this, ready);  // no answer: the form is the musician's anyway
+    call("GET", QStringLiteral("/v1/polls"), {}, [this, ready](const QJsonObject& answer) {
+        ready();
+        if (!pollId().isEmpty()) {
+            return;  // one was created meanwhile
+        }
         for (const auto& poll : answer.value(QStringLiteral("polls")).toArray()) {  // newest first
             if (poll.toObject().value(QStringLiteral("show_id")).toString() == m_showId) {
                 call("GET", QStringLiteral("/v1/polls/") + poll.toObject().value(QStringLiteral("id")).toString(), {},
@@ -355,13 +399,16 @@ void FanVoteDialog::create()
         body.insert(QStringLiteral("closes_at"), static_cast<double>(m_closesAt->dateTime().toMSecsSinceEpoch()));
     }
     m_create->setEnabled(false);
+    m_creating = true;
     m_access(this, [this, body](const QUrl& server, const QString& token, const QString& error) {
         if (!error.isEmpty()) {
+            m_creating = false;
             m_create->setEnabled(true);
             m_banner->showMessage(error, true);
             return;
         }
         sync::PollClient::callAsync(*m_network, server, token, "POST", QStringLiteral("/v1/polls"), body, this, [this](core::Result<QJsonObject> poll) {
+            m_creating = false;
             m_create->setEnabled(true);
             if (!poll) {
                 m_banner->showMessage(QString::fromStdString(poll.error().message), true);
@@ -443,25 +490,61 @@ void FanVoteDialog::showPoll(const QJsonObject& poll)
 
 void FanVoteDialog::listen()
 {
-    m_access(this, [this](const QUrl& server, const QString& token, const QString& error) {
+    const QString id = pollId();
+    if (id.isEmpty() || m_closing) {
+        return;
+    }
+    // Tried again after 2 s, doubling to a minute while it fails (a venue's Wi-Fi comes and goes).
+    const auto again = [this, id] {
+        setReconnecting(true);
+        QTimer::singleShot(m_retryMs, this, [this, id] {
+            if (pollId() == id) {
+                listen();
+            }
+        });
+        m_retryMs = std::min(m_retryMs * 2, 60'000);
+    };
+    m_access(this, [this, id, again](const QUrl& server, const QString& token, const QString& error) {
+        if (pollId() != id) {
+            return;  // another vote shows by now
+        }
         if (!error.isEmpty()) {
             m_banner->showMessage(error, true);
+            again();
             return;
         }
-        delete m_stream;
-        m_stream = new sync::EventStream(*m_network, server, QStringLiteral("/v1/polls/%1/events").arg(pollId()), token, this);
-        connect(m_stream, &sync::EventStream::received, this, [this](const QByteArray& name, const QByteArray& data) {
-            if (name == "tally") {
-                showPoll(QJsonDocument::fromJson(data).object());
+        if (m_stream != nullptr) {
+            m_stream->disconnect(this);
+            m_stream->deleteLater();  // it may be the one whose signal runs this
+        }
+        m_stream = new sync::EventStream(*m_network, server, QStringLiteral("/v1/polls/%1/events").arg(id), token, this);
+        connect(m_stream, &sync::EventStream::received, this, [this, id](const QByteArray& name, const QByteArray& data) {
+            const QJsonObject poll = QJsonDocument::fromJson(data).object();
+            if (name == "tally" && poll.value(QStringLiteral("id")).toString() == id) {
+                m_retryMs = 2000;
+                setReconnecting(false);
+                showPoll(poll);
             }
         });
         // The server ends a stream when its token expires (or stops): a new one a moment later.
-        connect(m_stream, &sync::EventStream::closed, this, [this] {
-            if (!m_closing) {
-                QTimer::singleShot(2000, this, &FanVoteDialog::listen);
+        connect(m_stream, &sync::EventStream::closed, this, [this, id, again] {
+            if (m_closing || pollId() != id) {
+                return;
             }
+            if (m_stream != nullptr && m_stream->status() == 404) {
+                setReconnecting(false);
+                m_banner->showMessage(tr("This vote is no longer on your server (or belongs to another account)."), true);
+                return;
+            }
+            again();
         });
     });
+}
+
+void FanVoteDialog::setReconnecting(bool reconnecting)
+{
+    m_reconnecting = reconnecting;
+    renderTally();
 }
 
 void FanVoteDialog::renderTally()
@@ -470,21 +553,42 @@ void FanVoteDialog::renderTally()
     const QString stateWords = state == QLatin1String("open")        ? tr("Open: fans are voting")
                                : state == QLatin1String("scheduled") ? tr("Not open yet")
                                                                       : tr("Closed");
-    m_state->setText(QStringLiteral("%1\n%2").arg(m_poll.value(QStringLiteral("question")).toString(), stateWords));
+    m_state->setText(QStringLiteral("%1\n%2").arg(m_poll.value(QStringLiteral("question")).toString(),
+                                                 m_reconnecting ? tr("%1 · reconnecting to your server…").arg(stateWords) : stateWords));
     m_openButton->setEnabled(state != QLatin1String("open"));
     m_closeButton->setEnabled(state == QLatin1String("open"));
 
     QList<QJsonObject> rows;
     qint64 total = 0;
     qint64 most = 1;
-    m_pending->clear();
+    QList<std::pair<QString, QString>> pending;  // key, title
+    for (const auto& value : m_poll.value(QStringLiteral("tally")).toArray()) {
+        const QJsonObject row = value.toObject();
+        if (row.value(QStringLiteral("state")).toString() == QLatin1String("pending")) {
+            pending.append({row.value(QStringLiteral("song_id")).toString(), row.value(QStringLiteral("title")).toString()});
+        }
+    }
+    // The list is rebuilt only when what waits changed, keeping the musician's choice.
+    QList<std::pair<QString, QString>> listed;
+    for (int i = 0; i < m_pending->count(); ++i) {
+        listed.append({m_pending->item(i)->data(Qt::UserRole).toString(), m_pending->item(i)->text()});
+    }
+    if (listed != pending) {
+        const QString chosen = m_pending->currentItem() != nullptr ? m_pending->currentItem()->data(Qt::UserRole).toString() : QString();
+        m_pending->clear();
+        for (const auto& [key, title] : pending) {
+            auto* item = new QListWidgetItem(title, m_pending);
+            item->setData(Qt::UserRole, key);
+            if (key == chosen) {
+                m_pending->setCurrentItem(item);
+            }
+        }
+    }
+    const bool firstRender = m_rendered != pollId();
+    m_rendered = pollId();
     for (const auto& value : m_poll.value(QStringLiteral("tally")).toArray()) {
         const QJsonObject row = value.toObject();
         const QString rowState = row.value(QStringLiteral("state")).toString();
-        if (rowState == QLatin1String("pending")) {
-            auto* item = new QListWidgetItem(row.value(QStringLiteral("title")).toString(), m_pending);
-            item->setData(Qt::UserRole, row.value(QStringLiteral("song_id")).toString());
-        }
         if (rowState != QLatin1String("listed")) {
             continue;
         }
@@ -505,15 +609,16 @@ void FanVoteDialog::renderTally()
                       tr("%n vote(s) in the last minute", nullptr, static_cast<int>(perMinute)));
 
     // One row per song, kept between updates (made once, shown at once), most votes first.
-    while (m_bars->takeAt(0) != nullptr) {
+    while (QLayoutItem* item = m_bars->takeAt(0)) {
+        delete item;  // the layout's wrapper; the row itself stays for the next update
     }
     QSet<QString> shown;
     for (const QJsonObject& row : rows) {
         const QString id = row.value(QStringLiteral("song_id")).toString();
         const qint64 votes = votesOf(row);
         auto& [lastVotes, grewAt] = m_lastChange[id];
-        if (votes > lastVotes) {
-            grewAt = now;
+        if (votes > lastVotes && !firstRender) {
+            grewAt = now;  // (a vote opened again shows its counts without arrows)
         }
         lastVotes = votes;
         const bool rising = grewAt > 0 && now - grewAt < 10'000;
@@ -593,9 +698,13 @@ QList<FanVoteDialog::Candidate> FanVoteDialog::topSongs(int count) const
 
 void FanVoteDialog::saveQr()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the QR code"), tr("fan-vote-%1.png").arg(code()), tr("PNG image (*.png);;SVG image (*.svg)"));
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the QR code"), tr("fan-vote-%1.png").arg(code()), tr("PNG image (*.png);;SVG image (*.svg)"), &filter);
     if (path.isEmpty()) {
         return;
+    }
+    if (filter.contains(QLatin1String("*.svg")) && !path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        path = QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".svg");  // the format chosen
     }
     auto qr = sync::encodeQr(link().toUtf8());
     QSaveFile out(path);
@@ -630,9 +739,20 @@ void FanVoteDialog::showFullScreen()
     question->setFont(font);
     font.setPointSizeF(font.pointSizeF() * 0.8);
     words->setFont(font);
-    if (auto qr = sync::encodeQr(link().toUtf8())) {
-        picture->setPixmap(QPixmap::fromImage(qrPicture(*qr, 14)));
+    // On the other screen when there are two (the projector), the QR code as big as it fits.
+    QScreen* target = this->screen();
+    for (QScreen* candidate : QGuiApplication::screens()) {
+        if (candidate != this->screen()) {
+            target = candidate;
+            break;
+        }
     }
+    if (auto qr = sync::encodeQr(link().toUtf8())) {
+        const int fit = std::min(target->geometry().width(), target->geometry().height()) * 3 / 5;
+        picture->setPixmap(QPixmap::fromImage(qrPicture(*qr, std::max(4, fit / (qr->size + 8)))));
+    }
+    screen->setScreen(target);
+    screen->setGeometry(target->geometry());
     layout->addWidget(question);
     layout->addWidget(picture, 1);
     layout->addWidget(words);

@@ -74,14 +74,15 @@ public:
     /// The top `count` songs by votes (ties keep the musician's order), for "Use result".
     [[nodiscard]] QList<Candidate> topSongs(int count) const;
 
+    /// "Use result": puts these songs (library songs, or a fan's suggestion by title) into the
+    /// show's encore; how many it added (those already in the show are skipped), -1 on failure.
+    void setResultTaker(std::function<int(const QList<Candidate>&)> take) { m_takeResult = std::move(take); }
+
 Q_SIGNALS:
     /// The vote is on the server and its live page shows.
     void wentLive();
     /// The tally changed (an update arrived).
     void tallyChanged();
-    /// "Use result": put these songs (library songs, or a fan's suggestion by title) into the
-    /// show's encore.
-    void useResult(const QList<FanVoteDialog::Candidate>& songs);
 
 private:
     QWidget* buildForm(const QList<Candidate>& candidates);
@@ -90,6 +91,7 @@ private:
     void lookForExisting();
     void showPoll(const QJsonObject& poll);
     void listen();
+    void setReconnecting(bool reconnecting);
     void call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done);
     void renderTally();
     void saveQr();
@@ -104,6 +106,11 @@ private:
     QJsonObject m_poll;
     QImage m_qr;
     bool m_closing = false;
+    bool m_reconnecting = false;
+    bool m_creating = false;  ///< a Create is on its way
+    int m_retryMs = 2000;
+    QString m_rendered;  ///< the poll the rows were last drawn for
+    std::function<int(const QList<Candidate>&)> m_takeResult;
     /// (when, total votes) of the last minute's updates: votes per minute.
     std::deque<std::pair<qint64, qint64>> m_history;
     QHash<QString, std::pair<qint64, qint64>> m_lastChange;  ///< song → (votes, when they last grew)

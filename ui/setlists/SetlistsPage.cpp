@@ -924,10 +924,11 @@ FanVoteDialog* SetlistsPage::fanVote()
     const QString show = m_plan.show.date.isValid() ? tr("%1 · %2").arg(m_plan.show.name, QLocale().toString(m_plan.show.date, QLocale::ShortFormat)) : m_plan.show.name;
     auto* dialog = new FanVoteDialog(m_showId, show, band, candidates, m_serverAccess, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &FanVoteDialog::useResult, this, [this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs) {
-        if (m_showId == showId) {
-            useVoteResult(songs);
+    dialog->setResultTaker([this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs) {
+        if (m_showId != showId && !selectShow(showId)) {
+            return -1;  // the show is gone
         }
+        return useVoteResult(songs);
     });
     dialog->show();
     return dialog;
@@ -938,61 +939,115 @@ void SetlistsPage::setServerAccess(FanVoteDialog::ServerAccess access)
     m_serverAccess = std::move(access);
 }
 
-bool SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& songs)
+int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted)
 {
-    if (m_showId.isEmpty() || songs.isEmpty()) {
-        return false;
+    if (m_showId.isEmpty()) {
+        return -1;
     }
-    // Into the last encore, or a new one; a fan's suggestion by its title (a new song when the
-    // library has none of that name). One undo step takes it all back.
+    // Into the last encore, or a new one. A winner already in a set moves to the encore (it is
+    // not played twice); one already in an encore stays; any other is added (a fan's suggestion
+    // by its title, a new song when the library has none of that name). One undo step.
     QString setId;
     for (const sl::Setlist& set : m_plan.sets) {
         if (set.kind == sl::SetKind::Encore) {
             setId = set.id;
         }
     }
-    QString createdSet;
-    if (setId.isEmpty()) {
-        auto created = m_repository.addSet(m_showId, tr("Encore"), sl::SetKind::Encore);
-        if (!created) {
-            return report(created.error());
+    struct Placed {
+        QString entryId;
+        QString oldSet;   ///< empty: added by this step
+        QString oldNext;  ///< where it stood before
+    };
+    QList<Placed> placed;
+    const auto entryOf = [this](const QString& songId) -> std::pair<QString, const sl::Setlist*> {
+        for (const sl::Setlist& set : m_plan.sets) {
+            for (const sl::SetlistEntry& entry : set.entries) {
+                if (entry.kind == sl::EntryKind::Song && entry.songId == songId) {
+                    return {entry.id, &set};
+                }
+            }
         }
-        setId = createdSet = *created;
-    }
-    QStringList entries;
-    for (const FanVoteDialog::Candidate& candidate : songs) {
-        QString songId = candidate.songId;
-        if (songId.isEmpty()) {
-            songId = m_songByText.value(candidate.title.toCaseFolded());
+        return {QString(), nullptr};
+    };
+    QString createdSet;
+    const auto undoSoFar = [&] {
+        for (auto it = placed.crbegin(); it != placed.crend(); ++it) {
+            (void)(it->oldSet.isEmpty() ? m_repository.removeEntry(it->entryId) : m_repository.moveEntry(it->entryId, it->oldSet, it->oldNext));
+        }
+        if (!createdSet.isEmpty()) {
+            (void)m_repository.removeSet(createdSet);
+        }
+    };
+    for (const FanVoteDialog::Candidate& candidate : wanted) {
+        QString songId = candidate.songId.isEmpty() ? m_songByText.value(candidate.title.toCaseFolded()) : candidate.songId;
+        const auto [existing, set] = songId.isEmpty() ? std::pair<QString, const sl::Setlist*>{} : entryOf(songId);
+        if (set != nullptr && set->kind == sl::SetKind::Encore) {
+            continue;  // in an encore already
+        }
+        if (setId.isEmpty()) {
+            auto created = m_repository.addSet(m_showId, tr("Encore"), sl::SetKind::Encore);
+            if (!created) {
+                report(created.error());
+                return -1;
+            }
+            setId = createdSet = *created;
+        }
+        if (!existing.isEmpty()) {
+            const QString oldNext = nextSiblingId(existing);
+            if (auto moved = m_repository.moveEntry(existing, setId); !moved) {
+                undoSoFar();
+                report(moved.error());
+                return -1;
+            }
+            placed.append({existing, set->id, oldNext});
+            continue;
         }
         if (songId.isEmpty()) {
             core::library::Song song;
             song.title = candidate.title;
             auto saved = core::library::SongRepository(m_db).save(song);
             if (!saved) {
-                return report(saved.error());
+                undoSoFar();
+                report(saved.error());
+                return -1;
             }
             songId = *saved;
         }
         auto added = m_repository.addSong(setId, songId);
         if (!added) {
-            for (const QString& entry : entries) {
-                (void)m_repository.removeEntry(entry);
-            }
-            if (!createdSet.isEmpty()) {
-                (void)m_repository.removeSet(createdSet);
-            }
-            return report(added.error());
+            undoSoFar();
+            report(added.error());
+            return -1;
         }
-        entries << *added;
+        placed.append({*added, QString(), QString()});
+    }
+    if (placed.isEmpty()) {
+        return 0;
+    }
+    QStringList addedEntries;
+    for (const Placed& one : placed) {
+        if (one.oldSet.isEmpty()) {
+            addedEntries << one.entryId;
+        }
     }
     const QStringList sets = createdSet.isEmpty() ? QStringList{} : QStringList{createdSet};
     m_undo->push(new FunctionCommand(
-        tr("Use the fans' vote"), [=, this] { return m_repository.restore(sets, entries); },
+        tr("Use the fans' vote"),
         [=, this]() -> core::Result<void> {
-            for (const QString& entry : entries) {
-                if (auto removed = m_repository.removeEntry(entry); !removed) {
-                    return removed;
+            if (auto restored = m_repository.restore(sets, addedEntries); !restored) {
+                return restored;
+            }
+            for (const Placed& one : placed) {  // in the fans' order, at the encore's end
+                if (auto moved = m_repository.moveEntry(one.entryId, setId); !moved) {
+                    return moved;
+                }
+            }
+            return {};
+        },
+        [=, this]() -> core::Result<void> {
+            for (auto it = placed.crbegin(); it != placed.crend(); ++it) {
+                if (auto back = it->oldSet.isEmpty() ? m_repository.removeEntry(it->entryId) : m_repository.moveEntry(it->entryId, it->oldSet, it->oldNext); !back) {
+                    return back;
                 }
             }
             return createdSet.isEmpty() ? core::Result<void>() : m_repository.removeSet(createdSet);
@@ -1000,8 +1055,8 @@ bool SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& songs)
         [this](const core::Error& error) { report(error); }));
     refreshSongChoices();
     refreshShow();
-    m_banner->showMessage(tr("The fans' %n song(s) are in the encore (Ctrl+Z takes them out).", nullptr, static_cast<int>(entries.size())), false);
-    return true;
+    m_banner->showMessage(tr("The fans' %n song(s) are in the encore (Ctrl+Z takes them out).", nullptr, static_cast<int>(placed.size())), false);
+    return static_cast<int>(placed.size());
 }
 
 void SetlistsPage::print()

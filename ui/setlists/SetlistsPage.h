@@ -69,8 +69,9 @@ public:
     /// How fan votes reach the musician's server (the Sync page's session).
     void setServerAccess(FanVoteDialog::ServerAccess access);
     /// Puts the fans' top songs into the show's last encore (a new one when it has none), as one
-    /// undoable step.
-    bool useVoteResult(const QList<FanVoteDialog::Candidate>& songs);
+    /// undoable step: a song in a set moves there, one in an encore stays, others are added; how
+    /// many it placed, -1 on failure.
+    int useVoteResult(const QList<FanVoteDialog::Candidate>& songs);
 
 Q_SIGNALS:
     /// Play a song's groove (the main window hands it to the Beat Machine page).

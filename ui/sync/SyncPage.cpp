@@ -257,10 +257,13 @@ void SyncPage::withAccessToken(QObject* context, std::function<void(const QUrl& 
     auto once = std::make_shared<QMetaObject::Connection>();
     *once = connect(this, &SyncPage::syncFinished, context, [this, once, use = std::move(use)](bool ok) {
         QObject::disconnect(*once);
-        if (ok && !m_roundToken.isEmpty()) {
+        // A round that failed after the session was traded (its data, not the server) still
+        // leaves a good token.
+        const bool fresh = !m_roundToken.isEmpty() && m_roundTokenAt.isValid() && m_roundTokenAt.elapsed() < kAccessTokenUsableMs;
+        if ((ok || fresh) && !m_roundToken.isEmpty()) {
             use(QUrl(m_server), m_roundToken, {});
         } else {
-            use({}, {}, tr("Your Bandmate server could not be reached: %1").arg(bannerText()));
+            use({}, {}, tr("Your Bandmate server could not be reached: %1").arg(m_last->text()));
         }
     });
     if (!syncNow() && !busy()) {
