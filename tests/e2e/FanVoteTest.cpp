@@ -505,7 +505,11 @@ TEST_F(FanVoteTest, AFanWhoNeverReadsTheirStreamIsDroppedAndTheOthersKeepTheirs)
         const size_t at = text.find(name);
         return at == std::string::npos ? -1 : std::stoi(text.substr(at + name.size()));
     };
-    EXPECT_EQ(streams(), 2);
+    // Both streams are subscribed once the server has read both requests.
+    for (int i = 0; i < 100 && streams() != 2; ++i) {
+        std::this_thread::sleep_for(50ms);
+    }
+    ASSERT_EQ(streams(), 2);
     const auto deadline = std::chrono::steady_clock::now() + 30s;
     int round = 0;
     while (streams() == 2 && std::chrono::steady_clock::now() < deadline) {
