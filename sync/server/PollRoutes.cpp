@@ -674,6 +674,7 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
     }
     QString done;
     QStringList stored;
+    qint64 version = 0;
     if (action == QLatin1String("vote")) {
         const QStringList songs = req.formValues(QStringLiteral("song"));
         if (songs.size() > poll->spec.votesPerFan) {
@@ -694,6 +695,11 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
             for (const QString& id : changed) {
                 if (auto fresh = worker.polls->byId(id)) {
                     publish(*fresh, &worker);
+                    for (BallotRequest* written : group) {
+                        if (written->pollId == id) {
+                            written->version = fresh->version;  // the live update that carries it
+                        }
+                    }
                 }
             }
         });
@@ -706,6 +712,7 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
             return;
         }
         stored = *request.result;
+        version = request.version;
         done = stored.isEmpty() ? QStringLiteral("withdrawn") : QStringLiteral("voted");
     } else {
         auto suggested = worker.polls->suggest(poll->id, fan, req.formValues(QStringLiteral("text")).value(0));
@@ -730,7 +737,8 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
     sendJson(res, 200, QJsonObject{{QStringLiteral("ballot"), QJsonArray::fromStringList(stored)},
                                    {QStringLiteral("message"), text.value(done).toString()},
                                    {QStringLiteral("button"), text.value(stored.isEmpty() ? QStringLiteral("vote") : QStringLiteral("change")).toString()},
-                                   {QStringLiteral("tally_visible"), PollService::tallyVisible(*poll, !stored.isEmpty())}});
+                                   {QStringLiteral("tally_visible"), PollService::tallyVisible(*poll, !stored.isEmpty())},
+                                   {QStringLiteral("version"), static_cast<double>(version)}});
 }
 
 }  // namespace bandmate::sync

@@ -63,6 +63,7 @@ struct BallotRequest {
     QStringList choices;  ///< option keys; empty takes the fan's votes back
     core::Result<QStringList> result = core::fail(core::ErrorCode::Internal, "not voted yet");
     bool done = false;
+    qint64 version = 0;  ///< the poll's version published after the group that wrote it (0: none)
 };
 
 /// Fan voting on a show's songs (issue 19), without a transport: polls, ballots (one per fan and
