@@ -6,14 +6,11 @@
 #include "core/setlists/Setlists.h"
 #include "core/storage/Database.h"
 #include "sync/client/PollClient.h"
-#include "sync/client/QrCode.h"
+#include "ui/print/QrPicture.h"
 
-#include <QBuffer>
 #include <QDateTime>
 #include <QFile>
-#include <QImage>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -66,48 +63,6 @@ QString tallyText(const QJsonObject& poll)
                         state == QLatin1String("listed") ? QString() : QStringLiteral("  (suggestion %1: %2)").arg(state, row.value(QStringLiteral("song_id")).toString()));
     }
     return out;
-}
-
-/// Writes the QR code of `url` to `path`: SVG for .svg, else PNG (10 pixels a module, with the
-/// quiet zone), atomically.
-core::Result<void> writeQr(const QString& url, const QString& path)
-{
-    auto code = sync::encodeQr(url.toUtf8());
-    if (!code) {
-        return std::unexpected(code.error());
-    }
-    QByteArray bytes;
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        bytes = sync::qrSvg(*code);
-    } else if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        constexpr int kScale = 10;
-        constexpr int kQuiet = 4;
-        QImage image((code->size + 2 * kQuiet) * kScale, (code->size + 2 * kQuiet) * kScale, QImage::Format_Mono);
-        image.fill(1);
-        image.setColor(0, qRgb(0, 0, 0));
-        image.setColor(1, qRgb(255, 255, 255));
-        for (int y = 0; y < code->size; ++y) {
-            for (int x = 0; x < code->size; ++x) {
-                if (code->at(x, y)) {
-                    for (int dy = 0; dy < kScale; ++dy) {
-                        for (int dx = 0; dx < kScale; ++dx) {
-                            image.setPixel((x + kQuiet) * kScale + dx, (y + kQuiet) * kScale + dy, 0);
-                        }
-                    }
-                }
-            }
-        }
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-    } else {
-        return core::fail(ErrorCode::InvalidArgument, "expected a file name ending in .png or .svg", path.toStdString());
-    }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        return core::fail(ErrorCode::Io, "cannot write the QR code: " + out.errorString().toStdString(), path.toStdString());
-    }
-    return {};
 }
 
 /// The poll to create from this computer's show and songs.
@@ -251,7 +206,7 @@ int runVoteCommand(const CliArgs& args)
             return reportError(poll.error());
         }
         const QString out = options->values.value(QStringLiteral("--out"));
-        if (auto written = writeQr(poll->value(QStringLiteral("url")).toString(), out); !written) {
+        if (auto written = ui::saveQr(poll->value(QStringLiteral("url")).toString(), out, 10); !written) {
             return reportError(written.error());
         }
         if (args.json) {

@@ -87,11 +87,14 @@ QStringList Request::formValues(const QString& name) const
 
 void Response::error(int errorStatus, const char* code, const std::string& message)
 {
-    status = errorStatus;
+    json(errorStatus, QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), QString::fromStdString(message)}});
+}
+
+void Response::json(int answerStatus, const QJsonObject& answer)
+{
+    status = answerStatus;
     contentType = "application/json";
-    body = QJsonDocument(QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), QString::fromStdString(message)}})
-               .toJson(QJsonDocument::Compact)
-               .toStdString();
+    body = QJsonDocument(answer).toJson(QJsonDocument::Compact).toStdString();
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include "core/util/Result.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -56,6 +57,8 @@ struct Response {
     void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
     /// A JSON error as every route answers them: {"code","message"}.
     void error(int status, const char* code, const std::string& message);
+    /// A JSON answer.
+    void json(int status, const QJsonObject& body);
 };
 
 struct CoreOptions {

@@ -30,13 +30,6 @@ namespace bandmate::sync {
 
 namespace {
 
-void sendJson(http::Response& res, int status, const QJsonObject& body)
-{
-    res.status = status;
-    res.contentType = "application/json";
-    res.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
-}
-
 void sendError(http::Response& res, int status, const char* code, const std::string& message)
 {
     res.error(status, code, message);
@@ -44,7 +37,7 @@ void sendError(http::Response& res, int status, const char* code, const std::str
 
 void sendSession(http::Response& res, const Session& session)
 {
-    sendJson(res, 200, QJsonObject{{QStringLiteral("account_id"), session.accountId},
+    res.json(200, QJsonObject{{QStringLiteral("account_id"), session.accountId},
                                    {QStringLiteral("access_token"), session.accessToken},
                                    {QStringLiteral("expires_at"), static_cast<double>(session.expiresAtMs)},
                                    {QStringLiteral("refresh_token"), session.refreshToken}});
@@ -404,7 +397,7 @@ struct HttpServer::Impl {
                 if (QDateTime::currentMSecsSinceEpoch() >= healthyUntilMs.load(std::memory_order_relaxed)) {
                     return false;
                 }
-                sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                res.json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
                 return true;
             },
             [this](const http::Request&, http::Response& res, http::WorkerState& state) {
@@ -414,7 +407,7 @@ struct HttpServer::Impl {
                     return;
                 }
                 healthyUntilMs.store(QDateTime::currentMSecsSinceEpoch() + kHealthyForMs, std::memory_order_relaxed);
-                sendJson(res, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                res.json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
             });
         add("POST", "/v1/auth/register", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         if (limited(req, res, worker, {})) {
@@ -434,7 +427,7 @@ struct HttpServer::Impl {
                             return;
                         }
                         account = *id;
-                        sendJson(res, 201, QJsonObject{{QStringLiteral("account_id"), *id}});
+                        res.json(201, QJsonObject{{QStringLiteral("account_id"), *id}});
                     });
         add("POST", "/v1/auth/login", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
@@ -525,7 +518,7 @@ struct HttpServer::Impl {
                            sendError(res, 500, "storage", meta.error().toString());
                            return;
                        }
-                       sendJson(res, 200, QJsonObject{{QStringLiteral("protocol_min"), meta->protocolMin},
+                       res.json(200, QJsonObject{{QStringLiteral("protocol_min"), meta->protocolMin},
                                                       {QStringLiteral("protocol_max"), meta->protocolMax},
                                                       {QStringLiteral("server_time"), static_cast<double>(meta->serverTimeMs)},
                                                       {QStringLiteral("epoch"), meta->epoch},
@@ -590,7 +583,7 @@ struct HttpServer::Impl {
                         for (const core::FieldChange& change : pushed->lost) {
                             lost.append(changeToJson(change));
                         }
-                        sendJson(res, 200, QJsonObject{{QStringLiteral("accepted"), pushed->accepted},
+                        res.json(200, QJsonObject{{QStringLiteral("accepted"), pushed->accepted},
                                                        {QStringLiteral("lost"), lost},
                                                        {QStringLiteral("ignored"), pushed->ignored},
                                                        {QStringLiteral("head_seq"), static_cast<double>(pushed->headSeq)},

@@ -23,13 +23,6 @@ namespace {
 
 const char* const kFanCookie = "bm_fan";
 
-void sendJson(http::Response& res, int status, const QJsonObject& body)
-{
-    res.status = status;
-    res.contentType = "application/json";
-    res.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
-}
-
 std::string compact(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
@@ -62,8 +55,8 @@ void sendServiceError(http::Response& res, const core::Error& error)
     res.error(status, status == 404 ? "not_found" : status == 409 ? "conflict" : "invalid", error.toString());
 }
 
-/// The fan page's string key for a service error (its English message), and the number it
-/// names ("at most 2 votes per fan").
+/// The fan page's string key for a service error (its English message; the most specific
+/// text first: "holds control characters" also ends in "characters").
 QString fanErrorKey(const core::Error& error)
 {
     static const QList<std::pair<const char*, const char*>> known{
@@ -74,15 +67,12 @@ QString fanErrorKey(const core::Error& error)
         {"votes per fan", "err_too_many"},
         {"one vote per fan", "err_too_many"},
         {"this vote takes no suggestions", "err_no_suggestions"},
+        {"holds control characters", "err_bad_text"},
         {"characters", "err_too_long"},
         {"must not be empty", "err_empty"},
-        {"holds control characters", "err_bad_text"},
         {"suggestions each", "err_suggest_limit"},
         {"many suggestions", "err_suggest_full"},
     };
-    if (error.message == "holds control characters") {
-        return QStringLiteral("err_bad_text");
-    }
     for (const auto& [text, key] : known) {
         if (error.message.find(text) != std::string::npos) {
             return QString::fromLatin1(key);
@@ -387,7 +377,7 @@ void PollRoutes::install(const AddSignedIn& addSignedIn)
         for (const Poll& poll : *polls) {
             list.append(pollJson(poll, {}));
         }
-        sendJson(res, 200, QJsonObject{{QStringLiteral("polls"), list}});
+        res.json(200, QJsonObject{{QStringLiteral("polls"), list}});
     });
     addSignedIn("GET", "/v1/polls/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
         musicianGet(req, res, worker, account);
@@ -453,7 +443,7 @@ void PollRoutes::create(const http::Request& req, http::Response& res, Worker& w
         sendServiceError(res, poll.error());
         return;
     }
-    sendJson(res, 201, pollJson(*poll, fanUrl(req, poll->code)));
+    res.json(201, pollJson(*poll, fanUrl(req, poll->code)));
 }
 
 void PollRoutes::musicianGet(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
@@ -466,7 +456,7 @@ void PollRoutes::musicianGet(const http::Request& req, http::Response& res, Work
         return;
     }
     if (parts.size() == 1) {
-        sendJson(res, 200, pollJson(*poll, fanUrl(req, poll->code)));
+        res.json(200, pollJson(*poll, fanUrl(req, poll->code)));
         return;
     }
     if (parts.size() == 2 && parts.at(1) == QLatin1String("events")) {
@@ -500,7 +490,7 @@ void PollRoutes::musicianPost(const http::Request& req, http::Response& res, Wor
         return;
     }
     publish(*changed, &worker);
-    sendJson(res, 200, pollJson(*changed, fanUrl(req, changed->code)));
+    res.json(200, pollJson(*changed, fanUrl(req, changed->code)));
 }
 
 void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& worker)
@@ -645,7 +635,7 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
     const bool json = wantsJson(req);
     const QString action = parts.value(1);
     auto poll = parts.size() == 2 && (action == QLatin1String("vote") || action == QLatin1String("suggest"))
-                    ? worker.polls->byCode(parts.value(0))
+                    ? worker.polls->byCode(parts.value(0), false)  // the row only: the vote reads its options itself
                     : core::Result<Poll>(core::fail(ErrorCode::NotFound, "no such page"));
     if (!poll) {
         sendServiceError(res, poll.error());
@@ -734,7 +724,7 @@ void PollRoutes::fanPost(const http::Request& req, http::Response& res, Worker& 
         res.setHeader("Location", (page + QStringLiteral("?done=") + done).toStdString());
         return;
     }
-    sendJson(res, 200, QJsonObject{{QStringLiteral("ballot"), QJsonArray::fromStringList(stored)},
+    res.json(200, QJsonObject{{QStringLiteral("ballot"), QJsonArray::fromStringList(stored)},
                                    {QStringLiteral("message"), text.value(done).toString()},
                                    {QStringLiteral("button"), text.value(stored.isEmpty() ? QStringLiteral("vote") : QStringLiteral("change")).toString()},
                                    {QStringLiteral("tally_visible"), PollService::tallyVisible(*poll, !stored.isEmpty())},

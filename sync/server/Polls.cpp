@@ -256,7 +256,7 @@ core::Result<Poll> PollService::create(const QString& accountId, const PollSpec&
     return byId(poll.id);
 }
 
-core::Result<Poll> PollService::read(const QString& where, const QString& value) const
+core::Result<Poll> PollService::read(const QString& where, const QString& value, bool withOptions) const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
     auto row = sql::run(db,
@@ -290,6 +290,9 @@ core::Result<Poll> PollService::read(const QString& where, const QString& value)
     // snapshot read after the hour always replaces one read before it.
     const int stateRank = poll.state == QLatin1String("scheduled") ? 0 : poll.state == QLatin1String("open") ? 1 : 2;
     poll.version = row->value(14).toLongLong() * 4 + stateRank;
+    if (!withOptions) {
+        return poll;
+    }
     auto options = sql::run(db,
                             QStringLiteral("SELECT song_key, title, artist, votes, state, suggested_by FROM poll_option WHERE poll_id = ? "
                                            "ORDER BY position, song_key"),
@@ -313,13 +316,13 @@ core::Result<Poll> PollService::byId(const QString& pollId) const
     return read(QStringLiteral("id"), pollId);
 }
 
-core::Result<Poll> PollService::byCode(const QString& code) const
+core::Result<Poll> PollService::byCode(const QString& code, bool options) const
 {
     const QString normal = normalizeCode(code);
     if (normal.size() != kCodeLength) {
         return fail(ErrorCode::NotFound, "no such poll", code.left(16).toStdString());
     }
-    return read(QStringLiteral("code"), normal);
+    return read(QStringLiteral("code"), normal, options);
 }
 
 core::Result<Poll> PollService::get(const QString& accountId, const QString& pollId) const

@@ -87,8 +87,9 @@ public:
     [[nodiscard]] core::Result<Poll> create(const QString& accountId, const PollSpec& spec);
     /// The musician's poll (NotFound for anyone else's).
     [[nodiscard]] core::Result<Poll> get(const QString& accountId, const QString& pollId) const;
-    /// A poll by its fan code (case-insensitive), for the fan page.
-    [[nodiscard]] core::Result<Poll> byCode(const QString& code) const;
+    /// A poll by its fan code (case-insensitive), for the fan page; without `options` only the
+    /// poll's own row is read (what a vote's checks need), its options stay empty.
+    [[nodiscard]] core::Result<Poll> byCode(const QString& code, bool options = true) const;
     /// A poll by id, whoever owns it (the live streams re-read it).
     [[nodiscard]] core::Result<Poll> byId(const QString& pollId) const;
     /// The account's polls, newest first.
@@ -124,7 +125,7 @@ public:
 
 private:
     PollService(QString connectionName, Clock clock);
-    [[nodiscard]] core::Result<Poll> read(const QString& where, const QString& value) const;
+    [[nodiscard]] core::Result<Poll> read(const QString& where, const QString& value, bool options = true) const;
     [[nodiscard]] core::Result<QStringList> applyBallot(const BallotRequest& request);
     [[nodiscard]] core::Result<void> bump(const QString& pollId);
 

@@ -3,6 +3,7 @@
 #include "sync/client/EventStream.h"
 #include "sync/client/PollClient.h"
 #include "sync/client/QrCode.h"
+#include "ui/print/QrPicture.h"
 #include "ui/shell/MessageBanner.h"
 
 #include <QApplication>
@@ -26,10 +27,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSet>
 #include <QShortcut>
@@ -43,24 +42,6 @@
 namespace bandmate::ui {
 
 namespace {
-
-/// The QR code as a picture: `scale` pixels a module, a quiet zone of four.
-QImage qrPicture(const sync::QrCode& code, int scale)
-{
-    constexpr int kQuiet = 4;
-    const int side = (code.size + 2 * kQuiet) * scale;
-    QImage image(side, side, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    for (int y = 0; y < code.size; ++y) {
-        for (int x = 0; x < code.size; ++x) {
-            if (code.at(x, y)) {
-                painter.fillRect((x + kQuiet) * scale, (y + kQuiet) * scale, scale, scale, Qt::black);
-            }
-        }
-    }
-    return image;
-}
 
 qint64 votesOf(const QJsonValue& row)
 {
@@ -706,18 +687,11 @@ void FanVoteDialog::saveQr()
     if (filter.contains(QLatin1String("*.svg")) && !path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         path = QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QStringLiteral(".svg");  // the format chosen
     }
-    auto qr = sync::encodeQr(link().toUtf8());
-    QSaveFile out(path);
-    bool written = qr.has_value() && out.open(QIODevice::WriteOnly);
-    if (written) {
-        if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-            written = out.write(sync::qrSvg(*qr)) > 0;
-        } else {
-            written = qrPicture(*qr, 12).save(&out, "PNG");
-        }
-        written = written && out.commit();
+    if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) && !path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        path += QStringLiteral(".png");
     }
-    m_banner->showMessage(written ? tr("Saved %1").arg(path) : tr("Could not save %1: %2").arg(path, out.errorString()), !written);
+    const auto saved = ui::saveQr(link(), path, 12);
+    m_banner->showMessage(saved ? tr("Saved %1").arg(path) : tr("Could not save %1: %2").arg(path, QString::fromStdString(saved.error().message)), !saved);
 }
 
 void FanVoteDialog::showFullScreen()
