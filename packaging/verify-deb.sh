@@ -3,15 +3,18 @@
 # the root (minbase), apt installs the package with the dependencies it declares, then inside
 # the root: bandmate-cli --version, a built-in machine rendered to WAV with the installed kit
 # (its RIFF header and size checked), and screenshots of the dashboard taken by the GUI on the
-# offscreen platform, in English and with the system set to Spanish and to Norwegian Bokmål. Takes several minutes (downloads ~150 MB from the Debian mirror); not part of
-# ./test.sh. Needs root (debootstrap, chroot).
+# offscreen platform, in English and with the system set to Spanish and to Norwegian Bokmål.
+# Takes several minutes (downloads ~150 MB from the Debian mirror the machine's own apt sources
+# name, see debian-mirror.sh; BANDMATE_DEBIAN_MIRROR overrides it); not part of ./test.sh.
+# Needs root (debootstrap, chroot).
 #
 #   packaging/verify-deb.sh [BUILD_DIR]    (default build/dev; builds the package first)
 #   BANDMATE_VERIFY_ROOT=DIR keeps the root there to reuse it (default: a temporary folder)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="$(cd "${1:-$here/../build/dev}" && pwd)"
-mirror="${BANDMATE_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+# The mirror this machine's apt already uses (BANDMATE_DEBIAN_MIRROR overrides it).
+mirror="$("$here/debian-mirror.sh")"
 [[ "$(id -u)" == 0 ]] || { echo "verify-deb.sh: run as root (debootstrap and chroot need it)" >&2; exit 1; }
 command -v debootstrap > /dev/null || { echo "verify-deb.sh: apt-get install debootstrap" >&2; exit 1; }
 
