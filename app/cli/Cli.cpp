@@ -30,17 +30,22 @@ Commands:
                  create an account or sign in; the session goes to the system keychain
   sync --server URL [--allow-mass-delete | --restore-deleted]
                  send this database's changes and receive the other devices'
-                 (--json: {"pushed","pulled","conflicts","seconds","held_deletes","kept_aside","newer_data"});
+                 (--json: {"pushed","pulled","conflicts","seconds","held_deletes","kept_aside","newer_data",
+                 "fan_votes_published"}); fan votes kept on this computer go to the server too;
                  deletions that would remove more than half of your songs (shows, ...)
                  wait for an answer: --allow-mass-delete applies them, --restore-deleted
                  keeps the items on every computer (exit 1 while they wait)
   vote create SHOW_ID --songs SONG_ID,SONG_ID,... --question TEXT --server URL
               [--votes-per-fan N] [--results always|after-vote|after-close|never]
-              [--suggestions] [--opens-at ISO] [--closes-at ISO] [--closed]
+              [--suggestions] [--opens-at ISO] [--closes-at ISO] [--closed] [--later]
                  a fan vote on the show's songs, on your server: fans vote from their
                  phones at its link or code (--json: {"id","code","url",...});
-                 it opens now unless --opens-at or --closed says otherwise
-  vote list --server URL     your fan votes
+                 it opens now unless --opens-at or --closed says otherwise;
+                 --later keeps it on this computer (no server needed) until
+                 vote publish or the next sync sends it
+  vote publish --server URL  the votes kept on this computer go to the server
+                 (--json: {"published":[{"id","code","url","draft_id"}],"refused":[...]})
+  vote list --server URL     your fan votes, and the ones kept here
   vote open|close|reset ID --server URL
   vote status ID --server URL [--follow]
                  the tally (--json: {"state","ballots","tally":[{"song_id","title","votes"}]});

@@ -5,6 +5,7 @@
 #include "sync/client/AccountClient.h"
 #include "sync/client/CredentialStore.h"
 #include "sync/client/SessionLock.h"
+#include "sync/client/PollClient.h"
 #include "sync/client/SyncClient.h"
 
 #include <QEventLoop>
@@ -166,8 +167,23 @@ int runSyncCommand(const CliArgs& args)
     if (!report) {
         return reportError({ErrorCode::Io, failure.toStdString(), url->toString().toStdString()});
     }
+    // Fan votes prepared while offline (here or on another computer) go to the server now; what
+    // they became syncs in the next round.
+    const sync::PublishReport votes = sync::PollClient::publishWaiting(**db, *url, *token);
+    for (const auto& vote : votes.published) {
+        if (!args.json) {
+            printOut(QStringLiteral("Fan vote published: fans open %1 (code %2).\n").arg(vote.url, vote.code));
+        }
+    }
+    for (const auto& vote : votes.refused) {
+        printErr(QStringLiteral("The server refused fan vote %1: %2\n").arg(vote.id, vote.refused));
+    }
+    if (votes.stopped) {
+        printErr(QStringLiteral("Fan votes wait to be published: %1\n").arg(QString::fromStdString(votes.stopped->message)));
+    }
     if (args.json) {
-        printJson(QJsonObject{{QStringLiteral("pushed"), report->pushed},
+        printJson(QJsonObject{{QStringLiteral("fan_votes_published"), static_cast<int>(votes.published.size())},
+                              {QStringLiteral("pushed"), report->pushed},
                               {QStringLiteral("pulled"), report->pulled},
                               {QStringLiteral("conflicts"), report->conflicts},
                               {QStringLiteral("seconds"), report->seconds},

@@ -26,6 +26,7 @@ const QStringList& syncedEntities()
         QStringLiteral("playlist"),
         QStringLiteral("playlist_item"),
         QStringLiteral("sync_conflict"),
+        QStringLiteral("fan_vote"),
     };
     return entities;
 }

@@ -16,8 +16,8 @@ namespace bandmate::core {
 /// field (tests/core/FieldCatalogTest pins it to the catalog). Devices send it with each push;
 /// the server keeps the newest per account, so an older Bandmate can tell that a newer one
 /// wrote data it cannot show yet.
-/// 1: the first; 2: roadmap_task.item_ids, checklist ticks kept by item id.
-inline constexpr int kDataFormat = 2;
+/// 1: the first; 2: roadmap_task.item_ids, checklist ticks kept by item id; 3: fan_vote.
+inline constexpr int kDataFormat = 3;
 
 /// The longest text one synced field holds, in UTF-8 bytes: what one push (a body of at most
 /// 1 MiB) can carry. A whole chart or a beat machine's XML is a few dozen KiB.

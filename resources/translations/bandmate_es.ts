@@ -2026,7 +2026,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+75"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+58"/>
         <source>Fan vote — %1</source>
         <translation>Votación de fans — %1</translation>
     </message>
@@ -2047,12 +2047,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+524"/>
+        <location line="+384"/>
+        <location line="+302"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="-679"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Canciones a votar:</translation>
     </message>
@@ -2129,12 +2130,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+179"/>
+        <location line="+206"/>
+        <location line="+52"/>
         <source>Create the vote</source>
         <translation>Crear la votación</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-254"/>
+        <source>Discard the kept vote</source>
+        <translation>Descartar la votación guardada</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Copy link</source>
         <translation>Copiar enlace</translation>
     </message>
@@ -2262,12 +2269,53 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudieron añadir las canciones: la página de setlists dice por qué.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
+        <location line="+201"/>
+        <source>Publish the vote</source>
+        <translation>Publicar la votación</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <source>Your server refused this vote: %1. Change it and publish it again.</source>
+        <translation>Tu servidor rechazó esta votación: %1. Cámbiala y vuelve a publicarla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
+        <translation>Esta votación está guardada en este ordenador. Pasa a tu servidor cuando hayas iniciado sesión y tengas conexión, o ahora con Publicar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Looking for this show&apos;s vote on your server…</source>
         <translation>Buscando la votación de este concierto en tu servidor…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+27"/>
+        <source>On your server: code %1</source>
+        <translation>En tu servidor: código %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This show&apos;s vote is on your server (code %1, %2), which cannot be reached now: %3</source>
+        <translation>La votación de este concierto está en tu servidor (código %1, %2), al que ahora no se puede llegar: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This show&apos;s vote (code %1) could not be read from your server: %2</source>
+        <translation>No se pudo leer de tu servidor la votación de este concierto (código %1): %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The kept vote could not be discarded: %1</source>
+        <translation>No se pudo descartar la votación guardada: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The kept vote is discarded (on your other computers too, after they sync).</source>
+        <translation>La votación guardada se descartó (también en tus otros ordenadores, cuando sincronicen).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Tick at least one song for the fans to vote on.</source>
         <translation>Marca al menos una canción para que voten los fans.</translation>
     </message>
@@ -2277,7 +2325,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Pregúntales algo a los fans.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+7"/>
+        <source>The closing time has passed: pick a later one, or close it by hand.</source>
+        <translation>La hora de cierre ya pasó: elige una más tarde o ciérrala a mano.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The vote could not be kept: %1</source>
+        <translation>No se pudo guardar la votación: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The vote is kept on this computer and goes to your server when you are signed in and online (%1).</source>
+        <translation>La votación está guardada en este ordenador y pasa a tu servidor cuando hayas iniciado sesión y tengas conexión (%1).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>La votación está en tu servidor. Enseña a los fans el código o el código QR.</translation>
     </message>
@@ -2348,7 +2411,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Imagen PNG (*.png);;Imagen SVG (*.svg)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
     </message>
@@ -2697,7 +2760,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+95"/>
+        <location line="+104"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -3774,7 +3837,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+100"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+103"/>
         <source>Setlists</source>
         <translation>Setlists</translation>
     </message>
@@ -4067,12 +4130,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+422"/>
+        <location line="+453"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-453"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
@@ -4218,7 +4281,17 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+37"/>
+        <source>A fan vote you prepared is on your server now: fans open %1 (code %2).</source>
+        <translation>Una votación de fans que preparaste ya está en tu servidor: los fans abren %1 (código %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your server refused a fan vote you prepared: %1. Open Fan vote… on its show to change it.</source>
+        <translation>Tu servidor rechazó una votación de fans que preparaste: %1. Abre Votación de fans… en su concierto para cambiarla.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Use the fans&apos; vote</source>
         <translation>Usar la votación de los fans</translation>
     </message>

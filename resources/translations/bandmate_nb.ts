@@ -2026,7 +2026,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+75"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+58"/>
         <source>Fan vote — %1</source>
         <translation>Fanavstemning — %1</translation>
     </message>
@@ -2047,12 +2047,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+524"/>
+        <location line="+384"/>
+        <location line="+302"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="-679"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Låter å stemme på:</translation>
     </message>
@@ -2129,12 +2130,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+179"/>
+        <location line="+206"/>
+        <location line="+52"/>
         <source>Create the vote</source>
         <translation>Opprett avstemningen</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-254"/>
+        <source>Discard the kept vote</source>
+        <translation>Forkast den lagrede avstemningen</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Copy link</source>
         <translation>Kopier lenke</translation>
     </message>
@@ -2262,12 +2269,53 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Låtene kunne ikke legges til: settliste-siden forteller hvorfor.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
+        <location line="+201"/>
+        <source>Publish the vote</source>
+        <translation>Publiser avstemningen</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <source>Your server refused this vote: %1. Change it and publish it again.</source>
+        <translation>Serveren din avviste denne avstemningen: %1. Endre den og publiser den på nytt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
+        <translation>Denne avstemningen er lagret på denne datamaskinen. Den går til serveren din når du er logget inn og på nett, eller nå med Publiser.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Looking for this show&apos;s vote on your server…</source>
         <translation>Ser etter konsertens avstemning på serveren din …</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+27"/>
+        <source>On your server: code %1</source>
+        <translation>På serveren din: kode %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This show&apos;s vote is on your server (code %1, %2), which cannot be reached now: %3</source>
+        <translation>Avstemningen for denne konserten er på serveren din (kode %1, %2), som ikke kan nås nå: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This show&apos;s vote (code %1) could not be read from your server: %2</source>
+        <translation>Avstemningen for denne konserten (kode %1) kunne ikke leses fra serveren din: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The kept vote could not be discarded: %1</source>
+        <translation>Den lagrede avstemningen kunne ikke forkastes: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The kept vote is discarded (on your other computers too, after they sync).</source>
+        <translation>Den lagrede avstemningen er forkastet (også på de andre datamaskinene dine når de synkroniserer).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Tick at least one song for the fans to vote on.</source>
         <translation>Huk av minst én låt fansen kan stemme på.</translation>
     </message>
@@ -2277,7 +2325,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spør fansen om noe.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+7"/>
+        <source>The closing time has passed: pick a later one, or close it by hand.</source>
+        <translation>Stengetiden har passert: velg en senere, eller steng den for hånd.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The vote could not be kept: %1</source>
+        <translation>Avstemningen kunne ikke lagres: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The vote is kept on this computer and goes to your server when you are signed in and online (%1).</source>
+        <translation>Avstemningen er lagret på denne datamaskinen og går til serveren din når du er logget inn og på nett (%1).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>Avstemningen ligger på serveren din. Vis fansen koden eller QR-koden.</translation>
     </message>
@@ -2348,7 +2411,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>PNG-bilde (*.png);;SVG-bilde (*.svg)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>
@@ -2697,7 +2760,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+95"/>
+        <location line="+104"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -3774,7 +3837,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+100"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+103"/>
         <source>Setlists</source>
         <translation>Settlister</translation>
     </message>
@@ -4067,12 +4130,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+422"/>
+        <location line="+453"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-453"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
@@ -4218,7 +4281,17 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+37"/>
+        <source>A fan vote you prepared is on your server now: fans open %1 (code %2).</source>
+        <translation>En fanavstemning du forberedte er på serveren din nå: fansen åpner %1 (kode %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your server refused a fan vote you prepared: %1. Open Fan vote… on its show to change it.</source>
+        <translation>Serveren din avviste en fanavstemning du forberedte: %1. Åpne Fanavstemning … på konserten for å endre den.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Use the fans&apos; vote</source>
         <translation>Bruk fansenes avstemning</translation>
     </message>

@@ -29,11 +29,92 @@ core::Result<void> failureOf(QNetworkReply* reply, const QUrl& server, const QBy
         return core::fail(core::ErrorCode::Io, "the server could not be reached: " + reply->errorString().toStdString(), server.toString().toStdString());
     }
     const QString message = QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
-    return core::fail(status == 404 ? core::ErrorCode::NotFound : core::ErrorCode::InvalidInput,
+    // What was sent is at fault (InvalidInput) only when the server says so; a session it no
+    // longer takes, a busy or failing server are not the request's fault (Io: try again later).
+    const bool requestRefused = status == 400 || status == 409 || status == 413 || status == 422;
+    return core::fail(status == 404 ? core::ErrorCode::NotFound : requestRefused ? core::ErrorCode::InvalidInput : core::ErrorCode::Io,
                       message.isEmpty() ? "the server answered " + std::to_string(status) : message.toStdString(), server.toString().toStdString());
 }
 
+/// Records what the server answered for `vote` in `report` (and on the vote); false when the
+/// round stops there.
+bool settle(core::Database& db, core::setlists::FanVote vote, const core::Result<QJsonObject>& answer, PublishReport& report)
+{
+    core::setlists::FanVoteRepository votes(db);
+    if (answer) {
+        vote.pollId = answer->value(QStringLiteral("id")).toString();
+        vote.code = answer->value(QStringLiteral("code")).toString();
+        vote.url = answer->value(QStringLiteral("url")).toString();
+        if (auto marked = votes.markPublished(vote.id, vote.pollId, vote.code, vote.url); !marked) {
+            report.stopped = marked.error();
+            return false;
+        }
+        report.published.append(vote);
+        return true;
+    }
+    if (answer.error().code != core::ErrorCode::InvalidInput) {
+        report.stopped = answer.error();
+        return false;
+    }
+    vote.refused = QString::fromStdString(answer.error().message);
+    if (auto marked = votes.markRefused(vote.id, vote.refused); !marked) {
+        report.stopped = marked.error();
+        return false;
+    }
+    report.refused.append(vote);
+    return true;
+}
+
 }  // namespace
+
+PublishReport PollClient::publishWaiting(core::Database& db, const QUrl& server, const QString& token)
+{
+    PublishReport report;
+    auto waiting = core::setlists::FanVoteRepository(db).waiting();
+    if (!waiting) {
+        report.stopped = waiting.error();
+        return report;
+    }
+    for (const auto& vote : *waiting) {
+        const auto answer = call(server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(vote));
+        if (!settle(db, vote, answer, report)) {
+            break;
+        }
+    }
+    return report;
+}
+
+void PollClient::publishWaitingAsync(QNetworkAccessManager& network, core::Database& db, const QUrl& server, const QString& token, QObject* context,
+                                     std::function<void(PublishReport)> done)
+{
+    auto waiting = core::setlists::FanVoteRepository(db).waiting();
+    auto report = std::make_shared<PublishReport>();
+    if (!waiting) {
+        report->stopped = waiting.error();
+        done(*report);
+        return;
+    }
+    // One at a time, in order: each step sends the next vote when the answer to the last is
+    // kept. The request in flight holds the chain (a step knows itself only weakly), so a context
+    // that goes away mid-round frees it.
+    auto queue = std::make_shared<QList<core::setlists::FanVote>>(*waiting);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [&network, &db, server, token, context, done = std::move(done), report, queue, self = std::weak_ptr(step)]() {
+        if (queue->isEmpty()) {
+            done(*report);
+            return;
+        }
+        const core::setlists::FanVote vote = queue->takeFirst();
+        callAsync(network, server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(vote), context,
+                  [&db, vote, report, queue, next = self.lock()](core::Result<QJsonObject> answer) {
+                      if (!settle(db, vote, answer, *report)) {
+                          queue->clear();
+                      }
+                      (*next)();
+                  });
+    };
+    (*step)();
+}
 
 core::Result<QJsonObject> PollClient::call(const QUrl& server, const QString& token, const QByteArray& method, const QString& path, const QJsonObject& body)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/setlists/FanVotes.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -8,11 +9,23 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QObject;
 
+namespace bandmate::core {
+class Database;
+}
+
 namespace bandmate::sync {
+
+/// What publishing the fan votes prepared on this computer did.
+struct PublishReport {
+    QList<core::setlists::FanVote> published;  ///< on the server now (poll id, code and link filled in)
+    QList<core::setlists::FanVote> refused;    ///< the server refused them; the reason is kept on each
+    std::optional<core::Error> stopped;        ///< the server could not be reached (or the database failed): the rest wait
+};
 
 /// The musician's side of fan voting over Qt Network (the server's /v1/polls API), blocking (a
 /// local event loop), for the command line.
@@ -31,6 +44,15 @@ public:
     /// `context` is gone by then).
     static void callAsync(QNetworkAccessManager& network, const QUrl& server, const QString& token, const QByteArray& method, const QString& path,
                           const QJsonObject& body, QObject* context, std::function<void(core::Result<QJsonObject>)> done);
+
+    /// Publishes the fan votes that wait on this computer (FanVoteRepository::waiting()), oldest
+    /// first: each goes with its own id, so one published before (here or on another computer)
+    /// is not made twice. A published vote records its poll; one the server refuses records why
+    /// and the rest go on; an unreachable server stops the round (they keep waiting). Blocking.
+    [[nodiscard]] static PublishReport publishWaiting(core::Database& db, const QUrl& server, const QString& token);
+    /// publishWaiting() without waiting: `done` runs on `context`'s thread (which must be `db`'s).
+    static void publishWaitingAsync(QNetworkAccessManager& network, core::Database& db, const QUrl& server, const QString& token, QObject* context,
+                                    std::function<void(PublishReport)> done);
 };
 
 }  // namespace bandmate::sync

@@ -150,15 +150,15 @@ struct HttpServer::Impl {
         if (!accounts) {
             return std::unexpected(accounts.error());
         }
-        auto polls = PollService::open(options.databasePath);
-        if (!polls) {
-            return std::unexpected(polls.error());
+        auto pollService = PollService::open(options.databasePath);
+        if (!pollService) {
+            return std::unexpected(pollService.error());
         }
         (*sync)->setFieldQuota(options.fieldQuota);
         auto worker = std::make_unique<Worker>();
         worker->sync = std::move(*sync);
         worker->accounts = std::move(*accounts);
-        worker->polls = std::move(*polls);
+        worker->polls = std::move(*pollService);
         return worker;
     }
 

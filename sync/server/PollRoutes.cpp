@@ -401,6 +401,7 @@ void PollRoutes::create(const http::Request& req, http::Response& res, Worker& w
     spec.band = body.value(QStringLiteral("band")).toString();
     spec.showName = body.value(QStringLiteral("show")).toString();
     spec.question = body.value(QStringLiteral("question")).toString();
+    spec.draftId = body.value(QStringLiteral("draft_id")).toString();
     const QJsonValue votes = body.value(QStringLiteral("votes_per_fan"));
     if (!votes.isUndefined() && (!votes.isDouble() || votes.toDouble() != std::floor(votes.toDouble()))) {
         res.error(422, "invalid", "votes_per_fan: must be a whole number from 1 to 5");

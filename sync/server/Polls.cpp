@@ -38,6 +38,9 @@ const char* const kSchema[] = {
     // One ballot per fan and poll: the option keys as a JSON array; the fan as their token's hash.
     "CREATE TABLE IF NOT EXISTS poll_ballot (poll_id TEXT NOT NULL, fan TEXT NOT NULL, choices TEXT NOT NULL, updated_at BIGINT NOT NULL, "
     "PRIMARY KEY (poll_id, fan))",
+    // The desktop's draft a poll was made from: publishing a draft twice makes one poll.
+    "CREATE TABLE IF NOT EXISTS poll_draft (account_id TEXT NOT NULL, draft_id TEXT NOT NULL, poll_id TEXT NOT NULL, "
+    "PRIMARY KEY (account_id, draft_id))",
 };
 
 /// Codes fans type: no 0/O, 1/I/L, so nothing reads as something else on a poster.
@@ -136,7 +139,7 @@ core::Result<std::unique_ptr<PollService>> PollService::open(const QString& loca
     }
     const QString name = QStringLiteral("bandmate-polls-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<PollService> service(new PollService(name, std::move(clock)));
-    auto db = openServerDatabase(name, location, {kSchema[0], kSchema[1], kSchema[2], kSchema[3], kSchema[4]});
+    auto db = openServerDatabase(name, location, {kSchema[0], kSchema[1], kSchema[2], kSchema[3], kSchema[4], kSchema[5]});
     if (!db) {
         return std::unexpected(db.error());
     }
@@ -171,9 +174,35 @@ bool PollService::tallyVisible(const Poll& poll, bool voted)
 
 core::Result<Poll> PollService::create(const QString& accountId, const PollSpec& spec)
 {
+    auto created = insert(accountId, spec);
+    if (!created && created.error().code != ErrorCode::InvalidInput && !spec.draftId.isEmpty()) {
+        // Another request for the same draft won the race (its row holds the key): that poll.
+        if (auto existing = byDraft(accountId, spec.draftId.trimmed()); existing) {
+            return existing;
+        }
+    }
+    return created;
+}
+
+core::Result<Poll> PollService::byDraft(const QString& accountId, const QString& draftId) const
+{
+    auto pollId = sql::run(QSqlDatabase::database(m_connectionName),
+                           QStringLiteral("SELECT poll_id FROM poll_draft WHERE account_id = ? AND draft_id = ?"), {accountId, draftId});
+    if (!pollId) {
+        return std::unexpected(pollId.error());
+    }
+    if (!pollId->next()) {
+        return fail(ErrorCode::NotFound, "no poll for this draft", draftId.toStdString());
+    }
+    return byId(pollId->value(0).toString());
+}
+
+core::Result<Poll> PollService::insert(const QString& accountId, const PollSpec& spec)
+{
     PollSpec clean = spec;
     for (auto [text, field, optional] : {std::tuple{&clean.question, "question", false}, std::tuple{&clean.band, "band", true},
-                                         std::tuple{&clean.showName, "show", true}, std::tuple{&clean.showId, "show id", true}}) {
+                                         std::tuple{&clean.showName, "show", true}, std::tuple{&clean.showId, "show id", true},
+                                         std::tuple{&clean.draftId, "draft id", true}}) {
         auto cleaned = cleanText(*text, field, kMaxTextLength, optional);
         if (!cleaned) {
             return std::unexpected(cleaned.error());
@@ -214,6 +243,12 @@ core::Result<Poll> PollService::create(const QString& accountId, const PollSpec&
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    if (!clean.draftId.isEmpty()) {
+        // Published before (from this computer or another): the poll it made.
+        if (auto existing = byDraft(accountId, clean.draftId); existing || existing.error().code != ErrorCode::NotFound) {
+            return existing;
+        }
+    }
     Poll poll;
     poll.id = randomBase32(16);
     for (int attempt = 0;; ++attempt) {
@@ -248,6 +283,13 @@ core::Result<Poll> PollService::create(const QString& accountId, const PollSpec&
                                {poll.id, option.key, option.title, option.artist, position++});
         if (!added) {
             return std::unexpected(added.error());
+        }
+    }
+    if (!clean.draftId.isEmpty()) {
+        auto drafted = sql::exec(db, QStringLiteral("INSERT INTO poll_draft (account_id, draft_id, poll_id) VALUES (?, ?, ?)"),
+                                 {accountId, clean.draftId, poll.id});
+        if (!drafted) {
+            return std::unexpected(drafted.error());
         }
     }
     if (auto committed = transaction->commit(); !committed) {

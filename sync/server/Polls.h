@@ -42,6 +42,9 @@ struct PollSpec {
     qint64 opensAtMs = 0;   ///< 0: opened by hand (or now, with openNow)
     qint64 closesAtMs = 0;  ///< 0: closed by hand
     bool openNow = false;
+    /// The desktop's own id for a vote it prepared (a synced `fan_vote`), or empty: creating a
+    /// poll for the same draft again, from any of the musician's computers, returns the first one.
+    QString draftId;
 };
 
 /// A poll as the server keeps it, with its live tally.
@@ -84,6 +87,7 @@ public:
     PollService(const PollService&) = delete;
     PollService& operator=(const PollService&) = delete;
 
+    /// A new poll; for a draft the account published before, the poll it made then.
     [[nodiscard]] core::Result<Poll> create(const QString& accountId, const PollSpec& spec);
     /// The musician's poll (NotFound for anyone else's).
     [[nodiscard]] core::Result<Poll> get(const QString& accountId, const QString& pollId) const;
@@ -125,6 +129,8 @@ public:
 
 private:
     PollService(QString connectionName, Clock clock);
+    [[nodiscard]] core::Result<Poll> insert(const QString& accountId, const PollSpec& spec);
+    [[nodiscard]] core::Result<Poll> byDraft(const QString& accountId, const QString& draftId) const;
     [[nodiscard]] core::Result<Poll> read(const QString& where, const QString& value, bool options = true) const;
     [[nodiscard]] core::Result<QStringList> applyBallot(const BallotRequest& request);
     [[nodiscard]] core::Result<void> bump(const QString& pollId);

@@ -436,14 +436,14 @@ int main(int argc, char* argv[])
     bool equal = false;
     if (polls) {
         auto recount = (*polls)->recount(pollId);
-        auto live = (*polls)->byId(pollId);
-        equal = recount && live;
+        auto stored = (*polls)->byId(pollId);
+        equal = recount && stored;
         if (equal) {
-            for (const auto& option : live->options) {
+            for (const auto& option : stored->options) {
                 equal = equal && option.votes == recount->value(option.key);
             }
         }
-        std::printf("final tally %s the recount of %lld ballots\n", equal ? "equals" : "DIFFERS FROM", live ? static_cast<long long>(live->ballots) : -1LL);
+        std::printf("final tally %s the recount of %lld ballots\n", equal ? "equals" : "DIFFERS FROM", stored ? static_cast<long long>(stored->ballots) : -1LL);
     }
     return equal && errors == 0 && missing == 0 ? 0 : 1;
 }

@@ -83,6 +83,25 @@ struct FanVoteTest : ::testing::Test {
         return "GET /v1/polls/" + id.toStdString() + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: Bearer " +
                token.toStdString() + "\r\n\r\n";
     }
+
+    /// The musician's computer (laptop.sqlite): a show, three songs in the library and the band's
+    /// name; the show's id.
+    QString prepareLaptop(QStringList& songIds)
+    {
+        auto db = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+        core::library::SongRepository songs(*db);
+        for (const auto& [title, artist] : {std::pair{"Quimbara", "Celia Cruz"}, std::pair{"Pedro Navaja", "Rubén Blades"}, std::pair{"El Cantante", "Héctor Lavoe"}}) {
+            core::library::Song song;
+            song.title = QString::fromUtf8(title);
+            song.artist = QString::fromUtf8(artist);
+            songIds << songs.save(song).value();
+        }
+        core::setlists::Show show;
+        show.name = QStringLiteral("Friday at Blå");
+        show.date = QDate(2026, 12, 11);
+        EXPECT_TRUE(core::profile::ProfileRepository(*db).save({QStringLiteral("La Sonora"), {}, {}, {}}).has_value());
+        return core::setlists::SetlistRepository(*db).saveShow(show).value();
+    }
 };
 
 TEST_F(FanVoteTest, AFansVoteMovesTheOtherFansAndTheMusiciansLiveTally)
@@ -326,25 +345,9 @@ TEST_F(FanVoteTest, TheCommandLineCreatesFollowsClosesAndPrintsTheQrCodeOfAVote)
 {
     KeyringSession keyring(dir);
     start();
-    // The musician's computer: a show and three songs in the library.
     const QString database = dir.file(QStringLiteral("laptop.sqlite"));
     QStringList songIds;
-    QString showId;
-    {
-        auto db = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
-        core::library::SongRepository songs(*db);
-        for (const auto& [title, artist] : {std::pair{"Quimbara", "Celia Cruz"}, std::pair{"Pedro Navaja", "Rubén Blades"}, std::pair{"El Cantante", "Héctor Lavoe"}}) {
-            core::library::Song song;
-            song.title = QString::fromUtf8(title);
-            song.artist = QString::fromUtf8(artist);
-            songIds << songs.save(song).value();
-        }
-        core::setlists::Show show;
-        show.name = QStringLiteral("Friday at Blå");
-        show.date = QDate(2026, 12, 11);
-        showId = core::setlists::SetlistRepository(*db).saveShow(show).value();
-        ASSERT_TRUE(core::profile::ProfileRepository(*db).save({QStringLiteral("La Sonora"), {}, {}, {}}).has_value());
-    }
+    const QString showId = prepareLaptop(songIds);
     const QString url = server->url().toString();
     const auto cli = [&](const QStringList& args, const QByteArray& input = {}) {
         return runCli(QStringList{QStringLiteral("--db"), database, QStringLiteral("--json")} + args, keyring.environment(), 60'000, input);
@@ -429,6 +432,64 @@ TEST_F(FanVoteTest, TheCommandLineCreatesFollowsClosesAndPrintsTheQrCodeOfAVote)
     const CliRun other = cli({QStringLiteral("vote"), QStringLiteral("status"), QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaa"), QStringLiteral("--server"), url});
     EXPECT_EQ(other.exitCode, 2);
     EXPECT_TRUE(other.err.contains(QStringLiteral("no such poll"))) << other.err.toStdString();
+}
+
+TEST_F(FanVoteTest, AVotePreparedOfflineWaitsAndGoesToTheServerWithPublishOrTheNextSync)
+{
+    KeyringSession keyring(dir);
+    start();
+    const QString database = dir.file(QStringLiteral("laptop.sqlite"));
+    QStringList songIds;
+    const QString showId = prepareLaptop(songIds);
+    const QString url = server->url().toString();
+    const auto cli = [&](const QStringList& args, const QByteArray& input = {}) {
+        return runCli(QStringList{QStringLiteral("--db"), database, QStringLiteral("--json")} + args, keyring.environment(), 60'000, input);
+    };
+    const auto prepare = [&](const QString& question) {
+        return cli({QStringLiteral("vote"), QStringLiteral("create"), showId, QStringLiteral("--songs"), songIds.join(QLatin1Char(',')), QStringLiteral("--question"),
+                    question, QStringLiteral("--later")});
+    };
+    // No account, no server: kept on this computer.
+    const CliRun kept = prepare(QStringLiteral("What do we open with?"));
+    ASSERT_EQ(kept.exitCode, 0) << kept.err.toStdString();
+    const QString draftId = kept.json().value(QStringLiteral("draft_id")).toString();
+    EXPECT_FALSE(draftId.isEmpty());
+    EXPECT_EQ(kept.json().value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("open"), QStringLiteral("x"), QStringLiteral("--later")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("publish"), QStringLiteral("extra")}).exitCode, 2);
+
+    ASSERT_EQ(cli({QStringLiteral("account"), QStringLiteral("register"), QStringLiteral("--server"), url, QStringLiteral("--email"), QStringLiteral("ana@example.org"),
+                   QStringLiteral("--password-stdin")},
+                  "salsa-dura-1978\n")
+                  .exitCode,
+              0);
+    const QJsonObject before = cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json();
+    EXPECT_TRUE(before.value(QStringLiteral("polls")).toArray().isEmpty());
+    ASSERT_EQ(before.value(QStringLiteral("waiting")).toArray().size(), 1);
+    EXPECT_EQ(before.value(QStringLiteral("waiting")).toArray().first().toObject().value(QStringLiteral("draft_id")).toString(), draftId);
+
+    // The next sync publishes it.
+    const CliRun synced = cli({QStringLiteral("sync"), QStringLiteral("--server"), url});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    EXPECT_EQ(synced.json().value(QStringLiteral("fan_votes_published")).toInt(), 1);
+    const QJsonObject after = cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json();
+    ASSERT_EQ(after.value(QStringLiteral("polls")).toArray().size(), 1);
+    EXPECT_EQ(after.value(QStringLiteral("polls")).toArray().first().toObject().value(QStringLiteral("question")).toString(), QStringLiteral("What do we open with?"));
+    EXPECT_TRUE(after.value(QStringLiteral("waiting")).toArray().isEmpty());
+
+    // Another, published by hand: its code and link; publishing again finds nothing to send.
+    ASSERT_EQ(prepare(QStringLiteral("And the encore?")).exitCode, 0);
+    const CliRun published = cli({QStringLiteral("vote"), QStringLiteral("publish"), QStringLiteral("--server"), url});
+    ASSERT_EQ(published.exitCode, 0) << published.err.toStdString();
+    const QJsonArray sent = published.json().value(QStringLiteral("published")).toArray();
+    ASSERT_EQ(sent.size(), 1);
+    const QString code = sent.first().toObject().value(QStringLiteral("code")).toString();
+    EXPECT_EQ(sent.first().toObject().value(QStringLiteral("url")).toString(), url + QStringLiteral("/v/") + code);
+    Fan fan(server->port());
+    EXPECT_TRUE(QString::fromStdString(fan.page(code)).contains(QStringLiteral("And the encore?")));
+    EXPECT_EQ(fan.status(), 200);
+    EXPECT_TRUE(cli({QStringLiteral("vote"), QStringLiteral("publish"), QStringLiteral("--server"), url}).json().value(QStringLiteral("published")).toArray().isEmpty());
+    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json().value(QStringLiteral("polls")).toArray().size(), 2);
 }
 
 TEST_F(FanVoteTest, ACookieTheServerDidNotMakeCastsNoBallotAndAHugeBallotIsRefusedAtOnce)

@@ -368,3 +368,57 @@ TEST_F(PollServiceTest, ResetsWhileFansVoteOnAnotherConnectionKeepTheTallyEqualT
 }
 
 }  // namespace
+
+TEST_F(PollServiceTest, ADraftPublishedTwiceMakesOnePollButAnotherMusiciansDraftIsTheirOwn)
+{
+    PollSpec spec = encore();
+    spec.draftId = QStringLiteral("0193a1b2-draft-of-the-laptop");
+    auto first = polls->create(QStringLiteral("ana"), spec);
+    ASSERT_TRUE(first.has_value()) << first.error().toString();
+    // The studio computer got the draft by sync and publishes it too (or the answer was lost).
+    spec.question = QStringLiteral("Edited on the other computer before it synced");
+    auto again = polls->create(QStringLiteral("ana"), spec);
+    ASSERT_TRUE(again.has_value()) << again.error().toString();
+    EXPECT_EQ(again->id, first->id);
+    EXPECT_EQ(again->code, first->code);
+    EXPECT_EQ(again->spec.question, QStringLiteral("Which songs for the encore?")) << "the first one stands";
+    EXPECT_EQ(polls->list(QStringLiteral("ana"))->size(), 1);
+    // The same draft id from another account is another poll (ids are scoped by account).
+    auto other = polls->create(QStringLiteral("bo"), spec);
+    ASSERT_TRUE(other.has_value());
+    EXPECT_NE(other->id, first->id);
+    // Without a draft id every create is a poll of its own, as before.
+    spec.draftId.clear();
+    EXPECT_NE(polls->create(QStringLiteral("ana"), spec)->id, first->id);
+    EXPECT_EQ(polls->list(QStringLiteral("ana"))->size(), 2);
+    // An unusable draft id is refused by name.
+    spec.draftId = QStringLiteral("bad\nid");
+    auto refused = polls->create(QStringLiteral("ana"), spec);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().where, "draft id");
+}
+
+TEST_F(PollServiceTest, ManyRequestsForOneDraftAtOnceMakeOnePoll)
+{
+    // Two computers (or a retry) racing: every answer names the same poll.
+    PollSpec spec = encore();
+    spec.draftId = QStringLiteral("0193a1b2-raced");
+    std::vector<std::thread> threads;
+    std::vector<QString> ids(4);
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&, i] {
+            auto service = PollService::open(location, [this] { return now; });
+            ASSERT_TRUE(service.has_value());
+            auto poll = (*service)->create(QStringLiteral("ana"), spec);
+            ASSERT_TRUE(poll.has_value()) << poll.error().toString();
+            ids[i] = poll->id;
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    for (const QString& id : ids) {
+        EXPECT_EQ(id, ids.front());
+    }
+    EXPECT_EQ(polls->list(QStringLiteral("ana"))->size(), 1);
+}

@@ -3,6 +3,7 @@
 // and QR code, a fan's vote moves the live bars, close it, and "Use result" puts the top songs
 // into the encore as one undoable step.
 #include "core/library/Songs.h"
+#include "core/setlists/FanVotes.h"
 #include "core/setlists/Setlists.h"
 #include "core/storage/Database.h"
 #include "tests/support/FanClient.h"
@@ -11,6 +12,7 @@
 #include "tests/support/TestFiles.h"
 #include "ui/setlists/FanVoteDialog.h"
 #include "ui/setlists/SetlistsPage.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/shell/Settings.h"
 #include "ui/sync/SyncPage.h"
 
@@ -26,27 +28,35 @@ using namespace bandmate;
 
 namespace {
 
-TEST(FanVoteDialogTest, AVoteMadeOnTheDesktopMovesLiveAndItsResultGoesIntoTheEncore)
+/// A show with one set of three songs; the show's id (the songs' ids in `ids`).
+QString showWithThreeSongs(core::Database& db, QStringList& ids)
 {
-    test::TempDir dir;
-    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
-    core::library::SongRepository songs(*db);
-    QStringList ids;
+    core::library::SongRepository songs(db);
     for (const auto& [title, artist] : {std::pair{"Quimbara", "Celia Cruz"}, std::pair{"Pedro Navaja", "Rubén Blades"}, std::pair{"El Cantante", "Héctor Lavoe"}}) {
         core::library::Song song;
         song.title = QString::fromUtf8(title);
         song.artist = QString::fromUtf8(artist);
         ids << songs.save(song).value();
     }
-    core::setlists::SetlistRepository setlists(*db);
+    core::setlists::SetlistRepository setlists(db);
     core::setlists::Show show;
     show.name = QStringLiteral("Friday at Blå");
     show.date = QDate(2026, 12, 11);
     const QString showId = setlists.saveShow(show).value();
     const QString set = setlists.addSet(showId, QStringLiteral("Set 1")).value();
     for (const QString& id : ids) {
-        ASSERT_TRUE(setlists.addSong(set, id).has_value());
+        EXPECT_TRUE(setlists.addSong(set, id).has_value());
     }
+    return showId;
+}
+
+TEST(FanVoteDialogTest, AVoteMadeOnTheDesktopMovesLiveAndItsResultGoesIntoTheEncore)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    QStringList ids;
+    const QString showId = showWithThreeSongs(*db, ids);
+    core::setlists::SetlistRepository setlists(*db);
 
     auto options = test::LocalServer::optionsFor(dir.file(QStringLiteral("server.sqlite")));
     options.fanRequestsPerMinute = 0;
@@ -127,6 +137,70 @@ TEST(FanVoteDialogTest, AVoteMadeOnTheDesktopMovesLiveAndItsResultGoesIntoTheEnc
     QSignalSpy found(again, &ui::FanVoteDialog::wentLive);
     ASSERT_TRUE(found.wait(10'000));
     EXPECT_EQ(again->ballots(), 2);
+}
+
+TEST(FanVoteDialogTest, AVotePreparedOfflineIsKeptFilledInAgainAndGoesLiveAfterTheNextSync)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    QStringList ids;
+    const QString showId = showWithThreeSongs(*db, ids);
+    test::LocalServer server(test::LocalServer::optionsFor(dir.file(QStringLiteral("server.sqlite"))));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    // The whole window: its Sync page reaches the server, its Setlists page publishes after a sync.
+    ui::MainWindow window(*db, settings);
+    window.resize(1280, 800);
+    window.show();
+    auto* page = qobject_cast<ui::SetlistsPage*>(window.pageWidget(ui::PageId::Setlists));
+    auto* sync = qobject_cast<ui::SyncPage*>(window.pageWidget(ui::PageId::Sync));
+    ASSERT_NE(page, nullptr);
+    ASSERT_NE(sync, nullptr);
+    window.showPage(ui::PageId::Setlists);
+    ASSERT_TRUE(page->selectShow(showId));
+
+    // Not signed in (on the bus): Create keeps the vote on this computer and says so.
+    ui::FanVoteDialog* dialog = page->fanVote();
+    ASSERT_NE(dialog, nullptr);
+    dialog->setQuestion(QStringLiteral("What do we open with?"));
+    dialog->create();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->bannerText().contains(QStringLiteral("kept on this computer")); }, 5'000))
+        << dialog->bannerText().toStdString();
+    EXPECT_FALSE(dialog->isLive());
+    const QString draftId = dialog->draftId();
+    ASSERT_FALSE(draftId.isEmpty());
+    EXPECT_EQ(core::setlists::FanVoteRepository(*db).waiting()->size(), 1);
+    dialog->close();
+
+    // Opened again: the form holds the kept vote.
+    ui::FanVoteDialog* again = page->fanVote();
+    EXPECT_EQ(again->draftId(), draftId);
+    EXPECT_EQ(again->question(), QStringLiteral("What do we open with?"));
+    EXPECT_TRUE(again->bannerText().contains(QStringLiteral("kept on this computer"))) << again->bannerText().toStdString();
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    again->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/fan-vote-kept.png"));
+    // Discarded, it is gone (a sync takes that to the other computers); prepared again, kept again.
+    again->discard();
+    EXPECT_TRUE(core::setlists::FanVoteRepository(*db).waiting()->isEmpty());
+    EXPECT_TRUE(again->draftId().isEmpty());
+    EXPECT_TRUE(again->bannerText().contains(QStringLiteral("discarded"))) << again->bannerText().toStdString();
+    again->create();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !again->draftId().isEmpty() && again->bannerText().contains(QStringLiteral("kept on this computer")); }, 5'000));
+    EXPECT_NE(again->draftId(), draftId);
+    ASSERT_EQ(core::setlists::FanVoteRepository(*db).waiting()->size(), 1);
+    const QString keptId = again->draftId();
+
+    // Signed in: the first sync publishes it and the open dialog goes live with its code.
+    QSignalSpy live(again, &ui::FanVoteDialog::wentLive);
+    ASSERT_TRUE(sync->signIn(server.url().toString(), QStringLiteral("band@example.org"), QStringLiteral("salsa-dura-1978"), true));
+    ASSERT_TRUE(live.wait(20'000)) << again->bannerText().toStdString();
+    EXPECT_EQ(again->code().size(), 6);
+    const auto vote = core::setlists::FanVoteRepository(*db).get(keptId);
+    ASSERT_TRUE(vote.has_value());
+    EXPECT_TRUE(vote->published());
+    EXPECT_EQ(vote->code, again->code());
+    EXPECT_TRUE(page->bannerText().contains(vote->code)) << page->bannerText().toStdString();
+    EXPECT_TRUE(core::setlists::FanVoteRepository(*db).waiting()->isEmpty());
 }
 
 }  // namespace

@@ -521,7 +521,6 @@ TEST(SyncPageTest, AnotherComputersSyncReachesThisOneWithinSecondsThroughTheServ
 TEST(SyncPageTest, EditsGoOutWhenTheySettleConflictsShowAndQuitSendsTheRest)
 {
     TwoComputers computers;
-    test::LocalServer& server = computers.server;
     auto& laptop = computers.laptop;
     auto& studio = computers.studio;
     ui::SyncPage& laptopPage = computers.laptopPage;

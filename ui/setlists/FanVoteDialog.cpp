@@ -1,5 +1,6 @@
 #include "ui/setlists/FanVoteDialog.h"
 
+#include "core/setlists/FanVotes.h"
 #include "sync/client/EventStream.h"
 #include "sync/client/PollClient.h"
 #include "sync/client/QrCode.h"
@@ -50,8 +51,9 @@ qint64 votesOf(const QJsonValue& row)
 
 }  // namespace
 
-FanVoteDialog::FanVoteDialog(QString showId, QString showName, QString band, const QList<Candidate>& candidates, ServerAccess access, QWidget* parent)
-    : QDialog(parent), m_showId(std::move(showId)), m_showName(std::move(showName)), m_band(std::move(band)), m_access(std::move(access))
+FanVoteDialog::FanVoteDialog(core::Database& db, QString showId, QString showName, QString band, const QList<Candidate>& candidates, ServerAccess access,
+                             QWidget* parent)
+    : QDialog(parent), m_db(db), m_showId(std::move(showId)), m_showName(std::move(showName)), m_band(std::move(band)), m_access(std::move(access))
 {
     setWindowTitle(tr("Fan vote — %1").arg(m_showName));
     resize(760, 620);
@@ -138,7 +140,14 @@ QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
     m_create = new QPushButton(tr("Create the vote"), page);
     m_create->setDefault(true);
     connect(m_create, &QPushButton::clicked, this, &FanVoteDialog::create);
-    form->addRow(QString(), m_create);
+    // A vote kept on this computer can be thrown away before it reaches the server.
+    m_discard = new QPushButton(tr("Discard the kept vote"), page);
+    m_discard->setVisible(false);
+    connect(m_discard, &QPushButton::clicked, this, &FanVoteDialog::discard);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_create, 1);
+    actions->addWidget(m_discard);
+    form->addRow(QString(), actions);
     return page;
 }
 
@@ -307,6 +316,26 @@ void FanVoteDialog::call(const QByteArray& method, const QString& path, const QJ
 
 void FanVoteDialog::lookForExisting()
 {
+    // The vote this computer knows for the show: prepared here or on another of the musician's
+    // computers (it syncs), published or still waiting for the server.
+    if (auto known = core::setlists::FanVoteRepository(m_db).newestForShow(m_showId); known && *known) {
+        m_draftId = (*known)->id;
+        if ((*known)->published()) {
+            showPublished(**known);
+            return;
+        }
+        fillForm((*known)->request);
+        m_create->setText(tr("Publish the vote"));
+        m_discard->setVisible(true);
+        if (!(*known)->refused.isEmpty()) {
+            m_banner->showMessage(tr("Your server refused this vote: %1. Change it and publish it again.").arg((*known)->refused), true);
+        } else {
+            m_banner->showMessage(tr("This vote is kept on this computer. It goes to your server when you are signed in and online, "
+                                     "or now with Publish."),
+                                  false);
+        }
+        return;
+    }
     // The form waits for the answer: a vote created meanwhile would be replaced by the old one.
     m_create->setEnabled(false);
     m_create->setText(tr("Looking for this show's vote on your server…"));
@@ -319,8 +348,8 @@ void FanVoteDialog::lookForExisting()
     QTimer::singleShot(15'000, this, ready);  // no answer: the form is the musician's anyway
     call("GET", QStringLiteral("/v1/polls"), {}, [this, ready](const QJsonObject& answer) {
         ready();
-        if (!pollId().isEmpty()) {
-            return;  // one was created meanwhile
+        if (!pollId().isEmpty() || !m_draftId.isEmpty()) {
+            return;  // one was created (or kept) meanwhile
         }
         for (const auto& poll : answer.value(QStringLiteral("polls")).toArray()) {  // newest first
             if (poll.toObject().value(QStringLiteral("show_id")).toString() == m_showId) {
@@ -332,9 +361,62 @@ void FanVoteDialog::lookForExisting()
     });
 }
 
+void FanVoteDialog::showPublished(const core::setlists::FanVote& vote)
+{
+    // The code and link are known here; the tally comes from the server.
+    m_create->setEnabled(false);
+    m_create->setText(tr("On your server: code %1").arg(vote.code));
+    m_access(this, [this, vote](const QUrl& server, const QString& token, const QString& error) {
+        if (!error.isEmpty()) {
+            m_banner->showMessage(tr("This show's vote is on your server (code %1, %2), which cannot be reached now: %3").arg(vote.code, vote.url, error), true);
+            return;
+        }
+        sync::PollClient::callAsync(*m_network, server, token, "GET", QStringLiteral("/v1/polls/") + vote.pollId, {}, this,
+                                    [this, vote](core::Result<QJsonObject> poll) {
+                                        if (!poll) {
+                                            m_banner->showMessage(tr("This show's vote (code %1) could not be read from your server: %2")
+                                                                      .arg(vote.code, QString::fromStdString(poll.error().message)),
+                                                                  true);
+                                            return;
+                                        }
+                                        showPoll(*poll);
+                                    });
+    });
+}
+
+void FanVoteDialog::discard()
+{
+    if (m_draftId.isEmpty() || m_creating) {
+        return;
+    }
+    if (auto removed = core::setlists::FanVoteRepository(m_db).remove(m_draftId); !removed) {
+        m_banner->showMessage(tr("The kept vote could not be discarded: %1").arg(QString::fromStdString(removed.error().message)), true);
+        return;
+    }
+    m_draftId.clear();
+    m_discard->setVisible(false);
+    m_create->setText(tr("Create the vote"));
+    m_banner->showMessage(tr("The kept vote is discarded (on your other computers too, after they sync)."), false);
+}
+
+void FanVoteDialog::refreshFromStore()
+{
+    if (m_draftId.isEmpty() || !pollId().isEmpty() || m_creating) {
+        return;
+    }
+    if (auto vote = core::setlists::FanVoteRepository(m_db).get(m_draftId); vote && vote->published()) {
+        showPublished(*vote);
+    }
+}
+
 void FanVoteDialog::setQuestion(const QString& question)
 {
     m_question->setText(question);
+}
+
+QString FanVoteDialog::question() const
+{
+    return m_question->text();
 }
 
 void FanVoteDialog::setVotesPerFan(int votes)
@@ -342,7 +424,7 @@ void FanVoteDialog::setVotesPerFan(int votes)
     m_votes->setValue(votes);
 }
 
-void FanVoteDialog::create()
+QJsonObject FanVoteDialog::formRequest()
 {
     QJsonArray songs;
     for (int row = 0; row < m_songs->count(); ++row) {
@@ -355,15 +437,19 @@ void FanVoteDialog::create()
     }
     if (songs.isEmpty()) {
         m_banner->showMessage(tr("Tick at least one song for the fans to vote on."), true);
-        return;
+        return {};
     }
     if (m_question->text().trimmed().isEmpty()) {
         m_banner->showMessage(tr("Ask the fans something."), true);
         m_question->setFocus();
-        return;
+        return {};
     }
     const bool opensAt = m_opens->currentIndex() == 1;
     const bool closesAt = m_closes->currentIndex() == 1;
+    if (closesAt && m_closesAt->dateTime() <= QDateTime::currentDateTime()) {
+        m_banner->showMessage(tr("The closing time has passed: pick a later one, or close it by hand."), true);
+        return {};
+    }
     QJsonObject body{{QStringLiteral("show_id"), m_showId},
                      {QStringLiteral("show"), m_showName},
                      {QStringLiteral("band"), m_band},
@@ -379,25 +465,103 @@ void FanVoteDialog::create()
     if (closesAt) {
         body.insert(QStringLiteral("closes_at"), static_cast<double>(m_closesAt->dateTime().toMSecsSinceEpoch()));
     }
+    return body;
+}
+
+void FanVoteDialog::fillForm(const QJsonObject& request)
+{
+    m_question->setText(request.value(QStringLiteral("question")).toString(m_question->text()));
+    QSet<QString> chosen;
+    for (const auto& song : request.value(QStringLiteral("songs")).toArray()) {
+        const QJsonObject object = song.toObject();
+        const QString id = object.value(QStringLiteral("id")).toString();
+        chosen.insert(id);
+        bool listed = false;
+        for (int row = 0; row < m_songs->count() && !listed; ++row) {
+            listed = m_songs->item(row)->data(Qt::UserRole).toString() == id;
+        }
+        if (!listed) {  // a song no longer in this computer's library: still the musician's choice
+            const QString title = object.value(QStringLiteral("title")).toString();
+            const QString artist = object.value(QStringLiteral("artist")).toString();
+            auto* item = new QListWidgetItem(artist.isEmpty() ? title : tr("%1 — %2").arg(title, artist), m_songs);
+            item->setData(Qt::UserRole, id);
+            item->setData(Qt::UserRole + 1, title);
+            item->setData(Qt::UserRole + 2, artist);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        }
+    }
+    for (int row = 0; row < m_songs->count(); ++row) {
+        QListWidgetItem* item = m_songs->item(row);
+        item->setCheckState(chosen.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_votes->setValue(request.value(QStringLiteral("votes_per_fan")).toInt(1));
+    m_results->setCurrentIndex(std::max(0, m_results->findData(request.value(QStringLiteral("results")).toString(QStringLiteral("always")))));
+    m_suggestions->setChecked(request.value(QStringLiteral("suggestions")).toBool());
+    const qint64 opensAt = request.value(QStringLiteral("opens_at")).toInteger();
+    const qint64 closesAt = request.value(QStringLiteral("closes_at")).toInteger();
+    m_opens->setCurrentIndex(request.value(QStringLiteral("open_now")).toBool() ? 0 : opensAt > 0 ? 1 : 2);
+    if (opensAt > 0) {
+        m_opensAt->setDateTime(QDateTime::fromMSecsSinceEpoch(opensAt));
+    }
+    m_closes->setCurrentIndex(closesAt > 0 ? 1 : 0);
+    if (closesAt > 0) {
+        m_closesAt->setDateTime(QDateTime::fromMSecsSinceEpoch(closesAt));
+    }
+}
+
+void FanVoteDialog::create()
+{
+    const QJsonObject body = formRequest();
+    if (body.isEmpty()) {
+        return;
+    }
+    // Kept on this computer first (it syncs to the musician's other computers): without the
+    // server now, it waits and is published after a sync.
+    core::setlists::FanVoteRepository votes(m_db);
+    auto saved = votes.save(m_showId, body, m_draftId);
+    auto vote = saved ? votes.get(*saved) : core::Result<core::setlists::FanVote>(std::unexpected(saved.error()));
+    if (!vote) {
+        m_banner->showMessage(tr("The vote could not be kept: %1").arg(QString::fromStdString(vote.error().message)), true);
+        return;
+    }
+    m_draftId = vote->id;
+    const auto keptForLater = [this](const QString& why) {
+        m_create->setText(tr("Publish the vote"));
+        m_discard->setVisible(true);
+        m_banner->showMessage(tr("The vote is kept on this computer and goes to your server when you are signed in and online (%1).").arg(why),
+                              false);
+    };
     m_create->setEnabled(false);
     m_creating = true;
-    m_access(this, [this, body](const QUrl& server, const QString& token, const QString& error) {
+    m_access(this, [this, vote = *vote, keptForLater](const QUrl& server, const QString& token, const QString& error) {
         if (!error.isEmpty()) {
             m_creating = false;
             m_create->setEnabled(true);
-            m_banner->showMessage(error, true);
+            keptForLater(error);
             return;
         }
-        sync::PollClient::callAsync(*m_network, server, token, "POST", QStringLiteral("/v1/polls"), body, this, [this](core::Result<QJsonObject> poll) {
-            m_creating = false;
-            m_create->setEnabled(true);
-            if (!poll) {
-                m_banner->showMessage(QString::fromStdString(poll.error().message), true);
-                return;
-            }
-            showPoll(*poll);
-            m_banner->showMessage(tr("The vote is on your server. Show fans the code or the QR code."), false);
-        });
+        sync::PollClient::callAsync(*m_network, server, token, "POST", QStringLiteral("/v1/polls"),
+                                    core::setlists::FanVoteRepository::publishRequest(vote), this,
+                                    [this, vote, keptForLater](core::Result<QJsonObject> poll) {
+                                        m_creating = false;
+                                        m_create->setEnabled(true);
+                                        core::setlists::FanVoteRepository store(m_db);
+                                        if (!poll) {
+                                            const QString message = QString::fromStdString(poll.error().message);
+                                            if (poll.error().code == core::ErrorCode::InvalidInput) {
+                                                (void)store.markRefused(vote.id, message);
+                                                m_banner->showMessage(message, true);
+                                            } else {
+                                                keptForLater(message);
+                                            }
+                                            return;
+                                        }
+                                        (void)store.markPublished(vote.id, poll->value(QStringLiteral("id")).toString(),
+                                                                  poll->value(QStringLiteral("code")).toString(),
+                                                                  poll->value(QStringLiteral("url")).toString());
+                                        showPoll(*poll);
+                                        m_banner->showMessage(tr("The vote is on your server. Show fans the code or the QR code."), false);
+                                    });
     });
 }
 
@@ -499,8 +663,8 @@ void FanVoteDialog::listen()
             m_stream->deleteLater();  // it may be the one whose signal runs this
         }
         m_stream = new sync::EventStream(*m_network, server, QStringLiteral("/v1/polls/%1/events").arg(id), token, this);
-        connect(m_stream, &sync::EventStream::received, this, [this, id](const QByteArray& name, const QByteArray& data) {
-            const QJsonObject poll = QJsonDocument::fromJson(data).object();
+        connect(m_stream, &sync::EventStream::received, this, [this, id](const QByteArray& name, const QByteArray& payload) {
+            const QJsonObject poll = QJsonDocument::fromJson(payload).object();
             if (name == "tally" && poll.value(QStringLiteral("id")).toString() == id) {
                 m_retryMs = 2000;
                 setReconnecting(false);

@@ -24,6 +24,12 @@ class QSpinBox;
 class QStackedWidget;
 class QVBoxLayout;
 
+namespace bandmate::core {
+class Database;
+}
+namespace bandmate::core::setlists {
+struct FanVote;
+}
 namespace bandmate::sync {
 class EventStream;
 }
@@ -38,7 +44,9 @@ class MessageBanner;
 /// page shows its code, link and QR code (to print or project full screen), the live tally as
 /// bars with counts and a trend, votes per minute, open/close/reset, suggestions to list or
 /// hide, and "Use result", which puts the top songs into the show's encore (undoable, by the
-/// Setlists page). A show's newest vote opens on the second page directly.
+/// Setlists page). A show's newest vote opens on the second page directly. A vote is kept in the
+/// database first (a synced `fan_vote`): without the server it waits, filled in again when the
+/// dialog opens, and is published by Publish or after the next sync.
 class FanVoteDialog : public QDialog {
     Q_OBJECT
 public:
@@ -51,14 +59,22 @@ public:
         bool inShow = true;  ///< on the show's setlist (checked at first)
     };
 
-    FanVoteDialog(QString showId, QString showName, QString band, const QList<Candidate>& candidates, ServerAccess access, QWidget* parent = nullptr);
+    FanVoteDialog(core::Database& db, QString showId, QString showName, QString band, const QList<Candidate>& candidates, ServerAccess access,
+                  QWidget* parent = nullptr);
     ~FanVoteDialog() override;
 
     // What the pages hold (tests and screenshots).
     void setQuestion(const QString& question);
+    [[nodiscard]] QString question() const;
     void setVotesPerFan(int votes);
-    /// Sends the prepared vote to the server (the Create button).
+    /// Keeps the prepared vote and sends it to the server (the Create or Publish button).
     void create();
+    /// Shows the vote live when it was published meanwhile (by a sync round).
+    void refreshFromStore();
+    /// Throws away the vote kept on this computer (one not on the server yet).
+    void discard();
+    /// The vote kept on this computer (empty before Create).
+    [[nodiscard]] QString draftId() const { return m_draftId; }
     [[nodiscard]] bool isLive() const;
     [[nodiscard]] QString code() const;
     [[nodiscard]] QString link() const;
@@ -89,6 +105,10 @@ private:
     QWidget* buildLive();
     /// Finds the show's newest vote on the server: the live page when there is one.
     void lookForExisting();
+    void showPublished(const core::setlists::FanVote& vote);
+    /// The request the form describes, or empty (the banner says what is missing).
+    QJsonObject formRequest();
+    void fillForm(const QJsonObject& request);
     void showPoll(const QJsonObject& poll);
     void listen();
     void setReconnecting(bool reconnecting);
@@ -97,7 +117,9 @@ private:
     void saveQr();
     void showFullScreen();
 
+    core::Database& m_db;
     QString m_showId;
+    QString m_draftId;
     QString m_showName;
     QString m_band;
     ServerAccess m_access;
@@ -129,6 +151,7 @@ private:
     QComboBox* m_closes = nullptr;
     QDateTimeEdit* m_closesAt = nullptr;
     QPushButton* m_create = nullptr;
+    QPushButton* m_discard = nullptr;
     // The live page
     QLabel* m_code = nullptr;
     QLabel* m_link = nullptr;

@@ -4,8 +4,10 @@
 
 #include "core/library/Songs.h"
 #include "core/profile/Profile.h"
+#include "core/setlists/FanVotes.h"
 #include "core/setlists/SetlistFormats.h"
 #include "core/storage/Database.h"
+#include "sync/client/PollClient.h"
 #include "ui/print/SheetPrinter.h"
 #include "ui/setlists/EntryDialog.h"
 #include "ui/setlists/FanVoteDialog.h"
@@ -30,6 +32,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -922,7 +925,8 @@ FanVoteDialog* SetlistsPage::fanVote()
     }
     const QString band = core::profile::ProfileRepository(m_db).load().value_or(core::profile::Profile{}).artistName;
     const QString show = m_plan.show.date.isValid() ? tr("%1 · %2").arg(m_plan.show.name, QLocale().toString(m_plan.show.date, QLocale::ShortFormat)) : m_plan.show.name;
-    auto* dialog = new FanVoteDialog(m_showId, show, band, candidates, m_serverAccess, this);
+    auto* dialog = new FanVoteDialog(m_db, m_showId, show, band, candidates, m_serverAccess, this);
+    connect(this, &SetlistsPage::fanVotesPublished, dialog, &FanVoteDialog::refreshFromStore);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setResultTaker([this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs) {
         if (m_showId != showId && !selectShow(showId)) {
@@ -937,6 +941,36 @@ FanVoteDialog* SetlistsPage::fanVote()
 void SetlistsPage::setServerAccess(FanVoteDialog::ServerAccess access)
 {
     m_serverAccess = std::move(access);
+}
+
+void SetlistsPage::publishWaitingVotes()
+{
+    auto waiting = core::setlists::FanVoteRepository(m_db).waiting();
+    if (!m_serverAccess || m_publishing || !waiting || waiting->isEmpty()) {
+        return;
+    }
+    m_publishing = true;
+    if (m_network == nullptr) {
+        m_network = new QNetworkAccessManager(this);
+    }
+    m_serverAccess(this, [this](const QUrl& server, const QString& token, const QString& error) {
+        if (!error.isEmpty()) {
+            m_publishing = false;  // they wait for the next sync
+            return;
+        }
+        sync::PollClient::publishWaitingAsync(*m_network, m_db, server, token, this, [this](const sync::PublishReport& report) {
+            m_publishing = false;
+            for (const auto& vote : report.published) {
+                m_banner->showMessage(tr("A fan vote you prepared is on your server now: fans open %1 (code %2).").arg(vote.url, vote.code), false);
+            }
+            for (const auto& vote : report.refused) {
+                m_banner->showMessage(tr("Your server refused a fan vote you prepared: %1. Open Fan vote… on its show to change it.").arg(vote.refused), true);
+            }
+            if (!report.published.isEmpty()) {
+                Q_EMIT fanVotesPublished();
+            }
+        });
+    });
 }
 
 int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted)

@@ -12,6 +12,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QNetworkAccessManager;
 class QPushButton;
 class QStackedWidget;
 class QStringListModel;
@@ -68,6 +69,9 @@ public:
     FanVoteDialog* fanVote();
     /// How fan votes reach the musician's server (the Sync page's session).
     void setServerAccess(FanVoteDialog::ServerAccess access);
+    /// Puts the fan votes kept on this computer (prepared offline, here or on another computer)
+    /// on the server; the main window calls it after each successful sync. Nothing when none wait.
+    void publishWaitingVotes();
     /// Puts the fans' top songs into the show's last encore (a new one when it has none), as one
     /// undoable step: a song in a set moves there, one in an encore stays, others are added; how
     /// many it placed, -1 on failure.
@@ -77,6 +81,8 @@ Q_SIGNALS:
     /// Play a song's groove (the main window hands it to the Beat Machine page).
     void grooveRequested(const QString& machineRef, double bpm, int key);
     void grooveStopRequested();
+    /// Fan votes kept on this computer went to the server (their records say where).
+    void fanVotesPublished();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -114,6 +120,8 @@ private:
     bool m_loaded = false;
 
     FanVoteDialog::ServerAccess m_serverAccess;
+    QNetworkAccessManager* m_network = nullptr;  ///< made on first use
+    bool m_publishing = false;
     QUndoStack* m_undo = nullptr;
     QListWidget* m_shows = nullptr;
     QStackedWidget* m_content = nullptr;

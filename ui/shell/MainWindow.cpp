@@ -117,6 +117,15 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
     }
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    // Fan votes prepared offline go to the server after each sync that reached it.
+    if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
+        connect(sync, &SyncPage::syncFinished, this, [this](bool ok) {
+            auto* setlists = qobject_cast<SetlistsPage*>(pageWidget(PageId::Setlists));
+            if (ok && setlists != nullptr) {
+                setlists->publishWaitingVotes();
+            }
+        });
+    }
 
     buildMenus();
 
