@@ -31,7 +31,8 @@ Commands:
   sync --server URL [--allow-mass-delete | --restore-deleted]
                  send this database's changes and receive the other devices'
                  (--json: {"pushed","pulled","conflicts","seconds","held_deletes","kept_aside","newer_data",
-                 "fan_votes_published"}); fan votes kept on this computer go to the server too;
+                 "fan_votes_published","fan_votes_refused","fan_votes_waiting"}); fan votes kept
+                 on this computer go to the server too;
                  deletions that would remove more than half of your songs (shows, ...)
                  wait for an answer: --allow-mass-delete applies them, --restore-deleted
                  keeps the items on every computer (exit 1 while they wait)
@@ -41,11 +42,17 @@ Commands:
                  a fan vote on the show's songs, on your server: fans vote from their
                  phones at its link or code (--json: {"id","code","url",...});
                  it opens now unless --opens-at or --closed says otherwise;
-                 --later keeps it on this computer (no server needed) until
-                 vote publish or the next sync sends it
-  vote publish --server URL  the votes kept on this computer go to the server
-                 (--json: {"published":[{"id","code","url","draft_id"}],"refused":[...]})
-  vote list --server URL     your fan votes, and the ones kept here
+                 --later keeps it on this computer (no server needed; --json:
+                 {"draft_id","state"}) until vote publish or the next sync sends it;
+                 when the server cannot be reached it is kept too (exit 1)
+  vote publish --server URL  the votes kept on this computer go to the server, each
+                 as the same vote however often it is sent (--json: {"published":
+                 [{"id","code","url","draft_id"}],"refused":[{"draft_id","error"}],
+                 "changed_elsewhere"}; exit 1 when the server refused one)
+  vote discard DRAFT_ID      throw away a vote kept on this computer
+  vote list --server URL     your fan votes, and the ones kept here (--json: {"polls":[...],
+                 "kept":[{"draft_id","show_id","question","refused"}]}; the kept ones
+                 also when the server cannot be reached)
   vote open|close|reset ID --server URL
   vote status ID --server URL [--follow]
                  the tally (--json: {"state","ballots","tally":[{"song_id","title","votes"}]});

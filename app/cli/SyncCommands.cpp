@@ -176,13 +176,19 @@ int runSyncCommand(const CliArgs& args)
         }
     }
     for (const auto& vote : votes.refused) {
-        printErr(QStringLiteral("The server refused fan vote %1: %2\n").arg(vote.id, vote.refused));
+        printErr(QStringLiteral("The server refused fan vote %1: %2 (change it in the app, or bandmate-cli vote discard %1)\n").arg(vote.id, vote.refused));
+    }
+    for (const auto& vote : votes.changedElsewhere) {
+        printErr(QStringLiteral("Fan vote %1 was published before from another computer (code %2); the changes made here were not applied.\n")
+                     .arg(vote.id, vote.code));
     }
     if (votes.stopped) {
         printErr(QStringLiteral("Fan votes wait to be published: %1\n").arg(QString::fromStdString(votes.stopped->message)));
     }
     if (args.json) {
         printJson(QJsonObject{{QStringLiteral("fan_votes_published"), static_cast<int>(votes.published.size())},
+                              {QStringLiteral("fan_votes_refused"), static_cast<int>(votes.refused.size())},
+                              {QStringLiteral("fan_votes_waiting"), votes.stopped.has_value()},
                               {QStringLiteral("pushed"), report->pushed},
                               {QStringLiteral("pulled"), report->pulled},
                               {QStringLiteral("conflicts"), report->conflicts},

@@ -110,6 +110,9 @@ core::Result<QJsonObject> pollFromLibrary(core::Database& database, const Comman
             return std::unexpected(time->error());
         }
     }
+    if (*closesAt > 0 && *closesAt <= QDateTime::currentMSecsSinceEpoch()) {
+        return core::fail(ErrorCode::InvalidArgument, "that time has passed: the vote would be closed at once", "--closes-at");
+    }
     const QString band = core::profile::ProfileRepository(*db).load().value_or(core::profile::Profile{}).artistName;
     return QJsonObject{{QStringLiteral("show_id"), show->id},
                        {QStringLiteral("show"), show->name + (show->date.isValid() ? QStringLiteral(" · ") + show->date.toString(Qt::ISODate) : QString())},
@@ -130,8 +133,8 @@ QJsonObject createdJson(const core::setlists::FanVote& vote)
     return {{QStringLiteral("id"), vote.pollId}, {QStringLiteral("code"), vote.code}, {QStringLiteral("url"), vote.url}, {QStringLiteral("draft_id"), vote.id}};
 }
 
-/// The votes waiting on this computer, for `vote list`.
-QJsonArray waitingJson(const QList<core::setlists::FanVote>& votes)
+/// The votes kept on this computer (waiting or refused), for `vote list`.
+QJsonArray keptJson(const QList<core::setlists::FanVote>& votes)
 {
     QJsonArray out;
     for (const auto& vote : votes) {
@@ -155,7 +158,8 @@ int reportPublished(const CliArgs& args, const sync::PublishReport& report)
         for (const auto& vote : report.refused) {
             refused.append(QJsonObject{{QStringLiteral("draft_id"), vote.id}, {QStringLiteral("error"), vote.refused}});
         }
-        printJson(QJsonObject{{QStringLiteral("published"), published}, {QStringLiteral("refused"), refused}});
+        printJson(QJsonObject{{QStringLiteral("published"), published}, {QStringLiteral("refused"), refused},
+                              {QStringLiteral("changed_elsewhere"), static_cast<int>(report.changedElsewhere.size())}});
     } else {
         for (const auto& vote : report.published) {
             printOut(QStringLiteral("Fan vote %1 published: fans open %2 (code %3).\n").arg(vote.pollId, vote.url, vote.code));
@@ -165,12 +169,97 @@ int reportPublished(const CliArgs& args, const sync::PublishReport& report)
         }
     }
     for (const auto& vote : report.refused) {
-        printErr(QStringLiteral("The server refused fan vote %1: %2\n").arg(vote.id, vote.refused));
+        printErr(QStringLiteral("The server refused fan vote %1: %2 (change it in the app, or vote discard %1)\n").arg(vote.id, vote.refused));
+    }
+    for (const auto& vote : report.changedElsewhere) {
+        printErr(QStringLiteral("Fan vote %1 was published before from another computer (code %2); the changes made here were not applied.\n")
+                     .arg(vote.id, vote.code));
     }
     if (report.stopped) {
         return reportError(*report.stopped);
     }
     return report.refused.isEmpty() ? kExitOk : kExitFailure;
+}
+
+/// `vote create` after its input was checked: keeps the vote, and unless `later`, sends it.
+int createVote(const CliArgs& args, const QJsonObject& body, bool later, const std::optional<QUrl>& url, const QString& token)
+{
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    core::setlists::FanVoteRepository votes(**db);
+    auto id = votes.save(body.value(QStringLiteral("show_id")).toString(), body);
+    auto vote = id ? votes.get(*id) : core::Result<core::setlists::FanVote>(std::unexpected(id.error()));
+    if (!vote) {
+        return reportError(vote.error());
+    }
+    if (later) {
+        if (args.json) {
+            printJson(QJsonObject{{QStringLiteral("draft_id"), vote->id}, {QStringLiteral("state"), QStringLiteral("waiting")}});
+        } else {
+            printOut(QStringLiteral("Fan vote %1 kept on this computer: bandmate-cli vote publish (or the next sync) puts it on your server.\n")
+                         .arg(vote->id));
+        }
+        return kExitOk;
+    }
+    // Sent with its own id: if the answer is lost, sending it again finds the same poll.
+    auto poll = sync::PollClient::call(*url, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(*vote));
+    if (!poll) {
+        core::Error error = poll.error();
+        if (error.code == ErrorCode::InvalidInput) {
+            (void)votes.remove(vote->id);  // refused: nothing stays behind
+        } else {
+            // Maybe made, maybe not (a lost answer): kept, so sending it again cannot make two.
+            error.message += "; the vote is kept on this computer and bandmate-cli vote publish (or the next sync) sends it, as the same vote";
+        }
+        return reportError(error);
+    }
+    vote->pollId = poll->value(QStringLiteral("id")).toString();
+    vote->code = poll->value(QStringLiteral("code")).toString();
+    vote->url = poll->value(QStringLiteral("url")).toString();
+    if (auto marked = votes.markPublished(vote->id, vote->pollId, vote->code, vote->url); !marked) {
+        return reportError(marked.error());
+    }
+    if (args.json) {
+        printJson(*poll);
+    } else {
+        printOut(QStringLiteral("Fan vote %1 created: fans open %2 (code %3).\n").arg(vote->pollId, vote->url, vote->code));
+    }
+    return kExitOk;
+}
+
+/// `vote list`: the votes kept on this computer (also without the server), then the server's.
+int listVotes(const CliArgs& args, const QUrl& url, const core::Result<QString>& token)
+{
+    QList<core::setlists::FanVote> kept;
+    if (auto db = openDatabaseForReading(args); db) {  // a server-only user may have no database here
+        auto found = core::setlists::FanVoteRepository(**db).kept();
+        if (!found) {
+            return reportError(found.error());
+        }
+        kept = *found;
+    }
+    if (!args.json) {
+        for (const auto& vote : kept) {
+            printOut(QStringLiteral("%1  %2  %3\n").arg(vote.id, vote.refused.isEmpty() ? QStringLiteral("kept here, waiting to be published")
+                                                                                    : QStringLiteral("refused by the server: ") + vote.refused,
+                                                     vote.request.value(QStringLiteral("question")).toString()));
+        }
+    }
+    auto polls = token ? sync::PollClient::call(url, *token, "GET", QStringLiteral("/v1/polls")) : core::Result<QJsonObject>(std::unexpected(token.error()));
+    if (args.json) {
+        QJsonObject out = polls.value_or(QJsonObject{});
+        out.insert(QStringLiteral("kept"), keptJson(kept));
+        printJson(out);
+    } else if (polls) {
+        for (const auto& poll : polls->value(QStringLiteral("polls")).toArray()) {
+            const QJsonObject p = poll.toObject();
+            printOut(QStringLiteral("%1  %2  %3  %4\n").arg(p.value(QStringLiteral("id")).toString(), p.value(QStringLiteral("code")).toString(),
+                                                            p.value(QStringLiteral("state")).toString(), p.value(QStringLiteral("question")).toString()));
+        }
+    }
+    return polls ? kExitOk : reportError(polls.error());
 }
 
 }  // namespace
@@ -186,47 +275,41 @@ int runVoteCommand(const CliArgs& args)
         return reportError(options.error());
     }
     const QString verb = options->words.value(0);
-    const QStringList verbs{QStringLiteral("create"), QStringLiteral("list"), QStringLiteral("publish"), QStringLiteral("open"),
-                            QStringLiteral("close"),  QStringLiteral("reset"), QStringLiteral("status"), QStringLiteral("qr")};
+    const QStringList verbs{QStringLiteral("create"), QStringLiteral("list"),  QStringLiteral("publish"), QStringLiteral("discard"), QStringLiteral("open"),
+                            QStringLiteral("close"),  QStringLiteral("reset"), QStringLiteral("status"),  QStringLiteral("qr")};
     const bool bare = verb == QLatin1String("list") || verb == QLatin1String("publish");
     if (!verbs.contains(verb) || options->words.size() != (bare ? 1 : 2)) {
-        return reportError({ErrorCode::InvalidArgument, "expected vote create SHOW_ID, vote list, vote publish, or vote open|close|reset|status|qr POLL_ID", "vote"});
+        return reportError({ErrorCode::InvalidArgument,
+                            "expected vote create SHOW_ID, vote list, vote publish, vote discard DRAFT_ID, or vote open|close|reset|status|qr POLL_ID", "vote"});
     }
     const bool later = options->flags.contains(QStringLiteral("--later"));
     if (later && verb != QLatin1String("create")) {
         return reportError({ErrorCode::InvalidArgument, "only vote create can wait for later", "--later"});
     }
-    // A vote is prepared on this computer first (it syncs to the musician's other computers) and
-    // then published; --later only keeps it, for `vote publish` or the next sync to send.
-    std::unique_ptr<core::Database> db;
-    std::optional<core::setlists::FanVote> prepared;
-    if (verb == QLatin1String("create") || verb == QLatin1String("publish") || verb == QLatin1String("list")) {
-        auto opened = verb == QLatin1String("list") ? openDatabaseForReading(args) : openDatabase(args);
-        if (!opened) {
-            return reportError(opened.error());
+    const QString id = options->words.value(1);
+    if (verb == QLatin1String("discard")) {  // a vote kept on this computer, not published
+        auto db = openDatabase(args);
+        if (!db) {
+            return reportError(db.error());
         }
-        db = std::move(*opened);
+        if (auto removed = core::setlists::FanVoteRepository(**db).remove(id); !removed) {
+            return reportError(removed.error());
+        }
+        args.json ? printJson(QJsonObject{{QStringLiteral("discarded"), id}}) : printOut(QStringLiteral("Fan vote %1 discarded.\n").arg(id));
+        return kExitOk;
     }
+    // Everything is checked before anything is kept or the keychain is asked: a command that
+    // fails leaves nothing behind.
+    std::optional<QJsonObject> body;
     if (verb == QLatin1String("create")) {
-        auto body = pollFromLibrary(*db, *options);  // checked before the keychain is asked
-        if (!body) {
-            return reportError(body.error());
+        auto db = openDatabaseForReading(args);
+        auto request = db ? pollFromLibrary(**db, *options) : core::Result<QJsonObject>(std::unexpected(db.error()));
+        if (!request) {
+            return reportError(request.error());
         }
-        core::setlists::FanVoteRepository votes(*db);
-        auto id = votes.save(body->value(QStringLiteral("show_id")).toString(), *body);
-        auto vote = id ? votes.get(*id) : core::Result<core::setlists::FanVote>(std::unexpected(id.error()));
-        if (!vote) {
-            return reportError(vote.error());
-        }
-        prepared = *vote;
+        body = *request;
         if (later) {
-            if (args.json) {
-                printJson(QJsonObject{{QStringLiteral("draft_id"), vote->id}, {QStringLiteral("state"), QStringLiteral("waiting")}});
-            } else {
-                printOut(QStringLiteral("Fan vote %1 kept on this computer: bandmate-cli vote publish (or the next sync) puts it on your server.\n")
-                             .arg(vote->id));
-            }
-            return kExitOk;
+            return createVote(args, *body, true, std::nullopt, {});
         }
     }
     auto url = serverUrl(*options);
@@ -237,68 +320,21 @@ int runVoteCommand(const CliArgs& args)
         return reportError({ErrorCode::InvalidArgument, "where to write it: --out FILE.png or FILE.svg", "--out"});
     }
     auto token = accessTokenFromKeychain(*url);
-    if (!token && prepared) {
-        (void)core::setlists::FanVoteRepository(*db).remove(prepared->id);  // nothing was asked of the server: nothing kept
+    if (verb == QLatin1String("list")) {
+        return listVotes(args, *url, token);  // the kept votes also without a session
     }
     if (!token) {
         return reportError(token.error());
     }
-    const QString id = options->words.value(1);
     if (verb == QLatin1String("create")) {
-        // Sent with its own id: if the answer is lost, sending it again finds the same poll.
-        auto poll = sync::PollClient::call(*url, *token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(*prepared));
-        core::setlists::FanVoteRepository votes(*db);
-        if (!poll) {
-            // Not created: nothing stays behind (with --later it would wait for the server).
-            (void)votes.remove(prepared->id);
-            core::Error error = poll.error();
-            if (error.code == ErrorCode::Io) {
-                error.message += " (vote create --later keeps it on this computer until the server can be reached)";
-            }
-            return reportError(error);
-        }
-        prepared->pollId = poll->value(QStringLiteral("id")).toString();
-        prepared->code = poll->value(QStringLiteral("code")).toString();
-        prepared->url = poll->value(QStringLiteral("url")).toString();
-        if (auto marked = votes.markPublished(prepared->id, prepared->pollId, prepared->code, prepared->url); !marked) {
-            return reportError(marked.error());
-        }
-        if (args.json) {
-            QJsonObject out = *poll;
-            out.insert(QStringLiteral("draft_id"), prepared->id);
-            printJson(out);
-        } else {
-            printOut(QStringLiteral("Fan vote %1 created: fans open %2 (code %3).\n").arg(prepared->pollId, prepared->url, prepared->code));
-        }
-        return kExitOk;
+        return createVote(args, *body, false, *url, *token);
     }
     if (verb == QLatin1String("publish")) {
-        return reportPublished(args, sync::PollClient::publishWaiting(*db, *url, *token));
-    }
-    if (verb == QLatin1String("list")) {
-        auto polls = sync::PollClient::call(*url, *token, "GET", QStringLiteral("/v1/polls"));
-        if (!polls) {
-            return reportError(polls.error());
+        auto db = openDatabase(args);
+        if (!db) {
+            return reportError(db.error());
         }
-        auto waiting = core::setlists::FanVoteRepository(*db).waiting();
-        if (!waiting) {
-            return reportError(waiting.error());
-        }
-        if (args.json) {
-            QJsonObject out = *polls;
-            out.insert(QStringLiteral("waiting"), waitingJson(*waiting));
-            printJson(out);
-        } else {
-            for (const auto& vote : *waiting) {
-                printOut(QStringLiteral("%1  waiting to be published  %2\n").arg(vote.id, vote.request.value(QStringLiteral("question")).toString()));
-            }
-            for (const auto& poll : polls->value(QStringLiteral("polls")).toArray()) {
-                const QJsonObject p = poll.toObject();
-                printOut(QStringLiteral("%1  %2  %3  %4\n").arg(p.value(QStringLiteral("id")).toString(), p.value(QStringLiteral("code")).toString(),
-                                                                p.value(QStringLiteral("state")).toString(), p.value(QStringLiteral("question")).toString()));
-            }
-        }
-        return kExitOk;
+        return reportPublished(args, sync::PollClient::publishWaiting(**db, *url, *token));
     }
     if (verb == QLatin1String("open") || verb == QLatin1String("close") || verb == QLatin1String("reset")) {
         auto poll = sync::PollClient::call(*url, *token, "POST", QStringLiteral("/v1/polls/") + id + QLatin1Char('/') + verb);

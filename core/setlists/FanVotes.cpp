@@ -19,6 +19,15 @@ const QString kEntity = QStringLiteral("fan_vote");
 
 FanVoteRepository::FanVoteRepository(Database& db) : m_db(db) {}
 
+namespace {
+
+QString compact(const QJsonObject& request)
+{
+    return QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact));
+}
+
+}  // namespace
+
 Result<QString> FanVoteRepository::save(const QString& showId, const QJsonObject& request, const QString& id)
 {
     if (showId.isEmpty()) {
@@ -27,23 +36,23 @@ Result<QString> FanVoteRepository::save(const QString& showId, const QJsonObject
     if (request.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "a fan vote needs its question and songs", "request");
     }
-    if (!id.isEmpty()) {
-        auto stored = get(id);
-        if (!stored) {
-            return std::unexpected(stored.error());
-        }
-        if (stored->published()) {
-            return fail(ErrorCode::InvalidArgument, "this vote is on the server already", id.toStdString());
-        }
-    }
     const QString voteId = id.isEmpty() ? UuidV7Generator().next() : id;
-    QVariantMap fields{{QStringLiteral("show_id"), showId},
-                       {QStringLiteral("request"), QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact))},
-                       {QStringLiteral("refused"), QString()}};
+    QVariantMap fields{{QStringLiteral("show_id"), showId}, {QStringLiteral("request"), compact(request)}, {QStringLiteral("refused"), QString()}};
     if (id.isEmpty()) {
         fields.insert(QStringLiteral("created_at"), QDateTime::currentMSecsSinceEpoch());
     }
-    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kEntity, voteId, fields); });
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        if (!id.isEmpty()) {  // checked in the write's transaction: a sync cannot publish it in between
+            auto stored = get(id);
+            if (!stored) {
+                return std::unexpected(stored.error());
+            }
+            if (stored->published()) {
+                return fail(ErrorCode::Conflict, "this vote is on the server already", id.toStdString());
+            }
+        }
+        return tracker.write(kEntity, voteId, fields);
+    });
     if (!written) {
         return std::unexpected(written.error());
     }
@@ -55,38 +64,70 @@ Result<void> FanVoteRepository::markPublished(const QString& id, const QString& 
     if (pollId.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "the server's poll id is missing", id.toStdString());
     }
-    if (auto stored = get(id); !stored) {
-        return std::unexpected(stored.error());
-    }
-    return writeTracked(m_db, [&](ChangeTracker& tracker) {
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        auto exists = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM fan_vote WHERE id = ?"), {id});
+        if (!exists) {
+            return std::unexpected(exists.error());
+        }
+        if (exists->toInt() == 0) {
+            return fail(ErrorCode::NotFound, "no such fan vote", id.toStdString());
+        }
+        // A discard made while the server created it loses: the poll is live, so it shows.
         return tracker.write(kEntity, id,
                              {{QStringLiteral("poll_id"), pollId}, {QStringLiteral("code"), code}, {QStringLiteral("url"), url},
                               {QStringLiteral("refused"), QString()}});
     });
 }
 
-Result<void> FanVoteRepository::markRefused(const QString& id, const QString& reason)
+Result<void> FanVoteRepository::markRefused(const QString& id, const QJsonObject& sent, const QString& reason)
 {
-    if (auto stored = get(id); !stored) {
-        return std::unexpected(stored.error());
-    }
-    return writeTracked(m_db, [&](ChangeTracker& tracker) {
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        auto stored = get(id);
+        if (!stored) {
+            return std::unexpected(stored.error());
+        }
+        if (stored->published() || compact(stored->request) != compact(sent)) {
+            return FieldStamp{};  // published meanwhile, or changed: the refusal was of something else
+        }
         return tracker.write(kEntity, id, {{QStringLiteral("refused"), reason.isEmpty() ? QStringLiteral("refused") : reason}});
     });
 }
 
 Result<void> FanVoteRepository::remove(const QString& id)
 {
-    if (auto stored = get(id); !stored) {
-        return std::unexpected(stored.error());
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        auto stored = get(id);
+        if (!stored) {
+            return std::unexpected(stored.error());
+        }
+        if (stored->published()) {
+            return fail(ErrorCode::Conflict, "this vote is on the server: close it there", id.toStdString());
+        }
+        return tracker.remove(kEntity, id);
+    });
+}
+
+Result<void> FanVoteRepository::discardForShow(Database& db, ChangeTracker& tracker, const QString& showId)
+{
+    auto votes = FanVoteRepository(db).select(QStringLiteral("show_id = ? AND poll_id = '' ORDER BY id"), {showId});
+    if (!votes) {
+        return std::unexpected(votes.error());
     }
-    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.remove(kEntity, id); });
+    for (const FanVote& vote : *votes) {
+        if (auto removed = tracker.remove(kEntity, vote.id); !removed) {
+            return std::unexpected(removed.error());
+        }
+    }
+    return {};
 }
 
 Result<QList<FanVote>> FanVoteRepository::select(const QString& where, const QVariantList& values) const
 {
+    // A published vote stays visible even when a discard on another computer won the merge:
+    // its poll is live on the server.
     auto query = sql::run(m_db.connection(),
-                          QStringLiteral("SELECT id, show_id, request, created_at, poll_id, code, url, refused FROM fan_vote WHERE deleted = 0 AND ")
+                          QStringLiteral("SELECT id, show_id, request, created_at, poll_id, code, url, refused FROM fan_vote "
+                                         "WHERE (deleted = 0 OR poll_id != '') AND ")
                               + where,
                           values);
     if (!query) {
@@ -124,7 +165,15 @@ Result<FanVote> FanVoteRepository::get(const QString& id) const
 
 Result<QList<FanVote>> FanVoteRepository::waiting() const
 {
-    return select(QStringLiteral("poll_id = '' AND refused = '' ORDER BY created_at, id"), {});
+    // Not for a show that is gone (or not here yet: it comes with the same sync).
+    return select(QStringLiteral("poll_id = '' AND refused = '' AND EXISTS (SELECT 1 FROM show WHERE show.id = fan_vote.show_id AND show.deleted = 0) "
+                                 "ORDER BY created_at, id"),
+                  {});
+}
+
+Result<QList<FanVote>> FanVoteRepository::kept() const
+{
+    return select(QStringLiteral("poll_id = '' ORDER BY created_at, id"), {});
 }
 
 Result<std::optional<FanVote>> FanVoteRepository::newestForShow(const QString& showId) const

@@ -2,6 +2,7 @@
 
 #include "core/library/Songs.h"
 #include "core/roadmap/ProgressRepository.h"
+#include "core/setlists/FanVotes.h"
 #include "core/setlists/RunSheet.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
@@ -167,6 +168,10 @@ Result<void> SetlistRepository::removeShow(const QString& id)
             if (auto removed = tracker.remove(QStringLiteral("setlist"), set.id); !removed) {
                 return removed;
             }
+        }
+        // Fan votes prepared for it and not published go with it (a published one is the server's).
+        if (auto discarded = FanVoteRepository::discardForShow(m_db, tracker, id); !discarded) {
+            return std::unexpected(discarded.error());
         }
         return tracker.remove(QStringLiteral("show"), id);
     });

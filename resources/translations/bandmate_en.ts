@@ -4,7 +4,7 @@
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+285"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+282"/>
         <source>%n song(s) added to the encore.</source>
         <translation>
             <numerusform>%n song added to the encore.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+468"/>
+        <location line="+521"/>
         <source>%n fan(s) voted</source>
         <translation>
             <numerusform>%n fan voted</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+212"/>
+        <location line="+230"/>
         <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>The fans&apos; %n song is in the encore (Ctrl+Z takes it out).</numerusform>

@@ -2047,13 +2047,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+384"/>
-        <location line="+302"/>
+        <location line="+420"/>
+        <location line="+316"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-679"/>
+        <location line="-729"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Canciones a votar:</translation>
     </message>
@@ -2130,18 +2130,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
-        <location line="+52"/>
+        <location line="+200"/>
+        <location line="+66"/>
         <source>Create the vote</source>
         <translation>Crear la votación</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-262"/>
         <source>Discard the kept vote</source>
         <translation>Descartar la votación guardada</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Copy link</source>
         <translation>Copiar enlace</translation>
     </message>
@@ -2206,7 +2206,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Preparar otra votación para este concierto (esta se queda en tu servidor)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>Suggestions waiting for you (fans vote for them once you list them):</source>
         <translation>Sugerencias pendientes (los fans las votan cuando las apruebes):</translation>
     </message>
@@ -2269,18 +2269,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudieron añadir las canciones: la página de setlists dice por qué.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+201"/>
+        <location line="+83"/>
+        <source>Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.</source>
+        <translation>Ahora no se puede llegar a tu servidor (%1); el código y el código QR funcionan, y el recuento llega cuando responda.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This show&apos;s vote (code %1) is not on your server any more. Create it again, or make a new one.</source>
+        <translation>La votación de este concierto (código %1) ya no está en tu servidor. Créala de nuevo o haz una nueva.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Publish the vote</source>
         <translation>Publicar la votación</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <source>Your server refused this vote: %1. Change it and publish it again.</source>
-        <translation>Tu servidor rechazó esta votación: %1. Cámbiala y vuelve a publicarla.</translation>
+        <location line="+3"/>
+        <source>Your server refused this vote: %1. Change it and publish it again, or discard it.</source>
+        <translation>Tu servidor rechazó esta votación: %1. Cámbiala y vuelve a publicarla, o descártala.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-91"/>
         <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
         <translation>Esta votación está guardada en este ordenador. Pasa a tu servidor cuando hayas iniciado sesión y tengas conexión, o ahora con Publicar.</translation>
     </message>
@@ -2290,32 +2299,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Buscando la votación de este concierto en tu servidor…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>On your server: code %1</source>
         <translation>En tu servidor: código %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This show&apos;s vote is on your server (code %1, %2), which cannot be reached now: %3</source>
-        <translation>La votación de este concierto está en tu servidor (código %1, %2), al que ahora no se puede llegar: %3</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This show&apos;s vote (code %1) could not be read from your server: %2</source>
-        <translation>No se pudo leer de tu servidor la votación de este concierto (código %1): %2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+65"/>
         <source>The kept vote could not be discarded: %1</source>
         <translation>No se pudo descartar la votación guardada: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The kept vote is discarded (on your other computers too, after they sync).</source>
         <translation>La votación guardada se descartó (también en tus otros ordenadores, cuando sincronicen).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Tick at least one song for the fans to vote on.</source>
         <translation>Marca al menos una canción para que voten los fans.</translation>
     </message>
@@ -2331,21 +2330,31 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+74"/>
+        <source>This vote was published from another computer meanwhile; the changes here were not applied.</source>
+        <translation>Esta votación se publicó mientras tanto desde otro ordenador; los cambios hechos aquí no se aplicaron.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The vote could not be kept: %1</source>
         <translation>No se pudo guardar la votación: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>The vote is kept on this computer and goes to your server when you are signed in and online (%1).</source>
         <translation>La votación está guardada en este ordenador y pasa a tu servidor cuando hayas iniciado sesión y tengas conexión (%1).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>This vote was published from another computer before; that one stands and the changes here were not applied.</source>
+        <translation>Esta votación ya se había publicado desde otro ordenador; esa se mantiene y los cambios hechos aquí no se aplicaron.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>La votación está en tu servidor. Enseña a los fans el código o el código QR.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>This vote is no longer on your server (or belongs to another account).</source>
         <translation>Esta votación ya no está en tu servidor (o es de otra cuenta).</translation>
     </message>
@@ -2358,6 +2367,11 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <location line="+1"/>
         <source>Not open yet</source>
         <translation>Aún no está abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for your server</source>
+        <translation>Esperando a tu servidor</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4130,12 +4144,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+453"/>
+        <location line="+471"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-471"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
@@ -4281,17 +4295,27 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>A fan vote you prepared is on your server now: fans open %1 (code %2).</source>
-        <translation>Una votación de fans que preparaste ya está en tu servidor: los fans abren %1 (código %2).</translation>
+        <location line="+45"/>
+        <source>The fan vote for “%1” is on your server now: fans open %2 (code %3).</source>
+        <translation>La votación de fans de “%1” ya está en tu servidor: los fans abren %2 (código %3).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Your server refused a fan vote you prepared: %1. Open Fan vote… on its show to change it.</source>
-        <translation>Tu servidor rechazó una votación de fans que preparaste: %1. Abre Votación de fans… en su concierto para cambiarla.</translation>
+        <source>The fan vote for “%1” was published from another computer before; the changes made here were not applied.</source>
+        <translation>La votación de fans de “%1” ya se había publicado desde otro ordenador; los cambios hechos aquí no se aplicaron.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+4"/>
+        <source>Your server refused the fan vote for “%1”: %2. Open Fan vote… on the show to change or discard it.</source>
+        <translation>Tu servidor rechazó la votación de fans de “%1”: %2. Abre Votación de fans… en el concierto para cambiarla o descartarla.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fan votes you prepared still wait for your server: %1</source>
+        <translation>Las votaciones de fans que preparaste siguen esperando a tu servidor: %1</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>Use the fans&apos; vote</source>
         <translation>Usar la votación de los fans</translation>
     </message>

@@ -2047,13 +2047,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+384"/>
-        <location line="+302"/>
+        <location line="+420"/>
+        <location line="+316"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-679"/>
+        <location line="-729"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Låter å stemme på:</translation>
     </message>
@@ -2130,18 +2130,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
-        <location line="+52"/>
+        <location line="+200"/>
+        <location line="+66"/>
         <source>Create the vote</source>
         <translation>Opprett avstemningen</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-262"/>
         <source>Discard the kept vote</source>
         <translation>Forkast den lagrede avstemningen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Copy link</source>
         <translation>Kopier lenke</translation>
     </message>
@@ -2206,7 +2206,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Forbered en ny avstemning for denne konserten (denne blir liggende på serveren din)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>Suggestions waiting for you (fans vote for them once you list them):</source>
         <translation>Forslag som venter på deg (fansen kan stemme på dem når du godkjenner dem):</translation>
     </message>
@@ -2269,18 +2269,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Låtene kunne ikke legges til: settliste-siden forteller hvorfor.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+201"/>
+        <location line="+83"/>
+        <source>Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.</source>
+        <translation>Serveren din kan ikke nås nå (%1); koden og QR-koden virker, og opptellingen kommer når den svarer.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This show&apos;s vote (code %1) is not on your server any more. Create it again, or make a new one.</source>
+        <translation>Avstemningen for denne konserten (kode %1) er ikke lenger på serveren din. Opprett den på nytt, eller lag en ny.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Publish the vote</source>
         <translation>Publiser avstemningen</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <source>Your server refused this vote: %1. Change it and publish it again.</source>
-        <translation>Serveren din avviste denne avstemningen: %1. Endre den og publiser den på nytt.</translation>
+        <location line="+3"/>
+        <source>Your server refused this vote: %1. Change it and publish it again, or discard it.</source>
+        <translation>Serveren din avviste denne avstemningen: %1. Endre den og publiser den på nytt, eller forkast den.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-91"/>
         <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
         <translation>Denne avstemningen er lagret på denne datamaskinen. Den går til serveren din når du er logget inn og på nett, eller nå med Publiser.</translation>
     </message>
@@ -2290,32 +2299,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ser etter konsertens avstemning på serveren din …</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>On your server: code %1</source>
         <translation>På serveren din: kode %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This show&apos;s vote is on your server (code %1, %2), which cannot be reached now: %3</source>
-        <translation>Avstemningen for denne konserten er på serveren din (kode %1, %2), som ikke kan nås nå: %3</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This show&apos;s vote (code %1) could not be read from your server: %2</source>
-        <translation>Avstemningen for denne konserten (kode %1) kunne ikke leses fra serveren din: %2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+65"/>
         <source>The kept vote could not be discarded: %1</source>
         <translation>Den lagrede avstemningen kunne ikke forkastes: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The kept vote is discarded (on your other computers too, after they sync).</source>
         <translation>Den lagrede avstemningen er forkastet (også på de andre datamaskinene dine når de synkroniserer).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Tick at least one song for the fans to vote on.</source>
         <translation>Huk av minst én låt fansen kan stemme på.</translation>
     </message>
@@ -2331,21 +2330,31 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+74"/>
+        <source>This vote was published from another computer meanwhile; the changes here were not applied.</source>
+        <translation>Denne avstemningen ble publisert fra en annen datamaskin i mellomtiden; endringene her ble ikke tatt med.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The vote could not be kept: %1</source>
         <translation>Avstemningen kunne ikke lagres: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>The vote is kept on this computer and goes to your server when you are signed in and online (%1).</source>
         <translation>Avstemningen er lagret på denne datamaskinen og går til serveren din når du er logget inn og på nett (%1).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>This vote was published from another computer before; that one stands and the changes here were not applied.</source>
+        <translation>Denne avstemningen var allerede publisert fra en annen datamaskin; den gjelder, og endringene her ble ikke tatt med.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>Avstemningen ligger på serveren din. Vis fansen koden eller QR-koden.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>This vote is no longer on your server (or belongs to another account).</source>
         <translation>Denne avstemningen finnes ikke lenger på serveren din (eller tilhører en annen konto).</translation>
     </message>
@@ -2358,6 +2367,11 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <location line="+1"/>
         <source>Not open yet</source>
         <translation>Ikke åpnet ennå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for your server</source>
+        <translation>Venter på serveren din</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4130,12 +4144,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+453"/>
+        <location line="+471"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-471"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
@@ -4281,17 +4295,27 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>A fan vote you prepared is on your server now: fans open %1 (code %2).</source>
-        <translation>En fanavstemning du forberedte er på serveren din nå: fansen åpner %1 (kode %2).</translation>
+        <location line="+45"/>
+        <source>The fan vote for “%1” is on your server now: fans open %2 (code %3).</source>
+        <translation>Fanavstemningen for «%1» er på serveren din nå: fansen åpner %2 (kode %3).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Your server refused a fan vote you prepared: %1. Open Fan vote… on its show to change it.</source>
-        <translation>Serveren din avviste en fanavstemning du forberedte: %1. Åpne Fanavstemning … på konserten for å endre den.</translation>
+        <source>The fan vote for “%1” was published from another computer before; the changes made here were not applied.</source>
+        <translation>Fanavstemningen for «%1» var allerede publisert fra en annen datamaskin; endringene her ble ikke tatt med.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+4"/>
+        <source>Your server refused the fan vote for “%1”: %2. Open Fan vote… on the show to change or discard it.</source>
+        <translation>Serveren din avviste fanavstemningen for «%1»: %2. Åpne Fanavstemning … på konserten for å endre eller forkaste den.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fan votes you prepared still wait for your server: %1</source>
+        <translation>Fanavstemninger du forberedte venter fortsatt på serveren din: %1</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>Use the fans&apos; vote</source>
         <translation>Bruk fansenes avstemning</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "sync/client/EventStream.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -29,15 +30,38 @@ core::Result<void> failureOf(QNetworkReply* reply, const QUrl& server, const QBy
         return core::fail(core::ErrorCode::Io, "the server could not be reached: " + reply->errorString().toStdString(), server.toString().toStdString());
     }
     const QString message = QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
-    // What was sent is at fault (InvalidInput) only when the server says so; a session it no
-    // longer takes, a busy or failing server are not the request's fault (Io: try again later).
-    const bool requestRefused = status == 400 || status == 409 || status == 413 || status == 422;
+    // What was sent is at fault (InvalidInput) only when the server says so in its own JSON
+    // error (a proxy's 413 page is not the server); a session it no longer takes, a busy or
+    // failing server are not the request's fault (Io: try again later).
+    const bool fromServer = QJsonDocument::fromJson(body).object().contains(QStringLiteral("code"));
+    const bool requestRefused = fromServer && (status == 400 || status == 409 || status == 413 || status == 422);
     return core::fail(status == 404 ? core::ErrorCode::NotFound : requestRefused ? core::ErrorCode::InvalidInput : core::ErrorCode::Io,
                       message.isEmpty() ? "the server answered " + std::to_string(status) : message.toStdString(), server.toString().toStdString());
 }
 
-/// Records what the server answered for `vote` in `report` (and on the vote); false when the
-/// round stops there.
+/// The vote as it is stored now, when it still waits for the server (it may have been
+/// changed, discarded or published since the round began); nullopt to skip it. A vote whose
+/// closing time has passed is refused here: published now, it would be closed at once.
+std::optional<core::setlists::FanVote> stillWaiting(core::Database& db, const QString& id, PublishReport& report)
+{
+    core::setlists::FanVoteRepository votes(db);
+    auto vote = votes.get(id);
+    if (!vote || !vote->waiting()) {
+        return std::nullopt;
+    }
+    const qint64 closesAt = vote->request.value(QStringLiteral("closes_at")).toInteger();
+    if (closesAt > 0 && closesAt <= QDateTime::currentMSecsSinceEpoch()) {
+        vote->refused = QStringLiteral("its closing time has passed");
+        if (auto marked = votes.markRefused(vote->id, vote->request, vote->refused); marked) {
+            report.refused.append(*vote);
+        }
+        return std::nullopt;
+    }
+    return *vote;
+}
+
+/// Records what the server answered for `vote` (sent as it is) in `report` and on the vote;
+/// false when the round stops there.
 bool settle(core::Database& db, core::setlists::FanVote vote, const core::Result<QJsonObject>& answer, PublishReport& report)
 {
     core::setlists::FanVoteRepository votes(db);
@@ -50,6 +74,9 @@ bool settle(core::Database& db, core::setlists::FanVote vote, const core::Result
             return false;
         }
         report.published.append(vote);
+        if (answer->value(QStringLiteral("draft")).toString() == QLatin1String("changed")) {
+            report.changedElsewhere.append(vote);
+        }
         return true;
     }
     if (answer.error().code != core::ErrorCode::InvalidInput) {
@@ -57,7 +84,7 @@ bool settle(core::Database& db, core::setlists::FanVote vote, const core::Result
         return false;
     }
     vote.refused = QString::fromStdString(answer.error().message);
-    if (auto marked = votes.markRefused(vote.id, vote.refused); !marked) {
+    if (auto marked = votes.markRefused(vote.id, vote.request, vote.refused); !marked) {
         report.stopped = marked.error();
         return false;
     }
@@ -75,9 +102,13 @@ PublishReport PollClient::publishWaiting(core::Database& db, const QUrl& server,
         report.stopped = waiting.error();
         return report;
     }
-    for (const auto& vote : *waiting) {
-        const auto answer = call(server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(vote));
-        if (!settle(db, vote, answer, report)) {
+    for (const auto& listed : *waiting) {
+        const auto vote = stillWaiting(db, listed.id, report);
+        if (!vote) {
+            continue;
+        }
+        const auto answer = call(server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(*vote));
+        if (!settle(db, *vote, answer, report)) {
             break;
         }
     }
@@ -94,19 +125,25 @@ void PollClient::publishWaitingAsync(QNetworkAccessManager& network, core::Datab
         done(*report);
         return;
     }
-    // One at a time, in order: each step sends the next vote when the answer to the last is
-    // kept. The request in flight holds the chain (a step knows itself only weakly), so a context
-    // that goes away mid-round frees it.
-    auto queue = std::make_shared<QList<core::setlists::FanVote>>(*waiting);
+    // One at a time, in order, each read again just before it is sent: each step sends the next
+    // vote when the answer to the last is kept. The request in flight holds the chain (a step
+    // knows itself only weakly), so a context that goes away mid-round frees it.
+    auto queue = std::make_shared<QStringList>();
+    for (const auto& vote : *waiting) {
+        queue->append(vote.id);
+    }
     auto step = std::make_shared<std::function<void()>>();
     *step = [&network, &db, server, token, context, done = std::move(done), report, queue, self = std::weak_ptr(step)]() {
-        if (queue->isEmpty()) {
+        std::optional<core::setlists::FanVote> vote;
+        while (!vote && !queue->isEmpty()) {
+            vote = stillWaiting(db, queue->takeFirst(), *report);
+        }
+        if (!vote) {
             done(*report);
             return;
         }
-        const core::setlists::FanVote vote = queue->takeFirst();
-        callAsync(network, server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(vote), context,
-                  [&db, vote, report, queue, next = self.lock()](core::Result<QJsonObject> answer) {
+        callAsync(network, server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(*vote), context,
+                  [&db, vote = *vote, report, queue, next = self.lock()](core::Result<QJsonObject> answer) {
                       if (!settle(db, vote, answer, *report)) {
                           queue->clear();
                       }

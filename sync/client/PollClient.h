@@ -24,6 +24,9 @@ namespace bandmate::sync {
 struct PublishReport {
     QList<core::setlists::FanVote> published;  ///< on the server now (poll id, code and link filled in)
     QList<core::setlists::FanVote> refused;    ///< the server refused them; the reason is kept on each
+    /// Published before (from another computer) with other content: that poll stands, this
+    /// computer's changes were not applied. Also in `published`.
+    QList<core::setlists::FanVote> changedElsewhere;
     std::optional<core::Error> stopped;        ///< the server could not be reached (or the database failed): the rest wait
 };
 

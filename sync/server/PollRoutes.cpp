@@ -401,7 +401,12 @@ void PollRoutes::create(const http::Request& req, http::Response& res, Worker& w
     spec.band = body.value(QStringLiteral("band")).toString();
     spec.showName = body.value(QStringLiteral("show")).toString();
     spec.question = body.value(QStringLiteral("question")).toString();
-    spec.draftId = body.value(QStringLiteral("draft_id")).toString();
+    const QJsonValue draftId = body.value(QStringLiteral("draft_id"));
+    if (!draftId.isUndefined() && !draftId.isNull() && !draftId.isString()) {
+        res.error(422, "invalid", "draft_id: must be a string (the desktop's id for the vote)");
+        return;
+    }
+    spec.draftId = draftId.toString();
     const QJsonValue votes = body.value(QStringLiteral("votes_per_fan"));
     if (!votes.isUndefined() && (!votes.isDouble() || votes.toDouble() != std::floor(votes.toDouble()))) {
         res.error(422, "invalid", "votes_per_fan: must be a whole number from 1 to 5");
@@ -439,12 +444,21 @@ void PollRoutes::create(const http::Request& req, http::Response& res, Worker& w
         spec.options.append({song.value(QStringLiteral("id")).toString(), song.value(QStringLiteral("title")).toString(),
                              song.value(QStringLiteral("artist")).toString()});
     }
-    auto poll = worker.polls->create(account, spec);
+    PollService::Draft draft = PollService::Draft::New;
+    auto poll = worker.polls->create(account, spec, &draft);
     if (!poll) {
         sendServiceError(res, poll.error());
         return;
     }
-    res.json(201, pollJson(*poll, fanUrl(req, poll->code)));
+    QJsonObject answer = pollJson(*poll, fanUrl(req, poll->code));
+    if (!spec.draftId.isEmpty()) {
+        // The draft's poll: new, the same request again, or a changed one (not applied).
+        answer.insert(QStringLiteral("draft_id"), spec.draftId.trimmed());
+        answer.insert(QStringLiteral("draft"), draft == PollService::Draft::New    ? QStringLiteral("new")
+                                               : draft == PollService::Draft::Same ? QStringLiteral("same")
+                                                                                   : QStringLiteral("changed"));
+    }
+    res.json(draft == PollService::Draft::New ? 201 : 200, answer);
 }
 
 void PollRoutes::musicianGet(const http::Request& req, http::Response& res, Worker& worker, const QString& account)

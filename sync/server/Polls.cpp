@@ -6,6 +6,7 @@
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
@@ -39,7 +40,8 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS poll_ballot (poll_id TEXT NOT NULL, fan TEXT NOT NULL, choices TEXT NOT NULL, updated_at BIGINT NOT NULL, "
     "PRIMARY KEY (poll_id, fan))",
     // The desktop's draft a poll was made from: publishing a draft twice makes one poll.
-    "CREATE TABLE IF NOT EXISTS poll_draft (account_id TEXT NOT NULL, draft_id TEXT NOT NULL, poll_id TEXT NOT NULL, "
+    // `request` is a hash of what the musician asked for, to tell a retry from a changed draft.
+    "CREATE TABLE IF NOT EXISTS poll_draft (account_id TEXT NOT NULL, draft_id TEXT NOT NULL, poll_id TEXT NOT NULL, request TEXT NOT NULL, "
     "PRIMARY KEY (account_id, draft_id))",
 };
 
@@ -172,29 +174,68 @@ bool PollService::tallyVisible(const Poll& poll, bool voted)
     return false;
 }
 
-core::Result<Poll> PollService::create(const QString& accountId, const PollSpec& spec)
+core::Result<Poll> PollService::create(const QString& accountId, const PollSpec& spec, Draft* draft)
 {
+    if (draft != nullptr) {
+        *draft = Draft::New;
+    }
+    const QString draftId = spec.draftId.trimmed();
+    if (!draftId.isEmpty() && draftId.size() <= kMaxTextLength) {
+        // Published before (from this computer or another, or an answer that was lost): that
+        // poll, whatever this request holds (a changed one is reported, not applied).
+        auto existing = byDraft(accountId, spec);
+        if (existing && draft != nullptr) {
+            *draft = existing->second ? Draft::Same : Draft::Changed;
+        }
+        if (existing || existing.error().code != ErrorCode::NotFound) {
+            return existing ? core::Result<Poll>(existing->first) : std::unexpected(existing.error());
+        }
+    }
     auto created = insert(accountId, spec);
-    if (!created && created.error().code != ErrorCode::InvalidInput && !spec.draftId.isEmpty()) {
+    if (!created && created.error().code != ErrorCode::InvalidInput && !draftId.isEmpty()) {
         // Another request for the same draft won the race (its row holds the key): that poll.
-        if (auto existing = byDraft(accountId, spec.draftId.trimmed()); existing) {
-            return existing;
+        if (auto existing = byDraft(accountId, spec); existing) {
+            if (draft != nullptr) {
+                *draft = existing->second ? Draft::Same : Draft::Changed;
+            }
+            return existing->first;
         }
     }
     return created;
 }
 
-core::Result<Poll> PollService::byDraft(const QString& accountId, const QString& draftId) const
+namespace {
+
+/// What a musician asked for, as a hash: a retry of a draft matches it, a changed draft does not.
+QString requestHash(const PollSpec& spec)
 {
-    auto pollId = sql::run(QSqlDatabase::database(m_connectionName),
-                           QStringLiteral("SELECT poll_id FROM poll_draft WHERE account_id = ? AND draft_id = ?"), {accountId, draftId});
-    if (!pollId) {
-        return std::unexpected(pollId.error());
+    QJsonArray options;
+    for (const auto& option : spec.options) {
+        options.append(QJsonArray{option.key.trimmed(), option.title.trimmed(), option.artist.trimmed()});
     }
-    if (!pollId->next()) {
-        return fail(ErrorCode::NotFound, "no poll for this draft", draftId.toStdString());
+    const QJsonArray canonical{spec.showId.trimmed(), spec.question.trimmed(), options, spec.votesPerFan, resultsShownName(spec.results),
+                               spec.suggestions, static_cast<double>(spec.opensAtMs), static_cast<double>(spec.closesAtMs), spec.openNow};
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(canonical).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+}  // namespace
+
+core::Result<std::pair<Poll, bool>> PollService::byDraft(const QString& accountId, const PollSpec& spec) const
+{
+    auto row = sql::run(QSqlDatabase::database(m_connectionName),
+                        QStringLiteral("SELECT poll_id, request FROM poll_draft WHERE account_id = ? AND draft_id = ?"), {accountId, spec.draftId.trimmed()});
+    if (!row) {
+        return std::unexpected(row.error());
     }
-    return byId(pollId->value(0).toString());
+    if (!row->next()) {
+        return fail(ErrorCode::NotFound, "no poll for this draft", spec.draftId.toStdString());
+    }
+    const bool same = row->value(1).toString() == requestHash(spec);
+    auto poll = byId(row->value(0).toString());
+    if (!poll) {
+        return std::unexpected(poll.error());
+    }
+    return std::pair{*poll, same};
 }
 
 core::Result<Poll> PollService::insert(const QString& accountId, const PollSpec& spec)
@@ -243,12 +284,6 @@ core::Result<Poll> PollService::insert(const QString& accountId, const PollSpec&
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
-    if (!clean.draftId.isEmpty()) {
-        // Published before (from this computer or another): the poll it made.
-        if (auto existing = byDraft(accountId, clean.draftId); existing || existing.error().code != ErrorCode::NotFound) {
-            return existing;
-        }
-    }
     Poll poll;
     poll.id = randomBase32(16);
     for (int attempt = 0;; ++attempt) {
@@ -286,8 +321,8 @@ core::Result<Poll> PollService::insert(const QString& accountId, const PollSpec&
         }
     }
     if (!clean.draftId.isEmpty()) {
-        auto drafted = sql::exec(db, QStringLiteral("INSERT INTO poll_draft (account_id, draft_id, poll_id) VALUES (?, ?, ?)"),
-                                 {accountId, clean.draftId, poll.id});
+        auto drafted = sql::exec(db, QStringLiteral("INSERT INTO poll_draft (account_id, draft_id, poll_id, request) VALUES (?, ?, ?, ?)"),
+                                 {accountId, clean.draftId, poll.id, requestHash(spec)});
         if (!drafted) {
             return std::unexpected(drafted.error());
         }

@@ -87,8 +87,11 @@ public:
     PollService(const PollService&) = delete;
     PollService& operator=(const PollService&) = delete;
 
-    /// A new poll; for a draft the account published before, the poll it made then.
-    [[nodiscard]] core::Result<Poll> create(const QString& accountId, const PollSpec& spec);
+    /// What create() found for the spec's draft id.
+    enum class Draft { New, Same, Changed };
+    /// A new poll; for a draft the account published before, the poll it made then (`draft`
+    /// says whether the request was the same as that time: a changed one is not applied).
+    [[nodiscard]] core::Result<Poll> create(const QString& accountId, const PollSpec& spec, Draft* draft = nullptr);
     /// The musician's poll (NotFound for anyone else's).
     [[nodiscard]] core::Result<Poll> get(const QString& accountId, const QString& pollId) const;
     /// A poll by its fan code (case-insensitive), for the fan page; without `options` only the
@@ -130,7 +133,8 @@ public:
 private:
     PollService(QString connectionName, Clock clock);
     [[nodiscard]] core::Result<Poll> insert(const QString& accountId, const PollSpec& spec);
-    [[nodiscard]] core::Result<Poll> byDraft(const QString& accountId, const QString& draftId) const;
+    /// The draft's poll and whether `spec` is what made it.
+    [[nodiscard]] core::Result<std::pair<Poll, bool>> byDraft(const QString& accountId, const PollSpec& spec) const;
     [[nodiscard]] core::Result<Poll> read(const QString& where, const QString& value, bool options = true) const;
     [[nodiscard]] core::Result<QStringList> applyBallot(const BallotRequest& request);
     [[nodiscard]] core::Result<void> bump(const QString& pollId);

@@ -10,6 +10,7 @@
 #include "tests/e2e/RawClient.h"
 #include "tests/e2e/ServerProcess.h"
 #include "tests/support/FanClient.h"
+#include "tests/support/FaultyProxy.h"
 #include "tests/support/KeyringSession.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/TestDatabase.h"
@@ -20,6 +21,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -441,7 +443,12 @@ TEST_F(FanVoteTest, AVotePreparedOfflineWaitsAndGoesToTheServerWithPublishOrTheN
     const QString database = dir.file(QStringLiteral("laptop.sqlite"));
     QStringList songIds;
     const QString showId = prepareLaptop(songIds);
-    const QString url = server->url().toString();
+    // Through a proxy that can lose the server's answer to a vote (after the server made it).
+    std::atomic<bool> loseAnswers{false};
+    test::FaultyProxy proxy(server->port(), [&](const std::string& line, int) {
+        return loseAnswers && line == "POST /v1/polls" ? test::Fault::DropResponse : test::Fault::None;
+    });
+    const QString url = proxy.url().toString();
     const auto cli = [&](const QStringList& args, const QByteArray& input = {}) {
         return runCli(QStringList{QStringLiteral("--db"), database, QStringLiteral("--json")} + args, keyring.environment(), 60'000, input);
     };
@@ -449,7 +456,28 @@ TEST_F(FanVoteTest, AVotePreparedOfflineWaitsAndGoesToTheServerWithPublishOrTheN
         return cli({QStringLiteral("vote"), QStringLiteral("create"), showId, QStringLiteral("--songs"), songIds.join(QLatin1Char(',')), QStringLiteral("--question"),
                     question, QStringLiteral("--later")});
     };
-    // No account, no server: kept on this computer.
+    // Without --later a vote needs the server: a command that fails keeps nothing.
+    const CliRun noServer = cli({QStringLiteral("vote"), QStringLiteral("create"), showId, QStringLiteral("--songs"), songIds.join(QLatin1Char(',')),
+                                 QStringLiteral("--question"), QStringLiteral("Q?")});
+    EXPECT_EQ(noServer.exitCode, 2);
+    EXPECT_TRUE(noServer.err.contains(QStringLiteral("--server"))) << noServer.err.toStdString();
+    const CliRun closedAlready = cli({QStringLiteral("vote"), QStringLiteral("create"), showId, QStringLiteral("--songs"), songIds.join(QLatin1Char(',')),
+                                      QStringLiteral("--question"), QStringLiteral("Q?"), QStringLiteral("--closes-at"), QStringLiteral("2020-01-01T20:00"),
+                                      QStringLiteral("--later")});
+    EXPECT_EQ(closedAlready.exitCode, 2);
+    EXPECT_TRUE(closedAlready.err.contains(QStringLiteral("--closes-at"))) << closedAlready.err.toStdString();
+    // The server is not there (yet): the vote stays kept, and sending it again is the same vote.
+    const CliRun unreachable = cli({QStringLiteral("vote"), QStringLiteral("create"), showId, QStringLiteral("--songs"), songIds.join(QLatin1Char(',')),
+                                    QStringLiteral("--question"), QStringLiteral("Q?"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9")});
+    EXPECT_NE(unreachable.exitCode, 0);
+    const QJsonArray none = cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json().value(QStringLiteral("kept")).toArray();
+    EXPECT_TRUE(none.isEmpty()) << "no session in the keychain yet: nothing was kept";
+
+    // No account, no server: kept on this computer; one kept by mistake is discarded.
+    const CliRun mistake = prepare(QStringLiteral("Oops"));
+    ASSERT_EQ(mistake.exitCode, 0) << mistake.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("discard"), mistake.json().value(QStringLiteral("draft_id")).toString()}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("discard"), QStringLiteral("no-such-vote")}).exitCode, 2);
     const CliRun kept = prepare(QStringLiteral("What do we open with?"));
     ASSERT_EQ(kept.exitCode, 0) << kept.err.toStdString();
     const QString draftId = kept.json().value(QStringLiteral("draft_id")).toString();
@@ -465,17 +493,31 @@ TEST_F(FanVoteTest, AVotePreparedOfflineWaitsAndGoesToTheServerWithPublishOrTheN
               0);
     const QJsonObject before = cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json();
     EXPECT_TRUE(before.value(QStringLiteral("polls")).toArray().isEmpty());
-    ASSERT_EQ(before.value(QStringLiteral("waiting")).toArray().size(), 1);
-    EXPECT_EQ(before.value(QStringLiteral("waiting")).toArray().first().toObject().value(QStringLiteral("draft_id")).toString(), draftId);
+    ASSERT_EQ(before.value(QStringLiteral("kept")).toArray().size(), 1);
+    EXPECT_EQ(before.value(QStringLiteral("kept")).toArray().first().toObject().value(QStringLiteral("draft_id")).toString(), draftId);
+
+    // The server made it but its answer was lost: vote create keeps it (exit 1) and says how it
+    // goes; sent again it is the same vote, not a second one.
+    loseAnswers = true;
+    const CliRun lost = cli({QStringLiteral("vote"), QStringLiteral("create"), showId, QStringLiteral("--songs"), songIds.join(QLatin1Char(',')),
+                             QStringLiteral("--question"), QStringLiteral("Made, answer lost"), QStringLiteral("--server"), url});
+    loseAnswers = false;
+    EXPECT_EQ(lost.exitCode, 1);
+    EXPECT_TRUE(lost.err.contains(QStringLiteral("vote publish"))) << lost.err.toStdString();
 
     // The next sync publishes it.
     const CliRun synced = cli({QStringLiteral("sync"), QStringLiteral("--server"), url});
     ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
-    EXPECT_EQ(synced.json().value(QStringLiteral("fan_votes_published")).toInt(), 1);
+    EXPECT_EQ(synced.json().value(QStringLiteral("fan_votes_published")).toInt(), 2) << "the one prepared offline, the one whose answer was lost";
+    EXPECT_EQ(synced.json().value(QStringLiteral("fan_votes_refused")).toInt(), 0);
     const QJsonObject after = cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json();
-    ASSERT_EQ(after.value(QStringLiteral("polls")).toArray().size(), 1);
-    EXPECT_EQ(after.value(QStringLiteral("polls")).toArray().first().toObject().value(QStringLiteral("question")).toString(), QStringLiteral("What do we open with?"));
-    EXPECT_TRUE(after.value(QStringLiteral("waiting")).toArray().isEmpty());
+    ASSERT_EQ(after.value(QStringLiteral("polls")).toArray().size(), 2);
+    QStringList questions;
+    for (const auto& poll : after.value(QStringLiteral("polls")).toArray()) {
+        questions << poll.toObject().value(QStringLiteral("question")).toString();
+    }
+    EXPECT_TRUE(questions.contains(QStringLiteral("What do we open with?"))) << questions.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(after.value(QStringLiteral("kept")).toArray().isEmpty());
 
     // Another, published by hand: its code and link; publishing again finds nothing to send.
     ASSERT_EQ(prepare(QStringLiteral("And the encore?")).exitCode, 0);
@@ -489,7 +531,7 @@ TEST_F(FanVoteTest, AVotePreparedOfflineWaitsAndGoesToTheServerWithPublishOrTheN
     EXPECT_TRUE(QString::fromStdString(fan.page(code)).contains(QStringLiteral("And the encore?")));
     EXPECT_EQ(fan.status(), 200);
     EXPECT_TRUE(cli({QStringLiteral("vote"), QStringLiteral("publish"), QStringLiteral("--server"), url}).json().value(QStringLiteral("published")).toArray().isEmpty());
-    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json().value(QStringLiteral("polls")).toArray().size(), 2);
+    EXPECT_EQ(cli({QStringLiteral("vote"), QStringLiteral("list"), QStringLiteral("--server"), url}).json().value(QStringLiteral("polls")).toArray().size(), 3);
 }
 
 TEST_F(FanVoteTest, ACookieTheServerDidNotMakeCastsNoBallotAndAHugeBallotIsRefusedAtOnce)

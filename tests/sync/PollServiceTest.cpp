@@ -376,13 +376,26 @@ TEST_F(PollServiceTest, ADraftPublishedTwiceMakesOnePollButAnotherMusiciansDraft
     auto first = polls->create(QStringLiteral("ana"), spec);
     ASSERT_TRUE(first.has_value()) << first.error().toString();
     // The studio computer got the draft by sync and publishes it too (or the answer was lost).
+    PollService::Draft draft = PollService::Draft::New;
+    auto retry = polls->create(QStringLiteral("ana"), spec, &draft);
+    ASSERT_TRUE(retry.has_value());
+    EXPECT_EQ(retry->id, first->id);
+    EXPECT_EQ(draft, PollService::Draft::Same);
     spec.question = QStringLiteral("Edited on the other computer before it synced");
-    auto again = polls->create(QStringLiteral("ana"), spec);
+    auto again = polls->create(QStringLiteral("ana"), spec, &draft);
     ASSERT_TRUE(again.has_value()) << again.error().toString();
+    EXPECT_EQ(draft, PollService::Draft::Changed);
     EXPECT_EQ(again->id, first->id);
     EXPECT_EQ(again->code, first->code);
     EXPECT_EQ(again->spec.question, QStringLiteral("Which songs for the encore?")) << "the first one stands";
     EXPECT_EQ(polls->list(QStringLiteral("ana"))->size(), 1);
+    // Even a changed request the checks would refuse finds the poll it made (not a refusal).
+    spec.options.clear();
+    auto invalid = polls->create(QStringLiteral("ana"), spec, &draft);
+    ASSERT_TRUE(invalid.has_value()) << invalid.error().toString();
+    EXPECT_EQ(invalid->id, first->id);
+    spec = encore();
+    spec.draftId = QStringLiteral("0193a1b2-draft-of-the-laptop");
     // The same draft id from another account is another poll (ids are scoped by account).
     auto other = polls->create(QStringLiteral("bo"), spec);
     ASSERT_TRUE(other.has_value());

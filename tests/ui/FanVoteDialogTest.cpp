@@ -17,6 +17,8 @@
 #include "ui/sync/SyncPage.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -132,11 +134,54 @@ TEST(FanVoteDialogTest, AVoteMadeOnTheDesktopMovesLiveAndItsResultGoesIntoTheEnc
     EXPECT_EQ(setlists.plan(showId)->sets.last().entries.size(), 2);
 
     // Opening the dialog again finds the show's vote on the server.
+    const QString firstCode = dialog->code();
     dialog->close();
     ui::FanVoteDialog* again = page.fanVote();
     QSignalSpy found(again, &ui::FanVoteDialog::wentLive);
     ASSERT_TRUE(found.wait(10'000));
     EXPECT_EQ(again->ballots(), 2);
+
+    // New vote…: a fresh form that makes a second poll (the first stays on the server).
+    again->startAnother();
+    EXPECT_FALSE(again->isLive());
+    EXPECT_TRUE(again->draftId().isEmpty());
+    again->setQuestion(QStringLiteral("And next month?"));
+    again->create();
+    ASSERT_TRUE(found.wait(10'000)) << again->bannerText().toStdString();
+    EXPECT_NE(again->code(), firstCode);
+    EXPECT_EQ(again->ballots(), 0);
+}
+
+TEST(FanVoteDialogTest, AVoteTheServerRefusedSaysWhyUntilItChanges)
+{
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    QStringList ids;
+    const QString showId = showWithThreeSongs(*db, ids);
+    core::setlists::FanVoteRepository votes(*db);
+    const QJsonObject request{{QStringLiteral("question"), QStringLiteral("Which one?")},
+                              {QStringLiteral("songs"), QJsonArray{QJsonObject{{QStringLiteral("id"), ids.at(0)}, {QStringLiteral("title"), QStringLiteral("Quimbara")}}}}};
+    const QString id = votes.save(showId, request).value();
+    ASSERT_TRUE(votes.markRefused(id, request, QStringLiteral("question: at most 200 characters")).has_value());
+
+    ui::SetlistsPage page(*db);
+    page.show();
+    page.setServerAccess([](QObject*, std::function<void(const QUrl&, const QString&, const QString&)> use) { use({}, {}, QStringLiteral("not signed in")); });
+    ASSERT_TRUE(page.selectShow(showId));
+    ui::FanVoteDialog* dialog = page.fanVote();
+    auto* refusal = dialog->findChild<QLabel*>(QStringLiteral("fanVoteRefusal"));
+    ASSERT_NE(refusal, nullptr);
+    EXPECT_TRUE(refusal->isVisibleTo(dialog));
+    EXPECT_TRUE(refusal->text().contains(QStringLiteral("at most 200 characters"))) << refusal->text().toStdString();
+    EXPECT_EQ(dialog->question(), QStringLiteral("Which one?"));
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/fan-vote-refused.png"));
+    // Changed and kept again: the refusal goes, the vote waits for the server.
+    dialog->setQuestion(QStringLiteral("Which one, then?"));
+    dialog->create();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !refusal->isVisibleTo(dialog); }, 5'000));
+    EXPECT_TRUE(votes.get(id)->waiting());
+    EXPECT_EQ(dialog->draftId(), id);
 }
 
 TEST(FanVoteDialogTest, AVotePreparedOfflineIsKeptFilledInAgainAndGoesLiveAfterTheNextSync)

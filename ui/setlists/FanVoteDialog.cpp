@@ -144,6 +144,12 @@ QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
     m_discard = new QPushButton(tr("Discard the kept vote"), page);
     m_discard->setVisible(false);
     connect(m_discard, &QPushButton::clicked, this, &FanVoteDialog::discard);
+    m_refusal = new QLabel(page);
+    m_refusal->setObjectName(QStringLiteral("fanVoteRefusal"));
+    m_refusal->setWordWrap(true);
+    m_refusal->setStyleSheet(QStringLiteral("background:#fde7e4;color:#8a1f11;padding:6px 10px;border-radius:6px;"));  // as MessageBanner errors
+    m_refusal->setVisible(false);
+    form->addRow(QString(), m_refusal);
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_create, 1);
     actions->addWidget(m_discard);
@@ -229,16 +235,7 @@ QWidget* FanVoteDialog::buildLive()
     controls->addStretch(1);
     auto* another = new QPushButton(tr("New vote…"), page);
     another->setToolTip(tr("Prepare another vote for this show (this one stays on your server)"));
-    connect(another, &QPushButton::clicked, this, [this] {
-        if (m_stream != nullptr) {
-            m_stream->disconnect(this);
-            m_stream->deleteLater();
-            m_stream = nullptr;
-        }
-        m_poll = {};
-        m_rendered.clear();
-        m_pages->setCurrentIndex(0);
-    });
+    connect(another, &QPushButton::clicked, this, &FanVoteDialog::startAnother);
     controls->addWidget(another);
     right->addLayout(controls);
     auto* pendingLabel = new QLabel(tr("Suggestions waiting for you (fans vote for them once you list them):"), page);
@@ -325,11 +322,8 @@ void FanVoteDialog::lookForExisting()
             return;
         }
         fillForm((*known)->request);
-        m_create->setText(tr("Publish the vote"));
-        m_discard->setVisible(true);
-        if (!(*known)->refused.isEmpty()) {
-            m_banner->showMessage(tr("Your server refused this vote: %1. Change it and publish it again.").arg((*known)->refused), true);
-        } else {
+        showKept(**known);
+        if ((*known)->refused.isEmpty()) {
             m_banner->showMessage(tr("This vote is kept on this computer. It goes to your server when you are signed in and online, "
                                      "or now with Publish."),
                                   false);
@@ -363,25 +357,66 @@ void FanVoteDialog::lookForExisting()
 
 void FanVoteDialog::showPublished(const core::setlists::FanVote& vote)
 {
-    // The code and link are known here; the tally comes from the server.
+    // The code, link and QR code are known here; the tally comes from the server. Without the
+    // server they show at once (fans can still be told), and the live page keeps trying.
     m_create->setEnabled(false);
     m_create->setText(tr("On your server: code %1").arg(vote.code));
-    m_access(this, [this, vote](const QUrl& server, const QString& token, const QString& error) {
+    const auto showKnown = [this, vote](const QString& why) {
+        showPoll(QJsonObject{{QStringLiteral("id"), vote.pollId},
+                             {QStringLiteral("code"), vote.code},
+                             {QStringLiteral("url"), vote.url},
+                             {QStringLiteral("question"), vote.request.value(QStringLiteral("question"))}});
+        m_banner->showMessage(tr("Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.").arg(why), true);
+    };
+    m_access(this, [this, vote, showKnown](const QUrl& server, const QString& token, const QString& error) {
         if (!error.isEmpty()) {
-            m_banner->showMessage(tr("This show's vote is on your server (code %1, %2), which cannot be reached now: %3").arg(vote.code, vote.url, error), true);
+            showKnown(error);
             return;
         }
         sync::PollClient::callAsync(*m_network, server, token, "GET", QStringLiteral("/v1/polls/") + vote.pollId, {}, this,
-                                    [this, vote](core::Result<QJsonObject> poll) {
-                                        if (!poll) {
-                                            m_banner->showMessage(tr("This show's vote (code %1) could not be read from your server: %2")
-                                                                      .arg(vote.code, QString::fromStdString(poll.error().message)),
+                                    [this, vote, showKnown](core::Result<QJsonObject> poll) {
+                                        if (poll) {
+                                            showPoll(*poll);
+                                        } else if (poll.error().code == core::ErrorCode::NotFound) {
+                                            // Gone (another server or account, a restored server): a new one can be made.
+                                            startAnother();
+                                            fillForm(vote.request);
+                                            m_banner->showMessage(tr("This show's vote (code %1) is not on your server any more. "
+                                                                     "Create it again, or make a new one.")
+                                                                      .arg(vote.code),
                                                                   true);
-                                            return;
+                                        } else {
+                                            showKnown(QString::fromStdString(poll.error().message));
                                         }
-                                        showPoll(*poll);
                                     });
     });
+}
+
+void FanVoteDialog::startAnother()
+{
+    if (m_stream != nullptr) {
+        m_stream->disconnect(this);
+        m_stream->deleteLater();
+        m_stream = nullptr;
+    }
+    m_poll = {};
+    m_rendered.clear();
+    m_draftId.clear();
+    m_create->setEnabled(!m_creating);
+    m_create->setText(tr("Create the vote"));
+    m_discard->setVisible(false);
+    m_refusal->setVisible(false);
+    m_pages->setCurrentIndex(0);
+}
+
+void FanVoteDialog::showKept(const core::setlists::FanVote& vote)
+{
+    m_draftId = vote.id;
+    m_create->setText(tr("Publish the vote"));
+    m_discard->setVisible(true);
+    // A refusal stays in sight until the vote changes (a banner would hide after a while).
+    m_refusal->setText(tr("Your server refused this vote: %1. Change it and publish it again, or discard it.").arg(vote.refused));
+    m_refusal->setVisible(!vote.refused.isEmpty());
 }
 
 void FanVoteDialog::discard()
@@ -393,9 +428,7 @@ void FanVoteDialog::discard()
         m_banner->showMessage(tr("The kept vote could not be discarded: %1").arg(QString::fromStdString(removed.error().message)), true);
         return;
     }
-    m_draftId.clear();
-    m_discard->setVisible(false);
-    m_create->setText(tr("Create the vote"));
+    startAnother();
     m_banner->showMessage(tr("The kept vote is discarded (on your other computers too, after they sync)."), false);
 }
 
@@ -404,8 +437,11 @@ void FanVoteDialog::refreshFromStore()
     if (m_draftId.isEmpty() || !pollId().isEmpty() || m_creating) {
         return;
     }
+    // Published by a sync round (here or on another computer), or refused meanwhile.
     if (auto vote = core::setlists::FanVoteRepository(m_db).get(m_draftId); vote && vote->published()) {
         showPublished(*vote);
+    } else if (vote) {
+        showKept(*vote);
     }
 }
 
@@ -518,16 +554,21 @@ void FanVoteDialog::create()
     // Kept on this computer first (it syncs to the musician's other computers): without the
     // server now, it waits and is published after a sync.
     core::setlists::FanVoteRepository votes(m_db);
+    if (!m_draftId.isEmpty()) {
+        if (auto stored = votes.get(m_draftId); stored && stored->published()) {
+            showPublished(*stored);  // published meanwhile (another computer): that one stands
+            m_banner->showMessage(tr("This vote was published from another computer meanwhile; the changes here were not applied."), true);
+            return;
+        }
+    }
     auto saved = votes.save(m_showId, body, m_draftId);
     auto vote = saved ? votes.get(*saved) : core::Result<core::setlists::FanVote>(std::unexpected(saved.error()));
     if (!vote) {
         m_banner->showMessage(tr("The vote could not be kept: %1").arg(QString::fromStdString(vote.error().message)), true);
         return;
     }
-    m_draftId = vote->id;
+    showKept(*vote);
     const auto keptForLater = [this](const QString& why) {
-        m_create->setText(tr("Publish the vote"));
-        m_discard->setVisible(true);
         m_banner->showMessage(tr("The vote is kept on this computer and goes to your server when you are signed in and online (%1).").arg(why),
                               false);
     };
@@ -549,8 +590,10 @@ void FanVoteDialog::create()
                                         if (!poll) {
                                             const QString message = QString::fromStdString(poll.error().message);
                                             if (poll.error().code == core::ErrorCode::InvalidInput) {
-                                                (void)store.markRefused(vote.id, message);
-                                                m_banner->showMessage(message, true);
+                                                (void)store.markRefused(vote.id, vote.request, message);
+                                                if (auto refused = store.get(vote.id); refused) {
+                                                    showKept(*refused);
+                                                }
                                             } else {
                                                 keptForLater(message);
                                             }
@@ -560,7 +603,13 @@ void FanVoteDialog::create()
                                                                   poll->value(QStringLiteral("code")).toString(),
                                                                   poll->value(QStringLiteral("url")).toString());
                                         showPoll(*poll);
-                                        m_banner->showMessage(tr("The vote is on your server. Show fans the code or the QR code."), false);
+                                        if (poll->value(QStringLiteral("draft")).toString() == QLatin1String("changed")) {
+                                            m_banner->showMessage(tr("This vote was published from another computer before; "
+                                                                     "that one stands and the changes here were not applied."),
+                                                                  true);
+                                        } else {
+                                            m_banner->showMessage(tr("The vote is on your server. Show fans the code or the QR code."), false);
+                                        }
                                     });
     });
 }
@@ -697,6 +746,7 @@ void FanVoteDialog::renderTally()
     const QString state = m_poll.value(QStringLiteral("state")).toString();
     const QString stateWords = state == QLatin1String("open")        ? tr("Open: fans are voting")
                                : state == QLatin1String("scheduled") ? tr("Not open yet")
+                               : state.isEmpty()                     ? tr("Waiting for your server")
                                                                       : tr("Closed");
     m_state->setText(QStringLiteral("%1\n%2").arg(m_poll.value(QStringLiteral("question")).toString(),
                                                  m_reconnecting ? tr("%1 · reconnecting to your server…").arg(stateWords) : stateWords));

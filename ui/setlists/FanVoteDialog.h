@@ -73,6 +73,8 @@ public:
     void refreshFromStore();
     /// Throws away the vote kept on this computer (one not on the server yet).
     void discard();
+    /// An empty form for a new vote (New vote…; the one shown stays on the server).
+    void startAnother();
     /// The vote kept on this computer (empty before Create).
     [[nodiscard]] QString draftId() const { return m_draftId; }
     [[nodiscard]] bool isLive() const;
@@ -106,6 +108,8 @@ private:
     /// Finds the show's newest vote on the server: the live page when there is one.
     void lookForExisting();
     void showPublished(const core::setlists::FanVote& vote);
+    /// The form for a vote kept on this computer (and why the server refused it, if it did).
+    void showKept(const core::setlists::FanVote& vote);
     /// The request the form describes, or empty (the banner says what is missing).
     QJsonObject formRequest();
     void fillForm(const QJsonObject& request);
@@ -152,6 +156,7 @@ private:
     QDateTimeEdit* m_closesAt = nullptr;
     QPushButton* m_create = nullptr;
     QPushButton* m_discard = nullptr;
+    QLabel* m_refusal = nullptr;
     // The live page
     QLabel* m_code = nullptr;
     QLabel* m_link = nullptr;

@@ -926,7 +926,7 @@ FanVoteDialog* SetlistsPage::fanVote()
     const QString band = core::profile::ProfileRepository(m_db).load().value_or(core::profile::Profile{}).artistName;
     const QString show = m_plan.show.date.isValid() ? tr("%1 · %2").arg(m_plan.show.name, QLocale().toString(m_plan.show.date, QLocale::ShortFormat)) : m_plan.show.name;
     auto* dialog = new FanVoteDialog(m_db, m_showId, show, band, candidates, m_serverAccess, this);
-    connect(this, &SetlistsPage::fanVotesPublished, dialog, &FanVoteDialog::refreshFromStore);
+    connect(this, &SetlistsPage::fanVotesChanged, dialog, &FanVoteDialog::refreshFromStore);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setResultTaker([this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs) {
         if (m_showId != showId && !selectShow(showId)) {
@@ -947,6 +947,7 @@ void SetlistsPage::publishWaitingVotes()
 {
     auto waiting = core::setlists::FanVoteRepository(m_db).waiting();
     if (!m_serverAccess || m_publishing || !waiting || waiting->isEmpty()) {
+        Q_EMIT fanVotesChanged();  // a sync may have brought one published on another computer
         return;
     }
     m_publishing = true;
@@ -960,15 +961,32 @@ void SetlistsPage::publishWaitingVotes()
         }
         sync::PollClient::publishWaitingAsync(*m_network, m_db, server, token, this, [this](const sync::PublishReport& report) {
             m_publishing = false;
+            // One message for the round, naming the shows.
+            const auto showName = [this](const core::setlists::FanVote& vote) {
+                auto show = m_repository.show(vote.showId);
+                return show ? show->name : vote.request.value(QStringLiteral("show")).toString();
+            };
+            QStringList lines;
+            bool trouble = false;
             for (const auto& vote : report.published) {
-                m_banner->showMessage(tr("A fan vote you prepared is on your server now: fans open %1 (code %2).").arg(vote.url, vote.code), false);
+                lines << tr("The fan vote for “%1” is on your server now: fans open %2 (code %3).").arg(showName(vote), vote.url, vote.code);
+            }
+            for (const auto& vote : report.changedElsewhere) {
+                lines << tr("The fan vote for “%1” was published from another computer before; the changes made here were not applied.").arg(showName(vote));
+                trouble = true;
             }
             for (const auto& vote : report.refused) {
-                m_banner->showMessage(tr("Your server refused a fan vote you prepared: %1. Open Fan vote… on its show to change it.").arg(vote.refused), true);
+                lines << tr("Your server refused the fan vote for “%1”: %2. Open Fan vote… on the show to change or discard it.").arg(showName(vote), vote.refused);
+                trouble = true;
             }
-            if (!report.published.isEmpty()) {
-                Q_EMIT fanVotesPublished();
+            if (report.stopped) {
+                lines << tr("Fan votes you prepared still wait for your server: %1").arg(QString::fromStdString(report.stopped->message));
+                trouble = true;
             }
+            if (!lines.isEmpty()) {
+                m_banner->showMessage(lines.join(QLatin1Char('\n')), trouble);
+            }
+            Q_EMIT fanVotesChanged();
         });
     });
 }

@@ -70,7 +70,8 @@ public:
     /// How fan votes reach the musician's server (the Sync page's session).
     void setServerAccess(FanVoteDialog::ServerAccess access);
     /// Puts the fan votes kept on this computer (prepared offline, here or on another computer)
-    /// on the server; the main window calls it after each successful sync. Nothing when none wait.
+    /// on the server; the main window calls it after each successful sync. Says what happened in
+    /// one message and emits fanVotesChanged() (also when none waited).
     void publishWaitingVotes();
     /// Puts the fans' top songs into the show's last encore (a new one when it has none), as one
     /// undoable step: a song in a set moves there, one in an encore stays, others are added; how
@@ -81,8 +82,8 @@ Q_SIGNALS:
     /// Play a song's groove (the main window hands it to the Beat Machine page).
     void grooveRequested(const QString& machineRef, double bpm, int key);
     void grooveStopRequested();
-    /// Fan votes kept on this computer went to the server (their records say where).
-    void fanVotesPublished();
+    /// Fan votes may have changed: published here or by a sync (their records say where).
+    void fanVotesChanged();
 
 protected:
     void showEvent(QShowEvent* event) override;
