@@ -163,8 +163,26 @@ public:
 private:
     void work()
     {
+        // Each worker opens its connections at start, one worker at a time (their schema checks
+        // must not race on PostgreSQL), not on its first job: a crowd arriving at a fresh server
+        // would otherwise fill the queue while eight workers connect (503s for a cold process).
         std::unique_ptr<WorkerState> state;
         std::string openError;
+        {
+            const std::lock_guard opening(m_openMutex);
+            const bool stopping = [this] {
+                const std::lock_guard lock(m_mutex);
+                return m_stopping;
+            }();
+            if (!stopping) {
+                auto made = m_make();
+                if (made) {
+                    state = std::move(*made);
+                } else {
+                    openError = made.error().toString();
+                }
+            }
+        }
         for (;;) {
             Job job;
             {
@@ -190,6 +208,7 @@ private:
 
     std::size_t m_limit;
     Core::MakeWorker m_make;
+    std::mutex m_openMutex;  ///< one worker opens its connections at a time
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_queue;

@@ -519,7 +519,10 @@ void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& 
         res.setHeader(name, value);
     }
     res.setHeader("Cache-Control", "no-store");
-    auto poll = parts.size() <= 2 ? worker.polls->byCode(parts.value(0)) : core::Result<Poll>(core::fail(ErrorCode::NotFound, "no such page"));
+    // A live tally's stream needs only the poll's row (the hub holds the tally once it is
+    // published): a crowd scanning the code at once costs one query each, not two.
+    const bool stream = parts.size() == 2 && parts.at(1) == QLatin1String("events");
+    auto poll = parts.size() <= 2 ? worker.polls->byCode(parts.value(0), !stream) : core::Result<Poll>(core::fail(ErrorCode::NotFound, "no such page"));
     if (!poll || (parts.size() == 2 && parts.at(1) != QLatin1String("events"))) {
         if (poll || poll.error().code == ErrorCode::NotFound) {
             res.status = 404;
@@ -563,7 +566,12 @@ void PollRoutes::fanPage(const http::Request& req, http::Response& res, Worker& 
         // changes: after voting, when the poll closes).
         const std::string topic = (counts ? "poll:" : "poll-open:") + poll->id.toStdString();
         if (m_core.topicVersion(topic) == 0) {
-            publish(*poll, nullptr);
+            auto whole = worker.polls->byId(poll->id);  // the first listener here: the tally too
+            if (!whole) {
+                sendServiceError(res, whole.error());
+                return;
+            }
+            publish(*whole, nullptr);
         }
         res.headers.clear();  // a stream's own headers
         res.status = 200;

@@ -4,9 +4,10 @@
 // of the N fans receiving an update that includes it (p50/p99), the server's resident memory
 // per connection, and whether the final tally equals a recount of the stored ballots. The
 // baseline in the same run is the same latency with one fan listening.
-//   bandmate_bench_votes [--fans N] [--seconds S] [--rate VOTES_PER_S] [--db LOCATION] [--quick]
-//   (--db: a PostgreSQL URL, e.g. a new database in $BANDMATE_TEST_POSTGRES's cluster under
-//   tests/support/with-postgres.sh; one server process)
+//   bandmate_bench_votes [--fans N] [--seconds S] [--rate VOTES_PER_S] [--db LOCATION] [--servers 1|2] [--quick]
+//   (--db: a PostgreSQL URL, e.g. $BANDMATE_TEST_POSTGRES under tests/support/with-postgres.sh;
+//   --servers 2 runs two server processes on it, the fans and the votes shared out over both,
+//   so every update also crosses from one process to the other through LISTEN/NOTIFY)
 #include "sync/server/Polls.h"
 #include "sync/server/ServerDatabase.h"
 
@@ -250,9 +251,11 @@ struct Vote {
     qint64 version = 0;
 };
 
-/// Sends votes for `seconds` at `rate` a second from `voters` on eight keep-alive connections
-/// (`round` shifts the songs, so a later round changes every fan's ballot again); the answers.
-std::vector<Vote> vote(int port, const std::string& code, const std::vector<Voter>& voters, double rate, double seconds, int songs, int round, long& errors)
+/// Sends votes for `seconds` at `rate` a second from `voters` on eight keep-alive connections,
+/// spread over the servers on `ports` (`round` shifts the songs, so a later round changes every
+/// fan's ballot again); the answers.
+std::vector<Vote> vote(const std::vector<int>& ports, const std::string& code, const std::vector<Voter>& voters, double rate, double seconds, int songs, int round,
+                       long& errors)
 {
     std::vector<Vote> all;
     std::mutex allMutex;
@@ -262,7 +265,7 @@ std::vector<Vote> vote(int port, const std::string& code, const std::vector<Vote
     const auto start = Clock::now();
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
-            httplib::Client client("127.0.0.1", port);
+            httplib::Client client("127.0.0.1", ports[static_cast<size_t>(t) % ports.size()]);  // the servers take turns
             client.set_keep_alive(true);
             client.set_tcp_nodelay(true);
             const double interval = kThreads / rate;
@@ -298,13 +301,22 @@ std::vector<Vote> vote(int port, const std::string& code, const std::vector<Vote
     return all;
 }
 
-/// The time from each vote's sending to the last fan having it, in ms; `missing` counts votes no
-/// update to every fan ever carried.
-std::vector<double> latencies(const std::vector<Vote>& votes, const Listeners& listeners, long& missing)
+/// The time from each vote's sending to the last fan (on any server) having it, in ms; `missing`
+/// counts votes no update to every fan ever carried.
+std::vector<double> latencies(const std::vector<Vote>& votes, const std::vector<std::unique_ptr<Listeners>>& groups, long& missing)
 {
     std::vector<double> out;
     for (const Vote& vote : votes) {
-        if (auto last = listeners.allReached(vote.version)) {
+        std::optional<Clock::time_point> last;
+        for (const auto& group : groups) {
+            const auto reached = group->allReached(vote.version);
+            if (!reached) {
+                last.reset();
+                break;
+            }
+            last = last ? std::max(*last, *reached) : *reached;
+        }
+        if (last) {
             out.push_back(msSince(vote.sent, *last));
         } else {
             ++missing;
@@ -322,6 +334,7 @@ int main(int argc, char* argv[])
     int fans = 10'000;
     double seconds = 10.0;
     double rate = 2000.0;
+    int serverCount = 1;
     QString location;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--fans") == 0 && i + 1 < argc) {
@@ -330,6 +343,8 @@ int main(int argc, char* argv[])
             seconds = std::atof(argv[++i]);
         } else if (std::strcmp(argv[i], "--rate") == 0 && i + 1 < argc) {
             rate = std::max(1.0, std::atof(argv[++i]));
+        } else if (std::strcmp(argv[i], "--servers") == 0 && i + 1 < argc) {
+            serverCount = std::clamp(std::atoi(argv[++i]), 1, 2);
         } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
             location = QString::fromLocal8Bit(argv[++i]);
         } else if (std::strcmp(argv[i], "--quick") == 0) {
@@ -337,7 +352,7 @@ int main(int argc, char* argv[])
             seconds = 2.0;
             rate = 200.0;
         } else {
-            std::fprintf(stderr, "usage: %s [--fans N] [--seconds S] [--rate VOTES_PER_S] [--db LOCATION] [--quick]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--fans N] [--seconds S] [--rate VOTES_PER_S] [--db LOCATION] [--servers 1|2] [--quick]\n", argv[0]);
             return 2;
         }
     }
@@ -347,14 +362,36 @@ int main(int argc, char* argv[])
     ::setrlimit(RLIMIT_NOFILE, &files);
 
     QTemporaryDir dir;
+    if (qEnvironmentVariableIsSet("BANDMATE_BENCH_KEEP")) {  // the servers' logs, to look at
+        dir.setAutoRemove(false);
+        std::printf("server logs in %s\n", qPrintable(dir.path()));
+    }
     if (location.isEmpty()) {
         location = dir.filePath(QStringLiteral("server.sqlite"));
     }
-    Server server;
-    if (!server.start(location, dir.filePath(QStringLiteral("server.log")))) {
-        std::fprintf(stderr, "the server did not start\n");
-        return 1;
+    if (serverCount > 1 && !sync::isPostgresLocation(location)) {
+        std::fprintf(stderr, "two server processes share a PostgreSQL database: --db postgresql://...\n");
+        return 2;
     }
+    // One or two processes on the database (one after the other: each makes the schema it needs).
+    std::vector<std::unique_ptr<Server>> servers;
+    std::vector<int> ports;
+    for (int i = 0; i < serverCount; ++i) {
+        servers.push_back(std::make_unique<Server>());
+        if (!servers.back()->start(location, dir.filePath(QStringLiteral("server-%1.log").arg(i)))) {
+            std::fprintf(stderr, "server %d did not start\n", i + 1);
+            return 1;
+        }
+        ports.push_back(servers.back()->port);
+    }
+    Server& server = *servers.front();
+    const auto resident = [&servers] {
+        long total = 0;
+        for (const auto& each : servers) {
+            total += residentKiB(each->process.processId());
+        }
+        return total;
+    };
     httplib::Client api("127.0.0.1", server.port);
     const std::string credentials = R"({"email":"band@example.org","password":"salsa-dura-1978"})";
     api.Post("/v1/auth/register", credentials, "application/json");
@@ -390,36 +427,52 @@ int main(int argc, char* argv[])
         const std::string cookie = page ? page->get_header_value("Set-Cookie") : std::string();
         voters.push_back({cookie.substr(0, cookie.find(';')), csrf.match(QString::fromStdString(page ? page->body : std::string())).captured(1).toStdString()});
     }
-    std::printf("fan voting on %s, server on 127.0.0.1:%d, %d voting fans\n", sync::isPostgresLocation(location) ? "PostgreSQL" : "SQLite", server.port, voterCount);
+    std::printf("fan voting on %s, %d server process%s (votes and fans spread over them), %d voting fans\n",
+                sync::isPostgresLocation(location) ? "PostgreSQL" : "SQLite", serverCount, serverCount > 1 ? "es" : "", voterCount);
 
     // Baseline: one fan listening, votes at a tenth of the rate.
     double baselineP50 = -1.0;
     {
-        Listeners one(server.port, code, 1);
+        std::vector<std::unique_ptr<Listeners>> one;
+        one.push_back(std::make_unique<Listeners>(server.port, code, 1));
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         long errors = 0;
         long missing = 0;
-        const auto votes = vote(server.port, code, voters, std::max(20.0, rate / 10.0), std::min(2.0, seconds), kSongs, 0, errors);
+        const auto votes = vote({server.port}, code, voters, std::max(20.0, rate / 10.0), std::min(2.0, seconds), kSongs, 0, errors);
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         const auto ms = latencies(votes, one, missing);
         baselineP50 = percentile(ms, 0.5);
         std::printf("baseline, 1 fan listening: %zu votes, vote to fan p50 %.1f ms, p99 %.1f ms\n", votes.size(), baselineP50, percentile(ms, 0.99));
     }
 
-    const long before = residentKiB(server.process.processId());
-    Listeners everyone(server.port, code, fans);
-    for (int i = 0; i < 200 && everyone.live() < fans - everyone.failed(); ++i) {
+    const long before = resident();
+    // The fans, shared out over the servers as a load balancer would.
+    std::vector<std::unique_ptr<Listeners>> everyone;
+    for (int i = 0; i < serverCount; ++i) {
+        everyone.push_back(std::make_unique<Listeners>(ports[static_cast<size_t>(i)], code, fans / serverCount + (i < fans % serverCount ? 1 : 0)));
+    }
+    const auto count = [&everyone](auto what) {
+        int total = 0;
+        for (const auto& group : everyone) {
+            total += what(*group);
+        }
+        return total;
+    };
+    const int failed = count([](const Listeners& group) { return group.failed(); });
+    for (int i = 0; i < 200 && count([](const Listeners& group) { return group.live(); }) < fans - failed; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    const long withFans = residentKiB(server.process.processId());
-    const int live = everyone.live();
-    everyone.expect(live);
+    const long withFans = resident();
+    const int live = count([](const Listeners& group) { return group.live(); });
+    for (auto& group : everyone) {
+        group->expect(group->live());
+    }
     std::printf("%d fans listening (%d could not connect, %d connected but had no update within 10 s), server resident %ld KiB -> %ld KiB: %.1f KiB per fan\n",
-                live, everyone.failed(), fans - everyone.failed() - live, before, withFans, static_cast<double>(withFans - before) / std::max(1, live));
+                live, failed, fans - failed - live, before, withFans, static_cast<double>(withFans - before) / std::max(1, live));
 
     long errors = 0;
     const auto start = Clock::now();
-    const auto votes = vote(server.port, code, voters, rate, seconds, kSongs, 5, errors);
+    const auto votes = vote(ports, code, voters, rate, seconds, kSongs, 5, errors);
     const double elapsed = msSince(start, Clock::now()) / 1000.0;
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the last updates arrive
     long missing = 0;
@@ -429,7 +482,7 @@ int main(int argc, char* argv[])
                 errors);
     std::printf("vote to the last of %d fans: p50 %.1f ms, p99 %.1f ms (%.1fx and %.1fx the 1-fan p50), %ld votes no update reached every fan with\n",
                 live, p50, percentile(ms, 0.99), p50 / std::max(0.1, baselineP50), percentile(ms, 0.99) / std::max(0.1, baselineP50), missing);
-    std::printf("server resident after the votes: %ld KiB\n", residentKiB(server.process.processId()));
+    std::printf("server resident after the votes: %ld KiB\n", resident());
 
     // The live tally against a recount of the stored ballots.
     auto polls = sync::PollService::open(location);

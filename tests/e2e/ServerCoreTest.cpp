@@ -6,6 +6,7 @@
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/server/Accounts.h"
+#include "sync/server/HttpCore.h"
 #include "sync/server/ServerDatabase.h"
 #include "tests/e2e/RawClient.h"
 #include "tests/e2e/ServerProcess.h"
@@ -27,6 +28,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -316,6 +318,40 @@ TEST(ServerCoreTest, ADatabaseThatCannotBeOpenedIsReportedWithoutSayingWhereItIs
     EXPECT_EQ(health->status, 500);
     EXPECT_EQ(bodyOf(health)[QStringLiteral("code")].toString(), QStringLiteral("storage"));
     EXPECT_EQ(health->body.find("no-such-folder"), std::string::npos) << health->body;
+}
+
+TEST(ServerCoreTest, DatabaseWorkersOpenOneAfterAnotherAtStartNotOnTheirFirstRequest)
+{
+    // A crowd arriving at a fresh server (a second process behind a load balancer) used to
+    // find eight workers still opening their connections on first use, and a full queue: 503s.
+    struct Opened : sync::http::WorkerState {};
+    std::atomic<int> opened{0};
+    std::atomic<int> opening{0};
+    std::atomic<int> mostAtOnce{0};
+    sync::http::CoreOptions options;
+    options.databaseWorkers = 4;
+    sync::http::Core core(
+        options,
+        [&]() -> core::Result<std::unique_ptr<sync::http::WorkerState>> {
+            const int now = ++opening;
+            mostAtOnce = std::max(mostAtOnce.load(), now);
+            std::this_thread::sleep_for(50ms);  // a database connection and its schema check
+            --opening;
+            ++opened;
+            return std::make_unique<Opened>();
+        },
+        [](const sync::http::Request&, const sync::http::Response&, double) {});
+    core.route("GET", "/x", {}, [](const sync::http::Request&, sync::http::Response& res, sync::http::WorkerState&) { res.json(200, {}); });
+    ASSERT_TRUE(core.bind().has_value());
+    std::thread serving([&] { core.run(); });
+    // No request yet: every worker opens anyway, one at a time (schema checks must not race).
+    for (int i = 0; i < 200 && opened < 4; ++i) {
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(opened.load(), 4);
+    EXPECT_EQ(mostAtOnce.load(), 1);
+    core.stop();
+    serving.join();
 }
 
 TEST(ServerCoreTest, AFullDatabaseQueueAnswers503WithRetryAfterAndTheClientsRetryCompletesItsSync)
