@@ -4,15 +4,15 @@
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+282"/>
-        <source>%n song(s) added to the encore.</source>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+352"/>
+        <source>%n song(s) placed in %1.</source>
         <translation>
-            <numerusform>%n song added to the encore.</numerusform>
-            <numerusform>%n songs added to the encore.</numerusform>
+            <numerusform>%n song placed in %1.</numerusform>
+            <numerusform>%n songs placed in %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+521"/>
+        <location line="+515"/>
         <source>%n fan(s) voted</source>
         <translation>
             <numerusform>%n fan voted</numerusform>
@@ -55,11 +55,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+230"/>
-        <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
+        <location line="+247"/>
+        <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
-            <numerusform>The fans&apos; %n song is in the encore (Ctrl+Z takes it out).</numerusform>
-            <numerusform>The fans&apos; %n songs are in the encore (Ctrl+Z takes them out).</numerusform>
+            <numerusform>The fans&apos; %n song is in %1 (Ctrl+Z takes it out).</numerusform>
+            <numerusform>The fans&apos; %n songs are in %1 (Ctrl+Z takes them out).</numerusform>
         </translation>
     </message>
 </context>

@@ -2026,7 +2026,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+58"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+62"/>
         <source>Fan vote — %1</source>
         <translation>Votación de fans — %1</translation>
     </message>
@@ -2046,19 +2046,24 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>&amp;Pregunta:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+420"/>
+        <location line="+4"/>
+        <location line="+479"/>
         <location line="+316"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-785"/>
+        <source>Find a song (Ctrl+F)</source>
+        <translation>Buscar una canción (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Canciones a votar:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source> per fan</source>
         <translation> por fan</translation>
     </message>
@@ -2130,13 +2135,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+237"/>
         <location line="+66"/>
         <source>Create the vote</source>
         <translation>Crear la votación</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-299"/>
         <source>Discard the kept vote</source>
         <translation>Descartar la votación guardada</translation>
     </message>
@@ -2166,7 +2171,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El código y el código QR, en grande, para un proyector (Esc para salir)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Print poster…</source>
+        <translation>Imprimir cartel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A page with the question, a large QR code, the link and the code, for the venue&apos;s walls</source>
+        <translation>Una página con la pregunta, un código QR grande, el enlace y el código, para las paredes del local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fan vote %1</source>
+        <translation>Votación de fans %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Open voting</source>
         <translation>Abrir la votación</translation>
     </message>
@@ -2236,40 +2256,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Usar el resultado: las</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>songs into the encore</source>
-        <translation>más votadas al bis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Adds them to the show&apos;s encore (Ctrl+Z on the Setlists page takes them out again)</source>
-        <translation>Las añade al bis del concierto (Ctrl+Z en la página de setlists las quita de nuevo)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+40"/>
         <source>No votes yet.</source>
         <translation>Todavía no hay votos.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n song(s) added to the encore.</source>
-        <translation>
-            <numerusform>%n canción añadida al bis.</numerusform>
-            <numerusform>%n canciones añadidas al bis.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
-        <source>Those songs are in the encore already.</source>
-        <translation>Esas canciones ya están en el bis.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The songs could not be added: the Setlists page says why.</source>
-        <translation>No se pudieron añadir las canciones: la página de setlists dice por qué.</translation>
-    </message>
-    <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.</source>
         <translation>Ahora no se puede llegar a tu servidor (%1); el código y el código QR funcionan, y el recuento llega cuando responda.</translation>
     </message>
@@ -2294,7 +2286,45 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Esta votación está guardada en este ordenador. Pasa a tu servidor cuando hayas iniciado sesión y tengas conexión, o ahora con Publicar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-79"/>
+        <source>songs into</source>
+        <translation>canciones a</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the encore</source>
+        <translation>el bis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use result</source>
+        <translation>Usar el resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts them into the show (Ctrl+Z on the Setlists page takes them out again)</source>
+        <translation>Las pone en el concierto (Ctrl+Z en la página de setlists las quita de nuevo)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n song(s) placed in %1.</source>
+        <translation>
+            <numerusform>%n canción puesta en %1.</numerusform>
+            <numerusform>%n canciones puestas en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Those songs are in %1 already.</source>
+        <translation>Esas canciones ya están en %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The songs could not be placed: the Setlists page says why.</source>
+        <translation>No se pudieron poner las canciones: la página de setlists dice por qué.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Looking for this show&apos;s vote on your server…</source>
         <translation>Buscando la votación de este concierto en tu servidor…</translation>
     </message>
@@ -2411,6 +2441,21 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+27"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan with your phone, or open</source>
+        <translation>Escanea con el móvil, o abre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save the QR code</source>
         <translation>Guardar el código QR</translation>
     </message>
@@ -4144,22 +4189,23 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+471"/>
+        <location line="+482"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-482"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+365"/>
         <source>Set %1</source>
         <translation>Set %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-341"/>
         <source>Remove set</source>
         <translation>Quitar set</translation>
     </message>
@@ -4295,7 +4341,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>The fan vote for “%1” is on your server now: fans open %2 (code %3).</source>
         <translation>La votación de fans de “%1” ya está en tu servidor: los fans abren %2 (código %3).</translation>
     </message>
@@ -4315,16 +4361,21 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Las votaciones de fans que preparaste siguen esperando a tu servidor: %1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Use the fans&apos; vote</source>
         <translation>Usar la votación de los fans</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+23"/>
-        <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
+        <source>the encore</source>
+        <translation>el bis</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
-            <numerusform>La %n canción de los fans está en el bis (Ctrl+Z la quita).</numerusform>
-            <numerusform>Las %n canciones de los fans están en el bis (Ctrl+Z las quita).</numerusform>
+            <numerusform>%n canción de los fans está en %1 (Ctrl+Z la quita).</numerusform>
+            <numerusform>Las %n canciones de los fans están en %1 (Ctrl+Z las quita).</numerusform>
         </translation>
     </message>
 </context>

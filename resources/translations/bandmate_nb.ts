@@ -2026,7 +2026,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+58"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+62"/>
         <source>Fan vote — %1</source>
         <translation>Fanavstemning — %1</translation>
     </message>
@@ -2046,19 +2046,24 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>&amp;Spørsmål:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+420"/>
+        <location line="+4"/>
+        <location line="+479"/>
         <location line="+316"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-785"/>
+        <source>Find a song (Ctrl+F)</source>
+        <translation>Finn en låt (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Låter å stemme på:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source> per fan</source>
         <translation> per fan</translation>
     </message>
@@ -2130,13 +2135,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+237"/>
         <location line="+66"/>
         <source>Create the vote</source>
         <translation>Opprett avstemningen</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-299"/>
         <source>Discard the kept vote</source>
         <translation>Forkast den lagrede avstemningen</translation>
     </message>
@@ -2166,7 +2171,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Koden og QR-koden, stort, for en projektor (Esc for å gå ut)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Print poster…</source>
+        <translation>Skriv ut plakat …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A page with the question, a large QR code, the link and the code, for the venue&apos;s walls</source>
+        <translation>En side med spørsmålet, en stor QR-kode, lenken og koden, til veggene på spillestedet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fan vote %1</source>
+        <translation>Fanavstemning %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Open voting</source>
         <translation>Åpne avstemningen</translation>
     </message>
@@ -2236,40 +2256,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Bruk resultatet: de</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>songs into the encore</source>
-        <translation>beste låtene som ekstranummer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Adds them to the show&apos;s encore (Ctrl+Z on the Setlists page takes them out again)</source>
-        <translation>Legger dem til konsertens ekstranummer (Ctrl+Z på settliste-siden tar dem ut igjen)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+40"/>
         <source>No votes yet.</source>
         <translation>Ingen stemmer ennå.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n song(s) added to the encore.</source>
-        <translation>
-            <numerusform>%n låt lagt til ekstranummeret.</numerusform>
-            <numerusform>%n låter lagt til ekstranummeret.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
-        <source>Those songs are in the encore already.</source>
-        <translation>De låtene er allerede i ekstranummeret.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The songs could not be added: the Setlists page says why.</source>
-        <translation>Låtene kunne ikke legges til: settliste-siden forteller hvorfor.</translation>
-    </message>
-    <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.</source>
         <translation>Serveren din kan ikke nås nå (%1); koden og QR-koden virker, og opptellingen kommer når den svarer.</translation>
     </message>
@@ -2294,7 +2286,45 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Denne avstemningen er lagret på denne datamaskinen. Den går til serveren din når du er logget inn og på nett, eller nå med Publiser.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-79"/>
+        <source>songs into</source>
+        <translation>låter inn i</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the encore</source>
+        <translation>ekstranummeret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use result</source>
+        <translation>Bruk resultatet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts them into the show (Ctrl+Z on the Setlists page takes them out again)</source>
+        <translation>Legger dem inn i konserten (Ctrl+Z på settliste-siden tar dem ut igjen)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n song(s) placed in %1.</source>
+        <translation>
+            <numerusform>%n låt lagt i %1.</numerusform>
+            <numerusform>%n låter lagt i %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Those songs are in %1 already.</source>
+        <translation>De låtene er allerede i %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The songs could not be placed: the Setlists page says why.</source>
+        <translation>Låtene kunne ikke legges inn: settliste-siden sier hvorfor.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Looking for this show&apos;s vote on your server…</source>
         <translation>Ser etter konsertens avstemning på serveren din …</translation>
     </message>
@@ -2411,6 +2441,21 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+27"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan with your phone, or open</source>
+        <translation>Skann med mobilen, eller åpne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save the QR code</source>
         <translation>Lagre QR-koden</translation>
     </message>
@@ -4144,22 +4189,23 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+471"/>
+        <location line="+482"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-482"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+365"/>
         <source>Set %1</source>
         <translation>Sett %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-341"/>
         <source>Remove set</source>
         <translation>Fjern sett</translation>
     </message>
@@ -4295,7 +4341,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>The fan vote for “%1” is on your server now: fans open %2 (code %3).</source>
         <translation>Fanavstemningen for «%1» er på serveren din nå: fansen åpner %2 (kode %3).</translation>
     </message>
@@ -4315,16 +4361,21 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Fanavstemninger du forberedte venter fortsatt på serveren din: %1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Use the fans&apos; vote</source>
         <translation>Bruk fansenes avstemning</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+23"/>
-        <source>The fans&apos; %n song(s) are in the encore (Ctrl+Z takes them out).</source>
+        <source>the encore</source>
+        <translation>ekstranummeret</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
-            <numerusform>Fansenes %n låt er i ekstranummeret (Ctrl+Z tar den ut).</numerusform>
-            <numerusform>Fansenes %n låter er i ekstranummeret (Ctrl+Z tar dem ut).</numerusform>
+            <numerusform>Fansenes %n låt er i %1 (Ctrl+Z tar den ut).</numerusform>
+            <numerusform>Fansenes %n låter er i %1 (Ctrl+Z tar dem ut).</numerusform>
         </translation>
     </message>
 </context>

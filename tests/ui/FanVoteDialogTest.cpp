@@ -16,9 +16,15 @@
 #include "ui/shell/Settings.h"
 #include "ui/sync/SyncPage.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -133,6 +139,43 @@ TEST(FanVoteDialogTest, AVoteMadeOnTheDesktopMovesLiveAndItsResultGoesIntoTheEnc
     page.undoStack()->redo();
     EXPECT_EQ(setlists.plan(showId)->sets.last().entries.size(), 2);
 
+    // Or into a set: the dialog offers the show's sets; the winners move from the encore there.
+    auto* target = dialog->findChild<QComboBox*>(QStringLiteral("fanVoteTarget"));
+    ASSERT_NE(target, nullptr);
+    ASSERT_EQ(target->count(), 2) << "the encore, Set 1";
+    dialog->setTarget(setlists.plan(showId)->sets.first().id);
+    EXPECT_EQ(target->currentText(), QStringLiteral("Set 1"));
+    EXPECT_EQ(dialog->useResult(), 2);
+    plan = setlists.plan(showId);
+    EXPECT_EQ(plan->sets.first().entries.size(), 3);
+    EXPECT_TRUE(plan->sets.last().entries.isEmpty());
+    EXPECT_EQ(plan->sets.first().entries.at(1).songId, ids.at(1)) << "in the fans' order at the set's end";
+    EXPECT_TRUE(dialog->bannerText().contains(QStringLiteral("Set 1"))) << dialog->bannerText().toStdString();
+    EXPECT_EQ(dialog->useResult(), 0) << "there already";
+    page.undoStack()->undo();
+    EXPECT_EQ(setlists.plan(showId)->sets.last().entries.size(), 2) << "back in the encore";
+
+    // The poster: printed to PDF, rendered by poppler and scanned by zbar, it holds the link.
+    const QString pdf = dir.file(QStringLiteral("poster.pdf"));
+    {
+        QPdfWriter writer(pdf);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(150);
+        dialog->printPoster(writer);
+    }
+    QProcess render;
+    render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf,
+                                              QStringLiteral(BANDMATE_SHOTS_DIR "/fan-vote-poster")});
+    ASSERT_TRUE(render.waitForFinished(30'000));
+    ASSERT_EQ(render.exitCode(), 0) << render.readAllStandardError().toStdString();
+    const QString zbar = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+    if (!zbar.isEmpty()) {
+        QProcess scan;
+        scan.start(zbar, {QStringLiteral("--raw"), QStringLiteral("-q"), QStringLiteral(BANDMATE_SHOTS_DIR "/fan-vote-poster.png")});
+        ASSERT_TRUE(scan.waitForFinished(20'000));
+        EXPECT_EQ(QString::fromUtf8(scan.readAllStandardOutput()).trimmed(), dialog->link());
+    }
+
     // Opening the dialog again finds the show's vote on the server.
     const QString firstCode = dialog->code();
     dialog->close();
@@ -207,6 +250,23 @@ TEST(FanVoteDialogTest, AVotePreparedOfflineIsKeptFilledInAgainAndGoesLiveAfterT
     // Not signed in (on the bus): Create keeps the vote on this computer and says so.
     ui::FanVoteDialog* dialog = page->fanVote();
     ASSERT_NE(dialog, nullptr);
+    // Typing finds songs in a long list; ticks stay.
+    auto* filter = dialog->findChild<QLineEdit*>(QStringLiteral("fanVoteSongFilter"));
+    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("fanVoteSongs"));
+    ASSERT_NE(filter, nullptr);
+    ASSERT_NE(list, nullptr);
+    const auto shown = [list] {
+        int count = 0;
+        for (int row = 0; row < list->count(); ++row) {
+            count += list->item(row)->isHidden() ? 0 : 1;
+        }
+        return count;
+    };
+    filter->setText(QStringLiteral("pedro"));
+    EXPECT_EQ(shown(), 1);
+    filter->clear();
+    EXPECT_EQ(shown(), 3);
+    EXPECT_EQ(list->item(0)->checkState(), Qt::Checked);
     dialog->setQuestion(QStringLiteral("What do we open with?"));
     dialog->create();
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->bannerText().contains(QStringLiteral("kept on this computer")); }, 5'000))

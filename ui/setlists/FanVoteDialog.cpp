@@ -28,6 +28,10 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -98,6 +102,7 @@ QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
     m_question->setMaxLength(200);
     form->addRow(tr("&Question:"), m_question);
     m_songs = new QListWidget(page);
+    m_songs->setObjectName(QStringLiteral("fanVoteSongs"));
     for (const Candidate& candidate : candidates) {
         auto* item = new QListWidgetItem(candidate.artist.isEmpty() ? candidate.title : tr("%1 — %2").arg(candidate.title, candidate.artist), m_songs);
         item->setData(Qt::UserRole, candidate.songId);
@@ -106,7 +111,29 @@ QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(candidate.inShow ? Qt::Checked : Qt::Unchecked);
     }
-    form->addRow(tr("&Songs to vote on:"), m_songs);
+    // A long library: typing finds the songs to tick (the ticked ones stay ticked when hidden).
+    m_songFilter = new QLineEdit(page);
+    m_songFilter->setObjectName(QStringLiteral("fanVoteSongFilter"));
+    m_songFilter->setPlaceholderText(tr("Find a song (Ctrl+F)"));
+    m_songFilter->setClearButtonEnabled(true);
+    connect(m_songFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        const QString wanted = text.trimmed();
+        for (int row = 0; row < m_songs->count(); ++row) {
+            QListWidgetItem* item = m_songs->item(row);
+            item->setHidden(!wanted.isEmpty() && !item->text().contains(wanted, Qt::CaseInsensitive));
+        }
+    });
+    connect(new QShortcut(QKeySequence::Find, page), &QShortcut::activated, m_songFilter, [this] {
+        m_songFilter->setFocus();
+        m_songFilter->selectAll();
+    });
+    auto* songs = new QVBoxLayout;
+    songs->setContentsMargins(0, 0, 0, 0);
+    songs->addWidget(m_songFilter);
+    songs->addWidget(m_songs);
+    auto* songsLabel = new QLabel(tr("&Songs to vote on:"), page);
+    songsLabel->setBuddy(m_songs);
+    form->addRow(songsLabel, songs);
     m_votes = new QSpinBox(page);
     m_votes->setRange(1, 5);
     m_votes->setValue(1);
@@ -193,10 +220,23 @@ QWidget* FanVoteDialog::buildLive()
     auto* full = new QPushButton(tr("Full screen"), page);
     full->setToolTip(tr("The code and QR code, big, for a projector (Esc to leave)"));
     connect(full, &QPushButton::clicked, this, &FanVoteDialog::showFullScreen);
+    auto* print = new QPushButton(tr("Print poster…"), page);
+    print->setToolTip(tr("A page with the question, a large QR code, the link and the code, for the venue's walls"));
+    connect(print, &QPushButton::clicked, this, [this] {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setDocName(tr("Fan vote %1").arg(code()));
+        QPrintDialog ask(&printer, this);
+        if (ask.exec() == QDialog::Accepted) {
+            printPoster(printer);
+        }
+    });
     share->addWidget(copy);
     share->addWidget(save);
-    share->addWidget(full);
     left->addLayout(share);
+    auto* show = new QHBoxLayout;
+    show->addWidget(print);
+    show->addWidget(full);
+    left->addLayout(show);
     left->addStretch(1);
     grid->addLayout(left, 0, 0, 2, 1);
 
@@ -269,29 +309,53 @@ QWidget* FanVoteDialog::buildLive()
     m_top->setRange(1, 20);
     m_top->setValue(2);
     use->addWidget(m_top);
-    auto* useButton = new QPushButton(tr("songs into the encore"), page);
-    useButton->setToolTip(tr("Adds them to the show's encore (Ctrl+Z on the Setlists page takes them out again)"));
-    connect(useButton, &QPushButton::clicked, this, [this] {
-        const QList<Candidate> top = topSongs(m_top->value());
-        if (top.isEmpty()) {
-            m_banner->showMessage(tr("No votes yet."), true);
-            return;
-        }
-        const int added = m_takeResult ? m_takeResult(top) : -1;
-        if (added > 0) {
-            m_banner->showMessage(tr("%n song(s) added to the encore.", nullptr, added), false);
-        } else if (added == 0) {
-            m_banner->showMessage(tr("Those songs are in the encore already."), false);
-        } else {
-            m_banner->showMessage(tr("The songs could not be added: the Setlists page says why."), true);
-        }
-    });
+    use->addWidget(new QLabel(tr("songs into"), page));
+    m_target = new QComboBox(page);
+    m_target->setObjectName(QStringLiteral("fanVoteTarget"));
+    m_target->addItem(tr("the encore"), QString());
+    use->addWidget(m_target);
+    auto* useButton = new QPushButton(tr("Use result"), page);
+    useButton->setToolTip(tr("Puts them into the show (Ctrl+Z on the Setlists page takes them out again)"));
+    connect(useButton, &QPushButton::clicked, this, &FanVoteDialog::useResult);
     use->addWidget(useButton);
     use->addStretch(1);
     right->addLayout(use);
     grid->addLayout(right, 0, 1, 2, 1);
     grid->setColumnStretch(1, 1);
     return page;
+}
+
+void FanVoteDialog::setTargets(const QList<std::pair<QString, QString>>& sets)
+{
+    while (m_target->count() > 1) {
+        m_target->removeItem(1);
+    }
+    for (const auto& [id, name] : sets) {
+        m_target->addItem(name, id);
+    }
+}
+
+void FanVoteDialog::setTarget(const QString& setId)
+{
+    m_target->setCurrentIndex(std::max(0, m_target->findData(setId)));
+}
+
+int FanVoteDialog::useResult()
+{
+    const QList<Candidate> top = topSongs(m_top->value());
+    if (top.isEmpty()) {
+        m_banner->showMessage(tr("No votes yet."), true);
+        return 0;
+    }
+    const int added = m_takeResult ? m_takeResult(top, m_target->currentData().toString()) : -1;
+    if (added > 0) {
+        m_banner->showMessage(tr("%n song(s) placed in %1.", nullptr, added).arg(m_target->currentText()), false);
+    } else if (added == 0) {
+        m_banner->showMessage(tr("Those songs are in %1 already.").arg(m_target->currentText()), false);
+    } else {
+        m_banner->showMessage(tr("The songs could not be placed: the Setlists page says why."), true);
+    }
+    return added;
 }
 
 void FanVoteDialog::call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done)
@@ -889,6 +953,15 @@ QList<FanVoteDialog::Candidate> FanVoteDialog::topSongs(int count) const
         top.append(ranked.at(i).second);
     }
     return top;
+}
+
+void FanVoteDialog::printPoster(QPagedPaintDevice& device) const
+{
+    QPainter painter(&device);
+    const QString heading = m_band.isEmpty() ? m_showName : m_showName.isEmpty() ? m_band : tr("%1 · %2").arg(m_band, m_showName);
+    paintQrPoster(painter, QRectF(0, 0, device.width(), device.height()),
+                  {heading, m_poll.value(QStringLiteral("question")).toString(), link(), code(), tr("Scan with your phone, or open"),
+                   tr("Code")});
 }
 
 void FanVoteDialog::saveQr()

@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QNetworkAccessManager;
+class QPagedPaintDevice;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -82,6 +83,8 @@ public:
     [[nodiscard]] QString link() const;
     [[nodiscard]] QString pollId() const;
     [[nodiscard]] QImage qrImage() const { return m_qr; }
+    /// The poster (Print poster…) on one page of `device`: a printer, or a PDF writer.
+    void printPoster(QPagedPaintDevice& device) const;
     [[nodiscard]] qint64 ballots() const;
     [[nodiscard]] qint64 votesFor(const QString& songId) const;
     [[nodiscard]] QString stateText() const;
@@ -93,8 +96,15 @@ public:
     [[nodiscard]] QList<Candidate> topSongs(int count) const;
 
     /// "Use result": puts these songs (library songs, or a fan's suggestion by title) into the
-    /// show's encore; how many it added (those already in the show are skipped), -1 on failure.
-    void setResultTaker(std::function<int(const QList<Candidate>&)> take) { m_takeResult = std::move(take); }
+    /// show's set `setId` (empty: the encore); how many it placed (those already there are
+    /// skipped), -1 on failure.
+    void setResultTaker(std::function<int(const QList<Candidate>&, const QString& setId)> take) { m_takeResult = std::move(take); }
+    /// The show's sets the result may also go into (id, name), besides the encore.
+    void setTargets(const QList<std::pair<QString, QString>>& sets);
+    /// Where Use result puts the songs (a set's id; empty: the encore).
+    void setTarget(const QString& setId);
+    /// Use result with the chosen count and place; what the taker returned (0: no votes yet).
+    int useResult();
 
 Q_SIGNALS:
     /// The vote is on the server and its live page shows.
@@ -136,7 +146,7 @@ private:
     bool m_creating = false;  ///< a Create is on its way
     int m_retryMs = 2000;
     QString m_rendered;  ///< the poll the rows were last drawn for
-    std::function<int(const QList<Candidate>&)> m_takeResult;
+    std::function<int(const QList<Candidate>&, const QString&)> m_takeResult;
     /// (when, total votes) of the last minute's updates: votes per minute.
     std::deque<std::pair<qint64, qint64>> m_history;
     QHash<QString, std::pair<qint64, qint64>> m_lastChange;  ///< song → (votes, when they last grew)
@@ -147,6 +157,7 @@ private:
     // The form
     QLineEdit* m_question = nullptr;
     QListWidget* m_songs = nullptr;
+    QLineEdit* m_songFilter = nullptr;
     QSpinBox* m_votes = nullptr;
     QComboBox* m_results = nullptr;
     QCheckBox* m_suggestions = nullptr;
@@ -169,6 +180,7 @@ private:
     QListWidget* m_pending = nullptr;
     QList<QWidget*> m_suggestionWidgets;  ///< shown only for a vote that takes suggestions
     QSpinBox* m_top = nullptr;
+    QComboBox* m_target = nullptr;
     struct TallyRow {
         QWidget* line = nullptr;
         QLabel* title = nullptr;

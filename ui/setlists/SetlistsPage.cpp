@@ -928,11 +928,18 @@ FanVoteDialog* SetlistsPage::fanVote()
     auto* dialog = new FanVoteDialog(m_db, m_showId, show, band, candidates, m_serverAccess, this);
     connect(this, &SetlistsPage::fanVotesChanged, dialog, &FanVoteDialog::refreshFromStore);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setResultTaker([this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs) {
+    QList<std::pair<QString, QString>> sets;
+    for (const sl::Setlist& set : m_plan.sets) {
+        if (set.kind == sl::SetKind::Set) {
+            sets.append({set.id, set.name.isEmpty() ? tr("Set %1").arg(sets.size() + 1) : set.name});
+        }
+    }
+    dialog->setTargets(sets);
+    dialog->setResultTaker([this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs, const QString& setId) {
         if (m_showId != showId && !selectShow(showId)) {
             return -1;  // the show is gone
         }
-        return useVoteResult(songs);
+        return useVoteResult(songs, setId);
     });
     dialog->show();
     return dialog;
@@ -991,19 +998,23 @@ void SetlistsPage::publishWaitingVotes()
     });
 }
 
-int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted)
+int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted, const QString& targetSetId)
 {
     if (m_showId.isEmpty()) {
         return -1;
     }
-    // Into the last encore, or a new one. A winner already in a set moves to the encore (it is
-    // not played twice); one already in an encore stays; any other is added (a fan's suggestion
-    // by its title, a new song when the library has none of that name). One undo step.
+    // Into the chosen set, or else the last encore (a new one when there is none). A winner in
+    // another set moves there (it is not played twice); one already there, or (for the encore)
+    // in any encore, stays; any other is added (a fan's suggestion by its title, a new song when
+    // the library has none of that name). One undo step.
     QString setId;
     for (const sl::Setlist& set : m_plan.sets) {
-        if (set.kind == sl::SetKind::Encore) {
+        if (targetSetId.isEmpty() ? set.kind == sl::SetKind::Encore : set.id == targetSetId) {
             setId = set.id;
         }
+    }
+    if (!targetSetId.isEmpty() && setId.isEmpty()) {
+        return -1;  // that set is gone
     }
     struct Placed {
         QString entryId;
@@ -1033,8 +1044,8 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted)
     for (const FanVoteDialog::Candidate& candidate : wanted) {
         QString songId = candidate.songId.isEmpty() ? m_songByText.value(candidate.title.toCaseFolded()) : candidate.songId;
         const auto [existing, set] = songId.isEmpty() ? std::pair<QString, const sl::Setlist*>{} : entryOf(songId);
-        if (set != nullptr && set->kind == sl::SetKind::Encore) {
-            continue;  // in an encore already
+        if (set != nullptr && (targetSetId.isEmpty() ? set->kind == sl::SetKind::Encore : set->id == targetSetId)) {
+            continue;  // there already
         }
         if (setId.isEmpty()) {
             auto created = m_repository.addSet(m_showId, tr("Encore"), sl::SetKind::Encore);
@@ -1089,7 +1100,7 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted)
             if (auto restored = m_repository.restore(sets, addedEntries); !restored) {
                 return restored;
             }
-            for (const Placed& one : placed) {  // in the fans' order, at the encore's end
+            for (const Placed& one : placed) {  // in the fans' order, at the set's end
                 if (auto moved = m_repository.moveEntry(one.entryId, setId); !moved) {
                     return moved;
                 }
@@ -1107,7 +1118,13 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted)
         [this](const core::Error& error) { report(error); }));
     refreshSongChoices();
     refreshShow();
-    m_banner->showMessage(tr("The fans' %n song(s) are in the encore (Ctrl+Z takes them out).", nullptr, static_cast<int>(placed.size())), false);
+    QString where = tr("the encore");
+    for (const sl::Setlist& set : m_plan.sets) {
+        if (set.id == setId && !targetSetId.isEmpty()) {
+            where = set.name;
+        }
+    }
+    m_banner->showMessage(tr("The fans' %n song(s) are in %1 (Ctrl+Z takes them out).", nullptr, static_cast<int>(placed.size())).arg(where), false);
     return static_cast<int>(placed.size());
 }
 

@@ -73,10 +73,11 @@ public:
     /// on the server; the main window calls it after each successful sync. Says what happened in
     /// one message and emits fanVotesChanged() (also when none waited).
     void publishWaitingVotes();
-    /// Puts the fans' top songs into the show's last encore (a new one when it has none), as one
-    /// undoable step: a song in a set moves there, one in an encore stays, others are added; how
-    /// many it placed, -1 on failure.
-    int useVoteResult(const QList<FanVoteDialog::Candidate>& songs);
+    /// Puts the fans' top songs into the show's set `setId`, or (empty) its last encore (a new
+    /// one when it has none), as one undoable step: a song in another set moves there, one
+    /// already there (for the encore: in any encore) stays, others are added; how many it
+    /// placed, -1 on failure.
+    int useVoteResult(const QList<FanVoteDialog::Candidate>& songs, const QString& setId = {});
 
 Q_SIGNALS:
     /// Play a song's groove (the main window hands it to the Beat Machine page).
