@@ -4,7 +4,7 @@
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+352"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+358"/>
         <source>%n song(s) placed in %1.</source>
         <translation>
             <numerusform>%n song placed in %1.</numerusform>
@@ -12,7 +12,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+515"/>
+        <location line="+352"/>
+        <source>%n song(s) ticked, %1 of them not shown by the search</source>
+        <translation>
+            <numerusform>%n song ticked, %1 of them not shown by the search</numerusform>
+            <numerusform>%n songs ticked, %1 of them not shown by the search</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n song(s) ticked</source>
+        <translation>
+            <numerusform>%n song ticked</numerusform>
+            <numerusform>%n songs ticked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+216"/>
         <source>%n fan(s) voted</source>
         <translation>
             <numerusform>%n fan voted</numerusform>
@@ -31,7 +47,7 @@
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+776"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+777"/>
         <source>Imported %n song(s).</source>
         <translation>
             <numerusform>Imported %n song.</numerusform>
@@ -55,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+247"/>
+        <location line="+269"/>
         <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>The fans&apos; %n song is in %1 (Ctrl+Z takes it out).</numerusform>

@@ -2026,7 +2026,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+62"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+63"/>
         <source>Fan vote — %1</source>
         <translation>Votación de fans — %1</translation>
     </message>
@@ -2047,18 +2047,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+4"/>
-        <location line="+479"/>
-        <location line="+316"/>
+        <location line="+486"/>
+        <location line="+368"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-785"/>
+        <location line="-844"/>
         <source>Find a song (Ctrl+F)</source>
         <translation>Buscar una canción (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Canciones a votar:</translation>
     </message>
@@ -2135,13 +2135,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+239"/>
         <location line="+66"/>
         <source>Create the vote</source>
         <translation>Crear la votación</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-301"/>
         <source>Discard the kept vote</source>
         <translation>Descartar la votación guardada</translation>
     </message>
@@ -2186,7 +2186,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Votación de fans %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>The poster could not be printed: the printer (or the file) refused it.</source>
+        <translation>No se pudo imprimir el cartel: la impresora (o el archivo) lo rechazó.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Open voting</source>
         <translation>Abrir la votación</translation>
     </message>
@@ -2256,7 +2261,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Usar el resultado: las</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>No votes yet.</source>
         <translation>Todavía no hay votos.</translation>
     </message>
@@ -2271,7 +2276,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>La votación de este concierto (código %1) ya no está en tu servidor. Créala de nuevo o haz una nueva.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Publish the vote</source>
         <translation>Publicar la votación</translation>
     </message>
@@ -2281,12 +2286,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tu servidor rechazó esta votación: %1. Cámbiala y vuelve a publicarla, o descártala.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
         <translation>Esta votación está guardada en este ordenador. Pasa a tu servidor cuando hayas iniciado sesión y tengas conexión, o ahora con Publicar.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>songs into</source>
         <translation>canciones a</translation>
     </message>
@@ -2306,7 +2311,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Las pone en el concierto (Ctrl+Z en la página de setlists las quita de nuevo)</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%n song(s) placed in %1.</source>
         <translation>
             <numerusform>%n canción puesta en %1.</numerusform>
@@ -2334,7 +2339,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>En tu servidor: código %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>The kept vote could not be discarded: %1</source>
         <translation>No se pudo descartar la votación guardada: %1</translation>
     </message>
@@ -2359,7 +2364,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>La hora de cierre ya pasó: elige una más tarde o ciérrala a mano.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>This vote was published from another computer meanwhile; the changes here were not applied.</source>
         <translation>Esta votación se publicó mientras tanto desde otro ordenador; los cambios hechos aquí no se aplicaron.</translation>
     </message>
@@ -2383,8 +2388,24 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>La votación está en tu servidor. Enseña a los fans el código o el código QR.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n song(s) ticked, %1 of them not shown by the search</source>
+        <translation>
+            <numerusform>%n canción marcada, %1 de ellas no se ve por la búsqueda</numerusform>
+            <numerusform>%n canciones marcadas, %1 de ellas no se ven por la búsqueda</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n song(s) ticked</source>
+        <translation>
+            <numerusform>%n canción marcada</numerusform>
+            <numerusform>%n canciones marcadas</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+119"/>
+        <location line="+143"/>
         <source>This vote is no longer on your server (or belongs to another account).</source>
         <translation>Esta votación ya no está en tu servidor (o es de otra cuenta).</translation>
     </message>
@@ -2440,7 +2461,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se retiraron todos los votos; la votación sigue.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2455,7 +2476,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Código</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Save the QR code</source>
         <translation>Guardar el código QR</translation>
     </message>
@@ -4008,12 +4029,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+636"/>
+        <location line="+637"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-644"/>
         <source>Band sheet as PDF…</source>
         <translation>Hoja de la banda en PDF…</translation>
     </message>
@@ -4069,45 +4090,45 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+20"/>
-        <location line="+294"/>
+        <location line="+295"/>
         <source>Add break</source>
         <translation>Añadir descanso</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-295"/>
         <source>A pause between songs (10 minutes; double-click to change)</source>
         <translation>Una pausa entre canciones (10 minutos; doble clic para cambiarla)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location line="+313"/>
         <source>Add set</source>
         <translation>Añadir set</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-313"/>
         <source>Another set after the last one</source>
         <translation>Otro set después del último</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+311"/>
+        <location line="+312"/>
         <source>Add encore</source>
         <translation>Añadir bis</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-312"/>
         <source>An encore after the last set</source>
         <translation>Un bis después del último set</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+332"/>
+        <location line="+333"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-333"/>
         <source>Remove the selected song, break or set (Delete)</source>
         <translation>Quitar la canción, el descanso o el set seleccionado (Supr)</translation>
     </message>
@@ -4167,7 +4188,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation> · termina hacia las %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>“%1” was not in your library: added it as a new song.</source>
         <translation>“%1” no estaba en tu biblioteca: se añadió como canción nueva.</translation>
     </message>
@@ -4189,23 +4210,23 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+482"/>
+        <location line="+504"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-504"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+365"/>
+        <location line="+381"/>
         <source>Set %1</source>
         <translation>Set %1</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-357"/>
         <source>Remove set</source>
         <translation>Quitar set</translation>
     </message>
@@ -4341,7 +4362,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>The fan vote for “%1” is on your server now: fans open %2 (code %3).</source>
         <translation>La votación de fans de “%1” ya está en tu servidor: los fans abren %2 (código %3).</translation>
     </message>
@@ -4361,7 +4382,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Las votaciones de fans que preparaste siguen esperando a tu servidor: %1</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+27"/>
+        <source>That set is not in the show any more: choose another place for the fans&apos; songs.</source>
+        <translation>Ese set ya no está en el concierto: elige otro sitio para las canciones de los fans.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Use the fans&apos; vote</source>
         <translation>Usar la votación de los fans</translation>
     </message>

@@ -2026,7 +2026,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+62"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+63"/>
         <source>Fan vote — %1</source>
         <translation>Fanavstemning — %1</translation>
     </message>
@@ -2047,18 +2047,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+479"/>
-        <location line="+316"/>
+        <location line="+486"/>
+        <location line="+368"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-785"/>
+        <location line="-844"/>
         <source>Find a song (Ctrl+F)</source>
         <translation>Finn en låt (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>&amp;Songs to vote on:</source>
         <translation>&amp;Låter å stemme på:</translation>
     </message>
@@ -2135,13 +2135,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+239"/>
         <location line="+66"/>
         <source>Create the vote</source>
         <translation>Opprett avstemningen</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-301"/>
         <source>Discard the kept vote</source>
         <translation>Forkast den lagrede avstemningen</translation>
     </message>
@@ -2186,7 +2186,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Fanavstemning %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>The poster could not be printed: the printer (or the file) refused it.</source>
+        <translation>Plakaten kunne ikke skrives ut: skriveren (eller filen) avviste den.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Open voting</source>
         <translation>Åpne avstemningen</translation>
     </message>
@@ -2256,7 +2261,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Bruk resultatet: de</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>No votes yet.</source>
         <translation>Ingen stemmer ennå.</translation>
     </message>
@@ -2271,7 +2276,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Avstemningen for denne konserten (kode %1) er ikke lenger på serveren din. Opprett den på nytt, eller lag en ny.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Publish the vote</source>
         <translation>Publiser avstemningen</translation>
     </message>
@@ -2281,12 +2286,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Serveren din avviste denne avstemningen: %1. Endre den og publiser den på nytt, eller forkast den.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
         <translation>Denne avstemningen er lagret på denne datamaskinen. Den går til serveren din når du er logget inn og på nett, eller nå med Publiser.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>songs into</source>
         <translation>låter inn i</translation>
     </message>
@@ -2306,7 +2311,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Legger dem inn i konserten (Ctrl+Z på settliste-siden tar dem ut igjen)</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%n song(s) placed in %1.</source>
         <translation>
             <numerusform>%n låt lagt i %1.</numerusform>
@@ -2334,7 +2339,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>På serveren din: kode %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>The kept vote could not be discarded: %1</source>
         <translation>Den lagrede avstemningen kunne ikke forkastes: %1</translation>
     </message>
@@ -2359,7 +2364,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Stengetiden har passert: velg en senere, eller steng den for hånd.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>This vote was published from another computer meanwhile; the changes here were not applied.</source>
         <translation>Denne avstemningen ble publisert fra en annen datamaskin i mellomtiden; endringene her ble ikke tatt med.</translation>
     </message>
@@ -2383,8 +2388,24 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <source>The vote is on your server. Show fans the code or the QR code.</source>
         <translation>Avstemningen ligger på serveren din. Vis fansen koden eller QR-koden.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n song(s) ticked, %1 of them not shown by the search</source>
+        <translation>
+            <numerusform>%n låt krysset av, %1 av dem vises ikke i søket</numerusform>
+            <numerusform>%n låter krysset av, %1 av dem vises ikke i søket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n song(s) ticked</source>
+        <translation>
+            <numerusform>%n låt krysset av</numerusform>
+            <numerusform>%n låter krysset av</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+119"/>
+        <location line="+143"/>
         <source>This vote is no longer on your server (or belongs to another account).</source>
         <translation>Denne avstemningen finnes ikke lenger på serveren din (eller tilhører en annen konto).</translation>
     </message>
@@ -2440,7 +2461,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Alle stemmer ble trukket tilbake; avstemningen fortsetter.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2455,7 +2476,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Kode</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Save the QR code</source>
         <translation>Lagre QR-koden</translation>
     </message>
@@ -4008,12 +4029,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+636"/>
+        <location line="+637"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-644"/>
         <source>Band sheet as PDF…</source>
         <translation>Bandark som PDF …</translation>
     </message>
@@ -4069,45 +4090,45 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+20"/>
-        <location line="+294"/>
+        <location line="+295"/>
         <source>Add break</source>
         <translation>Legg til pause</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-295"/>
         <source>A pause between songs (10 minutes; double-click to change)</source>
         <translation>En pause mellom sangene (10 minutter; dobbeltklikk for å endre)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location line="+313"/>
         <source>Add set</source>
         <translation>Legg til sett</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-313"/>
         <source>Another set after the last one</source>
         <translation>Et sett til etter det siste</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+311"/>
+        <location line="+312"/>
         <source>Add encore</source>
         <translation>Legg til ekstranummer</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-312"/>
         <source>An encore after the last set</source>
         <translation>Et ekstranummer etter det siste settet</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+332"/>
+        <location line="+333"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-333"/>
         <source>Remove the selected song, break or set (Delete)</source>
         <translation>Fjern valgt sang, pause eller sett (Delete)</translation>
     </message>
@@ -4167,7 +4188,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation> · slutter rundt %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>“%1” was not in your library: added it as a new song.</source>
         <translation>«%1» fantes ikke i biblioteket: lagt til som ny sang.</translation>
     </message>
@@ -4189,23 +4210,23 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+482"/>
+        <location line="+504"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-504"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+365"/>
+        <location line="+381"/>
         <source>Set %1</source>
         <translation>Sett %1</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-357"/>
         <source>Remove set</source>
         <translation>Fjern sett</translation>
     </message>
@@ -4341,7 +4362,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>The fan vote for “%1” is on your server now: fans open %2 (code %3).</source>
         <translation>Fanavstemningen for «%1» er på serveren din nå: fansen åpner %2 (kode %3).</translation>
     </message>
@@ -4361,7 +4382,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Fanavstemninger du forberedte venter fortsatt på serveren din: %1</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+27"/>
+        <source>That set is not in the show any more: choose another place for the fans&apos; songs.</source>
+        <translation>Det settet er ikke lenger i konserten: velg et annet sted for fansenes låter.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Use the fans&apos; vote</source>
         <translation>Bruk fansenes avstemning</translation>
     </message>

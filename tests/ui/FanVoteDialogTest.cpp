@@ -10,6 +10,7 @@
 #include "tests/support/LocalServer.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
+#include "ui/print/QrPicture.h"
 #include "ui/setlists/FanVoteDialog.h"
 #include "ui/setlists/SetlistsPage.h"
 #include "ui/shell/MainWindow.h"
@@ -22,8 +23,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QSettings>
 #include <QSignalSpy>
@@ -262,9 +265,22 @@ TEST(FanVoteDialogTest, AVotePreparedOfflineIsKeptFilledInAgainAndGoesLiveAfterT
         }
         return count;
     };
+    auto* ticked = dialog->findChild<QLabel*>(QStringLiteral("fanVoteTicked"));
+    ASSERT_NE(ticked, nullptr);
+    EXPECT_TRUE(ticked->text().startsWith(QStringLiteral("3 song")) && ticked->text().contains(QStringLiteral("ticked"))) << ticked->text().toStdString();
     filter->setText(QStringLiteral("pedro"));
     EXPECT_EQ(shown(), 1);
-    filter->clear();
+    EXPECT_TRUE(ticked->text().contains(QStringLiteral("2 of them not shown"))) << ticked->text().toStdString();
+    // Enter ticks (or unticks) the one song found; it does not create the vote. Esc empties the field.
+    QTest::keyClick(filter, Qt::Key_Return);
+    EXPECT_EQ(list->item(1)->checkState(), Qt::Unchecked);
+    EXPECT_TRUE(dialog->draftId().isEmpty());
+    EXPECT_TRUE(dialog->isVisible());
+    QTest::keyClick(filter, Qt::Key_Return);
+    EXPECT_EQ(list->item(1)->checkState(), Qt::Checked);
+    QTest::keyClick(filter, Qt::Key_Escape);
+    EXPECT_TRUE(filter->text().isEmpty());
+    EXPECT_TRUE(dialog->isVisible()) << "Esc emptied the search, it did not close the dialog";
     EXPECT_EQ(shown(), 3);
     EXPECT_EQ(list->item(0)->checkState(), Qt::Checked);
     dialog->setQuestion(QStringLiteral("What do we open with?"));
@@ -306,6 +322,43 @@ TEST(FanVoteDialogTest, AVotePreparedOfflineIsKeptFilledInAgainAndGoesLiveAfterT
     EXPECT_EQ(vote->code, again->code());
     EXPECT_TRUE(page->bannerText().contains(vote->code)) << page->bannerText().toStdString();
     EXPECT_TRUE(core::setlists::FanVoteRepository(*db).waiting()->isEmpty());
+}
+
+TEST(FanVoteDialogTest, APosterWithALongQuestionOnLandscapePaperStillHoldsAReadableCodeAndLink)
+{
+    test::TempDir dir;
+    const QString link = QStringLiteral("https://bandmate.la-sonora-de-oslo.example.org:8443/v/K7M2QX");
+    const QString pdf = dir.file(QStringLiteral("poster.pdf"));
+    {
+        QPdfWriter writer(pdf);
+        writer.setPageSize(QPageSize(QPageSize::Letter));
+        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setResolution(150);
+        QPainter painter(&writer);
+        ui::paintQrPoster(painter, QRectF(0, 0, writer.width(), writer.height()),
+                          {QStringLiteral("La Sonora · Friday at Blå"), QString(200, QLatin1Char('x')).replace(QRegularExpression(QStringLiteral("x{9}x")), QStringLiteral("encore or ")),
+                           link, QStringLiteral("K7M2QX"), QStringLiteral("Scan with your phone, or open"), QStringLiteral("Code")});
+    }
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    QProcess render;
+    render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf,
+                                              QStringLiteral(BANDMATE_SHOTS_DIR "/fan-vote-poster-landscape")});
+    ASSERT_TRUE(render.waitForFinished(30'000));
+    ASSERT_EQ(render.exitCode(), 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    ASSERT_TRUE(text.waitForFinished(30'000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput()).remove(QLatin1Char('\n'));
+    EXPECT_TRUE(words.contains(QStringLiteral("K7M2QX"))) << words.toStdString();
+    EXPECT_TRUE(words.contains(link)) << "the whole link, wrapped where it must be: " << words.toStdString();
+    const QString zbar = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+    if (zbar.isEmpty()) {
+        GTEST_SKIP() << "zbarimg (zbar-tools) is not installed: the QR code was printed but not scanned";
+    }
+    QProcess scan;
+    scan.start(zbar, {QStringLiteral("--raw"), QStringLiteral("-q"), QStringLiteral(BANDMATE_SHOTS_DIR "/fan-vote-poster-landscape.png")});
+    ASSERT_TRUE(scan.waitForFinished(20'000));
+    EXPECT_EQ(QString::fromUtf8(scan.readAllStandardOutput()).trimmed(), link);
 }
 
 }  // namespace

@@ -54,8 +54,7 @@ void paintQrPoster(QPainter& painter, const QRectF& page, const QrPoster& poster
 {
     painter.save();
     painter.fillRect(page, Qt::white);
-    painter.setPen(Qt::black);
-    const qreal unit = page.width() / 100.0;  // type and gaps scale with the paper
+    const qreal unit = std::min(page.width(), page.height() * 0.75) / 100.0;  // type and gaps scale with the paper
     const auto font = [&painter, unit](qreal size, bool bold, qreal spacing = 100) {
         QFont f = painter.font();
         f.setPixelSize(std::max(1, qRound(size * unit)));
@@ -63,46 +62,74 @@ void paintQrPoster(QPainter& painter, const QRectF& page, const QrPoster& poster
         f.setLetterSpacing(QFont::PercentageSpacing, spacing);
         return f;
     };
-    qreal y = page.top() + 6 * unit;
-    const auto text = [&](const QString& line, const QFont& f, const QColor& color) {
-        painter.setFont(f);
-        painter.setPen(color);
-        const QRectF area(page.left() + 8 * unit, y, page.width() - 16 * unit, page.height());
-        const QRectF used = painter.boundingRect(area, Qt::AlignHCenter | Qt::TextWordWrap, line);
-        painter.drawText(area, Qt::AlignHCenter | Qt::TextWordWrap, line);
-        y += used.height() + 2 * unit;
+    const QRectF column(page.left() + 8 * unit, page.top(), page.width() - 16 * unit, page.height());
+    // One block of text: its height in the column (measured), and drawn at `y` when `draw`.
+    // A link has no spaces to wrap at: it wraps anywhere.
+    struct Line {
+        QString text;
+        QFont font;
+        QColor color;
+        int flags = Qt::AlignHCenter | Qt::TextWordWrap;
     };
-    if (!poster.heading.isEmpty()) {
-        text(poster.heading, font(3.6, false), QColor(0x44, 0x44, 0x44));
-    }
-    text(poster.question, font(6.5, true), Qt::black);
-    // The QR code: as large as the room left for it and the two lines under it allows, its
-    // modules drawn as shapes (sharp on any printer, no image compression in a PDF), inside the
-    // four-module quiet zone scanners need.
-    if (auto code = sync::encodeQr(poster.link.toUtf8())) {
-        constexpr int kQuiet = 4;
-        const qreal below = 26 * unit;
-        const qreal side = std::min(page.width() * 0.7, page.bottom() - y - below);
-        if (side > 0) {
-            const qreal module = side / (code->size + 2 * kQuiet);
-            const QPointF origin(page.center().x() - side / 2 + kQuiet * module, y + unit + kQuiet * module);
-            QPainterPath dark;
-            for (int row = 0; row < code->size; ++row) {
-                for (int column = 0; column < code->size; ++column) {
-                    if (code->at(column, row)) {
-                        dark.addRect(QRectF(origin.x() + column * module, origin.y() + row * module, module, module));
-                    }
-                }
-            }
-            painter.setRenderHint(QPainter::Antialiasing, false);
-            painter.fillPath(dark.simplified(), Qt::black);
-            y += unit + side + 3 * unit;
+    const auto height = [&painter, &column](const Line& line) {
+        painter.setFont(line.font);
+        return painter.boundingRect(QRectF(column.left(), 0, column.width(), 1e6), line.flags, line.text).height();
+    };
+    const auto draw = [&painter, &column, &height](const Line& line, qreal& y) {
+        const qreal h = height(line);
+        painter.setPen(line.color);
+        painter.drawText(QRectF(column.left(), y, column.width(), h), line.flags, line.text);
+        y += h;
+    };
+    const QColor grey(0x44, 0x44, 0x44);
+    const Line heading{poster.heading, font(3.6, false), grey};
+    const Line scan{poster.scanLine, font(3.2, false), Qt::black};
+    const Line link{poster.link, font(3.2, false), Qt::black, Qt::AlignHCenter | Qt::TextWrapAnywhere};
+    const Line codeLine{poster.codeLine, font(3.2, false), grey};
+    const Line code{poster.code, font(11, true, 118), Qt::black};
+    const qreal under = height(scan) + height(link) + 2 * unit + height(codeLine) + height(code) + 4 * unit;
+    // The question as large as leaves the QR code at least a third of the page's width.
+    auto code2d = sync::encodeQr(poster.link.toUtf8());
+    Line question{poster.question, font(6.5, true), Qt::black};
+    qreal side = 0;
+    for (const qreal size : {6.5, 5.0, 4.0, 3.2}) {
+        question.font = font(size, true);
+        const qreal above = 6 * unit + (poster.heading.isEmpty() ? 0 : height(heading) + 2 * unit) + height(question) + 3 * unit;
+        side = std::min(page.width() * 0.7, page.height() - above - under);
+        if (side >= page.width() / 3) {
+            break;
         }
     }
-    text(poster.scanLine + QLatin1Char('\n') + poster.link, font(3.2, false), Qt::black);
-    text(poster.codeLine, font(3.2, false), QColor(0x44, 0x44, 0x44));
-    y -= 2 * unit;
-    text(poster.code, font(11, true, 118), Qt::black);
+    qreal y = page.top() + 6 * unit;
+    if (!poster.heading.isEmpty()) {
+        draw(heading, y);
+        y += 2 * unit;
+    }
+    draw(question, y);
+    y += 2 * unit;
+    // The QR code's modules drawn as shapes (sharp on any printer, no image compression in a
+    // PDF), inside the four-module quiet zone scanners need.
+    if (code2d && side > 0) {
+        constexpr int kQuiet = 4;
+        const qreal module = side / (code2d->size + 2 * kQuiet);
+        const QPointF origin(page.center().x() - side / 2 + kQuiet * module, y + kQuiet * module);
+        QPainterPath dark;
+        for (int row = 0; row < code2d->size; ++row) {
+            for (int columnIndex = 0; columnIndex < code2d->size; ++columnIndex) {
+                if (code2d->at(columnIndex, row)) {
+                    dark.addRect(QRectF(origin.x() + columnIndex * module, origin.y() + row * module, module, module));
+                }
+            }
+        }
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.fillPath(dark.simplified(), Qt::black);
+        y += side + unit;
+    }
+    draw(scan, y);
+    draw(link, y);
+    y += 2 * unit;
+    draw(codeLine, y);
+    draw(code, y);
     painter.restore();
 }
 

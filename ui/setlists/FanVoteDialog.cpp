@@ -21,6 +21,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QKeyEvent>
 #include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
@@ -116,21 +117,24 @@ QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
     m_songFilter->setObjectName(QStringLiteral("fanVoteSongFilter"));
     m_songFilter->setPlaceholderText(tr("Find a song (Ctrl+F)"));
     m_songFilter->setClearButtonEnabled(true);
-    connect(m_songFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        const QString wanted = text.trimmed();
-        for (int row = 0; row < m_songs->count(); ++row) {
-            QListWidgetItem* item = m_songs->item(row);
-            item->setHidden(!wanted.isEmpty() && !item->text().contains(wanted, Qt::CaseInsensitive));
-        }
-    });
+    connect(m_songFilter, &QLineEdit::textChanged, this, &FanVoteDialog::filterSongs);
+    // Enter in the field ticks the one song found (or goes to the list); it does not create the
+    // vote. Esc empties the field before it closes anything.
+    m_songFilter->installEventFilter(this);
     connect(new QShortcut(QKeySequence::Find, page), &QShortcut::activated, m_songFilter, [this] {
         m_songFilter->setFocus();
         m_songFilter->selectAll();
     });
+    // How many are ticked, the hidden ones too: what Create sends.
+    m_ticked = new QLabel(page);
+    m_ticked->setObjectName(QStringLiteral("fanVoteTicked"));
+    connect(m_songs, &QListWidget::itemChanged, this, &FanVoteDialog::countTicked);
+    countTicked();
     auto* songs = new QVBoxLayout;
     songs->setContentsMargins(0, 0, 0, 0);
     songs->addWidget(m_songFilter);
     songs->addWidget(m_songs);
+    songs->addWidget(m_ticked);
     auto* songsLabel = new QLabel(tr("&Songs to vote on:"), page);
     songsLabel->setBuddy(m_songs);
     form->addRow(songsLabel, songs);
@@ -226,8 +230,8 @@ QWidget* FanVoteDialog::buildLive()
         QPrinter printer(QPrinter::HighResolution);
         printer.setDocName(tr("Fan vote %1").arg(code()));
         QPrintDialog ask(&printer, this);
-        if (ask.exec() == QDialog::Accepted) {
-            printPoster(printer);
+        if (ask.exec() == QDialog::Accepted && !printPoster(printer)) {
+            m_banner->showMessage(tr("The poster could not be printed: the printer (or the file) refused it."), true);
         }
     });
     share->addWidget(copy);
@@ -327,12 +331,14 @@ QWidget* FanVoteDialog::buildLive()
 
 void FanVoteDialog::setTargets(const QList<std::pair<QString, QString>>& sets)
 {
+    const QString chosen = m_target->currentData().toString();  // kept when the set is still there
     while (m_target->count() > 1) {
         m_target->removeItem(1);
     }
     for (const auto& [id, name] : sets) {
         m_target->addItem(name, id);
     }
+    m_target->setCurrentIndex(std::max(0, m_target->findData(chosen)));
 }
 
 void FanVoteDialog::setTarget(const QString& setId)
@@ -470,6 +476,7 @@ void FanVoteDialog::startAnother()
     m_create->setText(tr("Create the vote"));
     m_discard->setVisible(false);
     m_refusal->setVisible(false);
+    m_songFilter->clear();
     m_pages->setCurrentIndex(0);
 }
 
@@ -570,6 +577,7 @@ QJsonObject FanVoteDialog::formRequest()
 
 void FanVoteDialog::fillForm(const QJsonObject& request)
 {
+    m_songFilter->clear();  // every song of the vote in sight
     m_question->setText(request.value(QStringLiteral("question")).toString(m_question->text()));
     QSet<QString> chosen;
     for (const auto& song : request.value(QStringLiteral("songs")).toArray()) {
@@ -676,6 +684,58 @@ void FanVoteDialog::create()
                                         }
                                     });
     });
+}
+
+void FanVoteDialog::filterSongs()
+{
+    const QString wanted = m_songFilter->text().trimmed();
+    for (int row = 0; row < m_songs->count(); ++row) {
+        QListWidgetItem* item = m_songs->item(row);
+        item->setHidden(!wanted.isEmpty() && !item->text().contains(wanted, Qt::CaseInsensitive));
+    }
+    countTicked();
+}
+
+void FanVoteDialog::countTicked()
+{
+    int ticked = 0;
+    int hidden = 0;
+    for (int row = 0; row < m_songs->count(); ++row) {
+        const QListWidgetItem* item = m_songs->item(row);
+        if (item->checkState() == Qt::Checked) {
+            ++ticked;
+            hidden += item->isHidden() ? 1 : 0;
+        }
+    }
+    m_ticked->setText(hidden > 0 ? tr("%n song(s) ticked, %1 of them not shown by the search", nullptr, ticked).arg(hidden)
+                                 : tr("%n song(s) ticked", nullptr, ticked));
+}
+
+bool FanVoteDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_songFilter && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            QList<QListWidgetItem*> shown;
+            for (int row = 0; row < m_songs->count(); ++row) {
+                if (!m_songs->item(row)->isHidden()) {
+                    shown.append(m_songs->item(row));
+                }
+            }
+            if (shown.size() == 1) {
+                shown.first()->setCheckState(shown.first()->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+            } else if (!shown.isEmpty()) {
+                m_songs->setCurrentItem(shown.first());
+                m_songs->setFocus();
+            }
+            return true;
+        }
+        if (key == Qt::Key_Escape && !m_songFilter->text().isEmpty()) {
+            m_songFilter->clear();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 bool FanVoteDialog::isLive() const
@@ -955,13 +1015,17 @@ QList<FanVoteDialog::Candidate> FanVoteDialog::topSongs(int count) const
     return top;
 }
 
-void FanVoteDialog::printPoster(QPagedPaintDevice& device) const
+bool FanVoteDialog::printPoster(QPagedPaintDevice& device) const
 {
     QPainter painter(&device);
+    if (!painter.isActive()) {
+        return false;  // the printer or file refused
+    }
     const QString heading = m_band.isEmpty() ? m_showName : m_showName.isEmpty() ? m_band : tr("%1 · %2").arg(m_band, m_showName);
     paintQrPoster(painter, QRectF(0, 0, device.width(), device.height()),
                   {heading, m_poll.value(QStringLiteral("question")).toString(), link(), code(), tr("Scan with your phone, or open"),
                    tr("Code")});
+    return painter.end();
 }
 
 void FanVoteDialog::saveQr()

@@ -83,8 +83,9 @@ public:
     [[nodiscard]] QString link() const;
     [[nodiscard]] QString pollId() const;
     [[nodiscard]] QImage qrImage() const { return m_qr; }
-    /// The poster (Print poster…) on one page of `device`: a printer, or a PDF writer.
-    void printPoster(QPagedPaintDevice& device) const;
+    /// The poster (Print poster…) on one page of `device`: a printer, or a PDF writer; false
+    /// when the device refused.
+    bool printPoster(QPagedPaintDevice& device) const;
     [[nodiscard]] qint64 ballots() const;
     [[nodiscard]] qint64 votesFor(const QString& songId) const;
     [[nodiscard]] QString stateText() const;
@@ -130,7 +131,14 @@ private:
     void renderTally();
     void saveQr();
     void showFullScreen();
+    /// Shows the songs the search finds (ticks stay), and the count of ticked ones.
+    void filterSongs();
+    void countTicked();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
     core::Database& m_db;
     QString m_showId;
     QString m_draftId;
@@ -158,6 +166,7 @@ private:
     QLineEdit* m_question = nullptr;
     QListWidget* m_songs = nullptr;
     QLineEdit* m_songFilter = nullptr;
+    QLabel* m_ticked = nullptr;
     QSpinBox* m_votes = nullptr;
     QComboBox* m_results = nullptr;
     QCheckBox* m_suggestions = nullptr;

@@ -429,6 +429,7 @@ void SetlistsPage::refreshShow()
     m_summary->setText(summary);
     m_warnings->setText(m_sheet.warnings.isEmpty() ? QString() : QStringLiteral("⚠ ") + m_sheet.warnings.join(QStringLiteral("   ⚠ ")));
     m_warnings->setVisible(!m_sheet.warnings.isEmpty());
+    Q_EMIT planChanged();
 }
 
 bool SetlistsPage::report(const core::Error& error)
@@ -928,13 +929,9 @@ FanVoteDialog* SetlistsPage::fanVote()
     auto* dialog = new FanVoteDialog(m_db, m_showId, show, band, candidates, m_serverAccess, this);
     connect(this, &SetlistsPage::fanVotesChanged, dialog, &FanVoteDialog::refreshFromStore);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QList<std::pair<QString, QString>> sets;
-    for (const sl::Setlist& set : m_plan.sets) {
-        if (set.kind == sl::SetKind::Set) {
-            sets.append({set.id, set.name.isEmpty() ? tr("Set %1").arg(sets.size() + 1) : set.name});
-        }
-    }
-    dialog->setTargets(sets);
+    dialog->setTargets(voteTargets(m_showId));
+    // Sets added, renamed or removed while it is open: its choice of places follows.
+    connect(this, &SetlistsPage::planChanged, dialog, [this, dialog, showId = m_showId] { dialog->setTargets(voteTargets(showId)); });
     dialog->setResultTaker([this, showId = m_showId](const QList<FanVoteDialog::Candidate>& songs, const QString& setId) {
         if (m_showId != showId && !selectShow(showId)) {
             return -1;  // the show is gone
@@ -943,6 +940,18 @@ FanVoteDialog* SetlistsPage::fanVote()
     });
     dialog->show();
     return dialog;
+}
+
+QList<std::pair<QString, QString>> SetlistsPage::voteTargets(const QString& showId) const
+{
+    QList<std::pair<QString, QString>> sets;
+    auto plan = m_repository.plan(showId);
+    for (const sl::Setlist& set : plan ? plan->sets : QList<sl::Setlist>{}) {
+        if (set.kind == sl::SetKind::Set) {
+            sets.append({set.id, set.name.isEmpty() ? tr("Set %1").arg(sets.size() + 1) : set.name});
+        }
+    }
+    return sets;
 }
 
 void SetlistsPage::setServerAccess(FanVoteDialog::ServerAccess access)
@@ -1014,8 +1023,22 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted, c
         }
     }
     if (!targetSetId.isEmpty() && setId.isEmpty()) {
-        return -1;  // that set is gone
+        m_banner->showMessage(tr("That set is not in the show any more: choose another place for the fans' songs."), true);
+        return -1;
     }
+    // There already: the target set (for the encore: any encore) holds the song somewhere.
+    const auto alreadyThere = [this, &targetSetId](const QString& songId) {
+        for (const sl::Setlist& set : m_plan.sets) {
+            if (targetSetId.isEmpty() ? set.kind == sl::SetKind::Encore : set.id == targetSetId) {
+                for (const sl::SetlistEntry& entry : set.entries) {
+                    if (entry.kind == sl::EntryKind::Song && entry.songId == songId) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    };
     struct Placed {
         QString entryId;
         QString oldSet;   ///< empty: added by this step
@@ -1043,10 +1066,10 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted, c
     };
     for (const FanVoteDialog::Candidate& candidate : wanted) {
         QString songId = candidate.songId.isEmpty() ? m_songByText.value(candidate.title.toCaseFolded()) : candidate.songId;
-        const auto [existing, set] = songId.isEmpty() ? std::pair<QString, const sl::Setlist*>{} : entryOf(songId);
-        if (set != nullptr && (targetSetId.isEmpty() ? set->kind == sl::SetKind::Encore : set->id == targetSetId)) {
-            continue;  // there already
+        if (!songId.isEmpty() && alreadyThere(songId)) {
+            continue;
         }
+        const auto [existing, set] = songId.isEmpty() ? std::pair<QString, const sl::Setlist*>{} : entryOf(songId);
         if (setId.isEmpty()) {
             auto created = m_repository.addSet(m_showId, tr("Encore"), sl::SetKind::Encore);
             if (!created) {

@@ -85,6 +85,8 @@ Q_SIGNALS:
     void grooveStopRequested();
     /// Fan votes may have changed: published here or by a sync (their records say where).
     void fanVotesChanged();
+    /// The shown show was read again (its sets may have changed).
+    void planChanged();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -112,6 +114,8 @@ private:
     /// The entry a new one goes before: after the selected entry, else the end of the set.
     [[nodiscard]] QString insertionPoint() const;
     [[nodiscard]] QString setOf(const QString& entryId) const;
+    /// The sets (not encores) of a show a fan vote's result may go into: (id, name).
+    [[nodiscard]] QList<std::pair<QString, QString>> voteTargets(const QString& showId) const;
 
     core::Database& m_db;
     core::setlists::SetlistRepository m_repository;
