@@ -91,6 +91,10 @@ using Handler = std::function<void(const Request&, Response&, WorkerState&)>;
 /// memory, headers) that may answer at once. Returns true when it answered.
 using Screen = std::function<bool(const Request&, Response&)>;
 
+/// The least time between two updates one topic sends: 100 ms (ten a second), longer for a
+/// topic with so many subscribers that ten a second would cost more than 40,000 writes a second.
+[[nodiscard]] std::chrono::milliseconds topicInterval(std::size_t subscribers);
+
 class Core {
 public:
     using MakeWorker = std::function<core::Result<std::unique_ptr<WorkerState>>()>;
@@ -125,7 +129,8 @@ public:
     /// "Upgrade: websocket") as one text message {"id":"VERSION","event":EVENT,"data":DATA};
     /// `data` is one JSON value. A version not above the topic's is ignored, so
     /// updates may arrive out of order. The event is serialized once and shared by every
-    /// subscriber; a topic sends at most ten a second (the newest wins), a subscriber that reads
+    /// subscriber; a topic sends at most ten a second, fewer when it has more than 4,000
+    /// subscribers (topicInterval; the newest wins), a subscriber that reads
     /// slowly skips to the newest, and one that does not read at all is dropped after the write
     /// timeout. A subscriber whose Last-Event-ID is the topic's version gets nothing until the
     /// next update (a resume); any other gets the newest state at once.
