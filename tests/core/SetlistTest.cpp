@@ -459,3 +459,117 @@ TEST_F(SetlistTest, BadTextSaysWhichLineAndChangesNothing)
 }
 
 }  // namespace
+
+TEST_F(SetlistTest, TheJsonExportHoldsEveryFieldFormatsMdListsWithItsValue)
+{
+    // resources/setlists/FORMATS.md, "JSON — export": every field, no other, each with the value
+    // the show holds (a renamed or dropped field, a wrong unit or type fails here).
+    const QString first = *repo().addSong(set1, plastico);  // 21:00, 6:50
+    const QString pause = *repo().addBreak(set1, QStringLiteral("Tuning"), 2 * 60'000);  // 21:06:50
+    SetlistEntry breakEntry = *repo().entry(pause);
+    breakEntry.notes = QStringLiteral("tune the tres");
+    ASSERT_TRUE(repo().updateEntry(breakEntry).has_value());
+    const QString unknown = *repo().addSong(set1, decisiones);  // 21:08:50, unknown: 4:00 assumed
+    const QString last = *repo().addSong(encore, pedro);        // 21:12:50, 7:21
+    SetlistEntry transposed = *repo().entry(last);
+    transposed.transpose = 2;
+    transposed.notes = QStringLiteral("guest: Ana");
+    ASSERT_TRUE(repo().updateEntry(transposed).has_value());
+    Show show = *repo().show(showId);
+    show.notes = QStringLiteral("load-in 19:00");
+    ASSERT_TRUE(repo().saveShow(show).has_value());
+
+    const auto keys = [](const QJsonObject& object) {
+        QStringList names = object.keys();
+        names.sort();
+        return names;
+    };
+    const auto sorted = [](QStringList names) {
+        names.sort();
+        return names;
+    };
+    auto plan = *repo().plan(showId);
+    auto sheet = *buildRunSheet(plan, *db);
+    QJsonObject json = showJson(plan, sheet);
+    EXPECT_EQ(keys(json), sorted({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("date"), QStringLiteral("start_time"), QStringLiteral("venue"),
+                                  QStringLiteral("city"), QStringLiteral("slot_minutes"), QStringLiteral("fee"), QStringLiteral("notes"),
+                                  QStringLiteral("performed_at"), QStringLiteral("total_ms"), QStringLiteral("over_slot"), QStringLiteral("warnings"),
+                                  QStringLiteral("sets")}));
+    EXPECT_EQ(json[QStringLiteral("id")].toString(), showId);
+    EXPECT_EQ(json[QStringLiteral("name")].toString(), QStringLiteral("Salsa night"));
+    EXPECT_EQ(json[QStringLiteral("date")].toString(), QStringLiteral("2026-12-04"));
+    EXPECT_EQ(json[QStringLiteral("start_time")].toString(), QStringLiteral("21:00"));
+    EXPECT_EQ(json[QStringLiteral("venue")].toString(), QStringLiteral("Café Oslo"));
+    EXPECT_EQ(json[QStringLiteral("city")].toString(), QStringLiteral("Oslo"));
+    EXPECT_EQ(json[QStringLiteral("slot_minutes")].toInt(-1), 20);
+    EXPECT_EQ(json[QStringLiteral("fee")].toDouble(-1), 3000.0);
+    EXPECT_EQ(json[QStringLiteral("notes")].toString(), QStringLiteral("load-in 19:00"));
+    EXPECT_TRUE(json[QStringLiteral("performed_at")].isString());
+    EXPECT_EQ(json[QStringLiteral("performed_at")].toString(), QString()) << "not performed: \"\"";
+    const qint64 total = (6 * 60 + 50 + 2 * 60 + 4 * 60 + 7 * 60 + 21) * 1000LL;
+    EXPECT_EQ(json[QStringLiteral("total_ms")].toInteger(-1), total);
+    EXPECT_TRUE(json[QStringLiteral("over_slot")].isBool());
+    EXPECT_TRUE(json[QStringLiteral("over_slot")].toBool()) << "20:11 in a 20-minute slot";
+    QStringList warnings;
+    for (const auto& warning : json[QStringLiteral("warnings")].toArray()) {
+        warnings << warning.toString();
+    }
+    EXPECT_EQ(warnings, sheet.warnings);
+    EXPECT_FALSE(warnings.isEmpty());
+
+    const QJsonArray sets = json[QStringLiteral("sets")].toArray();
+    ASSERT_EQ(sets.size(), 2);
+    const QStringList setKeys = sorted({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("entries")});
+    EXPECT_EQ(keys(sets[0].toObject()), setKeys);
+    EXPECT_EQ(keys(sets[1].toObject()), setKeys);
+    EXPECT_EQ(sets[0][QStringLiteral("id")].toString(), set1);
+    EXPECT_EQ(sets[0][QStringLiteral("name")].toString(), QStringLiteral("Set 1"));
+    EXPECT_EQ(sets[0][QStringLiteral("kind")].toString(), QStringLiteral("set"));
+    EXPECT_EQ(sets[1][QStringLiteral("id")].toString(), encore);
+    EXPECT_EQ(sets[1][QStringLiteral("kind")].toString(), QStringLiteral("encore"));
+
+    const QStringList common{QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("duration_ms"),
+                             QStringLiteral("notes")};
+    const QStringList songKeys = sorted(common + QStringList{QStringLiteral("song_id"), QStringLiteral("artist"), QStringLiteral("key"), QStringLiteral("bpm"),
+                                                             QStringLiteral("transpose"), QStringLiteral("duration_assumed"), QStringLiteral("warnings")});
+    const QJsonArray entries = sets[0][QStringLiteral("entries")].toArray();
+    ASSERT_EQ(entries.size(), 3);
+    const QJsonObject song = entries[0].toObject();
+    EXPECT_EQ(keys(song), songKeys);
+    EXPECT_EQ(song[QStringLiteral("id")].toString(), first);
+    EXPECT_EQ(song[QStringLiteral("kind")].toString(), QStringLiteral("song"));
+    EXPECT_EQ(song[QStringLiteral("title")].toString(), QStringLiteral("Plástico"));
+    EXPECT_EQ(song[QStringLiteral("start")].toString(), QStringLiteral("21:00"));
+    EXPECT_EQ(song[QStringLiteral("duration_ms")].toInteger(-1), 6 * 60'000 + 50'000);
+    EXPECT_EQ(song[QStringLiteral("song_id")].toString(), plastico);
+    EXPECT_EQ(song[QStringLiteral("artist")].toString(), QStringLiteral("Rubén Blades"));
+    EXPECT_EQ(song[QStringLiteral("key")].toString(), QStringLiteral("Dm"));
+    EXPECT_EQ(song[QStringLiteral("bpm")].toDouble(-1), 122.0);
+    EXPECT_EQ(song[QStringLiteral("transpose")].toInt(-1), 0);
+    EXPECT_FALSE(song[QStringLiteral("duration_assumed")].toBool(true));
+    EXPECT_TRUE(song[QStringLiteral("warnings")].isArray());
+    const QJsonObject tuning = entries[1].toObject();
+    EXPECT_EQ(keys(tuning), sorted(common)) << "a break has no song fields";
+    EXPECT_EQ(tuning[QStringLiteral("id")].toString(), pause);
+    EXPECT_EQ(tuning[QStringLiteral("kind")].toString(), QStringLiteral("break"));
+    EXPECT_EQ(tuning[QStringLiteral("title")].toString(), QStringLiteral("Tuning"));
+    EXPECT_EQ(tuning[QStringLiteral("start")].toString(), QStringLiteral("21:07")) << "21:06:50, to the nearest minute";
+    EXPECT_EQ(tuning[QStringLiteral("duration_ms")].toInteger(-1), 2 * 60'000);
+    EXPECT_EQ(tuning[QStringLiteral("notes")].toString(), QStringLiteral("tune the tres"));
+    const QJsonObject assumed = entries[2].toObject();
+    EXPECT_EQ(assumed[QStringLiteral("id")].toString(), unknown);
+    EXPECT_TRUE(assumed[QStringLiteral("duration_assumed")].toBool(false));
+    EXPECT_EQ(assumed[QStringLiteral("duration_ms")].toInteger(-1), 4 * 60'000);
+    EXPECT_EQ(assumed[QStringLiteral("start")].toString(), QStringLiteral("21:09"));
+    const QJsonObject encoreSong = sets[1][QStringLiteral("entries")][0].toObject();
+    EXPECT_EQ(encoreSong[QStringLiteral("transpose")].toInt(-1), 2);
+    EXPECT_EQ(encoreSong[QStringLiteral("key")].toString(), QStringLiteral("Bm")) << "Am up two semitones";
+    EXPECT_EQ(encoreSong[QStringLiteral("notes")].toString(), QStringLiteral("guest: Ana"));
+    EXPECT_EQ(encoreSong[QStringLiteral("start")].toString(), QStringLiteral("21:13"));
+
+    // Performed: an ISO date-time.
+    ASSERT_TRUE(repo().markPerformed(showId, QDateTime(QDate(2026, 12, 4), QTime(21, 0))).has_value());
+    plan = *repo().plan(showId);
+    json = showJson(plan, *buildRunSheet(plan, *db));
+    EXPECT_TRUE(QDateTime::fromString(json[QStringLiteral("performed_at")].toString(), Qt::ISODate).isValid()) << json[QStringLiteral("performed_at")].toString().toStdString();
+}

@@ -69,6 +69,20 @@ TEST_F(SetlistCliTest, ImportShowAndExportEveryFormat)
     ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
     exported = cli({QStringLiteral("setlist"), QStringLiteral("export"), id, QStringLiteral("--pdf"), stage, QStringLiteral("--sheet"), QStringLiteral("stage")});
     ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    // The JSON file is the same document `setlist show --json` prints, with FORMATS.md's fields.
+    const QString jsonFile = dir.file(QStringLiteral("s.json"));
+    ASSERT_EQ(cli({QStringLiteral("setlist"), QStringLiteral("export"), id, QStringLiteral("--json-file"), jsonFile}).exitCode, 0);
+    const QJsonObject written = QJsonDocument::fromJson(readAll(jsonFile)).object();
+    EXPECT_EQ(written, sheet.json());
+    QStringList fields = written.keys();
+    fields.sort();
+    EXPECT_EQ(fields.join(QLatin1Char(',')), QStringLiteral("city,date,fee,id,name,notes,over_slot,performed_at,sets,slot_minutes,start_time,total_ms,venue,warnings"));
+    const QJsonObject firstSong = written[QStringLiteral("sets")][0][QStringLiteral("entries")][0].toObject();
+    QStringList songFields = firstSong.keys();
+    songFields.sort();
+    EXPECT_EQ(songFields.join(QLatin1Char(',')),
+              QStringLiteral("artist,bpm,duration_assumed,duration_ms,id,key,kind,notes,song_id,start,title,transpose,warnings"));
+    EXPECT_EQ(firstSong[QStringLiteral("start")].toString(), QStringLiteral("21:30")) << "the show starts at 21:30";
     EXPECT_TRUE(readAll(pdf).startsWith("%PDF-"));
     EXPECT_EQ(readAll(dir.file(QStringLiteral("s.txt"))), readAll(dir.file(QStringLiteral("set.txt"))));
     EXPECT_TRUE(readAll(dir.file(QStringLiteral("s.csv"))).contains("Encore,4,21:42,Ligia Elena"));
