@@ -1,5 +1,6 @@
 #include "app/cli/SyncCommands.h"
 
+#include "app/cli/VoteCommands.h"
 #include "core/storage/Database.h"
 #include "core/sync/DeleteGuard.h"
 #include "sync/client/AccountClient.h"
@@ -175,13 +176,7 @@ int runSyncCommand(const CliArgs& args)
             printOut(QStringLiteral("Fan vote published: fans open %1 (code %2).\n").arg(vote.url, vote.code));
         }
     }
-    for (const auto& vote : votes.refused) {
-        printErr(QStringLiteral("The server refused fan vote %1: %2 (change it in the app, or bandmate-cli vote discard %1)\n").arg(vote.id, vote.refused));
-    }
-    for (const auto& vote : votes.changedElsewhere) {
-        printErr(QStringLiteral("Fan vote %1 was published before from another computer (code %2); the changes made here were not applied.\n")
-                     .arg(vote.id, vote.code));
-    }
+    printPublishNotices(votes);
     if (votes.stopped) {
         printErr(QStringLiteral("Fan votes wait to be published: %1\n").arg(QString::fromStdString(votes.stopped->message)));
     }

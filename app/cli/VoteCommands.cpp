@@ -168,13 +168,7 @@ int reportPublished(const CliArgs& args, const sync::PublishReport& report)
             printOut(QStringLiteral("No fan vote waits to be published.\n"));
         }
     }
-    for (const auto& vote : report.refused) {
-        printErr(QStringLiteral("The server refused fan vote %1: %2 (change it in the app, or vote discard %1)\n").arg(vote.id, vote.refused));
-    }
-    for (const auto& vote : report.changedElsewhere) {
-        printErr(QStringLiteral("Fan vote %1 was published before from another computer (code %2); the changes made here were not applied.\n")
-                     .arg(vote.id, vote.code));
-    }
+    printPublishNotices(report);
     if (report.stopped) {
         return reportError(*report.stopped);
     }
@@ -263,6 +257,17 @@ int listVotes(const CliArgs& args, const QUrl& url, const core::Result<QString>&
 }
 
 }  // namespace
+
+void printPublishNotices(const sync::PublishReport& report)
+{
+    for (const auto& vote : report.refused) {
+        printErr(QStringLiteral("The server refused fan vote %1: %2 (change it in the app, or bandmate-cli vote discard %1)\n").arg(vote.id, vote.refused));
+    }
+    for (const auto& vote : report.changedElsewhere) {
+        printErr(QStringLiteral("Fan vote %1 was published before from another computer (code %2); the changes made here were not applied.\n")
+                     .arg(vote.id, vote.code));
+    }
+}
 
 int runVoteCommand(const CliArgs& args)
 {

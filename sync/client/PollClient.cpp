@@ -96,23 +96,18 @@ bool settle(core::Database& db, core::setlists::FanVote vote, const core::Result
 
 PublishReport PollClient::publishWaiting(core::Database& db, const QUrl& server, const QString& token)
 {
-    PublishReport report;
-    auto waiting = core::setlists::FanVoteRepository(db).waiting();
-    if (!waiting) {
-        report.stopped = waiting.error();
-        return report;
+    // The asynchronous round, waited for: one way to publish, for the app and the command line.
+    QNetworkAccessManager network;
+    QEventLoop loop;
+    std::optional<PublishReport> report;
+    publishWaitingAsync(network, db, server, token, &loop, [&](PublishReport done) {
+        report = std::move(done);
+        loop.quit();
+    });
+    if (!report) {  // (a round with nothing to send ends before it could wait)
+        loop.exec();
     }
-    for (const auto& listed : *waiting) {
-        const auto vote = stillWaiting(db, listed.id, report);
-        if (!vote) {
-            continue;
-        }
-        const auto answer = call(server, token, "POST", QStringLiteral("/v1/polls"), core::setlists::FanVoteRepository::publishRequest(*vote));
-        if (!settle(db, *vote, answer, report)) {
-            break;
-        }
-    }
-    return report;
+    return *report;
 }
 
 void PollClient::publishWaitingAsync(QNetworkAccessManager& network, core::Database& db, const QUrl& server, const QString& token, QObject* context,

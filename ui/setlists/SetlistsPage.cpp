@@ -1017,9 +1017,11 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted, c
     // in any encore, stays; any other is added (a fan's suggestion by its title, a new song when
     // the library has none of that name). One undo step.
     QString setId;
+    QString where = tr("the encore");  // for the message
     for (const sl::Setlist& set : m_plan.sets) {
         if (targetSetId.isEmpty() ? set.kind == sl::SetKind::Encore : set.id == targetSetId) {
             setId = set.id;
+            where = targetSetId.isEmpty() ? where : set.name;
         }
     }
     if (!targetSetId.isEmpty() && setId.isEmpty()) {
@@ -1141,12 +1143,6 @@ int SetlistsPage::useVoteResult(const QList<FanVoteDialog::Candidate>& wanted, c
         [this](const core::Error& error) { report(error); }));
     refreshSongChoices();
     refreshShow();
-    QString where = tr("the encore");
-    for (const sl::Setlist& set : m_plan.sets) {
-        if (set.id == setId && !targetSetId.isEmpty()) {
-            where = set.name;
-        }
-    }
     m_banner->showMessage(tr("The fans' %n song(s) are in %1 (Ctrl+Z takes them out).", nullptr, static_cast<int>(placed.size())).arg(where), false);
     return static_cast<int>(placed.size());
 }
