@@ -49,10 +49,11 @@ Suites: bookworm-security
 Components: main
 
 Types: deb deb-src
-# the snapshot we pin
 URIs: http://mirror822.example/debian
  http://second.example/debian
+# URIs: http://commented.example/debian
 Suites: bookworm-updates
+# the release itself: on the next line
  bookworm
 Components: main
 Signed-By:
@@ -68,12 +69,27 @@ expect "deb822 format" "http://mirror822.example/debian" "$d" bookworm
 
 # 3. sources.list is read before sources.list.d, and a file without the suite is passed over.
 d="$work/both"; mkdir -p "$d/sources.list.d"
-echo "deb http://other-suite.example/debian trixie main" > "$d/sources.list"
-printf 'Types: deb\nURIs: http://from-d.example/debian\nSuites: bookworm\nComponents: main\n' > "$d/sources.list.d/a.sources"
-expect "list then sources.list.d" "http://from-d.example/debian" "$d" bookworm
+printf 'deb http://other-suite.example/debian trixie main\ndeb http://from-list.example/debian bookworm main\n' > "$d/sources.list"
+printf 'Types: deb\nURIs: http://from-d.example/debian\nSuites: bookworm trixie\nComponents: main\n' > "$d/sources.list.d/a.sources"
+expect "sources.list before sources.list.d" "http://from-list.example/debian" "$d" bookworm
 expect "another suite" "http://other-suite.example/debian" "$d" trixie
 
-# 4. Nothing for the suite: one clear message naming the suite and the override, exit 1.
+# 4. What apt does with odd files: "Enabled: false", Windows line ends, URIs on a continued
+#    line, mirror+file wrappers (skipped: debootstrap cannot use them), names apt ignores, byte
+#    order of names, and a symbolic link.
+d="$work/odd"; mkdir -p "$d/sources.list.d" "$d/real"
+printf 'deb http://ignored-space.example/debian bookworm main\n' > "$d/sources.list.d/a b.list"
+printf 'deb http://ignored-dot.example/debian bookworm main\n' > "$d/sources.list.d/.hidden.list"
+printf 'Types: deb\nURIs: mirror+file:///etc/apt/mirrors/debian.list\nSuites: bookworm\n\nTypes: deb\nURIs: http://off.example/debian\nSuites: bookworm\nEnabled: False\n' \
+  > "$d/sources.list.d/A.sources"
+printf 'Types: deb\r\nURIs:\r\n http://crlf-continued.example/debian\r\nSuites: bookworm\r\n' > "$d/sources.list.d/B.sources"
+expect "odd files" "http://crlf-continued.example/debian" "$d" bookworm
+rm "$d/sources.list.d/B.sources"
+printf 'deb [ arch=amd64 ] http://linked.example/debian/ bookworm main\n' > "$d/real/target.list"
+ln -s ../real/target.list "$d/sources.list.d/b.list"
+expect "a symbolic link" "http://linked.example/debian" "$d" bookworm
+
+# 5. Nothing for the suite: one clear message naming the suite and the override, exit 1.
 d="$work/none"; mkdir -p "$d/sources.list.d"
 echo "# deb http://commented.example/debian bookworm main" > "$d/sources.list"
 if env -u BANDMATE_DEBIAN_MIRROR "$script" "$d" bookworm > "$work/out" 2> "$work/err"; then
@@ -84,7 +100,7 @@ else
   echo "ok   no mirror: $(cat "$work/err")"
 fi
 
-# 5. The override wins over the files.
+# 6. The override wins over the files.
 got="$(BANDMATE_DEBIAN_MIRROR=http://override.example/debian "$script" "$work/list" bookworm)"
 [[ "$got" == "http://override.example/debian" ]] && echo "ok   override" \
   || { echo "FAIL override: got '$got'"; failures=$((failures + 1)); }
