@@ -46,6 +46,7 @@ struct BeatOptions {
     std::optional<bool> clave32;
     double swing = 0.0;
     bool countIn = false;
+    bool loop = false;
     QString kit;
     QString voice;
     double sampleRate = 48000.0;
@@ -100,7 +101,11 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
                << QStringLiteral("--sample-rate");
     }
-    auto arguments = parseCommandOptions(rest, valued, {QStringLiteral("--count-in")});
+    QStringList flags{QStringLiteral("--count-in")};
+    if (command == Command::Render) {
+        flags << QStringLiteral("--loop");
+    }
+    auto arguments = parseCommandOptions(rest, valued, flags);
     if (!arguments) {
         return std::unexpected(arguments.error());
     }
@@ -108,6 +113,10 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     const QStringList& positional = arguments->words;
     BeatOptions options;
     options.countIn = arguments->flags.contains(QStringLiteral("--count-in"));
+    options.loop = arguments->flags.contains(QStringLiteral("--loop"));
+    if (options.loop && options.countIn) {
+        return fail(ErrorCode::InvalidArgument, "a loop has no count-in: give one or the other", "--loop");
+    }
     // positional.first() is the command word itself.
     if (positional.size() < 2) {
         return fail(ErrorCode::InvalidArgument,
@@ -313,6 +322,7 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
     settings.bpm = machine.bpm;
     settings.swing = options.swing;
     settings.countIn = options.countIn;
+    settings.seamlessLoop = options.loop;
     settings.frames = options.seconds
                           ? std::llround(*options.seconds * options.sampleRate)
                           : audio::framesForBars(options.bars.value_or(kDefaultBars) + (options.countIn ? 1 : 0),

@@ -108,6 +108,8 @@ Beat options:
   --clave 2-3|3-2            clave direction
   --swing PERCENT            0 = straight, 100 = triplet feel
   --count-in                 one bar of clicks first
+  --loop                     render: a seamless loop (the notes ringing past the end
+                             fold onto the start, as a shared groove's page plays it)
   --kit DIR                  sample kit folder with kit.json (default: built-in)
   --voice LANG               instructor language: en es it fr de ru nb
   --sample-rate HZ           render sample rate (default 48000)

@@ -1,9 +1,11 @@
+#include "app/server/GrooveRenderer.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/HttpServer.h"
 #include "sync/server/ServerDatabase.h"
 #include "sync/server/SyncService.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QStringList>
 #include <QUrl>
 
@@ -21,6 +23,7 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
                        [--registration open|closed] [--workers N] [--sync-limit N] [--field-quota N]
                        [--trusted-proxy ADDRESS]... [--keep-alive SECONDS]
                        [--log text|json] [--public-url URL] [--fan-limit N]
+                       [--kit DIR] [--render-slots N] [--share-limit N]
        bandmate-server --new-epoch [--db ...]
 
   --db sqlite:PATH       the server's database (default: sqlite:bandmate-server.sqlite here)
@@ -51,6 +54,12 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
   --fan-limit N          fan votes and suggestions per minute from one address (default
                          3000, bursts of N/2: a whole venue may share one Wi-Fi address;
                          0 = no limit); over it: 429
+  --kit DIR              the sample kit shared grooves are rendered with (default: the
+                         installed one, as bandmate-cli render uses)
+  --render-slots N       shared grooves rendered at once (default 2; each render is
+                         cached, so a groove renders once per combination of options)
+  --share-limit N        shared grooves and new versions per hour and account
+                         (default 120, bursts of N/4; 0 = no limit); over it: 429
   --new-epoch            after restoring the database from a backup: give it a new
                          epoch, so every client sends its data again and merges, then exit
 
@@ -97,6 +106,7 @@ int main(int argc, char* argv[])
     const QStringList args = QCoreApplication::arguments().mid(1);
     bandmate::sync::ServerOptions options;
     bool newEpoch = false;
+    QString kitFolder;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
         if (arg == QLatin1String("--version")) {
@@ -182,6 +192,23 @@ int main(int argc, char* argv[])
             if (!ok || options.fanRequestsPerMinute < 0) {
                 return usage("expected a whole number, 0 or more", arg);
             }
+        } else if (arg == QLatin1String("--kit")) {
+            if (!QFile::exists(value + QStringLiteral("/kit.json"))) {
+                return usage("no kit here (a folder with kit.json)", arg);
+            }
+            kitFolder = value;
+        } else if (arg == QLatin1String("--share-limit")) {
+            bool ok = false;
+            options.sharesPerHour = value.toInt(&ok);
+            if (!ok || options.sharesPerHour < 0) {
+                return usage("expected a whole number, 0 or more", arg);
+            }
+        } else if (arg == QLatin1String("--render-slots")) {
+            bool ok = false;
+            options.renderSlots = value.toInt(&ok);
+            if (!ok || options.renderSlots < 1 || options.renderSlots > 64) {
+                return usage("expected 1 to 64", arg);
+            }
         } else if (arg == QLatin1String("--workers")) {
             bool ok = false;
             options.workers = value.toInt(&ok);
@@ -205,6 +232,7 @@ int main(int argc, char* argv[])
         return 0;
     }
     options.stopOnSignals = true;
+    options.renderGroove = bandmate::app::makeGrooveRenderer(kitFolder);
     const long capacity = raiseOpenFileLimit();
     bandmate::sync::HttpServer server(options);
     auto port = server.bind();

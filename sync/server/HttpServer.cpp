@@ -6,6 +6,7 @@
 #include "sync/server/Accounts.h"
 #include "sync/server/GroupCommit.h"
 #include "sync/server/HttpCore.h"
+#include "sync/server/GrooveRoutes.h"
 #include "sync/server/PollRoutes.h"
 #include "sync/server/RateLimiter.h"
 #include "sync/server/ServerWorker.h"
@@ -110,6 +111,8 @@ struct HttpServer::Impl {
     http::Core core;  // its workers and connections use everything above
     /// Fan voting's routes (they publish on `core`).
     PollRoutes polls{core, options, [this](const http::Request& req) { return limitKey(clientAddress(req)); }};
+    /// Shared grooves' routes and their render cache.
+    GrooveRoutes grooves{core, options, [this](const http::Request& req) { return limitKey(clientAddress(req)); }};
     /// Topics changed by other server processes on the same PostgreSQL (after `core`: it
     /// publishes there, and stops first).
     TopicRelay relay{options.databasePath, [this](QSqlDatabase& db, const QString& topic) { reread(db, topic); }};
@@ -154,11 +157,16 @@ struct HttpServer::Impl {
         if (!pollService) {
             return std::unexpected(pollService.error());
         }
+        auto grooveService = GrooveService::open(options.databasePath);
+        if (!grooveService) {
+            return std::unexpected(grooveService.error());
+        }
         (*sync)->setFieldQuota(options.fieldQuota);
         auto worker = std::make_unique<Worker>();
         worker->sync = std::move(*sync);
         worker->accounts = std::move(*accounts);
         worker->polls = std::move(*pollService);
+        worker->grooves = std::move(*grooveService);
         return worker;
     }
 
@@ -649,6 +657,7 @@ struct HttpServer::Impl {
                        res.body = body.toStdString();
                    });
         polls.install([this](const char* method, const char* path, PollRoutes::Handler handler) { add(method, path, true, std::move(handler)); });
+        grooves.install([this](const char* method, const char* path, GrooveRoutes::Handler handler) { add(method, path, true, std::move(handler)); });
     }
 };
 

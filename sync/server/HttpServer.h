@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/Result.h"
+#include "sync/server/Grooves.h"
 
 #include <QString>
 #include <QStringList>
@@ -50,6 +51,15 @@ struct ServerOptions {
     /// Wi-Fi address, so it is loose; bursts of half of it) and per poll. 0: no limit.
     int fanRequestsPerMinute = 3000;
     int pollRequestsPerMinute = 600'000;
+    /// Renders shared grooves for their pages (app/server injects the engine's); unset: the
+    /// pages show the grid and the machine, and their audio answers 503.
+    GrooveRenderer renderGroove;
+    /// Renders running at once (each on the database worker that asked); past it 503 with
+    /// Retry-After. Rendered files are cached by content up to renderCacheBytes.
+    int renderSlots = 2;
+    qint64 renderCacheBytes = 256LL * 1024 * 1024;
+    /// Shares and new versions per hour and account (bursts of a quarter of it); 0: no limit.
+    int sharesPerHour = 120;
 };
 
 /// The HTTP routes of SyncService and Accounts on the event-driven core (http::Core, Boost.Beast):

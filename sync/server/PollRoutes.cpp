@@ -1,5 +1,6 @@
 #include "sync/server/PollRoutes.h"
 
+#include "sync/server/RouteHelpers.h"
 #include "sync/server/Secrets.h"
 #include "sync/server/ServerWorker.h"
 #include "sync/server/WebPages.h"
@@ -22,38 +23,6 @@ using core::ErrorCode;
 namespace {
 
 const char* const kFanCookie = "bm_fan";
-
-std::string compact(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
-
-/// The HTTP status of a service error.
-int statusOf(const core::Error& error)
-{
-    switch (error.code) {
-    case ErrorCode::NotFound:
-        return 404;
-    case ErrorCode::InvalidInput:
-    case ErrorCode::InvalidArgument:
-        return 422;
-    case ErrorCode::Conflict:
-        return 409;
-    default:
-        return 500;
-    }
-}
-
-void sendServiceError(http::Response& res, const core::Error& error)
-{
-    const int status = statusOf(error);
-    if (status == 500) {
-        res.error(500, "storage", "the server's database failed; try again later");
-        res.note = error.toString();
-        return;
-    }
-    res.error(status, status == 404 ? "not_found" : status == 409 ? "conflict" : "invalid", error.toString());
-}
 
 /// The fan page's string key for a service error (its English message; the most specific
 /// text first: "holds control characters" also ends in "characters").
@@ -257,23 +226,12 @@ QByteArray PollRoutes::secret(Worker& worker)
 
 bool PollRoutes::secure(const http::Request& req) const
 {
-    if (!m_options.tlsCertPath.isEmpty() || m_options.publicUrl.startsWith(QLatin1String("https://"))) {
-        return true;  // fans reach it over HTTPS (here, or through a proxy that may not say so)
-    }
-    return m_options.trustedProxies.contains(QString::fromStdString(req.remoteAddress)) && req.header("X-Forwarded-Proto") == "https";
+    return reachedSecurely(m_options, req);
 }
 
 QString PollRoutes::fanUrl(const http::Request& req, const QString& code) const
 {
-    QString base = m_options.publicUrl;
-    if (base.isEmpty()) {
-        const QString host = QString::fromStdString(req.header("Host"));
-        base = (secure(req) ? QStringLiteral("https://") : QStringLiteral("http://")) + (host.isEmpty() ? QStringLiteral("localhost") : host);
-    }
-    while (base.endsWith(QLatin1Char('/'))) {
-        base.chop(1);
-    }
-    return base + QStringLiteral("/v/") + code;
+    return publicBase(m_options, req) + QStringLiteral("/v/") + code;
 }
 
 void PollRoutes::publish(const Poll& poll, Worker* announceFrom)

@@ -2,6 +2,7 @@
 
 #include "sync/server/Secrets.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/UserText.h"
 
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
@@ -48,31 +49,6 @@ const char* const kSchema[] = {
 /// Codes fans type: no 0/O, 1/I/L, so nothing reads as something else on a poster.
 const QString kCodeAlphabet = QStringLiteral("ABCDEFGHJKMNPQRSTUVWXYZ23456789");
 constexpr int kCodeLength = 6;
-
-/// Text a fan or musician sends, trimmed: 1 to `most` characters (empty allowed when `optional`),
-/// no control characters or lone surrogates. Errors name `field`.
-core::Result<QString> cleanText(const QString& text, const char* field, int most, bool optional = false)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() && !optional) {
-        return fail(ErrorCode::InvalidInput, "must not be empty", field);
-    }
-    if (trimmed.size() > most) {
-        return fail(ErrorCode::InvalidInput, "at most " + std::to_string(most) + " characters", field);
-    }
-    // Also no direction controls (U+200E/F, U+202A..E, U+2066..9): they reorder the text around
-    // them on the page and in a terminal. Joiners stay (emoji need them).
-    const bool clean = trimmed.isValidUtf16() && std::none_of(trimmed.begin(), trimmed.end(), [](QChar c) {
-                           const QChar::Category category = c.category();
-                           const char16_t u = c.unicode();
-                           return category == QChar::Other_Control || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
-                                  || u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
-                       });
-    if (!clean) {
-        return fail(ErrorCode::InvalidInput, "holds control characters", field);
-    }
-    return trimmed.isEmpty() ? QStringLiteral("") : trimmed;  // never a null string: the columns are NOT NULL
-}
 
 QString stateAt(const QString& stored, qint64 opensAt, qint64 closesAt, qint64 now)
 {

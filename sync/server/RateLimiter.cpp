@@ -6,8 +6,8 @@
 
 namespace bandmate::sync {
 
-RateLimiter::RateLimiter(int perMinute, int burst, Clock clock)
-    : m_perMinute(std::max(0, perMinute)), m_burst(std::max(1, burst)), m_clock(std::move(clock))
+RateLimiter::RateLimiter(double perMinute, int burst, Clock clock)
+    : m_perMinute(std::max(0.0, perMinute)), m_burst(std::max(1, burst)), m_clock(std::move(clock))
 {
     if (!m_clock) {
         m_clock = [] {
@@ -18,7 +18,7 @@ RateLimiter::RateLimiter(int perMinute, int burst, Clock clock)
 
 std::optional<int> RateLimiter::take(const QString& key)
 {
-    if (m_perMinute == 0) {
+    if (m_perMinute <= 0.0) {
         return std::nullopt;
     }
     const qint64 now = m_clock();

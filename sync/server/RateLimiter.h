@@ -17,8 +17,8 @@ class RateLimiter {
 public:
     using Clock = std::function<qint64()>;  ///< milliseconds, steady
 
-    /// `perMinute` 0 turns the limiter off.
-    RateLimiter(int perMinute, int burst, Clock clock = {});
+    /// `perMinute` 0 turns the limiter off (a fraction: fewer than one a minute).
+    RateLimiter(double perMinute, int burst, Clock clock = {});
 
     /// Takes one request's token under `key`; when none is left, the whole seconds until one is
     /// (the Retry-After, at least 1).
@@ -29,7 +29,7 @@ private:
         double tokens = 0.0;
         qint64 updatedMs = 0;
     };
-    int m_perMinute;
+    double m_perMinute;
     int m_burst;
     Clock m_clock;
     std::mutex m_mutex;

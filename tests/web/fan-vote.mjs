@@ -5,14 +5,10 @@
 //
 // Usage: node fan-vote.mjs SERVER_BINARY OUT_DIR   (tests/web/run.sh installs playwright-core
 // from package-lock.json into NODE_MODULES_DIR and runs it: no browser download)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(path.join(process.env.NODE_MODULES_DIR || path.dirname(new URL(import.meta.url).pathname), 'x.js'));
-const { chromium } = require('playwright-core');
+import { api, check, launchChromium, phone, result, startServer, waitFor } from './common.mjs';
 
 const [serverBinary, outDir] = process.argv.slice(2);
 if (!serverBinary || !outDir) {
@@ -21,41 +17,6 @@ if (!serverBinary || !outDir) {
 }
 mkdirSync(outDir, { recursive: true });
 const work = mkdtempSync(path.join(tmpdir(), 'bandmate-web-'));
-let failures = 0;
-
-function check(condition, what) {
-  if (condition) {
-    console.log('ok   ' + what);
-  } else {
-    failures += 1;
-    console.log('FAIL ' + what);
-  }
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const server = spawn(serverBinary, ['--db', 'sqlite:' + path.join(work, 'server.sqlite'), '--listen', '127.0.0.1:0', '--fan-limit', '0'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    server.on('error', reject);
-    server.stdout.on('data', (chunk) => {
-      const match = /listening on 127\.0\.0\.1:(\d+)/.exec(chunk.toString());
-      if (match) {
-        resolve({ server, base: 'http://127.0.0.1:' + match[1] });
-      }
-    });
-    setTimeout(() => reject(new Error('the server did not start')), 10000);
-  });
-}
-
-async function api(base, method, route, token, body) {
-  const response = await fetch(base + route, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, json: await response.json() };
-}
 
 /// The musician's live tally as the desktop reads it: the poll's owner stream (SSE).
 async function ownerStream(base, token, id) {
@@ -92,16 +53,7 @@ async function ownerStream(base, token, id) {
   return { latest, stop: () => controller.abort() };
 }
 
-async function waitFor(predicate, ms) {
-  const start = Date.now();
-  while (Date.now() - start < ms) {
-    if (predicate()) return Date.now() - start;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return -1;
-}
-
-const { server, base } = await startServer();
+const { server, base } = await startServer(serverBinary, work);
 let browser;
 try {
   await api(base, 'POST', '/v1/auth/register', null, { email: 'band@example.org', password: 'salsa-dura-1978' });
@@ -126,11 +78,7 @@ try {
   const { id, code } = created.json;
   const owner = await ownerStream(base, token, id);
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' };
+  browser = await launchChromium();
   const first = await browser.newContext(phone);
   const second = await browser.newContext({ ...phone, locale: 'es-ES' });
   const noScript = await browser.newContext({ ...phone, javaScriptEnabled: false, locale: 'nb-NO' });
@@ -206,12 +154,12 @@ try {
   await fanA.screenshot({ path: path.join(outDir, 'fan-phone-closed.png'), fullPage: true });
   owner.stop();
 } catch (error) {
-  failures += 1;
+  result.failures += 1;
   console.log('FAIL ' + (error && error.stack ? error.stack : error));
 } finally {
   if (browser) await browser.close();
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
-console.log(failures === 0 ? 'all passed' : failures + ' failed');
-process.exit(failures === 0 ? 0 : 1);
+console.log(result.failures === 0 ? 'all passed' : result.failures + ' failed');
+process.exit(result.failures === 0 ? 0 : 1);

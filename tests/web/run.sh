@@ -2,11 +2,12 @@
 # Browser tests of the server's pages (DESIGN.md section 7): installs playwright-core from the
 # lockfile into the build folder (once; npm's registry only, no browser download) and drives
 # Debian's Chromium (/usr/bin/chromium) against a real bandmate-server.
-# Usage: tests/web/run.sh SERVER_BINARY BUILD_DIR
+# Usage: tests/web/run.sh SERVER_BINARY BUILD_DIR [SCRIPT]   (SCRIPT: fan-vote.mjs by default)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 server="$1"
 build="$2"
+script="${3:-fan-vote.mjs}"
 node_dir="$build/web-node"
 mkdir -p "$node_dir"
 if ! cmp -s "$here/package-lock.json" "$node_dir/package-lock.json" || [ ! -d "$node_dir/node_modules/playwright-core" ]; then
@@ -16,4 +17,4 @@ fi
 for tool in node /usr/bin/chromium; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (packaging/debian-packages.txt)" >&2; exit 1; }
 done
-NODE_MODULES_DIR="$node_dir/node_modules" node "$here/fan-vote.mjs" "$server" "$build/web-shots"
+NODE_MODULES_DIR="$node_dir/node_modules" node "$here/$script" "$server" "$build/web-shots"

@@ -1,0 +1,218 @@
+// A shared groove's page (and its embed): plays the server's render of the loop in Web Audio,
+// looped at the exact length of its bars, and follows the options form by asking the server for
+// the page again (the grid, the facts and the audio all come from the server). Without this
+// script the page still shows everything and plays through the browser's own <audio> player.
+'use strict';
+(function () {
+  const main = document.getElementById('groove');
+  const button = document.getElementById('play');
+  const status = document.getElementById('player-state');
+  const fallback = document.getElementById('fallback');
+  if (!main || !button || !(window.AudioContext || window.webkitAudioContext)) {
+    return;
+  }
+  const text = (name) => main.dataset['s' + name.charAt(0).toUpperCase() + name.slice(1)] || name;
+  // What plays, for the page's own tests and for anyone curious (read only).
+  const state = window.bandmateGroove = {
+    state: 'stopped', audioUrl: main.dataset.audio, loopSeconds: Number(main.dataset.loopSeconds),
+    bufferSeconds: 0, bufferFrames: 0, sampleRate: 0, loopEnd: 0, switches: 0, error: '',
+  };
+  let context = null;
+  let source = null;
+  let startedAt = 0;      // context time when the current loop's bar 1 started
+  let counted = false;    // one play counted per page view
+  let loading = 0;        // requests in flight get a number; only the newest one counts
+  const buffers = new Map();
+
+  if (fallback) {
+    const audio = fallback.querySelector('audio');
+    if (audio) { audio.pause(); audio.removeAttribute('src'); audio.load(); }
+    fallback.hidden = true;
+  }
+  button.hidden = false;
+
+  function show(name, detail) {
+    state.state = name;
+    main.dataset.state = name;
+    button.textContent = name === 'playing' || name === 'loading' ? text('stop') : text('play');
+    button.setAttribute('aria-pressed', name === 'playing' ? 'true' : 'false');
+    status.textContent = detail || (name === 'loading' ? text('loading') : name === 'playing' ? text('playing') : '');
+    status.classList.toggle('bad', name === 'failed');
+  }
+
+  async function load(url) {
+    if (buffers.has(url)) {
+      return buffers.get(url);
+    }
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status);
+    }
+    const buffer = await context.decodeAudioData(await response.arrayBuffer());
+    buffers.clear();  // keep one: a loop is a few megabytes
+    buffers.set(url, buffer);
+    return buffer;
+  }
+
+  // Starts `buffer` looping at `loopSeconds` (the exact bars, not the file's own length), from
+  // `position` (0..1 of the loop) so a change keeps the musical place.
+  function start(buffer, loopSeconds, position) {
+    const next = context.createBufferSource();
+    next.buffer = buffer;
+    next.loop = true;
+    next.loopStart = 0;
+    next.loopEnd = Math.min(loopSeconds, buffer.duration);
+    next.connect(context.destination);
+    const when = context.currentTime + 0.03;
+    const offset = position * next.loopEnd;
+    next.start(when, offset);
+    if (source) {
+      source.stop(when);
+    }
+    source = next;
+    startedAt = when - offset;
+    Object.assign(state, {
+      bufferSeconds: buffer.duration, bufferFrames: buffer.length, sampleRate: buffer.sampleRate, loopEnd: next.loopEnd,
+      loopSeconds: loopSeconds,
+    });
+  }
+
+  // The playhead: the column now playing is outlined (the grid spans the loop's steps).
+  let lit = [];
+  function drawPlayhead() {
+    for (const cell of lit) cell.classList.remove('now');
+    lit = [];
+    if (state.state === 'playing' && source) {
+      const grid = main.querySelector('.grid');
+      const columns = Number(grid && grid.dataset.columns) || 0;
+      const loopSteps = Number(main.dataset.loopSteps) || columns;
+      if (columns > 0) {
+        const step = Math.floor(position() * loopSteps) % columns;
+        for (const row of grid.querySelectorAll('.steps')) {
+          const cell = row.children[step % row.children.length];
+          if (cell) { cell.classList.add('now'); lit.push(cell); }
+        }
+      }
+    }
+    requestAnimationFrame(drawPlayhead);
+  }
+
+  function position() {
+    if (!source || !context) {
+      return 0;
+    }
+    const loop = source.loopEnd || 1;
+    return (((context.currentTime - startedAt) % loop) + loop) % loop / loop;
+  }
+
+  async function play() {
+    if (!context) {
+      // At the render's own rate: the loop's samples play as the server made them.
+      const Context = window.AudioContext || window.webkitAudioContext;
+      try {
+        context = new Context({ sampleRate: Number(main.dataset.sampleRate) || undefined });
+      } catch {
+        context = new Context();
+      }
+    }
+    await context.resume();
+    const ticket = ++loading;
+    show('loading');
+    try {
+      const buffer = await load(main.dataset.audio);
+      if (ticket !== loading) {
+        return;
+      }
+      start(buffer, Number(main.dataset.loopSeconds), 0);
+      state.audioUrl = main.dataset.audio;
+      show('playing');
+      if (!counted && main.dataset.playCount) {
+        counted = true;
+        fetch(main.dataset.playCount, { method: 'POST', keepalive: true }).catch(() => {});
+      }
+    } catch (error) {
+      if (ticket === loading) {
+        state.error = String(error);
+        show('failed', text('failed'));
+      }
+    }
+  }
+
+  function stop() {
+    ++loading;
+    if (source) {
+      source.stop();
+      source = null;
+    }
+    show('stopped');
+  }
+
+  button.addEventListener('click', () => {
+    if (state.state === 'playing' || state.state === 'loading') {
+      stop();
+    } else {
+      play();
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    // Space plays and stops, as in Bandmate, unless typing in a field.
+    if (event.code === 'Space' && !event.target.closest('input, select, textarea, button, a')) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
+  // The options: the server renders the page and the loop for them; this swaps them in.
+  const form = document.getElementById('options');
+  async function apply() {
+    const query = new URLSearchParams(new FormData(form)).toString();
+    const url = form.getAttribute('action') + '?' + query;
+    const ticket = ++loading;
+    const wasPlaying = state.state === 'playing' || state.state === 'loading';
+    const place = position();
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const fresh = page.getElementById('groove');
+      if (!response.ok || !fresh || ticket !== loading) {
+        return;
+      }
+      for (const selector of ['.facts', '.grid', '.downloads', '.note.bad']) {
+        const now = main.querySelector(selector);
+        const then = fresh.querySelector(selector);
+        if (now && then) {
+          now.replaceWith(then);
+        }
+      }
+      main.dataset.audio = fresh.dataset.audio;
+      main.dataset.loopSeconds = fresh.dataset.loopSeconds;
+      main.dataset.bars = fresh.dataset.bars;
+      history.replaceState(null, '', url);
+      if (wasPlaying && context) {
+        show('loading');
+        const buffer = await load(main.dataset.audio);
+        if (ticket !== loading) {
+          return;
+        }
+        start(buffer, Number(main.dataset.loopSeconds), place);
+        state.audioUrl = main.dataset.audio;
+        state.switches += 1;
+        show('playing');
+      } else {
+        state.audioUrl = main.dataset.audio;
+        state.loopSeconds = Number(main.dataset.loopSeconds);
+      }
+    } catch (error) {
+      if (ticket === loading) {
+        state.error = String(error);
+        show('failed', text('failed'));
+      }
+    }
+  }
+  if (form) {
+    form.addEventListener('submit', (event) => { event.preventDefault(); apply(); });
+    form.addEventListener('change', () => apply());
+  }
+  show('stopped');
+  requestAnimationFrame(drawPlayhead);
+})();

@@ -1,0 +1,848 @@
+#include "sync/server/GrooveRoutes.h"
+
+#include "sync/server/RouteHelpers.h"
+#include "sync/server/ServerWorker.h"
+#include "sync/server/WebPages.h"
+
+#include "core/beats/MachineXml.h"
+#include "core/beats/NoteStream.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bandmate::sync {
+
+using core::ErrorCode;
+
+namespace {
+
+const char* const kKeyNames[] = {"C", "C♯", "D", "E♭", "E", "F", "F♯", "G", "A♭", "A", "B♭", "B"};
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+/// "/g/ID" or "/g/ID/vN" for a groove's page.
+QString pagePath(const QString& id, int version = 0)
+{
+    return QStringLiteral("/g/") + id + (version > 0 ? QStringLiteral("/v%1").arg(version) : QString());
+}
+
+QJsonObject grooveJson(const SharedGroove& groove, const QString& base)
+{
+    QJsonObject json{{QStringLiteral("id"), groove.id},
+                     {QStringLiteral("url"), base + pagePath(groove.id)},
+                     {QStringLiteral("version"), groove.version},
+                     {QStringLiteral("version_url"), base + pagePath(groove.id, groove.version)},
+                     {QStringLiteral("latest_version"), groove.latestVersion},
+                     {QStringLiteral("title"), groove.settings.title},
+                     {QStringLiteral("author"), groove.settings.author},
+                     {QStringLiteral("description"), groove.settings.description},
+                     {QStringLiteral("tags"), QJsonArray::fromStringList(groove.settings.tags)},
+                     {QStringLiteral("licence"), groove.settings.licence},
+                     {QStringLiteral("visibility"), visibilityName(groove.settings.visibility)},
+                     {QStringLiteral("allow_copies"), groove.settings.allowCopies},
+                     {QStringLiteral("state"), groove.state},
+                     {QStringLiteral("plays"), static_cast<double>(groove.plays)},
+                     {QStringLiteral("copies"), static_cast<double>(groove.copies)},
+                     {QStringLiteral("created_at"), isoTime(groove.createdAtMs)},
+                     {QStringLiteral("updated_at"), isoTime(groove.updatedAtMs)}};
+    if (!groove.originId.isEmpty()) {
+        json.insert(QStringLiteral("origin"), QJsonObject{{QStringLiteral("id"), groove.originId},
+                                                          {QStringLiteral("version"), groove.originVersion},
+                                                          {QStringLiteral("url"), base + pagePath(groove.originId, groove.originVersion)}});
+    }
+    return json;
+}
+
+/// The JSON body of a request, or an answer (400) already given.
+std::optional<QJsonObject> jsonBody(const http::Request& req, http::Response& res)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(req.body));
+    if (!document.isObject()) {
+        res.error(400, "malformed_json", "the body is not a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+/// The settings fields of a JSON body into `change`; false (and a 422 answered) when one has
+/// the wrong type or value.
+bool readChange(const QJsonObject& body, GrooveChange& change, http::Response& res)
+{
+    const auto text = [&](const char* name, std::optional<QString>& into) {
+        const QJsonValue value = body.value(QLatin1String(name));
+        if (value.isUndefined()) {
+            return true;
+        }
+        if (!value.isString()) {
+            res.error(422, "invalid", std::string(name) + ": must be a string");
+            return false;
+        }
+        into = value.toString();
+        return true;
+    };
+    if (!text("title", change.title) || !text("author", change.author) || !text("description", change.description)
+        || !text("licence", change.licence)) {
+        return false;
+    }
+    if (const QJsonValue tags = body.value(QStringLiteral("tags")); !tags.isUndefined()) {
+        const QJsonArray list = tags.toArray();
+        if (!tags.isArray() || std::any_of(list.begin(), list.end(), [](const QJsonValue& tag) { return !tag.isString(); })) {
+            res.error(422, "invalid", "tags: must be an array of strings");
+            return false;
+        }
+        QStringList values;
+        for (const auto& tag : list) {
+            values << tag.toString();
+        }
+        change.tags = values;
+    }
+    if (const QJsonValue visibility = body.value(QStringLiteral("visibility")); !visibility.isUndefined()) {
+        const auto parsed = visibilityFromName(visibility.toString());
+        if (!parsed) {
+            res.error(422, "invalid", "visibility: expected public, unlisted or private");
+            return false;
+        }
+        change.visibility = parsed;
+    }
+    if (const QJsonValue copies = body.value(QStringLiteral("allow_copies")); !copies.isUndefined()) {
+        if (!copies.isBool()) {
+            res.error(422, "invalid", "allow_copies: must be true or false");
+            return false;
+        }
+        change.allowCopies = copies.toBool();
+    }
+    return true;
+}
+
+/// The machine of a JSON body ("machine": the XML as a string), or an answer already given.
+std::optional<QByteArray> machineOf(const QJsonObject& body, http::Response& res)
+{
+    const QJsonValue machine = body.value(QStringLiteral("machine"));
+    if (!machine.isString()) {
+        res.error(422, "invalid", "machine: must be the machine's Salsa Beat Machine XML, as a string");
+        return std::nullopt;
+    }
+    const QByteArray xml = machine.toString().toUtf8();
+    if (xml.size() > GrooveService::kMaxXmlBytes) {
+        res.error(413, "too_large", "machine: larger than " + std::to_string(GrooveService::kMaxXmlBytes / 1024) + " KiB");
+        return std::nullopt;
+    }
+    return xml;
+}
+
+/// The listener's options from a page or file URL's query: tempo, key, clave, off=a,b (or the
+/// page form's set=1 with on-ID for each instrument left on), bars.
+core::Result<PlayOptions> playOptions(const http::Request& req, const core::beats::Machine& machine)
+{
+    PlayOptions options;
+    if (req.hasParam(QStringLiteral("tempo"))) {
+        bool ok = false;
+        const double bpm = req.param(QStringLiteral("tempo")).toDouble(&ok);
+        if (!ok || !std::isfinite(bpm)) {
+            return core::fail(ErrorCode::InvalidInput, "expected a tempo in BPM, e.g. 180", "tempo");
+        }
+        options.bpm = bpm;  // clamped to 30-300 by applyPlayOptions
+    }
+    if (req.hasParam(QStringLiteral("key"))) {
+        bool ok = false;
+        const int key = req.param(QStringLiteral("key")).toInt(&ok);
+        if (!ok || key < 0 || key > 11) {
+            return core::fail(ErrorCode::InvalidInput, "expected a key from 0 (C) to 11 (B)", "key");
+        }
+        options.key = key;
+    }
+    if (req.hasParam(QStringLiteral("clave"))) {
+        const QString clave = req.param(QStringLiteral("clave"));
+        if (clave != QLatin1String("2-3") && clave != QLatin1String("3-2")) {
+            return core::fail(ErrorCode::InvalidInput, "expected 2-3 or 3-2", "clave");
+        }
+        options.clave32 = clave == QLatin1String("3-2");
+    }
+    if (req.hasParam(QStringLiteral("set"))) {
+        for (const auto& instrument : machine.instruments) {
+            if (!req.hasParam(QStringLiteral("on-") + QString::fromStdString(instrument.id))) {
+                options.off << QString::fromStdString(instrument.id);
+            }
+        }
+    } else if (req.hasParam(QStringLiteral("off"))) {
+        for (const QString& id : req.param(QStringLiteral("off")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!options.off.contains(id)) {
+                options.off << id;
+            }
+        }
+    }
+    if (req.hasParam(QStringLiteral("bars"))) {
+        bool ok = false;
+        const int bars = req.param(QStringLiteral("bars")).toInt(&ok);
+        if (!ok) {
+            return core::fail(ErrorCode::InvalidInput, "expected a whole number of bars", "bars");
+        }
+        options.bars = std::clamp(bars, 1, kMaxLoopBars);
+    }
+    return options;
+}
+
+/// The query naming what a listener changed from the saved machine (empty: nothing), the same
+/// for every way of asking for one combination, so each is one cacheable URL.
+QString canonicalQuery(const core::beats::Machine& saved, const core::beats::Machine& played, const PlayOptions& options)
+{
+    QUrlQuery query;
+    if (played.bpm != saved.bpm) {
+        query.addQueryItem(QStringLiteral("tempo"), QString::number(played.bpm));
+    }
+    if (played.keyNote != saved.keyNote) {
+        query.addQueryItem(QStringLiteral("key"), QString::number(played.keyNote));
+    }
+    if (played.clave32 != saved.clave32) {
+        query.addQueryItem(QStringLiteral("clave"), played.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3"));
+    }
+    QStringList off;
+    for (const auto& instrument : played.instruments) {
+        if (!instrument.enabled) {
+            off << QString::fromStdString(instrument.id);
+        }
+    }
+    QStringList savedOff;
+    for (const auto& instrument : saved.instruments) {
+        if (!instrument.enabled) {
+            savedOff << QString::fromStdString(instrument.id);
+        }
+    }
+    if (off != savedOff) {
+        query.addQueryItem(QStringLiteral("off"), off.isEmpty() ? QStringLiteral(",") : off.join(QLatin1Char(',')));
+    }
+    if (options.bars) {
+        query.addQueryItem(QStringLiteral("bars"), QString::number(*options.bars));
+    }
+    const QString text = query.toString(QUrl::FullyEncoded);
+    return text.isEmpty() ? QString() : QStringLiteral("?") + text;
+}
+
+struct Licence {
+    const char* id;
+    const char* name;
+    const char* url;
+};
+const Licence kLicences[] = {
+    {"cc-by-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"},
+    {"cc-by-sa-4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"},
+    {"cc0-1.0", "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"},
+    {"all-rights-reserved", "", ""},
+};
+
+/// A file name from a title: letters, digits and dashes only (it goes into a header).
+QString fileStem(const QString& title)
+{
+    QString stem;
+    for (const QChar c : title.normalized(QString::NormalizationForm_KD)) {
+        if (c.isLetterOrNumber() && c.unicode() < 128) {
+            stem += c.toLower();
+        } else if (!stem.isEmpty() && !stem.endsWith(QLatin1Char('-')) && (c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('_'))) {
+            stem += QLatin1Char('-');
+        }
+    }
+    while (stem.endsWith(QLatin1Char('-'))) {
+        stem.chop(1);
+    }
+    return stem.isEmpty() ? QStringLiteral("groove") : stem.left(60);
+}
+
+/// The step grid of what plays: each enabled instrument's loop, notes shaded by velocity, over
+/// the steps until every loop starts together (shorter loops repeat in lighter cells, as on the
+/// desktop's Beat Machine page); past 64 steps each row shows its own loop once.
+QJsonObject gridOf(const core::beats::Machine& machine)
+{
+    constexpr int kMostColumns = 64;
+    const core::beats::NoteStream stream = core::beats::compileMachine(machine);
+    const int perBeat = core::beats::stepsPerBeat(machine.flavor);
+    const int perBar = core::beats::stepsPerBar(machine.flavor);
+    std::int64_t cycle = 1;
+    int longest = 1;
+    for (const auto& compiled : stream.instruments) {
+        cycle = std::min<std::int64_t>(std::lcm(cycle, static_cast<std::int64_t>(std::max(1, compiled.loopLength))), kMostColumns + 1);
+        longest = std::max(longest, compiled.loopLength);
+    }
+    const bool together = cycle <= kMostColumns;
+    QJsonArray rows;
+    for (const auto& compiled : stream.instruments) {
+        const int length = std::max(1, compiled.loopLength);
+        std::vector<double> loudest(static_cast<std::size_t>(length), 0.0);
+        for (const auto& event : compiled.events) {
+            if (event.step >= 0 && event.step < length) {
+                auto& cell = loudest[static_cast<std::size_t>(event.step)];
+                cell = std::max(cell, std::max(0.05, event.gain));
+            }
+        }
+        QJsonArray cells;
+        const int columns = together ? static_cast<int>(cycle) : length;
+        for (int step = 0; step < columns; ++step) {
+            const double gain = loudest[static_cast<std::size_t>(step % length)];
+            QString classes = gain <= 0.0 ? QStringLiteral("c") : gain >= 0.75 ? QStringLiteral("c n3") : gain >= 0.45 ? QStringLiteral("c n2") : QStringLiteral("c n1");
+            if (step >= length) {
+                classes += QStringLiteral(" r");
+            }
+            if (step % perBar == 0) {
+                classes += QStringLiteral(" bar");
+            } else if (step % perBeat == 0) {
+                classes += QStringLiteral(" beat");
+            }
+            cells.append(QJsonObject{{QStringLiteral("cls"), classes}});
+        }
+        const auto& instrument = machine.instruments.at(static_cast<std::size_t>(compiled.instrumentIndex));
+        const auto program = static_cast<std::size_t>(std::max(0, instrument.activeProgram));
+        rows.append(QJsonObject{{QStringLiteral("title"), QString::fromStdString(instrument.title)},
+                                {QStringLiteral("program"), program < instrument.programs.size() ? QString::fromStdString(instrument.programs[program].title) : QString()},
+                                {QStringLiteral("steps"), length},
+                                {QStringLiteral("cells"), cells}});
+    }
+    return QJsonObject{{QStringLiteral("rows"), rows}, {QStringLiteral("columns"), together ? static_cast<int>(cycle) : longest}};
+}
+
+const std::vector<std::pair<std::string, std::string>>& embedHeaders()
+{
+    // The only page other sites may frame (a teacher's page): everything else as strict.
+    static const std::vector<std::pair<std::string, std::string>> headers{
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+         "frame-ancestors *; form-action 'self'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "same-origin"},
+    };
+    return headers;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+RenderCache::RenderCache(qint64 maxBytes, int slots) : m_maxBytes(std::max<qint64>(0, maxBytes)), m_slots(std::max(1, slots)) {}
+
+RenderCache::Bytes RenderCache::find(const std::string& key)
+{
+    const std::lock_guard lock(m_mutex);
+    const auto found = m_files.find(key);
+    if (found == m_files.end()) {
+        return nullptr;
+    }
+    m_order.splice(m_order.begin(), m_order, found->second.second);
+    return found->second.first;
+}
+
+qint64 RenderCache::bytes() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_bytes;
+}
+
+void RenderCache::insert(const std::string& key, const Bytes& bytes)
+{
+    // Under m_mutex. A file larger than the whole cache is served but not kept.
+    const auto size = static_cast<qint64>(bytes->size());
+    if (size > m_maxBytes || m_files.count(key) != 0) {
+        return;
+    }
+    m_order.push_front(key);
+    m_files.emplace(key, std::make_pair(bytes, m_order.begin()));
+    m_bytes += size;
+    while (m_bytes > m_maxBytes && !m_order.empty()) {
+        const auto oldest = m_files.find(m_order.back());
+        m_bytes -= static_cast<qint64>(oldest->second.first->size());
+        m_files.erase(oldest);
+        m_order.pop_back();
+    }
+}
+
+core::Result<RenderCache::Bytes> RenderCache::get(const std::string& key, const std::function<core::Result<std::string>()>& make, bool& busy)
+{
+    busy = false;
+    std::promise<core::Result<Bytes>> promise;
+    {
+        std::unique_lock lock(m_mutex);
+        if (const auto found = m_files.find(key); found != m_files.end()) {
+            m_order.splice(m_order.begin(), m_order, found->second.second);
+            return found->second.first;
+        }
+        if (const auto pending = m_pending.find(key); pending != m_pending.end()) {
+            const std::shared_future<core::Result<Bytes>> future = pending->second;
+            lock.unlock();
+            return future.get();  // the render already running for it
+        }
+        if (m_rendering >= m_slots) {
+            busy = true;
+            return core::fail(ErrorCode::Io, "every render slot is busy");
+        }
+        ++m_rendering;
+        m_pending.emplace(key, promise.get_future().share());
+    }
+    core::Result<Bytes> result = [&]() -> core::Result<Bytes> {
+        auto made = make();
+        if (!made) {
+            return std::unexpected(made.error());
+        }
+        return std::make_shared<const std::string>(std::move(*made));
+    }();
+    {
+        const std::lock_guard lock(m_mutex);
+        --m_rendering;
+        m_pending.erase(key);
+        if (result) {
+            insert(key, *result);
+        }
+    }
+    promise.set_value(result);
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+GrooveRoutes::GrooveRoutes(http::Core& core, const ServerOptions& options, ClientAddress clientAddress)
+    : m_core(core),
+      m_options(options),
+      m_clientAddress(std::move(clientAddress)),
+      m_pages(options.fanRequestsPerMinute, std::max(1, options.fanRequestsPerMinute / 2)),
+      m_plays(options.fanRequestsPerMinute > 0 ? 30 : 0, 10),
+      m_shares(options.sharesPerHour / 60.0, std::max(1, options.sharesPerHour / 4)),
+      m_renders(options.renderCacheBytes, options.renderSlots)
+{
+}
+
+void GrooveRoutes::install(const AddSignedIn& addSignedIn)
+{
+    const auto limited = [this](RateLimiter& limiter, const char* prefix) {
+        return [this, &limiter, prefix](const http::Request& req, http::Response& res) {
+            const std::optional<int> wait = limiter.take(QString::fromLatin1(prefix) + m_clientAddress(req));
+            if (!wait) {
+                return false;
+            }
+            res.setHeader("Retry-After", std::to_string(*wait));
+            res.error(429, "too_many_requests", "too many requests from this address; try again in " + std::to_string(*wait) + " s");
+            return true;
+        };
+    };
+    m_core.route("GET", "/g/*", limited(m_pages, "groove-page:"),
+                 [this](const http::Request& req, http::Response& res, http::WorkerState& state) { page(req, res, static_cast<Worker&>(state)); });
+    m_core.route("POST", "/g/*", limited(m_plays, "groove-play:"),
+                 [this](const http::Request& req, http::Response& res, http::WorkerState& state) { played(req, res, static_cast<Worker&>(state)); });
+
+    addSignedIn("POST", "/v1/grooves", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        publish(req, res, worker, account);
+    });
+    addSignedIn("GET", "/v1/grooves", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        auto grooves = worker.grooves->mine(account);
+        if (!grooves) {
+            sendServiceError(res, grooves.error());
+            return;
+        }
+        QJsonArray list;
+        for (SharedGroove& groove : *grooves) {
+            groove.version = groove.latestVersion;
+            list.append(grooveJson(groove, publicBase(m_options, req)));
+        }
+        res.json(200, QJsonObject{{QStringLiteral("grooves"), list}});
+    });
+    addSignedIn("GET", "/v1/grooves/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        authorGet(req, res, worker, account);
+    });
+    addSignedIn("POST", "/v1/grooves/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        authorPost(req, res, worker, account);
+    });
+    addSignedIn("DELETE", "/v1/grooves/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        authorDelete(req, res, worker, account);
+    });
+}
+
+bool GrooveRoutes::overShareLimit(const QString& account, http::Response& res)
+{
+    const std::optional<int> wait = m_shares.take(QStringLiteral("share:") + account);
+    if (wait) {
+        res.setHeader("Retry-After", std::to_string(*wait));
+        res.error(429, "too_many_requests", "too many shared grooves and versions this hour; try again in " + std::to_string(*wait) + " s");
+    }
+    return wait.has_value();
+}
+
+void GrooveRoutes::publish(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    const auto body = jsonBody(req, res);
+    if (!body) {
+        return;
+    }
+    const auto machine = machineOf(*body, res);
+    if (!machine) {
+        return;
+    }
+    GrooveChange change;
+    if (!readChange(*body, change, res)) {
+        return;
+    }
+    GrooveSettings settings;
+    settings.title = change.title.value_or(QString());
+    settings.author = change.author.value_or(QString());
+    settings.description = change.description.value_or(QString());
+    settings.tags = change.tags.value_or(QStringList());
+    settings.licence = change.licence.value_or(settings.licence);
+    settings.visibility = change.visibility.value_or(settings.visibility);
+    settings.allowCopies = change.allowCopies.value_or(settings.allowCopies);
+    const QJsonValue origin = body->value(QStringLiteral("origin"));
+    const QJsonValue originVersion = body->value(QStringLiteral("origin_version"));
+    if ((!origin.isUndefined() && !origin.isString()) || (!originVersion.isUndefined() && !originVersion.isDouble())) {
+        res.error(422, "invalid", "origin: the id of the shared groove this is a copy of, origin_version: its version");
+        return;
+    }
+    if (overShareLimit(account, res)) {
+        return;
+    }
+    auto shared = worker.grooves->publish(account, settings, *machine, origin.toString(), originVersion.toInt());
+    if (!shared) {
+        sendServiceError(res, shared.error());
+        return;
+    }
+    res.json(201, grooveJson(*shared, publicBase(m_options, req)));
+}
+
+void GrooveRoutes::authorGet(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    const QStringList parts = QString::fromStdString(req.path).mid(12).split(QLatin1Char('/'));  // after "/v1/grooves/"
+    if (parts.size() != 1) {
+        res.error(404, "not_found", "no such route");
+        return;
+    }
+    auto groove = worker.grooves->view(parts.first(), 0, account);
+    if (!groove || groove->accountId != account || groove->state == QLatin1String("deleted")) {
+        if (groove || groove.error().code == ErrorCode::NotFound) {
+            res.error(404, "not_found", "no such shared groove of yours");
+        } else {
+            sendServiceError(res, groove.error());
+        }
+        return;
+    }
+    QJsonObject json = grooveJson(*groove, publicBase(m_options, req));
+    json.insert(QStringLiteral("machine"), QString::fromUtf8(groove->machineXml));
+    res.json(200, json);
+}
+
+void GrooveRoutes::authorPost(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    // /v1/grooves/ID (settings), /v1/grooves/ID/versions (a new version), /v1/grooves/ID/unshare
+    const QStringList parts = QString::fromStdString(req.path).mid(12).split(QLatin1Char('/'));
+    const QString id = parts.first();
+    const QString action = parts.value(1);
+    if (parts.size() > 2 || (parts.size() == 2 && action != QLatin1String("versions") && action != QLatin1String("unshare"))) {
+        res.error(404, "not_found", "no such route");
+        return;
+    }
+    const QString base = publicBase(m_options, req);
+    if (action == QLatin1String("unshare")) {
+        auto groove = worker.grooves->unshare(account, id);
+        if (!groove) {
+            sendServiceError(res, groove.error());
+            return;
+        }
+        res.json(200, grooveJson(*groove, base));
+        return;
+    }
+    const auto body = jsonBody(req, res);
+    if (!body) {
+        return;
+    }
+    if (action == QLatin1String("versions")) {
+        const auto machine = machineOf(*body, res);
+        if (!machine || overShareLimit(account, res)) {
+            return;
+        }
+        auto before = worker.grooves->view(id, 0, account);
+        auto groove = worker.grooves->addVersion(account, id, *machine);
+        if (!groove) {
+            sendServiceError(res, groove.error());
+            return;
+        }
+        res.json(before && before->latestVersion == groove->version ? 200 : 201, grooveJson(*groove, base));
+        return;
+    }
+    GrooveChange change;
+    if (!readChange(*body, change, res)) {
+        return;
+    }
+    auto groove = worker.grooves->change(account, id, change);
+    if (!groove) {
+        sendServiceError(res, groove.error());
+        return;
+    }
+    res.json(200, grooveJson(*groove, base));
+}
+
+void GrooveRoutes::authorDelete(const http::Request& req, http::Response& res, Worker& worker, const QString& account)
+{
+    const QStringList parts = QString::fromStdString(req.path).mid(12).split(QLatin1Char('/'));
+    if (parts.size() != 1) {
+        res.error(404, "not_found", "no such route");
+        return;
+    }
+    if (auto removed = worker.grooves->remove(account, parts.first()); !removed) {
+        sendServiceError(res, removed.error());
+        return;
+    }
+    res.json(200, QJsonObject{{QStringLiteral("id"), parts.first()}, {QStringLiteral("state"), QStringLiteral("deleted")}});
+}
+
+void GrooveRoutes::played(const http::Request& req, http::Response& res, Worker& worker)
+{
+    // POST /g/ID/play: the page's player counts a press of Play (one per page view).
+    const QStringList parts = QString::fromStdString(req.path).mid(3).split(QLatin1Char('/'));
+    if (parts.size() != 2 || parts.at(1) != QLatin1String("play")) {
+        res.error(404, "not_found", "no such page");
+        return;
+    }
+    auto groove = worker.grooves->view(parts.first());
+    if (!groove || groove->state != QLatin1String("shared")) {
+        res.error(404, "not_found", "no such shared groove");
+        return;
+    }
+    if (auto counted = worker.grooves->countPlay(groove->id); !counted) {
+        sendServiceError(res, counted.error());
+        return;
+    }
+    res.status = 204;
+}
+
+void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format, bool versioned)
+{
+    auto saved = GrooveService::readMachine(groove.machineXml);
+    if (!saved) {
+        sendServiceError(res, saved.error());
+        return;
+    }
+    auto options = playOptions(req, *saved);
+    auto played = options ? applyPlayOptions(*saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
+    if (!played) {
+        res.error(400, "invalid", played.error().toString());
+        return;
+    }
+    const int bars = options->bars.value_or(loopBars(*played));
+    const QByteArray canonical = core::beats::writeMachineXml(*played);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(canonical);
+    hash.addData(QByteArray::number(bars) + (format == GrooveFormat::Wav ? "|wav" : "|mid"));
+    const std::string key = hash.result().toHex().left(32).toStdString();
+    const std::string etag = "\"" + key + "\"";
+    res.setHeader("ETag", etag);
+    // A version never changes; the latest may (and any may be unshared): asked again each time.
+    res.setHeader("Cache-Control", versioned ? "public, max-age=86400" : "no-cache");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    if (req.header("If-None-Match") == etag) {
+        res.status = 304;
+        return;
+    }
+    if (!m_options.renderGroove) {
+        res.setHeader("Retry-After", "3600");
+        res.error(503, "no_renderer", "this server does not render audio");
+        return;
+    }
+    bool busy = false;
+    auto bytes = m_renders.get(key, [&] { return m_options.renderGroove(*played, bars, format); }, busy);
+    if (busy) {
+        res.setHeader("Retry-After", "1");
+        res.error(503, "busy", "every render slot is busy; try again in a second");
+        return;
+    }
+    if (!bytes) {
+        res.error(500, "render", "the groove could not be rendered");
+        res.note = bytes.error().toString();
+        return;
+    }
+    res.status = 200;
+    res.contentType = format == GrooveFormat::Wav ? "audio/wav" : "audio/midi";
+    res.body = **bytes;
+    res.setHeader("X-Bandmate-Loop-Bars", std::to_string(bars));
+    if (req.hasParam(QStringLiteral("download")) || format == GrooveFormat::Midi) {
+        res.setHeader("Content-Disposition", "attachment; filename=\"" + fileStem(groove.settings.title).toStdString()
+                                                 + (format == GrooveFormat::Wav ? ".wav\"" : ".mid\""));
+    }
+}
+
+void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& worker)
+{
+    // /g/ID[/vN][/embed|/machine.xml|/loop.wav|/groove.mid]
+    QStringList parts = QString::fromStdString(req.path).mid(3).split(QLatin1Char('/'));
+    const QString id = parts.takeFirst();
+    int version = 0;
+    static const QRegularExpression versionPart(QStringLiteral("^v([1-9][0-9]{0,5})$"));
+    if (!parts.isEmpty()) {
+        if (const auto match = versionPart.match(parts.first()); match.hasMatch()) {
+            version = match.captured(1).toInt();
+            parts.removeFirst();
+        }
+    }
+    const QString what = parts.value(0);
+    const QString lang = web::language(req.header("Accept-Language"));
+    const QJsonObject text = web::strings(lang);
+    const auto say = [&](const char* key) { return text.value(QString::fromLatin1(key)).toString(); };
+    const auto notice = [&](int status, const QString& heading, const QString& body) {
+        for (const auto& [name, value] : web::pageHeaders()) {
+            res.setHeader(name, value);
+        }
+        res.setHeader("Cache-Control", "no-store");
+        res.status = status;
+        res.contentType = "text/html; charset=utf-8";
+        res.body = web::render(QStringLiteral("notice"), {{QStringLiteral("lang"), lang},
+                                                          {QStringLiteral("css"), QString::fromStdString(web::assetPath(QStringLiteral("site.css")))},
+                                                          {QStringLiteral("heading"), heading},
+                                                          {QStringLiteral("text"), body}});
+    };
+    const bool known = parts.size() <= 1
+                       && (what.isEmpty() || what == QLatin1String("embed") || what == QLatin1String("machine.xml") || what == QLatin1String("loop.wav")
+                           || what == QLatin1String("groove.mid"));
+    auto groove = known ? worker.grooves->view(id, version) : core::Result<SharedGroove>(core::fail(ErrorCode::NotFound, "no such page"));
+    if (!groove) {
+        if (groove.error().code == ErrorCode::NotFound) {
+            notice(404, say("g_not_found_title"), say("g_not_found"));
+        } else {
+            sendServiceError(res, groove.error());
+        }
+        return;
+    }
+    if (groove->state != QLatin1String("shared")) {
+        notice(410, say("g_removed_title"), say("g_removed"));
+        return;
+    }
+    const QString base = publicBase(m_options, req);
+    if (what == QLatin1String("loop.wav") || what == QLatin1String("groove.mid")) {
+        if (what == QLatin1String("groove.mid") && !groove->settings.allowCopies) {
+            notice(403, groove->settings.title, say("g_no_copies"));
+            return;
+        }
+        rendered(req, res, *groove, what == QLatin1String("loop.wav") ? GrooveFormat::Wav : GrooveFormat::Midi, version > 0);
+        return;
+    }
+    if (what == QLatin1String("machine.xml")) {
+        if (!groove->settings.allowCopies) {
+            notice(403, groove->settings.title, say("g_no_copies"));
+            return;
+        }
+        if (req.hasParam(QStringLiteral("copy"))) {
+            (void)worker.grooves->countCopy(groove->id);  // a count is not worth failing the copy for
+        }
+        res.status = 200;
+        res.contentType = "application/xml; charset=utf-8";
+        res.body = groove->machineXml.toStdString();
+        res.setHeader("Content-Disposition", "attachment; filename=\"" + fileStem(groove->settings.title).toStdString() + ".xml\"");
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Cache-Control", version > 0 ? "public, max-age=86400" : "no-cache");
+        res.setHeader("X-Bandmate-Groove", groove->id.toStdString() + "/v" + std::to_string(groove->version));
+        return;
+    }
+
+    // The page (or its embed): the machine as the listener asked for it.
+    auto saved = GrooveService::readMachine(groove->machineXml);
+    if (!saved) {
+        sendServiceError(res, saved.error());
+        return;
+    }
+    auto options = playOptions(req, *saved);
+    auto machine = options ? applyPlayOptions(*saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
+    QString problem;
+    if (!machine) {
+        problem = say("g_bad_options");
+        options = PlayOptions{};
+        machine = *saved;
+    }
+    const int bars = options->bars.value_or(loopBars(*machine));
+    const QString here = pagePath(groove->id, version);
+    const QString query = canonicalQuery(*saved, *machine, *options);
+    const QString fileBase = pagePath(groove->id, groove->version);
+    const double secondsPerBar = 4.0 * 60.0 / machine->bpm;
+
+    QJsonArray keys;
+    for (int key = 0; key < 12; ++key) {
+        keys.append(QJsonObject{{QStringLiteral("value"), key}, {QStringLiteral("name"), QString::fromUtf8(kKeyNames[key])},
+                                {QStringLiteral("selected"), key == machine->keyNote}});
+    }
+    QJsonArray instruments;
+    for (const auto& instrument : machine->instruments) {
+        const auto program = static_cast<std::size_t>(std::max(0, instrument.activeProgram));
+        instruments.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(instrument.id)},
+                                       {QStringLiteral("title"), QString::fromStdString(instrument.title)},
+                                       {QStringLiteral("program"), program < instrument.programs.size() ? QString::fromStdString(instrument.programs[program].title) : QString()},
+                                       {QStringLiteral("on"), instrument.enabled}});
+    }
+    QJsonObject licence;
+    for (const Licence& entry : kLicences) {
+        if (groove->settings.licence == QLatin1String(entry.id)) {
+            licence = QJsonObject{{QStringLiteral("name"), *entry.name != 0 ? QString::fromUtf8(entry.name) : say("g_all_rights")},
+                                  {QStringLiteral("url"), QString::fromUtf8(entry.url)}};
+        }
+    }
+    QJsonArray tags;
+    for (const QString& tag : groove->settings.tags) {
+        tags.append(QJsonObject{{QStringLiteral("tag"), tag}});
+    }
+    const QString author = groove->settings.author.isEmpty() ? say("g_someone") : groove->settings.author;
+    const QString pageUrl = base + pagePath(groove->id, groove->version);
+    const QString versionText = say("g_version").replace(QStringLiteral("%1"), QString::number(groove->version));
+    const QString summary = groove->settings.description.isEmpty()
+                                ? QStringLiteral("%1 · %2 BPM · %3 · clave %4").arg(author).arg(machine->bpm).arg(QString::fromUtf8(kKeyNames[machine->keyNote]), machine->clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3"))
+                                : groove->settings.description.left(200);
+    QJsonObject view{{QStringLiteral("lang"), lang},
+                     {QStringLiteral("s"), text},
+                     {QStringLiteral("css"), QString::fromStdString(web::assetPath(QStringLiteral("site.css")))},
+                     {QStringLiteral("js"), QString::fromStdString(web::assetPath(QStringLiteral("groove.js")))},
+                     {QStringLiteral("id"), groove->id},
+                     {QStringLiteral("title"), groove->settings.title},
+                     {QStringLiteral("author"), author},
+                     {QStringLiteral("description"), groove->settings.description},
+                     {QStringLiteral("summary"), summary},
+                     {QStringLiteral("tags"), tags},
+                     {QStringLiteral("licence"), licence},
+                     {QStringLiteral("version_text"), versionText},
+                     {QStringLiteral("older"), groove->version < groove->latestVersion},
+                     {QStringLiteral("latest_url"), pagePath(groove->id)},
+                     {QStringLiteral("page_url"), pageUrl},
+                     {QStringLiteral("action"), here},
+                     {QStringLiteral("tempo"), machine->bpm},
+                     {QStringLiteral("key_name"), QString::fromUtf8(kKeyNames[machine->keyNote])},
+                     {QStringLiteral("keys"), keys},
+                     {QStringLiteral("clave32"), machine->clave32},
+                     {QStringLiteral("clave"), machine->clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3")},
+                     {QStringLiteral("flavor"), QString::fromLatin1(core::beats::flavorName(machine->flavor))},
+                     {QStringLiteral("instruments"), instruments},
+                     {QStringLiteral("grid"), gridOf(*machine)},
+                     {QStringLiteral("loop_steps"), bars * core::beats::stepsPerBar(machine->flavor)},
+                     {QStringLiteral("bars"), bars},
+                     {QStringLiteral("sample_rate"), kGrooveSampleRate},
+                     {QStringLiteral("bars_text"), say("g_bars").replace(QStringLiteral("%1"), QString::number(bars))},
+                     {QStringLiteral("loop_seconds"), QString::number(bars * secondsPerBar, 'g', 17)},
+                     {QStringLiteral("audio_url"), fileBase + QStringLiteral("/loop.wav") + query},
+                     {QStringLiteral("wav_url"), fileBase + QStringLiteral("/loop.wav") + (query.isEmpty() ? QStringLiteral("?download=1") : query + QStringLiteral("&download=1"))},
+                     {QStringLiteral("play_url"), QStringLiteral("/g/") + groove->id + QStringLiteral("/play")},
+                     {QStringLiteral("copies"), groove->settings.allowCopies},
+                     {QStringLiteral("xml_url"), fileBase + QStringLiteral("/machine.xml")},
+                     {QStringLiteral("mid_url"), fileBase + QStringLiteral("/groove.mid") + query},
+                     {QStringLiteral("open_url"), QStringLiteral("bandmate://import?url=") + QString::fromLatin1(QUrl::toPercentEncoding(pageUrl))},
+                     {QStringLiteral("problem"), problem}};
+    if (!groove->originId.isEmpty()) {
+        view.insert(QStringLiteral("origin_url"), pagePath(groove->originId, groove->originVersion));
+    }
+    const bool embed = what == QLatin1String("embed");
+    for (const auto& [name, value] : embed ? embedHeaders() : web::pageHeaders()) {
+        res.setHeader(name, value);
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.status = 200;
+    res.contentType = "text/html; charset=utf-8";
+    res.body = web::render(embed ? QStringLiteral("groove-embed") : QStringLiteral("groove"), view);
+}
+
+}  // namespace bandmate::sync
