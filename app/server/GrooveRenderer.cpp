@@ -9,7 +9,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <mutex>
 
 namespace bandmate::app {
@@ -26,6 +28,10 @@ public:
     core::Result<std::shared_ptr<const audio::Kit>> get()
     {
         const std::lock_guard lock(m_mutex);
+        // A kit that failed to load is not tried again for a minute (each try reads every file).
+        if (m_failure && std::chrono::steady_clock::now() - m_failedAt < std::chrono::minutes(1)) {
+            return std::unexpected(*m_failure);
+        }
         if (!m_kit) {
             const std::string folder = m_folder.isEmpty() ? audio::Kit::defaultFolderNonRealTime() : m_folder.toStdString();
             if (folder.empty()) {
@@ -33,9 +39,12 @@ public:
             }
             auto kit = audio::Kit::loadNonRealTime(folder, kSampleRate, {});
             if (!kit) {
+                m_failure = kit.error();
+                m_failedAt = std::chrono::steady_clock::now();
                 return std::unexpected(kit.error());
             }
             m_kit = *kit;
+            m_failure.reset();
         }
         return m_kit;
     }
@@ -44,6 +53,8 @@ private:
     QString m_folder;
     std::mutex m_mutex;
     std::shared_ptr<const audio::Kit> m_kit;
+    std::optional<core::Error> m_failure;
+    std::chrono::steady_clock::time_point m_failedAt;
 };
 
 /// The file a render wrote (the renderers write files, renaming them into place at the end).

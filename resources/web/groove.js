@@ -44,7 +44,16 @@
     if (buffers.has(url)) {
       return buffers.get(url);
     }
-    const response = await fetch(url, { credentials: 'same-origin' });
+    let response;
+    for (let attempt = 0; ; attempt += 1) {
+      response = await fetch(url, { credentials: 'same-origin' });
+      // Busy rendering (503) or this network asked for many new renders (429): wait as told.
+      const wait = Number(response.headers.get('Retry-After')) || 1;
+      if ((response.status !== 503 && response.status !== 429) || attempt >= 5 || wait > 10) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
     if (!response.ok) {
       throw new Error('HTTP ' + response.status);
     }

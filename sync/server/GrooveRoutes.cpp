@@ -78,8 +78,16 @@ std::optional<QJsonObject> jsonBody(const http::Request& req, http::Response& re
 
 /// The settings fields of a JSON body into `change`; false (and a 422 answered) when one has
 /// the wrong type or value.
-bool readChange(const QJsonObject& body, GrooveChange& change, http::Response& res)
+bool readChange(const QJsonObject& body, GrooveChange& change, http::Response& res, const QStringList& alsoKnown = {})
 {
+    static const QStringList settings{QStringLiteral("title"), QStringLiteral("author"), QStringLiteral("description"), QStringLiteral("tags"),
+                                      QStringLiteral("licence"), QStringLiteral("visibility"), QStringLiteral("allow_copies")};
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!settings.contains(it.key()) && !alsoKnown.contains(it.key())) {
+            res.error(422, "invalid", it.key().left(40).toStdString() + ": not a setting of a shared groove (" + (settings + alsoKnown).join(QStringLiteral(", ")).toStdString() + ")");
+            return false;
+        }
+    }
     const auto text = [&](const char* name, std::optional<QString>& into) {
         const QJsonValue value = body.value(QLatin1String(name));
         if (value.isUndefined()) {
@@ -142,8 +150,9 @@ std::optional<QByteArray> machineOf(const QJsonObject& body, http::Response& res
     return xml;
 }
 
-/// The listener's options from a page or file URL's query: tempo, key, clave, off=a,b (or the
-/// page form's set=1 with on-ID for each instrument left on), bars.
+/// The listener's options from a page or file URL's query: tempo (rounded to whole BPM), key,
+/// clave, play=a,b (exactly these instruments; or the page form's set=1 with on-ID for each one
+/// ticked), off=a,b (these off), bars.
 core::Result<PlayOptions> playOptions(const http::Request& req, const core::beats::Machine& machine)
 {
     PlayOptions options;
@@ -153,7 +162,7 @@ core::Result<PlayOptions> playOptions(const http::Request& req, const core::beat
         if (!ok || !std::isfinite(bpm)) {
             return core::fail(ErrorCode::InvalidInput, "expected a tempo in BPM, e.g. 180", "tempo");
         }
-        options.bpm = bpm;  // clamped to 30-300 by applyPlayOptions
+        options.bpm = std::round(bpm);  // whole BPM (one cached file each), clamped to 30-300 by applyPlayOptions
     }
     if (req.hasParam(QStringLiteral("key"))) {
         bool ok = false;
@@ -171,12 +180,17 @@ core::Result<PlayOptions> playOptions(const http::Request& req, const core::beat
         options.clave32 = clave == QLatin1String("3-2");
     }
     if (req.hasParam(QStringLiteral("set"))) {
+        QStringList playing;  // the page's form: a box for each instrument, ticked ones on
         for (const auto& instrument : machine.instruments) {
-            if (!req.hasParam(QStringLiteral("on-") + QString::fromStdString(instrument.id))) {
-                options.off << QString::fromStdString(instrument.id);
+            if (req.hasParam(QStringLiteral("on-") + QString::fromStdString(instrument.id))) {
+                playing << QString::fromStdString(instrument.id);
             }
         }
-    } else if (req.hasParam(QStringLiteral("off"))) {
+        options.playing = playing;
+    } else if (req.hasParam(QStringLiteral("play"))) {
+        options.playing = req.param(QStringLiteral("play")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    if (req.hasParam(QStringLiteral("off"))) {
         for (const QString& id : req.param(QStringLiteral("off")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (!options.off.contains(id)) {
                 options.off << id;
@@ -208,20 +222,17 @@ QString canonicalQuery(const core::beats::Machine& saved, const core::beats::Mac
     if (played.clave32 != saved.clave32) {
         query.addQueryItem(QStringLiteral("clave"), played.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3"));
     }
-    QStringList off;
-    for (const auto& instrument : played.instruments) {
-        if (!instrument.enabled) {
-            off << QString::fromStdString(instrument.id);
+    const auto enabled = [](const core::beats::Machine& machine) {
+        QStringList ids;
+        for (const auto& instrument : machine.instruments) {
+            if (instrument.enabled) {
+                ids << QString::fromStdString(instrument.id);
+            }
         }
-    }
-    QStringList savedOff;
-    for (const auto& instrument : saved.instruments) {
-        if (!instrument.enabled) {
-            savedOff << QString::fromStdString(instrument.id);
-        }
-    }
-    if (off != savedOff) {
-        query.addQueryItem(QStringLiteral("off"), off.isEmpty() ? QStringLiteral(",") : off.join(QLatin1Char(',')));
+        return ids;
+    };
+    if (enabled(played) != enabled(saved)) {
+        query.addQueryItem(QStringLiteral("play"), enabled(played).isEmpty() ? QStringLiteral(",") : enabled(played).join(QLatin1Char(',')));
     }
     if (options.bars) {
         query.addQueryItem(QStringLiteral("bars"), QString::number(*options.bars));
@@ -327,7 +338,30 @@ const std::vector<std::pair<std::string, std::string>>& embedHeaders()
 
 // ---------------------------------------------------------------------------------------------
 
-RenderCache::RenderCache(qint64 maxBytes, int slots) : m_maxBytes(std::max<qint64>(0, maxBytes)), m_slots(std::max(1, slots)) {}
+RenderCache::RenderCache(qint64 maxBytes, int threads, int queueLimit)
+    : m_maxBytes(std::max<qint64>(0, maxBytes)), m_queueLimit(static_cast<std::size_t>(std::max(1, queueLimit)))
+{
+    for (int i = 0; i < std::max(1, threads); ++i) {
+        m_threads.emplace_back([this] { run(); });
+    }
+}
+
+RenderCache::~RenderCache()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (auto& thread : m_threads) {
+        thread.join();
+    }
+    for (auto& [key, callers] : m_waiting) {
+        for (const Done& done : callers) {
+            done(core::fail(ErrorCode::Io, "the server is stopping"));
+        }
+    }
+}
 
 RenderCache::Bytes RenderCache::find(const std::string& key)
 {
@@ -364,45 +398,70 @@ void RenderCache::insert(const std::string& key, const Bytes& bytes)
     }
 }
 
-core::Result<RenderCache::Bytes> RenderCache::get(const std::string& key, const std::function<core::Result<std::string>()>& make, bool& busy)
+bool RenderCache::request(const std::string& key, Make make, Done done)
 {
-    busy = false;
-    std::promise<core::Result<Bytes>> promise;
-    {
-        std::unique_lock lock(m_mutex);
-        if (const auto found = m_files.find(key); found != m_files.end()) {
-            m_order.splice(m_order.begin(), m_order, found->second.second);
-            return found->second.first;
-        }
-        if (const auto pending = m_pending.find(key); pending != m_pending.end()) {
-            const std::shared_future<core::Result<Bytes>> future = pending->second;
-            lock.unlock();
-            return future.get();  // the render already running for it
-        }
-        if (m_rendering >= m_slots) {
-            busy = true;
-            return core::fail(ErrorCode::Io, "every render slot is busy");
-        }
-        ++m_rendering;
-        m_pending.emplace(key, promise.get_future().share());
-    }
-    core::Result<Bytes> result = [&]() -> core::Result<Bytes> {
-        auto made = make();
-        if (!made) {
-            return std::unexpected(made.error());
-        }
-        return std::make_shared<const std::string>(std::move(*made));
-    }();
+    Bytes cached;
     {
         const std::lock_guard lock(m_mutex);
-        --m_rendering;
-        m_pending.erase(key);
-        if (result) {
-            insert(key, *result);
+        if (const auto found = m_files.find(key); found != m_files.end()) {
+            m_order.splice(m_order.begin(), m_order, found->second.second);
+            cached = found->second.first;
+        } else if (const auto waiting = m_waiting.find(key); waiting != m_waiting.end()) {
+            waiting->second.push_back(std::move(done));  // rendering already: one render for all
+            return true;
+        } else {
+            if (m_stopping || m_queue.size() >= m_queueLimit) {
+                return false;
+            }
+            m_waiting[key].push_back(std::move(done));
+            m_queue.emplace_back(key, std::move(make));
         }
     }
-    promise.set_value(result);
-    return result;
+    if (cached) {
+        done(cached);
+    } else {
+        m_wake.notify_one();
+    }
+    return true;
+}
+
+void RenderCache::run()
+{
+    for (;;) {
+        std::pair<std::string, Make> job;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_stopping) {
+                return;  // the destructor answers whoever still waits
+            }
+            job = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        core::Result<Bytes> result = core::fail(ErrorCode::Internal, "the render failed");
+        try {
+            auto made = job.second();
+            result = made ? core::Result<Bytes>(std::make_shared<const std::string>(std::move(*made))) : core::Result<Bytes>(std::unexpected(made.error()));
+        } catch (const std::exception& error) {
+            result = core::fail(ErrorCode::Internal, std::string("the render failed: ") + error.what());
+        } catch (...) {
+            result = core::fail(ErrorCode::Internal, "the render failed");
+        }
+        std::vector<Done> callers;
+        {
+            const std::lock_guard lock(m_mutex);
+            if (result) {
+                insert(job.first, *result);
+            }
+            if (const auto waiting = m_waiting.find(job.first); waiting != m_waiting.end()) {
+                callers = std::move(waiting->second);
+                m_waiting.erase(waiting);
+            }
+        }
+        for (const Done& done : callers) {
+            done(result);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,9 +471,10 @@ GrooveRoutes::GrooveRoutes(http::Core& core, const ServerOptions& options, Clien
       m_options(options),
       m_clientAddress(std::move(clientAddress)),
       m_pages(options.fanRequestsPerMinute, std::max(1, options.fanRequestsPerMinute / 2)),
-      m_plays(options.fanRequestsPerMinute > 0 ? 30 : 0, 10),
+      m_counts(options.fanRequestsPerMinute > 0 ? 30 : 0, 10),
+      m_renderMisses(options.fanRequestsPerMinute > 0 ? 20 : 0, 10),
       m_shares(options.sharesPerHour / 60.0, std::max(1, options.sharesPerHour / 4)),
-      m_renders(options.renderCacheBytes, options.renderSlots)
+      m_renders(options.renderCacheBytes, options.renderSlots, 64)
 {
 }
 
@@ -433,8 +493,8 @@ void GrooveRoutes::install(const AddSignedIn& addSignedIn)
     };
     m_core.route("GET", "/g/*", limited(m_pages, "groove-page:"),
                  [this](const http::Request& req, http::Response& res, http::WorkerState& state) { page(req, res, static_cast<Worker&>(state)); });
-    m_core.route("POST", "/g/*", limited(m_plays, "groove-play:"),
-                 [this](const http::Request& req, http::Response& res, http::WorkerState& state) { played(req, res, static_cast<Worker&>(state)); });
+    m_core.route("POST", "/g/*", limited(m_counts, "groove-count:"),
+                 [this](const http::Request& req, http::Response& res, http::WorkerState& state) { counted(req, res, static_cast<Worker&>(state)); });
 
     addSignedIn("POST", "/v1/grooves", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
         publish(req, res, worker, account);
@@ -484,7 +544,7 @@ void GrooveRoutes::publish(const http::Request& req, http::Response& res, Worker
         return;
     }
     GrooveChange change;
-    if (!readChange(*body, change, res)) {
+    if (!readChange(*body, change, res, {QStringLiteral("machine"), QStringLiteral("origin"), QStringLiteral("origin_version")})) {
         return;
     }
     GrooveSettings settings;
@@ -497,8 +557,16 @@ void GrooveRoutes::publish(const http::Request& req, http::Response& res, Worker
     settings.allowCopies = change.allowCopies.value_or(settings.allowCopies);
     const QJsonValue origin = body->value(QStringLiteral("origin"));
     const QJsonValue originVersion = body->value(QStringLiteral("origin_version"));
-    if ((!origin.isUndefined() && !origin.isString()) || (!originVersion.isUndefined() && !originVersion.isDouble())) {
-        res.error(422, "invalid", "origin: the id of the shared groove this is a copy of, origin_version: its version");
+    const bool wholeVersion = originVersion.isUndefined()
+                              || (originVersion.isDouble() && originVersion.toDouble() == std::floor(originVersion.toDouble()) && originVersion.toDouble() >= 0
+                                  && originVersion.toDouble() <= 1e6);
+    if ((!origin.isUndefined() && !origin.isString()) || !wholeVersion) {
+        res.error(422, "invalid", "origin: the id of the shared groove this is a copy of, origin_version: its version (a whole number)");
+        return;
+    }
+    // A machine that would be refused costs no share from the hourly limit.
+    if (auto checked = GrooveService::readMachine(*machine); !checked) {
+        sendServiceError(res, checked.error());
         return;
     }
     if (overShareLimit(account, res)) {
@@ -559,7 +627,20 @@ void GrooveRoutes::authorPost(const http::Request& req, http::Response& res, Wor
     }
     if (action == QLatin1String("versions")) {
         const auto machine = machineOf(*body, res);
-        if (!machine || overShareLimit(account, res)) {
+        if (!machine) {
+            return;
+        }
+        for (auto it = body->begin(); it != body->end(); ++it) {
+            if (it.key() != QLatin1String("machine")) {
+                res.error(422, "invalid", it.key().left(40).toStdString() + ": a new version takes only \"machine\" (settings: POST /v1/grooves/ID)");
+                return;
+            }
+        }
+        if (auto checked = GrooveService::readMachine(*machine); !checked) {
+            sendServiceError(res, checked.error());
+            return;
+        }
+        if (overShareLimit(account, res)) {
             return;
         }
         auto before = worker.grooves->view(id, 0, account);
@@ -597,27 +678,34 @@ void GrooveRoutes::authorDelete(const http::Request& req, http::Response& res, W
     res.json(200, QJsonObject{{QStringLiteral("id"), parts.first()}, {QStringLiteral("state"), QStringLiteral("deleted")}});
 }
 
-void GrooveRoutes::played(const http::Request& req, http::Response& res, Worker& worker)
+void GrooveRoutes::counted(const http::Request& req, http::Response& res, Worker& worker)
 {
-    // POST /g/ID/play: the page's player counts a press of Play (one per page view).
+    // POST /g/ID/play: the page's player counts a press of Play (one per page view);
+    // POST /g/ID/copy: Bandmate took a copy into a library (import-shared, Open in Bandmate).
     const QStringList parts = QString::fromStdString(req.path).mid(3).split(QLatin1Char('/'));
-    if (parts.size() != 2 || parts.at(1) != QLatin1String("play")) {
+    const QString what = parts.value(1);
+    if (parts.size() != 2 || (what != QLatin1String("play") && what != QLatin1String("copy"))) {
         res.error(404, "not_found", "no such page");
         return;
     }
+    if (req.header("Sec-Fetch-Site") == "cross-site") {
+        res.error(403, "cross_site", "counted only from Bandmate's own pages and programs");
+        return;
+    }
     auto groove = worker.grooves->view(parts.first());
-    if (!groove || groove->state != QLatin1String("shared")) {
+    if (!groove || groove->state != QLatin1String("shared") || (what == QLatin1String("copy") && !groove->settings.allowCopies)) {
         res.error(404, "not_found", "no such shared groove");
         return;
     }
-    if (auto counted = worker.grooves->countPlay(groove->id); !counted) {
-        sendServiceError(res, counted.error());
+    auto done = what == QLatin1String("play") ? worker.grooves->countPlay(groove->id) : worker.grooves->countCopy(groove->id);
+    if (!done) {
+        sendServiceError(res, done.error());
         return;
     }
     res.status = 204;
 }
 
-void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format, bool versioned)
+void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format)
 {
     auto saved = GrooveService::readMachine(groove.machineXml);
     if (!saved) {
@@ -630,7 +718,7 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
         res.error(400, "invalid", played.error().toString());
         return;
     }
-    const int bars = options->bars.value_or(loopBars(*played));
+    const int bars = playableBars(*played, options->bars);
     const QByteArray canonical = core::beats::writeMachineXml(*played);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(canonical);
@@ -638,12 +726,34 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
     const std::string key = hash.result().toHex().left(32).toStdString();
     const std::string etag = "\"" + key + "\"";
     res.setHeader("ETag", etag);
-    // A version never changes; the latest may (and any may be unshared): asked again each time.
-    res.setHeader("Cache-Control", versioned ? "public, max-age=86400" : "no-cache");
+    // Asked again each time (the ETag makes that cheap): the groove may be unshared or made
+    // private, and no cache may keep serving it then.
+    res.setHeader("Cache-Control", "no-cache");
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("X-Bandmate-Loop-Bars", std::to_string(bars));
     if (req.header("If-None-Match") == etag) {
         res.status = 304;
+        return;
+    }
+    const std::string disposition = req.hasParam(QStringLiteral("download")) || format == GrooveFormat::Midi
+                                        ? "attachment; filename=\"" + fileStem(groove.settings.title).toStdString() + (format == GrooveFormat::Wav ? ".wav\"" : ".mid\"")
+                                        : std::string();
+    const char* type = format == GrooveFormat::Wav ? "audio/wav" : "audio/midi";
+    const auto serve = [type, disposition](http::Response& answer, const core::Result<RenderCache::Bytes>& bytes) {
+        if (!bytes) {
+            answer.error(500, "render", "the groove could not be rendered");
+            answer.note = bytes.error().toString();
+            return;
+        }
+        answer.status = 200;
+        answer.contentType = type;
+        answer.sharedBody = *bytes;
+        if (!disposition.empty()) {
+            answer.setHeader("Content-Disposition", disposition);
+        }
+    };
+    if (auto cached = m_renders.find(key)) {
+        serve(res, cached);
         return;
     }
     if (!m_options.renderGroove) {
@@ -651,26 +761,27 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
         res.error(503, "no_renderer", "this server does not render audio");
         return;
     }
-    bool busy = false;
-    auto bytes = m_renders.get(key, [&] { return m_options.renderGroove(*played, bars, format); }, busy);
-    if (busy) {
-        res.setHeader("Retry-After", "1");
-        res.error(503, "busy", "every render slot is busy; try again in a second");
+    // A render costs seconds of a core: those not cached yet are limited per address.
+    if (const std::optional<int> wait = m_renderMisses.take(QStringLiteral("groove-render:") + m_clientAddress(req))) {
+        res.setHeader("Retry-After", std::to_string(*wait));
+        res.error(429, "too_many_requests", "too many new renders from this address; try again in " + std::to_string(*wait) + " s");
         return;
     }
-    if (!bytes) {
-        res.error(500, "render", "the groove could not be rendered");
-        res.note = bytes.error().toString();
-        return;
-    }
-    res.status = 200;
-    res.contentType = format == GrooveFormat::Wav ? "audio/wav" : "audio/midi";
-    res.body = **bytes;
-    res.setHeader("X-Bandmate-Loop-Bars", std::to_string(bars));
-    if (req.hasParam(QStringLiteral("download")) || format == GrooveFormat::Midi) {
-        res.setHeader("Content-Disposition", "attachment; filename=\"" + fileStem(groove.settings.title).toStdString()
-                                                 + (format == GrooveFormat::Wav ? ".wav\"" : ".mid\""));
-    }
+    // On the render threads, not this database worker; answered when the file is made.
+    res.deferred = [this, key, machine = *played, bars, format, serve, &res](std::function<void()> done) {
+        const GrooveRenderer renderer = m_options.renderGroove;
+        const bool queued = m_renders.request(
+            key, [renderer, machine, bars, format] { return renderer(machine, bars, format); },
+            [&res, serve, done](const core::Result<RenderCache::Bytes>& bytes) {
+                serve(res, bytes);
+                done();
+            });
+        if (!queued) {
+            res.setHeader("Retry-After", "2");
+            res.error(503, "busy", "every render is taken; try again in a moment");
+            done();
+        }
+    };
 }
 
 void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& worker)
@@ -724,7 +835,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
             notice(403, groove->settings.title, say("g_no_copies"));
             return;
         }
-        rendered(req, res, *groove, what == QLatin1String("loop.wav") ? GrooveFormat::Wav : GrooveFormat::Midi, version > 0);
+        rendered(req, res, *groove, what == QLatin1String("loop.wav") ? GrooveFormat::Wav : GrooveFormat::Midi);
         return;
     }
     if (what == QLatin1String("machine.xml")) {
@@ -732,15 +843,12 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
             notice(403, groove->settings.title, say("g_no_copies"));
             return;
         }
-        if (req.hasParam(QStringLiteral("copy"))) {
-            (void)worker.grooves->countCopy(groove->id);  // a count is not worth failing the copy for
-        }
         res.status = 200;
         res.contentType = "application/xml; charset=utf-8";
         res.body = groove->machineXml.toStdString();
         res.setHeader("Content-Disposition", "attachment; filename=\"" + fileStem(groove->settings.title).toStdString() + ".xml\"");
         res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Cache-Control", version > 0 ? "public, max-age=86400" : "no-cache");
+        res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Bandmate-Groove", groove->id.toStdString() + "/v" + std::to_string(groove->version));
         return;
     }
@@ -755,11 +863,11 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
     auto machine = options ? applyPlayOptions(*saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
     QString problem;
     if (!machine) {
-        problem = say("g_bad_options");
+        problem = say("g_bad_options") + QStringLiteral(" (") + QString::fromStdString(machine.error().where + ": " + machine.error().message) + QLatin1Char(')');
         options = PlayOptions{};
         machine = *saved;
     }
-    const int bars = options->bars.value_or(loopBars(*machine));
+    const int bars = playableBars(*machine, options->bars);
     const QString here = pagePath(groove->id, version);
     const QString query = canonicalQuery(*saved, *machine, *options);
     const QString fileBase = pagePath(groove->id, groove->version);
@@ -833,7 +941,13 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
                      {QStringLiteral("open_url"), QStringLiteral("bandmate://import?url=") + QString::fromLatin1(QUrl::toPercentEncoding(pageUrl))},
                      {QStringLiteral("problem"), problem}};
     if (!groove->originId.isEmpty()) {
-        view.insert(QStringLiteral("origin_url"), pagePath(groove->originId, groove->originVersion));
+        // Only to an original anyone may find: a public copy must not give away an unlisted
+        // original's link (its id is its only protection).
+        auto origin = worker.grooves->view(groove->originId, groove->originVersion);
+        if (origin && origin->state == QLatin1String("shared")
+            && (origin->settings.visibility == Visibility::Public || origin->accountId == groove->accountId)) {
+            view.insert(QStringLiteral("origin_url"), pagePath(groove->originId, groove->originVersion));
+        }
     }
     const bool embed = what == QLatin1String("embed");
     for (const auto& [name, value] : embed ? embedHeaders() : web::pageHeaders()) {

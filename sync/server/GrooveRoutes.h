@@ -9,7 +9,9 @@
 
 #include <condition_variable>
 #include <functional>
-#include <future>
+#include <deque>
+#include <thread>
+#include <vector>
 #include <list>
 #include <map>
 #include <memory>
@@ -20,32 +22,46 @@ namespace bandmate::sync {
 
 struct Worker;
 
-/// Rendered files by content (a hash of the machine and the options): bounded in bytes (the
-/// least recently used go first), one render per key at a time (others asking for it wait for
-/// that one), and at most `slots` renders at once. Thread-safe.
+/// Rendered files by content (a hash of the machine and the options), made on threads of their
+/// own so a render never holds a database worker: bounded in bytes (the least recently used go
+/// first), one render per key however many ask for it while it runs, and a bounded queue of
+/// renders waiting. Thread-safe.
 class RenderCache {
 public:
     using Bytes = std::shared_ptr<const std::string>;
-    RenderCache(qint64 maxBytes, int slots);
+    using Make = std::function<core::Result<std::string>()>;
+    using Done = std::function<void(core::Result<Bytes>)>;
 
-    /// The file for `key`: cached, or made now by `make`. When every slot is rendering
-    /// something else, `busy` is set and nothing is made (the caller answers 503).
-    [[nodiscard]] core::Result<Bytes> get(const std::string& key, const std::function<core::Result<std::string>()>& make, bool& busy);
-    /// The file for `key` if it is cached (no render).
+    /// `threads` renders at once, `queueLimit` more waiting.
+    RenderCache(qint64 maxBytes, int threads, int queueLimit);
+    /// Running renders finish; waiting ones are answered with an error.
+    ~RenderCache();
+    RenderCache(const RenderCache&) = delete;
+    RenderCache& operator=(const RenderCache&) = delete;
+
+    /// The file for `key` if it is cached.
     [[nodiscard]] Bytes find(const std::string& key);
+    /// `done` gets the file for `key`: at once when cached, else from a render thread once
+    /// `make` has made it (an exception it throws is an error). False, and `done` is not
+    /// called, when the queue is full.
+    [[nodiscard]] bool request(const std::string& key, Make make, Done done);
     [[nodiscard]] qint64 bytes() const;
 
 private:
+    void run();
     void insert(const std::string& key, const Bytes& bytes);
 
     const qint64 m_maxBytes;
-    const int m_slots;
+    const std::size_t m_queueLimit;
     mutable std::mutex m_mutex;
-    int m_rendering = 0;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
     qint64 m_bytes = 0;
     std::list<std::string> m_order;  ///< most recently used first
     std::map<std::string, std::pair<Bytes, std::list<std::string>::iterator>, std::less<>> m_files;
-    std::map<std::string, std::shared_future<core::Result<Bytes>>, std::less<>> m_pending;
+    std::map<std::string, std::vector<Done>, std::less<>> m_waiting;  ///< by key, while queued or rendering
+    std::deque<std::pair<std::string, Make>> m_queue;
+    std::vector<std::thread> m_threads;  ///< last: they use everything above
 };
 
 /// Shared grooves over HTTP (issue 20): the author's JSON API under /v1/grooves (a bearer token)
@@ -69,17 +85,19 @@ private:
     void authorPost(const http::Request& req, http::Response& res, Worker& worker, const QString& account);
     void authorDelete(const http::Request& req, http::Response& res, Worker& worker, const QString& account);
     void page(const http::Request& req, http::Response& res, Worker& worker);
-    void played(const http::Request& req, http::Response& res, Worker& worker);
-    /// Answers with the rendered file of `groove` with the request's options (`versioned`: asked
-    /// for by its version's own URL, so cacheable).
-    void rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format, bool versioned);
+    /// POST /g/ID/play and /g/ID/copy: a press of Play, a copy taken (counted, limited per address).
+    void counted(const http::Request& req, http::Response& res, Worker& worker);
+    /// Answers with the rendered file of `groove` with the request's options: from the cache,
+    /// or deferred to the render threads.
+    void rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format);
     [[nodiscard]] bool overShareLimit(const QString& account, http::Response& res);
 
     http::Core& m_core;
     const ServerOptions& m_options;
     ClientAddress m_clientAddress;
     RateLimiter m_pages;   ///< page, audio and download requests per address
-    RateLimiter m_plays;   ///< play counts per address
+    RateLimiter m_counts;  ///< plays and copies counted per address
+    RateLimiter m_renderMisses;  ///< renders not in the cache, per address
     RateLimiter m_shares;  ///< shares and new versions per account
     RenderCache m_renders;
 };

@@ -116,13 +116,31 @@ core::Result<core::beats::Machine> applyPlayOptions(core::beats::Machine machine
     if (options.clave32) {
         machine.clave32 = *options.clave32;
     }
-    for (const QString& id : options.off) {
-        const auto found = std::find_if(machine.instruments.begin(), machine.instruments.end(),
-                                        [&id](const core::beats::Instrument& instrument) { return QString::fromStdString(instrument.id) == id; });
-        if (found == machine.instruments.end()) {
-            return fail(ErrorCode::InvalidInput, "this groove has no instrument \"" + id.left(40).toStdString() + "\"", "off");
+    const auto known = [&machine](const QStringList& ids, const char* where) -> core::Result<void> {
+        for (const QString& id : ids) {
+            if (std::none_of(machine.instruments.begin(), machine.instruments.end(),
+                             [&id](const core::beats::Instrument& instrument) { return QString::fromStdString(instrument.id) == id; })) {
+                return fail(ErrorCode::InvalidInput, "this groove has no instrument \"" + id.left(40).toStdString() + "\"", where);
+            }
         }
-        found->enabled = false;
+        return {};
+    };
+    if (options.playing) {
+        if (auto ok = known(*options.playing, "play"); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    if (auto ok = known(options.off, "off"); !ok) {
+        return std::unexpected(ok.error());
+    }
+    for (auto& instrument : machine.instruments) {
+        const QString id = QString::fromStdString(instrument.id);
+        if (options.playing) {
+            instrument.enabled = options.playing->contains(id);
+        }
+        if (options.off.contains(id)) {
+            instrument.enabled = false;
+        }
     }
     return machine;
 }
@@ -138,6 +156,13 @@ int loopBars(const core::beats::Machine& machine)
         }
     }
     return static_cast<int>(steps / perBar);
+}
+
+int playableBars(const core::beats::Machine& machine, std::optional<int> asked)
+{
+    const double secondsPerBar = 4.0 * 60.0 / std::max(core::beats::MachineLimits::kMinBpm, machine.bpm);
+    const int longest = std::max(1, static_cast<int>(std::floor(kMaxLoopSeconds / secondsPerBar + 1e-9)));
+    return std::clamp(asked.value_or(loopBars(machine)), 1, std::min(kMaxLoopBars, longest));
 }
 
 QString visibilityName(Visibility visibility)
@@ -199,7 +224,31 @@ core::Result<core::beats::Machine> GrooveService::readMachine(const QByteArray& 
     if (xml.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidInput, "must not be empty (a Salsa Beat Machine XML file)", "machine");
     }
-    return core::beats::readMachineXml(xml, QStringLiteral("machine"));
+    auto machine = core::beats::readMachineXml(xml, QStringLiteral("machine"));
+    if (!machine) {
+        return machine;
+    }
+    const auto shown = [](const std::string& title, const std::string& where) -> core::Result<void> {
+        auto clean = cleanText(QString::fromStdString(title), "title", kMaxTitleLength, true);
+        if (!clean) {
+            return fail(ErrorCode::InvalidInput, "title: " + clean.error().message, where);
+        }
+        return {};
+    };
+    if (auto ok = shown(machine->title, "machine"); !ok) {
+        return std::unexpected(ok.error());
+    }
+    for (const auto& instrument : machine->instruments) {
+        if (auto ok = shown(instrument.title, "machine: instrument " + instrument.id); !ok) {
+            return std::unexpected(ok.error());
+        }
+        for (const auto& program : instrument.programs) {
+            if (auto ok = shown(program.title, "machine: a program of " + instrument.id); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+    }
+    return machine;
 }
 
 core::Result<GrooveSettings> GrooveService::cleanSettings(const GrooveSettings& settings, const core::beats::Machine& machine) const
@@ -265,6 +314,13 @@ core::Result<SharedGroove> GrooveService::publish(const QString& accountId, cons
     auto tx = core::Transaction::begin(db);
     if (!tx) {
         return std::unexpected(tx.error());
+    }
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        // One account's shares one after another (SQLite's write lock does that already), so
+        // two at once cannot both pass the count.
+        if (auto locked = sql::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {QStringLiteral("shared-groove:") + accountId}); !locked) {
+            return std::unexpected(locked.error());
+        }
     }
     auto count = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM shared_groove WHERE account_id = ? AND state <> 'deleted'"), {accountId});
     if (!count) {
@@ -345,19 +401,35 @@ core::Result<SharedGroove> GrooveService::addVersion(const QString& accountId, c
 
 core::Result<SharedGroove> GrooveService::change(const QString& accountId, const QString& grooveId, const GrooveChange& change)
 {
-    auto groove = own(accountId, grooveId);
-    if (!groove) {
-        return std::unexpected(groove.error());
+    if (change.title && change.title->trimmed().isEmpty()) {
+        return fail(ErrorCode::InvalidInput, "must not be empty", "title");
     }
-    auto latest = view(grooveId, groove->latestVersion, accountId);
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    auto tx = core::Transaction::begin(db);
+    if (!tx) {
+        return std::unexpected(tx.error());
+    }
+    // Read and written in one transaction, the row locked on PostgreSQL: a change made at the
+    // same time (another setting, an unshare, a delete) is never undone by this one.
+    auto row = sql::run(db, QStringLiteral("SELECT %1 FROM shared_groove WHERE id = ? AND account_id = ? AND state <> 'deleted'").arg(QLatin1String(kColumns))
+                                + forUpdate(db),
+                        {grooveId, accountId});
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!row->next()) {
+        return fail(ErrorCode::NotFound, "no such shared groove of yours", grooveId.toStdString());
+    }
+    const SharedGroove groove = fromRow(*row);
+    auto latest = sql::scalar(db, QStringLiteral("SELECT machine FROM shared_groove_version WHERE groove_id = ? AND version = ?"), {grooveId, groove.latestVersion});
     if (!latest) {
         return std::unexpected(latest.error());
     }
-    auto machine = readMachine(latest->machineXml);
+    auto machine = readMachine(latest->toString().toUtf8());
     if (!machine) {
         return std::unexpected(machine.error());
     }
-    GrooveSettings settings = groove->settings;
+    GrooveSettings settings = groove.settings;
     settings.title = change.title.value_or(settings.title);
     settings.author = change.author.value_or(settings.author);
     settings.description = change.description.value_or(settings.description);
@@ -365,20 +437,20 @@ core::Result<SharedGroove> GrooveService::change(const QString& accountId, const
     settings.licence = change.licence.value_or(settings.licence);
     settings.visibility = change.visibility.value_or(settings.visibility);
     settings.allowCopies = change.allowCopies.value_or(settings.allowCopies);
-    if (change.title && change.title->trimmed().isEmpty()) {
-        return fail(ErrorCode::InvalidInput, "must not be empty", "title");
-    }
     auto clean = cleanSettings(settings, *machine);
     if (!clean) {
         return std::unexpected(clean.error());
     }
-    const QString state = change.visibility ? QStringLiteral("shared") : groove->state;
-    if (auto ok = sql::exec(QSqlDatabase::database(m_connectionName),
+    const QString state = change.visibility ? QStringLiteral("shared") : groove.state;  // a visibility shares it again
+    if (auto ok = sql::exec(db,
                             QStringLiteral("UPDATE shared_groove SET title = ?, author = ?, description = ?, tags = ?, licence = ?, visibility = ?, "
-                                           "allow_copies = ?, state = ?, updated_at = ? WHERE id = ? AND account_id = ? AND state <> 'deleted'"),
+                                           "allow_copies = ?, state = ?, updated_at = ? WHERE id = ?"),
                             {clean->title, clean->author, clean->description, tagsJson(clean->tags), clean->licence, visibilityName(clean->visibility),
-                             clean->allowCopies ? 1 : 0, state, m_clock(), grooveId, accountId});
+                             clean->allowCopies ? 1 : 0, state, m_clock(), grooveId});
         !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = tx->commit(); !ok) {
         return std::unexpected(ok.error());
     }
     return view(grooveId, 0, accountId);
@@ -386,15 +458,14 @@ core::Result<SharedGroove> GrooveService::change(const QString& accountId, const
 
 core::Result<SharedGroove> GrooveService::unshare(const QString& accountId, const QString& grooveId)
 {
-    auto groove = own(accountId, grooveId);
-    if (!groove) {
-        return std::unexpected(groove.error());
+    auto done = sql::run(QSqlDatabase::database(m_connectionName),
+                         QStringLiteral("UPDATE shared_groove SET state = 'unshared', updated_at = ? WHERE id = ? AND account_id = ? AND state <> 'deleted'"),
+                         {m_clock(), grooveId, accountId});
+    if (!done) {
+        return std::unexpected(done.error());
     }
-    if (auto ok = sql::exec(QSqlDatabase::database(m_connectionName),
-                            QStringLiteral("UPDATE shared_groove SET state = 'unshared', updated_at = ? WHERE id = ? AND account_id = ? AND state <> 'deleted'"),
-                            {m_clock(), grooveId, accountId});
-        !ok) {
-        return std::unexpected(ok.error());
+    if (done->numRowsAffected() < 1) {
+        return fail(ErrorCode::NotFound, "no such shared groove of yours", grooveId.toStdString());
     }
     return view(grooveId, 0, accountId);
 }
@@ -499,19 +570,36 @@ core::Result<SharedGroove> GrooveService::view(const QString& grooveId, int vers
     if (groove->state != QLatin1String("shared") && !(author && groove->state == QLatin1String("unshared"))) {
         return groove;  // removed: no machine
     }
+    auto found = readVersion(*groove);
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    if (!*found) {
+        // Deleted (or unshared) between the two reads: what the row says now.
+        auto now = read(grooveId);
+        if (now && now->state != QLatin1String("shared")) {
+            now->version = groove->version;
+            return now;
+        }
+        return fail(ErrorCode::NotFound, "no such version of this groove", grooveId.toStdString() + "/v" + std::to_string(version));
+    }
+    return groove;
+}
+
+core::Result<bool> GrooveService::readVersion(SharedGroove& groove) const
+{
     auto row = sql::run(QSqlDatabase::database(m_connectionName),
-                        QStringLiteral("SELECT machine, hash, created_at FROM shared_groove_version WHERE groove_id = ? AND version = ?"),
-                        {grooveId, groove->version});
+                        QStringLiteral("SELECT machine, hash, created_at FROM shared_groove_version WHERE groove_id = ? AND version = ?"), {groove.id, groove.version});
     if (!row) {
         return std::unexpected(row.error());
     }
     if (!row->next()) {
-        return fail(ErrorCode::NotFound, "no such version of this groove", grooveId.toStdString() + "/v" + std::to_string(version));
+        return false;
     }
-    groove->machineXml = row->value(0).toString().toUtf8();
-    groove->hash = row->value(1).toString();
-    groove->versionCreatedAtMs = row->value(2).toLongLong();
-    return groove;
+    groove.machineXml = row->value(0).toString().toUtf8();
+    groove.hash = row->value(1).toString();
+    groove.versionCreatedAtMs = row->value(2).toLongLong();
+    return true;
 }
 
 core::Result<void> GrooveService::countPlay(const QString& grooveId)

@@ -30,18 +30,24 @@ struct PlayOptions {
     std::optional<double> bpm;     ///< clamped to 30-300
     std::optional<int> key;        ///< 0 = C … 11 = B
     std::optional<bool> clave32;   ///< 3-2 (true) or 2-3
-    QStringList off;               ///< instrument ids switched off (others as saved)
+    std::optional<QStringList> playing;  ///< exactly these instrument ids on (others off)
+    QStringList off;               ///< instrument ids switched off (others as saved or `playing`)
     std::optional<int> bars;       ///< loop length, 1 to kMaxLoopBars; unset: loopBars()
 };
 inline constexpr int kMaxLoopBars = 16;
+/// A loop is at most this long, whatever its bars and tempo (16 bars at 60 BPM): what one
+/// request may make the server render is bounded.
+inline constexpr double kMaxLoopSeconds = 64.0;
 
 /// The machine as a page plays it with `options`: tempo clamped to MachineLimits, the key and
-/// the clave direction set, the instruments in `off` disabled. An instrument the machine does not
-/// have is an InvalidInput naming it (where "off").
+/// the clave direction set, the instruments in `playing` on and the others off, those in `off`
+/// off. An instrument the machine does not have is an InvalidInput naming it ("play" or "off").
 [[nodiscard]] core::Result<core::beats::Machine> applyPlayOptions(core::beats::Machine machine, const PlayOptions& options);
 /// The bars of one seamless loop of the machine: whole clave cycles (two bars) that hold every
 /// enabled instrument's program a whole number of times, at most kMaxLoopBars.
 [[nodiscard]] int loopBars(const core::beats::Machine& machine);
+/// The bars a page plays: `asked` (or loopBars()), at most kMaxLoopBars and kMaxLoopSeconds long.
+[[nodiscard]] int playableBars(const core::beats::Machine& machine, std::optional<int> asked);
 
 /// The sample rate of every rendered loop (the page's Web Audio context runs at it, so the
 /// browser plays the server's samples without resampling them first).
@@ -122,7 +128,9 @@ public:
     GrooveService& operator=(const GrooveService&) = delete;
 
     /// The machine in `xml` (Salsa Beat Machine format) as the server accepts it: parsed and
-    /// checked like a file the desktop opens; errors name the line and column ("shared:3:5: …").
+    /// checked like a file the desktop opens (errors name the line and column: "machine:3:5: …"),
+    /// and every title shown on its page (the machine's, instruments', programs') is text a page
+    /// may show: at most kMaxTitleLength characters, no control or direction characters.
     [[nodiscard]] static core::Result<core::beats::Machine> readMachine(const QByteArray& xml);
 
     /// Shares `machineXml` as version 1 of a new groove. A copy names the groove and version it
@@ -158,6 +166,8 @@ private:
     [[nodiscard]] core::Result<SharedGroove> own(const QString& accountId, const QString& grooveId) const;
     [[nodiscard]] core::Result<SharedGroove> read(const QString& grooveId) const;
     [[nodiscard]] core::Result<GrooveSettings> cleanSettings(const GrooveSettings& settings, const core::beats::Machine& machine) const;
+    /// The version's machine, its hash and time into `groove`; false when the version is gone.
+    [[nodiscard]] core::Result<bool> readVersion(SharedGroove& groove) const;
 
     QString m_connectionName;
     Clock m_clock;

@@ -708,7 +708,14 @@ private:
             } else {
                 route.handler(*request, *response, *state);
             }
-            asio::post(self->m_stream.get_executor(), [self, request, response] { self->finish(*request, response); });
+            if (response->deferred) {
+                // Long work off the database workers: it answers when it is done.
+                auto work = std::move(response->deferred);
+                response->deferred = nullptr;
+                work([self, request, response] { asio::post(self->m_stream.get_executor(), [self, request, response] { self->finish(*request, response); }); });
+            } else {
+                asio::post(self->m_stream.get_executor(), [self, request, response] { self->finish(*request, response); });
+            }
             if (state != nullptr && core.after) {
                 core.after(*state);
             }
@@ -895,21 +902,42 @@ private:
 
     void write(const Response& response, bool keepAlive)
     {
+        if (response.sharedBody) {
+            // A shared file: the response points at it (kept alive until written), no copy.
+            auto out = std::make_shared<bhttp::response<bhttp::span_body<const char>>>(static_cast<bhttp::status>(response.status), m_version);
+            using Span = bhttp::span_body<const char>::value_type;
+            out->body() = m_headRequest ? Span() : Span(response.sharedBody->data(), response.sharedBody->size());
+            send(out, response, keepAlive, response.sharedBody->size(), response.sharedBody);
+            return;
+        }
         auto out = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response.status), m_version);
+        out->body() = response.body;
+        send(out, response, keepAlive, response.body.size(), nullptr);
+    }
+
+    template <class Body>
+    void send(const std::shared_ptr<bhttp::response<Body>>& out, const Response& response, bool keepAlive, std::size_t bytes,
+              std::shared_ptr<const void> keep)
+    {
         if (!response.contentType.empty()) {
             out->set(bhttp::field::content_type, response.contentType);
         }
         for (const auto& [name, value] : response.headers) {
             out->set(name, value);
         }
-        out->body() = response.body;
         out->keep_alive(keepAlive);
         out->prepare_payload();
         if (m_headRequest) {
-            out->body().clear();  // Content-Length stays what a GET would get
+            out->content_length(bytes);  // what a GET would get
+            if constexpr (std::is_same_v<Body, bhttp::string_body>) {
+                out->body().clear();
+            }
         }
-        beast::get_lowest_layer(m_stream).expires_after(m_core.options.writeTimeout);
-        bhttp::async_write(m_stream, *out, [self = this->shared_from_this(), out, keepAlive](beast::error_code ec, std::size_t) {
+        // A large answer gets time to go out at 64 KiB/s (a phone on a slow network), beyond
+        // the write timeout every answer has.
+        const auto slowest = std::chrono::seconds(static_cast<long long>(bytes / (64 * 1024)));
+        beast::get_lowest_layer(m_stream).expires_after(m_core.options.writeTimeout + slowest);
+        bhttp::async_write(m_stream, *out, [self = this->shared_from_this(), out, keep = std::move(keep), keepAlive](beast::error_code ec, std::size_t) {
             self->m_core.inFlight.fetch_sub(1);
             if (ec || !keepAlive) {
                 self->close();

@@ -43,6 +43,12 @@ struct Response {
     int status = 200;
     std::string contentType;
     std::string body;
+    /// Instead of `body`: bytes shared with a cache (a rendered file), sent without a copy.
+    std::shared_ptr<const std::string> sharedBody;
+    /// Set by a handler whose answer needs long work that must not hold a database worker (a
+    /// render): called once the handler returns, with `done`, which the work calls exactly once,
+    /// from any thread, when this response holds the answer.
+    std::function<void(std::function<void()> done)> deferred;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string account;  ///< whom the request was for, for the log line only ("" = nobody)
     std::string note;     ///< what went wrong inside, for the log line only

@@ -142,7 +142,7 @@ PollRoutes::PollRoutes(http::Core& core, const ServerOptions& options, ClientAdd
       m_perAddress(options.fanRequestsPerMinute, std::max(1, options.fanRequestsPerMinute / 2)),
       m_perPoll(options.pollRequestsPerMinute, std::max(1, options.pollRequestsPerMinute / 2)),
       m_pages(options.fanRequestsPerMinute * 2, std::max(1, options.fanRequestsPerMinute)),
-      m_newFans(options.fanRequestsPerMinute / 5, std::max(1, options.fanRequestsPerMinute / 10))
+      m_newFans(options.fanRequestsPerMinute / 5.0, std::max(1, options.fanRequestsPerMinute / 10))
 {
 }
 

@@ -68,8 +68,9 @@ mustache::data toData(const QJsonValue& value)
         return mustache::data(value.toBool());
     case QJsonValue::Double: {
         const double number = value.toDouble();
+        // The shortest form that reads back the same ("92.5", not "92.500000").
         return mustache::data(number == static_cast<double>(static_cast<qint64>(number)) ? std::to_string(static_cast<qint64>(number))
-                                                                                          : std::to_string(number));
+                                                                                          : QString::number(number, 'g', 15).toStdString());
     }
     case QJsonValue::String:
         // Empty text is false, so {{#note}}…{{/note}} leaves out a note that says nothing.

@@ -12,6 +12,9 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <atomic>
+#include <thread>
+
 namespace bandmate::test {
 namespace {
 
@@ -81,7 +84,8 @@ TEST_F(GrooveShareTest, TheServersAudioIsSampleForSampleTheCommandLinesRenderOfT
         {"", {}, 180.0},
         {"?clave=3-2&tempo=120&key=5&off=piano,congas", {QStringLiteral("--clave"), QStringLiteral("3-2"), QStringLiteral("--bpm"), QStringLiteral("120"),
                                                           QStringLiteral("--key"), QStringLiteral("5"), QStringLiteral("--disable"), QStringLiteral("piano,congas")}, 120.0},
-        {"?bars=4&tempo=95.5", {QStringLiteral("--bpm"), QStringLiteral("95.5")}, 95.5},
+        // A listener's tempo is whole BPM (each combination one cached file): 95.4 plays at 95.
+        {"?bars=4&tempo=95.4", {QStringLiteral("--bpm"), QStringLiteral("95")}, 95.0},
     };
     for (const Case& test : cases) {
         SCOPED_TRACE(test.query);
@@ -136,7 +140,7 @@ TEST_F(GrooveShareTest, RendersAreCachedByContentAndOptionsAreCheckedAndClamped)
     ASSERT_TRUE(first && first->status == 200);
     const std::string etag = first->get_header_value("ETag");
     EXPECT_FALSE(etag.empty());
-    EXPECT_NE(first->get_header_value("Cache-Control").find("max-age"), std::string::npos) << "a version's file never changes";
+    EXPECT_EQ(first->get_header_value("Cache-Control"), "no-cache") << "asked again each time: the groove may be unshared";
     // Another way of asking for the same combination is the same file.
     std::string form = "?set=1&clave=3-2";  // the page's form: every instrument left on named
     const auto salsa = core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
@@ -163,6 +167,10 @@ TEST_F(GrooveShareTest, RendersAreCachedByContentAndOptionsAreCheckedAndClamped)
     file.write(fast->body.data(), static_cast<qint64>(fast->body.size()));
     file.close();
     EXPECT_EQ(readWav(file.fileName().toStdString(), &error).frames(), static_cast<size_t>(16 * 8 * 48000 * 60 / 300 / 2)) << "16 bars at 300 BPM";
+    // At most 64 seconds: 16 bars at 30 BPM would be 128.
+    auto slow = author->Get("/g/" + id + "/v1/loop.wav?tempo=30&bars=16");
+    ASSERT_TRUE(slow && slow->status == 200);
+    EXPECT_EQ(slow->get_header_value("X-Bandmate-Loop-Bars"), "8");
     auto page = author->Get("/g/" + id + "?tempo=5");
     ASSERT_TRUE(page && page->status == 200);
     EXPECT_NE(page->body.find(">30 BPM<"), std::string::npos) << "clamped to 30";
@@ -178,6 +186,49 @@ TEST_F(GrooveShareTest, RendersAreCachedByContentAndOptionsAreCheckedAndClamped)
     auto wrongPage = author->Get("/g/" + id + "?off=kazoo");
     ASSERT_TRUE(wrongPage && wrongPage->status == 200) << "the page says so and shows the groove as saved";
     EXPECT_NE(wrongPage->body.find("note bad"), std::string::npos);
+    EXPECT_NE(wrongPage->body.find("off: this groove has no instrument &quot;kazoo&quot;"), std::string::npos) << "naming what was wrong";
+
+    // An instrument saved off can be switched on (the form names every ticked one).
+    auto withBongos = author->Get("/g/" + id + "?play=clave,bongos");
+    ASSERT_TRUE(withBongos && withBongos->status == 200);
+    const auto gridRows = [](const std::string& html) {
+        std::size_t rows = 0;
+        for (std::size_t at = html.find("<th scope=\"row\">"); at != std::string::npos; at = html.find("<th scope=\"row\">", at + 1)) {
+            ++rows;
+        }
+        return rows;
+    };
+    EXPECT_EQ(gridRows(withBongos->body), 2u) << "clave and bongos";
+    EXPECT_NE(withBongos->body.find("/loop.wav?play=clave,bongos\""), std::string::npos) << "one canonical link for the combination";
+}
+
+TEST_F(GrooveShareTest, RendersDoNotHoldTheDatabaseWorkers)
+{
+    // One database worker and one render thread; three long renders asked for at once (the
+    // kit's first load, then 64 s of audio each). Were renders on the database worker, a page
+    // asked for next would wait behind them; it is answered before any of them.
+    start({QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--render-slots"), QStringLiteral("1")});
+    const std::string id = share()[QStringLiteral("id")].toString().toStdString();
+    std::atomic<int> rendered{0};
+    std::vector<std::thread> listeners;
+    for (const char* key : {"0", "5", "7"}) {
+        listeners.emplace_back([&, key] {
+            httplib::Client client("127.0.0.1", server->port());
+            client.set_read_timeout(60);
+            auto loop = client.Get("/g/" + id + "/v1/loop.wav?tempo=60&bars=16&key=" + key);
+            EXPECT_TRUE(loop && loop->status == 200) << (loop ? loop->body.substr(0, 200) : "no answer");
+            ++rendered;
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    httplib::Client other("127.0.0.1", server->port());
+    auto page = other.Get("/g/" + id);
+    const int doneBeforePage = rendered.load();
+    for (auto& listener : listeners) {
+        listener.join();
+    }
+    ASSERT_TRUE(page && page->status == 200);
+    EXPECT_EQ(doneBeforePage, 0) << "the page (which needs the one database worker) waited for renders";
 }
 
 TEST_F(GrooveShareTest, TheAuthorsApiVersionsVisibilityUnshareDeleteAndNobodyElseChangesIt)
@@ -234,6 +285,11 @@ TEST_F(GrooveShareTest, TheAuthorsApiVersionsVisibilityUnshareDeleteAndNobodyEls
         EXPECT_EQ(answer->status, 422) << bad << ": " << answer->body;
     }
     EXPECT_EQ(author->Post(base, auth(), "{not json", "application/json")->status, 400);
+    auto typo = author->Post(base, auth(), R"({"visibilty":"public"})", "application/json");
+    EXPECT_EQ(typo->status, 422);
+    EXPECT_TRUE(bodyOf(typo)[QStringLiteral("message")].toString().startsWith(QStringLiteral("visibilty:"))) << typo->body;
+    EXPECT_EQ(author->Post(base, auth(), changed, "application/json")->status, 422) << "a machine goes to /versions";
+    EXPECT_EQ(author->Post("/v1/grooves", auth(), json({{QStringLiteral("machine"), salsaXml()}, {QStringLiteral("origin_version"), 1.5}}), "application/json")->status, 422);
     EXPECT_EQ(author->Post("/v1/grooves", auth(), R"({"title":"no machine"})", "application/json")->status, 422);
     auto huge = author->Post("/v1/grooves", auth(), json({{QStringLiteral("machine"), QString(300 * 1024, QLatin1Char(' '))}}), "application/json");
     EXPECT_EQ(huge->status, 413);
@@ -276,7 +332,7 @@ TEST_F(GrooveShareTest, CopiesAreAllowedOrNotByTheAuthorAndACopyLinksToItsOrigin
     start();
     const QString id = share({{QStringLiteral("visibility"), QStringLiteral("public")}})[QStringLiteral("id")].toString();
     const std::string page = "/g/" + id.toStdString();
-    auto xml = author->Get(page + "/v1/machine.xml?copy=1");
+    auto xml = author->Get(page + "/v1/machine.xml");
     ASSERT_TRUE(xml && xml->status == 200);
     EXPECT_EQ(xml->get_header_value("X-Bandmate-Groove"), id.toStdString() + "/v1");
     EXPECT_NE(xml->get_header_value("Content-Disposition").find("montuno.xml"), std::string::npos);
@@ -295,7 +351,22 @@ TEST_F(GrooveShareTest, CopiesAreAllowedOrNotByTheAuthorAndACopyLinksToItsOrigin
     auto copyPage = author->Get("/g/" + bodyOf(copied)[QStringLiteral("id")].toString().toStdString());
     ASSERT_TRUE(copyPage && copyPage->status == 200);
     EXPECT_NE(copyPage->body.find("href=\"/g/" + id.toStdString() + "/v1\""), std::string::npos) << "inspired by, with a link";
+    EXPECT_EQ(bodyOf(author->Get("/v1/grooves/" + id.toStdString(), auth()))[QStringLiteral("copies")].toInt(), 0) << "a download is not a copy";
+    EXPECT_EQ(author->Post(page + "/copy", "", "text/plain")->status, 204);
+    EXPECT_EQ(author->Post(page + "/copy", {{"Sec-Fetch-Site", "cross-site"}}, "", "text/plain")->status, 403) << "not from another site's page";
     EXPECT_EQ(bodyOf(author->Get("/v1/grooves/" + id.toStdString(), auth()))[QStringLiteral("copies")].toInt(), 1);
+
+    // A copy of an unlisted original does not give its link away on the copy's page.
+    const QString hiddenOriginal = share()[QStringLiteral("id")].toString();
+    copy[QStringLiteral("origin")] = hiddenOriginal;
+    copy[QStringLiteral("visibility")] = QStringLiteral("public");
+    auto quiet = author->Post("/v1/grooves", auth(other), json(copy), "application/json");
+    ASSERT_TRUE(quiet && quiet->status == 201) << (quiet ? quiet->body : "");
+    EXPECT_EQ(bodyOf(quiet)[QStringLiteral("origin")].toObject()[QStringLiteral("id")].toString(), hiddenOriginal) << "its author's API says";
+    auto quietPage = author->Get("/g/" + bodyOf(quiet)[QStringLiteral("id")].toString().toStdString());
+    ASSERT_TRUE(quietPage && quietPage->status == 200);
+    EXPECT_EQ(quietPage->body.find(hiddenOriginal.toStdString()), std::string::npos);
+    copy[QStringLiteral("origin")] = id;
 
     // No copies: no XML, no MIDI, no "Open in Bandmate", no copy through the API; listening stays.
     ASSERT_EQ(author->Post("/v1/grooves/" + id.toStdString(), auth(), R"({"allow_copies":false})", "application/json")->status, 200);

@@ -215,6 +215,14 @@ TEST_F(GrooveServiceTest, BadMachinesAndSettingsAreRefusedNamingWhereAndStoreNot
         ASSERT_FALSE(result.has_value());
         EXPECT_TRUE(QString::fromStdString(result.error().toString()).contains(QStringLiteral("machine:"))) << result.error().toString();
     }
+    {
+        // Titles the page shows, inside the machine too: no direction overrides.
+        core::beats::Machine spoof = salsa();
+        spoof.instruments.at(1).title = "Camp\u202Eana";
+        auto result = grooves->publish(alice, settings(), xmlOf(spoof));
+        ASSERT_FALSE(result.has_value());
+        EXPECT_EQ(result.error().where, "machine: instrument " + spoof.instruments.at(1).id) << result.error().toString();
+    }
     GrooveSettings bad = settings();
     bad.licence = QStringLiteral("gpl");
     EXPECT_EQ(refusedWhere(bad, xmlOf(salsa())), "licence");

@@ -1,0 +1,172 @@
+// The shared grooves' render cache (issue 20): renders on threads of their own, one render per
+// key however many ask while it runs, failures and exceptions answered to everyone waiting
+// (and the render thread free again), a bounded queue, and a bounded size in bytes.
+#include "sync/server/GrooveRoutes.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+using namespace bandmate;
+using sync::RenderCache;
+
+namespace {
+
+/// Results handed to `done` callbacks, waited for.
+struct Answers {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<core::Result<RenderCache::Bytes>> got;
+
+    RenderCache::Done collector()
+    {
+        return [this](const core::Result<RenderCache::Bytes>& result) {
+            const std::lock_guard lock(mutex);
+            got.push_back(result);
+            changed.notify_all();
+        };
+    }
+    bool waitFor(std::size_t count)
+    {
+        std::unique_lock lock(mutex);
+        return changed.wait_for(lock, std::chrono::seconds(10), [&] { return got.size() >= count; });
+    }
+};
+
+/// A render that blocks until released.
+struct Gate {
+    std::mutex mutex;
+    std::condition_variable opened;
+    bool open = false;
+    std::atomic<int> started{0};
+
+    void release()
+    {
+        const std::lock_guard lock(mutex);
+        open = true;
+        opened.notify_all();
+    }
+    void pass()
+    {
+        ++started;
+        std::unique_lock lock(mutex);
+        opened.wait(lock, [this] { return open; });
+    }
+};
+
+TEST(RenderCacheTest, ManyAskingForOneFileWhileItRendersMakeOneRender)
+{
+    RenderCache cache(1024 * 1024, 2, 8);
+    Gate gate;
+    std::atomic<int> renders{0};
+    Answers answers;
+    const auto make = [&]() -> core::Result<std::string> {
+        ++renders;
+        gate.pass();
+        return std::string("RIFF-loop");
+    };
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_TRUE(cache.request("key-a", make, answers.collector()));
+    }
+    gate.release();
+    ASSERT_TRUE(answers.waitFor(20));
+    EXPECT_EQ(renders.load(), 1);
+    for (const auto& answer : answers.got) {
+        ASSERT_TRUE(answer.has_value());
+        EXPECT_EQ(**answer, "RIFF-loop");
+    }
+    // Cached now: answered at once, on the caller's thread, without a render.
+    ASSERT_NE(cache.find("key-a"), nullptr);
+    Answers again;
+    ASSERT_TRUE(cache.request("key-a", make, again.collector()));
+    ASSERT_EQ(again.got.size(), 1u) << "answered before request() returned";
+    EXPECT_EQ(renders.load(), 1);
+}
+
+TEST(RenderCacheTest, AFailedOrThrowingRenderAnswersEveryoneAndFreesItsThread)
+{
+    RenderCache cache(1024 * 1024, 1, 8);
+    Answers answers;
+    ASSERT_TRUE(cache.request("bad", [] { return core::Result<std::string>(core::fail(core::ErrorCode::NotFound, "no kit")); }, answers.collector()));
+    ASSERT_TRUE(cache.request("throws", []() -> core::Result<std::string> { throw std::bad_alloc(); }, answers.collector()));
+    ASSERT_TRUE(cache.request("throws", []() -> core::Result<std::string> { throw std::bad_alloc(); }, answers.collector()));
+    ASSERT_TRUE(answers.waitFor(3));
+    for (const auto& answer : answers.got) {
+        EXPECT_FALSE(answer.has_value());
+    }
+    EXPECT_EQ(cache.find("bad"), nullptr) << "a failure is not cached";
+    // The one render thread is free again, and the key may be asked for again.
+    Answers later;
+    ASSERT_TRUE(cache.request("throws", [] { return core::Result<std::string>(std::string("fine")); }, later.collector()));
+    ASSERT_TRUE(later.waitFor(1));
+    ASSERT_TRUE(later.got.front().has_value());
+    EXPECT_EQ(**later.got.front(), "fine");
+}
+
+TEST(RenderCacheTest, TheQueueIsBoundedAndTheCacheKeepsTheNewestWithinItsBytes)
+{
+    RenderCache cache(100, 1, 2);
+    Gate gate;
+    Answers answers;
+    const auto slow = [&gate](std::string bytes) {
+        return [&gate, bytes]() -> core::Result<std::string> {
+            gate.pass();
+            return bytes;
+        };
+    };
+    ASSERT_TRUE(cache.request("one", slow(std::string(40, '1')), answers.collector()));
+    while (gate.started.load() < 1) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_TRUE(cache.request("two", slow(std::string(40, '2')), answers.collector()));
+    ASSERT_TRUE(cache.request("three", slow(std::string(40, '3')), answers.collector()));
+    EXPECT_FALSE(cache.request("four", slow(std::string(40, '4')), answers.collector())) << "two wait already";
+    EXPECT_TRUE(cache.request("two", slow(std::string(40, '2')), answers.collector())) << "one more for a key already waiting costs nothing";
+    gate.release();
+    ASSERT_TRUE(answers.waitFor(4));
+    EXPECT_EQ(cache.find("one"), nullptr) << "the oldest went to stay within 100 bytes";
+    EXPECT_NE(cache.find("two"), nullptr);
+    EXPECT_NE(cache.find("three"), nullptr);
+    EXPECT_EQ(cache.bytes(), 80);
+    // Larger than the whole cache: served, not kept.
+    Answers big;
+    ASSERT_TRUE(cache.request("big", [] { return core::Result<std::string>(std::string(500, 'b')); }, big.collector()));
+    ASSERT_TRUE(big.waitFor(1));
+    EXPECT_EQ((*big.got.front())->size(), 500u);
+    EXPECT_EQ(cache.find("big"), nullptr);
+    EXPECT_EQ(cache.bytes(), 80);
+}
+
+TEST(RenderCacheTest, StoppingAnswersTheRendersStillWaiting)
+{
+    Answers answers;
+    Gate gate;
+    {
+        RenderCache cache(1024, 1, 8);
+        ASSERT_TRUE(cache.request("running", [&gate]() -> core::Result<std::string> {
+            gate.pass();
+            return std::string("done");
+        }, answers.collector()));
+        while (gate.started.load() < 1) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        ASSERT_TRUE(cache.request("waiting", [] { return core::Result<std::string>(std::string("never")); }, answers.collector()));
+        std::thread opener([&gate] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            gate.release();
+        });
+        opener.detach();
+    }  // the destructor: the running render finishes, the waiting one is answered with an error
+    ASSERT_EQ(answers.got.size(), 2u);
+    int failed = 0;
+    for (const auto& answer : answers.got) {
+        failed += answer.has_value() ? 0 : 1;
+    }
+    EXPECT_EQ(failed, 1);
+}
+
+}  // namespace
