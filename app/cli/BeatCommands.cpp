@@ -7,6 +7,8 @@
 #include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
 #include "core/beats/BuiltinMachines.h"
+#include "core/beats/MachineRepository.h"
+#include "core/storage/Database.h"
 #include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
 
@@ -471,6 +473,61 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
 
 }  // namespace
 
+core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QString& name)
+{
+    // A file path first, then a built-in machine's name, then a machine saved in the database.
+    if (QFileInfo::exists(name) || name.contains(QLatin1Char('/')) || name.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive)) {
+        auto machine = beats::readMachineFile(name);
+        if (!machine) {
+            return std::unexpected(machine.error());
+        }
+        return MachineArgument{std::move(*machine), {}, {}};
+    }
+    if (beats::builtinMachineNames().contains(name)) {
+        auto machine = beats::loadBuiltinMachine(name);
+        if (!machine) {
+            return std::unexpected(machine.error());
+        }
+        return MachineArgument{std::move(*machine), {}, {}};
+    }
+    const core::Error unknown{ErrorCode::NotFound,
+                              "no such machine: give a Salsa Beat Machine XML file, a built-in name (" + beats::builtinMachineNames().join(QStringLiteral(", ")).toStdString()
+                                  + ") or the id or title of a machine saved in Bandmate",
+                              name.toStdString()};
+    auto db = openDatabaseForReading(args);
+    if (!db) {
+        return std::unexpected(db.error().code == ErrorCode::NotFound ? unknown : db.error());
+    }
+    beats::MachineRepository machines(**db);
+    auto saved = machines.list();
+    if (!saved) {
+        return std::unexpected(saved.error());
+    }
+    QStringList ids;
+    for (const auto& summary : *saved) {
+        if (summary.id == name) {
+            ids = QStringList{summary.id};
+            break;
+        }
+        if (summary.title.compare(name, Qt::CaseInsensitive) == 0) {
+            ids << summary.id;
+        }
+    }
+    if (ids.isEmpty()) {
+        return std::unexpected(unknown);
+    }
+    if (ids.size() > 1) {
+        return core::fail(ErrorCode::InvalidArgument, "several saved machines have this title; name one by its id: " + ids.join(QStringLiteral(", ")).toStdString(),
+                          name.toStdString());
+    }
+    auto machine = machines.load(ids.first());
+    auto origin = machines.origin(ids.first());
+    if (!machine || !origin) {
+        return std::unexpected(!machine ? machine.error() : origin.error());
+    }
+    return MachineArgument{std::move(*machine), ids.first(), *origin};
+}
+
 int runMachinesCommand(const CliArgs& args)
 {
     if (!args.options.isEmpty() || args.command.size() > 1) {
@@ -527,16 +584,11 @@ int runBeatCommand(const CliArgs& args)
     if (!options) {
         return reportError(options.error());
     }
-    // A file path, or else a built-in machine's name.
-    const bool builtin = !QFileInfo::exists(options->machinePath) && beats::builtinMachineNames().contains(options->machinePath);
-    auto machine = builtin ? beats::loadBuiltinMachine(options->machinePath) : beats::readMachineFile(options->machinePath);
-    if (!machine && machine.error().code == ErrorCode::NotFound && !options->machinePath.contains(QLatin1Char('/'))
-        && !options->machinePath.endsWith(QLatin1String(".xml"))) {
-        return reportError(beats::loadBuiltinMachine(options->machinePath).error());
+    auto argument = loadMachineArgument(args, options->machinePath);
+    if (!argument) {
+        return reportError(argument.error());
     }
-    if (!machine) {
-        return reportError(machine.error());
-    }
+    auto machine = std::make_optional(std::move(argument->machine));
     if (auto applied = applyOverrides(*machine, *options); !applied) {
         return reportError(applied.error());
     }

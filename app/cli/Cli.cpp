@@ -4,6 +4,7 @@
 #include "app/cli/DbCommands.h"
 #include "app/cli/RoadmapCommands.h"
 #include "app/cli/SetlistCommands.h"
+#include "app/cli/ShareCommands.h"
 #include "app/cli/SyncCommands.h"
 #include "app/cli/VoteCommands.h"
 #include "sync/protocol/Protocol.h"
@@ -59,6 +60,21 @@ Commands:
                  --follow prints it again on every change until the vote closes
   vote qr ID --out FILE.png|FILE.svg --server URL
                  the QR code of the vote's link, for a poster or the screen
+  share MACHINE --server URL [--title T] [--author NAME] [--description TEXT]
+              [--tags salsa,son-montuno] [--licence cc-by-4.0|cc-by-sa-4.0|cc0-1.0|all-rights-reserved]
+              [--visibility public|unlisted|private] [--copies yes|no]
+                 share a beat machine (saved id or title, built-in name or XML file) by link:
+                 a page that plays it in any browser (--json: {"id","url","version",...});
+                 unlisted unless you say otherwise, copies allowed, CC BY 4.0
+  shared list --server URL   what you shared, with its plays and copies
+  shared update ID --server URL [--machine MACHINE] [settings as for share]
+                 --machine: a new version under the same link (each keeps its own link)
+  shared unshare|delete ID --server URL
+                 unshare: the link says it was removed (update --visibility shares it
+                 again); delete: every version gone for good
+  import-shared URL [--title T]
+                 a copy of a shared groove into this computer's machines, its origin kept
+                 (--json: {"machine_id","title","origin"}); no account needed
   dump           every synced entity and field, sorted and canonical: two databases
                  that hold the same data print the same dump (--json: one line)
 
@@ -297,6 +313,15 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("dump")) {
         return runDumpCommand(args);
+    }
+    if (group == QLatin1String("share")) {
+        return runShareCommand(args);
+    }
+    if (group == QLatin1String("shared")) {
+        return runSharedCommand(args);
+    }
+    if (group == QLatin1String("import-shared")) {
+        return runImportSharedCommand(args);
     }
     if (group == QLatin1String("setlist")) {
         return runSetlistCommand(args);

@@ -514,11 +514,43 @@ Result<Machine> MachineRepository::loadVersion(const QString& versionId) const
     return readMachineXml(xml->toString().toUtf8(), QStringLiteral("version ") + versionId);
 }
 
+Result<QString> MachineRepository::saveCopy(const Machine& machine, const QString& origin)
+{
+    const QSqlDatabase db = m_db.connection();
+    auto transaction = Transaction::begin(db);
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    auto id = save(machine);
+    if (!id) {
+        return id;
+    }
+    if (auto written = ChangeTracker(m_db).write(kMachine, *id, {{QStringLiteral("origin"), origin}}); !written) {
+        return std::unexpected(written.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return id;
+}
+
+Result<QString> MachineRepository::origin(const QString& id) const
+{
+    auto origin = sql::scalar(m_db.connection(), QStringLiteral("SELECT origin FROM machine WHERE id = ? AND deleted = 0"), {id});
+    if (!origin) {
+        return std::unexpected(origin.error());
+    }
+    if (origin->isNull()) {
+        return fail(ErrorCode::NotFound, "no such machine", id.toStdString());
+    }
+    return origin->toString();
+}
+
 Result<QList<MachineSummary>> MachineRepository::listWhere(bool trashed) const
 {
     auto query = sql::run(m_db.connection(),
                           QStringLiteral("SELECT m.id, m.title, m.flavor, m.bpm, "
-                                         "(SELECT count(*) FROM machine_instrument i WHERE i.machine_id = m.id AND i.deleted = 0) "
+                                         "(SELECT count(*) FROM machine_instrument i WHERE i.machine_id = m.id AND i.deleted = 0), m.origin "
                                          "FROM machine m WHERE m.deleted = 0 AND m.trashed = ? "
                                          "ORDER BY m.title COLLATE NOCASE, m.id"),
                           {trashed ? 1 : 0});
@@ -529,7 +561,7 @@ Result<QList<MachineSummary>> MachineRepository::listWhere(bool trashed) const
     while (query->next()) {
         machines.append({query->value(0).toString(), query->value(1).toString(),
                          query->value(2).toString() == QLatin1String("Merengue") ? Flavor::Merengue : Flavor::Salsa,
-                         query->value(3).toDouble(), query->value(4).toInt()});
+                         query->value(3).toDouble(), query->value(4).toInt(), query->value(5).toString()});
     }
     return machines;
 }

@@ -20,6 +20,8 @@ struct MachineSummary {
     Flavor flavor = Flavor::Salsa;
     double bpm = 120.0;
     int instrumentCount = 0;
+    /// The shared groove it is a copy of (its version's link), or empty.
+    QString origin;
 };
 
 /// One saved version of a user machine.
@@ -45,6 +47,11 @@ public:
     /// returns the id. A save that changes anything also keeps a version (see versions()).
     /// Nothing is written when validation fails.
     [[nodiscard]] Result<QString> save(const Machine& machine, const QString& id = {});
+    /// Saves `machine` as a new machine that is a copy of the shared groove whose version's link
+    /// is `origin` (import-shared, Open in Bandmate): one transaction; returns the new id.
+    [[nodiscard]] Result<QString> saveCopy(const Machine& machine, const QString& origin);
+    /// The shared groove machine `id` is a copy of (its version's link), or "" for one made here.
+    [[nodiscard]] Result<QString> origin(const QString& id) const;
     /// The machine as last saved. NotFound for unknown or deleted ids.
     [[nodiscard]] Result<Machine> load(const QString& id) const;
     /// Every machine not deleted and not in the trash, by title.

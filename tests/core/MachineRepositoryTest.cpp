@@ -254,3 +254,36 @@ TEST_F(MachineRepositoryTest, TrashRestoreAndEmpty)
     EXPECT_TRUE(machines->versions(id)->isEmpty()) << "its versions go too";
     EXPECT_EQ(machines->trash(id).error().code, ErrorCode::NotFound);
 }
+
+TEST_F(MachineRepositoryTest, ACopyOfASharedGrooveKeepsItsOriginThroughEditsAndListsIt)
+{
+    const QString link = QStringLiteral("https://grooves.example.org/g/abcdefghijklmnopqrstuvwxyz/v3");
+    auto copy = machines->saveCopy(example(), link);
+    ASSERT_TRUE(copy.has_value()) << copy.error().toString();
+    EXPECT_NE(*copy, id);
+    EXPECT_EQ(machines->origin(*copy).value_or(QString()), link);
+    EXPECT_EQ(machines->origin(id).value_or(QStringLiteral("?")), QString()) << "made here";
+    EXPECT_EQ(machines->origin(QStringLiteral("nope")).error().code, bandmate::core::ErrorCode::NotFound);
+
+    // An edit of the copy is still a copy of that version; the list says so.
+    Machine edited = example();
+    edited.bpm = 99;
+    const QStringList before = stamps(*db);
+    ASSERT_TRUE(machines->save(edited, *copy).has_value());
+    EXPECT_EQ(changedFields(before, stamps(*db)), QStringList{QStringLiteral("machine.bpm")}) << "the origin is not written again";
+    EXPECT_EQ(machines->origin(*copy).value_or(QString()), link);
+    int withOrigin = 0;
+    const auto listed = machines->list();
+    ASSERT_TRUE(listed.has_value());
+    for (const auto& summary : *listed) {
+        withOrigin += summary.origin == link ? 1 : 0;
+    }
+    EXPECT_EQ(withOrigin, 1);
+
+    // A copy that cannot be saved leaves nothing behind.
+    Machine bad = example();
+    bad.bpm = 1000;
+    const qint64 rows = liveCount(*db, "machine");
+    EXPECT_FALSE(machines->saveCopy(bad, link).has_value());
+    EXPECT_EQ(liveCount(*db, "machine"), rows);
+}

@@ -3,10 +3,13 @@
 // what `bandmate-cli render --loop` makes of the same machine and options, exactly its bars long.
 // The browser test (tests/web/groove.mjs) plays the same pages in Chromium.
 #include "core/beats/BuiltinMachines.h"
+#include "core/beats/MachineRepository.h"
 #include "core/beats/MachineXml.h"
 #include "tests/e2e/CliRunner.h"
 #include "tests/e2e/ServerProcess.h"
 #include "tests/support/AudioFiles.h"
+#include "tests/support/KeyringSession.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/ServerDatabases.h"
 
 #include <QJsonArray>
@@ -400,6 +403,108 @@ TEST_F(GrooveShareTest, EverythingTheAuthorWroteIsEscapedAndThePageHasPreviewTag
     EXPECT_NE(page->body.find("<meta property=\"og:url\" content=\"" + server->url().toString().toStdString()), std::string::npos);
     EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
     EXPECT_EQ(page->body.find("<script>"), std::string::npos) << "no inline script at all";
+}
+
+TEST_F(GrooveShareTest, TheCommandLineSharesUpdatesAndAnotherComputerImportsACopyThatRendersTheSameLoop)
+{
+    KeyringSession keyring(dir);
+    start();
+    const QString url = server->url().toString();
+    // The laptop has a machine of its own, saved in Bandmate.
+    core::beats::Machine montuno = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    montuno.title = "Montuno en Sol";
+    montuno.keyNote = 7;
+    {
+        auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+        ASSERT_TRUE(core::beats::MachineRepository(*laptop).save(montuno).has_value());
+    }
+    const auto cli = [&](const QString& database, const QStringList& args, const QByteArray& input = {}) {
+        return runCli(QStringList{QStringLiteral("--db"), dir.file(database), QStringLiteral("--json")} + args, keyring.environment(), 60'000, input);
+    };
+    ASSERT_EQ(cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("account"), QStringLiteral("register"), QStringLiteral("--server"), url, QStringLiteral("--email"),
+                                                    QStringLiteral("laptop@example.org"), QStringLiteral("--password-stdin")},
+                  "salsa-dura-1978\n")
+                  .exitCode,
+              0);
+
+    // Bad input: refused before the server is asked, naming what is wrong.
+    const CliRun unknown = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("share"), QStringLiteral("Montuno en La"), QStringLiteral("--server"), url});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("Montuno en La"))) << unknown.err.toStdString();
+    const CliRun badCopies = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("share"), QStringLiteral("montuno en sol"), QStringLiteral("--copies"), QStringLiteral("maybe"), QStringLiteral("--server"), url});
+    EXPECT_EQ(badCopies.exitCode, 2);
+    EXPECT_TRUE(badCopies.err.contains(QStringLiteral("--copies"))) << badCopies.err.toStdString();
+    const CliRun badVisibility = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("share"), QStringLiteral("Montuno en Sol"), QStringLiteral("--visibility"), QStringLiteral("everyone"), QStringLiteral("--server"), url});
+    EXPECT_EQ(badVisibility.exitCode, 2) << "the server's refusal is bad input too";
+    EXPECT_TRUE(badVisibility.err.contains(QStringLiteral("visibility"))) << badVisibility.err.toStdString();
+
+    // Shared by its title (any case), as the musician knows it.
+    const CliRun shared = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("share"), QStringLiteral("montuno en sol"), QStringLiteral("--server"), url,
+                                                                QStringLiteral("--visibility"), QStringLiteral("public"), QStringLiteral("--tags"), QStringLiteral("salsa,son montuno")});
+    ASSERT_EQ(shared.exitCode, 0) << shared.err.toStdString();
+    const QJsonObject groove = shared.json();
+    const QString id = groove[QStringLiteral("id")].toString();
+    EXPECT_EQ(groove[QStringLiteral("title")].toString(), QStringLiteral("Montuno en Sol"));
+    EXPECT_EQ(groove[QStringLiteral("version")].toInt(), 1);
+    EXPECT_EQ(groove[QStringLiteral("url")].toString(), url + QStringLiteral("/g/") + id);
+
+    // A new version under the same link.
+    const CliRun updated = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("shared"), QStringLiteral("update"), id, QStringLiteral("--machine"), QStringLiteral("merengue"),
+                                                                 QStringLiteral("--title"), QStringLiteral("Montuno, then merengue"), QStringLiteral("--server"), url});
+    ASSERT_EQ(updated.exitCode, 0) << updated.err.toStdString();
+    EXPECT_EQ(updated.json()[QStringLiteral("latest_version")].toInt(), 2);
+    EXPECT_EQ(updated.json()[QStringLiteral("title")].toString(), QStringLiteral("Montuno, then merengue"));
+
+    // Another computer (no account needed) takes a copy of version 1, from a link as pasted.
+    const CliRun imported = cli(QStringLiteral("studio.sqlite"), {QStringLiteral("import-shared"), url + QStringLiteral("/g/") + id + QStringLiteral("/v1/embed")});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    const QString copyId = imported.json()[QStringLiteral("machine_id")].toString();
+    EXPECT_EQ(imported.json()[QStringLiteral("origin")].toString(), url + QStringLiteral("/g/") + id + QStringLiteral("/v1"));
+    EXPECT_EQ(imported.json()[QStringLiteral("title")].toString(), QStringLiteral("Montuno en Sol"));
+    // The same loop: the copy on the other computer, the original on the laptop, the server's.
+    const QStringList render{QStringLiteral("render"), QStringLiteral("--loop"), QStringLiteral("--bars"), QStringLiteral("2"), QStringLiteral("--out")};
+    ASSERT_EQ(cli(QStringLiteral("studio.sqlite"), QStringList{render} << dir.file(QStringLiteral("copy.wav")) << copyId).exitCode, 0);
+    ASSERT_EQ(cli(QStringLiteral("laptop.sqlite"), QStringList{render} << dir.file(QStringLiteral("original.wav")) << QStringLiteral("Montuno en Sol")).exitCode, 0);
+    const QString served = download("/g/" + id.toStdString() + "/v1/loop.wav", QStringLiteral("served.wav"));
+    std::string error;
+    const WavData copy = readWav(dir.file(QStringLiteral("copy.wav")).toStdString(), &error);
+    ASSERT_TRUE(error.empty()) << error;
+    EXPECT_GT(copy.frames(), 0u);
+    EXPECT_EQ(copy.samples, readWav(dir.file(QStringLiteral("original.wav")).toStdString(), &error).samples);
+    EXPECT_EQ(copy.samples, readWav(served.toStdString(), &error).samples);
+
+    // Open in Bandmate's link form works too; the list counts both copies.
+    const QString openLink = QStringLiteral("bandmate://import?url=") + QString::fromLatin1(QUrl::toPercentEncoding(url + QStringLiteral("/g/") + id));
+    const CliRun opened = cli(QStringLiteral("studio.sqlite"), {QStringLiteral("import-shared"), openLink});
+    ASSERT_EQ(opened.exitCode, 0) << opened.err.toStdString();
+    EXPECT_EQ(opened.json()[QStringLiteral("origin")].toString(), url + QStringLiteral("/g/") + id + QStringLiteral("/v2")) << "the latest, named by its version";
+    const CliRun list = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("shared"), QStringLiteral("list"), QStringLiteral("--server"), url});
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    ASSERT_EQ(list.json()[QStringLiteral("grooves")].toArray().size(), 1);
+    EXPECT_EQ(list.json()[QStringLiteral("grooves")].toArray().first().toObject()[QStringLiteral("copies")].toInt(), 2);
+
+    // The copy shared again (the studio signs in to the same server) names its origin.
+    const CliRun reshared = cli(QStringLiteral("studio.sqlite"), {QStringLiteral("share"), copyId, QStringLiteral("--server"), url});
+    ASSERT_EQ(reshared.exitCode, 0) << reshared.err.toStdString();
+    EXPECT_EQ(reshared.json()[QStringLiteral("origin")].toObject()[QStringLiteral("id")].toString(), id);
+    EXPECT_EQ(reshared.json()[QStringLiteral("origin")].toObject()[QStringLiteral("version")].toInt(), 1);
+
+    // Unshared: a copy cannot be taken; bad links are refused with one clear error.
+    ASSERT_EQ(cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("shared"), QStringLiteral("unshare"), id, QStringLiteral("--server"), url}).exitCode, 0);
+    const CliRun removed = cli(QStringLiteral("studio.sqlite"), {QStringLiteral("import-shared"), url + QStringLiteral("/g/") + id});
+    EXPECT_EQ(removed.exitCode, 2);
+    EXPECT_TRUE(removed.err.contains(QStringLiteral("removed"))) << removed.err.toStdString();
+    for (const QString& bad : {QStringLiteral("https://example.org/watch?v=1"), QStringLiteral("not a link"), url + QStringLiteral("/g/ABC")}) {
+        const CliRun refused = cli(QStringLiteral("studio.sqlite"), {QStringLiteral("import-shared"), bad});
+        EXPECT_EQ(refused.exitCode, 2) << bad.toStdString();
+        EXPECT_TRUE(refused.err.contains(QStringLiteral("link"))) << refused.err.toStdString();
+    }
+    const CliRun gone = cli(QStringLiteral("studio.sqlite"), {QStringLiteral("import-shared"), url + QStringLiteral("/g/aaaaaaaaaaaaaaaaaaaaaaaaaa")});
+    EXPECT_EQ(gone.exitCode, 2);
+    ASSERT_EQ(cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("shared"), QStringLiteral("delete"), id, QStringLiteral("--server"), url}).exitCode, 0);
+    const QJsonArray left = cli(QStringLiteral("laptop.sqlite"), {QStringLiteral("shared"), QStringLiteral("list"), QStringLiteral("--server"), url}).json()[QStringLiteral("grooves")].toArray();
+    ASSERT_EQ(left.size(), 1) << "the studio's copy (the same account) stays";
+    EXPECT_NE(left.first().toObject()[QStringLiteral("id")].toString(), id);
 }
 
 }  // namespace
