@@ -104,6 +104,9 @@ int runShareCommand(const CliArgs& args)
         }
     }
     body->insert(QStringLiteral("machine"), QString::fromUtf8(core::beats::writeMachineXml(machine->machine)));
+    if (!machine->savedId.isEmpty()) {
+        body->insert(QStringLiteral("source"), machine->savedId);  // the desktop's Share… finds it by this
+    }
     if (!machine->origin.isEmpty()) {
         // A copy of someone's shared groove: shared again, it names where it came from.
         if (auto link = sync::GrooveClient::parseLink(machine->origin)) {

@@ -56,7 +56,8 @@ QJsonObject grooveJson(const SharedGroove& groove, const QString& base)
                      {QStringLiteral("plays"), static_cast<double>(groove.plays)},
                      {QStringLiteral("copies"), static_cast<double>(groove.copies)},
                      {QStringLiteral("created_at"), isoTime(groove.createdAtMs)},
-                     {QStringLiteral("updated_at"), isoTime(groove.updatedAtMs)}};
+                     {QStringLiteral("updated_at"), isoTime(groove.updatedAtMs)},
+                     {QStringLiteral("source"), groove.source}};
     if (!groove.originId.isEmpty()) {
         json.insert(QStringLiteral("origin"), QJsonObject{{QStringLiteral("id"), groove.originId},
                                                           {QStringLiteral("version"), groove.originVersion},
@@ -135,7 +136,7 @@ bool readChange(const QJsonObject& body, GrooveChange& change, http::Response& r
 }
 
 /// The machine of a JSON body ("machine": the XML as a string), or an answer already given.
-std::optional<QByteArray> machineOf(const QJsonObject& body, http::Response& res)
+std::optional<QByteArray> machineIn(const QJsonObject& body, http::Response& res)
 {
     const QJsonValue machine = body.value(QStringLiteral("machine"));
     if (!machine.isString()) {
@@ -466,6 +467,63 @@ void RenderCache::run()
 
 // ---------------------------------------------------------------------------------------------
 
+std::string RecentAnswers::keyOf(const http::Request& req)
+{
+    return req.path + '?' + req.query + '|' + web::language(req.header("Accept-Language")).toStdString();
+}
+
+bool RecentAnswers::answer(const http::Request& req, http::Response& res)
+{
+    const std::string key = keyOf(req);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const std::shared_lock lock(m_mutex);
+    const auto found = m_answers.find(key);
+    if (found == m_answers.end() || now - found->second.keptAtMs > kFreshMs) {
+        return false;
+    }
+    res = found->second.response;
+    for (const auto& [name, value] : res.headers) {
+        if (name == "ETag" && req.header("If-None-Match") == value) {
+            res.status = 304;
+            res.body.clear();
+            res.sharedBody.reset();
+            break;
+        }
+    }
+    return true;
+}
+
+void RecentAnswers::keep(const http::Request& req, const http::Response& res, const QString& grooveId)
+{
+    if (res.status != 200 || res.deferred) {
+        return;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const std::unique_lock lock(m_mutex);
+    if (m_answers.size() >= kMostAnswers) {
+        for (auto it = m_answers.begin(); it != m_answers.end();) {
+            it = now - it->second.keptAtMs > kFreshMs ? m_answers.erase(it) : std::next(it);
+        }
+        if (m_answers.size() >= kMostAnswers) {
+            return;  // all fresh: this one is answered by a worker again
+        }
+    }
+    Kept kept{res, now, grooveId};
+    kept.response.account.clear();
+    kept.response.note.clear();
+    m_answers[keyOf(req)] = std::move(kept);
+}
+
+void RecentAnswers::forget(const QString& grooveId)
+{
+    const std::unique_lock lock(m_mutex);
+    for (auto it = m_answers.begin(); it != m_answers.end();) {
+        it = it->second.grooveId == grooveId ? m_answers.erase(it) : std::next(it);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
 GrooveRoutes::GrooveRoutes(http::Core& core, const ServerOptions& options, ClientAddress clientAddress)
     : m_core(core),
       m_options(options),
@@ -491,8 +549,12 @@ void GrooveRoutes::install(const AddSignedIn& addSignedIn)
             return true;
         };
     };
-    m_core.route("GET", "/g/*", limited(m_pages, "groove-page:"),
-                 [this](const http::Request& req, http::Response& res, http::WorkerState& state) { page(req, res, static_cast<Worker&>(state)); });
+    m_core.route(
+        "GET", "/g/*",
+        [this, pageLimit = limited(m_pages, "groove-page:")](const http::Request& req, http::Response& res) {
+            return pageLimit(req, res) || m_recent.answer(req, res);  // limited first, then from memory when fresh
+        },
+        [this](const http::Request& req, http::Response& res, http::WorkerState& state) { page(req, res, static_cast<Worker&>(state)); });
     m_core.route("POST", "/g/*", limited(m_counts, "groove-count:"),
                  [this](const http::Request& req, http::Response& res, http::WorkerState& state) { counted(req, res, static_cast<Worker&>(state)); });
 
@@ -523,6 +585,27 @@ void GrooveRoutes::install(const AddSignedIn& addSignedIn)
     });
 }
 
+core::Result<std::shared_ptr<const core::beats::Machine>> GrooveRoutes::machineOf(const SharedGroove& groove)
+{
+    {
+        const std::lock_guard lock(m_machinesMutex);
+        if (const auto found = m_machines.find(groove.hash); found != m_machines.end()) {
+            return found->second;
+        }
+    }
+    auto parsed = GrooveService::readMachine(groove.machineXml);
+    if (!parsed) {
+        return std::unexpected(parsed.error());
+    }
+    auto machine = std::make_shared<const core::beats::Machine>(std::move(*parsed));
+    const std::lock_guard lock(m_machinesMutex);
+    if (m_machines.size() >= 256) {
+        m_machines.clear();  // a few hundred grooves at once: parse again, rarely
+    }
+    m_machines.emplace(groove.hash, machine);
+    return machine;
+}
+
 bool GrooveRoutes::overShareLimit(const QString& account, http::Response& res)
 {
     const std::optional<int> wait = m_shares.take(QStringLiteral("share:") + account);
@@ -539,12 +622,12 @@ void GrooveRoutes::publish(const http::Request& req, http::Response& res, Worker
     if (!body) {
         return;
     }
-    const auto machine = machineOf(*body, res);
+    const auto machine = machineIn(*body, res);
     if (!machine) {
         return;
     }
     GrooveChange change;
-    if (!readChange(*body, change, res, {QStringLiteral("machine"), QStringLiteral("origin"), QStringLiteral("origin_version")})) {
+    if (!readChange(*body, change, res, {QStringLiteral("machine"), QStringLiteral("origin"), QStringLiteral("origin_version"), QStringLiteral("source")})) {
         return;
     }
     GrooveSettings settings;
@@ -560,6 +643,11 @@ void GrooveRoutes::publish(const http::Request& req, http::Response& res, Worker
     const bool wholeVersion = originVersion.isUndefined()
                               || (originVersion.isDouble() && originVersion.toDouble() == std::floor(originVersion.toDouble()) && originVersion.toDouble() >= 0
                                   && originVersion.toDouble() <= 1e6);
+    const QJsonValue source = body->value(QStringLiteral("source"));
+    if (!source.isUndefined() && !source.isString()) {
+        res.error(422, "invalid", "source: must be a string (your own id for the machine)");
+        return;
+    }
     if ((!origin.isUndefined() && !origin.isString()) || !wholeVersion) {
         res.error(422, "invalid", "origin: the id of the shared groove this is a copy of, origin_version: its version (a whole number)");
         return;
@@ -572,7 +660,7 @@ void GrooveRoutes::publish(const http::Request& req, http::Response& res, Worker
     if (overShareLimit(account, res)) {
         return;
     }
-    auto shared = worker.grooves->publish(account, settings, *machine, origin.toString(), originVersion.toInt());
+    auto shared = worker.grooves->publish(account, settings, *machine, origin.toString(), originVersion.toInt(), source.toString());
     if (!shared) {
         sendServiceError(res, shared.error());
         return;
@@ -612,6 +700,7 @@ void GrooveRoutes::authorPost(const http::Request& req, http::Response& res, Wor
         return;
     }
     const QString base = publicBase(m_options, req);
+    m_recent.forget(id);  // whatever this does, its pages are read again
     if (action == QLatin1String("unshare")) {
         auto groove = worker.grooves->unshare(account, id);
         if (!groove) {
@@ -626,7 +715,7 @@ void GrooveRoutes::authorPost(const http::Request& req, http::Response& res, Wor
         return;
     }
     if (action == QLatin1String("versions")) {
-        const auto machine = machineOf(*body, res);
+        const auto machine = machineIn(*body, res);
         if (!machine) {
             return;
         }
@@ -671,6 +760,7 @@ void GrooveRoutes::authorDelete(const http::Request& req, http::Response& res, W
         res.error(404, "not_found", "no such route");
         return;
     }
+    m_recent.forget(parts.first());
     if (auto removed = worker.grooves->remove(account, parts.first()); !removed) {
         sendServiceError(res, removed.error());
         return;
@@ -707,21 +797,26 @@ void GrooveRoutes::counted(const http::Request& req, http::Response& res, Worker
 
 void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format)
 {
-    auto saved = GrooveService::readMachine(groove.machineXml);
-    if (!saved) {
-        sendServiceError(res, saved.error());
+    auto parsed = machineOf(groove);
+    if (!parsed) {
+        sendServiceError(res, parsed.error());
         return;
     }
-    auto options = playOptions(req, *saved);
-    auto played = options ? applyPlayOptions(*saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
+    const core::beats::Machine& saved = **parsed;
+    auto options = playOptions(req, saved);
+    auto played = options ? applyPlayOptions(saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
     if (!played) {
         res.error(400, "invalid", played.error().toString());
         return;
     }
     const int bars = playableBars(*played, options->bars);
-    const QByteArray canonical = core::beats::writeMachineXml(*played);
+    // The file's content: the version's machine (its hash) and what the listener changed.
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(canonical);
+    hash.addData(groove.hash.toLatin1());
+    hash.addData(QStringLiteral("|%1|%2|%3|").arg(played->bpm, 0, 'g', 17).arg(played->keyNote).arg(played->clave32 ? 1 : 0).toLatin1());
+    for (const auto& instrument : played->instruments) {
+        hash.addData(QByteArray(instrument.enabled ? "+" : "-") + QByteArray::fromStdString(instrument.id) + ',');
+    }
     hash.addData(QByteArray::number(bars) + (format == GrooveFormat::Wav ? "|wav" : "|mid"));
     const std::string key = hash.result().toHex().left(32).toStdString();
     const std::string etag = "\"" + key + "\"";
@@ -754,6 +849,7 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
     };
     if (auto cached = m_renders.find(key)) {
         serve(res, cached);
+        m_recent.keep(req, res, groove.id);
         return;
     }
     if (!m_options.renderGroove) {
@@ -768,12 +864,13 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
         return;
     }
     // On the render threads, not this database worker; answered when the file is made.
-    res.deferred = [this, key, machine = *played, bars, format, serve, &res](std::function<void()> done) {
+    res.deferred = [this, key, machine = *played, bars, format, serve, &req, &res, grooveId = groove.id](std::function<void()> done) {
         const GrooveRenderer renderer = m_options.renderGroove;
         const bool queued = m_renders.request(
             key, [renderer, machine, bars, format] { return renderer(machine, bars, format); },
-            [&res, serve, done](const core::Result<RenderCache::Bytes>& bytes) {
+            [this, &req, &res, serve, done, grooveId](const core::Result<RenderCache::Bytes>& bytes) {
                 serve(res, bytes);
+                m_recent.keep(req, res, grooveId);
                 done();
             });
         if (!queued) {
@@ -850,15 +947,17 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Bandmate-Groove", groove->id.toStdString() + "/v" + std::to_string(groove->version));
+        m_recent.keep(req, res, groove->id);
         return;
     }
 
     // The page (or its embed): the machine as the listener asked for it.
-    auto saved = GrooveService::readMachine(groove->machineXml);
-    if (!saved) {
-        sendServiceError(res, saved.error());
+    auto parsed = machineOf(*groove);
+    if (!parsed) {
+        sendServiceError(res, parsed.error());
         return;
     }
+    const core::beats::Machine* saved = parsed->get();
     auto options = playOptions(req, *saved);
     auto machine = options ? applyPlayOptions(*saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
     QString problem;
@@ -957,6 +1056,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
     res.status = 200;
     res.contentType = "text/html; charset=utf-8";
     res.body = web::render(embed ? QStringLiteral("groove-embed") : QStringLiteral("groove"), view);
+    m_recent.keep(req, res, groove->id);
 }
 
 }  // namespace bandmate::sync

@@ -16,6 +16,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <string>
 
 namespace bandmate::sync {
@@ -64,6 +66,34 @@ private:
     std::vector<std::thread> m_threads;  ///< last: they use everything above
 };
 
+/// Answers given in the last second, by request (path, query and page language), served again
+/// from memory on the I/O thread without a database worker: a link passed round a room is one
+/// database read a second, not one per phone. Changes made through this process drop a groove's
+/// answers at once; another server process's changes show within the second. Thread-safe.
+class RecentAnswers {
+public:
+    static constexpr qint64 kFreshMs = 1000;
+    static constexpr std::size_t kMostAnswers = 2048;
+
+    /// Answers `req` into `res` when an answer for it is fresh; true when it did.
+    [[nodiscard]] bool answer(const http::Request& req, http::Response& res);
+    /// Keeps `res` (a 200) as the answer to `req` for the next second, under groove `grooveId`.
+    void keep(const http::Request& req, const http::Response& res, const QString& grooveId);
+    /// Drops every answer about `grooveId` (its author changed it).
+    void forget(const QString& grooveId);
+
+private:
+    struct Kept {
+        http::Response response;
+        qint64 keptAtMs = 0;
+        QString grooveId;
+    };
+    [[nodiscard]] static std::string keyOf(const http::Request& req);
+
+    mutable std::shared_mutex m_mutex;
+    std::unordered_map<std::string, Kept> m_answers;
+};
+
 /// Shared grooves over HTTP (issue 20): the author's JSON API under /v1/grooves (a bearer token)
 /// and the public pages under /g/ID (the grid drawn on the server, readable without JavaScript;
 /// with it, the loop plays in Web Audio), their audio and downloads, and /g/ID/embed for
@@ -91,6 +121,8 @@ private:
     /// or deferred to the render threads.
     void rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format);
     [[nodiscard]] bool overShareLimit(const QString& account, http::Response& res);
+    /// The machine of a groove's version, parsed once per content (by its hash) and kept.
+    [[nodiscard]] core::Result<std::shared_ptr<const core::beats::Machine>> machineOf(const SharedGroove& groove);
 
     http::Core& m_core;
     const ServerOptions& m_options;
@@ -100,6 +132,9 @@ private:
     RateLimiter m_renderMisses;  ///< renders not in the cache, per address
     RateLimiter m_shares;  ///< shares and new versions per account
     RenderCache m_renders;
+    RecentAnswers m_recent;
+    std::mutex m_machinesMutex;
+    std::map<QString, std::shared_ptr<const core::beats::Machine>> m_machines;  ///< by version hash
 };
 
 }  // namespace bandmate::sync

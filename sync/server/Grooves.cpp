@@ -36,7 +36,8 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS shared_groove (id TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, title TEXT NOT NULL, "
     "author TEXT NOT NULL, description TEXT NOT NULL, tags TEXT NOT NULL, licence TEXT NOT NULL, visibility TEXT NOT NULL, "
     "allow_copies INTEGER NOT NULL, state TEXT NOT NULL, latest_version INTEGER NOT NULL, origin_id TEXT NOT NULL, "
-    "origin_version INTEGER NOT NULL, plays BIGINT NOT NULL, copies BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
+    "origin_version INTEGER NOT NULL, plays BIGINT NOT NULL, copies BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+    "source TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS shared_groove_by_account ON shared_groove (account_id, updated_at)",
     "CREATE INDEX IF NOT EXISTS shared_groove_listed ON shared_groove (visibility, state, updated_at)",
     // Each version is immutable: the machine in canonical XML and its SHA-256.
@@ -46,7 +47,7 @@ const char* const kSchema[] = {
 
 const char* const kColumns =
     "id, account_id, title, author, description, tags, licence, visibility, allow_copies, state, latest_version, origin_id, "
-    "origin_version, plays, copies, created_at, updated_at";
+    "origin_version, plays, copies, created_at, updated_at, source";
 
 SharedGroove fromRow(const QSqlQuery& row)
 {
@@ -70,6 +71,7 @@ SharedGroove fromRow(const QSqlQuery& row)
     groove.copies = row.value(14).toLongLong();
     groove.createdAtMs = row.value(15).toLongLong();
     groove.updatedAtMs = row.value(16).toLongLong();
+    groove.source = row.value(17).toString();
     return groove;
 }
 
@@ -290,8 +292,12 @@ core::Result<GrooveSettings> GrooveService::cleanSettings(const GrooveSettings& 
 }
 
 core::Result<SharedGroove> GrooveService::publish(const QString& accountId, const GrooveSettings& settings, const QByteArray& machineXml,
-                                                  const QString& originId, int originVersion)
+                                                  const QString& originId, int originVersion, const QString& source)
 {
+    auto cleanSource = cleanText(source, "source", 128, true);
+    if (!cleanSource) {
+        return std::unexpected(cleanSource.error());
+    }
     auto machine = canonical(machineXml);
     if (!machine) {
         return std::unexpected(machine.error());
@@ -333,11 +339,11 @@ core::Result<SharedGroove> GrooveService::publish(const QString& accountId, cons
     const qint64 now = m_clock();
     const QString id = randomBase32(16);
     if (auto ok = sql::exec(db,
-                            QStringLiteral("INSERT INTO shared_groove (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'shared', 1, ?, ?, 0, 0, ?, ?)")
+                            QStringLiteral("INSERT INTO shared_groove (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'shared', 1, ?, ?, 0, 0, ?, ?, ?)")
                                 .arg(QLatin1String(kColumns)),
                             {id, accountId, clean->title, clean->author, clean->description, tagsJson(clean->tags), clean->licence,
                              visibilityName(clean->visibility), clean->allowCopies ? 1 : 0, originId.isEmpty() ? QStringLiteral("") : originId,
-                             originId.isEmpty() ? 0 : originVersion, now, now});
+                             originId.isEmpty() ? 0 : originVersion, now, now, *cleanSource});
         !ok) {
         return std::unexpected(ok.error());
     }

@@ -97,6 +97,9 @@ struct SharedGroove {
     qint64 copies = 0;
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
+    /// The author's own id for what was shared (the desktop's machine id), or empty: the
+    /// desktop finds a machine's shared copy by it, from any of the musician's computers.
+    QString source;
     /// The version read (the latest, unless one was asked for) and its machine, canonical XML
     /// (what writeMachineXml writes) with its SHA-256; empty in lists and once unshared.
     int version = 0;
@@ -135,9 +138,9 @@ public:
 
     /// Shares `machineXml` as version 1 of a new groove. A copy names the groove and version it
     /// came from (`originId`, `originVersion`): that one must exist, be visible to `accountId`
-    /// and allow copies.
+    /// and allow copies. `source` is the author's own id for the machine (see SharedGroove).
     [[nodiscard]] core::Result<SharedGroove> publish(const QString& accountId, const GrooveSettings& settings, const QByteArray& machineXml,
-                                                     const QString& originId = {}, int originVersion = 0);
+                                                     const QString& originId = {}, int originVersion = 0, const QString& source = {});
     /// A new version of the author's groove under the same link ("Update shared copy"); the
     /// same machine as the latest version adds none (a retry is harmless).
     [[nodiscard]] core::Result<SharedGroove> addVersion(const QString& accountId, const QString& grooveId, const QByteArray& machineXml);

@@ -170,3 +170,54 @@ TEST(RenderCacheTest, StoppingAnswersTheRendersStillWaiting)
 }
 
 }  // namespace
+
+namespace {
+
+sync::http::Request pageRequest(const std::string& path, const std::string& query = {}, const std::string& language = "en")
+{
+    sync::http::Request req;
+    req.method = "GET";
+    req.path = path;
+    req.query = query;
+    req.headers = {{"Accept-Language", language}};
+    return req;
+}
+
+TEST(RecentAnswersTest, AnAnswerIsReusedForASecondPerRequestAndLanguageAndForgottenWhenItsGrooveChanges)
+{
+    sync::RecentAnswers recent;
+    sync::http::Response page;
+    page.status = 200;
+    page.body = "<h1>Montuno</h1>";
+    page.setHeader("ETag", "\"abc\"");
+    const auto req = pageRequest("/g/aaaa");
+    sync::http::Response out;
+    EXPECT_FALSE(recent.answer(req, out)) << "nothing kept yet";
+    recent.keep(req, page, QStringLiteral("aaaa"));
+    ASSERT_TRUE(recent.answer(req, out));
+    EXPECT_EQ(out.body, page.body);
+    EXPECT_FALSE(recent.answer(pageRequest("/g/aaaa", "clave=3-2"), out)) << "another combination";
+    EXPECT_FALSE(recent.answer(pageRequest("/g/aaaa", {}, "es"), out)) << "another language";
+
+    auto revalidate = req;
+    revalidate.headers.emplace_back("If-None-Match", "\"abc\"");
+    sync::http::Response notModified;
+    ASSERT_TRUE(recent.answer(revalidate, notModified));
+    EXPECT_EQ(notModified.status, 304);
+    EXPECT_TRUE(notModified.body.empty());
+
+    sync::http::Response refused;
+    refused.status = 404;
+    recent.keep(pageRequest("/g/bbbb"), refused, QStringLiteral("bbbb"));
+    EXPECT_FALSE(recent.answer(pageRequest("/g/bbbb"), out)) << "only answers that found the groove are kept";
+
+    recent.keep(pageRequest("/g/cccc"), page, QStringLiteral("cccc"));
+    recent.forget(QStringLiteral("aaaa"));
+    EXPECT_FALSE(recent.answer(req, out)) << "its author changed it";
+    EXPECT_TRUE(recent.answer(pageRequest("/g/cccc"), out)) << "others stay";
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(sync::RecentAnswers::kFreshMs + 50));
+    EXPECT_FALSE(recent.answer(pageRequest("/g/cccc"), out)) << "a second later the database is asked again";
+}
+
+}  // namespace
