@@ -475,8 +475,10 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
 
 core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QString& name)
 {
-    // A file path first, then a built-in machine's name, then a machine saved in the database.
-    if (QFileInfo::exists(name) || name.contains(QLatin1Char('/')) || name.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive)) {
+    // A file path first, then a built-in machine's name, then a machine saved in the database
+    // (a saved title may hold a "/": "Son 2/3"); a path that is none of them is a missing file.
+    const bool looksLikePath = name.contains(QLatin1Char('/')) || name.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive);
+    if (QFileInfo::exists(name)) {
         auto machine = beats::readMachineFile(name);
         if (!machine) {
             return std::unexpected(machine.error());
@@ -496,6 +498,9 @@ core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QSt
                               name.toStdString()};
     auto db = openDatabaseForReading(args);
     if (!db) {
+        if (looksLikePath) {
+            return std::unexpected(beats::readMachineFile(name).error());
+        }
         return std::unexpected(db.error().code == ErrorCode::NotFound ? unknown : db.error());
     }
     beats::MachineRepository machines(**db);
@@ -514,7 +519,7 @@ core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QSt
         }
     }
     if (ids.isEmpty()) {
-        return std::unexpected(unknown);
+        return std::unexpected(looksLikePath ? beats::readMachineFile(name).error() : unknown);
     }
     if (ids.size() > 1) {
         return core::fail(ErrorCode::InvalidArgument, "several saved machines have this title; name one by its id: " + ids.join(QStringLiteral(", ")).toStdString(),

@@ -65,7 +65,8 @@ Commands:
               [--visibility public|unlisted|private] [--copies yes|no]
                  share a beat machine (saved id or title, built-in name or XML file) by link:
                  a page that plays it in any browser (--json: {"id","url","version",...});
-                 unlisted unless you say otherwise, copies allowed, CC BY 4.0
+                 unlisted unless you say otherwise, copies allowed, CC BY 4.0, the author
+                 your profile's artist name unless --author says otherwise
   shared list --server URL   what you shared, with its plays and copies
   shared update ID --server URL [--machine MACHINE] [settings as for share]
                  --machine: a new version under the same link (each keeps its own link)

@@ -50,14 +50,12 @@ core::Result<QJsonObject> settingsFrom(const CommandOptions& options)
 
 QString grooveLine(const QJsonObject& groove)
 {
+    const QString visibility = groove.value(QStringLiteral("visibility")).toString()
+                               + (groove.value(QStringLiteral("state")).toString() == QLatin1String("unshared") ? QStringLiteral(" (unshared)") : QString());
     return QStringLiteral("%1  v%2  %3  %4  %5 plays, %6 copies\n    %7\n")
-        .arg(groove.value(QStringLiteral("id")).toString())
-        .arg(groove.value(QStringLiteral("latest_version")).toInt())
-        .arg(groove.value(QStringLiteral("visibility")).toString() + (groove.value(QStringLiteral("state")).toString() == QLatin1String("unshared") ? QStringLiteral(" (unshared)") : QString()), -18)
-        .arg(groove.value(QStringLiteral("title")).toString())
-        .arg(groove.value(QStringLiteral("plays")).toInteger())
-        .arg(groove.value(QStringLiteral("copies")).toInteger())
-        .arg(groove.value(QStringLiteral("url")).toString());
+        .arg(groove.value(QStringLiteral("id")).toString(), QString::number(groove.value(QStringLiteral("latest_version")).toInt()),
+             visibility.leftJustified(18), groove.value(QStringLiteral("title")).toString(), QString::number(groove.value(QStringLiteral("plays")).toInteger()),
+             QString::number(groove.value(QStringLiteral("copies")).toInteger()), groove.value(QStringLiteral("url")).toString());
 }
 
 void printShared(const CliArgs& args, const QJsonObject& groove, const QString& what)
@@ -66,10 +64,10 @@ void printShared(const CliArgs& args, const QJsonObject& groove, const QString& 
         printJson(groove);
         return;
     }
-    printOut(QStringLiteral("%1 %2 (version %3, %4):\n%5\n")
-                 .arg(what, groove.value(QStringLiteral("title")).toString())
-                 .arg(groove.value(QStringLiteral("version")).toInt())
-                 .arg(groove.value(QStringLiteral("visibility")).toString(), groove.value(QStringLiteral("version_url")).toString()));
+    printOut(QStringLiteral("%1 \"%2\" (%3), version %4.\n  Link (always the latest version): %5\n  This version for good:            %6\n")
+                 .arg(what, groove.value(QStringLiteral("title")).toString(), groove.value(QStringLiteral("visibility")).toString(),
+                      QString::number(groove.value(QStringLiteral("version")).toInt()), groove.value(QStringLiteral("url")).toString(),
+                      groove.value(QStringLiteral("version_url")).toString()));
 }
 
 }  // namespace
@@ -107,22 +105,30 @@ int runShareCommand(const CliArgs& args)
     if (!machine->savedId.isEmpty()) {
         body->insert(QStringLiteral("source"), machine->savedId);  // the desktop's Share… finds it by this
     }
-    if (!machine->origin.isEmpty()) {
-        // A copy of someone's shared groove: shared again, it names where it came from.
-        if (auto link = sync::GrooveClient::parseLink(machine->origin)) {
-            body->insert(QStringLiteral("origin"), link->grooveId);
-            body->insert(QStringLiteral("origin_version"), link->version);
-        }
-    }
     auto url = serverUrl(*options);
     if (!url) {
         return reportError(url.error());
+    }
+    // A copy of a groove shared on this same server names where it came from, shared again.
+    const auto link = sync::GrooveClient::parseLink(machine->origin);
+    const bool named = !machine->origin.isEmpty() && link && link->server.host() == url->host() && link->server.port() == url->port();
+    if (named) {
+        body->insert(QStringLiteral("origin"), link->grooveId);
+        body->insert(QStringLiteral("origin_version"), link->version);
     }
     auto token = accessTokenFromKeychain(*url);
     if (!token) {
         return reportError(token.error());
     }
     auto shared = sync::PollClient::call(*url, *token, "POST", QStringLiteral("/v1/grooves"), *body);
+    if (!shared && named && shared.error().code == ErrorCode::InvalidInput && shared.error().message.find("origin") != std::string::npos) {
+        // The original is no longer there to name (unshared, private, no copies): shared without it.
+        printErr(QStringLiteral("bandmate-cli: note: the groove this is a copy of can no longer be named (%1); shared without it\n")
+                     .arg(QString::fromStdString(shared.error().message)));
+        body->remove(QStringLiteral("origin"));
+        body->remove(QStringLiteral("origin_version"));
+        shared = sync::PollClient::call(*url, *token, "POST", QStringLiteral("/v1/grooves"), *body);
+    }
     if (!shared) {
         return reportError(shared.error());
     }
@@ -167,8 +173,12 @@ int runSharedCommand(const CliArgs& args)
             return reportError({ErrorCode::InvalidArgument, "nothing to update: give --machine MACHINE (a new version) and/or settings (--title, --visibility, ...)",
                                 "shared update"});
         }
-    } else if (!options->values.isEmpty() && options->values.keys() != QStringList{QStringLiteral("--server")}) {
-        return reportError({ErrorCode::InvalidArgument, "only shared update takes settings", options->values.keys().first().toStdString()});
+    } else {
+        for (auto it = options->values.cbegin(); it != options->values.cend(); ++it) {
+            if (it.key() != QLatin1String("--server")) {
+                return reportError({ErrorCode::InvalidArgument, "only shared update takes settings", it.key().toStdString()});
+            }
+        }
     }
     auto url = serverUrl(*options);
     if (!url) {
@@ -213,12 +223,17 @@ int runSharedCommand(const CliArgs& args)
         return kExitOk;
     }
     QJsonObject latest;
+    QString what = QStringLiteral("Updated");
     if (version) {
+        auto before = sync::PollClient::call(*url, *token, "GET", path);
         auto added = sync::PollClient::call(*url, *token, "POST", path + QStringLiteral("/versions"), *version);
         if (!added) {
             return reportError(added.error());
         }
         latest = *added;
+        if (before && before->value(QStringLiteral("latest_version")).toInt() == added->value(QStringLiteral("latest_version")).toInt()) {
+            what = QStringLiteral("No new version (the machine is the one shared already):");
+        }
     }
     if (!settings->isEmpty()) {
         auto changed = sync::PollClient::call(*url, *token, "POST", path, *settings);
@@ -227,7 +242,7 @@ int runSharedCommand(const CliArgs& args)
         }
         latest = *changed;
     }
-    printShared(args, latest, QStringLiteral("Updated"));
+    printShared(args, latest, what);
     return kExitOk;
 }
 

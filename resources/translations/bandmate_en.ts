@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+269"/>
+        <location line="+265"/>
         <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>The fans&apos; %n song is in %1 (Ctrl+Z takes it out).</numerusform>

@@ -921,7 +921,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+131"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+133"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -932,12 +932,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+0"/>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-89"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
@@ -958,18 +958,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+291"/>
+        <location line="+294"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+289"/>
+        <location line="-291"/>
+        <location line="+292"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-287"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -985,18 +985,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+182"/>
+        <location line="-190"/>
+        <location line="+185"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-184"/>
         <source>Versions…</source>
         <translation>Versiones…</translation>
     </message>
@@ -1022,14 +1022,25 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+268"/>
+        <location line="+271"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-270"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+269"/>
+        <source>Share…</source>
+        <translation>Compartir…</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>Shared grooves…</source>
+        <translation>Grooves compartidos…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1038,12 +1049,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+849"/>
+        <location line="+886"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-825"/>
+        <location line="-862"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1065,7 +1076,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
-        <location line="+674"/>
+        <location line="+711"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1073,7 +1084,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-762"/>
+        <location line="-799"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1255,12 +1266,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+14"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>All instruments</source>
         <translation>Todos los instrumentos</translation>
     </message>
@@ -1320,7 +1331,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Importar máquina…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keyboard Shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1400,7 +1411,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>“%1” tiene cambios sin guardar. ¿Guardarlos primero?</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>Sharing needs a Bandmate server: sign in on the Sync page first.</source>
+        <translation>Compartir necesita un servidor Bandmate: primero inicia sesión en la página Sincronizar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the machine first (Ctrl+S): the shared copy is the machine as saved.</source>
+        <translation>Guarda primero la máquina (Ctrl+S): la copia compartida es la máquina tal como está guardada.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Could not save: %1</source>
         <translation>No se pudo guardar: %1</translation>
     </message>
@@ -2840,7 +2861,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+104"/>
+        <location line="+112"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -4210,12 +4231,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+504"/>
+        <location line="+506"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-506"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
@@ -4382,7 +4403,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Las votaciones de fans que preparaste siguen esperando a tu servidor: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>That set is not in the show any more: choose another place for the fans&apos; songs.</source>
         <translation>Ese set ya no está en el concierto: elige otro sitio para las canciones de los fans.</translation>
     </message>
@@ -4392,17 +4413,291 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Usar la votación de los fans</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-103"/>
         <source>the encore</source>
         <translation>el bis</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+126"/>
         <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>%n canción de los fans está en %1 (Ctrl+Z la quita).</numerusform>
             <numerusform>Las %n canciones de los fans están en %1 (Ctrl+Z las quita).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ShareDialog</name>
+    <message>
+        <location filename="../../ui/beats/ShareDialog.cpp" line="+37"/>
+        <source>Unlisted: only people with the link</source>
+        <translation>Oculto: solo quien tenga el enlace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public: listed, anyone may find it</source>
+        <translation>Público: en la lista, cualquiera puede encontrarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private: the link opens for nobody</source>
+        <translation>Privado: el enlace no se abre para nadie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CC BY 4.0 (others may use it, naming you)</source>
+        <translation>CC BY 4.0 (otros pueden usarlo, citándote)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC BY-SA 4.0 (others may use it, naming you, under the same licence)</source>
+        <translation>CC BY-SA 4.0 (otros pueden usarlo, citándote, con la misma licencia)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC0 (no rights reserved)</source>
+        <translation>CC0 (sin derechos reservados)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All rights reserved</source>
+        <translation>Todos los derechos reservados</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Share “%1”</source>
+        <translation>Compartir “%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This machine</source>
+        <translation>Esta máquina</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The name shown as the author</source>
+        <translation>El nombre que aparece como autor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it is, how to play along (optional)</source>
+        <translation>Qué es y cómo tocar encima (opcional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>salsa, son montuno</source>
+        <translation>salsa, son montuno</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allow copies (XML and MIDI downloads, Open in Bandmate)</source>
+        <translation>Permitir copias (descargas XML y MIDI, Abrir en Bandmate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Etiquetas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Licence:</source>
+        <translation>&amp;Licencia:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Who can open it:</source>
+        <translation>&amp;Quién puede abrirlo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The page plays the machine as saved, in any browser, without an account. Later changes are shared with Update shared copy.</source>
+        <translation>La página toca la máquina tal como está guardada, en cualquier navegador y sin cuenta. Los cambios posteriores se comparten con Actualizar copia compartida.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copiar enlace</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The link is on the clipboard.</source>
+        <translation>El enlace está en el portapapeles.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open page</source>
+        <translation>Abrir &amp;página</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who can open it:</source>
+        <translation>Quién puede abrirlo:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Now: %1.</source>
+        <translation>Ahora: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Update shared copy</source>
+        <translation>Act&amp;ualizar copia compartida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share the machine as saved now as a new version under the same link (every version keeps its own link)</source>
+        <translation>Comparte la máquina tal como está guardada ahora como una versión nueva con el mismo enlace (cada versión conserva su propio enlace)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>U&amp;nshare…</source>
+        <translation>Dejar de compar&amp;tir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+35"/>
+        <source>Unshare</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Take “%1” off line? Its link will say it was removed. You can share it again.</source>
+        <translation>¿Retirar “%1”? Su enlace dirá que se retiró. Puedes volver a compartirlo.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who can open it</source>
+        <translation>Quién puede abrirlo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plays</source>
+        <translation>Escuchas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copies</source>
+        <translation>Copias</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy link</source>
+        <translation>Copiar enlace</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who can open the chosen one</source>
+        <translation>Quién puede abrir el elegido</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this shared groove and every version of it for good? Its link will say it was removed.</source>
+        <translation>¿Eliminar para siempre este groove compartido y todas sus versiones? Su enlace dirá que se retiró.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Everything I shared</source>
+        <translation>Todo lo que compartí</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Share</source>
+        <translation>&amp;Compartir</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your Bandmate server could not be reached. Check the connection and try again.</source>
+        <translation>No se pudo contactar con tu servidor Bandmate. Revisa la conexión e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused: %1</source>
+        <translation>El servidor lo rechazó: %1</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Shared privately: the link opens for nobody until you choose who can open it.</source>
+        <translation>Compartido en privado: el enlace no se abre para nadie hasta que elijas quién puede abrirlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared. Anyone with the link can listen.</source>
+        <translation>Compartido. Cualquiera con el enlace puede escucharlo.</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Asking the server…</source>
+        <translation>Consultando al servidor…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; is shared: version %2, %3 plays, %4 copies.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; está compartido: versión %2, %3 escuchas, %4 copias.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; was unshared: its link says it was removed. Choose who can open it to share it again.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ya no se comparte: su enlace dice que se retiró. Elige quién puede abrirlo para volver a compartirlo.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Version %1 is shared under the same link.</source>
+        <translation>La versión %1 se comparte con el mismo enlace.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed since the shared version: no new version.</source>
+        <translation>Nada cambió desde la versión compartida: no hay versión nueva.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unshared.</source>
+        <translation>Ya no se comparte.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unshared</source>
+        <translation>Sin compartir</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose a shared groove in the list first.</source>
+        <translation>Primero elige un groove compartido en la lista.</translation>
     </message>
 </context>
 <context>
@@ -4900,8 +5195,8 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+7"/>
-        <source>Sign in on the Sync page first: fan votes live on your Bandmate server.</source>
-        <translation>Inicia sesión primero en la página de sincronización: las votaciones de fans viven en tu servidor Bandmate.</translation>
+        <source>Sign in on the Sync page first: fan votes and shared grooves live on your Bandmate server.</source>
+        <translation>Primero inicia sesión en la página Sincronizar: las votaciones de fans y los grooves compartidos están en tu servidor Bandmate.</translation>
     </message>
     <message>
         <location line="+17"/>

@@ -921,7 +921,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+131"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+133"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -932,12 +932,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+0"/>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>▶  Play</source>
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-89"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
@@ -958,18 +958,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+291"/>
+        <location line="+294"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+289"/>
+        <location line="-291"/>
+        <location line="+292"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-287"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -985,18 +985,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Rename…</source>
         <translation>Gi nytt navn …</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+182"/>
+        <location line="-190"/>
+        <location line="+185"/>
         <source>Duplicate</source>
         <translation>Dupliser</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-184"/>
         <source>Versions…</source>
         <translation>Versjoner …</translation>
     </message>
@@ -1022,14 +1022,25 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+268"/>
+        <location line="+271"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-270"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+269"/>
+        <source>Share…</source>
+        <translation>Del…</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>Shared grooves…</source>
+        <translation>Delte grooves…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1038,12 +1049,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+849"/>
+        <location line="+886"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-825"/>
+        <location line="-862"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1065,7 +1076,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+674"/>
+        <location line="+711"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1073,7 +1084,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-762"/>
+        <location line="-799"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1255,12 +1266,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+14"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>All instruments</source>
         <translation>Alle instrumenter</translation>
     </message>
@@ -1320,7 +1331,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Importer maskin …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keyboard Shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
@@ -1400,7 +1411,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>«%1» har endringer som ikke er lagret. Lagre dem først?</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>Sharing needs a Bandmate server: sign in on the Sync page first.</source>
+        <translation>Deling trenger en Bandmate-server: logg inn på Synkronisering-siden først.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the machine first (Ctrl+S): the shared copy is the machine as saved.</source>
+        <translation>Lagre maskinen først (Ctrl+S): den delte kopien er maskinen slik den er lagret.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Could not save: %1</source>
         <translation>Kunne ikke lagre: %1</translation>
     </message>
@@ -2840,7 +2861,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+104"/>
+        <location line="+112"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -4210,12 +4231,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+504"/>
+        <location line="+506"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-506"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
@@ -4382,7 +4403,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Fanavstemninger du forberedte venter fortsatt på serveren din: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>That set is not in the show any more: choose another place for the fans&apos; songs.</source>
         <translation>Det settet er ikke lenger i konserten: velg et annet sted for fansenes låter.</translation>
     </message>
@@ -4392,17 +4413,291 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Bruk fansenes avstemning</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-103"/>
         <source>the encore</source>
         <translation>ekstranummeret</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+126"/>
         <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>Fansenes %n låt er i %1 (Ctrl+Z tar den ut).</numerusform>
             <numerusform>Fansenes %n låter er i %1 (Ctrl+Z tar dem ut).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::ShareDialog</name>
+    <message>
+        <location filename="../../ui/beats/ShareDialog.cpp" line="+37"/>
+        <source>Unlisted: only people with the link</source>
+        <translation>Ulistet: bare de som har lenken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public: listed, anyone may find it</source>
+        <translation>Offentlig: listet, alle kan finne den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private: the link opens for nobody</source>
+        <translation>Privat: lenken åpnes ikke for noen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CC BY 4.0 (others may use it, naming you)</source>
+        <translation>CC BY 4.0 (andre kan bruke den og navngir deg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC BY-SA 4.0 (others may use it, naming you, under the same licence)</source>
+        <translation>CC BY-SA 4.0 (andre kan bruke den, navngir deg, med samme lisens)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC0 (no rights reserved)</source>
+        <translation>CC0 (ingen rettigheter forbeholdt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All rights reserved</source>
+        <translation>Alle rettigheter forbeholdt</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Share “%1”</source>
+        <translation>Del «%1»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This machine</source>
+        <translation>Denne maskinen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The name shown as the author</source>
+        <translation>Navnet som vises som den som laget den</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it is, how to play along (optional)</source>
+        <translation>Hva den er, hvordan spille med (valgfritt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>salsa, son montuno</source>
+        <translation>salsa, son montuno</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allow copies (XML and MIDI downloads, Open in Bandmate)</source>
+        <translation>Tillat kopier (XML- og MIDI-nedlasting, Åpne i Bandmate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tittel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Author:</source>
+        <translation>&amp;Laget av:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Stikkord:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Licence:</source>
+        <translation>&amp;Lisens:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Who can open it:</source>
+        <translation>&amp;Hvem kan åpne den:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The page plays the machine as saved, in any browser, without an account. Later changes are shared with Update shared copy.</source>
+        <translation>Siden spiller maskinen slik den er lagret, i alle nettlesere, uten konto. Senere endringer deles med Oppdater delt kopi.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Kopier lenke</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The link is on the clipboard.</source>
+        <translation>Lenken er på utklippstavlen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open page</source>
+        <translation>Åpne &amp;siden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who can open it:</source>
+        <translation>Hvem kan åpne den:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Now: %1.</source>
+        <translation>Nå: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Update shared copy</source>
+        <translation>&amp;Oppdater delt kopi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share the machine as saved now as a new version under the same link (every version keeps its own link)</source>
+        <translation>Del maskinen slik den er lagret nå som en ny versjon under samme lenke (hver versjon beholder sin egen lenke)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>U&amp;nshare…</source>
+        <translation>Slutt å &amp;dele…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+35"/>
+        <source>Unshare</source>
+        <translation>Slutt å dele</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Take “%1” off line? Its link will say it was removed. You can share it again.</source>
+        <translation>Ta «%1» ned? Lenken vil si at den er fjernet. Du kan dele den igjen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who can open it</source>
+        <translation>Hvem kan åpne den</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plays</source>
+        <translation>Avspillinger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copies</source>
+        <translation>Kopier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy link</source>
+        <translation>Kopier lenke</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who can open the chosen one</source>
+        <translation>Hvem kan åpne den valgte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete…</source>
+        <translation>Slett…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this shared groove and every version of it for good? Its link will say it was removed.</source>
+        <translation>Slette denne delte grooven og alle versjonene for godt? Lenken vil si at den er fjernet.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Everything I shared</source>
+        <translation>Alt jeg har delt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Share</source>
+        <translation>&amp;Del</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your Bandmate server could not be reached. Check the connection and try again.</source>
+        <translation>Fikk ikke kontakt med Bandmate-serveren din. Sjekk tilkoblingen og prøv igjen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused: %1</source>
+        <translation>Serveren avviste: %1</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Shared privately: the link opens for nobody until you choose who can open it.</source>
+        <translation>Delt privat: lenken åpnes ikke for noen før du velger hvem som kan åpne den.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared. Anyone with the link can listen.</source>
+        <translation>Delt. Alle med lenken kan lytte.</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Asking the server…</source>
+        <translation>Spør serveren …</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; is shared: version %2, %3 plays, %4 copies.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; er delt: versjon %2, %3 avspillinger, %4 kopier.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; was unshared: its link says it was removed. Choose who can open it to share it again.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; deles ikke lenger: lenken sier at den er fjernet. Velg hvem som kan åpne den for å dele den igjen.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Version %1 is shared under the same link.</source>
+        <translation>Versjon %1 er delt under samme lenke.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed since the shared version: no new version.</source>
+        <translation>Ingenting er endret siden den delte versjonen: ingen ny versjon.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unshared.</source>
+        <translation>Deles ikke lenger.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unshared</source>
+        <translation>Ikke delt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose a shared groove in the list first.</source>
+        <translation>Velg en delt groove i listen først.</translation>
     </message>
 </context>
 <context>
@@ -4900,8 +5195,8 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+7"/>
-        <source>Sign in on the Sync page first: fan votes live on your Bandmate server.</source>
-        <translation>Logg inn på synkroniseringssiden først: fanavstemninger ligger på Bandmate-serveren din.</translation>
+        <source>Sign in on the Sync page first: fan votes and shared grooves live on your Bandmate server.</source>
+        <translation>Logg inn på Synkronisering-siden først: fanavstemninger og delte grooves ligger på Bandmate-serveren din.</translation>
     </message>
     <message>
         <location line="+17"/>

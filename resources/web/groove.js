@@ -35,18 +35,22 @@
     state.state = name;
     main.dataset.state = name;
     button.textContent = name === 'playing' || name === 'loading' ? text('stop') : text('play');
-    button.setAttribute('aria-pressed', name === 'playing' ? 'true' : 'false');
     status.textContent = detail || (name === 'loading' ? text('loading') : name === 'playing' ? text('playing') : '');
     status.classList.toggle('bad', name === 'failed');
   }
 
+  let downloading = null;  // the AbortController of the loop being downloaded
   async function load(url) {
     if (buffers.has(url)) {
       return buffers.get(url);
     }
+    if (downloading) {
+      downloading.abort();  // only the newest loop is wanted
+    }
+    const controller = downloading = new AbortController();
     let response;
     for (let attempt = 0; ; attempt += 1) {
-      response = await fetch(url, { credentials: 'same-origin' });
+      response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
       // Busy rendering (503) or this network asked for many new renders (429): wait as told.
       const wait = Number(response.headers.get('Retry-After')) || 1;
       if ((response.status !== 503 && response.status !== 429) || attempt >= 5 || wait > 10) {
@@ -115,6 +119,8 @@
   }
 
   async function play() {
+    const ticket = ++loading;
+    show('loading');  // at once: a second tap while it loads is a Stop, not a second download
     if (!context) {
       // At the render's own rate: the loop's samples play as the server made them.
       const Context = window.AudioContext || window.webkitAudioContext;
@@ -125,8 +131,6 @@
       }
     }
     await context.resume();
-    const ticket = ++loading;
-    show('loading');
     try {
       const buffer = await load(main.dataset.audio);
       if (ticket !== loading) {
@@ -149,6 +153,10 @@
 
   function stop() {
     ++loading;
+    if (downloading) {
+      downloading.abort();
+      downloading = null;
+    }
     if (source) {
       source.stop();
       source = null;
@@ -183,14 +191,40 @@
       const response = await fetch(url, { credentials: 'same-origin' });
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
       const fresh = page.getElementById('groove');
-      if (!response.ok || !fresh || ticket !== loading) {
+      if (ticket !== loading) {
         return;
       }
-      for (const selector of ['.facts', '.grid', '.downloads', '.note.bad']) {
+      if (!response.ok || !fresh) {
+        // Removed meanwhile (410), too many changes from this network (429), …: say so.
+        const heading = page.querySelector('h1');
+        throw new Error(heading ? heading.textContent : 'HTTP ' + response.status);
+      }
+      for (const selector of ['.facts', '.grid', '.downloads']) {
         const now = main.querySelector(selector);
         const then = fresh.querySelector(selector);
         if (now && then) {
           now.replaceWith(then);
+        }
+      }
+      // The server's note on options it could not use comes and goes with them.
+      const oldNote = main.querySelector('.note.bad');
+      const newNote = fresh.querySelector('.note.bad');
+      if (oldNote) {
+        oldNote.remove();
+      }
+      if (newNote) {
+        main.querySelector('.facts').before(newNote);
+      }
+      // The fields say what plays (a tempo past the limits plays at the limit).
+      for (const field of fresh.querySelectorAll('#options input, #options select')) {
+        const here = form.elements.namedItem(field.name);
+        if (!here || here === document.activeElement) {
+          continue;
+        }
+        if (field.type === 'checkbox') {
+          here.checked = field.checked;
+        } else {
+          here.value = field.value;
         }
       }
       main.dataset.audio = fresh.dataset.audio;
@@ -214,13 +248,23 @@
     } catch (error) {
       if (ticket === loading) {
         state.error = String(error);
-        show('failed', text('failed'));
+        if (source) {
+          source.stop();  // what played no longer matches what the page shows
+          source = null;
+        }
+        show('failed', text('failed') + ' ' + (error && error.message ? error.message : ''));
       }
     }
   }
+  // Changes settle before the server is asked: a tempo changed click by click is one render.
+  let settle = null;
+  function applySoon() {
+    clearTimeout(settle);
+    settle = setTimeout(apply, 400);
+  }
   if (form) {
-    form.addEventListener('submit', (event) => { event.preventDefault(); apply(); });
-    form.addEventListener('change', () => apply());
+    form.addEventListener('submit', (event) => { event.preventDefault(); clearTimeout(settle); apply(); });
+    form.addEventListener('change', applySoon);
   }
   show('stopped');
   requestAnimationFrame(drawPlayhead);

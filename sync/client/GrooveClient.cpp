@@ -7,38 +7,9 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace bandmate::sync {
-
-namespace {
-
-/// One blocking request; the reply's status, body and the header asked for.
-struct Answer {
-    int status = 0;
-    QByteArray body;
-    QByteArray header;
-    QString error;
-};
-
-Answer exchange(const QByteArray& method, const QUrl& url, const QByteArray& header = {})
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(url);
-    request.setTransferTimeout(30'000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    QNetworkReply* reply = network.sendCustomRequest(request, method);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Answer answer;
-    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
-    answer.header = header.isEmpty() ? QByteArray() : reply->rawHeader(header);
-    answer.error = reply->errorString();
-    reply->deleteLater();
-    return answer;
-}
-
-}  // namespace
 
 QUrl SharedLink::page() const
 {
@@ -70,39 +41,95 @@ core::Result<SharedLink> GrooveClient::parseLink(const QString& text)
 
 core::Result<SharedMachine> GrooveClient::fetch(const SharedLink& link)
 {
+    // The asynchronous fetch, waited for: one way to read a shared groove, for the app and the
+    // command line.
+    QNetworkAccessManager network;
+    QEventLoop loop;
+    std::optional<core::Result<SharedMachine>> result;
+    fetchAsync(network, link, &loop, [&](core::Result<SharedMachine> done) {
+        result = std::move(done);
+        loop.quit();
+    });
+    if (!result) {
+        loop.exec();
+    }
+    return *result;
+}
+
+void GrooveClient::fetchAsync(QNetworkAccessManager& network, const SharedLink& link, QObject* context,
+                              std::function<void(core::Result<SharedMachine>)> done)
+{
     QUrl url = link.page();
     url.setPath(url.path() + QStringLiteral("/machine.xml"));
-    const Answer answer = exchange("GET", url, "X-Bandmate-Groove");
-    const std::string where = link.page().toString().toStdString();
-    if (answer.status == 0) {
-        return core::fail(core::ErrorCode::Io, "the server could not be reached: " + answer.error.toStdString(), where);
-    }
-    if (answer.status == 404) {
-        return core::fail(core::ErrorCode::NotFound, "no such shared groove (check the link; its author may keep it private)", where);
-    }
-    if (answer.status == 410) {
-        return core::fail(core::ErrorCode::InvalidInput, "its author removed this groove", where);
-    }
-    if (answer.status == 403) {
-        return core::fail(core::ErrorCode::InvalidInput, "its author does not allow copies of this groove", where);
-    }
-    if (answer.status != 200) {
-        return core::fail(core::ErrorCode::Io, "the server answered " + std::to_string(answer.status), where);
-    }
-    SharedMachine machine{answer.body, link};
-    // "ID/vN": the exact version taken (a link to the latest names no version).
-    const QList<QByteArray> named = answer.header.split('/');
-    if (named.size() == 2 && QString::fromLatin1(named.at(0)) == link.grooveId && named.at(1).startsWith('v')) {
-        machine.link.version = named.at(1).mid(1).toInt();
-    }
-    return machine;
+    QNetworkRequest request(url);
+    request.setTransferTimeout(30'000);
+    // The machine comes from the server the link names, or not at all.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    QNetworkReply* reply = network.get(request);
+    // A machine is at most 256 KiB on the server: a much larger answer is not one.
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > 1024 * 1024) {
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, link, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const std::string where = link.page().toString().toStdString();
+        if (status == 0) {
+            done(core::fail(core::ErrorCode::Io, "the server could not be reached: " + reply->errorString().toStdString(), where));
+            return;
+        }
+        if (status == 404) {
+            done(core::fail(core::ErrorCode::NotFound, "no such shared groove (check the link; its author may keep it private)", where));
+            return;
+        }
+        if (status == 410) {
+            done(core::fail(core::ErrorCode::InvalidInput, "its author removed this groove", where));
+            return;
+        }
+        if (status == 403) {
+            done(core::fail(core::ErrorCode::InvalidInput, "its author does not allow copies of this groove", where));
+            return;
+        }
+        if (status != 200 || reply->error() != QNetworkReply::NoError) {
+            done(core::fail(core::ErrorCode::Io, "the server answered " + std::to_string(status), where));
+            return;
+        }
+        SharedMachine machine{reply->readAll(), link};
+        // "ID/vN": the exact version taken (a link to the latest names no version). Another
+        // groove, or another version than the link's, is not what was asked for.
+        const QList<QByteArray> named = reply->rawHeader("X-Bandmate-Groove").split('/');
+        const int version = named.size() == 2 && named.at(1).startsWith('v') ? named.at(1).mid(1).toInt() : 0;
+        if (QString::fromLatin1(named.value(0)) != link.grooveId || version < 1 || (link.version > 0 && version != link.version)) {
+            done(core::fail(core::ErrorCode::Io, "the server answered with another groove than the link's", where));
+            return;
+        }
+        machine.link.version = version;
+        done(std::move(machine));
+    });
+}
+
+void GrooveClient::countCopyAsync(QNetworkAccessManager& network, const SharedLink& link)
+{
+    QUrl url = link.server;
+    url.setPath(QStringLiteral("/g/") + link.grooveId + QStringLiteral("/copy"));
+    QNetworkReply* reply = network.post(QNetworkRequest(url), QByteArray());
+    QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
 void GrooveClient::countCopy(const SharedLink& link)
 {
+    QNetworkAccessManager network;
     QUrl url = link.server;
     url.setPath(QStringLiteral("/g/") + link.grooveId + QStringLiteral("/copy"));
-    (void)exchange("POST", url);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(10'000);
+    QNetworkReply* reply = network.post(request, QByteArray());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
 }
 
 }  // namespace bandmate::sync

@@ -6,6 +6,11 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
+class QNetworkAccessManager;
+class QObject;
+
 namespace bandmate::sync {
 
 /// A shared groove's link, understood: the server, the groove and (0: the latest) version.
@@ -33,8 +38,14 @@ public:
     /// private or unknown groove, InvalidInput for one its author removed or keeps from being
     /// copied (the server's words), Io when the server cannot be reached.
     [[nodiscard]] static core::Result<SharedMachine> fetch(const SharedLink& link);
-    /// Tells the server a copy was taken (counted on the groove's page); best effort.
+    /// fetch() without waiting: `done` runs on `context`'s thread (not at all when `context` is
+    /// gone by then).
+    static void fetchAsync(QNetworkAccessManager& network, const SharedLink& link, QObject* context,
+                           std::function<void(core::Result<SharedMachine>)> done);
+    /// Tells the server a copy was taken (counted on the groove's page); best effort, blocking.
     static void countCopy(const SharedLink& link);
+    /// countCopy() without waiting for the answer.
+    static void countCopyAsync(QNetworkAccessManager& network, const SharedLink& link);
 };
 
 }  // namespace bandmate::sync

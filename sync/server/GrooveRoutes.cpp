@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <cmath>
@@ -467,14 +468,15 @@ void RenderCache::run()
 
 // ---------------------------------------------------------------------------------------------
 
-std::string RecentAnswers::keyOf(const http::Request& req)
+std::string RecentAnswers::keyOf(const http::Request& req, const QString& base)
 {
-    return req.path + '?' + req.query + '|' + web::language(req.header("Accept-Language")).toStdString();
+    // The links on a page name the address it was asked at (without --public-url): part of the key.
+    return req.path + '?' + req.query + '|' + web::language(req.header("Accept-Language")).toStdString() + '|' + base.toStdString();
 }
 
-bool RecentAnswers::answer(const http::Request& req, http::Response& res)
+bool RecentAnswers::answer(const http::Request& req, const QString& base, http::Response& res)
 {
-    const std::string key = keyOf(req);
+    const std::string key = keyOf(req, base);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const std::shared_lock lock(m_mutex);
     const auto found = m_answers.find(key);
@@ -493,14 +495,28 @@ bool RecentAnswers::answer(const http::Request& req, http::Response& res)
     return true;
 }
 
-void RecentAnswers::keep(const http::Request& req, const http::Response& res, const QString& grooveId)
+std::uint64_t RecentAnswers::generation(const QString& grooveId) const
+{
+    const std::shared_lock lock(m_mutex);
+    const auto found = m_generations.find(grooveId);
+    return found == m_generations.end() ? 0 : found->second;
+}
+
+void RecentAnswers::keep(const http::Request& req, const QString& base, const http::Response& res, const QString& grooveId, std::uint64_t generation)
 {
     if (res.status != 200 || res.deferred) {
         return;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const std::unique_lock lock(m_mutex);
-    if (m_answers.size() >= kMostAnswers) {
+    const auto forgotten = m_generations.find(grooveId);
+    if (forgotten != m_generations.end() && forgotten->second != generation) {
+        return;  // changed while this answer was made: it may show what is gone
+    }
+    // Stale answers go once a second (a rendered file they hold is memory the render cache may
+    // have let go of).
+    if (now - m_sweptMs > kFreshMs || m_answers.size() >= kMostAnswers) {
+        m_sweptMs = now;
         for (auto it = m_answers.begin(); it != m_answers.end();) {
             it = now - it->second.keptAtMs > kFreshMs ? m_answers.erase(it) : std::next(it);
         }
@@ -511,12 +527,13 @@ void RecentAnswers::keep(const http::Request& req, const http::Response& res, co
     Kept kept{res, now, grooveId};
     kept.response.account.clear();
     kept.response.note.clear();
-    m_answers[keyOf(req)] = std::move(kept);
+    m_answers[keyOf(req, base)] = std::move(kept);
 }
 
 void RecentAnswers::forget(const QString& grooveId)
 {
     const std::unique_lock lock(m_mutex);
+    ++m_generations[grooveId];
     for (auto it = m_answers.begin(); it != m_answers.end();) {
         it = it->second.grooveId == grooveId ? m_answers.erase(it) : std::next(it);
     }
@@ -552,7 +569,7 @@ void GrooveRoutes::install(const AddSignedIn& addSignedIn)
     m_core.route(
         "GET", "/g/*",
         [this, pageLimit = limited(m_pages, "groove-page:")](const http::Request& req, http::Response& res) {
-            return pageLimit(req, res) || m_recent.answer(req, res);  // limited first, then from memory when fresh
+            return pageLimit(req, res) || m_recent.answer(req, publicBase(m_options, req), res);  // limited first, then from memory when fresh
         },
         [this](const http::Request& req, http::Response& res, http::WorkerState& state) { page(req, res, static_cast<Worker&>(state)); });
     m_core.route("POST", "/g/*", limited(m_counts, "groove-count:"),
@@ -583,6 +600,11 @@ void GrooveRoutes::install(const AddSignedIn& addSignedIn)
     addSignedIn("DELETE", "/v1/grooves/*", [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
         authorDelete(req, res, worker, account);
     });
+}
+
+void GrooveRoutes::keep(const http::Request& req, const http::Response& res, const QString& grooveId, std::uint64_t generation)
+{
+    m_recent.keep(req, publicBase(m_options, req), res, grooveId, generation);
 }
 
 core::Result<std::shared_ptr<const core::beats::Machine>> GrooveRoutes::machineOf(const SharedGroove& groove)
@@ -700,7 +722,10 @@ void GrooveRoutes::authorPost(const http::Request& req, http::Response& res, Wor
         return;
     }
     const QString base = publicBase(m_options, req);
-    m_recent.forget(id);  // whatever this does, its pages are read again
+    // Whatever this does, its pages are read again: answers dropped now and once it is done
+    // (one made meanwhile from the groove as it was is not kept either).
+    m_recent.forget(id);
+    const auto forgetAfter = qScopeGuard([this, id] { m_recent.forget(id); });
     if (action == QLatin1String("unshare")) {
         auto groove = worker.grooves->unshare(account, id);
         if (!groove) {
@@ -761,6 +786,7 @@ void GrooveRoutes::authorDelete(const http::Request& req, http::Response& res, W
         return;
     }
     m_recent.forget(parts.first());
+    const auto forgetAfter = qScopeGuard([this, id = parts.first()] { m_recent.forget(id); });
     if (auto removed = worker.grooves->remove(account, parts.first()); !removed) {
         sendServiceError(res, removed.error());
         return;
@@ -795,7 +821,7 @@ void GrooveRoutes::counted(const http::Request& req, http::Response& res, Worker
     res.status = 204;
 }
 
-void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format)
+void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format, std::uint64_t generation)
 {
     auto parsed = machineOf(groove);
     if (!parsed) {
@@ -849,7 +875,7 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
     };
     if (auto cached = m_renders.find(key)) {
         serve(res, cached);
-        m_recent.keep(req, res, groove.id);
+        keep(req, res, groove.id, generation);
         return;
     }
     if (!m_options.renderGroove) {
@@ -864,13 +890,13 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
         return;
     }
     // On the render threads, not this database worker; answered when the file is made.
-    res.deferred = [this, key, machine = *played, bars, format, serve, &req, &res, grooveId = groove.id](std::function<void()> done) {
+    res.deferred = [this, key, machine = *played, bars, format, serve, &req, &res, grooveId = groove.id, generation](std::function<void()> done) {
         const GrooveRenderer renderer = m_options.renderGroove;
         const bool queued = m_renders.request(
             key, [renderer, machine, bars, format] { return renderer(machine, bars, format); },
-            [this, &req, &res, serve, done, grooveId](const core::Result<RenderCache::Bytes>& bytes) {
+            [this, &req, &res, serve, done, grooveId, generation](const core::Result<RenderCache::Bytes>& bytes) {
                 serve(res, bytes);
-                m_recent.keep(req, res, grooveId);
+                keep(req, res, grooveId, generation);
                 done();
             });
         if (!queued) {
@@ -913,6 +939,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
     const bool known = parts.size() <= 1
                        && (what.isEmpty() || what == QLatin1String("embed") || what == QLatin1String("machine.xml") || what == QLatin1String("loop.wav")
                            || what == QLatin1String("groove.mid"));
+    const std::uint64_t generation = m_recent.generation(id);  // before the read: a change after it is noticed
     auto groove = known ? worker.grooves->view(id, version) : core::Result<SharedGroove>(core::fail(ErrorCode::NotFound, "no such page"));
     if (!groove) {
         if (groove.error().code == ErrorCode::NotFound) {
@@ -932,7 +959,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
             notice(403, groove->settings.title, say("g_no_copies"));
             return;
         }
-        rendered(req, res, *groove, what == QLatin1String("loop.wav") ? GrooveFormat::Wav : GrooveFormat::Midi);
+        rendered(req, res, *groove, what == QLatin1String("loop.wav") ? GrooveFormat::Wav : GrooveFormat::Midi, generation);
         return;
     }
     if (what == QLatin1String("machine.xml")) {
@@ -947,7 +974,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Bandmate-Groove", groove->id.toStdString() + "/v" + std::to_string(groove->version));
-        m_recent.keep(req, res, groove->id);
+        keep(req, res, groove->id, generation);
         return;
     }
 
@@ -1019,6 +1046,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
                      {QStringLiteral("page_url"), pageUrl},
                      {QStringLiteral("action"), here},
                      {QStringLiteral("tempo"), machine->bpm},
+                     {QStringLiteral("tempo_field"), std::round(machine->bpm)},  // the field takes whole BPM (as the server does)
                      {QStringLiteral("key_name"), QString::fromUtf8(kKeyNames[machine->keyNote])},
                      {QStringLiteral("keys"), keys},
                      {QStringLiteral("clave32"), machine->clave32},
@@ -1056,7 +1084,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
     res.status = 200;
     res.contentType = "text/html; charset=utf-8";
     res.body = web::render(embed ? QStringLiteral("groove-embed") : QStringLiteral("groove"), view);
-    m_recent.keep(req, res, groove->id);
+    keep(req, res, groove->id, generation);
 }
 
 }  // namespace bandmate::sync

@@ -75,11 +75,15 @@ public:
     static constexpr qint64 kFreshMs = 1000;
     static constexpr std::size_t kMostAnswers = 2048;
 
-    /// Answers `req` into `res` when an answer for it is fresh; true when it did.
-    [[nodiscard]] bool answer(const http::Request& req, http::Response& res);
-    /// Keeps `res` (a 200) as the answer to `req` for the next second, under groove `grooveId`.
-    void keep(const http::Request& req, const http::Response& res, const QString& grooveId);
-    /// Drops every answer about `grooveId` (its author changed it).
+    /// Answers `req` into `res` when an answer for it is fresh; true when it did. `base` is the
+    /// address the page's links name (publicBase(): from the Host header without --public-url).
+    [[nodiscard]] bool answer(const http::Request& req, const QString& base, http::Response& res);
+    /// How often `grooveId` was forgotten: read before reading the groove, given to keep().
+    [[nodiscard]] std::uint64_t generation(const QString& grooveId) const;
+    /// Keeps `res` (a 200) as the answer to `req` for the next second, under groove `grooveId`,
+    /// unless the groove was forgotten since `generation` was read (the answer may be stale).
+    void keep(const http::Request& req, const QString& base, const http::Response& res, const QString& grooveId, std::uint64_t generation);
+    /// Drops every answer about `grooveId` (its author is changing it; called before and after).
     void forget(const QString& grooveId);
 
 private:
@@ -88,10 +92,12 @@ private:
         qint64 keptAtMs = 0;
         QString grooveId;
     };
-    [[nodiscard]] static std::string keyOf(const http::Request& req);
+    [[nodiscard]] static std::string keyOf(const http::Request& req, const QString& base);
 
     mutable std::shared_mutex m_mutex;
     std::unordered_map<std::string, Kept> m_answers;
+    std::map<QString, std::uint64_t> m_generations;  ///< grooves forgotten, and how often
+    qint64 m_sweptMs = 0;
 };
 
 /// Shared grooves over HTTP (issue 20): the author's JSON API under /v1/grooves (a bearer token)
@@ -119,8 +125,10 @@ private:
     void counted(const http::Request& req, http::Response& res, Worker& worker);
     /// Answers with the rendered file of `groove` with the request's options: from the cache,
     /// or deferred to the render threads.
-    void rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format);
+    void rendered(const http::Request& req, http::Response& res, const SharedGroove& groove, GrooveFormat format, std::uint64_t generation);
     [[nodiscard]] bool overShareLimit(const QString& account, http::Response& res);
+    /// What a handler keeps: the request's answer, unless the groove changed meanwhile.
+    void keep(const http::Request& req, const http::Response& res, const QString& grooveId, std::uint64_t generation);
     /// The machine of a groove's version, parsed once per content (by its hash) and kept.
     [[nodiscard]] core::Result<std::shared_ptr<const core::beats::Machine>> machineOf(const SharedGroove& groove);
 

@@ -36,14 +36,16 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS shared_groove (id TEXT PRIMARY KEY NOT NULL, account_id TEXT NOT NULL, title TEXT NOT NULL, "
     "author TEXT NOT NULL, description TEXT NOT NULL, tags TEXT NOT NULL, licence TEXT NOT NULL, visibility TEXT NOT NULL, "
     "allow_copies INTEGER NOT NULL, state TEXT NOT NULL, latest_version INTEGER NOT NULL, origin_id TEXT NOT NULL, "
-    "origin_version INTEGER NOT NULL, plays BIGINT NOT NULL, copies BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
-    "source TEXT NOT NULL)",
+    "origin_version INTEGER NOT NULL, plays BIGINT NOT NULL, copies BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS shared_groove_by_account ON shared_groove (account_id, updated_at)",
     "CREATE INDEX IF NOT EXISTS shared_groove_listed ON shared_groove (visibility, state, updated_at)",
     // Each version is immutable: the machine in canonical XML and its SHA-256.
     "CREATE TABLE IF NOT EXISTS shared_groove_version (groove_id TEXT NOT NULL, version INTEGER NOT NULL, machine TEXT NOT NULL, "
     "hash TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (groove_id, version))",
 };
+
+// Version 2: the author's own id for what was shared (`source`), to find a machine's share.
+const ServerSchemaUpgrades kUpgrades{"groove_schema", {{"ALTER TABLE shared_groove ADD COLUMN source TEXT NOT NULL DEFAULT ''"}}};
 
 const char* const kColumns =
     "id, account_id, title, author, description, tags, licence, visibility, allow_copies, state, latest_version, origin_id, "
@@ -211,7 +213,7 @@ core::Result<std::unique_ptr<GrooveService>> GrooveService::open(const QString& 
     }
     const QString name = QStringLiteral("bandmate-grooves-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<GrooveService> service(new GrooveService(name, std::move(clock)));
-    auto db = openServerDatabase(name, location, {kSchema[0], kSchema[1], kSchema[2], kSchema[3]});
+    auto db = openServerDatabase(name, location, {kSchema[0], kSchema[1], kSchema[2], kSchema[3]}, kUpgrades);
     if (!db) {
         return std::unexpected(db.error());
     }

@@ -183,6 +183,8 @@ sync::http::Request pageRequest(const std::string& path, const std::string& quer
     return req;
 }
 
+const QString kBase = QStringLiteral("https://grooves.example.org");
+
 TEST(RecentAnswersTest, AnAnswerIsReusedForASecondPerRequestAndLanguageAndForgottenWhenItsGrooveChanges)
 {
     sync::RecentAnswers recent;
@@ -192,32 +194,42 @@ TEST(RecentAnswersTest, AnAnswerIsReusedForASecondPerRequestAndLanguageAndForgot
     page.setHeader("ETag", "\"abc\"");
     const auto req = pageRequest("/g/aaaa");
     sync::http::Response out;
-    EXPECT_FALSE(recent.answer(req, out)) << "nothing kept yet";
-    recent.keep(req, page, QStringLiteral("aaaa"));
-    ASSERT_TRUE(recent.answer(req, out));
+    EXPECT_FALSE(recent.answer(req, kBase, out)) << "nothing kept yet";
+    recent.keep(req, kBase, page, QStringLiteral("aaaa"), recent.generation(QStringLiteral("aaaa")));
+    ASSERT_TRUE(recent.answer(req, kBase, out));
     EXPECT_EQ(out.body, page.body);
-    EXPECT_FALSE(recent.answer(pageRequest("/g/aaaa", "clave=3-2"), out)) << "another combination";
-    EXPECT_FALSE(recent.answer(pageRequest("/g/aaaa", {}, "es"), out)) << "another language";
+    EXPECT_FALSE(recent.answer(pageRequest("/g/aaaa", "clave=3-2"), kBase, out)) << "another combination";
+    EXPECT_FALSE(recent.answer(pageRequest("/g/aaaa", {}, "es"), kBase, out)) << "another language";
 
     auto revalidate = req;
     revalidate.headers.emplace_back("If-None-Match", "\"abc\"");
     sync::http::Response notModified;
-    ASSERT_TRUE(recent.answer(revalidate, notModified));
+    ASSERT_TRUE(recent.answer(revalidate, kBase, notModified));
     EXPECT_EQ(notModified.status, 304);
     EXPECT_TRUE(notModified.body.empty());
 
     sync::http::Response refused;
     refused.status = 404;
-    recent.keep(pageRequest("/g/bbbb"), refused, QStringLiteral("bbbb"));
-    EXPECT_FALSE(recent.answer(pageRequest("/g/bbbb"), out)) << "only answers that found the groove are kept";
+    recent.keep(pageRequest("/g/bbbb"), kBase, refused, QStringLiteral("bbbb"), 0);
+    EXPECT_FALSE(recent.answer(pageRequest("/g/bbbb"), kBase, out)) << "only answers that found the groove are kept";
 
-    recent.keep(pageRequest("/g/cccc"), page, QStringLiteral("cccc"));
+    recent.keep(pageRequest("/g/cccc"), kBase, page, QStringLiteral("cccc"), 0);
     recent.forget(QStringLiteral("aaaa"));
-    EXPECT_FALSE(recent.answer(req, out)) << "its author changed it";
-    EXPECT_TRUE(recent.answer(pageRequest("/g/cccc"), out)) << "others stay";
+    EXPECT_FALSE(recent.answer(req, kBase, out)) << "its author changed it";
+    EXPECT_TRUE(recent.answer(pageRequest("/g/cccc"), kBase, out)) << "others stay";
+
+    // A page asked at another address (a Host header) names that address: not the same answer.
+    EXPECT_FALSE(recent.answer(pageRequest("/g/cccc"), QStringLiteral("http://evil.example"), out));
+    // An answer made from the groove as it was before a change is not kept after the change.
+    const auto before = recent.generation(QStringLiteral("cccc"));
+    recent.forget(QStringLiteral("cccc"));
+    recent.keep(pageRequest("/g/cccc"), kBase, page, QStringLiteral("cccc"), before);
+    EXPECT_FALSE(recent.answer(pageRequest("/g/cccc"), kBase, out)) << "made before the change";
+    recent.keep(pageRequest("/g/cccc"), kBase, page, QStringLiteral("cccc"), recent.generation(QStringLiteral("cccc")));
+    EXPECT_TRUE(recent.answer(pageRequest("/g/cccc"), kBase, out));
 
     std::this_thread::sleep_for(std::chrono::milliseconds(sync::RecentAnswers::kFreshMs + 50));
-    EXPECT_FALSE(recent.answer(pageRequest("/g/cccc"), out)) << "a second later the database is asked again";
+    EXPECT_FALSE(recent.answer(pageRequest("/g/cccc"), kBase, out)) << "a second later the database is asked again";
 }
 
 }  // namespace

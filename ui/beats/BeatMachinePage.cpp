@@ -7,7 +7,9 @@
 #include "audio/render/OfflineRenderer.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineRepository.h"
+#include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
+#include "core/profile/Profile.h"
 #include "ui/beats/BeatSession.h"
 #include "ui/beats/BeatViews.h"
 #include "ui/beats/ExportJob.h"
@@ -195,6 +197,9 @@ QWidget* BeatMachinePage::buildHeader()
     menu->addAction(tr("Export machine XML…"), this, &BeatMachinePage::exportMachine);
     menu->addAction(tr("Export WAV…"), this, [this] { exportAudio(false); });
     menu->addAction(tr("Export MIDI…"), this, [this] { exportAudio(true); });
+    menu->addSeparator();
+    menu->addAction(tr("Share…"), this, [this] { openShare(); });
+    menu->addAction(tr("Shared grooves…"), this, [this] { openShare(true); });
     menu->addSeparator();
     menu->addAction(tr("Tempo trainer…"), this, &BeatMachinePage::showTrainer);
     menu->addAction(tr("Keyboard shortcuts"), this, &BeatMachinePage::showHelp);
@@ -462,6 +467,7 @@ void BeatMachinePage::buildShortcuts()
     addPageAction(this, tr("Save Machine"), {QKeySequence::Save}, [this] { saveMachine(); });
     addPageAction(this, tr("Import Machine…"), {QKeySequence(Qt::CTRL | Qt::Key_I)}, [this] { importMachine(); });
     addPageAction(this, tr("Export WAV…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, [this] { exportAudio(false); });
+    addPageAction(this, tr("Share…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, [this] { openShare(); });
     addPageAction(this, tr("Keyboard Shortcuts"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}, [this] { showHelp(); });
 }
 
@@ -714,6 +720,42 @@ void BeatMachinePage::showMessage(const QString& message, bool error)
 QString BeatMachinePage::bannerText() const
 {
     return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+ShareDialog* BeatMachinePage::openShare(bool listFirst)
+{
+    if (!m_serverAccess) {
+        showMessage(tr("Sharing needs a Bandmate server: sign in on the Sync page first."), true);
+        return nullptr;
+    }
+    // What is shared is a saved machine (or a built-in as it comes): a snapshot others can
+    // trust, which later edits do not change until Update shared copy.
+    if (m_session->isModified() && !listFirst) {
+        showMessage(tr("Save the machine first (Ctrl+S): the shared copy is the machine as saved."), true);
+        return nullptr;
+    }
+    const QString id = m_session->userMachineId();
+    core::beats::Machine machine = m_session->machine();
+    if (!id.isEmpty()) {
+        auto saved = core::beats::MachineRepository(m_db).load(id);
+        if (!saved) {
+            showMessage(QString::fromStdString(saved.error().message), true);
+            return nullptr;
+        }
+        machine = *saved;
+    }
+    auto profile = core::profile::ProfileRepository(m_db).load();
+    const QString origin = id.isEmpty() ? QString() : core::beats::MachineRepository(m_db).origin(id).value_or(QString());
+    auto* dialog = new ShareDialog(core::beats::writeMachineXml(machine), id, QString::fromStdString(machine.title),
+                                   profile ? profile->artistName : QString(), m_serverAccess, origin, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (listFirst) {
+        dialog->showListTab(m_session->isModified());
+    }
+    if (m_interactive) {
+        dialog->open();
+    }
+    return dialog;
 }
 
 void BeatMachinePage::saveMachine()

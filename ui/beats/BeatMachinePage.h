@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include "ui/beats/ShareDialog.h"
+
 #include <memory>
 
 #include <vector>
@@ -73,6 +75,12 @@ public:
     /// the reason in the banner, when the groove cannot be opened or nothing can play.
     bool practise(const QString& machineRef, double bpm, int key);
 
+    /// How Share… reaches the musician's server (the Sync page's session).
+    void setServerAccess(ShareDialog::ServerAccess access) { m_serverAccess = std::move(access); }
+    /// Share… (Ctrl+Shift+S): the machine as saved, by link; nullptr (with the reason in the
+    /// banner) when it has unsaved changes. `listFirst` opens on everything shared.
+    ShareDialog* openShare(bool listFirst = false);
+
 protected:
     /// The first time the page is painted, the kit is decoded right after that frame.
     void paintEvent(QPaintEvent* event) override;
@@ -106,6 +114,7 @@ private:
 
     core::Database& m_db;
     Settings& m_settings;
+    ShareDialog::ServerAccess m_serverAccess;
     BeatSession* m_session = nullptr;
     bool m_interactive = true;
     int m_selected = 0;

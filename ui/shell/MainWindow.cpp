@@ -82,9 +82,17 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
         case PageId::Roadmap:
             m_pages->addWidget(new RoadmapPage(m_db, m_pages));
             break;
-        case PageId::BeatMachine:
-            m_pages->addWidget(new BeatMachinePage(m_db, m_settings, m_pages));
+        case PageId::BeatMachine: {
+            auto* beats = new BeatMachinePage(m_db, m_settings, m_pages);
+            m_pages->addWidget(beats);
+            // Shared grooves live on the musician's server: the Sync page's session reaches it.
+            beats->setServerAccess([this](QObject* context, std::function<void(const QUrl&, const QString&, const QString&)> use) {
+                if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
+                    sync->withAccessToken(context, std::move(use));
+                }
+            });
             break;
+        }
         case PageId::Library:
             m_pages->addWidget(new LibraryPage(m_db, m_settings, m_pages));
             break;

@@ -246,7 +246,7 @@ void SyncPage::signOut()
 void SyncPage::withAccessToken(QObject* context, std::function<void(const QUrl& server, const QString& token, const QString& error)> use)
 {
     if (!isSignedIn()) {
-        use({}, {}, tr("Sign in on the Sync page first: fan votes live on your Bandmate server."));
+        use({}, {}, tr("Sign in on the Sync page first: fan votes and shared grooves live on your Bandmate server."));
         return;
     }
     // The last round's token while it has a few minutes left; else a round trades the session.
