@@ -28,7 +28,8 @@ QString guiUsage()
     return QStringLiteral(
                "Usage: bandmate [--db PATH] [--settings FILE.ini] [--theme system|light|dark]\n"
                "                [--language %2]\n"
-               "       bandmate --screenshot PAGE FILE.png [--size WxH] [--db PATH] [--theme ...]\n\n"
+               "       bandmate --screenshot PAGE FILE.png [--size WxH] [--db PATH] [--theme ...]\n"
+               "       bandmate bandmate://import?url=LINK   (a copy of a shared groove)\n\n"
                "  --db PATH            use this database file instead of the per-user one\n"
                "  --settings FILE.ini  keep preferences in this file instead of the system store\n"
                "  --theme SCHEME       colour scheme for this run\n"
@@ -115,6 +116,8 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
                 return std::nullopt;
             }
             options.screenshotSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+        } else if ((arg.startsWith(QLatin1String("bandmate://")) || arg.contains(QLatin1String("/g/"))) && options.openLink.isEmpty()) {
+            options.openLink = arg;  // checked when it is opened, with a message in the window
         } else {
             *error = QStringLiteral("unknown argument '%1' (see bandmate --help)").arg(arg);
             return std::nullopt;

@@ -20,6 +20,9 @@ struct GuiOptions {
     QSize screenshotSize{1280, 800};     ///< --size WxH
     std::optional<ui::Settings::ColorScheme> colorScheme;  ///< --theme system|light|dark
     QString language;                    ///< --language en|es|nb; empty = the preference
+    /// A shared groove's link to take a copy of (bandmate://import?url=…, what "Open in Bandmate"
+    /// on a groove's page opens, or the page's own https link); empty = none.
+    QString openLink;
 };
 
 /// Parses the arguments after the program name. On error returns the message to print.

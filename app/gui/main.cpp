@@ -125,6 +125,9 @@ int main(int argc, char* argv[])
     settings.setRunning(true);
     settings.sync();
     window.show();
+    if (!options->openLink.isEmpty()) {
+        window.openSharedLink(options->openLink);  // "Open in Bandmate" on a shared groove's page
+    }
     // The weekly check of every page waits until start-up's own reading is over.
     QTimer::singleShot(std::chrono::seconds(20), &window, [&window] { window.checkDatabaseWhenDue(); });
     if (!settings.welcomeDone()) {

@@ -921,7 +921,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+133"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+135"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -1049,12 +1049,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+886"/>
+        <location line="+931"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-862"/>
+        <location line="-907"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1076,7 +1076,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
-        <location line="+711"/>
+        <location line="+756"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1084,7 +1084,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-799"/>
+        <location line="-844"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1422,6 +1422,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+31"/>
+        <source>That is not a shared groove&apos;s link: %1</source>
+        <translation>Eso no es el enlace de un groove compartido: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Taking a copy of %1…</source>
+        <translation>Tomando una copia de %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>Could not take a copy: %1</source>
+        <translation>No se pudo tomar una copia: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>“%1” is one of your machines now: a copy of %2.</source>
+        <translation>“%1” ya es una de tus máquinas: una copia de %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Could not save: %1</source>
         <translation>No se pudo guardar: %1</translation>
     </message>
@@ -2980,7 +3001,7 @@ Go back to the %1 page, where you were?</source>
         <translation>Quedarme aquí</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>The database file is damaged</source>
         <translation>El archivo de la base de datos está dañado</translation>
     </message>

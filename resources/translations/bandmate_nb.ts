@@ -921,7 +921,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+133"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+135"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -1049,12 +1049,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+886"/>
+        <location line="+931"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-862"/>
+        <location line="-907"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1076,7 +1076,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+711"/>
+        <location line="+756"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1084,7 +1084,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-799"/>
+        <location line="-844"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1422,6 +1422,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+31"/>
+        <source>That is not a shared groove&apos;s link: %1</source>
+        <translation>Det er ikke lenken til en delt groove: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Taking a copy of %1…</source>
+        <translation>Tar en kopi av %1 …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>Could not take a copy: %1</source>
+        <translation>Kunne ikke ta en kopi: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>“%1” is one of your machines now: a copy of %2.</source>
+        <translation>«%1» er en av maskinene dine nå: en kopi av %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Could not save: %1</source>
         <translation>Kunne ikke lagre: %1</translation>
     </message>
@@ -2980,7 +3001,7 @@ Gå tilbake til siden %1, der du var?</translation>
         <translation>Bli her</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>The database file is damaged</source>
         <translation>Databasefilen er skadet</translation>
     </message>

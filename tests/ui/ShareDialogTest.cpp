@@ -132,5 +132,27 @@ TEST(ShareDialogTest, TheBeatMachineSharesTheSavedMachineUpdatesItAndListsWhatWa
     EXPECT_TRUE(dialog->link().startsWith(server.url().toString() + QStringLiteral("/g/")));
     EXPECT_NE(dialog->link(), link);
     EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("Shared."))) << dialog->statusText().toStdString();
+    const QString merengueLink = dialog->link();
     dialog->close();
+
+    // "Open in Bandmate" on another computer: a copy, its origin kept, open on the page.
+    auto studioDb = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+    ui::BeatMachinePage studio(*studioDb, settings);
+    studio.setInteractive(false);
+    QSignalSpy imported(&studio, &ui::BeatMachinePage::imported);
+    studio.importShared(QStringLiteral("bandmate://import?url=") + QString::fromLatin1(QUrl::toPercentEncoding(merengueLink)));
+    ASSERT_TRUE(imported.wait(10'000));
+    const QString copyId = imported.first().first().toString();
+    ASSERT_FALSE(copyId.isEmpty()) << studio.bannerText().toStdString();
+    EXPECT_EQ(studio.session().userMachineId(), copyId);
+    EXPECT_EQ(core::beats::MachineRepository(*studioDb).origin(copyId).value_or(QString()), merengueLink + QStringLiteral("/v1"));
+    EXPECT_EQ(*core::beats::MachineRepository(*studioDb).load(copyId), *core::beats::loadBuiltinMachine(QStringLiteral("merengue")));
+    // A link that is none, and one to a groove that is gone: a message, nothing saved.
+    studio.importShared(QStringLiteral("https://example.org/watch?v=1"));
+    EXPECT_TRUE(studio.bannerText().contains(QStringLiteral("link"))) << studio.bannerText().toStdString();
+    studio.importShared(link);  // unshared above
+    ASSERT_TRUE(imported.wait(10'000));
+    EXPECT_TRUE(imported.last().first().toString().isEmpty());
+    EXPECT_TRUE(studio.bannerText().contains(QStringLiteral("removed"))) << studio.bannerText().toStdString();
+    EXPECT_EQ(core::beats::MachineRepository(*studioDb).list()->size(), 1);
 }

@@ -10,6 +10,7 @@
 #include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
 #include "core/profile/Profile.h"
+#include "sync/client/GrooveClient.h"
 #include "ui/beats/BeatSession.h"
 #include "ui/beats/BeatViews.h"
 #include "ui/beats/ExportJob.h"
@@ -24,6 +25,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QNetworkAccessManager>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -756,6 +758,51 @@ ShareDialog* BeatMachinePage::openShare(bool listFirst)
         dialog->open();
     }
     return dialog;
+}
+
+void BeatMachinePage::importShared(const QString& link)
+{
+    auto parsed = sync::GrooveClient::parseLink(link);
+    if (!parsed) {
+        showMessage(tr("That is not a shared groove's link: %1").arg(link.left(200)), true);
+        Q_EMIT imported({});
+        return;
+    }
+    if (m_network == nullptr) {
+        m_network = new QNetworkAccessManager(this);
+    }
+    showMessage(tr("Taking a copy of %1…").arg(parsed->page().toString()), false);
+    sync::GrooveClient::fetchAsync(*m_network, *parsed, this, [this](core::Result<sync::SharedMachine> shared) {
+        if (!shared) {
+            showMessage(tr("Could not take a copy: %1").arg(QString::fromStdString(shared.error().toString())), true);
+            Q_EMIT imported({});
+            return;
+        }
+        auto machine = core::beats::readMachineXml(shared->xml, shared->link.page().toString());
+        if (!machine) {
+            showMessage(tr("Could not take a copy: %1").arg(QString::fromStdString(machine.error().toString())), true);
+            Q_EMIT imported({});
+            return;
+        }
+        if (!confirmDiscard()) {
+            Q_EMIT imported({});
+            return;
+        }
+        auto id = core::beats::MachineRepository(m_db).saveCopy(*machine, shared->link.page().toString());
+        if (!id) {
+            showMessage(QString::fromStdString(id.error().toString()), true);
+            Q_EMIT imported({});
+            return;
+        }
+        sync::GrooveClient::countCopyAsync(*m_network, shared->link);
+        if (auto opened = m_session->openUser(*id); !opened) {
+            showMessage(QString::fromStdString(opened.error().toString()), true);
+        } else {
+            showMessage(tr("“%1” is one of your machines now: a copy of %2.").arg(QString::fromStdString(machine->title), shared->link.page().toString()), false);
+        }
+        refreshMachineChooser();
+        Q_EMIT imported(*id);
+    });
 }
 
 void BeatMachinePage::saveMachine()

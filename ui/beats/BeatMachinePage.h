@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QNetworkAccessManager;
+
 #include "ui/beats/ShareDialog.h"
 
 #include <memory>
@@ -80,7 +82,15 @@ public:
     /// Share… (Ctrl+Shift+S): the machine as saved, by link; nullptr (with the reason in the
     /// banner) when it has unsaved changes. `listFirst` opens on everything shared.
     ShareDialog* openShare(bool listFirst = false);
+    /// Takes a copy of a shared groove (its page's link, or bandmate://import?url=…) into your
+    /// machines, its origin kept, and opens it; the outcome goes to the banner and to imported().
+    void importShared(const QString& link);
 
+Q_SIGNALS:
+    /// importShared() finished: the new machine's id, or "" when it failed (banner says why).
+    void imported(const QString& machineId);
+
+public:
 protected:
     /// The first time the page is painted, the kit is decoded right after that frame.
     void paintEvent(QPaintEvent* event) override;
@@ -115,6 +125,7 @@ private:
     core::Database& m_db;
     Settings& m_settings;
     ShareDialog::ServerAccess m_serverAccess;
+    QNetworkAccessManager* m_network = nullptr;  ///< made on the first import
     BeatSession* m_session = nullptr;
     bool m_interactive = true;
     int m_selected = 0;

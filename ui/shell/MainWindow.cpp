@@ -402,6 +402,14 @@ std::optional<PageId> MainWindow::offerAfterCrash()
     return last;
 }
 
+void MainWindow::openSharedLink(const QString& link)
+{
+    showPage(PageId::BeatMachine);
+    if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {
+        beats->importShared(link);
+    }
+}
+
 DatabaseCheck* MainWindow::checkDatabaseWhenDue()
 {
     if (m_check != nullptr) {

@@ -50,6 +50,9 @@ public:
     /// window is up); damage found is reported in a message that says what to do. Returns the
     /// check when it started, else nullptr.
     DatabaseCheck* checkDatabaseWhenDue();
+    /// Takes a copy of a shared groove into the Beat Machine page (bandmate://import?url=… or the
+    /// page's link: "Open in Bandmate").
+    void openSharedLink(const QString& link);
 
 Q_SIGNALS:
     void pageChanged(bandmate::ui::PageId page);
