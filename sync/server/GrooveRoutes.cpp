@@ -1057,7 +1057,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
                      {QStringLiteral("loop_steps"), bars * core::beats::stepsPerBar(machine->flavor)},
                      {QStringLiteral("bars"), bars},
                      {QStringLiteral("sample_rate"), kGrooveSampleRate},
-                     {QStringLiteral("bars_text"), say("g_bars").replace(QStringLiteral("%1"), QString::number(bars))},
+                     {QStringLiteral("bars_text"), bars == 1 ? say("g_bars_one") : say("g_bars").replace(QStringLiteral("%1"), QString::number(bars))},
                      {QStringLiteral("loop_seconds"), QString::number(bars * secondsPerBar, 'g', 17)},
                      {QStringLiteral("audio_url"), fileBase + QStringLiteral("/loop.wav") + query},
                      {QStringLiteral("wav_url"), fileBase + QStringLiteral("/loop.wav") + (query.isEmpty() ? QStringLiteral("?download=1") : query + QStringLiteral("&download=1"))},

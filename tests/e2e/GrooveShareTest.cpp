@@ -174,6 +174,9 @@ TEST_F(GrooveShareTest, RendersAreCachedByContentAndOptionsAreCheckedAndClamped)
     auto slow = author->Get("/g/" + id + "/v1/loop.wav?tempo=30&bars=16");
     ASSERT_TRUE(slow && slow->status == 200);
     EXPECT_EQ(slow->get_header_value("X-Bandmate-Loop-Bars"), "8");
+    auto oneBar = author->Get("/g/" + id + "?bars=1");
+    ASSERT_TRUE(oneBar && oneBar->status == 200);
+    EXPECT_NE(oneBar->body.find(">1 bar, looped<"), std::string::npos) << "one bar, not 1 bars";
     auto page = author->Get("/g/" + id + "?tempo=5");
     ASSERT_TRUE(page && page->status == 200);
     EXPECT_NE(page->body.find(">30 BPM<"), std::string::npos) << "clamped to 30";

@@ -15,6 +15,7 @@
 #include "ui/shell/Settings.h"
 #include "ui/sync/SyncPage.h"
 
+#include <QAction>
 #include <QDir>
 #include <QJsonArray>
 #include <QSettings>
@@ -147,6 +148,18 @@ TEST(ShareDialogTest, TheBeatMachineSharesTheSavedMachineUpdatesItAndListsWhatWa
     EXPECT_EQ(studio.session().userMachineId(), copyId);
     EXPECT_EQ(core::beats::MachineRepository(*studioDb).origin(copyId).value_or(QString()), merengueLink + QStringLiteral("/v1"));
     EXPECT_EQ(*core::beats::MachineRepository(*studioDb).load(copyId), *core::beats::loadBuiltinMachine(QStringLiteral("merengue")));
+    // Duplicated, the copy's copy is still inspired by the same groove.
+    QAction* duplicate = nullptr;
+    for (QAction* action : studio.findChildren<QAction*>()) {
+        if (action->text() == QLatin1String("Duplicate")) {
+            duplicate = action;
+        }
+    }
+    ASSERT_NE(duplicate, nullptr);
+    duplicate->trigger();
+    const QString duplicateId = studio.session().userMachineId();
+    ASSERT_NE(duplicateId, copyId);
+    EXPECT_EQ(core::beats::MachineRepository(*studioDb).origin(duplicateId).value_or(QString()), merengueLink + QStringLiteral("/v1"));
     // A link that is none, and one to a groove that is gone: a message, nothing saved.
     studio.importShared(QStringLiteral("https://example.org/watch?v=1"));
     EXPECT_TRUE(studio.bannerText().contains(QStringLiteral("link"))) << studio.bannerText().toStdString();
@@ -154,5 +167,5 @@ TEST(ShareDialogTest, TheBeatMachineSharesTheSavedMachineUpdatesItAndListsWhatWa
     ASSERT_TRUE(imported.wait(10'000));
     EXPECT_TRUE(imported.last().first().toString().isEmpty());
     EXPECT_TRUE(studio.bannerText().contains(QStringLiteral("removed"))) << studio.bannerText().toStdString();
-    EXPECT_EQ(core::beats::MachineRepository(*studioDb).list()->size(), 1);
+    EXPECT_EQ(core::beats::MachineRepository(*studioDb).list()->size(), 2) << "the copy and its duplicate, nothing more";
 }

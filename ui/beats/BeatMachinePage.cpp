@@ -830,7 +830,9 @@ void BeatMachinePage::duplicateMachine()
 {
     auto copy = m_session->machine();
     copy.title += tr(" (copy)").toStdString();
-    auto saved = m_session->repository().save(copy);
+    // A duplicate of a copy of someone's shared groove is still inspired by it.
+    const QString origin = m_session->userMachineId().isEmpty() ? QString() : m_session->repository().origin(m_session->userMachineId()).value_or(QString());
+    auto saved = origin.isEmpty() ? m_session->repository().save(copy) : m_session->repository().saveCopy(copy, origin);
     if (!saved) {
         showMessage(QString::fromStdString(saved.error().toString()), true);
         return;
