@@ -16,6 +16,8 @@
 #include "ui/sync/SyncPage.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QTreeWidget>
 #include <QDir>
 #include <QJsonArray>
 #include <QSettings>
@@ -81,6 +83,19 @@ TEST(ShareDialogTest, TheBeatMachineSharesTheSavedMachineUpdatesItAndListsWhatWa
     EXPECT_EQ(dialog->version(), 1);
     EXPECT_FALSE(dialog->qrImage().isNull());
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->sharedList().size() == 1; }, 10'000));
+    {
+        // The list tab: choosing the row shows who can open it.
+        auto* tree = dialog->findChild<QTreeWidget*>(QStringLiteral("sharedList"));
+        ASSERT_NE(tree, nullptr);
+        ASSERT_EQ(tree->topLevelItemCount(), 1);
+        tree->setCurrentItem(tree->topLevelItem(0));
+        QComboBox* listVisibility = nullptr;
+        for (auto* combo : tree->parentWidget()->findChildren<QComboBox*>()) {
+            listVisibility = combo;
+        }
+        ASSERT_NE(listVisibility, nullptr);
+        EXPECT_EQ(listVisibility->currentData().toString(), QStringLiteral("public"));
+    }
     dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/share-shared.png"));
 
     // Anyone opens the link: the page names the machine.

@@ -203,6 +203,18 @@ ShareDialog::ShareDialog(QByteArray machineXml, QString machineId, QString title
     connect(listVisibility, &QComboBox::activated, this, [this, listVisibility] {
         changeSelected("POST", {}, QJsonObject{{QStringLiteral("visibility"), listVisibility->currentData().toString()}});
     });
+    // The box shows who can open the chosen one.
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this, listVisibility](QTreeWidgetItem* item) {
+        for (const auto& value : std::as_const(m_list)) {
+            const QJsonObject groove = value.toObject();
+            if (item != nullptr && groove.value(QStringLiteral("id")).toString() == item->data(0, Qt::UserRole).toString()) {
+                const bool online = groove.value(QStringLiteral("state")).toString() == QLatin1String("shared");
+                listVisibility->setCurrentIndex(online ? listVisibility->findData(groove.value(QStringLiteral("visibility")).toString()) : -1);
+                return;
+            }
+        }
+        listVisibility->setCurrentIndex(-1);
+    });
     auto* unshareSelected = new QPushButton(tr("Unshare"), listPage);
     connect(unshareSelected, &QPushButton::clicked, this, [this] { changeSelected("POST", QStringLiteral("/unshare"), {}); });
     auto* deleteSelected = new QPushButton(tr("Delete…"), listPage);
