@@ -114,22 +114,20 @@ void GrooveClient::countCopyAsync(QNetworkAccessManager& network, const SharedLi
 {
     QUrl url = link.server;
     url.setPath(QStringLiteral("/g/") + link.grooveId + QStringLiteral("/copy"));
-    QNetworkReply* reply = network.post(QNetworkRequest(url), QByteArray());
+    QNetworkRequest request(url);
+    request.setTransferTimeout(10'000);
+    QNetworkReply* reply = network.post(request, QByteArray());
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
 void GrooveClient::countCopy(const SharedLink& link)
 {
+    // The asynchronous count, waited for.
     QNetworkAccessManager network;
-    QUrl url = link.server;
-    url.setPath(QStringLiteral("/g/") + link.grooveId + QStringLiteral("/copy"));
-    QNetworkRequest request(url);
-    request.setTransferTimeout(10'000);
-    QNetworkReply* reply = network.post(request, QByteArray());
     QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&network, &QNetworkAccessManager::finished, &loop, &QEventLoop::quit);
+    countCopyAsync(network, link);
     loop.exec();
-    reply->deleteLater();
 }
 
 }  // namespace bandmate::sync

@@ -243,17 +243,21 @@ QString canonicalQuery(const core::beats::Machine& saved, const core::beats::Mac
     return text.isEmpty() ? QString() : QStringLiteral("?") + text;
 }
 
-struct Licence {
-    const char* id;
-    const char* name;
-    const char* url;
-};
-const Licence kLicences[] = {
-    {"cc-by-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"},
-    {"cc-by-sa-4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"},
-    {"cc0-1.0", "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"},
-    {"all-rights-reserved", "", ""},
-};
+/// How a licence reads on a page: its name and the text it links to ("" for all rights reserved,
+/// which the page names in its own language).
+std::pair<QString, QString> licenceShown(const QString& licence)
+{
+    if (licence == QLatin1String("cc-by-4.0")) {
+        return {QStringLiteral("CC BY 4.0"), QStringLiteral("https://creativecommons.org/licenses/by/4.0/")};
+    }
+    if (licence == QLatin1String("cc-by-sa-4.0")) {
+        return {QStringLiteral("CC BY-SA 4.0"), QStringLiteral("https://creativecommons.org/licenses/by-sa/4.0/")};
+    }
+    if (licence == QLatin1String("cc0-1.0")) {
+        return {QStringLiteral("CC0 1.0"), QStringLiteral("https://creativecommons.org/publicdomain/zero/1.0/")};
+    }
+    return {};
+}
 
 /// A file name from a title: letters, digits and dashes only (it goes into a header).
 QString fileStem(const QString& title)
@@ -1012,13 +1016,8 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
                                        {QStringLiteral("program"), program < instrument.programs.size() ? QString::fromStdString(instrument.programs[program].title) : QString()},
                                        {QStringLiteral("on"), instrument.enabled}});
     }
-    QJsonObject licence;
-    for (const Licence& entry : kLicences) {
-        if (groove->settings.licence == QLatin1String(entry.id)) {
-            licence = QJsonObject{{QStringLiteral("name"), *entry.name != 0 ? QString::fromUtf8(entry.name) : say("g_all_rights")},
-                                  {QStringLiteral("url"), QString::fromUtf8(entry.url)}};
-        }
-    }
+    const auto [licenceName, licenceUrl] = licenceShown(groove->settings.licence);
+    const QJsonObject licence{{QStringLiteral("name"), licenceName.isEmpty() ? say("g_all_rights") : licenceName}, {QStringLiteral("url"), licenceUrl}};
     QJsonArray tags;
     for (const QString& tag : groove->settings.tags) {
         tags.append(QJsonObject{{QStringLiteral("tag"), tag}});

@@ -255,10 +255,10 @@ core::Result<core::beats::Machine> GrooveService::readMachine(const QByteArray& 
     return machine;
 }
 
-core::Result<GrooveSettings> GrooveService::cleanSettings(const GrooveSettings& settings, const core::beats::Machine& machine) const
+core::Result<GrooveSettings> GrooveService::cleanSettings(const GrooveSettings& settings, const QString& fallbackTitle) const
 {
     GrooveSettings out = settings;
-    const QString title = settings.title.trimmed().isEmpty() ? QString::fromStdString(machine.title) : settings.title;
+    const QString title = settings.title.trimmed().isEmpty() ? fallbackTitle : settings.title;
     auto cleanTitle = cleanText(title.isEmpty() ? QStringLiteral("Untitled groove") : title, "title", kMaxTitleLength);
     if (!cleanTitle) {
         return std::unexpected(cleanTitle.error());
@@ -304,7 +304,7 @@ core::Result<SharedGroove> GrooveService::publish(const QString& accountId, cons
     if (!machine) {
         return std::unexpected(machine.error());
     }
-    auto clean = cleanSettings(settings, machine->machine);
+    auto clean = cleanSettings(settings, QString::fromStdString(machine->machine.title));
     if (!clean) {
         return std::unexpected(clean.error());
     }
@@ -429,14 +429,6 @@ core::Result<SharedGroove> GrooveService::change(const QString& accountId, const
         return fail(ErrorCode::NotFound, "no such shared groove of yours", grooveId.toStdString());
     }
     const SharedGroove groove = fromRow(*row);
-    auto latest = sql::scalar(db, QStringLiteral("SELECT machine FROM shared_groove_version WHERE groove_id = ? AND version = ?"), {grooveId, groove.latestVersion});
-    if (!latest) {
-        return std::unexpected(latest.error());
-    }
-    auto machine = readMachine(latest->toString().toUtf8());
-    if (!machine) {
-        return std::unexpected(machine.error());
-    }
     GrooveSettings settings = groove.settings;
     settings.title = change.title.value_or(settings.title);
     settings.author = change.author.value_or(settings.author);
@@ -445,7 +437,7 @@ core::Result<SharedGroove> GrooveService::change(const QString& accountId, const
     settings.licence = change.licence.value_or(settings.licence);
     settings.visibility = change.visibility.value_or(settings.visibility);
     settings.allowCopies = change.allowCopies.value_or(settings.allowCopies);
-    auto clean = cleanSettings(settings, *machine);
+    auto clean = cleanSettings(settings, groove.settings.title);  // a title is never emptied (checked above)
     if (!clean) {
         return std::unexpected(clean.error());
     }

@@ -168,7 +168,8 @@ private:
     GrooveService(QString connectionName, Clock clock);
     [[nodiscard]] core::Result<SharedGroove> own(const QString& accountId, const QString& grooveId) const;
     [[nodiscard]] core::Result<SharedGroove> read(const QString& grooveId) const;
-    [[nodiscard]] core::Result<GrooveSettings> cleanSettings(const GrooveSettings& settings, const core::beats::Machine& machine) const;
+    /// `settings` checked and tidied; an empty title becomes `fallbackTitle` (the machine's own).
+    [[nodiscard]] core::Result<GrooveSettings> cleanSettings(const GrooveSettings& settings, const QString& fallbackTitle) const;
     /// The version's machine, its hash and time into `groove`; false when the version is gone.
     [[nodiscard]] core::Result<bool> readVersion(SharedGroove& groove) const;
 
