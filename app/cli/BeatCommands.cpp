@@ -10,6 +10,7 @@
 #include "core/beats/MachineRepository.h"
 #include "core/storage/Database.h"
 #include "core/beats/MachineXml.h"
+#include "core/util/SafeFiles.h"
 #include "core/beats/NoteStream.h"
 
 #include <QFileInfo>
@@ -341,7 +342,12 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
         std::fputs("\r", stderr);
     }
     if (!stats) {
-        return reportError(stats.error());
+        core::Error error = stats.error();
+        if (error.code == ErrorCode::Io && core::diskNearlyFull(options.out)) {
+            error.message = core::fullDiskMessage(options.out) + ": the WAV file was not written";
+            error.where = options.out.toStdString();
+        }
+        return reportError(error);
     }
     const double seconds = static_cast<double>(stats->frames) / stats->sampleRate;
     if (args.json) {
@@ -496,12 +502,18 @@ core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QSt
                               "no such machine: give a Salsa Beat Machine XML file, a built-in name (" + beats::builtinMachineNames().join(QStringLiteral(", ")).toStdString()
                                   + ") or the id or title of a machine saved in Bandmate",
                               name.toStdString()};
+    auto saved = loadSavedMachine(args, name);
+    if (saved || saved.error().code != ErrorCode::NotFound) {
+        return saved;
+    }
+    return std::unexpected(looksLikePath ? beats::readMachineFile(name).error() : unknown);
+}
+
+core::Result<MachineArgument> loadSavedMachine(const CliArgs& args, const QString& name)
+{
     auto db = openDatabaseForReading(args);
     if (!db) {
-        if (looksLikePath) {
-            return std::unexpected(beats::readMachineFile(name).error());
-        }
-        return std::unexpected(db.error().code == ErrorCode::NotFound ? unknown : db.error());
+        return std::unexpected(db.error());
     }
     beats::MachineRepository machines(**db);
     auto saved = machines.list();
@@ -519,7 +531,7 @@ core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QSt
         }
     }
     if (ids.isEmpty()) {
-        return std::unexpected(looksLikePath ? beats::readMachineFile(name).error() : unknown);
+        return core::fail(ErrorCode::NotFound, "no saved machine has this id or title (bandmate-cli machine list)", name.toStdString());
     }
     if (ids.size() > 1) {
         return core::fail(ErrorCode::InvalidArgument, "several saved machines have this title; name one by its id: " + ids.join(QStringLiteral(", ")).toStdString(),

@@ -17,6 +17,10 @@ struct MachineArgument {
 /// error listing their ids). The database is only read.
 [[nodiscard]] core::Result<MachineArgument> loadMachineArgument(const CliArgs& args, const QString& name);
 
+/// A machine saved in the database (--db, only read) by its id or its title (any case); a title
+/// several machines share is an error listing their ids; none is NotFound.
+[[nodiscard]] core::Result<MachineArgument> loadSavedMachine(const CliArgs& args, const QString& name);
+
 /// `render`, `export-midi` and `play`; returns the exit code.
 int runBeatCommand(const CliArgs& args);
 

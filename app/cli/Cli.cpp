@@ -4,9 +4,11 @@
 #include "app/cli/DbCommands.h"
 #include "app/cli/RoadmapCommands.h"
 #include "app/cli/SetlistCommands.h"
+#include "app/cli/MachineCommands.h"
 #include "app/cli/ShareCommands.h"
 #include "app/cli/SyncCommands.h"
 #include "app/cli/VoteCommands.h"
+#include "core/util/SafeFiles.h"
 #include "sync/protocol/Protocol.h"
 
 #include "core/storage/Database.h"
@@ -15,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace bandmate::app {
 
@@ -107,6 +108,13 @@ Commands:
                  fill a database with a made-up practice history (demos,
                  screenshots); never run it on your real data
   dev seed-repertoire        a made-up band's songs and an upcoming show (demos)
+  machine list               the machines saved in Bandmate (--json: [{"id","title","versions",...}])
+  machine import FILE.xml... [--into ID|TITLE]
+                 Salsa Beat Machine XML files saved as machines, each file its own save,
+                 printed once it is kept; --into: each file a new version of that machine;
+                 one unreadable file saves nothing
+  machine export ID|TITLE --out FILE.xml
+  machine versions ID|TITLE  the saved versions, newest first
   machines       the built-in machines (salsa, merengue, ...) with their
                  instruments and programs
   render MACHINE --out FILE.wav [OPTIONS]
@@ -247,15 +255,7 @@ void printJson(const QJsonValue& value)
 
 core::Result<void> writeFile(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
-    }
-    file.write(bytes);
-    if (!file.commit()) {
-        return core::fail(core::ErrorCode::Io, "could not write the file", path.toStdString());
-    }
-    return {};
+    return core::writeFileAtomically(path, bytes);
 }
 
 int runCli(const QStringList& arguments)
@@ -326,6 +326,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("setlist")) {
         return runSetlistCommand(args);
+    }
+    if (group == QLatin1String("machine")) {
+        return runMachineCommand(args);
     }
     if (group == QLatin1String("machines")) {
         return runMachinesCommand(args);

@@ -60,8 +60,16 @@ core::Result<QString> accessTokenFromKeychain(const QUrl& url)
         return std::unexpected(stored.error());
     }
     // The keychain keeps a refresh token: trade it for this round's access token and keep the
-    // new one (each refresh token works once).
-    auto session = sync::AccountClient::refresh(url, *stored);
+    // new one (each refresh token works once). Its successor is chosen here and kept first, so a
+    // crash or a lost answer before the new token is kept asks again with the same pair.
+    auto kept = sync::StoredSession::parse(*stored);
+    if (kept.nextToken.isEmpty()) {
+        kept.nextToken = sync::StoredSession::newToken();
+        if (!sync::CredentialStore::save(url.toString(), kept.toString())) {
+            kept.nextToken.clear();  // the keychain keeps the spendable token alone: trade as before
+        }
+    }
+    auto session = sync::AccountClient::refresh(url, kept.refreshToken, kept.nextToken);
     if (!session) {
         return std::unexpected(session.error());
     }

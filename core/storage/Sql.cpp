@@ -1,5 +1,7 @@
 #include "core/storage/Sql.h"
 
+#include "core/util/SafeFiles.h"
+
 #include <QSqlError>
 
 namespace bandmate::core::sql {
@@ -8,10 +10,12 @@ Error toError(const QSqlError& error, const QString& statement, bool sqlite)
 {
     ErrorCode code = ErrorCode::Sql;
     const QString native = error.nativeErrorCode();
-    // SQLite primary result codes, possibly extended: 8 READONLY, 11 CORRUPT, 26 NOTADB.
-    // (PostgreSQL's are SQLSTATEs, another numbering.)
+    // SQLite primary result codes, possibly extended: 8 READONLY, 10 IOERR, 11 CORRUPT, 13 FULL,
+    // 26 NOTADB. (PostgreSQL's are SQLSTATEs, another numbering.)
     const int primary = sqlite ? native.toInt() & 0xFF : 0;
-    if (primary == 8) {
+    if (primary == 10 || primary == 13) {
+        code = ErrorCode::Io;
+    } else if (primary == 8) {
         code = ErrorCode::ReadOnly;
     } else if (primary == 11) {
         code = ErrorCode::Corrupt;
@@ -22,6 +26,22 @@ Error toError(const QSqlError& error, const QString& statement, bool sqlite)
     return Error{code, text.toStdString(), statement.simplified().left(120).toStdString()};
 }
 
+namespace {
+
+/// A write that failed for want of space (SQLITE_FULL) names the disk and what is free on it:
+/// the musician has to act, and the statement would tell them nothing.
+Error onFullDisk(Error error, const QSqlError& cause, const QSqlDatabase& db)
+{
+    if (db.driverName() != QLatin1String("QSQLITE") || (cause.nativeErrorCode().toInt() & 0xFF) != 13 || db.databaseName().isEmpty() || db.databaseName() == QLatin1String(":memory:")) {
+        return error;
+    }
+    error.message = fullDiskMessage(db.databaseName()) + ": nothing of this step was saved; free some space and try again";
+    error.where = db.databaseName().toStdString();
+    return error;
+}
+
+}  // namespace
+
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
 {
     QSqlQuery query(db);
@@ -31,18 +51,18 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QV
     // statement runs as it is (BEGIN, SAVEPOINT, CREATE ...).
     if (!sqlite && binds.isEmpty()) {
         if (!query.exec(statement)) {
-            return std::unexpected(toError(query.lastError(), statement, sqlite));
+            return std::unexpected(onFullDisk(toError(query.lastError(), statement, sqlite), query.lastError(), db));
         }
         return query;
     }
     if (!query.prepare(statement)) {
-        return std::unexpected(toError(query.lastError(), statement, sqlite));
+        return std::unexpected(onFullDisk(toError(query.lastError(), statement, sqlite), query.lastError(), db));
     }
     for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return std::unexpected(toError(query.lastError(), statement, sqlite));
+        return std::unexpected(onFullDisk(toError(query.lastError(), statement, sqlite), query.lastError(), db));
     }
     return query;
 }

@@ -60,7 +60,10 @@ Transaction::~Transaction()
         if (ok && nested) {
             ok = sql::exec(m_db, QStringLiteral("RELEASE ") + savepoint(m_level));
         }
-        if (!ok) {
+        // SQLite rolls a transaction back by itself when a write fails for a full disk or an I/O
+        // error: nothing is left to roll back then, and nothing to warn about.
+        if (!ok && ok.error().message.find("no transaction is active") == std::string::npos
+            && ok.error().message.find("no such savepoint") == std::string::npos) {
             qCWarning(lcTransaction) << "rollback failed:" << ok.error().toString().c_str();
         }
         finish();

@@ -687,28 +687,28 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo hacer una copia de seguridad de la base de datos antes de su primera sincronización: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Could not prepare the database for this server.</source>
-        <translation>No se pudo preparar la base de datos para este servidor.</translation>
+        <location line="+28"/>
+        <source>Could not prepare the database for this server: %1</source>
+        <translation>No se pudo preparar la base de datos para este servidor: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+36"/>
+        <location line="+63"/>
+        <source>Could not record what was sent: %1</source>
+        <translation>No se pudo registrar lo enviado: %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Could not save what was received: %1</source>
+        <translation>No se pudo guardar lo recibido: %1</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+43"/>
         <source>The server sent something this Bandmate cannot read: %1</source>
         <translation>El servidor envió algo que este Bandmate no puede leer: %1</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Could not record what was sent.</source>
-        <translation>No se pudo registrar lo enviado.</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>Could not save what was received.</source>
-        <translation>No se pudo guardar lo recibido.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+57"/>
         <source>Could not apply what was deleted on another computer: %1</source>
         <translation>No se pudo aplicar lo que se eliminó en otro equipo: %1</translation>
     </message>
@@ -1049,12 +1049,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+931"/>
+        <location line="+933"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-907"/>
+        <location line="-909"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1076,7 +1076,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
-        <location line="+756"/>
+        <location line="+758"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1084,7 +1084,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-844"/>
+        <location line="-846"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1467,7 +1467,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> (copia)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Only your own saved machines can go to the trash.</source>
         <translation>Solo tus propias máquinas guardadas pueden ir a la papelera.</translation>
     </message>
@@ -1675,7 +1675,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+113"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
@@ -3830,7 +3830,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Exportar hoja de ruta</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Could not write %1: %2</source>
         <translation>No se pudo escribir %1: %2</translation>
     </message>
@@ -4071,12 +4071,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+637"/>
+        <location line="+632"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-644"/>
+        <location line="-639"/>
         <source>Band sheet as PDF…</source>
         <translation>Hoja de la banda en PDF…</translation>
     </message>
@@ -4252,23 +4252,23 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+506"/>
+        <location line="+501"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-506"/>
+        <location line="-501"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+381"/>
+        <location line="+376"/>
         <source>Set %1</source>
         <translation>Set %1</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-352"/>
         <source>Remove set</source>
         <translation>Quitar set</translation>
     </message>
@@ -4337,7 +4337,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Setlists en texto plano (*.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <source>Saved %1</source>
         <translation>Se guardó %1</translation>
     </message>
@@ -4591,12 +4591,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+2"/>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>Unshare</source>
         <translation>Dejar de compartir</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-47"/>
         <source>Take “%1” off line? Its link will say it was removed. You can share it again.</source>
         <translation>¿Retirar “%1”? Su enlace dirá que se retiró. Puedes volver a compartirlo.</translation>
     </message>
@@ -4636,7 +4636,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Quién puede abrir el elegido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>Delete…</source>
         <translation>Eliminar…</translation>
     </message>
@@ -5195,12 +5195,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Conservarlos aquí y recuperarlos en tus otros equipos</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Escribe la dirección del servidor, por ejemplo https://sync.example.com.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
         <translation>Sesión iniciada. Este sistema no tiene llavero, así que la sesión dura hasta que cierres Bandmate.</translation>
     </message>
@@ -5210,7 +5210,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Sesión iniciada como %1.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Sesión cerrada. Tus datos se quedan en este equipo.</translation>
     </message>
@@ -5235,7 +5235,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+67"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
     </message>

@@ -687,28 +687,28 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Kunne ikke ta sikkerhetskopi av databasen før den første synkroniseringen: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Could not prepare the database for this server.</source>
-        <translation>Kunne ikke gjøre databasen klar for denne serveren.</translation>
+        <location line="+28"/>
+        <source>Could not prepare the database for this server: %1</source>
+        <translation>Kunne ikke gjøre databasen klar for denne serveren: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+36"/>
+        <location line="+63"/>
+        <source>Could not record what was sent: %1</source>
+        <translation>Kunne ikke registrere det som ble sendt: %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Could not save what was received: %1</source>
+        <translation>Kunne ikke lagre det som ble mottatt: %1</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+43"/>
         <source>The server sent something this Bandmate cannot read: %1</source>
         <translation>Serveren sendte noe denne Bandmate ikke kan lese: %1</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Could not record what was sent.</source>
-        <translation>Kunne ikke registrere det som ble sendt.</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>Could not save what was received.</source>
-        <translation>Kunne ikke lagre det som ble mottatt.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+57"/>
         <source>Could not apply what was deleted on another computer: %1</source>
         <translation>Kunne ikke bruke det som ble slettet på en annen datamaskin: %1</translation>
     </message>
@@ -1049,12 +1049,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+931"/>
+        <location line="+933"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-907"/>
+        <location line="-909"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1076,7 +1076,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+756"/>
+        <location line="+758"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1084,7 +1084,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-844"/>
+        <location line="-846"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1467,7 +1467,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> (kopi)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Only your own saved machines can go to the trash.</source>
         <translation>Bare dine egne lagrede maskiner kan flyttes til papirkurven.</translation>
     </message>
@@ -1675,7 +1675,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+113"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
@@ -3830,7 +3830,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Eksporter veikart</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Could not write %1: %2</source>
         <translation>Kunne ikke skrive %1: %2</translation>
     </message>
@@ -4071,12 +4071,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+637"/>
+        <location line="+632"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location line="-644"/>
+        <location line="-639"/>
         <source>Band sheet as PDF…</source>
         <translation>Bandark som PDF …</translation>
     </message>
@@ -4252,23 +4252,23 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+506"/>
+        <location line="+501"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-506"/>
+        <location line="-501"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+381"/>
+        <location line="+376"/>
         <source>Set %1</source>
         <translation>Sett %1</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-352"/>
         <source>Remove set</source>
         <translation>Fjern sett</translation>
     </message>
@@ -4337,7 +4337,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Settlister i ren tekst (*.txt);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>
@@ -4591,12 +4591,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+2"/>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>Unshare</source>
         <translation>Slutt å dele</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-47"/>
         <source>Take “%1” off line? Its link will say it was removed. You can share it again.</source>
         <translation>Ta «%1» ned? Lenken vil si at den er fjernet. Du kan dele den igjen.</translation>
     </message>
@@ -4636,7 +4636,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvem kan åpne den valgte</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>Delete…</source>
         <translation>Slett…</translation>
     </message>
@@ -5195,12 +5195,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Behold dem her og hent dem tilbake på de andre datamaskinene dine</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Enter the server&apos;s address, such as https://sync.example.com.</source>
         <translation>Skriv inn adressen til serveren, for eksempel https://sync.example.com.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Signed in. There is no keychain on this system, so the session lasts until Bandmate quits.</source>
         <translation>Logget inn. Systemet har ingen nøkkelring, så økten varer til Bandmate avsluttes.</translation>
     </message>
@@ -5210,7 +5210,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Logget inn som %1.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Logget ut. Dataene dine blir på denne datamaskinen.</translation>
     </message>
@@ -5235,7 +5235,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+67"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
     </message>

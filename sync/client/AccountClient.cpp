@@ -55,6 +55,15 @@ ClientSession sessionFrom(const QJsonObject& answer)
             answer.value(QStringLiteral("refresh_token")).toString()};
 }
 
+QJsonObject refreshBody(const QString& refreshToken, const QString& nextToken)
+{
+    QJsonObject body{{QStringLiteral("refresh_token"), refreshToken}};
+    if (!nextToken.isEmpty()) {
+        body.insert(QStringLiteral("next_refresh_token"), nextToken);
+    }
+    return body;
+}
+
 }  // namespace
 
 core::Result<QString> AccountClient::registerAccount(const QUrl& server, const QString& email, const QString& password)
@@ -75,19 +84,19 @@ core::Result<ClientSession> AccountClient::login(const QUrl& server, const QStri
     return sessionFrom(*answer);
 }
 
-core::Result<ClientSession> AccountClient::refresh(const QUrl& server, const QString& refreshToken)
+core::Result<ClientSession> AccountClient::refresh(const QUrl& server, const QString& refreshToken, const QString& nextToken)
 {
-    auto answer = post(server, QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refreshToken}});
+    auto answer = post(server, QStringLiteral("/v1/auth/refresh"), refreshBody(refreshToken, nextToken));
     if (!answer) {
         return std::unexpected(answer.error());
     }
     return sessionFrom(*answer);
 }
 
-void AccountClient::refreshAsync(QNetworkAccessManager& network, const QUrl& server, const QString& refreshToken, QObject* context,
-                                 std::function<void(core::Result<ClientSession>)> done)
+void AccountClient::refreshAsync(QNetworkAccessManager& network, const QUrl& server, const QString& refreshToken, const QString& nextToken,
+                                 QObject* context, std::function<void(core::Result<ClientSession>)> done)
 {
-    QNetworkReply* reply = send(network, server, QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refreshToken}});
+    QNetworkReply* reply = send(network, server, QStringLiteral("/v1/auth/refresh"), refreshBody(refreshToken, nextToken));
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, server, done = std::move(done)] {
         reply->deleteLater();
         auto answer = answerOf(reply, server);

@@ -25,11 +25,13 @@ class AccountClient {
 public:
     [[nodiscard]] static core::Result<QString> registerAccount(const QUrl& server, const QString& email, const QString& password);
     [[nodiscard]] static core::Result<ClientSession> login(const QUrl& server, const QString& email, const QString& password);
-    /// A fresh session for a refresh token (which is spent: keep the new one).
-    [[nodiscard]] static core::Result<ClientSession> refresh(const QUrl& server, const QString& refreshToken);
+    /// A fresh session for a refresh token (which is spent: keep the new one). `nextToken`: the
+    /// successor proposed for it (StoredSession), kept before asking; the answer's refresh token
+    /// is that one unless the server is older and chose its own.
+    [[nodiscard]] static core::Result<ClientSession> refresh(const QUrl& server, const QString& refreshToken, const QString& nextToken = {});
     /// refresh() without waiting: `done` runs on `context`'s thread when the server has answered
     /// (not at all if `context` is gone by then). No event loop of its own.
-    static void refreshAsync(QNetworkAccessManager& network, const QUrl& server, const QString& refreshToken, QObject* context,
+    static void refreshAsync(QNetworkAccessManager& network, const QUrl& server, const QString& refreshToken, const QString& nextToken, QObject* context,
                              std::function<void(core::Result<ClientSession>)> done);
     /// Ends the session on the server.
     [[nodiscard]] static core::Result<void> logout(const QUrl& server, const QString& refreshToken);

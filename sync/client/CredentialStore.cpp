@@ -1,10 +1,30 @@
 #include "sync/client/CredentialStore.h"
 
 #include <QEventLoop>
+#include <QRandomGenerator>
 
 #include <qt6keychain/keychain.h>
 
 namespace bandmate::sync {
+
+StoredSession StoredSession::parse(const QString& stored)
+{
+    const QStringList parts = stored.trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return {parts.value(0), parts.value(1)};
+}
+
+QString StoredSession::toString() const
+{
+    return nextToken.isEmpty() ? refreshToken : refreshToken + QLatin1Char(' ') + nextToken;
+}
+
+QString StoredSession::newToken()
+{
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(words), sizeof words)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
 
 namespace {
 

@@ -6,6 +6,20 @@
 
 namespace bandmate::sync {
 
+/// What the keychain keeps for a server: the session's refresh token and, while a trade of it
+/// is on its way, the successor this computer proposed (crash-safe rotation: kept before the
+/// request goes out, so a crash or a lost answer can ask again with the same pair and is not
+/// taken for a stolen token). Stored as "TOKEN" or "TOKEN NEXT".
+struct StoredSession {
+    QString refreshToken;
+    QString nextToken;
+
+    [[nodiscard]] static StoredSession parse(const QString& stored);
+    [[nodiscard]] QString toString() const;
+    /// A new refresh token to propose: 32 bytes from the system's secure random source, base64url.
+    [[nodiscard]] static QString newToken();
+};
+
 /// Sync sessions (the refresh token) in the operating system's keychain (Secret Service on Linux, Keychain on macOS,
 /// Credential Manager on Windows) through Qt Keychain — never in the database, QSettings or logs;
 /// the insecure plain-text fallback stays off. Without a keychain every call fails with

@@ -204,11 +204,16 @@ void SyncClient::checkMeta(const QJsonObject& meta)
     // was opened: core::Database::open.)
     if (m_resending) {
         auto transaction = core::Transaction::begin(m_db.connection());
-        const bool ok = transaction && sql::exec(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) SELECT entity, id, field FROM field_clock"))
-                        && sql::exec(m_db.connection(), QStringLiteral("UPDATE sync_state SET server_epoch = ?, pull_cursor = 0 WHERE singleton = 1"), {epoch})
-                        && transaction->commit();
-        if (!ok) {
-            fail(tr("Could not prepare the database for this server."));
+        core::Result<void> ready = transaction ? sql::exec(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) SELECT entity, id, field FROM field_clock"))
+                                               : core::Result<void>(std::unexpected(transaction.error()));
+        if (ready) {
+            ready = sql::exec(m_db.connection(), QStringLiteral("UPDATE sync_state SET server_epoch = ?, pull_cursor = 0 WHERE singleton = 1"), {epoch});
+        }
+        if (ready) {
+            ready = transaction->commit();
+        }
+        if (!ready) {
+            fail(tr("Could not prepare the database for this server: %1").arg(QString::fromStdString(ready.error().toString())));
             return;
         }
     }
@@ -258,13 +263,20 @@ void SyncClient::pushNext()
                 // What was sent is clean now, and the prose that lost a concurrent edit is kept,
                 // in one transaction.
                 auto transaction = core::Transaction::begin(m_db.connection());
-                bool ok = transaction && core::ChangeTracker(m_db).acknowledge(sent);
+                core::Result<void> kept = transaction ? core::ChangeTracker(m_db).acknowledge(sent) : core::Result<void>(std::unexpected(transaction.error()));
                 core::ConflictLog log(m_db);
                 for (const auto& change : *lost) {
-                    ok = ok && log.record(change);
+                    if (kept) {
+                        if (auto recorded = log.record(change); !recorded) {
+                            kept = std::unexpected(recorded.error());
+                        }
+                    }
                 }
-                if (!ok || !transaction->commit()) {
-                    fail(tr("Could not record what was sent."));
+                if (kept) {
+                    kept = transaction->commit();
+                }
+                if (!kept) {
+                    fail(tr("Could not record what was sent: %1").arg(QString::fromStdString(kept.error().toString())));
                     return;
                 }
                 m_batchId.clear();
@@ -327,9 +339,12 @@ void SyncClient::pullNext()
                     }
                 }
                 const auto next = static_cast<qint64>(page.value(QStringLiteral("next_since")).toDouble());
-                if (!sql::exec(m_db.connection(), QStringLiteral("UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1"), {next})
-                    || !transaction->commit()) {
-                    fail(tr("Could not save what was received."));
+                auto saved = sql::exec(m_db.connection(), QStringLiteral("UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1"), {next});
+                if (saved) {
+                    saved = transaction->commit();
+                }
+                if (!saved) {
+                    fail(tr("Could not save what was received: %1").arg(QString::fromStdString(saved.error().toString())));
                     return;
                 }
                 m_report.pulled += static_cast<int>(changes->size());

@@ -36,6 +36,17 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS rate_limit (key TEXT PRIMARY KEY NOT NULL, window_start BIGINT NOT NULL, attempts INTEGER NOT NULL)",
 };
 
+/// Version 2: a spent refresh token names the token it was traded for (a client that asks again
+/// with the same proposed successor, its first answer lost, gets a session and not a revocation).
+const ServerSchemaUpgrades kUpgrades{"accounts_schema", {{"ALTER TABLE refresh_token ADD COLUMN successor TEXT NOT NULL DEFAULT ''"}}};
+
+/// A refresh token a client proposes: 32+ random bytes in base64url (what randomToken() makes).
+bool wellFormedToken(const QString& token)
+{
+    static const QRegularExpression kToken(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{43,128}")));
+    return kToken.match(token).hasMatch();
+}
+
 core::Result<QString> hashPassword(const QString& password)
 {
     const QByteArray bytes = password.toUtf8();
@@ -76,7 +87,7 @@ core::Result<std::unique_ptr<Accounts>> Accounts::open(const QString& path, Cloc
     }
     const QString name = QStringLiteral("bandmate-accounts-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Accounts> accounts(new Accounts(name, std::move(clock)));
-    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2], kSchema[3]});
+    auto db = openServerDatabase(name, path, {kSchema[0], kSchema[1], kSchema[2], kSchema[3]}, kUpgrades);
     if (!db) {
         return std::unexpected(db.error());
     }
@@ -149,17 +160,20 @@ core::Result<Session> Accounts::login(const QString& email, const QString& passw
     if (accountId.isEmpty() || !matches) {
         return fail(ErrorCode::NotFound, "wrong e-mail or password");
     }
-    return issue(accountId, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    return issue(accountId, QUuid::createUuid().toString(QUuid::WithoutBraces), {}, true);
 }
 
-core::Result<Session> Accounts::issue(const QString& accountId, const QString& family)
+core::Result<Session> Accounts::issue(const QString& accountId, const QString& family, const QString& refreshToken, bool newRefreshToken)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    Session session{accountId, randomToken(), m_clock() + kAccessTokenMs, randomToken()};
+    Session session{accountId, randomToken(), m_clock() + kAccessTokenMs, refreshToken.isEmpty() ? randomToken() : refreshToken};
     if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO access_token (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)"),
                             {tokenHash(session.accessToken), accountId, family, session.expiresAtMs});
         !ok) {
         return std::unexpected(ok.error());
+    }
+    if (!newRefreshToken) {
+        return session;
     }
     if (auto ok = sql::exec(db, QStringLiteral("INSERT INTO refresh_token (token_hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)"),
                             {tokenHash(session.refreshToken), accountId, family, m_clock() + kRefreshTokenMs});
@@ -181,15 +195,19 @@ core::Result<void> revokeFamily(const QSqlDatabase& db, const QString& family)
 
 }  // namespace
 
-core::Result<Session> Accounts::refresh(const QString& refreshToken)
+core::Result<Session> Accounts::refresh(const QString& refreshToken, const QString& nextToken)
 {
+    if (!nextToken.isEmpty() && !wellFormedToken(nextToken)) {
+        return fail(ErrorCode::InvalidInput, "the next refresh token must be 43 to 128 base64url characters (32 random bytes or more)",
+                    "next_refresh_token");
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     auto transaction = core::Transaction::begin(db);
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
     // Locked to the commit: two servers given the same token at once see it used only once.
-    auto row = sql::run(db, QStringLiteral("SELECT account_id, family, expires_at, used FROM refresh_token WHERE token_hash = ?") + forUpdate(db),
+    auto row = sql::run(db, QStringLiteral("SELECT account_id, family, expires_at, used, successor FROM refresh_token WHERE token_hash = ?") + forUpdate(db),
                         {tokenHash(refreshToken)});
     if (!row) {
         return std::unexpected(row.error());
@@ -201,8 +219,28 @@ core::Result<Session> Accounts::refresh(const QString& refreshToken)
     const QString family = row->value(1).toString();
     const bool expired = row->value(2).toLongLong() < m_clock();
     const bool used = row->value(3).toInt() != 0;
+    const QString successor = row->value(4).toString();
     row->finish();
     if (used) {
+        // The same trade asked again (its answer was lost, or the client died before keeping
+        // it): the client proves it by the successor it proposed, which nobody has used yet.
+        if (!nextToken.isEmpty() && successor == tokenHash(nextToken)) {
+            auto next = sql::scalar(db, QStringLiteral("SELECT used FROM refresh_token WHERE token_hash = ? AND family = ? AND expires_at >= ?") + forUpdate(db),
+                                    {successor, family, m_clock()});
+            if (!next) {
+                return std::unexpected(next.error());
+            }
+            if (!next->isNull() && next->toInt() == 0) {
+                auto session = issue(accountId, family, nextToken, false);
+                if (!session) {
+                    return session;
+                }
+                if (auto committed = transaction->commit(); !committed) {
+                    return std::unexpected(committed.error());
+                }
+                return session;
+            }
+        }
         // Someone holds a copy of a spent token: end the whole session, for them and for us.
         if (auto ok = revokeFamily(db, family); !ok) {
             return std::unexpected(ok.error());
@@ -215,10 +253,12 @@ core::Result<Session> Accounts::refresh(const QString& refreshToken)
     if (expired) {
         return fail(ErrorCode::NotFound, "the session expired: sign in again");
     }
-    if (auto ok = sql::exec(db, QStringLiteral("UPDATE refresh_token SET used = 1 WHERE token_hash = ?"), {tokenHash(refreshToken)}); !ok) {
+    const QString next = nextToken.isEmpty() ? randomToken() : nextToken;
+    if (auto ok = sql::exec(db, QStringLiteral("UPDATE refresh_token SET used = 1, successor = ? WHERE token_hash = ?"), {tokenHash(next), tokenHash(refreshToken)});
+        !ok) {
         return std::unexpected(ok.error());
     }
-    auto session = issue(accountId, family);
+    auto session = issue(accountId, family, next, true);
     if (!session) {
         return session;
     }

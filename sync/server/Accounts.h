@@ -47,7 +47,11 @@ public:
     /// A session for the right password; the same "wrong e-mail or password" otherwise.
     [[nodiscard]] core::Result<Session> login(const QString& email, const QString& password);
     /// A new session for a refresh token, which is spent; reuse revokes the session.
-    [[nodiscard]] core::Result<Session> refresh(const QString& refreshToken);
+    /// `nextToken`, when given, is the refresh token the client proposes to get in exchange (it
+    /// keeps it before asking, so a crash or a lost answer cannot leave it holding only a spent
+    /// one): asked again with the same spent token and the same unused successor, the answer is
+    /// a new access token for that successor, not a revocation. Malformed: InvalidInput.
+    [[nodiscard]] core::Result<Session> refresh(const QString& refreshToken, const QString& nextToken = {});
     /// Ends the session a refresh token belongs to (its access tokens too).
     [[nodiscard]] core::Result<void> logout(const QString& refreshToken);
     /// Changes the password and ends every session of the account.
@@ -69,7 +73,9 @@ public:
 
 private:
     Accounts(QString connectionName, Clock clock);
-    [[nodiscard]] core::Result<Session> issue(const QString& accountId, const QString& family);
+    /// An access token for the family and, when `newRefreshToken`, the refresh token
+    /// `refreshToken` (a random one when empty) stored with it.
+    [[nodiscard]] core::Result<Session> issue(const QString& accountId, const QString& family, const QString& refreshToken, bool newRefreshToken);
     QString m_connectionName;
     Clock m_clock;
     /// authenticate()'s statement, prepared once (it runs on every request).

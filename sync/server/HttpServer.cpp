@@ -1,5 +1,7 @@
 #include "sync/server/HttpServer.h"
 
+#include "sync/server/RouteHelpers.h"
+
 #include "core/sync/FieldCatalog.h"
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
@@ -482,9 +484,17 @@ struct HttpServer::Impl {
                         if (!body) {
                             return;
                         }
-                        auto session = worker.accounts->refresh((*body)[QStringLiteral("refresh_token")].toString());
+                        // next_refresh_token: the successor the client keeps before asking (crash-safe rotation).
+                        auto session = worker.accounts->refresh((*body)[QStringLiteral("refresh_token")].toString(),
+                                                                (*body)[QStringLiteral("next_refresh_token")].toString());
                         if (!session) {
-                            sendError(res, 401, "unauthorized", session.error().message);
+                            // Only an ended session is a 401 (the client then signs out); a database
+                            // that failed says so, and the client keeps its session for the next try.
+                            if (session.error().code == core::ErrorCode::NotFound) {
+                                sendError(res, 401, "unauthorized", session.error().message);
+                            } else {
+                                sendServiceError(res, session.error());
+                            }
                             return;
                         }
                         account = session->accountId;

@@ -7,6 +7,7 @@
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
 #include "tests/support/AudioFiles.h"
+#include "tests/support/TaggedFiles.h"
 #include "tests/support/TestDatabase.h"
 
 #include <taglib/attachedpictureframe.h>
@@ -31,23 +32,7 @@ using namespace bandmate;
 
 namespace {
 
-void writeTagged(const QString& path, const char* title, const char* artist, int bpm = 0)
-{
-    ASSERT_TRUE(QDir().mkpath(QFileInfo(path).absolutePath()));
-    ASSERT_TRUE(test::writeWav16(path.toStdString(), 44100, {std::vector<float>(44100, 0.1f)}));  // 1 s
-    TagLib::FileRef file(QFile::encodeName(path).constData());
-    ASSERT_FALSE(file.isNull());
-    if (title != nullptr) {
-        file.tag()->setTitle(TagLib::String(title, TagLib::String::UTF8));
-    }
-    file.tag()->setArtist(TagLib::String(artist, TagLib::String::UTF8));
-    if (bpm > 0) {
-        TagLib::PropertyMap properties = file.file()->properties();
-        properties.replace("BPM", TagLib::StringList(TagLib::String::number(bpm)));
-        file.file()->setProperties(properties);
-    }
-    ASSERT_TRUE(file.save());
-}
+using test::writeTagged;
 
 QStringList titles(core::library::SongRepository& songs, const QString& query)
 {

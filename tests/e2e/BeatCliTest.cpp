@@ -205,6 +205,59 @@ TEST(BeatCli, MachinesListsTheBuiltInsAndRenderTakesTheirNames)
     EXPECT_LT(peak, 1.0f);
 }
 
+TEST(BeatCli, MachineImportSavesEachFileOrNothingAndExportGivesTheSameMachineBack)
+{
+    TempDir dir;
+    const QString db = dir.file(QStringLiteral("machines.sqlite"));
+    const auto cli = [&](const QStringList& args) { return runCli(QStringList{QStringLiteral("--db"), db} + args); };
+    ASSERT_EQ(cli({QStringLiteral("db"), QStringLiteral("migrate")}).exitCode, 0);
+    const QString example = test::exampleMachinePath();
+    auto machine = core::beats::readMachineFile(example);
+    ASSERT_TRUE(machine.has_value());
+    machine->bpm = 101;
+    const QString faster = dir.file(QStringLiteral("faster.xml"));
+    test::writeAll(faster, core::beats::writeMachineXml(*machine));
+    const QString broken = dir.file(QStringLiteral("broken.xml"));
+    test::writeAll(broken, QByteArrayLiteral("<?xml version=\"1.0\"?>\n<bm:Machine xmlns:bm=\"http://www.salsabeatmachine.org/xns/bm\">\n  <bm:bpm>"));
+
+    // One unreadable file saves nothing, and the error names it.
+    const CliRun refused = cli({QStringLiteral("machine"), QStringLiteral("import"), example, broken});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("broken.xml:"))) << refused.err.toStdString();
+    EXPECT_EQ(refused.err.count(QLatin1Char('\n')), 1) << refused.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("--json"), QStringLiteral("machine"), QStringLiteral("list")}).out.trimmed(), QStringLiteral("[]"));
+
+    // Two files, two machines; each printed once it is kept.
+    const CliRun imported = cli({QStringLiteral("--json"), QStringLiteral("machine"), QStringLiteral("import"), example, faster});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    const QJsonArray saved = imported.json().value(QStringLiteral("saved")).toArray();
+    ASSERT_EQ(saved.size(), 2);
+    const QString first = saved.at(0).toObject().value(QStringLiteral("machine_id")).toString();
+    EXPECT_NE(first, saved.at(1).toObject().value(QStringLiteral("machine_id")).toString());
+    const QJsonArray list = QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("machine"), QStringLiteral("list")}).out.toUtf8()).array();
+    EXPECT_EQ(list.size(), 2);
+
+    // --into: the faster file is a new version of the first machine; the same file again is not.
+    const CliRun into = cli({QStringLiteral("machine"), QStringLiteral("import"), faster, faster, QStringLiteral("--into"), first});
+    ASSERT_EQ(into.exitCode, 0) << into.err.toStdString();
+    EXPECT_TRUE(into.out.contains(QStringLiteral("(2 in all)"))) << into.out.toStdString();
+    EXPECT_TRUE(into.out.contains(QStringLiteral("nothing to save"))) << into.out.toStdString();
+    const QJsonArray versions =
+        QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("machine"), QStringLiteral("versions"), first}).out.toUtf8()).array();
+    EXPECT_EQ(versions.size(), 2);
+
+    // Export: the machine as the file said (the latest version).
+    const QString out = dir.file(QStringLiteral("out.xml"));
+    ASSERT_EQ(cli({QStringLiteral("machine"), QStringLiteral("export"), first, QStringLiteral("--out"), out}).exitCode, 0);
+    auto back = core::beats::readMachineFile(out);
+    ASSERT_TRUE(back.has_value()) << back.error().toString();
+    EXPECT_TRUE(*back == *machine);
+    const CliRun unknown = cli({QStringLiteral("machine"), QStringLiteral("export"), QStringLiteral("no such groove"), QStringLiteral("--out"), out});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("no saved machine"))) << unknown.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("machine"), QStringLiteral("list"), QStringLiteral("--into"), first}).exitCode, 2);
+}
+
 TEST(BeatCli, AnInstalledCommandFoundOnThePathUsesTheKitOfItsPrefix)
 {
     // An install prefix as the package lays it out: PREFIX/bin/bandmate-cli and

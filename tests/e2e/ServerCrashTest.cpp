@@ -51,6 +51,16 @@ CliRun runCliIn(const KeyringSession& keyring, const QStringList& args, const QB
     return runCli(args, keyring.environment(), 120'000, password.isEmpty() ? QByteArray() : password + '\n');
 }
 
+/// `bandmate-cli account register|login` as Ana, for `database` on `url`; the exit code.
+int accountWithCli(const KeyringSession& keyring, const QString& database, const QString& url, const char* verb)
+{
+    return runCliIn(keyring,
+                    {QStringLiteral("--db"), database, QStringLiteral("account"), QString::fromLatin1(verb), QStringLiteral("--server"), url,
+                     QStringLiteral("--email"), QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")},
+                    "salsa-dura-1978")
+        .exitCode;
+}
+
 TEST(ServerCrashTest, ACommandLineClientKilledWhilePushingOrPullingLosesAndDoublesNothing)
 {
     TempDir dir;
@@ -83,13 +93,7 @@ TEST(ServerCrashTest, ACommandLineClientKilledWhilePushingOrPullingLosesAndDoubl
     const int waiting = outboxOf(laptop);
     ASSERT_GT(waiting, 3 * 500) << "enough for several pushes";
     // Signing in ("register" or "login") and a sync that the proxy kills.
-    const auto account = [&](const QString& database, const char* verb) {
-        return runCliIn(keyring,
-                        {QStringLiteral("--db"), database, QStringLiteral("account"), QString::fromLatin1(verb), QStringLiteral("--server"), url,
-                         QStringLiteral("--email"), QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")},
-                        "salsa-dura-1978")
-            .exitCode;
-    };
+    const auto account = [&](const QString& database, const char* verb) { return accountWithCli(keyring, database, url, verb); };
     const auto syncKilled = [&](const QStringList& args) {
         QProcess process;
         startCli(process, keyring, args);
@@ -133,6 +137,61 @@ TEST(ServerCrashTest, ACommandLineClientKilledWhilePushingOrPullingLosesAndDoubl
     const CliRun studioDump = runCli({QStringLiteral("--db"), studio, QStringLiteral("--json"), QStringLiteral("dump")});
     ASSERT_EQ(laptopDump.exitCode, 0);
     EXPECT_EQ(laptopDump.out, studioDump.out);
+}
+
+TEST(ServerCrashTest, ASessionTradeWhoseAnswerIsLostOrWhoseClientIsKilledDoesNotSignTheMusicianOut)
+{
+    // The server spends the refresh token and answers with the next one; the answer is lost on
+    // the way (Wi-Fi at the venue), or the command is killed before it keeps it. The next sync
+    // must not be taken for a thief replaying a spent token.
+    TempDir dir;
+    KeyringSession keyring(dir);
+    ServerProcess server(serverDatabase(dir));
+    std::atomic<int> dropRefresh{0};
+    std::atomic<int> killOnRefresh{0};
+    std::atomic<qint64> victim{0};
+    FaultyProxy proxy(server.port(), [&](const std::string& line, int) {
+        if (line != "POST /v1/auth/refresh") {
+            return Fault::None;
+        }
+        if (killOnRefresh.exchange(0) != 0) {
+            // The command's pid is set just after it started: wait for it (never signal pid 0).
+            for (int i = 0; i < 500 && victim.load() == 0; ++i) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            if (const qint64 pid = victim.exchange(0); pid > 0) {
+                ::kill(static_cast<pid_t>(pid), SIGKILL);
+            }
+            return Fault::DropResponse;
+        }
+        return dropRefresh.exchange(0) != 0 ? Fault::DropResponse : Fault::None;
+    });
+    const QString url = proxy.url().toString();
+    const QString laptop = dir.file(QStringLiteral("laptop.sqlite"));
+    {
+        auto db = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+        (void)addSongs(*db, 3, QStringLiteral("Montuno"));
+    }
+    ASSERT_EQ(accountWithCli(keyring, laptop, url, "register"), 0);
+    const QStringList sync{QStringLiteral("--db"), laptop, QStringLiteral("sync"), QStringLiteral("--server"), url};
+    ASSERT_EQ(runCliIn(keyring, sync).exitCode, 0);
+
+    // (Qt sends a request again once when its connection closes before any answer: that second
+    // try already is the same trade asked again.)
+    dropRefresh = 1;
+    (void)runCliIn(keyring, sync);
+    const CliRun after = runCliIn(keyring, sync);
+    EXPECT_EQ(after.exitCode, 0) << after.err.toStdString();
+
+    QProcess killed;
+    killOnRefresh = 1;  // before it starts: its trade cannot slip past
+    startCli(killed, keyring, sync);
+    victim = killed.processId();
+    ASSERT_TRUE(killed.waitForFinished(60'000));
+    EXPECT_EQ(killed.exitStatus(), QProcess::CrashExit);
+    const CliRun resumed = runCliIn(keyring, sync);
+    EXPECT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
+    EXPECT_EQ(runCliIn(keyring, sync).exitCode, 0) << "and the session goes on";
 }
 
 TEST(ServerCrashTest, AServerKilledWhileTakingPushesKeepsEachPushWholeOrNotAtAll)

@@ -185,6 +185,52 @@ TEST_F(SyncServiceTest, OldBatchAnswersAndExpiredTokensArePruned)
     EXPECT_FALSE((*accounts)->refresh(traded->refreshToken).has_value()) << "and its replay ended the session";
 }
 
+TEST_F(SyncServiceTest, ATradeAskedAgainWithTheSameProposedSuccessorIsAnsweredAndAnyOtherReplayEndsTheSession)
+{
+    auto accounts = sync::Accounts::open(test::serverDatabase(dir), [this] { return now; });
+    ASSERT_TRUE(accounts.has_value()) << accounts.error().toString();
+    ASSERT_TRUE((*accounts)->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978")).has_value());
+    auto signedIn = (*accounts)->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    ASSERT_TRUE(signedIn.has_value());
+    const QString first = signedIn->refreshToken;
+    const QString next = QString(43, QLatin1Char('A')) + QStringLiteral("xyz_-");
+
+    // The trade: the proposed successor is the new refresh token.
+    auto traded = (*accounts)->refresh(first, next);
+    ASSERT_TRUE(traded.has_value()) << traded.error().toString();
+    EXPECT_EQ(traded->refreshToken, next);
+    // Its answer never arrived: the same pair again gets a session for the same successor.
+    auto again = (*accounts)->refresh(first, next);
+    ASSERT_TRUE(again.has_value()) << again.error().toString();
+    EXPECT_EQ(again->refreshToken, next);
+    EXPECT_NE(again->accessToken, traded->accessToken);
+    EXPECT_TRUE((*accounts)->authenticate(again->accessToken).has_value());
+    // The successor trades on as usual; afterwards the first pair is a replay.
+    auto onward = (*accounts)->refresh(next);
+    ASSERT_TRUE(onward.has_value()) << onward.error().toString();
+    EXPECT_FALSE((*accounts)->refresh(first, next).has_value()) << "the successor was used: a replay";
+    EXPECT_FALSE((*accounts)->refresh(onward->refreshToken).has_value()) << "and the replay ended the session";
+
+    // A spent token with another successor (a thief who guessed at one) ends the session.
+    auto other = (*accounts)->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    ASSERT_TRUE(other.has_value());
+    const QString proposed = QString(44, QLatin1Char('b'));
+    ASSERT_TRUE((*accounts)->refresh(other->refreshToken, proposed).has_value());
+    EXPECT_FALSE((*accounts)->refresh(other->refreshToken, QString(44, QLatin1Char('c'))).has_value());
+    EXPECT_FALSE((*accounts)->refresh(proposed).has_value()) << "the whole session ended";
+
+    // A malformed proposal is refused before anything is spent.
+    auto third = (*accounts)->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+    ASSERT_TRUE(third.has_value());
+    for (const QString& bad : {QStringLiteral("short"), QString(43, QLatin1Char('a')) + QStringLiteral(" "), QString(43, QLatin1Char('a')) + QStringLiteral("\n"),
+                               QString(129, QLatin1Char('a'))}) {
+        auto refused = (*accounts)->refresh(third->refreshToken, bad);
+        ASSERT_FALSE(refused.has_value());
+        EXPECT_EQ(refused.error().code, core::ErrorCode::InvalidInput);
+    }
+    EXPECT_TRUE((*accounts)->refresh(third->refreshToken).has_value()) << "still unspent";
+}
+
 TEST_F(SyncServiceTest, ClocksTooFarAheadAndBadBatchesAreRefusedWhole)
 {
     Song song;

@@ -27,6 +27,7 @@
 #include <QProcess>
 #include <QPushButton>
 
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -159,6 +160,9 @@ public:
     }
     /// From now on every request is cut off (a network that drops): the app gets an error at once.
     void cutOff(bool cut) { m_cut = cut; }
+    /// The answer to the next session trade (POST /v1/auth/refresh) is thrown away and its
+    /// connection cut: the server did the work; the app never hears of it.
+    void dropNextTradeAnswer() { m_dropAnswer = true; }
 
 private:
     void pump()
@@ -175,9 +179,21 @@ private:
             return;  // the bytes wait in the sockets
         }
         for (const auto& [client, upstream] : m_pairs) {
+            if (client && upstream && m_dropAnswer && m_trading.contains(upstream) && upstream->bytesAvailable() > 0) {
+                m_dropAnswer = false;
+                (void)upstream->readAll();
+                client->abort();
+                continue;
+            }
             if (client && upstream) {
                 if (client->bytesAvailable() > 0) {
-                    upstream->write(client->readAll());
+                    const QByteArray request = client->readAll();
+                    if (request.startsWith("POST /v1/auth/refresh ")) {
+                        m_trading.insert(upstream);
+                    } else if (request.startsWith("GET ") || request.startsWith("POST ")) {
+                        m_trading.remove(upstream);
+                    }
+                    upstream->write(request);
                 }
                 if (upstream->bytesAvailable() > 0) {
                     client->write(upstream->readAll());
@@ -191,6 +207,8 @@ private:
     QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
     bool m_held = false;
     bool m_cut = false;
+    bool m_dropAnswer = false;
+    QSet<QTcpSocket*> m_trading;  ///< upstreams whose last request was a session trade
 };
 
 TEST(SyncPageTest, QuittingHidesTheWindowAtOnceAndStillKeepsASessionTradedOnTheWay)
@@ -338,6 +356,30 @@ bool unlockLoginKeyring(const QByteArray& password)
         return false;
     }
     return true;
+}
+
+TEST(SyncPageTest, ASessionTradeWhoseAnswerIsLostIsAskedAgainAndTheAppStaysSignedIn)
+{
+    SignedInWithKeychain app;
+    ASSERT_TRUE(app.signIn()) << app.page.statusText().toStdString();
+    // The server trades the session and its answer is lost: the keychain still holds the spent
+    // token with the successor proposed for it.
+    app.network.dropNextTradeAnswer();
+    app.finished.clear();
+    ASSERT_TRUE(app.page.syncNow());
+    ASSERT_TRUE(app.finished.wait(20'000));
+    // Whatever that round said, the next one is not taken for a stolen token.
+    app.finished.clear();
+    ASSERT_TRUE(app.page.syncNow());
+    ASSERT_TRUE(app.finished.wait(20'000));
+    EXPECT_TRUE(app.finished.first().first().toBool()) << app.page.statusText().toStdString();
+    EXPECT_TRUE(app.page.isSignedIn());
+    // The keychain keeps one live token and no trade on its way.
+    auto stored = sync::CredentialStore::load(app.url);
+    ASSERT_TRUE(stored.has_value()) << stored.error().toString();
+    const auto kept = sync::StoredSession::parse(*stored);
+    EXPECT_TRUE(kept.nextToken.isEmpty());
+    EXPECT_TRUE(sync::AccountClient::refresh(QUrl(app.url), kept.refreshToken).has_value());
 }
 
 TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFirstLater)

@@ -11,8 +11,8 @@
 #include "core/beats/PracticeLog.h"
 #include "core/roadmap/ProgressRepository.h"
 #include "core/storage/Database.h"
+#include "core/util/SafeFiles.h"
 
-#include <QSaveFile>
 #include <QUndoCommand>
 
 #include <algorithm>
@@ -209,16 +209,7 @@ core::Result<void> BeatSession::importFile(const QString& path)
 
 core::Result<void> BeatSession::exportFile(const QString& path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
-    }
-    file.write(core::beats::writeMachineXml(m_machine));
-    if (!file.commit()) {
-        return core::fail(core::ErrorCode::Io, "could not write the file: " + file.errorString().toStdString(),
-                          path.toStdString());
-    }
-    return {};
+    return core::writeFileAtomically(path, core::beats::writeMachineXml(m_machine));
 }
 
 core::Result<QString> BeatSession::save()

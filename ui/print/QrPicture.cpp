@@ -1,10 +1,11 @@
 #include "ui/print/QrPicture.h"
 
+#include "core/util/SafeFiles.h"
+
 #include <QBuffer>
 #include <QFont>
 #include <QPainter>
 #include <QPainterPath>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -43,11 +44,7 @@ core::Result<void> saveQr(const QString& text, const QString& path, int scale)
     } else {
         return core::fail(core::ErrorCode::InvalidArgument, "expected a file name ending in .png or .svg", path.toStdString());
     }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        return core::fail(core::ErrorCode::Io, "cannot write the QR code: " + out.errorString().toStdString(), path.toStdString());
-    }
-    return {};
+    return core::writeFileAtomically(path, bytes);
 }
 
 void paintQrPoster(QPainter& painter, const QRectF& page, const QrPoster& poster)

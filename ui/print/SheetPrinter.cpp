@@ -1,5 +1,7 @@
 #include "ui/print/SheetPrinter.h"
 
+#include "core/util/SafeFiles.h"
+
 #include <QMarginsF>
 #include <QPageLayout>
 #include <QPageSize>
@@ -36,7 +38,8 @@ void SheetPrinter::print(const QString& html, QPagedPaintDevice& device)
 core::Result<void> SheetPrinter::writePdf(const QString& html, const QString& title, const QString& path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a write the disk refuses shows at once, and the old PDF stays (commitSaveFile).
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
     }
     {
@@ -46,10 +49,7 @@ core::Result<void> SheetPrinter::writePdf(const QString& html, const QString& ti
         writer.setResolution(300);
         print(html, writer);
     }
-    if (!file.commit()) {
-        return core::fail(core::ErrorCode::Io, "could not write the file", path.toStdString());
-    }
-    return {};
+    return core::commitSaveFile(file);
 }
 
 }  // namespace bandmate::ui

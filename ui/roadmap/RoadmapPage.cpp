@@ -5,6 +5,7 @@
 
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/storage/Database.h"
+#include "core/util/SafeFiles.h"
 #include "ui/roadmap/ProfileDialog.h"
 #include "ui/roadmap/RoadmapEditor.h"
 #include "ui/roadmap/TodoPanel.h"
@@ -26,7 +27,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -486,9 +486,8 @@ void RoadmapPage::exportCurrent()
     if (path.isEmpty()) {
         return;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(rm::writeRoadmapJson(rm::templateOf(*roadmap))) < 0 || !file.commit()) {
-        showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), true);
+    if (auto saved = core::writeFileAtomically(path, rm::writeRoadmapJson(rm::templateOf(*roadmap))); !saved) {
+        showMessage(tr("Could not write %1: %2").arg(path, QString::fromStdString(saved.error().message)), true);
         return;
     }
     showMessage(tr("Exported to %1.").arg(path), false);

@@ -7,6 +7,7 @@
 #include "core/setlists/FanVotes.h"
 #include "core/setlists/SetlistFormats.h"
 #include "core/storage/Database.h"
+#include "core/util/SafeFiles.h"
 #include "sync/client/PollClient.h"
 #include "ui/print/SheetPrinter.h"
 #include "ui/setlists/EntryDialog.h"
@@ -36,7 +37,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -810,13 +810,8 @@ bool SetlistsPage::exportTo(const QString& path, ExportFormat format)
         const QByteArray bytes = format == ExportFormat::Csv    ? sl::runSheetCsv(m_sheet).toUtf8()
                                  : format == ExportFormat::Json ? QJsonDocument(sl::showJson(m_plan, m_sheet)).toJson()
                                                                 : sl::setlistText(m_sheet).toUtf8();
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
-            return report({core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString()});
-        }
-        file.write(bytes);
-        if (!file.commit()) {
-            return report({core::ErrorCode::Io, "could not write the file", path.toStdString()});
+        if (auto saved = core::writeFileAtomically(path, bytes); !saved) {
+            return report(saved.error());
         }
     }
     if (!written) {

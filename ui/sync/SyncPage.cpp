@@ -155,7 +155,9 @@ SyncPage::SyncPage(core::Database& db, Settings& settings, QWidget* parent) : QW
         QTimer::singleShot(2'000, this, [this] {
             if (m_token.isEmpty()) {
                 if (auto token = sync::CredentialStore::load(m_settings.syncServer()); token) {
-                    m_token = *token;
+                    const auto kept = sync::StoredSession::parse(*token);
+                    m_token = kept.refreshToken;
+                    m_nextToken = kept.nextToken;  // a trade a crash cut short: asked again as it was
                     m_inKeychain = true;
                     m_server = m_settings.syncServer();
                     syncNow();
@@ -207,6 +209,7 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
     m_lockRetry->stop();
     m_tokenUnsaved = false;
     m_token = session->refreshToken;
+    m_nextToken.clear();
     m_server = url.toString();
     m_password->clear();
     m_settings.setSyncAccount(m_server, email.trimmed());
@@ -222,6 +225,11 @@ bool SyncPage::signIn(const QString& server, const QString& email, const QString
     return true;
 }
 
+QString SyncPage::storedSession() const
+{
+    return sync::StoredSession{m_token, m_nextToken}.toString();
+}
+
 void SyncPage::signOut()
 {
     // A refresh on its way is for the session ending here: its answer will be dropped.
@@ -235,6 +243,7 @@ void SyncPage::signOut()
     m_sessionLock.reset();
     m_tokenUnsaved = false;
     m_token.clear();
+    m_nextToken.clear();
     m_timer->stop();
     m_watcher.reset();
     m_remoteSoon->stop();
@@ -325,14 +334,25 @@ bool SyncPage::syncNow()
     if (m_inKeychain) {
         if (m_tokenUnsaved) {
             // The last new session never reached the keychain: keep it there first.
-            m_tokenUnsaved = !sync::CredentialStore::save(m_server, m_token).has_value();
+            m_tokenUnsaved = !sync::CredentialStore::save(m_server, storedSession()).has_value();
         }
         if (!m_tokenUnsaved) {
             // The keychain holds the newest session: another program may have traded the one
             // held here since.
             if (auto stored = sync::CredentialStore::load(m_server); stored && !stored->isEmpty()) {
-                m_token = *stored;
+                const auto kept = sync::StoredSession::parse(*stored);
+                m_token = kept.refreshToken;
+                m_nextToken = kept.nextToken;
             }
+        }
+    }
+    // The successor of the token is chosen here and kept before the trade goes out: if Bandmate
+    // dies or the answer is lost, the next round asks again with the same pair and the server
+    // answers it instead of taking the spent token for a stolen one.
+    if (m_nextToken.isEmpty()) {
+        m_nextToken = sync::StoredSession::newToken();
+        if (m_inKeychain && !m_tokenUnsaved && !sync::CredentialStore::save(m_server, storedSession())) {
+            m_nextToken.clear();  // the keychain keeps the token alone: trade it as before
         }
     }
     refresh();
@@ -340,7 +360,7 @@ bool SyncPage::syncNow()
     // the answer comes back here without an event loop of its own. An answer for a session
     // signed out (or replaced) meanwhile is dropped.
     const int generation = m_generation;
-    sync::AccountClient::refreshAsync(*m_network, QUrl(m_server), m_token, this, [this, generation](core::Result<sync::ClientSession> session) {
+    sync::AccountClient::refreshAsync(*m_network, QUrl(m_server), m_token, m_nextToken, this, [this, generation](core::Result<sync::ClientSession> session) {
         if (generation != m_generation) {
             return;  // signOut() or signIn() already let go of the lock and the flag
         }
@@ -355,6 +375,7 @@ bool SyncPage::syncNow()
             m_last->setStyleSheet(QStringLiteral("color: #b03020;"));
             if (session.error().code == core::ErrorCode::NotFound) {
                 m_token.clear();  // the server ended the session: sign in again
+                m_nextToken.clear();
                 m_watcher.reset();
                 m_remoteSoon->stop();
                 (void)sync::CredentialStore::remove(m_server);
@@ -366,6 +387,7 @@ bool SyncPage::syncNow()
             return;
         }
         m_token = session->refreshToken;
+        m_nextToken.clear();
         if (m_inKeychain) {
             auto saved = sync::CredentialStore::save(m_server, m_token);
             m_tokenUnsaved = !saved.has_value();
@@ -523,7 +545,7 @@ bool SyncPage::syncBeforeQuit(int timeoutMs)
     // A session the keychain refused before goes there first: gone with the process, the next
     // start would present the spent one and be signed out.
     if (m_inKeychain && m_tokenUnsaved && !m_refreshing) {
-        m_tokenUnsaved = !sync::CredentialStore::save(m_server, m_token).has_value();
+        m_tokenUnsaved = !sync::CredentialStore::save(m_server, storedSession()).has_value();
         if (!m_tokenUnsaved && !busy()) {
             m_sessionLock.reset();
         }

@@ -112,12 +112,15 @@ private:
     /// Polled: syncs when edits are waiting and none was made for the settle delay.
     void checkEdits();
     [[nodiscard]] bool editsWaiting() const;
+    /// What the keychain keeps: the token and, while a trade is on its way, its successor.
+    [[nodiscard]] QString storedSession() const;
     /// The server's newest change is `headSeq`: a round soon if this computer has not pulled it.
     void remoteChanged(qint64 headSeq);
 
     core::Database& m_db;
     Settings& m_settings;
     QString m_token;  ///< the refresh token of the session
+    QString m_nextToken;  ///< its successor, proposed and kept before a trade whose answer is not in yet
     bool m_inKeychain = false;
     bool m_tokenUnsaved = false;  ///< the keychain refused the newest session: saved again first next time
     bool m_refreshing = false;    ///< a refresh is on its way to the server
