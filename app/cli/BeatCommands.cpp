@@ -36,6 +36,17 @@ namespace beats = core::beats;
 
 namespace {
 
+/// An export the disk refused for want of space says which disk (the engine only knows that a
+/// write failed); the old file stayed as it was.
+core::Error onFullDisk(core::Error error, const QString& out)
+{
+    if (error.code == ErrorCode::Io && core::diskNearlyFull(out)) {
+        error.message = core::fullDiskMessage(out) + ": nothing was written (the file there before is unchanged)";
+        error.where = out.toStdString();
+    }
+    return error;
+}
+
 enum class Command { Render, ExportMidi, Play };
 
 /// The options of one beat command, after parsing and checking.
@@ -342,12 +353,7 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
         std::fputs("\r", stderr);
     }
     if (!stats) {
-        core::Error error = stats.error();
-        if (error.code == ErrorCode::Io && core::diskNearlyFull(options.out)) {
-            error.message = core::fullDiskMessage(options.out) + ": the WAV file was not written";
-            error.where = options.out.toStdString();
-        }
-        return reportError(error);
+        return reportError(onFullDisk(stats.error(), options.out));
     }
     const double seconds = static_cast<double>(stats->frames) / stats->sampleRate;
     if (args.json) {
@@ -382,7 +388,7 @@ int runExportMidi(const CliArgs& args, const BeatOptions& options, const beats::
                                                                     * beats::stepsPerBar(machine.flavor)));
     const auto stats = audio::exportMidiFile(machine, stream, settings, options.out.toStdString());
     if (!stats) {
-        return reportError(stats.error());
+        return reportError(onFullDisk(stats.error(), options.out));
     }
     if (args.json) {
         QJsonObject json{{QStringLiteral("output"), QFileInfo(options.out).absoluteFilePath()},

@@ -112,7 +112,8 @@ Commands:
   machine import FILE.xml... [--into ID|TITLE]
                  Salsa Beat Machine XML files saved as machines, each file its own save,
                  printed once it is kept; --into: each file a new version of that machine;
-                 one unreadable file saves nothing
+                 one unreadable file saves nothing (--json: {"saved":[{"file","machine_id",
+                 "version_id","changed"}]}, with "error" when it stopped part of the way)
   machine export ID|TITLE --out FILE.xml
   machine versions ID|TITLE  the saved versions, newest first
   machines       the built-in machines (salsa, merengue, ...) with their

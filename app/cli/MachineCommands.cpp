@@ -86,23 +86,30 @@ int importMachines(const CliArgs& args, const CommandOptions& options)
     }
     beats::MachineRepository machines(**db);
     QJsonArray saved;
+    // A failure part of the way (a full disk) still tells a script what was kept.
+    const auto stopped = [&](const core::Error& error) {
+        if (args.json && !saved.isEmpty()) {
+            printJson(QJsonObject{{QStringLiteral("saved"), saved}, {QStringLiteral("error"), QString::fromStdString(error.toString())}});
+        }
+        return reportError(error);
+    };
     // Each file is one save (one transaction), reported as soon as it is committed.
     for (qsizetype i = 0; i < files.size(); ++i) {
         qsizetype before = 0;
         if (!into.isEmpty()) {
             auto versions = machines.versions(into);
             if (!versions) {
-                return reportError(versions.error());
+                return stopped(versions.error());
             }
             before = versions->size();
         }
         auto id = machines.save(read.at(i), into);
         if (!id) {
-            return reportError(id.error());
+            return stopped(id.error());
         }
         auto versions = machines.versions(*id);
         if (!versions) {
-            return reportError(versions.error());
+            return stopped(versions.error());
         }
         const QString version = versions->isEmpty() ? QString() : versions->first().id;
         const bool changed = versions->size() > before;

@@ -1,5 +1,7 @@
 #include "audio/render/MidiExport.h"
 
+#include "audio/render/OutputFile.h"
+
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <juce_core/juce_core.h>
 
@@ -151,12 +153,17 @@ core::Result<MidiExportStats> exportMidiFile(const core::beats::Machine& machine
         return fail(ErrorCode::NotFound, "the output folder does not exist or the output is a folder", path);
     }
     const juce::File temp = folder.getNonexistentChildFile("." + target.getFileName() + ".partial", ".mid", false);
+    // Written in memory first, so the file's size is known and checked once it is closed.
+    juce::MemoryOutputStream bytes;
+    if (!file.writeTo(bytes, 1)) {
+        return fail(ErrorCode::Internal, "could not lay out the MIDI file", path);
+    }
     bool written = false;
     std::string reason;
     {
         juce::FileOutputStream out(temp);
         if (out.openedOk()) {
-            written = file.writeTo(out, 1);
+            written = out.write(bytes.getData(), bytes.getDataSize());
             out.flush();
             written = written && out.getStatus().wasOk();
         }
@@ -166,9 +173,8 @@ core::Result<MidiExportStats> exportMidiFile(const core::beats::Machine& machine
         temp.deleteFile();
         return fail(ErrorCode::Io, "could not write the MIDI file" + (reason.empty() ? "" : ": " + reason), path);
     }
-    if (!temp.moveFileTo(target)) {
-        temp.deleteFile();
-        return fail(ErrorCode::Io, "could not replace the output file", path);
+    if (auto replaced = replaceWithWritten(temp, target, static_cast<int64_t>(bytes.getDataSize()), path); !replaced) {
+        return std::unexpected(replaced.error());
     }
     return stats;
 }

@@ -1,6 +1,7 @@
 #include "audio/render/OfflineRenderer.h"
 
 #include "audio/engine/Engine.h"
+#include "audio/render/OutputFile.h"
 
 #include <juce_audio_formats/juce_audio_formats.h>
 
@@ -158,9 +159,14 @@ core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern
         }
         return fail(ErrorCode::Io, "could not finish the WAV file", path);
     }
-    if (!temp.moveFileTo(target)) {
+    // The header says how long the audio is: the file must hold all of it (24-bit stereo).
+    const int64_t length = wavFileLength(temp);
+    if (length < 0 || length - static_cast<int64_t>(result->frames) * 2 * 3 < 12) {
         temp.deleteFile();
-        return fail(ErrorCode::Io, "could not replace the output file", path);
+        return fail(ErrorCode::Io, "could not finish the WAV file", path);
+    }
+    if (auto replaced = replaceWithWritten(temp, target, length, path); !replaced) {
+        return std::unexpected(replaced.error());
     }
     return result;
 }

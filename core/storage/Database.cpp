@@ -1,6 +1,7 @@
 #include "core/storage/Database.h"
 
 #include "core/storage/Sql.h"
+#include "core/util/SafeFiles.h"
 #include "core/storage/StatementCache.h"
 #include "core/storage/SqlScript.h"
 #include "core/storage/Transaction.h"
@@ -276,6 +277,17 @@ Result<int> preflight(const QString& path, bool fullCheck, int targetVersion)
             const auto damaged = [&](const std::string& detail) {
                 return fail(ErrorCode::Corrupt, "the database is damaged (" + detail + ")", str(path));
             };
+            // A read that failed is not damage: a full disk cannot make the shared-memory file
+            // SQLite opens beside a database with a write-ahead log, a pulled stick cannot be read.
+            const auto unreadable = [&](const Error& error) -> Result<int> {
+                if (error.code != ErrorCode::Io) {
+                    return damaged(error.message);
+                }
+                if (diskNearlyFull(path)) {
+                    return fail(ErrorCode::Io, fullDiskMessage(path) + ": the database cannot be opened until there is room (it is not damaged)", str(path));
+                }
+                return fail(ErrorCode::Io, "the database could not be read (" + error.message + ")", str(path));
+            };
             // The version and the schema in one statement, so one snapshot: another process may
             // be creating the file this moment, and its tables with version 0 would look foreign.
             // SQLite itself refuses a file shorter than the page count in its header.
@@ -288,7 +300,7 @@ Result<int> preflight(const QString& path, bool fullCheck, int targetVersion)
                 objects = head->value(1).toInt();
             }
             if (!version) {
-                result = damaged(head ? std::string("no schema") : head.error().message);
+                result = head ? damaged("no schema") : unreadable(head.error());
             } else if (*version == 0) {
                 // Schema 0 with tables in it belongs to some other program: never migrate it.
                 if (objects > 0) {
@@ -297,7 +309,7 @@ Result<int> preflight(const QString& path, bool fullCheck, int targetVersion)
             } else if (auto ours = isBandmateFile(*db); !ours || !*ours || *version < 0) {
                 // Another program's file that numbers its own schema: refused, never adopted.
                 result = ours ? fail(ErrorCode::NotADatabase, "an SQLite database, but not one of Bandmate's", str(path))
-                              : damaged(ours.error().message);
+                              : unreadable(ours.error());
             } else {
                 result = *version;
             }

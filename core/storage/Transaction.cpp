@@ -4,6 +4,9 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcTransaction, "bandmate.core.transaction")
 
@@ -24,6 +27,18 @@ QString savepoint(int level)
     return QStringLiteral("bandmate_%1").arg(level);
 }
 
+/// Whether SQLite has no transaction open on `db` although Bandmate has one: SQLite rolls the
+/// whole transaction back by itself when a write fails for a full disk or an I/O error.
+bool undoneBySqlite(const QSqlDatabase& db)
+{
+    if (db.driverName() != QLatin1String("QSQLITE")) {
+        return false;
+    }
+    const QVariant handle = db.driver()->handle();
+    auto* connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3* const*>(handle.constData()) : nullptr;
+    return connection != nullptr && sqlite3_get_autocommit(connection) != 0;
+}
+
 }  // namespace
 
 Result<Transaction> Transaction::begin(const QSqlDatabase& db)
@@ -32,6 +47,11 @@ Result<Transaction> Transaction::begin(const QSqlDatabase& db)
     // SQLite: IMMEDIATE takes the write lock up front. Other engines (the server's PostgreSQL)
     // lock rows as they go.
     const QString outer = db.driverName() == QLatin1String("QSQLITE") ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (level > 0 && undoneBySqlite(db)) {
+        // A savepoint now would open a new transaction that commits on its own: the step must end.
+        return fail(ErrorCode::Io, "the database undid the change in progress (a full disk or a failed write); nothing of it was saved",
+                    db.databaseName().toStdString());
+    }
     const QString statement = level == 0 ? outer : QStringLiteral("SAVEPOINT ") + savepoint(level);
     if (auto ok = sql::exec(db, statement); !ok) {
         return std::unexpected(ok.error());
@@ -60,10 +80,8 @@ Transaction::~Transaction()
         if (ok && nested) {
             ok = sql::exec(m_db, QStringLiteral("RELEASE ") + savepoint(m_level));
         }
-        // SQLite rolls a transaction back by itself when a write fails for a full disk or an I/O
-        // error: nothing is left to roll back then, and nothing to warn about.
-        if (!ok && ok.error().message.find("no transaction is active") == std::string::npos
-            && ok.error().message.find("no such savepoint") == std::string::npos) {
+        // Nothing to roll back (and nothing to warn about) when SQLite already undid it all.
+        if (!ok && !undoneBySqlite(m_db)) {
             qCWarning(lcTransaction) << "rollback failed:" << ok.error().toString().c_str();
         }
         finish();

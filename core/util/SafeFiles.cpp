@@ -7,10 +7,28 @@
 #include <QStorageInfo>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace bandmate::core {
 
 namespace {
+
+/// Flushes what was written to `fd` to the disk itself; false (errno set) when the disk refuses.
+bool syncToDisk(int fd)
+{
+#ifdef Q_OS_WIN
+    return ::_commit(fd) == 0;
+#else
+    return ::fsync(fd) == 0;
+#endif
+}
 
 /// The disk of `path`, found through its nearest folder that exists.
 QStorageInfo diskOf(const QString& path)
@@ -42,31 +60,36 @@ std::string fullDiskMessage(const QString& path)
         .toStdString();
 }
 
-Result<void> commitSaveFile(QSaveFile& file)
-{
-    const QString path = file.fileName();
-    // A short or failed write shows as the device's error (opened unbuffered, every write is
-    // checked as it happens); commit() then refuses as well, and says why.
-    const bool failed = file.error() != QFileDevice::NoError;
-    const QString why = file.errorString();
-    if (failed) {
-        file.cancelWriting();
-    }
-    if (failed || !file.commit()) {
-        const std::string reason = diskNearlyFull(path) ? fullDiskMessage(path) : (failed ? why : file.errorString()).toStdString();
-        return fail(ErrorCode::Io, "could not write the file: " + reason + " (nothing was replaced)", path.toStdString());
-    }
-    return {};
-}
-
 Result<void> writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         return fail(ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
     }
-    (void)file.write(bytes);  // a short write shows in file.error()
-    return commitSaveFile(file);
+    // Every byte written and on the disk before the rename: a short write (a disk that filled
+    // up half way: Qt reports no error then), a failed one, or an error the disk only reports at
+    // fsync (network and USB disks) keeps the old file. (QSaveFile::commit() syncs too, but
+    // ignores what the sync says.)
+    const qint64 written = file.write(bytes);
+    std::string why;
+    bool full = false;
+    if (written != bytes.size()) {
+        full = written >= 0 || file.errorString().contains(QString::fromLocal8Bit(std::strerror(ENOSPC)));
+        why = written < 0 ? file.errorString().toStdString()
+                          : "only " + std::to_string(written) + " of " + std::to_string(bytes.size()) + " bytes could be written";
+    } else if (!syncToDisk(file.handle())) {
+        full = errno == ENOSPC;
+        why = std::strerror(errno);
+    }
+    if (!why.empty()) {
+        file.cancelWriting();
+        (void)file.commit();  // removes the temporary file
+        return fail(ErrorCode::Io, "could not write the file: " + (full ? fullDiskMessage(path) : why) + " (nothing was replaced)", path.toStdString());
+    }
+    if (!file.commit()) {
+        return fail(ErrorCode::Io, "could not replace the file: " + file.errorString().toStdString(), path.toStdString());
+    }
+    return {};
 }
 
 }  // namespace bandmate::core

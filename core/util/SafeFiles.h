@@ -6,8 +6,6 @@
 
 #include <string>
 
-class QSaveFile;
-
 namespace bandmate::core {
 
 /// Whether the disk holding `path` (a file or folder, existing or not) has less than
@@ -18,14 +16,10 @@ namespace bandmate::core {
 /// ran out of space says, so the musician knows which disk to clear.
 [[nodiscard]] std::string fullDiskMessage(const QString& path);
 
-/// Writes `bytes` to `path` as one step: a temporary file beside it, flushed to the disk, then
-/// renamed over it. On any failure (a full disk, a pulled USB stick) the file that was there
-/// stays as it was, no temporary is left, and the error says why.
+/// Writes `bytes` to `path` as one step: a temporary file beside it, every byte checked and
+/// synced to the disk, then renamed over it. On any failure (a full disk, a pulled USB stick)
+/// the file that was there stays as it was, no temporary is left, and the error says why (a full
+/// disk: which one).
 [[nodiscard]] Result<void> writeFileAtomically(const QString& path, const QByteArray& bytes);
-
-/// Ends a streamed write (a PDF writer, an image writer) into `file`, which must have been opened
-/// WriteOnly | Unbuffered (a buffered one hides a failed write until after commit() chose to
-/// keep it): commits only when every write went through; otherwise cancels, as above.
-[[nodiscard]] Result<void> commitSaveFile(QSaveFile& file);
 
 }  // namespace bandmate::core

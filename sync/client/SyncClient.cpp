@@ -185,6 +185,7 @@ void SyncClient::checkMeta(const QJsonObject& meta)
         const QString backup = m_db.path() + QStringLiteral(".before-first-sync-%1.backup").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         if (!QFile::exists(backup)) {
             if (auto copied = sql::exec(m_db.connection(), QStringLiteral("VACUUM INTO ") + sql::quoteLiteral(backup)); !copied) {
+                QFile::remove(backup);  // a copy cut short (a full disk) is no backup, and takes room
                 fail(tr("Could not back up the database before its first sync: %1").arg(QString::fromStdString(copied.error().message)));
                 return;
             }

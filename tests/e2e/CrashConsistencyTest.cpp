@@ -8,6 +8,7 @@
 // picks other moments (the seed is printed with every failure).
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineXml.h"
+#include "tests/e2e/CliAccount.h"
 #include "tests/e2e/CliRunner.h"
 #include "tests/e2e/DatabaseFiles.h"
 #include "tests/e2e/ServerProcess.h"
@@ -22,8 +23,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
-
-#include <signal.h>
 
 #include <random>
 
@@ -56,10 +55,13 @@ KilledRun runAndKill(const QStringList& args, int afterMs, const QProcessEnviron
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(BANDMATE_CLI), args);
-    EXPECT_TRUE(process.waitForStarted(10'000));
     KilledRun run;
+    if (!process.waitForStarted(10'000)) {
+        ADD_FAILURE() << "bandmate-cli did not start: " << process.errorString().toStdString();
+        return run;
+    }
     if (!process.waitForFinished(afterMs)) {
-        ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+        process.kill();  // SIGKILL to this process only (never a pid of 0 or one reused)
         run.killed = true;
         EXPECT_TRUE(process.waitForFinished(30'000));
     }
@@ -342,17 +344,11 @@ TEST(CrashConsistencyTest, ASyncKilledWhileApplyingPagesKeepsEachPageWithItsCurs
     writeAll(show, QByteArrayLiteral("Montuno 1\nMontuno 2\nPedro Navaja\n\nMontuno 3\n"));
     ASSERT_EQ(runCli(withDb(laptop, {QStringLiteral("setlist"), QStringLiteral("import"), show, QStringLiteral("--show"), QStringLiteral("Club Havana")})).exitCode, 0);
     ASSERT_EQ(runCli(withDb(laptop, {QStringLiteral("machine"), QStringLiteral("import"), exampleMachinePath()})).exitCode, 0);
-    const auto cli = [&](const QString& database, const QStringList& args, const QByteArray& input = {}) {
-        return runCli(withDb(database, args), keyring.environment(), 120'000, input);
-    };
-    const auto account = [&](const QString& database, const char* verb) {
-        return cli(database,
-                   {QStringLiteral("account"), QString::fromLatin1(verb), QStringLiteral("--server"), url, QStringLiteral("--email"),
-                    QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")},
-                   "salsa-dura-1978\n");
-    };
+    const CliAccount ana{keyring, url};
+    const auto cli = [&](const QString& database, const QStringList& args) { return ana.run(database, args); };
+    const auto account = [&](const QString& database, const char* verb) { return ana.signIn(database, verb); };
     ASSERT_EQ(account(laptop, "register").exitCode, 0);
-    const QStringList sync{QStringLiteral("sync"), QStringLiteral("--server"), url};
+    const QStringList sync = ana.sync();
     ASSERT_EQ(cli(laptop, sync).exitCode, 0);
 
     const QString base = dir.file(QStringLiteral("base.sqlite"));

@@ -2,6 +2,7 @@
 // one clear error that names the disk, the database intact and nothing half-written, and the
 // next run after space is freed finishes the job. Mounting needs root (CI runs as root); without
 // it the tests are skipped and say so.
+#include "tests/e2e/CliAccount.h"
 #include "tests/e2e/CliRunner.h"
 #include "tests/e2e/DatabaseFiles.h"
 #include "tests/e2e/ServerProcess.h"
@@ -45,18 +46,18 @@ public:
     [[nodiscard]] QString file(const QString& name) const { return m_path + QLatin1Char('/') + name; }
     [[nodiscard]] qint64 free() const { return QStorageInfo(m_path).bytesAvailable(); }
 
-    /// Writes a filler file until about `leave` bytes are free (0: until a write fails).
+    /// Fills the disk with a filler file, then frees `leave` bytes of it (whole 4 KiB pages, as
+    /// tmpfs counts): a write of more than that is cut short half way, as on a real disk.
     void fill(qint64 leave)
     {
         QFile filler(file(QStringLiteral("filler-%1").arg(m_fillers++)));
         ASSERT_TRUE(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
-        const QByteArray block(4096, '\0');
-        while ((leave == 0 || free() > leave + block.size()) && filler.write(block) == block.size()) {
+        const QByteArray block(64 * 1024, '\0');
+        while (filler.write(block) == block.size()) {
         }
-        if (leave == 0) {
-            while (filler.write("x", 1) == 1) {
-            }
+        while (filler.write("x", 1) == 1) {
         }
+        ASSERT_TRUE(filler.resize(std::max<qint64>(0, filler.size() - (leave + 4095) / 4096 * 4096)));
     }
     void unfill()
     {
@@ -136,18 +137,10 @@ TEST(DiskFullTest, AnExportThatRunsOutOfSpaceLeavesTheOldFileAndNoPieces)
     const QString machineId = saved.json().value(QStringLiteral("saved")).toArray().first().toObject().value(QStringLiteral("machine_id")).toString();
     const QString xml = disk.file(QStringLiteral("groove.xml"));
     writeAll(xml, QByteArrayLiteral("<old/>"));
-    const QByteArray wavBefore = readAll(wav);
-    disk.fill(64 * 1024);
-
-    // 32 bars of 24-bit stereo is megabytes: it cannot fit.
-    const CliRun render = runCli({QStringLiteral("render"), QStringLiteral("salsa"), QStringLiteral("--bars"), QStringLiteral("32"), QStringLiteral("--out"), wav});
-    expectFullDiskError(render, disk);
-    EXPECT_EQ(readAll(wav), wavBefore) << "the old file is still whole";
-    disk.fill(0);
-    const CliRun exported = runCli(withDb(db, {QStringLiteral("machine"), QStringLiteral("export"), machineId, QStringLiteral("--out"), xml}));
-    expectFullDiskError(exported, disk);
-    EXPECT_EQ(readAll(xml), QByteArrayLiteral("<old/>"));
-    // A printed run-sheet (written as the PDF writer goes).
+    const QString mid = disk.file(QStringLiteral("montuno.mid"));
+    writeAll(mid, QByteArrayLiteral("MThd old"));
+    const QString sheet = disk.file(QStringLiteral("sheet.pdf"));
+    writeAll(sheet, QByteArrayLiteral("%PDF old"));
     const QString text = dir.file(QStringLiteral("show.txt"));
     writeAll(text, QByteArrayLiteral("Pedro Navaja\nChan Chan\n"));
     ASSERT_EQ(runCli(withDb(db, {QStringLiteral("setlist"), QStringLiteral("import"), text, QStringLiteral("--show"), QStringLiteral("Club Havana")})).exitCode, 0);
@@ -157,19 +150,40 @@ TEST(DiskFullTest, AnExportThatRunsOutOfSpaceLeavesTheOldFileAndNoPieces)
                                .toObject()
                                .value(QStringLiteral("id"))
                                .toString();
-    const CliRun pdf = runCli(withDb(db, {QStringLiteral("setlist"), QStringLiteral("export"), showId, QStringLiteral("--pdf"), disk.file(QStringLiteral("sheet.pdf"))}));
-    expectFullDiskError(pdf, disk);
+    const QByteArray wavBefore = readAll(wav);
+
+    // Each export is bigger than the one page left: its write is cut short part of the way.
+    const struct {
+        QStringList args;
+        QString file;
+        QByteArray before;
+    } exports[] = {
+        {{QStringLiteral("render"), QStringLiteral("salsa"), QStringLiteral("--bars"), QStringLiteral("32"), QStringLiteral("--out"), wav}, wav, wavBefore},
+        {{QStringLiteral("export-midi"), QStringLiteral("salsa"), QStringLiteral("--bars"), QStringLiteral("64"), QStringLiteral("--out"), mid}, mid, "MThd old"},
+        {withDb(db, {QStringLiteral("machine"), QStringLiteral("export"), machineId, QStringLiteral("--out"), xml}), xml, "<old/>"},
+        {withDb(db, {QStringLiteral("setlist"), QStringLiteral("export"), showId, QStringLiteral("--pdf"), sheet}), sheet, "%PDF old"},
+    };
+    for (const auto& e : exports) {
+        SCOPED_TRACE(e.args.join(QLatin1Char(' ')).toStdString());
+        disk.fill(4096);
+        expectFullDiskError(runCli(e.args), disk);
+        EXPECT_EQ(readAll(e.file), e.before) << "the old file is still whole";
+        disk.unfill();
+    }
     QStringList left = QDir(disk.path()).entryList(QDir::Files | QDir::Hidden);
     left.removeIf([](const QString& name) { return name.startsWith(QLatin1String("filler-")); });
     left.sort();
-    EXPECT_EQ(left, (QStringList{QStringLiteral("groove.xml"), QStringLiteral("montuno.wav")})) << "no pieces of the failed writes";
+    EXPECT_EQ(left, (QStringList{QStringLiteral("groove.xml"), QStringLiteral("montuno.mid"), QStringLiteral("montuno.wav"), QStringLiteral("sheet.pdf")}))
+        << "no pieces of the failed writes";
 
     disk.unfill();
     ASSERT_EQ(runCli({QStringLiteral("render"), QStringLiteral("salsa"), QStringLiteral("--bars"), QStringLiteral("2"), QStringLiteral("--out"), wav}).exitCode, 0);
     ASSERT_EQ(runCli(withDb(db, {QStringLiteral("machine"), QStringLiteral("export"), machineId, QStringLiteral("--out"), xml})).exitCode, 0);
     EXPECT_TRUE(readAll(xml).contains("Machine"));
-    ASSERT_EQ(runCli(withDb(db, {QStringLiteral("setlist"), QStringLiteral("export"), showId, QStringLiteral("--pdf"), disk.file(QStringLiteral("sheet.pdf"))})).exitCode, 0);
-    EXPECT_TRUE(readAll(disk.file(QStringLiteral("sheet.pdf"))).startsWith("%PDF"));
+    ASSERT_EQ(runCli(withDb(db, {QStringLiteral("setlist"), QStringLiteral("export"), showId, QStringLiteral("--pdf"), sheet})).exitCode, 0);
+    EXPECT_TRUE(readAll(sheet).startsWith("%PDF-"));
+    ASSERT_EQ(runCli({QStringLiteral("export-midi"), QStringLiteral("salsa"), QStringLiteral("--bars"), QStringLiteral("64"), QStringLiteral("--out"), mid}).exitCode, 0);
+    EXPECT_TRUE(readAll(mid).startsWith("MThd"));
 }
 
 TEST(DiskFullTest, ASyncThatRunsOutOfSpaceKeepsWhatItAppliedAndTheNextSyncFinishes)
@@ -185,23 +199,24 @@ TEST(DiskFullTest, ASyncThatRunsOutOfSpaceKeepsWhatItAppliedAndTheNextSyncFinish
         auto db = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
         (void)addSongs(*db, 2'000, QStringLiteral("Guaguancó"));
     }
-    const auto cli = [&](const QString& database, const QStringList& args, const QByteArray& input = {}) {
-        return runCli(withDb(database, args), keyring.environment(), 120'000, input);
-    };
-    const auto account = [&](const QString& database, const char* verb) {
-        return cli(database,
-                   {QStringLiteral("account"), QString::fromLatin1(verb), QStringLiteral("--server"), url, QStringLiteral("--email"),
-                    QStringLiteral("ana@example.com"), QStringLiteral("--password-stdin")},
-                   "salsa-dura-1978\n");
-    };
+    const CliAccount ana{keyring, url};
+    const auto cli = [&](const QString& database, const QStringList& args) { return ana.run(database, args); };
+    const auto account = [&](const QString& database, const char* verb) { return ana.signIn(database, verb); };
     ASSERT_EQ(account(laptop, "register").exitCode, 0);
-    const QStringList sync{QStringLiteral("sync"), QStringLiteral("--server"), url};
+    const QStringList sync = ana.sync();
     ASSERT_EQ(cli(laptop, sync).exitCode, 0);
 
     const QString studio = disk.file(QStringLiteral("studio.sqlite"));
     createDatabase(studio);
     ASSERT_EQ(account(studio, "login").exitCode, 0);
-    disk.fill(400 * 1024);
+    // No room even for the copy taken before a database's first sync: no sync, and no piece
+    // of a copy left to fill the disk further.
+    disk.fill(4096);
+    expectFullDiskError(cli(studio, sync), disk);
+    EXPECT_TRUE(QDir(disk.path()).entryList({QStringLiteral("*before-first-sync*")}, QDir::Files | QDir::Hidden).isEmpty());
+    disk.unfill();
+    // Room for the copy and part of what comes in.
+    disk.fill(QFileInfo(studio).size() + 400 * 1024);
     const CliRun full = cli(studio, sync);
     expectFullDiskError(full, disk);
     {

@@ -162,7 +162,12 @@ public:
     void cutOff(bool cut) { m_cut = cut; }
     /// The answer to the next session trade (POST /v1/auth/refresh) is thrown away and its
     /// connection cut: the server did the work; the app never hears of it.
-    void dropNextTradeAnswer() { m_dropAnswer = true; }
+    /// `thenCut`: and every request after it is cut off too (Qt's own second try included).
+    void dropNextTradeAnswer(bool thenCut = false)
+    {
+        m_dropAnswer = true;
+        m_cutAfterDrop = thenCut;
+    }
 
 private:
     void pump()
@@ -179,8 +184,9 @@ private:
             return;  // the bytes wait in the sockets
         }
         for (const auto& [client, upstream] : m_pairs) {
-            if (client && upstream && m_dropAnswer && m_trading.contains(upstream) && upstream->bytesAvailable() > 0) {
+            if (client && upstream && m_dropAnswer && m_trading.contains(QPointer<QTcpSocket>(upstream)) && upstream->bytesAvailable() > 0) {
                 m_dropAnswer = false;
+                m_cut = m_cutAfterDrop;
                 (void)upstream->readAll();
                 client->abort();
                 continue;
@@ -189,9 +195,9 @@ private:
                 if (client->bytesAvailable() > 0) {
                     const QByteArray request = client->readAll();
                     if (request.startsWith("POST /v1/auth/refresh ")) {
-                        m_trading.insert(upstream);
+                        m_trading.append(QPointer<QTcpSocket>(upstream));
                     } else if (request.startsWith("GET ") || request.startsWith("POST ")) {
-                        m_trading.remove(upstream);
+                        m_trading.removeAll(QPointer<QTcpSocket>(upstream));
                     }
                     upstream->write(request);
                 }
@@ -208,7 +214,8 @@ private:
     bool m_held = false;
     bool m_cut = false;
     bool m_dropAnswer = false;
-    QSet<QTcpSocket*> m_trading;  ///< upstreams whose last request was a session trade
+    bool m_cutAfterDrop = false;
+    QList<QPointer<QTcpSocket>> m_trading;  ///< upstreams whose last request was a session trade
 };
 
 TEST(SyncPageTest, QuittingHidesTheWindowAtOnceAndStillKeepsASessionTradedOnTheWay)
@@ -380,6 +387,30 @@ TEST(SyncPageTest, ASessionTradeWhoseAnswerIsLostIsAskedAgainAndTheAppStaysSigne
     const auto kept = sync::StoredSession::parse(*stored);
     EXPECT_TRUE(kept.nextToken.isEmpty());
     EXPECT_TRUE(sync::AccountClient::refresh(QUrl(app.url), kept.refreshToken).has_value());
+}
+
+TEST(SyncPageTest, BandmateStartedAgainAfterATradeWhoseAnswerNeverCameAsksForItAgainAndStaysSignedIn)
+{
+    SignedInWithKeychain app;
+    ASSERT_TRUE(app.signIn()) << app.page.statusText().toStdString();
+    // The server trades the session; the answer and every later request are lost, as when the
+    // app dies or the network goes at that moment.
+    app.network.dropNextTradeAnswer(true);
+    app.finished.clear();
+    ASSERT_TRUE(app.page.syncNow());
+    ASSERT_TRUE(app.finished.wait(20'000));
+    EXPECT_FALSE(app.finished.first().first().toBool());
+    auto stored = sync::CredentialStore::load(app.url);
+    ASSERT_TRUE(stored.has_value()) << stored.error().toString();
+    EXPECT_FALSE(sync::StoredSession::parse(*stored).nextToken.isEmpty()) << "the keychain keeps the spent token and its proposed successor";
+    app.network.cutOff(false);
+
+    // Started again: the new page takes the pair from the keychain and is not taken for a thief.
+    ui::SyncPage restarted(*app.db, app.settings);
+    QSignalSpy again(&restarted, &ui::SyncPage::syncFinished);
+    ASSERT_TRUE(again.wait(20'000)) << "a saved session syncs shortly after start-up";
+    EXPECT_TRUE(again.first().first().toBool()) << restarted.statusText().toStdString();
+    EXPECT_TRUE(restarted.isSignedIn());
 }
 
 TEST(SyncPageTest, AKeychainThatRefusesTheNewSessionKeepsItInMemoryAndSavesItFirstLater)

@@ -7,7 +7,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QBuffer>
 #include <QTextDocument>
 
 namespace bandmate::ui {
@@ -37,19 +37,18 @@ void SheetPrinter::print(const QString& html, QPagedPaintDevice& device)
 
 core::Result<void> SheetPrinter::writePdf(const QString& html, const QString& title, const QString& path)
 {
-    QSaveFile file(path);
-    // Unbuffered: a write the disk refuses shows at once, and the old PDF stays (commitSaveFile).
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        return core::fail(core::ErrorCode::Io, "cannot write here: " + file.errorString().toStdString(), path.toStdString());
-    }
+    // Drawn in memory, then written as one checked step: a disk that fills up half way keeps
+    // the old PDF (core::writeFileAtomically).
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&pdf);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Bandmate"));
         writer.setResolution(300);
         print(html, writer);
     }
-    return core::commitSaveFile(file);
+    return core::writeFileAtomically(path, pdf.data());
 }
 
 }  // namespace bandmate::ui

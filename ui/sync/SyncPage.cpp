@@ -331,15 +331,26 @@ bool SyncPage::syncNow()
         }
         return false;
     }
+    // The keychain calls below wait in event loops of their own: signing out or in meanwhile
+    // ends this round here (its session is not this one any more).
+    const int generation = m_generation;
+    const auto superseded = [this, generation] { return generation != m_generation || m_token.isEmpty(); };
     if (m_inKeychain) {
         if (m_tokenUnsaved) {
             // The last new session never reached the keychain: keep it there first.
             m_tokenUnsaved = !sync::CredentialStore::save(m_server, storedSession()).has_value();
+            if (superseded()) {
+                return false;
+            }
         }
         if (!m_tokenUnsaved) {
             // The keychain holds the newest session: another program may have traded the one
             // held here since.
-            if (auto stored = sync::CredentialStore::load(m_server); stored && !stored->isEmpty()) {
+            auto stored = sync::CredentialStore::load(m_server);
+            if (superseded()) {
+                return false;
+            }
+            if (stored && !stored->isEmpty()) {
                 const auto kept = sync::StoredSession::parse(*stored);
                 m_token = kept.refreshToken;
                 m_nextToken = kept.nextToken;
@@ -348,18 +359,23 @@ bool SyncPage::syncNow()
     }
     // The successor of the token is chosen here and kept before the trade goes out: if Bandmate
     // dies or the answer is lost, the next round asks again with the same pair and the server
-    // answers it instead of taking the spent token for a stolen one.
+    // answers it instead of taking the spent token for a stolen one. A keychain that refuses it
+    // leaves the pair in memory (still safe against a lost answer) and the lock held until it is
+    // kept, so no other program trades the token alone meanwhile.
     if (m_nextToken.isEmpty()) {
         m_nextToken = sync::StoredSession::newToken();
-        if (m_inKeychain && !m_tokenUnsaved && !sync::CredentialStore::save(m_server, storedSession())) {
-            m_nextToken.clear();  // the keychain keeps the token alone: trade it as before
+        if (m_inKeychain && !m_tokenUnsaved) {
+            const bool kept = sync::CredentialStore::save(m_server, storedSession()).has_value();
+            if (superseded()) {
+                return false;
+            }
+            m_tokenUnsaved = !kept;
         }
     }
     refresh();
     // Each round trades the refresh token for a fresh session and keeps the new refresh token;
     // the answer comes back here without an event loop of its own. An answer for a session
     // signed out (or replaced) meanwhile is dropped.
-    const int generation = m_generation;
     sync::AccountClient::refreshAsync(*m_network, QUrl(m_server), m_token, m_nextToken, this, [this, generation](core::Result<sync::ClientSession> session) {
         if (generation != m_generation) {
             return;  // signOut() or signIn() already let go of the lock and the flag

@@ -1,0 +1,65 @@
+#include "audio/render/OutputFile.h"
+
+#include <cstring>
+
+namespace bandmate::audio {
+
+using core::ErrorCode;
+using core::fail;
+
+core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path)
+{
+    const int64_t size = temp.getSize();
+    if (size != bytes) {
+        temp.deleteFile();
+        return fail(ErrorCode::Io,
+                    "could not write the whole file (" + std::to_string(size) + " of " + std::to_string(bytes) +
+                        " bytes; is the disk full?); nothing was replaced",
+                    path);
+    }
+    {
+        // Opened again to sync it: FileOutputStream::flush() asks the disk to keep it (fsync).
+        juce::FileOutputStream sync(temp);
+        if (sync.openedOk()) {
+            sync.flush();
+        }
+        if (!sync.openedOk() || sync.getStatus().failed()) {
+            const std::string why = sync.getStatus().getErrorMessage().toStdString();
+            temp.deleteFile();
+            return fail(ErrorCode::Io, "could not write the file to the disk: " + why + "; nothing was replaced", path);
+        }
+    }
+    // A rename over the target: never a moment without a file there.
+    if (!temp.replaceFileIn(target)) {
+        temp.deleteFile();
+        return fail(ErrorCode::Io, "could not replace the output file", path);
+    }
+    return {};
+}
+
+int64_t wavFileLength(const juce::File& file)
+{
+    juce::FileInputStream in(file);
+    if (!in.openedOk()) {
+        return -1;
+    }
+    char id[4];
+    if (in.read(id, 4) != 4 || std::memcmp(id, "RIFF", 4) != 0) {
+        return -1;
+    }
+    in.setPosition(12);
+    // Chunks: 4-byte id, 4-byte little-endian length, the data (padded to even length).
+    while (!in.isExhausted()) {
+        if (in.read(id, 4) != 4) {
+            return -1;
+        }
+        const int64_t length = static_cast<uint32_t>(in.readInt());
+        if (std::memcmp(id, "data", 4) == 0) {
+            return in.getPosition() + length;
+        }
+        in.setPosition(in.getPosition() + length + (length & 1));
+    }
+    return -1;
+}
+
+}  // namespace bandmate::audio

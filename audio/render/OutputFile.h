@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <juce_core/juce_core.h>
+
+#include <cstdint>
+#include <string>
+
+namespace bandmate::audio {
+
+/// The last step of writing an export (WAV, MIDI) into `temp` beside `target`: checks that the
+/// closed file holds `bytes` bytes (JUCE does not report a write the disk cut short), syncs it
+/// to the disk, then renames it over `target` in one step. On any failure the temporary file
+/// goes, `target` stays as it was, and the error says why (`path` names the target).
+[[nodiscard]] core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path);
+
+/// Where the "data" chunk of the WAV file `file` ends according to its header, or -1 when
+/// the header cannot be read: the size the file must have.
+[[nodiscard]] int64_t wavFileLength(const juce::File& file);
+
+}  // namespace bandmate::audio
