@@ -9,3 +9,8 @@ bandmate_build "$preset"
 export QT_QPA_PLATFORM=offscreen
 cd "$bandmate_root"
 ctest --preset "$preset" "$@"
+# Every parser fuzzed for a short, fixed time (tests/fuzz/run.sh): inputs that crashed before
+# and new ones fail the run. Only for the whole suite; BANDMATE_FUZZ_SECONDS=0 skips it.
+if [ $# -eq 0 ] && [ "${BANDMATE_FUZZ_SECONDS:-20}" != 0 ]; then
+  tests/fuzz/run.sh all "${BANDMATE_FUZZ_SECONDS:-20}"
+fi

@@ -178,7 +178,7 @@ Result<QList<TextGroup>> parseSetlistGroups(const QByteArray& bytes)
             continue;
         }
         if (line.startsWith(QLatin1Char('\\'))) {
-            line.remove(0, 1);  // "\#1 hit" is the title "#1 hit"
+            line = line.mid(1).trimmed();  // "\#1 hit" is the title "#1 hit"; "\ x" is "x" (found by fuzzing)
             if (line.isEmpty()) {
                 continue;
             }

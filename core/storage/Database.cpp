@@ -372,16 +372,16 @@ Result<void> Database::createLatestSchema(const QSqlDatabase& db)
     return {};
 }
 
+// The connection's prepared statements (declared in the header without naming the class, so
+// the header stays light); complete before the constructor, which clang needs).
+struct Database::StatementCache : sql::StatementCache {
+    using sql::StatementCache::StatementCache;
+};
+
 Database::Database(QString path, QString connectionName, Mode mode)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_mode(mode)
 {
 }
-
-// The connection's prepared statements (declared in the header without naming the class, so
-// the header stays light).
-struct Database::StatementCache : sql::StatementCache {
-    using sql::StatementCache::StatementCache;
-};
 
 Result<void> Database::execCached(const QString& statement, const QVariantList& binds, const std::function<void(QSqlQuery&)>& read)
 {

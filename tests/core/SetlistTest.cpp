@@ -345,6 +345,21 @@ TEST_F(SetlistTest, PlainTextImportMatchesTitlesAndCreatesTheRest)
               QStringLiteral("# Set: Set 1\nPedro Navaja\nPlástico\n\n# Encore: Encore\nLa Rebelión\n"));
 }
 
+TEST_F(SetlistTest, AnEscapedLineIsTrimmedAfterItsBackslashSoItStillMatchesTheLibrary)
+{
+    // Found by fuzzing (tests/fuzz/regressions/setlist_text): "\  Plástico" was the title
+    // "  Plástico", which matched no song and made a new one with spaces in front.
+    auto groups = parseSetlistText(QByteArray("\\  Plástico\n\\#1 hit\n\\ \n"));
+    ASSERT_TRUE(groups.has_value()) << groups.error().toString();
+    EXPECT_EQ(*groups, (QList<QStringList>{{QStringLiteral("Plástico"), QStringLiteral("#1 hit")}}));
+    Show show;
+    show.name = QStringLiteral("Escaped");
+    show.date = QDate(2026, 6, 1);
+    auto report = repo().importText(show, *groups);
+    ASSERT_TRUE(report.has_value()) << report.error().toString();
+    EXPECT_EQ(report->createdSongs, QStringList{QStringLiteral("#1 hit")}) << "Plástico is the library's";
+}
+
 TEST_F(SetlistTest, PlainTextExportReadsBackAsTheSameShow)
 {
     // Two sets and an encore, a title that looks like a comment, one with a backslash, and a
