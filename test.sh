@@ -12,5 +12,6 @@ ctest --preset "$preset" "$@"
 # Every parser fuzzed for a short, fixed time (tests/fuzz/run.sh): inputs that crashed before
 # and new ones fail the run. Only for the whole suite; BANDMATE_FUZZ_SECONDS=0 skips it.
 if [ $# -eq 0 ] && [ "${BANDMATE_FUZZ_SECONDS:-20}" != 0 ]; then
-  tests/fuzz/run.sh all "${BANDMATE_FUZZ_SECONDS:-20}"
+  # A fixed seed: the same inputs on every run, so a failure is the change's, not luck's.
+  BANDMATE_FUZZ_SEED="${BANDMATE_FUZZ_SEED:-1}" tests/fuzz/run.sh all "${BANDMATE_FUZZ_SECONDS:-20}"
 fi

@@ -80,6 +80,10 @@ for program in bandmate bandmate-cli bandmate-server; do
   if grep -q "not stripped" <<<"$description" || ! grep -q ", stripped" <<<"$description"; then
     fail "$program is not stripped: $description"
   fi
+  # The crash tests' commit hook lives in bandmate-cli-crashtest only (tests/support/CrashAtCommit.cpp).
+  if grep -qa "BANDMATE_CRASH_AT_COMMIT" "$work/usr/bin/$program"; then
+    fail "$program holds the crash tests' commit hook"
+  fi
 done
 # Every sample the kit names is in the package (a kit.json that names a missing file plays silence).
 kit="$work/usr/share/bandmate/kits/default"

@@ -17,6 +17,13 @@ const char* flavorName(Flavor flavor)
 
 namespace {
 
+/// Whether text read from an element spans lines: a \n, or a \r written as &#13; (which a save
+/// would write raw, and XML reads a raw \r back as \n). Found by fuzzing.
+bool breaksLine(const QString& text)
+{
+    return text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
+}
+
 /// Reads one machine document; each method leaves the reader on the end of its element.
 class Reader {
 public:
@@ -168,12 +175,15 @@ private:
             if (name == QLatin1String("instrumentList")) {
                 ok = readInstruments(machine);
             } else if (name == QLatin1String("machineId")) {
-                machine.machineId = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed().toStdString();
+                // One line, as for the title (a line break written as &#13; would come back as
+                // another character after a save: XML reads a raw one as \n).
+                const QString id = m_xml.readElementText(QXmlStreamReader::SkipChildElements);
+                machine.machineId = (breaksLine(id) ? id.simplified() : id.trimmed()).toStdString();
             } else if (name == QLatin1String("title")) {
                 // As written, spaces included; a title a pretty-printer spread over lines is
                 // joined back into one.
                 const QString title = m_xml.readElementText(QXmlStreamReader::SkipChildElements);
-                machine.title = (title.contains(QLatin1Char('\n')) ? title.simplified() : title).toStdString();
+                machine.title = (breaksLine(title) ? title.simplified() : title).toStdString();
             } else if (name == QLatin1String("flavor")) {
                 ok = element(machine.flavor, "flavor", [this](const QString& v, const std::string&) -> Result<Flavor> {
                     if (v.compare(QLatin1String("Salsa"), Qt::CaseInsensitive) == 0) {

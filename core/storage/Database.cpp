@@ -1,5 +1,6 @@
 #include "core/storage/Database.h"
 
+#include "core/storage/ConnectionHook.h"
 #include "core/storage/Sql.h"
 #include "core/util/SafeFiles.h"
 #include "core/storage/StatementCache.h"
@@ -372,6 +373,19 @@ Result<void> Database::createLatestSchema(const QSqlDatabase& db)
     return {};
 }
 
+namespace {
+ConnectionHook& connectionHook()
+{
+    static ConnectionHook hook = nullptr;
+    return hook;
+}
+}  // namespace
+
+void setConnectionHook(ConnectionHook hook)
+{
+    connectionHook() = hook;
+}
+
 // The connection's prepared statements (declared in the header without naming the class, so
 // the header stays light); complete before the constructor, which clang needs).
 struct Database::StatementCache : sql::StatementCache {
@@ -506,6 +520,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         if (auto ok = sql::exec(*connection, QString::fromLatin1(pragma)); !ok) {
             return std::unexpected(ok.error());
         }
+    }
+    if (ConnectionHook hook = connectionHook()) {
+        hook(*connection);
     }
     if (auto ok = db->migrate(target); !ok) {
         return std::unexpected(ok.error());

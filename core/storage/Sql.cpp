@@ -1,5 +1,6 @@
 #include "core/storage/Sql.h"
 
+#include "core/storage/StorageHealth.h"
 #include "core/util/SafeFiles.h"
 
 #include <QSqlError>
@@ -32,11 +33,16 @@ namespace {
 /// the musician has to act, and the statement would tell them nothing.
 Error onFullDisk(Error error, const QSqlError& cause, const QSqlDatabase& db)
 {
-    if (db.driverName() != QLatin1String("QSQLITE") || (cause.nativeErrorCode().toInt() & 0xFF) != 13 || db.databaseName().isEmpty() || db.databaseName() == QLatin1String(":memory:")) {
+    if (db.driverName() != QLatin1String("QSQLITE")) {
         return error;
     }
-    error.message = fullDiskMessage(db.databaseName()) + ": nothing of this step was saved; free some space and try again";
-    error.where = db.databaseName().toStdString();
+    if ((cause.nativeErrorCode().toInt() & 0xFF) == 13 && !db.databaseName().isEmpty() && db.databaseName() != QLatin1String(":memory:")) {
+        error.message = fullDiskMessage(db.databaseName()) + ": nothing of this step was saved; free some space and try again";
+        error.where = db.databaseName().toStdString();
+    }
+    if (error.code == ErrorCode::ReadOnly || error.code == ErrorCode::Io) {
+        noteStorageFailure(db.connectionName(), error);  // the app says so once and stops saving
+    }
     return error;
 }
 

@@ -682,7 +682,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El reloj de este equipo difiere %1 minutos del reloj del servidor: pon el reloj en hora y vuelve a sincronizar.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Could not back up the database before its first sync: %1</source>
         <translation>No se pudo hacer una copia de seguridad de la base de datos antes de su primera sincronización: %1</translation>
     </message>
@@ -2881,8 +2881,8 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+112"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+69"/>
+        <location line="+117"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -2918,6 +2918,11 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+5"/>
+        <source>Save a &amp;Copy of the Database…</source>
+        <translation>Guardar una &amp;copia de la base de datos…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -3025,6 +3030,68 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+5"/>
         <source>Sync is paused until Bandmate starts again: the database file is damaged.</source>
         <translation>La sincronización está en pausa hasta que Bandmate vuelva a arrancar: el archivo de la base de datos está dañado.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sync is paused: Bandmate cannot save to its database file.</source>
+        <translation>La sincronización está en pausa: Bandmate no puede guardar en su archivo de base de datos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is not there any more (was its disk or USB stick removed?).</source>
+        <translation>El archivo ya no está (¿se quitó su disco o memoria USB?).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bandmate cannot save any more</source>
+        <translation>Bandmate ya no puede guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file that holds your library, machines and roadmaps can no longer be written:
+%1
+
+%2</source>
+        <translation>El archivo que guarda tu biblioteca, tus máquinas y tus rutas ya no se puede escribir:
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything saved before this moment is in that file (if its disk comes back). What you change from now on is not saved, and sync is paused. Save a copy of what Bandmate has open now, then close Bandmate and look at the disk.</source>
+        <translation>Todo lo guardado antes de este momento está en ese archivo (si su disco vuelve). Lo que cambies a partir de ahora no se guarda, y la sincronización está en pausa. Guarda una copia de lo que Bandmate tiene abierto ahora, cierra Bandmate y revisa el disco.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a Copy…</source>
+        <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Bandmate copy %1.sqlite</source>
+        <translation>Copia de Bandmate %1.sqlite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Save a Copy of the Database</source>
+        <translation>Guardar una copia de la base de datos</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Bandmate database (*.sqlite)</source>
+        <translation>Base de datos de Bandmate (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The copy could not be saved: %1</source>
+        <translation>No se pudo guardar la copia: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved a copy of the database: %1</source>
+        <translation>Copia de la base de datos guardada: %1</translation>
     </message>
 </context>
 <context>
@@ -5235,7 +5302,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esperando a otro programa de Bandmate que está iniciando sesión en este servidor…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+83"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>No se pudo guardar la nueva sesión en el llavero (%1). Bandmate la conserva hasta que se cierre y lo vuelve a intentar en la próxima sincronización.</translation>
     </message>

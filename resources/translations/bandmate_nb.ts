@@ -682,7 +682,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Klokken på denne datamaskinen går %1 minutter feil i forhold til serverens: still klokken riktig og synkroniser på nytt.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Could not back up the database before its first sync: %1</source>
         <translation>Kunne ikke ta sikkerhetskopi av databasen før den første synkroniseringen: %1</translation>
     </message>
@@ -2881,8 +2881,8 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+64"/>
-        <location line="+112"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+69"/>
+        <location line="+117"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -2918,6 +2918,11 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+5"/>
+        <source>Save a &amp;Copy of the Database…</source>
+        <translation>Lagre en &amp;kopi av databasen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
@@ -3025,6 +3030,68 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+5"/>
         <source>Sync is paused until Bandmate starts again: the database file is damaged.</source>
         <translation>Synkroniseringen står på pause til Bandmate startes på nytt: databasefilen er skadet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sync is paused: Bandmate cannot save to its database file.</source>
+        <translation>Synkroniseringen er satt på pause: Bandmate kan ikke lagre i databasefilen sin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is not there any more (was its disk or USB stick removed?).</source>
+        <translation>Filen er ikke der lenger (ble disken eller minnepinnen tatt ut?).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bandmate cannot save any more</source>
+        <translation>Bandmate kan ikke lagre lenger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file that holds your library, machines and roadmaps can no longer be written:
+%1
+
+%2</source>
+        <translation>Filen som har biblioteket, maskinene og veikartene dine, kan ikke skrives til lenger:
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything saved before this moment is in that file (if its disk comes back). What you change from now on is not saved, and sync is paused. Save a copy of what Bandmate has open now, then close Bandmate and look at the disk.</source>
+        <translation>Alt som ble lagret før dette øyeblikket, ligger i den filen (hvis disken kommer tilbake). Det du endrer fra nå av, blir ikke lagret, og synkroniseringen er satt på pause. Lagre en kopi av det Bandmate har åpent nå, lukk Bandmate og se på disken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a Copy…</source>
+        <translation>Lagre en kopi…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Bandmate copy %1.sqlite</source>
+        <translation>Bandmate-kopi %1.sqlite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Save a Copy of the Database</source>
+        <translation>Lagre en kopi av databasen</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Bandmate database (*.sqlite)</source>
+        <translation>Bandmate-database (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The copy could not be saved: %1</source>
+        <translation>Kopien kunne ikke lagres: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved a copy of the database: %1</source>
+        <translation>Lagret en kopi av databasen: %1</translation>
     </message>
 </context>
 <context>
@@ -5235,7 +5302,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Venter på et annet Bandmate-program som logger inn på denne serveren …</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+83"/>
         <source>The new session could not be saved in the keychain (%1). Bandmate keeps it until it quits and tries again at the next sync.</source>
         <translation>Den nye økten kunne ikke lagres i nøkkelringen (%1). Bandmate beholder den til programmet avsluttes og prøver igjen ved neste synkronisering.</translation>
     </message>

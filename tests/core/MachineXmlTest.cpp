@@ -1,5 +1,6 @@
 #include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
+#include "tests/support/TestFiles.h"
 
 #include <QRandomGenerator>
 
@@ -90,6 +91,22 @@ TEST(MachineXml, WriteThenReadGivesAnEqualMachine)
     ASSERT_TRUE(again.has_value()) << again.error().toString();
     EXPECT_EQ(*again, m);
     EXPECT_EQ(writeMachineXml(*again), xml);
+}
+
+TEST(MachineXml, ACarriageReturnInTheTitleOrIdReadsAsOneLineThatSurvivesASave)
+{
+    // Found by fuzzing (tests/fuzz/regressions/machine_xml): "a&#13;b" was read as "a\rb",
+    // written raw, and read back as "a b" after the next save: a machine that changed by saving.
+    QByteArray xml = bandmate::test::readAll(kExample);
+    xml.replace("<bm:title>Example salsa machine</bm:title>", "<bm:title>Son&#13;Montuno</bm:title>");
+    xml.replace("<bm:machineId>EXAMPLE-SALSA</bm:machineId>", "<bm:machineId>EX&#13;1</bm:machineId>");
+    auto read = readMachineXml(xml, QStringLiteral("cr.xml"));
+    ASSERT_TRUE(read.has_value()) << read.error().toString();
+    EXPECT_EQ(read->title, "Son Montuno");
+    EXPECT_EQ(read->machineId, "EX 1");
+    auto again = readMachineXml(writeMachineXml(*read), QStringLiteral("again.xml"));
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(*again, *read);
 }
 
 TEST(MachineXml, AcceptsAByteOrderMarkAndIgnoresUnknownThings)

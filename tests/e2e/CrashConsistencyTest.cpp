@@ -83,8 +83,8 @@ int timedRun(const QStringList& args, const QProcessEnvironment& env = QProcessE
 
 /// The kill loop every operation shares: `kills` runs of `args` on `work`, each killed at a
 /// random moment within (a little past) `durationMs`; the file goes back to `base` before every
-/// `chain`-th run, so later runs resume what killed ones left. `check(run, index)` looks at what
-/// each left.
+/// `chain`-th run, so later runs resume what killed ones left. `check(run, finish)` looks at what
+/// each left; `finish` (the last run of a chain) asks it to run the command to its end as well.
 template <typename Check>
 void killRepeatedly(const QStringList& args, const QString& base, const QString& work, int durationMs, int chain, Check check,
                     const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
@@ -102,11 +102,47 @@ void killRepeatedly(const QStringList& args, const QString& base, const QString&
         const KilledRun run = runAndKill(args, at, env);
         killed += run.killed ? 1 : 0;
         EXPECT_EQ(Snapshot(work).integrity(), QStringLiteral("ok"));
-        check(run, i);
+        check(run, i % chain == chain - 1);
     }
     // Many moments fall inside the work, or the test measures nothing (runs that resume a killed
     // one have less left to do, and often finish first).
     EXPECT_GT(killed, kills / 5) << "of " << kills << " runs";
+}
+
+/// Deterministic: the run of `args` ends at its 1st commit, then (from `base` again) at its 2nd,
+/// and so on until a run finishes; once right after each commit reached the log, once just
+/// before each is made (what was done outside the database, such as a push the server took, is
+/// done then and not recorded). bandmate-cli-crashtest does it (tests/support/CrashAtCommit.cpp).
+/// `check(run, true)`: every state is also finished by a next run.
+template <typename Check>
+void crashAtEachCommit(const QStringList& args, const QString& base, const QString& work, Check check,
+                       QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
+{
+    for (const char* when : {"after", "before"}) {
+        env.insert(QStringLiteral("BANDMATE_CRASH_WHEN"), QString::fromLatin1(when));
+        bool finished = false;
+        for (int n = 1; n <= 500 && !finished && !::testing::Test::HasFatalFailure(); ++n) {
+            resetDatabase(base, work);
+            SCOPED_TRACE(::testing::Message() << "ended " << when << " commit " << n);
+            env.insert(QStringLiteral("BANDMATE_CRASH_AT_COMMIT"), QString::number(n));
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(BANDMATE_CLI_CRASHTEST), args);
+            EXPECT_TRUE(process.waitForFinished(120'000));
+            KilledRun run;
+            run.killed = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 86;
+            run.succeeded = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+            run.out = QString::fromUtf8(process.readAllStandardOutput());
+            EXPECT_TRUE(run.killed || run.succeeded) << process.readAllStandardError().toStdString();
+            EXPECT_EQ(Snapshot(work).integrity(), QStringLiteral("ok"));
+            check(run, true);
+            finished = !run.killed;
+            if (finished) {
+                EXPECT_GT(n, 1) << "the command commits, so the first commit must have ended it";
+            }
+        }
+        EXPECT_TRUE(finished) << "still committing after 500 commits";
+    }
 }
 
 TEST(CrashConsistencyTest, ALibraryScanKilledAnywhereLeavesWholeSongsAndTheNextScanFinishesIt)
@@ -133,21 +169,23 @@ TEST(CrashConsistencyTest, ALibraryScanKilledAnywhereLeavesWholeSongsAndTheNextS
             << why.toStdString() << ": a file of a song that is not there";
         return db.count(QStringLiteral("SELECT count(*) FROM song WHERE deleted = 0"));
     };
-    killRepeatedly(withDb(work, scan), base, work, duration, 5, [&](const KilledRun& run, int i) {
+    const auto check = [&](const KilledRun& run, bool finish) {
         const int songs = whole(QStringLiteral("after the kill"));
         EXPECT_LE(songs, kFiles);
         if (run.succeeded) {
             EXPECT_EQ(songs, kFiles);
         }
-        if (i % 5 == 4) {
-            const CliRun finish = runCli(withDb(work, scan));
-            ASSERT_EQ(finish.exitCode, 0) << finish.err.toStdString();
+        if (finish) {
+            const CliRun next = runCli(withDb(work, scan));
+            ASSERT_EQ(next.exitCode, 0) << next.err.toStdString();
             EXPECT_EQ(whole(QStringLiteral("after the next scan")), kFiles);
             Snapshot db(work);
             EXPECT_EQ(db.count(QStringLiteral("SELECT count(DISTINCT title) FROM song WHERE deleted = 0")), kFiles) << "each file once";
             EXPECT_EQ(db.count(QStringLiteral("SELECT count(*) FROM media_file")), kFiles);
         }
-    });
+    };
+    killRepeatedly(withDb(work, scan), base, work, duration, 5, check);
+    crashAtEachCommit(withDb(work, scan), base, work, check);
 }
 
 /// Versions of the example machine that differ in tempo, velocities, instruments and programs.
@@ -218,7 +256,7 @@ TEST(CrashConsistencyTest, AMachineSavedVersionByVersionAndKilledKeepsEveryRepor
             EXPECT_TRUE(core::beats::readMachineXml(xml.toUtf8(), QStringLiteral("a version")).has_value());
         }
     };
-    killRepeatedly(withDb(work, import), base, work, duration, 4, [&](const KilledRun& run, int) {
+    const auto check = [&](const KilledRun& run, bool) {
         whole();
         // Every version the run printed is there, with the tempo of its file.
         Snapshot db(work);
@@ -243,7 +281,9 @@ TEST(CrashConsistencyTest, AMachineSavedVersionByVersionAndKilledKeepsEveryRepor
         if (run.succeeded) {
             EXPECT_EQ(reported, variants.size());
         }
-    });
+    };
+    killRepeatedly(withDb(work, import), base, work, duration, 4, check);
+    crashAtEachCommit(withDb(work, import), base, work, check);
 }
 
 TEST(CrashConsistencyTest, ARoadmapStartKilledAnywhereLeavesTheWholeRoadmapOrNone)
@@ -285,7 +325,7 @@ TEST(CrashConsistencyTest, ARoadmapStartKilledAnywhereLeavesTheWholeRoadmapOrNon
     const QStringList start{QStringLiteral("roadmap"), QStringLiteral("start"), file};
     const int duration = timedRun(withDb(work, start));
 
-    killRepeatedly(withDb(work, start), base, work, duration, 1, [&](const KilledRun& run, int) {
+    const auto check = [&](const KilledRun& run, bool) {
         Snapshot db(work);
         const int roadmaps = db.count(QStringLiteral("SELECT count(*) FROM roadmap WHERE deleted = 0"));
         EXPECT_LE(roadmaps, 1);
@@ -294,7 +334,9 @@ TEST(CrashConsistencyTest, ARoadmapStartKilledAnywhereLeavesTheWholeRoadmapOrNon
         }
         EXPECT_EQ(db.count(QStringLiteral("SELECT count(*) FROM roadmap_stage WHERE deleted = 0")), roadmaps * kStages);
         EXPECT_EQ(db.count(QStringLiteral("SELECT count(*) FROM roadmap_task WHERE deleted = 0")), roadmaps * kStages * kTasks);
-    });
+    };
+    killRepeatedly(withDb(work, start), base, work, duration, 1, check);
+    crashAtEachCommit(withDb(work, start), base, work, check);
 }
 
 TEST(CrashConsistencyTest, ASetlistImportKilledAnywhereLeavesAWholeShowOrNothing)
@@ -315,7 +357,7 @@ TEST(CrashConsistencyTest, ASetlistImportKilledAnywhereLeavesAWholeShowOrNothing
     const QStringList import{QStringLiteral("setlist"), QStringLiteral("import"), file, QStringLiteral("--show"), QStringLiteral("Club Havana")};
     const int duration = timedRun(withDb(work, import));
 
-    killRepeatedly(withDb(work, import), base, work, duration, 1, [&](const KilledRun& run, int) {
+    const auto check = [&](const KilledRun& run, bool) {
         Snapshot db(work);
         const int shows = db.count(QStringLiteral("SELECT count(*) FROM show WHERE deleted = 0"));
         EXPECT_LE(shows, 1);
@@ -325,7 +367,9 @@ TEST(CrashConsistencyTest, ASetlistImportKilledAnywhereLeavesAWholeShowOrNothing
         EXPECT_EQ(db.count(QStringLiteral("SELECT count(*) FROM setlist WHERE deleted = 0")), shows * 2) << "the set and the encore";
         EXPECT_EQ(db.count(QStringLiteral("SELECT count(*) FROM setlist_entry WHERE deleted = 0")), shows * (kMain + kEncore));
         EXPECT_EQ(db.count(QStringLiteral("SELECT count(*) FROM song WHERE deleted = 0")), shows * (kMain + kEncore)) << "new songs only with their show";
-    });
+    };
+    killRepeatedly(withDb(work, import), base, work, duration, 1, check);
+    crashAtEachCommit(withDb(work, import), base, work, check);
 }
 
 TEST(CrashConsistencyTest, ASyncKilledWhileApplyingPagesKeepsEachPageWithItsCursorAndTheNextSyncFinishes)
@@ -374,9 +418,7 @@ TEST(CrashConsistencyTest, ASyncKilledWhileApplyingPagesKeepsEachPageWithItsCurs
         const QStringList written = laptopDb.column(QStringLiteral("SELECT entity || '/' || id || '/' || field FROM field_clock"));
         ASSERT_EQ(written.size(), seqOf.size()) << "the server holds what the laptop wrote";
     }
-    killRepeatedly(
-        withDb(work, sync), base, work, duration, 5,
-        [&](const KilledRun& run, int i) {
+    const auto check = [&](const KilledRun& run, bool finish) {
             Snapshot db(work);
             const qint64 cursor = db.scalar(QStringLiteral("SELECT pull_cursor FROM sync_state WHERE singleton = 1")).toLongLong();
             QSet<QString> held;
@@ -393,15 +435,16 @@ TEST(CrashConsistencyTest, ASyncKilledWhileApplyingPagesKeepsEachPageWithItsCurs
             }
             EXPECT_EQ(held.size(), upToCursor.size()) << "the fields received are exactly those up to the cursor " << cursor;
             EXPECT_TRUE(held == upToCursor);
-            if (run.succeeded || i % 5 == 4) {
+            if (run.succeeded || finish) {
                 if (!run.succeeded) {
-                    const CliRun finish = cli(work, sync);
-                    ASSERT_EQ(finish.exitCode, 0) << finish.err.toStdString();
+                    const CliRun next = cli(work, sync);
+                    ASSERT_EQ(next.exitCode, 0) << next.err.toStdString();
                 }
                 EXPECT_EQ(cli(work, {QStringLiteral("--json"), QStringLiteral("dump")}).out, laptopDump) << "the next sync finishes the job";
             }
-        },
-        keyring.environment());
+        };
+    killRepeatedly(withDb(work, sync), base, work, duration, 5, check, keyring.environment());
+    crashAtEachCommit(withDb(work, sync), base, work, check, keyring.environment());
 }
 
 }  // namespace

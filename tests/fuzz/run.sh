@@ -22,8 +22,10 @@ case "$seconds" in ''|*[!0-9]*) echo "run.sh: SECONDS must be a whole number: $s
 
 cd "$root"
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
-[ -f build/fuzz/build.ninja ] || cmake --preset fuzz > /dev/null
-cmake --build --preset fuzz > /dev/null
+# Quiet unless something fails to build (then everything the build said).
+mkdir -p build
+[ -f build/fuzz/build.ninja ] || cmake --preset fuzz > build/fuzz-configure.log 2>&1 || { cat build/fuzz-configure.log >&2; exit 1; }
+cmake --build --preset fuzz > build/fuzz-build.log 2>&1 || { cat build/fuzz-build.log >&2; exit 1; }
 
 # Leaks are errors; UBSan stops at the first finding.
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1"
@@ -36,24 +38,29 @@ for target in "${targets[@]}"; do
   learned="build/fuzz/corpus/$target"
   mkdir -p "$learned"
   log="build/fuzz/$target.log"
-  regressions=("$here/regressions/$target"/*)
-  if [ -e "${regressions[0]}" ] && ! "$binary" "${regressions[@]}" > "$log.regressions" 2>&1; then
-    echo "$target: a regression input crashes again (see $log.regressions)" >&2
+  # -runs=0 with a folder: each stored input once, then stop (never fuzz without a time limit).
+  if [ -d "$here/regressions/$target" ] &&
+     ! timeout 300 "$binary" -runs=0 -timeout=10 -rss_limit_mb=2048 "$here/regressions/$target" > "$log.regressions" 2>&1; then
+    echo "$target: an input that failed before fails again:" >&2
+    tail -40 "$log.regressions" >&2
     status=1
     continue
   fi
   dict=()
   [ -f "$here/$target.dict" ] && dict=("-dict=$here/$target.dict")
-  if "$binary" "$learned" "$here/corpus/$target" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-       -max_len=65536 -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$target-" > "$log" 2>&1; then
+  seed=()
+  [ -n "${BANDMATE_FUZZ_SEED:-}" ] && seed=("-seed=$BANDMATE_FUZZ_SEED")
+  if timeout $((seconds + 120)) "$binary" "$learned" "$here/corpus/$target" "${dict[@]}" "${seed[@]}" -max_total_time="$seconds" \
+       -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$target-" > "$log" 2>&1; then
     result=ok
   else
     result="FAILED: $(grep -m1 -oE 'Test unit written to \S+' "$log" || echo "see $log")"
+    tail -40 "$log" >&2  # the finding, its stack and (for small inputs) the input in Base64
     status=1
   fi
   runs="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')"
   speed="$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')"
-  last="$(grep -E '^#[0-9]+' "$log" | tail -1)"
+  last="$(grep -E '^#[0-9]+' "$log" | tail -1 || true)"
   cov="$(echo "$last" | grep -oE 'cov: [0-9]+' | grep -oE '[0-9]+' || echo '?')"
   ft="$(echo "$last" | grep -oE 'ft: [0-9]+' | grep -oE '[0-9]+' || echo '?')"
   printf '%-14s %10s %9s %7s %7s %s\n' "$target" "$runs" "$speed" "$cov" "$ft" "$result"

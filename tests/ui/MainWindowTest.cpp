@@ -1,5 +1,6 @@
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "tests/support/SmallDisk.h"
 #include "tests/support/TestFiles.h"
 #include "core/library/Songs.h"
 #include "core/setlists/Setlists.h"
@@ -425,4 +426,100 @@ TEST_F(MainWindowTest, TheWeeklyDatabaseCheckRunsAfterTheWindowIsUpAndReportsDam
     ASSERT_NE(sync, nullptr);
     EXPECT_FALSE(sync->syncNow());
     EXPECT_TRUE(sync->statusText().contains(QStringLiteral("paused"))) << "nothing is sent from a damaged file";
+}
+
+namespace {
+
+/// The window's "cannot save any more" box, once checkStorage() has looked.
+QMessageBox* storageLostBox(ui::MainWindow& window)
+{
+    window.checkStorage();
+    QTest::qWait(50);
+    return window.findChild<QMessageBox*>(QStringLiteral("storageLost"));
+}
+
+/// The app's window on the database file at `path` (settings in `dir`).
+struct WindowOn {
+    WindowOn(const test::TempDir& dir, const QString& path)
+        : store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat), settings(store)
+    {
+        auto opened = core::Database::open(path);
+        EXPECT_TRUE(opened.has_value()) << opened.error().toString();
+        db = opened ? std::move(*opened) : nullptr;
+        if (db) {
+            window = std::make_unique<ui::MainWindow>(*db, settings);
+            window->show();
+        }
+    }
+    std::unique_ptr<core::Database> db;
+    QSettings store;
+    ui::Settings settings;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+}  // namespace
+
+TEST(StorageLostTest, ADatabaseFileThatVanishesIsSaidOnceSyncPausesAndACopyKeepsEverything)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("usb-stick.sqlite"));
+    WindowOn app(dir, path);
+    ASSERT_NE(app.window, nullptr);
+    ui::MainWindow& window = *app.window;
+    core::library::Song before;
+    before.title = QStringLiteral("Guantanamera");
+    ASSERT_TRUE(core::library::SongRepository(*app.db).save(before).has_value());
+    EXPECT_EQ(storageLostBox(window), nullptr) << "nothing to say while the file is there";
+
+    // The stick is pulled (the file goes; the open connection still reads what it had).
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(path + suffix);
+    }
+    QMessageBox* box = storageLostBox(window);
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_TRUE(box->text().contains(QFileInfo(path).fileName())) << box->text().toStdString();
+    EXPECT_TRUE(box->text().contains(QStringLiteral("not there any more"))) << box->text().toStdString();
+    auto* sync = qobject_cast<ui::SyncPage*>(window.pageWidget(ui::PageId::Sync));
+    ASSERT_NE(sync, nullptr);
+    EXPECT_FALSE(sync->syncNow());
+    EXPECT_TRUE(sync->statusText().contains(QStringLiteral("paused"))) << sync->statusText().toStdString();
+    box->close();
+    QTest::qWait(50);
+    EXPECT_EQ(storageLostBox(window), nullptr) << "said once";
+
+    // "Save a Copy…": what Bandmate has open goes to a new file that opens with it all.
+    const QString copy = dir.file(QStringLiteral("rescued.sqlite"));
+    auto saved = window.saveDatabaseCopy(copy);
+    ASSERT_TRUE(saved.has_value()) << saved.error().toString();
+    auto rescued = core::Database::open(copy);
+    ASSERT_TRUE(rescued.has_value()) << rescued.error().toString();
+    auto titles = core::sql::scalar((*rescued)->connection(), QStringLiteral("SELECT group_concat(title) FROM song WHERE deleted = 0"));
+    ASSERT_TRUE(titles.has_value());
+    EXPECT_EQ(titles->toString(), QStringLiteral("Guantanamera"));
+}
+
+TEST(StorageLostTest, AWriteTheDiskRefusesIsSaidWithTheDiskAndItsReason)
+{
+    test::TempDir dir;
+    test::SmallDisk disk(dir, 4 * 1024 * 1024);
+    REQUIRE_SMALL_DISK(disk);
+    WindowOn app(dir, disk.file(QStringLiteral("library.sqlite")));
+    ASSERT_NE(app.window, nullptr);
+    ui::MainWindow& window = *app.window;
+    EXPECT_EQ(storageLostBox(window), nullptr);
+    disk.fill(0);
+    // Enough songs that the write-ahead log must grow onto the full disk.
+    QList<core::library::Song> songs;
+    for (int i = 0; i < 2'000; ++i) {
+        core::library::Song song;
+        song.title = QStringLiteral("Son %1 %2").arg(i).arg(QString(200, QLatin1Char('x')));
+        songs.append(song);
+    }
+    auto added = core::library::SongRepository(*app.db).addMany(songs);
+    ASSERT_FALSE(added.has_value());
+    QMessageBox* box = storageLostBox(window);
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(QStringLiteral("the disk is full"))) << box->text().toStdString();
+    EXPECT_TRUE(box->text().contains(disk.path())) << box->text().toStdString();
 }

@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/StorageHealth.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/beats/BeatSession.h"
@@ -21,6 +22,10 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QDate>
+#include <QStandardPaths>
+#include <QFileDialog>
+#include <QTimer>
 #include <QHash>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -137,6 +142,11 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
 
     buildMenus();
 
+    // A USB stick pulled or a disk that turned read-only or full while Bandmate runs: said once.
+    auto* storageWatch = new QTimer(this);
+    connect(storageWatch, &QTimer::timeout, this, &MainWindow::checkStorage);
+    storageWatch->start(std::chrono::seconds(2));
+
     const QFileInfo file(m_db.path());
     auto* location = new QLabel(tr("Database: %1 (schema %2)")
                                     .arg(file.fileName())
@@ -211,6 +221,9 @@ void MainWindow::buildMenus()
     recent->setObjectName(QStringLiteral("recentFiles"));
     connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(recent); });
     fillRecentMenu(recent);
+    file->addSeparator();
+    QAction* copy = file->addAction(tr("Save a &Copy of the Database…"), this, &MainWindow::askDatabaseCopy);
+    copy->setObjectName(QStringLiteral("saveDatabaseCopy"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -443,6 +456,71 @@ DatabaseCheck* MainWindow::checkDatabaseWhenDue()
         return nullptr;
     }
     return m_check;
+}
+
+void MainWindow::checkStorage()
+{
+    if (m_storageWarned || m_closing) {
+        return;
+    }
+    const auto failure = core::storageFailure(m_db.connection().connectionName());
+    const bool gone = !QFileInfo::exists(m_db.path());
+    if (!failure && !gone) {
+        return;
+    }
+    m_storageWarned = true;
+    if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
+        sync->hold(tr("Sync is paused: Bandmate cannot save to its database file."));
+    }
+    const QString file = QDir::toNativeSeparators(QFileInfo(m_db.path()).absoluteFilePath());
+    const QString why = gone ? tr("The file is not there any more (was its disk or USB stick removed?).")
+                             : QString::fromStdString(failure->message);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Bandmate cannot save any more"),
+                                tr("The file that holds your library, machines and roadmaps can no longer be written:\n%1\n\n%2").arg(file, why),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("storageLost"));
+    box->setInformativeText(tr("Everything saved before this moment is in that file (if its disk comes back). What you change from now on is not saved, and "
+                               "sync is paused. Save a copy of what Bandmate has open now, then close Bandmate and look at the disk."));
+    QPushButton* copy = box->addButton(tr("Save a Copy…"), QMessageBox::ActionRole);
+    box->addButton(QMessageBox::Close);
+    connect(copy, &QPushButton::clicked, this, &MainWindow::askDatabaseCopy, Qt::QueuedConnection);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+core::Result<void> MainWindow::saveDatabaseCopy(const QString& path)
+{
+    // Written beside the target first: a copy cut short never replaces a good file there.
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (auto saved = core::saveDatabaseCopy(m_db, partial); !saved) {
+        return saved;
+    }
+    if (QFile::exists(path) && !QFile::remove(path)) {
+        QFile::remove(partial);
+        return core::fail(core::ErrorCode::Io, "could not replace the file there", path.toStdString());
+    }
+    if (!QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        return core::fail(core::ErrorCode::Io, "could not name the copy", path.toStdString());
+    }
+    return {};
+}
+
+void MainWindow::askDatabaseCopy()
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(tr("Bandmate copy %1.sqlite").arg(QDate::currentDate().toString(Qt::ISODate)));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a Copy of the Database"), suggested, tr("Bandmate database (*.sqlite)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (auto saved = saveDatabaseCopy(path); !saved) {
+        QMessageBox::warning(this, tr("Save a Copy of the Database"),
+                             tr("The copy could not be saved: %1").arg(QString::fromStdString(saved.error().message)));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy of the database: %1").arg(QDir::toNativeSeparators(path)), 15'000);
 }
 
 void MainWindow::openAbout()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/Result.h"
+
 #include "ui/shell/Pages.h"
 
 #include <QMainWindow>
@@ -50,6 +52,13 @@ public:
     /// window is up); damage found is reported in a message that says what to do. Returns the
     /// check when it started, else nullptr.
     DatabaseCheck* checkDatabaseWhenDue();
+    /// Whether the database file can still be written (a write the disk refused, or the file
+    /// gone: a pulled USB stick, a disk turned read-only or full). The first time it cannot,
+    /// sync pauses and a box says so, once, offering Save a Copy…. Runs every two seconds.
+    void checkStorage();
+    /// What Bandmate has open now, saved to `path` (File › Save a Copy of the Database…),
+    /// replacing a file there only once the copy is whole.
+    [[nodiscard]] core::Result<void> saveDatabaseCopy(const QString& path);
     /// Takes a copy of a shared groove into the Beat Machine page (bandmate://import?url=… or the
     /// page's link: "Open in Bandmate").
     void openSharedLink(const QString& link);
@@ -65,6 +74,8 @@ private:
     QWidget* buildSidebar();
     void openPreferences();
     void openAbout();
+    /// Asks where, then saveDatabaseCopy().
+    void askDatabaseCopy();
     /// The menu of the page in front: its commands and their keys.
     void fillPageMenu();
     /// File › Open Recent: the machine files opened lately.
@@ -76,6 +87,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QMenu* m_pageMenu = nullptr;
     DatabaseCheck* m_check = nullptr;
+    bool m_storageWarned = false;  ///< the box about a file that cannot be written was shown
     bool m_closing = false;
 };
 
