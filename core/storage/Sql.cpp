@@ -40,9 +40,7 @@ Error onFullDisk(Error error, const QSqlError& cause, const QSqlDatabase& db)
         error.message = fullDiskMessage(db.databaseName()) + ": nothing of this step was saved; free some space and try again";
         error.where = db.databaseName().toStdString();
     }
-    if (error.code == ErrorCode::ReadOnly || error.code == ErrorCode::Io) {
-        noteStorageFailure(db.connectionName(), error);  // the app says so once and stops saving
-    }
+    noteStorageFailure(db, error, (cause.nativeErrorCode().toInt() & 0xFF) == 13);  // the app says so
     return error;
 }
 

@@ -1,6 +1,7 @@
 #include "core/storage/StatementCache.h"
 
 #include "core/storage/Sql.h"
+#include "core/storage/StorageHealth.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -26,6 +27,7 @@ Result<void> StatementCache::exec(const QString& statement, const QVariantList& 
     }
     if (!query.exec()) {
         const Error error = toError(query.lastError(), statement, m_sqlite);
+        noteStorageFailure(m_db, error, (query.lastError().nativeErrorCode().toInt() & 0xFF) == 13);  // the app says so
         query.finish();
         return std::unexpected(error);
     }

@@ -2,8 +2,12 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
+#include "core/util/SafeFiles.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
 #include <QHash>
 
 #include <mutex>
@@ -18,27 +22,30 @@ std::mutex& failuresMutex()
     return mutex;
 }
 
-QHash<QString, Error>& failures()
+QHash<QString, StorageFailure>& failures()
 {
-    static QHash<QString, Error> noted;
+    static QHash<QString, StorageFailure> noted;
     return noted;
 }
 
 }  // namespace
 
-void noteStorageFailure(const QString& connectionName, const Error& error)
+void noteStorageFailure(const QSqlDatabase& db, const Error& error, bool diskFull)
 {
+    if (db.driverName() != QLatin1String("QSQLITE") || (error.code != ErrorCode::ReadOnly && error.code != ErrorCode::Io)) {
+        return;
+    }
     const std::lock_guard lock(failuresMutex());
-    if (!failures().contains(connectionName)) {
-        failures().insert(connectionName, error);
+    if (!failures().contains(db.connectionName())) {
+        failures().insert(db.connectionName(), StorageFailure{error, diskFull});
     }
 }
 
-std::optional<Error> storageFailure(const QString& connectionName)
+std::optional<StorageFailure> storageFailure(const QString& connectionName)
 {
     const std::lock_guard lock(failuresMutex());
     const auto found = failures().constFind(connectionName);
-    return found == failures().cend() ? std::nullopt : std::optional<Error>(*found);
+    return found == failures().cend() ? std::nullopt : std::optional<StorageFailure>(*found);
 }
 
 void clearStorageFailure(const QString& connectionName)
@@ -47,14 +54,36 @@ void clearStorageFailure(const QString& connectionName)
     failures().remove(connectionName);
 }
 
+bool belongsToDatabase(const Database& db, const QString& path)
+{
+    const QFileInfo candidate(path);
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        const QFileInfo own(db.path() + suffix);
+        if (QDir::cleanPath(candidate.absoluteFilePath()) == QDir::cleanPath(own.absoluteFilePath())
+            || (candidate.exists() && own.exists() && candidate.canonicalFilePath() == own.canonicalFilePath())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 Result<void> saveDatabaseCopy(const Database& db, const QString& path)
 {
+    if (belongsToDatabase(db, path)) {
+        return fail(ErrorCode::InvalidArgument, "that is the database itself: choose another name or place for the copy", path.toStdString());
+    }
     if (QFile::exists(path)) {
         return fail(ErrorCode::InvalidArgument, "a file of that name is already there: choose another name", path.toStdString());
     }
+    const QString connection = db.connection().connectionName();
+    const bool noted = storageFailure(connection).has_value();
     if (auto copied = sql::exec(db.connection(), QStringLiteral("VACUUM INTO ") + sql::quoteLiteral(path)); !copied) {
         QFile::remove(path);
-        return fail(copied.error().code, "could not save the copy: " + copied.error().message, path.toStdString());
+        if (!noted) {
+            clearStorageFailure(connection);  // the copy's own disk said no, not the database's
+        }
+        const std::string why = diskNearlyFull(path) ? fullDiskMessage(path) : copied.error().message;
+        return fail(copied.error().code, "could not save the copy: " + why, path.toStdString());
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "core/storage/Transaction.h"
 
 #include "core/storage/Sql.h"
+#include "core/storage/StorageHealth.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -96,6 +97,9 @@ Result<void> Transaction::commit()
     auto ok = sql::exec(m_db, m_level > 0 ? QStringLiteral("RELEASE ") + savepoint(m_level) : QStringLiteral("COMMIT"));
     if (ok) {
         finish();
+        if (m_level == 0) {
+            clearStorageFailure(m_db.connectionName());  // the disk takes writes (again)
+        }
     }
     return ok;
 }

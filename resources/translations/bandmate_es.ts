@@ -2881,7 +2881,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+69"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+71"/>
         <location line="+117"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
@@ -3032,14 +3032,48 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>La sincronización está en pausa hasta que Bandmate vuelva a arrancar: el archivo de la base de datos está dañado.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
+        <source>Bandmate saves again: its disk has room.</source>
+        <translation>Bandmate vuelve a guardar: su disco tiene espacio.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The disk is full</source>
+        <translation>El disco está lleno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate cannot save to %1: its disk is full.
+
+%2</source>
+        <translation>Bandmate no puede guardar en %1: su disco está lleno.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you change now is not saved until there is room. Free some space on that disk: Bandmate then saves again by itself and says so below.</source>
+        <translation>Lo que cambies ahora no se guarda hasta que haya espacio. Libera espacio en ese disco: Bandmate volverá a guardar por sí solo y lo dirá abajo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sync is paused: Bandmate cannot save to its database file.</source>
         <translation>La sincronización está en pausa: Bandmate no puede guardar en su archivo de base de datos.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The file is not there any more (was its disk or USB stick removed?).</source>
         <translation>El archivo ya no está (¿se quitó su disco o memoria USB?).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be written any more: it became read-only, or it was moved or replaced (by a sync tool such as Dropbox?).</source>
+        <translation>El archivo ya no se puede escribir: pasó a ser de solo lectura, o se movió o se sustituyó (¿por una herramienta de sincronización como Dropbox?).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk reports an error reading or writing the file (%1).</source>
+        <translation>El disco informa de un error al leer o escribir el archivo (%1).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3068,7 +3102,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Guardar una copia…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Bandmate copy %1.sqlite</source>
         <translation>Copia de Bandmate %1.sqlite</translation>
     </message>

@@ -2881,7 +2881,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+69"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+71"/>
         <location line="+117"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
@@ -3032,14 +3032,48 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Synkroniseringen står på pause til Bandmate startes på nytt: databasefilen er skadet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
+        <source>Bandmate saves again: its disk has room.</source>
+        <translation>Bandmate lagrer igjen: disken har plass.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The disk is full</source>
+        <translation>Disken er full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bandmate cannot save to %1: its disk is full.
+
+%2</source>
+        <translation>Bandmate kan ikke lagre i %1: disken er full.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you change now is not saved until there is room. Free some space on that disk: Bandmate then saves again by itself and says so below.</source>
+        <translation>Det du endrer nå, blir ikke lagret før det er plass. Frigjør plass på den disken: Bandmate lagrer da igjen av seg selv og sier fra nederst.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sync is paused: Bandmate cannot save to its database file.</source>
         <translation>Synkroniseringen er satt på pause: Bandmate kan ikke lagre i databasefilen sin.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The file is not there any more (was its disk or USB stick removed?).</source>
         <translation>Filen er ikke der lenger (ble disken eller minnepinnen tatt ut?).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be written any more: it became read-only, or it was moved or replaced (by a sync tool such as Dropbox?).</source>
+        <translation>Filen kan ikke skrives til lenger: den ble skrivebeskyttet, eller den ble flyttet eller erstattet (av et synkroniseringsverktøy som Dropbox?).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk reports an error reading or writing the file (%1).</source>
+        <translation>Disken melder en feil ved lesing eller skriving av filen (%1).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3068,7 +3102,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Lagre en kopi…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Bandmate copy %1.sqlite</source>
         <translation>Bandmate-kopi %1.sqlite</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
 #include "tests/support/SmallDisk.h"
+#include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "core/library/Songs.h"
 #include "core/setlists/Setlists.h"
@@ -34,6 +35,8 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QDir>
+#include <QStatusBar>
 
 #include <gtest/gtest.h>
 
@@ -488,6 +491,12 @@ TEST(StorageLostTest, ADatabaseFileThatVanishesIsSaidOnceSyncPausesAndACopyKeeps
     QTest::qWait(50);
     EXPECT_EQ(storageLostBox(window), nullptr) << "said once";
 
+    // Never onto the database itself (its file or its log).
+    for (const QString& itself : {path, path + QStringLiteral("-wal")}) {
+        auto refused = window.saveDatabaseCopy(itself);
+        ASSERT_FALSE(refused.has_value());
+        EXPECT_NE(refused.error().message.find("the database itself"), std::string::npos) << refused.error().message;
+    }
     // "Save a Copy…": what Bandmate has open goes to a new file that opens with it all.
     const QString copy = dir.file(QStringLiteral("rescued.sqlite"));
     auto saved = window.saveDatabaseCopy(copy);
@@ -518,8 +527,40 @@ TEST(StorageLostTest, AWriteTheDiskRefusesIsSaidWithTheDiskAndItsReason)
     }
     auto added = core::library::SongRepository(*app.db).addMany(songs);
     ASSERT_FALSE(added.has_value());
-    QMessageBox* box = storageLostBox(window);
+    EXPECT_EQ(storageLostBox(window), nullptr) << "a full disk is not a lost file";
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("storageFull"));
     ASSERT_NE(box, nullptr);
     EXPECT_TRUE(box->text().contains(QStringLiteral("the disk is full"))) << box->text().toStdString();
     EXPECT_TRUE(box->text().contains(disk.path())) << box->text().toStdString();
+    auto* sync = qobject_cast<ui::SyncPage*>(window.pageWidget(ui::PageId::Sync));
+    ASSERT_NE(sync, nullptr);
+    EXPECT_FALSE(sync->statusText().contains(QStringLiteral("paused"))) << "sync goes on trying";
+    box->close();
+
+    // Room again: the next save goes through and the window says so.
+    disk.unfill();
+    core::library::Song one;
+    one.title = QStringLiteral("Después del temporal");
+    ASSERT_TRUE(core::library::SongRepository(*app.db).save(one).has_value());
+    window.checkStorage();
+    QTest::qWait(50);  // the closed box goes
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("saves again"))) << window.statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(window.findChild<QMessageBox*>(QStringLiteral("storageFull")), nullptr);
+}
+
+TEST(StorageLostTest, ACopyThatDoesNotFitSaysWhereAndIsNotTakenForTheDatabasesOwnTrouble)
+{
+    test::TempDir dir;
+    test::SmallDisk disk(dir, 1024 * 1024);
+    REQUIRE_SMALL_DISK(disk);
+    WindowOn app(dir, dir.file(QStringLiteral("library.sqlite")));
+    ASSERT_NE(app.window, nullptr);
+    (void)test::addSongs(*app.db, 3'000, QStringLiteral("Bolero"));
+    disk.fill(0);
+    auto copied = app.window->saveDatabaseCopy(disk.file(QStringLiteral("copy.sqlite")));
+    ASSERT_FALSE(copied.has_value());
+    EXPECT_NE(copied.error().message.find(disk.path().toStdString()), std::string::npos) << copied.error().message << ": names the copy's disk";
+    EXPECT_EQ(storageLostBox(*app.window), nullptr);
+    EXPECT_EQ(app.window->findChild<QMessageBox*>(QStringLiteral("storageFull")), nullptr);
+    EXPECT_TRUE(QDir(disk.path()).entryList({QStringLiteral("copy*")}, QDir::Files).isEmpty()) << "no piece of a copy";
 }

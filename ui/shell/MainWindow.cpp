@@ -39,6 +39,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <filesystem>
+
 namespace bandmate::ui {
 
 namespace {
@@ -460,21 +462,48 @@ DatabaseCheck* MainWindow::checkDatabaseWhenDue()
 
 void MainWindow::checkStorage()
 {
-    if (m_storageWarned || m_closing) {
+    if (m_closing) {
         return;
     }
     const auto failure = core::storageFailure(m_db.connection().connectionName());
     const bool gone = !QFileInfo::exists(m_db.path());
-    if (!failure && !gone) {
+    const QString file = QDir::toNativeSeparators(QFileInfo(m_db.path()).absoluteFilePath());
+    if (m_storageFull && !gone && !(failure && failure->diskFull)) {
+        m_storageFull = false;  // a commit went through: there is room again
+        statusBar()->showMessage(tr("Bandmate saves again: its disk has room."), 15'000);
+    }
+    if (m_storageWarned || (!failure && !gone)) {
+        return;
+    }
+    if (!gone && failure->diskFull) {
+        // Full: nothing is lost and saving goes on once there is room; said once per time it fills.
+        if (m_storageFull) {
+            return;
+        }
+        m_storageFull = true;
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("The disk is full"),
+                                    tr("Bandmate cannot save to %1: its disk is full.\n\n%2").arg(file, QString::fromStdString(failure->error.message)),
+                                    QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("storageFull"));
+        box->setInformativeText(tr("What you change now is not saved until there is room. Free some space on that disk: Bandmate then "
+                                   "saves again by itself and says so below."));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return;
     }
     m_storageWarned = true;
     if (auto* sync = qobject_cast<SyncPage*>(pageWidget(PageId::Sync))) {
         sync->hold(tr("Sync is paused: Bandmate cannot save to its database file."));
     }
-    const QString file = QDir::toNativeSeparators(QFileInfo(m_db.path()).absoluteFilePath());
-    const QString why = gone ? tr("The file is not there any more (was its disk or USB stick removed?).")
-                             : QString::fromStdString(failure->message);
+    QString why;
+    if (gone) {
+        why = tr("The file is not there any more (was its disk or USB stick removed?).");
+    } else if (failure->error.code == core::ErrorCode::ReadOnly) {
+        why = tr("The file cannot be written any more: it became read-only, or it was moved or replaced (by a sync tool such as "
+                 "Dropbox?).");
+    } else {
+        why = tr("The disk reports an error reading or writing the file (%1).").arg(QString::fromStdString(failure->error.message));
+    }
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Bandmate cannot save any more"),
                                 tr("The file that holds your library, machines and roadmaps can no longer be written:\n%1\n\n%2").arg(file, why),
                                 QMessageBox::NoButton, this);
@@ -490,19 +519,23 @@ void MainWindow::checkStorage()
 
 core::Result<void> MainWindow::saveDatabaseCopy(const QString& path)
 {
-    // Written beside the target first: a copy cut short never replaces a good file there.
+    // Written beside the target first, then renamed over it in one step: a copy cut short never
+    // replaces a good file there (saveDatabaseCopy refuses the database's own file).
     const QString partial = path + QStringLiteral(".partial");
-    QFile::remove(partial);
+    if (QFile::exists(partial)) {
+        return core::fail(core::ErrorCode::InvalidArgument, "a file of that name is already there: choose another name", partial.toStdString());
+    }
+    if (core::belongsToDatabase(m_db, path)) {
+        return core::fail(core::ErrorCode::InvalidArgument, "that is the database itself: choose another name or place for the copy", path.toStdString());
+    }
     if (auto saved = core::saveDatabaseCopy(m_db, partial); !saved) {
         return saved;
     }
-    if (QFile::exists(path) && !QFile::remove(path)) {
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(partial).toStdString(), QFile::encodeName(path).toStdString(), error);
+    if (error) {
         QFile::remove(partial);
-        return core::fail(core::ErrorCode::Io, "could not replace the file there", path.toStdString());
-    }
-    if (!QFile::rename(partial, path)) {
-        QFile::remove(partial);
-        return core::fail(core::ErrorCode::Io, "could not name the copy", path.toStdString());
+        return core::fail(core::ErrorCode::Io, "could not name the copy: " + error.message(), path.toStdString());
     }
     return {};
 }

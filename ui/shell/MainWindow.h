@@ -53,8 +53,10 @@ public:
     /// check when it started, else nullptr.
     DatabaseCheck* checkDatabaseWhenDue();
     /// Whether the database file can still be written (a write the disk refused, or the file
-    /// gone: a pulled USB stick, a disk turned read-only or full). The first time it cannot,
-    /// sync pauses and a box says so, once, offering Save a Copy…. Runs every two seconds.
+    /// gone: a pulled USB stick, a disk turned read-only or failing). The first time it cannot,
+    /// sync pauses and a box says so, once, offering Save a Copy…. A full disk is said once each
+    /// time it fills, without pausing sync, and "saves again" when a commit goes through.
+    /// Runs every two seconds.
     void checkStorage();
     /// What Bandmate has open now, saved to `path` (File › Save a Copy of the Database…),
     /// replacing a file there only once the copy is whole.
@@ -88,6 +90,7 @@ private:
     QMenu* m_pageMenu = nullptr;
     DatabaseCheck* m_check = nullptr;
     bool m_storageWarned = false;  ///< the box about a file that cannot be written was shown
+    bool m_storageFull = false;    ///< its disk is full now (said once; "saves again" when it clears)
     bool m_closing = false;
 };
 
