@@ -5,6 +5,7 @@
 #include "core/setlists/SetlistFormats.h"
 #include "core/setlists/Setlists.h"
 #include "core/storage/Database.h"
+#include "core/util/SafeFiles.h"
 #include "ui/print/SheetPrinter.h"
 
 #include <QFile>
@@ -179,11 +180,11 @@ int importText(const CliArgs& args, const CommandOptions& options)
         return reportError({ErrorCode::InvalidArgument, "setlist import needs FILE.txt and --show NAME", "setlist import"});
     }
     const QString path = options.words.first();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return reportError({ErrorCode::Io, "cannot read: " + file.errorString().toStdString(), path.toStdString()});
+    auto text = core::readInputFile(path, 1024 * 1024, "setlist file");
+    if (!text) {
+        return reportError(text.error());
     }
-    auto groups = sl::parseSetlistGroups(file.read(1024 * 1024 + 1));
+    auto groups = sl::parseSetlistGroups(*text);
     if (!groups) {
         core::Error error = groups.error();
         error.where = path.toStdString() + (error.where.empty() ? "" : " " + error.where);

@@ -1,12 +1,15 @@
 #include "core/beats/MachineXml.h"
 
-#include <QFile>
+#include "core/util/SafeFiles.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace bandmate::core::beats {
 
@@ -48,6 +51,9 @@ public:
         if (machine.instruments.empty()) {
             return fail(ErrorCode::InvalidInput, "the machine has no instruments (an <instrumentList> with at least one)", machineWhere);
         }
+        if (auto ok = countInstructorAsMusicians(machine, machineWhere); !ok) {
+            return std::unexpected(ok.error());
+        }
         // Anything after the root must still be well-formed.
         while (!m_xml.atEnd()) {
             m_xml.readNext();
@@ -59,6 +65,45 @@ public:
     }
 
 private:
+    /// The format counts the Instructor from 0: pitch 0 says "one" (the web machine plays sample
+    /// instructor-0 on the one). The model counts as a musician does, 1 to 8, like the kit's
+    /// samples. Bandmate's own files say which they use; files written before they did (by
+    /// Bandmate 1.x, counting 1 to 8) are told apart by an "eight" with no "one".
+    Result<void> countInstructorAsMusicians(Machine& machine, const std::string& where) const
+    {
+        for (Instrument& instrument : machine.instruments) {
+            if (instrument.id != kInstructorId) {
+                continue;
+            }
+            int countsFrom = m_instructorCountsFrom.value_or(0);
+            if (!m_instructorCountsFrom) {
+                bool one = false;
+                bool eight = false;
+                for (const Program& program : instrument.programs) {
+                    for (const Note& note : program.notes) {
+                        one = one || note.pitch == 0;
+                        eight = eight || note.pitch == 8;
+                    }
+                }
+                countsFrom = eight && !one ? 1 : 0;
+            }
+            if (countsFrom == 1) {
+                continue;
+            }
+            for (Program& program : instrument.programs) {
+                for (Note& note : program.notes) {
+                    if (note.pitch >= MachineLimits::kMaxPitch) {
+                        return fail(ErrorCode::InvalidInput,
+                                    "the Instructor's pitch " + std::to_string(note.pitch) + " is out of range (the format counts from 0: pitch 0 says \"one\")",
+                                    where + " program \"" + program.title + "\"");
+                    }
+                    ++note.pitch;
+                }
+            }
+        }
+        return {};
+    }
+
     std::string here() const
     {
         return QStringLiteral("%1:%2:%3").arg(m_source).arg(m_xml.lineNumber()).arg(m_xml.columnNumber()).toStdString();
@@ -204,6 +249,12 @@ private:
                 });
             } else if (name == QLatin1String("clave32")) {
                 ok = element(machine.clave32, "clave32", boolean);
+            } else if (name == QLatin1String("instructorCountsFrom")) {
+                int countsFrom = 0;
+                ok = element(countsFrom, "instructorCountsFrom", [this](const QString& v, const std::string& w) {
+                    return parseInt(v, w, 0, 1);
+                });
+                m_instructorCountsFrom = countsFrom;
             } else if (name == QLatin1String("volume")) {
                 ok = element(machine.volume, "volume", [this](const QString& v, const std::string& w) {
                     return parseDouble(v, w, 0.0, 2.0);
@@ -409,6 +460,7 @@ private:
 
     QXmlStreamReader m_xml;
     QString m_source;
+    std::optional<int> m_instructorCountsFrom;  ///< <instructorCountsFrom>, when the file says
 };
 
 QString number(double value)
@@ -427,18 +479,11 @@ Result<Machine> readMachineXml(const QByteArray& xml, const QString& source)
 
 Result<Machine> readMachineFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.exists()) {
-        return fail(ErrorCode::NotFound, "no such machine file", path.toStdString());
+    auto bytes = readInputFile(path, 16 * 1024 * 1024, "machine file");
+    if (!bytes) {
+        return std::unexpected(bytes.error());
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(ErrorCode::Io, "cannot read the file: " + file.errorString().toStdString(), path.toStdString());
-    }
-    constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
-    if (file.size() > kMaxFileBytes) {
-        return fail(ErrorCode::InvalidInput, "the file is larger than 16 MiB; not a machine", path.toStdString());
-    }
-    return readMachineXml(file.readAll(), path);
+    return readMachineXml(*bytes, path);
 }
 
 QByteArray writeMachineXml(const Machine& machine)
@@ -473,7 +518,8 @@ QByteArray writeMachineXml(const Machine& machine)
             for (const Note& note : program.notes) {
                 xml.writeEmptyElement(bm, QStringLiteral("Note"));
                 xml.writeAttribute(QStringLiteral("index"), QString::number(note.index));
-                xml.writeAttribute(QStringLiteral("pitch"), QString::number(note.pitch));
+                const bool instructor = instrument.id == kInstructorId;
+                xml.writeAttribute(QStringLiteral("pitch"), QString::number(instructor ? note.pitch - 1 : note.pitch));
                 if (note.velocity != 1.0) {
                     xml.writeAttribute(QStringLiteral("velocity"), number(note.velocity));
                 }
@@ -498,6 +544,12 @@ QByteArray writeMachineXml(const Machine& machine)
     xml.writeTextElement(bm, QStringLiteral("keyNote"), QString::number(machine.keyNote));
     xml.writeTextElement(bm, QStringLiteral("clave32"), boolean(machine.clave32));
     xml.writeTextElement(bm, QStringLiteral("volume"), number(machine.volume));
+    // Bandmate's own mark (the web machine ignores it): the Instructor above counts from 0, as
+    // the format does; files without it are read by what they count (see the reader).
+    const bool hasInstructor = std::ranges::any_of(machine.instruments, [](const Instrument& i) { return i.id == kInstructorId; });
+    if (hasInstructor) {
+        xml.writeTextElement(bm, QStringLiteral("instructorCountsFrom"), QStringLiteral("0"));
+    }
     xml.writeEndElement();  // Machine
     xml.writeEndDocument();
     return out;

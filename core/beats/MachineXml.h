@@ -12,6 +12,11 @@ namespace bandmate::core::beats {
 inline constexpr const char* kMachineNamespace = "http://www.salsabeatmachine.org/xns/bm";
 inline constexpr const char* kInstrumentsNamespace = "http://www.salsabeatmachine.org/xns/instruments";
 
+/// The instrument that counts the beats aloud. In the model its pitch is the count, 1 to 8 (the
+/// kit's samples instructor-1 … instructor-8); in the file it counts from 0, as the format's own
+/// player does (pitch 0 is "one"). The reader and the writer convert.
+inline constexpr const char* kInstructorId = "instructor";
+
 /// Parses a machine in the Salsa Beat Machine XML format. `source` names the input in errors,
 /// which read "source:line:column: message". Unknown elements and attributes are ignored; values
 /// outside MachineLimits are errors. Never throws; any input gives a machine or an error.

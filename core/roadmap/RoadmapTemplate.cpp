@@ -1,5 +1,7 @@
 #include "core/roadmap/RoadmapTemplate.h"
 
+#include "core/util/SafeFiles.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -451,17 +453,11 @@ Result<RoadmapTemplate> parseRoadmapJson(const QByteArray& json, const QString& 
 
 Result<RoadmapTemplate> readRoadmapFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.exists()) {
-        return fail(ErrorCode::NotFound, "no such roadmap file", path.toStdString());
+    auto bytes = readInputFile(path, 4 * 1024 * 1024, "roadmap file");
+    if (!bytes) {
+        return std::unexpected(bytes.error());
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(ErrorCode::Io, "cannot read the file: " + file.errorString().toStdString(), path.toStdString());
-    }
-    if (file.size() > 4 * 1024 * 1024) {
-        return fail(ErrorCode::InvalidInput, "larger than 4 MiB; not a roadmap", path.toStdString());
-    }
-    auto roadmap = parseRoadmapJson(file.readAll(), path);
+    auto roadmap = parseRoadmapJson(*bytes, path);
     if (!roadmap && !roadmap.error().where.starts_with(path.toStdString())) {
         roadmap.error().where = path.toStdString() + ": " + roadmap.error().where;  // file and JSON path
     }

@@ -592,7 +592,15 @@ Result<void> Database::migrate(int targetVersion)
         return ok;
     }
     m_schemaVersion = std::max(from, targetVersion);
-    qCDebug(lcDatabase) << "migrated" << m_path << "from schema" << from << "to" << m_schemaVersion;
+    // Creating a file is one quiet step; an upgrade of one that held data says so once, with
+    // where the copy from before it is.
+    if (from > 0) {
+        qCInfo(lcDatabase).noquote() << QStringLiteral("upgraded %1 from schema %2 to %3; the copy from before is at %4")
+                                            .arg(m_path)
+                                            .arg(from)
+                                            .arg(m_schemaVersion)
+                                            .arg(m_backupPath.isEmpty() ? QStringLiteral("(none)") : m_backupPath);
+    }
     return {};
 }
 
@@ -617,7 +625,6 @@ Result<void> Database::backUp(int version)
                     str(backup));
     }
     m_backupPath = backup;
-    qCDebug(lcDatabase) << "backed up schema" << version << "to" << backup;
     return {};
 }
 

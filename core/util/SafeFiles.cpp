@@ -1,6 +1,7 @@
 #include "core/util/SafeFiles.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
@@ -90,6 +91,33 @@ Result<void> writeFileAtomically(const QString& path, const QByteArray& bytes)
         return fail(ErrorCode::Io, "could not replace the file: " + file.errorString().toStdString(), path.toStdString());
     }
     return {};
+}
+
+Result<QByteArray> readInputFile(const QString& path, qint64 maxBytes, const std::string& what)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        return fail(ErrorCode::NotFound, "no such " + what, path.toStdString());
+    }
+    if (info.isDir()) {
+        return fail(ErrorCode::InvalidInput, "this is a folder, not a " + what, path.toStdString());
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::Io, "cannot read the file: " + file.errorString().toStdString(), path.toStdString());
+    }
+    // One byte over the limit tells a file that grew while read from one that fits.
+    QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes) {
+        return fail(ErrorCode::InvalidInput,
+                    "the file is larger than " + QLocale::c().formattedDataSize(maxBytes, 0, QLocale::DataSizeTraditionalFormat).toStdString() +
+                        "; not a " + what,
+                    path.toStdString());
+    }
+    if (file.error() != QFileDevice::NoError) {
+        return fail(ErrorCode::Io, "cannot read the file: " + file.errorString().toStdString(), path.toStdString());
+    }
+    return bytes;
 }
 
 }  // namespace bandmate::core

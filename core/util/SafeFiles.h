@@ -2,6 +2,7 @@
 
 #include "core/util/Result.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <string>
@@ -21,5 +22,10 @@ namespace bandmate::core {
 /// the file that was there stays as it was, no temporary is left, and the error says why (a full
 /// disk: which one).
 [[nodiscard]] Result<void> writeFileAtomically(const QString& path, const QByteArray& bytes);
+
+/// Reads a file the musician named as input, whole. A missing file is NotFound and a folder or a
+/// file over `maxBytes` InvalidInput (bad input: exit 2 in the CLI); one that cannot be read is
+/// Io. `what` names the kind of file in the messages ("machine file", "roadmap").
+[[nodiscard]] Result<QByteArray> readInputFile(const QString& path, qint64 maxBytes, const std::string& what);
 
 }  // namespace bandmate::core

@@ -38,6 +38,8 @@ MELODIC = [
     ("piano", 0, 21, 108, 2.0),   # Acoustic Grand Piano, A0..C8
     ("bass", 32, 28, 67, 1.6),    # Acoustic Bass, E1..G4
     ("guitar", 24, 40, 88, 1.4),  # Nylon Guitar, E2..E6
+    ("trumpet", 56, 52, 86, 1.0),     # Trumpet, E3..D6 (the format's Trumpet sits at 60 + pitch)
+    ("saxophone", 66, 40, 79, 1.0),   # Tenor Sax, E2..G5 (the format's Saxophone sits at 48 + pitch)
 ]
 
 # Other instrument ids that play the same keyed samples (written into kit.json, no extra files).
@@ -59,6 +61,7 @@ ARTICULATIONS = {
     "bongos-1": (61, 110, 0.55, [], 0.8),                         # hembra, open
     "bongos-2": (60, 70, 0.2, ["lowpass", "2500"], 0.4),          # finger on the macho
     "bongos-3": (60, 55, 0.2, ["lowpass", "1500"], 0.3),          # thumb
+    "bongos-4": (61, 127, 0.3, ["highpass", "500"], 0.85),        # slap on the hembra
     "timbales-0": (65, 110, 0.8, [], 0.8),                        # macho (high)
     "timbales-1": (66, 110, 0.9, [], 0.8),                        # hembra (low)
     "timbales-2": (37, 100, 0.2, ["highpass", "600"], 0.6),       # cáscara (stick on the shell)
@@ -74,6 +77,7 @@ ARTICULATIONS = {
     "tambora-1": (37, 110, 0.2, [], 0.6),                         # stick on the rim
     "tambora-2": (62, 100, 0.25, ["pitch", "-300"], 0.6),         # palm on the other head
     "kick-0": (36, 115, 0.5, [], 0.9),
+    "clap-0": (39, 110, 0.4, [], 0.8),                            # hand clap
     "quinto-0": (62, 120, 0.35, ["pitch", "300"], 0.8),           # quinto slap
     "quinto-1": (63, 110, 0.6, ["pitch", "300"], 0.8),            # quinto open
     "segundo-0": (62, 70, 0.25, ["lowpass", "1800"], 0.35),       # tres dos, muted
@@ -83,6 +87,9 @@ ARTICULATIONS = {
     "palitos-0": (76, 100, 0.2, [], 0.55),                        # catá / palitos
     "palitos-1": (77, 90, 0.2, [], 0.45),                         # palitos, lower
 }
+
+# Percussion ids the Salsa Beat Machine format uses under another name: same files.
+PERCUSSION_ALIASES = {"kickdrum-0": "kick-0"}
 
 # The instructor counts 1-8 ("instructor-1" ... "instructor-8") in each language.
 VOICES = {
@@ -114,6 +121,8 @@ def plan():
         path = f"percussion/{name}.flac"
         files.append(path)
         samples[name] = path
+    for alias, name in PERCUSSION_ALIASES.items():
+        samples[alias] = f"percussion/{name}.flac"
     voices = {}
     for language in VOICES:
         voices[language] = {}
@@ -183,7 +192,7 @@ def build(soundfont, out):
     tmp = tempfile.mkdtemp(prefix="bandmate-kit-")
     try:
         # Only what this script writes is replaced; README.md and the license file stay.
-        for folder in ("piano", "bass", "guitar", "percussion", "voice"):
+        for folder in [m[0] for m in MELODIC] + ["percussion", "voice"]:
             shutil.rmtree(os.path.join(out, folder), ignore_errors=True)
         for folder in {os.path.dirname(f) for f in files if os.path.dirname(f)}:
             os.makedirs(os.path.join(out, folder), exist_ok=True)

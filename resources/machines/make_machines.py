@@ -167,7 +167,8 @@ def arpeggio(title, about, progression, span, length=16):
 def counting(length, every):
     return {"title": "Counting 1-8", "about": "The instructor counts the eight beats of two bars.",
             "length": length,
-            "notes": [{"index": i * every, "pitch": i + 1} for i in range(8)]}
+            # The format counts from 0: pitch 0 is "one" (the web machine plays instructor-0 on it).
+            "notes": [{"index": i * every, "pitch": i} for i in range(8)]}
 
 
 def instrument(element, title, programs, *, enabled=True, volume=1.0, clave=False, keyed=False,
@@ -500,8 +501,11 @@ def machine_xml(machine):
               f"  <bm:bpm>{machine['bpm']}</bm:bpm>",
               f"  <bm:keyNote>{machine['key']}</bm:keyNote>",
               f"  <bm:clave32>{fmt(machine.get('clave32', False))}</bm:clave32>",
-              f"  <bm:volume>{fmt(float(machine['volume']))}</bm:volume>",
-              "</bm:Machine>", ""]
+              f"  <bm:volume>{fmt(float(machine['volume']))}</bm:volume>"]
+    if any(inst["element"] == "Instructor" for inst in machine["instruments"]):
+        # Bandmate's mark (the web machine ignores it): the Instructor counts from 0, as above.
+        lines.append("  <bm:instructorCountsFrom>0</bm:instructorCountsFrom>")
+    lines += ["</bm:Machine>", ""]
     return "\n".join(lines)
 
 

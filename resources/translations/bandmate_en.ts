@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>bandmate::ui::BeatMachinePage</name>
+    <message numerus="yes">
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+149"/>
+        <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
+        <translation>
+            <numerusform>The kit has no sound for %n instrument of this machine, so it plays silent: %1.</numerusform>
+            <numerusform>The kit has no sound for %n instruments of this machine, so they play silent: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message numerus="yes">
         <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+358"/>

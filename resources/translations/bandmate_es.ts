@@ -921,7 +921,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+135"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+136"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -932,17 +932,25 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+0"/>
-        <location line="+93"/>
+        <location line="+105"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-101"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
+        <translation>
+            <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
+            <numerusform>El kit no tiene sonido para %n instrumentos de esta máquina, así que suenan en silencio: %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Practice recorded: %1 minutes.</source>
         <translation>Práctica registrada: %1 minutos.</translation>
     </message>
@@ -1049,12 +1057,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+933"/>
+        <location line="+938"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-909"/>
+        <location line="-914"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1076,7 +1084,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
-        <location line="+758"/>
+        <location line="+763"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1084,7 +1092,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-846"/>
+        <location line="-851"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1352,11 +1360,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+7"/>
+        <location line="+60"/>
         <source>Edit this instrument&apos;s program below</source>
         <translation>Edita abajo el programa de este instrumento</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-56"/>
         <source>Program (Alt+%1 for the next)</source>
         <translation>Programa (Alt+%1 para el siguiente)</translation>
     </message>
@@ -1386,7 +1395,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Solo</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+40"/>
+        <source>The kit has no sound for some of this instrument&apos;s notes: they play silent</source>
+        <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1675,7 +1689,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+129"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>

@@ -921,7 +921,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+135"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+136"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -932,17 +932,25 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+0"/>
-        <location line="+93"/>
+        <location line="+105"/>
         <source>▶  Play</source>
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-101"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
+        <translation>
+            <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
+            <numerusform>Settet har ingen lyd for %n instrumenter i denne maskinen, så de spiller stille: %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Practice recorded: %1 minutes.</source>
         <translation>Øving registrert: %1 minutter.</translation>
     </message>
@@ -1049,12 +1057,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+933"/>
+        <location line="+938"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-909"/>
+        <location line="-914"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1076,7 +1084,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+758"/>
+        <location line="+763"/>
         <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -1084,7 +1092,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-846"/>
+        <location line="-851"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1352,11 +1360,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+7"/>
+        <location line="+60"/>
         <source>Edit this instrument&apos;s program below</source>
         <translation>Rediger dette instrumentets program nedenfor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-56"/>
         <source>Program (Alt+%1 for the next)</source>
         <translation>Program (Alt+%1 for neste)</translation>
     </message>
@@ -1386,7 +1395,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Solo</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+40"/>
+        <source>The kit has no sound for some of this instrument&apos;s notes: they play silent</source>
+        <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1675,7 +1689,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+129"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>

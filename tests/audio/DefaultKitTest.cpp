@@ -94,3 +94,24 @@ TEST(DefaultKit, TheScriptListsExactlyTheCommittedFilesAndTheKitStaysSmall)
     EXPECT_LE(bytes, 30LL * 1024 * 1024);
     EXPECT_TRUE(QFileInfo::exists(kKitDir + QStringLiteral("/LICENSE-FluidR3.txt")));
 }
+
+TEST(DefaultKit, EveryInstrumentOfTheWebMachinesFilesHasASoundOverTheRangeTheyUse)
+{
+    // The instrument ids of the Salsa Beat Machine's published salsa and merengue files (live and
+    // commented out), with the numbers their notes reach (keyed: pitch + pitchOffset, a fifth
+    // under to two octaves over). None may play silent.
+    const auto kit = loadDefault();
+    ASSERT_NE(kit, nullptr);
+    const std::vector<std::tuple<std::string, int, int>> used = {
+        {"clave", 0, 0},     {"cowbell", 0, 1},  {"congas", 0, 5},      {"bongos", 0, 4},   {"timbales", 0, 4},
+        {"guiro", 0, 1},     {"maracas", 0, 1},  {"guira", 0, 1},       {"tambora", 0, 2},  {"kickdrum", 0, 0},
+        {"clap", 0, 0},      {"instructor", 1, 8}, {"piano", 41, 84},   {"bass", 31, 60},   {"trumpet", 55, 84},
+        {"saxophone", 43, 72},
+    };
+    for (const auto& [id, low, high] : used) {
+        for (int number = low; number <= high; ++number) {
+            EXPECT_GE(kit->find(id + "-" + std::to_string(number), id), 0) << id << "-" << number;
+        }
+    }
+    EXPECT_EQ(kit->find("kickdrum-0", "kickdrum"), kit->find("kick-0", "kick")) << "the format's KickDrum is our kick";
+}

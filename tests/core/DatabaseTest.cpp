@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -282,6 +283,43 @@ TEST(Database, UpgradingExistingDataBacksItUpFirst)
     ASSERT_TRUE(backup.has_value()) << backup.error().toString();
     EXPECT_EQ((*backup)->schemaVersion(), 1);
     EXPECT_EQ((*backup)->deviceId(), (*db)->deviceId());
+}
+
+namespace {
+
+QStringList g_logged;
+
+void collect(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    if (QLatin1String(context.category) == QLatin1String("bandmate.core.database")) {
+        g_logged << message;
+    }
+}
+
+}  // namespace
+
+TEST(Database, CreatingAFileIsQuietAndAnUpgradeSaysOnceWhereTheCopyIs)
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("bandmate.core.database.debug=true\nbandmate.core.database.info=true"));
+    g_logged.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(collect);
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("user.sqlite"));
+    {
+        auto db = Database::open(path, {.targetVersion = 3});
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+    }
+    const QStringList created = g_logged;
+    g_logged.clear();
+    auto db = Database::open(path);
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules({});
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    EXPECT_TRUE(created.isEmpty()) << created.join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(g_logged.size(), 1) << g_logged.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(g_logged.front().contains(QStringLiteral("from schema 3 to %1").arg(Database::latestSchemaVersion())))
+        << g_logged.front().toStdString();
+    EXPECT_TRUE(g_logged.front().contains((*db)->backupPath())) << g_logged.front().toStdString();
 }
 
 TEST(Database, RefusesAFileThatIsNotSqliteAndLeavesItUnchanged)

@@ -287,3 +287,75 @@ TEST_F(MachineRepositoryTest, ACopyOfASharedGrooveKeepsItsOriginThroughEditsAndL
     EXPECT_FALSE(machines->saveCopy(bad, link).has_value());
     EXPECT_EQ(liveCount(*db, "machine"), rows);
 }
+
+namespace {
+
+Instrument instructorCounting(const std::vector<std::vector<int>>& programs)
+{
+    Instrument instructor;
+    instructor.id = kInstructorId;
+    instructor.title = "Instructor";
+    for (const auto& counts : programs) {
+        Program program;
+        program.title = "counts";
+        for (int pitch : counts) {
+            program.notes.push_back(Note{.index = 2 * static_cast<int>(program.notes.size()), .pitch = pitch});
+        }
+        instructor.programs.push_back(program);
+    }
+    return instructor;
+}
+
+std::vector<int> countsOf(const Machine& machine, size_t program)
+{
+    std::vector<int> out;
+    for (const Note& note : machine.instruments.back().programs.at(program).notes) {
+        out.push_back(note.pitch);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(MachineRepository, AnInstructorImportedWithTheFormatsCountsCountsFromOneAfterTheUpgradeAndSyncsIt)
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("bandmate.sqlite"));
+    QString imported;
+    QString ours;
+    qint64 clockBefore = 0;
+    {
+        // Schema 20: a reader that kept the file's numbers stored the web machine's 0-7.
+        auto db = Database::open(path, {.targetVersion = 20});
+        ASSERT_TRUE(db.has_value()) << db.error().toString();
+        MachineRepository machines(**db);
+        Machine web = example();
+        web.instruments.push_back(instructorCounting({{0, 2, 4, 6}, {1, 3, 5, 7}}));
+        Machine bandmate = example();
+        bandmate.instruments.push_back(instructorCounting({{1, 2, 3, 4, 5, 6, 7, 8}, {2, 4}}));
+        imported = machines.save(web).value();
+        ours = machines.save(bandmate).value();
+        ASSERT_TRUE(sql::exec((*db)->connection(), QStringLiteral("DELETE FROM outbox")).has_value()) << "as if pushed";
+        clockBefore = sql::scalar((*db)->connection(), QStringLiteral("SELECT last_hlc FROM sync_state")).value().toLongLong();
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.has_value()) << db.error().toString();
+    MachineRepository machines(**db);
+    const Machine web = machines.load(imported).value();
+    EXPECT_EQ(countsOf(web, 0), (std::vector<int>{1, 3, 5, 7}));
+    EXPECT_EQ(countsOf(web, 1), (std::vector<int>{2, 4, 6, 8}));
+    const Machine bandmate = machines.load(ours).value();
+    EXPECT_EQ(countsOf(bandmate, 0), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8})) << "Bandmate's own counts stay";
+    EXPECT_EQ(countsOf(bandmate, 1), (std::vector<int>{2, 4}));
+
+    // The moved pitches go out with the next push, stamped newer than anything before.
+    const auto& connection = (*db)->connection();
+    EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'note' AND field = 'pitch'")).value().toInt(), 8);
+    EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM outbox")).value().toInt(), 8) << "nothing else";
+    const qint64 clockAfter = sql::scalar(connection, QStringLiteral("SELECT last_hlc FROM sync_state")).value().toLongLong();
+    EXPECT_GT(clockAfter, clockBefore);
+    EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM field_clock WHERE field = 'pitch' AND hlc = ?"), {clockAfter})
+                  .value()
+                  .toInt(),
+              8);
+}

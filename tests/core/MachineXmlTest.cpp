@@ -4,6 +4,8 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 using namespace bandmate::core;
@@ -250,4 +252,97 @@ TEST(MachineXml, MissingFileIsNotFound)
     auto m = readMachineFile(QStringLiteral("/nonexistent/machine.xml"));
     ASSERT_FALSE(m.has_value());
     EXPECT_EQ(m.error().code, ErrorCode::NotFound);
+}
+
+namespace {
+
+// An Instructor as the web Salsa Beat Machine writes it: pitch 0 says "one" (its sample
+// instructor-0), and this program counts 1, 3, 5 and 7.
+const QString kWebInstructor = QStringLiteral(
+    "<Instructor xmlns=\"http://www.salsabeatmachine.org/xns/instruments\" title=\"Instructor\">"
+    "<enabled>true</enabled><programs>"
+    "<bm:Program title=\"1,3,5,7\" length=\"16\"><bm:Note index=\"0\" pitch=\"0\"/><bm:Note index=\"4\" pitch=\"2\"/>"
+    "<bm:Note index=\"8\" pitch=\"4\"/><bm:Note index=\"12\" pitch=\"6\"/></bm:Program>"
+    "<bm:Program title=\"2,4,6,8\" length=\"16\"><bm:Note index=\"2\" pitch=\"1\"/><bm:Note index=\"6\" pitch=\"3\"/>"
+    "<bm:Note index=\"10\" pitch=\"5\"/><bm:Note index=\"14\" pitch=\"7\"/></bm:Program>"
+    "</programs></Instructor>");
+
+std::vector<int> pitches(const Program& program)
+{
+    std::vector<int> out;
+    for (const Note& note : program.notes) {
+        out.push_back(note.pitch);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(MachineXml, AWebMachineInstructorCountsFromZeroAndTheModelCountsFromOne)
+{
+    auto machine = readMachineXml(wrap(kWebInstructor), QStringLiteral("web.xml"));
+    ASSERT_TRUE(machine.has_value()) << machine.error().toString();
+    const Instrument& instructor = machine->instruments.at(0);
+    ASSERT_EQ(instructor.id, kInstructorId);
+    EXPECT_EQ(pitches(instructor.programs.at(0)), (std::vector<int>{1, 3, 5, 7})) << "the one is count 1, sample instructor-1";
+    EXPECT_EQ(pitches(instructor.programs.at(1)), (std::vector<int>{2, 4, 6, 8}));
+    const NoteStream stream = compileMachine(*machine);
+    ASSERT_EQ(stream.instruments.size(), 1u);
+    EXPECT_EQ(stream.instruments.at(0).events.at(0).sample, "instructor-1");
+
+    // Written back, it counts from 0 again, as the web machine reads it, and says so.
+    const QByteArray written = writeMachineXml(*machine);
+    EXPECT_TRUE(written.contains("<bm:Note index=\"0\" pitch=\"0\"/>")) << written.toStdString();
+    EXPECT_TRUE(written.contains("<bm:Note index=\"14\" pitch=\"7\"/>")) << written.toStdString();
+    EXPECT_TRUE(written.contains("<bm:instructorCountsFrom>0</bm:instructorCountsFrom>"));
+    auto again = readMachineXml(written, QStringLiteral("again.xml"));
+    ASSERT_TRUE(again.has_value()) << again.error().toString();
+    EXPECT_EQ(*again, *machine);
+}
+
+TEST(MachineXml, AFileFromAnOlderBandmateCountingOneToEightKeepsItsCounts)
+{
+    // Bandmate 1.x wrote the model's counts (1-8) without a mark: an "eight" and no "one".
+    const QString old = QStringLiteral(
+        "<Instructor xmlns=\"http://www.salsabeatmachine.org/xns/instruments\">"
+        "<programs><bm:Program title=\"Counting 1-8\" length=\"16\"><bm:Note index=\"0\" pitch=\"1\"/>"
+        "<bm:Note index=\"14\" pitch=\"8\"/></bm:Program></programs></Instructor>");
+    auto machine = readMachineXml(wrap(old), QStringLiteral("old.xml"));
+    ASSERT_TRUE(machine.has_value()) << machine.error().toString();
+    EXPECT_EQ(pitches(machine->instruments.at(0).programs.at(0)), (std::vector<int>{1, 8}));
+
+    // The mark decides when present, both ways; other instruments are never moved.
+    auto marked = readMachineXml(wrap(old + QStringLiteral("<Clave xmlns=\"http://www.salsabeatmachine.org/xns/instruments\">"
+                                                           "<programs><bm:Program length=\"4\"><bm:Note index=\"0\" pitch=\"0\"/>"
+                                                           "</bm:Program></programs></Clave>"),
+                                      QStringLiteral("<bm:instructorCountsFrom>0</bm:instructorCountsFrom>")),
+                                 QStringLiteral("marked.xml"));
+    ASSERT_TRUE(marked.has_value()) << marked.error().toString();
+    EXPECT_EQ(pitches(marked->instruments.at(0).programs.at(0)), (std::vector<int>{2, 9}));
+    EXPECT_EQ(pitches(marked->instruments.at(1).programs.at(0)), (std::vector<int>{0}));
+    auto fromOne = readMachineXml(wrap(kWebInstructor, QStringLiteral("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>")),
+                                  QStringLiteral("one.xml"));
+    ASSERT_TRUE(fromOne.has_value()) << fromOne.error().toString();
+    EXPECT_EQ(pitches(fromOne->instruments.at(0).programs.at(0)), (std::vector<int>{0, 2, 4, 6}));
+
+    EXPECT_NE(errorOf(wrap(kWebInstructor, QStringLiteral("<bm:instructorCountsFrom>2</bm:instructorCountsFrom>")))
+                  .find("instructorCountsFrom must be between 0 and 1"),
+              std::string::npos);
+    const std::string tooHigh = errorOf(wrap(QString(kWebInstructor).replace(QStringLiteral("pitch=\"7\""), QStringLiteral("pitch=\"127\""))));
+    EXPECT_NE(tooHigh.find("test.xml"), std::string::npos) << tooHigh;
+    EXPECT_NE(tooHigh.find("Instructor's pitch 127 is out of range"), std::string::npos) << tooHigh;
+}
+
+TEST(MachineXml, TheBuiltInMachinesCountOneOnTheOneInTheWebMachinesConvention)
+{
+    for (const char* name : {"salsa", "merengue", "cha-cha-cha", "bachata", "son-montuno", "rumba-guaguanco"}) {
+        const QString path = QStringLiteral(BANDMATE_SOURCE_DIR "/resources/machines/%1.xml").arg(QLatin1String(name));
+        const QByteArray file = bandmate::test::readAll(path);
+        EXPECT_TRUE(file.contains("<bm:Note index=\"0\" pitch=\"0\" />")) << name << ": the file counts from 0";
+        auto machine = readMachineXml(file, path);
+        ASSERT_TRUE(machine.has_value()) << machine.error().toString();
+        const auto instructor = std::ranges::find(machine->instruments, std::string(kInstructorId), &Instrument::id);
+        ASSERT_NE(instructor, machine->instruments.end()) << name;
+        EXPECT_EQ(pitches(instructor->programs.at(0)), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8})) << name;
+    }
 }

@@ -4,6 +4,7 @@
 #include "tests/support/TestFiles.h"
 
 #include <QJsonDocument>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
 
@@ -55,6 +56,27 @@ TEST(Cli, BadUsageExitsTwoWithOneLine)
             EXPECT_TRUE(run.err.startsWith(QStringLiteral("bandmate-cli: "))) << run.err.toStdString();
         }
     }
+}
+
+TEST(Cli, AFolderOrAMissingFileWhereAFileBelongsIsBadInputExitTwoAndNamesIt)
+{
+    TempDir dir;
+    const QString db = dir.file(QStringLiteral("user.sqlite"));
+    const QString folder = dir.path();
+    const QString missing = dir.file(QStringLiteral("nothing-here.txt"));
+    const QString out = dir.file(QStringLiteral("out.wav"));
+    for (const QString& input : {folder, missing}) {
+        for (const QStringList& args : {QStringList{QStringLiteral("render"), input, QStringLiteral("--out"), out},
+                                        QStringList{QStringLiteral("machine"), QStringLiteral("import"), input},
+                                        QStringList{QStringLiteral("roadmap"), QStringLiteral("start"), input},
+                                        QStringList{QStringLiteral("setlist"), QStringLiteral("import"), input, QStringLiteral("--show"), QStringLiteral("X")}}) {
+            const CliRun run = cli(QStringList(args) << QStringLiteral("--db") << db);
+            EXPECT_EQ(run.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString() << ": " << run.err.toStdString();
+            EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+            EXPECT_TRUE(run.err.contains(input)) << run.err.toStdString();
+        }
+    }
+    EXPECT_FALSE(QFileInfo::exists(out));
 }
 
 TEST(Cli, DbInfoReportsSchemaCountsAndIntegrityAsJson)

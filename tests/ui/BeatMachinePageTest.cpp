@@ -32,6 +32,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QTest>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
@@ -384,6 +385,45 @@ TEST_F(BeatMachinePageTest, DroppingAMachineFileImportsItAndABrokenOneChangesNot
     EXPECT_EQ(session().origin(), ui::MachineOrigin::Draft);
 }
 
+TEST_F(BeatMachinePageTest, AnInstrumentTheKitHasNoSoundForIsMarkedAndNamedNotSilentlyQuiet)
+{
+    // A stranger's file: a Cajón this kit has no samples for, beside a clave it has.
+    const QString path = m_dir.file(QStringLiteral("cajon.xml"));
+    test::writeAll(path,
+                   "<bm:Machine xmlns:bm=\"http://www.salsabeatmachine.org/xns/bm\"><bm:instrumentList>"
+                   "<Clave xmlns=\"http://www.salsabeatmachine.org/xns/instruments\" title=\"Clave\"><enabled>true</enabled>"
+                   "<programs><bm:Program length=\"16\"><bm:Note index=\"2\" pitch=\"0\"/></bm:Program></programs></Clave>"
+                   "<Cajon xmlns=\"http://www.salsabeatmachine.org/xns/instruments\" title=\"Cajón\"><enabled>true</enabled>"
+                   "<programs><bm:Program length=\"8\"><bm:Note index=\"0\" pitch=\"0\"/></bm:Program></programs></Cajon>"
+                   "</bm:instrumentList><bm:title>Cajón groove</bm:title></bm:Machine>");
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_page.get(), &enter);
+    QDropEvent dropped(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_page.get(), &dropped);
+    ASSERT_EQ(session().machine().title, "Cajón groove") << m_page->bannerText().toStdString();
+    (void)session().pattern();
+    EXPECT_EQ(session().silentInstruments(), QList<int>{1});
+    EXPECT_TRUE(m_page->bannerText().contains(QStringLiteral("play silent: Cajón"))) << m_page->bannerText().toStdString();
+    QStringList marked;
+    for (const auto* button : m_page->findChildren<QToolButton*>()) {
+        if (button->text().contains(QStringLiteral("⚠"))) {
+            marked << button->text();
+            EXPECT_TRUE(button->toolTip().contains(QStringLiteral("no sound"))) << button->toolTip().toStdString();
+        }
+    }
+    EXPECT_EQ(marked, QStringList{QStringLiteral("Cajón  ⚠")});
+
+    // Turned off, it no longer sounds: the mark goes.
+    session().setInstrumentEnabled(1, false);
+    (void)session().pattern();
+    EXPECT_TRUE(session().silentInstruments().isEmpty());
+    for (const auto* button : m_page->findChildren<QToolButton*>()) {
+        EXPECT_FALSE(button->text().contains(QStringLiteral("⚠"))) << button->text().toStdString();
+    }
+}
+
 // Not a check, so disabled: run it with --gtest_also_run_disabled_tests and
 // BANDMATE_SCREENSHOT_DIR set to save pictures of the page's editors to look at.
 TEST_F(BeatMachinePageTest, DISABLED_PicturesForReview)
@@ -415,7 +455,7 @@ TEST(BeatMachinePageStart, TheKitIsDecodedAfterThePageIsFirstShownAndItsErrorIsS
     // Built (as the main window builds every page at start) but not shown: nothing decoded.
     {
         ui::BeatMachinePage page(*db, settings);
-        EXPECT_FALSE(page.session().kitLoaded()) << "the first window does not wait for 269 samples";
+        EXPECT_FALSE(page.session().kitLoaded()) << "the first window does not wait for the kit's samples";
         page.resize(1280, 800);
         page.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));

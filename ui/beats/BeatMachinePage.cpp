@@ -35,6 +35,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -137,6 +138,18 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     connect(m_session, &BeatSession::playingBpmChanged, this, [this](double bpm) {
         m_trainerLabel->setVisible(m_session->trainer().enabled && m_session->isPlaying());
         m_trainerLabel->setText(tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0));
+    });
+    connect(m_session, &BeatSession::silentInstrumentsChanged, this, [this] {
+        refresh();
+        QStringList titles;
+        for (const int index : m_session->silentInstruments()) {
+            titles << QString::fromStdString(m_session->machine().instruments.at(static_cast<size_t>(index)).title);
+        }
+        if (!titles.isEmpty()) {
+            showMessage(tr("The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.", "", titles.size())
+                            .arg(QLocale().createSeparatedList(titles)),
+                        true);
+        }
     });
     connect(m_session, &BeatSession::practiceRecorded, this, [this](double seconds) {
         showMessage(tr("Practice recorded: %1 minutes.").arg(seconds / 60.0, 0, 'f', 1), false);
@@ -551,7 +564,12 @@ void BeatMachinePage::refresh()
         Row& row = m_rows[i];
         const QSignalBlocker b1(row.enabled), b2(row.program), b3(row.volume), b4(row.mute), b5(row.solo);
         row.enabled->setChecked(instrument.enabled);
-        row.select->setText(QString::fromStdString(instrument.title));
+        const bool silent = m_session->silentInstruments().contains(static_cast<int>(i));
+        // A mark and a tooltip on an instrument the kit has no sound for, so a silent part is
+        // not taken for a quiet one.
+        row.select->setText(QString::fromStdString(instrument.title) + (silent ? QStringLiteral("  ⚠") : QString()));
+        row.select->setToolTip(silent ? tr("The kit has no sound for some of this instrument's notes: they play silent")
+                                      : tr("Edit this instrument's program below"));
         row.select->setChecked(static_cast<int>(i) == m_selected);
         row.program->clear();
         for (const auto& program : instrument.programs) {

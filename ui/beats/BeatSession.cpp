@@ -132,6 +132,22 @@ std::shared_ptr<const audio::Pattern> BeatSession::pattern()
         m_patternStale = false;
         m_pattern = audio::Pattern::build(core::beats::compileMachine(m_machine), kit());
         m_engine->setPattern(m_pattern);
+        // A missing sample is named "<instrument id>-<number>"; ids hold no "-". With no kit
+        // at all, its own error has said that everything is silent.
+        QList<int> silent;
+        for (const std::string& name : m_kit->samples().empty() ? std::vector<std::string>{} : m_pattern->missingSamples()) {
+            const std::string id = name.substr(0, name.find('-'));
+            const auto found = std::ranges::find(m_machine.instruments, id, &core::beats::Instrument::id);
+            const int index = static_cast<int>(found - m_machine.instruments.begin());
+            if (found != m_machine.instruments.end() && !silent.contains(index)) {
+                silent.append(index);
+            }
+        }
+        std::ranges::sort(silent);
+        if (silent != m_silent) {
+            m_silent = silent;
+            Q_EMIT silentInstrumentsChanged();
+        }
     }
     return m_pattern;
 }

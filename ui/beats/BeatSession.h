@@ -140,10 +140,14 @@ public:
     void setDeviceSettings(const audio::DeviceSettings& settings);
 
     /// The pattern the engine has been given (tests, export and the polymeter view read it).
-    /// The kit's samples (269 files) are decoded the first time a pattern is needed, that is
+    /// The kit's samples (about 350 files) are decoded the first time a pattern is needed, that is
     /// when the page is first painted, playback starts or an export begins, not when the
     /// session is made: the app's first window does not wait for them.
     [[nodiscard]] std::shared_ptr<const audio::Pattern> pattern();
+    /// The instruments (indices into machine().instruments) that sound now but have notes the
+    /// kit has no sample for: they play silent, all or in part. Known once the pattern is built;
+    /// silentInstrumentsChanged() says when the list changes.
+    [[nodiscard]] const QList<int>& silentInstruments() const { return m_silent; }
     /// The pattern when it is built and current, else nullptr (never decodes the kit).
     [[nodiscard]] std::shared_ptr<const audio::Pattern> builtPattern() const { return m_patternStale ? nullptr : m_pattern; }
     /// Whether the kit has been decoded (tests).
@@ -158,6 +162,7 @@ Q_SIGNALS:
     void playingBpmChanged(double bpm);
     void errorOccurred(const QString& message);
     void practiceRecorded(double seconds);
+    void silentInstrumentsChanged();
 
 private:
     friend class MachineEditCommand;
@@ -188,6 +193,7 @@ private:
     std::shared_ptr<const audio::Kit> m_kit;
     std::shared_ptr<const audio::Pattern> m_pattern;
     bool m_patternStale = true;  ///< the machine, kit or rate changed since m_pattern was built
+    QList<int> m_silent;
     double m_sampleRate = 48000.0;
     QString m_voice = QStringLiteral("es");
     std::vector<bool> m_muted;
