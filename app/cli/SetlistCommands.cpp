@@ -144,8 +144,9 @@ int exportShow(const CliArgs& args, const CommandOptions& options)
     QJsonArray written;
     const auto done = [&](const QString& path) { written.append(QFileInfo(path).absoluteFilePath()); };
     if (const QString path = options.values.value(QStringLiteral("--pdf")); !path.isEmpty()) {
-        const QString html = sl::sheetHtml(loaded->plan, loaded->sheet, style == QLatin1String("stage") ? sl::SheetStyle::Stage : sl::SheetStyle::Band);
-        if (auto pdf = ui::SheetPrinter::writePdf(html, loaded->plan.show.name, path); !pdf) {
+        const sl::SheetStyle sheet = style == QLatin1String("stage") ? sl::SheetStyle::Stage : sl::SheetStyle::Band;
+        const QString html = sl::sheetHtml(loaded->plan, loaded->sheet, sheet);
+        if (auto pdf = ui::SheetPrinter::writePdf(html, loaded->plan.show.name, path, sl::sheetMinimumScale(sheet)); !pdf) {
             return reportError(pdf.error());
         }
         done(path);

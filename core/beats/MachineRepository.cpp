@@ -358,7 +358,8 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
             {QStringLiteral("machine_id"), machineId},
             {QStringLiteral("saved_at"), QDateTime::currentMSecsSinceEpoch()},
             {QStringLiteral("title"), QString::fromStdString(machine.title)},
-            {QStringLiteral("xml"), QString::fromUtf8(writeMachineXml(machine))},
+            // Counting as the model does: an older Bandmate on another computer reads it right.
+            {QStringLiteral("xml"), QString::fromUtf8(writeMachineXml(machine, InstructorCounting::Model))},
         };
         if (auto written = tracker.write(QStringLiteral("machine_version"), ids.next(), version); !written) {
             return std::unexpected(written.error());
@@ -430,6 +431,9 @@ Result<Machine> MachineRepository::load(const QString& id) const
         }
         machine.instruments.push_back(std::move(instrument));
     }
+    // Imported before Bandmate read the format's Instructor counts: counted from 1 here, and
+    // kept so by the next save (an ordinary edit, synced as one).
+    countInstructorFromOne(machine);
     return machine;
 }
 

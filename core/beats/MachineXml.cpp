@@ -27,6 +27,23 @@ bool breaksLine(const QString& text)
     return text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
 }
 
+/// Whether an Instructor holds the format's numbers without saying so: a count at pitch 0 and
+/// none at 8 or above (the format's "eight" is 7). A mix of both, as a sync half-way through
+/// bringing over a converted machine can leave for a moment, is left as it is.
+bool countsFromZero(const Instrument& instructor)
+{
+    bool zero = false;
+    for (const Program& program : instructor.programs) {
+        for (const Note& note : program.notes) {
+            if (note.pitch >= 8) {
+                return false;
+            }
+            zero = zero || note.pitch == 0;
+        }
+    }
+    return zero;
+}
+
 /// Reads one machine document; each method leaves the reader on the end of its element.
 class Reader {
 public:
@@ -65,39 +82,24 @@ public:
     }
 
 private:
-    /// The format counts the Instructor from 0: pitch 0 says "one" (the web machine plays sample
-    /// instructor-0 on the one). The model counts as a musician does, 1 to 8, like the kit's
-    /// samples. Bandmate's own files say which they use; files written before they did (by
-    /// Bandmate 1.x, counting 1 to 8) are told apart by an "eight" with no "one".
+    /// The file's Instructor counts as the model does: from 1 (see kInstructorId).
     Result<void> countInstructorAsMusicians(Machine& machine, const std::string& where) const
     {
         for (Instrument& instrument : machine.instruments) {
             if (instrument.id != kInstructorId) {
                 continue;
             }
-            int countsFrom = m_instructorCountsFrom.value_or(0);
-            if (!m_instructorCountsFrom) {
-                bool one = false;
-                bool eight = false;
-                for (const Program& program : instrument.programs) {
-                    for (const Note& note : program.notes) {
-                        one = one || note.pitch == 0;
-                        eight = eight || note.pitch == 8;
-                    }
-                }
-                countsFrom = eight && !one ? 1 : 0;
-            }
-            if (countsFrom == 1) {
-                continue;
-            }
+            const bool fromZero = m_instructorCountsFrom ? *m_instructorCountsFrom == 0 : countsFromZero(instrument);
+            const int shift = fromZero ? 1 : 0;
             for (Program& program : instrument.programs) {
                 for (Note& note : program.notes) {
-                    if (note.pitch >= MachineLimits::kMaxPitch) {
+                    if (note.pitch + shift < 1 || note.pitch + shift > MachineLimits::kMaxPitch) {
                         return fail(ErrorCode::InvalidInput,
-                                    "the Instructor's pitch " + std::to_string(note.pitch) + " is out of range (the format counts from 0: pitch 0 says \"one\")",
+                                    "the Instructor's pitch " + std::to_string(note.pitch) + " is not a count (" +
+                                        (fromZero ? "0 is \"one\", up to 126" : "1 is \"one\", up to 127") + ")",
                                     where + " program \"" + program.title + "\"");
                     }
-                    ++note.pitch;
+                    note.pitch += shift;
                 }
             }
         }
@@ -472,6 +474,22 @@ QString number(double value)
 
 }  // namespace
 
+bool countInstructorFromOne(Machine& machine)
+{
+    bool moved = false;
+    for (Instrument& instrument : machine.instruments) {
+        if (instrument.id == kInstructorId && countsFromZero(instrument)) {
+            for (Program& program : instrument.programs) {
+                for (Note& note : program.notes) {
+                    ++note.pitch;
+                }
+            }
+            moved = true;
+        }
+    }
+    return moved;
+}
+
 Result<Machine> readMachineXml(const QByteArray& xml, const QString& source)
 {
     return Reader(xml, source).read();
@@ -486,8 +504,9 @@ Result<Machine> readMachineFile(const QString& path)
     return readMachineXml(*bytes, path);
 }
 
-QByteArray writeMachineXml(const Machine& machine)
+QByteArray writeMachineXml(const Machine& machine, InstructorCounting counting)
 {
+    const int instructorShift = counting == InstructorCounting::Format ? 1 : 0;
     const QString bm = QString::fromLatin1(kMachineNamespace);
     const QString ins = QString::fromLatin1(kInstrumentsNamespace);
     QByteArray out;
@@ -519,7 +538,7 @@ QByteArray writeMachineXml(const Machine& machine)
                 xml.writeEmptyElement(bm, QStringLiteral("Note"));
                 xml.writeAttribute(QStringLiteral("index"), QString::number(note.index));
                 const bool instructor = instrument.id == kInstructorId;
-                xml.writeAttribute(QStringLiteral("pitch"), QString::number(instructor ? note.pitch - 1 : note.pitch));
+                xml.writeAttribute(QStringLiteral("pitch"), QString::number(instructor ? note.pitch - instructorShift : note.pitch));
                 if (note.velocity != 1.0) {
                     xml.writeAttribute(QStringLiteral("velocity"), number(note.velocity));
                 }
@@ -544,11 +563,10 @@ QByteArray writeMachineXml(const Machine& machine)
     xml.writeTextElement(bm, QStringLiteral("keyNote"), QString::number(machine.keyNote));
     xml.writeTextElement(bm, QStringLiteral("clave32"), boolean(machine.clave32));
     xml.writeTextElement(bm, QStringLiteral("volume"), number(machine.volume));
-    // Bandmate's own mark (the web machine ignores it): the Instructor above counts from 0, as
-    // the format does; files without it are read by what they count (see the reader).
+    // Bandmate's own mark (the web machine ignores it): how the Instructor above counts.
     const bool hasInstructor = std::ranges::any_of(machine.instruments, [](const Instrument& i) { return i.id == kInstructorId; });
     if (hasInstructor) {
-        xml.writeTextElement(bm, QStringLiteral("instructorCountsFrom"), QStringLiteral("0"));
+        xml.writeTextElement(bm, QStringLiteral("instructorCountsFrom"), QString::number(1 - instructorShift));
     }
     xml.writeEndElement();  // Machine
     xml.writeEndDocument();

@@ -13,9 +13,26 @@ inline constexpr const char* kMachineNamespace = "http://www.salsabeatmachine.or
 inline constexpr const char* kInstrumentsNamespace = "http://www.salsabeatmachine.org/xns/instruments";
 
 /// The instrument that counts the beats aloud. In the model its pitch is the count, 1 to 8 (the
-/// kit's samples instructor-1 … instructor-8); in the file it counts from 0, as the format's own
-/// player does (pitch 0 is "one"). The reader and the writer convert.
+/// kit's samples instructor-1 … instructor-8), never below 1; in the file it counts from 0, as
+/// the format's own player does (pitch 0 is "one"). The reader and the writer convert; a file
+/// says which it uses in <bm:instructorCountsFrom>, and one that does not (the web machine's, or
+/// Bandmate's own from before it converted) counts from 0 when a count sits at pitch 0 and none
+/// at 8 or above. (An unmarked web file that never says "one" is read one count low: every file
+/// the web machine publishes says it.)
 inline constexpr const char* kInstructorId = "instructor";
+
+/// How the writer counts the Instructor.
+enum class InstructorCounting {
+    Format,  ///< from 0, as the format does: files, sharing
+    Model,   ///< from 1, as the model does: Bandmate's own version snapshots, which an older
+             ///< Bandmate on another computer reads as they are
+};
+
+/// An Instructor kept with the format's numbers by a Bandmate that did not convert them (a web
+/// machine file imported before, a version snapshot written then): one with a count at pitch 0,
+/// which the model never holds, and none at 8 or above. Its counts move up by one; returns
+/// whether anything moved.
+bool countInstructorFromOne(Machine& machine);
 
 /// Parses a machine in the Salsa Beat Machine XML format. `source` names the input in errors,
 /// which read "source:line:column: message". Unknown elements and attributes are ignored; values
@@ -26,7 +43,7 @@ inline constexpr const char* kInstructorId = "instructor";
 [[nodiscard]] Result<Machine> readMachineFile(const QString& path);
 
 /// Writes a machine in the same format (UTF-8, indented); readMachineXml() gives it back equal.
-[[nodiscard]] QByteArray writeMachineXml(const Machine& machine);
+[[nodiscard]] QByteArray writeMachineXml(const Machine& machine, InstructorCounting counting = InstructorCounting::Format);
 
 /// Validates a machine built in code against MachineLimits; `where` names it in errors.
 [[nodiscard]] Result<void> validateMachine(const Machine& machine, const std::string& where);

@@ -1,5 +1,6 @@
 #include "core/setlists/SetlistFormats.h"
 
+
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
@@ -206,39 +207,54 @@ Result<QList<QStringList>> parseSetlistText(const QByteArray& bytes)
     return titles;
 }
 
-QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style)
+QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style, const SheetWords& words)
 {
     const Show& show = plan.show;
     const QString place = QStringList{show.venue, show.city}.filter(QRegularExpression(QStringLiteral("\\S"))).join(QStringLiteral(", "));
     QString html = QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title></head><body style=\"font-family: sans-serif;\">")
                        .arg(show.name.toHtmlEscaped());
     html += QStringLiteral("<p style=\"font-size: 11pt; color: #555;\">%1 · %2 %3%4</p>")
-                .arg(show.name.toHtmlEscaped(), QLocale::c().toString(show.date, QStringLiteral("ddd d MMM yyyy")),
+                .arg(show.name.toHtmlEscaped(), words.locale.toString(show.date, QStringLiteral("ddd d MMM yyyy")),
                      show.startTime.toString(QStringLiteral("HH:mm")), place.isEmpty() ? QString() : QStringLiteral(" · ") + place.toHtmlEscaped());
     QString setId;
     if (style == SheetStyle::Stage) {
         for (const RunSheetRow& row : sheet.rows) {
             if (row.setId != setId) {
                 setId = row.setId;
-                html += QStringLiteral("<p style=\"font-size: 16pt; font-weight: bold; margin-top: 14pt; color: #777;\">%1</p>").arg(row.setName.toHtmlEscaped());
+                // The anchor marks where a page may best break (ui/print/SheetPrinter).
+                html += QStringLiteral("<p style=\"font-size: 16pt; font-weight: bold; margin-top: 14pt; color: #777;\"><a name=\"%1\"></a>%2</p>")
+                            .arg(QLatin1String(kSetStartAnchor), row.setName.toHtmlEscaped());
             }
             if (row.entry.kind == EntryKind::Break) {
                 html += QStringLiteral("<p style=\"font-size: 18pt; font-style: italic; color: #777;\">— %1 —</p>").arg(row.title.toHtmlEscaped());
                 continue;
             }
-            html += QStringLiteral("<p style=\"font-size: 30pt; font-weight: bold; margin: 4pt 0;\">%1 <span style=\"font-size: 18pt; font-weight: normal; color: #555;\">%2</span></p>")
-                        .arg(row.title.toHtmlEscaped(), row.key.toHtmlEscaped());
+            // Each title after its number in the show: a title that wraps is told from the next
+            // one at a glance (its second line has no number).
+            html += QStringLiteral("<p style=\"font-size: 30pt; font-weight: bold; margin: 4pt 0;\"><span style=\"font-size: 16pt; "
+                                   "font-weight: normal; color: #888;\">%1&nbsp;&nbsp;</span>%2&nbsp;<span style=\"font-size: 18pt; "
+                                   "font-weight: normal; color: #555;\">%3</span></p>")
+                        .arg(QString::number(row.number), row.title.toHtmlEscaped(), row.key.toHtmlEscaped());
         }
         html += QStringLiteral("</body></html>");
         return html;
     }
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" style=\"font-size: 10pt; border-collapse: collapse;\">"
-                           "<tr style=\"background: #eee;\"><th align=\"left\">#</th><th align=\"left\">Start</th><th align=\"left\">Title</th>"
-                           "<th align=\"left\">Key</th><th align=\"right\">BPM</th><th align=\"right\">Length</th><th align=\"left\">Notes</th></tr>");
+    // A song's notes and warnings go under its title, in the same cell: the title column takes
+    // all the width the short columns leave (a title of ordinary length stays on one line), the
+    // notes wrap between words, and a page never separates them from their song. Numbers,
+    // times, keys and lengths never wrap.
+    const QString fixed = QStringLiteral(" style=\"white-space: nowrap;\"");
+    // 1 %: as narrow as their text allows; the title column takes what is left.
+    const QString narrow = QStringLiteral(" width=\"1%\" style=\"white-space: nowrap;\"");
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" style=\"font-size: 10pt; border-collapse: collapse;\">"
+                           "<tr style=\"background: #eee;\"><th align=\"left\"%7>%1</th><th align=\"left\"%7>%2</th><th align=\"left\">%3</th>"
+                           "<th align=\"left\"%7>%4</th><th align=\"right\"%7>%5</th><th align=\"right\"%7>%6</th></tr>")
+                .arg(words.number.toHtmlEscaped(), words.start.toHtmlEscaped(), words.title.toHtmlEscaped(), words.key.toHtmlEscaped(),
+                     words.bpm.toHtmlEscaped(), words.length.toHtmlEscaped(), narrow);
     for (const RunSheetRow& row : sheet.rows) {
         if (row.setId != setId) {
             setId = row.setId;
-            html += QStringLiteral("<tr><td colspan=\"7\" style=\"font-weight: bold; padding-top: 10pt; border-bottom: 1px solid #999;\">%1</td></tr>")
+            html += QStringLiteral("<tr><td colspan=\"6\" style=\"font-weight: bold; padding-top: 10pt; border-bottom: 1px solid #999;\">%1</td></tr>")
                         .arg(row.setName.toHtmlEscaped());
         }
         QStringList notes;
@@ -246,22 +262,23 @@ QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style)
             notes << row.entry.notes.toHtmlEscaped();
         }
         if (row.entry.transpose != 0) {
-            notes << QStringLiteral("transpose %1%2").arg(row.entry.transpose > 0 ? QStringLiteral("+") : QString()).arg(row.entry.transpose);
+            notes << words.transpose.arg((row.entry.transpose > 0 ? QStringLiteral("+") : QString()) + QString::number(row.entry.transpose)).toHtmlEscaped();
         }
         for (const QString& warning : row.warnings) {
             notes << QStringLiteral("<span style=\"color: #b35c00;\">⚠ %1</span>").arg(warning.toHtmlEscaped());
         }
         const bool isBreak = row.entry.kind == EntryKind::Break;
-        html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td align=\"right\">%6</td><td align=\"right\">%7%8</td><td>%9</td></tr>")
+        const QString under = notes.isEmpty() ? QString()
+                                              : QStringLiteral("<br><span style=\"font-size: 9pt; color: #444;\">%1</span>").arg(notes.join(QStringLiteral(" · ")));
+        html += QStringLiteral("<tr%1><td%9>%2</td><td%9>%3</td><td>%4%10</td><td%9>%5</td><td align=\"right\"%9>%6</td><td align=\"right\"%9>%7%8</td></tr>")
                     .arg(isBreak ? QStringLiteral(" style=\"color: #777; font-style: italic;\"") : QString(),
-                         row.number > 0 ? QString::number(row.number) : QString(), formatStart(row.plannedStart),
-                         row.title.toHtmlEscaped(), row.key.toHtmlEscaped(), bpmText(row.bpm), formatDuration(row.durationMs),
-                         row.durationAssumed ? QStringLiteral("?") : QString(), notes.join(QStringLiteral("<br>")));
+                         row.number > 0 ? QString::number(row.number) : QString(), formatStart(row.plannedStart), row.title.toHtmlEscaped(),
+                         row.key.toHtmlEscaped(), bpmText(row.bpm), formatDuration(row.durationMs),
+                         row.durationAssumed ? QStringLiteral("?") : QString(), fixed, under);  // one pass: a "%1" in a title stays
     }
-    html += QStringLiteral("</table><p style=\"font-size: 10pt;\">%1 songs · total %2%3</p>")
-                .arg(sheet.songs)
-                .arg(formatDuration(sheet.totalMs))
-                .arg(sheet.slotMinutes > 0 ? QStringLiteral(" of a %1-minute slot").arg(sheet.slotMinutes) : QString());
+    html += QStringLiteral("</table><p style=\"font-size: 10pt;\">%1%2</p>")
+                .arg(words.songsTotal(sheet.songs, formatDuration(sheet.totalMs)).toHtmlEscaped(),
+                     sheet.slotMinutes > 0 ? words.ofSlot.arg(sheet.slotMinutes).toHtmlEscaped() : QString());
     for (const QString& warning : sheet.warnings) {
         html += QStringLiteral("<p style=\"font-size: 10pt; color: #b35c00;\">⚠ %1</p>").arg(warning.toHtmlEscaped());
     }

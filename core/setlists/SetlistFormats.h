@@ -6,8 +6,10 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <QStringList>
 
@@ -43,7 +45,36 @@ enum class SheetStyle {
     Band,   ///< planned times, keys, tempi, lengths and notes
 };
 
+/// The words a printed sheet uses, English by default; the app gives them in the musician's
+/// language (ui/setlists), the command line prints English.
+struct SheetWords {
+    QString number = QStringLiteral("#");
+    QString start = QStringLiteral("Start");
+    QString title = QStringLiteral("Title");
+    QString key = QStringLiteral("Key");
+    QString bpm = QStringLiteral("BPM");
+    QString length = QStringLiteral("Length");
+    QString transpose = QStringLiteral("transpose %1");     ///< %1: "+2", "-3"
+    /// The line under the table: how many songs, and their total length ("44:00").
+    std::function<QString(int songs, const QString& total)> songsTotal = [](int songs, const QString& total) {
+        return QStringLiteral("%1 songs · total %2").arg(songs).arg(total);
+    };
+    QString ofSlot = QStringLiteral(" of a %1-minute slot");  ///< %1: minutes
+    QLocale locale = QLocale::c();                             ///< the show's date
+};
+
 /// The sheet as self-contained HTML for printing and PDF (rendered by ui/print/SheetPrinter).
-[[nodiscard]] QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style);
+/// On the stage sheet each set's heading carries the anchor kSetStartAnchor: the place a page
+/// break belongs. On the band sheet a song's notes take a line of their own under its title.
+[[nodiscard]] QString sheetHtml(const ShowPlan& plan, const RunSheet& sheet, SheetStyle style, const SheetWords& words = {});
+
+inline constexpr const char* kSetStartAnchor = "bandmate-set";
+
+/// How far a printed sheet may shrink to fit one page: the stage sheet's 30 pt titles stay at
+/// 21 pt or more, readable from two metres; the band sheet keeps its size.
+[[nodiscard]] constexpr double sheetMinimumScale(SheetStyle style)
+{
+    return style == SheetStyle::Stage ? 0.7 : 1.0;
+}
 
 }  // namespace bandmate::core::setlists

@@ -594,7 +594,7 @@ Result<void> Database::migrate(int targetVersion)
     m_schemaVersion = std::max(from, targetVersion);
     // Creating a file is one quiet step; an upgrade of one that held data says so once, with
     // where the copy from before it is.
-    if (from > 0) {
+    if (from > 0 && from < m_schemaVersion) {
         qCInfo(lcDatabase).noquote() << QStringLiteral("upgraded %1 from schema %2 to %3; the copy from before is at %4")
                                             .arg(m_path)
                                             .arg(from)

@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
         <translation>
             <numerusform>Marked performed: %n play recorded, and the show counts on your roadmap.</numerusform>
@@ -87,6 +87,14 @@
         <translation>
             <numerusform>The fans&apos; %n song is in %1 (Ctrl+Z takes it out).</numerusform>
             <numerusform>The fans&apos; %n songs are in %1 (Ctrl+Z takes them out).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n song(s) · total %1</source>
+        <translation>
+            <numerusform>%n song · total %1</numerusform>
+            <numerusform>%n songs · total %1</numerusform>
         </translation>
     </message>
 </context>

@@ -4186,12 +4186,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+632"/>
+        <location line="+633"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-640"/>
         <source>Band sheet as PDF…</source>
         <translation>Hoja de la banda en PDF…</translation>
     </message>
@@ -4331,11 +4331,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+3"/>
+        <location line="+746"/>
         <source> of a %1-minute slot</source>
         <translation> de un horario de %1 minutos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-745"/>
         <source> of %1 min — %2 to spare</source>
         <translation> de %1 min — sobran %2</translation>
     </message>
@@ -4367,23 +4368,23 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+501"/>
+        <location line="+502"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-502"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+376"/>
+        <location line="+377"/>
         <source>Set %1</source>
         <translation>Set %1</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-353"/>
         <source>Remove set</source>
         <translation>Quitar set</translation>
     </message>
@@ -4452,7 +4453,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Setlists en texto plano (*.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Saved %1</source>
         <translation>Se guardó %1</translation>
     </message>
@@ -4549,7 +4550,47 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Usar la votación de los fans</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="+43"/>
+        <source>Start</source>
+        <comment>sheet column: planned start time</comment>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Tono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transpose %1</source>
+        <comment>%1: +2, -3 semitones</comment>
+        <translation>transponer %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n song(s) · total %1</source>
+        <translation>
+            <numerusform>%n canción · total %1</numerusform>
+            <numerusform>%n canciones · total %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-152"/>
         <source>the encore</source>
         <translation>el bis</translation>
     </message>

@@ -4186,12 +4186,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+632"/>
+        <location line="+633"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-640"/>
         <source>Band sheet as PDF…</source>
         <translation>Bandark som PDF …</translation>
     </message>
@@ -4331,11 +4331,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+3"/>
+        <location line="+746"/>
         <source> of a %1-minute slot</source>
         <translation> av et tidsrom på %1 minutter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-745"/>
         <source> of %1 min — %2 to spare</source>
         <translation> av %1 min — %2 til overs</translation>
     </message>
@@ -4367,23 +4368,23 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+501"/>
+        <location line="+502"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-502"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+376"/>
+        <location line="+377"/>
         <source>Set %1</source>
         <translation>Sett %1</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-353"/>
         <source>Remove set</source>
         <translation>Fjern sett</translation>
     </message>
@@ -4452,7 +4453,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Settlister i ren tekst (*.txt);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Saved %1</source>
         <translation>Lagret %1</translation>
     </message>
@@ -4549,7 +4550,47 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Bruk fansenes avstemning</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="+43"/>
+        <source>Start</source>
+        <comment>sheet column: planned start time</comment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Toneart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>Lengde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transpose %1</source>
+        <comment>%1: +2, -3 semitones</comment>
+        <translation>transponer %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n song(s) · total %1</source>
+        <translation>
+            <numerusform>%n sang · totalt %1</numerusform>
+            <numerusform>%n sanger · totalt %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-152"/>
         <source>the encore</source>
         <translation>ekstranummeret</translation>
     </message>

@@ -12,11 +12,15 @@
 #include "tests/support/AudioFiles.h"
 
 #include <taglib/fileref.h>
+#include <taglib/flacfile.h>
+#include <taglib/flacpicture.h>
 #include <taglib/tag.h>
 #include <taglib/tpropertymap.h>
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -38,6 +42,126 @@ double since(Clock::time_point start)
 const char* const kArtists[] = {"Rubén Blades", "Celia Cruz", "Héctor Lavoe", "Compay Segundo", "Eddie Palmieri",
                                 "La Sonora Ponceña", "Oscar D'León", "Ismael Rivera"};
 const char* const kGenres[] = {"Salsa", "Son", "Bolero", "Cha-cha-chá", "Merengue", "Bachata"};
+
+void tag(TagLib::Tag* tag, int i)
+{
+    tag->setTitle(TagLib::String("Song " + std::to_string(i)));
+    tag->setArtist(TagLib::String(kArtists[i % 8], TagLib::String::UTF8));
+    tag->setAlbum(TagLib::String("Album " + std::to_string(i / 10)));
+    tag->setGenre(kGenres[i % 6]);
+    tag->setYear(static_cast<unsigned>(1960 + i % 60));
+}
+
+/// `files` tagged WAV files in folders of 200 under `music`.
+std::vector<std::string> makeWavs(const QString& music, int files)
+{
+    std::vector<std::string> paths;
+    for (int i = 0; i < files; ++i) {
+        const QString folder = music + QStringLiteral("/%1").arg(i / 200);
+        QDir().mkpath(folder);
+        const std::string path = (folder + QStringLiteral("/track-%1.wav").arg(i)).toStdString();
+        test::writeWav16(path, 22050, {std::vector<float>(441, 0.1f)});
+        TagLib::FileRef file(path.c_str());
+        tag(file.tag(), i);
+        file.save();
+        paths.push_back(path);
+    }
+    return paths;
+}
+
+/// `files` tagged FLAC files (a second of sound each, made by sox) with a 24 KiB front cover
+/// embedded, one album of ten per cover, as a ripped CD collection has.
+std::vector<std::string> makeFlacs(const QString& music, int files)
+{
+    const QString wav = music + QStringLiteral("/source.wav");
+    const QString flac = music + QStringLiteral("/source.flac");
+    QDir().mkpath(music);
+    std::vector<float> tone(22050);
+    for (size_t i = 0; i < tone.size(); ++i) {
+        tone[i] = 0.3f * static_cast<float>(std::sin(static_cast<double>(i) * 0.05));
+    }
+    test::writeWav16(wav.toStdString(), 22050, {tone});
+    if (QProcess::execute(QStringLiteral("sox"), {wav, flac}) != 0) {
+        std::fprintf(stderr, "sox could not write FLAC (packaging/debian-packages.txt)\n");
+        return {};
+    }
+    QFile::remove(wav);
+    std::vector<std::string> paths;
+    for (int i = 0; i < files; ++i) {
+        const QString folder = music + QStringLiteral("/%1").arg(i / 200);
+        QDir().mkpath(folder);
+        const QString path = folder + QStringLiteral("/track-%1.flac").arg(i);
+        QFile::copy(flac, path);
+        TagLib::FLAC::File file(QFile::encodeName(path).constData());
+        tag(file.tag(), i);
+        std::string cover(24 * 1024, '\0');
+        cover[0] = '\xFF';
+        cover[1] = '\xD8';
+        cover[2] = '\xFF';
+        for (size_t b = 3; b < cover.size(); ++b) {
+            cover[b] = static_cast<char>((b * 31 + static_cast<size_t>(i / 10) * 7) & 0xFF);  // one picture per album
+        }
+        auto* picture = new TagLib::FLAC::Picture;
+        picture->setType(TagLib::FLAC::Picture::FrontCover);
+        picture->setMimeType("image/jpeg");
+        picture->setData(TagLib::ByteVector(cover.data(), static_cast<unsigned>(cover.size())));
+        file.addPicture(picture);
+        file.save();
+        paths.push_back(path.toStdString());
+    }
+    QFile::remove(flac);
+    return paths;
+}
+
+/// Baseline and first scan alternate three times over `paths` (each scan into a new database;
+/// the machine's speed drifts while the page cache settles after writing the files) and the
+/// median ratio is the result. Returns the last scan's database, or nullptr on failure.
+std::unique_ptr<core::Database> firstScans(const char* what, const char* name, const std::vector<std::string>& paths,
+                                           const QString& music, const QString& databases)
+{
+    const int files = static_cast<int>(paths.size());
+    size_t checksum = 0;
+    std::vector<double> ratios;
+    std::unique_ptr<core::Database> db;
+    std::printf("library scan, %d %s:\n", files, what);
+    for (int round = 0; round < 3; ++round) {
+        // Baseline: TagLib alone, one thread, reading what the scanner reads (tags, length,
+        // every property, and the embedded pictures of a FLAC file).
+        auto start = Clock::now();
+        for (const auto& path : paths) {
+            TagLib::FileRef file(path.c_str(), true, TagLib::AudioProperties::Fast);
+            checksum += file.tag()->title().size() + static_cast<size_t>(file.audioProperties()->lengthInMilliseconds());
+            checksum += file.file()->properties().size();
+            if (auto* flac = dynamic_cast<TagLib::FLAC::File*>(file.file())) {
+                for (const auto* picture : flac->pictureList()) {
+                    checksum += picture->data().size();
+                }
+            }
+        }
+        const double baseline = since(start);
+        db.reset();
+        auto opened = core::Database::open(databases + QStringLiteral("/%1-%2.sqlite").arg(QLatin1String(name)).arg(round));
+        if (!opened) {
+            std::fprintf(stderr, "%s\n", opened.error().toString().c_str());
+            return nullptr;
+        }
+        db = std::move(*opened);
+        audio::MediaScanner scanner(*db);
+        start = Clock::now();
+        auto first = scanner.scan(music.toStdString());
+        const double scan = since(start);
+        if (!first || first->added != files) {
+            std::fprintf(stderr, "scan failed\n");
+            return nullptr;
+        }
+        ratios.push_back(baseline / scan);
+        std::printf("  baseline, plain TagLib loop %8.3f s %8.0f files/s | Bandmate first scan %8.3f s %8.0f files/s | ratio %.2f\n",
+                    baseline, files / baseline, scan, files / scan, ratios.back());
+    }
+    std::sort(ratios.begin(), ratios.end());
+    std::printf("  first scan of %s: median ratio %.2f of the baseline (checksum %zu)\n", what, ratios[1], checksum);
+    return db;
+}
 
 }  // namespace
 
@@ -64,60 +188,22 @@ int main(int argc, char** argv)
         dir.setAutoRemove(false);
         std::printf("kept %s\n", qPrintable(dir.path()));
     }
+    // FLAC with covers first (the files are removed after), then WAV.
+    {
+        const QString flacs = dir.path() + QStringLiteral("/flac");
+        const auto paths = makeFlacs(flacs, files);
+        if (paths.empty() || !firstScans("tagged FLAC files with covers", "flac", paths, flacs, dir.path())) {
+            return 1;
+        }
+        QDir(flacs).removeRecursively();
+    }
     const QString music = dir.path() + QStringLiteral("/music");
-    QDir().mkpath(music);
-    std::vector<std::string> paths;
-    for (int i = 0; i < files; ++i) {
-        const QString folder = music + QStringLiteral("/%1").arg(i / 200);
-        QDir().mkpath(folder);
-        const std::string path = (folder + QStringLiteral("/track-%1.wav").arg(i)).toStdString();
-        test::writeWav16(path, 22050, {std::vector<float>(441, 0.1f)});
-        TagLib::FileRef file(path.c_str());
-        file.tag()->setTitle(TagLib::String("Song " + std::to_string(i)));
-        file.tag()->setArtist(TagLib::String(kArtists[i % 8], TagLib::String::UTF8));
-        file.tag()->setGenre(kGenres[i % 6]);
-        file.tag()->setYear(static_cast<unsigned>(1960 + i % 60));
-        file.save();
-        paths.push_back(path);
+    const auto paths = makeWavs(music, files);
+    std::unique_ptr<core::Database> db = firstScans("tagged WAV files", "wav", paths, music, dir.path());
+    if (!db) {
+        return 1;
     }
-
-    // Baseline: TagLib alone, reading what the scanner reads. The machine's speed drifts while
-    // the page cache settles after writing the files, so baseline and first scan alternate three
-    // times (each scan into a new database) and the median ratio is the result.
-    size_t checksum = 0;
-    std::vector<double> ratios;
-    std::unique_ptr<core::Database> db;
     auto start = Clock::now();
-    std::printf("library scan, %d tagged WAV files:\n", files);
-    for (int round = 0; round < 3; ++round) {
-        start = Clock::now();
-        for (const auto& path : paths) {
-            TagLib::FileRef file(path.c_str(), true, TagLib::AudioProperties::Fast);
-            checksum += file.tag()->title().size() + static_cast<size_t>(file.audioProperties()->lengthInMilliseconds());
-            checksum += file.file()->properties().size();
-        }
-        const double baseline = since(start);
-        db.reset();
-        auto opened = core::Database::open(dir.path() + QStringLiteral("/bench-%1.sqlite").arg(round));
-        if (!opened) {
-            std::fprintf(stderr, "%s\n", opened.error().toString().c_str());
-            return 1;
-        }
-        db = std::move(*opened);
-        audio::MediaScanner scanner(*db);
-        start = Clock::now();
-        auto first = scanner.scan(music.toStdString());
-        const double scan = since(start);
-        if (!first || first->added != files) {
-            std::fprintf(stderr, "scan failed\n");
-            return 1;
-        }
-        ratios.push_back(baseline / scan);
-        std::printf("  baseline, plain TagLib loop %8.3f s %8.0f files/s | Bandmate first scan %8.3f s %8.0f files/s | ratio %.2f\n",
-                    baseline, files / baseline, scan, files / scan, ratios.back());
-    }
-    std::sort(ratios.begin(), ratios.end());
-    std::printf("  first scan: median ratio %.2f of the baseline (checksum %zu)\n", ratios[1], checksum);
     audio::MediaScanner scanner(*db);
     start = Clock::now();
     auto again = scanner.scan(music.toStdString());

@@ -317,45 +317,54 @@ std::vector<int> countsOf(const Machine& machine, size_t program)
 
 }  // namespace
 
-TEST(MachineRepository, AnInstructorImportedWithTheFormatsCountsCountsFromOneAfterTheUpgradeAndSyncsIt)
+TEST(MachineRepository, AnInstructorImportedWithTheFormatsNumbersCountsFromOneAndTheNextSaveKeepsIt)
 {
+    // Before the reader converted, a web machine's Instructor was stored with the file's 0-7,
+    // and its version snapshot written without a mark; Bandmate's own machines counted 1-8.
     TempDir dir;
-    const QString path = dir.file(QStringLiteral("bandmate.sqlite"));
-    QString imported;
-    QString ours;
-    qint64 clockBefore = 0;
-    {
-        // Schema 20: a reader that kept the file's numbers stored the web machine's 0-7.
-        auto db = Database::open(path, {.targetVersion = 20});
-        ASSERT_TRUE(db.has_value()) << db.error().toString();
-        MachineRepository machines(**db);
-        Machine web = example();
-        web.instruments.push_back(instructorCounting({{0, 2, 4, 6}, {1, 3, 5, 7}}));
-        Machine bandmate = example();
-        bandmate.instruments.push_back(instructorCounting({{1, 2, 3, 4, 5, 6, 7, 8}, {2, 4}}));
-        imported = machines.save(web).value();
-        ours = machines.save(bandmate).value();
-        ASSERT_TRUE(sql::exec((*db)->connection(), QStringLiteral("DELETE FROM outbox")).has_value()) << "as if pushed";
-        clockBefore = sql::scalar((*db)->connection(), QStringLiteral("SELECT last_hlc FROM sync_state")).value().toLongLong();
-    }
-    auto db = Database::open(path);
-    ASSERT_TRUE(db.has_value()) << db.error().toString();
-    MachineRepository machines(**db);
-    const Machine web = machines.load(imported).value();
-    EXPECT_EQ(countsOf(web, 0), (std::vector<int>{1, 3, 5, 7}));
-    EXPECT_EQ(countsOf(web, 1), (std::vector<int>{2, 4, 6, 8}));
-    const Machine bandmate = machines.load(ours).value();
-    EXPECT_EQ(countsOf(bandmate, 0), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8})) << "Bandmate's own counts stay";
-    EXPECT_EQ(countsOf(bandmate, 1), (std::vector<int>{2, 4}));
+    auto db = openDb(dir);
+    ASSERT_NE(db, nullptr);
+    MachineRepository machines(*db);
+    Machine web = example();
+    web.instruments.push_back(instructorCounting({{1, 3, 5, 7}, {2, 4, 6, 8}}));
+    Machine bandmate = example();
+    bandmate.instruments.push_back(instructorCounting({{1, 2, 3, 4, 5, 6, 7, 8}, {2, 4}}));
+    const QString imported = machines.save(web).value();
+    const QString ours = machines.save(bandmate).value();
+    const auto& connection = db->connection();
+    // What the old reader stored: the file's numbers, and a snapshot of them without a mark.
+    ASSERT_TRUE(sql::exec(connection, QStringLiteral("UPDATE note SET pitch = pitch - 1 WHERE program_id IN (SELECT p.id FROM program p "
+                                                     "JOIN machine_instrument i ON i.id = p.instrument_id WHERE i.machine_id = ? AND "
+                                                     "i.instrument_key = 'instructor')"),
+                          {imported})
+                    .has_value());
+    Machine raw = web;
+    raw.instruments.back() = instructorCounting({{0, 2, 4, 6}, {1, 3, 5, 7}});
+    const QString oldSnapshot = QString::fromUtf8(writeMachineXml(raw, InstructorCounting::Model))
+                                    .remove(QStringLiteral("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>"));
+    ASSERT_TRUE(sql::exec(connection, QStringLiteral("UPDATE machine_version SET xml = ? WHERE machine_id = ?"), {oldSnapshot, imported}).has_value());
+    ASSERT_TRUE(sql::exec(connection, QStringLiteral("DELETE FROM outbox")).has_value()) << "as if pushed";
 
-    // The moved pitches go out with the next push, stamped newer than anything before.
-    const auto& connection = (*db)->connection();
+    const Machine loaded = machines.load(imported).value();
+    EXPECT_EQ(countsOf(loaded, 0), (std::vector<int>{1, 3, 5, 7}));
+    EXPECT_EQ(countsOf(loaded, 1), (std::vector<int>{2, 4, 6, 8}));
+    const Machine own = machines.load(ours).value();
+    EXPECT_EQ(countsOf(own, 0), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8})) << "Bandmate's own counts stay";
+    EXPECT_EQ(countsOf(own, 1), (std::vector<int>{2, 4}));
+    EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM outbox")).value().toInt(), 0) << "reading writes nothing";
+    const auto versions = machines.versions(imported).value();
+    ASSERT_FALSE(versions.isEmpty());
+    EXPECT_EQ(machines.loadVersion(versions.first().id).value(), loaded) << "the old snapshot reads as the machine does";
+
+    // Saved again, the counts are stored from 1 and go out with the next push like an edit; the
+    // snapshot now says how it counts, so an older Bandmate reads it as it is.
+    ASSERT_TRUE(machines.save(loaded, imported).has_value());
     EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'note' AND field = 'pitch'")).value().toInt(), 8);
-    EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM outbox")).value().toInt(), 8) << "nothing else";
-    const qint64 clockAfter = sql::scalar(connection, QStringLiteral("SELECT last_hlc FROM sync_state")).value().toLongLong();
-    EXPECT_GT(clockAfter, clockBefore);
-    EXPECT_EQ(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM field_clock WHERE field = 'pitch' AND hlc = ?"), {clockAfter})
-                  .value()
-                  .toInt(),
-              8);
+    EXPECT_EQ(machines.load(imported).value(), loaded);
+    const QString newest = sql::scalar(connection, QStringLiteral("SELECT xml FROM machine_version WHERE machine_id = ? ORDER BY saved_at DESC, rowid DESC LIMIT 1"),
+                                       {imported})
+                               .value()
+                               .toString();
+    EXPECT_TRUE(newest.contains(QStringLiteral("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>"))) << newest.toStdString();
+    EXPECT_TRUE(newest.contains(QStringLiteral("index=\"0\" pitch=\"1\""))) << newest.toStdString();
 }

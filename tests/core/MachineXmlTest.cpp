@@ -300,7 +300,7 @@ TEST(MachineXml, AWebMachineInstructorCountsFromZeroAndTheModelCountsFromOne)
     EXPECT_EQ(*again, *machine);
 }
 
-TEST(MachineXml, AFileFromAnOlderBandmateCountingOneToEightKeepsItsCounts)
+TEST(MachineXml, AFileFromAnOlderBandmateCountingFromOneKeepsItsCountsAndAMarkDecides)
 {
     // Bandmate 1.x wrote the model's counts (1-8) without a mark: an "eight" and no "one".
     const QString old = QStringLiteral(
@@ -320,17 +320,42 @@ TEST(MachineXml, AFileFromAnOlderBandmateCountingOneToEightKeepsItsCounts)
     ASSERT_TRUE(marked.has_value()) << marked.error().toString();
     EXPECT_EQ(pitches(marked->instruments.at(0).programs.at(0)), (std::vector<int>{2, 9}));
     EXPECT_EQ(pitches(marked->instruments.at(1).programs.at(0)), (std::vector<int>{0}));
-    auto fromOne = readMachineXml(wrap(kWebInstructor, QStringLiteral("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>")),
-                                  QStringLiteral("one.xml"));
-    ASSERT_TRUE(fromOne.has_value()) << fromOne.error().toString();
-    EXPECT_EQ(pitches(fromOne->instruments.at(0).programs.at(0)), (std::vector<int>{0, 2, 4, 6}));
+    // Counting from 1 (Bandmate's own snapshots), a pitch 0 is no count at all.
+    const std::string notACount = errorOf(wrap(kWebInstructor, QStringLiteral("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>")));
+    EXPECT_NE(notACount.find("the Instructor's pitch 0 is not a count"), std::string::npos) << notACount;
+    EXPECT_NE(notACount.find("program \"1,3,5,7\""), std::string::npos) << notACount;
+
+    // Without a mark and without a count at pitch 0 (an older Bandmate's "2, 4" or "1 2 3 _ 5 6
+    // 7"), the numbers are taken as they are: that Bandmate counted from 1.
+    const QString ambiguous = QStringLiteral(
+        "<Instructor xmlns=\"http://www.salsabeatmachine.org/xns/instruments\">"
+        "<programs><bm:Program title=\"2, 4\" length=\"16\"><bm:Note index=\"2\" pitch=\"2\"/>"
+        "<bm:Note index=\"6\" pitch=\"4\"/></bm:Program></programs></Instructor>");
+    auto kept = readMachineXml(wrap(ambiguous), QStringLiteral("kept.xml"));
+    ASSERT_TRUE(kept.has_value()) << kept.error().toString();
+    EXPECT_EQ(pitches(kept->instruments.at(0).programs.at(0)), (std::vector<int>{2, 4}));
+
+    // A "one" at 0 beside an "eight" at 8 is neither convention: no guess, one clear error.
+    const QString mixed = QString(ambiguous).replace(QStringLiteral("pitch=\"4\""), QStringLiteral("pitch=\"8\"")).replace(QStringLiteral("pitch=\"2\""), QStringLiteral("pitch=\"0\""));
+    EXPECT_NE(errorOf(wrap(mixed)).find("the Instructor's pitch 0 is not a count"), std::string::npos);
+
+    // Written counting as the model does, it says so and reads back the same.
+    const QByteArray snapshot = writeMachineXml(*kept, InstructorCounting::Model);
+    EXPECT_TRUE(snapshot.contains("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>")) << snapshot.toStdString();
+    EXPECT_TRUE(snapshot.contains("pitch=\"2\"")) << snapshot.toStdString();
+    auto back = readMachineXml(snapshot, QStringLiteral("snapshot.xml"));
+    ASSERT_TRUE(back.has_value()) << back.error().toString();
+    EXPECT_EQ(*back, *kept);
 
     EXPECT_NE(errorOf(wrap(kWebInstructor, QStringLiteral("<bm:instructorCountsFrom>2</bm:instructorCountsFrom>")))
                   .find("instructorCountsFrom must be between 0 and 1"),
               std::string::npos);
-    const std::string tooHigh = errorOf(wrap(QString(kWebInstructor).replace(QStringLiteral("pitch=\"7\""), QStringLiteral("pitch=\"127\""))));
+    const std::string tooHigh = errorOf(wrap(QString(kWebInstructor).replace(QStringLiteral("pitch=\"7\""), QStringLiteral("pitch=\"127\"")),
+                                             QStringLiteral("<bm:instructorCountsFrom>0</bm:instructorCountsFrom>")));
     EXPECT_NE(tooHigh.find("test.xml"), std::string::npos) << tooHigh;
-    EXPECT_NE(tooHigh.find("Instructor's pitch 127 is out of range"), std::string::npos) << tooHigh;
+    EXPECT_NE(tooHigh.find("Instructor's pitch 127 is not a count"), std::string::npos) << tooHigh;
+    const std::string negative = errorOf(wrap(QString(kWebInstructor).replace(QStringLiteral("pitch=\"7\""), QStringLiteral("pitch=\"-1\""))));
+    EXPECT_NE(negative.find("Instructor's pitch -1 is not a count"), std::string::npos) << negative;
 }
 
 TEST(MachineXml, TheBuiltInMachinesCountOneOnTheOneInTheWebMachinesConvention)

@@ -8,10 +8,13 @@
 #include "tests/support/TestFiles.h"
 #include "ui/setlists/RunSheetTree.h"
 #include "ui/setlists/SetlistsPage.h"
+#include "ui/shell/Language.h"
 
 #include <QApplication>
 #include <QDragMoveEvent>
 #include <QDropEvent>
+#include <QFileInfo>
+#include <QProcess>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -191,6 +194,40 @@ TEST_F(SetlistsPageTest, RemovingASetAndUndoBringsItsSongsBack)
     EXPECT_EQ(layout(), QString());
     m_page->undoStack()->undo();
     EXPECT_EQ(layout(), QStringLiteral("Set 1: Quimbara, — Break —, Bemba colorá"));
+}
+
+TEST_F(SetlistsPageTest, PrintedSheetsSpeakTheInterfacesLanguage)
+{
+    ASSERT_TRUE(m_page->addSongByText(QStringLiteral("Quimbara")));
+    ASSERT_TRUE(m_page->addSongByText(QStringLiteral("La vida es un carnaval")));
+    struct Expected {
+        const char* code;
+        QStringList words;
+    };
+    for (const Expected& language : {Expected{"es", {QStringLiteral("Título"), QStringLiteral("Duración"), QStringLiteral("2 canciones · total"),
+                                                      QStringLiteral("vie 4 dic 2026")}},
+                                     Expected{"nb", {QStringLiteral("Tittel"), QStringLiteral("Lengde"), QStringLiteral("2 sanger · totalt"),
+                                                      QStringLiteral("fre. 4 des. 2026")}}}) {
+        ui::Translations translations;
+        ASSERT_TRUE(translations.install(QString::fromLatin1(language.code)));
+        for (const auto format : {ui::SetlistsPage::ExportFormat::BandPdf, ui::SetlistsPage::ExportFormat::StagePdf}) {
+            const QString pdf = m_dir.file(QStringLiteral("%1-%2.pdf").arg(QLatin1String(language.code)).arg(static_cast<int>(format)));
+            ASSERT_TRUE(m_page->exportTo(pdf, format));
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+            ASSERT_TRUE(text.waitForFinished(30'000));
+            const QString printed = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+            EXPECT_TRUE(printed.contains(QStringLiteral("La vida es un carnaval"))) << printed.toStdString();
+            const QStringList words = format == ui::SetlistsPage::ExportFormat::BandPdf ? language.words : QStringList{language.words.last()};
+            for (const QString& word : words) {
+                EXPECT_TRUE(printed.contains(word)) << language.code << ": " << word.toStdString() << " in " << printed.toStdString();
+            }
+            if (qEnvironmentVariableIsSet("BANDMATE_SCREENSHOT_DIR")) {
+                QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-png"), pdf,
+                                                               qEnvironmentVariable("BANDMATE_SCREENSHOT_DIR") + QLatin1Char('/') + QFileInfo(pdf).completeBaseName()});
+            }
+        }
+    }
 }
 
 TEST_F(SetlistsPageTest, ExportsImportsAndMarksPerformed)

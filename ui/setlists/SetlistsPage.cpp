@@ -804,8 +804,9 @@ bool SetlistsPage::exportTo(const QString& path, ExportFormat format)
     }
     core::Result<void> written;
     if (format == ExportFormat::BandPdf || format == ExportFormat::StagePdf) {
-        written = SheetPrinter::writePdf(sl::sheetHtml(m_plan, m_sheet, format == ExportFormat::StagePdf ? sl::SheetStyle::Stage : sl::SheetStyle::Band),
-                                         m_plan.show.name, path);
+        const sl::SheetStyle style = format == ExportFormat::StagePdf ? sl::SheetStyle::Stage : sl::SheetStyle::Band;
+        written = SheetPrinter::writePdf(sl::sheetHtml(m_plan, m_sheet, style, sheetWords()), m_plan.show.name, path,
+                                         sl::sheetMinimumScale(style));
     } else {
         const QByteArray bytes = format == ExportFormat::Csv    ? sl::runSheetCsv(m_sheet).toUtf8()
                                  : format == ExportFormat::Json ? QJsonDocument(sl::showJson(m_plan, m_sheet)).toJson()
@@ -1151,8 +1152,23 @@ void SetlistsPage::print()
     printer.setDocName(m_plan.show.name);
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() == QDialog::Accepted) {
-        SheetPrinter::print(sl::sheetHtml(m_plan, m_sheet, sl::SheetStyle::Band), printer);
+        SheetPrinter::print(sl::sheetHtml(m_plan, m_sheet, sl::SheetStyle::Band, sheetWords()), printer);
     }
+}
+
+sl::SheetWords SetlistsPage::sheetWords() const
+{
+    sl::SheetWords words;
+    words.start = tr("Start", "sheet column: planned start time");
+    words.title = tr("Title");
+    words.key = tr("Key");
+    words.bpm = tr("BPM");
+    words.length = tr("Length");
+    words.transpose = tr("transpose %1", "%1: +2, -3 semitones");
+    words.songsTotal = [](int songs, const QString& total) { return tr("%n song(s) · total %1", nullptr, songs).arg(total); };
+    words.ofSlot = tr(" of a %1-minute slot");
+    words.locale = QLocale();
+    return words;
 }
 
 }  // namespace bandmate::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/setlists/RunSheet.h"
+#include "core/setlists/SetlistFormats.h"
 #include "core/setlists/Setlists.h"
 #include "ui/setlists/FanVoteDialog.h"
 
@@ -92,6 +93,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    /// The printed sheets' words in the musician's language.
+    [[nodiscard]] core::setlists::SheetWords sheetWords() const;
     QWidget* buildEmptyState();
     QWidget* buildShowView();
     void refreshShow();
