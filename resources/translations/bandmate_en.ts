@@ -4,7 +4,7 @@
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+149"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+56"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>The kit has no sound for %n instrument of this machine, so it plays silent: %1.</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+777"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+34"/>
         <source>Imported %n song(s).</source>
         <translation>
             <numerusform>Imported %n song.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+446"/>
         <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
         <translation>
             <numerusform>Marked performed: %n play recorded, and the show counts on your roadmap.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+265"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="+257"/>
         <source>The fans&apos; %n song(s) are in %1 (Ctrl+Z takes them out).</source>
         <translation>
             <numerusform>The fans&apos; %n song is in %1 (Ctrl+Z takes it out).</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+103"/>
         <source>%n song(s) · total %1</source>
         <translation>
             <numerusform>%n song · total %1</numerusform>

@@ -921,7 +921,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+136"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+43"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -932,12 +932,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+0"/>
-        <location line="+105"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+26"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="+4"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
@@ -966,18 +966,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+294"/>
+        <location line="+67"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+292"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-60"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -993,18 +993,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+191"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+38"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
     <message>
-        <location line="-190"/>
-        <location line="+185"/>
+        <location line="+1"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="-5"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="+1"/>
         <source>Versions…</source>
         <translation>Versiones…</translation>
     </message>
@@ -1030,23 +1030,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+271"/>
+        <location line="+44"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-43"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+269"/>
+        <location line="+42"/>
         <source>Share…</source>
         <translation>Compartir…</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-41"/>
         <source>Shared grooves…</source>
         <translation>Grooves compartidos…</translation>
     </message>
@@ -1057,12 +1057,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+938"/>
+        <location line="+160"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-914"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+3"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1083,16 +1083,16 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tempo</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+763"/>
-        <location line="+87"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+7"/>
+        <location line="+94"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-851"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-95"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1202,13 +1202,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+104"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-151"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="-1"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -1274,17 +1274,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+42"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+5"/>
         <source>All instruments</source>
         <translation>Todos los instrumentos</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+1"/>
         <source>Play / Pause</source>
         <translation>Reproducir / Pausa</translation>
     </message>
@@ -1344,7 +1344,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="-12"/>
         <source>On or off</source>
         <translation>Activar o desactivar</translation>
     </message>
@@ -1359,13 +1359,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 activado</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+60"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+24"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+7"/>
         <source>Edit this instrument&apos;s program below</source>
         <translation>Edita abajo el programa de este instrumento</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+4"/>
         <source>Program (Alt+%1 for the next)</source>
         <translation>Programa (Alt+%1 para el siguiente)</translation>
     </message>
@@ -1395,12 +1395,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Solo</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-1"/>
         <source>The kit has no sound for some of this instrument&apos;s notes: they play silent</source>
         <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-340"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1415,7 +1415,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>● cambios sin guardar</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -1425,7 +1425,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>“%1” tiene cambios sin guardar. ¿Guardarlos primero?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+13"/>
         <source>Sharing needs a Bandmate server: sign in on the Sync page first.</source>
         <translation>Compartir necesita un servidor Bandmate: primero inicia sesión en la página Sincronizar.</translation>
     </message>
@@ -1540,12 +1540,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="-12"/>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Beat machines (*.xml)</source>
         <translation>Máquinas de ritmos (*.xml)</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-37"/>
         <source>This file is not a machine Bandmate can read. Nothing was changed. %1</source>
         <translation>Este archivo no es una máquina que Bandmate pueda leer. No se cambió nada. %1</translation>
     </message>
@@ -1555,7 +1555,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se importó “%1”; guárdala para conservarla entre tus máquinas.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+26"/>
         <source>Export machine</source>
         <translation>Exportar máquina</translation>
     </message>
@@ -1571,12 +1571,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+5"/>
-        <location line="+99"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+39"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="+1"/>
         <source>Length:</source>
         <translation>Duración:</translation>
     </message>
@@ -1641,7 +1641,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se exportó: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-20"/>
         <source>Tempo trainer</source>
         <translation>Entrenador de tempo</translation>
     </message>
@@ -1671,7 +1671,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Cada:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+82"/>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Play / pause / continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Stop and go back to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tap the tempo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo up / down by 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Key up a fifth / up a fourth&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Turn instrument 1 … 10 on or off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next program of instrument 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save as one of your machines&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Import a machine / export WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows&lt;/b&gt;, &lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: move, add or remove a note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up&lt;/b&gt; / &lt;b&gt;Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: louder / softer note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mouse wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Over a note: its velocity&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; or &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Espacio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reproducir / pausar / continuar&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Detener y volver al principio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Marcar el tempo con toques&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo arriba / abajo de 5 en 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Subir el tono una quinta / una cuarta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Activar o desactivar los instrumentos 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Programa siguiente de los instrumentos 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Mayús+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Deshacer / rehacer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Guardar como una de tus máquinas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Importar una máquina / exportar WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Flechas&lt;/b&gt;, &lt;b&gt;Intro&lt;/b&gt;&lt;/td&gt;&lt;td&gt;En el editor de pasos: moverse, añadir o quitar una nota&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Arriba&lt;/b&gt; / &lt;b&gt;Ctrl+Abajo&lt;/b&gt;&lt;/td&gt;&lt;td&gt;En el editor de pasos: nota más fuerte / más suave&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rueda del ratón&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sobre una nota: su velocidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; o &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
@@ -4074,7 +4074,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+103"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+20"/>
         <source>Setlists</source>
         <translation>Setlists</translation>
     </message>
@@ -4186,12 +4186,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+633"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+109"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-640"/>
+        <location line="-7"/>
         <source>Band sheet as PDF…</source>
         <translation>Hoja de la banda en PDF…</translation>
     </message>
@@ -4247,45 +4247,45 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+20"/>
-        <location line="+295"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Añadir descanso</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="+0"/>
         <source>A pause between songs (10 minutes; double-click to change)</source>
         <translation>Una pausa entre canciones (10 minutos; doble clic para cambiarla)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+313"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+19"/>
         <source>Add set</source>
         <translation>Añadir set</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="+0"/>
         <source>Another set after the last one</source>
         <translation>Otro set después del último</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+0"/>
         <source>Add encore</source>
         <translation>Añadir bis</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="+0"/>
         <source>An encore after the last set</source>
         <translation>Un bis después del último set</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+22"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="+0"/>
         <source>Remove the selected song, break or set (Delete)</source>
         <translation>Quitar la canción, el descanso o el set seleccionado (Supr)</translation>
     </message>
@@ -4331,12 +4331,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+3"/>
-        <location line="+746"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+29"/>
         <source> of a %1-minute slot</source>
         <translation> de un horario de %1 minutos</translation>
     </message>
     <message>
-        <location line="-745"/>
+        <location line="+1"/>
         <source> of %1 min — %2 to spare</source>
         <translation> de %1 min — sobran %2</translation>
     </message>
@@ -4346,18 +4346,18 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation> · termina hacia las %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="-94"/>
         <source>“%1” was not in your library: added it as a new song.</source>
         <translation>“%1” no estaba en tu biblioteca: se añadió como canción nueva.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+200"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+44"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+5"/>
         <source>Set 1</source>
         <translation>Set 1</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+14"/>
         <source>Add song</source>
         <translation>Añadir canción</translation>
     </message>
@@ -4368,23 +4368,23 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+502"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="+187"/>
         <source>Encore</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="+0"/>
         <source>Encore %1</source>
         <translation>Bis %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+377"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="-125"/>
         <source>Set %1</source>
         <translation>Set %1</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="+24"/>
         <source>Remove set</source>
         <translation>Quitar set</translation>
     </message>
@@ -4410,7 +4410,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Editar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="-12"/>
         <source>New show</source>
         <translation>Concierto nuevo</translation>
     </message>
@@ -4430,7 +4430,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>¿Eliminar “%1” con sus sets? Las canciones se quedan en tu biblioteca y lo ya tocado sigue contado.</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="-104"/>
         <source>Imported %n song(s).</source>
         <translation>
             <numerusform>Se importó %n canción.</numerusform>
@@ -4494,7 +4494,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Texto plano (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+26"/>
         <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
         <translation>
             <numerusform>Marcado como tocado: se registró %n interpretación, y el concierto cuenta en tu hoja de ruta.</numerusform>
@@ -4515,7 +4515,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="-23"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4550,7 +4550,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Usar la votación de los fans</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+25"/>
         <source>Start</source>
         <comment>sheet column: planned start time</comment>
         <translation>Inicio</translation>
@@ -4590,7 +4590,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="-103"/>
         <source>the encore</source>
         <translation>el bis</translation>
     </message>

@@ -921,7 +921,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+136"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+43"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -932,12 +932,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+0"/>
-        <location line="+105"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+26"/>
         <source>▶  Play</source>
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="+4"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
@@ -966,18 +966,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+294"/>
+        <location line="+67"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+292"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-60"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -993,18 +993,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+191"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+38"/>
         <source>Rename…</source>
         <translation>Gi nytt navn …</translation>
     </message>
     <message>
-        <location line="-190"/>
-        <location line="+185"/>
+        <location line="+1"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="-5"/>
         <source>Duplicate</source>
         <translation>Dupliser</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="+1"/>
         <source>Versions…</source>
         <translation>Versjoner …</translation>
     </message>
@@ -1030,23 +1030,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+271"/>
+        <location line="+44"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-43"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+269"/>
+        <location line="+42"/>
         <source>Share…</source>
         <translation>Del…</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-41"/>
         <source>Shared grooves…</source>
         <translation>Delte grooves…</translation>
     </message>
@@ -1057,12 +1057,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+938"/>
+        <location line="+160"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-914"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+3"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1083,16 +1083,16 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tempo</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+763"/>
-        <location line="+87"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+7"/>
+        <location line="+94"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-851"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-95"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1202,13 +1202,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+104"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-151"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="-1"/>
         <source>New</source>
         <translation>Nytt</translation>
     </message>
@@ -1274,17 +1274,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+42"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+5"/>
         <source>All instruments</source>
         <translation>Alle instrumenter</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+1"/>
         <source>Play / Pause</source>
         <translation>Spill / pause</translation>
     </message>
@@ -1344,7 +1344,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="-12"/>
         <source>On or off</source>
         <translation>På eller av</translation>
     </message>
@@ -1359,13 +1359,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 på</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+60"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+24"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+7"/>
         <source>Edit this instrument&apos;s program below</source>
         <translation>Rediger dette instrumentets program nedenfor</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+4"/>
         <source>Program (Alt+%1 for the next)</source>
         <translation>Program (Alt+%1 for neste)</translation>
     </message>
@@ -1395,12 +1395,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Solo</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-1"/>
         <source>The kit has no sound for some of this instrument&apos;s notes: they play silent</source>
         <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-340"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1415,7 +1415,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>● ulagrede endringer</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation>Ulagrede endringer</translation>
     </message>
@@ -1425,7 +1425,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>«%1» har endringer som ikke er lagret. Lagre dem først?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+13"/>
         <source>Sharing needs a Bandmate server: sign in on the Sync page first.</source>
         <translation>Deling trenger en Bandmate-server: logg inn på Synkronisering-siden først.</translation>
     </message>
@@ -1540,12 +1540,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="-12"/>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Beat machines (*.xml)</source>
         <translation>Rytmemaskiner (*.xml)</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-37"/>
         <source>This file is not a machine Bandmate can read. Nothing was changed. %1</source>
         <translation>Denne filen er ikke en maskin Bandmate kan lese. Ingenting ble endret. %1</translation>
     </message>
@@ -1555,7 +1555,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Importerte «%1»; lagre den for å ha den blant maskinene dine.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+26"/>
         <source>Export machine</source>
         <translation>Eksporter maskin</translation>
     </message>
@@ -1571,12 +1571,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+99"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+39"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="+1"/>
         <source>Length:</source>
         <translation>Lengde:</translation>
     </message>
@@ -1641,7 +1641,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ikke eksportert: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-20"/>
         <source>Tempo trainer</source>
         <translation>Tempotrener</translation>
     </message>
@@ -1671,7 +1671,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Hver:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+82"/>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Play / pause / continue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Stop and go back to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tap the tempo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo up / down by 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Key up a fifth / up a fourth&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Turn instrument 1 … 10 on or off&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next program of instrument 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save as one of your machines&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Import a machine / export WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows&lt;/b&gt;, &lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: move, add or remove a note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up&lt;/b&gt; / &lt;b&gt;Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the step editor: louder / softer note&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mouse wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Over a note: its velocity&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; or &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mellomrom&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Spill / pause / fortsett&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Stopp og gå tilbake til starten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tapp inn tempoet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+&lt;/b&gt; / &lt;b&gt;−&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tempo opp / ned med 5 BPM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;Skift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Toneart opp en kvint / opp en kvart&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; … &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Slå instrument 1 … 10 på eller av&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+1&lt;/b&gt; … &lt;b&gt;Alt+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Neste program for instrument 1 … 10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Skift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Angre / gjør om&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lagre som en av maskinene dine&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; / &lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Importer en maskin / eksporter WAV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Piltaster&lt;/b&gt;, &lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;I stegredigereren: flytt, legg til eller fjern en tone&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Opp&lt;/b&gt; / &lt;b&gt;Ctrl+Ned&lt;/b&gt;&lt;/td&gt;&lt;td&gt;I stegredigereren: sterkere / svakere tone&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Musehjul&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Over en tone: anslagsstyrken&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt; eller &lt;b&gt;?&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne listen&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
@@ -4074,7 +4074,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+103"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+20"/>
         <source>Setlists</source>
         <translation>Settlister</translation>
     </message>
@@ -4186,12 +4186,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+633"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+109"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location line="-640"/>
+        <location line="-7"/>
         <source>Band sheet as PDF…</source>
         <translation>Bandark som PDF …</translation>
     </message>
@@ -4247,45 +4247,45 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+20"/>
-        <location line="+295"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Legg til pause</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="+0"/>
         <source>A pause between songs (10 minutes; double-click to change)</source>
         <translation>En pause mellom sangene (10 minutter; dobbeltklikk for å endre)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+313"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+19"/>
         <source>Add set</source>
         <translation>Legg til sett</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="+0"/>
         <source>Another set after the last one</source>
         <translation>Et sett til etter det siste</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+312"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+0"/>
         <source>Add encore</source>
         <translation>Legg til ekstranummer</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="+0"/>
         <source>An encore after the last set</source>
         <translation>Et ekstranummer etter det siste settet</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+22"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="+0"/>
         <source>Remove the selected song, break or set (Delete)</source>
         <translation>Fjern valgt sang, pause eller sett (Delete)</translation>
     </message>
@@ -4331,12 +4331,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+3"/>
-        <location line="+746"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+29"/>
         <source> of a %1-minute slot</source>
         <translation> av et tidsrom på %1 minutter</translation>
     </message>
     <message>
-        <location line="-745"/>
+        <location line="+1"/>
         <source> of %1 min — %2 to spare</source>
         <translation> av %1 min — %2 til overs</translation>
     </message>
@@ -4346,18 +4346,18 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation> · slutter rundt %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="-94"/>
         <source>“%1” was not in your library: added it as a new song.</source>
         <translation>«%1» fantes ikke i biblioteket: lagt til som ny sang.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+200"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+44"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+5"/>
         <source>Set 1</source>
         <translation>Sett 1</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+14"/>
         <source>Add song</source>
         <translation>Legg til sang</translation>
     </message>
@@ -4368,23 +4368,23 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+502"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="+187"/>
         <source>Encore</source>
         <translation>Ekstranummer</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="+0"/>
         <source>Encore %1</source>
         <translation>Ekstranummer %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+377"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="-125"/>
         <source>Set %1</source>
         <translation>Sett %1</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="+24"/>
         <source>Remove set</source>
         <translation>Fjern sett</translation>
     </message>
@@ -4410,7 +4410,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Rediger</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="-12"/>
         <source>New show</source>
         <translation>Ny konsert</translation>
     </message>
@@ -4430,7 +4430,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Slette «%1» med settene? Sangene blir i biblioteket, og avspillinger som alt er telt, forblir telt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="-104"/>
         <source>Imported %n song(s).</source>
         <translation>
             <numerusform>Importerte %n sang.</numerusform>
@@ -4494,7 +4494,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Ren tekst (*.txt)</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+26"/>
         <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
         <translation>
             <numerusform>Merket som spilt: %n avspilling registrert, og konserten teller i veikartet ditt.</numerusform>
@@ -4515,7 +4515,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="-23"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4550,7 +4550,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Bruk fansenes avstemning</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+25"/>
         <source>Start</source>
         <comment>sheet column: planned start time</comment>
         <translation>Start</translation>
@@ -4590,7 +4590,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location filename="../../ui/setlists/SetlistsPageVotes.cpp" line="-103"/>
         <source>the encore</source>
         <translation>ekstranummeret</translation>
     </message>

@@ -42,6 +42,9 @@ class StepGrid;
 /// The Beat Machine page: choose a machine, shape it (instruments, programs, tempo, key, clave,
 /// swing), play it, edit its programs step by step, save, import and export it. Every control
 /// has a keyboard shortcut (F1 lists them) and every edit can be undone.
+/// Defined by part: BeatMachinePage.cpp (layout, header, shortcuts, help), …Transport.cpp,
+/// …Mixer.cpp, …Editor.cpp (the step grid) and …Files.cpp (machines, versions, import, export,
+/// sharing); BeatMachinePageParts.h holds what they share.
 class BeatMachinePage : public QWidget {
     Q_OBJECT
 public:

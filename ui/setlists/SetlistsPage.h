@@ -33,6 +33,9 @@ class RunSheetTree;
 /// of songs and breaks with planned start times, flow warnings and the total against the slot.
 /// Entries are added from the library, dragged (or Alt+Up/Down) to reorder, edited, removed, all
 /// undoable; the show prints, exports (PDF, CSV, JSON, plain text), imports, and is marked performed.
+/// Defined by part: SetlistsPage.cpp (layout, shows, refresh), …Editing.cpp (the run-sheet's
+/// entries), …Files.cpp (import, export, print) and …Votes.cpp (fan votes);
+/// SetlistsPageParts.h holds what they share.
 class SetlistsPage : public QWidget {
     Q_OBJECT
 public:
