@@ -105,3 +105,86 @@ TEST(MidiExport, AFailedExportLeavesTheOldFileAlone)
     ASSERT_FALSE(noFolder.has_value());
     EXPECT_EQ(noFolder.error().code, core::ErrorCode::NotFound);
 }
+
+namespace {
+
+struct NoteOn {
+    int64_t tick = 0;
+    int key = 0;
+    int velocity = 0;
+    friend bool operator==(const NoteOn&, const NoteOn&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const NoteOn& note)
+{
+    return out << "{tick " << note.tick << " key " << note.key << " vel " << note.velocity << "}";
+}
+
+std::vector<NoteOn> noteOns(const test::MidiTrack& track)
+{
+    std::vector<NoteOn> out;
+    for (const auto& event : track.events) {
+        if ((event.status & 0xF0) == 0x90 && event.data2 > 0) {
+            out.push_back({event.tick, event.data1, event.data2});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(MidiExport, EveryNoteOnSitsWhereTheTestsOwnModelOfTheMachinePutsIt)
+{
+    // A machine small enough to model by hand: congas (heel, slap, open tone at three
+    // velocities) looping every 4 steps, a bass in D looping every 8, swing 0.6, 96 BPM.
+    using namespace bandmate::core::beats;
+    Machine machine;
+    machine.title = "Model";
+    machine.keyNote = 2;
+    machine.bpm = 96.0;
+    Instrument congas;
+    congas.id = "congas";
+    congas.title = "Congas";
+    congas.programs = {Program{"p", 4, {Note{0, 0, 1.0}, Note{1, 2, 0.5}, Note{3, 3, 0.25}}}};
+    Instrument bass;
+    bass.id = "bass";
+    bass.title = "Bass";
+    bass.keyed = true;
+    bass.pitchOffset = 36;
+    bass.programs = {Program{"p", 8, {Note{0, 0, 0.8}, Note{3, 7, 1.0 / 127.0 / 4.0}}}};
+    machine.instruments = {congas, bass};
+    const double swing = 0.6;
+    const int steps = 16;
+
+    // The model: a Salsa step is an eighth (240 ticks at 480 per quarter); swing delays every
+    // odd step by a third of the swing's share of a step; velocity is the gain of 127 (at least
+    // 1); GM congas: heel and slap 62, open tone 63; the bass sounds at 36 + key + pitch.
+    const auto tickOf = [&](int step) { return static_cast<int64_t>(std::llround(step * 240.0 + (step % 2 ? swing * 240.0 / 3.0 : 0.0))); };
+    std::vector<NoteOn> expectedCongas;
+    std::vector<NoteOn> expectedBass;
+    for (int step = 0; step < steps; ++step) {
+        switch (step % 4) {
+        case 0: expectedCongas.push_back({tickOf(step), 62, 127}); break;
+        case 1: expectedCongas.push_back({tickOf(step), 62, 64}); break;
+        case 3: expectedCongas.push_back({tickOf(step), 63, 32}); break;
+        default: break;
+        }
+        if (step % 8 == 0) {
+            expectedBass.push_back({tickOf(step), 36 + 2 + 0, 102});
+        } else if (step % 8 == 3) {
+            expectedBass.push_back({tickOf(step), 36 + 2 + 7, 1});
+        }
+    }
+
+    test::TempDir dir;
+    const std::string file = dir.file(QStringLiteral("model.mid")).toStdString();
+    auto stats = audio::exportMidiFile(machine, compileMachine(machine), {steps, machine.bpm, swing}, file);
+    ASSERT_TRUE(stats.has_value()) << stats.error().toString();
+    std::string error;
+    const auto midi = test::readMidiFile(file, &error);
+    ASSERT_EQ(midi.tracks.size(), 3u) << error;
+    EXPECT_EQ(midi.tempo(), 625'000);
+    EXPECT_EQ(noteOns(midi.tracks[1]), expectedCongas);
+    EXPECT_EQ(noteOns(midi.tracks[2]), expectedBass);
+    EXPECT_EQ(stats->notes, static_cast<int>(expectedCongas.size() + expectedBass.size()));
+}

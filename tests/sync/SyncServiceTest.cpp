@@ -339,6 +339,80 @@ TEST_F(SyncServiceTest, APageWrittenFromTheStoredJsonEqualsTheQtJsonOfTheDecoded
     }
 }
 
+TEST_F(SyncServiceTest, EveryPulledValueIsTheValuePushedWithItsType)
+{
+    // What a client reads from a pull page, decoded as it decodes it, against what was pushed:
+    // not two encodings of one stored value. Null is not "", an integer stays an integer (up to
+    // 2^53 exactly, the range of a JSON number), a \r and a \u0000 stay, 1e300 stays finite.
+    const QList<QVariant> values{QString(),
+                                 QStringLiteral(""),
+                                 QVariant(),
+                                 2.0,
+                                 QStringLiteral("line\nbreak\r\nwindows\r"),
+                                 QString(QChar(0)) + QStringLiteral("nul"),
+                                 QStringLiteral("Ñandú · 日本 · 🎺"),
+                                 QVariant(qint64(96)),
+                                 QVariant(qint64(-3)),
+                                 QVariant(qint64(9007199254740992)),
+                                 -3.25,
+                                 1e300,
+                                 0.1 + 0.2,
+                                 true,
+                                 false};
+    QList<core::FieldChange> changes;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        changes.append({QStringLiteral("zz_future_kind"), QStringLiteral("v%1").arg(i), QStringLiteral("anything"), values[i],
+                        {core::Hlc{now, static_cast<quint16>(i)}, QStringLiteral("device")}});
+    }
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("device"), QStringLiteral("typed"), changes).has_value());
+    const auto raw = server->pull(QStringLiteral("ana"), 0, 100, sync::PullValues::JsonOnly).value();
+    ASSERT_EQ(raw.changes.size(), values.size());
+    const auto kind = [](const QVariant& v) {
+        if (v.isNull() && v.typeId() != QMetaType::QString) {
+            return QStringLiteral("null");
+        }
+        switch (v.typeId()) {
+        case QMetaType::QString:
+            return v.isNull() ? QStringLiteral("null-string") : QStringLiteral("string");
+        case QMetaType::Bool:
+            return QStringLiteral("bool");
+        case QMetaType::Double:
+            return QStringLiteral("double");
+        default:
+            return QStringLiteral("integer");
+        }
+    };
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        // The page as the client receives it: bytes, parsed, then decoded.
+        QByteArray page;
+        sync::appendChangeJson(page, raw.changes[i].change, raw.changes[i].valueJson, raw.changes[i].seq);
+        const QJsonObject object = QJsonDocument::fromJson(page).object();
+        ASSERT_FALSE(object.isEmpty()) << page.toStdString();
+        auto decoded = sync::changeFromJson(object, QStringLiteral("changes[%1]").arg(i));
+        ASSERT_TRUE(decoded.has_value()) << decoded.error().toString();
+        const QVariant& pushed = values[i];
+        const QVariant& pulled = decoded->value;
+        const QString pushedKind = kind(pushed) == QLatin1String("null-string") ? QStringLiteral("null") : kind(pushed);
+        const QString pulledKind = kind(pulled) == QLatin1String("null-string") ? QStringLiteral("null") : kind(pulled);
+        // JSON writes the double 2.0 as 2: it comes back an integer of the same value, and the
+        // receiving column's type (REAL) makes it 2.0 again. Any other kind must stay.
+        const bool integralDouble = pushedKind == QLatin1String("double") && pushed.toDouble() == std::floor(pushed.toDouble()) &&
+                                    std::abs(pushed.toDouble()) < 9007199254740992.0;
+        EXPECT_EQ(pulledKind, integralDouble ? QStringLiteral("integer") : pushedKind) << i << ": " << page.toStdString();
+        if (pushedKind == QLatin1String("string")) {
+            EXPECT_EQ(pulled.toString(), pushed.toString()) << i;
+            EXPECT_FALSE(pulled.isNull()) << i << ": \"\" is not null";
+        } else if (pushedKind == QLatin1String("integer")) {
+            EXPECT_EQ(pulled.toLongLong(), pushed.toLongLong()) << i;
+        } else if (pushedKind == QLatin1String("double")) {
+            EXPECT_EQ(pulled.toDouble(), pushed.toDouble()) << i << ": " << page.toStdString();
+        } else if (pushedKind == QLatin1String("bool")) {
+            EXPECT_EQ(pulled.toBool(), pushed.toBool()) << i;
+        }
+        EXPECT_EQ(decoded->stamp.hlc.packed(), changes[i].stamp.hlc.packed()) << i;
+    }
+}
+
 TEST_F(SyncServiceTest, ANewerAppsEntitiesAndFieldsPassThroughAndKnownFieldsMustFit)
 {
     const auto change = [](const QString& entity, const QString& id, const QString& field, const QVariant& value) {
