@@ -10,6 +10,7 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/library/LibraryPage.h"
+#include "ui/library/ScanJob.h"
 #include "ui/library/NowPlayingBar.h"
 #include "ui/library/SongEditor.h"
 #include "ui/shell/Settings.h"
@@ -35,6 +36,10 @@
 #include <QDialog>
 #include <QTimer>
 #include <gtest/gtest.h>
+
+#include <atomic>
+
+#include <future>
 
 #include <filesystem>
 
@@ -304,19 +309,32 @@ TEST_F(LibraryPageTest, SavedSearchesAndPlaylists)
 
 TEST_F(LibraryPageTest, CancellingAScanKeepsTheLibraryUsable)
 {
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < 120; ++i) {
         writeTone(QStringLiteral("many/tone-%1.wav").arg(i));
     }
+    // The worker is held at its first report after reading some files, so the cancel arrives
+    // while it is part-way: it must stop there, not finish.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<int> heldAt{-1};
+    ui::ScanJob::setProgressHookForTests([&, released](int done) {
+        if (done > 0 && heldAt.exchange(done) < 0) {
+            released.wait();
+        }
+    });
     QSignalSpy finished(m_page.get(), &ui::LibraryPage::scanFinished);
     m_page->scanFolder(m_dir.file(QStringLiteral("many")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return heldAt.load() > 0; }, 60'000)) << "the worker never reported";
     m_page->cancelScan();
+    release.set_value();
     ASSERT_TRUE(finished.wait(60'000));
-    // Either it was cancelled (and says so) or it finished before the cancel arrived.
+    ui::ScanJob::setProgressHookForTests({});
     const QString error = finished.first().at(1).toString();
-    EXPECT_TRUE(error.isEmpty() || error.contains(QStringLiteral("cancelled"))) << error.toStdString();
-    EXPECT_GE(m_page->visibleSongs(), 2);
+    EXPECT_TRUE(error.contains(QStringLiteral("cancelled"))) << "the cancel was not honoured: " << error.toStdString();
+    EXPECT_LT(m_page->visibleSongs(), 122) << "it stopped part-way";
+    EXPECT_GE(m_page->visibleSongs(), 2) << "the library stays usable";
     ASSERT_TRUE(scan(m_dir.file(QStringLiteral("many"))));
-    EXPECT_EQ(m_page->visibleSongs(), 42);
+    EXPECT_EQ(m_page->visibleSongs(), 122) << "a rescan reads the rest";
 }
 
 TEST_F(LibraryPageTest, ARescanGoesOnPastAFolderThatCannotBeRead)

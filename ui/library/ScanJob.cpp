@@ -6,6 +6,21 @@
 
 namespace bandmate::ui {
 
+namespace {
+
+std::function<void(int)>& progressHook()
+{
+    static std::function<void(int)> hook;
+    return hook;
+}
+
+}  // namespace
+
+void ScanJob::setProgressHookForTests(std::function<void(int done)> hook)
+{
+    progressHook() = std::move(hook);
+}
+
 ScanJob::ScanJob(QString databasePath, QString folder, QObject* parent)
     : QObject(parent), m_databasePath(std::move(databasePath)), m_folder(std::move(folder))
 {
@@ -30,7 +45,10 @@ void ScanJob::start()
             if (!db) {
                 error = QString::fromStdString(db.error().toString());
             } else {
-                auto scanned = audio::MediaScanner(**db).scan(m_folder.toStdString(), [this](int done, int total) {
+                auto scanned = audio::MediaScanner(**db).scan(m_folder.toStdString(), [this, hook = progressHook()](int done, int total) {
+                    if (hook) {
+                        hook(done);
+                    }
                     Q_EMIT progress(done, total);
                     return !m_cancelled.load();
                 });

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 namespace bandmate::ui {
@@ -21,6 +22,9 @@ public:
 
     void start();
     void cancel() { m_cancelled = true; }
+    /// Runs on the worker thread before each progress report, with the files done so far: a
+    /// test holds the worker there to cancel at a moment it chooses. Empty: nothing runs.
+    static void setProgressHookForTests(std::function<void(int done)> hook);
     [[nodiscard]] bool wasCancelled() const { return m_cancelled; }
     [[nodiscard]] const QString& folder() const { return m_folder; }
 
