@@ -298,10 +298,29 @@ protected:
         ASSERT_TRUE(m_translations.install(QString::fromLatin1(GetParam())));
         // The English texts that this language translates differently.
         for (const Message& message : readTs(catalogue(QString::fromLatin1(GetParam())))) {
-            if (!message.translations.isEmpty() && message.translations.first() != message.source &&
-                !message.source.contains(QLatin1Char('%'))) {
-                m_translated.insert(message.source, message.context);
+            if (message.translations.isEmpty() || message.translations.first() == message.source) {
+                continue;
             }
+            if (!message.source.contains(QLatin1Char('%'))) {
+                m_translated.insert(message.source, message.context);
+                continue;
+            }
+            // A text with placeholders is matched by its pattern: "Imported %n song(s)." finds
+            // "Imported 3 song(s)." as well as the English plural forms. Patterns with too
+            // little text of their own ("%1", "%1 · %2") would match anything and are left out.
+            QString literal = message.source;
+            literal.remove(QRegularExpression(QStringLiteral("%L?\\d+|%n")));
+            if (literal.count(QRegularExpression(QStringLiteral("[A-Za-z]"))) < 6) {
+                continue;
+            }
+            QStringList pieces;
+            for (const QString& piece : message.source.split(QRegularExpression(QStringLiteral("%L?\\d+|%n")))) {
+                pieces << QRegularExpression::escape(piece).replace(QStringLiteral("\\(s\\)"), QStringLiteral("(?:\\(s\\)|s|)"));
+            }
+            const QString pattern = pieces.join(QStringLiteral(".+"));
+            m_patterns.append({QRegularExpression(QStringLiteral("^") + pattern + QStringLiteral("$"),
+                                                  QRegularExpression::DotMatchesEverythingOption),
+                               message.context + QStringLiteral(": ") + message.source});
         }
     }
 
@@ -310,8 +329,18 @@ protected:
     {
         QStringList found;
         for (const QString& text : textsOf(root)) {
-            if (m_translated.contains(text) && !data.contains(text)) {
+            if (data.contains(text)) {
+                continue;
+            }
+            if (m_translated.contains(text)) {
                 found.append(m_translated.value(text) + QStringLiteral(": ") + text);
+                continue;
+            }
+            for (const auto& [pattern, source] : m_patterns) {
+                if (pattern.match(text).hasMatch()) {
+                    found.append(source + QStringLiteral(" shown as: ") + text);
+                    break;
+                }
             }
         }
         found.removeDuplicates();
@@ -329,7 +358,23 @@ protected:
     std::unique_ptr<ui::Settings> m_settings;
     ui::Translations m_translations;
     QHash<QString, QString> m_translated;
+    QList<std::pair<QRegularExpression, QString>> m_patterns;  ///< texts with placeholders, and what they are
 };
+
+TEST_P(TranslatedWindowTest, ATextWithPlaceholdersLeftInEnglishIsFoundByItsPattern)
+{
+    // The check itself: texts filled in from an English source with placeholders are found,
+    // plural forms too; the same words in the language, or user data, are not.
+    QWidget root;
+    auto* english = new QLabel(QStringLiteral("Practice recorded: 3.5 minutes."), &root);
+    auto* plural = new QLabel(QStringLiteral("The kit has no sound for 2 instruments of this machine, so they play silent: Clap, Trumpet."), &root);
+    auto* translated = new QLabel(QCoreApplication::translate("bandmate::ui::BeatMachinePage", "Practice recorded: %1 minutes.").arg(3.5), &root);
+    const QStringList found = this->english(&root);
+    EXPECT_EQ(found.size(), 2) << found.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(found.join(QLatin1Char('\n')).contains(english->text()));
+    EXPECT_TRUE(found.join(QLatin1Char('\n')).contains(plural->text()));
+    EXPECT_FALSE(found.join(QLatin1Char('\n')).contains(translated->text()));
+}
 
 TEST_P(TranslatedWindowTest, NoPageShowsATranslatedTextInEnglish)
 {
