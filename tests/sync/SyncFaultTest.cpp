@@ -4,6 +4,7 @@
 // reference model. Converged, nothing lost, nothing doubled. BANDMATE_SYNC_SEEDS sets the seed
 // count (300 by default, in blocks that ctest runs in parallel).
 #include "core/library/Songs.h"
+#include "core/profile/Profile.h"
 #include "core/setlists/Setlists.h"
 #include "core/storage/Sql.h"
 #include "core/sync/EntityCatalog.h"
@@ -220,6 +221,22 @@ public:
             }
         }
     }
+    /// What the test itself meant `field` to hold, told right after the write: recorded with the
+    /// stamp the write got, so the end can check the value the winning write carried, not one
+    /// read back from the writer's database (which would agree with a writer that stored
+    /// something else).
+    void intend(core::Database& db, const QString& entity, const QString& id, const QString& field, const QVariant& value)
+    {
+        auto row = core::sql::run(db.connection(), QStringLiteral("SELECT hlc, device_id FROM field_clock WHERE entity = ? AND id = ? AND field = ?"),
+                                  {entity, id, field});
+        ASSERT_TRUE(row.has_value());
+        ASSERT_TRUE(row->next()) << "a write of " << entity.toStdString() << "." << field.toStdString() << " left no stamp";
+        const core::FieldStamp stamp{core::Hlc::fromPacked(row->value(0).toLongLong()), row->value(1).toString()};
+        auto& slot = m_intended[{entity, id, field}];
+        if (slot.stamp.deviceId.isEmpty() || core::incomingWins(slot.stamp, stamp)) {
+            slot = {value, stamp};
+        }
+    }
     /// Every modelled field of `dump` (dumpSyncedData's form) holds the model's value.
     void expectMatches(const QJsonObject& dump, quint32 seed) const
     {
@@ -235,10 +252,32 @@ public:
             ASSERT_FALSE(row.isEmpty()) << "seed " << seed << ": row missing " << entity.toStdString() << "/" << id.toStdString();
             ASSERT_EQ(row.value(field), core::dumpValue(version.value)) << "seed " << seed << ": " << entity.toStdString() << "/" << id.toStdString() << "." << field.toStdString();
         }
+        // Where the test's own write won, the value is the one it meant, kind included (a
+        // number is not its text, "" is not null).
+        int checked = 0;
+        for (const auto& [key, meant] : m_intended) {
+            const auto won = m_fields.find(key);
+            if (won == m_fields.end() || won->second.stamp.hlc.packed() != meant.stamp.hlc.packed() ||
+                won->second.stamp.deviceId != meant.stamp.deviceId) {
+                continue;  // another write won it (the model above checked that one)
+            }
+            const auto& [entity, id, field] = key;
+            const QJsonObject row = rows.value(entity + QLatin1Char('/') + id);
+            if (row.isEmpty()) {
+                continue;  // deleted since
+            }
+            const QJsonValue shown = row.value(field);
+            const QJsonValue expected = core::dumpValue(meant.value);
+            ASSERT_EQ(shown.type(), expected.type()) << "seed " << seed << ": " << entity.toStdString() << "." << field.toStdString();
+            ASSERT_EQ(shown, expected) << "seed " << seed << ": " << entity.toStdString() << "/" << id.toStdString() << "." << field.toStdString();
+            ++checked;
+        }
+        ASSERT_GT(checked, 0) << "seed " << seed << ": no write of the test's own was checked";
     }
 
 private:
     std::map<std::tuple<QString, QString, QString>, core::FieldVersion> m_fields;
+    std::map<std::tuple<QString, QString, QString>, core::FieldVersion> m_intended;
 };
 
 class SyncConvergenceTest : public ::testing::TestWithParam<int> {};
@@ -271,17 +310,30 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
             SongRepository songs(db);
             core::setlists::SetlistRepository setlists(db);
             auto all = songs.search(QString(), 1000).value();
-            const int action = static_cast<int>(random.bounded(7u));
+            const int action = static_cast<int>(random.bounded(8u));
             if (action == 0 || all.isEmpty()) {
                 Song song;
-                song.title = QStringLiteral("Seed %1 step %2").arg(seed).arg(step);
-                song.bpm = 60 + random.bounded(140);
-                ASSERT_TRUE(songs.save(song).has_value());
+                song.title = QStringLiteral("Seed %1 step %2 · ñ").arg(seed).arg(step);
+                song.bpm = 60 + random.bounded(140) + 0.5 * random.bounded(2u);
+                auto id = songs.save(song);
+                ASSERT_TRUE(id.has_value());
+                model.intend(db, QStringLiteral("song"), *id, QStringLiteral("title"), song.title);
+                model.intend(db, QStringLiteral("song"), *id, QStringLiteral("bpm"), song.bpm);
             } else if (action == 1) {
                 Song song = all[random.bounded(static_cast<int>(all.size()))];
-                song.bpm = 60 + random.bounded(140);
-                song.notes = QStringLiteral("notes from computer %1, seed %2 step %3").arg(who).arg(seed).arg(step);
+                song.bpm = 60 + random.bounded(140) + 0.25 * random.bounded(4u);
+                song.notes = QStringLiteral("notes from computer %1,\r\nseed %2 step %3").arg(who).arg(seed).arg(step);
                 ASSERT_TRUE(songs.save(song).has_value());
+                model.intend(db, QStringLiteral("song"), song.id, QStringLiteral("bpm"), song.bpm);
+                model.intend(db, QStringLiteral("song"), song.id, QStringLiteral("notes"), song.notes);
+            } else if (action == 7) {
+                // The profile: one row per database, edited on every computer.
+                core::profile::ProfileRepository profiles(db);
+                core::profile::Profile profile = profiles.load().value();
+                profile.goals = QStringLiteral("Goals of computer %1 at seed %2 step %3: 🎺 tour").arg(who).arg(seed).arg(step);
+                ASSERT_TRUE(profiles.save(profile).has_value());
+                const QString id = core::sql::scalar(db.connection(), QStringLiteral("SELECT id FROM profile LIMIT 1")).value().toString();
+                model.intend(db, QStringLiteral("profile"), id, QStringLiteral("goals"), profile.goals);
             } else if (action == 2) {
                 ASSERT_TRUE(songs.remove(all[random.bounded(static_cast<int>(all.size()))].id).has_value());
             } else if (action == 3) {
