@@ -4066,7 +4066,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::ScanJob</name>
     <message>
-        <location filename="../../ui/library/ScanJob.cpp" line="+58"/>
+        <location filename="../../ui/library/ScanJob.cpp" line="+59"/>
         <source>Scan cancelled; what was read so far is kept.</source>
         <translation>Escaneo cancelado; lo leído hasta ahora se conserva.</translation>
     </message>

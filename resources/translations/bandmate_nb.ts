@@ -4066,7 +4066,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::ScanJob</name>
     <message>
-        <location filename="../../ui/library/ScanJob.cpp" line="+58"/>
+        <location filename="../../ui/library/ScanJob.cpp" line="+59"/>
         <source>Scan cancelled; what was read so far is kept.</source>
         <translation>Skanningen ble avbrutt; det som er lest så langt, beholdes.</translation>
     </message>

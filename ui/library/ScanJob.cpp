@@ -37,7 +37,8 @@ ScanJob::~ScanJob()
 
 void ScanJob::start()
 {
-    m_thread = std::thread([this] {
+    // The test hook is read here, on the thread that sets it, before the worker exists.
+    m_thread = std::thread([this, hook = progressHook()] {
         audio::ScanResult result;
         QString error;
         {
@@ -45,7 +46,7 @@ void ScanJob::start()
             if (!db) {
                 error = QString::fromStdString(db.error().toString());
             } else {
-                auto scanned = audio::MediaScanner(**db).scan(m_folder.toStdString(), [this, hook = progressHook()](int done, int total) {
+                auto scanned = audio::MediaScanner(**db).scan(m_folder.toStdString(), [this, &hook](int done, int total) {
                     if (hook) {
                         hook(done);
                     }
