@@ -3793,12 +3793,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+0"/>
-        <location line="+371"/>
+        <location line="+374"/>
         <source>Roadmaps (*.json)</source>
         <translation>Hojas de ruta (*.json)</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-368"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -3885,7 +3885,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>

@@ -3793,12 +3793,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+0"/>
-        <location line="+371"/>
+        <location line="+374"/>
         <source>Roadmaps (*.json)</source>
         <translation>Veikart (*.json)</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-368"/>
         <source>Export…</source>
         <translation>Eksporter …</translation>
     </message>
@@ -3885,7 +3885,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Record</source>
         <translation>Registrer</translation>
     </message>

@@ -87,6 +87,11 @@ TEST_F(RoadmapPageTest, StartTickAndLogUntilTasksCompleteThemselves)
     // Log ten practice sessions in the card's field: the task completes itself with evidence.
     auto* amount = card(QStringLiteral("practice-sessions"))->findChild<QDoubleSpinBox*>(QStringLiteral("amount"));
     ASSERT_NE(amount, nullptr);
+    EXPECT_EQ(amount->decimals(), 0) << "sessions are counted whole";
+    EXPECT_EQ(amount->text(), QStringLiteral("1 sessions"));
+    auto* minutes = card(QStringLiteral("clave-hours"))->findChild<QDoubleSpinBox*>(QStringLiteral("amount"));
+    ASSERT_NE(minutes, nullptr);
+    EXPECT_EQ(minutes->decimals(), 1) << "time may come in fractions";
     amount->setValue(10);
     QTest::mouseClick(card(QStringLiteral("practice-sessions"))->findChild<QPushButton*>(QStringLiteral("addEntry")), Qt::LeftButton);
     QCoreApplication::processEvents();

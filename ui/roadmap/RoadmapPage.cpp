@@ -382,7 +382,10 @@ QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
         auto* amount = new QDoubleSpinBox(card);
         amount->setObjectName(QStringLiteral("amount"));
         amount->setRange(0, 1e9);
-        amount->setDecimals(metric.aggregate == rm::Aggregate::Latest ? 0 : 1);
+        // Things are counted whole ("1 sessions", not "1.0"); only time may come in fractions.
+        const bool fractional = metric.aggregate != rm::Aggregate::Latest &&
+                                (metric.key.endsWith(QLatin1String("_minutes")) || metric.key.endsWith(QLatin1String("_hours")));
+        amount->setDecimals(fractional ? 1 : 0);
         amount->setValue(metric.aggregate == rm::Aggregate::Latest ? task.metricValue : 1);
         amount->setSuffix(QLatin1Char(' ') + metric.unit);
         row->addWidget(amount);
