@@ -26,7 +26,8 @@ need=(
   /usr/share/man/man1/bandmate.1.gz /usr/share/man/man1/bandmate-cli.1.gz /usr/share/man/man1/bandmate-server.1.gz
   /usr/share/bandmate/kits/default/kit.json /usr/share/bandmate/kits/default/LICENSE-FluidR3.txt
   /usr/lib/systemd/system/bandmate-server.service /usr/share/doc/bandmate/examples/nginx.conf
-  /usr/share/doc/bandmate/copyright
+  /usr/share/doc/bandmate/copyright /usr/share/doc/bandmate/CHANGELOG.md /usr/share/doc/bandmate/docs/README.md
+  /usr/share/doc/bandmate/docs/server-api.md /usr/share/doc/bandmate/docs/images/beats.png
 )
 for size in 16 22 24 32 48 64 96 128 256 512; do
   need+=("/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")

@@ -15,6 +15,7 @@
 #include "sync/server/SyncService.h"
 #include "sync/server/TopicRelay.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -36,6 +37,18 @@ namespace {
 void sendError(http::Response& res, int status, const char* code, const std::string& message)
 {
     res.error(status, code, message);
+}
+
+/// A credential that is wrong, unknown or ended (NotFound) is 401, and only that: a client signs
+/// out on a 401. Anything else (a database that failed) is the service error it is, and the
+/// client keeps its session for the next try.
+void sendCredentialError(http::Response& res, const core::Error& error)
+{
+    if (error.code == core::ErrorCode::NotFound) {
+        sendError(res, 401, "unauthorized", error.message);
+    } else {
+        sendServiceError(res, error);
+    }
 }
 
 void sendSession(http::Response& res, const Session& session)
@@ -289,7 +302,7 @@ struct HttpServer::Impl {
                 auto who = header.rfind(prefix, 0) == 0 ? worker.accounts->authenticate(QString::fromStdString(header.substr(prefix.size())), &expiresAt)
                                                        : core::Result<QString>(core::fail(core::ErrorCode::NotFound, "not signed in"));
                 if (!who) {
-                    sendError(res, 401, "unauthorized", who.error().message);
+                    sendCredentialError(res, who.error());
                     return;
                 }
                 account = *who;
@@ -385,7 +398,7 @@ struct HttpServer::Impl {
         for (const auto& [key, most, windowMs] : keys) {
             auto wait = worker.accounts->limit(key, most, windowMs);
             if (!wait) {
-                sendError(res, 500, "storage", wait.error().toString());
+                sendServiceError(res, wait.error());
                 return true;
             }
             if (*wait) {
@@ -400,24 +413,27 @@ struct HttpServer::Impl {
     void routes()
     {
         // A database that answered within the last second is healthy without asking it again:
-        // a load balancer's or monitor's probes cost no worker.
+        // a load balancer's or monitor's probes cost no worker. The version is the program's
+        // (bandmate-server sets it from the one in CMakeLists.txt).
+        const QJsonObject healthy{{QStringLiteral("status"), QStringLiteral("ok")},
+                                  {QStringLiteral("version"), QCoreApplication::applicationVersion()}};
         core.route(
             "GET", "/v1/health",
-            [this](const http::Request&, http::Response& res) {
+            [this, healthy](const http::Request&, http::Response& res) {
                 if (QDateTime::currentMSecsSinceEpoch() >= healthyUntilMs.load(std::memory_order_relaxed)) {
                     return false;
                 }
-                res.json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                res.json(200, healthy);
                 return true;
             },
-            [this](const http::Request&, http::Response& res, http::WorkerState& state) {
+            [this, healthy](const http::Request&, http::Response& res, http::WorkerState& state) {
                 if (auto answered = static_cast<Worker&>(state).sync->ping(); !answered) {
                     sendError(res, 503, "storage", "the server's database does not answer");
                     res.note = answered.error().toString();
                     return;
                 }
                 healthyUntilMs.store(QDateTime::currentMSecsSinceEpoch() + kHealthyForMs, std::memory_order_relaxed);
-                res.json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                res.json(200, healthy);
             });
         add("POST", "/v1/auth/register", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         if (limited(req, res, worker, {})) {
@@ -433,7 +449,7 @@ struct HttpServer::Impl {
                         }
                         auto id = worker.accounts->registerAccount((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());
                         if (!id) {
-                            sendError(res, 422, "invalid", id.error().toString());
+                            sendServiceError(res, id.error());
                             return;
                         }
                         account = *id;
@@ -460,7 +476,7 @@ struct HttpServer::Impl {
                         auto wasKnown = worker.accounts->check(known, 1, kKnownMs);
                         auto ceiling = wasKnown && !*wasKnown ? worker.accounts->check(failures, kFailuresPerAccount, kHourMs) : wasKnown;
                         if (!wasKnown || !ceiling) {
-                            sendError(res, 500, "storage", (!wasKnown ? wasKnown.error() : ceiling.error()).toString());
+                            sendServiceError(res, !wasKnown ? wasKnown.error() : ceiling.error());
                             return;
                         }
                         if (!*wasKnown && *ceiling) {
@@ -471,8 +487,10 @@ struct HttpServer::Impl {
                         }
                         auto session = worker.accounts->login((*body)[QStringLiteral("email")].toString(), (*body)[QStringLiteral("password")].toString());
                         if (!session) {
-                            (void)worker.accounts->limit(failures, kFailuresPerAccount, kHourMs);
-                            sendError(res, 401, "unauthorized", session.error().message);
+                            if (session.error().code == core::ErrorCode::NotFound) {
+                                (void)worker.accounts->limit(failures, kFailuresPerAccount, kHourMs);
+                            }
+                            sendCredentialError(res, session.error());
                             return;
                         }
                         (void)worker.accounts->limit(known, std::numeric_limits<int>::max(), kKnownMs);
@@ -488,13 +506,7 @@ struct HttpServer::Impl {
                         auto session = worker.accounts->refresh((*body)[QStringLiteral("refresh_token")].toString(),
                                                                 (*body)[QStringLiteral("next_refresh_token")].toString());
                         if (!session) {
-                            // Only an ended session is a 401 (the client then signs out); a database
-                            // that failed says so, and the client keeps its session for the next try.
-                            if (session.error().code == core::ErrorCode::NotFound) {
-                                sendError(res, 401, "unauthorized", session.error().message);
-                            } else {
-                                sendServiceError(res, session.error());
-                            }
+                            sendCredentialError(res, session.error());
                             return;
                         }
                         account = session->accountId;
@@ -506,7 +518,7 @@ struct HttpServer::Impl {
                             return;
                         }
                         if (auto ended = worker.accounts->logout((*body)[QStringLiteral("refresh_token")].toString()); !ended) {
-                            sendError(res, 500, "storage", ended.error().toString());
+                            sendServiceError(res, ended.error());
                             return;
                         }
                         res.status = 204;
@@ -524,8 +536,7 @@ struct HttpServer::Impl {
                         auto changed = worker.accounts->changePassword(account, (*body)[QStringLiteral("old_password")].toString(),
                                                                        (*body)[QStringLiteral("new_password")].toString());
                         if (!changed) {
-                            sendError(res, changed.error().code == core::ErrorCode::NotFound ? 401 : 422,
-                                      changed.error().code == core::ErrorCode::NotFound ? "unauthorized" : "invalid", changed.error().toString());
+                            sendCredentialError(res, changed.error());
                             return;
                         }
                         res.status = 204;
@@ -533,7 +544,7 @@ struct HttpServer::Impl {
         add("GET", "/v1/sync/meta", true, [](const http::Request&, http::Response& res, Worker& worker, QString& account) {
                        auto meta = worker.sync->meta(account);
                        if (!meta) {
-                           sendError(res, 500, "storage", meta.error().toString());
+                           sendServiceError(res, meta.error());
                            return;
                        }
                        res.json(200, QJsonObject{{QStringLiteral("protocol_min"), meta->protocolMin},
@@ -587,8 +598,10 @@ struct HttpServer::Impl {
                             } else {
                                 if (pushed.error().where == "quota") {
                                     sendError(res, 413, "quota", pushed.error().message);
+                                } else if (pushed.error().code == core::ErrorCode::InvalidInput) {
+                                    sendError(res, 422, "rejected", pushed.error().toString());
                                 } else {
-                                    sendError(res, pushed.error().code == core::ErrorCode::InvalidInput ? 422 : 500, "rejected", pushed.error().toString());
+                                    sendServiceError(res, pushed.error());
                                 }
                             }
                             return;
@@ -614,7 +627,7 @@ struct HttpServer::Impl {
                        if (core.topicVersion(topic) == 0) {
                            auto meta = worker.sync->meta(account);
                            if (!meta) {
-                               sendError(res, 500, "storage", meta.error().toString());
+                               sendServiceError(res, meta.error());
                                return;
                            }
                            publishHead(account, meta->headSeq);
@@ -633,7 +646,11 @@ struct HttpServer::Impl {
                        }
                        auto page = worker.sync->pull(account, since, limit, PullValues::JsonOnly);
                        if (!page) {
-                           sendError(res, 400, "malformed", page.error().toString());
+                           if (page.error().code == core::ErrorCode::InvalidInput) {
+                               sendError(res, 400, "malformed", page.error().toString());
+                           } else {
+                               sendServiceError(res, page.error());
+                           }
                            return;
                        }
                        // A client from before forward-compatible sync stops at a name it does not
