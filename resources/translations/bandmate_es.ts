@@ -287,7 +287,7 @@
         <translation>vie</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+48"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+50"/>
         <source>Checklist</source>
         <translation>Lista de control</translation>
     </message>
@@ -932,7 +932,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+26"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+32"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
@@ -960,7 +960,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Máquina de ritmos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Machine</source>
         <translation>Máquina</translation>
     </message>
@@ -1067,7 +1067,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>■  Stop</source>
         <translation>■  Detener</translation>
     </message>
@@ -1084,20 +1084,20 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+7"/>
-        <location line="+94"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
+        <location line="+82"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-95"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Tap</source>
         <translation>Tap</translation>
     </message>
@@ -1107,22 +1107,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Marca el tempo con toques (T)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Key</source>
         <translation>Tono</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>Key of piano and bass: K goes up a fifth, Shift+K up a fourth</source>
         <translation>Tono del piano y el bajo: K sube una quinta, Mayús+K sube una cuarta</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Clave</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>2-3</source>
         <translation>2-3</translation>
     </message>
@@ -1132,22 +1132,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>3-2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Swing</source>
         <translation>Swing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>Swing: 0 % straight, 100 % a triplet feel</source>
         <translation>Swing: 0 % recto, 100 % sensación de tresillo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Volume</source>
         <translation>Volumen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Count-in</source>
         <translation>Cuenta previa</translation>
     </message>
@@ -1157,12 +1157,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Un compás de clics antes de que empiece el ritmo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Instructor</source>
         <translation>Instructor</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
@@ -1571,7 +1571,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+39"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+38"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
@@ -2570,7 +2570,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Duplicates…</source>
         <translation>Duplicados…</translation>
     </message>
@@ -3726,23 +3726,23 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::RoadmapPage</name>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+13"/>
-        <location line="+101"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+15"/>
+        <location line="+104"/>
         <source>Roadmap</source>
         <translation>Hoja de ruta</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-55"/>
         <source>Profile…</source>
         <translation>Perfil…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your artist name, instruments, genres and goals</source>
         <translation>Tu nombre artístico, instrumentos, géneros y metas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-30"/>
         <source>Start a roadmap…</source>
         <translation>Empezar una hoja de ruta…</translation>
     </message>
@@ -3757,63 +3757,68 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Hoja de ruta:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>Roadmap ▾</source>
+        <translation>Hoja de ruta ▾</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>New…</source>
         <translation>Nueva…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Write a roadmap of your own</source>
         <translation>Escribe una hoja de ruta propia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Edit this roadmap (a built-in one becomes your own copy)</source>
         <translation>Editar esta hoja de ruta (una integrada se convierte en tu propia copia)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Import…</source>
         <translation>Importar…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)</source>
         <translation>Empezar una hoja de ruta personalizada desde un archivo JSON (ver resources/roadmaps/README.md)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Import roadmap</source>
         <translation>Importar hoja de ruta</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+374"/>
+        <location line="+370"/>
         <source>Roadmaps (*.json)</source>
         <translation>Hojas de ruta (*.json)</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-365"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Stop…</source>
         <translation>Dejar…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Stop following this roadmap (its progress is removed)</source>
         <translation>Dejar de seguir esta hoja de ruta (se elimina su progreso)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Stages</source>
         <translation>Etapas</translation>
     </message>
@@ -3860,7 +3865,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 %3 % hecho</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Not started</source>
         <translation>Sin empezar</translation>
     </message>
@@ -3875,7 +3880,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Completada</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%1 of %2 %3</source>
         <translation>%1 de %2 %3</translation>
     </message>
@@ -3885,7 +3890,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Record</source>
         <translation>Registrar</translation>
     </message>
@@ -3920,7 +3925,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Completada sola el %1, con %2 entradas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Notes…</source>
         <translation>Notas…</translation>
     </message>
@@ -4074,7 +4079,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+20"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+21"/>
         <source>Setlists</source>
         <translation>Setlists</translation>
     </message>
@@ -4159,7 +4164,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Planifica un concierto con &lt;b&gt;Concierto nuevo…&lt;/b&gt;, o importa un setlist en texto plano con &lt;b&gt;Importar…&lt;/b&gt;.&lt;br&gt;Añade canciones de tu biblioteca, arrástralas para ordenarlas, y Bandmate te dice cuándo empieza cada una, si el set cabe en el horario y dónde salta el tempo o el tono.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Details…</source>
         <translation>Detalles…</translation>
     </message>
@@ -4246,7 +4251,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Añadir una canción: escribe un título y pulsa Intro (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Añadir descanso</translation>
@@ -4958,7 +4963,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SongEditor</name>
     <message>
-        <location filename="../../ui/library/SongEditor.cpp" line="+49"/>
+        <location filename="../../ui/library/SongEditor.cpp" line="+51"/>
         <source>The cover embedded in the audio file</source>
         <translation>La portada incrustada en el archivo de audio</translation>
     </message>
@@ -5017,7 +5022,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     <message>
         <location line="+1"/>
         <source>T&amp;ime:</source>
-        <translation>&amp;Duración:</translation>
+        <translation>Compá&amp;s:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5050,12 +5055,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Favorita</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>R&amp;ating:</source>
         <translation>&amp;Valoración:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
@@ -5075,7 +5080,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Notas:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>

@@ -287,7 +287,7 @@
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+48"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+50"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
@@ -932,7 +932,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+26"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+32"/>
         <source>▶  Play</source>
         <translation>▶  Spill</translation>
     </message>
@@ -960,7 +960,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Rytmemaskin</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Machine</source>
         <translation>Maskin</translation>
     </message>
@@ -1067,7 +1067,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>■  Stop</source>
         <translation>■  Stopp</translation>
     </message>
@@ -1084,20 +1084,20 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+7"/>
-        <location line="+94"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
+        <location line="+82"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-95"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Tap</source>
         <translation>Tapp</translation>
     </message>
@@ -1107,22 +1107,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tapp inn tempoet (T)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Key</source>
         <translation>Toneart</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>Key of piano and bass: K goes up a fifth, Shift+K up a fourth</source>
         <translation>Toneart for piano og bass: K går opp en kvint, Skift+K opp en kvart</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Clave</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>2-3</source>
         <translation>2-3</translation>
     </message>
@@ -1132,22 +1132,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>3-2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Swing</source>
         <translation>Swing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>Swing: 0 % straight, 100 % a triplet feel</source>
         <translation>Swing: 0 % rett, 100 % triolfølelse</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Volume</source>
         <translation>Volum</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Count-in</source>
         <translation>Inntelling</translation>
     </message>
@@ -1157,12 +1157,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Én takt med klikk før grooven starter</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Instructor</source>
         <translation>Instruktør</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Spanish</source>
         <translation>Spansk</translation>
     </message>
@@ -1571,7 +1571,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+39"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+38"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
@@ -2570,7 +2570,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Bibliotek</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Duplicates…</source>
         <translation>Duplikater …</translation>
     </message>
@@ -3726,23 +3726,23 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::RoadmapPage</name>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+13"/>
-        <location line="+101"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+15"/>
+        <location line="+104"/>
         <source>Roadmap</source>
         <translation>Veikart</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-55"/>
         <source>Profile…</source>
         <translation>Profil …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your artist name, instruments, genres and goals</source>
         <translation>Artistnavnet ditt, instrumenter, sjangre og mål</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-30"/>
         <source>Start a roadmap…</source>
         <translation>Start et veikart …</translation>
     </message>
@@ -3757,63 +3757,68 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Veikart:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>Roadmap ▾</source>
+        <translation>Veikart ▾</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>New…</source>
         <translation>Nytt …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Write a roadmap of your own</source>
         <translation>Skriv ditt eget veikart</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Edit…</source>
         <translation>Rediger …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Edit this roadmap (a built-in one becomes your own copy)</source>
         <translation>Rediger dette veikartet (et innebygd blir din egen kopi)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Import…</source>
         <translation>Importer …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)</source>
         <translation>Start et egendefinert veikart fra en JSON-fil (se resources/roadmaps/README.md)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Import roadmap</source>
         <translation>Importer veikart</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+374"/>
+        <location line="+370"/>
         <source>Roadmaps (*.json)</source>
         <translation>Veikart (*.json)</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-365"/>
         <source>Export…</source>
         <translation>Eksporter …</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Stop…</source>
         <translation>Stopp …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Stop following this roadmap (its progress is removed)</source>
         <translation>Slutt å følge dette veikartet (fremdriften fjernes)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Stages</source>
         <translation>Etapper</translation>
     </message>
@@ -3860,7 +3865,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 %3 % ferdig</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
@@ -3875,7 +3880,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Fullført</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%1 of %2 %3</source>
         <translation>%1 av %2 %3</translation>
     </message>
@@ -3885,7 +3890,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Record</source>
         <translation>Registrer</translation>
     </message>
@@ -3920,7 +3925,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Fullført av seg selv %1, fra %2 oppføringer.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Notes…</source>
         <translation>Notater …</translation>
     </message>
@@ -4074,7 +4079,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SetlistsPage</name>
     <message>
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+20"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+21"/>
         <source>Setlists</source>
         <translation>Settlister</translation>
     </message>
@@ -4159,7 +4164,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Planlegg en konsert med &lt;b&gt;Ny konsert …&lt;/b&gt;, eller importer en settliste i ren tekst med &lt;b&gt;Importer …&lt;/b&gt;.&lt;br&gt;Legg til sanger fra biblioteket, dra dem i rekkefølge, så forteller Bandmate når hver av dem starter, om settet passer i tidsrommet, og hvor tempoet eller tonearten hopper.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Details…</source>
         <translation>Detaljer …</translation>
     </message>
@@ -4246,7 +4251,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Legg til en sang: skriv en tittel og trykk Enter (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Legg til pause</translation>
@@ -4958,7 +4963,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SongEditor</name>
     <message>
-        <location filename="../../ui/library/SongEditor.cpp" line="+49"/>
+        <location filename="../../ui/library/SongEditor.cpp" line="+51"/>
         <source>The cover embedded in the audio file</source>
         <translation>Omslagsbildet i lydfilen</translation>
     </message>
@@ -5017,7 +5022,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+1"/>
         <source>T&amp;ime:</source>
-        <translation>Ti&amp;d:</translation>
+        <translation>Tak&amp;tart:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5050,12 +5055,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;Favoritt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>R&amp;ating:</source>
         <translation>&amp;Vurdering:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -5075,7 +5080,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;Notater:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QFileInfo>
 #include <QListWidget>
+#include <QToolButton>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -308,22 +309,27 @@ TEST_F(MainWindowTest, ThePageInFrontHasAMenuOfItsCommandsWithTheirKeys)
         EXPECT_TRUE(menu->menuAction()->isVisible()) << ui::pageInfo(page).title.toStdString();
         EXPECT_EQ(menu->title(), ui::pageInfo(page).title);
         for (QAction* action : menu->actions()) {
-            EXPECT_TRUE(action->menu() != nullptr || !action->shortcut().isEmpty() || action->property("bandmateButton").isValid())
+            EXPECT_TRUE(action->menu() != nullptr || !action->shortcut().isEmpty() || action->property("bandmateButton").isValid() ||
+                        action->property("bandmateInPageMenu").toBool())
                 << action->text().toStdString();
         }
     }
     window->showPage(ui::PageId::Library);
     EXPECT_NE(find(menu, QStringLiteral("Find")), nullptr);
-    // A button's entry follows the button: Edit… is off while no roadmap runs.
+    // The Roadmap ▾ menu's commands are in the menu bar too, and off while no roadmap runs;
+    // a button's entry follows the button.
     window->showPage(ui::PageId::Roadmap);
     Q_EMIT menu->aboutToShow();
     QAction* edit = find(menu, QStringLiteral("Edit…"));
     ASSERT_NE(edit, nullptr);
-    auto* editButton = qobject_cast<QAbstractButton*>(edit->property("bandmateButton").value<QObject*>());
-    ASSERT_NE(editButton, nullptr);
-    EXPECT_EQ(edit->isEnabled(), editButton->isEnabled() && !editButton->isHidden());
+    EXPECT_FALSE(edit->isEnabled()) << "no roadmap runs";
+    auto* pageMenu = window->findChild<QToolButton*>(QStringLiteral("roadmapMenu"));
+    ASSERT_NE(pageMenu, nullptr);
+    EXPECT_TRUE(pageMenu->menu()->actions().contains(edit));
     QAction* start = find(menu, QStringLiteral("Start a roadmap…"));
     ASSERT_NE(start, nullptr);
+    auto* startButton = qobject_cast<QAbstractButton*>(start->property("bandmateButton").value<QObject*>());
+    ASSERT_NE(startButton, nullptr);
     EXPECT_TRUE(start->isEnabled());
 }
 

@@ -80,10 +80,14 @@ QWidget* BeatMachinePage::buildHeader()
 
     m_machineChooser = new QComboBox(header);
     m_machineChooser->setObjectName(QStringLiteral("machineChooser"));
-    m_machineChooser->setMinimumWidth(260);
+    // As wide as there is room for, up to 420 px: a laptop keeps the header's commands in view.
+    m_machineChooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_machineChooser->setMinimumContentsLength(10);
+    m_machineChooser->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_machineChooser->setMaximumWidth(420);
     m_machineChooser->setAccessibleName(tr("Machine"));
     connect(m_machineChooser, &QComboBox::activated, this, &BeatMachinePage::chooseMachine);
-    row->addWidget(m_machineChooser);
+    row->addWidget(m_machineChooser, 1);
     m_modified = new QLabel(header);
     m_modified->setObjectName(QStringLiteral("modifiedMark"));
     row->addWidget(m_modified);

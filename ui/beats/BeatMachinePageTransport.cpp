@@ -3,6 +3,7 @@
 
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/beats/BeatMachinePageParts.h"
+#include "ui/shell/FlowLayout.h"
 
 namespace bandmate::ui {
 
@@ -13,15 +14,20 @@ QWidget* BeatMachinePage::buildTransport()
     auto* bar = new QFrame(this);
     bar->setObjectName(QStringLiteral("transport"));
     bar->setFrameShape(QFrame::StyledPanel);
-    auto* rows = new QVBoxLayout(bar);
-    rows->setContentsMargins(12, 8, 12, 8);
-    rows->setSpacing(6);
-    auto* row = new QHBoxLayout();
-    row->setSpacing(10);
-    auto* second = new QHBoxLayout();
-    second->setSpacing(10);
-    rows->addLayout(row);
-    rows->addLayout(second);
+    // Groups of controls (a label and what it names stay together) that wrap onto more rows
+    // in a narrow window: two rows on a laptop, one or two on a large screen.
+    auto* flow = new FlowLayout(bar, 18, 8);
+    flow->setContentsMargins(12, 8, 12, 8);
+    const auto group = [bar, flow](std::initializer_list<QWidget*> widgets) {
+        auto* box = new QWidget(bar);
+        auto* row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->setSpacing(8);
+        for (QWidget* widget : widgets) {
+            row->addWidget(widget);
+        }
+        flow->addWidget(box);
+    };
 
     m_play = new QPushButton(tr("▶  Play"), bar);
     m_play->setObjectName(QStringLiteral("playButton"));
@@ -32,21 +38,19 @@ QWidget* BeatMachinePage::buildTransport()
         const QSignalBlocker block(m_play);
         m_play->setChecked(m_session->isPlaying());
     });
-    row->addWidget(m_play);
     auto* stop = new QPushButton(tr("■  Stop"), bar);
     stop->setObjectName(QStringLiteral("stopButton"));
     stop->setToolTip(tr("Stop and go back to the start (Esc)"));
     connect(stop, &QPushButton::clicked, this, [this] { m_session->stop(); });
-    row->addWidget(stop);
+    group({m_play, stop});
 
-    row->addWidget(new QLabel(tr("Tempo"), bar));
+    auto* tempoLabel = new QLabel(tr("Tempo"), bar);
     m_bpmSlider = new QSlider(Qt::Horizontal, bar);
     m_bpmSlider->setObjectName(QStringLiteral("bpmSlider"));
     m_bpmSlider->setRange(30, 300);
     m_bpmSlider->setMinimumWidth(120);
     m_bpmSlider->setAccessibleName(tr("Tempo"));
     connect(m_bpmSlider, &QSlider::valueChanged, this, [this](int bpm) { m_session->setBpm(bpm); });
-    row->addWidget(m_bpmSlider);
     m_bpm = new QDoubleSpinBox(bar);
     m_bpm->setObjectName(QStringLiteral("bpm"));
     m_bpm->setRange(30, 300);
@@ -54,14 +58,11 @@ QWidget* BeatMachinePage::buildTransport()
     m_bpm->setSuffix(tr(" BPM"));
     m_bpm->setToolTip(tr("Tempo: + and − change it by 5, T taps it"));
     connect(m_bpm, &QDoubleSpinBox::valueChanged, this, [this](double bpm) { m_session->setBpm(bpm); });
-    row->addWidget(m_bpm);
     auto* tap = new QPushButton(tr("Tap"), bar);
     tap->setToolTip(tr("Tap the tempo (T)"));
     connect(tap, &QPushButton::clicked, this, [this] { m_session->tapTempo(); });
-    row->addWidget(tap);
+    group({tempoLabel, m_bpmSlider, m_bpm, tap});
 
-    row->addSpacing(8);
-    row->addWidget(new QLabel(tr("Key"), bar));
     m_key = new QComboBox(bar);
     m_key->setObjectName(QStringLiteral("key"));
     for (const char* name : kKeyNames) {
@@ -69,41 +70,33 @@ QWidget* BeatMachinePage::buildTransport()
     }
     m_key->setToolTip(tr("Key of piano and bass: K goes up a fifth, Shift+K up a fourth"));
     connect(m_key, &QComboBox::activated, this, [this](int key) { m_session->setKey(key); });
-    row->addWidget(m_key);
+    group({new QLabel(tr("Key"), bar), m_key});
 
-    row->addWidget(new QLabel(tr("Clave"), bar));
     m_clave = new QComboBox(bar);
     m_clave->setObjectName(QStringLiteral("clave"));
     m_clave->addItem(tr("2-3"));
     m_clave->addItem(tr("3-2"));
     connect(m_clave, &QComboBox::activated, this, [this](int index) { m_session->setClave32(index == 1); });
-    row->addWidget(m_clave);
+    group({new QLabel(tr("Clave"), bar), m_clave});
 
-    row->addStretch(1);
-
-    second->addWidget(new QLabel(tr("Swing"), bar));
     m_swing = new QSlider(Qt::Horizontal, bar);
     m_swing->setObjectName(QStringLiteral("swing"));
     m_swing->setRange(0, 100);
     m_swing->setMinimumWidth(110);
     m_swing->setToolTip(tr("Swing: 0 % straight, 100 % a triplet feel"));
     connect(m_swing, &QSlider::valueChanged, this, [this](int percent) { m_session->setSwing(percent / 100.0); });
-    second->addWidget(m_swing);
-    second->addSpacing(8);
-    second->addWidget(new QLabel(tr("Volume"), bar));
+    group({new QLabel(tr("Swing"), bar), m_swing});
+
     m_master = new QSlider(Qt::Horizontal, bar);
     m_master->setObjectName(QStringLiteral("masterVolume"));
     m_master->setRange(0, 100);
     m_master->setMinimumWidth(110);
     connect(m_master, &QSlider::valueChanged, this, [this](int percent) { m_session->setMasterVolume(percent / 100.0); });
-    second->addWidget(m_master);
-    second->addSpacing(8);
+    group({new QLabel(tr("Volume"), bar), m_master});
     m_countIn = new QCheckBox(tr("Count-in"), bar);
     m_countIn->setToolTip(tr("One bar of clicks before the groove starts"));
     connect(m_countIn, &QCheckBox::toggled, this, [this](bool on) { m_session->setCountIn(on); });
-    second->addWidget(m_countIn);
-    second->addSpacing(8);
-    second->addWidget(new QLabel(tr("Instructor"), bar));
+    group({m_countIn});
     auto* voice = new QComboBox(bar);
     voice->setObjectName(QStringLiteral("voice"));
     const std::pair<const char*, QString> voices[] = {{"es", tr("Spanish")}, {"en", tr("English")}, {"it", tr("Italian")},
@@ -118,14 +111,13 @@ QWidget* BeatMachinePage::buildTransport()
         m_settings.setInstructorVoice(voice->itemData(index).toString());
         m_session->setVoice(voice->itemData(index).toString());
     });
-    second->addWidget(voice);
-    second->addStretch(1);
+    group({new QLabel(tr("Instructor"), bar), voice});
     m_trainerLabel = new QLabel(bar);
     m_trainerLabel->hide();
-    second->addWidget(m_trainerLabel);
+    flow->addWidget(m_trainerLabel);
     m_indicator = new BeatIndicator(*m_session, bar);
     m_indicator->setMinimumWidth(200);
-    second->addWidget(m_indicator);
+    flow->addWidget(m_indicator);
     return bar;
 }
 

@@ -59,6 +59,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     header->addSpacing(16);
     m_stats = new QLabel(this);
     m_stats->setObjectName(QStringLiteral("libraryStats"));
+    m_stats->setWordWrap(true);  // two lines rather than cut, in a narrow window
     header->addWidget(m_stats, 1);
     const auto headerButton = [&](const QString& text, const QString& tip, auto slot) {
         auto* button = new QPushButton(text, this);

@@ -24,6 +24,8 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -98,7 +100,10 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     ratingRow->addWidget(m_rating);
     ratingRow->addWidget(m_loved);
     ratingRow->addStretch(1);
-    form->addRow(tr("R&ating:"), ratingRow);
+    // A row that is a layout gets no buddy from addRow: without one, "&" would show as itself.
+    auto* ratingLabel = new QLabel(tr("R&ating:"), details);
+    ratingLabel->setBuddy(m_rating);
+    form->addRow(ratingLabel, ratingRow);
     m_groove = new QComboBox(details);
     m_groove->setObjectName(QStringLiteral("songGroove"));
     m_groove->addItem(tr("none"), QString());
@@ -112,7 +117,16 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     m_notes->setFixedHeight(64);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &SongEditor::markModified);
     form->addRow(tr("&Notes:"), m_notes);
-    m_tabs->addTab(details, tr("Details"));
+    // On a small screen the form scrolls (up and down only) rather than being cut.
+    auto* detailsScroll = new QScrollArea(m_tabs);
+    detailsScroll->setWidget(details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A scroll area asks for no width of its own: ask for the form's, so the page's splitter
+    // never squeezes the fields under their labels.
+    detailsScroll->setMinimumWidth(details->minimumSizeHint().width() + detailsScroll->verticalScrollBar()->sizeHint().width());
+    m_tabs->addTab(detailsScroll, tr("Details"));
 
     auto* chart = new QWidget(m_tabs);
     auto* chartLayout = new QVBoxLayout(chart);

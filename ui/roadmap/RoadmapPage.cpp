@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -33,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace bandmate::ui {
@@ -63,29 +65,28 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     layout->setContentsMargins(24, 18, 24, 12);
     layout->setSpacing(10);
 
+    // The header fits a small laptop in any language: the title, the roadmap and its progress,
+    // "Start a roadmap…", and the rest of the commands in the Roadmap ▾ menu (and the menu bar).
     auto* header = new QHBoxLayout();
     auto* title = makeHeading(tr("Roadmap"), 17, this);
     header->addWidget(title);
     header->addSpacing(16);
     m_chooser = new QComboBox(this);
     m_chooser->setObjectName(QStringLiteral("roadmapChooser"));
-    m_chooser->setMinimumWidth(280);
+    m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chooser->setMinimumContentsLength(16);
+    m_chooser->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_chooser->setMaximumWidth(420);
     connect(m_chooser, &QComboBox::activated, this, [this](int index) {
         m_roadmap = index;
         m_stage = -1;
         showStages();
     });
-    header->addWidget(m_chooser);
+    header->addWidget(m_chooser, 1);
     m_overall = new QLabel(this);
+    m_overall->setObjectName(QStringLiteral("roadmapPercent"));
     header->addWidget(m_overall);
-    header->addStretch(1);
-    auto* profile = new QPushButton(tr("Profile…"), this);
-    profile->setToolTip(tr("Your artist name, instruments, genres and goals"));
-    connect(profile, &QPushButton::clicked, this, [this] {
-        ProfileDialog dialog(m_db, this);
-        dialog.exec();
-    });
-    header->addWidget(profile);
+    header->addStretch(0);
     auto* start = new QPushButton(tr("Start a roadmap…"), this);
     connect(start, &QPushButton::clicked, this, [this] {
         QStringList titles;
@@ -99,37 +100,43 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
         }
     });
     header->addWidget(start);
-    auto* create = new QPushButton(tr("New…"), this);
-    create->setToolTip(tr("Write a roadmap of your own"));
-    connect(create, &QPushButton::clicked, this, &RoadmapPage::newCustom);
-    header->addWidget(create);
-    auto* edit = new QPushButton(tr("Edit…"), this);
-    edit->setObjectName(QStringLiteral("runningOnly"));
-    edit->setToolTip(tr("Edit this roadmap (a built-in one becomes your own copy)"));
-    connect(edit, &QPushButton::clicked, this, &RoadmapPage::editCurrent);
-    header->addWidget(edit);
-    auto* import = new QPushButton(tr("Import…"), this);
-    import->setToolTip(tr("Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)"));
-    connect(import, &QPushButton::clicked, this, [this] {
+    addPageButtonAction(this, start);  // also in the Roadmap menu
+    auto* more = new QToolButton(this);
+    more->setObjectName(QStringLiteral("roadmapMenu"));
+    more->setText(tr("Roadmap ▾"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(more);
+    // Each one also in the Roadmap menu of the menu bar; those that need a running roadmap are
+    // off while none runs (reload()).
+    const auto command = [&](const QString& text, const QString& tip, std::function<void()> slot, bool needsRoadmap) {
+        QAction* action = addPageAction(this, text, {}, std::move(slot));
+        action->setToolTip(tip);
+        action->setProperty("bandmateInPageMenu", true);
+        menu->addAction(action);
+        if (needsRoadmap) {
+            m_runningOnly.append(action);
+        }
+    };
+    command(tr("Profile…"), tr("Your artist name, instruments, genres and goals"), [this] {
+        ProfileDialog dialog(m_db, this);
+        dialog.exec();
+    }, false);
+    menu->addSeparator();
+    command(tr("New…"), tr("Write a roadmap of your own"), [this] { newCustom(); }, false);
+    command(tr("Edit…"), tr("Edit this roadmap (a built-in one becomes your own copy)"), [this] { editCurrent(); }, true);
+    menu->addSeparator();
+    command(tr("Import…"), tr("Start a custom roadmap from a JSON file (see resources/roadmaps/README.md)"), [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import roadmap"), {}, tr("Roadmaps (*.json)"));
         if (!path.isEmpty()) {
             importFile(path);
         }
-    });
-    header->addWidget(import);
-    auto* exportButton = new QPushButton(tr("Export…"), this);
-    exportButton->setObjectName(QStringLiteral("runningOnly"));
-    connect(exportButton, &QPushButton::clicked, this, &RoadmapPage::exportCurrent);
-    header->addWidget(exportButton);
-    auto* stop = new QPushButton(tr("Stop…"), this);
-    stop->setObjectName(QStringLiteral("runningOnly"));
-    stop->setToolTip(tr("Stop following this roadmap (its progress is removed)"));
-    connect(stop, &QPushButton::clicked, this, &RoadmapPage::stopCurrent);
-    header->addWidget(stop);
-    // Also in the Roadmap menu.
-    for (QPushButton* button : {profile, start, create, edit, import, exportButton, stop}) {
-        addPageButtonAction(this, button);
-    }
+    }, false);
+    command(tr("Export…"), {}, [this] { exportCurrent(); }, true);
+    menu->addSeparator();
+    command(tr("Stop…"), tr("Stop following this roadmap (its progress is removed)"), [this] { stopCurrent(); }, true);
+    menu->setToolTipsVisible(true);
+    more->setMenu(menu);
+    header->addWidget(more);
     layout->addLayout(header);
 
     m_banner = new MessageBanner(this);
@@ -247,8 +254,8 @@ void RoadmapPage::reload()
     }
     m_roadmaps = *roadmaps;
     m_chooser->setVisible(!m_roadmaps.isEmpty());
-    for (auto* button : findChildren<QPushButton*>(QStringLiteral("runningOnly"))) {
-        button->setEnabled(!m_roadmaps.isEmpty());
+    for (QAction* action : std::as_const(m_runningOnly)) {
+        action->setEnabled(!m_roadmaps.isEmpty());
     }
     if (m_roadmaps.isEmpty()) {
         m_content->setCurrentIndex(0);
@@ -338,6 +345,7 @@ QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
     auto* title = new QLabel(QStringLiteral("<b>%1</b>  <span style='color:gray'>%2</span>")
                                  .arg(task.title.toHtmlEscaped(), typeLabel(task.type)),
                              card);
+    title->setWordWrap(true);  // a long title in a narrow window takes two lines
     head->addWidget(title, 1);
     auto* status = new QComboBox(card);
     status->setObjectName(QStringLiteral("status"));
@@ -373,6 +381,7 @@ QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
             auto* bar = new QProgressBar(card);
             bar->setRange(0, 100);
             bar->setValue(static_cast<int>(std::min(100.0, task.metricValue * 100.0 / *metric.target)));
+            bar->setMinimumWidth(60);
             value->setText(tr("%1 of %2 %3").arg(QLocale().toString(task.metricValue, 'f', 0), QLocale().toString(*metric.target, 'f', 0), metric.unit));
             row->addWidget(bar, 1);
         } else {
@@ -388,6 +397,7 @@ QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
         amount->setDecimals(fractional ? 1 : 0);
         amount->setValue(metric.aggregate == rm::Aggregate::Latest ? task.metricValue : 1);
         amount->setSuffix(QLatin1Char(' ') + metric.unit);
+        amount->setMinimumWidth(110);  // not as wide as its largest value: the card fits a small window
         row->addWidget(amount);
         auto* add = new QPushButton(metric.aggregate == rm::Aggregate::Latest ? tr("Record") : tr("Add"), card);
         add->setObjectName(QStringLiteral("addEntry"));
@@ -408,6 +418,7 @@ QWidget* RoadmapPage::taskCard(const rm::TaskState& task)
                                                                 : tr("Completed by itself on %1, from %2 entries.").arg(when).arg(task.evidence.size()),
                                 card);
         done->setObjectName(QStringLiteral("evidence"));
+        done->setWordWrap(true);
         done->setStyleSheet(QStringLiteral("color: %1;").arg(accentColor()));
         layout->addWidget(done);
     }

@@ -2,6 +2,8 @@
 
 #include "core/roadmap/ProgressRepository.h"
 
+#include <QAction>
+#include <QList>
 #include <QWidget>
 
 class QComboBox;
@@ -67,6 +69,7 @@ private:
     MessageBanner* m_banner = nullptr;
     QComboBox* m_chooser = nullptr;
     QLabel* m_overall = nullptr;
+    QList<QAction*> m_runningOnly;  ///< the commands that need a running roadmap
     QListWidget* m_stages = nullptr;
     QScrollArea* m_tasksScroll = nullptr;
     QLabel* m_stageSummary = nullptr;

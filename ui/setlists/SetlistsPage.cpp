@@ -1,6 +1,7 @@
 #include "ui/setlists/SetlistsPage.h"
 
 #include "ui/setlists/SetlistsPageParts.h"
+#include "ui/shell/FlowLayout.h"
 
 namespace bandmate::ui {
 
@@ -103,16 +104,18 @@ QWidget* SetlistsPage::buildShowView()
     auto* layout = new QVBoxLayout(view);
     layout->setContentsMargins(12, 0, 0, 0);
 
-    auto* top = new QHBoxLayout();
-    auto* titles = new QVBoxLayout();
+    // The show's title and details take the whole width (a long title wraps), its commands a
+    // row under them that wraps in a narrow window.
     m_title = makeHeading({}, 14, view);
     m_title->setObjectName(QStringLiteral("showTitle"));
+    m_title->setWordWrap(true);
     m_details = new QLabel(view);
     m_details->setObjectName(QStringLiteral("showDetails"));
     m_details->setWordWrap(true);
-    titles->addWidget(m_title);
-    titles->addWidget(m_details);
-    top->addLayout(titles, 1);
+    layout->addWidget(m_title);
+    layout->addWidget(m_details);
+    auto* commands = new QWidget(view);
+    auto* top = new FlowLayout(commands, 8, 6);
     auto* details = new QPushButton(tr("Details…"), view);
     connect(details, &QPushButton::clicked, this, &SetlistsPage::editShow);
     m_performed = new QPushButton(tr("Mark performed…"), view);
@@ -148,9 +151,9 @@ QWidget* SetlistsPage::buildShowView()
     addPageButtonAction(this, practiseButton);
     addPageButtonAction(this, fanVoteButton);
     for (QWidget* button : std::initializer_list<QWidget*>{details, practiseButton, fanVoteButton, m_performed, printButton, exportButton}) {
-        top->addWidget(button, 0, Qt::AlignTop);
+        top->addWidget(button);
     }
-    layout->addLayout(top);
+    layout->addWidget(commands);
 
     auto* tools = new QHBoxLayout();
     m_songAdder = new QLineEdit(view);
@@ -167,12 +170,17 @@ QWidget* SetlistsPage::buildShowView()
             m_songAdder->clear();
         }
     });
+    m_songAdder->setMinimumWidth(240);  // room to type a title; the buttons wrap instead
     tools->addWidget(m_songAdder, 1);
+    auto* editing = new QWidget(view);
+    auto* editingFlow = new FlowLayout(editing, 8, 6);
+    editingFlow->setRightAligned(true);
+    tools->addWidget(editing, 1);
     const auto toolButton = [&](const QString& text, const QString& tip, auto slot) {
-        auto* button = new QPushButton(text, view);
+        auto* button = new QPushButton(text, editing);
         button->setToolTip(tip);
         connect(button, &QPushButton::clicked, this, slot);
-        tools->addWidget(button);
+        editingFlow->addWidget(button);
         return button;
     };
     toolButton(tr("Add break"), tr("A pause between songs (10 minutes; double-click to change)"), [this] { addBreak(); });

@@ -70,7 +70,8 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
 {
     setWindowTitle(tr("Bandmate"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/bandmate.svg")));
-    setMinimumSize(960, 600);
+    // The smallest size every page is checked at (LayoutTest), in each language: a 13-inch laptop.
+    setMinimumSize(1024, 640);
     setStyleSheet(sidebarStyle());
 
     auto* central = new QWidget(this);
