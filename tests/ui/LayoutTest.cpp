@@ -10,10 +10,12 @@
 #include "core/storage/Database.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
+#include "ui/beats/ShareDialog.h"
 #include "ui/library/SongEditor.h"
 #include "ui/roadmap/ProfileDialog.h"
 #include "ui/roadmap/RoadmapEditor.h"
 #include "ui/setlists/EntryDialog.h"
+#include "ui/setlists/FanVoteDialog.h"
 #include "ui/setlists/PractiseDialog.h"
 #include "ui/setlists/ShowDialog.h"
 #include "ui/shell/AboutDialog.h"
@@ -291,7 +293,9 @@ INSTANTIATE_TEST_SUITE_P(Pages, LayoutTest,
                          ::testing::Values(Case{"en", false, {1024, 640}}, Case{"en", true, {1024, 640}}, Case{"es", false, {1024, 640}},
                                            Case{"es", true, {1024, 640}}, Case{"nb", false, {1024, 640}}, Case{"nb", true, {1024, 640}},
                                            Case{"en", false, {1920, 1080}}, Case{"en", true, {1920, 1080}}, Case{"es", false, {1920, 1080}},
-                                           Case{"es", true, {1920, 1080}}, Case{"nb", false, {1920, 1080}}, Case{"nb", true, {1920, 1080}}),
+                                           Case{"es", true, {1920, 1080}}, Case{"nb", false, {1920, 1080}}, Case{"nb", true, {1920, 1080}},
+                                           // and sizes between: the flows and splitters at widths they wrap at
+                                           Case{"en", false, {1280, 800}}, Case{"es", true, {1366, 768}}, Case{"nb", false, {1440, 900}}),
                          caseName);
 
 class DialogLayoutTest : public LayoutTest {};
@@ -309,6 +313,18 @@ TEST_P(DialogLayoutTest, TheMainDialogsFitASmallLaptopWithNothingCutOrOverlappin
     dialogs.push_back(std::make_unique<ui::RoadmapEditor>(core::roadmap::RoadmapTemplate{}));
     dialogs.push_back(std::make_unique<ui::SongEditor>());
     dialogs.push_back(std::make_unique<ui::WelcomeWizard>(*m_db, *m_settings));
+    // The two that talk to the server, as they open when it cannot be reached.
+    const auto offline = [](QObject*, const std::function<void(const QUrl&, const QString&, const QString&)>& use) {
+        use({}, {}, QStringLiteral("Sign in on the Sync page first."));
+    };
+    dialogs.push_back(std::make_unique<ui::FanVoteDialog>(
+        *m_db, QStringLiteral("show-1"), QStringLiteral("Friday salsa night"), QStringLiteral("Los Soneros"),
+        QList<ui::FanVoteDialog::Candidate>{{QStringLiteral("s1"), QStringLiteral("La vida es un carnaval"), QStringLiteral("Celia Cruz"), true},
+                                            {QStringLiteral("s2"), QStringLiteral("Pedro Navaja"), QStringLiteral("Rubén Blades"), true},
+                                            {QStringLiteral("s3"), QStringLiteral("Ojalá que llueva café"), QStringLiteral("Juan Luis Guerra"), false}},
+        offline));
+    dialogs.push_back(std::make_unique<ui::ShareDialog>(readAll(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/machines/salsa.xml")), QString(),
+                                                        QStringLiteral("Montuno en Sol"), QStringLiteral("Los Soneros"), offline));
     for (const auto& dialog : dialogs) {
         dialog->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog.get()));
@@ -324,7 +340,9 @@ TEST_P(DialogLayoutTest, TheMainDialogsFitASmallLaptopWithNothingCutOrOverlappin
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialogs, DialogLayoutTest,
-                         ::testing::Values(Case{"en", false, {1024, 640}}, Case{"es", true, {1024, 640}}, Case{"nb", false, {1024, 640}}), caseName);
+                         ::testing::Values(Case{"en", false, {1024, 640}}, Case{"en", true, {1024, 640}}, Case{"es", false, {1024, 640}},
+                                           Case{"es", true, {1024, 640}}, Case{"nb", false, {1024, 640}}, Case{"nb", true, {1024, 640}}),
+                         caseName);
 
 }  // namespace
 }  // namespace bandmate::test
