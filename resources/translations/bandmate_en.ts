@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+454"/>
+        <location filename="../../ui/setlists/SetlistsPage.cpp" line="+461"/>
         <source>Marked performed: %n play(s) recorded, and the show counts on your roadmap.</source>
         <translation>
             <numerusform>Marked performed: %n play recorded, and the show counts on your roadmap.</numerusform>

@@ -938,6 +938,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+86"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
@@ -1062,7 +1063,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+3"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1085,14 +1086,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+82"/>
+        <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-88"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1571,7 +1572,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+38"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+43"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
@@ -2074,7 +2075,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>versión, invitado, pista, enlace…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notas:</translation>
     </message>
@@ -2625,9 +2626,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Título:</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Search (Ctrl+F): words, &quot;a phrase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</source>
-        <translation>Buscar (Ctrl+F): palabras, &quot;una frase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</translation>
+        <location line="+12"/>
+        <source>Search (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</source>
+        <translation>Buscar (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words, &quot;a phrase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</source>
+        <translation>Palabras, &quot;una frase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2895,8 +2901,8 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+71"/>
-        <location line="+117"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+72"/>
+        <location line="+121"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -3726,8 +3732,8 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::RoadmapPage</name>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+15"/>
-        <location line="+104"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+16"/>
+        <location line="+102"/>
         <source>Roadmap</source>
         <translation>Hoja de ruta</translation>
     </message>
@@ -3742,12 +3748,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Tu nombre artístico, instrumentos, géneros y metas</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-11"/>
         <source>Start a roadmap…</source>
         <translation>Empezar una hoja de ruta…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Start a roadmap</source>
         <translation>Empezar una hoja de ruta</translation>
     </message>
@@ -3757,12 +3763,22 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Hoja de ruta:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-21"/>
         <source>Roadmap ▾</source>
         <translation>Hoja de ruta ▾</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Start, write, edit, import, export or stop a roadmap; your profile</source>
+        <translation>Empezar, escribir, editar, importar, exportar o dejar una hoja de ruta; tu perfil</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Follow one of the roadmaps that come with Bandmate</source>
+        <translation>Seguir una de las hojas de ruta que trae Bandmate</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>New…</source>
         <translation>Nueva…</translation>
     </message>
@@ -3806,6 +3822,11 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="-365"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save this roadmap with its texts as a JSON file</source>
+        <translation>Guardar esta hoja de ruta con sus textos como archivo JSON</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4164,7 +4185,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Planifica un concierto con &lt;b&gt;Concierto nuevo…&lt;/b&gt;, o importa un setlist en texto plano con &lt;b&gt;Importar…&lt;/b&gt;.&lt;br&gt;Añade canciones de tu biblioteca, arrástralas para ordenarlas, y Bandmate te dice cuándo empieza cada una, si el set cabe en el horario y dónde salta el tempo o el tono.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Details…</source>
         <translation>Detalles…</translation>
     </message>
@@ -4251,7 +4272,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Añadir una canción: escribe un título y pulsa Intro (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Añadir descanso</translation>
@@ -4963,7 +4984,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::SongEditor</name>
     <message>
-        <location filename="../../ui/library/SongEditor.cpp" line="+51"/>
+        <location filename="../../ui/library/SongEditor.cpp" line="+52"/>
         <source>The cover embedded in the audio file</source>
         <translation>La portada incrustada en el archivo de audio</translation>
     </message>
@@ -5031,8 +5052,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+1"/>
-        <source>comma-separated: salsa, opener</source>
-        <translation>separadas por comas: salsa, apertura</translation>
+        <source>salsa, opener</source>
+        <translation>salsa, apertura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5085,7 +5111,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Transpose down a semitone (on screen)</source>
         <translation>Bajar un semitono (en pantalla)</translation>
     </message>
@@ -5100,7 +5126,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Editar cifrado</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>{title: Chan Chan}
 {key: Dm}
 [Dm]De Alto [F]Cedro voy para [Gm]Marcané…</source>
@@ -5561,8 +5587,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+10"/>
-        <source>tags, comma-separated</source>
-        <translation>etiquetas, separadas por comas</translation>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
         <location line="+2"/>

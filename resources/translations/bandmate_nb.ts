@@ -938,6 +938,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+86"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
@@ -1062,7 +1063,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+3"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1085,14 +1086,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+82"/>
+        <location line="+87"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-88"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1571,7 +1572,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+38"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+43"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
@@ -2074,7 +2075,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>cover, gjest, opptak, overgang …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notater:</translation>
     </message>
@@ -2625,9 +2626,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tittel:</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Search (Ctrl+F): words, &quot;a phrase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</source>
-        <translation>Søk (Ctrl+F): ord, &quot;en frase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</translation>
+        <location line="+12"/>
+        <source>Search (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</source>
+        <translation>Søk (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words, &quot;a phrase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</source>
+        <translation>Ord, &quot;en frase&quot;, artist:blades, key:Am, bpm:110-130, duration:&lt;4m, -tag:slow, salsa | son</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2895,8 +2901,8 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+71"/>
-        <location line="+117"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+72"/>
+        <location line="+121"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -3726,8 +3732,8 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::RoadmapPage</name>
     <message>
-        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+15"/>
-        <location line="+104"/>
+        <location filename="../../ui/roadmap/RoadmapPage.cpp" line="+16"/>
+        <location line="+102"/>
         <source>Roadmap</source>
         <translation>Veikart</translation>
     </message>
@@ -3742,12 +3748,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Artistnavnet ditt, instrumenter, sjangre og mål</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-11"/>
         <source>Start a roadmap…</source>
         <translation>Start et veikart …</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Start a roadmap</source>
         <translation>Start et veikart</translation>
     </message>
@@ -3757,12 +3763,22 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Veikart:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-21"/>
         <source>Roadmap ▾</source>
         <translation>Veikart ▾</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Start, write, edit, import, export or stop a roadmap; your profile</source>
+        <translation>Start, skriv, rediger, importer, eksporter eller stopp et veikart; profilen din</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Follow one of the roadmaps that come with Bandmate</source>
+        <translation>Følg et av veikartene som følger med Bandmate</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>New…</source>
         <translation>Nytt …</translation>
     </message>
@@ -3806,6 +3822,11 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="-365"/>
         <source>Export…</source>
         <translation>Eksporter …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save this roadmap with its texts as a JSON file</source>
+        <translation>Lagre dette veikartet med tekstene som en JSON-fil</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4164,7 +4185,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Planlegg en konsert med &lt;b&gt;Ny konsert …&lt;/b&gt;, eller importer en settliste i ren tekst med &lt;b&gt;Importer …&lt;/b&gt;.&lt;br&gt;Legg til sanger fra biblioteket, dra dem i rekkefølge, så forteller Bandmate når hver av dem starter, om settet passer i tidsrommet, og hvor tempoet eller tonearten hopper.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Details…</source>
         <translation>Detaljer …</translation>
     </message>
@@ -4251,7 +4272,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Legg til en sang: skriv en tittel og trykk Enter (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Legg til pause</translation>
@@ -4963,7 +4984,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::SongEditor</name>
     <message>
-        <location filename="../../ui/library/SongEditor.cpp" line="+51"/>
+        <location filename="../../ui/library/SongEditor.cpp" line="+52"/>
         <source>The cover embedded in the audio file</source>
         <translation>Omslagsbildet i lydfilen</translation>
     </message>
@@ -5031,8 +5052,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+1"/>
-        <source>comma-separated: salsa, opener</source>
-        <translation>kommaseparert: salsa, åpning</translation>
+        <source>salsa, opener</source>
+        <translation>salsa, åpning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Tagger, skilt med komma</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5085,7 +5111,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Transpose down a semitone (on screen)</source>
         <translation>Transponer en halvtone ned (på skjermen)</translation>
     </message>
@@ -5100,7 +5126,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Rediger akkordark</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>{title: Chan Chan}
 {key: Dm}
 [Dm]De Alto [F]Cedro voy para [Gm]Marcané…</source>
@@ -5561,8 +5587,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+10"/>
-        <source>tags, comma-separated</source>
-        <translation>tagger, kommaseparert</translation>
+        <source>tags</source>
+        <translation>tagger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Tagger, skilt med komma</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -31,8 +31,12 @@ core::Result<QJsonObject> answerOf(QNetworkReply* reply, const QUrl& server)
         return core::fail(core::ErrorCode::Io, "the server could not be reached: " + reply->errorString().toStdString(), server.toString().toStdString());
     }
     if (status >= 400) {
-        return core::fail(status == 401 ? core::ErrorCode::NotFound : core::ErrorCode::InvalidArgument,
-                          answer.value(QStringLiteral("message")).toString().toStdString(), server.toString().toStdString());
+        // 401: the credentials (sign in again); a busy or failing server (429, 5xx): try again
+        // later, not the musician's mistake; any other 4xx: what was sent is wrong.
+        const core::ErrorCode code = status == 401                   ? core::ErrorCode::NotFound
+                                     : status == 429 || status >= 500 ? core::ErrorCode::Io
+                                                                      : core::ErrorCode::InvalidArgument;
+        return core::fail(code, answer.value(QStringLiteral("message")).toString().toStdString(), server.toString().toStdString());
     }
     return answer;
 }

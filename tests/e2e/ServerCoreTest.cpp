@@ -8,6 +8,7 @@
 #include "sync/server/Accounts.h"
 #include "sync/server/HttpCore.h"
 #include "sync/server/ServerDatabase.h"
+#include "tests/e2e/CliRunner.h"
 #include "tests/e2e/RawClient.h"
 #include "tests/e2e/ServerProcess.h"
 #include "tests/support/LocalServer.h"
@@ -747,6 +748,13 @@ TEST(ServerCoreTest, ADatabaseThatFailsIsA500AndNeverA401OrABadRequestSoNoClient
     expectStorage(client.Get("/v1/sync/meta", bearer), "a signed-in request");
     expectStorage(client.Post("/v1/auth/login", R"({"email":"failing@example.com","password":"salsa-dura-1978"})", "application/json"),
                   "a sign-in with the right password");
+    // The command line says the server failed (exit 1: try again), not that it was used wrongly (2).
+    const CliRun login = runCli({QStringLiteral("--db"), dir.file(QStringLiteral("laptop-cli.sqlite")), QStringLiteral("account"), QStringLiteral("login"),
+                                 QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(server.port()), QStringLiteral("--email"),
+                                 QStringLiteral("failing@example.com"), QStringLiteral("--password-stdin")},
+                                QProcessEnvironment::systemEnvironment(), 60'000, "salsa-dura-1978\n");
+    EXPECT_EQ(login.exitCode, 1) << login.err.toStdString();
+    EXPECT_TRUE(login.err.contains(QStringLiteral("database failed"))) << login.err.toStdString();
     renameServerTable(file, QStringLiteral("access_token_away"), QStringLiteral("access_token"));
 
     const std::string push = pushBody(dir, QStringLiteral("laptop"), QStringLiteral("Pedro Navaja"));

@@ -3,10 +3,16 @@
 // random edits, deletes, reorders and faulty syncs on up to five computers checked against a
 // reference model. Converged, nothing lost, nothing doubled. BANDMATE_SYNC_SEEDS sets the seed
 // count (300 by default, in blocks that ctest runs in parallel).
+#include "core/beats/BuiltinMachines.h"
+#include "core/beats/MachineRepository.h"
+#include "core/library/Playlists.h"
 #include "core/library/Songs.h"
 #include "core/profile/Profile.h"
+#include "core/roadmap/ProgressRepository.h"
+#include "core/roadmap/RoadmapTemplate.h"
 #include "core/setlists/Setlists.h"
 #include "core/storage/Sql.h"
+#include "core/todo/Todos.h"
 #include "core/sync/EntityCatalog.h"
 #include "core/sync/MergeRule.h"
 #include "tests/support/FaultyProxy.h"
@@ -231,7 +237,17 @@ public:
         auto row = core::sql::run(db.connection(), QStringLiteral("SELECT hlc, device_id FROM field_clock WHERE entity = ? AND id = ? AND field = ?"),
                                   {entity, id, field});
         ASSERT_TRUE(row.has_value());
-        ASSERT_TRUE(row->next()) << "a write of " << entity.toStdString() << "." << field.toStdString() << " left no stamp";
+        if (!row->next()) {
+            // A new row's field left at its default is not stamped (it loses to any write): the
+            // row must hold what was meant, and there is no write of it to follow.
+            auto stored = core::sql::scalar(db.connection(), QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(core::sql::quoteIdentifier(field), core::sql::quoteIdentifier(entity)),
+                                            {id});
+            ASSERT_TRUE(stored.has_value());
+            ASSERT_EQ(core::dumpValue(*stored), core::dumpValue(value))
+                << "a write of " << entity.toStdString() << "." << field.toStdString() << " left no stamp and the row holds "
+                << stored->toString().toStdString() << ", not " << value.toString().toStdString();
+            return;
+        }
         const core::FieldStamp stamp{core::Hlc::fromPacked(row->value(0).toLongLong()), row->value(1).toString()};
         auto& slot = m_intended[{entity, id, field}];
         if (slot.stamp.deviceId.isEmpty() || core::incomingWins(slot.stamp, stamp)) {
@@ -243,7 +259,7 @@ public:
     void startSeed() { m_thisSeed.clear(); }
     /// Every modelled field of `dump` (dumpSyncedData's form) holds the model's value. Adds to
     /// `checked` the writes of this seed's own that won and were checked.
-    void expectMatches(const QJsonObject& dump, quint32 seed, int& checked) const
+    void expectMatches(const QJsonObject& dump, quint32 seed, int& checked, std::map<QString, int>& checkedByEntity) const
     {
         QHash<QString, QJsonObject> rows;
         for (auto entity = dump.begin(); entity != dump.end(); ++entity) {
@@ -275,6 +291,7 @@ public:
             ASSERT_EQ(shown.type(), expected.type()) << "seed " << seed << ": " << entity.toStdString() << "." << field.toStdString();
             ASSERT_EQ(shown, expected) << "seed " << seed << ": " << entity.toStdString() << "/" << id.toStdString() << "." << field.toStdString();
             checked += m_thisSeed.contains(key) ? 1 : 0;
+            ++checkedByEntity[entity];
         }
     }
 
@@ -305,6 +322,7 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
     const Fault faults[] = {Fault::DropRequest, Fault::DropResponse, Fault::Duplicate, Fault::TruncateRequest, Fault::TruncateResponse, Fault::Error500AfterCommit};
     int seedsRun = 0;
     int intendedChecked = 0;
+    std::map<QString, int> checkedByEntity;
     for (int s = block; s < seeds; s += kBlocks) {
         const auto seed = static_cast<quint32>(s + 1);
         QRandomGenerator random(seed);
@@ -316,7 +334,9 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
             SongRepository songs(db);
             core::setlists::SetlistRepository setlists(db);
             auto all = songs.search(QString(), 1000).value();
-            const int action = static_cast<int>(random.bounded(8u));
+            // 0-3 songs and setlists, 7 the profile, 8-11 machines, to-dos, playlists and
+            // roadmaps; the rest syncs.
+            const int action = static_cast<int>(random.bounded(14u));
             if (action == 0 || all.isEmpty()) {
                 Song song;
                 song.title = QStringLiteral("Seed %1 step %2 · ñ").arg(seed).arg(step);
@@ -340,6 +360,75 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
                 ASSERT_TRUE(profiles.save(profile).has_value());
                 const QString id = core::sql::scalar(db.connection(), QStringLiteral("SELECT id FROM profile WHERE deleted = 0 ORDER BY id LIMIT 1")).value().toString();
                 model.intend(db, QStringLiteral("profile"), id, QStringLiteral("goals"), profile.goals);
+            } else if (action == 8) {
+                // A machine: a new one from a built-in, or a saved one's title and tempo changed.
+                core::beats::MachineRepository machines(db);
+                const auto saved = machines.list().value();
+                core::beats::Machine machine;
+                QString machineId;
+                if (saved.isEmpty() || random.bounded(3u) == 0) {
+                    machine = core::beats::loadBuiltinMachine(random.bounded(2u) == 0 ? QStringLiteral("rumba-guaguanco") : QStringLiteral("bachata")).value();
+                } else {
+                    machineId = saved[random.bounded(static_cast<int>(saved.size()))].id;
+                    machine = machines.load(machineId).value();
+                }
+                machine.title = QStringLiteral("Groove of computer %1, seed %2 step %3").arg(who).arg(seed).arg(step).toStdString();
+                machine.bpm = 80 + random.bounded(120) + 0.5 * random.bounded(2u);
+                auto id = machines.save(machine, machineId);
+                ASSERT_TRUE(id.has_value()) << id.error().toString();
+                model.intend(db, QStringLiteral("machine"), *id, QStringLiteral("title"), QString::fromStdString(machine.title));
+                model.intend(db, QStringLiteral("machine"), *id, QStringLiteral("bpm"), machine.bpm);
+            } else if (action == 9) {
+                // A to-do: a new one, or one renamed and ticked or unticked.
+                core::todo::TodoRepository todos(db);
+                const auto existing = todos.all().value();
+                core::todo::Todo todo;
+                const bool fresh = existing.isEmpty() || random.bounded(2u) == 0;
+                if (fresh) {
+                    todo.due = QDate(2027, 1, 1 + static_cast<int>(random.bounded(28u)));
+                } else {
+                    todo = existing[random.bounded(static_cast<int>(existing.size()))];
+                }
+                todo.title = QStringLiteral("Call the venue · computer %1 seed %2 step %3").arg(who).arg(seed).arg(step);
+                auto id = todos.save(todo);
+                ASSERT_TRUE(id.has_value()) << id.error().toString();
+                model.intend(db, QStringLiteral("task"), *id, QStringLiteral("title"), todo.title);
+                if (!fresh) {
+                    ASSERT_TRUE(todos.setDone(*id, !todo.done).has_value());  // ticked or unticked
+                    model.intend(db, QStringLiteral("task"), *id, QStringLiteral("done"), todo.done ? 0 : 1);
+                }
+            } else if (action == 10) {
+                // A playlist: a new one with a song in it, or one renamed.
+                core::library::PlaylistRepository playlists(db);
+                const auto existing = playlists.playlists().value();
+                const QString name = QStringLiteral("Warm-up %1 · seed %2 step %3").arg(who).arg(seed).arg(step);
+                QString playlistId;
+                if (existing.isEmpty() || random.bounded(2u) == 0) {
+                    playlistId = playlists.create(name, core::library::Playlist::Kind::List).value();
+                    ASSERT_TRUE(playlists.add(playlistId, all[random.bounded(static_cast<int>(all.size()))].id).has_value());
+                } else {
+                    core::library::Playlist playlist = existing[random.bounded(static_cast<int>(existing.size()))];
+                    playlist.name = name;
+                    ASSERT_TRUE(playlists.update(playlist).has_value());
+                    playlistId = playlist.id;
+                }
+                model.intend(db, QStringLiteral("playlist"), playlistId, QStringLiteral("name"), name);
+            } else if (action == 11) {
+                // A roadmap: started where none runs (so only a few in the whole run), else a
+                // task's notes and status.
+                core::roadmap::ProgressRepository progress(db);
+                const auto running = progress.roadmaps().value();
+                if (running.isEmpty()) {
+                    ASSERT_TRUE(progress.start(core::roadmap::loadBuiltinRoadmap(QStringLiteral("latin-percussionist")).value()).has_value());
+                } else {
+                    const auto& stages = running[random.bounded(static_cast<int>(running.size()))].stages;
+                    const auto& tasks = stages[random.bounded(static_cast<int>(stages.size()))].tasks;
+                    const QString taskId = tasks[random.bounded(static_cast<int>(tasks.size()))].id;
+                    const QString notes = QStringLiteral("Practised with computer %1,\nseed %2 step %3").arg(who).arg(seed).arg(step);
+                    ASSERT_TRUE(progress.setNotes(taskId, notes).has_value());
+                    ASSERT_TRUE(progress.setStatus(taskId, core::roadmap::TaskStatus::InProgress).has_value());
+                    model.intend(db, QStringLiteral("task_progress"), taskId, QStringLiteral("notes"), notes);
+                }
             } else if (action == 2) {
                 ASSERT_TRUE(songs.remove(all[random.bounded(static_cast<int>(all.size()))].id).has_value());
             } else if (action == 3) {
@@ -392,7 +481,7 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
         for (int c = 1; c < 5; ++c) {
             ASSERT_EQ(test::dumpOf(*computers[static_cast<size_t>(c)]), reference) << "seed " << seed << ", computer " << c;
         }
-        model.expectMatches(core::dumpSyncedData(*computers[0]).value(), seed, intendedChecked);
+        model.expectMatches(core::dumpSyncedData(*computers[0]).value(), seed, intendedChecked, checkedByEntity);
         if (HasFatalFailure()) {
             return;
         }
@@ -401,6 +490,12 @@ TEST_P(SyncConvergenceTest, RandomEditsAndFaultySyncsOnUpToFiveComputersMatchThe
     RecordProperty("seeds", seedsRun);
     // The check of meant values is not idle: on average at least one winning write a seed.
     EXPECT_GE(intendedChecked, seedsRun) << "meant values checked";
+    // ... of every kind of item the test writes.
+    if (seedsRun >= 20) {
+        for (const char* entity : {"song", "profile", "machine", "task", "playlist", "task_progress"}) {
+            EXPECT_GT(checkedByEntity[QString::fromLatin1(entity)], 0) << entity << ": no meant value of it was checked";
+        }
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SyncConvergenceTest, ::testing::Range(0, 6));

@@ -4,6 +4,7 @@
 // that overlap, a widget cut by its parent, or a panel that scrolls sideways fails the test.
 // BANDMATE_LAYOUT_SHOTS=DIR also saves each page as DIR/LANGUAGE-THEME-WxH-PAGE.png to look at.
 
+#include "core/roadmap/ProgressRepository.h"
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/setlists/RunSheet.h"
 #include "core/setlists/Setlists.h"
@@ -29,6 +30,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,21 +38,26 @@
 #include <QFile>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleOptionComboBox>
+#include <QStyleOptionFrame>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace bandmate::test {
@@ -60,12 +67,13 @@ struct Case {
     const char* language;
     bool dark;
     QSize size;
+    int fontPoints = 0;  ///< a desktop's larger font (GNOME's 11 pt), 0: the platform's
 };
 
 std::string caseName(const ::testing::TestParamInfo<Case>& info)
 {
     return std::string(info.param.language) + (info.param.dark ? "_dark_" : "_light_") + std::to_string(info.param.size.width()) + "x" +
-           std::to_string(info.param.size.height());
+           std::to_string(info.param.size.height()) + (info.param.fontPoints > 0 ? "_" + std::to_string(info.param.fontPoints) + "pt" : "");
 }
 
 /// "QPushButton 'Start a roadmap…'": a widget as a failure names it.
@@ -158,10 +166,42 @@ QStringList layoutProblems(QWidget* root)
             if (room + 1 < needed) {
                 problems << QStringLiteral("%1 is cut: room for %2 px of text, it needs %3").arg(name).arg(room).arg(needed);
             }
-        } else if (qobject_cast<QPushButton*>(widget) != nullptr || qobject_cast<QToolButton*>(widget) != nullptr ||
-                   qobject_cast<QCheckBox*>(widget) != nullptr || qobject_cast<QRadioButton*>(widget) != nullptr) {
+        } else if (qobject_cast<QCheckBox*>(widget) != nullptr || qobject_cast<QRadioButton*>(widget) != nullptr) {
             if (!static_cast<QAbstractButton*>(widget)->text().isEmpty() && widget->width() + 1 < widget->sizeHint().width()) {
                 problems << QStringLiteral("%1 is cut: %2 px wide, it needs %3").arg(name).arg(widget->width()).arg(widget->sizeHint().width());
+            }
+        } else if (qobject_cast<QPushButton*>(widget) != nullptr || qobject_cast<QToolButton*>(widget) != nullptr) {
+            // Its text and the style's margins (a push button's size hint also has a minimum
+            // width of its own, which a deliberately small "+" button need not have).
+            const auto* button = static_cast<QAbstractButton*>(widget);
+            const QString text = QString(button->text()).remove(QRegularExpression(QStringLiteral("&(?!&)")));
+            int needed = button->fontMetrics().horizontalAdvance(text) + 8;
+            if (!button->icon().isNull()) {
+                needed += button->iconSize().width() + 4;
+            }
+            if (const auto* tool = qobject_cast<const QToolButton*>(button); tool != nullptr && tool->menu() != nullptr) {
+                needed += button->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, button);
+            }
+            needed = std::min(needed, button->sizeHint().width());  // at its size hint it shows all
+            if (!text.isEmpty() && widget->width() + 1 < needed) {
+                problems << QStringLiteral("%1 is cut: %2 px wide, its text needs %3").arg(name).arg(widget->width()).arg(needed);
+            }
+        }
+        // A field's hint or a spin box's value cut off.
+        if (auto* spin = qobject_cast<QAbstractSpinBox*>(widget)) {
+            const QLineEdit* edit = spin->findChild<QLineEdit*>();
+            if (edit != nullptr && edit->width() > 0 && edit->fontMetrics().horizontalAdvance(edit->text()) > edit->width() - 4) {
+                problems << QStringLiteral("%1 '%2' is cut: %3 px for its value").arg(name, edit->text()).arg(edit->width());
+            }
+        } else if (auto* edit = qobject_cast<QLineEdit*>(widget);
+                   edit != nullptr && qobject_cast<QAbstractSpinBox*>(edit->parentWidget()) == nullptr && qobject_cast<QComboBox*>(edit->parentWidget()) == nullptr &&
+                   edit->text().isEmpty() && !edit->placeholderText().isEmpty()) {
+            QStyleOptionFrame option;
+            option.initFrom(edit);
+            const QRect room = edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit).marginsRemoved(edit->textMargins());
+            const int needed = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
+            if (needed > room.width() - 4) {
+                problems << QStringLiteral("%1 cuts its hint '%2': %3 px for %4").arg(name, edit->placeholderText().left(40)).arg(room.width()).arg(needed);
             }
         }
         // A panel that scrolls sideways.
@@ -210,6 +250,35 @@ QStringList layoutProblems(QWidget* root)
     return problems;
 }
 
+/// The problems of `window` as it shows now and with each other tab of each tab widget in front
+/// (the Roadmap's To-dos, the song editor's Chart and Files, ...), each line led by `where`.
+QStringList problemsWithEveryTab(QWidget* window, const QString& where)
+{
+    QStringList problems;
+    for (const QString& problem : layoutProblems(window)) {
+        problems << where + QStringLiteral(": ") + problem;
+    }
+    for (QTabWidget* tabs : window->findChildren<QTabWidget*>()) {
+        if (!tabs->isVisibleTo(window)) {
+            continue;
+        }
+        const int shown = tabs->currentIndex();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (i == shown) {
+                continue;
+            }
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            for (const QString& problem : layoutProblems(window)) {
+                problems << where + QStringLiteral(" › ") + tabs->tabText(i) + QStringLiteral(": ") + problem;
+            }
+        }
+        tabs->setCurrentIndex(shown);
+        QCoreApplication::processEvents();
+    }
+    return problems;
+}
+
 /// A demo database made once with the command line (as docs/images/update.sh makes one): a
 /// roadmap with a practice history, songs, a show with sets.
 QString demoDatabase()
@@ -240,9 +309,32 @@ protected:
         m_settings = std::make_unique<ui::Settings>(*m_store);
         m_settings->setWelcomeDone(true);
         ASSERT_TRUE(m_translations.install(QString::fromLatin1(GetParam().language)));
+        // What a musician of this language has too: a roadmap in the language, edited into one's
+        // own (the longest names the header shows), and a show with a long name.
+        const QString language = QString::fromLatin1(GetParam().language);
+        auto roadmap = core::roadmap::loadBuiltinRoadmap(QStringLiteral("touring-band"), language);
+        ASSERT_TRUE(roadmap.has_value());
+        roadmap->title += language == QLatin1String("es") ? QStringLiteral(" (mía)") : language == QLatin1String("nb") ? QStringLiteral(" (min)") : QStringLiteral(" (mine)");
+        ASSERT_TRUE(core::roadmap::ProgressRepository(*m_db).start(*roadmap, true).has_value());
+        core::setlists::Show show;
+        show.name = QStringLiteral("Noche de salsa en el Café Central con la Orquesta La Moderna Tradición");
+        show.date = QDate::currentDate().addDays(30);
+        show.venue = QStringLiteral("Café Central de la Música");
+        show.city = QStringLiteral("Santiago de los Caballeros");
+        ASSERT_TRUE(core::setlists::SetlistRepository(*m_db).saveShow(show).has_value());
         ui::applyColorScheme(*qApp, GetParam().dark ? ui::Settings::ColorScheme::Dark : ui::Settings::ColorScheme::Light);
+        m_font = QApplication::font();
+        if (GetParam().fontPoints > 0) {
+            QFont larger = m_font;
+            larger.setPointSize(GetParam().fontPoints);
+            QApplication::setFont(larger);
+        }
     }
-    void TearDown() override { ui::applyColorScheme(*qApp, ui::Settings::ColorScheme::System); }
+    void TearDown() override
+    {
+        QApplication::setFont(m_font);
+        ui::applyColorScheme(*qApp, ui::Settings::ColorScheme::System);
+    }
 
     void saveShot(QWidget* widget, const QString& what) const
     {
@@ -264,6 +356,7 @@ protected:
     std::unique_ptr<QSettings> m_store;
     std::unique_ptr<ui::Settings> m_settings;
     ui::Translations m_translations;
+    QFont m_font;
 };
 
 TEST_P(LayoutTest, EveryPageFitsWithNothingCutOverlappingOrScrollingSideways)
@@ -273,16 +366,25 @@ TEST_P(LayoutTest, EveryPageFitsWithNothingCutOverlappingOrScrollingSideways)
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     EXPECT_EQ(window.size(), GetParam().size) << "the window's minimum size is larger than a small laptop's screen";
-    // The smallest size the window allows is one the pages are checked at.
-    EXPECT_EQ(window.minimumSize(), QSize(1024, 640));
+    // The smallest size the window allows is one the pages are checked at (or the screen, when
+    // that is smaller).
+    EXPECT_EQ(window.minimumSize(), QSize(1024, 640).boundedTo(window.screen()->availableGeometry().size()));
     QStringList problems;
     for (const ui::PageInfo& page : ui::allPages()) {
         window.showPage(page.id);
         QCoreApplication::processEvents();
         QCoreApplication::processEvents();
-        for (const QString& problem : layoutProblems(&window)) {
-            problems << page.key + QStringLiteral(": ") + problem;
+        if (auto* chooser = window.findChild<QComboBox*>(QStringLiteral("roadmapChooser")); chooser != nullptr && page.id == ui::PageId::Roadmap) {
+            // The roadmap with the longest name in front.
+            int longest = 0;
+            for (int i = 1; i < chooser->count(); ++i) {
+                longest = chooser->itemText(i).size() > chooser->itemText(longest).size() ? i : longest;
+            }
+            chooser->setCurrentIndex(longest);
+            Q_EMIT chooser->activated(longest);
+            QCoreApplication::processEvents();
         }
+        problems << problemsWithEveryTab(&window, page.key);
         saveShot(&window, page.key);
     }
     problems.removeDuplicates();
@@ -295,8 +397,36 @@ INSTANTIATE_TEST_SUITE_P(Pages, LayoutTest,
                                            Case{"en", false, {1920, 1080}}, Case{"en", true, {1920, 1080}}, Case{"es", false, {1920, 1080}},
                                            Case{"es", true, {1920, 1080}}, Case{"nb", false, {1920, 1080}}, Case{"nb", true, {1920, 1080}},
                                            // and sizes between: the flows and splitters at widths they wrap at
-                                           Case{"en", false, {1280, 800}}, Case{"es", true, {1366, 768}}, Case{"nb", false, {1440, 900}}),
+                                           Case{"en", false, {1280, 800}}, Case{"es", true, {1366, 768}}, Case{"nb", false, {1440, 900}},
+                                           // a desktop's 11 pt font (the offscreen platform's is smaller)
+                                           Case{"es", false, {1024, 640}, 11}, Case{"nb", true, {1024, 640}, 11}),
                          caseName);
+
+/// The same pages before anything is in them: the welcome cards, "no show yet", an empty library.
+class EmptyLayoutTest : public LayoutTest {};
+
+TEST_P(EmptyLayoutTest, EveryPageFitsBeforeAnythingIsInIt)
+{
+    auto empty = openTestDatabase(m_dir, QStringLiteral("empty.sqlite"));
+    ASSERT_NE(empty, nullptr);
+    ui::MainWindow window(*empty, *m_settings);
+    window.resize(GetParam().size);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QStringList problems;
+    for (const ui::PageInfo& page : ui::allPages()) {
+        window.showPage(page.id);
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        problems << problemsWithEveryTab(&window, page.key);
+        saveShot(&window, QStringLiteral("empty-") + page.key);
+    }
+    problems.removeDuplicates();
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(EmptyPages, EmptyLayoutTest,
+                         ::testing::Values(Case{"en", false, {1024, 640}}, Case{"es", true, {1024, 640}}, Case{"nb", false, {1024, 640}}), caseName);
 
 class DialogLayoutTest : public LayoutTest {};
 

@@ -328,8 +328,7 @@ TEST_F(MainWindowTest, ThePageInFrontHasAMenuOfItsCommandsWithTheirKeys)
     EXPECT_TRUE(pageMenu->menu()->actions().contains(edit));
     QAction* start = find(menu, QStringLiteral("Start a roadmap…"));
     ASSERT_NE(start, nullptr);
-    auto* startButton = qobject_cast<QAbstractButton*>(start->property("bandmateButton").value<QObject*>());
-    ASSERT_NE(startButton, nullptr);
+    EXPECT_TRUE(pageMenu->menu()->actions().contains(start));
     EXPECT_TRUE(start->isEnabled());
 }
 

@@ -20,7 +20,10 @@
 #include <QPlainTextEdit>
 #include <QUndoStack>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QToolButton>
 #include <QApplication>
 #include <QTest>
 #include <QTreeWidget>
@@ -276,4 +279,44 @@ TEST_F(RoadmapPageTest, ATodoOpensInAnEditorForNotesAndChecklist)
     EXPECT_TRUE(todo->checklist.at(0).done);
     EXPECT_EQ(todo->checklist.at(1).text, QStringLiteral("Setlist"));
     EXPECT_TRUE(panel->list()->item(0)->text().contains(QStringLiteral("[1/2]")));
+}
+
+TEST_F(RoadmapPageTest, TheRoadmapMenuOffersWhatARunningRoadmapNeedsOnlyWhileOneRuns)
+{
+    auto* menuButton = m_page->findChild<QToolButton*>(QStringLiteral("roadmapMenu"));
+    ASSERT_NE(menuButton, nullptr);
+    const auto entry = [&](const QString& text) -> QAction* {
+        for (QAction* action : menuButton->menu()->actions()) {
+            if (action->text() == text) {
+                return action;
+            }
+        }
+        return nullptr;
+    };
+    const QStringList needsOne{QStringLiteral("Edit…"), QStringLiteral("Export…"), QStringLiteral("Stop…")};
+    const QStringList always{QStringLiteral("Start a roadmap…"), QStringLiteral("Profile…"), QStringLiteral("New…"), QStringLiteral("Import…")};
+    const auto expectEnabled = [&](bool running) {
+        for (const QString& text : needsOne) {
+            ASSERT_NE(entry(text), nullptr) << text.toStdString();
+            EXPECT_EQ(entry(text)->isEnabled(), running) << text.toStdString();
+        }
+        for (const QString& text : always) {
+            ASSERT_NE(entry(text), nullptr) << text.toStdString();
+            EXPECT_TRUE(entry(text)->isEnabled()) << text.toStdString();
+        }
+    };
+    expectEnabled(false);
+    QTest::mouseClick(m_page->findChild<QPushButton*>(QStringLiteral("start-latin-percussionist")), Qt::LeftButton);
+    ASSERT_NE(m_page->current(), nullptr);
+    expectEnabled(true);
+    // Stop… (answered Yes): none runs, and the entries are off again.
+    QTimer::singleShot(0, [] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        box->button(QMessageBox::Yes)->click();
+    });
+    entry(QStringLiteral("Stop…"))->trigger();
+    QCoreApplication::processEvents();  // the page shows the new state after the event
+    EXPECT_EQ(m_page->current(), nullptr);
+    expectEnabled(false);
 }

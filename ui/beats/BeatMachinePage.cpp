@@ -76,13 +76,13 @@ QWidget* BeatMachinePage::buildHeader()
     auto* title = new QLabel(tr("Beat Machine"), header);
     title->setObjectName(QStringLiteral("beatTitle"));
     row->addWidget(title);
-    row->addSpacing(16);
+    row->addSpacing(8);
 
     m_machineChooser = new QComboBox(header);
     m_machineChooser->setObjectName(QStringLiteral("machineChooser"));
     // As wide as there is room for, up to 420 px: a laptop keeps the header's commands in view.
     m_machineChooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_machineChooser->setMinimumContentsLength(10);
+    m_machineChooser->setMinimumContentsLength(6);
     m_machineChooser->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_machineChooser->setMaximumWidth(420);
     m_machineChooser->setAccessibleName(tr("Machine"));

@@ -2,6 +2,7 @@
 
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/beats/BeatMachinePageParts.h"
+#include "ui/shell/FlowLayout.h"
 
 namespace bandmate::ui {
 
@@ -12,22 +13,33 @@ QWidget* BeatMachinePage::buildEditor()
     auto* box = new QWidget(this);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* tools = new QHBoxLayout();
+    // The program's tools: groups that wrap onto a second row in a narrow window.
+    auto* toolsBox = new QWidget(box);
+    auto* tools = new FlowLayout(toolsBox, 12, 6);
+    const auto group = [toolsBox, tools] {
+        auto* part = new QWidget(toolsBox);
+        auto* row = new QHBoxLayout(part);
+        row->setContentsMargins(0, 0, 0, 0);
+        tools->addWidget(part);
+        return row;
+    };
+    QHBoxLayout* chosen = group();
     m_editorTitle = new QLabel(box);
     m_editorTitle->setObjectName(QStringLiteral("sectionLabel"));
     m_editorTitle->setMinimumWidth(120);
-    tools->addWidget(m_editorTitle);
+    chosen->addWidget(m_editorTitle);
     m_editorProgram = new QComboBox(box);
     m_editorProgram->setObjectName(QStringLiteral("editorProgram"));
     m_editorProgram->setMinimumWidth(220);
     connect(m_editorProgram, &QComboBox::activated, this, [this](int program) { m_session->setActiveProgram(m_selected, program); });
-    tools->addWidget(m_editorProgram);
+    chosen->addWidget(m_editorProgram);
+    QHBoxLayout* programTools = group();
     const auto tool = [&](const QString& text, const QString& tip, auto slot) {
         auto* button = new QToolButton(box);
         button->setText(text);
         button->setToolTip(tip);
         connect(button, &QToolButton::clicked, this, slot);
-        tools->addWidget(button);
+        programTools->addWidget(button);
     };
     tool(tr("New"), tr("Add an empty program"), [this] { m_session->addProgram(m_selected); });
     tool(tr("Duplicate"), tr("Copy this program"), [this] {
@@ -53,8 +65,8 @@ QWidget* BeatMachinePage::buildEditor()
             m_session->removeProgram(m_selected, m_session->machine().instruments[static_cast<size_t>(m_selected)].activeProgram);
         }
     });
-    tools->addSpacing(12);
-    tools->addWidget(new QLabel(tr("Steps"), box));
+    QHBoxLayout* steps = group();
+    steps->addWidget(new QLabel(tr("Steps"), box));
     m_length = new QSpinBox(box);
     m_length->setObjectName(QStringLiteral("programLength"));
     m_length->setRange(1, core::beats::MachineLimits::kMaxSteps);
@@ -63,7 +75,7 @@ QWidget* BeatMachinePage::buildEditor()
             m_session->setProgramLength(m_selected, m_session->machine().instruments[static_cast<size_t>(m_selected)].activeProgram, length);
         }
     });
-    tools->addWidget(m_length);
+    steps->addWidget(m_length);
     m_hand = new QComboBox(box);
     m_hand->setObjectName(QStringLiteral("hand"));
     m_hand->addItem(tr("Both hands"), static_cast<int>(core::beats::Hand::Both));
@@ -74,8 +86,7 @@ QWidget* BeatMachinePage::buildEditor()
         m_grid->setHand(static_cast<core::beats::Hand>(m_hand->itemData(index).toInt()));
     });
     tools->addWidget(m_hand);
-    tools->addStretch(1);
-    layout->addLayout(tools);
+    layout->addWidget(toolsBox);
 
     m_editorTabs = new QTabWidget(box);
     m_grid = new StepGrid(*m_session, m_editorTabs);

@@ -112,12 +112,17 @@ QWidget* BeatMachinePage::buildTransport()
         m_session->setVoice(voice->itemData(index).toString());
     });
     group({new QLabel(tr("Instructor"), bar), voice});
+    // The trainer's tempo beside the beat: its room is kept while it is hidden and sized for the
+    // widest tempo, so the transport never rewraps (and the page never jumps) while playing.
     m_trainerLabel = new QLabel(bar);
+    m_trainerLabel->setMinimumWidth(m_trainerLabel->fontMetrics().horizontalAdvance(tr("Trainer: %1 BPM").arg(300)) + 4);
+    QSizePolicy keepRoom = m_trainerLabel->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_trainerLabel->setSizePolicy(keepRoom);
     m_trainerLabel->hide();
-    flow->addWidget(m_trainerLabel);
     m_indicator = new BeatIndicator(*m_session, bar);
     m_indicator->setMinimumWidth(200);
-    flow->addWidget(m_indicator);
+    group({m_trainerLabel, m_indicator});
     return bar;
 }
 

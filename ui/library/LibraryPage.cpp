@@ -90,8 +90,10 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("librarySearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(tr("Search (Ctrl+F): words, \"a phrase\", artist:blades, key:Am, bpm:110-130, duration:<4m, -tag:slow, salsa | son"));
-    m_search->setToolTip(tr("The whole grammar is in resources/library/SEARCH.md"));
+    // A short hint that fits a laptop; the whole grammar in the tooltip.
+    m_search->setPlaceholderText(tr("Search (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow"));
+    m_search->setToolTip(tr("Words, \"a phrase\", artist:blades, key:Am, bpm:110-130, duration:<4m, -tag:slow, salsa | son") + QLatin1Char('\n') +
+                         tr("The whole grammar is in resources/library/SEARCH.md"));
     searchRow->addWidget(m_search, 1);
     m_readiness = new QComboBox(this);
     m_readiness->addItem(tr("All songs"), QString());

@@ -1,4 +1,5 @@
 #include "ui/library/SongEditor.h"
+#include "ui/shell/FlowLayout.h"
 
 #include "core/beats/BuiltinMachines.h"
 #include "core/library/ChordPro.h"
@@ -82,7 +83,8 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     form->addRow(tr("&BPM:"), m_bpm);
     m_timeSignature = line(tr("T&ime:"), QStringLiteral("songTimeSignature"));
     m_tags = line(tr("Ta&gs:"), QStringLiteral("songTags"));
-    m_tags->setPlaceholderText(tr("comma-separated: salsa, opener"));
+    m_tags->setPlaceholderText(tr("salsa, opener"));
+    m_tags->setToolTip(tr("Tags, separated by commas"));
     m_readiness = new QComboBox(details);
     for (const Readiness readiness : {Readiness::Learning, Readiness::Rehearsed, Readiness::GigReady}) {
         m_readiness->addItem(SongTableModel::readinessText(readiness), static_cast<int>(readiness));
@@ -130,7 +132,9 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
 
     auto* chart = new QWidget(m_tabs);
     auto* chartLayout = new QVBoxLayout(chart);
-    auto* chartTools = new QHBoxLayout();
+    // Transpose on screen, and edit: a row that wraps when the panel is narrow.
+    auto* chartToolsBox = new QWidget(chart);
+    auto* chartTools = new FlowLayout(chartToolsBox, 6, 4);
     auto* down = new QPushButton(QStringLiteral("−"), chart);
     down->setToolTip(tr("Transpose down a semitone (on screen)"));
     down->setFixedWidth(32);
@@ -143,9 +147,8 @@ SongEditor::SongEditor(QWidget* parent) : QWidget(parent)
     chartTools->addWidget(down);
     chartTools->addWidget(m_transposeLabel);
     chartTools->addWidget(up);
-    chartTools->addStretch(1);
     chartTools->addWidget(edit);
-    chartLayout->addLayout(chartTools);
+    chartLayout->addWidget(chartToolsBox);
     m_chartStack = new QStackedWidget(chart);
     m_chartView = new QTextBrowser(m_chartStack);
     m_chartView->setObjectName(QStringLiteral("chartView"));

@@ -66,7 +66,8 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     layout->setSpacing(10);
 
     // The header fits a small laptop in any language: the title, the roadmap and its progress,
-    // "Start a roadmap…", and the rest of the commands in the Roadmap ▾ menu (and the menu bar).
+    // and the commands in the Roadmap ▾ menu (and the menu bar). Without a roadmap the page
+    // itself offers each one to start.
     auto* header = new QHBoxLayout();
     auto* title = makeHeading(tr("Roadmap"), 17, this);
     header->addWidget(title);
@@ -87,23 +88,10 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
     m_overall->setObjectName(QStringLiteral("roadmapPercent"));
     header->addWidget(m_overall);
     header->addStretch(0);
-    auto* start = new QPushButton(tr("Start a roadmap…"), this);
-    connect(start, &QPushButton::clicked, this, [this] {
-        QStringList titles;
-        for (const QString& slug : rm::builtinRoadmapSlugs()) {
-            titles << rm::loadBuiltinRoadmap(slug, installedLanguage()).value_or(rm::RoadmapTemplate{}).title;
-        }
-        bool ok = false;
-        const QString chosen = QInputDialog::getItem(this, tr("Start a roadmap"), tr("Roadmap:"), titles, 0, false, &ok);
-        if (ok) {
-            startTemplate(rm::builtinRoadmapSlugs().at(titles.indexOf(chosen)));
-        }
-    });
-    header->addWidget(start);
-    addPageButtonAction(this, start);  // also in the Roadmap menu
     auto* more = new QToolButton(this);
     more->setObjectName(QStringLiteral("roadmapMenu"));
     more->setText(tr("Roadmap ▾"));
+    more->setToolTip(tr("Start, write, edit, import, export or stop a roadmap; your profile"));
     more->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(more);
     // Each one also in the Roadmap menu of the menu bar; those that need a running roadmap are
@@ -117,6 +105,17 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
             m_runningOnly.append(action);
         }
     };
+    command(tr("Start a roadmap…"), tr("Follow one of the roadmaps that come with Bandmate"), [this] {
+        QStringList titles;
+        for (const QString& slug : rm::builtinRoadmapSlugs()) {
+            titles << rm::loadBuiltinRoadmap(slug, installedLanguage()).value_or(rm::RoadmapTemplate{}).title;
+        }
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Start a roadmap"), tr("Roadmap:"), titles, 0, false, &ok);
+        if (ok) {
+            startTemplate(rm::builtinRoadmapSlugs().at(titles.indexOf(chosen)));
+        }
+    }, false);
     command(tr("Profile…"), tr("Your artist name, instruments, genres and goals"), [this] {
         ProfileDialog dialog(m_db, this);
         dialog.exec();
@@ -131,7 +130,7 @@ RoadmapPage::RoadmapPage(core::Database& db, QWidget* parent) : QWidget(parent),
             importFile(path);
         }
     }, false);
-    command(tr("Export…"), {}, [this] { exportCurrent(); }, true);
+    command(tr("Export…"), tr("Save this roadmap with its texts as a JSON file"), [this] { exportCurrent(); }, true);
     menu->addSeparator();
     command(tr("Stop…"), tr("Stop following this roadmap (its progress is removed)"), [this] { stopCurrent(); }, true);
     menu->setToolTipsVisible(true);

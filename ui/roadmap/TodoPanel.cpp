@@ -122,7 +122,8 @@ TodoPanel::TodoPanel(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     entry->addWidget(m_due);
     m_tags = new QLineEdit(this);
     m_tags->setObjectName(QStringLiteral("todoTags"));
-    m_tags->setPlaceholderText(tr("tags, comma-separated"));
+    m_tags->setPlaceholderText(tr("tags"));
+    m_tags->setToolTip(tr("Tags, separated by commas"));
     entry->addWidget(m_tags, 1);
     auto* add = new QPushButton(tr("Add"), this);
     connect(add, &QPushButton::clicked, this, &TodoPanel::addFromFields);

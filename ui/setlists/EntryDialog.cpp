@@ -42,6 +42,7 @@ EntryDialog::EntryDialog(const core::setlists::SetlistEntry& entry, const QStrin
     m_notes = new QLineEdit(entry.notes, this);
     m_notes->setObjectName(QStringLiteral("entryNotes"));
     m_notes->setPlaceholderText(tr("cover, guest, tape, segue…"));
+    m_notes->setMinimumWidth(m_notes->fontMetrics().horizontalAdvance(m_notes->placeholderText()) + 24);  // the hint reads whole
     form->addRow(tr("&Notes:"), m_notes);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);

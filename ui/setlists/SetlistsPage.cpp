@@ -93,7 +93,13 @@ QWidget* SetlistsPage::buildEmptyState()
     text->setAlignment(Qt::AlignCenter);
     text->setMaximumWidth(520);
     layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not an alignment flag: a box gives an aligned item its one-line
+    // height, so a wrapped text would be cut.
+    auto* centred = new QHBoxLayout();
+    centred->addStretch(1);
+    centred->addWidget(text, 10);
+    centred->addStretch(1);
+    layout->addLayout(centred);
     layout->addStretch(2);
     return page;
 }
@@ -155,7 +161,10 @@ QWidget* SetlistsPage::buildShowView()
     }
     layout->addWidget(commands);
 
-    auto* tools = new QHBoxLayout();
+    // The song field takes the row's width; the editing buttons follow it, on the next row
+    // when they do not fit beside it.
+    auto* toolsBox = new QWidget(view);
+    auto* tools = new FlowLayout(toolsBox, 8, 6);
     m_songAdder = new QLineEdit(view);
     m_songAdder->setObjectName(QStringLiteral("songAdder"));
     m_songAdder->setPlaceholderText(tr("Add a song: type a title and press Enter (Ctrl+L)"));
@@ -170,24 +179,21 @@ QWidget* SetlistsPage::buildShowView()
             m_songAdder->clear();
         }
     });
-    m_songAdder->setMinimumWidth(240);  // room to type a title; the buttons wrap instead
-    tools->addWidget(m_songAdder, 1);
-    auto* editing = new QWidget(view);
-    auto* editingFlow = new FlowLayout(editing, 8, 6);
-    editingFlow->setRightAligned(true);
-    tools->addWidget(editing, 1);
+    m_songAdder->setMinimumWidth(m_songAdder->fontMetrics().horizontalAdvance(m_songAdder->placeholderText()) + 48);  // its hint reads whole
+    m_songAdder->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    tools->addWidget(m_songAdder);
     const auto toolButton = [&](const QString& text, const QString& tip, auto slot) {
-        auto* button = new QPushButton(text, editing);
+        auto* button = new QPushButton(text, toolsBox);
         button->setToolTip(tip);
         connect(button, &QPushButton::clicked, this, slot);
-        editingFlow->addWidget(button);
+        tools->addWidget(button);
         return button;
     };
     toolButton(tr("Add break"), tr("A pause between songs (10 minutes; double-click to change)"), [this] { addBreak(); });
     toolButton(tr("Add set"), tr("Another set after the last one"), [this] { addSet(sl::SetKind::Set); });
     toolButton(tr("Add encore"), tr("An encore after the last set"), [this] { addSet(sl::SetKind::Encore); });
     toolButton(tr("Remove"), tr("Remove the selected song, break or set (Delete)"), [this] { removeSelected(); });
-    layout->addLayout(tools);
+    layout->addWidget(toolsBox);
 
     m_tree = new RunSheetTree(view);
     connect(m_tree, &RunSheetTree::entryMoveRequested, this,
@@ -213,6 +219,7 @@ QWidget* SetlistsPage::buildShowView()
 
     m_summary = new QLabel(view);
     m_summary->setObjectName(QStringLiteral("runSheetSummary"));
+    m_summary->setWordWrap(true);
     m_warnings = new QLabel(view);
     m_warnings->setObjectName(QStringLiteral("runSheetWarnings"));
     m_warnings->setWordWrap(true);

@@ -1,5 +1,6 @@
 #include "ui/shell/FlowLayout.h"
 
+#include <QStyle>
 #include <QWidget>
 
 #include <algorithm>
@@ -28,6 +29,7 @@ void FlowLayout::setRightAligned(bool right)
 void FlowLayout::addItem(QLayoutItem* item)
 {
     m_items.append(item);
+    invalidate();
 }
 
 int FlowLayout::count() const
@@ -42,7 +44,11 @@ QLayoutItem* FlowLayout::itemAt(int index) const
 
 QLayoutItem* FlowLayout::takeAt(int index)
 {
-    return index >= 0 && index < m_items.size() ? m_items.takeAt(index) : nullptr;
+    if (index < 0 || index >= m_items.size()) {
+        return nullptr;
+    }
+    invalidate();
+    return m_items.takeAt(index);
 }
 
 Qt::Orientations FlowLayout::expandingDirections() const
@@ -125,12 +131,22 @@ int FlowLayout::arrange(const QRect& rect, bool apply) const
         if (row.items.isEmpty()) {
             continue;
         }
-        int x = m_right ? area.x() + std::max(0, area.width() - row.width) : area.x();
+        // What the row leaves over goes to its expanding items, shared equally.
+        const auto expands = [](const QLayoutItem* item) { return (item->expandingDirections() & Qt::Horizontal) != 0; };
+        const auto expanding = static_cast<int>(std::count_if(row.items.begin(), row.items.end(), expands));
+        const int spare = std::max(0, area.width() - row.width);
+        const int share = expanding > 0 ? spare / expanding : 0;
+        int x = m_right && expanding == 0 ? area.x() + spare : area.x();
         for (QLayoutItem* item : row.items) {
-            const QSize hint = item->sizeHint();
+            QSize hint = item->sizeHint();
+            if (expands(item)) {
+                hint.rwidth() += share;
+            }
             if (apply) {
                 const int width = std::min(hint.width(), area.width());
-                item->setGeometry(QRect(x, y + (row.height - hint.height()) / 2, width, hint.height()));
+                const QRect place(x, y + (row.height - hint.height()) / 2, width, hint.height());
+                // Right to left: the same rows, mirrored.
+                item->setGeometry(QStyle::visualRect(parentWidget() != nullptr ? parentWidget()->layoutDirection() : Qt::LeftToRight, area, place));
             }
             x += hint.width() + m_horizontal;
         }

@@ -7,7 +7,8 @@ namespace bandmate::ui {
 
 /// A row of widgets that wraps onto the next line when the width runs out, like words in a
 /// paragraph: page headers and toolbars that fit a small laptop and stay one row on a large
-/// screen. Each item keeps its size hint (never squeezed below it); rows are as high as their
+/// screen. Each item keeps its size hint (never squeezed below it); an item that expands
+/// horizontally (a search field) also takes what its row leaves over. Rows are as high as their
 /// tallest item and items are centred in their row; rows start at the left unless
 /// setRightAligned(true).
 class FlowLayout : public QLayout {

@@ -35,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -70,8 +71,11 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
 {
     setWindowTitle(tr("Bandmate"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/bandmate.svg")));
-    // The smallest size every page is checked at (LayoutTest), in each language: a 13-inch laptop.
-    setMinimumSize(1024, 640);
+    // The smallest size every page is checked at (LayoutTest), in each language: a 13-inch
+    // laptop; never more than the screen has room for (a small screen at 125 % scaling).
+    const QSize smallest(1024, 640);
+    const QRect room = screen() != nullptr ? screen()->availableGeometry() : QRect();
+    setMinimumSize(room.isValid() ? smallest.boundedTo(room.size()) : smallest);
     setStyleSheet(sidebarStyle());
 
     auto* central = new QWidget(this);
