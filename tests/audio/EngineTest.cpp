@@ -323,6 +323,25 @@ TEST(Engine, VelocityInstrumentVolumeMuteSoloAndMasterShapeTheMix)
     EXPECT_NEAR(step(), 2.0 * 0.05 * 0.5, 1e-6);                     // step 7: open low conga
 }
 
+TEST(Engine, TheFirstInstrumentsVolumeAppliesToo)
+{
+    // Channel 0 (the clave) is a channel like the others: its volume is not ignored.
+    Machine machine = exampleMachine();
+    const auto pattern = Pattern::build(core::beats::compileMachine(machine), impulseKit(machine));
+    Engine engine;
+    engine.setChannelVolume(0, 0.0);
+    start(engine, pattern, 120.0);
+    std::vector<float> left(6'000);
+    std::vector<float> right(6'000);
+    double third = 0.0;
+    for (int eighth = 0; eighth < 3; ++eighth) {  // step 2 holds the clave, a soft bell and an open conga
+        engine.process(left.data(), right.data(), 6'000);
+        third = static_cast<double>(left[0]) / machine.volume;
+        engine.process(left.data(), right.data(), 6'000);
+    }
+    EXPECT_NEAR(third, 0.05 * 0.8 * 0.6 + 0.05, 1e-6) << "the clave, at volume 0, is silent";
+}
+
 TEST(Engine, LimiterKeepsAFullMachineBelowTheCeiling)
 {
     Machine machine = everythingOn(exampleMachine());

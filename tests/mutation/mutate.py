@@ -101,6 +101,14 @@ def sites(path):
     return lines, found
 
 
+def restore(backup, path):
+    """Puts the file back with a new time: restored with its old time, the build would keep the
+    mutant's object file (it would look newer than its source) and every later run would test
+    that mutant again."""
+    shutil.copyfile(backup, path)
+    os.utime(path, None)
+
+
 def run(command, timeout):
     try:
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
@@ -145,7 +153,7 @@ def main():
         lines, candidates = sites(path)
         chosen = rng.sample(candidates, min(args.per_file, len(candidates)))
         backup = path + ".mutate-backup"
-        shutil.copy2(path, backup)
+        shutil.copyfile(path, backup)
         try:
             for number, column, pattern, replacement, name in chosen:
                 mutated = list(lines)
@@ -165,9 +173,9 @@ def main():
                         break
                 results.append((relative, number + 1, name, outcome, line.strip()))
                 print(f"{outcome:26} {relative}:{number + 1}  {name}  | {line.strip()[:90]}", flush=True)
-                shutil.copy2(backup, path)
+                restore(backup, path)
         finally:
-            shutil.copy2(backup, path)
+            restore(backup, path)
             os.remove(backup)
     # Rebuild what the last restore touched, so the tree builds as committed.
     for suites in SUITES.values():

@@ -169,6 +169,7 @@ QWidget* FanVoteDialog::buildForm(const QList<Candidate>& candidates)
     form->addRow(tr("&Opens:"), timeRow(m_opens, m_opensAt, {tr("Now"), tr("At a time"), tr("When I open it")}));
     form->addRow(tr("C&loses:"), timeRow(m_closes, m_closesAt, {tr("When I close it"), tr("At a time")}));
     m_create = new QPushButton(tr("Create the vote"), page);
+    m_create->setObjectName(QStringLiteral("fanVoteCreate"));
     m_create->setDefault(true);
     connect(m_create, &QPushButton::clicked, this, &FanVoteDialog::create);
     // A vote kept on this computer can be thrown away before it reaches the server.
@@ -364,16 +365,24 @@ int FanVoteDialog::useResult()
     return added;
 }
 
-void FanVoteDialog::call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done)
+void FanVoteDialog::call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done,
+                         std::function<void()> failed)
 {
-    m_access(this, [this, method, path, body, done = std::move(done)](const QUrl& server, const QString& token, const QString& error) {
+    m_access(this, [this, method, path, body, done = std::move(done), failed = std::move(failed)](const QUrl& server, const QString& token,
+                                                                                                 const QString& error) {
         if (!error.isEmpty()) {
             m_banner->showMessage(error, true);
+            if (failed) {
+                failed();
+            }
             return;
         }
-        sync::PollClient::callAsync(*m_network, server, token, method, path, body, this, [this, done](core::Result<QJsonObject> answer) {
+        sync::PollClient::callAsync(*m_network, server, token, method, path, body, this, [this, done, failed](core::Result<QJsonObject> answer) {
             if (!answer) {
                 m_banner->showMessage(QString::fromStdString(answer.error().message), true);
+                if (failed) {
+                    failed();
+                }
                 return;
             }
             done(*answer);
@@ -410,19 +419,22 @@ void FanVoteDialog::lookForExisting()
         m_create->setText(tr("Create the vote"));
     };
     QTimer::singleShot(15'000, this, ready);  // no answer: the form is the musician's anyway
-    call("GET", QStringLiteral("/v1/polls"), {}, [this, ready](const QJsonObject& answer) {
-        ready();
-        if (!pollId().isEmpty() || !m_draftId.isEmpty()) {
-            return;  // one was created (or kept) meanwhile
-        }
-        for (const auto& poll : answer.value(QStringLiteral("polls")).toArray()) {  // newest first
-            if (poll.toObject().value(QStringLiteral("show_id")).toString() == m_showId) {
-                call("GET", QStringLiteral("/v1/polls/") + poll.toObject().value(QStringLiteral("id")).toString(), {},
-                     [this](const QJsonObject& found) { showPoll(found); });
-                return;
+    call(
+        "GET", QStringLiteral("/v1/polls"), {},
+        [this, ready](const QJsonObject& answer) {
+            ready();
+            if (!pollId().isEmpty() || !m_draftId.isEmpty()) {
+                return;  // one was created (or kept) meanwhile
             }
-        }
-    });
+            for (const auto& poll : answer.value(QStringLiteral("polls")).toArray()) {  // newest first
+                if (poll.toObject().value(QStringLiteral("show_id")).toString() == m_showId) {
+                    call("GET", QStringLiteral("/v1/polls/") + poll.toObject().value(QStringLiteral("id")).toString(), {},
+                         [this](const QJsonObject& found) { showPoll(found); });
+                    return;
+                }
+            }
+        },
+        ready);  // not signed in or no server: the form is the musician's at once, to keep the vote here
 }
 
 void FanVoteDialog::showPublished(const core::setlists::FanVote& vote)

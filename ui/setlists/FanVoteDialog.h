@@ -127,7 +127,9 @@ private:
     void showPoll(const QJsonObject& poll);
     void listen();
     void setReconnecting(bool reconnecting);
-    void call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done);
+    /// `failed` runs after the error is shown (no session, no server, an error answer).
+    void call(const QByteArray& method, const QString& path, const QJsonObject& body, std::function<void(const QJsonObject&)> done,
+              std::function<void()> failed = {});
     void renderTally();
     void saveQr();
     void showFullScreen();
