@@ -1,9 +1,11 @@
 // MIDI export read back by the test's own Standard MIDI File parser.
 #include "audio/render/MidiExport.h"
+#include "core/beats/BuiltinMachines.h"
 #include "tests/audio/EngineSupport.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestFiles.h"
 
+#include <map>
 #include <set>
 
 using namespace bandmate;
@@ -70,6 +72,52 @@ TEST(MidiExport, WritesATempoTrackAndOneTrackPerInstrumentWithGeneralMidiDrums)
         }
     }
     EXPECT_EQ(stats->notes, total);
+}
+
+TEST(MidiExport, PitchedInstrumentsHaveTheirGeneralMidiSoundAndAChannelEachOffTheDrumChannel)
+{
+    // The son montuno's tres is a guitar and its bass a bass; the salsa's piano a piano. Each
+    // pitched instrument plays on a channel of its own, never the drums' channel 10.
+    const std::map<std::string, int> programs{{"tres", 24}, {"bass", 32}, {"piano", 0}};
+    int checked = 0;
+    for (const char* name : {"son-montuno", "salsa"}) {
+        test::TempDir dir;
+        auto machine = core::beats::loadBuiltinMachine(QString::fromLatin1(name)).value();
+        for (auto& instrument : machine.instruments) {
+            instrument.enabled = true;
+        }
+        const auto stream = core::beats::compileMachine(machine);
+        const std::string file = dir.file(QStringLiteral("beat.mid")).toStdString();
+        ASSERT_TRUE(audio::exportMidiFile(machine, stream, {16, machine.bpm, 0.0}, file).has_value());
+        std::string error;
+        const auto midi = test::readMidiFile(file, &error);
+        ASSERT_EQ(midi.tracks.size(), stream.instruments.size() + 1) << error;
+        std::set<int> pitchedChannels;
+        for (size_t i = 0; i < stream.instruments.size(); ++i) {
+            const auto& instrument = stream.instruments[i];
+            if (!instrument.keyed) {
+                continue;
+            }
+            int program = -1;
+            std::set<int> channels;
+            for (const auto& event : midi.tracks[i + 1].events) {
+                if ((event.status & 0xF0) == 0xC0) {
+                    program = event.data1;
+                }
+                if ((event.status & 0xF0) == 0x90 || (event.status & 0xF0) == 0xC0) {
+                    channels.insert(event.status & 0x0F);
+                }
+            }
+            ASSERT_EQ(channels.size(), 1u) << name << " " << instrument.id;
+            EXPECT_NE(*channels.begin(), 9) << name << " " << instrument.id << " is on the drum channel";
+            EXPECT_TRUE(pitchedChannels.insert(*channels.begin()).second) << name << " " << instrument.id << " shares a channel";
+            if (const auto expected = programs.find(instrument.id); expected != programs.end()) {
+                EXPECT_EQ(program, expected->second) << name << " " << instrument.id;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, 4) << "the tres and bass of the son montuno, the bass and piano of the salsa";
 }
 
 TEST(MidiExport, GeneralMidiKeysForTheSalsaPercussion)

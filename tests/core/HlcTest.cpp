@@ -21,6 +21,9 @@ TEST(Hlc, PackedFormRoundTripsAndOrdersLikeTheStamp)
 
 TEST(Hlc, TextFormRoundTripsAndRejectsGarbage)
 {
+    Hlc epoch;
+    ASSERT_TRUE(Hlc::fromString(QStringLiteral("0.0"), &epoch)) << "the epoch is a stamp";
+    EXPECT_EQ(epoch, (Hlc{0, 0}));
     const Hlc a{1'764'000'000'000, 65535};
     Hlc parsed;
     ASSERT_TRUE(Hlc::fromString(a.toString(), &parsed));
@@ -65,6 +68,16 @@ TEST(HybridLogicalClock, ReceiveMovesPastRemoteStamps)
     // A remote stamp from the past does not move the clock back.
     const Hlc before = clock.last();
     EXPECT_GT(clock.receive(Hlc{10, 0}), before);
+}
+
+TEST(HybridLogicalClock, AStampOfTheSameMillisecondWithAHigherCounterIsPassedToo)
+{
+    // This clock and the remote one stand at the same millisecond (the wall clock behind both):
+    // the next stamp must pass the larger counter, whichever clock has it.
+    qint64 wall = 500;
+    HybridLogicalClock clock([&] { return wall; }, Hlc{1000, 2});
+    EXPECT_GT(clock.receive(Hlc{1000, 7}), (Hlc{1000, 7}));
+    EXPECT_GT(clock.receive(Hlc{1000, 1}), (Hlc{1000, 8}));
 }
 
 TEST(HybridLogicalClock, RandomInterleavingOfEventsIsStrictlyIncreasing)

@@ -51,12 +51,23 @@ TEST(FractionalKeyTest, RandomInsertionsKeepOrderAndStayShort)
     QStringList sorted = keys;
     sorted.sort();
     EXPECT_EQ(sorted, keys);
-    // Always appending (the common case) grows keys slowly.
+    // Always appending (the common case) grows keys slowly, each one valid and after the last;
+    // prepending likewise, before the first.
     QString last;
     for (int i = 0; i < 1000; ++i) {
-        last = fractional_key::between(last, {});
+        const QString next = fractional_key::between(last, {});
+        ASSERT_TRUE(fractional_key::isValid(next)) << i << ": " << next.toStdString();
+        ASSERT_GT(next, last) << i;
+        last = next;
     }
     EXPECT_LE(last.size(), 40);
+    QString first = QStringLiteral("V");
+    for (int i = 0; i < 1000; ++i) {
+        const QString next = fractional_key::between({}, first);
+        ASSERT_TRUE(fractional_key::isValid(next)) << i << ": " << next.toStdString();
+        ASSERT_LT(next, first) << i;
+        first = next;
+    }
 }
 
 TEST(MusicalKeyTest, ParsesTransposesAndMeasuresDistance)
@@ -249,6 +260,38 @@ TEST_F(SetlistTest, ShowDetailsAreValidated)
     EXPECT_EQ(repo().shows()->size(), 1);
 }
 
+TEST_F(SetlistTest, AnUnknownTempoMakesNoJumpAndFourStepsOnTheCircleOfFifthsAreAKeyJump)
+{
+    library::SongRepository songs(*db);
+    const auto add = [&](const QString& title, double bpm, const QString& key) {
+        Song song;
+        song.title = title;
+        song.bpm = bpm;
+        song.key = key;
+        song.durationMs = 4 * 60'000;
+        return songs.save(song).value_or(QString());
+    };
+    (void)*repo().addSong(set1, add(QStringLiteral("Sin tempo"), 0, QStringLiteral("C")));  // no BPM known
+    (void)*repo().addSong(set1, add(QStringLiteral("Rápida"), 130, QStringLiteral("C")));
+    (void)*repo().addSong(set1, add(QStringLiteral("Cuatro quintas"), 130, QStringLiteral("E")));  // C → E: 4 steps
+    (void)*repo().addSong(set1, add(QStringLiteral("Tres quintas"), 130, QStringLiteral("C#")));   // E → C#: 3 steps
+    auto sheet = buildRunSheet(*repo().plan(showId), *db);
+    ASSERT_TRUE(sheet.has_value());
+    ASSERT_EQ(sheet->rows.size(), 4);
+    EXPECT_TRUE(sheet->rows[1].warnings.isEmpty()) << "an unknown tempo is no jump: " << sheet->rows[1].warnings.join(u';').toStdString();
+    EXPECT_EQ(sheet->rows[2].warnings, QStringList{QStringLiteral("key jump C → E")});
+    EXPECT_TRUE(sheet->rows[3].warnings.isEmpty()) << sheet->rows[3].warnings.join(u';').toStdString();
+}
+
+TEST(SetlistTextTest, ATitleOfTwoHundredCharactersIsATitleAndOneMoreIsRefused)
+{
+    const QString longest(200, QLatin1Char('a'));
+    auto read = parseSetlistText((longest + QLatin1Char('\n')).toUtf8());
+    ASSERT_TRUE(read.has_value()) << read.error().toString();
+    EXPECT_EQ(read->value(0).value(0), longest);
+    EXPECT_FALSE(parseSetlistText((longest + QStringLiteral("a\n")).toUtf8()).has_value());
+}
+
 TEST_F(SetlistTest, RunSheetPlansTimesAndWarns)
 {
     (void)*repo().addSong(set1, plastico);    // 6:50, Dm 122
@@ -295,6 +338,8 @@ TEST_F(SetlistTest, RunSheetPlansTimesAndWarns)
     EXPECT_EQ(setlistText(*sheet), QStringLiteral("# Set: Set 1\nPlástico\nDecisiones\nLigia Elena\nPlástico\n\n# Encore: Encore\nPedro Navaja\n"));
     const QString html = sheetHtml(*repo().plan(showId), *sheet, SheetStyle::Band);
     EXPECT_TRUE(html.contains(QStringLiteral("key jump Dm → F#")));
+    EXPECT_TRUE(html.contains(QStringLiteral("transpose +2"))) << "the transposed song says so";
+    EXPECT_EQ(html.count(QStringLiteral("transpose ")), 1) << "and only it";
     EXPECT_TRUE(sheetHtml(*repo().plan(showId), *sheet, SheetStyle::Stage).contains(QStringLiteral("Ligia Elena")));
 }
 
