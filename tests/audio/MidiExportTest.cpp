@@ -5,6 +5,7 @@
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestFiles.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -118,6 +119,50 @@ TEST(MidiExport, PitchedInstrumentsHaveTheirGeneralMidiSoundAndAChannelEachOffTh
         }
     }
     EXPECT_EQ(checked, 4) << "the tres and bass of the son montuno, the bass and piano of the salsa";
+}
+
+TEST(MidiExport, FifteenPitchedInstrumentsTakeFifteenChannelsAndNeverTheDrums)
+{
+    // More pitched instruments than channels below 10: the count goes past the drum channel.
+    test::TempDir dir;
+    auto machine = core::beats::loadBuiltinMachine(QStringLiteral("salsa")).value();
+    const auto piano = std::ranges::find_if(machine.instruments, [](const core::beats::Instrument& i) { return i.id == "piano"; });
+    ASSERT_NE(piano, machine.instruments.end());
+    const core::beats::Instrument model = *piano;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = instrument.keyed;
+    }
+    for (int copy = 2; static_cast<int>(std::ranges::count_if(machine.instruments, [](const auto& i) { return i.keyed; })) < 15; ++copy) {
+        core::beats::Instrument more = model;
+        more.id = "piano" + std::to_string(copy);
+        more.title = "Piano " + std::to_string(copy);
+        machine.instruments.push_back(more);
+    }
+    const auto stream = core::beats::compileMachine(machine);
+    const std::string file = dir.file(QStringLiteral("many.mid")).toStdString();
+    ASSERT_TRUE(audio::exportMidiFile(machine, stream, {16, machine.bpm, 0.0}, file).has_value());
+    std::string error;
+    const auto midi = test::readMidiFile(file, &error);
+    ASSERT_EQ(midi.tracks.size(), stream.instruments.size() + 1) << error;
+    std::set<int> used;
+    int pitched = 0;
+    for (size_t i = 0; i < stream.instruments.size(); ++i) {
+        if (!stream.instruments[i].keyed) {
+            continue;
+        }
+        ++pitched;
+        std::set<int> channels;  // notes on and off, program and controller changes: one channel
+        for (const auto& event : midi.tracks[i + 1].events) {
+            const int kind = event.status & 0xF0;
+            if (kind == 0x80 || kind == 0x90 || kind == 0xB0 || kind == 0xC0) {
+                channels.insert(event.status & 0x0F);
+            }
+        }
+        ASSERT_EQ(channels.size(), 1u) << stream.instruments[i].id;
+        EXPECT_NE(*channels.begin(), 9) << stream.instruments[i].id << " is on the drum channel";
+        EXPECT_TRUE(used.insert(*channels.begin()).second) << stream.instruments[i].id << " shares channel " << *channels.begin() + 1;
+    }
+    EXPECT_EQ(pitched, 15);
 }
 
 TEST(MidiExport, GeneralMidiKeysForTheSalsaPercussion)

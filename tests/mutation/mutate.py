@@ -19,6 +19,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -127,6 +128,17 @@ def main():
     args = parser.parse_args()
     files = args.files or DEFAULT_FILES
     rng = random.Random(args.seed)
+    # A run that was killed (not interrupted) may have left a mutant and its backup: never mutate
+    # on top of that, and never overwrite the backup, the only good copy.
+    for relative in files:
+        if os.path.exists(os.path.join(ROOT, relative) + ".mutate-backup"):
+            sys.exit(f"mutate.py: {relative}.mutate-backup exists: an earlier run was killed; put it back with "
+                     f"`mv {relative}.mutate-backup {relative}` (or `git checkout {relative}`) and run again")
+        if subprocess.run(["git", "diff", "--quiet", "--", relative], cwd=ROOT).returncode != 0:
+            sys.exit(f"mutate.py: {relative} has uncommitted changes; commit or stash them first")
+    # SIGTERM and SIGHUP end the run like Ctrl+C does: through the restore below.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda number, frame: sys.exit(f"mutate.py: stopped by signal {number}; files restored"))
     build = os.path.join(ROOT, args.build)
 
     # Baseline: every suite builds and passes as it is, and how long it takes.

@@ -7,6 +7,7 @@
 #include "ui/print/QrPicture.h"
 #include "ui/shell/MessageBanner.h"
 
+#include <memory>
 #include <QApplication>
 #include <QGuiApplication>
 #include <QCheckBox>
@@ -412,7 +413,17 @@ void FanVoteDialog::lookForExisting()
     // The form waits for the answer: a vote created meanwhile would be replaced by the old one.
     m_create->setEnabled(false);
     m_create->setText(tr("Looking for this show's vote on your server…"));
-    const auto ready = [this] {
+    // Once: on the answer, on a failure, or after 15 s without either; and never over a vote
+    // that was kept or published meanwhile (its button says Publish or the code).
+    const auto once = std::make_shared<bool>(false);
+    const auto ready = [this, once] {
+        if (*once) {
+            return;
+        }
+        *once = true;
+        if (!m_draftId.isEmpty() || !pollId().isEmpty()) {
+            return;
+        }
         if (!m_creating) {
             m_create->setEnabled(true);
         }

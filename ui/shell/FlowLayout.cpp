@@ -132,7 +132,11 @@ int FlowLayout::arrange(const QRect& rect, bool apply) const
             continue;
         }
         // What the row leaves over goes to its expanding items, shared equally.
-        const auto expands = [](const QLayoutItem* item) { return (item->expandingDirections() & Qt::Horizontal) != 0; };
+        // (Its own size policy: a group widget holding a slider would count as expanding too.)
+        const auto expands = [](QLayoutItem* item) {
+            return item->widget() != nullptr ? (item->widget()->sizePolicy().horizontalPolicy() & QSizePolicy::ExpandFlag) != 0
+                                             : (item->expandingDirections() & Qt::Horizontal) != 0;
+        };
         const auto expanding = static_cast<int>(std::count_if(row.items.begin(), row.items.end(), expands));
         const int spare = std::max(0, area.width() - row.width);
         const int share = expanding > 0 ? spare / expanding : 0;

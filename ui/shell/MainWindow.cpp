@@ -66,6 +66,12 @@ QString sidebarStyle()
 
 }  // namespace
 
+QSize MainWindow::smallestSize(const QSize& screen)
+{
+    const QSize smallest(1024, 640);
+    return screen.isValid() && !screen.isEmpty() ? smallest.boundedTo(screen) : smallest;
+}
+
 MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
     : QMainWindow(parent), m_db(db), m_settings(settings)
 {
@@ -73,9 +79,8 @@ MainWindow::MainWindow(core::Database& db, Settings& settings, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/bandmate.svg")));
     // The smallest size every page is checked at (LayoutTest), in each language: a 13-inch
     // laptop; never more than the screen has room for (a small screen at 125 % scaling).
-    const QSize smallest(1024, 640);
     const QRect room = screen() != nullptr ? screen()->availableGeometry() : QRect();
-    setMinimumSize(room.isValid() ? smallest.boundedTo(room.size()) : smallest);
+    setMinimumSize(smallestSize(room.size()));
     setStyleSheet(sidebarStyle());
 
     auto* central = new QWidget(this);

@@ -30,6 +30,9 @@ class MainWindow : public QMainWindow {
 public:
     /// `db` and `settings` must outlive the window.
     MainWindow(core::Database& db, Settings& settings, QWidget* parent = nullptr);
+    /// The window's smallest size on a screen with room for `screen`: 1024x640, the size every
+    /// page is checked at (LayoutTest), or the screen when it is smaller.
+    [[nodiscard]] static QSize smallestSize(const QSize& screen);
 
     /// Switches to `page` (also what the navigation and Ctrl+1…6 do).
     void showPage(PageId page);
