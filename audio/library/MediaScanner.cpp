@@ -23,7 +23,10 @@
 #include <taglib/wavfile.h>
 #include <taglib/xiphcomment.h>
 #include <taglib/tag.h>
+#include <taglib/tiostream.h>
 #include <taglib/tpropertymap.h>
+
+#include <xxhash.h>
 
 #include <algorithm>
 #include <functional>
@@ -37,6 +40,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace bandmate::audio {
@@ -58,7 +62,9 @@ bool isAudio(const fs::path& path)
 
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 
-/// FNV-1a (64 bits) over `count` bytes, going on from `hash`.
+/// FNV-1a (64 bits) over `count` bytes, going on from `hash`: the whole-file hash, and the
+/// content key of files scanned before Bandmate 0.2 (one multiply per byte: 65 µs for 64 KiB,
+/// as long as TagLib takes to read the file, so new keys use XXH3).
 uint64_t fnv1a(uint64_t hash, const char* bytes, size_t count)
 {
     for (size_t i = 0; i < count; ++i) {
@@ -73,6 +79,12 @@ std::string hex64(uint64_t hash)
     char text[17];
     std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
     return text;
+}
+
+/// What a content key written before XXH3 looks like: 16 hexadecimal digits, no prefix.
+bool isLegacyContentHash(const QString& hash)
+{
+    return hash.size() == 16 && !hash.contains(QLatin1Char(':'));
 }
 
 std::FILE* openForReading(const fs::path& path)
@@ -91,19 +103,117 @@ qint64 modifiedMs(const fs::path& path, std::error_code& error)
     return std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(path, error).time_since_epoch()).count();
 }
 
-/// A cheap identity of the content (with the size): FNV-1a over the first 64 KiB. Each
-/// reader thread keeps its buffer; stdio reads it without iostream's per-file set-up.
-QString contentHash(const fs::path& path)
+/// A cheap identity of the content (with the size): "xxh3:" and XXH3's 64 bits of its first
+/// 64 KiB in hexadecimal.
+QString contentHashOf(const char* head, size_t count)
 {
-    thread_local std::vector<char> buffer(64 * 1024);
-    std::FILE* in = openForReading(path);
-    size_t count = 0;
-    if (in != nullptr) {
-        std::setvbuf(in, nullptr, _IONBF, 0);
-        count = std::fread(buffer.data(), 1, buffer.size(), in);
-        std::fclose(in);
+    return QStringLiteral("xxh3:") + QString::fromStdString(hex64(XXH3_64bits(head, count)));
+}
+
+/// A file as TagLib reads it, from one open: its first 64 KiB and its last 8 KiB are read at
+/// once (what TagLib asks for is nearly always there: headers, metadata blocks, covers, ID3v1 and
+/// APE footers), anything else from the file itself. TagLib's own stream makes dozens of small
+/// reads, seeks and size queries per file; and the first 64 KiB are also the file's content key,
+/// so the scan reads them once for both. Read-only: nothing is ever written through it.
+class ScanStream : public TagLib::IOStream {
+public:
+    static constexpr size_t kHead = 64 * 1024;
+    static constexpr size_t kTail = 8 * 1024;
+
+    explicit ScanStream(fs::path path) : m_path(std::move(path)), m_file(openForReading(m_path))
+    {
+        if (m_file == nullptr) {
+            return;
+        }
+        std::setvbuf(m_file, nullptr, _IONBF, 0);  // whole blocks only: stdio's buffer would copy twice
+        if (std::fseek(m_file, 0, SEEK_END) != 0 || (m_length = std::ftell(m_file)) < 0 || std::fseek(m_file, 0, SEEK_SET) != 0) {
+            close();
+            return;
+        }
+        m_head.resize(std::min(kHead, static_cast<size_t>(m_length)));
+        m_head.resize(std::fread(m_head.data(), 1, m_head.size(), m_file));
+        if (static_cast<size_t>(m_length) > kHead && m_head.size() == kHead) {
+            m_tailStart = std::max(static_cast<long>(kHead), m_length - static_cast<long>(kTail));
+            m_tail.resize(static_cast<size_t>(m_length - m_tailStart));
+            if (std::fseek(m_file, m_tailStart, SEEK_SET) == 0) {
+                m_tail.resize(std::fread(m_tail.data(), 1, m_tail.size(), m_file));
+            } else {
+                m_tail.clear();
+            }
+        }
     }
-    return QString::fromStdString(hex64(fnv1a(kFnvOffset, buffer.data(), count)));
+    ~ScanStream() override { close(); }
+    ScanStream(const ScanStream&) = delete;
+    ScanStream& operator=(const ScanStream&) = delete;
+
+    /// The first 64 KiB (or the whole file when shorter), as read.
+    const std::vector<char>& head() const { return m_head; }
+
+    TagLib::FileName name() const override { return m_path.c_str(); }
+    bool readOnly() const override { return true; }
+    bool isOpen() const override { return m_file != nullptr; }
+    long tell() const override { return m_position; }
+    long length() override { return m_length; }
+    void clear() override {}
+    void seek(long offset, Position from = Beginning) override
+    {
+        const long base = from == Beginning ? 0 : from == Current ? m_position : m_length;
+        if (base + offset >= 0) {
+            m_position = base + offset;
+        }
+    }
+    TagLib::ByteVector readBlock(unsigned long wanted) override
+    {
+        if (m_file == nullptr || m_position >= m_length) {
+            return {};
+        }
+        const long count = static_cast<long>(std::min<unsigned long>(wanted, static_cast<unsigned long>(m_length - m_position)));
+        const long start = m_position;
+        m_position += count;
+        if (start + count <= static_cast<long>(m_head.size())) {
+            return {m_head.data() + start, static_cast<unsigned int>(count)};
+        }
+        if (!m_tail.empty() && start >= m_tailStart && start + count <= m_tailStart + static_cast<long>(m_tail.size())) {
+            return {m_tail.data() + (start - m_tailStart), static_cast<unsigned int>(count)};
+        }
+        TagLib::ByteVector bytes(static_cast<unsigned int>(count), '\0');
+        if (std::fseek(m_file, start, SEEK_SET) != 0) {
+            return {};
+        }
+        bytes.resize(static_cast<unsigned int>(std::fread(bytes.data(), 1, static_cast<size_t>(count), m_file)));
+        return bytes;
+    }
+    // Never called: the scan reads only.
+    void writeBlock(const TagLib::ByteVector&) override {}
+    void insert(const TagLib::ByteVector&, unsigned long, unsigned long) override {}
+    void removeBlock(unsigned long, unsigned long) override {}
+    void truncate(long) override {}
+
+private:
+    void close()
+    {
+        if (m_file != nullptr) {
+            std::fclose(m_file);
+            m_file = nullptr;
+        }
+    }
+
+    fs::path m_path;
+    std::FILE* m_file = nullptr;
+    long m_length = 0;
+    long m_position = 0;
+    std::vector<char> m_head;
+    std::vector<char> m_tail;
+    long m_tailStart = 0;
+};
+
+/// The content key as scans before XXH3 wrote it (FNV-1a over the first 64 KiB): asked only
+/// when a missing file of the same size still has one, so that a file that moved since still
+/// finds its song.
+QString legacyContentHash(const fs::path& path)
+{
+    const ScanStream stream(path);
+    return QString::fromStdString(hex64(fnv1a(kFnvOffset, stream.head().data(), stream.head().size())));
 }
 
 /// A hash of the whole file (FNV-1a, 64 bits, read in 1 MiB pieces); empty when it cannot be
@@ -210,7 +320,9 @@ struct Tags {
     core::library::Song song;
     int bitrate = 0;
     int sampleRate = 0;
-    std::string coverBytes;  ///< the front cover (or the first picture) as stored in the file
+    /// The front cover (or the first picture) as stored in the file: shared with TagLib's copy,
+    /// never copied (a 1 MiB cover copied per file cost more than reading the file's tags).
+    TagLib::ByteVector coverBytes;
     std::string coverSuffix;  ///< ".jpg" or ".png"
 };
 
@@ -236,7 +348,7 @@ void takeId3Picture(const TagLib::ID3v2::Tag* tag, Tags& tags)
         }
     }
     if (chosen != nullptr && !chosen->picture().isEmpty()) {
-        tags.coverBytes.assign(chosen->picture().data(), chosen->picture().size());
+        tags.coverBytes = chosen->picture();
         tags.coverSuffix = suffixFor(chosen->mimeType(), chosen->picture());
     }
 }
@@ -250,7 +362,7 @@ void takePictureList(const TagLib::List<TagLib::FLAC::Picture*>& pictures, Tags&
         }
     }
     if (chosen != nullptr && !chosen->data().isEmpty()) {
-        tags.coverBytes.assign(chosen->data().data(), chosen->data().size());
+        tags.coverBytes = chosen->data();
         tags.coverSuffix = suffixFor(chosen->mimeType(), chosen->data());
     }
 }
@@ -280,49 +392,88 @@ void readCover(TagLib::File* file, Tags& tags)
             const TagLib::MP4::CoverArtList covers = mp4->tag()->item("covr").toCoverArtList();
             if (!covers.isEmpty()) {
                 const TagLib::MP4::CoverArt& cover = covers.front();
-                tags.coverBytes.assign(cover.data().data(), cover.data().size());
+                tags.coverBytes = cover.data();
                 tags.coverSuffix = cover.format() == TagLib::MP4::CoverArt::PNG ? ".png" : ".jpg";
             }
         }
     }
 }
 
-/// Copies a cover into the covers folder once, named by its content; the path, or empty when
-/// it could not be written (the scan goes on without it).
-fs::path storeCover(const fs::path& folder, const Tags& tags)
-{
-    if (tags.coverBytes.empty()) {
-        return {};
-    }
-    const fs::path target = folder / (hex64(fnv1a(kFnvOffset, tags.coverBytes.data(), tags.coverBytes.size())) + tags.coverSuffix);
-    std::error_code error;
-    if (fs::exists(target, error)) {
-        return target;
-    }
-    fs::create_directories(folder, error);
-    // Two reader threads may copy the same album's cover at once: each writes its own partial
-    // file, and whichever renames last simply replaces an identical file.
-    const fs::path partial = target.string() + "." + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) + ".part";
+/// The covers folder during one scan: each picture is copied out once, named by its content. The
+/// reader threads share what this scan has stored (or is storing), so an album's other tracks ask
+/// neither the disk nor each other's half-written file.
+class CoverStore {
+public:
+    explicit CoverStore(fs::path folder) : m_folder(std::move(folder)) {}
+
+    /// Where the cover of `tags` is (copied out if it was not there); empty when there is none or
+    /// it could not be written (the scan goes on without it).
+    fs::path store(const Tags& tags)
     {
-        std::ofstream out(partial, std::ios::binary);
-        out.write(tags.coverBytes.data(), static_cast<std::streamsize>(tags.coverBytes.size()));
-        if (!out) {
-            fs::remove(partial, error);
+        if (tags.coverBytes.isEmpty()) {
             return {};
         }
+        const TagLib::ByteVector& bytes = tags.coverBytes;  // const: data() must not detach a copy
+        const std::string name = hex64(XXH3_64bits(bytes.data(), bytes.size())) + tags.coverSuffix;
+        const fs::path target = m_folder / name;
+        {
+            std::unique_lock lock(m_mutex);
+            auto [known, first] = m_known.try_emplace(name, State::Writing);
+            if (!first) {
+                m_written.wait(lock, [&] { return known->second != State::Writing; });  // the other reader's copy
+                return known->second == State::Stored ? target : fs::path();
+            }
+        }
+        const bool stored = write(target, bytes);
+        {
+            const std::lock_guard lock(m_mutex);
+            m_known[name] = stored ? State::Stored : State::Failed;
+        }
+        m_written.notify_all();
+        return stored ? target : fs::path();
     }
-    fs::rename(partial, target, error);
-    if (error) {
-        fs::remove(partial, error);
-        return fs::exists(target, error) ? target : fs::path();  // the other thread's copy is there
+
+private:
+    enum class State { Writing, Stored, Failed };
+
+    /// One copy at a time per name (store() sees to it): a partial file renamed into place, so a
+    /// cover is never seen half-written, not even after a crash.
+    bool write(const fs::path& target, const TagLib::ByteVector& bytes)
+    {
+        std::error_code error;
+        if (fs::exists(target, error)) {
+            return true;  // an earlier scan's
+        }
+        std::call_once(m_folderMade, [&] { fs::create_directories(m_folder, error); });
+        const fs::path partial = target.string() + ".part";
+        {
+            std::ofstream out(partial, std::ios::binary);
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            if (!out) {
+                out.close();
+                fs::remove(partial, error);
+                return false;
+            }
+        }
+        fs::rename(partial, target, error);
+        if (error) {
+            fs::remove(partial, error);
+            return fs::exists(target, error);  // another process's copy is there
+        }
+        return true;
     }
-    return target;
-}
+
+    fs::path m_folder;
+    std::once_flag m_folderMade;
+    std::mutex m_mutex;
+    std::condition_variable m_written;
+    std::unordered_map<std::string, State> m_known;  ///< by file name; guarded by m_mutex
+};
 
 /// Reads the tags TagLib knows; an error when the file is not audio it can read.
-core::Result<Tags> readTags(const fs::path& native, const QString& path)
+core::Result<Tags> readTags(ScanStream& stream, const fs::path& native, const QString& path)
 {
-    TagLib::FileRef file(native.c_str(), true, TagLib::AudioProperties::Fast);
+    TagLib::FileRef file(&stream, true, TagLib::AudioProperties::Fast);
     if (file.isNull() || file.tag() == nullptr || !file.file()->isValid() || file.audioProperties() == nullptr
         || file.audioProperties()->sampleRate() <= 0) {
         return fail(ErrorCode::InvalidInput, "not an audio file TagLib can read (corrupt or unsupported)", core::library::displayPath(path).toStdString());
@@ -368,6 +519,7 @@ struct Probe {
     QString contentHash;
     core::Result<Tags> tags = core::fail(ErrorCode::Internal, "not read yet");
     QString cover;  ///< where the embedded cover was copied to; empty when none
+    QString tagsRead;  ///< the tags as MediaFile::tagsRead keeps them (made here, off the writing thread)
 };
 
 /// Reads the tags of `work` on worker threads (item i by thread i % threads); wait(i) blocks
@@ -413,12 +565,14 @@ private:
                 probe.size = static_cast<qint64>(fs::file_size(native, error));
                 probe.mtime = modifiedMs(native, error);
             }
-            probe.contentHash = contentHash(native);
-            probe.tags = readTags(native, m_paths.at(probe.index));
+            ScanStream stream(native);
+            probe.contentHash = contentHashOf(stream.head().data(), stream.head().size());
+            probe.tags = readTags(stream, native, m_paths.at(probe.index));
             if (probe.tags) {
-                const fs::path cover = storeCover(m_covers, *probe.tags);
+                const fs::path cover = m_covers.store(*probe.tags);
                 probe.cover = cover.empty() ? QString() : fromPath(cover);
-                probe.tags->coverBytes.clear();
+                probe.tags->coverBytes = TagLib::ByteVector();
+                probe.tagsRead = core::library::tagsReadJson(probe.tags->song);
             }
             {
                 const std::lock_guard lock(m_mutex);
@@ -431,7 +585,7 @@ private:
     const std::vector<fs::path>& m_native;
     const QStringList& m_paths;
     std::vector<Probe>& m_work;
-    fs::path m_covers;
+    CoverStore m_covers;
     std::mutex m_mutex;
     std::condition_variable m_readyChanged;
     std::vector<char> m_ready;  ///< per item, guarded by m_mutex
@@ -515,11 +669,15 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         known.insert(file.path, file);
     }
     QMultiHash<QString, core::library::MediaFile> missingByContent;
+    QSet<qint64> legacySizes;  // sizes of missing files whose content key is FNV-1a (older scans)
     const QSet<QString> present(paths.begin(), paths.end());
     for (const auto& file : *missingFiles) {
         // A missing file back at its own path is found there, not offered to a copy elsewhere.
         if (!present.contains(file.path)) {
             missingByContent.insert(QString::number(file.size) + QLatin1Char(':') + file.contentHash, file);
+            if (isLegacyContentHash(file.contentHash)) {
+                legacySizes.insert(file.size);
+            }
         }
     }
 
@@ -635,10 +793,10 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             file.error.clear();
             file.cover = probe.cover;
             const QString previousTags = file.tagsRead;
-            file.tagsRead = core::library::tagsReadJson(probe.tags->song);
+            file.tagsRead = probe.tagsRead;
             file.bitrate = probe.tags->bitrate;
             file.sampleRate = probe.tags->sampleRate;
-            const QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
+            QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
             // Takes the file's tags into its song (keeping the musician's edits) in one write
             // transaction: read and written together, so an edit saved meanwhile is not undone.
             const auto retag = [&](const QString& songId, const QString& lastRead) -> core::Result<QString> {
@@ -666,7 +824,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             // settle it, none: a wrong pair would give this file another song's title and edits.
             std::optional<core::library::MediaFile> movedFrom;
             if (stored == known.constEnd()) {
-                const QList<core::library::MediaFile> candidates = missingByContent.values(contentKey);
+                QList<core::library::MediaFile> candidates = missingByContent.values(contentKey);
+                if (candidates.isEmpty() && legacySizes.contains(file.size)) {
+                    // A missing file of this size was scanned before XXH3: its key in the old form.
+                    contentKey = QString::number(file.size) + QLatin1Char(':') + legacyContentHash(found[static_cast<size_t>(probe.index)]);
+                    candidates = missingByContent.values(contentKey);
+                }
                 QList<core::library::MediaFile> justGone;  // vanished in this scan: the likeliest
                 QSet<QString> songsOf;
                 for (const auto& candidate : candidates) {

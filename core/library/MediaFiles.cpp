@@ -2,6 +2,7 @@
 
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
+#include "core/storage/RowStatement.h"
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 #include "core/util/Uuid.h"
@@ -122,17 +123,6 @@ Result<std::optional<MediaFile>> MediaFileRepository::byPath(const QString& path
     return query->next() ? std::optional<MediaFile>(fromRow(*query)) : std::nullopt;
 }
 
-Result<std::optional<MediaFile>> MediaFileRepository::missingByHash(const QString& hash, qint64 size) const
-{
-    auto query = sql::run(m_db.connection(),
-                          QStringLiteral("SELECT %1 FROM media_file WHERE missing = 1 AND content_hash = ? AND size = ? LIMIT 1").arg(kColumns),
-                          {hash, size});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return query->next() ? std::optional<MediaFile>(fromRow(*query)) : std::nullopt;
-}
-
 Result<QString> MediaFileRepository::save(const MediaFile& file)
 {
     const QString id = file.id.isEmpty() ? UuidV7Generator().next() : file.id;
@@ -158,28 +148,33 @@ Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
     if (files.isEmpty()) {
         return {};
     }
-    // One JSON array spread by json_each: one statement, three bound values (see
-    // ChangeTracker::writeMany for why not thousands of bound values).
+    // One statement prepared once and run per file through SQLite's own interface (see
+    // ChangeTracker::writeMany).
+    auto upsert = sql::RowStatement::prepare(m_db.connection(),
+                                             QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
+                                                            "missing, error, cover, tags_read, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                                            "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
+                                                            "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
+                                                            "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
+                                                            "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at")
+                                                 + kKeepFullHash);
+    if (!upsert) {
+        return std::unexpected(upsert.error());
+    }
     UuidV7Generator uuids;
-    QJsonArray rows;
+    const QVariant scannedAt = QDateTime::currentMSecsSinceEpoch();
     for (MediaFile& file : files) {
         if (file.id.isEmpty()) {
             file.id = uuids.next();
         }
-        rows.append(QJsonArray{file.id, text(file.songId), file.path, QString::number(file.size), QString::number(file.mtime),
-                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error), text(file.cover),
-                               text(file.tagsRead)});
+        const std::array<QVariant, 13> values{file.id,        text(file.songId), file.path,           file.size,        file.mtime,
+                                              text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error),
+                                              text(file.cover), text(file.tagsRead), scannedAt};
+        if (auto saved = upsert->run(values); !saved) {
+            return saved;
+        }
     }
-    return m_db.execCached(QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                          "missing, error, cover, tags_read, scanned_at) "
-                                          "SELECT value ->> 0, value ->> 1, value ->> 2, CAST(value ->> 3 AS INTEGER), CAST(value ->> 4 AS INTEGER), "
-                                          "value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, ? FROM json_each(?) WHERE true "
-                                          "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
-                                          "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
-                                          "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at")
-                               + kKeepFullHash,
-                           {QDateTime::currentMSecsSinceEpoch(), QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    return {};
 }
 
 Result<QList<MediaFile>> MediaFileRepository::missing() const

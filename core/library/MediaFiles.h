@@ -52,8 +52,6 @@ public:
     explicit MediaFileRepository(Database& db);
 
     [[nodiscard]] Result<std::optional<MediaFile>> byPath(const QString& path) const;
-    /// A missing file with this content, to reconnect a moved file.
-    [[nodiscard]] Result<std::optional<MediaFile>> missingByHash(const QString& hash, qint64 size) const;
     /// Inserts or updates by id (a new UUIDv7 when empty); returns the id.
     [[nodiscard]] Result<QString> save(const MediaFile& file);
     /// Inserts or updates many files with one statement per 500; gives new ones ids (UUIDv7).

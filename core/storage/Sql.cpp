@@ -27,24 +27,23 @@ Error toError(const QSqlError& error, const QString& statement, bool sqlite)
     return Error{code, text.toStdString(), statement.simplified().left(120).toStdString()};
 }
 
-namespace {
-
-/// A write that failed for want of space (SQLITE_FULL) names the disk and what is free on it:
-/// the musician has to act, and the statement would tell them nothing.
-Error onFullDisk(Error error, const QSqlError& cause, const QSqlDatabase& db)
+Error failed(const QSqlDatabase& db, const QSqlError& cause, const QString& statement)
 {
-    if (db.driverName() != QLatin1String("QSQLITE")) {
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    Error error = toError(cause, statement, sqlite);
+    if (!sqlite) {
         return error;
     }
-    if ((cause.nativeErrorCode().toInt() & 0xFF) == 13 && !db.databaseName().isEmpty() && db.databaseName() != QLatin1String(":memory:")) {
+    // A write that failed for want of space names the disk and what is free on it: the musician
+    // has to act, and the statement would tell them nothing.
+    const bool full = (cause.nativeErrorCode().toInt() & 0xFF) == 13;
+    if (full && !db.databaseName().isEmpty() && db.databaseName() != QLatin1String(":memory:")) {
         error.message = fullDiskMessage(db.databaseName()) + ": nothing of this step was saved; free some space and try again";
         error.where = db.databaseName().toStdString();
     }
-    noteStorageFailure(db, error, (cause.nativeErrorCode().toInt() & 0xFF) == 13);  // the app says so
+    noteStorageFailure(db, error, full);  // the app says so
     return error;
 }
-
-}  // namespace
 
 Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QVariantList& binds)
 {
@@ -55,18 +54,18 @@ Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement, const QV
     // statement runs as it is (BEGIN, SAVEPOINT, CREATE ...).
     if (!sqlite && binds.isEmpty()) {
         if (!query.exec(statement)) {
-            return std::unexpected(onFullDisk(toError(query.lastError(), statement, sqlite), query.lastError(), db));
+            return std::unexpected(failed(db, query.lastError(), statement));
         }
         return query;
     }
     if (!query.prepare(statement)) {
-        return std::unexpected(onFullDisk(toError(query.lastError(), statement, sqlite), query.lastError(), db));
+        return std::unexpected(failed(db, query.lastError(), statement));
     }
     for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return std::unexpected(onFullDisk(toError(query.lastError(), statement, sqlite), query.lastError(), db));
+        return std::unexpected(failed(db, query.lastError(), statement));
     }
     return query;
 }

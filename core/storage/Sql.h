@@ -14,6 +14,10 @@ namespace bandmate::core::sql {
 /// The error for a failed statement: READONLY, CORRUPT and NOTADB mapped to their codes.
 [[nodiscard]] Error toError(const QSqlError& error, const QString& statement, bool sqlite = true);
 
+/// The error for a statement that failed on `db`: toError's, and for SQLite also a full disk
+/// named with its free space, and the failure noted for the app (StorageHealth.h).
+[[nodiscard]] Error failed(const QSqlDatabase& db, const QSqlError& cause, const QString& statement);
+
 /// Prepares and runs `statement` with positional `binds`; the error names the statement.
 [[nodiscard]] Result<QSqlQuery> run(const QSqlDatabase& db, const QString& statement,
                                     const QVariantList& binds = {});

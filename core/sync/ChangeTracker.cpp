@@ -1,6 +1,7 @@
 #include "core/sync/ChangeTracker.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/RowStatement.h"
 #include "core/storage/Sql.h"
 #include "core/sync/EntityCatalog.h"
 
@@ -11,6 +12,8 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 namespace bandmate::core {
 
@@ -227,14 +230,23 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
     if (auto ok = checkFields(entity, fields); !ok) {
         return std::unexpected(ok.error());
     }
-    // The rows travel as one JSON array and SQLite's json_each spreads them out: three
-    // statements with a few bound values, whatever the batch size. (Binding thousands of values
-    // one by one is quadratic in Qt's SQLite driver, which looks every parameter up by name.)
     auto defaults = defaultsOf(entity);
     if (!defaults) {
         return std::unexpected(defaults.error());
     }
-    // Rows that exist already get every field stamped, like write().
+    for (const auto& [id, row] : rows) {
+        if (id.isEmpty() || row.keys() != fields) {
+            return fail(ErrorCode::InvalidArgument, "every row needs an id and the same fields", entity.toStdString());
+        }
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            if (it->typeId() == QMetaType::QString && isTooLongForAField(it->toString())) {
+                return fail(ErrorCode::InvalidInput, "is longer than " + std::to_string(kMaxFieldValueBytes / 1024 / 1024) + " MiB, the most one field holds",
+                            (entity + QLatin1Char('.') + it.key()).toStdString());
+            }
+        }
+    }
+    // Rows that exist already get every field stamped, like write(). (The ids travel as one JSON
+    // array: one statement with one bound value, whatever the batch size.)
     QSet<QString> existing;
     {
         QJsonArray ids;
@@ -253,68 +265,66 @@ Result<void> ChangeTracker::writeMany(const QString& entity, const QList<QPair<Q
     if (auto ok = loadClock(); !ok) {
         return ok;
     }
-    QJsonArray values;
-    QJsonArray stamps;
-    for (const auto& [id, row] : rows) {
-        if (id.isEmpty() || row.keys() != fields) {
-            return fail(ErrorCode::InvalidArgument, "every row needs an id and the same fields", entity.toStdString());
-        }
-        QJsonObject object{{QStringLiteral("id"), id}};
-        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
-            if (it->typeId() == QMetaType::QString && isTooLongForAField(it->toString())) {
-                return fail(ErrorCode::InvalidInput, "is longer than " + std::to_string(kMaxFieldValueBytes / 1024 / 1024) + " MiB, the most one field holds",
-                            (entity + QLatin1Char('.') + it.key()).toStdString());
-            }
-            object.insert(it.key(), it->isNull() || (it->typeId() == QMetaType::QString && it->toString().isNull())
-                                        ? QJsonValue(QStringLiteral(""))
-                                        : QJsonValue::fromVariant(*it));
-        }
-        values.append(object);
-        QJsonArray stamped;
-        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
-            if (existing.contains(id) || !isDefault(*it, defaults->value(it.key()))) {
-                stamped.append(it.key());
-            }
-        }
-        if (stamped.isEmpty()) {
-            stamped.append(fields.first());  // a new row syncs through at least one field
-        }
-        stamps.append(QJsonObject{{QStringLiteral("id"), id},
-                                  {QStringLiteral("hlc"), QString::number(m_db.clock().now().packed())},
-                                  {QStringLiteral("fields"), stamped}});
-    }
+    // Many rows per statement through SQLite's own interface (sql::RowBatch): binding thousands
+    // of values is quadratic in Qt's driver (it looks each up by name), JSON spread by json_each
+    // was parsed once per column, and the full-text index flushes once per statement.
     QStringList columns{QStringLiteral("\"id\"")};
-    QStringList selects{QStringLiteral("value ->> '$.id'")};
     QStringList updates;
     for (const QString& field : fields) {
         const QString column = sql::quoteIdentifier(field);
         columns << column;
-        selects << QStringLiteral("value ->> %1").arg(sql::quoteLiteral(QStringLiteral("$.") + sql::quoteIdentifier(field)));
         updates << column + QStringLiteral(" = excluded.") + column;
     }
-    const QByteArray rowsJson = QJsonDocument(values).toJson(QJsonDocument::Compact);
-    const QByteArray stampsJson = QJsonDocument(stamps).toJson(QJsonDocument::Compact);
-    // "WHERE true" tells SQLite's parser the ON CONFLICT belongs to the INSERT, not a join.
-    if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM json_each(?) WHERE true ON CONFLICT (\"id\") DO UPDATE SET %4")
-                                      .arg(sql::quoteIdentifier(entity), columns.join(QLatin1Char(',')), selects.join(QLatin1Char(',')),
-                                           updates.join(QLatin1Char(','))),
-                                  {QString::fromUtf8(rowsJson)});
-        !ok) {
-        return ok;
+    sql::RowBatch upserts(m_db.connection(), QStringLiteral("INSERT INTO %1 (%2)").arg(sql::quoteIdentifier(entity), columns.join(QLatin1Char(','))),
+                          static_cast<int>(columns.size()), QStringLiteral("ON CONFLICT (\"id\") DO UPDATE SET ") + updates.join(QLatin1Char(',')));
+    sql::RowBatch stamps(m_db.connection(), QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id)"), 5,
+                         QStringLiteral("ON CONFLICT (entity, id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"));
+    sql::RowBatch queued(m_db.connection(), QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field)"), 3);
+    std::vector<QVariant> values(static_cast<size_t>(columns.size()));
+    std::array<QVariant, 5> clock{entity, QVariant(), QVariant(), QVariant(), m_db.deviceId()};
+    std::array<QVariant, 3> outbox{entity, QVariant(), QVariant()};
+    const auto stampOne = [&](const QString& field) -> Result<void> {
+        clock[2] = field;
+        outbox[2] = field;
+        if (auto ok = stamps.add(clock); !ok) {
+            return ok;
+        }
+        return queued.add(outbox);
+    };
+    for (const auto& [id, row] : rows) {
+        values[0] = id;
+        size_t at = 1;
+        // Synced columns are NOT NULL with defaults: a null value means "empty text", as in write().
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it, ++at) {
+            values[at] = it->isNull() || (it->typeId() == QMetaType::QString && it->toString().isNull()) ? QVariant(QStringLiteral("")) : *it;
+        }
+        if (auto ok = upserts.add(values); !ok) {
+            return ok;
+        }
+        const bool isNew = !existing.contains(id);
+        clock[1] = id;
+        clock[3] = m_db.clock().now().packed();
+        outbox[1] = id;
+        bool stamped = false;
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            if (isNew && isDefault(*it, defaults->value(it.key()))) {
+                continue;
+            }
+            if (auto ok = stampOne(it.key()); !ok) {
+                return ok;
+            }
+            stamped = true;
+        }
+        if (!stamped) {  // a new row syncs through at least one field
+            if (auto ok = stampOne(fields.first()); !ok) {
+                return ok;
+            }
+        }
     }
-    if (auto ok = m_db.execCached(QStringLiteral("INSERT INTO field_clock (entity, id, field, hlc, device_id) "
-                                                 "SELECT ?, r.value ->> '$.id', f.value, CAST(r.value ->> '$.hlc' AS INTEGER), ? "
-                                                 "FROM json_each(?) r, json_each(r.value, '$.fields') f WHERE true "
-                                                 "ON CONFLICT (entity, id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"),
-                                  {entity, m_db.deviceId(), QString::fromUtf8(stampsJson)});
-        !ok) {
-        return ok;
-    }
-    if (auto ok = m_db.execCached(QStringLiteral("INSERT OR IGNORE INTO outbox (entity, id, field) "
-                                                 "SELECT ?, r.value ->> '$.id', f.value FROM json_each(?) r, json_each(r.value, '$.fields') f"),
-                                  {entity, QString::fromUtf8(stampsJson)});
-        !ok) {
-        return ok;
+    for (sql::RowBatch* batch : {&upserts, &stamps, &queued}) {
+        if (auto ok = batch->finish(); !ok) {
+            return ok;
+        }
     }
     return saveClock();
 }

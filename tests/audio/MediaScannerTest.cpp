@@ -15,6 +15,7 @@
 #include <taglib/flacfile.h>
 #include <taglib/flacpicture.h>
 #include <taglib/id3v2tag.h>
+#include <taglib/xiphcomment.h>
 #include <taglib/wavfile.h>
 #include <taglib/tag.h>
 #include <taglib/tpropertymap.h>
@@ -330,6 +331,116 @@ TEST(MediaScanner, CopiesEmbeddedCoversOutOnceForTheirAlbum)
     EXPECT_TRUE(test::readAll(c).startsWith("\xFF\xD8"));
     EXPECT_TRUE(coverOf("plain.wav").isEmpty());
     EXPECT_EQ(QDir(QFileInfo(a).absolutePath()).entryList(QDir::Files).size(), 2);
+}
+
+TEST(MediaScanner, TagsAndCoversPastTheFirst64KiBAndBeforeTheLast8KiBAreReadWhole)
+{
+    // The scanner reads a file's first 64 KiB and last 8 KiB at once and the rest on demand:
+    // a large cover, and tags in the middle of a long file, must come through exactly.
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    const auto pictureOf = [](int bytes, char seed) {
+        QByteArray picture(bytes, '\0');
+        picture[0] = '\xFF';
+        picture[1] = '\xD8';
+        for (int i = 2; i < bytes; ++i) {
+            picture[i] = static_cast<char>((i * 131 + seed * 7 + i / 4096) & 0xFF);
+        }
+        return picture;
+    };
+    // FLAC: a 300 KiB cover between the stream info and the audio.
+    const QString flacPath = music + QStringLiteral("/big cover.flac");
+    ASSERT_TRUE(writeWithSox(flacPath));
+    const QByteArray flacCover = pictureOf(300 * 1024, 1);
+    {
+        TagLib::FLAC::File flac(QFile::encodeName(flacPath).constData());
+        flac.xiphComment(true)->setTitle("Cover grande");
+        auto* picture = new TagLib::FLAC::Picture;
+        picture->setType(TagLib::FLAC::Picture::FrontCover);
+        picture->setMimeType("image/jpeg");
+        picture->setData(TagLib::ByteVector(flacCover.constData(), static_cast<unsigned>(flacCover.size())));
+        flac.addPicture(picture);
+        ASSERT_TRUE(flac.save());
+    }
+    // WAV: 5 s of audio, then an ID3 chunk of 100 KiB (its start neither in the first 64 KiB nor
+    // in the last 8 KiB); and a 3 s one whose small tags end the file.
+    const QString wavPath = music + QStringLiteral("/long.wav");
+    test::writeTagged(wavPath, "Descarga larga", "Someone", 0, 5 * 44100);
+    const QByteArray wavCover = pictureOf(100 * 1024, 2);
+    {
+        TagLib::RIFF::WAV::File file(QFile::encodeName(wavPath).constData());
+        auto* frame = new TagLib::ID3v2::AttachedPictureFrame;
+        frame->setMimeType("image/jpeg");
+        frame->setType(TagLib::ID3v2::AttachedPictureFrame::FrontCover);
+        frame->setPicture(TagLib::ByteVector(wavCover.constData(), static_cast<unsigned>(wavCover.size())));
+        file.ID3v2Tag()->addFrame(frame);
+        ASSERT_TRUE(file.save());
+    }
+    test::writeTagged(music + QStringLiteral("/short.wav"), "Montuno", "Orquesta", 98, 3 * 44100);
+    auto scanned = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
+    EXPECT_EQ(scanned->added, 3);
+    EXPECT_EQ(scanned->failed, 0);
+    core::library::MediaFileRepository files(*db);
+    core::library::SongRepository songs(*db);
+    const auto songOf = [&](const QString& path) {
+        const auto file = files.byPath(path)->value();
+        return std::make_pair(file, songs.get(file.songId).value());
+    };
+    const auto [flacFile, flacSong] = songOf(flacPath);
+    EXPECT_EQ(flacSong.title, QStringLiteral("Cover grande"));
+    EXPECT_NEAR(flacSong.durationMs, 1000, 5);
+    EXPECT_EQ(test::readAll(flacFile.cover), flacCover);
+    const auto [wavFile, wavSong] = songOf(wavPath);
+    EXPECT_EQ(wavSong.title, QStringLiteral("Descarga larga"));
+    EXPECT_EQ(wavSong.durationMs, 5000);
+    EXPECT_EQ(test::readAll(wavFile.cover), wavCover);
+    const auto [shortFile, shortSong] = songOf(music + QStringLiteral("/short.wav"));
+    EXPECT_EQ(shortSong.title, QStringLiteral("Montuno"));
+    EXPECT_EQ(shortSong.artist, QStringLiteral("Orquesta"));
+    EXPECT_EQ(shortSong.bpm, 98);
+    EXPECT_EQ(shortSong.durationMs, 3000);
+    // The content key: XXH3 of the first 64 KiB, marked as such.
+    EXPECT_TRUE(wavFile.contentHash.startsWith(QStringLiteral("xxh3:"))) << wavFile.contentHash.toStdString();
+    EXPECT_EQ(wavFile.contentHash.size(), 5 + 16);
+    EXPECT_NE(wavFile.contentHash, shortFile.contentHash);
+}
+
+TEST(MediaScanner, AFileKeyedBeforeXxh3StillReconnectsWhenItMoves)
+{
+    // Scans before 0.2 keyed a file by FNV-1a over its first 64 KiB. A file that was missing at
+    // the upgrade and turns up elsewhere still finds its song.
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    const QString before = music + QStringLiteral("/old/Vamonos pa'l monte.wav");
+    test::writeTagged(before, "Vámonos pa'l monte", "Eddie Palmieri", 0, 2 * 44100);
+    test::writeTagged(music + QStringLiteral("/old/same size.wav"), "Other", "Someone", 0, 2 * 44100);
+    ASSERT_TRUE(audio::MediaScanner(*db).scan(music.toStdString()).has_value());
+    core::library::MediaFileRepository files(*db);
+    const auto file = files.byPath(before)->value();
+    // The key as the older scanner wrote it, and the file gone missing at that version.
+    const QByteArray head = test::readAll(before).left(64 * 1024);
+    quint64 fnv = 1469598103934665603ULL;
+    for (const char byte : head) {
+        fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
+    }
+    const QString legacy = QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0'));
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ?, missing = 1 WHERE id = ?"), {legacy, file.id}).has_value());
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/new")));
+    ASSERT_TRUE(QFile::rename(before, music + QStringLiteral("/new/monte.wav")));
+    auto moved = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(moved.has_value()) << moved.error().toString();
+    EXPECT_EQ(moved->reconnected, 1);
+    EXPECT_EQ(moved->added, 0);
+    const auto now = files.byPath(music + QStringLiteral("/new/monte.wav"))->value();
+    EXPECT_EQ(now.id, file.id);
+    EXPECT_EQ(now.songId, file.songId);
+    EXPECT_TRUE(now.contentHash.startsWith(QStringLiteral("xxh3:"))) << "the row takes the new key";
+    EXPECT_FALSE(now.missing);
 }
 
 TEST(MediaScanner, ACancelledScanCountsTheSongsItSavedAndMarksNothingMissing)

@@ -140,7 +140,11 @@ std::unique_ptr<core::Database> firstScans(const char* what, const char* name, c
         }
         const double baseline = since(start);
         db.reset();
-        auto opened = core::Database::open(databases + QStringLiteral("/%1-%2.sqlite").arg(QLatin1String(name)).arg(round));
+        // Each scan in a folder of its own: the covers folder beside the database starts empty,
+        // so every round copies the covers out as a real first scan does.
+        const QString folder = databases + QStringLiteral("/%1-%2").arg(QLatin1String(name)).arg(round);
+        QDir().mkpath(folder);
+        auto opened = core::Database::open(folder + QStringLiteral("/library.sqlite"));
         if (!opened) {
             std::fprintf(stderr, "%s\n", opened.error().toString().c_str());
             return nullptr;

@@ -5,6 +5,7 @@
 #include "tests/support/TestFiles.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -147,6 +148,61 @@ TEST(ChangeTracker, WriteManyMatchesWritingRowByRow)
                                                            {QStringLiteral("e"), {{QStringLiteral("title"), QStringLiteral("y")}}}})
                      .has_value());
     EXPECT_FALSE(tracker.writeMany(QStringLiteral("song"), {{QStringLiteral("f"), {{QStringLiteral("nope"), 1}}}}).has_value());
+}
+
+TEST(ChangeTracker, WriteManyWritesAndStampsEveryRowOfALargeBatch)
+{
+    // More rows than one statement takes (500 per statement for a song's 19 columns): each row
+    // lands with its own values and exactly its own stamps, also past the statements' seams.
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")));
+    QList<QPair<QString, QVariantMap>> rows;
+    QSet<QString> expectedStamps;
+    for (int i = 0; i < 1'201; ++i) {
+        const QString id = QStringLiteral("song-%1").arg(i, 4, 10, QLatin1Char('0'));
+        const QVariantMap row{{QStringLiteral("title"), QStringLiteral("Tune %1").arg(i)},
+                              {QStringLiteral("bpm"), i % 3 == 0 ? 0.0 : 80.0 + i % 120},
+                              {QStringLiteral("year"), i % 5 == 0 ? 0 : 1960 + i % 60},
+                              {QStringLiteral("notes"), i % 7 == 0 ? QStringLiteral("intro x%1").arg(i) : QString()}};
+        rows.append({id, row});
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            const bool text = it.key() == QLatin1String("title") || it.key() == QLatin1String("notes");
+            const bool atDefault = text ? it->toString().isEmpty() : it->toDouble() == 0;
+            if (!atDefault) {
+                expectedStamps.insert(id + QLatin1Char('.') + it.key());
+            }
+        }
+    }
+    {
+        auto transaction = Transaction::begin(db->connection());
+        ASSERT_TRUE(ChangeTracker(*db).writeMany(QStringLiteral("song"), rows).has_value());
+        ASSERT_TRUE(transaction->commit().has_value());
+    }
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM song")), 1'201);
+    for (const int i : {0, 1, 499, 500, 501, 999, 1'000, 1'200}) {
+        const auto& [id, row] = rows[i];
+        auto stored = sql::run(db->connection(), QStringLiteral("SELECT title, bpm, year, notes FROM song WHERE id = ?"), {id});
+        ASSERT_TRUE(stored->next()) << i;
+        EXPECT_EQ(stored->value(0).toString(), row.value(QStringLiteral("title")).toString()) << i;
+        EXPECT_EQ(stored->value(1).toDouble(), row.value(QStringLiteral("bpm")).toDouble()) << i;
+        EXPECT_EQ(stored->value(2).toInt(), row.value(QStringLiteral("year")).toInt()) << i;
+        EXPECT_EQ(stored->value(3).toString(), row.value(QStringLiteral("notes")).toString()) << i;
+    }
+    QSet<QString> stamps;
+    auto clocks = sql::run(db->connection(), QStringLiteral("SELECT id || '.' || field FROM field_clock WHERE entity = 'song'"));
+    while (clocks->next()) {
+        stamps.insert(clocks->value(0).toString());
+    }
+    EXPECT_EQ(stamps, expectedStamps);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'song'")), expectedStamps.size());
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM outbox o JOIN field_clock c USING (entity, id, field)")), expectedStamps.size());
+    // Each row its own stamp, rising in the order given.
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(DISTINCT hlc) FROM field_clock WHERE entity = 'song'")), 1'201);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM (SELECT id, max(hlc) AS h, lag(max(hlc)) OVER (ORDER BY id) AS before "
+                                        "FROM field_clock GROUP BY id) WHERE before >= h")),
+              0);
+    // The full-text index has every row.
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM song_fts WHERE song_fts MATCH 'tune'")), 1'201);
 }
 
 TEST(ChangeTracker, ARolledBackWriteLeavesNoTrace)
