@@ -14,6 +14,7 @@
 #include <taglib/flacfile.h>
 #include <taglib/flacpicture.h>
 #include <taglib/id3v2tag.h>
+#include <taglib/textidentificationframe.h>
 #include <taglib/mp4coverart.h>
 #include <taglib/mp4file.h>
 #include <taglib/mp4tag.h>
@@ -23,6 +24,7 @@
 #include <taglib/wavfile.h>
 #include <taglib/xiphcomment.h>
 #include <taglib/tag.h>
+#include <taglib/taglib.h>
 #include <taglib/tiostream.h>
 #include <taglib/tpropertymap.h>
 
@@ -33,12 +35,14 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -119,6 +123,16 @@ class ScanStream : public TagLib::IOStream {
 public:
     static constexpr size_t kHead = 64 * 1024;
     static constexpr size_t kTail = 8 * 1024;
+    // TagLib 2 (Homebrew, vcpkg) took 64-bit offsets and size_t lengths; Debian 12 has TagLib 1.
+#if TAGLIB_MAJOR_VERSION >= 2
+    using Offset = TagLib::offset_t;
+    using Start = TagLib::offset_t;
+    using Length = size_t;
+#else
+    using Offset = long;
+    using Start = unsigned long;
+    using Length = unsigned long;
+#endif
 
     explicit ScanStream(fs::path path) : m_path(std::move(path)), m_file(openForReading(m_path))
     {
@@ -126,20 +140,16 @@ public:
             return;
         }
         std::setvbuf(m_file, nullptr, _IONBF, 0);  // whole blocks only: stdio's buffer would copy twice
-        if (std::fseek(m_file, 0, SEEK_END) != 0 || (m_length = std::ftell(m_file)) < 0 || std::fseek(m_file, 0, SEEK_SET) != 0) {
+        if (!seekTo(0, SEEK_END) || (m_length = position()) < 0 || !seekTo(0, SEEK_SET)) {
             close();
             return;
         }
-        m_head.resize(std::min(kHead, static_cast<size_t>(m_length)));
+        m_head.resize(static_cast<size_t>(std::min<std::int64_t>(kHead, m_length)));
         m_head.resize(std::fread(m_head.data(), 1, m_head.size(), m_file));
-        if (static_cast<size_t>(m_length) > kHead && m_head.size() == kHead) {
-            m_tailStart = std::max(static_cast<long>(kHead), m_length - static_cast<long>(kTail));
+        if (m_length > static_cast<std::int64_t>(kHead) && m_head.size() == kHead) {
+            m_tailStart = std::max<std::int64_t>(kHead, m_length - static_cast<std::int64_t>(kTail));
             m_tail.resize(static_cast<size_t>(m_length - m_tailStart));
-            if (std::fseek(m_file, m_tailStart, SEEK_SET) == 0) {
-                m_tail.resize(std::fread(m_tail.data(), 1, m_tail.size(), m_file));
-            } else {
-                m_tail.clear();
-            }
+            m_tail.resize(seekTo(m_tailStart, SEEK_SET) ? std::fread(m_tail.data(), 1, m_tail.size(), m_file) : 0);
         }
     }
     ~ScanStream() override { close(); }
@@ -152,44 +162,63 @@ public:
     TagLib::FileName name() const override { return m_path.c_str(); }
     bool readOnly() const override { return true; }
     bool isOpen() const override { return m_file != nullptr; }
-    long tell() const override { return m_position; }
-    long length() override { return m_length; }
+    Offset tell() const override { return static_cast<Offset>(m_position); }
+    Offset length() override { return static_cast<Offset>(m_length); }
     void clear() override {}
-    void seek(long offset, Position from = Beginning) override
+    void seek(Offset offset, Position from = Beginning) override
     {
-        const long base = from == Beginning ? 0 : from == Current ? m_position : m_length;
+        const std::int64_t base = from == Beginning ? 0 : from == Current ? m_position : m_length;
         if (base + offset >= 0) {
             m_position = base + offset;
         }
     }
-    TagLib::ByteVector readBlock(unsigned long wanted) override
+    TagLib::ByteVector readBlock(Length wanted) override
     {
         if (m_file == nullptr || m_position >= m_length) {
             return {};
         }
-        const long count = static_cast<long>(std::min<unsigned long>(wanted, static_cast<unsigned long>(m_length - m_position)));
-        const long start = m_position;
+        const std::int64_t count = std::min<std::int64_t>(static_cast<std::int64_t>(std::min<Length>(wanted, INT64_MAX)), m_length - m_position);
+        const std::int64_t start = m_position;
         m_position += count;
-        if (start + count <= static_cast<long>(m_head.size())) {
+        if (start + count <= static_cast<std::int64_t>(m_head.size())) {
             return {m_head.data() + start, static_cast<unsigned int>(count)};
         }
-        if (!m_tail.empty() && start >= m_tailStart && start + count <= m_tailStart + static_cast<long>(m_tail.size())) {
+        if (!m_tail.empty() && start >= m_tailStart && start + count <= m_tailStart + static_cast<std::int64_t>(m_tail.size())) {
             return {m_tail.data() + (start - m_tailStart), static_cast<unsigned int>(count)};
         }
-        TagLib::ByteVector bytes(static_cast<unsigned int>(count), '\0');
-        if (std::fseek(m_file, start, SEEK_SET) != 0) {
+        // A ByteVector holds up to 4 GiB; no tag field is a quarter of that (a larger one is a
+        // damaged or hostile size, and TagLib takes the empty block as the end).
+        if (count > std::int64_t{1} << 30 || !seekTo(start, SEEK_SET)) {
             return {};
         }
-        bytes.resize(static_cast<unsigned int>(std::fread(bytes.data(), 1, static_cast<size_t>(count), m_file)));
+        TagLib::ByteVector bytes(static_cast<unsigned int>(count), '\0');
+        bytes.resize(static_cast<unsigned int>(std::fread(bytes.data(), 1, bytes.size(), m_file)));
         return bytes;
     }
     // Never called: the scan reads only.
     void writeBlock(const TagLib::ByteVector&) override {}
-    void insert(const TagLib::ByteVector&, unsigned long, unsigned long) override {}
-    void removeBlock(unsigned long, unsigned long) override {}
-    void truncate(long) override {}
+    void insert(const TagLib::ByteVector&, Start, Length) override {}
+    void removeBlock(Start, Length) override {}
+    void truncate(Offset) override {}
 
 private:
+    // 64-bit positions on every system (long is 32 bits on Windows).
+    bool seekTo(std::int64_t offset, int origin)
+    {
+#ifdef _WIN32
+        return _fseeki64(m_file, offset, origin) == 0;
+#else
+        return fseeko(m_file, static_cast<off_t>(offset), origin) == 0;
+#endif
+    }
+    std::int64_t position() const
+    {
+#ifdef _WIN32
+        return _ftelli64(m_file);
+#else
+        return static_cast<std::int64_t>(ftello(m_file));
+#endif
+    }
     void close()
     {
         if (m_file != nullptr) {
@@ -200,11 +229,11 @@ private:
 
     fs::path m_path;
     std::FILE* m_file = nullptr;
-    long m_length = 0;
-    long m_position = 0;
+    std::int64_t m_length = 0;
+    std::int64_t m_position = 0;
     std::vector<char> m_head;
     std::vector<char> m_tail;
-    long m_tailStart = 0;
+    std::int64_t m_tailStart = 0;
 };
 
 /// The content key as scans before XXH3 wrote it (FNV-1a over the first 64 KiB): asked only
@@ -243,6 +272,55 @@ fs::path toNative(const QString& path)
 #else
     return fs::path(core::library::bytesFromPath(path).toStdString());
 #endif
+}
+
+/// Gives each of `under` (files the scan found unchanged) that still has a content key from
+/// before XXH3 (FNV-1a, 16 hex digits) its XXH3 key, reading its first 64 KiB once: files that start alike then share
+/// one key, so keepWholeHashes groups them and a later move tells them apart. A file whose size
+/// or time differs from its row, before or after the read, is left for the next scan; what fails
+/// is reported in `failures` and the scan stands.
+void rekeyLegacyFiles(core::Database& db, core::library::MediaFileRepository& files, const QList<core::library::MediaFile>& under,
+                      const std::function<bool()>& keepGoing, std::vector<std::string>& failures)
+{
+    const auto unchanged = [](const fs::path& native, const core::library::MediaFile& file) {
+        std::error_code error;
+        const auto size = static_cast<qint64>(fs::file_size(native, error));
+        const qint64 mtime = modifiedMs(native, error);
+        return !error && size == file.size && mtime == file.mtime;
+    };
+    QList<std::pair<core::library::MediaFile, QString>> keys;  // file, its XXH3 key
+    for (const auto& file : under) {
+        if (file.missing || !isLegacyContentHash(file.contentHash)) {
+            continue;
+        }
+        if (!keepGoing()) {
+            break;
+        }
+        const fs::path native = toNative(file.path);
+        if (!unchanged(native, file)) {
+            continue;
+        }
+        const ScanStream stream(native);
+        if (stream.isOpen() && unchanged(native, file)) {
+            keys.append({file, contentHashOf(stream.head().data(), stream.head().size())});
+        }
+    }
+    if (keys.isEmpty()) {
+        return;
+    }
+    auto transaction = core::Transaction::begin(db.connection());
+    for (const auto& [file, key] : keys) {
+        if (!transaction) {
+            break;
+        }
+        if (auto set = files.rekey(file.id, file.contentHash, key); !set) {
+            failures.push_back("content keys: " + set.error().toString());
+            return;  // the transaction rolls back
+        }
+    }
+    if (auto committed = transaction ? transaction->commit() : core::Result<void>(std::unexpected(transaction.error())); !committed) {
+        failures.push_back("content keys: " + committed.error().toString());
+    }
 }
 
 /// Reads the whole content of every present file under `root` (whose rows this scan just
@@ -420,8 +498,9 @@ public:
             std::unique_lock lock(m_mutex);
             auto [known, first] = m_known.try_emplace(name, State::Writing);
             if (!first) {
-                m_written.wait(lock, [&] { return known->second != State::Writing; });  // the other reader's copy
-                return known->second == State::Stored ? target : fs::path();
+                const State& state = known->second;  // a reference stays valid when the map grows
+                m_written.wait(lock, [&] { return state != State::Writing; });  // the other reader's copy
+                return state == State::Stored ? target : fs::path();
             }
         }
         const bool stored = write(target, bytes);
@@ -445,12 +524,16 @@ private:
             return true;  // an earlier scan's
         }
         std::call_once(m_folderMade, [&] { fs::create_directories(m_folder, error); });
-        const fs::path partial = target.string() + ".part";
+        // A name of its own: another scan (the app's and the command line's at once) may be
+        // copying the same picture into the same folder.
+        thread_local std::mt19937_64 random{std::random_device{}()};
+        fs::path partial = target;  // (not target.string(): on Windows that throws for names outside the code page)
+        partial += "." + hex64(random()) + ".part";
         {
             std::ofstream out(partial, std::ios::binary);
             out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            out.close();  // a small cover reaches the disk only here: a full disk shows now
             if (!out) {
-                out.close();
                 fs::remove(partial, error);
                 return false;
             }
@@ -509,6 +592,25 @@ core::Result<Tags> readTags(ScanStream& stream, const fs::path& native, const QS
     }
     readCover(file.file(), tags);
     return tags;
+}
+
+/// TagLib 1 fills some of its lookup tables (ID3v2 frame names and their property keys) on first
+/// use, unguarded: filled here once, on one thread, before two readers could race on them.
+void warmUpTagLib()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // An ID3v2 tag in memory with a frame of each kind whose reading fills a table.
+        TagLib::ID3v2::Tag tag;
+        tag.setTitle("warm-up");
+        tag.setComment("warm-up");
+        tag.addFrame(new TagLib::ID3v2::UserTextIdentificationFrame("WARM", TagLib::StringList("up")));
+        auto* people = new TagLib::ID3v2::TextIdentificationFrame("TIPL");
+        people->setText(TagLib::StringList().append("producer").append("someone"));
+        tag.addFrame(people);
+        (void)tag.properties();
+        (void)TagLib::ID3v2::TextIdentificationFrame::involvedPeopleMap();
+    });
 }
 
 /// A file to open, and what opening it found.
@@ -711,6 +813,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     const QByteArray databasePath = m_db.path().toUtf8();
     const fs::path covers = fs::path(std::u8string(reinterpret_cast<const char8_t*>(databasePath.constData()), static_cast<size_t>(databasePath.size())))
                                 .parent_path() / "covers";
+    warmUpTagLib();
     // Two readers on a machine with two cores or more: TagLib's parsing is the longest part.
     TagReader reader(found, paths, work, covers, std::thread::hardware_concurrency() >= 2 ? 2 : 1);
     const auto total = static_cast<int>(paths.size());
@@ -767,7 +870,9 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         otherFiles.clear();
         return {};
     };
-    constexpr qsizetype kBatch = 500;
+    // The first songs are committed soon (a cancel keeps them, the page shows them); then in
+    // larger batches, fewer commits and full-text flushes for a large library.
+    qsizetype batch = 500;
     if (progress && !progress(skipped, total)) {
         return std::unexpected(cancelled());
     }
@@ -796,7 +901,8 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             file.tagsRead = probe.tagsRead;
             file.bitrate = probe.tags->bitrate;
             file.sampleRate = probe.tags->sampleRate;
-            QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
+            const QString contentKey = QString::number(file.size) + QLatin1Char(':') + file.contentHash;
+            QString legacyKey;  // the key in the form older scans wrote, when a missing file may have it
             // Takes the file's tags into its song (keeping the musician's edits) in one write
             // transaction: read and written together, so an edit saved meanwhile is not undone.
             const auto retag = [&](const QString& songId, const QString& lastRead) -> core::Result<QString> {
@@ -825,10 +931,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
             std::optional<core::library::MediaFile> movedFrom;
             if (stored == known.constEnd()) {
                 QList<core::library::MediaFile> candidates = missingByContent.values(contentKey);
-                if (candidates.isEmpty() && legacySizes.contains(file.size)) {
-                    // A missing file of this size was scanned before XXH3: its key in the old form.
-                    contentKey = QString::number(file.size) + QLatin1Char(':') + legacyContentHash(found[static_cast<size_t>(probe.index)]);
-                    candidates = missingByContent.values(contentKey);
+                if (legacySizes.contains(file.size)) {
+                    // A missing file of this size was keyed before XXH3: those that match in the
+                    // old form are candidates too, side by side with the new form's (taking only
+                    // one form's could pair this file with another song's file that starts alike).
+                    legacyKey = QString::number(file.size) + QLatin1Char(':') + legacyContentHash(found[static_cast<size_t>(probe.index)]);
+                    candidates += missingByContent.values(legacyKey);
                 }
                 QList<core::library::MediaFile> justGone;  // vanished in this scan: the likeliest
                 QSet<QString> songsOf;
@@ -878,10 +986,12 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 // A file that moved: same content as one that went missing keeps its song, and
                 // brings what a tag tool changed (the content key covers only the audio's start).
                 const core::library::MediaFile moved = *movedFrom;
-                for (auto it = missingByContent.find(contentKey); it != missingByContent.end() && it.key() == contentKey; ++it) {
-                    if (it->id == moved.id) {
-                        missingByContent.erase(it);
-                        break;
+                for (const QString& key : {contentKey, legacyKey}) {
+                    for (auto it = missingByContent.find(key); !key.isEmpty() && it != missingByContent.end() && it.key() == key; ++it) {
+                        if (it->id == moved.id) {
+                            missingByContent.erase(it);
+                            break;
+                        }
                     }
                 }
                 goneIds.remove(moved.id);
@@ -910,7 +1020,8 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 ++result.updated;
             }
         }
-        if (newSongs.size() + otherFiles.size() >= kBatch) {
+        if (newSongs.size() + otherFiles.size() >= batch) {
+            batch = 2000;
             if (auto flushed = flush(); !flushed) {
                 return std::unexpected(stopped(flushed.error()));
             }
@@ -931,7 +1042,17 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     }
     // Files that share size and first 64 KiB with another: their whole content is kept too (read
     // once), so that if they move together the next scan tells which was which.
-    keepWholeHashes(m_db, files, root, [&] { return !progress || progress(static_cast<int>(paths.size()), static_cast<int>(paths.size())); },
+    const auto keepGoing = [&] { return !progress || progress(static_cast<int>(paths.size()), static_cast<int>(paths.size())); };
+    // Keys from before XXH3 become XXH3 keys first, so files alike are grouped by one key. (Only
+    // files this scan left unchanged can have one: a file it read has its new key.)
+    QList<core::library::MediaFile> legacyKeyed;
+    for (const auto& file : std::as_const(*knownFiles)) {
+        if (isLegacyContentHash(file.contentHash) && !file.missing && present.contains(file.path)) {
+            legacyKeyed << file;
+        }
+    }
+    rekeyLegacyFiles(m_db, files, legacyKeyed, keepGoing, result.failures);
+    keepWholeHashes(m_db, files, root, keepGoing,
                     result.failures);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress) {

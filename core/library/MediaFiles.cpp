@@ -328,6 +328,11 @@ Result<QList<QList<MediaFile>>> MediaFileRepository::duplicates() const
     return groups;
 }
 
+Result<void> MediaFileRepository::rekey(const QString& id, const QString& from, const QString& to)
+{
+    return sql::exec(m_db.connection(), QStringLiteral("UPDATE media_file SET content_hash = ? WHERE id = ? AND content_hash = ?"), {to, id, from});
+}
+
 Result<void> MediaFileRepository::setFullHash(const QString& id, const QString& fullHash)
 {
     return sql::exec(m_db.connection(), QStringLiteral("UPDATE media_file SET full_hash = ? WHERE id = ?"), {fullHash, id});

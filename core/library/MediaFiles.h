@@ -78,6 +78,9 @@ public:
     [[nodiscard]] Result<QList<QList<MediaFile>>> duplicates() const;
     /// Records a file's whole-content hash (see MediaFile::fullHash).
     [[nodiscard]] Result<void> setFullHash(const QString& id, const QString& fullHash);
+    /// Replaces a file's content key `from` with `to` (the same content keyed another way); a
+    /// file whose key is no longer `from` is left alone. The whole-content hash stays.
+    [[nodiscard]] Result<void> rekey(const QString& id, const QString& from, const QString& to);
     /// Every file, or those under a folder.
     [[nodiscard]] Result<QList<MediaFile>> under(const QString& root) const;
 

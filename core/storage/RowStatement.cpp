@@ -102,7 +102,7 @@ Result<void> RowStatement::run(std::span<const QVariant> values)
         case QMetaType::QString: {
             const QString* text = static_cast<const QString*>(value.constData());  // no copy
             bound = text->isNull() ? sqlite3_bind_null(statement, at)
-                                   : sqlite3_bind_text16(statement, at, text->utf16(), static_cast<int>(text->size() * 2), SQLITE_STATIC);
+                                   : sqlite3_bind_text16(statement, at, text->constData(), static_cast<int>(text->size() * 2), SQLITE_STATIC);
             break;
         }
         case QMetaType::QVariantList:

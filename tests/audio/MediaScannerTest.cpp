@@ -443,6 +443,114 @@ TEST(MediaScanner, AFileKeyedBeforeXxh3StillReconnectsWhenItMoves)
     EXPECT_FALSE(now.missing);
 }
 
+TEST(MediaScanner, TwoTakesAlikeOneKeyedBeforeXxh3NeverTakeEachOthersSongs)
+{
+    // Two takes of one size whose first 64 KiB are the same (the same count-in), told apart only
+    // by their ends; one still carries a key from before XXH3. Moved and renamed together, no
+    // file may take the other's song: before, the new-form key of one matched only the other.
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    const QString a = music + QStringLiteral("/takes/take a.wav");
+    const QString b = music + QStringLiteral("/takes/take b.wav");
+    test::writeTagged(a, "Take A", "Conjunto", 0, 2 * 44100);  // the tags end the file
+    test::writeTagged(b, "Take B", "Conjunto", 0, 2 * 44100);
+    ASSERT_EQ(QFileInfo(a).size(), QFileInfo(b).size());
+    ASSERT_EQ(test::readAll(a).left(64 * 1024), test::readAll(b).left(64 * 1024));
+    audio::MediaScanner scanner(*db);
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    core::library::MediaFileRepository files(*db);
+    core::library::SongRepository songs(*db);
+    const QString songA = files.byPath(a)->value().songId;
+    const QString songB = files.byPath(b)->value().songId;
+    const auto legacyKeyOf = [](const QString& path) {
+        quint64 fnv = 1469598103934665603ULL;
+        for (const char byte : test::readAll(path).left(64 * 1024)) {
+            fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
+        }
+        return QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0'));
+    };
+    // Take A as an older version left it: its key in the old form, no whole-content hashes.
+    const auto olderVersion = [&] {
+        ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ? WHERE path = ?"), {legacyKeyOf(a), a}).has_value());
+        ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = ''")).has_value());
+    };
+    const auto moveBoth = [&](const QString& to) {
+        ASSERT_TRUE(QDir().mkpath(music + QLatin1Char('/') + to));
+        for (const QString& from : QDir(music + QStringLiteral("/takes")).entryList(QDir::Files)) {
+            ASSERT_TRUE(QFile::rename(music + QStringLiteral("/takes/") + from, music + QLatin1Char('/') + to + QLatin1Char('/') + QStringLiteral("renamed ") + from));
+        }
+        ASSERT_TRUE(QDir(music).rmdir(QStringLiteral("takes")));
+        ASSERT_TRUE(QDir(music).rename(to, QStringLiteral("takes")));
+    };
+    const auto titleOf = [&](const QString& path) {
+        const auto file = files.byPath(path)->value();
+        return songs.get(file.songId).value().title;
+    };
+
+    // Moved while the old key is still there: each file keeps its own song or gets a new one,
+    // never the other take's.
+    olderVersion();
+    moveBoth(QStringLiteral("moved"));
+    auto moved = scanner.scan(music.toStdString());
+    ASSERT_TRUE(moved.has_value()) << moved.error().toString();
+    EXPECT_EQ(titleOf(music + QStringLiteral("/takes/renamed take a.wav")), QStringLiteral("Take A"));
+    EXPECT_EQ(titleOf(music + QStringLiteral("/takes/renamed take b.wav")), QStringLiteral("Take B"));
+    const auto all = files.under(music).value();  // (a temporary's value() would dangle in the loop)
+    for (const auto& file : all) {
+        if (file.songId == songA) {
+            EXPECT_TRUE(file.path.endsWith(QStringLiteral("take a.wav"))) << file.path.toStdString();
+        }
+        if (file.songId == songB) {
+            EXPECT_TRUE(file.path.endsWith(QStringLiteral("take b.wav"))) << file.path.toStdString();
+        }
+    }
+}
+
+TEST(MediaScanner, AScanGivesOldKeysTheirNewFormSoTakesAlikeStayApartWhenTheyMove)
+{
+    // The same two takes, both present, one keyed before XXH3: the scan gives it the new form and
+    // keeps both whole contents, so even moved and renamed together each finds its own song.
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    const QString a = music + QStringLiteral("/takes/take a.wav");
+    const QString b = music + QStringLiteral("/takes/take b.wav");
+    test::writeTagged(a, "Take A", "Conjunto", 0, 2 * 44100);
+    test::writeTagged(b, "Take B", "Conjunto", 0, 2 * 44100);
+    audio::MediaScanner scanner(*db);
+    ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
+    quint64 fnv = 1469598103934665603ULL;
+    for (const char byte : test::readAll(a).left(64 * 1024)) {
+        fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
+    }
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ?, full_hash = '' WHERE path = ?"),
+                                {QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0')), a})
+                    .has_value());
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = ''")).has_value());
+    auto rescan = scanner.scan(music.toStdString());
+    ASSERT_TRUE(rescan.has_value());
+    EXPECT_TRUE(rescan->failures.empty());
+    core::library::MediaFileRepository files(*db);
+    const auto rekeyed = files.byPath(a)->value();
+    EXPECT_EQ(rekeyed.contentHash, files.byPath(b)->value().contentHash) << "one key form: grouped as files alike";
+    EXPECT_FALSE(rekeyed.fullHash.isEmpty());
+    EXPECT_FALSE(files.byPath(b)->value().fullHash.isEmpty());
+    const QString songA = rekeyed.songId;
+    const QString songB = files.byPath(b)->value().songId;
+    ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/moved")));
+    ASSERT_TRUE(QFile::rename(a, music + QStringLiteral("/moved/x.wav")));
+    ASSERT_TRUE(QFile::rename(b, music + QStringLiteral("/moved/y.wav")));
+    auto moved = scanner.scan(music.toStdString());
+    ASSERT_TRUE(moved.has_value()) << moved.error().toString();
+    EXPECT_EQ(moved->reconnected, 2);
+    EXPECT_EQ(moved->added, 0);
+    EXPECT_EQ(files.byPath(music + QStringLiteral("/moved/x.wav"))->value().songId, songA);
+    EXPECT_EQ(files.byPath(music + QStringLiteral("/moved/y.wav"))->value().songId, songB);
+}
+
 TEST(MediaScanner, ACancelledScanCountsTheSongsItSavedAndMarksNothingMissing)
 {
     test::TempDir dir;
