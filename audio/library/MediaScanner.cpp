@@ -274,6 +274,15 @@ fs::path toNative(const QString& path)
 #endif
 }
 
+/// Whether the file at `native` still has the size and time its row has.
+bool unchangedOnDisk(const fs::path& native, const core::library::MediaFile& file)
+{
+    std::error_code error;
+    const auto size = static_cast<qint64>(fs::file_size(native, error));
+    const qint64 mtime = modifiedMs(native, error);
+    return !error && size == file.size && mtime == file.mtime;
+}
+
 /// Gives each of `under` (files the scan found unchanged) that still has a content key from
 /// before XXH3 (FNV-1a, 16 hex digits) its XXH3 key, reading its first 64 KiB once: files that start alike then share
 /// one key, so keepWholeHashes groups them and a later move tells them apart. A file whose size
@@ -282,12 +291,6 @@ fs::path toNative(const QString& path)
 void rekeyLegacyFiles(core::Database& db, core::library::MediaFileRepository& files, const QList<core::library::MediaFile>& under,
                       const std::function<bool()>& keepGoing, std::vector<std::string>& failures)
 {
-    const auto unchanged = [](const fs::path& native, const core::library::MediaFile& file) {
-        std::error_code error;
-        const auto size = static_cast<qint64>(fs::file_size(native, error));
-        const qint64 mtime = modifiedMs(native, error);
-        return !error && size == file.size && mtime == file.mtime;
-    };
     QList<std::pair<core::library::MediaFile, QString>> keys;  // file, its XXH3 key
     for (const auto& file : under) {
         if (file.missing || !isLegacyContentHash(file.contentHash)) {
@@ -297,11 +300,11 @@ void rekeyLegacyFiles(core::Database& db, core::library::MediaFileRepository& fi
             break;
         }
         const fs::path native = toNative(file.path);
-        if (!unchanged(native, file)) {
+        if (!unchangedOnDisk(native, file)) {
             continue;
         }
         const ScanStream stream(native);
-        if (stream.isOpen() && unchanged(native, file)) {
+        if (stream.isOpen() && unchangedOnDisk(native, file)) {
             keys.append({file, contentHashOf(stream.head().data(), stream.head().size())});
         }
     }
@@ -337,12 +340,6 @@ void keepWholeHashes(core::Database& db, core::library::MediaFileRepository& fil
         return;
     }
     const QString prefix = root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/');
-    const auto unchanged = [](const fs::path& native, const core::library::MediaFile& file) {
-        std::error_code error;
-        const auto size = static_cast<qint64>(fs::file_size(native, error));
-        const qint64 mtime = modifiedMs(native, error);
-        return !error && size == file.size && mtime == file.mtime;
-    };
     QList<std::pair<QString, QString>> hashes;  // id, whole hash
     for (const auto& group : *groups) {
         for (const auto& file : group) {
@@ -353,11 +350,11 @@ void keepWholeHashes(core::Database& db, core::library::MediaFileRepository& fil
                 break;
             }
             const fs::path native = toNative(file.path);
-            if (!unchanged(native, file)) {
+            if (!unchangedOnDisk(native, file)) {
                 continue;
             }
             const QString whole = fullContentHash(native);
-            if (!whole.isEmpty() && unchanged(native, file)) {
+            if (!whole.isEmpty() && unchangedOnDisk(native, file)) {
                 hashes.append({file.id, whole});
             }
         }

@@ -45,6 +45,16 @@ QStringList titles(core::library::SongRepository& songs, const QString& query)
     return result;
 }
 
+/// A file's content key as scans before XXH3 wrote it: FNV-1a (64 bits) over its first 64 KiB.
+QString legacyKeyOf(const QString& path)
+{
+    quint64 fnv = 1469598103934665603ULL;
+    for (const char byte : test::readAll(path).left(64 * 1024)) {
+        fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
+    }
+    return QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0'));
+}
+
 }  // namespace
 
 TEST(MediaScanner, ScansTagsRescansIncrementallyReconnectsMovedFilesAndMarksMissingOnes)
@@ -423,12 +433,7 @@ TEST(MediaScanner, AFileKeyedBeforeXxh3StillReconnectsWhenItMoves)
     core::library::MediaFileRepository files(*db);
     const auto file = files.byPath(before)->value();
     // The key as the older scanner wrote it, and the file gone missing at that version.
-    const QByteArray head = test::readAll(before).left(64 * 1024);
-    quint64 fnv = 1469598103934665603ULL;
-    for (const char byte : head) {
-        fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
-    }
-    const QString legacy = QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0'));
+    const QString legacy = legacyKeyOf(before);
     ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ?, missing = 1 WHERE id = ?"), {legacy, file.id}).has_value());
     ASSERT_TRUE(QDir().mkpath(music + QStringLiteral("/new")));
     ASSERT_TRUE(QFile::rename(before, music + QStringLiteral("/new/monte.wav")));
@@ -464,13 +469,6 @@ TEST(MediaScanner, TwoTakesAlikeOneKeyedBeforeXxh3NeverTakeEachOthersSongs)
     core::library::SongRepository songs(*db);
     const QString songA = files.byPath(a)->value().songId;
     const QString songB = files.byPath(b)->value().songId;
-    const auto legacyKeyOf = [](const QString& path) {
-        quint64 fnv = 1469598103934665603ULL;
-        for (const char byte : test::readAll(path).left(64 * 1024)) {
-            fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
-        }
-        return QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0'));
-    };
     // Take A as an older version left it: its key in the old form, no whole-content hashes.
     const auto olderVersion = [&] {
         ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ? WHERE path = ?"), {legacyKeyOf(a), a}).has_value());
@@ -522,12 +520,7 @@ TEST(MediaScanner, AScanGivesOldKeysTheirNewFormSoTakesAlikeStayApartWhenTheyMov
     test::writeTagged(b, "Take B", "Conjunto", 0, 2 * 44100);
     audio::MediaScanner scanner(*db);
     ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
-    quint64 fnv = 1469598103934665603ULL;
-    for (const char byte : test::readAll(a).left(64 * 1024)) {
-        fnv = (fnv ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
-    }
-    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ?, full_hash = '' WHERE path = ?"),
-                                {QStringLiteral("%1").arg(fnv, 16, 16, QLatin1Char('0')), a})
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ?, full_hash = '' WHERE path = ?"), {legacyKeyOf(a), a})
                     .has_value());
     ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = ''")).has_value());
     auto rescan = scanner.scan(music.toStdString());
