@@ -482,7 +482,9 @@ public:
     explicit CoverStore(fs::path folder) : m_folder(std::move(folder)) {}
 
     /// Where the cover of `tags` is (copied out if it was not there); empty when there is none or
-    /// it could not be written (the scan goes on without it).
+    /// it could not be written (the scan goes on without it). When the other reader is copying
+    /// the same picture this returns at once, without waiting: settled() tells, before a row
+    /// that names the cover is committed, whether that copy made it.
     fs::path store(const Tags& tags)
     {
         if (tags.coverBytes.isEmpty()) {
@@ -495,9 +497,7 @@ public:
             std::unique_lock lock(m_mutex);
             auto [known, first] = m_known.try_emplace(name, State::Writing);
             if (!first) {
-                const State& state = known->second;  // a reference stays valid when the map grows
-                m_written.wait(lock, [&] { return state != State::Writing; });  // the other reader's copy
-                return state == State::Stored ? target : fs::path();
+                return known->second == State::Failed ? fs::path() : target;  // stored, or being stored
             }
         }
         const bool stored = write(target, bytes);
@@ -507,6 +507,21 @@ public:
         }
         m_written.notify_all();
         return stored ? target : fs::path();
+    }
+
+    /// Whether the cover named by `path` (a path store() returned) is on disk, waiting while a
+    /// reader is still copying it. A cover this store never saw is taken as it is.
+    bool settled(const QString& path)
+    {
+        const std::string name = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1).toStdString();
+        std::unique_lock lock(m_mutex);
+        const auto known = m_known.find(name);
+        if (known == m_known.end()) {
+            return true;
+        }
+        const State& state = known->second;  // a reference stays valid when the map grows
+        m_written.wait(lock, [&] { return state != State::Writing; });
+        return state == State::Stored;
     }
 
 private:
@@ -635,6 +650,9 @@ public:
     ~TagReader() { stop(); }
     TagReader(const TagReader&) = delete;
     TagReader& operator=(const TagReader&) = delete;
+
+    /// The covers the readers copy out (settled() before committing a row that names one).
+    CoverStore& covers() { return m_covers; }
 
     const Probe& wait(size_t item)
     {
@@ -843,6 +861,15 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
     };
     const auto cancelled = [&]() { return stopped(core::Error{ErrorCode::Cancelled, "the scan was cancelled", folder}); };
     const auto flush = [&]() -> core::Result<void> {
+        // A row names its cover only once the copy is on disk (another reader may still be
+        // writing an album's picture when its second track is read).
+        for (QList<core::library::MediaFile>* list : {&newSongFiles, &otherFiles}) {
+            for (core::library::MediaFile& file : *list) {
+                if (!file.cover.isEmpty() && !reader.covers().settled(file.cover)) {
+                    file.cover.clear();
+                }
+            }
+        }
         auto transaction = core::Transaction::begin(m_db.connection());
         if (!transaction) {
             return std::unexpected(transaction.error());

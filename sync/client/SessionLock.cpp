@@ -6,7 +6,11 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <QDateTime>
+
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #endif
 
@@ -39,7 +43,7 @@ QString SessionLock::pathFor(const QString& serverUrl)
     return QDir(folder).filePath(QStringLiteral("bandmate-session-%1.lock").arg(QString::fromLatin1(hash)));
 }
 
-SessionLock::SessionLock(const QString& serverUrl) : m_file(pathFor(serverUrl))
+SessionLock::SessionLock(const QString& serverUrl) : m_path(pathFor(serverUrl)), m_file(m_path)
 {
     // Never taken from a holder that still runs (it may wait on a keychain prompt); a crashed
     // holder's lock is freed by Qt's check of its process.
@@ -50,7 +54,46 @@ SessionLock::~SessionLock() = default;
 
 bool SessionLock::tryLock(int waitMs)
 {
-    return m_file.isLocked() || m_file.tryLock(waitMs);
+    if (m_file.isLocked() || m_file.tryLock(0)) {
+        return true;
+    }
+    // A file left empty by a killed holder would stop every sync until the next reboot.
+    if (m_file.error() == QLockFile::LockFailedError && abandoned() && m_file.removeStaleLockFile() && m_file.tryLock(0)) {
+        return true;
+    }
+    if (waitMs > 0 && m_file.tryLock(waitMs)) {
+        return true;
+    }
+    return m_file.error() == QLockFile::LockFailedError && abandoned() && m_file.removeStaleLockFile() && m_file.tryLock(0);
+}
+
+bool SessionLock::abandoned() const
+{
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (m_file.getLockInfo(&pid, &host, &application)) {
+        return false;  // a holder that says who it is: Qt checks whether it still runs
+    }
+    // A holder writes who it is right after making the file: one without it for a second is
+    // not being written.
+    const QFileInfo info(m_path);
+    if (!info.exists() || info.lastModified().msecsTo(QDateTime::currentDateTime()) < 1'000) {
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    // And a holder holds a lock on the file itself (Qt takes one as it makes the file): a file
+    // nobody has locked has no holder.
+    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd);  // also lets go of the lock just taken
+    return free;
+#else
+    return true;
+#endif
 }
 
 QString SessionLock::problem() const

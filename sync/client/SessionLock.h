@@ -29,6 +29,11 @@ public:
     [[nodiscard]] static QString pathFor(const QString& serverUrl);
 
 private:
+    /// Whether the lock file is one a holder left behind without saying who it is (killed between
+    /// making the file and writing its process into it): Qt never takes such a file for stale.
+    [[nodiscard]] bool abandoned() const;
+
+    QString m_path;
     QLockFile m_file;
 };
 

@@ -343,6 +343,62 @@ TEST(MediaScanner, CopiesEmbeddedCoversOutOnceForTheirAlbum)
     EXPECT_EQ(QDir(QFileInfo(a).absolutePath()).entryList(QDir::Files).size(), 2);
 }
 
+TEST(MediaScanner, ACoverThatCannotBeCopiedIsNamedByNoRow)
+{
+    // Twelve tracks of one album share a picture; the covers folder cannot be made (a file has
+    // its name). The scan goes on, and no row names a cover that is not on disk, also for the
+    // tracks read while the other reader was still trying to copy it.
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    {
+        QFile blocker(dir.file(QStringLiteral("covers")));
+        ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    }
+    const QString music = dir.file(QStringLiteral("album"));
+    const QByteArray png = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    ASSERT_TRUE(writeWithSox(music + QStringLiteral("/00.flac")));
+    for (int i = 0; i < 12; ++i) {
+        const QString path = music + QStringLiteral("/%1.flac").arg(i, 2, 10, QLatin1Char('0'));
+        if (i > 0) {
+            ASSERT_TRUE(QFile::copy(music + QStringLiteral("/00.flac"), path));
+        }
+        TagLib::FLAC::File flac(QFile::encodeName(path).constData());
+        flac.xiphComment(true)->setTitle(TagLib::String("Track " + std::to_string(i)));
+        auto* picture = new TagLib::FLAC::Picture;
+        picture->setType(TagLib::FLAC::Picture::FrontCover);
+        picture->setMimeType("image/png");
+        picture->setData(TagLib::ByteVector(png.constData(), static_cast<unsigned>(png.size())));
+        flac.addPicture(picture);
+        ASSERT_TRUE(flac.save());
+    }
+    auto scanned = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(scanned.has_value()) << scanned.error().toString();
+    EXPECT_EQ(scanned->added, 12);
+    const auto all = core::library::MediaFileRepository(*db).under(music).value();
+    ASSERT_EQ(all.size(), 12);
+    for (const auto& file : all) {
+        EXPECT_TRUE(file.cover.isEmpty() || QFile::exists(file.cover)) << file.path.toStdString() << " names " << file.cover.toStdString();
+    }
+    // With the folder free again, a rescan of changed files copies it once for all.
+    ASSERT_TRUE(QFile::remove(dir.file(QStringLiteral("covers"))));
+    for (const auto& file : all) {
+        TagLib::FLAC::File flac(QFile::encodeName(file.path).constData());
+        flac.xiphComment(true)->setArtist("Orquesta");
+        ASSERT_TRUE(flac.save());
+    }
+    auto again = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->updated, 12);
+    QSet<QString> covers;
+    const auto rescanned = core::library::MediaFileRepository(*db).under(music).value();
+    for (const auto& file : rescanned) {
+        covers.insert(file.cover);
+    }
+    ASSERT_EQ(covers.size(), 1);
+    EXPECT_EQ(test::readAll(*covers.begin()), png);
+}
+
 TEST(MediaScanner, TagsAndCoversPastTheFirst64KiBAndBeforeTheLast8KiBAreReadWhole)
 {
     // The scanner reads a file's first 64 KiB and last 8 KiB at once and the rest on demand:
