@@ -152,97 +152,6 @@ std::optional<QByteArray> machineIn(const QJsonObject& body, http::Response& res
     return xml;
 }
 
-/// The listener's options from a page or file URL's query: tempo (rounded to whole BPM), key,
-/// clave, play=a,b (exactly these instruments; or the page form's set=1 with on-ID for each one
-/// ticked), off=a,b (these off), bars.
-core::Result<PlayOptions> playOptions(const http::Request& req, const core::beats::Machine& machine)
-{
-    PlayOptions options;
-    if (req.hasParam(QStringLiteral("tempo"))) {
-        bool ok = false;
-        const double bpm = req.param(QStringLiteral("tempo")).toDouble(&ok);
-        if (!ok || !std::isfinite(bpm)) {
-            return core::fail(ErrorCode::InvalidInput, "expected a tempo in BPM, e.g. 180", "tempo");
-        }
-        options.bpm = std::round(bpm);  // whole BPM (one cached file each), clamped to 30-300 by applyPlayOptions
-    }
-    if (req.hasParam(QStringLiteral("key"))) {
-        bool ok = false;
-        const int key = req.param(QStringLiteral("key")).toInt(&ok);
-        if (!ok || key < 0 || key > 11) {
-            return core::fail(ErrorCode::InvalidInput, "expected a key from 0 (C) to 11 (B)", "key");
-        }
-        options.key = key;
-    }
-    if (req.hasParam(QStringLiteral("clave"))) {
-        const QString clave = req.param(QStringLiteral("clave"));
-        if (clave != QLatin1String("2-3") && clave != QLatin1String("3-2")) {
-            return core::fail(ErrorCode::InvalidInput, "expected 2-3 or 3-2", "clave");
-        }
-        options.clave32 = clave == QLatin1String("3-2");
-    }
-    if (req.hasParam(QStringLiteral("set"))) {
-        QStringList playing;  // the page's form: a box for each instrument, ticked ones on
-        for (const auto& instrument : machine.instruments) {
-            if (req.hasParam(QStringLiteral("on-") + QString::fromStdString(instrument.id))) {
-                playing << QString::fromStdString(instrument.id);
-            }
-        }
-        options.playing = playing;
-    } else if (req.hasParam(QStringLiteral("play"))) {
-        options.playing = req.param(QStringLiteral("play")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    }
-    if (req.hasParam(QStringLiteral("off"))) {
-        for (const QString& id : req.param(QStringLiteral("off")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!options.off.contains(id)) {
-                options.off << id;
-            }
-        }
-    }
-    if (req.hasParam(QStringLiteral("bars"))) {
-        bool ok = false;
-        const int bars = req.param(QStringLiteral("bars")).toInt(&ok);
-        if (!ok) {
-            return core::fail(ErrorCode::InvalidInput, "expected a whole number of bars", "bars");
-        }
-        options.bars = std::clamp(bars, 1, kMaxLoopBars);
-    }
-    return options;
-}
-
-/// The query naming what a listener changed from the saved machine (empty: nothing), the same
-/// for every way of asking for one combination, so each is one cacheable URL.
-QString canonicalQuery(const core::beats::Machine& saved, const core::beats::Machine& played, const PlayOptions& options)
-{
-    QUrlQuery query;
-    if (played.bpm != saved.bpm) {
-        query.addQueryItem(QStringLiteral("tempo"), QString::number(played.bpm));
-    }
-    if (played.keyNote != saved.keyNote) {
-        query.addQueryItem(QStringLiteral("key"), QString::number(played.keyNote));
-    }
-    if (played.clave32 != saved.clave32) {
-        query.addQueryItem(QStringLiteral("clave"), played.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3"));
-    }
-    const auto enabled = [](const core::beats::Machine& machine) {
-        QStringList ids;
-        for (const auto& instrument : machine.instruments) {
-            if (instrument.enabled) {
-                ids << QString::fromStdString(instrument.id);
-            }
-        }
-        return ids;
-    };
-    if (enabled(played) != enabled(saved)) {
-        query.addQueryItem(QStringLiteral("play"), enabled(played).isEmpty() ? QStringLiteral(",") : enabled(played).join(QLatin1Char(',')));
-    }
-    if (options.bars) {
-        query.addQueryItem(QStringLiteral("bars"), QString::number(*options.bars));
-    }
-    const QString text = query.toString(QUrl::FullyEncoded);
-    return text.isEmpty() ? QString() : QStringLiteral("?") + text;
-}
-
 /// How a licence reads on a page: its name and the text it links to ("" for all rights reserved,
 /// which the page names in its own language).
 std::pair<QString, QString> licenceShown(const QString& licence)
@@ -833,7 +742,7 @@ void GrooveRoutes::rendered(const http::Request& req, http::Response& res, const
         return;
     }
     const core::beats::Machine& saved = **parsed;
-    auto options = playOptions(req, saved);
+    auto options = playOptionsFromQuery(QString::fromStdString(req.query), saved);
     auto played = options ? applyPlayOptions(saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
     if (!played) {
         res.error(400, "invalid", played.error().toString());
@@ -989,7 +898,7 @@ void GrooveRoutes::page(const http::Request& req, http::Response& res, Worker& w
         return;
     }
     const core::beats::Machine* saved = parsed->get();
-    auto options = playOptions(req, *saved);
+    auto options = playOptionsFromQuery(QString::fromStdString(req.query), *saved);
     auto machine = options ? applyPlayOptions(*saved, *options) : core::Result<core::beats::Machine>(std::unexpected(options.error()));
     QString problem;
     if (!machine) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/beats/Machine.h"
+#include "sync/server/PlayOptions.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -23,31 +24,6 @@ enum class Visibility { Public, Unlisted, Private };
 /// The licences a groove may be shared under (shown on its page): "cc-by-4.0", "cc-by-sa-4.0",
 /// "cc0-1.0", "all-rights-reserved".
 [[nodiscard]] const QStringList& grooveLicences();
-
-/// What a listener may change on a shared groove's page; the server renders each combination
-/// (and caches it). Unset: as the author saved it.
-struct PlayOptions {
-    std::optional<double> bpm;     ///< clamped to 30-300
-    std::optional<int> key;        ///< 0 = C … 11 = B
-    std::optional<bool> clave32;   ///< 3-2 (true) or 2-3
-    std::optional<QStringList> playing;  ///< exactly these instrument ids on (others off)
-    QStringList off;               ///< instrument ids switched off (others as saved or `playing`)
-    std::optional<int> bars;       ///< loop length, 1 to kMaxLoopBars; unset: loopBars()
-};
-inline constexpr int kMaxLoopBars = 16;
-/// A loop is at most this long, whatever its bars and tempo (16 bars at 60 BPM): what one
-/// request may make the server render is bounded.
-inline constexpr double kMaxLoopSeconds = 64.0;
-
-/// The machine as a page plays it with `options`: tempo clamped to MachineLimits, the key and
-/// the clave direction set, the instruments in `playing` on and the others off, those in `off`
-/// off. An instrument the machine does not have is an InvalidInput naming it ("play" or "off").
-[[nodiscard]] core::Result<core::beats::Machine> applyPlayOptions(core::beats::Machine machine, const PlayOptions& options);
-/// The bars of one seamless loop of the machine: whole clave cycles (two bars) that hold every
-/// enabled instrument's program a whole number of times, at most kMaxLoopBars.
-[[nodiscard]] int loopBars(const core::beats::Machine& machine);
-/// The bars a page plays: `asked` (or loopBars()), at most kMaxLoopBars and kMaxLoopSeconds long.
-[[nodiscard]] int playableBars(const core::beats::Machine& machine, std::optional<int> asked);
 
 /// The sample rate of every rendered loop (the page's Web Audio context runs at it, so the
 /// browser plays the server's samples without resampling them first).

@@ -8,14 +8,17 @@
 #include "core/roadmap/RoadmapTemplate.h"
 #include "core/setlists/SetlistFormats.h"
 #include "sync/protocol/ChangeJson.h"
+#include "sync/server/PlayOptions.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdint>
 #include <cstdio>
+#include <cmath>
 #include <cstdlib>
 
 namespace {
@@ -95,6 +98,57 @@ void require(bool condition, const char* what)
         auto again = bandmate::sync::changesFromJson(written, QStringLiteral("again"));
         require(again.has_value() && again->size() == changes->size(), "change JSON round trip");
     }
+}
+
+/// The salsa machine a shared page plays (what a listener's query changes).
+[[maybe_unused]] const bandmate::core::beats::Machine& sharedMachine()
+{
+    static const bandmate::core::beats::Machine machine = [] {
+        QFile file(QStringLiteral(BANDMATE_FUZZ_MACHINE));
+        require(file.open(QIODevice::ReadOnly), "the machine file opens");
+        auto read = bandmate::core::beats::readMachineXml(file.readAll(), QStringLiteral("salsa.xml"));
+        require(read.has_value(), "the machine file reads");
+        return *read;
+    }();
+    return machine;
+}
+
+[[maybe_unused]] void renderQuery(const QByteArray& input)
+{
+    // A shared groove's page or file URL's query, as the server reads it (issue 26: the server's
+    // query strings). What it accepts is a machine the server may render: tempo and key within
+    // their limits, at most 16 bars and 64 s; and its canonical query (the cache's key) reads
+    // back as the same machine and the same query.
+    using namespace bandmate;
+    const core::beats::Machine& saved = sharedMachine();
+    auto options = sync::playOptionsFromQuery(QString::fromUtf8(input), saved);
+    if (!options) {
+        require(!options.error().message.empty() && !options.error().where.empty(), "a refusal names the parameter");
+        return;
+    }
+    auto played = sync::applyPlayOptions(saved, *options);
+    if (!played) {
+        require(!played.error().message.empty(), "a refusal says why");
+        return;
+    }
+    require(played->bpm >= core::beats::MachineLimits::kMinBpm && played->bpm <= core::beats::MachineLimits::kMaxBpm, "tempo within limits");
+    require(played->keyNote >= 0 && played->keyNote <= 11, "key from C to B");
+    const int bars = sync::playableBars(*played, options->bars);
+    require(bars >= 1 && bars <= sync::kMaxLoopBars, "1 to 16 bars");
+    require(bars * 4.0 * 60.0 / played->bpm <= sync::kMaxLoopSeconds + 1e-6, "at most 64 s of audio");
+    const QString canonical = sync::canonicalQuery(saved, *played, *options);
+    auto again = sync::playOptionsFromQuery(canonical.mid(1), saved);
+    require(again.has_value(), "the canonical query reads back");
+    auto replayed = sync::applyPlayOptions(saved, *again);
+    require(replayed.has_value(), "the canonical query applies");
+    bool same = replayed->bpm == played->bpm && replayed->keyNote == played->keyNote && replayed->clave32 == played->clave32
+                && replayed->instruments.size() == played->instruments.size();
+    for (size_t i = 0; same && i < played->instruments.size(); ++i) {
+        same = replayed->instruments[i].enabled == played->instruments[i].enabled;
+    }
+    require(same, "the canonical query plays the same machine");
+    require(sync::playableBars(*replayed, again->bars) == bars, "the canonical query plays as many bars");
+    require(sync::canonicalQuery(saved, *replayed, *again) == canonical, "the canonical query is its own canonical query");
 }
 
 }  // namespace

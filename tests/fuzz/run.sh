@@ -3,7 +3,7 @@
 # UndefinedBehaviorSanitizer) and runs them.
 #   tests/fuzz/run.sh                 every target, 30 s each
 #   tests/fuzz/run.sh TARGET [SECONDS] one target (machine_xml, roadmap_json, search_query,
-#                                      chordpro, setlist_text, sync_changes)
+#                                      chordpro, setlist_text, sync_changes, render_query)
 #   tests/fuzz/run.sh all SECONDS      every target for SECONDS each
 # Every input in tests/fuzz/regressions/TARGET/ (crashes found before) runs first and must pass.
 # The seed corpus in tests/fuzz/corpus/TARGET is only read; what the run learns goes to
@@ -12,7 +12,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-targets=(machine_xml roadmap_json search_query chordpro setlist_text sync_changes)
+targets=(machine_xml roadmap_json search_query chordpro setlist_text sync_changes render_query)
 which="${1:-all}"
 seconds="${2:-30}"
 if [ "$which" != all ]; then
