@@ -58,13 +58,28 @@ bool SessionLock::tryLock(int waitMs)
         return true;
     }
     // A file left empty by a killed holder would stop every sync until the next reboot.
-    if (m_file.error() == QLockFile::LockFailedError && abandoned() && m_file.removeStaleLockFile() && m_file.tryLock(0)) {
+    if (takeOverAbandoned()) {
         return true;
     }
-    if (waitMs > 0 && m_file.tryLock(waitMs)) {
+    if (waitMs != 0 && m_file.tryLock(waitMs)) {
         return true;
     }
-    return m_file.error() == QLockFile::LockFailedError && abandoned() && m_file.removeStaleLockFile() && m_file.tryLock(0);
+    return takeOverAbandoned();
+}
+
+bool SessionLock::takeOverAbandoned()
+{
+    if (m_file.error() != QLockFile::LockFailedError || !abandoned()) {
+        return false;
+    }
+    // One program at a time judges and removes a lock file: under the lock Qt's own removal of
+    // a stale file takes, so no two remove each other's fresh lock (both would then think they
+    // hold it and trade one refresh token twice, which ends the session).
+    QLockFile removing(m_path + QStringLiteral(".rmlock"));
+    if (!removing.tryLock(0) || !abandoned() || !m_file.removeStaleLockFile()) {
+        return false;
+    }
+    return m_file.tryLock(0);
 }
 
 bool SessionLock::abandoned() const
@@ -78,7 +93,8 @@ bool SessionLock::abandoned() const
     // A holder writes who it is right after making the file: one without it for a second is
     // not being written.
     const QFileInfo info(m_path);
-    if (!info.exists() || info.lastModified().msecsTo(QDateTime::currentDateTime()) < 1'000) {
+    // (A clock set back after the crash makes the file's time lie ahead: as old, as Qt counts.)
+    if (!info.exists() || qAbs(info.lastModified().msecsTo(QDateTime::currentDateTime())) < 1'000) {
         return false;
     }
 #ifdef Q_OS_UNIX

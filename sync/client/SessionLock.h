@@ -32,6 +32,9 @@ private:
     /// Whether the lock file is one a holder left behind without saying who it is (killed between
     /// making the file and writing its process into it): Qt never takes such a file for stale.
     [[nodiscard]] bool abandoned() const;
+    /// Removes an abandoned lock file and takes the lock; false when the file is not abandoned
+    /// or another program got there first.
+    [[nodiscard]] bool takeOverAbandoned();
 
     QString m_path;
     QLockFile m_file;

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QLockFile>
 #include <QUuid>
 
 #include <gtest/gtest.h>
@@ -44,6 +45,31 @@ TEST(SessionLock, AnEmptyLockFileAKilledHolderLeftIsTakenOver)
     EXPECT_TRUE(lock.problem().isEmpty());
     lock.unlock();
     EXPECT_FALSE(QFile::exists(SessionLock::pathFor(server)));
+}
+
+TEST(SessionLock, AnEmptyLockFileFromBeforeTheClockWasSetBackIsTakenOverToo)
+{
+    const QString server = uniqueServer();
+    leaveEmptyLockFile(server, -3'600'000);  // its time an hour ahead of the clock
+    SessionLock lock(server);
+    EXPECT_TRUE(lock.tryLock(0));
+    lock.unlock();
+}
+
+TEST(SessionLock, OnlyOneProgramAtATimeRemovesAnAbandonedLockFile)
+{
+    // Another program is judging the same file (it holds the removal lock Qt's own stale removal
+    // takes): this one leaves the file to it rather than race it.
+    const QString server = uniqueServer();
+    leaveEmptyLockFile(server, 5'000);
+    QLockFile removing(SessionLock::pathFor(server) + QStringLiteral(".rmlock"));
+    ASSERT_TRUE(removing.tryLock(0));
+    SessionLock lock(server);
+    EXPECT_FALSE(lock.tryLock(0));
+    EXPECT_TRUE(QFile::exists(SessionLock::pathFor(server)));
+    removing.unlock();
+    EXPECT_TRUE(lock.tryLock(0));
+    lock.unlock();
 }
 
 TEST(SessionLock, AnEmptyLockFileIsLeftAloneWhileItsHolderMayStillBeWritingIt)
