@@ -15,7 +15,7 @@
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+358"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+360"/>
         <source>%n song(s) placed in %1.</source>
         <translation>
             <numerusform>%n song placed in %1.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+352"/>
+        <location line="+373"/>
         <source>%n song(s) ticked, %1 of them not shown by the search</source>
         <translation>
             <numerusform>%n song ticked, %1 of them not shown by the search</numerusform>

@@ -994,7 +994,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+38"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+50"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
@@ -1274,7 +1274,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Con qué mano suenan las notas nuevas del piano</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+42"/>
         <source>Program</source>
         <translation>Programa</translation>
@@ -2007,7 +2007,32 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Practica o registra algo hoy para empezar una racha (la mejor hasta ahora: %1 días).</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+25"/>
+        <source>Practice minutes</source>
+        <translation>Minutos de práctica</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practice sessions</source>
+        <translation>Sesiones de práctica</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows played</source>
+        <translation>Conciertos tocados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paid shows</source>
+        <translation>Conciertos pagados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Songs added</source>
+        <translation>Canciones añadidas</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>As measured</source>
         <translation>Según lo medido</translation>
     </message>
@@ -2083,7 +2108,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+63"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+64"/>
         <source>Fan vote — %1</source>
         <translation>Votación de fans — %1</translation>
     </message>
@@ -2104,13 +2129,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+4"/>
-        <location line="+486"/>
+        <location line="+508"/>
         <location line="+368"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-844"/>
+        <location line="-866"/>
         <source>Find a song (Ctrl+F)</source>
         <translation>Buscar una canción (Ctrl+F)</translation>
     </message>
@@ -2192,13 +2217,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
-        <location line="+66"/>
+        <location line="+258"/>
+        <location line="+69"/>
         <source>Create the vote</source>
         <translation>Crear la votación</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-322"/>
         <source>Discard the kept vote</source>
         <translation>Descartar la votación guardada</translation>
     </message>
@@ -2323,7 +2348,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Todavía no hay votos.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+107"/>
         <source>Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.</source>
         <translation>Ahora no se puede llegar a tu servidor (%1); el código y el código QR funcionan, y el recuento llega cuando responda.</translation>
     </message>
@@ -2343,12 +2368,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tu servidor rechazó esta votación: %1. Cámbiala y vuelve a publicarla, o descártala.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-105"/>
         <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
         <translation>Esta votación está guardada en este ordenador. Pasa a tu servidor cuando hayas iniciado sesión y tengas conexión, o ahora con Publicar.</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-89"/>
         <source>songs into</source>
         <translation>canciones a</translation>
     </message>
@@ -2386,12 +2411,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudieron poner las canciones: la página de setlists dice por qué.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Looking for this show&apos;s vote on your server…</source>
         <translation>Buscando la votación de este concierto en tu servidor…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>On your server: code %1</source>
         <translation>En tu servidor: código %1</translation>
     </message>
@@ -2901,8 +2926,8 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+72"/>
-        <location line="+121"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+78"/>
+        <location line="+120"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -4267,12 +4292,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Detalles del concierto…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Add a song: type a title and press Enter (Ctrl+L)</source>
         <translation>Añadir una canción: escribe un título y pulsa Intro (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Añadir descanso</translation>
@@ -4321,7 +4346,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Mover set</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Performed</source>
         <translation>Tocado</translation>
     </message>

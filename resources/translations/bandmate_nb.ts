@@ -994,7 +994,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+38"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+50"/>
         <source>Rename…</source>
         <translation>Gi nytt navn …</translation>
     </message>
@@ -1274,7 +1274,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Hvilken hånd nye pianotoner spilles med</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+42"/>
         <source>Program</source>
         <translation>Program</translation>
@@ -2007,7 +2007,32 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Øv eller før noe i dag for å starte en rekke (beste så langt: %1 dager).</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+25"/>
+        <source>Practice minutes</source>
+        <translation>Øvingsminutter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practice sessions</source>
+        <translation>Øvingsøkter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows played</source>
+        <translation>Spilte konserter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paid shows</source>
+        <translation>Betalte konserter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Songs added</source>
+        <translation>Sanger lagt til</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>As measured</source>
         <translation>Slik det ble målt</translation>
     </message>
@@ -2083,7 +2108,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FanVoteDialog</name>
     <message>
-        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+63"/>
+        <location filename="../../ui/setlists/FanVoteDialog.cpp" line="+64"/>
         <source>Fan vote — %1</source>
         <translation>Fanavstemning — %1</translation>
     </message>
@@ -2104,13 +2129,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+486"/>
+        <location line="+508"/>
         <location line="+368"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-844"/>
+        <location line="-866"/>
         <source>Find a song (Ctrl+F)</source>
         <translation>Finn en låt (Ctrl+F)</translation>
     </message>
@@ -2192,13 +2217,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
-        <location line="+66"/>
+        <location line="+258"/>
+        <location line="+69"/>
         <source>Create the vote</source>
         <translation>Opprett avstemningen</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-322"/>
         <source>Discard the kept vote</source>
         <translation>Forkast den lagrede avstemningen</translation>
     </message>
@@ -2323,7 +2348,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ingen stemmer ennå.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+107"/>
         <source>Your server cannot be reached now (%1); the code and QR code work, and the tally comes when it answers.</source>
         <translation>Serveren din kan ikke nås nå (%1); koden og QR-koden virker, og opptellingen kommer når den svarer.</translation>
     </message>
@@ -2343,12 +2368,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Serveren din avviste denne avstemningen: %1. Endre den og publiser den på nytt, eller forkast den.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-105"/>
         <source>This vote is kept on this computer. It goes to your server when you are signed in and online, or now with Publish.</source>
         <translation>Denne avstemningen er lagret på denne datamaskinen. Den går til serveren din når du er logget inn og på nett, eller nå med Publiser.</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-89"/>
         <source>songs into</source>
         <translation>låter inn i</translation>
     </message>
@@ -2386,12 +2411,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Låtene kunne ikke legges inn: settliste-siden sier hvorfor.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Looking for this show&apos;s vote on your server…</source>
         <translation>Ser etter konsertens avstemning på serveren din …</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>On your server: code %1</source>
         <translation>På serveren din: kode %1</translation>
     </message>
@@ -2901,8 +2926,8 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+72"/>
-        <location line="+121"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+78"/>
+        <location line="+120"/>
         <source>Bandmate</source>
         <translation>Bandmate</translation>
     </message>
@@ -4267,12 +4292,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Konsertdetaljer …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Add a song: type a title and press Enter (Ctrl+L)</source>
         <translation>Legg til en sang: skriv en tittel og trykk Enter (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <location filename="../../ui/setlists/SetlistsPageEditing.cpp" line="+112"/>
         <source>Add break</source>
         <translation>Legg til pause</translation>
@@ -4321,7 +4346,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Flytt sett</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Performed</source>
         <translation>Spilt</translation>
     </message>

@@ -116,7 +116,8 @@ TEST_F(DashboardTest, TrendsMapAndWeeklyReviewShowWhatWasRecorded)
     // Trend: practice minutes as a running total, one point per entry, ending at 24 × 40.
     auto* metric = page.findChild<QComboBox*>(QStringLiteral("trendMetric"));
     ASSERT_NE(metric, nullptr);
-    EXPECT_EQ(metric->currentText(), QStringLiteral("practice_minutes"));
+    EXPECT_EQ(metric->currentData().toString(), QStringLiteral("practice_minutes"));
+    EXPECT_EQ(metric->currentText(), QStringLiteral("Practice minutes")) << "in words, not the metric's key";
     QLineSeries* trend = nullptr;
     for (auto* view : page.findChildren<QChartView*>()) {
         for (auto* series : view->chart()->series()) {

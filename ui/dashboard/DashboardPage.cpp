@@ -241,7 +241,7 @@ DashboardPage::DashboardPage(core::Database& db, QWidget* parent)
     trendLayout->setContentsMargins(0, 0, 0, 0);
     m_metric = new QComboBox(trends);
     m_metric->setObjectName(QStringLiteral("trendMetric"));
-    connect(m_metric, &QComboBox::currentTextChanged, this, &DashboardPage::showTrend);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { showTrend(m_metric->currentData().toString()); });
     m_trendChart = new QChart();
     trendLayout->addWidget(m_metric, 0, Qt::AlignLeft);
     trendLayout->addWidget(chartView(m_trendChart, trends));
@@ -352,15 +352,44 @@ void DashboardPage::reload()
     m_map->setActivity(insights.activity(today.addDays(-7 * 27), today).value_or(QMap<QDate, int>{}), today);
 
     // Trends: the metrics that have entries.
-    const QString chosen = m_metric->currentText();
+    const QString chosen = m_metric->currentData().toString();
     const QStringList metrics = progress.metrics().value_or(QStringList{});
     {
         const QSignalBlocker block(m_metric);
         m_metric->clear();
-        m_metric->addItems(metrics);
+        for (const QString& metric : metrics) {
+            m_metric->addItem(metricLabel(metric), metric);  // shown in words, kept by its key
+        }
         m_metric->setCurrentIndex(std::max(0, static_cast<int>(metrics.indexOf(chosen.isEmpty() ? QStringLiteral("practice_minutes") : chosen))));
     }
-    showTrend(m_metric->currentText());
+    showTrend(m_metric->currentData().toString());
+}
+
+QString DashboardPage::metricLabel(const QString& metric)
+{
+    // What the app itself counts, in the page's language; a roadmap's own metric (its key is
+    // data, in the roadmap author's words) with its underscores read as spaces.
+    if (metric == QLatin1String("practice_minutes")) {
+        return tr("Practice minutes");
+    }
+    if (metric == QLatin1String("practice_sessions")) {
+        return tr("Practice sessions");
+    }
+    if (metric == QLatin1String("shows_played")) {
+        return tr("Shows played");
+    }
+    if (metric == QLatin1String("paid_shows")) {
+        return tr("Paid shows");
+    }
+    if (metric == QLatin1String("songs_added")) {
+        return tr("Songs added");
+    }
+    QString words = metric;
+    words.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!words.isEmpty()) {
+        words[0] = words[0].toUpper();
+    }
+    return words;
 }
 
 void DashboardPage::showTrend(const QString& metric)

@@ -45,6 +45,8 @@ protected:
 private:
     QWidget* card(const QString& title, QWidget* body);
     void showTrend(const QString& metric);
+    /// How a metric's key reads in the trend's list ("practice_minutes": "Practice minutes").
+    [[nodiscard]] static QString metricLabel(const QString& metric);
     void saveReview();
 
     core::Database& m_db;
