@@ -274,6 +274,27 @@ fs::path toNative(const QString& path)
 #endif
 }
 
+/// Writes each of `items` with `write` in one transaction: all or none. A failure is reported
+/// in `failures` under `what` (the scan stands).
+template <typename Item, typename Write>
+void writeTogether(core::Database& db, const QList<Item>& items, Write write, const char* what, std::vector<std::string>& failures)
+{
+    if (items.isEmpty()) {
+        return;
+    }
+    auto transaction = core::Transaction::begin(db.connection());
+    core::Result<void> written = transaction ? core::Result<void>() : core::Result<void>(std::unexpected(transaction.error()));
+    for (qsizetype i = 0; written && i < items.size(); ++i) {
+        written = write(items[i]);
+    }
+    if (written) {
+        written = transaction->commit();
+    }
+    if (!written) {
+        failures.push_back(std::string(what) + ": " + written.error().toString());  // a transaction not committed rolls back
+    }
+}
+
 /// Whether the file at `native` still has the size and time its row has.
 bool unchangedOnDisk(const fs::path& native, const core::library::MediaFile& file)
 {
@@ -308,22 +329,8 @@ void rekeyLegacyFiles(core::Database& db, core::library::MediaFileRepository& fi
             keys.append({file, contentHashOf(stream.head().data(), stream.head().size())});
         }
     }
-    if (keys.isEmpty()) {
-        return;
-    }
-    auto transaction = core::Transaction::begin(db.connection());
-    for (const auto& [file, key] : keys) {
-        if (!transaction) {
-            break;
-        }
-        if (auto set = files.rekey(file.id, file.contentHash, key); !set) {
-            failures.push_back("content keys: " + set.error().toString());
-            return;  // the transaction rolls back
-        }
-    }
-    if (auto committed = transaction ? transaction->commit() : core::Result<void>(std::unexpected(transaction.error())); !committed) {
-        failures.push_back("content keys: " + committed.error().toString());
-    }
+    writeTogether(db, keys, [&files](const auto& item) { return files.rekey(item.first.id, item.first.contentHash, item.second); }, "content keys",
+                  failures);
 }
 
 /// Reads the whole content of every present file under `root` (whose rows this scan just
@@ -359,22 +366,7 @@ void keepWholeHashes(core::Database& db, core::library::MediaFileRepository& fil
             }
         }
     }
-    if (hashes.isEmpty()) {
-        return;
-    }
-    auto transaction = core::Transaction::begin(db.connection());
-    for (const auto& [id, whole] : hashes) {
-        if (!transaction) {
-            break;
-        }
-        if (auto set = files.setFullHash(id, whole); !set) {
-            failures.push_back("whole-file hashes: " + set.error().toString());
-            return;  // the transaction rolls back
-        }
-    }
-    if (auto committed = transaction ? transaction->commit() : core::Result<void>(std::unexpected(transaction.error())); !committed) {
-        failures.push_back("whole-file hashes: " + committed.error().toString());
-    }
+    writeTogether(db, hashes, [&files](const auto& item) { return files.setFullHash(item.first, item.second); }, "whole-file hashes", failures);
 }
 
 /// A path as the library keeps it: text with "/" between folders on every system (the generic
