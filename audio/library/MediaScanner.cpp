@@ -107,6 +107,24 @@ qint64 modifiedMs(const fs::path& path, std::error_code& error)
     return std::chrono::duration_cast<std::chrono::milliseconds>(fs::last_write_time(path, error).time_since_epoch()).count();
 }
 
+/// Now, in modifiedMs's clock.
+qint64 fileClockNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(fs::file_time_type::clock::now().time_since_epoch()).count();
+}
+
+/// How far before a scan's start a file's mtime must lie for its size and mtime to be trusted
+/// at the next scan. A file written again right after it was read can keep its mtime: file
+/// systems stamp times from a clock that advances in ticks (a few milliseconds on Linux, 2 s on
+/// FAT), and a tag tool that rewrites a tag in place keeps the size.
+constexpr qint64 kRacyMs = 2500;
+
+/// Whether `file`'s row cannot tell a change made right after its last read (see kRacyMs).
+bool racilyClean(const core::library::MediaFile& file)
+{
+    return file.readAt != 0 && file.mtime + kRacyMs > file.readAt;
+}
+
 /// A cheap identity of the content (with the size): "xxh3:" and XXH3's 64 bits of its first
 /// 64 KiB in hexadecimal.
 QString contentHashOf(const char* head, size_t count)
@@ -620,6 +638,7 @@ void warmUpTagLib()
 /// A file to open, and what opening it found.
 struct Probe {
     qsizetype index = 0;  ///< into the scan's path list
+    bool racy = false;  ///< read again only because its row was racily clean (size and time agree)
     qint64 size = 0;
     qint64 mtime = 0;
     QString contentHash;
@@ -714,6 +733,7 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         return fail(ErrorCode::NotFound, "no such folder", folder);
     }
     const auto started = std::chrono::steady_clock::now();
+    const qint64 readAt = fileClockNowMs();  // every file this scan reads is read after this
     QString root = fromPath(rootPath);
     while (root.size() > 1 && root.endsWith(QLatin1Char('/'))) {
         root.chop(1);
@@ -804,7 +824,9 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         }
         probe.size = static_cast<qint64>(fs::file_size(native, error));
         probe.mtime = modifiedMs(native, error);
-        if (stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing) {
+        if (stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing && racilyClean(*stored)) {
+            probe.racy = true;  // read again; counted unchanged when nothing read differs
+        } else if (stored->size == probe.size && stored->mtime == probe.mtime && !stored->missing) {
             ++result.unchanged;
             if (!stored->error.isEmpty()) {
                 ++result.failed;
@@ -905,9 +927,14 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         file.mtime = probe.mtime;
         file.missing = false;
         file.contentHash = probe.contentHash;
+        file.readAt = readAt;
         if (!probe.tags) {
+            const QString previousError = file.error;
             file.error = QString::fromStdString(probe.tags.error().message);
             otherFiles.append(file);
+            if (probe.racy && file.error == previousError) {
+                ++result.unchanged;
+            }
             ++result.failed;
             result.failures.push_back(core::library::displayPath(path).toStdString() + ": " + probe.tags.error().message);
         } else {
@@ -1024,6 +1051,10 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 newSongs.append(probe.tags->song);
                 newSongFiles.append(file);
                 ++result.added;
+            } else if (probe.racy && stored->error.isEmpty() && file.tagsRead == previousTags && file.contentHash == stored->contentHash
+                       && file.cover == stored->cover && file.bitrate == stored->bitrate && file.sampleRate == stored->sampleRate) {
+                otherFiles.append(file);  // nothing changed; saved with this read's time, trusted from the next scan on
+                ++result.unchanged;
             } else {
                 // Changed on disk (a tag tool, say): take the tags that changed there, keep what
                 // the musician edited here (unless asked to take every tag).

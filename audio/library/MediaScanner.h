@@ -16,7 +16,7 @@ namespace bandmate::audio {
 struct ScanResult {
     int added = 0;        ///< new files, each a new song
     int updated = 0;      ///< changed files (tags re-read)
-    int unchanged = 0;    ///< same size and time: not opened
+    int unchanged = 0;    ///< same size and time: not opened (or, written just before it was last read, read again and the same)
     int reconnected = 0;  ///< files found again under a new path (same content)
     int missing = 0;      ///< known files no longer there
     int failed = 0;       ///< unreadable or corrupt (listed in failures)

@@ -21,7 +21,7 @@ namespace bandmate::core::library {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read, full_hash");
+const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read, full_hash, read_at");
 
 /// An upsert keeps the whole-content hash only while the file is unchanged.
 /// (Also only at the same path: a file that moved is hashed again, not taken on trust.)
@@ -33,7 +33,7 @@ MediaFile fromRow(const QSqlQuery& q)
 {
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(),
             q.value(5).toString(),  q.value(6).toInt(),    q.value(7).toInt(),    q.value(8).toInt() != 0,  q.value(9).toString(),
-            q.value(10).toString(), q.value(11).toString(), q.value(12).toString()};
+            q.value(10).toString(), q.value(11).toString(), q.value(12).toString(), q.value(13).toLongLong()};
 }
 
 /// The files a query found.
@@ -128,15 +128,16 @@ Result<QString> MediaFileRepository::save(const MediaFile& file)
     const QString id = file.id.isEmpty() ? UuidV7Generator().next() : file.id;
     auto saved = sql::exec(m_db.connection(),
                            QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                          "missing, error, scanned_at, cover, tags_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                          "missing, error, scanned_at, cover, tags_read, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                           "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                           "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                           "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover, tags_read = excluded.tags_read")
+                                          "error = excluded.error, scanned_at = excluded.scanned_at, cover = excluded.cover, tags_read = excluded.tags_read, "
+                                          "read_at = excluded.read_at")
                                + kKeepFullHash,
                            {id, text(file.songId), file.path, file.size, file.mtime, text(file.contentHash), file.bitrate,
                             file.sampleRate, file.missing ? 1 : 0, text(file.error), QDateTime::currentMSecsSinceEpoch(), text(file.cover),
-                            text(file.tagsRead)});
+                            text(file.tagsRead), file.readAt});
     if (!saved) {
         return std::unexpected(saved.error());
     }
@@ -152,11 +153,12 @@ Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
     // ChangeTracker::writeMany).
     auto upsert = sql::RowStatement::prepare(m_db.connection(),
                                              QStringLiteral("INSERT INTO media_file (id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, "
-                                                            "missing, error, cover, tags_read, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                                            "missing, error, cover, tags_read, scanned_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                                             "ON CONFLICT (id) DO UPDATE SET song_id = excluded.song_id, path = excluded.path, "
                                                             "size = excluded.size, mtime = excluded.mtime, content_hash = excluded.content_hash, "
                                                             "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, missing = excluded.missing, "
-                                                            "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at")
+                                                            "error = excluded.error, cover = excluded.cover, tags_read = excluded.tags_read, scanned_at = excluded.scanned_at, "
+                                                            "read_at = excluded.read_at")
                                                  + kKeepFullHash);
     if (!upsert) {
         return std::unexpected(upsert.error());
@@ -167,9 +169,9 @@ Result<void> MediaFileRepository::saveMany(QList<MediaFile>& files)
         if (file.id.isEmpty()) {
             file.id = uuids.next();
         }
-        const std::array<QVariant, 13> values{file.id,        text(file.songId), file.path,           file.size,        file.mtime,
+        const std::array<QVariant, 14> values{file.id,        text(file.songId), file.path,           file.size,        file.mtime,
                                               text(file.contentHash), file.bitrate, file.sampleRate, file.missing ? 1 : 0, text(file.error),
-                                              text(file.cover), text(file.tagsRead), scannedAt};
+                                              text(file.cover), text(file.tagsRead), scannedAt, file.readAt};
         if (auto saved = upsert->run(values); !saved) {
             return saved;
         }

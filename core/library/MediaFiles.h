@@ -21,7 +21,7 @@ struct MediaFile {
     QString songId;
     QString path;
     qint64 size = 0;
-    qint64 mtime = 0;  ///< Unix milliseconds
+    qint64 mtime = 0;  ///< milliseconds in std::filesystem's file clock (compared, never shown)
     QString contentHash;
     int bitrate = 0;
     int sampleRate = 0;
@@ -34,6 +34,9 @@ struct MediaFile {
     /// A hash of the whole file, kept only while another file of the library has the same size
     /// and contentHash (MediaScanner fills it); empty otherwise. Cleared when the file changes.
     QString fullHash;
+    /// When the scan that last read the file began, in mtime's clock; 0 when unknown. A file whose
+    /// mtime is not well before it is read again by the next scan (MediaScanner: racily clean).
+    qint64 readAt = 0;
 };
 
 struct Song;

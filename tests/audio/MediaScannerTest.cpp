@@ -26,6 +26,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -160,6 +161,51 @@ TEST(MediaScanner, ARescanAfterATagToolKeepsTheMusiciansEditsAndTakesTheTagsThat
     song = songs.get(song.id).value();
     EXPECT_EQ(song.title, QStringLiteral("Pedro Navaja"));
     EXPECT_DOUBLE_EQ(song.bpm, 98.0);
+}
+
+TEST(MediaScanner, AFileWrittenAgainRightAfterItWasReadIsReadAgainEvenWithItsSizeAndTimeKept)
+{
+    // A tag tool that rewrites a tag in place keeps the size, and within one tick of the file
+    // system's clock the time too: the scan that read the file just before cannot tell. So the
+    // next scan reads a file whose time lies close to its last read, instead of trusting it.
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir);
+    ASSERT_NE(db, nullptr);
+    const QString music = dir.file(QStringLiteral("music"));
+    const QString path = music + QStringLiteral("/pedro.wav");
+    const std::filesystem::path native(QFile::encodeName(path).toStdString());
+    writeTagged(path, "Pedro Navaja", "Ruben Blades", 96);
+    const auto size = std::filesystem::file_size(native);
+    const auto written = std::filesystem::last_write_time(native);
+    audio::MediaScanner scanner(*db);
+    ASSERT_EQ(scanner.scan(music.toStdString())->added, 1);
+
+    writeTagged(path, "Pedro Navaja", "Ruben Bladez", 96);
+    ASSERT_EQ(std::filesystem::file_size(native), size) << "a tag of the same length";
+    std::filesystem::last_write_time(native, written);  // the same tick
+    auto rescan = scanner.scan(music.toStdString());
+    ASSERT_TRUE(rescan.has_value()) << rescan.error().toString();
+    EXPECT_EQ(rescan->updated, 1);
+    EXPECT_EQ(rescan->unchanged, 0);
+    core::library::SongRepository songs(*db);
+    EXPECT_EQ(songs.search(QStringLiteral("navaja"))->first().artist, QStringLiteral("Ruben Bladez"));
+
+    // Read again and found the same, it counts as unchanged.
+    rescan = scanner.scan(music.toStdString());
+    ASSERT_TRUE(rescan.has_value());
+    EXPECT_EQ(rescan->updated, 0);
+    EXPECT_EQ(rescan->unchanged, 1);
+
+    // A file last written well before the scan that read it is trusted: not opened again.
+    std::filesystem::last_write_time(native, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+    ASSERT_EQ(scanner.scan(music.toStdString())->updated, 1) << "its time changed";
+    core::library::MediaFileRepository files(*db);
+    const qint64 readAt = files.byPath(path)->value().readAt;
+    EXPECT_NE(readAt, 0);
+    rescan = scanner.scan(music.toStdString());
+    ASSERT_TRUE(rescan.has_value());
+    EXPECT_EQ(rescan->unchanged, 1);
+    EXPECT_EQ(files.byPath(path)->value().readAt, readAt) << "not read again";
 }
 
 TEST(MediaScanner, AFolderThatCannotBeReadIsReportedAndItsFilesAreNotMarkedMissing)
@@ -380,6 +426,24 @@ TEST(MediaScanner, ACoverThatCannotBeCopiedIsNamedByNoRow)
     for (const auto& file : all) {
         EXPECT_TRUE(file.cover.isEmpty() || QFile::exists(file.cover)) << file.path.toStdString() << " names " << file.cover.toStdString();
     }
+    // With the folder free again, a rescan of the retagged files copies it once for all. (Each
+    // keeps its size, and may keep its time when retagged within a tick of the scan that read it.)
+    ASSERT_TRUE(QFile::remove(dir.file(QStringLiteral("covers"))));
+    for (const auto& file : all) {
+        TagLib::FLAC::File flac(QFile::encodeName(file.path).constData());
+        flac.xiphComment(true)->setArtist("Orquesta");
+        ASSERT_TRUE(flac.save());
+    }
+    auto again = audio::MediaScanner(*db).scan(music.toStdString());
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->updated, 12);
+    QSet<QString> covers;
+    const auto rescanned = core::library::MediaFileRepository(*db).under(music).value();
+    for (const auto& file : rescanned) {
+        covers.insert(file.cover);
+    }
+    ASSERT_EQ(covers.size(), 1);
+    EXPECT_EQ(test::readAll(*covers.begin()), png);
 }
 
 TEST(MediaScanner, TagsAndCoversPastTheFirst64KiBAndBeforeTheLast8KiBAreReadWhole)
