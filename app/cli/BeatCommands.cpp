@@ -72,18 +72,6 @@ struct BeatOptions {
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
 
-Result<double> parseNumber(const QString& name, const QString& text, double min, double max)
-{
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    if (!ok || !std::isfinite(value) || value < min || value > max) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("expected a number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
-                    name.toStdString());
-    }
-    return value;
-}
-
 Result<int> parseInteger(const QString& name, const QString& text, int min, int max)
 {
     bool ok = false;

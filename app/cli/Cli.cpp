@@ -1,6 +1,7 @@
 #include "app/cli/Cli.h"
 
 #include "app/cli/BeatCommands.h"
+#include "app/cli/CoachCommands.h"
 #include "app/cli/DbCommands.h"
 #include "app/cli/RoadmapCommands.h"
 #include "app/cli/SetlistCommands.h"
@@ -17,6 +18,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
 
 namespace bandmate::app {
 
@@ -126,6 +129,18 @@ Commands:
                  instrument, percussion on channel 10 (General MIDI)
   play MACHINE [OPTIONS] [--driver NAME] [--device NAME] [--buffer FRAMES]
                  play live until Ctrl+C (or --seconds S), printing the latency
+  coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
+              [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]
+              [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--save]
+                 how early or late each hit of a take was against the part's grid
+                 (--json: {"accuracy","mean_offset_ms","matched","missed","extra",
+                 "hits":[{"step","expected_ms","offset_ms"}],...}; offset > 0 is late);
+                 the take's first frame is the first step of the part's first bar;
+                 the machine's other parts leaking from the speakers are subtracted;
+                 --save keeps the take: a clean one (90 % within ±30 ms) counts for the
+                 roadmap as PART_clean_bpm = its tempo
+  coach takes [--part INSTRUMENT]
+                 the kept takes, oldest first (--json: [{"id","part","bpm","accuracy",...}])
 
 Beat options:
   --bars N | --seconds S     length (default 8 bars)
@@ -201,6 +216,18 @@ void printErr(const QString& text)
 {
     std::fputs(text.toUtf8().constData(), stderr);
     std::fflush(stderr);
+}
+
+core::Result<double> parseNumber(const QString& name, const QString& text, double min, double max)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < min || value > max) {
+        return core::fail(core::ErrorCode::InvalidArgument,
+                          QStringLiteral("expected a number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
+                          name.toStdString());
+    }
+    return value;
 }
 
 int reportError(const core::Error& error)
@@ -312,6 +339,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("vote")) {
         return runVoteCommand(args);
+    }
+    if (group == QLatin1String("coach")) {
+        return runCoachCommand(args);
     }
     if (group == QLatin1String("dump")) {
         return runDumpCommand(args);

@@ -58,6 +58,9 @@ void printJson(const QJsonValue& value);
 void printOut(const QString& text);
 void printErr(const QString& text);
 
+/// The number `text` given for option `name`, from `min` to `max`; the error names the option.
+[[nodiscard]] core::Result<double> parseNumber(const QString& name, const QString& text, double min, double max);
+
 /// Prints one line "bandmate-cli: <error>" and returns the exit code for its kind.
 int reportError(const core::Error& error);
 

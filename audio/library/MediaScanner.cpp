@@ -119,10 +119,13 @@ qint64 fileClockNowMs()
 /// FAT), and a tag tool that rewrites a tag in place keeps the size.
 constexpr qint64 kRacyMs = 2500;
 
-/// Whether `file`'s row cannot tell a change made right after its last read (see kRacyMs).
+/// Whether `file`'s row cannot tell a change made right after its last read (see kRacyMs). A
+/// row from before Bandmate kept read_at (0) is read once more: a file stuck with old tags by
+/// this very problem gets its new ones. (A file whose time lies ahead of the clock, from another
+/// computer or an archive, is read at every scan until the clock passes it.)
 bool racilyClean(const core::library::MediaFile& file)
 {
-    return file.readAt != 0 && file.mtime + kRacyMs > file.readAt;
+    return file.readAt == 0 || file.mtime + kRacyMs > file.readAt;
 }
 
 /// A cheap identity of the content (with the size): "xxh3:" and XXH3's 64 bits of its first
@@ -313,6 +316,18 @@ void writeTogether(core::Database& db, const QList<Item>& items, Write write, co
     }
 }
 
+/// Whether a file read again has the cover its row names: the same copy, or (when the covers
+/// folder took no copy this time) the same picture's copy from before, still on disk.
+bool sameCover(const QString& cover, const std::string& coverName, const QString& storedCover)
+{
+    if (cover == storedCover) {
+        return true;
+    }
+    std::error_code error;
+    return cover.isEmpty() && !coverName.empty() && storedCover.endsWith(QLatin1Char('/') + QString::fromStdString(coverName))
+           && fs::exists(toNative(storedCover), error);
+}
+
 /// Whether the file at `native` still has the size and time its row has.
 bool unchangedOnDisk(const fs::path& native, const core::library::MediaFile& file)
 {
@@ -495,13 +510,14 @@ public:
     /// it could not be written (the scan goes on without it). When the other reader is copying
     /// the same picture this returns at once, without waiting: settled() tells, before a row
     /// that names the cover is committed, whether that copy made it.
-    fs::path store(const Tags& tags)
+    /// `name` gets the cover's name in the folder, also when it could not be stored.
+    fs::path store(const Tags& tags, std::string& name)
     {
         if (tags.coverBytes.isEmpty()) {
             return {};
         }
         const TagLib::ByteVector& bytes = tags.coverBytes;  // const: data() must not detach a copy
-        const std::string name = hex64(XXH3_64bits(bytes.data(), bytes.size())) + tags.coverSuffix;
+        name = hex64(XXH3_64bits(bytes.data(), bytes.size())) + tags.coverSuffix;
         const fs::path target = m_folder / name;
         {
             std::unique_lock lock(m_mutex);
@@ -644,6 +660,7 @@ struct Probe {
     QString contentHash;
     core::Result<Tags> tags = core::fail(ErrorCode::Internal, "not read yet");
     QString cover;  ///< where the embedded cover was copied to; empty when none
+    std::string coverName;  ///< the embedded cover's name in the covers folder, also when it could not be copied
     QString tagsRead;  ///< the tags as MediaFile::tagsRead keeps them (made here, off the writing thread)
 };
 
@@ -697,7 +714,7 @@ private:
             probe.contentHash = contentHashOf(stream.head().data(), stream.head().size());
             probe.tags = readTags(stream, native, m_paths.at(probe.index));
             if (probe.tags) {
-                const fs::path cover = m_covers.store(*probe.tags);
+                const fs::path cover = m_covers.store(*probe.tags, probe.coverName);
                 probe.cover = cover.empty() ? QString() : fromPath(cover);
                 probe.tags->coverBytes = TagLib::ByteVector();
                 probe.tagsRead = core::library::tagsReadJson(probe.tags->song);
@@ -1052,7 +1069,9 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
                 newSongFiles.append(file);
                 ++result.added;
             } else if (probe.racy && stored->error.isEmpty() && file.tagsRead == previousTags && file.contentHash == stored->contentHash
-                       && file.cover == stored->cover && file.bitrate == stored->bitrate && file.sampleRate == stored->sampleRate) {
+                       && sameCover(file.cover, probe.coverName, stored->cover) && file.bitrate == stored->bitrate
+                       && file.sampleRate == stored->sampleRate) {
+                file.cover = stored->cover;
                 otherFiles.append(file);  // nothing changed; saved with this read's time, trusted from the next scan on
                 ++result.unchanged;
             } else {

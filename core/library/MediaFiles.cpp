@@ -23,10 +23,12 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, song_id, path, size, mtime, content_hash, bitrate, sample_rate, missing, error, cover, tags_read, full_hash, read_at");
 
-/// An upsert keeps the whole-content hash only while the file is unchanged.
+/// An upsert keeps the whole-content hash only while the file is unchanged (its tags and cover
+/// too: a file read again with the same size and time may have new tags past its first 64 KiB).
 /// (Also only at the same path: a file that moved is hashed again, not taken on trust.)
 const QString kKeepFullHash = QStringLiteral(", full_hash = CASE WHEN media_file.size = excluded.size AND media_file.mtime = excluded.mtime "
                                              "AND media_file.content_hash = excluded.content_hash AND media_file.path = excluded.path "
+                                             "AND media_file.tags_read = excluded.tags_read AND media_file.cover = excluded.cover "
                                              "THEN media_file.full_hash ELSE '' END");
 
 MediaFile fromRow(const QSqlQuery& q)

@@ -12,6 +12,7 @@ const QStringList& syncedEntities()
         QStringLiteral("note"),
         QStringLiteral("machine_version"),
         QStringLiteral("practice_session"),
+        QStringLiteral("coach_take"),
         QStringLiteral("roadmap"),
         QStringLiteral("roadmap_stage"),
         QStringLiteral("roadmap_task"),

@@ -776,6 +776,16 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lectura de las etiquetas de tus archivos de audio</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Telling your audio files apart quickly</source>
+        <translation>Distinguir rápidamente tus archivos de audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hearing the hits of a take for the timing coach</source>
+        <translation>Oír los golpes de una toma para el entrenador de tiempo</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Large sync servers</source>
         <translation>Servidores de sincronización grandes</translation>

@@ -776,6 +776,16 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lesing av taggene i lydfilene dine</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Telling your audio files apart quickly</source>
+        <translation>Å skille lydfilene dine fra hverandre raskt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hearing the hits of a take for the timing coach</source>
+        <translation>Å høre slagene i et opptak for timingtreneren</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Large sync servers</source>
         <translation>Store synkroniseringsservere</translation>

@@ -179,27 +179,49 @@ TEST(MediaScanner, AFileWrittenAgainRightAfterItWasReadIsReadAgainEvenWithItsSiz
     const auto written = std::filesystem::last_write_time(native);
     audio::MediaScanner scanner(*db);
     ASSERT_EQ(scanner.scan(music.toStdString())->added, 1);
+    core::library::MediaFileRepository files(*db);
+    // The read is placed a second after the file's time, whatever the machine's speed.
+    const auto readJustAfter = [&] {
+        ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET read_at = mtime + 1000")).has_value());
+    };
+    const auto rewrite = [&](const char* artist) {
+        writeTagged(path, "Pedro Navaja", artist, 96);
+        ASSERT_EQ(std::filesystem::file_size(native), size) << "a tag of the same length";
+        std::filesystem::last_write_time(native, written);  // the same tick
+    };
+    readJustAfter();
+    const QString id = files.byPath(path)->value().id;
+    ASSERT_TRUE(files.setFullHash(id, QStringLiteral("xxh3:whole-before")).has_value());
 
-    writeTagged(path, "Pedro Navaja", "Ruben Bladez", 96);
-    ASSERT_EQ(std::filesystem::file_size(native), size) << "a tag of the same length";
-    std::filesystem::last_write_time(native, written);  // the same tick
+    rewrite("Ruben Bladez");
     auto rescan = scanner.scan(music.toStdString());
     ASSERT_TRUE(rescan.has_value()) << rescan.error().toString();
     EXPECT_EQ(rescan->updated, 1);
     EXPECT_EQ(rescan->unchanged, 0);
     core::library::SongRepository songs(*db);
     EXPECT_EQ(songs.search(QStringLiteral("navaja"))->first().artist, QStringLiteral("Ruben Bladez"));
+    EXPECT_TRUE(files.byPath(path)->value().fullHash.isEmpty()) << "the whole content changed with the tags";
 
-    // Read again and found the same, it counts as unchanged.
+    // Read again and found the same, it counts as unchanged (and was read: its read time moved).
+    readJustAfter();
+    const qint64 before = files.byPath(path)->value().readAt;
     rescan = scanner.scan(music.toStdString());
     ASSERT_TRUE(rescan.has_value());
     EXPECT_EQ(rescan->updated, 0);
     EXPECT_EQ(rescan->unchanged, 1);
+    EXPECT_NE(files.byPath(path)->value().readAt, before);
+
+    // A row from before read times were kept is read once more: a file stuck by this is healed.
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET read_at = 0")).has_value());
+    rewrite("Ruben Blader");
+    rescan = scanner.scan(music.toStdString());
+    ASSERT_TRUE(rescan.has_value());
+    EXPECT_EQ(rescan->updated, 1);
+    EXPECT_EQ(songs.search(QStringLiteral("navaja"))->first().artist, QStringLiteral("Ruben Blader"));
 
     // A file last written well before the scan that read it is trusted: not opened again.
     std::filesystem::last_write_time(native, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
     ASSERT_EQ(scanner.scan(music.toStdString())->updated, 1) << "its time changed";
-    core::library::MediaFileRepository files(*db);
     const qint64 readAt = files.byPath(path)->value().readAt;
     EXPECT_NE(readAt, 0);
     rescan = scanner.scan(music.toStdString());
@@ -575,7 +597,8 @@ TEST(MediaScanner, TwoTakesAlikeOneKeyedBeforeXxh3NeverTakeEachOthersSongs)
     // Take A as an older version left it: its key in the old form, no whole-content hashes.
     const auto olderVersion = [&] {
         ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ? WHERE path = ?"), {legacyKeyOf(a), a}).has_value());
-        ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = ''")).has_value());
+        // (Read well after they were written, as in a library at rest: the scan trusts them.)
+        ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = '', read_at = mtime + 3000")).has_value());
     };
     const auto moveBoth = [&](const QString& to) {
         ASSERT_TRUE(QDir().mkpath(music + QLatin1Char('/') + to));
@@ -625,7 +648,9 @@ TEST(MediaScanner, AScanGivesOldKeysTheirNewFormSoTakesAlikeStayApartWhenTheyMov
     ASSERT_TRUE(scanner.scan(music.toStdString()).has_value());
     ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET content_hash = ?, full_hash = '' WHERE path = ?"), {legacyKeyOf(a), a})
                     .has_value());
-    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = ''")).has_value());
+    // (Read well after they were written, as in a library at rest: the rescan trusts them, and
+    // gives the old key its new form by itself.)
+    ASSERT_TRUE(core::sql::exec(db->connection(), QStringLiteral("UPDATE media_file SET full_hash = '', read_at = mtime + 3000")).has_value());
     auto rescan = scanner.scan(music.toStdString());
     ASSERT_TRUE(rescan.has_value());
     EXPECT_TRUE(rescan->failures.empty());

@@ -34,6 +34,8 @@ QList<Component> components(const core::Database& db)
         {QStringLiteral("libqrencode"), QString(), QStringLiteral("LGPL-2.1-or-later"), AboutDialog::tr("QR codes of fan votes")},
         {QStringLiteral("TagLib"), QString(), QStringLiteral("LGPL-2.1-only OR MPL-1.1"),
          AboutDialog::tr("Reading tags of your audio files")},
+        {QStringLiteral("xxHash"), QString(), QStringLiteral("BSD-2-Clause"), AboutDialog::tr("Telling your audio files apart quickly")},
+        {QStringLiteral("aubio"), QString(), QStringLiteral("GPL-3.0-or-later"), AboutDialog::tr("Hearing the hits of a take for the timing coach")},
         {QStringLiteral("libpq (PostgreSQL)"), QString(), QStringLiteral("PostgreSQL"),
          AboutDialog::tr("Large sync servers")},
         {QStringLiteral("FluidR3 GM soundfont"), QString(), QStringLiteral("MIT"),

@@ -1,0 +1,159 @@
+// bandmate-cli coach score on takes the test records itself: a clave played at known offsets,
+// with noise, written as a WAV file; and the errors a stranger's input gets.
+#include "tests/e2e/CliRunner.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+#include <numbers>
+#include <random>
+
+using namespace bandmate;
+using test::CliRun;
+using test::runCli;
+using test::TempDir;
+
+namespace {
+
+constexpr int kRate = 44100;
+
+/// Clave hits (a 2.5 kHz wood-block sound) at `hitsMs`, over noise at -50 dBFS.
+std::vector<float> claveTake(const std::vector<double>& hitsMs, double seconds)
+{
+    std::vector<float> take(static_cast<size_t>(seconds * kRate));
+    std::mt19937 random(5);
+    std::uniform_real_distribution<float> noise(-0.003f, 0.003f);
+    for (float& sample : take) {
+        sample = noise(random);
+    }
+    for (const double ms : hitsMs) {
+        const auto at = static_cast<size_t>(std::llround(ms * kRate / 1000.0));
+        for (size_t i = 0; i < static_cast<size_t>(0.06 * kRate) && at + i < take.size(); ++i) {
+            const double t = static_cast<double>(i) / kRate;
+            take[at + i] += static_cast<float>(0.4 * std::min(1.0, t / 0.001) * std::exp(-t / 0.012) * std::cos(2.0 * std::numbers::pi * 2500.0 * t));
+        }
+    }
+    return take;
+}
+
+}  // namespace
+
+TEST(CoachCli, ScoresARecordedClaveTakeHitByHit)
+{
+    TempDir dir;
+    // Salsa's clave 2-3 at 100 BPM: eighths of 300 ms, five strokes in sixteen steps (the grid
+    // comes from the machine; the test reads it back from the first answer).
+    const QString take = dir.file(QStringLiteral("take.wav"));
+    const double seconds = 4 * 8 * 0.3 + 0.5;  // four bars
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {claveTake({}, seconds)}));
+    const QStringList score{QStringLiteral("coach"),  QStringLiteral("score"), QStringLiteral("salsa"),      QStringLiteral("--part"),
+                            QStringLiteral("clave"),  QStringLiteral("--bpm"), QStringLiteral("100"),        QStringLiteral("--input"),
+                            take,                     QStringLiteral("--json")};
+    CliRun silent = runCli(score);
+    ASSERT_EQ(silent.exitCode, 0) << silent.err.toStdString();
+    const QJsonArray grid = silent.json().value(QStringLiteral("hits")).toArray();
+    ASSERT_EQ(grid.size(), 10) << "two clave cycles of five strokes";
+    EXPECT_EQ(silent.json().value(QStringLiteral("missed")).toInt(), 10);
+    EXPECT_EQ(silent.json().value(QStringLiteral("accuracy")).toDouble(), 0.0);
+    EXPECT_FALSE(silent.json().value(QStringLiteral("calibrated")).toBool());
+
+    // Played: each stroke at a known offset, 12 ms of latency on top; one stroke left out, one
+    // added where the clave has none.
+    const std::vector<double> offsets{-20, -8, 0, 5, 12, 25, -35, 3, 0, 0};
+    std::vector<double> played;
+    for (int i = 0; i < grid.size(); ++i) {
+        if (i != 8) {
+            played.push_back(grid.at(i).toObject().value(QStringLiteral("expected_ms")).toDouble() + offsets[static_cast<size_t>(i)] + 12.0);
+        }
+    }
+    played.push_back(150.0 + 12.0);
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {claveTake(played, seconds)}));
+    CliRun run = runCli(QStringList(score) << QStringLiteral("--latency-ms") << QStringLiteral("12"));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonObject json = run.json();
+    EXPECT_EQ(json.value(QStringLiteral("matched")).toInt(), 9);
+    EXPECT_EQ(json.value(QStringLiteral("missed")).toInt(), 1);
+    EXPECT_EQ(json.value(QStringLiteral("extra")).toInt(), 1);
+    EXPECT_TRUE(json.value(QStringLiteral("calibrated")).toBool());
+    EXPECT_TRUE(json.value(QStringLiteral("bleed")).isNull()) << "nothing of the backing in this take";
+    const QJsonArray hits = json.value(QStringLiteral("hits")).toArray();
+    ASSERT_EQ(hits.size(), 10);
+    for (int i = 0; i < hits.size(); ++i) {
+        const QJsonValue offset = hits.at(i).toObject().value(QStringLiteral("offset_ms"));
+        if (i == 8) {
+            EXPECT_TRUE(offset.isNull());
+        } else {
+            EXPECT_NEAR(offset.toDouble(), offsets[static_cast<size_t>(i)], 1.0) << "stroke " << i;
+        }
+    }
+    EXPECT_NEAR(json.value(QStringLiteral("accuracy")).toDouble(), 0.8, 1e-9) << "eight of ten within ±30 ms (one missed, one 35 ms early)";
+    EXPECT_NEAR(json.value(QStringLiteral("mean_offset_ms")).toDouble(), -2.0, 0.5);
+
+    // The same in words.
+    run = runCli(QStringList(score.mid(0, score.size() - 1)) << QStringLiteral("--latency-ms") << QStringLiteral("12"));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("clave at 100 BPM: 80 % of 10 hits within ±30 ms"))) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("you rush by 2 ms"))) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("9 matched, 1 missed, 1 extra"))) << run.out.toStdString();
+
+    // Kept: the take is in the database; this one is not clean (80 % within ±30 ms).
+    const QString db = dir.file(QStringLiteral("bandmate.sqlite"));
+    const QStringList keep{QStringLiteral("--db"), db, QStringLiteral("--latency-ms"), QStringLiteral("12"), QStringLiteral("--save")};
+    run = runCli(QStringList(score) << keep);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_FALSE(run.json().value(QStringLiteral("take_id")).toString().isEmpty());
+    EXPECT_FALSE(run.json().value(QStringLiteral("clean")).toBool());
+    // In time: clean, and it says so.
+    std::vector<double> steady;
+    for (int i = 0; i < grid.size(); ++i) {
+        steady.push_back(grid.at(i).toObject().value(QStringLiteral("expected_ms")).toDouble() + (i % 2 == 0 ? 4.0 : -6.0) + 12.0);
+    }
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {claveTake(steady, seconds)}));
+    run = runCli(QStringList(score) << keep);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.json().value(QStringLiteral("clean")).toBool());
+    run = runCli({QStringLiteral("coach"), QStringLiteral("takes"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonArray takes = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    ASSERT_EQ(takes.size(), 2);
+    EXPECT_EQ(takes.at(0).toObject().value(QStringLiteral("part")).toString(), QStringLiteral("clave"));
+    EXPECT_DOUBLE_EQ(takes.at(0).toObject().value(QStringLiteral("accuracy")).toDouble(), 0.8);
+    EXPECT_DOUBLE_EQ(takes.at(1).toObject().value(QStringLiteral("accuracy")).toDouble(), 1.0);
+    EXPECT_EQ(takes.at(1).toObject().value(QStringLiteral("bpm")).toDouble(), 100.0);
+}
+
+TEST(CoachCli, BadInputGetsOneClearLine)
+{
+    TempDir dir;
+    const QString html = dir.file(QStringLiteral("portal.wav"));
+    test::writeAll(html, "<html>sign in to the Wi-Fi</html>");
+    const QString take = dir.file(QStringLiteral("take.wav"));
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {std::vector<float>(kRate, 0.0f)}));
+    const QString blip = dir.file(QStringLiteral("blip.wav"));
+    ASSERT_TRUE(test::writeWav16(blip.toStdString(), kRate, {std::vector<float>(kRate / 20, 0.0f)}));
+    const QString noNotes = dir.file(QStringLiteral("empty.mid"));
+    test::writeAll(noNotes, QByteArray("MThd\x00\x00\x00\x06\x00\x00\x00\x01\x01\xE0MTrk\x00\x00\x00\x04\x00\xFF\x2F\x00", 26));
+    const auto score = [&](QStringList extra) {
+        QStringList args{QStringLiteral("coach"), QStringLiteral("score"), QStringLiteral("salsa")};
+        return args << extra;
+    };
+    const std::vector<std::pair<QStringList, const char*>> cases{
+        {score({QStringLiteral("--part"), QStringLiteral("cuatro"), QStringLiteral("--input"), take}), "congas"},
+        {score({QStringLiteral("--input"), take}), "--part"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave")}), "--input"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), html}), "portal.wav"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), dir.file(QStringLiteral("none.mid"))}), "none.mid"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), take, QStringLiteral("--bpm"), QStringLiteral("fast")}), "--bpm"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), take, QStringLiteral("--latency-ms"), QStringLiteral("5000")}), "--latency-ms"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), blip}), "shorter than the part's first hit"},
+        {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), noNotes}), "no notes"},
+        {{QStringLiteral("coach"), QStringLiteral("listen")}, "listen"},
+        {{QStringLiteral("coach"), QStringLiteral("score")}, "which machine"},
+    };
+    for (const auto& [args, mention] : cases) {
+        const CliRun run = runCli(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString() << "\n" << run.err.toStdString();
+        EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QString::fromUtf8(mention))) << mention << " not in: " << run.err.toStdString();
+    }
+}
