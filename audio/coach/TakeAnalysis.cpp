@@ -6,6 +6,7 @@
 #include <aubio/aubio.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -256,20 +257,105 @@ std::optional<Bleed> cancelBleedNonRealTime(std::vector<float>& take, const std:
     if (best < 0.15) {
         return std::nullopt;
     }
-    double takeBacking = 0.0;
-    double backingBacking = 0.0;
-    for (size_t i = 0; i + delay < take.size() && i < backing.size(); ++i) {
-        takeBacking += static_cast<double>(take[i + delay]) * backing[i];
-        backingBacking += static_cast<double>(backing[i]) * backing[i];
-    }
-    if (!(backingBacking > 0.0)) {
+    // What the speakers, the room and the microphone did to the backing: a short filter around
+    // the delay (33 taps, a third of a millisecond either side at 48 kHz: a speaker's colour, a
+    // delay that falls between two samples), fitted by least squares over ten seconds of the take.
+    constexpr int kTaps = 33;
+    const int64_t firstLag = static_cast<int64_t>(delay) - kTaps / 2;
+    const auto takeSize = static_cast<int64_t>(take.size());
+    const auto backingSize = static_cast<int64_t>(backing.size());
+    const int64_t fitFrom = std::max<int64_t>(0, firstLag + kTaps - 1);
+    const int64_t fitTo = std::min({takeSize, backingSize + firstLag, fitFrom + framesOf(10'000.0, sampleRate)});
+    if (fitTo - fitFrom < framesOf(250.0, sampleRate)) {
         return std::nullopt;
     }
-    const double gain = takeBacking / backingBacking;
-    for (size_t i = 0; i + delay < take.size() && i < backing.size(); ++i) {
-        take[i + delay] -= static_cast<float>(gain * backing[i]);
+    const auto at = [&](int64_t n, int tap) { return static_cast<double>(backing[static_cast<size_t>(n - firstLag - tap)]); };
+    std::array<double, kTaps> autocorrelation{};  // of the backing, by the distance between two taps
+    std::array<double, kTaps> cross{};             // of the take with the backing at each tap
+    for (int64_t n = fitFrom; n < fitTo; ++n) {
+        const double b0 = at(n, 0);
+        for (int d = 0; d < kTaps && n - d >= fitFrom; ++d) {
+            autocorrelation[static_cast<size_t>(d)] += b0 * at(n - d, 0);
+        }
+        for (int tap = 0; tap < kTaps; ++tap) {
+            cross[static_cast<size_t>(tap)] += static_cast<double>(take[static_cast<size_t>(n)]) * at(n, tap);
+        }
     }
-    return Bleed{static_cast<double>(delay) * 1000.0 / sampleRate, gain, best};
+    if (!(autocorrelation[0] > 0.0)) {
+        return std::nullopt;
+    }
+    // The normal equations (a Toeplitz matrix), solved by Gaussian elimination with partial
+    // pivoting. The ridge (0.1 % of the backing's energy) keeps the filter out of what the backing
+    // hardly has (its top octave): fitted there, it would only fit the player's own sound.
+    std::array<std::array<double, kTaps + 1>, kTaps> system{};
+    for (int j = 0; j < kTaps; ++j) {
+        for (int k = 0; k < kTaps; ++k) {
+            system[static_cast<size_t>(j)][static_cast<size_t>(k)] = autocorrelation[static_cast<size_t>(std::abs(j - k))];
+        }
+        system[static_cast<size_t>(j)][static_cast<size_t>(j)] += 1e-3 * autocorrelation[0];
+        system[static_cast<size_t>(j)][kTaps] = cross[static_cast<size_t>(j)];
+    }
+    for (size_t column = 0; column < kTaps; ++column) {
+        size_t pivot = column;
+        for (size_t row = column + 1; row < kTaps; ++row) {
+            if (std::abs(system[row][column]) > std::abs(system[pivot][column])) {
+                pivot = row;
+            }
+        }
+        std::swap(system[column], system[pivot]);
+        if (system[column][column] == 0.0) {
+            return std::nullopt;
+        }
+        for (size_t row = column + 1; row < kTaps; ++row) {
+            const double factor = system[row][column] / system[column][column];
+            for (size_t k = column; k <= kTaps; ++k) {
+                system[row][k] -= factor * system[column][k];
+            }
+        }
+    }
+    std::array<double, kTaps> filter{};
+    for (size_t row = kTaps; row-- > 0;) {
+        double sum = system[row][kTaps];
+        for (size_t k = row + 1; k < kTaps; ++k) {
+            sum -= system[row][k] * filter[k];
+        }
+        filter[row] = sum / system[row][row];
+    }
+    // Taken off the whole take.
+    double leakEnergy = 0.0;
+    double backingEnergy = 0.0;
+    for (int64_t n = 0; n < takeSize; ++n) {
+        double leak = 0.0;
+        for (int tap = 0; tap < kTaps; ++tap) {
+            const int64_t source = n - firstLag - tap;
+            if (source >= 0 && source < backingSize) {
+                leak += filter[static_cast<size_t>(tap)] * static_cast<double>(backing[static_cast<size_t>(source)]);
+            }
+        }
+        take[static_cast<size_t>(n)] -= static_cast<float>(leak);
+        leakEnergy += leak * leak;
+        if (const int64_t source = n - static_cast<int64_t>(delay); source >= 0 && source < backingSize) {
+            backingEnergy += static_cast<double>(backing[static_cast<size_t>(source)]) * backing[static_cast<size_t>(source)];
+        }
+    }
+    // The delay to the filter's strongest tap (between samples: a parabola through it and its
+    // neighbours); the gain as loud as the leak is against the backing.
+    size_t peak = 0;
+    for (size_t tap = 1; tap < kTaps; ++tap) {
+        peak = std::abs(filter[tap]) > std::abs(filter[peak]) ? tap : peak;
+    }
+    double delayFrames = static_cast<double>(firstLag) + static_cast<double>(peak);
+    if (peak > 0 && peak + 1 < kTaps) {
+        const double before = std::abs(filter[peak - 1]);
+        const double middle = std::abs(filter[peak]);
+        const double after = std::abs(filter[peak + 1]);
+        const double curve = before - 2.0 * middle + after;
+        if (curve < 0.0) {
+            delayFrames += 0.5 * (before - after) / curve;
+        }
+    }
+    const double gain = backingEnergy > 0.0 ? std::sqrt(leakEnergy / backingEnergy) : 0.0;
+    return Bleed{delayFrames * 1000.0 / sampleRate, gain, best};
 }
 
 std::vector<double> detectOnsetsNonRealTime(const MonoAudio& audio, const OnsetSettings& settings)

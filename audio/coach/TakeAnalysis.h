@@ -31,13 +31,14 @@ struct MonoAudio {
 
 /// How the backing track leaked into a take.
 struct Bleed {
-    double delayMs = 0.0;
-    double gain = 0.0;         ///< linear, of the backing as rendered
+    double delayMs = 0.0;      ///< to the fitted filter's strongest tap
+    double gain = 0.0;         ///< linear: the leak's level against the backing as rendered
     double correlation = 0.0;  ///< 0…1: how alike the take and the delayed backing are
 };
 
-/// Finds the backing track (what the engine played, rendered) in `take`, delayed by 0…maxDelayMs
-/// and scaled, and subtracts it, so the speakers' sound picked up by the microphone does not count
+/// Finds the backing track (what the engine played, rendered) in `take`, delayed by 0…maxDelayMs,
+/// coloured by the speakers and the microphone (a 33-tap filter fitted by least squares around
+/// the delay), and subtracts it, so the speakers' sound picked up by the microphone does not count
 /// as the player's hits. Returns what it took off, or nothing when the take does not hold the
 /// backing (played through headphones, or a backing recorded elsewhere): the take is then
 /// unchanged. Same sample rate for both.

@@ -114,9 +114,15 @@ struct Take {
     std::vector<float> backing;
 };
 
-/// The take as a microphone hears it: the player's hits, the backing at -12 dB 23 ms late, noise.
+/// How the backing reaches the microphone.
+enum class Speakers {
+    Plain,     ///< 23 ms late, -12 dB
+    Coloured,  ///< 23.4 ms late (between two samples), -12 dB, rolled off above 4 kHz
+};
+
+/// The take as a microphone hears it: the player's hits, the backing from the speakers, noise.
 Take record(const std::string& part, const core::beats::Machine& machine, double bpm, const Truth& truth, double durationMs,
-            std::mt19937& random)
+            std::mt19937& random, Speakers speakers = Speakers::Plain)
 {
     Take take;
     const auto frames = static_cast<size_t>(durationMs * kRate / 1000.0);
@@ -132,10 +138,29 @@ Take record(const std::string& part, const core::beats::Machine& machine, double
         }
     }
     take.backing = renderBacking(machine, part, bpm, frames);
-    const auto delay = static_cast<size_t>(0.023 * kRate);
     const float bleed = std::pow(10.0f, -12.0f / 20.0f);
-    for (size_t i = 0; i + delay < frames && i < take.backing.size(); ++i) {
-        take.samples[i + delay] += bleed * take.backing[i];
+    if (speakers == Speakers::Plain) {
+        const auto delay = static_cast<size_t>(0.023 * kRate);
+        for (size_t i = 0; i + delay < frames && i < take.backing.size(); ++i) {
+            take.samples[i + delay] += bleed * take.backing[i];
+        }
+    } else {
+        std::vector<float> rolledOff(take.backing.size());
+        const auto pole = static_cast<float>(std::exp(-2.0 * std::numbers::pi * 4000.0 / kRate));
+        float state = 0.0f;
+        for (size_t i = 0; i < rolledOff.size(); ++i) {
+            state = (1.0f - pole) * take.backing[i] + pole * state;
+            rolledOff[i] = state;
+        }
+        const double delay = 0.0234 * kRate;
+        for (size_t n = 0; n < frames; ++n) {
+            const double source = static_cast<double>(n) - delay;
+            const auto i = static_cast<int64_t>(std::floor(source));
+            if (i >= 0 && static_cast<size_t>(i) + 1 < rolledOff.size()) {
+                const auto frac = static_cast<float>(source - static_cast<double>(i));
+                take.samples[n] += bleed * ((1.0f - frac) * rolledOff[static_cast<size_t>(i)] + frac * rolledOff[static_cast<size_t>(i) + 1]);
+            }
+        }
     }
     std::uniform_real_distribution<float> noise(-0.003f, 0.003f);  // -50 dBFS
     for (float& sample : take.samples) {
@@ -175,7 +200,7 @@ Outcome judge(const std::vector<core::coach::ExpectedHit>& expected, const Truth
     return outcome;
 }
 
-Outcome coachTake(const std::string& part, double bpm, unsigned seed)
+Outcome coachTake(const std::string& part, double bpm, unsigned seed, Speakers speakers = Speakers::Plain)
 {
     auto machine = core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
     EXPECT_TRUE(machine.has_value());
@@ -187,13 +212,15 @@ Outcome coachTake(const std::string& part, double bpm, unsigned seed)
     const auto expected = core::coach::expectedHits(*grid, 16.0 * 8.0 * grid->stepMs);
     std::mt19937 random(seed);
     const Truth truth = perform(expected, random);
-    Take take = record(part, *machine, bpm, truth, durationMs, random);
+    Take take = record(part, *machine, bpm, truth, durationMs, random, speakers);
 
     auto bleed = audio::cancelBleedNonRealTime(take.samples, take.backing, kRate);
     EXPECT_TRUE(bleed.has_value()) << "the backing leaking in is found";
     if (bleed) {
-        EXPECT_NEAR(bleed->delayMs, 23.0, 0.05);
-        EXPECT_NEAR(20.0 * std::log10(bleed->gain), -12.0, 0.5);
+        EXPECT_NEAR(bleed->delayMs, speakers == Speakers::Plain ? 23.0 : 23.4, speakers == Speakers::Plain ? 0.05 : 0.2);
+        // (Coloured speakers take the backing's highs off: the leak is a little quieter. The
+        // player's hits on the beat with the backing's lend the fit a little of their sound.)
+        EXPECT_NEAR(20.0 * std::log10(bleed->gain), speakers == Speakers::Plain ? -12.0 : -13.0, speakers == Speakers::Plain ? 1.0 : 2.0);
     }
     const auto onsets = audio::detectOnsetsNonRealTime({take.samples, kRate});
     const auto score = core::coach::scoreTake(expected, onsets);
@@ -220,6 +247,19 @@ TEST_P(TimingCoachTake, FindsEachHitWithin3MsOfTheTruthDespiteBleedAndNoise)
         std::printf("  %s at %.0f BPM (take %d): %d of %d hits found, %d extras wrong, %d found where none was played, "
                     "worst error %.2f ms\n",
                     part, bpm, seed, outcome.found, outcome.played, outcome.falseExtras, outcome.phantoms, outcome.worstErrorMs);
+    }
+}
+
+TEST(TimingCoach, SpeakersThatColourTheBackingAndADelayBetweenSamplesAreTakenOffToo)
+{
+    for (const auto& [part, bpm] : {std::pair<const char*, double>{"congas", 120.0}, {"clave", 200.0}}) {
+        const Outcome outcome = coachTake(part, bpm, 99u, Speakers::Coloured);
+        EXPECT_GE(outcome.found, static_cast<int>(std::ceil(0.97 * outcome.played))) << part;
+        EXPECT_LE(outcome.falseExtras, static_cast<int>(std::floor(0.02 * outcome.played))) << part;
+        EXPECT_EQ(outcome.phantoms, 0) << part;
+        EXPECT_LE(outcome.worstErrorMs, 3.0) << part;
+        std::printf("  %s at %.0f BPM, coloured speakers: %d of %d hits found, %d extras wrong, worst error %.2f ms\n", part, bpm,
+                    outcome.found, outcome.played, outcome.falseExtras, outcome.worstErrorMs);
     }
 }
 
