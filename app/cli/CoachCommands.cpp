@@ -1,11 +1,7 @@
 #include "app/cli/CoachCommands.h"
 
 #include "app/cli/BeatCommands.h"
-#include "audio/coach/TakeAnalysis.h"
-#include "audio/engine/Kit.h"
-#include "audio/engine/Pattern.h"
-#include "audio/render/OfflineRenderer.h"
-#include "core/beats/NoteStream.h"
+#include "audio/coach/TakeScorer.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/coach/TakeLog.h"
 #include "core/coach/TakeScore.h"
@@ -28,45 +24,6 @@ namespace beats = core::beats;
 namespace coach = core::coach;
 
 namespace {
-
-/// What the speakers played while the take was recorded: the machine without the practised
-/// part, rendered as the engine plays it, mono, as long as the take.
-Result<std::vector<float>> renderBacking(const beats::Machine& machine, const std::string& part, double bpm, double swing,
-                                         double sampleRate, size_t frames)
-{
-    beats::Machine backing = machine;
-    for (auto& instrument : backing.instruments) {
-        if (instrument.id == part) {
-            instrument.enabled = false;
-        }
-    }
-    const std::string folder = audio::Kit::defaultFolderNonRealTime();
-    if (folder.empty()) {
-        return fail(ErrorCode::NotFound, "the built-in kit is not installed here (set BANDMATE_KIT_DIR), or give --no-bleed", "--no-bleed");
-    }
-    auto kit = audio::Kit::loadNonRealTime(folder, sampleRate);
-    if (!kit) {
-        return std::unexpected(kit.error());
-    }
-    audio::RenderSettings settings;
-    settings.sampleRate = sampleRate;
-    settings.frames = static_cast<int64_t>(frames);
-    settings.bpm = bpm;
-    settings.swing = swing;
-    std::vector<float> mono;
-    mono.reserve(frames);
-    auto rendered = audio::renderOffline(audio::Pattern::build(beats::compileMachine(backing), *kit), settings,
-                                         [&mono](const float* left, const float* right, int count) {
-                                             for (int i = 0; i < count; ++i) {
-                                                 mono.push_back(0.5f * (left[i] + right[i]));
-                                             }
-                                             return true;
-                                         });
-    if (!rendered) {
-        return std::unexpected(rendered.error());
-    }
-    return mono;
-}
 
 int runScore(const CliArgs& args)
 {
@@ -120,81 +77,42 @@ int runScore(const CliArgs& args)
             return reportError(parsed->error());
         }
     }
-    for (auto& instrument : machine.instruments) {
-        if (QString::fromStdString(instrument.id) == part) {
-            instrument.enabled = true;  // practised with its sound off or on: the grid is its program
-        }
-    }
     machine.bpm = *bpm;
-    const beats::NoteStream stream = beats::compileMachine(machine);
-    auto grid = coach::partGrid(stream, part.toStdString(), *bpm, *swing / 100.0);
-    if (!grid) {
-        QStringList known;
-        for (const auto& instrument : machine.instruments) {
-            known << QString::fromStdString(instrument.id);
-        }
-        core::Error error = grid.error();
-        if (error.code == ErrorCode::NotFound) {
+    audio::TakeRequest request;
+    request.machine = machine;
+    request.part = part.toStdString();
+    request.input = input.toStdString();
+    request.swing = *swing / 100.0;
+    request.latencyMs = *latency;
+    request.toleranceMs = *tolerance;
+    request.onsets.sensitivity = *sensitivity / 100.0;
+    request.onsets.gateDb = *gate;
+    request.subtractBacking = !arguments->flags.contains(QStringLiteral("--no-bleed"));
+    auto scored = audio::scoreTakeNonRealTime(request);
+    if (!scored) {
+        core::Error error = scored.error();
+        if (error.code == ErrorCode::NotFound && error.where == "--part") {
+            QStringList known;
+            for (const auto& instrument : machine.instruments) {
+                known << QString::fromStdString(instrument.id);
+            }
             error.message += " (it has: " + known.join(QStringLiteral(", ")).toStdString() + ")";
         }
         return reportError(error);
     }
-
-    std::vector<double> played;
-    double durationMs = 0.0;
+    const coach::TakeScore& score = scored->score;
     QJsonValue bleedJson;
-    const bool midi = input.endsWith(QLatin1String(".mid"), Qt::CaseInsensitive) || input.endsWith(QLatin1String(".midi"), Qt::CaseInsensitive);
-    if (midi) {
-        auto hits = audio::readMidiHitsNonRealTime(input.toStdString());
-        if (!hits) {
-            return reportError(hits.error());
-        }
-        played = std::move(*hits);
-    } else {
-        auto take = audio::readMonoNonRealTime(input.toStdString());
-        if (!take) {
-            return reportError(take.error());
-        }
-        durationMs = static_cast<double>(take->samples.size()) * 1000.0 / take->sampleRate;
-        if (!arguments->flags.contains(QStringLiteral("--no-bleed"))) {
-            auto backing = renderBacking(machine, part.toStdString(), *bpm, *swing / 100.0, take->sampleRate, take->samples.size());
-            if (!backing) {
-                return reportError(backing.error());
-            }
-            if (auto bleed = audio::cancelBleedNonRealTime(take->samples, *backing, take->sampleRate)) {
-                bleedJson = QJsonObject{{QStringLiteral("delay_ms"), std::round(bleed->delayMs * 10.0) / 10.0},
-                                        {QStringLiteral("gain_db"), std::round(20.0 * std::log10(std::max(bleed->gain, 1e-9)) * 10.0) / 10.0}};
-            }
-        }
-        audio::OnsetSettings settings;
-        settings.sensitivity = *sensitivity / 100.0;
-        settings.gateDb = *gate;
-        played = audio::detectOnsetsNonRealTime(*take, settings);
+    if (scored->bleed) {
+        bleedJson = QJsonObject{{QStringLiteral("delay_ms"), std::round(scored->bleed->delayMs * 10.0) / 10.0},
+                                {QStringLiteral("gain_db"), std::round(20.0 * std::log10(std::max(scored->bleed->gain, 1e-9)) * 10.0) / 10.0}};
     }
-    for (double& ms : played) {
-        ms -= *latency;
-    }
-    coach::ScoreOptions options;
-    options.toleranceMs = *tolerance;
-    // The hits the take could hold: those whose whole window the recording covers (in its own
-    // time, the latency taken off); a MIDI take ends a window after its last note.
-    const double endMs = midi ? played.back() + options.windowMs : durationMs - *latency - options.windowMs;
-    const auto expected = coach::expectedHits(*grid, endMs);
-    if (expected.empty()) {
-        return reportError({ErrorCode::InvalidInput, "the take is shorter than the part's first hit", input.toStdString()});
-    }
-    const coach::TakeScore score = coach::scoreTake(expected, played, options);
 
     const bool calibrated = values.contains(QStringLiteral("--latency-ms"));
     // Kept: the take goes into the database and counts for the roadmap.
     QString keptId;
     bool clean = false;
     if (arguments->flags.contains(QStringLiteral("--save"))) {
-        int within = 0;
-        for (const auto& hit : score.hits) {
-            within += hit.offsetMs && std::abs(*hit.offsetMs) <= coach::kCleanToleranceMs ? 1 : 0;
-        }
-        const double cleanAccuracy = score.hits.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(score.hits.size());
+        const double cleanAccuracy = coach::shareWithin(score, coach::kCleanToleranceMs);
         clean = cleanAccuracy >= coach::kCleanAccuracy;
         coach::KeptTake take = coach::keptTake(score);
         take.machineTitle = QString::fromStdString(machine.title);

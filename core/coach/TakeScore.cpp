@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <tuple>
 
@@ -118,6 +119,33 @@ TakeScore scoreTake(const std::vector<ExpectedHit>& expected, std::vector<double
     }
     score.accuracy = expected.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(expected.size());
     return score;
+}
+
+double shareWithin(const TakeScore& score, double toleranceMs)
+{
+    const auto within = std::count_if(score.hits.begin(), score.hits.end(),
+                                      [&](const HitResult& hit) { return hit.offsetMs && std::abs(*hit.offsetMs) <= toleranceMs; });
+    return score.hits.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(score.hits.size());
+}
+
+std::vector<StepSummary> summaryByStep(const TakeScore& score, int loopLength)
+{
+    std::map<int, StepSummary> steps;
+    const int length = std::max(1, loopLength);
+    for (const auto& hit : score.hits) {
+        StepSummary& summary = steps[hit.step % length];
+        summary.step = hit.step % length;
+        ++summary.expected;
+        if (hit.offsetMs) {
+            summary.meanOffsetMs += (*hit.offsetMs - summary.meanOffsetMs) / ++summary.matched;  // a running mean
+        }
+    }
+    std::vector<StepSummary> list;
+    list.reserve(steps.size());
+    for (const auto& [step, summary] : steps) {
+        list.push_back(summary);
+    }
+    return list;
 }
 
 QJsonObject toJson(const TakeScore& score)

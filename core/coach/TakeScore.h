@@ -70,6 +70,20 @@ struct TakeScore {
 [[nodiscard]] TakeScore scoreTake(const std::vector<ExpectedHit>& expected, std::vector<double> playedMs,
                                   const ScoreOptions& options = {});
 
+/// The share (0…1) of the expected hits played within ±`toleranceMs` (misses count against).
+[[nodiscard]] double shareWithin(const TakeScore& score, double toleranceMs);
+
+/// How one position of the part's loop went over a take: "the & of 2 is always late".
+struct StepSummary {
+    int step = 0;  ///< in the loop, 0 ≤ step < loopLength
+    int expected = 0;
+    int matched = 0;
+    double meanOffsetMs = 0.0;  ///< over the matched hits
+};
+
+/// One StepSummary per sounding step of the part's loop, in step order.
+[[nodiscard]] std::vector<StepSummary> summaryByStep(const TakeScore& score, int loopLength);
+
 /// `{"accuracy","mean_offset_ms","spread_ms","tolerance_ms","matched","missed","extra",
 /// "hits":[{"step","expected_ms","offset_ms"}],"extras_ms":[...]}`; a missed hit's offset_ms is null.
 [[nodiscard]] QJsonObject toJson(const TakeScore& score);

@@ -98,4 +98,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>bandmate::ui::TakeDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+155"/>
+        <source>%1 (%n hit(s) a loop)</source>
+        <translation>
+            <numerusform>%1 (%n hit a loop)</numerusform>
+            <numerusform>%1 (%n hits a loop)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -977,18 +977,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-65"/>
+        <location line="+66"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1041,23 +1041,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-44"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Share…</source>
         <translation>Compartir…</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Shared grooves…</source>
         <translation>Grooves compartidos…</translation>
     </message>
@@ -1065,6 +1065,11 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <location line="+2"/>
         <source>Tempo trainer…</source>
         <translation>Entrenador de tempo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score a take…</source>
+        <translation>Puntuar una toma…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1094,7 +1099,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+371"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+87"/>
         <location line="+1"/>
@@ -1411,7 +1416,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-340"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-352"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1446,7 +1451,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Guarda primero la máquina (Ctrl+S): la copia compartida es la máquina tal como está guardada.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Eso no es el enlace de un groove compartido: %1</translation>
     </message>
@@ -5525,6 +5530,232 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+1"/>
         <source>Not signed in.</source>
         <translation>Sin sesión iniciada.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TakeDialog</name>
+    <message>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+56"/>
+        <source>Offset by step of the loop</source>
+        <translation>Desfase por paso del ciclo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 ms</source>
+        <translation>%1: %2 ms</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Score a take</source>
+        <translation>Puntuar una toma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record yourself playing one part along with this machine, from the first beat of the part&apos;s first bar, then score the recording: each hit, how early or late.</source>
+        <translation>Grábate tocando una parte junto con esta máquina, desde el primer tiempo del primer compás de la parte, y puntúa la grabación: cada golpe, cuánto se adelantó o se atrasó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A WAV, FLAC, AIFF or Ogg recording, or a MIDI file</source>
+        <translation>Una grabación WAV, FLAC, AIFF u Ogg, o un archivo MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Recording:</source>
+        <translation>&amp;Grabación:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%1 (%n hit(s) a loop)</source>
+        <translation>
+            <numerusform>%1 (%n golpe por ciclo)</numerusform>
+            <numerusform>%1 (%n golpes por ciclo)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Part you played:</source>
+        <translation>&amp;Parte que tocaste:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tempo:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How late your setup records what you play (its round trip). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
+        <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta). Deja 0 si no lo sabes: entonces todos los golpes parecen igual de tarde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording &amp;latency:</source>
+        <translation>&amp;Latencia de grabación:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>±%1 ms</source>
+        <translation>±%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;In time within:</source>
+        <translation>A tiempo &amp;dentro de:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take off the machine&apos;s other parts heard from the speakers</source>
+        <translation>Quitar las otras partes de la máquina que se oyen por los altavoces</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
+        <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bar.beat</source>
+        <translation>Compás.tiempo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due at</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offset</source>
+        <translation>Desfase</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Score</source>
+        <translation>P&amp;untuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep take</source>
+        <translation>Guardar t&amp;oma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the score: a take with 90 % of its hits within ±30 ms counts for your roadmap</source>
+        <translation>Guarda la puntuación: una toma con el 90 % de sus golpes a ±30 ms cuenta para tu hoja de ruta</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Choose a recording</source>
+        <translation>Elige una grabación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recordings (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;All files (*)</source>
+        <translation>Grabaciones (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the recording first.</source>
+        <translation>Elige primero la grabación.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Listening to the recording…</source>
+        <translation>Escuchando la grabación…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not score it: %1</source>
+        <translation>No se pudo puntuar: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no hit found on the part&apos;s grid</source>
+        <translation>ningún golpe en la rejilla de la parte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>you rush by %1 ms</source>
+        <translation>te adelantas %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>you drag by %1 ms</source>
+        <translation>te atrasas %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>right on the beat on average</source>
+        <translation>justo a tiempo de media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.</source>
+        <translation>%1 % de %2 golpes a ±%3 ms — %4 (dispersión %5 ms). %6 fallados, %7 de más.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on time</source>
+        <translation>a tiempo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms early</source>
+        <translation>%1 ms antes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms late</source>
+        <translation>%1 ms tarde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>missed</source>
+        <translation>fallado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The machine from the speakers was heard %1 ms late and taken off.</source>
+        <translation>La máquina se oyó por los altavoces %1 ms tarde y se quitó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recording latency given: times are as recorded.</source>
+        <translation>Sin latencia de grabación: los tiempos son los grabados.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not keep the take: %1</source>
+        <translation>No se pudo guardar la toma: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept. A clean take at %1 BPM: it counts for your roadmap.</source>
+        <translation>Guardada. Una toma limpia a %1 BPM: cuenta para tu hoja de ruta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap.</source>
+        <translation>Guardada. Las tomas con el 90 % de sus golpes a ±30 ms también cuentan para tu hoja de ruta.</translation>
     </message>
 </context>
 <context>

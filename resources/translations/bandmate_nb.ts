@@ -977,18 +977,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-65"/>
+        <location line="+66"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1041,23 +1041,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-44"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Share…</source>
         <translation>Del…</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Shared grooves…</source>
         <translation>Delte grooves…</translation>
     </message>
@@ -1065,6 +1065,11 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <location line="+2"/>
         <source>Tempo trainer…</source>
         <translation>Tempotrener …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score a take…</source>
+        <translation>Gi poeng til et opptak…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1094,7 +1099,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+358"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+371"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+87"/>
         <location line="+1"/>
@@ -1411,7 +1416,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-340"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-352"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1446,7 +1451,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lagre maskinen først (Ctrl+S): den delte kopien er maskinen slik den er lagret.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Det er ikke lenken til en delt groove: %1</translation>
     </message>
@@ -5525,6 +5530,232 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+1"/>
         <source>Not signed in.</source>
         <translation>Ikke logget inn.</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::TakeDialog</name>
+    <message>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+56"/>
+        <source>Offset by step of the loop</source>
+        <translation>Avvik per steg i sløyfen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 ms</source>
+        <translation>%1: %2 ms</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Score a take</source>
+        <translation>Gi poeng til et opptak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record yourself playing one part along with this machine, from the first beat of the part&apos;s first bar, then score the recording: each hit, how early or late.</source>
+        <translation>Ta opp deg selv mens du spiller én stemme sammen med denne maskinen, fra første slag i stemmens første takt, og få poeng på opptaket: hvert slag, hvor tidlig eller sent.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A WAV, FLAC, AIFF or Ogg recording, or a MIDI file</source>
+        <translation>Et WAV-, FLAC-, AIFF- eller Ogg-opptak, eller en MIDI-fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Velg…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Recording:</source>
+        <translation>&amp;Opptak:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%1 (%n hit(s) a loop)</source>
+        <translation>
+            <numerusform>%1 (%n slag per sløyfe)</numerusform>
+            <numerusform>%1 (%n slag per sløyfe)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Part you played:</source>
+        <translation>&amp;Stemme du spilte:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tempo:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How late your setup records what you play (its round trip). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
+        <translation>Hvor sent utstyret ditt tar opp det du spiller (tur-retur). La det stå på 0 om du ikke vet: da ser alle slag like sene ut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording &amp;latency:</source>
+        <translation>Opptaks&amp;forsinkelse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>±%1 ms</source>
+        <translation>±%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;In time within:</source>
+        <translation>&amp;I takt innenfor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take off the machine&apos;s other parts heard from the speakers</source>
+        <translation>Trekk fra maskinens andre stemmer som høres fra høyttalerne</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
+        <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bar.beat</source>
+        <translation>Takt.slag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due at</source>
+        <translation>Ventet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offset</source>
+        <translation>Avvik</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Score</source>
+        <translation>Gi &amp;poeng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep take</source>
+        <translation>&amp;Behold opptaket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the score: a take with 90 % of its hits within ±30 ms counts for your roadmap</source>
+        <translation>Behold poengene: et opptak med 90 % av slagene innenfor ±30 ms teller i veikartet ditt</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Choose a recording</source>
+        <translation>Velg et opptak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recordings (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;All files (*)</source>
+        <translation>Opptak (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the recording first.</source>
+        <translation>Velg opptaket først.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Listening to the recording…</source>
+        <translation>Lytter til opptaket…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not score it: %1</source>
+        <translation>Kunne ikke gi poeng: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no hit found on the part&apos;s grid</source>
+        <translation>ingen slag funnet i stemmens rutenett</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>you rush by %1 ms</source>
+        <translation>du haster med %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>you drag by %1 ms</source>
+        <translation>du drar med %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>right on the beat on average</source>
+        <translation>midt på slaget i snitt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.</source>
+        <translation>%1 % av %2 slag innenfor ±%3 ms — %4 (spredning %5 ms). %6 bommet, %7 ekstra.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on time</source>
+        <translation>i tide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms early</source>
+        <translation>%1 ms tidlig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms late</source>
+        <translation>%1 ms sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>missed</source>
+        <translation>bommet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The machine from the speakers was heard %1 ms late and taken off.</source>
+        <translation>Maskinen fra høyttalerne ble hørt %1 ms sent og trukket fra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recording latency given: times are as recorded.</source>
+        <translation>Ingen opptaksforsinkelse oppgitt: tidene er som tatt opp.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not keep the take: %1</source>
+        <translation>Kunne ikke beholde opptaket: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept. A clean take at %1 BPM: it counts for your roadmap.</source>
+        <translation>Beholdt. Et rent opptak på %1 BPM: det teller i veikartet ditt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap.</source>
+        <translation>Beholdt. Opptak med 90 % av slagene innenfor ±30 ms teller også i veikartet ditt.</translation>
     </message>
 </context>
 <context>

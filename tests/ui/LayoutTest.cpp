@@ -12,6 +12,8 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/beats/ShareDialog.h"
+#include "ui/beats/TakeDialog.h"
+#include "core/beats/BuiltinMachines.h"
 #include "ui/library/SongEditor.h"
 #include "ui/roadmap/ProfileDialog.h"
 #include "ui/roadmap/RoadmapEditor.h"
@@ -457,6 +459,7 @@ TEST_P(DialogLayoutTest, TheMainDialogsFitASmallLaptopWithNothingCutOrOverlappin
         offline));
     dialogs.push_back(std::make_unique<ui::ShareDialog>(readAll(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/machines/salsa.xml")), QString(),
                                                         QStringLiteral("Montuno en Sol"), QStringLiteral("Los Soneros"), offline));
+    dialogs.push_back(std::make_unique<ui::TakeDialog>(*m_db, *core::beats::loadBuiltinMachine(QStringLiteral("salsa")), QStringLiteral("builtin:salsa")));
     for (const auto& dialog : dialogs) {
         dialog->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog.get()));

@@ -16,6 +16,7 @@
 #include "ui/roadmap/RoadmapPage.h"
 #include "ui/setlists/EntryDialog.h"
 #include "ui/setlists/PractiseDialog.h"
+#include "ui/beats/TakeDialog.h"
 #include "ui/setlists/ShowDialog.h"
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/Language.h"
@@ -438,6 +439,7 @@ TEST_P(TranslatedWindowTest, NoDialogShowsATranslatedTextInEnglish)
     dialogs.push_back(std::make_unique<ui::RoadmapEditor>(core::roadmap::RoadmapTemplate{}));
     dialogs.push_back(std::make_unique<ui::SongEditor>());
     dialogs.push_back(std::make_unique<ui::WelcomeWizard>(*m_db, *m_settings));
+    dialogs.push_back(std::make_unique<ui::TakeDialog>(*m_db, *core::beats::loadBuiltinMachine(QStringLiteral("salsa")), QStringLiteral("builtin:salsa")));
     QSet<QString> ownNames;  // each language in its own name, never translated
     for (const ui::UiLanguage& language : ui::uiLanguages()) {
         ownNames.insert(language.name);

@@ -128,6 +128,7 @@ QWidget* BeatMachinePage::buildHeader()
     menu->addAction(tr("Shared grooves…"), this, [this] { openShare(true); });
     menu->addSeparator();
     menu->addAction(tr("Tempo trainer…"), this, &BeatMachinePage::showTrainer);
+    menu->addAction(tr("Score a take…"), this, [this] { openTakeDialog(); });
     menu->addAction(tr("Keyboard shortcuts"), this, &BeatMachinePage::showHelp);
     more->setMenu(menu);
     row->addWidget(more);

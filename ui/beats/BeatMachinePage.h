@@ -33,6 +33,8 @@ class Database;
 
 namespace bandmate::ui {
 
+class TakeDialog;
+
 class BeatIndicator;
 class BeatSession;
 class PolymeterView;
@@ -85,6 +87,8 @@ public:
     /// Share… (Ctrl+Shift+S): the machine as saved, by link; nullptr (with the reason in the
     /// banner) when it has unsaved changes. `listFirst` opens on everything shared.
     ShareDialog* openShare(bool listFirst = false);
+    /// "Score a take…": the timing coach on a recording of one part of the machine as it plays now.
+    TakeDialog* openTakeDialog();
     /// Takes a copy of a shared groove (its page's link, or bandmate://import?url=…) into your
     /// machines, its origin kept, and opens it; the outcome goes to the banner and to imported().
     void importShared(const QString& link);

@@ -2,6 +2,7 @@
 // MIDI), drag and drop, and sharing by link.
 
 #include "ui/beats/BeatMachinePage.h"
+#include "ui/beats/TakeDialog.h"
 #include "ui/beats/BeatMachinePageParts.h"
 
 namespace bandmate::ui {
@@ -109,6 +110,18 @@ ShareDialog* BeatMachinePage::openShare(bool listFirst)
     if (listFirst) {
         dialog->showListTab(m_session->isModified());
     }
+    if (m_interactive) {
+        dialog->open();
+    }
+    return dialog;
+}
+
+TakeDialog* BeatMachinePage::openTakeDialog()
+{
+    const QString ref = !m_session->userMachineId().isEmpty() ? QStringLiteral("user:") + m_session->userMachineId()
+                                                              : QStringLiteral("builtin:") + m_session->builtinName();
+    auto* dialog = new TakeDialog(m_db, m_session->machine(), ref, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_interactive) {
         dialog->open();
     }

@@ -1,0 +1,116 @@
+#include "audio/coach/TakeScorer.h"
+
+#include "audio/engine/Kit.h"
+#include "audio/engine/Pattern.h"
+#include "audio/render/OfflineRenderer.h"
+#include "core/beats/NoteStream.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace bandmate::audio {
+
+using core::ErrorCode;
+using core::fail;
+
+namespace {
+
+/// What the speakers played while the take was recorded: the machine without the practised
+/// part, rendered as the engine plays it, mono, as long as the take.
+core::Result<std::vector<float>> renderBacking(const TakeRequest& request, double sampleRate, size_t frames)
+{
+    core::beats::Machine backing = request.machine;
+    for (auto& instrument : backing.instruments) {
+        instrument.enabled = instrument.enabled && instrument.id != request.part;
+    }
+    const std::string folder = request.kitFolder.empty() ? Kit::defaultFolderNonRealTime() : request.kitFolder;
+    if (folder.empty()) {
+        return fail(ErrorCode::NotFound, "the built-in kit is not installed here (set BANDMATE_KIT_DIR), or score without the backing",
+                    "--no-bleed");
+    }
+    auto kit = Kit::loadNonRealTime(folder, sampleRate);
+    if (!kit) {
+        return std::unexpected(kit.error());
+    }
+    RenderSettings settings;
+    settings.sampleRate = sampleRate;
+    settings.frames = static_cast<int64_t>(frames);
+    settings.bpm = request.machine.bpm;
+    settings.swing = request.swing;
+    std::vector<float> mono;
+    mono.reserve(frames);
+    auto rendered = renderOffline(Pattern::build(core::beats::compileMachine(backing), *kit), settings,
+                                  [&mono](const float* left, const float* right, int count) {
+                                      for (int i = 0; i < count; ++i) {
+                                          mono.push_back(0.5f * (left[i] + right[i]));
+                                      }
+                                      return true;
+                                  });
+    if (!rendered) {
+        return std::unexpected(rendered.error());
+    }
+    return mono;
+}
+
+}  // namespace
+
+bool isMidiTake(const std::string& path)
+{
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.ends_with(".mid") || lower.ends_with(".midi");
+}
+
+core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
+{
+    // The part's grid: the part plays in the grid whether or not its sound was on.
+    core::beats::Machine machine = request.machine;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = instrument.enabled || instrument.id == request.part;
+    }
+    auto grid = core::coach::partGrid(core::beats::compileMachine(machine), request.part, machine.bpm, request.swing);
+    if (!grid) {
+        return std::unexpected(grid.error());
+    }
+    TakeResult result;
+    result.grid = *grid;
+    result.midi = isMidiTake(request.input);
+    std::vector<double> played;
+    double endMs = 0.0;
+    core::coach::ScoreOptions options;
+    options.toleranceMs = request.toleranceMs;
+    if (result.midi) {
+        auto hits = readMidiHitsNonRealTime(request.input);
+        if (!hits) {
+            return std::unexpected(hits.error());
+        }
+        played = std::move(*hits);
+        endMs = played.back() - request.latencyMs + options.windowMs;  // a MIDI take ends a window after its last note
+    } else {
+        auto take = readMonoNonRealTime(request.input);
+        if (!take) {
+            return std::unexpected(take.error());
+        }
+        if (request.subtractBacking) {
+            auto backing = renderBacking(request, take->sampleRate, take->samples.size());
+            if (!backing) {
+                return std::unexpected(backing.error());
+            }
+            result.bleed = cancelBleedNonRealTime(take->samples, *backing, take->sampleRate);
+        }
+        played = detectOnsetsNonRealTime(*take, request.onsets);
+        // The hits whose whole window the recording covers, in its own time (latency taken off).
+        endMs = static_cast<double>(take->samples.size()) * 1000.0 / take->sampleRate - request.latencyMs - options.windowMs;
+    }
+    for (double& ms : played) {
+        ms -= request.latencyMs;
+    }
+    const auto expected = core::coach::expectedHits(*grid, endMs);
+    if (expected.empty()) {
+        return fail(ErrorCode::InvalidInput, "the take is shorter than the part's first hit", request.input);
+    }
+    result.score = core::coach::scoreTake(expected, played, options);
+    return result;
+}
+
+}  // namespace bandmate::audio

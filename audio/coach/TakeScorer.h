@@ -1,0 +1,43 @@
+#pragma once
+
+#include "audio/coach/TakeAnalysis.h"
+#include "core/beats/Machine.h"
+#include "core/coach/TakeScore.h"
+#include "core/util/Result.h"
+
+#include <optional>
+#include <string>
+
+namespace bandmate::audio {
+
+/// A recorded take to score: which part of which machine, played how.
+struct TakeRequest {
+    core::beats::Machine machine;  ///< as it played (tempo, key and clave direction set)
+    std::string part;              ///< the instrument's id
+    std::string input;             ///< a WAV, AIFF, FLAC or Ogg file, or a Standard MIDI File (.mid, .midi)
+    double swing = 0.0;            ///< 0…1, as the engine plays it
+    double latencyMs = 0.0;        ///< how late the setup records what is played
+    double toleranceMs = 30.0;
+    OnsetSettings onsets;
+    bool subtractBacking = true;   ///< find the machine's other parts in the take and take them off
+    std::string kitFolder;         ///< the kit the backing played from; the built-in one when empty
+};
+
+struct TakeResult {
+    core::coach::PartGrid grid;
+    core::coach::TakeScore score;
+    std::optional<Bleed> bleed;    ///< what was taken off, when the backing was found
+    bool midi = false;
+};
+
+/// Whether `path` names a MIDI file (by its extension).
+[[nodiscard]] bool isMidiTake(const std::string& path);
+
+/// Scores a take: its hits (aubio's onsets on their attacks, or a MIDI file's notes), the
+/// latency taken off, against the hits of the part the take covers (those whose whole window
+/// lies inside it). The same for the command line and the app. NotFound when the machine has no
+/// such part; InvalidInput (naming the file) for a take that is not audio or MIDI, or is shorter
+/// than the part's first hit. …NonRealTime: reads files, renders, takes seconds.
+[[nodiscard]] core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request);
+
+}  // namespace bandmate::audio

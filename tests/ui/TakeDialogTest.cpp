@@ -1,0 +1,124 @@
+// "Score a take…" on the Beat Machine page: a recorded clave take scored on a worker thread, hit
+// by hit and step by step, kept for the roadmap. The picture goes to the shots folder.
+#include "core/beats/BuiltinMachines.h"
+#include "core/coach/TakeLog.h"
+#include "core/storage/Database.h"
+#include "tests/support/AudioFiles.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestFiles.h"
+#include "ui/beats/BeatMachinePage.h"
+#include "ui/beats/TakeDialog.h"
+#include "ui/shell/Language.h"
+#include "ui/shell/Settings.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+using namespace bandmate;
+
+namespace {
+
+/// Clave strokes (a 2.5 kHz wood block) at `hitsMs` over quiet noise, 48 kHz.
+std::vector<float> claveTake(const std::vector<double>& hitsMs, double seconds)
+{
+    constexpr int kRate = 48000;
+    std::vector<float> take(static_cast<size_t>(seconds * kRate));
+    for (size_t i = 0; i < take.size(); ++i) {
+        take[i] = 0.002f * static_cast<float>(std::sin(static_cast<double>(i) * 0.37) * std::sin(static_cast<double>(i) * 0.011));
+    }
+    for (const double ms : hitsMs) {
+        const auto at = static_cast<size_t>(std::llround(ms * kRate / 1000.0));
+        for (size_t i = 0; i < static_cast<size_t>(0.06 * kRate) && at + i < take.size(); ++i) {
+            const double t = static_cast<double>(i) / kRate;
+            take[at + i] += static_cast<float>(0.4 * std::min(1.0, t / 0.001) * std::exp(-t / 0.012) * std::cos(2.0 * std::numbers::pi * 2500.0 * t));
+        }
+    }
+    return take;
+}
+
+}  // namespace
+
+TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)
+{
+    test::TempDir dir;
+    ui::Translations translations;  // English as the app shows it ("5 hits a loop")
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::BeatMachinePage page(*db, settings);
+    page.setInteractive(false);
+    ui::TakeDialog* dialog = page.openTakeDialog();
+    ASSERT_NE(dialog, nullptr);
+
+    // Salsa's clave 2-3 at the machine's tempo, four bars: each stroke a little early or late,
+    // the last one missed.
+    core::beats::Machine machine = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    const double stepMs = 60000.0 / (machine.bpm * 2.0);
+    const std::vector<int> strokes{2, 4, 8, 11, 14, 18, 20, 24, 27, 30};  // 2-3: bar one 2 and 3, bar two 1, 2&, 4
+    const std::vector<double> offsets{-12, 8, -20, 35, 4, -6, 10, -3, 18};
+    std::vector<double> played;
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        played.push_back(strokes[i] * stepMs + offsets[i]);
+    }
+    QDir().mkpath(dir.file(QStringLiteral("Practice")));
+    const QString take = dir.file(QStringLiteral("Practice/clave take.wav"));
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), 48000, {claveTake(played, 32 * stepMs / 1000.0 + 0.3)}));
+    dialog->setInput(take);
+    dialog->setPart(QStringLiteral("clave"));
+    QSignalSpy scored(dialog, &ui::TakeDialog::scored);
+    dialog->score();
+    ASSERT_TRUE(scored.wait(60'000));
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    const auto& score = dialog->result()->score;
+    ASSERT_EQ(score.hits.size(), strokes.size());
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        ASSERT_TRUE(score.hits[i].offsetMs.has_value()) << i;
+        EXPECT_NEAR(*score.hits[i].offsetMs, offsets[i], 1.5) << "stroke " << i;
+    }
+    EXPECT_FALSE(score.hits.back().offsetMs.has_value());
+    EXPECT_TRUE(dialog->summaryText().contains(QStringLiteral("80 % of 10 hits within ±30 ms"))) << dialog->summaryText().toStdString();
+    EXPECT_TRUE(dialog->summaryText().contains(QStringLiteral("1 missed"))) << dialog->summaryText().toStdString();
+    auto* hits = dialog->findChild<QTreeWidget*>();
+    ASSERT_NE(hits, nullptr);
+    EXPECT_EQ(hits->topLevelItemCount(), 10);
+    EXPECT_EQ(hits->topLevelItem(3)->text(2), QStringLiteral("35 ms late"));
+    EXPECT_EQ(hits->topLevelItem(3)->text(0), QStringLiteral("2.2&")) << "step 11: bar 2, the off-beat after beat 2";
+    EXPECT_EQ(hits->topLevelItem(9)->text(2), QStringLiteral("missed"));
+    auto* part = dialog->findChild<QComboBox*>();
+    ASSERT_NE(part, nullptr);
+    EXPECT_EQ(part->currentText(), QStringLiteral("Clave (5 hits a loop)"));
+    dialog->resize(760, 680);
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-dialog.png"));
+
+    const QString kept = dialog->keep();
+    ASSERT_FALSE(kept.isEmpty()) << dialog->statusText().toStdString();
+    EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("also count"))) << "80 % is not clean";
+    auto takes = core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0));
+    ASSERT_TRUE(takes.has_value());
+    ASSERT_EQ(takes->size(), 1);
+    EXPECT_EQ(takes->first().id, kept);
+    EXPECT_EQ(takes->first().part, QStringLiteral("clave"));
+    EXPECT_EQ(takes->first().machineRef, QStringLiteral("builtin:salsa"));
+    EXPECT_EQ(takes->first().source, QStringLiteral("clave take.wav"));
+
+    // A file that is not a recording: one clear line, nothing kept.
+    const QString notes = dir.file(QStringLiteral("notes.wav"));
+    test::writeAll(notes, "not a recording");
+    dialog->setInput(notes);
+    dialog->score();
+    ASSERT_TRUE(scored.wait(60'000));
+    EXPECT_FALSE(dialog->result().has_value());
+    EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("notes.wav"))) << dialog->statusText().toStdString();
+    EXPECT_TRUE(dialog->keep().isEmpty());
+    EXPECT_EQ(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->size(), 1);
+}

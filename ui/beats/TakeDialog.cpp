@@ -1,0 +1,404 @@
+#include "ui/beats/TakeDialog.h"
+
+#include "core/beats/NoteStream.h"
+#include "core/coach/TakeLog.h"
+#include "core/storage/Database.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace bandmate::ui {
+
+namespace {
+
+/// "2.3&" for the off-beat after beat 3 of bar 2 (steps counted from 0, `stepsPerBeat` a beat):
+/// bar.beat, "&" half way through a beat, "e"/"a" for the sixteenths around it.
+QString barBeat(int step, int stepsPerBeat)
+{
+    const int perBeat = std::max(1, stepsPerBeat);
+    const int beat = step / perBeat;
+    const int within = step % perBeat;
+    QString name = QStringLiteral("%1.%2").arg(beat / 4 + 1).arg(beat % 4 + 1);
+    if (within != 0) {
+        name += within * 2 == perBeat ? QStringLiteral("&") : within * 4 == perBeat ? QStringLiteral("e") : QStringLiteral("a");
+    }
+    return name;
+}
+
+}  // namespace
+
+/// The part's loop, one bar per sounding step: up when that step was played late on average,
+/// down when early, green within half the tolerance, amber within it, red beyond.
+class StepOffsetChart : public QWidget {
+public:
+    explicit StepOffsetChart(QWidget* parent = nullptr) : QWidget(parent)
+    {
+        setMinimumHeight(120);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        setAccessibleName(TakeDialog::tr("Offset by step of the loop"));
+    }
+
+    void setSteps(std::vector<core::coach::StepSummary> steps, int loopLength, int stepsPerBeat, double toleranceMs)
+    {
+        m_steps = std::move(steps);
+        m_loopLength = std::max(1, loopLength);
+        m_stepsPerBeat = std::max(1, stepsPerBeat);
+        m_toleranceMs = toleranceMs;
+        QStringList described;
+        for (const auto& step : m_steps) {
+            described << TakeDialog::tr("%1: %2 ms").arg(stepName(step.step)).arg(std::lround(step.meanOffsetMs));
+        }
+        setAccessibleDescription(described.join(QStringLiteral(", ")));
+        update();
+    }
+
+    [[nodiscard]] QString stepName(int step) const
+    {
+        const QString name = barBeat(step, m_stepsPerBeat);
+        return m_loopLength > 4 * m_stepsPerBeat ? name : name.mid(name.indexOf(QLatin1Char('.')) + 1);  // a one-bar loop: the beat
+    }
+
+protected:
+    void paintEvent(QPaintEvent* /*event*/) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QRectF area = QRectF(rect()).adjusted(4, 4, -4, -fontMetrics().height() - 6);
+        const double middle = area.center().y();
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(QPointF(area.left(), middle), QPointF(area.right(), middle));
+        if (m_steps.empty()) {
+            return;
+        }
+        double scale = 1.5 * m_toleranceMs;
+        for (const auto& step : m_steps) {
+            scale = std::max(scale, std::abs(step.meanOffsetMs));
+        }
+        QPen dashed(palette().color(QPalette::Mid), 1, Qt::DashLine);
+        painter.setPen(dashed);
+        for (const double sign : {-1.0, 1.0}) {
+            const double y = middle - sign * m_toleranceMs / scale * (area.height() / 2.0);
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
+        }
+        const double width = area.width() / m_loopLength;
+        for (const auto& step : m_steps) {
+            const double x = area.left() + step.step * width;
+            const double height = step.meanOffsetMs / scale * (area.height() / 2.0);
+            const double size = std::abs(step.meanOffsetMs);
+            const QColor colour = size <= m_toleranceMs / 2.0 ? QColor(46, 160, 67) : size <= m_toleranceMs ? QColor(210, 153, 34) : QColor(207, 34, 46);
+            // Late is drawn up: the time line runs left to right, a late hit "pushes".
+            painter.fillRect(QRectF(x + width * 0.15, std::min(middle, middle - height), width * 0.7, std::max(1.0, std::abs(height))), colour);
+            painter.setPen(palette().color(QPalette::WindowText));
+            painter.drawText(QRectF(x, area.bottom() + 4, width, fontMetrics().height()), Qt::AlignHCenter, stepName(step.step));
+        }
+    }
+
+private:
+    std::vector<core::coach::StepSummary> m_steps;
+    int m_loopLength = 16;
+    int m_stepsPerBeat = 2;
+    double m_toleranceMs = 30.0;
+};
+
+TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, QWidget* parent)
+    : QDialog(parent), m_db(db), m_machine(std::move(machine)), m_machineRef(std::move(machineRef))
+{
+    setWindowTitle(tr("Score a take"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Record yourself playing one part along with this machine, from the first beat of the "
+                                "part's first bar, then score the recording: each hit, how early or late."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto* fields = new QFormLayout;
+    auto* inputRow = new QHBoxLayout;
+    m_input = new QLineEdit(this);
+    m_input->setPlaceholderText(tr("A WAV, FLAC, AIFF or Ogg recording, or a MIDI file"));
+    auto* choose = new QPushButton(tr("C&hoose…"), this);
+    connect(choose, &QPushButton::clicked, this, &TakeDialog::chooseInput);
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(choose);
+    auto* inputLabel = new QLabel(tr("&Recording:"), this);
+    inputLabel->setBuddy(m_input);
+    fields->addRow(inputLabel, inputRow);
+    m_part = new QComboBox(this);
+    {
+        // Every part with notes to play (the instructor's voice is not one), with how many hits
+        // a loop of it asks for.
+        core::beats::Machine all = m_machine;
+        for (auto& instrument : all.instruments) {
+            instrument.enabled = true;
+        }
+        const core::beats::NoteStream stream = core::beats::compileMachine(all);
+        for (const auto& instrument : m_machine.instruments) {
+            auto grid = core::coach::partGrid(stream, instrument.id);
+            if (grid && instrument.id != "instructor") {
+                m_part->addItem(tr("%1 (%n hit(s) a loop)", "", static_cast<int>(grid->loopSteps.size())).arg(QString::fromStdString(instrument.title)),
+                                QString::fromStdString(instrument.id));
+            }
+        }
+    }
+    if (const int clave = m_part->findData(QStringLiteral("clave")); clave >= 0) {
+        m_part->setCurrentIndex(clave);
+    }
+    fields->addRow(tr("&Part you played:"), m_part);
+    m_bpm = new QDoubleSpinBox(this);
+    m_bpm->setRange(core::beats::MachineLimits::kMinBpm, core::beats::MachineLimits::kMaxBpm);
+    m_bpm->setDecimals(1);
+    m_bpm->setSuffix(tr(" BPM"));
+    m_bpm->setValue(m_machine.bpm);
+    fields->addRow(tr("&Tempo:"), m_bpm);
+    m_latency = new QDoubleSpinBox(this);
+    m_latency->setRange(-1000.0, 1000.0);
+    m_latency->setDecimals(1);
+    m_latency->setSuffix(tr(" ms"));
+    m_latency->setToolTip(tr("How late your setup records what you play (its round trip). Leave 0 if you do not know: "
+                             "every hit then looks late by the same amount."));
+    fields->addRow(tr("Recording &latency:"), m_latency);
+    m_tolerance = new QComboBox(this);
+    for (const int ms : {15, 30, 50}) {
+        m_tolerance->addItem(tr("±%1 ms").arg(ms), ms);
+    }
+    m_tolerance->setCurrentIndex(1);
+    fields->addRow(tr("&In time within:"), m_tolerance);
+    m_backing = new QCheckBox(tr("Take off the machine's other parts heard from the speakers"), this);
+    m_backing->setChecked(true);
+    fields->addRow(QString(), m_backing);
+    layout->addLayout(fields);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    layout->addWidget(m_busy);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+    layout->addWidget(m_summary);
+    m_chartCaption = new QLabel(tr("Each step of the part's loop, on average: up is late, down is early; the lines are the tolerance."), this);
+    m_chartCaption->setWordWrap(true);
+    m_chartCaption->hide();
+    layout->addWidget(m_chartCaption);
+    m_chart = new StepOffsetChart(this);
+    m_chart->hide();  // until a take is scored
+    layout->addWidget(m_chart);
+    m_hits = new QTreeWidget(this);
+    m_hits->setHeaderLabels({tr("Bar.beat"), tr("Due at"), tr("Offset")});
+    m_hits->setRootIsDecorated(false);
+    m_hits->setMinimumHeight(120);
+    m_hits->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(m_hits, 1);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_scoreButton = buttons->addButton(tr("&Score"), QDialogButtonBox::ActionRole);
+    m_keepButton = buttons->addButton(tr("&Keep take"), QDialogButtonBox::ActionRole);
+    m_keepButton->setEnabled(false);
+    m_keepButton->setToolTip(tr("Keep the score: a take with 90 % of its hits within ±30 ms counts for your roadmap"));
+    connect(m_scoreButton, &QPushButton::clicked, this, &TakeDialog::score);
+    connect(m_keepButton, &QPushButton::clicked, this, [this] { keep(); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    m_scoreButton->setDefault(true);
+    resize(640, 600);
+}
+
+TakeDialog::~TakeDialog()
+{
+    if (m_worker.joinable()) {
+        m_worker.join();  // a score takes seconds; its result goes nowhere
+    }
+}
+
+void TakeDialog::setInput(const QString& path)
+{
+    m_input->setText(path);
+}
+
+void TakeDialog::setPart(const QString& instrumentId)
+{
+    if (const int index = m_part->findData(instrumentId); index >= 0) {
+        m_part->setCurrentIndex(index);
+    }
+}
+
+void TakeDialog::setLatencyMs(double ms)
+{
+    m_latency->setValue(ms);
+}
+
+void TakeDialog::chooseInput()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a recording"), QFileInfo(m_input->text()).absolutePath(),
+                                                      tr("Recordings (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;All files (*)"));
+    if (!path.isEmpty()) {
+        m_input->setText(path);
+    }
+}
+
+void TakeDialog::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_scoreButton->setEnabled(!busy);
+    m_keepButton->setEnabled(!busy && m_result.has_value());
+}
+
+void TakeDialog::score()
+{
+    if (m_worker.joinable()) {
+        m_worker.join();
+    }
+    if (m_input->text().trimmed().isEmpty()) {
+        m_status->setText(tr("Choose the recording first."));
+        Q_EMIT scored();
+        return;
+    }
+    audio::TakeRequest request;
+    request.machine = m_machine;
+    request.machine.bpm = m_bpm->value();
+    request.part = m_part->currentData().toString().toStdString();
+    request.input = QFile::encodeName(m_input->text().trimmed()).toStdString();
+    request.latencyMs = m_latency->value();
+    request.toleranceMs = m_tolerance->currentData().toDouble();
+    request.subtractBacking = m_backing->isChecked();
+    m_result.reset();
+    m_scoredInput = m_input->text().trimmed();
+    m_status->setText(tr("Listening to the recording…"));
+    setBusy(true);
+    QPointer<TakeDialog> self(this);
+    m_worker = std::thread([self, request] {
+        auto result = audio::scoreTakeNonRealTime(request);
+        QMetaObject::invokeMethod(
+            qApp, [self, result = std::move(result)]() mutable {
+                if (self) {
+                    self->showResult(std::move(result));
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TakeDialog::showResult(core::Result<audio::TakeResult> result)
+{
+    m_hits->clear();
+    if (!result) {
+        m_summary->clear();
+        m_chart->setSteps({}, 16, 2, 30.0);
+        m_chart->hide();
+        m_chartCaption->hide();
+        m_status->setText(tr("Could not score it: %1").arg(QString::fromStdString(result.error().toString())));
+        setBusy(false);
+        Q_EMIT scored();
+        return;
+    }
+    m_result = std::move(*result);
+    const core::coach::TakeScore& score = m_result->score;
+    const int tolerance = static_cast<int>(std::lround(score.toleranceMs));
+    QString feel;
+    const long mean = std::lround(score.meanOffsetMs);
+    if (score.matched == 0) {
+        feel = tr("no hit found on the part's grid");
+    } else if (mean < 0) {
+        feel = tr("you rush by %1 ms").arg(-mean);
+    } else if (mean > 0) {
+        feel = tr("you drag by %1 ms").arg(mean);
+    } else {
+        feel = tr("right on the beat on average");
+    }
+    m_summary->setText(tr("%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.")
+                           .arg(std::lround(score.accuracy * 100.0))
+                           .arg(score.hits.size())
+                           .arg(tolerance)
+                           .arg(feel)
+                           .arg(std::lround(score.spreadMs))
+                           .arg(score.missed)
+                           .arg(score.extra));
+    m_chartCaption->show();
+    m_chart->show();
+    m_chart->setSteps(core::coach::summaryByStep(score, m_result->grid.loopLength), m_result->grid.loopLength, m_result->grid.stepsPerBeat,
+                      score.toleranceMs);
+    for (const auto& hit : score.hits) {
+        auto* item = new QTreeWidgetItem(m_hits);
+        item->setText(0, barBeat(hit.step, m_result->grid.stepsPerBeat));
+        item->setText(1, tr("%1 s").arg(hit.expectedMs / 1000.0, 0, 'f', 2));
+        if (hit.offsetMs) {
+            const long offset = std::lround(*hit.offsetMs);
+            item->setText(2, offset == 0 ? tr("on time") : offset < 0 ? tr("%1 ms early").arg(-offset) : tr("%1 ms late").arg(offset));
+            item->setForeground(2, std::abs(*hit.offsetMs) <= score.toleranceMs ? palette().color(QPalette::WindowText) : QColor(207, 34, 46));
+        } else {
+            item->setText(2, tr("missed"));
+            item->setForeground(2, QColor(207, 34, 46));
+        }
+    }
+    QString status;
+    if (m_result->bleed) {
+        status = tr("The machine from the speakers was heard %1 ms late and taken off.").arg(m_result->bleed->delayMs, 0, 'f', 1);
+    }
+    if (qFuzzyIsNull(m_latency->value())) {
+        status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("No recording latency given: times are as recorded.");
+    }
+    m_status->setText(status);
+    setBusy(false);
+    Q_EMIT scored();
+}
+
+QString TakeDialog::keep()
+{
+    if (!m_result) {
+        return {};
+    }
+    const double clean = core::coach::shareWithin(m_result->score, core::coach::kCleanToleranceMs);
+    core::coach::KeptTake take = core::coach::keptTake(m_result->score);
+    take.machineTitle = QString::fromStdString(m_machine.title);
+    take.machineRef = m_machineRef;
+    take.part = QString::fromStdString(m_result->grid.instrumentId);
+    take.bpm = m_result->grid.bpm;
+    take.clave = m_machine.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3");
+    take.source = QFileInfo(m_scoredInput).fileName();
+    auto kept = core::coach::TakeLog(m_db).record(take, clean);
+    if (!kept) {
+        m_status->setText(tr("Could not keep the take: %1").arg(QString::fromStdString(kept.error().toString())));
+        return {};
+    }
+    m_keepButton->setEnabled(false);
+    m_status->setText(clean >= core::coach::kCleanAccuracy
+                          ? tr("Kept. A clean take at %1 BPM: it counts for your roadmap.").arg(take.bpm)
+                          : tr("Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap."));
+    return *kept;
+}
+
+QString TakeDialog::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString TakeDialog::statusText() const
+{
+    return m_status->text();
+}
+
+}  // namespace bandmate::ui
