@@ -379,6 +379,9 @@ std::vector<double> detectOnsetsNonRealTime(const MonoAudio& audio, const OnsetS
     // Past the end, silence: aubio reports a hit only a window and its delay after it began.
     const size_t flushed = x.size() + kWindow + 6 * kHop;
     for (size_t at = 0; at < flushed; at += kHop) {
+        if (settings.cancelled != nullptr && at % (1024 * kHop) == 0 && settings.cancelled->load()) {
+            return onsets;
+        }
         for (uint_t i = 0; i < kHop; ++i) {
             detector.in->data[i] = at + i < x.size() ? x[at + i] : 0.0f;
         }

@@ -2,6 +2,7 @@
 
 #include "core/util/Result.h"
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,7 @@ struct OnsetSettings {
     double sensitivity = 0.5;  ///< 0…1: higher finds softer hits (and more noise)
     double gateDb = -45.0;     ///< hits whose peak stays below this level (dBFS) are not hits
     double minGapMs = 30.0;    ///< two hits closer than this are one
+    const std::atomic<bool>* cancelled = nullptr;  ///< set from another thread to stop early (what was found so far is returned)
 };
 
 /// The player's hits in `audio`, in milliseconds from its first sample: aubio finds them, and each

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <new>
 
 namespace bandmate::audio {
 
@@ -28,7 +29,7 @@ core::Result<std::vector<float>> renderBacking(const TakeRequest& request, doubl
         return fail(ErrorCode::NotFound, "the built-in kit is not installed here (set BANDMATE_KIT_DIR), or score without the backing",
                     "--no-bleed");
     }
-    auto kit = Kit::loadNonRealTime(folder, sampleRate);
+    auto kit = Kit::loadNonRealTime(folder, sampleRate, request.voice);
     if (!kit) {
         return std::unexpected(kit.error());
     }
@@ -40,11 +41,11 @@ core::Result<std::vector<float>> renderBacking(const TakeRequest& request, doubl
     std::vector<float> mono;
     mono.reserve(frames);
     auto rendered = renderOffline(Pattern::build(core::beats::compileMachine(backing), *kit), settings,
-                                  [&mono](const float* left, const float* right, int count) {
+                                  [&mono, &request](const float* left, const float* right, int count) {
                                       for (int i = 0; i < count; ++i) {
                                           mono.push_back(0.5f * (left[i] + right[i]));
                                       }
-                                      return true;
+                                      return !(request.cancelled && request.cancelled->load());
                                   });
     if (!rendered) {
         return std::unexpected(rendered.error());
@@ -61,8 +62,11 @@ bool isMidiTake(const std::string& path)
     return lower.ends_with(".mid") || lower.ends_with(".midi");
 }
 
-core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
+namespace {
+
+core::Result<TakeResult> scoreTake(const TakeRequest& request)
 {
+    const auto stopped = [&request] { return request.cancelled && request.cancelled->load(); };
     // The part's grid: the part plays in the grid whether or not its sound was on.
     core::beats::Machine machine = request.machine;
     for (auto& instrument : machine.instruments) {
@@ -74,6 +78,7 @@ core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
     }
     TakeResult result;
     result.grid = *grid;
+    result.latencyMs = request.latencyMs;
     result.midi = isMidiTake(request.input);
     std::vector<double> played;
     double endMs = 0.0;
@@ -91,6 +96,9 @@ core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
         if (!take) {
             return std::unexpected(take.error());
         }
+        if (stopped()) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
         if (request.subtractBacking) {
             auto backing = renderBacking(request, take->sampleRate, take->samples.size());
             if (!backing) {
@@ -98,7 +106,15 @@ core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
             }
             result.bleed = cancelBleedNonRealTime(take->samples, *backing, take->sampleRate);
         }
-        played = detectOnsetsNonRealTime(*take, request.onsets);
+        if (stopped()) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
+        OnsetSettings onsets = request.onsets;
+        onsets.cancelled = request.cancelled.get();
+        played = detectOnsetsNonRealTime(*take, onsets);
+        if (stopped()) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
         // The hits whose whole window the recording covers, in its own time (latency taken off).
         endMs = static_cast<double>(take->samples.size()) * 1000.0 / take->sampleRate - request.latencyMs - options.windowMs;
     }
@@ -111,6 +127,19 @@ core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
     }
     result.score = core::coach::scoreTake(expected, played, options);
     return result;
+}
+
+}  // namespace
+
+core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request)
+{
+    try {
+        return scoreTake(request);
+    } catch (const std::bad_alloc&) {
+        return fail(ErrorCode::Io, "not enough memory to score this take: score a shorter one", request.input);
+    } catch (const std::exception& error) {
+        return fail(ErrorCode::Internal, error.what(), request.input);
+    }
 }
 
 }  // namespace bandmate::audio

@@ -5,6 +5,8 @@
 #include "core/coach/TakeScore.h"
 #include "core/util/Result.h"
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,6 +23,9 @@ struct TakeRequest {
     OnsetSettings onsets;
     bool subtractBacking = true;   ///< find the machine's other parts in the take and take them off
     std::string kitFolder;         ///< the kit the backing played from; the built-in one when empty
+    std::string voice;             ///< the instructor's language the backing played with; the kit's default when empty
+    /// Set from another thread to stop early (the result is then Cancelled).
+    std::shared_ptr<const std::atomic<bool>> cancelled;
 };
 
 struct TakeResult {
@@ -28,6 +33,7 @@ struct TakeResult {
     core::coach::TakeScore score;
     std::optional<Bleed> bleed;    ///< what was taken off, when the backing was found
     bool midi = false;
+    double latencyMs = 0.0;        ///< as it was taken off
 };
 
 /// Whether `path` names a MIDI file (by its extension).
@@ -37,7 +43,8 @@ struct TakeResult {
 /// latency taken off, against the hits of the part the take covers (those whose whole window
 /// lies inside it). The same for the command line and the app. NotFound when the machine has no
 /// such part; InvalidInput (naming the file) for a take that is not audio or MIDI, or is shorter
-/// than the part's first hit. …NonRealTime: reads files, renders, takes seconds.
+/// than the part's first hit; Cancelled when asked to stop. Never throws (out of memory is an
+/// error too). …NonRealTime: reads files, renders, takes seconds.
 [[nodiscard]] core::Result<TakeResult> scoreTakeNonRealTime(const TakeRequest& request);
 
 }  // namespace bandmate::audio

@@ -78,7 +78,7 @@ struct StepSummary {
     int step = 0;  ///< in the loop, 0 ≤ step < loopLength
     int expected = 0;
     int matched = 0;
-    double meanOffsetMs = 0.0;  ///< over the matched hits
+    double meanOffsetMs = 0.0;  ///< over the matched hits (0 when none was: see matched)
 };
 
 /// One StepSummary per sounding step of the part's loop, in step order.

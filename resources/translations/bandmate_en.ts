@@ -101,7 +101,7 @@
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+155"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+168"/>
         <source>%1 (%n hit(s) a loop)</source>
         <translation>
             <numerusform>%1 (%n hit a loop)</numerusform>

@@ -5541,11 +5541,16 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+11"/>
+        <source>%1: missed</source>
+        <translation>%1: fallado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1: %2 ms</source>
         <translation>%1: %2 ms</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>Score a take</source>
         <translation>Puntuar una toma</translation>
     </message>
@@ -5619,16 +5624,36 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+1"/>
-        <source>Take off the machine&apos;s other parts heard from the speakers</source>
-        <translation>Quitar las otras partes de la máquina que se oyen por los altavoces</translation>
+        <source>Take o&amp;ff the machine&apos;s other parts heard from the speakers</source>
+        <translation>&amp;Quitar las otras partes de la máquina que se oyen por los altavoces</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>Scoring</source>
+        <translation>Puntuando</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>The built-in sample kit is not installed here, so the machine&apos;s other parts cannot be taken off: untick that box and score again.</source>
+        <translation>El kit de sonidos incluido no está instalado aquí, así que no se pueden quitar las otras partes de la máquina: desmarca esa casilla y vuelve a puntuar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not there any more.</source>
+        <translation>%1 ya no está.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not score %1: %2</source>
+        <translation>No se pudo puntuar %1: %2</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -5643,7 +5668,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Desfase</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Hits of the take</source>
+        <translation>Golpes de la toma</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
@@ -5658,7 +5688,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Guarda la puntuación: una toma con el 90 % de sus golpes a ±30 ms cuenta para tu hoja de ruta</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>This machine has no part to play along with.</source>
+        <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -5668,22 +5703,22 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabaciones (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
+        <source>The settings changed: score the take again.</source>
+        <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Choose the recording first.</source>
         <translation>Elige primero la grabación.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Listening to the recording…</source>
         <translation>Escuchando la grabación…</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Could not score it: %1</source>
-        <translation>No se pudo puntuar: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+46"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ningún golpe en la rejilla de la parte</translation>
     </message>
@@ -5708,7 +5743,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 % de %2 golpes a ±%3 ms — %4 (dispersión %5 ms). %6 fallados, %7 de más.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

@@ -5541,11 +5541,16 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+11"/>
+        <source>%1: missed</source>
+        <translation>%1: bommet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1: %2 ms</source>
         <translation>%1: %2 ms</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>Score a take</source>
         <translation>Gi poeng til et opptak</translation>
     </message>
@@ -5619,16 +5624,36 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+1"/>
-        <source>Take off the machine&apos;s other parts heard from the speakers</source>
-        <translation>Trekk fra maskinens andre stemmer som høres fra høyttalerne</translation>
+        <source>Take o&amp;ff the machine&apos;s other parts heard from the speakers</source>
+        <translation>Trekk fra maskinens &amp;andre stemmer som høres fra høyttalerne</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>Scoring</source>
+        <translation>Gir poeng</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>The built-in sample kit is not installed here, so the machine&apos;s other parts cannot be taken off: untick that box and score again.</source>
+        <translation>Det innebygde lydsettet er ikke installert her, så maskinens andre stemmer kan ikke trekkes fra: fjern haken og gi poeng på nytt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not there any more.</source>
+        <translation>%1 finnes ikke lenger.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not score %1: %2</source>
+        <translation>Kunne ikke gi poeng til %1: %2</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -5643,7 +5668,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Avvik</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Hits of the take</source>
+        <translation>Slagene i opptaket</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
@@ -5658,7 +5688,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Behold poengene: et opptak med 90 % av slagene innenfor ±30 ms teller i veikartet ditt</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>This machine has no part to play along with.</source>
+        <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -5668,22 +5703,22 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptak (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
+        <source>The settings changed: score the take again.</source>
+        <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Choose the recording first.</source>
         <translation>Velg opptaket først.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Listening to the recording…</source>
         <translation>Lytter til opptaket…</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Could not score it: %1</source>
-        <translation>Kunne ikke gi poeng: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+46"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ingen slag funnet i stemmens rutenett</translation>
     </message>
@@ -5708,7 +5743,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 % av %2 slag innenfor ±%3 ms — %4 (spredning %5 ms). %6 bommet, %7 ekstra.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

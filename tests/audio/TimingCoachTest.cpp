@@ -3,6 +3,7 @@
 // hits dropped and some added, the backing track leaking in from the speakers at -12 dB with a
 // delay, and noise. The coach must find each hit's offset within ±3 ms of the truth.
 #include "audio/coach/TakeAnalysis.h"
+#include "audio/coach/TakeScorer.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
 #include "audio/render/OfflineRenderer.h"
@@ -470,4 +471,24 @@ TEST(TimingCoach, AWavFileShorterThanItsHeaderSaysIsRefused)
     ASSERT_FALSE(audio.has_value());
     EXPECT_EQ(audio.error().code, core::ErrorCode::InvalidInput);
     EXPECT_NE(audio.error().message.find("shorter than its header"), std::string::npos) << audio.error().message;
+}
+
+TEST(TimingCoach, AScoreAskedToStopStopsAndSaysSo)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("take.wav"));
+    ASSERT_TRUE(test::writeWav16(path.toStdString(), 48000, {std::vector<float>(48000 * 20, 0.01f)}));
+    audio::TakeRequest request;
+    request.machine = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    request.part = "clave";
+    request.input = path.toStdString();
+    auto stop = std::make_shared<std::atomic<bool>>(true);
+    request.cancelled = stop;
+    auto result = audio::scoreTakeNonRealTime(request);
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().code, core::ErrorCode::Cancelled);
+    stop->store(false);
+    result = audio::scoreTakeNonRealTime(request);
+    ASSERT_TRUE(result.has_value()) << result.error().toString();
+    EXPECT_EQ(result->score.matched, 0) << "a steady hum has no hits";
 }

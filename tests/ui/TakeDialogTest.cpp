@@ -111,6 +111,13 @@ TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)
     EXPECT_EQ(takes->first().machineRef, QStringLiteral("builtin:salsa"));
     EXPECT_EQ(takes->first().source, QStringLiteral("clave take.wav"));
 
+    // Another part chosen after the score: what was shown is not that part's, and cannot be kept.
+    dialog->setPart(QStringLiteral("congas"));
+    EXPECT_FALSE(dialog->result().has_value());
+    EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("score the take again"))) << dialog->statusText().toStdString();
+    EXPECT_TRUE(dialog->keep().isEmpty());
+    dialog->setPart(QStringLiteral("clave"));
+
     // A file that is not a recording: one clear line, nothing kept.
     const QString notes = dir.file(QStringLiteral("notes.wav"));
     test::writeAll(notes, "not a recording");
@@ -118,7 +125,7 @@ TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)
     dialog->score();
     ASSERT_TRUE(scored.wait(60'000));
     EXPECT_FALSE(dialog->result().has_value());
-    EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("notes.wav"))) << dialog->statusText().toStdString();
+    EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("Could not score notes.wav: "))) << dialog->statusText().toStdString();
     EXPECT_TRUE(dialog->keep().isEmpty());
     EXPECT_EQ(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->size(), 1);
 }

@@ -120,7 +120,7 @@ TakeDialog* BeatMachinePage::openTakeDialog()
 {
     const QString ref = !m_session->userMachineId().isEmpty() ? QStringLiteral("user:") + m_session->userMachineId()
                                                               : QStringLiteral("builtin:") + m_session->builtinName();
-    auto* dialog = new TakeDialog(m_db, m_session->machine(), ref, this);
+    auto* dialog = new TakeDialog(m_db, m_session->machine(), ref, m_session->swing(), m_session->voice(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_interactive) {
         dialog->open();

@@ -64,7 +64,8 @@ public:
         m_toleranceMs = toleranceMs;
         QStringList described;
         for (const auto& step : m_steps) {
-            described << TakeDialog::tr("%1: %2 ms").arg(stepName(step.step)).arg(std::lround(step.meanOffsetMs));
+            described << (step.matched == 0 ? TakeDialog::tr("%1: missed").arg(stepName(step.step))
+                                            : TakeDialog::tr("%1: %2 ms").arg(stepName(step.step)).arg(std::lround(step.meanOffsetMs)));
         }
         setAccessibleDescription(described.join(QStringLiteral(", ")));
         update();
@@ -99,15 +100,27 @@ protected:
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
         }
         const double width = area.width() / m_loopLength;
+        // Every label when they fit, else every other one.
+        const bool everyLabel = width >= fontMetrics().horizontalAdvance(QStringLiteral("8.8&")) + 4;
         for (const auto& step : m_steps) {
             const double x = area.left() + step.step * width;
+            painter.setPen(palette().color(QPalette::WindowText));
+            if (everyLabel || step.step % 2 == 0) {
+                painter.drawText(QRectF(x - width / 2.0, area.bottom() + 4, width * 2.0, fontMetrics().height()), Qt::AlignHCenter,
+                                 stepName(step.step));
+            }
+            if (step.matched == 0) {  // never played: a grey cross on the line
+                painter.setPen(QPen(palette().color(QPalette::Mid), 2));
+                const QPointF centre(x + width / 2.0, middle);
+                painter.drawLine(centre + QPointF(-4, -4), centre + QPointF(4, 4));
+                painter.drawLine(centre + QPointF(-4, 4), centre + QPointF(4, -4));
+                continue;
+            }
             const double height = step.meanOffsetMs / scale * (area.height() / 2.0);
             const double size = std::abs(step.meanOffsetMs);
             const QColor colour = size <= m_toleranceMs / 2.0 ? QColor(46, 160, 67) : size <= m_toleranceMs ? QColor(210, 153, 34) : QColor(207, 34, 46);
             // Late is drawn up: the time line runs left to right, a late hit "pushes".
             painter.fillRect(QRectF(x + width * 0.15, std::min(middle, middle - height), width * 0.7, std::max(1.0, std::abs(height))), colour);
-            painter.setPen(palette().color(QPalette::WindowText));
-            painter.drawText(QRectF(x, area.bottom() + 4, width, fontMetrics().height()), Qt::AlignHCenter, stepName(step.step));
         }
     }
 
@@ -118,8 +131,8 @@ private:
     double m_toleranceMs = 30.0;
 };
 
-TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, QWidget* parent)
-    : QDialog(parent), m_db(db), m_machine(std::move(machine)), m_machineRef(std::move(machineRef))
+TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing, QString voice, QWidget* parent)
+    : QDialog(parent), m_db(db), m_machine(std::move(machine)), m_machineRef(std::move(machineRef)), m_swing(swing), m_voice(std::move(voice))
 {
     setWindowTitle(tr("Score a take"));
     auto* layout = new QVBoxLayout(this);
@@ -133,10 +146,10 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     auto* inputRow = new QHBoxLayout;
     m_input = new QLineEdit(this);
     m_input->setPlaceholderText(tr("A WAV, FLAC, AIFF or Ogg recording, or a MIDI file"));
-    auto* choose = new QPushButton(tr("C&hoose…"), this);
-    connect(choose, &QPushButton::clicked, this, &TakeDialog::chooseInput);
+    m_choose = new QPushButton(tr("C&hoose…"), this);
+    connect(m_choose, &QPushButton::clicked, this, &TakeDialog::chooseInput);
     inputRow->addWidget(m_input, 1);
-    inputRow->addWidget(choose);
+    inputRow->addWidget(m_choose);
     auto* inputLabel = new QLabel(tr("&Recording:"), this);
     inputLabel->setBuddy(m_input);
     fields->addRow(inputLabel, inputRow);
@@ -180,16 +193,17 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     }
     m_tolerance->setCurrentIndex(1);
     fields->addRow(tr("&In time within:"), m_tolerance);
-    m_backing = new QCheckBox(tr("Take off the machine's other parts heard from the speakers"), this);
+    m_backing = new QCheckBox(tr("Take o&ff the machine's other parts heard from the speakers"), this);
     m_backing->setChecked(true);
     fields->addRow(QString(), m_backing);
     layout->addLayout(fields);
 
-    m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
-    layout->addWidget(m_busy);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Scoring"));
+    m_progress->hide();
+    layout->addWidget(m_progress);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -207,6 +221,7 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_hits = new QTreeWidget(this);
     m_hits->setHeaderLabels({tr("Bar.beat"), tr("Due at"), tr("Offset")});
     m_hits->setRootIsDecorated(false);
+    m_hits->setAccessibleName(tr("Hits of the take"));
     m_hits->setMinimumHeight(120);
     m_hits->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_hits, 1);
@@ -224,13 +239,26 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     m_scoreButton->setDefault(true);
+    if (m_part->count() == 0) {
+        m_scoreButton->setEnabled(false);
+        m_status->setText(tr("This machine has no part to play along with."));
+    }
+    connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
+    connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
+    connect(m_bpm, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
+    connect(m_latency, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
+    connect(m_tolerance, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
+    connect(m_backing, &QCheckBox::toggled, this, &TakeDialog::invalidate);
     resize(640, 600);
 }
 
 TakeDialog::~TakeDialog()
 {
+    if (m_cancel) {
+        m_cancel->store(true);  // the score stops at its next step
+    }
     if (m_worker.joinable()) {
-        m_worker.join();  // a score takes seconds; its result goes nowhere
+        m_worker.join();
     }
 }
 
@@ -262,15 +290,36 @@ void TakeDialog::chooseInput()
 
 void TakeDialog::setBusy(bool busy)
 {
-    m_busy->setVisible(busy);
-    m_scoreButton->setEnabled(!busy);
+    m_busy = busy;
+    m_progress->setVisible(busy);
+    for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing}) {
+        input->setEnabled(!busy);
+    }
+    m_scoreButton->setEnabled(!busy && m_part->count() > 0);
     m_keepButton->setEnabled(!busy && m_result.has_value());
+}
+
+void TakeDialog::invalidate()
+{
+    if (!m_result || m_busy) {
+        return;
+    }
+    m_result.reset();
+    m_summary->clear();
+    m_hits->clear();
+    m_chart->hide();
+    m_chartCaption->hide();
+    m_keepButton->setEnabled(false);
+    m_status->setText(tr("The settings changed: score the take again."));
 }
 
 void TakeDialog::score()
 {
+    if (m_busy) {
+        return;  // one score at a time
+    }
     if (m_worker.joinable()) {
-        m_worker.join();
+        m_worker.join();  // finished: its result was shown
     }
     if (m_input->text().trimmed().isEmpty()) {
         m_status->setText(tr("Choose the recording first."));
@@ -285,32 +334,49 @@ void TakeDialog::score()
     request.latencyMs = m_latency->value();
     request.toleranceMs = m_tolerance->currentData().toDouble();
     request.subtractBacking = m_backing->isChecked();
+    request.swing = m_swing;
+    request.voice = m_voice.toStdString();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    request.cancelled = m_cancel;
+    const int run = ++m_run;
     m_result.reset();
     m_scoredInput = m_input->text().trimmed();
     m_status->setText(tr("Listening to the recording…"));
     setBusy(true);
     QPointer<TakeDialog> self(this);
-    m_worker = std::thread([self, request] {
-        auto result = audio::scoreTakeNonRealTime(request);
+    m_worker = std::thread([self, request, run] {
+        auto result = audio::scoreTakeNonRealTime(request);  // (never throws)
         QMetaObject::invokeMethod(
-            qApp, [self, result = std::move(result)]() mutable {
+            qApp, [self, run, result = std::move(result)]() mutable {
                 if (self) {
-                    self->showResult(std::move(result));
+                    self->showResult(run, std::move(result));
                 }
             },
             Qt::QueuedConnection);
     });
 }
 
-void TakeDialog::showResult(core::Result<audio::TakeResult> result)
+void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
 {
+    if (run != m_run) {
+        return;  // an older score's
+    }
     m_hits->clear();
     if (!result) {
         m_summary->clear();
         m_chart->setSteps({}, 16, 2, 30.0);
         m_chart->hide();
         m_chartCaption->hide();
-        m_status->setText(tr("Could not score it: %1").arg(QString::fromStdString(result.error().toString())));
+        const core::Error& error = result.error();
+        const QString file = QFileInfo(m_scoredInput).fileName();
+        if (error.where == "--no-bleed") {
+            m_status->setText(tr("The built-in sample kit is not installed here, so the machine's other parts cannot be taken off: "
+                                 "untick that box and score again."));
+        } else if (error.code == core::ErrorCode::NotFound && error.where == m_input->text().trimmed().toStdString()) {
+            m_status->setText(tr("%1 is not there any more.").arg(file));
+        } else {
+            m_status->setText(tr("Could not score %1: %2").arg(file, QString::fromStdString(error.message)));
+        }
         setBusy(false);
         Q_EMIT scored();
         return;
@@ -358,7 +424,7 @@ void TakeDialog::showResult(core::Result<audio::TakeResult> result)
     if (m_result->bleed) {
         status = tr("The machine from the speakers was heard %1 ms late and taken off.").arg(m_result->bleed->delayMs, 0, 'f', 1);
     }
-    if (qFuzzyIsNull(m_latency->value())) {
+    if (qFuzzyIsNull(m_result->latencyMs)) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("No recording latency given: times are as recorded.");
     }
     m_status->setText(status);

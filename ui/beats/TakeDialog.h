@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QString>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -34,8 +36,10 @@ class StepOffsetChart;
 class TakeDialog : public QDialog {
     Q_OBJECT
 public:
-    /// `machine` as it plays now; `machineRef` as kept with a take ("builtin:salsa", "user:ID").
-    TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, QWidget* parent = nullptr);
+    /// `machine` as it plays now, with the page's `swing` (0…1) and instructor `voice`;
+    /// `machineRef` as kept with a take ("builtin:salsa", "user:ID").
+    TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing = 0.0, QString voice = {},
+               QWidget* parent = nullptr);
     ~TakeDialog() override;
 
     // What the dialog holds (tests and screenshots).
@@ -56,12 +60,19 @@ Q_SIGNALS:
 
 private:
     void chooseInput();
-    void showResult(core::Result<audio::TakeResult> result);
+    void showResult(int run, core::Result<audio::TakeResult> result);
     void setBusy(bool busy);
+    /// A setting changed after a score: what is shown is not that take's any more.
+    void invalidate();
 
     core::Database& m_db;
     core::beats::Machine m_machine;
     QString m_machineRef;
+    double m_swing = 0.0;
+    QString m_voice;
+    int m_run = 0;        ///< the score in flight (or last); older runs' results are dropped
+    bool m_busy = false;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
     std::optional<audio::TakeResult> m_result;
     QString m_scoredInput;
     std::thread m_worker;
@@ -70,10 +81,11 @@ private:
     QDoubleSpinBox* m_bpm = nullptr;
     QDoubleSpinBox* m_latency = nullptr;
     QComboBox* m_tolerance = nullptr;
+    QPushButton* m_choose = nullptr;
     QCheckBox* m_backing = nullptr;
     QPushButton* m_scoreButton = nullptr;
     QPushButton* m_keepButton = nullptr;
-    QProgressBar* m_busy = nullptr;
+    QProgressBar* m_progress = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_chartCaption = nullptr;
