@@ -112,23 +112,18 @@ int runScore(const CliArgs& args)
     QString keptId;
     bool clean = false;
     if (arguments->flags.contains(QStringLiteral("--save"))) {
-        const double cleanAccuracy = coach::shareWithin(score, coach::kCleanToleranceMs);
-        clean = cleanAccuracy >= coach::kCleanAccuracy;
-        coach::KeptTake take = coach::keptTake(score);
-        take.machineTitle = QString::fromStdString(machine.title);
+        coach::KeptTake take = coach::keptTake(score, scored->grid, machine);
+        clean = coach::isClean(take);
         const QString name = words.at(1);
         take.machineRef = !argument->savedId.isEmpty()                                  ? QStringLiteral("user:") + argument->savedId
                           : beats::builtinMachineNames().contains(name.toLower()) ? QStringLiteral("builtin:") + name.toLower()
                                                                                    : QStringLiteral("file:") + QFileInfo(name).fileName();
-        take.part = part;
-        take.bpm = *bpm;
-        take.clave = machine.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3");
         take.source = QFileInfo(input).fileName();
         auto db = openDatabase(args);
         if (!db) {
             return reportError(db.error());
         }
-        auto kept = coach::TakeLog(**db).record(take, cleanAccuracy);
+        auto kept = coach::TakeLog(**db).record(take);
         if (!kept) {
             return reportError(kept.error());
         }

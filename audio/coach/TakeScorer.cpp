@@ -38,19 +38,8 @@ core::Result<std::vector<float>> renderBacking(const TakeRequest& request, doubl
     settings.frames = static_cast<int64_t>(frames);
     settings.bpm = request.machine.bpm;
     settings.swing = request.swing;
-    std::vector<float> mono;
-    mono.reserve(frames);
-    auto rendered = renderOffline(Pattern::build(core::beats::compileMachine(backing), *kit), settings,
-                                  [&mono, &request](const float* left, const float* right, int count) {
-                                      for (int i = 0; i < count; ++i) {
-                                          mono.push_back(0.5f * (left[i] + right[i]));
-                                      }
-                                      return !(request.cancelled && request.cancelled->load());
-                                  });
-    if (!rendered) {
-        return std::unexpected(rendered.error());
-    }
-    return mono;
+    settings.progress = [&request](double) { return !(request.cancelled && request.cancelled->load()); };
+    return renderMonoNonRealTime(Pattern::build(core::beats::compileMachine(backing), *kit), settings);
 }
 
 }  // namespace

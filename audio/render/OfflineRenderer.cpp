@@ -87,6 +87,22 @@ core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, 
     return stats;
 }
 
+core::Result<std::vector<float>> renderMonoNonRealTime(std::shared_ptr<const Pattern> pattern, const RenderSettings& settings)
+{
+    std::vector<float> mono;
+    mono.reserve(static_cast<size_t>(std::max<int64_t>(0, settings.frames + settings.tailFrames)));
+    auto rendered = renderOffline(std::move(pattern), settings, [&mono](const float* left, const float* right, int count) {
+        for (int i = 0; i < count; ++i) {
+            mono.push_back(0.5f * (left[i] + right[i]));
+        }
+        return true;
+    });
+    if (!rendered) {
+        return std::unexpected(rendered.error());
+    }
+    return mono;
+}
+
 core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern, const RenderSettings& settings,
                                           const std::string& path)
 {

@@ -52,6 +52,12 @@ using RenderSink = std::function<bool(const float* left, const float* right, int
 [[nodiscard]] core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern,
                                                       const RenderSettings& settings, const RenderSink& sink);
 
+/// Renders into memory as one channel (left and right averaged), `settings.frames` long (its tail
+/// too): what a microphone in front of the speakers would hear. Cancelled through
+/// settings.progress, as renderOffline.
+[[nodiscard]] core::Result<std::vector<float>> renderMonoNonRealTime(std::shared_ptr<const Pattern> pattern,
+                                                                    const RenderSettings& settings);
+
 /// Renders into a 24-bit PCM stereo WAV file. Writes a temporary file beside `path` and renames
 /// it at the end, so a failed or cancelled render leaves any existing file as it was.
 [[nodiscard]] core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern,

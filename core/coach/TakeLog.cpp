@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bandmate::core::coach {
@@ -39,9 +40,13 @@ std::vector<std::optional<double>> offsetsFrom(const QString& json)
 
 }  // namespace
 
-KeptTake keptTake(const TakeScore& score)
+KeptTake keptTake(const TakeScore& score, const PartGrid& grid, const beats::Machine& machine)
 {
     KeptTake take;
+    take.machineTitle = QString::fromStdString(machine.title);
+    take.part = QString::fromStdString(grid.instrumentId);
+    take.bpm = grid.bpm;
+    take.clave = machine.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3");
     take.toleranceMs = score.toleranceMs;
     take.accuracy = score.accuracy;
     take.meanOffsetMs = score.meanOffsetMs;
@@ -54,6 +59,13 @@ KeptTake keptTake(const TakeScore& score)
         take.offsetsMs.push_back(hit.offsetMs);
     }
     return take;
+}
+
+bool isClean(const KeptTake& take)
+{
+    const auto within = std::count_if(take.offsetsMs.begin(), take.offsetsMs.end(),
+                                      [](const std::optional<double>& offset) { return offset && std::abs(*offset) <= kCleanToleranceMs; });
+    return !take.offsetsMs.empty() && static_cast<double>(within) >= kCleanAccuracy * static_cast<double>(take.offsetsMs.size());
 }
 
 QString cleanBpmMetric(const QString& part)
@@ -70,7 +82,7 @@ QString cleanBpmMetric(const QString& part)
 
 TakeLog::TakeLog(Database& db) : m_db(db) {}
 
-Result<QString> TakeLog::record(const KeptTake& take, double cleanAccuracy)
+Result<QString> TakeLog::record(const KeptTake& take)
 {
     if (take.part.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "a take needs the part it played", "part");
@@ -114,7 +126,7 @@ Result<QString> TakeLog::record(const KeptTake& take, double cleanAccuracy)
     if (auto counted = progress.addStat(QStringLiteral("timing_takes"), 1.0, at, QStringLiteral("coach"), id); !counted) {
         return std::unexpected(counted.error());
     }
-    if (cleanAccuracy >= kCleanAccuracy) {
+    if (isClean(take)) {
         if (auto clean = progress.addStat(cleanBpmMetric(take.part), take.bpm, at, QStringLiteral("coach"), id); !clean) {
             return std::unexpected(clean.error());
         }

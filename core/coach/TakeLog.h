@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/beats/Machine.h"
 #include "core/coach/TakeScore.h"
 #include "core/util/Result.h"
 
@@ -43,8 +44,13 @@ inline constexpr double kCleanToleranceMs = 30.0;
 /// with one sync push.
 inline constexpr int kMaxKeptHits = 20000;
 
-/// `score` as a take to keep.
-[[nodiscard]] KeptTake keptTake(const TakeScore& score);
+/// `score` of `grid`'s part of `machine` as a take to keep (its part, tempo, clave direction and
+/// the machine's title filled in; where it came from is the caller's: machineRef, source).
+[[nodiscard]] KeptTake keptTake(const TakeScore& score, const PartGrid& grid, const beats::Machine& machine);
+
+/// Whether a take counts for the roadmap: kCleanAccuracy of its hits within ±kCleanToleranceMs,
+/// whatever tolerance it was scored with.
+[[nodiscard]] bool isClean(const KeptTake& take);
 
 /// The roadmap metric a clean take of `part` feeds: "<part>_clean_bpm" (the part's id in lower
 /// case, anything but letters and digits as "_"); its value is the take's tempo.
@@ -56,10 +62,10 @@ public:
     explicit TakeLog(Database& db);
 
     /// Keeps a take and, in the same transaction, tells the roadmap: timing_takes (1), and when
-    /// `cleanAccuracy` (its share of hits within ±30 ms) reaches 90 %, cleanBpmMetric(part) =
-    /// its tempo; the stat entries name the take. Refuses a take without a part, a tempo outside
-    /// 30-300 BPM, or more than kMaxKeptHits hits (InvalidArgument). Returns the take's id.
-    [[nodiscard]] Result<QString> record(const KeptTake& take, double cleanAccuracy);
+    /// it isClean(), cleanBpmMetric(part) = its tempo; the stat entries name the take. Refuses a
+    /// take without a part, a tempo outside 30-300 BPM, or more than kMaxKeptHits hits
+    /// (InvalidArgument). Returns the take's id.
+    [[nodiscard]] Result<QString> record(const KeptTake& take);
     /// Takes from `since` on, oldest first; of `part` only when given.
     [[nodiscard]] Result<QList<KeptTake>> since(const QDateTime& since, const QString& part = {}) const;
 

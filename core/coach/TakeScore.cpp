@@ -121,13 +121,6 @@ TakeScore scoreTake(const std::vector<ExpectedHit>& expected, std::vector<double
     return score;
 }
 
-double shareWithin(const TakeScore& score, double toleranceMs)
-{
-    const auto within = std::count_if(score.hits.begin(), score.hits.end(),
-                                      [&](const HitResult& hit) { return hit.offsetMs && std::abs(*hit.offsetMs) <= toleranceMs; });
-    return score.hits.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(score.hits.size());
-}
-
 std::vector<StepSummary> summaryByStep(const TakeScore& score, int loopLength)
 {
     std::map<int, StepSummary> steps;

@@ -70,9 +70,6 @@ struct TakeScore {
 [[nodiscard]] TakeScore scoreTake(const std::vector<ExpectedHit>& expected, std::vector<double> playedMs,
                                   const ScoreOptions& options = {});
 
-/// The share (0…1) of the expected hits played within ±`toleranceMs` (misses count against).
-[[nodiscard]] double shareWithin(const TakeScore& score, double toleranceMs);
-
 /// How one position of the part's loop went over a take: "the & of 2 is always late".
 struct StepSummary {
     int step = 0;  ///< in the loop, 0 ≤ step < loopLength

@@ -63,16 +63,9 @@ std::vector<float> renderBacking(const core::beats::Machine& machine, const std:
     settings.sampleRate = kRate;
     settings.frames = static_cast<int64_t>(frames);
     settings.bpm = bpm;
-    std::vector<float> mono;
-    EXPECT_TRUE(audio::renderOffline(audio::Pattern::build(core::beats::compileMachine(backing), *kit), settings,
-                                     [&mono](const float* left, const float* right, int count) {
-                                         for (int i = 0; i < count; ++i) {
-                                             mono.push_back(0.5f * (left[i] + right[i]));
-                                         }
-                                         return true;
-                                     })
-                    .has_value());
-    return mono;
+    auto mono = audio::renderMonoNonRealTime(audio::Pattern::build(core::beats::compileMachine(backing), *kit), settings);
+    EXPECT_TRUE(mono.has_value());
+    return mono.value_or(std::vector<float>{});
 }
 
 struct Truth {
@@ -404,15 +397,9 @@ TEST(TimingCoach, TheGridIsWhereTheEnginePlaysWithSwingAndEitherClave)
             settings.bpm = alone.bpm;
             settings.swing = 0.6;
             settings.frames = audio::framesForBars(8, alone.flavor, alone.bpm, kRate);
-            std::vector<float> take;
-            ASSERT_TRUE(audio::renderOffline(audio::Pattern::build(stream, *kit), settings,
-                                             [&take](const float* left, const float* right, int count) {
-                                                 for (int i = 0; i < count; ++i) {
-                                                     take.push_back(0.5f * (left[i] + right[i]));
-                                                 }
-                                                 return true;
-                                             })
-                            .has_value());
+            auto rendered = audio::renderMonoNonRealTime(audio::Pattern::build(stream, *kit), settings);
+            ASSERT_TRUE(rendered.has_value());
+            const std::vector<float>& take = *rendered;
             auto grid = core::coach::partGrid(stream, part, alone.bpm, 0.6);
             ASSERT_TRUE(grid.has_value());
             const auto expected = core::coach::expectedHits(*grid, static_cast<double>(take.size()) * 1000.0 / kRate - 100.0);

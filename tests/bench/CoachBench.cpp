@@ -46,16 +46,8 @@ std::vector<float> render(const core::beats::Machine& machine, size_t frames)
     settings.sampleRate = kRate;
     settings.frames = static_cast<int64_t>(frames);
     settings.bpm = machine.bpm;
-    std::vector<float> mono;
-    mono.reserve(frames);
-    (void)audio::renderOffline(audio::Pattern::build(core::beats::compileMachine(machine), *kit), settings,
-                               [&mono](const float* left, const float* right, int count) {
-                                   for (int i = 0; i < count; ++i) {
-                                       mono.push_back(0.5f * (left[i] + right[i]));
-                                   }
-                                   return true;
-                               });
-    return mono;
+    return audio::renderMonoNonRealTime(audio::Pattern::build(core::beats::compileMachine(machine), *kit), settings)
+        .value_or(std::vector<float>{});
 }
 
 /// aubio alone, as the coach runs it (spectral flux, 512/64), counting its onsets.

@@ -30,6 +30,17 @@ KeptTake claveTake(double bpm, double accuracy)
     return take;
 }
 
+/// A clave take at `bpm` of twenty hits, `inTime` of them within ±30 ms (the rest 45 ms late).
+KeptTake takeAt(double bpm, int inTime)
+{
+    KeptTake take = claveTake(bpm, inTime / 20.0);
+    take.offsetsMs.assign(20, 45.0);
+    for (int i = 0; i < inTime; ++i) {
+        take.offsetsMs[static_cast<size_t>(i)] = (i % 2 == 0 ? 1.0 : -1.0) * (i % 29);
+    }
+    return take;
+}
+
 const core::roadmap::TaskState* task(const core::roadmap::RoadmapState& state, const QString& slug)
 {
     for (const auto& stage : state.stages) {
@@ -50,7 +61,7 @@ TEST(TakeLog, AKeptTakeComesBackWithEachHitsOffset)
     auto db = test::openTestDatabase(dir);
     ASSERT_NE(db, nullptr);
     core::coach::TakeLog log(*db);
-    auto id = log.record(claveTake(100.0, 0.8), 0.8);
+    auto id = log.record(claveTake(100.0, 0.8));
     ASSERT_TRUE(id.has_value()) << id.error().toString();
     auto takes = log.since(QDateTime::fromMSecsSinceEpoch(0));
     ASSERT_TRUE(takes.has_value());
@@ -70,11 +81,11 @@ TEST(TakeLog, AKeptTakeComesBackWithEachHitsOffset)
     // Bad takes are refused and nothing is written.
     KeptTake nameless = claveTake(100.0, 1.0);
     nameless.part.clear();
-    EXPECT_EQ(log.record(nameless, 1.0).error().code, core::ErrorCode::InvalidArgument);
-    EXPECT_EQ(log.record(claveTake(400.0, 1.0), 1.0).error().code, core::ErrorCode::InvalidArgument);
+    EXPECT_EQ(log.record(nameless).error().code, core::ErrorCode::InvalidArgument);
+    EXPECT_EQ(log.record(claveTake(400.0, 1.0)).error().code, core::ErrorCode::InvalidArgument);
     KeptTake endless = claveTake(100.0, 1.0);
     endless.offsetsMs.assign(core::coach::kMaxKeptHits + 1, 0.0);
-    EXPECT_EQ(log.record(endless, 1.0).error().code, core::ErrorCode::InvalidArgument);
+    EXPECT_EQ(log.record(endless).error().code, core::ErrorCode::InvalidArgument);
     EXPECT_EQ(log.since(QDateTime::fromMSecsSinceEpoch(0))->size(), 1);
     EXPECT_EQ(core::sql::run(db->connection(), QStringLiteral("SELECT COUNT(*) FROM stat_entry WHERE source = 'coach'"))->next(), true);
 }
@@ -101,14 +112,14 @@ TEST(TakeLog, ARoadmapTaskCompletesFromACleanTakeAtItsTempoAndNotFromOneBelowThe
     const auto status = [&] { return task(*progress.roadmap(*roadmapId), QStringLiteral("clave-100"))->status; };
 
     // Fast but not clean (85 % within ±30 ms); clean but too slow: neither completes it.
-    ASSERT_TRUE(log.record(claveTake(110.0, 0.85), 0.85).has_value());
-    ASSERT_TRUE(log.record(claveTake(90.0, 0.95), 0.95).has_value());
+    ASSERT_TRUE(log.record(takeAt(110.0, 17)).has_value());
+    ASSERT_TRUE(log.record(takeAt(90.0, 19)).has_value());
     EXPECT_EQ(status(), core::roadmap::TaskStatus::NotStarted);
     EXPECT_EQ(progress.series(QStringLiteral("timing_takes"))->size(), 2);
     EXPECT_EQ(progress.series(metric)->size(), 1) << "only the clean take";
 
     // Clean at 100 BPM: done, and the take is the evidence.
-    auto qualifying = log.record(claveTake(100.0, 0.9), 0.9);
+    auto qualifying = log.record(takeAt(100.0, 18));
     ASSERT_TRUE(qualifying.has_value());
     EXPECT_EQ(status(), core::roadmap::TaskStatus::Completed);
     const auto state = progress.roadmap(*roadmapId).value();  // (a temporary's task would dangle)

@@ -17,25 +17,6 @@ namespace {
 
 constexpr int kRate = 44100;
 
-/// Clave hits (a 2.5 kHz wood-block sound) at `hitsMs`, over noise at -50 dBFS.
-std::vector<float> claveTake(const std::vector<double>& hitsMs, double seconds)
-{
-    std::vector<float> take(static_cast<size_t>(seconds * kRate));
-    std::mt19937 random(5);
-    std::uniform_real_distribution<float> noise(-0.003f, 0.003f);
-    for (float& sample : take) {
-        sample = noise(random);
-    }
-    for (const double ms : hitsMs) {
-        const auto at = static_cast<size_t>(std::llround(ms * kRate / 1000.0));
-        for (size_t i = 0; i < static_cast<size_t>(0.06 * kRate) && at + i < take.size(); ++i) {
-            const double t = static_cast<double>(i) / kRate;
-            take[at + i] += static_cast<float>(0.4 * std::min(1.0, t / 0.001) * std::exp(-t / 0.012) * std::cos(2.0 * std::numbers::pi * 2500.0 * t));
-        }
-    }
-    return take;
-}
-
 }  // namespace
 
 TEST(CoachCli, ScoresARecordedClaveTakeHitByHit)
@@ -45,7 +26,7 @@ TEST(CoachCli, ScoresARecordedClaveTakeHitByHit)
     // comes from the machine; the test reads it back from the first answer).
     const QString take = dir.file(QStringLiteral("take.wav"));
     const double seconds = 4 * 8 * 0.3 + 0.5;  // four bars
-    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {claveTake({}, seconds)}));
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {test::claveStrokes({}, seconds, kRate)}));
     const QStringList score{QStringLiteral("coach"),  QStringLiteral("score"), QStringLiteral("salsa"),      QStringLiteral("--part"),
                             QStringLiteral("clave"),  QStringLiteral("--bpm"), QStringLiteral("100"),        QStringLiteral("--input"),
                             take,                     QStringLiteral("--json")};
@@ -67,7 +48,7 @@ TEST(CoachCli, ScoresARecordedClaveTakeHitByHit)
         }
     }
     played.push_back(150.0 + 12.0);
-    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {claveTake(played, seconds)}));
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {test::claveStrokes(played, seconds, kRate)}));
     CliRun run = runCli(QStringList(score) << QStringLiteral("--latency-ms") << QStringLiteral("12"));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QJsonObject json = run.json();
@@ -108,7 +89,7 @@ TEST(CoachCli, ScoresARecordedClaveTakeHitByHit)
     for (int i = 0; i < grid.size(); ++i) {
         steady.push_back(grid.at(i).toObject().value(QStringLiteral("expected_ms")).toDouble() + (i % 2 == 0 ? 4.0 : -6.0) + 12.0);
     }
-    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {claveTake(steady, seconds)}));
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), kRate, {test::claveStrokes(steady, seconds, kRate)}));
     run = runCli(QStringList(score) << keep);
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_TRUE(run.json().value(QStringLiteral("clean")).toBool());

@@ -1,6 +1,9 @@
 #include "tests/support/AudioFiles.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numbers>
+#include <random>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -253,6 +256,24 @@ std::vector<int64_t> onsetFrames(const WavData& wav, float threshold)
         }
     }
     return frames;
+}
+
+std::vector<float> claveStrokes(const std::vector<double>& hitsMs, double seconds, int sampleRate)
+{
+    std::vector<float> take(static_cast<size_t>(seconds * sampleRate));
+    std::mt19937 random(5);
+    std::uniform_real_distribution<float> noise(-0.003f, 0.003f);
+    for (float& sample : take) {
+        sample = noise(random);
+    }
+    for (const double ms : hitsMs) {
+        const auto at = static_cast<size_t>(std::llround(ms * sampleRate / 1000.0));
+        for (size_t i = 0; i < static_cast<size_t>(0.06 * sampleRate) && at + i < take.size(); ++i) {
+            const double t = static_cast<double>(i) / sampleRate;
+            take[at + i] += static_cast<float>(0.4 * std::min(1.0, t / 0.001) * std::exp(-t / 0.012) * std::cos(2.0 * std::numbers::pi * 2500.0 * t));
+        }
+    }
+    return take;
 }
 
 }  // namespace bandmate::test

@@ -24,6 +24,10 @@ WavData readWav(const std::string& path, std::string* error);
 /// Writes a mono or stereo 16-bit PCM WAV.
 bool writeWav16(const std::string& path, int sampleRate, const std::vector<std::vector<float>>& channels);
 
+/// A take of clave strokes (a 2.5 kHz wood block rising in 1 ms) at `hitsMs`, over seeded noise
+/// at −50 dBFS, `seconds` long: what the timing coach's tests record.
+std::vector<float> claveStrokes(const std::vector<double>& hitsMs, double seconds, int sampleRate);
+
 struct MidiEvent {
     int64_t tick = 0;    ///< absolute
     uint8_t status = 0;  ///< 0xFF for meta events

@@ -24,28 +24,6 @@
 
 using namespace bandmate;
 
-namespace {
-
-/// Clave strokes (a 2.5 kHz wood block) at `hitsMs` over quiet noise, 48 kHz.
-std::vector<float> claveTake(const std::vector<double>& hitsMs, double seconds)
-{
-    constexpr int kRate = 48000;
-    std::vector<float> take(static_cast<size_t>(seconds * kRate));
-    for (size_t i = 0; i < take.size(); ++i) {
-        take[i] = 0.002f * static_cast<float>(std::sin(static_cast<double>(i) * 0.37) * std::sin(static_cast<double>(i) * 0.011));
-    }
-    for (const double ms : hitsMs) {
-        const auto at = static_cast<size_t>(std::llround(ms * kRate / 1000.0));
-        for (size_t i = 0; i < static_cast<size_t>(0.06 * kRate) && at + i < take.size(); ++i) {
-            const double t = static_cast<double>(i) / kRate;
-            take[at + i] += static_cast<float>(0.4 * std::min(1.0, t / 0.001) * std::exp(-t / 0.012) * std::cos(2.0 * std::numbers::pi * 2500.0 * t));
-        }
-    }
-    return take;
-}
-
-}  // namespace
-
 TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)
 {
     test::TempDir dir;
@@ -71,7 +49,7 @@ TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)
     }
     QDir().mkpath(dir.file(QStringLiteral("Practice")));
     const QString take = dir.file(QStringLiteral("Practice/clave take.wav"));
-    ASSERT_TRUE(test::writeWav16(take.toStdString(), 48000, {claveTake(played, 32 * stepMs / 1000.0 + 0.3)}));
+    ASSERT_TRUE(test::writeWav16(take.toStdString(), 48000, {test::claveStrokes(played, 32 * stepMs / 1000.0 + 0.3, 48000)}));
     dialog->setInput(take);
     dialog->setPart(QStringLiteral("clave"));
     QSignalSpy scored(dialog, &ui::TakeDialog::scored);

@@ -437,21 +437,16 @@ QString TakeDialog::keep()
     if (!m_result) {
         return {};
     }
-    const double clean = core::coach::shareWithin(m_result->score, core::coach::kCleanToleranceMs);
-    core::coach::KeptTake take = core::coach::keptTake(m_result->score);
-    take.machineTitle = QString::fromStdString(m_machine.title);
+    core::coach::KeptTake take = core::coach::keptTake(m_result->score, m_result->grid, m_machine);
     take.machineRef = m_machineRef;
-    take.part = QString::fromStdString(m_result->grid.instrumentId);
-    take.bpm = m_result->grid.bpm;
-    take.clave = m_machine.clave32 ? QStringLiteral("3-2") : QStringLiteral("2-3");
     take.source = QFileInfo(m_scoredInput).fileName();
-    auto kept = core::coach::TakeLog(m_db).record(take, clean);
+    auto kept = core::coach::TakeLog(m_db).record(take);
     if (!kept) {
         m_status->setText(tr("Could not keep the take: %1").arg(QString::fromStdString(kept.error().toString())));
         return {};
     }
     m_keepButton->setEnabled(false);
-    m_status->setText(clean >= core::coach::kCleanAccuracy
+    m_status->setText(core::coach::isClean(take)
                           ? tr("Kept. A clean take at %1 BPM: it counts for your roadmap.").arg(take.bpm)
                           : tr("Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap."));
     return *kept;
