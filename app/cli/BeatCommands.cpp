@@ -72,18 +72,6 @@ struct BeatOptions {
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
 
-Result<int> parseInteger(const QString& name, const QString& text, int min, int max)
-{
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("expected a whole number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
-                    name.toStdString());
-    }
-    return value;
-}
-
 // Parses the arguments after the command word: MACHINE and --name value / --name=value / flags.
 Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
 {

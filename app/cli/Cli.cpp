@@ -139,6 +139,16 @@ Commands:
                  the machine's other parts leaking from the speakers are subtracted;
                  --save keeps the take: a clean one (90 % within ±30 ms) counts for the
                  roadmap as PART_clean_bpm = its tempo
+  coach calibrate --input-device NAME [--input-channel N] [--driver NAME] [--device NAME]
+                 measure the setup's round trip (clicks played, heard back) for
+                 --latency-ms (--json: {"round_trip_ms","clicks_heard",...})
+  coach live MACHINE --part INSTRUMENT --input-device NAME [--input-channel N]
+              [--driver NAME] [--device NAME] [--bars N] [--no-count-in]
+              [--calibrate | --latency-ms L] [--play-part] [the options of coach score]
+                 play along live: the machine plays without your part (after a bar
+                 of count-in), your input is recorded for N bars (default 4) and
+                 scored as coach score does; --calibrate measures the round trip
+                 first; --play-part plays your part too
   coach takes [--part INSTRUMENT]
                  the kept takes, oldest first (--json: [{"id","part","bpm","accuracy",...}])
 
@@ -225,6 +235,18 @@ core::Result<double> parseNumber(const QString& name, const QString& text, doubl
     if (!ok || !std::isfinite(value) || value < min || value > max) {
         return core::fail(core::ErrorCode::InvalidArgument,
                           QStringLiteral("expected a number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
+                          name.toStdString());
+    }
+    return value;
+}
+
+core::Result<int> parseInteger(const QString& name, const QString& text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max) {
+        return core::fail(core::ErrorCode::InvalidArgument,
+                          QStringLiteral("expected a whole number from %1 to %2, got \"%3\"").arg(min).arg(max).arg(text).toStdString(),
                           name.toStdString());
     }
     return value;

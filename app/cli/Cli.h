@@ -60,6 +60,8 @@ void printErr(const QString& text);
 
 /// The number `text` given for option `name`, from `min` to `max`; the error names the option.
 [[nodiscard]] core::Result<double> parseNumber(const QString& name, const QString& text, double min, double max);
+/// The whole number `text` given for option `name`, from `min` to `max`; the error names the option.
+[[nodiscard]] core::Result<int> parseInteger(const QString& name, const QString& text, int min, int max);
 
 /// Prints one line "bandmate-cli: <error>" and returns the exit code for its kind.
 int reportError(const core::Error& error);

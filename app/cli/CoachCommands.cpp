@@ -1,7 +1,10 @@
 #include "app/cli/CoachCommands.h"
 
 #include "app/cli/BeatCommands.h"
+#include "audio/coach/Calibration.h"
+#include "audio/coach/LiveTake.h"
 #include "audio/coach/TakeScorer.h"
+#include "audio/device/LivePlayer.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/coach/TakeLog.h"
 #include "core/coach/TakeScore.h"
@@ -25,30 +28,35 @@ namespace coach = core::coach;
 
 namespace {
 
-int runScore(const CliArgs& args)
+/// What `coach score` and `coach live` both take: the machine, the part, and how to score it.
+struct TakeArguments {
+    MachineArgument argument;
+    QString machineName;  ///< as given
+    audio::TakeRequest request;
+    bool latencyGiven = false;
+};
+
+const QStringList& takeOptions()
 {
-    const QStringList valued{QStringLiteral("--part"),         QStringLiteral("--input"),       QStringLiteral("--bpm"),
-                             QStringLiteral("--latency-ms"),   QStringLiteral("--tolerance-ms"), QStringLiteral("--swing"),
-                             QStringLiteral("--sensitivity"),  QStringLiteral("--gate-db"),     QStringLiteral("--clave")};
-    auto arguments = parseCommandOptions(args.rest, valued, {QStringLiteral("--no-bleed"), QStringLiteral("--save")});
-    if (!arguments) {
-        return reportError(arguments.error());
-    }
-    const QStringList& words = arguments->words;  // "score" MACHINE
+    static const QStringList options{QStringLiteral("--part"),        QStringLiteral("--bpm"),          QStringLiteral("--latency-ms"),
+                                     QStringLiteral("--tolerance-ms"), QStringLiteral("--swing"),        QStringLiteral("--sensitivity"),
+                                     QStringLiteral("--gate-db"),     QStringLiteral("--clave")};
+    return options;
+}
+
+Result<TakeArguments> parseTake(const CliArgs& args, const CommandOptions& arguments)
+{
+    const QStringList& words = arguments.words;  // "score" MACHINE
     if (words.size() < 2) {
-        return reportError({ErrorCode::InvalidArgument, "which machine? Give a built-in name, a saved machine or an XML file", "score"});
+        return fail(ErrorCode::InvalidArgument, "which machine? Give a built-in name, a saved machine or an XML file", words.value(0).toStdString());
     }
     if (words.size() > 2) {
-        return reportError({ErrorCode::InvalidArgument, "unexpected argument", words.at(2).toStdString()});
+        return fail(ErrorCode::InvalidArgument, "unexpected argument", words.at(2).toStdString());
     }
-    const QHash<QString, QString>& values = arguments->values;
+    const QHash<QString, QString>& values = arguments.values;
     const QString part = values.value(QStringLiteral("--part")).trimmed().toLower();
-    const QString input = values.value(QStringLiteral("--input"));
     if (part.isEmpty()) {
-        return reportError({ErrorCode::InvalidArgument, "which part do you play? Give --part INSTRUMENT (e.g. clave, congas)", "--part"});
-    }
-    if (input.isEmpty()) {
-        return reportError({ErrorCode::InvalidArgument, "which take? Give --input FILE.wav or FILE.mid", "--input"});
+        return fail(ErrorCode::InvalidArgument, "which part do you play? Give --part INSTRUMENT (e.g. clave, congas)", "--part");
     }
     const auto number = [&](const char* name, double fallback, double min, double max) -> Result<double> {
         const QString key = QString::fromLatin1(name);
@@ -56,13 +64,16 @@ int runScore(const CliArgs& args)
     };
     auto argument = loadMachineArgument(args, words.at(1));
     if (!argument) {
-        return reportError(argument.error());
+        return std::unexpected(argument.error());
     }
-    beats::Machine machine = argument->machine;
+    TakeArguments take;
+    take.argument = *argument;
+    take.machineName = words.at(1);
+    beats::Machine& machine = take.argument.machine;
     if (values.contains(QStringLiteral("--clave"))) {
         const QString clave = values.value(QStringLiteral("--clave"));
         if (clave != QLatin1String("2-3") && clave != QLatin1String("3-2")) {
-            return reportError({ErrorCode::InvalidArgument, "expected 2-3 or 3-2, got \"" + clave.toStdString() + "\"", "--clave"});
+            return fail(ErrorCode::InvalidArgument, "expected 2-3 or 3-2, got \"" + clave.toStdString() + "\"", "--clave");
         }
         machine.clave32 = clave == QLatin1String("3-2");
     }
@@ -74,21 +85,29 @@ int runScore(const CliArgs& args)
     auto gate = number("--gate-db", -45.0, -90.0, 0.0);
     for (const auto* parsed : {&bpm, &latency, &tolerance, &swing, &sensitivity, &gate}) {
         if (!*parsed) {
-            return reportError(parsed->error());
+            return std::unexpected(parsed->error());
         }
     }
     machine.bpm = *bpm;
-    audio::TakeRequest request;
+    audio::TakeRequest& request = take.request;
     request.machine = machine;
     request.part = part.toStdString();
-    request.input = input.toStdString();
     request.swing = *swing / 100.0;
     request.latencyMs = *latency;
     request.toleranceMs = *tolerance;
     request.onsets.sensitivity = *sensitivity / 100.0;
     request.onsets.gateDb = *gate;
-    request.subtractBacking = !arguments->flags.contains(QStringLiteral("--no-bleed"));
-    auto scored = audio::scoreTakeNonRealTime(request);
+    request.subtractBacking = !arguments.flags.contains(QStringLiteral("--no-bleed"));
+    take.latencyGiven = values.contains(QStringLiteral("--latency-ms"));
+    return take;
+}
+
+/// Prints a scored take (and keeps it with --save): the same for a file and a live take.
+int reportTake(const CliArgs& args, const CommandOptions& arguments, const TakeArguments& take,
+               const Result<audio::TakeResult>& scored, const QString& source, QJsonObject json)
+{
+    const beats::Machine& machine = take.request.machine;
+    const QString part = QString::fromStdString(take.request.part);
     if (!scored) {
         core::Error error = scored.error();
         if (error.code == ErrorCode::NotFound && error.where == "--part") {
@@ -106,37 +125,40 @@ int runScore(const CliArgs& args)
         bleedJson = QJsonObject{{QStringLiteral("delay_ms"), std::round(scored->bleed->delayMs * 10.0) / 10.0},
                                 {QStringLiteral("gain_db"), std::round(20.0 * std::log10(std::max(scored->bleed->gain, 1e-9)) * 10.0) / 10.0}};
     }
-
-    const bool calibrated = values.contains(QStringLiteral("--latency-ms"));
     // Kept: the take goes into the database and counts for the roadmap.
     QString keptId;
     bool clean = false;
-    if (arguments->flags.contains(QStringLiteral("--save"))) {
-        coach::KeptTake take = coach::keptTake(score, scored->grid, machine);
-        clean = coach::isClean(take);
-        const QString name = words.at(1);
-        take.machineRef = !argument->savedId.isEmpty()                                  ? QStringLiteral("user:") + argument->savedId
+    if (arguments.flags.contains(QStringLiteral("--save"))) {
+        coach::KeptTake kept = coach::keptTake(score, scored->grid, machine);
+        clean = coach::isClean(kept);
+        const QString& name = take.machineName;
+        kept.machineRef = !take.argument.savedId.isEmpty()                           ? QStringLiteral("user:") + take.argument.savedId
                           : beats::builtinMachineNames().contains(name.toLower()) ? QStringLiteral("builtin:") + name.toLower()
                                                                                    : QStringLiteral("file:") + QFileInfo(name).fileName();
-        take.source = QFileInfo(input).fileName();
+        kept.source = source;
         auto db = openDatabase(args);
         if (!db) {
             return reportError(db.error());
         }
-        auto kept = coach::TakeLog(**db).record(take);
-        if (!kept) {
-            return reportError(kept.error());
+        auto id = coach::TakeLog(**db).record(kept);
+        if (!id) {
+            return reportError(id.error());
         }
-        keptId = *kept;
+        keptId = *id;
     }
+    const double bpm = machine.bpm;
+    const double latency = scored->latencyMs;
     if (args.json) {
-        QJsonObject json = coach::toJson(score);
+        const QJsonObject scoreJson = coach::toJson(score);
+        for (auto it = scoreJson.begin(); it != scoreJson.end(); ++it) {
+            json.insert(it.key(), it.value());
+        }
         json.insert(QStringLiteral("part"), part);
-        json.insert(QStringLiteral("bpm"), *bpm);
-        json.insert(QStringLiteral("input"), QFileInfo(input).absoluteFilePath());
-        json.insert(QStringLiteral("latency_ms"), *latency);
-        json.insert(QStringLiteral("calibrated"), calibrated);
+        json.insert(QStringLiteral("bpm"), bpm);
+        json.insert(QStringLiteral("latency_ms"), latency);
+        json.insert(QStringLiteral("calibrated"), take.latencyGiven);
         json.insert(QStringLiteral("bleed"), bleedJson);
+        json.insert(QStringLiteral("dropouts"), scored->dropouts);
         if (!keptId.isEmpty()) {
             json.insert(QStringLiteral("take_id"), keptId);
             json.insert(QStringLiteral("clean"), clean);
@@ -146,10 +168,10 @@ int runScore(const CliArgs& args)
     }
     printOut(QStringLiteral("%1 at %2 BPM: %3 % of %4 hits within ±%5 ms\n")
                  .arg(part)
-                 .arg(*bpm)
+                 .arg(bpm)
                  .arg(std::lround(score.accuracy * 100.0))
                  .arg(score.hits.size())
-                 .arg(*tolerance));
+                 .arg(take.request.toleranceMs));
     if (score.matched > 0) {
         const long mean = std::lround(score.meanOffsetMs);
         const QString feel = mean < 0   ? QStringLiteral("you rush by %1 ms").arg(-mean)
@@ -161,17 +183,178 @@ int runScore(const CliArgs& args)
     if (!keptId.isEmpty()) {
         printOut(clean ? QStringLiteral("Kept (take %1): clean at %2 BPM, it counts for your roadmap's %3\n")
                              .arg(keptId)
-                             .arg(*bpm)
+                             .arg(bpm)
                              .arg(coach::cleanBpmMetric(part))
                        : QStringLiteral("Kept (take %1). Clean takes (90 % of hits within ±30 ms) also count for your roadmap's %2\n")
                              .arg(keptId)
                              .arg(coach::cleanBpmMetric(part)));
     }
-    if (!calibrated) {
+    if (scored->dropouts > 0) {
+        printOut(QStringLiteral("The audio dropped out %1 time(s) during the take: a dropout can read as a hit. "
+                                "Close other programs, or choose a larger buffer, and play it again.\n")
+                     .arg(scored->dropouts));
+    }
+    if (!take.latencyGiven) {
         printOut(QStringLiteral("Not calibrated: times are as recorded. Give --latency-ms L (your setup's round trip) "
                                 "if every hit seems late by the same amount.\n"));
     }
     return kExitOk;
+}
+
+int runScore(const CliArgs& args)
+{
+    auto arguments = parseCommandOptions(args.rest, takeOptions() + QStringList{QStringLiteral("--input")},
+                                         {QStringLiteral("--no-bleed"), QStringLiteral("--save")});
+    if (!arguments) {
+        return reportError(arguments.error());
+    }
+    auto take = parseTake(args, *arguments);
+    if (!take) {
+        return reportError(take.error());
+    }
+    const QString input = arguments->values.value(QStringLiteral("--input"));
+    if (input.isEmpty()) {
+        return reportError({ErrorCode::InvalidArgument, "which take? Give --input FILE.wav or FILE.mid", "--input"});
+    }
+    take->request.input = input.toStdString();
+    return reportTake(args, *arguments, *take, audio::scoreTakeNonRealTime(take->request), QFileInfo(input).fileName(),
+                      {{QStringLiteral("input"), QFileInfo(input).absoluteFilePath()}});
+}
+
+/// --driver, --device, --input-device and --input-channel (from 1) as device settings.
+Result<audio::DeviceSettings> parseDevice(const CommandOptions& arguments)
+{
+    const QHash<QString, QString>& values = arguments.values;
+    audio::DeviceSettings device;
+    device.driver = values.value(QStringLiteral("--driver")).toStdString();
+    device.device = values.value(QStringLiteral("--device")).toStdString();
+    device.inputDevice = values.value(QStringLiteral("--input-device")).toStdString();
+    if (device.inputDevice.empty()) {
+        return fail(ErrorCode::InvalidArgument, "which input? Give --input-device NAME (the microphone or interface to listen on)",
+                    "--input-device");
+    }
+    if (values.contains(QStringLiteral("--input-channel"))) {
+        auto channel = parseInteger(QStringLiteral("--input-channel"), values.value(QStringLiteral("--input-channel")), 1, 256);
+        if (!channel) {
+            return std::unexpected(channel.error());
+        }
+        device.inputChannel = *channel - 1;
+    }
+    return device;
+}
+
+const QStringList& deviceOptions()
+{
+    static const QStringList options{QStringLiteral("--driver"), QStringLiteral("--device"), QStringLiteral("--input-device"),
+                                     QStringLiteral("--input-channel")};
+    return options;
+}
+
+QJsonObject roundTripJson(const audio::RoundTrip& trip)
+{
+    return {{QStringLiteral("round_trip_ms"), std::round(trip.ms() * 100.0) / 100.0},
+            {QStringLiteral("round_trip_frames"), static_cast<qint64>(trip.frames)},
+            {QStringLiteral("clicks_heard"), trip.clicksHeard},
+            {QStringLiteral("clicks_played"), trip.clicksPlayed},
+            {QStringLiteral("spread_ms"), std::round(trip.spreadMs * 100.0) / 100.0}};
+}
+
+int runCalibrate(const CliArgs& args)
+{
+    auto arguments = parseCommandOptions(args.rest, deviceOptions());
+    if (!arguments) {
+        return reportError(arguments.error());
+    }
+    if (arguments->words.size() > 1) {
+        return reportError({ErrorCode::InvalidArgument, "unexpected argument", arguments->words.at(1).toStdString()});
+    }
+    auto device = parseDevice(*arguments);
+    if (!device) {
+        return reportError(device.error());
+    }
+    auto player = audio::LivePlayer::openNonRealTime(*device);
+    if (!player) {
+        return reportError(player.error());
+    }
+    auto trip = audio::measureRoundTripNonRealTime(**player);
+    if (!trip) {
+        return reportError(trip.error());
+    }
+    QJsonObject json = roundTripJson(*trip);
+    const audio::DeviceInfo& info = (*player)->info();
+    json.insert(QStringLiteral("driver"), QString::fromStdString(info.driver));
+    json.insert(QStringLiteral("device"), QString::fromStdString(info.device));
+    json.insert(QStringLiteral("input_device"), QString::fromStdString(info.inputDevice));
+    json.insert(QStringLiteral("input_channel"), info.inputChannel + 1);
+    if (args.json) {
+        printJson(json);
+        return kExitOk;
+    }
+    printOut(QStringLiteral("Round trip %1 ms (%2 frames at %3 Hz): %4 of %5 clicks came back. "
+                            "Give --latency-ms %1 to coach score and coach live with this setup.\n")
+                 .arg(trip->ms(), 0, 'f', 1)
+                 .arg(trip->frames)
+                 .arg(trip->sampleRate)
+                 .arg(trip->clicksHeard)
+                 .arg(trip->clicksPlayed));
+    return kExitOk;
+}
+
+int runLive(const CliArgs& args)
+{
+    auto arguments = parseCommandOptions(args.rest, takeOptions() + deviceOptions() + QStringList{QStringLiteral("--bars")},
+                                         {QStringLiteral("--no-bleed"), QStringLiteral("--save"), QStringLiteral("--calibrate"),
+                                          QStringLiteral("--no-count-in"), QStringLiteral("--play-part")});
+    if (!arguments) {
+        return reportError(arguments.error());
+    }
+    auto take = parseTake(args, *arguments);
+    if (!take) {
+        return reportError(take.error());
+    }
+    auto device = parseDevice(*arguments);
+    if (!device) {
+        return reportError(device.error());
+    }
+    const bool calibrate = arguments->flags.contains(QStringLiteral("--calibrate"));
+    if (calibrate && take->latencyGiven) {
+        return reportError({ErrorCode::InvalidArgument, "give --latency-ms or --calibrate, not both", "--calibrate"});
+    }
+    audio::LiveTakeRequest live;
+    live.take = take->request;
+    live.take.input = "live take";
+    live.countIn = !arguments->flags.contains(QStringLiteral("--no-count-in"));
+    live.playPart = arguments->flags.contains(QStringLiteral("--play-part"));
+    if (arguments->values.contains(QStringLiteral("--bars"))) {
+        auto bars = parseInteger(QStringLiteral("--bars"), arguments->values.value(QStringLiteral("--bars")), 1, 1000);
+        if (!bars) {
+            return reportError(bars.error());
+        }
+        live.bars = *bars;
+    }
+    auto player = audio::LivePlayer::openNonRealTime(*device);
+    if (!player) {
+        return reportError(player.error());
+    }
+    QJsonObject json{{QStringLiteral("input"), QStringLiteral("live")},
+                     {QStringLiteral("input_device"), QString::fromStdString((*player)->info().inputDevice)}};
+    if (calibrate) {
+        auto trip = audio::measureRoundTripNonRealTime(**player);
+        if (!trip) {
+            return reportError(trip.error());
+        }
+        live.take.latencyMs = trip->ms();
+        take->latencyGiven = true;
+        json.insert(QStringLiteral("calibration"), roundTripJson(*trip));
+    }
+    if (!args.json) {
+        printOut(QStringLiteral("Recording %1 bars of %2 at %3 BPM%4…\n")
+                     .arg(live.bars)
+                     .arg(QString::fromStdString(live.take.part))
+                     .arg(live.take.machine.bpm)
+                     .arg(live.countIn ? QStringLiteral(" after a bar of count-in") : QString()));
+    }
+    return reportTake(args, *arguments, *take, audio::recordTakeNonRealTime(**player, live), QStringLiteral("live"), json);
 }
 
 int runTakes(const CliArgs& args)
@@ -237,7 +420,15 @@ int runCoachCommand(const CliArgs& args)
     if (sub == QLatin1String("takes")) {
         return runTakes(args);
     }
-    return reportError({ErrorCode::InvalidArgument, sub.isEmpty() ? "coach what? (coach score, coach takes)" : "unknown coach command (coach score, coach takes)",
+    if (sub == QLatin1String("calibrate")) {
+        return runCalibrate(args);
+    }
+    if (sub == QLatin1String("live")) {
+        return runLive(args);
+    }
+    return reportError({ErrorCode::InvalidArgument,
+                        sub.isEmpty() ? "coach what? (coach score, coach live, coach calibrate, coach takes)"
+                                      : "unknown coach command (coach score, coach live, coach calibrate, coach takes)",
                         sub.isEmpty() ? std::string("coach") : sub.toStdString()});
 }
 

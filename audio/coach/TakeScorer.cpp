@@ -81,14 +81,16 @@ core::Result<TakeResult> scoreTake(const TakeRequest& request)
         played = std::move(*hits);
         endMs = played.back() - request.latencyMs + options.windowMs;  // a MIDI take ends a window after its last note
     } else {
-        auto take = readMonoNonRealTime(request.input);
+        auto take = request.recording ? core::Result<MonoAudio>(*request.recording) : readMonoNonRealTime(request.input);
         if (!take) {
             return std::unexpected(take.error());
         }
         if (stopped()) {
             return fail(ErrorCode::Cancelled, "cancelled");
         }
-        if (request.subtractBacking) {
+        if (request.subtractBacking && request.recording && !request.played.empty()) {
+            result.bleed = cancelBleedNonRealTime(take->samples, request.played, take->sampleRate);
+        } else if (request.subtractBacking) {
             auto backing = renderBacking(request, take->sampleRate, take->samples.size());
             if (!backing) {
                 return std::unexpected(backing.error());
@@ -110,6 +112,7 @@ core::Result<TakeResult> scoreTake(const TakeRequest& request)
     for (double& ms : played) {
         ms -= request.latencyMs;
     }
+    std::erase_if(played, [&](double ms) { return ms < -options.windowMs; });
     const auto expected = core::coach::expectedHits(*grid, endMs);
     if (expected.empty()) {
         return fail(ErrorCode::InvalidInput, "the take is shorter than the part's first hit", request.input);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace bandmate::audio {
 
@@ -26,6 +27,11 @@ struct TakeRequest {
     std::string voice;             ///< the instructor's language the backing played with; the kit's default when empty
     /// Set from another thread to stop early (the result is then Cancelled).
     std::shared_ptr<const std::atomic<bool>> cancelled;
+    /// A take recorded live, in place of `input` (which then only names it in messages).
+    std::optional<MonoAudio> recording;
+    /// With `recording`: what the speakers played meanwhile, frame for frame (the backing is
+    /// then not rendered again); empty = render it.
+    std::vector<float> played;
 };
 
 struct TakeResult {
@@ -34,13 +40,17 @@ struct TakeResult {
     std::optional<Bleed> bleed;    ///< what was taken off, when the backing was found
     bool midi = false;
     double latencyMs = 0.0;        ///< as it was taken off
+    /// A live take: the times the driver dropped audio (xruns) while it was recorded. Each is a
+    /// glitch in the recording that can read as a hit, or shift what follows by a block.
+    int dropouts = 0;
 };
 
 /// Whether `path` names a MIDI file (by its extension).
 [[nodiscard]] bool isMidiTake(const std::string& path);
 
 /// Scores a take: its hits (aubio's onsets on their attacks, or a MIDI file's notes), the
-/// latency taken off, against the hits of the part the take covers (those whose whole window
+/// latency taken off (hits then more than a window before the first step are not the take's: a
+/// count-in played along), against the hits of the part the take covers (those whose whole window
 /// lies inside it). The same for the command line and the app. NotFound when the machine has no
 /// such part; InvalidInput (naming the file) for a take that is not audio or MIDI, or is shorter
 /// than the part's first hit; Cancelled when asked to stop. Never throws (out of memory is an

@@ -1,5 +1,6 @@
 #include "audio/device/LivePlayer.h"
 
+#include "audio/device/CaptureRing.h"
 #include "audio/engine/Engine.h"
 
 #include <juce_audio_devices/juce_audio_devices.h>
@@ -8,6 +9,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 
 #if JUCE_LINUX || JUCE_BSD
 #include <dlfcn.h>
@@ -69,9 +71,23 @@ class EngineCallback final : public juce::AudioIODeviceCallback {
 public:
     static constexpr int kBins = 400;  // 0.5 % of the period each, up to twice the period
 
-    EngineCallback() : m_scratch(static_cast<size_t>(Engine::kMaxBlockFrames)) {}
+    EngineCallback()
+        : m_scratch(static_cast<size_t>(Engine::kMaxBlockFrames)), m_mono(static_cast<size_t>(Engine::kMaxBlockFrames))
+    {
+    }
 
-    void setEngine(Engine* engine) { m_engine.store(engine, std::memory_order_release); }
+    /// What the callback plays: the engine, or else the signal (once), or else silence; and
+    /// where it records. Only while the callback is not registered (the device manager's lock,
+    /// taken by addAudioCallback, orders these writes before the callback's reads).
+    void setSources(Engine* engine, const std::vector<float>* signal, CaptureRing* capture)
+    {
+        m_engine.store(engine, std::memory_order_release);
+        m_signal = signal;
+        m_signalPosition = 0;
+        m_capture = capture;
+    }
+
+    float takeInputPeak() { return m_inputPeak.exchange(0.0f, std::memory_order_relaxed); }
 
     void audioDeviceAboutToStart(juce::AudioIODevice* device) override
     {
@@ -81,15 +97,29 @@ public:
 
     void audioDeviceStopped() override {}
 
-    void audioDeviceIOCallbackWithContext(const float* const* /*inputs*/, int /*inputCount*/, float* const* outputs,
+    void audioDeviceIOCallbackWithContext(const float* const* inputs, int inputCount, float* const* outputs,
                                           int outputCount, int frames,
                                           const juce::AudioIODeviceCallbackContext& /*context*/) override
     {
         const auto started = std::chrono::steady_clock::now();
+        const float* input = inputCount > 0 ? inputs[0] : nullptr;  // only the chosen channel is open
+        if (input != nullptr) {
+            float peak = 0.0f;
+            for (int i = 0; i < frames; ++i) {
+                peak = std::max(peak, std::abs(input[i]));
+            }
+            if (peak > m_inputPeak.load(std::memory_order_relaxed)) {
+                m_inputPeak.store(peak, std::memory_order_relaxed);  // the meter reads and clears it
+            }
+        }
         Engine* engine = m_engine.load(std::memory_order_acquire);
         if (engine == nullptr || outputCount == 0) {
             for (int c = 0; c < outputCount; ++c) {
                 std::fill_n(outputs[c], frames, 0.0f);
+            }
+            if (m_signal != nullptr && outputCount > 0) {
+                playSignal(outputs, outputCount, frames);
+                capture(input, outputs, outputCount, frames);
             }
             m_cpuAtLastRead = -1.0;
             return;
@@ -100,6 +130,7 @@ public:
             m_callbacksSinceRead = 0;
         }
         renderToOutputs(*engine, outputs, outputCount, frames, m_scratch.data());
+        capture(input, outputs, outputCount, frames);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         const double fraction = seconds * m_sampleRate / std::max(frames, 1);
         const int bin = std::clamp(static_cast<int>(fraction * kBins / 2.0), 0, kBins - 1);
@@ -162,8 +193,43 @@ public:
     }
 
 private:
+    void playSignal(float* const* outputs, int outputCount, int frames) noexcept
+    {
+        const size_t left = m_signal->size() - std::min(m_signalPosition, m_signal->size());
+        const size_t count = std::min(left, static_cast<size_t>(frames));
+        for (int c = 0; c < outputCount; ++c) {
+            std::copy_n(m_signal->data() + m_signalPosition, count, outputs[c]);
+        }
+        m_signalPosition += count;
+    }
+
+    /// The input and what the outputs now hold (mono) into the capture ring, block by block.
+    void capture(const float* input, float* const* outputs, int outputCount, int frames) noexcept
+    {
+        if (m_capture == nullptr) {
+            return;
+        }
+        for (int done = 0; done < frames;) {
+            const int chunk = std::min(frames - done, Engine::kMaxBlockFrames);
+            const float* mono = outputs[0] + done;
+            if (outputCount > 1) {
+                for (int i = 0; i < chunk; ++i) {
+                    m_mono[static_cast<size_t>(i)] = 0.5f * (outputs[0][done + i] + outputs[1][done + i]);
+                }
+                mono = m_mono.data();
+            }
+            m_capture->write(input != nullptr ? input + done : nullptr, mono, static_cast<size_t>(chunk));
+            done += chunk;
+        }
+    }
+
     std::atomic<Engine*> m_engine{nullptr};
+    const std::vector<float>* m_signal = nullptr;
+    size_t m_signalPosition = 0;
+    CaptureRing* m_capture = nullptr;
+    std::atomic<float> m_inputPeak{0.0f};
     std::vector<float> m_scratch;  // the right channel when the device has only one output
+    std::vector<float> m_mono;     // the outputs mixed down for the capture ring
     double m_sampleRate = 48000.0;
     static constexpr int kCpuReadEvery = 64;
     double m_cpuAtLastRead = -1.0;  ///< the thread's CPU clock when last read; < 0: not yet
@@ -265,15 +331,33 @@ core::Result<std::unique_ptr<LivePlayer>> LivePlayer::openNonRealTime(const Devi
                         settings.device);
         }
     }
+    juce::String inputName;
+    if (!settings.inputDevice.empty()) {
+        inputName = juce::String::fromUTF8(settings.inputDevice.c_str());
+        const juce::StringArray inputs = type->getDeviceNames(true);
+        if (!inputs.contains(inputName)) {
+            return fail(ErrorCode::NotFound,
+                        "no such input device (" + type->getTypeName().toStdString() + " has: "
+                            + (inputs.isEmpty() ? std::string("none") : inputs.joinIntoString(", ").toStdString()) + ")",
+                        settings.inputDevice);
+        }
+        if (settings.inputChannel < 0) {
+            return fail(ErrorCode::InvalidArgument, "an input channel counts from 1", settings.inputDevice);
+        }
+    }
     manager.setCurrentAudioDeviceType(type->getTypeName(), false);
     juce::AudioDeviceManager::AudioDeviceSetup setup;
     setup.outputDeviceName = deviceName;
-    setup.inputDeviceName = {};
+    setup.inputDeviceName = inputName;
     setup.sampleRate = settings.sampleRate;
     setup.bufferSize = settings.bufferFrames;
     setup.useDefaultInputChannels = false;
+    if (inputName.isNotEmpty()) {
+        setup.inputChannels.setBit(settings.inputChannel);  // only that one: it arrives as inputs[0]
+    }
     setup.useDefaultOutputChannels = true;
-    const juce::String error = manager.initialise(0, 2, nullptr, false, {}, &setup);
+    const juce::String error =
+        manager.initialise(inputName.isEmpty() ? 0 : settings.inputChannel + 1, 2, nullptr, false, {}, &setup);
     juce::AudioIODevice* device = manager.getCurrentAudioDevice();
     if (error.isNotEmpty() || device == nullptr) {
         return fail(ErrorCode::Io,
@@ -286,6 +370,18 @@ core::Result<std::unique_ptr<LivePlayer>> LivePlayer::openNonRealTime(const Devi
     info.sampleRate = device->getCurrentSampleRate();
     info.bufferFrames = device->getCurrentBufferSizeSamples();
     info.outputLatencyFrames = device->getOutputLatencyInSamples() + info.bufferFrames;
+    if (inputName.isNotEmpty()) {
+        const int channels = device->getInputChannelNames().size();
+        if (settings.inputChannel >= channels || !device->getActiveInputChannels()[settings.inputChannel]) {
+            return fail(ErrorCode::NotFound,
+                        "the input device has " + std::to_string(channels) + " channel" + (channels == 1 ? "" : "s")
+                            + ", not " + std::to_string(settings.inputChannel + 1),
+                        settings.inputDevice);
+        }
+        info.inputDevice = settings.inputDevice;
+        info.inputChannel = settings.inputChannel;
+        info.inputLatencyFrames = device->getInputLatencyInSamples();
+    }
     return player;
 }
 
@@ -294,10 +390,18 @@ const DeviceInfo& LivePlayer::info() const
     return m_impl->info;
 }
 
-void LivePlayer::start(Engine& engine)
+void LivePlayer::start(Engine& engine, CaptureRing* capture)
 {
     stop();
-    m_impl->callback.setEngine(&engine);
+    m_impl->callback.setSources(&engine, nullptr, capture);
+    m_impl->manager.addAudioCallback(&m_impl->callback);
+    m_impl->running = true;
+}
+
+void LivePlayer::playSignal(const std::vector<float>& signal, CaptureRing& capture)
+{
+    stop();
+    m_impl->callback.setSources(nullptr, &signal, &capture);
     m_impl->manager.addAudioCallback(&m_impl->callback);
     m_impl->running = true;
 }
@@ -306,9 +410,14 @@ void LivePlayer::stop()
 {
     if (m_impl->running) {
         m_impl->manager.removeAudioCallback(&m_impl->callback);  // waits for a running callback
-        m_impl->callback.setEngine(nullptr);
+        m_impl->callback.setSources(nullptr, nullptr, nullptr);
         m_impl->running = false;
     }
+}
+
+float LivePlayer::takeInputPeak()
+{
+    return m_impl->callback.takeInputPeak();
 }
 
 CallbackLoad LivePlayer::load() const

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace bandmate::audio {
 
+class CaptureRing;
 class Engine;
 
 /// Renders `frames` of `engine` into a device's `outputCount` output channels, in blocks of at
@@ -22,6 +24,8 @@ struct DeviceSettings {
     std::string device;  ///< output device name
     double sampleRate = 0.0;
     int bufferFrames = 0;
+    std::string inputDevice;  ///< the device to listen on (the timing coach); empty = none
+    int inputChannel = 0;     ///< which of its channels, from 0
     bool operator==(const DeviceSettings&) const = default;
 };
 
@@ -32,6 +36,9 @@ struct DeviceInfo {
     double sampleRate = 0.0;
     int bufferFrames = 0;
     int outputLatencyFrames = 0;  ///< the driver's reported output latency plus one buffer
+    std::string inputDevice;      ///< empty when the player does not listen
+    int inputChannel = -1;
+    int inputLatencyFrames = 0;   ///< as the driver reports it (a measured round trip is better)
     [[nodiscard]] double outputLatencySeconds() const
     {
         return sampleRate > 0 ? outputLatencyFrames / sampleRate : 0.0;
@@ -68,9 +75,18 @@ public:
     [[nodiscard]] const DeviceInfo& info() const;
 
     /// Starts calling engine.process() from the device thread. Prepare the engine at
-    /// info().sampleRate first. The engine must outlive stop() / the player.
-    void start(Engine& engine);
+    /// info().sampleRate first. The engine must outlive stop() / the player. With `capture` (and
+    /// an input device), every block from the engine's first on goes into it: the input channel
+    /// and the engine's output mixed to mono, so frame 0 of the capture is the engine's frame 0.
+    void start(Engine& engine, CaptureRing* capture = nullptr);
+    /// Plays `signal` once, the same on every output, then silence, capturing from its first
+    /// frame as start() does (latency calibration). `signal` and `capture` must outlive stop().
+    void playSignal(const std::vector<float>& signal, CaptureRing& capture);
     void stop();
+
+    /// The loudest input sample (absolute) since the last call, for a level meter; 0 when the
+    /// player does not listen. Any thread.
+    [[nodiscard]] float takeInputPeak();
 
     /// Callbacks so far and their cost (readable while playing).
     [[nodiscard]] CallbackLoad load() const;

@@ -130,6 +130,20 @@ TEST(CoachCli, BadInputGetsOneClearLine)
         {score({QStringLiteral("--part"), QStringLiteral("clave"), QStringLiteral("--input"), noNotes}), "no notes"},
         {{QStringLiteral("coach"), QStringLiteral("listen")}, "listen"},
         {{QStringLiteral("coach"), QStringLiteral("score")}, "which machine"},
+        // Live: what is asked is checked before any device is opened.
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave")}, "--input-device"},
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--input-device"), QStringLiteral("mic")}, "--part"},
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
+          QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--calibrate"), QStringLiteral("--latency-ms"), QStringLiteral("9")},
+         "not both"},
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
+          QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--bars"), QStringLiteral("0")},
+         "--bars"},
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
+          QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--input-channel"), QStringLiteral("0")},
+         "--input-channel"},
+        {{QStringLiteral("coach"), QStringLiteral("calibrate")}, "--input-device"},
+        {{QStringLiteral("coach"), QStringLiteral("calibrate"), QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("now")}, "now"},
     };
     for (const auto& [args, mention] : cases) {
         const CliRun run = runCli(args);

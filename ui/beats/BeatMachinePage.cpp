@@ -303,8 +303,12 @@ void BeatMachinePage::applySettings()
 {
     m_session->setVoice(m_settings.instructorVoice());
     const Settings::AudioOutput output = m_settings.audioOutput();
-    m_session->setDeviceSettings({output.driver.toStdString(), output.device.toStdString(), output.sampleRate,
-                                  output.bufferFrames});
+    audio::DeviceSettings device;
+    device.driver = output.driver.toStdString();
+    device.device = output.device.toStdString();
+    device.sampleRate = output.sampleRate;
+    device.bufferFrames = output.bufferFrames;
+    m_session->setDeviceSettings(device);
 }
 
 }  // namespace bandmate::ui

@@ -92,8 +92,11 @@ void AudioSettingsPanel::playTestSound()
 {
     stopTestSound();
     const Settings::AudioOutput chosen = output();
-    audio::DeviceSettings settings{chosen.driver.toStdString(), chosen.device.toStdString(), chosen.sampleRate,
-                                   chosen.bufferFrames};
+    audio::DeviceSettings settings;
+    settings.driver = chosen.driver.toStdString();
+    settings.device = chosen.device.toStdString();
+    settings.sampleRate = chosen.sampleRate;
+    settings.bufferFrames = chosen.bufferFrames;
     auto player = audio::LivePlayer::openNonRealTime(settings);
     if (!player) {
         m_status->setText(tr("No sound: %1").arg(QString::fromStdString(player.error().message)));
