@@ -291,7 +291,8 @@ int runCalibrate(const CliArgs& args)
         return kExitOk;
     }
     printOut(QStringLiteral("Round trip %1 ms (%2 frames at %3 Hz): %4 of %5 clicks came back. "
-                            "Give --latency-ms %1 to coach score and coach live with this setup.\n")
+                            "Give --latency-ms %1 to coach score for takes recorded with this setup; coach live --calibrate "
+                            "measures it again before each take (safest when the input and the output are different devices).\n")
                  .arg(trip->ms(), 0, 'f', 1)
                  .arg(trip->frames)
                  .arg(trip->sampleRate)

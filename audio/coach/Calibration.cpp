@@ -4,6 +4,7 @@
 #include "audio/device/LivePlayer.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <numbers>
@@ -17,7 +18,12 @@ using core::fail;
 namespace {
 
 constexpr double kClickMs = 4.0;
-constexpr double kSpacingMs = 500.0;
+/// From each click to the next: all longer than the longest round trip and the click, and no
+/// two alike, so the click before can never come back where this one is looked for at the same
+/// delay for most of them.
+constexpr std::array<double, 7> kSpacingMs{530.0, 590.0, 470.0, 560.0, 500.0, 580.0, 480.0};
+constexpr int kClicks = static_cast<int>(kSpacingMs.size()) + 1;
+constexpr int kClicksNeeded = 6;
 
 int64_t framesOf(double ms, double sampleRate)
 {
@@ -26,17 +32,18 @@ int64_t framesOf(double ms, double sampleRate)
 
 }  // namespace
 
-std::vector<float> calibrationClicks(double sampleRate, std::vector<int64_t>& clickFrames, int count)
+std::vector<float> calibrationClicks(double sampleRate, std::vector<int64_t>& clickFrames)
 {
     const int64_t length = framesOf(kClickMs, sampleRate);
-    const int64_t spacing = framesOf(kSpacingMs, sampleRate);
-    clickFrames.clear();
-    // Silence before the first click (a device's first blocks can be ramping up), after the last
-    // as long as the longest round trip.
-    std::vector<float> signal(static_cast<size_t>(spacing * count + framesOf(kMaxRoundTripMs, sampleRate) + length), 0.0f);
-    for (int k = 0; k < count; ++k) {
-        const int64_t start = spacing / 2 + spacing * k;
-        clickFrames.push_back(start);
+    clickFrames.assign(1, framesOf(250.0, sampleRate));  // a device's first blocks can be ramping up
+    double at = 250.0;
+    for (const double spacing : kSpacingMs) {
+        at += spacing;
+        clickFrames.push_back(framesOf(at, sampleRate));
+    }
+    // After the last click, as long as the longest round trip.
+    std::vector<float> signal(static_cast<size_t>(clickFrames.back() + length + framesOf(kMaxRoundTripMs, sampleRate)), 0.0f);
+    for (const int64_t start : clickFrames) {
         for (int64_t i = 0; i < length; ++i) {
             // A linear sweep from 1 to 10 kHz under a Hann window: short enough to sound like a
             // click, broad enough that its correlation has one sharp peak.
@@ -50,10 +57,10 @@ std::vector<float> calibrationClicks(double sampleRate, std::vector<int64_t>& cl
     return signal;
 }
 
-core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double sampleRate, int count)
+core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double sampleRate)
 {
     std::vector<int64_t> clicks;
-    const std::vector<float> signal = calibrationClicks(sampleRate, clicks, count);
+    const std::vector<float> signal = calibrationClicks(sampleRate, clicks);
     const int64_t length = framesOf(kClickMs, sampleRate);
     const int64_t maxLag = framesOf(kMaxRoundTripMs, sampleRate);
     if (static_cast<int64_t>(recorded.size()) < clicks.back() + length + maxLag) {
@@ -99,7 +106,7 @@ core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double
     RoundTrip trip;
     trip.frames = delay;
     trip.sampleRate = sampleRate;
-    trip.clicksPlayed = count;
+    trip.clicksPlayed = kClicks;
     const int64_t near = framesOf(1.0, sampleRate);
     int64_t earliest = maxLag;
     int64_t latest = 0;
@@ -113,9 +120,16 @@ core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double
             latest = std::max(latest, at);
         }
     }
-    if (trip.clicksHeard * 2 < count) {
+    // Another delay that fits nearly as well (more than a millisecond away) makes this one a guess.
+    double runnerUp = 0.0;
+    for (int64_t lag = 0; lag <= maxLag; ++lag) {
+        if (std::abs(lag - delay) > near) {
+            runnerUp = std::max(runnerUp, together[static_cast<size_t>(lag)]);
+        }
+    }
+    if (trip.clicksHeard < kClicksNeeded || runnerUp > 0.7 * *best) {
         return fail(ErrorCode::InvalidInput,
-                    "only " + std::to_string(trip.clicksHeard) + " of " + std::to_string(count)
+                    "only " + std::to_string(trip.clicksHeard) + " of " + std::to_string(kClicks)
                         + " clicks came back clearly: turn the speakers or the input up, or calibrate somewhere quieter",
                     "calibration");
     }
@@ -123,30 +137,96 @@ core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double
     return trip;
 }
 
-core::Result<RoundTrip> measureRoundTripNonRealTime(LivePlayer& player)
+struct Calibrator::Impl {
+    Impl(LivePlayer& owner, size_t capacity) : player(owner), ring(capacity) {}
+    ~Impl() { player.stop(); }  // before the signal and the ring go
+
+    LivePlayer& player;
+    std::vector<float> signal;
+    CaptureRing ring;
+    std::vector<float> recorded;
+    size_t have = 0;
+    int xruns = 0;
+    uint64_t restarts = 0;
+    std::chrono::steady_clock::time_point deadline;
+};
+
+Calibrator::Calibrator() = default;
+
+Calibrator::~Calibrator() = default;
+
+core::Result<std::unique_ptr<Calibrator>> Calibrator::startNonRealTime(LivePlayer& player)
 {
     const DeviceInfo& info = player.info();
     if (info.inputDevice.empty()) {
         return fail(ErrorCode::InvalidArgument, "calibration listens: choose an input device", "input device");
     }
     std::vector<int64_t> clicks;
-    const std::vector<float> signal = calibrationClicks(info.sampleRate, clicks);
-    // Room for the whole signal and a few blocks more: nothing is dropped even if this thread is slow.
-    CaptureRing ring(signal.size() + static_cast<size_t>(8 * std::max(info.bufferFrames, 1024)));
-    std::vector<float> recorded(signal.size(), 0.0f);
-    size_t have = 0;
-    player.playSignal(signal, ring);
-    const auto deadline = std::chrono::steady_clock::now()
-                          + std::chrono::milliseconds(static_cast<int64_t>(1000.0 * static_cast<double>(signal.size()) / info.sampleRate) + 3000);
-    while (have < recorded.size() && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        have += ring.read(recorded.data() + have, nullptr, recorded.size() - have);
-    }
-    player.stop();
-    if (have < recorded.size()) {
+    std::vector<float> signal = calibrationClicks(info.sampleRate, clicks);
+    std::unique_ptr<Calibrator> calibrator(new Calibrator());
+    // Room for the whole signal and a few blocks more: nothing is dropped even if the caller is slow.
+    calibrator->m_impl = std::make_unique<Impl>(player, signal.size() + static_cast<size_t>(8 * std::max(info.bufferFrames, 1024)));
+    Impl& self = *calibrator->m_impl;
+    self.signal = std::move(signal);
+    self.recorded.assign(self.signal.size(), 0.0f);
+    self.xruns = player.driverXruns();
+    self.restarts = player.deviceRestarts();
+    player.playSignal(self.signal, self.ring);
+    self.deadline = std::chrono::steady_clock::now()
+                    + std::chrono::milliseconds(static_cast<int64_t>(1000.0 * static_cast<double>(self.signal.size()) / info.sampleRate) + 3000);
+    return calibrator;
+}
+
+double Calibrator::pollNonRealTime()
+{
+    Impl& self = *m_impl;
+    self.have += self.ring.read(self.recorded.data() + self.have, nullptr, self.recorded.size() - self.have);
+    return static_cast<double>(self.have) / static_cast<double>(self.recorded.size());
+}
+
+bool Calibrator::finished() const
+{
+    return m_impl->have >= m_impl->recorded.size() || std::chrono::steady_clock::now() > m_impl->deadline;
+}
+
+core::Result<RoundTrip> Calibrator::finishNonRealTime()
+{
+    Impl& self = *m_impl;
+    const DeviceInfo& info = self.player.info();
+    // Registering the callback starts it once; more is the device restarting under the clicks.
+    const bool restarted = self.player.deviceRestarts() > self.restarts + 1;
+    self.player.stop();
+    if (self.have < self.recorded.size()) {
         return fail(ErrorCode::Io, "the audio device stopped while calibrating", info.device);
     }
-    return findRoundTrip(recorded, info.sampleRate);
+    if (self.ring.overflowedFrames() > 0 || restarted) {
+        return fail(ErrorCode::Io, "the audio device restarted while calibrating: calibrate again", info.device);
+    }
+    // A dropout (an xrun) can shift the input against the output from there on; the clicks then
+    // disagree, and when something was heard that is the likelier reason they did.
+    auto trip = findRoundTrip(self.recorded, info.sampleRate);
+    float loudest = 0.0f;
+    for (const float sample : self.recorded) {
+        loudest = std::max(loudest, std::abs(sample));
+    }
+    if (!trip && trip.error().code == ErrorCode::InvalidInput && loudest > 1e-4f && self.player.driverXruns() != self.xruns) {
+        return fail(ErrorCode::Io, "the audio dropped out while calibrating: close other programs or choose a larger buffer, and calibrate again",
+                    info.device);
+    }
+    return trip;
+}
+
+core::Result<RoundTrip> measureRoundTripNonRealTime(LivePlayer& player)
+{
+    auto calibrator = Calibrator::startNonRealTime(player);
+    if (!calibrator) {
+        return std::unexpected(calibrator.error());
+    }
+    while (!(*calibrator)->finished()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        (*calibrator)->pollNonRealTime();
+    }
+    return (*calibrator)->finishNonRealTime();
 }
 
 }  // namespace bandmate::audio

@@ -22,7 +22,33 @@ namespace {
 /// The longest live take (as a file take): count-in and tail included.
 constexpr double kLongestLiveSeconds = 15.0 * 60.0;
 
-core::Result<TakeResult> recordTake(LivePlayer& player, const LiveTakeRequest& request, const std::function<bool(double)>& progress)
+}  // namespace
+
+struct LiveRecorder::Impl {
+    explicit Impl(LivePlayer& owner, double rate) : player(owner), ring(static_cast<size_t>(4.0 * rate)) {}
+    ~Impl() { player.stop(); }  // before the engine and the ring go
+
+    LivePlayer& player;
+    LiveTakeRequest request;
+    Engine engine;
+    /// The caller drains it every 20 ms or so; four seconds of room leave plenty of slack.
+    CaptureRing ring;
+    MonoAudio recording;
+    std::vector<float> played;
+    size_t have = 0;
+    int64_t countInFrames = 0;
+    double barFrames = 1.0;
+    int xruns = 0;
+    uint64_t restarts = 0;
+    std::chrono::steady_clock::time_point deadline;
+    bool running = false;
+};
+
+LiveRecorder::LiveRecorder() = default;
+
+LiveRecorder::~LiveRecorder() = default;
+
+core::Result<std::unique_ptr<LiveRecorder>> LiveRecorder::startNonRealTime(LivePlayer& player, const LiveTakeRequest& request)
 {
     const DeviceInfo& info = player.info();
     if (info.inputDevice.empty()) {
@@ -56,83 +82,130 @@ core::Result<TakeResult> recordTake(LivePlayer& player, const LiveTakeRequest& r
     // After the last bar, long enough for its last hit to come back and its window to close.
     const double tailMs = std::max(0.0, take.latencyMs) + 200.0;
     const auto total = static_cast<int64_t>(std::llround(static_cast<double>(countInFrames) + request.bars * barFrames + tailMs * rate / 1000.0));
-    if (!(request.bars > 0.0) || static_cast<double>(total) > kLongestLiveSeconds * rate) {
+    if (!(request.bars >= 1.0) || static_cast<double>(total) > kLongestLiveSeconds * rate) {
         return fail(ErrorCode::InvalidArgument, "a take of 1 bar to 15 minutes, please", "--bars");
     }
 
-    Engine engine;
-    engine.prepareNonRealTime(rate);
-    engine.setPattern(pattern);
-    engine.setTempo(machine.bpm);
-    engine.setSwing(take.swing);
-    engine.play(request.countIn);
-    // The worker drains every 20 ms; four seconds of room leave it plenty of slack.
-    CaptureRing ring(static_cast<size_t>(4.0 * rate));
-    MonoAudio recording;
-    recording.sampleRate = rate;
-    recording.samples.assign(static_cast<size_t>(total), 0.0f);
-    std::vector<float> played(static_cast<size_t>(total), 0.0f);
-    size_t have = 0;
-    // The device stops calling the engine before the engine (declared earlier) goes, however
-    // this function is left.
-    struct StopOnExit {
-        LivePlayer& player;
-        ~StopOnExit() { player.stop(); }
-    } stopOnExit{player};
-    const int xrunsBefore = player.driverXruns();
-    player.start(engine, &ring);
-    const auto deadline = std::chrono::steady_clock::now()
-                          + std::chrono::milliseconds(static_cast<int64_t>(1000.0 * static_cast<double>(total) / rate) + 3000);
-    bool stopped = false;
-    while (have < recording.samples.size()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        have += ring.read(recording.samples.data() + have, played.data() + have, recording.samples.size() - have);
-        if ((progress && !progress(static_cast<double>(have) / static_cast<double>(total)))
-            || (take.cancelled && take.cancelled->load())) {
-            stopped = true;
-            break;
-        }
-        if (std::chrono::steady_clock::now() > deadline || ring.overflowedFrames() > 0) {
-            break;
-        }
+    std::unique_ptr<LiveRecorder> recorder(new LiveRecorder());
+    recorder->m_impl = std::make_unique<Impl>(player, rate);
+    Impl& self = *recorder->m_impl;
+    self.request = request;
+    self.countInFrames = countInFrames;
+    self.barFrames = barFrames;
+    self.recording.sampleRate = rate;
+    self.recording.samples.assign(static_cast<size_t>(total), 0.0f);
+    self.played.assign(static_cast<size_t>(total), 0.0f);
+    self.engine.prepareNonRealTime(rate);
+    self.engine.setPattern(pattern);
+    self.engine.setTempo(machine.bpm);
+    self.engine.setSwing(take.swing);
+    self.engine.play(request.countIn);
+    self.xruns = player.driverXruns();
+    self.restarts = player.deviceRestarts();
+    player.start(self.engine, &self.ring);
+    self.running = true;
+    self.deadline = std::chrono::steady_clock::now()
+                    + std::chrono::milliseconds(static_cast<int64_t>(1000.0 * static_cast<double>(total) / rate) + 3000);
+    return recorder;
+}
+
+double LiveRecorder::pollNonRealTime()
+{
+    Impl& self = *m_impl;
+    const size_t total = self.recording.samples.size();
+    self.have += self.ring.read(self.recording.samples.data() + self.have, self.played.data() + self.have, total - self.have);
+    return static_cast<double>(self.have) / static_cast<double>(total);
+}
+
+bool LiveRecorder::finished() const
+{
+    const Impl& self = *m_impl;
+    return self.have >= self.recording.samples.size() || self.ring.overflowedFrames() > 0
+           || std::chrono::steady_clock::now() > self.deadline;
+}
+
+int LiveRecorder::barNow() const
+{
+    const Impl& self = *m_impl;
+    const double frames = static_cast<double>(self.have) - static_cast<double>(self.countInFrames);
+    return frames < 0.0 ? 0 : std::min(bars(), static_cast<int>(frames / self.barFrames) + 1);
+}
+
+int LiveRecorder::bars() const
+{
+    return static_cast<int>(std::ceil(m_impl->request.bars));
+}
+
+core::Result<RecordedTake> LiveRecorder::finishNonRealTime()
+{
+    Impl& self = *m_impl;
+    const DeviceInfo& info = self.player.info();
+    // Registering the callback starts it once; more is the device restarting under the take.
+    const bool restarted = self.player.deviceRestarts() > self.restarts + 1;
+    self.engine.stop();
+    self.player.stop();
+    const int xruns = self.player.driverXruns();
+    const double rate = self.recording.sampleRate;
+    if (restarted) {
+        return fail(ErrorCode::Io, "the audio device restarted during the take: play it again", info.device);
     }
-    engine.stop();
-    player.stop();
-    const int xrunsAfter = player.driverXruns();
-    if (stopped) {
-        return fail(ErrorCode::Cancelled, "cancelled");
-    }
-    if (ring.overflowedFrames() > 0) {
+    if (self.ring.overflowedFrames() > 0) {
         return fail(ErrorCode::Io,
-                    "the computer fell behind and lost " + std::to_string(std::llround(static_cast<double>(ring.overflowedFrames()) * 1000.0 / rate))
+                    "the computer fell behind and lost " + std::to_string(std::llround(static_cast<double>(self.ring.overflowedFrames()) * 1000.0 / rate))
                         + " ms of the take: close other programs and play it again",
                     info.device);
     }
-    if (have < recording.samples.size()) {
+    if (self.have < self.recording.samples.size()) {
+        if (std::chrono::steady_clock::now() <= self.deadline) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
         return fail(ErrorCode::Io, "the audio device stopped during the take", info.device);
     }
-    TakeRequest scored = take;
-    scored.recording = std::move(recording);
-    scored.played = request.playPart ? std::vector<float>{} : std::move(played);
-    scored.subtractBacking = take.subtractBacking && !request.playPart;
-    scored.latencyMs = take.latencyMs + static_cast<double>(countInFrames) * 1000.0 / rate;  // step 0 after the count-in
-    if (scored.input.empty()) {
-        scored.input = "live take";
+    const TakeRequest& take = self.request.take;
+    RecordedTake recorded;
+    recorded.request = take;
+    recorded.request.recording = std::move(self.recording);
+    recorded.request.played = self.request.playPart ? std::vector<float>{} : std::move(self.played);
+    recorded.request.subtractBacking = take.subtractBacking && !self.request.playPart;
+    recorded.request.latencyMs = take.latencyMs + static_cast<double>(self.countInFrames) * 1000.0 / rate;  // step 0 after the count-in
+    if (recorded.request.input.empty()) {
+        recorded.request.input = "live take";
     }
-    auto result = scoreTakeNonRealTime(scored);
+    recorded.roundTripMs = take.latencyMs;
+    recorded.dropouts = self.xruns >= 0 && xruns >= self.xruns ? xruns - self.xruns : 0;
+    return recorded;
+}
+
+core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take)
+{
+    auto result = scoreTakeNonRealTime(take.request);
     if (result) {
-        result->latencyMs = take.latencyMs;  // the round trip, as the caller gave it
-        result->dropouts = xrunsBefore >= 0 && xrunsAfter >= xrunsBefore ? xrunsAfter - xrunsBefore : 0;
+        result->latencyMs = take.roundTripMs;  // as the caller gave it, without the count-in
+        result->dropouts = take.dropouts;
     }
     return result;
 }
 
-}  // namespace
-
 core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request, const std::function<bool(double)>& progress)
 {
     try {
-        return recordTake(player, request, progress);
+        auto recorder = LiveRecorder::startNonRealTime(player, request);
+        if (!recorder) {
+            return std::unexpected(recorder.error());
+        }
+        while (!(*recorder)->finished()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            const double done = (*recorder)->pollNonRealTime();
+            if ((progress && !progress(done)) || (request.take.cancelled && request.take.cancelled->load())) {
+                break;
+            }
+        }
+        auto recorded = (*recorder)->finishNonRealTime();
+        if (!recorded) {
+            return std::unexpected(recorded.error());
+        }
+        recorder->reset();
+        return scoreRecordedTakeNonRealTime(*recorded);
     } catch (const std::bad_alloc&) {
         return fail(ErrorCode::Io, "not enough memory to record this take: record a shorter one", "live take");
     }

@@ -3,7 +3,9 @@
 #include "audio/coach/TakeScorer.h"
 #include "core/util/Result.h"
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 
 namespace bandmate::audio {
 
@@ -21,13 +23,52 @@ struct LiveTakeRequest {
     bool playPart = false;
 };
 
-/// Plays the machine without the practised part through `player` (opened with an input
-/// device), records the count-in and `bars` bars of the part, and scores them with
-/// scoreTakeNonRealTime: the microphone's take, and what the speakers played as the bleed to
-/// take off, frame for frame as the device clocked them. `progress` (0…1 of the recording) is
-/// called from this thread about every 20 ms; returning false stops (Cancelled). InvalidArgument
-/// without an input device; Io when the device stops or the computer fell behind and lost part
-/// of the take. Blocks for the take's length. …NonRealTime: loads the kit, waits, allocates.
+/// A live take as recorded, ready to score: the microphone's take and what the speakers played,
+/// frame for frame as the device clocked them.
+struct RecordedTake {
+    TakeRequest request;    ///< with its recording and what was played; latencyMs includes the count-in
+    double roundTripMs = 0.0;
+    int dropouts = 0;       ///< xruns the driver counted during the take
+};
+
+/// Records a live take, driven by the caller's thread (a loop, or a UI timer): start() plays the
+/// machine without the practised part through the player (opened with an input device), after a
+/// bar of count-in; poll() moves what the device recorded out of the capture ring (call it at
+/// least every second or two); finish() stops and hands over the take. The device callback only
+/// copies into the ring. …NonRealTime throughout: loads the kit, allocates.
+class LiveRecorder {
+public:
+    /// InvalidArgument without an input device or with no bars; NotFound when the machine has no
+    /// such part or the kit is missing.
+    [[nodiscard]] static core::Result<std::unique_ptr<LiveRecorder>> startNonRealTime(LivePlayer& player, const LiveTakeRequest& request);
+    ~LiveRecorder();  ///< stops the device first
+    LiveRecorder(const LiveRecorder&) = delete;
+    LiveRecorder& operator=(const LiveRecorder&) = delete;
+
+    /// Takes what was recorded since the last call; how much of the take is in (0…1).
+    double pollNonRealTime();
+    /// The whole take is in, or it cannot be any more (the device stopped, the ring overflowed).
+    [[nodiscard]] bool finished() const;
+    /// The bar being played now (1-based; 0 during the count-in), as far as recorded.
+    [[nodiscard]] int barNow() const;
+    [[nodiscard]] int bars() const;
+    /// Stops the machine and the device and returns the take. Io when the device stopped or
+    /// restarted, or part of the take was lost; Cancelled when stopped before the end.
+    [[nodiscard]] core::Result<RecordedTake> finishNonRealTime();
+
+private:
+    LiveRecorder();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Scores a recorded take (scoreTakeNonRealTime), its result's latency the round trip and its
+/// dropouts counted. Any thread.
+[[nodiscard]] core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take);
+
+/// Records and scores a take on this thread (the command line): start, poll every 20 ms,
+/// finish, score. `progress` (0…1 of the recording) is called about every 20 ms; returning false
+/// stops (Cancelled). Blocks for the take's length.
 [[nodiscard]] core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request,
                                                              const std::function<bool(double)>& progress = {});
 

@@ -93,13 +93,18 @@ public:
     {
         m_sampleRate = device->getCurrentSampleRate();
         m_cpuAtLastRead = -1.0;  // the callbacks may come from a new thread
+        m_restarts.fetch_add(1, std::memory_order_relaxed);
     }
 
-    void audioDeviceStopped() override {}
+    void audioDeviceStopped() override { m_restarts.fetch_add(1, std::memory_order_relaxed); }
+
+    /// Starts and stops of the device while the callback was registered (its own registration,
+    /// which starts it once, included).
+    [[nodiscard]] uint64_t restarts() const { return m_restarts.load(std::memory_order_relaxed); }
 
     void audioDeviceIOCallbackWithContext(const float* const* inputs, int inputCount, float* const* outputs,
                                           int outputCount, int frames,
-                                          const juce::AudioIODeviceCallbackContext& /*context*/) override
+                                          const juce::AudioIODeviceCallbackContext& /*context*/) noexcept override
     {
         const auto started = std::chrono::steady_clock::now();
         const float* input = inputCount > 0 ? inputs[0] : nullptr;  // only the chosen channel is open
@@ -108,8 +113,9 @@ public:
             for (int i = 0; i < frames; ++i) {
                 peak = std::max(peak, std::abs(input[i]));
             }
-            if (peak > m_inputPeak.load(std::memory_order_relaxed)) {
-                m_inputPeak.store(peak, std::memory_order_relaxed);  // the meter reads and clears it
+            // The meter reads and clears it (exchange): a max that never overwrites a cleared value.
+            float seen = m_inputPeak.load(std::memory_order_relaxed);
+            while (peak > seen && !m_inputPeak.compare_exchange_weak(seen, peak, std::memory_order_relaxed)) {
             }
         }
         Engine* engine = m_engine.load(std::memory_order_acquire);
@@ -228,6 +234,7 @@ private:
     size_t m_signalPosition = 0;
     CaptureRing* m_capture = nullptr;
     std::atomic<float> m_inputPeak{0.0f};
+    std::atomic<uint64_t> m_restarts{0};
     std::vector<float> m_scratch;  // the right channel when the device has only one output
     std::vector<float> m_mono;     // the outputs mixed down for the capture ring
     double m_sampleRate = 48000.0;
@@ -370,6 +377,9 @@ core::Result<std::unique_ptr<LivePlayer>> LivePlayer::openNonRealTime(const Devi
     info.sampleRate = device->getCurrentSampleRate();
     info.bufferFrames = device->getCurrentBufferSizeSamples();
     info.outputLatencyFrames = device->getOutputLatencyInSamples() + info.bufferFrames;
+    if (device->getActiveOutputChannels().isZero()) {
+        return fail(ErrorCode::Io, "the output device has no channel to play on", info.device);
+    }
     if (inputName.isNotEmpty()) {
         const int channels = device->getInputChannelNames().size();
         if (settings.inputChannel >= channels || !device->getActiveInputChannels()[settings.inputChannel]) {
@@ -423,6 +433,11 @@ float LivePlayer::takeInputPeak()
 CallbackLoad LivePlayer::load() const
 {
     return m_impl->callback.load();
+}
+
+uint64_t LivePlayer::deviceRestarts() const
+{
+    return m_impl->callback.restarts();
 }
 
 int LivePlayer::driverXruns() const

@@ -92,6 +92,9 @@ public:
     [[nodiscard]] CallbackLoad load() const;
     /// Xruns the driver counted (JACK and ALSA report them; -1 when the driver cannot tell).
     [[nodiscard]] int driverXruns() const;
+    /// How often the device started or stopped under the player (a driver reopening it): a
+    /// capture across one has a gap and may have slipped. Any thread.
+    [[nodiscard]] uint64_t deviceRestarts() const;
 
 private:
     LivePlayer();

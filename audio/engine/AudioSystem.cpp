@@ -24,7 +24,9 @@ std::vector<std::string> AudioSystem::driverTypesNonRealTime()
     return names;
 }
 
-std::vector<std::string> AudioSystem::outputDevicesNonRealTime(const std::string& driver)
+namespace {
+
+std::vector<std::string> devicesOf(const std::string& driver, bool inputs)
 {
     juce::OwnedArray<juce::AudioIODeviceType> types;
     juce::AudioDeviceManager manager;
@@ -35,11 +37,23 @@ std::vector<std::string> AudioSystem::outputDevicesNonRealTime(const std::string
             continue;
         }
         type->scanForDevices();
-        for (const auto& name : type->getDeviceNames(false)) {
+        for (const auto& name : type->getDeviceNames(inputs)) {
             names.push_back(name.toStdString());
         }
     }
     return names;
+}
+
+}  // namespace
+
+std::vector<std::string> AudioSystem::outputDevicesNonRealTime(const std::string& driver)
+{
+    return devicesOf(driver, false);
+}
+
+std::vector<std::string> AudioSystem::inputDevicesNonRealTime(const std::string& driver)
+{
+    return devicesOf(driver, true);
 }
 
 }  // namespace bandmate::audio

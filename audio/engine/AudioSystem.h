@@ -14,6 +14,8 @@ struct AudioSystem {
     [[nodiscard]] static std::vector<std::string> driverTypesNonRealTime();
     /// The output devices `driver` can see now (empty when none, e.g. JACK without a server).
     [[nodiscard]] static std::vector<std::string> outputDevicesNonRealTime(const std::string& driver);
+    /// The input devices `driver` can see now (microphones, interfaces; the timing coach).
+    [[nodiscard]] static std::vector<std::string> inputDevicesNonRealTime(const std::string& driver);
 };
 
 }  // namespace bandmate::audio

@@ -101,11 +101,19 @@
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+168"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+203"/>
         <source>%1 (%n hit(s) a loop)</source>
         <translation>
             <numerusform>%1 (%n hit a loop)</numerusform>
             <numerusform>%1 (%n hits a loop)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+404"/>
+        <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
+        <translation>
+            <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>
+            <numerusform>The audio dropped out %n times during the take: a dropout can read as a hit.</numerusform>
         </translation>
     </message>
 </context>

@@ -849,7 +849,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::AudioSettingsPanel</name>
     <message>
-        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+20"/>
+        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+41"/>
         <source>Automatic (the first that works)</source>
         <translation>Automático (el primero que funcione)</translation>
     </message>
@@ -905,12 +905,87 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Reproduce el sonido de prueba para medir la latencia de salida.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>Listening, for the timing coach</source>
+        <translation>Escucha, para el entrenador de ritmo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The microphone or interface input the timing coach listens on while you play along</source>
+        <translation>La entrada del micrófono o de la interfaz que escucha el entrenador de ritmo mientras tocas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>channel </source>
+        <translation>canal </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input channel</source>
+        <translation>Canal de entrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Input:</source>
+        <translation>&amp;Entrada:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Input level</source>
+        <translation>Nivel de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input&apos;s level while the test sound or the calibration plays</source>
+        <translation>El nivel de la entrada mientras suena el sonido de prueba o la calibración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level:</source>
+        <translation>Nivel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Calibrate latency</source>
+        <translation>Ca&amp;librar la latencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plays eight clicks and listens for them on the input: how late your setup hears what it plays. The timing coach takes it off every hit.</source>
+        <translation>Toca ocho clics y los escucha en la entrada: cuánto tarda tu equipo en oír lo que toca. El entrenador de ritmo lo descuenta de cada golpe.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The driver&apos;s default</source>
         <translation>El predeterminado del controlador</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a driver first: the input comes from the same one as the output</source>
+        <translation>Elige primero un controlador: la entrada viene del mismo que la salida</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose the input you play into to calibrate the timing coach.</source>
+        <translation>Elige la entrada en la que tocas para calibrar el entrenador de ritmo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calibrated: your setup hears what it plays %1 ms later.</source>
+        <translation>Calibrado: tu equipo oye lo que toca %1 ms después.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not calibrated for this setup yet: the timing coach cannot tell your timing from your setup&apos;s delay until it is.</source>
+        <translation>Aún sin calibrar para este equipo: hasta entonces el entrenador de ritmo no puede separar tu tiempo del retardo del equipo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No sound: %1</source>
         <translation>Sin sonido: %1</translation>
     </message>
@@ -918,6 +993,36 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <location line="+10"/>
         <source>Playing through %1 “%2”: %3 Hz, %4-frame buffer. Output latency %5 ms.</source>
         <translation>Sonando por %1 “%2”: %3 Hz, búfer de %4 muestras. Latencia de salida %5 ms.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the input you play into first.</source>
+        <translation>Elige primero la entrada en la que tocas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the devices: %1</source>
+        <translation>No se pudieron abrir los dispositivos: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not calibrate: %1</source>
+        <translation>No se pudo calibrar: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Listening for eight clicks… Keep the room quiet and the speakers on.</source>
+        <translation>Escuchando ocho clics… Mantén la sala en silencio y los altavoces encendidos.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not calibrated: %1</source>
+        <translation>Sin calibrar: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calibrated: your setup hears what it plays %1 ms later (%2 of %3 clicks came back).</source>
+        <translation>Calibrado: tu equipo oye lo que toca %1 ms después (volvieron %2 de %3 clics).</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1204,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+371"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+374"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+87"/>
         <location line="+1"/>
@@ -1416,7 +1521,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-352"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-355"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1451,7 +1556,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Guarda primero la máquina (Ctrl+S): la copia compartida es la máquina tal como está guardada.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Eso no es el enlace de un groove compartido: %1</translation>
     </message>
@@ -1810,7 +1915,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+222"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
@@ -5535,7 +5640,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+56"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+62"/>
         <source>Offset by step of the loop</source>
         <translation>Desfase por paso del ciclo</translation>
     </message>
@@ -5550,17 +5655,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1: %2 ms</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Score a take</source>
         <translation>Puntuar una toma</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Record yourself playing one part along with this machine, from the first beat of the part&apos;s first bar, then score the recording: each hit, how early or late.</source>
-        <translation>Grábate tocando una parte junto con esta máquina, desde el primer tiempo del primer compás de la parte, y puntúa la grabación: cada golpe, cuánto se adelantó o se atrasó.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+32"/>
         <source>A WAV, FLAC, AIFF or Ogg recording, or a MIDI file</source>
         <translation>Una grabación WAV, FLAC, AIFF u Ogg, o un archivo MIDI</translation>
     </message>
@@ -5603,12 +5703,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation> ms</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>How late your setup records what you play (its round trip). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
-        <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta). Deja 0 si no lo sabes: entonces todos los golpes parecen igual de tarde.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Recording &amp;latency:</source>
         <translation>&amp;Latencia de grabación:</translation>
     </message>
@@ -5633,7 +5728,18 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+106"/>
+        <location line="+22"/>
+        <source>Pla&amp;y and record</source>
+        <translation>Tocar y gra&amp;bar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Stop</source>
+        <translation>Pa&amp;rar</translation>
+    </message>
+    <message>
+        <location line="+180"/>
         <source>The built-in sample kit is not installed here, so the machine&apos;s other parts cannot be taken off: untick that box and score again.</source>
         <translation>El kit de sonidos incluido no está instalado aquí, así que no se pueden quitar las otras partes de la máquina: desmarca esa casilla y vuelve a puntuar.</translation>
     </message>
@@ -5648,12 +5754,67 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-303"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-97"/>
+        <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
+        <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Play &amp;along now</source>
+        <translation>Tocar &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A rec&amp;ording</source>
+        <translation>Una grabac&amp;ión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take:</source>
+        <translation>Toma:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None chosen: choose the input you play into in Preferences › Audio, and calibrate it there.</source>
+        <translation>Ninguna elegida: elige la entrada en la que tocas en Preferencias › Audio y calíbrala allí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, channel %2 (Preferences › Audio)</source>
+        <translation>%1, canal %2 (Preferencias › Audio)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on:</source>
+        <translation>Escuchando en:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> bars</source>
+        <translation> compases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the take is, after a bar of count-in clicks</source>
+        <translation>Cuánto dura la toma, tras un compás de clics de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Len&amp;gth:</source>
+        <translation>Duració&amp;n:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>How late your setup records what you play (its round trip; Calibrate latency in Preferences › Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
+        <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta; Calibrar la latencia en Preferencias › Audio lo mide). Deja 0 si no lo sabes: entonces cada golpe parece igual de tarde.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -5674,11 +5835,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
+        <location line="+77"/>
+        <location line="+22"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-98"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -5693,7 +5856,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+71"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -5703,22 +5866,63 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabaciones (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The settings changed: score the take again.</source>
         <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>Choose the recording first.</source>
         <translation>Elige primero la grabación.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
         <source>Listening to the recording…</source>
         <translation>Escuchando la grabación…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
+        <source>Choose the input you play into in Preferences › Audio first (and calibrate it there).</source>
+        <translation>Elige primero en Preferencias › Audio la entrada en la que tocas (y calíbrala allí).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the audio devices: %1</source>
+        <translation>No se pudieron abrir los dispositivos de audio: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not start the take: %1</source>
+        <translation>No se pudo empezar la toma: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>Count-in: listen to the clicks, then play from the one.</source>
+        <translation>Entrada: escucha los clics y toca desde el uno.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar %1 of %2</source>
+        <translation>Compás %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Listening to the take…</source>
+        <translation>Escuchando la toma…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stopped: nothing was scored.</source>
+        <translation>Parado: no se puntuó nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The take could not be scored: %1</source>
+        <translation>No se pudo puntuar la toma: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ningún golpe en la rejilla de la parte</translation>
     </message>
@@ -5777,8 +5981,16 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <source>No recording latency given: times are as recorded.</source>
         <translation>Sin latencia de grabación: los tiempos son los grabados.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
+        <translation>
+            <numerusform>El audio se cortó %n vez durante la toma: un corte puede parecer un golpe.</numerusform>
+            <numerusform>El audio se cortó %n veces durante la toma: un corte puede parecer un golpe.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Could not keep the take: %1</source>
         <translation>No se pudo guardar la toma: %1</translation>
     </message>

@@ -849,7 +849,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::AudioSettingsPanel</name>
     <message>
-        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+20"/>
+        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+41"/>
         <source>Automatic (the first that works)</source>
         <translation>Automatisk (den første som virker)</translation>
     </message>
@@ -905,12 +905,87 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spill av testlyden for å måle utgangsforsinkelsen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>Listening, for the timing coach</source>
+        <translation>Lytting, for timingtreneren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The microphone or interface input the timing coach listens on while you play along</source>
+        <translation>Mikrofonen eller inngangen på lydkortet som timingtreneren lytter på mens du spiller med</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>channel </source>
+        <translation>kanal </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input channel</source>
+        <translation>Inngangskanal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Input:</source>
+        <translation>&amp;Inngang:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Input level</source>
+        <translation>Inngangsnivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input&apos;s level while the test sound or the calibration plays</source>
+        <translation>Inngangens nivå mens testlyden eller kalibreringen spilles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level:</source>
+        <translation>Nivå:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Calibrate latency</source>
+        <translation>&amp;Kalibrer forsinkelsen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plays eight clicks and listens for them on the input: how late your setup hears what it plays. The timing coach takes it off every hit.</source>
+        <translation>Spiller åtte klikk og lytter etter dem på inngangen: hvor sent oppsettet ditt hører det det spiller. Timingtreneren trekker det fra hvert slag.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The driver&apos;s default</source>
         <translation>Driverens standard</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a driver first: the input comes from the same one as the output</source>
+        <translation>Velg en driver først: inngangen kommer fra den samme som utgangen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose the input you play into to calibrate the timing coach.</source>
+        <translation>Velg inngangen du spiller inn i for å kalibrere timingtreneren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calibrated: your setup hears what it plays %1 ms later.</source>
+        <translation>Kalibrert: oppsettet ditt hører det det spiller %1 ms senere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not calibrated for this setup yet: the timing coach cannot tell your timing from your setup&apos;s delay until it is.</source>
+        <translation>Ikke kalibrert for dette oppsettet ennå: til da kan ikke timingtreneren skille din timing fra oppsettets forsinkelse.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No sound: %1</source>
         <translation>Ingen lyd: %1</translation>
     </message>
@@ -918,6 +993,36 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <location line="+10"/>
         <source>Playing through %1 “%2”: %3 Hz, %4-frame buffer. Output latency %5 ms.</source>
         <translation>Spiller gjennom %1 «%2»: %3 Hz, buffer på %4 rammer. Utgangsforsinkelse %5 ms.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the input you play into first.</source>
+        <translation>Velg først inngangen du spiller inn i.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the devices: %1</source>
+        <translation>Kunne ikke åpne enhetene: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not calibrate: %1</source>
+        <translation>Kunne ikke kalibrere: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Listening for eight clicks… Keep the room quiet and the speakers on.</source>
+        <translation>Lytter etter åtte klikk … Hold rommet stille og høyttalerne på.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not calibrated: %1</source>
+        <translation>Ikke kalibrert: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calibrated: your setup hears what it plays %1 ms later (%2 of %3 clicks came back).</source>
+        <translation>Kalibrert: oppsettet ditt hører det det spiller %1 ms senere (%2 av %3 klikk kom tilbake).</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1204,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+371"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+374"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+87"/>
         <location line="+1"/>
@@ -1416,7 +1521,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-352"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-355"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1451,7 +1556,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lagre maskinen først (Ctrl+S): den delte kopien er maskinen slik den er lagret.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Det er ikke lenken til en delt groove: %1</translation>
     </message>
@@ -1810,7 +1915,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+222"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
@@ -5535,7 +5640,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+56"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+62"/>
         <source>Offset by step of the loop</source>
         <translation>Avvik per steg i sløyfen</translation>
     </message>
@@ -5550,17 +5655,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1: %2 ms</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Score a take</source>
         <translation>Gi poeng til et opptak</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Record yourself playing one part along with this machine, from the first beat of the part&apos;s first bar, then score the recording: each hit, how early or late.</source>
-        <translation>Ta opp deg selv mens du spiller én stemme sammen med denne maskinen, fra første slag i stemmens første takt, og få poeng på opptaket: hvert slag, hvor tidlig eller sent.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+32"/>
         <source>A WAV, FLAC, AIFF or Ogg recording, or a MIDI file</source>
         <translation>Et WAV-, FLAC-, AIFF- eller Ogg-opptak, eller en MIDI-fil</translation>
     </message>
@@ -5603,12 +5703,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation> ms</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>How late your setup records what you play (its round trip). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
-        <translation>Hvor sent utstyret ditt tar opp det du spiller (tur-retur). La det stå på 0 om du ikke vet: da ser alle slag like sene ut.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Recording &amp;latency:</source>
         <translation>Opptaks&amp;forsinkelse:</translation>
     </message>
@@ -5633,7 +5728,18 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+106"/>
+        <location line="+22"/>
+        <source>Pla&amp;y and record</source>
+        <translation>Spill o&amp;g ta opp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Stop</source>
+        <translation>Sta&amp;ns</translation>
+    </message>
+    <message>
+        <location line="+180"/>
         <source>The built-in sample kit is not installed here, so the machine&apos;s other parts cannot be taken off: untick that box and score again.</source>
         <translation>Det innebygde lydsettet er ikke installert her, så maskinens andre stemmer kan ikke trekkes fra: fjern haken og gi poeng på nytt.</translation>
     </message>
@@ -5648,12 +5754,67 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-303"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-97"/>
+        <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
+        <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Play &amp;along now</source>
+        <translation>Spill &amp;med nå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A rec&amp;ording</source>
+        <translation>&amp;Et opptak</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take:</source>
+        <translation>Opptak:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None chosen: choose the input you play into in Preferences › Audio, and calibrate it there.</source>
+        <translation>Ingen valgt: velg inngangen du spiller inn i under Innstillinger › Lyd, og kalibrer den der.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, channel %2 (Preferences › Audio)</source>
+        <translation>%1, kanal %2 (Innstillinger › Lyd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on:</source>
+        <translation>Lytter på:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> bars</source>
+        <translation> takter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the take is, after a bar of count-in clicks</source>
+        <translation>Hvor langt opptaket er, etter en takt med inntellingsklikk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Len&amp;gth:</source>
+        <translation>&amp;Lengde:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>How late your setup records what you play (its round trip; Calibrate latency in Preferences › Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
+        <translation>Hvor sent oppsettet ditt tar opp det du spiller (rundturen; Kalibrer forsinkelsen under Innstillinger › Lyd måler den). La stå 0 om du ikke vet: da ser hvert slag like mye for sent ut.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -5674,11 +5835,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
+        <location line="+77"/>
+        <location line="+22"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-98"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -5693,7 +5856,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+71"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -5703,22 +5866,63 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptak (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The settings changed: score the take again.</source>
         <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>Choose the recording first.</source>
         <translation>Velg opptaket først.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
         <source>Listening to the recording…</source>
         <translation>Lytter til opptaket…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
+        <source>Choose the input you play into in Preferences › Audio first (and calibrate it there).</source>
+        <translation>Velg først inngangen du spiller inn i under Innstillinger › Lyd (og kalibrer den der).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the audio devices: %1</source>
+        <translation>Kunne ikke åpne lydenhetene: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not start the take: %1</source>
+        <translation>Kunne ikke starte opptaket: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>Count-in: listen to the clicks, then play from the one.</source>
+        <translation>Inntelling: lytt til klikkene, og spill fra ener.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar %1 of %2</source>
+        <translation>Takt %1 av %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Listening to the take…</source>
+        <translation>Lytter til opptaket …</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stopped: nothing was scored.</source>
+        <translation>Stanset: ingenting ble vurdert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The take could not be scored: %1</source>
+        <translation>Opptaket kunne ikke vurderes: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ingen slag funnet i stemmens rutenett</translation>
     </message>
@@ -5777,8 +5981,16 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <source>No recording latency given: times are as recorded.</source>
         <translation>Ingen opptaksforsinkelse oppgitt: tidene er som tatt opp.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
+        <translation>
+            <numerusform>Lyden falt ut %n gang under opptaket: et utfall kan se ut som et slag.</numerusform>
+            <numerusform>Lyden falt ut %n ganger under opptaket: et utfall kan se ut som et slag.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Could not keep the take: %1</source>
         <translation>Kunne ikke beholde opptaket: %1</translation>
     </message>

@@ -36,66 +36,6 @@ core::Result<std::unique_ptr<audio::LivePlayer>> openWhenReady(const QString& se
     return player;
 }
 
-/// bandmate-test-delay-line on `server`: a JACK client named `name` that plays back what it
-/// hears `delayFrames` later, the room between Bandmate's output and its input.
-class DelayLine {
-public:
-    DelayLine(const QString& server, const QString& name, int delayFrames, double gain = 1.0)
-    {
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("JACK_DEFAULT_SERVER"), server);
-        env.insert(QStringLiteral("JACK_NO_START_SERVER"), QStringLiteral("1"));
-        m_process.setProcessEnvironment(env);
-        // The server takes a moment to come up: retry until the client says it is active.
-        for (int attempt = 0; attempt < 40 && !m_ready; ++attempt) {
-            m_process.start(QStringLiteral(BANDMATE_DELAY_LINE),
-                            {name, QString::number(delayFrames), QString::number(gain)});
-            m_ready = m_process.waitForReadyRead(5'000) && m_process.readLine().startsWith("ready");
-            if (!m_ready) {
-                m_process.waitForFinished(2'000);
-                m_process.kill();
-                m_process.waitForFinished(2'000);
-                QThread::msleep(250);
-            }
-        }
-    }
-    ~DelayLine()
-    {
-        m_process.closeWriteChannel();  // it stops when stdin closes
-        if (!m_process.waitForFinished(5'000)) {
-            m_process.kill();
-            m_process.waitForFinished(5'000);
-        }
-    }
-    [[nodiscard]] bool ready() const { return m_ready; }
-
-private:
-    QProcess m_process;
-    bool m_ready = false;
-};
-
-/// A private JACK server with a delay line on it, between Bandmate's output and its input.
-struct Loop {
-    Loop(const char* tag, int delayFrames, double gain)
-        : server(QStringLiteral("bandmate-%1-%2").arg(QLatin1String(tag)).arg(QCoreApplication::applicationPid())),
-          jack(server),
-          room(server, QStringLiteral("bandmate-room"), delayFrames, gain)
-    {
-    }
-    [[nodiscard]] bool ready() const { return jack.started() && room.ready(); }
-    /// The delay line as the output and the input device.
-    [[nodiscard]] static audio::DeviceSettings settings()
-    {
-        audio::DeviceSettings settings;
-        settings.device = "bandmate-room";
-        settings.inputDevice = "bandmate-room";
-        return settings;
-    }
-    QString server;
-    test::DummyJackServer jack;
-    DelayLine room;
-};
-
 }  // namespace
 
 // Bandmate's output goes through the delay line back to its input. JACK runs the cycle
@@ -104,9 +44,9 @@ struct Loop {
 TEST(LiveJack, CalibrationMeasuresTheLoopsDelayWithinOneBlock)
 {
     constexpr int kDelay = 1000;
-    Loop loop("cal", kDelay, 0.5);
+    test::Loop loop("cal", kDelay, 0.5);
     ASSERT_TRUE(loop.ready()) << loop.jack.log().toStdString();
-    auto player = openWhenReady(loop.server, Loop::settings());
+    auto player = openWhenReady(loop.server, test::Loop::settings());
     ASSERT_TRUE(player.has_value()) << player.error().toString() << "\njackd:\n" << loop.jack.log().toStdString();
     EXPECT_EQ((*player)->info().inputDevice, "bandmate-room");
     EXPECT_EQ((*player)->info().inputChannel, 0);
@@ -129,9 +69,9 @@ TEST(LiveJack, CalibrationMeasuresTheLoopsDelayWithinOneBlock)
 // take. Scored with the measured round trip, every hit lands within ±3 ms.
 TEST(LiveJack, ALiveTakeOfTheEnginesOwnClaveScoresEveryHitWithinThreeMs)
 {
-    Loop loop("take", 1500, 0.7);
+    test::Loop loop("take", 1500, 0.7);
     ASSERT_TRUE(loop.ready()) << loop.jack.log().toStdString();
-    auto player = openWhenReady(loop.server, Loop::settings());
+    auto player = openWhenReady(loop.server, test::Loop::settings());
     ASSERT_TRUE(player.has_value()) << player.error().toString() << "\njackd:\n" << loop.jack.log().toStdString();
     auto trip = audio::measureRoundTripNonRealTime(**player);
     ASSERT_TRUE(trip.has_value()) << trip.error().toString();
@@ -176,7 +116,7 @@ TEST(LiveJack, ALiveTakeOfTheEnginesOwnClaveScoresEveryHitWithinThreeMs)
 // bandmate-cli coach calibrate and coach live against the same kind of loop.
 TEST(LiveJack, TheCommandLineCalibratesAndRecordsALiveTake)
 {
-    Loop loop("clicoach", 1000, 0.5);
+    test::Loop loop("clicoach", 1000, 0.5, 256);  // (far fewer dropouts than at 64)
     ASSERT_TRUE(loop.ready()) << loop.jack.log().toStdString();
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("JACK_DEFAULT_SERVER"), loop.server);
@@ -186,7 +126,7 @@ TEST(LiveJack, TheCommandLineCalibratesAndRecordsALiveTake)
     test::CliRun run = test::runCli(QStringList{QStringLiteral("coach"), QStringLiteral("calibrate"), QStringLiteral("--json")} + devices, env, 60'000);
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << "\njackd:\n" << loop.jack.log().toStdString();
     QJsonObject json = run.json();
-    EXPECT_NEAR(json.value(QStringLiteral("round_trip_frames")).toDouble(), 1064.0, 64.0);
+    EXPECT_NEAR(json.value(QStringLiteral("round_trip_frames")).toDouble(), 1256.0, 256.0);
     EXPECT_GE(json.value(QStringLiteral("clicks_heard")).toInt(), 6);
     EXPECT_EQ(json.value(QStringLiteral("input_channel")).toInt(), 1);
 
@@ -201,7 +141,7 @@ TEST(LiveJack, TheCommandLineCalibratesAndRecordsALiveTake)
     json = run.json();
     EXPECT_EQ(json.value(QStringLiteral("input")).toString(), QStringLiteral("live"));
     EXPECT_TRUE(json.value(QStringLiteral("calibrated")).toBool());
-    EXPECT_NEAR(json.value(QStringLiteral("latency_ms")).toDouble(), 1064.0 / 48.0, 64.0 / 48.0);
+    EXPECT_NEAR(json.value(QStringLiteral("latency_ms")).toDouble(), 1256.0 / 48.0, 256.0 / 48.0);
     // The dummy backend, not being real-time, drops a period now and then on this machine (the
     // ten-second test counts ~100 xruns): each is a glitch in the take, and the coach reports them.
     const int dropouts = json.value(QStringLiteral("dropouts")).toInt();

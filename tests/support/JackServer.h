@@ -1,17 +1,25 @@
 #pragma once
 
-// A private JACK server for live-audio tests: jackd on the dummy backend, no sound card needed.
+// A private JACK server for live-audio tests: jackd on the dummy backend, no sound card needed;
+// and a loop from Bandmate's output back to its input through a delay line on it (the test
+// binary defines BANDMATE_DELAY_LINE, the path of bandmate-test-delay-line).
 
+#include "audio/device/LivePlayer.h"
+
+#include <QCoreApplication>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QString>
+#include <QThread>
 
 namespace bandmate::test {
 
-/// jackd -r -n NAME -d dummy -r 48000 -p 64, stopped when the test ends.
+/// jackd -r -n NAME -d dummy -r 48000 -p PERIOD (64 frames unless given), stopped when the test
+/// ends.
 class DummyJackServer {
 public:
-    explicit DummyJackServer(const QString& name) : m_name(name)
+    explicit DummyJackServer(const QString& name, int period = 64) : m_name(name)
     {
         const QString jackd = QStandardPaths::findExecutable(QStringLiteral("jackd"));
         if (jackd.isEmpty()) {
@@ -20,7 +28,7 @@ public:
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(jackd, {QStringLiteral("-r"), QStringLiteral("-n"), name, QStringLiteral("-d"),
                                 QStringLiteral("dummy"), QStringLiteral("-r"), QStringLiteral("48000"),
-                                QStringLiteral("-p"), QStringLiteral("64")});
+                                QStringLiteral("-p"), QString::number(period)});
         m_started = m_process.waitForStarted(10'000);
     }
     ~DummyJackServer()
@@ -39,5 +47,70 @@ private:
     QProcess m_process;
     bool m_started = false;
 };
+
+#ifdef BANDMATE_DELAY_LINE
+/// bandmate-test-delay-line on `server`: a JACK client named `name` that plays back what it
+/// hears `delayFrames` later, the room between Bandmate's output and its input.
+class DelayLine {
+public:
+    DelayLine(const QString& server, const QString& name, int delayFrames, double gain = 1.0)
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("JACK_DEFAULT_SERVER"), server);
+        env.insert(QStringLiteral("JACK_NO_START_SERVER"), QStringLiteral("1"));
+        m_process.setProcessEnvironment(env);
+        // The server takes a moment to come up: retry until the client says it is active.
+        for (int attempt = 0; attempt < 40 && !m_ready; ++attempt) {
+            m_process.start(QStringLiteral(BANDMATE_DELAY_LINE),
+                            {name, QString::number(delayFrames), QString::number(gain)});
+            m_ready = m_process.waitForReadyRead(5'000) && m_process.readLine().startsWith("ready");
+            if (!m_ready) {
+                m_process.waitForFinished(2'000);
+                m_process.kill();
+                m_process.waitForFinished(2'000);
+                QThread::msleep(250);
+            }
+        }
+    }
+    ~DelayLine()
+    {
+        m_process.closeWriteChannel();  // it stops when stdin closes
+        if (!m_process.waitForFinished(5'000)) {
+            m_process.kill();
+            m_process.waitForFinished(5'000);
+        }
+    }
+    [[nodiscard]] bool ready() const { return m_ready; }
+
+private:
+    QProcess m_process;
+    bool m_ready = false;
+};
+
+/// A private JACK server with a delay line on it, between Bandmate's output and its input.
+struct Loop {
+    /// `period`: JACK's block. The dummy backend is not real-time: on a busy virtual machine it
+    /// drops 64-frame periods many times a second, far fewer at 256.
+    Loop(const char* tag, int delayFrames, double gain, int period = 64)
+        : server(QStringLiteral("bandmate-%1-%2").arg(QLatin1String(tag)).arg(QCoreApplication::applicationPid())),
+          jack(server, period),
+          room(server, QStringLiteral("bandmate-room"), delayFrames, gain)
+    {
+    }
+    [[nodiscard]] bool ready() const { return jack.started() && room.ready(); }
+    /// The delay line as the output and the input device.
+    [[nodiscard]] static audio::DeviceSettings settings()
+    {
+        audio::DeviceSettings settings;
+        settings.device = "bandmate-room";
+        settings.inputDevice = "bandmate-room";
+        return settings;
+    }
+    QString server;
+    DummyJackServer jack;
+    DelayLine room;
+};
+
+#endif
 
 }  // namespace bandmate::test

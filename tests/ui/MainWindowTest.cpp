@@ -224,7 +224,8 @@ TEST_F(MainWindowTest, TheAudioTestSoundSaysClearlyWhenThereIsNoDevice)
     qputenv("JACK_NO_START_SERVER", "1");
     ui::Settings::AudioOutput output;
     output.driver = QStringLiteral("JACK");
-    ui::AudioSettingsPanel panel(output);
+    m_settings->setAudioOutput(output);
+    ui::AudioSettingsPanel panel(*m_settings);
     panel.playTestSound();
     EXPECT_TRUE(panel.statusText().startsWith(QStringLiteral("No sound:"))) << panel.statusText().toStdString();
     EXPECT_TRUE(panel.statusText().contains(QStringLiteral("JACK"))) << panel.statusText().toStdString();

@@ -555,12 +555,19 @@ void BeatSession::setDeviceSettings(const audio::DeviceSettings& settings)
     *m_deviceSettings = settings;
     if (m_player) {
         const bool wasPlaying = m_playing;
-        stop();
-        m_player->stop();
-        m_player.reset();  // reopened with the new settings on the next play
+        releaseDevice();  // reopened with the new settings on the next play
         if (wasPlaying) {
             play();
         }
+    }
+}
+
+void BeatSession::releaseDevice()
+{
+    if (m_player) {
+        stop();
+        m_player->stop();
+        m_player.reset();
     }
 }
 

@@ -138,6 +138,9 @@ public:
     /// The tempo playing now (the trainer may differ from the machine's).
     [[nodiscard]] double playingBpm() const { return m_playingBpm; }
     void setDeviceSettings(const audio::DeviceSettings& settings);
+    /// Stops and closes the audio device (reopened on the next play): another user of the device
+    /// (the timing coach's live take) can then open it.
+    void releaseDevice();
 
     /// The pattern the engine has been given (tests, export and the polymeter view read it).
     /// The kit's samples (about 350 files) are decoded the first time a pattern is needed, that is

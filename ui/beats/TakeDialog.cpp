@@ -1,8 +1,11 @@
 #include "ui/beats/TakeDialog.h"
 
+#include "audio/coach/LiveTake.h"
+#include "audio/device/LivePlayer.h"
 #include "core/beats/NoteStream.h"
 #include "core/coach/TakeLog.h"
 #include "core/storage/Database.h"
+#include "ui/shell/AudioSettingsPanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -20,6 +23,9 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -131,19 +137,48 @@ private:
     double m_toleranceMs = 30.0;
 };
 
-TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing, QString voice, QWidget* parent)
-    : QDialog(parent), m_db(db), m_machine(std::move(machine)), m_machineRef(std::move(machineRef)), m_swing(swing), m_voice(std::move(voice))
+TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing, QString voice,
+                       Settings::AudioOutput audio, std::optional<double> roundTripMs, QWidget* parent)
+    : QDialog(parent),
+      m_db(db),
+      m_machine(std::move(machine)),
+      m_machineRef(std::move(machineRef)),
+      m_swing(swing),
+      m_voice(std::move(voice)),
+      m_audio(std::move(audio)),
+      m_roundTripMs(roundTripMs)
 {
     setWindowTitle(tr("Score a take"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Record yourself playing one part along with this machine, from the first beat of the "
-                                "part's first bar, then score the recording: each hit, how early or late."),
+    auto* intro = new QLabel(tr("Play one part along with this machine, live or in a recording made from the first beat of "
+                                "the part's first bar, and see each hit: how early or late."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
     auto* fields = new QFormLayout;
+    m_fields = fields;
+    auto* modes = new QHBoxLayout;
+    m_liveMode = new QRadioButton(tr("Play &along now"), this);
+    m_fileMode = new QRadioButton(tr("A rec&ording"), this);
+    modes->addWidget(m_liveMode);
+    modes->addWidget(m_fileMode);
+    modes->addStretch(1);
+    fields->addRow(tr("Take:"), modes);
+    m_inputInfo = new QLabel(this);
+    m_inputInfo->setWordWrap(true);
+    m_inputInfo->setText(m_audio.inputDevice.isEmpty()
+                             ? tr("None chosen: choose the input you play into in Preferences › Audio, and calibrate it there.")
+                             : tr("%1, channel %2 (Preferences › Audio)").arg(m_audio.inputDevice).arg(m_audio.inputChannel + 1));
+    fields->addRow(tr("Listening on:"), m_inputInfo);
+    m_bars = new QSpinBox(this);
+    m_bars->setRange(1, 64);
+    m_bars->setValue(4);
+    m_bars->setSuffix(tr(" bars"));
+    m_bars->setToolTip(tr("How long the take is, after a bar of count-in clicks"));
+    fields->addRow(tr("Len&gth:"), m_bars);
     auto* inputRow = new QHBoxLayout;
+    m_fileRow = inputRow;
     m_input = new QLineEdit(this);
     m_input->setPlaceholderText(tr("A WAV, FLAC, AIFF or Ogg recording, or a MIDI file"));
     m_choose = new QPushButton(tr("C&hoose…"), this);
@@ -184,8 +219,9 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_latency->setRange(-1000.0, 1000.0);
     m_latency->setDecimals(1);
     m_latency->setSuffix(tr(" ms"));
-    m_latency->setToolTip(tr("How late your setup records what you play (its round trip). Leave 0 if you do not know: "
-                             "every hit then looks late by the same amount."));
+    m_latency->setToolTip(tr("How late your setup records what you play (its round trip; Calibrate latency in Preferences › "
+                             "Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount."));
+    m_latency->setValue(m_roundTripMs.value_or(0.0));
     fields->addRow(tr("Recording &latency:"), m_latency);
     m_tolerance = new QComboBox(this);
     for (const int ms : {15, 30, 50}) {
@@ -249,11 +285,23 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     connect(m_latency, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
     connect(m_tolerance, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
     connect(m_backing, &QCheckBox::toggled, this, &TakeDialog::invalidate);
+    connect(m_bars, &QSpinBox::valueChanged, this, &TakeDialog::invalidate);
+    m_recordTimer = new QTimer(this);
+    m_recordTimer->setInterval(30);
+    connect(m_recordTimer, &QTimer::timeout, this, &TakeDialog::pollLive);
+    (m_audio.inputDevice.isEmpty() ? m_fileMode : m_liveMode)->setChecked(true);
+    connect(m_liveMode, &QRadioButton::toggled, this, [this] {
+        invalidate();
+        showMode();
+    });
+    showMode();
     resize(640, 600);
 }
 
 TakeDialog::~TakeDialog()
 {
+    m_recorder.reset();  // stops the device before the player goes
+    m_player.reset();
     if (m_cancel) {
         m_cancel->store(true);  // the score stops at its next step
     }
@@ -279,6 +327,25 @@ void TakeDialog::setLatencyMs(double ms)
     m_latency->setValue(ms);
 }
 
+void TakeDialog::setLive(bool live)
+{
+    (live ? m_liveMode : m_fileMode)->setChecked(true);
+}
+
+void TakeDialog::setBars(int bars)
+{
+    m_bars->setValue(bars);
+}
+
+void TakeDialog::showMode()
+{
+    const bool live = m_liveMode->isChecked();
+    m_fields->setRowVisible(m_fileRow, !live);
+    m_fields->setRowVisible(m_inputInfo, live);
+    m_fields->setRowVisible(m_bars, live);
+    m_scoreButton->setText(live ? tr("Pla&y and record") : tr("&Score"));
+}
+
 void TakeDialog::chooseInput()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Choose a recording"), QFileInfo(m_input->text()).absolutePath(),
@@ -292,10 +359,13 @@ void TakeDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_progress->setVisible(busy);
-    for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing}) {
+    for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing, m_liveMode,
+                                                           m_fileMode, m_bars}) {
         input->setEnabled(!busy);
     }
-    m_scoreButton->setEnabled(!busy && m_part->count() > 0);
+    // While a live take records, the button stops it.
+    m_scoreButton->setEnabled((!busy && m_part->count() > 0) || m_recorder != nullptr);
+    m_scoreButton->setText(m_recorder ? tr("&Stop") : m_liveMode->isChecked() ? tr("Pla&y and record") : tr("&Score"));
     m_keepButton->setEnabled(!busy && m_result.has_value());
 }
 
@@ -313,19 +383,8 @@ void TakeDialog::invalidate()
     m_status->setText(tr("The settings changed: score the take again."));
 }
 
-void TakeDialog::score()
+audio::TakeRequest TakeDialog::request() const
 {
-    if (m_busy) {
-        return;  // one score at a time
-    }
-    if (m_worker.joinable()) {
-        m_worker.join();  // finished: its result was shown
-    }
-    if (m_input->text().trimmed().isEmpty()) {
-        m_status->setText(tr("Choose the recording first."));
-        Q_EMIT scored();
-        return;
-    }
     audio::TakeRequest request;
     request.machine = m_machine;
     request.machine.bpm = m_bpm->value();
@@ -336,16 +395,127 @@ void TakeDialog::score()
     request.subtractBacking = m_backing->isChecked();
     request.swing = m_swing;
     request.voice = m_voice.toStdString();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    request.cancelled = m_cancel;
-    const int run = ++m_run;
-    m_result.reset();
+    return request;
+}
+
+void TakeDialog::score()
+{
+    if (m_recorder) {
+        stopRecording();  // the button reads Stop while a take records
+        return;
+    }
+    if (m_busy) {
+        return;  // one score at a time
+    }
+    if (m_worker.joinable()) {
+        m_worker.join();  // finished: its result was shown
+    }
+    if (m_liveMode->isChecked()) {
+        startLive();
+        return;
+    }
+    if (m_input->text().trimmed().isEmpty()) {
+        m_status->setText(tr("Choose the recording first."));
+        Q_EMIT scored();
+        return;
+    }
     m_scoredInput = m_input->text().trimmed();
     m_status->setText(tr("Listening to the recording…"));
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    audio::TakeRequest take = request();
+    take.cancelled = m_cancel;
+    ++m_run;
+    m_result.reset();
     setBusy(true);
+    scoreInBackground([take] { return audio::scoreTakeNonRealTime(take); });
+}
+
+void TakeDialog::startLive()
+{
+    if (m_audio.inputDevice.isEmpty()) {
+        m_status->setText(tr("Choose the input you play into in Preferences › Audio first (and calibrate it there)."));
+        Q_EMIT scored();
+        return;
+    }
+    auto player = audio::LivePlayer::openNonRealTime(deviceSettingsOf(m_audio, true));
+    if (!player) {
+        m_status->setText(tr("Could not open the audio devices: %1").arg(QString::fromStdString(player.error().message)));
+        Q_EMIT scored();
+        return;
+    }
+    m_player = std::move(*player);
+    audio::LiveTakeRequest live;
+    live.take = request();
+    live.take.input = "live take";
+    live.bars = m_bars->value();
+    auto recorder = audio::LiveRecorder::startNonRealTime(*m_player, live);
+    if (!recorder) {
+        m_player.reset();
+        m_status->setText(tr("Could not start the take: %1").arg(QString::fromStdString(recorder.error().message)));
+        Q_EMIT scored();
+        return;
+    }
+    m_recorder = std::move(*recorder);
+    ++m_run;
+    m_result.reset();
+    m_summary->clear();
+    m_hits->clear();
+    m_chart->hide();
+    m_chartCaption->hide();
+    m_scoredInput = QStringLiteral("live");
+    setBusy(true);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_status->setText(tr("Count-in: listen to the clicks, then play from the one."));
+    m_recordTimer->start();
+}
+
+void TakeDialog::pollLive()
+{
+    if (!m_recorder) {
+        return;
+    }
+    m_progress->setValue(static_cast<int>(std::lround(1000.0 * m_recorder->pollNonRealTime())));
+    const int bar = m_recorder->barNow();
+    m_status->setText(bar == 0 ? tr("Count-in: listen to the clicks, then play from the one.")
+                               : tr("Bar %1 of %2").arg(bar).arg(m_recorder->bars()));
+    if (m_recorder->finished()) {
+        finishLive();
+    }
+}
+
+void TakeDialog::stopRecording()
+{
+    if (m_recorder) {
+        finishLive();
+    }
+}
+
+void TakeDialog::finishLive()
+{
+    m_recordTimer->stop();
+    auto recorded = m_recorder->finishNonRealTime();
+    m_recorder.reset();
+    m_player.reset();
+    m_progress->setRange(0, 0);
+    if (!recorded) {
+        showResult(m_run, std::unexpected(recorded.error()));
+        return;
+    }
+    m_status->setText(tr("Listening to the take…"));
+    setBusy(true);
+    auto take = std::make_shared<audio::RecordedTake>(std::move(*recorded));
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    take->request.cancelled = m_cancel;
+    scoreInBackground([take] { return audio::scoreRecordedTakeNonRealTime(*take); });
+}
+
+void TakeDialog::scoreInBackground(std::function<core::Result<audio::TakeResult>()> work)
+{
+    const int run = m_run;
     QPointer<TakeDialog> self(this);
-    m_worker = std::thread([self, request, run] {
-        auto result = audio::scoreTakeNonRealTime(request);  // (never throws)
+    m_worker = std::thread([self, work = std::move(work), run] {
+        auto result = work();  // (never throws)
         QMetaObject::invokeMethod(
             qApp, [self, run, result = std::move(result)]() mutable {
                 if (self) {
@@ -369,7 +539,12 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         m_chartCaption->hide();
         const core::Error& error = result.error();
         const QString file = QFileInfo(m_scoredInput).fileName();
-        if (error.where == "--no-bleed") {
+        const bool live = m_scoredInput == QLatin1String("live");
+        if (live && error.code == core::ErrorCode::Cancelled) {
+            m_status->setText(tr("Stopped: nothing was scored."));
+        } else if (live) {
+            m_status->setText(tr("The take could not be scored: %1").arg(QString::fromStdString(error.message)));
+        } else if (error.where == "--no-bleed") {
             m_status->setText(tr("The built-in sample kit is not installed here, so the machine's other parts cannot be taken off: "
                                  "untick that box and score again."));
         } else if (error.code == core::ErrorCode::NotFound && error.where == m_input->text().trimmed().toStdString()) {
@@ -427,6 +602,10 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     if (qFuzzyIsNull(m_result->latencyMs)) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("No recording latency given: times are as recorded.");
     }
+    if (m_result->dropouts > 0) {
+        status += (status.isEmpty() ? QString() : QStringLiteral(" "))
+                  + tr("The audio dropped out %n time(s) during the take: a dropout can read as a hit.", "", m_result->dropouts);
+    }
     m_status->setText(status);
     setBusy(false);
     Q_EMIT scored();
@@ -439,7 +618,7 @@ QString TakeDialog::keep()
     }
     core::coach::KeptTake take = core::coach::keptTake(m_result->score, m_result->grid, m_machine);
     take.machineRef = m_machineRef;
-    take.source = QFileInfo(m_scoredInput).fileName();
+    take.source = QFileInfo(m_scoredInput).fileName();  // "live" for a live take
     auto kept = core::coach::TakeLog(m_db).record(take);
     if (!kept) {
         m_status->setText(tr("Could not keep the take: %1").arg(QString::fromStdString(kept.error().toString())));

@@ -2,11 +2,13 @@
 
 #include "audio/coach/TakeScorer.h"
 #include "core/beats/Machine.h"
+#include "ui/shell/Settings.h"
 
 #include <QDialog>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -14,11 +16,21 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTimer;
 class QTreeWidget;
+
+namespace bandmate::audio {
+class LivePlayer;
+class LiveRecorder;
+}  // namespace bandmate::audio
 
 namespace bandmate::core {
 class Database;
@@ -28,26 +40,35 @@ namespace bandmate::ui {
 
 class StepOffsetChart;
 
-/// "Score a take…" on the Beat Machine page (the timing coach, issue 23): the musician picks a
-/// recording of themselves playing one part of this machine (audio or MIDI), and sees hit by hit
-/// how early or late they were, each step of the part's loop on a chart ("the & of 2 is always
-/// late"), and can keep the take: a clean one counts for the roadmap. Scoring runs on a worker
-/// thread; the dialog stays responsive.
+/// "Score a take…" on the Beat Machine page (the timing coach, issue 23): the musician plays one
+/// part of this machine along with it, live through the input chosen in Preferences › Audio (the
+/// machine plays without that part after a bar of count-in, and the take is recorded), or picks
+/// a recording made elsewhere (audio or MIDI); and sees hit by hit how early or late they were,
+/// each step of the part's loop on a chart ("the & of 2 is always late"), and can keep the take:
+/// a clean one counts for the roadmap. The device callback only copies into a ring that a timer
+/// here drains; scoring runs on a worker thread; the dialog stays responsive.
 class TakeDialog : public QDialog {
     Q_OBJECT
 public:
     /// `machine` as it plays now, with the page's `swing` (0…1) and instructor `voice`;
-    /// `machineRef` as kept with a take ("builtin:salsa", "user:ID").
+    /// `machineRef` as kept with a take ("builtin:salsa", "user:ID"); `audio` the devices to play
+    /// and listen on, `roundTripMs` their calibrated latency when known.
     TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing = 0.0, QString voice = {},
-               QWidget* parent = nullptr);
+               Settings::AudioOutput audio = {}, std::optional<double> roundTripMs = std::nullopt, QWidget* parent = nullptr);
     ~TakeDialog() override;
 
     // What the dialog holds (tests and screenshots).
     void setInput(const QString& path);
     void setPart(const QString& instrumentId);
     void setLatencyMs(double ms);
-    /// Scores the recording (the Score button); scored() follows.
+    /// Live (play along now) or a recording made elsewhere.
+    void setLive(bool live);
+    void setBars(int bars);
+    /// Scores the recording, or plays and records a live take and then scores it (the Score /
+    /// Play and record button); scored() follows.
     void score();
+    /// Stops a live take being recorded (nothing is scored).
+    void stopRecording();
     /// Keeps the scored take (the Keep button); its id, or empty with the reason shown.
     QString keep();
     [[nodiscard]] const std::optional<audio::TakeResult>& result() const { return m_result; }
@@ -60,6 +81,12 @@ Q_SIGNALS:
 
 private:
     void chooseInput();
+    [[nodiscard]] audio::TakeRequest request() const;
+    void startLive();
+    void pollLive();
+    void finishLive();
+    void scoreInBackground(std::function<core::Result<audio::TakeResult>()> work);
+    void showMode();
     void showResult(int run, core::Result<audio::TakeResult> result);
     void setBusy(bool busy);
     /// A setting changed after a score: what is shown is not that take's any more.
@@ -76,6 +103,17 @@ private:
     std::optional<audio::TakeResult> m_result;
     QString m_scoredInput;
     std::thread m_worker;
+    Settings::AudioOutput m_audio;
+    std::optional<double> m_roundTripMs;
+    std::unique_ptr<audio::LivePlayer> m_player;
+    std::unique_ptr<audio::LiveRecorder> m_recorder;  ///< a live take being recorded
+    QTimer* m_recordTimer = nullptr;
+    QRadioButton* m_liveMode = nullptr;
+    QRadioButton* m_fileMode = nullptr;
+    QFormLayout* m_fields = nullptr;
+    QLayout* m_fileRow = nullptr;
+    QLabel* m_inputInfo = nullptr;
+    QSpinBox* m_bars = nullptr;
     QLineEdit* m_input = nullptr;
     QComboBox* m_part = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;

@@ -1,19 +1,40 @@
 #include "ui/shell/AudioSettingsPanel.h"
 
+#include "audio/coach/Calibration.h"
 #include "audio/device/LivePlayer.h"
 #include "audio/engine/AudioSystem.h"
 #include "audio/engine/Engine.h"
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimer>
+
+#include <cmath>
 
 namespace bandmate::ui {
 
-AudioSettingsPanel::AudioSettingsPanel(const Settings::AudioOutput& current, QWidget* parent) : QWidget(parent)
+audio::DeviceSettings deviceSettingsOf(const Settings::AudioOutput& setup, bool listen)
 {
+    audio::DeviceSettings settings;
+    settings.driver = setup.driver.toStdString();
+    settings.device = setup.device.toStdString();
+    settings.sampleRate = setup.sampleRate;
+    settings.bufferFrames = setup.bufferFrames;
+    if (listen) {
+        settings.inputDevice = setup.inputDevice.toStdString();
+        settings.inputChannel = setup.inputChannel;
+    }
+    return settings;
+}
+
+AudioSettingsPanel::AudioSettingsPanel(Settings& settings, QWidget* parent) : QWidget(parent), m_settings(settings)
+{
+    const Settings::AudioOutput current = settings.audioOutput();
     auto* form = new QFormLayout(this);
     m_driver = new QComboBox(this);
     m_driver->setObjectName(QStringLiteral("audioDriver"));
@@ -59,9 +80,64 @@ AudioSettingsPanel::AudioSettingsPanel(const Settings::AudioOutput& current, QWi
     m_status->setWordWrap(true);
     form->addRow(m_status);
 
+    // The input the timing coach listens on.
+    auto* listening = new QLabel(tr("Listening, for the timing coach"), this);
+    QFont heading = listening->font();
+    heading.setBold(true);
+    listening->setFont(heading);
+    listening->setContentsMargins(0, fontMetrics().height() / 2, 0, 0);
+    form->addRow(listening);
+    m_input = new QComboBox(this);
+    m_input->setObjectName(QStringLiteral("audioInput"));
+    m_input->setToolTip(tr("The microphone or interface input the timing coach listens on while you play along"));
+    auto* inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    m_channel = new QSpinBox(this);
+    m_channel->setObjectName(QStringLiteral("audioInputChannel"));
+    m_channel->setRange(1, 64);
+    m_channel->setPrefix(tr("channel "));
+    m_channel->setAccessibleName(tr("Input channel"));
+    m_channel->setValue(current.inputChannel + 1);
+    inputRow->addWidget(m_channel);
+    auto* inputLabel = new QLabel(tr("&Input:"), this);
+    inputLabel->setBuddy(m_input);
+    form->addRow(inputLabel, inputRow);
+    fillInputs();
+    m_input->setCurrentIndex(std::max(0, m_input->findData(current.inputDevice)));
+    connect(m_driver, &QComboBox::currentIndexChanged, this, &AudioSettingsPanel::fillInputs);
+
+    m_level = new QProgressBar(this);
+    m_level->setObjectName(QStringLiteral("audioInputLevel"));
+    m_level->setRange(0, 60);  // −60 … 0 dBFS
+    m_level->setValue(0);
+    m_level->setTextVisible(false);
+    m_level->setMaximumHeight(fontMetrics().height() / 2 + 4);
+    m_level->setAccessibleName(tr("Input level"));
+    m_level->setToolTip(tr("The input's level while the test sound or the calibration plays"));
+    form->addRow(tr("Level:"), m_level);
+
+    m_calibrate = new QPushButton(tr("&Calibrate latency"), this);
+    m_calibrate->setObjectName(QStringLiteral("audioCalibrate"));
+    m_calibrate->setToolTip(tr("Plays eight clicks and listens for them on the input: how late your setup hears what it "
+                               "plays. The timing coach takes it off every hit."));
+    connect(m_calibrate, &QPushButton::clicked, this, &AudioSettingsPanel::calibrate);
+    form->addRow(QString(), m_calibrate);
+    m_calibration = new QLabel(this);
+    m_calibration->setObjectName(QStringLiteral("audioCalibration"));
+    m_calibration->setWordWrap(true);
+    form->addRow(m_calibration);
+    for (QComboBox* box : {m_driver, m_device, m_sampleRate, m_buffer, m_input}) {
+        connect(box, &QComboBox::currentIndexChanged, this, &AudioSettingsPanel::showStoredRoundTrip);
+    }
+    connect(m_channel, &QSpinBox::valueChanged, this, &AudioSettingsPanel::showStoredRoundTrip);
+    showStoredRoundTrip();
+
     m_testTimer = new QTimer(this);
     m_testTimer->setSingleShot(true);
     connect(m_testTimer, &QTimer::timeout, this, &AudioSettingsPanel::stopTestSound);
+    m_poll = new QTimer(this);
+    m_poll->setInterval(30);
+    connect(m_poll, &QTimer::timeout, this, &AudioSettingsPanel::poll);
 }
 
 AudioSettingsPanel::~AudioSettingsPanel()
@@ -82,22 +158,60 @@ void AudioSettingsPanel::fillDevices()
     }
 }
 
+void AudioSettingsPanel::fillInputs()
+{
+    m_input->clear();
+    m_input->addItem(tr("None"), QString());
+    const QString driver = m_driver->currentData().toString();
+    m_input->setEnabled(!driver.isEmpty());
+    if (driver.isEmpty()) {
+        m_input->setToolTip(tr("Choose a driver first: the input comes from the same one as the output"));
+        return;
+    }
+    for (const auto& device : audio::AudioSystem::inputDevicesNonRealTime(driver.toStdString())) {
+        m_input->addItem(QString::fromStdString(device), QString::fromStdString(device));
+    }
+}
+
 Settings::AudioOutput AudioSettingsPanel::output() const
 {
-    return {m_driver->currentData().toString(), m_device->currentData().toString(),
-            m_sampleRate->currentData().toDouble(), m_buffer->currentData().toInt()};
+    Settings::AudioOutput output;
+    output.driver = m_driver->currentData().toString();
+    output.device = m_device->currentData().toString();
+    output.sampleRate = m_sampleRate->currentData().toDouble();
+    output.bufferFrames = m_buffer->currentData().toInt();
+    output.inputDevice = m_input->currentData().toString();
+    output.inputChannel = m_channel->value() - 1;
+    return output;
+}
+
+audio::DeviceSettings AudioSettingsPanel::deviceSettings() const
+{
+    return deviceSettingsOf(output(), true);
+}
+
+void AudioSettingsPanel::showStoredRoundTrip()
+{
+    if (m_calibrator) {
+        return;  // measuring: its result follows
+    }
+    const Settings::AudioOutput chosen = output();
+    if (chosen.inputDevice.isEmpty()) {
+        m_calibration->setText(tr("Choose the input you play into to calibrate the timing coach."));
+        m_calibrate->setEnabled(false);
+        return;
+    }
+    m_calibrate->setEnabled(true);
+    const auto stored = m_settings.roundTripMs(Settings::audioSetupKey(chosen));
+    m_calibration->setText(stored ? tr("Calibrated: your setup hears what it plays %1 ms later.").arg(*stored, 0, 'f', 1)
+                                  : tr("Not calibrated for this setup yet: the timing coach cannot tell your timing from "
+                                       "your setup's delay until it is."));
 }
 
 void AudioSettingsPanel::playTestSound()
 {
     stopTestSound();
-    const Settings::AudioOutput chosen = output();
-    audio::DeviceSettings settings;
-    settings.driver = chosen.driver.toStdString();
-    settings.device = chosen.device.toStdString();
-    settings.sampleRate = chosen.sampleRate;
-    settings.bufferFrames = chosen.bufferFrames;
-    auto player = audio::LivePlayer::openNonRealTime(settings);
+    auto player = audio::LivePlayer::openNonRealTime(deviceSettings());
     if (!player) {
         m_status->setText(tr("No sound: %1").arg(QString::fromStdString(player.error().message)));
         return;
@@ -115,15 +229,93 @@ void AudioSettingsPanel::playTestSound()
                           .arg(info.bufferFrames)
                           .arg(info.outputLatencySeconds() * 1000.0, 0, 'f', 1));
     m_testTimer->start(2500);
+    m_poll->start();
+}
+
+void AudioSettingsPanel::calibrate()
+{
+    stopTestSound();
+    const audio::DeviceSettings settings = deviceSettings();
+    if (settings.inputDevice.empty()) {
+        m_calibration->setText(tr("Choose the input you play into first."));
+        Q_EMIT calibrated();
+        return;
+    }
+    auto player = audio::LivePlayer::openNonRealTime(settings);
+    if (!player) {
+        m_calibration->setText(tr("Could not open the devices: %1").arg(QString::fromStdString(player.error().message)));
+        Q_EMIT calibrated();
+        return;
+    }
+    m_player = std::move(*player);
+    auto calibrator = audio::Calibrator::startNonRealTime(*m_player);
+    if (!calibrator) {
+        m_calibration->setText(tr("Could not calibrate: %1").arg(QString::fromStdString(calibrator.error().message)));
+        m_player.reset();
+        Q_EMIT calibrated();
+        return;
+    }
+    m_calibrator = std::move(*calibrator);
+    m_calibratedSetup = output();
+    m_calibrate->setEnabled(false);
+    m_test->setEnabled(false);
+    m_calibration->setText(tr("Listening for eight clicks… Keep the room quiet and the speakers on."));
+    m_poll->start();
+}
+
+void AudioSettingsPanel::poll()
+{
+    if (m_player) {
+        const float peak = m_player->takeInputPeak();
+        m_level->setValue(peak > 0.001f ? static_cast<int>(std::lround(60.0 + 20.0 * std::log10(peak))) : 0);
+    }
+    if (!m_calibrator) {
+        if (!m_player) {
+            m_poll->stop();
+            m_level->setValue(0);
+        }
+        return;
+    }
+    m_calibrator->pollNonRealTime();
+    if (!m_calibrator->finished()) {
+        return;
+    }
+    auto trip = m_calibrator->finishNonRealTime();
+    m_calibrator.reset();
+    m_player.reset();
+    m_poll->stop();
+    m_level->setValue(0);
+    m_calibrate->setEnabled(true);
+    m_test->setEnabled(true);
+    if (!trip) {
+        m_calibration->setText(tr("Not calibrated: %1").arg(QString::fromStdString(trip.error().message)));
+        Q_EMIT calibrated();
+        return;
+    }
+    m_settings.setRoundTripMs(Settings::audioSetupKey(m_calibratedSetup), trip->ms());
+    m_settings.sync();
+    m_calibration->setText(tr("Calibrated: your setup hears what it plays %1 ms later (%2 of %3 clicks came back).")
+                               .arg(trip->ms(), 0, 'f', 1)
+                               .arg(trip->clicksHeard)
+                               .arg(trip->clicksPlayed));
+    Q_EMIT calibrated();
 }
 
 void AudioSettingsPanel::stopTestSound()
 {
+    m_calibrator.reset();  // stops the device
     if (m_player) {
         m_player->stop();
         m_player.reset();
     }
     m_engine.reset();
+    m_calibrate->setEnabled(!m_input->currentData().toString().isEmpty());
+    m_test->setEnabled(true);
+}
+
+QString AudioSettingsPanel::calibrationText() const
+{
+    return m_calibration->text();
 }
 
 QString AudioSettingsPanel::statusText() const

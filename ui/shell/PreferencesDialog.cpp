@@ -76,7 +76,7 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     beatsForm->addRow(tr("&Instructor counts in:"), m_instructorVoice);
     tabs->addTab(beats, tr("Beat machine"));
 
-    m_audio = new AudioSettingsPanel(settings.audioOutput(), tabs);
+    m_audio = new AudioSettingsPanel(settings, tabs);
     tabs->addTab(m_audio, tr("Audio"));
 
     auto* dataTab = new QWidget(tabs);

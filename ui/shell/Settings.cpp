@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace bandmate::ui {
 
 namespace {
@@ -158,9 +160,14 @@ void Settings::setWatchedFolders(const QStringList& folders)
 
 Settings::AudioOutput Settings::audioOutput() const
 {
-    return {m_store.value(QStringLiteral("audio/driver")).toString(), m_store.value(QStringLiteral("audio/device")).toString(),
-            m_store.value(QStringLiteral("audio/sampleRate"), 0.0).toDouble(),
-            m_store.value(QStringLiteral("audio/bufferFrames"), 0).toInt()};
+    AudioOutput output;
+    output.driver = m_store.value(QStringLiteral("audio/driver")).toString();
+    output.device = m_store.value(QStringLiteral("audio/device")).toString();
+    output.sampleRate = m_store.value(QStringLiteral("audio/sampleRate"), 0.0).toDouble();
+    output.bufferFrames = m_store.value(QStringLiteral("audio/bufferFrames"), 0).toInt();
+    output.inputDevice = m_store.value(QStringLiteral("audio/inputDevice")).toString();
+    output.inputChannel = std::max(0, m_store.value(QStringLiteral("audio/inputChannel"), 0).toInt());
+    return output;
 }
 
 void Settings::setAudioOutput(const AudioOutput& output)
@@ -169,6 +176,29 @@ void Settings::setAudioOutput(const AudioOutput& output)
     m_store.setValue(QStringLiteral("audio/device"), output.device);
     m_store.setValue(QStringLiteral("audio/sampleRate"), output.sampleRate);
     m_store.setValue(QStringLiteral("audio/bufferFrames"), output.bufferFrames);
+    m_store.setValue(QStringLiteral("audio/inputDevice"), output.inputDevice);
+    m_store.setValue(QStringLiteral("audio/inputChannel"), output.inputChannel);
+}
+
+QString Settings::audioSetupKey(const AudioOutput& setup)
+{
+    // One settings key, whatever characters the device names hold.
+    const QString key = QStringList{setup.driver, setup.device, setup.inputDevice, QString::number(setup.inputChannel),
+                                    QString::number(setup.sampleRate, 'f', 0), QString::number(setup.bufferFrames)}
+                            .join(QLatin1Char('\x1f'));
+    return QString::fromLatin1(key.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<double> Settings::roundTripMs(const QString& setup) const
+{
+    bool ok = false;
+    const double ms = m_store.value(QStringLiteral("coach/roundTrip/") + setup).toDouble(&ok);
+    return ok && ms >= 0.0 && ms < 1000.0 ? std::optional<double>(ms) : std::nullopt;
+}
+
+void Settings::setRoundTripMs(const QString& setup, double ms)
+{
+    m_store.setValue(QStringLiteral("coach/roundTrip/") + setup, ms);
 }
 
 QByteArray Settings::windowGeometry() const

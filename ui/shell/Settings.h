@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QSettings;
 
 namespace bandmate::ui {
@@ -70,9 +72,18 @@ public:
         QString device;
         double sampleRate = 0.0;
         int bufferFrames = 0;
+        QString inputDevice;   ///< where the timing coach listens; empty = nowhere
+        int inputChannel = 0;  ///< from 0
     };
     [[nodiscard]] AudioOutput audioOutput() const;
     void setAudioOutput(const AudioOutput& output);
+
+    /// The round trip (output to input, ms) calibrated for a setup (driver, output, input and
+    /// its channel, rate and buffer), each remembered on its own.
+    [[nodiscard]] std::optional<double> roundTripMs(const QString& setup) const;
+    void setRoundTripMs(const QString& setup, double ms);
+    /// The key of a setup for roundTripMs(): the devices as chosen (a default stays a default).
+    [[nodiscard]] static QString audioSetupKey(const AudioOutput& setup);
 
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;

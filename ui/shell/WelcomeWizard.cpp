@@ -145,7 +145,7 @@ QWizardPage* WelcomeWizard::buildAudioPage()
     page->setTitle(tr("Sound"));
     page->setSubTitle(tr("The Beat Machine plays through this output. Play the test sound to hear it and to see the delay it adds."));
     auto* layout = new QVBoxLayout(page);
-    m_audio = new AudioSettingsPanel(m_settings.audioOutput(), page);
+    m_audio = new AudioSettingsPanel(m_settings, page);
     layout->addWidget(m_audio);
     layout->addStretch(1);
     return page;
