@@ -17,6 +17,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <optional>
 
 namespace bandmate::app {
 
@@ -125,9 +126,11 @@ int reportTake(const CliArgs& args, const CommandOptions& arguments, const TakeA
         bleedJson = QJsonObject{{QStringLiteral("delay_ms"), std::round(scored->bleed->delayMs * 10.0) / 10.0},
                                 {QStringLiteral("gain_db"), std::round(20.0 * std::log10(std::max(scored->bleed->gain, 1e-9)) * 10.0) / 10.0}};
     }
-    // Kept: the take goes into the database and counts for the roadmap.
+    // Kept: the take goes into the database and counts for the roadmap. A take that cannot be
+    // kept is still printed first: a live one cannot be played again the same way.
     QString keptId;
     bool clean = false;
+    std::optional<core::Error> saveError;
     if (arguments.flags.contains(QStringLiteral("--save"))) {
         coach::KeptTake kept = coach::keptTake(score, scored->grid, machine);
         clean = coach::isClean(kept);
@@ -137,14 +140,12 @@ int reportTake(const CliArgs& args, const CommandOptions& arguments, const TakeA
                                                                                    : QStringLiteral("file:") + QFileInfo(name).fileName();
         kept.source = source;
         auto db = openDatabase(args);
-        if (!db) {
-            return reportError(db.error());
+        auto id = db ? coach::TakeLog(**db).record(kept) : Result<QString>(std::unexpected(db.error()));
+        if (id) {
+            keptId = *id;
+        } else {
+            saveError = id.error();
         }
-        auto id = coach::TakeLog(**db).record(kept);
-        if (!id) {
-            return reportError(id.error());
-        }
-        keptId = *id;
     }
     const double bpm = machine.bpm;
     const double latency = scored->latencyMs;
@@ -164,7 +165,7 @@ int reportTake(const CliArgs& args, const CommandOptions& arguments, const TakeA
             json.insert(QStringLiteral("clean"), clean);
         }
         printJson(json);
-        return kExitOk;
+        return saveError ? reportError(*saveError) : kExitOk;
     }
     printOut(QStringLiteral("%1 at %2 BPM: %3 % of %4 hits within ±%5 ms\n")
                  .arg(part)
@@ -198,7 +199,7 @@ int reportTake(const CliArgs& args, const CommandOptions& arguments, const TakeA
         printOut(QStringLiteral("Not calibrated: times are as recorded. Give --latency-ms L (your setup's round trip) "
                                 "if every hit seems late by the same amount.\n"));
     }
-    return kExitOk;
+    return saveError ? reportError(*saveError) : kExitOk;
 }
 
 int runScore(const CliArgs& args)
@@ -321,6 +322,10 @@ int runLive(const CliArgs& args)
     if (calibrate && take->latencyGiven) {
         return reportError({ErrorCode::InvalidArgument, "give --latency-ms or --calibrate, not both", "--calibrate"});
     }
+    if (arguments->flags.contains(QStringLiteral("--play-part")) && arguments->flags.contains(QStringLiteral("--save"))) {
+        // The machine then plays the part itself: its take is no practice of anyone's.
+        return reportError({ErrorCode::InvalidArgument, "a take the machine played itself is not kept: leave out --save", "--play-part"});
+    }
     audio::LiveTakeRequest live;
     live.take = take->request;
     live.take.input = "live take";
@@ -332,6 +337,9 @@ int runLive(const CliArgs& args)
             return reportError(bars.error());
         }
         live.bars = *bars;
+    }
+    if (auto checked = audio::checkLiveTake(live); !checked) {
+        return reportTake(args, *arguments, *take, std::unexpected(checked.error()), {}, {});  // before any device opens
     }
     auto player = audio::LivePlayer::openNonRealTime(*device);
     if (!player) {

@@ -64,7 +64,7 @@ core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double
     const int64_t length = framesOf(kClickMs, sampleRate);
     const int64_t maxLag = framesOf(kMaxRoundTripMs, sampleRate);
     if (static_cast<int64_t>(recorded.size()) < clicks.back() + length + maxLag) {
-        return fail(ErrorCode::InvalidInput, "the recording stopped before the last click could come back", "calibration");
+        return fail(ErrorCode::InvalidInput, "the recording stopped before the last click could come back", "calibration:short");
     }
     const float* click = signal.data() + clicks.front();
     // Each click's correlation with what came back at every delay.
@@ -98,7 +98,7 @@ core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double
     const auto best = std::max_element(together.begin(), together.end());
     if (!(*best > 0.0)) {
         return fail(ErrorCode::InvalidInput,
-                    "no click came back: is the input connected and unmuted, and are the speakers on?", "calibration");
+                    "no click came back: is the input connected and unmuted, and are the speakers on?", "calibration:silent");
     }
     const int64_t delay = best - together.begin();
     // A click was heard when its own best delay is within a millisecond of all of them together's
@@ -127,11 +127,17 @@ core::Result<RoundTrip> findRoundTrip(const std::vector<float>& recorded, double
             runnerUp = std::max(runnerUp, together[static_cast<size_t>(lag)]);
         }
     }
-    if (trip.clicksHeard < kClicksNeeded || runnerUp > 0.7 * *best) {
+    if (trip.clicksHeard < kClicksNeeded) {
         return fail(ErrorCode::InvalidInput,
                     "only " + std::to_string(trip.clicksHeard) + " of " + std::to_string(kClicks)
                         + " clicks came back clearly: turn the speakers or the input up, or calibrate somewhere quieter",
-                    "calibration");
+                    "calibration:quiet");
+    }
+    if (runnerUp > 0.7 * *best) {
+        return fail(ErrorCode::InvalidInput,
+                    "the clicks came back at two delays alike: an echo or a steady sound in the room confuses them "
+                    "(or the round trip is longer than 450 ms)",
+                    "calibration:unclear");
     }
     trip.spreadMs = static_cast<double>(latest - earliest) * 1000.0 / sampleRate;
     return trip;
@@ -197,10 +203,10 @@ core::Result<RoundTrip> Calibrator::finishNonRealTime()
     const bool restarted = self.player.deviceRestarts() > self.restarts + 1;
     self.player.stop();
     if (self.have < self.recorded.size()) {
-        return fail(ErrorCode::Io, "the audio device stopped while calibrating", info.device);
+        return fail(ErrorCode::Io, "the audio device stopped while calibrating", "calibration:stopped");
     }
     if (self.ring.overflowedFrames() > 0 || restarted) {
-        return fail(ErrorCode::Io, "the audio device restarted while calibrating: calibrate again", info.device);
+        return fail(ErrorCode::Io, "the audio device restarted while calibrating: calibrate again", "calibration:restart");
     }
     // A dropout (an xrun) can shift the input against the output from there on; the clicks then
     // disagree, and when something was heard that is the likelier reason they did.
@@ -211,7 +217,7 @@ core::Result<RoundTrip> Calibrator::finishNonRealTime()
     }
     if (!trip && trip.error().code == ErrorCode::InvalidInput && loudest > 1e-4f && self.player.driverXruns() != self.xruns) {
         return fail(ErrorCode::Io, "the audio dropped out while calibrating: close other programs or choose a larger buffer, and calibrate again",
-                    info.device);
+                    "calibration:dropout");
     }
     return trip;
 }

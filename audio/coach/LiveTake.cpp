@@ -6,6 +6,7 @@
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
 #include "core/beats/NoteStream.h"
+#include "core/coach/TakeScore.h"
 
 #include <chrono>
 #include <cmath>
@@ -24,6 +25,30 @@ constexpr double kLongestLiveSeconds = 15.0 * 60.0;
 
 }  // namespace
 
+core::Result<void> checkLiveTake(const LiveTakeRequest& request)
+{
+    const TakeRequest& take = request.take;
+    if (!(take.latencyMs >= 0.0)) {
+        return fail(ErrorCode::InvalidArgument, "a live take's latency is its measured round trip: 0 ms or more", "--latency-ms");
+    }
+    // The part's grid, as the scorer will take it: a part with no program or no notes is refused
+    // now, not after the musician played the whole take.
+    core::beats::Machine machine = take.machine;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = instrument.enabled || instrument.id == take.part;
+    }
+    auto grid = core::coach::partGrid(core::beats::compileMachine(machine), take.part, machine.bpm, take.swing);
+    if (!grid) {
+        return std::unexpected(grid.error());
+    }
+    const double barMs = 60000.0 / machine.bpm * core::beats::stepsPerBar(machine.flavor) / core::beats::stepsPerBeat(machine.flavor);
+    const double seconds = ((request.countIn ? 1.0 : 0.0) + request.bars) * barMs / 1000.0 + (take.latencyMs + 200.0) / 1000.0;
+    if (!(request.bars >= 1.0) || !(seconds <= kLongestLiveSeconds)) {
+        return fail(ErrorCode::InvalidArgument, "a take of 1 bar to 15 minutes, please", "--bars");
+    }
+    return {};
+}
+
 struct LiveRecorder::Impl {
     explicit Impl(LivePlayer& owner, double rate) : player(owner), ring(static_cast<size_t>(4.0 * rate)) {}
     ~Impl() { player.stop(); }  // before the engine and the ring go
@@ -38,6 +63,9 @@ struct LiveRecorder::Impl {
     size_t have = 0;
     int64_t countInFrames = 0;
     double barFrames = 1.0;
+    /// Frames the ring dropped by the time the whole take was in (later ones, while nobody read
+    /// any more, do not matter); -1 until then.
+    int64_t overflowAtEnd = -1;
     int xruns = 0;
     uint64_t restarts = 0;
     std::chrono::steady_clock::time_point deadline;
@@ -67,6 +95,9 @@ core::Result<std::unique_ptr<LiveRecorder>> LiveRecorder::startNonRealTime(LiveP
     if (!found) {
         return fail(ErrorCode::NotFound, "the machine has no such part", "--part");
     }
+    if (auto checked = checkLiveTake(request); !checked) {
+        return std::unexpected(checked.error());
+    }
     const std::string folder = take.kitFolder.empty() ? Kit::defaultFolderNonRealTime() : take.kitFolder;
     if (folder.empty()) {
         return fail(ErrorCode::NotFound, "the built-in kit is not installed here (set BANDMATE_KIT_DIR)", "kit");
@@ -82,9 +113,6 @@ core::Result<std::unique_ptr<LiveRecorder>> LiveRecorder::startNonRealTime(LiveP
     // After the last bar, long enough for its last hit to come back and its window to close.
     const double tailMs = std::max(0.0, take.latencyMs) + 200.0;
     const auto total = static_cast<int64_t>(std::llround(static_cast<double>(countInFrames) + request.bars * barFrames + tailMs * rate / 1000.0));
-    if (!(request.bars >= 1.0) || static_cast<double>(total) > kLongestLiveSeconds * rate) {
-        return fail(ErrorCode::InvalidArgument, "a take of 1 bar to 15 minutes, please", "--bars");
-    }
 
     std::unique_ptr<LiveRecorder> recorder(new LiveRecorder());
     recorder->m_impl = std::make_unique<Impl>(player, rate);
@@ -114,6 +142,9 @@ double LiveRecorder::pollNonRealTime()
     Impl& self = *m_impl;
     const size_t total = self.recording.samples.size();
     self.have += self.ring.read(self.recording.samples.data() + self.have, self.played.data() + self.have, total - self.have);
+    if (self.have >= total && self.overflowAtEnd < 0) {
+        self.overflowAtEnd = static_cast<int64_t>(self.ring.overflowedFrames());
+    }
     return static_cast<double>(self.have) / static_cast<double>(total);
 }
 
@@ -121,7 +152,7 @@ bool LiveRecorder::finished() const
 {
     const Impl& self = *m_impl;
     return self.have >= self.recording.samples.size() || self.ring.overflowedFrames() > 0
-           || std::chrono::steady_clock::now() > self.deadline;
+           || std::chrono::steady_clock::now() > self.deadline;  // (an overflow before the end loses the take)
 }
 
 int LiveRecorder::barNow() const
@@ -136,10 +167,9 @@ int LiveRecorder::bars() const
     return static_cast<int>(std::ceil(m_impl->request.bars));
 }
 
-core::Result<RecordedTake> LiveRecorder::finishNonRealTime()
+core::Result<RecordedTake> LiveRecorder::finishNonRealTime(bool early)
 {
     Impl& self = *m_impl;
-    const DeviceInfo& info = self.player.info();
     // Registering the callback starts it once; more is the device restarting under the take.
     const bool restarted = self.player.deviceRestarts() > self.restarts + 1;
     self.engine.stop();
@@ -147,27 +177,39 @@ core::Result<RecordedTake> LiveRecorder::finishNonRealTime()
     const int xruns = self.player.driverXruns();
     const double rate = self.recording.sampleRate;
     if (restarted) {
-        return fail(ErrorCode::Io, "the audio device restarted during the take: play it again", info.device);
+        return fail(ErrorCode::Io, "the audio device restarted during the take: play it again", "live:restart");
     }
-    if (self.ring.overflowedFrames() > 0) {
+    const auto lost = static_cast<double>(self.overflowAtEnd >= 0 ? static_cast<uint64_t>(self.overflowAtEnd) : self.ring.overflowedFrames());
+    if (lost > 0.0) {
         return fail(ErrorCode::Io,
-                    "the computer fell behind and lost " + std::to_string(std::llround(static_cast<double>(self.ring.overflowedFrames()) * 1000.0 / rate))
+                    "the computer fell behind and lost " + std::to_string(std::llround(lost * 1000.0 / rate))
                         + " ms of the take: close other programs and play it again",
-                    info.device);
-    }
-    if (self.have < self.recording.samples.size()) {
-        if (std::chrono::steady_clock::now() <= self.deadline) {
-            return fail(ErrorCode::Cancelled, "cancelled");
-        }
-        return fail(ErrorCode::Io, "the audio device stopped during the take", info.device);
+                    "live:overflow");
     }
     const TakeRequest& take = self.request.take;
+    double bars = self.request.bars;
+    if (self.have < self.recording.samples.size()) {
+        if (std::chrono::steady_clock::now() > self.deadline) {
+            return fail(ErrorCode::Io, "the audio device stopped during the take", "live:stopped");
+        }
+        // Stopped early: the whole bars whose hits had time to come back are the take.
+        const double tailFrames = (take.latencyMs + 200.0) * rate / 1000.0;
+        bars = std::floor((static_cast<double>(self.have) - static_cast<double>(self.countInFrames) - tailFrames) / self.barFrames);
+        if (!early || bars < 1.0) {
+            return fail(ErrorCode::Cancelled, early ? "stopped before a whole bar was played" : "cancelled", "live:stopped-early");
+        }
+        self.recording.samples.resize(self.have);
+        self.played.resize(self.have);
+    }
     RecordedTake recorded;
     recorded.request = take;
     recorded.request.recording = std::move(self.recording);
     recorded.request.played = self.request.playPart ? std::vector<float>{} : std::move(self.played);
     recorded.request.subtractBacking = take.subtractBacking && !self.request.playPart;
     recorded.request.latencyMs = take.latencyMs + static_cast<double>(self.countInFrames) * 1000.0 / rate;  // step 0 after the count-in
+    recorded.request.lengthMs = bars * self.barFrames * 1000.0 / rate;  // not the tail after the last bar
+    recorded.bars = static_cast<int>(bars);
+    recorded.request.bleedSearchMs = std::max(take.bleedSearchMs, take.latencyMs + 50.0);
     if (recorded.request.input.empty()) {
         recorded.request.input = "live take";
     }

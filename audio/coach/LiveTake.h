@@ -23,12 +23,17 @@ struct LiveTakeRequest {
     bool playPart = false;
 };
 
+/// Whether the take can be recorded and scored, before anything is opened or played: the part
+/// has notes to play, the length is 1 bar to 15 minutes, the latency is not negative.
+[[nodiscard]] core::Result<void> checkLiveTake(const LiveTakeRequest& request);
+
 /// A live take as recorded, ready to score: the microphone's take and what the speakers played,
 /// frame for frame as the device clocked them.
 struct RecordedTake {
     TakeRequest request;    ///< with its recording and what was played; latencyMs includes the count-in
     double roundTripMs = 0.0;
     int dropouts = 0;       ///< xruns the driver counted during the take
+    int bars = 0;           ///< scored: all asked for, or the whole ones played before a stop
 };
 
 /// Records a live take, driven by the caller's thread (a loop, or a UI timer): start() plays the
@@ -53,8 +58,9 @@ public:
     [[nodiscard]] int barNow() const;
     [[nodiscard]] int bars() const;
     /// Stops the machine and the device and returns the take. Io when the device stopped or
-    /// restarted, or part of the take was lost; Cancelled when stopped before the end.
-    [[nodiscard]] core::Result<RecordedTake> finishNonRealTime();
+    /// restarted, or part of the take was lost. Stopped before the end: Cancelled, or with
+    /// `early` the whole bars played so far (Cancelled when not even one).
+    [[nodiscard]] core::Result<RecordedTake> finishNonRealTime(bool early = false);
 
 private:
     LiveRecorder();

@@ -89,13 +89,13 @@ core::Result<TakeResult> scoreTake(const TakeRequest& request)
             return fail(ErrorCode::Cancelled, "cancelled");
         }
         if (request.subtractBacking && request.recording && !request.played.empty()) {
-            result.bleed = cancelBleedNonRealTime(take->samples, request.played, take->sampleRate);
+            result.bleed = cancelBleedNonRealTime(take->samples, request.played, take->sampleRate, request.bleedSearchMs);
         } else if (request.subtractBacking) {
             auto backing = renderBacking(request, take->sampleRate, take->samples.size());
             if (!backing) {
                 return std::unexpected(backing.error());
             }
-            result.bleed = cancelBleedNonRealTime(take->samples, *backing, take->sampleRate);
+            result.bleed = cancelBleedNonRealTime(take->samples, *backing, take->sampleRate, request.bleedSearchMs);
         }
         if (stopped()) {
             return fail(ErrorCode::Cancelled, "cancelled");
@@ -113,6 +113,9 @@ core::Result<TakeResult> scoreTake(const TakeRequest& request)
         ms -= request.latencyMs;
     }
     std::erase_if(played, [&](double ms) { return ms < -options.windowMs; });
+    if (request.lengthMs) {
+        endMs = std::min(endMs, *request.lengthMs);
+    }
     const auto expected = core::coach::expectedHits(*grid, endMs);
     if (expected.empty()) {
         return fail(ErrorCode::InvalidInput, "the take is shorter than the part's first hit", request.input);

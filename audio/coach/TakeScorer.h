@@ -32,6 +32,11 @@ struct TakeRequest {
     /// With `recording`: what the speakers played meanwhile, frame for frame (the backing is
     /// then not rendered again); empty = render it.
     std::vector<float> played;
+    /// The take's own length from its first step (ms), when it is shorter than the recording: a
+    /// live take records a tail after its last bar, whose hits nobody was asked to play.
+    std::optional<double> lengthMs;
+    /// How late the backing may be found in the take (ms): a live take knows its round trip.
+    double bleedSearchMs = 300.0;
 };
 
 struct TakeResult {

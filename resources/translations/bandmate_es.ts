@@ -849,7 +849,52 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::AudioSettingsPanel</name>
     <message>
-        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+41"/>
+        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+35"/>
+        <source>no click came back: is the input connected and unmuted, and are the speakers on?</source>
+        <translation>no volvió ningún clic: ¿está la entrada conectada y sin silenciar, y los altavoces encendidos?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>too few clicks came back clearly: turn the speakers or the input up, or calibrate somewhere quieter.</source>
+        <translation>volvieron muy pocos clics con claridad: sube los altavoces o la entrada, o calibra en un lugar más silencioso.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the clicks came back at two delays alike: an echo or a steady sound in the room confuses them.</source>
+        <translation>los clics volvieron con dos retardos parecidos: un eco o un sonido constante en la sala los confunde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the audio dropped out: close other programs or choose a larger buffer, and try again.</source>
+        <translation>el audio se cortó: cierra otros programas o elige un búfer mayor, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the audio device stopped.</source>
+        <translation>el dispositivo de audio se detuvo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the computer fell behind and lost part of the take: close other programs and play it again.</source>
+        <translation>el ordenador se retrasó y perdió parte de la toma: cierra otros programas y vuelve a tocarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped before a whole bar was played.</source>
+        <translation>se paró antes de tocar un compás entero.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the built-in sample kit is not installed here.</source>
+        <translation>el kit de sonidos incluido no está instalado aquí.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose the input you play into in Preferences › Audio.</source>
+        <translation>elige en Preferencias › Audio la entrada en la que tocas.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Automatic (the first that works)</source>
         <translation>Automático (el primero que funcione)</translation>
     </message>
@@ -911,11 +956,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+8"/>
+        <location line="+80"/>
         <source>The microphone or interface input the timing coach listens on while you play along</source>
         <translation>La entrada del micrófono o de la interfaz que escucha el entrenador de ritmo mientras tocas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-74"/>
         <source>channel </source>
         <translation>canal </translation>
     </message>
@@ -930,7 +976,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>&amp;Entrada:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (no conectada)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Input level</source>
         <translation>Nivel de entrada</translation>
     </message>
@@ -965,12 +1016,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Choose a driver first: the input comes from the same one as the output</source>
         <translation>Elige primero un controlador: la entrada viene del mismo que la salida</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
+        <source>To play along with the timing coach, choose a driver (not Automatic), then the input you play into.</source>
+        <translation>Para tocar con el entrenador de ritmo, elige un controlador (no Automático) y luego la entrada en la que tocas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose the input you play into to calibrate the timing coach.</source>
         <translation>Elige la entrada en la que tocas para calibrar el entrenador de ritmo.</translation>
     </message>
@@ -985,7 +1041,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Aún sin calibrar para este equipo: hasta entonces el entrenador de ritmo no puede separar tu tiempo del retardo del equipo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>No sound: %1</source>
         <translation>Sin sonido: %1</translation>
     </message>
@@ -995,12 +1051,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Sonando por %1 “%2”: %3 Hz, búfer de %4 muestras. Latencia de salida %5 ms.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>The input could not be opened: %1</source>
+        <translation>No se pudo abrir la entrada: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose the input you play into first.</source>
         <translation>Elige primero la entrada en la que tocas.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Could not open the devices: %1</source>
         <translation>No se pudieron abrir los dispositivos: %1</translation>
     </message>
@@ -1015,7 +1076,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Escuchando ocho clics… Mantén la sala en silencio y los altavoces encendidos.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Not calibrated: %1</source>
         <translation>Sin calibrar: %1</translation>
     </message>
@@ -3137,7 +3198,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Vaciar el menú</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
@@ -3605,7 +3666,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Máquina de ritmos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
@@ -5640,7 +5701,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+62"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+63"/>
         <source>Offset by step of the loop</source>
         <translation>Desfase por paso del ciclo</translation>
     </message>
@@ -5660,7 +5721,17 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Puntuar una toma</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
+        <source>%1, channel %2, calibrated: %3 ms (Preferences › Audio)</source>
+        <translation>%1, canal %2, calibrado: %3 ms (Preferencias › Audio)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, channel %2, not calibrated: every hit will look late by your setup&apos;s delay. Calibrate latency in Preferences › Audio first.</source>
+        <translation>%1, canal %2, sin calibrar: cada golpe parecerá tarde por el retardo de tu equipo. Calibra primero la latencia en Preferencias › Audio.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>A WAV, FLAC, AIFF or Ogg recording, or a MIDI file</source>
         <translation>Una grabación WAV, FLAC, AIFF u Ogg, o un archivo MIDI</translation>
     </message>
@@ -5724,8 +5795,19 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+8"/>
+        <location line="+296"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <source>Input level</source>
+        <translation>Nivel de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the input hears: it should move with your playing, and stay short of the end</source>
+        <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
     <message>
         <location line="+106"/>
@@ -5739,7 +5821,27 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+92"/>
+        <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
+        <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The devices opened differently from when they were calibrated (%1, was %2): calibrate again in Preferences › Audio.</source>
+        <translation>Los dispositivos se abrieron distinto que al calibrarlos (%1, antes %2): vuelve a calibrar en Preferencias › Audio.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Recording</source>
+        <translation>Grabando</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Stopped before a whole bar was played: nothing was scored.</source>
+        <translation>Se paró antes de tocar un compás entero: no se puntuó nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The built-in sample kit is not installed here, so the machine&apos;s other parts cannot be taken off: untick that box and score again.</source>
         <translation>El kit de sonidos incluido no está instalado aquí, así que no se pueden quitar las otras partes de la máquina: desmarca esa casilla y vuelve a puntuar.</translation>
     </message>
@@ -5754,12 +5856,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-331"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-113"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -5784,12 +5886,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Ninguna elegida: elige la entrada en la que tocas en Preferencias › Audio y calíbrala allí.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1, channel %2 (Preferences › Audio)</source>
-        <translation>%1, canal %2 (Preferencias › Audio)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Listening on:</source>
         <translation>Escuchando en:</translation>
     </message>
@@ -5814,7 +5911,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta; Calibrar la latencia en Preferencias › Audio lo mide). Deja 0 si no lo sabes: entonces cada golpe parece igual de tarde.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -5886,18 +5983,19 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Elige primero en Preferencias › Audio la entrada en la que tocas (y calíbrala allí).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Could not open the audio devices: %1</source>
         <translation>No se pudieron abrir los dispositivos de audio: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-6"/>
+        <location line="+29"/>
         <source>Could not start the take: %1</source>
         <translation>No se pudo empezar la toma: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+11"/>
+        <location line="+18"/>
+        <location line="+13"/>
         <source>Count-in: listen to the clicks, then play from the one.</source>
         <translation>Entrada: escucha los clics y toca desde el uno.</translation>
     </message>
@@ -5907,17 +6005,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Compás %1 de %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Listening to the take…</source>
         <translation>Escuchando la toma…</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Stopped: nothing was scored.</source>
-        <translation>Parado: no se puntuó nada.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+41"/>
         <source>The take could not be scored: %1</source>
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
@@ -5977,7 +6070,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>La máquina se oyó por los altavoces %1 ms tarde y se quitó.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No recording latency given: times are as recorded.</source>
         <translation>Sin latencia de grabación: los tiempos son los grabados.</translation>
     </message>

@@ -849,7 +849,52 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::AudioSettingsPanel</name>
     <message>
-        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+41"/>
+        <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+35"/>
+        <source>no click came back: is the input connected and unmuted, and are the speakers on?</source>
+        <translation>ingen klikk kom tilbake: er inngangen koblet til og ikke dempet, og er høyttalerne på?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>too few clicks came back clearly: turn the speakers or the input up, or calibrate somewhere quieter.</source>
+        <translation>for få klikk kom tydelig tilbake: skru opp høyttalerne eller inngangen, eller kalibrer et stillere sted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the clicks came back at two delays alike: an echo or a steady sound in the room confuses them.</source>
+        <translation>klikkene kom tilbake med to like forsinkelser: et ekko eller en jevn lyd i rommet forvirrer dem.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the audio dropped out: close other programs or choose a larger buffer, and try again.</source>
+        <translation>lyden falt ut: lukk andre programmer eller velg en større buffer, og prøv igjen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the audio device stopped.</source>
+        <translation>lydenheten stoppet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the computer fell behind and lost part of the take: close other programs and play it again.</source>
+        <translation>datamaskinen kom på etterskudd og mistet en del av opptaket: lukk andre programmer og spill det igjen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped before a whole bar was played.</source>
+        <translation>stanset før en hel takt var spilt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the built-in sample kit is not installed here.</source>
+        <translation>det innebygde lydsettet er ikke installert her.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose the input you play into in Preferences › Audio.</source>
+        <translation>velg inngangen du spiller inn i under Innstillinger › Lyd.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Automatic (the first that works)</source>
         <translation>Automatisk (den første som virker)</translation>
     </message>
@@ -911,11 +956,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+8"/>
+        <location line="+80"/>
         <source>The microphone or interface input the timing coach listens on while you play along</source>
         <translation>Mikrofonen eller inngangen på lydkortet som timingtreneren lytter på mens du spiller med</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-74"/>
         <source>channel </source>
         <translation>kanal </translation>
     </message>
@@ -930,7 +976,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>&amp;Inngang:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (ikke tilkoblet)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Input level</source>
         <translation>Inngangsnivå</translation>
     </message>
@@ -965,12 +1016,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ingen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Choose a driver first: the input comes from the same one as the output</source>
         <translation>Velg en driver først: inngangen kommer fra den samme som utgangen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
+        <source>To play along with the timing coach, choose a driver (not Automatic), then the input you play into.</source>
+        <translation>For å spille med timingtreneren, velg en driver (ikke Automatisk), og deretter inngangen du spiller inn i.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose the input you play into to calibrate the timing coach.</source>
         <translation>Velg inngangen du spiller inn i for å kalibrere timingtreneren.</translation>
     </message>
@@ -985,7 +1041,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ikke kalibrert for dette oppsettet ennå: til da kan ikke timingtreneren skille din timing fra oppsettets forsinkelse.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>No sound: %1</source>
         <translation>Ingen lyd: %1</translation>
     </message>
@@ -995,12 +1051,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spiller gjennom %1 «%2»: %3 Hz, buffer på %4 rammer. Utgangsforsinkelse %5 ms.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>The input could not be opened: %1</source>
+        <translation>Inngangen kunne ikke åpnes: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose the input you play into first.</source>
         <translation>Velg først inngangen du spiller inn i.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Could not open the devices: %1</source>
         <translation>Kunne ikke åpne enhetene: %1</translation>
     </message>
@@ -1015,7 +1076,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lytter etter åtte klikk … Hold rommet stille og høyttalerne på.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Not calibrated: %1</source>
         <translation>Ikke kalibrert: %1</translation>
     </message>
@@ -3137,7 +3198,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tøm menyen</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Welcome</source>
         <translation>Velkommen</translation>
     </message>
@@ -3605,7 +3666,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Rytmemaskin</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Audio</source>
         <translation>Lyd</translation>
     </message>
@@ -5640,7 +5701,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+62"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+63"/>
         <source>Offset by step of the loop</source>
         <translation>Avvik per steg i sløyfen</translation>
     </message>
@@ -5660,7 +5721,17 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Gi poeng til et opptak</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
+        <source>%1, channel %2, calibrated: %3 ms (Preferences › Audio)</source>
+        <translation>%1, kanal %2, kalibrert: %3 ms (Innstillinger › Lyd)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, channel %2, not calibrated: every hit will look late by your setup&apos;s delay. Calibrate latency in Preferences › Audio first.</source>
+        <translation>%1, kanal %2, ikke kalibrert: hvert slag vil se sent ut med oppsettets forsinkelse. Kalibrer forsinkelsen under Innstillinger › Lyd først.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>A WAV, FLAC, AIFF or Ogg recording, or a MIDI file</source>
         <translation>Et WAV-, FLAC-, AIFF- eller Ogg-opptak, eller en MIDI-fil</translation>
     </message>
@@ -5724,8 +5795,19 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+8"/>
+        <location line="+296"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <source>Input level</source>
+        <translation>Inngangsnivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the input hears: it should move with your playing, and stay short of the end</source>
+        <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
     <message>
         <location line="+106"/>
@@ -5739,7 +5821,27 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+92"/>
+        <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
+        <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The devices opened differently from when they were calibrated (%1, was %2): calibrate again in Preferences › Audio.</source>
+        <translation>Enhetene åpnet seg annerledes enn da de ble kalibrert (%1, før %2): kalibrer på nytt under Innstillinger › Lyd.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Recording</source>
+        <translation>Tar opp</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Stopped before a whole bar was played: nothing was scored.</source>
+        <translation>Stanset før en hel takt var spilt: ingenting ble vurdert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The built-in sample kit is not installed here, so the machine&apos;s other parts cannot be taken off: untick that box and score again.</source>
         <translation>Det innebygde lydsettet er ikke installert her, så maskinens andre stemmer kan ikke trekkes fra: fjern haken og gi poeng på nytt.</translation>
     </message>
@@ -5754,12 +5856,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-331"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-113"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -5784,12 +5886,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Ingen valgt: velg inngangen du spiller inn i under Innstillinger › Lyd, og kalibrer den der.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1, channel %2 (Preferences › Audio)</source>
-        <translation>%1, kanal %2 (Innstillinger › Lyd)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Listening on:</source>
         <translation>Lytter på:</translation>
     </message>
@@ -5814,7 +5911,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvor sent oppsettet ditt tar opp det du spiller (rundturen; Kalibrer forsinkelsen under Innstillinger › Lyd måler den). La stå 0 om du ikke vet: da ser hvert slag like mye for sent ut.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -5886,18 +5983,19 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Velg først inngangen du spiller inn i under Innstillinger › Lyd (og kalibrer den der).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Could not open the audio devices: %1</source>
         <translation>Kunne ikke åpne lydenhetene: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-6"/>
+        <location line="+29"/>
         <source>Could not start the take: %1</source>
         <translation>Kunne ikke starte opptaket: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+11"/>
+        <location line="+18"/>
+        <location line="+13"/>
         <source>Count-in: listen to the clicks, then play from the one.</source>
         <translation>Inntelling: lytt til klikkene, og spill fra ener.</translation>
     </message>
@@ -5907,17 +6005,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Takt %1 av %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Listening to the take…</source>
         <translation>Lytter til opptaket …</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Stopped: nothing was scored.</source>
-        <translation>Stanset: ingenting ble vurdert.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+41"/>
         <source>The take could not be scored: %1</source>
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
@@ -5977,7 +6070,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Maskinen fra høyttalerne ble hørt %1 ms sent og trukket fra.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No recording latency given: times are as recorded.</source>
         <translation>Ingen opptaksforsinkelse oppgitt: tidene er som tatt opp.</translation>
     </message>

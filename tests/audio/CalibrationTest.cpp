@@ -85,6 +85,7 @@ TEST(Calibration, ARoundTripLongerThanItCanMeasureIsAnErrorNotAWrongNumber)
     auto trip = audio::findRoundTrip(heardThroughRoom(static_cast<int64_t>(0.6 * kRate), 0.3, 0.001), kRate);
     ASSERT_FALSE(trip.has_value()) << "measured " << trip->ms() << " ms";
     EXPECT_EQ(trip.error().code, core::ErrorCode::InvalidInput);
+    EXPECT_TRUE(trip.error().where == "calibration:unclear" || trip.error().where == "calibration:quiet") << trip.error().where;
 }
 
 // A metronome ticking at 120 BPM in the room, as loud as the clicks: still the right delay.

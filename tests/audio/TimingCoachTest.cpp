@@ -479,3 +479,36 @@ TEST(TimingCoach, AScoreAskedToStopStopsAndSaysSo)
     ASSERT_TRUE(result.has_value()) << result.error().toString();
     EXPECT_EQ(result->score.matched, 0) << "a steady hum has no hits";
 }
+
+// A live take records a tail after its last bar (for the last hits to come back): the hits due
+// in it were never asked for. With the take's length given they are not expected; without it the
+// first stroke of the next bar (3-2 clave: on the one) would count as missed.
+TEST(TimingCoach, ATakesLengthEndsItsExpectedHitsBeforeTheRecordingsTail)
+{
+    core::beats::Machine machine = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    machine.clave32 = true;
+    machine.bpm = 120.0;
+    const double barMs = 2000.0;
+    auto grid = core::coach::partGrid(core::beats::compileMachine(machine), "clave", 120.0);
+    ASSERT_TRUE(grid.has_value());
+    std::vector<double> strokes;
+    for (const auto& hit : core::coach::expectedHits(*grid, 2.0 * barMs)) {
+        strokes.push_back(hit.ms);
+    }
+    ASSERT_EQ(strokes.size(), 5u) << "one clave cycle";
+    audio::TakeRequest request;
+    request.machine = machine;
+    request.part = "clave";
+    request.input = "live take";
+    request.subtractBacking = false;
+    request.recording = audio::MonoAudio{test::claveStrokes(strokes, 2.0 * barMs / 1000.0 + 0.5, 48000), 48000.0};
+    auto whole = audio::scoreTakeNonRealTime(request);
+    ASSERT_TRUE(whole.has_value()) << whole.error().toString();
+    EXPECT_EQ(whole->score.missed, 1) << "the next cycle's first stroke falls in the tail";
+    request.lengthMs = 2.0 * barMs;
+    auto bars = audio::scoreTakeNonRealTime(request);
+    ASSERT_TRUE(bars.has_value()) << bars.error().toString();
+    EXPECT_EQ(bars->score.hits.size(), 5u);
+    EXPECT_EQ(bars->score.missed, 0);
+    EXPECT_EQ(bars->score.matched, 5);
+}

@@ -15,8 +15,8 @@
 
 namespace bandmate::test {
 
-/// jackd -r -n NAME -d dummy -r 48000 -p PERIOD (64 frames unless given), stopped when the test
-/// ends.
+/// jackd -r -t 5000 -n NAME -d dummy -r 48000 -p PERIOD (64 frames unless given), stopped when the
+/// test ends.
 class DummyJackServer {
 public:
     explicit DummyJackServer(const QString& name, int period = 64) : m_name(name)
@@ -26,7 +26,9 @@ public:
             return;
         }
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(jackd, {QStringLiteral("-r"), QStringLiteral("-n"), name, QStringLiteral("-d"),
+        // -t: clients get 5 s (not 0.5) to answer, so a client opening on a loaded machine is not
+        // refused.
+        m_process.start(jackd, {QStringLiteral("-r"), QStringLiteral("-t"), QStringLiteral("5000"), QStringLiteral("-n"), name, QStringLiteral("-d"),
                                 QStringLiteral("dummy"), QStringLiteral("-r"), QStringLiteral("48000"),
                                 QStringLiteral("-p"), QString::number(period)});
         m_started = m_process.waitForStarted(10'000);

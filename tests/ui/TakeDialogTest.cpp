@@ -141,10 +141,10 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
         EXPECT_TRUE(panel.calibrationText().contains(QStringLiteral("Not calibrated"))) << panel.calibrationText().toStdString();
         QSignalSpy calibrated(&panel, &ui::AudioSettingsPanel::calibrated);
         // The server may still be settling: a failed attempt says why and can be repeated.
-        for (int attempt = 0; attempt < 20 && !settings.roundTripMs(ui::Settings::audioSetupKey(audio)); ++attempt) {
+        for (int attempt = 0; attempt < 20 && !settings.roundTrip(ui::Settings::audioSetupKey(audio)); ++attempt) {
             panel.calibrate();
             ASSERT_TRUE(calibrated.wait(30'000));
-            if (!settings.roundTripMs(ui::Settings::audioSetupKey(audio))) {
+            if (!settings.roundTrip(ui::Settings::audioSetupKey(audio))) {
                 QThread::msleep(250);
             }
         }
@@ -153,9 +153,9 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
         QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
         panel.grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/audio-calibrated.png"));
     }
-    const auto roundTrip = settings.roundTripMs(ui::Settings::audioSetupKey(audio));
+    const auto roundTrip = settings.roundTrip(ui::Settings::audioSetupKey(audio));
     ASSERT_TRUE(roundTrip.has_value());
-    EXPECT_NEAR(*roundTrip, 1256.0 / 48.0, 256.0 / 48.0) << "the line's 1000 frames and JACK's one period";
+    EXPECT_NEAR(roundTrip->ms, 1256.0 / 48.0, 256.0 / 48.0) << "the line's 1000 frames and JACK's one period";
 
     ui::BeatMachinePage page(*db, settings);
     page.setInteractive(false);
@@ -171,7 +171,7 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     ASSERT_TRUE(scored.wait(60'000));
     ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
     const auto& result = *dialog->result();
-    EXPECT_NEAR(result.latencyMs, *roundTrip, 0.05) << "as the latency box shows it, to a tenth of a millisecond";
+    EXPECT_NEAR(result.latencyMs, roundTrip->ms, 0.05) << "as the latency box shows it, to a tenth of a millisecond";
     EXPECT_EQ(result.score.matched + result.score.missed, 5) << "two bars: one clave cycle";
     EXPECT_LE(result.score.matched + result.score.extra, result.dropouts) << "the machine's own sound is not the player's";
     EXPECT_TRUE(result.bleed.has_value());
@@ -180,11 +180,24 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     dialog->resize(760, 680);
     dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-dialog-live.png"));
 
-    dialog->score();  // another take, stopped half way
-    QTest::qWait(1500);
+    dialog->score();  // another take, stopped during the count-in
+    QTest::qWait(500);
+    ASSERT_TRUE(dialog->statusText().startsWith(QStringLiteral("Count-in"))) << dialog->statusText().toStdString();
     const auto before = scored.count();
     dialog->stopRecording();
     EXPECT_EQ(scored.count(), before + 1) << "at once: there is nothing to score";
     EXPECT_FALSE(dialog->result().has_value());
-    EXPECT_EQ(dialog->statusText(), QStringLiteral("Stopped: nothing was scored.")) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->statusText(), QStringLiteral("Stopped before a whole bar was played: nothing was scored."))
+        << dialog->statusText().toStdString();
+
+    // Stopped after the count-in and one whole bar (180 BPM: 1.33 s each) and its tail: that bar
+    // is the take (clave 2-3: two strokes in its first bar).
+    dialog->setBars(8);
+    dialog->score();
+    QTest::qWait(3300);
+    ASSERT_TRUE(dialog->statusText().startsWith(QStringLiteral("Bar"))) << dialog->statusText().toStdString();
+    dialog->stopRecording();
+    ASSERT_TRUE(scored.wait(60'000));
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->result()->score.hits.size(), 2u);
 }

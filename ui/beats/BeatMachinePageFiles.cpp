@@ -123,7 +123,7 @@ TakeDialog* BeatMachinePage::openTakeDialog()
     m_session->releaseDevice();  // a live take opens the device itself
     const Settings::AudioOutput audio = m_settings.audioOutput();
     auto* dialog = new TakeDialog(m_db, m_session->machine(), ref, m_session->swing(), m_session->voice(), audio,
-                                  m_settings.roundTripMs(Settings::audioSetupKey(audio)), this);
+                                  m_settings.roundTrip(Settings::audioSetupKey(audio)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_interactive) {
         dialog->open();

@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <new>
 
 namespace bandmate::ui {
 
@@ -138,7 +139,7 @@ private:
 };
 
 TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing, QString voice,
-                       Settings::AudioOutput audio, std::optional<double> roundTripMs, QWidget* parent)
+                       Settings::AudioOutput audio, std::optional<Settings::RoundTrip> roundTrip, QWidget* parent)
     : QDialog(parent),
       m_db(db),
       m_machine(std::move(machine)),
@@ -146,7 +147,7 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
       m_swing(swing),
       m_voice(std::move(voice)),
       m_audio(std::move(audio)),
-      m_roundTripMs(roundTripMs)
+      m_roundTrip(std::move(roundTrip))
 {
     setWindowTitle(tr("Score a take"));
     auto* layout = new QVBoxLayout(this);
@@ -169,7 +170,15 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_inputInfo->setWordWrap(true);
     m_inputInfo->setText(m_audio.inputDevice.isEmpty()
                              ? tr("None chosen: choose the input you play into in Preferences › Audio, and calibrate it there.")
-                             : tr("%1, channel %2 (Preferences › Audio)").arg(m_audio.inputDevice).arg(m_audio.inputChannel + 1));
+                         : m_roundTrip
+                             ? tr("%1, channel %2, calibrated: %3 ms (Preferences › Audio)")
+                                   .arg(m_audio.inputDevice)
+                                   .arg(m_audio.inputChannel + 1)
+                                   .arg(m_roundTrip->ms, 0, 'f', 1)
+                             : tr("%1, channel %2, not calibrated: every hit will look late by your setup's delay. Calibrate "
+                                  "latency in Preferences › Audio first.")
+                                   .arg(m_audio.inputDevice)
+                                   .arg(m_audio.inputChannel + 1));
     fields->addRow(tr("Listening on:"), m_inputInfo);
     m_bars = new QSpinBox(this);
     m_bars->setRange(1, 64);
@@ -221,7 +230,7 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_latency->setSuffix(tr(" ms"));
     m_latency->setToolTip(tr("How late your setup records what you play (its round trip; Calibrate latency in Preferences › "
                              "Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount."));
-    m_latency->setValue(m_roundTripMs.value_or(0.0));
+    m_latency->setValue(m_roundTrip ? m_roundTrip->ms : 0.0);
     fields->addRow(tr("Recording &latency:"), m_latency);
     m_tolerance = new QComboBox(this);
     for (const int ms : {15, 30, 50}) {
@@ -240,6 +249,14 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_progress->setAccessibleName(tr("Scoring"));
     m_progress->hide();
     layout->addWidget(m_progress);
+    m_level = new QProgressBar(this);
+    m_level->setRange(0, 60);  // −60 … 0 dBFS
+    m_level->setTextVisible(false);
+    m_level->setMaximumHeight(fontMetrics().height() / 2 + 4);
+    m_level->setAccessibleName(tr("Input level"));
+    m_level->setToolTip(tr("What the input hears: it should move with your playing, and stay short of the end"));
+    m_level->hide();
+    layout->addWidget(m_level);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -437,6 +454,15 @@ void TakeDialog::startLive()
         Q_EMIT scored();
         return;
     }
+    audio::LiveTakeRequest live;
+    live.take = request();
+    live.take.input = "live take";
+    live.bars = m_bars->value();
+    if (auto checked = audio::checkLiveTake(live); !checked) {
+        m_status->setText(tr("Could not start the take: %1").arg(AudioSettingsPanel::coachErrorText(checked.error())));
+        Q_EMIT scored();
+        return;
+    }
     auto player = audio::LivePlayer::openNonRealTime(deviceSettingsOf(m_audio, true));
     if (!player) {
         m_status->setText(tr("Could not open the audio devices: %1").arg(QString::fromStdString(player.error().message)));
@@ -444,14 +470,25 @@ void TakeDialog::startLive()
         return;
     }
     m_player = std::move(*player);
-    audio::LiveTakeRequest live;
-    live.take = request();
-    live.take.input = "live take";
-    live.bars = m_bars->value();
-    auto recorder = audio::LiveRecorder::startNonRealTime(*m_player, live);
+    // A calibration holds for the devices as they opened then; a default device or size may
+    // have changed under the same choice since.
+    m_calibrationNote.clear();
+    if (!m_roundTrip) {
+        m_calibrationNote = tr("Not calibrated: times are as recorded, late by your setup's delay.");
+    } else if (!m_roundTrip->openedAs.isEmpty() && m_roundTrip->openedAs != openedAs(m_player->info())) {
+        m_calibrationNote = tr("The devices opened differently from when they were calibrated (%1, was %2): calibrate again in "
+                               "Preferences › Audio.")
+                                .arg(openedAs(m_player->info()), m_roundTrip->openedAs);
+    }
+    core::Result<std::unique_ptr<audio::LiveRecorder>> recorder = std::unexpected(core::Error{core::ErrorCode::Io, "", ""});
+    try {
+        recorder = audio::LiveRecorder::startNonRealTime(*m_player, live);
+    } catch (const std::bad_alloc&) {
+        recorder = std::unexpected(core::Error{core::ErrorCode::Io, "not enough memory for a take this long: record a shorter one", ""});
+    }
     if (!recorder) {
         m_player.reset();
-        m_status->setText(tr("Could not start the take: %1").arg(QString::fromStdString(recorder.error().message)));
+        m_status->setText(tr("Could not start the take: %1").arg(AudioSettingsPanel::coachErrorText(recorder.error())));
         Q_EMIT scored();
         return;
     }
@@ -466,6 +503,9 @@ void TakeDialog::startLive()
     setBusy(true);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
+    m_progress->setAccessibleName(tr("Recording"));
+    m_level->setValue(0);
+    m_level->show();
     m_status->setText(tr("Count-in: listen to the clicks, then play from the one."));
     m_recordTimer->start();
 }
@@ -476,28 +516,33 @@ void TakeDialog::pollLive()
         return;
     }
     m_progress->setValue(static_cast<int>(std::lround(1000.0 * m_recorder->pollNonRealTime())));
+    const float peak = m_player->takeInputPeak();
+    m_level->setValue(peak > 0.001f ? static_cast<int>(std::lround(60.0 + 20.0 * std::log10(peak))) : 0);
     const int bar = m_recorder->barNow();
     m_status->setText(bar == 0 ? tr("Count-in: listen to the clicks, then play from the one.")
                                : tr("Bar %1 of %2").arg(bar).arg(m_recorder->bars()));
     if (m_recorder->finished()) {
-        finishLive();
+        finishLive(false);
     }
 }
 
 void TakeDialog::stopRecording()
 {
     if (m_recorder) {
-        finishLive();
+        finishLive(true);
     }
 }
 
-void TakeDialog::finishLive()
+void TakeDialog::finishLive(bool early)
 {
     m_recordTimer->stop();
-    auto recorded = m_recorder->finishNonRealTime();
+    m_recorder->pollNonRealTime();  // what came in since the last tick
+    auto recorded = m_recorder->finishNonRealTime(early);
     m_recorder.reset();
     m_player.reset();
+    m_level->hide();
     m_progress->setRange(0, 0);
+    m_progress->setAccessibleName(tr("Scoring"));
     if (!recorded) {
         showResult(m_run, std::unexpected(recorded.error()));
         return;
@@ -541,9 +586,9 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         const QString file = QFileInfo(m_scoredInput).fileName();
         const bool live = m_scoredInput == QLatin1String("live");
         if (live && error.code == core::ErrorCode::Cancelled) {
-            m_status->setText(tr("Stopped: nothing was scored."));
+            m_status->setText(tr("Stopped before a whole bar was played: nothing was scored."));
         } else if (live) {
-            m_status->setText(tr("The take could not be scored: %1").arg(QString::fromStdString(error.message)));
+            m_status->setText(tr("The take could not be scored: %1").arg(AudioSettingsPanel::coachErrorText(error)));
         } else if (error.where == "--no-bleed") {
             m_status->setText(tr("The built-in sample kit is not installed here, so the machine's other parts cannot be taken off: "
                                  "untick that box and score again."));
@@ -599,7 +644,9 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     if (m_result->bleed) {
         status = tr("The machine from the speakers was heard %1 ms late and taken off.").arg(m_result->bleed->delayMs, 0, 'f', 1);
     }
-    if (qFuzzyIsNull(m_result->latencyMs)) {
+    if (m_scoredInput == QLatin1String("live") && !m_calibrationNote.isEmpty()) {
+        status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + m_calibrationNote;
+    } else if (qFuzzyIsNull(m_result->latencyMs)) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("No recording latency given: times are as recorded.");
     }
     if (m_result->dropouts > 0) {

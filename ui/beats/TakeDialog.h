@@ -52,9 +52,9 @@ class TakeDialog : public QDialog {
 public:
     /// `machine` as it plays now, with the page's `swing` (0…1) and instructor `voice`;
     /// `machineRef` as kept with a take ("builtin:salsa", "user:ID"); `audio` the devices to play
-    /// and listen on, `roundTripMs` their calibrated latency when known.
+    /// and listen on, `roundTrip` their calibrated latency when known.
     TakeDialog(core::Database& db, core::beats::Machine machine, QString machineRef, double swing = 0.0, QString voice = {},
-               Settings::AudioOutput audio = {}, std::optional<double> roundTripMs = std::nullopt, QWidget* parent = nullptr);
+               Settings::AudioOutput audio = {}, std::optional<Settings::RoundTrip> roundTrip = std::nullopt, QWidget* parent = nullptr);
     ~TakeDialog() override;
 
     // What the dialog holds (tests and screenshots).
@@ -67,7 +67,8 @@ public:
     /// Scores the recording, or plays and records a live take and then scores it (the Score /
     /// Play and record button); scored() follows.
     void score();
-    /// Stops a live take being recorded (nothing is scored).
+    /// Stops a live take being recorded: the whole bars played so far are scored (nothing when
+    /// not even one was).
     void stopRecording();
     /// Keeps the scored take (the Keep button); its id, or empty with the reason shown.
     QString keep();
@@ -84,7 +85,7 @@ private:
     [[nodiscard]] audio::TakeRequest request() const;
     void startLive();
     void pollLive();
-    void finishLive();
+    void finishLive(bool early);
     void scoreInBackground(std::function<core::Result<audio::TakeResult>()> work);
     void showMode();
     void showResult(int run, core::Result<audio::TakeResult> result);
@@ -104,7 +105,8 @@ private:
     QString m_scoredInput;
     std::thread m_worker;
     Settings::AudioOutput m_audio;
-    std::optional<double> m_roundTripMs;
+    std::optional<Settings::RoundTrip> m_roundTrip;
+    QString m_calibrationNote;  ///< a live take's word on its latency, shown with its result
     std::unique_ptr<audio::LivePlayer> m_player;
     std::unique_ptr<audio::LiveRecorder> m_recorder;  ///< a live take being recorded
     QTimer* m_recordTimer = nullptr;
@@ -114,6 +116,7 @@ private:
     QLayout* m_fileRow = nullptr;
     QLabel* m_inputInfo = nullptr;
     QSpinBox* m_bars = nullptr;
+    QProgressBar* m_level = nullptr;  ///< the input, while a live take records
     QLineEdit* m_input = nullptr;
     QComboBox* m_part = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;

@@ -4,6 +4,7 @@
 #include "audio/device/LivePlayer.h"
 #include "audio/engine/AudioSystem.h"
 #include "audio/engine/Engine.h"
+#include "core/util/Result.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -17,6 +18,49 @@
 #include <cmath>
 
 namespace bandmate::ui {
+
+QString openedAs(const audio::DeviceInfo& info)
+{
+    return QStringLiteral("%1 / %2 / %3 ch %4 / %5 Hz / %6 frames")
+        .arg(QString::fromStdString(info.driver), QString::fromStdString(info.device), QString::fromStdString(info.inputDevice))
+        .arg(info.inputChannel + 1)
+        .arg(info.sampleRate, 0, 'f', 0)
+        .arg(info.bufferFrames);
+}
+
+QString AudioSettingsPanel::coachErrorText(const core::Error& error)
+{
+    const std::string& where = error.where;
+    if (where == "calibration:silent") {
+        return tr("no click came back: is the input connected and unmuted, and are the speakers on?");
+    }
+    if (where == "calibration:quiet") {
+        return tr("too few clicks came back clearly: turn the speakers or the input up, or calibrate somewhere quieter.");
+    }
+    if (where == "calibration:unclear") {
+        return tr("the clicks came back at two delays alike: an echo or a steady sound in the room confuses them.");
+    }
+    if (where == "calibration:dropout" || where == "calibration:restart" || where == "live:restart") {
+        return tr("the audio dropped out: close other programs or choose a larger buffer, and try again.");
+    }
+    if (where == "calibration:stopped" || where == "live:stopped") {
+        return tr("the audio device stopped.");
+    }
+    if (where == "live:overflow") {
+        return tr("the computer fell behind and lost part of the take: close other programs and play it again.");
+    }
+    if (where == "live:stopped-early") {
+        return tr("stopped before a whole bar was played.");
+    }
+    if (where == "kit") {
+        return tr("the built-in sample kit is not installed here.");
+    }
+    if (where == "input device") {
+        return tr("choose the input you play into in Preferences › Audio.");
+    }
+    // Device names and what the driver said: as the driver said it.
+    return QString::fromStdString(error.message);
+}
 
 audio::DeviceSettings deviceSettingsOf(const Settings::AudioOutput& setup, bool listen)
 {
@@ -103,6 +147,10 @@ AudioSettingsPanel::AudioSettingsPanel(Settings& settings, QWidget* parent) : QW
     inputLabel->setBuddy(m_input);
     form->addRow(inputLabel, inputRow);
     fillInputs();
+    if (!current.inputDevice.isEmpty() && m_input->findData(current.inputDevice) < 0) {
+        // Unplugged for now: kept, so OK for another change does not forget it.
+        m_input->addItem(tr("%1 (not connected)").arg(current.inputDevice), current.inputDevice);
+    }
     m_input->setCurrentIndex(std::max(0, m_input->findData(current.inputDevice)));
     connect(m_driver, &QComboBox::currentIndexChanged, this, &AudioSettingsPanel::fillInputs);
 
@@ -164,8 +212,9 @@ void AudioSettingsPanel::fillInputs()
     m_input->addItem(tr("None"), QString());
     const QString driver = m_driver->currentData().toString();
     m_input->setEnabled(!driver.isEmpty());
+    m_input->setToolTip(driver.isEmpty() ? tr("Choose a driver first: the input comes from the same one as the output")
+                                         : tr("The microphone or interface input the timing coach listens on while you play along"));
     if (driver.isEmpty()) {
-        m_input->setToolTip(tr("Choose a driver first: the input comes from the same one as the output"));
         return;
     }
     for (const auto& device : audio::AudioSystem::inputDevicesNonRealTime(driver.toStdString())) {
@@ -196,14 +245,19 @@ void AudioSettingsPanel::showStoredRoundTrip()
         return;  // measuring: its result follows
     }
     const Settings::AudioOutput chosen = output();
+    if (chosen.driver.isEmpty()) {
+        m_calibration->setText(tr("To play along with the timing coach, choose a driver (not Automatic), then the input you play into."));
+        m_calibrate->setEnabled(false);
+        return;
+    }
     if (chosen.inputDevice.isEmpty()) {
         m_calibration->setText(tr("Choose the input you play into to calibrate the timing coach."));
         m_calibrate->setEnabled(false);
         return;
     }
     m_calibrate->setEnabled(true);
-    const auto stored = m_settings.roundTripMs(Settings::audioSetupKey(chosen));
-    m_calibration->setText(stored ? tr("Calibrated: your setup hears what it plays %1 ms later.").arg(*stored, 0, 'f', 1)
+    const auto stored = m_settings.roundTrip(Settings::audioSetupKey(chosen));
+    m_calibration->setText(stored ? tr("Calibrated: your setup hears what it plays %1 ms later.").arg(stored->ms, 0, 'f', 1)
                                   : tr("Not calibrated for this setup yet: the timing coach cannot tell your timing from "
                                        "your setup's delay until it is."));
 }
@@ -211,7 +265,15 @@ void AudioSettingsPanel::showStoredRoundTrip()
 void AudioSettingsPanel::playTestSound()
 {
     stopTestSound();
+    Q_EMIT deviceWanted();
+    // With the input too, for the level meter; when the input will not open, the output alone
+    // (the test is of the output) and a word about the input.
     auto player = audio::LivePlayer::openNonRealTime(deviceSettings());
+    QString inputProblem;
+    if (!player && !output().inputDevice.isEmpty()) {
+        inputProblem = QString::fromStdString(player.error().message);
+        player = audio::LivePlayer::openNonRealTime(deviceSettingsOf(output(), false));
+    }
     if (!player) {
         m_status->setText(tr("No sound: %1").arg(QString::fromStdString(player.error().message)));
         return;
@@ -227,7 +289,8 @@ void AudioSettingsPanel::playTestSound()
                           .arg(QString::fromStdString(info.driver), QString::fromStdString(info.device))
                           .arg(info.sampleRate, 0, 'f', 0)
                           .arg(info.bufferFrames)
-                          .arg(info.outputLatencySeconds() * 1000.0, 0, 'f', 1));
+                          .arg(info.outputLatencySeconds() * 1000.0, 0, 'f', 1)
+                      + (inputProblem.isEmpty() ? QString() : QStringLiteral(" ") + tr("The input could not be opened: %1").arg(inputProblem)));
     m_testTimer->start(2500);
     m_poll->start();
 }
@@ -241,6 +304,7 @@ void AudioSettingsPanel::calibrate()
         Q_EMIT calibrated();
         return;
     }
+    Q_EMIT deviceWanted();
     auto player = audio::LivePlayer::openNonRealTime(settings);
     if (!player) {
         m_calibration->setText(tr("Could not open the devices: %1").arg(QString::fromStdString(player.error().message)));
@@ -250,15 +314,15 @@ void AudioSettingsPanel::calibrate()
     m_player = std::move(*player);
     auto calibrator = audio::Calibrator::startNonRealTime(*m_player);
     if (!calibrator) {
-        m_calibration->setText(tr("Could not calibrate: %1").arg(QString::fromStdString(calibrator.error().message)));
+        m_calibration->setText(tr("Could not calibrate: %1").arg(coachErrorText(calibrator.error())));
         m_player.reset();
         Q_EMIT calibrated();
         return;
     }
     m_calibrator = std::move(*calibrator);
     m_calibratedSetup = output();
-    m_calibrate->setEnabled(false);
-    m_test->setEnabled(false);
+    m_calibratedAs = openedAs(m_player->info());
+    setSetupEditable(false);  // what is measured stays what is shown
     m_calibration->setText(tr("Listening for eight clicks… Keep the room quiet and the speakers on."));
     m_poll->start();
 }
@@ -285,14 +349,13 @@ void AudioSettingsPanel::poll()
     m_player.reset();
     m_poll->stop();
     m_level->setValue(0);
-    m_calibrate->setEnabled(true);
-    m_test->setEnabled(true);
+    setSetupEditable(true);
     if (!trip) {
-        m_calibration->setText(tr("Not calibrated: %1").arg(QString::fromStdString(trip.error().message)));
+        m_calibration->setText(tr("Not calibrated: %1").arg(coachErrorText(trip.error())));
         Q_EMIT calibrated();
         return;
     }
-    m_settings.setRoundTripMs(Settings::audioSetupKey(m_calibratedSetup), trip->ms());
+    m_settings.setRoundTrip(Settings::audioSetupKey(m_calibratedSetup), {trip->ms(), m_calibratedAs});
     m_settings.sync();
     m_calibration->setText(tr("Calibrated: your setup hears what it plays %1 ms later (%2 of %3 clicks came back).")
                                .arg(trip->ms(), 0, 'f', 1)
@@ -303,14 +366,26 @@ void AudioSettingsPanel::poll()
 
 void AudioSettingsPanel::stopTestSound()
 {
+    const bool calibrating = m_calibrator != nullptr;
     m_calibrator.reset();  // stops the device
     if (m_player) {
         m_player->stop();
         m_player.reset();
     }
     m_engine.reset();
-    m_calibrate->setEnabled(!m_input->currentData().toString().isEmpty());
-    m_test->setEnabled(true);
+    if (calibrating) {
+        setSetupEditable(true);
+        showStoredRoundTrip();
+    }
+}
+
+void AudioSettingsPanel::setSetupEditable(bool editable)
+{
+    for (QWidget* widget : std::initializer_list<QWidget*>{m_driver, m_device, m_sampleRate, m_buffer, m_channel, m_test}) {
+        widget->setEnabled(editable);
+    }
+    m_input->setEnabled(editable && !m_driver->currentData().toString().isEmpty());
+    m_calibrate->setEnabled(editable && !m_input->currentData().toString().isEmpty());
 }
 
 QString AudioSettingsPanel::calibrationText() const

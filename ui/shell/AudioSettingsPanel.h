@@ -2,6 +2,8 @@
 
 #include "ui/shell/Settings.h"
 
+#include <QString>
+
 #include <QWidget>
 
 #include <memory>
@@ -17,8 +19,13 @@ namespace bandmate::audio {
 class Calibrator;
 class Engine;
 class LivePlayer;
+struct DeviceInfo;
 struct DeviceSettings;
 }  // namespace bandmate::audio
+
+namespace bandmate::core {
+struct Error;
+}
 
 namespace bandmate::ui {
 
@@ -29,6 +36,8 @@ namespace bandmate::ui {
 /// The device settings of a chosen setup, listening on its input when `listen` (the timing
 /// coach; plain playback does not open the input).
 [[nodiscard]] audio::DeviceSettings deviceSettingsOf(const Settings::AudioOutput& setup, bool listen);
+/// What the devices opened as (names, rate, buffer), kept with a calibration.
+[[nodiscard]] QString openedAs(const audio::DeviceInfo& info);
 
 class AudioSettingsPanel : public QWidget {
     Q_OBJECT
@@ -44,8 +53,12 @@ public:
     void calibrate();
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QString calibrationText() const;
+    /// A calibration's or a live take's error as a sentence in the interface's language.
+    [[nodiscard]] static QString coachErrorText(const core::Error& error);
 
 Q_SIGNALS:
+    /// About to open the audio device (test sound, calibration): whoever holds it lets go.
+    void deviceWanted();
     /// A calibration ended (measured, or failed: calibrationText() says why).
     void calibrated();
 
@@ -55,6 +68,7 @@ private:
     void stopTestSound();
     void poll();
     void showStoredRoundTrip();
+    void setSetupEditable(bool editable);
     [[nodiscard]] audio::DeviceSettings deviceSettings() const;
 
     QComboBox* m_driver = nullptr;
@@ -72,6 +86,7 @@ private:
     QTimer* m_poll = nullptr;  ///< the level meter and the calibration, while a device is open
     Settings& m_settings;
     Settings::AudioOutput m_calibratedSetup;  ///< what the calibration in flight measures
+    QString m_calibratedAs;                   ///< and what it opened as
     std::unique_ptr<audio::Engine> m_engine;
     std::unique_ptr<audio::LivePlayer> m_player;
     std::unique_ptr<audio::Calibrator> m_calibrator;

@@ -77,6 +77,7 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     tabs->addTab(beats, tr("Beat machine"));
 
     m_audio = new AudioSettingsPanel(settings, tabs);
+    connect(m_audio, &AudioSettingsPanel::deviceWanted, this, &PreferencesDialog::audioDeviceWanted);
     tabs->addTab(m_audio, tr("Audio"));
 
     auto* dataTab = new QWidget(tabs);

@@ -23,6 +23,10 @@ public:
 
     void accept() override;
 
+Q_SIGNALS:
+    /// The audio tab is about to open the audio device: whoever holds it lets go.
+    void audioDeviceWanted();
+
 private:
     Settings& m_settings;
     void showLanguageNote();

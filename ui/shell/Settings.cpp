@@ -189,16 +189,19 @@ QString Settings::audioSetupKey(const AudioOutput& setup)
     return QString::fromLatin1(key.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-std::optional<double> Settings::roundTripMs(const QString& setup) const
+std::optional<Settings::RoundTrip> Settings::roundTrip(const QString& setup) const
 {
     bool ok = false;
-    const double ms = m_store.value(QStringLiteral("coach/roundTrip/") + setup).toDouble(&ok);
-    return ok && ms >= 0.0 && ms < 1000.0 ? std::optional<double>(ms) : std::nullopt;
+    RoundTrip trip;
+    trip.ms = m_store.value(QStringLiteral("coach/roundTrip/") + setup).toDouble(&ok);
+    trip.openedAs = m_store.value(QStringLiteral("coach/roundTripOpenedAs/") + setup).toString();
+    return ok && trip.ms >= 0.0 && trip.ms < 1000.0 ? std::optional<RoundTrip>(trip) : std::nullopt;
 }
 
-void Settings::setRoundTripMs(const QString& setup, double ms)
+void Settings::setRoundTrip(const QString& setup, const RoundTrip& trip)
 {
-    m_store.setValue(QStringLiteral("coach/roundTrip/") + setup, ms);
+    m_store.setValue(QStringLiteral("coach/roundTrip/") + setup, trip.ms);
+    m_store.setValue(QStringLiteral("coach/roundTripOpenedAs/") + setup, trip.openedAs);
 }
 
 QByteArray Settings::windowGeometry() const

@@ -80,8 +80,14 @@ public:
 
     /// The round trip (output to input, ms) calibrated for a setup (driver, output, input and
     /// its channel, rate and buffer), each remembered on its own.
-    [[nodiscard]] std::optional<double> roundTripMs(const QString& setup) const;
-    void setRoundTripMs(const QString& setup, double ms);
+    struct RoundTrip {
+        double ms = 0.0;
+        /// What the devices opened as when it was measured (names, rate, buffer): a default
+        /// device or size can change under the same choice.
+        QString openedAs;
+    };
+    [[nodiscard]] std::optional<RoundTrip> roundTrip(const QString& setup) const;
+    void setRoundTrip(const QString& setup, const RoundTrip& trip);
     /// The key of a setup for roundTripMs(): the devices as chosen (a default stays a default).
     [[nodiscard]] static QString audioSetupKey(const AudioOutput& setup);
 
