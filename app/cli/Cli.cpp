@@ -144,11 +144,14 @@ Commands:
                  --latency-ms (--json: {"round_trip_ms","clicks_heard",...})
   coach live MACHINE --part INSTRUMENT --input-device NAME [--input-channel N]
               [--driver NAME] [--device NAME] [--bars N] [--no-count-in]
-              [--calibrate | --latency-ms L] [--play-part] [the options of coach score]
+              [--calibrate | --latency-ms L] [--play-part] [--keep-recording FILE.flac]
+              [the options of coach score]
                  play along live: the machine plays without your part (after a bar
                  of count-in), your input is recorded for N bars (default 4) and
                  scored as coach score does; --calibrate measures the round trip
-                 first; --play-part plays your part too
+                 first; --play-part plays your part too; --keep-recording keeps what you
+                 played as FLAC (from the first step: coach score FILE --latency-ms L
+                 scores it again)
   coach takes [--part INSTRUMENT]
                  the kept takes, oldest first (--json: [{"id","part","bpm","accuracy",...}])
 

@@ -10,6 +10,7 @@
 #include "core/coach/TakeScore.h"
 #include "core/storage/Database.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QDateTime>
 #include <QJsonArray>
@@ -304,7 +305,8 @@ int runCalibrate(const CliArgs& args)
 
 int runLive(const CliArgs& args)
 {
-    auto arguments = parseCommandOptions(args.rest, takeOptions() + deviceOptions() + QStringList{QStringLiteral("--bars")},
+    auto arguments = parseCommandOptions(args.rest,
+                                         takeOptions() + deviceOptions() + QStringList{QStringLiteral("--bars"), QStringLiteral("--keep-recording")},
                                          {QStringLiteral("--no-bleed"), QStringLiteral("--save"), QStringLiteral("--calibrate"),
                                           QStringLiteral("--no-count-in"), QStringLiteral("--play-part")});
     if (!arguments) {
@@ -363,7 +365,23 @@ int runLive(const CliArgs& args)
                      .arg(live.take.machine.bpm)
                      .arg(live.countIn ? QStringLiteral(" after a bar of count-in") : QString()));
     }
-    return reportTake(args, *arguments, *take, audio::recordTakeNonRealTime(**player, live), QStringLiteral("live"), json);
+    // The recording kept (asked for by name): written before the take is scored; a failure to
+    // write it is reported after the score, which is printed either way.
+    const QString keep = arguments->values.value(QStringLiteral("--keep-recording"));
+    std::optional<core::Error> keepError;
+    auto scored = audio::recordTakeNonRealTime(**player, live, {}, [&](const audio::RecordedTake& recorded) {
+        if (!keep.isEmpty()) {
+            if (auto written = audio::writeRecordingNonRealTime(recorded, QFile::encodeName(keep).toStdString()); !written) {
+                keepError = written.error();
+            }
+        }
+    });
+    if (!keep.isEmpty() && !keepError) {
+        json.insert(QStringLiteral("recording"), QFileInfo(keep).absoluteFilePath());
+    }
+    const int code = reportTake(args, *arguments, *take, scored, keep.isEmpty() || keepError ? QStringLiteral("live") : QFileInfo(keep).fileName(),
+                                json);
+    return keepError && code == kExitOk ? reportError(*keepError) : code;
 }
 
 int runTakes(const CliArgs& args)

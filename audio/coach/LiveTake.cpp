@@ -5,10 +5,14 @@
 #include "audio/engine/Engine.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
+#include "audio/render/OutputFile.h"
 #include "core/beats/NoteStream.h"
 #include "core/coach/TakeScore.h"
 
+#include <juce_audio_formats/juce_audio_formats.h>
+
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <new>
 #include <thread>
@@ -209,6 +213,7 @@ core::Result<RecordedTake> LiveRecorder::finishNonRealTime(bool early)
     recorded.request.latencyMs = take.latencyMs + static_cast<double>(self.countInFrames) * 1000.0 / rate;  // step 0 after the count-in
     recorded.request.lengthMs = bars * self.barFrames * 1000.0 / rate;  // not the tail after the last bar
     recorded.bars = static_cast<int>(bars);
+    recorded.countInFrames = self.countInFrames;
     recorded.request.bleedSearchMs = std::max(take.bleedSearchMs, take.latencyMs + 50.0);
     if (recorded.request.input.empty()) {
         recorded.request.input = "live take";
@@ -216,6 +221,55 @@ core::Result<RecordedTake> LiveRecorder::finishNonRealTime(bool early)
     recorded.roundTripMs = take.latencyMs;
     recorded.dropouts = self.xruns >= 0 && xruns >= self.xruns ? xruns - self.xruns : 0;
     return recorded;
+}
+
+core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std::string& path)
+{
+    if (!take.request.recording) {
+        return fail(ErrorCode::InvalidArgument, "no recording to keep", path);
+    }
+    const MonoAudio& audio = *take.request.recording;
+    auto checked = outputTarget(path);
+    if (!checked) {
+        return std::unexpected(checked.error());
+    }
+    const juce::File& target = *checked;
+    const juce::File folder = target.getParentDirectory();
+    const auto from = static_cast<size_t>(std::clamp<int64_t>(take.countInFrames, 0, static_cast<int64_t>(audio.samples.size())));
+    const auto frames = static_cast<int>(audio.samples.size() - from);
+    const juce::File temp = folder.getNonexistentChildFile("." + target.getFileName() + ".partial", ".flac", false);
+    juce::FlacAudioFormat flac;
+    {
+        std::unique_ptr<juce::AudioFormatWriter> writer;
+        auto stream = std::make_unique<juce::FileOutputStream>(temp);
+        if (!stream->openedOk()) {
+            return fail(ErrorCode::Io, "cannot write here: " + stream->getStatus().getErrorMessage().toStdString(), path);
+        }
+        writer.reset(flac.createWriterFor(stream.get(), audio.sampleRate, 1, 24, {}, 0));
+        if (writer == nullptr) {
+            temp.deleteFile();
+            return fail(ErrorCode::InvalidArgument, "FLAC cannot store this sample rate", path);
+        }
+        (void)stream.release();  // the writer owns it now
+        const float* channels[] = {audio.samples.data() + from};
+        // (JUCE's FLAC writer has no flush(): closing it finishes the file, and the read-back checks it.)
+        const bool written = writer->writeFromFloatArrays(channels, 1, frames);
+        writer.reset();  // closes the file
+        if (!written) {
+            temp.deleteFile();
+            return fail(ErrorCode::Io, "could not write the recording (is the disk full?)", path);
+        }
+    }
+    // Read back: a FLAC file has no length to check against, its frames do.
+    {
+        auto stream = std::make_unique<juce::FileInputStream>(temp);
+        std::unique_ptr<juce::AudioFormatReader> reader(stream->openedOk() ? flac.createReaderFor(stream.release(), true) : nullptr);
+        if (reader == nullptr || reader->lengthInSamples != frames) {
+            temp.deleteFile();
+            return fail(ErrorCode::Io, "the recording did not read back whole (is the disk full?)", path);
+        }
+    }
+    return replaceWithWritten(temp, target, temp.getSize(), path);
 }
 
 core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take)
@@ -228,7 +282,8 @@ core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take)
     return result;
 }
 
-core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request, const std::function<bool(double)>& progress)
+core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request, const std::function<bool(double)>& progress,
+                                               const std::function<void(const RecordedTake&)>& recorded)
 {
     try {
         auto recorder = LiveRecorder::startNonRealTime(player, request);
@@ -242,12 +297,15 @@ core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTak
                 break;
             }
         }
-        auto recorded = (*recorder)->finishNonRealTime();
-        if (!recorded) {
-            return std::unexpected(recorded.error());
+        auto take = (*recorder)->finishNonRealTime();
+        if (!take) {
+            return std::unexpected(take.error());
         }
         recorder->reset();
-        return scoreRecordedTakeNonRealTime(*recorded);
+        if (recorded) {
+            recorded(*take);
+        }
+        return scoreRecordedTakeNonRealTime(*take);
     } catch (const std::bad_alloc&) {
         return fail(ErrorCode::Io, "not enough memory to record this take: record a shorter one", "live take");
     }

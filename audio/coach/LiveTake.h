@@ -34,7 +34,15 @@ struct RecordedTake {
     double roundTripMs = 0.0;
     int dropouts = 0;       ///< xruns the driver counted during the take
     int bars = 0;           ///< scored: all asked for, or the whole ones played before a stop
+    int64_t countInFrames = 0;  ///< where the first step is in the recording (before the round trip)
 };
+
+/// Keeps what the musician played (with their consent): the input from the first step of the
+/// take on (the count-in left out), mono 24-bit FLAC at the device's rate, so that `coach score
+/// FILE --latency-ms ROUND_TRIP` scores it again as it was scored live. Written to a temporary
+/// file beside `path`, read back whole, then renamed into place: on any failure `path` stays as it
+/// was. InvalidArgument for a folder; NotFound when the folder is missing; Io otherwise.
+[[nodiscard]] core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std::string& path);
 
 /// Records a live take, driven by the caller's thread (a loop, or a UI timer): start() plays the
 /// machine without the practised part through the player (opened with an input device), after a
@@ -74,8 +82,10 @@ private:
 
 /// Records and scores a take on this thread (the command line): start, poll every 20 ms,
 /// finish, score. `progress` (0…1 of the recording) is called about every 20 ms; returning false
-/// stops (Cancelled). Blocks for the take's length.
+/// stops (Cancelled). `recorded` sees the take before it is scored (to keep the recording).
+/// Blocks for the take's length.
 [[nodiscard]] core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request,
-                                                             const std::function<bool(double)>& progress = {});
+                                                             const std::function<bool(double)>& progress = {},
+                                                             const std::function<void(const RecordedTake&)>& recorded = {});
 
 }  // namespace bandmate::audio

@@ -106,14 +106,12 @@ core::Result<std::vector<float>> renderMonoNonRealTime(std::shared_ptr<const Pat
 core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern, const RenderSettings& settings,
                                           const std::string& path)
 {
-    const juce::File target(juce::String::fromUTF8(path.c_str()));
-    if (target.isDirectory()) {
-        return fail(ErrorCode::InvalidArgument, "the output is a folder, not a file", path);
+    auto checked = outputTarget(path);
+    if (!checked) {
+        return std::unexpected(checked.error());
     }
+    const juce::File& target = *checked;
     const juce::File folder = target.getParentDirectory();
-    if (!folder.isDirectory()) {
-        return fail(ErrorCode::NotFound, "the output folder does not exist", folder.getFullPathName().toStdString());
-    }
     const juce::File temp = folder.getNonexistentChildFile("." + target.getFileName() + ".partial", ".wav", false);
     juce::WavAudioFormat wav;
     std::unique_ptr<juce::AudioFormatWriter> writer;

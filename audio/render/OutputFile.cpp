@@ -37,6 +37,19 @@ core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& 
     return {};
 }
 
+core::Result<juce::File> outputTarget(const std::string& path)
+{
+    const juce::File target(juce::String::fromUTF8(path.c_str()));
+    if (target.isDirectory()) {
+        return fail(ErrorCode::InvalidArgument, "the output is a folder, not a file", path);
+    }
+    const juce::File folder = target.getParentDirectory();
+    if (!folder.isDirectory()) {
+        return fail(ErrorCode::NotFound, "the output folder does not exist", folder.getFullPathName().toStdString());
+    }
+    return target;
+}
+
 int64_t wavFileLength(const juce::File& file)
 {
     juce::FileInputStream in(file);

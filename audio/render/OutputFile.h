@@ -15,6 +15,10 @@ namespace bandmate::audio {
 /// goes, `target` stays as it was, and the error says why (`path` names the target).
 [[nodiscard]] core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path);
 
+/// The file an export is to be written to: `path` itself, when it is not a folder (InvalidArgument)
+/// and its folder exists (NotFound).
+[[nodiscard]] core::Result<juce::File> outputTarget(const std::string& path);
+
 /// Where the "data" chunk of the WAV file `file` ends according to its header, or -1 when
 /// the header cannot be read: the size the file must have.
 [[nodiscard]] int64_t wavFileLength(const juce::File& file);

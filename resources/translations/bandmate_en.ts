@@ -101,7 +101,7 @@
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+212"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+216"/>
         <source>%1 (%n hit(s) a loop)</source>
         <translation>
             <numerusform>%1 (%n hit a loop)</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+442"/>
+        <location line="+459"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
         <translation>
             <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>

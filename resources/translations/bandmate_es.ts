@@ -5701,7 +5701,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+63"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+67"/>
         <source>Offset by step of the loop</source>
         <translation>Desfase por paso del ciclo</translation>
     </message>
@@ -5794,13 +5794,18 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Quitar las otras partes de la máquina que se oyen por los altavoces</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+296"/>
+        <location line="+4"/>
+        <source>What you played, from the first beat on, to listen to or score again later. Only kept when you tick this.</source>
+        <translation>Lo que tocaste, desde el primer tiempo, para escucharlo o puntuarlo de nuevo más tarde. Solo se guarda si marcas esto.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+307"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-300"/>
         <source>Input level</source>
         <translation>Nivel de entrada</translation>
     </message>
@@ -5810,7 +5815,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+117"/>
         <location line="+22"/>
         <source>Pla&amp;y and record</source>
         <translation>Tocar y gra&amp;bar</translation>
@@ -5836,7 +5841,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabando</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Se paró antes de tocar un compás entero: no se puntuó nada.</translation>
     </message>
@@ -5856,12 +5861,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-343"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-118"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -5911,7 +5916,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta; Calibrar la latencia en Preferencias › Audio lo mide). Deja 0 si no lo sabes: entonces cada golpe parece igual de tarde.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+13"/>
+        <source>Keep take also keeps the recor&amp;ding (FLAC, in Music › Bandmate takes)</source>
+        <translation>Guardar toma guarda ta&amp;mbién la grabación (FLAC, en Música › Bandmate takes)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -5932,13 +5942,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+77"/>
+        <location line="+88"/>
         <location line="+22"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-109"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -5953,7 +5963,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -6010,7 +6020,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Escuchando la toma…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>The take could not be scored: %1</source>
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
@@ -6083,12 +6093,22 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
+        <source>The recording is in %1.</source>
+        <translation>La grabación está en %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording could not be kept: %1</source>
+        <translation>No se pudo guardar la grabación: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Could not keep the take: %1</source>
         <translation>No se pudo guardar la toma: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Kept. A clean take at %1 BPM: it counts for your roadmap.</source>
         <translation>Guardada. Una toma limpia a %1 BPM: cuenta para tu hoja de ruta.</translation>
     </message>

@@ -5701,7 +5701,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+63"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+67"/>
         <source>Offset by step of the loop</source>
         <translation>Avvik per steg i sløyfen</translation>
     </message>
@@ -5794,13 +5794,18 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Trekk fra maskinens &amp;andre stemmer som høres fra høyttalerne</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+296"/>
+        <location line="+4"/>
+        <source>What you played, from the first beat on, to listen to or score again later. Only kept when you tick this.</source>
+        <translation>Det du spilte, fra første slag, for å lytte til eller vurdere igjen senere. Tas bare vare på når du krysser av her.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+307"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-300"/>
         <source>Input level</source>
         <translation>Inngangsnivå</translation>
     </message>
@@ -5810,7 +5815,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+117"/>
         <location line="+22"/>
         <source>Pla&amp;y and record</source>
         <translation>Spill o&amp;g ta opp</translation>
@@ -5836,7 +5841,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Tar opp</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Stanset før en hel takt var spilt: ingenting ble vurdert.</translation>
     </message>
@@ -5856,12 +5861,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-343"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-118"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -5911,7 +5916,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvor sent oppsettet ditt tar opp det du spiller (rundturen; Kalibrer forsinkelsen under Innstillinger › Lyd måler den). La stå 0 om du ikke vet: da ser hvert slag like mye for sent ut.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+13"/>
+        <source>Keep take also keeps the recor&amp;ding (FLAC, in Music › Bandmate takes)</source>
+        <translation>Behold opptaket tar også vare på lyd&amp;klippet (FLAC, i Musikk › Bandmate takes)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -5932,13 +5942,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+77"/>
+        <location line="+88"/>
         <location line="+22"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-109"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -5953,7 +5963,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -6010,7 +6020,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Lytter til opptaket …</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>The take could not be scored: %1</source>
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
@@ -6083,12 +6093,22 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
+        <source>The recording is in %1.</source>
+        <translation>Opptaket ligger i %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording could not be kept: %1</source>
+        <translation>Opptaket kunne ikke tas vare på: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Could not keep the take: %1</source>
         <translation>Kunne ikke beholde opptaket: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Kept. A clean take at %1 BPM: it counts for your roadmap.</source>
         <translation>Beholdt. Et rent opptak på %1 BPM: det teller i veikartet ditt.</translation>
     </message>

@@ -2,6 +2,7 @@
 // synthesised here, not the engine's samples) at offsets drawn from a seeded distribution, some
 // hits dropped and some added, the backing track leaking in from the speakers at -12 dB with a
 // delay, and noise. The coach must find each hit's offset within ±3 ms of the truth.
+#include "audio/coach/LiveTake.h"
 #include "audio/coach/TakeAnalysis.h"
 #include "audio/coach/TakeScorer.h"
 #include "audio/engine/Kit.h"
@@ -13,6 +14,7 @@
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestFiles.h"
 
+#include <QDir>
 #include <QFile>
 #include <QtGlobal>
 
@@ -511,4 +513,33 @@ TEST(TimingCoach, ATakesLengthEndsItsExpectedHitsBeforeTheRecordingsTail)
     EXPECT_EQ(bars->score.hits.size(), 5u);
     EXPECT_EQ(bars->score.missed, 0);
     EXPECT_EQ(bars->score.matched, 5);
+}
+
+// A live take's recording kept as FLAC: from its first step on (the count-in left out), read back
+// as it was written; a missing folder or a folder as the target is a clear error.
+TEST(TimingCoach, KeepingALiveTakesRecordingWritesFlacFromTheFirstStep)
+{
+    test::TempDir dir;
+    audio::RecordedTake take;
+    std::vector<float> samples(48000, 0.0f);
+    samples[4800] = 0.5f;   // the count-in's last click
+    samples[9600] = -0.25f; // the take's first sound, 100 ms after its first step
+    take.request.recording = audio::MonoAudio{samples, 48000.0};
+    take.countInFrames = 4800 + 1;
+    const QString path = dir.file(QStringLiteral("take.flac"));
+    ASSERT_TRUE(audio::writeRecordingNonRealTime(take, path.toStdString()).has_value());
+    EXPECT_TRUE(test::readAll(path).startsWith("fLaC"));
+    auto back = audio::readMonoNonRealTime(path.toStdString());
+    ASSERT_TRUE(back.has_value()) << back.error().toString();
+    ASSERT_EQ(back->samples.size(), samples.size() - 4801);
+    EXPECT_NEAR(back->samples[9600 - 4801], -0.25f, 1e-5f) << "24-bit, at its place";
+    EXPECT_NEAR(back->samples[0], 0.0f, 1e-6f) << "the count-in is not in it";
+
+    auto missing = audio::writeRecordingNonRealTime(take, dir.file(QStringLiteral("no/such/take.flac")).toStdString());
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
+    auto folder = audio::writeRecordingNonRealTime(take, dir.path().toStdString());
+    ASSERT_FALSE(folder.has_value());
+    EXPECT_EQ(folder.error().code, core::ErrorCode::InvalidArgument);
+    EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*partial*")}, QDir::Hidden | QDir::Files).isEmpty()) << "no leftovers";
 }

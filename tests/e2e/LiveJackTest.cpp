@@ -14,6 +14,8 @@
 #include <QEventLoop>
 #include <QThread>
 #include <QTimer>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <cmath>
@@ -132,9 +134,11 @@ TEST(LiveJack, TheCommandLineCalibratesAndRecordsALiveTake)
 
     // The machine without the clave comes back through the loop as the "microphone": the bleed is
     // found and taken off, and nothing of it counts as the player's hits.
+    test::TempDir dir;
+    const QString flac = dir.file(QStringLiteral("take.flac"));
     run = test::runCli(QStringList{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"),
                                    QStringLiteral("clave"), QStringLiteral("--bars"), QStringLiteral("2"), QStringLiteral("--calibrate"),
-                                   QStringLiteral("--json")}
+                                   QStringLiteral("--keep-recording"), flac, QStringLiteral("--json")}
                            + devices,
                        env, 60'000);
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << "\njackd:\n" << loop.jack.log().toStdString();
@@ -150,6 +154,14 @@ TEST(LiveJack, TheCommandLineCalibratesAndRecordsALiveTake)
     EXPECT_EQ(json.value(QStringLiteral("matched")).toInt() + json.value(QStringLiteral("missed")).toInt(), 5)
         << "two bars: one clave cycle";
     EXPECT_TRUE(json.value(QStringLiteral("bleed")).isObject()) << "the backing was found in the take";
+    EXPECT_EQ(json.value(QStringLiteral("recording")).toString(), QFileInfo(flac).absoluteFilePath());
+    EXPECT_TRUE(test::readAll(flac).startsWith("fLaC"));
+    // The kept recording scores again from a file, with the round trip live used.
+    const test::CliRun again = test::runCli({QStringLiteral("coach"), QStringLiteral("score"), QStringLiteral("salsa"), QStringLiteral("--part"),
+                                             QStringLiteral("clave"), QStringLiteral("--input"), flac, QStringLiteral("--latency-ms"),
+                                             QString::number(json.value(QStringLiteral("latency_ms")).toDouble()), QStringLiteral("--json")});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(again.json().value(QStringLiteral("hits")).toArray().size(), 5);
     std::printf("coach live, the backing through the loop: %d hits counted, %d dropouts\n",
                 json.value(QStringLiteral("matched")).toInt() + json.value(QStringLiteral("extra")).toInt(), dropouts);
 }

@@ -1,5 +1,6 @@
 // "Score a take…" on the Beat Machine page: a recorded clave take scored on a worker thread, hit
 // by hit and step by step, kept for the roadmap. The picture goes to the shots folder.
+#include "audio/coach/TakeScorer.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/coach/TakeLog.h"
 #include "core/storage/Database.h"
@@ -179,6 +180,29 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("taken off"))) << dialog->statusText().toStdString();
     dialog->resize(760, 680);
     dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-dialog-live.png"));
+
+    // Kept with its recording: a FLAC file from the first step on, which scores again as it did live.
+    dialog->setRecordingsFolder(dir.file(QStringLiteral("Takes")));
+    dialog->setKeepRecording(true);
+    ASSERT_FALSE(dialog->keep().isEmpty()) << dialog->statusText().toStdString();
+    EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("The recording is in"))) << dialog->statusText().toStdString();
+    const QStringList kept = QDir(dir.file(QStringLiteral("Takes"))).entryList({QStringLiteral("*.flac")});
+    ASSERT_EQ(kept.size(), 1);
+    const QString flac = dir.file(QStringLiteral("Takes/") + kept.first());
+    EXPECT_TRUE(test::readAll(flac).startsWith("fLaC"));
+    auto takes = core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0));
+    ASSERT_TRUE(takes.has_value());
+    ASSERT_EQ(takes->size(), 1);
+    EXPECT_EQ(takes->first().source, kept.first());
+    audio::TakeRequest again;
+    again.machine = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    again.part = "clave";
+    again.input = QFile::encodeName(flac).toStdString();
+    again.latencyMs = result.latencyMs;
+    auto rescored = audio::scoreTakeNonRealTime(again);
+    ASSERT_TRUE(rescored.has_value()) << rescored.error().toString();
+    EXPECT_EQ(rescored->score.hits.size(), result.score.hits.size());
+    EXPECT_LE(rescored->score.matched, result.dropouts) << "the machine's sound is found and taken off from the file too";
 
     dialog->score();  // another take, stopped during the count-in
     QTest::qWait(500);

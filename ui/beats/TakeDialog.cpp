@@ -8,6 +8,10 @@
 #include "ui/shell/AudioSettingsPanel.h"
 
 #include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -241,6 +245,11 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_backing = new QCheckBox(tr("Take o&ff the machine's other parts heard from the speakers"), this);
     m_backing->setChecked(true);
     fields->addRow(QString(), m_backing);
+    m_keepRecording = new QCheckBox(tr("Keep take also keeps the recor&ding (FLAC, in Music › Bandmate takes)"), this);
+    m_keepRecording->setToolTip(tr("What you played, from the first beat on, to listen to or score again later. Only kept when you "
+                                   "tick this."));
+    fields->addRow(QString(), m_keepRecording);
+    m_recordingsFolder = QStandardPaths::writableLocation(QStandardPaths::MusicLocation) + QStringLiteral("/Bandmate takes");
     layout->addLayout(fields);
 
     m_progress = new QProgressBar(this);
@@ -354,12 +363,23 @@ void TakeDialog::setBars(int bars)
     m_bars->setValue(bars);
 }
 
+void TakeDialog::setRecordingsFolder(const QString& folder)
+{
+    m_recordingsFolder = folder;
+}
+
+void TakeDialog::setKeepRecording(bool keep)
+{
+    m_keepRecording->setChecked(keep);
+}
+
 void TakeDialog::showMode()
 {
     const bool live = m_liveMode->isChecked();
     m_fields->setRowVisible(m_fileRow, !live);
     m_fields->setRowVisible(m_inputInfo, live);
     m_fields->setRowVisible(m_bars, live);
+    m_fields->setRowVisible(m_keepRecording, live);
     m_scoreButton->setText(live ? tr("Pla&y and record") : tr("&Score"));
 }
 
@@ -552,6 +572,7 @@ void TakeDialog::finishLive(bool early)
     auto take = std::make_shared<audio::RecordedTake>(std::move(*recorded));
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     take->request.cancelled = m_cancel;
+    m_lastTake = take;
     scoreInBackground([take] { return audio::scoreRecordedTakeNonRealTime(*take); });
 }
 
@@ -666,15 +687,33 @@ QString TakeDialog::keep()
     core::coach::KeptTake take = core::coach::keptTake(m_result->score, m_result->grid, m_machine);
     take.machineRef = m_machineRef;
     take.source = QFileInfo(m_scoredInput).fileName();  // "live" for a live take
+    // The recording too, when asked: written first, so the kept take can name it.
+    QString recordingNote;
+    if (m_scoredInput == QLatin1String("live") && m_keepRecording->isChecked() && m_lastTake) {
+        const QString name = QStringLiteral("%1 %2 %3 BPM %4.flac")
+                                 .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")),
+                                      QString::fromStdString(m_machine.title).remove(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]"))),
+                                      QString::number(take.bpm), take.part);
+        const QString path = QDir(m_recordingsFolder).filePath(name);
+        auto written = QDir().mkpath(m_recordingsFolder)
+                           ? audio::writeRecordingNonRealTime(*m_lastTake, QFile::encodeName(path).toStdString())
+                           : core::Result<void>(std::unexpected(core::Error{core::ErrorCode::Io, "the folder cannot be made", ""}));
+        if (written) {
+            take.source = name;
+            recordingNote = QStringLiteral(" ") + tr("The recording is in %1.").arg(QDir::toNativeSeparators(path));
+        } else {
+            recordingNote = QStringLiteral(" ") + tr("The recording could not be kept: %1").arg(QString::fromStdString(written.error().message));
+        }
+    }
     auto kept = core::coach::TakeLog(m_db).record(take);
     if (!kept) {
         m_status->setText(tr("Could not keep the take: %1").arg(QString::fromStdString(kept.error().toString())));
         return {};
     }
     m_keepButton->setEnabled(false);
-    m_status->setText(core::coach::isClean(take)
-                          ? tr("Kept. A clean take at %1 BPM: it counts for your roadmap.").arg(take.bpm)
-                          : tr("Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap."));
+    m_status->setText((core::coach::isClean(take) ? tr("Kept. A clean take at %1 BPM: it counts for your roadmap.").arg(take.bpm)
+                                                  : tr("Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap."))
+                      + recordingNote);
     return *kept;
 }
 

@@ -30,6 +30,7 @@ class QTreeWidget;
 namespace bandmate::audio {
 class LivePlayer;
 class LiveRecorder;
+struct RecordedTake;
 }  // namespace bandmate::audio
 
 namespace bandmate::core {
@@ -64,6 +65,10 @@ public:
     /// Live (play along now) or a recording made elsewhere.
     void setLive(bool live);
     void setBars(int bars);
+    /// Keep take also keeps a live take's recording (FLAC) in `folder` (default: Music › Bandmate
+    /// takes) when the musician ticks the box.
+    void setRecordingsFolder(const QString& folder);
+    void setKeepRecording(bool keep);
     /// Scores the recording, or plays and records a live take and then scores it (the Score /
     /// Play and record button); scored() follows.
     void score();
@@ -117,6 +122,9 @@ private:
     QLabel* m_inputInfo = nullptr;
     QSpinBox* m_bars = nullptr;
     QProgressBar* m_level = nullptr;  ///< the input, while a live take records
+    QCheckBox* m_keepRecording = nullptr;
+    QString m_recordingsFolder;
+    std::shared_ptr<const audio::RecordedTake> m_lastTake;  ///< the live take scored last, for Keep take
     QLineEdit* m_input = nullptr;
     QComboBox* m_part = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;
