@@ -6045,7 +6045,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>justo a tiempo de media</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%1 % of %2 hits within ±%3 ms — %4. %5 missed, %6 extra.</source>
+        <translation>%1 % de %2 golpes a ±%3 ms — %4. %5 fallados, %6 de más.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.</source>
         <translation>%1 % de %2 golpes a ±%3 ms — %4 (dispersión %5 ms). %6 fallados, %7 de más.</translation>
     </message>

@@ -6045,7 +6045,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>midt på slaget i snitt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%1 % of %2 hits within ±%3 ms — %4. %5 missed, %6 extra.</source>
+        <translation>%1 % av %2 slag innenfor ±%3 ms — %4. %5 bommet, %6 ekstra.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.</source>
         <translation>%1 % av %2 slag innenfor ±%3 ms — %4 (spredning %5 ms). %6 bommet, %7 ekstra.</translation>
     </message>

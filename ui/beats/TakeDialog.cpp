@@ -636,14 +636,22 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     } else {
         feel = tr("right on the beat on average");
     }
-    m_summary->setText(tr("%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.")
-                           .arg(std::lround(score.accuracy * 100.0))
-                           .arg(score.hits.size())
-                           .arg(tolerance)
-                           .arg(feel)
-                           .arg(std::lround(score.spreadMs))
-                           .arg(score.missed)
-                           .arg(score.extra));
+    // A spread needs hits to spread: without any it is left out.
+    m_summary->setText(score.matched == 0 ? tr("%1 % of %2 hits within ±%3 ms — %4. %5 missed, %6 extra.")
+                                                .arg(std::lround(score.accuracy * 100.0))
+                                                .arg(score.hits.size())
+                                                .arg(tolerance)
+                                                .arg(feel)
+                                                .arg(score.missed)
+                                                .arg(score.extra)
+                                          : tr("%1 % of %2 hits within ±%3 ms — %4 (spread %5 ms). %6 missed, %7 extra.")
+                                                .arg(std::lround(score.accuracy * 100.0))
+                                                .arg(score.hits.size())
+                                                .arg(tolerance)
+                                                .arg(feel)
+                                                .arg(std::lround(score.spreadMs))
+                                                .arg(score.missed)
+                                                .arg(score.extra));
     m_chartCaption->show();
     m_chart->show();
     m_chart->setSteps(core::coach::summaryByStep(score, m_result->grid.loopLength), m_result->grid.loopLength, m_result->grid.stepsPerBeat,
