@@ -10,6 +10,7 @@
 #include "core/coach/TakeScore.h"
 #include "core/storage/Database.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QDateTime>
@@ -339,6 +340,16 @@ int runLive(const CliArgs& args)
             return reportError(bars.error());
         }
         live.bars = *bars;
+    }
+    if (const QString keep = arguments->values.value(QStringLiteral("--keep-recording")); !keep.isEmpty()) {
+        // Where the recording goes is checked before anyone plays, not after.
+        const QFileInfo target(keep);
+        if (target.isDir()) {
+            return reportError({ErrorCode::InvalidArgument, "that is a folder, not a file", "--keep-recording"});
+        }
+        if (!target.absoluteDir().exists()) {
+            return reportError({ErrorCode::NotFound, "the folder does not exist", "--keep-recording"});
+        }
     }
     if (auto checked = audio::checkLiveTake(live); !checked) {
         return reportTake(args, *arguments, *take, std::unexpected(checked.error()), {}, {});  // before any device opens

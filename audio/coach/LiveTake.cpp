@@ -37,14 +37,10 @@ core::Result<void> checkLiveTake(const LiveTakeRequest& request)
     }
     // The part's grid, as the scorer will take it: a part with no program or no notes is refused
     // now, not after the musician played the whole take.
-    core::beats::Machine machine = take.machine;
-    for (auto& instrument : machine.instruments) {
-        instrument.enabled = instrument.enabled || instrument.id == take.part;
-    }
-    auto grid = core::coach::partGrid(core::beats::compileMachine(machine), take.part, machine.bpm, take.swing);
-    if (!grid) {
+    if (auto grid = takeGrid(take); !grid) {
         return std::unexpected(grid.error());
     }
+    const core::beats::Machine& machine = take.machine;
     const double barMs = 60000.0 / machine.bpm * core::beats::stepsPerBar(machine.flavor) / core::beats::stepsPerBeat(machine.flavor);
     const double seconds = ((request.countIn ? 1.0 : 0.0) + request.bars) * barMs / 1000.0 + (take.latencyMs + 200.0) / 1000.0;
     if (!(request.bars >= 1.0) || !(seconds <= kLongestLiveSeconds)) {
@@ -247,6 +243,7 @@ core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std
         }
         writer.reset(flac.createWriterFor(stream.get(), audio.sampleRate, 1, 24, {}, 0));
         if (writer == nullptr) {
+            stream.reset();  // closed before it goes (Windows keeps an open file)
             temp.deleteFile();
             return fail(ErrorCode::InvalidArgument, "FLAC cannot store this sample rate", path);
         }
@@ -265,6 +262,7 @@ core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std
         auto stream = std::make_unique<juce::FileInputStream>(temp);
         std::unique_ptr<juce::AudioFormatReader> reader(stream->openedOk() ? flac.createReaderFor(stream.release(), true) : nullptr);
         if (reader == nullptr || reader->lengthInSamples != frames) {
+            reader.reset();  // closed before it goes (Windows keeps an open file)
             temp.deleteFile();
             return fail(ErrorCode::Io, "the recording did not read back whole (is the disk full?)", path);
         }

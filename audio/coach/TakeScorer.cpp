@@ -44,6 +44,15 @@ core::Result<std::vector<float>> renderBacking(const TakeRequest& request, doubl
 
 }  // namespace
 
+core::Result<core::coach::PartGrid> takeGrid(const TakeRequest& request)
+{
+    core::beats::Machine machine = request.machine;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = instrument.enabled || instrument.id == request.part;
+    }
+    return core::coach::partGrid(core::beats::compileMachine(machine), request.part, machine.bpm, request.swing);
+}
+
 bool isMidiTake(const std::string& path)
 {
     std::string lower = path;
@@ -56,12 +65,7 @@ namespace {
 core::Result<TakeResult> scoreTake(const TakeRequest& request)
 {
     const auto stopped = [&request] { return request.cancelled && request.cancelled->load(); };
-    // The part's grid: the part plays in the grid whether or not its sound was on.
-    core::beats::Machine machine = request.machine;
-    for (auto& instrument : machine.instruments) {
-        instrument.enabled = instrument.enabled || instrument.id == request.part;
-    }
-    auto grid = core::coach::partGrid(core::beats::compileMachine(machine), request.part, machine.bpm, request.swing);
+    auto grid = takeGrid(request);
     if (!grid) {
         return std::unexpected(grid.error());
     }

@@ -50,6 +50,11 @@ struct TakeResult {
     int dropouts = 0;
 };
 
+/// The grid `request`'s take is scored against: its part's hits, the part counted whether or not
+/// its sound was on. NotFound when the machine has no such part; InvalidArgument when it plays
+/// nothing.
+[[nodiscard]] core::Result<core::coach::PartGrid> takeGrid(const TakeRequest& request);
+
 /// Whether `path` names a MIDI file (by its extension).
 [[nodiscard]] bool isMidiTake(const std::string& path);
 

@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+467"/>
+        <location line="+462"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
         <translation>
             <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>

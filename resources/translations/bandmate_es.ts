@@ -894,7 +894,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>elige en Preferencias › Audio la entrada en la que tocas.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>Automatic (the first that works)</source>
         <translation>Automático (el primero que funcione)</translation>
     </message>
@@ -956,12 +956,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+8"/>
-        <location line="+80"/>
+        <location line="+75"/>
         <source>The microphone or interface input the timing coach listens on while you play along</source>
         <translation>La entrada del micrófono o de la interfaz que escucha el entrenador de ritmo mientras tocas</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-69"/>
         <source>channel </source>
         <translation>canal </translation>
     </message>
@@ -981,12 +981,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 (no conectada)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-96"/>
         <source>Input level</source>
         <translation>Nivel de entrada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+103"/>
         <source>The input&apos;s level while the test sound or the calibration plays</source>
         <translation>El nivel de la entrada mientras suena el sonido de prueba o la calibración</translation>
     </message>
@@ -5800,17 +5800,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+307"/>
+        <location line="+302"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <source>Input level</source>
-        <translation>Nivel de entrada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-298"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -5841,7 +5836,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabando</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Se paró antes de tocar un compás entero: no se puntuó nada.</translation>
     </message>
@@ -5861,12 +5856,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-342"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-114"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -5921,7 +5916,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Guardar toma guarda ta&amp;mbién la grabación (FLAC, en Música › Bandmate takes)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -6005,7 +6000,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+18"/>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Count-in: listen to the clicks, then play from the one.</source>
         <translation>Entrada: escucha los clics y toca desde el uno.</translation>
     </message>

@@ -894,7 +894,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>velg inngangen du spiller inn i under Innstillinger › Lyd.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>Automatic (the first that works)</source>
         <translation>Automatisk (den første som virker)</translation>
     </message>
@@ -956,12 +956,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+8"/>
-        <location line="+80"/>
+        <location line="+75"/>
         <source>The microphone or interface input the timing coach listens on while you play along</source>
         <translation>Mikrofonen eller inngangen på lydkortet som timingtreneren lytter på mens du spiller med</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-69"/>
         <source>channel </source>
         <translation>kanal </translation>
     </message>
@@ -981,12 +981,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 (ikke tilkoblet)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-96"/>
         <source>Input level</source>
         <translation>Inngangsnivå</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+103"/>
         <source>The input&apos;s level while the test sound or the calibration plays</source>
         <translation>Inngangens nivå mens testlyden eller kalibreringen spilles</translation>
     </message>
@@ -5800,17 +5800,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+307"/>
+        <location line="+302"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <source>Input level</source>
-        <translation>Inngangsnivå</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-298"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -5841,7 +5836,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Tar opp</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Stanset før en hel takt var spilt: ingenting ble vurdert.</translation>
     </message>
@@ -5861,12 +5856,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-342"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-114"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -5921,7 +5916,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Behold opptaket tar også vare på lyd&amp;klippet (FLAC, i Musikk › Bandmate takes)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -6005,7 +6000,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+18"/>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Count-in: listen to the clicks, then play from the one.</source>
         <translation>Inntelling: lytt til klikkene, og spill fra ener.</translation>
     </message>

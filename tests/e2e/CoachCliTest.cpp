@@ -152,6 +152,9 @@ TEST(CoachCli, BadInputGetsOneClearLine)
           QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--bars"), QStringLiteral("1000"), QStringLiteral("--bpm"),
           QStringLiteral("30")},
          "15 minutes"},
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
+          QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--keep-recording"), dir.file(QStringLiteral("no/such/t.flac"))},
+         "folder does not exist"},
         {{QStringLiteral("coach"), QStringLiteral("calibrate")}, "--input-device"},
         {{QStringLiteral("coach"), QStringLiteral("calibrate"), QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("now")}, "now"},
     };

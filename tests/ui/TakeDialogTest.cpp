@@ -184,9 +184,16 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     dialog->resize(760, 680);
     dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-dialog-live.png"));
 
+    // A recording that cannot be written keeps nothing, and Keep take can be pressed again.
+    test::writeAll(dir.file(QStringLiteral("a file")), "not a folder");
+    dialog->setRecordingsFolder(dir.file(QStringLiteral("a file/Takes")));
+    dialog->setKeepRecording(true);
+    EXPECT_TRUE(dialog->keep().isEmpty());
+    EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("The recording could not be kept"))) << dialog->statusText().toStdString();
+    EXPECT_TRUE(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->isEmpty());
+
     // Kept with its recording: a FLAC file from the first step on, which scores again as it did live.
     dialog->setRecordingsFolder(dir.file(QStringLiteral("Takes")));
-    dialog->setKeepRecording(true);
     ASSERT_FALSE(dialog->keep().isEmpty()) << dialog->statusText().toStdString();
     EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("The recording is in"))) << dialog->statusText().toStdString();
     const QStringList kept = QDir(dir.file(QStringLiteral("Takes"))).entryList({QStringLiteral("*.flac")});

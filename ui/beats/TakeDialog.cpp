@@ -258,11 +258,7 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_progress->setAccessibleName(tr("Scoring"));
     m_progress->hide();
     layout->addWidget(m_progress);
-    m_level = new QProgressBar(this);
-    m_level->setRange(0, 60);  // −60 … 0 dBFS
-    m_level->setTextVisible(false);
-    m_level->setMaximumHeight(fontMetrics().height() / 2 + 4);
-    m_level->setAccessibleName(tr("Input level"));
+    m_level = AudioSettingsPanel::newInputMeter(this);
     m_level->setToolTip(tr("What the input hears: it should move with your playing, and stay short of the end"));
     m_level->hide();
     layout->addWidget(m_level);
@@ -536,8 +532,7 @@ void TakeDialog::pollLive()
         return;
     }
     m_progress->setValue(static_cast<int>(std::lround(1000.0 * m_recorder->pollNonRealTime())));
-    const float peak = m_player->takeInputPeak();
-    m_level->setValue(peak > 0.001f ? static_cast<int>(std::lround(60.0 + 20.0 * std::log10(peak))) : 0);
+    AudioSettingsPanel::showInputPeak(m_level, m_player->takeInputPeak());
     const int bar = m_recorder->barNow();
     m_status->setText(bar == 0 ? tr("Count-in: listen to the clicks, then play from the one.")
                                : tr("Bar %1 of %2").arg(bar).arg(m_recorder->bars()));
@@ -698,10 +693,15 @@ QString TakeDialog::keep()
     // The recording too, when asked: written first, so the kept take can name it.
     QString recordingNote;
     if (m_scoredInput == QLatin1String("live") && m_keepRecording->isChecked() && m_lastTake) {
-        const QString name = QStringLiteral("%1 %2 %3 BPM %4.flac")
+        const QString stem = QStringLiteral("%1 %2 %3 BPM %4")
                                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")),
                                       QString::fromStdString(m_machine.title).remove(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]"))),
                                       QString::number(take.bpm), take.part);
+        // Never over an earlier recording (the same second twice, a clock set back).
+        QString name = stem + QStringLiteral(".flac");
+        for (int n = 2; QFileInfo::exists(QDir(m_recordingsFolder).filePath(name)); ++n) {
+            name = QStringLiteral("%1 (%2).flac").arg(stem).arg(n);
+        }
         const QString path = QDir(m_recordingsFolder).filePath(name);
         auto written = QDir().mkpath(m_recordingsFolder)
                            ? audio::writeRecordingNonRealTime(*m_lastTake, QFile::encodeName(path).toStdString())
@@ -710,7 +710,9 @@ QString TakeDialog::keep()
             take.source = name;
             recordingNote = QStringLiteral(" ") + tr("The recording is in %1.").arg(QDir::toNativeSeparators(path));
         } else {
-            recordingNote = QStringLiteral(" ") + tr("The recording could not be kept: %1").arg(QString::fromStdString(written.error().message));
+            // Nothing kept: Keep take stays, to try again after fixing the folder or without the recording.
+            m_status->setText(tr("The recording could not be kept: %1").arg(QString::fromStdString(written.error().message)));
+            return {};
         }
     }
     auto kept = core::coach::TakeLog(m_db).record(take);

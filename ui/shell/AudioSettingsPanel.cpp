@@ -62,6 +62,22 @@ QString AudioSettingsPanel::coachErrorText(const core::Error& error)
     return QString::fromStdString(error.message);
 }
 
+QProgressBar* AudioSettingsPanel::newInputMeter(QWidget* parent)
+{
+    auto* meter = new QProgressBar(parent);
+    meter->setRange(0, 60);  // −60 … 0 dBFS
+    meter->setValue(0);
+    meter->setTextVisible(false);
+    meter->setMaximumHeight(meter->fontMetrics().height() / 2 + 4);
+    meter->setAccessibleName(tr("Input level"));
+    return meter;
+}
+
+void AudioSettingsPanel::showInputPeak(QProgressBar* meter, float peak)
+{
+    meter->setValue(peak > 0.001f ? static_cast<int>(std::lround(60.0 + 20.0 * std::log10(peak))) : 0);
+}
+
 audio::DeviceSettings deviceSettingsOf(const Settings::AudioOutput& setup, bool listen)
 {
     audio::DeviceSettings settings;
@@ -154,13 +170,8 @@ AudioSettingsPanel::AudioSettingsPanel(Settings& settings, QWidget* parent) : QW
     m_input->setCurrentIndex(std::max(0, m_input->findData(current.inputDevice)));
     connect(m_driver, &QComboBox::currentIndexChanged, this, &AudioSettingsPanel::fillInputs);
 
-    m_level = new QProgressBar(this);
+    m_level = newInputMeter(this);
     m_level->setObjectName(QStringLiteral("audioInputLevel"));
-    m_level->setRange(0, 60);  // −60 … 0 dBFS
-    m_level->setValue(0);
-    m_level->setTextVisible(false);
-    m_level->setMaximumHeight(fontMetrics().height() / 2 + 4);
-    m_level->setAccessibleName(tr("Input level"));
     m_level->setToolTip(tr("The input's level while the test sound or the calibration plays"));
     form->addRow(tr("Level:"), m_level);
 
@@ -331,7 +342,7 @@ void AudioSettingsPanel::poll()
 {
     if (m_player) {
         const float peak = m_player->takeInputPeak();
-        m_level->setValue(peak > 0.001f ? static_cast<int>(std::lround(60.0 + 20.0 * std::log10(peak))) : 0);
+        showInputPeak(m_level, peak);
     }
     if (!m_calibrator) {
         if (!m_player) {

@@ -55,6 +55,9 @@ public:
     [[nodiscard]] QString calibrationText() const;
     /// A calibration's or a live take's error as a sentence in the interface's language.
     [[nodiscard]] static QString coachErrorText(const core::Error& error);
+    /// An input level meter (−60 … 0 dBFS), and a peak (LivePlayer::takeInputPeak) shown on it.
+    [[nodiscard]] static QProgressBar* newInputMeter(QWidget* parent);
+    static void showInputPeak(QProgressBar* meter, float peak);
 
 Q_SIGNALS:
     /// About to open the audio device (test sound, calibration): whoever holds it lets go.
