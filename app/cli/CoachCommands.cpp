@@ -304,6 +304,41 @@ int runCalibrate(const CliArgs& args)
     return kExitOk;
 }
 
+/// "Bar 2: 4 of 5 within ±30 ms, 1 missed, 6 ms late on average" for bar `bar` (from 0) of a
+/// live take as heard so far.
+QString barLine(const audio::LiveProgress& heard, int bar)
+{
+    int due = 0;
+    int within = 0;
+    int missed = 0;
+    double sum = 0.0;
+    for (const auto& hit : heard.marks) {
+        if (hit.expectedMs < bar * heard.barMs || hit.expectedMs >= (bar + 1) * heard.barMs) {
+            continue;
+        }
+        ++due;
+        if (!hit.offsetMs) {
+            ++missed;
+            continue;
+        }
+        within += std::abs(*hit.offsetMs) <= heard.tally.toleranceMs ? 1 : 0;
+        sum += *hit.offsetMs;
+    }
+    if (due == 0) {
+        return QStringLiteral("Bar %1: nothing to play").arg(bar + 1);
+    }
+    QString line = QStringLiteral("Bar %1: %2 of %3 within ±%4 ms").arg(bar + 1).arg(within).arg(due).arg(heard.tally.toleranceMs);
+    if (missed > 0) {
+        line += QStringLiteral(", %1 missed").arg(missed);
+    }
+    if (due > missed) {
+        const long mean = std::lround(sum / (due - missed));
+        line += mean == 0 ? QStringLiteral(", on the beat on average")
+                          : QStringLiteral(", %1 ms %2 on average").arg(std::abs(mean)).arg(mean < 0 ? QStringLiteral("early") : QStringLiteral("late"));
+    }
+    return line;
+}
+
 int runLive(const CliArgs& args)
 {
     auto arguments = parseCommandOptions(args.rest,
@@ -380,7 +415,20 @@ int runLive(const CliArgs& args)
     // write it is reported after the score, which is printed either way.
     const QString keep = arguments->values.value(QStringLiteral("--keep-recording"));
     std::optional<core::Error> keepError;
-    auto scored = audio::recordTakeNonRealTime(**player, live, {}, [&](const audio::RecordedTake& recorded) {
+    // Without --json, each bar's tally as soon as its last hit's window closed.
+    int barsShown = 0;
+    const auto showBars = [&](double /*done*/, const audio::LiveProgress& heard) {
+        // (A bar's last hits may be played a little late: its tally waits for their window.)
+        const double window = core::coach::ScoreOptions{}.windowMs;
+        const double lengthMs = live.bars * heard.barMs;
+        for (; !args.json && heard.barMs > 0.0 && barsShown < static_cast<int>(live.bars)
+               && heard.heardMs >= std::min(lengthMs, (barsShown + 1) * heard.barMs + window) - 1e-6;
+             ++barsShown) {
+            printOut(barLine(heard, barsShown) + QStringLiteral("\n"));
+        }
+        return true;
+    };
+    auto scored = audio::recordTakeNonRealTime(**player, live, showBars, [&](const audio::RecordedTake& recorded) {
         if (!keep.isEmpty()) {
             if (auto written = audio::writeRecordingNonRealTime(recorded, QFile::encodeName(keep).toStdString()); !written) {
                 keepError = written.error();

@@ -11,9 +11,11 @@
 
 #include <juce_audio_formats/juce_audio_formats.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <limits>
+#include <span>
 #include <new>
 #include <thread>
 
@@ -70,7 +72,101 @@ struct LiveRecorder::Impl {
     uint64_t restarts = 0;
     std::chrono::steady_clock::time_point deadline;
     bool running = false;
+
+    // Listening as it comes in (progress()).
+    std::vector<core::coach::ExpectedHit> expected;  ///< the whole take's
+    std::vector<float> cleaned;       ///< the recording with the backing taken off, up to cleanedTo
+    size_t cleanedTo = 0;
+    size_t fitAt = 0;                 ///< the backing's filter is fitted once this much is in (the count-in)
+    bool fitted = false;
+    double bleedSearchMs = 300.0;
+    std::optional<BleedFilter> bleed;
+    std::unique_ptr<OnsetTracker> tracker;
+    std::vector<double> hitsMs;       ///< in the take's time
+    size_t closed = 0;                ///< expected hits whose window has closed
+    LiveProgress progress;
+
+    /// Finds the hits in what came in since the last call and updates the take's progress.
+    void listen();
 };
+
+void LiveRecorder::Impl::listen()
+{
+    Impl& self = *this;
+    const TakeRequest& take = self.request.take;
+    const double rate = self.recording.sampleRate;
+    const size_t total = self.recording.samples.size();
+    const bool subtract = take.subtractBacking && !self.request.playPart;
+    if (subtract && !self.fitted) {
+        if (self.have < self.fitAt) {
+            return;  // the count-in is still coming in: the filter is fitted on it
+        }
+        self.fitted = true;
+        self.bleed = fitBleedNonRealTime(std::span<const float>(self.recording.samples.data(), self.have),
+                                         std::span<const float>(self.played.data(), self.have), rate, self.bleedSearchMs);
+        self.progress.backingTakenOff = self.bleed.has_value();
+    }
+    std::copy(self.recording.samples.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo),
+              self.recording.samples.begin() + static_cast<std::ptrdiff_t>(self.have), self.cleaned.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo));
+    if (self.bleed) {
+        subtractBleed(*self.bleed, self.cleaned, std::span<const float>(self.played.data(), self.have), self.cleanedTo, self.have);
+    }
+    self.cleanedTo = self.have;
+    const bool end = self.have >= total;
+    const std::vector<double> found = self.tracker->advance(std::span<const float>(self.cleaned.data(), self.have), end);
+    core::coach::ScoreOptions options;
+    options.toleranceMs = take.toleranceMs;
+    const double offsetMs = take.latencyMs + static_cast<double>(self.countInFrames) * 1000.0 / rate;  // recording → take time
+    for (const double ms : found) {
+        if (ms - offsetMs >= -options.windowMs) {
+            self.hitsMs.push_back(ms - offsetMs);
+        }
+    }
+    const double heard = end ? std::numeric_limits<double>::infinity() : self.tracker->settledMs() - offsetMs;
+    size_t nowClosed = self.closed;
+    while (nowClosed < self.expected.size() && self.expected[nowClosed].ms + options.windowMs <= heard) {
+        ++nowClosed;
+    }
+    if (found.empty() && nowClosed == self.closed) {
+        return;
+    }
+    self.closed = nowClosed;
+    // Matched as the take will be: every hit a played one may reach by now.
+    const double reach = std::max(heard, self.hitsMs.empty() ? 0.0 : self.hitsMs.back()) + options.windowMs;
+    const auto due = std::find_if(self.expected.begin(), self.expected.end(), [reach](const auto& hit) { return hit.ms > reach; });
+    const core::coach::TakeScore score = core::coach::scoreTake({self.expected.begin(), due}, self.hitsMs, options);
+    LiveProgress& shown = self.progress;
+    shown.marks = score.hits;
+    shown.extrasMs = score.extrasMs;
+    shown.heardMs = std::clamp(heard, 0.0, self.request.bars * shown.barMs);
+    // The tally: the hits whose window closed.
+    core::coach::TakeScore tally;
+    tally.toleranceMs = options.toleranceMs;
+    int within = 0;
+    double sum = 0.0;
+    double squares = 0.0;
+    for (size_t i = 0; i < nowClosed && i < score.hits.size(); ++i) {
+        if (const auto& offset = score.hits[i].offsetMs) {
+            ++tally.matched;
+            within += std::abs(*offset) <= options.toleranceMs ? 1 : 0;
+            sum += *offset;
+            squares += *offset * *offset;
+        } else {
+            ++tally.missed;
+        }
+    }
+    if (nowClosed > 0) {
+        tally.accuracy = static_cast<double>(within) / static_cast<double>(nowClosed);
+    }
+    if (tally.matched > 0) {
+        tally.meanOffsetMs = sum / tally.matched;
+        tally.spreadMs = std::sqrt(std::max(0.0, squares / tally.matched - tally.meanOffsetMs * tally.meanOffsetMs));
+    }
+    tally.extra = static_cast<int>(std::count_if(score.extrasMs.begin(), score.extrasMs.end(),
+                                                 [heard, &options](double ms) { return ms + options.windowMs <= heard; }));
+    shown.tally = tally;
+    ++shown.revision;
+}
 
 LiveRecorder::LiveRecorder() = default;
 
@@ -123,6 +219,20 @@ core::Result<std::unique_ptr<LiveRecorder>> LiveRecorder::startNonRealTime(LiveP
     self.recording.sampleRate = rate;
     self.recording.samples.assign(static_cast<size_t>(total), 0.0f);
     self.played.assign(static_cast<size_t>(total), 0.0f);
+    self.cleaned.assign(static_cast<size_t>(total), 0.0f);
+    auto grid = takeGrid(take);  // (checkLiveTake found it)
+    if (!grid) {
+        return std::unexpected(grid.error());
+    }
+    self.progress.grid = *grid;
+    self.progress.barMs = barFrames * 1000.0 / rate;
+    self.expected = core::coach::expectedHits(*grid, request.bars * barFrames * 1000.0 / rate);
+    self.tracker = std::make_unique<OnsetTracker>(rate, take.onsets);
+    self.bleedSearchMs = std::max(take.bleedSearchMs, take.latencyMs + 50.0);
+    // The backing's filter is fitted on the count-in (the player waits for the one), or on the
+    // first second past the longest delay searched without one.
+    self.fitAt = static_cast<size_t>(std::min<int64_t>(
+        total, std::max<int64_t>(countInFrames, std::llround((self.bleedSearchMs + 1000.0) * rate / 1000.0))));
     self.engine.prepareNonRealTime(rate);
     self.engine.setPattern(pattern);
     self.engine.setTempo(machine.bpm);
@@ -145,6 +255,7 @@ double LiveRecorder::pollNonRealTime()
     if (self.have >= total && self.overflowAtEnd < 0) {
         self.overflowAtEnd = static_cast<int64_t>(self.ring.overflowedFrames());
     }
+    self.listen();
     return static_cast<double>(self.have) / static_cast<double>(total);
 }
 
@@ -160,6 +271,11 @@ int LiveRecorder::barNow() const
     const Impl& self = *m_impl;
     const double frames = static_cast<double>(self.have) - static_cast<double>(self.countInFrames);
     return frames < 0.0 ? 0 : std::min(bars(), static_cast<int>(frames / self.barFrames) + 1);
+}
+
+const LiveProgress& LiveRecorder::progress() const
+{
+    return m_impl->progress;
 }
 
 int LiveRecorder::bars() const
@@ -210,7 +326,7 @@ core::Result<RecordedTake> LiveRecorder::finishNonRealTime(bool early)
     recorded.request.lengthMs = bars * self.barFrames * 1000.0 / rate;  // not the tail after the last bar
     recorded.bars = static_cast<int>(bars);
     recorded.countInFrames = self.countInFrames;
-    recorded.request.bleedSearchMs = std::max(take.bleedSearchMs, take.latencyMs + 50.0);
+    recorded.request.bleedSearchMs = self.bleedSearchMs;
     if (recorded.request.input.empty()) {
         recorded.request.input = "live take";
     }
@@ -280,7 +396,7 @@ core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take)
     return result;
 }
 
-core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request, const std::function<bool(double)>& progress,
+core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request, const std::function<bool(double, const LiveProgress&)>& progress,
                                                const std::function<void(const RecordedTake&)>& recorded)
 {
     try {
@@ -291,7 +407,7 @@ core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTak
         while (!(*recorder)->finished()) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             const double done = (*recorder)->pollNonRealTime();
-            if ((progress && !progress(done)) || (request.take.cancelled && request.take.cancelled->load())) {
+            if ((progress && !progress(done, (*recorder)->progress())) || (request.take.cancelled && request.take.cancelled->load())) {
                 break;
             }
         }

@@ -44,6 +44,25 @@ struct RecordedTake {
 /// was. InvalidArgument for a folder; NotFound when the folder is missing; Io otherwise.
 [[nodiscard]] core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std::string& path);
 
+/// How a live take is going, as far as it has been heard: what the take's view draws while the
+/// musician plays. The same detector and matching as the take's score afterwards, run on what has
+/// come in (the backing taken off with a filter fitted on the count-in), so a mark seldom moves
+/// when the whole take is scored at the end.
+struct LiveProgress {
+    core::coach::PartGrid grid;
+    /// Every hit of the part due so far with its offset once a played hit matched it, in time order
+    /// (a hit whose window is still open may yet be matched).
+    std::vector<core::coach::HitResult> marks;
+    std::vector<double> extrasMs;  ///< played hits no due hit claims, in the take's time (ms from its first step)
+    /// The running tally over the hits whose window has closed: accuracy, mean offset, spread,
+    /// matched and missed (its `hits` stay empty: see marks).
+    core::coach::TakeScore tally;
+    double heardMs = 0.0;  ///< the take's time up to which every hit has been placed
+    double barMs = 0.0;    ///< a bar of the take
+    bool backingTakenOff = false;  ///< the speakers' sound was found in the input and is taken off
+    int revision = 0;      ///< rises whenever any of it changes
+};
+
 /// Records a live take, driven by the caller's thread (a loop, or a UI timer): start() plays the
 /// machine without the practised part through the player (opened with an input device), after a
 /// bar of count-in; poll() moves what the device recorded out of the capture ring (call it at
@@ -65,6 +84,8 @@ public:
     /// The bar being played now (1-based; 0 during the count-in), as far as recorded.
     [[nodiscard]] int barNow() const;
     [[nodiscard]] int bars() const;
+    /// The hits found so far (pollNonRealTime finds them in what it takes in).
+    [[nodiscard]] const LiveProgress& progress() const;
     /// Stops the machine and the device and returns the take. Io when the device stopped or
     /// restarted, or part of the take was lost. Stopped before the end: Cancelled, or with
     /// `early` the whole bars played so far (Cancelled when not even one).
@@ -81,11 +102,11 @@ private:
 [[nodiscard]] core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take);
 
 /// Records and scores a take on this thread (the command line): start, poll every 20 ms,
-/// finish, score. `progress` (0…1 of the recording) is called about every 20 ms; returning false
-/// stops (Cancelled). `recorded` sees the take before it is scored (to keep the recording).
+/// finish, score. `progress` (0…1 of the recording, and the hits heard so far) is called about
+/// every 20 ms; returning false stops (Cancelled). `recorded` sees the take before it is scored (to keep the recording).
 /// Blocks for the take's length.
 [[nodiscard]] core::Result<TakeResult> recordTakeNonRealTime(LivePlayer& player, const LiveTakeRequest& request,
-                                                             const std::function<bool(double)>& progress = {},
+                                                             const std::function<bool(double, const LiveProgress&)>& progress = {},
                                                              const std::function<void(const RecordedTake&)>& recorded = {});
 
 }  // namespace bandmate::audio

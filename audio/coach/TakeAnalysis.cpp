@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <memory>
 
 namespace bandmate::audio {
@@ -26,7 +27,7 @@ int64_t framesOf(double ms, double sampleRate)
 }
 
 /// The normalised correlation of a[offset + i] with b[i] over i < length.
-double correlationAt(const std::vector<float>& a, const std::vector<float>& b, size_t offset, size_t length)
+double correlationAt(std::span<const float> a, std::span<const float> b, size_t offset, size_t length)
 {
     double ab = 0.0;
     double aa = 0.0;
@@ -42,7 +43,7 @@ double correlationAt(const std::vector<float>& a, const std::vector<float>& b, s
 }
 
 /// `samples` summed in groups of `factor` (a box low-pass, then every factor-th sample).
-std::vector<float> decimated(const std::vector<float>& samples, size_t length, size_t factor)
+std::vector<float> decimated(std::span<const float> samples, size_t length, size_t factor)
 {
     std::vector<float> out(length / factor);
     for (size_t i = 0; i < out.size(); ++i) {
@@ -208,8 +209,8 @@ core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& pat
     return hits;
 }
 
-std::optional<Bleed> cancelBleedNonRealTime(std::vector<float>& take, const std::vector<float>& backing, double sampleRate,
-                                            double maxDelayMs)
+std::optional<BleedFilter> fitBleedNonRealTime(std::span<const float> take, std::span<const float> backing, double sampleRate,
+                                               double maxDelayMs)
 {
     // Coarse: the delay at a quarter of the rate over a few seconds; then to the sample.
     constexpr size_t kFactor = 4;
@@ -321,25 +322,8 @@ std::optional<Bleed> cancelBleedNonRealTime(std::vector<float>& take, const std:
         }
         filter[row] = sum / system[row][row];
     }
-    // Taken off the whole take.
-    double leakEnergy = 0.0;
-    double backingEnergy = 0.0;
-    for (int64_t n = 0; n < takeSize; ++n) {
-        double leak = 0.0;
-        for (int tap = 0; tap < kTaps; ++tap) {
-            const int64_t source = n - firstLag - tap;
-            if (source >= 0 && source < backingSize) {
-                leak += filter[static_cast<size_t>(tap)] * static_cast<double>(backing[static_cast<size_t>(source)]);
-            }
-        }
-        take[static_cast<size_t>(n)] -= static_cast<float>(leak);
-        leakEnergy += leak * leak;
-        if (const int64_t source = n - static_cast<int64_t>(delay); source >= 0 && source < backingSize) {
-            backingEnergy += static_cast<double>(backing[static_cast<size_t>(source)]) * backing[static_cast<size_t>(source)];
-        }
-    }
     // The delay to the filter's strongest tap (between samples: a parabola through it and its
-    // neighbours); the gain as loud as the leak is against the backing.
+    // neighbours).
     size_t peak = 0;
     for (size_t tap = 1; tap < kTaps; ++tap) {
         peak = std::abs(filter[tap]) > std::abs(filter[peak]) ? tap : peak;
@@ -354,82 +338,134 @@ std::optional<Bleed> cancelBleedNonRealTime(std::vector<float>& take, const std:
             delayFrames += 0.5 * (before - after) / curve;
         }
     }
-    const double gain = backingEnergy > 0.0 ? std::sqrt(leakEnergy / backingEnergy) : 0.0;
-    return Bleed{delayFrames * 1000.0 / sampleRate, gain, best};
+    BleedFilter fitted;
+    fitted.bleed = Bleed{delayFrames * 1000.0 / sampleRate, 0.0, best};
+    fitted.firstLag = firstLag;
+    fitted.taps.assign(filter.begin(), filter.end());
+    fitted.delay = static_cast<int64_t>(delay);
+    return fitted;
 }
 
-std::vector<double> detectOnsetsNonRealTime(const MonoAudio& audio, const OnsetSettings& settings)
+double subtractBleed(const BleedFilter& filter, std::span<float> take, std::span<const float> backing, size_t from, size_t to)
 {
-    std::vector<double> onsets;
-    const std::vector<float>& x = audio.samples;
-    if (x.empty() || !(audio.sampleRate > 0.0)) {
-        return onsets;
-    }
-    const double rate = audio.sampleRate;
-    constexpr uint_t kWindow = 512;
-    constexpr uint_t kHop = 64;
-    AubioOnset detector(kWindow, kHop, static_cast<uint_t>(std::lround(rate)));
-    if (detector.onset == nullptr) {
-        return onsets;
-    }
-    aubio_onset_set_threshold(detector.onset, static_cast<smpl_t>(0.6 - 0.55 * std::clamp(settings.sensitivity, 0.0, 1.0)));
-    aubio_onset_set_silence(detector.onset, static_cast<smpl_t>(settings.gateDb));
-    aubio_onset_set_minioi_ms(detector.onset, static_cast<smpl_t>(settings.minGapMs));
-    std::vector<int64_t> found;
-    // Past the end, silence: aubio reports a hit only a window and its delay after it began.
-    const size_t flushed = x.size() + kWindow + 6 * kHop;
-    for (size_t at = 0; at < flushed; at += kHop) {
-        if (settings.cancelled != nullptr && at % (1024 * kHop) == 0 && settings.cancelled->load()) {
-            return onsets;
-        }
-        for (uint_t i = 0; i < kHop; ++i) {
-            detector.in->data[i] = at + i < x.size() ? x[at + i] : 0.0f;
-        }
-        aubio_onset_do(detector.onset, detector.in, detector.out);
-        if (detector.out->data[0] != 0.0f) {
-            found.push_back(static_cast<int64_t>(aubio_onset_get_last(detector.onset)));
-        }
-    }
-    // Each onset on its attack's first sample: near aubio's frame, the first sample that rises
-    // well above what sounded just before (the last hit's tail, the room), on the way to the peak.
-    const int64_t before = framesOf(12.0, rate);
-    const int64_t after = framesOf(30.0, rate);
-    const int64_t quiet = framesOf(10.0, rate);
-    const auto total = static_cast<int64_t>(x.size());
-    const double gate = std::pow(10.0, settings.gateDb / 20.0);
-    const auto level = [&](int64_t from, int64_t to, int64_t* where = nullptr) {
-        float peak = 0.0f;
-        for (int64_t i = std::max<int64_t>(0, from); i < std::min(total, to); ++i) {
-            if (std::abs(x[static_cast<size_t>(i)]) > peak) {
-                peak = std::abs(x[static_cast<size_t>(i)]);
-                if (where != nullptr) {
-                    *where = i;
-                }
+    const auto backingSize = static_cast<int64_t>(backing.size());
+    const auto taps = static_cast<int64_t>(filter.taps.size());
+    double leakEnergy = 0.0;
+    for (auto n = static_cast<int64_t>(from); n < static_cast<int64_t>(std::min(to, take.size())); ++n) {
+        double leak = 0.0;
+        for (int64_t tap = 0; tap < taps; ++tap) {
+            const int64_t source = n - filter.firstLag - tap;
+            if (source >= 0 && source < backingSize) {
+                leak += filter.taps[static_cast<size_t>(tap)] * static_cast<double>(backing[static_cast<size_t>(source)]);
             }
         }
-        return static_cast<double>(peak);
-    };
-    // The room: the level most of the take stays above (the tenth percentile of its 10 ms peaks).
-    // A hit must stand out from it too, also at the very start, where nothing sounded before.
+        take[static_cast<size_t>(n)] -= static_cast<float>(leak);
+        leakEnergy += leak * leak;
+    }
+    return leakEnergy;
+}
+
+std::optional<Bleed> cancelBleedNonRealTime(std::vector<float>& take, const std::vector<float>& backing, double sampleRate,
+                                            double maxDelayMs)
+{
+    std::optional<BleedFilter> filter = fitBleedNonRealTime(take, backing, sampleRate, maxDelayMs);
+    if (!filter) {
+        return std::nullopt;
+    }
+    const int64_t delay = filter->delay;
+    const double leakEnergy = subtractBleed(*filter, take, backing, 0, take.size());
+    // The gain as loud as the leak is against the backing.
+    double backingEnergy = 0.0;
+    for (int64_t n = 0; n < static_cast<int64_t>(take.size()); ++n) {
+        if (const int64_t source = n - delay; source >= 0 && source < static_cast<int64_t>(backing.size())) {
+            backingEnergy += static_cast<double>(backing[static_cast<size_t>(source)]) * backing[static_cast<size_t>(source)];
+        }
+    }
+    Bleed bleed = filter->bleed;
+    bleed.gain = backingEnergy > 0.0 ? std::sqrt(leakEnergy / backingEnergy) : 0.0;
+    return bleed;
+}
+
+namespace {
+
+constexpr uint_t kWindow = 512;
+constexpr uint_t kHop = 64;
+constexpr double kQuietMs = 10.0;   // the blocks the room is measured in, and what "just before" a hit spans
+constexpr double kBeforeMs = 12.0;  // an attack is looked for this far before aubio's frame…
+constexpr double kAfterMs = 30.0;   // …and its peak this far after
+
+/// The loudest sample's level in x[from, to) (clipped to x), and where it is.
+double peakLevel(std::span<const float> x, int64_t from, int64_t to, int64_t* where = nullptr)
+{
+    float peak = 0.0f;
+    const auto total = static_cast<int64_t>(x.size());
+    for (int64_t i = std::max<int64_t>(0, from); i < std::min(total, to); ++i) {
+        if (std::abs(x[static_cast<size_t>(i)]) > peak) {
+            peak = std::abs(x[static_cast<size_t>(i)]);
+            if (where != nullptr) {
+                *where = i;
+            }
+        }
+    }
+    return static_cast<double>(peak);
+}
+
+/// The tenth percentile of `blocks` (0 when none).
+double tenthPercentile(std::vector<double> blocks)
+{
+    if (blocks.empty()) {
+        return 0.0;
+    }
+    const auto tenth = blocks.begin() + static_cast<std::ptrdiff_t>(blocks.size() / 10);
+    std::nth_element(blocks.begin(), tenth, blocks.end());
+    return *tenth;
+}
+
+}  // namespace
+
+double roomLevel(std::span<const float> samples, double sampleRate)
+{
+    const int64_t quiet = framesOf(kQuietMs, sampleRate);
     std::vector<double> blocks;
-    for (int64_t at = 0; at + quiet <= total; at += quiet) {
-        blocks.push_back(level(at, at + quiet));
+    for (int64_t at = 0; quiet > 0 && at + quiet <= static_cast<int64_t>(samples.size()); at += quiet) {
+        blocks.push_back(peakLevel(samples, at, at + quiet));
     }
-    double room = 0.0;
-    if (!blocks.empty()) {
-        const auto tenth = blocks.begin() + static_cast<std::ptrdiff_t>(blocks.size() / 10);
-        std::nth_element(blocks.begin(), tenth, blocks.end());
-        room = *tenth;
+    return tenthPercentile(std::move(blocks));
+}
+
+struct OnsetTracker::Impl {
+    Impl(double sampleRate, const OnsetSettings& onsetSettings, std::optional<double> roomLevel)
+        : rate(sampleRate),
+          settings(onsetSettings),
+          detector(kWindow, kHop, static_cast<uint_t>(std::lround(sampleRate))),
+          room(roomLevel),
+          before(framesOf(kBeforeMs, sampleRate)),
+          after(framesOf(kAfterMs, sampleRate)),
+          quiet(framesOf(kQuietMs, sampleRate)),
+          minGap(framesOf(onsetSettings.minGapMs, sampleRate)),
+          gate(std::pow(10.0, onsetSettings.gateDb / 20.0)),
+          last(-minGap - 1)
+    {
+        if (detector.onset != nullptr) {
+            aubio_onset_set_threshold(detector.onset, static_cast<smpl_t>(0.6 - 0.55 * std::clamp(settings.sensitivity, 0.0, 1.0)));
+            aubio_onset_set_silence(detector.onset, static_cast<smpl_t>(settings.gateDb));
+            aubio_onset_set_minioi_ms(detector.onset, static_cast<smpl_t>(settings.minGapMs));
+        }
     }
-    const int64_t minGap = framesOf(settings.minGapMs, rate);
-    int64_t last = -minGap - 1;
-    for (const int64_t t : found) {
+
+    /// Places aubio's onset `t` on its attack's first sample: near aubio's frame, the first sample
+    /// that rises well above what sounded just before (the last hit's tail, the room), on the way
+    /// to the peak. Appends it to `out` unless it is too soft, does not rise out of what sounded
+    /// before, or follows the last hit too closely.
+    void place(std::span<const float> x, int64_t t, std::vector<double>& out)
+    {
+        const auto total = static_cast<int64_t>(x.size());
         const int64_t from = std::max<int64_t>(0, std::min(t, total - 1) - before);
         int64_t peakAt = from;
-        const double peak = level(from, t + after, &peakAt);
-        const double floor = std::max(level(from - quiet, from), room);
+        const double peak = peakLevel(x, from, t + after, &peakAt);
+        const double floor = std::max(peakLevel(x, from - quiet, from), room ? *room : tenthPercentile(blocks));
         if (peak < gate || peak < 1.5 * floor) {
-            continue;  // too soft, or no clear rise out of what sounded before
+            return;  // too soft, or no clear rise out of what sounded before
         }
         // Above the loudest of what sounded before (a decaying tail only falls from there).
         const double threshold = std::max(1.25 * floor, 0.2 * peak);
@@ -441,12 +477,97 @@ std::vector<double> detectOnsetsNonRealTime(const MonoAudio& audio, const OnsetS
             }
         }
         if (attack - last < minGap) {
-            continue;
+            return;
         }
         last = attack;
-        onsets.push_back(static_cast<double>(attack) * 1000.0 / rate);
+        out.push_back(static_cast<double>(attack) * 1000.0 / rate);
     }
-    return onsets;
+
+    double rate;
+    OnsetSettings settings;
+    AubioOnset detector;
+    std::optional<double> room;  ///< given; else the tenth percentile of `blocks`
+    std::vector<double> blocks;  ///< the 10 ms peaks so far (a live take's room)
+    int64_t before;
+    int64_t after;
+    int64_t quiet;
+    int64_t minGap;
+    double gate;
+    int64_t last;           ///< the last hit placed
+    size_t at = 0;          ///< aubio has been fed x[0, at)
+    size_t flushedTo = 0;   ///< past the end: where aubio's feed of silence stops
+    std::vector<int64_t> pending;  ///< aubio's onsets not placed yet (their peak not all in)
+    bool ended = false;
+};
+
+OnsetTracker::OnsetTracker(double sampleRate, const OnsetSettings& settings, std::optional<double> room)
+    : m_impl(std::make_unique<Impl>(sampleRate, settings, room))
+{
+}
+
+OnsetTracker::~OnsetTracker() = default;
+
+std::vector<double> OnsetTracker::advance(std::span<const float> x, bool end)
+{
+    Impl& self = *m_impl;
+    std::vector<double> placed;
+    if (self.detector.onset == nullptr || self.ended) {
+        return placed;
+    }
+    if (!self.room) {
+        for (auto block = static_cast<int64_t>(self.blocks.size()); self.quiet > 0 && (block + 1) * self.quiet <= static_cast<int64_t>(x.size());
+             ++block) {
+            self.blocks.push_back(peakLevel(x, block * self.quiet, (block + 1) * self.quiet));
+        }
+    }
+    // Past the end, silence: aubio reports a hit only a window and its delay after it began.
+    const size_t until = end ? x.size() + kWindow + 6 * kHop : x.size();
+    const std::atomic<bool>* cancelled = self.settings.cancelled;
+    for (; self.at + kHop <= until; self.at += kHop) {
+        if (cancelled != nullptr && self.at % (1024 * kHop) == 0 && cancelled->load()) {
+            self.ended = true;
+            return placed;
+        }
+        for (uint_t i = 0; i < kHop; ++i) {
+            self.detector.in->data[i] = self.at + i < x.size() ? x[self.at + i] : 0.0f;
+        }
+        aubio_onset_do(self.detector.onset, self.detector.in, self.detector.out);
+        if (self.detector.out->data[0] != 0.0f) {
+            self.pending.push_back(static_cast<int64_t>(aubio_onset_get_last(self.detector.onset)));
+        }
+    }
+    // Each onset once its peak's reach is in (at the end: all of them).
+    size_t done = 0;
+    for (; done < self.pending.size() && (end || self.pending[done] + self.after <= static_cast<int64_t>(x.size())); ++done) {
+        self.place(x, self.pending[done], placed);
+    }
+    self.pending.erase(self.pending.begin(), self.pending.begin() + static_cast<std::ptrdiff_t>(done));
+    self.ended = end;
+    return placed;
+}
+
+double OnsetTracker::settledMs() const
+{
+    const Impl& self = *m_impl;
+    if (self.ended) {
+        return std::numeric_limits<double>::infinity();
+    }
+    // aubio reports a hit up to a window and its delay after it began; its attack may lie a little
+    // before that; a pending one is placed once its peak's reach is in.
+    int64_t settled = static_cast<int64_t>(self.at) - static_cast<int64_t>(kWindow + 6 * kHop) - self.before;
+    if (!self.pending.empty()) {
+        settled = std::min(settled, self.pending.front() - self.before);
+    }
+    return static_cast<double>(std::max<int64_t>(0, settled)) * 1000.0 / self.rate;
+}
+
+std::vector<double> detectOnsetsNonRealTime(const MonoAudio& audio, const OnsetSettings& settings)
+{
+    if (audio.samples.empty() || !(audio.sampleRate > 0.0)) {
+        return {};
+    }
+    OnsetTracker tracker(audio.sampleRate, settings, roomLevel(audio.samples, audio.sampleRate));
+    return tracker.advance(audio.samples, true);
 }
 
 }  // namespace bandmate::audio

@@ -3,7 +3,10 @@
 #include "core/util/Result.h"
 
 #include <atomic>
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,12 +40,30 @@ struct Bleed {
     double correlation = 0.0;  ///< 0…1: how alike the take and the delayed backing are
 };
 
+/// How the backing reaches the take: a short filter around the delay, fitted by least squares.
+/// Subtracting it (subtractBleed) takes the speakers' sound off the take.
+struct BleedFilter {
+    Bleed bleed;            ///< its delay and correlation (gain: see cancelBleedNonRealTime)
+    int64_t firstLag = 0;   ///< the delay of taps[0], in frames
+    int64_t delay = 0;      ///< the whole-frame delay at which the take and the backing correlate best
+    std::vector<double> taps;
+};
+
 /// Finds the backing track (what the engine played, rendered) in `take`, delayed by 0…maxDelayMs,
 /// coloured by the speakers and the microphone (a 33-tap filter fitted by least squares around
-/// the delay), and subtracts it, so the speakers' sound picked up by the microphone does not count
-/// as the player's hits. Returns what it took off, or nothing when the take does not hold the
-/// backing (played through headphones, or a backing recorded elsewhere): the take is then
-/// unchanged. Same sample rate for both.
+/// the delay, over at most ten seconds), and returns that filter; nothing when the take does not
+/// hold the backing (played through headphones, or a backing recorded elsewhere), or when under
+/// half a second past the delay is there to compare. Same sample rate for both. A live take fits
+/// it on its first seconds and subtracts as the rest comes in.
+[[nodiscard]] std::optional<BleedFilter> fitBleedNonRealTime(std::span<const float> take, std::span<const float> backing, double sampleRate,
+                                                             double maxDelayMs = 300.0);
+
+/// Takes `filter`'s leak of `backing` off take[from, to); returns the leak's energy.
+double subtractBleed(const BleedFilter& filter, std::span<float> take, std::span<const float> backing, size_t from, size_t to);
+
+/// Fits the backing's filter (fitBleedNonRealTime) and takes it off the whole take, so the
+/// speakers' sound picked up by the microphone does not count as the player's hits. Returns what
+/// it took off, or nothing (the take then unchanged).
 std::optional<Bleed> cancelBleedNonRealTime(std::vector<float>& take, const std::vector<float>& backing, double sampleRate,
                                             double maxDelayMs = 300.0);
 
@@ -57,5 +78,34 @@ struct OnsetSettings {
 /// is then placed on its attack's first sample (the first to rise well above what sounded
 /// before), so its time does not depend on aubio's analysis frames.
 [[nodiscard]] std::vector<double> detectOnsetsNonRealTime(const MonoAudio& audio, const OnsetSettings& settings = {});
+
+/// The room's level in `samples`: the level most of it stays above (the tenth percentile of its
+/// 10 ms peaks). A hit must stand out from it.
+[[nodiscard]] double roomLevel(std::span<const float> samples, double sampleRate);
+
+/// The onset detector of detectOnsetsNonRealTime, fed as the audio comes in (a live take): each
+/// hit is placed once 30 ms after its attack are in. Given the whole take at once with its room
+/// level it finds exactly what detectOnsetsNonRealTime finds; live, the room is the one heard so
+/// far. Not for the audio callback (aubio allocates nothing per call, but the hits' list does).
+class OnsetTracker {
+public:
+    /// `room`: the take's room level when known beforehand (roomLevel); else measured as it comes.
+    OnsetTracker(double sampleRate, const OnsetSettings& settings, std::optional<double> room = std::nullopt);
+    ~OnsetTracker();
+    OnsetTracker(const OnsetTracker&) = delete;
+    OnsetTracker& operator=(const OnsetTracker&) = delete;
+
+    /// `samples`: the take from its first sample up to what has come in (it may have moved since
+    /// the last call: a vector that grew). With `end`, nothing more comes: what is pending is
+    /// placed. Returns the hits placed since the last call (ms from the first sample, in order).
+    std::vector<double> advance(std::span<const float> samples, bool end = false);
+    /// Up to where (ms from the first sample) every hit has been placed: a hit before this that
+    /// was not returned is not coming.
+    [[nodiscard]] double settledMs() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 }  // namespace bandmate::audio

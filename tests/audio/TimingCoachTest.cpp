@@ -24,6 +24,7 @@
 #include <numbers>
 #include <random>
 #include <array>
+#include <span>
 
 using namespace bandmate;
 
@@ -257,6 +258,63 @@ TEST(TimingCoach, SpeakersThatColourTheBackingAndADelayBetweenSamplesAreTakenOff
         std::printf("  %s at %.0f BPM, coloured speakers: %d of %d hits found, %d extras wrong, worst error %.2f ms\n", part, bpm,
                     outcome.found, outcome.played, outcome.falseExtras, outcome.worstErrorMs);
     }
+}
+
+TEST(TimingCoach, TheLiveDetectorFedBlockByBlockFindsWhatTheWholeTakeFinds)
+{
+    // A live take is heard as it comes in: blocks of any size, the backing's filter fitted on the
+    // first seconds, the room measured as it goes. Given the room beforehand it finds exactly what
+    // the whole take's detector finds; live, it holds the same bar against the truth.
+    auto machine = core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    ASSERT_TRUE(machine.has_value());
+    machine->bpm = 120.0;
+    const auto grid = core::coach::partGrid(core::beats::compileMachine(*machine), "congas", 120.0);
+    ASSERT_TRUE(grid.has_value());
+    const auto expected = core::coach::expectedHits(*grid, 16.0 * 8.0 * grid->stepMs);
+    std::mt19937 random(4242u);
+    const Truth truth = perform(expected, random);
+    const Take take = record("congas", *machine, 120.0, truth, 16.0 * 8.0 * grid->stepMs + 500.0, random);
+
+    std::vector<float> whole = take.samples;
+    ASSERT_TRUE(audio::cancelBleedNonRealTime(whole, take.backing, kRate).has_value());
+    const auto offline = audio::detectOnsetsNonRealTime({whole, kRate});
+    audio::OnsetTracker given(kRate, {}, audio::roomLevel(whole, kRate));
+    std::vector<double> blockwise;
+    std::uniform_int_distribution<size_t> blockSize(1, 2048);
+    for (size_t have = 0; have < whole.size();) {
+        have = std::min(whole.size(), have + blockSize(random));
+        const double settled = given.settledMs();
+        const auto found = given.advance(std::span<const float>(whole.data(), have), have == whole.size());
+        EXPECT_TRUE(found.empty() || found.front() >= settled) << "no hit comes before where the detector said it had settled";
+        blockwise.insert(blockwise.end(), found.begin(), found.end());
+    }
+    EXPECT_EQ(blockwise, offline);
+
+    // Live: the filter from the first three seconds, then 64-frame blocks.
+    const auto fitFrames = static_cast<size_t>(3.0 * kRate);
+    const auto filter = audio::fitBleedNonRealTime(std::span<const float>(take.samples.data(), fitFrames),
+                                                   std::span<const float>(take.backing.data(), fitFrames), kRate);
+    ASSERT_TRUE(filter.has_value());
+    EXPECT_NEAR(filter->bleed.delayMs, 23.0, 0.1);
+    std::vector<float> cleaned(take.samples.size(), 0.0f);
+    audio::OnsetTracker live(kRate, {});
+    std::vector<double> heard;
+    for (size_t have = 0; have < cleaned.size();) {
+        const size_t from = have;
+        have = std::min(cleaned.size(), have + 64);
+        std::copy(take.samples.begin() + static_cast<std::ptrdiff_t>(from), take.samples.begin() + static_cast<std::ptrdiff_t>(have),
+                  cleaned.begin() + static_cast<std::ptrdiff_t>(from));
+        audio::subtractBleed(*filter, cleaned, take.backing, from, have);
+        const auto found = live.advance(std::span<const float>(cleaned.data(), have), have == cleaned.size());
+        heard.insert(heard.end(), found.begin(), found.end());
+    }
+    const Outcome outcome = judge(expected, truth, core::coach::scoreTake(expected, heard));
+    EXPECT_GE(outcome.found, static_cast<int>(std::ceil(0.97 * outcome.played))) << outcome.found << " of " << outcome.played;
+    EXPECT_LE(outcome.falseExtras, static_cast<int>(std::floor(0.02 * outcome.played)));
+    EXPECT_EQ(outcome.phantoms, 0);
+    EXPECT_LE(outcome.worstErrorMs, 3.0);
+    std::printf("  live, congas at 120 BPM: %d of %d hits found, %d extras wrong, worst error %.2f ms (whole take: %zu hits, live %zu)\n",
+                outcome.found, outcome.played, outcome.falseExtras, outcome.worstErrorMs, offline.size(), heard.size());
 }
 
 INSTANTIATE_TEST_SUITE_P(SalsaParts, TimingCoachTake,

@@ -93,9 +93,15 @@ TEST(LiveJack, ALiveTakeOfTheEnginesOwnClaveScoresEveryHitWithinThreeMs)
     request.playPart = true;
     int progressCalls = 0;
     double lastProgress = 0.0;
-    auto result = audio::recordTakeNonRealTime(**player, request, [&](double done) {
+    audio::LiveProgress halfWay;  // the marks as they stood half way through the take
+    audio::LiveProgress atEnd;
+    auto result = audio::recordTakeNonRealTime(**player, request, [&](double done, const audio::LiveProgress& heard) {
         ++progressCalls;
         lastProgress = done;
+        if (done <= 0.6) {
+            halfWay = heard;
+        }
+        atEnd = heard;
         return true;
     });
     ASSERT_TRUE(result.has_value()) << result.error().toString();
@@ -113,6 +119,24 @@ TEST(LiveJack, ALiveTakeOfTheEnginesOwnClaveScoresEveryHitWithinThreeMs)
     EXPECT_GT(progressCalls, 10);
     EXPECT_NEAR(lastProgress, 1.0, 1e-9);
     EXPECT_NEAR(result->latencyMs, trip->ms(), 1e-9);
+
+    // Marked while it played: half way through, the first bars' strokes were on the grid already,
+    // each where the take's score puts it afterwards.
+    const auto marked = [](const audio::LiveProgress& heard) {
+        return std::count_if(heard.marks.begin(), heard.marks.end(), [](const auto& hit) { return hit.offsetMs.has_value(); });
+    };
+    EXPECT_GE(marked(halfWay), 3) << "heard up to " << halfWay.heardMs << " ms";
+    EXPECT_GE(halfWay.tally.matched, 2);
+    EXPECT_EQ(atEnd.tally.matched + atEnd.tally.missed, 10) << "every stroke's window closed by the end";
+    EXPECT_EQ(atEnd.tally.matched, score.matched);
+    EXPECT_NEAR(atEnd.tally.accuracy, score.accuracy, 1e-9);
+    ASSERT_EQ(atEnd.marks.size(), score.hits.size());
+    for (size_t i = 0; i < score.hits.size(); ++i) {
+        ASSERT_EQ(atEnd.marks[i].offsetMs.has_value(), score.hits[i].offsetMs.has_value()) << i;
+        if (score.hits[i].offsetMs) {
+            EXPECT_NEAR(*atEnd.marks[i].offsetMs, *score.hits[i].offsetMs, 0.5) << "stroke " << i;
+        }
+    }
 }
 
 // bandmate-cli coach calibrate and coach live against the same kind of loop.
@@ -164,6 +188,20 @@ TEST(LiveJack, TheCommandLineCalibratesAndRecordsALiveTake)
     EXPECT_EQ(again.json().value(QStringLiteral("hits")).toArray().size(), 5);
     std::printf("coach live, the backing through the loop: %d hits counted, %d dropouts\n",
                 json.value(QStringLiteral("matched")).toInt() + json.value(QStringLiteral("extra")).toInt(), dropouts);
+
+    // Without --json, each bar's tally as the take goes: the machine plays the clave itself here.
+    run = test::runCli(QStringList{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"),
+                                   QStringLiteral("clave"), QStringLiteral("--bars"), QStringLiteral("2"), QStringLiteral("--latency-ms"),
+                                   QString::number(json.value(QStringLiteral("latency_ms")).toDouble()), QStringLiteral("--play-part")}
+                           + devices,
+                       env, 60'000);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const qsizetype bar1 = run.out.indexOf(QStringLiteral("Bar 1: "));
+    const qsizetype bar2 = run.out.indexOf(QStringLiteral("Bar 2: "));
+    EXPECT_GE(bar1, 0) << run.out.toStdString();
+    EXPECT_GT(bar2, bar1) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral(" within ±30 ms"))) << run.out.toStdString();
+    std::printf("coach live without --json:\n%s", qPrintable(run.out));
 }
 
 // The dummy backend's capture ports are silent: listening there hears no click, and says so.
