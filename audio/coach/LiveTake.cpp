@@ -14,8 +14,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <limits>
 #include <span>
+#include <system_error>
 #include <new>
 #include <thread>
 
@@ -73,50 +75,127 @@ struct LiveRecorder::Impl {
     std::chrono::steady_clock::time_point deadline;
     bool running = false;
 
-    // Listening as it comes in (progress()).
+    std::unique_ptr<LiveListener> listener;
+};
+
+struct LiveListener::Impl {
+    TakeRequest take;          ///< (its machine and onsets; nothing of it is read again)
+    double rate = 48000.0;
+    size_t total = 0;          ///< the whole recording's frames
+    double offsetMs = 0.0;     ///< recording time → take time: the round trip and the count-in
+    double lengthMs = 0.0;     ///< the take's bars
+    bool subtract = true;
     std::vector<core::coach::ExpectedHit> expected;  ///< the whole take's
     std::vector<float> cleaned;       ///< the recording with the backing taken off, up to cleanedTo
+    size_t have = 0;
     size_t cleanedTo = 0;
-    size_t fitAt = 0;                 ///< the backing's filter is fitted once this much is in (the count-in)
+    size_t fitAt = 0;                 ///< the backing's filter is fitted once this much is in
     bool fitted = false;
     double bleedSearchMs = 300.0;
+    std::future<std::optional<BleedFilter>> fitting;
     std::optional<BleedFilter> bleed;
     std::unique_ptr<OnsetTracker> tracker;
     std::vector<double> hitsMs;       ///< in the take's time
     size_t closed = 0;                ///< expected hits whose window has closed
     LiveProgress progress;
-
-    /// Finds the hits in what came in since the last call and updates the take's progress.
-    void listen();
 };
 
-void LiveRecorder::Impl::listen()
+LiveListener::LiveListener() = default;
+
+LiveListener::~LiveListener() = default;
+
+core::Result<std::unique_ptr<LiveListener>> LiveListener::create(const TakeRequest& take, double sampleRate, double barFrames, double bars,
+                                                                 int64_t countInFrames, size_t frames, bool subtract)
 {
-    Impl& self = *this;
-    const TakeRequest& take = self.request.take;
-    const double rate = self.recording.sampleRate;
-    const size_t total = self.recording.samples.size();
-    const bool subtract = take.subtractBacking && !self.request.playPart;
+    auto grid = takeGrid(take);
+    if (!grid) {
+        return std::unexpected(grid.error());
+    }
+    std::unique_ptr<LiveListener> listener(new LiveListener());
+    listener->m_impl = std::make_unique<Impl>();
+    Impl& self = *listener->m_impl;
+    self.take = take;
+    self.rate = sampleRate;
+    self.total = frames;
+    self.subtract = subtract;
+    self.offsetMs = take.latencyMs + static_cast<double>(countInFrames) * 1000.0 / sampleRate;
+    self.progress.grid = *grid;
+    self.progress.barMs = barFrames * 1000.0 / sampleRate;
+    self.progress.tally.toleranceMs = take.toleranceMs;
+    self.lengthMs = bars * self.progress.barMs;
+    self.expected = core::coach::expectedHits(*grid, self.lengthMs);
+    self.cleaned.assign(frames, 0.0f);
+    self.tracker = std::make_unique<OnsetTracker>(sampleRate, take.onsets);
+    self.bleedSearchMs = std::max(take.bleedSearchMs, take.latencyMs + 50.0);
+    // The backing's filter is fitted once the count-in and a second and a half of the machine are
+    // in: the clicks alone leave out most of what the machine sounds like (a conga's low end).
+    // Hits are marked from then on, the first ones at once.
+    self.fitAt = static_cast<size_t>(std::min<int64_t>(
+        static_cast<int64_t>(frames), countInFrames + std::llround(std::max(1500.0, self.bleedSearchMs + 1000.0) * sampleRate / 1000.0)));
+    return listener;
+}
+
+const LiveProgress& LiveListener::progress() const
+{
+    return m_impl->progress;
+}
+
+double LiveListener::bleedSearchMs() const
+{
+    return m_impl->bleedSearchMs;
+}
+
+void LiveListener::hear(std::span<const float> recording, std::span<const float> played)
+{
+    Impl& self = *m_impl;
+    const TakeRequest& take = self.take;
+    const double rate = self.rate;
+    const size_t total = self.total;
+    const bool subtract = self.subtract;
+    self.have = std::min({recording.size(), played.size(), total});
+    if (self.have < self.cleanedTo) {
+        return;  // (never shorter than before)
+    }
     if (subtract && !self.fitted) {
-        if (self.have < self.fitAt) {
-            return;  // the count-in is still coming in: the filter is fitted on it
+        // The filter is fitted on what comes first, on a thread of its own: the search for the
+        // delay takes tens of milliseconds, which the caller's thread (the UI's) does not wait.
+        // The hits are marked once it is there.
+        const bool end = self.have >= total;
+        if (!self.fitting.valid()) {
+            if (self.have < self.fitAt) {
+                return;
+            }
+            std::vector<float> heard(recording.begin(), recording.begin() + static_cast<std::ptrdiff_t>(self.have));
+            std::vector<float> sounded(played.begin(), played.begin() + static_cast<std::ptrdiff_t>(self.have));
+            const double search = self.bleedSearchMs;
+            try {
+                self.fitting = std::async(std::launch::async, [heard = std::move(heard), sounded = std::move(sounded), rate, search] {
+                    return fitBleedNonRealTime(heard, sounded, rate, search);
+                });
+            } catch (const std::system_error&) {  // no thread to be had: fitted here
+                std::promise<std::optional<BleedFilter>> now;
+                now.set_value(fitBleedNonRealTime(recording.first(self.have), played.first(self.have), rate, search));
+                self.fitting = now.get_future();
+            }
+        }
+        if (!end && self.fitting.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            return;
         }
         self.fitted = true;
-        self.bleed = fitBleedNonRealTime(std::span<const float>(self.recording.samples.data(), self.have),
-                                         std::span<const float>(self.played.data(), self.have), rate, self.bleedSearchMs);
+        self.bleed = self.fitting.get();  // (at the end of the take: waited for)
         self.progress.backingTakenOff = self.bleed.has_value();
     }
-    std::copy(self.recording.samples.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo),
-              self.recording.samples.begin() + static_cast<std::ptrdiff_t>(self.have), self.cleaned.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo));
+    std::copy(recording.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo), recording.begin() + static_cast<std::ptrdiff_t>(self.have),
+              self.cleaned.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo));
     if (self.bleed) {
-        subtractBleed(*self.bleed, self.cleaned, std::span<const float>(self.played.data(), self.have), self.cleanedTo, self.have);
+        subtractBleed(*self.bleed, self.cleaned, played.first(self.have), self.cleanedTo, self.have);
     }
     self.cleanedTo = self.have;
     const bool end = self.have >= total;
     const std::vector<double> found = self.tracker->advance(std::span<const float>(self.cleaned.data(), self.have), end);
     core::coach::ScoreOptions options;
     options.toleranceMs = take.toleranceMs;
-    const double offsetMs = take.latencyMs + static_cast<double>(self.countInFrames) * 1000.0 / rate;  // recording → take time
+    const double offsetMs = self.offsetMs;
     for (const double ms : found) {
         if (ms - offsetMs >= -options.windowMs) {
             self.hitsMs.push_back(ms - offsetMs);
@@ -128,6 +207,11 @@ void LiveRecorder::Impl::listen()
         ++nowClosed;
     }
     if (found.empty() && nowClosed == self.closed) {
+        // Nothing new to match: only how far it has been heard moves on.
+        if (const double heardMs = std::clamp(heard, 0.0, self.lengthMs); heardMs != self.progress.heardMs) {
+            self.progress.heardMs = heardMs;
+            ++self.progress.revision;
+        }
         return;
     }
     self.closed = nowClosed;
@@ -138,7 +222,7 @@ void LiveRecorder::Impl::listen()
     LiveProgress& shown = self.progress;
     shown.marks = score.hits;
     shown.extrasMs = score.extrasMs;
-    shown.heardMs = std::clamp(heard, 0.0, self.request.bars * shown.barMs);
+    shown.heardMs = std::clamp(heard, 0.0, self.lengthMs);
     // The tally: the hits whose window closed.
     core::coach::TakeScore tally;
     tally.toleranceMs = options.toleranceMs;
@@ -219,20 +303,12 @@ core::Result<std::unique_ptr<LiveRecorder>> LiveRecorder::startNonRealTime(LiveP
     self.recording.sampleRate = rate;
     self.recording.samples.assign(static_cast<size_t>(total), 0.0f);
     self.played.assign(static_cast<size_t>(total), 0.0f);
-    self.cleaned.assign(static_cast<size_t>(total), 0.0f);
-    auto grid = takeGrid(take);  // (checkLiveTake found it)
-    if (!grid) {
-        return std::unexpected(grid.error());
+    auto listener = LiveListener::create(take, rate, barFrames, request.bars, countInFrames, static_cast<size_t>(total),
+                                         take.subtractBacking && !request.playPart);
+    if (!listener) {
+        return std::unexpected(listener.error());
     }
-    self.progress.grid = *grid;
-    self.progress.barMs = barFrames * 1000.0 / rate;
-    self.expected = core::coach::expectedHits(*grid, request.bars * barFrames * 1000.0 / rate);
-    self.tracker = std::make_unique<OnsetTracker>(rate, take.onsets);
-    self.bleedSearchMs = std::max(take.bleedSearchMs, take.latencyMs + 50.0);
-    // The backing's filter is fitted on the count-in (the player waits for the one), or on the
-    // first second past the longest delay searched without one.
-    self.fitAt = static_cast<size_t>(std::min<int64_t>(
-        total, std::max<int64_t>(countInFrames, std::llround((self.bleedSearchMs + 1000.0) * rate / 1000.0))));
+    self.listener = std::move(*listener);
     self.engine.prepareNonRealTime(rate);
     self.engine.setPattern(pattern);
     self.engine.setTempo(machine.bpm);
@@ -255,7 +331,7 @@ double LiveRecorder::pollNonRealTime()
     if (self.have >= total && self.overflowAtEnd < 0) {
         self.overflowAtEnd = static_cast<int64_t>(self.ring.overflowedFrames());
     }
-    self.listen();
+    self.listener->hear(std::span<const float>(self.recording.samples.data(), self.have), std::span<const float>(self.played.data(), self.have));
     return static_cast<double>(self.have) / static_cast<double>(total);
 }
 
@@ -275,7 +351,7 @@ int LiveRecorder::barNow() const
 
 const LiveProgress& LiveRecorder::progress() const
 {
-    return m_impl->progress;
+    return m_impl->listener->progress();
 }
 
 int LiveRecorder::bars() const
@@ -326,7 +402,7 @@ core::Result<RecordedTake> LiveRecorder::finishNonRealTime(bool early)
     recorded.request.lengthMs = bars * self.barFrames * 1000.0 / rate;  // not the tail after the last bar
     recorded.bars = static_cast<int>(bars);
     recorded.countInFrames = self.countInFrames;
-    recorded.request.bleedSearchMs = self.bleedSearchMs;
+    recorded.request.bleedSearchMs = self.listener->bleedSearchMs();
     if (recorded.request.input.empty()) {
         recorded.request.input = "live take";
     }

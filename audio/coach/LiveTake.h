@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 
 namespace bandmate::audio {
 
@@ -46,7 +47,7 @@ struct RecordedTake {
 
 /// How a live take is going, as far as it has been heard: what the take's view draws while the
 /// musician plays. The same detector and matching as the take's score afterwards, run on what has
-/// come in (the backing taken off with a filter fitted on the count-in), so a mark seldom moves
+/// come in (the backing taken off with a filter fitted on its first seconds), so a mark seldom moves
 /// when the whole take is scored at the end.
 struct LiveProgress {
     core::coach::PartGrid grid;
@@ -61,6 +62,36 @@ struct LiveProgress {
     double barMs = 0.0;    ///< a bar of the take
     bool backingTakenOff = false;  ///< the speakers' sound was found in the input and is taken off
     int revision = 0;      ///< rises whenever any of it changes
+};
+
+/// Hears a live take as it comes in and keeps its progress: the backing's filter fitted on the
+/// take's first seconds and taken off what follows, each hit found (OnsetTracker) and matched to
+/// the grid. LiveRecorder feeds it from the capture ring on the caller's thread; tests and the
+/// benchmark feed it directly. Not for the audio callback. The filter is fitted on a thread of
+/// its own (hear() does not wait for it but at the end of the take); the destructor waits for it.
+class LiveListener {
+public:
+    /// `take` as played (latencyMs the round trip; its onsets, tolerance and backing setting);
+    /// a bar is `barFrames` long, the take `bars` bars after `countInFrames` of count-in, the
+    /// recording `frames` long in all (its tail included); `subtract`: take the backing off.
+    /// NotFound or InvalidArgument as takeGrid.
+    [[nodiscard]] static core::Result<std::unique_ptr<LiveListener>> create(const TakeRequest& take, double sampleRate, double barFrames,
+                                                                           double bars, int64_t countInFrames, size_t frames, bool subtract);
+    ~LiveListener();
+    LiveListener(const LiveListener&) = delete;
+    LiveListener& operator=(const LiveListener&) = delete;
+
+    /// `recording` and `played` (what the speakers played, frame for frame): the take from its
+    /// first frame up to what has come in; both grow from call to call. Finds what is new.
+    void hear(std::span<const float> recording, std::span<const float> played);
+    [[nodiscard]] const LiveProgress& progress() const;
+    /// How late the backing is looked for in the take (ms): the round trip and some.
+    [[nodiscard]] double bleedSearchMs() const;
+
+private:
+    LiveListener();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
 };
 
 /// Records a live take, driven by the caller's thread (a loop, or a UI timer): start() plays the

@@ -8,8 +8,13 @@
 // subtracting the backing; each as a share of one core (time / length of the take) and against
 // the baseline. The live path: the device callback's copy into the capture ring, 64-frame blocks,
 // against a plain copy of the same blocks (the baseline); and the latency calibration's search
-// for its clicks, against the time the clicks take to play.
+// for its clicks, against the time the clicks take to play. Listening live: the take fed to the
+// live listener in 30 ms polls (the take dialog's timer), the band leaking in: each poll's time
+// (the one that fits the backing's filter apart), against the whole take's analysis at once (the
+// baseline); how much audio after a hit's attack had to come in before the hit was marked; and
+// from a poll with new hits to their marks painted on the take's live view (offscreen).
 #include "audio/coach/Calibration.h"
+#include "audio/coach/LiveTake.h"
 #include "audio/coach/TakeAnalysis.h"
 #include "audio/device/CaptureRing.h"
 #include "audio/engine/Kit.h"
@@ -17,16 +22,19 @@
 #include "audio/render/OfflineRenderer.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/NoteStream.h"
+#include "ui/beats/LiveTakeView.h"
 
 #include <aubio/aubio.h>
 
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <span>
+#include <thread>
 
 using namespace bandmate;
 using Clock = std::chrono::steady_clock;
@@ -78,7 +86,7 @@ int aubioOnsets(const std::vector<float>& take)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     double seconds = 60.0;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
@@ -179,6 +187,94 @@ int main(int argc, char** argv)
                     "calibration search %5.1f ms (%.2f %% of the %.1f s of clicks, found %.2f ms)\n",
                     ringTime, copy, ringTime / copy, perBlockNs, 100.0 * perBlockNs / 1e9 / (64.0 / kRate), 1000.0 * search,
                     100.0 * search / clicksSeconds, clicksSeconds, trip ? trip->ms() : -1.0);
+    }
+
+    std::printf("listening live (30 ms polls):\n");
+    const double barMs = 60000.0 / machine->bpm * core::beats::stepsPerBar(machine->flavor) / core::beats::stepsPerBeat(machine->flavor);
+    const double bars = std::floor((seconds * 1000.0 - 300.0) / barMs);
+    audio::TakeRequest request;
+    request.machine = *machine;
+    request.part = "congas";
+    ui::LiveTakeView view;
+    view.resize(640, view.sizeHint().height());
+    view.show();
+    QApplication::processEvents();
+    for (int round = 0; round < 3; ++round) {
+        const bool paint = round < 2;  // the last round listens alone, with no view painted between its polls
+        auto listener = audio::LiveListener::create(request, kRate, barMs * kRate / 1000.0, bars, 0, frames, true);
+        if (!listener) {
+            std::fprintf(stderr, "%s\n", listener.error().toString().c_str());
+            return 1;
+        }
+        const auto poll = static_cast<size_t>(0.030 * kRate);
+        double total = 0.0;
+        double worst = 0.0;
+        double fit = 0.0;
+        int polls = 0;
+        size_t marked = 0;
+        std::vector<double> waits;  // ms of audio after each hit's attack before it was marked
+        std::vector<double> paints;
+        int revision = -1;
+        for (size_t have = 0; have < frames;) {
+            have = std::min(frames, have + poll);
+            const bool fitted = (*listener)->progress().backingTakenOff;
+            auto start = Clock::now();
+            (*listener)->hear(std::span<const float>(take.data(), have), std::span<const float>(band.data(), have));
+            const double spent = since(start);
+            ++polls;
+            total += spent;
+            worst = std::max(worst, spent);
+            // The backing's filter is fitted on a thread of its own once 1.5 s are in: the polls
+            // go on meanwhile (here: the same poll again every millisecond, as if no audio came).
+            bool fitting = false;
+            if (!fitted && have >= static_cast<size_t>(1.5 * kRate)) {
+                fitting = true;
+                start = Clock::now();
+                while (!(*listener)->progress().backingTakenOff && since(start) < 5.0) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                    (*listener)->hear(std::span<const float>(take.data(), have), std::span<const float>(band.data(), have));
+                }
+                fit = since(start);
+            }
+            const audio::LiveProgress& heard = (*listener)->progress();
+            std::vector<double> hits;
+            for (const auto& hit : heard.marks) {
+                if (hit.offsetMs) {
+                    hits.push_back(hit.expectedMs + *hit.offsetMs);
+                }
+            }
+            hits.insert(hits.end(), heard.extrasMs.begin(), heard.extrasMs.end());
+            if (hits.size() > marked) {
+                std::sort(hits.begin(), hits.end());
+                const double nowMs = static_cast<double>(have) * 1000.0 / kRate;
+                for (size_t i = marked; i < hits.size(); ++i) {
+                    if (!fitting) {  // (the hits before the filter waited for it: not counted)
+                        waits.push_back(nowMs - hits[i]);
+                    }
+                }
+                marked = hits.size();
+            }
+            if (paint && heard.revision != revision) {
+                revision = heard.revision;
+                const double before = view.lastMarkDelayMs();
+                view.setProgress(heard);
+                view.repaint();  // (the dialog's update() paints in the same turn of the event loop)
+                if (view.lastMarkDelayMs() != before) {
+                    paints.push_back(view.lastMarkDelayMs());
+                }
+            }
+        }
+        std::sort(waits.begin(), waits.end());
+        std::sort(paints.begin(), paints.end());
+        const auto percentile = [](const std::vector<double>& values, double p) {
+            return values.empty() ? -1.0 : values[std::min(values.size() - 1, static_cast<size_t>(p * static_cast<double>(values.size())))];
+        };
+        std::printf("  %s %d polls: %.3f ms each on average (%.2f %% of a core), worst %.2f ms, filter fitted on its thread in %.1f ms | "
+                    "%zu hits marked, audio after the attack before marked: median %.1f ms, p95 %.1f ms, worst %.1f ms "
+                    "(polls every 30 ms) | poll to marks painted: median %.2f ms, worst %.2f ms\n",
+                    paint ? "painted:" : "alone:  ", polls, 1000.0 * total / polls, 100.0 * total / seconds, 1000.0 * worst, 1000.0 * fit, marked,
+                    percentile(waits, 0.5), percentile(waits, 0.95), waits.empty() ? -1.0 : waits.back(), percentile(paints, 0.5),
+                    paints.empty() ? -1.0 : paints.back());
     }
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
 #include "ui/beats/BeatMachinePage.h"
+#include "ui/beats/LiveTakeView.h"
 #include "ui/beats/TakeDialog.h"
 #include "ui/shell/AudioSettingsPanel.h"
 #include "ui/shell/Language.h"
@@ -29,6 +30,50 @@
 #include <numbers>
 
 using namespace bandmate;
+
+TEST(TakeDialogTest, TheLiveViewMarksEachHitBesideItsStepAndKeepsTheTally)
+{
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    const core::beats::Machine machine = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    auto grid = core::coach::partGrid(core::beats::compileMachine(machine), "clave", 120.0);
+    ASSERT_TRUE(grid.has_value());
+    // A take of clave 2-3 heard to half way through its second pass: the first pass all played
+    // (one stroke 40 ms late), the second's first two strokes played, the third missed; an extra.
+    audio::LiveProgress heard;
+    heard.grid = *grid;
+    heard.barMs = 8 * grid->stepMs;
+    const auto expected = core::coach::expectedHits(*grid, 4 * heard.barMs);
+    const std::vector<double> offsets{-6, 12, 40, -3, 8, 2, -14};
+    for (size_t i = 0; i < expected.size() && i < 8; ++i) {
+        core::coach::HitResult hit{expected[i].step, expected[i].ms, std::nullopt};
+        if (i < offsets.size()) {
+            hit.offsetMs = offsets[i];
+        }
+        heard.marks.push_back(hit);
+    }
+    heard.heardMs = expected[7].ms + 150.0;
+    heard.extrasMs = {expected[6].ms + 120.0};
+    heard.tally.toleranceMs = 30.0;
+    heard.tally.matched = 7;
+    heard.tally.missed = 1;
+    heard.tally.extra = 1;
+    heard.tally.accuracy = 6.0 / 8.0;
+    heard.tally.meanOffsetMs = 5.6;
+    heard.tally.spreadMs = 16.0;
+
+    ui::LiveTakeView view;
+    EXPECT_EQ(view.tallyText(), QStringLiteral("Listening… play from the one."));
+    view.resize(640, view.sizeHint().height());
+    view.setProgress(heard);
+    EXPECT_EQ(view.tallyText(), QStringLiteral("75 % within ±30 ms — you drag by 6 ms (spread 16 ms) · 1 extra"));
+    EXPECT_EQ(view.accessibleDescription(), view.tallyText());
+    const QImage shot = view.grab().toImage();
+    EXPECT_EQ(view.marksPainted(), 1 + 2 + 5) << "this pass's two strokes and its extra, the last pass's five faint";
+    EXPECT_GE(view.lastMarkDelayMs(), 0.0);
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    shot.save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-live-view.png"));
+}
 
 TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)
 {
@@ -230,6 +275,10 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     dialog->score();
     QTest::qWait(3300);
     ASSERT_TRUE(dialog->statusText().startsWith(QStringLiteral("Bar"))) << dialog->statusText().toStdString();
+    EXPECT_FALSE(dialog->liveView()->isHidden()) << "the hits are shown as they are heard";
+    EXPECT_TRUE(dialog->liveView()->tallyText().contains(QStringLiteral("within ±30 ms")))
+        << "a bar in, its strokes' windows closed: " << dialog->liveView()->tallyText().toStdString();
+    dialog->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-dialog-playing.png"));
     dialog->stopRecording();
     ASSERT_TRUE(scored.wait(60'000));
     ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();

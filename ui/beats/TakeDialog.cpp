@@ -5,6 +5,7 @@
 #include "core/beats/NoteStream.h"
 #include "core/coach/TakeLog.h"
 #include "core/storage/Database.h"
+#include "ui/beats/LiveTakeView.h"
 #include "ui/shell/AudioSettingsPanel.h"
 
 #include <QApplication>
@@ -262,6 +263,9 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_level->setToolTip(tr("What the input hears: it should move with your playing, and stay short of the end"));
     m_level->hide();
     layout->addWidget(m_level);
+    m_liveView = new LiveTakeView(this);
+    m_liveView->hide();  // while a live take plays
+    layout->addWidget(m_liveView);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -522,6 +526,10 @@ void TakeDialog::startLive()
     m_progress->setAccessibleName(tr("Recording"));
     m_level->setValue(0);
     m_level->show();
+    m_liveRevision = -1;
+    m_liveView->clear();
+    m_liveView->show();
+    m_hits->hide();
     m_status->setText(tr("Count-in: listen to the clicks, then play from the one."));
     m_recordTimer->start();
 }
@@ -533,6 +541,10 @@ void TakeDialog::pollLive()
     }
     m_progress->setValue(static_cast<int>(std::lround(1000.0 * m_recorder->pollNonRealTime())));
     AudioSettingsPanel::showInputPeak(m_level, m_player->takeInputPeak());
+    if (const audio::LiveProgress& heard = m_recorder->progress(); heard.revision != m_liveRevision) {
+        m_liveRevision = heard.revision;
+        m_liveView->setProgress(heard);
+    }
     const int bar = m_recorder->barNow();
     m_status->setText(bar == 0 ? tr("Count-in: listen to the clicks, then play from the one.")
                                : tr("Bar %1 of %2").arg(bar).arg(m_recorder->bars()));
@@ -593,6 +605,8 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         return;  // an older score's
     }
     m_hits->clear();
+    m_liveView->hide();  // the take's whole score replaces what was heard as it played
+    m_hits->show();
     if (!result) {
         m_summary->clear();
         m_chart->setSteps({}, 16, 2, 30.0);

@@ -39,6 +39,7 @@ class Database;
 
 namespace bandmate::ui {
 
+class LiveTakeView;
 class StepOffsetChart;
 
 /// "Score a take…" on the Beat Machine page (the timing coach, issue 23): the musician plays one
@@ -80,6 +81,8 @@ public:
     [[nodiscard]] const std::optional<audio::TakeResult>& result() const { return m_result; }
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] QString statusText() const;
+    /// The hits as they are heard while a live take plays (tests).
+    [[nodiscard]] const LiveTakeView* liveView() const { return m_liveView; }
 
 Q_SIGNALS:
     /// A score finished (or failed: result() is empty and statusText() says why).
@@ -122,6 +125,8 @@ private:
     QLabel* m_inputInfo = nullptr;
     QSpinBox* m_bars = nullptr;
     QProgressBar* m_level = nullptr;  ///< the input, while a live take records
+    LiveTakeView* m_liveView = nullptr;  ///< the hits, while a live take records
+    int m_liveRevision = -1;          ///< of the progress shown there
     QCheckBox* m_keepRecording = nullptr;
     QString m_recordingsFolder;
     std::shared_ptr<const audio::RecordedTake> m_lastTake;  ///< the live take scored last, for Keep take
