@@ -56,6 +56,17 @@
     </message>
 </context>
 <context>
+    <name>bandmate::ui::LiveTakeView</name>
+    <message numerus="yes">
+        <location filename="../../ui/beats/LiveTakeView.cpp" line="+85"/>
+        <source>%n extra</source>
+        <translation>
+            <numerusform>%n extra</numerusform>
+            <numerusform>%n extra</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::SetlistsPage</name>
     <message numerus="yes">
         <location filename="../../ui/setlists/SetlistsPageFiles.cpp" line="+34"/>
@@ -101,7 +112,7 @@
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+216"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+219"/>
         <source>%1 (%n hit(s) a loop)</source>
         <translation>
             <numerusform>%1 (%n hit a loop)</numerusform>
@@ -109,7 +120,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+462"/>
+        <location line="+273"/>
+        <source>%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.</source>
+        <translation>
+            <numerusform>%1 % in time at %2 BPM: %n take in a row under the mark. Take a break, or start slower.</numerusform>
+            <numerusform>%1 % in time at %2 BPM: %n takes in a row under the mark. Take a break, or start slower.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+344"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
         <translation>
             <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>

@@ -3105,6 +3105,57 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
 </context>
 <context>
+    <name>bandmate::ui::LiveTakeView</name>
+    <message>
+        <location filename="../../ui/beats/LiveTakeView.cpp" line="+28"/>
+        <source>Hits as you play</source>
+        <translation>Golpes mientras tocas</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Listening… play from the one.</source>
+        <translation>Escuchando… toca desde el uno.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing on the grid yet</source>
+        <translation>nada en la rejilla todavía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you rush by %1 ms</source>
+        <translation>te adelantas %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you drag by %1 ms</source>
+        <translation>te atrasas %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>right on the beat</source>
+        <translation>justo a tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % within ±%2 ms — %3</source>
+        <translation>%1 % dentro de ±%2 ms — %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(spread %1 ms)</source>
+        <translation>(dispersión %1 ms)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n extra</source>
+        <translation>
+            <numerusform>%n de más</numerusform>
+            <numerusform>%n de más</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+78"/>
@@ -5701,7 +5752,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+67"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+70"/>
         <source>Offset by step of the loop</source>
         <translation>Desfase por paso del ciclo</translation>
     </message>
@@ -5760,11 +5811,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+4"/>
+        <location line="+39"/>
+        <location line="+5"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
         <source>&amp;Tempo:</source>
         <translation>&amp;Tempo:</translation>
     </message>
@@ -5799,29 +5852,30 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Lo que tocaste, desde el primer tiempo, para escucharlo o puntuarlo de nuevo más tarde. Solo se guarda si marcas esto.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+302"/>
+        <location line="+54"/>
+        <location line="+410"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-406"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
     <message>
-        <location line="+117"/>
-        <location line="+22"/>
+        <location line="+207"/>
+        <location line="+26"/>
         <source>Pla&amp;y and record</source>
         <translation>Tocar y gra&amp;bar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>&amp;Stop</source>
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
     </message>
@@ -5831,12 +5885,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Los dispositivos se abrieron distinto que al calibrarlos (%1, antes %2): vuelve a calibrar en Preferencias › Audio.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Recording</source>
         <translation>Grabando</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Se paró antes de tocar un compás entero: no se puntuó nada.</translation>
     </message>
@@ -5856,12 +5910,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-449"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-162"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -5916,7 +5970,52 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Guardar toma guarda ta&amp;mbién la grabación (FLAC, en Música › Bandmate takes)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>Faster after each take with</source>
+        <translation>Más rápido tras cada toma con</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tempo trainer, listening: after a take that holds the mark the next one starts by itself, faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept.</source>
+        <translation>El entrenador de tempo, escuchando: tras una toma que alcanza la marca, la siguiente empieza sola y más rápida; por debajo de la marca se repite al mismo tempo. Las tomas que alcanzan la marca se guardan.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> % in time</source>
+        <translation> % a tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mark a take must hold</source>
+        <translation>La marca que debe alcanzar una toma</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faster by</source>
+        <translation>Más rápido en</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Up to</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trai&amp;ner:</source>
+        <translation>&amp;Subir el tempo:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -5937,13 +6036,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+88"/>
-        <location line="+22"/>
+        <location line="+175"/>
+        <location line="+26"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-200"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -5958,7 +6057,40 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+103"/>
+        <source>The trainer stopped.</source>
+        <translation>El entrenador se detuvo.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Kept.</source>
+        <translation>Guardada.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 % in time at %2 BPM: the mark held. Next take at %3 BPM…</source>
+        <translation>%1 % a tiempo a %2 BPM: alcanzaste la marca. Siguiente toma a %3 BPM…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM, under the %3 % mark: once more at this tempo…</source>
+        <translation>%1 % a tiempo a %2 BPM, por debajo de la marca del %3 %: otra vez a este tempo…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
+        <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.</source>
+        <translation>
+            <numerusform>%1 % a tiempo a %2 BPM: %n toma seguida por debajo de la marca. Descansa un poco o empieza más despacio.</numerusform>
+            <numerusform>%1 % a tiempo a %2 BPM: %n tomas seguidas por debajo de la marca. Descansa un poco o empieza más despacio.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -5968,12 +6100,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabaciones (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>The settings changed: score the take again.</source>
         <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Choose the recording first.</source>
         <translation>Elige primero la grabación.</translation>
     </message>
@@ -5999,8 +6131,8 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo empezar la toma: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+12"/>
+        <location line="+23"/>
+        <location line="+16"/>
         <source>Count-in: listen to the clicks, then play from the one.</source>
         <translation>Entrada: escucha los clics y toca desde el uno.</translation>
     </message>
@@ -6010,12 +6142,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Compás %1 de %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Listening to the take…</source>
         <translation>Escuchando la toma…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>The take could not be scored: %1</source>
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
@@ -6093,17 +6225,17 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>The recording is in %1.</source>
         <translation>La grabación está en %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The recording could not be kept: %1</source>
         <translation>No se pudo guardar la grabación: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Could not keep the take: %1</source>
         <translation>No se pudo guardar la toma: %1</translation>
     </message>

@@ -3105,6 +3105,57 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
 </context>
 <context>
+    <name>bandmate::ui::LiveTakeView</name>
+    <message>
+        <location filename="../../ui/beats/LiveTakeView.cpp" line="+28"/>
+        <source>Hits as you play</source>
+        <translation>Slag mens du spiller</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Listening… play from the one.</source>
+        <translation>Lytter … spill fra første slag.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing on the grid yet</source>
+        <translation>ingenting i rutenettet ennå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you rush by %1 ms</source>
+        <translation>du haster med %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you drag by %1 ms</source>
+        <translation>du drar med %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>right on the beat</source>
+        <translation>rett på slaget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % within ±%2 ms — %3</source>
+        <translation>%1 % innenfor ±%2 ms — %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(spread %1 ms)</source>
+        <translation>(spredning %1 ms)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n extra</source>
+        <translation>
+            <numerusform>%n ekstra</numerusform>
+            <numerusform>%n ekstra</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::MainWindow</name>
     <message>
         <location filename="../../ui/shell/MainWindow.cpp" line="+78"/>
@@ -5701,7 +5752,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+67"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+70"/>
         <source>Offset by step of the loop</source>
         <translation>Avvik per steg i sløyfen</translation>
     </message>
@@ -5760,11 +5811,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+4"/>
+        <location line="+39"/>
+        <location line="+5"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
         <source>&amp;Tempo:</source>
         <translation>&amp;Tempo:</translation>
     </message>
@@ -5799,29 +5852,30 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Det du spilte, fra første slag, for å lytte til eller vurdere igjen senere. Tas bare vare på når du krysser av her.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+302"/>
+        <location line="+54"/>
+        <location line="+410"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-406"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
     <message>
-        <location line="+117"/>
-        <location line="+22"/>
+        <location line="+207"/>
+        <location line="+26"/>
         <source>Pla&amp;y and record</source>
         <translation>Spill o&amp;g ta opp</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>&amp;Stop</source>
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
     </message>
@@ -5831,12 +5885,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Enhetene åpnet seg annerledes enn da de ble kalibrert (%1, før %2): kalibrer på nytt under Innstillinger › Lyd.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Recording</source>
         <translation>Tar opp</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Stanset før en hel takt var spilt: ingenting ble vurdert.</translation>
     </message>
@@ -5856,12 +5910,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-449"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-162"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -5916,7 +5970,52 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Behold opptaket tar også vare på lyd&amp;klippet (FLAC, i Musikk › Bandmate takes)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>Faster after each take with</source>
+        <translation>Raskere etter hvert opptak med</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tempo trainer, listening: after a take that holds the mark the next one starts by itself, faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept.</source>
+        <translation>Tempotreneren, som lytter: etter et opptak som holder målet, starter det neste av seg selv, raskere; under målet spilles det igjen i samme tempo. Opptak som holder målet, blir lagret.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> % in time</source>
+        <translation> % i takt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mark a take must hold</source>
+        <translation>Målet et opptak må holde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faster by</source>
+        <translation>Raskere med</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Up to</source>
+        <translation>Opp til</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to</source>
+        <translation>opp til</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trai&amp;ner:</source>
+        <translation>Tempot&amp;rener:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -5937,13 +6036,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+88"/>
-        <location line="+22"/>
+        <location line="+175"/>
+        <location line="+26"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-200"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -5958,7 +6057,40 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+103"/>
+        <source>The trainer stopped.</source>
+        <translation>Treneren stoppet.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Kept.</source>
+        <translation>Lagret.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 % in time at %2 BPM: the mark held. Next take at %3 BPM…</source>
+        <translation>%1 % i takt på %2 BPM: målet holdt. Neste opptak på %3 BPM …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM, under the %3 % mark: once more at this tempo…</source>
+        <translation>%1 % i takt på %2 BPM, under målet på %3 %: én gang til i samme tempo …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
+        <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.</source>
+        <translation>
+            <numerusform>%1 % i takt på %2 BPM: %n opptak på rad under målet. Ta en pause, eller start saktere.</numerusform>
+            <numerusform>%1 % i takt på %2 BPM: %n opptak på rad under målet. Ta en pause, eller start saktere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -5968,12 +6100,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptak (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>The settings changed: score the take again.</source>
         <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Choose the recording first.</source>
         <translation>Velg opptaket først.</translation>
     </message>
@@ -5999,8 +6131,8 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke starte opptaket: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+12"/>
+        <location line="+23"/>
+        <location line="+16"/>
         <source>Count-in: listen to the clicks, then play from the one.</source>
         <translation>Inntelling: lytt til klikkene, og spill fra ener.</translation>
     </message>
@@ -6010,12 +6142,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Takt %1 av %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Listening to the take…</source>
         <translation>Lytter til opptaket …</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>The take could not be scored: %1</source>
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
@@ -6093,17 +6225,17 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>The recording is in %1.</source>
         <translation>Opptaket ligger i %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The recording could not be kept: %1</source>
         <translation>Opptaket kunne ikke tas vare på: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Could not keep the take: %1</source>
         <translation>Kunne ikke beholde opptaket: %1</translation>
     </message>

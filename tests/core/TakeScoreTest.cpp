@@ -1,6 +1,7 @@
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/NoteStream.h"
 #include "core/coach/TakeScore.h"
+#include "core/coach/Trainer.h"
 
 #include <QJsonArray>
 
@@ -98,4 +99,41 @@ TEST(TakeScore, AHitNeverReachesPastHalfWayToTheNextExpectedOne)
     EXPECT_FALSE(score.hits[0].offsetMs.has_value());
     ASSERT_TRUE(score.hits[1].offsetMs.has_value());
     EXPECT_DOUBLE_EQ(*score.hits[1].offsetMs, -70.0);
+}
+
+TEST(TakeScore, TheTrainerRaisesTheTempoOnlyWhileTheAccuracyHolds)
+{
+    core::coach::TrainerPlan plan;
+    plan.stepBpm = 5.0;
+    plan.targetBpm = 112.0;
+    plan.mark = 0.9;
+    plan.missesBeforeRest = 3;
+    using Kind = core::coach::TrainerStep::Kind;
+
+    auto step = core::coach::nextTrainerStep(plan, 100.0, 0.93, 0);
+    EXPECT_EQ(step.kind, Kind::Raise);
+    EXPECT_DOUBLE_EQ(step.nextBpm, 105.0);
+    EXPECT_EQ(step.missesInRow, 0);
+    step = core::coach::nextTrainerStep(plan, 105.0, 0.9, 0);
+    EXPECT_EQ(step.kind, Kind::Raise) << "the mark itself holds";
+    EXPECT_DOUBLE_EQ(step.nextBpm, 110.0);
+    step = core::coach::nextTrainerStep(plan, 110.0, 0.96, 0);
+    EXPECT_DOUBLE_EQ(step.nextBpm, 112.0) << "never past the target";
+    step = core::coach::nextTrainerStep(plan, 112.0, 0.95, 0);
+    EXPECT_EQ(step.kind, Kind::Reached);
+    EXPECT_DOUBLE_EQ(step.nextBpm, 112.0);
+
+    // Under the mark: the tempo stays, and after three in a row the trainer rests.
+    step = core::coach::nextTrainerStep(plan, 105.0, 0.896, 0);
+    EXPECT_EQ(step.kind, Kind::Hold) << "89.6 % is under 90 %";
+    EXPECT_DOUBLE_EQ(step.nextBpm, 105.0);
+    EXPECT_EQ(step.missesInRow, 1);
+    step = core::coach::nextTrainerStep(plan, 105.0, 0.5, step.missesInRow);
+    EXPECT_EQ(step.kind, Kind::Hold);
+    step = core::coach::nextTrainerStep(plan, 105.0, 0.7, step.missesInRow);
+    EXPECT_EQ(step.kind, Kind::Rest);
+    EXPECT_EQ(step.missesInRow, 3);
+    step = core::coach::nextTrainerStep(plan, 105.0, 0.91, 2);
+    EXPECT_EQ(step.kind, Kind::Raise) << "a take that holds starts the count of misses afresh";
+    EXPECT_EQ(step.missesInRow, 0);
 }

@@ -16,6 +16,7 @@
 #include "ui/shell/Settings.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QSettings>
 #include <QRadioButton>
@@ -283,4 +284,32 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     ASSERT_TRUE(scored.wait(60'000));
     ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
     EXPECT_EQ(dialog->result()->score.hits.size(), 2u);
+
+    // The tempo trainer: nobody plays, so no take holds the mark: the tempo stays, the next take
+    // starts by itself, and after three in a row the trainer rests; nothing is kept.
+    dialog->setBars(1);
+    dialog->setKeepRecording(false);
+    dialog->setTrainer(true, 5.0, 200.0, 0.9);
+    dialog->setTrainerPauseMs(100);
+    auto* tempo = dialog->findChildren<QDoubleSpinBox*>().value(0);
+    ASSERT_NE(tempo, nullptr);
+    const double bpm = tempo->value();
+    const qsizetype keptBefore = core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->size();
+    dialog->score();
+    for (int take = 1; take <= 3; ++take) {
+        const auto count = scored.count();
+        for (int waited = 0; scored.count() == count && waited < 600; ++waited) {
+            QTest::qWait(100);
+        }
+        ASSERT_GT(scored.count(), count) << "take " << take;
+        ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+        if (take < 3) {
+            EXPECT_TRUE(dialog->trainerWaiting()) << take << ": " << dialog->statusText().toStdString();
+            EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("once more at this tempo"))) << dialog->statusText().toStdString();
+        }
+    }
+    EXPECT_FALSE(dialog->trainerWaiting());
+    EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("3 takes in a row under the mark"))) << dialog->statusText().toStdString();
+    EXPECT_EQ(tempo->value(), bpm);
+    EXPECT_EQ(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->size(), keptBefore) << "no take held the mark";
 }

@@ -4,6 +4,7 @@
 #include "audio/device/LivePlayer.h"
 #include "core/beats/NoteStream.h"
 #include "core/coach/TakeLog.h"
+#include "core/coach/Trainer.h"
 #include "core/storage/Database.h"
 #include "ui/beats/LiveTakeView.h"
 #include "ui/shell/AudioSettingsPanel.h"
@@ -12,6 +13,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QCheckBox>
 #include <QComboBox>
@@ -250,6 +252,51 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_keepRecording->setToolTip(tr("What you played, from the first beat on, to listen to or score again later. Only kept when you "
                                    "tick this."));
     fields->addRow(QString(), m_keepRecording);
+    auto* trainerRow = new QHBoxLayout;
+    m_trainerRow = trainerRow;
+    m_trainer = new QCheckBox(tr("Faster after each take with"), this);
+    m_trainer->setToolTip(tr("The tempo trainer, listening: after a take that holds the mark the next one starts by itself, "
+                             "faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept."));
+    m_trainerMark = new QSpinBox(this);
+    m_trainerMark->setRange(50, 100);
+    m_trainerMark->setValue(90);
+    m_trainerMark->setSuffix(tr(" % in time"));
+    m_trainerMark->setAccessibleName(tr("The mark a take must hold"));
+    m_trainerStep = new QDoubleSpinBox(this);
+    m_trainerStep->setRange(1.0, 20.0);
+    m_trainerStep->setDecimals(0);
+    m_trainerStep->setValue(5.0);
+    m_trainerStep->setPrefix(tr("+"));
+    m_trainerStep->setSuffix(tr(" BPM"));
+    m_trainerStep->setAccessibleName(tr("Faster by"));
+    m_trainerTarget = new QDoubleSpinBox(this);
+    m_trainerTarget->setRange(core::beats::MachineLimits::kMinBpm, core::beats::MachineLimits::kMaxBpm);
+    m_trainerTarget->setDecimals(0);
+    m_trainerTarget->setSuffix(tr(" BPM"));
+    m_trainerTarget->setValue(std::min(core::beats::MachineLimits::kMaxBpm, std::round(m_machine.bpm) + 20.0));
+    m_trainerTarget->setAccessibleName(tr("Up to"));
+    auto* upTo = new QLabel(tr("up to"), this);
+    trainerRow->addWidget(m_trainer);
+    trainerRow->addWidget(m_trainerMark);
+    trainerRow->addWidget(m_trainerStep);
+    trainerRow->addWidget(upTo);
+    trainerRow->addWidget(m_trainerTarget);
+    trainerRow->addStretch(1);
+    auto* trainerLabel = new QLabel(tr("Trai&ner:"), this);
+    trainerLabel->setBuddy(m_trainer);
+    fields->addRow(trainerLabel, trainerRow);
+    const auto showTrainer = [this] {
+        for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
+            field->setEnabled(m_trainer->isChecked() && !m_busy);
+        }
+    };
+    showTrainer();
+    connect(m_trainer, &QCheckBox::toggled, this, [this, showTrainer](bool on) {
+        showTrainer();
+        if (!on) {
+            stopTrainer();
+        }
+    });
     m_recordingsFolder = QStandardPaths::writableLocation(QStandardPaths::MusicLocation) + QStringLiteral("/Bandmate takes");
     layout->addLayout(fields);
 
@@ -312,6 +359,14 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     connect(m_tolerance, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
     connect(m_backing, &QCheckBox::toggled, this, &TakeDialog::invalidate);
     connect(m_bars, &QSpinBox::valueChanged, this, &TakeDialog::invalidate);
+    m_nextTake = new QTimer(this);
+    m_nextTake->setSingleShot(true);
+    m_nextTake->setInterval(2000);
+    connect(m_nextTake, &QTimer::timeout, this, [this] {
+        if (!m_busy && m_trainer->isChecked() && m_liveMode->isChecked()) {
+            score();  // (joins the last score's worker first)
+        }
+    });
     m_recordTimer = new QTimer(this);
     m_recordTimer->setInterval(30);
     connect(m_recordTimer, &QTimer::timeout, this, &TakeDialog::pollLive);
@@ -373,6 +428,84 @@ void TakeDialog::setKeepRecording(bool keep)
     m_keepRecording->setChecked(keep);
 }
 
+void TakeDialog::setTrainer(bool on, double stepBpm, double targetBpm, double mark)
+{
+    m_trainerStep->setValue(stepBpm);
+    if (targetBpm > 0.0) {
+        m_trainerTarget->setValue(targetBpm);
+    }
+    m_trainerMark->setValue(static_cast<int>(std::lround(mark * 100.0)));
+    m_trainer->setChecked(on);
+}
+
+void TakeDialog::setTrainerPauseMs(int ms)
+{
+    m_nextTake->setInterval(ms);
+}
+
+bool TakeDialog::trainerWaiting() const
+{
+    return m_nextTake->isActive();
+}
+
+void TakeDialog::stopTrainer()
+{
+    m_trainerMisses = 0;
+    if (m_nextTake->isActive()) {
+        m_nextTake->stop();
+        m_status->setText(m_status->text() + QStringLiteral(" ") + tr("The trainer stopped."));
+        setBusy(m_busy);  // the button reads as it does between takes again
+    }
+}
+
+void TakeDialog::trainerAfter(const audio::TakeResult& result)
+{
+    if (!m_trainer->isChecked() || m_stoppedByHand || m_scoredInput != QLatin1String("live")) {
+        m_trainerMisses = 0;
+        return;
+    }
+    core::coach::TrainerPlan plan;
+    plan.stepBpm = m_trainerStep->value();
+    plan.targetBpm = m_trainerTarget->value();
+    plan.mark = m_trainerMark->value() / 100.0;
+    const double bpm = m_bpm->value();
+    const core::coach::TrainerStep step = core::coach::nextTrainerStep(plan, bpm, result.score.accuracy, m_trainerMisses);
+    m_trainerMisses = step.missesInRow;
+    // A take that holds the mark is practice evidence: kept (with its recording when that box is ticked).
+    QString kept;
+    if (step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Reached) {
+        kept = keep().isEmpty() ? m_status->text() : tr("Kept.");
+    }
+    const long accuracy = std::lround(result.score.accuracy * 100.0);
+    QString said;
+    switch (step.kind) {
+    case core::coach::TrainerStep::Kind::Raise:
+        said = tr("%1 % in time at %2 BPM: the mark held. Next take at %3 BPM…").arg(accuracy).arg(bpm).arg(step.nextBpm);
+        break;
+    case core::coach::TrainerStep::Kind::Hold:
+        said = tr("%1 % in time at %2 BPM, under the %3 % mark: once more at this tempo…").arg(accuracy).arg(bpm).arg(m_trainerMark->value());
+        break;
+    case core::coach::TrainerStep::Kind::Reached:
+        said = tr("%1 % in time at %2 BPM: you hold the trainer's target tempo. Well played.").arg(accuracy).arg(bpm);
+        break;
+    case core::coach::TrainerStep::Kind::Rest:
+        said = tr("%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.", "", step.missesInRow)
+                   .arg(accuracy)
+                   .arg(bpm);
+        m_trainerMisses = 0;
+        break;
+    }
+    m_status->setText(kept.isEmpty() ? said : said + QStringLiteral(" ") + kept);
+    if (step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Hold) {
+        {
+            const QSignalBlocker quiet(m_bpm);  // the take shown stays shown: it was played at the tempo before
+            m_bpm->setValue(step.nextBpm);
+        }
+        m_nextTake->start();
+        m_scoreButton->setText(tr("&Stop"));
+    }
+}
+
 void TakeDialog::showMode()
 {
     const bool live = m_liveMode->isChecked();
@@ -380,6 +513,7 @@ void TakeDialog::showMode()
     m_fields->setRowVisible(m_inputInfo, live);
     m_fields->setRowVisible(m_bars, live);
     m_fields->setRowVisible(m_keepRecording, live);
+    m_fields->setRowVisible(m_trainerRow, live);
     m_scoreButton->setText(live ? tr("Pla&y and record") : tr("&Score"));
 }
 
@@ -400,9 +534,13 @@ void TakeDialog::setBusy(bool busy)
                                                            m_fileMode, m_bars}) {
         input->setEnabled(!busy);
     }
-    // While a live take records, the button stops it.
-    m_scoreButton->setEnabled((!busy && m_part->count() > 0) || m_recorder != nullptr);
-    m_scoreButton->setText(m_recorder ? tr("&Stop") : m_liveMode->isChecked() ? tr("Pla&y and record") : tr("&Score"));
+    for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
+        field->setEnabled(!busy && m_trainer->isChecked());
+    }
+    // While a live take records, or the trainer waits for its next, the button stops it.
+    const bool stops = m_recorder != nullptr || m_nextTake->isActive();
+    m_scoreButton->setEnabled((!busy && m_part->count() > 0) || stops);
+    m_scoreButton->setText(stops ? tr("&Stop") : m_liveMode->isChecked() ? tr("Pla&y and record") : tr("&Score"));
     m_keepButton->setEnabled(!busy && m_result.has_value());
 }
 
@@ -439,6 +577,10 @@ void TakeDialog::score()
 {
     if (m_recorder) {
         stopRecording();  // the button reads Stop while a take records
+        return;
+    }
+    if (m_nextTake->isActive()) {
+        stopTrainer();  // …and while the trainer waits for its next take
         return;
     }
     if (m_busy) {
@@ -513,6 +655,7 @@ void TakeDialog::startLive()
         return;
     }
     m_recorder = std::move(*recorder);
+    m_stoppedByHand = false;
     ++m_run;
     m_result.reset();
     m_summary->clear();
@@ -556,6 +699,7 @@ void TakeDialog::pollLive()
 void TakeDialog::stopRecording()
 {
     if (m_recorder) {
+        m_stoppedByHand = true;
         finishLive(true);
     }
 }
@@ -693,6 +837,7 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     }
     m_status->setText(status);
     setBusy(false);
+    trainerAfter(*m_result);
     Q_EMIT scored();
 }
 

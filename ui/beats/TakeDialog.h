@@ -70,6 +70,14 @@ public:
     /// takes) when the musician ticks the box.
     void setRecordingsFolder(const QString& folder);
     void setKeepRecording(bool keep);
+    /// The tempo trainer (live takes): after a take with at least `mark` (0…1) of its hits in
+    /// time, the next starts by itself `stepBpm` faster, up to `targetBpm`; under the mark, at the
+    /// same tempo; after three under it in a row, it rests. Takes that hold the mark are kept.
+    void setTrainer(bool on, double stepBpm = 5.0, double targetBpm = 0.0, double mark = 0.9);
+    /// The pause between two takes of the trainer (2 s; tests shorten it).
+    void setTrainerPauseMs(int ms);
+    /// Whether the trainer waits to start its next take.
+    [[nodiscard]] bool trainerWaiting() const;
     /// Scores the recording, or plays and records a live take and then scores it (the Score /
     /// Play and record button); scored() follows.
     void score();
@@ -100,6 +108,10 @@ private:
     void setBusy(bool busy);
     /// A setting changed after a score: what is shown is not that take's any more.
     void invalidate();
+    /// After a live take scored with the trainer on: the next tempo, the take kept when it held
+    /// the mark, the next take started after a pause (or the trainer done or resting).
+    void trainerAfter(const audio::TakeResult& result);
+    void stopTrainer();
 
     core::Database& m_db;
     core::beats::Machine m_machine;
@@ -128,6 +140,14 @@ private:
     LiveTakeView* m_liveView = nullptr;  ///< the hits, while a live take records
     int m_liveRevision = -1;          ///< of the progress shown there
     QCheckBox* m_keepRecording = nullptr;
+    QCheckBox* m_trainer = nullptr;
+    QDoubleSpinBox* m_trainerStep = nullptr;
+    QSpinBox* m_trainerMark = nullptr;
+    QDoubleSpinBox* m_trainerTarget = nullptr;
+    QLayout* m_trainerRow = nullptr;
+    QTimer* m_nextTake = nullptr;      ///< the trainer's pause before its next take
+    int m_trainerMisses = 0;           ///< takes under the mark in a row at this tempo
+    bool m_stoppedByHand = false;      ///< the take in hand was stopped with Stop: the trainer stops too
     QString m_recordingsFolder;
     std::shared_ptr<const audio::RecordedTake> m_lastTake;  ///< the live take scored last, for Keep take
     QLineEdit* m_input = nullptr;
