@@ -131,21 +131,22 @@ Commands:
                  play live until Ctrl+C (or --seconds S), printing the latency
   coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
               [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]
-              [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--save]
+              [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--notes LIST|gm] [--save]
                  how early or late each hit of a take was against the part's grid
                  (--json: {"accuracy","mean_offset_ms","matched","missed","extra",
                  "hits":[{"step","expected_ms","offset_ms"}],...}; offset > 0 is late);
                  the take's first frame is the first step of the part's first bar;
                  the machine's other parts leaking from the speakers are subtracted;
                  --save keeps the take: a clean one (90 % within ±30 ms) counts for the
-                 roadmap as PART_clean_bpm = its tempo
+                 roadmap as PART_clean_bpm = its tempo; --notes: a MIDI take's notes
+                 that are the part (e.g. 75, 62-64; gm: its General MIDI keys)
   coach calibrate --input-device NAME [--input-channel N] [--driver NAME] [--device NAME]
                  measure the setup's round trip (clicks played, heard back) for
                  --latency-ms (--json: {"round_trip_ms","clicks_heard",...})
   coach live MACHINE --part INSTRUMENT --input-device NAME [--input-channel N]
               [--driver NAME] [--device NAME] [--bars N] [--no-count-in]
               [--calibrate | --latency-ms L] [--play-part] [--keep-recording FILE.flac]
-              [the options of coach score]
+              [the options of coach score but --notes]
                  play along live: the machine plays without your part (after a bar
                  of count-in), your input is recorded for N bars (default 4) and
                  scored as coach score does; --calibrate measures the round trip

@@ -206,7 +206,7 @@ int reportTake(const CliArgs& args, const CommandOptions& arguments, const TakeA
 
 int runScore(const CliArgs& args)
 {
-    auto arguments = parseCommandOptions(args.rest, takeOptions() + QStringList{QStringLiteral("--input")},
+    auto arguments = parseCommandOptions(args.rest, takeOptions() + QStringList{QStringLiteral("--input"), QStringLiteral("--notes")},
                                          {QStringLiteral("--no-bleed"), QStringLiteral("--save")});
     if (!arguments) {
         return reportError(arguments.error());
@@ -220,8 +220,39 @@ int runScore(const CliArgs& args)
         return reportError({ErrorCode::InvalidArgument, "which take? Give --input FILE.wav or FILE.mid", "--input"});
     }
     take->request.input = input.toStdString();
-    return reportTake(args, *arguments, *take, audio::scoreTakeNonRealTime(take->request), QFileInfo(input).fileName(),
-                      {{QStringLiteral("input"), QFileInfo(input).absoluteFilePath()}});
+    QJsonObject json{{QStringLiteral("input"), QFileInfo(input).absoluteFilePath()}};
+    // --notes: which notes of a MIDI take are the part's (a pad's or a keyboard's mapping); "gm"
+    // for the part's General MIDI keys, as the MIDI export writes them.
+    if (arguments->values.contains(QStringLiteral("--notes"))) {
+        if (!audio::isMidiTake(take->request.input)) {
+            return reportError({ErrorCode::InvalidArgument, "--notes picks the notes of a MIDI take; this take is audio", "--notes"});
+        }
+        const QString notes = arguments->values.value(QStringLiteral("--notes")).trimmed();
+        if (notes.compare(QLatin1String("gm"), Qt::CaseInsensitive) == 0) {
+            take->request.midiNotes = audio::generalMidiNotes(take->request);
+            if (take->request.midiNotes.empty()) {
+                return reportError({ErrorCode::InvalidArgument,
+                                    "\"" + take->request.part + "\" is played on keys, not pads: any note is a hit (leave out --notes)", "--notes"});
+            }
+        } else {
+            auto parsed = audio::parseMidiNotes(notes.toStdString());
+            if (!parsed) {
+                core::Error error = parsed.error();
+                error.where = "--notes";
+                return reportError(error);
+            }
+            if (parsed->empty()) {
+                return reportError({ErrorCode::InvalidArgument, "which notes? e.g. --notes 75, --notes 62-64 or --notes gm", "--notes"});
+            }
+            take->request.midiNotes = *parsed;
+        }
+        QJsonArray list;
+        for (const int note : take->request.midiNotes) {
+            list.append(note);
+        }
+        json.insert(QStringLiteral("midi_notes"), list);
+    }
+    return reportTake(args, *arguments, *take, audio::scoreTakeNonRealTime(take->request), QFileInfo(input).fileName(), json);
 }
 
 /// --driver, --device, --input-device and --input-channel (from 1) as device settings.
@@ -418,12 +449,14 @@ int runLive(const CliArgs& args)
     // Without --json, each bar's tally as soon as its last hit's window closed.
     int barsShown = 0;
     const auto showBars = [&](double /*done*/, const audio::LiveProgress& heard) {
-        // (A bar's last hits may be played a little late: its tally waits for their window.)
-        const double window = core::coach::ScoreOptions{}.windowMs;
-        const double lengthMs = live.bars * heard.barMs;
-        for (; !args.json && heard.barMs > 0.0 && barsShown < static_cast<int>(live.bars)
-               && heard.heardMs >= std::min(lengthMs, (barsShown + 1) * heard.barMs + window) - 1e-6;
-             ++barsShown) {
+        // A bar is shown once it has been heard and its hits' windows have closed (its last hits
+        // may be played a little late).
+        const auto settled = [&heard, &live](int bar) {
+            const double end = (bar + 1) * heard.barMs;
+            const auto due = std::count_if(heard.marks.begin(), heard.marks.end(), [end](const auto& hit) { return hit.expectedMs < end; });
+            return heard.heardMs >= std::min(end, live.bars * heard.barMs) - 1e-6 && due <= heard.closed;
+        };
+        for (; !args.json && heard.barMs > 0.0 && barsShown < static_cast<int>(live.bars) && settled(barsShown); ++barsShown) {
             printOut(barLine(heard, barsShown) + QStringLiteral("\n"));
         }
         return true;

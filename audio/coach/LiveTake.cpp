@@ -17,7 +17,6 @@
 #include <future>
 #include <limits>
 #include <span>
-#include <system_error>
 #include <new>
 #include <thread>
 
@@ -76,6 +75,7 @@ struct LiveRecorder::Impl {
     bool running = false;
 
     std::unique_ptr<LiveListener> listener;
+    bool deaf = false;  ///< the listener failed (out of memory): no more marks
 };
 
 struct LiveListener::Impl {
@@ -159,30 +159,29 @@ void LiveListener::hear(std::span<const float> recording, std::span<const float>
     if (subtract && !self.fitted) {
         // The filter is fitted on what comes first, on a thread of its own: the search for the
         // delay takes tens of milliseconds, which the caller's thread (the UI's) does not wait.
-        // The hits are marked once it is there.
+        // The hits are marked once it is there. Out of memory (or no thread to be had): no filter.
         const bool end = self.have >= total;
-        if (!self.fitting.valid()) {
-            if (self.have < self.fitAt) {
-                return;
-            }
-            std::vector<float> heard(recording.begin(), recording.begin() + static_cast<std::ptrdiff_t>(self.have));
-            std::vector<float> sounded(played.begin(), played.begin() + static_cast<std::ptrdiff_t>(self.have));
-            const double search = self.bleedSearchMs;
-            try {
+        try {
+            if (!self.fitting.valid()) {
+                if (self.have < self.fitAt) {
+                    return;
+                }
+                std::vector<float> heard(recording.begin(), recording.begin() + static_cast<std::ptrdiff_t>(self.have));
+                std::vector<float> sounded(played.begin(), played.begin() + static_cast<std::ptrdiff_t>(self.have));
+                const double search = self.bleedSearchMs;
                 self.fitting = std::async(std::launch::async, [heard = std::move(heard), sounded = std::move(sounded), rate, search] {
                     return fitBleedNonRealTime(heard, sounded, rate, search);
                 });
-            } catch (const std::system_error&) {  // no thread to be had: fitted here
-                std::promise<std::optional<BleedFilter>> now;
-                now.set_value(fitBleedNonRealTime(recording.first(self.have), played.first(self.have), rate, search));
-                self.fitting = now.get_future();
             }
+            if (!end && self.fitting.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+                return;
+            }
+            self.fitted = true;
+            self.bleed = self.fitting.get();  // (at the end of the take: waited for)
+        } catch (const std::exception&) {
+            self.fitted = true;
+            self.bleed.reset();
         }
-        if (!end && self.fitting.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-            return;
-        }
-        self.fitted = true;
-        self.bleed = self.fitting.get();  // (at the end of the take: waited for)
         self.progress.backingTakenOff = self.bleed.has_value();
     }
     std::copy(recording.begin() + static_cast<std::ptrdiff_t>(self.cleanedTo), recording.begin() + static_cast<std::ptrdiff_t>(self.have),
@@ -223,6 +222,7 @@ void LiveListener::hear(std::span<const float> recording, std::span<const float>
     shown.marks = score.hits;
     shown.extrasMs = score.extrasMs;
     shown.heardMs = std::clamp(heard, 0.0, self.lengthMs);
+    shown.closed = static_cast<int>(nowClosed);
     // The tally: the hits whose window closed.
     core::coach::TakeScore tally;
     tally.toleranceMs = options.toleranceMs;
@@ -331,7 +331,15 @@ double LiveRecorder::pollNonRealTime()
     if (self.have >= total && self.overflowAtEnd < 0) {
         self.overflowAtEnd = static_cast<int64_t>(self.ring.overflowedFrames());
     }
-    self.listener->hear(std::span<const float>(self.recording.samples.data(), self.have), std::span<const float>(self.played.data(), self.have));
+    // Listening is for the marks as the take plays: out of memory, they stop; the take goes on.
+    if (!self.deaf) {
+        try {
+            self.listener->hear(std::span<const float>(self.recording.samples.data(), self.have),
+                                std::span<const float>(self.played.data(), self.have));
+        } catch (const std::exception&) {
+            self.deaf = true;
+        }
+    }
     return static_cast<double>(self.have) / static_cast<double>(total);
 }
 

@@ -58,7 +58,8 @@ struct LiveProgress {
     /// The running tally over the hits whose window has closed: accuracy, mean offset, spread,
     /// matched and missed (its `hits` stay empty: see marks).
     core::coach::TakeScore tally;
-    double heardMs = 0.0;  ///< the take's time up to which every hit has been placed
+    double heardMs = 0.0;  ///< the take's time up to which every hit has been placed (at most its length)
+    int closed = 0;        ///< marks[0, closed) have had their window close: missed or matched for good
     double barMs = 0.0;    ///< a bar of the take
     bool backingTakenOff = false;  ///< the speakers' sound was found in the input and is taken off
     int revision = 0;      ///< rises whenever any of it changes

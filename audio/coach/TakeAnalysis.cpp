@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace bandmate::audio {
 
@@ -165,7 +166,60 @@ core::Result<MonoAudio> readMonoNonRealTime(const std::string& path)
     return audio;
 }
 
-core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs)
+core::Result<std::vector<int>> parseMidiNotes(const std::string& text)
+{
+    std::vector<int> notes;
+    const auto number = [](std::string word) -> std::optional<int> {
+        word.erase(0, word.find_first_not_of(" \t"));
+        word.erase(word.find_last_not_of(" \t") + 1);
+        if (word.empty() || word.size() > 3 || word.find_first_not_of("0123456789") != std::string::npos) {
+            return std::nullopt;
+        }
+        const int value = std::stoi(word);
+        return value <= 127 ? std::optional<int>(value) : std::nullopt;
+    };
+    size_t at = 0;
+    while (at <= text.size()) {
+        const size_t comma = std::min(text.find(',', at), text.size());
+        const std::string part = text.substr(at, comma - at);
+        at = comma + 1;
+        if (part.find_first_not_of(" \t") == std::string::npos) {
+            if (comma == text.size() && !notes.empty()) {
+                break;  // a trailing comma
+            }
+            continue;
+        }
+        const size_t dash = part.find('-');
+        const auto first = number(part.substr(0, dash));
+        const auto last = dash == std::string::npos ? first : number(part.substr(dash + 1));
+        if (!first || !last || *last < *first) {
+            return fail(ErrorCode::InvalidArgument, "MIDI notes are numbers from 0 to 127, or ranges such as 62-64: \"" + part + "\" is not one",
+                        "MIDI notes");
+        }
+        for (int note = *first; note <= *last; ++note) {
+            notes.push_back(note);
+        }
+    }
+    std::sort(notes.begin(), notes.end());
+    notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
+    return notes;
+}
+
+std::string midiNotesText(const std::vector<int>& notes)
+{
+    std::string text;
+    for (size_t i = 0; i < notes.size();) {
+        size_t j = i;
+        while (j + 1 < notes.size() && notes[j + 1] == notes[j] + 1) {
+            ++j;
+        }
+        text += (text.empty() ? "" : ", ") + std::to_string(notes[i]) + (j > i ? "-" + std::to_string(notes[j]) : "");
+        i = j + 1;
+    }
+    return text;
+}
+
+core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs, const std::vector<int>& notes)
 {
     const juce::File file(juce::String::fromUTF8(path.c_str()));
     if (!file.existsAsFile()) {
@@ -182,18 +236,28 @@ core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& pat
     }
     midi.convertTimestampTicksToSeconds();
     std::vector<double> times;
+    std::vector<int> played;  // the note numbers the file has
     for (int t = 0; t < midi.getNumTracks(); ++t) {
         const juce::MidiMessageSequence* track = midi.getTrack(t);
         for (int e = 0; e < track->getNumEvents(); ++e) {
             const juce::MidiMessage& message = track->getEventPointer(e)->message;
             if (message.isNoteOn(false)) {
-                times.push_back(message.getTimeStamp() * 1000.0);
+                played.push_back(message.getNoteNumber());
+                if (notes.empty() || std::binary_search(notes.begin(), notes.end(), message.getNoteNumber())) {
+                    times.push_back(message.getTimeStamp() * 1000.0);
+                }
             }
         }
     }
     std::sort(times.begin(), times.end());
-    if (times.empty()) {
+    if (played.empty()) {
         return fail(ErrorCode::InvalidInput, "the MIDI file has no notes", path);
+    }
+    if (times.empty()) {
+        std::sort(played.begin(), played.end());
+        played.erase(std::unique(played.begin(), played.end()), played.end());
+        return fail(ErrorCode::InvalidInput,
+                    "the MIDI file has none of the part's notes (" + midiNotesText(notes) + "); it plays " + midiNotesText(played), path);
     }
     if (!std::isfinite(times.back()) || times.front() < 0.0 || times.back() > kLongestTakeSeconds * 1000.0) {
         return fail(ErrorCode::InvalidInput,
@@ -495,7 +559,6 @@ struct OnsetTracker::Impl {
     double gate;
     int64_t last;           ///< the last hit placed
     size_t at = 0;          ///< aubio has been fed x[0, at)
-    size_t flushedTo = 0;   ///< past the end: where aubio's feed of silence stops
     std::vector<int64_t> pending;  ///< aubio's onsets not placed yet (their peak not all in)
     bool ended = false;
 };

@@ -29,9 +29,17 @@ struct MonoAudio {
 
 /// The note-on times of a Standard MIDI File in milliseconds, every track and channel; notes
 /// struck together (a chord, two hands: within `chordMs`) are one hit, at the first of them.
-/// InvalidInput when it is not a MIDI file, is timed in SMPTE frames, has no notes, or plays
-/// past 15 minutes.
-[[nodiscard]] core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs = 25.0);
+/// With `notes`, only those note numbers count (the part's pads or keys: a drum kit played whole
+/// holds other parts too). InvalidInput when it is not a MIDI file, is timed in SMPTE frames, has
+/// no notes (or none of `notes`: the message names the notes it has), or plays past 15 minutes.
+[[nodiscard]] core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs = 25.0,
+                                                                      const std::vector<int>& notes = {});
+
+/// A list of MIDI note numbers as a musician writes it: "75", "62-64, 60" (0…127, each once,
+/// sorted). InvalidArgument naming the part that is not a note.
+[[nodiscard]] core::Result<std::vector<int>> parseMidiNotes(const std::string& text);
+/// The notes as parseMidiNotes reads them back, runs as ranges: "60, 62-64".
+[[nodiscard]] std::string midiNotesText(const std::vector<int>& notes);
 
 /// How the backing track leaked into a take.
 struct Bleed {

@@ -2,6 +2,7 @@
 
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
+#include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
 #include "core/beats/NoteStream.h"
 
@@ -53,6 +54,26 @@ core::Result<core::coach::PartGrid> takeGrid(const TakeRequest& request)
     return core::coach::partGrid(core::beats::compileMachine(machine), request.part, machine.bpm, request.swing);
 }
 
+std::vector<int> generalMidiNotes(const TakeRequest& request)
+{
+    core::beats::Machine machine = request.machine;
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = instrument.id == request.part;
+        if (instrument.enabled && instrument.keyed) {
+            return {};
+        }
+    }
+    std::vector<int> keys;
+    for (const auto& instrument : core::beats::compileMachine(machine).instruments) {
+        for (const auto& event : instrument.events) {
+            keys.push_back(generalMidiPercussionKey(instrument.id, event.number));
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
 bool isMidiTake(const std::string& path)
 {
     std::string lower = path;
@@ -78,7 +99,7 @@ core::Result<TakeResult> scoreTake(const TakeRequest& request)
     core::coach::ScoreOptions options;
     options.toleranceMs = request.toleranceMs;
     if (result.midi) {
-        auto hits = readMidiHitsNonRealTime(request.input);
+        auto hits = readMidiHitsNonRealTime(request.input, 25.0, request.midiNotes);
         if (!hits) {
             return std::unexpected(hits.error());
         }

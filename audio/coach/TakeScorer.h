@@ -37,6 +37,9 @@ struct TakeRequest {
     std::optional<double> lengthMs;
     /// How late the backing may be found in the take (ms): a live take knows its round trip.
     double bleedSearchMs = 300.0;
+    /// A MIDI take: the notes that are the part's (a drum pad's or a keyboard's mapping, e.g. 75
+    /// for the clave); empty = every note.
+    std::vector<int> midiNotes;
 };
 
 struct TakeResult {
@@ -54,6 +57,11 @@ struct TakeResult {
 /// its sound was on. NotFound when the machine has no such part; InvalidArgument when it plays
 /// nothing.
 [[nodiscard]] core::Result<core::coach::PartGrid> takeGrid(const TakeRequest& request);
+
+/// The General MIDI percussion keys `request`'s part plays (as the MIDI export writes them: 75
+/// for the clave, 62-64 for the congas); empty for a keyed part (any key is a hit) or a part the
+/// machine does not have.
+[[nodiscard]] std::vector<int> generalMidiNotes(const TakeRequest& request);
 
 /// Whether `path` names a MIDI file (by its extension).
 [[nodiscard]] bool isMidiTake(const std::string& path);

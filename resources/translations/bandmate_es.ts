@@ -3139,7 +3139,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location line="+1"/>
         <source>%1 % within ±%2 ms — %3</source>
-        <translation>%1 % dentro de ±%2 ms — %3</translation>
+        <translation>%1 % a ±%2 ms — %3</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5811,13 +5811,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+4"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+5"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>&amp;Tempo:</source>
         <translation>&amp;Tempo:</translation>
     </message>
@@ -5852,30 +5852,85 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Lo que tocaste, desde el primer tiempo, para escucharlo o puntuarlo de nuevo más tarde. Solo se guarda si marcas esto.</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+410"/>
+        <location line="+6"/>
+        <source>Tempo trainer</source>
+        <translation>Entrenador de tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tempo trainer, listening: after a take that holds the mark the next one starts by itself, faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept, with their recording when Keep take also keeps the recording is ticked.</source>
+        <translation>El entrenador de tempo, escuchando: tras una toma que alcanza la marca, la siguiente empieza sola y más rápida; por debajo de la marca se repite al mismo tempo. Las tomas que alcanzan la marca se guardan, con su grabación si está marcado «Guardar toma guarda también la grabación».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Share of hits in time a take needs</source>
+        <translation>Parte de golpes a tiempo que necesita una toma</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>by</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+449"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-445"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
     <message>
-        <location line="+207"/>
-        <location line="+26"/>
+        <location line="+6"/>
+        <source>Each hit beside its step: left is early, right is late; the band is the tolerance. A ring is a hit off the part&apos;s steps, a cross a missed one.</source>
+        <translation>Cada golpe junto a su paso: a la izquierda es pronto, a la derecha es tarde; la franja es la tolerancia. Un aro es un golpe fuera de los pasos de la parte; una cruz, uno fallado.</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
+        <translation>El entrenador se detuvo. Esa toma fue a %1 BPM; el tempo queda en %2 BPM para la siguiente.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 % in time at %2 BPM: the mark held.</source>
+        <translation>%1 % a tiempo a %2 BPM: alcanzaste la marca.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM, under the %3 % mark.</source>
+        <translation>%1 % a tiempo a %2 BPM, por debajo de la marca del %3 %.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Next take at %1 BPM in %n s…</source>
+        <translation>
+            <numerusform>Siguiente toma a %1 BPM en %n s…</numerusform>
+            <numerusform>Siguiente toma a %1 BPM en %n s…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Once more at %1 BPM in %n s…</source>
+        <translation>
+            <numerusform>Otra vez a %1 BPM en %n s…</numerusform>
+            <numerusform>Otra vez a %1 BPM en %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+28"/>
         <source>Pla&amp;y and record</source>
         <translation>Tocar y gra&amp;bar</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="+0"/>
         <source>&amp;Stop</source>
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
     </message>
@@ -5890,7 +5945,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabando</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Count-in at %1 BPM: listen to the clicks, then play from the one.</source>
+        <translation>Entrada a %1 BPM: escucha los clics y toca desde el uno.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Se paró antes de tocar un compás entero: no se puntuó nada.</translation>
     </message>
@@ -5910,12 +5971,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-483"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-176"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -5975,22 +6036,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Más rápido tras cada toma con</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The tempo trainer, listening: after a take that holds the mark the next one starts by itself, faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept.</source>
-        <translation>El entrenador de tempo, escuchando: tras una toma que alcanza la marca, la siguiente empieza sola y más rápida; por debajo de la marca se repite al mismo tempo. Las tomas que alcanzan la marca se guardan.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source> % in time</source>
         <translation> % a tiempo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The mark a take must hold</source>
-        <translation>La marca que debe alcanzar una toma</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>+</source>
         <translation>+</translation>
     </message>
@@ -6010,12 +6061,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>hasta</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Trai&amp;ner:</source>
-        <translation>&amp;Subir el tempo:</translation>
+        <translation>Entrenador de &amp;velocidad:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Bar.beat</source>
         <translation>Compás.tiempo</translation>
     </message>
@@ -6036,13 +6087,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+175"/>
-        <location line="+26"/>
+        <location line="+202"/>
+        <location line="+28"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-229"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -6057,27 +6108,16 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+19"/>
+        <location line="+93"/>
+        <location line="+16"/>
+        <location line="+36"/>
+        <location line="+293"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Kept.</source>
-        <translation>Guardada.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 % in time at %2 BPM: the mark held. Next take at %3 BPM…</source>
-        <translation>%1 % a tiempo a %2 BPM: alcanzaste la marca. Siguiente toma a %3 BPM…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 % in time at %2 BPM, under the %3 % mark: once more at this tempo…</source>
-        <translation>%1 % a tiempo a %2 BPM, por debajo de la marca del %3 %: otra vez a este tempo…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-308"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6090,7 +6130,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -6100,7 +6140,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabaciones (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>The settings changed: score the take again.</source>
         <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
     </message>
@@ -6120,7 +6160,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Elige primero en Preferencias › Audio la entrada en la que tocas (y calíbrala allí).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Could not open the audio devices: %1</source>
         <translation>No se pudieron abrir los dispositivos de audio: %1</translation>
     </message>
@@ -6131,13 +6171,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo empezar la toma: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <source>Count-in: listen to the clicks, then play from the one.</source>
-        <translation>Entrada: escucha los clics y toca desde el uno.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+41"/>
         <source>Bar %1 of %2</source>
         <translation>Compás %1 de %2</translation>
     </message>
@@ -6147,12 +6181,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Escuchando la toma…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The take could not be scored: %1</source>
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ningún golpe en la rejilla de la parte</translation>
     </message>
@@ -6240,7 +6274,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo guardar la toma: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Kept. A clean take at %1 BPM: it counts for your roadmap.</source>
         <translation>Guardada. Una toma limpia a %1 BPM: cuenta para tu hoja de ruta.</translation>
     </message>

@@ -3114,7 +3114,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location line="+45"/>
         <source>Listening… play from the one.</source>
-        <translation>Lytter … spill fra første slag.</translation>
+        <translation>Lytter … spill fra ener.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3134,7 +3134,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location line="+1"/>
         <source>right on the beat</source>
-        <translation>rett på slaget</translation>
+        <translation>midt på slaget</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5811,13 +5811,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+4"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+5"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>&amp;Tempo:</source>
         <translation>&amp;Tempo:</translation>
     </message>
@@ -5852,30 +5852,85 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Det du spilte, fra første slag, for å lytte til eller vurdere igjen senere. Tas bare vare på når du krysser av her.</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+410"/>
+        <location line="+6"/>
+        <source>Tempo trainer</source>
+        <translation>Tempotrener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tempo trainer, listening: after a take that holds the mark the next one starts by itself, faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept, with their recording when Keep take also keeps the recording is ticked.</source>
+        <translation>Tempotreneren, som lytter: etter et opptak som holder målet, starter det neste av seg selv, raskere; under målet spilles det igjen i samme tempo. Opptak som holder målet, blir beholdt, med lydklippet når «Behold opptaket tar også vare på lydklippet» er krysset av.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Share of hits in time a take needs</source>
+        <translation>Andel slag i takt et opptak trenger</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>by</source>
+        <translation>med</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+449"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-445"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
     <message>
-        <location line="+207"/>
-        <location line="+26"/>
+        <location line="+6"/>
+        <source>Each hit beside its step: left is early, right is late; the band is the tolerance. A ring is a hit off the part&apos;s steps, a cross a missed one.</source>
+        <translation>Hvert slag ved siden av steget sitt: til venstre er tidlig, til høyre er sent; feltet er toleransen. En ring er et slag utenfor stemmens steg, et kryss et bommet slag.</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
+        <translation>Treneren stanset. Det opptaket var på %1 BPM; tempoet er satt til %2 BPM for det neste.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 % in time at %2 BPM: the mark held.</source>
+        <translation>%1 % i takt på %2 BPM: målet holdt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 % in time at %2 BPM, under the %3 % mark.</source>
+        <translation>%1 % i takt på %2 BPM, under målet på %3 %.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Next take at %1 BPM in %n s…</source>
+        <translation>
+            <numerusform>Neste opptak på %1 BPM om %n s …</numerusform>
+            <numerusform>Neste opptak på %1 BPM om %n s …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Once more at %1 BPM in %n s…</source>
+        <translation>
+            <numerusform>Én gang til på %1 BPM om %n s …</numerusform>
+            <numerusform>Én gang til på %1 BPM om %n s …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+28"/>
         <source>Pla&amp;y and record</source>
         <translation>Spill o&amp;g ta opp</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="+0"/>
         <source>&amp;Stop</source>
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
     </message>
@@ -5890,7 +5945,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Tar opp</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Count-in at %1 BPM: listen to the clicks, then play from the one.</source>
+        <translation>Inntelling på %1 BPM: lytt til klikkene, og spill fra ener.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Stanset før en hel takt var spilt: ingenting ble vurdert.</translation>
     </message>
@@ -5910,12 +5971,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-483"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-176"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -5975,22 +6036,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Raskere etter hvert opptak med</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The tempo trainer, listening: after a take that holds the mark the next one starts by itself, faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept.</source>
-        <translation>Tempotreneren, som lytter: etter et opptak som holder målet, starter det neste av seg selv, raskere; under målet spilles det igjen i samme tempo. Opptak som holder målet, blir lagret.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source> % in time</source>
         <translation> % i takt</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The mark a take must hold</source>
-        <translation>Målet et opptak må holde</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>+</source>
         <translation>+</translation>
     </message>
@@ -6010,12 +6061,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>opp til</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Trai&amp;ner:</source>
         <translation>Tempot&amp;rener:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Bar.beat</source>
         <translation>Takt.slag</translation>
     </message>
@@ -6036,13 +6087,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+175"/>
-        <location line="+26"/>
+        <location line="+202"/>
+        <location line="+28"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-229"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -6057,27 +6108,16 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+19"/>
+        <location line="+93"/>
+        <location line="+16"/>
+        <location line="+36"/>
+        <location line="+293"/>
         <source>The trainer stopped.</source>
-        <translation>Treneren stoppet.</translation>
+        <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Kept.</source>
-        <translation>Lagret.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 % in time at %2 BPM: the mark held. Next take at %3 BPM…</source>
-        <translation>%1 % i takt på %2 BPM: målet holdt. Neste opptak på %3 BPM …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 % in time at %2 BPM, under the %3 % mark: once more at this tempo…</source>
-        <translation>%1 % i takt på %2 BPM, under målet på %3 %: én gang til i samme tempo …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-308"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6090,7 +6130,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -6100,7 +6140,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptak (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>The settings changed: score the take again.</source>
         <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
     </message>
@@ -6120,7 +6160,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Velg først inngangen du spiller inn i under Innstillinger › Lyd (og kalibrer den der).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Could not open the audio devices: %1</source>
         <translation>Kunne ikke åpne lydenhetene: %1</translation>
     </message>
@@ -6131,13 +6171,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke starte opptaket: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <source>Count-in: listen to the clicks, then play from the one.</source>
-        <translation>Inntelling: lytt til klikkene, og spill fra ener.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+41"/>
         <source>Bar %1 of %2</source>
         <translation>Takt %1 av %2</translation>
     </message>
@@ -6147,12 +6181,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Lytter til opptaket …</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The take could not be scored: %1</source>
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ingen slag funnet i stemmens rutenett</translation>
     </message>
@@ -6240,7 +6274,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke beholde opptaket: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Kept. A clean take at %1 BPM: it counts for your roadmap.</source>
         <translation>Beholdt. Et rent opptak på %1 BPM: det teller i veikartet ditt.</translation>
     </message>

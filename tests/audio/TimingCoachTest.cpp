@@ -22,6 +22,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <numeric>
 #include <random>
 #include <array>
 #include <span>
@@ -398,6 +399,56 @@ TEST(TimingCoach, APianoTakeFromAMidiFileScoresEachChordAsOneHitWithin2Ms)
         EXPECT_EQ(score.extra, static_cast<int>(truth.addedMs.size())) << bpm;
         EXPECT_LE(worst, 2.0) << bpm;
     }
+}
+
+TEST(TimingCoach, AMidiTakeCountsOnlyThePartsNotesWhenTheyAreGiven)
+{
+    // A pad's or a keyboard's mapping, written as a musician writes it.
+    auto notes = audio::parseMidiNotes("62-64, 75,60 ,");
+    ASSERT_TRUE(notes.has_value()) << notes.error().toString();
+    EXPECT_EQ(*notes, (std::vector<int>{60, 62, 63, 64, 75}));
+    EXPECT_EQ(audio::midiNotesText(*notes), "60, 62-64, 75");
+    EXPECT_TRUE(audio::parseMidiNotes("").value_or(std::vector<int>{1}).empty());
+    for (const char* bad : {"128", "64-62", "x", "6 0", "-3", "1,,z"}) {
+        auto parsed = audio::parseMidiNotes(bad);
+        ASSERT_FALSE(parsed.has_value()) << bad;
+        EXPECT_EQ(parsed.error().code, core::ErrorCode::InvalidArgument) << bad;
+    }
+    // The General MIDI keys of a part, as the MIDI export writes them; none for a keyed part.
+    audio::TakeRequest request;
+    request.machine = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    request.part = "clave";
+    EXPECT_EQ(audio::generalMidiNotes(request), std::vector<int>{75});
+    request.part = "congas";
+    const auto congas = audio::generalMidiNotes(request);
+    EXPECT_FALSE(congas.empty());
+    EXPECT_TRUE(std::all_of(congas.begin(), congas.end(), [](int key) { return key >= 62 && key <= 64; }));
+    request.part = "piano";
+    EXPECT_TRUE(audio::generalMidiNotes(request).empty());
+
+    // A take played as chords of 60, 64 and 68, the upper two up to 8 ms late: only 60 counts, or
+    // only 68 (later); a note the file does not have is refused, naming the notes it has.
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("pads.mid"));
+    std::mt19937 random(7u);
+    const std::vector<double> hitsMs{250.0, 750.0, 1250.0, 1500.0, 2000.0};
+    writeChordsMidi(path, hitsMs, random);
+    auto low = audio::readMidiHitsNonRealTime(path.toStdString(), 25.0, {60});
+    ASSERT_TRUE(low.has_value()) << low.error().toString();
+    ASSERT_EQ(low->size(), hitsMs.size());
+    for (size_t i = 0; i < hitsMs.size(); ++i) {
+        EXPECT_NEAR((*low)[i], hitsMs[i], 1.1) << i;
+    }
+    auto high = audio::readMidiHitsNonRealTime(path.toStdString(), 25.0, {68});
+    ASSERT_TRUE(high.has_value());
+    ASSERT_EQ(high->size(), hitsMs.size());
+    EXPECT_GT((*high)[0] + (*high)[1] + (*high)[2] + (*high)[3] + (*high)[4], 5.0 + std::accumulate(hitsMs.begin(), hitsMs.end(), 0.0));
+    auto none = audio::readMidiHitsNonRealTime(path.toStdString(), 25.0, {75});
+    ASSERT_FALSE(none.has_value());
+    EXPECT_EQ(none.error().code, core::ErrorCode::InvalidInput);
+    EXPECT_EQ(none.error().where, path.toStdString());
+    EXPECT_NE(none.error().message.find("none of the part's notes (75)"), std::string::npos) << none.error().message;
+    EXPECT_NE(none.error().message.find("it plays 60, 64, 68"), std::string::npos) << none.error().message;
 }
 
 TEST(TimingCoach, ATakeThatIsNotAudioOrMidiIsRefusedByName)

@@ -1,7 +1,7 @@
 #include "ui/beats/LiveTakeView.h"
 
 #include <QPainter>
-#include <QPainterPath>
+#include <QPolygonF>
 
 #include <algorithm>
 #include <cmath>
@@ -141,15 +141,15 @@ void LiveTakeView::paintEvent(QPaintEvent* /*event*/)
     const auto passOf = [&](double ms) { return static_cast<int>(std::floor(std::max(0.0, ms) / loopMs)); };
     const int now = passOf(m_progress.heardMs);
     const double radius = std::clamp(stepWidth * 0.18, 4.0, 8.0);
-    for (const auto& hit : m_progress.marks) {
+    for (size_t index = 0; index < m_progress.marks.size(); ++index) {
+        const auto& hit = m_progress.marks[index];
         const int pass = hit.step / length;
         if (pass != now && pass != now - 1) {
             continue;
         }
-        const int alpha = pass == now ? 255 : 70;
         const double x = centre(hit.step % length);
         if (!hit.offsetMs) {
-            if (hit.expectedMs + core::coach::ScoreOptions{}.windowMs <= m_progress.heardMs && pass == now) {
+            if (static_cast<int>(index) < m_progress.closed && pass == now) {
                 QColor grey = palette().color(QPalette::Mid);
                 painter.setPen(QPen(grey, 2));
                 painter.drawLine(QPointF(x - 5, middle - 5), QPointF(x + 5, middle + 5));
@@ -157,18 +157,32 @@ void LiveTakeView::paintEvent(QPaintEvent* /*event*/)
             }
             continue;
         }
-        QColor colour = offsetColour(*hit.offsetMs, tolerance);
-        colour.setAlpha(alpha);
+        const QColor colour = offsetColour(*hit.offsetMs, tolerance);
+        ++m_marksPainted;
+        if (pass != now) {
+            // The pass before: small rings below the line, apart from this pass's marks.
+            QColor faint = colour;
+            faint.setAlpha(110);
+            painter.setPen(QPen(faint, 1.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(QPointF(x + offsetX(*hit.offsetMs), middle + 20), radius * 0.6, radius * 0.6);
+            continue;
+        }
         painter.setPen(Qt::NoPen);
         painter.setBrush(colour);
         const QPointF at(x + offsetX(*hit.offsetMs), middle);
-        painter.drawEllipse(at, radius, radius);
-        ++m_marksPainted;
-        if (pass == now && stepWidth >= fontMetrics().horizontalAdvance(QStringLiteral("+888")) + 2) {
+        if (std::abs(*hit.offsetMs) <= tolerance) {
+            painter.drawEllipse(at, radius, radius);
+        } else {
+            // Beyond the tolerance a diamond, not only another colour.
+            const double r = radius * 1.2;
+            painter.drawPolygon(QPolygonF({at + QPointF(0, -r), at + QPointF(r, 0), at + QPointF(0, r), at + QPointF(-r, 0)}));
+        }
+        if (stepWidth >= fontMetrics().horizontalAdvance(QStringLiteral("+888")) + 2) {
             const long offset = std::lround(*hit.offsetMs);
             painter.setPen(colour);
             painter.drawText(QRectF(x - stepWidth / 2.0, lane.top() + 1, stepWidth, fontMetrics().height()), Qt::AlignHCenter,
-                             offset > 0 ? QStringLiteral("+%1").arg(offset) : QString::number(offset));
+                             offset > 0 ? QStringLiteral("+%1").arg(offset) : offset < 0 ? QStringLiteral("\u2212%1").arg(-offset) : QStringLiteral("0"));
         }
     }
     // Extras: hollow, where they fell.
@@ -179,7 +193,7 @@ void LiveTakeView::paintEvent(QPaintEvent* /*event*/)
             continue;
         }
         const double position = std::fmod(std::max(0.0, ms), loopMs) / grid.stepMs;
-        painter.drawEllipse(QPointF(lane.left() + (position + 0.5) * stepWidth, middle + 18), radius * 0.7, radius * 0.7);
+        painter.drawEllipse(QPointF(lane.left() + (position + 0.5) * stepWidth, middle - 18), radius * 0.7, radius * 0.7);
         ++m_marksPainted;
     }
     // What has been heard so far.

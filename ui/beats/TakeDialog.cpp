@@ -255,13 +255,15 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     auto* trainerRow = new QHBoxLayout;
     m_trainerRow = trainerRow;
     m_trainer = new QCheckBox(tr("Faster after each take with"), this);
+    m_trainer->setAccessibleName(tr("Tempo trainer"));
     m_trainer->setToolTip(tr("The tempo trainer, listening: after a take that holds the mark the next one starts by itself, "
-                             "faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept."));
+                             "faster; under the mark it plays again at the same tempo. Takes that hold the mark are kept, with "
+                             "their recording when Keep take also keeps the recording is ticked."));
     m_trainerMark = new QSpinBox(this);
     m_trainerMark->setRange(50, 100);
     m_trainerMark->setValue(90);
     m_trainerMark->setSuffix(tr(" % in time"));
-    m_trainerMark->setAccessibleName(tr("The mark a take must hold"));
+    m_trainerMark->setAccessibleName(tr("Share of hits in time a take needs"));
     m_trainerStep = new QDoubleSpinBox(this);
     m_trainerStep->setRange(1.0, 20.0);
     m_trainerStep->setDecimals(0);
@@ -276,8 +278,10 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_trainerTarget->setValue(std::min(core::beats::MachineLimits::kMaxBpm, std::round(m_machine.bpm) + 20.0));
     m_trainerTarget->setAccessibleName(tr("Up to"));
     auto* upTo = new QLabel(tr("up to"), this);
+    auto* by = new QLabel(tr("by"), this);
     trainerRow->addWidget(m_trainer);
     trainerRow->addWidget(m_trainerMark);
+    trainerRow->addWidget(by);
     trainerRow->addWidget(m_trainerStep);
     trainerRow->addWidget(upTo);
     trainerRow->addWidget(m_trainerTarget);
@@ -285,17 +289,21 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     auto* trainerLabel = new QLabel(tr("Trai&ner:"), this);
     trainerLabel->setBuddy(m_trainer);
     fields->addRow(trainerLabel, trainerRow);
-    const auto showTrainer = [this] {
-        for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
-            field->setEnabled(m_trainer->isChecked() && !m_busy);
+    for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
+        field->setEnabled(false);  // until the trainer is ticked
+    }
+    // The target stays above the tempo the trainer starts from.
+    const auto targetAboveTempo = [this] {
+        if (m_trainer->isChecked() && m_trainerTarget->value() <= m_bpm->value()) {
+            m_trainerTarget->setValue(std::min(core::beats::MachineLimits::kMaxBpm, std::round(m_bpm->value()) + 20.0));
         }
     };
-    showTrainer();
-    connect(m_trainer, &QCheckBox::toggled, this, [this, showTrainer](bool on) {
-        showTrainer();
+    connect(m_trainer, &QCheckBox::toggled, this, [this, targetAboveTempo](bool on) {
+        targetAboveTempo();
         if (!on) {
             stopTrainer();
         }
+        setBusy(m_busy);
     });
     m_recordingsFolder = QStandardPaths::writableLocation(QStandardPaths::MusicLocation) + QStringLiteral("/Bandmate takes");
     layout->addLayout(fields);
@@ -313,6 +321,12 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_liveView = new LiveTakeView(this);
     m_liveView->hide();  // while a live take plays
     layout->addWidget(m_liveView);
+    m_liveCaption = new QLabel(tr("Each hit beside its step: left is early, right is late; the band is the tolerance. A ring is a hit "
+                                  "off the part's steps, a cross a missed one."),
+                               this);
+    m_liveCaption->setWordWrap(true);
+    m_liveCaption->hide();
+    layout->addWidget(m_liveCaption);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -361,10 +375,17 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     connect(m_bars, &QSpinBox::valueChanged, this, &TakeDialog::invalidate);
     m_nextTake = new QTimer(this);
     m_nextTake->setSingleShot(true);
-    m_nextTake->setInterval(2000);
+    m_nextTake->setInterval(3000);
     connect(m_nextTake, &QTimer::timeout, this, [this] {
         if (!m_busy && m_trainer->isChecked() && m_liveMode->isChecked()) {
+            m_trainerStarting = true;
             score();  // (joins the last score's worker first)
+            m_trainerStarting = false;
+            if (!m_recorder) {  // the take could not start (the device is gone): its reason stays shown
+                m_trainerMisses = 0;
+                m_status->setText(m_status->text() + QStringLiteral(" ") + tr("The trainer stopped."));
+                setBusy(false);
+            }
         }
     });
     m_recordTimer = new QTimer(this);
@@ -453,15 +474,25 @@ void TakeDialog::stopTrainer()
     m_trainerMisses = 0;
     if (m_nextTake->isActive()) {
         m_nextTake->stop();
-        m_status->setText(m_status->text() + QStringLiteral(" ") + tr("The trainer stopped."));
-        setBusy(m_busy);  // the button reads as it does between takes again
+        const double played = m_result ? m_result->grid.bpm : m_bpm->value();
+        m_status->setText(qFuzzyCompare(played, m_bpm->value())
+                              ? tr("The trainer stopped.")
+                              : tr("The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.")
+                                    .arg(played)
+                                    .arg(m_bpm->value()));
+        setBusy(m_busy);  // the settings and the button as they are between takes again
     }
 }
 
 void TakeDialog::trainerAfter(const audio::TakeResult& result)
 {
-    if (!m_trainer->isChecked() || m_stoppedByHand || m_scoredInput != QLatin1String("live")) {
+    if (!m_trainer->isChecked() || m_scoredInput != QLatin1String("live")) {
         m_trainerMisses = 0;
+        return;
+    }
+    if (m_stoppedByHand) {
+        m_trainerMisses = 0;
+        m_status->setText(m_status->text() + (m_status->text().isEmpty() ? QString() : QStringLiteral(" ")) + tr("The trainer stopped."));
         return;
     }
     core::coach::TrainerPlan plan;
@@ -471,19 +502,15 @@ void TakeDialog::trainerAfter(const audio::TakeResult& result)
     const double bpm = m_bpm->value();
     const core::coach::TrainerStep step = core::coach::nextTrainerStep(plan, bpm, result.score.accuracy, m_trainerMisses);
     m_trainerMisses = step.missesInRow;
-    // A take that holds the mark is practice evidence: kept (with its recording when that box is ticked).
-    QString kept;
-    if (step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Reached) {
-        kept = keep().isEmpty() ? m_status->text() : tr("Kept.");
-    }
     const long accuracy = std::lround(result.score.accuracy * 100.0);
+    const int pause = std::max(1, static_cast<int>(std::ceil(m_nextTake->interval() / 1000.0)));
     QString said;
     switch (step.kind) {
     case core::coach::TrainerStep::Kind::Raise:
-        said = tr("%1 % in time at %2 BPM: the mark held. Next take at %3 BPM…").arg(accuracy).arg(bpm).arg(step.nextBpm);
+        said = tr("%1 % in time at %2 BPM: the mark held.").arg(accuracy).arg(bpm);
         break;
     case core::coach::TrainerStep::Kind::Hold:
-        said = tr("%1 % in time at %2 BPM, under the %3 % mark: once more at this tempo…").arg(accuracy).arg(bpm).arg(m_trainerMark->value());
+        said = tr("%1 % in time at %2 BPM, under the %3 % mark.").arg(accuracy).arg(bpm).arg(m_trainerMark->value());
         break;
     case core::coach::TrainerStep::Kind::Reached:
         said = tr("%1 % in time at %2 BPM: you hold the trainer's target tempo. Well played.").arg(accuracy).arg(bpm);
@@ -495,15 +522,29 @@ void TakeDialog::trainerAfter(const audio::TakeResult& result)
         m_trainerMisses = 0;
         break;
     }
-    m_status->setText(kept.isEmpty() ? said : said + QStringLiteral(" ") + kept);
+    // A take that holds the mark is practice evidence: kept (with its recording when that box is
+    // ticked), saying so as Keep take does. One that cannot be kept stops the trainer, its reason shown.
+    if (step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Reached) {
+        const bool kept = !keep().isEmpty();
+        said += QStringLiteral(" ") + m_status->text();
+        if (!kept) {
+            m_status->setText(said + QStringLiteral(" ") + tr("The trainer stopped."));
+            m_trainerMisses = 0;
+            return;
+        }
+    }
     if (step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Hold) {
+        said += QStringLiteral(" ") + (step.kind == core::coach::TrainerStep::Kind::Raise
+                                           ? tr("Next take at %1 BPM in %n s…", "", pause).arg(step.nextBpm)
+                                           : tr("Once more at %1 BPM in %n s…", "", pause).arg(step.nextBpm));
         {
             const QSignalBlocker quiet(m_bpm);  // the take shown stays shown: it was played at the tempo before
             m_bpm->setValue(step.nextBpm);
         }
         m_nextTake->start();
-        m_scoreButton->setText(tr("&Stop"));
+        setBusy(false);  // the settings wait, the button stops the trainer
     }
+    m_status->setText(said);
 }
 
 void TakeDialog::showMode()
@@ -530,18 +571,20 @@ void TakeDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_progress->setVisible(busy);
+    // Between the trainer's takes the settings wait too: the next take plays with them.
+    const bool locked = busy || m_nextTake->isActive();
     for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing, m_liveMode,
                                                            m_fileMode, m_bars}) {
-        input->setEnabled(!busy);
+        input->setEnabled(!locked);
     }
     for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
-        field->setEnabled(!busy && m_trainer->isChecked());
+        field->setEnabled(!locked && m_trainer->isChecked());
     }
     // While a live take records, or the trainer waits for its next, the button stops it.
     const bool stops = m_recorder != nullptr || m_nextTake->isActive();
     m_scoreButton->setEnabled((!busy && m_part->count() > 0) || stops);
     m_scoreButton->setText(stops ? tr("&Stop") : m_liveMode->isChecked() ? tr("Pla&y and record") : tr("&Score"));
-    m_keepButton->setEnabled(!busy && m_result.has_value());
+    m_keepButton->setEnabled(!busy && m_result.has_value() && !m_resultKept);
 }
 
 void TakeDialog::invalidate()
@@ -616,6 +659,9 @@ void TakeDialog::startLive()
         Q_EMIT scored();
         return;
     }
+    if (!m_trainerStarting) {
+        m_trainerMisses = 0;  // a take started by hand starts the trainer's count afresh
+    }
     audio::LiveTakeRequest live;
     live.take = request();
     live.take.input = "live take";
@@ -672,8 +718,9 @@ void TakeDialog::startLive()
     m_liveRevision = -1;
     m_liveView->clear();
     m_liveView->show();
+    m_liveCaption->show();
     m_hits->hide();
-    m_status->setText(tr("Count-in: listen to the clicks, then play from the one."));
+    m_status->setText(tr("Count-in at %1 BPM: listen to the clicks, then play from the one.").arg(m_bpm->value()));
     m_recordTimer->start();
 }
 
@@ -689,7 +736,7 @@ void TakeDialog::pollLive()
         m_liveView->setProgress(heard);
     }
     const int bar = m_recorder->barNow();
-    m_status->setText(bar == 0 ? tr("Count-in: listen to the clicks, then play from the one.")
+    m_status->setText(bar == 0 ? tr("Count-in at %1 BPM: listen to the clicks, then play from the one.").arg(m_bpm->value())
                                : tr("Bar %1 of %2").arg(bar).arg(m_recorder->bars()));
     if (m_recorder->finished()) {
         finishLive(false);
@@ -750,6 +797,7 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     }
     m_hits->clear();
     m_liveView->hide();  // the take's whole score replaces what was heard as it played
+    m_liveCaption->hide();
     m_hits->show();
     if (!result) {
         m_summary->clear();
@@ -771,11 +819,16 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         } else {
             m_status->setText(tr("Could not score %1: %2").arg(file, QString::fromStdString(error.message)));
         }
+        if (live && m_trainer->isChecked()) {
+            m_trainerMisses = 0;
+            m_status->setText(m_status->text() + QStringLiteral(" ") + tr("The trainer stopped."));
+        }
         setBusy(false);
         Q_EMIT scored();
         return;
     }
     m_result = std::move(*result);
+    m_resultKept = false;
     const core::coach::TakeScore& score = m_result->score;
     const int tolerance = static_cast<int>(std::lround(score.toleranceMs));
     QString feel;
@@ -879,6 +932,7 @@ QString TakeDialog::keep()
         m_status->setText(tr("Could not keep the take: %1").arg(QString::fromStdString(kept.error().toString())));
         return {};
     }
+    m_resultKept = true;
     m_keepButton->setEnabled(false);
     m_status->setText((core::coach::isClean(take) ? tr("Kept. A clean take at %1 BPM: it counts for your roadmap.").arg(take.bpm)
                                                   : tr("Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap."))

@@ -148,6 +148,9 @@ private:
     QTimer* m_nextTake = nullptr;      ///< the trainer's pause before its next take
     int m_trainerMisses = 0;           ///< takes under the mark in a row at this tempo
     bool m_stoppedByHand = false;      ///< the take in hand was stopped with Stop: the trainer stops too
+    bool m_trainerStarting = false;    ///< the trainer (not the musician) starts the take
+    bool m_resultKept = false;         ///< the take shown has been kept
+    QLabel* m_liveCaption = nullptr;
     QString m_recordingsFolder;
     std::shared_ptr<const audio::RecordedTake> m_lastTake;  ///< the live take scored last, for Keep take
     QLineEdit* m_input = nullptr;
