@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+300"/>
+        <location line="+346"/>
         <source>%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.</source>
         <translation>
             <numerusform>%1 % in time at %2 BPM: %n take in a row under the mark. Take a break, or start slower.</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+350"/>
+        <location line="+363"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
         <translation>
             <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>

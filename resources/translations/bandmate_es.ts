@@ -1265,7 +1265,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+374"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+87"/>
         <location line="+1"/>
@@ -1582,7 +1582,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-355"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-356"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1617,7 +1617,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Guarda primero la máquina (Ctrl+S): la copia compartida es la máquina tal como está guardada.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Eso no es el enlace de un groove compartido: %1</translation>
     </message>
@@ -5810,7 +5810,37 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Parte que tocaste:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>every note (a keyboard, or pads for this part only)</source>
+        <translation>cada nota (un teclado, o pads solo para esta parte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notes your pads or keys send for this part, e.g. 75 or 62-64, 60. Remembered for each part.</source>
+        <translation>Las notas que envían tus pads o teclas para esta parte, p. ej. 75 o 62-64, 60. Se recuerdan para cada parte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General MIDI</source>
+        <translation>General MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The part&apos;s notes in General MIDI (as Export MIDI writes them)</source>
+        <translation>Las notas de la parte en General MIDI (como las escribe Exportar MIDI)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This part is played on keys: every note counts.</source>
+        <translation>Esta parte se toca con teclas: cuenta cada nota.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;MIDI notes:</source>
+        <translation>Notas MIDI que &amp;cuentan:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+41"/>
         <location line="+5"/>
         <source> BPM</source>
@@ -5873,12 +5903,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+33"/>
-        <location line="+449"/>
+        <location line="+488"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-484"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -5888,7 +5918,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Cada golpe junto a su paso: a la izquierda es pronto, a la derecha es tarde; la franja es la tolerancia. Un aro es un golpe fuera de los pasos de la parte; una cruz, uno fallado.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+182"/>
         <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
         <translation>El entrenador se detuvo. Esa toma fue a %1 BPM; el tempo queda en %2 BPM para la siguiente.</translation>
     </message>
@@ -5919,7 +5949,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+28"/>
         <source>Pla&amp;y and record</source>
         <translation>Tocar y gra&amp;bar</translation>
@@ -5930,7 +5960,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+63"/>
+        <source>MIDI notes: %1</source>
+        <translation>Notas MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
     </message>
@@ -5971,12 +6006,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-522"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-196"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -6021,7 +6056,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Duració&amp;n:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+63"/>
         <source>How late your setup records what you play (its round trip; Calibrate latency in Preferences › Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
         <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta; Calibrar la latencia en Preferencias › Audio lo mide). Deja 0 si no lo sabes: entonces cada golpe parece igual de tarde.</translation>
     </message>
@@ -6087,13 +6122,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+202"/>
+        <location line="+229"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-256"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -6108,16 +6143,16 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+93"/>
+        <location line="+22"/>
+        <location line="+116"/>
         <location line="+16"/>
         <location line="+36"/>
-        <location line="+293"/>
+        <location line="+306"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-321"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6130,7 +6165,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -6150,12 +6185,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Elige primero la grabación.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Listening to the recording…</source>
         <translation>Escuchando la grabación…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Choose the input you play into in Preferences › Audio first (and calibrate it there).</source>
         <translation>Elige primero en Preferencias › Audio la entrada en la que tocas (y calíbrala allí).</translation>
     </message>

@@ -1265,7 +1265,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+374"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+87"/>
         <location line="+1"/>
@@ -1582,7 +1582,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-355"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-356"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1617,7 +1617,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lagre maskinen først (Ctrl+S): den delte kopien er maskinen slik den er lagret.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Det er ikke lenken til en delt groove: %1</translation>
     </message>
@@ -5810,7 +5810,37 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;Stemme du spilte:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>every note (a keyboard, or pads for this part only)</source>
+        <translation>hver note (et keyboard, eller pads bare for denne stemmen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notes your pads or keys send for this part, e.g. 75 or 62-64, 60. Remembered for each part.</source>
+        <translation>Notene padene eller tangentene dine sender for denne stemmen, f.eks. 75 eller 62-64, 60. Huskes for hver stemme.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General MIDI</source>
+        <translation>General MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The part&apos;s notes in General MIDI (as Export MIDI writes them)</source>
+        <translation>Stemmens noter i General MIDI (slik Eksporter MIDI skriver dem)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This part is played on keys: every note counts.</source>
+        <translation>Denne stemmen spilles på tangenter: hver note teller.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;MIDI notes:</source>
+        <translation>MI&amp;DI-noter:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+41"/>
         <location line="+5"/>
         <source> BPM</source>
@@ -5873,12 +5903,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+33"/>
-        <location line="+449"/>
+        <location line="+488"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-484"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -5888,7 +5918,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvert slag ved siden av steget sitt: til venstre er tidlig, til høyre er sent; feltet er toleransen. En ring er et slag utenfor stemmens steg, et kryss et bommet slag.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+182"/>
         <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
         <translation>Treneren stanset. Det opptaket var på %1 BPM; tempoet er satt til %2 BPM for det neste.</translation>
     </message>
@@ -5919,7 +5949,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+28"/>
         <source>Pla&amp;y and record</source>
         <translation>Spill o&amp;g ta opp</translation>
@@ -5930,7 +5960,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+63"/>
+        <source>MIDI notes: %1</source>
+        <translation>MIDI-noter: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
     </message>
@@ -5971,12 +6006,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-522"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-196"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -6021,7 +6056,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;Lengde:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+63"/>
         <source>How late your setup records what you play (its round trip; Calibrate latency in Preferences › Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
         <translation>Hvor sent oppsettet ditt tar opp det du spiller (rundturen; Kalibrer forsinkelsen under Innstillinger › Lyd måler den). La stå 0 om du ikke vet: da ser hvert slag like mye for sent ut.</translation>
     </message>
@@ -6087,13 +6122,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+202"/>
+        <location line="+229"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-256"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -6108,16 +6143,16 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+93"/>
+        <location line="+22"/>
+        <location line="+116"/>
         <location line="+16"/>
         <location line="+36"/>
-        <location line="+293"/>
+        <location line="+306"/>
         <source>The trainer stopped.</source>
         <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-321"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6130,7 +6165,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -6150,12 +6185,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Velg opptaket først.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Listening to the recording…</source>
         <translation>Lytter til opptaket…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Choose the input you play into in Preferences › Audio first (and calibrate it there).</source>
         <translation>Velg først inngangen du spiller inn i under Innstillinger › Lyd (og kalibrer den der).</translation>
     </message>

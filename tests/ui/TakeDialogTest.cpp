@@ -1,6 +1,7 @@
 // "Score a take…" on the Beat Machine page: a recorded clave take scored on a worker thread, hit
 // by hit and step by step, kept for the roadmap. The picture goes to the shots folder.
 #include "audio/coach/TakeScorer.h"
+#include "audio/render/MidiExport.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/coach/TakeLog.h"
 #include "core/storage/Database.h"
@@ -19,6 +20,8 @@
 #include <QDoubleSpinBox>
 #include <QDir>
 #include <QSettings>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -75,6 +78,81 @@ TEST(TakeDialogTest, TheLiveViewMarksEachHitBesideItsStepAndKeepsTheTally)
     EXPECT_GE(view.lastMarkDelayMs(), 0.0);
     QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
     shot.save(QStringLiteral(BANDMATE_SHOTS_DIR "/take-live-view.png"));
+}
+
+TEST(TakeDialogTest, AMidiTakeCountsOnlyThePartsNotesAndTheyAreRemembered)
+{
+    test::TempDir dir;
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    auto db = test::openTestDatabase(dir, QStringLiteral("page.sqlite"));
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    // A drum kit played whole, recorded as General MIDI: the clave (75) and the bongos (60, 61)
+    // exactly on the grid, four bars.
+    core::beats::Machine kit = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    for (auto& instrument : kit.instruments) {
+        instrument.enabled = instrument.id == "clave" || instrument.id == "bongos";
+    }
+    const QString take = dir.file(QStringLiteral("kit take.mid"));
+    audio::MidiExportSettings exported;
+    exported.steps = 32;
+    exported.bpm = kit.bpm;
+    ASSERT_TRUE(audio::exportMidiFile(kit, core::beats::compileMachine(kit), exported, take.toStdString()).has_value());
+
+    ui::BeatMachinePage page(*db, settings);
+    page.setInteractive(false);
+    ui::TakeDialog* dialog = page.openTakeDialog();
+    ASSERT_NE(dialog, nullptr);
+    dialog->setLive(false);
+    dialog->setInput(take);
+    dialog->setPart(QStringLiteral("clave"));
+    QLineEdit* notes = nullptr;
+    for (auto* edit : dialog->findChildren<QLineEdit*>()) {
+        notes = edit->placeholderText().startsWith(QStringLiteral("every note")) ? edit : notes;
+    }
+    ASSERT_NE(notes, nullptr);
+    EXPECT_TRUE(notes->isVisibleTo(dialog)) << "a MIDI take shows the notes row";
+    QSignalSpy scored(dialog, &ui::TakeDialog::scored);
+
+    dialog->score();  // every note: the bongos' notes are extras
+    ASSERT_TRUE(scored.wait(30'000));
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->result()->score.matched, 10);
+    EXPECT_GT(dialog->result()->score.extra, 0);
+
+    QPushButton* generalMidi = nullptr;
+    for (auto* button : dialog->findChildren<QPushButton*>()) {
+        if (button->text() == QStringLiteral("General MIDI")) {
+            generalMidi = button;
+        }
+    }
+    ASSERT_NE(generalMidi, nullptr);
+    generalMidi->click();
+    EXPECT_EQ(dialog->midiNotes(), QStringLiteral("75"));
+    dialog->score();
+    ASSERT_TRUE(scored.wait(30'000));
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->result()->score.matched, 10);
+    EXPECT_EQ(dialog->result()->score.extra, 0) << "only the clave's pad counts";
+    EXPECT_EQ(settings.midiNotes(QStringLiteral("clave")), QStringLiteral("75")) << "remembered for the part";
+
+    // Notes that are not notes: one clear line, nothing scored.
+    dialog->setMidiNotes(QStringLiteral("75, 200"));
+    const auto before = scored.count();
+    dialog->score();
+    EXPECT_EQ(scored.count(), before + 1);
+    EXPECT_FALSE(dialog->result().has_value());
+    EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("MIDI notes: "))) << dialog->statusText().toStdString();
+    EXPECT_EQ(settings.midiNotes(QStringLiteral("clave")), QStringLiteral("75"));
+
+    // Another part, then back: each part's notes as they were left.
+    dialog->setPart(QStringLiteral("bongos"));
+    EXPECT_TRUE(dialog->midiNotes().isEmpty());
+    dialog->setPart(QStringLiteral("clave"));
+    EXPECT_EQ(dialog->midiNotes(), QStringLiteral("75"));
+    dialog->setInput(dir.file(QStringLiteral("take.wav")));
+    EXPECT_FALSE(notes->isVisibleTo(dialog)) << "an audio take has no notes";
 }
 
 TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)

@@ -125,6 +125,7 @@ TakeDialog* BeatMachinePage::openTakeDialog()
     auto* dialog = new TakeDialog(m_db, m_session->machine(), ref, m_session->swing(), m_session->voice(), audio,
                                   m_settings.roundTrip(Settings::audioSetupKey(audio)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSettings(&m_settings);
     if (m_interactive) {
         dialog->open();
     }

@@ -225,6 +225,26 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
         m_part->setCurrentIndex(clave);
     }
     fields->addRow(tr("&Part you played:"), m_part);
+    // A MIDI take: which notes are the part's (a drum kit played whole holds the other parts too).
+    auto* midiRow = new QHBoxLayout;
+    m_midiRow = midiRow;
+    m_midiNotes = new QLineEdit(this);
+    m_midiNotes->setPlaceholderText(tr("every note (a keyboard, or pads for this part only)"));
+    m_midiNotes->setToolTip(tr("The notes your pads or keys send for this part, e.g. 75 or 62-64, 60. Remembered for each part."));
+    auto* generalMidi = new QPushButton(tr("General MIDI"), this);
+    generalMidi->setToolTip(tr("The part's notes in General MIDI (as Export MIDI writes them)"));
+    connect(generalMidi, &QPushButton::clicked, this, [this] {
+        const std::vector<int> notes = audio::generalMidiNotes(request());
+        m_midiNotes->setText(QString::fromStdString(audio::midiNotesText(notes)));
+        if (notes.empty()) {
+            m_status->setText(tr("This part is played on keys: every note counts."));
+        }
+    });
+    midiRow->addWidget(m_midiNotes, 1);
+    midiRow->addWidget(generalMidi);
+    auto* midiLabel = new QLabel(tr("&MIDI notes:"), this);
+    midiLabel->setBuddy(m_midiNotes);
+    fields->addRow(midiLabel, midiRow);
     m_bpm = new QDoubleSpinBox(this);
     m_bpm->setRange(core::beats::MachineLimits::kMinBpm, core::beats::MachineLimits::kMaxBpm);
     m_bpm->setDecimals(1);
@@ -367,6 +387,9 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
         m_status->setText(tr("This machine has no part to play along with."));
     }
     connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
+    connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::showMode);
+    connect(m_midiNotes, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
+    connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::loadMidiNotes);
     connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
     connect(m_bpm, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
     connect(m_latency, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
@@ -447,6 +470,29 @@ void TakeDialog::setRecordingsFolder(const QString& folder)
 void TakeDialog::setKeepRecording(bool keep)
 {
     m_keepRecording->setChecked(keep);
+}
+
+void TakeDialog::setSettings(Settings* settings)
+{
+    m_settings = settings;
+    loadMidiNotes();
+}
+
+void TakeDialog::setMidiNotes(const QString& notes)
+{
+    m_midiNotes->setText(notes);
+}
+
+QString TakeDialog::midiNotes() const
+{
+    return m_midiNotes->text();
+}
+
+void TakeDialog::loadMidiNotes()
+{
+    if (m_settings != nullptr) {
+        m_midiNotes->setText(m_settings->midiNotes(m_part->currentData().toString()));
+    }
 }
 
 void TakeDialog::setTrainer(bool on, double stepBpm, double targetBpm, double mark)
@@ -555,6 +601,7 @@ void TakeDialog::showMode()
     m_fields->setRowVisible(m_bars, live);
     m_fields->setRowVisible(m_keepRecording, live);
     m_fields->setRowVisible(m_trainerRow, live);
+    m_fields->setRowVisible(m_midiRow, !live && audio::isMidiTake(QFile::encodeName(m_input->text().trimmed()).toStdString()));
     m_scoreButton->setText(live ? tr("Pla&y and record") : tr("&Score"));
 }
 
@@ -574,7 +621,7 @@ void TakeDialog::setBusy(bool busy)
     // Between the trainer's takes the settings wait too: the next take plays with them.
     const bool locked = busy || m_nextTake->isActive();
     for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing, m_liveMode,
-                                                           m_fileMode, m_bars}) {
+                                                           m_fileMode, m_bars, m_midiNotes}) {
         input->setEnabled(!locked);
     }
     for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
@@ -642,9 +689,21 @@ void TakeDialog::score()
         return;
     }
     m_scoredInput = m_input->text().trimmed();
+    audio::TakeRequest take = request();
+    if (audio::isMidiTake(take.input)) {
+        auto notes = audio::parseMidiNotes(m_midiNotes->text().toStdString());
+        if (!notes) {
+            m_status->setText(tr("MIDI notes: %1").arg(QString::fromStdString(notes.error().message)));
+            Q_EMIT scored();
+            return;
+        }
+        take.midiNotes = *notes;
+        if (m_settings != nullptr) {
+            m_settings->setMidiNotes(m_part->currentData().toString(), QString::fromStdString(audio::midiNotesText(*notes)));
+        }
+    }
     m_status->setText(tr("Listening to the recording…"));
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    audio::TakeRequest take = request();
     take.cancelled = m_cancel;
     ++m_run;
     m_result.reset();

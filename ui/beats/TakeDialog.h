@@ -70,6 +70,11 @@ public:
     /// takes) when the musician ticks the box.
     void setRecordingsFolder(const QString& folder);
     void setKeepRecording(bool keep);
+    /// Where each part's MIDI notes are remembered (the page's settings); none: not remembered.
+    void setSettings(Settings* settings);
+    /// A MIDI take's notes that are the part's: "75", "62-64"; empty = every note.
+    void setMidiNotes(const QString& notes);
+    [[nodiscard]] QString midiNotes() const;
     /// The tempo trainer (live takes): after a take with at least `mark` (0…1) of its hits in
     /// time, the next starts by itself `stepBpm` faster, up to `targetBpm`; under the mark, at the
     /// same tempo; after three under it in a row, it rests. Takes that hold the mark are kept.
@@ -104,6 +109,8 @@ private:
     void finishLive(bool early);
     void scoreInBackground(std::function<core::Result<audio::TakeResult>()> work);
     void showMode();
+    /// The part's remembered MIDI notes into the box.
+    void loadMidiNotes();
     void showResult(int run, core::Result<audio::TakeResult> result);
     void setBusy(bool busy);
     /// A setting changed after a score: what is shown is not that take's any more.
@@ -140,6 +147,9 @@ private:
     LiveTakeView* m_liveView = nullptr;  ///< the hits, while a live take records
     int m_liveRevision = -1;          ///< of the progress shown there
     QCheckBox* m_keepRecording = nullptr;
+    QLineEdit* m_midiNotes = nullptr;
+    QLayout* m_midiRow = nullptr;
+    Settings* m_settings = nullptr;
     QCheckBox* m_trainer = nullptr;
     QDoubleSpinBox* m_trainerStep = nullptr;
     QSpinBox* m_trainerMark = nullptr;

@@ -198,6 +198,16 @@ std::optional<Settings::RoundTrip> Settings::roundTrip(const QString& setup) con
     return ok && trip.ms >= 0.0 && trip.ms < 1000.0 ? std::optional<RoundTrip>(trip) : std::nullopt;
 }
 
+QString Settings::midiNotes(const QString& part) const
+{
+    return m_store.value(QStringLiteral("coach/midiNotes/") + part).toString();
+}
+
+void Settings::setMidiNotes(const QString& part, const QString& notes)
+{
+    m_store.setValue(QStringLiteral("coach/midiNotes/") + part, notes);
+}
+
 void Settings::setRoundTrip(const QString& setup, const RoundTrip& trip)
 {
     m_store.setValue(QStringLiteral("coach/roundTrip/") + setup, trip.ms);

@@ -90,6 +90,10 @@ public:
     void setRoundTrip(const QString& setup, const RoundTrip& trip);
     /// The key of a setup for roundTripMs(): the devices as chosen (a default stays a default).
     [[nodiscard]] static QString audioSetupKey(const AudioOutput& setup);
+    /// The MIDI notes a part is played with (a drum pad's or a keyboard's mapping, "75",
+    /// "62-64"), as last used to score it; empty = every note.
+    [[nodiscard]] QString midiNotes(const QString& part) const;
+    void setMidiNotes(const QString& part, const QString& notes);
 
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
