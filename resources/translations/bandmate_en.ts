@@ -112,7 +112,7 @@
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+219"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+220"/>
         <source>%1 (%n hit(s) a loop)</source>
         <translation>
             <numerusform>%1 (%n hit a loop)</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+346"/>
+        <location line="+388"/>
         <source>%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.</source>
         <translation>
             <numerusform>%1 % in time at %2 BPM: %n take in a row under the mark. Take a break, or start slower.</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+363"/>
+        <location line="+364"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
         <translation>
             <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>

@@ -5752,7 +5752,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+70"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+71"/>
         <source>Offset by step of the loop</source>
         <translation>Desfase por paso del ciclo</translation>
     </message>
@@ -5841,13 +5841,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+6"/>
-        <location line="+41"/>
+        <location line="+59"/>
         <location line="+5"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-62"/>
         <source>&amp;Tempo:</source>
         <translation>&amp;Tempo:</translation>
     </message>
@@ -5872,7 +5872,42 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>A tiempo &amp;dentro de:</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Sensitivity</source>
+        <translation>Sensibilidad</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Higher finds softer hits (and more of the room&apos;s noise). Remembered for each part.</source>
+        <translation>Más alta encuentra golpes más suaves (y más ruido de la sala). Se recuerda para cada parte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise gate</source>
+        <translation>Puerta de ruido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits quieter than this are not hits: raise it in a noisy room. Remembered for each part.</source>
+        <translation>Los golpes más suaves que esto no son golpes: súbela en una sala ruidosa. Se recuerda para cada parte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>noise gate</source>
+        <translation>puerta de ruido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sensiti&amp;vity:</source>
+        <translation>Sensibilidad de escuc&amp;ha:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Take o&amp;ff the machine&apos;s other parts heard from the speakers</source>
         <translation>&amp;Quitar las otras partes de la máquina que se oyen por los altavoces</translation>
     </message>
@@ -5903,12 +5938,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+33"/>
-        <location line="+488"/>
+        <location line="+513"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-509"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -5918,7 +5953,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Cada golpe junto a su paso: a la izquierda es pronto, a la derecha es tarde; la franja es la tolerancia. Un aro es un golpe fuera de los pasos de la parte; una cruz, uno fallado.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+206"/>
         <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
         <translation>El entrenador se detuvo. Esa toma fue a %1 BPM; el tempo queda en %2 BPM para la siguiente.</translation>
     </message>
@@ -5960,12 +5995,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>MIDI notes: %1</source>
         <translation>Notas MIDI: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
     </message>
@@ -6006,12 +6041,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-547"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-214"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -6061,7 +6096,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta; Calibrar la latencia en Preferencias › Audio lo mide). Deja 0 si no lo sabes: entonces cada golpe parece igual de tarde.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>Keep take also keeps the recor&amp;ding (FLAC, in Music › Bandmate takes)</source>
         <translation>Guardar toma guarda ta&amp;mbién la grabación (FLAC, en Música › Bandmate takes)</translation>
     </message>
@@ -6122,13 +6157,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+229"/>
+        <location line="+253"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-280"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -6143,16 +6178,16 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+116"/>
+        <location line="+24"/>
+        <location line="+138"/>
         <location line="+16"/>
         <location line="+36"/>
-        <location line="+306"/>
+        <location line="+307"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-322"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6180,12 +6215,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Choose the recording first.</source>
         <translation>Elige primero la grabación.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Listening to the recording…</source>
         <translation>Escuchando la grabación…</translation>
     </message>
@@ -6195,7 +6230,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Elige primero en Preferencias › Audio la entrada en la que tocas (y calíbrala allí).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Could not open the audio devices: %1</source>
         <translation>No se pudieron abrir los dispositivos de audio: %1</translation>
     </message>

@@ -5752,7 +5752,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+70"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+71"/>
         <source>Offset by step of the loop</source>
         <translation>Avvik per steg i sløyfen</translation>
     </message>
@@ -5841,13 +5841,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+6"/>
-        <location line="+41"/>
+        <location line="+59"/>
         <location line="+5"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-62"/>
         <source>&amp;Tempo:</source>
         <translation>&amp;Tempo:</translation>
     </message>
@@ -5872,7 +5872,42 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;I takt innenfor:</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Sensitivity</source>
+        <translation>Følsomhet</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Higher finds softer hits (and more of the room&apos;s noise). Remembered for each part.</source>
+        <translation>Høyere finner svakere slag (og mer av støyen i rommet). Huskes for hver stemme.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise gate</source>
+        <translation>Støysperre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits quieter than this are not hits: raise it in a noisy room. Remembered for each part.</source>
+        <translation>Slag svakere enn dette er ikke slag: hev den i et støyende rom. Huskes for hver stemme.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>noise gate</source>
+        <translation>støysperre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sensiti&amp;vity:</source>
+        <translation>Følsom&amp;het:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Take o&amp;ff the machine&apos;s other parts heard from the speakers</source>
         <translation>Trekk fra maskinens &amp;andre stemmer som høres fra høyttalerne</translation>
     </message>
@@ -5903,12 +5938,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+33"/>
-        <location line="+488"/>
+        <location line="+513"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-509"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -5918,7 +5953,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvert slag ved siden av steget sitt: til venstre er tidlig, til høyre er sent; feltet er toleransen. En ring er et slag utenfor stemmens steg, et kryss et bommet slag.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+206"/>
         <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
         <translation>Treneren stanset. Det opptaket var på %1 BPM; tempoet er satt til %2 BPM for det neste.</translation>
     </message>
@@ -5960,12 +5995,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>MIDI notes: %1</source>
         <translation>MIDI-noter: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
     </message>
@@ -6006,12 +6041,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-547"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-214"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -6061,7 +6096,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvor sent oppsettet ditt tar opp det du spiller (rundturen; Kalibrer forsinkelsen under Innstillinger › Lyd måler den). La stå 0 om du ikke vet: da ser hvert slag like mye for sent ut.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>Keep take also keeps the recor&amp;ding (FLAC, in Music › Bandmate takes)</source>
         <translation>Behold opptaket tar også vare på lyd&amp;klippet (FLAC, i Musikk › Bandmate takes)</translation>
     </message>
@@ -6122,13 +6157,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+229"/>
+        <location line="+253"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-280"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -6143,16 +6178,16 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+116"/>
+        <location line="+24"/>
+        <location line="+138"/>
         <location line="+16"/>
         <location line="+36"/>
-        <location line="+306"/>
+        <location line="+307"/>
         <source>The trainer stopped.</source>
         <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-322"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6180,12 +6215,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Choose the recording first.</source>
         <translation>Velg opptaket først.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Listening to the recording…</source>
         <translation>Lytter til opptaket…</translation>
     </message>
@@ -6195,7 +6230,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Velg først inngangen du spiller inn i under Innstillinger › Lyd (og kalibrer den der).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Could not open the audio devices: %1</source>
         <translation>Kunne ikke åpne lydenhetene: %1</translation>
     </message>

@@ -151,8 +151,42 @@ TEST(TakeDialogTest, AMidiTakeCountsOnlyThePartsNotesAndTheyAreRemembered)
     EXPECT_TRUE(dialog->midiNotes().isEmpty());
     dialog->setPart(QStringLiteral("clave"));
     EXPECT_EQ(dialog->midiNotes(), QStringLiteral("75"));
-    dialog->setInput(dir.file(QStringLiteral("take.wav")));
+
+    // How the part is heard, remembered for it too: a soft take (strokes peaking at −52 dBFS)
+    // is silence behind the default gate (−45 dB), and heard behind a lower one.
+    const double stepMs = 60000.0 / (kit.bpm * 2.0);
+    std::vector<double> strokes;
+    for (const int step : {2, 4, 8, 11, 14}) {
+        strokes.push_back(step * stepMs);
+    }
+    std::vector<float> soft = test::claveStrokes(strokes, 16 * stepMs / 1000.0 + 0.3, 48000);
+    float peak = 0.0f;
+    for (const float sample : soft) {
+        peak = std::max(peak, std::abs(sample));
+    }
+    for (float& sample : soft) {
+        sample *= std::pow(10.0f, -52.0f / 20.0f) / peak;
+    }
+    const QString softTake = dir.file(QStringLiteral("soft.wav"));
+    ASSERT_TRUE(test::writeWav16(softTake.toStdString(), 48000, {soft}));
+    dialog->setInput(softTake);
     EXPECT_FALSE(notes->isVisibleTo(dialog)) << "an audio take has no notes";
+    dialog->setMidiNotes({});
+    dialog->score();
+    ASSERT_TRUE(scored.wait(30'000));
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->result()->score.matched, 0) << "behind the default gate";
+    dialog->setHearing(60, -70);
+    dialog->score();
+    ASSERT_TRUE(scored.wait(30'000));
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->result()->score.matched, 5) << "a lower gate hears the soft strokes";
+    EXPECT_EQ(settings.hearing(QStringLiteral("clave")).gateDb, -70);
+    EXPECT_EQ(settings.hearing(QStringLiteral("clave")).sensitivity, 60);
+    dialog->setPart(QStringLiteral("bongos"));
+    EXPECT_EQ(settings.hearing(QStringLiteral("bongos")).gateDb, -45) << "each part its own";
+    dialog->setPart(QStringLiteral("clave"));
+    EXPECT_EQ(settings.hearing(QStringLiteral("clave")).gateDb, -70);
 }
 
 TEST(TakeDialogTest, ScoresARecordedTakeHitByHitAndKeepsIt)

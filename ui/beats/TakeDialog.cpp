@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QCheckBox>
 #include <QComboBox>
@@ -265,6 +266,24 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     }
     m_tolerance->setCurrentIndex(1);
     fields->addRow(tr("&In time within:"), m_tolerance);
+    auto* hearingRow = new QHBoxLayout;
+    m_sensitivity = new QSlider(Qt::Horizontal, this);
+    m_sensitivity->setRange(0, 100);
+    m_sensitivity->setValue(50);
+    m_sensitivity->setAccessibleName(tr("Sensitivity"));
+    m_sensitivity->setToolTip(tr("Higher finds softer hits (and more of the room's noise). Remembered for each part."));
+    m_gate = new QSpinBox(this);
+    m_gate->setRange(-90, 0);
+    m_gate->setValue(-45);
+    m_gate->setSuffix(tr(" dB"));
+    m_gate->setAccessibleName(tr("Noise gate"));
+    m_gate->setToolTip(tr("Hits quieter than this are not hits: raise it in a noisy room. Remembered for each part."));
+    hearingRow->addWidget(m_sensitivity, 1);
+    hearingRow->addWidget(new QLabel(tr("noise gate"), this));
+    hearingRow->addWidget(m_gate);
+    auto* hearingLabel = new QLabel(tr("Sensiti&vity:"), this);
+    hearingLabel->setBuddy(m_sensitivity);
+    fields->addRow(hearingLabel, hearingRow);
     m_backing = new QCheckBox(tr("Take o&ff the machine's other parts heard from the speakers"), this);
     m_backing->setChecked(true);
     fields->addRow(QString(), m_backing);
@@ -389,6 +408,8 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
     connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::showMode);
     connect(m_midiNotes, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
+    connect(m_sensitivity, &QSlider::valueChanged, this, &TakeDialog::invalidate);
+    connect(m_gate, &QSpinBox::valueChanged, this, &TakeDialog::invalidate);
     connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::loadMidiNotes);
     connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
     connect(m_bpm, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
@@ -488,11 +509,33 @@ QString TakeDialog::midiNotes() const
     return m_midiNotes->text();
 }
 
+void TakeDialog::setHearing(int sensitivity, int gateDb)
+{
+    m_sensitivity->setValue(sensitivity);
+    m_gate->setValue(gateDb);
+}
+
 void TakeDialog::loadMidiNotes()
 {
     if (m_settings != nullptr) {
-        m_midiNotes->setText(m_settings->midiNotes(m_part->currentData().toString()));
+        const QString part = m_part->currentData().toString();
+        m_midiNotes->setText(m_settings->midiNotes(part));
+        const Settings::Hearing hearing = m_settings->hearing(part);
+        m_sensitivity->setValue(hearing.sensitivity);
+        m_gate->setValue(hearing.gateDb);
     }
+}
+
+void TakeDialog::rememberPart(const std::vector<int>* notes)
+{
+    if (m_settings == nullptr) {
+        return;
+    }
+    const QString part = m_part->currentData().toString();
+    if (notes != nullptr) {
+        m_settings->setMidiNotes(part, QString::fromStdString(audio::midiNotesText(*notes)));
+    }
+    m_settings->setHearing(part, {m_sensitivity->value(), m_gate->value()});
 }
 
 void TakeDialog::setTrainer(bool on, double stepBpm, double targetBpm, double mark)
@@ -621,7 +664,7 @@ void TakeDialog::setBusy(bool busy)
     // Between the trainer's takes the settings wait too: the next take plays with them.
     const bool locked = busy || m_nextTake->isActive();
     for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing, m_liveMode,
-                                                           m_fileMode, m_bars, m_midiNotes}) {
+                                                           m_fileMode, m_bars, m_midiNotes, m_sensitivity, m_gate}) {
         input->setEnabled(!locked);
     }
     for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
@@ -658,6 +701,8 @@ audio::TakeRequest TakeDialog::request() const
     request.latencyMs = m_latency->value();
     request.toleranceMs = m_tolerance->currentData().toDouble();
     request.subtractBacking = m_backing->isChecked();
+    request.onsets.sensitivity = m_sensitivity->value() / 100.0;
+    request.onsets.gateDb = m_gate->value();
     request.swing = m_swing;
     request.voice = m_voice.toStdString();
     return request;
@@ -698,10 +743,8 @@ void TakeDialog::score()
             return;
         }
         take.midiNotes = *notes;
-        if (m_settings != nullptr) {
-            m_settings->setMidiNotes(m_part->currentData().toString(), QString::fromStdString(audio::midiNotesText(*notes)));
-        }
     }
+    rememberPart(audio::isMidiTake(take.input) ? &take.midiNotes : nullptr);
     m_status->setText(tr("Listening to the recording…"));
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     take.cancelled = m_cancel;
@@ -721,6 +764,7 @@ void TakeDialog::startLive()
     if (!m_trainerStarting) {
         m_trainerMisses = 0;  // a take started by hand starts the trainer's count afresh
     }
+    rememberPart(nullptr);
     audio::LiveTakeRequest live;
     live.take = request();
     live.take.input = "live take";

@@ -23,6 +23,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QSlider;
 class QSpinBox;
 class QTimer;
 class QTreeWidget;
@@ -74,6 +75,8 @@ public:
     void setSettings(Settings* settings);
     /// A MIDI take's notes that are the part's: "75", "62-64"; empty = every note.
     void setMidiNotes(const QString& notes);
+    /// How the part is heard: sensitivity 0…100 (softer hits found higher), noise gate in dBFS.
+    void setHearing(int sensitivity, int gateDb);
     [[nodiscard]] QString midiNotes() const;
     /// The tempo trainer (live takes): after a take with at least `mark` (0…1) of its hits in
     /// time, the next starts by itself `stepBpm` faster, up to `targetBpm`; under the mark, at the
@@ -109,8 +112,10 @@ private:
     void finishLive(bool early);
     void scoreInBackground(std::function<core::Result<audio::TakeResult>()> work);
     void showMode();
-    /// The part's remembered MIDI notes into the box.
+    /// The part's remembered MIDI notes and hearing into their boxes.
     void loadMidiNotes();
+    /// The part's MIDI notes (when given) and hearing remembered (a score or a live take starts).
+    void rememberPart(const std::vector<int>* notes);
     void showResult(int run, core::Result<audio::TakeResult> result);
     void setBusy(bool busy);
     /// A setting changed after a score: what is shown is not that take's any more.
@@ -148,6 +153,8 @@ private:
     int m_liveRevision = -1;          ///< of the progress shown there
     QCheckBox* m_keepRecording = nullptr;
     QLineEdit* m_midiNotes = nullptr;
+    QSlider* m_sensitivity = nullptr;
+    QSpinBox* m_gate = nullptr;
     QLayout* m_midiRow = nullptr;
     Settings* m_settings = nullptr;
     QCheckBox* m_trainer = nullptr;

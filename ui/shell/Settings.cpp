@@ -203,6 +203,27 @@ QString Settings::midiNotes(const QString& part) const
     return m_store.value(QStringLiteral("coach/midiNotes/") + part).toString();
 }
 
+Settings::Hearing Settings::hearing(const QString& part) const
+{
+    Hearing hearing;
+    bool ok = false;
+    const int sensitivity = m_store.value(QStringLiteral("coach/sensitivity/") + part).toInt(&ok);
+    if (ok && sensitivity >= 0 && sensitivity <= 100) {
+        hearing.sensitivity = sensitivity;
+    }
+    const int gate = m_store.value(QStringLiteral("coach/gateDb/") + part).toInt(&ok);
+    if (ok && gate >= -90 && gate <= 0) {
+        hearing.gateDb = gate;
+    }
+    return hearing;
+}
+
+void Settings::setHearing(const QString& part, const Hearing& hearing)
+{
+    m_store.setValue(QStringLiteral("coach/sensitivity/") + part, hearing.sensitivity);
+    m_store.setValue(QStringLiteral("coach/gateDb/") + part, hearing.gateDb);
+}
+
 void Settings::setMidiNotes(const QString& part, const QString& notes)
 {
     m_store.setValue(QStringLiteral("coach/midiNotes/") + part, notes);

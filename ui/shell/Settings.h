@@ -94,6 +94,14 @@ public:
     /// "62-64"), as last used to score it; empty = every note.
     [[nodiscard]] QString midiNotes(const QString& part) const;
     void setMidiNotes(const QString& part, const QString& notes);
+    /// How the coach hears a part: its sensitivity (0…100, 50 by default) and noise gate (dBFS,
+    /// −45 by default), as last used to score it.
+    struct Hearing {
+        int sensitivity = 50;
+        int gateDb = -45;
+    };
+    [[nodiscard]] Hearing hearing(const QString& part) const;
+    void setHearing(const QString& part, const Hearing& hearing);
 
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
