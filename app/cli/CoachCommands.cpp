@@ -229,7 +229,13 @@ int runScore(const CliArgs& args)
         }
         const QString notes = arguments->values.value(QStringLiteral("--notes")).trimmed();
         if (notes.compare(QLatin1String("gm"), Qt::CaseInsensitive) == 0) {
+            if (auto grid = audio::takeGrid(take->request); !grid) {
+                return reportTake(args, *arguments, *take, std::unexpected(grid.error()), {}, {});  // (names the parts there are)
+            }
+            // The General MIDI drums: their keys on channel 10 (a whole band's file has the keyed
+            // parts on other channels, on the same note numbers).
             take->request.midiNotes = audio::generalMidiNotes(take->request);
+            take->request.midiChannel = 10;
             if (take->request.midiNotes.empty()) {
                 return reportError({ErrorCode::InvalidArgument,
                                     "\"" + take->request.part + "\" is played on keys, not pads: any note is a hit (leave out --notes)", "--notes"});

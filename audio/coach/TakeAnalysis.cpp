@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -219,8 +220,14 @@ std::string midiNotesText(const std::vector<int>& notes)
     return text;
 }
 
-core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs, const std::vector<int>& notes)
+core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs, const std::vector<int>& notes, int channel)
 {
+    std::bitset<128> wanted;  // (any order, any repeats)
+    for (const int note : notes) {
+        if (note >= 0 && note < 128) {
+            wanted.set(static_cast<size_t>(note));
+        }
+    }
     const juce::File file(juce::String::fromUTF8(path.c_str()));
     if (!file.existsAsFile()) {
         return fail(ErrorCode::NotFound, "no such file", path);
@@ -241,9 +248,9 @@ core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& pat
         const juce::MidiMessageSequence* track = midi.getTrack(t);
         for (int e = 0; e < track->getNumEvents(); ++e) {
             const juce::MidiMessage& message = track->getEventPointer(e)->message;
-            if (message.isNoteOn(false)) {
+            if (message.isNoteOn(false) && (channel == 0 || message.getChannel() == channel)) {
                 played.push_back(message.getNoteNumber());
-                if (notes.empty() || std::binary_search(notes.begin(), notes.end(), message.getNoteNumber())) {
+                if (notes.empty() || wanted.test(static_cast<size_t>(message.getNoteNumber() & 0x7F))) {
                     times.push_back(message.getTimeStamp() * 1000.0);
                 }
             }
@@ -251,13 +258,19 @@ core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& pat
     }
     std::sort(times.begin(), times.end());
     if (played.empty()) {
-        return fail(ErrorCode::InvalidInput, "the MIDI file has no notes", path);
+        return fail(ErrorCode::InvalidInput, channel > 0 ? "the MIDI file has no notes on channel " + std::to_string(channel) : "the MIDI file has no notes",
+                    path);
     }
     if (times.empty()) {
         std::sort(played.begin(), played.end());
         played.erase(std::unique(played.begin(), played.end()), played.end());
+        std::vector<int> asked = notes;
+        std::sort(asked.begin(), asked.end());
+        asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
         return fail(ErrorCode::InvalidInput,
-                    "the MIDI file has none of the part's notes (" + midiNotesText(notes) + "); it plays " + midiNotesText(played), path);
+                    "the MIDI file has none of the part's notes (" + midiNotesText(asked) + (channel > 0 ? " on channel " + std::to_string(channel) : std::string())
+                        + "); it plays " + midiNotesText(played),
+                    path);
     }
     if (!std::isfinite(times.back()) || times.front() < 0.0 || times.back() > kLongestTakeSeconds * 1000.0) {
         return fail(ErrorCode::InvalidInput,

@@ -32,8 +32,9 @@ struct MonoAudio {
 /// With `notes`, only those note numbers count (the part's pads or keys: a drum kit played whole
 /// holds other parts too). InvalidInput when it is not a MIDI file, is timed in SMPTE frames, has
 /// no notes (or none of `notes`: the message names the notes it has), or plays past 15 minutes.
+/// With `channel` (1…16), only that channel's notes (10: the General MIDI drums).
 [[nodiscard]] core::Result<std::vector<double>> readMidiHitsNonRealTime(const std::string& path, double chordMs = 25.0,
-                                                                      const std::vector<int>& notes = {});
+                                                                      const std::vector<int>& notes = {}, int channel = 0);
 
 /// A list of MIDI note numbers as a musician writes it: "75", "62-64, 60" (0…127, each once,
 /// sorted). InvalidArgument naming the part that is not a note.

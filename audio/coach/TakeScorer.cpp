@@ -94,12 +94,13 @@ core::Result<TakeResult> scoreTake(const TakeRequest& request)
     result.grid = *grid;
     result.latencyMs = request.latencyMs;
     result.midi = isMidiTake(request.input);
+    result.midiNotes = result.midi ? request.midiNotes : std::vector<int>{};
     std::vector<double> played;
     double endMs = 0.0;
     core::coach::ScoreOptions options;
     options.toleranceMs = request.toleranceMs;
     if (result.midi) {
-        auto hits = readMidiHitsNonRealTime(request.input, 25.0, request.midiNotes);
+        auto hits = readMidiHitsNonRealTime(request.input, 25.0, request.midiNotes, request.midiChannel);
         if (!hits) {
             return std::unexpected(hits.error());
         }

@@ -40,6 +40,8 @@ struct TakeRequest {
     /// A MIDI take: the notes that are the part's (a drum pad's or a keyboard's mapping, e.g. 75
     /// for the clave); empty = every note.
     std::vector<int> midiNotes;
+    /// A MIDI take: only this channel's notes (1…16; 10 for the General MIDI drums); 0 = any.
+    int midiChannel = 0;
 };
 
 struct TakeResult {
@@ -48,6 +50,7 @@ struct TakeResult {
     std::optional<Bleed> bleed;    ///< what was taken off, when the backing was found
     bool midi = false;
     double latencyMs = 0.0;        ///< as it was taken off
+    std::vector<int> midiNotes;    ///< a MIDI take: the notes that counted (empty: every one)
     /// A live take: the times the driver dropped audio (xruns) while it was recorded. Each is a
     /// glitch in the recording that can read as a hit, or shift what follows by a block.
     int dropouts = 0;

@@ -5825,7 +5825,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>General MIDI</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The part&apos;s notes in General MIDI (as Export MIDI writes them)</source>
         <translation>Las notas de la parte en General MIDI (como las escribe Exportar MIDI)</translation>
     </message>
@@ -5938,12 +5938,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+33"/>
-        <location line="+513"/>
+        <location line="+523"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-519"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -5968,7 +5968,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 % a tiempo a %2 BPM, por debajo de la marca del %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+33"/>
         <source>Next take at %1 BPM in %n s…</source>
         <translation>
             <numerusform>Siguiente toma a %1 BPM en %n s…</numerusform>
@@ -5995,12 +5995,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>MIDI notes: %1</source>
-        <translation>Notas MIDI: %1</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+113"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
     </message>
@@ -6010,7 +6005,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Los dispositivos se abrieron distinto que al calibrarlos (%1, antes %2): vuelve a calibrar en Preferencias › Audio.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Recording</source>
         <translation>Grabando</translation>
     </message>
@@ -6041,12 +6036,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-547"/>
+        <location line="-557"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-215"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Toca una parte junto con esta máquina, en vivo o en una grabación hecha desde el primer tiempo del primer compás de la parte, y mira cada golpe: cuánto antes o después.</translation>
     </message>
@@ -6091,7 +6086,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Duració&amp;n:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>How late your setup records what you play (its round trip; Calibrate latency in Preferences › Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
         <translation>Cuánto tarda tu equipo en grabar lo que tocas (su ida y vuelta; Calibrar la latencia en Preferencias › Audio lo mide). Deja 0 si no lo sabes: entonces cada golpe parece igual de tarde.</translation>
     </message>
@@ -6157,13 +6152,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+253"/>
+        <location line="+261"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-288"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -6181,13 +6176,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+24"/>
         <location line="+138"/>
         <location line="+16"/>
-        <location line="+36"/>
-        <location line="+307"/>
+        <location line="+44"/>
+        <location line="+309"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-332"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6200,7 +6195,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>
@@ -6220,7 +6215,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Elige primero la grabación.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>MIDI notes: “%1” is not a list of notes from 0 to 127 (such as 75, or 62-64, 60).</source>
+        <translation>Notas MIDI: «%1» no es una lista de notas de 0 a 127 (como 75, o 62-64, 60).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Listening to the recording…</source>
         <translation>Escuchando la grabación…</translation>
     </message>
@@ -6241,7 +6241,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo empezar la toma: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Bar %1 of %2</source>
         <translation>Compás %1 de %2</translation>
     </message>
@@ -6256,7 +6256,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ningún golpe en la rejilla de la parte</translation>
     </message>

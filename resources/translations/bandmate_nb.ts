@@ -5825,7 +5825,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>General MIDI</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The part&apos;s notes in General MIDI (as Export MIDI writes them)</source>
         <translation>Stemmens noter i General MIDI (slik Eksporter MIDI skriver dem)</translation>
     </message>
@@ -5938,12 +5938,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+33"/>
-        <location line="+513"/>
+        <location line="+523"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-519"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -5968,7 +5968,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 % i takt på %2 BPM, under målet på %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+33"/>
         <source>Next take at %1 BPM in %n s…</source>
         <translation>
             <numerusform>Neste opptak på %1 BPM om %n s …</numerusform>
@@ -5995,12 +5995,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>MIDI notes: %1</source>
-        <translation>MIDI-noter: %1</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+113"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
     </message>
@@ -6010,7 +6005,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Enhetene åpnet seg annerledes enn da de ble kalibrert (%1, før %2): kalibrer på nytt under Innstillinger › Lyd.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Recording</source>
         <translation>Tar opp</translation>
     </message>
@@ -6041,12 +6036,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-547"/>
+        <location line="-557"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-215"/>
         <source>Play one part along with this machine, live or in a recording made from the first beat of the part&apos;s first bar, and see each hit: how early or late.</source>
         <translation>Spill én stemme sammen med denne maskinen, direkte eller i et opptak gjort fra første slag i stemmens første takt, og se hvert slag: hvor tidlig eller sent.</translation>
     </message>
@@ -6091,7 +6086,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;Lengde:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>How late your setup records what you play (its round trip; Calibrate latency in Preferences › Audio measures it). Leave 0 if you do not know: every hit then looks late by the same amount.</source>
         <translation>Hvor sent oppsettet ditt tar opp det du spiller (rundturen; Kalibrer forsinkelsen under Innstillinger › Lyd måler den). La stå 0 om du ikke vet: da ser hvert slag like mye for sent ut.</translation>
     </message>
@@ -6157,13 +6152,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+253"/>
+        <location line="+261"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-288"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -6181,13 +6176,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+24"/>
         <location line="+138"/>
         <location line="+16"/>
-        <location line="+36"/>
-        <location line="+307"/>
+        <location line="+44"/>
+        <location line="+309"/>
         <source>The trainer stopped.</source>
         <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-332"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6200,7 +6195,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>
@@ -6220,7 +6215,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Velg opptaket først.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>MIDI notes: “%1” is not a list of notes from 0 to 127 (such as 75, or 62-64, 60).</source>
+        <translation>MIDI-noter: «%1» er ikke en liste med noter fra 0 til 127 (som 75, eller 62-64, 60).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Listening to the recording…</source>
         <translation>Lytter til opptaket…</translation>
     </message>
@@ -6241,7 +6241,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke starte opptaket: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Bar %1 of %2</source>
         <translation>Takt %1 av %2</translation>
     </message>
@@ -6256,7 +6256,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ingen slag funnet i stemmens rutenett</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "audio/coach/TakeScorer.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
+#include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/NoteStream.h"
@@ -443,6 +444,24 @@ TEST(TimingCoach, AMidiTakeCountsOnlyThePartsNotesWhenTheyAreGiven)
     ASSERT_TRUE(high.has_value());
     ASSERT_EQ(high->size(), hitsMs.size());
     EXPECT_GT((*high)[0] + (*high)[1] + (*high)[2] + (*high)[3] + (*high)[4], 5.0 + std::accumulate(hitsMs.begin(), hitsMs.end(), 0.0));
+    // A whole band's General MIDI file: the drums on channel 10, the keyed parts on others, on
+    // the same note numbers as some drums: the part's keys on channel 10 are its hits, no more.
+    {
+        auto band = *core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+        const auto stream = core::beats::compileMachine(band);
+        audio::MidiExportSettings exported;
+        exported.steps = 64;
+        exported.bpm = band.bpm;
+        const QString whole = dir.file(QStringLiteral("band.mid"));
+        ASSERT_TRUE(audio::exportMidiFile(band, stream, exported, whole.toStdString()).has_value());
+        request.machine = band;
+        request.part = "clave";
+        auto grid = audio::takeGrid(request);
+        ASSERT_TRUE(grid.has_value());
+        const auto clave = audio::readMidiHitsNonRealTime(whole.toStdString(), 25.0, audio::generalMidiNotes(request), 10);
+        ASSERT_TRUE(clave.has_value()) << clave.error().toString();
+        EXPECT_EQ(clave->size(), 4 * grid->loopSteps.size()) << "eight bars: four clave cycles";
+    }
     auto none = audio::readMidiHitsNonRealTime(path.toStdString(), 25.0, {75});
     ASSERT_FALSE(none.has_value());
     EXPECT_EQ(none.error().code, core::ErrorCode::InvalidInput);

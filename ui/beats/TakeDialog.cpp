@@ -233,6 +233,7 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     m_midiNotes->setPlaceholderText(tr("every note (a keyboard, or pads for this part only)"));
     m_midiNotes->setToolTip(tr("The notes your pads or keys send for this part, e.g. 75 or 62-64, 60. Remembered for each part."));
     auto* generalMidi = new QPushButton(tr("General MIDI"), this);
+    m_generalMidi = generalMidi;
     generalMidi->setToolTip(tr("The part's notes in General MIDI (as Export MIDI writes them)"));
     connect(generalMidi, &QPushButton::clicked, this, [this] {
         const std::vector<int> notes = audio::generalMidiNotes(request());
@@ -575,7 +576,7 @@ void TakeDialog::stopTrainer()
 
 void TakeDialog::trainerAfter(const audio::TakeResult& result)
 {
-    if (!m_trainer->isChecked() || m_scoredInput != QLatin1String("live")) {
+    if (!m_trainer->isChecked() || !m_scoredLive) {
         m_trainerMisses = 0;
         return;
     }
@@ -611,13 +612,18 @@ void TakeDialog::trainerAfter(const audio::TakeResult& result)
         m_trainerMisses = 0;
         break;
     }
+    // What the take's score said (the speakers taken off, the calibration, dropouts) stays said.
+    const QString scoredNote = m_status->text().isEmpty() ? QString() : QStringLiteral(" ") + m_status->text();
     // A take that holds the mark is practice evidence: kept (with its recording when that box is
-    // ticked), saying so as Keep take does. One that cannot be kept stops the trainer, its reason shown.
-    if (step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Reached) {
+    // ticked), saying so as Keep take does; not one the audio dropped out of (a dropout can read as
+    // a hit: Keep take is there if it was fine). One that cannot be kept stops the trainer, its
+    // reason shown.
+    if ((step.kind == core::coach::TrainerStep::Kind::Raise || step.kind == core::coach::TrainerStep::Kind::Reached)
+        && result.dropouts == 0) {
         const bool kept = !keep().isEmpty();
         said += QStringLiteral(" ") + m_status->text();
         if (!kept) {
-            m_status->setText(said + QStringLiteral(" ") + tr("The trainer stopped."));
+            m_status->setText(said + QStringLiteral(" ") + tr("The trainer stopped.") + scoredNote);
             m_trainerMisses = 0;
             return;
         }
@@ -633,7 +639,7 @@ void TakeDialog::trainerAfter(const audio::TakeResult& result)
         m_nextTake->start();
         setBusy(false);  // the settings wait, the button stops the trainer
     }
-    m_status->setText(said);
+    m_status->setText(said + scoredNote);
 }
 
 void TakeDialog::showMode()
@@ -664,7 +670,7 @@ void TakeDialog::setBusy(bool busy)
     // Between the trainer's takes the settings wait too: the next take plays with them.
     const bool locked = busy || m_nextTake->isActive();
     for (QWidget* input : std::initializer_list<QWidget*>{m_input, m_choose, m_part, m_bpm, m_latency, m_tolerance, m_backing, m_liveMode,
-                                                           m_fileMode, m_bars, m_midiNotes, m_sensitivity, m_gate}) {
+                                                           m_fileMode, m_bars, m_midiNotes, m_sensitivity, m_gate, m_generalMidi}) {
         input->setEnabled(!locked);
     }
     for (QWidget* field : std::initializer_list<QWidget*>{m_trainerMark, m_trainerStep, m_trainerTarget}) {
@@ -733,18 +739,19 @@ void TakeDialog::score()
         Q_EMIT scored();
         return;
     }
-    m_scoredInput = m_input->text().trimmed();
     audio::TakeRequest take = request();
     if (audio::isMidiTake(take.input)) {
         auto notes = audio::parseMidiNotes(m_midiNotes->text().toStdString());
         if (!notes) {
-            m_status->setText(tr("MIDI notes: %1").arg(QString::fromStdString(notes.error().message)));
+            m_status->setText(tr("MIDI notes: “%1” is not a list of notes from 0 to 127 (such as 75, or 62-64, 60).").arg(m_midiNotes->text()));
             Q_EMIT scored();
             return;
         }
         take.midiNotes = *notes;
     }
-    rememberPart(audio::isMidiTake(take.input) ? &take.midiNotes : nullptr);
+    m_scoredInput = m_input->text().trimmed();
+    m_scoredLive = false;
+    m_scoredMidi = audio::isMidiTake(take.input);
     m_status->setText(tr("Listening to the recording…"));
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     take.cancelled = m_cancel;
@@ -764,7 +771,7 @@ void TakeDialog::startLive()
     if (!m_trainerStarting) {
         m_trainerMisses = 0;  // a take started by hand starts the trainer's count afresh
     }
-    rememberPart(nullptr);
+    m_scoredMidi = false;
     audio::LiveTakeRequest live;
     live.take = request();
     live.take.input = "live take";
@@ -812,6 +819,7 @@ void TakeDialog::startLive()
     m_chart->hide();
     m_chartCaption->hide();
     m_scoredInput = QStringLiteral("live");
+    m_scoredLive = true;
     setBusy(true);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
@@ -909,7 +917,7 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         m_chartCaption->hide();
         const core::Error& error = result.error();
         const QString file = QFileInfo(m_scoredInput).fileName();
-        const bool live = m_scoredInput == QLatin1String("live");
+        const bool live = m_scoredLive;
         if (live && error.code == core::ErrorCode::Cancelled) {
             m_status->setText(tr("Stopped before a whole bar was played: nothing was scored."));
         } else if (live) {
@@ -932,6 +940,8 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     }
     m_result = std::move(*result);
     m_resultKept = false;
+    // What the part was heard with, remembered once it scored (not a mapping that matched nothing).
+    rememberPart(m_scoredMidi ? &m_result->midiNotes : nullptr);
     const core::coach::TakeScore& score = m_result->score;
     const int tolerance = static_cast<int>(std::lround(score.toleranceMs));
     QString feel;
@@ -982,7 +992,7 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     if (m_result->bleed) {
         status = tr("The machine from the speakers was heard %1 ms late and taken off.").arg(m_result->bleed->delayMs, 0, 'f', 1);
     }
-    if (m_scoredInput == QLatin1String("live") && !m_calibrationNote.isEmpty()) {
+    if (m_scoredLive && !m_calibrationNote.isEmpty()) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + m_calibrationNote;
     } else if (qFuzzyIsNull(m_result->latencyMs)) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("No recording latency given: times are as recorded.");
@@ -1007,7 +1017,7 @@ QString TakeDialog::keep()
     take.source = QFileInfo(m_scoredInput).fileName();  // "live" for a live take
     // The recording too, when asked: written first, so the kept take can name it.
     QString recordingNote;
-    if (m_scoredInput == QLatin1String("live") && m_keepRecording->isChecked() && m_lastTake) {
+    if (m_scoredLive && m_keepRecording->isChecked() && m_lastTake) {
         const QString stem = QStringLiteral("%1 %2 %3 BPM %4")
                                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")),
                                       QString::fromStdString(m_machine.title).remove(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]"))),

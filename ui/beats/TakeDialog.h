@@ -155,6 +155,9 @@ private:
     QLineEdit* m_midiNotes = nullptr;
     QSlider* m_sensitivity = nullptr;
     QSpinBox* m_gate = nullptr;
+    QPushButton* m_generalMidi = nullptr;
+    bool m_scoredLive = false;  ///< the take in hand (or scored last) was played live
+    bool m_scoredMidi = false;  ///< …was a MIDI file
     QLayout* m_midiRow = nullptr;
     Settings* m_settings = nullptr;
     QCheckBox* m_trainer = nullptr;

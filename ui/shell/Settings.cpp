@@ -200,7 +200,9 @@ std::optional<Settings::RoundTrip> Settings::roundTrip(const QString& setup) con
 
 QString Settings::midiNotes(const QString& part) const
 {
-    return m_store.value(QStringLiteral("coach/midiNotes/") + part).toString();
+    // (A list written by hand without quotes reads as a string list in an ini file.)
+    const QVariant value = m_store.value(QStringLiteral("coach/midiNotes/") + part);
+    return value.typeId() == QMetaType::QStringList ? value.toStringList().join(QStringLiteral(", ")) : value.toString();
 }
 
 Settings::Hearing Settings::hearing(const QString& part) const
