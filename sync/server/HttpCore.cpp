@@ -522,11 +522,20 @@ public:
         if (untilMs <= 0) {
             return;
         }
-        const auto left = std::chrono::milliseconds(std::max<std::int64_t>(0, untilMs - QDateTime::currentMSecsSinceEpoch()));
+        // The token is good up to and including its last millisecond (Accounts::authenticate):
+        // the stream ends after it. The timer runs on the steady clock and tokens on the wall
+        // clock, which a time service may slew: on waking, the wall clock decides, and a timer
+        // that woke early waits again for the rest (a client told "ended" and back at once would
+        // otherwise still be let in).
+        const auto left = std::chrono::milliseconds(std::max<std::int64_t>(0, untilMs + 1 - QDateTime::currentMSecsSinceEpoch()));
         m_streamEnd.emplace(m_stream.get_executor(), left);
         // Weak: a client that left is not kept until then.
-        m_streamEnd->async_wait([weak = this->weak_from_this()](beast::error_code ec) {
+        m_streamEnd->async_wait([weak = this->weak_from_this(), untilMs](beast::error_code ec) {
             if (auto self = weak.lock(); self && !ec) {
+                if (QDateTime::currentMSecsSinceEpoch() <= untilMs) {
+                    self->endStreamAt(untilMs);
+                    return;
+                }
                 static const auto ended = std::make_shared<const Event>(Event{": the session ended\nretry: 2000\n\n", {}});
                 self->sayGoodbye(ended);
             }

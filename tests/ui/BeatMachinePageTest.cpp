@@ -28,6 +28,7 @@
 #include <QUrl>
 #include <QSettings>
 #include <QTabWidget>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QPointer>
 #include <QProgressDialog>
@@ -272,6 +273,9 @@ TEST_F(BeatMachinePageTest, PlaysLiveThroughJackAndTheIndicatorFollowsThePlayhea
     const QString server = QStringLiteral("bandmate-page-%1").arg(QCoreApplication::applicationPid());
     test::DummyJackServer jack(server);
     ASSERT_TRUE(jack.started()) << "jackd (jackd2) is in packaging/debian-packages.txt";
+    // The device closes before the server goes (a server dying under an open JUCE client races
+    // JUCE's own shutdown handling).
+    const auto release = qScopeGuard([this] { session().releaseDevice(); });
     qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
     qputenv("JACK_NO_START_SERVER", "1");
     audio::DeviceSettings settings;

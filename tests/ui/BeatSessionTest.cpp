@@ -74,7 +74,17 @@ protected:
         return false;
     }
 
+    /// A private JACK server for this test, named `server`. It goes after the session: a server
+    /// that dies under an open JUCE client races JUCE's own shutdown handling (its JACK thread
+    /// closes the device while ours does), which crashed a test that ended with it still open.
+    test::DummyJackServer& startJack(const QString& server)
+    {
+        m_jack = std::make_unique<test::DummyJackServer>(server);
+        return *m_jack;
+    }
+
     test::TempDir m_dir;
+    std::unique_ptr<test::DummyJackServer> m_jack;  // destroyed after the session (declared before it)
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<BeatSession> m_session;
 };
@@ -237,7 +247,7 @@ TEST_F(BeatSessionTest, PracticeCountsPlayingTimeForTheMachineThatPlayedAndSurvi
 {
     // A real device: a private JACK server on the dummy backend.
     const QString server = QStringLiteral("bandmate-practice-%1").arg(QCoreApplication::applicationPid());
-    test::DummyJackServer jack(server);
+    test::DummyJackServer& jack = startJack(server);
     ASSERT_TRUE(jack.started()) << "jackd is needed (packaging/debian-packages.txt)";
     m_session->setMinimumPracticeSeconds(0.5);
     ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
@@ -273,7 +283,7 @@ TEST_F(BeatSessionTest, APracticeUnderTheRealThirtySecondMinimumIsNotRecorded)
 {
     // The minimum as shipped (no test value): a couple of seconds of noodling is no practice.
     const QString server = QStringLiteral("bandmate-short-%1").arg(QCoreApplication::applicationPid());
-    test::DummyJackServer jack(server);
+    test::DummyJackServer& jack = startJack(server);
     ASSERT_TRUE(jack.started()) << "jackd is needed (packaging/debian-packages.txt)";
     ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
     QTest::qWait(2000);
@@ -290,7 +300,7 @@ TEST_F(BeatSessionTest, APracticeUnderTheRealThirtySecondMinimumIsNotRecorded)
 TEST_F(BeatSessionTest, TheTempoTrainerSwitchedDuringPlayNeitherJumpsNorStays)
 {
     const QString server = QStringLiteral("bandmate-trainer-%1").arg(QCoreApplication::applicationPid());
-    test::DummyJackServer jack(server);
+    test::DummyJackServer& jack = startJack(server);
     ASSERT_TRUE(jack.started());
     m_session->setBpm(300);  // a bar in 0.8 s
     ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
