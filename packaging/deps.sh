@@ -25,9 +25,9 @@ bandmate_install_deps() {
 Bandmate's scripts install dependencies automatically only on Debian 12 / Ubuntu.
 Install these, then run the script again:
   macOS (Homebrew): brew install cmake ninja ccache pkg-config qt@6 qtkeychain juce \
-      boost cpp-httplib libsodium taglib xxhash aubio googletest google-benchmark flac libvorbis postgresql
+      boost cpp-httplib libsodium taglib xxhash aubio abletonlink googletest google-benchmark flac libvorbis postgresql
   Windows (vcpkg):  vcpkg install qtbase qtcharts qtmultimedia qtsvg qttools qtkeychain-qt6 \
-      juce boost-beast boost-asio openssl cpp-httplib libsodium taglib xxhash aubio gtest benchmark libflac libvorbis libpq
+      juce boost-beast boost-asio openssl cpp-httplib libsodium taglib xxhash aubio link gtest benchmark libflac libvorbis libpq
 and configure with -DCMAKE_TOOLCHAIN_FILE=<vcpkg>/scripts/buildsystems/vcpkg.cmake.
 MSG
     exit 1

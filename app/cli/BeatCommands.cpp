@@ -6,6 +6,10 @@
 #include "audio/engine/Pattern.h"
 #include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
+#include "audio/tempo/LinkSession.h"
+#if BANDMATE_JACK_TRANSPORT
+#include "audio/tempo/JackTransport.h"
+#endif
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineRepository.h"
 #include "core/storage/Database.h"
@@ -22,8 +26,11 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
+#include <poll.h>
 #include <thread>
 #include <unistd.h>
 
@@ -68,6 +75,11 @@ struct BeatOptions {
     QStringList disable;
     QList<std::pair<QString, int>> programs;
     audio::DeviceSettings device;
+    bool link = false;              ///< play --link: join an Ableton Link session
+    double linkQuantum = 4.0;       ///< beats: the bar (4) or the clave cycle (8)
+    bool linkStartStop = false;
+    QString traceBeats;             ///< play --trace-beats FILE: "host_us,beat" per poll
+    QString jackTransport;          ///< play --jack-transport follow|master
 };
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
@@ -89,9 +101,13 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     }
     if (command == Command::Play) {
         valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
-               << QStringLiteral("--sample-rate");
+               << QStringLiteral("--sample-rate") << QStringLiteral("--link-quantum") << QStringLiteral("--trace-beats")
+               << QStringLiteral("--jack-transport");
     }
     QStringList flags{QStringLiteral("--count-in")};
+    if (command == Command::Play) {
+        flags << QStringLiteral("--link") << QStringLiteral("--link-start-stop");
+    }
     if (command == Command::Render) {
         flags << QStringLiteral("--loop");
     }
@@ -117,6 +133,49 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         return fail(ErrorCode::InvalidArgument, "unexpected argument", positional.at(2).toStdString());
     }
     options.machinePath = positional.at(1);
+    options.link = arguments->flags.contains(QStringLiteral("--link"));
+    options.linkStartStop = arguments->flags.contains(QStringLiteral("--link-start-stop"));
+    options.traceBeats = values.value(QStringLiteral("--trace-beats"));
+    if (values.contains(QStringLiteral("--link-quantum"))) {
+        const QString quantum = values.value(QStringLiteral("--link-quantum"));
+        if (quantum != QLatin1String("bar") && quantum != QLatin1String("clave")) {
+            return fail(ErrorCode::InvalidArgument, "expected bar or clave, got \"" + quantum.toStdString() + "\"",
+                        "--link-quantum");
+        }
+        options.linkQuantum = quantum == QLatin1String("clave") ? 8.0 : 4.0;
+    }
+    for (const char* linkOnly : {"--link-quantum", "--link-start-stop", "--trace-beats"}) {
+        const QString name = QString::fromLatin1(linkOnly);
+        if (!options.link && (values.contains(name) || arguments->flags.contains(name))) {
+            return fail(ErrorCode::InvalidArgument, "only with --link", linkOnly);
+        }
+    }
+    if (options.link && options.countIn) {
+        return fail(ErrorCode::InvalidArgument,
+                    "a Link session starts on its own bar line: play with --link or --count-in, not both", "--count-in");
+    }
+    if (values.contains(QStringLiteral("--jack-transport"))) {
+        options.jackTransport = values.value(QStringLiteral("--jack-transport"));
+        if (options.jackTransport != QLatin1String("follow") && options.jackTransport != QLatin1String("master")) {
+            return fail(ErrorCode::InvalidArgument, "expected follow or master, got \"" + options.jackTransport.toStdString() + "\"",
+                        "--jack-transport");
+        }
+#if !BANDMATE_JACK_TRANSPORT
+        return fail(ErrorCode::InvalidArgument, "JACK transport is there on Linux only", "--jack-transport");
+#endif
+        if (options.link) {
+            return fail(ErrorCode::InvalidArgument, "one clock at a time: --link or --jack-transport, not both", "--jack-transport");
+        }
+        if (options.countIn) {
+            return fail(ErrorCode::InvalidArgument, "JACK's transport starts the groove: no --count-in with it", "--count-in");
+        }
+        if (options.device.driver.empty()) {
+            options.device.driver = "JACK";  // the transport's frames are the JACK graph's
+        } else if (QString::fromStdString(options.device.driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
+            return fail(ErrorCode::InvalidArgument, "JACK transport plays through JACK: leave out --driver or give --driver JACK",
+                        "--driver");
+        }
+    }
     options.out = values.value(QStringLiteral("--out"));
     if (command != Command::Play && options.out.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "where to? Give --out FILE", "--out");
@@ -386,6 +445,54 @@ extern "C" void onInterrupt(int /*signal*/)
     g_interrupted.store(true);
 }
 
+/// Lines typed on standard input while playing (a headless transport): "tempo BPM", "stop",
+/// "start", "quit". Read without blocking, at most kChunk bytes a call (an endless input such
+/// as `yes` cannot hold the loop); a closed input is no more commands, its last line counted
+/// even without a newline.
+class ConsoleCommands {
+public:
+    static constexpr int kChunk = 4096;
+    static constexpr int kLongestLine = 200;
+
+    /// The complete lines that arrived since the last call; a line longer than kLongestLine is
+    /// given as the empty-named "line too long" marker below.
+    QStringList take()
+    {
+        QStringList lines;
+        if (m_open) {
+            pollfd fd{STDIN_FILENO, POLLIN, 0};
+            if (::poll(&fd, 1, 0) > 0 && (fd.revents & (POLLIN | POLLHUP)) != 0) {
+                char buffer[kChunk];
+                const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+                if (n <= 0) {
+                    m_open = false;
+                    m_pending.append('\n');  // the last line, newline or not
+                } else {
+                    m_pending.append(buffer, static_cast<int>(n));
+                }
+            }
+        }
+        for (int newline = m_pending.indexOf('\n'); newline >= 0; newline = m_pending.indexOf('\n')) {
+            lines << (m_skipping || newline > kLongestLine ? tooLong() : QString::fromUtf8(m_pending.left(newline)).trimmed());
+            m_skipping = false;
+            m_pending.remove(0, newline + 1);
+        }
+        if (m_pending.size() > kLongestLine) {
+            m_pending.clear();  // the rest of a line already too long: dropped as it comes
+            m_skipping = true;
+        }
+        lines.removeAll(QString());
+        return lines;
+    }
+
+    static QString tooLong() { return QStringLiteral("\x01"); }
+
+private:
+    QByteArray m_pending;
+    bool m_open = true;
+    bool m_skipping = false;  ///< inside a line too long to be a command
+};
+
 int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
 {
     auto player = audio::LivePlayer::openNonRealTime(options.device);
@@ -397,6 +504,15 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     if (!kit) {
         return reportError(kit.error());
     }
+    std::FILE* trace = nullptr;
+    if (!options.traceBeats.isEmpty()) {
+        trace = std::fopen(options.traceBeats.toLocal8Bit().constData(), "w");
+        if (trace == nullptr) {
+            return reportError(core::Error{ErrorCode::Io, std::string("cannot write the beat trace there: ") + std::strerror(errno),
+                                           options.traceBeats.toStdString()});
+        }
+        std::fputs("host_us,beat\n", trace);
+    }
     const auto pattern = audio::Pattern::build(beats::compileMachine(machine), *kit);
     warnAboutKit(**kit, *pattern);
 
@@ -405,33 +521,147 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     engine.setPattern(pattern);
     engine.setTempo(machine.bpm);
     engine.setSwing(options.swing);
-    engine.play(options.countIn);
+    std::unique_ptr<audio::LinkSession> link;
+    std::unique_ptr<audio::ClockSource> transport;  // JACK's, when asked for
+    if (options.link) {
+        link = std::make_unique<audio::LinkSession>(machine.bpm, options.linkQuantum);
+        link->setStartStopSync(options.linkStartStop);
+        link->requestPlaying(true);
+    } else if (!options.jackTransport.isEmpty()) {
+#if BANDMATE_JACK_TRANSPORT
+        auto opened = audio::JackTransport::open(options.jackTransport == QLatin1String("master")
+                                                     ? audio::JackTransport::Role::Master
+                                                     : audio::JackTransport::Role::Follow,
+                                                 machine.bpm);
+        if (!opened) {
+            return reportError(opened.error());
+        }
+        transport = std::move(*opened);
+#endif
+    } else {
+        engine.play(options.countIn);
+    }
+    audio::ClockSource* clock = link ? static_cast<audio::ClockSource*>(link.get()) : transport.get();
     g_interrupted.store(false);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    (*player)->start(engine);
+    std::signal(SIGHUP, onInterrupt);  // a closed terminal: the report and the trace still written
+    (*player)->start(engine, nullptr, clock);
     if (!args.json) {
-        printOut(QStringLiteral("Playing %1 at %2 BPM on %3 \"%4\": %5 Hz, %6-frame buffer, output latency %7 ms. "
+        printOut(QStringLiteral("Playing %1 at %2 on %3 \"%4\": %5 Hz, %6-frame buffer, output latency %7 ms. "
                                 "Ctrl+C stops.\n")
                      .arg(QString::fromStdString(machine.title.empty() ? "the machine" : machine.title))
-                     .arg(machine.bpm)
+                     .arg(link ? QStringLiteral("the Link session's tempo") : QStringLiteral("%1 BPM").arg(machine.bpm))
                      .arg(QString::fromStdString(info.driver), QString::fromStdString(info.device))
                      .arg(info.sampleRate)
                      .arg(info.bufferFrames)
                      .arg(info.outputLatencySeconds() * 1000.0, 0, 'f', 1));
+        if (transport) {
+            printOut(options.jackTransport == QLatin1String("master")
+                         ? QStringLiteral("JACK transport: Bandmate is the timebase master (its tempo and bars for every JACK "
+                                          "app); it plays while the transport rolls (type start, or press Play in another app).\n")
+                         : QStringLiteral("JACK transport: playing while it rolls, from where it is (type start, or press Play in "
+                                          "another app).\n"));
+        }
+        if (link) {
+            printOut(QStringLiteral("Ableton Link on: in time with the session's %1 (start/stop sync %2).\n")
+                         .arg(options.linkQuantum == 8.0 ? QStringLiteral("clave cycle (8 beats)") : QStringLiteral("bar (4 beats)"),
+                              options.linkStartStop ? QStringLiteral("on") : QStringLiteral("off")));
+        }
     }
     const auto started = std::chrono::steady_clock::now();
-    while (!g_interrupted.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto hostMicros = [&] {
+        return link ? link->hostMicros()
+                    : std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    };
+    ConsoleCommands console;
+    QJsonArray tempoChanges;
+    QJsonArray transportChanges;  // the engine starting and stopping (a Link peer's start/stop)
+    bool rolling = false;
+    double tempo = 0.0;
+    size_t peers = 0;
+    size_t mostPeers = 0;
+    int64_t lastTraced = 0;
+    bool quit = false;
+    while (!g_interrupted.load() && !quit) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (options.seconds
             && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= *options.seconds) {
             break;
+        }
+        for (const QString& line : console.take()) {
+            if (line == ConsoleCommands::tooLong()) {
+                printErr(QStringLiteral("bandmate-cli: a line of more than %1 characters is no command (tempo BPM, stop, start, quit)\n")
+                             .arg(ConsoleCommands::kLongestLine));
+                continue;
+            }
+            const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QString word = words.value(0).toLower();
+            bool ok = false;
+            // 97,3 as it is written in Spanish or Norwegian is 97.3.
+            const double bpm = QString(words.value(1)).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+            if (word == QLatin1String("tempo") && ok && words.size() == 2 && bpm >= beats::MachineLimits::kMinBpm
+                && bpm <= beats::MachineLimits::kMaxBpm) {
+                clock != nullptr ? clock->requestTempo(bpm) : engine.setTempo(bpm);
+            } else if (word == QLatin1String("stop") && words.size() == 1) {
+                clock != nullptr ? clock->requestPlaying(false) : engine.stop();
+            } else if (word == QLatin1String("start") && words.size() == 1) {
+                clock != nullptr ? clock->requestPlaying(true) : engine.resume();
+            } else if (word == QLatin1String("quit") && words.size() == 1) {
+                quit = true;
+            } else if (!word.isEmpty()) {
+                printErr(QStringLiteral("bandmate-cli: not a command while playing: \"%1\" (tempo BPM, stop, start, quit; "
+                                        "tempo from %2 to %3)\n")
+                             .arg(line)
+                             .arg(beats::MachineLimits::kMinBpm)
+                             .arg(beats::MachineLimits::kMaxBpm));
+            }
+        }
+        if (engine.tempo() != tempo && engine.framesPlayed() > 0) {
+            tempo = engine.tempo();
+            tempoChanges.append(QJsonObject{{QStringLiteral("host_us"), static_cast<qint64>(hostMicros())},
+                                            {QStringLiteral("bpm"), tempo}});
+            if (!args.json && (tempoChanges.size() > 1 || (link && tempo != machine.bpm))) {
+                printOut(QStringLiteral("Tempo %1 BPM\n").arg(tempo));
+            }
+        }
+        if (engine.isPlaying() != rolling) {
+            rolling = engine.isPlaying();
+            const audio::BeatAtTime last = link ? link->lastBlock().value_or(audio::BeatAtTime{hostMicros(), 0.0, rolling})
+                                                : audio::BeatAtTime{hostMicros(), 0.0, rolling};
+            transportChanges.append(QJsonObject{{QStringLiteral("host_us"), static_cast<qint64>(last.hostMicros)},
+                                                {QStringLiteral("playing"), rolling}});
+            if (!args.json && transportChanges.size() > 1) {
+                printOut(rolling ? QStringLiteral("Playing\n") : QStringLiteral("Stopped\n"));
+            }
+        }
+        if (link) {
+            if (const size_t now = link->peers(); now != peers) {
+                peers = now;
+                mostPeers = std::max(mostPeers, peers);
+                if (!args.json) {
+                    printOut(QStringLiteral("Link: %1 other app%2 in the session\n").arg(peers).arg(peers == 1 ? "" : "s"));
+                }
+            }
+            const auto last = link->lastBlock();
+            if (trace != nullptr && last && last->playing && last->beat >= 0.0 && last->hostMicros != lastTraced) {
+                lastTraced = last->hostMicros;
+                std::fprintf(trace, "%lld,%.9f\n", static_cast<long long>(last->hostMicros), last->beat);
+            }
         }
     }
     engine.stop();
     (*player)->stop();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
+    if (trace != nullptr) {
+        const bool written = std::ferror(trace) == 0;
+        if (std::fclose(trace) != 0 || !written) {
+            return reportError(core::Error{ErrorCode::Io, "the beat trace could not be written whole (is the disk full?)",
+                                           options.traceBeats.toStdString()});
+        }
+    }
     const audio::CallbackLoad load = (*player)->load();
     if (args.json) {
         QJsonObject json{{QStringLiteral("driver"), QString::fromStdString(info.driver)},
@@ -442,16 +672,27 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                          {QStringLiteral("callbacks"), static_cast<qint64>(load.callbacks)},
                          {QStringLiteral("framesPlayed"), static_cast<qint64>(engine.framesPlayed())},
                          {QStringLiteral("notes"), static_cast<qint64>(engine.notesStarted())},
+                         {QStringLiteral("tempo"), engine.tempo()},
+                         {QStringLiteral("beats_played"), engine.beatsPlayed()},
+                         {QStringLiteral("tempo_changes"), tempoChanges},
+                         {QStringLiteral("transport_changes"), transportChanges},
                          {QStringLiteral("loadP50"), load.p50},
                          {QStringLiteral("loadP99"), load.p99},
                          {QStringLiteral("loadMax"), load.max},
                          {QStringLiteral("overruns"), static_cast<qint64>(load.overruns)},
                          {QStringLiteral("lateCallbacks"), static_cast<qint64>(load.late)},
                          {QStringLiteral("driverXruns"), (*player)->driverXruns()}};
+        if (link) {
+            json.insert(QStringLiteral("link_peers"), static_cast<qint64>(mostPeers));
+        }
+        if (transport) {
+            json.insert(QStringLiteral("jack_transport"), options.jackTransport);
+        }
         printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
     } else {
-        printOut(QStringLiteral("Stopped after %1 callbacks; callback load p50 %2 %, p99 %3 %; %4 overruns.\n")
+        printOut(QStringLiteral("Stopped after %1 callbacks (%2 beats played); callback load p50 %3 %, p99 %4 %; %5 overruns.\n")
                      .arg(load.callbacks)
+                     .arg(engine.beatsPlayed(), 0, 'f', 1)
                      .arg(load.p50 * 100.0, 0, 'f', 1)
                      .arg(load.p99 * 100.0, 0, 'f', 1)
                      .arg(load.overruns));

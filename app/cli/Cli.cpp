@@ -128,7 +128,17 @@ Commands:
                  write a Standard MIDI File: a tempo track and one track per
                  instrument, percussion on channel 10 (General MIDI)
   play MACHINE [OPTIONS] [--driver NAME] [--device NAME] [--buffer FRAMES]
-                 play live until Ctrl+C (or --seconds S), printing the latency
+       [--link [--link-quantum bar|clave] [--link-start-stop] [--trace-beats FILE.csv]]
+       [--jack-transport follow|master]
+                 play live until Ctrl+C (or --seconds S), printing the latency;
+                 type "tempo BPM", "stop", "start" or "quit" and Enter while it plays;
+                 --link: in time with an Ableton Link session (Live, Bitwig, phones
+                 on the network): its tempo, its bar (or clave cycle) phase, and
+                 with --link-start-stop its start and stop; no --count-in with it
+                 (--json: {"tempo","link_peers" (the most other apps seen),
+                 "beats_played","tempo_changes",...}); --jack-transport: play while
+                 JACK's transport rolls, from where it is (follow: its master's tempo;
+                 master: Bandmate's tempo and bars for every JACK app)
   coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
               [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]
               [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--notes LIST|gm] [--save]

@@ -1,6 +1,7 @@
 #include "audio/device/LivePlayer.h"
 
 #include "audio/device/CaptureRing.h"
+#include "audio/device/ClockSource.h"
 #include "audio/engine/Engine.h"
 
 #include <juce_audio_devices/juce_audio_devices.h>
@@ -79,12 +80,13 @@ public:
     /// What the callback plays: the engine, or else the signal (once), or else silence; and
     /// where it records. Only while the callback is not registered (the device manager's lock,
     /// taken by addAudioCallback, orders these writes before the callback's reads).
-    void setSources(Engine* engine, const std::vector<float>* signal, CaptureRing* capture)
+    void setSources(Engine* engine, const std::vector<float>* signal, CaptureRing* capture, ClockSource* clock = nullptr)
     {
         m_engine.store(engine, std::memory_order_release);
         m_signal = signal;
         m_signalPosition = 0;
         m_capture = capture;
+        m_clock = clock;
     }
 
     float takeInputPeak() { return m_inputPeak.exchange(0.0f, std::memory_order_relaxed); }
@@ -135,7 +137,13 @@ public:
             m_wallSinceRead = 0.0;
             m_callbacksSinceRead = 0;
         }
+        if (m_clock != nullptr) {
+            engine->followClock(m_clock->beginBlock(frames));
+        }
         renderToOutputs(*engine, outputs, outputCount, frames, m_scratch.data());
+        if (m_clock != nullptr) {
+            m_clock->endBlock(*engine, frames);
+        }
         capture(input, outputs, outputCount, frames);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         const double fraction = seconds * m_sampleRate / std::max(frames, 1);
@@ -233,6 +241,7 @@ private:
     const std::vector<float>* m_signal = nullptr;
     size_t m_signalPosition = 0;
     CaptureRing* m_capture = nullptr;
+    ClockSource* m_clock = nullptr;
     std::atomic<float> m_inputPeak{0.0f};
     std::atomic<uint64_t> m_restarts{0};
     std::vector<float> m_scratch;  // the right channel when the device has only one output
@@ -400,10 +409,13 @@ const DeviceInfo& LivePlayer::info() const
     return m_impl->info;
 }
 
-void LivePlayer::start(Engine& engine, CaptureRing* capture)
+void LivePlayer::start(Engine& engine, CaptureRing* capture, ClockSource* clock)
 {
     stop();
-    m_impl->callback.setSources(&engine, nullptr, capture);
+    if (clock != nullptr) {
+        clock->prepareNonRealTime(m_impl->info.sampleRate, m_impl->info.outputLatencyFrames);
+    }
+    m_impl->callback.setSources(&engine, nullptr, capture, clock);
     m_impl->manager.addAudioCallback(&m_impl->callback);
     m_impl->running = true;
 }

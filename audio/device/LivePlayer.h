@@ -10,6 +10,7 @@
 namespace bandmate::audio {
 
 class CaptureRing;
+class ClockSource;
 class Engine;
 
 /// Renders `frames` of `engine` into a device's `outputCount` output channels, in blocks of at
@@ -78,7 +79,9 @@ public:
     /// info().sampleRate first. The engine must outlive stop() / the player. With `capture` (and
     /// an input device), every block from the engine's first on goes into it: the input channel
     /// and the engine's output mixed to mono, so frame 0 of the capture is the engine's frame 0.
-    void start(Engine& engine, CaptureRing* capture = nullptr);
+    /// With `clock`, the engine follows it (Ableton Link, …): it is prepared here at the device's
+    /// rate and latency and asked once per block; it must outlive stop() / the player.
+    void start(Engine& engine, CaptureRing* capture = nullptr, ClockSource* clock = nullptr);
     /// Plays `signal` once, the same on every output, then silence, capturing from its first
     /// frame as start() does (latency calibration). `signal` and `capture` must outlive stop().
     void playSignal(const std::vector<float>& signal, CaptureRing& capture);

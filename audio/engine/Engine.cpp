@@ -221,6 +221,48 @@ void Engine::apply(const Command& command) noexcept
     }
 }
 
+void Engine::followClock(const ClockPosition& position) noexcept
+{
+    if (std::isfinite(position.beat) && std::isfinite(position.bpm) && position.bpm > 0.0) {
+        m_clock = position;
+        m_clock.bpm = std::clamp(position.bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+        m_clockPending = true;
+    }
+}
+
+void Engine::applyClock() noexcept
+{
+    m_clockPending = false;
+    if (!m_clock.rolling) {
+        m_playing = false;
+        return;
+    }
+    const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+    const double step = m_clock.beat * core::beats::stepsPerBeat(flavor);
+    const double here = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
+    // Starting, or a jump (a relocated transport, a session that re-mapped its beats): play from
+    // the clock's next step. A small correction keeps the steps already played: a step is never
+    // played twice nor skipped because the clock moved a fraction of a millisecond. Before beat 0
+    // (a start on the next bar line) nothing plays until step 0, on its exact frame.
+    const bool jump = !m_playing || std::abs(step - here) >= 1.0;
+    m_playing = true;
+    m_bpm = m_clock.bpm;
+    m_segmentFrame = static_cast<double>(m_frame);
+    m_segmentStep = step;
+    m_framesPerStep = framesPerStep();
+    if (jump) {
+        // The first step whose onset is still to come: a swung off-beat step just behind the
+        // clock's position may not have sounded yet.
+        m_nextStep = static_cast<int64_t>(std::ceil(step - 1e-9));
+        if (onsetFrame(m_nextStep - 1) >= m_frame) {
+            --m_nextStep;
+        }
+    }
+    // Never the count-in's negative steps: before beat 0 the engine only waits (also when a
+    // switch of flavor rescaled the position while it waited).
+    m_nextStep = std::max<int64_t>(0, m_nextStep);
+}
+
 void Engine::adoptPendingPattern() noexcept
 {
     if (m_pending.load(std::memory_order_relaxed) == nullptr) {
@@ -457,6 +499,9 @@ void Engine::process(float* left, float* right, int frames) noexcept
     while (auto command = m_commands.pop()) {
         apply(*command);
     }
+    if (m_clockPending) {
+        applyClock();
+    }
 
     if (m_playing) {
         const int64_t blockEnd = m_frame + frames;
@@ -467,6 +512,9 @@ void Engine::process(float* left, float* right, int frames) noexcept
                 break;
             }
             triggerStep(m_nextStep, static_cast<int>(std::max<int64_t>(0, onset - m_frame)));
+            if (m_nextStep >= 0) {
+                m_beatsPlayed += 1.0 / core::beats::stepsPerBeat(m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa);
+            }
             ++m_nextStep;
         }
     }
@@ -481,11 +529,15 @@ void Engine::process(float* left, float* right, int frames) noexcept
     }
 
     if (m_playing) {
-        m_statusStep.store(m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep,
+        const double step = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
+        m_statusStep.store(step, std::memory_order_relaxed);
+        m_statusBeat.store(step / core::beats::stepsPerBeat(m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa),
                            std::memory_order_relaxed);
         m_frame += frames;
     }
+    m_statusBeatsPlayed.store(m_beatsPlayed, std::memory_order_relaxed);
     m_statusPlaying.store(m_playing, std::memory_order_relaxed);
+    m_statusBpm.store(m_bpm, std::memory_order_relaxed);
     m_statusFrames.store(m_frame, std::memory_order_relaxed);
     m_statusNotes.store(m_notes, std::memory_order_relaxed);
     m_statusStolen.store(m_stolen, std::memory_order_relaxed);

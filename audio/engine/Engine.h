@@ -11,6 +11,15 @@
 
 namespace bandmate::audio {
 
+/// Where an outside clock (Ableton Link, MIDI clock, JACK transport) has the music at the first
+/// frame of a block. Beats are quarter notes counted from where the transport started; the
+/// engine plays step `beat × steps per beat` there, so the bar lines fall where the clock's do.
+struct ClockPosition {
+    bool rolling = false;  ///< the transport plays (or starts at beat 0 when `beat` is still below it)
+    double beat = 0.0;
+    double bpm = 120.0;
+};
+
 /// The beat engine: sequencer, sampler, mixer and limiter in one object, driven block by block
 /// by the device callback (live) or by the offline renderer; both run this same code
 /// (DESIGN.md section 3).
@@ -69,6 +78,12 @@ public:
     void releaseRetiredNonRealTime();
 
     // --- audio thread -----------------------------------------------------------------------
+    /// The next process() follows `position` instead of the engine's own transport and tempo:
+    /// it plays from the clock's beat at the clock's tempo (starting, stopping and jumping with
+    /// it; the small corrections of a clock that drifts against the sound card move no note by
+    /// more than the correction). Called before each process() that should follow; a block
+    /// without it runs on the engine's own transport from where the clock left it.
+    void followClock(const ClockPosition& position) noexcept;
     /// Renders `frames` (≤ kMaxBlockFrames) into the two channels, overwriting them.
     void process(float* left, float* right, int frames) noexcept;
 
@@ -76,6 +91,13 @@ public:
     [[nodiscard]] bool isPlaying() const noexcept { return m_statusPlaying.load(std::memory_order_relaxed); }
     /// The playhead in steps (negative during the count-in) at the start of the last block.
     [[nodiscard]] double playheadStep() const noexcept { return m_statusStep.load(std::memory_order_relaxed); }
+    /// The playhead in quarter-note beats at the start of the last block (steps / steps per beat).
+    [[nodiscard]] double playheadBeat() const noexcept { return m_statusBeat.load(std::memory_order_relaxed); }
+    /// Quarter-note beats of the pattern played since the engine was made (count-ins not
+    /// included): each step played adds its length.
+    [[nodiscard]] double beatsPlayed() const noexcept { return m_statusBeatsPlayed.load(std::memory_order_relaxed); }
+    /// Tempo the engine plays at (its own or a followed clock's), as of the last block.
+    [[nodiscard]] double tempo() const noexcept { return m_statusBpm.load(std::memory_order_relaxed); }
     /// Frames rendered since the last play().
     [[nodiscard]] int64_t framesPlayed() const noexcept { return m_statusFrames.load(std::memory_order_relaxed); }
     /// Pattern notes started since the engine was made (count-in clicks not included).
@@ -111,6 +133,7 @@ private:
     void apply(const Command& command) noexcept;
     void adoptPendingPattern() noexcept;
     void rebaseTempo(double framesPerStep) noexcept;
+    void applyClock() noexcept;
     [[nodiscard]] double framesPerStep() const noexcept;
     [[nodiscard]] int64_t onsetFrame(int64_t step) const noexcept;
     void triggerStep(int64_t step, int offset) noexcept;
@@ -154,6 +177,9 @@ private:
     float m_masterGain = 1.0f;
     float m_limiterEnvelope = 0.0f;
     float m_limiterRelease = 0.9999f;
+    ClockPosition m_clock;
+    bool m_clockPending = false;  ///< followClock() was called for the coming block
+    double m_beatsPlayed = 0.0;
     uint64_t m_notes = 0;
     uint64_t m_stolen = 0;
     uint64_t m_voiceSerial = 0;
@@ -167,6 +193,9 @@ private:
     // Status.
     std::atomic<bool> m_statusPlaying{false};
     std::atomic<double> m_statusStep{0.0};
+    std::atomic<double> m_statusBpm{120.0};
+    std::atomic<double> m_statusBeat{0.0};
+    std::atomic<double> m_statusBeatsPlayed{0.0};
     std::atomic<int64_t> m_statusFrames{0};
     std::atomic<uint64_t> m_statusNotes{0};
     std::atomic<uint64_t> m_statusStolen{0};

@@ -4,11 +4,19 @@
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+56"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+63"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>The kit has no sound for %n instrument of this machine, so it plays silent: %1.</numerusform>
             <numerusform>The kit has no sound for %n instruments of this machine, so they play silent: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+282"/>
+        <source>Link: %n other app(s)</source>
+        <translation>
+            <numerusform>Link: %n other app</numerusform>
+            <numerusform>Link: %n other apps</numerusform>
         </translation>
     </message>
 </context>
@@ -128,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Next take at %1 BPM in %n s…</source>
         <translation>
             <numerusform>Next take at %1 BPM in %n s…</numerusform>

@@ -787,6 +787,16 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+2"/>
+        <source>Playing in time with other apps on the network</source>
+        <translation>Tocar a tiempo con otras apps de la red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ableton Link&apos;s networking</source>
+        <translation>Comunicación en red de Ableton Link</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Large sync servers</source>
         <translation>Servidores de sincronización grandes</translation>
     </message>
@@ -1097,7 +1107,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+43"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+45"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -1113,13 +1123,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+86"/>
+        <location line="+8"/>
+        <source>Link: %1 BPM</source>
+        <translation>Link: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+98"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
@@ -1132,7 +1147,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Práctica registrada: %1 minutos.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Beat Machine</source>
         <translation>Máquina de ritmos</translation>
     </message>
@@ -1143,18 +1158,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-72"/>
+        <location line="+73"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-68"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1207,23 +1222,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-51"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Share…</source>
         <translation>Compartir…</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-49"/>
         <source>Shared grooves…</source>
         <translation>Grooves compartidos…</translation>
     </message>
@@ -1239,12 +1254,41 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+167"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
+        <location line="-149"/>
+        <source>Link On or Off</source>
+        <translation>Link encendido o apagado</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>No count-in while linked: the session&apos;s bar line is the count</source>
+        <translation>Sin conteo con Link: el compás de la sesión es la cuenta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-30"/>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link: no other app</source>
+        <translation>Link: ninguna otra app</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Link: %n other app(s)</source>
+        <translation>
+            <numerusform>Link: %n otra app</numerusform>
+            <numerusform>Link: %n otras apps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-65"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Reproducir, pausar, continuar (Espacio)</translation>
     </message>
@@ -1267,14 +1311,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+87"/>
+        <location line="+99"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-88"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-100"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1334,12 +1378,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Cuenta previa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-2"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+2"/>
         <source>One bar of clicks before the groove starts</source>
         <translation>Un compás de clics antes de que empiece el ritmo</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+28"/>
         <source>Instructor</source>
         <translation>Instructor</translation>
     </message>
@@ -1349,7 +1394,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Español</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-11"/>
+        <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
+        <translation>Toca a tiempo con otras apps de tu red (Ableton Link): un solo tempo, los compases alineados. Sus opciones están en Preferencias › Sincronización de tempo.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -1384,7 +1434,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-151"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-194"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -1481,7 +1531,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Marcar el tempo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Faster (+5 BPM)</source>
         <translation>Más rápido (+5 BPM)</translation>
     </message>
@@ -1491,7 +1541,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Más lento (−5 BPM)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Key Up a Fifth</source>
         <translation>Subir el tono una quinta</translation>
     </message>
@@ -1866,12 +1916,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+122"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+123"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
@@ -1976,12 +2026,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+362"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Could not record the practice session: %1</source>
         <translation>No se pudo registrar la sesión de práctica: %1</translation>
     </message>
@@ -3617,7 +3667,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+24"/>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+25"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -3720,6 +3770,41 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+4"/>
         <source>Audio</source>
         <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Play in time with other apps (Ableton &amp;Link)</source>
+        <translation>Tocar a tiempo con otras apps (Ableton &amp;Link)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Live, Bitwig, Traktor, phone apps and other Bandmates on your network share one tempo, and their bars line up.</source>
+        <translation>Live, Bitwig, Traktor, apps del móvil y otros Bandmate de tu red comparten un tempo, y sus compases se alinean.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every bar (4 beats)</source>
+        <translation>Cada compás (4 tiempos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every clave cycle (8 beats)</source>
+        <translation>Cada ciclo de clave (8 tiempos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line &amp;up:</source>
+        <translation>&amp;Alinear:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start and stop &amp;together with the others</source>
+        <translation>Arrancar y parar &amp;junto con los demás</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tempo sync</source>
+        <translation>Sincronización de tempo</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5938,12 +6023,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+33"/>
-        <location line="+523"/>
+        <location line="+520"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-516"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -5968,7 +6053,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>%1 % a tiempo a %2 BPM, por debajo de la marca del %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Next take at %1 BPM in %n s…</source>
         <translation>
             <numerusform>Siguiente toma a %1 BPM en %n s…</numerusform>
@@ -6036,7 +6121,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-554"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
@@ -6152,13 +6237,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+261"/>
+        <location line="+258"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-285"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -6176,13 +6261,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+24"/>
         <location line="+138"/>
         <location line="+16"/>
-        <location line="+44"/>
+        <location line="+41"/>
         <location line="+309"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-329"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6195,7 +6280,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>Choose a recording</source>
         <translation>Elige una grabación</translation>
     </message>

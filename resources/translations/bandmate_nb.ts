@@ -787,6 +787,16 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+2"/>
+        <source>Playing in time with other apps on the network</source>
+        <translation>Spille i takt med andre apper på nettverket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ableton Link&apos;s networking</source>
+        <translation>Nettverkskoden i Ableton Link</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Large sync servers</source>
         <translation>Store synkroniseringsservere</translation>
     </message>
@@ -1097,7 +1107,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+43"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+45"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -1113,13 +1123,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+86"/>
+        <location line="+8"/>
+        <source>Link: %1 BPM</source>
+        <translation>Link: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+98"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
@@ -1132,7 +1147,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Øving registrert: %1 minutter.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Beat Machine</source>
         <translation>Rytmemaskin</translation>
     </message>
@@ -1143,18 +1158,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-72"/>
+        <location line="+73"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-68"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1207,23 +1222,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-51"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Share…</source>
         <translation>Del…</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-49"/>
         <source>Shared grooves…</source>
         <translation>Delte grooves…</translation>
     </message>
@@ -1239,12 +1254,41 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+167"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-83"/>
+        <location line="-149"/>
+        <source>Link On or Off</source>
+        <translation>Link på eller av</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>No count-in while linked: the session&apos;s bar line is the count</source>
+        <translation>Ingen inntelling med Link: taktstreken i økten er inntellingen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-30"/>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link: no other app</source>
+        <translation>Link: ingen annen app</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Link: %n other app(s)</source>
+        <translation>
+            <numerusform>Link: %n annen app</numerusform>
+            <numerusform>Link: %n andre apper</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-65"/>
         <source>Play, pause, continue (Space)</source>
         <translation>Spill, pause, fortsett (mellomrom)</translation>
     </message>
@@ -1267,14 +1311,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+87"/>
+        <location line="+99"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-88"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-100"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1334,12 +1378,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Inntelling</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-2"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+2"/>
         <source>One bar of clicks before the groove starts</source>
         <translation>Én takt med klikk før grooven starter</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+28"/>
         <source>Instructor</source>
         <translation>Instruktør</translation>
     </message>
@@ -1349,7 +1394,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spansk</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-11"/>
+        <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
+        <translation>Spill i takt med andre apper på nettverket ditt (Ableton Link): ett tempo, taktene på linje. Valgene finner du i Innstillinger › Temposynk.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
@@ -1384,7 +1434,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-151"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-194"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -1481,7 +1531,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tapp inn tempo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Faster (+5 BPM)</source>
         <translation>Raskere (+5 BPM)</translation>
     </message>
@@ -1491,7 +1541,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Saktere (−5 BPM)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Key Up a Fifth</source>
         <translation>Toneart opp en kvint</translation>
     </message>
@@ -1866,12 +1916,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+122"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+123"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
@@ -1976,12 +2026,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+362"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Could not record the practice session: %1</source>
         <translation>Kunne ikke registrere øvingsøkten: %1</translation>
     </message>
@@ -3617,7 +3667,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+24"/>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+25"/>
         <source>Preferences</source>
         <translation>Innstillinger</translation>
     </message>
@@ -3720,6 +3770,41 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+4"/>
         <source>Audio</source>
         <translation>Lyd</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Play in time with other apps (Ableton &amp;Link)</source>
+        <translation>Spill i takt med andre apper (Ableton &amp;Link)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Live, Bitwig, Traktor, phone apps and other Bandmates on your network share one tempo, and their bars line up.</source>
+        <translation>Live, Bitwig, Traktor, mobilapper og andre Bandmate på nettverket ditt deler ett tempo, og taktene deres står på linje.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every bar (4 beats)</source>
+        <translation>Hver takt (4 slag)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every clave cycle (8 beats)</source>
+        <translation>Hver claveperiode (8 slag)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line &amp;up:</source>
+        <translation>&amp;Juster etter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start and stop &amp;together with the others</source>
+        <translation>Start og stopp s&amp;ammen med de andre</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tempo sync</source>
+        <translation>Temposynk</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5938,12 +6023,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+33"/>
-        <location line="+523"/>
+        <location line="+520"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-516"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -5968,7 +6053,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>%1 % i takt på %2 BPM, under målet på %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Next take at %1 BPM in %n s…</source>
         <translation>
             <numerusform>Neste opptak på %1 BPM om %n s …</numerusform>
@@ -6036,7 +6121,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-554"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
@@ -6152,13 +6237,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+261"/>
+        <location line="+258"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-285"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -6176,13 +6261,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+24"/>
         <location line="+138"/>
         <location line="+16"/>
-        <location line="+44"/>
+        <location line="+41"/>
         <location line="+309"/>
         <source>The trainer stopped.</source>
         <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-329"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6195,7 +6280,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>Choose a recording</source>
         <translation>Velg et opptak</translation>
     </message>

@@ -739,3 +739,136 @@ TEST(Engine, AMonoDeviceGetsBothChannelsMixedDownAtAnyPeriod)
     }
     EXPECT_GT(energy, 0.0) << "the mono device hears the groove";
 }
+
+namespace {
+
+/// Runs `engine` for `frames` in `block`-frame blocks, each following `clock(frame)` (the
+/// position an outside clock gives for the block's first frame); the left channel.
+template <typename Clock>
+std::vector<float> followFor(Engine& engine, int64_t frames, int block, Clock clock)
+{
+    std::vector<float> out(static_cast<size_t>(frames));
+    std::vector<float> right(static_cast<size_t>(block));
+    for (int64_t at = 0; at < frames; at += block) {
+        const int n = static_cast<int>(std::min<int64_t>(block, frames - at));
+        engine.followClock(clock(at));
+        engine.process(out.data() + at, right.data(), n);
+    }
+    return out;
+}
+
+}  // namespace
+
+// A clock that starts mid-block (a Link session's quantized launch, a JACK transport that
+// starts rolling): beat 0 lands on its exact frame, and every step after it, at the clock's
+// tempo, not the engine's own.
+TEST(Engine, AFollowedClockPlaysEveryStepOnItsExactFrameFromAStartInsideABlock)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "clave");
+    Engine engine;
+    start(engine, Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), 150.0);
+    constexpr int64_t kStart = 10'037;  // not on a 64-frame edge
+    constexpr double kBpm = 97.3;
+    const double framesPerBeat = kRate * 60.0 / kBpm;
+    const int64_t frames = 20 * 48'000;
+    const auto out = followFor(engine, frames, 64, [&](int64_t at) {
+        return audio::ClockPosition{at + 64 > kStart, static_cast<double>(at - kStart) / framesPerBeat, kBpm};
+    });
+    const auto expected = below(test::expectedImpulses(machine, 64, [&](int64_t k) {
+        return kStart + gridFrame(static_cast<double>(k), kBpm, kRate, 2);
+    }), frames);
+    test::expectSameImpulses(expected, nonzeroFrames(out));
+    EXPECT_GT(expected.size(), 10u);
+    EXPECT_DOUBLE_EQ(engine.tempo(), kBpm);
+}
+
+// A clock that runs 0.1 % fast against the sound card (two crystals never agree) corrects the
+// engine a little at every block: no step is played twice or skipped, and each lands within a
+// frame of where the clock has it.
+TEST(Engine, AFollowedClockThatDriftsIsFollowedWithoutADoubledOrLostStep)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "clave");
+    for (const double drift : {1.001, 0.999}) {
+        Engine engine;
+        start(engine, Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), 120.0);
+        const double framesPerBeat = kRate * 60.0 / 120.0;
+        const int64_t frames = 30 * 48'000;
+        const auto out = followFor(engine, frames, 64, [&](int64_t at) {
+            return audio::ClockPosition{true, static_cast<double>(at) * drift / framesPerBeat, 120.0};
+        });
+        const auto expected = below(test::expectedImpulses(machine, 200, [&](int64_t k) {
+            return std::llround(static_cast<double>(k) * framesPerBeat / 2.0 / drift);
+        }), frames);
+        const auto actual = nonzeroFrames(out);
+        ASSERT_EQ(actual.size(), expected.size()) << "drift " << drift;
+        auto heard = actual.begin();
+        for (const auto& [frame, value] : expected) {
+            EXPECT_LE(std::abs(heard->first - frame), 1) << "drift " << drift << ", expected at " << frame;
+            ++heard;
+        }
+    }
+}
+
+// The clock jumps back four bars (a relocated transport) and later stops: the groove plays from
+// the new place at once, and stops with it.
+TEST(Engine, AFollowedClockThatJumpsOrStopsTakesTheEngineWithIt)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "clave");
+    Engine engine;
+    start(engine, Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), 120.0);
+    const double framesPerBeat = kRate * 60.0 / 120.0;
+    constexpr int64_t kJump = 8 * 24'000 + 640;  // 8 beats in, on a block edge
+    constexpr int64_t kStop = 16 * 24'000;
+    const int64_t frames = 20 * 24'000;
+    const auto out = followFor(engine, frames, 64, [&](int64_t at) {
+        const double beat = at < kJump ? static_cast<double>(at) / framesPerBeat
+                                       : static_cast<double>(at - kJump) / framesPerBeat;  // back to beat 0
+        return audio::ClockPosition{at < kStop, beat, 120.0};
+    });
+    std::map<int64_t, double> expected = below(test::expectedImpulses(machine, 64, [&](int64_t k) {
+        return gridFrame(static_cast<double>(k), 120.0, kRate, 2);
+    }), kJump);
+    for (const auto& [frame, value] : below(test::expectedImpulses(machine, 64, [&](int64_t k) {
+             return kJump + gridFrame(static_cast<double>(k), 120.0, kRate, 2);
+         }), kStop)) {
+        expected[frame] += value;
+    }
+    test::expectSameImpulses(expected, nonzeroFrames(out));
+    EXPECT_FALSE(engine.isPlaying());
+}
+
+// Waiting for the session's bar line (the clock rolls, its beat still below 0) while the
+// machine switches from salsa to merengue: the rescaled position must not reach the count-in's
+// clicks; the first sound is the merengue's step 0, on the frame of beat 0.
+TEST(Engine, AMachineSwitchWhileWaitingForTheClocksBarLineSoundsNoCountIn)
+{
+    Machine salsa = exampleMachine();
+    enableOnly(salsa, "clave");
+    Machine merengue = salsa;
+    merengue.flavor = Flavor::Merengue;
+    Engine engine;
+    start(engine, Pattern::build(core::beats::compileMachine(salsa), impulseKit(salsa)), 120.0);
+    const double framesPerBeat = kRate * 60.0 / 120.0;
+    constexpr int64_t kStart = 2 * 24'000 + 17;  // two beats of waiting
+    const int64_t frames = kStart + 24'000;
+    std::vector<float> out(static_cast<size_t>(frames));
+    std::vector<float> right(64);
+    for (int64_t at = 0; at < frames; at += 64) {
+        if (at == 12'800) {
+            engine.setPattern(Pattern::build(core::beats::compileMachine(merengue), impulseKit(merengue)));
+        }
+        const int n = static_cast<int>(std::min<int64_t>(64, frames - at));
+        engine.followClock({true, static_cast<double>(at - kStart) / framesPerBeat, 120.0});
+        engine.process(out.data() + at, right.data(), n);
+    }
+    const auto heard = nonzeroFrames(out);
+    ASSERT_FALSE(heard.empty());
+    EXPECT_GE(heard.begin()->first, kStart) << "a click (or a note) before beat 0";
+    const auto expected = below(test::expectedImpulses(merengue, 64, [&](int64_t k) {
+        return kStart + gridFrame(static_cast<double>(k), 120.0, kRate, 4);
+    }), frames);
+    test::expectSameImpulses(expected, heard);
+}

@@ -209,7 +209,7 @@ TEST_F(MainWindowTest, AboutListsEveryDependencyWithItsLicense)
         }
     }
     for (const char* expected : {"Qt", "JUCE", "SQLite", "Qt Keychain", "Boost (Beast, Asio)", "OpenSSL", "libsodium",
-                                 "TagLib", "xxHash", "aubio", "FluidR3 GM soundfont"}) {
+                                 "TagLib", "xxHash", "aubio", "Ableton Link", "FluidR3 GM soundfont"}) {
         EXPECT_TRUE(names.contains(QString::fromLatin1(expected))) << expected;
     }
     ui::AboutDialog dialog(*m_db);

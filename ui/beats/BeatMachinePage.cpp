@@ -40,12 +40,19 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     connect(m_session, &BeatSession::playingChanged, this, [this](bool playing) {
         const QSignalBlocker block(m_play);
         m_play->setChecked(playing);
-        m_play->setText(playing ? tr("❚❚  Pause") : m_session->isPaused() ? tr("▶  Continue") : tr("▶  Play"));
+        // Linked, a pause goes on from the session's bar line, not from where it stopped.
+        const bool continues = m_session->isPaused() && !m_session->link().enabled;
+        m_play->setText(playing ? tr("❚❚  Pause") : continues ? tr("▶  Continue") : tr("▶  Play"));
     });
     connect(m_session, &BeatSession::playingBpmChanged, this, [this](double bpm) {
-        m_trainerLabel->setVisible(m_session->trainer().enabled && m_session->isPlaying());
-        m_trainerLabel->setText(tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0));
+        // Another app's tempo in a Link session is said beside the beat: the machine's own tempo
+        // above stays what it is saved with.
+        const bool training = m_session->trainer().enabled && m_session->isPlaying();
+        const bool linked = m_session->link().enabled && std::abs(bpm - m_session->machine().bpm) > 0.05;
+        m_trainerLabel->setVisible(training || linked);
+        m_trainerLabel->setText(training ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0) : tr("Link: %1 BPM").arg(bpm, 0, 'f', 1));
     });
+    connect(m_session, &BeatSession::linkPeersChanged, this, &BeatMachinePage::showLinkState);
     connect(m_session, &BeatSession::silentInstrumentsChanged, this, [this] {
         refresh();
         QStringList titles;
@@ -64,6 +71,7 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     rebuildMixerRows();
     refresh();
     refreshMachineChooser();
+    showLinkState();
 }
 
 BeatMachinePage::~BeatMachinePage() = default;
@@ -142,9 +150,16 @@ void BeatMachinePage::buildShortcuts()
     addPageAction(this, tr("Play / Pause"), {QKeySequence(Qt::Key_Space)}, [this] { m_session->togglePlay(); });
     addPageAction(this, tr("Stop"), {QKeySequence(Qt::Key_Escape)}, [this] { m_session->stop(); });
     addPageAction(this, tr("Tap Tempo"), {QKeySequence(Qt::Key_T)}, [this] { m_session->tapTempo(); });
+    // From the tempo heard: in a Link session that is the session's, not the machine's.
+    const auto heardBpm = [this] { return m_session->link().enabled ? m_session->playingBpm() : m_session->machine().bpm; };
     addPageAction(this, tr("Faster (+5 BPM)"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
-                  [this] { m_session->setBpm(m_session->machine().bpm + 5); });
-    addPageAction(this, tr("Slower (−5 BPM)"), {QKeySequence(Qt::Key_Minus)}, [this] { m_session->setBpm(m_session->machine().bpm - 5); });
+                  [this, heardBpm] { m_session->setBpm(heardBpm() + 5); });
+    addPageAction(this, tr("Slower (−5 BPM)"), {QKeySequence(Qt::Key_Minus)}, [this, heardBpm] { m_session->setBpm(heardBpm() - 5); });
+    addPageAction(this, tr("Link On or Off"), {QKeySequence(Qt::Key_L)}, [this] {
+        if (m_link != nullptr) {
+            m_link->toggle();
+        }
+    });
     addPageAction(this, tr("Key Up a Fifth"), {QKeySequence(Qt::Key_K)}, [this] { m_session->setKey(m_session->machine().keyNote + 7); });
     addPageAction(this, tr("Key Up a Fourth"), {QKeySequence(Qt::SHIFT | Qt::Key_K)}, [this] { m_session->setKey(m_session->machine().keyNote + 5); });
     for (int digit = 1; digit <= 10; ++digit) {
@@ -309,6 +324,25 @@ void BeatMachinePage::applySettings()
     device.sampleRate = output.sampleRate;
     device.bufferFrames = output.bufferFrames;
     m_session->setDeviceSettings(device);
+    const Settings::LinkSync link = m_settings.linkSync();
+    m_session->setLink({link.enabled, link.claveCycle, link.startStop});
+    showLinkState();
+}
+
+void BeatMachinePage::showLinkState()
+{
+    if (m_link == nullptr) {
+        return;  // not built yet
+    }
+    const QSignalBlocker block(m_link);
+    const bool on = m_session->link().enabled;
+    m_link->setChecked(on);
+    // The session's bar line is the count while linked.
+    m_countIn->setEnabled(!on);
+    m_countIn->setToolTip(on ? tr("No count-in while linked: the session's bar line is the count")
+                             : tr("One bar of clicks before the groove starts"));
+    const int peers = m_session->linkPeers();
+    m_link->setText(!on ? tr("Link") : peers == 0 ? tr("Link: no other app") : tr("Link: %n other app(s)", "", peers));
 }
 
 }  // namespace bandmate::ui

@@ -60,6 +60,8 @@ public:
     void selectInstrument(int index);
     /// Re-reads the preferences that concern the page (instructor voice).
     void applySettings();
+    /// The Link button's text: off, alone, or how many other apps share the tempo.
+    void showLinkState();
     /// Asks before throwing away unsaved changes; true when it may go ahead.
     bool confirmDiscard();
     /// Dialog-free mode for tests: confirmations answer yes, errors only show in the banner.
@@ -149,6 +151,7 @@ private:
     QSlider* m_swing = nullptr;
     QSlider* m_master = nullptr;
     QCheckBox* m_countIn = nullptr;
+    QPushButton* m_link = nullptr;  ///< Ableton Link on or off, and its peers
     QLabel* m_trainerLabel = nullptr;
     BeatIndicator* m_indicator = nullptr;
 

@@ -94,9 +94,21 @@ QWidget* BeatMachinePage::buildTransport()
     connect(m_master, &QSlider::valueChanged, this, [this](int percent) { m_session->setMasterVolume(percent / 100.0); });
     group({new QLabel(tr("Volume"), bar), m_master});
     m_countIn = new QCheckBox(tr("Count-in"), bar);
+    m_countIn->setObjectName(QStringLiteral("countIn"));
     m_countIn->setToolTip(tr("One bar of clicks before the groove starts"));
     connect(m_countIn, &QCheckBox::toggled, this, [this](bool on) { m_session->setCountIn(on); });
-    group({m_countIn});
+    m_link = new QPushButton(tr("Link"), bar);
+    m_link->setObjectName(QStringLiteral("linkButton"));
+    m_link->setCheckable(true);
+    m_link->setToolTip(tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
+                          "Preferences › Tempo sync has its choices."));
+    connect(m_link, &QPushButton::toggled, this, [this](bool on) {
+        Settings::LinkSync link = m_settings.linkSync();
+        link.enabled = on;
+        m_settings.setLinkSync(link);
+        applySettings();
+    });
+    group({m_countIn, m_link});
     auto* voice = new QComboBox(bar);
     voice->setObjectName(QStringLiteral("voice"));
     const std::pair<const char*, QString> voices[] = {{"es", tr("Spanish")}, {"en", tr("English")}, {"it", tr("Italian")},

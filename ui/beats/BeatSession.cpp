@@ -4,6 +4,7 @@
 #include "audio/engine/Engine.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
+#include "audio/tempo/LinkSession.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineRepository.h"
 #include "core/beats/MachineXml.h"
@@ -186,7 +187,8 @@ void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString 
         // Bars of another flavor have another length: the trainer counts afresh from here.
         restartTrainerCount();
     }
-    if (!(practising && m_trainer.enabled)) {
+    // In a Link session with others, opening a machine does not change everyone's tempo.
+    if (!(practising && m_trainer.enabled) && !(m_linkSession && m_linkSession->peers() > 0)) {
         applyTempo(m_machine.bpm);
     }
     Q_EMIT machineChanged();
@@ -568,6 +570,10 @@ void BeatSession::releaseDevice()
         stop();
         m_player->stop();
         m_player.reset();
+        if (m_linkSession) {
+            // No block will take the stop up now: it goes to the session from here.
+            m_linkSession->setPlayingNonRealTime(false);
+        }
     }
 }
 
@@ -591,11 +597,27 @@ bool BeatSession::play()
             rebuildPattern();
             m_engine->setSwing(m_swing);
         }
-        m_player->start(*m_engine);
+        m_player->start(*m_engine, nullptr, m_linkSession.get());
     }
     (void)pattern();  // the first play decodes the kit when nothing has yet
     m_droppedAtPlay = m_droppedSeen = m_engine->droppedCommands();
-    if (m_paused) {
+    if (m_linkSession) {
+        // In a session with others their tempo stands (joining is not changing it for all);
+        // alone, the machine's (or the trainer's) is the session's. The transport starts on the
+        // session's next bar line: there is no count-in, and a pause continues from a bar line.
+        // The groove starts again from the session's beat 0 (a pause too: it continues from
+        // there, in phase with the others): the trainer counts from the first bar heard.
+        m_trainerRecount = true;
+        if (!m_paused) {
+            m_practiceBpmMin = m_practiceBpmMax = 0.0;
+            if (m_linkSession->peers() == 0) {
+                applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
+            }
+        } else {
+            m_segment.start();
+        }
+        m_linkSession->requestPlaying(true);
+    } else if (m_paused) {
         m_engine->resume();
         m_segment.start();
     } else {
@@ -622,11 +644,16 @@ void BeatSession::pause()
         return;
     }
     m_engine->stop();
+    if (m_linkSession) {
+        m_linkSession->requestPlaying(false);
+    }
     m_practicedMs += m_segment.elapsed();  // a pause is not practice
     m_segment.invalidate();
     m_playing = false;
     m_paused = true;
-    m_poll.stop();
+    if (!m_linkSession) {
+        m_poll.stop();
+    }
     Q_EMIT playingChanged(false);
 }
 
@@ -636,15 +663,21 @@ void BeatSession::stop()
         return;
     }
     m_engine->stop();
+    if (m_linkSession) {
+        m_linkSession->requestPlaying(false);
+    }
     m_playing = false;
     m_paused = false;
-    m_poll.stop();
+    if (!m_linkSession) {
+        m_poll.stop();
+    }
     m_audibleStep = -1.0;
     recordPractice();
     m_segment.invalidate();
     m_practicedMs = 0;
-    // Back to the machine's own tempo (a trainer switched off while playing left its own).
-    if (m_playingBpm != m_machine.bpm) {
+    // Back to the machine's own tempo (a trainer switched off while playing left its own); in a
+    // Link session the session's tempo stays (a stop, or a peer's, is not a tempo change).
+    if (!m_linkSession && m_playingBpm != m_machine.bpm) {
         applyTempo(m_machine.bpm);
     }
     Q_EMIT playheadChanged(-1.0);
@@ -682,14 +715,123 @@ void BeatSession::applyTempo(double bpm)
 {
     m_playingBpm = std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
     m_engine->setTempo(m_playingBpm);
+    if (m_linkSession) {
+        // Through the audio thread while the device runs; straight into the session otherwise.
+        if (m_player) {
+            m_linkSession->requestTempo(m_playingBpm);
+        } else {
+            m_linkSession->setTempoNonRealTime(m_playingBpm);
+        }
+    }
     m_practiceBpmMin = m_practiceBpmMin == 0.0 ? m_playingBpm : std::min(m_practiceBpmMin, m_playingBpm);
     m_practiceBpmMax = std::max(m_practiceBpmMax, m_playingBpm);
     Q_EMIT playingBpmChanged(m_playingBpm);
 }
 
+void BeatSession::setLink(const LinkSettings& settings)
+{
+    if (settings == m_linkSettings) {
+        return;
+    }
+    m_linkSettings = settings;
+    if (m_linkSession) {
+        m_linkSession->setQuantum(settings.claveCycle ? 8.0 : 4.0);
+        m_linkSession->setStartStopSync(settings.startStop);
+    }
+    if (settings.enabled && !m_linkSession) {
+        // Quantum and start/stop sync before the audio thread sees it: its first start already
+        // lines up the right boundary.
+        m_linkSession = std::make_unique<audio::LinkSession>(m_playingBpm, settings.claveCycle ? 8.0 : 4.0);
+        m_linkSession->setStartStopSync(settings.startStop);
+        if (m_player) {
+            m_player->start(*m_engine, nullptr, m_linkSession.get());  // a block's gap, then in time
+        }
+        if (m_playing) {
+            m_linkSession->requestPlaying(true);
+        }
+        m_poll.start();
+    } else if (!settings.enabled && m_linkSession) {
+        if (m_player) {
+            // The engine goes on by itself from where the session had it.
+            m_player->start(*m_engine);
+            if (m_playing) {
+                m_engine->resume();
+            }
+        }
+        m_linkSession.reset();
+        m_peerStartTried = false;
+        if (!m_playing) {
+            m_poll.stop();
+        }
+        if (m_linkPeers != 0) {
+            m_linkPeers = 0;
+            Q_EMIT linkPeersChanged(0);
+        }
+        // The machine's own tempo again (or the trainer's, while it runs).
+        applyTempo(m_playing && m_trainer.enabled ? m_playingBpm : m_machine.bpm);
+    }
+}
+
+void BeatSession::pollLink()
+{
+    if (const int peers = static_cast<int>(m_linkSession->peers()); peers != m_linkPeers) {
+        m_linkPeers = peers;
+        Q_EMIT linkPeersChanged(peers);
+    }
+    // Another peer's tempo (or a tempo set here, once the session has it: not while it is on its
+    // way, which would show the old one for a moment). A session beyond the machine's range plays
+    // at its own tempo all the same (the beat is the session's), but practice is logged within it.
+    if (const double tempo = m_linkSession->sessionTempo();
+        !m_linkSession->tempoPending() && std::abs(tempo - m_playingBpm) > 0.005) {
+        m_playingBpm = tempo;
+        if (m_playing) {
+            const double logged = std::clamp(tempo, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+            m_practiceBpmMin = m_practiceBpmMin == 0.0 ? logged : std::min(m_practiceBpmMin, logged);
+            m_practiceBpmMax = std::max(m_practiceBpmMax, logged);
+        }
+        Q_EMIT playingBpmChanged(tempo);
+    }
+    if (!m_player) {
+        // A peer started the session before this Bandmate ever played: with start and stop
+        // shared, it opens the device and joins in (once: a device that does not open says so
+        // once, not at every poll).
+        const bool sessionPlays = m_linkSettings.startStop && m_linkSession->sessionPlaying();
+        if (sessionPlays && !m_peerStartTried) {
+            m_peerStartTried = true;
+            play();
+        } else if (!sessionPlays) {
+            m_peerStartTried = false;
+        }
+        return;
+    }
+    // A peer's start or stop (start/stop sync): what the audio thread did once it has taken up
+    // every request made here.
+    const auto last = m_linkSession->requestPending() ? std::nullopt : m_linkSession->lastBlock();
+    if (last) {
+        const bool rolling = last->playing;
+        if (rolling && !m_playing) {
+            const bool fresh = !m_paused;
+            m_paused = false;
+            m_playing = true;
+            m_trainerRecount = true;
+            if (fresh) {
+                startPracticeStretch();
+            } else {
+                m_segment.start();
+            }
+            Q_EMIT playingChanged(true);
+        } else if (!rolling && m_playing) {
+            stop();
+        }
+    }
+}
+
 void BeatSession::poll()
 {
     m_engine->releaseRetiredNonRealTime();
+    if (m_linkSession) {
+        pollLink();
+    }
     if (!m_playing) {
         return;
     }
@@ -708,6 +850,11 @@ void BeatSession::poll()
     }
     m_audibleStep = step;
     Q_EMIT playheadChanged(step);
+    if (m_trainerRecount && step >= 0) {
+        // A linked start: the session's beat there may be anything (a peer's bar 57).
+        m_trainerRecount = false;
+        restartTrainerCount();
+    }
 
     if (m_trainer.enabled && m_trainer.everyBars > 0 && step >= 0) {
         // Bars since the trainer last started counting (play, switched on, changed, another

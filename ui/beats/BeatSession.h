@@ -24,6 +24,7 @@ class MachineRepository;
 namespace bandmate::audio {
 class Engine;
 class Kit;
+class LinkSession;
 class LivePlayer;
 class Pattern;
 struct DeviceSettings;
@@ -45,6 +46,14 @@ struct TempoTrainer {
     double targetBpm = 120.0;
     double stepBpm = 5.0;
     int everyBars = 8;
+};
+
+/// Playing in time with other apps through Ableton Link.
+struct LinkSettings {
+    bool enabled = false;
+    bool claveCycle = false;  ///< bars line up in clave cycles (8 beats), not single bars (4)
+    bool startStop = false;   ///< start and stop with the peers that share theirs
+    bool operator==(const LinkSettings&) const = default;
 };
 
 /// The beat machine's state behind the page, without widgets: the machine being edited (every
@@ -138,6 +147,13 @@ public:
     /// The tempo playing now (the trainer may differ from the machine's).
     [[nodiscard]] double playingBpm() const { return m_playingBpm; }
     void setDeviceSettings(const audio::DeviceSettings& settings);
+    /// Joins or leaves an Ableton Link session (also while playing): the engine then takes its
+    /// tempo and bar phase from the session, and a tempo set here (or by the trainer) goes to
+    /// every peer. Play starts on the session's next bar line (or clave cycle) when it has peers.
+    void setLink(const LinkSettings& settings);
+    [[nodiscard]] const LinkSettings& link() const { return m_linkSettings; }
+    /// Other apps in the Link session (0 when Link is off).
+    [[nodiscard]] int linkPeers() const { return m_linkPeers; }
     /// Stops and closes the audio device (reopened on the next play): another user of the device
     /// (the timing coach's live take) can then open it.
     void releaseDevice();
@@ -166,6 +182,7 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
     void practiceRecorded(double seconds);
     void silentInstrumentsChanged();
+    void linkPeersChanged(int peers);
 
 private:
     friend class MachineEditCommand;
@@ -181,6 +198,8 @@ private:
     /// The tempo trainer counts its bars afresh from the bar heard now.
     void restartTrainerCount();
     void applyTempo(double bpm);
+    /// Link: the session's tempo, peers, and its start and stop (a peer's) reach the page.
+    void pollLink();
 
     core::Database& m_db;
     std::unique_ptr<core::beats::MachineRepository> m_repository;
@@ -191,6 +210,7 @@ private:
     QUndoStack m_undo;
 
     std::unique_ptr<audio::Engine> m_engine;
+    std::unique_ptr<audio::LinkSession> m_linkSession;  ///< before the player: it outlives the callback
     std::unique_ptr<audio::LivePlayer> m_player;
     std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
     std::shared_ptr<const audio::Kit> m_kit;
@@ -221,6 +241,10 @@ private:
     double m_practiceBpmMax = 0.0;
     std::vector<qint64> m_taps;
     QTimer m_poll;
+    LinkSettings m_linkSettings;
+    int m_linkPeers = 0;
+    bool m_peerStartTried = false;
+    bool m_trainerRecount = false;  ///< a linked start: the trainer counts from the first bar heard  ///< a peer's start opened (or failed to open) the device
 };
 
 }  // namespace bandmate::ui

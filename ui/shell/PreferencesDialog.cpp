@@ -5,6 +5,7 @@
 #include "ui/shell/Language.h"
 #include "ui/shell/Settings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -80,6 +81,36 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     connect(m_audio, &AudioSettingsPanel::deviceWanted, this, &PreferencesDialog::audioDeviceWanted);
     tabs->addTab(m_audio, tr("Audio"));
 
+    auto* syncTab = new QWidget(tabs);
+    auto* syncForm = new QFormLayout(syncTab);
+    const Settings::LinkSync link = settings.linkSync();
+    m_link = new QCheckBox(tr("Play in time with other apps (Ableton &Link)"), syncTab);
+    m_link->setObjectName(QStringLiteral("linkEnabled"));
+    m_link->setChecked(link.enabled);
+    syncForm->addRow(m_link);
+    auto* linkHint = new QLabel(tr("Live, Bitwig, Traktor, phone apps and other Bandmates on your network share one "
+                                   "tempo, and their bars line up."),
+                                syncTab);
+    linkHint->setWordWrap(true);
+    syncForm->addRow(linkHint);
+    m_linkQuantum = new QComboBox(syncTab);
+    m_linkQuantum->setObjectName(QStringLiteral("linkQuantum"));
+    m_linkQuantum->addItem(tr("Every bar (4 beats)"), false);
+    m_linkQuantum->addItem(tr("Every clave cycle (8 beats)"), true);
+    m_linkQuantum->setCurrentIndex(link.claveCycle ? 1 : 0);
+    syncForm->addRow(tr("Line &up:"), m_linkQuantum);
+    m_linkStartStop = new QCheckBox(tr("Start and stop &together with the others"), syncTab);
+    m_linkStartStop->setObjectName(QStringLiteral("linkStartStop"));
+    m_linkStartStop->setChecked(link.startStop);
+    syncForm->addRow(m_linkStartStop);
+    const auto enableLink = [this](bool on) {
+        m_linkQuantum->setEnabled(on);
+        m_linkStartStop->setEnabled(on);
+    };
+    enableLink(link.enabled);
+    connect(m_link, &QCheckBox::toggled, this, enableLink);
+    tabs->addTab(syncTab, tr("Tempo sync"));
+
     auto* dataTab = new QWidget(tabs);
     auto* dataForm = new QFormLayout(dataTab);
     auto* path = new QLabel(db.path(), dataTab);
@@ -116,6 +147,7 @@ void PreferencesDialog::accept()
     m_settings.setStartPage(static_cast<Settings::StartPage>(m_startPage->currentData().toInt()));
     m_settings.setInstructorVoice(m_instructorVoice->currentData().toString());
     m_settings.setAudioOutput(m_audio->output());
+    m_settings.setLinkSync({m_link->isChecked(), m_linkQuantum->currentData().toBool(), m_linkStartStop->isChecked()});
     m_settings.sync();
     QDialog::accept();
 }

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -37,6 +38,9 @@ private:
     QComboBox* m_startPage = nullptr;
     QComboBox* m_instructorVoice = nullptr;
     AudioSettingsPanel* m_audio = nullptr;
+    QCheckBox* m_link = nullptr;
+    QComboBox* m_linkQuantum = nullptr;
+    QCheckBox* m_linkStartStop = nullptr;
 };
 
 }  // namespace bandmate::ui

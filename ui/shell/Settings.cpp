@@ -132,6 +132,22 @@ void Settings::setInstructorVoice(const QString& language)
     m_store.setValue(kInstructorVoice, language);
 }
 
+Settings::LinkSync Settings::linkSync() const
+{
+    LinkSync link;
+    link.enabled = m_store.value(QStringLiteral("link/enabled"), false).toBool();
+    link.claveCycle = m_store.value(QStringLiteral("link/quantum")).toString() == QLatin1String("clave");
+    link.startStop = m_store.value(QStringLiteral("link/startStop"), false).toBool();
+    return link;
+}
+
+void Settings::setLinkSync(const LinkSync& link)
+{
+    m_store.setValue(QStringLiteral("link/enabled"), link.enabled);
+    m_store.setValue(QStringLiteral("link/quantum"), link.claveCycle ? QStringLiteral("clave") : QStringLiteral("bar"));
+    m_store.setValue(QStringLiteral("link/startStop"), link.startStop);
+}
+
 QString Settings::syncServer() const
 {
     return m_store.value(kSyncServer).toString();

@@ -103,6 +103,15 @@ public:
     [[nodiscard]] Hearing hearing(const QString& part) const;
     void setHearing(const QString& part, const Hearing& hearing);
 
+    /// Ableton Link (Preferences › Tempo sync; the Beat Machine's Link button switches it).
+    struct LinkSync {
+        bool enabled = false;
+        bool claveCycle = false;  ///< bar lines shared per clave cycle (8 beats), not per bar (4)
+        bool startStop = false;   ///< start and stop with the peers
+    };
+    [[nodiscard]] LinkSync linkSync() const;
+    void setLinkSync(const LinkSync& link);
+
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
     void setWindowGeometry(const QByteArray& geometry, const QByteArray& state);

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "audio/device/ClockSource.h"
+#include "core/util/Result.h"
+
+#include <atomic>
+#include <memory>
+
+namespace bandmate::audio {
+
+/// The engine in time with JACK's transport (Linux): it plays while the transport rolls, from
+/// where the transport is, as Hydrogen and Ardour do. Following, the tempo and bar come from the
+/// transport's timebase master (a DAW) when there is one, else from the machine's own tempo
+/// counted from frame 0; as the timebase master, Bandmate gives every JACK app its tempo and
+/// bar|beat|tick.
+///
+/// Threads: a JACK client of its own ("bandmate-transport") on the default server (the one
+/// JACK_DEFAULT_SERVER names). beginBlock() queries the transport from the audio thread
+/// (jack_transport_query is real-time safe); the timebase callback runs on JACK's thread and
+/// reads only atomics; requests from the app are JACK's own calls or atomics.
+class JackTransport final : public ClockSource {
+public:
+    enum class Role { Follow, Master };
+    /// Connects to the running JACK server; as master, takes the timebase unless another client
+    /// has it (said, with the way out).
+    [[nodiscard]] static core::Result<std::unique_ptr<JackTransport>> open(Role role, double bpm);
+    ~JackTransport() override;
+    JackTransport(const JackTransport&) = delete;
+    JackTransport& operator=(const JackTransport&) = delete;
+
+    [[nodiscard]] Role role() const { return m_role; }
+
+    // --- ClockSource -------------------------------------------------------------------------
+    void prepareNonRealTime(double sampleRate, int outputLatencyFrames) override;
+    ClockPosition beginBlock(int frames) noexcept override;
+    void endBlock(const Engine& engine, int frames) noexcept override;
+    /// Following without a timebase master, and as the master: the tempo counted with.
+    void requestTempo(double bpm) override;
+    /// jack_transport_start / jack_transport_stop: every JACK app's transport.
+    void requestPlaying(bool playing) override;
+
+    /// Called by JACK's timebase callback (its thread): bar|beat|tick at the cycle's frame.
+    void fillPosition(void* position, bool newPosition) noexcept;
+
+private:
+    explicit JackTransport(Role role, double bpm);
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    Role m_role;
+    std::atomic<double> m_tempo;
+    // The timebase master's beat count (JACK's thread only): the beat at an anchor frame, moved
+    // on a tempo change (the beat goes on) and on a relocation (counted from frame 0).
+    double m_anchorBeat = 0.0;
+    double m_anchorFrame = 0.0;
+    double m_anchorTempo = 0.0;
+};
+
+}  // namespace bandmate::audio

@@ -1,0 +1,180 @@
+// The Beat Machine page in an Ableton Link session with another app (bandmate-cli play --link):
+// peers shown, the session's tempo taken, and its start and stop followed. Link finds peers by
+// multicast, so the test runs itself again inside a network namespace of its own whose only
+// interface is loopback: nothing leaves the test.
+#include "core/storage/Database.h"
+#include "tests/support/JackServer.h"
+#include "tests/support/PrivateNetwork.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestFiles.h"
+#include "ui/beats/BeatMachinePage.h"
+#include "ui/beats/BeatSession.h"
+#include "ui/shell/Language.h"
+#include "ui/shell/Settings.h"
+
+#include <QCoreApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+
+namespace {
+
+constexpr const char* kInside = "BANDMATE_IN_PRIVATE_NETWORK";
+
+/// Runs the current test again inside a private network; true when this is that run.
+bool insidePrivateNetwork()
+{
+    if (!qEnvironmentVariableIsEmpty(kInside)) {
+        return true;
+    }
+    test::PrivateNetwork network;
+    EXPECT_TRUE(network.ready()) << network.error().toStdString();
+    if (!network.ready()) {
+        return false;
+    }
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    QProcess self;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QString::fromLatin1(kInside), QStringLiteral("1"));
+    self.setProcessEnvironment(env);
+    self.setProcessChannelMode(QProcess::MergedChannels);
+    network.start(self, QCoreApplication::applicationFilePath(),
+                  {QStringLiteral("--gtest_filter=%1.%2").arg(QString::fromLatin1(info->test_suite_name()),
+                                                              QString::fromLatin1(info->name()))});
+    EXPECT_TRUE(self.waitForFinished(180'000));
+    const QString output = QString::fromUtf8(self.readAll());
+    std::printf("%s", output.toUtf8().constData());
+    EXPECT_EQ(self.exitCode(), 0);
+    EXPECT_TRUE(output.contains(QStringLiteral("[  PASSED  ] 1 test"))) << "the run inside did not pass";
+    return false;
+}
+
+}  // namespace
+
+TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAndStopsWithIt)
+{
+    if (!insidePrivateNetwork()) {
+        return;  // the run inside the namespace did the test and its result is above
+    }
+    const QString server = QStringLiteral("bandmate-linkpage-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server, 256);
+    ASSERT_TRUE(jack.started()) << jack.log().toStdString();
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+
+    // The other app: already playing at 133 BPM, sharing start and stop.
+    QProcess other;
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        other.start(QStringLiteral(BANDMATE_CLI),
+                    {QStringLiteral("play"), QStringLiteral("merengue"), QStringLiteral("--driver"), QStringLiteral("JACK"),
+                     QStringLiteral("--link"), QStringLiteral("--link-start-stop"), QStringLiteral("--bpm"),
+                     QStringLiteral("133"), QStringLiteral("--seconds"), QStringLiteral("60"), QStringLiteral("--json")});
+        if (!other.waitForFinished(1500)) {
+            break;  // playing (an exit this early: the server was not taking clients yet)
+        }
+        QTest::qWait(250);
+    }
+    ASSERT_EQ(other.state(), QProcess::Running) << other.readAllStandardError().toStdString();
+    const auto stopOther = qScopeGuard([&] {
+        other.write("quit\n");
+        if (!other.waitForFinished(10'000)) {
+            other.kill();
+            other.waitForFinished(5'000);
+        }
+    });
+
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));  // "1 other app", not "app(s)"
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("link.sqlite"));
+    ASSERT_NE(db, nullptr);
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::Settings::AudioOutput output;
+    output.driver = QStringLiteral("JACK");
+    settings.setAudioOutput(output);
+    settings.setLinkSync({false, false, true});
+    ui::BeatMachinePage page(*db, settings);
+    page.setInteractive(false);
+    page.resize(1280, 800);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    ui::BeatSession& session = page.session();
+    const auto release = qScopeGuard([&] { session.releaseDevice(); });  // before the server goes
+    auto* link = page.findChild<QPushButton*>(QStringLiteral("linkButton"));
+    ASSERT_NE(link, nullptr);
+    EXPECT_EQ(link->text(), QStringLiteral("Link"));
+
+    // The Link button joins; the other app is seen, and its tempo is the page's, before playing.
+    link->click();
+    EXPECT_TRUE(settings.linkSync().enabled) << "the button's choice is kept";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.linkPeers() == 1; }, 15'000)) << other.readAllStandardError().toStdString();
+    EXPECT_EQ(link->text(), QStringLiteral("Link: 1 other app"));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(session.playingBpm() - 133.0) < 0.01; }, 5'000)) << session.playingBpm();
+    EXPECT_EQ(session.machine().bpm, 180.0) << "the machine's own tempo is not edited by the session";
+    auto* countIn = page.findChild<QCheckBox*>(QStringLiteral("countIn"));
+    ASSERT_NE(countIn, nullptr);
+    EXPECT_FALSE(countIn->isEnabled()) << "no count-in while linked: the session's bar line is the count";
+
+    // The other app plays (its start came before we joined): starting here joins in on its next
+    // bar line, at its tempo.
+    bool playing = false;
+    for (int attempt = 0; attempt < 40 && !playing; ++attempt) {
+        playing = session.play();
+        if (!playing) {
+            QTest::qWait(250);  // the server is still starting
+        }
+    }
+    ASSERT_TRUE(playing);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.audibleStep() > 4.0; }, 10'000)) << session.audibleStep();
+    const auto beside = page.findChildren<QLabel*>();
+    bool said = false;
+    for (const QLabel* label : beside) {
+        said = said || (label->isVisible() && label->text() == QStringLiteral("Link: 133.0 BPM"));
+    }
+    EXPECT_TRUE(said) << "the session's tempo is said beside the beat";
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    EXPECT_TRUE(page.grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/beats-link.png")));
+    if (auto* transport = page.findChild<QWidget*>(QStringLiteral("transport"))) {
+        EXPECT_TRUE(transport->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/beats-link-transport.png")));  // docs/images
+    }
+
+    // A tempo set in the other app reaches the page; its stop and start do too.
+    other.write("tempo 101\n");
+    EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(session.playingBpm() - 101.0) < 0.01; }, 5'000)) << session.playingBpm();
+    other.write("stop\n");
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !session.isPlaying(); }, 5'000)) << "the other app's stop";
+    other.write("start\n");
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.isPlaying(); }, 5'000)) << "the other app's start";
+    QTest::qWait(500);
+    EXPECT_NEAR(session.playingBpm(), 101.0, 0.01) << "a stop is no tempo change: the machine's 180 stayed here";
+
+    // A tempo set here reaches the other app (its end report says so): + goes 5 BPM up from the
+    // tempo heard, the session's, not the machine's 180.
+    QTest::keyClick(&page, Qt::Key_Plus);
+    EXPECT_EQ(session.machine().bpm, 106.0);
+    QTest::qWait(1000);
+    other.write("quit\n");
+    ASSERT_TRUE(other.waitForFinished(15'000));
+    const QJsonObject report = QJsonDocument::fromJson(other.readAllStandardOutput()).object();
+    EXPECT_NEAR(report.value(QStringLiteral("tempo")).toDouble(), 106.0, 0.01) << other.readAllStandardError().toStdString();
+    EXPECT_EQ(report.value(QStringLiteral("link_peers")).toInt(), 1);
+
+    // Link off: the page plays on by itself, at the machine's tempo once stopped.
+    link->click();
+    EXPECT_FALSE(settings.linkSync().enabled);
+    EXPECT_EQ(link->text(), QStringLiteral("Link"));
+    EXPECT_EQ(session.linkPeers(), 0);
+    EXPECT_TRUE(countIn->isEnabled());
+}
