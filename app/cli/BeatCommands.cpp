@@ -169,12 +169,6 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         if (options.countIn) {
             return fail(ErrorCode::InvalidArgument, "JACK's transport starts the groove: no --count-in with it", "--count-in");
         }
-        if (options.device.driver.empty()) {
-            options.device.driver = "JACK";  // the transport's frames are the JACK graph's
-        } else if (QString::fromStdString(options.device.driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
-            return fail(ErrorCode::InvalidArgument, "JACK transport plays through JACK: leave out --driver or give --driver JACK",
-                        "--driver");
-        }
     }
     options.out = values.value(QStringLiteral("--out"));
     if (command != Command::Play && options.out.isEmpty()) {
@@ -214,6 +208,16 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     options.device.bufferFrames = static_cast<int>(buffer->value_or(0.0));
     options.device.driver = values.value(QStringLiteral("--driver")).toStdString();
     options.device.device = values.value(QStringLiteral("--device")).toStdString();
+    if (!options.jackTransport.isEmpty()) {
+        // The transport's frames are the JACK graph's: another driver's blocks would bunch the
+        // notes at JACK's period boundaries.
+        if (options.device.driver.empty()) {
+            options.device.driver = "JACK";
+        } else if (QString::fromStdString(options.device.driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
+            return fail(ErrorCode::InvalidArgument, "JACK transport plays through JACK: leave out --driver or give --driver JACK",
+                        "--driver");
+        }
+    }
     if (values.contains(QStringLiteral("--key"))) {
         auto key = parseInteger(QStringLiteral("--key"), values.value(QStringLiteral("--key")), 0, 11);
         if (!key) {
@@ -459,15 +463,18 @@ public:
     QStringList take()
     {
         QStringList lines;
-        if (m_open) {
+        // A terminal is read only while this is its foreground job: a background job reading it
+        // would be stopped (SIGTTIN), audio and all.
+        const bool mayRead = ::isatty(STDIN_FILENO) == 0 || ::tcgetpgrp(STDIN_FILENO) == ::getpgrp();
+        if (m_open && mayRead) {
             pollfd fd{STDIN_FILENO, POLLIN, 0};
             if (::poll(&fd, 1, 0) > 0 && (fd.revents & (POLLIN | POLLHUP)) != 0) {
                 char buffer[kChunk];
                 const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-                if (n <= 0) {
+                if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
                     m_open = false;
                     m_pending.append('\n');  // the last line, newline or not
-                } else {
+                } else if (n > 0) {
                     m_pending.append(buffer, static_cast<int>(n));
                 }
             }
@@ -583,6 +590,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     size_t mostPeers = 0;
     int64_t lastTraced = 0;
     bool quit = false;
+    bool transportLost = false;
     while (!g_interrupted.load() && !quit) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (options.seconds
@@ -625,6 +633,12 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                 printOut(QStringLiteral("Tempo %1 BPM\n").arg(tempo));
             }
         }
+#if BANDMATE_JACK_TRANSPORT
+        if (transport && static_cast<audio::JackTransport*>(transport.get())->serverGone()) {
+            transportLost = true;
+            break;
+        }
+#endif
         if (engine.isPlaying() != rolling) {
             rolling = engine.isPlaying();
             const audio::BeatAtTime last = link ? link->lastBlock().value_or(audio::BeatAtTime{hostMicros(), 0.0, rolling})
@@ -655,6 +669,12 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGHUP, SIG_DFL);
+    if (transportLost) {
+        if (trace != nullptr) {
+            std::fclose(trace);
+        }
+        return reportError(core::Error{ErrorCode::Io, "the JACK server went away: its transport is gone", "--jack-transport"});
+    }
     if (trace != nullptr) {
         const bool written = std::ferror(trace) == 0;
         if (std::fclose(trace) != 0 || !written) {

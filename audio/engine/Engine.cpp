@@ -223,9 +223,14 @@ void Engine::apply(const Command& command) noexcept
 
 void Engine::followClock(const ClockPosition& position) noexcept
 {
-    if (std::isfinite(position.beat) && std::isfinite(position.bpm) && position.bpm > 0.0) {
+    // A position no engine could play from (not a number, a billion beats in) is not followed;
+    // a stop is, whatever came with it.
+    if (std::isfinite(position.beat) && std::abs(position.beat) < 1e9 && std::isfinite(position.bpm) && position.bpm > 0.0) {
         m_clock = position;
         m_clock.bpm = std::clamp(position.bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+        m_clockPending = true;
+    } else if (!position.rolling) {
+        m_clock.rolling = false;
         m_clockPending = true;
     }
 }

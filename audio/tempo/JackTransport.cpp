@@ -20,10 +20,45 @@ namespace {
 constexpr double kTicksPerBeat = 1920.0;
 constexpr int kBeatsPerBar = 4;
 
-void timebase(jack_transport_state_t /*state*/, jack_nframes_t /*frames*/, jack_position_t* position, int newPosition,
+void timebase(jack_transport_state_t /*state*/, jack_nframes_t /*frames*/, jack_position_t* position, int /*newPosition*/,
               void* self) noexcept
 {
-    static_cast<JackTransport*>(self)->fillPosition(position, newPosition != 0);
+    // new_pos is also set at every start (jack2), not only at a relocation: the beat count
+    // carries on from its anchor either way.
+    static_cast<JackTransport*>(self)->fillPosition(position);
+}
+
+void serverShutdown(jack_status_t /*code*/, const char* /*reason*/, void* self) noexcept
+{
+    static_cast<JackTransport*>(self)->markGone();
+}
+
+/// A master's bar|beat|tick as quarter-note beats and tempo, when every field is one a meter
+/// can have; nothing otherwise (the machine's own count is used).
+bool readBarBeatTick(const jack_position_t& p, ClockPosition& clock)
+{
+    if ((p.valid & JackPositionBBT) == 0 || !std::isfinite(p.beats_per_minute) || p.beats_per_minute < 1.0
+        || p.beats_per_minute > 1000.0 || !(p.beats_per_bar >= 1.0f && p.beats_per_bar <= 64.0f)
+        || !(p.beat_type >= 1.0f && p.beat_type <= 64.0f) || !(p.ticks_per_beat >= 1.0 && p.ticks_per_beat <= 1e7)
+        || p.bar < 1 || p.bar > 1'000'000 || p.beat < 1 || p.beat > static_cast<int32_t>(p.beats_per_bar)
+        || p.tick < 0 || p.tick >= p.ticks_per_beat) {
+        return false;
+    }
+    double tick = p.tick;
+    if ((p.valid & JackTickDouble) != 0 && std::isfinite(p.tick_double) && p.tick_double >= 0.0
+        && p.tick_double < p.ticks_per_beat) {
+        tick = p.tick_double;  // finer than whole ticks
+    }
+    // The bar's start from the master's own count when it gives one (it knows its meter
+    // changes), else bars of this meter since bar 1.
+    const double barStart = p.bar_start_tick > 0.0 && std::isfinite(p.bar_start_tick)
+                                ? p.bar_start_tick / p.ticks_per_beat
+                                : (p.bar - 1) * static_cast<double>(p.beats_per_bar);
+    // In the master's beat unit (beat_type 4 = quarters, 8 = eighths), turned into quarters.
+    const double quarter = 4.0 / p.beat_type;
+    clock.beat = (barStart + (p.beat - 1) + tick / p.ticks_per_beat) * quarter;
+    clock.bpm = p.beats_per_minute * quarter;
+    return std::isfinite(clock.beat) && clock.beat < 1e9;
 }
 
 }  // namespace
@@ -40,12 +75,28 @@ JackTransport::JackTransport(Role role, double bpm)
 JackTransport::~JackTransport()
 {
     if (m_impl->client != nullptr) {
-        if (m_role == Role::Master) {
-            jack_release_timebase(m_impl->client);
+        if (!serverGone()) {  // a server that went away takes no more requests
+            if (m_role == Role::Master) {
+                jack_release_timebase(m_impl->client);
+            }
+            jack_deactivate(m_impl->client);
         }
-        jack_deactivate(m_impl->client);
         jack_client_close(m_impl->client);
     }
+}
+
+double JackTransport::BeatCounter::beatAt(double frame, double bpm, double rate)
+{
+    if (tempo <= 0.0) {
+        anchorFrame = frame;  // the first count: as if this tempo had always been
+        anchorBeat = frame / rate * bpm / 60.0;
+        tempo = bpm;
+    } else if (bpm != tempo) {
+        anchorBeat += (frame - anchorFrame) / rate * tempo / 60.0;
+        anchorFrame = frame;
+        tempo = bpm;
+    }
+    return std::max(0.0, anchorBeat + (frame - anchorFrame) / rate * bpm / 60.0);
 }
 
 core::Result<std::unique_ptr<JackTransport>> JackTransport::open(Role role, double bpm)
@@ -57,6 +108,7 @@ core::Result<std::unique_ptr<JackTransport>> JackTransport::open(Role role, doub
         return fail(ErrorCode::NotFound, "no JACK server is running: JACK transport needs one (start it with QjackCtl or jackd)",
                     "--jack-transport");
     }
+    jack_on_info_shutdown(transport->m_impl->client, serverShutdown, transport.get());
     if (role == Role::Master) {
         const int taken = jack_set_timebase_callback(transport->m_impl->client, 1, timebase, transport.get());
         if (taken != 0) {
@@ -80,24 +132,20 @@ void JackTransport::prepareNonRealTime(double /*sampleRate*/, int /*outputLatenc
 
 ClockPosition JackTransport::beginBlock(int /*frames*/) noexcept
 {
+    ClockPosition clock;
+    if (serverGone()) {
+        return clock;  // not rolling: the engine stops
+    }
     jack_position_t position{};
     const jack_transport_state_t state = jack_transport_query(m_impl->client, &position);
-    ClockPosition clock;
     clock.rolling = state == JackTransportRolling;
-    if ((position.valid & JackPositionBBT) != 0 && position.beats_per_minute > 0.0 && position.beat_type > 0.0
-        && position.ticks_per_beat > 0.0 && position.beats_per_bar > 0.0) {
-        // Bar|beat|tick in the master's beat unit (beat_type: 4 = quarters, 8 = eighths), turned
-        // into the quarter notes the engine counts.
-        const double quarter = 4.0 / position.beat_type;
-        const double beats = (position.bar - 1) * static_cast<double>(position.beats_per_bar) + (position.beat - 1)
-                             + position.tick / position.ticks_per_beat;
-        clock.beat = beats * quarter;
-        clock.bpm = position.beats_per_minute * quarter;
-    } else {
-        // No timebase master: the machine's tempo counted from the transport's frame 0.
+    if (!readBarBeatTick(position, clock)) {
+        // No timebase master (or one whose numbers are no meter): the machine's tempo, counted
+        // on from the transport's frame.
         const double bpm = m_tempo.load(std::memory_order_relaxed);
+        const double rate = position.frame_rate > 0 ? position.frame_rate : 48000.0;
         clock.bpm = bpm;
-        clock.beat = position.frame_rate > 0 ? static_cast<double>(position.frame) / position.frame_rate * bpm / 60.0 : 0.0;
+        clock.beat = m_ownBeats.beatAt(static_cast<double>(position.frame), bpm, rate);
     }
     return clock;
 }
@@ -120,33 +168,23 @@ void JackTransport::requestPlaying(bool playing)
     }
 }
 
-void JackTransport::fillPosition(void* raw, bool newPosition) noexcept
+void JackTransport::fillPosition(void* raw) noexcept
 {
     auto* position = static_cast<jack_position_t*>(raw);
     const double tempo = m_tempo.load(std::memory_order_relaxed);
     const double rate = position->frame_rate > 0 ? position->frame_rate : 48000.0;
-    const auto frame = static_cast<double>(position->frame);
-    if (newPosition || m_anchorTempo <= 0.0) {
-        // A relocation (or the first cycle): the beat there as if the tempo had always been this.
-        m_anchorFrame = frame;
-        m_anchorBeat = frame / rate * tempo / 60.0;
-        m_anchorTempo = tempo;
-    } else if (tempo != m_anchorTempo) {
-        // A tempo change: the beat goes on from where it is.
-        m_anchorBeat += (frame - m_anchorFrame) / rate * m_anchorTempo / 60.0;
-        m_anchorFrame = frame;
-        m_anchorTempo = tempo;
-    }
-    const double beats = m_anchorBeat + (frame - m_anchorFrame) / rate * tempo / 60.0;
+    const double beats = m_masterBeats.beatAt(static_cast<double>(position->frame), tempo, rate);
     const double whole = std::floor(beats);
-    position->valid = static_cast<jack_position_bits_t>(position->valid | JackPositionBBT);
+    // Only what is filled here is valid: no other master's timecode or offsets left standing.
+    position->valid = static_cast<jack_position_bits_t>(JackPositionBBT | JackTickDouble);
     position->beats_per_bar = static_cast<float>(kBeatsPerBar);
     position->beat_type = 4.0f;
     position->ticks_per_beat = kTicksPerBeat;
     position->beats_per_minute = tempo;
     position->bar = static_cast<int32_t>(whole / kBeatsPerBar) + 1;
     position->beat = static_cast<int32_t>(std::fmod(whole, kBeatsPerBar)) + 1;
-    position->tick = static_cast<int32_t>((beats - whole) * kTicksPerBeat);
+    position->tick_double = (beats - whole) * kTicksPerBeat;
+    position->tick = static_cast<int32_t>(position->tick_double);
     position->bar_start_tick = (position->bar - 1) * kBeatsPerBar * kTicksPerBeat;
 }
 

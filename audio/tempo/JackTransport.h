@@ -39,8 +39,24 @@ public:
     /// jack_transport_start / jack_transport_stop: every JACK app's transport.
     void requestPlaying(bool playing) override;
 
+    /// The JACK server shut down or dropped the client: the transport stands still for good.
+    /// Any thread.
+    [[nodiscard]] bool serverGone() const { return m_gone.load(std::memory_order_relaxed); }
+
     /// Called by JACK's timebase callback (its thread): bar|beat|tick at the cycle's frame.
-    void fillPosition(void* position, bool newPosition) noexcept;
+    void fillPosition(void* position) noexcept;
+    /// Called by JACK when the server goes away (its thread).
+    void markGone() noexcept { m_gone.store(true, std::memory_order_relaxed); }
+
+    /// A beat count from frames at a tempo that may change: the beat at an anchor frame, moved on
+    /// by each tempo change (the beat goes on from where it is, never rescaled from frame 0); a
+    /// relocation is counted on from the anchor at the tempo now. One thread each.
+    struct BeatCounter {
+        double anchorBeat = 0.0;
+        double anchorFrame = 0.0;
+        double tempo = 0.0;  ///< 0: not anchored yet
+        [[nodiscard]] double beatAt(double frame, double bpm, double rate);
+    };
 
 private:
     explicit JackTransport(Role role, double bpm);
@@ -48,11 +64,9 @@ private:
     std::unique_ptr<Impl> m_impl;
     Role m_role;
     std::atomic<double> m_tempo;
-    // The timebase master's beat count (JACK's thread only): the beat at an anchor frame, moved
-    // on a tempo change (the beat goes on) and on a relocation (counted from frame 0).
-    double m_anchorBeat = 0.0;
-    double m_anchorFrame = 0.0;
-    double m_anchorTempo = 0.0;
+    std::atomic<bool> m_gone{false};
+    BeatCounter m_masterBeats;  ///< JACK's timebase thread only
+    BeatCounter m_ownBeats;     ///< the audio thread only: following with no master
 };
 
 }  // namespace bandmate::audio

@@ -27,6 +27,11 @@ public:
 
     int64_t hostMicros(double sampleTime, int64_t nowMicros) noexcept
     {
+        // A gap the fit cannot have seen coming (the device restarted, a long dropout): the
+        // line starts afresh rather than mixing what was before with what comes after.
+        if (m_count >= 16 && std::abs(predict(sampleTime) - static_cast<double>(nowMicros - m_y0)) > kGapMicros) {
+            reset();
+        }
         if (m_count == 0) {
             m_x0 = sampleTime;
             m_y0 = nowMicros;
@@ -50,11 +55,21 @@ public:
             xx += dx * dx;
             xy += dx * (m_y[i] - meanY);
         }
-        const double slope = xx > 0.0 ? xy / xx : 0.0;
-        return m_y0 + std::llround(meanY + slope * (sampleTime - m_x0 - meanX));
+        m_slope = xx > 0.0 ? xy / xx : 0.0;
+        m_meanX = meanX;
+        m_meanY = meanY;
+        return m_y0 + std::llround(predict(sampleTime));
     }
 
 private:
+    static constexpr double kGapMicros = 20'000.0;
+
+    /// The last fit's host time (µs after m_y0) at `sampleTime`.
+    [[nodiscard]] double predict(double sampleTime) const { return m_meanY + m_slope * (sampleTime - m_x0 - m_meanX); }
+
+    double m_slope = 0.0;
+    double m_meanX = 0.0;
+    double m_meanY = 0.0;
     std::array<double, kPoints> m_x{};
     std::array<double, kPoints> m_y{};
     size_t m_count = 0;

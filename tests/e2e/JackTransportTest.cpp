@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <memory>
 
 using namespace bandmate;
 
@@ -95,7 +96,8 @@ double secondsRolled(const QJsonObject& json)
 }  // namespace
 
 // No timebase master: Bandmate waits for the transport, plays while it rolls at its own tempo
-// counted from the transport's frame, and stops with it.
+// counted from the transport's frame, and stops with it. A tempo typed while it rolls goes on from
+// where the beat is (not the whole song rescaled from frame 0, which would jump back and replay).
 TEST(JackTransport, FollowingPlaysOnlyWhileTheTransportRolls)
 {
     const QString server = QStringLiteral("bandmate-transport-%1").arg(QCoreApplication::applicationPid());
@@ -109,17 +111,57 @@ TEST(JackTransport, FollowingPlaysOnlyWhileTheTransportRolls)
         TransportTool tool(server);
         QThread::msleep(500);
         tool.say("play\n");
-        QThread::msleep(2500);
+        QThread::msleep(1500);
+        cli.write("tempo 60\n");
+        cli.waitForBytesWritten(1'000);
+        QThread::msleep(1500);
         tool.say("stop\n");
     }
     const QJsonObject json = finish(cli);
     EXPECT_EQ(json.value(QStringLiteral("jack_transport")).toString(), QStringLiteral("follow"));
     const double rolled = secondsRolled(json);
-    ASSERT_GT(rolled, 1.5) << "started and stopped with the transport";
+    ASSERT_GT(rolled, 2.0) << "started and stopped with the transport";
+    qint64 started = 0;
+    for (const auto& change : json.value(QStringLiteral("transport_changes")).toArray()) {
+        if (change.toObject().value(QStringLiteral("playing")).toBool()) {
+            started = change.toObject().value(QStringLiteral("host_us")).toInteger();
+            break;
+        }
+    }
+    qint64 slower = 0;
+    for (const auto& change : json.value(QStringLiteral("tempo_changes")).toArray()) {
+        if (std::abs(change.toObject().value(QStringLiteral("bpm")).toDouble() - 60.0) < 0.01) {
+            slower = change.toObject().value(QStringLiteral("host_us")).toInteger();
+        }
+    }
+    ASSERT_GT(slower, started) << "the tempo typed while rolling";
+    const double at120 = static_cast<double>(slower - started) / 1e6;
+    const double expected = at120 * 2.0 + (rolled - at120) * 1.0;
     const double beats = json.value(QStringLiteral("beats_played")).toDouble();
-    std::printf("rolled %.2f s, played %.2f beats at 120 BPM\n", rolled, beats);
-    EXPECT_NEAR(beats, rolled * 2.0, 0.75) << "two beats a second while rolling, none before or after";
-    EXPECT_NEAR(json.value(QStringLiteral("tempo")).toDouble(), 120.0, 0.01);
+    std::printf("rolled %.2f s (%.2f s at 120 BPM, the rest at 60), played %.2f beats, %.2f expected\n", rolled, at120,
+                beats, expected);
+    EXPECT_NEAR(beats, expected, 0.75) << "none before or after rolling, none replayed at the tempo change";
+    EXPECT_NEAR(json.value(QStringLiteral("tempo")).toDouble(), 60.0, 0.01);
+}
+
+// The JACK server goes away while Bandmate follows its transport: one clear error, not a
+// groove that goes on "playing" a frozen transport into nowhere.
+TEST(JackTransport, AServerThatGoesAwayEndsPlayWithOneClearError)
+{
+    const QString server = QStringLiteral("bandmate-transport-gone-%1").arg(QCoreApplication::applicationPid());
+    auto jack = std::make_unique<test::DummyJackServer>(server, 256);
+    ASSERT_TRUE(jack->started()) << jack->log().toStdString();
+    QProcess cli;
+    startCli(cli, server, {QStringLiteral("--jack-transport"), QStringLiteral("follow"), QStringLiteral("--seconds"),
+                           QStringLiteral("20")});
+    ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
+    QThread::msleep(1000);
+    jack.reset();  // the server ends
+    ASSERT_TRUE(cli.waitForFinished(10'000)) << "still playing after its server went";
+    EXPECT_EQ(cli.exitStatus(), QProcess::NormalExit);
+    EXPECT_NE(cli.exitCode(), 0);
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    EXPECT_TRUE(err.contains(QStringLiteral("--jack-transport: the JACK server went away"))) << err.toStdString();
 }
 
 // jack_transport as the timebase master at 97.3 BPM: Bandmate takes its tempo.

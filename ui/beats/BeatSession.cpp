@@ -722,6 +722,8 @@ void BeatSession::applyTempo(double bpm)
         } else {
             m_linkSession->setTempoNonRealTime(m_playingBpm);
         }
+        m_tempoAsked = m_playingBpm;
+        m_tempoAskedAt.start();
     }
     m_practiceBpmMin = m_practiceBpmMin == 0.0 ? m_playingBpm : std::min(m_practiceBpmMin, m_playingBpm);
     m_practiceBpmMax = std::max(m_practiceBpmMax, m_playingBpm);
@@ -781,8 +783,15 @@ void BeatSession::pollLink()
     // Another peer's tempo (or a tempo set here, once the session has it: not while it is on its
     // way, which would show the old one for a moment). A session beyond the machine's range plays
     // at its own tempo all the same (the beat is the session's), but practice is logged within it.
-    if (const double tempo = m_linkSession->sessionTempo();
-        !m_linkSession->tempoPending() && std::abs(tempo - m_playingBpm) > 0.005) {
+    const double tempo = m_linkSession->sessionTempo();
+    // A tempo asked for here is on its way until the session has it (the audio thread takes it
+    // up, then Link's own thread publishes it): until then the old one is not shown again.
+    const bool arriving = m_tempoAsked > 0.0 && std::abs(tempo - m_tempoAsked) > 0.005 && m_tempoAskedAt.isValid()
+                          && m_tempoAskedAt.elapsed() < 1000;
+    if (!arriving) {
+        m_tempoAsked = 0.0;
+    }
+    if (!arriving && !m_linkSession->tempoPending() && std::abs(tempo - m_playingBpm) > 0.005) {
         m_playingBpm = tempo;
         if (m_playing) {
             const double logged = std::clamp(tempo, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);

@@ -244,7 +244,9 @@ private:
     LinkSettings m_linkSettings;
     int m_linkPeers = 0;
     bool m_peerStartTried = false;
-    bool m_trainerRecount = false;  ///< a linked start: the trainer counts from the first bar heard  ///< a peer's start opened (or failed to open) the device
+    bool m_trainerRecount = false;
+    double m_tempoAsked = 0.0;      ///< a tempo sent to the Link session, until it has it
+    QElapsedTimer m_tempoAskedAt;  ///< a linked start: the trainer counts from the first bar heard  ///< a peer's start opened (or failed to open) the device
 };
 
 }  // namespace bandmate::ui
