@@ -1123,18 +1123,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Link: %1 BPM</source>
         <translation>Link: %1 BPM</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+98"/>
+        <location line="-2"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+101"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>JACK: %1 BPM</source>
+        <translation>JACK: %1 BPM</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
@@ -1158,18 +1163,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+73"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-71"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1222,23 +1227,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Share…</source>
         <translation>Compartir…</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>Shared grooves…</source>
         <translation>Grooves compartidos…</translation>
     </message>
@@ -1254,7 +1259,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+170"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1264,13 +1269,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>No count-in while linked: the session&apos;s bar line is the count</source>
         <translation>Sin conteo con Link: el compás de la sesión es la cuenta</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-30"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-33"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -1311,14 +1316,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+99"/>
+        <location line="+102"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-100"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-103"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1384,7 +1389,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Un compás de clics antes de que empiece el ritmo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+28"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+31"/>
         <source>Instructor</source>
         <translation>Instructor</translation>
     </message>
@@ -1394,12 +1399,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Español</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-14"/>
         <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
         <translation>Toca a tiempo con otras apps de tu red (Ableton Link): un solo tempo, los compases alineados. Sus opciones están en Preferencias › Sincronización de tempo.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -1434,7 +1439,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-194"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-199"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -1531,7 +1536,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Marcar el tempo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Faster (+5 BPM)</source>
         <translation>Más rápido (+5 BPM)</translation>
     </message>
@@ -1916,7 +1921,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+123"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+129"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
@@ -2026,7 +2031,32 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location line="+303"/>
+        <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
+        <translation>Ableton Link está activado: apágalo para seguir el transporte de JACK (un solo reloj a la vez).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JACK&apos;s transport is followed through the JACK driver: choose it in Preferences › Audio.</source>
+        <translation>El transporte de JACK se sigue con el controlador JACK: elígelo en Preferencias › Audio.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JACK transport is off: %1</source>
+        <translation>El transporte de JACK está apagado: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>JACK transport is there on Linux only.</source>
+        <translation>El transporte de JACK solo existe en Linux.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The JACK server went away: JACK transport is off.</source>
+        <translation>El servidor JACK se fue: el transporte de JACK está apagado.</translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
@@ -3802,7 +3832,32 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Arrancar y parar &amp;junto con los demás</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Off</source>
+        <translation>Apagado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow it</source>
+        <translation>Seguirlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead it (timebase master)</source>
+        <translation>Dirigirlo (maestro de tiempo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linux: play while JACK&apos;s transport rolls, from where it is (Ardour, Hydrogen, QjackCtl). Needs the JACK driver under Audio.</source>
+        <translation>Linux: toca mientras corre el transporte de JACK, desde donde está (Ardour, Hydrogen, QjackCtl). Necesita el controlador JACK en Audio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;JACK transport:</source>
+        <translation>&amp;Transporte de JACK:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Tempo sync</source>
         <translation>Sincronización de tempo</translation>
     </message>

@@ -1123,18 +1123,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Link: %1 BPM</source>
         <translation>Link: %1 BPM</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+98"/>
+        <location line="-2"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+101"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>JACK: %1 BPM</source>
+        <translation>JACK: %1 BPM</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
@@ -1158,18 +1163,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+73"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-71"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1222,23 +1227,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Share…</source>
         <translation>Del…</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>Shared grooves…</source>
         <translation>Delte grooves…</translation>
     </message>
@@ -1254,7 +1259,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+170"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
@@ -1264,13 +1269,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>No count-in while linked: the session&apos;s bar line is the count</source>
         <translation>Ingen inntelling med Link: taktstreken i økten er inntellingen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-30"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-33"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -1311,14 +1316,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+99"/>
+        <location line="+102"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-100"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-103"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1384,7 +1389,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Én takt med klikk før grooven starter</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+28"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+31"/>
         <source>Instructor</source>
         <translation>Instruktør</translation>
     </message>
@@ -1394,12 +1399,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spansk</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-14"/>
         <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
         <translation>Spill i takt med andre apper på nettverket ditt (Ableton Link): ett tempo, taktene på linje. Valgene finner du i Innstillinger › Temposynk.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
@@ -1434,7 +1439,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-194"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-199"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -1531,7 +1536,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tapp inn tempo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Faster (+5 BPM)</source>
         <translation>Raskere (+5 BPM)</translation>
     </message>
@@ -1916,7 +1921,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+123"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+129"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
@@ -2026,7 +2031,32 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location line="+303"/>
+        <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
+        <translation>Ableton Link er på: slå det av for å følge JACK-transporten (én klokke om gangen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JACK&apos;s transport is followed through the JACK driver: choose it in Preferences › Audio.</source>
+        <translation>JACK-transporten følges gjennom JACK-driveren: velg den i Innstillinger › Lyd.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JACK transport is off: %1</source>
+        <translation>JACK-transporten er av: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>JACK transport is there on Linux only.</source>
+        <translation>JACK-transport finnes bare på Linux.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The JACK server went away: JACK transport is off.</source>
+        <translation>JACK-serveren forsvant: JACK-transporten er av.</translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
@@ -3802,7 +3832,32 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Start og stopp s&amp;ammen med de andre</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow it</source>
+        <translation>Følg den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead it (timebase master)</source>
+        <translation>Led den (tidsbasemester)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linux: play while JACK&apos;s transport rolls, from where it is (Ardour, Hydrogen, QjackCtl). Needs the JACK driver under Audio.</source>
+        <translation>Linux: spill mens JACK-transporten går, fra der den er (Ardour, Hydrogen, QjackCtl). Trenger JACK-driveren under Lyd.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;JACK transport:</source>
+        <translation>JACK-&amp;transport:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Tempo sync</source>
         <translation>Temposynk</translation>
     </message>

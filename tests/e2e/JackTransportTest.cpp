@@ -39,33 +39,6 @@ void startCli(QProcess& cli, const QString& server, const QStringList& args)
     }
 }
 
-/// Debian's jack_transport, fed commands on its standard input.
-struct TransportTool {
-    explicit TransportTool(const QString& server)
-    {
-        process.setProcessEnvironment(jackEnv(server));
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("jack_transport"), QStringList{});
-        EXPECT_TRUE(process.waitForStarted(5'000)) << "jack_transport is in jackd2 (packaging/debian-packages.txt)";
-        QThread::msleep(500);
-    }
-    void say(const char* line)
-    {
-        process.write(line);
-        process.waitForBytesWritten(1'000);
-        QThread::msleep(100);
-    }
-    ~TransportTool()
-    {
-        process.write("quit\n");
-        if (!process.waitForFinished(5'000)) {
-            process.kill();
-            process.waitForFinished(5'000);
-        }
-    }
-    QProcess process;
-};
-
 QJsonObject finish(QProcess& cli)
 {
     EXPECT_TRUE(cli.waitForFinished(30'000));
@@ -108,7 +81,8 @@ TEST(JackTransport, FollowingPlaysOnlyWhileTheTransportRolls)
                            QStringLiteral("120"), QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--json")});
     ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
     {
-        TransportTool tool(server);
+        test::JackTransportTool tool(server);
+        EXPECT_TRUE(tool.started()) << "jack_transport is in jackd2 (packaging/debian-packages.txt)";
         QThread::msleep(500);
         tool.say("play\n");
         QThread::msleep(1500);
@@ -175,7 +149,8 @@ TEST(JackTransport, FollowingTakesTheTimebaseMastersTempo)
                            QStringLiteral("150"), QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--json")});
     ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
     {
-        TransportTool tool(server);
+        test::JackTransportTool tool(server);
+        EXPECT_TRUE(tool.started()) << "jack_transport is in jackd2 (packaging/debian-packages.txt)";
         tool.say("master\n");
         tool.say("tempo 97.3\n");
         tool.say("play\n");

@@ -50,6 +50,44 @@ private:
     bool m_started = false;
 };
 
+/// Debian's jack_transport (jackd2) on `server`, fed commands on its standard input ("play",
+/// "stop", "master", "tempo 97.3", "locate N"): another app driving JACK's transport.
+class JackTransportTool {
+public:
+    explicit JackTransportTool(const QString& server)
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("JACK_DEFAULT_SERVER"), server);
+        env.insert(QStringLiteral("JACK_NO_START_SERVER"), QStringLiteral("1"));
+        m_process.setProcessEnvironment(env);
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(QStringLiteral("jack_transport"), QStringList{});
+        m_started = m_process.waitForStarted(5'000);
+        QThread::msleep(500);  // connected
+    }
+    ~JackTransportTool()
+    {
+        m_process.write("quit\n");
+        if (!m_process.waitForFinished(5'000)) {
+            m_process.kill();
+            m_process.waitForFinished(5'000);
+        }
+    }
+    JackTransportTool(const JackTransportTool&) = delete;
+    JackTransportTool& operator=(const JackTransportTool&) = delete;
+    [[nodiscard]] bool started() const { return m_started; }
+    void say(const char* line)
+    {
+        m_process.write(line);
+        m_process.waitForBytesWritten(1'000);
+        QThread::msleep(100);
+    }
+
+private:
+    QProcess m_process;
+    bool m_started = false;
+};
+
 #ifdef BANDMATE_DELAY_LINE
 /// bandmate-test-delay-line on `server`: a JACK client named `name` that plays back what it
 /// hears `delayFrames` later, the room between Bandmate's output and its input.

@@ -343,3 +343,53 @@ TEST_F(BeatSessionTest, TheTempoTrainerSwitchedDuringPlayNeitherJumpsNorStays)
     EXPECT_DOUBLE_EQ(m_session->playingBpm(), 300.0) << "no catching up on the bars played before";
     m_session->stop();
 }
+
+// Following JACK's transport in the app: Play starts every JACK app's transport and the groove
+// plays while it rolls; another app (jack_transport) stopping it pauses the machine where it is,
+// starting it again plays on from there; turned off, the machine plays on by itself.
+TEST_F(BeatSessionTest, FollowingJacksTransportPlaysAndPausesWithAnotherAppsTransport)
+{
+    const QString server = QStringLiteral("bandmate-sessiontransport-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer& jack = startJack(server);
+    ASSERT_TRUE(jack.started());
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    // Refused, with the way out, while the driver is not JACK.
+    QSignalSpy errors(m_session.get(), &BeatSession::errorOccurred);
+    EXPECT_FALSE(m_session->setJackTransport(ui::JackTransportRole::Follow));
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("JACK driver"))) << errors.at(0).at(0).toString().toStdString();
+    EXPECT_EQ(m_session->jackTransport(), ui::JackTransportRole::Off);
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    m_session->setDeviceSettings(settings);
+    bool following = false;
+    for (int attempt = 0; attempt < 40 && !following; ++attempt) {
+        following = m_session->setJackTransport(ui::JackTransportRole::Follow);
+        if (!following) {
+            QTest::qWait(250);  // the server is still starting
+        }
+    }
+    ASSERT_TRUE(following);
+    ASSERT_TRUE(playOnJack(server));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->audibleStep() > 3.0; }, 10'000)) << m_session->audibleStep();
+
+    test::JackTransportTool other(server);
+    ASSERT_TRUE(other.started()) << "jack_transport is in jackd2";
+    other.say("stop\n");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_session->isPlaying(); }, 5'000)) << "another app's stop";
+    EXPECT_TRUE(m_session->isPaused()) << "paused where the transport stands, not back to the start";
+    other.say("play\n");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->isPlaying() && m_session->audibleStep() >= 0; }, 5'000))
+        << "another app's start";
+    const double resumedAt = m_session->audibleStep();
+    EXPECT_GT(resumedAt, 2.0) << "on from where the transport was";
+
+    // Off: the machine goes on by itself.
+    EXPECT_TRUE(m_session->setJackTransport(ui::JackTransportRole::Off));
+    const double before = m_session->audibleStep();
+    QTest::qWait(600);
+    EXPECT_TRUE(m_session->isPlaying());
+    EXPECT_GT(m_session->audibleStep(), before) << "playing on without the transport";
+    m_session->stop();
+}

@@ -10,10 +10,13 @@
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/beats/BeatSession.h"
 #include "ui/shell/Language.h"
+#include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
 
 #include <QCoreApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QTabWidget>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -177,4 +180,47 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
     EXPECT_EQ(link->text(), QStringLiteral("Link"));
     EXPECT_EQ(session.linkPeers(), 0);
     EXPECT_TRUE(countIn->isEnabled());
+}
+
+// Preferences › Tempo sync: Link and JACK's transport are one outside clock at a time; what is
+// chosen is kept when the dialog is accepted.
+TEST(LinkPageTest, TheTempoSyncTabOffersOneOutsideClockAtATime)
+{
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("prefs.sqlite"));
+    ASSERT_NE(db, nullptr);
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    ui::PreferencesDialog dialog(settings, *db);
+    auto* tabs = dialog.findChild<QTabWidget*>();
+    ASSERT_NE(tabs, nullptr);
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == QStringLiteral("Tempo sync")) {
+            tabs->setCurrentIndex(i);
+        }
+    }
+    dialog.resize(640, 420);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* link = dialog.findChild<QCheckBox*>(QStringLiteral("linkEnabled"));
+    auto* jack = dialog.findChild<QComboBox*>(QStringLiteral("jackTransport"));
+    auto* startStop = dialog.findChild<QCheckBox*>(QStringLiteral("linkStartStop"));
+    ASSERT_TRUE(link != nullptr && jack != nullptr && startStop != nullptr);
+    EXPECT_FALSE(startStop->isEnabled()) << "Link's own choices wait for Link";
+    jack->setCurrentIndex(1);  // follow JACK's transport
+    EXPECT_FALSE(link->isEnabled());
+    jack->setCurrentIndex(0);
+    link->setChecked(true);
+    EXPECT_FALSE(jack->isEnabled());
+    EXPECT_TRUE(startStop->isEnabled());
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    EXPECT_TRUE(dialog.grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/preferences-tempo-sync.png")));
+    startStop->setChecked(true);
+    dialog.accept();
+    const ui::Settings::LinkSync kept = settings.linkSync();
+    EXPECT_TRUE(kept.enabled);
+    EXPECT_TRUE(kept.startStop);
+    EXPECT_EQ(kept.jackTransport, 0);
 }

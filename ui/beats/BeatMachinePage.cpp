@@ -48,9 +48,12 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
         // Another app's tempo in a Link session is said beside the beat: the machine's own tempo
         // above stays what it is saved with.
         const bool training = m_session->trainer().enabled && m_session->isPlaying();
-        const bool linked = m_session->link().enabled && std::abs(bpm - m_session->machine().bpm) > 0.05;
+        const bool jack = m_session->jackTransport() != JackTransportRole::Off;
+        const bool linked = (m_session->link().enabled || jack) && std::abs(bpm - m_session->machine().bpm) > 0.05;
         m_trainerLabel->setVisible(training || linked);
-        m_trainerLabel->setText(training ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0) : tr("Link: %1 BPM").arg(bpm, 0, 'f', 1));
+        m_trainerLabel->setText(training ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0)
+                                : jack   ? tr("JACK: %1 BPM").arg(bpm, 0, 'f', 1)
+                                         : tr("Link: %1 BPM").arg(bpm, 0, 'f', 1));
     });
     connect(m_session, &BeatSession::linkPeersChanged, this, &BeatMachinePage::showLinkState);
     connect(m_session, &BeatSession::silentInstrumentsChanged, this, [this] {
@@ -151,7 +154,10 @@ void BeatMachinePage::buildShortcuts()
     addPageAction(this, tr("Stop"), {QKeySequence(Qt::Key_Escape)}, [this] { m_session->stop(); });
     addPageAction(this, tr("Tap Tempo"), {QKeySequence(Qt::Key_T)}, [this] { m_session->tapTempo(); });
     // From the tempo heard: in a Link session that is the session's, not the machine's.
-    const auto heardBpm = [this] { return m_session->link().enabled ? m_session->playingBpm() : m_session->machine().bpm; };
+    const auto heardBpm = [this] {
+        const bool outside = m_session->link().enabled || m_session->jackTransport() != JackTransportRole::Off;
+        return outside ? m_session->playingBpm() : m_session->machine().bpm;
+    };
     addPageAction(this, tr("Faster (+5 BPM)"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
                   [this, heardBpm] { m_session->setBpm(heardBpm() + 5); });
     addPageAction(this, tr("Slower (−5 BPM)"), {QKeySequence(Qt::Key_Minus)}, [this, heardBpm] { m_session->setBpm(heardBpm() - 5); });
@@ -326,6 +332,8 @@ void BeatMachinePage::applySettings()
     m_session->setDeviceSettings(device);
     const Settings::LinkSync link = m_settings.linkSync();
     m_session->setLink({link.enabled, link.claveCycle, link.startStop});
+    // Refused with a message in the banner when JACK is not the driver or not running.
+    m_session->setJackTransport(link.enabled ? JackTransportRole::Off : static_cast<JackTransportRole>(std::clamp(link.jackTransport, 0, 2)));
     showLinkState();
 }
 

@@ -105,6 +105,9 @@ QWidget* BeatMachinePage::buildTransport()
     connect(m_link, &QPushButton::toggled, this, [this](bool on) {
         Settings::LinkSync link = m_settings.linkSync();
         link.enabled = on;
+        if (on) {
+            link.jackTransport = 0;  // one outside clock at a time
+        }
         m_settings.setLinkSync(link);
         applySettings();
     });

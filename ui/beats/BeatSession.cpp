@@ -5,6 +5,9 @@
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
 #include "audio/tempo/LinkSession.h"
+#if BANDMATE_JACK_TRANSPORT
+#include "audio/tempo/JackTransport.h"
+#endif
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineRepository.h"
 #include "core/beats/MachineXml.h"
@@ -96,11 +99,14 @@ BeatSession::~BeatSession()
     // A session going away announces nothing: its listeners (the page that owns it) may already
     // be half destroyed, and clearing the undo stack below would otherwise emit originChanged.
     blockSignals(true);
+    if (m_player) {
+        m_player->stop();  // the device thread lets go of the engine (and the clocks) first
+    }
+    // Leaving is not stopping the others: a Link session and JACK's transport play on.
+    m_jackTransportClock.reset();
+    m_linkSession.reset();
     if (m_playing || m_paused) {
         stop();  // records the practice, also when quitting while paused
-    }
-    if (m_player) {
-        m_player->stop();  // the device thread lets go of the engine before it is destroyed
     }
 }
 
@@ -597,7 +603,7 @@ bool BeatSession::play()
             rebuildPattern();
             m_engine->setSwing(m_swing);
         }
-        m_player->start(*m_engine, nullptr, m_linkSession.get());
+        m_player->start(*m_engine, nullptr, clock());
     }
     (void)pattern();  // the first play decodes the kit when nothing has yet
     m_droppedAtPlay = m_droppedSeen = m_engine->droppedCommands();
@@ -617,6 +623,16 @@ bool BeatSession::play()
             m_segment.start();
         }
         m_linkSession->requestPlaying(true);
+    } else if (m_jackTransportClock) {
+        // Every JACK app's transport starts; the groove plays from where it is once it rolls.
+        if (!m_paused) {
+            m_practiceBpmMin = m_practiceBpmMax = 0.0;
+        } else {
+            m_segment.start();
+        }
+        m_trainerRecount = true;
+        m_jackTransportClock->requestPlaying(true);
+        m_jackRequestAt.start();
     } else if (m_paused) {
         m_engine->resume();
         m_segment.start();
@@ -647,11 +663,15 @@ void BeatSession::pause()
     if (m_linkSession) {
         m_linkSession->requestPlaying(false);
     }
+    if (m_jackTransportClock) {
+        m_jackTransportClock->requestPlaying(false);
+        m_jackRequestAt.start();
+    }
     m_practicedMs += m_segment.elapsed();  // a pause is not practice
     m_segment.invalidate();
     m_playing = false;
     m_paused = true;
-    if (!m_linkSession) {
+    if (clock() == nullptr) {
         m_poll.stop();
     }
     Q_EMIT playingChanged(false);
@@ -666,9 +686,13 @@ void BeatSession::stop()
     if (m_linkSession) {
         m_linkSession->requestPlaying(false);
     }
+    if (m_jackTransportClock) {
+        m_jackTransportClock->requestPlaying(false);
+        m_jackRequestAt.start();
+    }
     m_playing = false;
     m_paused = false;
-    if (!m_linkSession) {
+    if (clock() == nullptr) {
         m_poll.stop();
     }
     m_audibleStep = -1.0;
@@ -677,7 +701,7 @@ void BeatSession::stop()
     m_practicedMs = 0;
     // Back to the machine's own tempo (a trainer switched off while playing left its own); in a
     // Link session the session's tempo stays (a stop, or a peer's, is not a tempo change).
-    if (!m_linkSession && m_playingBpm != m_machine.bpm) {
+    if (clock() == nullptr && m_playingBpm != m_machine.bpm) {
         applyTempo(m_machine.bpm);
     }
     Q_EMIT playheadChanged(-1.0);
@@ -725,15 +749,124 @@ void BeatSession::applyTempo(double bpm)
         m_tempoAsked = m_playingBpm;
         m_tempoAskedAt.start();
     }
+    if (m_jackTransportClock) {
+        m_jackTransportClock->requestTempo(m_playingBpm);  // the master's (or, following, the own count's)
+    }
     m_practiceBpmMin = m_practiceBpmMin == 0.0 ? m_playingBpm : std::min(m_practiceBpmMin, m_playingBpm);
     m_practiceBpmMax = std::max(m_practiceBpmMax, m_playingBpm);
     Q_EMIT playingBpmChanged(m_playingBpm);
+}
+
+audio::ClockSource* BeatSession::clock() const
+{
+    if (m_linkSession) {
+        return m_linkSession.get();
+    }
+    return m_jackTransportClock.get();
+}
+
+bool BeatSession::setJackTransport(JackTransportRole role)
+{
+    if (role == m_jackRole) {
+        return true;
+    }
+    if (m_jackTransportClock) {
+        if (m_player) {
+            m_player->start(*m_engine);  // on by itself again, from where the transport had it
+        }
+        m_jackTransportClock.reset();
+        m_jackRole = JackTransportRole::Off;
+        if (m_playing) {
+            m_engine->resume();
+        } else {
+            m_poll.stop();
+        }
+    }
+    if (role == JackTransportRole::Off) {
+        return true;
+    }
+#if BANDMATE_JACK_TRANSPORT
+    if (m_linkSession) {
+        Q_EMIT errorOccurred(tr("Ableton Link is on: turn it off to follow JACK's transport (one clock at a time)."));
+        return false;
+    }
+    if (QString::fromStdString(m_deviceSettings->driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
+        Q_EMIT errorOccurred(tr("JACK's transport is followed through the JACK driver: choose it in Preferences › Audio."));
+        return false;
+    }
+    auto opened = audio::JackTransport::open(role == JackTransportRole::Master ? audio::JackTransport::Role::Master
+                                                                               : audio::JackTransport::Role::Follow,
+                                             m_playingBpm);
+    if (!opened) {
+        Q_EMIT errorOccurred(tr("JACK transport is off: %1").arg(QString::fromStdString(opened.error().message)));
+        return false;
+    }
+    m_jackTransportClock = std::move(*opened);
+    m_jackRole = role;
+    if (m_player) {
+        m_player->start(*m_engine, nullptr, m_jackTransportClock.get());
+    }
+    if (m_playing) {
+        m_jackTransportClock->requestPlaying(true);
+        m_jackRequestAt.start();
+    }
+    m_poll.start();
+    return true;
+#else
+    Q_EMIT errorOccurred(tr("JACK transport is there on Linux only."));
+    return false;
+#endif
+}
+
+void BeatSession::startedByClock()
+{
+    // Another app started the shared transport: playing here too, as if Play had been pressed.
+    const bool fresh = !m_paused;
+    m_paused = false;
+    m_playing = true;
+    m_trainerRecount = true;  // the trainer counts from the first bar heard
+    if (fresh) {
+        startPracticeStretch();
+    } else {
+        m_segment.start();
+    }
+    Q_EMIT playingChanged(true);
+}
+
+void BeatSession::pollJackTransport()
+{
+#if BANDMATE_JACK_TRANSPORT
+    auto* transport = static_cast<audio::JackTransport*>(m_jackTransportClock.get());
+    if (transport->serverGone()) {
+        setJackTransport(JackTransportRole::Off);
+        stop();
+        Q_EMIT errorOccurred(tr("The JACK server went away: JACK transport is off."));
+        return;
+    }
+#endif
+    if (!m_player || (m_jackRequestAt.isValid() && m_jackRequestAt.elapsed() < 500)) {
+        return;  // our own start or stop is still on its way through JACK
+    }
+    const bool rolling = m_engine->isPlaying();
+    if (rolling && !m_playing) {
+        startedByClock();
+    } else if (!rolling && m_playing) {
+        pause();  // JACK's transport stopped where it is: Play goes on from there
+    }
+    // A timebase master's tempo (another app's).
+    if (rolling && std::abs(m_engine->tempo() - m_playingBpm) > 0.005) {
+        m_playingBpm = m_engine->tempo();
+        Q_EMIT playingBpmChanged(m_playingBpm);
+    }
 }
 
 void BeatSession::setLink(const LinkSettings& settings)
 {
     if (settings == m_linkSettings) {
         return;
+    }
+    if (settings.enabled && m_jackTransportClock) {
+        setJackTransport(JackTransportRole::Off);  // one clock at a time: the newer choice wins
     }
     m_linkSettings = settings;
     if (m_linkSession) {
@@ -819,16 +952,7 @@ void BeatSession::pollLink()
     if (last) {
         const bool rolling = last->playing;
         if (rolling && !m_playing) {
-            const bool fresh = !m_paused;
-            m_paused = false;
-            m_playing = true;
-            m_trainerRecount = true;
-            if (fresh) {
-                startPracticeStretch();
-            } else {
-                m_segment.start();
-            }
-            Q_EMIT playingChanged(true);
+            startedByClock();
         } else if (!rolling && m_playing) {
             stop();
         }
@@ -840,6 +964,8 @@ void BeatSession::poll()
     m_engine->releaseRetiredNonRealTime();
     if (m_linkSession) {
         pollLink();
+    } else if (m_jackTransportClock) {
+        pollJackTransport();
     }
     if (!m_playing) {
         return;

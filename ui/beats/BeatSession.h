@@ -23,6 +23,7 @@ class MachineRepository;
 
 namespace bandmate::audio {
 class Engine;
+class ClockSource;
 class Kit;
 class LinkSession;
 class LivePlayer;
@@ -55,6 +56,9 @@ struct LinkSettings {
     bool startStop = false;   ///< start and stop with the peers that share theirs
     bool operator==(const LinkSettings&) const = default;
 };
+
+/// Following JACK's transport (Linux): off, following it, or leading it as its timebase master.
+enum class JackTransportRole { Off, Follow, Master };
 
 /// The beat machine's state behind the page, without widgets: the machine being edited (every
 /// edit undoable), the engine that plays it, the device, saving, and practice bookkeeping.
@@ -154,6 +158,12 @@ public:
     [[nodiscard]] const LinkSettings& link() const { return m_linkSettings; }
     /// Other apps in the Link session (0 when Link is off).
     [[nodiscard]] int linkPeers() const { return m_linkPeers; }
+    /// Follows JACK's transport, or leads it (its timebase master): Play and Stop start and stop
+    /// every JACK app's transport, and the groove plays while it rolls, from where it is. Needs
+    /// the JACK driver (Preferences › Audio) and a running server; refused with a message (and
+    /// left off) otherwise, and while Link is on (one outside clock at a time).
+    bool setJackTransport(JackTransportRole role);
+    [[nodiscard]] JackTransportRole jackTransport() const { return m_jackRole; }
     /// Stops and closes the audio device (reopened on the next play): another user of the device
     /// (the timing coach's live take) can then open it.
     void releaseDevice();
@@ -200,6 +210,12 @@ private:
     void applyTempo(double bpm);
     /// Link: the session's tempo, peers, and its start and stop (a peer's) reach the page.
     void pollLink();
+    /// JACK transport: its rolling and tempo (another app's Play, a master's tempo) reach the page.
+    void pollJackTransport();
+    /// Another app started the shared transport (Link's start/stop sync, JACK's transport).
+    void startedByClock();
+    /// The outside clock the engine follows, if any.
+    [[nodiscard]] audio::ClockSource* clock() const;
 
     core::Database& m_db;
     std::unique_ptr<core::beats::MachineRepository> m_repository;
@@ -211,6 +227,9 @@ private:
 
     std::unique_ptr<audio::Engine> m_engine;
     std::unique_ptr<audio::LinkSession> m_linkSession;  ///< before the player: it outlives the callback
+    std::unique_ptr<audio::ClockSource> m_jackTransportClock;  ///< likewise
+    JackTransportRole m_jackRole = JackTransportRole::Off;
+    QElapsedTimer m_jackRequestAt;  ///< our own start or stop, on its way through JACK
     std::unique_ptr<audio::LivePlayer> m_player;
     std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
     std::shared_ptr<const audio::Kit> m_kit;

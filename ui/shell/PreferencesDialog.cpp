@@ -103,12 +103,28 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     m_linkStartStop->setObjectName(QStringLiteral("linkStartStop"));
     m_linkStartStop->setChecked(link.startStop);
     syncForm->addRow(m_linkStartStop);
+    m_jackTransport = new QComboBox(syncTab);
+    m_jackTransport->setObjectName(QStringLiteral("jackTransport"));
+    m_jackTransport->addItem(tr("Off"), 0);
+    m_jackTransport->addItem(tr("Follow it"), 1);
+    m_jackTransport->addItem(tr("Lead it (timebase master)"), 2);
+    m_jackTransport->setCurrentIndex(std::clamp(link.jackTransport, 0, 2));
+    m_jackTransport->setToolTip(tr("Linux: play while JACK's transport rolls, from where it is (Ardour, Hydrogen, "
+                                   "QjackCtl). Needs the JACK driver under Audio."));
+    syncForm->addRow(tr("&JACK transport:"), m_jackTransport);
+    // One outside clock at a time: Link or JACK's transport.
     const auto enableLink = [this](bool on) {
         m_linkQuantum->setEnabled(on);
         m_linkStartStop->setEnabled(on);
+        m_jackTransport->setEnabled(!on);
+        if (on) {
+            m_jackTransport->setCurrentIndex(0);
+        }
     };
     enableLink(link.enabled);
     connect(m_link, &QCheckBox::toggled, this, enableLink);
+    connect(m_jackTransport, &QComboBox::currentIndexChanged, this, [this](int index) { m_link->setEnabled(index == 0); });
+    m_link->setEnabled(m_jackTransport->currentIndex() == 0);
     tabs->addTab(syncTab, tr("Tempo sync"));
 
     auto* dataTab = new QWidget(tabs);
@@ -147,7 +163,8 @@ void PreferencesDialog::accept()
     m_settings.setStartPage(static_cast<Settings::StartPage>(m_startPage->currentData().toInt()));
     m_settings.setInstructorVoice(m_instructorVoice->currentData().toString());
     m_settings.setAudioOutput(m_audio->output());
-    m_settings.setLinkSync({m_link->isChecked(), m_linkQuantum->currentData().toBool(), m_linkStartStop->isChecked()});
+    m_settings.setLinkSync({m_link->isChecked(), m_linkQuantum->currentData().toBool(), m_linkStartStop->isChecked(),
+                            m_jackTransport->currentData().toInt()});
     m_settings.sync();
     QDialog::accept();
 }

@@ -41,6 +41,7 @@ private:
     QCheckBox* m_link = nullptr;
     QComboBox* m_linkQuantum = nullptr;
     QCheckBox* m_linkStartStop = nullptr;
+    QComboBox* m_jackTransport = nullptr;
 };
 
 }  // namespace bandmate::ui

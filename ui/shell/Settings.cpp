@@ -138,6 +138,8 @@ Settings::LinkSync Settings::linkSync() const
     link.enabled = m_store.value(QStringLiteral("link/enabled"), false).toBool();
     link.claveCycle = m_store.value(QStringLiteral("link/quantum")).toString() == QLatin1String("clave");
     link.startStop = m_store.value(QStringLiteral("link/startStop"), false).toBool();
+    const QString jack = m_store.value(QStringLiteral("jack/transport")).toString();
+    link.jackTransport = jack == QLatin1String("follow") ? 1 : jack == QLatin1String("master") ? 2 : 0;
     return link;
 }
 
@@ -146,6 +148,9 @@ void Settings::setLinkSync(const LinkSync& link)
     m_store.setValue(QStringLiteral("link/enabled"), link.enabled);
     m_store.setValue(QStringLiteral("link/quantum"), link.claveCycle ? QStringLiteral("clave") : QStringLiteral("bar"));
     m_store.setValue(QStringLiteral("link/startStop"), link.startStop);
+    m_store.setValue(QStringLiteral("jack/transport"), link.jackTransport == 1   ? QStringLiteral("follow")
+                                                       : link.jackTransport == 2 ? QStringLiteral("master")
+                                                                                 : QStringLiteral("off"));
 }
 
 QString Settings::syncServer() const

@@ -108,6 +108,7 @@ public:
         bool enabled = false;
         bool claveCycle = false;  ///< bar lines shared per clave cycle (8 beats), not per bar (4)
         bool startStop = false;   ///< start and stop with the peers
+        int jackTransport = 0;    ///< JACK transport: 0 off, 1 follow, 2 lead (timebase master)
     };
     [[nodiscard]] LinkSync linkSync() const;
     void setLinkSync(const LinkSync& link);
