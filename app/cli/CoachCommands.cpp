@@ -422,6 +422,12 @@ int runLive(const CliArgs& args)
         if (!target.absoluteDir().exists()) {
             return reportError({ErrorCode::NotFound, "the folder does not exist", "--keep-recording"});
         }
+        if (target.exists()) {
+            // A take kept earlier is not recorded over (a live take cannot be played again).
+            return reportError({ErrorCode::InvalidArgument,
+                                "a file is there already (a take kept earlier?): give another name, nothing was recorded over it",
+                                keep.toStdString()});
+        }
     }
     if (auto checked = audio::checkLiveTake(live); !checked) {
         return reportTake(args, *arguments, *take, std::unexpected(checked.error()), {}, {});  // before any device opens

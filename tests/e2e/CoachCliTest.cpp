@@ -118,6 +118,12 @@ TEST(CoachCli, BadInputGetsOneClearLine)
         QStringList args{QStringLiteral("coach"), QStringLiteral("score"), QStringLiteral("salsa")};
         return args << extra;
     };
+    const QString kept = dir.file(QStringLiteral("kept-take.flac"));
+    {
+        QFile earlier(kept);
+        ASSERT_TRUE(earlier.open(QIODevice::WriteOnly));
+        earlier.write("a take kept earlier");
+    }
     const std::vector<std::pair<QStringList, const char*>> cases{
         {score({QStringLiteral("--part"), QStringLiteral("cuatro"), QStringLiteral("--input"), take}), "congas"},
         {score({QStringLiteral("--input"), take}), "--part"},
@@ -155,6 +161,10 @@ TEST(CoachCli, BadInputGetsOneClearLine)
         {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
           QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--keep-recording"), dir.file(QStringLiteral("no/such/t.flac"))},
          "folder does not exist"},
+        // A take kept earlier is not recorded over: refused before anything plays.
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
+          QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--keep-recording"), kept},
+         "a file is there already"},
         {{QStringLiteral("coach"), QStringLiteral("calibrate")}, "--input-device"},
         {{QStringLiteral("coach"), QStringLiteral("calibrate"), QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("now")}, "now"},
     };
@@ -164,4 +174,7 @@ TEST(CoachCli, BadInputGetsOneClearLine)
         EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
         EXPECT_TRUE(run.err.contains(QString::fromUtf8(mention))) << mention << " not in: " << run.err.toStdString();
     }
+    QFile earlier(kept);
+    ASSERT_TRUE(earlier.open(QIODevice::ReadOnly));
+    EXPECT_EQ(earlier.readAll(), QByteArray("a take kept earlier")) << "the earlier take is as it was";
 }
