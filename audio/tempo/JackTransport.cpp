@@ -139,6 +139,7 @@ ClockPosition JackTransport::beginBlock(int /*frames*/) noexcept
     jack_position_t position{};
     const jack_transport_state_t state = jack_transport_query(m_impl->client, &position);
     clock.rolling = state == JackTransportRolling;
+    m_starting.store(state == JackTransportStarting, std::memory_order_relaxed);
     if (!readBarBeatTick(position, clock)) {
         // No timebase master (or one whose numbers are no meter): the machine's tempo, counted
         // on from the transport's frame.
@@ -151,6 +152,15 @@ ClockPosition JackTransport::beginBlock(int /*frames*/) noexcept
 }
 
 void JackTransport::endBlock(const Engine& /*engine*/, int /*frames*/) noexcept {}
+
+bool JackTransport::rollingNow() const
+{
+    if (serverGone()) {
+        return false;
+    }
+    const jack_transport_state_t state = jack_transport_query(m_impl->client, nullptr);
+    return state == JackTransportRolling || state == JackTransportStarting;
+}
 
 void JackTransport::requestTempo(double bpm)
 {

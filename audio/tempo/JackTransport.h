@@ -42,6 +42,12 @@ public:
     /// The JACK server shut down or dropped the client: the transport stands still for good.
     /// Any thread.
     [[nodiscard]] bool serverGone() const { return m_gone.load(std::memory_order_relaxed); }
+    /// The transport was starting at the last block (slow-sync apps getting ready, a relocation
+    /// while rolling): about to roll, not stopped. Any thread.
+    [[nodiscard]] bool starting() const { return m_starting.load(std::memory_order_relaxed); }
+    /// Whether JACK's transport rolls (or is starting) now, asked from this thread (no device
+    /// needed). Not for the audio thread.
+    [[nodiscard]] bool rollingNow() const;
 
     /// Called by JACK's timebase callback (its thread): bar|beat|tick at the cycle's frame.
     void fillPosition(void* position) noexcept;
@@ -65,6 +71,7 @@ private:
     Role m_role;
     std::atomic<double> m_tempo;
     std::atomic<bool> m_gone{false};
+    std::atomic<bool> m_starting{false};
     BeatCounter m_masterBeats;  ///< JACK's timebase thread only
     BeatCounter m_ownBeats;     ///< the audio thread only: following with no master
 };

@@ -114,7 +114,11 @@ TEST(JackTransport, FollowingPlaysOnlyWhileTheTransportRolls)
     const double beats = json.value(QStringLiteral("beats_played")).toDouble();
     std::printf("rolled %.2f s (%.2f s at 120 BPM, the rest at 60), played %.2f beats, %.2f expected\n", rolled, at120,
                 beats, expected);
-    EXPECT_NEAR(beats, expected, 0.75) << "none before or after rolling, none replayed at the tempo change";
+    // The dummy backend runs in wall time but slows down on a busy machine: the wall clock gives
+    // an upper bound (a song rescaled at the tempo change would replay 1.6 beats beyond it), the
+    // frames rolled a lower one (at least 60 BPM all along).
+    EXPECT_LE(beats, expected + 0.75) << "none before or after rolling, none replayed at the tempo change";
+    EXPECT_GE(beats, json.value(QStringLiteral("framesPlayed")).toDouble() / 48000.0 - 0.5);
     EXPECT_NEAR(json.value(QStringLiteral("tempo")).toDouble(), 60.0, 0.01);
 }
 
@@ -161,7 +165,10 @@ TEST(JackTransport, FollowingTakesTheTimebaseMastersTempo)
     EXPECT_NEAR(json.value(QStringLiteral("tempo")).toDouble(), 97.3, 0.01) << "the master's, not its own 150";
     const double rolled = secondsRolled(json);
     ASSERT_GT(rolled, 2.0);
-    EXPECT_NEAR(json.value(QStringLiteral("beats_played")).toDouble(), rolled * 97.3 / 60.0, 0.75);
+    // At the master's tempo for every frame rolled (frames, not wall time: the dummy backend slows
+    // down on a busy machine).
+    EXPECT_NEAR(json.value(QStringLiteral("beats_played")).toDouble(),
+                json.value(QStringLiteral("framesPlayed")).toDouble() / 48000.0 * 97.3 / 60.0, 0.6);
 }
 
 // Bandmate as the timebase master at 97.3 BPM: jack_showtime, another JACK app, reads its
@@ -202,7 +209,7 @@ TEST(JackTransport, AsTheMasterItGivesEveryJackAppItsTempoAndBars)
     const QRegularExpression line(QStringLiteral(R"(frame = (\d+).*Rolling.*BBT:\s*(\d+)\|(\d+)\|(\d+))"));
     int rolling = 0;
     double worst = 0.0;
-    int lastBar = 0;
+    double furthest = 0.0;
     QFile file(shown);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     for (const QString& text : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
@@ -215,11 +222,13 @@ TEST(JackTransport, AsTheMasterItGivesEveryJackAppItsTempoAndBars)
         const int bar = match.captured(2).toInt();
         const double beats = (bar - 1) * 4.0 + (match.captured(3).toInt() - 1) + match.captured(4).toInt() / 1920.0;
         worst = std::max(worst, std::abs(beats - frame / 48000.0 * 97.3 / 60.0));
-        lastBar = bar;
+        furthest = std::max(furthest, beats);
     }
-    std::printf("jack_showtime saw %d rolling positions; worst bar|beat|tick against the frame: %.4f beats; last bar %d\n",
-                rolling, worst, lastBar);
+    std::printf("jack_showtime saw %d rolling positions; worst bar|beat|tick against the frame: %.4f beats; up to beat %.2f\n",
+                rolling, worst, furthest);
     ASSERT_GT(rolling, 10) << "jack_showtime read the transport";
     EXPECT_LT(worst, 0.01) << "bar|beat|tick counts 97.3 BPM of the transport's frames";
-    EXPECT_GE(lastBar, 2);
+    // The dummy backend runs in wall time and slows down when the machine is busy: beats counted,
+    // not a bar reached by a deadline.
+    EXPECT_GT(furthest, 1.0);
 }

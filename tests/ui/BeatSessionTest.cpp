@@ -1,6 +1,7 @@
 // The beat machine's session: edits, undo, the engine's pattern, saving, import.
 #include "audio/device/LivePlayer.h"
 #include "audio/engine/Pattern.h"
+#include "audio/tempo/JackTransport.h"
 #include "core/beats/MachineRepository.h"
 #include "core/beats/MachineXml.h"
 #include "core/beats/PracticeLog.h"
@@ -384,6 +385,17 @@ TEST_F(BeatSessionTest, FollowingJacksTransportPlaysAndPausesWithAnotherAppsTran
         << "another app's start";
     const double resumedAt = m_session->audibleStep();
     EXPECT_GT(resumedAt, 2.0) << "on from where the transport was";
+
+    // Letting go of the device (the timing coach takes it) stops here only: JACK's transport
+    // rolls on for the other apps, and following rejoins it by itself with the device closed.
+    m_session->releaseDevice();
+    EXPECT_FALSE(m_session->isPlaying());
+    {
+        auto probe = audio::JackTransport::open(audio::JackTransport::Role::Follow, 120.0);
+        ASSERT_TRUE(probe.has_value()) << probe.error().toString();
+        EXPECT_TRUE((*probe)->rollingNow()) << "JACK's transport was stopped for every app";
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->isPlaying(); }, 5'000)) << "rejoined the rolling transport";
 
     // Off: the machine goes on by itself.
     EXPECT_TRUE(m_session->setJackTransport(ui::JackTransportRole::Off));

@@ -573,7 +573,11 @@ void BeatSession::setDeviceSettings(const audio::DeviceSettings& settings)
 void BeatSession::releaseDevice()
 {
     if (m_player) {
+        // Letting go of the device (the timing coach takes it, other settings) stops here only:
+        // JACK's transport, Ardour's with it, plays on.
+        m_clockQuiet = true;
         stop();
+        m_clockQuiet = false;
         m_player->stop();
         m_player.reset();
         if (m_linkSession) {
@@ -663,7 +667,7 @@ void BeatSession::pause()
     if (m_linkSession) {
         m_linkSession->requestPlaying(false);
     }
-    if (m_jackTransportClock) {
+    if (m_jackTransportClock && !m_clockQuiet) {
         m_jackTransportClock->requestPlaying(false);
         m_jackRequestAt.start();
     }
@@ -686,7 +690,7 @@ void BeatSession::stop()
     if (m_linkSession) {
         m_linkSession->requestPlaying(false);
     }
-    if (m_jackTransportClock) {
+    if (m_jackTransportClock && !m_clockQuiet) {
         m_jackTransportClock->requestPlaying(false);
         m_jackRequestAt.start();
     }
@@ -751,6 +755,8 @@ void BeatSession::applyTempo(double bpm)
     }
     if (m_jackTransportClock) {
         m_jackTransportClock->requestTempo(m_playingBpm);  // the master's (or, following, the own count's)
+        m_tempoAsked = m_playingBpm;
+        m_tempoAskedAt.start();
     }
     m_practiceBpmMin = m_practiceBpmMin == 0.0 ? m_playingBpm : std::min(m_practiceBpmMin, m_playingBpm);
     m_practiceBpmMax = std::max(m_practiceBpmMax, m_playingBpm);
@@ -844,18 +850,47 @@ void BeatSession::pollJackTransport()
         return;
     }
 #endif
-    if (!m_player || (m_jackRequestAt.isValid() && m_jackRequestAt.elapsed() < 500)) {
+    if (!m_player) {
+        // Another app rolled the transport before this Bandmate opened its device: it joins in
+        // (once: a device that does not open says so once).
+#if BANDMATE_JACK_TRANSPORT
+        const bool rolls = transport->rollingNow();
+        if (rolls && !m_peerStartTried) {
+            m_peerStartTried = true;
+            play();
+        } else if (!rolls) {
+            m_peerStartTried = false;
+        }
+#endif
+        return;
+    }
+    if (m_jackRequestAt.isValid() && m_jackRequestAt.elapsed() < 500) {
         return;  // our own start or stop is still on its way through JACK
     }
+#if BANDMATE_JACK_TRANSPORT
+    if (transport->starting()) {
+        return;  // about to roll (a relocation, slow-sync apps getting ready): not a stop
+    }
+#endif
     const bool rolling = m_engine->isPlaying();
     if (rolling && !m_playing) {
         startedByClock();
     } else if (!rolling && m_playing) {
-        pause();  // JACK's transport stopped where it is: Play goes on from there
+        // Another app stopped JACK's transport: paused here where it stands (Play goes on from
+        // there), without asking JACK to stop what is stopped.
+        m_clockQuiet = true;
+        pause();
+        m_clockQuiet = false;
     }
-    // A timebase master's tempo (another app's).
-    if (rolling && std::abs(m_engine->tempo() - m_playingBpm) > 0.005) {
-        m_playingBpm = m_engine->tempo();
+    // A timebase master's tempo (another app's); not one asked for here that is on its way.
+    const double tempo = m_engine->tempo();
+    const bool arriving = m_tempoAsked > 0.0 && std::abs(tempo - m_tempoAsked) > 0.005 && m_tempoAskedAt.isValid()
+                          && m_tempoAskedAt.elapsed() < 1000;
+    if (rolling && !arriving && std::abs(tempo - m_playingBpm) > 0.005) {
+        m_playingBpm = tempo;
+        const double logged = std::clamp(tempo, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+        m_practiceBpmMin = m_practiceBpmMin == 0.0 ? logged : std::min(m_practiceBpmMin, logged);
+        m_practiceBpmMax = std::max(m_practiceBpmMax, logged);
         Q_EMIT playingBpmChanged(m_playingBpm);
     }
 }

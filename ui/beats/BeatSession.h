@@ -230,6 +230,9 @@ private:
     std::unique_ptr<audio::ClockSource> m_jackTransportClock;  ///< likewise
     JackTransportRole m_jackRole = JackTransportRole::Off;
     QElapsedTimer m_jackRequestAt;  ///< our own start or stop, on its way through JACK
+    /// Set while a pause or stop here only follows JACK's transport (another app stopped it, the
+    /// device is let go): JACK is not asked to stop every app's transport.
+    bool m_clockQuiet = false;
     std::unique_ptr<audio::LivePlayer> m_player;
     std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
     std::shared_ptr<const audio::Kit> m_kit;
