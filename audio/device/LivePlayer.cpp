@@ -372,9 +372,18 @@ core::Result<std::unique_ptr<LivePlayer>> LivePlayer::openNonRealTime(const Devi
         setup.inputChannels.setBit(settings.inputChannel);  // only that one: it arrives as inputs[0]
     }
     setup.useDefaultOutputChannels = true;
-    const juce::String error =
+    juce::String error =
         manager.initialise(inputName.isEmpty() ? 0 : settings.inputChannel + 1, 2, nullptr, false, {}, &setup);
     juce::AudioIODevice* device = manager.getCurrentAudioDevice();
+    // A JACK client that has just let go of the device (the previous take, the page's player)
+    // can leave the server still tearing its ports down: the device opens with no port to play
+    // on. Asked again a moment later it has them (seen on a busy machine between two takes).
+    for (int retry = 0; retry < 5 && error.isEmpty() && device != nullptr && device->getActiveOutputChannels().isZero(); ++retry) {
+        manager.closeAudioDevice();
+        juce::Thread::sleep(200);
+        error = manager.initialise(inputName.isEmpty() ? 0 : settings.inputChannel + 1, 2, nullptr, false, {}, &setup);
+        device = manager.getCurrentAudioDevice();
+    }
     if (error.isNotEmpty() || device == nullptr) {
         return fail(ErrorCode::Io,
                     "could not open the audio device: " + (error.isNotEmpty() ? error.toStdString() : "unknown reason"),
