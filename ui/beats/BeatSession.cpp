@@ -882,17 +882,34 @@ void BeatSession::pollJackTransport()
         pause();
         m_clockQuiet = false;
     }
-    // A timebase master's tempo (another app's); not one asked for here that is on its way.
-    const double tempo = m_engine->tempo();
+    // A timebase master's tempo (another app's).
+    if (rolling) {
+        hearOutsideTempo(m_engine->tempo());
+    }
+}
+
+void BeatSession::hearOutsideTempo(double tempo)
+{
+    // A tempo asked for here is on its way until the clock has it (the audio thread takes it up,
+    // then Link's own thread or JACK's next cycle publishes it): until then the old one is not
+    // shown again.
     const bool arriving = m_tempoAsked > 0.0 && std::abs(tempo - m_tempoAsked) > 0.005 && m_tempoAskedAt.isValid()
                           && m_tempoAskedAt.elapsed() < 1000;
-    if (rolling && !arriving && std::abs(tempo - m_playingBpm) > 0.005) {
-        m_playingBpm = tempo;
+    if (!arriving) {
+        m_tempoAsked = 0.0;
+    }
+    if (arriving || std::abs(tempo - m_playingBpm) <= 0.005) {
+        return;
+    }
+    // A clock beyond the machine's range plays at its own tempo all the same (the beat is the
+    // clock's), but practice is logged within it.
+    m_playingBpm = tempo;
+    if (m_playing) {
         const double logged = std::clamp(tempo, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
         m_practiceBpmMin = m_practiceBpmMin == 0.0 ? logged : std::min(m_practiceBpmMin, logged);
         m_practiceBpmMax = std::max(m_practiceBpmMax, logged);
-        Q_EMIT playingBpmChanged(m_playingBpm);
     }
+    Q_EMIT playingBpmChanged(tempo);
 }
 
 void BeatSession::setLink(const LinkSettings& settings)
@@ -948,25 +965,9 @@ void BeatSession::pollLink()
         m_linkPeers = peers;
         Q_EMIT linkPeersChanged(peers);
     }
-    // Another peer's tempo (or a tempo set here, once the session has it: not while it is on its
-    // way, which would show the old one for a moment). A session beyond the machine's range plays
-    // at its own tempo all the same (the beat is the session's), but practice is logged within it.
-    const double tempo = m_linkSession->sessionTempo();
-    // A tempo asked for here is on its way until the session has it (the audio thread takes it
-    // up, then Link's own thread publishes it): until then the old one is not shown again.
-    const bool arriving = m_tempoAsked > 0.0 && std::abs(tempo - m_tempoAsked) > 0.005 && m_tempoAskedAt.isValid()
-                          && m_tempoAskedAt.elapsed() < 1000;
-    if (!arriving) {
-        m_tempoAsked = 0.0;
-    }
-    if (!arriving && !m_linkSession->tempoPending() && std::abs(tempo - m_playingBpm) > 0.005) {
-        m_playingBpm = tempo;
-        if (m_playing) {
-            const double logged = std::clamp(tempo, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
-            m_practiceBpmMin = m_practiceBpmMin == 0.0 ? logged : std::min(m_practiceBpmMin, logged);
-            m_practiceBpmMax = std::max(m_practiceBpmMax, logged);
-        }
-        Q_EMIT playingBpmChanged(tempo);
+    // Another peer's tempo (or a tempo set here, once the session has it).
+    if (!m_linkSession->tempoPending()) {
+        hearOutsideTempo(m_linkSession->sessionTempo());
     }
     if (!m_player) {
         // A peer started the session before this Bandmate ever played: with start and stop

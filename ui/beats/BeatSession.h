@@ -212,6 +212,9 @@ private:
     void pollLink();
     /// JACK transport: its rolling and tempo (another app's Play, a master's tempo) reach the page.
     void pollJackTransport();
+    /// The tempo an outside clock plays at (a Link session's, a JACK master's) becomes the one
+    /// shown and logged, unless it is one asked for here still on its way.
+    void hearOutsideTempo(double tempo);
     /// Another app started the shared transport (Link's start/stop sync, JACK's transport).
     void startedByClock();
     /// The outside clock the engine follows, if any.
