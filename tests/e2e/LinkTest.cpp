@@ -7,6 +7,7 @@
 #include "tests/support/PrivateNetwork.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QThread>
@@ -57,19 +58,35 @@ public:
         EXPECT_EQ(m_process.exitCode(), 0) << err.toStdString();
         return QJsonDocument::fromJson(out.toUtf8()).object();
     }
+    /// The beats traced so far: whole lines only, as the trace is still being written while it
+    /// plays.
     [[nodiscard]] std::vector<BeatSample> trace() const
     {
         std::vector<BeatSample> samples;
         QFile file(m_trace);
-        EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << m_trace.toStdString();
+        if (!file.open(QIODevice::ReadOnly)) {
+            return samples;
+        }
         file.readLine();  // the header
         while (!file.atEnd()) {
-            const auto parts = file.readLine().trimmed().split(',');
-            if (parts.size() == 2) {
+            const QByteArray line = file.readLine();
+            const auto parts = line.trimmed().split(',');
+            if (line.endsWith('\n') && parts.size() == 2) {
                 samples.push_back({parts.at(0).toLongLong(), parts.at(1).toDouble()});
             }
         }
         return samples;
+    }
+    /// The tempo its beats moved at over the last half second traced; 0 before there is one.
+    [[nodiscard]] double tracedBpm() const
+    {
+        const auto samples = trace();
+        if (samples.size() < 2 || samples.back().micros - samples.front().micros < 500'000) {
+            return 0.0;
+        }
+        auto from = std::lower_bound(samples.begin(), samples.end(), samples.back().micros - 500'000,
+                                     [](const BeatSample& s, int64_t t) { return s.micros < t; });
+        return (samples.back().beat - from->beat) * 60e6 / static_cast<double>(samples.back().micros - from->micros);
     }
     QString out;
     QString err;
@@ -142,11 +159,22 @@ TEST(Link, TwoPeersShareTempoAndBarPhaseInAPrivateNetwork)
     test::TempDir dir;
     QThread::msleep(1000);  // jackd comes up
 
-    LinkPeer a(network, server, dir.file(QStringLiteral("a.csv")), 10.0, 120.0);
+    // Both play until told to quit: on a busy machine B may take seconds to start and find A.
+    LinkPeer a(network, server, dir.file(QStringLiteral("a.csv")), 120.0, 120.0);
     QThread::msleep(2000);
-    LinkPeer b(network, server, dir.file(QStringLiteral("b.csv")), 7.0, 140.0);
-    QThread::msleep(3000);
+    LinkPeer b(network, server, dir.file(QStringLiteral("b.csv")), 120.0, 140.0);
+    // B has joined once its beats move at the session's 120, not its own 140.
+    QElapsedTimer waited;
+    waited.start();
+    while (std::abs(b.tracedBpm() - 120.0) > 0.5 && waited.elapsed() < 40'000) {
+        QThread::msleep(200);
+    }
+    std::printf("B played at the session's tempo %.1f s after it started\n", waited.elapsed() / 1000.0);
     a.say("tempo 97.3\n");
+    QThread::msleep(4000);
+    b.say("quit\n");
+    QThread::msleep(500);
+    a.say("quit\n");
     const QJsonObject ja = a.finish();
     const QJsonObject jb = b.finish();
     ASSERT_FALSE(ja.isEmpty()) << a.err.toStdString() << "\njackd:\n" << jack.log().toStdString();
