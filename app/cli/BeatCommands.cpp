@@ -8,6 +8,7 @@
 #include "audio/render/OfflineRenderer.h"
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
+#include "audio/midi/JackMidiOut.h"
 #include "audio/tempo/JackTransport.h"
 #endif
 #include "core/beats/BuiltinMachines.h"
@@ -17,6 +18,8 @@
 #include "core/util/SafeFiles.h"
 #include "core/beats/NoteStream.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -80,6 +83,7 @@ struct BeatOptions {
     bool linkStartStop = false;
     QString traceBeats;             ///< play --trace-beats FILE: "host_us,beat" per poll
     QString jackTransport;          ///< play --jack-transport follow|master
+    QString midiClockOut;           ///< play --midi-clock-out PORT: a JACK MIDI input
 };
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
@@ -102,7 +106,7 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     if (command == Command::Play) {
         valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
                << QStringLiteral("--sample-rate") << QStringLiteral("--link-quantum") << QStringLiteral("--trace-beats")
-               << QStringLiteral("--jack-transport");
+               << QStringLiteral("--jack-transport") << QStringLiteral("--midi-clock-out");
     }
     QStringList flags{QStringLiteral("--count-in")};
     if (command == Command::Play) {
@@ -148,6 +152,20 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         const QString name = QString::fromLatin1(linkOnly);
         if (!options.link && (values.contains(name) || arguments->flags.contains(name))) {
             return fail(ErrorCode::InvalidArgument, "only with --link", linkOnly);
+        }
+    }
+    if (!options.traceBeats.isEmpty()) {
+        // Checked before anything plays; a trace written earlier is not written over.
+        const QFileInfo target(options.traceBeats);
+        if (target.isDir()) {
+            return fail(ErrorCode::InvalidArgument, "that is a folder, not a file", "--trace-beats");
+        }
+        if (!target.absoluteDir().exists()) {
+            return fail(ErrorCode::NotFound, "the folder does not exist", "--trace-beats");
+        }
+        if (target.exists() && target.isFile()) {  // (a pipe or /dev/stdout takes it as it comes)
+            return fail(ErrorCode::InvalidArgument, "a file is there already: give another name, nothing was written over it",
+                        options.traceBeats.toStdString());
         }
     }
     if (options.link && options.countIn) {
@@ -208,13 +226,24 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     options.device.bufferFrames = static_cast<int>(buffer->value_or(0.0));
     options.device.driver = values.value(QStringLiteral("--driver")).toStdString();
     options.device.device = values.value(QStringLiteral("--device")).toStdString();
-    if (!options.jackTransport.isEmpty()) {
-        // The transport's frames are the JACK graph's: another driver's blocks would bunch the
-        // notes at JACK's period boundaries.
+    options.midiClockOut = values.value(QStringLiteral("--midi-clock-out")).trimmed();
+    if (values.contains(QStringLiteral("--midi-clock-out")) && options.midiClockOut.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "which port? Give a JACK MIDI input (jack_lsp -t lists them)", "--midi-clock-out");
+    }
+#if !BANDMATE_JACK_TRANSPORT
+    if (!options.midiClockOut.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "MIDI clock out goes through JACK, on Linux only for now", "--midi-clock-out");
+    }
+#endif
+    if (!options.jackTransport.isEmpty() || !options.midiClockOut.isEmpty()) {
+        // The transport's frames and MIDI's are the JACK graph's: another driver's blocks would
+        // bunch the notes (or the clock) at JACK's period boundaries.
         if (options.device.driver.empty()) {
             options.device.driver = "JACK";
         } else if (QString::fromStdString(options.device.driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
-            return fail(ErrorCode::InvalidArgument, "JACK transport plays through JACK: leave out --driver or give --driver JACK",
+            return fail(ErrorCode::InvalidArgument,
+                        options.jackTransport.isEmpty() ? "MIDI clock out goes through JACK: leave out --driver or give --driver JACK"
+                                                        : "JACK transport plays through JACK: leave out --driver or give --driver JACK",
                         "--driver");
         }
     }
@@ -511,15 +540,6 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     if (!kit) {
         return reportError(kit.error());
     }
-    std::FILE* trace = nullptr;
-    if (!options.traceBeats.isEmpty()) {
-        trace = std::fopen(options.traceBeats.toLocal8Bit().constData(), "w");
-        if (trace == nullptr) {
-            return reportError(core::Error{ErrorCode::Io, std::string("cannot write the beat trace there: ") + std::strerror(errno),
-                                           options.traceBeats.toStdString()});
-        }
-        std::fputs("host_us,beat\n", trace);
-    }
     const auto pattern = audio::Pattern::build(beats::compileMachine(machine), *kit);
     warnAboutKit(**kit, *pattern);
 
@@ -549,11 +569,36 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         engine.play(options.countIn);
     }
     audio::ClockSource* clock = link ? static_cast<audio::ClockSource*>(link.get()) : transport.get();
+#if BANDMATE_JACK_TRANSPORT
+    std::unique_ptr<audio::JackMidiOut> midiOut;
+    if (!options.midiClockOut.isEmpty()) {
+        auto opened = audio::JackMidiOut::open(options.midiClockOut.toStdString(), "--midi-clock-out");
+        if (!opened) {
+            return reportError(opened.error());
+        }
+        midiOut = std::move(*opened);
+    }
+    audio::BlockObserver* observer = midiOut.get();
+#else
+    audio::BlockObserver* observer = nullptr;
+#endif
+    std::FILE* trace = nullptr;  // opened once nothing else can fail
+    if (!options.traceBeats.isEmpty()) {
+        // "x": made here, or refused (a file that came meanwhile is not written over either).
+        const QByteArray name = QFile::encodeName(options.traceBeats);
+        const QFileInfo target(options.traceBeats);
+        trace = std::fopen(name.constData(), target.exists() && !target.isFile() ? "w" : "wx");
+        if (trace == nullptr) {
+            return reportError(core::Error{ErrorCode::Io, std::string("cannot write the beat trace there: ") + std::strerror(errno),
+                                           options.traceBeats.toStdString()});
+        }
+        std::fputs("host_us,beat\n", trace);
+    }
     g_interrupted.store(false);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGHUP, onInterrupt);  // a closed terminal: the report and the trace still written
-    (*player)->start(engine, nullptr, clock);
+    (*player)->start(engine, nullptr, clock, observer);
     if (!args.json) {
         printOut(QStringLiteral("Playing %1 at %2 on %3 \"%4\": %5 Hz, %6-frame buffer, output latency %7 ms. "
                                 "Ctrl+C stops.\n")
@@ -570,6 +615,12 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                          : QStringLiteral("JACK transport: playing while it rolls, from where it is (type start, or press Play in "
                                           "another app).\n"));
         }
+#if BANDMATE_JACK_TRANSPORT
+        if (midiOut) {
+            printOut(QStringLiteral("MIDI clock out: %1 to %2 (24 ticks a beat, start, stop and song position).\n")
+                         .arg(QString::fromStdString(midiOut->clockPortName()), options.midiClockOut));
+        }
+#endif
         if (link) {
             printOut(QStringLiteral("Ableton Link on: in time with the session's %1 (start/stop sync %2).\n")
                          .arg(options.linkQuantum == 8.0 ? QStringLiteral("clave cycle (8 beats)") : QStringLiteral("bar (4 beats)"),
@@ -591,6 +642,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     int64_t lastTraced = 0;
     bool quit = false;
     bool transportLost = false;
+    bool midiLost = false;  // the JACK server of MIDI clock out went away
     while (!g_interrupted.load() && !quit) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (options.seconds
@@ -638,6 +690,10 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
             transportLost = true;
             break;
         }
+        if (midiOut && midiOut->serverGone()) {
+            midiLost = true;
+            break;
+        }
 #endif
         if (engine.isPlaying() != rolling) {
             rolling = engine.isPlaying();
@@ -665,15 +721,28 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         }
     }
     engine.stop();
+#if BANDMATE_JACK_TRANSPORT
+    if (midiOut && !midiOut->serverGone()) {
+        // The receivers hear the stop (an outside clock may keep the engine rolling): a block
+        // takes it up, and MIDI leaves a period later.
+        midiOut->requestStop();
+        const auto period = std::chrono::microseconds(static_cast<int64_t>(1e6 * info.bufferFrames / info.sampleRate));
+        for (int waited = 0; !midiOut->stopSent() && waited < 100; ++waited) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        std::this_thread::sleep_for(3 * period + std::chrono::milliseconds(10));
+    }
+#endif
     (*player)->stop();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGHUP, SIG_DFL);
-    if (transportLost) {
+    if (transportLost || midiLost) {
         if (trace != nullptr) {
             std::fclose(trace);
         }
-        return reportError(core::Error{ErrorCode::Io, "the JACK server went away: its transport is gone", "--jack-transport"});
+        return reportError(transportLost ? core::Error{ErrorCode::Io, "the JACK server went away: its transport is gone", "--jack-transport"}
+                                         : core::Error{ErrorCode::Io, "the JACK server went away: MIDI clock out stopped", "--midi-clock-out"});
     }
     if (trace != nullptr) {
         const bool written = std::ferror(trace) == 0;
@@ -708,6 +777,14 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         if (transport) {
             json.insert(QStringLiteral("jack_transport"), options.jackTransport);
         }
+#if BANDMATE_JACK_TRANSPORT
+        if (midiOut) {
+            json.insert(QStringLiteral("midi_clock"), QJsonObject{{QStringLiteral("port"), QString::fromStdString(midiOut->clockPortName())},
+                                                               {QStringLiteral("ticks"), static_cast<qint64>(midiOut->clockTicksSent())},
+                                                               {QStringLiteral("late"), static_cast<qint64>(midiOut->late())},
+                                                               {QStringLiteral("lost"), static_cast<qint64>(midiOut->lost())}});
+        }
+#endif
         printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
     } else {
         printOut(QStringLiteral("Stopped after %1 callbacks (%2 beats played); callback load p50 %3 %, p99 %4 %; %5 overruns.\n")

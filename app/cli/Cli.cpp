@@ -129,7 +129,7 @@ Commands:
                  instrument, percussion on channel 10 (General MIDI)
   play MACHINE [OPTIONS] [--driver NAME] [--device NAME] [--buffer FRAMES]
        [--link [--link-quantum bar|clave] [--link-start-stop] [--trace-beats FILE.csv]]
-       [--jack-transport follow|master]
+       [--jack-transport follow|master] [--midi-clock-out PORT]
                  play live until Ctrl+C (or --seconds S), printing the latency;
                  type "tempo BPM", "stop", "start" or "quit" and Enter while it plays;
                  --link: in time with an Ableton Link session (Live, Bitwig, phones
@@ -138,7 +138,9 @@ Commands:
                  (--json: {"tempo","link_peers" (the most other apps seen),
                  "beats_played","tempo_changes",...}); --jack-transport: play while
                  JACK's transport rolls, from where it is (follow: its master's tempo;
-                 master: Bandmate's tempo and bars for every JACK app)
+                 master: Bandmate's tempo and bars for every JACK app);
+                 --midi-clock-out: MIDI clock (24 a beat, start, stop, song
+                 position) to a JACK MIDI input such as a2j's or a synth's
   coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
               [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]
               [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--notes LIST|gm] [--save]

@@ -1,6 +1,7 @@
 #include "audio/device/LivePlayer.h"
 
 #include "audio/device/CaptureRing.h"
+#include "audio/device/BlockObserver.h"
 #include "audio/device/ClockSource.h"
 #include "audio/engine/Engine.h"
 
@@ -80,13 +81,15 @@ public:
     /// What the callback plays: the engine, or else the signal (once), or else silence; and
     /// where it records. Only while the callback is not registered (the device manager's lock,
     /// taken by addAudioCallback, orders these writes before the callback's reads).
-    void setSources(Engine* engine, const std::vector<float>* signal, CaptureRing* capture, ClockSource* clock = nullptr)
+    void setSources(Engine* engine, const std::vector<float>* signal, CaptureRing* capture, ClockSource* clock = nullptr,
+                    BlockObserver* observer = nullptr)
     {
         m_engine.store(engine, std::memory_order_release);
         m_signal = signal;
         m_signalPosition = 0;
         m_capture = capture;
         m_clock = clock;
+        m_observer = observer;
     }
 
     float takeInputPeak() { return m_inputPeak.exchange(0.0f, std::memory_order_relaxed); }
@@ -143,6 +146,9 @@ public:
         renderToOutputs(*engine, outputs, outputCount, frames, m_scratch.data());
         if (m_clock != nullptr) {
             m_clock->endBlock(*engine, frames);
+        }
+        if (m_observer != nullptr) {
+            m_observer->afterBlock(*engine, frames);
         }
         capture(input, outputs, outputCount, frames);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -242,6 +248,7 @@ private:
     size_t m_signalPosition = 0;
     CaptureRing* m_capture = nullptr;
     ClockSource* m_clock = nullptr;
+    BlockObserver* m_observer = nullptr;
     std::atomic<float> m_inputPeak{0.0f};
     std::atomic<uint64_t> m_restarts{0};
     std::vector<float> m_scratch;  // the right channel when the device has only one output
@@ -418,13 +425,16 @@ const DeviceInfo& LivePlayer::info() const
     return m_impl->info;
 }
 
-void LivePlayer::start(Engine& engine, CaptureRing* capture, ClockSource* clock)
+void LivePlayer::start(Engine& engine, CaptureRing* capture, ClockSource* clock, BlockObserver* observer)
 {
     stop();
     if (clock != nullptr) {
         clock->prepareNonRealTime(m_impl->info.sampleRate, m_impl->info.outputLatencyFrames);
     }
-    m_impl->callback.setSources(&engine, nullptr, capture, clock);
+    if (observer != nullptr) {
+        observer->prepareNonRealTime(m_impl->info.sampleRate, m_impl->info.outputLatencyFrames);
+    }
+    m_impl->callback.setSources(&engine, nullptr, capture, clock, observer);
     m_impl->manager.addAudioCallback(&m_impl->callback);
     m_impl->running = true;
 }

@@ -10,6 +10,7 @@
 namespace bandmate::audio {
 
 class CaptureRing;
+class BlockObserver;
 class ClockSource;
 class Engine;
 
@@ -81,7 +82,9 @@ public:
     /// and the engine's output mixed to mono, so frame 0 of the capture is the engine's frame 0.
     /// With `clock`, the engine follows it (Ableton Link, …): it is prepared here at the device's
     /// rate and latency and asked once per block; it must outlive stop() / the player.
-    void start(Engine& engine, CaptureRing* capture = nullptr, ClockSource* clock = nullptr);
+    /// With `observer`, it is told after each block what the engine played (MIDI clock out, …).
+    void start(Engine& engine, CaptureRing* capture = nullptr, ClockSource* clock = nullptr,
+               BlockObserver* observer = nullptr);
     /// Plays `signal` once, the same on every output, then silence, capturing from its first
     /// frame as start() does (latency calibration). `signal` and `capture` must outlive stop().
     void playSignal(const std::vector<float>& signal, CaptureRing& capture);

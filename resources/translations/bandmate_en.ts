@@ -4,7 +4,7 @@
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+66"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+69"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>The kit has no sound for %n instrument of this machine, so it plays silent: %1.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+287"/>
+        <location line="+298"/>
         <source>Link: %n other app(s)</source>
         <translation>
             <numerusform>Link: %n other app</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+389"/>
+        <location line="+393"/>
         <source>%1 % in time at %2 BPM: %n take(s) in a row under the mark. Take a break, or start slower.</source>
         <translation>
             <numerusform>%1 % in time at %2 BPM: %n take in a row under the mark. Take a break, or start slower.</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+368"/>
+        <location line="+420"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
         <translation>
             <numerusform>The audio dropped out %n time during the take: a dropout can read as a hit.</numerusform>

@@ -1107,7 +1107,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+45"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+48"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -1129,7 +1129,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+101"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+104"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
@@ -1163,18 +1163,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+76"/>
+        <location line="-80"/>
+        <location line="+81"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-76"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1227,23 +1227,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-59"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Share…</source>
         <translation>Compartir…</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>Shared grooves…</source>
         <translation>Grooves compartidos…</translation>
     </message>
@@ -1259,23 +1259,33 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+170"/>
+        <location line="+175"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-154"/>
         <source>Link On or Off</source>
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+5"/>
+        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link, one clock at a time.</source>
+        <translation>El transporte de JACK está activado (Preferencias › Sincronización de tempo): desactívalo para usar Ableton Link; un reloj a la vez.</translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.</source>
+        <translation>El transporte de JACK está activado (Preferencias › Sincronización de tempo): desactívalo para usar Ableton Link.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No count-in while linked: the session&apos;s bar line is the count</source>
         <translation>Sin conteo con Link: el compás de la sesión es la cuenta</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-33"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-36"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -1314,16 +1324,16 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+376"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+102"/>
+        <location line="+105"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-103"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-106"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1389,7 +1399,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Un compás de clics antes de que empiece el ritmo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+31"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+34"/>
         <source>Instructor</source>
         <translation>Instructor</translation>
     </message>
@@ -1399,12 +1409,13 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Español</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-5"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-17"/>
         <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
         <translation>Toca a tiempo con otras apps de tu red (Ableton Link): un solo tempo, los compases alineados. Sus opciones están en Preferencias › Sincronización de tempo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+17"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -1439,7 +1450,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-199"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-205"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -1546,7 +1557,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Más lento (−5 BPM)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Key Up a Fifth</source>
         <translation>Subir el tono una quinta</translation>
     </message>
@@ -1637,7 +1648,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-356"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-357"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -1672,7 +1683,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Guarda primero la máquina (Ctrl+S): la copia compartida es la máquina tal como está guardada.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Eso no es el enlace de un groove compartido: %1</translation>
     </message>
@@ -2031,7 +2042,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+324"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link está activado: apágalo para seguir el transporte de JACK (un solo reloj a la vez).</translation>
     </message>
@@ -2051,12 +2062,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El transporte de JACK solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>The JACK server went away: JACK transport is off.</source>
         <translation>El servidor JACK se fue: el transporte de JACK está apagado.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+176"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
@@ -3329,7 +3340,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Vaciar el menú</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
@@ -3857,7 +3868,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Transporte de JACK:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Tempo sync</source>
         <translation>Sincronización de tempo</translation>
     </message>
@@ -6078,12 +6089,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+33"/>
-        <location line="+520"/>
+        <location line="+387"/>
+        <location line="+184"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-516"/>
+        <location line="-567"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -6093,7 +6105,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Cada golpe junto a su paso: a la izquierda es pronto, a la derecha es tarde; la franja es la tolerancia. Un aro es un golpe fuera de los pasos de la parte; una cruz, uno fallado.</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+210"/>
         <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
         <translation>El entrenador se detuvo. Esa toma fue a %1 BPM; el tempo queda en %2 BPM para la siguiente.</translation>
     </message>
@@ -6135,7 +6147,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+56"/>
+        <source>Listening to the take again with the new settings…</source>
+        <translation>Escuchando la toma otra vez con los nuevos ajustes…</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Sin calibrar: los tiempos son los grabados, tarde por el retardo de tu equipo.</translation>
     </message>
@@ -6145,7 +6162,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Los dispositivos se abrieron distinto que al calibrarlos (%1, antes %2): vuelve a calibrar en Preferencias › Audio.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Recording</source>
         <translation>Grabando</translation>
     </message>
@@ -6156,7 +6173,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Entrada a %1 BPM: escucha los clics y toca desde el uno.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Se paró antes de tocar un compás entero: no se puntuó nada.</translation>
     </message>
@@ -6176,7 +6193,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-606"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
@@ -6292,13 +6309,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+258"/>
+        <location line="+262"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>P&amp;untuar</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-289"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
@@ -6313,16 +6330,16 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Esta máquina no tiene ninguna parte con la que tocar.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <location line="+138"/>
         <location line="+16"/>
         <location line="+41"/>
-        <location line="+309"/>
+        <location line="+357"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-377"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6345,12 +6362,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Grabaciones (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>The settings changed: score the take again.</source>
         <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+82"/>
         <source>Choose the recording first.</source>
         <translation>Elige primero la grabación.</translation>
     </message>
@@ -6365,7 +6382,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Escuchando la grabación…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose the input you play into in Preferences › Audio first (and calibrate it there).</source>
         <translation>Elige primero en Preferencias › Audio la entrada en la que tocas (y calíbrala allí).</translation>
     </message>
@@ -6381,7 +6398,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo empezar la toma: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Bar %1 of %2</source>
         <translation>Compás %1 de %2</translation>
     </message>
@@ -6391,12 +6408,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Escuchando la toma…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The take could not be scored: %1</source>
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ningún golpe en la rejilla de la parte</translation>
     </message>
@@ -6460,6 +6477,11 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <source>No recording latency given: times are as recorded.</source>
         <translation>Sin latencia de grabación: los tiempos son los grabados.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The take was kept with its first score.</source>
+        <translation>La toma se guardó con su primera puntuación.</translation>
+    </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
@@ -6469,7 +6491,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>The recording is in %1.</source>
         <translation>La grabación está en %1.</translation>
     </message>

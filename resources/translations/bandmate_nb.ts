@@ -1107,7 +1107,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+45"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+48"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -1129,7 +1129,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+101"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+104"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
@@ -1163,18 +1163,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+76"/>
+        <location line="-80"/>
+        <location line="+81"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-76"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1227,23 +1227,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-59"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Share…</source>
         <translation>Del…</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>Shared grooves…</source>
         <translation>Delte grooves…</translation>
     </message>
@@ -1259,23 +1259,33 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+170"/>
+        <location line="+175"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-154"/>
         <source>Link On or Off</source>
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+5"/>
+        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link, one clock at a time.</source>
+        <translation>JACK-transport er på (Innstillinger › Temposynk): slå den av for å bruke Ableton Link, én klokke om gangen.</translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.</source>
+        <translation>JACK-transport er på (Innstillinger › Temposynk): slå den av for å bruke Ableton Link.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No count-in while linked: the session&apos;s bar line is the count</source>
         <translation>Ingen inntelling med Link: taktstreken i økten er inntellingen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-33"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-36"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -1314,16 +1324,16 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+375"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+376"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+102"/>
+        <location line="+105"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-103"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-106"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1389,7 +1399,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Én takt med klikk før grooven starter</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+31"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+34"/>
         <source>Instructor</source>
         <translation>Instruktør</translation>
     </message>
@@ -1399,12 +1409,13 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spansk</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-5"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-17"/>
         <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
         <translation>Spill i takt med andre apper på nettverket ditt (Ableton Link): ett tempo, taktene på linje. Valgene finner du i Innstillinger › Temposynk.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+17"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
@@ -1439,7 +1450,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-199"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-205"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -1546,7 +1557,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Saktere (−5 BPM)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Key Up a Fifth</source>
         <translation>Toneart opp en kvint</translation>
     </message>
@@ -1637,7 +1648,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-356"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-357"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -1672,7 +1683,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lagre maskinen først (Ctrl+S): den delte kopien er maskinen slik den er lagret.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>That is not a shared groove&apos;s link: %1</source>
         <translation>Det er ikke lenken til en delt groove: %1</translation>
     </message>
@@ -2031,7 +2042,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+324"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link er på: slå det av for å følge JACK-transporten (én klokke om gangen).</translation>
     </message>
@@ -2051,12 +2062,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>JACK-transport finnes bare på Linux.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>The JACK server went away: JACK transport is off.</source>
         <translation>JACK-serveren forsvant: JACK-transporten er av.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+176"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
@@ -3329,7 +3340,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tøm menyen</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>Welcome</source>
         <translation>Velkommen</translation>
     </message>
@@ -3857,7 +3868,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>JACK-&amp;transport:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Tempo sync</source>
         <translation>Temposynk</translation>
     </message>
@@ -6078,12 +6089,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+33"/>
-        <location line="+520"/>
+        <location line="+387"/>
+        <location line="+184"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-516"/>
+        <location line="-567"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -6093,7 +6105,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Hvert slag ved siden av steget sitt: til venstre er tidlig, til høyre er sent; feltet er toleransen. En ring er et slag utenfor stemmens steg, et kryss et bommet slag.</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+210"/>
         <source>The trainer stopped. That take was at %1 BPM; the tempo is set to %2 BPM for the next.</source>
         <translation>Treneren stanset. Det opptaket var på %1 BPM; tempoet er satt til %2 BPM for det neste.</translation>
     </message>
@@ -6135,7 +6147,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+56"/>
+        <source>Listening to the take again with the new settings…</source>
+        <translation>Lytter til opptaket på nytt med de nye innstillingene …</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Not calibrated: times are as recorded, late by your setup&apos;s delay.</source>
         <translation>Ikke kalibrert: tidene er som tatt opp, sene med oppsettets forsinkelse.</translation>
     </message>
@@ -6145,7 +6162,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Enhetene åpnet seg annerledes enn da de ble kalibrert (%1, før %2): kalibrer på nytt under Innstillinger › Lyd.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Recording</source>
         <translation>Tar opp</translation>
     </message>
@@ -6156,7 +6173,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Inntelling på %1 BPM: lytt til klikkene, og spill fra ener.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Stopped before a whole bar was played: nothing was scored.</source>
         <translation>Stanset før en hel takt var spilt: ingenting ble vurdert.</translation>
     </message>
@@ -6176,7 +6193,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-606"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
@@ -6292,13 +6309,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+9"/>
-        <location line="+258"/>
+        <location line="+262"/>
         <location line="+28"/>
         <source>&amp;Score</source>
         <translation>Gi &amp;poeng</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-289"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
@@ -6313,16 +6330,16 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne maskinen har ingen stemme å spille sammen med.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <location line="+138"/>
         <location line="+16"/>
         <location line="+41"/>
-        <location line="+309"/>
+        <location line="+357"/>
         <source>The trainer stopped.</source>
         <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-377"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6345,12 +6362,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptak (*.wav *.flac *.aif *.aiff *.ogg *.mid *.midi);;Alle filer (*)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>The settings changed: score the take again.</source>
         <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+82"/>
         <source>Choose the recording first.</source>
         <translation>Velg opptaket først.</translation>
     </message>
@@ -6365,7 +6382,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Lytter til opptaket…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose the input you play into in Preferences › Audio first (and calibrate it there).</source>
         <translation>Velg først inngangen du spiller inn i under Innstillinger › Lyd (og kalibrer den der).</translation>
     </message>
@@ -6381,7 +6398,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke starte opptaket: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Bar %1 of %2</source>
         <translation>Takt %1 av %2</translation>
     </message>
@@ -6391,12 +6408,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Lytter til opptaket …</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The take could not be scored: %1</source>
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ingen slag funnet i stemmens rutenett</translation>
     </message>
@@ -6460,6 +6477,11 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <source>No recording latency given: times are as recorded.</source>
         <translation>Ingen opptaksforsinkelse oppgitt: tidene er som tatt opp.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The take was kept with its first score.</source>
+        <translation>Opptaket ble tatt vare på med sin første poengsum.</translation>
+    </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The audio dropped out %n time(s) during the take: a dropout can read as a hit.</source>
@@ -6469,7 +6491,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>The recording is in %1.</source>
         <translation>Opptaket ligger i %1.</translation>
     </message>

@@ -172,6 +172,32 @@ TEST(BeatCli, PlayWithoutAnAudioDeviceSaysSoClearly)
     EXPECT_TRUE(noDriver.err.contains(QStringLiteral("ALSA"))) << "lists the drivers there are: " << noDriver.err.toStdString();
 }
 
+// A beat trace goes to a new file: one there already (a trace of an earlier run) is not written
+// over, and the answer comes before any device opens.
+TEST(BeatCli, ATraceOfTheBeatsIsNotWrittenOverAnEarlierFile)
+{
+    TempDir dir;
+    const QString earlier = dir.file(QStringLiteral("earlier.csv"));
+    {
+        QFile file(earlier);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("host_us,beat\n1,0.5\n");
+    }
+    const CliRun run = runCli({QStringLiteral("play"), QStringLiteral("salsa"), QStringLiteral("--link"),
+                               QStringLiteral("--trace-beats"), earlier, QStringLiteral("--seconds"), QStringLiteral("1")});
+    EXPECT_EQ(run.exitCode, 2) << run.err.toStdString();
+    EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("a file is there already"))) << run.err.toStdString();
+    QFile file(earlier);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), QByteArray("host_us,beat\n1,0.5\n"));
+
+    const CliRun folder = runCli({QStringLiteral("play"), QStringLiteral("salsa"), QStringLiteral("--link"),
+                                  QStringLiteral("--trace-beats"), dir.path(), QStringLiteral("--seconds"), QStringLiteral("1")});
+    EXPECT_EQ(folder.exitCode, 2);
+    EXPECT_TRUE(folder.err.contains(QStringLiteral("--trace-beats: that is a folder"))) << folder.err.toStdString();
+}
+
 TEST(BeatCli, MachinesListsTheBuiltInsAndRenderTakesTheirNames)
 {
     const CliRun list = runCli({QStringLiteral("machines"), QStringLiteral("--json")});

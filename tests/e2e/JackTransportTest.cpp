@@ -39,6 +39,15 @@ void startCli(QProcess& cli, const QString& server, const QStringList& args)
     }
 }
 
+/// Ends a `play --seconds 60` once the transport has stopped and the stop has been seen (the
+/// test's steps, not a deadline that a busy machine could pass, decide how long it plays).
+void quit(QProcess& cli)
+{
+    QThread::msleep(300);
+    cli.write("quit\n");
+    cli.waitForBytesWritten(1'000);
+}
+
 QJsonObject finish(QProcess& cli)
 {
     EXPECT_TRUE(cli.waitForFinished(30'000));
@@ -78,7 +87,7 @@ TEST(JackTransport, FollowingPlaysOnlyWhileTheTransportRolls)
     ASSERT_TRUE(jack.started()) << jack.log().toStdString();
     QProcess cli;
     startCli(cli, server, {QStringLiteral("--jack-transport"), QStringLiteral("follow"), QStringLiteral("--bpm"),
-                           QStringLiteral("120"), QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--json")});
+                           QStringLiteral("120"), QStringLiteral("--seconds"), QStringLiteral("60"), QStringLiteral("--json")});
     ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
     {
         test::JackTransportTool tool(server);
@@ -91,6 +100,7 @@ TEST(JackTransport, FollowingPlaysOnlyWhileTheTransportRolls)
         QThread::msleep(1500);
         tool.say("stop\n");
     }
+    quit(cli);
     const QJsonObject json = finish(cli);
     EXPECT_EQ(json.value(QStringLiteral("jack_transport")).toString(), QStringLiteral("follow"));
     const double rolled = secondsRolled(json);
@@ -150,7 +160,7 @@ TEST(JackTransport, FollowingTakesTheTimebaseMastersTempo)
     ASSERT_TRUE(jack.started()) << jack.log().toStdString();
     QProcess cli;
     startCli(cli, server, {QStringLiteral("--jack-transport"), QStringLiteral("follow"), QStringLiteral("--bpm"),
-                           QStringLiteral("150"), QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--json")});
+                           QStringLiteral("150"), QStringLiteral("--seconds"), QStringLiteral("60"), QStringLiteral("--json")});
     ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
     {
         test::JackTransportTool tool(server);
@@ -161,6 +171,7 @@ TEST(JackTransport, FollowingTakesTheTimebaseMastersTempo)
         QThread::msleep(3000);
         tool.say("stop\n");
     }
+    quit(cli);
     const QJsonObject json = finish(cli);
     EXPECT_NEAR(json.value(QStringLiteral("tempo")).toDouble(), 97.3, 0.01) << "the master's, not its own 150";
     const double rolled = secondsRolled(json);
@@ -180,7 +191,7 @@ TEST(JackTransport, AsTheMasterItGivesEveryJackAppItsTempoAndBars)
     ASSERT_TRUE(jack.started()) << jack.log().toStdString();
     QProcess cli;
     startCli(cli, server, {QStringLiteral("--jack-transport"), QStringLiteral("master"), QStringLiteral("--bpm"),
-                           QStringLiteral("97.3"), QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--json")});
+                           QStringLiteral("97.3"), QStringLiteral("--seconds"), QStringLiteral("60"), QStringLiteral("--json")});
     ASSERT_EQ(cli.state(), QProcess::Running) << cli.readAllStandardError().toStdString();
     QProcess showtime;
     showtime.setProcessEnvironment(jackEnv(server));
@@ -201,6 +212,7 @@ TEST(JackTransport, AsTheMasterItGivesEveryJackAppItsTempoAndBars)
     QThread::msleep(300);
     showtime.kill();
     showtime.waitForFinished(5'000);
+    quit(cli);
     const QJsonObject json = finish(cli);
     EXPECT_EQ(json.value(QStringLiteral("jack_transport")).toString(), QStringLiteral("master"));
     EXPECT_GT(json.value(QStringLiteral("beats_played")).toDouble(), 2.0) << "it played while rolling";

@@ -386,16 +386,28 @@ TEST_F(BeatSessionTest, FollowingJacksTransportPlaysAndPausesWithAnotherAppsTran
     const double resumedAt = m_session->audibleStep();
     EXPECT_GT(resumedAt, 2.0) << "on from where the transport was";
 
-    // Letting go of the device (the timing coach takes it) stops here only: JACK's transport
-    // rolls on for the other apps, and following rejoins it by itself with the device closed.
-    m_session->releaseDevice();
+    // Lending the device (the timing coach's take) stops here only: JACK's transport rolls on
+    // for the other apps; the transport rolling (started again by another app meanwhile) does
+    // not take the device back during the take; once it is returned, following rejoins.
+    m_session->lendDevice();
     EXPECT_FALSE(m_session->isPlaying());
     {
         auto probe = audio::JackTransport::open(audio::JackTransport::Role::Follow, 120.0);
         ASSERT_TRUE(probe.has_value()) << probe.error().toString();
         EXPECT_TRUE((*probe)->rollingNow()) << "JACK's transport was stopped for every app";
     }
+    other.say("stop\n");
+    QTest::qWait(300);
+    other.say("play\n");
+    QTest::qWait(1500);
+    EXPECT_FALSE(m_session->isPlaying()) << "the device was taken back from the take";
+    m_session->returnDevice();
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->isPlaying(); }, 5'000)) << "rejoined the rolling transport";
+    // Joined that way (the transport's start opened the device), a second take and back: again.
+    m_session->lendDevice();
+    QTest::qWait(300);
+    m_session->returnDevice();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->isPlaying(); }, 5'000)) << "rejoined after a second take";
 
     // Off: the machine goes on by itself.
     EXPECT_TRUE(m_session->setJackTransport(ui::JackTransportRole::Off));

@@ -2,6 +2,7 @@
 // peers shown, the session's tempo taken, and its start and stop followed. Link finds peers by
 // multicast, so the test runs itself again inside a network namespace of its own whose only
 // interface is loopback: nothing leaves the test.
+#include "core/beats/PracticeLog.h"
 #include "core/storage/Database.h"
 #include "tests/support/JackServer.h"
 #include "tests/support/PrivateNetwork.h"
@@ -9,6 +10,7 @@
 #include "tests/support/TestFiles.h"
 #include "ui/beats/BeatMachinePage.h"
 #include "ui/beats/BeatSession.h"
+#include "ui/beats/TakeDialog.h"
 #include "ui/shell/Language.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/Settings.h"
@@ -18,6 +20,7 @@
 #include <QComboBox>
 #include <QTabWidget>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -28,6 +31,8 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <ctime>
 
 using namespace bandmate;
 
@@ -163,16 +168,57 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
     QTest::qWait(500);
     EXPECT_NEAR(session.playingBpm(), 101.0, 0.01) << "a stop is no tempo change: the machine's 180 stayed here";
 
+    // Paused here, the other app's tempo changes; played on, that tempo is part of the practice
+    // logged.
+    session.setMinimumPracticeSeconds(0.5);
+    session.pause();
+    other.write("tempo 90\n");
+    EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(session.playingBpm() - 90.0) < 0.01; }, 5'000)) << session.playingBpm();
+    ASSERT_TRUE(session.play());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.audibleStep() > 0.0; }, 5'000));
+    QTest::qWait(800);
+
+    // The timing coach's take borrows the device: it stops here only (the other app plays on),
+    // and the session still playing does not take the device back until the take is done.
+    // (Link's clock is the monotonic raw clock on Linux: the other app's report is in it.)
+    const auto linkMicros = [] {
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC_RAW, &now);
+        return static_cast<qint64>(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
+    };
+    const qint64 lentAt = linkMicros();
+    ui::TakeDialog* take = page.openTakeDialog();
+    ASSERT_NE(take, nullptr);
+    EXPECT_FALSE(session.isPlaying());
+    QTest::qWait(1500);
+    EXPECT_FALSE(session.isPlaying()) << "the session took the device back from the take";
+    auto practiced = core::beats::PracticeLog(*db).since(QDateTime::currentDateTime().addSecs(-600));
+    ASSERT_TRUE(practiced.has_value());
+    ASSERT_FALSE(practiced->isEmpty());
+    EXPECT_NEAR(practiced->last().bpmMin, 90.0, 0.01) << "the tempo heard while paused was played";
+    EXPECT_NEAR(practiced->last().bpmMax, 101.0, 0.01);
+    const qint64 returnedAt = linkMicros();
+    take->close();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.isPlaying(); }, 5'000)) << "the session joined again after the take";
+
     // A tempo set here reaches the other app (its end report says so): + goes 5 BPM up from the
     // tempo heard, the session's, not the machine's 180.
     QTest::keyClick(&page, Qt::Key_Plus);
-    EXPECT_EQ(session.machine().bpm, 106.0);
+    EXPECT_EQ(session.machine().bpm, 95.0);
     QTest::qWait(1000);
     other.write("quit\n");
     ASSERT_TRUE(other.waitForFinished(15'000));
     const QJsonObject report = QJsonDocument::fromJson(other.readAllStandardOutput()).object();
-    EXPECT_NEAR(report.value(QStringLiteral("tempo")).toDouble(), 106.0, 0.01) << other.readAllStandardError().toStdString();
+    EXPECT_NEAR(report.value(QStringLiteral("tempo")).toDouble(), 95.0, 0.01) << other.readAllStandardError().toStdString();
     EXPECT_EQ(report.value(QStringLiteral("link_peers")).toInt(), 1);
+    // The take stopped nothing there.
+    const QJsonArray changes = report.value(QStringLiteral("transport_changes")).toArray();
+    for (const auto& change : changes) {
+        const qint64 at = change.toObject().value(QStringLiteral("host_us")).toInteger();
+        EXPECT_FALSE(at > lentAt && at < returnedAt + 500'000 && !change.toObject().value(QStringLiteral("playing")).toBool())
+            << "the other app stopped when the take borrowed the device: " << QJsonDocument(changes).toJson().toStdString();
+    }
+    EXPECT_TRUE(changes.last().toObject().value(QStringLiteral("playing")).toBool());
 
     // Link off: the page plays on by itself, at the machine's tempo once stopped.
     link->click();
@@ -180,6 +226,67 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
     EXPECT_EQ(link->text(), QStringLiteral("Link"));
     EXPECT_EQ(session.linkPeers(), 0);
     EXPECT_TRUE(countIn->isEnabled());
+}
+
+// The Link button is Link's choice only: the JACK transport role kept in Preferences stays as
+// it was (and is saved at once); while JACK's transport runs, the button and its key L wait.
+TEST(LinkPageTest, TheLinkButtonLeavesTheJackTransportChoiceAndWaitsWhileItRuns)
+{
+    if (!insidePrivateNetwork()) {
+        return;  // the run inside the namespace did the test and its result is above
+    }
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("button.sqlite"));
+    ASSERT_NE(db, nullptr);
+    const QString ini = dir.file(QStringLiteral("settings.ini"));
+    QSettings store(ini, QSettings::IniFormat);
+    ui::Settings settings(store);
+    // JACK transport chosen, but the driver is not JACK: it is refused, and Link can be used.
+    settings.setLinkSync({false, false, false, 1});
+    ui::BeatMachinePage page(*db, settings);
+    page.setInteractive(false);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    ui::BeatSession& session = page.session();
+    EXPECT_EQ(session.jackTransport(), ui::JackTransportRole::Off);
+    auto* link = page.findChild<QPushButton*>(QStringLiteral("linkButton"));
+    ASSERT_NE(link, nullptr);
+    ASSERT_TRUE(link->isEnabled());
+    link->click();
+    EXPECT_TRUE(session.link().enabled);
+    EXPECT_TRUE(settings.linkSync().enabled);
+    EXPECT_EQ(settings.linkSync().jackTransport, 1) << "the JACK transport choice was erased";
+    // On disk at once (a crash or a power cut later does not undo the click).
+    const QByteArray saved = test::readAll(ini);
+    EXPECT_TRUE(saved.contains("[link]") && saved.contains("enabled=true")) << saved.toStdString();
+    link->click();
+    EXPECT_FALSE(session.link().enabled);
+
+    // With JACK as the driver the transport is followed: Link waits, and L says why.
+    const QString server = QStringLiteral("bandmate-linkbutton-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server, 256);
+    ASSERT_TRUE(jack.started()) << jack.log().toStdString();
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    ui::Settings::AudioOutput output;
+    output.driver = QStringLiteral("JACK");
+    settings.setAudioOutput(output);
+    for (int attempt = 0; attempt < 40 && session.jackTransport() == ui::JackTransportRole::Off; ++attempt) {
+        page.applySettings();
+        if (session.jackTransport() == ui::JackTransportRole::Off) {
+            QTest::qWait(250);  // the server is still starting
+        }
+    }
+    ASSERT_EQ(session.jackTransport(), ui::JackTransportRole::Follow);
+    EXPECT_FALSE(link->isEnabled());
+    page.setFocus();
+    QTest::keyClick(&page, Qt::Key_L);
+    EXPECT_FALSE(session.link().enabled);
+    EXPECT_TRUE(page.bannerText().contains(QStringLiteral("JACK transport is on"))) << page.bannerText().toStdString();
+    EXPECT_EQ(settings.linkSync().jackTransport, 1);
+    session.setJackTransport(ui::JackTransportRole::Off);  // before the server goes
 }
 
 // Preferences › Tempo sync: Link and JACK's transport are one outside clock at a time; what is

@@ -401,6 +401,17 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     ASSERT_TRUE(scored.wait(60'000));
     ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
     EXPECT_EQ(dialog->result()->score.hits.size(), 2u);
+    // Another sensitivity and noise gate: the take (which cannot be played again) is heard again
+    // from its recording, not thrown away with a "score it again" that would start a new take.
+    dialog->setHearing(80, -60);
+    ASSERT_TRUE(scored.wait(60'000)) << dialog->statusText().toStdString();
+    ASSERT_TRUE(dialog->result().has_value()) << dialog->statusText().toStdString();
+    EXPECT_EQ(dialog->result()->score.hits.size(), 2u) << "the same bar";
+    EXPECT_EQ(settings.hearing(QStringLiteral("clave")).sensitivity, 80) << "heard with the new setting, and remembered";
+    EXPECT_EQ(settings.hearing(QStringLiteral("clave")).gateDb, -60);
+    dialog->setHearing(50, -45);  // back as it was for the trainer's takes below (heard again too)
+    ASSERT_TRUE(scored.wait(60'000)) << dialog->statusText().toStdString();
+    EXPECT_FALSE(dialog->statusText().contains(QStringLiteral("score the take again"))) << dialog->statusText().toStdString();
 
     // The tempo trainer: nobody plays, so no take holds the mark: the tempo stays, the next take
     // starts by itself, and after three in a row the trainer rests; nothing is kept.

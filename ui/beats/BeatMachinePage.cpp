@@ -36,7 +36,10 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     buildShortcuts();
     connect(m_session, &BeatSession::machineChanged, this, &BeatMachinePage::refresh);
     connect(m_session, &BeatSession::originChanged, this, &BeatMachinePage::refreshMachineChooser);
-    connect(m_session, &BeatSession::errorOccurred, this, [this](const QString& message) { showMessage(message, true); });
+    connect(m_session, &BeatSession::errorOccurred, this, [this](const QString& message) {
+        showMessage(message, true);
+        showLinkState();  // a JACK server gone took its transport along: Link can be chosen again
+    });
     connect(m_session, &BeatSession::playingChanged, this, [this](bool playing) {
         const QSignalBlocker block(m_play);
         m_play->setChecked(playing);
@@ -162,9 +165,14 @@ void BeatMachinePage::buildShortcuts()
                   [this, heardBpm] { m_session->setBpm(heardBpm() + 5); });
     addPageAction(this, tr("Slower (−5 BPM)"), {QKeySequence(Qt::Key_Minus)}, [this, heardBpm] { m_session->setBpm(heardBpm() - 5); });
     addPageAction(this, tr("Link On or Off"), {QKeySequence(Qt::Key_L)}, [this] {
-        if (m_link != nullptr) {
-            m_link->toggle();
+        if (m_link == nullptr) {
+            return;
         }
+        if (!m_link->isEnabled()) {
+            showMessage(tr("JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link, one clock at a time."), true);
+            return;
+        }
+        m_link->toggle();
     });
     addPageAction(this, tr("Key Up a Fifth"), {QKeySequence(Qt::Key_K)}, [this] { m_session->setKey(m_session->machine().keyNote + 7); });
     addPageAction(this, tr("Key Up a Fourth"), {QKeySequence(Qt::SHIFT | Qt::Key_K)}, [this] { m_session->setKey(m_session->machine().keyNote + 5); });
@@ -345,6 +353,12 @@ void BeatMachinePage::showLinkState()
     const QSignalBlocker block(m_link);
     const bool on = m_session->link().enabled;
     m_link->setChecked(on);
+    // One outside clock at a time: while JACK's transport is followed or led, Link waits.
+    const bool jack = m_session->jackTransport() != JackTransportRole::Off;
+    m_link->setEnabled(!jack);
+    m_link->setToolTip(jack ? tr("JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.")
+                            : tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
+                                 "Preferences › Tempo sync has its choices."));
     // The session's bar line is the count while linked.
     m_countIn->setEnabled(!on);
     m_countIn->setToolTip(on ? tr("No count-in while linked: the session's bar line is the count")

@@ -120,11 +120,12 @@ TakeDialog* BeatMachinePage::openTakeDialog()
 {
     const QString ref = !m_session->userMachineId().isEmpty() ? QStringLiteral("user:") + m_session->userMachineId()
                                                               : QStringLiteral("builtin:") + m_session->builtinName();
-    m_session->releaseDevice();  // a live take opens the device itself
+    m_session->lendDevice();  // a live take opens the device itself
     const Settings::AudioOutput audio = m_settings.audioOutput();
     auto* dialog = new TakeDialog(m_db, m_session->machine(), ref, m_session->swing(), m_session->voice(), audio,
                                   m_settings.roundTrip(Settings::audioSetupKey(audio)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QObject::destroyed, m_session, &BeatSession::returnDevice);
     dialog->setSettings(&m_settings);
     if (m_interactive) {
         dialog->open();

@@ -103,13 +103,16 @@ QWidget* BeatMachinePage::buildTransport()
     m_link->setToolTip(tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
                           "Preferences › Tempo sync has its choices."));
     connect(m_link, &QPushButton::toggled, this, [this](bool on) {
+        // Only Link's own choice: a JACK transport role kept in Preferences stays what it is
+        // (the button is not offered while it runs: one outside clock at a time).
         Settings::LinkSync link = m_settings.linkSync();
         link.enabled = on;
-        if (on) {
-            link.jackTransport = 0;  // one outside clock at a time
-        }
         m_settings.setLinkSync(link);
-        applySettings();
+        m_settings.sync();
+        // Link alone: a JACK role kept in Preferences comes back with Preferences (or the next
+        // start), not by starting every JACK app's transport from this button.
+        m_session->setLink({link.enabled, link.claveCycle, link.startStop});
+        showLinkState();
     });
     group({m_countIn, m_link});
     auto* voice = new QComboBox(bar);

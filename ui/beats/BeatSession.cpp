@@ -580,11 +580,25 @@ void BeatSession::releaseDevice()
         m_clockQuiet = false;
         m_player->stop();
         m_player.reset();
-        if (m_linkSession) {
-            // No block will take the stop up now: it goes to the session from here.
+        if (m_linkSession && (!m_linkSession->startStopSync() || m_linkSession->peers() == 0)) {
+            // Ours alone (start and stop not shared, or nobody else in the session): no block
+            // will take the stop up now, so it goes to the session from here. Shared with peers,
+            // the session plays on for them.
             m_linkSession->setPlayingNonRealTime(false);
         }
     }
+}
+
+void BeatSession::lendDevice()
+{
+    releaseDevice();
+    m_deviceLent = true;
+}
+
+void BeatSession::returnDevice()
+{
+    m_deviceLent = false;
+    m_peerStartTried = false;  // a session or transport that plays is joined again, once
 }
 
 bool BeatSession::play()
@@ -652,6 +666,8 @@ bool BeatSession::play()
     m_playing = true;
     if (fresh) {
         startPracticeStretch();
+    } else {
+        notePracticeTempo(m_playingBpm);  // an outside clock's tempo may have changed meanwhile
     }
     m_poll.start();
     Q_EMIT playingChanged(true);
@@ -687,7 +703,7 @@ void BeatSession::stop()
         return;
     }
     m_engine->stop();
-    if (m_linkSession) {
+    if (m_linkSession && !m_clockQuiet) {
         m_linkSession->requestPlaying(false);
     }
     if (m_jackTransportClock && !m_clockQuiet) {
@@ -758,8 +774,7 @@ void BeatSession::applyTempo(double bpm)
         m_tempoAsked = m_playingBpm;
         m_tempoAskedAt.start();
     }
-    m_practiceBpmMin = m_practiceBpmMin == 0.0 ? m_playingBpm : std::min(m_practiceBpmMin, m_playingBpm);
-    m_practiceBpmMax = std::max(m_practiceBpmMax, m_playingBpm);
+    notePracticeTempo(m_playingBpm);
     Q_EMIT playingBpmChanged(m_playingBpm);
 }
 
@@ -835,6 +850,7 @@ void BeatSession::startedByClock()
         startPracticeStretch();
     } else {
         m_segment.start();
+        notePracticeTempo(m_playingBpm);
     }
     Q_EMIT playingChanged(true);
 }
@@ -852,7 +868,10 @@ void BeatSession::pollJackTransport()
 #endif
     if (!m_player) {
         // Another app rolled the transport before this Bandmate opened its device: it joins in
-        // (once: a device that does not open says so once).
+        // (once: a device that does not open says so once). Not while the device is lent.
+        if (m_deviceLent) {
+            return;
+        }
 #if BANDMATE_JACK_TRANSPORT
         const bool rolls = transport->rollingNow();
         if (rolls && !m_peerStartTried) {
@@ -905,11 +924,16 @@ void BeatSession::hearOutsideTempo(double tempo)
     // clock's), but practice is logged within it.
     m_playingBpm = tempo;
     if (m_playing) {
-        const double logged = std::clamp(tempo, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
-        m_practiceBpmMin = m_practiceBpmMin == 0.0 ? logged : std::min(m_practiceBpmMin, logged);
-        m_practiceBpmMax = std::max(m_practiceBpmMax, logged);
+        notePracticeTempo(tempo);  // (heard while paused: noted when it plays again)
     }
     Q_EMIT playingBpmChanged(tempo);
+}
+
+void BeatSession::notePracticeTempo(double bpm)
+{
+    const double logged = std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+    m_practiceBpmMin = m_practiceBpmMin == 0.0 ? logged : std::min(m_practiceBpmMin, logged);
+    m_practiceBpmMax = std::max(m_practiceBpmMax, logged);
 }
 
 void BeatSession::setLink(const LinkSettings& settings)
@@ -972,7 +996,10 @@ void BeatSession::pollLink()
     if (!m_player) {
         // A peer started the session before this Bandmate ever played: with start and stop
         // shared, it opens the device and joins in (once: a device that does not open says so
-        // once, not at every poll).
+        // once, not at every poll). Not while the device is lent.
+        if (m_deviceLent) {
+            return;
+        }
         const bool sessionPlays = m_linkSettings.startStop && m_linkSession->sessionPlaying();
         if (sessionPlays && !m_peerStartTried) {
             m_peerStartTried = true;

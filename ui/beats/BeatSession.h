@@ -167,6 +167,12 @@ public:
     /// Stops and closes the audio device (reopened on the next play): another user of the device
     /// (the timing coach's live take) can then open it.
     void releaseDevice();
+    /// releaseDevice() for another user of the device (the timing coach's take, Preferences' test
+    /// sound and calibration): until returnDevice(), a Link peer's or JACK app's start does not
+    /// open it again here. What plays with the outside clock plays on for the others.
+    void lendDevice();
+    /// The other user is done: a session or transport that plays is joined again, as on opening.
+    void returnDevice();
 
     /// The pattern the engine has been given (tests, export and the polymeter view read it).
     /// The kit's samples (about 350 files) are decoded the first time a pattern is needed, that is
@@ -215,6 +221,8 @@ private:
     /// The tempo an outside clock plays at (a Link session's, a JACK master's) becomes the one
     /// shown and logged, unless it is one asked for here still on its way.
     void hearOutsideTempo(double tempo);
+    /// A tempo played in this stretch of practice, for its logged range (within the machine's).
+    void notePracticeTempo(double bpm);
     /// Another app started the shared transport (Link's start/stop sync, JACK's transport).
     void startedByClock();
     /// The outside clock the engine follows, if any.
@@ -233,8 +241,8 @@ private:
     std::unique_ptr<audio::ClockSource> m_jackTransportClock;  ///< likewise
     JackTransportRole m_jackRole = JackTransportRole::Off;
     QElapsedTimer m_jackRequestAt;  ///< our own start or stop, on its way through JACK
-    /// Set while a pause or stop here only follows JACK's transport (another app stopped it, the
-    /// device is let go): JACK is not asked to stop every app's transport.
+    /// Set while a pause or stop here only follows the outside clock (another app stopped JACK's
+    /// transport, the device is let go): JACK or the Link session is not asked to stop for all.
     bool m_clockQuiet = false;
     std::unique_ptr<audio::LivePlayer> m_player;
     std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
@@ -268,10 +276,13 @@ private:
     QTimer m_poll;
     LinkSettings m_linkSettings;
     int m_linkPeers = 0;
-    bool m_peerStartTried = false;
-    bool m_trainerRecount = false;
-    double m_tempoAsked = 0.0;      ///< a tempo sent to the Link session, until it has it
-    QElapsedTimer m_tempoAskedAt;  ///< a linked start: the trainer counts from the first bar heard  ///< a peer's start opened (or failed to open) the device
+    bool m_peerStartTried = false;  ///< a peer's start opened (or failed to open) the device
+    /// The device is lent (the timing coach's take, Preferences' test sound): a peer's start does
+    /// not take it back until returnDevice().
+    bool m_deviceLent = false;
+    bool m_trainerRecount = false;  ///< a clock's start: the trainer counts from the first bar heard
+    double m_tempoAsked = 0.0;      ///< a tempo sent to the outside clock, until it has it
+    QElapsedTimer m_tempoAskedAt;
 };
 
 }  // namespace bandmate::ui

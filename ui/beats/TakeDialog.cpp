@@ -409,13 +409,17 @@ TakeDialog::TakeDialog(core::Database& db, core::beats::Machine machine, QString
     connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
     connect(m_input, &QLineEdit::textChanged, this, &TakeDialog::showMode);
     connect(m_midiNotes, &QLineEdit::textChanged, this, &TakeDialog::invalidate);
-    connect(m_sensitivity, &QSlider::valueChanged, this, &TakeDialog::invalidate);
-    connect(m_gate, &QSpinBox::valueChanged, this, &TakeDialog::invalidate);
+    m_rehear = new QTimer(this);
+    m_rehear->setSingleShot(true);
+    m_rehear->setInterval(300);
+    connect(m_rehear, &QTimer::timeout, this, &TakeDialog::rehearLastTake);
+    connect(m_sensitivity, &QSlider::valueChanged, this, &TakeDialog::hearingChanged);
+    connect(m_gate, &QSpinBox::valueChanged, this, &TakeDialog::hearingChanged);
     connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::loadMidiNotes);
     connect(m_part, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
     connect(m_bpm, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
     connect(m_latency, &QDoubleSpinBox::valueChanged, this, &TakeDialog::invalidate);
-    connect(m_tolerance, &QComboBox::currentIndexChanged, this, &TakeDialog::invalidate);
+    connect(m_tolerance, &QComboBox::currentIndexChanged, this, &TakeDialog::hearingChanged);
     connect(m_backing, &QCheckBox::toggled, this, &TakeDialog::invalidate);
     connect(m_bars, &QSpinBox::valueChanged, this, &TakeDialog::invalidate);
     m_nextTake = new QTimer(this);
@@ -685,6 +689,9 @@ void TakeDialog::setBusy(bool busy)
 
 void TakeDialog::invalidate()
 {
+    if (m_rehear != nullptr) {
+        m_rehear->stop();  // another part, tempo or file: the take is not heard again with them
+    }
     if (!m_result || m_busy) {
         return;
     }
@@ -695,6 +702,47 @@ void TakeDialog::invalidate()
     m_chartCaption->hide();
     m_keepButton->setEnabled(false);
     m_status->setText(tr("The settings changed: score the take again."));
+}
+
+void TakeDialog::hearingChanged()
+{
+    // A live take cannot be played again, but its recording is still here: it is heard again
+    // with the new setting rather than thrown away.
+    if (m_scoredLive && m_lastTake && m_result && m_liveMode->isChecked() && !m_recorder && !m_nextTake->isActive()) {
+        m_rehear->start();  // once the slider rests, not at each of its steps
+        m_keepButton->setEnabled(false);  // what is shown is not heard with these settings
+        return;
+    }
+    invalidate();
+}
+
+void TakeDialog::rehearLastTake()
+{
+    if (!m_scoredLive || !m_lastTake || !m_liveMode->isChecked() || m_recorder || m_nextTake->isActive()) {
+        return;  // another take (or a file) is in hand now
+    }
+    if (m_busy) {
+        m_rehear->start();  // after the score in flight
+        return;
+    }
+    if (m_worker.joinable()) {
+        m_worker.join();  // finished: nothing reads the take now
+    }
+    const audio::TakeRequest now = request();
+    m_lastTake->request.onsets = now.onsets;
+    m_lastTake->request.toleranceMs = now.toleranceMs;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_lastTake->request.cancelled = m_cancel;
+    m_keptBeforeRehear = m_resultKept;
+    m_rehearing = true;
+    ++m_run;
+    m_result.reset();
+    m_progress->setRange(0, 0);
+    m_progress->setAccessibleName(tr("Scoring"));
+    m_status->setText(tr("Listening to the take again with the new settings…"));
+    setBusy(true);
+    auto take = m_lastTake;
+    scoreInBackground([take] { return audio::scoreRecordedTakeNonRealTime(*take); });
 }
 
 audio::TakeRequest TakeDialog::request() const
@@ -763,6 +811,7 @@ void TakeDialog::score()
 
 void TakeDialog::startLive()
 {
+    m_rehear->stop();  // a new take replaces the one that was to be heard again
     if (m_audio.inputDevice.isEmpty()) {
         m_status->setText(tr("Choose the input you play into in Preferences › Audio first (and calibrate it there)."));
         Q_EMIT scored();
@@ -811,6 +860,8 @@ void TakeDialog::startLive()
         return;
     }
     m_recorder = std::move(*recorder);
+    m_lastTake.reset();  // this take replaces it
+    m_rehear->stop();
     m_stoppedByHand = false;
     ++m_run;
     m_result.reset();
@@ -906,6 +957,7 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     if (run != m_run) {
         return;  // an older score's
     }
+    const bool rehearing = std::exchange(m_rehearing, false);
     m_hits->clear();
     m_liveView->hide();  // the take's whole score replaces what was heard as it played
     m_liveCaption->hide();
@@ -939,7 +991,8 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         return;
     }
     m_result = std::move(*result);
-    m_resultKept = false;
+    // The same take heard again is not a second one to keep.
+    m_resultKept = rehearing && m_keptBeforeRehear;
     // What the part was heard with, remembered once it scored (not a mapping that matched nothing).
     rememberPart(m_scoredMidi ? &m_result->midiNotes : nullptr);
     const core::coach::TakeScore& score = m_result->score;
@@ -997,13 +1050,18 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
     } else if (qFuzzyIsNull(m_result->latencyMs)) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("No recording latency given: times are as recorded.");
     }
+    if (rehearing && m_resultKept) {
+        status += (status.isEmpty() ? QString() : QStringLiteral(" ")) + tr("The take was kept with its first score.");
+    }
     if (m_result->dropouts > 0) {
         status += (status.isEmpty() ? QString() : QStringLiteral(" "))
                   + tr("The audio dropped out %n time(s) during the take: a dropout can read as a hit.", "", m_result->dropouts);
     }
     m_status->setText(status);
     setBusy(false);
-    trainerAfter(*m_result);
+    if (!rehearing) {
+        trainerAfter(*m_result);  // a take heard again is no new take for the trainer
+    }
     Q_EMIT scored();
 }
 

@@ -120,6 +120,10 @@ private:
     void setBusy(bool busy);
     /// A setting changed after a score: what is shown is not that take's any more.
     void invalidate();
+    /// Sensitivity, noise gate or tolerance changed: a live take (which cannot be played again)
+    /// is heard again from its recording once the control rests; anything else is invalidated.
+    void hearingChanged();
+    void rehearLastTake();
     /// After a live take scored with the trainer on: the next tempo, the take kept when it held
     /// the mark, the next take started after a pause (or the trainer done or resting).
     void trainerAfter(const audio::TakeResult& result);
@@ -172,7 +176,12 @@ private:
     bool m_resultKept = false;         ///< the take shown has been kept
     QLabel* m_liveCaption = nullptr;
     QString m_recordingsFolder;
-    std::shared_ptr<const audio::RecordedTake> m_lastTake;  ///< the live take scored last, for Keep take
+    /// The live take scored last, for Keep take and to be heard again (changed only while no
+    /// worker reads it).
+    std::shared_ptr<audio::RecordedTake> m_lastTake;
+    QTimer* m_rehear = nullptr;     ///< a hearing control rests before the take is heard again
+    bool m_rehearing = false;       ///< the score in flight is a take heard again, not a new take
+    bool m_keptBeforeRehear = false;
     QLineEdit* m_input = nullptr;
     QComboBox* m_part = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;

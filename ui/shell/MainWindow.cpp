@@ -369,10 +369,14 @@ void MainWindow::openPreferences()
     PreferencesDialog dialog(m_settings, m_db, this);
     connect(&dialog, &PreferencesDialog::audioDeviceWanted, this, [this] {
         if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {
-            beats->session().releaseDevice();  // the test sound or the calibration opens it
+            beats->session().lendDevice();  // the test sound or the calibration opens it
         }
     });
-    if (dialog.exec() == QDialog::Accepted) {
+    const int result = dialog.exec();
+    if (auto* beats = qobject_cast<BeatMachinePage*>(pageWidget(PageId::BeatMachine))) {
+        beats->session().returnDevice();
+    }
+    if (result == QDialog::Accepted) {
         if (auto* app = qobject_cast<QApplication*>(QApplication::instance())) {
             applyColorScheme(*app, m_settings.colorScheme());
         }

@@ -117,14 +117,18 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
         m_linkQuantum->setEnabled(on);
         m_linkStartStop->setEnabled(on);
         m_jackTransport->setEnabled(!on);
+    };
+    // A JACK transport role kept while Link is on (the Link button) shows, greyed, and stays;
+    // ticking Link here is choosing it instead.
+    enableLink(link.enabled);
+    connect(m_link, &QCheckBox::toggled, this, enableLink);
+    connect(m_link, &QCheckBox::clicked, this, [this](bool on) {
         if (on) {
             m_jackTransport->setCurrentIndex(0);
         }
-    };
-    enableLink(link.enabled);
-    connect(m_link, &QCheckBox::toggled, this, enableLink);
+    });
     connect(m_jackTransport, &QComboBox::currentIndexChanged, this, [this](int index) { m_link->setEnabled(index == 0); });
-    m_link->setEnabled(m_jackTransport->currentIndex() == 0);
+    m_link->setEnabled(link.enabled || m_jackTransport->currentIndex() == 0);
     tabs->addTab(syncTab, tr("Tempo sync"));
 
     auto* dataTab = new QWidget(tabs);
