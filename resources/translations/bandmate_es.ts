@@ -1129,7 +1129,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+104"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+102"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
@@ -1163,18 +1163,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+9"/>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+81"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1227,23 +1227,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Export WAV…</source>
         <translation>Exportar WAV…</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-58"/>
         <source>Export MIDI…</source>
         <translation>Exportar MIDI…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Share…</source>
         <translation>Compartir…</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-56"/>
         <source>Shared grooves…</source>
         <translation>Grooves compartidos…</translation>
     </message>
@@ -1259,7 +1259,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+174"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1269,12 +1269,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link, one clock at a time.</source>
-        <translation>El transporte de JACK está activado (Preferencias › Sincronización de tempo): desactívalo para usar Ableton Link; un reloj a la vez.</translation>
-    </message>
-    <message>
-        <location line="+187"/>
+        <location line="+192"/>
         <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.</source>
         <translation>El transporte de JACK está activado (Preferencias › Sincronización de tempo): desactívalo para usar Ableton Link.</translation>
     </message>
@@ -1285,7 +1280,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-36"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-34"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -1326,14 +1321,14 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+376"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+105"/>
+        <location line="+103"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-106"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-104"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + y − lo cambian de 5 en 5, T lo marca con toques</translation>
     </message>
@@ -1399,7 +1394,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Un compás de clics antes de que empiece el ritmo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+34"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+32"/>
         <source>Instructor</source>
         <translation>Instructor</translation>
     </message>
@@ -1410,12 +1405,11 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location filename="../../ui/beats/BeatMachinePage.cpp" line="-5"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-17"/>
         <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
         <translation>Toca a tiempo con otras apps de tu red (Ableton Link): un solo tempo, los compases alineados. Sus opciones están en Preferencias › Sincronización de tempo.</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+17"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+0"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -1450,7 +1444,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-205"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-204"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -1547,7 +1541,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Marcar el tempo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Faster (+5 BPM)</source>
         <translation>Más rápido (+5 BPM)</translation>
     </message>
@@ -2042,7 +2036,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+325"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link está activado: apágalo para seguir el transporte de JACK (un solo reloj a la vez).</translation>
     </message>
@@ -2057,17 +2051,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El transporte de JACK está apagado: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>JACK transport is there on Linux only.</source>
         <translation>El transporte de JACK solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>The JACK server went away: JACK transport is off.</source>
         <translation>El servidor JACK se fue: el transporte de JACK está apagado.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+156"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
@@ -6089,13 +6083,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+33"/>
-        <location line="+387"/>
-        <location line="+184"/>
+        <location line="+391"/>
+        <location line="+183"/>
         <source>Scoring</source>
         <translation>Puntuando</translation>
     </message>
     <message>
-        <location line="-567"/>
+        <location line="-570"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Lo que oye la entrada: debe moverse con lo que tocas y no llegar al final</translation>
     </message>
@@ -6147,7 +6141,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Pa&amp;rar</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Listening to the take again with the new settings…</source>
         <translation>Escuchando la toma otra vez con los nuevos ajustes…</translation>
     </message>
@@ -6162,7 +6156,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Los dispositivos se abrieron distinto que al calibrarlos (%1, antes %2): vuelve a calibrar en Preferencias › Audio.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Recording</source>
         <translation>Grabando</translation>
     </message>
@@ -6193,7 +6187,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-609"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
@@ -6334,12 +6328,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <location line="+138"/>
         <location line="+16"/>
         <location line="+41"/>
-        <location line="+357"/>
+        <location line="+360"/>
         <source>The trainer stopped.</source>
         <translation>El entrenador se detuvo.</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-380"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % a tiempo a %2 BPM: dominas el tempo objetivo del entrenador. ¡Bien tocado!</translation>
     </message>
@@ -6367,7 +6361,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Los ajustes cambiaron: vuelve a puntuar la toma.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Choose the recording first.</source>
         <translation>Elige primero la grabación.</translation>
     </message>
@@ -6398,7 +6392,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo empezar la toma: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Bar %1 of %2</source>
         <translation>Compás %1 de %2</translation>
     </message>
@@ -6413,7 +6407,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar la toma: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ningún golpe en la rejilla de la parte</translation>
     </message>

@@ -1129,7 +1129,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+104"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+102"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
@@ -1163,18 +1163,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+81"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1227,23 +1227,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Export WAV…</source>
         <translation>Eksporter WAV …</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-58"/>
         <source>Export MIDI…</source>
         <translation>Eksporter MIDI …</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Share…</source>
         <translation>Del…</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-56"/>
         <source>Shared grooves…</source>
         <translation>Delte grooves…</translation>
     </message>
@@ -1259,7 +1259,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+174"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
@@ -1269,12 +1269,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link, one clock at a time.</source>
-        <translation>JACK-transport er på (Innstillinger › Temposynk): slå den av for å bruke Ableton Link, én klokke om gangen.</translation>
-    </message>
-    <message>
-        <location line="+187"/>
+        <location line="+192"/>
         <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.</source>
         <translation>JACK-transport er på (Innstillinger › Temposynk): slå den av for å bruke Ableton Link.</translation>
     </message>
@@ -1285,7 +1280,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-36"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-34"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -1326,14 +1321,14 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     <message>
         <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+376"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
-        <location line="+105"/>
+        <location line="+103"/>
         <location line="+1"/>
         <location line="+1"/>
         <source> BPM</source>
         <translation> BPM</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-106"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-104"/>
         <source>Tempo: + and − change it by 5, T taps it</source>
         <translation>Tempo: + og − endrer det med 5, T tapper det inn</translation>
     </message>
@@ -1399,7 +1394,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Én takt med klikk før grooven starter</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+34"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+32"/>
         <source>Instructor</source>
         <translation>Instruktør</translation>
     </message>
@@ -1410,12 +1405,11 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location filename="../../ui/beats/BeatMachinePage.cpp" line="-5"/>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="-17"/>
         <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
         <translation>Spill i takt med andre apper på nettverket ditt (Ableton Link): ett tempo, taktene på linje. Valgene finner du i Innstillinger › Temposynk.</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+17"/>
+        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+0"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
@@ -1450,7 +1444,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-205"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-204"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -1547,7 +1541,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tapp inn tempo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Faster (+5 BPM)</source>
         <translation>Raskere (+5 BPM)</translation>
     </message>
@@ -2042,7 +2036,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+325"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link er på: slå det av for å følge JACK-transporten (én klokke om gangen).</translation>
     </message>
@@ -2057,17 +2051,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>JACK-transporten er av: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>JACK transport is there on Linux only.</source>
         <translation>JACK-transport finnes bare på Linux.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>The JACK server went away: JACK transport is off.</source>
         <translation>JACK-serveren forsvant: JACK-transporten er av.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+156"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
@@ -6089,13 +6083,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+33"/>
-        <location line="+387"/>
-        <location line="+184"/>
+        <location line="+391"/>
+        <location line="+183"/>
         <source>Scoring</source>
         <translation>Gir poeng</translation>
     </message>
     <message>
-        <location line="-567"/>
+        <location line="-570"/>
         <source>What the input hears: it should move with your playing, and stay short of the end</source>
         <translation>Det inngangen hører: den skal bevege seg med spillet ditt, og holde seg unna enden</translation>
     </message>
@@ -6147,7 +6141,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Sta&amp;ns</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Listening to the take again with the new settings…</source>
         <translation>Lytter til opptaket på nytt med de nye innstillingene …</translation>
     </message>
@@ -6162,7 +6156,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Enhetene åpnet seg annerledes enn da de ble kalibrert (%1, før %2): kalibrer på nytt under Innstillinger › Lyd.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Recording</source>
         <translation>Tar opp</translation>
     </message>
@@ -6193,7 +6187,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-609"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
@@ -6334,12 +6328,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <location line="+138"/>
         <location line="+16"/>
         <location line="+41"/>
-        <location line="+357"/>
+        <location line="+360"/>
         <source>The trainer stopped.</source>
         <translation>Treneren stanset.</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-380"/>
         <source>%1 % in time at %2 BPM: you hold the trainer&apos;s target tempo. Well played.</source>
         <translation>%1 % i takt på %2 BPM: du holder måltempoet til treneren. Godt spilt.</translation>
     </message>
@@ -6367,7 +6361,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Innstillingene er endret: gi poeng til opptaket på nytt.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Choose the recording first.</source>
         <translation>Velg opptaket først.</translation>
     </message>
@@ -6398,7 +6392,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke starte opptaket: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Bar %1 of %2</source>
         <translation>Takt %1 av %2</translation>
     </message>
@@ -6413,7 +6407,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptaket kunne ikke vurderes: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>no hit found on the part&apos;s grid</source>
         <translation>ingen slag funnet i stemmens rutenett</translation>
     </message>

@@ -52,7 +52,7 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
         // above stays what it is saved with.
         const bool training = m_session->trainer().enabled && m_session->isPlaying();
         const bool jack = m_session->jackTransport() != JackTransportRole::Off;
-        const bool linked = (m_session->link().enabled || jack) && std::abs(bpm - m_session->machine().bpm) > 0.05;
+        const bool linked = m_session->followsOutsideClock() && std::abs(bpm - m_session->machine().bpm) > 0.05;
         m_trainerLabel->setVisible(training || linked);
         m_trainerLabel->setText(training ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0)
                                 : jack   ? tr("JACK: %1 BPM").arg(bpm, 0, 'f', 1)
@@ -158,8 +158,7 @@ void BeatMachinePage::buildShortcuts()
     addPageAction(this, tr("Tap Tempo"), {QKeySequence(Qt::Key_T)}, [this] { m_session->tapTempo(); });
     // From the tempo heard: in a Link session that is the session's, not the machine's.
     const auto heardBpm = [this] {
-        const bool outside = m_session->link().enabled || m_session->jackTransport() != JackTransportRole::Off;
-        return outside ? m_session->playingBpm() : m_session->machine().bpm;
+        return m_session->followsOutsideClock() ? m_session->playingBpm() : m_session->machine().bpm;
     };
     addPageAction(this, tr("Faster (+5 BPM)"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
                   [this, heardBpm] { m_session->setBpm(heardBpm() + 5); });
@@ -169,7 +168,7 @@ void BeatMachinePage::buildShortcuts()
             return;
         }
         if (!m_link->isEnabled()) {
-            showMessage(tr("JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link, one clock at a time."), true);
+            showMessage(m_link->toolTip(), true);  // why it waits
             return;
         }
         m_link->toggle();

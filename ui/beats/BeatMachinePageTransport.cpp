@@ -99,9 +99,7 @@ QWidget* BeatMachinePage::buildTransport()
     connect(m_countIn, &QCheckBox::toggled, this, [this](bool on) { m_session->setCountIn(on); });
     m_link = new QPushButton(tr("Link"), bar);
     m_link->setObjectName(QStringLiteral("linkButton"));
-    m_link->setCheckable(true);
-    m_link->setToolTip(tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
-                          "Preferences › Tempo sync has its choices."));
+    m_link->setCheckable(true);  // (its text and tip: showLinkState)
     connect(m_link, &QPushButton::toggled, this, [this](bool on) {
         // Only Link's own choice: a JACK transport role kept in Preferences stays what it is
         // (the button is not offered while it runs: one outside clock at a time).

@@ -625,50 +625,27 @@ bool BeatSession::play()
     }
     (void)pattern();  // the first play decodes the kit when nothing has yet
     m_droppedAtPlay = m_droppedSeen = m_engine->droppedCommands();
-    if (m_linkSession) {
-        // In a session with others their tempo stands (joining is not changing it for all);
-        // alone, the machine's (or the trainer's) is the session's. The transport starts on the
-        // session's next bar line: there is no count-in, and a pause continues from a bar line.
-        // The groove starts again from the session's beat 0 (a pause too: it continues from
-        // there, in phase with the others): the trainer counts from the first bar heard.
+    if (clock() != nullptr) {
+        // Linked: in a session with others their tempo stands (joining is not changing it for
+        // all); alone, the machine's (or the trainer's) is the session's. The transport starts on
+        // the session's next bar line: there is no count-in, and a pause continues from a bar
+        // line, in phase with the others. JACK: every JACK app's transport starts, and the groove
+        // plays from where it is once it rolls. Either way the trainer counts from the first bar
+        // heard.
         m_trainerRecount = true;
-        if (!m_paused) {
-            m_practiceBpmMin = m_practiceBpmMax = 0.0;
-            if (m_linkSession->peers() == 0) {
-                applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
-            }
-        } else {
-            m_segment.start();
+        if (!m_paused && m_linkSession && m_linkSession->peers() == 0) {
+            applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
         }
-        m_linkSession->requestPlaying(true);
-    } else if (m_jackTransportClock) {
-        // Every JACK app's transport starts; the groove plays from where it is once it rolls.
-        if (!m_paused) {
-            m_practiceBpmMin = m_practiceBpmMax = 0.0;
-        } else {
-            m_segment.start();
-        }
-        m_trainerRecount = true;
-        m_jackTransportClock->requestPlaying(true);
-        m_jackRequestAt.start();
+        requestClockPlaying(true);
     } else if (m_paused) {
         m_engine->resume();
-        m_segment.start();
     } else {
         m_trainerStepsDone = 0;
         m_trainerBaseBar = 0;
-        m_practiceBpmMin = m_practiceBpmMax = 0.0;
         applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
         m_engine->play(m_countIn);
     }
-    const bool fresh = !m_paused;
-    m_paused = false;
-    m_playing = true;
-    if (fresh) {
-        startPracticeStretch();
-    } else {
-        notePracticeTempo(m_playingBpm);  // an outside clock's tempo may have changed meanwhile
-    }
+    startPlaying();
     m_poll.start();
     Q_EMIT playingChanged(true);
     return true;
@@ -680,13 +657,7 @@ void BeatSession::pause()
         return;
     }
     m_engine->stop();
-    if (m_linkSession) {
-        m_linkSession->requestPlaying(false);
-    }
-    if (m_jackTransportClock && !m_clockQuiet) {
-        m_jackTransportClock->requestPlaying(false);
-        m_jackRequestAt.start();
-    }
+    requestClockPlaying(false);
     m_practicedMs += m_segment.elapsed();  // a pause is not practice
     m_segment.invalidate();
     m_playing = false;
@@ -703,13 +674,7 @@ void BeatSession::stop()
         return;
     }
     m_engine->stop();
-    if (m_linkSession && !m_clockQuiet) {
-        m_linkSession->requestPlaying(false);
-    }
-    if (m_jackTransportClock && !m_clockQuiet) {
-        m_jackTransportClock->requestPlaying(false);
-        m_jackRequestAt.start();
-    }
+    requestClockPlaying(false);
     m_playing = false;
     m_paused = false;
     if (clock() == nullptr) {
@@ -759,23 +724,59 @@ void BeatSession::applyTempo(double bpm)
 {
     m_playingBpm = std::clamp(bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
     m_engine->setTempo(m_playingBpm);
-    if (m_linkSession) {
-        // Through the audio thread while the device runs; straight into the session otherwise.
-        if (m_player) {
-            m_linkSession->requestTempo(m_playingBpm);
-        } else {
+    if (audio::ClockSource* outside = clock()) {
+        // Link's through the audio thread while the device runs, straight into the session
+        // otherwise; JACK's master's (or, following, the own count's).
+        if (m_linkSession && !m_player) {
             m_linkSession->setTempoNonRealTime(m_playingBpm);
+        } else {
+            outside->requestTempo(m_playingBpm);
         }
-        m_tempoAsked = m_playingBpm;
-        m_tempoAskedAt.start();
-    }
-    if (m_jackTransportClock) {
-        m_jackTransportClock->requestTempo(m_playingBpm);  // the master's (or, following, the own count's)
         m_tempoAsked = m_playingBpm;
         m_tempoAskedAt.start();
     }
     notePracticeTempo(m_playingBpm);
     Q_EMIT playingBpmChanged(m_playingBpm);
+}
+
+void BeatSession::requestClockPlaying(bool playing)
+{
+    audio::ClockSource* outside = clock();
+    if (outside == nullptr || m_clockQuiet) {
+        return;
+    }
+    outside->requestPlaying(playing);
+    if (m_jackTransportClock) {
+        m_jackRequestAt.start();  // on its way through JACK: not taken for another app's
+    }
+}
+
+void BeatSession::startPlaying()
+{
+    const bool fresh = !m_paused;
+    m_paused = false;
+    m_playing = true;
+    if (fresh) {
+        startPracticeStretch();
+    } else {
+        m_segment.start();
+        notePracticeTempo(m_playingBpm);  // an outside clock's tempo may have changed meanwhile
+    }
+}
+
+void BeatSession::joinOutsideStart(bool outsidePlays)
+{
+    // Once for each start (a device that does not open says so once, not at every poll); not
+    // while the device is lent.
+    if (m_deviceLent) {
+        return;
+    }
+    if (outsidePlays && !m_peerStartTried) {
+        m_peerStartTried = true;
+        play();
+    } else if (!outsidePlays) {
+        m_peerStartTried = false;
+    }
 }
 
 audio::ClockSource* BeatSession::clock() const
@@ -828,8 +829,7 @@ bool BeatSession::setJackTransport(JackTransportRole role)
         m_player->start(*m_engine, nullptr, m_jackTransportClock.get());
     }
     if (m_playing) {
-        m_jackTransportClock->requestPlaying(true);
-        m_jackRequestAt.start();
+        requestClockPlaying(true);
     }
     m_poll.start();
     return true;
@@ -842,16 +842,8 @@ bool BeatSession::setJackTransport(JackTransportRole role)
 void BeatSession::startedByClock()
 {
     // Another app started the shared transport: playing here too, as if Play had been pressed.
-    const bool fresh = !m_paused;
-    m_paused = false;
-    m_playing = true;
     m_trainerRecount = true;  // the trainer counts from the first bar heard
-    if (fresh) {
-        startPracticeStretch();
-    } else {
-        m_segment.start();
-        notePracticeTempo(m_playingBpm);
-    }
+    startPlaying();
     Q_EMIT playingChanged(true);
 }
 
@@ -867,19 +859,9 @@ void BeatSession::pollJackTransport()
     }
 #endif
     if (!m_player) {
-        // Another app rolled the transport before this Bandmate opened its device: it joins in
-        // (once: a device that does not open says so once). Not while the device is lent.
-        if (m_deviceLent) {
-            return;
-        }
+        // Another app rolled the transport before this Bandmate opened its device: it joins in.
 #if BANDMATE_JACK_TRANSPORT
-        const bool rolls = transport->rollingNow();
-        if (rolls && !m_peerStartTried) {
-            m_peerStartTried = true;
-            play();
-        } else if (!rolls) {
-            m_peerStartTried = false;
-        }
+        joinOutsideStart(transport->rollingNow());
 #endif
         return;
     }
@@ -958,7 +940,7 @@ void BeatSession::setLink(const LinkSettings& settings)
             m_player->start(*m_engine, nullptr, m_linkSession.get());  // a block's gap, then in time
         }
         if (m_playing) {
-            m_linkSession->requestPlaying(true);
+            requestClockPlaying(true);
         }
         m_poll.start();
     } else if (!settings.enabled && m_linkSession) {
@@ -995,18 +977,8 @@ void BeatSession::pollLink()
     }
     if (!m_player) {
         // A peer started the session before this Bandmate ever played: with start and stop
-        // shared, it opens the device and joins in (once: a device that does not open says so
-        // once, not at every poll). Not while the device is lent.
-        if (m_deviceLent) {
-            return;
-        }
-        const bool sessionPlays = m_linkSettings.startStop && m_linkSession->sessionPlaying();
-        if (sessionPlays && !m_peerStartTried) {
-            m_peerStartTried = true;
-            play();
-        } else if (!sessionPlays) {
-            m_peerStartTried = false;
-        }
+        // shared, it opens the device and joins in.
+        joinOutsideStart(m_linkSettings.startStop && m_linkSession->sessionPlaying());
         return;
     }
     // A peer's start or stop (start/stop sync): what the audio thread did once it has taken up

@@ -164,6 +164,8 @@ public:
     /// left off) otherwise, and while Link is on (one outside clock at a time).
     bool setJackTransport(JackTransportRole role);
     [[nodiscard]] JackTransportRole jackTransport() const { return m_jackRole; }
+    /// Link or JACK's transport sets the tempo and the beat (what plays is the clock's).
+    [[nodiscard]] bool followsOutsideClock() const { return clock() != nullptr; }
     /// Stops and closes the audio device (reopened on the next play): another user of the device
     /// (the timing coach's live take) can then open it.
     void releaseDevice();
@@ -223,6 +225,13 @@ private:
     void hearOutsideTempo(double tempo);
     /// A tempo played in this stretch of practice, for its logged range (within the machine's).
     void notePracticeTempo(double bpm);
+    /// Starts or stops the outside clock's transport for everyone (not while m_clockQuiet).
+    void requestClockPlaying(bool playing);
+    /// Playing from here (Play, or another app's start): a fresh stretch of practice, or the
+    /// paused one going on.
+    void startPlaying();
+    /// With the device closed, another app's transport (or session) playing opens it and joins.
+    void joinOutsideStart(bool outsidePlays);
     /// Another app started the shared transport (Link's start/stop sync, JACK's transport).
     void startedByClock();
     /// The outside clock the engine follows, if any.

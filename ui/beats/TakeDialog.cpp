@@ -708,7 +708,7 @@ void TakeDialog::hearingChanged()
 {
     // A live take cannot be played again, but its recording is still here: it is heard again
     // with the new setting rather than thrown away.
-    if (m_scoredLive && m_lastTake && m_result && m_liveMode->isChecked() && !m_recorder && !m_nextTake->isActive()) {
+    if (m_result && takeCanBeHeardAgain()) {
         m_rehear->start();  // once the slider rests, not at each of its steps
         m_keepButton->setEnabled(false);  // what is shown is not heard with these settings
         return;
@@ -716,9 +716,14 @@ void TakeDialog::hearingChanged()
     invalidate();
 }
 
+bool TakeDialog::takeCanBeHeardAgain() const
+{
+    return m_scoredLive && m_lastTake && m_liveMode->isChecked() && !m_recorder && !m_nextTake->isActive();
+}
+
 void TakeDialog::rehearLastTake()
 {
-    if (!m_scoredLive || !m_lastTake || !m_liveMode->isChecked() || m_recorder || m_nextTake->isActive()) {
+    if (!takeCanBeHeardAgain()) {
         return;  // another take (or a file) is in hand now
     }
     if (m_busy) {
@@ -733,8 +738,7 @@ void TakeDialog::rehearLastTake()
     m_lastTake->request.toleranceMs = now.toleranceMs;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_lastTake->request.cancelled = m_cancel;
-    m_keptBeforeRehear = m_resultKept;
-    m_rehearing = true;
+    m_rehearing = true;  // (a take kept stays kept: the same take heard again is no second one)
     ++m_run;
     m_result.reset();
     m_progress->setRange(0, 0);
@@ -861,7 +865,6 @@ void TakeDialog::startLive()
     }
     m_recorder = std::move(*recorder);
     m_lastTake.reset();  // this take replaces it
-    m_rehear->stop();
     m_stoppedByHand = false;
     ++m_run;
     m_result.reset();
@@ -991,8 +994,9 @@ void TakeDialog::showResult(int run, core::Result<audio::TakeResult> result)
         return;
     }
     m_result = std::move(*result);
-    // The same take heard again is not a second one to keep.
-    m_resultKept = rehearing && m_keptBeforeRehear;
+    if (!rehearing) {
+        m_resultKept = false;  // a new take (the same take heard again is no second one to keep)
+    }
     // What the part was heard with, remembered once it scored (not a mapping that matched nothing).
     rememberPart(m_scoredMidi ? &m_result->midiNotes : nullptr);
     const core::coach::TakeScore& score = m_result->score;

@@ -124,6 +124,9 @@ private:
     /// is heard again from its recording once the control rests; anything else is invalidated.
     void hearingChanged();
     void rehearLastTake();
+    /// The live take scored last is in hand and nothing newer is on its way (live mode, no take
+    /// recording, the trainer not waiting for its next).
+    [[nodiscard]] bool takeCanBeHeardAgain() const;
     /// After a live take scored with the trainer on: the next tempo, the take kept when it held
     /// the mark, the next take started after a pause (or the trainer done or resting).
     void trainerAfter(const audio::TakeResult& result);
@@ -181,7 +184,6 @@ private:
     std::shared_ptr<audio::RecordedTake> m_lastTake;
     QTimer* m_rehear = nullptr;     ///< a hearing control rests before the take is heard again
     bool m_rehearing = false;       ///< the score in flight is a take heard again, not a new take
-    bool m_keptBeforeRehear = false;
     QLineEdit* m_input = nullptr;
     QComboBox* m_part = nullptr;
     QDoubleSpinBox* m_bpm = nullptr;
