@@ -34,6 +34,7 @@
 #include <cstring>
 #include <cstdio>
 #include <poll.h>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -154,18 +155,12 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
             return fail(ErrorCode::InvalidArgument, "only with --link", linkOnly);
         }
     }
-    if (!options.traceBeats.isEmpty()) {
+    if (values.contains(QStringLiteral("--trace-beats"))) {
         // Checked before anything plays; a trace written earlier is not written over.
-        const QFileInfo target(options.traceBeats);
-        if (target.isDir()) {
-            return fail(ErrorCode::InvalidArgument, "that is a folder, not a file", "--trace-beats");
-        }
-        if (!target.absoluteDir().exists()) {
-            return fail(ErrorCode::NotFound, "the folder does not exist", "--trace-beats");
-        }
-        if (target.exists() && target.isFile()) {  // (a pipe or /dev/stdout takes it as it comes)
-            return fail(ErrorCode::InvalidArgument, "a file is there already: give another name, nothing was written over it",
-                        options.traceBeats.toStdString());
+        if (auto checked = core::checkNewOutputFile(options.traceBeats, "--trace-beats",
+                                                    "a file is there already: give another name, nothing was written over it");
+            !checked) {
+            return std::unexpected(checked.error());
         }
     }
     if (options.link && options.countIn) {
@@ -585,9 +580,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     std::FILE* trace = nullptr;  // opened once nothing else can fail
     if (!options.traceBeats.isEmpty()) {
         // "x": made here, or refused (a file that came meanwhile is not written over either).
-        const QByteArray name = QFile::encodeName(options.traceBeats);
-        const QFileInfo target(options.traceBeats);
-        trace = std::fopen(name.constData(), target.exists() && !target.isFile() ? "w" : "wx");
+        trace = std::fopen(QFile::encodeName(options.traceBeats).constData(), "wx");
         if (trace == nullptr) {
             return reportError(core::Error{ErrorCode::Io, std::string("cannot write the beat trace there: ") + std::strerror(errno),
                                            options.traceBeats.toStdString()});
@@ -600,14 +593,13 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     std::signal(SIGHUP, onInterrupt);  // a closed terminal: the report and the trace still written
     (*player)->start(engine, nullptr, clock, observer);
     if (!args.json) {
+        // One arg() for all: a title with "%2" in it is text, not a place to fill.
         printOut(QStringLiteral("Playing %1 at %2 on %3 \"%4\": %5 Hz, %6-frame buffer, output latency %7 ms. "
                                 "Ctrl+C stops.\n")
-                     .arg(QString::fromStdString(machine.title.empty() ? "the machine" : machine.title))
-                     .arg(link ? QStringLiteral("the Link session's tempo") : QStringLiteral("%1 BPM").arg(machine.bpm))
-                     .arg(QString::fromStdString(info.driver), QString::fromStdString(info.device))
-                     .arg(info.sampleRate)
-                     .arg(info.bufferFrames)
-                     .arg(info.outputLatencySeconds() * 1000.0, 0, 'f', 1));
+                     .arg(QString::fromStdString(machine.title.empty() ? "the machine" : machine.title),
+                          link ? QStringLiteral("the Link session's tempo") : QStringLiteral("%1 BPM").arg(machine.bpm),
+                          QString::fromStdString(info.driver), QString::fromStdString(info.device), QString::number(info.sampleRate),
+                          QString::number(info.bufferFrames), QString::number(info.outputLatencySeconds() * 1000.0, 'f', 1)));
         if (transport) {
             printOut(options.jackTransport == QLatin1String("master")
                          ? QStringLiteral("JACK transport: Bandmate is the timebase master (its tempo and bars for every JACK "
@@ -641,8 +633,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     size_t mostPeers = 0;
     int64_t lastTraced = 0;
     bool quit = false;
-    bool transportLost = false;
-    bool midiLost = false;  // the JACK server of MIDI clock out went away
+    std::optional<core::Error> lost;  // the JACK server went away under the transport or MIDI out
     while (!g_interrupted.load() && !quit) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (options.seconds
@@ -670,11 +661,10 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
             } else if (word == QLatin1String("quit") && words.size() == 1) {
                 quit = true;
             } else if (!word.isEmpty()) {
+                // (One arg() for all: a %1 typed in the line is text, not a place to fill.)
                 printErr(QStringLiteral("bandmate-cli: not a command while playing: \"%1\" (tempo BPM, stop, start, quit; "
                                         "tempo from %2 to %3)\n")
-                             .arg(line)
-                             .arg(beats::MachineLimits::kMinBpm)
-                             .arg(beats::MachineLimits::kMaxBpm));
+                             .arg(line, QString::number(beats::MachineLimits::kMinBpm), QString::number(beats::MachineLimits::kMaxBpm)));
             }
         }
         if (engine.tempo() != tempo && engine.framesPlayed() > 0) {
@@ -687,11 +677,11 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         }
 #if BANDMATE_JACK_TRANSPORT
         if (transport && static_cast<audio::JackTransport*>(transport.get())->serverGone()) {
-            transportLost = true;
+            lost = core::Error{ErrorCode::Io, "the JACK server went away: its transport is gone", "--jack-transport"};
             break;
         }
         if (midiOut && midiOut->serverGone()) {
-            midiLost = true;
+            lost = core::Error{ErrorCode::Io, "the JACK server went away: MIDI clock out stopped", "--midi-clock-out"};
             break;
         }
 #endif
@@ -737,12 +727,11 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGHUP, SIG_DFL);
-    if (transportLost || midiLost) {
+    if (lost) {
         if (trace != nullptr) {
             std::fclose(trace);
         }
-        return reportError(transportLost ? core::Error{ErrorCode::Io, "the JACK server went away: its transport is gone", "--jack-transport"}
-                                         : core::Error{ErrorCode::Io, "the JACK server went away: MIDI clock out stopped", "--midi-clock-out"});
+        return reportError(*lost);
     }
     if (trace != nullptr) {
         const bool written = std::ferror(trace) == 0;

@@ -5,6 +5,7 @@
 #include "audio/coach/LiveTake.h"
 #include "audio/coach/TakeScorer.h"
 #include "audio/device/LivePlayer.h"
+#include "core/util/SafeFiles.h"
 #include "core/beats/BuiltinMachines.h"
 #include "core/coach/TakeLog.h"
 #include "core/coach/TakeScore.h"
@@ -413,20 +414,15 @@ int runLive(const CliArgs& args)
         }
         live.bars = *bars;
     }
-    if (const QString keep = arguments->values.value(QStringLiteral("--keep-recording")); !keep.isEmpty()) {
-        // Where the recording goes is checked before anyone plays, not after.
-        const QFileInfo target(keep);
-        if (target.isDir()) {
-            return reportError({ErrorCode::InvalidArgument, "that is a folder, not a file", "--keep-recording"});
-        }
-        if (!target.absoluteDir().exists()) {
-            return reportError({ErrorCode::NotFound, "the folder does not exist", "--keep-recording"});
-        }
-        if (target.exists()) {
-            // A take kept earlier is not recorded over (a live take cannot be played again).
-            return reportError({ErrorCode::InvalidArgument,
-                                "a file is there already (a take kept earlier?): give another name, nothing was recorded over it",
-                                keep.toStdString()});
+    if (arguments->values.contains(QStringLiteral("--keep-recording"))) {
+        const QString keep = arguments->values.value(QStringLiteral("--keep-recording"));
+        // Where the recording goes is checked before anyone plays, not after; a take kept earlier
+        // is not recorded over (a live take cannot be played again).
+        if (auto checked = core::checkNewOutputFile(
+                keep, "--keep-recording",
+                "a file is there already (a take kept earlier?): give another name, nothing was recorded over it");
+            !checked) {
+            return reportError(checked.error());
         }
     }
     if (auto checked = audio::checkLiveTake(live); !checked) {

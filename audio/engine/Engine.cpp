@@ -159,7 +159,7 @@ void Engine::setMasterGain(double gain)
 
 double Engine::framesPerStep() const noexcept
 {
-    const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+    const Flavor flavor = playingFlavor();
     return m_sampleRate * 60.0 / (m_bpm * core::beats::stepsPerBeat(flavor));
 }
 
@@ -186,7 +186,7 @@ void Engine::apply(const Command& command) noexcept
     const bool validChannel = command.channel >= 0 && command.channel < kMaxChannels;
     switch (command.type) {
     case CommandType::Play: {
-        const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+        const Flavor flavor = playingFlavor();
         m_playing = true;
         m_frame = 0;
         m_nextStep = command.value != 0.0 ? -core::beats::stepsPerBar(flavor) : 0;
@@ -221,13 +221,20 @@ void Engine::apply(const Command& command) noexcept
     }
 }
 
+Flavor Engine::playingFlavor() const noexcept
+{
+    return m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+}
+
 void Engine::followClock(const ClockPosition& position) noexcept
 {
     // A position no engine could play from (not a number, a billion beats in) is not followed;
     // a stop is, whatever came with it.
+    // The clock's tempo even beyond the machine's own range (Link allows 20–999 BPM): its beat
+    // moves at it, and so must the steps.
     if (std::isfinite(position.beat) && std::abs(position.beat) < 1e9 && std::isfinite(position.bpm) && position.bpm > 0.0) {
         m_clock = position;
-        m_clock.bpm = std::clamp(position.bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+        m_clock.bpm = std::clamp(position.bpm, kMinClockBpm, kMaxClockBpm);
         m_clockPending = true;
     } else if (!position.rolling) {
         m_clock.rolling = false;
@@ -242,7 +249,7 @@ void Engine::applyClock() noexcept
         m_playing = false;
         return;
     }
-    const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+    const Flavor flavor = playingFlavor();
     const double step = m_clock.beat * core::beats::stepsPerBeat(flavor);
     const double here = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
     // Starting, or a jump (a relocated transport, a session that re-mapped its beats): play from
@@ -395,7 +402,7 @@ void Engine::startVoice(const float* left, const float* right, int64_t length, f
 void Engine::triggerStep(int64_t step, int offset) noexcept
 {
     if (step < 0) {  // count-in: a click on every beat, the first one accented
-        const Flavor flavor = m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa;
+        const Flavor flavor = playingFlavor();
         if (step % core::beats::stepsPerBeat(flavor) == 0) {
             const bool accent = step == -core::beats::stepsPerBar(flavor);
             const auto& click = accent ? m_clickAccent : m_click;
@@ -518,7 +525,7 @@ void Engine::process(float* left, float* right, int frames) noexcept
             }
             triggerStep(m_nextStep, static_cast<int>(std::max<int64_t>(0, onset - m_frame)));
             if (m_nextStep >= 0) {
-                m_beatsPlayed += 1.0 / core::beats::stepsPerBeat(m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa);
+                m_beatsPlayed += 1.0 / core::beats::stepsPerBeat(playingFlavor());
             }
             ++m_nextStep;
         }
@@ -536,7 +543,7 @@ void Engine::process(float* left, float* right, int frames) noexcept
     if (m_playing) {
         const double step = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
         m_statusStep.store(step, std::memory_order_relaxed);
-        m_statusBeat.store(step / core::beats::stepsPerBeat(m_pattern != nullptr ? m_pattern->flavor() : Flavor::Salsa),
+        m_statusBeat.store(step / core::beats::stepsPerBeat(playingFlavor()),
                            std::memory_order_relaxed);
         m_frame += frames;
     }

@@ -43,6 +43,9 @@ public:
     static constexpr int kFadeVoices = 16;
     static constexpr int kMaxBlockFrames = 8192;
     static constexpr float kLimiterCeiling = 0.944f;  ///< −0.5 dBFS: a full machine never clips
+    /// A followed clock's tempo range (wider than a machine's own: another app's tempo).
+    static constexpr double kMinClockBpm = 1.0;
+    static constexpr double kMaxClockBpm = 1000.0;
 
     Engine();
     ~Engine();
@@ -134,6 +137,8 @@ private:
     void adoptPendingPattern() noexcept;
     void rebaseTempo(double framesPerStep) noexcept;
     void applyClock() noexcept;
+    /// The pattern's flavor (its steps per beat), salsa before there is one.
+    [[nodiscard]] core::beats::Flavor playingFlavor() const noexcept;
     [[nodiscard]] double framesPerStep() const noexcept;
     [[nodiscard]] int64_t onsetFrame(int64_t step) const noexcept;
     void triggerStep(int64_t step, int offset) noexcept;

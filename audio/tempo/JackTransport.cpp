@@ -58,7 +58,8 @@ bool readBarBeatTick(const jack_position_t& p, ClockPosition& clock)
     const double quarter = 4.0 / p.beat_type;
     clock.beat = (barStart + (p.beat - 1) + tick / p.ticks_per_beat) * quarter;
     clock.bpm = p.beats_per_minute * quarter;
-    return std::isfinite(clock.beat) && clock.beat < 1e9;
+    // In quarters, within what the engine follows (a master at 1000 eighths is 500 quarters).
+    return std::isfinite(clock.beat) && clock.beat < 1e9 && clock.bpm >= Engine::kMinClockBpm && clock.bpm <= Engine::kMaxClockBpm;
 }
 
 }  // namespace

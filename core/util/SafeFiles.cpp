@@ -120,4 +120,22 @@ Result<QByteArray> readInputFile(const QString& path, qint64 maxBytes, const std
     return bytes;
 }
 
+Result<void> checkNewOutputFile(const QString& path, const std::string& option, const std::string& existing)
+{
+    if (path.trimmed().isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "which file? The name is empty", option);
+    }
+    const QFileInfo target(path);
+    if (target.isDir()) {
+        return fail(ErrorCode::InvalidArgument, "that is a folder, not a file", option);
+    }
+    if (!target.absoluteDir().exists()) {
+        return fail(ErrorCode::NotFound, "the folder does not exist", option);
+    }
+    if (target.exists() || target.isSymLink()) {
+        return fail(ErrorCode::InvalidArgument, existing, path.toStdString());
+    }
+    return {};
+}
+
 }  // namespace bandmate::core

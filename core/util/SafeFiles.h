@@ -28,4 +28,10 @@ namespace bandmate::core {
 /// Io. `what` names the kind of file in the messages ("machine file", "roadmap").
 [[nodiscard]] Result<QByteArray> readInputFile(const QString& path, qint64 maxBytes, const std::string& what);
 
+/// Checks a file the musician named for output before any work is done: no name, a folder, a
+/// missing folder, or anything already there (never written over, nor a device or a pipe written
+/// into; `existing` says so in the caller's words) is refused, InvalidArgument or NotFound,
+/// `option` naming where (the path, for something already there).
+[[nodiscard]] Result<void> checkNewOutputFile(const QString& path, const std::string& option, const std::string& existing);
+
 }  // namespace bandmate::core

@@ -783,6 +783,29 @@ TEST(Engine, AFollowedClockPlaysEveryStepOnItsExactFrameFromAStartInsideABlock)
     EXPECT_DOUBLE_EQ(engine.tempo(), kBpm);
 }
 
+// A clock beyond the machine's own range (a Link peer at 600 BPM; Link allows up to 999): the
+// engine plays at the clock's tempo, each step on its frame, not at its own 300 BPM ceiling with
+// the steps bunched at block edges to catch up.
+TEST(Engine, AFollowedClockFasterThanTheMachinesRangeKeepsEveryStepOnItsFrame)
+{
+    Machine machine = exampleMachine();
+    enableOnly(machine, "clave");
+    Engine engine;
+    start(engine, Pattern::build(core::beats::compileMachine(machine), impulseKit(machine)), 120.0);
+    constexpr double kBpm = 600.0;
+    const double framesPerBeat = kRate * 60.0 / kBpm;
+    const int64_t frames = 10 * 48'000;
+    const auto out = followFor(engine, frames, 1024, [&](int64_t at) {
+        return audio::ClockPosition{true, static_cast<double>(at) / framesPerBeat, kBpm};
+    });
+    const auto expected = below(test::expectedImpulses(machine, 400, [&](int64_t k) {
+        return gridFrame(static_cast<double>(k), kBpm, kRate, 2);
+    }), frames);
+    test::expectSameImpulses(expected, nonzeroFrames(out));
+    EXPECT_GT(expected.size(), 50u);
+    EXPECT_DOUBLE_EQ(engine.tempo(), kBpm);
+}
+
 // A clock that runs 0.1 % fast against the sound card (two crystals never agree) corrects the
 // engine a little at every block: no step is played twice or skipped, and each lands within a
 // frame of where the clock has it.

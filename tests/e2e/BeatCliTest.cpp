@@ -8,6 +8,7 @@
 #include <QProcess>
 
 #include <cmath>
+#include <sys/stat.h>
 #include <set>
 
 using namespace bandmate;
@@ -196,6 +197,19 @@ TEST(BeatCli, ATraceOfTheBeatsIsNotWrittenOverAnEarlierFile)
                                   QStringLiteral("--trace-beats"), dir.path(), QStringLiteral("--seconds"), QStringLiteral("1")});
     EXPECT_EQ(folder.exitCode, 2);
     EXPECT_TRUE(folder.err.contains(QStringLiteral("--trace-beats: that is a folder"))) << folder.err.toStdString();
+
+    // No name, and a pipe nobody reads (opening it would wait for ever, after the device opened):
+    // one clear line each, before anything plays.
+    const CliRun empty = runCli({QStringLiteral("play"), QStringLiteral("salsa"), QStringLiteral("--link"),
+                                 QStringLiteral("--trace-beats"), QString(), QStringLiteral("--seconds"), QStringLiteral("1")});
+    EXPECT_EQ(empty.exitCode, 2);
+    EXPECT_TRUE(empty.err.contains(QStringLiteral("--trace-beats: which file?"))) << empty.err.toStdString();
+    const QString fifo = dir.file(QStringLiteral("pipe"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const CliRun pipe = runCli({QStringLiteral("play"), QStringLiteral("salsa"), QStringLiteral("--link"),
+                                QStringLiteral("--trace-beats"), fifo, QStringLiteral("--seconds"), QStringLiteral("1")});
+    EXPECT_EQ(pipe.exitCode, 2);
+    EXPECT_TRUE(pipe.err.contains(QStringLiteral("a file is there already"))) << pipe.err.toStdString();
 }
 
 TEST(BeatCli, MachinesListsTheBuiltInsAndRenderTakesTheirNames)

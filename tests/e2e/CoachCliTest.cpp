@@ -161,6 +161,9 @@ TEST(CoachCli, BadInputGetsOneClearLine)
         {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
           QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--keep-recording"), dir.file(QStringLiteral("no/such/t.flac"))},
          "folder does not exist"},
+        {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
+          QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--keep-recording"), QString()},
+         "--keep-recording: which file?"},
         // A take kept earlier is not recorded over: refused before anything plays.
         {{QStringLiteral("coach"), QStringLiteral("live"), QStringLiteral("salsa"), QStringLiteral("--part"), QStringLiteral("clave"),
           QStringLiteral("--input-device"), QStringLiteral("mic"), QStringLiteral("--keep-recording"), kept},
