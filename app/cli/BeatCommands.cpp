@@ -8,6 +8,7 @@
 #include "audio/render/OfflineRenderer.h"
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
+#include "audio/midi/JackMidiClockIn.h"
 #include "audio/midi/JackMidiOut.h"
 #include "audio/tempo/JackTransport.h"
 #endif
@@ -19,6 +20,7 @@
 #include "core/beats/NoteStream.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -85,9 +87,44 @@ struct BeatOptions {
     QString traceBeats;             ///< play --trace-beats FILE: "host_us,beat" per poll
     QString jackTransport;          ///< play --jack-transport follow|master
     QString midiClockOut;           ///< play --midi-clock-out PORT: a JACK MIDI input
+    QString midiClockIn;            ///< play --midi-clock-in PORT: a JACK MIDI output to follow
+    QString midiOut;                ///< play --midi-out PORT[:CHANNEL]: the notes to a JACK MIDI input
+    int midiOutChannel = -1;        ///< 0-15, or -1: each instrument's General MIDI channel
+    bool midiOnly = false;          ///< play --midi-only: the audio muted, the notes sent
 };
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
+
+/// --midi-out PORT[:CHANNEL]: a JACK MIDI input, then perhaps a channel 1-16 after its last
+/// colon (JACK names are "client:port", so the channel is the third part).
+Result<std::pair<QString, int>> parseMidiTarget(const QString& value)
+{
+    QString port = value.trimmed();
+    int channel = -1;
+    const qsizetype colon = port.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0 && port.left(colon).contains(QLatin1Char(':'))) {
+        // After the port's own "client:port": nothing or digits is a channel (said when it is
+        // none of 1-16); anything else is part of the port's name.
+        const QString suffix = port.mid(colon + 1).trimmed();
+        const bool digits = std::all_of(suffix.begin(), suffix.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+        if (digits) {
+            const int given = suffix.size() <= 2 ? suffix.toInt() : 0;
+            if (given < 1 || given > 16) {
+                return fail(ErrorCode::InvalidArgument,
+                            suffix.isEmpty() ? std::string("a MIDI channel is 1 to 16, got nothing after the last \":\"")
+                                             : "a MIDI channel is 1 to 16, got " + suffix.toStdString(),
+                            "--midi-out");
+            }
+            channel = given - 1;
+            port = port.left(colon).trimmed();
+        }
+    }
+    if (port.isEmpty() || port.startsWith(QLatin1String("--"))) {
+        return fail(ErrorCode::InvalidArgument, "which port? Give a JACK MIDI input (jack_lsp -t lists them), and :CHANNEL if you like",
+                    "--midi-out");
+    }
+    return std::pair{port, channel};
+}
 
 // Parses the arguments after the command word: MACHINE and --name value / --name=value / flags.
 Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
@@ -107,11 +144,12 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     if (command == Command::Play) {
         valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
                << QStringLiteral("--sample-rate") << QStringLiteral("--link-quantum") << QStringLiteral("--trace-beats")
-               << QStringLiteral("--jack-transport") << QStringLiteral("--midi-clock-out");
+               << QStringLiteral("--jack-transport") << QStringLiteral("--midi-clock-out") << QStringLiteral("--midi-clock-in")
+               << QStringLiteral("--midi-out");
     }
     QStringList flags{QStringLiteral("--count-in")};
     if (command == Command::Play) {
-        flags << QStringLiteral("--link") << QStringLiteral("--link-start-stop");
+        flags << QStringLiteral("--link") << QStringLiteral("--link-start-stop") << QStringLiteral("--midi-only");
     }
     if (command == Command::Render) {
         flags << QStringLiteral("--loop");
@@ -225,19 +263,62 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     if (values.contains(QStringLiteral("--midi-clock-out")) && options.midiClockOut.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "which port? Give a JACK MIDI input (jack_lsp -t lists them)", "--midi-clock-out");
     }
+    options.midiClockIn = values.value(QStringLiteral("--midi-clock-in")).trimmed();
+    if (values.contains(QStringLiteral("--midi-clock-in"))) {
+        if (options.midiClockIn.isEmpty()) {
+            return fail(ErrorCode::InvalidArgument, "which port? Give a JACK MIDI output (jack_lsp -t lists them)", "--midi-clock-in");
+        }
+        if (options.link || !options.jackTransport.isEmpty()) {
+            return fail(ErrorCode::InvalidArgument,
+                        options.link ? "one clock at a time: --link or --midi-clock-in, not both"
+                                     : "one clock at a time: --jack-transport or --midi-clock-in, not both",
+                        "--midi-clock-in");
+        }
+        if (options.countIn) {
+            return fail(ErrorCode::InvalidArgument, "the MIDI clock's Start starts the groove: no --count-in with it", "--count-in");
+        }
+    }
+    if (values.contains(QStringLiteral("--midi-out"))) {
+        auto target = parseMidiTarget(values.value(QStringLiteral("--midi-out")));
+        if (!target) {
+            return std::unexpected(target.error());
+        }
+        options.midiOut = target->first;
+        options.midiOutChannel = target->second;
+    }
+    options.midiOnly = arguments->flags.contains(QStringLiteral("--midi-only"));
+    if (options.midiOnly && options.midiOut.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "only with --midi-out: the notes go there while the audio is muted", "--midi-only");
+    }
+    if (options.midiOnly && options.countIn) {
+        return fail(ErrorCode::InvalidArgument, "the count-in's clicks would be muted with --midi-only: give one or the other",
+                    "--count-in");
+    }
+    // Bandmate's own ports: its clock fed back into its clock input would run away with itself.
+    const auto own = [](const QString& port, const char* client) { return port.startsWith(QLatin1String(client) + QLatin1Char(':')); };
+    if (own(options.midiClockIn, "bandmate-midi") || own(options.midiClockIn, "bandmate-clock-in")) {
+        return fail(ErrorCode::InvalidArgument, "that is Bandmate's own MIDI port: give another app's MIDI output", "--midi-clock-in");
+    }
+    for (const auto& [target, option] : {std::pair{&options.midiClockOut, "--midi-clock-out"}, std::pair{&options.midiOut, "--midi-out"}}) {
+        if (own(*target, "bandmate-clock-in") || own(*target, "bandmate-midi")) {
+            return fail(ErrorCode::InvalidArgument, "that is Bandmate's own MIDI port: give another app's MIDI input", option);
+        }
+    }
 #if !BANDMATE_JACK_TRANSPORT
-    if (!options.midiClockOut.isEmpty()) {
-        return fail(ErrorCode::InvalidArgument, "MIDI clock out goes through JACK, on Linux only for now", "--midi-clock-out");
+    if (!options.midiClockOut.isEmpty() || !options.midiClockIn.isEmpty() || !options.midiOut.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "MIDI goes through JACK, on Linux only for now",
+                    !options.midiOut.isEmpty() ? "--midi-out" : options.midiClockOut.isEmpty() ? "--midi-clock-in" : "--midi-clock-out");
     }
 #endif
-    if (!options.jackTransport.isEmpty() || !options.midiClockOut.isEmpty()) {
+    if (!options.jackTransport.isEmpty() || !options.midiClockOut.isEmpty() || !options.midiClockIn.isEmpty()
+        || !options.midiOut.isEmpty()) {
         // The transport's frames and MIDI's are the JACK graph's: another driver's blocks would
         // bunch the notes (or the clock) at JACK's period boundaries.
         if (options.device.driver.empty()) {
             options.device.driver = "JACK";
         } else if (QString::fromStdString(options.device.driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
             return fail(ErrorCode::InvalidArgument,
-                        options.jackTransport.isEmpty() ? "MIDI clock out goes through JACK: leave out --driver or give --driver JACK"
+                        options.jackTransport.isEmpty() ? "MIDI goes through JACK: leave out --driver or give --driver JACK"
                                                         : "JACK transport plays through JACK: leave out --driver or give --driver JACK",
                         "--driver");
         }
@@ -360,7 +441,7 @@ Result<std::shared_ptr<const audio::Kit>> loadKit(const BeatOptions& options, do
     return kit;
 }
 
-void warnAboutKit(const audio::Kit& kit, const audio::Pattern& pattern)
+void warnAboutKit(const audio::Kit& kit, const audio::Pattern& pattern, bool midiOut = false)
 {
     for (const auto& problem : kit.problems()) {
         printErr(QStringLiteral("bandmate-cli: warning: kit sample %1\n").arg(QString::fromStdString(problem)));
@@ -370,8 +451,9 @@ void warnAboutKit(const audio::Kit& kit, const audio::Pattern& pattern)
         for (const auto& name : pattern.missingSamples()) {
             names << QString::fromStdString(name);
         }
-        printErr(QStringLiteral("bandmate-cli: warning: the kit has no sample for %1 (played without them)\n")
-                     .arg(names.join(QStringLiteral(", "))));
+        printErr(QStringLiteral("bandmate-cli: warning: the kit has no sample for %1 (%2)\n")
+                     .arg(names.join(QStringLiteral(", ")),
+                          midiOut ? QStringLiteral("silent here; MIDI out still sends their notes") : QStringLiteral("played without them")));
     }
 }
 
@@ -536,7 +618,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         return reportError(kit.error());
     }
     const auto pattern = audio::Pattern::build(beats::compileMachine(machine), *kit);
-    warnAboutKit(**kit, *pattern);
+    warnAboutKit(**kit, *pattern, !options.midiOut.isEmpty());
 
     audio::Engine engine;
     engine.prepareNonRealTime(info.sampleRate);
@@ -544,7 +626,10 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     engine.setTempo(machine.bpm);
     engine.setSwing(options.swing);
     std::unique_ptr<audio::LinkSession> link;
-    std::unique_ptr<audio::ClockSource> transport;  // JACK's, when asked for
+    std::unique_ptr<audio::ClockSource> transport;  // JACK's transport or a MIDI clock, when asked for
+#if BANDMATE_JACK_TRANSPORT
+    audio::JackMidiClockIn* clockIn = nullptr;     // the MIDI clock (in `transport`)
+#endif
     if (options.link) {
         link = std::make_unique<audio::LinkSession>(machine.bpm, options.linkQuantum);
         link->setStartStopSync(options.linkStartStop);
@@ -560,18 +645,36 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         }
         transport = std::move(*opened);
 #endif
+#if BANDMATE_JACK_TRANSPORT
+    } else if (!options.midiClockIn.isEmpty()) {
+        auto opened = audio::JackMidiClockIn::open(options.midiClockIn.toStdString(), "--midi-clock-in", machine.bpm);
+        if (!opened) {
+            return reportError(opened.error());
+        }
+        clockIn = opened->get();
+        transport = std::move(*opened);
+#endif
     } else {
         engine.play(options.countIn);
     }
     audio::ClockSource* clock = link ? static_cast<audio::ClockSource*>(link.get()) : transport.get();
 #if BANDMATE_JACK_TRANSPORT
     std::unique_ptr<audio::JackMidiOut> midiOut;
-    if (!options.midiClockOut.isEmpty()) {
-        auto opened = audio::JackMidiOut::open(options.midiClockOut.toStdString(), "--midi-clock-out");
+    if (!options.midiClockOut.isEmpty() || !options.midiOut.isEmpty()) {
+        audio::JackMidiOut::Options midi;
+        midi.clock = !options.midiClockOut.isEmpty();
+        midi.clockTo = options.midiClockOut.toStdString();
+        midi.notes = !options.midiOut.isEmpty();
+        midi.notesTo = options.midiOut.toStdString();
+        midi.notesChannel = options.midiOutChannel;
+        auto opened = audio::JackMidiOut::open(midi);
         if (!opened) {
             return reportError(opened.error());
         }
         midiOut = std::move(*opened);
+    }
+    if (options.midiOnly) {
+        engine.setMasterGain(0.0);
     }
     audio::BlockObserver* observer = midiOut.get();
 #else
@@ -597,10 +700,12 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         printOut(QStringLiteral("Playing %1 at %2 on %3 \"%4\": %5 Hz, %6-frame buffer, output latency %7 ms. "
                                 "Ctrl+C stops.\n")
                      .arg(QString::fromStdString(machine.title.empty() ? "the machine" : machine.title),
-                          link ? QStringLiteral("the Link session's tempo") : QStringLiteral("%1 BPM").arg(machine.bpm),
+                          link ? QStringLiteral("the Link session's tempo")
+                          : options.midiClockIn.isEmpty() ? QStringLiteral("%1 BPM").arg(machine.bpm)
+                                                          : QStringLiteral("the MIDI clock's tempo"),
                           QString::fromStdString(info.driver), QString::fromStdString(info.device), QString::number(info.sampleRate),
                           QString::number(info.bufferFrames), QString::number(info.outputLatencySeconds() * 1000.0, 'f', 1)));
-        if (transport) {
+        if (!options.jackTransport.isEmpty()) {
             printOut(options.jackTransport == QLatin1String("master")
                          ? QStringLiteral("JACK transport: Bandmate is the timebase master (its tempo and bars for every JACK "
                                           "app); it plays while the transport rolls (type start, or press Play in another app).\n")
@@ -608,9 +713,21 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                                           "another app).\n"));
         }
 #if BANDMATE_JACK_TRANSPORT
-        if (midiOut) {
+        if (midiOut && !options.midiClockOut.isEmpty()) {
             printOut(QStringLiteral("MIDI clock out: %1 to %2 (24 ticks a beat, start, stop and song position).\n")
                          .arg(QString::fromStdString(midiOut->clockPortName()), options.midiClockOut));
+        }
+        if (midiOut && !options.midiOut.isEmpty()) {
+            printOut(QStringLiteral("MIDI notes out: %1 to %2 (%3)%4.\n")
+                         .arg(QString::fromStdString(midiOut->notesPortName()), options.midiOut,
+                              options.midiOutChannel < 0 ? QStringLiteral("each instrument on its General MIDI channel, percussion on 10")
+                                                         : QStringLiteral("every instrument on channel %1").arg(options.midiOutChannel + 1),
+                              options.midiOnly ? QStringLiteral(", the audio muted") : QString()));
+        }
+        if (clockIn != nullptr) {
+            printOut(QStringLiteral("MIDI clock in: following %1 on %2 (its tempo; its Start, Stop, Continue and song position). "
+                                    "The groove starts when the clock's sender starts.\n")
+                         .arg(options.midiClockIn, QString::fromStdString(clockIn->portName())));
         }
 #endif
         if (link) {
@@ -633,6 +750,12 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     size_t mostPeers = 0;
     int64_t lastTraced = 0;
     bool quit = false;
+    bool clockReceiving = false;
+    uint64_t clockLosses = 0;
+    bool portsIn = true;   // the MIDI clock's sender connected to our input
+    bool portsOut = true;  // MIDI out's ports connected to where they go
+    QElapsedTimer portsChecked;
+    portsChecked.start();
     std::optional<core::Error> lost;  // the JACK server went away under the transport or MIDI out
     while (!g_interrupted.load() && !quit) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -651,7 +774,11 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
             bool ok = false;
             // 97,3 as it is written in Spanish or Norwegian is 97.3.
             const double bpm = QString(words.value(1)).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
-            if (word == QLatin1String("tempo") && ok && words.size() == 2 && bpm >= beats::MachineLimits::kMinBpm
+            if (!options.midiClockIn.isEmpty() && (word == QLatin1String("tempo") || word == QLatin1String("stop")
+                                                   || word == QLatin1String("start"))) {
+                printErr(QStringLiteral("bandmate-cli: following a MIDI clock: its sender sets the tempo, starts and stops "
+                                        "(quit still quits)\n"));
+            } else if (word == QLatin1String("tempo") && ok && words.size() == 2 && bpm >= beats::MachineLimits::kMinBpm
                 && bpm <= beats::MachineLimits::kMaxBpm) {
                 clock != nullptr ? clock->requestTempo(bpm) : engine.setTempo(bpm);
             } else if (word == QLatin1String("stop") && words.size() == 1) {
@@ -667,7 +794,10 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                              .arg(line, QString::number(beats::MachineLimits::kMinBpm), QString::number(beats::MachineLimits::kMaxBpm)));
             }
         }
-        if (engine.tempo() != tempo && engine.framesPlayed() > 0) {
+        // A MIDI clock's tempo is fitted anew at every tick: a change is one of a tenth of a BPM
+        // at least, not each tick's jitter in the last digits.
+        const bool tempoMoved = options.midiClockIn.isEmpty() ? engine.tempo() != tempo : std::abs(engine.tempo() - tempo) >= 0.1;
+        if (tempoMoved && engine.framesPlayed() > 0) {
             tempo = engine.tempo();
             tempoChanges.append(QJsonObject{{QStringLiteral("host_us"), static_cast<qint64>(hostMicros())},
                                             {QStringLiteral("bpm"), tempo}});
@@ -676,13 +806,59 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
             }
         }
 #if BANDMATE_JACK_TRANSPORT
-        if (transport && static_cast<audio::JackTransport*>(transport.get())->serverGone()) {
+        if (!options.jackTransport.isEmpty() && transport && static_cast<audio::JackTransport*>(transport.get())->serverGone()) {
             lost = core::Error{ErrorCode::Io, "the JACK server went away: its transport is gone", "--jack-transport"};
             break;
         }
         if (midiOut && midiOut->serverGone()) {
-            lost = core::Error{ErrorCode::Io, "the JACK server went away: MIDI clock out stopped", "--midi-clock-out"};
+            lost = options.midiClockOut.isEmpty()
+                       ? core::Error{ErrorCode::Io, "the JACK server went away: MIDI notes out stopped", "--midi-out"}
+                       : core::Error{ErrorCode::Io, "the JACK server went away: MIDI clock out stopped", "--midi-clock-out"};
             break;
+        }
+        if (clockIn != nullptr) {
+            if (clockIn->serverGone()) {
+                lost = core::Error{ErrorCode::Io, "the JACK server went away: no MIDI clock to follow", "--midi-clock-in"};
+                break;
+            }
+            if (clockIn->receiving() != clockReceiving || clockIn->losses() != clockLosses) {
+                // Lost: the ticks stopped while it played. A sender that clocks only while it
+                // plays goes quiet after its Stop: that is no loss.
+                const bool lostNow = clockIn->losses() != clockLosses;
+                clockReceiving = clockIn->receiving();
+                clockLosses = clockIn->losses();
+                if (!args.json) {
+                    printOut(lostNow ? QStringLiteral("MIDI clock lost: its ticks stopped coming while it played (the groove waits "
+                                                      "for the clock's Start or Continue)\n")
+                             : clockReceiving ? QStringLiteral("MIDI clock: receiving\n")
+                                              : QStringLiteral("MIDI clock: no ticks are coming\n"));
+                }
+            }
+        }
+        if ((clockIn != nullptr || midiOut) && portsChecked.elapsed() >= 500) {
+            // An app whose port went away (restarted, quit): said once, and connected again
+            // when it is back.
+            portsChecked.restart();
+            const bool inNow = clockIn == nullptr || clockIn->keepConnected(options.midiClockIn.toStdString());
+            const bool outNow = !midiOut || midiOut->keepConnected();
+            if (inNow != portsIn || outNow != portsOut) {
+                if (!args.json) {
+                    QStringList outs;
+                    for (const QString& port : {options.midiClockOut, options.midiOut}) {
+                        if (!port.isEmpty() && !outs.contains(port)) {
+                            outs << port;
+                        }
+                    }
+                    const QString ports = inNow != portsIn ? options.midiClockIn : outs.join(QStringLiteral(", "));
+                    printErr((inNow != portsIn ? inNow : outNow)
+                                 ? QStringLiteral("bandmate-cli: MIDI: %1 is back, connected again\n").arg(ports)
+                                 : QStringLiteral("bandmate-cli: MIDI: %1 went away (its app closed?): connecting again when it is "
+                                                  "back\n")
+                                       .arg(ports));
+                }
+                portsIn = inNow;
+                portsOut = outNow;
+            }
         }
 #endif
         if (engine.isPlaying() != rolling) {
@@ -763,15 +939,38 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         if (link) {
             json.insert(QStringLiteral("link_peers"), static_cast<qint64>(mostPeers));
         }
-        if (transport) {
+        if (!options.jackTransport.isEmpty()) {
             json.insert(QStringLiteral("jack_transport"), options.jackTransport);
         }
 #if BANDMATE_JACK_TRANSPORT
-        if (midiOut) {
+        if (midiOut && !options.midiOut.isEmpty()) {
+            json.insert(QStringLiteral("midi_out"),
+                        QJsonObject{{QStringLiteral("port"), QString::fromStdString(midiOut->notesPortName())},
+                                    {QStringLiteral("to"), options.midiOut},
+                                    {QStringLiteral("channel"), options.midiOutChannel < 0 ? QJsonValue(QStringLiteral("gm"))
+                                                                                           : QJsonValue(options.midiOutChannel + 1)},
+                                    {QStringLiteral("notes"), static_cast<qint64>(midiOut->notesSent())},
+                                    {QStringLiteral("audio_muted"), options.midiOnly},
+                                    {QStringLiteral("late"), static_cast<qint64>(midiOut->notesCounts().late)},
+                                    {QStringLiteral("lost"), static_cast<qint64>(midiOut->notesCounts().lost)}});
+        }
+        if (midiOut && !options.midiClockOut.isEmpty()) {
             json.insert(QStringLiteral("midi_clock"), QJsonObject{{QStringLiteral("port"), QString::fromStdString(midiOut->clockPortName())},
                                                                {QStringLiteral("ticks"), static_cast<qint64>(midiOut->clockTicksSent())},
-                                                               {QStringLiteral("late"), static_cast<qint64>(midiOut->late())},
-                                                               {QStringLiteral("lost"), static_cast<qint64>(midiOut->lost())}});
+                                                               {QStringLiteral("late"), static_cast<qint64>(midiOut->clockCounts().late)},
+                                                               {QStringLiteral("lost"), static_cast<qint64>(midiOut->clockCounts().lost)}});
+        }
+        if (clockIn != nullptr) {
+            json.insert(QStringLiteral("midi_clock_in"),
+                        QJsonObject{{QStringLiteral("port"), QString::fromStdString(clockIn->portName())},
+                                    {QStringLiteral("from"), options.midiClockIn},
+                                    {QStringLiteral("ticks"), static_cast<qint64>(clockIn->ticks())},
+                                    {QStringLiteral("tempo"), clockIn->tempo() > 0.0
+                                                                  ? QJsonValue(std::min(clockIn->tempo(), audio::Engine::kMaxClockBpm))
+                                                                  : QJsonValue()},
+                                    {QStringLiteral("receiving"), clockIn->receiving()},
+                                    {QStringLiteral("losses"), static_cast<qint64>(clockIn->losses())},
+                                    {QStringLiteral("dropped"), static_cast<qint64>(clockIn->dropped())}});
         }
 #endif
         printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
@@ -782,6 +981,18 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                      .arg(load.p50 * 100.0, 0, 'f', 1)
                      .arg(load.p99 * 100.0, 0, 'f', 1)
                      .arg(load.overruns));
+#if BANDMATE_JACK_TRANSPORT
+        if (midiOut) {
+            printOut(QStringLiteral("MIDI out: %1 notes, %2 clock ticks sent; %3 late, %4 lost.\n")
+                         .arg(midiOut->notesSent())
+                         .arg(midiOut->clockTicksSent())
+                         .arg(midiOut->late())
+                         .arg(midiOut->lost()));
+        }
+        if (clockIn != nullptr) {
+            printOut(QStringLiteral("MIDI clock in: %1 ticks received; lost %2 times.\n").arg(clockIn->ticks()).arg(clockIn->losses()));
+        }
+#endif
     }
     return kExitOk;
 }

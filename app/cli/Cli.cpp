@@ -129,7 +129,8 @@ Commands:
                  instrument, percussion on channel 10 (General MIDI)
   play MACHINE [OPTIONS] [--driver NAME] [--device NAME] [--buffer FRAMES]
        [--link [--link-quantum bar|clave] [--link-start-stop] [--trace-beats FILE.csv]]
-       [--jack-transport follow|master] [--midi-clock-out PORT]
+       [--jack-transport follow|master | --midi-clock-in PORT] [--midi-clock-out PORT]
+       [--midi-out PORT[:CHANNEL] [--midi-only]]
                  play live until Ctrl+C (or --seconds S), printing the latency;
                  type "tempo BPM", "stop", "start" or "quit" and Enter while it plays;
                  --link: in time with an Ableton Link session (Live, Bitwig, phones
@@ -140,7 +141,13 @@ Commands:
                  JACK's transport rolls, from where it is (follow: its master's tempo;
                  master: Bandmate's tempo and bars for every JACK app);
                  --midi-clock-out: MIDI clock (24 a beat, start, stop, song
-                 position) to a JACK MIDI input such as a2j's or a synth's
+                 position) to a JACK MIDI input such as a2j's or a synth's;
+                 --midi-clock-in: follow the MIDI clock of a JACK MIDI output (its
+                 tempo, Start, Stop, Continue, song position; a clock that stops
+                 coming is lost: the groove waits for Start or Continue);
+                 --midi-out: the groove's notes to a JACK MIDI input, each on its
+                 exact frame (General MIDI: percussion on 10, keyed parts on their
+                 own channels; or all on CHANNEL 1-16); --midi-only mutes the audio
   coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
               [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]
               [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--notes LIST|gm] [--save]

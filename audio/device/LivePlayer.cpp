@@ -49,12 +49,14 @@ void renderToOutputs(Engine& engine, float* const* outputs, int outputCount, int
     float* left = outputs[0];
     for (int done = 0; done < frames;) {
         const int chunk = std::min(frames - done, Engine::kMaxBlockFrames);
+        // A period longer than the engine's block is one block to what goes along (its notes,
+        // its playhead at the start).
         if (outputCount > 1) {
-            engine.process(left + done, outputs[1] + done, chunk);
+            engine.process(left + done, outputs[1] + done, chunk, done > 0);
         } else {
             // A mono device: the right channel goes to the scratch block (never past its end,
             // whatever the period) and both are mixed down into the one output.
-            engine.process(left + done, scratch, chunk);
+            engine.process(left + done, scratch, chunk, done > 0);
             for (int i = 0; i < chunk; ++i) {
                 left[done + i] = 0.5f * (left[done + i] + scratch[i]);
             }

@@ -418,23 +418,40 @@ void Engine::triggerStep(int64_t step, int offset) noexcept
         const auto loopStep = static_cast<size_t>(step % channel.loopLength);
         for (uint32_t e = channel.stepStart[loopStep]; e < channel.stepStart[loopStep + 1]; ++e) {
             const PatternEvent& event = channel.events[e];
-            const Sample& sample = samples[static_cast<size_t>(event.sample)];
-            startVoice(sample.left.data(), sample.right.empty() ? nullptr : sample.right.data(),
-                       static_cast<int64_t>(sample.frames()), event.gain, channel.mixerChannel, offset);
-            ++m_notes;
+            if (event.sample >= 0) {
+                const Sample& sample = samples[static_cast<size_t>(event.sample)];
+                startVoice(sample.left.data(), sample.right.empty() ? nullptr : sample.right.data(),
+                           static_cast<int64_t>(sample.frames()), event.gain, channel.mixerChannel, offset);
+                ++m_notes;
+            }
+            noteStarted(channel, event, offset);
         }
     }
 }
 
+void Engine::noteStarted(const PatternChannel& channel, const PatternEvent& event, int offset) noexcept
+{
+    if (m_blockNoteCount >= kMaxBlockNotes) {
+        ++m_blockNotesDropped;
+        return;
+    }
+    StartedNote& note = m_blockNotes[static_cast<size_t>(m_blockNoteCount++)];
+    note.offset = m_blockNoteBase + offset;
+    note.lengthFrames = std::max(1, static_cast<int>(channel.keyed ? m_framesPerStep : m_framesPerStep / 2.0));
+    note.mixerChannel = static_cast<uint8_t>(channel.mixerChannel);
+    note.midiChannel = channel.midiChannel;
+    note.key = event.key;
+    note.velocity = static_cast<uint8_t>(std::clamp(std::lround(event.gain * 127.0f), 1L, 127L));
+    note.silent = channel.mixerChannel >= 0 && channel.mixerChannel < kMaxChannels
+                  && (m_blockSilent & (uint64_t{1} << channel.mixerChannel)) != 0;
+}
+
 void Engine::renderVoices(float* left, float* right, int frames) noexcept
 {
-    // Each switch on its own; a block sees both masks as they were at its start.
-    const uint64_t mute = m_muteMask.load(std::memory_order_relaxed);
-    const uint64_t solo = m_soloMask.load(std::memory_order_relaxed);
+    // Each switch on its own; a block sees both masks as they were at its start (process()).
     for (int c = 0; c < kMaxChannels; ++c) {
         const auto i = static_cast<size_t>(c);
-        const uint64_t bit = uint64_t{1} << c;
-        const bool silent = (mute & bit) != 0 || (solo != 0 && (solo & bit) == 0);
+        const bool silent = (m_blockSilent & (uint64_t{1} << c)) != 0;
         m_channelGain[i] = silent ? 0.0f : m_channelVolume[i] * m_patternVolume[i];
     }
     m_channelGain[kClickChannel] = 1.0f;
@@ -501,12 +518,19 @@ void Engine::applyMasterAndLimiter(float* left, float* right, int frames) noexce
     m_limiterEnvelope = envelope < 1e-12f ? 0.0f : envelope;
 }
 
-void Engine::process(float* left, float* right, int frames) noexcept
+void Engine::process(float* left, float* right, int frames, bool continuesBlock) noexcept
 {
     frames = std::clamp(frames, 0, kMaxBlockFrames);
     std::fill_n(left, frames, 0.0f);
     std::fill_n(right, frames, 0.0f);
 
+    if (!continuesBlock) {
+        m_blockNoteCount = 0;
+        m_blockNoteBase = 0;
+    }
+    const uint64_t mute = m_muteMask.load(std::memory_order_relaxed);
+    const uint64_t solo = m_soloMask.load(std::memory_order_relaxed);
+    m_blockSilent = mute | (solo != 0 ? ~solo : 0);
     adoptPendingPattern();
     while (auto command = m_commands.pop()) {
         apply(*command);
@@ -541,12 +565,14 @@ void Engine::process(float* left, float* right, int frames) noexcept
     }
 
     if (m_playing) {
-        const double step = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
-        m_statusStep.store(step, std::memory_order_relaxed);
-        m_statusBeat.store(step / core::beats::stepsPerBeat(playingFlavor()),
-                           std::memory_order_relaxed);
+        if (!continuesBlock) {
+            const double step = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
+            m_statusStep.store(step, std::memory_order_relaxed);
+            m_statusBeat.store(step / core::beats::stepsPerBeat(playingFlavor()), std::memory_order_relaxed);
+        }
         m_frame += frames;
     }
+    m_blockNoteBase += frames;
     m_statusBeatsPlayed.store(m_beatsPlayed, std::memory_order_relaxed);
     m_statusPlaying.store(m_playing, std::memory_order_relaxed);
     m_statusBpm.store(m_bpm, std::memory_order_relaxed);

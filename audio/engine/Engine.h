@@ -14,6 +14,17 @@ namespace bandmate::audio {
 /// Where an outside clock (Ableton Link, MIDI clock, JACK transport) has the music at the first
 /// frame of a block. Beats are quarter notes counted from where the transport started; the
 /// engine plays step `beat × steps per beat` there, so the bar lines fall where the clock's do.
+/// A pattern note the engine started in its last block: what live MIDI out sends along with it.
+struct StartedNote {
+    int offset = 0;          ///< its frame in the block
+    int lengthFrames = 1;    ///< how long it holds: its step (keyed), half of it (percussion)
+    uint8_t mixerChannel = 0;
+    uint8_t midiChannel = 9;  ///< 0-based, General MIDI's (9: percussion)
+    uint8_t key = 0;
+    uint8_t velocity = 100;   ///< 1-127
+    bool silent = false;      ///< its mixer channel is muted (or another one soloed)
+};
+
 struct ClockPosition {
     bool rolling = false;  ///< the transport plays (or starts at beat 0 when `beat` is still below it)
     double beat = 0.0;
@@ -36,6 +47,9 @@ public:
     static constexpr int kMaxChannels = core::beats::MachineLimits::kMaxInstruments;
     static constexpr int kClickChannel = kMaxChannels;  ///< count-in clicks, never muted
     static constexpr int kMaxVoices = 128;
+    /// Pattern notes a block keeps for blockNotes() (more than 12 instruments' busiest steps in
+    /// the longest block at 300 BPM start).
+    static constexpr int kMaxBlockNotes = 512;
     /// A note cut short (stolen, or of a kit being replaced) fades out over this many frames
     /// instead of stopping mid-waveform, which clicks.
     static constexpr int kFadeFrames = 128;
@@ -88,7 +102,15 @@ public:
     /// without it runs on the engine's own transport from where the clock left it.
     void followClock(const ClockPosition& position) noexcept;
     /// Renders `frames` (≤ kMaxBlockFrames) into the two channels, overwriting them.
-    void process(float* left, float* right, int frames) noexcept;
+    /// `continuesBlock`: the next part of one device block longer than kMaxBlockFrames (its notes
+    /// join the block's, the status keeps describing the block's start).
+    void process(float* left, float* right, int frames, bool continuesBlock = false) noexcept;
+    /// After process(), on its thread: the pattern notes the (device) block started, in order,
+    /// offsets from its first frame (at most kMaxBlockNotes; any more are counted in
+    /// blockNotesDropped()). Sounds the kit lacks are there too.
+    [[nodiscard]] const StartedNote* blockNotes() const noexcept { return m_blockNotes.data(); }
+    [[nodiscard]] int blockNoteCount() const noexcept { return m_blockNoteCount; }
+    [[nodiscard]] uint64_t blockNotesDropped() const noexcept { return m_blockNotesDropped; }
 
     // --- status, any thread -----------------------------------------------------------------
     [[nodiscard]] bool isPlaying() const noexcept { return m_statusPlaying.load(std::memory_order_relaxed); }
@@ -142,6 +164,7 @@ private:
     [[nodiscard]] double framesPerStep() const noexcept;
     [[nodiscard]] int64_t onsetFrame(int64_t step) const noexcept;
     void triggerStep(int64_t step, int offset) noexcept;
+    void noteStarted(const PatternChannel& channel, const PatternEvent& event, int offset) noexcept;
     void startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
                     int offset) noexcept;
     void fadeOut(Voice& voice) noexcept;
@@ -194,6 +217,11 @@ private:
     std::vector<Voice> m_voices;  ///< kMaxVoices notes, then kFadeVoices stolen ones fading out
     std::vector<float> m_clickAccent;
     std::vector<float> m_click;
+    std::array<StartedNote, kMaxBlockNotes> m_blockNotes{};
+    int m_blockNoteCount = 0;
+    int m_blockNoteBase = 0;  ///< frames of the device block before this process() call
+    uint64_t m_blockNotesDropped = 0;
+    uint64_t m_blockSilent = 0;  ///< the mixer channels silent in this block (mute, solo)
 
     // Status.
     std::atomic<bool> m_statusPlaying{false};

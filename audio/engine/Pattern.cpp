@@ -1,5 +1,7 @@
 #include "audio/engine/Pattern.h"
 
+#include "audio/midi/GeneralMidi.h"
+
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -15,9 +17,13 @@ std::shared_ptr<const Pattern> Pattern::build(const core::beats::NoteStream& str
     pattern->m_kit = std::move(kit);
     std::set<std::string> missing;
     long cycle = 1;
-    for (const auto& instrument : stream.instruments) {
+    const std::vector<int> midiChannels = generalMidiChannels(stream);
+    for (size_t i = 0; i < stream.instruments.size(); ++i) {
+        const auto& instrument = stream.instruments[i];
         PatternChannel channel;
         channel.mixerChannel = instrument.instrumentIndex;
+        channel.midiChannel = static_cast<uint8_t>(midiChannels[i]);
+        channel.keyed = instrument.keyed;
         channel.loopLength = std::max(1, instrument.loopLength);
         channel.volume = static_cast<float>(instrument.volume);
         channel.stepStart.assign(static_cast<size_t>(channel.loopLength) + 1, 0);
@@ -25,15 +31,15 @@ std::shared_ptr<const Pattern> Pattern::build(const core::beats::NoteStream& str
         std::vector<PatternEvent> events;
         std::vector<int> steps;
         for (const auto& event : instrument.events) {
-            const int sample = pattern->m_kit->find(event.sample, instrument.id);
-            if (sample < 0) {
-                missing.insert(event.sample);
-                continue;
-            }
             if (event.step < 0 || event.step >= channel.loopLength) {
                 continue;  // compileMachine never produces these; a pattern stays safe regardless
             }
-            events.push_back({sample, static_cast<float>(event.gain)});
+            // A sound the kit lacks stays in, silent: MIDI out still plays it.
+            const int sample = pattern->m_kit->find(event.sample, instrument.id);
+            if (sample < 0) {
+                missing.insert(event.sample);
+            }
+            events.push_back({sample, static_cast<float>(event.gain), static_cast<uint8_t>(generalMidiKey(instrument, event))});
             steps.push_back(event.step);
             ++channel.stepStart[static_cast<size_t>(event.step) + 1];
         }

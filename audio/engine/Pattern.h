@@ -12,8 +12,9 @@ namespace bandmate::audio {
 
 /// One sound of a pattern: which kit sample, how loud (the note's velocity).
 struct PatternEvent {
-    int32_t sample = 0;  ///< index into Kit::samples()
+    int32_t sample = 0;  ///< index into Kit::samples(); -1: the kit lacks it (heard only through MIDI)
     float gain = 1.0f;
+    uint8_t key = 0;     ///< its MIDI key: the pitch, or the General MIDI percussion key
 };
 
 /// One instrument's loop, resolved against a kit. `stepStart[s] .. stepStart[s + 1]` are the
@@ -22,6 +23,8 @@ struct PatternChannel {
     int mixerChannel = 0;  ///< the instrument's position in the machine (mixer strip)
     int loopLength = 16;
     float volume = 1.0f;   ///< the instrument's own volume from the machine
+    uint8_t midiChannel = 9;  ///< 0-based, as in the MIDI export (9: General MIDI percussion)
+    bool keyed = false;       ///< pitched notes that hold for their step (else percussion hits)
     std::vector<uint32_t> stepStart;
     std::vector<PatternEvent> events;
 };
@@ -32,7 +35,7 @@ struct PatternChannel {
 class Pattern {
 public:
     /// Resolves every event's sample name in `kit` (bare instrument-id fallback). Names the kit
-    /// lacks are left out and listed once each in missingSamples().
+    /// lacks are silent (MIDI out still plays them) and listed once each in missingSamples().
     [[nodiscard]] static std::shared_ptr<const Pattern> build(const core::beats::NoteStream& stream,
                                                              std::shared_ptr<const Kit> kit);
 

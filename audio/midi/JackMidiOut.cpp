@@ -2,24 +2,27 @@
 
 #include "audio/engine/Engine.h"
 #include "audio/engine/SpscQueue.h"
+#include "audio/midi/JackMidiClient.h"
 
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
 #include <algorithm>
-#include <cerrno>
+#include <array>
 #include <optional>
+#include <tuple>
 
 namespace bandmate::audio {
 
-using core::ErrorCode;
-using core::fail;
-
 namespace {
+
+enum Port : uint8_t { kClockPort, kNotesPort, kPorts };
+constexpr int kRetries = 4;
 
 /// A message on its way from the engine's block to this client's cycle.
 struct Stamped {
     jack_nframes_t frame = 0;  ///< JACK frame time it leaves at
+    uint8_t port = kClockPort;
     uint8_t size = 0;
     uint8_t bytes[3] = {0, 0, 0};
 };
@@ -37,69 +40,104 @@ void serverShutdown(jack_status_t /*code*/, const char* /*reason*/, void* self) 
 }  // namespace
 
 struct JackMidiOut::Impl {
-    jack_client_t* client = nullptr;
-    jack_port_t* clockPort = nullptr;
+    JackMidiClient jack;
+    std::array<jack_port_t*, kPorts> ports{};  ///< clock, notes (null when not made)
+    std::array<std::string, kPorts> targets;   ///< where each goes (empty: not connected by us)
+    int notesChannel = -1;
     SpscQueue<Stamped, 4096> queue;     ///< audio thread → JACK's process thread
     std::optional<Stamped> held;        ///< popped, not due yet (process thread only)
-    MidiMessage block[MidiClockOut::kMaxMessages];  ///< the audio thread's scratch
+    int retries = 0;                    ///< cycles `held` found the port's buffer full
+    bool retrying = false;
+    // The audio thread's scratch: a block's clock and note messages.
+    MidiMessage clock[MidiClockOut::kMaxMessages];
+    MidiMessage notes[MidiNotesOut::kMaxMessages];
     jack_nframes_t lastStamp = 0;       ///< the audio thread's: stamps never go back
     bool stamped = false;
+    uint64_t notesDropped = 0;          ///< the engine's, counted into lost() so far
 };
 
 JackMidiOut::JackMidiOut() : m_impl(std::make_unique<Impl>()) {}
 
 JackMidiOut::~JackMidiOut()
 {
-    if (m_impl->client != nullptr) {
-        if (!serverGone()) {
-            jack_deactivate(m_impl->client);
-        }
-        jack_client_close(m_impl->client);
-    }
+    m_impl->jack.close(serverGone());
 }
 
 core::Result<std::unique_ptr<JackMidiOut>> JackMidiOut::open(const std::string& clockTo, const std::string& where)
 {
+    Options options;
+    options.clock = true;
+    options.clockTo = clockTo;
+    options.clockWhere = where;
+    return open(options);
+}
+
+core::Result<std::unique_ptr<JackMidiOut>> JackMidiOut::open(const Options& options)
+{
     std::unique_ptr<JackMidiOut> out(new JackMidiOut());
-    jack_status_t status{};
     Impl& d = *out->m_impl;
-    d.client = jack_client_open("bandmate-midi", JackNoStartServer, &status);
-    if (d.client == nullptr) {
-        return fail(ErrorCode::NotFound, "no JACK server is running: MIDI out goes through JACK (start it with QjackCtl or jackd)",
-                    where);
+    d.notesChannel = options.notesChannel;
+    const std::string& where = options.clock ? options.clockWhere : options.notesWhere;
+    if (auto opened = d.jack.open("bandmate-midi", "MIDI out", where, process, serverShutdown, out.get()); !opened) {
+        return std::unexpected(opened.error());
     }
-    jack_on_info_shutdown(d.client, serverShutdown, out.get());
-    d.clockPort = jack_port_register(d.client, "clock", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
-    if (d.clockPort == nullptr) {
-        return fail(ErrorCode::Io, "JACK did not make Bandmate's MIDI clock port", where);
-    }
-    jack_set_process_callback(d.client, process, out.get());
-    if (jack_activate(d.client) != 0) {
-        return fail(ErrorCode::Io, "the JACK server did not take Bandmate's MIDI client", where);
-    }
-    if (!clockTo.empty()) {
-        jack_port_t* target = jack_port_by_name(d.client, clockTo.c_str());
-        if (target == nullptr || (jack_port_flags(target) & JackPortIsInput) == 0
-            || std::string(jack_port_type(target)) != JACK_DEFAULT_MIDI_TYPE) {
-            return fail(ErrorCode::NotFound,
-                        "no JACK MIDI input named \"" + clockTo + "\" (jack_lsp -t lists the ports and their types)", where);
+    for (const auto& [index, wanted, name, portWhere] :
+         {std::tuple{kClockPort, options.clock, "clock", &options.clockWhere}, std::tuple{kNotesPort, options.notes, "notes", &options.notesWhere}}) {
+        if (!wanted) {
+            continue;
         }
-        const int connected = jack_connect(d.client, jack_port_name(d.clockPort), clockTo.c_str());
-        if (connected != 0 && connected != EEXIST) {
-            return fail(ErrorCode::Io, "JACK did not connect the MIDI clock to \"" + clockTo + "\"", where);
+        auto port = d.jack.addPort(name, true, *portWhere);
+        if (!port) {
+            return std::unexpected(port.error());
+        }
+        d.ports[index] = *port;
+    }
+    if (auto active = d.jack.activate(where); !active) {
+        return std::unexpected(active.error());
+    }
+    for (const auto& [index, to, portWhere] :
+         {std::tuple{kClockPort, &options.clockTo, &options.clockWhere}, std::tuple{kNotesPort, &options.notesTo, &options.notesWhere}}) {
+        d.targets[index] = *to;
+        if (d.ports[index] != nullptr && !to->empty()) {
+            if (auto connected = d.jack.connect(d.ports[index], true, *to, *portWhere); !connected) {
+                return std::unexpected(connected.error());
+            }
         }
     }
     return out;
 }
 
+bool JackMidiOut::keepConnected()
+{
+    bool all = !serverGone();
+    for (size_t p = 0; p < kPorts && all; ++p) {
+        if (m_impl->ports[p] != nullptr && !m_impl->targets[p].empty()) {
+            all = m_impl->jack.ensureConnected(m_impl->ports[p], true, m_impl->targets[p]);
+        }
+    }
+    return all;
+}
+
 std::string JackMidiOut::clockPortName() const
 {
-    return jack_port_name(m_impl->clockPort);
+    return m_impl->ports[kClockPort] != nullptr ? jack_port_name(m_impl->ports[kClockPort]) : std::string();
+}
+
+std::string JackMidiOut::notesPortName() const
+{
+    return m_impl->ports[kNotesPort] != nullptr ? jack_port_name(m_impl->ports[kNotesPort]) : std::string();
 }
 
 void JackMidiOut::prepareNonRealTime(double sampleRate, int /*outputLatencyFrames*/)
 {
-    m_clock.prepare(sampleRate);
+    // The device restarting (another clock chosen, the device lent and back) is no new song: the
+    // notes still held end on time, and the clock's receivers are told where it goes on. Only a
+    // new rate starts afresh.
+    if (sampleRate != m_preparedRate) {
+        m_clock.prepare(sampleRate);
+        m_notes.prepare(m_impl->notesChannel);
+        m_preparedRate = sampleRate;
+    }
 }
 
 void JackMidiOut::afterBlock(const Engine& engine, int frames) noexcept
@@ -109,13 +147,30 @@ void JackMidiOut::afterBlock(const Engine& engine, int frames) noexcept
     }
     Impl& d = *m_impl;
     // The engine's block is this JACK cycle (the JACK driver): its first frame is the cycle's.
-    const jack_nframes_t start = jack_last_frame_time(d.client);
+    const jack_nframes_t start = jack_last_frame_time(d.jack.client);
     const bool stopping = m_stopRequested.load(std::memory_order_relaxed);
-    const int count = m_clock.block(engine.isPlaying() && !stopping, engine.playheadBeat(), engine.tempo(), frames, d.block);
+    const bool rolling = engine.isPlaying() && !stopping;
+    const int clockCount = d.ports[kClockPort] != nullptr
+                               ? m_clock.block(rolling, engine.playheadBeat(), engine.tempo(), frames, d.clock)
+                               : 0;
+    int noteCount = 0;
+    if (d.ports[kNotesPort] != nullptr) {
+        noteCount = m_notes.block(rolling, engine.blockNotes(), engine.blockNoteCount(), frames, d.notes);
+        m_notesSent.store(m_notes.notesSent(), std::memory_order_relaxed);
+        if (const uint64_t dropped = engine.blockNotesDropped(); dropped != d.notesDropped) {
+            m_lost[kNotesPort].fetch_add(dropped - d.notesDropped, std::memory_order_relaxed);
+            d.notesDropped = dropped;
+        }
+    }
+    // Both in one queue in frame order (each list is in order already): a merge.
     uint64_t ticks = 0;
-    for (int i = 0; i < count; ++i) {
-        const MidiMessage& message = d.block[i];
+    int c = 0;
+    int n = 0;
+    while (c < clockCount || n < noteCount) {
+        const bool fromClock = n >= noteCount || (c < clockCount && d.clock[c].offset <= d.notes[n].offset);
+        const MidiMessage& message = fromClock ? d.clock[c++] : d.notes[n++];
         Stamped stamped;
+        stamped.port = fromClock ? kClockPort : kNotesPort;
         stamped.frame = start + static_cast<jack_nframes_t>(message.offset) + static_cast<jack_nframes_t>(frames);
         // An overrun block may read the next cycle's frame: never before a message already sent
         // (JACK refuses an event earlier than the one before it).
@@ -125,12 +180,10 @@ void JackMidiOut::afterBlock(const Engine& engine, int frames) noexcept
         d.lastStamp = stamped.frame;
         d.stamped = true;
         stamped.size = message.size;
-        for (int b = 0; b < 3; ++b) {
-            stamped.bytes[b] = message.bytes[b];
-        }
+        std::copy_n(message.bytes, 3, stamped.bytes);
         if (!d.queue.push(stamped)) {
-            m_lost.fetch_add(1, std::memory_order_relaxed);
-        } else if (message.bytes[0] == 0xF8) {
+            m_lost[stamped.port].fetch_add(1, std::memory_order_relaxed);
+        } else if (fromClock && message.bytes[0] == midi::kClock) {
             ++ticks;
         }
     }
@@ -145,9 +198,14 @@ void JackMidiOut::afterBlock(const Engine& engine, int frames) noexcept
 int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
 {
     Impl& d = *m_impl;
-    void* buffer = jack_port_get_buffer(d.clockPort, frames);
-    jack_midi_clear_buffer(buffer);
-    const jack_nframes_t start = jack_last_frame_time(d.client);
+    std::array<void*, kPorts> buffers{};
+    for (size_t p = 0; p < kPorts; ++p) {
+        if (d.ports[p] != nullptr) {
+            buffers[p] = jack_port_get_buffer(d.ports[p], frames);
+            jack_midi_clear_buffer(buffers[p]);
+        }
+    }
+    const jack_nframes_t start = jack_last_frame_time(d.jack.client);
     const auto period = static_cast<int32_t>(frames);
     jack_nframes_t lastOffset = 0;
     for (;;) {
@@ -165,17 +223,28 @@ int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
             break;
         }
         if (due < 0) {
-            m_late.fetch_add(1, std::memory_order_relaxed);
-            if (due < -period && d.held->bytes[0] == 0xF8) {
+            if (!d.retrying) {
+                m_late[d.held->port].fetch_add(1, std::memory_order_relaxed);
+            }
+            if (due < -period && d.held->port == kClockPort && d.held->bytes[0] == midi::kClock) {
                 d.held.reset();  // a tick a period late (this client missed cycles): a burst of
                 continue;        // them would rush a receiver's tempo, so it is left out
             }
         }
         const jack_nframes_t offset = due < 0 || due >= period ? lastOffset
                                                                : std::max(lastOffset, static_cast<jack_nframes_t>(due));
-        if (jack_midi_event_write(buffer, offset, d.held->bytes, d.held->size) != 0) {
-            m_lost.fetch_add(1, std::memory_order_relaxed);
+        void* buffer = buffers[d.held->port];
+        if (buffer == nullptr || jack_midi_event_write(buffer, offset, d.held->bytes, d.held->size) != 0) {
+            // The port's buffer is full (a stop ending many notes at once): a note's message
+            // waits for the next cycle rather than leave a note sounding; a few cycles at most.
+            if (buffer != nullptr && d.held->port == kNotesPort && ++d.retries <= kRetries) {
+                d.retrying = true;
+                break;
+            }
+            m_lost[d.held->port].fetch_add(1, std::memory_order_relaxed);
         }
+        d.retries = 0;
+        d.retrying = false;
         lastOffset = offset;
         d.held.reset();
     }

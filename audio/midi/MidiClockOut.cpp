@@ -1,5 +1,7 @@
 #include "audio/midi/MidiClockOut.h"
 
+#include "audio/midi/MidiStatus.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,11 +9,7 @@ namespace bandmate::audio {
 
 namespace {
 
-constexpr uint8_t kClock = 0xF8;
-constexpr uint8_t kStart = 0xFA;
-constexpr uint8_t kContinue = 0xFB;
-constexpr uint8_t kStop = 0xFC;
-constexpr uint8_t kSongPosition = 0xF2;
+using namespace midi;
 constexpr double kTick = 1.0 / MidiClockOut::kTicksPerBeat;
 
 void put(MidiMessage* out, int& count, int offset, uint8_t status, int data = -1)

@@ -1,15 +1,10 @@
 #pragma once
 
+#include "audio/midi/MidiStatus.h"
+
 #include <cstdint>
 
 namespace bandmate::audio {
-
-/// One MIDI message placed in a block: `size` bytes of `bytes`, at frame `offset` of the block.
-struct MidiMessage {
-    int offset = 0;
-    uint8_t size = 0;
-    uint8_t bytes[3] = {0, 0, 0};
-};
 
 /// MIDI clock out, worked out from what the engine played in each block (DESIGN.md section 3:
 /// the beat and tempo it published for the block, not a timer of its own): 24 clock ticks per

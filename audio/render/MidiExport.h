@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/midi/GeneralMidi.h"
 #include "core/beats/Machine.h"
 #include "core/beats/NoteStream.h"
 #include "core/util/Result.h"
@@ -22,11 +23,6 @@ struct MidiExportStats {
 
 /// Ticks per quarter note in exported files.
 inline constexpr int kMidiTicksPerQuarter = 480;
-
-/// The General MIDI percussion key (channel 10) for an instrument id and articulation:
-/// claves 75, cowbell 56, congas 62 (heel, tip, slap) / 63 (open) / 64 (tumba), bongos 60/61, timbales 65/66, güiro 73/74, maracas 70;
-/// others by their usual GM sound, a hi wood block (76) when nothing fits.
-[[nodiscard]] int generalMidiPercussionKey(std::string_view instrumentId, int articulation);
 
 /// Writes a Standard MIDI File type 1: a tempo track, then one track per enabled instrument of
 /// `stream` (titles from `machine`). Percussion plays on channel 10 with General MIDI keys, keyed

@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+297"/>
+        <location line="+299"/>
         <source>Link: %n other app(s)</source>
         <translation>
             <numerusform>Link: %n other app</numerusform>

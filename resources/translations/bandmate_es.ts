@@ -1099,7 +1099,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatIndicator</name>
     <message>
-        <location filename="../../ui/beats/BeatViews.cpp" line="+17"/>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+18"/>
         <source>Beat</source>
         <translation>Pulso</translation>
     </message>
@@ -1269,12 +1269,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+192"/>
-        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.</source>
-        <translation>El transporte de JACK está activado (Preferencias › Sincronización de tempo): desactívalo para usar Ableton Link.</translation>
+        <location line="+194"/>
+        <source>JACK transport is on (Preferences › Sync &amp; MIDI): turn it off to use Ableton Link.</source>
+        <translation>El transporte de JACK está activado (Preferencias › Sincronía y MIDI): apágalo para usar Ableton Link.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Sync &amp; MIDI has its choices.</source>
+        <translation>Toca a tiempo con otras apps de tu red (Ableton Link): un solo tempo, compases alineados. Sus opciones están en Preferencias › Sincronía y MIDI.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No count-in while linked: the session&apos;s bar line is the count</source>
         <translation>Sin conteo con Link: el compás de la sesión es la cuenta</translation>
     </message>
@@ -1404,12 +1409,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-5"/>
-        <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
-        <translation>Toca a tiempo con otras apps de tu red (Ableton Link): un solo tempo, los compases alineados. Sus opciones están en Preferencias › Sincronización de tempo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+0"/>
+        <location line="+0"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -1444,7 +1444,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-204"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-211"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -1926,7 +1926,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+129"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+133"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
@@ -2036,7 +2036,32 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+343"/>
+        <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
+        <translation>La salida MIDI va por JACK: elige el controlador JACK en Preferencias › Audio.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MIDI clock out</source>
+        <translation>Reloj MIDI de salida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MIDI notes out</source>
+        <translation>Notas MIDI de salida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MIDI out is off: %1</source>
+        <translation>La salida MIDI está apagada: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>MIDI out is there on Linux only for now.</source>
+        <translation>Por ahora la salida MIDI solo existe en Linux.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link está activado: apágalo para seguir el transporte de JACK (un solo reloj a la vez).</translation>
     </message>
@@ -2061,7 +2086,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El servidor JACK se fue: el transporte de JACK está apagado.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+151"/>
+        <source>The JACK server went away: MIDI out is off.</source>
+        <translation>El servidor JACK se ha ido: la salida MIDI está apagada.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>El motor de audio se perdió algunos cambios (tempo, reproducir o parar): pulsa Detener y luego Reproducir para empezar de nuevo.</translation>
     </message>
@@ -3621,7 +3651,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Ningún instrumento está activado</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 steps until every loop starts together; lighter cells repeat a shorter loop</source>
         <translation>%1 pasos hasta que todos los bucles empiezan juntos; las celdas más claras repiten un bucle más corto</translation>
     </message>
@@ -3702,7 +3732,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+25"/>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+28"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -3838,11 +3868,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+6"/>
+        <location line="+66"/>
         <source>Off</source>
         <translation>Apagado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-65"/>
         <source>Follow it</source>
         <translation>Seguirlo</translation>
     </message>
@@ -3862,9 +3893,9 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Transporte de JACK:</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Tempo sync</source>
-        <translation>Sincronización de tempo</translation>
+        <location line="+19"/>
+        <source>Sync &amp;&amp; MIDI</source>
+        <translation>Sincronía y MIDI</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3888,6 +3919,66 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+14"/>
+        <source>&lt;b&gt;MIDI out&lt;/b&gt; (Linux, through JACK)</source>
+        <translation>&lt;b&gt;Salida MIDI&lt;/b&gt; (Linux, por JACK)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (not there now)</source>
+        <translation>%1 (no está ahora)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, drum machine or DAW following MIDI clock plays in time with it.</source>
+        <translation>24 pulsos por tiempo, Start, Stop y Song Position, al tempo del groove: un sintetizador, caja de ritmos o DAW que sigue el reloj MIDI toca a tiempo con él.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MIDI &amp;clock to:</source>
+        <translation>&amp;Reloj MIDI a:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The groove&apos;s notes, each on its exact frame, to drive your own drum rack or synth.</source>
+        <translation>Las notas del groove, cada una en su muestra exacta, para tocar tu propia batería o sintetizador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes to:</source>
+        <translation>&amp;Notas a:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each instrument its own (General MIDI, drums on 10)</source>
+        <translation>Cada instrumento el suyo (General MIDI, percusión en el 10)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All on channel %1</source>
+        <translation>Todo en el canal %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mute Bandmate&apos;s own sound while the notes go out</source>
+        <translation>&amp;Silenciar el sonido de Bandmate mientras salen las notas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No JACK server is running, or it has no MIDI inputs: start JACK (with a2j for hardware MIDI) and open Preferences again.</source>
+        <translation>No hay un servidor JACK en marcha, o no tiene entradas MIDI: arranca JACK (con a2j para MIDI de hardware) y vuelve a abrir Preferencias.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs the JACK driver under Audio. Messages leave one JACK period after the sound they go with.</source>
+        <translation>Necesita el controlador JACK en Audio. Los mensajes salen un periodo de JACK después del sonido que acompañan.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Bandmate speaks %1 from its next start.</source>
         <translation>Bandmate hablará %1 a partir del próximo inicio.</translation>
     </message>

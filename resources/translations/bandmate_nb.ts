@@ -1099,7 +1099,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatIndicator</name>
     <message>
-        <location filename="../../ui/beats/BeatViews.cpp" line="+17"/>
+        <location filename="../../ui/beats/BeatViews.cpp" line="+18"/>
         <source>Beat</source>
         <translation>Slag</translation>
     </message>
@@ -1269,12 +1269,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+192"/>
-        <source>JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.</source>
-        <translation>JACK-transport er på (Innstillinger › Temposynk): slå den av for å bruke Ableton Link.</translation>
+        <location line="+194"/>
+        <source>JACK transport is on (Preferences › Sync &amp; MIDI): turn it off to use Ableton Link.</source>
+        <translation>JACK-transport er på (Innstillinger › Synk og MIDI): slå den av for å bruke Ableton Link.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Sync &amp; MIDI has its choices.</source>
+        <translation>Spill i takt med andre apper på nettverket (Ableton Link): ett tempo, taktene på linje. Valgene er i Innstillinger › Synk og MIDI.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No count-in while linked: the session&apos;s bar line is the count</source>
         <translation>Ingen inntelling med Link: taktstreken i økten er inntellingen</translation>
     </message>
@@ -1404,12 +1409,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spansk</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-5"/>
-        <source>Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. Preferences › Tempo sync has its choices.</source>
-        <translation>Spill i takt med andre apper på nettverket ditt (Ableton Link): ett tempo, taktene på linje. Valgene finner du i Innstillinger › Temposynk.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+0"/>
+        <location line="+0"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
@@ -1444,7 +1444,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-204"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-211"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -1926,7 +1926,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+129"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+133"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
@@ -2036,7 +2036,32 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+343"/>
+        <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
+        <translation>MIDI ut går gjennom JACK: velg JACK-driveren i Innstillinger › Lyd.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MIDI clock out</source>
+        <translation>MIDI-klokke ut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MIDI notes out</source>
+        <translation>MIDI-noter ut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MIDI out is off: %1</source>
+        <translation>MIDI ut er av: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>MIDI out is there on Linux only for now.</source>
+        <translation>MIDI ut finnes bare på Linux foreløpig.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link er på: slå det av for å følge JACK-transporten (én klokke om gangen).</translation>
     </message>
@@ -2061,7 +2086,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>JACK-serveren forsvant: JACK-transporten er av.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+151"/>
+        <source>The JACK server went away: MIDI out is off.</source>
+        <translation>JACK-serveren forsvant: MIDI ut er av.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The audio engine missed some changes (tempo, play or stop): press Stop, then Play, to start afresh.</source>
         <translation>Lydmotoren gikk glipp av noen endringer (tempo, spill av eller stopp): trykk Stopp og så Spill for å begynne på nytt.</translation>
     </message>
@@ -3621,7 +3651,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Ingen instrumenter er på</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 steps until every loop starts together; lighter cells repeat a shorter loop</source>
         <translation>%1 steg til alle løkkene starter samtidig; lysere celler gjentar en kortere løkke</translation>
     </message>
@@ -3702,7 +3732,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+25"/>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+28"/>
         <source>Preferences</source>
         <translation>Innstillinger</translation>
     </message>
@@ -3838,11 +3868,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+6"/>
+        <location line="+66"/>
         <source>Off</source>
         <translation>Av</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-65"/>
         <source>Follow it</source>
         <translation>Følg den</translation>
     </message>
@@ -3862,9 +3893,9 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>JACK-&amp;transport:</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Tempo sync</source>
-        <translation>Temposynk</translation>
+        <location line="+19"/>
+        <source>Sync &amp;&amp; MIDI</source>
+        <translation>Synk og MIDI</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3888,6 +3919,66 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+14"/>
+        <source>&lt;b&gt;MIDI out&lt;/b&gt; (Linux, through JACK)</source>
+        <translation>&lt;b&gt;MIDI ut&lt;/b&gt; (Linux, gjennom JACK)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (not there now)</source>
+        <translation>%1 (ikke der nå)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, drum machine or DAW following MIDI clock plays in time with it.</source>
+        <translation>24 tikk per slag, Start, Stop og Song Position, i tempoet grooven spiller: en synth, trommemaskin eller DAW som følger MIDI-klokke, spiller i takt med den.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MIDI &amp;clock to:</source>
+        <translation>MIDI-&amp;klokke til:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The groove&apos;s notes, each on its exact frame, to drive your own drum rack or synth.</source>
+        <translation>Groovens noter, hver på sin nøyaktige sample, til å styre ditt eget trommesett eller din synth.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes to:</source>
+        <translation>N&amp;oter til:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each instrument its own (General MIDI, drums on 10)</source>
+        <translation>Hvert instrument sin egen (General MIDI, trommer på 10)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All on channel %1</source>
+        <translation>Alt på kanal %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hannel:</source>
+        <translation>Ka&amp;nal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mute Bandmate&apos;s own sound while the notes go out</source>
+        <translation>&amp;Demp Bandmates egen lyd mens notene går ut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No JACK server is running, or it has no MIDI inputs: start JACK (with a2j for hardware MIDI) and open Preferences again.</source>
+        <translation>Ingen JACK-server kjører, eller den har ingen MIDI-innganger: start JACK (med a2j for MIDI-maskinvare) og åpne Innstillinger igjen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs the JACK driver under Audio. Messages leave one JACK period after the sound they go with.</source>
+        <translation>Trenger JACK-driveren under Lyd. Meldingene går ut én JACK-periode etter lyden de hører til.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Bandmate speaks %1 from its next start.</source>
         <translation>Bandmate snakker %1 fra neste oppstart.</translation>
     </message>

@@ -2,6 +2,7 @@
 // checked against the test's own timing model with impulse kits: every note is one nonzero frame.
 #include "audio/device/LivePlayer.h"
 #include "audio/engine/Engine.h"
+#include "audio/midi/GeneralMidi.h"
 #include "tests/audio/EngineSupport.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestFiles.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <tuple>
 
 using namespace bandmate;
 using audio::Engine;
@@ -894,4 +896,95 @@ TEST(Engine, AMachineSwitchWhileWaitingForTheClocksBarLineSoundsNoCountIn)
         return kStart + gridFrame(static_cast<double>(k), 120.0, kRate, 4);
     }), frames);
     test::expectSameImpulses(expected, heard);
+}
+
+TEST(Engine, EachBlockTellsTheNotesItStartedOnTheirFramesWithGeneralMidiKeysAlsoThoseTheKitLacks)
+{
+    // What live MIDI out sends: every note of the stream, on its frame, with its key, channel,
+    // velocity and length; sounds the kit lacks too (silent here, a synth plays them); a muted
+    // instrument's marked silent.
+    Machine machine = everythingOn(exampleMachine());
+    machine.bpm = 97.3;
+    const auto stream = core::beats::compileMachine(machine);
+    std::vector<audio::Sample> samples{{"clave-0", {0.05f}, {}}, {"bass", {0.05f}, {}}};
+    Engine engine;
+    start(engine, Pattern::build(stream, audio::Kit::fromSamples("partial", samples, kRate)), 97.3);
+    const auto channels = audio::generalMidiChannels(stream);
+    const auto bass = std::find_if(stream.instruments.begin(), stream.instruments.end(), [](const auto& i) { return i.keyed; });
+    ASSERT_NE(bass, stream.instruments.end());
+    engine.setChannelMute(bass->instrumentIndex, true);
+
+    const int steps = 48;
+    const double framesPerStep = kRate * 60.0 / 97.3 / 2.0;
+    using Note = std::tuple<int64_t, int, int, int, int, bool>;  // frame, mixer channel, MIDI channel, key, velocity, silent
+    std::multiset<Note> expected;
+    for (int step = 0; step < steps; ++step) {
+        for (size_t i = 0; i < stream.instruments.size(); ++i) {
+            const auto& instrument = stream.instruments[i];
+            for (const auto& event : instrument.events) {
+                if (event.step == step % instrument.loopLength) {
+                    expected.emplace(gridFrame(step, 97.3, kRate, 2), instrument.instrumentIndex, channels[i],
+                                     audio::generalMidiKey(instrument, event),
+                                     static_cast<int>(std::clamp(std::lround(event.gain * 127.0), 1L, 127L)),
+                                     instrument.instrumentIndex == bass->instrumentIndex);
+                }
+            }
+        }
+    }
+    std::multiset<Note> started;
+    std::vector<float> left(256);
+    std::vector<float> right(256);
+    const auto total = static_cast<int64_t>(std::ceil(steps * framesPerStep)) - 1;
+    for (int64_t frame = 0; frame < total; frame += 256) {
+        const int frames = static_cast<int>(std::min<int64_t>(256, total - frame));
+        engine.process(left.data(), right.data(), frames);
+        for (int n = 0; n < engine.blockNoteCount(); ++n) {
+            const audio::StartedNote& note = engine.blockNotes()[n];
+            EXPECT_GE(note.offset, 0);
+            EXPECT_LT(note.offset, frames);
+            const bool keyed = std::any_of(stream.instruments.begin(), stream.instruments.end(), [&](const auto& i) {
+                return i.instrumentIndex == note.mixerChannel && i.keyed;
+            });
+            EXPECT_NEAR(note.lengthFrames, keyed ? framesPerStep : framesPerStep / 2.0, 1.0);
+            started.emplace(frame + note.offset, note.mixerChannel, note.midiChannel, note.key, note.velocity, note.silent);
+        }
+    }
+    EXPECT_EQ(started, expected);
+    EXPECT_EQ(engine.blockNotesDropped(), 0u);
+    EXPECT_GT(std::count_if(expected.begin(), expected.end(), [](const Note& n) { return std::get<2>(n) == 9; }), 20)
+        << "percussion on General MIDI's channel 10";
+    EXPECT_LT(engine.notesStarted(), expected.size()) << "the kit's missing sounds started no voice";
+}
+
+TEST(Engine, APeriodLongerThanTheEnginesBlockTellsEveryNoteOfItFromItsFirstFrame)
+{
+    // A device period beyond kMaxBlockFrames is rendered in parts; what goes along with it (live
+    // MIDI out) sees the whole period's notes, offsets from its start, and its starting playhead.
+    Machine machine = everythingOn(exampleMachine());
+    machine.bpm = 97.3;
+    const auto stream = core::beats::compileMachine(machine);
+    audio::Engine engine;
+    start(engine, Pattern::build(stream, impulseKit(machine)), 97.3);
+    constexpr int kPeriod = 2 * audio::Engine::kMaxBlockFrames + 3000;
+    std::vector<float> left(kPeriod);
+    std::vector<float> right(kPeriod);
+    float* const outputs[] = {left.data(), right.data()};
+    std::vector<float> scratch(audio::Engine::kMaxBlockFrames);
+    audio::renderToOutputs(engine, outputs, 2, kPeriod, scratch.data());
+    std::multiset<int64_t> expected;
+    for (int step = 0; gridFrame(step, 97.3, kRate, 2) < kPeriod; ++step) {
+        for (const auto& instrument : stream.instruments) {
+            for (const auto& event : instrument.events) {
+                if (event.step == step % instrument.loopLength) {
+                    expected.insert(gridFrame(step, 97.3, kRate, 2));
+                }
+            }
+        }
+    }
+    std::multiset<int64_t> told;
+    for (int n = 0; n < engine.blockNoteCount(); ++n) {
+        told.insert(engine.blockNotes()[n].offset);
+    }
+    EXPECT_EQ(told, expected);
+    EXPECT_EQ(engine.playheadBeat(), 0.0) << "the period's first frame";
 }

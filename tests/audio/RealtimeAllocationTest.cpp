@@ -2,6 +2,9 @@
 // global allocation functions with counting ones; only allocations made while `g_counting` is
 // set on this thread count.
 #include "audio/engine/Engine.h"
+#include "audio/midi/MidiClockIn.h"
+#include "audio/midi/MidiClockOut.h"
+#include "audio/midi/MidiNotesOut.h"
 #include "tests/audio/EngineSupport.h"
 
 #include <atomic>
@@ -126,4 +129,64 @@ TEST(RealtimeSafety, RenderingBlocksAllocatesAndFreesNothing)
     EXPECT_EQ(g_allocations.load(), 0);
     EXPECT_GT(engine.notesStarted(), 1000u);
     EXPECT_GT(engine.voicesStolen(), 0u) << "the stealing path ran too";
+}
+
+TEST(RealtimeSafety, MidiClockInAndOutAndLiveNotesAllocateNothing)
+{
+    // What the device callback runs for MIDI beside the engine: a clock followed (ticks with
+    // jitter, Start, Stop, Song Position, Continue, a lost clock), the clock sent, the notes sent.
+    auto machine = test::exampleMachine();
+    for (auto& instrument : machine.instruments) {
+        instrument.enabled = true;
+    }
+    audio::Engine engine;
+    engine.prepareNonRealTime(48000.0);
+    engine.setPattern(audio::Pattern::build(core::beats::compileMachine(machine), test::impulseKit(machine)));
+    engine.setTempo(97.3);
+    audio::MidiClockIn clockIn;
+    clockIn.prepare(48000.0);
+    audio::MidiClockOut clockOut;
+    clockOut.prepare(48000.0);
+    audio::MidiNotesOut notesOut;
+    notesOut.prepare(-1);
+    std::vector<audio::MidiMessage> messages(audio::MidiNotesOut::kMaxMessages);
+    std::vector<float> left(256);
+    std::vector<float> right(256);
+    const double perTick = 48000.0 * 60.0 / 97.3 / 24.0;
+    double nextTick = 100.0;
+    uint64_t sent = 0;
+
+    g_allocations = 0;
+    for (int block = 0; block < 4000; ++block) {
+        const int64_t frame = static_cast<int64_t>(block) * 256;
+        g_counting = true;
+        const uint8_t start[] = {0xFA};
+        const uint8_t stop[] = {0xFC};
+        const uint8_t position[] = {0xF2, 16, 0};
+        const uint8_t resume[] = {0xFB};
+        const uint8_t tick[] = {0xF8};
+        if (block == 10 || block == 3000) {
+            clockIn.message(frame, start, 1);
+        }
+        if (block == 1000) {
+            clockIn.message(frame, stop, 1);
+            clockIn.message(frame, position, 3);
+            clockIn.message(frame, resume, 1);
+        }
+        const bool silent = block >= 2000 && block < 2500;  // the clock lost for a while
+        for (; nextTick < static_cast<double>(frame + 256); nextTick += perTick) {
+            if (!silent) {
+                clockIn.message(static_cast<int64_t>(nextTick + (block % 7) * 3.0), tick, 1);
+            }
+        }
+        engine.followClock(clockIn.positionAt(frame, 120.0));
+        engine.process(left.data(), right.data(), 256);
+        sent += static_cast<uint64_t>(clockOut.block(engine.isPlaying(), engine.playheadBeat(), engine.tempo(), 256, messages.data()));
+        sent += static_cast<uint64_t>(notesOut.block(engine.isPlaying(), engine.blockNotes(), engine.blockNoteCount(), 256, messages.data()));
+        g_counting = false;
+    }
+    EXPECT_EQ(g_allocations.load(), 0);
+    EXPECT_GT(notesOut.notesSent(), 100u);
+    EXPECT_GT(sent, 500u);
+    EXPECT_EQ(clockIn.losses(), 1u);
 }

@@ -114,6 +114,45 @@ TEST(BeatCli, BadArgumentsGetOneClearLineAndWriteNothing)
         EXPECT_EQ(test::readAll(out), "previous render") << args.join(QLatin1Char(' ')).toStdString();
     }
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2) << "no stray temporary files";
+
+    // play's clocks: one at a time, each said before any device opens.
+    const auto play = [](QStringList extra) {
+        QStringList args{QStringLiteral("play"), QStringLiteral("salsa")};
+        args << extra;
+        return args;
+    };
+    const QString clockIn = QStringLiteral("--midi-clock-in");
+    const std::vector<std::pair<QStringList, const char*>> clocks{
+        {play({clockIn, QStringLiteral(" ")}), "--midi-clock-in: which port?"},
+        {play({clockIn, QStringLiteral("a:out"), QStringLiteral("--link")}), "--midi-clock-in: one clock at a time"},
+        {play({clockIn, QStringLiteral("a:out"), QStringLiteral("--jack-transport"), QStringLiteral("follow")}),
+         "--midi-clock-in: one clock at a time"},
+        {play({clockIn, QStringLiteral("a:out"), QStringLiteral("--count-in")}), "--count-in: the MIDI clock's Start"},
+        {play({clockIn, QStringLiteral("a:out"), QStringLiteral("--driver"), QStringLiteral("ALSA")}),
+         "--driver: MIDI goes through JACK"},
+        {play({QStringLiteral("--midi-clock-out"), QStringLiteral("")}), "--midi-clock-out: which port?"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in:17")}), "--midi-out: a MIDI channel is 1 to 16, got 17"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in:0")}), "--midi-out: a MIDI channel is 1 to 16, got 0"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("  ")}), "--midi-out: which port?"},
+        {play({QStringLiteral("--midi-only")}), "--midi-only: only with --midi-out"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in:")}), "--midi-out: a MIDI channel is 1 to 16, got nothing"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in:99999999999")}), "--midi-out: a MIDI channel is 1 to 16, got 99999999999"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("--midi-only")}), "--midi-out: which port?"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in"), QStringLiteral("--midi-only"), QStringLiteral("--count-in")}),
+         "--count-in: the count-in's clicks would be muted"},
+        {play({clockIn, QStringLiteral("bandmate-midi:clock")}), "--midi-clock-in: that is Bandmate's own MIDI port"},
+        {play({clockIn, QStringLiteral("a:out"), QStringLiteral("--midi-clock-out"), QStringLiteral("bandmate-clock-in:in")}),
+         "--midi-clock-out: that is Bandmate's own MIDI port"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("bandmate-clock-in:in")}), "--midi-out: that is Bandmate's own MIDI port"},
+        {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in:10"), QStringLiteral("--driver"), QStringLiteral("ALSA")}),
+         "--driver: MIDI goes through JACK"},
+    };
+    for (const auto& [args, mention] : clocks) {
+        const CliRun run = runCli(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString() << "\n" << run.err.toStdString();
+        EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QString::fromUtf8(mention))) << mention << " not in: " << run.err.toStdString();
+    }
 }
 
 TEST(BeatCli, MissingKitSamplesAreAWarningNotAFailure)

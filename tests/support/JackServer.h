@@ -50,6 +50,26 @@ private:
     bool m_started = false;
 };
 
+/// Starts `program` (a JACK client that prints "ready" once active, such as
+/// bandmate-test-clock-source) with `arguments`, again while the server is still starting;
+/// whether it runs and is ready.
+inline bool startReadyClient(QProcess& process, const QString& program, const QStringList& arguments)
+{
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        process.start(program, arguments);
+        if (!process.waitForStarted(5'000)) {
+            return false;
+        }
+        if (process.waitForReadyRead(5'000) && process.readLine().startsWith("ready")) {
+            return true;
+        }
+        process.kill();
+        process.waitForFinished(5'000);
+        QThread::msleep(250);  // the server was not taking clients yet
+    }
+    return false;
+}
+
 /// Debian's jack_transport (jackd2) on `server`, fed commands on its standard input ("play",
 /// "stop", "master", "tempo 97.3", "locate N"): another app driving JACK's transport.
 class JackTransportTool {

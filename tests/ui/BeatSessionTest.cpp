@@ -14,11 +14,14 @@
 #include "ui/beats/BeatSession.h"
 
 #include <QCoreApplication>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
 #include <gtest/gtest.h>
+
+#include <map>
 
 using namespace bandmate;
 using ui::BeatSession;
@@ -416,4 +419,70 @@ TEST_F(BeatSessionTest, FollowingJacksTransportPlaysAndPausesWithAnotherAppsTran
     EXPECT_TRUE(m_session->isPlaying());
     EXPECT_GT(m_session->audibleStep(), before) << "playing on without the transport";
     m_session->stop();
+}
+
+// MIDI out in the app: refused with the way out while the driver is not JACK; with it, the
+// clock and the groove's notes reach another app's MIDI input while playing (Start, ticks,
+// notes on General MIDI's channels), and a pause or lending the device ends every note held
+// (nothing left sounding in the synth); off, nothing more is sent.
+TEST_F(BeatSessionTest, MidiOutSendsTheClockAndTheNotesAndLeavesNoNoteSounding)
+{
+    const QString server = QStringLiteral("bandmate-sessionmidi-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer& jack = startJack(server);
+    ASSERT_TRUE(jack.started());
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    QProcess synth;  // another app's MIDI input, recording what reaches it
+    ASSERT_TRUE(test::startReadyClient(synth, QStringLiteral(BANDMATE_CLOCK_SOURCE), {QStringLiteral("synth"), QStringLiteral("120")}));
+    const ui::MidiOutSettings midi{QStringLiteral("synth:in"), QStringLiteral("synth:in"), -1, true};
+    QSignalSpy errors(m_session.get(), &BeatSession::errorOccurred);
+    EXPECT_FALSE(m_session->setMidiOut(midi));
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("JACK driver"))) << errors.at(0).at(0).toString().toStdString();
+    EXPECT_EQ(m_session->midiOut(), ui::MidiOutSettings{});
+
+    ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();
+    ASSERT_TRUE(m_session->setMidiOut(midi)) << errors.value(1).value(0).toString().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiOutCounts().notes > 20; }, 10'000));
+    m_session->pause();
+    QTest::qWait(300);
+    m_session->play();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiOutCounts().notes > 40; }, 10'000));
+    m_session->lendDevice();  // the timing coach's take: the device stops at once
+    QTest::qWait(300);
+    m_session->returnDevice();
+    EXPECT_TRUE(m_session->setMidiOut({}));
+    const auto counts = m_session->midiOutCounts();
+    EXPECT_EQ(counts.notes, 0u) << "off";
+    QTest::qWait(300);
+    synth.write("quit\n");
+    ASSERT_TRUE(synth.waitForFinished(10'000));
+
+    int starts = 0;
+    int stops = 0;
+    int ticks = 0;
+    int percussion = 0;
+    std::map<std::pair<int, int>, int> sounding;
+    for (const QByteArray& line : synth.readAllStandardOutput().split('\n')) {
+        const QList<QByteArray> words = line.split(' ');
+        if (words.value(0) != "R" || words.size() < 3) {
+            continue;
+        }
+        const int status = words.at(2).toInt(nullptr, 16);
+        starts += status == 0xFA || status == 0xFB ? 1 : 0;  // joined mid-song: Song Position and Continue
+        stops += status == 0xFC ? 1 : 0;
+        ticks += status == 0xF8 ? 1 : 0;
+        if ((status & 0xE0) == 0x80 && words.size() == 5) {
+            const bool on = (status & 0xF0) == 0x90 && words.at(4).toInt(nullptr, 16) > 0;
+            sounding[{status & 0x0F, words.at(3).toInt(nullptr, 16)}] += on ? 1 : -1;
+            percussion += on && (status & 0x0F) == 9 ? 1 : 0;
+        }
+    }
+    EXPECT_GE(starts, 2) << "joining, and playing on after the pause";
+    EXPECT_GE(stops, 2) << "the pause and the lent device";
+    EXPECT_GT(ticks, 24 * 2);
+    EXPECT_GT(percussion, 10) << "drums on channel 10";
+    for (const auto& [key, count] : sounding) {
+        EXPECT_EQ(count, 0) << "channel " << key.first + 1 << " key " << key.second << " left sounding";
+    }
 }

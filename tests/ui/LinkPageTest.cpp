@@ -29,6 +29,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QTest>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,19 @@
 using namespace bandmate;
 
 namespace {
+
+/// Shows the dialog's tab named `name`; whether there is one.
+bool showTab(QWidget& dialog, const QString& name)
+{
+    auto* tabs = dialog.findChild<QTabWidget*>();
+    for (int i = 0; tabs != nullptr && i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == name) {
+            tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
 
 constexpr const char* kInside = "BANDMATE_IN_PRIVATE_NETWORK";
 
@@ -301,14 +315,8 @@ TEST(LinkPageTest, TheTempoSyncTabOffersOneOutsideClockAtATime)
     QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
     ui::Settings settings(store);
     ui::PreferencesDialog dialog(settings, *db);
-    auto* tabs = dialog.findChild<QTabWidget*>();
-    ASSERT_NE(tabs, nullptr);
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (tabs->tabText(i) == QStringLiteral("Tempo sync")) {
-            tabs->setCurrentIndex(i);
-        }
-    }
-    dialog.resize(640, 420);
+    ASSERT_TRUE(showTab(dialog, QStringLiteral("Sync && MIDI")));
+    dialog.resize(640, 560);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
     auto* link = dialog.findChild<QCheckBox*>(QStringLiteral("linkEnabled"));
@@ -330,4 +338,57 @@ TEST(LinkPageTest, TheTempoSyncTabOffersOneOutsideClockAtATime)
     EXPECT_TRUE(kept.enabled);
     EXPECT_TRUE(kept.startStop);
     EXPECT_EQ(kept.jackTransport, 0);
+}
+
+// MIDI out in Preferences: the JACK server's MIDI inputs to choose from, the channel and the mute
+// waiting for a notes port, a port chosen before kept (said not there now) when its synth is not
+// running, and what is chosen saved.
+TEST(LinkPageTest, TheSyncAndMidiTabChoosesWhereTheClockAndTheNotesGo)
+{
+    ui::Translations translations;
+    ASSERT_TRUE(translations.install(QStringLiteral("en")));
+    const QString server = QStringLiteral("bandmate-prefsmidi-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started());
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    QProcess synth;  // a MIDI input to offer
+    ASSERT_TRUE(test::startReadyClient(synth, QStringLiteral(BANDMATE_CLOCK_SOURCE), {QStringLiteral("synth"), QStringLiteral("120")}));
+
+    test::TempDir dir;
+    auto db = test::openTestDatabase(dir, QStringLiteral("prefs.sqlite"));
+    ASSERT_NE(db, nullptr);
+    QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    ui::Settings settings(store);
+    settings.setMidiOut({QStringLiteral("drums:midi_in"), QString(), -1, false});  // chosen before, not running now
+    ui::PreferencesDialog dialog(settings, *db);
+    ASSERT_TRUE(showTab(dialog, QStringLiteral("Sync && MIDI")));
+    auto* clockTo = dialog.findChild<QComboBox*>(QStringLiteral("midiClockTo"));
+    auto* notesTo = dialog.findChild<QComboBox*>(QStringLiteral("midiNotesTo"));
+    auto* channel = dialog.findChild<QComboBox*>(QStringLiteral("midiChannel"));
+    auto* mute = dialog.findChild<QCheckBox*>(QStringLiteral("midiMute"));
+    ASSERT_TRUE(clockTo != nullptr && notesTo != nullptr && channel != nullptr && mute != nullptr);
+    EXPECT_EQ(clockTo->currentText(), QStringLiteral("drums:midi_in (not there now)"));
+    EXPECT_GE(notesTo->findData(QStringLiteral("synth:in")), 1) << "the running synth's input is offered";
+    EXPECT_EQ(notesTo->findData(QStringLiteral("synth:out")), -1) << "outputs are not where MIDI can go";
+    EXPECT_FALSE(channel->isEnabled()) << "no notes port yet";
+    EXPECT_FALSE(mute->isEnabled());
+    notesTo->setCurrentIndex(notesTo->findData(QStringLiteral("synth:in")));
+    EXPECT_TRUE(channel->isEnabled());
+    EXPECT_TRUE(mute->isEnabled());
+    channel->setCurrentIndex(channel->findData(9));
+    mute->setChecked(true);
+    dialog.resize(640, 560);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    EXPECT_TRUE(dialog.grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/preferences-sync-midi.png")));
+    dialog.accept();
+    const ui::Settings::MidiOut kept = settings.midiOut();
+    EXPECT_EQ(kept.clockTo, QStringLiteral("drums:midi_in"));
+    EXPECT_EQ(kept.notesTo, QStringLiteral("synth:in"));
+    EXPECT_EQ(kept.notesChannel, 9);
+    EXPECT_TRUE(kept.muteAudio);
+    synth.write("quit\n");
+    synth.waitForFinished(5'000);
 }

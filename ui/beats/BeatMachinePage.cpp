@@ -341,6 +341,8 @@ void BeatMachinePage::applySettings()
     m_session->setLink({link.enabled, link.claveCycle, link.startStop});
     // Refused with a message in the banner when JACK is not the driver or not running.
     m_session->setJackTransport(link.enabled ? JackTransportRole::Off : static_cast<JackTransportRole>(std::clamp(link.jackTransport, 0, 2)));
+    const Settings::MidiOut midi = m_settings.midiOut();
+    m_session->setMidiOut({midi.clockTo, midi.notesTo, midi.notesChannel, midi.muteAudio});
     showLinkState();
 }
 
@@ -355,9 +357,9 @@ void BeatMachinePage::showLinkState()
     // One outside clock at a time: while JACK's transport is followed or led, Link waits.
     const bool jack = m_session->jackTransport() != JackTransportRole::Off;
     m_link->setEnabled(!jack);
-    m_link->setToolTip(jack ? tr("JACK transport is on (Preferences › Tempo sync): turn it off to use Ableton Link.")
+    m_link->setToolTip(jack ? tr("JACK transport is on (Preferences › Sync & MIDI): turn it off to use Ableton Link.")
                             : tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
-                                 "Preferences › Tempo sync has its choices."));
+                                 "Preferences › Sync & MIDI has its choices."));
     // The session's bar line is the count while linked.
     m_countIn->setEnabled(!on);
     m_countIn->setToolTip(on ? tr("No count-in while linked: the session's bar line is the count")

@@ -1,11 +1,13 @@
 #include "ui/beats/BeatSession.h"
 
+#include "audio/device/BlockObserver.h"
 #include "audio/device/LivePlayer.h"
 #include "audio/engine/Engine.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
+#include "audio/midi/JackMidiOut.h"
 #include "audio/tempo/JackTransport.h"
 #endif
 #include "core/beats/BuiltinMachines.h"
@@ -17,6 +19,7 @@
 #include "core/storage/Database.h"
 #include "core/util/SafeFiles.h"
 
+#include <QThread>
 #include <QUndoCommand>
 
 #include <algorithm>
@@ -100,6 +103,7 @@ BeatSession::~BeatSession()
     // be half destroyed, and clearing the undo stack below would otherwise emit originChanged.
     blockSignals(true);
     if (m_player) {
+        silenceMidiOut();
         m_player->stop();  // the device thread lets go of the engine (and the clocks) first
     }
     // Leaving is not stopping the others: a Link session and JACK's transport play on.
@@ -578,6 +582,7 @@ void BeatSession::releaseDevice()
         m_clockQuiet = true;
         stop();
         m_clockQuiet = false;
+        silenceMidiOut();
         m_player->stop();
         m_player.reset();
         if (m_linkSession && (!m_linkSession->startStopSync() || m_linkSession->peers() == 0)) {
@@ -621,7 +626,7 @@ bool BeatSession::play()
             rebuildPattern();
             m_engine->setSwing(m_swing);
         }
-        m_player->start(*m_engine, nullptr, clock());
+        startDevice(clock());
     }
     (void)pattern();  // the first play decodes the kit when nothing has yet
     m_droppedAtPlay = m_droppedSeen = m_engine->droppedCommands();
@@ -779,6 +784,93 @@ void BeatSession::joinOutsideStart(bool outsidePlays)
     }
 }
 
+void BeatSession::startDevice(audio::ClockSource* clock)
+{
+#if BANDMATE_JACK_TRANSPORT
+    if (m_midiOut) {
+        static_cast<audio::JackMidiOut*>(m_midiOut.get())->requestStop(false);
+    }
+#endif
+    m_player->start(*m_engine, nullptr, clock, m_midiOut.get());
+}
+
+void BeatSession::silenceMidiOut()
+{
+#if BANDMATE_JACK_TRANSPORT
+    if (!m_midiOut || !m_player) {
+        return;
+    }
+    // A block takes the stop up (Stop, and a Note Off for every note held); its own JACK client
+    // sends them once the device has stopped.
+    auto* out = static_cast<audio::JackMidiOut*>(m_midiOut.get());
+    out->requestStop();
+    QElapsedTimer waited;
+    waited.start();
+    while (!out->stopSent() && !out->serverGone() && waited.elapsed() < 200) {
+        QThread::msleep(2);
+    }
+#endif
+}
+
+bool BeatSession::setMidiOut(const MidiOutSettings& settings)
+{
+    if (settings == m_midiOutSettings && (m_midiOut != nullptr) == settings.any()) {
+        return true;
+    }
+    if (m_midiOut) {
+        silenceMidiOut();
+        if (m_player) {
+            m_player->start(*m_engine, nullptr, clock(), nullptr);  // the callback lets go of it first
+        }
+        m_midiOut.reset();
+        m_midiOutSettings = {};
+        m_engine->setMasterGain(1.0);
+    }
+    if (!settings.any()) {
+        return true;
+    }
+#if BANDMATE_JACK_TRANSPORT
+    if (QString::fromStdString(m_deviceSettings->driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
+        Q_EMIT errorOccurred(tr("MIDI out goes through JACK: choose the JACK driver in Preferences › Audio."));
+        return false;
+    }
+    audio::JackMidiOut::Options options;
+    options.clock = !settings.clockTo.isEmpty();
+    options.clockTo = settings.clockTo.toStdString();
+    options.clockWhere = tr("MIDI clock out").toStdString();
+    options.notes = !settings.notesTo.isEmpty();
+    options.notesTo = settings.notesTo.toStdString();
+    options.notesWhere = tr("MIDI notes out").toStdString();
+    options.notesChannel = settings.notesChannel;
+    auto opened = audio::JackMidiOut::open(options);
+    if (!opened) {
+        Q_EMIT errorOccurred(tr("MIDI out is off: %1").arg(QString::fromStdString(opened.error().toString())));
+        return false;
+    }
+    m_midiOut = std::move(*opened);
+    m_midiOutSettings = settings;
+    m_engine->setMasterGain(settings.muteAudio && options.notes ? 0.0 : 1.0);
+    if (m_player) {
+        startDevice(clock());
+    }
+    return true;
+#else
+    Q_EMIT errorOccurred(tr("MIDI out is there on Linux only for now."));
+    return false;
+#endif
+}
+
+BeatSession::MidiOutCounts BeatSession::midiOutCounts() const
+{
+    MidiOutCounts counts;
+#if BANDMATE_JACK_TRANSPORT
+    if (const auto* out = static_cast<const audio::JackMidiOut*>(m_midiOut.get())) {
+        counts = {out->notesSent(), out->clockTicksSent(), out->late(), out->lost()};
+    }
+#endif
+    return counts;
+}
+
 audio::ClockSource* BeatSession::clock() const
 {
     if (m_linkSession) {
@@ -794,7 +886,7 @@ bool BeatSession::setJackTransport(JackTransportRole role)
     }
     if (m_jackTransportClock) {
         if (m_player) {
-            m_player->start(*m_engine);  // on by itself again, from where the transport had it
+            startDevice(nullptr);  // on by itself again, from where the transport had it
         }
         m_jackTransportClock.reset();
         m_jackRole = JackTransportRole::Off;
@@ -826,7 +918,7 @@ bool BeatSession::setJackTransport(JackTransportRole role)
     m_jackTransportClock = std::move(*opened);
     m_jackRole = role;
     if (m_player) {
-        m_player->start(*m_engine, nullptr, m_jackTransportClock.get());
+        startDevice(m_jackTransportClock.get());
     }
     if (m_playing) {
         requestClockPlaying(true);
@@ -937,7 +1029,7 @@ void BeatSession::setLink(const LinkSettings& settings)
         m_linkSession = std::make_unique<audio::LinkSession>(m_playingBpm, settings.claveCycle ? 8.0 : 4.0);
         m_linkSession->setStartStopSync(settings.startStop);
         if (m_player) {
-            m_player->start(*m_engine, nullptr, m_linkSession.get());  // a block's gap, then in time
+            startDevice(m_linkSession.get());  // a block's gap, then in time
         }
         if (m_playing) {
             requestClockPlaying(true);
@@ -946,7 +1038,7 @@ void BeatSession::setLink(const LinkSettings& settings)
     } else if (!settings.enabled && m_linkSession) {
         if (m_player) {
             // The engine goes on by itself from where the session had it.
-            m_player->start(*m_engine);
+            startDevice(nullptr);
             if (m_playing) {
                 m_engine->resume();
             }
@@ -1002,6 +1094,12 @@ void BeatSession::poll()
     } else if (m_jackTransportClock) {
         pollJackTransport();
     }
+#if BANDMATE_JACK_TRANSPORT
+    if (m_midiOut && static_cast<audio::JackMidiOut*>(m_midiOut.get())->serverGone()) {
+        setMidiOut({});
+        Q_EMIT errorOccurred(tr("The JACK server went away: MIDI out is off."));
+    }
+#endif
     if (!m_playing) {
         return;
     }

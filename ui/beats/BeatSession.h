@@ -23,6 +23,7 @@ class MachineRepository;
 
 namespace bandmate::audio {
 class Engine;
+class BlockObserver;
 class ClockSource;
 class Kit;
 class LinkSession;
@@ -59,6 +60,16 @@ struct LinkSettings {
 
 /// Following JACK's transport (Linux): off, following it, or leading it as its timebase master.
 enum class JackTransportRole { Off, Follow, Master };
+
+/// MIDI out (Linux, through JACK): MIDI clock and the groove's notes to JACK MIDI inputs.
+struct MidiOutSettings {
+    QString clockTo;         ///< a JACK MIDI input for the clock; empty: no clock
+    QString notesTo;         ///< a JACK MIDI input for the notes; empty: no notes
+    int notesChannel = -1;   ///< 0-15: every note on it; -1: each instrument's General MIDI channel
+    bool muteAudio = false;  ///< Bandmate's own sound muted (the synth plays the notes)
+    bool operator==(const MidiOutSettings&) const = default;
+    [[nodiscard]] bool any() const { return !clockTo.isEmpty() || !notesTo.isEmpty(); }
+};
 
 /// The beat machine's state behind the page, without widgets: the machine being edited (every
 /// edit undoable), the engine that plays it, the device, saving, and practice bookkeeping.
@@ -164,6 +175,19 @@ public:
     /// left off) otherwise, and while Link is on (one outside clock at a time).
     bool setJackTransport(JackTransportRole role);
     [[nodiscard]] JackTransportRole jackTransport() const { return m_jackRole; }
+    /// Sends MIDI clock and the groove's notes (also while playing), through a JACK client of
+    /// its own. Needs the JACK driver and a running server, and the ports there; refused with a
+    /// message (and MIDI out left off) otherwise.
+    bool setMidiOut(const MidiOutSettings& settings);
+    [[nodiscard]] const MidiOutSettings& midiOut() const { return m_midiOutSettings; }
+    /// MIDI out's counts (notes and clock ticks sent, messages late or lost); zeros when off.
+    struct MidiOutCounts {
+        uint64_t notes = 0;
+        uint64_t ticks = 0;
+        uint64_t late = 0;
+        uint64_t lost = 0;
+    };
+    [[nodiscard]] MidiOutCounts midiOutCounts() const;
     /// Link or JACK's transport sets the tempo and the beat (what plays is the clock's).
     [[nodiscard]] bool followsOutsideClock() const { return clock() != nullptr; }
     /// Stops and closes the audio device (reopened on the next play): another user of the device
@@ -236,6 +260,10 @@ private:
     void startedByClock();
     /// The outside clock the engine follows, if any.
     [[nodiscard]] audio::ClockSource* clock() const;
+    /// (Re)starts the device's callback with the engine, `clock` and MIDI out.
+    void startDevice(audio::ClockSource* clock);
+    /// Before the device stops: MIDI out sends Stop and ends the notes it holds.
+    void silenceMidiOut();
 
     core::Database& m_db;
     std::unique_ptr<core::beats::MachineRepository> m_repository;
@@ -248,6 +276,8 @@ private:
     std::unique_ptr<audio::Engine> m_engine;
     std::unique_ptr<audio::LinkSession> m_linkSession;  ///< before the player: it outlives the callback
     std::unique_ptr<audio::ClockSource> m_jackTransportClock;  ///< likewise
+    std::unique_ptr<audio::BlockObserver> m_midiOut;            ///< likewise (a JackMidiOut)
+    MidiOutSettings m_midiOutSettings;
     JackTransportRole m_jackRole = JackTransportRole::Off;
     QElapsedTimer m_jackRequestAt;  ///< our own start or stop, on its way through JACK
     /// Set while a pause or stop here only follows the outside clock (another app stopped JACK's

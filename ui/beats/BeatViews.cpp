@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bandmate::ui {
@@ -129,7 +130,10 @@ void PolymeterView::paintEvent(QPaintEvent* /*event*/)
                 background = QColor(accent.red(), accent.green(), accent.blue(), 70);
             }
             painter.fillRect(box, background);
-            if (channel.stepStart[static_cast<size_t>(loopStep) + 1] > channel.stepStart[static_cast<size_t>(loopStep)]) {
+            // A note the kit has no sound for is not lit (MIDI out still sends it).
+            const auto begin = channel.events.begin() + channel.stepStart[static_cast<size_t>(loopStep)];
+            const auto end = channel.events.begin() + channel.stepStart[static_cast<size_t>(loopStep) + 1];
+            if (std::any_of(begin, end, [](const audio::PatternEvent& event) { return event.sample >= 0; })) {
                 painter.fillRect(box.adjusted(2, 2, -2, -2), step < channel.loopLength ? accent : accent.lighter(135));
             }
             if (loopStart && step > 0) {

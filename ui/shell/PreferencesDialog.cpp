@@ -1,6 +1,9 @@
 #include "ui/shell/PreferencesDialog.h"
 
 #include "core/storage/Database.h"
+#if BANDMATE_JACK_TRANSPORT
+#include "audio/midi/JackMidiPorts.h"
+#endif
 #include "ui/shell/AudioSettingsPanel.h"
 #include "ui/shell/Language.h"
 #include "ui/shell/Settings.h"
@@ -129,7 +132,8 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     });
     connect(m_jackTransport, &QComboBox::currentIndexChanged, this, [this](int index) { m_link->setEnabled(index == 0); });
     m_link->setEnabled(link.enabled || m_jackTransport->currentIndex() == 0);
-    tabs->addTab(syncTab, tr("Tempo sync"));
+    addMidiOut(settings, syncTab, syncForm);
+    tabs->addTab(syncTab, tr("Sync && MIDI"));
 
     auto* dataTab = new QWidget(tabs);
     auto* dataForm = new QFormLayout(dataTab);
@@ -153,6 +157,70 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     layout->addWidget(buttons);
 }
 
+void PreferencesDialog::addMidiOut(const Settings& settings, QWidget* tab, QFormLayout* form)
+{
+    // MIDI out through JACK: the clock and the groove's notes to a synth, a drum machine, a DAW.
+    auto* title = new QLabel(tr("<b>MIDI out</b> (Linux, through JACK)"), tab);
+    title->setContentsMargins(0, 10, 0, 0);  // a section of its own
+    form->addRow(title);
+    const Settings::MidiOut midi = settings.midiOut();
+    QStringList inputs;
+#if BANDMATE_JACK_TRANSPORT
+    for (const std::string& port : audio::jackMidiPorts(true)) {
+        inputs << QString::fromStdString(port);
+    }
+#endif
+    // Off, the server's MIDI inputs, and the one chosen before even when it is not there now (a
+    // synth not started yet): choosing is not lost by opening Preferences without it.
+    const auto portChoice = [&](const QString& chosen, const char* name) {
+        auto* combo = new QComboBox(tab);
+        combo->setObjectName(QString::fromLatin1(name));
+        combo->addItem(tr("Off"), QString());
+        for (const QString& port : inputs) {
+            combo->addItem(port, port);
+        }
+        if (!chosen.isEmpty() && !inputs.contains(chosen)) {
+            combo->addItem(tr("%1 (not there now)").arg(chosen), chosen);
+        }
+        combo->setCurrentIndex(std::max(0, combo->findData(chosen)));
+        return combo;
+    };
+    m_midiClockTo = portChoice(midi.clockTo, "midiClockTo");
+    m_midiClockTo->setToolTip(tr("24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, "
+                                 "drum machine or DAW following MIDI clock plays in time with it."));
+    form->addRow(tr("MIDI &clock to:"), m_midiClockTo);
+    m_midiNotesTo = portChoice(midi.notesTo, "midiNotesTo");
+    m_midiNotesTo->setToolTip(tr("The groove's notes, each on its exact frame, to drive your own drum rack or synth."));
+    form->addRow(tr("&Notes to:"), m_midiNotesTo);
+    m_midiChannel = new QComboBox(tab);
+    m_midiChannel->setObjectName(QStringLiteral("midiChannel"));
+    m_midiChannel->addItem(tr("Each instrument its own (General MIDI, drums on 10)"), -1);
+    for (int channel = 1; channel <= 16; ++channel) {
+        m_midiChannel->addItem(tr("All on channel %1").arg(channel), channel - 1);
+    }
+    m_midiChannel->setCurrentIndex(std::max(0, m_midiChannel->findData(midi.notesChannel)));
+    form->addRow(tr("C&hannel:"), m_midiChannel);
+    m_midiMute = new QCheckBox(tr("&Mute Bandmate's own sound while the notes go out"), tab);
+    m_midiMute->setObjectName(QStringLiteral("midiMute"));
+    m_midiMute->setChecked(midi.muteAudio);
+    form->addRow(m_midiMute);
+    auto* hint = new QLabel(inputs.isEmpty() ? tr("No JACK server is running, or it has no MIDI inputs: start JACK (with a2j for "
+                                                  "hardware MIDI) and open Preferences again.")
+                                             : tr("Needs the JACK driver under Audio. Messages leave one JACK period after the "
+                                                  "sound they go with."),
+                            tab);
+    hint->setObjectName(QStringLiteral("midiHint"));
+    hint->setWordWrap(true);
+    form->addRow(hint);
+    const auto notesChosen = [this] {
+        const bool on = !m_midiNotesTo->currentData().toString().isEmpty();
+        m_midiChannel->setEnabled(on);
+        m_midiMute->setEnabled(on);
+    };
+    notesChosen();
+    connect(m_midiNotesTo, &QComboBox::currentIndexChanged, this, notesChosen);
+}
+
 void PreferencesDialog::showLanguageNote()
 {
     const QString chosen = resolveLanguage(m_language->currentData().toString(), QLocale::system().uiLanguages());
@@ -169,6 +237,8 @@ void PreferencesDialog::accept()
     m_settings.setAudioOutput(m_audio->output());
     m_settings.setLinkSync({m_link->isChecked(), m_linkQuantum->currentData().toBool(), m_linkStartStop->isChecked(),
                             m_jackTransport->currentData().toInt()});
+    m_settings.setMidiOut({m_midiClockTo->currentData().toString(), m_midiNotesTo->currentData().toString(),
+                           m_midiChannel->currentData().toInt(), m_midiMute->isChecked()});
     m_settings.sync();
     QDialog::accept();
 }

@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 
 namespace bandmate::core {
@@ -31,6 +32,8 @@ Q_SIGNALS:
 private:
     Settings& m_settings;
     void showLanguageNote();
+    /// The MIDI out rows of the Sync & MIDI tab.
+    void addMidiOut(const Settings& settings, QWidget* tab, QFormLayout* form);
 
     QComboBox* m_colorScheme = nullptr;
     QComboBox* m_language = nullptr;
@@ -42,6 +45,10 @@ private:
     QComboBox* m_linkQuantum = nullptr;
     QCheckBox* m_linkStartStop = nullptr;
     QComboBox* m_jackTransport = nullptr;
+    QComboBox* m_midiClockTo = nullptr;
+    QComboBox* m_midiNotesTo = nullptr;
+    QComboBox* m_midiChannel = nullptr;
+    QCheckBox* m_midiMute = nullptr;
 };
 
 }  // namespace bandmate::ui

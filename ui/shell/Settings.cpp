@@ -153,6 +153,26 @@ void Settings::setLinkSync(const LinkSync& link)
                                                                                  : QStringLiteral("off"));
 }
 
+Settings::MidiOut Settings::midiOut() const
+{
+    MidiOut midi;
+    midi.clockTo = m_store.value(QStringLiteral("midi/clockTo")).toString();
+    midi.notesTo = m_store.value(QStringLiteral("midi/notesTo")).toString();
+    bool ok = false;
+    const int channel = m_store.value(QStringLiteral("midi/notesChannel")).toInt(&ok);
+    midi.notesChannel = ok && channel >= 1 && channel <= 16 ? channel - 1 : -1;  // stored 1-16, 0: General MIDI's
+    midi.muteAudio = m_store.value(QStringLiteral("midi/muteAudio"), false).toBool();
+    return midi;
+}
+
+void Settings::setMidiOut(const MidiOut& midi)
+{
+    m_store.setValue(QStringLiteral("midi/clockTo"), midi.clockTo);
+    m_store.setValue(QStringLiteral("midi/notesTo"), midi.notesTo);
+    m_store.setValue(QStringLiteral("midi/notesChannel"), midi.notesChannel >= 0 && midi.notesChannel < 16 ? midi.notesChannel + 1 : 0);
+    m_store.setValue(QStringLiteral("midi/muteAudio"), midi.muteAudio);
+}
+
 QString Settings::syncServer() const
 {
     return m_store.value(kSyncServer).toString();

@@ -103,7 +103,7 @@ public:
     [[nodiscard]] Hearing hearing(const QString& part) const;
     void setHearing(const QString& part, const Hearing& hearing);
 
-    /// Ableton Link (Preferences › Tempo sync; the Beat Machine's Link button switches it).
+    /// Ableton Link (Preferences › Sync & MIDI; the Beat Machine's Link button switches it).
     struct LinkSync {
         bool enabled = false;
         bool claveCycle = false;  ///< bar lines shared per clave cycle (8 beats), not per bar (4)
@@ -112,6 +112,16 @@ public:
     };
     [[nodiscard]] LinkSync linkSync() const;
     void setLinkSync(const LinkSync& link);
+
+    /// MIDI out through JACK (Preferences › Sync & MIDI).
+    struct MidiOut {
+        QString clockTo;         ///< a JACK MIDI input for MIDI clock; empty: off
+        QString notesTo;         ///< a JACK MIDI input for the groove's notes; empty: off
+        int notesChannel = -1;   ///< 0-15 for all notes; -1: each instrument's General MIDI channel
+        bool muteAudio = false;
+    };
+    [[nodiscard]] MidiOut midiOut() const;
+    void setMidiOut(const MidiOut& midi);
 
     [[nodiscard]] QByteArray windowGeometry() const;
     [[nodiscard]] QByteArray windowState() const;
