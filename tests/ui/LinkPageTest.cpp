@@ -33,6 +33,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ctime>
 
 using namespace bandmate;
@@ -181,6 +182,19 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
     EXPECT_TRUE(QTest::qWaitFor([&] { return session.isPlaying(); }, 5'000)) << "the other app's start";
     QTest::qWait(500);
     EXPECT_NEAR(session.playingBpm(), 101.0, 0.01) << "a stop is no tempo change: the machine's 180 stayed here";
+    // Pause and Play here stop and start the other app (its end report says when).
+    const auto linkMicros = [] {
+        // Link's clock is the monotonic raw clock on Linux: the other app's report is in it.
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC_RAW, &now);
+        return static_cast<qint64>(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
+    };
+    const qint64 pausedAt = linkMicros();
+    session.pause();
+    QTest::qWait(1500);
+    const qint64 playedAt = linkMicros();
+    ASSERT_TRUE(session.play());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.audibleStep() >= 0.0; }, 5'000));
 
     // Paused here, the other app's tempo changes; played on, that tempo is part of the practice
     // logged.
@@ -194,12 +208,6 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
 
     // The timing coach's take borrows the device: it stops here only (the other app plays on),
     // and the session still playing does not take the device back until the take is done.
-    // (Link's clock is the monotonic raw clock on Linux: the other app's report is in it.)
-    const auto linkMicros = [] {
-        timespec now{};
-        clock_gettime(CLOCK_MONOTONIC_RAW, &now);
-        return static_cast<qint64>(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
-    };
     const qint64 lentAt = linkMicros();
     ui::TakeDialog* take = page.openTakeDialog();
     ASSERT_NE(take, nullptr);
@@ -227,6 +235,14 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
     EXPECT_EQ(report.value(QStringLiteral("link_peers")).toInt(), 1);
     // The take stopped nothing there.
     const QJsonArray changes = report.value(QStringLiteral("transport_changes")).toArray();
+    const auto changedBetween = [&](qint64 from, qint64 to, bool playing) {
+        return std::any_of(changes.begin(), changes.end(), [&](const QJsonValue& change) {
+            const qint64 at = change.toObject().value(QStringLiteral("host_us")).toInteger();
+            return at > from && at < to && change.toObject().value(QStringLiteral("playing")).toBool() == playing;
+        });
+    };
+    EXPECT_TRUE(changedBetween(pausedAt, playedAt + 100'000, false)) << "the page's pause stopped the other app";
+    EXPECT_TRUE(changedBetween(playedAt, playedAt + 1'500'000, true)) << "the page's play started it again";
     for (const auto& change : changes) {
         const qint64 at = change.toObject().value(QStringLiteral("host_us")).toInteger();
         EXPECT_FALSE(at > lentAt && at < returnedAt + 500'000 && !change.toObject().value(QStringLiteral("playing")).toBool())
