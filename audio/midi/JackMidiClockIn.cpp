@@ -118,6 +118,12 @@ int JackMidiClockIn::processNonBlocking(uint32_t frames) noexcept
         if (jack_midi_event_get(&event, buffer, i) != 0 || !isClockMessage(event)) {
             continue;  // notes and the rest: not the clock's
         }
+        const uint8_t status = event.buffer[0];
+        if (status == midi::kStart || status == midi::kContinue || status == midi::kStop) {
+            m_senderStarted.store(status != midi::kStop, std::memory_order_relaxed);
+        } else if (status == midi::kClock) {
+            m_lastTickFrame.store(start + event.time, std::memory_order_relaxed);
+        }
         Stamped stamped;
         stamped.frame = start + event.time;
         stamped.size = static_cast<uint8_t>(event.size >= 3 ? 3 : event.size);
@@ -161,9 +167,13 @@ ClockPosition JackMidiClockIn::beginBlock(int /*frames*/) noexcept
     // The engine's block is this JACK cycle (the JACK driver): its first frame is the cycle's.
     const int64_t blockFrame = unwrap(jack_last_frame_time(d.jack.client));
     while (const auto message = d.queue.pop()) {
+        if (message->bytes[0] == midi::kStart || message->bytes[0] == midi::kContinue) {
+            m_hold.store(false, std::memory_order_relaxed);  // the sender starting: followed again
+        }
         m_clock.message(unwrap(message->frame), message->bytes, message->size);
     }
-    const ClockPosition position = m_clock.positionAt(blockFrame, m_fallbackBpm.load(std::memory_order_relaxed));
+    ClockPosition position = m_clock.positionAt(blockFrame, m_fallbackBpm.load(std::memory_order_relaxed));
+    position.rolling = position.rolling && !m_hold.load(std::memory_order_relaxed);
     m_receiving.store(m_clock.receiving(), std::memory_order_relaxed);
     m_tempo.store(m_clock.tempo(), std::memory_order_relaxed);
     m_ticks.store(m_clock.ticks(), std::memory_order_relaxed);
@@ -180,6 +190,19 @@ void JackMidiClockIn::requestTempo(double bpm)
     }
 }
 
-void JackMidiClockIn::requestPlaying(bool /*playing*/) {}
+void JackMidiClockIn::requestPlaying(bool playing)
+{
+    m_hold.store(!playing, std::memory_order_relaxed);
+}
+
+bool JackMidiClockIn::senderPlaying() const
+{
+    if (serverGone() || !m_senderStarted.load(std::memory_order_relaxed)) {
+        return false;
+    }
+    // And ticks still coming (a sender gone without a Stop plays no song).
+    const auto since = static_cast<int32_t>(jack_frame_time(m_impl->jack.client) - m_lastTickFrame.load(std::memory_order_relaxed));
+    return since >= 0 && since < static_cast<int32_t>(jack_get_sample_rate(m_impl->jack.client) / 2);
+}
 
 }  // namespace bandmate::audio

@@ -43,12 +43,17 @@ public:
     void endBlock(const Engine& engine, int frames) noexcept override;
     /// The tempo played until the clock's ticks tell theirs.
     void requestTempo(double bpm) override;
-    /// The clock's sender starts and stops: nothing to ask of it.
+    /// The clock's sender starts and stops the song; this is whether to follow it here: stopped
+    /// (Pause in the app), the groove stands still until Play, or until the sender's next Start
+    /// or Continue.
     void requestPlaying(bool playing) override;
 
     // --- any thread --------------------------------------------------------------------------
     /// Ticks are coming (as of the last block).
     [[nodiscard]] bool receiving() const { return m_receiving.load(std::memory_order_relaxed); }
+    /// The sender's song plays (Start or Continue heard, no Stop since): read from the input
+    /// itself, so also while no device runs (the app joins a song that plays). Any thread.
+    [[nodiscard]] bool senderPlaying() const;
     /// The clock's tempo, fitted to its ticks (0 before two came).
     [[nodiscard]] double tempo() const { return m_tempo.load(std::memory_order_relaxed); }
     [[nodiscard]] uint64_t ticks() const { return m_ticks.load(std::memory_order_relaxed); }
@@ -77,6 +82,9 @@ private:
     std::atomic<uint64_t> m_losses{0};
     std::atomic<uint64_t> m_dropped{0};
     std::atomic<bool> m_gone{false};
+    std::atomic<bool> m_hold{false};           ///< requestPlaying(false) until Play or a Start
+    std::atomic<bool> m_senderStarted{false};  ///< JACK's thread: Start or Continue, no Stop since
+    std::atomic<uint32_t> m_lastTickFrame{0};  ///< JACK's thread: the last tick's frame
 };
 
 }  // namespace bandmate::audio

@@ -1123,23 +1123,23 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+315"/>
         <source>Link: %1 BPM</source>
         <translation>Link: %1 BPM</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+102"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>JACK: %1 BPM</source>
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="-299"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
@@ -1269,9 +1269,29 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+199"/>
+        <source>MIDI clock: waiting for its Start</source>
+        <translation>Reloj MIDI: esperando su Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI clock lost</source>
+        <translation>Reloj MIDI perdido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI clock: %1 BPM</source>
+        <translation>Reloj MIDI: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>JACK transport is on (Preferences › Sync &amp; MIDI): turn it off to use Ableton Link.</source>
         <translation>El transporte de JACK está activado (Preferencias › Sincronía y MIDI): apágalo para usar Ableton Link.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A MIDI clock is followed (Preferences › Sync &amp; MIDI): turn it off to use Ableton Link.</source>
+        <translation>Se sigue un reloj MIDI (Preferencias › Sincronía y MIDI): apágalo para usar Ableton Link.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1444,7 +1464,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-211"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-237"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -1926,7 +1946,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+133"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+135"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
@@ -2061,9 +2081,54 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Por ahora la salida MIDI solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
+        <source>Ableton Link is on: turn it off to follow a MIDI clock (one clock at a time).</source>
+        <translation>Ableton Link está activado: apágalo para seguir un reloj MIDI (un reloj cada vez).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JACK transport is on: turn it off to follow a MIDI clock (one clock at a time).</source>
+        <translation>El transporte de JACK está activado: apágalo para seguir un reloj MIDI (un reloj cada vez).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A MIDI clock is followed through JACK: choose the JACK driver in Preferences › Audio.</source>
+        <translation>Un reloj MIDI se sigue por JACK: elige el controlador JACK en Preferencias › Audio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MIDI clock in</source>
+        <translation>Reloj MIDI de entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following the MIDI clock is off: %1</source>
+        <translation>Seguir el reloj MIDI está apagado: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Following a MIDI clock is there on Linux only for now.</source>
+        <translation>Por ahora seguir un reloj MIDI solo existe en Linux.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The JACK server went away: following the MIDI clock is off.</source>
+        <translation>El servidor JACK se ha ido: seguir el reloj MIDI está apagado.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The MIDI clock was lost: its ticks stopped coming while it played. The groove waits for its Start or Continue.</source>
+        <translation>Se perdió el reloj MIDI: dejaron de llegar sus pulsos mientras sonaba. El groove espera su Start o Continue.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link está activado: apágalo para seguir el transporte de JACK (un solo reloj a la vez).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A MIDI clock is followed: turn it off to use JACK&apos;s transport (one clock at a time).</source>
+        <translation>Se sigue un reloj MIDI: apágalo para usar el transporte de JACK (un reloj cada vez).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2086,7 +2151,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El servidor JACK se fue: el transporte de JACK está apagado.</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+156"/>
         <source>The JACK server went away: MIDI out is off.</source>
         <translation>El servidor JACK se ha ido: la salida MIDI está apagada.</translation>
     </message>
@@ -3732,7 +3797,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+28"/>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+62"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -3867,13 +3932,13 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Arrancar y parar &amp;junto con los demás</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+66"/>
+        <location line="-93"/>
+        <location line="+99"/>
         <source>Off</source>
         <translation>Apagado</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+1"/>
         <source>Follow it</source>
         <translation>Seguirlo</translation>
     </message>
@@ -3893,7 +3958,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Transporte de JACK:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Sync &amp;&amp; MIDI</source>
         <translation>Sincronía y MIDI</translation>
     </message>
@@ -3923,12 +3988,22 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&lt;b&gt;Salida MIDI&lt;/b&gt; (Linux, por JACK)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-158"/>
         <source>%1 (not there now)</source>
         <translation>%1 (no está ahora)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+104"/>
+        <source>Linux: play in time with a DAW&apos;s or a drum machine&apos;s MIDI clock (its tempo, Start, Stop and Song Position). Needs the JACK driver under Audio.</source>
+        <translation>Linux: toca a tiempo con el reloj MIDI de una DAW o una caja de ritmos (su tempo, Start, Stop y Song Position). Necesita el controlador JACK en Audio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow the MIDI clock of:</source>
+        <translation>Seguir el reloj MIDI &amp;de:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, drum machine or DAW following MIDI clock plays in time with it.</source>
         <translation>24 pulsos por tiempo, Start, Stop y Song Position, al tempo del groove: un sintetizador, caja de ritmos o DAW que sigue el reloj MIDI toca a tiempo con él.</translation>
     </message>

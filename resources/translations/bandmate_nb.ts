@@ -1123,23 +1123,23 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+315"/>
         <source>Link: %1 BPM</source>
         <translation>Link: %1 BPM</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+102"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>JACK: %1 BPM</source>
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="-299"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
@@ -1269,9 +1269,29 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+199"/>
+        <source>MIDI clock: waiting for its Start</source>
+        <translation>MIDI-klokke: venter på Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI clock lost</source>
+        <translation>MIDI-klokken er borte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI clock: %1 BPM</source>
+        <translation>MIDI-klokke: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>JACK transport is on (Preferences › Sync &amp; MIDI): turn it off to use Ableton Link.</source>
         <translation>JACK-transport er på (Innstillinger › Synk og MIDI): slå den av for å bruke Ableton Link.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A MIDI clock is followed (Preferences › Sync &amp; MIDI): turn it off to use Ableton Link.</source>
+        <translation>En MIDI-klokke følges (Innstillinger › Synk og MIDI): slå den av for å bruke Ableton Link.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1444,7 +1464,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-211"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-237"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -1926,7 +1946,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+133"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+135"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
@@ -2061,9 +2081,54 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>MIDI ut finnes bare på Linux foreløpig.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
+        <source>Ableton Link is on: turn it off to follow a MIDI clock (one clock at a time).</source>
+        <translation>Ableton Link er på: slå det av for å følge en MIDI-klokke (én klokke om gangen).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JACK transport is on: turn it off to follow a MIDI clock (one clock at a time).</source>
+        <translation>JACK-transport er på: slå den av for å følge en MIDI-klokke (én klokke om gangen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A MIDI clock is followed through JACK: choose the JACK driver in Preferences › Audio.</source>
+        <translation>En MIDI-klokke følges gjennom JACK: velg JACK-driveren i Innstillinger › Lyd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MIDI clock in</source>
+        <translation>MIDI-klokke inn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Following the MIDI clock is off: %1</source>
+        <translation>Å følge MIDI-klokken er av: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Following a MIDI clock is there on Linux only for now.</source>
+        <translation>Å følge en MIDI-klokke finnes bare på Linux foreløpig.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The JACK server went away: following the MIDI clock is off.</source>
+        <translation>JACK-serveren forsvant: å følge MIDI-klokken er av.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The MIDI clock was lost: its ticks stopped coming while it played. The groove waits for its Start or Continue.</source>
+        <translation>MIDI-klokken forsvant: tikkene sluttet å komme mens den spilte. Grooven venter på Start eller Continue.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Ableton Link is on: turn it off to follow JACK&apos;s transport (one clock at a time).</source>
         <translation>Ableton Link er på: slå det av for å følge JACK-transporten (én klokke om gangen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A MIDI clock is followed: turn it off to use JACK&apos;s transport (one clock at a time).</source>
+        <translation>En MIDI-klokke følges: slå den av for å bruke JACK-transporten (én klokke om gangen).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2086,7 +2151,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>JACK-serveren forsvant: JACK-transporten er av.</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+156"/>
         <source>The JACK server went away: MIDI out is off.</source>
         <translation>JACK-serveren forsvant: MIDI ut er av.</translation>
     </message>
@@ -3732,7 +3797,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+28"/>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+62"/>
         <source>Preferences</source>
         <translation>Innstillinger</translation>
     </message>
@@ -3867,13 +3932,13 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Start og stopp s&amp;ammen med de andre</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+66"/>
+        <location line="-93"/>
+        <location line="+99"/>
         <source>Off</source>
         <translation>Av</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+1"/>
         <source>Follow it</source>
         <translation>Følg den</translation>
     </message>
@@ -3893,7 +3958,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>JACK-&amp;transport:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Sync &amp;&amp; MIDI</source>
         <translation>Synk og MIDI</translation>
     </message>
@@ -3923,12 +3988,22 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&lt;b&gt;MIDI ut&lt;/b&gt; (Linux, gjennom JACK)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-158"/>
         <source>%1 (not there now)</source>
         <translation>%1 (ikke der nå)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+104"/>
+        <source>Linux: play in time with a DAW&apos;s or a drum machine&apos;s MIDI clock (its tempo, Start, Stop and Song Position). Needs the JACK driver under Audio.</source>
+        <translation>Linux: spill i takt med MIDI-klokken til en DAW eller trommemaskin (tempo, Start, Stop og Song Position). Trenger JACK-driveren under Lyd.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow the MIDI clock of:</source>
+        <translation>&amp;Følg MIDI-klokken til:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, drum machine or DAW following MIDI clock plays in time with it.</source>
         <translation>24 tikk per slag, Start, Stop og Song Position, i tempoet grooven spiller: en synth, trommemaskin eller DAW som følger MIDI-klokke, spiller i takt med den.</translation>
     </message>

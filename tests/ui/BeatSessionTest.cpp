@@ -486,3 +486,78 @@ TEST_F(BeatSessionTest, MidiOutSendsTheClockAndTheNotesAndLeavesNoNoteSounding)
         EXPECT_EQ(count, 0) << "channel " << key.first + 1 << " key " << key.second << " left sounding";
     }
 }
+
+// Following a MIDI clock in the app: refused with the way out while the driver is not JACK;
+// with it, Play waits for the sender's Start, the sender's Start plays the groove at its tempo,
+// its Stop pauses it where it stands and its Continue plays on; a clock that stops coming is
+// lost (said, and paused); Pause here stands still until the sender's next Start; turned off,
+// the machine plays by itself.
+TEST_F(BeatSessionTest, FollowingAMidiClockPlaysAndPausesWithItsSender)
+{
+    const QString server = QStringLiteral("bandmate-sessionclock-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer& jack = startJack(server);
+    ASSERT_TRUE(jack.started());
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    QProcess sender;  // a drum machine's clock, running before its song starts
+    ASSERT_TRUE(test::startReadyClient(sender, QStringLiteral(BANDMATE_CLOCK_SOURCE),
+                                       {QStringLiteral("drums"), QStringLiteral("97.3"), QStringLiteral("300")}));
+    const auto tell = [&](const char* line) {
+        sender.write(line);
+        sender.waitForBytesWritten(1'000);
+    };
+    QSignalSpy errors(m_session.get(), &BeatSession::errorOccurred);
+    EXPECT_FALSE(m_session->setMidiClockIn(QStringLiteral("drums:out")));
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("JACK driver"))) << errors.at(0).at(0).toString().toStdString();
+    EXPECT_EQ(m_session->midiClockState(), BeatSession::MidiClockState::Off);
+
+    ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();  // playing by itself first
+    ASSERT_TRUE(m_session->setMidiClockIn(QStringLiteral("drums:out")));
+    EXPECT_TRUE(m_session->followsOutsideClock());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Waiting; }, 5'000));
+    QTest::qWait(500);
+    const double waiting = m_session->audibleStep();
+    QTest::qWait(500);
+    EXPECT_EQ(m_session->audibleStep(), waiting) << "standing still until the sender's Start";
+
+    tell("start\n");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Following; }, 5'000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->audibleStep() > 2.0; }, 5'000)) << m_session->audibleStep();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(m_session->playingBpm() - 97.3) < 0.3; }, 5'000)) << m_session->playingBpm();
+    EXPECT_TRUE(m_session->isPlaying());
+
+    tell("stop\n");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_session->isPlaying(); }, 5'000)) << "the sender's Stop";
+    EXPECT_TRUE(m_session->isPaused());
+    const double stoppedAt = m_session->audibleStep();
+    tell("continue\n");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->isPlaying(); }, 5'000)) << "the sender's Continue";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->audibleStep() > stoppedAt + 1.0; }, 5'000));
+
+    // Paused here: standing still while the sender plays on, until Play.
+    m_session->pause();
+    QTest::qWait(600);
+    EXPECT_FALSE(m_session->isPlaying()) << "the sender's clock did not take the pause back";
+    ASSERT_TRUE(m_session->play());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Following; }, 5'000));
+
+    const int before = static_cast<int>(errors.count());
+    tell("silence\n");  // a pulled cable
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Lost; }, 5'000));
+    EXPECT_FALSE(m_session->isPlaying());
+    ASSERT_GT(errors.count(), before);
+    EXPECT_TRUE(errors.last().at(0).toString().contains(QStringLiteral("lost"))) << errors.last().at(0).toString().toStdString();
+
+    // Off: the machine plays by itself again.
+    tell("resume\n");
+    EXPECT_TRUE(m_session->setMidiClockIn(QString()));
+    EXPECT_EQ(m_session->midiClockState(), BeatSession::MidiClockState::Off);
+    EXPECT_FALSE(m_session->followsOutsideClock());
+    ASSERT_TRUE(m_session->play());
+    const double alone = m_session->audibleStep();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return m_session->audibleStep() > alone + 1.0; }, 5'000));
+    m_session->stop();
+    tell("quit\n");
+    sender.waitForFinished(5'000);
+}

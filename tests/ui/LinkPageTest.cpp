@@ -235,10 +235,10 @@ TEST(LinkPageTest, TheBeatMachineJoinsAnotherAppsSessionTakesItsTempoAndStartsAn
     EXPECT_EQ(report.value(QStringLiteral("link_peers")).toInt(), 1);
     // The take stopped nothing there.
     const QJsonArray changes = report.value(QStringLiteral("transport_changes")).toArray();
-    const auto changedBetween = [&](qint64 from, qint64 to, bool playing) {
+    const auto changedBetween = [&](qint64 from, qint64 to, bool rolls) {
         return std::any_of(changes.begin(), changes.end(), [&](const QJsonValue& change) {
             const qint64 at = change.toObject().value(QStringLiteral("host_us")).toInteger();
-            return at > from && at < to && change.toObject().value(QStringLiteral("playing")).toBool() == playing;
+            return at > from && at < to && change.toObject().value(QStringLiteral("playing")).toBool() == rolls;
         });
     };
     EXPECT_TRUE(changedBetween(pausedAt, playedAt + 100'000, false)) << "the page's pause stopped the other app";
@@ -376,7 +376,7 @@ TEST(LinkPageTest, TheSyncAndMidiTabChoosesWhereTheClockAndTheNotesGo)
     ASSERT_NE(db, nullptr);
     QSettings store(dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
     ui::Settings settings(store);
-    settings.setMidiOut({QStringLiteral("drums:midi_in"), QString(), -1, false});  // chosen before, not running now
+    settings.setMidiOut({QStringLiteral("drums:midi_in"), QString(), -1, false, QString()});  // chosen before, not running now
     ui::PreferencesDialog dialog(settings, *db);
     ASSERT_TRUE(showTab(dialog, QStringLiteral("Sync && MIDI")));
     auto* clockTo = dialog.findChild<QComboBox*>(QStringLiteral("midiClockTo"));
@@ -394,6 +394,22 @@ TEST(LinkPageTest, TheSyncAndMidiTabChoosesWhereTheClockAndTheNotesGo)
     EXPECT_TRUE(mute->isEnabled());
     channel->setCurrentIndex(channel->findData(9));
     mute->setChecked(true);
+    // A clock to follow: the sender's outputs, and then neither Link nor JACK's transport.
+    auto* clockFrom = dialog.findChild<QComboBox*>(QStringLiteral("midiClockFrom"));
+    auto* link = dialog.findChild<QCheckBox*>(QStringLiteral("linkEnabled"));
+    auto* jackTransport = dialog.findChild<QComboBox*>(QStringLiteral("jackTransport"));
+    ASSERT_TRUE(clockFrom != nullptr && link != nullptr && jackTransport != nullptr);
+    EXPECT_GE(clockFrom->findData(QStringLiteral("synth:out")), 1);
+    EXPECT_EQ(clockFrom->findData(QStringLiteral("synth:in")), -1) << "an input has no clock to follow";
+    clockFrom->setCurrentIndex(clockFrom->findData(QStringLiteral("synth:out")));
+    EXPECT_FALSE(link->isEnabled()) << "one outside clock at a time";
+    EXPECT_FALSE(jackTransport->isEnabled());
+    clockFrom->setCurrentIndex(0);
+    EXPECT_TRUE(link->isEnabled());
+    jackTransport->setCurrentIndex(1);
+    EXPECT_FALSE(clockFrom->isEnabled());
+    jackTransport->setCurrentIndex(0);
+    clockFrom->setCurrentIndex(clockFrom->findData(QStringLiteral("synth:out")));
     dialog.resize(640, 560);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
@@ -405,6 +421,7 @@ TEST(LinkPageTest, TheSyncAndMidiTabChoosesWhereTheClockAndTheNotesGo)
     EXPECT_EQ(kept.notesTo, QStringLiteral("synth:in"));
     EXPECT_EQ(kept.notesChannel, 9);
     EXPECT_TRUE(kept.muteAudio);
+    EXPECT_EQ(kept.clockFrom, QStringLiteral("synth:out"));
     synth.write("quit\n");
     synth.waitForFinished(5'000);
 }

@@ -47,16 +47,10 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
         const bool continues = m_session->isPaused() && !m_session->link().enabled;
         m_play->setText(playing ? tr("❚❚  Pause") : continues ? tr("▶  Continue") : tr("▶  Play"));
     });
-    connect(m_session, &BeatSession::playingBpmChanged, this, [this](double bpm) {
-        // Another app's tempo in a Link session is said beside the beat: the machine's own tempo
-        // above stays what it is saved with.
-        const bool training = m_session->trainer().enabled && m_session->isPlaying();
-        const bool jack = m_session->jackTransport() != JackTransportRole::Off;
-        const bool linked = m_session->followsOutsideClock() && std::abs(bpm - m_session->machine().bpm) > 0.05;
-        m_trainerLabel->setVisible(training || linked);
-        m_trainerLabel->setText(training ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0)
-                                : jack   ? tr("JACK: %1 BPM").arg(bpm, 0, 'f', 1)
-                                         : tr("Link: %1 BPM").arg(bpm, 0, 'f', 1));
+    connect(m_session, &BeatSession::playingBpmChanged, this, &BeatMachinePage::showClockTempo);
+    connect(m_session, &BeatSession::midiClockStateChanged, this, [this] {
+        showClockTempo(m_session->playingBpm());
+        showLinkState();
     });
     connect(m_session, &BeatSession::linkPeersChanged, this, &BeatMachinePage::showLinkState);
     connect(m_session, &BeatSession::silentInstrumentsChanged, this, [this] {
@@ -338,12 +332,35 @@ void BeatMachinePage::applySettings()
     device.bufferFrames = output.bufferFrames;
     m_session->setDeviceSettings(device);
     const Settings::LinkSync link = m_settings.linkSync();
+    if (link.enabled || link.jackTransport != 0) {
+        m_session->setMidiClockIn({});  // another clock chosen instead
+    }
     m_session->setLink({link.enabled, link.claveCycle, link.startStop});
     // Refused with a message in the banner when JACK is not the driver or not running.
     m_session->setJackTransport(link.enabled ? JackTransportRole::Off : static_cast<JackTransportRole>(std::clamp(link.jackTransport, 0, 2)));
     const Settings::MidiOut midi = m_settings.midiOut();
     m_session->setMidiOut({midi.clockTo, midi.notesTo, midi.notesChannel, midi.muteAudio});
+    // One outside clock at a time: Link, then JACK's transport, then a MIDI clock.
+    m_session->setMidiClockIn(link.enabled || link.jackTransport != 0 ? QString() : midi.clockFrom);
     showLinkState();
+}
+
+void BeatMachinePage::showClockTempo(double bpm)
+{
+    // Another app's tempo (a Link session's, JACK's, a MIDI clock's) is said beside the beat:
+    // the machine's own tempo above stays what it is saved with. A MIDI clock also says when it
+    // waits for its sender's Start, and when it was lost.
+    const bool training = m_session->trainer().enabled && m_session->isPlaying();
+    const bool jack = m_session->jackTransport() != JackTransportRole::Off;
+    const BeatSession::MidiClockState midi = m_session->midiClockState();
+    const bool linked = m_session->followsOutsideClock() && std::abs(bpm - m_session->machine().bpm) > 0.05;
+    m_trainerLabel->setVisible(training || linked || midi != BeatSession::MidiClockState::Off);
+    m_trainerLabel->setText(training                                          ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0)
+                            : midi == BeatSession::MidiClockState::Waiting   ? tr("MIDI clock: waiting for its Start")
+                            : midi == BeatSession::MidiClockState::Lost      ? tr("MIDI clock lost")
+                            : midi == BeatSession::MidiClockState::Following ? tr("MIDI clock: %1 BPM").arg(bpm, 0, 'f', 1)
+                            : jack                                            ? tr("JACK: %1 BPM").arg(bpm, 0, 'f', 1)
+                                                                              : tr("Link: %1 BPM").arg(bpm, 0, 'f', 1));
 }
 
 void BeatMachinePage::showLinkState()
@@ -354,12 +371,15 @@ void BeatMachinePage::showLinkState()
     const QSignalBlocker block(m_link);
     const bool on = m_session->link().enabled;
     m_link->setChecked(on);
-    // One outside clock at a time: while JACK's transport is followed or led, Link waits.
+    // One outside clock at a time: while JACK's transport is followed or led, or a MIDI clock
+    // followed, Link waits.
     const bool jack = m_session->jackTransport() != JackTransportRole::Off;
-    m_link->setEnabled(!jack);
-    m_link->setToolTip(jack ? tr("JACK transport is on (Preferences › Sync & MIDI): turn it off to use Ableton Link.")
-                            : tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
-                                 "Preferences › Sync & MIDI has its choices."));
+    const bool midiClock = !m_session->midiClockIn().isEmpty();
+    m_link->setEnabled(!jack && !midiClock);
+    m_link->setToolTip(jack        ? tr("JACK transport is on (Preferences › Sync & MIDI): turn it off to use Ableton Link.")
+                       : midiClock ? tr("A MIDI clock is followed (Preferences › Sync & MIDI): turn it off to use Ableton Link.")
+                                   : tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
+                                        "Preferences › Sync & MIDI has its choices."));
     // The session's bar line is the count while linked.
     m_countIn->setEnabled(!on);
     m_countIn->setToolTip(on ? tr("No count-in while linked: the session's bar line is the count")

@@ -61,6 +61,7 @@ public:
     /// Re-reads the preferences that concern the page (instructor voice).
     void applySettings();
     /// The Link button's text: off, alone, or how many other apps share the tempo.
+    void showClockTempo(double bpm);
     void showLinkState();
     /// Asks before throwing away unsaved changes; true when it may go ahead.
     bool confirmDiscard();

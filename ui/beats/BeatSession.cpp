@@ -7,6 +7,7 @@
 #include "audio/engine/Pattern.h"
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
+#include "audio/midi/JackMidiClockIn.h"
 #include "audio/midi/JackMidiOut.h"
 #include "audio/tempo/JackTransport.h"
 #endif
@@ -108,6 +109,7 @@ BeatSession::~BeatSession()
     }
     // Leaving is not stopping the others: a Link session and JACK's transport play on.
     m_jackTransportClock.reset();
+    m_midiClockIn.reset();
     m_linkSession.reset();
     if (m_playing || m_paused) {
         stop();  // records the practice, also when quitting while paused
@@ -876,7 +878,110 @@ audio::ClockSource* BeatSession::clock() const
     if (m_linkSession) {
         return m_linkSession.get();
     }
+    if (m_midiClockIn) {
+        return m_midiClockIn.get();
+    }
     return m_jackTransportClock.get();
+}
+
+bool BeatSession::setMidiClockIn(const QString& from)
+{
+    if (from == m_midiClockFrom && (m_midiClockIn != nullptr) == !from.isEmpty()) {
+        return true;
+    }
+    if (m_midiClockIn) {
+        if (m_player) {
+            startDevice(nullptr);  // on by itself again, from where the clock had it
+        }
+        m_midiClockIn.reset();
+        m_midiClockFrom.clear();
+        if (m_playing) {
+            m_engine->resume();
+        } else if (clock() == nullptr) {
+            m_poll.stop();
+        }
+        if (m_midiClockState != MidiClockState::Off) {
+            m_midiClockState = MidiClockState::Off;
+            Q_EMIT midiClockStateChanged();
+        }
+    }
+    if (from.isEmpty()) {
+        return true;
+    }
+#if BANDMATE_JACK_TRANSPORT
+    if (m_linkSession || m_jackTransportClock) {
+        Q_EMIT errorOccurred(m_linkSession ? tr("Ableton Link is on: turn it off to follow a MIDI clock (one clock at a time).")
+                                           : tr("JACK transport is on: turn it off to follow a MIDI clock (one clock at a time)."));
+        return false;
+    }
+    if (QString::fromStdString(m_deviceSettings->driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
+        Q_EMIT errorOccurred(tr("A MIDI clock is followed through JACK: choose the JACK driver in Preferences › Audio."));
+        return false;
+    }
+    auto opened = audio::JackMidiClockIn::open(from.toStdString(), tr("MIDI clock in").toStdString(), m_playingBpm);
+    if (!opened) {
+        Q_EMIT errorOccurred(tr("Following the MIDI clock is off: %1").arg(QString::fromStdString(opened.error().toString())));
+        return false;
+    }
+    m_midiClockIn = std::move(*opened);
+    m_midiClockFrom = from;
+    m_midiClockLosses = 0;
+    m_midiClockRolled = false;
+    m_midiClockIn->requestPlaying(m_playing);  // paused or stopped here: standing still until Play
+    if (m_player) {
+        startDevice(m_midiClockIn.get());
+    }
+    m_midiClockState = MidiClockState::Waiting;
+    Q_EMIT midiClockStateChanged();
+    m_poll.start();
+    return true;
+#else
+    Q_EMIT errorOccurred(tr("Following a MIDI clock is there on Linux only for now."));
+    return false;
+#endif
+}
+
+void BeatSession::pollMidiClock()
+{
+#if BANDMATE_JACK_TRANSPORT
+    auto* in = static_cast<audio::JackMidiClockIn*>(m_midiClockIn.get());
+    if (in->serverGone()) {
+        setMidiClockIn({});
+        stop();
+        Q_EMIT errorOccurred(tr("The JACK server went away: following the MIDI clock is off."));
+        return;
+    }
+    if (!m_player) {
+        // The sender plays before this Bandmate opened its device: it joins in.
+        joinOutsideStart(in->senderPlaying());
+        return;
+    }
+    const bool rolling = m_engine->isPlaying();
+    if (rolling && !m_playing) {
+        startedByClock();  // the sender's Start or Continue
+    } else if (!rolling && m_playing && m_midiClockRolled) {
+        // The sender stopped (or its clock was lost): paused here where it stands.
+        m_clockQuiet = true;
+        pause();
+        m_clockQuiet = false;
+    }
+    m_midiClockRolled = rolling;
+    if (rolling && in->tempo() > 0.0) {
+        hearOutsideTempo(std::round(in->tempo() * 100.0) / 100.0);  // the fit's last digits are jitter
+    }
+    if (in->losses() != m_midiClockLosses) {
+        m_midiClockLosses = in->losses();
+        Q_EMIT errorOccurred(tr("The MIDI clock was lost: its ticks stopped coming while it played. The groove waits for "
+                                "its Start or Continue."));
+    }
+    const MidiClockState state = rolling ? MidiClockState::Following
+                                 : !in->receiving() && m_midiClockLosses > 0 ? MidiClockState::Lost
+                                                                             : MidiClockState::Waiting;
+    if (state != m_midiClockState) {
+        m_midiClockState = state;
+        Q_EMIT midiClockStateChanged();
+    }
+#endif
 }
 
 bool BeatSession::setJackTransport(JackTransportRole role)
@@ -902,6 +1007,10 @@ bool BeatSession::setJackTransport(JackTransportRole role)
 #if BANDMATE_JACK_TRANSPORT
     if (m_linkSession) {
         Q_EMIT errorOccurred(tr("Ableton Link is on: turn it off to follow JACK's transport (one clock at a time)."));
+        return false;
+    }
+    if (m_midiClockIn) {
+        Q_EMIT errorOccurred(tr("A MIDI clock is followed: turn it off to use JACK's transport (one clock at a time)."));
         return false;
     }
     if (QString::fromStdString(m_deviceSettings->driver).compare(QLatin1String("JACK"), Qt::CaseInsensitive) != 0) {
@@ -1018,6 +1127,9 @@ void BeatSession::setLink(const LinkSettings& settings)
     if (settings.enabled && m_jackTransportClock) {
         setJackTransport(JackTransportRole::Off);  // one clock at a time: the newer choice wins
     }
+    if (settings.enabled && m_midiClockIn) {
+        setMidiClockIn({});
+    }
     m_linkSettings = settings;
     if (m_linkSession) {
         m_linkSession->setQuantum(settings.claveCycle ? 8.0 : 4.0);
@@ -1091,6 +1203,8 @@ void BeatSession::poll()
     m_engine->releaseRetiredNonRealTime();
     if (m_linkSession) {
         pollLink();
+    } else if (m_midiClockIn) {
+        pollMidiClock();
     } else if (m_jackTransportClock) {
         pollJackTransport();
     }

@@ -175,6 +175,16 @@ public:
     /// left off) otherwise, and while Link is on (one outside clock at a time).
     bool setJackTransport(JackTransportRole role);
     [[nodiscard]] JackTransportRole jackTransport() const { return m_jackRole; }
+    /// Follows the MIDI clock that comes from `from`, a JACK MIDI output (empty: off; also while
+    /// playing): its sender starts, stops and sets the tempo; Play and Pause here follow it or
+    /// stand still (until Play, or the sender's next Start). Needs the JACK driver and a running
+    /// server; refused with a message (and left off) otherwise, and while Link or JACK's
+    /// transport is on (one outside clock at a time).
+    bool setMidiClockIn(const QString& from);
+    [[nodiscard]] const QString& midiClockIn() const { return m_midiClockFrom; }
+    /// Following a MIDI clock: what it does now, for the page to say.
+    enum class MidiClockState { Off, Waiting, Following, Lost };
+    [[nodiscard]] MidiClockState midiClockState() const { return m_midiClockState; }
     /// Sends MIDI clock and the groove's notes (also while playing), through a JACK client of
     /// its own. Needs the JACK driver and a running server, and the ports there; refused with a
     /// message (and MIDI out left off) otherwise.
@@ -225,6 +235,7 @@ Q_SIGNALS:
     void practiceRecorded(double seconds);
     void silentInstrumentsChanged();
     void linkPeersChanged(int peers);
+    void midiClockStateChanged();
 
 private:
     friend class MachineEditCommand;
@@ -244,6 +255,8 @@ private:
     void pollLink();
     /// JACK transport: its rolling and tempo (another app's Play, a master's tempo) reach the page.
     void pollJackTransport();
+    /// MIDI clock in: its sender's start, stop, tempo and a lost clock reach the page.
+    void pollMidiClock();
     /// The tempo an outside clock plays at (a Link session's, a JACK master's) becomes the one
     /// shown and logged, unless it is one asked for here still on its way.
     void hearOutsideTempo(double tempo);
@@ -276,6 +289,11 @@ private:
     std::unique_ptr<audio::Engine> m_engine;
     std::unique_ptr<audio::LinkSession> m_linkSession;  ///< before the player: it outlives the callback
     std::unique_ptr<audio::ClockSource> m_jackTransportClock;  ///< likewise
+    std::unique_ptr<audio::ClockSource> m_midiClockIn;          ///< likewise (a JackMidiClockIn)
+    QString m_midiClockFrom;
+    MidiClockState m_midiClockState = MidiClockState::Off;
+    uint64_t m_midiClockLosses = 0;
+    bool m_midiClockRolled = false;  ///< the engine rolled with the clock at the last poll
     std::unique_ptr<audio::BlockObserver> m_midiOut;            ///< likewise (a JackMidiOut)
     MidiOutSettings m_midiOutSettings;
     JackTransportRole m_jackRole = JackTransportRole::Off;

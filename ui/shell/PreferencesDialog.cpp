@@ -22,6 +22,40 @@
 
 namespace bandmate::ui {
 
+namespace {
+
+/// The running JACK server's MIDI inputs (where MIDI can go) or outputs (a clock to follow).
+QStringList jackMidiPortNames(bool inputs)
+{
+    QStringList names;
+#if BANDMATE_JACK_TRANSPORT
+    for (const std::string& port : audio::jackMidiPorts(inputs)) {
+        names << QString::fromStdString(port);
+    }
+#else
+    (void)inputs;
+#endif
+    return names;
+}
+
+/// Off, the `ports`, and the one chosen before even when it is not there now (a synth not
+/// started yet): choosing is not lost by opening Preferences without it.
+QComboBox* midiPortChoice(const QStringList& ports, const QString& chosen, QWidget* parent)
+{
+    auto* combo = new QComboBox(parent);
+    combo->addItem(PreferencesDialog::tr("Off"), QString());
+    for (const QString& port : ports) {
+        combo->addItem(port, port);
+    }
+    if (!chosen.isEmpty() && !ports.contains(chosen)) {
+        combo->addItem(PreferencesDialog::tr("%1 (not there now)").arg(chosen), chosen);
+    }
+    combo->setCurrentIndex(std::max(0, combo->findData(chosen)));
+    return combo;
+}
+
+}  // namespace
+
 PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& db, QWidget* parent)
     : QDialog(parent), m_settings(settings)
 {
@@ -115,23 +149,35 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     m_jackTransport->setToolTip(tr("Linux: play while JACK's transport rolls, from where it is (Ardour, Hydrogen, "
                                    "QjackCtl). Needs the JACK driver under Audio."));
     syncForm->addRow(tr("&JACK transport:"), m_jackTransport);
-    // One outside clock at a time: Link or JACK's transport.
-    const auto enableLink = [this](bool on) {
-        m_linkQuantum->setEnabled(on);
-        m_linkStartStop->setEnabled(on);
-        m_jackTransport->setEnabled(!on);
+    const Settings::MidiOut midi = settings.midiOut();
+    m_midiClockFrom = midiPortChoice(jackMidiPortNames(false), midi.clockFrom, syncTab);
+    m_midiClockFrom->setObjectName(QStringLiteral("midiClockFrom"));
+    m_midiClockFrom->setToolTip(tr("Linux: play in time with a DAW's or a drum machine's MIDI clock (its tempo, Start, Stop "
+                                   "and Song Position). Needs the JACK driver under Audio."));
+    syncForm->addRow(tr("&Follow the MIDI clock of:"), m_midiClockFrom);
+    // One outside clock at a time: Link, JACK's transport or a MIDI clock. A JACK transport role
+    // kept while Link is on (the Link button) shows, greyed, and stays; ticking Link here is
+    // choosing it instead.
+    const auto oneClock = [this] {
+        const bool linked = m_link->isChecked();
+        const bool jack = m_jackTransport->currentIndex() != 0;
+        const bool midiClock = !m_midiClockFrom->currentData().toString().isEmpty();
+        m_linkQuantum->setEnabled(linked);
+        m_linkStartStop->setEnabled(linked);
+        m_link->setEnabled(linked || (!jack && !midiClock));
+        m_jackTransport->setEnabled(!linked && !midiClock);
+        m_midiClockFrom->setEnabled(midiClock || (!linked && !jack));
     };
-    // A JACK transport role kept while Link is on (the Link button) shows, greyed, and stays;
-    // ticking Link here is choosing it instead.
-    enableLink(link.enabled);
-    connect(m_link, &QCheckBox::toggled, this, enableLink);
+    oneClock();
+    connect(m_link, &QCheckBox::toggled, this, oneClock);
     connect(m_link, &QCheckBox::clicked, this, [this](bool on) {
         if (on) {
             m_jackTransport->setCurrentIndex(0);
+            m_midiClockFrom->setCurrentIndex(0);
         }
     });
-    connect(m_jackTransport, &QComboBox::currentIndexChanged, this, [this](int index) { m_link->setEnabled(index == 0); });
-    m_link->setEnabled(link.enabled || m_jackTransport->currentIndex() == 0);
+    connect(m_jackTransport, &QComboBox::currentIndexChanged, this, oneClock);
+    connect(m_midiClockFrom, &QComboBox::currentIndexChanged, this, oneClock);
     addMidiOut(settings, syncTab, syncForm);
     tabs->addTab(syncTab, tr("Sync && MIDI"));
 
@@ -164,25 +210,10 @@ void PreferencesDialog::addMidiOut(const Settings& settings, QWidget* tab, QForm
     title->setContentsMargins(0, 10, 0, 0);  // a section of its own
     form->addRow(title);
     const Settings::MidiOut midi = settings.midiOut();
-    QStringList inputs;
-#if BANDMATE_JACK_TRANSPORT
-    for (const std::string& port : audio::jackMidiPorts(true)) {
-        inputs << QString::fromStdString(port);
-    }
-#endif
-    // Off, the server's MIDI inputs, and the one chosen before even when it is not there now (a
-    // synth not started yet): choosing is not lost by opening Preferences without it.
+    const QStringList inputs = jackMidiPortNames(true);
     const auto portChoice = [&](const QString& chosen, const char* name) {
-        auto* combo = new QComboBox(tab);
+        QComboBox* combo = midiPortChoice(inputs, chosen, tab);
         combo->setObjectName(QString::fromLatin1(name));
-        combo->addItem(tr("Off"), QString());
-        for (const QString& port : inputs) {
-            combo->addItem(port, port);
-        }
-        if (!chosen.isEmpty() && !inputs.contains(chosen)) {
-            combo->addItem(tr("%1 (not there now)").arg(chosen), chosen);
-        }
-        combo->setCurrentIndex(std::max(0, combo->findData(chosen)));
         return combo;
     };
     m_midiClockTo = portChoice(midi.clockTo, "midiClockTo");
@@ -238,7 +269,9 @@ void PreferencesDialog::accept()
     m_settings.setLinkSync({m_link->isChecked(), m_linkQuantum->currentData().toBool(), m_linkStartStop->isChecked(),
                             m_jackTransport->currentData().toInt()});
     m_settings.setMidiOut({m_midiClockTo->currentData().toString(), m_midiNotesTo->currentData().toString(),
-                           m_midiChannel->currentData().toInt(), m_midiMute->isChecked()});
+                           m_midiChannel->currentData().toInt(), m_midiMute->isChecked(),
+                           m_link->isChecked() || m_jackTransport->currentIndex() != 0 ? QString()
+                                                                                     : m_midiClockFrom->currentData().toString()});
     m_settings.sync();
     QDialog::accept();
 }

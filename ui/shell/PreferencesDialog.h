@@ -45,6 +45,7 @@ private:
     QComboBox* m_linkQuantum = nullptr;
     QCheckBox* m_linkStartStop = nullptr;
     QComboBox* m_jackTransport = nullptr;
+    QComboBox* m_midiClockFrom = nullptr;
     QComboBox* m_midiClockTo = nullptr;
     QComboBox* m_midiNotesTo = nullptr;
     QComboBox* m_midiChannel = nullptr;

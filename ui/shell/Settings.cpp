@@ -162,6 +162,7 @@ Settings::MidiOut Settings::midiOut() const
     const int channel = m_store.value(QStringLiteral("midi/notesChannel")).toInt(&ok);
     midi.notesChannel = ok && channel >= 1 && channel <= 16 ? channel - 1 : -1;  // stored 1-16, 0: General MIDI's
     midi.muteAudio = m_store.value(QStringLiteral("midi/muteAudio"), false).toBool();
+    midi.clockFrom = m_store.value(QStringLiteral("midi/clockFrom")).toString();
     return midi;
 }
 
@@ -171,6 +172,7 @@ void Settings::setMidiOut(const MidiOut& midi)
     m_store.setValue(QStringLiteral("midi/notesTo"), midi.notesTo);
     m_store.setValue(QStringLiteral("midi/notesChannel"), midi.notesChannel >= 0 && midi.notesChannel < 16 ? midi.notesChannel + 1 : 0);
     m_store.setValue(QStringLiteral("midi/muteAudio"), midi.muteAudio);
+    m_store.setValue(QStringLiteral("midi/clockFrom"), midi.clockFrom);
 }
 
 QString Settings::syncServer() const

@@ -119,6 +119,7 @@ public:
         QString notesTo;         ///< a JACK MIDI input for the groove's notes; empty: off
         int notesChannel = -1;   ///< 0-15 for all notes; -1: each instrument's General MIDI channel
         bool muteAudio = false;
+        QString clockFrom;       ///< a JACK MIDI output whose clock the Beat Machine follows; empty: off
     };
     [[nodiscard]] MidiOut midiOut() const;
     void setMidiOut(const MidiOut& midi);
