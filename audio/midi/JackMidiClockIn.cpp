@@ -101,10 +101,9 @@ void JackMidiClockIn::prepareNonRealTime(double sampleRate, int /*outputLatencyF
         m_impl->counting = false;
         m_preparedRate = sampleRate;
     }
-    // What came while no device ran is old news (a Start heard long ago): not played now. The
-    // device's callback is stopped here, so this thread is the queue's one reader meanwhile.
-    while (m_impl->queue.pop()) {
-    }
+    // What came while no device ran stays queued: the first block takes it up in order (a Start
+    // heard meanwhile, every tick since), so the song goes on where the sender is. (Fitted once
+    // a block, a full queue costs that block a few tens of microseconds.)
 }
 
 int JackMidiClockIn::processNonBlocking(uint32_t frames) noexcept
@@ -167,10 +166,11 @@ ClockPosition JackMidiClockIn::beginBlock(int /*frames*/) noexcept
     // The engine's block is this JACK cycle (the JACK driver): its first frame is the cycle's.
     const int64_t blockFrame = unwrap(jack_last_frame_time(d.jack.client));
     while (const auto message = d.queue.pop()) {
-        if (message->bytes[0] == midi::kStart || message->bytes[0] == midi::kContinue) {
-            m_hold.store(false, std::memory_order_relaxed);  // the sender starting: followed again
-        }
+        const bool wasRunning = m_clock.running();
         m_clock.message(unwrap(message->frame), message->bytes, message->size);
+        if (!wasRunning && m_clock.running()) {
+            m_hold.store(false, std::memory_order_relaxed);  // the sender (re)starting its song: followed again
+        }
     }
     ClockPosition position = m_clock.positionAt(blockFrame, m_fallbackBpm.load(std::memory_order_relaxed));
     position.rolling = position.rolling && !m_hold.load(std::memory_order_relaxed);

@@ -44,8 +44,8 @@ public:
     /// The tempo played until the clock's ticks tell theirs.
     void requestTempo(double bpm) override;
     /// The clock's sender starts and stops the song; this is whether to follow it here: stopped
-    /// (Pause in the app), the groove stands still until Play, or until the sender's next Start
-    /// or Continue.
+    /// (Pause in the app), the groove stands still until Play, or until the sender starts its
+    /// song again (a Start, or a Continue after its Stop).
     void requestPlaying(bool playing) override;
 
     // --- any thread --------------------------------------------------------------------------

@@ -1113,33 +1113,55 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+0"/>
+        <location line="+11"/>
         <source>▶  Continue</source>
         <translation>▶  Continuar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+32"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+316"/>
+        <source>MIDI: waiting</source>
+        <translation>MIDI: esperando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI: paused</source>
+        <translation>MIDI: en pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI: clock lost</source>
+        <translation>MIDI: reloj perdido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI: %1 BPM</source>
+        <translation>MIDI: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Link: %1 BPM</source>
         <translation>Link: %1 BPM</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-2"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+102"/>
         <source>Trainer: %1 BPM</source>
         <translation>Entrenador: %1 BPM</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>JACK: %1 BPM</source>
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="-299"/>
+        <location line="-310"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
@@ -1147,12 +1169,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-11"/>
+        <source>▶  Waiting…</source>
+        <translation>▶  Esperando…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Practice recorded: %1 minutes.</source>
         <translation>Práctica registrada: %1 minutos.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Beat Machine</source>
         <translation>Máquina de ritmos</translation>
     </message>
@@ -1269,19 +1296,19 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+199"/>
-        <source>MIDI clock: waiting for its Start</source>
-        <translation>Reloj MIDI: esperando su Start</translation>
+        <location line="+208"/>
+        <source>Waiting for the MIDI clock&apos;s sender to start. </source>
+        <translation>Esperando a que arranque quien envía el reloj MIDI. </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MIDI clock lost</source>
-        <translation>Reloj MIDI perdido</translation>
+        <location line="+2"/>
+        <source>The MIDI clock&apos;s ticks stopped coming: waiting for its Start or Continue. </source>
+        <translation>Dejaron de llegar los pulsos del reloj MIDI: esperando su Start o Continue. </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MIDI clock: %1 BPM</source>
-        <translation>Reloj MIDI: %1 BPM</translation>
+        <location line="+2"/>
+        <source>Following the MIDI clock of %1 (Preferences › Sync &amp; MIDI): its sender starts, stops and sets the tempo; Pause here stands still until Play.</source>
+        <translation>Siguiendo el reloj MIDI de %1 (Preferencias › Sincronía y MIDI): quien lo envía arranca, para y marca el tempo; Pausa aquí lo detiene hasta Reproducir.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1464,7 +1491,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-237"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-248"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -2056,7 +2083,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+343"/>
+        <location line="+362"/>
         <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
         <translation>La salida MIDI va por JACK: elige el controlador JACK en Preferencias › Audio.</translation>
     </message>
@@ -2081,7 +2108,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Por ahora la salida MIDI solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Ableton Link is on: turn it off to follow a MIDI clock (one clock at a time).</source>
         <translation>Ableton Link está activado: apágalo para seguir un reloj MIDI (un reloj cada vez).</translation>
     </message>
@@ -2106,17 +2133,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Seguir el reloj MIDI está apagado: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Following a MIDI clock is there on Linux only for now.</source>
         <translation>Por ahora seguir un reloj MIDI solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>The JACK server went away: following the MIDI clock is off.</source>
         <translation>El servidor JACK se ha ido: seguir el reloj MIDI está apagado.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
         <source>The MIDI clock was lost: its ticks stopped coming while it played. The groove waits for its Start or Continue.</source>
         <translation>Se perdió el reloj MIDI: dejaron de llegar sus pulsos mientras sonaba. El groove espera su Start o Continue.</translation>
     </message>

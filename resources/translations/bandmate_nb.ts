@@ -1113,33 +1113,55 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+0"/>
+        <location line="+11"/>
         <source>▶  Continue</source>
         <translation>▶  Fortsett</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+32"/>
         <source>▶  Play</source>
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+316"/>
+        <source>MIDI: waiting</source>
+        <translation>MIDI: venter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI: paused</source>
+        <translation>MIDI: pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI: clock lost</source>
+        <translation>MIDI: klokken borte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI: %1 BPM</source>
+        <translation>MIDI: %1 BPM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Link: %1 BPM</source>
         <translation>Link: %1 BPM</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-2"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+102"/>
         <source>Trainer: %1 BPM</source>
         <translation>Trener: %1 BPM</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>JACK: %1 BPM</source>
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="-299"/>
+        <location line="-310"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
@@ -1147,12 +1169,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-11"/>
+        <source>▶  Waiting…</source>
+        <translation>▶  Venter…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Practice recorded: %1 minutes.</source>
         <translation>Øving registrert: %1 minutter.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Beat Machine</source>
         <translation>Rytmemaskin</translation>
     </message>
@@ -1269,19 +1296,19 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+199"/>
-        <source>MIDI clock: waiting for its Start</source>
-        <translation>MIDI-klokke: venter på Start</translation>
+        <location line="+208"/>
+        <source>Waiting for the MIDI clock&apos;s sender to start. </source>
+        <translation>Venter på at avsenderen av MIDI-klokken starter. </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MIDI clock lost</source>
-        <translation>MIDI-klokken er borte</translation>
+        <location line="+2"/>
+        <source>The MIDI clock&apos;s ticks stopped coming: waiting for its Start or Continue. </source>
+        <translation>Tikkene fra MIDI-klokken sluttet å komme: venter på Start eller Continue. </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MIDI clock: %1 BPM</source>
-        <translation>MIDI-klokke: %1 BPM</translation>
+        <location line="+2"/>
+        <source>Following the MIDI clock of %1 (Preferences › Sync &amp; MIDI): its sender starts, stops and sets the tempo; Pause here stands still until Play.</source>
+        <translation>Følger MIDI-klokken til %1 (Innstillinger › Synk og MIDI): avsenderen starter, stopper og setter tempoet; Pause her står stille til Spill.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1464,7 +1491,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-237"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-248"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -2056,7 +2083,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+343"/>
+        <location line="+362"/>
         <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
         <translation>MIDI ut går gjennom JACK: velg JACK-driveren i Innstillinger › Lyd.</translation>
     </message>
@@ -2081,7 +2108,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>MIDI ut finnes bare på Linux foreløpig.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Ableton Link is on: turn it off to follow a MIDI clock (one clock at a time).</source>
         <translation>Ableton Link er på: slå det av for å følge en MIDI-klokke (én klokke om gangen).</translation>
     </message>
@@ -2106,17 +2133,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Å følge MIDI-klokken er av: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Following a MIDI clock is there on Linux only for now.</source>
         <translation>Å følge en MIDI-klokke finnes bare på Linux foreløpig.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>The JACK server went away: following the MIDI clock is off.</source>
         <translation>JACK-serveren forsvant: å følge MIDI-klokken er av.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
         <source>The MIDI clock was lost: its ticks stopped coming while it played. The groove waits for its Start or Continue.</source>
         <translation>MIDI-klokken forsvant: tikkene sluttet å komme mens den spilte. Grooven venter på Start eller Continue.</translation>
     </message>

@@ -14,6 +14,7 @@
 #include "ui/beats/BeatSession.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -515,17 +516,23 @@ TEST_F(BeatSessionTest, FollowingAMidiClockPlaysAndPausesWithItsSender)
     ASSERT_TRUE(playOnJack(server)) << jack.log().toStdString();  // playing by itself first
     ASSERT_TRUE(m_session->setMidiClockIn(QStringLiteral("drums:out")));
     EXPECT_TRUE(m_session->followsOutsideClock());
+    // Playing until now: armed for the sender's Start, not playing (nor practising) meanwhile.
+    EXPECT_FALSE(m_session->isPlaying());
+    EXPECT_TRUE(m_session->waitsForMidiClock());
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Waiting; }, 5'000));
-    QTest::qWait(500);
-    const double waiting = m_session->audibleStep();
-    QTest::qWait(500);
-    EXPECT_EQ(m_session->audibleStep(), waiting) << "standing still until the sender's Start";
+    QSignalSpy practiced(m_session.get(), &BeatSession::practiceRecorded);
+    m_session->setMinimumPracticeSeconds(0.5);
+    QTest::qWait(1500);
 
+    QElapsedTimer played;
     tell("start\n");
+    played.start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Following; }, 5'000));
+    EXPECT_TRUE(m_session->isPlaying());
+    EXPECT_FALSE(m_session->waitsForMidiClock());
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->audibleStep() > 2.0; }, 5'000)) << m_session->audibleStep();
     EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(m_session->playingBpm() - 97.3) < 0.3; }, 5'000)) << m_session->playingBpm();
-    EXPECT_TRUE(m_session->isPlaying());
+    QTest::qWait(1500);  // practice worth logging (a second at least)
 
     tell("stop\n");
     ASSERT_TRUE(QTest::qWaitFor([&] { return !m_session->isPlaying(); }, 5'000)) << "the sender's Stop";
@@ -537,10 +544,29 @@ TEST_F(BeatSessionTest, FollowingAMidiClockPlaysAndPausesWithItsSender)
 
     // Paused here: standing still while the sender plays on, until Play.
     m_session->pause();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Held; }, 5'000));
     QTest::qWait(600);
     EXPECT_FALSE(m_session->isPlaying()) << "the sender's clock did not take the pause back";
     ASSERT_TRUE(m_session->play());
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Following; }, 5'000));
+    m_session->stop();
+    const double playedSeconds = static_cast<double>(played.elapsed()) / 1000.0;
+    ASSERT_FALSE(practiced.isEmpty());
+    EXPECT_LT(practiced.last().at(0).toDouble(), playedSeconds) << "the wait for the Start is no practice";
+    EXPECT_GT(practiced.last().at(0).toDouble(), 1.5);
+
+    // Stopped here, the sender stops and starts again while the timing coach has the device:
+    // once it is back, the groove joins the sender where it is.
+    tell("stop\n");
+    QTest::qWait(300);
+    m_session->lendDevice();
+    tell("start\n");
+    QTest::qWait(800);
+    EXPECT_FALSE(m_session->isPlaying()) << "the device stays lent";
+    m_session->returnDevice();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_session->midiClockState() == BeatSession::MidiClockState::Following; }, 8'000))
+        << "the sender's Start heard while the device was lent";
+    EXPECT_TRUE(m_session->isPlaying());
 
     const int before = static_cast<int>(errors.count());
     tell("silence\n");  // a pulled cable

@@ -51,6 +51,13 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     connect(m_session, &BeatSession::midiClockStateChanged, this, [this] {
         showClockTempo(m_session->playingBpm());
         showLinkState();
+        if (!m_session->isPlaying()) {
+            // Play pressed, the MIDI clock's sender not started: the button says so.
+            const QSignalBlocker block(m_play);
+            const bool waits = m_session->waitsForMidiClock();
+            m_play->setChecked(waits);
+            m_play->setText(waits ? tr("▶  Waiting…") : m_session->isPaused() ? tr("▶  Continue") : tr("▶  Play"));
+        }
     });
     connect(m_session, &BeatSession::linkPeersChanged, this, &BeatMachinePage::showLinkState);
     connect(m_session, &BeatSession::silentInstrumentsChanged, this, [this] {
@@ -72,6 +79,15 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
     refresh();
     refreshMachineChooser();
     showLinkState();
+    // A MIDI clock chosen in Preferences that could not be followed when the settings were
+    // first applied (no JACK server yet, the sender's app not running) says why, now that the
+    // banner is there.
+    const Settings::LinkSync link = m_settings.linkSync();
+    if (const QString from = m_settings.midiOut().clockFrom;
+        !link.enabled && link.jackTransport == 0 && !from.isEmpty() && m_session->midiClockIn().isEmpty()) {
+        m_session->setMidiClockIn(from);
+    }
+    showClockTempo(m_session->playingBpm());
 }
 
 BeatMachinePage::~BeatMachinePage() = default;
@@ -355,12 +371,23 @@ void BeatMachinePage::showClockTempo(double bpm)
     const BeatSession::MidiClockState midi = m_session->midiClockState();
     const bool linked = m_session->followsOutsideClock() && std::abs(bpm - m_session->machine().bpm) > 0.05;
     m_trainerLabel->setVisible(training || linked || midi != BeatSession::MidiClockState::Off);
-    m_trainerLabel->setText(training                                          ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0)
-                            : midi == BeatSession::MidiClockState::Waiting   ? tr("MIDI clock: waiting for its Start")
-                            : midi == BeatSession::MidiClockState::Lost      ? tr("MIDI clock lost")
-                            : midi == BeatSession::MidiClockState::Following ? tr("MIDI clock: %1 BPM").arg(bpm, 0, 'f', 1)
+    // (Short: the transport keeps the room of the widest trainer tempo, and its tip says more.)
+    m_trainerLabel->setText(midi == BeatSession::MidiClockState::Waiting     ? tr("MIDI: waiting")
+                            : midi == BeatSession::MidiClockState::Held      ? tr("MIDI: paused")
+                            : midi == BeatSession::MidiClockState::Lost      ? tr("MIDI: clock lost")
+                            : midi == BeatSession::MidiClockState::Following ? tr("MIDI: %1 BPM").arg(bpm, 0, 'f', 1)
+                            : training                                        ? tr("Trainer: %1 BPM").arg(bpm, 0, 'f', 0)
                             : jack                                            ? tr("JACK: %1 BPM").arg(bpm, 0, 'f', 1)
                                                                               : tr("Link: %1 BPM").arg(bpm, 0, 'f', 1));
+    m_trainerLabel->setToolTip(midi == BeatSession::MidiClockState::Off
+                                   ? QString()
+                                   : (midi == BeatSession::MidiClockState::Waiting ? tr("Waiting for the MIDI clock's sender to start. ")
+                                      : midi == BeatSession::MidiClockState::Lost
+                                          ? tr("The MIDI clock's ticks stopped coming: waiting for its Start or Continue. ")
+                                          : QString())
+                                         + tr("Following the MIDI clock of %1 (Preferences › Sync & MIDI): its sender starts, stops "
+                                              "and sets the tempo; Pause here stands still until Play.")
+                                               .arg(m_session->midiClockIn()));
 }
 
 void BeatMachinePage::showLinkState()
@@ -380,8 +407,8 @@ void BeatMachinePage::showLinkState()
                        : midiClock ? tr("A MIDI clock is followed (Preferences › Sync & MIDI): turn it off to use Ableton Link.")
                                    : tr("Play in time with other apps on your network (Ableton Link): one tempo, bars lined up. "
                                         "Preferences › Sync & MIDI has its choices."));
-    // The session's bar line is the count while linked.
-    m_countIn->setEnabled(!on);
+    // The session's bar line is the count while linked; a MIDI clock's sender starts the groove.
+    m_countIn->setEnabled(!on && !midiClock);
     m_countIn->setToolTip(on ? tr("No count-in while linked: the session's bar line is the count")
                              : tr("One bar of clicks before the groove starts"));
     const int peers = m_session->linkPeers();

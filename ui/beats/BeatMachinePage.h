@@ -60,8 +60,9 @@ public:
     void selectInstrument(int index);
     /// Re-reads the preferences that concern the page (instructor voice).
     void applySettings();
-    /// The Link button's text: off, alone, or how many other apps share the tempo.
+    /// An outside clock's tempo beside the beat (or the trainer's), and a MIDI clock's state.
     void showClockTempo(double bpm);
+    /// The Link button's text: off, alone, or how many other apps share the tempo.
     void showLinkState();
     /// Asks before throwing away unsaved changes; true when it may go ahead.
     bool confirmDiscard();

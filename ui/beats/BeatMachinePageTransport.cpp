@@ -36,7 +36,7 @@ QWidget* BeatMachinePage::buildTransport()
     connect(m_play, &QPushButton::clicked, this, [this] {
         m_session->togglePlay();
         const QSignalBlocker block(m_play);
-        m_play->setChecked(m_session->isPlaying());
+        m_play->setChecked(m_session->isPlaying() || m_session->waitsForMidiClock());
     });
     auto* stop = new QPushButton(tr("■  Stop"), bar);
     stop->setObjectName(QStringLiteral("stopButton"));

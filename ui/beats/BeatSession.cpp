@@ -644,6 +644,13 @@ bool BeatSession::play()
             applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
         }
         requestClockPlaying(true);
+        if (m_midiClockIn && !m_engine->isPlaying()) {
+            // The sender has not started: armed, not playing (nor practising) until it does.
+            m_midiClockArmed = true;
+            m_poll.start();
+            Q_EMIT midiClockStateChanged();
+            return true;
+        }
     } else if (m_paused) {
         m_engine->resume();
     } else {
@@ -660,6 +667,10 @@ bool BeatSession::play()
 
 void BeatSession::pause()
 {
+    if (m_midiClockArmed && !m_playing) {
+        disarmMidiClock();
+        return;
+    }
     if (!m_playing) {
         return;
     }
@@ -677,6 +688,10 @@ void BeatSession::pause()
 
 void BeatSession::stop()
 {
+    if (m_midiClockArmed && !m_playing && !m_paused) {
+        disarmMidiClock();
+        return;
+    }
     if (!m_playing && !m_paused) {
         return;
     }
@@ -702,7 +717,7 @@ void BeatSession::stop()
 
 bool BeatSession::togglePlay()
 {
-    if (m_playing) {
+    if (m_playing || m_midiClockArmed) {
         pause();
         return true;
     }
@@ -739,10 +754,14 @@ void BeatSession::applyTempo(double bpm)
         } else {
             outside->requestTempo(m_playingBpm);
         }
-        m_tempoAsked = m_playingBpm;
-        m_tempoAskedAt.start();
+        if (!m_midiClockIn) {  // a MIDI clock's sender has its own tempo: nothing is on its way
+            m_tempoAsked = m_playingBpm;
+            m_tempoAskedAt.start();
+        }
     }
-    notePracticeTempo(m_playingBpm);
+    if (!m_midiClockIn || m_midiClockRolled) {
+        notePracticeTempo(m_playingBpm);
+    }
     Q_EMIT playingBpmChanged(m_playingBpm);
 }
 
@@ -753,8 +772,8 @@ void BeatSession::requestClockPlaying(bool playing)
         return;
     }
     outside->requestPlaying(playing);
-    if (m_jackTransportClock) {
-        m_jackRequestAt.start();  // on its way through JACK: not taken for another app's
+    if (m_jackTransportClock || m_midiClockIn) {
+        m_clockRequestAt.start();  // on its way through JACK: not taken for another app's
     }
 }
 
@@ -895,6 +914,9 @@ bool BeatSession::setMidiClockIn(const QString& from)
         }
         m_midiClockIn.reset();
         m_midiClockFrom.clear();
+        m_midiClockArmed = false;
+        m_midiClockRolled = false;
+        applyTempo(m_trainer.enabled && m_playing ? m_playingBpm : m_machine.bpm);  // its own tempo again
         if (m_playing) {
             m_engine->resume();
         } else if (clock() == nullptr) {
@@ -926,8 +948,19 @@ bool BeatSession::setMidiClockIn(const QString& from)
     m_midiClockIn = std::move(*opened);
     m_midiClockFrom = from;
     m_midiClockLosses = 0;
+    m_midiClockLost = false;
     m_midiClockRolled = false;
-    m_midiClockIn->requestPlaying(m_playing);  // paused or stopped here: standing still until Play
+    m_midiPortsChecked.invalidate();
+    const bool wasPlaying = m_playing;
+    if (m_playing) {
+        // Playing by itself until now: armed for the sender's start (the time waiting is no
+        // practice).
+        m_clockQuiet = true;
+        pause();
+        m_clockQuiet = false;
+        m_midiClockArmed = true;
+    }
+    m_midiClockIn->requestPlaying(wasPlaying);  // paused or stopped here: standing still until Play
     if (m_player) {
         startDevice(m_midiClockIn.get());
     }
@@ -941,6 +974,13 @@ bool BeatSession::setMidiClockIn(const QString& from)
 #endif
 }
 
+void BeatSession::disarmMidiClock()
+{
+    m_midiClockArmed = false;
+    requestClockPlaying(false);  // standing still until Play, or the sender's next start
+    Q_EMIT midiClockStateChanged();
+}
+
 void BeatSession::pollMidiClock()
 {
 #if BANDMATE_JACK_TRANSPORT
@@ -951,13 +991,33 @@ void BeatSession::pollMidiClock()
         Q_EMIT errorOccurred(tr("The JACK server went away: following the MIDI clock is off."));
         return;
     }
+    if (!m_midiPortsChecked.isValid() || m_midiPortsChecked.elapsed() >= 1000) {
+        // The sender's app restarted (a DAW, a2j): connected again when its port is back.
+        m_midiPortsChecked.start();
+        (void)in->keepConnected(m_midiClockFrom.toStdString());
+    }
+    const auto showState = [this](MidiClockState state) {
+        if (state != m_midiClockState) {
+            m_midiClockState = state;
+            Q_EMIT midiClockStateChanged();
+        }
+    };
     if (!m_player) {
         // The sender plays before this Bandmate opened its device: it joins in.
+        showState(m_paused ? MidiClockState::Held : MidiClockState::Waiting);
         joinOutsideStart(in->senderPlaying());
         return;
     }
+    if (m_clockRequestAt.isValid() && m_clockRequestAt.elapsed() < 500) {
+        return;  // our own play or pause is on its way to the audio thread
+    }
     const bool rolling = m_engine->isPlaying();
+    if (rolling && in->tempo() > 0.0) {
+        hearOutsideTempo(std::round(in->tempo() * 100.0) / 100.0);  // (before a start: its stretch's tempo)
+    }
     if (rolling && !m_playing) {
+        m_midiClockArmed = false;
+        m_midiClockRolled = true;
         startedByClock();  // the sender's Start or Continue
     } else if (!rolling && m_playing && m_midiClockRolled) {
         // The sender stopped (or its clock was lost): paused here where it stands.
@@ -966,21 +1026,19 @@ void BeatSession::pollMidiClock()
         m_clockQuiet = false;
     }
     m_midiClockRolled = rolling;
-    if (rolling && in->tempo() > 0.0) {
-        hearOutsideTempo(std::round(in->tempo() * 100.0) / 100.0);  // the fit's last digits are jitter
-    }
     if (in->losses() != m_midiClockLosses) {
         m_midiClockLosses = in->losses();
+        m_midiClockLost = true;
         Q_EMIT errorOccurred(tr("The MIDI clock was lost: its ticks stopped coming while it played. The groove waits for "
                                 "its Start or Continue."));
     }
-    const MidiClockState state = rolling ? MidiClockState::Following
-                                 : !in->receiving() && m_midiClockLosses > 0 ? MidiClockState::Lost
-                                                                             : MidiClockState::Waiting;
-    if (state != m_midiClockState) {
-        m_midiClockState = state;
-        Q_EMIT midiClockStateChanged();
+    if (rolling) {
+        m_midiClockLost = false;
     }
+    showState(rolling                                  ? MidiClockState::Following
+              : m_midiClockLost && !in->receiving()    ? MidiClockState::Lost
+              : m_paused && !m_midiClockArmed          ? MidiClockState::Held
+                                                       : MidiClockState::Waiting);
 #endif
 }
 
@@ -1066,7 +1124,7 @@ void BeatSession::pollJackTransport()
 #endif
         return;
     }
-    if (m_jackRequestAt.isValid() && m_jackRequestAt.elapsed() < 500) {
+    if (m_clockRequestAt.isValid() && m_clockRequestAt.elapsed() < 500) {
         return;  // our own start or stop is still on its way through JACK
     }
 #if BANDMATE_JACK_TRANSPORT
@@ -1238,7 +1296,7 @@ void BeatSession::poll()
         restartTrainerCount();
     }
 
-    if (m_trainer.enabled && m_trainer.everyBars > 0 && step >= 0) {
+    if (m_trainer.enabled && m_trainer.everyBars > 0 && step >= 0 && !m_midiClockIn) {  // (a MIDI clock's sender sets the tempo)
         // Bars since the trainer last started counting (play, switched on, changed, another
         // flavor): one step at each `everyBars` of them.
         const int bars = static_cast<int>(step / core::beats::stepsPerBar(m_machine.flavor)) - m_trainerBaseBar;

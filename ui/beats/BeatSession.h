@@ -182,9 +182,12 @@ public:
     /// transport is on (one outside clock at a time).
     bool setMidiClockIn(const QString& from);
     [[nodiscard]] const QString& midiClockIn() const { return m_midiClockFrom; }
-    /// Following a MIDI clock: what it does now, for the page to say.
-    enum class MidiClockState { Off, Waiting, Following, Lost };
+    /// Following a MIDI clock: what it does now, for the page to say (Held: paused here while
+    /// its sender plays).
+    enum class MidiClockState { Off, Waiting, Following, Held, Lost };
     [[nodiscard]] MidiClockState midiClockState() const { return m_midiClockState; }
+    /// Play was pressed and the groove waits for the MIDI clock's sender to start.
+    [[nodiscard]] bool waitsForMidiClock() const { return m_midiClockArmed; }
     /// Sends MIDI clock and the groove's notes (also while playing), through a JACK client of
     /// its own. Needs the JACK driver and a running server, and the ports there; refused with a
     /// message (and MIDI out left off) otherwise.
@@ -257,6 +260,8 @@ private:
     void pollJackTransport();
     /// MIDI clock in: its sender's start, stop, tempo and a lost clock reach the page.
     void pollMidiClock();
+    /// Play pressed while waiting for the sender is taken back (Pause or Stop while armed).
+    void disarmMidiClock();
     /// The tempo an outside clock plays at (a Link session's, a JACK master's) becomes the one
     /// shown and logged, unless it is one asked for here still on its way.
     void hearOutsideTempo(double tempo);
@@ -294,10 +299,15 @@ private:
     MidiClockState m_midiClockState = MidiClockState::Off;
     uint64_t m_midiClockLosses = 0;
     bool m_midiClockRolled = false;  ///< the engine rolled with the clock at the last poll
+    bool m_midiClockLost = false;    ///< lost since it last played
+    /// Play pressed while following a MIDI clock whose sender has not started: nothing sounds
+    /// (nor counts as practice) until it does.
+    bool m_midiClockArmed = false;
+    QElapsedTimer m_midiPortsChecked;
     std::unique_ptr<audio::BlockObserver> m_midiOut;            ///< likewise (a JackMidiOut)
     MidiOutSettings m_midiOutSettings;
     JackTransportRole m_jackRole = JackTransportRole::Off;
-    QElapsedTimer m_jackRequestAt;  ///< our own start or stop, on its way through JACK
+    QElapsedTimer m_clockRequestAt;  ///< our own start or stop, on its way through JACK (or to the audio thread)
     /// Set while a pause or stop here only follows the outside clock (another app stopped JACK's
     /// transport, the device is let go): JACK or the Link session is not asked to stop for all.
     bool m_clockQuiet = false;
