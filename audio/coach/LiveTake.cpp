@@ -467,7 +467,8 @@ core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std
             return fail(ErrorCode::Io, "the recording did not read back whole (is the disk full?)", path);
         }
     }
-    return replaceWithWritten(temp, target, temp.getSize(), path);
+    // A take cannot be played again: a file that came at this name meanwhile is not written over.
+    return replaceWithWritten(temp, target, temp.getSize(), path, Existing::Keep);
 }
 
 core::Result<TakeResult> scoreRecordedTakeNonRealTime(const RecordedTake& take)

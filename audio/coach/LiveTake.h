@@ -41,8 +41,9 @@ struct RecordedTake {
 /// Keeps what the musician played (with their consent): the input from the first step of the
 /// take on (the count-in left out), mono 24-bit FLAC at the device's rate, so that `coach score
 /// FILE --latency-ms ROUND_TRIP` scores it again as it was scored live. Written to a temporary
-/// file beside `path`, read back whole, then renamed into place: on any failure `path` stays as it
-/// was. InvalidArgument for a folder; NotFound when the folder is missing; Io otherwise.
+/// file beside `path`, read back whole, then put in place only if nothing is there (also nothing
+/// that came after the name was checked): on any failure `path` stays as it was. InvalidArgument
+/// for a folder; NotFound when the folder is missing; Io otherwise.
 [[nodiscard]] core::Result<void> writeRecordingNonRealTime(const RecordedTake& take, const std::string& path);
 
 /// How a live take is going, as far as it has been heard: what the take's view draws while the

@@ -1,13 +1,18 @@
 #include "audio/render/OutputFile.h"
 
+#include <cerrno>
 #include <cstring>
+#if !JUCE_WINDOWS
+#include <unistd.h>
+#endif
 
 namespace bandmate::audio {
 
 using core::ErrorCode;
 using core::fail;
 
-core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path)
+core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path,
+                                      Existing existing)
 {
     const int64_t size = temp.getSize();
     if (size != bytes) {
@@ -28,6 +33,25 @@ core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& 
             temp.deleteFile();
             return fail(ErrorCode::Io, "could not write the file to the disk: " + why + "; nothing was replaced", path);
         }
+    }
+    if (existing == Existing::Keep) {
+        // Into place only where nothing is: a hard link is made or refused in one step (a name
+        // checked earlier may have been taken meanwhile); then the temporary name goes.
+#if JUCE_WINDOWS
+        const bool placed = !target.exists() && temp.moveFileTo(target);
+        const bool taken = !placed && target.exists();
+#else
+        const bool placed = ::link(temp.getFullPathName().toRawUTF8(), target.getFullPathName().toRawUTF8()) == 0;
+        const bool taken = !placed && errno == EEXIST;
+#endif
+        temp.deleteFile();
+        if (!placed) {
+            return fail(ErrorCode::Io,
+                        taken ? std::string("a file came there meanwhile: nothing was written over it")
+                              : "could not put the file in place: " + std::string(std::strerror(errno)),
+                        path);
+        }
+        return {};
     }
     // A rename over the target: never a moment without a file there.
     if (!temp.replaceFileIn(target)) {

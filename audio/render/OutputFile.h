@@ -13,7 +13,11 @@ namespace bandmate::audio {
 /// closed file holds `bytes` bytes (JUCE does not report a write the disk cut short), syncs it
 /// to the disk, then renames it over `target` in one step. On any failure the temporary file
 /// goes, `target` stays as it was, and the error says why (`path` names the target).
-[[nodiscard]] core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path);
+/// `Existing::Keep`: a file at `target` is never written over, also one that came there after the
+/// name was checked (a recording that cannot be made again): then Io, and it stays as it was.
+enum class Existing { Replace, Keep };
+[[nodiscard]] core::Result<void> replaceWithWritten(const juce::File& temp, const juce::File& target, int64_t bytes, const std::string& path,
+                                                    Existing existing = Existing::Replace);
 
 /// The file an export is to be written to: `path` itself, when it is not a folder (InvalidArgument)
 /// and its folder exists (NotFound).

@@ -670,4 +670,15 @@ TEST(TimingCoach, KeepingALiveTakesRecordingWritesFlacFromTheFirstStep)
     ASSERT_FALSE(folder.has_value());
     EXPECT_EQ(folder.error().code, core::ErrorCode::InvalidArgument);
     EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*partial*")}, QDir::Hidden | QDir::Files).isEmpty()) << "no leftovers";
+
+    // A file that came at the name after it was checked (another take, the musician's own) is
+    // not written over: said, and left as it was.
+    const QString taken = dir.file(QStringLiteral("taken.flac"));
+    test::writeAll(taken, "someone else's");
+    auto over = audio::writeRecordingNonRealTime(take, taken.toStdString());
+    ASSERT_FALSE(over.has_value());
+    EXPECT_EQ(over.error().code, core::ErrorCode::Io);
+    EXPECT_TRUE(QString::fromStdString(over.error().message).contains(QStringLiteral("came there meanwhile"))) << over.error().toString();
+    EXPECT_EQ(test::readAll(taken), "someone else's");
+    EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*partial*")}, QDir::Hidden | QDir::Files).isEmpty()) << "no leftovers";
 }

@@ -5,6 +5,7 @@
 #include "core/beats/BuiltinMachines.h"
 #include "core/coach/TakeLog.h"
 #include "core/storage/Database.h"
+#include "core/storage/Sql.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/JackServer.h"
 #include "tests/support/TestDatabase.h"
@@ -355,8 +356,17 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("The recording could not be kept"))) << dialog->statusText().toStdString();
     EXPECT_TRUE(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->isEmpty());
 
-    // Kept with its recording: a FLAC file from the first step on, which scores again as it did live.
+    // The take not saved (the database refusing it): its recording does not stay behind either.
     dialog->setRecordingsFolder(dir.file(QStringLiteral("Takes")));
+    ASSERT_TRUE(core::sql::run(db->connection(), QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE INSERT ON coach_take "
+                                                                "BEGIN SELECT RAISE(ABORT, 'the disk is full'); END"))
+                    .has_value());
+    EXPECT_TRUE(dialog->keep().isEmpty());
+    EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("Could not keep the take"))) << dialog->statusText().toStdString();
+    EXPECT_TRUE(QDir(dir.file(QStringLiteral("Takes"))).entryList({QStringLiteral("*.flac")}).isEmpty()) << "no recording of a take not kept";
+    ASSERT_TRUE(core::sql::run(db->connection(), QStringLiteral("DROP TRIGGER refuse")).has_value());
+
+    // Kept with its recording: a FLAC file from the first step on, which scores again as it did live.
     ASSERT_FALSE(dialog->keep().isEmpty()) << dialog->statusText().toStdString();
     EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("The recording is in"))) << dialog->statusText().toStdString();
     const QStringList kept = QDir(dir.file(QStringLiteral("Takes"))).entryList({QStringLiteral("*.flac")});

@@ -1079,6 +1079,7 @@ QString TakeDialog::keep()
     take.source = QFileInfo(m_scoredInput).fileName();  // "live" for a live take
     // The recording too, when asked: written first, so the kept take can name it.
     QString recordingNote;
+    QString writtenRecording;
     if (m_scoredLive && m_keepRecording->isChecked() && m_lastTake) {
         const QString stem = QStringLiteral("%1 %2 %3 BPM %4")
                                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")),
@@ -1095,6 +1096,7 @@ QString TakeDialog::keep()
                            : core::Result<void>(std::unexpected(core::Error{core::ErrorCode::Io, "the folder cannot be made", ""}));
         if (written) {
             take.source = name;
+            writtenRecording = path;
             recordingNote = QStringLiteral(" ") + tr("The recording is in %1.").arg(QDir::toNativeSeparators(path));
         } else {
             // Nothing kept: Keep take stays, to try again after fixing the folder or without the recording.
@@ -1104,6 +1106,10 @@ QString TakeDialog::keep()
     }
     auto kept = core::coach::TakeLog(m_db).record(take);
     if (!kept) {
+        // Nothing kept: nor the recording just written for it (Keep take again writes it again).
+        if (!writtenRecording.isEmpty()) {
+            QFile::remove(writtenRecording);
+        }
         m_status->setText(tr("Could not keep the take: %1").arg(QString::fromStdString(kept.error().toString())));
         return {};
     }
