@@ -900,6 +900,16 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     }
 #endif
     (*player)->stop();
+#if BANDMATE_JACK_TRANSPORT
+    if (midiOut) {
+        // A stop no block took up (a stalled driver): worked out here; then everything queued
+        // goes out before the client closes.
+        midiOut->stopAfterDevice();
+        for (int waited = 0; !midiOut->drained() && waited < 100; ++waited) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+#endif
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGHUP, SIG_DFL);

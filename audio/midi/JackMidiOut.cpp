@@ -162,6 +162,15 @@ void JackMidiOut::afterBlock(const Engine& engine, int frames) noexcept
             d.notesDropped = dropped;
         }
     }
+    queueBlock(start, frames, clockCount, noteCount);
+    if (stopping) {
+        m_stopSent.store(true, std::memory_order_release);
+    }
+}
+
+void JackMidiOut::queueBlock(uint32_t start, int frames, int clockCount, int noteCount) noexcept
+{
+    Impl& d = *m_impl;
     // Both in one queue in frame order (each list is in order already): a merge.
     uint64_t ticks = 0;
     int c = 0;
@@ -183,16 +192,36 @@ void JackMidiOut::afterBlock(const Engine& engine, int frames) noexcept
         std::copy_n(message.bytes, 3, stamped.bytes);
         if (!d.queue.push(stamped)) {
             m_lost[stamped.port].fetch_add(1, std::memory_order_relaxed);
-        } else if (fromClock && message.bytes[0] == midi::kClock) {
+            continue;
+        }
+        m_pushed.fetch_add(1, std::memory_order_release);
+        if (fromClock && message.bytes[0] == midi::kClock) {
             ++ticks;
         }
     }
     if (ticks > 0) {
         m_ticks.fetch_add(ticks, std::memory_order_relaxed);
     }
-    if (stopping) {
-        m_stopSent.store(true, std::memory_order_release);
+}
+
+void JackMidiOut::stopAfterDevice()
+{
+    if (serverGone() || stopSent()) {
+        return;
     }
+    // No block took the stop up before the device stopped (a loaded machine, a stalled driver):
+    // the audio thread no longer runs, so this thread works out the Stop and every held note's
+    // Note Off itself, to leave now.
+    Impl& d = *m_impl;
+    const int clockCount = d.ports[kClockPort] != nullptr ? m_clock.block(false, 0.0, 120.0, 1, d.clock) : 0;
+    const int noteCount = d.ports[kNotesPort] != nullptr ? m_notes.block(false, nullptr, 0, 1, d.notes) : 0;
+    queueBlock(jack_frame_time(d.jack.client), 1, clockCount, noteCount);
+    m_stopSent.store(true, std::memory_order_release);
+}
+
+bool JackMidiOut::drained() const
+{
+    return serverGone() || m_done.load(std::memory_order_acquire) == m_pushed.load(std::memory_order_acquire);
 }
 
 int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
@@ -228,7 +257,8 @@ int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
             }
             if (due < -period && d.held->port == kClockPort && d.held->bytes[0] == midi::kClock) {
                 d.held.reset();  // a tick a period late (this client missed cycles): a burst of
-                continue;        // them would rush a receiver's tempo, so it is left out
+                m_done.fetch_add(1, std::memory_order_release);  // them would rush a receiver's
+                continue;                                        // tempo, so it is left out
             }
         }
         const jack_nframes_t offset = due < 0 || due >= period ? lastOffset
@@ -247,6 +277,7 @@ int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
         d.retrying = false;
         lastOffset = offset;
         d.held.reset();
+        m_done.fetch_add(1, std::memory_order_release);
     }
     return 0;
 }

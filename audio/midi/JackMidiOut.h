@@ -67,6 +67,12 @@ public:
         m_stopRequested.store(stop, std::memory_order_relaxed);
     }
     [[nodiscard]] bool stopSent() const { return m_stopSent.load(std::memory_order_acquire); }
+    /// Once the device has stopped (its callback no longer runs), and no block took a requested
+    /// stop up: the Stop and every held note's Note Off are worked out here and queued. The
+    /// control thread.
+    void stopAfterDevice();
+    /// Everything queued has gone to JACK (before closing: nothing left unsent).
+    [[nodiscard]] bool drained() const;
     [[nodiscard]] uint64_t clockTicksSent() const { return m_ticks.load(std::memory_order_relaxed); }
     [[nodiscard]] uint64_t notesSent() const { return m_notesSent.load(std::memory_order_relaxed); }
     /// Per port: messages written later than their frame (they came after their cycle; clock
@@ -90,6 +96,8 @@ public:
 
 private:
     JackMidiOut();
+    /// The block's clock and note messages (in Impl's scratch) onto the queue, stamped.
+    void queueBlock(uint32_t start, int frames, int clockCount, int noteCount) noexcept;
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     MidiClockOut m_clock;  ///< the audio thread only
@@ -106,6 +114,8 @@ private:
     std::atomic<bool> m_gone{false};
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_stopSent{false};
+    std::atomic<uint64_t> m_pushed{0};  ///< messages queued (the producer's count)
+    std::atomic<uint64_t> m_done{0};    ///< messages JACK's thread has handled (written, or dropped)
 };
 
 }  // namespace bandmate::audio

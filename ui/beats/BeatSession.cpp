@@ -107,6 +107,7 @@ BeatSession::~BeatSession()
         silenceMidiOut();
         m_player->stop();  // the device thread lets go of the engine (and the clocks) first
     }
+    finishMidiOut(true);
     // Leaving is not stopping the others: a Link session and JACK's transport play on.
     m_jackTransportClock.reset();
     m_midiClockIn.reset();
@@ -587,6 +588,7 @@ void BeatSession::releaseDevice()
         silenceMidiOut();
         m_player->stop();
         m_player.reset();
+        finishMidiOut(false);
         if (m_linkSession && (!m_linkSession->startStopSync() || m_linkSession->peers() == 0)) {
             // Ours alone (start and stop not shared, or nobody else in the session): no block
             // will take the stop up now, so it goes to the session from here. Shared with peers,
@@ -833,6 +835,28 @@ void BeatSession::silenceMidiOut()
 #endif
 }
 
+void BeatSession::finishMidiOut(bool closing)
+{
+#if BANDMATE_JACK_TRANSPORT
+    if (!m_midiOut) {
+        return;
+    }
+    // The device's callback has let go of MIDI out: a stop no block took up (a loaded machine)
+    // is worked out here, and before the client closes, what is queued goes out.
+    auto* out = static_cast<audio::JackMidiOut*>(m_midiOut.get());
+    out->stopAfterDevice();
+    if (closing) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!out->drained() && waited.elapsed() < 500) {
+            QThread::msleep(2);
+        }
+    }
+#else
+    (void)closing;
+#endif
+}
+
 bool BeatSession::setMidiOut(const MidiOutSettings& settings)
 {
     if (settings == m_midiOutSettings && (m_midiOut != nullptr) == settings.any()) {
@@ -843,6 +867,7 @@ bool BeatSession::setMidiOut(const MidiOutSettings& settings)
         if (m_player) {
             m_player->start(*m_engine, nullptr, clock(), nullptr);  // the callback lets go of it first
         }
+        finishMidiOut(true);
         m_midiOut.reset();
         m_midiOutSettings = {};
         m_engine->setMasterGain(1.0);

@@ -282,6 +282,9 @@ private:
     void startDevice(audio::ClockSource* clock);
     /// Before the device stops: MIDI out sends Stop and ends the notes it holds.
     void silenceMidiOut();
+    /// After the device stopped (or let go of MIDI out): what no block took up is sent from
+    /// here; `closing`, it waits until everything queued has gone out.
+    void finishMidiOut(bool closing);
 
     core::Database& m_db;
     std::unique_ptr<core::beats::MachineRepository> m_repository;
