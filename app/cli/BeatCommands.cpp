@@ -91,6 +91,7 @@ struct BeatOptions {
     QString midiOut;                ///< play --midi-out PORT[:CHANNEL]: the notes to a JACK MIDI input
     int midiOutChannel = -1;        ///< 0-15, or -1: each instrument's General MIDI channel
     bool midiOnly = false;          ///< play --midi-only: the audio muted, the notes sent
+    QString arrangement;            ///< --arrangement NAME: the machine's whole tune instead of its loop
 };
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
@@ -147,6 +148,7 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
                << QStringLiteral("--jack-transport") << QStringLiteral("--midi-clock-out") << QStringLiteral("--midi-clock-in")
                << QStringLiteral("--midi-out");
     }
+    valued << QStringLiteral("--arrangement");
     QStringList flags{QStringLiteral("--count-in")};
     if (command == Command::Play) {
         flags << QStringLiteral("--link") << QStringLiteral("--link-start-stop") << QStringLiteral("--midi-only");
@@ -176,6 +178,21 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         return fail(ErrorCode::InvalidArgument, "unexpected argument", positional.at(2).toStdString());
     }
     options.machinePath = positional.at(1);
+    if (values.contains(QStringLiteral("--arrangement"))) {
+        options.arrangement = values.value(QStringLiteral("--arrangement")).simplified();
+        if (options.arrangement.isEmpty() || options.arrangement.startsWith(QLatin1String("--"))) {
+            return fail(ErrorCode::InvalidArgument, "which arrangement? Give its name (bandmate-cli arrangements MACHINE lists them)",
+                        "--arrangement");
+        }
+        for (const char* whole : {"--bars", "--seconds"}) {
+            if (values.contains(QString::fromLatin1(whole)) && command != Command::Play) {
+                return fail(ErrorCode::InvalidArgument, "an arrangement is as long as its sections: no --bars or --seconds with it", whole);
+            }
+        }
+        if (options.loop) {
+            return fail(ErrorCode::InvalidArgument, "an arrangement plays once, start to end: no --loop with it", "--loop");
+        }
+    }
     options.link = arguments->flags.contains(QStringLiteral("--link"));
     options.linkStartStop = arguments->flags.contains(QStringLiteral("--link-start-stop"));
     options.traceBeats = values.value(QStringLiteral("--trace-beats"));
@@ -466,13 +483,42 @@ QJsonArray toJsonArray(const std::vector<std::string>& items)
     return array;
 }
 
+/// What a beat command plays: the machine's loop, or the arrangement --arrangement names.
+Result<beats::NoteStream> compileFor(const BeatOptions& options, const beats::Machine& machine)
+{
+    if (options.arrangement.isEmpty()) {
+        return beats::compileMachine(machine);
+    }
+    const beats::Arrangement* arrangement = beats::findArrangement(machine, options.arrangement.toStdString());
+    if (arrangement == nullptr) {
+        QStringList names;
+        for (const auto& known : machine.arrangements) {
+            names << QStringLiteral("\"%1\"").arg(QString::fromStdString(known.name));
+        }
+        return fail(ErrorCode::NotFound,
+                    names.isEmpty() ? std::string("this machine has no arrangements (the Beat Machine's Arrange view makes them)")
+                                    : "no arrangement \"" + options.arrangement.toStdString() + "\" in this machine (it has: "
+                                          + names.join(QStringLiteral(", ")).toStdString() + ")",
+                    "--arrangement");
+    }
+    beats::NoteStream stream = beats::compileArrangement(machine, *arrangement);
+    if (stream.song->songSteps == 0) {
+        return fail(ErrorCode::InvalidArgument, "the arrangement \"" + arrangement->name + "\" has no sections to play", "--arrangement");
+    }
+    return stream;
+}
+
 int runRender(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
 {
+    auto compiled = compileFor(options, machine);
+    if (!compiled) {
+        return reportError(compiled.error());
+    }
+    const beats::NoteStream& stream = *compiled;
     auto kit = loadKit(options, options.sampleRate);
     if (!kit) {
         return reportError(kit.error());
     }
-    const beats::NoteStream stream = beats::compileMachine(machine);
     const auto pattern = audio::Pattern::build(stream, *kit);
     warnAboutKit(**kit, *pattern);
 
@@ -482,10 +528,17 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
     settings.swing = options.swing;
     settings.countIn = options.countIn;
     settings.seamlessLoop = options.loop;
-    settings.frames = options.seconds
-                          ? std::llround(*options.seconds * options.sampleRate)
-                          : audio::framesForBars(options.bars.value_or(kDefaultBars) + (options.countIn ? 1 : 0),
-                                                 machine.flavor, machine.bpm, options.sampleRate);
+    if (stream.song) {
+        // The whole tune once (after the count-in), and its last notes ringing out.
+        settings.frames = audio::framesForSong(*stream.song, machine.flavor, stream.bpm, machine.bpm, options.sampleRate)
+                          + (options.countIn ? audio::framesForBars(1, machine.flavor, machine.bpm, options.sampleRate) : 0);
+        settings.tailFrames = std::llround(options.sampleRate * 2.0);
+    } else {
+        settings.frames = options.seconds
+                              ? std::llround(*options.seconds * options.sampleRate)
+                              : audio::framesForBars(options.bars.value_or(kDefaultBars) + (options.countIn ? 1 : 0),
+                                                     machine.flavor, machine.bpm, options.sampleRate);
+    }
     const bool showProgress = !args.json && isatty(fileno(stderr)) != 0;
     if (showProgress) {
         settings.progress = [](double done) {
@@ -503,6 +556,7 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
     const double seconds = static_cast<double>(stats->frames) / stats->sampleRate;
     if (args.json) {
         QJsonObject json{{QStringLiteral("output"), QFileInfo(options.out).absoluteFilePath()},
+                         {QStringLiteral("arrangement"), options.arrangement.isEmpty() ? QJsonValue() : QJsonValue(options.arrangement)},
                          {QStringLiteral("frames"), static_cast<qint64>(stats->frames)},
                          {QStringLiteral("sampleRate"), stats->sampleRate},
                          {QStringLiteral("seconds"), seconds},
@@ -523,14 +577,19 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
 
 int runExportMidi(const CliArgs& args, const BeatOptions& options, const beats::Machine& machine)
 {
-    const beats::NoteStream stream = beats::compileMachine(machine);
+    auto compiled = compileFor(options, machine);
+    if (!compiled) {
+        return reportError(compiled.error());
+    }
+    const beats::NoteStream& stream = *compiled;
     audio::MidiExportSettings settings;
     settings.bpm = machine.bpm;
     settings.swing = options.swing;
     const double stepsPerSecond = machine.bpm / 60.0 * beats::stepsPerBeat(machine.flavor);
-    settings.steps = options.seconds ? static_cast<int>(std::lround(*options.seconds * stepsPerSecond))
-                                     : static_cast<int>(std::lround(options.bars.value_or(kDefaultBars)
-                                                                    * beats::stepsPerBar(machine.flavor)));
+    settings.steps = stream.song ? stream.song->songSteps
+                     : options.seconds ? static_cast<int>(std::lround(*options.seconds * stepsPerSecond))
+                                       : static_cast<int>(std::lround(options.bars.value_or(kDefaultBars)
+                                                                      * beats::stepsPerBar(machine.flavor)));
     const auto stats = audio::exportMidiFile(machine, stream, settings, options.out.toStdString());
     if (!stats) {
         return reportError(onFullDisk(stats.error(), options.out));
@@ -539,6 +598,7 @@ int runExportMidi(const CliArgs& args, const BeatOptions& options, const beats::
         QJsonObject json{{QStringLiteral("output"), QFileInfo(options.out).absoluteFilePath()},
                          {QStringLiteral("tracks"), stats->tracks},
                          {QStringLiteral("notes"), stats->notes},
+                         {QStringLiteral("markers"), stats->markers},
                          {QStringLiteral("steps"), settings.steps},
                          {QStringLiteral("ticksPerQuarter"), audio::kMidiTicksPerQuarter}};
         printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
@@ -617,7 +677,11 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     if (!kit) {
         return reportError(kit.error());
     }
-    const auto pattern = audio::Pattern::build(beats::compileMachine(machine), *kit);
+    auto compiled = compileFor(options, machine);
+    if (!compiled) {
+        return reportError(compiled.error());
+    }
+    const auto pattern = audio::Pattern::build(*compiled, *kit);
     warnAboutKit(**kit, *pattern, !options.midiOut.isEmpty());
 
     audio::Engine engine;
@@ -1114,6 +1178,61 @@ int runMachinesCommand(const CliArgs& args)
                     .arg(QString::fromStdString(machine->title))
                     .arg(machine->bpm)
                     .arg(on.join(QStringLiteral(", ")));
+    }
+    printOut(args.json ? QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) + QLatin1Char('\n') : text);
+    return kExitOk;
+}
+
+int runArrangementsCommand(const CliArgs& args)
+{
+    auto parsed = parseCommandOptions(args.rest, {}, {});
+    if (!parsed) {
+        return reportError(parsed.error());
+    }
+    if (parsed->words.size() != 1) {
+        return reportError({ErrorCode::InvalidArgument,
+                            parsed->words.isEmpty() ? "which machine? Give a Salsa Beat Machine XML file, a built-in name or a saved machine"
+                                                    : "unexpected argument",
+                            parsed->words.isEmpty() ? "arrangements" : parsed->words.at(1).toStdString()});
+    }
+    auto argument = loadMachineArgument(args, parsed->words.first());
+    if (!argument) {
+        return reportError(argument.error());
+    }
+    const beats::Machine& machine = argument->machine;
+    QJsonArray list;
+    QString text;
+    for (const beats::Arrangement& arrangement : machine.arrangements) {
+        const beats::NoteStream stream = beats::compileArrangement(machine, arrangement);
+        const beats::SongLayout& song = *stream.song;
+        const double seconds = static_cast<double>(audio::framesForSong(song, machine.flavor, machine.bpm, machine.bpm, 48000.0)) / 48000.0;
+        QJsonArray sections;
+        QStringList names;
+        for (const beats::SongEntry& entry : song.entries) {
+            const beats::Section& section = arrangement.sections[static_cast<size_t>(entry.section)];
+            sections.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(entry.name)},
+                                        {QStringLiteral("section"), entry.section},
+                                        {QStringLiteral("bar"), entry.startStep / song.barSteps + 1},
+                                        {QStringLiteral("bars"), entry.steps / song.barSteps},
+                                        {QStringLiteral("repeats"), section.repeats},
+                                        {QStringLiteral("bpm"), entry.bpm},
+                                        {QStringLiteral("key"), entry.keyNote},
+                                        {QStringLiteral("break"), entry.breakStep >= 0}});
+            names << QStringLiteral("%1 (%2)").arg(QString::fromStdString(entry.name)).arg(entry.steps / song.barSteps);
+        }
+        list.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(arrangement.name)},
+                                {QStringLiteral("bars"), song.songSteps / song.barSteps},
+                                {QStringLiteral("seconds"), seconds},
+                                {QStringLiteral("sections"), sections}});
+        text += QStringLiteral("%1  %2 bars, %3:%4: %5\n")
+                    .arg(QString::fromStdString(arrangement.name))
+                    .arg(song.songSteps / song.barSteps)
+                    .arg(static_cast<int>(seconds) / 60)
+                    .arg(static_cast<int>(seconds) % 60, 2, 10, QLatin1Char('0'))
+                    .arg(names.join(QStringLiteral(", ")));
+    }
+    if (!args.json && machine.arrangements.empty()) {
+        text = QStringLiteral("%1 has no arrangements\n").arg(QString::fromStdString(machine.title));
     }
     printOut(args.json ? QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) + QLatin1Char('\n') : text);
     return kExitOk;

@@ -26,5 +26,7 @@ int runBeatCommand(const CliArgs& args);
 
 /// `machines`: the built-in machines with their instruments and programs.
 int runMachinesCommand(const CliArgs& args);
+/// `arrangements MACHINE`: the machine's arrangements, their sections and lengths.
+int runArrangementsCommand(const CliArgs& args);
 
 }  // namespace bandmate::app

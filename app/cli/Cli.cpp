@@ -121,6 +121,9 @@ Commands:
   machine versions ID|TITLE  the saved versions, newest first
   machines       the built-in machines (salsa, merengue, ...) with their
                  instruments and programs
+  arrangements MACHINE       the machine's arrangements: whole tunes of sections
+                 (--json: [{"name","bars","seconds","sections":[{"name","bar",
+                 "bars","repeats","bpm","key","break"}]}])
   render MACHINE --out FILE.wav [OPTIONS]
                  render a beat machine (a built-in name or a Salsa Beat Machine
                  XML file) to a 24-bit WAV file
@@ -181,6 +184,9 @@ Beat options:
   --key 0-11                 key of keyed instruments, 0 = C
   --clave 2-3|3-2            clave direction
   --swing PERCENT            0 = straight, 100 = triplet feel
+  --arrangement NAME         the machine's whole tune NAME instead of its loop (render and
+                             export-midi: once, with section markers in the MIDI file;
+                             play: over and over)
   --count-in                 one bar of clicks first
   --loop                     render: a seamless loop (the notes ringing past the end
                              fold onto the start, as a shared groove's page plays it)
@@ -408,6 +414,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("machines")) {
         return runMachinesCommand(args);
+    }
+    if (group == QLatin1String("arrangements")) {
+        return runArrangementsCommand(args);
     }
     if (group == QLatin1String("roadmap") || group == QLatin1String("task") || group == QLatin1String("stat")
         || group == QLatin1String("dev") || group == QLatin1String("library")) {

@@ -83,9 +83,14 @@ void Engine::releaseRetiredNonRealTime()
     }
 }
 
-void Engine::play(bool countIn)
+void Engine::play(bool countIn, int fromStep)
 {
-    send({CommandType::Play, 0, countIn ? 1.0 : 0.0});
+    send({CommandType::Play, std::max(0, fromStep), countIn ? 1.0 : 0.0});
+}
+
+void Engine::queueJump(int target, int quantumSteps)
+{
+    send({CommandType::QueueJump, target, static_cast<double>(std::max(1, quantumSteps))});
 }
 
 void Engine::stop()
@@ -160,7 +165,8 @@ void Engine::setMasterGain(double gain)
 double Engine::framesPerStep() const noexcept
 {
     const Flavor flavor = playingFlavor();
-    return m_sampleRate * 60.0 / (m_bpm * core::beats::stepsPerBeat(flavor));
+    const double factor = m_clockDriven ? 1.0 : m_tempoFactor;
+    return m_sampleRate * 60.0 / (m_bpm * factor * core::beats::stepsPerBeat(flavor));
 }
 
 void Engine::rebaseTempo(double newFramesPerStep) noexcept
@@ -192,9 +198,24 @@ void Engine::apply(const Command& command) noexcept
         m_nextStep = command.value != 0.0 ? -core::beats::stepsPerBar(flavor) : 0;
         m_segmentFrame = 0.0;
         m_segmentStep = static_cast<double>(m_nextStep);
+        const bool song = m_pattern != nullptr && m_pattern->isSong();
+        m_stepOffset = song ? std::min(command.channel, m_pattern->totalSteps() - 1) : 0;
+        m_playedOffset = m_stepOffset;
+        m_resolvedStep = kUnresolved;
+        m_queuedTarget = -1;
+        m_tempoFactor = song ? m_pattern->tempoFactorAt(m_stepOffset) : 1.0;
         m_framesPerStep = framesPerStep();
         break;
     }
+    case CommandType::QueueJump:
+        m_queuedTarget = command.channel;
+        m_queuedQuantum = std::max(1, static_cast<int32_t>(command.value));
+        if (m_resolvedStep != kUnresolved && m_resolvedStep == m_nextStep) {
+            // Decided but not yet sounded: decided again, with the jump.
+            m_stepOffset = m_resolvedFrom - m_resolvedStep;
+            m_resolvedStep = kUnresolved;
+        }
+        break;
     case CommandType::Stop:
         m_playing = false;
         break;
@@ -239,6 +260,37 @@ void Engine::followClock(const ClockPosition& position) noexcept
     } else if (!position.rolling) {
         m_clock.rolling = false;
         m_clockPending = true;
+    }
+}
+
+void Engine::resolveSongStep(int64_t step) noexcept
+{
+    if (step < 0 || step == m_resolvedStep || m_pattern == nullptr || !m_pattern->isSong()) {
+        return;
+    }
+    const int64_t total = m_pattern->totalSteps();
+    int64_t at = step + m_stepOffset;
+    if (at < 0 || at > total) {
+        at = ((at % total) + total) % total;  // a new pattern, shorter than the last
+    }
+    m_resolvedFrom = at;
+    if (m_queuedTarget >= 0 && m_queuedTarget < total && (at % total) % m_queuedQuantum == 0) {
+        at = m_queuedTarget;
+        m_queuedTarget = -1;
+    } else if (const int32_t to = m_pattern->jumpAt(at); to >= 0) {
+        at = to;
+    } else if (at == total) {
+        at = 0;
+    }
+    m_stepOffset = at - step;
+    m_resolvedStep = step;
+    const double factor = m_pattern->tempoFactorAt(at);
+    if (!m_clockDriven && factor != m_tempoFactor) {
+        // The entry's tempo from this step's exact frame on (steps on a bar line: no swing).
+        m_segmentFrame += (static_cast<double>(step) - m_segmentStep) * m_framesPerStep;
+        m_segmentStep = static_cast<double>(step);
+        m_tempoFactor = factor;
+        m_framesPerStep = framesPerStep();
     }
 }
 
@@ -305,6 +357,12 @@ void Engine::adoptPendingPattern() noexcept
         m_fadingPatternLeft = kFadeFrames;
     }
     m_pattern = next;
+    if (!next->isSong()) {
+        m_stepOffset = 0;
+        m_playedOffset = 0;
+        m_tempoFactor = 1.0;
+    }
+    m_resolvedStep = kUnresolved;  // the new song decides the next step's place again
     m_patternVolume.fill(1.0f);
     for (const auto& channel : next->channels()) {
         if (channel.mixerChannel >= 0 && channel.mixerChannel < kMaxChannels) {
@@ -414,8 +472,10 @@ void Engine::triggerStep(int64_t step, int offset) noexcept
         return;
     }
     const auto& samples = m_pattern->kit().samples();
+    const int64_t at = step + m_stepOffset;
+    m_playedOffset = m_stepOffset;
     for (const auto& channel : m_pattern->channels()) {
-        const auto loopStep = static_cast<size_t>(step % channel.loopLength);
+        const auto loopStep = static_cast<size_t>(((at % channel.loopLength) + channel.loopLength) % channel.loopLength);
         for (uint32_t e = channel.stepStart[loopStep]; e < channel.stepStart[loopStep + 1]; ++e) {
             const PatternEvent& event = channel.events[e];
             if (event.sample >= 0) {
@@ -532,6 +592,7 @@ void Engine::process(float* left, float* right, int frames, bool continuesBlock)
     const uint64_t solo = m_soloMask.load(std::memory_order_relaxed);
     m_blockSilent = mute | (solo != 0 ? ~solo : 0);
     adoptPendingPattern();
+    m_clockDriven = m_clockPending;
     while (auto command = m_commands.pop()) {
         apply(*command);
     }
@@ -543,6 +604,7 @@ void Engine::process(float* left, float* right, int frames, bool continuesBlock)
         const int64_t blockEnd = m_frame + frames;
         // Each iteration starts one step; the bound only guards against a corrupted state.
         for (int guard = 0; guard < 4 * kMaxBlockFrames; ++guard) {
+            resolveSongStep(m_nextStep);
             const int64_t onset = onsetFrame(m_nextStep);
             if (onset >= blockEnd) {
                 break;
@@ -569,16 +631,19 @@ void Engine::process(float* left, float* right, int frames, bool continuesBlock)
             const double step = m_segmentStep + (static_cast<double>(m_frame) - m_segmentFrame) / m_framesPerStep;
             m_statusStep.store(step, std::memory_order_relaxed);
             m_statusBeat.store(step / core::beats::stepsPerBeat(playingFlavor()), std::memory_order_relaxed);
+            const bool song = m_pattern != nullptr && m_pattern->isSong();
+            m_statusSongStep.store(song ? std::max(0.0, step) + static_cast<double>(m_playedOffset) : 0.0, std::memory_order_relaxed);
         }
         m_frame += frames;
     }
     m_blockNoteBase += frames;
     m_statusBeatsPlayed.store(m_beatsPlayed, std::memory_order_relaxed);
     m_statusPlaying.store(m_playing, std::memory_order_relaxed);
-    m_statusBpm.store(m_bpm, std::memory_order_relaxed);
+    m_statusBpm.store(m_clockDriven ? m_bpm : m_bpm * m_tempoFactor, std::memory_order_relaxed);
     m_statusFrames.store(m_frame, std::memory_order_relaxed);
     m_statusNotes.store(m_notes, std::memory_order_relaxed);
     m_statusStolen.store(m_stolen, std::memory_order_relaxed);
+    m_statusQueued.store(m_queuedTarget, std::memory_order_relaxed);
 }
 
 }  // namespace bandmate::audio

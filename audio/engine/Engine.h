@@ -5,6 +5,7 @@
 
 #include <array>
 #include <atomic>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -76,8 +77,13 @@ public:
     /// and with it the old kit, is let go once they are silent). The kit must have been loaded at
     /// this engine's sample rate.
     void setPattern(std::shared_ptr<const Pattern> pattern);
-    /// Starts from step 0, after one bar of clicks when `countIn`.
-    void play(bool countIn = false);
+    /// Starts from step 0 (of an arrangement: from step `fromStep` of its song), after one bar
+    /// of clicks when `countIn`.
+    void play(bool countIn = false, int fromStep = 0);
+    /// An arrangement plays on from its step `target` at its next `quantumSteps` line (a bar, a
+    /// clave cycle) not yet played, exactly on it: "next section", "break". A later call
+    /// replaces it; a target of -1 takes it back.
+    void queueJump(int target, int quantumSteps);
     /// Stops the sequencer; sounding notes ring out. The position is kept for resume().
     void stop();
     /// Continues from where stop() left off (a pause), phase-continuously.
@@ -121,8 +127,14 @@ public:
     /// Quarter-note beats of the pattern played since the engine was made (count-ins not
     /// included): each step played adds its length.
     [[nodiscard]] double beatsPlayed() const noexcept { return m_statusBeatsPlayed.load(std::memory_order_relaxed); }
-    /// Tempo the engine plays at (its own or a followed clock's), as of the last block.
+    /// Tempo the engine plays at (its own or a followed clock's; a song's entry's), as of the
+    /// last block.
     [[nodiscard]] double tempo() const noexcept { return m_statusBpm.load(std::memory_order_relaxed); }
+    /// Where in an arrangement's song the playhead is (its step, with the fraction), as of the
+    /// last block; 0 when not playing one.
+    [[nodiscard]] double songStep() const noexcept { return m_statusSongStep.load(std::memory_order_relaxed); }
+    /// The step a queued jump goes to, or -1 when none waits.
+    [[nodiscard]] int queuedJump() const noexcept { return m_statusQueued.load(std::memory_order_relaxed); }
     /// Frames rendered since the last play().
     [[nodiscard]] int64_t framesPlayed() const noexcept { return m_statusFrames.load(std::memory_order_relaxed); }
     /// Pattern notes started since the engine was made (count-in clicks not included).
@@ -135,7 +147,7 @@ public:
     [[nodiscard]] uint32_t droppedCommands() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
 
 private:
-    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, MasterGain };
+    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, MasterGain, QueueJump };
     struct Command {
         CommandType type = CommandType::Stop;
         int32_t channel = 0;
@@ -163,6 +175,10 @@ private:
     [[nodiscard]] core::beats::Flavor playingFlavor() const noexcept;
     [[nodiscard]] double framesPerStep() const noexcept;
     [[nodiscard]] int64_t onsetFrame(int64_t step) const noexcept;
+    /// Decides where in a song step `step` plays (a queued jump at its line, a jump of the
+    /// layout, the tempo of its entry); once per step, again only when a jump is queued before
+    /// it sounded.
+    void resolveSongStep(int64_t step) noexcept;
     void triggerStep(int64_t step, int offset) noexcept;
     void noteStarted(const PatternChannel& channel, const PatternEvent& event, int offset) noexcept;
     void startVoice(const float* left, const float* right, int64_t length, float gain, int channel,
@@ -207,6 +223,16 @@ private:
     float m_limiterRelease = 0.9999f;
     ClockPosition m_clock;
     bool m_clockPending = false;  ///< followClock() was called for the coming block
+    bool m_clockDriven = false;   ///< this block follows a clock (a song's own tempi wait)
+    // A song (an arrangement's pattern): the step it plays at timeline step k is k + offset.
+    static constexpr int64_t kUnresolved = INT64_MIN;
+    int64_t m_stepOffset = 0;
+    int64_t m_playedOffset = 0;   ///< the offset of the last step that sounded
+    int64_t m_resolvedStep = kUnresolved;  ///< the timeline step whose song step is decided
+    int64_t m_resolvedFrom = 0;   ///< its song step before jumps (to decide again)
+    double m_tempoFactor = 1.0;   ///< the playing entry's tempo over the machine's
+    int32_t m_queuedTarget = -1;
+    int32_t m_queuedQuantum = 8;
     double m_beatsPlayed = 0.0;
     uint64_t m_notes = 0;
     uint64_t m_stolen = 0;
@@ -229,6 +255,8 @@ private:
     std::atomic<double> m_statusBpm{120.0};
     std::atomic<double> m_statusBeat{0.0};
     std::atomic<double> m_statusBeatsPlayed{0.0};
+    std::atomic<double> m_statusSongStep{0.0};
+    std::atomic<int> m_statusQueued{-1};
     std::atomic<int64_t> m_statusFrames{0};
     std::atomic<uint64_t> m_statusNotes{0};
     std::atomic<uint64_t> m_statusStolen{0};

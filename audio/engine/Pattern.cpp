@@ -53,6 +53,32 @@ std::shared_ptr<const Pattern> Pattern::build(const core::beats::NoteStream& str
         pattern->m_channels.push_back(std::move(channel));
     }
     pattern->m_cycleSteps = static_cast<int>(cycle);
+    if (stream.song && stream.song->totalSteps > 0) {
+        const core::beats::SongLayout& song = *stream.song;
+        pattern->m_song = song;
+        pattern->m_totalSteps = song.totalSteps;
+        pattern->m_barSteps = std::max(1, song.barSteps);
+        pattern->m_cycleSteps = song.totalSteps;
+        pattern->m_jumpTo.assign(static_cast<size_t>(song.totalSteps) + 1, -1);
+        for (const auto& [from, to] : song.jumps) {
+            if (from >= 0 && from <= song.totalSteps && to >= 0 && to < song.totalSteps) {
+                pattern->m_jumpTo[static_cast<size_t>(from)] = to;
+            }
+        }
+        pattern->m_tempoFactor.assign(static_cast<size_t>(song.totalSteps), 1.0);
+        const double base = stream.bpm > 0.0 ? stream.bpm : 120.0;
+        const auto fill = [&](int from, int steps, double bpm) {
+            for (int s = std::max(0, from); s < std::min(from + steps, song.totalSteps); ++s) {
+                pattern->m_tempoFactor[static_cast<size_t>(s)] = bpm / base;
+            }
+        };
+        for (const auto& entry : song.entries) {
+            fill(entry.startStep, entry.steps, entry.bpm);
+            if (entry.liveBreakStep >= 0) {
+                fill(entry.liveBreakStep, song.barSteps, entry.bpm);
+            }
+        }
+    }
     pattern->m_missing.assign(missing.begin(), missing.end());
     return pattern;
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,26 @@ public:
     /// capped at 4096).
     [[nodiscard]] int cycleSteps() const { return m_cycleSteps; }
 
+    // --- an arrangement (a song): one loop of totalSteps() shared by every channel ------------
+    [[nodiscard]] bool isSong() const { return m_totalSteps > 0; }
+    /// The whole loop: the tune and its live-break bars (0 when not a song).
+    [[nodiscard]] int totalSteps() const { return m_totalSteps; }
+    [[nodiscard]] int barSteps() const { return m_barSteps; }
+    /// Arriving at `step` (0 ≤ step ≤ totalSteps()) the song goes on at the step this returns,
+    /// or -1: it plays on.
+    [[nodiscard]] int32_t jumpAt(int64_t step) const noexcept
+    {
+        return step >= 0 && step < static_cast<int64_t>(m_jumpTo.size()) ? m_jumpTo[static_cast<size_t>(step)] : -1;
+    }
+    /// The tempo at `step` relative to bpm() (its entry's tempo over the machine's); 1 when not
+    /// a song.
+    [[nodiscard]] double tempoFactorAt(int64_t step) const noexcept
+    {
+        return step >= 0 && step < static_cast<int64_t>(m_tempoFactor.size()) ? m_tempoFactor[static_cast<size_t>(step)] : 1.0;
+    }
+    /// The layout it was compiled with (names, entries), for views; not for the audio thread.
+    [[nodiscard]] const std::optional<core::beats::SongLayout>& song() const { return m_song; }
+
 private:
     core::beats::Flavor m_flavor = core::beats::Flavor::Salsa;
     double m_bpm = 120.0;
@@ -58,6 +79,11 @@ private:
     std::vector<PatternChannel> m_channels;
     std::vector<std::string> m_missing;
     int m_cycleSteps = 1;
+    int m_totalSteps = 0;
+    int m_barSteps = 8;
+    std::vector<int32_t> m_jumpTo;
+    std::vector<double> m_tempoFactor;
+    std::optional<core::beats::SongLayout> m_song;
 };
 
 }  // namespace bandmate::audio

@@ -37,8 +37,33 @@ core::Result<MidiExportStats> exportMidiFile(const core::beats::Machine& machine
     juce::MidiMessageSequence conductor;
     const std::string title = machine.title.empty() ? "Bandmate" : machine.title;
     conductor.addEvent(juce::MidiMessage::textMetaEvent(3, juce::String::fromUTF8(title.c_str())), 0);
-    conductor.addEvent(juce::MidiMessage::tempoMetaEvent(static_cast<int>(std::lround(60'000'000.0 / settings.bpm))), 0);
+    const auto tempoEvent = [](double bpm) {
+        return juce::MidiMessage::tempoMetaEvent(static_cast<int>(std::lround(60'000'000.0 / bpm)));
+    };
     conductor.addEvent(juce::MidiMessage::timeSignatureMetaEvent(4, 4), 0);
+    if (stream.song) {
+        // An arrangement: a marker where each section starts, and its tempo (scaled as the
+        // engine scales it when the whole tune plays faster or slower).
+        const double scale = stream.bpm > 0.0 ? settings.bpm / stream.bpm : 1.0;
+        double tempo = -1.0;
+        for (const auto& entry : stream.song->entries) {
+            if (entry.startStep >= settings.steps) {
+                break;
+            }
+            const double tick = stepTick(entry.startStep);
+            conductor.addEvent(juce::MidiMessage::textMetaEvent(6, juce::String::fromUTF8(entry.name.c_str())), tick);
+            if (entry.bpm * scale != tempo) {
+                tempo = entry.bpm * scale;
+                conductor.addEvent(tempoEvent(tempo), tick);
+            }
+            ++stats.markers;
+        }
+        if (stream.song->entries.empty()) {
+            conductor.addEvent(tempoEvent(settings.bpm), 0);
+        }
+    } else {
+        conductor.addEvent(tempoEvent(settings.bpm), 0);
+    }
     const double endTick = static_cast<double>(settings.steps) * ticksPerStep;
     conductor.addEvent(juce::MidiMessage::endOfTrack(), endTick);
     file.addTrack(conductor);

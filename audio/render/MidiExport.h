@@ -19,6 +19,7 @@ struct MidiExportSettings {
 struct MidiExportStats {
     int tracks = 0;  ///< including the tempo track
     int notes = 0;
+    int markers = 0;  ///< an arrangement's sections, one marker each
 };
 
 /// Ticks per quarter note in exported files.
@@ -26,7 +27,9 @@ inline constexpr int kMidiTicksPerQuarter = 480;
 
 /// Writes a Standard MIDI File type 1: a tempo track, then one track per enabled instrument of
 /// `stream` (titles from `machine`). Percussion plays on channel 10 with General MIDI keys, keyed
-/// instruments as pitched notes on channels of their own. Writes a temporary file and renames it,
+/// instruments as pitched notes on channels of their own. An arrangement's stream (its `song`)
+/// adds a marker and its tempo where each section starts; `settings.steps` is then its
+/// songSteps. Writes a temporary file and renames it,
 /// so a failure leaves any existing file as it was.
 [[nodiscard]] core::Result<MidiExportStats> exportMidiFile(const core::beats::Machine& machine,
                                                            const core::beats::NoteStream& stream,

@@ -21,6 +21,19 @@ int64_t framesForBars(double bars, core::beats::Flavor flavor, double bpm, doubl
     return std::llround(bars * 4.0 * 60.0 / bpm * sampleRate);
 }
 
+int64_t framesForSong(const core::beats::SongLayout& song, core::beats::Flavor flavor, double machineBpm, double bpm,
+                      double sampleRate)
+{
+    // As the engine counts: each entry's steps at that entry's step length, summed unrounded.
+    double frames = 0.0;
+    const int perBeat = core::beats::stepsPerBeat(flavor);
+    for (const auto& entry : song.entries) {
+        const double factor = machineBpm > 0.0 ? entry.bpm / machineBpm : 1.0;
+        frames += entry.steps * (sampleRate * 60.0 / (bpm * factor * perBeat));
+    }
+    return std::llround(frames);
+}
+
 core::Result<RenderStats> renderOffline(std::shared_ptr<const Pattern> pattern, const RenderSettings& settings,
                                         const RenderSink& sink)
 {

@@ -63,6 +63,12 @@ using RenderSink = std::function<bool(const float* left, const float* right, int
 [[nodiscard]] core::Result<RenderStats> renderToWavFile(std::shared_ptr<const Pattern> pattern,
                                                         const RenderSettings& settings, const std::string& path);
 
+/// Frames of an arrangement's whole song, each entry once at its tempo, when the machine plays
+/// at `bpm` (its entries' tempi scale with it, as the engine plays them); `machineBpm` is the
+/// tempo the song was compiled with.
+[[nodiscard]] int64_t framesForSong(const core::beats::SongLayout& song, core::beats::Flavor flavor, double machineBpm,
+                                    double bpm, double sampleRate);
+
 /// Frames of `bars` 4/4 bars of `flavor` at `bpm` (rounded to the nearest frame).
 [[nodiscard]] int64_t framesForBars(double bars, core::beats::Flavor flavor, double bpm, double sampleRate);
 

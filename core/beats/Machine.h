@@ -48,6 +48,44 @@ struct Instrument {
     friend bool operator==(const Instrument&, const Instrument&) = default;
 };
 
+/// One instrument's part in a section: the program it plays, or kOff.
+struct SectionPart {
+    static constexpr int kOff = -1;
+    std::string instrument;  ///< Instrument::id
+    int program = kOff;      ///< index into the instrument's programs, or kOff
+
+    friend bool operator==(const SectionPart&, const SectionPart&) = default;
+};
+
+/// A part of a tune (intro, verse, montuno, mambo, cierre): so many bars of chosen programs,
+/// played `repeats` times, perhaps at its own tempo and key, perhaps ending on a one-bar break.
+struct Section {
+    std::string name;
+    int bars = 4;
+    int repeats = 1;
+    /// Instruments named here play that program (or rest, kOff); the others play as the
+    /// machine has them (enabled, active program).
+    std::vector<SectionPart> parts;
+    double bpm = 0.0;  ///< 0: the machine's tempo
+    int keyNote = -1;  ///< -1: the machine's key
+    /// The break: the last bar of the section's last repeat, where the instruments named here
+    /// play the first bar of that program together and all the others rest. Empty: no break.
+    std::vector<SectionPart> breakParts;
+    std::string colour;  ///< "#rrggbb", or empty for the view's own
+
+    friend bool operator==(const Section&, const Section&) = default;
+};
+
+/// A whole tune made of a machine's sections: `form` plays them in order (indices into
+/// `sections`; a section may come back, e.g. verse, montuno, verse).
+struct Arrangement {
+    std::string name;
+    std::vector<Section> sections;
+    std::vector<int> form;
+
+    friend bool operator==(const Arrangement&, const Arrangement&) = default;
+};
+
 struct Machine {
     std::string machineId;
     std::string title;
@@ -57,6 +95,7 @@ struct Machine {
     bool clave32 = false;
     double volume = 1.0;
     std::vector<Instrument> instruments;
+    std::vector<Arrangement> arrangements;
 
     friend bool operator==(const Machine&, const Machine&) = default;
 };
@@ -71,6 +110,13 @@ struct MachineLimits {
     static constexpr double kMaxBpm = 300.0;
     static constexpr int kMaxPitchOffset = 127;
     static constexpr int kMaxPitch = 127;
+    static constexpr int kMaxArrangements = 64;
+    static constexpr int kMaxSections = 128;     ///< per arrangement
+    static constexpr int kMaxFormEntries = 512;  ///< per arrangement
+    static constexpr int kMaxSectionBars = 256;
+    static constexpr int kMaxRepeats = 64;
+    /// A whole tune's length in steps (32,768: 4,096 salsa bars, 2,048 merengue bars).
+    static constexpr int kMaxSongSteps = 32768;
 };
 
 /// Steps in one 4/4 bar: 8 for Salsa (eighths), 16 for Merengue (sixteenths).

@@ -12,6 +12,7 @@
 #include <QSqlRecord>
 #include <QVariantMap>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -23,6 +24,125 @@ const QString kMachine = QStringLiteral("machine");
 const QString kInstrument = QStringLiteral("machine_instrument");
 const QString kProgram = QStringLiteral("program");
 const QString kNote = QStringLiteral("note");
+const QString kArrangement = QStringLiteral("arrangement");
+const QString kSection = QStringLiteral("arrangement_section");
+
+/// "piano=2 bass=off": instrument ids are letters, digits and _ (MachineXml), so neither a space
+/// nor "=" is in one.
+QString partsText(const std::vector<SectionPart>& parts)
+{
+    QStringList items;
+    for (const SectionPart& part : parts) {
+        items << QString::fromStdString(part.instrument) + QLatin1Char('=')
+                     + (part.program < 0 ? QStringLiteral("off") : QString::number(part.program));
+    }
+    return items.join(QLatin1Char(' '));
+}
+
+std::vector<SectionPart> partsFrom(const QString& text)
+{
+    std::vector<SectionPart> parts;
+    for (const QString& item : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const auto pair = item.split(QLatin1Char('='));
+        bool ok = false;
+        const int program = pair.value(1).toInt(&ok);
+        if (pair.size() == 2 && !pair.at(0).isEmpty() && (ok || pair.at(1) == QLatin1String("off"))) {
+            parts.push_back(SectionPart{pair.at(0).toStdString(), ok ? program : SectionPart::kOff});
+        }
+    }
+    return parts;
+}
+
+QString formText(const std::vector<int>& form)
+{
+    QStringList items;
+    for (const int index : form) {
+        items << QString::number(index);
+    }
+    return items.join(QLatin1Char(' '));
+}
+
+std::vector<int> formFrom(const QString& text)
+{
+    std::vector<int> form;
+    for (const QString& item : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int index = item.toInt(&ok);
+        if (ok) {
+            form.push_back(index);
+        }
+    }
+    return form;
+}
+
+/// Two computers that edited one arrangement at once can leave a mix no single save makes (a
+/// form that plays a section the other one removed, a part for a program that is gone): what
+/// cannot be played is left out, so the machine loads, plays and saves.
+void keepPlayable(Machine& machine)
+{
+    const auto instrument = [&](const std::string& id) -> const Instrument* {
+        for (const Instrument& candidate : machine.instruments) {
+            if (candidate.id == id) {
+                return &candidate;
+            }
+        }
+        return nullptr;
+    };
+    const auto playable = [&](std::vector<SectionPart>& parts) {
+        std::vector<SectionPart> kept;
+        for (const SectionPart& part : parts) {
+            const Instrument* owner = instrument(part.instrument);
+            const bool known = owner != nullptr && part.program < static_cast<int>(owner->programs.size());
+            const bool twice = std::ranges::any_of(kept, [&](const SectionPart& k) { return k.instrument == part.instrument; });
+            if (known && !twice) {
+                kept.push_back(SectionPart{part.instrument, std::max(SectionPart::kOff, part.program)});
+            }
+        }
+        parts = std::move(kept);
+    };
+    std::vector<Arrangement> kept;
+    for (Arrangement& arrangement : machine.arrangements) {
+        if (kept.size() >= static_cast<size_t>(MachineLimits::kMaxArrangements)) {
+            break;
+        }
+        if (arrangement.sections.size() > static_cast<size_t>(MachineLimits::kMaxSections)) {
+            arrangement.sections.resize(MachineLimits::kMaxSections);
+        }
+        for (Section& section : arrangement.sections) {
+            section.bars = std::clamp(section.bars, 1, MachineLimits::kMaxSectionBars);
+            section.repeats = std::clamp(section.repeats, 1, MachineLimits::kMaxRepeats);
+            section.bpm = section.bpm > 0.0 ? std::clamp(section.bpm, MachineLimits::kMinBpm, MachineLimits::kMaxBpm) : 0.0;
+            section.keyNote = std::clamp(section.keyNote, -1, 11);
+            playable(section.parts);
+            playable(section.breakParts);
+            if (!section.colour.empty() && (section.colour.size() != 7 || section.colour[0] != '#')) {
+                section.colour.clear();
+            }
+        }
+        std::vector<int> form;
+        int steps = 0;
+        for (const int index : arrangement.form) {
+            if (index < 0 || index >= static_cast<int>(arrangement.sections.size()) || form.size() >= static_cast<size_t>(MachineLimits::kMaxFormEntries)) {
+                continue;
+            }
+            const Section& section = arrangement.sections[static_cast<size_t>(index)];
+            steps += section.bars * section.repeats * stepsPerBar(machine.flavor);
+            if (steps > MachineLimits::kMaxSongSteps) {
+                break;
+            }
+            form.push_back(index);
+        }
+        arrangement.form = std::move(form);
+        // Names stay apart: "Tune", "Tune (2)".
+        std::string name = arrangement.name.empty() ? std::string("Arrangement") : arrangement.name;
+        for (int n = 2; std::ranges::any_of(kept, [&](const Arrangement& a) { return a.name == name; }); ++n) {
+            name = (arrangement.name.empty() ? std::string("Arrangement") : arrangement.name) + " (" + std::to_string(n) + ")";
+        }
+        arrangement.name = name;
+        kept.push_back(std::move(arrangement));
+    }
+    machine.arrangements = std::move(kept);
+}
 
 QString handText(Hand hand)
 {
@@ -155,6 +275,118 @@ Result<void> removePrograms(const QSqlDatabase& db, RowWriter& writer, const QLi
         }
     }
     return writer.removeAll(kProgram, programs, {});
+}
+
+QList<StoredRow> without(const QList<StoredRow>& rows, const QSet<QString>& kept);
+
+/// Tombstones each arrangement row with its sections.
+Result<void> removeArrangements(const QSqlDatabase& db, RowWriter& writer, const QList<StoredRow>& arrangements)
+{
+    for (const auto& arrangement : arrangements) {
+        auto sections = liveRows(db, kSection, QStringLiteral("arrangement_id"), arrangement.id, QStringLiteral("position"));
+        if (!sections) {
+            return std::unexpected(sections.error());
+        }
+        if (auto removed = writer.removeAll(kSection, *sections, {}); !removed) {
+            return removed;
+        }
+    }
+    return writer.removeAll(kArrangement, arrangements, {});
+}
+
+/// Writes the machine's arrangements over the stored ones, matched by position.
+Result<void> saveArrangements(const QSqlDatabase& db, RowWriter& writer, const QString& machineId, const Machine& machine)
+{
+    auto stored = liveRows(db, kArrangement, QStringLiteral("machine_id"), machineId, QStringLiteral("position"));
+    if (!stored) {
+        return std::unexpected(stored.error());
+    }
+    QHash<int, const StoredRow*> byPosition;
+    for (const auto& row : *stored) {
+        byPosition.insert(row.fields.value(QStringLiteral("position")).toInt(), &row);  // the last of a pair wins
+    }
+    QSet<QString> kept;
+    for (size_t a = 0; a < machine.arrangements.size(); ++a) {
+        const Arrangement& arrangement = machine.arrangements[a];
+        const QVariantMap fields{
+            {QStringLiteral("machine_id"), machineId},
+            {QStringLiteral("position"), static_cast<int>(a)},
+            {QStringLiteral("name"), QString::fromStdString(arrangement.name)},
+            {QStringLiteral("form"), formText(arrangement.form)},
+        };
+        auto id = writer.put(kArrangement, byPosition.value(static_cast<int>(a)), fields);
+        if (!id) {
+            return std::unexpected(id.error());
+        }
+        kept.insert(*id);
+        auto storedSections = liveRows(db, kSection, QStringLiteral("arrangement_id"), *id, QStringLiteral("position"));
+        if (!storedSections) {
+            return std::unexpected(storedSections.error());
+        }
+        QHash<int, const StoredRow*> sectionByPosition;
+        for (const auto& row : *storedSections) {
+            sectionByPosition.insert(row.fields.value(QStringLiteral("position")).toInt(), &row);
+        }
+        QSet<QString> keptSections;
+        for (size_t s = 0; s < arrangement.sections.size(); ++s) {
+            const Section& section = arrangement.sections[s];
+            const QVariantMap sectionFields{
+                {QStringLiteral("arrangement_id"), *id},
+                {QStringLiteral("position"), static_cast<int>(s)},
+                {QStringLiteral("name"), QString::fromStdString(section.name)},
+                {QStringLiteral("bars"), section.bars},
+                {QStringLiteral("repeats"), section.repeats},
+                {QStringLiteral("bpm"), section.bpm},
+                {QStringLiteral("key_note"), section.keyNote},
+                {QStringLiteral("parts"), partsText(section.parts)},
+                {QStringLiteral("break_parts"), partsText(section.breakParts)},
+                {QStringLiteral("colour"), QString::fromStdString(section.colour)},
+            };
+            auto sectionId = writer.put(kSection, sectionByPosition.value(static_cast<int>(s)), sectionFields);
+            if (!sectionId) {
+                return std::unexpected(sectionId.error());
+            }
+            keptSections.insert(*sectionId);
+        }
+        if (auto removed = writer.removeAll(kSection, *storedSections, keptSections); !removed) {
+            return removed;
+        }
+    }
+    return removeArrangements(db, writer, without(*stored, kept));
+}
+
+/// The machine's arrangements as stored, by position.
+Result<std::vector<Arrangement>> loadArrangements(const QSqlDatabase& db, const QString& machineId)
+{
+    auto rows = liveRows(db, kArrangement, QStringLiteral("machine_id"), machineId, QStringLiteral("position, id"));
+    if (!rows) {
+        return std::unexpected(rows.error());
+    }
+    std::vector<Arrangement> arrangements;
+    for (const auto& row : *rows) {
+        Arrangement arrangement;
+        arrangement.name = row.fields.value(QStringLiteral("name")).toString().toStdString();
+        arrangement.form = formFrom(row.fields.value(QStringLiteral("form")).toString());
+        auto sections = liveRows(db, kSection, QStringLiteral("arrangement_id"), row.id, QStringLiteral("position, id"));
+        if (!sections) {
+            return std::unexpected(sections.error());
+        }
+        for (const auto& sectionRow : *sections) {
+            const auto field = [&](const char* name) { return sectionRow.fields.value(QString::fromLatin1(name)); };
+            Section section;
+            section.name = field("name").toString().toStdString();
+            section.bars = field("bars").toInt();
+            section.repeats = field("repeats").toInt();
+            section.bpm = field("bpm").toDouble();
+            section.keyNote = field("key_note").toInt();
+            section.parts = partsFrom(field("parts").toString());
+            section.breakParts = partsFrom(field("break_parts").toString());
+            section.colour = field("colour").toString().toStdString();
+            arrangement.sections.push_back(std::move(section));
+        }
+        arrangements.push_back(std::move(arrangement));
+    }
+    return arrangements;
 }
 
 /// Tombstones each instrument row with its programs and their notes.
@@ -353,6 +585,9 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
     if (auto removed = removeInstruments(db, writer, without(*storedInstruments, keptInstruments)); !removed) {
         return std::unexpected(removed.error());
     }
+    if (auto saved = saveArrangements(db, writer, machineId, machine); !saved) {
+        return std::unexpected(saved.error());
+    }
     if (writer.writes() > 0) {
         const QVariantMap version{
             {QStringLiteral("machine_id"), machineId},
@@ -431,6 +666,12 @@ Result<Machine> MachineRepository::load(const QString& id) const
         }
         machine.instruments.push_back(std::move(instrument));
     }
+    auto arrangements = loadArrangements(db, id);
+    if (!arrangements) {
+        return std::unexpected(arrangements.error());
+    }
+    machine.arrangements = std::move(*arrangements);
+    keepPlayable(machine);
     // Imported before Bandmate read the format's Instructor counts: counted from 1 here, and
     // kept so by the next save (an ordinary edit, synced as one).
     countInstructorFromOne(machine);
@@ -588,6 +829,13 @@ Result<void> MachineRepository::remove(const QString& id)
         return std::unexpected(instruments.error());
     }
     if (auto removed = removeInstruments(db, writer, *instruments); !removed) {
+        return removed;
+    }
+    auto arrangements = liveRows(db, kArrangement, QStringLiteral("machine_id"), id, QStringLiteral("position"));
+    if (!arrangements) {
+        return std::unexpected(arrangements.error());
+    }
+    if (auto removed = removeArrangements(db, writer, *arrangements); !removed) {
         return removed;
     }
     auto versions = liveRows(db, QStringLiteral("machine_version"), QStringLiteral("machine_id"), id, QStringLiteral("saved_at"));

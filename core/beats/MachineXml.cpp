@@ -1,5 +1,6 @@
 #include "core/beats/MachineXml.h"
 
+#include "core/beats/NoteStream.h"
 #include "core/util/SafeFiles.h"
 
 #include <QLocale>
@@ -261,6 +262,8 @@ private:
                 ok = element(machine.volume, "volume", [this](const QString& v, const std::string& w) {
                     return parseDouble(v, w, 0.0, 2.0);
                 });
+            } else if (name == QLatin1String("arrangements") && m_xml.namespaceUri() == QLatin1String(kArrangementsNamespace)) {
+                ok = readArrangements(machine);
             } else {
                 m_xml.skipCurrentElement();
             }
@@ -272,6 +275,198 @@ private:
             return xmlError();
         }
         return {};
+    }
+
+    /// One attribute, required or not: std::nullopt when absent and not required.
+    Result<std::optional<QString>> attribute(const QXmlStreamAttributes& attributes, const char* name, const std::string& where,
+                                             bool required)
+    {
+        if (!attributes.hasAttribute(QLatin1String(name))) {
+            if (required) {
+                return failHere(where + " has no " + name + "=\"…\"");
+            }
+            return std::optional<QString>{};
+        }
+        return std::optional<QString>{attributes.value(QLatin1String(name)).toString().trimmed()};
+    }
+
+    Result<void> readArrangements(Machine& machine)
+    {
+        while (nextChild()) {
+            if (m_xml.name() != QLatin1String("Arrangement")) {
+                m_xml.skipCurrentElement();
+                continue;
+            }
+            if (machine.arrangements.size() >= static_cast<size_t>(MachineLimits::kMaxArrangements)) {
+                return failHere("more than " + std::to_string(MachineLimits::kMaxArrangements) + " arrangements");
+            }
+            Arrangement arrangement;
+            const auto attributes = m_xml.attributes();
+            auto name = attribute(attributes, "name", "an <Arrangement>", true);
+            if (!name) {
+                return std::unexpected(name.error());
+            }
+            arrangement.name = (*name)->simplified().left(200).toStdString();
+            if (arrangement.name.empty()) {
+                return failHere("an <Arrangement> needs a name");
+            }
+            if (findArrangement(machine, arrangement.name) != nullptr) {
+                return failHere("two arrangements are called \"" + arrangement.name + "\"");
+            }
+            const std::string where = "arrangement \"" + arrangement.name + "\"";
+            auto form = attribute(attributes, "form", where, false);
+            if (!form) {
+                return std::unexpected(form.error());
+            }
+            for (const QString& item : form->value_or(QString()).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                if (arrangement.form.size() >= static_cast<size_t>(MachineLimits::kMaxFormEntries)) {
+                    return failHere(where + ": a form of more than " + std::to_string(MachineLimits::kMaxFormEntries) + " sections");
+                }
+                auto index = parseInt(item, where + " form", 0, MachineLimits::kMaxSections - 1);
+                if (!index) {
+                    return std::unexpected(index.error());
+                }
+                arrangement.form.push_back(static_cast<int>(*index));
+            }
+            const std::string formWhere = here();
+            while (nextChild()) {
+                if (m_xml.name() != QLatin1String("Section")) {
+                    m_xml.skipCurrentElement();
+                    continue;
+                }
+                if (arrangement.sections.size() >= static_cast<size_t>(MachineLimits::kMaxSections)) {
+                    return failHere(where + ": more than " + std::to_string(MachineLimits::kMaxSections) + " sections");
+                }
+                auto section = readSection(machine, where);
+                if (!section) {
+                    return std::unexpected(section.error());
+                }
+                arrangement.sections.push_back(std::move(*section));
+            }
+            if (m_xml.hasError()) {
+                return xmlError();
+            }
+            int steps = 0;
+            for (const int index : arrangement.form) {
+                if (index >= static_cast<int>(arrangement.sections.size())) {
+                    return fail(ErrorCode::InvalidInput,
+                                where + ": its form plays section " + std::to_string(index) + " but it has " +
+                                    std::to_string(arrangement.sections.size()) + " (counted from 0)",
+                                formWhere);
+                }
+                const Section& section = arrangement.sections[static_cast<size_t>(index)];
+                steps += section.bars * section.repeats * stepsPerBar(machine.flavor);
+                if (steps > MachineLimits::kMaxSongSteps) {
+                    return fail(ErrorCode::InvalidInput,
+                                where + " is longer than " + std::to_string(MachineLimits::kMaxSongSteps / stepsPerBar(machine.flavor)) +
+                                    " bars",
+                                formWhere);
+                }
+            }
+            machine.arrangements.push_back(std::move(arrangement));
+        }
+        return m_xml.hasError() ? Result<void>(xmlError()) : Result<void>();
+    }
+
+    Result<Section> readSection(const Machine& machine, const std::string& arrangementWhere)
+    {
+        static const QRegularExpression colourPattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+        Section section;
+        const auto attributes = m_xml.attributes();
+        auto name = attribute(attributes, "name", arrangementWhere + ": a <Section>", false);
+        if (!name) {
+            return std::unexpected(name.error());
+        }
+        section.name = name->value_or(QString()).simplified().left(200).toStdString();
+        const std::string where = arrangementWhere + " section \"" + section.name + "\"";
+        const auto integer = [&](const char* key, int& target, long long min, long long max) -> Result<void> {
+            auto value = attribute(attributes, key, where, false);
+            if (!value) {
+                return std::unexpected(value.error());
+            }
+            if (*value) {
+                auto parsed = parseInt(**value, where + " " + key, min, max);
+                if (!parsed) {
+                    return std::unexpected(parsed.error());
+                }
+                target = static_cast<int>(*parsed);
+            }
+            return {};
+        };
+        for (const auto& result : {integer("bars", section.bars, 1, MachineLimits::kMaxSectionBars),
+                                   integer("repeats", section.repeats, 1, MachineLimits::kMaxRepeats),
+                                   integer("key", section.keyNote, -1, 11)}) {
+            if (!result) {
+                return std::unexpected(result.error());
+            }
+        }
+        auto bpm = attribute(attributes, "bpm", where, false);
+        if (!bpm) {
+            return std::unexpected(bpm.error());
+        }
+        if (*bpm && **bpm != QLatin1String("0")) {
+            auto parsed = parseDouble(**bpm, where + " bpm", MachineLimits::kMinBpm, MachineLimits::kMaxBpm);
+            if (!parsed) {
+                return std::unexpected(parsed.error());
+            }
+            section.bpm = *parsed;
+        }
+        auto colour = attribute(attributes, "colour", where, false);
+        if (!colour) {
+            return std::unexpected(colour.error());
+        }
+        if (*colour && !(*colour)->isEmpty()) {
+            if (!colourPattern.match(**colour).hasMatch()) {
+                return failHere(where + " colour must be #rrggbb, not \"" + (*colour)->left(40).toStdString() + "\"");
+            }
+            section.colour = (*colour)->toLower().toStdString();
+        }
+        while (nextChild()) {
+            const bool isBreak = m_xml.name() == QLatin1String("break");
+            if (!isBreak && m_xml.name() != QLatin1String("part")) {
+                m_xml.skipCurrentElement();
+                continue;
+            }
+            const auto partAttributes = m_xml.attributes();
+            auto instrumentId = attribute(partAttributes, "instrument", where + ": a <part>", true);
+            if (!instrumentId) {
+                return std::unexpected(instrumentId.error());
+            }
+            auto program = attribute(partAttributes, "program", where + ": a <part>", true);
+            if (!program) {
+                return std::unexpected(program.error());
+            }
+            SectionPart part;
+            part.instrument = (*instrumentId)->toLower().toStdString();
+            const std::string partWhere = where + " part \"" + part.instrument + "\"";
+            const Instrument* instrument = nullptr;
+            for (const Instrument& candidate : machine.instruments) {
+                instrument = candidate.id == part.instrument ? &candidate : instrument;
+            }
+            if (instrument == nullptr) {
+                return failHere(partWhere + ": the machine has no such instrument (its <instrumentList> comes first)");
+            }
+            if (**program != QLatin1String("off")) {
+                auto index = parseInt(**program, partWhere + " program", 0, static_cast<long long>(instrument->programs.size()) - 1);
+                if (!index) {
+                    return std::unexpected(index.error());
+                }
+                part.program = static_cast<int>(*index);
+            }
+            auto& parts = isBreak ? section.breakParts : section.parts;
+            if (std::ranges::any_of(parts, [&](const SectionPart& other) { return other.instrument == part.instrument; })) {
+                return failHere(partWhere + " is there twice");
+            }
+            if (parts.size() >= static_cast<size_t>(MachineLimits::kMaxInstruments)) {
+                return failHere(where + ": more parts than instruments");
+            }
+            parts.push_back(part);
+            m_xml.skipCurrentElement();
+        }
+        if (m_xml.hasError()) {
+            return xmlError();
+        }
+        return section;
     }
 
     Result<void> readInstruments(Machine& machine)
@@ -567,6 +762,50 @@ QByteArray writeMachineXml(const Machine& machine, InstructorCounting counting)
     const bool hasInstructor = std::ranges::any_of(machine.instruments, [](const Instrument& i) { return i.id == kInstructorId; });
     if (hasInstructor) {
         xml.writeTextElement(bm, QStringLiteral("instructorCountsFrom"), QString::number(1 - instructorShift));
+    }
+    if (!machine.arrangements.empty()) {
+        const QString arr = QString::fromLatin1(kArrangementsNamespace);
+        xml.writeNamespace(arr, QStringLiteral("arr"));
+        xml.writeStartElement(arr, QStringLiteral("arrangements"));
+        const auto writeParts = [&](const char* element, const std::vector<SectionPart>& parts) {
+            for (const SectionPart& part : parts) {
+                xml.writeEmptyElement(arr, QString::fromLatin1(element));
+                xml.writeAttribute(QStringLiteral("instrument"), QString::fromStdString(part.instrument));
+                xml.writeAttribute(QStringLiteral("program"),
+                                   part.program < 0 ? QStringLiteral("off") : QString::number(part.program));
+            }
+        };
+        for (const Arrangement& arrangement : machine.arrangements) {
+            xml.writeStartElement(arr, QStringLiteral("Arrangement"));
+            xml.writeAttribute(QStringLiteral("name"), QString::fromStdString(arrangement.name));
+            QStringList form;
+            for (const int index : arrangement.form) {
+                form << QString::number(index);
+            }
+            xml.writeAttribute(QStringLiteral("form"), form.join(QLatin1Char(' ')));
+            for (const Section& section : arrangement.sections) {
+                xml.writeStartElement(arr, QStringLiteral("Section"));
+                xml.writeAttribute(QStringLiteral("name"), QString::fromStdString(section.name));
+                xml.writeAttribute(QStringLiteral("bars"), QString::number(section.bars));
+                if (section.repeats != 1) {
+                    xml.writeAttribute(QStringLiteral("repeats"), QString::number(section.repeats));
+                }
+                if (section.bpm > 0.0) {
+                    xml.writeAttribute(QStringLiteral("bpm"), number(section.bpm));
+                }
+                if (section.keyNote >= 0) {
+                    xml.writeAttribute(QStringLiteral("key"), QString::number(section.keyNote));
+                }
+                if (!section.colour.empty()) {
+                    xml.writeAttribute(QStringLiteral("colour"), QString::fromStdString(section.colour));
+                }
+                writeParts("part", section.parts);
+                writeParts("break", section.breakParts);
+                xml.writeEndElement();  // Section
+            }
+            xml.writeEndElement();  // Arrangement
+        }
+        xml.writeEndElement();  // arrangements
     }
     xml.writeEndElement();  // Machine
     xml.writeEndDocument();

@@ -11,6 +11,15 @@ namespace bandmate::core::beats {
 /// XML namespaces of the Salsa Beat Machine format.
 inline constexpr const char* kMachineNamespace = "http://www.salsabeatmachine.org/xns/bm";
 inline constexpr const char* kInstrumentsNamespace = "http://www.salsabeatmachine.org/xns/instruments";
+/// Bandmate's arrangements inside a machine file, in a namespace of their own that other readers
+/// of the format skip:
+///     <arrangements xmlns="urn:bandmate:xns:arrangements">
+///       <Arrangement name="Tune" form="0 1 2 1">
+///         <Section name="Montuno" bars="8" repeats="2" bpm="96" key="5" colour="#c0392b">
+///           <part instrument="piano" program="2"/>  <part instrument="bass" program="off"/>
+///           <break instrument="congas" program="4"/>
+///         </Section> …
+inline constexpr const char* kArrangementsNamespace = "urn:bandmate:xns:arrangements";
 
 /// The instrument that counts the beats aloud. In the model its pitch is the count, 1 to 8 (the
 /// kit's samples instructor-1 … instructor-8), never below 1; in the file it counts from 0, as

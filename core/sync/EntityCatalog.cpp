@@ -10,6 +10,8 @@ const QStringList& syncedEntities()
         QStringLiteral("machine_instrument"),
         QStringLiteral("program"),
         QStringLiteral("note"),
+        QStringLiteral("arrangement"),
+        QStringLiteral("arrangement_section"),
         QStringLiteral("machine_version"),
         QStringLiteral("practice_session"),
         QStringLiteral("coach_take"),

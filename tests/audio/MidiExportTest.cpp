@@ -281,3 +281,76 @@ TEST(MidiExport, EveryNoteOnSitsWhereTheTestsOwnModelOfTheMachinePutsIt)
     EXPECT_EQ(noteOns(midi.tracks[2]), expectedBass);
     EXPECT_EQ(stats->notes, static_cast<int>(expectedCongas.size() + expectedBass.size()));
 }
+
+TEST(MidiExport, AnArrangementHasAMarkerAndItsTempoAtEachSectionAndEachSectionsNotes)
+{
+    test::TempDir dir;
+    auto machine = test::exampleMachine();
+    using core::beats::Section;
+    machine.arrangements.push_back(core::beats::Arrangement{
+        "Tune",
+        {Section{.name = "Intro", .bars = 2, .parts = {{"congas", core::beats::SectionPart::kOff}}},
+         Section{.name = "Montuno", .bars = 4, .bpm = 96.0, .breakParts = {{"clave", 0}}},
+         Section{.name = "Mambo", .bars = 2, .bpm = 150.0}},
+        {0, 1, 2, 1}});
+    const auto stream = core::beats::compileArrangement(machine, machine.arrangements.front());
+    const std::string file = dir.file(QStringLiteral("tune.mid")).toStdString();
+    // The whole tune at 60 BPM: half the machine's 120, and so every section's tempo halved.
+    auto stats = audio::exportMidiFile(machine, stream, {stream.song->songSteps, 60.0, 0.0}, file);
+    ASSERT_TRUE(stats.has_value()) << stats.error().toString();
+    EXPECT_EQ(stats->markers, 4);
+    std::string error;
+    const auto midi = test::readMidiFile(file, &error);
+    ASSERT_EQ(midi.format, 1) << error;
+    // Markers (meta 6) and tempi (meta 0x51) on the conductor track, at each section's tick.
+    std::vector<std::pair<int64_t, std::string>> markers;
+    std::vector<std::pair<int64_t, int>> tempi;
+    for (const auto& event : midi.tracks[0].events) {
+        if (event.status == 0xFF && event.data1 == 0x06) {
+            markers.emplace_back(event.tick, event.meta);
+        }
+        if (event.status == 0xFF && event.data1 == 0x51 && event.meta.size() == 3) {
+            const auto byte = [&](size_t i) { return static_cast<int>(static_cast<uint8_t>(event.meta[i])); };
+            tempi.emplace_back(event.tick, (byte(0) << 16) | (byte(1) << 8) | byte(2));
+        }
+    }
+    // Salsa steps are eighths: a bar is 1,920 ticks.
+    EXPECT_EQ(markers, (std::vector<std::pair<int64_t, std::string>>{
+                           {0, "Intro"}, {2 * 1920, "Montuno"}, {6 * 1920, "Mambo"}, {8 * 1920, "Montuno"}}));
+    EXPECT_EQ(tempi, (std::vector<std::pair<int64_t, int>>{
+                         {0, 1'000'000}, {2 * 1920, 1'250'000}, {6 * 1920, 800'000}, {8 * 1920, 1'250'000}}));
+    // Per section, the notes its programs play: counted from the test's own reading of the
+    // machine, not from the compiled stream.
+    const auto notesIn = [&](int64_t fromTick, int64_t toTick, const std::string& title) {
+        for (size_t t = 1; t < midi.tracks.size(); ++t) {
+            if (midi.tracks[t].name() != title) {
+                continue;
+            }
+            int count = 0;
+            for (const auto& event : midi.tracks[t].events) {
+                count += (event.status & 0xF0) == 0x90 && event.tick >= fromTick && event.tick < toTick ? 1 : 0;
+            }
+            return count;
+        }
+        return 0;
+    };
+    const auto programNotes = [&](const std::string& id, int steps) {
+        for (const auto& instrument : machine.instruments) {
+            if (instrument.id == id) {
+                const auto& program = instrument.programs[static_cast<size_t>(instrument.activeProgram)];
+                int count = 0;
+                for (int k = 0; k < steps; ++k) {
+                    for (const auto& note : program.notes) {
+                        count += note.index == k % program.length ? 1 : 0;
+                    }
+                }
+                return count;
+            }
+        }
+        return -1;
+    };
+    EXPECT_EQ(notesIn(0, 2 * 1920, "Congas"), 0) << "off in the intro";
+    EXPECT_EQ(notesIn(2 * 1920, 6 * 1920, "Congas"), programNotes("congas", 24)) << "three bars of groove, then the break";
+    EXPECT_EQ(notesIn(6 * 1920, 8 * 1920, "Congas"), programNotes("congas", 16));
+    EXPECT_EQ(notesIn(5 * 1920, 6 * 1920, "Clave"), programNotes("clave", 8)) << "the break: the clave's first bar";
+}

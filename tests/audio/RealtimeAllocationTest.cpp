@@ -190,3 +190,50 @@ TEST(RealtimeSafety, MidiClockInAndOutAndLiveNotesAllocateNothing)
     EXPECT_GT(sent, 500u);
     EXPECT_EQ(clockIn.losses(), 1u);
 }
+
+TEST(RealtimeSafety, AnArrangementWithTempoChangesJumpsAndBreaksAllocatesNothing)
+{
+    auto machine = test::exampleMachine();
+    using core::beats::Section;
+    machine.arrangements.push_back(core::beats::Arrangement{
+        "Tune",
+        {Section{.name = "Intro", .bars = 1, .bpm = 90.0},
+         Section{.name = "Montuno", .bars = 2, .parts = {{"piano", 0}}, .keyNote = 3, .breakParts = {{"congas", 0}}},
+         Section{.name = "Mambo", .bars = 1, .bpm = 200.0}},
+        {0, 1, 2, 1}});
+    const auto kit = test::impulseKit(machine);
+    const auto stream = core::beats::compileArrangement(machine, machine.arrangements.front());
+    auto song = audio::Pattern::build(stream, kit);
+    auto loop = audio::Pattern::build(core::beats::compileArrangement(machine, machine.arrangements.front(), {1, 2}), kit);
+    const auto& layout = *stream.song;
+
+    audio::Engine engine;
+    engine.prepareNonRealTime(48000.0);
+    engine.setPattern(song);
+    engine.setTempo(120.0);
+    engine.play(true, layout.entries[1].startStep);
+    std::vector<float> left(audio::Engine::kMaxBlockFrames);
+    std::vector<float> right(audio::Engine::kMaxBlockFrames);
+    g_allocations = 0;
+    for (int block = 0; block < 6000; ++block) {
+        if (block % 500 == 100) {
+            engine.queueJump(layout.entries[static_cast<size_t>(block / 500) % layout.entries.size()].startStep, layout.barSteps);
+        }
+        if (block % 700 == 300) {
+            engine.queueJump(layout.entries[0].liveBreakStep, 2 * layout.barSteps);
+        }
+        if (block == 2500) {
+            engine.setPattern(loop);  // a loop range chosen while it plays
+        }
+        if (block == 4000) {
+            engine.setTempo(240.0);
+        }
+        const int frames = 1 + (block * 37) % 1024;
+        g_counting = true;
+        engine.process(left.data(), right.data(), frames);
+        g_counting = false;
+        engine.releaseRetiredNonRealTime();
+    }
+    EXPECT_EQ(g_allocations.load(), 0);
+    EXPECT_GT(engine.notesStarted(), 500u);
+}

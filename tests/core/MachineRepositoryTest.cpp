@@ -368,3 +368,77 @@ TEST(MachineRepository, AnInstructorImportedWithTheFormatsNumbersCountsFromOneAn
     EXPECT_TRUE(newest.contains(QStringLiteral("<bm:instructorCountsFrom>1</bm:instructorCountsFrom>"))) << newest.toStdString();
     EXPECT_TRUE(newest.contains(QStringLiteral("index=\"0\" pitch=\"1\""))) << newest.toStdString();
 }
+
+namespace {
+
+Machine arranged()
+{
+    Machine machine = example();
+    Section intro{.name = "Intro", .bars = 2, .parts = {{"congas", SectionPart::kOff}}, .colour = "#1f77b4"};
+    Section montuno{.name = "Montuno", .bars = 8, .repeats = 2, .parts = {{"piano", 0}}, .bpm = 96.5, .keyNote = 5,
+                    .breakParts = {{"clave", 1}, {"congas", 0}}};
+    machine.arrangements = {Arrangement{"Tune", {intro, montuno}, {0, 1, 0, 1}}, Arrangement{"Short", {intro}, {0}}};
+    return machine;
+}
+
+}  // namespace
+
+TEST_F(MachineRepositoryTest, ArrangementsSaveLoadAndAnEditWritesOnlyItsFields)
+{
+    Machine machine = arranged();
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    EXPECT_EQ(*machines->load(id), machine);
+    EXPECT_EQ(liveCount(*db, "arrangement"), 2);
+    EXPECT_EQ(liveCount(*db, "arrangement_section"), 3);
+
+    QStringList before = stamps(*db);
+    machine.arrangements[0].sections[1].bars = 16;
+    machine.arrangements[0].sections[1].breakParts.pop_back();
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    auto changed = changedFields(before, stamps(*db));
+    changed.sort();
+    EXPECT_EQ(changed, (QStringList{QStringLiteral("arrangement_section.bars"), QStringLiteral("arrangement_section.break_parts")}));
+
+    before = stamps(*db);
+    machine.arrangements[0].form = {0, 1, 1};
+    machine.arrangements[0].name = "Tune (radio edit)";
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    changed = changedFields(before, stamps(*db));
+    changed.sort();
+    EXPECT_EQ(changed, (QStringList{QStringLiteral("arrangement.form"), QStringLiteral("arrangement.name")}));
+    EXPECT_EQ(*machines->load(id), machine);
+    // The version kept with the save has them too.
+    EXPECT_EQ(machines->loadVersion(machines->versions(id)->first().id)->arrangements, machine.arrangements);
+
+    // One removed: its row and its section become tombstones; a machine removed takes the rest.
+    machine.arrangements.pop_back();
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    EXPECT_EQ(liveCount(*db, "arrangement"), 1);
+    EXPECT_EQ(liveCount(*db, "arrangement_section"), 2);
+    EXPECT_EQ(*machines->load(id), machine);
+    ASSERT_TRUE(machines->remove(id).has_value());
+    EXPECT_EQ(liveCount(*db, "arrangement"), 0);
+    EXPECT_EQ(liveCount(*db, "arrangement_section"), 0);
+}
+
+TEST_F(MachineRepositoryTest, AnArrangementTwoComputersLeftUnplayableLoadsPlayableAndSaves)
+{
+    ASSERT_TRUE(machines->save(arranged(), id).has_value());
+    // What a merge of two computers' edits can leave: the form plays a section the other one
+    // removed, a part names a program that is gone, another instrument nobody has.
+    const QString arrangementId =
+        sql::scalar(db->connection(), QStringLiteral("SELECT id FROM arrangement WHERE position = 0"))->toString();
+    ASSERT_TRUE(sql::run(db->connection(), QStringLiteral("UPDATE arrangement SET form = '0 1 7 x 0' WHERE id = ?"), {arrangementId}));
+    ASSERT_TRUE(sql::run(db->connection(),
+                         QStringLiteral("UPDATE arrangement_section SET parts = 'piano=9 tuba=0 congas=off congas=1 =2', "
+                                        "bars = 0, key_note = 40 WHERE arrangement_id = ? AND position = 1"),
+                         {arrangementId}));
+    auto loaded = machines->load(id);
+    ASSERT_TRUE(loaded.has_value()) << loaded.error().toString();
+    const Arrangement& tune = loaded->arrangements[0];
+    EXPECT_EQ(tune.form, (std::vector<int>{0, 1, 0}));
+    EXPECT_EQ(tune.sections[1].parts, (std::vector<SectionPart>{{"congas", SectionPart::kOff}}));
+    EXPECT_EQ(tune.sections[1].bars, 1);
+    EXPECT_EQ(tune.sections[1].keyNote, 11);
+    EXPECT_TRUE(machines->save(*loaded, id).has_value());
+}

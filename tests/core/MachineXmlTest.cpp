@@ -371,3 +371,87 @@ TEST(MachineXml, TheBuiltInMachinesCountOneOnTheOneInTheWebMachinesConvention)
         EXPECT_EQ(pitches(instructor->programs.at(0)), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8})) << name;
     }
 }
+
+namespace {
+
+Machine arranged()
+{
+    Machine machine = example();
+    Section intro{.name = "Intro", .bars = 2, .parts = {{"congas", SectionPart::kOff}}, .colour = "#1f77b4"};
+    Section montuno{.name = "Montuno", .bars = 8, .repeats = 2, .parts = {{"piano", 0}, {"bass", 0}}, .bpm = 96.5,
+                    .keyNote = 5, .breakParts = {{"clave", 1}, {"congas", 0}}};
+    machine.arrangements.push_back(Arrangement{"Tune", {intro, montuno}, {0, 1, 0, 1}});
+    machine.arrangements.push_back(Arrangement{"Empty", {}, {}});
+    return machine;
+}
+
+QByteArray arrangementXml(const QString& arrangements)
+{
+    QByteArray xml = writeMachineXml(example());
+    xml.replace("</bm:Machine>",
+                QStringLiteral("<arrangements xmlns=\"urn:bandmate:xns:arrangements\">%1</arrangements></bm:Machine>")
+                    .arg(arrangements)
+                    .toUtf8());
+    return xml;
+}
+
+}  // namespace
+
+TEST(MachineXml, ArrangementsRoundTripInTheirOwnNamespace)
+{
+    const Machine machine = arranged();
+    const QByteArray xml = writeMachineXml(machine);
+    EXPECT_TRUE(xml.contains("urn:bandmate:xns:arrangements"));
+    auto back = readMachineXml(xml, QStringLiteral("arranged.xml"));
+    ASSERT_TRUE(back.has_value()) << back.error().toString();
+    EXPECT_EQ(back->arrangements, machine.arrangements);
+    EXPECT_EQ(*back, machine);
+    // A reader that knows nothing of them (the web machine's) sees a machine element it skips:
+    // without it the rest of the machine is the same.
+    QByteArray stripped = xml;
+    const qsizetype from = stripped.indexOf("<arr:arrangements");
+    const qsizetype to = stripped.indexOf("</arr:arrangements>") + qsizetype(strlen("</arr:arrangements>"));
+    ASSERT_GT(from, 0);
+    stripped.remove(from, to - from);
+    auto plain = readMachineXml(stripped, QStringLiteral("plain.xml"));
+    ASSERT_TRUE(plain.has_value());
+    Machine withoutArrangements = machine;
+    withoutArrangements.arrangements.clear();
+    EXPECT_EQ(*plain, withoutArrangements);
+}
+
+TEST(MachineXml, BadArrangementsNameTheArrangementSectionAndProblem)
+{
+    const auto error = [](const QString& body) { return errorOf(arrangementXml(body)); };
+    EXPECT_NE(error(QStringLiteral("<Arrangement form=\"0\"/>")).find("has no name="), std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"/><Arrangement name=\"A\"/>")).find("two arrangements are called \"A\""),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\" form=\"0 1\"><Section name=\"S\"/></Arrangement>"))
+                  .find("arrangement \"A\": its form plays section 1 but it has 1"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\" form=\"x\"/>")).find("arrangement \"A\" form must be a whole number"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"><Section name=\"S\" bars=\"0\"/></Arrangement>"))
+                  .find("section \"S\" bars must be between 1 and 256"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"><Section name=\"S\" bpm=\"1000\"/></Arrangement>")).find("bpm must be between"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"><Section name=\"S\" colour=\"red\"/></Arrangement>")).find("#rrggbb"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"><Section name=\"S\"><part instrument=\"tuba\" program=\"0\"/></Section></Arrangement>"))
+                  .find("part \"tuba\": the machine has no such instrument"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"><Section name=\"S\"><part instrument=\"congas\" program=\"9\"/></Section></Arrangement>"))
+                  .find("part \"congas\" program must be between 0 and"),
+              std::string::npos);
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\"><Section name=\"S\"><break instrument=\"congas\" program=\"0\"/>"
+                                   "<break instrument=\"congas\" program=\"off\"/></Section></Arrangement>"))
+                  .find("is there twice"),
+              std::string::npos);
+    // 300 bars × 64 repeats × 2 is far past the longest tune.
+    EXPECT_NE(error(QStringLiteral("<Arrangement name=\"A\" form=\"0 0 0\"><Section name=\"S\" bars=\"256\" repeats=\"64\"/></Arrangement>"))
+                  .find("is longer than 4096 bars"),
+              std::string::npos);
+    // The line and column of the problem come first.
+    EXPECT_EQ(error(QStringLiteral("<Arrangement/>")).rfind("test.xml:", 0), 0u);
+}

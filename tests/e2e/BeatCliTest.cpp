@@ -360,3 +360,100 @@ TEST(BeatCli, AnInstalledCommandFoundOnThePathUsesTheKitOfItsPrefix)
     const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
     EXPECT_EQ(json.value(QStringLiteral("kit")).toString(), prefix + QStringLiteral("/share/bandmate/kits/default"));
 }
+
+namespace {
+
+/// The example machine with a tune: Intro (2 bars, no congas), Montuno (4 bars at 100 BPM
+/// ending on a clave break), Montuno again; written as a file another tool could have made.
+QString writeArrangedMachine(const TempDir& dir)
+{
+    auto machine = core::beats::readMachineFile(test::exampleMachinePath()).value();
+    using core::beats::Section;
+    machine.arrangements.push_back(core::beats::Arrangement{
+        "Tune",
+        {Section{.name = "Intro", .bars = 2, .parts = {{"congas", core::beats::SectionPart::kOff}}},
+         Section{.name = "Montuno", .bars = 4, .bpm = 100.0, .breakParts = {{"clave", 0}}}},
+        {0, 1, 1}});
+    machine.arrangements.push_back(core::beats::Arrangement{"Just the intro", {Section{.name = "Intro", .bars = 1}}, {0}});
+    const QString path = dir.file(QStringLiteral("arranged.xml"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(core::beats::writeMachineXml(machine));
+    return path;
+}
+
+}  // namespace
+
+TEST(BeatCli, ArrangementsAreListedRenderedWholeAndExportedWithMarkers)
+{
+    TempDir dir;
+    const QString machine = writeArrangedMachine(dir);
+    const CliRun list = runCli({QStringLiteral("arrangements"), machine, QStringLiteral("--json")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    const QJsonArray arrangements = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    ASSERT_EQ(arrangements.size(), 2);
+    const QJsonObject tune = arrangements.at(0).toObject();
+    EXPECT_EQ(tune.value(QStringLiteral("name")).toString(), QStringLiteral("Tune"));
+    EXPECT_EQ(tune.value(QStringLiteral("bars")).toInt(), 10);
+    // 2 bars at 120 (4 s) and twice 4 bars at 100 (9.6 s each).
+    EXPECT_NEAR(tune.value(QStringLiteral("seconds")).toDouble(), 23.2, 1e-9);
+    const QJsonArray sections = tune.value(QStringLiteral("sections")).toArray();
+    ASSERT_EQ(sections.size(), 3);
+    EXPECT_EQ(sections.at(2).toObject().value(QStringLiteral("bar")).toInt(), 7);
+    EXPECT_TRUE(sections.at(1).toObject().value(QStringLiteral("break")).toBool());
+    EXPECT_DOUBLE_EQ(sections.at(1).toObject().value(QStringLiteral("bpm")).toDouble(), 100.0);
+
+    // Rendered once, whole, with two seconds for its last notes to ring.
+    const QString kit = test::writeImpulseKit(dir);
+    const QString wavPath = dir.file(QStringLiteral("tune.wav"));
+    const CliRun render = runCli({QStringLiteral("render"), machine, QStringLiteral("--arrangement"), QStringLiteral("Tune"),
+                                  QStringLiteral("--out"), wavPath, QStringLiteral("--kit"), kit, QStringLiteral("--json")});
+    ASSERT_EQ(render.exitCode, 0) << render.err.toStdString();
+    EXPECT_EQ(render.json().value(QStringLiteral("frames")).toInteger(), std::llround(23.2 * 48000) + 2 * 48000);
+    EXPECT_EQ(render.json().value(QStringLiteral("arrangement")).toString(), QStringLiteral("Tune"));
+    std::string error;
+    const auto wav = test::readWav(wavPath.toStdString(), &error);
+    ASSERT_TRUE(error.empty()) << error;
+    const auto onsets = test::onsetFrames(wav, 1e-4f);
+    ASSERT_FALSE(onsets.empty());
+    EXPECT_EQ(onsets.front(), 0);
+    EXPECT_LT(onsets.back(), std::llround(23.2 * 48000)) << "nothing starts after the tune's end";
+    // The montuno comes in on bar 3, at 4 s exactly.
+    EXPECT_TRUE(std::ranges::find(onsets, 4 * 48000) != onsets.end());
+
+    const QString midPath = dir.file(QStringLiteral("tune.mid"));
+    const CliRun midi = runCli({QStringLiteral("export-midi"), machine, QStringLiteral("--arrangement=Tune"), QStringLiteral("--out"),
+                                midPath, QStringLiteral("--json")});
+    ASSERT_EQ(midi.exitCode, 0) << midi.err.toStdString();
+    EXPECT_EQ(midi.json().value(QStringLiteral("markers")).toInt(), 3);
+    EXPECT_EQ(midi.json().value(QStringLiteral("steps")).toInt(), 80);
+}
+
+TEST(BeatCli, AnArrangementThatIsNotThereOrWithALengthGetsOneClearLine)
+{
+    TempDir dir;
+    const QString machine = writeArrangedMachine(dir);
+    const QString out = dir.file(QStringLiteral("x.wav"));
+    const auto refused = [&](const QStringList& args, const QString& expected) {
+        const CliRun run = runCli(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(run.err.contains(expected)) << run.err.toStdString();
+        EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+        EXPECT_FALSE(QFile::exists(out));
+    };
+    refused({QStringLiteral("render"), machine, QStringLiteral("--arrangement"), QStringLiteral("Outro"), QStringLiteral("--out"), out},
+            QStringLiteral("no arrangement \"Outro\" in this machine (it has: \"Tune\", \"Just the intro\")"));
+    refused({QStringLiteral("render"), test::exampleMachinePath(), QStringLiteral("--arrangement"), QStringLiteral("Tune"),
+             QStringLiteral("--out"), out},
+            QStringLiteral("this machine has no arrangements"));
+    refused({QStringLiteral("render"), machine, QStringLiteral("--arrangement"), QStringLiteral("Tune"), QStringLiteral("--bars"),
+             QStringLiteral("4"), QStringLiteral("--out"), out},
+            QStringLiteral("--bars: an arrangement is as long as its sections"));
+    refused({QStringLiteral("render"), machine, QStringLiteral("--arrangement"), QStringLiteral("Tune"), QStringLiteral("--loop"),
+             QStringLiteral("--out"), out},
+            QStringLiteral("no --loop with it"));
+    refused({QStringLiteral("arrangements")}, QStringLiteral("which machine?"));
+    const CliRun none = runCli({QStringLiteral("arrangements"), test::exampleMachinePath(), QStringLiteral("--json")});
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_EQ(none.out.trimmed(), QStringLiteral("[]"));
+}

@@ -1,6 +1,8 @@
 // The Qt Network sync client against the real HTTP server (in this process, on 127.0.0.1:0):
 // devices converge, nothing is lost when the server is gone, clocks are checked, a replaced
 // server (new epoch) gets everything again.
+#include "core/beats/BuiltinMachines.h"
+#include "core/beats/MachineRepository.h"
 #include "core/library/Songs.h"
 #include "core/storage/Sql.h"
 #include "core/sync/ConflictLog.h"
@@ -433,4 +435,51 @@ TEST(SyncClientTest, ANewerBandmatesDataNeverStopsAnOlderOnesSyncAndArrivesAfter
     EXPECT_EQ(report->keptAside, 1) << "the new kind of item still waits";
     EXPECT_EQ(core::sql::scalar(laptop->connection(), QStringLiteral("SELECT zz_new_field FROM song WHERE id = ?"), {id})->toString(),
               QStringLiteral("from the studio"));
+}
+
+TEST(SyncClientTest, TwoComputersEditingDifferentSectionsOfAnArrangementConverge)
+{
+    test::TempDir dir;
+    const QString serverDb = test::serverDatabase(dir);
+    test::LocalServer server(serverDb);
+    const QString token = signIn(serverDb);
+    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+
+    namespace beats = core::beats;
+    beats::Machine machine = beats::loadBuiltinMachine(QStringLiteral("salsa")).value();
+    machine.arrangements = {beats::Arrangement{
+        "Pedro Navaja",
+        {beats::Section{.name = "Intro", .bars = 4}, beats::Section{.name = "Verso", .bars = 8},
+         beats::Section{.name = "Montuno", .bars = 8, .repeats = 2}},
+        {0, 1, 2, 1, 2}}};
+    const QString id = beats::MachineRepository(*laptop).save(machine).value();
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*laptop, server.url(), token)));
+    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*studio, server.url(), token)));
+    ASSERT_EQ(beats::MachineRepository(*studio).load(id).value(), machine);
+
+    // Offline: the laptop doubles the intro and takes the piano out of it; the studio puts the
+    // montuno in F with a break and renames the verse.
+    beats::Machine onLaptop = beats::MachineRepository(*laptop).load(id).value();
+    onLaptop.arrangements[0].sections[0].bars = 8;
+    onLaptop.arrangements[0].sections[0].parts = {{"piano", beats::SectionPart::kOff}};
+    ASSERT_TRUE(beats::MachineRepository(*laptop).save(onLaptop, id).has_value());
+    beats::Machine onStudio = beats::MachineRepository(*studio).load(id).value();
+    onStudio.arrangements[0].sections[2].keyNote = 5;
+    onStudio.arrangements[0].sections[2].breakParts = {{"congas", 0}, {"clave", 0}};
+    onStudio.arrangements[0].sections[1].name = "Son";
+    ASSERT_TRUE(beats::MachineRepository(*studio).save(onStudio, id).has_value());
+    for (auto* db : {laptop.get(), studio.get(), laptop.get()}) {
+        ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*db, server.url(), token)));
+    }
+    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    const beats::Machine merged = beats::MachineRepository(*studio).load(id).value();
+    ASSERT_EQ(merged.arrangements.size(), 1u);
+    const auto& sections = merged.arrangements[0].sections;
+    EXPECT_EQ(sections[0].bars, 8);
+    EXPECT_EQ(sections[0].parts, onLaptop.arrangements[0].sections[0].parts);
+    EXPECT_EQ(sections[1].name, "Son");
+    EXPECT_EQ(sections[2].keyNote, 5);
+    EXPECT_EQ(sections[2].breakParts, onStudio.arrangements[0].sections[2].breakParts);
+    EXPECT_EQ(merged.arrangements[0].form, (std::vector<int>{0, 1, 2, 1, 2}));
 }
