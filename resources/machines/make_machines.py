@@ -178,6 +178,64 @@ def instrument(element, title, programs, *, enabled=True, volume=1.0, clave=Fals
             "playBothHands": both_hands, "leftHandPitchOffset": left_offset, "active": active}
 
 
+def cierre(title, about, figure, stroke="0"):
+    """A one-bar break figure (cierre) for percussion: "x" strikes `stroke`, "." rests."""
+    return perc(title, about, figure.replace("x", stroke))
+
+
+def hits(title, about, figure, chord_name="I", bass=False):
+    """A one-bar break figure for a keyed part: the chord (piano) or its root (bass) on each "x"."""
+    root, intervals = chord(chord_name)
+    notes = []
+    for index, char in enumerate(figure):
+        if char != "x":
+            continue
+        if bass:
+            notes.append({"index": index, "pitch": near(root, -5)})
+            continue
+        notes.append({"index": index, "pitch": near(root, -2), "pianoTonic": True})
+        for interval in intervals[1:3]:
+            notes.append({"index": index, "pitch": near(root + interval, 0), "hand": "right", "velocity": 0.8})
+    return {"title": title, "about": about, "length": len(figure), "notes": notes}
+
+
+# The band's breaks, one bar each, played by every part at once (Bandmate's own figures).
+SALSA_CIERRES = [
+    ("Cierre 1", "One, the 'and' of two, four: the classic three-hit cierre.", "x..x..x."),
+    ("Cierre 2", "On one, two and three, then a breath before the next section.", "x.x.x..."),
+    ("Cierre 3", "One, the 'and' of two, the 'and' of three and four: pushing into the one.", "x..x.xx."),
+]
+
+
+def cierres(stroke, keyed=None, figures=SALSA_CIERRES, chord_name="I"):
+    """The break figures for one instrument: percussion strikes `stroke`; keyed is "piano"/"bass"."""
+    out = []
+    for title, about, figure in figures:
+        if keyed:
+            out.append(hits(title, about, figure, chord_name, bass=keyed == "bass"))
+        else:
+            out.append(cierre(title, about, figure, stroke))
+    return out
+
+
+def section(name, bars, parts=None, *, repeats=1, bpm=0, key=-1, brk=None, colour=""):
+    """A section of an arrangement: `parts` and `brk` map an instrument's element name to a
+    program title (or "off"); instruments not in `parts` play as the machine has them."""
+    return {"name": name, "bars": bars, "repeats": repeats, "parts": parts or {}, "bpm": bpm,
+            "key": key, "break": brk or {}, "colour": colour}
+
+
+def arrangement(name, about, sections, form):
+    """`form`: section names in playing order."""
+    index = {s["name"]: i for i, s in enumerate(sections)}
+    return {"name": name, "about": about, "sections": sections, "form": [index[n] for n in form]}
+
+
+def each(title, *elements):
+    """The same program title for several instruments: {"Congas": title, ...}."""
+    return {element: title for element in elements}
+
+
 # ---------------------------------------------------------------------------------------------
 # Shared programs
 
@@ -235,7 +293,7 @@ def salsa():
         "about": "Salsa dura in the New York and Cuban tradition: clave, campana, congas, timbales, "
                  "güiro, piano montuno and anticipated bass.",
         "instruments": [
-            instrument("Clave", "Clave", [SON_CLAVE, RUMBA_CLAVE], clave=True, volume=0.75),
+            instrument("Clave", "Clave", [SON_CLAVE, RUMBA_CLAVE, *cierres("0")], clave=True, volume=0.75),
             instrument("Cowbell", "Campana", [
                 perc("Bongo bell (campana)", "The bongocero's hand bell in the montuno: the mouth on "
                      "1 and 3, the neck filling in, busier on the three side.",
@@ -247,6 +305,7 @@ def salsa():
                 perc("Cha-cha cencerro", "Quarter notes on the mouth, as in cha-cha-chá.", "0.0.0.0."),
                 perc("Open campana", "Mouth on every beat and neck on every off-beat: driving and full.",
                      "01010101"),
+                *cierres("0"),
             ], clave=True, volume=0.5),
             instrument("Congas", "Congas", [
                 perc("Tumbao, one conga", "Heel, tip, slap, tip, heel, tip, two open tones: the basic "
@@ -264,6 +323,7 @@ def salsa():
                 perc("Mambo, two congas", "Open tumba tones answer the slaps in the mambo section.",
                      "ab2b4b33" "ab2b4b44"),
                 perc("Cha-cha conga", "Open tones on 4 and its 'and': the cha-cha.", "ab2bab34"),
+                *cierres("2"),
             ], clave=True, volume=0.9),
             instrument("Bongos", "Bongós", [
                 perc("Martillo", "The hammer: finger and thumb on the macho, open hembra on 4.",
@@ -274,6 +334,7 @@ def salsa():
                 perc("Martillo with variation", "Plain martillo on the two side, open tones on the three side.",
                      "2d2d2d1d" "2d0d2d11"),
                 perc("Bolero bongó", "A sparser martillo for slow tempos.", "2.2d2.1d" "2.0d2.11"),
+                *cierres("1"),
             ], enabled=False, clave=True, volume=0.7),
             instrument("Timbales", "Timbales", [
                 perc("Cáscara 2-3", "Sticks on the shell, with the hembra on 4: verses and soft parts.",
@@ -286,6 +347,7 @@ def salsa():
                      "......14"),
                 perc("Cáscara with paila accents", "Cáscara with rim shots on the three side.",
                      "2.22.2.2" "4.2.24.2"),
+                *cierres("4"),
             ], clave=True, volume=0.55),
             instrument("Guiro", "Güiro", [
                 perc("Long-short-short", "One long scrape on the beat, two short ones after.", "1.001.00"),
@@ -297,11 +359,37 @@ def salsa():
                 perc("Eighths", "Every eighth note, accents on the beats.", "01010101"),
                 perc("Quarters", "One shake per beat.", "0.0.0.0."),
             ], enabled=False, volume=0.4),
-            instrument("Piano", "Piano", salsa_montunos(), keyed=True, pitch_offset=60, both_hands=True,
-                       left_offset=48, volume=0.55, active=2),
-            instrument("Bass", "Bass", salsa_tumbaos(), keyed=True, pitch_offset=36, volume=0.85, active=2),
+            instrument("Piano", "Piano", salsa_montunos() + cierres("", "piano"), keyed=True, pitch_offset=60,
+                       both_hands=True, left_offset=48, volume=0.55, active=2),
+            instrument("Bass", "Bass", salsa_tumbaos() + cierres("", "bass"), keyed=True, pitch_offset=36,
+                       volume=0.85, active=2),
             instrument("Instructor", "Instructor", [counting(16, 2)], enabled=False, volume=0.9),
         ],
+        "arrangements": [arrangement(
+            "Salsa dura, 64 bars",
+            "A whole tune: the piano's intro, the verse (son) on cáscara, the coro-montuno on the bells "
+            "ending on a cierre, the mambo, the coro again and the final hits.",
+            [section("Intro", 4, {"Cowbell": "off", "Bass": "off", "Guiro": "off", "Timbales": "Cáscara 2-3",
+                                  "Congas": "Tumbao, one conga", "Piano": "Montuno I-V (syncopated)"},
+                     colour="#7f8c8d"),
+             section("Verso", 8, {"Cowbell": "off", "Timbales": "Cáscara 2-3", "Congas": "Tumbao, one conga",
+                                  "Bongos": "Martillo", "Piano": "Montuno I-V", "Bass": "Tumbao I-V"},
+                     repeats=2, colour="#2980b9"),
+             section("Coro", 8, {"Cowbell": "Bongo bell (campana)", "Timbales": "Mambo bell 2-3",
+                                 "Congas": "Tumbao, two congas", "Piano": "Montuno I-IV-V-IV",
+                                 "Bass": "Tumbao I-IV-V-IV"},
+                     repeats=2, brk=each("Cierre 1", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass"),
+                     colour="#27ae60"),
+             section("Mambo", 8, {"Cowbell": "Mambo bell", "Timbales": "Mambo bell 2-3",
+                                  "Congas": "Mambo, two congas", "Piano": "Montuno ii-V-I", "Bass": "Tumbao ii-V-I"},
+                     brk=each("Cierre 2", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass"),
+                     colour="#c0392b"),
+             section("Final", 4, {"Cowbell": "Bongo bell (campana)", "Timbales": "Mambo bell 2-3",
+                                  "Congas": "Tumbao, two congas", "Piano": "Montuno I-IV-V-IV",
+                                  "Bass": "Tumbao I-IV-V-IV"},
+                     brk=each("Cierre 3", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass"),
+                     colour="#8e44ad")],
+            ["Intro", "Verso", "Coro", "Mambo", "Coro", "Final"])],
     }
 
 
@@ -444,7 +532,111 @@ def rumba():
     }
 
 
-MACHINES = [salsa, merengue, chachacha, bachata, son_montuno, rumba]
+def with_breaks(machine, figures, parts, chord_name="I"):
+    """Adds the break figures to the instruments in `parts` (element: stroke, or "piano"/"bass"
+    for keyed parts)."""
+    for inst in machine["instruments"]:
+        if inst["element"] in parts:
+            part = parts[inst["element"]]
+            keyed = part if part in ("piano", "bass") else None
+            inst["programs"] += cierres(part, keyed, figures, chord_name)
+    return machine
+
+
+MERENGUE_BREAKS = [("Merengue break", "One, two, three, and the 'and' of four: the band stops together.",
+                    "x...x...x.....x."),
+                   ("Merengue break (roll)", "Hits on one and two, then a run of sixteenths into the one.",
+                    "x...x...x.x.xxxx")]
+CHACHA_BREAKS = [("Cha-cha-chá break", "One, two, three, cha-cha: the dance's own step as a break.", "x.x.x.xx")]
+BACHATA_BREAKS = [("Bachata break", "One, the 'and' of two, four: the band hits together.", "x..x..x.")]
+SON_BREAKS = [("Son break", "One, the 'and' of two, four: the son's cierre.", "x..x..x.")]
+RUMBA_BREAKS = [("Rumba cierre", "The drums close together: one, the 'and' of two, four.", "x..x..x.")]
+
+
+def merengue_arranged():
+    machine = with_breaks(merengue(), MERENGUE_BREAKS,
+                          {"Guira": "1", "Tambora": "2", "Congas": "2", "Cowbell": "0", "Piano": "piano", "Bass": "bass"})
+    brk = each("Merengue break", "Guira", "Tambora", "Congas", "Piano", "Bass")
+    machine["arrangements"] = [arrangement(
+        "Merengue, 40 bars",
+        "Güira and tambora alone, the merengue (paseo and body) twice, the jaleo with the bell twice "
+        "ending on a break, and the final hits.",
+        [section("Intro", 4, {"Congas": "off", "Piano": "off", "Bass": "off", "Tambora": "Tambora, simple"},
+                 colour="#7f8c8d"),
+         section("Merengue", 8, {"Piano": "Jaleo I-V", "Bass": "Merengue bass I-V"}, repeats=2, colour="#2980b9"),
+         section("Jaleo", 8, {"Cowbell": "Quarter notes", "Piano": "Jaleo I-IV-V", "Bass": "Merengue bass I-IV-V",
+                              "Guira": "Güira in sixteenths"}, repeats=2, brk=brk, colour="#27ae60"),
+         section("Final", 4, {"Cowbell": "Quarter notes"}, brk=each("Merengue break (roll)", "Guira", "Tambora",
+                                                                   "Congas", "Piano", "Bass"), colour="#8e44ad")],
+        ["Intro", "Merengue", "Jaleo", "Final"])]
+    return machine
+
+
+def chachacha_arranged():
+    machine = with_breaks(chachacha(), CHACHA_BREAKS,
+                          {"Guiro": "1", "Cowbell": "0", "Congas": "3", "Timbales": "1", "Piano": "piano", "Bass": "bass"})
+    brk = each("Cha-cha-chá break", "Guiro", "Cowbell", "Congas", "Timbales", "Piano", "Bass")
+    machine["arrangements"] = [arrangement(
+        "Cha-cha-chá, 40 bars",
+        "The rhythm section alone, the melody's A part, the B part with the clave, and the "
+        "cha-cha-chá break to end.",
+        [section("Intro", 4, {"Piano": "off", "Bass": "off"}, colour="#7f8c8d"),
+         section("A", 8, repeats=2, colour="#2980b9"),
+         section("B", 8, {"Clave": "Son clave 2-3"}, repeats=2, brk=brk, colour="#27ae60"),
+         section("Final", 4, brk=brk, colour="#8e44ad")],
+        ["Intro", "A", "B", "Final"])]
+    return machine
+
+
+def bachata_arranged():
+    machine = with_breaks(bachata(), BACHATA_BREAKS,
+                          {"Bongos": "1", "Guira": "1", "Guitar": "piano", "Bass": "bass"}, chord_name="i")
+    brk = each("Bachata break", "Bongos", "Guira", "Guitar", "Bass")
+    machine["arrangements"] = [arrangement(
+        "Bachata, 56 bars",
+        "The requinto alone, the verse on the bongó's derecho, the chorus on the majao ending on a "
+        "break, the verse again and the final hits.",
+        [section("Intro", 4, {"Bongos": "off", "Guira": "off", "Bass": "off"}, colour="#7f8c8d"),
+         section("Derecho", 8, {"Bongos": "Bachata derecho"}, repeats=2, colour="#2980b9"),
+         section("Majao", 8, {"Bongos": "Bachata majao"}, repeats=2, brk=brk, colour="#27ae60"),
+         section("Final", 4, {"Bongos": "Bachata majao"}, brk=brk, colour="#8e44ad")],
+        ["Intro", "Derecho", "Majao", "Derecho", "Final"])]
+    return machine
+
+
+def son_montuno_arranged():
+    machine = with_breaks(son_montuno(), SON_BREAKS,
+                          {"Clave": "0", "Bongos": "1", "Congas": "3", "Tres": "piano", "Bass": "bass"})
+    brk = each("Son break", "Clave", "Bongos", "Congas", "Tres", "Bass")
+    machine["arrangements"] = [arrangement(
+        "Son montuno, 40 bars",
+        "The tres and the clave, the son (the verse), the montuno with its coro ending on a break, "
+        "and the final hits.",
+        [section("Intro", 4, {"Bongos": "off", "Maracas": "off", "Congas": "off", "Bass": "off"}, colour="#7f8c8d"),
+         section("Son", 8, {"Congas": "off"}, repeats=2, colour="#2980b9"),
+         section("Montuno", 8, repeats=2, brk=brk, colour="#27ae60"),
+         section("Final", 4, brk=brk, colour="#8e44ad")],
+        ["Intro", "Son", "Montuno", "Final"])]
+    return machine
+
+
+def rumba_arranged():
+    machine = with_breaks(rumba(), RUMBA_BREAKS,
+                          {"Clave": "0", "Palitos": "1", "Salidor": "0", "Segundo": "1", "Quinto": "0"})
+    brk = each("Rumba cierre", "Clave", "Palitos", "Salidor", "Segundo", "Quinto")
+    machine["arrangements"] = [arrangement(
+        "Guaguancó, 40 bars",
+        "The diana (clave and palitos), the canto with the drums, the guaguancó with the quinto's "
+        "calls ending on a cierre, and the drums closing together.",
+        [section("Diana", 4, {"Salidor": "off", "Segundo": "off", "Quinto": "off"}, colour="#7f8c8d"),
+         section("Canto", 8, {"Quinto": "off"}, repeats=2, colour="#2980b9"),
+         section("Guaguancó", 8, repeats=2, brk=brk, colour="#c0392b"),
+         section("Cierre", 4, brk=brk, colour="#8e44ad")],
+        ["Diana", "Canto", "Guaguancó", "Cierre"])]
+    return machine
+
+
+MACHINES = [salsa, merengue_arranged, chachacha_arranged, bachata_arranged, son_montuno_arranged, rumba_arranged]
 
 # ---------------------------------------------------------------------------------------------
 # Output
@@ -505,6 +697,39 @@ def machine_xml(machine):
     if any(inst["element"] == "Instructor" for inst in machine["instruments"]):
         # Bandmate's mark (the web machine ignores it): the Instructor counts from 0, as above.
         lines.append("  <bm:instructorCountsFrom>0</bm:instructorCountsFrom>")
+    programs = {(inst["element"], p["title"]): i for inst in machine["instruments"]
+                for i, p in enumerate(inst["programs"])}
+    elements = {inst["element"] for inst in machine["instruments"]}
+
+    def part_lines(tag, parts):
+        out = []
+        for element, title in parts.items():
+            assert element in elements, (machine["file"], element)
+            program = "off" if title == "off" else programs[(element, title)]
+            out.append(f'        <{tag} instrument="{element.lower()}" program="{program}" />')
+        return out
+
+    if machine.get("arrangements"):
+        lines.append('  <arrangements xmlns="urn:bandmate:xns:arrangements">')
+        for arr in machine["arrangements"]:
+            form = " ".join(str(i) for i in arr["form"])
+            lines.append(f'    <Arrangement name={quoteattr(arr["name"])} form="{form}">')
+            for sec in arr["sections"]:
+                attrs = f'name={quoteattr(sec["name"])} bars="{sec["bars"]}"'
+                if sec["repeats"] != 1:
+                    attrs += f' repeats="{sec["repeats"]}"'
+                if sec["bpm"]:
+                    attrs += f' bpm="{fmt(sec["bpm"])}"'
+                if sec["key"] >= 0:
+                    attrs += f' key="{sec["key"]}"'
+                if sec["colour"]:
+                    attrs += f' colour="{sec["colour"]}"'
+                lines.append(f"      <Section {attrs}>")
+                lines += part_lines("part", sec["parts"])
+                lines += part_lines("break", sec["break"])
+                lines.append("      </Section>")
+            lines.append("    </Arrangement>")
+        lines.append("  </arrangements>")
     lines += ["</bm:Machine>", ""]
     return "\n".join(lines)
 
@@ -514,6 +739,10 @@ def readme(machines):
            "Bandmate's own rhythm library: traditional rhythms in our own transcriptions, in the Salsa",
            "Beat Machine format. Written by `make_machines.py` (edit that, then run it); play them with",
            "`bandmate-cli render NAME --out FILE.wav` (`bandmate-cli machines` lists the names).", "",
+           "Each machine also has a whole tune, an arrangement of its sections (intro, verse, montuno,",
+           "mambo, breaks): `bandmate-cli arrangements NAME` lists it and `bandmate-cli render NAME",
+           "--arrangement \"…\" --out FILE.wav` plays it. A section's break (cierre) is one bar where",
+           "the parts named play their break figure together and the others rest.", "",
            "Steps are eighth notes (Salsa flavor) or sixteenths (Merengue). Percussion is written in",
            "2-3 clave; choose 3-2 and Bandmate turns every clave-bound part around by one bar, while",
            "piano, bass and guitar keep their harmony. Keyed parts follow the key you choose.", ""]
@@ -529,6 +758,12 @@ def readme(machines):
             for program in inst["programs"]:
                 out.append(f"- *{program['title']}* ({program['length']} steps): {program['about']}")
             out.append("")
+        for arr in machine.get("arrangements", []):
+            step_bars = {s["name"]: s["bars"] * s["repeats"] for s in arr["sections"]}
+            total = sum(step_bars[arr["sections"][i]["name"]] for i in arr["form"])
+            form = ", ".join(f"{arr['sections'][i]['name']} ({step_bars[arr['sections'][i]['name']]})"
+                             for i in arr["form"])
+            out += [f"**Arrangement: {arr['name']}** ({total} bars): {arr['about']} Form: {form}.", ""]
     return "\n".join(out)
 
 

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -211,4 +212,27 @@ TEST(BuiltinMachines, TheCommittedFilesAreWhatTheScriptWrites)
     }
     EXPECT_EQ(test::readAll(dir.file(QStringLiteral("README.md"))),
               test::readAll(QStringLiteral(BANDMATE_SOURCE_DIR "/resources/machines/README.md")));
+}
+
+TEST(BuiltinMachines, EveryMachineHasAWholeTuneOf32To64BarsWithABreakAndNoMissingSampleInAnyKey)
+{
+    for (const QString& name : builtinMachineNames()) {
+        SCOPED_TRACE(name.toStdString());
+        Machine machine = loadBuiltinMachine(name).value();
+        ASSERT_GE(machine.arrangements.size(), 1u);
+        const auto& tune = machine.arrangements.front();
+        const auto stream = core::beats::compileArrangement(machine, tune);
+        const int bars = stream.song->songSteps / stream.song->barSteps;
+        EXPECT_GE(bars, 32);
+        EXPECT_LE(bars, 64);
+        EXPECT_TRUE(std::ranges::any_of(tune.sections, [](const auto& s) { return !s.breakParts.empty(); }));
+        // A tune moves through at least four sections, and not every one is the machine's loop.
+        EXPECT_GE(tune.form.size(), 4u);
+        EXPECT_TRUE(std::ranges::any_of(tune.sections, [](const auto& s) { return !s.parts.empty(); }));
+        for (int key = 0; key < 12; ++key) {
+            machine.keyNote = key;
+            const auto pattern = audio::Pattern::build(core::beats::compileArrangement(machine, tune), defaultKit());
+            EXPECT_TRUE(pattern->missingSamples().empty()) << "key " << key << " lacks " << pattern->missingSamples().front();
+        }
+    }
 }
