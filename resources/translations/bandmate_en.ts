@@ -4,7 +4,7 @@
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+70"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+73"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>The kit has no sound for %n instrument of this machine, so it plays silent: %1.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+345"/>
+        <location line="+355"/>
         <source>Link: %n other app(s)</source>
         <translation>
             <numerusform>Link: %n other app</numerusform>

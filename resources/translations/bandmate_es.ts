@@ -857,6 +857,376 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
 </context>
 <context>
+    <name>bandmate::ui::ArrangeView</name>
+    <message>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+79"/>
+        <source>Arrangement timeline</source>
+        <translation>Línea de tiempo del arreglo</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No arrangement yet: New… makes one from this machine</source>
+        <translation>Aún no hay arreglos: Nuevo… crea uno con esta máquina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sections: Add section (Insert) puts the first one in</source>
+        <translation>Sin secciones: Añadir sección (Insert) pone la primera</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>1 bar</source>
+        <translation>1 compás</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 bars</source>
+        <translation>%1 compases</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>as the machine</source>
+        <translation>como la máquina</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Arrangement</source>
+        <translation>Arreglo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arrangement:</source>
+        <translation>&amp;Arreglo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rena&amp;me…</source>
+        <translation>Reno&amp;mbrar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the &amp;tune</source>
+        <translation>&amp;Tocar el tema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play this arrangement instead of the machine&apos;s loop</source>
+        <translation>Tocar este arreglo en lugar del bucle de la máquina</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add section</source>
+        <translation>Añadir sección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new section after the selected one (Insert)</source>
+        <translation>Una sección nueva tras la elegida (Insert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeat</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The selected section once more right after it (Ctrl+R)</source>
+        <translation>La sección elegida otra vez justo después (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A copy of the selected section to change on its own (Ctrl+D)</source>
+        <translation>Una copia de la sección elegida para cambiarla aparte (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take the selected section out of the tune (Delete)</source>
+        <translation>Sacar la sección elegida del tema (Supr)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected section earlier (Ctrl+Left)</source>
+        <translation>Mover la sección elegida antes (Ctrl+Izquierda)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected section later (Ctrl+Right)</source>
+        <translation>Mover la sección elegida después (Ctrl+Derecha)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Loop it</source>
+        <translation>En b&amp;ucle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the selected section over and over (L); again: the whole tune</source>
+        <translation>Tocar la sección elegida una y otra vez (L); otra vez: el tema entero</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live: the previous section at the next bar line (P)</source>
+        <translation>En vivo: la sección anterior en la próxima barra de compás (P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next section</source>
+        <translation>Sección siguiente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live: the next section at the next bar line (N)</source>
+        <translation>En vivo: la sección siguiente en la próxima barra de compás (N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>Corte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live: the break at the next bar line, then the next section on the one (B)</source>
+        <translation>En vivo: el corte en la próxima barra de compás y luego la sección siguiente en el uno (B)</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source> bars</source>
+        <translation> compases</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>the machine&apos;s</source>
+        <translation>el de la máquina</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ends on a &amp;break (its last bar)</source>
+        <translation>Termina con un &amp;corte (su último compás)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &amp;name:</source>
+        <translation>Nom&amp;bre de la sección:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Len&amp;gth:</source>
+        <translation>&amp;Longitud:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peats:</source>
+        <translation>Re&amp;peticiones:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;empo:</source>
+        <translation>T&amp;empo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key:</source>
+        <translation>Tonalida&amp;d:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Rename section</source>
+        <translation>Renombrar sección</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section length</source>
+        <translation>Longitud de la sección</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section repeats</source>
+        <translation>Repeticiones de la sección</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section tempo</source>
+        <translation>Tempo de la sección</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section key</source>
+        <translation>Tonalidad de la sección</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a break</source>
+        <translation>Añadir un corte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the break</source>
+        <translation>Quitar el corte</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
+        <translation>1 sección, %1 compases, %2 al tempo de la máquina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sections, %2 bars, %3 at the machine&apos;s tempo</source>
+        <translation>%1 secciones, %2 compases, %3 al tempo de la máquina</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A whole tune from this machine&apos;s sections: intro, verse, montuno, mambo, breaks.</source>
+        <translation>Un tema entero con las secciones de esta máquina: intro, verso, montuno, mambo, cortes.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&lt;b&gt;Part&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Parte&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Plays&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Toca&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;In the break&lt;/b&gt;</source>
+        <translation>&lt;b&gt;En el corte&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 plays</source>
+        <translation>%1 toca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the machine (%1)</source>
+        <translation>Como la máquina (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As the machine (off)</source>
+        <translation>Como la máquina (apagado)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off</source>
+        <translation>Apagado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Section part</source>
+        <translation>Parte de la sección</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 in the break</source>
+        <translation>%1 en el corte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rests</source>
+        <translation>Descansa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Break figure</source>
+        <translation>Figura del corte</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The machine&apos;s loop plays. “Play the tune” plays this arrangement instead.</source>
+        <translation>Suena el bucle de la máquina. «Tocar el tema» toca este arreglo en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Playing: %1</source>
+        <translation>Sonando: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plays this tune from the top</source>
+        <translation>Toca este tema desde el principio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · next bar line: the break, then %1</source>
+        <translation> · en la próxima barra: el corte, luego %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · next bar line: %1</source>
+        <translation> · en la próxima barra: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · looping %1</source>
+        <translation> · en bucle: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New arrangement</source>
+        <translation>Arreglo nuevo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>Name of the tune:</source>
+        <translation>Nombre del tema:</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Tune</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rename arrangement</source>
+        <translation>Renombrar arreglo</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::AudioSettingsPanel</name>
     <message>
         <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+35"/>
@@ -1107,7 +1477,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+48"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+51"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
@@ -1125,7 +1495,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+326"/>
         <source>MIDI: waiting</source>
         <translation>MIDI: esperando</translation>
     </message>
@@ -1161,7 +1531,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="-310"/>
+        <location line="-320"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
@@ -1189,19 +1559,29 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Máquina</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+82"/>
+        <location line="+13"/>
+        <location line="+88"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+80"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-85"/>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1217,7 +1597,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+50"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+52"/>
         <source>Rename…</source>
         <translation>Renombrar…</translation>
     </message>
@@ -1571,6 +1951,11 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <location line="+5"/>
         <source>All instruments</source>
         <translation>Todos los instrumentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrange</source>
+        <translation>Arreglo</translation>
     </message>
     <message>
         <location filename="../../ui/beats/BeatMachinePage.cpp" line="+1"/>
@@ -1973,17 +2358,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+135"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+136"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+137"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Turn on %1</source>
         <translation>Activar %1</translation>
     </message>
@@ -2078,12 +2463,78 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Eliminar programa</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>New arrangement</source>
+        <translation>Arreglo nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tune</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Another arrangement is called “%1”.</source>
+        <translation>Otro arreglo ya se llama «%1».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename arrangement</source>
+        <translation>Renombrar arreglo</translation>
+    </message>
+    <message>
         <location line="+14"/>
+        <source>Delete arrangement</source>
+        <translation>Borrar arreglo</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add section</source>
+        <translation>Añadir sección</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Repeat section</source>
+        <translation>Repetir sección</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Duplicate section</source>
+        <translation>Duplicar sección</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete section</source>
+        <translation>Borrar sección</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Move section</source>
+        <translation>Mover sección</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>No section of this arrangement has a break to play.</source>
+        <translation>Ninguna sección de este arreglo tiene un corte que tocar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Rename machine</source>
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location line="+388"/>
         <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
         <translation>La salida MIDI va por JACK: elige el controlador JACK en Preferencias › Audio.</translation>
     </message>
@@ -6678,7 +7129,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The recording is in %1.</source>
         <translation>La grabación está en %1.</translation>
     </message>
@@ -6688,7 +7139,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo guardar la grabación: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Could not keep the take: %1</source>
         <translation>No se pudo guardar la toma: %1</translation>
     </message>

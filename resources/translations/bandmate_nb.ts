@@ -857,6 +857,376 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
 </context>
 <context>
+    <name>bandmate::ui::ArrangeView</name>
+    <message>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+79"/>
+        <source>Arrangement timeline</source>
+        <translation>Tidslinje for arrangementet</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No arrangement yet: New… makes one from this machine</source>
+        <translation>Ingen arrangementer ennå: Ny… lager ett av denne maskinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sections: Add section (Insert) puts the first one in</source>
+        <translation>Ingen deler: Legg til del (Insert) setter inn den første</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>1 bar</source>
+        <translation>1 takt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 bars</source>
+        <translation>%1 takter</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>as the machine</source>
+        <translation>som maskinen</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Arrangement</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arrangement:</source>
+        <translation>&amp;Arrangement:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Ny…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rena&amp;me…</source>
+        <translation>&amp;Gi nytt navn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the &amp;tune</source>
+        <translation>Spill &amp;låten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play this arrangement instead of the machine&apos;s loop</source>
+        <translation>Spill dette arrangementet i stedet for maskinens løkke</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add section</source>
+        <translation>Legg til del</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new section after the selected one (Insert)</source>
+        <translation>En ny del etter den valgte (Insert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeat</source>
+        <translation>Gjenta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The selected section once more right after it (Ctrl+R)</source>
+        <translation>Den valgte delen én gang til rett etter (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duplicate</source>
+        <translation>Dupliser</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A copy of the selected section to change on its own (Ctrl+D)</source>
+        <translation>En kopi av den valgte delen til å endre for seg (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take the selected section out of the tune (Delete)</source>
+        <translation>Ta den valgte delen ut av låten (Delete)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected section earlier (Ctrl+Left)</source>
+        <translation>Flytt den valgte delen tidligere (Ctrl+Venstre)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected section later (Ctrl+Right)</source>
+        <translation>Flytt den valgte delen senere (Ctrl+Høyre)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Loop it</source>
+        <translation>Spill i l&amp;økke</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the selected section over and over (L); again: the whole tune</source>
+        <translation>Spill den valgte delen om og om igjen (L); igjen: hele låten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live: the previous section at the next bar line (P)</source>
+        <translation>Live: forrige del ved neste taktstrek (P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next section</source>
+        <translation>Neste del</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live: the next section at the next bar line (N)</source>
+        <translation>Live: neste del ved neste taktstrek (N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>Brekk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live: the break at the next bar line, then the next section on the one (B)</source>
+        <translation>Live: brekket ved neste taktstrek, så neste del på ener&apos;n (B)</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source> bars</source>
+        <translation> takter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>the machine&apos;s</source>
+        <translation>maskinens</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ends on a &amp;break (its last bar)</source>
+        <translation>Slutter med et &amp;brekk (siste takt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &amp;name:</source>
+        <translation>Na&amp;vn på delen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Len&amp;gth:</source>
+        <translation>L&amp;engde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peats:</source>
+        <translation>Gjen&amp;takelser:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;empo:</source>
+        <translation>Te&amp;mpo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key:</source>
+        <translation>T&amp;oneart:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Rename section</source>
+        <translation>Gi delen nytt navn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section length</source>
+        <translation>Lengde på delen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section repeats</source>
+        <translation>Gjentakelser av delen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section tempo</source>
+        <translation>Tempo for delen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Section key</source>
+        <translation>Toneart for delen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a break</source>
+        <translation>Legg til et brekk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the break</source>
+        <translation>Fjern brekket</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
+        <translation>1 del, %1 takter, %2 i maskinens tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sections, %2 bars, %3 at the machine&apos;s tempo</source>
+        <translation>%1 deler, %2 takter, %3 i maskinens tempo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A whole tune from this machine&apos;s sections: intro, verse, montuno, mambo, breaks.</source>
+        <translation>En hel låt av denne maskinens deler: intro, vers, montuno, mambo, brekk.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&lt;b&gt;Part&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Stemme&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Plays&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Spiller&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;In the break&lt;/b&gt;</source>
+        <translation>&lt;b&gt;I brekket&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 plays</source>
+        <translation>%1 spiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the machine (%1)</source>
+        <translation>Som maskinen (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As the machine (off)</source>
+        <translation>Som maskinen (av)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Section part</source>
+        <translation>Stemme i delen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 in the break</source>
+        <translation>%1 i brekket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rests</source>
+        <translation>Hviler</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Break figure</source>
+        <translation>Brekkfigur</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The machine&apos;s loop plays. “Play the tune” plays this arrangement instead.</source>
+        <translation>Maskinens løkke spiller. «Spill låten» spiller dette arrangementet i stedet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Playing: %1</source>
+        <translation>Spiller: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plays this tune from the top</source>
+        <translation>Spiller denne låten fra starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · next bar line: the break, then %1</source>
+        <translation> · ved neste taktstrek: brekket, så %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · next bar line: %1</source>
+        <translation> · ved neste taktstrek: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · looping %1</source>
+        <translation> · i løkke: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New arrangement</source>
+        <translation>Nytt arrangement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>Name of the tune:</source>
+        <translation>Navn på låten:</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Tune</source>
+        <translation>Låt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rename arrangement</source>
+        <translation>Gi arrangementet nytt navn</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::AudioSettingsPanel</name>
     <message>
         <location filename="../../ui/shell/AudioSettingsPanel.cpp" line="+35"/>
@@ -1107,7 +1477,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatMachinePage</name>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+48"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="+51"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pause</translation>
     </message>
@@ -1125,7 +1495,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+326"/>
         <source>MIDI: waiting</source>
         <translation>MIDI: venter</translation>
     </message>
@@ -1161,7 +1531,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="-310"/>
+        <location line="-320"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
@@ -1189,19 +1559,29 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Maskin</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+82"/>
+        <location line="+13"/>
+        <location line="+88"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+80"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Redo</source>
         <translation>Gjør om</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-85"/>
+        <source>Redo: %1</source>
+        <translation>Gjør om: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo: %1</source>
+        <translation>Angre: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1217,7 +1597,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+50"/>
+        <location filename="../../ui/beats/BeatMachinePageEditor.cpp" line="+52"/>
         <source>Rename…</source>
         <translation>Gi nytt navn …</translation>
     </message>
@@ -1571,6 +1951,11 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <location line="+5"/>
         <source>All instruments</source>
         <translation>Alle instrumenter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrange</source>
+        <translation>Arrangere</translation>
     </message>
     <message>
         <location filename="../../ui/beats/BeatMachinePage.cpp" line="+1"/>
@@ -1973,17 +2358,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+135"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+136"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+137"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Turn on %1</source>
         <translation>Slå på %1</translation>
     </message>
@@ -2078,12 +2463,78 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slett program</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>New arrangement</source>
+        <translation>Nytt arrangement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tune</source>
+        <translation>Låt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Another arrangement is called “%1”.</source>
+        <translation>Et annet arrangement heter allerede «%1».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename arrangement</source>
+        <translation>Gi arrangementet nytt navn</translation>
+    </message>
+    <message>
         <location line="+14"/>
+        <source>Delete arrangement</source>
+        <translation>Slett arrangement</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add section</source>
+        <translation>Legg til del</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Section</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Repeat section</source>
+        <translation>Gjenta del</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Duplicate section</source>
+        <translation>Dupliser del</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete section</source>
+        <translation>Slett del</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Move section</source>
+        <translation>Flytt del</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>No section of this arrangement has a break to play.</source>
+        <translation>Ingen del av dette arrangementet har et brekk å spille.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Rename machine</source>
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location line="+388"/>
         <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
         <translation>MIDI ut går gjennom JACK: velg JACK-driveren i Innstillinger › Lyd.</translation>
     </message>
@@ -6678,7 +7129,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The recording is in %1.</source>
         <translation>Opptaket ligger i %1.</translation>
     </message>
@@ -6688,7 +7139,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Opptaket kunne ikke tas vare på: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Could not keep the take: %1</source>
         <translation>Kunne ikke beholde opptaket: %1</translation>
     </message>

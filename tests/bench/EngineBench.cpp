@@ -7,10 +7,14 @@
 //    (the same engine rendering an empty pattern: mixing, limiter and block overhead only).
 // 2. Callback cost at 64-frame blocks: p50 / p99 / max of each process() call as a fraction of
 //    the block period (1.333 ms at 48 kHz).
+// 3. An arrangement: the built-in salsa's 64-bar tune rendered whole (real-time factor, and the
+//    ratio to the same machine's loop rendered for as long), and "next section" pressed at 200
+//    random moments of a 64-frame-block playback: how long until the next section is heard.
 #include "audio/engine/Engine.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
 #include "audio/render/OfflineRenderer.h"
+#include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineXml.h"
 #include "core/beats/NoteStream.h"
 
@@ -124,6 +128,72 @@ int main(int argc, char** argv)
     std::printf("  engine, every instrument on  %8.4f s   %7.0fx real time\n", fullTime, seconds / fullTime);
     std::printf("  baseline, empty pattern      %8.4f s   %7.0fx real time\n", emptyTime, seconds / emptyTime);
     std::printf("  ratio full / baseline        %8.2f\n", fullTime / emptyTime);
+
+    // An arrangement against its machine's loop, the same length of music.
+    const auto salsa = core::beats::loadBuiltinMachine(QStringLiteral("salsa"));
+    if (!salsa || salsa->arrangements.empty()) {
+        std::fprintf(stderr, "the built-in salsa has no arrangement\n");
+        return 1;
+    }
+    const auto salsaKit = realisticKit(*salsa);
+    const auto songStream = core::beats::compileArrangement(*salsa, salsa->arrangements.front());
+    const auto song = audio::Pattern::build(songStream, salsaKit);
+    const auto loop = audio::Pattern::build(core::beats::compileMachine(*salsa), salsaKit);
+    const double songSeconds =
+        static_cast<double>(audio::framesForSong(*songStream.song, salsa->flavor, salsa->bpm, salsa->bpm, kRate)) / kRate;
+    std::vector<double> songTimes;
+    std::vector<double> loopTimes;
+    for (int r = 0; r < repeat; ++r) {
+        songTimes.push_back(renderSeconds(song, salsa->bpm, songSeconds));
+        loopTimes.push_back(renderSeconds(loop, salsa->bpm, songSeconds));
+    }
+    const double songTime = median(songTimes);
+    const double loopTime = median(loopTimes);
+    std::printf("arrangement \"%s\" of the built-in salsa (%d bars, %.1f s), median of %d:\n",
+                salsa->arrangements.front().name.c_str(), songStream.song->songSteps / songStream.song->barSteps, songSeconds,
+                repeat);
+    std::printf("  whole tune                   %8.4f s   %7.0fx real time\n", songTime, songSeconds / songTime);
+    std::printf("  baseline, its loop as long   %8.4f s   %7.0fx real time\n", loopTime, songSeconds / loopTime);
+    std::printf("  ratio tune / loop            %8.2f\n", songTime / loopTime);
+    {
+        // "Next section" at random moments: the wait until the next section's first step sounds.
+        audio::Engine player;
+        player.prepareNonRealTime(kRate);
+        player.setPattern(song);
+        player.setTempo(salsa->bpm);
+        player.play();
+        std::vector<float> left(64);
+        std::vector<float> right(64);
+        std::mt19937 random(11);
+        std::uniform_int_distribution<int> gap(200, 3000);
+        const auto& layout = *songStream.song;
+        const double barFrames = kRate * 60.0 / salsa->bpm * 4.0;
+        std::vector<double> waits;
+        const int presses = seconds < 10.0 ? 20 : 200;
+        int64_t frame = 0;
+        for (int press = 0; press < presses; ++press) {
+            for (int b = gap(random); b > 0; --b) {
+                player.process(left.data(), right.data(), 64);
+                frame += 64;
+            }
+            const int entry = std::max(0, layout.entryAt(static_cast<int>(player.songStep())));
+            const int target = layout.entries[static_cast<size_t>(entry + 1) % layout.entries.size()].startStep;
+            player.queueJump(target, layout.barSteps);
+            const int64_t pressed = frame;
+            for (int guard = 0; guard < 100000; ++guard) {
+                player.process(left.data(), right.data(), 64);
+                frame += 64;
+                if (player.queuedJump() < 0 && player.songStep() >= target && player.songStep() < target + 1) {
+                    break;
+                }
+            }
+            waits.push_back(static_cast<double>(frame - pressed) / barFrames);
+        }
+        std::sort(waits.begin(), waits.end());
+        std::printf("  next section, %d presses at 64-frame blocks: heard after p50 %.2f, max %.2f bars "
+                    "(a bar is %.0f ms at %.0f BPM)\n",
+                    presses, waits[waits.size() / 2], waits.back(), barFrames / kRate * 1000.0, salsa->bpm);
+    }
 
     // Callback cost at 64 frames.
     audio::Engine engine;

@@ -160,7 +160,9 @@ TEST_F(BeatSessionTest, InvalidEditsAreRefusedWithAMessage)
     m_session->edit(QStringLiteral("break"), [](core::beats::Machine& m) { m.instruments[0].programs[0].length = 999; });
     EXPECT_EQ(errors.count(), 1);
     EXPECT_EQ(m_session->undoStack()->count(), 0);
-    m_session->removeProgram(0, 0);
+    for (size_t left = m_session->machine().instruments[0].programs.size(); left > 1; --left) {
+        m_session->removeProgram(0, 0);
+    }
     m_session->removeProgram(0, 0);  // the last one stays
     EXPECT_EQ(m_session->machine().instruments[0].programs.size(), 1u);
     EXPECT_EQ(errors.count(), 2);

@@ -2,6 +2,9 @@
 
 #include "ui/beats/BeatMachinePageParts.h"
 
+#include <QAction>
+#include <QUndoStack>
+
 namespace bandmate::ui {
 
 using namespace beatpage;
@@ -117,14 +120,24 @@ QWidget* BeatMachinePage::buildHeader()
     row->addWidget(m_modified);
     row->addStretch(1);
 
-    auto* undo = new QToolButton(header);
-    undo->setDefaultAction(m_session->undoStack()->createUndoAction(undo, tr("Undo")));
-    undo->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto* redo = new QToolButton(header);
-    redo->setDefaultAction(m_session->undoStack()->createRedoAction(redo, tr("Redo")));
-    redo->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    row->addWidget(undo);
-    row->addWidget(redo);
+    // "Undo" and "Redo" stay short (a long edit's name would be cut in the button); what they
+    // undo or redo is in their tooltips.
+    QUndoStack* stack = m_session->undoStack();
+    const auto undoButton = [&](bool isRedo) {
+        auto* button = new QToolButton(header);
+        auto* action = new QAction(isRedo ? tr("Redo") : tr("Undo"), button);
+        action->setEnabled(isRedo ? stack->canRedo() : stack->canUndo());
+        connect(stack, isRedo ? &QUndoStack::canRedoChanged : &QUndoStack::canUndoChanged, action, &QAction::setEnabled);
+        connect(stack, isRedo ? &QUndoStack::redoTextChanged : &QUndoStack::undoTextChanged, action, [action, isRedo](const QString& text) {
+            action->setToolTip(text.isEmpty() ? QString() : (isRedo ? tr("Redo: %1") : tr("Undo: %1")).arg(text));
+        });
+        connect(action, &QAction::triggered, stack, isRedo ? &QUndoStack::redo : &QUndoStack::undo);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        row->addWidget(button);
+    };
+    undoButton(false);
+    undoButton(true);
 
     auto* save = new QPushButton(tr("Save"), header);
     save->setObjectName(QStringLiteral("saveButton"));

@@ -33,6 +33,7 @@ class Database;
 
 namespace bandmate::ui {
 
+class ArrangeView;
 class TakeDialog;
 
 class BeatIndicator;
@@ -56,6 +57,9 @@ public:
 
     [[nodiscard]] BeatSession& session() { return *m_session; }
     [[nodiscard]] StepGrid* stepGrid() const { return m_grid; }
+    [[nodiscard]] ArrangeView* arrangeView() const { return m_arrange; }
+    /// Shows the editor's tab: 0 the program, 1 all instruments, 2 the arrangements.
+    void showEditorTab(int index);
     [[nodiscard]] int selectedInstrument() const { return m_selected; }
     void selectInstrument(int index);
     /// Re-reads the preferences that concern the page (instructor voice).
@@ -177,6 +181,7 @@ private:
     QComboBox* m_hand = nullptr;
     StepGrid* m_grid = nullptr;
     PolymeterView* m_polymeter = nullptr;
+    ArrangeView* m_arrange = nullptr;
 };
 
 }  // namespace bandmate::ui

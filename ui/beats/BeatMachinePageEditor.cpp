@@ -1,6 +1,8 @@
 // The Beat Machine page's program editor: the step grid, the polymeter view and their tools.
 
 #include "ui/beats/BeatMachinePage.h"
+
+#include "ui/beats/ArrangeView.h"
 #include "ui/beats/BeatMachinePageParts.h"
 #include "ui/shell/FlowLayout.h"
 
@@ -100,8 +102,15 @@ QWidget* BeatMachinePage::buildEditor()
     polyScroll->setWidgetResizable(true);
     polyScroll->setWidget(m_polymeter);
     m_editorTabs->addTab(polyScroll, tr("All instruments"));
+    m_arrange = new ArrangeView(*m_session, m_editorTabs);
+    m_editorTabs->addTab(m_arrange, tr("Arrange"));
     layout->addWidget(m_editorTabs, 1);
     return box;
+}
+
+void BeatMachinePage::showEditorTab(int index)
+{
+    m_editorTabs->setCurrentIndex(std::clamp(index, 0, m_editorTabs->count() - 1));
 }
 
 void BeatMachinePage::refreshEditorTools()

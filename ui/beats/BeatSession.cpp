@@ -144,7 +144,12 @@ std::shared_ptr<const audio::Pattern> BeatSession::pattern()
 {
     if (m_patternStale) {
         m_patternStale = false;
-        m_pattern = audio::Pattern::build(core::beats::compileMachine(m_machine), kit());
+        const bool song = m_playingArrangement >= 0 && m_playingArrangement < static_cast<int>(m_machine.arrangements.size());
+        m_pattern = audio::Pattern::build(
+            song ? core::beats::compileArrangement(m_machine, m_machine.arrangements[static_cast<size_t>(m_playingArrangement)],
+                                                   {std::max(0, m_arrangementLoop.first), m_arrangementLoop.second})
+                 : core::beats::compileMachine(m_machine),
+            kit());
         m_engine->setPattern(m_pattern);
         // A missing sample is named "<instrument id>-<number>"; ids hold no "-". With no kit
         // at all, its own error has said that everything is silent.
@@ -184,6 +189,8 @@ void BeatSession::replaceMachine(Machine machine, MachineOrigin origin, QString 
         recordPractice();
     }
     m_machine = std::move(machine);
+    m_playingArrangement = -1;
+    m_arrangementLoop = {-1, -1};
     m_origin = origin;
     m_builtinName = std::move(builtin);
     m_userId = std::move(userId);
@@ -291,6 +298,10 @@ void BeatSession::setMachineFromUndo(const Machine& machine)
 {
     const bool tempoChanged = machine.bpm != m_machine.bpm;
     m_machine = machine;
+    if (m_playingArrangement >= static_cast<int>(m_machine.arrangements.size())) {
+        m_playingArrangement = -1;  // undone: the arrangement that played is gone
+        m_arrangementLoop = {-1, -1};
+    }
     m_muted.resize(m_machine.instruments.size(), false);
     m_solo.resize(m_machine.instruments.size(), false);
     rebuildPattern();
@@ -483,7 +494,292 @@ void BeatSession::removeProgram(int instrument, int program)
         if (item.activeProgram >= program && item.activeProgram > 0) {
             --item.activeProgram;
         }
+        // Sections that chose it rest there now; those after it keep their program.
+        for (auto& arrangement : m.arrangements) {
+            for (auto& section : arrangement.sections) {
+                for (auto* parts : {&section.parts, &section.breakParts}) {
+                    for (auto& part : *parts) {
+                        if (part.instrument == item.id && part.program >= program) {
+                            part.program = part.program == program ? core::beats::SectionPart::kOff : part.program - 1;
+                        }
+                    }
+                }
+            }
+        }
     });
+}
+
+namespace {
+
+/// "Verso" → "Verso 2", "Verso 3", …: a name no section of `arrangement` has yet.
+std::string freshSectionName(const core::beats::Arrangement& arrangement, const std::string& base)
+{
+    const auto taken = [&](const std::string& name) {
+        return std::ranges::any_of(arrangement.sections, [&](const auto& section) { return section.name == name; });
+    };
+    if (!taken(base)) {
+        return base;
+    }
+    for (int n = 2;; ++n) {
+        const std::string name = base + " " + std::to_string(n);
+        if (!taken(name)) {
+            return name;
+        }
+    }
+}
+
+bool validEntry(const Machine& machine, int arrangement, int entry)
+{
+    return arrangement >= 0 && arrangement < static_cast<int>(machine.arrangements.size()) && entry >= 0
+           && entry < static_cast<int>(machine.arrangements[static_cast<size_t>(arrangement)].form.size());
+}
+
+}  // namespace
+
+int BeatSession::addArrangement(const QString& name)
+{
+    const int index = static_cast<int>(m_machine.arrangements.size());
+    edit(tr("New arrangement"), [&](Machine& m) {
+        std::string wanted = name.simplified().isEmpty() ? tr("Tune").toStdString() : name.simplified().toStdString();
+        std::string unique = wanted;
+        for (int n = 2; core::beats::findArrangement(m, unique) != nullptr; ++n) {
+            unique = wanted + " " + std::to_string(n);
+        }
+        m.arrangements.push_back(core::beats::Arrangement{unique, {core::beats::Section{.name = tr("A").toStdString(), .bars = 8}}, {0}});
+    });
+    return static_cast<int>(m_machine.arrangements.size()) > index ? index : -1;
+}
+
+void BeatSession::renameArrangement(int arrangement, const QString& name)
+{
+    const std::string wanted = name.simplified().toStdString();
+    if (arrangement < 0 || arrangement >= static_cast<int>(m_machine.arrangements.size()) || wanted.empty()) {
+        return;
+    }
+    if (const auto* other = core::beats::findArrangement(m_machine, wanted);
+        other != nullptr && other != &m_machine.arrangements[static_cast<size_t>(arrangement)]) {
+        Q_EMIT errorOccurred(tr("Another arrangement is called “%1”.").arg(QString::fromStdString(wanted)));
+        return;
+    }
+    edit(tr("Rename arrangement"), [&](Machine& m) { m.arrangements[static_cast<size_t>(arrangement)].name = wanted; });
+}
+
+void BeatSession::removeArrangement(int arrangement)
+{
+    if (arrangement < 0 || arrangement >= static_cast<int>(m_machine.arrangements.size())) {
+        return;
+    }
+    if (m_playingArrangement == arrangement) {
+        m_playingArrangement = -1;
+        m_arrangementLoop = {-1, -1};
+    } else if (m_playingArrangement > arrangement) {
+        --m_playingArrangement;
+    }
+    edit(tr("Delete arrangement"), [&](Machine& m) { m.arrangements.erase(m.arrangements.begin() + arrangement); });
+}
+
+void BeatSession::editSection(int arrangement, int section, const QString& description,
+                              const std::function<void(core::beats::Section&)>& change, int mergeId)
+{
+    if (arrangement < 0 || arrangement >= static_cast<int>(m_machine.arrangements.size()) || section < 0
+        || section >= static_cast<int>(m_machine.arrangements[static_cast<size_t>(arrangement)].sections.size())) {
+        return;
+    }
+    edit(description, [&](Machine& m) { change(m.arrangements[static_cast<size_t>(arrangement)].sections[static_cast<size_t>(section)]); },
+         mergeId);
+}
+
+int BeatSession::addSection(int arrangement, int entry)
+{
+    if (arrangement < 0 || arrangement >= static_cast<int>(m_machine.arrangements.size())) {
+        return -1;
+    }
+    const auto& form = m_machine.arrangements[static_cast<size_t>(arrangement)].form;
+    const int at = entry >= 0 && entry < static_cast<int>(form.size()) ? entry + 1 : static_cast<int>(form.size());
+    edit(tr("Add section"), [&](Machine& m) {
+        auto& arr = m.arrangements[static_cast<size_t>(arrangement)];
+        core::beats::Section section{.name = tr("Section").toStdString(), .bars = 8};
+        if (validEntry(m, arrangement, at - 1)) {
+            section = arr.sections[static_cast<size_t>(arr.form[static_cast<size_t>(at - 1)])];
+            section.breakParts.clear();
+        }
+        section.name = freshSectionName(arr, tr("Section").toStdString());
+        arr.sections.push_back(section);
+        arr.form.insert(arr.form.begin() + at, static_cast<int>(arr.sections.size()) - 1);
+    });
+    return at;
+}
+
+void BeatSession::repeatEntry(int arrangement, int entry)
+{
+    if (!validEntry(m_machine, arrangement, entry)) {
+        return;
+    }
+    edit(tr("Repeat section"), [&](Machine& m) {
+        auto& form = m.arrangements[static_cast<size_t>(arrangement)].form;
+        form.insert(form.begin() + entry + 1, form[static_cast<size_t>(entry)]);
+    });
+}
+
+void BeatSession::duplicateEntry(int arrangement, int entry)
+{
+    if (!validEntry(m_machine, arrangement, entry)) {
+        return;
+    }
+    edit(tr("Duplicate section"), [&](Machine& m) {
+        auto& arr = m.arrangements[static_cast<size_t>(arrangement)];
+        core::beats::Section copy = arr.sections[static_cast<size_t>(arr.form[static_cast<size_t>(entry)])];
+        copy.name = freshSectionName(arr, copy.name);
+        arr.sections.push_back(copy);
+        arr.form.insert(arr.form.begin() + entry + 1, static_cast<int>(arr.sections.size()) - 1);
+    });
+}
+
+void BeatSession::removeEntry(int arrangement, int entry)
+{
+    if (!validEntry(m_machine, arrangement, entry)) {
+        return;
+    }
+    edit(tr("Delete section"), [&](Machine& m) {
+        auto& arr = m.arrangements[static_cast<size_t>(arrangement)];
+        const int section = arr.form[static_cast<size_t>(entry)];
+        arr.form.erase(arr.form.begin() + entry);
+        if (std::ranges::find(arr.form, section) == arr.form.end()) {
+            arr.sections.erase(arr.sections.begin() + section);
+            for (int& index : arr.form) {
+                index -= index > section ? 1 : 0;
+            }
+        }
+    });
+    const int count = static_cast<int>(m_machine.arrangements[static_cast<size_t>(arrangement)].form.size());
+    if (m_playingArrangement == arrangement && m_arrangementLoop.second >= count) {
+        setArrangementLoop(-1, -1);
+    }
+}
+
+void BeatSession::moveEntry(int arrangement, int from, int to)
+{
+    if (!validEntry(m_machine, arrangement, from) || !validEntry(m_machine, arrangement, to) || from == to) {
+        return;
+    }
+    edit(tr("Move section"), [&](Machine& m) {
+        auto& form = m.arrangements[static_cast<size_t>(arrangement)].form;
+        const int section = form[static_cast<size_t>(from)];
+        form.erase(form.begin() + from);
+        form.insert(form.begin() + to, section);
+    });
+}
+
+void BeatSession::setPlayingArrangement(int index)
+{
+    if (index >= static_cast<int>(m_machine.arrangements.size())) {
+        index = -1;
+    }
+    if (index == m_playingArrangement) {
+        return;
+    }
+    m_playingArrangement = index;
+    m_arrangementLoop = {-1, -1};
+    rebuildPattern();
+    if (index >= 0 && (m_playing || m_paused)) {
+        queueEntry(0);  // from the top, on the next bar line
+    }
+}
+
+void BeatSession::setArrangementLoop(int first, int last)
+{
+    if (m_playingArrangement < 0) {
+        return;
+    }
+    const int count = static_cast<int>(m_machine.arrangements[static_cast<size_t>(m_playingArrangement)].form.size());
+    if (first < 0 || first >= count) {
+        m_arrangementLoop = {-1, -1};
+    } else {
+        m_arrangementLoop = {first, std::clamp(last, first, count - 1)};
+    }
+    rebuildPattern();
+}
+
+const core::beats::SongLayout* BeatSession::songLayout()
+{
+    if (m_playingArrangement < 0) {
+        return nullptr;
+    }
+    const auto built = pattern();
+    return built && built->song() ? &*built->song() : nullptr;
+}
+
+double BeatSession::songStep() const
+{
+    return m_playingArrangement >= 0 ? m_engine->songStep() : 0.0;
+}
+
+int BeatSession::playingEntry() const
+{
+    if (m_playingArrangement < 0 || !m_pattern || !m_pattern->song() || !(m_playing || m_paused)) {
+        return -1;
+    }
+    return m_pattern->song()->entryAt(static_cast<int>(m_engine->songStep()));
+}
+
+int BeatSession::queuedEntry() const
+{
+    const int target = m_engine->queuedJump();
+    if (target < 0 || !m_pattern || !m_pattern->song()) {
+        return -1;
+    }
+    return m_pattern->song()->entryAt(target);
+}
+
+bool BeatSession::breakQueued() const
+{
+    const int target = m_engine->queuedJump();
+    return target >= 0 && m_pattern && m_pattern->song() && target >= m_pattern->song()->songSteps;
+}
+
+void BeatSession::queueEntry(int entry, bool clave)
+{
+    const auto* song = songLayout();
+    if (song == nullptr || entry < 0 || entry >= static_cast<int>(song->entries.size())) {
+        return;
+    }
+    m_engine->queueJump(song->entries[static_cast<size_t>(entry)].startStep, song->barSteps * (clave ? 2 : 1));
+}
+
+void BeatSession::queueNextSection(bool clave)
+{
+    const auto* song = songLayout();
+    if (song == nullptr || song->entries.empty()) {
+        return;
+    }
+    const int from = queuedEntry() >= 0 && !breakQueued() ? queuedEntry() : std::max(0, playingEntry());
+    queueEntry((from + 1) % static_cast<int>(song->entries.size()), clave);
+}
+
+void BeatSession::queuePreviousSection(bool clave)
+{
+    const auto* song = songLayout();
+    if (song == nullptr || song->entries.empty()) {
+        return;
+    }
+    const int from = queuedEntry() >= 0 && !breakQueued() ? queuedEntry() : std::max(0, playingEntry());
+    const int count = static_cast<int>(song->entries.size());
+    queueEntry((from + count - 1) % count, clave);
+}
+
+void BeatSession::queueBreak()
+{
+    const auto* song = songLayout();
+    const int entry = playingEntry();
+    if (song == nullptr || entry < 0) {
+        return;
+    }
+    const int step = song->entries[static_cast<size_t>(entry)].liveBreakStep;
+    if (step < 0) {
+        Q_EMIT errorOccurred(tr("No section of this arrangement has a break to play."));
+        return;
+    }
+    m_engine->queueJump(step, song->barSteps);
 }
 
 void BeatSession::renameMachine(const QString& title)
@@ -659,7 +955,9 @@ bool BeatSession::play()
         m_trainerStepsDone = 0;
         m_trainerBaseBar = 0;
         applyTempo(m_trainer.enabled ? m_trainer.startBpm : m_machine.bpm);
-        m_engine->play(m_countIn);
+        // An arrangement looping a range starts at the range.
+        const auto* song = m_arrangementLoop.first >= 0 ? songLayout() : nullptr;
+        m_engine->play(m_countIn, song != nullptr ? song->entries[static_cast<size_t>(song->loopFirstEntry)].startStep : 0);
     }
     startPlaying();
     m_poll.start();

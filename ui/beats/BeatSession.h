@@ -14,6 +14,10 @@
 #include <memory>
 #include <vector>
 
+namespace bandmate::core::beats {
+struct SongLayout;
+}
+
 namespace bandmate::core {
 class Database;
 namespace beats {
@@ -124,6 +128,50 @@ public:
     void renameProgram(int instrument, int program, const QString& title);
     void removeProgram(int instrument, int program);
     void renameMachine(const QString& title);
+
+    // --- arrangements (edits undoable; see core::beats::Arrangement) -------------------
+    /// A new arrangement of one section (the machine as it is, 8 bars); returns its index.
+    int addArrangement(const QString& name);
+    void renameArrangement(int arrangement, const QString& name);
+    void removeArrangement(int arrangement);
+    /// Changes section `section` of an arrangement (every entry of the form that plays it).
+    void editSection(int arrangement, int section, const QString& description,
+                     const std::function<void(core::beats::Section&)>& change, int mergeId = -1);
+    /// A new section after form entry `entry` (-1: at the end), made like the one there (or the
+    /// machine as it is); returns its form entry.
+    int addSection(int arrangement, int entry);
+    /// The section of form entry `entry` played once more right after it (the same section:
+    /// edits of one are edits of both).
+    void repeatEntry(int arrangement, int entry);
+    /// A copy of entry `entry`'s section after it, a section of its own ("Coro 2").
+    void duplicateEntry(int arrangement, int entry);
+    /// Takes entry `entry` out of the form (its section goes too when no other entry plays it).
+    void removeEntry(int arrangement, int entry);
+    void moveEntry(int arrangement, int from, int to);
+
+    // --- playing an arrangement (not part of the machine, not undoable) ----------------
+    /// What plays: arrangement `index` of the machine, or -1 for the machine's loop. Changed while
+    /// playing, the new one starts from the top at the next bar line.
+    void setPlayingArrangement(int index);
+    [[nodiscard]] int playingArrangement() const { return m_playingArrangement; }
+    /// Loops form entries first…last (inclusive) of the playing arrangement; -1, -1: the whole.
+    void setArrangementLoop(int first, int last);
+    [[nodiscard]] std::pair<int, int> arrangementLoop() const { return m_arrangementLoop; }
+    /// The song laid out as it plays (nullptr when the loop plays).
+    [[nodiscard]] const core::beats::SongLayout* songLayout();
+    /// Where in the playing arrangement's song the engine is (steps), 0 when none plays.
+    [[nodiscard]] double songStep() const;
+    /// The form entry heard now, -1 when no arrangement plays.
+    [[nodiscard]] int playingEntry() const;
+    /// The entry a queued jump goes to (its break's entry for a break), -1 when none waits.
+    [[nodiscard]] int queuedEntry() const;
+    [[nodiscard]] bool breakQueued() const;
+    /// Live: entry `entry` comes in at the next bar line (or clave cycle with `clave`).
+    void queueEntry(int entry, bool clave = false);
+    void queueNextSection(bool clave = false);
+    void queuePreviousSection(bool clave = false);
+    /// Live: the playing entry's break bar at the next bar line, then the next entry on the one.
+    void queueBreak();
 
     // --- performance (not part of the machine, not undoable) ---------------------------
     void setMuted(int instrument, bool muted);
@@ -318,6 +366,8 @@ private:
     std::unique_ptr<audio::DeviceSettings> m_deviceSettings;
     std::shared_ptr<const audio::Kit> m_kit;
     std::shared_ptr<const audio::Pattern> m_pattern;
+    int m_playingArrangement = -1;
+    std::pair<int, int> m_arrangementLoop{-1, -1};
     bool m_patternStale = true;  ///< the machine, kit or rate changed since m_pattern was built
     QList<int> m_silent;
     double m_sampleRate = 48000.0;

@@ -1,0 +1,183 @@
+// The Beat Machine's Arrange view on offscreen widgets: the built-in tune on its timeline, edits
+// from the keyboard and the section editor (each one undoable), and the tune played live through
+// a dummy JACK server with "next section" queued from the keyboard.
+#include "core/beats/NoteStream.h"
+#include "tests/support/JackServer.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestFiles.h"
+#include "ui/beats/ArrangeView.h"
+#include "ui/beats/BeatMachinePage.h"
+#include "ui/beats/BeatSession.h"
+#include "ui/shell/Settings.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bandmate;
+
+namespace {
+
+class ArrangeViewTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_db = test::openTestDatabase(m_dir, QStringLiteral("arrange.sqlite"));
+        ASSERT_NE(m_db, nullptr);
+        m_store = std::make_unique<QSettings>(m_dir.file(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<ui::Settings>(*m_store);
+        m_page = std::make_unique<ui::BeatMachinePage>(*m_db, *m_settings);
+        m_page->setInteractive(false);
+        m_page->resize(1280, 860);
+        m_page->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_page.get()));
+        m_page->showEditorTab(2);
+        m_view = m_page->arrangeView();
+        ASSERT_NE(m_view, nullptr);
+    }
+
+    ui::BeatSession& session() { return m_page->session(); }
+    const core::beats::Arrangement& tune() { return session().machine().arrangements.at(0); }
+
+    void press(const QKeySequence& keys)
+    {
+        m_view->setFocus();
+        QTest::keySequence(m_view, keys);
+    }
+
+    QComboBox* comboNamed(const QString& name)
+    {
+        for (auto* box : m_view->findChildren<QComboBox*>()) {
+            if (box->accessibleName() == name) {
+                return box;
+            }
+        }
+        return nullptr;
+    }
+
+    test::TempDir m_dir;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<ui::Settings> m_settings;
+    std::unique_ptr<ui::BeatMachinePage> m_page;
+    ui::ArrangeView* m_view = nullptr;
+};
+
+}  // namespace
+
+TEST_F(ArrangeViewTest, TheBuiltInTuneIsShownAndKeyboardAndEditorEditsAreUndoable)
+{
+    ASSERT_EQ(session().builtinName(), QStringLiteral("salsa"));
+    EXPECT_EQ(m_view->arrangement(), 0);
+    EXPECT_EQ(m_view->selectedEntry(), 0);
+    const auto before = session().machine();
+    ASSERT_EQ(tune().form.size(), 6u);
+
+    press(QKeySequence(Qt::Key_Right));
+    EXPECT_EQ(m_view->selectedEntry(), 1);
+    press(QKeySequence(Qt::Key_Insert));  // a new section after the verse
+    ASSERT_EQ(tune().form.size(), 7u);
+    EXPECT_EQ(m_view->selectedEntry(), 2);
+    EXPECT_EQ(tune().sections.at(static_cast<size_t>(tune().form[2])).name, "Section");
+    press(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    EXPECT_EQ(session().machine(), before);
+
+    press(QKeySequence(Qt::Key_Left));
+    EXPECT_EQ(m_view->selectedEntry(), 1);
+    press(QKeySequence(Qt::CTRL | Qt::Key_D));  // the verse copied: a section of its own
+    ASSERT_EQ(tune().form.size(), 7u);
+    EXPECT_EQ(tune().sections.at(static_cast<size_t>(tune().form[2])).name, "Verso 2");
+    press(QKeySequence(Qt::CTRL | Qt::Key_Left));
+    EXPECT_EQ(tune().sections.at(static_cast<size_t>(tune().form[1])).name, "Verso 2");
+    press(QKeySequence(Qt::Key_Delete));
+    EXPECT_EQ(tune().form.size(), 6u);
+
+    // The section editor: the verse's length and its piano.
+    m_view->selectEntry(1);
+    auto spins = m_view->findChildren<QSpinBox*>();
+    auto bars = std::ranges::find_if(spins, [](QSpinBox* s) { return s->suffix().contains(QStringLiteral("bars")); });
+    ASSERT_NE(bars, spins.end());
+    (*bars)->setValue(12);
+    EXPECT_EQ(tune().sections.at(1).bars, 12);
+    QComboBox* piano = comboNamed(QStringLiteral("Piano plays"));
+    ASSERT_NE(piano, nullptr);
+    piano->setCurrentIndex(piano->findText(QStringLiteral("Off")));
+    const auto& parts = tune().sections.at(1).parts;
+    EXPECT_NE(std::ranges::find(parts, core::beats::SectionPart{"piano", core::beats::SectionPart::kOff}), parts.end());
+    EXPECT_TRUE(session().isModified());
+    // Undo walks back through each edit to the built-in as it was.
+    for (int i = 0; i < 20 && !(session().machine() == before); ++i) {
+        session().undoStack()->undo();
+    }
+    EXPECT_EQ(session().machine(), before);
+
+    // A look at it (tests/ui-shots): the 64-bar tune, the verse selected.
+    m_view->selectEntry(1);
+    QTest::qWait(50);  // the section editor's new rows laid out
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    EXPECT_TRUE(m_page->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/beats-arrange.png")));
+}
+
+TEST_F(ArrangeViewTest, ANewArrangementStartsFromTheMachineAndRemovingAProgramKeepsItPlayable)
+{
+    ASSERT_EQ(session().addArrangement(QStringLiteral("Tune")), 1);
+    ASSERT_EQ(session().addArrangement(QStringLiteral(" Tune ")), 2);
+    EXPECT_EQ(session().machine().arrangements.at(1).name, "Tune");
+    EXPECT_EQ(session().machine().arrangements.at(2).name, "Tune 2");  // names stay apart
+    m_view->setArrangement(1);
+    EXPECT_EQ(m_view->selectedEntry(), 0);
+    // The piano's program 2 goes: the built-in tune's parts that chose a later one keep it.
+    const auto pianoIndex = static_cast<int>(std::ranges::find(session().machine().instruments, std::string("piano"),
+                                                               &core::beats::Instrument::id)
+                                             - session().machine().instruments.begin());
+    const auto& verso = session().machine().arrangements.at(0).sections.at(1);
+    const auto chosen = std::ranges::find(verso.parts, std::string("piano"), &core::beats::SectionPart::instrument)->program;
+    session().removeProgram(pianoIndex, 0);
+    const auto& after = session().machine().arrangements.at(0).sections.at(1);
+    EXPECT_EQ(std::ranges::find(after.parts, std::string("piano"), &core::beats::SectionPart::instrument)->program, chosen - 1);
+}
+
+TEST_F(ArrangeViewTest, TheTunePlaysLiveAndNQueuesTheNextSectionForTheNextBarLine)
+{
+    const QString server = QStringLiteral("bandmate-arrange-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started()) << "jackd (jackd2) is in packaging/debian-packages.txt";
+    const auto release = qScopeGuard([this] { session().releaseDevice(); });
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    session().setDeviceSettings(settings);
+    session().setPlayingArrangement(0);
+    bool playing = false;
+    for (int attempt = 0; attempt < 40 && !playing; ++attempt) {
+        playing = session().play();
+        if (!playing) {
+            QTest::qWait(250);
+        }
+    }
+    ASSERT_TRUE(playing) << m_page->bannerText().toStdString();
+    for (int i = 0; i < 200 && session().playingEntry() != 0; ++i) {
+        QTest::qWait(20);
+    }
+    ASSERT_EQ(session().playingEntry(), 0) << "the intro";
+    press(QKeySequence(Qt::Key_N));
+    for (int i = 0; i < 400 && session().playingEntry() != 1; ++i) {
+        QTest::qWait(20);
+    }
+    ASSERT_EQ(session().playingEntry(), 1) << "the verse came in";
+    // It came in on a bar line of the intro, long before the intro's 4 bars (32 steps) ran out.
+    const auto* song = session().songLayout();
+    ASSERT_NE(song, nullptr);
+    const double intoVerse = session().songStep() - song->entries[1].startStep;
+    EXPECT_GE(intoVerse, 0.0);
+    EXPECT_LT(session().audibleStep(), 32.0);
+    EXPECT_EQ(session().queuedEntry(), -1);
+    session().stop();
+}

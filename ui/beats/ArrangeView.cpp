@@ -1,0 +1,742 @@
+#include "ui/beats/ArrangeView.h"
+
+#include "core/beats/NoteStream.h"
+#include "ui/beats/BeatMachinePageParts.h"
+#include "ui/beats/BeatSession.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace bandmate::ui {
+
+using core::beats::Arrangement;
+using core::beats::Section;
+using core::beats::SectionPart;
+
+namespace {
+
+constexpr int kLabelWidth = 112;
+constexpr int kBlockHeight = 48;
+constexpr int kLaneHeight = 20;
+constexpr int kMinWidth = 240;  ///< the blocks' least width
+
+/// A section without a colour of its own: one of these, by its index.
+QColor defaultColour(int section)
+{
+    static const QColor colours[] = {QColor(0x29, 0x80, 0xb9), QColor(0x27, 0xae, 0x60), QColor(0xc0, 0x39, 0x2b),
+                                     QColor(0x8e, 0x44, 0xad), QColor(0xd3, 0x54, 0x00), QColor(0x16, 0xa0, 0x85)};
+    return colours[section % 6];
+}
+
+QColor sectionColour(const Section& section, int index)
+{
+    const QColor own(QString::fromStdString(section.colour));
+    return own.isValid() ? own : defaultColour(index);
+}
+
+/// The program an instrument plays in a section, as a short label; empty: as the machine has it.
+QString partLabel(const core::beats::Instrument& instrument, const std::vector<SectionPart>& parts, bool* off)
+{
+    for (const SectionPart& part : parts) {
+        if (part.instrument == instrument.id) {
+            *off = part.program < 0 || part.program >= static_cast<int>(instrument.programs.size());
+            return *off ? QString() : QString::fromStdString(instrument.programs[static_cast<size_t>(part.program)].title);
+        }
+    }
+    *off = !instrument.enabled;
+    return {};
+}
+
+}  // namespace
+
+/// The form as blocks on a bar ruler, a lane per instrument under it, and the playhead.
+class ArrangeTimeline : public QWidget {
+public:
+    ArrangeTimeline(BeatSession& session, QWidget* parent) : QWidget(parent), m_session(session)
+    {
+        setFocusPolicy(Qt::StrongFocus);
+        setAccessibleName(QCoreApplication::translate("bandmate::ui::ArrangeView", "Arrangement timeline"));
+    }
+
+    std::function<void(int)> onSelect;
+    int arrangement = -1;
+    int selected = -1;
+
+    void updateSize()
+    {
+        const int lanes = static_cast<int>(m_session.machine().instruments.size());
+        // As wide as it is given (a long tune's bars get narrower), as high as its lanes.
+        setMinimumSize(kLabelWidth + kMinWidth, kBlockHeight + 8 + lanes * kLaneHeight + 8);
+        update();
+    }
+
+    /// The x of bar `bar` (0-based, fractional) of the tune.
+    [[nodiscard]] double xOfBar(double bar) const
+    {
+        const Arrangement* arr = shown();
+        const int bars = arr != nullptr ? std::max(1, totalBars(*arr)) : 1;
+        return kLabelWidth + bar * (width() - kLabelWidth - 12) / bars;
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QPalette& pal = palette();
+        painter.fillRect(rect(), pal.color(QPalette::Base));
+        const Arrangement* arr = shown();
+        const auto& machine = m_session.machine();
+        if (arr == nullptr || arr->form.empty()) {
+            painter.setPen(pal.color(QPalette::PlaceholderText));
+            painter.drawText(rect(), Qt::AlignCenter,
+                             arr == nullptr ? QCoreApplication::translate("bandmate::ui::ArrangeView", "No arrangement yet: New… makes one from this machine")
+                                            : QCoreApplication::translate("bandmate::ui::ArrangeView", "No sections: Add section (Insert) puts the first one in"));
+            return;
+        }
+        // Lane labels.
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        painter.setFont(small);
+        for (size_t i = 0; i < machine.instruments.size(); ++i) {
+            const int y = kBlockHeight + 8 + static_cast<int>(i) * kLaneHeight;
+            painter.setPen(pal.color(QPalette::Text));
+            painter.drawText(QRect(6, y, kLabelWidth - 10, kLaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                             QString::fromStdString(machine.instruments[i].title));
+            painter.setPen(QPen(pal.color(QPalette::Mid), 0.5));
+            painter.drawLine(kLabelWidth, y + kLaneHeight, width() - 6, y + kLaneHeight);
+        }
+        int bar = 0;
+        for (size_t e = 0; e < arr->form.size(); ++e) {
+            const int index = arr->form[e];
+            if (index < 0 || index >= static_cast<int>(arr->sections.size())) {
+                continue;
+            }
+            const Section& section = arr->sections[static_cast<size_t>(index)];
+            const int bars = section.bars * section.repeats;
+            const QRectF block(xOfBar(bar) + 1, 4, xOfBar(bar + bars) - xOfBar(bar) - 2, kBlockHeight - 4);
+            const QColor colour = sectionColour(section, index);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(colour);
+            painter.drawRoundedRect(block, 5, 5);
+            if (!section.breakParts.empty()) {
+                // The break bar: a darker end.
+                const double breakX = xOfBar(bar + bars - 1);
+                painter.setBrush(colour.darker(160));
+                painter.drawRoundedRect(QRectF(breakX, block.top(), block.right() - breakX, block.height()), 5, 5);
+            }
+            if (static_cast<int>(e) == selected) {
+                painter.setPen(QPen(pal.color(QPalette::Highlight), 3));
+                painter.setBrush(Qt::NoBrush);
+                painter.drawRoundedRect(block.adjusted(-1, -1, 1, 1), 6, 6);
+            }
+            painter.setPen(Qt::white);
+            QFont bold = font();
+            bold.setBold(true);
+            painter.setFont(bold);
+            const QRectF text = block.adjusted(6, 2, -4, -2);
+            painter.drawText(text, Qt::AlignLeft | Qt::AlignTop,
+                             painter.fontMetrics().elidedText(QString::fromStdString(section.name), Qt::ElideRight,
+                                                              static_cast<int>(text.width())));
+            painter.setFont(small);
+            QString detail = section.bars == 1 ? QCoreApplication::translate("bandmate::ui::ArrangeView", "1 bar") : QCoreApplication::translate("bandmate::ui::ArrangeView", "%1 bars").arg(section.bars);
+            if (section.repeats > 1) {
+                detail += QStringLiteral(" ×%1").arg(section.repeats);
+            }
+            if (section.bpm > 0.0) {
+                detail += QStringLiteral(" · %1 BPM").arg(section.bpm);
+            }
+            painter.drawText(text, Qt::AlignLeft | Qt::AlignBottom,
+                             painter.fontMetrics().elidedText(detail, Qt::ElideRight, static_cast<int>(text.width())));
+            // Lanes: the program each instrument plays here.
+            for (size_t i = 0; i < machine.instruments.size(); ++i) {
+                bool off = false;
+                const QString label = partLabel(machine.instruments[i], section.parts, &off);
+                const int y = kBlockHeight + 8 + static_cast<int>(i) * kLaneHeight;
+                const QRectF lane(block.left(), y + 3, block.width(), kLaneHeight - 6);
+                if (off) {
+                    continue;
+                }
+                QColor fill = colour;
+                fill.setAlpha(label.isEmpty() ? 60 : 140);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(fill);
+                painter.drawRoundedRect(lane, 3, 3);
+                painter.setPen(pal.color(QPalette::Text));
+                painter.drawText(lane.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                                 painter.fontMetrics().elidedText(label.isEmpty() ? QCoreApplication::translate("bandmate::ui::ArrangeView", "as the machine") : label, Qt::ElideRight,
+                                                                  static_cast<int>(lane.width()) - 6));
+            }
+            bar += bars;
+        }
+        // The playhead, when this arrangement plays.
+        if (m_session.playingArrangement() == arrangement) {
+            if (const auto* song = m_session.songLayout(); song != nullptr) {
+                const int entry = m_session.playingEntry();
+                if (entry >= 0) {
+                    const auto& placed = song->entries[static_cast<size_t>(entry)];
+                    double step = m_session.isPlaying() || m_session.isPaused() ? std::floor(songStep()) : 0.0;
+                    if (step >= song->songSteps) {  // a live break: at its entry's end
+                        step = placed.startStep + placed.steps - 1;
+                    }
+                    const double x = xOfBar(step / song->barSteps);
+                    painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
+                    painter.drawLine(QPointF(x, 0), QPointF(x, height()));
+                }
+            }
+        }
+    }
+
+    void mousePressEvent(QMouseEvent* event) override
+    {
+        const Arrangement* arr = shown();
+        if (arr == nullptr || event->position().x() < kLabelWidth) {
+            return;
+        }
+        int bar = 0;
+        for (size_t e = 0; e < arr->form.size(); ++e) {
+            const Section& section = arr->sections[static_cast<size_t>(arr->form[e])];
+            const int bars = section.bars * section.repeats;
+            if (event->position().x() < xOfBar(bar + bars)) {
+                if (onSelect) {
+                    onSelect(static_cast<int>(e));
+                }
+                return;
+            }
+            bar += bars;
+        }
+    }
+
+private:
+    [[nodiscard]] const Arrangement* shown() const
+    {
+        const auto& arrangements = m_session.machine().arrangements;
+        return arrangement >= 0 && arrangement < static_cast<int>(arrangements.size()) ? &arrangements[static_cast<size_t>(arrangement)]
+                                                                                        : nullptr;
+    }
+
+    static int totalBars(const Arrangement& arr)
+    {
+        int bars = 0;
+        for (const int index : arr.form) {
+            if (index >= 0 && index < static_cast<int>(arr.sections.size())) {
+                bars += arr.sections[static_cast<size_t>(index)].bars * arr.sections[static_cast<size_t>(index)].repeats;
+            }
+        }
+        return bars;
+    }
+
+    [[nodiscard]] double songStep() const;
+
+    BeatSession& m_session;
+};
+
+ArrangeView::ArrangeView(BeatSession& session, QWidget* parent) : QWidget(parent), m_session(session)
+{
+    // Everything scrolls up and down in one area (a small window shows the timeline first), never
+    // sideways: the timeline fits its width.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scrollArea = new QScrollArea(this);
+    scrollArea->setWidgetResizable(true);
+    scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scrollArea->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scrollArea);
+    auto* content = new QWidget(scrollArea);
+    scrollArea->setWidget(content);
+    auto* layout = new QVBoxLayout(content);
+    // The content keeps at least its layout's minimum as parts come and go (the scroll area
+    // hears of it through the resize).
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    auto* top = new QHBoxLayout;
+    m_chooser = new QComboBox(this);
+    m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chooser->setMinimumContentsLength(12);
+    m_chooser->setAccessibleName(tr("Arrangement"));
+    auto* chooserLabel = new QLabel(tr("&Arrangement:"), this);
+    chooserLabel->setBuddy(m_chooser);
+    auto* add = new QPushButton(tr("&New…"), this);
+    m_rename = new QPushButton(tr("Rena&me…"), this);
+    m_delete = new QPushButton(tr("Delete"), this);
+    m_playTune = new QPushButton(tr("Play the &tune"), this);
+    m_playTune->setCheckable(true);
+    m_playTune->setToolTip(tr("Play this arrangement instead of the machine's loop"));
+    top->addWidget(chooserLabel);
+    top->addWidget(m_chooser, 1);
+    top->addWidget(add);
+    top->addWidget(m_rename);
+    top->addWidget(m_delete);
+    top->addWidget(m_playTune);
+    layout->addLayout(top);
+    m_summary = new QLabel(this);
+    layout->addWidget(m_summary);
+
+    m_timeline = new ArrangeTimeline(session, this);
+    layout->addWidget(m_timeline);
+
+    // Two rows of commands: editing the form, and playing it live.
+    auto* tools = new QHBoxLayout;
+    auto* live = new QHBoxLayout;
+    const auto button = [&](const QString& text, const QString& tip, const std::function<void()>& action) {
+        auto* b = new QPushButton(text, this);
+        b->setToolTip(tip);
+        connect(b, &QPushButton::clicked, this, action);
+        tools->addWidget(b);
+        return b;
+    };
+    button(tr("Add section"), tr("A new section after the selected one (Insert)"), [this] {
+        selectEntry(m_session.addSection(m_arrangement, m_entry));
+    });
+    button(tr("Repeat"), tr("The selected section once more right after it (Ctrl+R)"), [this] {
+        m_session.repeatEntry(m_arrangement, m_entry);
+        selectEntry(m_entry + 1);
+    });
+    button(tr("Duplicate"), tr("A copy of the selected section to change on its own (Ctrl+D)"), [this] {
+        m_session.duplicateEntry(m_arrangement, m_entry);
+        selectEntry(m_entry + 1);
+    });
+    button(tr("Remove"), tr("Take the selected section out of the tune (Delete)"), [this] {
+        m_session.removeEntry(m_arrangement, m_entry);
+        refresh();
+    });
+    for (auto* arrow : {button(tr("◀"), tr("Move the selected section earlier (Ctrl+Left)"),
+                               [this] {
+                                   m_session.moveEntry(m_arrangement, m_entry, m_entry - 1);
+                                   selectEntry(m_entry - 1);
+                               }),
+                        button(tr("▶"), tr("Move the selected section later (Ctrl+Right)"), [this] {
+                            m_session.moveEntry(m_arrangement, m_entry, m_entry + 1);
+                            selectEntry(m_entry + 1);
+                        })}) {
+        arrow->setMaximumWidth(arrow->fontMetrics().horizontalAdvance(QStringLiteral("◀")) * 4);
+    }
+    m_loop = button(tr("&Loop it"), tr("Play the selected section over and over (L); again: the whole tune"), [this] {
+        if (m_session.playingArrangement() != m_arrangement) {
+            m_session.setPlayingArrangement(m_arrangement);
+        }
+        const auto loop = m_session.arrangementLoop();
+        m_session.setArrangementLoop(loop.first == m_entry ? -1 : m_entry, m_entry);
+        refreshLive();
+    });
+    m_loop->setCheckable(true);
+    tools->addStretch(1);
+    layout->addLayout(tools);
+    m_live = new QLabel(this);
+    m_live->setWordWrap(true);  // what plays and what comes next, in as many lines as it needs
+    live->addWidget(m_live, 1);
+    tools = live;
+    button(tr("Previous"), tr("Live: the previous section at the next bar line (P)"), [this] { m_session.queuePreviousSection(); });
+    button(tr("Next section"), tr("Live: the next section at the next bar line (N)"), [this] { m_session.queueNextSection(); });
+    button(tr("Break"), tr("Live: the break at the next bar line, then the next section on the one (B)"), [this] {
+        m_session.queueBreak();
+    });
+    layout->addLayout(live);
+
+    buildEditor();
+    layout->addWidget(m_editor);
+
+    connect(m_chooser, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!m_refreshing) {
+            setArrangement(index);
+        }
+    });
+    connect(add, &QPushButton::clicked, this, &ArrangeView::addArrangement);
+    connect(m_rename, &QPushButton::clicked, this, &ArrangeView::renameArrangement);
+    connect(m_delete, &QPushButton::clicked, this, [this] { m_session.removeArrangement(m_arrangement); });
+    connect(m_playTune, &QPushButton::toggled, this, [this](bool on) {
+        if (!m_refreshing) {
+            m_session.setPlayingArrangement(on ? m_arrangement : -1);
+            refreshLive();
+        }
+    });
+    m_timeline->onSelect = [this](int entry) { selectEntry(entry); };
+    connect(&session, &BeatSession::machineChanged, this, &ArrangeView::refresh);
+    connect(&session, &BeatSession::playingChanged, this, [this] { refreshLive(); });
+
+    const auto shortcut = [this](const QKeySequence& keys, const std::function<void()>& action) {
+        auto* s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, action);
+    };
+    shortcut(QKeySequence(Qt::Key_Insert), [this] { selectEntry(m_session.addSection(m_arrangement, m_entry)); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
+        m_session.duplicateEntry(m_arrangement, m_entry);
+        selectEntry(m_entry + 1);
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+        m_session.repeatEntry(m_arrangement, m_entry);
+        selectEntry(m_entry + 1);
+    });
+    shortcut(QKeySequence(Qt::Key_Delete), [this] {
+        m_session.removeEntry(m_arrangement, m_entry);
+        refresh();
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Left), [this] {
+        m_session.moveEntry(m_arrangement, m_entry, m_entry - 1);
+        selectEntry(m_entry - 1);
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Right), [this] {
+        m_session.moveEntry(m_arrangement, m_entry, m_entry + 1);
+        selectEntry(m_entry + 1);
+    });
+    shortcut(QKeySequence(Qt::Key_Left), [this] { selectEntry(std::max(0, m_entry - 1)); });
+    shortcut(QKeySequence(Qt::Key_Right), [this] { selectEntry(m_entry + 1); });
+    shortcut(QKeySequence(Qt::Key_N), [this] { m_session.queueNextSection(); });
+    shortcut(QKeySequence(Qt::Key_P), [this] { m_session.queuePreviousSection(); });
+    shortcut(QKeySequence(Qt::Key_B), [this] { m_session.queueBreak(); });
+    shortcut(QKeySequence(Qt::Key_L), [this] { m_loop->click(); });
+
+    m_poll = new QTimer(this);
+    m_poll->setInterval(40);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        m_timeline->update();
+        refreshLive();
+    });
+    refresh();
+}
+
+double ArrangeTimeline::songStep() const
+{
+    const int entry = m_session.playingEntry();
+    const auto* song = const_cast<BeatSession&>(m_session).songLayout();
+    if (song == nullptr || entry < 0) {
+        return 0.0;
+    }
+    // The engine's song step, as the session's playing entry reads it.
+    return m_session.songStep();
+}
+
+void ArrangeView::buildEditor()
+{
+    m_editor = new QWidget(this);
+    // The section's settings, then its parts below them: every part's choice gets the width.
+    auto* layout = new QVBoxLayout(m_editor);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_name = new QLineEdit(m_editor);
+    m_name->setMinimumWidth(260);
+    m_bars = new QSpinBox(m_editor);
+    m_bars->setRange(1, core::beats::MachineLimits::kMaxSectionBars);
+    m_bars->setSuffix(tr(" bars"));
+    m_repeats = new QSpinBox(m_editor);
+    m_repeats->setRange(1, core::beats::MachineLimits::kMaxRepeats);
+    m_repeats->setPrefix(QStringLiteral("×"));
+    m_tempo = new QDoubleSpinBox(m_editor);
+    m_tempo->setRange(0.0, core::beats::MachineLimits::kMaxBpm);
+    m_tempo->setDecimals(1);
+    m_tempo->setSpecialValueText(tr("the machine's"));
+    m_tempo->setSuffix(tr(" BPM"));
+    m_key = new QComboBox(m_editor);
+    m_key->addItem(tr("the machine's"), -1);
+    for (int k = 0; k < 12; ++k) {
+        m_key->addItem(QString::fromUtf8(beatpage::kKeyNames[k]), k);  // as the page's key chooser names them
+    }
+    m_break = new QCheckBox(tr("Ends on a &break (its last bar)"), m_editor);
+    form->addRow(tr("Section &name:"), m_name);
+    form->addRow(tr("Len&gth:"), m_bars);
+    form->addRow(tr("Re&peats:"), m_repeats);
+    form->addRow(tr("T&empo:"), m_tempo);
+    form->addRow(tr("&Key:"), m_key);
+    form->addRow(QString(), m_break);
+    layout->addLayout(form);
+    auto* partsBox = new QWidget(m_editor);
+    m_parts = new QGridLayout(partsBox);
+    m_parts->setContentsMargins(0, 6, 0, 0);
+    m_parts->setColumnStretch(1, 1);
+    m_parts->setColumnStretch(2, 1);
+    layout->addWidget(partsBox, 1);
+
+    const auto sectionEdit = [this](const QString& description, const std::function<void(Section&)>& change, int merge = -1) {
+        if (!m_refreshing) {
+            m_session.editSection(m_arrangement, selectedSection(), description, change, merge);
+        }
+    };
+    connect(m_name, &QLineEdit::editingFinished, this, [this, sectionEdit] {
+        const std::string name = m_name->text().simplified().toStdString();
+        if (!name.empty()) {
+            sectionEdit(tr("Rename section"), [name](Section& s) { s.name = name; });
+        }
+    });
+    connect(m_bars, &QSpinBox::valueChanged, this, [sectionEdit](int bars) {
+        sectionEdit(tr("Section length"), [bars](Section& s) { s.bars = bars; }, 301);
+    });
+    connect(m_repeats, &QSpinBox::valueChanged, this, [sectionEdit](int repeats) {
+        sectionEdit(tr("Section repeats"), [repeats](Section& s) { s.repeats = repeats; }, 302);
+    });
+    connect(m_tempo, &QDoubleSpinBox::valueChanged, this, [sectionEdit](double bpm) {
+        const double value = bpm < core::beats::MachineLimits::kMinBpm ? 0.0 : bpm;
+        sectionEdit(tr("Section tempo"), [value](Section& s) { s.bpm = value; }, 303);
+    });
+    connect(m_key, &QComboBox::currentIndexChanged, this, [this, sectionEdit](int) {
+        const int key = m_key->currentData().toInt();
+        sectionEdit(tr("Section key"), [key](Section& s) { s.keyNote = key; });
+    });
+    connect(m_break, &QCheckBox::toggled, this, [this, sectionEdit](bool on) {
+        // A new break: every part that plays there hits its first program's first bar until
+        // the figures are chosen below.
+        const auto& machine = m_session.machine();
+        sectionEdit(on ? tr("Add a break") : tr("Remove the break"), [on, &machine](Section& s) {
+            s.breakParts.clear();
+            if (on) {
+                for (const auto& instrument : machine.instruments) {
+                    if (instrument.enabled && instrument.id != "instructor") {
+                        s.breakParts.push_back(SectionPart{instrument.id, instrument.activeProgram});
+                    }
+                }
+            }
+        });
+    });
+}
+
+void ArrangeView::setArrangement(int index)
+{
+    const int count = static_cast<int>(m_session.machine().arrangements.size());
+    m_arrangement = count == 0 ? -1 : std::clamp(index, 0, count - 1);
+    m_entry = m_arrangement >= 0 && !m_session.machine().arrangements[static_cast<size_t>(m_arrangement)].form.empty() ? 0 : -1;
+    refresh();
+}
+
+void ArrangeView::selectEntry(int entry)
+{
+    if (m_arrangement < 0) {
+        return;
+    }
+    const int count = static_cast<int>(m_session.machine().arrangements[static_cast<size_t>(m_arrangement)].form.size());
+    m_entry = count == 0 ? -1 : std::clamp(entry, 0, count - 1);
+    refresh();
+}
+
+int ArrangeView::selectedSection() const
+{
+    if (m_arrangement < 0 || m_entry < 0) {
+        return -1;
+    }
+    const auto& form = m_session.machine().arrangements[static_cast<size_t>(m_arrangement)].form;
+    return m_entry < static_cast<int>(form.size()) ? form[static_cast<size_t>(m_entry)] : -1;
+}
+
+void ArrangeView::refresh()
+{
+    m_refreshing = true;
+    const auto& machine = m_session.machine();
+    const int count = static_cast<int>(machine.arrangements.size());
+    if (m_arrangement < 0 && count > 0) {
+        m_arrangement = 0;
+    }
+    if (m_arrangement >= count) {
+        m_arrangement = count - 1;
+    }
+    m_chooser->clear();
+    for (const auto& arrangement : machine.arrangements) {
+        m_chooser->addItem(QString::fromStdString(arrangement.name));
+    }
+    m_chooser->setCurrentIndex(m_arrangement);
+    m_chooser->setEnabled(count > 0);
+    m_rename->setEnabled(m_arrangement >= 0);
+    m_delete->setEnabled(m_arrangement >= 0);
+    m_playTune->setEnabled(m_arrangement >= 0);
+    m_playTune->setChecked(m_arrangement >= 0 && m_session.playingArrangement() == m_arrangement);
+    if (m_arrangement >= 0) {
+        const auto& form = machine.arrangements[static_cast<size_t>(m_arrangement)].form;
+        m_entry = form.empty() ? -1 : std::clamp(m_entry < 0 ? 0 : m_entry, 0, static_cast<int>(form.size()) - 1);
+        const auto stream = core::beats::compileArrangement(machine, machine.arrangements[static_cast<size_t>(m_arrangement)]);
+        double seconds = 0.0;
+        for (const auto& entry : stream.song->entries) {
+            seconds += entry.steps * 60.0 / (entry.bpm * core::beats::stepsPerBeat(machine.flavor));
+        }
+        const int bars = stream.song->songSteps / std::max(1, stream.song->barSteps);
+        const QString length = QStringLiteral("%1:%2").arg(static_cast<int>(seconds) / 60).arg(static_cast<int>(seconds) % 60, 2, 10, QLatin1Char('0'));
+        m_summary->setText(form.size() == 1 ? tr("1 section, %1 bars, %2 at the machine's tempo").arg(bars).arg(length)
+                                            : tr("%1 sections, %2 bars, %3 at the machine's tempo").arg(form.size()).arg(bars).arg(length));
+    } else {
+        m_entry = -1;
+        m_summary->setText(tr("A whole tune from this machine's sections: intro, verse, montuno, mambo, breaks."));
+    }
+    m_timeline->arrangement = m_arrangement;
+    m_timeline->selected = m_entry;
+    m_timeline->updateSize();
+    m_refreshing = false;
+    refreshEditor();
+    refreshLive();
+}
+
+void ArrangeView::refreshEditor()
+{
+    m_refreshing = true;
+    const int sectionIndex = selectedSection();
+    m_editor->setEnabled(sectionIndex >= 0);
+    m_partBoxes.clear();
+    m_breakBoxes.clear();
+    while (auto* item = m_parts->takeAt(0)) {
+        if (item->widget() != nullptr) {
+            item->widget()->hide();  // gone now; deleted once its signal (if it sent one) returns
+            item->widget()->deleteLater();
+        }
+        delete item;
+    }
+    if (sectionIndex < 0) {
+        m_refreshing = false;
+        return;
+    }
+    const auto& machine = m_session.machine();
+    const Section& section = machine.arrangements[static_cast<size_t>(m_arrangement)].sections[static_cast<size_t>(sectionIndex)];
+    m_name->setText(QString::fromStdString(section.name));
+    m_bars->setValue(section.bars);
+    m_repeats->setValue(section.repeats);
+    m_tempo->setValue(section.bpm);
+    m_key->setCurrentIndex(std::clamp(section.keyNote + 1, 0, 12));
+    m_break->setChecked(!section.breakParts.empty());
+    m_parts->addWidget(new QLabel(tr("<b>Part</b>")), 0, 0);
+    m_parts->addWidget(new QLabel(tr("<b>Plays</b>")), 0, 1);
+    if (!section.breakParts.empty()) {
+        m_parts->addWidget(new QLabel(tr("<b>In the break</b>")), 0, 2);
+    }
+    for (size_t i = 0; i < machine.instruments.size(); ++i) {
+        const auto& instrument = machine.instruments[i];
+        const int row = static_cast<int>(i) + 1;
+        m_parts->addWidget(new QLabel(QString::fromStdString(instrument.title)), row, 0);
+        auto* plays = new QComboBox;
+        plays->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        plays->setMinimumContentsLength(10);
+        plays->setAccessibleName(tr("%1 plays").arg(QString::fromStdString(instrument.title)));
+        plays->addItem(instrument.enabled ? tr("As the machine (%1)").arg(QString::fromStdString(
+                                                instrument.programs.empty() ? std::string()
+                                                                            : instrument.programs[static_cast<size_t>(std::clamp(
+                                                                                  instrument.activeProgram, 0,
+                                                                                  static_cast<int>(instrument.programs.size()) - 1))]
+                                                                                  .title))
+                                          : tr("As the machine (off)"),
+                       -2);
+        plays->addItem(tr("Off"), SectionPart::kOff);
+        for (size_t p = 0; p < instrument.programs.size(); ++p) {
+            plays->addItem(QString::fromStdString(instrument.programs[p].title), static_cast<int>(p));
+        }
+        const auto chosen = std::ranges::find(section.parts, instrument.id, &SectionPart::instrument);
+        plays->setCurrentIndex(chosen == section.parts.end() ? 0 : plays->findData(chosen->program));
+        const std::string id = instrument.id;
+        connect(plays, &QComboBox::currentIndexChanged, this, [this, plays, id](int) {
+            if (m_refreshing) {
+                return;
+            }
+            const int program = plays->currentData().toInt();
+            m_session.editSection(m_arrangement, selectedSection(), tr("Section part"), [id, program](Section& s) {
+                std::erase_if(s.parts, [&](const SectionPart& part) { return part.instrument == id; });
+                if (program != -2) {
+                    s.parts.push_back(SectionPart{id, program});
+                }
+            });
+        });
+        m_parts->addWidget(plays, row, 1);
+        m_partBoxes.push_back(plays);
+        if (section.breakParts.empty()) {
+            continue;
+        }
+        auto* figure = new QComboBox;
+        figure->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        figure->setMinimumContentsLength(8);
+        figure->setAccessibleName(tr("%1 in the break").arg(QString::fromStdString(instrument.title)));
+        figure->addItem(tr("Rests"), SectionPart::kOff);
+        for (size_t p = 0; p < instrument.programs.size(); ++p) {
+            figure->addItem(QString::fromStdString(instrument.programs[p].title), static_cast<int>(p));
+        }
+        const auto hit = std::ranges::find(section.breakParts, instrument.id, &SectionPart::instrument);
+        figure->setCurrentIndex(hit == section.breakParts.end() ? 0 : std::max(0, figure->findData(hit->program)));
+        connect(figure, &QComboBox::currentIndexChanged, this, [this, figure, id](int) {
+            if (m_refreshing) {
+                return;
+            }
+            const int program = figure->currentData().toInt();
+            m_session.editSection(m_arrangement, selectedSection(), tr("Break figure"), [id, program](Section& s) {
+                std::erase_if(s.breakParts, [&](const SectionPart& part) { return part.instrument == id; });
+                if (program >= 0) {
+                    s.breakParts.push_back(SectionPart{id, program});
+                }
+            });
+        });
+        m_parts->addWidget(figure, row, 2);
+        m_breakBoxes.push_back(figure);
+    }
+    m_refreshing = false;
+}
+
+void ArrangeView::refreshLive()
+{
+    const bool mine = m_arrangement >= 0 && m_session.playingArrangement() == m_arrangement;
+    const auto loop = m_session.arrangementLoop();
+    m_loop->setChecked(mine && loop.first >= 0 && loop.first == m_entry);
+    const bool running = m_session.isPlaying() || m_session.isPaused();
+    if (running && mine) {
+        m_poll->start();
+    } else {
+        m_poll->stop();
+    }
+    if (!mine) {
+        m_live->setText(m_arrangement >= 0 ? tr("The machine's loop plays. “Play the tune” plays this arrangement instead.") : QString());
+        return;
+    }
+    const auto& machine = m_session.machine();
+    const auto& arr = machine.arrangements[static_cast<size_t>(m_arrangement)];
+    const auto nameOf = [&](int entry) {
+        return entry >= 0 && entry < static_cast<int>(arr.form.size())
+                   ? QString::fromStdString(arr.sections[static_cast<size_t>(arr.form[static_cast<size_t>(entry)])].name)
+                   : QString();
+    };
+    QString text = running ? tr("Playing: %1").arg(nameOf(m_session.playingEntry())) : tr("Plays this tune from the top");
+    if (const int queued = m_session.queuedEntry(); queued >= 0) {
+        text += m_session.breakQueued() ? tr(" · next bar line: the break, then %1").arg(nameOf((queued + 1) % static_cast<int>(arr.form.size())))
+                                        : tr(" · next bar line: %1").arg(nameOf(queued));
+    }
+    if (loop.first >= 0) {
+        text += tr(" · looping %1").arg(nameOf(loop.first));
+    }
+    m_live->setText(text);
+}
+
+void ArrangeView::addArrangement()
+{
+    bool ok = true;
+    const QString name = QInputDialog::getText(this, tr("New arrangement"), tr("Name of the tune:"), QLineEdit::Normal, tr("Tune"), &ok);
+    if (ok) {
+        const int index = m_session.addArrangement(name);
+        if (index >= 0) {
+            setArrangement(index);
+        }
+    }
+}
+
+void ArrangeView::renameArrangement()
+{
+    if (m_arrangement < 0) {
+        return;
+    }
+    bool ok = true;
+    const QString name = QInputDialog::getText(this, tr("Rename arrangement"), tr("Name of the tune:"), QLineEdit::Normal,
+                                               QString::fromStdString(m_session.machine().arrangements[static_cast<size_t>(m_arrangement)].name),
+                                               &ok);
+    if (ok) {
+        m_session.renameArrangement(m_arrangement, name);
+    }
+}
+
+}  // namespace bandmate::ui
