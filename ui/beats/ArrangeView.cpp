@@ -536,8 +536,23 @@ int ArrangeView::selectedSection() const
     return m_entry < static_cast<int>(form.size()) ? form[static_cast<size_t>(m_entry)] : -1;
 }
 
+void ArrangeView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
+}
+
 void ArrangeView::refresh()
 {
+    // Hidden (another tab), it waits: a tempo dragged or tapped elsewhere changes the machine
+    // many times a second.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     m_refreshing = true;
     const auto& machine = m_session.machine();
     const int count = static_cast<int>(machine.arrangements.size());
@@ -583,8 +598,31 @@ void ArrangeView::refresh()
 
 void ArrangeView::refreshEditor()
 {
-    m_refreshing = true;
     const int sectionIndex = selectedSection();
+    // The rows are rebuilt only when what they show changed (not for a tempo change).
+    QString builtFor = QStringLiteral("%1/%2/").arg(m_arrangement).arg(sectionIndex);
+    const auto& shownMachine = m_session.machine();
+    if (sectionIndex >= 0) {
+        const Section& shown = shownMachine.arrangements[static_cast<size_t>(m_arrangement)].sections[static_cast<size_t>(sectionIndex)];
+        builtFor += QString::fromStdString(shown.name) + QStringLiteral("/%1/%2/%3/%4/").arg(shown.bars).arg(shown.repeats).arg(shown.bpm).arg(shown.keyNote);
+        for (const auto* parts : {&shown.parts, &shown.breakParts}) {
+            for (const SectionPart& part : *parts) {
+                builtFor += QString::fromStdString(part.instrument) + QLatin1Char('=') + QString::number(part.program) + QLatin1Char(' ');
+            }
+            builtFor += QLatin1Char('|');
+        }
+        for (const auto& instrument : shownMachine.instruments) {
+            builtFor += QString::fromStdString(instrument.title) + QString::number(instrument.enabled) + QString::number(instrument.activeProgram);
+            for (const auto& program : instrument.programs) {
+                builtFor += QString::fromStdString(program.title) + QLatin1Char(',');
+            }
+        }
+    }
+    if (builtFor == m_editorBuiltFor) {
+        return;
+    }
+    m_editorBuiltFor = builtFor;
+    m_refreshing = true;
     m_editor->setEnabled(sectionIndex >= 0);
     m_partBoxes.clear();
     m_breakBoxes.clear();

@@ -39,6 +39,9 @@ public:
     /// Re-reads the machine (after any edit or undo).
     void refresh();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildEditor();
     void refreshEditor();
@@ -51,6 +54,8 @@ private:
     int m_arrangement = -1;
     int m_entry = -1;
     bool m_refreshing = false;
+    bool m_stale = false;        ///< the machine changed while the view was hidden
+    QString m_editorBuiltFor;    ///< what the section editor's rows show (rebuilt only when it changes)
 
     QComboBox* m_chooser = nullptr;
     QPushButton* m_playTune = nullptr;
