@@ -530,8 +530,10 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
     settings.seamlessLoop = options.loop;
     if (stream.song) {
         // The whole tune once (after the count-in), and its last notes ringing out.
+        // The count-in clicks at the first section's tempo, as the engine plays it.
+        const double firstBpm = stream.song->entries.front().bpm;
         settings.frames = audio::framesForSong(*stream.song, machine.flavor, stream.bpm, machine.bpm, options.sampleRate)
-                          + (options.countIn ? audio::framesForBars(1, machine.flavor, machine.bpm, options.sampleRate) : 0);
+                          + (options.countIn ? audio::framesForBars(1, machine.flavor, firstBpm, options.sampleRate) : 0);
         settings.tailFrames = std::llround(options.sampleRate * 2.0);
     } else {
         settings.frames = options.seconds

@@ -88,6 +88,11 @@ void Engine::play(bool countIn, int fromStep)
     send({CommandType::Play, std::max(0, fromStep), countIn ? 1.0 : 0.0});
 }
 
+void Engine::restartSongInBar()
+{
+    send({CommandType::SongTop, 0, 0.0});
+}
+
 void Engine::queueJump(int target, int quantumSteps)
 {
     send({CommandType::QueueJump, target, static_cast<double>(std::max(1, quantumSteps))});
@@ -199,6 +204,7 @@ void Engine::apply(const Command& command) noexcept
         m_segmentFrame = 0.0;
         m_segmentStep = static_cast<double>(m_nextStep);
         const bool song = m_pattern != nullptr && m_pattern->isSong();
+        m_songStart = command.channel;
         m_stepOffset = song ? std::min(command.channel, m_pattern->totalSteps() - 1) : 0;
         m_playedOffset = m_stepOffset;
         m_resolvedStep = kUnresolved;
@@ -207,6 +213,18 @@ void Engine::apply(const Command& command) noexcept
         m_framesPerStep = framesPerStep();
         break;
     }
+    case CommandType::SongTop:
+        if (m_pattern != nullptr && m_pattern->isSong()) {
+            // The song's top where the bar playing now began: what follows is its first bar, in
+            // phase (before the first step, or stopped: from the top).
+            const int64_t bar = m_pattern->barSteps();
+            m_stepOffset = m_nextStep > 0 ? -(m_nextStep - m_nextStep % bar) : 0;
+            m_playedOffset = m_stepOffset;
+            m_songStart = 0;
+            m_queuedTarget = -1;
+            m_resolvedStep = kUnresolved;
+        }
+        break;
     case CommandType::QueueJump:
         m_queuedTarget = command.channel;
         m_queuedQuantum = std::max(1, static_cast<int32_t>(command.value));
@@ -274,8 +292,10 @@ void Engine::resolveSongStep(int64_t step) noexcept
         at = ((at % total) + total) % total;  // a new pattern, shorter than the last
     }
     m_resolvedFrom = at;
+    m_resolvedQueued = -1;
     if (m_queuedTarget >= 0 && m_queuedTarget < total && (at % total) % m_queuedQuantum == 0) {
         at = m_queuedTarget;
+        m_resolvedQueued = m_queuedTarget;
         m_queuedTarget = -1;
     } else if (const int32_t to = m_pattern->jumpAt(at); to >= 0) {
         at = to;
@@ -309,6 +329,16 @@ void Engine::applyClock() noexcept
     // played twice nor skipped because the clock moved a fraction of a millisecond. Before beat 0
     // (a start on the next bar line) nothing plays until step 0, on its exact frame.
     const bool jump = !m_playing || std::abs(step - here) >= 1.0;
+    if (!m_playing && m_pattern != nullptr && m_pattern->isSong()) {
+        // A start: the song from where the last play() asked (its top), not from wherever an
+        // earlier run's jumps had taken it.
+        m_stepOffset = std::min<int64_t>(m_songStart, m_pattern->totalSteps() - 1);
+        m_playedOffset = m_stepOffset;
+        m_queuedTarget = -1;
+    }
+    if (jump) {
+        m_resolvedStep = kUnresolved;  // the next step's place is decided afresh
+    }
     m_playing = true;
     m_bpm = m_clock.bpm;
     m_segmentFrame = static_cast<double>(m_frame);
@@ -356,13 +386,32 @@ void Engine::adoptPendingPattern() noexcept
         m_fadingPattern = previous;
         m_fadingPatternLeft = kFadeFrames;
     }
+    if (m_resolvedStep != kUnresolved && m_resolvedStep == m_nextStep) {
+        // The next step's place was decided with the old layout and has not sounded: decided
+        // again with the new one (a jump it had taken from the queue waits for it again).
+        m_stepOffset = m_resolvedFrom - m_resolvedStep;
+        if (m_resolvedQueued >= 0 && m_queuedTarget < 0) {
+            m_queuedTarget = m_resolvedQueued;
+        }
+    }
+    m_resolvedStep = kUnresolved;
     m_pattern = next;
     if (!next->isSong()) {
         m_stepOffset = 0;
         m_playedOffset = 0;
-        m_tempoFactor = 1.0;
+        m_queuedTarget = -1;
+        if (m_tempoFactor != 1.0) {
+            // Back to the machine's own tempo from here on (not the last section's).
+            m_tempoFactor = 1.0;
+            if (!m_clockPending) {
+                rebaseTempo(framesPerStep());
+            }
+        }
+    } else {
+        if (m_queuedTarget >= next->totalSteps()) {
+            m_queuedTarget = -1;  // a break or section the new layout no longer has
+        }
     }
-    m_resolvedStep = kUnresolved;  // the new song decides the next step's place again
     m_patternVolume.fill(1.0f);
     for (const auto& channel : next->channels()) {
         if (channel.mixerChannel >= 0 && channel.mixerChannel < kMaxChannels) {
@@ -600,6 +649,7 @@ void Engine::process(float* left, float* right, int frames, bool continuesBlock)
         applyClock();
     }
 
+    const int64_t offsetAtStart = m_playedOffset;  // the song step heard at the block's start
     if (m_playing) {
         const int64_t blockEnd = m_frame + frames;
         // Each iteration starts one step; the bound only guards against a corrupted state.
@@ -632,7 +682,7 @@ void Engine::process(float* left, float* right, int frames, bool continuesBlock)
             m_statusStep.store(step, std::memory_order_relaxed);
             m_statusBeat.store(step / core::beats::stepsPerBeat(playingFlavor()), std::memory_order_relaxed);
             const bool song = m_pattern != nullptr && m_pattern->isSong();
-            m_statusSongStep.store(song ? std::max(0.0, step) + static_cast<double>(m_playedOffset) : 0.0, std::memory_order_relaxed);
+            m_statusSongStep.store(song ? std::max(0.0, step) + static_cast<double>(offsetAtStart) : 0.0, std::memory_order_relaxed);
         }
         m_frame += frames;
     }

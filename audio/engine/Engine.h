@@ -84,6 +84,10 @@ public:
     /// clave cycle) not yet played, exactly on it: "next section", "break". A later call
     /// replaces it; a target of -1 takes it back.
     void queueJump(int target, int quantumSteps);
+    /// A song published while playing (another arrangement, or one instead of the machine's
+    /// loop) starts from its top where the bar playing now began: the rest of this bar is its
+    /// first bar's, in phase. Call it after setPattern().
+    void restartSongInBar();
     /// Stops the sequencer; sounding notes ring out. The position is kept for resume().
     void stop();
     /// Continues from where stop() left off (a pause), phase-continuously.
@@ -147,7 +151,7 @@ public:
     [[nodiscard]] uint32_t droppedCommands() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
 
 private:
-    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, MasterGain, QueueJump };
+    enum class CommandType : uint8_t { Play, Stop, Resume, Tempo, Swing, ChannelVolume, MasterGain, QueueJump, SongTop };
     struct Command {
         CommandType type = CommandType::Stop;
         int32_t channel = 0;
@@ -232,6 +236,8 @@ private:
     int64_t m_resolvedFrom = 0;   ///< its song step before jumps (to decide again)
     double m_tempoFactor = 1.0;   ///< the playing entry's tempo over the machine's
     int32_t m_queuedTarget = -1;
+    int32_t m_resolvedQueued = -1;  ///< the queued jump the decided step took, or -1
+    int32_t m_songStart = 0;        ///< the song step the last play() started from
     int32_t m_queuedQuantum = 8;
     double m_beatsPlayed = 0.0;
     uint64_t m_notes = 0;

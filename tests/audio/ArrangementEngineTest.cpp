@@ -224,3 +224,146 @@ TEST(ArrangementEngine, PlayFromASectionStartsThereAtItsTempo)
     });
     test::expectSameImpulses(below(expected, static_cast<int64_t>(out.size())), test::nonzeroFrames(out));
 }
+
+namespace {
+
+/// One instrument that clicks on every step, and a tune of it: "Slow" (2 bars at 96 BPM), then
+/// "Fast" (2 bars at 150 BPM), "Slow" ending on a break, in a 120 BPM machine.
+Machine clickMachine()
+{
+    Machine machine;
+    machine.title = "Clicks";
+    machine.bpm = 120.0;
+    core::beats::Instrument click{.id = "clave", .title = "Clave"};
+    click.programs.push_back(core::beats::Program{"Every step", 1, {{0, 0}}});
+    machine.instruments.push_back(click);
+    machine.arrangements.push_back(Arrangement{
+        "Clicks", {Section{.name = "Slow", .bars = 2, .bpm = 96.0, .breakParts = {{"clave", 0}}}, Section{.name = "Fast", .bars = 2, .bpm = 150.0}}, {0, 1, 0}});
+    return machine;
+}
+
+/// The frames between consecutive clicks from `from` on.
+std::vector<int64_t> gapsAfter(const std::vector<float>& out, int64_t from)
+{
+    std::vector<int64_t> gaps;
+    int64_t last = -1;
+    for (auto i = static_cast<size_t>(from); i < out.size(); ++i) {
+        if (out[i] != 0.0f) {
+            if (last >= 0) {
+                gaps.push_back(static_cast<int64_t>(i) - last);
+            }
+            last = static_cast<int64_t>(i);
+        }
+    }
+    return gaps;
+}
+
+}  // namespace
+
+TEST(ArrangementEngine, LeavingATuneForTheMachinesLoopGoesBackToTheMachinesTempo)
+{
+    const Machine machine = clickMachine();
+    const auto kit = test::impulseKit(machine);
+    const auto song = Pattern::build(core::beats::compileArrangement(machine, machine.arrangements.front()), kit);
+    const auto loop = Pattern::build(core::beats::compileMachine(machine), kit);
+    Engine engine;
+    const auto out = playInBlocks(engine, song, 120.0, 2000, [&](int block) {
+        if (block == 1000) {  // 64,000 frames in: the slow section, 96 BPM (15,000 frames a step)
+            engine.setPattern(loop);
+        }
+    });
+    const auto before = gapsAfter(std::vector<float>(out.begin(), out.begin() + 60'000), 0);
+    ASSERT_FALSE(before.empty());
+    EXPECT_EQ(before.front(), 15000);
+    // After the switch (and the step that was already under way): the machine's 12,000.
+    const auto after = gapsAfter(out, 64'000 + 15'000);
+    ASSERT_GE(after.size(), 3u);
+    for (size_t i = 1; i < after.size(); ++i) {
+        EXPECT_EQ(after[i], 12000) << i;
+    }
+}
+
+TEST(ArrangementEngine, AClockThatStartsAgainStartsTheTuneFromItsTopNotWhereAJumpHadTakenIt)
+{
+    const Machine machine = clickMachine();
+    const auto stream = core::beats::compileArrangement(machine, machine.arrangements.front());
+    const auto song = Pattern::build(stream, test::impulseKit(machine));
+    Engine engine;
+    engine.prepareNonRealTime(kRate);
+    engine.setPattern(song);
+    std::vector<float> left(64);
+    std::vector<float> right(64);
+    double beat = 0.0;
+    const auto block = [&](bool rolling) {
+        engine.followClock({rolling, beat, 120.0});
+        engine.process(left.data(), right.data(), 64);
+        beat += rolling ? 64.0 / kRate * 2.0 : 0.0;  // 120 BPM: two beats a second
+    };
+    for (int b = 0; b < 2000; ++b) {  // 128,000 frames: past step 8 (96,000)
+        block(true);
+        if (b == 10) {
+            engine.queueJump(stream.song->entries[1].startStep, stream.song->barSteps);  // to "Fast" at the next bar
+        }
+    }
+    EXPECT_GE(engine.songStep(), stream.song->entries[1].startStep);
+    for (int b = 0; b < 10; ++b) {
+        block(false);  // the clock stops
+    }
+    beat = 0.0;  // and starts again from its top
+    for (int b = 0; b < 20; ++b) {
+        block(true);
+    }
+    EXPECT_GE(engine.songStep(), 0.0);
+    EXPECT_LT(engine.songStep(), 4.0) << "the tune's top, not the fast section";
+}
+
+TEST(ArrangementEngine, ATuneChosenWhileTheLoopPlaysComesInFromItsTopInPhaseWithTheBar)
+{
+    const Machine machine = clickMachine();
+    const auto kit = test::impulseKit(machine);
+    const auto stream = core::beats::compileArrangement(machine, machine.arrangements.front());
+    const auto song = Pattern::build(stream, kit);
+    const auto loop = Pattern::build(core::beats::compileMachine(machine), kit);
+    Engine engine;
+    double atSwitch = -1.0;
+    double nextBar = -1.0;
+    // 12,000 frames a step at 120: 10.5 bars are 1,008,000 frames, block 15,750.
+    playInBlocks(engine, loop, 120.0, 16801, [&](int b) {
+        if (b == 15750) {
+            engine.setPattern(song);
+            engine.restartSongInBar();
+        }
+        if (b == 15752) {
+            atSwitch = engine.songStep();
+        }
+        if (b == 16800) {  // the rest of the first bar at the slow section's 96 BPM: 4 × 15,000 frames later
+            nextBar = engine.songStep();
+        }
+    });
+    EXPECT_GE(atSwitch, 4.0) << "half way through the song's first bar";
+    EXPECT_LT(atSwitch, 5.0);
+    EXPECT_GE(nextBar, 8.0) << "then its second bar";
+    EXPECT_LT(nextBar, 9.0);
+}
+
+TEST(ArrangementEngine, AQueuedBreakTheNewLayoutLacksIsDropped)
+{
+    Machine machine = clickMachine();
+    const auto kit = test::impulseKit(machine);
+    const auto stream = core::beats::compileArrangement(machine, machine.arrangements.front());
+    const auto song = Pattern::build(stream, kit);
+    machine.arrangements.front().sections[0].breakParts.clear();  // no break anywhere now
+    const auto plain = Pattern::build(core::beats::compileArrangement(machine, machine.arrangements.front()), kit);
+    ASSERT_EQ(plain->totalSteps(), stream.song->songSteps);
+    Engine engine;
+    playInBlocks(engine, song, 120.0, 40, [&](int b) {
+        if (b == 5) {
+            engine.queueJump(stream.song->entries[2].liveBreakStep, stream.song->barSteps);
+        }
+        if (b == 10) {
+            EXPECT_EQ(engine.queuedJump(), stream.song->entries[2].liveBreakStep);
+            engine.setPattern(plain);
+        }
+    });
+    EXPECT_EQ(engine.queuedJump(), -1);
+}

@@ -225,6 +225,14 @@ TEST(RealtimeSafety, AnArrangementWithTempoChangesJumpsAndBreaksAllocatesNothing
         if (block == 2500) {
             engine.setPattern(loop);  // a loop range chosen while it plays
         }
+        if (block == 3500) {
+            engine.setPattern(song);  // another tune, from its top in phase
+            engine.restartSongInBar();
+        }
+        if (block == 5000) {
+            engine.stop();
+            engine.play(false);
+        }
         if (block == 4000) {
             engine.setTempo(240.0);
         }

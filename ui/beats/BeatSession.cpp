@@ -682,7 +682,7 @@ void BeatSession::setPlayingArrangement(int index)
     m_arrangementLoop = {-1, -1};
     rebuildPattern();
     if (index >= 0 && (m_playing || m_paused)) {
-        queueEntry(0);  // from the top, on the next bar line
+        m_engine->restartSongInBar();  // from its top, in phase with the bar playing now
     }
 }
 
