@@ -72,8 +72,16 @@ struct Section {
     /// play the first bar of that program together and all the others rest. Empty: no break.
     std::vector<SectionPart> breakParts;
     std::string colour;  ///< "#rrggbb", or empty for the view's own
+    /// Which stored section this is (its row's id), kept through renames and moves so that sync
+    /// merges edits section by section; empty for one not stored yet. Not part of what it plays:
+    /// equality leaves it out.
+    std::string id;
 
-    friend bool operator==(const Section&, const Section&) = default;
+    friend bool operator==(const Section& a, const Section& b)
+    {
+        return a.name == b.name && a.bars == b.bars && a.repeats == b.repeats && a.parts == b.parts && a.bpm == b.bpm
+               && a.keyNote == b.keyNote && a.breakParts == b.breakParts && a.colour == b.colour;
+    }
 };
 
 /// A whole tune made of a machine's sections: `form` plays them in order (indices into
@@ -82,8 +90,12 @@ struct Arrangement {
     std::string name;
     std::vector<Section> sections;
     std::vector<int> form;
+    std::string id;  ///< as Section::id
 
-    friend bool operator==(const Arrangement&, const Arrangement&) = default;
+    friend bool operator==(const Arrangement& a, const Arrangement& b)
+    {
+        return a.name == b.name && a.sections == b.sections && a.form == b.form;
+    }
 };
 
 struct Machine {

@@ -53,53 +53,28 @@ std::vector<SectionPart> partsFrom(const QString& text)
     return parts;
 }
 
-QString formText(const std::vector<int>& form)
-{
-    QStringList items;
-    for (const int index : form) {
-        items << QString::number(index);
-    }
-    return items.join(QLatin1Char(' '));
-}
-
-std::vector<int> formFrom(const QString& text)
-{
-    std::vector<int> form;
-    for (const QString& item : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int index = item.toInt(&ok);
-        if (ok) {
-            form.push_back(index);
-        }
-    }
-    return form;
-}
-
 /// Two computers that edited one arrangement at once can leave a mix no single save makes (a
 /// form that plays a section the other one removed, a part for a program that is gone): what
 /// cannot be played is left out, so the machine loads, plays and saves.
+/// The parts of `parts` the machine can play: instruments it has, programs they have, each
+/// instrument once.
+std::vector<SectionPart> playableParts(const Machine& machine, const std::vector<SectionPart>& parts)
+{
+    std::vector<SectionPart> kept;
+    for (const SectionPart& part : parts) {
+        const auto owner = std::ranges::find(machine.instruments, part.instrument, &Instrument::id);
+        const bool known = owner != machine.instruments.end() && part.program < static_cast<int>(owner->programs.size());
+        const bool twice = std::ranges::any_of(kept, [&](const SectionPart& k) { return k.instrument == part.instrument; });
+        if (known && !twice) {
+            kept.push_back(SectionPart{part.instrument, std::max(SectionPart::kOff, part.program)});
+        }
+    }
+    return kept;
+}
+
 void keepPlayable(Machine& machine)
 {
-    const auto instrument = [&](const std::string& id) -> const Instrument* {
-        for (const Instrument& candidate : machine.instruments) {
-            if (candidate.id == id) {
-                return &candidate;
-            }
-        }
-        return nullptr;
-    };
-    const auto playable = [&](std::vector<SectionPart>& parts) {
-        std::vector<SectionPart> kept;
-        for (const SectionPart& part : parts) {
-            const Instrument* owner = instrument(part.instrument);
-            const bool known = owner != nullptr && part.program < static_cast<int>(owner->programs.size());
-            const bool twice = std::ranges::any_of(kept, [&](const SectionPart& k) { return k.instrument == part.instrument; });
-            if (known && !twice) {
-                kept.push_back(SectionPart{part.instrument, std::max(SectionPart::kOff, part.program)});
-            }
-        }
-        parts = std::move(kept);
-    };
+    const auto playable = [&](std::vector<SectionPart>& parts) { parts = playableParts(machine, parts); };
     std::vector<Arrangement> kept;
     for (Arrangement& arrangement : machine.arrangements) {
         if (kept.size() >= static_cast<size_t>(MachineLimits::kMaxArrangements)) {
@@ -294,68 +269,196 @@ Result<void> removeArrangements(const QSqlDatabase& db, RowWriter& writer, const
     return writer.removeAll(kArrangement, arrangements, {});
 }
 
-/// Writes the machine's arrangements over the stored ones, matched by position.
-Result<void> saveArrangements(const QSqlDatabase& db, RowWriter& writer, const QString& machineId, const Machine& machine)
+/// Which stored row each item of a list (arrangements, or one arrangement's sections) is saved
+/// to: the row of its own id when that row is live under the same parent; else a live row of
+/// the same name (and ordinal among equal names) that no item claimed by id; else a new row,
+/// with the item's id when no row anywhere has it, or a fresh one. So renames and moves keep
+/// their rows (sync merges edits section by section), and a copy of a machine, or an item that
+/// lost its id (an older file, an undo), never takes another machine's rows.
+class RowMatcher {
+public:
+    explicit RowMatcher(const QList<StoredRow>& rows)
+    {
+        KeyCounter keys;
+        for (const auto& row : rows) {
+            m_byId.insert(row.id, &row);
+            m_byName.insert(keys.key(row.fields.value(QStringLiteral("name")).toString()), &row);
+        }
+    }
+
+    /// First pass: the items whose own id names one of the rows.
+    void claimById(const std::vector<std::string>& ids)
+    {
+        m_claimed.assign(ids.size(), nullptr);
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const StoredRow* row = m_byId.value(QString::fromStdString(ids[i]));
+            if (row != nullptr && !m_taken.contains(row->id)) {
+                m_claimed[i] = row;
+                m_taken.insert(row->id);
+            }
+        }
+    }
+
+    /// Second pass, in item order: item `i` (named `name`) gets its row, or nullptr for a new one.
+    const StoredRow* rowFor(size_t i, const std::string& name)
+    {
+        const QString key = m_names.key(QString::fromStdString(name));
+        if (m_claimed[i] != nullptr) {
+            return m_claimed[i];
+        }
+        const StoredRow* row = m_byName.value(key);
+        if (row != nullptr && !m_taken.contains(row->id)) {
+            m_taken.insert(row->id);
+            return row;
+        }
+        return nullptr;
+    }
+
+private:
+    QHash<QString, const StoredRow*> m_byId;
+    QHash<QString, const StoredRow*> m_byName;
+    QSet<QString> m_taken;
+    KeyCounter m_names;
+    std::vector<const StoredRow*> m_claimed;
+};
+
+/// The id for a new row of `table`: the item's own when no row anywhere has it, else a fresh one.
+Result<QString> newRowId(const QSqlDatabase& db, const QString& table, const std::string& own, UuidV7Generator& ids)
 {
-    auto stored = liveRows(db, kArrangement, QStringLiteral("machine_id"), machineId, QStringLiteral("position"));
+    if (!own.empty()) {
+        auto count = sql::scalar(db, QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(sql::quoteIdentifier(table)),
+                                 {QString::fromStdString(own)});
+        if (!count) {
+            return std::unexpected(count.error());
+        }
+        if (count->toInt() == 0) {
+            return QString::fromStdString(own);
+        }
+    }
+    return ids.next();
+}
+
+/// Writes the machine's arrangements over the stored ones (rows matched by RowMatcher). A field
+/// whose stored value differs from the wanted one only by what loading left out as unplayable
+/// (a form naming a section, a part naming a program this computer does not have yet) keeps
+/// the stored value: another computer's edit is not written over by an unrelated save.
+Result<void> saveArrangements(const QSqlDatabase& db, RowWriter& writer, UuidV7Generator& ids, const QString& machineId,
+                              const Machine& machine)
+{
+    auto stored = liveRows(db, kArrangement, QStringLiteral("machine_id"), machineId, QStringLiteral("position, id"));
     if (!stored) {
         return std::unexpected(stored.error());
     }
-    QHash<int, const StoredRow*> byPosition;
-    for (const auto& row : *stored) {
-        byPosition.insert(row.fields.value(QStringLiteral("position")).toInt(), &row);  // the last of a pair wins
+    RowMatcher arrangementRows(*stored);
+    std::vector<std::string> arrangementIds;
+    for (const Arrangement& arrangement : machine.arrangements) {
+        arrangementIds.push_back(arrangement.id);
     }
+    arrangementRows.claimById(arrangementIds);
     QSet<QString> kept;
     for (size_t a = 0; a < machine.arrangements.size(); ++a) {
         const Arrangement& arrangement = machine.arrangements[a];
-        const QVariantMap fields{
-            {QStringLiteral("machine_id"), machineId},
-            {QStringLiteral("position"), static_cast<int>(a)},
-            {QStringLiteral("name"), QString::fromStdString(arrangement.name)},
-            {QStringLiteral("form"), formText(arrangement.form)},
-        };
-        auto id = writer.put(kArrangement, byPosition.value(static_cast<int>(a)), fields);
-        if (!id) {
-            return std::unexpected(id.error());
+        const StoredRow* row = arrangementRows.rowFor(a, arrangement.name);
+        QString arrangementId = row != nullptr ? row->id : QString();
+        if (row == nullptr) {
+            auto fresh = newRowId(db, kArrangement, arrangement.id, ids);
+            if (!fresh) {
+                return std::unexpected(fresh.error());
+            }
+            arrangementId = *fresh;
         }
-        kept.insert(*id);
-        auto storedSections = liveRows(db, kSection, QStringLiteral("arrangement_id"), *id, QStringLiteral("position"));
+        kept.insert(arrangementId);
+        // Its sections first: the form names their rows.
+        auto storedSections = row != nullptr
+                                  ? liveRows(db, kSection, QStringLiteral("arrangement_id"), arrangementId, QStringLiteral("position, id"))
+                                  : Result<QList<StoredRow>>(QList<StoredRow>{});
         if (!storedSections) {
             return std::unexpected(storedSections.error());
         }
-        QHash<int, const StoredRow*> sectionByPosition;
-        for (const auto& row : *storedSections) {
-            sectionByPosition.insert(row.fields.value(QStringLiteral("position")).toInt(), &row);
+        RowMatcher sectionRows(*storedSections);
+        std::vector<std::string> sectionIds;
+        for (const Section& section : arrangement.sections) {
+            sectionIds.push_back(section.id);
         }
+        sectionRows.claimById(sectionIds);
+        QStringList rowOfSection;
         QSet<QString> keptSections;
-        for (size_t s = 0; s < arrangement.sections.size(); ++s) {
-            const Section& section = arrangement.sections[s];
-            const QVariantMap sectionFields{
-                {QStringLiteral("arrangement_id"), *id},
-                {QStringLiteral("position"), static_cast<int>(s)},
+        for (size_t i = 0; i < arrangement.sections.size(); ++i) {
+            const Section& section = arrangement.sections[i];
+            const StoredRow* sectionRow = sectionRows.rowFor(i, section.name);
+            QString sectionId = sectionRow != nullptr ? sectionRow->id : QString();
+            if (sectionRow == nullptr) {
+                auto fresh = newRowId(db, kSection, section.id, ids);
+                if (!fresh) {
+                    return std::unexpected(fresh.error());
+                }
+                sectionId = *fresh;
+            }
+            const auto keepStored = [&](const char* field, const std::vector<SectionPart>& wanted) {
+                const QString text = partsText(wanted);
+                if (sectionRow == nullptr) {
+                    return text;
+                }
+                const QString storedText = sectionRow->fields.value(QString::fromLatin1(field)).toString();
+                return partsText(playableParts(machine, partsFrom(storedText))) == text ? storedText : text;
+            };
+            const QVariantMap fields{
+                {QStringLiteral("arrangement_id"), arrangementId},
+                {QStringLiteral("position"), static_cast<int>(i)},
                 {QStringLiteral("name"), QString::fromStdString(section.name)},
                 {QStringLiteral("bars"), section.bars},
                 {QStringLiteral("repeats"), section.repeats},
                 {QStringLiteral("bpm"), section.bpm},
                 {QStringLiteral("key_note"), section.keyNote},
-                {QStringLiteral("parts"), partsText(section.parts)},
-                {QStringLiteral("break_parts"), partsText(section.breakParts)},
+                {QStringLiteral("parts"), keepStored("parts", section.parts)},
+                {QStringLiteral("break_parts"), keepStored("break_parts", section.breakParts)},
                 {QStringLiteral("colour"), QString::fromStdString(section.colour)},
             };
-            auto sectionId = writer.put(kSection, sectionByPosition.value(static_cast<int>(s)), sectionFields);
-            if (!sectionId) {
-                return std::unexpected(sectionId.error());
+            auto put = writer.put(kSection, sectionRow, fields, sectionId);
+            if (!put) {
+                return std::unexpected(put.error());
             }
-            keptSections.insert(*sectionId);
+            rowOfSection << sectionId;
+            keptSections.insert(sectionId);
         }
         if (auto removed = writer.removeAll(kSection, *storedSections, keptSections); !removed) {
             return removed;
+        }
+        QStringList form;
+        for (const int index : arrangement.form) {
+            if (index >= 0 && index < rowOfSection.size()) {
+                form << rowOfSection.at(index);
+            }
+        }
+        QString formField = form.join(QLatin1Char(' '));
+        if (row != nullptr) {
+            // What loading left out (a section this computer does not have yet) stays.
+            const QString storedForm = row->fields.value(QStringLiteral("form")).toString();
+            QStringList playable;
+            for (const QString& sectionId : storedForm.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                if (keptSections.contains(sectionId)) {
+                    playable << sectionId;
+                }
+            }
+            if (playable.join(QLatin1Char(' ')) == formField) {
+                formField = storedForm;
+            }
+        }
+        const QVariantMap fields{
+            {QStringLiteral("machine_id"), machineId},
+            {QStringLiteral("position"), static_cast<int>(a)},
+            {QStringLiteral("name"), QString::fromStdString(arrangement.name)},
+            {QStringLiteral("form"), formField},
+        };
+        if (auto put = writer.put(kArrangement, row, fields, arrangementId); !put) {
+            return std::unexpected(put.error());
         }
     }
     return removeArrangements(db, writer, without(*stored, kept));
 }
 
-/// The machine's arrangements as stored, by position.
+/// The machine's arrangements as stored, by position, with their rows' ids; a form's sections
+/// this computer does not have (yet) are left out.
 Result<std::vector<Arrangement>> loadArrangements(const QSqlDatabase& db, const QString& machineId)
 {
     auto rows = liveRows(db, kArrangement, QStringLiteral("machine_id"), machineId, QStringLiteral("position, id"));
@@ -365,15 +468,17 @@ Result<std::vector<Arrangement>> loadArrangements(const QSqlDatabase& db, const 
     std::vector<Arrangement> arrangements;
     for (const auto& row : *rows) {
         Arrangement arrangement;
+        arrangement.id = row.id.toStdString();
         arrangement.name = row.fields.value(QStringLiteral("name")).toString().toStdString();
-        arrangement.form = formFrom(row.fields.value(QStringLiteral("form")).toString());
         auto sections = liveRows(db, kSection, QStringLiteral("arrangement_id"), row.id, QStringLiteral("position, id"));
         if (!sections) {
             return std::unexpected(sections.error());
         }
+        QHash<QString, int> indexOf;
         for (const auto& sectionRow : *sections) {
             const auto field = [&](const char* name) { return sectionRow.fields.value(QString::fromLatin1(name)); };
             Section section;
+            section.id = sectionRow.id.toStdString();
             section.name = field("name").toString().toStdString();
             section.bars = field("bars").toInt();
             section.repeats = field("repeats").toInt();
@@ -382,7 +487,13 @@ Result<std::vector<Arrangement>> loadArrangements(const QSqlDatabase& db, const 
             section.parts = partsFrom(field("parts").toString());
             section.breakParts = partsFrom(field("break_parts").toString());
             section.colour = field("colour").toString().toStdString();
+            indexOf.insert(sectionRow.id, static_cast<int>(arrangement.sections.size()));
             arrangement.sections.push_back(std::move(section));
+        }
+        for (const QString& sectionId : row.fields.value(QStringLiteral("form")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (indexOf.contains(sectionId)) {
+                arrangement.form.push_back(indexOf.value(sectionId));
+            }
         }
         arrangements.push_back(std::move(arrangement));
     }
@@ -585,7 +696,7 @@ Result<QString> MachineRepository::save(const Machine& machine, const QString& r
     if (auto removed = removeInstruments(db, writer, without(*storedInstruments, keptInstruments)); !removed) {
         return std::unexpected(removed.error());
     }
-    if (auto saved = saveArrangements(db, writer, machineId, machine); !saved) {
+    if (auto saved = saveArrangements(db, writer, ids, machineId, machine); !saved) {
         return std::unexpected(saved.error());
     }
     if (writer.writes() > 0) {

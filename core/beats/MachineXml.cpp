@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 
 namespace bandmate::core::beats {
 
@@ -71,6 +72,20 @@ public:
         }
         if (auto ok = countInstructorAsMusicians(machine, machineWhere); !ok) {
             return std::unexpected(ok.error());
+        }
+        for (size_t a = 0; a < machine.arrangements.size(); ++a) {
+            const Arrangement& arrangement = machine.arrangements[a];
+            long steps = 0;
+            for (const int index : arrangement.form) {
+                const Section& section = arrangement.sections[static_cast<size_t>(index)];
+                steps += static_cast<long>(section.bars) * section.repeats * stepsPerBar(machine.flavor);
+            }
+            if (steps > MachineLimits::kMaxSongSteps) {
+                return fail(ErrorCode::InvalidInput,
+                            "arrangement \"" + arrangement.name + "\" is longer than " +
+                                std::to_string(MachineLimits::kMaxSongSteps / stepsPerBar(machine.flavor)) + " bars",
+                            m_arrangementWhere.at(a));
+            }
         }
         // Anything after the root must still be well-formed.
         while (!m_xml.atEnd()) {
@@ -290,6 +305,24 @@ private:
         return std::optional<QString>{attributes.value(QLatin1String(name)).toString().trimmed()};
     }
 
+    /// An optional id="…" (letters, digits and -, as a UUID), which no other arrangement or
+    /// section of the file has.
+    Result<std::string> readId(const QXmlStreamAttributes& attributes, const std::string& where)
+    {
+        static const QRegularExpression pattern(QStringLiteral("^[0-9A-Za-z-]{1,64}$"));
+        if (!attributes.hasAttribute(QLatin1String("id"))) {
+            return std::string();
+        }
+        const QString id = attributes.value(QLatin1String("id")).toString().trimmed();
+        if (!pattern.match(id).hasMatch()) {
+            return failHere(where + " id must be letters, digits and - (at most 64), not \"" + id.left(40).toStdString() + "\"");
+        }
+        if (!m_ids.insert(id).second) {
+            return failHere(where + " has the id \"" + id.toStdString() + "\" that another one has already");
+        }
+        return id.toStdString();
+    }
+
     Result<void> readArrangements(Machine& machine)
     {
         while (nextChild()) {
@@ -314,6 +347,11 @@ private:
                 return failHere("two arrangements are called \"" + arrangement.name + "\"");
             }
             const std::string where = "arrangement \"" + arrangement.name + "\"";
+            auto id = readId(attributes, where);
+            if (!id) {
+                return std::unexpected(id.error());
+            }
+            arrangement.id = *id;
             auto form = attribute(attributes, "form", where, false);
             if (!form) {
                 return std::unexpected(form.error());
@@ -346,7 +384,6 @@ private:
             if (m_xml.hasError()) {
                 return xmlError();
             }
-            int steps = 0;
             for (const int index : arrangement.form) {
                 if (index >= static_cast<int>(arrangement.sections.size())) {
                     return fail(ErrorCode::InvalidInput,
@@ -354,15 +391,10 @@ private:
                                     std::to_string(arrangement.sections.size()) + " (counted from 0)",
                                 formWhere);
                 }
-                const Section& section = arrangement.sections[static_cast<size_t>(index)];
-                steps += section.bars * section.repeats * stepsPerBar(machine.flavor);
-                if (steps > MachineLimits::kMaxSongSteps) {
-                    return fail(ErrorCode::InvalidInput,
-                                where + " is longer than " + std::to_string(MachineLimits::kMaxSongSteps / stepsPerBar(machine.flavor)) +
-                                    " bars",
-                                formWhere);
-                }
             }
+            // Its length is checked once the whole machine is read: the flavor (the bar's
+            // steps) may come after it.
+            m_arrangementWhere.push_back(formWhere);
             machine.arrangements.push_back(std::move(arrangement));
         }
         return m_xml.hasError() ? Result<void>(xmlError()) : Result<void>();
@@ -379,6 +411,11 @@ private:
         }
         section.name = name->value_or(QString()).simplified().left(200).toStdString();
         const std::string where = arrangementWhere + " section \"" + section.name + "\"";
+        auto id = readId(attributes, where);
+        if (!id) {
+            return std::unexpected(id.error());
+        }
+        section.id = *id;
         const auto integer = [&](const char* key, int& target, long long min, long long max) -> Result<void> {
             auto value = attribute(attributes, key, where, false);
             if (!value) {
@@ -658,6 +695,8 @@ private:
     QXmlStreamReader m_xml;
     QString m_source;
     std::optional<int> m_instructorCountsFrom;  ///< <instructorCountsFrom>, when the file says
+    std::set<QString> m_ids;                    ///< the arrangements' and sections' ids so far
+    std::vector<std::string> m_arrangementWhere;  ///< where each arrangement's form is, for errors
 };
 
 QString number(double value)
@@ -778,6 +817,9 @@ QByteArray writeMachineXml(const Machine& machine, InstructorCounting counting)
         for (const Arrangement& arrangement : machine.arrangements) {
             xml.writeStartElement(arr, QStringLiteral("Arrangement"));
             xml.writeAttribute(QStringLiteral("name"), QString::fromStdString(arrangement.name));
+            if (!arrangement.id.empty()) {
+                xml.writeAttribute(QStringLiteral("id"), QString::fromStdString(arrangement.id));
+            }
             QStringList form;
             for (const int index : arrangement.form) {
                 form << QString::number(index);
@@ -786,6 +828,9 @@ QByteArray writeMachineXml(const Machine& machine, InstructorCounting counting)
             for (const Section& section : arrangement.sections) {
                 xml.writeStartElement(arr, QStringLiteral("Section"));
                 xml.writeAttribute(QStringLiteral("name"), QString::fromStdString(section.name));
+                if (!section.id.empty()) {
+                    xml.writeAttribute(QStringLiteral("id"), QString::fromStdString(section.id));
+                }
                 xml.writeAttribute(QStringLiteral("bars"), QString::number(section.bars));
                 if (section.repeats != 1) {
                     xml.writeAttribute(QStringLiteral("repeats"), QString::number(section.repeats));

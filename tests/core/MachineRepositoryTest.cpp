@@ -388,6 +388,10 @@ TEST_F(MachineRepositoryTest, ArrangementsSaveLoadAndAnEditWritesOnlyItsFields)
     Machine machine = arranged();
     ASSERT_TRUE(machines->save(machine, id).has_value());
     EXPECT_EQ(*machines->load(id), machine);
+    // As the app does after a save: the machine as stored, its arrangements and sections with
+    // the ids of their rows (so a rename is a field change, not a new row).
+    machine = *machines->load(id);
+    EXPECT_FALSE(machine.arrangements[0].id.empty());
     EXPECT_EQ(liveCount(*db, "arrangement"), 2);
     EXPECT_EQ(liveCount(*db, "arrangement_section"), 3);
 
@@ -421,18 +425,25 @@ TEST_F(MachineRepositoryTest, ArrangementsSaveLoadAndAnEditWritesOnlyItsFields)
     EXPECT_EQ(liveCount(*db, "arrangement_section"), 0);
 }
 
-TEST_F(MachineRepositoryTest, AnArrangementTwoComputersLeftUnplayableLoadsPlayableAndSaves)
+TEST_F(MachineRepositoryTest, AnArrangementTwoComputersLeftUnplayableLoadsPlayableAndAnUnrelatedSaveKeepsTheirData)
 {
     ASSERT_TRUE(machines->save(arranged(), id).has_value());
-    // What a merge of two computers' edits can leave: the form plays a section the other one
-    // removed, a part names a program that is gone, another instrument nobody has.
+    // What a merge of two computers' edits (or a sync stopped between pages) can leave: the form
+    // plays a section this computer does not have yet, a part names a program it does not have
+    // yet, another an instrument nobody has.
     const QString arrangementId =
         sql::scalar(db->connection(), QStringLiteral("SELECT id FROM arrangement WHERE position = 0"))->toString();
-    ASSERT_TRUE(sql::run(db->connection(), QStringLiteral("UPDATE arrangement SET form = '0 1 7 x 0' WHERE id = ?"), {arrangementId}));
+    const QString form = sql::scalar(db->connection(), QStringLiteral("SELECT form FROM arrangement WHERE id = ?"), {arrangementId})->toString();
+    const QStringList sectionIds = form.split(QLatin1Char(' '));
+    ASSERT_EQ(sectionIds.size(), 4);
+    const QString unknown = QStringLiteral("01a2b3c4-0000-7000-8000-000000000000");
+    const QString strangeForm = sectionIds.at(0) + QLatin1Char(' ') + sectionIds.at(1) + QLatin1Char(' ') + unknown + QLatin1Char(' ') + sectionIds.at(0);
+    ASSERT_TRUE(sql::run(db->connection(), QStringLiteral("UPDATE arrangement SET form = ? WHERE id = ?"), {strangeForm, arrangementId}));
+    const QString strangeParts = QStringLiteral("piano=9 tuba=0 congas=off congas=1 =2");
     ASSERT_TRUE(sql::run(db->connection(),
-                         QStringLiteral("UPDATE arrangement_section SET parts = 'piano=9 tuba=0 congas=off congas=1 =2', "
-                                        "bars = 0, key_note = 40 WHERE arrangement_id = ? AND position = 1"),
-                         {arrangementId}));
+                         QStringLiteral("UPDATE arrangement_section SET parts = ?, bars = 0, key_note = 40 "
+                                        "WHERE arrangement_id = ? AND id = ?"),
+                         {strangeParts, arrangementId, sectionIds.at(1)}));
     auto loaded = machines->load(id);
     ASSERT_TRUE(loaded.has_value()) << loaded.error().toString();
     const Arrangement& tune = loaded->arrangements[0];
@@ -440,5 +451,46 @@ TEST_F(MachineRepositoryTest, AnArrangementTwoComputersLeftUnplayableLoadsPlayab
     EXPECT_EQ(tune.sections[1].parts, (std::vector<SectionPart>{{"congas", SectionPart::kOff}}));
     EXPECT_EQ(tune.sections[1].bars, 1);
     EXPECT_EQ(tune.sections[1].keyNote, 11);
-    EXPECT_TRUE(machines->save(*loaded, id).has_value());
+    // A save that changes something else (the tempo) leaves what it could not play as it was:
+    // the other computer's part and section are not written over.
+    Machine edited = *loaded;
+    edited.bpm = 97;
+    ASSERT_TRUE(machines->save(edited, id).has_value());
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT form FROM arrangement WHERE id = ?"), {arrangementId})->toString(),
+              strangeForm);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT parts FROM arrangement_section WHERE id = ?"), {sectionIds.at(1)})
+                  ->toString(),
+              strangeParts);
+    // An edit of the form itself is written.
+    edited.arrangements[0].form = {1, 0};
+    ASSERT_TRUE(machines->save(edited, id).has_value());
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT form FROM arrangement WHERE id = ?"), {arrangementId})->toString(),
+              sectionIds.at(1) + QLatin1Char(' ') + sectionIds.at(0));
+}
+
+TEST_F(MachineRepositoryTest, SectionsKeepTheirRowsThroughRenamesMovesAndRemovalsAndACopyNeverTakesThem)
+{
+    Machine machine = arranged();
+    ASSERT_TRUE(machines->save(machine, id).has_value());
+    Machine loaded = *machines->load(id);
+    const std::string introId = loaded.arrangements[0].sections[0].id;
+    const std::string montunoId = loaded.arrangements[0].sections[1].id;
+    ASSERT_FALSE(introId.empty());
+    // The intro goes; the montuno, now first, is renamed: its row is the same, only its fields change.
+    loaded.arrangements[0].sections.erase(loaded.arrangements[0].sections.begin());
+    loaded.arrangements[0].form = {0};
+    loaded.arrangements[0].sections[0].name = "Montuno largo";
+    ASSERT_TRUE(machines->save(loaded, id).has_value());
+    const Machine after = *machines->load(id);
+    ASSERT_EQ(after.arrangements[0].sections.size(), 1u);
+    EXPECT_EQ(after.arrangements[0].sections[0].id, montunoId);
+    EXPECT_EQ(sql::scalar(db->connection(), QStringLiteral("SELECT deleted FROM arrangement_section WHERE id = ?"),
+                          {QString::fromStdString(introId)})->toInt(), 1);
+    // A copy of the machine (the same ids in its model) gets rows of its own.
+    auto copy = machines->save(after);
+    ASSERT_TRUE(copy.has_value());
+    const Machine copied = *machines->load(*copy);
+    EXPECT_NE(copied.arrangements[0].sections[0].id, montunoId);
+    EXPECT_EQ(machines->load(id)->arrangements[0].sections[0].id, montunoId);
+    EXPECT_EQ(copied, after);
 }

@@ -455,3 +455,30 @@ TEST(MachineXml, BadArrangementsNameTheArrangementSectionAndProblem)
     // The line and column of the problem come first.
     EXPECT_EQ(error(QStringLiteral("<Arrangement/>")).rfind("test.xml:", 0), 0u);
 }
+
+TEST(MachineXml, AnArrangementsLengthCountsTheFlavorWhereverItStandsAndIdsAreKeptOnceEach)
+{
+    // A merengue bar is 16 steps: 256 bars × 8 × 2 is 4,096 bars, past merengue's 2,048, also
+    // when <flavor> comes after the arrangements.
+    QByteArray xml = writeMachineXml(example());
+    xml.replace("<bm:flavor>Salsa</bm:flavor>", "");
+    xml.replace("</bm:Machine>",
+                "<arrangements xmlns=\"urn:bandmate:xns:arrangements\"><Arrangement name=\"Long\" form=\"0 0\">"
+                "<Section name=\"S\" bars=\"256\" repeats=\"8\"/></Arrangement></arrangements>"
+                "<bm:flavor>Merengue</bm:flavor></bm:Machine>");
+    EXPECT_NE(errorOf(xml).find("arrangement \"Long\" is longer than 2048 bars"), std::string::npos) << errorOf(xml);
+
+    Machine machine = arranged();
+    machine.arrangements[0].id = "01a2b3c4-0000-7000-8000-000000000001";
+    machine.arrangements[0].sections[1].id = "01a2b3c4-0000-7000-8000-000000000002";
+    auto back = readMachineXml(writeMachineXml(machine), QStringLiteral("ids.xml"));
+    ASSERT_TRUE(back.has_value()) << back.error().toString();
+    EXPECT_EQ(back->arrangements[0].id, machine.arrangements[0].id);
+    EXPECT_EQ(back->arrangements[0].sections[1].id, machine.arrangements[0].sections[1].id);
+    EXPECT_TRUE(back->arrangements[0].sections[0].id.empty());
+    machine.arrangements[0].sections[0].id = machine.arrangements[0].sections[1].id;
+    EXPECT_NE(errorOf(writeMachineXml(machine)).find("has the id \"01a2b3c4-0000-7000-8000-000000000002\" that another one has already"),
+              std::string::npos);
+    machine.arrangements[0].sections[0].id = "not an id!";
+    EXPECT_NE(errorOf(writeMachineXml(machine)).find("id must be letters, digits and -"), std::string::npos);
+}

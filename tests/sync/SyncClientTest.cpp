@@ -437,26 +437,62 @@ TEST(SyncClientTest, ANewerBandmatesDataNeverStopsAnOlderOnesSyncAndArrivesAfter
               QStringLiteral("from the studio"));
 }
 
-TEST(SyncClientTest, TwoComputersEditingDifferentSectionsOfAnArrangementConverge)
-{
-    test::TempDir dir;
-    const QString serverDb = test::serverDatabase(dir);
-    test::LocalServer server(serverDb);
-    const QString token = signIn(serverDb);
-    auto laptop = test::openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
-    auto studio = test::openTestDatabase(dir, QStringLiteral("studio.sqlite"));
+/// Two computers, a server, and a salsa machine with a tune saved on the laptop and synced to
+/// the studio.
+class ArrangementSyncTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_serverDb = test::serverDatabase(m_dir);
+        m_server = std::make_unique<test::LocalServer>(m_serverDb);
+        m_token = signIn(m_serverDb);
+        laptop = test::openTestDatabase(m_dir, QStringLiteral("laptop.sqlite"));
+        studio = test::openTestDatabase(m_dir, QStringLiteral("studio.sqlite"));
+    }
 
+    /// Saves `tune` in a salsa machine on the laptop and syncs both computers; its id.
+    QString share(const core::beats::Arrangement& tune)
+    {
+        core::beats::Machine machine = core::beats::loadBuiltinMachine(QStringLiteral("salsa")).value();
+        machine.arrangements = {tune};
+        const QString id = core::beats::MachineRepository(*laptop).save(machine).value();
+        round(*laptop);
+        round(*studio);
+        EXPECT_EQ(core::beats::MachineRepository(*studio).load(id).value(), machine);
+        return id;
+    }
+
+    void round(core::Database& db)
+    {
+        const auto report = syncRound(db, m_server->url(), m_token);
+        ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(report)) << std::get<QString>(report).toStdString();
+    }
+
+    /// Laptop, studio, laptop: everything each one changed reaches the other.
+    void converge()
+    {
+        round(*laptop);
+        round(*studio);
+        round(*laptop);
+        EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    }
+
+    test::TempDir m_dir;
+    QString m_serverDb;
+    std::unique_ptr<test::LocalServer> m_server;
+    QString m_token;
+    std::unique_ptr<core::Database> laptop;
+    std::unique_ptr<core::Database> studio;
+};
+
+TEST_F(ArrangementSyncTest, TwoComputersEditingDifferentSectionsOfAnArrangementConverge)
+{
     namespace beats = core::beats;
-    beats::Machine machine = beats::loadBuiltinMachine(QStringLiteral("salsa")).value();
-    machine.arrangements = {beats::Arrangement{
+    const QString id = share(beats::Arrangement{
         "Pedro Navaja",
         {beats::Section{.name = "Intro", .bars = 4}, beats::Section{.name = "Verso", .bars = 8},
          beats::Section{.name = "Montuno", .bars = 8, .repeats = 2}},
-        {0, 1, 2, 1, 2}}};
-    const QString id = beats::MachineRepository(*laptop).save(machine).value();
-    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*laptop, server.url(), token)));
-    ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*studio, server.url(), token)));
-    ASSERT_EQ(beats::MachineRepository(*studio).load(id).value(), machine);
+        {0, 1, 2, 1, 2}});
 
     // Offline: the laptop doubles the intro and takes the piano out of it; the studio puts the
     // montuno in F with a break and renames the verse.
@@ -469,10 +505,7 @@ TEST(SyncClientTest, TwoComputersEditingDifferentSectionsOfAnArrangementConverge
     onStudio.arrangements[0].sections[2].breakParts = {{"congas", 0}, {"clave", 0}};
     onStudio.arrangements[0].sections[1].name = "Son";
     ASSERT_TRUE(beats::MachineRepository(*studio).save(onStudio, id).has_value());
-    for (auto* db : {laptop.get(), studio.get(), laptop.get()}) {
-        ASSERT_TRUE(std::holds_alternative<sync::SyncReport>(syncRound(*db, server.url(), token)));
-    }
-    EXPECT_EQ(dumpOf(*laptop), dumpOf(*studio));
+    converge();
     const beats::Machine merged = beats::MachineRepository(*studio).load(id).value();
     ASSERT_EQ(merged.arrangements.size(), 1u);
     const auto& sections = merged.arrangements[0].sections;
@@ -482,4 +515,50 @@ TEST(SyncClientTest, TwoComputersEditingDifferentSectionsOfAnArrangementConverge
     EXPECT_EQ(sections[2].keyNote, 5);
     EXPECT_EQ(sections[2].breakParts, onStudio.arrangements[0].sections[2].breakParts);
     EXPECT_EQ(merged.arrangements[0].form, (std::vector<int>{0, 1, 2, 1, 2}));
+}
+
+TEST_F(ArrangementSyncTest, ASectionRemovedOnOneComputerAndAnotherEditedOnTheOtherBothHoldAndNewSectionsNeverSwap)
+{
+    namespace beats = core::beats;
+    const QString id = share(beats::Arrangement{
+        "Tune",
+        {beats::Section{.name = "Intro", .bars = 4}, beats::Section{.name = "Verso", .bars = 8},
+         beats::Section{.name = "Montuno", .bars = 8, .repeats = 2}},
+        {0, 1, 2}});
+
+    // The laptop takes the verse out; the studio puts the montuno in F and stretches the verse.
+    beats::Machine onLaptop = beats::MachineRepository(*laptop).load(id).value();
+    onLaptop.arrangements[0].sections.erase(onLaptop.arrangements[0].sections.begin() + 1);
+    onLaptop.arrangements[0].form = {0, 1};
+    ASSERT_TRUE(beats::MachineRepository(*laptop).save(onLaptop, id).has_value());
+    beats::Machine onStudio = beats::MachineRepository(*studio).load(id).value();
+    onStudio.arrangements[0].sections[2].keyNote = 5;
+    onStudio.arrangements[0].sections[1].bars = 16;
+    ASSERT_TRUE(beats::MachineRepository(*studio).save(onStudio, id).has_value());
+    converge();
+    const beats::Machine merged = beats::MachineRepository(*studio).load(id).value();
+    const auto& tune = merged.arrangements.at(0);
+    ASSERT_EQ(tune.sections.size(), 2u) << "the verse is gone (its removal beats the edit)";
+    EXPECT_EQ(tune.sections[0].name, "Intro");
+    EXPECT_EQ(tune.sections[1].name, "Montuno");
+    EXPECT_EQ(tune.sections[1].keyNote, 5) << "the studio's edit of another section holds";
+    EXPECT_EQ(tune.sections[1].bars, 8);
+    EXPECT_EQ(tune.sections[1].repeats, 2);
+    EXPECT_EQ(tune.form, (std::vector<int>{0, 1}));
+
+    // Both add a section at the end: whichever form wins plays a section that computer made,
+    // never the other one's under its name.
+    beats::Machine a = beats::MachineRepository(*laptop).load(id).value();
+    a.arrangements[0].sections.push_back(beats::Section{.name = "Mambo", .bars = 8});
+    a.arrangements[0].form.push_back(2);
+    ASSERT_TRUE(beats::MachineRepository(*laptop).save(a, id).has_value());
+    beats::Machine b = beats::MachineRepository(*studio).load(id).value();
+    b.arrangements[0].sections.push_back(beats::Section{.name = "Cierre", .bars = 1});
+    b.arrangements[0].form.push_back(2);
+    ASSERT_TRUE(beats::MachineRepository(*studio).save(b, id).has_value());
+    converge();
+    const auto last = beats::MachineRepository(*laptop).load(id).value().arrangements.at(0);
+    ASSERT_EQ(last.form.size(), 3u);
+    const auto& added = last.sections.at(static_cast<size_t>(last.form[2]));
+    EXPECT_TRUE((added.name == "Mambo" && added.bars == 8) || (added.name == "Cierre" && added.bars == 1)) << added.name;
 }

@@ -181,3 +181,20 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndNQueuesTheNextSectionForTheNextBarLin
     EXPECT_EQ(session().queuedEntry(), -1);
     session().stop();
 }
+
+TEST_F(ArrangeViewTest, DuplicatingAProgramKeepsEverySectionOnTheProgramItChose)
+{
+    const auto& instruments = session().machine().instruments;
+    const int congas = static_cast<int>(std::ranges::find(instruments, std::string("congas"), &core::beats::Instrument::id) - instruments.begin());
+    const auto chosen = [&](size_t section) {
+        const auto& parts = tune().sections.at(section).parts;
+        const auto part = std::ranges::find(parts, std::string("congas"), &core::beats::SectionPart::instrument);
+        return part == parts.end() ? -99 : part->program;
+    };
+    const int coro = chosen(2);  // "Tumbao, two congas"
+    ASSERT_GT(coro, 0);
+    const std::string title = session().machine().instruments.at(static_cast<size_t>(congas)).programs.at(static_cast<size_t>(coro)).title;
+    session().duplicateProgram(congas, 0);  // a copy of the first program, right after it
+    EXPECT_EQ(chosen(2), coro + 1);
+    EXPECT_EQ(session().machine().instruments.at(static_cast<size_t>(congas)).programs.at(static_cast<size_t>(chosen(2))).title, title);
+}

@@ -257,6 +257,20 @@ core::Result<QString> BeatSession::save()
         return failWith(saved.error());
     }
     m_userId = *saved;
+    // The arrangements and sections now have rows: the next save finds them by id, through
+    // renames and moves (an edit, not a new row), as sync needs.
+    if (auto stored = m_repository->load(m_userId); stored && stored->arrangements.size() == m_machine.arrangements.size()) {
+        for (size_t a = 0; a < m_machine.arrangements.size(); ++a) {
+            auto& mine = m_machine.arrangements[a];
+            const auto& theirs = stored->arrangements[a];
+            mine.id = theirs.id;
+            if (mine.sections.size() == theirs.sections.size()) {
+                for (size_t i = 0; i < mine.sections.size(); ++i) {
+                    mine.sections[i].id = theirs.sections[i].id;
+                }
+            }
+        }
+    }
     m_builtinName.clear();
     m_origin = MachineOrigin::User;
     m_undo.setClean();
@@ -322,6 +336,22 @@ bool validProgram(const Machine& machine, int instrument, int program)
 {
     return validInstrument(machine, instrument) && program >= 0
            && program < static_cast<int>(machine.instruments[static_cast<size_t>(instrument)].programs.size());
+}
+
+/// Every section part and break part of instrument `id` that chose a program: `map(program)`.
+void renumberParts(Machine& machine, const std::string& id, const std::function<int(int)>& map)
+{
+    for (auto& arrangement : machine.arrangements) {
+        for (auto& section : arrangement.sections) {
+            for (auto* parts : {&section.parts, &section.breakParts}) {
+                for (auto& part : *parts) {
+                    if (part.instrument == id && part.program >= 0) {
+                        part.program = map(part.program);
+                    }
+                }
+            }
+        }
+    }
 }
 
 core::beats::Instrument& at(Machine& machine, int instrument)
@@ -468,6 +498,8 @@ void BeatSession::duplicateProgram(int instrument, int program)
         copy.title += tr(" (copy)").toStdString();
         item.programs.insert(item.programs.begin() + program + 1, copy);
         item.activeProgram = program + 1;
+        // Sections keep the programs they chose, now one further down the list.
+        renumberParts(m, item.id, [program](int chosen) { return chosen > program ? chosen + 1 : chosen; });
     });
 }
 
@@ -495,17 +527,9 @@ void BeatSession::removeProgram(int instrument, int program)
             --item.activeProgram;
         }
         // Sections that chose it rest there now; those after it keep their program.
-        for (auto& arrangement : m.arrangements) {
-            for (auto& section : arrangement.sections) {
-                for (auto* parts : {&section.parts, &section.breakParts}) {
-                    for (auto& part : *parts) {
-                        if (part.instrument == item.id && part.program >= program) {
-                            part.program = part.program == program ? core::beats::SectionPart::kOff : part.program - 1;
-                        }
-                    }
-                }
-            }
-        }
+        renumberParts(m, item.id, [program](int chosen) {
+            return chosen == program ? core::beats::SectionPart::kOff : chosen > program ? chosen - 1 : chosen;
+        });
     });
 }
 
@@ -545,7 +569,14 @@ int BeatSession::addArrangement(const QString& name)
         for (int n = 2; core::beats::findArrangement(m, unique) != nullptr; ++n) {
             unique = wanted + " " + std::to_string(n);
         }
-        m.arrangements.push_back(core::beats::Arrangement{unique, {core::beats::Section{.name = tr("A").toStdString(), .bars = 8}}, {0}});
+        core::beats::Section first;
+        first.name = tr("A").toStdString();
+        first.bars = 8;
+        core::beats::Arrangement made;
+        made.name = unique;
+        made.sections = {first};
+        made.form = {0};
+        m.arrangements.push_back(std::move(made));
     });
     return static_cast<int>(m_machine.arrangements.size()) > index ? index : -1;
 }
@@ -598,10 +629,12 @@ int BeatSession::addSection(int arrangement, int entry)
     const int at = entry >= 0 && entry < static_cast<int>(form.size()) ? entry + 1 : static_cast<int>(form.size());
     edit(tr("Add section"), [&](Machine& m) {
         auto& arr = m.arrangements[static_cast<size_t>(arrangement)];
-        core::beats::Section section{.name = tr("Section").toStdString(), .bars = 8};
+        core::beats::Section section;
+        section.bars = 8;
         if (validEntry(m, arrangement, at - 1)) {
             section = arr.sections[static_cast<size_t>(arr.form[static_cast<size_t>(at - 1)])];
             section.breakParts.clear();
+            section.id.clear();  // a section of its own
         }
         section.name = freshSectionName(arr, tr("Section").toStdString());
         arr.sections.push_back(section);
@@ -630,6 +663,7 @@ void BeatSession::duplicateEntry(int arrangement, int entry)
         auto& arr = m.arrangements[static_cast<size_t>(arrangement)];
         core::beats::Section copy = arr.sections[static_cast<size_t>(arr.form[static_cast<size_t>(entry)])];
         copy.name = freshSectionName(arr, copy.name);
+        copy.id.clear();  // a section of its own, stored in a row of its own
         arr.sections.push_back(copy);
         arr.form.insert(arr.form.begin() + entry + 1, static_cast<int>(arr.sections.size()) - 1);
     });
