@@ -859,7 +859,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::ArrangeView</name>
     <message>
-        <location filename="../../ui/beats/ArrangeView.cpp" line="+79"/>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+78"/>
         <source>Arrangement timeline</source>
         <translation>Línea de tiempo del arreglo</translation>
     </message>
@@ -889,7 +889,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>como la máquina</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>Arrangement</source>
         <translation>Arreglo</translation>
     </message>
@@ -924,7 +924,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tocar este arreglo en lugar del bucle de la máquina</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Add section</source>
         <translation>Añadir sección</translation>
     </message>
@@ -974,7 +974,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Mover la sección elegida antes (Ctrl+Izquierda)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
@@ -984,7 +984,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Mover la sección elegida después (Ctrl+Derecha)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Loop it</source>
         <translation>En b&amp;ucle</translation>
     </message>
@@ -994,7 +994,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tocar la sección elegida una y otra vez (L); otra vez: el tema entero</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
@@ -1024,7 +1024,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>En vivo: el corte en la próxima barra de compás y luego la sección siguiente en el uno (B)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
@@ -1105,7 +1105,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Quitar el corte</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+86"/>
         <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
         <translation>1 sección, %1 compases, %2 al tempo de la máquina</translation>
     </message>
@@ -1120,7 +1120,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Un tema entero con las secciones de esta máquina: intro, verso, montuno, mambo, cortes.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+59"/>
         <source>&lt;b&gt;Part&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parte&lt;/b&gt;</translation>
     </message>
@@ -1751,7 +1751,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+376"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+388"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+103"/>
         <location line="+1"/>
@@ -2074,7 +2074,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El kit no tiene sonido para algunas notas de este instrumento: suenan en silencio</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-357"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-369"/>
         <source>%1 — not saved</source>
         <translation>%1 — sin guardar</translation>
     </message>
@@ -2244,6 +2244,21 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Exportar WAV</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The machine&apos;s loop</source>
+        <translation>El bucle de la máquina</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tune “%1”, whole</source>
+        <translation>El tema «%1», entero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What:</source>
+        <translation>Qué:</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+43"/>
         <source> bars</source>
@@ -2280,7 +2295,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Bucle:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+32"/>
         <source>MIDI files (*.mid)</source>
         <translation>Archivos MIDI (*.mid)</translation>
     </message>
@@ -2290,12 +2305,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Archivos WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Wrote %1 (%2 notes).</source>
         <translation>Se escribió %1 (%2 notas).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
+        <source>Not exported: the tune “%1” has no sections.</source>
+        <translation>No se exportó: el tema «%1» no tiene secciones.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Rendering “%1”…</source>
         <translation>Renderizando “%1”…</translation>
     </message>
@@ -2363,12 +2383,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+151"/>
         <source>Restore version</source>
         <translation>Restaurar versión</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>Turn on %1</source>
         <translation>Activar %1</translation>
     </message>
@@ -2448,7 +2468,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> (copia)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Rename program</source>
         <translation>Renombrar programa</translation>
     </message>
@@ -2463,7 +2483,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Eliminar programa</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>New arrangement</source>
         <translation>Arreglo nuevo</translation>
     </message>
@@ -2473,12 +2493,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A</source>
         <translation>A</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Another arrangement is called “%1”.</source>
         <translation>Otro arreglo ya se llama «%1».</translation>
     </message>
@@ -2498,8 +2518,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Añadir sección</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
@@ -2514,7 +2533,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Duplicar sección</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Delete section</source>
         <translation>Borrar sección</translation>
     </message>

@@ -859,7 +859,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::ArrangeView</name>
     <message>
-        <location filename="../../ui/beats/ArrangeView.cpp" line="+79"/>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+78"/>
         <source>Arrangement timeline</source>
         <translation>Tidslinje for arrangementet</translation>
     </message>
@@ -889,7 +889,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>som maskinen</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>Arrangement</source>
         <translation>Arrangement</translation>
     </message>
@@ -924,7 +924,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spill dette arrangementet i stedet for maskinens løkke</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Add section</source>
         <translation>Legg til del</translation>
     </message>
@@ -974,7 +974,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Flytt den valgte delen tidligere (Ctrl+Venstre)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
@@ -984,7 +984,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Flytt den valgte delen senere (Ctrl+Høyre)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Loop it</source>
         <translation>Spill i l&amp;økke</translation>
     </message>
@@ -994,7 +994,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spill den valgte delen om og om igjen (L); igjen: hele låten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Previous</source>
         <translation>Forrige</translation>
     </message>
@@ -1024,7 +1024,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Live: brekket ved neste taktstrek, så neste del på ener&apos;n (B)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
@@ -1105,7 +1105,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Fjern brekket</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+86"/>
         <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
         <translation>1 del, %1 takter, %2 i maskinens tempo</translation>
     </message>
@@ -1120,7 +1120,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>En hel låt av denne maskinens deler: intro, vers, montuno, mambo, brekk.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+59"/>
         <source>&lt;b&gt;Part&lt;/b&gt;</source>
         <translation>&lt;b&gt;Stemme&lt;/b&gt;</translation>
     </message>
@@ -1751,7 +1751,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+376"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="+388"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+6"/>
         <location line="+103"/>
         <location line="+1"/>
@@ -2074,7 +2074,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Settet har ingen lyd for noen av instrumentets toner: de spiller stille</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-357"/>
+        <location filename="../../ui/beats/BeatMachinePageFiles.cpp" line="-369"/>
         <source>%1 — not saved</source>
         <translation>%1 — ikke lagret</translation>
     </message>
@@ -2244,6 +2244,21 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Eksporter WAV</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The machine&apos;s loop</source>
+        <translation>Maskinens løkke</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tune “%1”, whole</source>
+        <translation>Låten «%1», hel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What:</source>
+        <translation>Hva:</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <location filename="../../ui/beats/BeatMachinePageTransport.cpp" line="+43"/>
         <source> bars</source>
@@ -2280,7 +2295,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Løkke:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+32"/>
         <source>MIDI files (*.mid)</source>
         <translation>MIDI-filer (*.mid)</translation>
     </message>
@@ -2290,12 +2305,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>WAV-filer (*.wav)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Wrote %1 (%2 notes).</source>
         <translation>Skrev %1 (%2 toner).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
+        <source>Not exported: the tune “%1” has no sections.</source>
+        <translation>Ikke eksportert: låten «%1» har ingen deler.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Rendering “%1”…</source>
         <translation>Gjengir «%1» …</translation>
     </message>
@@ -2363,12 +2383,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+151"/>
         <source>Restore version</source>
         <translation>Gjenopprett versjon</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>Turn on %1</source>
         <translation>Slå på %1</translation>
     </message>
@@ -2448,7 +2468,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> (kopi)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Rename program</source>
         <translation>Gi programmet nytt navn</translation>
     </message>
@@ -2463,7 +2483,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slett program</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>New arrangement</source>
         <translation>Nytt arrangement</translation>
     </message>
@@ -2473,12 +2493,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Låt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A</source>
         <translation>A</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Another arrangement is called “%1”.</source>
         <translation>Et annet arrangement heter allerede «%1».</translation>
     </message>
@@ -2498,8 +2518,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Legg til del</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Section</source>
         <translation>Del</translation>
     </message>
@@ -2514,7 +2533,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Dupliser del</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Delete section</source>
         <translation>Slett del</translation>
     </message>

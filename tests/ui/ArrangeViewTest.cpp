@@ -1,7 +1,9 @@
 // The Beat Machine's Arrange view on offscreen widgets: the built-in tune on its timeline, edits
 // from the keyboard and the section editor (each one undoable), and the tune played live through
 // a dummy JACK server with "next section" queued from the keyboard.
+#include "audio/render/OfflineRenderer.h"
 #include "core/beats/NoteStream.h"
+#include "tests/support/AudioFiles.h"
 #include "tests/support/JackServer.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestFiles.h"
@@ -12,6 +14,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialog>
 #include <QDir>
 #include <QScopeGuard>
 #include <QSettings>
@@ -197,4 +200,46 @@ TEST_F(ArrangeViewTest, DuplicatingAProgramKeepsEverySectionOnTheProgramItChose)
     session().duplicateProgram(congas, 0);  // a copy of the first program, right after it
     EXPECT_EQ(chosen(2), coro + 1);
     EXPECT_EQ(session().machine().instruments.at(static_cast<size_t>(congas)).programs.at(static_cast<size_t>(chosen(2))).title, title);
+}
+
+TEST_F(ArrangeViewTest, ExportWritesTheWholeTuneAsWavAndAsMidiWithAMarkerPerSection)
+{
+    // The export dialog offers the tunes; the built-in's is chosen, whole.
+    const auto choose = [](QDialog& dialog) {
+        auto* what = dialog.findChild<QComboBox*>(QStringLiteral("exportWhat"));
+        ASSERT_NE(what, nullptr);
+        ASSERT_EQ(what->count(), 2);
+        what->setCurrentIndex(1);
+        dialog.accept();
+    };
+    const QString wavPath = m_dir.file(QStringLiteral("tune.wav"));
+    const QString midPath = m_dir.file(QStringLiteral("tune.mid"));
+    m_page->setExportHooks(choose, [&](const QString& suggested) {
+        EXPECT_TRUE(suggested.startsWith(QStringLiteral("Salsa dura, 64 bars"))) << suggested.toStdString();
+        return suggested.endsWith(QStringLiteral(".mid")) ? midPath : wavPath;
+    });
+    m_page->exportAudioForTest(true);
+    std::string error;
+    const auto midi = test::readMidiFile(midPath.toStdString(), &error);
+    ASSERT_EQ(midi.format, 1) << error;
+    int markers = 0;
+    for (const auto& event : midi.tracks.at(0).events) {
+        markers += event.status == 0xFF && event.data1 == 0x06 ? 1 : 0;
+    }
+    EXPECT_EQ(markers, 6);
+
+    m_page->exportAudioForTest(false);
+    const QString done = QStringLiteral("Wrote %1.").arg(wavPath);
+    for (int i = 0; i < 600 && m_page->bannerText() != done; ++i) {
+        QTest::qWait(50);
+    }
+    ASSERT_EQ(m_page->bannerText(), done);
+    const auto wav = test::readWav(wavPath.toStdString(), &error);
+    ASSERT_TRUE(error.empty()) << error;
+    const auto& machine = session().machine();
+    const auto stream = core::beats::compileArrangement(machine, machine.arrangements.front());
+    const auto rate = static_cast<double>(wav.sampleRate);
+    EXPECT_EQ(static_cast<int64_t>(wav.frames()),
+              audio::framesForSong(*stream.song, machine.flavor, machine.bpm, machine.bpm, rate) + std::llround(rate * 2.0))
+        << "64 bars at 180 BPM, and two seconds for the last notes to ring";
 }

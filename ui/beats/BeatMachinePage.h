@@ -6,12 +6,14 @@ class QNetworkAccessManager;
 
 #include "ui/beats/ShareDialog.h"
 
+#include <functional>
 #include <memory>
 
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
+class QDialog;
 class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
@@ -89,6 +91,16 @@ public:
     /// (when known) and key (0-11, or -1 to keep the machine's) and starts playing. False, with
     /// the reason in the banner, when the groove cannot be opened or nothing can play.
     bool practise(const QString& machineRef, double bpm, int key);
+
+    /// Tests: instead of showing Export WAV/MIDI's options and asking for a file, call these
+    /// (choose in the dialog, then accept() or reject() it; return the path, or "" to cancel).
+    void setExportHooks(std::function<void(QDialog&)> options, std::function<QString(const QString&)> path)
+    {
+        m_exportOptionsHook = std::move(options);
+        m_exportPathHook = std::move(path);
+    }
+    /// Export WAV… (false) or Export MIDI… (true), as the menu does.
+    void exportAudioForTest(bool midi) { exportAudio(midi); }
 
     /// How Share… reaches the musician's server (the Sync page's session).
     void setServerAccess(ShareDialog::ServerAccess access) { m_serverAccess = std::move(access); }
@@ -182,6 +194,8 @@ private:
     StepGrid* m_grid = nullptr;
     PolymeterView* m_polymeter = nullptr;
     ArrangeView* m_arrange = nullptr;
+    std::function<void(QDialog&)> m_exportOptionsHook;
+    std::function<QString(const QString&)> m_exportPathHook;
 };
 
 }  // namespace bandmate::ui

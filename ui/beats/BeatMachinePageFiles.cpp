@@ -365,6 +365,18 @@ void BeatMachinePage::exportAudio(bool midi)
     QDialog options(this);
     options.setWindowTitle(midi ? tr("Export MIDI") : tr("Export WAV"));
     auto* form = new QFormLayout(&options);
+    // What: the machine's loop, or one of its arrangements whole (the one playing, if any).
+    const auto& arrangements = m_session->machine().arrangements;
+    auto* what = new QComboBox(&options);
+    what->setObjectName(QStringLiteral("exportWhat"));
+    what->addItem(tr("The machine's loop"), -1);
+    for (size_t a = 0; a < arrangements.size(); ++a) {
+        what->addItem(tr("The tune “%1”, whole").arg(QString::fromStdString(arrangements[a].name)), static_cast<int>(a));
+    }
+    what->setCurrentIndex(std::max(0, what->findData(m_session->playingArrangement())));
+    if (!arrangements.empty()) {
+        form->addRow(tr("What:"), what);
+    }
     auto* bars = new QSpinBox(&options);
     bars->setRange(1, 999);
     bars->setValue(8);
@@ -381,27 +393,52 @@ void BeatMachinePage::exportAudio(bool midi)
         form->addRow(tr("Count-in:"), countIn);
         form->addRow(tr("Loop:"), loop);
     }
+    // A tune is as long as its sections, and plays once.
+    const auto showWhat = [what, bars, loop] {
+        const bool tune = what->currentData().toInt() >= 0;
+        bars->setEnabled(!tune);
+        loop->setEnabled(!tune);
+        if (tune) {
+            loop->setChecked(false);
+        }
+    };
+    connect(what, &QComboBox::currentIndexChanged, &options, showWhat);
+    showWhat();
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &options);
     connect(buttons, &QDialogButtonBox::accepted, &options, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &options, &QDialog::reject);
     form->addRow(buttons);
-    if (options.exec() != QDialog::Accepted) {
+    if (m_exportOptionsHook) {
+        m_exportOptionsHook(options);  // tests choose in the dialog, then accept or reject it
+    } else if (options.exec() != QDialog::Accepted) {
         return;
     }
-    const QString suggested = QString::fromStdString(m_session->machine().title) + (midi ? QStringLiteral(".mid") : QStringLiteral(".wav"));
-    const QString path = QFileDialog::getSaveFileName(this, options.windowTitle(), suggested,
-                                                      midi ? tr("MIDI files (*.mid)") : tr("WAV files (*.wav)"));
+    if (options.result() != QDialog::Accepted) {
+        return;
+    }
+    const int tune = what->currentData().toInt();
+    const auto& chosen = m_session->machine();
+    const QString name = tune >= 0 ? QString::fromStdString(chosen.arrangements[static_cast<size_t>(tune)].name)
+                                   : QString::fromStdString(chosen.title);
+    const QString suggested = name + (midi ? QStringLiteral(".mid") : QStringLiteral(".wav"));
+    const QString path = m_exportPathHook ? m_exportPathHook(suggested)
+                                          : QFileDialog::getSaveFileName(this, options.windowTitle(), suggested,
+                                                                         midi ? tr("MIDI files (*.mid)") : tr("WAV files (*.wav)"));
     if (path.isEmpty()) {
         return;
     }
-    auto machine = m_session->machine();
-    machine.bpm = bpm->value();
+    // A tune's sections keep their tempi relative to the machine's: the tempo chosen here
+    // scales them all, as the tempo box does while it plays.
+    const auto machine = m_session->machine();
+    const double playedBpm = bpm->value();
+    const core::beats::NoteStream stream = tune >= 0 ? core::beats::compileArrangement(machine, machine.arrangements[static_cast<size_t>(tune)])
+                                                     : core::beats::compileMachine(machine);
     if (midi) {
         audio::MidiExportSettings settings;
-        settings.bpm = machine.bpm;
+        settings.bpm = playedBpm;
         settings.swing = m_session->swing();
-        settings.steps = bars->value() * core::beats::stepsPerBar(machine.flavor);
-        auto written = audio::exportMidiFile(machine, core::beats::compileMachine(machine), settings, path.toStdString());
+        settings.steps = stream.song ? stream.song->songSteps : bars->value() * core::beats::stepsPerBar(machine.flavor);
+        auto written = audio::exportMidiFile(machine, stream, settings, path.toStdString());
         showMessage(written ? tr("Wrote %1 (%2 notes).").arg(path).arg(written->notes)
                             : QString::fromStdString(written.error().toString()),
                     !written);
@@ -410,14 +447,25 @@ void BeatMachinePage::exportAudio(bool midi)
     audio::RenderSettings settings;
     // At the rate the kit was decoded for (the audio device's): the same samples at another
     // rate would sound out of tune.
-    const auto pattern = m_session->pattern();
+    const auto pattern = audio::Pattern::build(stream, m_session->kit());
     settings.sampleRate = pattern->kit().sampleRate();
-    settings.bpm = machine.bpm;
+    settings.bpm = playedBpm;
     settings.swing = m_session->swing();
     settings.countIn = countIn->isChecked();
     settings.seamlessLoop = loop->isChecked();
-    settings.frames = audio::framesForBars(bars->value() + (settings.countIn ? 1 : 0), machine.flavor, machine.bpm, settings.sampleRate);
-    renderWav(path, QString::fromStdString(machine.title), pattern, settings);
+    if (stream.song) {
+        if (stream.song->songSteps == 0) {
+            showMessage(tr("Not exported: the tune “%1” has no sections.").arg(name), true);
+            return;
+        }
+        const double firstBpm = stream.song->entries.front().bpm * playedBpm / machine.bpm;
+        settings.frames = audio::framesForSong(*stream.song, machine.flavor, machine.bpm, playedBpm, settings.sampleRate)
+                          + (settings.countIn ? audio::framesForBars(1, machine.flavor, firstBpm, settings.sampleRate) : 0);
+        settings.tailFrames = std::llround(settings.sampleRate * 2.0);  // its last notes ring out
+    } else {
+        settings.frames = audio::framesForBars(bars->value() + (settings.countIn ? 1 : 0), machine.flavor, playedBpm, settings.sampleRate);
+    }
+    renderWav(path, name, pattern, settings);
 }
 
 QProgressDialog* BeatMachinePage::renderWav(const QString& path, const QString& title, std::shared_ptr<const audio::Pattern> pattern,
