@@ -92,6 +92,7 @@ struct BeatOptions {
     int midiOutChannel = -1;        ///< 0-15, or -1: each instrument's General MIDI channel
     bool midiOnly = false;          ///< play --midi-only: the audio muted, the notes sent
     QString arrangement;            ///< --arrangement NAME: the machine's whole tune instead of its loop
+    double ownBpm = 0.0;            ///< the machine's tempo before --bpm (a tune's sections scale with --bpm)
 };
 
 constexpr double kDefaultBars = 8.0;  // four clave cycles
@@ -501,7 +502,11 @@ Result<beats::NoteStream> compileFor(const BeatOptions& options, const beats::Ma
                                           + names.join(QStringLiteral(", ")).toStdString() + ")",
                     "--arrangement");
     }
-    beats::NoteStream stream = beats::compileArrangement(machine, *arrangement);
+    // Sections with a tempo of their own keep it relative to the machine's: --bpm scales the
+    // whole tune, as the app's tempo trainer and its export do.
+    beats::Machine own = machine;
+    own.bpm = options.ownBpm > 0.0 ? options.ownBpm : machine.bpm;
+    beats::NoteStream stream = beats::compileArrangement(own, *findArrangement(own, arrangement->name));
     if (stream.song->songSteps == 0) {
         return fail(ErrorCode::InvalidArgument, "the arrangement \"" + arrangement->name + "\" has no sections to play", "--arrangement");
     }
@@ -531,7 +536,7 @@ int runRender(const CliArgs& args, const BeatOptions& options, const beats::Mach
     if (stream.song) {
         // The whole tune once (after the count-in), and its last notes ringing out.
         // The count-in clicks at the first section's tempo, as the engine plays it.
-        const double firstBpm = stream.song->entries.front().bpm;
+        const double firstBpm = stream.song->entries.front().bpm * machine.bpm / stream.bpm;
         settings.frames = audio::framesForSong(*stream.song, machine.flavor, stream.bpm, machine.bpm, options.sampleRate)
                           + (options.countIn ? audio::framesForBars(1, machine.flavor, firstBpm, options.sampleRate) : 0);
         settings.tailFrames = std::llround(options.sampleRate * 2.0);
@@ -1257,6 +1262,7 @@ int runBeatCommand(const CliArgs& args)
         return reportError(argument.error());
     }
     auto machine = std::make_optional(std::move(argument->machine));
+    options->ownBpm = machine->bpm;
     if (auto applied = applyOverrides(*machine, *options); !applied) {
         return reportError(applied.error());
     }

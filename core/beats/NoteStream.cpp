@@ -155,6 +155,11 @@ NoteStream compileArrangement(const Machine& machine, const Arrangement& arrange
         if (loopEnd != song.totalSteps || first.startStep != 0) {
             song.jumps.emplace_back(loopEnd, first.startStep);
         }
+        // Playing past a loop that ends early (it was set while the tune played further on):
+        // the tune's end goes to the loop too, never on into the live breaks.
+        if (loopEnd != song.songSteps) {
+            song.jumps.emplace_back(song.songSteps, first.startStep);
+        }
         // After a live break's bar the next entry comes in on the one (the loop's first after
         // its last).
         for (int i = 0; i < count && anyBreak != nullptr; ++i) {

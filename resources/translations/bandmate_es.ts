@@ -859,7 +859,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::ArrangeView</name>
     <message>
-        <location filename="../../ui/beats/ArrangeView.cpp" line="+78"/>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+80"/>
         <source>Arrangement timeline</source>
         <translation>Línea de tiempo del arreglo</translation>
     </message>
@@ -874,7 +874,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Sin secciones: Añadir sección (Insert) pone la primera</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>1 bar</source>
         <translation>1 compás</translation>
     </message>
@@ -884,12 +884,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>%1 compases</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>%1 BPM</source>
+        <translation>%1 BPM</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>as the machine</source>
         <translation>como la máquina</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+33"/>
+        <source>%1: %2 bars ×%3</source>
+        <translation>%1: %2 compases ×%3</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Arrangement</source>
         <translation>Arreglo</translation>
     </message>
@@ -984,17 +994,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Mover la sección elegida después (Ctrl+Derecha)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Loop it</source>
-        <translation>En b&amp;ucle</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Play the selected section over and over (L); again: the whole tune</source>
-        <translation>Tocar la sección elegida una y otra vez (L); otra vez: el tema entero</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
@@ -1029,7 +1029,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation> compases</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+3"/>
         <source>the machine&apos;s</source>
         <translation>el de la máquina</translation>
@@ -1045,24 +1045,34 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Termina con un &amp;corte (su último compás)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Section &amp;name:</source>
-        <translation>Nom&amp;bre de la sección:</translation>
+        <location line="-123"/>
+        <source>Lo&amp;op it</source>
+        <translation>En b&amp;ucle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the selected section over and over (O); again: the whole tune</source>
+        <translation>Tocar la sección elegida una y otra vez (O); otra vez: el tema entero</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Section name:</source>
+        <translation>Nombre de la sección:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Len&amp;gth:</source>
+        <source>&amp;Length:</source>
         <translation>&amp;Longitud:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Re&amp;peats:</source>
-        <translation>Re&amp;peticiones:</translation>
+        <source>&amp;Repeats:</source>
+        <translation>&amp;Repeticiones:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>T&amp;empo:</source>
-        <translation>T&amp;empo:</translation>
+        <source>Tem&amp;po:</source>
+        <translation>Tem&amp;po:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1070,7 +1080,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tonalida&amp;d:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Rename section</source>
         <translation>Renombrar sección</translation>
     </message>
@@ -1095,7 +1105,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tonalidad de la sección</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add a break</source>
         <translation>Añadir un corte</translation>
     </message>
@@ -1105,7 +1115,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Quitar el corte</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+101"/>
         <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
         <translation>1 sección, %1 compases, %2 al tempo de la máquina</translation>
     </message>
@@ -1170,12 +1180,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Descansa</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Break figure</source>
         <translation>Figura del corte</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
+        <source>“%1” plays. “Play the tune” plays this one instead.</source>
+        <translation>Suena «%1». «Tocar el tema» toca este en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The machine&apos;s loop plays. “Play the tune” plays this arrangement instead.</source>
         <translation>Suena el bucle de la máquina. «Tocar el tema» toca este arreglo en su lugar.</translation>
     </message>
@@ -2543,7 +2558,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Mover sección</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>No section of this arrangement has a break to play.</source>
         <translation>Ninguna sección de este arreglo tiene un corte que tocar.</translation>
     </message>

@@ -859,7 +859,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::ArrangeView</name>
     <message>
-        <location filename="../../ui/beats/ArrangeView.cpp" line="+78"/>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+80"/>
         <source>Arrangement timeline</source>
         <translation>Tidslinje for arrangementet</translation>
     </message>
@@ -874,7 +874,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ingen deler: Legg til del (Insert) setter inn den første</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>1 bar</source>
         <translation>1 takt</translation>
     </message>
@@ -884,12 +884,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>%1 takter</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>%1 BPM</source>
+        <translation>%1 BPM</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>as the machine</source>
         <translation>som maskinen</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+33"/>
+        <source>%1: %2 bars ×%3</source>
+        <translation>%1: %2 takter ×%3</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Arrangement</source>
         <translation>Arrangement</translation>
     </message>
@@ -984,17 +994,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Flytt den valgte delen senere (Ctrl+Høyre)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Loop it</source>
-        <translation>Spill i l&amp;økke</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Play the selected section over and over (L); again: the whole tune</source>
-        <translation>Spill den valgte delen om og om igjen (L); igjen: hele låten</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Previous</source>
         <translation>Forrige</translation>
     </message>
@@ -1029,7 +1029,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation> takter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+3"/>
         <source>the machine&apos;s</source>
         <translation>maskinens</translation>
@@ -1045,23 +1045,33 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slutter med et &amp;brekk (siste takt)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Section &amp;name:</source>
-        <translation>Na&amp;vn på delen:</translation>
+        <location line="-123"/>
+        <source>Lo&amp;op it</source>
+        <translation>Spill i l&amp;økke</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the selected section over and over (O); again: the whole tune</source>
+        <translation>Spill den valgte delen om og om igjen (O); igjen: hele låten</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Section name:</source>
+        <translation>Navn på delen:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Len&amp;gth:</source>
+        <source>&amp;Length:</source>
         <translation>L&amp;engde:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Re&amp;peats:</source>
+        <source>&amp;Repeats:</source>
         <translation>Gjen&amp;takelser:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>T&amp;empo:</source>
+        <source>Tem&amp;po:</source>
         <translation>Te&amp;mpo:</translation>
     </message>
     <message>
@@ -1070,7 +1080,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>T&amp;oneart:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Rename section</source>
         <translation>Gi delen nytt navn</translation>
     </message>
@@ -1095,7 +1105,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Toneart for delen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add a break</source>
         <translation>Legg til et brekk</translation>
     </message>
@@ -1105,7 +1115,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Fjern brekket</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+101"/>
         <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
         <translation>1 del, %1 takter, %2 i maskinens tempo</translation>
     </message>
@@ -1170,12 +1180,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Hviler</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Break figure</source>
         <translation>Brekkfigur</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
+        <source>“%1” plays. “Play the tune” plays this one instead.</source>
+        <translation>«%1» spiller. «Spill låten» spiller denne i stedet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The machine&apos;s loop plays. “Play the tune” plays this arrangement instead.</source>
         <translation>Maskinens løkke spiller. «Spill låten» spiller dette arrangementet i stedet.</translation>
     </message>
@@ -2543,7 +2558,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Flytt del</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>No section of this arrangement has a break to play.</source>
         <translation>Ingen del av dette arrangementet har et brekk å spille.</translation>
     </message>

@@ -237,7 +237,8 @@ TEST(Arrangement, PartsNamingWhatTheMachineLacksRestAndARangeLoopsJumpBack)
     EXPECT_EQ(song.songSteps, 80);
     EXPECT_EQ(song.totalSteps, 80);  // no break anywhere: no live breaks
     EXPECT_EQ(song.entries[0].liveBreakStep, -1);
-    EXPECT_EQ(song.jumps, (std::vector<std::pair<int, int>>{{48, 8}}));  // after the 2nd A: the 1st B
+    // After the 2nd A: the 1st B; and the tune's end (reached from past the loop) to it too.
+    EXPECT_EQ(song.jumps, (std::vector<std::pair<int, int>>{{48, 8}, {80, 8}}));
     const CompiledInstrument* piano = find(stream, "piano");
     ASSERT_NE(piano, nullptr);
     EXPECT_EQ(steps(*piano), (std::vector<int>{8, 16, 24, 32, 48, 56, 64, 72}));  // no program 7: A rests

@@ -457,3 +457,17 @@ TEST(BeatCli, AnArrangementThatIsNotThereOrWithALengthGetsOneClearLine)
     EXPECT_EQ(none.exitCode, 0);
     EXPECT_EQ(none.out.trimmed(), QStringLiteral("[]"));
 }
+
+TEST(BeatCli, BpmScalesEveryTempoOfATuneAndTheCountInIsAtItsFirstSections)
+{
+    TempDir dir;
+    const QString machine = writeArrangedMachine(dir);
+    const QString kit = test::writeImpulseKit(dir);
+    // At 60 BPM, half the machine's 120: the intro's 2 bars take 8 s, the montuno's 100 BPM
+    // becomes 50 (4 bars: 19.2 s, played twice); a count-in bar at the intro's 60 BPM (4 s).
+    const CliRun run = runCli({QStringLiteral("render"), machine, QStringLiteral("--arrangement"), QStringLiteral("Tune"),
+                               QStringLiteral("--bpm"), QStringLiteral("60"), QStringLiteral("--count-in"), QStringLiteral("--out"),
+                               dir.file(QStringLiteral("slow.wav")), QStringLiteral("--kit"), kit, QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_EQ(run.json().value(QStringLiteral("frames")).toInteger(), std::llround((4.0 + 8.0 + 2 * 19.2) * 48000) + 2 * 48000);
+}

@@ -243,3 +243,44 @@ TEST_F(ArrangeViewTest, ExportWritesTheWholeTuneAsWavAndAsMidiWithAMarkerPerSect
               audio::framesForSong(*stream.song, machine.flavor, machine.bpm, machine.bpm, rate) + std::llround(rate * 2.0))
         << "64 bars at 180 BPM, and two seconds for the last notes to ring";
 }
+
+TEST_F(ArrangeViewTest, OLoopsTheSectionABreakOfRestsStaysAndLengthsOfTwoSectionsAreTwoUndoSteps)
+{
+    // O (L is the page's Link) loops the selected section of the tune.
+    m_view->selectEntry(2);
+    press(QKeySequence(Qt::Key_O));
+    EXPECT_EQ(session().playingArrangement(), 0);
+    EXPECT_EQ(session().arrangementLoop(), (std::pair<int, int>{2, 2}));
+    press(QKeySequence(Qt::Key_O));
+    EXPECT_EQ(session().arrangementLoop(), (std::pair<int, int>{-1, -1}));
+
+    // The coro's break, every part set to rest: a full stop, still a break.
+    // (each choice rebuilds the rows: the next one is looked for afresh)
+    for (int guard = 0; guard < 20; ++guard) {
+        QTest::qWait(1);  // the new rows shown
+        const auto boxes = m_view->findChildren<QComboBox*>();
+        const auto playing = std::ranges::find_if(boxes, [](QComboBox* figure) {
+            return figure->accessibleName().endsWith(QStringLiteral(" in the break")) && figure->isVisible() && figure->currentIndex() != 0;
+        });
+        if (playing == boxes.end()) {
+            break;
+        }
+        (*playing)->setCurrentIndex(0);  // Rests
+    }
+    const auto& coro = tune().sections.at(static_cast<size_t>(tune().form[2]));
+    EXPECT_FALSE(coro.breakParts.empty());
+    EXPECT_TRUE(std::ranges::all_of(coro.breakParts, [](const auto& part) { return part.program == core::beats::SectionPart::kOff; }));
+
+    // Lengths of two sections: two undo steps, not one.
+    const auto lengthBox = [&] {
+        const auto spins = m_view->findChildren<QSpinBox*>();
+        return *std::ranges::find_if(spins, [](QSpinBox* s) { return s->suffix().contains(QStringLiteral("bars")); });
+    };
+    m_view->selectEntry(0);
+    lengthBox()->setValue(6);
+    m_view->selectEntry(1);
+    lengthBox()->setValue(10);
+    session().undoStack()->undo();
+    EXPECT_EQ(tune().sections.at(0).bars, 6) << "the intro's edit stays";
+    EXPECT_EQ(tune().sections.at(1).bars, 8);
+}

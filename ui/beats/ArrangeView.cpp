@@ -14,6 +14,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
@@ -21,6 +22,7 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -146,11 +148,15 @@ protected:
                 painter.drawRoundedRect(QRectF(breakX, block.top(), block.right() - breakX, block.height()), 5, 5);
             }
             if (static_cast<int>(e) == selected) {
-                painter.setPen(QPen(pal.color(QPalette::Highlight), 3));
+                // A ring that shows on any colour: the text colour outside, white inside.
                 painter.setBrush(Qt::NoBrush);
-                painter.drawRoundedRect(block.adjusted(-1, -1, 1, 1), 6, 6);
+                painter.setPen(QPen(pal.color(QPalette::Text), 3));
+                painter.drawRoundedRect(block.adjusted(-2, -2, 2, 2), 6, 6);
+                painter.setPen(QPen(Qt::white, 1.5));
+                painter.drawRoundedRect(block.adjusted(1, 1, -1, -1), 4, 4);
             }
-            painter.setPen(Qt::white);
+            // Dark text on light colours (a file's own), white on dark.
+            painter.setPen(colour.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
             QFont bold = font();
             bold.setBold(true);
             painter.setFont(bold);
@@ -164,7 +170,7 @@ protected:
                 detail += QStringLiteral(" ×%1").arg(section.repeats);
             }
             if (section.bpm > 0.0) {
-                detail += QStringLiteral(" · %1 BPM").arg(section.bpm);
+                detail += QStringLiteral(" · ") + QCoreApplication::translate("bandmate::ui::ArrangeView", "%1 BPM").arg(section.bpm);
             }
             painter.drawText(text, Qt::AlignLeft | Qt::AlignBottom,
                              painter.fontMetrics().elidedText(detail, Qt::ElideRight, static_cast<int>(text.width())));
@@ -207,23 +213,52 @@ protected:
         }
     }
 
-    void mousePressEvent(QMouseEvent* event) override
+    bool event(QEvent* event) override
+    {
+        // Over a block: its section in full (long tunes have narrow blocks).
+        if (event->type() == QEvent::ToolTip) {
+            auto* help = static_cast<QHelpEvent*>(event);
+            const int entry = entryAt(help->pos().x());
+            const Arrangement* arr = shown();
+            if (arr != nullptr && entry >= 0) {
+                const Section& section = arr->sections[static_cast<size_t>(arr->form[static_cast<size_t>(entry)])];
+                QToolTip::showText(help->globalPos(),
+                                   QCoreApplication::translate("bandmate::ui::ArrangeView", "%1: %2 bars ×%3")
+                                       .arg(QString::fromStdString(section.name))
+                                       .arg(section.bars)
+                                       .arg(section.repeats),
+                                   this);
+            } else {
+                QToolTip::hideText();
+            }
+            return true;
+        }
+        return QWidget::event(event);
+    }
+
+    /// The form entry whose block covers `x`, or -1.
+    [[nodiscard]] int entryAt(double x) const
     {
         const Arrangement* arr = shown();
-        if (arr == nullptr || event->position().x() < kLabelWidth) {
-            return;
+        if (arr == nullptr || x < kLabelWidth) {
+            return -1;
         }
         int bar = 0;
         for (size_t e = 0; e < arr->form.size(); ++e) {
             const Section& section = arr->sections[static_cast<size_t>(arr->form[e])];
-            const int bars = section.bars * section.repeats;
-            if (event->position().x() < xOfBar(bar + bars)) {
-                if (onSelect) {
-                    onSelect(static_cast<int>(e));
-                }
-                return;
+            bar += section.bars * section.repeats;
+            if (x < xOfBar(bar)) {
+                return static_cast<int>(e);
             }
-            bar += bars;
+        }
+        return -1;
+    }
+
+    void mousePressEvent(QMouseEvent* event) override
+    {
+        const int entry = entryAt(event->position().x());
+        if (entry >= 0 && onSelect) {
+            onSelect(entry);
         }
     }
 
@@ -329,14 +364,15 @@ ArrangeView::ArrangeView(BeatSession& session, QWidget* parent) : QWidget(parent
                             selectEntry(m_entry + 1);
                         })}) {
         arrow->setMaximumWidth(arrow->fontMetrics().horizontalAdvance(QStringLiteral("◀")) * 4);
+        arrow->setAccessibleName(arrow->toolTip());
     }
-    m_loop = button(tr("&Loop it"), tr("Play the selected section over and over (L); again: the whole tune"), [this] {
+    m_loop = button(tr("Lo&op it"), tr("Play the selected section over and over (O); again: the whole tune"), [this] {
         if (m_session.playingArrangement() != m_arrangement) {
             m_session.setPlayingArrangement(m_arrangement);
         }
         const auto loop = m_session.arrangementLoop();
         m_session.setArrangementLoop(loop.first == m_entry ? -1 : m_entry, m_entry);
-        refreshLive();
+        refresh();
     });
     m_loop->setCheckable(true);
     tools->addStretch(1);
@@ -404,7 +440,7 @@ ArrangeView::ArrangeView(BeatSession& session, QWidget* parent) : QWidget(parent
     shortcut(QKeySequence(Qt::Key_N), [this] { m_session.queueNextSection(); });
     shortcut(QKeySequence(Qt::Key_P), [this] { m_session.queuePreviousSection(); });
     shortcut(QKeySequence(Qt::Key_B), [this] { m_session.queueBreak(); });
-    shortcut(QKeySequence(Qt::Key_L), [this] { m_loop->click(); });
+    shortcut(QKeySequence(Qt::Key_O), [this] { m_loop->click(); });  // L is the page's Link
 
     m_poll = new QTimer(this);
     m_poll->setInterval(40);
@@ -443,7 +479,8 @@ void ArrangeView::buildEditor()
     m_repeats->setRange(1, core::beats::MachineLimits::kMaxRepeats);
     m_repeats->setPrefix(QStringLiteral("×"));
     m_tempo = new QDoubleSpinBox(m_editor);
-    m_tempo->setRange(0.0, core::beats::MachineLimits::kMaxBpm);
+    // Its lowest value, just below the machine range, reads "the machine's"; one step up is 30.
+    m_tempo->setRange(core::beats::MachineLimits::kMinBpm - 1.0, core::beats::MachineLimits::kMaxBpm);
     m_tempo->setDecimals(1);
     m_tempo->setSpecialValueText(tr("the machine's"));
     m_tempo->setSuffix(tr(" BPM"));
@@ -453,10 +490,10 @@ void ArrangeView::buildEditor()
         m_key->addItem(QString::fromUtf8(beatpage::kKeyNames[k]), k);  // as the page's key chooser names them
     }
     m_break = new QCheckBox(tr("Ends on a &break (its last bar)"), m_editor);
-    form->addRow(tr("Section &name:"), m_name);
-    form->addRow(tr("Len&gth:"), m_bars);
-    form->addRow(tr("Re&peats:"), m_repeats);
-    form->addRow(tr("T&empo:"), m_tempo);
+    form->addRow(tr("Section name:"), m_name);
+    form->addRow(tr("&Length:"), m_bars);
+    form->addRow(tr("&Repeats:"), m_repeats);
+    form->addRow(tr("Tem&po:"), m_tempo);
     form->addRow(tr("&Key:"), m_key);
     form->addRow(QString(), m_break);
     layout->addLayout(form);
@@ -467,8 +504,11 @@ void ArrangeView::buildEditor()
     m_parts->setColumnStretch(2, 1);
     layout->addWidget(partsBox, 1);
 
-    const auto sectionEdit = [this](const QString& description, const std::function<void(Section&)>& change, int merge = -1) {
+    // Steps of one spin box on one section merge into one undo step (another section's are
+    // another step).
+    const auto sectionEdit = [this](const QString& description, const std::function<void(Section&)>& change, int kind = -1) {
         if (!m_refreshing) {
+            const int merge = kind < 0 ? -1 : (kind << 24) | ((m_arrangement & 0xff) << 16) | (selectedSection() & 0xffff);
             m_session.editSection(m_arrangement, selectedSection(), description, change, merge);
         }
     };
@@ -479,31 +519,47 @@ void ArrangeView::buildEditor()
         }
     });
     connect(m_bars, &QSpinBox::valueChanged, this, [sectionEdit](int bars) {
-        sectionEdit(tr("Section length"), [bars](Section& s) { s.bars = bars; }, 301);
+        sectionEdit(tr("Section length"), [bars](Section& s) { s.bars = bars; }, 31);
     });
     connect(m_repeats, &QSpinBox::valueChanged, this, [sectionEdit](int repeats) {
-        sectionEdit(tr("Section repeats"), [repeats](Section& s) { s.repeats = repeats; }, 302);
+        sectionEdit(tr("Section repeats"), [repeats](Section& s) { s.repeats = repeats; }, 32);
     });
     connect(m_tempo, &QDoubleSpinBox::valueChanged, this, [sectionEdit](double bpm) {
         const double value = bpm < core::beats::MachineLimits::kMinBpm ? 0.0 : bpm;
-        sectionEdit(tr("Section tempo"), [value](Section& s) { s.bpm = value; }, 303);
+        sectionEdit(tr("Section tempo"), [value](Section& s) { s.bpm = value; }, 33);
     });
     connect(m_key, &QComboBox::currentIndexChanged, this, [this, sectionEdit](int) {
         const int key = m_key->currentData().toInt();
         sectionEdit(tr("Section key"), [key](Section& s) { s.keyNote = key; });
     });
     connect(m_break, &QCheckBox::toggled, this, [this, sectionEdit](bool on) {
-        // A new break: every part that plays there hits its first program's first bar until
-        // the figures are chosen below.
+        // A new break: each part that plays in the section hits its break figure (a program
+        // called "Cierre…" or "…break…", as the built-in machines have), else the first bar of
+        // what it plays there; the others rest. Change them below.
         const auto& machine = m_session.machine();
         sectionEdit(on ? tr("Add a break") : tr("Remove the break"), [on, &machine](Section& s) {
             s.breakParts.clear();
-            if (on) {
-                for (const auto& instrument : machine.instruments) {
-                    if (instrument.enabled && instrument.id != "instructor") {
-                        s.breakParts.push_back(SectionPart{instrument.id, instrument.activeProgram});
+            if (!on) {
+                return;
+            }
+            for (const auto& instrument : machine.instruments) {
+                const auto chosen = std::ranges::find(s.parts, instrument.id, &SectionPart::instrument);
+                const int plays = chosen != s.parts.end() ? chosen->program : instrument.enabled ? instrument.activeProgram : SectionPart::kOff;
+                if (plays < 0 || instrument.id == "instructor") {
+                    continue;
+                }
+                int figure = plays;
+                for (size_t p = 0; p < instrument.programs.size(); ++p) {
+                    const QString title = QString::fromStdString(instrument.programs[p].title).toLower();
+                    if (title.startsWith(QStringLiteral("cierre")) || title.contains(QStringLiteral("break"))) {
+                        figure = static_cast<int>(p);
+                        break;
                     }
                 }
+                s.breakParts.push_back(SectionPart{instrument.id, figure});
+            }
+            if (s.breakParts.empty() && !machine.instruments.empty()) {
+                s.breakParts.push_back(SectionPart{machine.instruments.front().id, SectionPart::kOff});  // a full stop
             }
         });
     });
@@ -642,7 +698,7 @@ void ArrangeView::refreshEditor()
     m_name->setText(QString::fromStdString(section.name));
     m_bars->setValue(section.bars);
     m_repeats->setValue(section.repeats);
-    m_tempo->setValue(section.bpm);
+    m_tempo->setValue(section.bpm > 0.0 ? section.bpm : m_tempo->minimum());
     m_key->setCurrentIndex(std::clamp(section.keyNote + 1, 0, 12));
     m_break->setChecked(!section.breakParts.empty());
     m_parts->addWidget(new QLabel(tr("<b>Part</b>")), 0, 0);
@@ -705,9 +761,12 @@ void ArrangeView::refreshEditor()
                 return;
             }
             const int program = figure->currentData().toInt();
+            // Resting is a choice too: a break where everybody rests is a full stop.
             m_session.editSection(m_arrangement, selectedSection(), tr("Break figure"), [id, program](Section& s) {
-                std::erase_if(s.breakParts, [&](const SectionPart& part) { return part.instrument == id; });
-                if (program >= 0) {
+                const auto part = std::ranges::find(s.breakParts, id, &SectionPart::instrument);
+                if (part != s.breakParts.end()) {
+                    part->program = program;
+                } else {
                     s.breakParts.push_back(SectionPart{id, program});
                 }
             });
@@ -721,6 +780,13 @@ void ArrangeView::refreshEditor()
 void ArrangeView::refreshLive()
 {
     const bool mine = m_arrangement >= 0 && m_session.playingArrangement() == m_arrangement;
+    m_timeline->update();  // the playhead where it is now (or gone)
+    {
+        const bool was = m_refreshing;
+        m_refreshing = true;
+        m_playTune->setChecked(mine);
+        m_refreshing = was;
+    }
     const auto loop = m_session.arrangementLoop();
     m_loop->setChecked(mine && loop.first >= 0 && loop.first == m_entry);
     const bool running = m_session.isPlaying() || m_session.isPaused();
@@ -730,7 +796,12 @@ void ArrangeView::refreshLive()
         m_poll->stop();
     }
     if (!mine) {
-        m_live->setText(m_arrangement >= 0 ? tr("The machine's loop plays. “Play the tune” plays this arrangement instead.") : QString());
+        const int other = m_session.playingArrangement();
+        m_live->setText(m_arrangement < 0 ? QString()
+                        : other >= 0 && other < static_cast<int>(m_session.machine().arrangements.size())
+                            ? tr("“%1” plays. “Play the tune” plays this one instead.")
+                                  .arg(QString::fromStdString(m_session.machine().arrangements[static_cast<size_t>(other)].name))
+                            : tr("The machine's loop plays. “Play the tune” plays this arrangement instead."));
         return;
     }
     const auto& machine = m_session.machine();

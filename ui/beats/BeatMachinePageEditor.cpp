@@ -104,6 +104,10 @@ QWidget* BeatMachinePage::buildEditor()
     m_editorTabs->addTab(polyScroll, tr("All instruments"));
     m_arrange = new ArrangeView(*m_session, m_editorTabs);
     m_editorTabs->addTab(m_arrange, tr("Arrange"));
+    // The program tools belong to the step editor: the Arrange tab has its own.
+    connect(m_editorTabs, &QTabWidget::currentChanged, toolsBox, [this, toolsBox](int index) {
+        toolsBox->setVisible(m_editorTabs->widget(index) != m_arrange);
+    });
     layout->addWidget(m_editorTabs, 1);
     return box;
 }

@@ -732,6 +732,11 @@ void BeatSession::setArrangementLoop(int first, int last)
         m_arrangementLoop = {first, std::clamp(last, first, count - 1)};
     }
     rebuildPattern();
+    // Playing outside the new loop: into it at the next bar line.
+    const int entry = playingEntry();
+    if (m_arrangementLoop.first >= 0 && entry >= 0 && (entry < m_arrangementLoop.first || entry > m_arrangementLoop.second)) {
+        queueEntry(m_arrangementLoop.first);
+    }
 }
 
 const core::beats::SongLayout* BeatSession::songLayout()
