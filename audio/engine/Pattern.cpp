@@ -46,8 +46,8 @@ std::shared_ptr<const Pattern> Pattern::build(const core::beats::NoteStream& str
         std::partial_sum(channel.stepStart.begin(), channel.stepStart.end(), channel.stepStart.begin());
         channel.events.resize(events.size());
         std::vector<uint32_t> fill(channel.stepStart.begin(), channel.stepStart.end() - 1);
-        for (size_t i = 0; i < events.size(); ++i) {
-            channel.events[fill[static_cast<size_t>(steps[i])]++] = events[i];
+        for (size_t e = 0; e < events.size(); ++e) {
+            channel.events[fill[static_cast<size_t>(steps[e])]++] = events[e];
         }
         cycle = std::min(4096L, std::lcm(cycle, static_cast<long>(channel.loopLength)));
         pattern->m_channels.push_back(std::move(channel));
