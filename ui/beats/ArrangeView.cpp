@@ -201,7 +201,7 @@ protected:
                 const int entry = m_session.playingEntry();
                 if (entry >= 0) {
                     const auto& placed = song->entries[static_cast<size_t>(entry)];
-                    double step = m_session.isPlaying() || m_session.isPaused() ? std::floor(songStep()) : 0.0;
+                    double step = m_session.isPlaying() || m_session.isPaused() ? std::floor(m_session.songStep()) : 0.0;
                     if (step >= song->songSteps) {  // a live break: at its entry's end
                         step = placed.startStep + placed.steps - 1;
                     }
@@ -281,7 +281,6 @@ private:
         return bars;
     }
 
-    [[nodiscard]] double songStep() const;
 
     BeatSession& m_session;
 };
@@ -449,17 +448,6 @@ ArrangeView::ArrangeView(BeatSession& session, QWidget* parent) : QWidget(parent
         refreshLive();
     });
     refresh();
-}
-
-double ArrangeTimeline::songStep() const
-{
-    const int entry = m_session.playingEntry();
-    const auto* song = const_cast<BeatSession&>(m_session).songLayout();
-    if (song == nullptr || entry < 0) {
-        return 0.0;
-    }
-    // The engine's song step, as the session's playing entry reads it.
-    return m_session.songStep();
 }
 
 void ArrangeView::buildEditor()
@@ -632,10 +620,7 @@ void ArrangeView::refresh()
         const auto& form = machine.arrangements[static_cast<size_t>(m_arrangement)].form;
         m_entry = form.empty() ? -1 : std::clamp(m_entry < 0 ? 0 : m_entry, 0, static_cast<int>(form.size()) - 1);
         const auto stream = core::beats::compileArrangement(machine, machine.arrangements[static_cast<size_t>(m_arrangement)]);
-        double seconds = 0.0;
-        for (const auto& entry : stream.song->entries) {
-            seconds += entry.steps * 60.0 / (entry.bpm * core::beats::stepsPerBeat(machine.flavor));
-        }
+        const double seconds = static_cast<double>(audio::framesForSong(*stream.song, machine.flavor, machine.bpm, machine.bpm, 1000.0)) / 1000.0;
         const int bars = stream.song->songSteps / std::max(1, stream.song->barSteps);
         const QString length = QStringLiteral("%1:%2").arg(static_cast<int>(seconds) / 60).arg(static_cast<int>(seconds) % 60, 2, 10, QLatin1Char('0'));
         m_summary->setText(form.size() == 1 ? tr("1 section, %1 bars, %2 at the machine's tempo").arg(bars).arg(length)
