@@ -172,7 +172,6 @@ void JackMidiOut::queueBlock(uint32_t start, int frames, int clockCount, int not
 {
     Impl& d = *m_impl;
     // Both in one queue in frame order (each list is in order already): a merge.
-    uint64_t ticks = 0;
     int c = 0;
     int n = 0;
     while (c < clockCount || n < noteCount) {
@@ -195,12 +194,6 @@ void JackMidiOut::queueBlock(uint32_t start, int frames, int clockCount, int not
             continue;
         }
         m_pushed.fetch_add(1, std::memory_order_release);
-        if (fromClock && message.bytes[0] == midi::kClock) {
-            ++ticks;
-        }
-    }
-    if (ticks > 0) {
-        m_ticks.fetch_add(ticks, std::memory_order_relaxed);
     }
 }
 
@@ -221,7 +214,17 @@ void JackMidiOut::stopAfterDevice()
 
 bool JackMidiOut::drained() const
 {
-    return serverGone() || m_done.load(std::memory_order_acquire) == m_pushed.load(std::memory_order_acquire);
+    if (serverGone()) {
+        return true;
+    }
+    // m_done first: its acquire makes the cycle of the last message it counts visible.
+    if (m_done.load(std::memory_order_acquire) != m_pushed.load(std::memory_order_acquire)) {
+        return false;
+    }
+    // Written is not yet read: the receiver reads our port's buffer later in that cycle (or, a
+    // late cycle, in the next), and closing disconnects it. Two more of our callbacks finished:
+    // that cycle is over.
+    return m_cycles.load(std::memory_order_acquire) >= m_lastWriteCycle.load(std::memory_order_relaxed) + 2;
 }
 
 int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
@@ -236,6 +239,7 @@ int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
     }
     const jack_nframes_t start = jack_last_frame_time(d.jack.client);
     const auto period = static_cast<int32_t>(frames);
+    const uint64_t cycle = m_cycles.load(std::memory_order_relaxed) + 1;
     jack_nframes_t lastOffset = 0;
     for (;;) {
         if (!d.held) {
@@ -256,9 +260,12 @@ int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
                 m_late[d.held->port].fetch_add(1, std::memory_order_relaxed);
             }
             if (due < -period && d.held->port == kClockPort && d.held->bytes[0] == midi::kClock) {
-                d.held.reset();  // a tick a period late (this client missed cycles): a burst of
-                m_done.fetch_add(1, std::memory_order_release);  // them would rush a receiver's
-                continue;                                        // tempo, so it is left out
+                // A tick a period late (this client missed cycles): a burst of them would rush
+                // a receiver's tempo, so it is left out.
+                d.held.reset();
+                m_lastWriteCycle.store(cycle, std::memory_order_relaxed);
+                m_done.fetch_add(1, std::memory_order_release);
+                continue;
             }
         }
         const jack_nframes_t offset = due < 0 || due >= period ? lastOffset
@@ -272,13 +279,17 @@ int JackMidiOut::processNonBlocking(uint32_t frames) noexcept
                 break;
             }
             m_lost[d.held->port].fetch_add(1, std::memory_order_relaxed);
+        } else if (d.held->port == kClockPort && d.held->bytes[0] == midi::kClock) {
+            m_ticks.fetch_add(1, std::memory_order_relaxed);  // sent: written into the port
         }
         d.retries = 0;
         d.retrying = false;
         lastOffset = offset;
         d.held.reset();
+        m_lastWriteCycle.store(cycle, std::memory_order_relaxed);
         m_done.fetch_add(1, std::memory_order_release);
     }
+    m_cycles.store(cycle, std::memory_order_release);
     return 0;
 }
 

@@ -71,8 +71,11 @@ public:
     /// stop up: the Stop and every held note's Note Off are worked out here and queued. The
     /// control thread.
     void stopAfterDevice();
-    /// Everything queued has gone to JACK (before closing: nothing left unsent).
+    /// Everything queued has gone to JACK and the cycles it went out in are over, so every
+    /// receiver has read it (before closing: nothing left unsent, nor unread by the receiver the
+    /// closing disconnects).
     [[nodiscard]] bool drained() const;
+    /// Clock ticks written into the port (a tick dropped for coming a period late is not).
     [[nodiscard]] uint64_t clockTicksSent() const { return m_ticks.load(std::memory_order_relaxed); }
     [[nodiscard]] uint64_t notesSent() const { return m_notesSent.load(std::memory_order_relaxed); }
     /// Per port: messages written later than their frame (they came after their cycle; clock
@@ -116,6 +119,8 @@ private:
     std::atomic<bool> m_stopSent{false};
     std::atomic<uint64_t> m_pushed{0};  ///< messages queued (the producer's count)
     std::atomic<uint64_t> m_done{0};    ///< messages JACK's thread has handled (written, or dropped)
+    std::atomic<uint64_t> m_cycles{0};  ///< JACK's process callbacks finished
+    std::atomic<uint64_t> m_lastWriteCycle{0};  ///< the callback that handled the latest message
 };
 
 }  // namespace bandmate::audio

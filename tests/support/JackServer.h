@@ -7,10 +7,13 @@
 #include "audio/device/LivePlayer.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QString>
+#include <QTemporaryFile>
 #include <QThread>
 
 namespace bandmate::test {
@@ -21,31 +24,51 @@ class DummyJackServer {
 public:
     explicit DummyJackServer(const QString& name, int period = 64) : m_name(name)
     {
+        if (!m_logFile.open()) {
+            return;
+        }
         const QString jackd = QStandardPaths::findExecutable(QStringLiteral("jackd"));
         if (jackd.isEmpty()) {
             return;
         }
+        // Its messages go to a file, never a pipe: nobody reads a pipe while a test sleeps, and
+        // once it is full, jackd's threads (the ones that report each xrun among them) wait on it.
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setStandardOutputFile(m_logFile.fileName());
+        // -r: no real-time threads (in this virtual machine those lose whole bursts of cycles
+        // even when it is idle); the tests that use a server run alone instead (tests/CMakeLists).
         // -t: clients get 5 s (not 0.5) to answer, so a client opening on a loaded machine is not
         // refused.
         m_process.start(jackd, {QStringLiteral("-r"), QStringLiteral("-t"), QStringLiteral("5000"), QStringLiteral("-n"), name, QStringLiteral("-d"),
                                 QStringLiteral("dummy"), QStringLiteral("-r"), QStringLiteral("48000"),
                                 QStringLiteral("-p"), QString::number(period)});
-        m_started = m_process.waitForStarted(10'000);
+        // One that cannot run (the registry full, another server by that name) says so and ends
+        // at once: log() has why.
+        m_started = m_process.waitForStarted(10'000) && !m_process.waitForFinished(300);
     }
     ~DummyJackServer()
     {
+        // A client that left a moment ago (the test's monitor, the app's MIDI out) is still being
+        // taken out of the graph, which needs the driver's cycles: stopping the server now leaves
+        // jackd waiting on it for seconds, and a jackd killed then keeps its entry in JACK's
+        // registry of servers, which holds eight; once full, no server starts on this machine.
+        QThread::msleep(1000);
         m_process.terminate();
-        if (!m_process.waitForFinished(5'000)) {
+        if (!m_process.waitForFinished(10'000)) {
             m_process.kill();
             m_process.waitForFinished(5'000);
         }
     }
     [[nodiscard]] bool started() const { return m_started; }
-    [[nodiscard]] QString log() { return QString::fromUtf8(m_process.readAll()); }
+    [[nodiscard]] QString log()
+    {
+        QFile file(m_logFile.fileName());
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
 
 private:
     QString m_name;
+    QTemporaryFile m_logFile{QDir::tempPath() + QStringLiteral("/bandmate-jackd-XXXXXX.log")};
     QProcess m_process;
     bool m_started = false;
 };
