@@ -164,6 +164,21 @@ def arpeggio(title, about, progression, span, length=16):
     return {"title": title, "about": about, "length": length, "notes": notes}
 
 
+def horn_line(title, about, progression, span, figure):
+    """A horn section's figure, one voice: `figure` has a symbol per step, a tone of the chord
+    sounding at that step (R 3 5 7) or "." for a rest. Kept between D and C♯ an octave up, so
+    every key stays in the trumpet's range."""
+    notes = []
+    for index, symbol in enumerate(figure):
+        if symbol == ".":
+            continue
+        root, intervals = chord_at(progression, span, index, len(figure))
+        interval = {"R": 0, "3": intervals[1], "5": intervals[2], "7": intervals[-1]}[symbol]
+        notes.append({"index": index, "pitch": near(root + interval, 2),
+                      "velocity": 1.0 if index % 2 == 0 else 0.85})
+    return {"title": title, "about": about, "length": len(figure), "notes": notes}
+
+
 def counting(length, every):
     return {"title": "Counting 1-8", "about": "The instructor counts the eight beats of two bars.",
             "length": length,
@@ -183,12 +198,16 @@ def cierre(title, about, figure, stroke="0"):
     return perc(title, about, figure.replace("x", stroke))
 
 
-def hits(title, about, figure, chord_name="I", bass=False):
-    """A one-bar break figure for a keyed part: the chord (piano) or its root (bass) on each "x"."""
+def hits(title, about, figure, chord_name="I", bass=False, horn=False):
+    """A one-bar break figure for a keyed part: the chord (piano), its root (bass) or its fifth
+    (a horn's one voice) on each "x"."""
     root, intervals = chord(chord_name)
     notes = []
     for index, char in enumerate(figure):
         if char != "x":
+            continue
+        if horn:
+            notes.append({"index": index, "pitch": near(root + intervals[2], 2)})
             continue
         if bass:
             notes.append({"index": index, "pitch": near(root, -5)})
@@ -199,23 +218,41 @@ def hits(title, about, figure, chord_name="I", bass=False):
     return {"title": title, "about": about, "length": len(figure), "notes": notes}
 
 
-# The band's breaks, one bar each, played by every part at once (Bandmate's own figures).
+# The band's breaks, one bar each, played by every part at once (Bandmate's own figures). A
+# section's break is its last bar: with an even number of bars that is the clave's three side in
+# 2-3, and its two side in 3-2, so each clave has its own three.
 SALSA_CIERRES = [
-    ("Cierre 1", "One, the 'and' of two, four: the classic three-hit cierre.", "x..x..x."),
-    ("Cierre 2", "On one, two and three, then a breath before the next section.", "x.x.x..."),
-    ("Cierre 3", "One, the 'and' of two, the 'and' of three and four: pushing into the one.", "x..x.xx."),
+    ("Cierre 1", "2-3: one, the 'and' of two, four (the clave's own three side): the classic "
+     "three-hit cierre.", "x..x..x."),
+    ("Cierre 2", "2-3: on one, two and three, then a breath before the next section.", "x.x.x..."),
+    ("Cierre 3", "2-3: one, the 'and' of two, the 'and' of three and four: pushing into the one.",
+     "x..x.xx."),
+]
+SALSA_CIERRES_32 = [
+    ("Cierre 1 (3-2)", "3-2: two and three, the clave's own two side, and a bar's breath before "
+     "the one.", "..x.x..."),
+    ("Cierre 2 (3-2)", "3-2: the 'and' of one, two, three: answering the three side that came "
+     "before.", ".xx.x..."),
+    ("Cierre 3 (3-2)", "3-2: two, three, four and its 'and': a run of hits into the next section.",
+     "..x.x.xx"),
 ]
 
 
 def cierres(stroke, keyed=None, figures=SALSA_CIERRES, chord_name="I"):
-    """The break figures for one instrument: percussion strikes `stroke`; keyed is "piano"/"bass"."""
+    """The break figures for one instrument: percussion strikes `stroke`; keyed is "piano",
+    "bass" or "horn"."""
     out = []
     for title, about, figure in figures:
         if keyed:
-            out.append(hits(title, about, figure, chord_name, bass=keyed == "bass"))
+            out.append(hits(title, about, figure, chord_name, bass=keyed == "bass", horn=keyed == "horn"))
         else:
             out.append(cierre(title, about, figure, stroke))
     return out
+
+
+def salsa_cierres(stroke, keyed=None):
+    """Both cierre sets, 2-3 then 3-2."""
+    return cierres(stroke, keyed) + cierres(stroke, keyed, SALSA_CIERRES_32)
 
 
 def section(name, bars, parts=None, *, repeats=1, bpm=0, key=-1, brk=None, colour=""):
@@ -293,7 +330,7 @@ def salsa():
         "about": "Salsa dura in the New York and Cuban tradition: clave, campana, congas, timbales, "
                  "güiro, piano montuno and anticipated bass.",
         "instruments": [
-            instrument("Clave", "Clave", [SON_CLAVE, RUMBA_CLAVE, *cierres("0")], clave=True, volume=0.75),
+            instrument("Clave", "Clave", [SON_CLAVE, RUMBA_CLAVE, *salsa_cierres("0")], clave=True, volume=0.75),
             instrument("Cowbell", "Campana", [
                 perc("Bongo bell (campana)", "The bongocero's hand bell in the montuno: the mouth on "
                      "1 and 3, the neck filling in, busier on the three side.",
@@ -305,7 +342,7 @@ def salsa():
                 perc("Cha-cha cencerro", "Quarter notes on the mouth, as in cha-cha-chá.", "0.0.0.0."),
                 perc("Open campana", "Mouth on every beat and neck on every off-beat: driving and full.",
                      "01010101"),
-                *cierres("0"),
+                *salsa_cierres("0"),
             ], clave=True, volume=0.5),
             instrument("Congas", "Congas", [
                 perc("Tumbao, one conga", "Heel, tip, slap, tip, heel, tip, two open tones: the basic "
@@ -323,7 +360,7 @@ def salsa():
                 perc("Mambo, two congas", "Open tumba tones answer the slaps in the mambo section.",
                      "ab2b4b33" "ab2b4b44"),
                 perc("Cha-cha conga", "Open tones on 4 and its 'and': the cha-cha.", "ab2bab34"),
-                *cierres("2"),
+                *salsa_cierres("2"),
             ], clave=True, volume=0.9),
             instrument("Bongos", "Bongós", [
                 perc("Martillo", "The hammer: finger and thumb on the macho, open hembra on 4.",
@@ -334,7 +371,7 @@ def salsa():
                 perc("Martillo with variation", "Plain martillo on the two side, open tones on the three side.",
                      "2d2d2d1d" "2d0d2d11"),
                 perc("Bolero bongó", "A sparser martillo for slow tempos.", "2.2d2.1d" "2.0d2.11"),
-                *cierres("1"),
+                *salsa_cierres("1"),
             ], enabled=False, clave=True, volume=0.7),
             instrument("Timbales", "Timbales", [
                 perc("Cáscara 2-3", "Sticks on the shell, with the hembra on 4: verses and soft parts.",
@@ -347,7 +384,7 @@ def salsa():
                      "......14"),
                 perc("Cáscara with paila accents", "Cáscara with rim shots on the three side.",
                      "2.22.2.2" "4.2.24.2"),
-                *cierres("4"),
+                *salsa_cierres("4"),
             ], clave=True, volume=0.55),
             instrument("Guiro", "Güiro", [
                 perc("Long-short-short", "One long scrape on the beat, two short ones after.", "1.001.00"),
@@ -359,16 +396,29 @@ def salsa():
                 perc("Eighths", "Every eighth note, accents on the beats.", "01010101"),
                 perc("Quarters", "One shake per beat.", "0.0.0.0."),
             ], enabled=False, volume=0.4),
-            instrument("Piano", "Piano", salsa_montunos() + cierres("", "piano"), keyed=True, pitch_offset=60,
+            instrument("Piano", "Piano", salsa_montunos() + salsa_cierres("", "piano"), keyed=True, pitch_offset=60,
                        both_hands=True, left_offset=48, volume=0.55, active=2),
-            instrument("Bass", "Bass", salsa_tumbaos() + cierres("", "bass"), keyed=True, pitch_offset=36,
+            instrument("Bass", "Bass", salsa_tumbaos() + salsa_cierres("", "bass"), keyed=True, pitch_offset=36,
                        volume=0.85, active=2),
+            instrument("Trumpet", "Horns", [
+                horn_line("Mambo horns I-V", "The mambo's horn figure over I-V: quiet on the two "
+                          "side, three punches on the three side, as the clave goes.",
+                          ["I", "I", "V7", "V7"], 4, "..5.3..R" "5..3..R."),
+                horn_line("Mambo horns ii-V-I", "A horn figure over ii-V-I answering the bell: a "
+                          "pickup into each bar and the 'and' of two held.",
+                          ["ii", "V7", "I", "I"], 4, ".5.3.R.7" "R..5..3."),
+                horn_line("Moña I-IV-V-IV", "The moña: a short riff the horns repeat over the coro "
+                          "in the last montuno, busier on the three side.",
+                          ["I", "IV", "V7", "IV"], 4, "R.3.5.3." "R.35.R.5"),
+                *salsa_cierres("", "horn"),
+            ], enabled=False, keyed=True, pitch_offset=60, volume=0.5),
             instrument("Instructor", "Instructor", [counting(16, 2)], enabled=False, volume=0.9),
         ],
         "arrangements": [arrangement(
             "Salsa dura, 64 bars",
             "A whole tune: the piano's intro, the verse (son) on cáscara, the coro-montuno on the bells "
-            "ending on a cierre, the mambo, the coro again and the final hits.",
+            "ending on a cierre, the mambo with the horns' figure, the coro again and the final hits "
+            "over the horns' moña.",
             [section("Intro", 4, {"Cowbell": "off", "Bass": "off", "Guiro": "off", "Timbales": "Cáscara 2-3",
                                   "Congas": "Tumbao, one conga", "Piano": "Montuno I-V (syncopated)"},
                      colour="#7f8c8d"),
@@ -381,13 +431,14 @@ def salsa():
                      repeats=2, brk=each("Cierre 1", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass"),
                      colour="#27ae60"),
              section("Mambo", 8, {"Cowbell": "Mambo bell", "Timbales": "Mambo bell 2-3",
-                                  "Congas": "Mambo, two congas", "Piano": "Montuno ii-V-I", "Bass": "Tumbao ii-V-I"},
-                     brk=each("Cierre 2", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass"),
+                                  "Congas": "Mambo, two congas", "Piano": "Montuno ii-V-I", "Bass": "Tumbao ii-V-I",
+                                  "Trumpet": "Mambo horns ii-V-I"},
+                     brk=each("Cierre 2", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass", "Trumpet"),
                      colour="#c0392b"),
              section("Final", 4, {"Cowbell": "Bongo bell (campana)", "Timbales": "Mambo bell 2-3",
                                   "Congas": "Tumbao, two congas", "Piano": "Montuno I-IV-V-IV",
-                                  "Bass": "Tumbao I-IV-V-IV"},
-                     brk=each("Cierre 3", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass"),
+                                  "Bass": "Tumbao I-IV-V-IV", "Trumpet": "Moña I-IV-V-IV"},
+                     brk=each("Cierre 3", "Clave", "Cowbell", "Congas", "Timbales", "Piano", "Bass", "Trumpet"),
                      colour="#8e44ad")],
             ["Intro", "Verso", "Coro", "Mambo", "Coro", "Final"])],
     }
@@ -443,20 +494,38 @@ def chachacha():
         "volume": 0.55,
         "about": "Cuban cha-cha-chá: the güiro and bell mark the 'cha-cha-chá' on 4 and 1.",
         "instruments": [
-            instrument("Guiro", "Güiro", [perc("Cha-cha güiro", "Long scrapes on 1, 2, 3 and the "
-                                                "'cha-cha' on 4.", "1.1.1.00")], volume=0.5),
-            instrument("Cowbell", "Cencerro", [perc("Cha-cha cencerro", "Quarter notes on the mouth.",
-                                                    "0.0.0.0.")], volume=0.5),
-            instrument("Congas", "Congas", [perc("Cha-cha conga", "Open tones on 4 and its 'and'.",
-                                                 "ab2bab34")], volume=0.85),
-            instrument("Timbales", "Timbales", [perc("Cha-cha bell", "Bell on the beats, hembra on 4 and its 'and'.",
-                                                     "3.3.3.3.", "......11")], volume=0.5),
+            instrument("Guiro", "Güiro", [
+                perc("Cha-cha güiro", "Long scrapes on 1, 2, 3 and the 'cha-cha' on 4.", "1.1.1.00"),
+                perc("Güiro, soft verse", "Long scrapes on 1 and 3 only, the 'cha-cha' kept: for the "
+                     "singer's verse.", "1...1.00"),
+            ], volume=0.5),
+            instrument("Cowbell", "Cencerro", [
+                perc("Cha-cha cencerro", "Quarter notes on the mouth.", "0.0.0.0."),
+                perc("Cencerro with the neck", "Mouth on the beats, the neck answering on the 'and' of "
+                     "four: the dancers' step.", "0.0.0.01"),
+            ], volume=0.5),
+            instrument("Congas", "Congas", [
+                perc("Cha-cha conga", "Open tones on 4 and its 'and'.", "ab2bab34"),
+                perc("Cha-cha, two congas", "The same marcha with the second bar's open tones on the "
+                     "tumba.", "ab2bab34" "ab2bab44"),
+            ], volume=0.85),
+            instrument("Timbales", "Timbales", [
+                perc("Cha-cha bell", "Bell on the beats, hembra on 4 and its 'and'.", "3.3.3.3.", "......11"),
+                perc("Cáscara for the verse", "Sticks on the shell, the hembra on 4: quieter, for the "
+                     "first part of the tune.", "2.22.2.2", "......b."),
+            ], volume=0.5),
             instrument("Clave", "Clave", [SON_CLAVE], enabled=False, clave=True, volume=0.6),
-            instrument("Piano", "Piano", [montuno("Cha-cha montuno", "Chord stabs in the danzón-style "
-                                                  "cha-cha over I-IV-V-IV.", chords, 4, "syncopated")],
-                       keyed=True, pitch_offset=60, both_hands=True, left_offset=48, volume=0.5),
-            instrument("Bass", "Bass", [tumbao("Cha-cha bass", "Root on 1 and fifth on 3.", chords, 4,
-                                               "on the beat")], keyed=True, pitch_offset=36, volume=0.85),
+            instrument("Piano", "Piano", [
+                montuno("Cha-cha montuno", "Chord stabs in the danzón-style cha-cha over I-IV-V-IV.",
+                        chords, 4, "syncopated"),
+                montuno("Cha-cha montuno ii-V-I", "The stabs over ii-V-I, the turnaround of the B part.",
+                        ["ii", "V7", "I", "I"], 4, "syncopated"),
+            ], keyed=True, pitch_offset=60, both_hands=True, left_offset=48, volume=0.5),
+            instrument("Bass", "Bass", [
+                tumbao("Cha-cha bass", "Root on 1 and fifth on 3.", chords, 4, "on the beat"),
+                tumbao("Cha-cha bass ii-V-I", "Root on 1 and fifth on 3 over ii-V-I; pairs with the "
+                       "montuno of that name.", ["ii", "V7", "I", "I"], 4, "on the beat"),
+            ], keyed=True, pitch_offset=36, volume=0.85),
             instrument("Instructor", "Instructor", [counting(16, 2)], enabled=False, volume=0.9),
         ],
     }
@@ -471,14 +540,34 @@ def bachata():
             instrument("Bongos", "Bongó", [
                 perc("Bachata derecho", "Martillo with open hembra on 4 and its 'and'.", "2d2d2d11"),
                 perc("Bachata majao", "More open tones: the busier section.", "2d0d2d11" "0d0d2d11"),
+                perc("Derecho with a slap", "The derecho with a slap on the hembra on 3: a lift for the "
+                     "second verse.", "2d2d4d11"),
             ], volume=0.7),
-            instrument("Guira", "Güira", [perc("Bachata güira", "Long scrape on the beat, short on the 'and'.",
-                                               "10101000")], volume=0.45),
-            instrument("Guitar", "Requinto", [arpeggio("Requinto arpeggio", "Climbing chord tones in eighths "
-                                                       "over i-iv-V.", chords, 4)],
-                       keyed=True, pitch_offset=55, volume=0.5),
-            instrument("Bass", "Bass", [tumbao("Bachata bass", "Root on 1, fifth and root pushing into 3.",
-                                               chords, 4, "bachata")], keyed=True, pitch_offset=36, volume=0.85),
+            instrument("Guira", "Güira", [
+                perc("Bachata güira", "Long scrape on the beat, short on the 'and'.", "10101000"),
+                perc("Güira, mambo", "Every eighth, long scrapes on the beats: the mambo's drive.",
+                     "10101011"),
+            ], volume=0.45),
+            instrument("Cowbell", "Campana", [
+                perc("Bachata mambo bell", "The bongocero's bell in the mambo: mouth on the beats, neck "
+                     "on the 'and's.", "01010101"),
+                perc("Mambo bell, open", "Mouth on 1 and 3, neck filling in, the 'and' of four pushed.",
+                     "0.1.0.11"),
+            ], enabled=False, volume=0.45),
+            instrument("Guitar", "Requinto", [
+                arpeggio("Requinto arpeggio", "Climbing chord tones in eighths over i-iv-V.", chords, 4),
+                arpeggio("Requinto arpeggio i-bVI-iv-V", "The same climb over i-bVI-iv-V, the "
+                         "romantic turn.", ["i", "bVI", "iv", "V7"], 4),
+                arpeggio("Requinto arpeggio i-bVII-bVI-V", "Down the minor scale, i-bVII-bVI-V.",
+                         ["i", "bVII", "bVI", "V7"], 4),
+            ], keyed=True, pitch_offset=55, volume=0.5),
+            instrument("Bass", "Bass", [
+                tumbao("Bachata bass", "Root on 1, fifth and root pushing into 3.", chords, 4, "bachata"),
+                tumbao("Bachata bass i-bVI-iv-V", "The bachata bass over i-bVI-iv-V; pairs with the "
+                       "requinto of that name.", ["i", "bVI", "iv", "V7"], 4, "bachata"),
+                tumbao("Bachata bass i-bVII-bVI-V", "The bachata bass down the minor scale.",
+                       ["i", "bVII", "bVI", "V7"], 4, "bachata"),
+            ], keyed=True, pitch_offset=36, volume=0.85),
             instrument("Instructor", "Instructor", [counting(16, 2)], enabled=False, volume=0.9),
         ],
     }
@@ -491,17 +580,33 @@ def son_montuno():
         "about": "The Cuban son: clave, bongó, maracas, tres guajeo, congas and bass.",
         "instruments": [
             instrument("Clave", "Clave", [SON_CLAVE], clave=True, volume=0.8),
-            instrument("Bongos", "Bongó", [perc("Martillo", "The hammer pattern of the bongocero.", "2d2d2d1d")],
-                       clave=True, volume=0.7),
-            instrument("Maracas", "Maracas", [perc("Eighths", "Every eighth, accents on the beats.", "01010101")],
-                       volume=0.4),
-            instrument("Tres", "Tres", [montuno("Tres guajeo", "The tres plays the montuno over I-V.",
-                                                chords, 4, "guajeo")],
-                       keyed=True, pitch_offset=55, volume=0.5),
-            instrument("Congas", "Tumbadora", [perc("Tumbao, one conga", "The basic marcha.", "ab2bab33")],
-                       clave=True, volume=0.8),
-            instrument("Bass", "Bass", [tumbao("Son tumbao", "Anticipated bass on the 'and' of 2 and on 4.",
-                                               chords, 4, "classic")], keyed=True, pitch_offset=36, volume=0.85),
+            instrument("Bongos", "Bongó", [
+                perc("Martillo", "The hammer pattern of the bongocero.", "2d2d2d1d"),
+                perc("Martillo with open tones", "Open hembra on 4 and its 'and': the montuno's lift.",
+                     "2d2d2d11"),
+            ], clave=True, volume=0.7),
+            instrument("Maracas", "Maracas", [
+                perc("Eighths", "Every eighth, accents on the beats.", "01010101"),
+                perc("Quarters", "One shake a beat, for the slow son.", "0.0.0.0."),
+            ], volume=0.4),
+            instrument("Tres", "Tres", [
+                montuno("Tres guajeo", "The tres plays the montuno over I-V.", chords, 4, "guajeo"),
+                montuno("Tres guajeo I-IV-V-IV", "The guajeo over I-IV-V-IV, the montuno's vamp.",
+                        ["I", "IV", "V7", "IV"], 4, "guajeo"),
+                montuno("Tres guajeo ii-V-I", "The guajeo over ii-V-I, for the son's verse.",
+                        ["ii", "V7", "I", "I"], 4, "guajeo"),
+            ], keyed=True, pitch_offset=55, volume=0.5),
+            instrument("Congas", "Tumbadora", [
+                perc("Tumbao, one conga", "The basic marcha.", "ab2bab33"),
+                perc("Tumbao, two congas", "The marcha with the second bar's open tones on the tumba.",
+                     "ab2bab33" "ab2bab44"),
+            ], clave=True, volume=0.8),
+            instrument("Bass", "Bass", [
+                tumbao("Son tumbao", "Anticipated bass on the 'and' of 2 and on 4.", chords, 4, "classic"),
+                tumbao("Son tumbao I-IV-V-IV", "The tumbao over the montuno's vamp; pairs with the "
+                       "tres guajeo of that name.", ["I", "IV", "V7", "IV"], 4, "classic"),
+                tumbao("Son tumbao ii-V-I", "The tumbao over ii-V-I.", ["ii", "V7", "I", "I"], 4, "classic"),
+            ], keyed=True, pitch_offset=36, volume=0.85),
             instrument("Instructor", "Instructor", [counting(16, 2)], enabled=False, volume=0.9),
         ],
     }
@@ -517,16 +622,28 @@ def rumba():
             instrument("Palitos", "Palitos", [perc("Guaguancó palitos", "Sticks on the catá: the cáscara "
                                                    "pattern, accents with the clave.", "0.11.1.1" "0.1.10.1")],
                        clave=True, volume=0.5),
-            instrument("Salidor", "Salidor", [perc("Salidor", "The low drum answers on 4 of the three side "
-                                                   "and marks the two side.", "b.....0." "b...0.0.")],
-                       clave=True, volume=0.85),
-            instrument("Segundo", "Tres dos", [perc("Tres dos", "The middle drum's open tones on the 'and' "
-                                                    "of 2, talking with the salidor.", "a..1a..." "a..1a.1.")],
-                       clave=True, volume=0.8),
-            instrument("Quinto", "Quinto", [perc("Quinto calls", "A few slaps and open tones over the top; "
-                                                 "the quinto improvises, this is a starting point.",
-                                                 "....0.........1." "......0..0...1..")],
-                       clave=True, volume=0.6),
+            instrument("Salidor", "Salidor", [
+                perc("Salidor", "The low drum answers on 4 of the three side and marks the two side.",
+                     "b.....0." "b...0.0."),
+                perc("Salidor, Matanzas style", "The low drum on the three side's last stroke and the "
+                     "two side's two and three, closer to the clave.", "b.....0." "b.0.0..."),
+            ], clave=True, volume=0.85),
+            instrument("Segundo", "Tres dos", [
+                perc("Tres dos", "The middle drum's open tones on the 'and' of 2, talking with the "
+                     "salidor.", "a..1a..." "a..1a.1."),
+                perc("Tres dos, answering", "Open tones after each salidor stroke: the conversation "
+                     "between the two low drums.", "a..1a.1." "a.1.a..1"),
+            ], clave=True, volume=0.8),
+            instrument("Quinto", "Quinto", [
+                perc("Quinto calls", "A few slaps and open tones over the top; the quinto improvises, "
+                     "this is a starting point.", "....0.........1." "......0..0...1.."),
+                perc("Quinto llamada", "The call that opens the rumba and brings the drums in: slaps "
+                     "on the two side, open tones landing on the three side.", "..0.0.0." "1..1..1."),
+                perc("Quinto floreo", "A busier conversation with the dancers: slaps and open tones "
+                     "crossing the bar line.", "0.1.01.0" "..1.0.11"),
+                perc("Quinto answers the three side", "Silence on the two side, then the clave's three "
+                     "strokes answered in open tones.", "........" "1..1..1."),
+            ], clave=True, volume=0.6),
             instrument("Instructor", "Instructor", [counting(16, 2)], enabled=False, volume=0.9),
         ],
     }
@@ -578,11 +695,13 @@ def chachacha_arranged():
     brk = each("Cha-cha-chá break", "Guiro", "Cowbell", "Congas", "Timbales", "Piano", "Bass")
     machine["arrangements"] = [arrangement(
         "Cha-cha-chá, 40 bars",
-        "The rhythm section alone, the melody's A part, the B part with the clave, and the "
-        "cha-cha-chá break to end.",
+        "The rhythm section alone, the melody's A part on the cáscara, the B part with the clave and "
+        "the bell, and the cha-cha-chá break to end.",
         [section("Intro", 4, {"Piano": "off", "Bass": "off"}, colour="#7f8c8d"),
-         section("A", 8, repeats=2, colour="#2980b9"),
-         section("B", 8, {"Clave": "Son clave 2-3"}, repeats=2, brk=brk, colour="#27ae60"),
+         section("A", 8, {"Timbales": "Cáscara for the verse", "Guiro": "Güiro, soft verse"}, repeats=2,
+                 colour="#2980b9"),
+         section("B", 8, {"Clave": "Son clave 2-3", "Congas": "Cha-cha, two congas",
+                          "Cowbell": "Cencerro with the neck"}, repeats=2, brk=brk, colour="#27ae60"),
          section("Final", 4, brk=brk, colour="#8e44ad")],
         ["Intro", "A", "B", "Final"])]
     return machine
@@ -590,17 +709,22 @@ def chachacha_arranged():
 
 def bachata_arranged():
     machine = with_breaks(bachata(), BACHATA_BREAKS,
-                          {"Bongos": "1", "Guira": "1", "Guitar": "piano", "Bass": "bass"}, chord_name="i")
+                          {"Bongos": "1", "Guira": "1", "Cowbell": "0", "Guitar": "piano", "Bass": "bass"},
+                          chord_name="i")
     brk = each("Bachata break", "Bongos", "Guira", "Guitar", "Bass")
     machine["arrangements"] = [arrangement(
-        "Bachata, 56 bars",
+        "Bachata, 64 bars",
         "The requinto alone, the verse on the bongó's derecho, the chorus on the majao ending on a "
-        "break, the verse again and the final hits.",
+        "break, the mambo (the bongocero on the bell, the güira driving), the verse again and the "
+        "final hits.",
         [section("Intro", 4, {"Bongos": "off", "Guira": "off", "Bass": "off"}, colour="#7f8c8d"),
          section("Derecho", 8, {"Bongos": "Bachata derecho"}, repeats=2, colour="#2980b9"),
          section("Majao", 8, {"Bongos": "Bachata majao"}, repeats=2, brk=brk, colour="#27ae60"),
+         section("Mambo", 8, {"Bongos": "off", "Cowbell": "Bachata mambo bell", "Guira": "Güira, mambo",
+                              "Guitar": "Requinto arpeggio i-bVI-iv-V", "Bass": "Bachata bass i-bVI-iv-V"},
+                 brk=each("Bachata break", "Cowbell", "Guira", "Guitar", "Bass"), colour="#c0392b"),
          section("Final", 4, {"Bongos": "Bachata majao"}, brk=brk, colour="#8e44ad")],
-        ["Intro", "Derecho", "Majao", "Derecho", "Final"])]
+        ["Intro", "Derecho", "Majao", "Mambo", "Derecho", "Final"])]
     return machine
 
 
@@ -614,7 +738,9 @@ def son_montuno_arranged():
         "and the final hits.",
         [section("Intro", 4, {"Bongos": "off", "Maracas": "off", "Congas": "off", "Bass": "off"}, colour="#7f8c8d"),
          section("Son", 8, {"Congas": "off"}, repeats=2, colour="#2980b9"),
-         section("Montuno", 8, repeats=2, brk=brk, colour="#27ae60"),
+         section("Montuno", 8, {"Tres": "Tres guajeo I-IV-V-IV", "Bass": "Son tumbao I-IV-V-IV",
+                                "Bongos": "Martillo with open tones", "Congas": "Tumbao, two congas"},
+                 repeats=2, brk=brk, colour="#27ae60"),
          section("Final", 4, brk=brk, colour="#8e44ad")],
         ["Intro", "Son", "Montuno", "Final"])]
     return machine
@@ -626,11 +752,13 @@ def rumba_arranged():
     brk = each("Rumba cierre", "Clave", "Palitos", "Salidor", "Segundo", "Quinto")
     machine["arrangements"] = [arrangement(
         "Guaguancó, 40 bars",
-        "The diana (clave and palitos), the canto with the drums, the guaguancó with the quinto's "
-        "calls ending on a cierre, and the drums closing together.",
-        [section("Diana", 4, {"Salidor": "off", "Segundo": "off", "Quinto": "off"}, colour="#7f8c8d"),
+        "The diana (clave and palitos, the quinto's llamada calling the drums in), the canto with the "
+        "drums, the guaguancó with the quinto's floreo ending on a cierre, and the drums closing "
+        "together.",
+        [section("Diana", 4, {"Salidor": "off", "Segundo": "off", "Quinto": "Quinto llamada"}, colour="#7f8c8d"),
          section("Canto", 8, {"Quinto": "off"}, repeats=2, colour="#2980b9"),
-         section("Guaguancó", 8, repeats=2, brk=brk, colour="#c0392b"),
+         section("Guaguancó", 8, {"Quinto": "Quinto floreo", "Segundo": "Tres dos, answering"}, repeats=2,
+                 brk=brk, colour="#c0392b"),
          section("Cierre", 4, brk=brk, colour="#8e44ad")],
         ["Diana", "Canto", "Guaguancó", "Cierre"])]
     return machine

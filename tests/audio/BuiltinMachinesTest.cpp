@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 using namespace bandmate;
@@ -67,10 +68,10 @@ std::set<int> programSteps(const core::beats::Program& program)
 TEST(BuiltinMachines, EveryMachineLoadsWithTheInstrumentsItPromises)
 {
     std::map<std::string, std::vector<std::string>> promised{
-        {"salsa", {"clave", "cowbell", "congas", "bongos", "timbales", "guiro", "maracas", "piano", "bass", "instructor"}},
+        {"salsa", {"clave", "cowbell", "congas", "bongos", "timbales", "guiro", "maracas", "piano", "bass", "trumpet", "instructor"}},
         {"merengue", {"guira", "tambora", "congas", "cowbell", "piano", "bass", "kick", "instructor"}},
         {"cha-cha-cha", {"guiro", "cowbell", "congas", "timbales", "clave", "piano", "bass", "instructor"}},
-        {"bachata", {"bongos", "guira", "guitar", "bass", "instructor"}},
+        {"bachata", {"bongos", "guira", "cowbell", "guitar", "bass", "instructor"}},
         {"son-montuno", {"clave", "bongos", "maracas", "tres", "congas", "bass", "instructor"}},
         {"rumba-guaguanco", {"clave", "palitos", "salidor", "segundo", "quinto", "instructor"}},
     };
@@ -121,6 +122,63 @@ TEST(BuiltinMachines, SalsaHasTheProgramsLearnersAskFor)
     EXPECT_GE(minor, 4);
     EXPECT_TRUE(tonic);
     EXPECT_TRUE(rightHandOnly);
+}
+
+// The section material of a whole tune (issue 30): enough programs to build one, each machine's
+// own names for its parts, and salsa's cierres for either clave, each on its own side of it.
+TEST(BuiltinMachines, EveryMachineHasTheSectionMaterialRealBandsUse)
+{
+    const std::map<std::string, std::pair<size_t, std::vector<std::string>>> wanted{
+        {"salsa", {93, {"Cáscara 2-3", "Tumbao, one conga", "Montuno I-V", "Mambo bell", "Mambo horns I-V",
+                        "Moña I-IV-V-IV", "Cierre 1", "Cierre 2", "Cierre 3", "Cierre 1 (3-2)", "Cierre 2 (3-2)",
+                        "Cierre 3 (3-2)"}}},
+        {"merengue", {15, {"Merengue derecho", "Jaleo I-V", "Merengue break"}}},
+        {"bachata", {15, {"Bachata derecho", "Bachata majao", "Bachata mambo bell", "Güira, mambo", "Bachata break"}}},
+        {"cha-cha-cha", {15, {"Cha-cha güiro", "Cha-cha montuno", "Cáscara for the verse", "Cha-cha-chá break"}}},
+        {"son-montuno", {15, {"Tres guajeo", "Tres guajeo I-IV-V-IV", "Son tumbao", "Son break"}}},
+        {"rumba-guaguanco", {15, {"Guaguancó palitos", "Quinto calls", "Quinto llamada", "Quinto floreo", "Rumba cierre"}}},
+    };
+    for (const QString& name : builtinMachineNames()) {
+        SCOPED_TRACE(name.toStdString());
+        const Machine machine = loadBuiltinMachine(name).value();
+        const auto& [least, titles] = wanted.at(name.toStdString());
+        size_t count = 0;
+        std::set<std::string> have;
+        for (const auto& instrument : machine.instruments) {
+            count += instrument.programs.size();
+            for (const auto& program : instrument.programs) {
+                have.insert(program.title);
+            }
+        }
+        EXPECT_GE(count, least);
+        for (const std::string& title : titles) {
+            EXPECT_TRUE(have.contains(title)) << title;
+        }
+    }
+
+    const Machine salsa = loadBuiltinMachine(QStringLiteral("salsa")).value();
+    int parts = 0;
+    for (const auto& instrument : salsa.instruments) {
+        const auto find = [&](const std::string& title) {
+            return std::ranges::find(instrument.programs, title, &core::beats::Program::title);
+        };
+        if (find("Cierre 1") == instrument.programs.end()) {
+            continue;
+        }
+        ++parts;
+        for (const char* title : {"Cierre 2", "Cierre 3", "Cierre 1 (3-2)", "Cierre 2 (3-2)", "Cierre 3 (3-2)"}) {
+            EXPECT_NE(find(title), instrument.programs.end()) << instrument.id << " " << title;
+        }
+    }
+    EXPECT_EQ(parts, 8) << "clave, bell, congas, bongós, timbales, piano, bass and horns";
+    // A break is its section's last bar: in 2-3 the clave's three side, in 3-2 its two side. The
+    // first cierre of each is that side's own strokes.
+    const auto& clave = salsa.instruments[0];
+    const auto steps = [&](const std::string& title) {
+        return programSteps(*std::ranges::find(clave.programs, title, &core::beats::Program::title));
+    };
+    EXPECT_EQ(steps("Cierre 1"), (std::set<int>{0, 3, 6})) << "son clave's 8, 11, 14";
+    EXPECT_EQ(steps("Cierre 1 (3-2)"), (std::set<int>{2, 4})) << "son clave's 2 and 4";
 }
 
 TEST(BuiltinMachines, ClaveProgramsHitTheTraditionalStepsAndTurnAroundForThreeTwo)
