@@ -976,7 +976,7 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         // A stop no block took up (a stalled driver): worked out here; then everything queued
         // goes out before the client closes.
         midiOut->stopAfterDevice();
-        for (int waited = 0; !midiOut->drained() && waited < 100; ++waited) {
+        for (int waited = 0; !midiOut->drained() && waited < midiOut->drainTimeoutMs(); waited += 5) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <tuple>
 
@@ -225,6 +226,16 @@ bool JackMidiOut::drained() const
     // late cycle, in the next), and closing disconnects it. Two more of our callbacks finished:
     // that cycle is over.
     return m_cycles.load(std::memory_order_acquire) >= m_lastWriteCycle.load(std::memory_order_relaxed) + 2;
+}
+
+int JackMidiOut::drainTimeoutMs() const
+{
+    if (serverGone()) {
+        return 0;
+    }
+    const double rate = std::max<double>(1.0, jack_get_sample_rate(m_impl->jack.client));
+    const double period = static_cast<double>(jack_get_buffer_size(m_impl->jack.client)) / rate;
+    return 200 + static_cast<int>(std::ceil(6.0 * period * 1000.0));
 }
 
 int JackMidiOut::processNonBlocking(uint32_t frames) noexcept

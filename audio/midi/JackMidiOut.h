@@ -75,6 +75,9 @@ public:
     /// receiver has read it (before closing: nothing left unsent, nor unread by the receiver the
     /// closing disconnects).
     [[nodiscard]] bool drained() const;
+    /// How long waiting for drained() may take: a Stop stamped a period ahead, written a cycle
+    /// later and two more cycles, with room to spare; longer with long periods.
+    [[nodiscard]] int drainTimeoutMs() const;
     /// Clock ticks written into the port (a tick dropped for coming a period late is not).
     [[nodiscard]] uint64_t clockTicksSent() const { return m_ticks.load(std::memory_order_relaxed); }
     [[nodiscard]] uint64_t notesSent() const { return m_notesSent.load(std::memory_order_relaxed); }

@@ -859,12 +859,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::ArrangeView</name>
     <message>
-        <location filename="../../ui/beats/ArrangeView.cpp" line="+80"/>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+111"/>
         <source>Arrangement timeline</source>
         <translation>Línea de tiempo del arreglo</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+60"/>
         <source>No arrangement yet: New… makes one from this machine</source>
         <translation>Aún no hay arreglos: Nuevo… crea uno con esta máquina</translation>
     </message>
@@ -875,16 +875,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+52"/>
+        <location line="+49"/>
         <source>1 bar</source>
         <translation>1 compás</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-49"/>
+        <location line="+50"/>
         <source>%1 bars</source>
         <translation>%1 compases</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-45"/>
         <source>%1 BPM</source>
         <translation>%1 BPM</translation>
     </message>
@@ -894,12 +896,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>como la máquina</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+75"/>
         <source>%1: %2 bars ×%3</source>
         <translation>%1: %2 compases ×%3</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+237"/>
         <source>Arrangement</source>
         <translation>Arreglo</translation>
     </message>
@@ -945,31 +947,34 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
+        <location line="+78"/>
         <source>Repeat</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
         <source>The selected section once more right after it (Ctrl+R)</source>
         <translation>La sección elegida otra vez justo después (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+78"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
         <source>A copy of the selected section to change on its own (Ctrl+D)</source>
         <translation>Una copia de la sección elegida para cambiarla aparte (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+78"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
         <source>Take the selected section out of the tune (Delete)</source>
         <translation>Sacar la sección elegida del tema (Supr)</translation>
     </message>
@@ -1024,7 +1029,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>En vivo: el corte en la próxima barra de compás y luego la sección siguiente en el uno (B)</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+111"/>
         <source> bars</source>
         <translation> compases</translation>
     </message>
@@ -1045,7 +1050,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Termina con un &amp;corte (su último compás)</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-143"/>
         <source>Lo&amp;op it</source>
         <translation>En b&amp;ucle</translation>
     </message>
@@ -1055,7 +1060,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tocar la sección elegida una y otra vez (O); otra vez: el tema entero</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+151"/>
         <source>Section name:</source>
         <translation>Nombre de la sección:</translation>
     </message>
@@ -1080,17 +1085,76 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Tonalida&amp;d:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Rename section</source>
         <translation>Renombrar sección</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-128"/>
+        <location line="+132"/>
         <source>Section length</source>
         <translation>Longitud de la sección</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-736"/>
+        <source>Blue</source>
+        <translation>Azul</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red</source>
+        <translation>Rojo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Purple</source>
+        <translation>Morado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange</source>
+        <translation>Naranja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Teal</source>
+        <translation>Verde azulado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>Dorado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grey</source>
+        <translation>Gris</translation>
+    </message>
+    <message>
+        <location line="+210"/>
+        <source>all %1 places it plays</source>
+        <translation>en los %1 sitios donde suena</translation>
+    </message>
+    <message>
+        <location line="+409"/>
+        <location line="+80"/>
+        <location line="+84"/>
+        <location line="+24"/>
+        <source>Section colour</source>
+        <translation>Color de la sección</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Colo&amp;ur:</source>
+        <translation>C&amp;olor:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Section repeats</source>
         <translation>Repeticiones de la sección</translation>
     </message>
@@ -1115,7 +1179,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Quitar el corte</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+40"/>
+        <location line="+158"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>Other colour…</source>
+        <translation>Otro color…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
         <translation>1 sección, %1 compases, %2 al tempo de la máquina</translation>
     </message>
@@ -1130,7 +1205,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Un tema entero con las secciones de esta máquina: intro, verso, montuno, mambo, cortes.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>&lt;b&gt;Part&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parte&lt;/b&gt;</translation>
     </message>
@@ -2568,7 +2643,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Renombrar máquina</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+389"/>
         <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
         <translation>La salida MIDI va por JACK: elige el controlador JACK en Preferencias › Audio.</translation>
     </message>

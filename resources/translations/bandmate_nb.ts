@@ -859,12 +859,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::ArrangeView</name>
     <message>
-        <location filename="../../ui/beats/ArrangeView.cpp" line="+80"/>
+        <location filename="../../ui/beats/ArrangeView.cpp" line="+111"/>
         <source>Arrangement timeline</source>
         <translation>Tidslinje for arrangementet</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+60"/>
         <source>No arrangement yet: New… makes one from this machine</source>
         <translation>Ingen arrangementer ennå: Ny… lager ett av denne maskinen</translation>
     </message>
@@ -875,16 +875,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+52"/>
+        <location line="+49"/>
         <source>1 bar</source>
         <translation>1 takt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-49"/>
+        <location line="+50"/>
         <source>%1 bars</source>
         <translation>%1 takter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-45"/>
         <source>%1 BPM</source>
         <translation>%1 BPM</translation>
     </message>
@@ -894,12 +896,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>som maskinen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+75"/>
         <source>%1: %2 bars ×%3</source>
         <translation>%1: %2 takter ×%3</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+237"/>
         <source>Arrangement</source>
         <translation>Arrangement</translation>
     </message>
@@ -945,31 +947,34 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
+        <location line="+78"/>
         <source>Repeat</source>
         <translation>Gjenta</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
         <source>The selected section once more right after it (Ctrl+R)</source>
         <translation>Den valgte delen én gang til rett etter (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+78"/>
         <source>Duplicate</source>
         <translation>Dupliser</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
         <source>A copy of the selected section to change on its own (Ctrl+D)</source>
         <translation>En kopi av den valgte delen til å endre for seg (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+78"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
         <source>Take the selected section out of the tune (Delete)</source>
         <translation>Ta den valgte delen ut av låten (Delete)</translation>
     </message>
@@ -1024,7 +1029,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Live: brekket ved neste taktstrek, så neste del på ener&apos;n (B)</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+111"/>
         <source> bars</source>
         <translation> takter</translation>
     </message>
@@ -1045,7 +1050,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slutter med et &amp;brekk (siste takt)</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-143"/>
         <source>Lo&amp;op it</source>
         <translation>Spill i l&amp;økke</translation>
     </message>
@@ -1055,7 +1060,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Spill den valgte delen om og om igjen (O); igjen: hele låten</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+151"/>
         <source>Section name:</source>
         <translation>Navn på delen:</translation>
     </message>
@@ -1080,17 +1085,76 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>T&amp;oneart:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Rename section</source>
         <translation>Gi delen nytt navn</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-128"/>
+        <location line="+132"/>
         <source>Section length</source>
         <translation>Lengde på delen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-736"/>
+        <source>Blue</source>
+        <translation>Blå</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>Grønn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red</source>
+        <translation>Rød</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Purple</source>
+        <translation>Lilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange</source>
+        <translation>Oransje</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Teal</source>
+        <translation>Blågrønn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>Gull</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grey</source>
+        <translation>Grå</translation>
+    </message>
+    <message>
+        <location line="+210"/>
+        <source>all %1 places it plays</source>
+        <translation>alle %1 steder den spilles</translation>
+    </message>
+    <message>
+        <location line="+409"/>
+        <location line="+80"/>
+        <location line="+84"/>
+        <location line="+24"/>
+        <source>Section colour</source>
+        <translation>Seksjonsfarge</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Colo&amp;ur:</source>
+        <translation>&amp;Farge:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Section repeats</source>
         <translation>Gjentakelser av delen</translation>
     </message>
@@ -1115,7 +1179,18 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Fjern brekket</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+40"/>
+        <location line="+158"/>
+        <source>Automatic</source>
+        <translation>Automatisk</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>Other colour…</source>
+        <translation>Annen farge…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>1 section, %1 bars, %2 at the machine&apos;s tempo</source>
         <translation>1 del, %1 takter, %2 i maskinens tempo</translation>
     </message>
@@ -1130,7 +1205,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>En hel låt av denne maskinens deler: intro, vers, montuno, mambo, brekk.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>&lt;b&gt;Part&lt;/b&gt;</source>
         <translation>&lt;b&gt;Stemme&lt;/b&gt;</translation>
     </message>
@@ -2568,7 +2643,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Gi maskinen nytt navn</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+389"/>
         <source>MIDI out goes through JACK: choose the JACK driver in Preferences › Audio.</source>
         <translation>MIDI ut går gjennom JACK: velg JACK-driveren i Innstillinger › Lyd.</translation>
     </message>

@@ -52,6 +52,9 @@ public:
         // taken out of the graph, which needs the driver's cycles: stopping the server now leaves
         // jackd waiting on it for seconds, and a jackd killed then keeps its entry in JACK's
         // registry of servers, which holds eight; once full, no server starts on this machine.
+        if (m_process.state() != QProcess::Running) {
+            return;
+        }
         QThread::msleep(1000);
         m_process.terminate();
         if (!m_process.waitForFinished(10'000)) {

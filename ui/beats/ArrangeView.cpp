@@ -4,7 +4,9 @@
 #include "ui/beats/BeatMachinePageParts.h"
 #include "ui/beats/BeatSession.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
@@ -14,13 +16,17 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QGuiApplication>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -50,6 +56,30 @@ QColor defaultColour(int section)
     return colours[section % 6];
 }
 
+/// The colours offered for a section, named.
+struct NamedColour {
+    const char* name;
+    QRgb rgb;
+};
+constexpr NamedColour kSectionColours[] = {
+    {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Blue"), 0x2980b9},   {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Green"), 0x27ae60},
+    {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Red"), 0xc0392b},    {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Purple"), 0x8e44ad},
+    {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Orange"), 0xd35400}, {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Teal"), 0x16a085},
+    {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Gold"), 0xb7950b},   {QT_TRANSLATE_NOOP("bandmate::ui::ArrangeView", "Grey"), 0x7f8c8d},
+};
+
+QIcon swatch(const QColor& colour)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(colour.darker(140), 1));
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(1.5, 1.5, 13, 13), 3, 3);
+    return QIcon(pixmap);
+}
+
 QColor sectionColour(const Section& section, int index)
 {
     const QColor own(QString::fromStdString(section.colour));
@@ -77,10 +107,16 @@ public:
     ArrangeTimeline(BeatSession& session, QWidget* parent) : QWidget(parent), m_session(session)
     {
         setFocusPolicy(Qt::StrongFocus);
+        setMouseTracking(true);  // the resize cursor over a block's end
         setAccessibleName(QCoreApplication::translate("bandmate::ui::ArrangeView", "Arrangement timeline"));
     }
 
     std::function<void(int)> onSelect;
+    /// A block dragged to another place: form entry `from` goes to `to` (its index after).
+    std::function<void(int from, int to)> onMove;
+    /// A block's right end dragged: entry `entry`'s section becomes `bars` bars long.
+    std::function<void(int entry, int bars)> onResize;
+    std::function<void(int entry, const QPoint& globalPos)> onMenu;
     int arrangement = -1;
     int selected = -1;
 
@@ -90,6 +126,26 @@ public:
         // As wide as it is given (a long tune's bars get narrower), as high as its lanes.
         setMinimumSize(kLabelWidth + kMinWidth, kBlockHeight + 8 + lanes * kLaneHeight + 8);
         update();
+    }
+
+    /// Calls a drag in progress off when the tune changed under it (an edit from the keyboard,
+    /// an undo, another arrangement): its block is no longer where it was pressed.
+    void checkDrag()
+    {
+        const Arrangement* arr = shown();
+        if (m_pressEntry >= 0 && (arr == nullptr || arrangement != m_pressArrangement || arr->form != m_pressForm)) {
+            cancelDrag();
+        }
+    }
+
+    void cancelDrag()
+    {
+        if (m_drag != Drag::None || m_pressEntry >= 0) {
+            m_drag = Drag::None;
+            m_pressEntry = -1;
+            unsetCursor();
+            update();
+        }
     }
 
     /// The x of bar `bar` (0-based, fractional) of the tune.
@@ -195,6 +251,42 @@ protected:
             }
             bar += bars;
         }
+        // A drag: where the block goes, or where its section now ends, drawn to show on any
+        // colour (the text colour, white inside), as the selection is.
+        if (m_drag == Drag::Move) {
+            const double x = xOfBar(startBar(m_dropBoundary));
+            painter.setPen(QPen(pal.color(QPalette::Text), 5, Qt::SolidLine, Qt::RoundCap));
+            painter.drawLine(QPointF(x, 2), QPointF(x, height() - 2));
+            painter.setPen(QPen(Qt::white, 1.5));
+            painter.drawLine(QPointF(x, 2), QPointF(x, height() - 2));
+        } else if (m_drag == Drag::Resize && m_pressEntry >= 0 && m_pressEntry < static_cast<int>(arr->form.size())) {
+            const int index = arr->form[static_cast<size_t>(m_pressEntry)];
+            const Section& section = arr->sections[static_cast<size_t>(index)];
+            const double left = xOfBar(startBar(m_pressEntry)) + 1;
+            const double right = xOfBar(startBar(m_pressEntry) + m_resizeBars * section.repeats) - 1;
+            QColor ghost = sectionColour(section, index);
+            ghost.setAlpha(150);
+            const QRectF outline(left, 3, std::max(4.0, right - left), kBlockHeight - 2);
+            painter.setBrush(ghost);
+            painter.setPen(QPen(pal.color(QPalette::Text), 2, Qt::DashLine));
+            painter.drawRoundedRect(outline, 5, 5);
+            QString length = m_resizeBars == 1 ? QCoreApplication::translate("bandmate::ui::ArrangeView", "1 bar")
+                                               : QCoreApplication::translate("bandmate::ui::ArrangeView", "%1 bars").arg(m_resizeBars);
+            // A section the form plays more than once changes everywhere it plays: said.
+            if (const auto places = std::ranges::count(arr->form, index); places > 1) {
+                length += QStringLiteral(" — ") +
+                          QCoreApplication::translate("bandmate::ui::ArrangeView", "all %1 places it plays").arg(places);
+            }
+            painter.setFont(font());
+            const QRectF label = QRectF(painter.fontMetrics().boundingRect(length)).adjusted(-5, -2, 5, 2);
+            const QRectF placed(std::min(right + 6, width() - label.width() - 4), outline.center().y() - label.height() / 2,
+                                label.width(), label.height());
+            painter.setPen(QPen(pal.color(QPalette::Text), 1));
+            painter.setBrush(pal.color(QPalette::ToolTipBase));
+            painter.drawRoundedRect(placed, 4, 4);
+            painter.setPen(pal.color(QPalette::ToolTipText));
+            painter.drawText(placed, Qt::AlignCenter, length);
+        }
         // The playhead, when this arrangement plays.
         if (m_session.playingArrangement() == arrangement) {
             if (const auto* song = m_session.songLayout(); song != nullptr) {
@@ -215,6 +307,12 @@ protected:
 
     bool event(QEvent* event) override
     {
+        // Escape calls a drag off, before a shortcut of the page's takes the key.
+        if (event->type() == QEvent::ShortcutOverride && m_drag != Drag::None &&
+            (QGuiApplication::mouseButtons() & Qt::LeftButton) && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+            event->accept();
+            return true;
+        }
         // Over a block: its section in full (long tunes have narrow blocks).
         if (event->type() == QEvent::ToolTip) {
             auto* help = static_cast<QHelpEvent*>(event);
@@ -256,13 +354,159 @@ protected:
 
     void mousePressEvent(QMouseEvent* event) override
     {
-        const int entry = entryAt(event->position().x());
+        const double x = event->position().x();
+        const int edge = edgeAt(x);
+        const int entry = edge >= 0 ? edge : entryAt(x);
+        m_drag = Drag::None;
+        m_pressEntry = event->button() == Qt::LeftButton ? entry : -1;
+        m_pressX = x;
+        m_pressOnEdge = edge >= 0;
+        m_pressArrangement = arrangement;
+        m_pressForm = shown() != nullptr ? shown()->form : std::vector<int>{};
         if (entry >= 0 && onSelect) {
             onSelect(entry);
         }
     }
 
+    void mouseMoveEvent(QMouseEvent* event) override
+    {
+        const double x = event->position().x();
+        if (!(event->buttons() & Qt::LeftButton) || m_pressEntry < 0) {
+            if (m_drag != Drag::None) {
+                cancelDrag();  // the release went elsewhere (another window took the mouse)
+            }
+            // The right end of a block takes a drag that changes its length.
+            setCursor(edgeAt(x) >= 0 ? Qt::SizeHorCursor : Qt::ArrowCursor);
+            return;
+        }
+        const Arrangement* shownNow = shown();
+        if (shownNow == nullptr || m_pressEntry >= static_cast<int>(shownNow->form.size())) {
+            m_drag = Drag::None;  // the tune changed under the drag (an undo): it is called off
+            m_pressEntry = -1;
+            update();
+            return;
+        }
+        if (m_drag == Drag::None && std::abs(x - m_pressX) >= QApplication::startDragDistance()) {
+            m_drag = m_pressOnEdge ? Drag::Resize : Drag::Move;
+        }
+        if (m_drag == Drag::Move) {
+            m_dropBoundary = boundaryNear(x);
+            setCursor(Qt::ClosedHandCursor);
+        } else if (m_drag == Drag::Resize) {
+            const Section& section = shownNow->sections[static_cast<size_t>(shownNow->form[static_cast<size_t>(m_pressEntry)])];
+            const double end = std::max(0.0, barAt(x) - startBar(m_pressEntry));
+            m_resizeBars = std::clamp(static_cast<int>(std::lround(end / section.repeats)), 1,
+                                      core::beats::MachineLimits::kMaxSectionBars);
+        }
+        update();
+    }
+
+    void mouseReleaseEvent(QMouseEvent* event) override
+    {
+        const Arrangement* arr = shown();
+        const Drag drag = arr != nullptr && m_pressEntry < static_cast<int>(arr->form.size()) ? m_drag : Drag::None;
+        const int entry = m_pressEntry;
+        m_drag = Drag::None;
+        m_pressEntry = -1;
+        setCursor(edgeAt(event->position().x()) >= 0 ? Qt::SizeHorCursor : Qt::ArrowCursor);
+        update();
+        if (drag == Drag::Move && onMove) {
+            // Dropped on a boundary: before the block there, or after the last.
+            const int to = m_dropBoundary > entry ? m_dropBoundary - 1 : m_dropBoundary;
+            if (to != entry) {
+                onMove(entry, to);
+            }
+        } else if (drag == Drag::Resize && onResize) {
+            onResize(entry, m_resizeBars);
+        }
+    }
+
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        if (event->key() == Qt::Key_Escape && m_drag != Drag::None) {
+            m_drag = Drag::None;  // the drag is called off, nothing changes
+            m_pressEntry = -1;
+            unsetCursor();
+            update();
+            return;
+        }
+        QWidget::keyPressEvent(event);
+    }
+
+    void contextMenuEvent(QContextMenuEvent* event) override
+    {
+        // From the keyboard (the Menu key, Shift+F10): the selected block's menu, under it.
+        const bool keyboard = event->reason() == QContextMenuEvent::Keyboard;
+        const int entry = keyboard ? selected : entryAt(event->pos().x());
+        if (entry < 0) {
+            return;
+        }
+        if (onSelect) {
+            onSelect(entry);
+        }
+        if (onMenu) {
+            onMenu(entry, keyboard ? mapToGlobal(QPoint(static_cast<int>(xOfBar(startBar(entry))) + 8, kBlockHeight))
+                                   : event->globalPos());
+        }
+    }
+
 private:
+    enum class Drag { None, Move, Resize };
+
+    /// The bar (fractional) under `x`.
+    [[nodiscard]] double barAt(double x) const
+    {
+        const Arrangement* arr = shown();
+        const int bars = arr != nullptr ? std::max(1, totalBars(*arr)) : 1;
+        return (x - kLabelWidth) * bars / std::max(1, width() - kLabelWidth - 12);
+    }
+
+    [[nodiscard]] int startBar(int entry) const
+    {
+        const Arrangement* arr = shown();
+        int bar = 0;
+        for (int e = 0; arr != nullptr && e < entry && e < static_cast<int>(arr->form.size()); ++e) {
+            const Section& section = arr->sections[static_cast<size_t>(arr->form[static_cast<size_t>(e)])];
+            bar += section.bars * section.repeats;
+        }
+        return bar;
+    }
+
+    /// The form entry whose block ends within a few pixels of `x`, or -1.
+    [[nodiscard]] int edgeAt(double x) const
+    {
+        const Arrangement* arr = shown();
+        if (arr == nullptr) {
+            return -1;
+        }
+        // Within the block's last few pixels, and only on a block wide enough to be moved too.
+        int bar = 0;
+        for (size_t e = 0; e < arr->form.size(); ++e) {
+            const Section& section = arr->sections[static_cast<size_t>(arr->form[e])];
+            const double left = xOfBar(bar);
+            bar += section.bars * section.repeats;
+            const double right = xOfBar(bar) - 1;
+            if (x >= right - 5.0 && x <= right + 1.0 && right - left >= 16.0) {
+                return static_cast<int>(e);
+            }
+        }
+        return -1;
+    }
+
+    /// The boundary between blocks nearest `x`: 0 before the first … form size after the last.
+    [[nodiscard]] int boundaryNear(double x) const
+    {
+        const Arrangement* arr = shown();
+        const int count = arr != nullptr ? static_cast<int>(arr->form.size()) : 0;
+        int best = 0;
+        for (int b = 1; b <= count; ++b) {
+            if (std::abs(x - xOfBar(startBar(b))) < std::abs(x - xOfBar(startBar(best)))) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
     [[nodiscard]] const Arrangement* shown() const
     {
         const auto& arrangements = m_session.machine().arrangements;
@@ -283,6 +527,14 @@ private:
 
 
     BeatSession& m_session;
+    Drag m_drag = Drag::None;
+    int m_pressEntry = -1;
+    double m_pressX = 0.0;
+    bool m_pressOnEdge = false;
+    int m_pressArrangement = -1;
+    std::vector<int> m_pressForm;  ///< the form as it was pressed
+    int m_dropBoundary = 0;
+    int m_resizeBars = 0;
 };
 
 ArrangeView::ArrangeView(BeatSession& session, QWidget* parent) : QWidget(parent), m_session(session)
@@ -405,6 +657,37 @@ ArrangeView::ArrangeView(BeatSession& session, QWidget* parent) : QWidget(parent
         }
     });
     m_timeline->onSelect = [this](int entry) { selectEntry(entry); };
+    m_timeline->onMove = [this](int from, int to) {
+        m_session.moveEntry(m_arrangement, from, to);
+        selectEntry(to);
+    };
+    m_timeline->onResize = [this](int entry, int bars) {
+        const auto& arrangements = m_session.machine().arrangements;
+        const auto& arr = arrangements[static_cast<size_t>(m_arrangement)];
+        const int section = arr.form[static_cast<size_t>(entry)];
+        if (arr.sections[static_cast<size_t>(section)].bars != bars) {
+            m_session.editSection(m_arrangement, section, tr("Section length"), [bars](Section& s) { s.bars = bars; });
+        }
+    };
+    m_timeline->onMenu = [this](int, const QPoint& at) {
+        QMenu menu(this);
+        menu.addAction(tr("Repeat"), this, [this] {
+            m_session.repeatEntry(m_arrangement, m_entry);
+            selectEntry(m_entry + 1);
+        });
+        menu.addAction(tr("Duplicate"), this, [this] {
+            m_session.duplicateEntry(m_arrangement, m_entry);
+            selectEntry(m_entry + 1);
+        });
+        menu.addAction(tr("Remove"), this, [this] {
+            m_session.removeEntry(m_arrangement, m_entry);
+            refresh();
+        });
+        menu.addSeparator();
+        QMenu* colours = menu.addMenu(tr("Section colour"));
+        fillColourMenu(colours);
+        menu.exec(at);
+    };
     connect(&session, &BeatSession::machineChanged, this, &ArrangeView::refresh);
     connect(&session, &BeatSession::playingChanged, this, [this] { refreshLive(); });
 
@@ -478,11 +761,19 @@ void ArrangeView::buildEditor()
         m_key->addItem(QString::fromUtf8(beatpage::kKeyNames[k]), k);  // as the page's key chooser names them
     }
     m_break = new QCheckBox(tr("Ends on a &break (its last bar)"), m_editor);
+    m_colour = new QToolButton(m_editor);
+    m_colour->setPopupMode(QToolButton::InstantPopup);
+    m_colour->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_colour->setAccessibleName(tr("Section colour"));
+    auto* colours = new QMenu(m_colour);
+    connect(colours, &QMenu::aboutToShow, this, [this, colours] { fillColourMenu(colours); });
+    m_colour->setMenu(colours);
     form->addRow(tr("Section name:"), m_name);
     form->addRow(tr("&Length:"), m_bars);
     form->addRow(tr("&Repeats:"), m_repeats);
     form->addRow(tr("Tem&po:"), m_tempo);
     form->addRow(tr("&Key:"), m_key);
+    form->addRow(tr("Colo&ur:"), m_colour);
     form->addRow(QString(), m_break);
     layout->addLayout(form);
     auto* partsBox = new QWidget(m_editor);
@@ -550,6 +841,41 @@ void ArrangeView::buildEditor()
                 s.breakParts.push_back(SectionPart{machine.instruments.front().id, SectionPart::kOff});  // a full stop
             }
         });
+    });
+}
+
+void ArrangeView::fillColourMenu(QMenu* menu)
+{
+    menu->clear();
+    const auto recolour = [this](const QString& name) {
+        m_session.editSection(m_arrangement, selectedSection(), tr("Section colour"),
+                              [colour = name.toStdString()](Section& s) { s.colour = colour; });
+    };
+    const int section = selectedSection();
+    if (section < 0) {
+        return;
+    }
+    const std::string current = m_session.machine().arrangements[static_cast<size_t>(m_arrangement)].sections[static_cast<size_t>(section)].colour;
+    QAction* automatic = menu->addAction(swatch(defaultColour(section)), tr("Automatic"), this, [recolour] { recolour({}); });
+    automatic->setCheckable(true);
+    automatic->setChecked(current.empty());
+    for (const NamedColour& named : kSectionColours) {
+        const QColor colour = QColor::fromRgb(named.rgb);
+        QAction* action = menu->addAction(swatch(colour), tr(named.name), this, [recolour, colour] { recolour(colour.name()); });
+        action->setCheckable(true);
+        action->setChecked(QColor(QString::fromStdString(current)) == colour);
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Other colour…"), this, [this, recolour] {
+        const int now = selectedSection();
+        if (now < 0) {
+            return;
+        }
+        const auto& s = m_session.machine().arrangements[static_cast<size_t>(m_arrangement)].sections[static_cast<size_t>(now)];
+        const QColor chosen = QColorDialog::getColor(sectionColour(s, now), this, tr("Section colour"));
+        if (chosen.isValid()) {
+            recolour(chosen.name());
+        }
     });
 }
 
@@ -632,6 +958,7 @@ void ArrangeView::refresh()
     m_timeline->arrangement = m_arrangement;
     m_timeline->selected = m_entry;
     m_timeline->updateSize();
+    m_timeline->checkDrag();
     m_refreshing = false;
     refreshEditor();
     refreshLive();
@@ -645,7 +972,8 @@ void ArrangeView::refreshEditor()
     const auto& shownMachine = m_session.machine();
     if (sectionIndex >= 0) {
         const Section& shown = shownMachine.arrangements[static_cast<size_t>(m_arrangement)].sections[static_cast<size_t>(sectionIndex)];
-        builtFor += QString::fromStdString(shown.name) + QStringLiteral("/%1/%2/%3/%4/").arg(shown.bars).arg(shown.repeats).arg(shown.bpm).arg(shown.keyNote);
+        builtFor += QString::fromStdString(shown.name) + QStringLiteral("/%1/%2/%3/%4/").arg(shown.bars).arg(shown.repeats).arg(shown.bpm).arg(shown.keyNote)
+                    + QString::fromStdString(shown.colour) + QLatin1Char('/');
         for (const auto* parts : {&shown.parts, &shown.breakParts}) {
             for (const SectionPart& part : *parts) {
                 builtFor += QString::fromStdString(part.instrument) + QLatin1Char('=') + QString::number(part.program) + QLatin1Char(' ');
@@ -686,6 +1014,17 @@ void ArrangeView::refreshEditor()
     m_tempo->setValue(section.bpm > 0.0 ? section.bpm : m_tempo->minimum());
     m_key->setCurrentIndex(std::clamp(section.keyNote + 1, 0, 12));
     m_break->setChecked(!section.breakParts.empty());
+    QString colourName = tr("Automatic");
+    if (!section.colour.empty()) {
+        colourName = QString::fromStdString(section.colour);
+        for (const NamedColour& named : kSectionColours) {
+            if (QColor::fromRgb(named.rgb) == QColor(colourName)) {
+                colourName = tr(named.name);
+            }
+        }
+    }
+    m_colour->setText(colourName);
+    m_colour->setIcon(swatch(sectionColour(section, sectionIndex)));
     m_parts->addWidget(new QLabel(tr("<b>Part</b>")), 0, 0);
     m_parts->addWidget(new QLabel(tr("<b>Plays</b>")), 0, 1);
     if (!section.breakParts.empty()) {

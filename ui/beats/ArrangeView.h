@@ -8,9 +8,11 @@ class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QSpinBox;
 class QTimer;
+class QToolButton;
 
 namespace bandmate::ui {
 
@@ -48,6 +50,8 @@ private:
     void refreshLive();
     void addArrangement();
     void renameArrangement();
+    /// The colours a section can take (the selected one's checked); choosing one is an edit.
+    void fillColourMenu(QMenu* menu);
     [[nodiscard]] int selectedSection() const;
 
     BeatSession& m_session;
@@ -70,6 +74,7 @@ private:
     QDoubleSpinBox* m_tempo = nullptr;
     QComboBox* m_key = nullptr;
     QCheckBox* m_break = nullptr;
+    QToolButton* m_colour = nullptr;
     QGridLayout* m_parts = nullptr;
     std::vector<QComboBox*> m_partBoxes;
     std::vector<QComboBox*> m_breakBoxes;

@@ -1185,7 +1185,8 @@ void BeatSession::finishMidiOut(bool closing)
     if (closing) {
         QElapsedTimer waited;
         waited.start();
-        while (!out->drained() && waited.elapsed() < 500) {
+        const int timeout = out->drainTimeoutMs();
+        while (!out->drained() && waited.elapsed() < timeout) {
             QThread::msleep(2);
         }
     }
