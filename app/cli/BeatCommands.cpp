@@ -4,11 +4,13 @@
 #include "audio/engine/Engine.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
+#include "audio/engine/SongJump.h"
 #include "audio/render/MidiExport.h"
 #include "audio/render/OfflineRenderer.h"
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
 #include "audio/midi/JackMidiClockIn.h"
+#include "audio/midi/JackMidiNotesIn.h"
 #include "audio/midi/JackMidiOut.h"
 #include "audio/tempo/JackTransport.h"
 #endif
@@ -92,6 +94,7 @@ struct BeatOptions {
     int midiOutChannel = -1;        ///< 0-15, or -1: each instrument's General MIDI channel
     bool midiOnly = false;          ///< play --midi-only: the audio muted, the notes sent
     QString arrangement;            ///< --arrangement NAME: the machine's whole tune instead of its loop
+    QString sectionsFrom;           ///< play --sections-from PORT: a JACK MIDI output whose notes move through the tune
     double ownBpm = 0.0;            ///< the machine's tempo before --bpm (a tune's sections scale with --bpm)
 };
 
@@ -147,7 +150,7 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         valued << QStringLiteral("--driver") << QStringLiteral("--device") << QStringLiteral("--buffer")
                << QStringLiteral("--sample-rate") << QStringLiteral("--link-quantum") << QStringLiteral("--trace-beats")
                << QStringLiteral("--jack-transport") << QStringLiteral("--midi-clock-out") << QStringLiteral("--midi-clock-in")
-               << QStringLiteral("--midi-out");
+               << QStringLiteral("--midi-out") << QStringLiteral("--sections-from");
     }
     valued << QStringLiteral("--arrangement");
     QStringList flags{QStringLiteral("--count-in")};
@@ -304,6 +307,15 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         options.midiOut = target->first;
         options.midiOutChannel = target->second;
     }
+    if (values.contains(QStringLiteral("--sections-from"))) {
+        options.sectionsFrom = values.value(QStringLiteral("--sections-from")).trimmed();
+        if (options.sectionsFrom.isEmpty()) {
+            return fail(ErrorCode::InvalidArgument, "which port? Give a JACK MIDI output (jack_lsp -t lists them)", "--sections-from");
+        }
+        if (options.arrangement.isEmpty()) {
+            return fail(ErrorCode::InvalidArgument, "only with --arrangement: the notes move through its sections", "--sections-from");
+        }
+    }
     options.midiOnly = arguments->flags.contains(QStringLiteral("--midi-only"));
     if (options.midiOnly && options.midiOut.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "only with --midi-out: the notes go there while the audio is muted", "--midi-only");
@@ -314,8 +326,10 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
     }
     // Bandmate's own ports: its clock fed back into its clock input would run away with itself.
     const auto own = [](const QString& port, const char* client) { return port.startsWith(QLatin1String(client) + QLatin1Char(':')); };
-    if (own(options.midiClockIn, "bandmate-midi") || own(options.midiClockIn, "bandmate-clock-in")) {
-        return fail(ErrorCode::InvalidArgument, "that is Bandmate's own MIDI port: give another app's MIDI output", "--midi-clock-in");
+    for (const auto& [source, option] : {std::pair{&options.midiClockIn, "--midi-clock-in"}, std::pair{&options.sectionsFrom, "--sections-from"}}) {
+        if (own(*source, "bandmate-midi") || own(*source, "bandmate-clock-in") || own(*source, "bandmate-notes-in")) {
+            return fail(ErrorCode::InvalidArgument, "that is Bandmate's own MIDI port: give another app's MIDI output", option);
+        }
     }
     for (const auto& [target, option] : {std::pair{&options.midiClockOut, "--midi-clock-out"}, std::pair{&options.midiOut, "--midi-out"}}) {
         if (own(*target, "bandmate-clock-in") || own(*target, "bandmate-midi")) {
@@ -323,13 +337,16 @@ Result<BeatOptions> parseOptions(Command command, const QStringList& rest)
         }
     }
 #if !BANDMATE_JACK_TRANSPORT
+    if (!options.sectionsFrom.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "MIDI goes through JACK, on Linux only for now", "--sections-from");
+    }
     if (!options.midiClockOut.isEmpty() || !options.midiClockIn.isEmpty() || !options.midiOut.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "MIDI goes through JACK, on Linux only for now",
                     !options.midiOut.isEmpty() ? "--midi-out" : options.midiClockOut.isEmpty() ? "--midi-clock-in" : "--midi-clock-out");
     }
 #endif
     if (!options.jackTransport.isEmpty() || !options.midiClockOut.isEmpty() || !options.midiClockIn.isEmpty()
-        || !options.midiOut.isEmpty()) {
+        || !options.midiOut.isEmpty() || !options.sectionsFrom.isEmpty()) {
         // The transport's frames and MIDI's are the JACK graph's: another driver's blocks would
         // bunch the notes (or the clock) at JACK's period boundaries.
         if (options.device.driver.empty()) {
@@ -748,6 +765,15 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
         engine.setMasterGain(0.0);
     }
     audio::BlockObserver* observer = midiOut.get();
+    // A pedal or pad's notes: C next section, D break, E previous (any octave, any channel).
+    std::unique_ptr<audio::JackMidiNotesIn> notesIn;
+    if (!options.sectionsFrom.isEmpty()) {
+        auto opened = audio::JackMidiNotesIn::open(options.sectionsFrom.toStdString(), "--sections-from");
+        if (!opened) {
+            return reportError(opened.error());
+        }
+        notesIn = std::move(*opened);
+    }
 #else
     audio::BlockObserver* observer = nullptr;
 #endif
@@ -827,7 +853,48 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     bool portsOut = true;  // MIDI out's ports connected to where they go
     QElapsedTimer portsChecked;
     portsChecked.start();
+    bool notesConnected = true;  // the pedal's output connected to our notes input
+    QElapsedTimer notesChecked;
+    notesChecked.start();
     std::optional<core::Error> lost;  // the JACK server went away under the transport or MIDI out
+    // Live jumps through an arrangement, at the next bar line: typed ("next", "previous",
+    // "break") or a pedal's notes (--sections-from). What was asked and the sections heard go in
+    // the JSON.
+    QJsonArray sectionCommands;
+    QJsonArray sectionsHeard;
+    int lastEntry = -1;
+    QElapsedTimer lastPress;  // the last note taken (a pedal's bounce is no second press)
+    int lastKey = -1;
+    const auto jump = [&](audio::SongJump which, const QString& from) {
+        const QString name = which == audio::SongJump::Next ? QStringLiteral("next")
+                             : which == audio::SongJump::Previous ? QStringLiteral("previous")
+                                                                   : QStringLiteral("break");
+        if (!pattern->song()) {
+            printErr(QStringLiteral("bandmate-cli: %1 moves through an arrangement: play one with --arrangement NAME\n").arg(name));
+            return;
+        }
+        if (!engine.isPlaying()) {
+            // Waiting for a clock's Start or a transport, or stopped: the engine's start clears a jump.
+            printErr(QStringLiteral("bandmate-cli: %1 once the tune plays\n").arg(name));
+            return;
+        }
+        const bool queued = audio::queueSongJump(engine, *pattern->song(), which);
+        if (!queued) {
+            printErr(QStringLiteral("bandmate-cli: no section of this arrangement has a break to play\n"));
+        } else if (!args.json) {
+            printOut(QStringLiteral("%1 at the next bar line\n").arg(which == audio::SongJump::Next ? QStringLiteral("Next section")
+                                                                   : which == audio::SongJump::Previous ? QStringLiteral("Previous section")
+                                                                                                         : QStringLiteral("Break")));
+        }
+        if (sectionCommands.size() >= 10'000) {
+            return;  // a flood (a stuck pad): the first ten thousand tell the story
+        }
+        sectionCommands.append(QJsonObject{{QStringLiteral("command"), name},
+                                           {QStringLiteral("from"), from},
+                                           {QStringLiteral("queued"), queued},
+                                           {QStringLiteral("song_step"), engine.songStep()},
+                                           {QStringLiteral("frames_played"), static_cast<qint64>(engine.framesPlayed())}});
+    };
     while (!g_interrupted.load() && !quit) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (options.seconds
@@ -858,11 +925,47 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                 clock != nullptr ? clock->requestPlaying(true) : engine.resume();
             } else if (word == QLatin1String("quit") && words.size() == 1) {
                 quit = true;
+            } else if ((word == QLatin1String("next") || word == QLatin1String("previous") || word == QLatin1String("break"))
+                       && words.size() == 1) {
+                jump(word == QLatin1String("next") ? audio::SongJump::Next
+                     : word == QLatin1String("previous") ? audio::SongJump::Previous
+                                                          : audio::SongJump::Break,
+                     QStringLiteral("console"));
             } else if (!word.isEmpty()) {
                 // (One arg() for all: a %1 typed in the line is text, not a place to fill.)
                 printErr(QStringLiteral("bandmate-cli: not a command while playing: \"%1\" (tempo BPM, stop, start, quit; "
                                         "tempo from %2 to %3)\n")
                              .arg(line, QString::number(beats::MachineLimits::kMinBpm), QString::number(beats::MachineLimits::kMaxBpm)));
+            }
+        }
+#if BANDMATE_JACK_TRANSPORT
+        while (notesIn) {
+            const auto note = notesIn->take();
+            if (!note) {
+                break;
+            }
+            // A switch that bounces sends its note twice: within 100 ms it is one press.
+            const int pitchClass = note->key % 12;
+            const bool bounce = lastPress.isValid() && lastPress.elapsed() < 100 && note->key == lastKey;
+            if ((pitchClass == 0 || pitchClass == 2 || pitchClass == 4) && !bounce) {
+                lastPress.restart();
+                lastKey = note->key;
+                jump(pitchClass == 0 ? audio::SongJump::Next : pitchClass == 2 ? audio::SongJump::Break : audio::SongJump::Previous,
+                     QStringLiteral("note %1").arg(note->key));
+            }
+        }
+        if (notesIn && notesIn->serverGone()) {
+            lost = core::Error{ErrorCode::Io, "the JACK server went away: no more notes for the sections", "--sections-from"};
+            break;
+        }
+#endif
+        if (pattern->song() && engine.framesPlayed() > 0) {
+            const int entry = pattern->song()->entryAt(static_cast<int>(engine.songStep()));
+            if (entry >= 0 && entry != lastEntry) {
+                lastEntry = entry;
+                sectionsHeard.append(QJsonObject{{QStringLiteral("entry"), entry},
+                                                 {QStringLiteral("song_step"), engine.songStep()},
+                                                 {QStringLiteral("frames_played"), static_cast<qint64>(engine.framesPlayed())}});
             }
         }
         // A MIDI clock's tempo is fitted anew at every tick: a change is one of a tenth of a BPM
@@ -903,6 +1006,18 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                                                       "for the clock's Start or Continue)\n")
                              : clockReceiving ? QStringLiteral("MIDI clock: receiving\n")
                                               : QStringLiteral("MIDI clock: no ticks are coming\n"));
+                }
+            }
+        }
+        if (notesIn && notesChecked.elapsed() >= 500) {
+            notesChecked.restart();
+            if (const bool now = notesIn->keepConnected(options.sectionsFrom.toStdString()); now != notesConnected) {
+                notesConnected = now;
+                if (!args.json) {
+                    printErr(now ? QStringLiteral("bandmate-cli: MIDI: %1 is back, connected again\n").arg(options.sectionsFrom)
+                                 : QStringLiteral("bandmate-cli: MIDI: %1 went away (its app closed?): connecting again when it "
+                                                  "is back\n")
+                                       .arg(options.sectionsFrom));
                 }
             }
         }
@@ -1019,6 +1134,19 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
                          {QStringLiteral("driverXruns"), (*player)->driverXruns()}};
         if (link) {
             json.insert(QStringLiteral("link_peers"), static_cast<qint64>(mostPeers));
+        }
+        if (pattern->song()) {
+            // The form entries heard in order, each where it was first heard (a live break counts as
+            // its entry's; polled every 10 ms), and the jumps asked.
+            QJsonObject sections{{QStringLiteral("heard"), sectionsHeard}, {QStringLiteral("commands"), sectionCommands}};
+#if BANDMATE_JACK_TRANSPORT
+            if (notesIn) {
+                sections.insert(QStringLiteral("port"), QString::fromStdString(notesIn->portName()));
+                sections.insert(QStringLiteral("from"), options.sectionsFrom);
+                sections.insert(QStringLiteral("dropped"), static_cast<qint64>(notesIn->dropped()));
+            }
+#endif
+            json.insert(QStringLiteral("sections"), sections);
         }
         if (!options.jackTransport.isEmpty()) {
             json.insert(QStringLiteral("jack_transport"), options.jackTransport);

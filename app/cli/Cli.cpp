@@ -133,9 +133,13 @@ Commands:
   play MACHINE [OPTIONS] [--driver NAME] [--device NAME] [--buffer FRAMES]
        [--link [--link-quantum bar|clave] [--link-start-stop] [--trace-beats FILE.csv]]
        [--jack-transport follow|master | --midi-clock-in PORT] [--midi-clock-out PORT]
-       [--midi-out PORT[:CHANNEL] [--midi-only]]
+       [--midi-out PORT[:CHANNEL] [--midi-only]] [--sections-from PORT]
                  play live until Ctrl+C (or --seconds S), printing the latency;
-                 type "tempo BPM", "stop", "start" or "quit" and Enter while it plays;
+                 type "tempo BPM", "stop", "start" or "quit" and Enter while it plays,
+                 and with --arrangement "next", "previous" or "break" (at the next
+                 bar line); --sections-from: the notes of a JACK MIDI output (a pedal,
+                 pads) do the same: C next section, D break, E previous, any octave
+                 (--json: "sections": {"heard","commands"});
                  --link: in time with an Ableton Link session (Live, Bitwig, phones
                  on the network): its tempo, its bar (or clave cycle) phase, and
                  with --link-start-stop its start and stop; no --count-in with it

@@ -146,6 +146,12 @@ TEST(BeatCli, BadArgumentsGetOneClearLineAndWriteNothing)
         {play({QStringLiteral("--midi-out"), QStringLiteral("bandmate-clock-in:in")}), "--midi-out: that is Bandmate's own MIDI port"},
         {play({QStringLiteral("--midi-out"), QStringLiteral("synth:in:10"), QStringLiteral("--driver"), QStringLiteral("ALSA")}),
          "--driver: MIDI goes through JACK"},
+        {play({QStringLiteral("--sections-from"), QStringLiteral("pedal:out")}), "--sections-from: only with --arrangement"},
+        {play({QStringLiteral("--sections-from"), QStringLiteral(" "), QStringLiteral("--arrangement"), QStringLiteral("Salsa dura, 64 bars")}),
+         "--sections-from: which port?"},
+        {play({QStringLiteral("--sections-from"), QStringLiteral("bandmate-notes-in:in"), QStringLiteral("--arrangement"),
+               QStringLiteral("Salsa dura, 64 bars")}),
+         "--sections-from: that is Bandmate's own MIDI port"},
     };
     for (const auto& [args, mention] : clocks) {
         const CliRun run = runCli(args);

@@ -509,3 +509,87 @@ TEST(MidiClock, TheNotesATestClientHearsOverABarAreTheMachinesOnTheirFrames)
     EXPECT_GE(out.value(QStringLiteral("notes")).toInteger(), static_cast<qint64>(expected.size()));
     EXPECT_EQ(out.value(QStringLiteral("lost")).toInteger(), 0);
 }
+
+// A pedal's notes move through a tune: bandmate-cli plays the salsa tune and takes the notes of
+// another app's MIDI output (--sections-from): C (any octave) queues the next section, D the break,
+// each heard at the next bar line, long before the 4-bar intro would have ended by itself; typed
+// "previous" works beside them; other notes do nothing.
+TEST(MidiClock, APedalsNotesMoveThroughTheTuneAtTheNextBarLine)
+{
+    const QString server = QStringLiteral("bandmate-pedal-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server, 256);
+    ASSERT_TRUE(jack.started()) << jack.log().toStdString();
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    QProcess pedal;
+    ASSERT_TRUE(test::startReadyClient(pedal, QStringLiteral(BANDMATE_CLOCK_SOURCE), {QStringLiteral("pedal"), QStringLiteral("120")}));
+    pedal.write("silence\n");  // notes only, no clock
+    pedal.waitForBytesWritten(1'000);
+
+    QProcess cli;
+    cli.setProcessEnvironment(jackEnv(server));
+    cli.start(QStringLiteral(BANDMATE_CLI), {QStringLiteral("play"), QStringLiteral("salsa"), QStringLiteral("--arrangement"),
+                                             QStringLiteral("Salsa dura, 64 bars"), QStringLiteral("--sections-from"),
+                                             QStringLiteral("pedal:out"), QStringLiteral("--driver"), QStringLiteral("JACK"),
+                                             QStringLiteral("--json")});
+    ASSERT_TRUE(cli.waitForStarted(5'000));
+    // Playing once its notes input is connected to the pedal (jack_lsp -c lists the connections).
+    bool connected = false;
+    for (int attempt = 0; attempt < 100 && !connected && cli.state() == QProcess::Running; ++attempt) {
+        QProcess lsp;
+        lsp.setProcessEnvironment(jackEnv(server));
+        lsp.start(QStringLiteral("jack_lsp"), {QStringLiteral("-c"), QStringLiteral("pedal:out")});
+        lsp.waitForFinished(5'000);
+        connected = lsp.readAllStandardOutput().contains("bandmate-notes-in:in");
+        QThread::msleep(100);
+    }
+    ASSERT_TRUE(connected) << cli.readAllStandardError().toStdString();
+    QThread::msleep(300);
+    const auto say = [](QProcess& to, const char* line, int thenMs) {
+        to.write(line);
+        to.waitForBytesWritten(1'000);
+        QThread::msleep(thenMs);
+    };
+    say(pedal, "note 61\n", 300);   // C sharp: nothing
+    say(pedal, "note 60\n", 2000);  // C: the verse at the next bar line
+    say(pedal, "note 38\n", 3600);  // D: the verse's break, then the coro on the one (within 2 bars)
+    say(cli, "previous\n", 2000);   // from the coro: the verse again at the next bar line
+    say(cli, "quit\n", 0);
+    ASSERT_TRUE(cli.waitForFinished(30'000));
+    ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    pedal.write("quit\n");
+    pedal.waitForFinished(10'000);
+
+    const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    const QJsonObject sections = json.value(QStringLiteral("sections")).toObject();
+    EXPECT_EQ(sections.value(QStringLiteral("port")).toString(), QStringLiteral("bandmate-notes-in:in"));
+    const QJsonArray commands = sections.value(QStringLiteral("commands")).toArray();
+    ASSERT_EQ(commands.size(), 3) << QJsonDocument(sections).toJson().toStdString();
+    const auto command = [&](int i) { return commands.at(i).toObject(); };
+    EXPECT_EQ(command(0).value(QStringLiteral("command")).toString(), QStringLiteral("next"));
+    EXPECT_EQ(command(0).value(QStringLiteral("from")).toString(), QStringLiteral("note 60"));
+    EXPECT_EQ(command(1).value(QStringLiteral("command")).toString(), QStringLiteral("break"));
+    EXPECT_EQ(command(1).value(QStringLiteral("from")).toString(), QStringLiteral("note 38"));
+    EXPECT_EQ(command(2).value(QStringLiteral("command")).toString(), QStringLiteral("previous"));
+    EXPECT_EQ(command(2).value(QStringLiteral("from")).toString(), QStringLiteral("console"));
+    for (const auto& c : commands) {
+        EXPECT_TRUE(c.toObject().value(QStringLiteral("queued")).toBool());
+    }
+
+    // Heard: the intro, the verse (from the note's next bar line: within a bar of 1.33 s at
+    // 180 BPM, and well before the intro's 4 bars), then the coro after the verse's break.
+    const QJsonArray heard = sections.value(QStringLiteral("heard")).toArray();
+    ASSERT_EQ(heard.size(), 4) << QJsonDocument(sections).toJson().toStdString();
+    EXPECT_EQ(heard.at(0).toObject().value(QStringLiteral("entry")).toInt(), 0);
+    EXPECT_EQ(heard.at(1).toObject().value(QStringLiteral("entry")).toInt(), 1);
+    EXPECT_EQ(heard.at(2).toObject().value(QStringLiteral("entry")).toInt(), 2);
+    EXPECT_EQ(heard.at(3).toObject().value(QStringLiteral("entry")).toInt(), 1) << "previous: back to the verse";
+    const double rate = json.value(QStringLiteral("sampleRate")).toDouble();
+    const double bar = 8.0 * 60.0 / 180.0 / 2.0 * rate;  // 8 eighth notes at 180 BPM
+    const double asked = command(0).value(QStringLiteral("frames_played")).toDouble();
+    const double verse = heard.at(1).toObject().value(QStringLiteral("frames_played")).toDouble();
+    EXPECT_GT(verse, asked);
+    // The note is taken on a 10 ms poll and both counts are read between blocks of 256 frames.
+    EXPECT_LE(verse - asked, bar + 2 * 256 + 0.03 * rate) << "at the next bar line";
+    EXPECT_LT(verse, 4.0 * bar) << "before the intro's own end";
+}

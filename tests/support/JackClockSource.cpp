@@ -4,7 +4,7 @@
 // jitter), from the moment it starts; and a MIDI input (in) whose messages it records. Commands
 // on stdin, one a line: start (Start, the next tick is beat 0), stop (Stop), continue (Song
 // Position on the next sixteenth, then Continue), silence (no more ticks: a pulled cable),
-// resume (ticks again), quit. Prints "ready" once active; at quit, everything sent and heard:
+// resume (ticks again), note KEY (a Note On of KEY and its Note Off: a pedal or a pad), quit. Prints "ready" once active; at quit, everything sent and heard:
 //   S FRAME IDEAL SONGTICK HEX   a message sent at FRAME (IDEAL: the tick's frame without jitter;
 //                                SONGTICK: the tick's place in the song, -1 when stopped)
 //   R FRAME HEX                  a message heard
@@ -48,6 +48,7 @@ struct Source {
     bool running = false;
     long long songTick = 0;  // the next tick's, while running
     std::atomic<int> command{kNone};
+    std::atomic<int> note{-1};  // a key to play at the next cycle
     std::vector<Logged> log;  // reserved: the process thread never allocates
     std::atomic<size_t> logged{0};
 };
@@ -122,6 +123,10 @@ int process(jack_nframes_t frames, void* arg)
     case kResume: source.ticking = true; break;
     default: break;
     }
+    if (const int key = source.note.exchange(-1); key >= 0) {
+        send(source, buffer, start, 0, 0.0, -1, {0x90, static_cast<uint8_t>(key), 100});
+        send(source, buffer, start, 1, 0.0, -1, {0x80, static_cast<uint8_t>(key), 0});
+    }
     std::uniform_real_distribution<double> jitter(-source.jitterFrames, source.jitterFrames);
     jack_nframes_t last = 0;
     while (source.nextTick < static_cast<double>(start) + frames) {
@@ -183,6 +188,10 @@ int main(int argc, char** argv)
                                                       : kNone;
         if (word == "quit") {
             break;
+        }
+        if (word.rfind("note ", 0) == 0) {
+            source.note.store(std::atoi(word.c_str() + 5) & 0x7F);
+            continue;
         }
         if (command != kNone) {
             source.command.store(command);

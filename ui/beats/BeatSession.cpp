@@ -5,6 +5,7 @@
 #include "audio/engine/Engine.h"
 #include "audio/engine/Kit.h"
 #include "audio/engine/Pattern.h"
+#include "audio/engine/SongJump.h"
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
 #include "audio/midi/JackMidiClockIn.h"
@@ -787,38 +788,27 @@ void BeatSession::queueEntry(int entry, bool clave)
 
 void BeatSession::queueNextSection(bool clave)
 {
-    const auto* song = songLayout();
-    if (song == nullptr || song->entries.empty()) {
-        return;
+    if (const auto* song = songLayout(); song != nullptr && playingEntry() >= 0) {
+        audio::queueSongJump(*m_engine, *song, audio::SongJump::Next, clave);
     }
-    const int from = queuedEntry() >= 0 && !breakQueued() ? queuedEntry() : std::max(0, playingEntry());
-    queueEntry((from + 1) % static_cast<int>(song->entries.size()), clave);
 }
 
 void BeatSession::queuePreviousSection(bool clave)
 {
-    const auto* song = songLayout();
-    if (song == nullptr || song->entries.empty()) {
-        return;
+    if (const auto* song = songLayout(); song != nullptr && playingEntry() >= 0) {
+        audio::queueSongJump(*m_engine, *song, audio::SongJump::Previous, clave);
     }
-    const int from = queuedEntry() >= 0 && !breakQueued() ? queuedEntry() : std::max(0, playingEntry());
-    const int count = static_cast<int>(song->entries.size());
-    queueEntry((from + count - 1) % count, clave);
 }
 
 void BeatSession::queueBreak()
 {
     const auto* song = songLayout();
-    const int entry = playingEntry();
-    if (song == nullptr || entry < 0) {
+    if (song == nullptr || playingEntry() < 0) {
         return;
     }
-    const int step = song->entries[static_cast<size_t>(entry)].liveBreakStep;
-    if (step < 0) {
+    if (!audio::queueSongJump(*m_engine, *song, audio::SongJump::Break)) {
         Q_EMIT errorOccurred(tr("No section of this arrangement has a break to play."));
-        return;
     }
-    m_engine->queueJump(step, song->barSteps);
 }
 
 void BeatSession::renameMachine(const QString& title)
