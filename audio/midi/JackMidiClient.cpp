@@ -44,6 +44,28 @@ core::Result<void> JackMidiClient::activate(const std::string& where)
     return {};
 }
 
+core::Result<jack_port_t*> JackMidiClient::openInput(const char* clientName, const char* forWhat, const std::string& from,
+                                                     const std::string& where, JackProcessCallback process,
+                                                     JackInfoShutdownCallback shutdown, void* arg)
+{
+    if (auto opened = open(clientName, forWhat, where, process, shutdown, arg); !opened) {
+        return std::unexpected(opened.error());
+    }
+    auto port = addPort("in", false, where);
+    if (!port) {
+        return std::unexpected(port.error());
+    }
+    if (auto active = activate(where); !active) {
+        return std::unexpected(active.error());
+    }
+    if (!from.empty()) {
+        if (auto connected = connect(*port, false, from, where); !connected) {
+            return std::unexpected(connected.error());
+        }
+    }
+    return *port;
+}
+
 core::Result<void> JackMidiClient::connect(jack_port_t* port, bool output, const std::string& peer, const std::string& where)
 {
     jack_port_t* other = jack_port_by_name(client, peer.c_str());

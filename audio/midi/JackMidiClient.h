@@ -25,6 +25,11 @@ struct JackMidiClient {
     /// Whether `port` is connected to `peer` now; when not and `peer` is there again (its app
     /// restarted), connects them first. Not for a real-time thread.
     [[nodiscard]] bool ensureConnected(jack_port_t* port, bool output, const std::string& peer);
+    /// A client with one MIDI input "in", opened, activated and, with `from` (a JACK MIDI output),
+    /// connected to it: the input ports (MIDI clock in, a pedal's notes) are all made so.
+    [[nodiscard]] core::Result<jack_port_t*> openInput(const char* clientName, const char* forWhat, const std::string& from,
+                                                       const std::string& where, JackProcessCallback process,
+                                                       JackInfoShutdownCallback shutdown, void* arg);
     /// Deactivates (unless the server went away) and closes.
     void close(bool serverGone);
 };

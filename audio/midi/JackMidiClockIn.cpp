@@ -63,22 +63,11 @@ core::Result<std::unique_ptr<JackMidiClockIn>> JackMidiClockIn::open(const std::
 {
     std::unique_ptr<JackMidiClockIn> in(new JackMidiClockIn(bpm));
     Impl& d = *in->m_impl;
-    if (auto opened = d.jack.open("bandmate-clock-in", "MIDI clock in", where, process, serverShutdown, in.get()); !opened) {
-        return std::unexpected(opened.error());
-    }
-    auto port = d.jack.addPort("in", false, where);
+    auto port = d.jack.openInput("bandmate-clock-in", "MIDI clock in", from, where, process, serverShutdown, in.get());
     if (!port) {
         return std::unexpected(port.error());
     }
     d.port = *port;
-    if (auto active = d.jack.activate(where); !active) {
-        return std::unexpected(active.error());
-    }
-    if (!from.empty()) {
-        if (auto connected = d.jack.connect(d.port, false, from, where); !connected) {
-            return std::unexpected(connected.error());
-        }
-    }
     return in;
 }
 

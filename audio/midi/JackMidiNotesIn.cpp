@@ -41,22 +41,11 @@ core::Result<std::unique_ptr<JackMidiNotesIn>> JackMidiNotesIn::open(const std::
 {
     std::unique_ptr<JackMidiNotesIn> in(new JackMidiNotesIn());
     Impl& d = *in->m_impl;
-    if (auto opened = d.jack.open("bandmate-notes-in", "MIDI notes in", where, process, serverShutdown, in.get()); !opened) {
-        return std::unexpected(opened.error());
-    }
-    auto port = d.jack.addPort("in", false, where);
+    auto port = d.jack.openInput("bandmate-notes-in", "MIDI notes in", from, where, process, serverShutdown, in.get());
     if (!port) {
         return std::unexpected(port.error());
     }
     d.port = *port;
-    if (auto active = d.jack.activate(where); !active) {
-        return std::unexpected(active.error());
-    }
-    if (!from.empty()) {
-        if (auto connected = d.jack.connect(d.port, false, from, where); !connected) {
-            return std::unexpected(connected.error());
-        }
-    }
     return in;
 }
 
