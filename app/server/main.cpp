@@ -2,18 +2,23 @@
 #include "sync/protocol/Protocol.h"
 #include "sync/server/HttpServer.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerLog.h"
 #include "sync/server/SyncService.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHostAddress>
 #include <QStringList>
 #include <QUrl>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <limits>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 namespace {
@@ -22,6 +27,7 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
                        [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
                        [--registration open|closed] [--workers N] [--sync-limit N] [--field-quota N]
                        [--trusted-proxy ADDRESS]... [--keep-alive SECONDS]
+                       [--max-connections N] [--max-per-address N]
                        [--log text|json] [--public-url URL] [--fan-limit N]
                        [--kit DIR] [--render-slots N] [--share-limit N]
        bandmate-server --new-epoch [--db ...]
@@ -40,6 +46,11 @@ const char* const kUsage = R"(Usage: bandmate-server [--db sqlite:PATH | --db po
   --log text|json        request log lines as text (default) or JSON objects
   --keep-alive SECONDS   close a connection idle this long (default 60; an idle
                          connection costs a socket, no thread)
+  --max-connections N    connections open at once, at most (default: what the open-file
+                         limit allows); past it: 503 with Retry-After, then closed
+  --max-per-address N    connections open at once from one address or IPv6 /64 (default
+                         4000: a venue's phones may share one address; trusted proxies
+                         have no cap; 0 = no cap)
   --sync-limit N         sync requests per minute and account (default 1200, bursts of
                          N/2; ten times that per address; 0 = no limit); over it: 429
   --trusted-proxy ADDRESS
@@ -158,10 +169,14 @@ int main(int argc, char* argv[])
                 return usage("expected a whole number, 0 or more", arg);
             }
         } else if (arg == QLatin1String("--trusted-proxy")) {
-            if (value.trimmed().isEmpty() || value.size() > 64) {
+            // As the server names a connection's peer: canonical, an IPv4-mapped IPv6 address as IPv4.
+            QHostAddress proxy;
+            if (value.size() > 64 || !proxy.setAddress(value.trimmed())) {
                 return usage("expected the proxy's address, e.g. 127.0.0.1", arg);
             }
-            options.trustedProxies << value.trimmed();
+            bool mapped = false;
+            const quint32 v4 = proxy.toIPv4Address(&mapped);
+            options.trustedProxies << (mapped && proxy.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(v4) : proxy).toString();
         } else if (arg == QLatin1String("--field-quota")) {
             bool ok = false;
             options.fieldQuota = value.toLongLong(&ok);
@@ -209,6 +224,18 @@ int main(int argc, char* argv[])
             if (!ok || options.renderSlots < 1 || options.renderSlots > 64) {
                 return usage("expected 1 to 64", arg);
             }
+        } else if (arg == QLatin1String("--max-connections")) {
+            bool ok = false;
+            options.maxConnections = value.toInt(&ok);
+            if (!ok || options.maxConnections < 1) {
+                return usage("expected a whole number, 1 or more", arg);
+            }
+        } else if (arg == QLatin1String("--max-per-address")) {
+            bool ok = false;
+            options.connectionsPerAddress = value.toInt(&ok);
+            if (!ok || options.connectionsPerAddress < 0) {
+                return usage("expected a whole number, 0 or more", arg);
+            }
         } else if (arg == QLatin1String("--workers")) {
             bool ok = false;
             options.workers = value.toInt(&ok);
@@ -234,21 +261,53 @@ int main(int argc, char* argv[])
     options.stopOnSignals = true;
     options.renderGroove = bandmate::app::makeGrooveRenderer(kitFolder);
     const long capacity = raiseOpenFileLimit();
+    if (capacity == 0) {
+        std::fprintf(stderr, "bandmate-server: the open-file limit leaves no room for connections (ulimit -n)\n");
+        return 1;
+    }
+    if (capacity > 0 && (options.maxConnections == 0 || options.maxConnections > capacity)) {
+        if (options.maxConnections > capacity) {
+            std::fprintf(stderr, "--max-connections %d is more than the open-file limit allows: %ld\n", options.maxConnections, capacity);
+        }
+        // Past the limit accept() fails and the client hears nothing; at the cap it hears 503.
+        options.maxConnections = static_cast<int>(std::min<long>(capacity, std::numeric_limits<int>::max()));
+    }
+#ifdef SIGPIPE
+    // A log reader that goes away must not end the server (a write to its pipe would raise SIGPIPE).
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
     bandmate::sync::HttpServer server(options);
+    // Qt's warnings (a database driver's) join the log: written by its thread, never in the way.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type == QtFatalMsg) {
+            // Qt ends the process when this returns: said now, not queued.
+            const std::string line = "fatal: " + message.toStdString() + "\n";
+#if defined(__unix__) || defined(__APPLE__)
+            [[maybe_unused]] const ssize_t wrote = ::write(STDERR_FILENO, line.data(), line.size());
+#else
+            std::fputs(line.c_str(), stderr);
+#endif
+            return;
+        }
+        bandmate::sync::ServerLog::notice(message.toStdString());
+    });
     auto port = server.bind();
     if (!port) {
         std::fprintf(stderr, "bandmate-server: %s\n", port.error().toString().c_str());
         return 1;
     }
     std::printf("listening on %s:%d\n", qPrintable(options.host), *port);
-    if (capacity >= 0) {
-        std::fprintf(stderr, "open-file limit: up to %ld connections at once\n", capacity);
+    if (options.maxConnections > 0) {
+        std::string line = "up to " + std::to_string(options.maxConnections) + " connections at once";
+        if (options.connectionsPerAddress > 0) {
+            line += ", " + std::to_string(options.connectionsPerAddress) + " from one address";
+        }
+        bandmate::sync::ServerLog::notice(line);  // in order with the log's other lines
     }
     if (!options.tlsCertPath.isEmpty()) {
-        std::fprintf(stderr, "serving HTTPS with the certificate %s\n", qPrintable(options.tlsCertPath));
+        bandmate::sync::ServerLog::notice("serving HTTPS with the certificate " + options.tlsCertPath.toStdString());
     }
     std::fflush(stdout);
-    server.run();
-    std::fprintf(stderr, "stopped\n");
+    server.run();  // says "stopped" last
     return 0;
 }

@@ -195,7 +195,7 @@ core::Result<void> revokeFamily(const QSqlDatabase& db, const QString& family)
 
 }  // namespace
 
-core::Result<Session> Accounts::refresh(const QString& refreshToken, const QString& nextToken)
+core::Result<Session> Accounts::refresh(const QString& refreshToken, const QString& nextToken, QString* revokedFamily)
 {
     if (!nextToken.isEmpty() && !wellFormedToken(nextToken)) {
         return fail(ErrorCode::InvalidInput, "the next refresh token must be 43 to 128 base64url characters (32 random bytes or more)",
@@ -248,6 +248,9 @@ core::Result<Session> Accounts::refresh(const QString& refreshToken, const QStri
         if (auto committed = transaction->commit(); !committed) {
             return std::unexpected(committed.error());
         }
+        if (revokedFamily != nullptr) {
+            *revokedFamily = family;
+        }
         return fail(ErrorCode::NotFound, "this session was used from two places and has been ended: sign in again");
     }
     if (expired) {
@@ -268,7 +271,7 @@ core::Result<Session> Accounts::refresh(const QString& refreshToken, const QStri
     return session;
 }
 
-core::Result<void> Accounts::logout(const QString& refreshToken)
+core::Result<void> Accounts::logout(const QString& refreshToken, QString* endedFamily)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     auto family = sql::scalar(db, QStringLiteral("SELECT family FROM refresh_token WHERE token_hash = ?"), {tokenHash(refreshToken)});
@@ -278,7 +281,11 @@ core::Result<void> Accounts::logout(const QString& refreshToken)
     if (family->isNull()) {
         return {};  // already ended: signing out twice is fine
     }
-    return revokeFamily(db, family->toString());
+    auto revoked = revokeFamily(db, family->toString());
+    if (revoked && endedFamily != nullptr) {
+        *endedFamily = family->toString();
+    }
+    return revoked;
 }
 
 core::Result<void> Accounts::changePassword(const QString& accountId, const QString& oldPassword, const QString& newPassword)
@@ -389,15 +396,17 @@ core::Result<int> Accounts::prune()
     return pruned;
 }
 
-core::Result<QString> Accounts::authenticate(const QString& accessToken, qint64* expiresAtMs) const
+core::Result<QString> Accounts::authenticate(const QString& accessToken, qint64* expiresAtMs, QString* family) const
 {
     QString account;
     qint64 expiresAt = -1;
-    auto row = m_statements->exec(QStringLiteral("SELECT account_id, expires_at FROM access_token WHERE token_hash = ?"), {tokenHash(accessToken)},
+    QString familyFound;
+    auto row = m_statements->exec(QStringLiteral("SELECT account_id, expires_at, family FROM access_token WHERE token_hash = ?"), {tokenHash(accessToken)},
                                   [&](QSqlQuery& found) {
                                       if (found.next()) {
                                           account = found.value(0).toString();
                                           expiresAt = found.value(1).toLongLong();
+                                          familyFound = found.value(2).toString();
                                       }
                                   });
     if (!row) {
@@ -408,6 +417,9 @@ core::Result<QString> Accounts::authenticate(const QString& accessToken, qint64*
     }
     if (expiresAtMs != nullptr) {
         *expiresAtMs = expiresAt;
+    }
+    if (family != nullptr) {
+        *family = familyFound;
     }
     return account;
 }

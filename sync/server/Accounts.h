@@ -51,9 +51,11 @@ public:
     /// keeps it before asking, so a crash or a lost answer cannot leave it holding only a spent
     /// one): asked again with the same spent token and the same unused successor, the answer is
     /// a new access token for that successor, not a revocation. Malformed: InvalidInput.
-    [[nodiscard]] core::Result<Session> refresh(const QString& refreshToken, const QString& nextToken = {});
-    /// Ends the session a refresh token belongs to (its access tokens too).
-    [[nodiscard]] core::Result<void> logout(const QString& refreshToken);
+    /// When reuse ends the session, `revokedFamily` (if given) names it.
+    [[nodiscard]] core::Result<Session> refresh(const QString& refreshToken, const QString& nextToken = {}, QString* revokedFamily = nullptr);
+    /// Ends the session a refresh token belongs to (its access tokens too); `endedFamily` (if
+    /// given) names it ("" when it had already ended).
+    [[nodiscard]] core::Result<void> logout(const QString& refreshToken, QString* endedFamily = nullptr);
     /// Changes the password and ends every session of the account.
     [[nodiscard]] core::Result<void> changePassword(const QString& accountId, const QString& oldPassword, const QString& newPassword);
     /// Counts one attempt under `key` ("login-ip:…", "login-account:…") in a window of `windowMs`;
@@ -63,8 +65,9 @@ public:
     /// Reads without counting: when `limit` attempts were made under `key` in its current
     /// window, the seconds until the window ends; nothing otherwise.
     [[nodiscard]] core::Result<std::optional<int>> check(const QString& key, int limit, qint64 windowMs) const;
-    /// The account of a valid, unexpired access token (and when the token expires, if asked).
-    [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken, qint64* expiresAtMs = nullptr) const;
+    /// The account of a valid, unexpired access token (and when the token expires and its
+    /// session's family, if asked).
+    [[nodiscard]] core::Result<QString> authenticate(const QString& accessToken, qint64* expiresAtMs = nullptr, QString* family = nullptr) const;
     /// Deletes expired access tokens, expired refresh tokens of sessions that ended (a spent
     /// token of a live session stays: presented again it ends the session, as a stolen one
     /// should), and rate-limit windows a day old ("auth-known:" marks of a device that signed in,

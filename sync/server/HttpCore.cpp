@@ -216,11 +216,6 @@ private:
     std::vector<std::thread> m_threads;
 };
 
-struct Route {
-    Screen screen;
-    Handler handler;
-    std::string label;  ///< "GET /v1/health", the route label of its metrics
-};
 
 /// A Prometheus histogram of seconds, lock-free to observe.
 class Histogram {
@@ -261,6 +256,20 @@ private:
 
     std::array<std::atomic<std::uint64_t>, kBounds.size() + 1> m_counts{};
     std::atomic<std::uint64_t> m_micros{0};
+};
+
+/// A route's (or "unmatched", "invalid", "refused") counts for /metrics, lock-free to update.
+struct RouteStats {
+    explicit RouteStats(std::string routeLabel) : label(std::move(routeLabel)) {}
+    std::string label;  ///< "GET /v1/health"
+    Histogram latency;  ///< seconds to answer
+    std::array<std::atomic<std::uint64_t>, 600> answered{};  ///< by status
+};
+
+struct Route {
+    Screen screen;
+    Handler handler;
+    RouteStats* stats = nullptr;  ///< Core::Impl's
 };
 
 /// One update as each kind of stream sends it, serialized once: Server-Sent Event text, and
@@ -327,7 +336,16 @@ class Drainable {
 public:
     virtual ~Drainable() = default;
     virtual void drain() = 0;
+    /// Its session ended: a stream says so and closes (any thread).
+    virtual void endSession() = 0;
 };
+
+/// What a stream whose session ended hears last.
+std::shared_ptr<const Event> sessionEnded()
+{
+    static const auto ended = std::make_shared<const Event>(Event{": the session ended\nretry: 2000\n\n", {}});
+    return ended;
+}
 
 }  // namespace
 
@@ -371,24 +389,60 @@ struct Core::Impl {
     std::list<std::weak_ptr<Drainable>> connections;
 
     // Metrics (GET /metrics).
-    std::mutex metricsMutex;
-    std::map<std::pair<std::string, int>, std::uint64_t> answered;  ///< (route label, status) → count
-    std::map<std::string, std::unique_ptr<Histogram>> latency;      ///< route label → seconds to answer
+    /// By route label; complete before run() (read-only then). The labels every server has:
+    std::map<std::string, std::unique_ptr<RouteStats>> stats;
+    RouteStats* const metricsStats = statsFor("GET /metrics");
+    RouteStats* const unmatchedStats = statsFor("unmatched");
+    RouteStats* const invalidStats = statsFor("invalid");
+    RouteStats* const refusedStats = statsFor("refused");
+
+    RouteStats* statsFor(const std::string& label)
+    {
+        auto& entry = stats[label];
+        if (!entry) {
+            entry = std::make_unique<RouteStats>(label);
+        }
+        return entry.get();
+    }
     Histogram queueWait;  ///< seconds from the queue to a database worker
     std::atomic<std::uint64_t> rateLimited{0};
     std::atomic<std::uint64_t> busy{0};
+    std::atomic<std::uint64_t> refused{0};  ///< connections over a cap
+    std::atomic<int> admitted{0};  ///< connections counted against CoreOptions::maxConnections
+    std::atomic<int> refusing{0};  ///< refusals still answering
 
-    /// Counts an answer; `label` is a route's, "unmatched" or "invalid".
-    void count(const std::string& label, int status, double seconds)
+    // Connection caps (CoreOptions::maxConnections, maxConnectionsPerAddress).
+    std::mutex addressesMutex;
+    std::unordered_map<std::string, int> perAddress;  ///< open connections by address (or /64)
+
+    /// Counts a new connection from `key` unless that address is at its cap: false then.
+    bool admit(const std::string& key)
     {
-        {
-            const std::lock_guard lock(metricsMutex);
-            ++answered[{label, status}];
+        if (options.maxConnectionsPerAddress <= 0 || key.empty()) {
+            return true;
         }
-        const auto found = latency.find(label);  // the map is complete before run(): read-only here
-        if (found != latency.end()) {
-            found->second->observe(seconds);
+        const std::lock_guard lock(addressesMutex);
+        int& count = perAddress[key];
+        if (count >= options.maxConnectionsPerAddress) {
+            return false;
         }
+        ++count;
+        return true;
+    }
+    void release(const std::string& key)
+    {
+        const std::lock_guard lock(addressesMutex);
+        const auto found = perAddress.find(key);
+        if (found != perAddress.end() && --found->second <= 0) {
+            perAddress.erase(found);
+        }
+    }
+
+    /// Counts an answer.
+    void count(RouteStats& route, int status, double seconds)
+    {
+        route.answered[static_cast<std::size_t>(std::clamp(status, 0, 599))].fetch_add(1, std::memory_order_relaxed);
+        route.latency.observe(seconds);
         if (status == 429) {
             rateLimited.fetch_add(1, std::memory_order_relaxed);
         } else if (status == 503) {
@@ -397,6 +451,7 @@ struct Core::Impl {
     }
 
     [[nodiscard]] std::string metricsText();
+    std::vector<std::function<std::string()>> extraMetrics;  ///< complete before run(): read-only then
 
     // Live updates (Core::publish). Topics hold timers on `io` (declared below): ~Core clears
     // them before `io` goes.
@@ -404,6 +459,40 @@ struct Core::Impl {
     std::unordered_map<std::string, Topic> topics;
     std::atomic<int> streams{0};
     std::unique_ptr<asio::steady_timer> heartbeat;
+    /// Streams by tag (Response::streamTags), for endStreams.
+    std::mutex tagsMutex;
+    std::unordered_map<std::string, std::vector<std::weak_ptr<Drainable>>> tagged;
+    /// When each tag was last ended (kept a few minutes): a stream whose request came before
+    /// that, authenticated before the session ended but tagged only after, ends at once.
+    std::unordered_map<std::string, Clock::time_point> ended;
+
+    /// Registers a stream under its tags; false when one of them ended since `requestedAt`.
+    bool tag(const std::vector<std::string>& tags, const std::weak_ptr<Drainable>& stream, Clock::time_point requestedAt)
+    {
+        const std::lock_guard lock(tagsMutex);
+        for (const std::string& name : tags) {
+            if (const auto found = ended.find(name); found != ended.end() && found->second >= requestedAt) {
+                return false;
+            }
+        }
+        for (const std::string& name : tags) {
+            auto& list = tagged[name];
+            std::erase_if(list, [](const auto& weak) { return weak.expired(); });
+            list.push_back(stream);
+        }
+        return true;
+    }
+    /// Forgets the tags whose streams have all gone, and old ends (the heartbeat's sweep).
+    void sweepTags()
+    {
+        const std::lock_guard lock(tagsMutex);
+        const auto old = Clock::now() - std::chrono::minutes(2);
+        std::erase_if(ended, [old](const auto& entry) { return entry.second < old; });
+        for (auto it = tagged.begin(); it != tagged.end();) {
+            std::erase_if(it->second, [](const auto& weak) { return weak.expired(); });
+            it = it->second.empty() ? tagged.erase(it) : std::next(it);
+        }
+    }
 
     /// Registers a stream; the event to send it at once (null: none).
     std::shared_ptr<const Event> subscribe(const std::string& name, std::weak_ptr<Subscriber> subscriber, const std::string& lastEventId);
@@ -457,6 +546,15 @@ public:
         if (m_streaming) {
             m_core.streams.fetch_sub(1);
         }
+        if (!m_capKey.empty()) {
+            m_core.release(m_capKey);
+        }
+        if (m_admitted) {
+            m_core.admitted.fetch_sub(1);
+        }
+        if (m_refusing) {
+            m_core.refusing.fetch_sub(1);
+        }
         m_core.open.fetch_sub(1);
     }
     Connection(const Connection&) = delete;
@@ -474,6 +572,26 @@ public:
         {
             const std::lock_guard lock(m_core.connectionsMutex);
             m_registered = m_core.connections.insert(m_core.connections.end(), this->weak_from_this());
+        }
+        if (!admitted(peer)) {
+            m_core.refused.fetch_add(1, std::memory_order_relaxed);
+            // Each refusal holds its socket while it answers (a quarter of a second at most): a
+            // flood past kMostRefusing at once is closed unanswered, so refusals never eat the
+            // files the server keeps in reserve for its database.
+            m_refusing = m_core.refusing.fetch_add(1) < kMostRefusing;
+            if (!m_refusing) {
+                m_core.refusing.fetch_sub(1);
+            }
+            if (kTls || !m_refusing) {
+                beast::get_lowest_layer(m_stream).socket().close(ignored);  // no handshake spent on it
+            } else {
+                m_lingerFor = std::chrono::milliseconds(250);
+                asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+                    self->answerAndClose(503, "too_many_connections", "too many connections from this address, or to this server; try again shortly",
+                                         self->m_core.refusedStats, "10");
+                });
+            }
+            return;
         }
         if constexpr (kTls) {
             beast::get_lowest_layer(m_stream).expires_after(m_core.options.readTimeout);
@@ -516,6 +634,11 @@ public:
         }
     }
 
+    void endSession() override
+    {
+        asio::post(m_stream.get_executor(), [self = this->shared_from_this()] { self->sayGoodbye(sessionEnded()); });
+    }
+
     /// A stream whose session's token expires at `untilMs` (Unix ms) ends then.
     void endStreamAt(std::int64_t untilMs)
     {
@@ -536,8 +659,7 @@ public:
                     self->endStreamAt(untilMs);
                     return;
                 }
-                static const auto ended = std::make_shared<const Event>(Event{": the session ended\nretry: 2000\n\n", {}});
-                self->sayGoodbye(ended);
+                self->sayGoodbye(sessionEnded());
             }
         });
     }
@@ -560,6 +682,41 @@ public:
     }
 
 private:
+    /// Refusals answered at once, at most (past it they are closed unanswered).
+    static constexpr int kMostRefusing = 32;
+
+    /// Whether the caps let this connection in (counted under its address when they do).
+    bool admitted(const asio::ip::address& peer)
+    {
+        const CoreOptions& options = m_core.options;
+        if (options.maxConnections > 0 && m_core.admitted.fetch_add(1) >= options.maxConnections) {
+            m_core.admitted.fetch_sub(1);
+            return false;
+        }
+        const auto counted = [this] {
+            m_admitted = true;
+            return true;
+        };
+        if (options.maxConnectionsPerAddress <= 0 ||
+            std::find(options.uncappedAddresses.begin(), options.uncappedAddresses.end(), m_remote) != options.uncappedAddresses.end()) {
+            return options.maxConnections <= 0 || counted();
+        }
+        std::string key = m_remote;
+        if (peer.is_v6()) {
+            auto bytes = peer.to_v6().to_bytes();
+            std::fill(bytes.begin() + 8, bytes.end(), 0);  // one host has a whole /64 to choose from
+            key = asio::ip::address_v6(bytes).to_string() + "/64";
+        }
+        if (!m_core.admit(key)) {
+            if (options.maxConnections > 0) {
+                m_core.admitted.fetch_sub(1);
+            }
+            return false;
+        }
+        m_capKey = std::move(key);
+        return options.maxConnections <= 0 || counted();
+    }
+
     /// Headers and a little more: what is not parsed yet may not grow past it (a chunk extension
     /// or trailer without end is refused, not buffered).
     static std::size_t bufferLimit(const Core::Impl& core) { return core.options.maxHeader + 64 * 1024; }
@@ -681,7 +838,7 @@ private:
         auto response = std::make_shared<Response>();
         if (request->method == "GET" && request->path == "/metrics") {
             // For the operator's scraper on this machine only (the nginx example keeps it inside).
-            m_label = "GET /metrics";
+            m_stats = m_core.metricsStats;
             // Through a proxy every request comes from this machine too: a forwarded one is not
             // the operator's scraper.
             if (m_loopback && request->header("X-Forwarded-For").empty() && request->header("Forwarded").empty()) {
@@ -695,13 +852,13 @@ private:
         }
         const Route* found = m_core.findRoute(request->method, request->path);
         if (found == nullptr) {
-            m_label = "unmatched";
+            m_stats = m_core.unmatchedStats;
             response->error(404, "not_found", "no such endpoint: " + request->method + " " + request->path);
             finish(*request, response);
             return;
         }
         const Route& route = *found;
-        m_label = route.label;
+        m_stats = route.stats;
         if (route.screen && route.screen(*request, *response)) {
             finish(*request, response);
             return;
@@ -740,7 +897,7 @@ private:
     void finish(const Request& request, const std::shared_ptr<Response>& response)
     {
         const double seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
-        m_core.count(m_label, response->status, seconds);
+        m_core.count(*m_stats, response->status, seconds);
         m_core.log(request, *response, seconds * 1000.0);
         if (!response->stream.empty() && response->status == 200) {
             if (m_upgrade) {
@@ -749,6 +906,9 @@ private:
                 startStream(response->stream, request.header("Last-Event-ID"));
             }
             endStreamAt(response->streamUntilMs);
+            if (!response->streamTags.empty() && !m_core.tag(response->streamTags, this->weak_from_this(), m_started)) {
+                sayGoodbye(sessionEnded());  // its session ended while the request was being answered
+            }
             return;
         }
         m_upgrade.reset();  // an upgrade asked of a route that answers plainly: answered plainly
@@ -891,7 +1051,9 @@ private:
         asio::async_write(m_stream, asio::buffer(event->sse), written);
     }
 
-    void answerAndClose(int status, const char* code, const std::string& message)
+    /// Answers without a request (one that could not be read, or a connection over a cap) and
+    /// closes; counted under `stats` (null: "invalid").
+    void answerAndClose(int status, const char* code, const std::string& message, RouteStats* stats = nullptr, const char* retryAfter = nullptr)
     {
         m_core.inFlight.fetch_add(1);
         m_started = Clock::now();
@@ -899,11 +1061,14 @@ private:
         m_headRequest = false;
         Response response;
         response.error(status, code, message);
+        if (retryAfter != nullptr) {
+            response.setHeader("Retry-After", retryAfter);
+        }
         Request request;
         request.method = "-";
         request.path = "-";
         request.remoteAddress = m_remote;
-        m_core.count("invalid", status, 0.0);
+        m_core.count(stats != nullptr ? *stats : *m_core.invalidStats, status, 0.0);
         m_core.log(request, response, 0.0);
         m_linger = true;
         write(response, false);
@@ -969,7 +1134,7 @@ private:
             return;
         }
         if constexpr (kTls) {
-            lowest.expires_after(std::chrono::seconds(2));
+            lowest.expires_after(m_lingerFor);
             if (m_linger) {
                 // As below: what the client still sends is read and dropped first, so it can read
                 // the answer; then the TLS goodbye.
@@ -991,7 +1156,7 @@ private:
                 // getting a reset (or a SIGPIPE) on its write.
                 m_linger = false;
                 m_discard.resize(16 * 1024);
-                lowest.expires_after(std::chrono::seconds(2));
+                lowest.expires_after(m_lingerFor);
                 discard(0);
                 return;
             }
@@ -1023,8 +1188,12 @@ private:
     Core::Impl& m_core;
     std::list<std::weak_ptr<Drainable>>::iterator m_registered;
     std::string m_remote;
+    std::string m_capKey;  ///< the address it counts under for the per-address cap ("" = none)
+    bool m_admitted = false;  ///< counted in Impl::admitted (the cap in all)
+    bool m_refusing = false;  ///< counted in Impl::refusing
+    std::chrono::milliseconds m_lingerFor{2000};  ///< how long a refused request's rest is read
     bool m_loopback = false;
-    std::string m_label;  ///< the answered request's route label (metrics)
+    RouteStats* m_stats = nullptr;  ///< the answered request's route (metrics)
     beast::flat_buffer m_buffer;
     std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
     std::optional<Clock::time_point> m_headerDeadline;
@@ -1087,17 +1256,17 @@ std::string Core::Impl::metricsText()
     out.reserve(8192);
     out += "# HELP bandmate_http_requests_total Requests answered, by route and status.\n"
            "# TYPE bandmate_http_requests_total counter\n";
-    {
-        const std::lock_guard lock(metricsMutex);
-        for (const auto& [key, total] : answered) {
-            out += "bandmate_http_requests_total{route=\"" + key.first + "\",status=\"" + std::to_string(key.second) + "\"} " +
-                   std::to_string(total) + "\n";
+    for (const auto& [label, route] : stats) {
+        for (std::size_t status = 0; status < route->answered.size(); ++status) {
+            if (const std::uint64_t total = route->answered[status].load(std::memory_order_relaxed); total != 0) {
+                out += "bandmate_http_requests_total{route=\"" + label + "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(total) + "\n";
+            }
         }
     }
     out += "# HELP bandmate_http_request_duration_seconds Time from a whole request to its answer, by route.\n"
            "# TYPE bandmate_http_request_duration_seconds histogram\n";
-    for (const auto& [label, histogram] : latency) {
-        histogram->write(out, "bandmate_http_request_duration_seconds", "route=\"" + label + "\",");
+    for (const auto& [label, route] : stats) {
+        route->latency.write(out, "bandmate_http_request_duration_seconds", "route=\"" + label + "\",");
     }
     const auto gauge = [&out](const char* name, const char* help, const std::string& type, double value) {
         out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " + std::to_string(value) + "\n";
@@ -1110,7 +1279,12 @@ std::string Core::Impl::metricsText()
            "# TYPE bandmate_db_queue_wait_seconds histogram\n";
     queueWait.write(out, "bandmate_db_queue_wait_seconds", "");
     gauge("bandmate_rate_limited_total", "Answers 429 (a sign-in or sync limit).", "counter", static_cast<double>(rateLimited.load()));
-    gauge("bandmate_busy_total", "Answers 503 (the database queue was full).", "counter", static_cast<double>(busy.load()));
+    gauge("bandmate_busy_total", "Answers 503 (the database queue was full, or a connection cap).", "counter", static_cast<double>(busy.load()));
+    gauge("bandmate_connections_refused_total", "Connections refused at the cap per address or in all.", "counter",
+          static_cast<double>(refused.load()));
+    for (const auto& more : extraMetrics) {
+        out += more();
+    }
     return out;
 }
 
@@ -1162,6 +1336,7 @@ void Core::Impl::beat()
     for (const auto& subscriber : live) {
         subscriber->deliver(comment);
     }
+    sweepTags();
     if (stopping) {
         return;  // (io.stop() ends run() whatever waits; this only saves a wake-up)
     }
@@ -1234,21 +1409,16 @@ Core::~Core()
 
 void Core::route(std::string method, std::string path, Screen screen, Handler handler)
 {
-    std::string label = method + " " + path;
-    for (const std::string& known : {label, std::string("GET /metrics"), std::string("unmatched"), std::string("invalid")}) {
-        if (!m_impl->latency.contains(known)) {
-            m_impl->latency.emplace(known, std::make_unique<Histogram>());
-        }
-    }
+    RouteStats* const stats = m_impl->statsFor(method + " " + path);
     if (path.ends_with('*')) {
         path.pop_back();
-        m_impl->prefixRoutes.push_back({std::move(method), std::move(path), Route{std::move(screen), std::move(handler), std::move(label)}});
+        m_impl->prefixRoutes.push_back({std::move(method), std::move(path), Route{std::move(screen), std::move(handler), stats}});
         // The longest prefix first: "/v1/polls/" before "/v1/".
         std::stable_sort(m_impl->prefixRoutes.begin(), m_impl->prefixRoutes.end(),
                          [](const Impl::PrefixRoute& a, const Impl::PrefixRoute& b) { return a.prefix.size() > b.prefix.size(); });
         return;
     }
-    m_impl->routes[{std::move(method), std::move(path)}] = Route{std::move(screen), std::move(handler), std::move(label)};
+    m_impl->routes[{std::move(method), std::move(path)}] = Route{std::move(screen), std::move(handler), stats};
 }
 
 core::Result<int> Core::bind()
@@ -1347,6 +1517,11 @@ int Core::openConnections() const
     return m_impl->open.load();
 }
 
+void Core::addMetrics(std::function<std::string()> text)
+{
+    m_impl->extraMetrics.push_back(std::move(text));
+}
+
 void Core::publish(const std::string& name, std::uint64_t version, const std::string& event, const std::string& data)
 {
     std::string text = "id: " + std::to_string(version) + "\nevent: " + event + "\n";
@@ -1398,6 +1573,51 @@ std::uint64_t Core::topicVersion(const std::string& name) const
 int Core::subscribers() const
 {
     return m_impl->streams.load();
+}
+
+int Core::endStreams(const std::string& tag)
+{
+    std::vector<std::weak_ptr<Drainable>> streams;
+    {
+        const std::lock_guard lock(m_impl->tagsMutex);
+        m_impl->ended[tag] = Clock::now();
+        if (const auto found = m_impl->tagged.find(tag); found != m_impl->tagged.end()) {
+            streams.swap(found->second);
+            m_impl->tagged.erase(found);
+        }
+    }
+    int told = 0;
+    for (const auto& weak : streams) {
+        if (const auto stream = weak.lock()) {
+            stream->endSession();
+            ++told;
+        }
+    }
+    return told;
+}
+
+std::vector<std::string> Core::liveTags() const
+{
+    std::vector<std::string> names;
+    const std::lock_guard lock(m_impl->tagsMutex);
+    for (const auto& [name, streams] : m_impl->tagged) {
+        if (std::any_of(streams.begin(), streams.end(), [](const auto& weak) { return !weak.expired(); })) {
+            names.push_back(name);
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> Core::liveTopics() const
+{
+    std::vector<std::string> names;
+    const std::lock_guard lock(m_impl->hubMutex);
+    for (const auto& [name, topic] : m_impl->topics) {
+        if (std::any_of(topic.subscribers.begin(), topic.subscribers.end(), [](const auto& weak) { return !weak.expired(); })) {
+            names.push_back(name);
+        }
+    }
+    return names;
 }
 
 }  // namespace bandmate::sync::http

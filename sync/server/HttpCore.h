@@ -59,6 +59,9 @@ struct Response {
     /// When the stream ends (Unix ms; its session's token expires then): the client is told to
     /// come back, which takes a valid token. 0: when the client goes.
     std::int64_t streamUntilMs = 0;
+    /// Names a stream answers to (its session "family:…", its account "account:…"): when that
+    /// session or account is signed out elsewhere, Core::endStreams(tag) ends the stream.
+    std::vector<std::string> streamTags;
 
     void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
     /// A JSON error as every route answers them: {"code","message"}.
@@ -83,6 +86,13 @@ struct CoreOptions {
     std::size_t maxHeader = 16 * 1024;
     /// SIGTERM and SIGINT drain the server (run() returns); for the server process, not tests.
     bool stopOnSignals = false;
+    /// Connections open at once, at most; one more is answered 503 with Retry-After and closed
+    /// (over TLS: closed). 0: no cap but the open-file limit.
+    int maxConnections = 0;
+    /// Connections open at once from one address (an IPv6 address counts with its /64), at
+    /// most; past it likewise. 0: no cap. `uncappedAddresses` (reverse proxies) have none.
+    int maxConnectionsPerAddress = 0;
+    std::vector<std::string> uncappedAddresses;
 };
 
 /// Per database worker thread: whatever the routes need (connections are per thread).
@@ -129,6 +139,9 @@ public:
 
     /// Connections open now (for /metrics and tests).
     [[nodiscard]] int openConnections() const;
+    /// More lines for GET /metrics (Prometheus text, each metric with its HELP and TYPE), asked
+    /// at each scrape from an I/O thread. Before bind().
+    void addMetrics(std::function<std::string()> text);
 
     /// Live updates (any thread): the newest state of `topic` as one Server-Sent Event (`id:`
     /// the version, `event:`, `data:` lines), or on a WebSocket (a stream route asked with
@@ -145,6 +158,14 @@ public:
     [[nodiscard]] std::uint64_t topicVersion(const std::string& topic) const;
     /// Streams open now.
     [[nodiscard]] int subscribers() const;
+    /// Ends every open stream tagged `tag` (Response::streamTags), from any thread: its client
+    /// is told `: the session ended` (a WebSocket gets a close frame) and must come back with a
+    /// valid token. How many streams were told.
+    int endStreams(const std::string& tag);
+    /// The topics that have subscribers now (a relay that lost its connection re-reads them).
+    [[nodiscard]] std::vector<std::string> liveTopics() const;
+    /// The tags of the streams open now (Response::streamTags).
+    [[nodiscard]] std::vector<std::string> liveTags() const;
 
     struct Impl;  ///< HttpCore.cpp's (its connections use it too)
 

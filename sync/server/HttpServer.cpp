@@ -11,6 +11,7 @@
 #include "sync/server/GrooveRoutes.h"
 #include "sync/server/PollRoutes.h"
 #include "sync/server/RateLimiter.h"
+#include "sync/server/ServerLog.h"
 #include "sync/server/ServerWorker.h"
 #include "sync/server/SyncService.h"
 #include "sync/server/TopicRelay.h"
@@ -21,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <atomic>
@@ -87,6 +89,11 @@ http::CoreOptions coreOptions(const ServerOptions& options)
     core.readTimeout = std::chrono::seconds(std::max(1, options.readTimeoutSeconds));
     core.writeTimeout = core.readTimeout;
     core.stopOnSignals = options.stopOnSignals;
+    core.maxConnections = std::max(0, options.maxConnections);
+    core.maxConnectionsPerAddress = std::max(0, options.connectionsPerAddress);
+    for (const QString& proxy : options.trustedProxies) {
+        core.uncappedAddresses.push_back(proxy.toStdString());
+    }
     return core;
 }
 
@@ -105,13 +112,19 @@ struct HttpServer::Impl {
                [this](http::WorkerState& state) { maintain(static_cast<Worker&>(state)); })
     {
         routes();
+        core.addMetrics([this] {
+            return "# HELP bandmate_log_dropped_total Log lines dropped because the log's reader did not keep up.\n"
+                   "# TYPE bandmate_log_dropped_total counter\nbandmate_log_dropped_total " +
+                   std::to_string(serverLog.dropped()) + "\n";
+        });
     }
 
     ServerOptions options;
     RateLimiter perAccount;
     RateLimiter perAddress;
     RateLimiter authPerAddress;
-    std::mutex logMutex;
+    /// Written by a thread of its own: a log reader that falls behind never stalls a request.
+    ServerLog serverLog{options.jsonLog};
     /// Pushes are written in groups (one transaction, one disk flush, for all that arrived
     /// while the previous group was being written); votes likewise, in PollRoutes.
     GroupCommit<SyncService::PushRequest> pushes;
@@ -130,11 +143,43 @@ struct HttpServer::Impl {
     GrooveRoutes grooves{core, options, [this](const http::Request& req) { return limitKey(clientAddress(req)); }};
     /// Topics changed by other server processes on the same PostgreSQL (after `core`: it
     /// publishes there, and stops first).
-    TopicRelay relay{options.databasePath, [this](QSqlDatabase& db, const QString& topic) { reread(db, topic); }};
+    TopicRelay relay{options.databasePath, [this](QSqlDatabase& db, const QString& topic) { reread(db, topic); },
+                     [this](QSqlDatabase& db) { resync(db); }};
+
+    /// The relay listens again after missing notifications: every topic with subscribers here
+    /// is read again, and streams of sessions that ended meanwhile (signed out on another
+    /// server) end.
+    void resync(QSqlDatabase& db)
+    {
+        QSet<QString> topics;
+        for (const std::string& name : core.liveTopics()) {
+            const QString topic = QString::fromStdString(name);
+            // A poll's three views ("poll:", "poll-open:", "poll-owner:") are published together.
+            topics.insert(topic.startsWith(QLatin1String("poll")) ? QStringLiteral("poll:") + topic.section(QLatin1Char(':'), 1) : topic);
+        }
+        for (const QString& topic : std::as_const(topics)) {
+            reread(db, topic);
+        }
+        for (const std::string& tag : core.liveTags()) {
+            if (!tag.starts_with("family:")) {
+                continue;  // a password change ends every family of the account: checked by family
+            }
+            QSqlQuery alive(db);
+            alive.prepare(QStringLiteral("SELECT 1 FROM access_token WHERE family = ? LIMIT 1"));
+            alive.addBindValue(QString::fromStdString(tag.substr(7)));
+            if (alive.exec() && !alive.next()) {
+                core.endStreams(tag);
+            }
+        }
+    }
 
     /// Another process (or this one) changed `topic`: its state from the database, published here.
     void reread(QSqlDatabase& db, const QString& topic)
     {
+        if (topic.startsWith(QLatin1String(kEndTopic))) {
+            core.endStreams(topic.mid(QLatin1String(kEndTopic).size()).toStdString());  // signed out on another server
+            return;
+        }
         if (topic.startsWith(QLatin1String("poll:"))) {
             polls.reread(topic);
             return;
@@ -194,13 +239,11 @@ struct HttpServer::Impl {
         }
         auto tokens = worker.accounts->prune();
         auto batches = worker.sync->pruneBatches(now - SyncService::kBatchAnswerKeptMs);
-        const std::lock_guard lock(logMutex);
         if (tokens && batches) {
-            std::fprintf(stderr, "maintenance: pruned %d token and rate-limit rows, %d batch answers\n", *tokens, *batches);
+            serverLog.note("maintenance: pruned " + std::to_string(*tokens) + " token and rate-limit rows, " + std::to_string(*batches) + " batch answers");
         } else {
-            std::fprintf(stderr, "maintenance: pruning failed: %s\n", (!tokens ? tokens.error() : batches.error()).toString().c_str());
+            serverLog.note("maintenance: pruning failed: " + (!tokens ? tokens.error() : batches.error()).toString());
         }
-        std::fflush(stderr);
     }
 
     void log(const http::Request& req, const http::Response& res, double ms)
@@ -216,17 +259,16 @@ struct HttpServer::Impl {
             if (!res.note.empty()) {
                 entry.insert(QStringLiteral("note"), QString::fromStdString(res.note));
             }
-            const QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact);
-            const std::lock_guard lock(logMutex);
-            std::fprintf(stderr, "%s\n", line.constData());
-            std::fflush(stderr);
+            serverLog.write(QJsonDocument(entry).toJson(QJsonDocument::Compact).toStdString());
             return;
         }
-        const std::string path = printable(req.path);
-        const std::lock_guard lock(logMutex);
-        std::fprintf(stderr, "%s %s %d %.1f ms %s%s%s\n", req.method.c_str(), path.c_str(), res.status, ms,
-                     res.account.empty() ? "-" : res.account.c_str(), res.note.empty() ? "" : " ", printable(res.note).c_str());
-        std::fflush(stderr);
+        char timing[48];
+        std::snprintf(timing, sizeof timing, " %d %.1f ms ", res.status, ms);
+        std::string line = req.method + " " + printable(req.path) + timing + (res.account.empty() ? std::string("-") : res.account);
+        if (!res.note.empty()) {
+            line += " " + printable(res.note);
+        }
+        serverLog.write(std::move(line));
     }
 
     /// Bytes a terminal would act on (controls, and anything not ASCII) as \xNN.
@@ -250,6 +292,17 @@ struct HttpServer::Impl {
     using Handler = std::function<void(const http::Request&, http::Response&, Worker&, QString& account)>;
 
     static std::string headTopic(const QString& account) { return "head:" + account.toStdString(); }
+    static std::string familyTag(const QString& family) { return "family:" + family.toStdString(); }
+    static std::string accountTag(const QString& account) { return "account:" + account.toStdString(); }
+
+    /// A session (tag "family:…") or every session of an account ("account:…") ended: the
+    /// streams it opened end here, and on the other servers of the same PostgreSQL.
+    void endStreams(Worker& worker, const std::string& tag)
+    {
+        core.endStreams(tag);
+        worker.sync->announce(QString::fromStdString(kEndTopic + tag));
+    }
+    static constexpr const char* kEndTopic = "end:";
 
     void publishHead(const QString& account, qint64 headSeq)
     {
@@ -296,10 +349,11 @@ struct HttpServer::Impl {
             auto& worker = static_cast<Worker&>(state);
             QString account;
             qint64 expiresAt = 0;
+            QString family;
             if (authenticated) {
                 const std::string header = req.header("Authorization");
                 const std::string prefix = "Bearer ";
-                auto who = header.rfind(prefix, 0) == 0 ? worker.accounts->authenticate(QString::fromStdString(header.substr(prefix.size())), &expiresAt)
+                auto who = header.rfind(prefix, 0) == 0 ? worker.accounts->authenticate(QString::fromStdString(header.substr(prefix.size())), &expiresAt, &family)
                                                        : core::Result<QString>(core::fail(core::ErrorCode::NotFound, "not signed in"));
                 if (!who) {
                     sendCredentialError(res, who.error());
@@ -313,8 +367,11 @@ struct HttpServer::Impl {
             }
             handler(req, res, worker, account);
             res.account = account.toStdString();
-            if (!res.stream.empty()) {
-                res.streamUntilMs = expiresAt;  // a stream lasts as long as the token it opened with
+            if (!res.stream.empty() && authenticated) {
+                // A stream lasts as long as the token it opened with, and ends with its session
+                // signed out (or every session of the account, a new password) from anywhere.
+                res.streamUntilMs = expiresAt;
+                res.streamTags = {familyTag(family), accountTag(account)};
             }
         };
         core.route(method, path, std::move(screen), std::move(run));
@@ -417,13 +474,17 @@ struct HttpServer::Impl {
         // (bandmate-server sets it from the one in CMakeLists.txt).
         const QJsonObject healthy{{QStringLiteral("status"), QStringLiteral("ok")},
                                   {QStringLiteral("version"), QCoreApplication::applicationVersion()}};
+        // Serialized once: a probe's answer costs no JSON work either.
+        const std::string healthyBody = QJsonDocument(healthy).toJson(QJsonDocument::Compact).toStdString();
         core.route(
             "GET", "/v1/health",
-            [this, healthy](const http::Request&, http::Response& res) {
+            [this, healthyBody](const http::Request&, http::Response& res) {
                 if (QDateTime::currentMSecsSinceEpoch() >= healthyUntilMs.load(std::memory_order_relaxed)) {
                     return false;
                 }
-                res.json(200, healthy);
+                res.status = 200;
+                res.contentType = "application/json";
+                res.body = healthyBody;
                 return true;
             },
             [this, healthy](const http::Request&, http::Response& res, http::WorkerState& state) {
@@ -497,14 +558,18 @@ struct HttpServer::Impl {
                         account = session->accountId;
                         sendSession(res, *session);
                     });
-        add("POST", "/v1/auth/refresh", false, [](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
+        add("POST", "/v1/auth/refresh", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
                         }
                         // next_refresh_token: the successor the client keeps before asking (crash-safe rotation).
+                        QString revoked;
                         auto session = worker.accounts->refresh((*body)[QStringLiteral("refresh_token")].toString(),
-                                                                (*body)[QStringLiteral("next_refresh_token")].toString());
+                                                                (*body)[QStringLiteral("next_refresh_token")].toString(), &revoked);
+                        if (!revoked.isEmpty()) {
+                            endStreams(worker, familyTag(revoked));  // a stolen copy: its streams go too
+                        }
                         if (!session) {
                             sendCredentialError(res, session.error());
                             return;
@@ -512,14 +577,18 @@ struct HttpServer::Impl {
                         account = session->accountId;
                         sendSession(res, *session);
                     });
-        add("POST", "/v1/auth/logout", false, [](const http::Request& req, http::Response& res, Worker& worker, QString&) {
+        add("POST", "/v1/auth/logout", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString&) {
                         auto body = jsonBody(req, res);
                         if (!body) {
                             return;
                         }
-                        if (auto ended = worker.accounts->logout((*body)[QStringLiteral("refresh_token")].toString()); !ended) {
+                        QString family;
+                        if (auto ended = worker.accounts->logout((*body)[QStringLiteral("refresh_token")].toString(), &family); !ended) {
                             sendServiceError(res, ended.error());
                             return;
+                        }
+                        if (!family.isEmpty()) {
+                            endStreams(worker, familyTag(family));
                         }
                         res.status = 204;
                     });
@@ -539,6 +608,7 @@ struct HttpServer::Impl {
                             sendCredentialError(res, changed.error());
                             return;
                         }
+                        endStreams(worker, accountTag(account));  // every session ended
                         res.status = 204;
                     });
         add("GET", "/v1/sync/meta", true, [](const http::Request&, http::Response& res, Worker& worker, QString& account) {
@@ -704,6 +774,8 @@ core::Result<int> HttpServer::bind()
 void HttpServer::run()
 {
     m_impl->core.run();
+    m_impl->serverLog.note("stopped");
+    m_impl->serverLog.flush();  // the last lines out before the caller goes on (while the log is read)
 }
 
 bool HttpServer::isRunning() const

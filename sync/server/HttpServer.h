@@ -25,6 +25,12 @@ struct ServerOptions {
     /// A request's headers must arrive within this (slow-loris clients are cut), and a body may
     /// pause this long; an answer must be taken within it too.
     int readTimeoutSeconds = 10;
+    /// Connections open at once, at most (past it: 503 with Retry-After, then closed); 0: as many
+    /// as the open-file limit allows.
+    int maxConnections = 0;
+    /// Connections open at once from one address (IPv6: one /64), at most; generous, since a
+    /// venue's phones may share one address. The trusted proxies have no cap. 0: no cap.
+    int connectionsPerAddress = 4000;
     /// Request log lines as JSON objects (time, method, path, status, ms, account, address).
     bool jsonLog = false;
     /// SIGTERM and SIGINT drain the server and run() returns (the server process sets it).

@@ -252,15 +252,24 @@ void PollRoutes::reread(const QString& topic)
     if (!topic.startsWith(QLatin1String("poll:"))) {
         return;
     }
-    if (!m_relayPolls) {
-        auto opened = PollService::open(m_options.databasePath);
-        if (!opened) {
+    // Twice at most: a connection that went with the database's restart is opened again.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!m_relayPolls) {
+            auto opened = PollService::open(m_options.databasePath);
+            if (!opened) {
+                return;
+            }
+            m_relayPolls = std::move(*opened);
+        }
+        auto poll = m_relayPolls->byId(topic.mid(5));
+        if (poll) {
+            publish(*poll, nullptr);
             return;
         }
-        m_relayPolls = std::move(*opened);
-    }
-    if (auto poll = m_relayPolls->byId(topic.mid(5))) {
-        publish(*poll, nullptr);
+        if (poll.error().code == core::ErrorCode::NotFound) {
+            return;
+        }
+        m_relayPolls.reset();
     }
 }
 

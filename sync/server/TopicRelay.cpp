@@ -1,17 +1,18 @@
 #include "sync/server/TopicRelay.h"
 
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerLog.h"
 
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
 
 #include <atomic>
 #include <condition_variable>
-#include <cstdio>
 #include <mutex>
 
 namespace bandmate::sync {
@@ -22,7 +23,10 @@ namespace {
 /// socket notifier) until quit().
 class RelayThread final : public QThread {
 public:
-    RelayThread(QString location, TopicRelay::Reread reread) : m_location(std::move(location)), m_reread(std::move(reread)) {}
+    RelayThread(QString location, TopicRelay::Reread reread, TopicRelay::Resync resync)
+        : m_location(std::move(location)), m_reread(std::move(reread)), m_resync(std::move(resync))
+    {
+    }
 
     std::atomic<bool> listening{false};
     std::mutex startedMutex;
@@ -36,12 +40,32 @@ protected:
         QObject context;
         QTimer retry;
         retry.setSingleShot(true);
+        // QPSQL says nothing when the server drops the connection (its notifier just stops, or
+        // keeps firing on a closed socket): a cheap query every few seconds finds out.
+        QTimer check;
+        check.setInterval(kCheckMs);
+        bool lost = false;  ///< listened before: what was notified since is lost
+        const auto say = [](const std::string& text) { ServerLog::notice("live updates from other servers: " + text); };
+        const auto forget = [&] {
+            listening = false;
+            check.stop();
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                if (db.isValid()) {
+                    QObject::disconnect(db.driver(), nullptr, &context, nullptr);
+                    db.close();
+                }
+            }
+            QSqlDatabase::removeDatabase(name);
+        };
         const auto listen = [&] {
             std::string why;
             {
                 auto db = openServerDatabase(name, m_location, {});
                 if (!db) {
                     why = db.error().toString();
+                } else if (QSqlQuery named(*db); !named.exec(QStringLiteral("SET application_name = '%1'").arg(QLatin1String(TopicRelay::kApplicationName)))) {
+                    why = named.lastError().text().toStdString();
                 } else if (!db->driver()->subscribeToNotification(QString::fromLatin1(TopicRelay::kChannel))) {
                     why = "LISTEN was refused";
                 } else {
@@ -53,19 +77,43 @@ protected:
                     listening = true;
                 }
             }
-            if (!listening) {
-                std::fprintf(stderr, "live updates from other servers: cannot listen (%s); trying again in 5 s\n", why.c_str());
-                std::fflush(stderr);
-                QSqlDatabase::removeDatabase(name);
-                retry.start(5'000);
+            if (listening) {
+                check.start();
+                if (lost) {
+                    lost = false;
+                    say("listening again");
+                    if (m_resync) {
+                        QSqlDatabase connection = QSqlDatabase::database(name, false);
+                        m_resync(connection);  // what changed meanwhile
+                    }
+                }
+            } else {
+                say("cannot listen (" + why + "); trying again in 5 s");
+                lost = true;  // streams may open meanwhile: caught up once it listens
+                forget();
+                retry.start(kRetryMs);
             }
             const std::lock_guard lock(startedMutex);
             started = true;
             startedChanged.notify_all();
         };
         QObject::connect(&retry, &QTimer::timeout, &context, listen);
+        QObject::connect(&check, &QTimer::timeout, &context, [&] {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            QSqlQuery alive(db);
+            if (db.isOpen() && alive.exec(QStringLiteral("SELECT 1"))) {
+                return;
+            }
+            say("the connection to the database was lost (" + alive.lastError().text().toStdString() + "); listening again");
+            alive = QSqlQuery();
+            db = QSqlDatabase();
+            forget();
+            lost = true;
+            listen();
+        });
         listen();
         exec();
+        check.stop();
         listening = false;
         QObject::disconnect(&context, nullptr, nullptr, nullptr);
         {
@@ -79,8 +127,11 @@ protected:
     }
 
 private:
+    static constexpr int kCheckMs = 2'000;
+    static constexpr int kRetryMs = 5'000;
     QString m_location;
     TopicRelay::Reread m_reread;
+    TopicRelay::Resync m_resync;
 };
 
 }  // namespace
@@ -88,13 +139,15 @@ private:
 struct TopicRelay::Impl {
     QString location;
     Reread reread;
+    Resync resync;
     std::unique_ptr<RelayThread> thread;
 };
 
-TopicRelay::TopicRelay(QString location, Reread reread) : m_impl(std::make_unique<Impl>())
+TopicRelay::TopicRelay(QString location, Reread reread, Resync resync) : m_impl(std::make_unique<Impl>())
 {
     m_impl->location = std::move(location);
     m_impl->reread = std::move(reread);
+    m_impl->resync = std::move(resync);
 }
 
 TopicRelay::~TopicRelay()
@@ -110,7 +163,7 @@ void TopicRelay::start()
     if (!isPostgresLocation(m_impl->location) || m_impl->thread) {
         return;
     }
-    m_impl->thread = std::make_unique<RelayThread>(m_impl->location, m_impl->reread);
+    m_impl->thread = std::make_unique<RelayThread>(m_impl->location, m_impl->reread, m_impl->resync);
     m_impl->thread->start();
     std::unique_lock lock(m_impl->thread->startedMutex);
     m_impl->thread->startedChanged.wait(lock, [this] { return m_impl->thread->started; });
@@ -131,8 +184,7 @@ void TopicRelay::announce(QSqlDatabase& db, const QString& topic)
     notify.addBindValue(QString::fromLatin1(kChannel));
     notify.addBindValue(topic);
     if (!notify.exec()) {
-        std::fprintf(stderr, "live updates to other servers: NOTIFY failed for %s\n", qPrintable(topic));
-        std::fflush(stderr);
+        ServerLog::notice("live updates to other servers: NOTIFY failed for " + topic.toStdString());
     }
 }
 

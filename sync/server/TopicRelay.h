@@ -14,13 +14,22 @@ namespace bandmate::sync {
 /// topic id only (announce()); every process, itself too, hears it on a dedicated connection in
 /// a thread of its own and re-reads the topic's state from the database (`reread`), then
 /// publishes it to its own subscribers. With SQLite there is one process and nothing to relay.
+///
+/// The listening connection is checked every few seconds; when PostgreSQL dropped it (a restart,
+/// a failover, an administrator's pg_terminate_backend), it is opened again, and since what was
+/// notified meanwhile is lost, `resync` brings what this process shows up to date (also after a
+/// start that could not listen at once).
 class TopicRelay {
 public:
     static constexpr const char* kChannel = "bandmate_topic";
+    /// The listening connection's application_name in pg_stat_activity.
+    static constexpr const char* kApplicationName = "bandmate-server-relay";
     /// Called on the relay's thread with its own connection.
     using Reread = std::function<void(QSqlDatabase& db, const QString& topic)>;
+    /// Called on the relay's thread with its own connection once it listens again.
+    using Resync = std::function<void(QSqlDatabase& db)>;
 
-    TopicRelay(QString location, Reread reread);
+    TopicRelay(QString location, Reread reread, Resync resync = {});
     ~TopicRelay();
     TopicRelay(const TopicRelay&) = delete;
     TopicRelay& operator=(const TopicRelay&) = delete;

@@ -83,7 +83,7 @@ struct Server {
         process.setStandardErrorFile(logPath);
         process.start(QStringLiteral(BANDMATE_SERVER), {QStringLiteral("--db"), sync::isPostgresLocation(location) ? location : QStringLiteral("sqlite:") + location,
                                                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--fan-limit"), QStringLiteral("0"),
-                                                        QStringLiteral("--sync-limit"), QStringLiteral("0")});
+                                                        QStringLiteral("--sync-limit"), QStringLiteral("0"), QStringLiteral("--max-per-address"), QStringLiteral("0")});
         if (!process.waitForReadyRead(15'000)) {
             return false;
         }

@@ -20,12 +20,22 @@ using namespace std::chrono_literals;
 class RawClient {
 public:
     /// `receiveBuffer` > 0: the socket's receive buffer in bytes (a client that reads slowly or
-    /// never fills it soon).
-    explicit RawClient(int port, int receiveBuffer = 0)
+    /// never fills it soon). `from`: the loopback address it connects from ("127.0.0.2"), as if
+    /// it were another machine; null: the system's choice.
+    explicit RawClient(int port, int receiveBuffer = 0, const char* from = nullptr)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (m_fd >= 0 && receiveBuffer > 0) {
             ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+        }
+        if (m_fd >= 0 && from != nullptr) {
+            sockaddr_in source{};
+            source.sin_family = AF_INET;
+            ::inet_pton(AF_INET, from, &source.sin_addr);
+            if (::bind(m_fd, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+                ::close(m_fd);
+                m_fd = -1;
+            }
         }
         sockaddr_in address{};
         address.sin_family = AF_INET;

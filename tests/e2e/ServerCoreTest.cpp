@@ -23,6 +23,8 @@
 #include <QUuid>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -308,6 +310,67 @@ TEST(ServerCoreTest, SlowAndBrokenClientsAreAnsweredOrCutAndOthersAreServed)
     EXPECT_EQ(statuses(forwarded.read()), std::vector<int>{404});
 }
 
+TEST(ServerCoreTest, ConnectionsPastTheCapPerAddressOrInAllAre503WithRetryAfterAndOthersAreServed)
+{
+    TempDir dir;
+    auto options = LocalServer::optionsFor(serverDatabase(dir));
+    options.maxConnections = 40;
+    options.connectionsPerAddress = 10;
+    options.trustedProxies = {QStringLiteral("127.0.0.5")};
+    LocalServer server(options);
+    const auto served = [&](RawClient& client) { return client.connected() && client.send(kHealth) && statuses(client.read()) == std::vector<int>{200}; };
+    const auto refused = [&](RawClient& client) {
+        const std::string answer = client.read();
+        return statuses(answer) == std::vector<int>{503} && answer.find("Retry-After: 10\r\n") != std::string::npos &&
+               answer.find("too_many_connections") != std::string::npos && client.closedWithin(3s);
+    };
+
+    // Ten from one address are served and kept open; the eleventh is refused, not its neighbour's.
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 10; ++i) {
+        held.push_back(std::make_unique<RawClient>(server.port(), 0, "127.0.0.2"));
+        ASSERT_TRUE(served(*held.back())) << i;
+    }
+    {
+        RawClient eleventh(server.port(), 0, "127.0.0.2");
+        EXPECT_TRUE(refused(eleventh)) << eleventh.received();
+    }
+    RawClient neighbour(server.port(), 0, "127.0.0.3");
+    EXPECT_TRUE(served(neighbour));
+    // One of the ten goes: once the server has seen it go, the address may open one again.
+    held.erase(held.begin());
+    for (int i = 0; i < 200 && server.server().openConnections() != 10; ++i) {
+        std::this_thread::sleep_for(10ms);
+    }
+    held.push_back(std::make_unique<RawClient>(server.port(), 0, "127.0.0.2"));
+    EXPECT_TRUE(served(*held.back()));
+    // A trusted proxy carries many clients: no cap per address for it.
+    for (int i = 0; i < 15; ++i) {
+        held.push_back(std::make_unique<RawClient>(server.port(), 0, "127.0.0.5"));
+        ASSERT_TRUE(served(*held.back())) << "through the proxy " << i;
+    }
+    // 10 + 1 + 15 open (the refused one goes once its client does); 14 more from other
+    // addresses reach the cap of 40 in all...
+    for (int i = 0; i < 200 && server.server().openConnections() != 26; ++i) {
+        std::this_thread::sleep_for(10ms);
+    }
+    ASSERT_EQ(server.server().openConnections(), 26);
+    for (int i = 0; i < 14; ++i) {
+        held.push_back(std::make_unique<RawClient>(server.port(), 0, i % 2 == 0 ? "127.0.0.6" : "127.0.0.7"));
+        ASSERT_TRUE(served(*held.back())) << "toward the cap " << i;
+    }
+    // ...and the next connection, from anywhere, is refused.
+    RawClient over(server.port(), 0, "127.0.0.8");
+    EXPECT_TRUE(refused(over)) << over.received();
+    held.resize(10);
+    std::this_thread::sleep_for(200ms);
+    httplib::Client scraper("127.0.0.1", server.port());
+    auto page = scraper.Get("/metrics");
+    ASSERT_TRUE(page && page->status == 200);
+    EXPECT_NE(page->body.find("\nbandmate_connections_refused_total 2"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find(R"(bandmate_http_requests_total{route="refused",status="503"} 2)"), std::string::npos);
+}
+
 TEST(ServerCoreTest, ADatabaseThatCannotBeOpenedIsReportedWithoutSayingWhereItIs)
 {
     TempDir dir;
@@ -367,6 +430,40 @@ TEST(ServerCoreTest, DatabaseWorkersOpenOneAfterAnotherAtStartNotOnTheirFirstReq
     }
     EXPECT_EQ(opened.load(), 4);
     EXPECT_EQ(mostAtOnce.load(), 1);
+    core.stop();
+    serving.join();
+}
+
+TEST(ServerCoreTest, AStreamWhoseSessionEndsWhileItsRequestIsAnsweredEndsAtOnce)
+{
+    // The route has checked the token when the session ends elsewhere: the stream it answers
+    // is registered under its tags only afterwards, and must end all the same.
+    struct Plain : sync::http::WorkerState {};
+    sync::http::CoreOptions options;
+    options.databaseWorkers = 1;
+    sync::http::Core core(
+        options, []() -> core::Result<std::unique_ptr<sync::http::WorkerState>> { return std::make_unique<Plain>(); },
+        [](const sync::http::Request&, const sync::http::Response&, double) {});
+    std::promise<void> checked;
+    std::promise<void> endedElsewhere;
+    auto ended = endedElsewhere.get_future().share();
+    core.route("GET", "/events", {}, [&](const sync::http::Request&, sync::http::Response& res, sync::http::WorkerState&) {
+        checked.set_value();  // the token was good...
+        ended.wait();         // ...and then the session ended
+        res.status = 200;
+        res.stream = "topic";
+        res.streamTags = {"family:f1", "account:a1"};
+    });
+    auto port = core.bind();
+    ASSERT_TRUE(port.has_value());
+    std::thread serving([&] { core.run(); });
+    RawClient client(*port);
+    ASSERT_TRUE(client.send("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    checked.get_future().wait();
+    EXPECT_EQ(core.endStreams("family:f1"), 0);  // nothing registered yet
+    endedElsewhere.set_value();
+    EXPECT_TRUE(client.readUntil(": the session ended\nretry: 2000\n\n", 5s)) << client.received();
+    EXPECT_TRUE(client.closedWithin(5s));
     core.stop();
     serving.join();
 }
@@ -628,11 +725,132 @@ TEST(ServerCoreTest, AStreamEndsWhenTheTokenItOpenedWithExpires)
     EXPECT_EQ(statuses(again.read()), std::vector<int>{401});
 }
 
+TEST(ServerCoreTest, AStreamEndsWhenItsSessionIsSignedOutAStolenTokenIsCaughtOrThePasswordChanges)
+{
+    TempDir dir;
+    const QString database = serverDatabase(dir);
+    // Four sessions of one account (four computers), and one of another account.
+    std::vector<sync::Session> sessions;
+    sync::Session other;
+    {
+        auto accounts = sync::Accounts::open(database).value();
+        (void)accounts->registerAccount(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978"));
+        (void)accounts->registerAccount(QStringLiteral("ruben@example.com"), QStringLiteral("siembra-1978"));
+        for (int i = 0; i < 4; ++i) {
+            sessions.push_back(accounts->login(QStringLiteral("ana@example.com"), QStringLiteral("salsa-dura-1978")).value());
+        }
+        other = accounts->login(QStringLiteral("ruben@example.com"), QStringLiteral("siembra-1978")).value();
+    }
+    LocalServer server(LocalServer::optionsFor(database));
+    httplib::Client client("127.0.0.1", server.port());
+    std::vector<std::unique_ptr<RawClient>> streams;
+    for (const sync::Session& session : sessions) {
+        streams.push_back(subscribe(server.port(), session.accessToken));
+        ASSERT_TRUE(streams.back());
+    }
+    auto othersStream = subscribe(server.port(), other.accessToken);
+    ASSERT_TRUE(othersStream);
+    const std::string ended = ": the session ended\nretry: 2000\n\n";
+    const auto stillOpen = [&](RawClient& stream) { return !stream.readUntil(ended, 300ms) && !stream.closedWithin(10ms); };
+
+    // Signed out on the first computer: its stream ends, the others' do not.
+    auto out = client.Post("/v1/auth/logout", json({{QStringLiteral("refresh_token"), sessions[0].refreshToken}}), "application/json");
+    ASSERT_TRUE(out && out->status == 204);
+    EXPECT_TRUE(streams[0]->readUntil(ended, 5s)) << streams[0]->received();
+    EXPECT_TRUE(streams[0]->closedWithin(5s));
+    EXPECT_TRUE(stillOpen(*streams[1]));
+
+    // The second session's refresh token is used twice (a stolen copy): that session ends, its stream too.
+    const QJsonObject spent{{QStringLiteral("refresh_token"), sessions[1].refreshToken}};
+    ASSERT_EQ(client.Post("/v1/auth/refresh", json(spent), "application/json")->status, 200);
+    ASSERT_EQ(client.Post("/v1/auth/refresh", json(spent), "application/json")->status, 401);
+    EXPECT_TRUE(streams[1]->readUntil(ended, 5s)) << streams[1]->received();
+    EXPECT_TRUE(streams[1]->closedWithin(5s));
+    EXPECT_TRUE(stillOpen(*streams[2]));
+
+    // A new password (from the third computer) ends every session of the account: the third's and
+    // the fourth's streams; another account's stream stays.
+    auto changed = client.Post("/v1/auth/password", {{"Authorization", "Bearer " + sessions[2].accessToken.toStdString()}},
+                               json({{QStringLiteral("old_password"), QStringLiteral("salsa-dura-1978")},
+                                     {QStringLiteral("new_password"), QStringLiteral("descarga-boricua-1")}}),
+                               "application/json");
+    ASSERT_TRUE(changed && changed->status == 204) << (changed ? changed->body : "no answer");
+    for (int i : {2, 3}) {
+        EXPECT_TRUE(streams[i]->readUntil(ended, 5s)) << i << ": " << streams[i]->received();
+        EXPECT_TRUE(streams[i]->closedWithin(5s)) << i;
+    }
+    EXPECT_TRUE(stillOpen(*othersStream));
+    // Coming back with a token of an ended session: refused.
+    RawClient again(server.port());
+    ASSERT_TRUE(again.send(eventsRequest(sessions[3].accessToken)));
+    EXPECT_EQ(statuses(again.read()), std::vector<int>{401});
+}
+
 /// The value of one sample line of a Prometheus text page (0 when absent).
 double sample(const std::string& page, const std::string& series)
 {
     const size_t at = page.find("\n" + series + " ");
     return at == std::string::npos ? 0.0 : std::stod(page.substr(at + series.size() + 2));
+}
+
+TEST(ServerCoreTest, ALogNobodyReadsNeverStallsTheServerWhichSaysHowManyLinesItDroppedAndStillStops)
+{
+    // The server's stderr is a pipe whose reader reads nothing (a stalled log collector): it
+    // fills after 64 KiB, and a server that wrote its log lines itself would wait there for ever.
+    TempDir dir;
+    const QString fifo = dir.file(QStringLiteral("log.fifo"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    ASSERT_GE(reader, 0);
+    QProcess server;
+    server.setStandardErrorFile(fifo);
+    server.start(QStringLiteral(BANDMATE_SERVER), {QStringLiteral("--db"), serverDatabaseArgument(serverDatabase(dir)), QStringLiteral("--listen"),
+                                                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--log"), QStringLiteral("json")});
+    ASSERT_TRUE(server.waitForReadyRead(10'000));
+    const int port = QString::fromUtf8(server.readLine()).trimmed().section(QLatin1Char(':'), -1).toInt();
+    ASSERT_GT(port, 0);
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10, 0);
+    // Each request logs its 8 KiB path: 1,000 of them are twice what the log may hold unwritten.
+    const std::string longPath = "/v1/" + std::string(8 * 1024, 'x');
+    const auto flood = [&] {
+        for (int i = 0; i < 1'000; ++i) {
+            auto answer = client.Get(longPath);
+            ASSERT_TRUE(answer) << "request " << i << " was not answered: the server waits on its log";
+            ASSERT_EQ(answer->status, 404);
+        }
+    };
+    flood();
+    auto page = client.Get("/metrics");
+    ASSERT_TRUE(page);
+    const double dropped = sample(page->body, "bandmate_log_dropped_total");
+    EXPECT_GT(dropped, 100.0) << page->body;
+
+    // Once the log is read again, it says how many lines it dropped.
+    std::string logged;
+    const auto readLog = [&](const std::string& until, std::chrono::seconds within) {
+        const auto deadline = std::chrono::steady_clock::now() + within;
+        char buffer[65536];
+        while (logged.find(until) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+            pollfd readable{reader, POLLIN, 0};
+            if (::poll(&readable, 1, 100) > 0) {
+                const ssize_t got = ::read(reader, buffer, sizeof buffer);
+                if (got > 0) {
+                    logged.append(buffer, static_cast<size_t>(got));
+                }
+            }
+        }
+        return logged.find(until) != std::string::npos;
+    };
+    EXPECT_TRUE(readLog(" lines dropped (whoever reads this log did not keep up)", 20s));
+
+    // Full again and still unread: SIGTERM stops the server all the same.
+    flood();
+    server.terminate();
+    EXPECT_TRUE(server.waitForFinished(15'000));
+    EXPECT_EQ(server.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(server.exitCode(), 0);
+    ::close(reader);
 }
 
 TEST(ServerCoreTest, MetricsCountRequestsByRouteAndStatusAndTheLogCanBeJsonLines)
@@ -674,18 +892,20 @@ TEST(ServerCoreTest, MetricsCountRequestsByRouteAndStatusAndTheLogCanBeJsonLines
         EXPECT_NE(after.find(std::string("# TYPE ") + family), std::string::npos) << family;
     }
 
-    // Every request is one JSON object a log shipper can read; no token or password in any.
+    // Every line is one JSON object a log shipper can read, the server's notices too (start-up,
+    // maintenance, "stopped"); no token or password in any.
     int healthLines = 0;
+    int notices = 0;
     const QString log = server.stopAndReadLog();
     for (const QString& line : log.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        if (!line.startsWith(QLatin1Char('{'))) {
-            continue;  // start-up and maintenance lines
-        }
         const QJsonObject entry = QJsonDocument::fromJson(line.toUtf8()).object();
         EXPECT_FALSE(entry.isEmpty()) << line.toStdString();
         healthLines += entry[QStringLiteral("path")].toString() == QLatin1String("/v1/health") && entry[QStringLiteral("status")].toInt() == 200 ? 1 : 0;
+        notices += entry[QStringLiteral("notice")].isString() && entry[QStringLiteral("time")].toString().endsWith(QLatin1Char('Z')) ? 1 : 0;
     }
     EXPECT_EQ(healthLines, 3) << log.toStdString();
+    EXPECT_TRUE(log.contains(QStringLiteral(R"("notice":"stopped"})"))) << log.toStdString();
+    EXPECT_GE(notices, 2) << log.toStdString();  // how many connections it holds, and "stopped"
     EXPECT_FALSE(log.contains(QStringLiteral("guess-guess-guess")));
 }
 

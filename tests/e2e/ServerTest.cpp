@@ -3,6 +3,8 @@
 #include "core/library/Songs.h"
 #include "core/sync/ChangeTracker.h"
 #include "sync/protocol/ChangeJson.h"
+#include "sync/server/ServerDatabase.h"
+#include "sync/server/TopicRelay.h"
 #include "tests/e2e/CliRunner.h"
 #include "tests/e2e/ServerProcess.h"
 #include "tests/support/KeyringSession.h"
@@ -11,11 +13,14 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 namespace bandmate::test {
@@ -337,17 +342,37 @@ TEST_F(ServerTest, ClosedRegistrationAndBadArguments)
     EXPECT_TRUE(QString::fromUtf8(bad.readAllStandardError()).startsWith(QStringLiteral("bandmate-server: --listen: expected HOST:PORT")));
 }
 
+/// Two bandmate-server processes on one database, and an account signed in on the first.
+struct TwoServers {
+    explicit TwoServers(const QString& location)
+        : first(location), second(location), one("127.0.0.1", first.port()), two("127.0.0.1", second.port()), token(signInOverHttp(one, "ana@example.com"))
+    {
+    }
+    ServerProcess first;
+    ServerProcess second;
+    httplib::Client one;
+    httplib::Client two;
+    QString token;
+};
+
+/// A song added on a laptop of the account, synced through the server at `port`.
+void syncASong(const TempDir& dir, int port, const QString& token)
+{
+    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
+    core::library::Song song;
+    song.title = QStringLiteral("Juanito Alimaña");
+    ASSERT_TRUE(core::library::SongRepository(*laptop).save(song).has_value());
+    ASSERT_TRUE(expectSyncs(*laptop, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), token));
+}
+
 TEST_F(ServerTest, APushOnOneServerReachesTheEventStreamsOfAnotherOnTheSamePostgreSQL)
 {
     const QString location = serverDatabase(dir, QStringLiteral("relay.sqlite"));
     if (!location.startsWith(QLatin1String("postgresql://"))) {
         GTEST_SKIP() << "one server process per SQLite database: nothing to relay (the PostgreSQL run covers it)";
     }
-    ServerProcess first(location);
-    ServerProcess second(location);
-    httplib::Client one("127.0.0.1", first.port());
-    httplib::Client two("127.0.0.1", second.port());
-    const QString token = signInOverHttp(one, "ana@example.com");
+    TwoServers servers(location);
+    auto& [first, second, one, two, token] = servers;
     const httplib::Headers auth{{"Authorization", "Bearer " + token.toStdString()}};
 
     // A stream on the second server...
@@ -368,14 +393,77 @@ TEST_F(ServerTest, APushOnOneServerReachesTheEventStreamsOfAnotherOnTheSamePostg
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
     // ...hears of a push taken by the first (NOTIFY with the topic; the second re-reads the head).
-    auto laptop = openTestDatabase(dir, QStringLiteral("laptop.sqlite"));
-    core::library::Song song;
-    song.title = QStringLiteral("Juanito Alimaña");
-    ASSERT_TRUE(core::library::SongRepository(*laptop).save(song).has_value());
-    ASSERT_TRUE(expectSyncs(*laptop, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(first.port())), token));
+    syncASong(dir, first.port(), token);
     listener.join();
     const std::string head = std::to_string(bodyOf(one.Get("/v1/sync/meta", auth))[QStringLiteral("head_seq")].toInteger());
     EXPECT_NE(heard.find("event: head\ndata: {\"head_seq\":" + head + "}"), std::string::npos) << heard;
+}
+
+TEST_F(ServerTest, TheRelayListensAgainWhenPostgreSQLDropsItsConnectionAndASignOutEndsStreamsOnEveryServer)
+{
+    const QString location = serverDatabase(dir, QStringLiteral("relay.sqlite"));
+    if (!location.startsWith(QLatin1String("postgresql://"))) {
+        GTEST_SKIP() << "one server process per SQLite database: nothing to relay (the PostgreSQL run covers it)";
+    }
+    TwoServers servers(location);
+    auto& [first, second, one, two, token] = servers;
+    auto login = one.Post("/v1/auth/login", json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}}),
+                          "application/json");
+    ASSERT_TRUE(login && login->status == 200);
+    const QString streamToken = bodyOf(login)[QStringLiteral("access_token")].toString();
+    const QString streamRefresh = bodyOf(login)[QStringLiteral("refresh_token")].toString();
+
+    // A stream on the second server, opened with its own session.
+    std::string heard;
+    std::mutex heardMutex;
+    std::atomic<bool> ended{false};
+    std::thread listener([&] {
+        httplib::Client client("127.0.0.1", second.port());
+        client.set_read_timeout(30, 0);
+        (void)client.Get("/v1/sync/events", {{"Authorization", "Bearer " + streamToken.toStdString()}}, [&](const char* data, size_t length) {
+            const std::lock_guard lock(heardMutex);
+            heard.append(data, length);
+            return true;
+        });
+        ended = true;
+    });
+    const auto heardSoFar = [&] {
+        const std::lock_guard lock(heardMutex);
+        return heard;
+    };
+    const auto waitFor = [&](const std::string& text, std::chrono::seconds within) {
+        const auto until = std::chrono::steady_clock::now() + within;
+        while (heardSoFar().find(text) == std::string::npos && std::chrono::steady_clock::now() < until) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        return heardSoFar().find(text) != std::string::npos;
+    };
+    ASSERT_TRUE(waitFor("retry: 3000", std::chrono::seconds(10)));
+
+    // PostgreSQL drops both servers' listening connections (a restart, a failover, an
+    // administrator): they listen again, and what changed meanwhile still reaches the stream.
+    {
+        auto db = sync::openServerDatabase(QStringLiteral("administrator"), location, {});
+        ASSERT_TRUE(db.has_value());
+        QSqlQuery terminate(*db);
+        ASSERT_TRUE(terminate.exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '%1' "
+                                                  "AND datname = current_database()")
+                                       .arg(QLatin1String(sync::TopicRelay::kApplicationName))));
+        ASSERT_TRUE(terminate.next());
+        EXPECT_EQ(terminate.value(0).toInt(), 2);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("administrator"));
+    syncASong(dir, first.port(), token);
+    const std::string head = std::to_string(bodyOf(one.Get("/v1/sync/meta", {{"Authorization", "Bearer " + token.toStdString()}}))[QStringLiteral("head_seq")].toInteger());
+    EXPECT_TRUE(waitFor("event: head\ndata: {\"head_seq\":" + head + "}", std::chrono::seconds(15))) << heardSoFar();
+
+    // Signing that session out on the first server ends its stream on the second.
+    auto out = one.Post("/v1/auth/logout", json({{QStringLiteral("refresh_token"), streamRefresh}}), "application/json");
+    ASSERT_TRUE(out && out->status == 204);
+    EXPECT_TRUE(waitFor(": the session ended", std::chrono::seconds(10))) << heardSoFar();
+    listener.join();
+    EXPECT_TRUE(ended);
+    EXPECT_NE(second.stopAndReadLog().indexOf(QLatin1String("live updates from other servers: listening again")), -1);
 }
 
 TEST_F(ServerTest, TwoServerProcessesOnOneDatabaseServeClientsAlternately)

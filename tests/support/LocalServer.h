@@ -41,6 +41,7 @@ public:
         options.port = 0;
         options.workers = 4;
         options.syncRequestsPerMinute = 0;  // suites send thousands of rounds for one account (limits: ServerOperationsTest)
+        options.connectionsPerAddress = 0;  // thousands of connections from 127.0.0.1 (caps: ServerCoreTest)
         return options;
     }
 
