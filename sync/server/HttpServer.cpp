@@ -136,6 +136,10 @@ struct HttpServer::Impl {
     /// Until when GET /v1/health answers without asking the database again.
     std::atomic<qint64> healthyUntilMs{0};
     static constexpr qint64 kHealthyForMs = 1000;
+    /// A health check is asking the database now: meanwhile, for a few seconds more, the last
+    /// answer stands (a thousand probes at the second's turn must not all queue for workers).
+    std::atomic<bool> healthChecking{false};
+    static constexpr qint64 kHealthyWhileCheckingMs = 5000;
     http::Core core;  // its workers and connections use everything above
     /// Fan voting's routes (they publish on `core`).
     PollRoutes polls{core, options, [this](const http::Request& req) { return limitKey(clientAddress(req)); }};
@@ -479,8 +483,10 @@ struct HttpServer::Impl {
         core.route(
             "GET", "/v1/health",
             [this, healthyBody](const http::Request&, http::Response& res) {
-                if (QDateTime::currentMSecsSinceEpoch() >= healthyUntilMs.load(std::memory_order_relaxed)) {
-                    return false;
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                const qint64 until = healthyUntilMs.load(std::memory_order_relaxed);
+                if (now >= until && (now >= until - kHealthyForMs + kHealthyWhileCheckingMs || !healthChecking.exchange(true))) {
+                    return false;  // this one asks the database (or the last answer is too old to stand)
                 }
                 res.status = 200;
                 res.contentType = "application/json";
@@ -488,12 +494,16 @@ struct HttpServer::Impl {
                 return true;
             },
             [this, healthy](const http::Request&, http::Response& res, http::WorkerState& state) {
-                if (auto answered = static_cast<Worker&>(state).sync->ping(); !answered) {
+                auto answered = static_cast<Worker&>(state).sync->ping();
+                if (answered) {
+                    healthyUntilMs.store(QDateTime::currentMSecsSinceEpoch() + kHealthyForMs, std::memory_order_relaxed);
+                }
+                healthChecking.store(false);
+                if (!answered) {
                     sendError(res, 503, "storage", "the server's database does not answer");
                     res.note = answered.error().toString();
                     return;
                 }
-                healthyUntilMs.store(QDateTime::currentMSecsSinceEpoch() + kHealthyForMs, std::memory_order_relaxed);
                 res.json(200, healthy);
             });
         add("POST", "/v1/auth/register", false, [this](const http::Request& req, http::Response& res, Worker& worker, QString& account) {
