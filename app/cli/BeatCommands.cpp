@@ -863,8 +863,9 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
     QJsonArray sectionCommands;
     QJsonArray sectionsHeard;
     int lastEntry = -1;
-    QElapsedTimer lastPress;  // the last note taken (a pedal's bounce is no second press)
-    int lastKey = -1;
+    audio::PedalNotes pedal;
+    QElapsedTimer pedalClock;
+    pedalClock.start();
     const auto jump = [&](audio::SongJump which, const QString& from) {
         const QString name = which == audio::SongJump::Next ? QStringLiteral("next")
                              : which == audio::SongJump::Previous ? QStringLiteral("previous")
@@ -944,14 +945,8 @@ int runPlay(const CliArgs& args, const BeatOptions& options, const beats::Machin
             if (!note) {
                 break;
             }
-            // A switch that bounces sends its note twice: within 100 ms it is one press.
-            const int pitchClass = note->key % 12;
-            const bool bounce = lastPress.isValid() && lastPress.elapsed() < 100 && note->key == lastKey;
-            if ((pitchClass == 0 || pitchClass == 2 || pitchClass == 4) && !bounce) {
-                lastPress.restart();
-                lastKey = note->key;
-                jump(pitchClass == 0 ? audio::SongJump::Next : pitchClass == 2 ? audio::SongJump::Break : audio::SongJump::Previous,
-                     QStringLiteral("note %1").arg(note->key));
+            if (const auto asked = pedal.press(note->key, pedalClock.elapsed())) {
+                jump(*asked, QStringLiteral("note %1").arg(note->key));
             }
         }
         if (notesIn && notesIn->serverGone()) {

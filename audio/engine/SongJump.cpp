@@ -31,4 +31,18 @@ bool queueSongJump(Engine& engine, const core::beats::SongLayout& song, SongJump
     return true;
 }
 
+std::optional<SongJump> PedalNotes::press(int key, std::int64_t nowMs)
+{
+    const int pitchClass = key % 12;
+    if (pitchClass != 0 && pitchClass != 2 && pitchClass != 4) {
+        return std::nullopt;
+    }
+    if (key == m_lastKey && nowMs - m_lastMs < 100) {
+        return std::nullopt;  // the same switch bouncing
+    }
+    m_lastKey = key;
+    m_lastMs = nowMs;
+    return pitchClass == 0 ? SongJump::Next : pitchClass == 2 ? SongJump::Break : SongJump::Previous;
+}
+
 }  // namespace bandmate::audio

@@ -7,6 +7,8 @@
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
+#include <atomic>
+
 #include <cmath>
 
 namespace bandmate::audio {
@@ -44,7 +46,8 @@ bool isClockMessage(const jack_midi_event_t& event)
 
 struct JackMidiClockIn::Impl {
     JackMidiClient jack;
-    jack_port_t* port = nullptr;  ///< "in"
+    /// "in": set once the client is active (its callback may run before: it then reads nothing).
+    std::atomic<jack_port_t*> port{nullptr};
     SpscQueue<Stamped, 4096> queue;  ///< JACK's process thread → the audio thread
     // The audio thread's frame count, on from JACK's 32-bit one (which wraps every 25 hours).
     uint32_t lastFrame = 0;
@@ -67,18 +70,18 @@ core::Result<std::unique_ptr<JackMidiClockIn>> JackMidiClockIn::open(const std::
     if (!port) {
         return std::unexpected(port.error());
     }
-    d.port = *port;
+    d.port.store(*port, std::memory_order_release);
     return in;
 }
 
 std::string JackMidiClockIn::portName() const
 {
-    return jack_port_name(m_impl->port);
+    return jack_port_name(m_impl->port.load(std::memory_order_acquire));
 }
 
 bool JackMidiClockIn::keepConnected(const std::string& from)
 {
-    return !serverGone() && m_impl->jack.ensureConnected(m_impl->port, false, from);
+    return !serverGone() && m_impl->jack.ensureConnected(m_impl->port.load(std::memory_order_acquire), false, from);
 }
 
 void JackMidiClockIn::prepareNonRealTime(double sampleRate, int /*outputLatencyFrames*/)
@@ -98,7 +101,11 @@ void JackMidiClockIn::prepareNonRealTime(double sampleRate, int /*outputLatencyF
 int JackMidiClockIn::processNonBlocking(uint32_t frames) noexcept
 {
     Impl& d = *m_impl;
-    void* buffer = jack_port_get_buffer(d.port, frames);
+    jack_port_t* const port = d.port.load(std::memory_order_acquire);
+    if (port == nullptr) {
+        return 0;  // activated a moment before open() had its port
+    }
+    void* buffer = jack_port_get_buffer(port, frames);
     const jack_nframes_t start = jack_last_frame_time(d.jack.client);
     const uint32_t count = jack_midi_get_event_count(buffer);
     for (uint32_t i = 0; i < count; ++i) {

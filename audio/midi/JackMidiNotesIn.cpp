@@ -6,6 +6,8 @@
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
+#include <atomic>
+
 namespace bandmate::audio {
 
 namespace {
@@ -26,7 +28,8 @@ static_assert(std::atomic<uint64_t>::is_always_lock_free, "JACK's thread counts 
 
 struct JackMidiNotesIn::Impl {
     JackMidiClient jack;
-    jack_port_t* port = nullptr;  ///< "in"
+    /// "in": set once the client is active (its callback may run before: it then reads nothing).
+    std::atomic<jack_port_t*> port{nullptr};
     SpscQueue<NoteOn, 256> queue;  ///< JACK's process thread → the control thread
 };
 
@@ -45,18 +48,18 @@ core::Result<std::unique_ptr<JackMidiNotesIn>> JackMidiNotesIn::open(const std::
     if (!port) {
         return std::unexpected(port.error());
     }
-    d.port = *port;
+    d.port.store(*port, std::memory_order_release);
     return in;
 }
 
 std::string JackMidiNotesIn::portName() const
 {
-    return jack_port_name(m_impl->port);
+    return jack_port_name(m_impl->port.load(std::memory_order_acquire));
 }
 
 bool JackMidiNotesIn::keepConnected(const std::string& from)
 {
-    return !serverGone() && m_impl->jack.ensureConnected(m_impl->port, false, from);
+    return !serverGone() && m_impl->jack.ensureConnected(m_impl->port.load(std::memory_order_acquire), false, from);
 }
 
 std::optional<JackMidiNotesIn::NoteOn> JackMidiNotesIn::take()
@@ -67,7 +70,11 @@ std::optional<JackMidiNotesIn::NoteOn> JackMidiNotesIn::take()
 int JackMidiNotesIn::processNonBlocking(uint32_t frames) noexcept
 {
     Impl& d = *m_impl;
-    void* buffer = jack_port_get_buffer(d.port, frames);
+    jack_port_t* const port = d.port.load(std::memory_order_acquire);
+    if (port == nullptr) {
+        return 0;  // activated a moment before open() had its port
+    }
+    void* buffer = jack_port_get_buffer(port, frames);
     const uint32_t count = jack_midi_get_event_count(buffer);
     for (uint32_t i = 0; i < count; ++i) {
         jack_midi_event_t event{};

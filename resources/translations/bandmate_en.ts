@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+355"/>
+        <location line="+359"/>
         <source>Link: %n other app(s)</source>
         <translation>
             <numerusform>Link: %n other app</numerusform>

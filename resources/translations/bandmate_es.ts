@@ -1585,7 +1585,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+330"/>
         <source>MIDI: waiting</source>
         <translation>MIDI: esperando</translation>
     </message>
@@ -1621,7 +1621,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="-320"/>
+        <location line="-324"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>El kit no tiene sonido para %n instrumento de esta máquina, así que suena en silencio: %1.</numerusform>
@@ -1639,7 +1639,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Práctica registrada: %1 minutos.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Beat Machine</source>
         <translation>Máquina de ritmos</translation>
     </message>
@@ -1766,7 +1766,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Link encendido o apagado</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>Waiting for the MIDI clock&apos;s sender to start. </source>
         <translation>Esperando a que arranque quien envía el reloj MIDI. </translation>
     </message>
@@ -1961,7 +1961,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>El idioma en que cuenta el instructor (activa el Instructor abajo)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-248"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-249"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumentos</translation>
@@ -2468,7 +2468,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+136"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+141"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
@@ -2633,12 +2633,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Mover sección</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+110"/>
         <source>No section of this arrangement has a break to play.</source>
         <translation>Ninguna sección de este arreglo tiene un corte que tocar.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Rename machine</source>
         <translation>Renombrar máquina</translation>
     </message>
@@ -2698,7 +2698,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Por ahora seguir un reloj MIDI solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Pedal for the sections</source>
+        <translation>Pedal para las secciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pedal&apos;s notes do not move the arrangement: %1</source>
+        <translation>Las notas del pedal no mueven el arreglo: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A pedal&apos;s MIDI notes are heard on Linux only for now.</source>
+        <translation>Por ahora las notas MIDI de un pedal solo se oyen en Linux.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The JACK server went away: the pedal&apos;s notes no longer move the arrangement.</source>
+        <translation>El servidor JACK se fue: las notas del pedal ya no mueven el arreglo.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The JACK server went away: following the MIDI clock is off.</source>
         <translation>El servidor JACK se ha ido: seguir el reloj MIDI está apagado.</translation>
     </message>
@@ -4545,7 +4565,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&amp;Transporte de JACK:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Sync &amp;&amp; MIDI</source>
         <translation>Sincronía y MIDI</translation>
     </message>
@@ -4575,7 +4595,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>&lt;b&gt;Salida MIDI&lt;/b&gt; (Linux, por JACK)</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-163"/>
         <source>%1 (not there now)</source>
         <translation>%1 (no está ahora)</translation>
     </message>
@@ -4590,7 +4610,17 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Seguir el reloj MIDI &amp;de:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+26"/>
+        <source>Linux: a MIDI foot switch or pads move through the arrangement that plays, at the next bar line: C the next section, D its break, E the previous one (any octave).</source>
+        <translation>Linux: un pedal MIDI o unos pads recorren el arreglo que suena, en la siguiente barra de compás: Do la sección siguiente, Re su corte, Mi la anterior (en cualquier octava).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pedal for the &amp;sections:</source>
+        <translation>&amp;Pedal para las secciones:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, drum machine or DAW following MIDI clock plays in time with it.</source>
         <translation>24 pulsos por tiempo, Start, Stop y Song Position, al tempo del groove: un sintetizador, caja de ritmos o DAW que sigue el reloj MIDI toca a tiempo con él.</translation>
     </message>

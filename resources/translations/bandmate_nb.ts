@@ -1585,7 +1585,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>▶  Spill</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+330"/>
         <source>MIDI: waiting</source>
         <translation>MIDI: venter</translation>
     </message>
@@ -1621,7 +1621,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>JACK: %1 BPM</translation>
     </message>
     <message numerus="yes">
-        <location line="-320"/>
+        <location line="-324"/>
         <source>The kit has no sound for %n instrument(s) of this machine, so they play silent: %1.</source>
         <translation>
             <numerusform>Settet har ingen lyd for %n instrument i denne maskinen, så det spiller stille: %1.</numerusform>
@@ -1639,7 +1639,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Øving registrert: %1 minutter.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Beat Machine</source>
         <translation>Rytmemaskin</translation>
     </message>
@@ -1766,7 +1766,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Link på eller av</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>Waiting for the MIDI clock&apos;s sender to start. </source>
         <translation>Venter på at avsenderen av MIDI-klokken starter. </translation>
     </message>
@@ -1961,7 +1961,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Språket instruktøren teller på (slå på Instruktør nedenfor)</translation>
     </message>
     <message>
-        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-248"/>
+        <location filename="../../ui/beats/BeatMachinePage.cpp" line="-249"/>
         <location filename="../../ui/beats/BeatMachinePageMixer.cpp" line="+15"/>
         <source>Instruments</source>
         <translation>Instrumenter</translation>
@@ -2468,7 +2468,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+136"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+141"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
@@ -2633,12 +2633,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Flytt del</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+110"/>
         <source>No section of this arrangement has a break to play.</source>
         <translation>Ingen del av dette arrangementet har et brekk å spille.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Rename machine</source>
         <translation>Gi maskinen nytt navn</translation>
     </message>
@@ -2698,7 +2698,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Å følge en MIDI-klokke finnes bare på Linux foreløpig.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Pedal for the sections</source>
+        <translation>Pedal for delene</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pedal&apos;s notes do not move the arrangement: %1</source>
+        <translation>Pedalens noter flytter ikke arrangementet: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A pedal&apos;s MIDI notes are heard on Linux only for now.</source>
+        <translation>MIDI-notene fra en pedal høres foreløpig bare på Linux.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The JACK server went away: the pedal&apos;s notes no longer move the arrangement.</source>
+        <translation>JACK-serveren forsvant: pedalens noter flytter ikke lenger arrangementet.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The JACK server went away: following the MIDI clock is off.</source>
         <translation>JACK-serveren forsvant: å følge MIDI-klokken er av.</translation>
     </message>
@@ -4545,7 +4565,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>JACK-&amp;transport:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Sync &amp;&amp; MIDI</source>
         <translation>Synk og MIDI</translation>
     </message>
@@ -4575,7 +4595,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&lt;b&gt;MIDI ut&lt;/b&gt; (Linux, gjennom JACK)</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-163"/>
         <source>%1 (not there now)</source>
         <translation>%1 (ikke der nå)</translation>
     </message>
@@ -4590,7 +4610,17 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>&amp;Følg MIDI-klokken til:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+26"/>
+        <source>Linux: a MIDI foot switch or pads move through the arrangement that plays, at the next bar line: C the next section, D its break, E the previous one (any octave).</source>
+        <translation>Linux: en MIDI-fotbryter eller pads flytter gjennom arrangementet som spilles, ved neste taktstrek: C neste del, D dens break, E forrige del (hvilken som helst oktav).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pedal for the &amp;sections:</source>
+        <translation>&amp;Pedal for delene:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>24 ticks a beat, Start, Stop and Song Position, at the tempo the groove plays: a synth, drum machine or DAW following MIDI clock plays in time with it.</source>
         <translation>24 tikk per slag, Start, Stop og Song Position, i tempoet grooven spiller: en synth, trommemaskin eller DAW som følger MIDI-klokke, spiller i takt med den.</translation>
     </message>

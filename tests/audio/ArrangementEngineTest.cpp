@@ -3,6 +3,7 @@
 // blocks. The expected frames come from the test's own timing model (segments of constant step
 // length), not from the engine's code.
 #include "audio/engine/Engine.h"
+#include "audio/engine/SongJump.h"
 #include "tests/audio/EngineSupport.h"
 
 #include <functional>
@@ -367,3 +368,20 @@ TEST(ArrangementEngine, AQueuedBreakTheNewLayoutLacksIsDropped)
     });
     EXPECT_EQ(engine.queuedJump(), -1);
 }
+
+namespace bandmate::audio {
+
+TEST(PedalNotes, CNextDBreakEPreviousInAnyOctaveAndABounceIsOnePress)
+{
+    PedalNotes pedal;
+    EXPECT_EQ(pedal.press(60, 0), SongJump::Next);
+    EXPECT_EQ(pedal.press(60, 40), std::nullopt) << "the switch bouncing";
+    EXPECT_EQ(pedal.press(60, 140), SongJump::Next) << "pressed again";
+    EXPECT_EQ(pedal.press(38, 150), SongJump::Break) << "another key at once is another press";
+    EXPECT_EQ(pedal.press(100, 160), SongJump::Previous);
+    EXPECT_EQ(pedal.press(61, 400), std::nullopt) << "C sharp asks nothing";
+    EXPECT_EQ(pedal.press(127, 500), std::nullopt) << "G";
+    EXPECT_EQ(pedal.press(0, 600), SongJump::Next) << "the lowest C";
+}
+
+}  // namespace bandmate::audio

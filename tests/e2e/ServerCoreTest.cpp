@@ -31,6 +31,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -72,9 +73,9 @@ std::vector<int> statuses(const std::string& received)
 }
 
 /// Opens a stream and waits for its head; the client, or null.
-std::unique_ptr<RawClient> subscribe(int port, const QString& token, const std::string& lastEventId = {})
+std::unique_ptr<RawClient> subscribe(int port, const QString& token, const std::string& lastEventId = {}, const char* from = nullptr)
 {
-    auto client = std::make_unique<RawClient>(port);
+    auto client = std::make_unique<RawClient>(port, 0, from);
     if (!client->connected() || !client->send(eventsRequest(token, lastEventId)) || !client->readUntil("retry: 3000\n\n")) {
         ADD_FAILURE() << "no event stream: " << client->received();
         return nullptr;
@@ -181,18 +182,24 @@ TEST(ServerCoreTest, ThousandsOfOpenConnectionsHalfOfThemStreamsCostNoWorkerAndA
     TempDir dir;
     const QString database = serverDatabase(dir);
     const QString token = signIn(database);
-    LocalServer server(LocalServer::optionsFor(database));  // four database workers
+    // From ten addresses (as from ten machines), each under the per-address cap.
+    auto options = LocalServer::optionsFor(database);  // four database workers
+    options.connectionsPerAddress = connections / 10 + 1;
+    LocalServer server(options);
+    const std::array<const char*, 10> addresses{"127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14", "127.0.0.15",
+                                                "127.0.0.16", "127.0.0.17", "127.0.0.18", "127.0.0.19", "127.0.0.20"};
     const long before = residentKiB();
     std::vector<std::unique_ptr<RawClient>> idle;
     std::vector<std::unique_ptr<RawClient>> streams;
     for (int i = 0; i < connections; ++i) {
+        const char* from = addresses[static_cast<size_t>(i / 2) % addresses.size()];
         if (i % 2 == 0) {
-            auto client = std::make_unique<RawClient>(server.port());
+            auto client = std::make_unique<RawClient>(server.port(), 0, from);
             ASSERT_TRUE(client->connected() && client->send(kHealth)) << "connection " << i;
             ASSERT_EQ(statuses(client->read()), std::vector<int>{200}) << "connection " << i;  // answered, and kept alive
             idle.push_back(std::move(client));
         } else {
-            auto stream = subscribe(server.port(), token);
+            auto stream = subscribe(server.port(), token, {}, from);
             ASSERT_TRUE(stream) << "stream " << i;
             streams.push_back(std::move(stream));
         }

@@ -19,8 +19,10 @@
 #include <QDir>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 #include <QToolButton>
@@ -190,6 +192,62 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndNQueuesTheNextSectionForTheNextBarLin
     EXPECT_LT(session().audibleStep(), 32.0);
     EXPECT_EQ(session().queuedEntry(), -1);
     session().stop();
+}
+
+TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBarLine)
+{
+    const QString server = QStringLiteral("bandmate-pedal-%1").arg(QCoreApplication::applicationPid());
+    test::DummyJackServer jack(server);
+    ASSERT_TRUE(jack.started()) << "jackd (jackd2) is in packaging/debian-packages.txt";
+    const auto release = qScopeGuard([this] { session().releaseDevice(); });
+    qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
+    qputenv("JACK_NO_START_SERVER", "1");
+    QSignalSpy errors(&session(), &ui::BeatSession::errorOccurred);
+    EXPECT_FALSE(session().setSectionsFrom(QStringLiteral("pedal:out"))) << "no such port yet";
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(session().sectionsFrom().isEmpty());
+    QProcess pedal;  // a foot switch (its MIDI through a2j), sending notes only when pressed
+    ASSERT_TRUE(test::startReadyClient(pedal, QStringLiteral(BANDMATE_CLOCK_SOURCE), {QStringLiteral("pedal"), QStringLiteral("120")}));
+    const auto press = [&](int key) {
+        pedal.write(QStringLiteral("note %1\n").arg(key).toLatin1());
+        pedal.waitForBytesWritten(1'000);
+    };
+    pedal.write("silence\n");  // no clock: a pedal
+    ASSERT_TRUE(session().setSectionsFrom(QStringLiteral("pedal:out")));
+    EXPECT_EQ(session().sectionsFrom(), QStringLiteral("pedal:out"));
+
+    audio::DeviceSettings settings;
+    settings.driver = "JACK";
+    session().setDeviceSettings(settings);
+    session().setPlayingArrangement(0);
+    bool playing = false;
+    for (int attempt = 0; attempt < 40 && !playing; ++attempt) {
+        playing = session().play();
+        if (!playing) {
+            QTest::qWait(250);
+        }
+    }
+    ASSERT_TRUE(playing) << m_page->bannerText().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 4'000)) << "the intro";
+    press(61);  // C sharp: nothing
+    QTest::qWait(600);
+    EXPECT_EQ(session().queuedEntry(), -1);
+    press(72);  // C: the next section, at the next bar line
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 1; }, 8'000)) << "the verse came in";
+    EXPECT_LT(session().audibleStep(), 32.0) << "on a bar line of the intro, before its 4 bars ran out";
+    press(40);  // E: the previous section
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 8'000)) << "back to the intro";
+    EXPECT_EQ(errors.count(), 1) << errors.last().at(0).toString().toStdString();
+
+    // Off: the pedal moves nothing.
+    EXPECT_TRUE(session().setSectionsFrom({}));
+    EXPECT_TRUE(session().sectionsFrom().isEmpty());
+    press(60);
+    QTest::qWait(600);
+    EXPECT_EQ(session().queuedEntry(), -1);
+    session().stop();
+    pedal.write("quit\n");
+    pedal.waitForFinished(5'000);
 }
 
 TEST_F(ArrangeViewTest, DuplicatingAProgramKeepsEverySectionOnTheProgramItChose)

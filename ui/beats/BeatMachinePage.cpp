@@ -90,6 +90,9 @@ BeatMachinePage::BeatMachinePage(core::Database& db, Settings& settings, QWidget
         !link.enabled && link.jackTransport == 0 && !from.isEmpty() && m_session->midiClockIn().isEmpty()) {
         m_session->setMidiClockIn(from);
     }
+    if (const QString pedal = m_settings.midiOut().sectionsFrom; !pedal.isEmpty() && m_session->sectionsFrom().isEmpty()) {
+        m_session->setSectionsFrom(pedal);  // likewise for a pedal
+    }
     showClockTempo(m_session->playingBpm());
 }
 
@@ -371,6 +374,7 @@ void BeatMachinePage::applySettings()
     m_session->setMidiOut({midi.clockTo, midi.notesTo, midi.notesChannel, midi.muteAudio});
     // One outside clock at a time: Link, then JACK's transport, then a MIDI clock.
     m_session->setMidiClockIn(link.enabled || link.jackTransport != 0 ? QString() : midi.clockFrom);
+    m_session->setSectionsFrom(midi.sectionsFrom);  // refused with a message when no JACK server runs
     showLinkState();
 }
 

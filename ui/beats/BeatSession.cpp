@@ -9,6 +9,7 @@
 #include "audio/tempo/LinkSession.h"
 #if BANDMATE_JACK_TRANSPORT
 #include "audio/midi/JackMidiClockIn.h"
+#include "audio/midi/JackMidiNotesIn.h"
 #include "audio/midi/JackMidiOut.h"
 #include "audio/tempo/JackTransport.h"
 #endif
@@ -86,6 +87,8 @@ BeatSession::BeatSession(core::Database& db, QObject* parent)
     m_engine->prepareNonRealTime(m_sampleRate);
     m_poll.setInterval(30);
     connect(&m_poll, &QTimer::timeout, this, &BeatSession::poll);
+    m_notesPoll.setInterval(10);  // a press is taken within 10 ms: well before most bar lines
+    connect(&m_notesPoll, &QTimer::timeout, this, &BeatSession::pollSectionNotes);
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
         // A built-in machine edited and then undone back to where it was is the built-in again
         // (and a redo makes it the copy again).
@@ -113,6 +116,7 @@ BeatSession::~BeatSession()
     m_jackTransportClock.reset();
     m_midiClockIn.reset();
     m_linkSession.reset();
+    m_notesIn.reset();
     if (m_playing || m_paused) {
         stop();  // records the practice, also when quitting while paused
     }
@@ -1324,6 +1328,60 @@ bool BeatSession::setMidiClockIn(const QString& from)
 #else
     Q_EMIT errorOccurred(tr("Following a MIDI clock is there on Linux only for now."));
     return false;
+#endif
+}
+
+bool BeatSession::setSectionsFrom(const QString& from)
+{
+    if (from == m_sectionsFrom && (m_notesIn != nullptr) == !from.isEmpty()) {
+        return true;
+    }
+    m_notesPoll.stop();
+    m_notesIn.reset();
+    m_sectionsFrom.clear();
+    if (from.isEmpty()) {
+        return true;
+    }
+#if BANDMATE_JACK_TRANSPORT
+    auto opened = audio::JackMidiNotesIn::open(from.toStdString(), tr("Pedal for the sections").toStdString());
+    if (!opened) {
+        Q_EMIT errorOccurred(tr("The pedal's notes do not move the arrangement: %1").arg(QString::fromStdString(opened.error().toString())));
+        return false;
+    }
+    m_notesIn = std::move(*opened);
+    m_sectionsFrom = from;
+    m_notesClock.start();
+    m_notesPortsChecked.start();
+    m_notesPoll.start();
+    return true;
+#else
+    Q_EMIT errorOccurred(tr("A pedal's MIDI notes are heard on Linux only for now."));
+    return false;
+#endif
+}
+
+void BeatSession::pollSectionNotes()
+{
+#if BANDMATE_JACK_TRANSPORT
+    if (m_notesIn->serverGone()) {
+        setSectionsFrom({});
+        Q_EMIT errorOccurred(tr("The JACK server went away: the pedal's notes no longer move the arrangement."));
+        return;
+    }
+    if (m_notesPortsChecked.elapsed() >= 1000) {
+        m_notesPortsChecked.start();
+        (void)m_notesIn->keepConnected(m_sectionsFrom.toStdString());  // its app (or USB) came back
+    }
+    while (const auto note = m_notesIn->take()) {
+        const auto asked = m_pedal.press(note->key, m_notesClock.elapsed());
+        if (asked == audio::SongJump::Next) {
+            queueNextSection();
+        } else if (asked == audio::SongJump::Break) {
+            queueBreak();
+        } else if (asked == audio::SongJump::Previous) {
+            queuePreviousSection();
+        }
+    }
 #endif
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/engine/SongJump.h"
 #include "core/beats/Machine.h"
 #include "core/util/Result.h"
 
@@ -29,6 +30,7 @@ namespace bandmate::audio {
 class Engine;
 class BlockObserver;
 class ClockSource;
+class JackMidiNotesIn;
 class Kit;
 class LinkSession;
 class LivePlayer;
@@ -230,6 +232,13 @@ public:
     /// transport is on (one outside clock at a time).
     bool setMidiClockIn(const QString& from);
     [[nodiscard]] const QString& midiClockIn() const { return m_midiClockFrom; }
+    /// The notes of a MIDI foot switch or pads, from `from` (a JACK MIDI output; empty: off), move
+    /// through the arrangement that plays, each at the next bar line: C next section, D its
+    /// break, E the previous section, in any octave (a switch's bounce is one press). Linux,
+    /// through a JACK client of its own (whatever the audio driver); refused with a message (and
+    /// left off) when no JACK server runs. Its port is connected again when its app comes back.
+    bool setSectionsFrom(const QString& from);
+    [[nodiscard]] const QString& sectionsFrom() const { return m_sectionsFrom; }
     /// Following a MIDI clock: what it does now, for the page to say (Held: paused here while
     /// its sender plays).
     enum class MidiClockState { Off, Waiting, Following, Held, Lost };
@@ -308,6 +317,7 @@ private:
     void pollJackTransport();
     /// MIDI clock in: its sender's start, stop, tempo and a lost clock reach the page.
     void pollMidiClock();
+    void pollSectionNotes();
     /// Play pressed while waiting for the sender is taken back (Pause or Stop while armed).
     void disarmMidiClock();
     /// The tempo an outside clock plays at (a Link session's, a JACK master's) becomes the one
@@ -355,6 +365,13 @@ private:
     /// (nor counts as practice) until it does.
     bool m_midiClockArmed = false;
     QElapsedTimer m_midiPortsChecked;
+    /// A pedal's notes (setSectionsFrom); shared: made only where JACK is, destroyed anywhere.
+    std::shared_ptr<audio::JackMidiNotesIn> m_notesIn;
+    QString m_sectionsFrom;
+    QTimer m_notesPoll;
+    audio::PedalNotes m_pedal;
+    QElapsedTimer m_notesClock;         ///< since the pedal was opened: when each press came
+    QElapsedTimer m_notesPortsChecked;  ///< its port was last connected again
     std::unique_ptr<audio::BlockObserver> m_midiOut;            ///< likewise (a JackMidiOut)
     MidiOutSettings m_midiOutSettings;
     JackTransportRole m_jackRole = JackTransportRole::Off;

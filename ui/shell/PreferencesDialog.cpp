@@ -178,6 +178,11 @@ PreferencesDialog::PreferencesDialog(Settings& settings, const core::Database& d
     });
     connect(m_jackTransport, &QComboBox::currentIndexChanged, this, oneClock);
     connect(m_midiClockFrom, &QComboBox::currentIndexChanged, this, oneClock);
+    m_sectionsFrom = midiPortChoice(jackMidiPortNames(false), midi.sectionsFrom, syncTab);
+    m_sectionsFrom->setObjectName(QStringLiteral("sectionsFrom"));
+    m_sectionsFrom->setToolTip(tr("Linux: a MIDI foot switch or pads move through the arrangement that plays, at the next bar "
+                                  "line: C the next section, D its break, E the previous one (any octave)."));
+    syncForm->addRow(tr("Pedal for the &sections:"), m_sectionsFrom);
     addMidiOut(settings, syncTab, syncForm);
     tabs->addTab(syncTab, tr("Sync && MIDI"));
 
@@ -271,7 +276,8 @@ void PreferencesDialog::accept()
     m_settings.setMidiOut({m_midiClockTo->currentData().toString(), m_midiNotesTo->currentData().toString(),
                            m_midiChannel->currentData().toInt(), m_midiMute->isChecked(),
                            m_link->isChecked() || m_jackTransport->currentIndex() != 0 ? QString()
-                                                                                     : m_midiClockFrom->currentData().toString()});
+                                                                                     : m_midiClockFrom->currentData().toString(),
+                           m_sectionsFrom->currentData().toString()});
     m_settings.sync();
     QDialog::accept();
 }

@@ -46,6 +46,7 @@ private:
     QCheckBox* m_linkStartStop = nullptr;
     QComboBox* m_jackTransport = nullptr;
     QComboBox* m_midiClockFrom = nullptr;
+    QComboBox* m_sectionsFrom = nullptr;
     QComboBox* m_midiClockTo = nullptr;
     QComboBox* m_midiNotesTo = nullptr;
     QComboBox* m_midiChannel = nullptr;

@@ -163,6 +163,7 @@ Settings::MidiOut Settings::midiOut() const
     midi.notesChannel = ok && channel >= 1 && channel <= 16 ? channel - 1 : -1;  // stored 1-16, 0: General MIDI's
     midi.muteAudio = m_store.value(QStringLiteral("midi/muteAudio"), false).toBool();
     midi.clockFrom = m_store.value(QStringLiteral("midi/clockFrom")).toString();
+    midi.sectionsFrom = m_store.value(QStringLiteral("midi/sectionsFrom")).toString();
     return midi;
 }
 
@@ -173,6 +174,7 @@ void Settings::setMidiOut(const MidiOut& midi)
     m_store.setValue(QStringLiteral("midi/notesChannel"), midi.notesChannel >= 0 && midi.notesChannel < 16 ? midi.notesChannel + 1 : 0);
     m_store.setValue(QStringLiteral("midi/muteAudio"), midi.muteAudio);
     m_store.setValue(QStringLiteral("midi/clockFrom"), midi.clockFrom);
+    m_store.setValue(QStringLiteral("midi/sectionsFrom"), midi.sectionsFrom);
 }
 
 QString Settings::syncServer() const

@@ -120,6 +120,7 @@ public:
         int notesChannel = -1;   ///< 0-15 for all notes; -1: each instrument's General MIDI channel
         bool muteAudio = false;
         QString clockFrom;       ///< a JACK MIDI output whose clock the Beat Machine follows; empty: off
+        QString sectionsFrom;    ///< a JACK MIDI output (a pedal) whose notes move through the arrangement; empty: off
     };
     [[nodiscard]] MidiOut midiOut() const;
     void setMidiOut(const MidiOut& midi);
