@@ -37,7 +37,7 @@ std::optional<SongJump> PedalNotes::press(int key, std::int64_t nowMs)
     if (pitchClass != 0 && pitchClass != 2 && pitchClass != 4) {
         return std::nullopt;
     }
-    if (key == m_lastKey && nowMs - m_lastMs < 100) {
+    if (key == m_lastKey && nowMs >= m_lastMs && nowMs - m_lastMs < 100) {
         return std::nullopt;  // the same switch bouncing
     }
     m_lastKey = key;

@@ -4,6 +4,8 @@
 
 #include <jack/midiport.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <string_view>
 
@@ -112,8 +114,15 @@ std::vector<std::string> jackMidiPorts(bool inputs)
     std::vector<std::string> ports;
     if (const char** names = jack_get_ports(client, nullptr, JACK_DEFAULT_MIDI_TYPE, inputs ? JackPortIsInput : JackPortIsOutput)) {
         for (const char** name = names; *name != nullptr; ++name) {
+            // Bandmate's own (JACK adds "-01" to a client name taken twice): notes sent to its
+            // pedal input would move the arrangement, a clock sent to its clock input loop.
             const std::string_view port(*name);
-            if (!port.starts_with("bandmate-midi:") && !port.starts_with("bandmate-clock-in:")) {
+            const bool ours = std::ranges::any_of(std::array<std::string_view, 3>{"bandmate-midi", "bandmate-clock-in", "bandmate-notes-in"},
+                                                  [port](std::string_view prefix) {
+                                                      return port.starts_with(prefix) && port.size() > prefix.size()
+                                                             && (port[prefix.size()] == ':' || port[prefix.size()] == '-');
+                                                  });
+            if (!ours) {
                 ports.emplace_back(port);
             }
         }

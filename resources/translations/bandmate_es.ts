@@ -2468,7 +2468,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+141"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+142"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>No se pudo cargar el kit de muestras integrado (%1); el ritmo suena en silencio.</translation>
     </message>
@@ -2698,7 +2698,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Por ahora seguir un reloj MIDI solo existe en Linux.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Pedal for the sections</source>
         <translation>Pedal para las secciones</translation>
     </message>
@@ -2709,13 +2709,18 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+10"/>
+        <source>The pedal %1 is not there now: its notes move the arrangement once it is.</source>
+        <translation>El pedal %1 no está ahora: sus notas moverán el arreglo en cuanto esté.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A pedal&apos;s MIDI notes are heard on Linux only for now.</source>
         <translation>Por ahora las notas MIDI de un pedal solo se oyen en Linux.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The JACK server went away: the pedal&apos;s notes no longer move the arrangement.</source>
-        <translation>El servidor JACK se fue: las notas del pedal ya no mueven el arreglo.</translation>
+        <translation>El servidor JACK se ha ido: las notas del pedal ya no mueven el arreglo.</translation>
     </message>
     <message>
         <location line="+34"/>

@@ -2468,7 +2468,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::BeatSession</name>
     <message>
-        <location filename="../../ui/beats/BeatSession.cpp" line="+141"/>
+        <location filename="../../ui/beats/BeatSession.cpp" line="+142"/>
         <source>The built-in sample kit could not be loaded (%1); the beat plays silently.</source>
         <translation>Det innebygde lydsettet kunne ikke lastes (%1); rytmen spilles uten lyd.</translation>
     </message>
@@ -2698,7 +2698,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Å følge en MIDI-klokke finnes bare på Linux foreløpig.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Pedal for the sections</source>
         <translation>Pedal for delene</translation>
     </message>
@@ -2709,11 +2709,16 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+10"/>
+        <source>The pedal %1 is not there now: its notes move the arrangement once it is.</source>
+        <translation>Pedalen %1 er ikke der nå: notene flytter arrangementet så snart den er der.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A pedal&apos;s MIDI notes are heard on Linux only for now.</source>
         <translation>MIDI-notene fra en pedal høres foreløpig bare på Linux.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The JACK server went away: the pedal&apos;s notes no longer move the arrangement.</source>
         <translation>JACK-serveren forsvant: pedalens noter flytter ikke lenger arrangementet.</translation>
     </message>
@@ -4612,7 +4617,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     <message>
         <location line="+26"/>
         <source>Linux: a MIDI foot switch or pads move through the arrangement that plays, at the next bar line: C the next section, D its break, E the previous one (any octave).</source>
-        <translation>Linux: en MIDI-fotbryter eller pads flytter gjennom arrangementet som spilles, ved neste taktstrek: C neste del, D dens break, E forrige del (hvilken som helst oktav).</translation>
+        <translation>Linux: en MIDI-fotbryter eller pads flytter gjennom arrangementet som spilles, ved neste taktstrek: C neste del, D dens brekk, E forrige del (hvilken som helst oktav).</translation>
     </message>
     <message>
         <location line="+2"/>

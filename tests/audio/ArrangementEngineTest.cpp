@@ -382,6 +382,7 @@ TEST(PedalNotes, CNextDBreakEPreviousInAnyOctaveAndABounceIsOnePress)
     EXPECT_EQ(pedal.press(61, 400), std::nullopt) << "C sharp asks nothing";
     EXPECT_EQ(pedal.press(127, 500), std::nullopt) << "G";
     EXPECT_EQ(pedal.press(0, 600), SongJump::Next) << "the lowest C";
+    EXPECT_EQ(pedal.press(0, 10), SongJump::Next) << "a clock started again: no bounce";
 }
 
 }  // namespace bandmate::audio

@@ -192,7 +192,7 @@ TEST(ServerCoreTest, ThousandsOfOpenConnectionsHalfOfThemStreamsCostNoWorkerAndA
     std::vector<std::unique_ptr<RawClient>> idle;
     std::vector<std::unique_ptr<RawClient>> streams;
     for (int i = 0; i < connections; ++i) {
-        const char* from = addresses[static_cast<size_t>(i / 2) % addresses.size()];
+        const char* from = addresses[static_cast<size_t>(i) % addresses.size()];
         if (i % 2 == 0) {
             auto client = std::make_unique<RawClient>(server.port(), 0, from);
             ASSERT_TRUE(client->connected() && client->send(kHealth)) << "connection " << i;

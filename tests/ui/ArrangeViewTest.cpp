@@ -199,13 +199,18 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBar
     const QString server = QStringLiteral("bandmate-pedal-%1").arg(QCoreApplication::applicationPid());
     test::DummyJackServer jack(server);
     ASSERT_TRUE(jack.started()) << "jackd (jackd2) is in packaging/debian-packages.txt";
-    const auto release = qScopeGuard([this] { session().releaseDevice(); });
+    const auto release = qScopeGuard([this] {
+        session().setSectionsFrom({});  // its JACK client goes before the server
+        session().releaseDevice();
+    });
     qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
     qputenv("JACK_NO_START_SERVER", "1");
+    // Chosen before the pedal is plugged in: on, waiting for it, and said so.
     QSignalSpy errors(&session(), &ui::BeatSession::errorOccurred);
-    EXPECT_FALSE(session().setSectionsFrom(QStringLiteral("pedal:out"))) << "no such port yet";
+    ASSERT_TRUE(session().setSectionsFrom(QStringLiteral("pedal:out")));
+    EXPECT_EQ(session().sectionsFrom(), QStringLiteral("pedal:out"));
     ASSERT_EQ(errors.count(), 1);
-    EXPECT_TRUE(session().sectionsFrom().isEmpty());
+    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("not there now"))) << errors.at(0).at(0).toString().toStdString();
     QProcess pedal;  // a foot switch (its MIDI through a2j), sending notes only when pressed
     ASSERT_TRUE(test::startReadyClient(pedal, QStringLiteral(BANDMATE_CLOCK_SOURCE), {QStringLiteral("pedal"), QStringLiteral("120")}));
     const auto press = [&](int key) {
@@ -213,8 +218,14 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBar
         pedal.waitForBytesWritten(1'000);
     };
     pedal.write("silence\n");  // no clock: a pedal
-    ASSERT_TRUE(session().setSectionsFrom(QStringLiteral("pedal:out")));
-    EXPECT_EQ(session().sectionsFrom(), QStringLiteral("pedal:out"));
+    // Plugged in: connected within a second or so (jack_lsp -c lists the connections).
+    const auto connected = [] {
+        QProcess lsp;
+        lsp.start(QStringLiteral("jack_lsp"), {QStringLiteral("-c"), QStringLiteral("pedal:out")});
+        lsp.waitForFinished(5'000);
+        return lsp.readAllStandardOutput().contains("bandmate-notes-in:in");
+    };
+    ASSERT_TRUE(QTest::qWaitFor(connected, 8'000));
 
     audio::DeviceSettings settings;
     settings.driver = "JACK";
@@ -228,6 +239,7 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBar
         }
     }
     ASSERT_TRUE(playing) << m_page->bannerText().toStdString();
+    errors.clear();  // (a play retried while the server warmed up)
     ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 4'000)) << "the intro";
     press(61);  // C sharp: nothing
     QTest::qWait(600);
@@ -237,7 +249,7 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBar
     EXPECT_LT(session().audibleStep(), 32.0) << "on a bar line of the intro, before its 4 bars ran out";
     press(40);  // E: the previous section
     ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 8'000)) << "back to the intro";
-    EXPECT_EQ(errors.count(), 1) << errors.last().at(0).toString().toStdString();
+    EXPECT_TRUE(errors.isEmpty()) << errors.last().at(0).toString().toStdString();
 
     // Off: the pedal moves nothing.
     EXPECT_TRUE(session().setSectionsFrom({}));

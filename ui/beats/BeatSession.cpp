@@ -116,6 +116,7 @@ BeatSession::~BeatSession()
     m_jackTransportClock.reset();
     m_midiClockIn.reset();
     m_linkSession.reset();
+    m_notesPoll.stop();
     m_notesIn.reset();
     if (m_playing || m_paused) {
         stop();  // records the practice, also when quitting while paused
@@ -1343,16 +1344,22 @@ bool BeatSession::setSectionsFrom(const QString& from)
         return true;
     }
 #if BANDMATE_JACK_TRANSPORT
-    auto opened = audio::JackMidiNotesIn::open(from.toStdString(), tr("Pedal for the sections").toStdString());
+    // Opened without the pedal, then connected: a pedal whose app (a2j) or cable is not there
+    // yet is connected once it is (each second, as when it comes back).
+    auto opened = audio::JackMidiNotesIn::open({}, tr("Pedal for the sections").toStdString());
     if (!opened) {
         Q_EMIT errorOccurred(tr("The pedal's notes do not move the arrangement: %1").arg(QString::fromStdString(opened.error().toString())));
         return false;
     }
     m_notesIn = std::move(*opened);
     m_sectionsFrom = from;
+    m_pedal = {};
     m_notesClock.start();
     m_notesPortsChecked.start();
     m_notesPoll.start();
+    if (!m_notesIn->keepConnected(from.toStdString())) {
+        Q_EMIT errorOccurred(tr("The pedal %1 is not there now: its notes move the arrangement once it is.").arg(from));
+    }
     return true;
 #else
     Q_EMIT errorOccurred(tr("A pedal's MIDI notes are heard on Linux only for now."));
@@ -1363,6 +1370,9 @@ bool BeatSession::setSectionsFrom(const QString& from)
 void BeatSession::pollSectionNotes()
 {
 #if BANDMATE_JACK_TRANSPORT
+    if (!m_notesIn) {
+        return;
+    }
     if (m_notesIn->serverGone()) {
         setSectionsFrom({});
         Q_EMIT errorOccurred(tr("The JACK server went away: the pedal's notes no longer move the arrangement."));
