@@ -244,11 +244,25 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBar
     press(61);  // C sharp: nothing
     QTest::qWait(600);
     EXPECT_EQ(session().queuedEntry(), -1);
-    press(72);  // C: the next section, at the next bar line
+    // A press is taken when its section is queued (or already plays). The dummy JACK backend
+    // now and then loses a whole cycle's MIDI on a busy machine (see JackServer.h): a press
+    // that was not taken within a second is pressed again, at most twice; one that was is not.
+    const auto pressUntilTaken = [&](int key, int entry) {
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            press(key);
+            if (QTest::qWaitFor([&] { return session().queuedEntry() == entry || session().playingEntry() == entry; }, 1'000)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    ASSERT_TRUE(pressUntilTaken(72, 1)) << "C: the next section";
     ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 1; }, 8'000)) << "the verse came in";
     EXPECT_LT(session().audibleStep(), 32.0) << "on a bar line of the intro, before its 4 bars ran out";
-    press(40);  // E: the previous section
-    ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 8'000)) << "back to the intro";
+    ASSERT_TRUE(pressUntilTaken(40, 0)) << "E: the previous section; queued " << session().queuedEntry() << ", playing "
+                                        << session().playingEntry();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 8'000))
+        << "back to the intro; queued " << session().queuedEntry() << ", playing " << session().playingEntry();
     EXPECT_TRUE(errors.isEmpty()) << errors.last().at(0).toString().toStdString();
 
     // Off: the pedal moves nothing.
