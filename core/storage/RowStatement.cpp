@@ -54,9 +54,26 @@ Result<RowStatement> RowStatement::prepare(const QSqlDatabase& db, const QString
     return RowStatement(db, connection, prepared, statement);
 }
 
-Result<void> RowStatement::run(std::span<const QVariant> values)
+bool RowStatement::Row::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 RowStatement::Row::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QByteArrayView RowStatement::Row::text(int column) const
+{
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    return bytes == nullptr ? QByteArrayView() : QByteArrayView(bytes, sqlite3_column_bytes(m_statement, column));
+}
+
+Result<void> RowStatement::bind(std::span<const QVariant> values)
 {
     sqlite3_stmt* statement = m_statement.get();
+    sqlite3_reset(statement);  // a run cut short (a callback that threw) leaves it mid-step
     if (static_cast<int>(values.size()) != sqlite3_bind_parameter_count(statement)) {
         return fail(ErrorCode::Internal, std::to_string(values.size()) + " values for " + std::to_string(sqlite3_bind_parameter_count(statement)) + " parameters",
                     m_text.simplified().left(120).toStdString());
@@ -119,8 +136,22 @@ Result<void> RowStatement::run(std::span<const QVariant> values)
         }
         }
     }
+    if (bound != SQLITE_OK) {
+        Error error = lastError(m_db, m_connection, m_text);
+        sqlite3_clear_bindings(statement);
+        return std::unexpected(error);
+    }
+    return {};
+}
+
+Result<void> RowStatement::run(std::span<const QVariant> values)
+{
     // SQLITE_STATIC text stays valid until the step below: `values` outlives this call.
-    const int stepped = bound == SQLITE_OK ? sqlite3_step(statement) : bound;
+    if (auto bound = bind(values); !bound) {
+        return bound;
+    }
+    sqlite3_stmt* statement = m_statement.get();
+    const int stepped = sqlite3_step(statement);
     Result<void> result;
     if (stepped != SQLITE_DONE && stepped != SQLITE_ROW) {
         result = std::unexpected(lastError(m_db, m_connection, m_text));
@@ -128,6 +159,35 @@ Result<void> RowStatement::run(std::span<const QVariant> values)
     sqlite3_reset(statement);
     sqlite3_clear_bindings(statement);
     return result;
+}
+
+Result<void> RowStatement::query(std::span<const QVariant> values, const std::function<bool(const Row&)>& each)
+{
+    if (auto bound = bind(values); !bound) {
+        return bound;
+    }
+    sqlite3_stmt* statement = m_statement.get();
+    // Reset however this ends (an exception from `each` too): a statement left mid-step would
+    // hold the connection's read snapshot, and with it the WAL, until the next run.
+    struct Reset {
+        sqlite3_stmt* statement;
+        ~Reset()
+        {
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+        }
+    } reset{statement};
+    const Row row(statement);
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(statement)) == SQLITE_ROW) {
+        if (!each(row)) {
+            return {};
+        }
+    }
+    if (stepped != SQLITE_DONE) {
+        return std::unexpected(lastError(m_db, m_connection, m_text));
+    }
+    return {};
 }
 
 RowBatch::RowBatch(QSqlDatabase db, QString head, int width, QString tail, int maxRows)

@@ -6,6 +6,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <QByteArrayView>
+
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -16,14 +19,29 @@ struct sqlite3_stmt;
 
 namespace bandmate::core::sql {
 
-/// One INSERT or UPDATE prepared on a SQLite connection through SQLite's own interface, run once
-/// per row: each run binds its values and steps, with no statement text, JSON or Qt variant
-/// machinery per row. For the bulk writes (a library scan's thousands of songs, files and field
-/// stamps), where Qt's driver costs more than SQLite's own work. Runs inside the connection's
-/// transaction like any other statement. Use on the connection's thread; finalized when
-/// destroyed, so destroy it before the connection closes.
+/// One statement prepared on a SQLite connection through SQLite's own interface, run many times:
+/// each run binds its values and steps, with no statement text, JSON or Qt variant machinery per
+/// row. For the bulk writes (a library scan's thousands of songs, files and field stamps) and
+/// the hot reads (the sync server's pull page), where Qt's driver costs more than SQLite's own
+/// work (it reads text as UTF-16 and wraps every cell in a QVariant). Runs inside the
+/// connection's transaction like any other statement. Use on the connection's thread;
+/// finalized when destroyed, so destroy it before the connection closes.
 class RowStatement {
 public:
+    /// One row of query(), read where SQLite keeps it: valid only inside the callback.
+    class Row {
+    public:
+        [[nodiscard]] bool isNull(int column) const;
+        [[nodiscard]] qint64 integer(int column) const;
+        /// The column as UTF-8 text (a number as SQLite writes it; NULL as empty).
+        [[nodiscard]] QByteArrayView text(int column) const;
+
+    private:
+        friend class RowStatement;
+        explicit Row(sqlite3_stmt* statement) : m_statement(statement) {}
+        sqlite3_stmt* m_statement;
+    };
+
     /// An error naming the statement when it does not compile, or when `db` is not SQLite.
     [[nodiscard]] static Result<RowStatement> prepare(const QSqlDatabase& db, const QString& statement);
 
@@ -32,6 +50,9 @@ public:
     /// QByteArray as a blob; a list or map as its JSON text). A full disk, a read-only file and
     /// an I/O error give the same errors, and the same notice to the app, as sql::exec.
     [[nodiscard]] Result<void> run(std::span<const QVariant> values);
+    /// Binds `values` as run() does and calls `each` for every row the statement gives, until it
+    /// returns false or the rows end.
+    [[nodiscard]] Result<void> query(std::span<const QVariant> values, const std::function<bool(const Row&)>& each);
 
     RowStatement(RowStatement&&) noexcept = default;
     RowStatement& operator=(RowStatement&&) noexcept = default;
@@ -42,6 +63,9 @@ private:
         void operator()(sqlite3_stmt* statement) const;
     };
     RowStatement(QSqlDatabase db, sqlite3* connection, sqlite3_stmt* statement, QString text);
+    /// Binds `values` to the statement's parameters; an error when the count differs or SQLite
+    /// refuses one.
+    [[nodiscard]] Result<void> bind(std::span<const QVariant> values);
 
     QSqlDatabase m_db;
     sqlite3* m_connection = nullptr;

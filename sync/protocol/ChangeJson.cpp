@@ -2,6 +2,8 @@
 
 #include <QJsonValue>
 
+#include <charconv>
+
 namespace bandmate::sync {
 
 using core::ErrorCode;
@@ -21,45 +23,93 @@ QJsonObject changeToJson(const core::FieldChange& change)
 
 QByteArray jsonQuoted(const QString& text)
 {
-    const QByteArray utf8 = text.toUtf8();
     QByteArray out;
+    const QByteArray utf8 = text.toUtf8();
     out.reserve(utf8.size() + 2);
+    appendJsonQuoted(out, utf8);
+    return out;
+}
+
+void appendJsonQuoted(QByteArray& out, QByteArrayView text)
+{
     out.append('"');
-    for (const char c : utf8) {
+    qsizetype plain = 0;  // the start of the run of bytes that go as they are
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
+        if (byte >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(text.sliced(plain, i - plain));
+        plain = i + 1;
+        switch (c) {
+        case '"':
+        case '\\':
             out.append('\\').append(c);
-        } else if (byte >= 0x20) {
-            out.append(c);
-        } else if (c == '\n') {
+            break;
+        case '\n':
             out.append("\\n");
-        } else if (c == '\t') {
+            break;
+        case '\t':
             out.append("\\t");
-        } else if (c == '\r') {
+            break;
+        case '\r':
             out.append("\\r");
-        } else if (c == '\b') {
+            break;
+        case '\b':
             out.append("\\b");
-        } else if (c == '\f') {
+            break;
+        case '\f':
             out.append("\\f");
-        } else {
+            break;
+        default: {
             static const char kHex[] = "0123456789abcdef";
             out.append("\\u00").append(kHex[byte >> 4]).append(kHex[byte & 0xF]);
         }
+        }
     }
+    out.append(text.sliced(plain));
     out.append('"');
-    return out;
 }
 
 void appendChangeJson(QByteArray& out, const core::FieldChange& change, const QByteArray& valueJson, qint64 seq)
 {
-    // QJsonObject keeps its keys sorted: device, entity, field, hlc, id, seq, value.
-    out.append("{\"device\":").append(jsonQuoted(change.stamp.deviceId));
-    out.append(",\"entity\":").append(jsonQuoted(change.entity));
-    out.append(",\"field\":").append(jsonQuoted(change.field));
-    out.append(",\"hlc\":").append(jsonQuoted(change.stamp.hlc.toString()));
-    out.append(",\"id\":").append(jsonQuoted(change.id));
-    out.append(",\"seq\":").append(QByteArray::number(seq));
-    out.append(",\"value\":").append(valueJson).append('}');
+    appendChangeJson(out, ChangeJsonParts{change.entity.toUtf8(), change.id.toUtf8(), change.field.toUtf8(), change.stamp.deviceId.toUtf8(),
+                                          change.stamp.hlc.packed(), valueJson, seq});
+}
+
+namespace {
+
+/// Appends `number` in decimal, with no QByteArray of its own.
+void appendNumber(QByteArray& out, qint64 number)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    out.append(digits, end - digits);
+}
+
+}  // namespace
+
+void appendChangeJson(QByteArray& out, const ChangeJsonParts& parts)
+{
+    // QJsonObject keeps its keys sorted: device, entity, field, hlc, id, seq, value. The stamp
+    // is Hlc::toString()'s "wallMs.counter".
+    out.append("{\"device\":");
+    appendJsonQuoted(out, parts.device);
+    out.append(",\"entity\":");
+    appendJsonQuoted(out, parts.entity);
+    out.append(",\"field\":");
+    appendJsonQuoted(out, parts.field);
+    const core::Hlc hlc = core::Hlc::fromPacked(parts.hlcPacked);
+    out.append(",\"hlc\":\"");
+    appendNumber(out, hlc.wallMs);
+    out.append('.');
+    appendNumber(out, hlc.counter);
+    out.append("\",\"id\":");
+    appendJsonQuoted(out, parts.id);
+    out.append(",\"seq\":");
+    appendNumber(out, parts.seq);
+    out.append(",\"value\":").append(parts.valueJson).append('}');
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include "sync/server/ServerDatabase.h"
 
+#include "core/storage/RowStatement.h"
 #include "core/storage/Sql.h"
 #include "core/storage/StatementCache.h"
 #include "sync/server/TopicRelay.h"
@@ -23,8 +24,11 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <cmath>
 #include <optional>
+#include <vector>
 
 namespace bandmate::sync {
 
@@ -106,16 +110,58 @@ QVariant valueFrom(const QString& text)
 }
 
 /// The JSON text of the value inside valueText()'s {"v":...}, without parsing it.
+/// The JSON of a stored value's text (`{"v":…}`): a view into `stored` when valueText wrote
+/// it, else the long way into `spare`.
+QByteArrayView valueJsonOf(QByteArrayView stored, QByteArray& spare)
+{
+    if (stored.startsWith("{\"v\":") && stored.endsWith('}')) {
+        return stored.sliced(5, stored.size() - 6);
+    }
+    // Not written by valueText (a database edited by hand): take the long way.
+    const QJsonValue value = QJsonDocument::fromJson(stored.toByteArray()).object().value(QStringLiteral("v"));
+    spare = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    return spare;
+}
+
 QByteArray valueJsonOf(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
-    if (bytes.startsWith("{\"v\":") && bytes.endsWith('}')) {
-        return bytes.mid(5, bytes.size() - 6);
-    }
-    // Not written by valueText (a database edited by hand): take the long way.
-    const QJsonValue value = QJsonDocument::fromJson(bytes).object().value(QStringLiteral("v"));
-    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    QByteArray spare;
+    return valueJsonOf(bytes, spare).toByteArray();
 }
+
+/// Appends `[text, …]` (JSON strings) to the JSON array being written in `out`, a comma first
+/// unless it is the array's first element: the rows a statement reads with json_each.
+void appendJsonRow(QByteArray& out, std::initializer_list<QByteArray> texts)
+{
+    if (!out.endsWith('[')) {
+        out.append(',');
+    }
+    out.append('[');
+    bool first = true;
+    for (const QByteArray& text : texts) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        appendJsonQuoted(out, text);
+    }
+    out.append(']');
+}
+
+/// A pull's page bounds, before anything is read.
+core::Result<void> checkPullArguments(qint64 since, int limit)
+{
+    if (limit < 1 || limit > kMaxChangesPerPush) {
+        return fail(ErrorCode::InvalidInput, "limit must be 1 to " + std::to_string(kMaxChangesPerPush), "limit");
+    }
+    if (since < 0) {
+        return fail(ErrorCode::InvalidInput, "since must be 0 or more", "since");
+    }
+    return {};
+}
+
+constexpr auto kPullStatement = "SELECT seq, entity, id, field, value, hlc, device_id FROM field_state WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?";
 
 }  // namespace
 
@@ -125,6 +171,7 @@ SyncService::~SyncService()
 {
     // Possibly on another thread than the one that used it (a server shutting down): removing
     // the connection closes it without touching it from here. Its statements go first.
+    m_pullRows.reset();
     m_statements.reset();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
@@ -234,7 +281,9 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
         values.append(valueText(change.value));
         for (const QString& part : {change.entity, change.id, change.field, values.last(), change.stamp.hlc.toString(), change.stamp.deviceId}) {
             const QByteArray bytes = part.toUtf8();
-            content.addData(QByteArray::number(bytes.size()) + ':' + bytes);
+            content.addData(QByteArray::number(bytes.size()));  // "<length>:<bytes>", fed in three parts
+            content.addData(QByteArrayView(":"));
+            content.addData(bytes);
         }
     }
     const QString contentHash = QString::fromLatin1(content.result().toHex());
@@ -293,10 +342,11 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     const auto keyOf = [](const QString& entity, const QString& id, const QString& field) { return entity + QChar(0) + id + QChar(0) + field; };
     QHash<QString, Stored> stored;
     {
-        QJsonArray keys;
+        QByteArray keys("[");
         for (const core::FieldChange& change : changes) {
-            keys.append(QJsonArray{change.entity, change.id, change.field});
+            appendJsonRow(keys, {change.entity.toUtf8(), change.id.toUtf8(), change.field.toUtf8()});
         }
+        keys.append(']');
         // Both engines must walk the batch and look each field up by its key: planned as a
         // join, both scanned all the user's fields instead (the batch's size is unknown to the
         // planner). SQLite keeps a LEFT JOIN's order; PostgreSQL runs a LATERAL subquery with
@@ -308,7 +358,7 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
                                    : QStringLiteral("SELECT f.entity, f.id, f.field, f.hlc, f.device_id, f.seq, f.value FROM %1 LEFT JOIN field_state f "
                                                     "ON f.user_id = ? AND f.entity = j.value ->> 0 AND f.id = j.value ->> 1 AND f.field = j.value ->> 2");
         auto read = statements.exec(lookup.arg(jsonElements(db)),
-                                    {QString::fromUtf8(QJsonDocument(keys).toJson(QJsonDocument::Compact)), userId}, [&](QSqlQuery& rows) {
+                                    {QString::fromUtf8(keys), userId}, [&](QSqlQuery& rows) {
                                         while (rows.next()) {
                                             if (rows.value(0).isNull()) {
                                                 continue;
@@ -358,21 +408,23 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
                         ": this server keeps at most " + std::to_string(m_fieldQuota) + " per account; nothing of the batch was stored",
                     "quota");
     }
-    QJsonArray rows;
+    QByteArray rows("[");
     for (const Stored& row : std::as_const(stored)) {
         if (row.written) {
             // 64-bit numbers as text: a JSON number keeps only 53 bits.
-            rows.append(QJsonArray{row.entity, row.id, row.field, row.value, QString::number(row.stamp.hlc.packed()), row.stamp.deviceId, QString::number(row.seq)});
+            appendJsonRow(rows, {row.entity.toUtf8(), row.id.toUtf8(), row.field.toUtf8(), row.value.toUtf8(), QByteArray::number(row.stamp.hlc.packed()),
+                                 row.stamp.deviceId.toUtf8(), QByteArray::number(row.seq)});
         }
     }
-    if (!rows.isEmpty()) {
+    rows.append(']');
+    if (rows.size() > 2) {
         auto written = statements.exec(QStringLiteral("INSERT INTO field_state (user_id, entity, id, field, value, hlc, device_id, seq) "
                                                       "SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, CAST(j.value ->> 4 AS BIGINT), "
                                                       "j.value ->> 5, CAST(j.value ->> 6 AS BIGINT) FROM %1 WHERE true "
                                                       "ON CONFLICT (user_id, entity, id, field) DO UPDATE SET "
                                                       "value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id, seq = excluded.seq")
                                            .arg(jsonElements(db)),
-                                       {userId, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+                                       {userId, QString::fromUtf8(rows)});
         if (!written) {
             return std::unexpected(written.error());
         }
@@ -450,17 +502,12 @@ void SyncService::pushGroup(QList<PushRequest*>& group)
 
 core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, int limit, PullValues values) const
 {
-    if (limit < 1 || limit > kMaxChangesPerPush) {
-        return fail(ErrorCode::InvalidInput, "limit must be 1 to " + std::to_string(kMaxChangesPerPush), "limit");
-    }
-    if (since < 0) {
-        return fail(ErrorCode::InvalidInput, "since must be 0 or more", "since");
+    if (auto ok = checkPullArguments(since, limit); !ok) {
+        return std::unexpected(ok.error());
     }
     PullPage page;
     page.nextSince = since;
-    auto read = m_statements->exec(QStringLiteral("SELECT seq, entity, id, field, value, hlc, device_id FROM field_state "
-                                                  "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
-                                   {userId, since, limit + 1}, [&](QSqlQuery& rows) {
+    auto read = m_statements->exec(QString::fromLatin1(kPullStatement), {userId, since, limit + 1}, [&](QSqlQuery& rows) {
                                        qsizetype bytes = 0;
                                        while (rows.next()) {
                                            if (page.changes.size() == limit || bytes > kMaxPullPageBytes) {
@@ -479,6 +526,85 @@ core::Result<PullPage> SyncService::pull(const QString& userId, qint64 since, in
                                            page.changes.append(logged);
                                        }
                                    });
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    return page;
+}
+
+core::Result<PullJson> SyncService::pullJson(const QString& userId, qint64 since, int limit, bool findUnknown, QByteArray& out) const
+{
+    if (auto ok = checkPullArguments(since, limit); !ok) {
+        return std::unexpected(ok.error());
+    }
+    PullJson page;
+    page.nextSince = since;
+    qsizetype bytes = 0;
+    QByteArray spare;
+    std::vector<std::pair<QByteArray, QByteArray>> known;  // (entity, field) pairs the catalog has, seen on this page
+    // One row (columns as kPullStatement's); false once the page is full.
+    const auto take = [&](qint64 seq, QByteArrayView entity, QByteArrayView id, QByteArrayView field, QByteArrayView stored, qint64 hlc,
+                          QByteArrayView device) {
+        if (page.count == limit || bytes > kMaxPullPageBytes) {
+            page.more = true;
+            return false;
+        }
+        if (findUnknown && std::none_of(known.begin(), known.end(), [&](const auto& pair) { return pair.first == entity && pair.second == field; })) {
+            if (core::FieldCatalog::latest().find(QString::fromUtf8(entity), QString::fromUtf8(field)) == nullptr) {
+                page.unknownField = QString::fromUtf8(entity) + QLatin1Char('.') + QString::fromUtf8(field);
+                return false;
+            }
+            known.emplace_back(entity.toByteArray(), field.toByteArray());
+        }
+        const QByteArrayView valueJson = valueJsonOf(stored, spare);
+        if (page.count > 0) {
+            out.append(',');
+        }
+        appendChangeJson(out, ChangeJsonParts{entity, id, field, device, hlc, valueJson, seq});
+        bytes += valueJson.size();
+        page.nextSince = seq;
+        ++page.count;
+        return true;
+    };
+    const std::array<QVariant, 3> values{userId, since, limit + 1};
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        if (!m_pullRows) {
+            auto prepared = core::sql::RowStatement::prepare(db, QString::fromLatin1(kPullStatement));
+            if (!prepared) {
+                return std::unexpected(prepared.error());
+            }
+            m_pullRows = std::make_unique<core::sql::RowStatement>(std::move(*prepared));
+        }
+        // SQLite hands over the bytes stored; text that is not UTF-8 (written by hand, or by a
+        // server from before ids were checked) goes out mended as Qt's driver mended it (each
+        // bad sequence U+FFFD), or the client could not read the page at all.
+        std::array<QByteArray, 7> mended;  // by column
+        const auto utf8 = [&](const core::sql::RowStatement::Row& row, int column) {
+            const QByteArrayView text = row.text(column);
+            if (text.isValidUtf8()) {
+                return text;
+            }
+            QByteArray& copy = mended[static_cast<size_t>(column)];
+            copy = QString::fromUtf8(text).toUtf8();
+            return QByteArrayView(copy);
+        };
+        auto read = m_pullRows->query(values, [&](const core::sql::RowStatement::Row& row) {
+            return take(row.integer(0), utf8(row, 1), utf8(row, 2), utf8(row, 3), utf8(row, 4), row.integer(5), utf8(row, 6));
+        });
+        if (!read) {
+            return std::unexpected(read.error());
+        }
+        return page;
+    }
+    auto read = m_statements->exec(QString::fromLatin1(kPullStatement), QVariantList(values.begin(), values.end()), [&](QSqlQuery& rows) {
+        while (rows.next()) {
+            if (!take(rows.value(0).toLongLong(), rows.value(1).toString().toUtf8(), rows.value(2).toString().toUtf8(), rows.value(3).toString().toUtf8(),
+                      rows.value(4).toString().toUtf8(), rows.value(5).toLongLong(), rows.value(6).toString().toUtf8())) {
+                break;
+            }
+        }
+    });
     if (!read) {
         return std::unexpected(read.error());
     }

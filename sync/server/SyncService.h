@@ -11,6 +11,7 @@
 #include <memory>
 
 namespace bandmate::core::sql {
+class RowStatement;
 class StatementCache;
 }
 
@@ -43,6 +44,16 @@ struct PullPage {
     QList<LoggedChange> changes;  ///< in seq order
     qint64 nextSince = 0;         ///< the cursor for the next page
     bool more = false;
+};
+
+/// A pull page as the wire's JSON, for the HTTP layer (see SyncService::pullJson).
+struct PullJson {
+    int count = 0;        ///< changes written
+    qint64 nextSince = 0;  ///< the cursor for the next page
+    bool more = false;
+    /// With `findUnknown`: "entity.field" of the first change this build's catalog does not know
+    /// (the page stops before it), else empty.
+    QString unknownField;
 };
 
 struct SyncMeta {
@@ -111,6 +122,11 @@ public:
 
     /// The user's changes with seq > since, at most `limit` (1…500), oldest first.
     [[nodiscard]] core::Result<PullPage> pull(const QString& userId, qint64 since, int limit, PullValues values = PullValues::Decoded) const;
+    /// The same page as pull(), appended to `out` as the changes' JSON objects (appendChangeJson's
+    /// bytes) joined by commas: on SQLite read as UTF-8 straight from SQLite, with no QString or
+    /// QVariant per cell (half the server's work under a push/pull load went there). With
+    /// `findUnknown` it stops at a change whose field the catalog does not know and names it.
+    [[nodiscard]] core::Result<PullJson> pullJson(const QString& userId, qint64 since, int limit, bool findUnknown, QByteArray& out) const;
     [[nodiscard]] core::Result<SyncMeta> meta(const QString& userId) const;
     /// PostgreSQL: tells every server process on this database that a live-update `topic`
     /// changed (NOTIFY; TopicRelay hears it). SQLite: nothing.
@@ -136,6 +152,8 @@ private:
     qint64 m_fieldQuota = kDefaultFieldQuota;
     /// The hot statements, prepared once per connection.
     std::unique_ptr<core::sql::StatementCache> m_statements;
+    /// pullJson()'s statement on SQLite, prepared at the first pull.
+    mutable std::unique_ptr<core::sql::RowStatement> m_pullRows;
 };
 
 }  // namespace bandmate::sync

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <stdexcept>
 
 using namespace bandmate::core;
 using bandmate::test::TempDir;
@@ -87,6 +88,37 @@ TEST(RowStatement, AFailedRowSaysWhichStatementAndTheNextRowStillRuns)
     auto broken = sql::RowStatement::prepare(db->connection(), QStringLiteral("INSERT INTO nowhere VALUES (?)"));
     ASSERT_FALSE(broken.has_value());
     EXPECT_NE(broken.error().message.find("nowhere"), std::string::npos) << broken.error().message;
+}
+
+TEST(RowStatement, AQueryReadsEachRowAsUtf8AndLeavesNothingOpenHoweverItEnds)
+{
+    TempDir dir;
+    auto db = openDb(dir.file(QStringLiteral("a.sqlite")));
+    ASSERT_TRUE(sql::exec(db->connection(), QStringLiteral("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)")).has_value());
+    ASSERT_TRUE(sql::exec(db->connection(), QStringLiteral("INSERT INTO t VALUES (1, 'Ñandú 🎺'), (2, NULL), (3, 'three'), (4, 'four')")).has_value());
+    auto select = sql::RowStatement::prepare(db->connection(), QStringLiteral("SELECT k, v FROM t WHERE k >= ? ORDER BY k"));
+    ASSERT_TRUE(select.has_value());
+    const std::array<QVariant, 1> from{1};
+    QStringList read;
+    const auto readAll = [&](const sql::RowStatement::Row& row) {
+        read.append(QString::number(row.integer(0)) + QLatin1Char('=') + (row.isNull(1) ? QStringLiteral("null") : QString::fromUtf8(row.text(1))));
+        return true;
+    };
+    ASSERT_TRUE(select->query(from, readAll).has_value());
+    EXPECT_EQ(read.join(QLatin1Char(',')), QStringLiteral("1=Ñandú 🎺,2=null,3=three,4=four"));
+    // Stopped after one row, or by a callback that throws: the next query reads everything again.
+    int seen = 0;
+    ASSERT_TRUE(select->query(from, [&](const sql::RowStatement::Row&) { return ++seen < 1; }).has_value());
+    EXPECT_EQ(seen, 1);
+    EXPECT_THROW((void)select->query(from, [](const sql::RowStatement::Row&) -> bool { throw std::runtime_error("out of memory"); }), std::runtime_error);
+    read.clear();
+    ASSERT_TRUE(select->query(from, readAll).has_value());
+    EXPECT_EQ(read.size(), 4) << read.join(QLatin1Char(',')).toStdString();
+    // A statement left mid-step would keep the table busy on its connection.
+    const std::array<QVariant, 1> fromThree{3};
+    EXPECT_THROW((void)select->query(fromThree, [](const sql::RowStatement::Row&) -> bool { throw std::runtime_error("out of memory"); }), std::runtime_error);
+    auto dropped = sql::exec(db->connection(), QStringLiteral("DROP TABLE t"));
+    EXPECT_TRUE(dropped.has_value()) << dropped.error().toString();
 }
 
 TEST(RowBatch, WritesEveryRowWhateverTheCountAndThePerStatementLimit)

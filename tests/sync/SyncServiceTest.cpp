@@ -8,11 +8,13 @@
 #include "sync/protocol/ChangeJson.h"
 #include "sync/protocol/Protocol.h"
 #include "sync/server/Accounts.h"
+#include "sync/server/ServerDatabase.h"
 #include "sync/server/SyncService.h"
 #include "tests/support/ServerDatabases.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -64,11 +66,13 @@ protected:
     {
         a = test::openTestDatabase(dir, QStringLiteral("a.sqlite"));
         b = test::openTestDatabase(dir, QStringLiteral("b.sqlite"));
-        auto opened = sync::SyncService::open(test::serverDatabase(dir), [this] { return now; });
+        location = test::serverDatabase(dir);
+        auto opened = sync::SyncService::open(location, [this] { return now; });
         ASSERT_TRUE(opened.has_value()) << opened.error().toString();
         server = std::move(*opened);
     }
     test::TempDir dir;
+    QString location;  ///< the server's database
     std::unique_ptr<core::Database> a;
     std::unique_ptr<core::Database> b;
     std::unique_ptr<sync::SyncService> server;
@@ -337,6 +341,114 @@ TEST_F(SyncServiceTest, APageWrittenFromTheStoredJsonEqualsTheQtJsonOfTheDecoded
         EXPECT_EQ(written, QJsonDocument(expected).toJson(QJsonDocument::Compact)) << i;
         EXPECT_TRUE(raw.changes[i].change.value.isNull()) << "not decoded";
     }
+}
+
+TEST_F(SyncServiceTest, APullPageWrittenStraightFromTheDatabaseIsThePageOfTheDecodedChanges)
+{
+    // pullJson() reads SQLite's UTF-8 with no QString between (PostgreSQL's through Qt): its
+    // bytes must be the decoded page's, page by page, with the same cursor and "more"; a value
+    // stored in another JSON spelling (a database edited by hand) comes out in the normal one.
+    const QList<QVariant> values{QStringLiteral("Plain"), QStringLiteral("quote \" backslash \\ slash /"), QStringLiteral("line\nbreak\ttab\r\x01\x1f"),
+                                 QString(QChar(0)) + QStringLiteral("nul"), QStringLiteral("Ñandú · 日本 · 🎺"), 96, -3.25, 1e300, true, false, QVariant(),
+                                 QString(), QStringLiteral("hand"), QStringLiteral("not a character: ") + QChar(0xFFFF)};
+    QList<core::FieldChange> changes;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        changes.append({QStringLiteral("zz_future_kind"), QStringLiteral("id \"%1\" \\ / ü").arg(i), QStringLiteral("anything"), values[i],
+                        {core::Hlc{now + i, static_cast<quint16>(65535 - i)}, QStringLiteral("device ü")}});
+    }
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("device ü"), QStringLiteral("batch"), changes).has_value());
+    {
+        auto db = sync::openServerDatabase(QStringLiteral("hand-edit"), location, {});
+        ASSERT_TRUE(db.has_value());
+        ASSERT_TRUE(core::sql::exec(*db, QStringLiteral("UPDATE field_state SET value = '{ \"v\" : \"hand\" }' WHERE value = '{\"v\":\"hand\"}'")).has_value());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("hand-edit"));
+    // U+FFFF is stored and pulled as it was pushed (Qt's SQLite driver used to hand back U+FFFD).
+    QByteArray noncharacter;
+    ASSERT_TRUE(server->pullJson(QStringLiteral("ana"), 0, 100, false, noncharacter).has_value());
+    EXPECT_TRUE(noncharacter.contains("not a character: \xEF\xBF\xBF")) << noncharacter.right(300).toStdString();
+    for (const int limit : {1, 4, 100}) {
+        qint64 since = 0;
+        for (int pages = 0;; ++pages) {
+            ASSERT_LT(pages, 100);
+            const auto decoded = server->pull(QStringLiteral("ana"), since, limit).value();
+            QByteArray expected;
+            for (sync::LoggedChange logged : decoded.changes) {
+                if (logged.change.value.toString().startsWith(QStringLiteral("not a character"))) {
+                    logged.change.value = QStringLiteral("not a character: ") + QChar(0xFFFF);  // see above
+                }
+                QJsonObject object = sync::changeToJson(logged.change);
+                object.insert(QStringLiteral("seq"), static_cast<double>(logged.seq));
+                expected.append(expected.isEmpty() ? "" : ",").append(QJsonDocument(object).toJson(QJsonDocument::Compact));
+            }
+            QByteArray written("[");  // what the caller had written before
+            const auto page = server->pullJson(QStringLiteral("ana"), since, limit, false, written).value();
+            EXPECT_EQ(written, "[" + expected) << "limit " << limit << " since " << since;
+            EXPECT_EQ(page.count, decoded.changes.size());
+            EXPECT_EQ(page.nextSince, decoded.nextSince);
+            EXPECT_EQ(page.more, decoded.more);
+            EXPECT_TRUE(page.unknownField.isEmpty());
+            if (!page.more) {
+                break;
+            }
+            since = page.nextSince;
+        }
+    }
+    // Bad arguments are refused before anything is written.
+    QByteArray untouched("[");
+    EXPECT_FALSE(server->pullJson(QStringLiteral("ana"), 0, 0, false, untouched).has_value());
+    EXPECT_FALSE(server->pullJson(QStringLiteral("ana"), -1, 10, false, untouched).has_value());
+    EXPECT_EQ(untouched, "[");
+}
+
+TEST_F(SyncServiceTest, TextStoredAsBrokenUtf8IsPulledMendedSoTheClientCanReadThePage)
+{
+    if (sync::isPostgresLocation(location)) {
+        GTEST_SKIP() << "PostgreSQL stores no broken UTF-8";
+    }
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("d"), QStringLiteral("batch"),
+                             {{QStringLiteral("song"), QStringLiteral("s1"), QStringLiteral("title"), QStringLiteral("x"), {core::Hlc{now, 0}, QStringLiteral("d")}}})
+                    .has_value());
+    {
+        // What a server from before ids were checked could hold: a lone surrogate, as CESU bytes.
+        auto db = sync::openServerDatabase(QStringLiteral("hand-edit"), location, {});
+        ASSERT_TRUE(db.has_value());
+        ASSERT_TRUE(core::sql::exec(*db, QStringLiteral("UPDATE field_state SET id = CAST(X'61EDA080' AS TEXT), device_id = CAST(X'64FF' AS TEXT)")).has_value());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("hand-edit"));
+    QByteArray written("[");
+    ASSERT_EQ(server->pullJson(QStringLiteral("ana"), 0, 100, false, written)->count, 1);
+    written.append(']');
+    QJsonParseError error;
+    const QJsonDocument page = QJsonDocument::fromJson(written, &error);
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << ": " << written.toStdString();
+    const QJsonObject change = page.array().at(0).toObject();
+    EXPECT_TRUE(change.value(QStringLiteral("id")).toString().startsWith(QStringLiteral("a\uFFFD")));
+    EXPECT_TRUE(change.value(QStringLiteral("device")).toString().startsWith(QStringLiteral("d\uFFFD")));
+    EXPECT_EQ(change.value(QStringLiteral("value")).toString(), QStringLiteral("x"));
+}
+
+TEST_F(SyncServiceTest, APullPageForAnOlderClientStopsAtTheFirstFieldThisBuildDoesNotKnowAndNamesIt)
+{
+    QList<core::FieldChange> changes;
+    for (const QString& field : {QStringLiteral("title"), QStringLiteral("notes"), QStringLiteral("title"), QStringLiteral("zz_future_field"), QStringLiteral("title")}) {
+        changes.append({QStringLiteral("song"), QStringLiteral("s%1").arg(changes.size()), field, QStringLiteral("x"),
+                        {core::Hlc{now, static_cast<quint16>(changes.size())}, QStringLiteral("d")}});
+    }
+    ASSERT_TRUE(server->push(QStringLiteral("ana"), QStringLiteral("d"), QStringLiteral("batch"), changes).has_value());
+    QByteArray written;
+    const auto page = server->pullJson(QStringLiteral("ana"), 0, 100, true, written).value();
+    EXPECT_EQ(page.unknownField, QStringLiteral("song.zz_future_field"));
+    EXPECT_EQ(page.count, 3) << "the page stops before it";
+    QByteArray before;
+    const auto short_ = server->pullJson(QStringLiteral("ana"), 0, 3, true, before).value();
+    EXPECT_TRUE(short_.unknownField.isEmpty()) << "past the page's limit it is not the page's";
+    EXPECT_EQ(short_.count, 3);
+    EXPECT_TRUE(short_.more);
+    QByteArray all;
+    const auto passed = server->pullJson(QStringLiteral("ana"), 0, 100, false, all).value();
+    EXPECT_TRUE(passed.unknownField.isEmpty());
+    EXPECT_EQ(passed.count, 5) << "a client that passes unknown fields on gets them";
 }
 
 TEST_F(SyncServiceTest, EveryPulledValueIsTheValuePushedWithItsType)
