@@ -1,5 +1,7 @@
 #include "sync/server/HttpCore.h"
 
+#include "sync/server/ServerLog.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,10 +20,12 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <limits>
 #include <list>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <type_traits>
 #include <unordered_map>
@@ -410,6 +414,28 @@ struct Core::Impl {
     std::atomic<std::uint64_t> refused{0};  ///< connections over a cap
     std::atomic<int> admitted{0};  ///< connections counted against CoreOptions::maxConnections
     std::atomic<int> refusing{0};  ///< refusals still answering
+    /// The log hears of refusals at most every kRefusalNoticeMs (a refusal a TLS listener or a
+    /// flood closes unanswered has no request line of its own): when it last did, and the
+    /// count then.
+    std::atomic<std::int64_t> refusalNoticeAtMs{std::numeric_limits<std::int64_t>::min() / 2};
+    std::atomic<std::uint64_t> refusedAtNotice{0};
+    static constexpr std::int64_t kRefusalNoticeMs = 10'000;
+
+    /// A connection from `address` was refused at a cap: a notice, unless one was given lately.
+    void noteRefusal(const std::string& address)
+    {
+        const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        std::int64_t last = refusalNoticeAtMs.load();
+        if (now - last < kRefusalNoticeMs || !refusalNoticeAtMs.compare_exchange_strong(last, now)) {
+            return;
+        }
+        const std::uint64_t total = refused.load();
+        const std::uint64_t since = total - refusedAtNotice.exchange(total);
+        const auto cap = [](int value) { return value > 0 ? std::to_string(value) : std::string("no cap"); };
+        ServerLog::notice("refused " + std::to_string(since) + (since == 1 ? " connection" : " connections") + " at the connection cap (the last from " +
+                          address + "; at most " + cap(options.maxConnections) + " in all, " + cap(options.maxConnectionsPerAddress) +
+                          " per address): the total is in /metrics, bandmate_connections_refused_total");
+    }
 
     // Connection caps (CoreOptions::maxConnections, maxConnectionsPerAddress).
     std::mutex addressesMutex;
@@ -575,6 +601,7 @@ public:
         }
         if (!admitted(peer)) {
             m_core.refused.fetch_add(1, std::memory_order_relaxed);
+            m_core.noteRefusal(m_remote);
             // Each refusal holds its socket while it answers (a quarter of a second at most): a
             // flood past kMostRefusing at once is closed unanswered, so refusals never eat the
             // files the server keeps in reserve for its database.

@@ -10,6 +10,7 @@
 #include "sync/server/GrooveRoutes.h"
 #include "sync/server/PollRoutes.h"
 #include "sync/server/RateLimiter.h"
+#include "sync/server/ServerDatabase.h"
 #include "sync/server/ServerLog.h"
 #include "sync/server/ServerWorker.h"
 #include "sync/server/SyncService.h"
@@ -22,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -31,6 +33,7 @@
 #include <cstdio>
 #include <limits>
 #include <mutex>
+#include <vector>
 
 namespace bandmate::sync {
 
@@ -164,15 +167,31 @@ struct HttpServer::Impl {
         for (const QString& topic : std::as_const(topics)) {
             reread(db, topic);
         }
+        // Which families with streams here hold no session any more, a few hundred a query (a
+        // password change ends every family of the account: checked by family).
+        std::vector<std::string> families;
         for (const std::string& tag : core.liveTags()) {
-            if (!tag.starts_with("family:")) {
-                continue;  // a password change ends every family of the account: checked by family
+            if (tag.starts_with("family:")) {
+                families.push_back(tag.substr(7));
             }
-            QSqlQuery alive(db);
-            alive.prepare(QStringLiteral("SELECT 1 FROM access_token WHERE family = ? LIMIT 1"));
-            alive.addBindValue(QString::fromStdString(tag.substr(7)));
-            if (alive.exec() && !alive.next()) {
-                core.endStreams(tag);
+        }
+        const QString ended = QStringLiteral("SELECT j.value ->> 0 FROM %1 WHERE NOT EXISTS (SELECT 1 FROM access_token WHERE family = j.value ->> 0)")
+                                  .arg(jsonElements(db));
+        constexpr size_t kPerQuery = 500;
+        for (size_t first = 0; first < families.size(); first += kPerQuery) {
+            QJsonArray chunk;
+            for (size_t i = first; i < std::min(families.size(), first + kPerQuery); ++i) {
+                chunk.append(QJsonArray{QString::fromStdString(families[i])});
+            }
+            QSqlQuery gone(db);
+            gone.prepare(ended);
+            gone.addBindValue(QString::fromUtf8(QJsonDocument(chunk).toJson(QJsonDocument::Compact)));
+            if (!gone.exec()) {
+                ServerLog::notice("relay: could not check which sessions ended meanwhile: " + gone.lastError().text().toStdString());
+                continue;
+            }
+            while (gone.next()) {
+                core.endStreams(familyTag(gone.value(0).toString()));
             }
         }
     }
@@ -276,22 +295,7 @@ struct HttpServer::Impl {
     }
 
     /// Bytes a terminal would act on (controls, and anything not ASCII) as \xNN.
-    static std::string printable(const std::string& text)
-    {
-        std::string out;
-        out.reserve(text.size());
-        for (const char c : text) {
-            const auto byte = static_cast<unsigned char>(c);
-            if (byte < 0x20 || byte >= 0x7f) {
-                char escaped[5];
-                std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    }
+    static std::string printable(const std::string& text) { return ServerLog::escaped(text, ServerLog::Escape::ControlsAndNonAscii); }
 
     using Handler = std::function<void(const http::Request&, http::Response&, Worker&, QString& account)>;
 

@@ -19,33 +19,11 @@ namespace bandmate::sync {
 
 namespace {
 
-/// `text` with control characters as \xNN (a terminal acts on them; a line break would split a
-/// notice into lines that look like others).
-std::string escaped(const std::string& text, bool json)
-{
-    std::string out;
-    out.reserve(text.size() + 8);
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (json && (c == '"' || c == '\\')) {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte == 0x7f) {
-            char code[8];
-            std::snprintf(code, sizeof code, json ? "\\u%04x" : "\\x%02x", byte);
-            out += code;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 /// A notice as a log line.
 std::string noticeLine(const std::string& text, bool json)
 {
     if (!json) {
-        return escaped(text, false);
+        return ServerLog::escaped(text, ServerLog::Escape::Controls);
     }
     char time[64];
     const auto now = std::chrono::system_clock::now();
@@ -59,7 +37,7 @@ std::string noticeLine(const std::string& text, bool json)
     const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::snprintf(time, sizeof time, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
                   utc.tm_sec, static_cast<int>(millis));
-    return std::string("{\"time\":\"") + time + "\",\"notice\":\"" + escaped(text, true) + "\"}";
+    return std::string("{\"time\":\"") + time + "\",\"notice\":\"" + ServerLog::escaped(text, ServerLog::Escape::Json) + "\"}";
 }
 
 /// Writes all of `bytes` to stderr (its file descriptor: no stdio lock held while it waits),
@@ -232,6 +210,27 @@ void ServerLog::flush(int timeoutMs)
 std::uint64_t ServerLog::dropped() const
 {
     return m_impl->droppedTotal.load(std::memory_order_relaxed);
+}
+
+std::string ServerLog::escaped(const std::string& text, Escape how)
+{
+    const bool json = how == Escape::Json;
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (json && (c == '"' || c == '\\')) {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte == 0x7f || (byte > 0x7f && how == Escape::ControlsAndNonAscii)) {
+            char code[8];
+            std::snprintf(code, sizeof code, json ? "\\u%04x" : "\\x%02x", byte);
+            out += code;
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 }  // namespace bandmate::sync

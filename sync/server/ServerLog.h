@@ -35,6 +35,16 @@ public:
     /// ServerLog alive, else straight to stderr when it takes it without waiting. Any thread.
     static void notice(const std::string& text);
 
+    /// How escaped() writes the bytes a terminal would act on.
+    enum class Escape {
+        Controls,            ///< control characters as \xNN (a notice: UTF-8 stays readable)
+        ControlsAndNonAscii, ///< those and every byte past ASCII as \xNN (a request's path or note)
+        Json,                ///< the inside of a JSON string: controls as \u00NN, quotes and backslashes escaped
+    };
+    /// `text` for a log line: a control character could move a terminal's cursor, and a line
+    /// break would split one line into lines that look like others.
+    [[nodiscard]] static std::string escaped(const std::string& text, Escape how);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -294,17 +294,20 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     // database. A replayed batch is looked up under the lock, so a duplicate sent to another
     // server waits for the first and then answers the same.
     core::sql::StatementCache& statements = *m_statements;
-    auto head = statements.scalar(QStringLiteral("INSERT INTO user_head (user_id, seq, data_format) VALUES (?, 0, ?) "
-                                                 "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq, data_format = CASE WHEN "
-                                                 "excluded.data_format > user_head.data_format THEN excluded.data_format ELSE user_head.data_format END "
-                                                 "RETURNING seq"),
-                                  {userId, request.dataFormat});
+    qint64 headSeq = 0;
+    qint64 heldFields = 0;  // the account's fields before this push (its quota)
+    auto head = statements.exec(QStringLiteral("INSERT INTO user_head (user_id, seq, data_format) VALUES (?, 0, ?) "
+                                               "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq, data_format = CASE WHEN "
+                                               "excluded.data_format > user_head.data_format THEN excluded.data_format ELSE user_head.data_format END "
+                                               "RETURNING seq, fields"),
+                                {userId, request.dataFormat}, [&](QSqlQuery& row) {
+                                    if (row.next()) {
+                                        headSeq = row.value(0).toLongLong();
+                                        heldFields = row.value(1).toLongLong();
+                                    }
+                                });
     if (!head) {
         return std::unexpected(head.error());
-    }
-    auto held = statements.scalar(QStringLiteral("SELECT fields FROM user_head WHERE user_id = ?"), {userId});
-    if (!held) {
-        return std::unexpected(held.error());
     }
     std::optional<PushResult> replay;
     QString replayHash;
@@ -374,7 +377,7 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
         }
     }
     PushResult result;
-    qint64 seq = head->toLongLong();
+    qint64 seq = headSeq;
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const core::FieldChange& change = changes[i];
         const QString& value = values[i];
@@ -402,9 +405,9 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     for (const Stored& row : std::as_const(stored)) {
         added += row.written && !row.existed ? 1 : 0;
     }
-    if (m_fieldQuota > 0 && held->toLongLong() + added > m_fieldQuota) {
+    if (m_fieldQuota > 0 && heldFields + added > m_fieldQuota) {
         return fail(ErrorCode::InvalidInput,
-                    "this account holds " + std::to_string(held->toLongLong()) + " fields and the batch adds " + std::to_string(added) +
+                    "this account holds " + std::to_string(heldFields) + " fields and the batch adds " + std::to_string(added) +
                         ": this server keeps at most " + std::to_string(m_fieldQuota) + " per account; nothing of the batch was stored",
                     "quota");
     }

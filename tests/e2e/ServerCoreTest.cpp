@@ -939,6 +939,26 @@ TEST(ServerCoreTest, TheLogShowsTheClientBehindTheProxyAndNoTerminalControls)
     EXPECT_TRUE(log.contains(QStringLiteral("GET /v1/\\xc2\\x9b2J 404"))) << log.toStdString();
 }
 
+TEST(ServerCoreTest, RefusalsAtTheConnectionCapAreNoticedInTheLogAtMostEveryTenSeconds)
+{
+    // Refusals a TLS listener or a flood closes unanswered have no request line: the notice is
+    // how the log hears of them (once, not once per connection).
+    TempDir dir;
+    ServerProcess server(serverDatabase(dir), {QStringLiteral("--max-per-address"), QStringLiteral("1")});
+    RawClient first(server.port(), 0, "127.0.0.2");
+    ASSERT_TRUE(first.send(kHealth));
+    ASSERT_EQ(statuses(first.read()), std::vector<int>{200});
+    for (int i = 0; i < 3; ++i) {
+        RawClient over(server.port(), 0, "127.0.0.2");
+        EXPECT_EQ(statuses(over.read()), std::vector<int>{503});
+    }
+    const QString log = server.stopAndReadLog();
+    EXPECT_EQ(log.count(QStringLiteral("at the connection cap")), 1) << log.toStdString();
+    EXPECT_TRUE(log.contains(QStringLiteral("refused 1 connection at the connection cap (the last from 127.0.0.2; at most")))
+        << log.toStdString();
+    EXPECT_TRUE(log.contains(QStringLiteral("1 per address)"))) << log.toStdString();
+}
+
 /// Renames a table of the server's SQLite database behind its back (from another connection),
 /// so that every statement on it fails the way a failing disk or database makes them fail.
 void renameServerTable(const QString& file, const QString& from, const QString& to)

@@ -13,8 +13,10 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <httplib.h>
 
@@ -365,6 +367,64 @@ void syncASong(const TempDir& dir, int port, const QString& token)
     ASSERT_TRUE(expectSyncs(*laptop, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), token));
 }
 
+/// A second session of Ana's, signed in through `signIn`, whose event stream on the server at
+/// `port` is read on a thread of its own.
+class SessionStream {
+public:
+    SessionStream(httplib::Client& signIn, int port)
+    {
+        auto login = signIn.Post("/v1/auth/login",
+                                 json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}}),
+                                 "application/json");
+        EXPECT_TRUE(login && login->status == 200);
+        const QString token = login ? bodyOf(login)[QStringLiteral("access_token")].toString() : QString();
+        refreshToken = login ? bodyOf(login)[QStringLiteral("refresh_token")].toString() : QString();
+        m_listener = std::thread([this, port, token] {
+            httplib::Client client("127.0.0.1", port);
+            client.set_read_timeout(30, 0);
+            (void)client.Get("/v1/sync/events", {{"Authorization", "Bearer " + token.toStdString()}}, [this](const char* data, size_t length) {
+                const std::lock_guard lock(m_mutex);
+                m_heard.append(data, length);
+                return true;
+            });
+            ended = true;
+        });
+    }
+    ~SessionStream() { join(); }
+    SessionStream(const SessionStream&) = delete;
+    SessionStream& operator=(const SessionStream&) = delete;
+
+    [[nodiscard]] std::string heard() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_heard;
+    }
+    /// Whether `text` came within `within`.
+    [[nodiscard]] bool waitFor(const std::string& text, std::chrono::seconds within) const
+    {
+        const auto until = std::chrono::steady_clock::now() + within;
+        while (heard().find(text) == std::string::npos && std::chrono::steady_clock::now() < until) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        return heard().find(text) != std::string::npos;
+    }
+    /// Waits for the stream to end (its server must end it).
+    void join()
+    {
+        if (m_listener.joinable()) {
+            m_listener.join();
+        }
+    }
+
+    QString refreshToken;
+    std::atomic<bool> ended{false};
+
+private:
+    mutable std::mutex m_mutex;
+    std::string m_heard;
+    std::thread m_listener;
+};
+
 TEST_F(ServerTest, APushOnOneServerReachesTheEventStreamsOfAnotherOnTheSamePostgreSQL)
 {
     const QString location = serverDatabase(dir, QStringLiteral("relay.sqlite"));
@@ -399,7 +459,7 @@ TEST_F(ServerTest, APushOnOneServerReachesTheEventStreamsOfAnotherOnTheSamePostg
     EXPECT_NE(heard.find("event: head\ndata: {\"head_seq\":" + head + "}"), std::string::npos) << heard;
 }
 
-TEST_F(ServerTest, TheRelayListensAgainWhenPostgreSQLDropsItsConnectionAndASignOutEndsStreamsOnEveryServer)
+TEST_F(ServerTest, TheRelayListensAgainWhenPostgreSQLDropsItsConnectionAndASignOutEndsStreamsOnEveryServerEvenWhileItWasAway)
 {
     const QString location = serverDatabase(dir, QStringLiteral("relay.sqlite"));
     if (!location.startsWith(QLatin1String("postgresql://"))) {
@@ -407,38 +467,9 @@ TEST_F(ServerTest, TheRelayListensAgainWhenPostgreSQLDropsItsConnectionAndASignO
     }
     TwoServers servers(location);
     auto& [first, second, one, two, token] = servers;
-    auto login = one.Post("/v1/auth/login", json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}}),
-                          "application/json");
-    ASSERT_TRUE(login && login->status == 200);
-    const QString streamToken = bodyOf(login)[QStringLiteral("access_token")].toString();
-    const QString streamRefresh = bodyOf(login)[QStringLiteral("refresh_token")].toString();
-
     // A stream on the second server, opened with its own session.
-    std::string heard;
-    std::mutex heardMutex;
-    std::atomic<bool> ended{false};
-    std::thread listener([&] {
-        httplib::Client client("127.0.0.1", second.port());
-        client.set_read_timeout(30, 0);
-        (void)client.Get("/v1/sync/events", {{"Authorization", "Bearer " + streamToken.toStdString()}}, [&](const char* data, size_t length) {
-            const std::lock_guard lock(heardMutex);
-            heard.append(data, length);
-            return true;
-        });
-        ended = true;
-    });
-    const auto heardSoFar = [&] {
-        const std::lock_guard lock(heardMutex);
-        return heard;
-    };
-    const auto waitFor = [&](const std::string& text, std::chrono::seconds within) {
-        const auto until = std::chrono::steady_clock::now() + within;
-        while (heardSoFar().find(text) == std::string::npos && std::chrono::steady_clock::now() < until) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(25));
-        }
-        return heardSoFar().find(text) != std::string::npos;
-    };
-    ASSERT_TRUE(waitFor("retry: 3000", std::chrono::seconds(10)));
+    SessionStream stream(one, second.port());
+    ASSERT_TRUE(stream.waitFor("retry: 3000", std::chrono::seconds(10)));
 
     // PostgreSQL drops both servers' listening connections (a restart, a failover, an
     // administrator): they listen again, and what changed meanwhile still reaches the stream.
@@ -455,15 +486,40 @@ TEST_F(ServerTest, TheRelayListensAgainWhenPostgreSQLDropsItsConnectionAndASignO
     QSqlDatabase::removeDatabase(QStringLiteral("administrator"));
     syncASong(dir, first.port(), token);
     const std::string head = std::to_string(bodyOf(one.Get("/v1/sync/meta", {{"Authorization", "Bearer " + token.toStdString()}}))[QStringLiteral("head_seq")].toInteger());
-    EXPECT_TRUE(waitFor("event: head\ndata: {\"head_seq\":" + head + "}", std::chrono::seconds(15))) << heardSoFar();
+    EXPECT_TRUE(stream.waitFor("event: head\ndata: {\"head_seq\":" + head + "}", std::chrono::seconds(15))) << stream.heard();
 
     // Signing that session out on the first server ends its stream on the second.
-    auto out = one.Post("/v1/auth/logout", json({{QStringLiteral("refresh_token"), streamRefresh}}), "application/json");
+    auto out = one.Post("/v1/auth/logout", json({{QStringLiteral("refresh_token"), stream.refreshToken}}), "application/json");
     ASSERT_TRUE(out && out->status == 204);
-    EXPECT_TRUE(waitFor(": the session ended", std::chrono::seconds(10))) << heardSoFar();
-    listener.join();
-    EXPECT_TRUE(ended);
-    EXPECT_NE(second.stopAndReadLog().indexOf(QLatin1String("live updates from other servers: listening again")), -1);
+    EXPECT_TRUE(stream.waitFor(": the session ended", std::chrono::seconds(10))) << stream.heard();
+    stream.join();
+    EXPECT_TRUE(stream.ended);
+
+    // Another session's stream on the second server; then the relays lose their connections and
+    // cannot come back for a while (the database takes no new connections; the servers' workers
+    // keep theirs): signing that session out on the first reaches nobody on the second...
+    SessionStream later(one, second.port());
+    ASSERT_TRUE(later.waitFor("retry: 3000", std::chrono::seconds(10)));
+    const QString administrator = QStringLiteral("administrator-") + QUuid::createUuid().toString(QUuid::Id128);
+    QSqlQuery query(sync::openServerDatabase(administrator, postgresCluster(), {}).value());  // from another database
+    const QString database = QUrl(location).path().mid(1);
+    ASSERT_TRUE(query.exec(QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(database))) << query.lastError().text().toStdString();
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '%1' AND datname = '%2'")
+                               .arg(QLatin1String(sync::TopicRelay::kApplicationName), database)) &&
+                query.next());
+    EXPECT_EQ(query.value(0).toInt(), 2);
+    auto signedOut = one.Post("/v1/auth/logout", json({{QStringLiteral("refresh_token"), later.refreshToken}}), "application/json");
+    ASSERT_TRUE(signedOut && signedOut->status == 204);
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    EXPECT_EQ(later.heard().find(": the session ended"), std::string::npos) << "heard while the relay was away?";
+    // ...until its relay listens again: it finds the session gone and ends the stream.
+    ASSERT_TRUE(query.exec(QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(database))) << query.lastError().text().toStdString();
+    EXPECT_TRUE(later.waitFor(": the session ended", std::chrono::seconds(15))) << later.heard();
+    const QString log = second.stopAndReadLog();  // (which ends the stream if it stayed open)
+    later.join();
+    query = QSqlQuery();
+    QSqlDatabase::removeDatabase(administrator);
+    EXPECT_NE(log.indexOf(QLatin1String("live updates from other servers: listening again")), -1);
 }
 
 TEST_F(ServerTest, TwoServerProcessesOnOneDatabaseServeClientsAlternately)
