@@ -421,20 +421,24 @@ struct Core::Impl {
     std::atomic<std::uint64_t> refusedAtNotice{0};
     static constexpr std::int64_t kRefusalNoticeMs = 10'000;
 
-    /// A connection from `address` was refused at a cap: a notice, unless one was given lately.
-    void noteRefusal(const std::string& address)
+    /// Connections were refused at a cap (the last from `address`; empty from the heartbeat,
+    /// which tells of those since the last notice): a notice, unless one was given lately.
+    void noteRefusals(const std::string& address)
     {
         const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
         std::int64_t last = refusalNoticeAtMs.load();
-        if (now - last < kRefusalNoticeMs || !refusalNoticeAtMs.compare_exchange_strong(last, now)) {
+        if (now - last < kRefusalNoticeMs || refused.load() == refusedAtNotice.load() || !refusalNoticeAtMs.compare_exchange_strong(last, now)) {
             return;
         }
         const std::uint64_t total = refused.load();
         const std::uint64_t since = total - refusedAtNotice.exchange(total);
+        if (since == 0) {
+            return;
+        }
         const auto cap = [](int value) { return value > 0 ? std::to_string(value) : std::string("no cap"); };
-        ServerLog::notice("refused " + std::to_string(since) + (since == 1 ? " connection" : " connections") + " at the connection cap (the last from " +
-                          address + "; at most " + cap(options.maxConnections) + " in all, " + cap(options.maxConnectionsPerAddress) +
-                          " per address): the total is in /metrics, bandmate_connections_refused_total");
+        ServerLog::notice("refused " + std::to_string(since) + (since == 1 ? " connection" : " connections") + " at the connection cap (" +
+                          (address.empty() ? std::string() : "the last from " + address + "; ") + "at most " + cap(options.maxConnections) +
+                          " in all, " + cap(options.maxConnectionsPerAddress) + " per address): the total is in /metrics, bandmate_connections_refused_total");
     }
 
     // Connection caps (CoreOptions::maxConnections, maxConnectionsPerAddress).
@@ -601,7 +605,7 @@ public:
         }
         if (!admitted(peer)) {
             m_core.refused.fetch_add(1, std::memory_order_relaxed);
-            m_core.noteRefusal(m_remote);
+            m_core.noteRefusals(m_remote);
             // Each refusal holds its socket while it answers (a quarter of a second at most): a
             // flood past kMostRefusing at once is closed unanswered, so refusals never eat the
             // files the server keeps in reserve for its database.
@@ -1364,6 +1368,7 @@ void Core::Impl::beat()
         subscriber->deliver(comment);
     }
     sweepTags();
+    noteRefusals({});  // refusals after the last notice, when none came since to tell of them
     if (stopping) {
         return;  // (io.stop() ends run() whatever waits; this only saves a wake-up)
     }

@@ -187,8 +187,9 @@ struct HttpServer::Impl {
             gone.prepare(ended);
             gone.addBindValue(QString::fromUtf8(QJsonDocument(chunk).toJson(QJsonDocument::Compact)));
             if (!gone.exec()) {
+                // (The connection is likely gone again: the next time it listens, all are asked.)
                 ServerLog::notice("relay: could not check which sessions ended meanwhile: " + gone.lastError().text().toStdString());
-                continue;
+                return;
             }
             while (gone.next()) {
                 core.endStreams(familyTag(gone.value(0).toString()));

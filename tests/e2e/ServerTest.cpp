@@ -371,7 +371,7 @@ void syncASong(const TempDir& dir, int port, const QString& token)
 /// `port` is read on a thread of its own.
 class SessionStream {
 public:
-    SessionStream(httplib::Client& signIn, int port)
+    SessionStream(httplib::Client& signIn, int port) : m_client("127.0.0.1", port)
     {
         auto login = signIn.Post("/v1/auth/login",
                                  json({{QStringLiteral("email"), QStringLiteral("ana@example.com")}, {QStringLiteral("password"), QStringLiteral("salsa-dura-1978")}}),
@@ -379,10 +379,9 @@ public:
         EXPECT_TRUE(login && login->status == 200);
         const QString token = login ? bodyOf(login)[QStringLiteral("access_token")].toString() : QString();
         refreshToken = login ? bodyOf(login)[QStringLiteral("refresh_token")].toString() : QString();
-        m_listener = std::thread([this, port, token] {
-            httplib::Client client("127.0.0.1", port);
-            client.set_read_timeout(30, 0);
-            (void)client.Get("/v1/sync/events", {{"Authorization", "Bearer " + token.toStdString()}}, [this](const char* data, size_t length) {
+        m_client.set_read_timeout(30, 0);
+        m_listener = std::thread([this, token] {
+            (void)m_client.Get("/v1/sync/events", {{"Authorization", "Bearer " + token.toStdString()}}, [this](const char* data, size_t length) {
                 const std::lock_guard lock(m_mutex);
                 m_heard.append(data, length);
                 return true;
@@ -390,7 +389,15 @@ public:
             ended = true;
         });
     }
-    ~SessionStream() { join(); }
+    /// Closes the stream if it is still open (a test that failed before its server ended it;
+    /// the server's heartbeats would keep it open for as long as its token lasts).
+    ~SessionStream()
+    {
+        if (!ended) {
+            m_client.stop();
+        }
+        join();
+    }
     SessionStream(const SessionStream&) = delete;
     SessionStream& operator=(const SessionStream&) = delete;
 
@@ -420,6 +427,7 @@ public:
     std::atomic<bool> ended{false};
 
 private:
+    httplib::Client m_client;
     mutable std::mutex m_mutex;
     std::string m_heard;
     std::thread m_listener;
