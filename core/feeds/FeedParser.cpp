@@ -1,13 +1,15 @@
 #include "core/feeds/FeedParser.h"
 
+#include "core/feeds/HtmlScan.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QStringDecoder>
 #include <QXmlStreamReader>
 
+#include <cmath>
 #include <optional>
 
 namespace bandmate::core::feeds {
@@ -21,15 +23,26 @@ constexpr auto kContent = "http://purl.org/rss/1.0/modules/content/";
 constexpr auto kDublinCore = "http://purl.org/dc/elements/1.1/";
 constexpr auto kItunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 constexpr auto kMedia = "http://search.yahoo.com/mrss/";
+constexpr auto kRss090 = "http://my.netscape.com/rdf/simple/0.9/";
+/// Deeper than any feed nests: past it the document is refused (a stack, or patience, would not last).
+constexpr int kMostNesting = 64;
 
 QString absolute(const QUrl& base, const QString& link)
 {
-    const QString trimmed = link.trimmed();
-    if (trimmed.isEmpty()) {
-        return {};
-    }
-    const QUrl url(trimmed);
-    return (base.isValid() && url.isRelative() ? base.resolved(url) : url).toString();
+    return httpUrl(base, link);
+}
+
+/// A count from a feed (a length, a duration part): whole, 0 to 10^15; 0 when it is not one.
+qint64 countOf(double value)
+{
+    return std::isfinite(value) && value >= 0 && value < 1e15 ? static_cast<qint64>(value) : 0;
+}
+
+qint64 countOf(const QString& text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    return ok ? countOf(value) : 0;
 }
 
 /// "1:02:03", "62:03" or "3723" as seconds; 0 when unreadable.
@@ -43,7 +56,7 @@ qint64 durationOf(const QString& text)
     for (const QString& part : parts) {
         bool ok = false;
         const double value = part.toDouble(&ok);
-        if (!ok || value < 0) {
+        if (!ok || !std::isfinite(value) || value < 0 || value > 1e9) {
             return 0;
         }
         seconds = seconds * 60 + static_cast<qint64>(value);
@@ -52,14 +65,10 @@ qint64 durationOf(const QString& text)
 }
 
 /// Text with its tags taken out and its character references read, for a title given as HTML.
+/// Text with its tags taken out and its character references read, for a title given as HTML.
 QString plainText(const QString& html)
 {
-    static const QRegularExpression kTag(QStringLiteral("<[^>]*>"));
-    QString text = QString(html).remove(kTag);
-    text.replace(QLatin1String("&lt;"), QLatin1String("<")).replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&quot;"), QLatin1String("\"")).replace(QLatin1String("&#39;"), QLatin1String("'"));
-    text.replace(QLatin1String("&nbsp;"), QLatin1String(" ")).replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text.simplified();
+    return HtmlScan::unescaped(HtmlScan::withoutTags(html)).simplified();
 }
 
 /// What one XML feed document holds, read element by element (a 10 MB feed never becomes a tree).
@@ -82,13 +91,22 @@ public:
         }
         if (root == QLatin1String("rss")) {
             m_feed.format = FeedFormat::Rss2;
+            m_rssNamespace = ns.toString();
             readRss2();
+            if (!m_xml.hasError() && !m_sawChannel) {
+                return fail(ErrorCode::InvalidInput, "an RSS document without a <channel>: no feed in it");
+            }
         } else if (root == QLatin1String("RDF") && ns == QLatin1String(kRdf)) {
             m_feed.format = FeedFormat::Rss1;
             readRdf();
+            if (!m_xml.hasError() && !m_sawChannel && m_feed.items.isEmpty()) {
+                return fail(ErrorCode::InvalidInput, "an RDF document with no RSS 1.0 or 0.90 channel or items in it");
+            }
         } else if (root == QLatin1String("feed") && ns == QLatin1String(kAtom)) {
             m_feed.format = FeedFormat::Atom;
             readAtomFeed();
+        } else if (root == QLatin1String("feed") && ns == QLatin1String("http://purl.org/atom/ns#")) {
+            return fail(ErrorCode::InvalidInput, "Atom 0.3, the draft of 2003 that Atom 1.0 replaced: Bandmate reads Atom 1.0, RSS and JSON Feed");
         } else {
             return fail(ErrorCode::InvalidInput, "not a feed: the document is <" + root.toString().toStdString() + ">, not RSS, RDF or Atom");
         }
@@ -112,8 +130,39 @@ private:
     {
         return m_xml.name() == QLatin1String(name) && (ns == nullptr ? m_xml.namespaceUri().isEmpty() : m_xml.namespaceUri() == QLatin1String(ns));
     }
+    /// An element of the document's own RSS vocabulary (no namespace, or the one its root
+    /// declared as default: RSS 0.90's, RSS 1.0's, an odd "http://backend.userland.com/rss2").
+    bool isRss(const char* name) const { return m_xml.name() == QLatin1String(name) && m_xml.namespaceUri() == m_rssNamespace; }
     QString attribute(const char* name) const { return m_xml.attributes().value(QLatin1String(name)).toString(); }
-    QString text() { return m_xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed(); }
+    /// The current element's text, its child elements' text included, read without recursion
+    /// (Qt's readElementText recurses once per level: a million nested tags overflow the stack).
+    QString text()
+    {
+        QString out;
+        int depth = 0;
+        while (!m_xml.atEnd()) {
+            switch (m_xml.readNext()) {
+            case QXmlStreamReader::StartElement:
+                if (++depth > kMostNesting) {
+                    m_xml.raiseError(QStringLiteral("elements nested deeper than %1").arg(kMostNesting));
+                    return out;
+                }
+                break;
+            case QXmlStreamReader::EndElement:
+                if (depth-- == 0) {
+                    return out.trimmed();
+                }
+                break;
+            case QXmlStreamReader::Characters:
+            case QXmlStreamReader::EntityReference:
+                out += m_xml.text();
+                break;
+            default:
+                break;
+            }
+        }
+        return out.trimmed();
+    }
 
     /// The children of the current element, each handed to `child` at its start; returns at the
     /// element's end. `child` either reads the child whole or leaves it to be skipped.
@@ -161,7 +210,11 @@ private:
             return true;
         }
         if (is("group", kMedia)) {
-            children([&] { (void)readItemExtension(item); });
+            children([&] {
+                if (is("content", kMedia)) {
+                    (void)readItemExtension(item);  // (a group in a group is skipped, not followed down)
+                }
+            });
             return true;
         }
         if (is("content", kMedia)) {
@@ -171,7 +224,7 @@ private:
                 if (type.isEmpty() && attribute("medium") == QLatin1String("audio")) {
                     type = QStringLiteral("audio/*");
                 }
-                item.enclosures.append({url, type, attribute("fileSize").toLongLong(), durationOf(attribute("duration"))});
+                item.enclosures.append({url, type, countOf(attribute("fileSize")), durationOf(attribute("duration"))});
             }
             return false;
         }
@@ -201,23 +254,24 @@ private:
     void readRss2()
     {
         children([&] {
-            if (!is("channel")) {
+            if (!isRss("channel")) {
                 return;
             }
+            m_sawChannel = true;
             children([&] {
-                if (is("item")) {
-                    m_feed.items.append(readRssItem());
-                } else if (is("title")) {
-                    m_feed.title = plainText(text());
-                } else if (is("link")) {
+                if (isRss("item")) {
+                    m_feed.items.append(readRssItem(false));
+                } else if (isRss("title")) {
+                    m_feed.title = text().simplified();
+                } else if (isRss("link")) {
                     m_feed.link = absolute(m_base, text());
-                } else if (is("description")) {
+                } else if (isRss("description")) {
                     m_feed.description = text();
-                } else if (is("ttl")) {
-                    m_feed.ttlMinutes = text().toInt();
-                } else if (is("image")) {
+                } else if (isRss("ttl")) {
+                    m_feed.ttlMinutes = static_cast<int>(std::min<qint64>(countOf(text()), 7 * 24 * 60));  // at most a week
+                } else if (isRss("image")) {
                     children([&] {
-                        if (is("url")) {
+                        if (isRss("url")) {
                             m_feed.imageUrl = absolute(m_base, text());
                         }
                     });
@@ -228,33 +282,33 @@ private:
         });
     }
 
-    /// An RSS 2.0 <item> or an RSS 1.0 one (the same names in the RSS 1.0 namespace).
-    FeedItem readRssItem(const char* ns = nullptr)
+    /// An RSS 2.0 <item> or an RDF one (RSS 1.0 or 0.90: its about attribute is its id).
+    FeedItem readRssItem(bool rdf)
     {
         FeedItem item;
-        if (ns != nullptr) {
+        if (rdf) {
             item.guid = m_xml.attributes().value(QLatin1String(kRdf), QLatin1String("about")).toString();
         }
         QString description;
         bool guidIsLink = false;
         children([&] {
-            if (is("title", ns)) {
-                item.title = plainText(text());
-            } else if (is("link", ns)) {
+            if (isRss("title")) {
+                item.title = text().simplified();
+            } else if (isRss("link")) {
                 item.link = absolute(m_base, text());
-            } else if (is("description", ns)) {
+            } else if (isRss("description")) {
                 description = text();
-            } else if (is("guid")) {
+            } else if (isRss("guid")) {
                 guidIsLink = attribute("isPermaLink") != QLatin1String("false");
                 item.guid = text();
-            } else if (is("pubDate")) {
+            } else if (isRss("pubDate")) {
                 item.published = parseFeedDate(text());
-            } else if (is("author")) {
+            } else if (isRss("author")) {
                 item.author = text();
-            } else if (is("enclosure")) {
+            } else if (isRss("enclosure")) {
                 const QString url = absolute(m_base, attribute("url"));
                 if (!url.isEmpty()) {
-                    item.enclosures.append({url, attribute("type"), attribute("length").toLongLong(), 0});
+                    item.enclosures.append({url, attribute("type"), countOf(attribute("length")), 0});
                 }
             } else {
                 (void)readItemExtension(item);
@@ -277,21 +331,26 @@ private:
     void readRdf()
     {
         children([&] {
-            if (is("channel", kRss1)) {
+            // RSS 1.0's vocabulary, or RSS 0.90's (Netscape's of 1999), whichever the first says.
+            if (m_rssNamespace.isEmpty() && (m_xml.namespaceUri() == QLatin1String(kRss1) || m_xml.namespaceUri() == QLatin1String(kRss090))) {
+                m_rssNamespace = m_xml.namespaceUri().toString();
+            }
+            if (isRss("channel")) {
+                m_sawChannel = true;
                 children([&] {
-                    if (is("title", kRss1)) {
-                        m_feed.title = plainText(text());
-                    } else if (is("link", kRss1)) {
+                    if (isRss("title")) {
+                        m_feed.title = text().simplified();
+                    } else if (isRss("link")) {
                         m_feed.link = absolute(m_base, text());
-                    } else if (is("description", kRss1)) {
+                    } else if (isRss("description")) {
                         m_feed.description = text();
                     }
                 });
-            } else if (is("item", kRss1)) {
-                m_feed.items.append(readRssItem(kRss1));
-            } else if (is("image", kRss1)) {
+            } else if (isRss("item")) {
+                m_feed.items.append(readRssItem(true));
+            } else if (isRss("image")) {
                 children([&] {
-                    if (is("url", kRss1)) {
+                    if (isRss("url")) {
                         m_feed.imageUrl = absolute(m_base, text());
                     }
                 });
@@ -322,7 +381,10 @@ private:
         while (!m_xml.atEnd()) {
             switch (m_xml.readNext()) {
             case QXmlStreamReader::StartElement: {
-                ++depth;
+                if (++depth > kMostNesting) {
+                    m_xml.raiseError(QStringLiteral("elements nested deeper than %1").arg(kMostNesting));
+                    return out;
+                }
                 out += QLatin1Char('<') + m_xml.name().toString();
                 for (const QXmlStreamAttribute& a : m_xml.attributes()) {
                     out += QLatin1Char(' ') + a.name().toString() + QStringLiteral("=\"") + a.value().toString().toHtmlEscaped() + QLatin1Char('"');
@@ -390,7 +452,7 @@ private:
                 const QString href = absolute(m_base, attribute("href"));
                 if (rel == QLatin1String("enclosure")) {
                     if (!href.isEmpty()) {
-                        item.enclosures.append({href, attribute("type"), attribute("length").toLongLong(), 0});
+                        item.enclosures.append({href, attribute("type"), countOf(attribute("length")), 0});
                     }
                 } else if ((rel.isEmpty() || rel == QLatin1String("alternate")) && item.link.isEmpty()) {
                     item.link = href;
@@ -427,6 +489,8 @@ private:
     QXmlStreamReader& m_xml;
     QUrl m_base;
     Feed m_feed;
+    QString m_rssNamespace;  ///< see isRss()
+    bool m_sawChannel = false;
 };
 
 Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
@@ -455,6 +519,9 @@ Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
         return (authors.isEmpty() ? object.value(QStringLiteral("author")).toObject() : authors.first().toObject()).value(QStringLiteral("name")).toString();
     };
     for (const QJsonValue& value : root.value(QStringLiteral("items")).toArray()) {
+        if (!value.isObject()) {
+            continue;  // not an item
+        }
         const QJsonObject object = value.toObject();
         FeedItem item;
         const QJsonValue id = object.value(QStringLiteral("id"));
@@ -475,11 +542,11 @@ Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
             item.html = (text.isEmpty() ? object.value(QStringLiteral("summary")).toString() : text).toHtmlEscaped();
         }
         for (const QJsonValue& attachment : object.value(QStringLiteral("attachments")).toArray()) {
-            const QJsonObject a = attachment.toObject();
+            const QJsonObject a = attachment.toObject();  // (not an object: no url, skipped)
             const QString url = absolute(base, a.value(QStringLiteral("url")).toString());
             if (!url.isEmpty()) {
-                item.enclosures.append({url, a.value(QStringLiteral("mime_type")).toString(), static_cast<qint64>(a.value(QStringLiteral("size_in_bytes")).toDouble()),
-                                        static_cast<qint64>(a.value(QStringLiteral("duration_in_seconds")).toDouble())});
+                item.enclosures.append({url, a.value(QStringLiteral("mime_type")).toString(), countOf(a.value(QStringLiteral("size_in_bytes")).toDouble()),
+                                        countOf(a.value(QStringLiteral("duration_in_seconds")).toDouble())});
             }
         }
         feed.items.append(item);
@@ -487,14 +554,63 @@ Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
     return feed;
 }
 
-/// The document read again as Windows-1252 text, its declaration's encoding taken out.
-QString asWindows1252(const QByteArray& document)
+/// The length of the valid UTF-8 sequence at `at`, 0 when there is none.
+qsizetype utf8SequenceAt(const QByteArray& bytes, qsizetype at)
 {
-    QStringDecoder decoder("windows-1252");
-    QString text = decoder.isValid() ? QString(decoder(document)) : QString::fromLatin1(document);
-    static const QRegularExpression kEncoding(QStringLiteral(R"(^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["'])"));
-    text.replace(kEncoding, QStringLiteral("\\1"));
-    return text;
+    const auto byte = [&](qsizetype i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
+    const auto continuation = [&](qsizetype i) { return (byte(i) & 0xC0u) == 0x80u; };
+    const unsigned lead = byte(at);
+    if (lead < 0x80) {
+        return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        return continuation(at + 1) ? 2 : 0;
+    }
+    if (lead >= 0xE0 && lead <= 0xEF) {
+        const unsigned second = byte(at + 1);
+        const bool fits = lead == 0xE0 ? second >= 0xA0 : lead == 0xED ? second < 0xA0 : true;  // no overlong form, no surrogate
+        return fits && continuation(at + 1) && continuation(at + 2) ? 3 : 0;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+        const unsigned second = byte(at + 1);
+        const bool fits = lead == 0xF0 ? second >= 0x90 : lead == 0xF4 ? second < 0x90 : true;
+        return fits && continuation(at + 1) && continuation(at + 2) && continuation(at + 3) ? 4 : 0;
+    }
+    return 0;
+}
+
+/// A UTF-8 document with stray bytes of another encoding mended: every byte that is not part of
+/// valid UTF-8 read as Windows-1252 (what a blog that says UTF-8 and is not mostly holds), the
+/// rest kept as it is.
+QByteArray mendedUtf8(const QByteArray& document)
+{
+    static const char16_t kWindows1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                              0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                              0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    QByteArray out;
+    out.reserve(document.size() + document.size() / 8);
+    qsizetype at = 0;
+    while (at < document.size()) {
+        const qsizetype length = utf8SequenceAt(document, at);
+        if (length > 0) {
+            out.append(document.constData() + at, length);
+            at += length;
+            continue;
+        }
+        const auto byte = static_cast<unsigned char>(document[at]);
+        const char16_t unit = byte >= 0x80 && byte < 0xA0 ? kWindows1252[byte - 0x80] : static_cast<char16_t>(byte);
+        out.append(QString(QChar(unit)).toUtf8());
+        ++at;
+    }
+    return out;
+}
+
+/// The encoding an XML declaration names ("utf-8" when it names none), lower case.
+QByteArray declaredEncoding(const QByteArray& document)
+{
+    static const QRegularExpression kEncoding(QStringLiteral(R"re(^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["'])re"));
+    const auto match = kEncoding.match(QString::fromLatin1(document.left(200)));
+    return match.hasMatch() ? match.captured(1).trimmed().toLower().toLatin1() : QByteArray("utf-8");
 }
 
 }  // namespace
@@ -515,11 +631,17 @@ Result<Feed> parseFeed(const QByteArray& document, const QUrl& base)
     if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
         return fail(ErrorCode::InvalidInput, "an HTML page, not a feed (a login or captive portal page, or a blog's home page?)");
     }
+    if (declaresEntities(document)) {
+        return fail(ErrorCode::InvalidInput, "a document type that declares its own entities (<!DOCTYPE ... [ ... ]>): refused, as no feed needs one "
+                                             "and a few of them can expand into gigabytes");
+    }
     QXmlStreamReader xml(document);
     auto feed = XmlFeedReader(xml, base).read();
-    if (!feed && xml.error() == QXmlStreamReader::NotWellFormedError && xml.errorString().contains(QLatin1String("encod"), Qt::CaseInsensitive)) {
-        // Bytes the declared encoding cannot hold: read as what blogs mostly mean then.
-        QXmlStreamReader again(asWindows1252(document));
+    const QByteArray encoding = declaredEncoding(document);
+    if (!feed && xml.error() == QXmlStreamReader::NotWellFormedError && (encoding == "utf-8" || encoding == "utf8") &&
+        xml.errorString().contains(QLatin1String("encod"), Qt::CaseInsensitive)) {
+        // Bytes that are not UTF-8 in a document that says it is: each read as Windows-1252.
+        QXmlStreamReader again(mendedUtf8(document));
         auto retried = XmlFeedReader(again, base).read();
         if (retried) {
             return retried;
@@ -528,40 +650,64 @@ Result<Feed> parseFeed(const QByteArray& document, const QUrl& base)
     return feed;
 }
 
-QList<QUrl> discoverFeeds(const QByteArray& html, const QUrl& base)
+QString httpUrl(const QUrl& base, const QString& link)
 {
-    static const QRegularExpression kLink(QStringLiteral(R"(<link\b([^>]*)>)"), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression kAttribute(QStringLiteral(R"re(([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))re"));
-    const QString page = QString::fromUtf8(html);
-    QList<QUrl> feeds;
-    for (auto link = kLink.globalMatch(page); link.hasNext();) {
-        QString rel;
-        QString type;
-        QString href;
-        const QString attributes = link.next().captured(1);
-        for (auto attribute = kAttribute.globalMatch(attributes); attribute.hasNext();) {
-            const auto match = attribute.next();
-            const QString name = match.captured(1).toLower();
-            const QString value = match.captured(2) + match.captured(3) + match.captured(4);
-            if (name == QLatin1String("rel")) {
-                rel = value;
-            } else if (name == QLatin1String("type")) {
-                type = value;
-            } else if (name == QLatin1String("href")) {
-                href = value;
-            }
+    const QString trimmed = link.trimmed();
+    if (trimmed.isEmpty()) {
+        return {};
+    }
+    const QUrl given(trimmed);
+    const QUrl url = base.isValid() && given.isRelative() ? base.resolved(given) : given;
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !url.host().isEmpty() ? url.toString() : QString();
+}
+
+bool declaresEntities(const QByteArray& document)
+{
+    // The prolog only (processing instructions, comments, the document type): a post's CDATA
+    // may well quote "<!ENTITY".
+    qsizetype at = document.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    for (;;) {
+        at = document.indexOf('<', at);
+        if (at < 0) {
+            return false;
         }
-        type = type.trimmed().toLower();
-        if (!rel.toLower().split(QLatin1Char(' ')).contains(QLatin1String("alternate")) || href.isEmpty() ||
-            (type != QLatin1String("application/rss+xml") && type != QLatin1String("application/atom+xml") && type != QLatin1String("application/feed+json") &&
-             type != QLatin1String("application/rdf+xml"))) {
-            continue;
+        const QByteArrayView rest = QByteArrayView(document).sliced(at);
+        if (rest.startsWith("<?")) {
+            at = document.indexOf("?>", at);
+        } else if (rest.startsWith("<!--")) {
+            at = document.indexOf("-->", at);
+        } else if (rest.startsWith("<!DOCTYPE") || rest.startsWith("<!doctype")) {
+            const qsizetype end = document.indexOf('>', at);
+            const qsizetype subset = document.indexOf('[', at);
+            return subset >= 0 && (end < 0 || subset < end);
+        } else {
+            return false;  // the root element: no document type
         }
-        const QUrl url = base.resolved(QUrl(href.replace(QLatin1String("&amp;"), QLatin1String("&")).trimmed()));
-        if (url.isValid() && !feeds.contains(url)) {
-            feeds.append(url);
+        if (at < 0) {
+            return false;
         }
     }
+}
+
+QList<QUrl> discoverFeeds(const QByteArray& html, const QUrl& base)
+{
+    const QString page = QString::fromUtf8(html);
+    QList<QUrl> feeds;
+    HtmlScan(page).forEachTag(QStringLiteral("link"), [&](QStringView attributes, qsizetype) {
+        const QString type = HtmlScan::attribute(attributes, u"type").toLower();
+        const QString href = HtmlScan::attribute(attributes, u"href");
+        if (!HtmlScan::attribute(attributes, u"rel").toLower().split(QLatin1Char(' ')).contains(QLatin1String("alternate")) || href.isEmpty() ||
+            (type != QLatin1String("application/rss+xml") && type != QLatin1String("application/atom+xml") && type != QLatin1String("application/feed+json") &&
+             type != QLatin1String("application/rdf+xml"))) {
+            return true;
+        }
+        const QUrl url(httpUrl(base, href));
+        if (!url.isEmpty() && !feeds.contains(url)) {
+            feeds.append(url);
+        }
+        return true;
+    });
     return feeds;
 }
 
@@ -584,7 +730,7 @@ QDateTime parseFeedDate(const QString& text)
     // RFC 822: [Wkd,] d Mon yyyy HH:mm[:ss] zone
     static const QRegularExpression kRfc822(
         QStringLiteral(R"(^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?)"));
-    const auto match = kRfc822.match(trimmed);
+    const auto match = kRfc822.match(trimmed.left(100));
     if (!match.hasMatch()) {
         return {};
     }

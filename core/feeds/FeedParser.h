@@ -48,11 +48,21 @@ struct Feed {
 
 /// Reads an RSS 2.0 (and 0.9x), RSS 1.0 (RDF), Atom 1.0 or JSON Feed 1.x document, with the
 /// content, Dublin Core, iTunes podcast and Media RSS extensions. `base` is where it came from:
-/// relative links resolve against it. XML in another encoding than it declares (Windows-1252
-/// bytes in a "UTF-8" feed, a common blog fault) is read as Windows-1252. Anything else is one
+/// relative links resolve against it; links that are not http or https are dropped. Bytes that
+/// are not UTF-8 in a feed that says it is (a common blog fault) are read as Windows-1252, each
+/// on its own. Anything else is one
 /// InvalidInput error saying what the document is instead ("an HTML page, not a feed") or where
 /// it breaks ("line 12, column 4: ...").
 [[nodiscard]] Result<Feed> parseFeed(const QByteArray& document, const QUrl& base = {});
+
+/// `link` made absolute against `base`, or empty unless that is an http or https URL with a host
+/// (a feed must not hand the app a file:, javascript: or data: URL to fetch or open).
+[[nodiscard]] QString httpUrl(const QUrl& base, const QString& link);
+
+/// Whether an XML document's prolog has a document type with entities of its own
+/// (<!DOCTYPE x [ <!ENTITY ...> ]>): no feed or OPML file needs one, and a few nested entities
+/// expand into gigabytes, so both readers refuse it.
+[[nodiscard]] bool declaresEntities(const QByteArray& document);
 
 /// The feeds a web page announces (<link rel="alternate" type="application/rss+xml",
 /// "application/atom+xml" or "application/feed+json" href="...">), absolute, in page order.

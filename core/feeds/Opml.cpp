@@ -1,5 +1,7 @@
 #include "core/feeds/Opml.h"
 
+#include "core/feeds/FeedParser.h"
+
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -7,6 +9,10 @@ namespace bandmate::core::feeds {
 
 Result<QList<OpmlFeed>> parseOpml(const QByteArray& document)
 {
+    if (declaresEntities(document)) {
+        return fail(ErrorCode::InvalidInput, "a document type that declares its own entities (<!DOCTYPE ... [ ... ]>): refused, as no OPML file needs one "
+                                             "and a few of them can expand into gigabytes");
+    }
     QXmlStreamReader xml(document);
     QList<OpmlFeed> feeds;
     QStringList folders;   // the outlines open around the current one (empty names for feeds)
@@ -25,7 +31,12 @@ Result<QList<OpmlFeed>> parseOpml(const QByteArray& document)
                 continue;
             }
             const QXmlStreamAttributes attributes = xml.attributes();
-            const QString url = attributes.value(QLatin1String("xmlUrl")).toString().trimmed();
+            const QString given = attributes.value(QLatin1String("xmlUrl")).toString().trimmed();
+            const QString url = given.isEmpty() ? QString() : httpUrl({}, given);
+            if (!given.isEmpty() && url.isEmpty()) {
+                return fail(ErrorCode::InvalidInput, "a feed's address must be an http or https URL, not \"" + given.left(80).toStdString() + "\"",
+                            "line " + std::to_string(xml.lineNumber()));
+            }
             const QString text = attributes.value(QLatin1String("text")).toString().simplified();
             const QString title = attributes.value(QLatin1String("title")).toString().simplified();
             if (!url.isEmpty()) {

@@ -1,7 +1,10 @@
 #include "core/feeds/SongFinder.h"
 
+#include "core/feeds/HtmlScan.h"
+
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrlQuery>
 
 namespace bandmate::core::feeds {
@@ -16,42 +19,29 @@ bool looksLikeAudioFile(const QString& url)
     return kAudioSuffixes.contains(QFileInfo(QUrl(url).path()).suffix().toLower());
 }
 
-/// The few character references attributes and link texts use.
-QString unescaped(QString text)
+/// Whether `host` is `domain` or one of its subdomains (not "evil" + domain).
+bool isHostOf(const QString& host, const QString& domain)
 {
-    text.replace(QLatin1String("&quot;"), QLatin1String("\"")).replace(QLatin1String("&#39;"), QLatin1String("'")).replace(QLatin1String("&#039;"), QLatin1String("'"));
-    text.replace(QLatin1String("&lt;"), QLatin1String("<")).replace(QLatin1String("&gt;"), QLatin1String(">")).replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    text.replace(QLatin1String("&#8211;"), QStringLiteral("\u2013")).replace(QLatin1String("&ndash;"), QStringLiteral("\u2013"));
-    text.replace(QLatin1String("&#8212;"), QStringLiteral("\u2014")).replace(QLatin1String("&mdash;"), QStringLiteral("\u2014"));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
-}
-
-QString attributeOf(const QString& attributes, const QString& name)
-{
-    static const QRegularExpression kAttribute(QStringLiteral(R"re(([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))re"));
-    for (auto match = kAttribute.globalMatch(attributes); match.hasNext();) {
-        const auto found = match.next();
-        if (found.captured(1).compare(name, Qt::CaseInsensitive) == 0) {
-            return unescaped(found.captured(2) + found.captured(3) + found.captured(4)).trimmed();
-        }
-    }
-    return {};
+    return host == domain || host.endsWith(QLatin1Char('.') + domain);
 }
 
 /// A streaming service's embedded player as the page to open; empty when `src` is none of them.
 QString playerPage(const QUrl& src)
 {
+    if (src.scheme() != QLatin1String("https") && src.scheme() != QLatin1String("http")) {
+        return {};
+    }
     const QString host = src.host().toLower();
-    if (host.endsWith(QLatin1String("soundcloud.com")) && src.path().startsWith(QLatin1String("/player"))) {
+    if (isHostOf(host, QStringLiteral("soundcloud.com")) && src.path().startsWith(QLatin1String("/player"))) {
         const QString target = QUrlQuery(src).queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded);
-        return target.isEmpty() ? src.toString() : target;
+        return target.isEmpty() ? src.toString() : httpUrl({}, target);
     }
-    if ((host.endsWith(QLatin1String("youtube.com")) || host.endsWith(QLatin1String("youtube-nocookie.com"))) && src.path().startsWith(QLatin1String("/embed/"))) {
+    if ((isHostOf(host, QStringLiteral("youtube.com")) || isHostOf(host, QStringLiteral("youtube-nocookie.com"))) && src.path().startsWith(QLatin1String("/embed/"))) {
         const QString id = src.path().mid(7).section(QLatin1Char('/'), 0, 0);
-        return id.isEmpty() ? QString() : QStringLiteral("https://www.youtube.com/watch?v=") + id;
+        static const QRegularExpression kId(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+        return kId.match(id).hasMatch() ? QStringLiteral("https://www.youtube.com/watch?v=") + id : QString();
     }
-    if (host.endsWith(QLatin1String("bandcamp.com")) && src.path().startsWith(QLatin1String("/EmbeddedPlayer"))) {
+    if (isHostOf(host, QStringLiteral("bandcamp.com")) && src.path().startsWith(QLatin1String("/EmbeddedPlayer"))) {
         return src.toString();
     }
     return {};
@@ -65,7 +55,7 @@ std::pair<QString, QString> splitArtistTitle(const QString& text)
                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression kTail(QStringLiteral(R"(\s*[\[(](?:mp3|free download|official (?:audio|video)|audio|video|premiere)[\])]\s*$)"),
                                           QRegularExpression::CaseInsensitiveOption);
-    QString rest = text.simplified();
+    QString rest = text.simplified().left(500);  // a title, not a post
     rest.remove(kLead);
     rest.remove(kTail);
     static const QRegularExpression kSeparator(QStringLiteral(R"(\s+[\x{2013}\x{2014}-]\s+|\s*[\x{2013}\x{2014}]\s*|:\s+)"));
@@ -87,11 +77,13 @@ std::pair<QString, QString> splitArtistTitle(const QString& text)
 QList<FoundSong> findSongs(const FeedItem& item)
 {
     QList<FoundSong> songs;
+    QSet<QString> seen;
     const auto [postArtist, postTitle] = splitArtistTitle(item.title);
     const auto add = [&](FoundSong::Source source, const QString& url, const QString& label) {
-        if (url.isEmpty() || std::any_of(songs.begin(), songs.end(), [&](const FoundSong& song) { return song.url == url; })) {
+        if (url.isEmpty() || seen.contains(url)) {
             return;
         }
+        seen.insert(url);
         FoundSong song{source, QString(), QString(), url};
         auto [artist, title] = splitArtistTitle(label);
         if (artist.isEmpty() && (label.isEmpty() || label == item.title)) {
@@ -109,43 +101,45 @@ QList<FoundSong> findSongs(const FeedItem& item)
     for (const Enclosure& enclosure : item.enclosures) {
         const QString type = enclosure.type.toLower();
         if (type.startsWith(QLatin1String("audio/")) || ((type.isEmpty() || type == QLatin1String("application/octet-stream")) && looksLikeAudioFile(enclosure.url))) {
-            add(FoundSong::Source::Enclosure, enclosure.url, item.title);
+            add(FoundSong::Source::Enclosure, httpUrl({}, enclosure.url), item.title);
         }
     }
     const QUrl base(item.link);
-    const auto resolved = [&](const QString& url) { return url.isEmpty() ? QString() : base.resolved(QUrl(url)).toString(); };
+    const HtmlScan html(item.html);
     // <audio src>, and <source src> inside an <audio>.
-    static const QRegularExpression kAudio(QStringLiteral(R"(<audio\b([^>]*)>(.*?)</audio>)"),
-                                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression kSource(QStringLiteral(R"(<source\b([^>]*)>)"), QRegularExpression::CaseInsensitiveOption);
-    for (auto audio = kAudio.globalMatch(item.html); audio.hasNext();) {
-        const auto match = audio.next();
-        add(FoundSong::Source::Audio, resolved(attributeOf(match.captured(1), QStringLiteral("src"))), item.title);
-        for (auto source = kSource.globalMatch(match.captured(2)); source.hasNext();) {
-            add(FoundSong::Source::Audio, resolved(attributeOf(source.next().captured(1), QStringLiteral("src"))), item.title);
+    html.forEachTag(QStringLiteral("audio"), [&](QStringView attributes, qsizetype end) {
+        add(FoundSong::Source::Audio, httpUrl(base, HtmlScan::attribute(attributes, u"src")), item.title);
+        const qsizetype close = html.closingTag(QStringLiteral("audio"), end);
+        if (close < 0) {
+            return false;  // no player after it is closed either
         }
-    }
+        const HtmlScan inside(item.html.mid(end, close - end));
+        inside.forEachTag(QStringLiteral("source"), [&](QStringView source, qsizetype) {
+            add(FoundSong::Source::Audio, httpUrl(base, HtmlScan::attribute(source, u"src")), item.title);
+            return true;
+        });
+        return true;
+    });
     // Links to audio files, named by their text.
-    static const QRegularExpression kLink(QStringLiteral(R"(<a\b([^>]*)>(.*?)</a>)"), QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression kTag(QStringLiteral("<[^>]*>"));
-    for (auto link = kLink.globalMatch(item.html); link.hasNext();) {
-        const auto match = link.next();
-        const QString href = resolved(attributeOf(match.captured(1), QStringLiteral("href")));
-        if (looksLikeAudioFile(href)) {
-            QString text = unescaped(QString(match.captured(2)).remove(kTag)).simplified();
-            if (text.compare(QLatin1String("download"), Qt::CaseInsensitive) == 0 || text.compare(QLatin1String("mp3"), Qt::CaseInsensitive) == 0) {
-                text.clear();
-            }
-            add(FoundSong::Source::AudioLink, href, text.isEmpty() ? item.title : text);
+    html.forEachTag(QStringLiteral("a"), [&](QStringView attributes, qsizetype end) {
+        const QString href = httpUrl(base, HtmlScan::attribute(attributes, u"href"));
+        if (!looksLikeAudioFile(href)) {
+            return true;
         }
-    }
+        const qsizetype close = html.closingTag(QStringLiteral("a"), end);
+        QString text = close < 0 ? QString() : HtmlScan::unescaped(html.textBetween(end, std::min(close, end + 1000))).simplified();
+        if (text.compare(QLatin1String("download"), Qt::CaseInsensitive) == 0 || text.compare(QLatin1String("mp3"), Qt::CaseInsensitive) == 0) {
+            text.clear();
+        }
+        add(FoundSong::Source::AudioLink, href, text.isEmpty() ? item.title : text);
+        return true;
+    });
     // Streaming services' players.
-    static const QRegularExpression kFrame(QStringLiteral(R"(<iframe\b([^>]*)>)"), QRegularExpression::CaseInsensitiveOption);
-    for (auto frame = kFrame.globalMatch(item.html); frame.hasNext();) {
-        const QString src = attributeOf(frame.next().captured(1), QStringLiteral("src"));
-        const QUrl url = QUrl(src.startsWith(QLatin1String("//")) ? QStringLiteral("https:") + src : src);
-        add(FoundSong::Source::Player, playerPage(url), item.title);
-    }
+    html.forEachTag(QStringLiteral("iframe"), [&](QStringView attributes, qsizetype) {
+        const QString src = HtmlScan::attribute(attributes, u"src");
+        add(FoundSong::Source::Player, playerPage(QUrl(src.startsWith(QLatin1String("//")) ? QStringLiteral("https:") + src : src)), item.title);
+        return true;
+    });
     if (songs.isEmpty() && !postArtist.isEmpty()) {
         songs.append({FoundSong::Source::Title, postArtist, postTitle, QString()});
     }

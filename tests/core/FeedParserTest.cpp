@@ -343,3 +343,107 @@ TEST(Opml, AFeedReadersExportIsReadWithItsFoldersAndWrittenBackTheSame)
     ASSERT_FALSE(broken.has_value());
     EXPECT_NE(broken.error().toString().find("line 1"), std::string::npos) << broken.error().toString();
 }
+
+TEST(FeedParser, HostileDocumentsAreRefusedOrReadInLinearTimeAndNeverHandOutOtherThanWebLinks)
+{
+    // Entities of its own: refused before any is expanded (a few nested ones reach gigabytes).
+    const QByteArray laughs = R"(<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<rss version="2.0"><channel><title>&b;</title></channel></rss>)";
+    auto refused = parseFeed(laughs);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_NE(refused.error().message.find("declares its own entities"), std::string::npos);
+    EXPECT_FALSE(parseOpml("<?xml version=\"1.0\"?><!DOCTYPE opml [<!ENTITY a \"x\">]><opml><body/></opml>").has_value());
+    // A post that merely quotes one is read.
+    EXPECT_TRUE(parseFeed("<rss version=\"2.0\"><channel><title>x</title><item><description><![CDATA[<!DOCTYPE x [<!ENTITY a \"b\">]>]]></description></item></channel></rss>")
+                    .has_value());
+
+    // Nesting a million deep: an error, not a stack overflow.
+    QByteArray deep = "<rss version=\"2.0\"><channel><title>";
+    for (int i = 0; i < 200'000; ++i) {
+        deep.append("<b>");
+    }
+    auto tooDeep = parseFeed(deep);
+    ASSERT_FALSE(tooDeep.has_value());
+    EXPECT_NE(tooDeep.error().message.find("nested deeper"), std::string::npos) << tooDeep.error().toString();
+
+    // Half a million unclosed tags in a post: the songs are found in one pass (a regex would
+    // take minutes, past the test's time limit).
+    FeedItem flood;
+    flood.title = QStringLiteral("Flood");
+    flood.link = QStringLiteral("https://flood.example/post");
+    flood.html = QStringLiteral("<a href=\"https://flood.example/one.mp3\">Band – One</a>") + QStringLiteral("<a ").repeated(200'000) +
+                 QStringLiteral("<").repeated(200'000) + QStringLiteral("<audio ").repeated(100'000);
+    const QList<FoundSong> found = findSongs(flood);
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found[0].title, QStringLiteral("One"));
+    QByteArray links = "<html><head>";
+    for (int i = 0; i < 100'000; ++i) {
+        links.append("<link rel=alternate type=application/rss+xml aaaaaaaaaaaaaaaaaaaa");
+    }
+    EXPECT_TRUE(discoverFeeds(links, QUrl(QStringLiteral("https://x.example/"))).isEmpty());
+
+    // Only web links come out: no file:, javascript: or data:, and no look-alike hosts.
+    const QByteArray schemes = R"doc(<rss version="2.0"><channel><title>x</title><link>javascript:alert(1)</link><item><title>Band - Song</title>
+<link>file:///etc/passwd</link>
+<enclosure url="file:///home/me/.ssh/id_rsa" type="audio/mpeg"/>
+<description><![CDATA[<audio src="data:audio/mpeg;base64,AAAA"></audio><a href="javascript:x.mp3">x</a>
+<iframe src="https://w.soundcloud.com/player/?url=javascript:alert(1)"></iframe>
+<iframe src="https://evilsoundcloud.com/player/?url=https://evil.example/"></iframe>
+<iframe src="javascript://bandcamp.com/EmbeddedPlayer/%0Aalert(1)"></iframe>]]></description></item></channel></rss>)doc";
+    auto feed = parseFeed(schemes);
+    ASSERT_TRUE(feed.has_value()) << feed.error().toString();
+    EXPECT_TRUE(feed->link.isEmpty());
+    EXPECT_TRUE(feed->items[0].link.isEmpty());
+    EXPECT_TRUE(feed->items[0].enclosures.isEmpty());
+    const QList<FoundSong> songs = findSongs(feed->items[0]);
+    ASSERT_EQ(songs.size(), 1) << "only the title's song, with no link";
+    EXPECT_EQ(songs[0].source, FoundSong::Source::Title);
+    auto opml = parseOpml(R"(<opml version="2.0"><body><outline text="x" xmlUrl="file:///etc/passwd"/></body></opml>)");
+    ASSERT_FALSE(opml.has_value());
+    EXPECT_NE(opml.error().toString().find("line 1"), std::string::npos);
+}
+
+TEST(FeedParser, OddButValidFeedsAreReadAndEmptyOnesSaySo)
+{
+    // RSS 2.0 under a default namespace (some old generators), RSS 0.90 (Netscape's RDF).
+    auto userland = parseFeed(R"(<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>U</title><item><title>I &lt;3 salsa -&gt; you</title><guid>g</guid></item></channel></rss>)");
+    ASSERT_TRUE(userland.has_value()) << userland.error().toString();
+    ASSERT_EQ(userland->items.size(), 1);
+    EXPECT_EQ(userland->items[0].title, QStringLiteral("I <3 salsa -> you")) << "a plain-text title keeps its angle brackets";
+    auto netscape = parseFeed(R"(<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+<channel><title>Mozilla Dot Org</title><link>http://www.mozilla.org</link></channel>
+<item><title>New Status Updates</title><link>http://www.mozilla.org/status/</link></item></rdf:RDF>)");
+    ASSERT_TRUE(netscape.has_value()) << netscape.error().toString();
+    EXPECT_EQ(netscape->title, QStringLiteral("Mozilla Dot Org"));
+    ASSERT_EQ(netscape->items.size(), 1);
+    EXPECT_EQ(netscape->items[0].link, QStringLiteral("http://www.mozilla.org/status/"));
+    // Nothing in it: an error that says so, not an empty success.
+    auto empty = parseFeed(R"(<rss version="2.0"><nothing/></rss>)");
+    ASSERT_FALSE(empty.has_value());
+    EXPECT_NE(empty.error().message.find("without a <channel>"), std::string::npos);
+    auto atom03 = parseFeed(R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>old</title></feed>)");
+    ASSERT_FALSE(atom03.has_value());
+    EXPECT_NE(atom03.error().message.find("Atom 0.3"), std::string::npos);
+    // Numbers out of range are "not given", never undefined behaviour.
+    auto numbers = parseFeed(R"(<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>n</title><ttl>-5</ttl>
+<item><title>a</title><itunes:duration>1e300</itunes:duration><enclosure url="https://x.example/a.mp3" type="audio/mpeg" length="-7"/></item>
+<item><title>b</title><itunes:duration>1e17:0:0</itunes:duration><enclosure url="https://x.example/b.mp3" type="audio/mpeg" length="inf"/></item></channel></rss>)");
+    ASSERT_TRUE(numbers.has_value()) << numbers.error().toString();
+    EXPECT_EQ(numbers->ttlMinutes, 0);
+    EXPECT_EQ(numbers->items[0].durationSeconds, 0);
+    EXPECT_EQ(numbers->items[0].enclosures[0].length, 0);
+    EXPECT_EQ(numbers->items[1].durationSeconds, 0);
+    EXPECT_EQ(numbers->items[1].enclosures[0].length, 0);
+    // JSON Feed items that are not objects are no items.
+    auto json = parseFeed(R"({"version":"https://jsonfeed.org/version/1.1","title":"j","items":[1,"x",null,{"id":{"a":1},"title":"ok","attachments":"no"}]})");
+    ASSERT_TRUE(json.has_value()) << json.error().toString();
+    ASSERT_EQ(json->items.size(), 1);
+    EXPECT_EQ(json->items[0].title, QStringLiteral("ok"));
+}
+
+TEST(FeedParser, OneStrayByteInAUtf8FeedLeavesTheRestOfItsTextAsItWas)
+{
+    auto feed = parseFeed("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf\xc3\xa9 \x96 Se\xf1or</title></channel></rss>");
+    ASSERT_TRUE(feed.has_value()) << feed.error().toString();
+    EXPECT_EQ(feed->title, QStringLiteral("Café \u2013 Señor"));
+}
