@@ -27,11 +27,6 @@ constexpr auto kRss090 = "http://my.netscape.com/rdf/simple/0.9/";
 /// Deeper than any feed nests: past it the document is refused (a stack, or patience, would not last).
 constexpr int kMostNesting = 64;
 
-QString absolute(const QUrl& base, const QString& link)
-{
-    return httpUrl(base, link);
-}
-
 /// A count from a feed (a length, a duration part): whole, 0 to 10^15; 0 when it is not one.
 qint64 countOf(double value)
 {
@@ -218,7 +213,7 @@ private:
             return true;
         }
         if (is("content", kMedia)) {
-            const QString url = absolute(m_base, attribute("url"));
+            const QString url = httpUrl(m_base, attribute("url"));
             if (!url.isEmpty()) {
                 QString type = attribute("type");
                 if (type.isEmpty() && attribute("medium") == QLatin1String("audio")) {
@@ -238,16 +233,16 @@ private:
     {
         if (is("new-feed-url", kItunes)) {
             m_feed.podcast = true;
-            m_feed.newFeedUrl = absolute(m_base, text());
+            m_feed.newFeedUrl = httpUrl(m_base, text());
         } else if (is("image", kItunes)) {
             m_feed.podcast = true;
             if (m_feed.imageUrl.isEmpty()) {
-                m_feed.imageUrl = absolute(m_base, attribute("href"));
+                m_feed.imageUrl = httpUrl(m_base, attribute("href"));
             }
         } else if (m_xml.namespaceUri() == QLatin1String(kItunes)) {
             m_feed.podcast = true;
         } else if (is("link", kAtom) && attribute("rel") == QLatin1String("alternate") && m_feed.link.isEmpty()) {
-            m_feed.link = absolute(m_base, attribute("href"));
+            m_feed.link = httpUrl(m_base, attribute("href"));
         }
     }
 
@@ -264,7 +259,7 @@ private:
                 } else if (isRss("title")) {
                     m_feed.title = text().simplified();
                 } else if (isRss("link")) {
-                    m_feed.link = absolute(m_base, text());
+                    m_feed.link = httpUrl(m_base, text());
                 } else if (isRss("description")) {
                     m_feed.description = text();
                 } else if (isRss("ttl")) {
@@ -272,7 +267,7 @@ private:
                 } else if (isRss("image")) {
                     children([&] {
                         if (isRss("url")) {
-                            m_feed.imageUrl = absolute(m_base, text());
+                            m_feed.imageUrl = httpUrl(m_base, text());
                         }
                     });
                 } else {
@@ -295,7 +290,7 @@ private:
             if (isRss("title")) {
                 item.title = text().simplified();
             } else if (isRss("link")) {
-                item.link = absolute(m_base, text());
+                item.link = httpUrl(m_base, text());
             } else if (isRss("description")) {
                 description = text();
             } else if (isRss("guid")) {
@@ -306,7 +301,7 @@ private:
             } else if (isRss("author")) {
                 item.author = text();
             } else if (isRss("enclosure")) {
-                const QString url = absolute(m_base, attribute("url"));
+                const QString url = httpUrl(m_base, attribute("url"));
                 if (!url.isEmpty()) {
                     item.enclosures.append({url, attribute("type"), countOf(attribute("length")), 0});
                 }
@@ -341,7 +336,7 @@ private:
                     if (isRss("title")) {
                         m_feed.title = text().simplified();
                     } else if (isRss("link")) {
-                        m_feed.link = absolute(m_base, text());
+                        m_feed.link = httpUrl(m_base, text());
                     } else if (isRss("description")) {
                         m_feed.description = text();
                     }
@@ -351,7 +346,7 @@ private:
             } else if (isRss("image")) {
                 children([&] {
                     if (isRss("url")) {
-                        m_feed.imageUrl = absolute(m_base, text());
+                        m_feed.imageUrl = httpUrl(m_base, text());
                     }
                 });
             }
@@ -424,10 +419,10 @@ private:
             } else if (is("link", kAtom)) {
                 const QString rel = attribute("rel");
                 if ((rel.isEmpty() || rel == QLatin1String("alternate")) && m_feed.link.isEmpty()) {
-                    m_feed.link = absolute(m_base, attribute("href"));
+                    m_feed.link = httpUrl(m_base, attribute("href"));
                 }
             } else if (is("logo", kAtom) || is("icon", kAtom)) {
-                const QString url = absolute(m_base, text());
+                const QString url = httpUrl(m_base, text());
                 if (m_feed.imageUrl.isEmpty() || m_xml.name() == QLatin1String("logo")) {
                     m_feed.imageUrl = url;
                 }
@@ -449,7 +444,7 @@ private:
                 item.title = atomText(false);
             } else if (is("link", kAtom)) {
                 const QString rel = attribute("rel");
-                const QString href = absolute(m_base, attribute("href"));
+                const QString href = httpUrl(m_base, attribute("href"));
                 if (rel == QLatin1String("enclosure")) {
                     if (!href.isEmpty()) {
                         item.enclosures.append({href, attribute("type"), countOf(attribute("length")), 0});
@@ -511,9 +506,9 @@ Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
     Feed feed;
     feed.format = FeedFormat::JsonFeed;
     feed.title = root.value(QStringLiteral("title")).toString().simplified();
-    feed.link = absolute(base, root.value(QStringLiteral("home_page_url")).toString());
+    feed.link = httpUrl(base, root.value(QStringLiteral("home_page_url")).toString());
     feed.description = root.value(QStringLiteral("description")).toString();
-    feed.imageUrl = absolute(base, root.value(QStringLiteral("icon")).toString());
+    feed.imageUrl = httpUrl(base, root.value(QStringLiteral("icon")).toString());
     const auto authorOf = [](const QJsonObject& object) {
         const QJsonArray authors = object.value(QStringLiteral("authors")).toArray();
         return (authors.isEmpty() ? object.value(QStringLiteral("author")).toObject() : authors.first().toObject()).value(QStringLiteral("name")).toString();
@@ -527,7 +522,7 @@ Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
         const QJsonValue id = object.value(QStringLiteral("id"));
         item.guid = id.isDouble() ? QString::number(id.toDouble(), 'g', 17) : id.toString();
         item.title = object.value(QStringLiteral("title")).toString().simplified();
-        item.link = absolute(base, object.value(QStringLiteral("url")).toString());
+        item.link = httpUrl(base, object.value(QStringLiteral("url")).toString());
         item.author = authorOf(object);
         if (item.author.isEmpty()) {
             item.author = authorOf(root);
@@ -543,7 +538,7 @@ Result<Feed> parseJsonFeed(const QByteArray& document, const QUrl& base)
         }
         for (const QJsonValue& attachment : object.value(QStringLiteral("attachments")).toArray()) {
             const QJsonObject a = attachment.toObject();  // (not an object: no url, skipped)
-            const QString url = absolute(base, a.value(QStringLiteral("url")).toString());
+            const QString url = httpUrl(base, a.value(QStringLiteral("url")).toString());
             if (!url.isEmpty()) {
                 item.enclosures.append({url, a.value(QStringLiteral("mime_type")).toString(), countOf(a.value(QStringLiteral("size_in_bytes")).toDouble()),
                                         countOf(a.value(QStringLiteral("duration_in_seconds")).toDouble())});

@@ -56,6 +56,22 @@ protected:
 
     ui::BeatSession& session() { return m_page->session(); }
     const core::beats::Arrangement& tune() { return session().machine().arrangements.at(0); }
+    /// The machine's first tune played on the JACK server the test started (tried again while
+    /// the server warms up); whether it plays.
+    bool playTuneOnJack()
+    {
+        audio::DeviceSettings settings;
+        settings.driver = "JACK";
+        session().setDeviceSettings(settings);
+        session().setPlayingArrangement(0);
+        for (int attempt = 0; attempt < 40; ++attempt) {
+            if (session().play()) {
+                return true;
+            }
+            QTest::qWait(250);
+        }
+        return false;
+    }
 
     void press(const QKeySequence& keys)
     {
@@ -163,18 +179,7 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndNQueuesTheNextSectionForTheNextBarLin
     const auto release = qScopeGuard([this] { session().releaseDevice(); });
     qputenv("JACK_DEFAULT_SERVER", server.toUtf8());
     qputenv("JACK_NO_START_SERVER", "1");
-    audio::DeviceSettings settings;
-    settings.driver = "JACK";
-    session().setDeviceSettings(settings);
-    session().setPlayingArrangement(0);
-    bool playing = false;
-    for (int attempt = 0; attempt < 40 && !playing; ++attempt) {
-        playing = session().play();
-        if (!playing) {
-            QTest::qWait(250);
-        }
-    }
-    ASSERT_TRUE(playing) << m_page->bannerText().toStdString();
+    ASSERT_TRUE(playTuneOnJack()) << m_page->bannerText().toStdString();
     for (int i = 0; i < 200 && session().playingEntry() != 0; ++i) {
         QTest::qWait(20);
     }
@@ -227,18 +232,7 @@ TEST_F(ArrangeViewTest, TheTunePlaysLiveAndAPedalsNotesMoveThroughItAtTheNextBar
     };
     ASSERT_TRUE(QTest::qWaitFor(connected, 8'000));
 
-    audio::DeviceSettings settings;
-    settings.driver = "JACK";
-    session().setDeviceSettings(settings);
-    session().setPlayingArrangement(0);
-    bool playing = false;
-    for (int attempt = 0; attempt < 40 && !playing; ++attempt) {
-        playing = session().play();
-        if (!playing) {
-            QTest::qWait(250);
-        }
-    }
-    ASSERT_TRUE(playing) << m_page->bannerText().toStdString();
+    ASSERT_TRUE(playTuneOnJack()) << m_page->bannerText().toStdString();
     errors.clear();  // (a play retried while the server warmed up)
     ASSERT_TRUE(QTest::qWaitFor([&] { return session().playingEntry() == 0; }, 4'000)) << "the intro";
     press(61);  // C sharp: nothing
