@@ -2,6 +2,7 @@
 
 #include "app/cli/BeatCommands.h"
 #include "app/cli/CoachCommands.h"
+#include "app/cli/FeedCommands.h"
 #include "app/cli/DbCommands.h"
 #include "app/cli/RoadmapCommands.h"
 #include "app/cli/SetlistCommands.h"
@@ -155,6 +156,29 @@ Commands:
                  --midi-out: the groove's notes to a JACK MIDI input, each on its
                  exact frame (General MIDI: percussion on 10, keyed parts on their
                  own channels; or all on CHANNEL 1-16); --midi-only mutes the audio
+  feeds add URL [--folder NAME] [--name NAME] [--no-check]
+                 follow a music blog or podcast: its feed's address, or a web page
+                 that names its feed (RSS, Atom, JSON Feed); read at once unless
+                 --no-check (--json: {"id","url","title","new_items"})
+  feeds list     the feeds followed, by folder, with their counts, last error and
+                 next check (--json: [{"id","url","name","folder","items","new",
+                 "error","next_check",...}])
+  feeds refresh [FEED...] [--due]
+                 ask the feeds for new items (all of them, or only those due
+                 with --due) (--json: {"feeds","new_items","not_modified",
+                 "errors":[{"feed","message"}],"notices",...})
+  feeds items [FEED] [--new] [--starred] [--search QUERY] [--limit N]
+                 the items, newest first, with the songs found in each; QUERY:
+                 words, "phrases", -word, feed: new: starred: played: artist: title:
+                 (--json: [{"feed","guid","title","link","songs":[{"artist",
+                 "title","url"}],...}])
+  feeds ranking [--min-feeds N]
+                 songs that several of the feeds followed posted (default 2)
+  feeds remove FEED [--drop-items]   stop following it (its items stay unless
+                 --drop-items); feeds pause FEED, feeds resume FEED
+  feeds import-opml FILE.opml        follow the feeds of another reader's OPML
+                 file, in its folders; feeds export-opml --out FILE.opml
+                 (FEED: the id, address or name feeds list shows)
   coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
               [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]
               [--sensitivity 0-100] [--gate-db DB] [--no-bleed] [--notes LIST|gm] [--save]
@@ -397,6 +421,9 @@ int runCli(const QStringList& arguments)
     }
     if (group == QLatin1String("coach")) {
         return runCoachCommand(args);
+    }
+    if (group == QLatin1String("feeds")) {
+        return runFeedsCommand(args);
     }
     if (group == QLatin1String("dump")) {
         return runDumpCommand(args);

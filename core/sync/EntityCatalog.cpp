@@ -30,6 +30,9 @@ const QStringList& syncedEntities()
         QStringLiteral("playlist_item"),
         QStringLiteral("sync_conflict"),
         QStringLiteral("fan_vote"),
+        QStringLiteral("feed_folder"),
+        QStringLiteral("feed"),
+        QStringLiteral("feed_item_state"),
     };
     return entities;
 }

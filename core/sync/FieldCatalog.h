@@ -18,8 +18,9 @@ namespace bandmate::core {
 /// wrote data it cannot show yet.
 /// 1: the first; 2: roadmap_task.item_ids, checklist ticks kept by item id; 3: fan_vote;
 /// 4: machine.origin (a copy of a shared groove); 5: coach_take (the timing coach's kept takes);
-/// 6: arrangement, arrangement_section (a machine's whole tunes).
-inline constexpr int kDataFormat = 6;
+/// 6: arrangement, arrangement_section (a machine's whole tunes); 7: feed_folder, feed,
+/// feed_item_state (followed blogs and podcasts).
+inline constexpr int kDataFormat = 7;
 
 /// The longest text one synced field holds, in UTF-8 bytes: what one push (a body of at most
 /// 1 MiB) can carry. A whole chart or a beat machine's XML is a few dozen KiB.

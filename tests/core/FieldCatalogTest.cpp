@@ -37,7 +37,8 @@ TEST(FieldCatalog, TheDataFormatGrowsWithTheSyncedSchema)
         QString::fromLatin1(QCryptographicHash::hash(lines.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
     const QHash<int, QString> known{{1, QStringLiteral("6ade2c06b9cc8ccd")}, {2, QStringLiteral("31bd6caeb9ed2025")},
                                     {3, QStringLiteral("a1f713c6a6f1806e")}, {4, QStringLiteral("7a2310b9d36c8a10")},
-                                    {5, QStringLiteral("8224fc7bc253b4da")}, {6, QStringLiteral("4fae4eacb95ac8dc")}};
+                                    {5, QStringLiteral("8224fc7bc253b4da")}, {6, QStringLiteral("4fae4eacb95ac8dc")},
+                                    {7, QStringLiteral("73a55cbe590921ff")}};
     EXPECT_EQ(fingerprint, known.value(kDataFormat)) << lines.join(QLatin1Char('\n')).toStdString();
 }
 

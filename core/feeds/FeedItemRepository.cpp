@@ -1,0 +1,637 @@
+#include "core/feeds/FeedItemRepository.h"
+
+#include "core/feeds/HtmlScan.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/storage/StatementCache.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/sync/TrackedWrite.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace bandmate::core::feeds {
+
+namespace {
+
+const QString kState = QStringLiteral("feed_item_state");
+constexpr qsizetype kSummaryLength = 400;
+
+/// `text`, never null: a null QString binds as NULL, and every column here is NOT NULL.
+QString text(const QString& text) { return text.isNull() ? QStringLiteral("") : text; }
+
+qint64 toMs(const QDateTime& time) { return time.isValid() ? time.toMSecsSinceEpoch() : 0; }
+QDateTime fromMs(qint64 ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
+
+const char* sourceName(FoundSong::Source source)
+{
+    switch (source) {
+    case FoundSong::Source::Enclosure: return "enclosure";
+    case FoundSong::Source::Audio: return "audio";
+    case FoundSong::Source::AudioLink: return "link";
+    case FoundSong::Source::Player: return "player";
+    case FoundSong::Source::Title: return "title";
+    }
+    return "title";
+}
+
+FoundSong::Source sourceFrom(const QString& name)
+{
+    for (const FoundSong::Source source : {FoundSong::Source::Enclosure, FoundSong::Source::Audio, FoundSong::Source::AudioLink,
+                                           FoundSong::Source::Player}) {
+        if (name == QLatin1String(sourceName(source))) {
+            return source;
+        }
+    }
+    return FoundSong::Source::Title;
+}
+
+/// An item's keys as this document gives them; an empty key is one the document does not make usable.
+struct Keys {
+    QString guid;
+    QString enclosure;
+    QString link;
+};
+
+Keys candidateKeys(const FeedItem& item)
+{
+    Keys keys;
+    keys.guid = item.guid.trimmed();
+    const QString title = item.title.simplified();
+    if (!item.enclosures.isEmpty() && !item.enclosures.first().url.isEmpty()) {
+        keys.enclosure = item.enclosures.first().url + QLatin1Char('\n') + title;
+    }
+    const QString published = item.published.isValid() ? item.published.toString(Qt::ISODate) : QString();
+    keys.link = QString::fromLatin1(QCryptographicHash::hash((item.link + QLatin1Char('\n') + published + QLatin1Char('\n') + title).toUtf8(),
+                                                             QCryptographicHash::Sha1)
+                                        .toHex());
+    return keys;
+}
+
+/// Whether an item's song is the library's: the same artist and title, case and spacing aside.
+QString ownedKey(const QString& artist, const QString& title)
+{
+    return artist.simplified().toCaseFolded() + QLatin1Char('\n') + title.simplified().toCaseFolded();
+}
+
+Result<QSet<QString>> librarySongs(const QSqlDatabase& db)
+{
+    auto query = sql::run(db, QStringLiteral("SELECT artist, title FROM song WHERE deleted = 0 AND artist <> ''"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QSet<QString> keys;
+    while (query->next()) {
+        keys.insert(ownedKey(query->value(0).toString(), query->value(1).toString()));
+    }
+    return keys;
+}
+
+/// The search's words and filters as SQL over feed_item `i`, feed `f` and feed_item_state `s`.
+Result<QString> searchCondition(const QString& search, QVariantList& binds)
+{
+    QStringList conditions;
+    qsizetype at = 0;
+    const auto like = [](QString text) {
+        text.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+        return QLatin1Char('%') + text + QLatin1Char('%');
+    };
+    const auto yesNo = [](const QString& value, bool& result) {
+        const QString lower = value.toLower();
+        if (lower == QLatin1String("yes") || lower == QLatin1String("true") || lower == QLatin1String("1")) {
+            result = true;
+            return true;
+        }
+        if (lower == QLatin1String("no") || lower == QLatin1String("false") || lower == QLatin1String("0")) {
+            result = false;
+            return true;
+        }
+        return false;
+    };
+    while (at < search.size()) {
+        while (at < search.size() && search.at(at).isSpace()) {
+            ++at;
+        }
+        if (at >= search.size()) {
+            break;
+        }
+        const qsizetype start = at;
+        bool negated = false;
+        if (search.at(at) == QLatin1Char('-')) {
+            negated = true;
+            ++at;
+        }
+        QString field;
+        QString value;
+        const auto readValue = [&]() -> Result<QString> {
+            if (at < search.size() && search.at(at) == QLatin1Char('"')) {
+                const qsizetype close = search.indexOf(QLatin1Char('"'), at + 1);
+                if (close < 0) {
+                    return fail(ErrorCode::InvalidArgument, "a quote that is never closed", "column " + std::to_string(at + 1));
+                }
+                QString text = search.mid(at + 1, close - at - 1);
+                at = close + 1;
+                return text;
+            }
+            const qsizetype begin = at;
+            while (at < search.size() && !search.at(at).isSpace()) {
+                ++at;
+            }
+            return search.mid(begin, at - begin);
+        };
+        auto first = readValue();
+        if (!first) {
+            return std::unexpected(first.error());
+        }
+        value = *first;
+        if (const qsizetype colon = value.indexOf(QLatin1Char(':')); colon > 0 && search.at(start + (negated ? 1 : 0)) != QLatin1Char('"')) {
+            field = value.left(colon).toLower();
+            value = value.mid(colon + 1);
+            if (value.isEmpty() && at < search.size() && search.at(at) == QLatin1Char('"')) {
+                auto quoted = readValue();
+                if (!quoted) {
+                    return std::unexpected(quoted.error());
+                }
+                value = *quoted;
+            }
+        }
+        if (value.isEmpty()) {
+            continue;
+        }
+        QString condition;
+        bool flag = false;
+        if (field.isEmpty()) {
+            condition = QStringLiteral("(i.title LIKE ? ESCAPE '\\' OR i.summary LIKE ? ESCAPE '\\' OR i.author LIKE ? ESCAPE '\\' "
+                                       "OR f.name LIKE ? ESCAPE '\\' OR f.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM feed_song g "
+                                       "WHERE g.item_id = i.id AND (g.artist LIKE ? ESCAPE '\\' OR g.title LIKE ? ESCAPE '\\')))");
+            for (int i = 0; i < 7; ++i) {
+                binds.append(like(value));
+            }
+        } else if (field == QLatin1String("feed")) {
+            condition = QStringLiteral("(f.name LIKE ? ESCAPE '\\' OR f.title LIKE ? ESCAPE '\\' OR f.url LIKE ? ESCAPE '\\')");
+            binds << like(value) << like(value) << like(value);
+        } else if (field == QLatin1String("new") || field == QLatin1String("starred") || field == QLatin1String("played")) {
+            if (!yesNo(value, flag)) {
+                return fail(ErrorCode::InvalidArgument, field.toStdString() + ": takes yes or no", "column " + std::to_string(start + 1));
+            }
+            condition = field == QLatin1String("new")       ? QStringLiteral("(coalesce(s.seen, 0) = 0 AND coalesce(s.played, 0) = 0)")
+                        : field == QLatin1String("starred") ? QStringLiteral("coalesce(s.starred, 0) = 1")
+                                                            : QStringLiteral("coalesce(s.played, 0) = 1");
+            negated = negated != !flag;
+        } else if (field == QLatin1String("artist") || field == QLatin1String("title")) {
+            condition = QStringLiteral("EXISTS (SELECT 1 FROM feed_song g WHERE g.item_id = i.id AND g.%1 LIKE ? ESCAPE '\\')").arg(field);
+            binds.append(like(value));
+        } else {
+            return fail(ErrorCode::InvalidArgument, "unknown field \"" + field.toStdString() + "\" (feeds know feed:, new:, starred:, played:, artist:, title:)",
+                        "column " + std::to_string(start + 1));
+        }
+        conditions.append(negated ? QStringLiteral("NOT ") + condition : condition);
+    }
+    return conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QLatin1String(" AND "));
+}
+
+const QString kItemColumns = QStringLiteral(
+    "i.id, i.feed_id, coalesce(nullif(f.name, ''), nullif(f.title, ''), f.url), i.guid, i.title, i.link, i.author, i.summary, "
+    "i.published, i.first_seen, i.duration_s, coalesce(s.seen, 0), coalesce(s.played, 0), coalesce(s.starred, 0), coalesce(s.position_ms, 0)");
+const QString kItemJoins = QStringLiteral(
+    "FROM feed_item i JOIN feed f ON f.id = i.feed_id AND (f.deleted = 0 OR f.keep_items = 1) "
+    "LEFT JOIN feed_item_state s ON s.id = i.id WHERE coalesce(s.deleted, 0) = 0");
+
+ItemView itemAt(const QSqlQuery& query)
+{
+    ItemView item;
+    item.id = query.value(0).toString();
+    item.feedId = query.value(1).toString();
+    item.feedName = query.value(2).toString();
+    item.guid = query.value(3).toString();
+    item.title = query.value(4).toString();
+    item.link = query.value(5).toString();
+    item.author = query.value(6).toString();
+    item.summary = query.value(7).toString();
+    item.published = fromMs(query.value(8).toLongLong());
+    item.firstSeen = fromMs(query.value(9).toLongLong());
+    item.durationSeconds = query.value(10).toLongLong();
+    item.played = query.value(12).toInt() != 0;
+    item.isNew = query.value(11).toInt() == 0 && !item.played;
+    item.starred = query.value(13).toInt() != 0;
+    item.positionMs = query.value(14).toLongLong();
+    return item;
+}
+
+/// Fills in the songs of `items` (and whether the library has them).
+Result<void> addSongs(const QSqlDatabase& db, QList<ItemView>& items)
+{
+    if (items.isEmpty()) {
+        return {};
+    }
+    QJsonArray ids;
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        ids.append(items.at(i).id);
+        index.insert(items.at(i).id, i);
+    }
+    auto owned = librarySongs(db);
+    if (!owned) {
+        return std::unexpected(owned.error());
+    }
+    auto query = sql::run(db,
+                          QStringLiteral("SELECT item_id, source, artist, title, url FROM feed_song "
+                                         "WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, position"),
+                          {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    while (query->next()) {
+        ItemSong song{sourceFrom(query->value(1).toString()), query->value(2).toString(), query->value(3).toString(), query->value(4).toString(), false};
+        song.owned = !song.artist.isEmpty() && owned->contains(ownedKey(song.artist, song.title));
+        items[index.value(query->value(0).toString())].songs.append(song);
+    }
+    return {};
+}
+
+}  // namespace
+
+FeedItemRepository::FeedItemRepository(Database& db) : m_db(db) {}
+
+QString FeedItemRepository::itemId(const QString& feedId, const QString& key)
+{
+    return QUuid::createUuidV5(QUuid::fromString(feedId), key).toString(QUuid::WithoutBraces);
+}
+
+Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed& feed, const QDateTime& now)
+{
+    // The keys this document makes usable: a GUID or an enclosure that two items share tells
+    // nothing apart, so it is not used (for those items) at all.
+    QList<Keys> keys;
+    keys.reserve(feed.items.size());
+    QHash<QString, int> guidCount;
+    QHash<QString, int> enclosureCount;
+    for (const FeedItem& item : feed.items) {
+        keys.append(candidateKeys(item));
+        ++guidCount[keys.last().guid];
+        ++enclosureCount[keys.last().enclosure];
+    }
+    bool allGuids = !feed.items.isEmpty();
+    bool allEnclosures = !feed.items.isEmpty();
+    for (Keys& key : keys) {
+        if (key.guid.isEmpty() || guidCount.value(key.guid) > 1) {
+            key.guid.clear();
+            allGuids = false;
+        }
+        if (key.enclosure.isEmpty() || enclosureCount.value(key.enclosure) > 1) {
+            key.enclosure.clear();
+            allEnclosures = false;
+        }
+    }
+    StoreCounts counts;
+    counts.keyKind = allGuids ? QStringLiteral("guid") : allEnclosures ? QStringLiteral("enclosure") : QStringLiteral("link");
+
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    // What this computer has of the feed already, by each key.
+    struct Stored {
+        QString guidKey, enclosureKey, linkKey, title, link, summary;
+    };
+    QHash<QString, Stored> stored;
+    QHash<QString, QString> byGuid, byEnclosure, byLink;
+    {
+        auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, guid_key, enclosure_key, link_key, title, link, summary FROM feed_item WHERE feed_id = ?"),
+                              {feedId});
+        if (!query) {
+            return std::unexpected(query.error());
+        }
+        while (query->next()) {
+            const QString id = query->value(0).toString();
+            Stored row{query->value(1).toString(), query->value(2).toString(), query->value(3).toString(),
+                       query->value(4).toString(), query->value(5).toString(), query->value(6).toString()};
+            if (!row.guidKey.isEmpty()) {
+                byGuid.insert(row.guidKey, id);
+            }
+            if (!row.enclosureKey.isEmpty()) {
+                byEnclosure.insert(row.enclosureKey, id);
+            }
+            byLink.insert(row.linkKey, id);
+            stored.insert(id, row);
+        }
+    }
+    QSet<QString> removed;
+    {
+        auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id FROM feed_item_state WHERE feed_id = ? AND deleted = 1"), {feedId});
+        if (!query) {
+            return std::unexpected(query.error());
+        }
+        while (query->next()) {
+            removed.insert(query->value(0).toString());
+        }
+    }
+
+    sql::StatementCache statements(m_db.connection());
+    const QString upsert = QStringLiteral(
+        "INSERT INTO feed_item (id, feed_id, guid_key, enclosure_key, link_key, guid, title, link, author, summary, published, first_seen, duration_s) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET guid_key = excluded.guid_key, "
+        "enclosure_key = excluded.enclosure_key, link_key = excluded.link_key, guid = excluded.guid, title = excluded.title, link = excluded.link, "
+        "author = excluded.author, summary = excluded.summary, published = excluded.published, duration_s = excluded.duration_s");
+    const QString dropSongs = QStringLiteral("DELETE FROM feed_song WHERE item_id = ?");
+    const QString addSong = QStringLiteral("INSERT INTO feed_song (item_id, position, source, artist, title, url) VALUES (?, ?, ?, ?, ?, ?)");
+    QSet<QString> done;  // ids this document already gave (an item listed twice counts once)
+    for (qsizetype n = 0; n < feed.items.size(); ++n) {
+        const FeedItem& item = feed.items.at(n);
+        const Keys& key = keys.at(n);
+        QString id = !key.guid.isEmpty() && byGuid.contains(key.guid)                  ? byGuid.value(key.guid)
+                     : !key.enclosure.isEmpty() && byEnclosure.contains(key.enclosure) ? byEnclosure.value(key.enclosure)
+                                                                                       : byLink.value(key.link);
+        const bool known = !id.isEmpty();
+        if (!known) {
+            const QString primary = counts.keyKind == QLatin1String("guid")        ? QStringLiteral("guid:") + key.guid
+                                    : counts.keyKind == QLatin1String("enclosure") ? QStringLiteral("enclosure:") + key.enclosure
+                                                                                   : QStringLiteral("link:") + key.link;
+            id = itemId(feedId, primary);
+        }
+        if (done.contains(id)) {
+            continue;
+        }
+        done.insert(id);
+        const QString summary = HtmlScan::unescaped(HtmlScan::withoutTags(item.html)).simplified().left(kSummaryLength);
+        const QString title = item.title.simplified();
+        if (known) {
+            const Stored& before = stored.value(id);
+            if (before.guidKey == key.guid && before.enclosureKey == key.enclosure && before.linkKey == key.link && before.title == title &&
+                before.link == item.link && before.summary == summary) {
+                continue;  // as it was: nothing to write
+            }
+            ++counts.changed;
+        } else if (!stored.contains(id) && !removed.contains(id)) {
+            ++counts.newItems;
+        }
+        const qint64 duration = item.durationSeconds > 0 ? item.durationSeconds
+                                                          : (item.enclosures.isEmpty() ? 0 : item.enclosures.first().durationSeconds);
+        if (auto written = statements.exec(upsert, {id, feedId, text(key.guid), text(key.enclosure), text(key.link), text(item.guid), text(title),
+                                                    text(item.link), text(item.author.simplified()), text(summary), toMs(item.published), toMs(now),
+                                                    duration});
+            !written) {
+            return std::unexpected(written.error());
+        }
+        if (auto dropped = statements.exec(dropSongs, {id}); !dropped) {
+            return std::unexpected(dropped.error());
+        }
+        const QList<FoundSong> songs = findSongs(item);
+        for (qsizetype s = 0; s < songs.size(); ++s) {
+            const FoundSong& song = songs.at(s);
+            if (auto added = statements.exec(addSong, {id, s, QString::fromLatin1(sourceName(song.source)), text(song.artist), text(song.title), text(song.url)}); !added) {
+                return std::unexpected(added.error());
+            }
+        }
+    }
+    if (auto kind = sql::exec(m_db.connection(),
+                              QStringLiteral("INSERT INTO feed_fetch (feed_id, key_kind) VALUES (?, ?) ON CONFLICT (feed_id) DO UPDATE SET key_kind = excluded.key_kind"),
+                              {feedId, counts.keyKind});
+        !kind) {
+        return std::unexpected(kind.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return counts;
+}
+
+Result<QList<ItemView>> FeedItemRepository::items(const ItemFilter& filter) const
+{
+    QVariantList binds;
+    QString where;
+    if (!filter.feedId.isEmpty()) {
+        where += QStringLiteral(" AND i.feed_id = ?");
+        binds.append(filter.feedId);
+    }
+    if (!filter.folderId.isEmpty()) {
+        where += QStringLiteral(" AND f.folder_id = ? AND f.deleted = 0");
+        binds.append(filter.folderId);
+    }
+    if (filter.onlyNew) {
+        where += QStringLiteral(" AND coalesce(s.seen, 0) = 0 AND coalesce(s.played, 0) = 0");
+    }
+    if (filter.onlyStarred) {
+        where += QStringLiteral(" AND coalesce(s.starred, 0) = 1");
+    }
+    auto search = searchCondition(filter.search, binds);
+    if (!search) {
+        return std::unexpected(search.error());
+    }
+    binds.append(std::max(filter.limit, 0));
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT %1 %2%3 AND %4 ORDER BY CASE WHEN i.published > 0 THEN i.published ELSE i.first_seen END DESC, i.id DESC LIMIT ?")
+                              .arg(kItemColumns, kItemJoins, where, *search),
+                          binds);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<ItemView> result;
+    while (query->next()) {
+        result.append(itemAt(*query));
+    }
+    if (auto songs = addSongs(m_db.connection(), result); !songs) {
+        return std::unexpected(songs.error());
+    }
+    return result;
+}
+
+Result<ItemView> FeedItemRepository::item(const QString& itemId) const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT %1 %2 AND i.id = ?").arg(kItemColumns, kItemJoins), {itemId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, "no such feed item", itemId.toStdString());
+    }
+    QList<ItemView> one{itemAt(*query)};
+    if (auto songs = addSongs(m_db.connection(), one); !songs) {
+        return std::unexpected(songs.error());
+    }
+    return one.first();
+}
+
+Result<void> FeedItemRepository::writeState(const QStringList& itemIds, const QString& field, const QVariant& value)
+{
+    QList<QPair<QString, QString>> rows;  // id, feed id
+    for (const QString& id : itemIds) {
+        auto feedId = sql::scalar(m_db.connection(), QStringLiteral("SELECT feed_id FROM feed_item WHERE id = ?"), {id});
+        if (!feedId) {
+            return std::unexpected(feedId.error());
+        }
+        if (feedId->isNull()) {
+            return fail(ErrorCode::NotFound, "no such feed item", id.toStdString());
+        }
+        rows.append({id, feedId->toString()});
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
+        for (const auto& [id, feedId] : std::as_const(rows)) {
+            QVariantMap fields{{QStringLiteral("feed_id"), feedId}};
+            if (field == QLatin1String("deleted")) {
+                if (auto written = tracker.write(kState, id, fields); !written) {
+                    return std::unexpected(written.error());
+                }
+                if (auto removed = tracker.remove(kState, id); !removed) {
+                    return std::unexpected(removed.error());
+                }
+                continue;
+            }
+            fields.insert(field, value);
+            if (field == QLatin1String("played") && value.toInt() != 0) {
+                fields.insert(QStringLiteral("seen"), 1);
+            }
+            if (auto written = tracker.write(kState, id, fields); !written) {
+                return std::unexpected(written.error());
+            }
+        }
+        return {};
+    });
+}
+
+Result<void> FeedItemRepository::setSeen(const QStringList& itemIds, bool seen)
+{
+    return writeState(itemIds, QStringLiteral("seen"), seen ? 1 : 0);
+}
+
+Result<void> FeedItemRepository::setPlayed(const QString& itemId, bool played)
+{
+    return writeState({itemId}, QStringLiteral("played"), played ? 1 : 0);
+}
+
+Result<void> FeedItemRepository::setStarred(const QString& itemId, bool starred)
+{
+    return writeState({itemId}, QStringLiteral("starred"), starred ? 1 : 0);
+}
+
+Result<void> FeedItemRepository::setPosition(const QString& itemId, qint64 positionMs)
+{
+    return writeState({itemId}, QStringLiteral("position_ms"), std::max<qint64>(positionMs, 0));
+}
+
+Result<void> FeedItemRepository::remove(const QStringList& itemIds)
+{
+    return writeState(itemIds, QStringLiteral("deleted"), 1);
+}
+
+Result<int> FeedItemRepository::markAllSeen(const QString& feedId)
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT i.id, i.feed_id %1 AND coalesce(s.seen, 0) = 0 AND coalesce(s.played, 0) = 0 AND (? = '' OR i.feed_id = ?)")
+                              .arg(kItemJoins),
+                          {feedId, feedId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<QPair<QString, QVariantMap>> rows;
+    while (query->next()) {
+        rows.append({query->value(0).toString(), {{QStringLiteral("feed_id"), query->value(1).toString()}, {QStringLiteral("seen"), 1}}});
+    }
+    if (rows.isEmpty()) {
+        return 0;
+    }
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.writeMany(kState, rows); });
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    return static_cast<int>(rows.size());
+}
+
+Result<QList<RankedSong>> FeedItemRepository::ranking(int minFeeds, int limit) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT g.artist, g.title, g.url, i.feed_id, coalesce(nullif(f.name, ''), nullif(f.title, ''), f.url), i.id, "
+                                         "CASE WHEN i.published > 0 THEN i.published ELSE i.first_seen END "
+                                         "FROM feed_song g JOIN feed_item i ON i.id = g.item_id JOIN feed f ON f.id = i.feed_id AND f.deleted = 0 "
+                                         "LEFT JOIN feed_item_state s ON s.id = i.id WHERE coalesce(s.deleted, 0) = 0 AND g.artist <> '' AND g.title <> '' "
+                                         "ORDER BY g.item_id, g.position"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    struct Group {
+        RankedSong song;
+        QSet<QString> feedIds;
+        int urlRank = 100;
+    };
+    QHash<QString, Group> groups;
+    while (query->next()) {
+        const QString artist = query->value(0).toString();
+        const QString title = query->value(1).toString();
+        Group& group = groups[ownedKey(artist, title)];
+        const QString feedId = query->value(3).toString();
+        const QDateTime when = fromMs(query->value(6).toLongLong());
+        if (group.song.title.isEmpty() || (when.isValid() && when > group.song.latest)) {
+            group.song.artist = artist;
+            group.song.title = title;
+            group.song.latest = when;
+            group.song.itemId = query->value(5).toString();
+        }
+        if (const QString url = query->value(2).toString(); !url.isEmpty() && group.song.url.isEmpty()) {
+            group.song.url = url;
+        }
+        if (!group.feedIds.contains(feedId)) {
+            group.feedIds.insert(feedId);
+            group.song.feedNames.append(query->value(4).toString());
+        }
+    }
+    auto owned = librarySongs(m_db.connection());
+    if (!owned) {
+        return std::unexpected(owned.error());
+    }
+    QList<RankedSong> result;
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        if (it->feedIds.size() >= minFeeds) {
+            RankedSong song = it->song;
+            song.feeds = static_cast<int>(it->feedIds.size());
+            song.feedNames.sort(Qt::CaseInsensitive);
+            song.owned = owned->contains(it.key());
+            result.append(song);
+        }
+    }
+    std::sort(result.begin(), result.end(), [](const RankedSong& a, const RankedSong& b) {
+        if (a.feeds != b.feeds) {
+            return a.feeds > b.feeds;
+        }
+        if (a.latest != b.latest) {
+            return a.latest > b.latest;
+        }
+        return a.title < b.title;
+    });
+    if (limit >= 0 && result.size() > limit) {
+        result.resize(limit);
+    }
+    return result;
+}
+
+Result<int> FeedItemRepository::dropRemovedFeeds()
+{
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    const QString removed = QStringLiteral("SELECT id FROM feed WHERE deleted = 1 AND keep_items = 0");
+    if (auto songs = sql::exec(m_db.connection(), QStringLiteral("DELETE FROM feed_song WHERE item_id IN (SELECT id FROM feed_item WHERE feed_id IN (%1))").arg(removed));
+        !songs) {
+        return std::unexpected(songs.error());
+    }
+    auto items = sql::run(m_db.connection(), QStringLiteral("DELETE FROM feed_item WHERE feed_id IN (%1)").arg(removed));
+    if (!items) {
+        return std::unexpected(items.error());
+    }
+    const int count = items->numRowsAffected();
+    if (auto fetch = sql::exec(m_db.connection(), QStringLiteral("DELETE FROM feed_fetch WHERE feed_id IN (SELECT id FROM feed WHERE deleted = 1)")); !fetch) {
+        return std::unexpected(fetch.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return count;
+}
+
+}  // namespace bandmate::core::feeds

@@ -1,0 +1,457 @@
+#include "core/feeds/FeedRepository.h"
+
+#include "core/feeds/FeedParser.h"
+#include "core/storage/Database.h"
+#include "core/storage/Sql.h"
+#include "core/storage/Transaction.h"
+#include "core/sync/ChangeTracker.h"
+#include "core/sync/TrackedWrite.h"
+#include "core/util/Uuid.h"
+
+#include <QUrl>
+
+#include <algorithm>
+
+namespace bandmate::core::feeds {
+
+namespace {
+
+const QString kFeed = QStringLiteral("feed");
+const QString kFolder = QStringLiteral("feed_folder");
+
+/// `text`, never null: a null QString binds as NULL, and every column here is NOT NULL.
+QString text(const QString& text) { return text.isNull() ? QStringLiteral("") : text; }
+
+qint64 toMs(const QDateTime& time) { return time.isValid() ? time.toMSecsSinceEpoch() : 0; }
+QDateTime fromMs(qint64 ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
+
+/// A folder name as stored: its parts trimmed, empty parts left out ("  Blogs // Salsa " → "Blogs/Salsa").
+QString cleanFolderName(const QString& name)
+{
+    QStringList parts;
+    for (const QString& part : name.split(QLatin1Char('/'))) {
+        if (const QString trimmed = part.simplified(); !trimmed.isEmpty()) {
+            parts.append(trimmed);
+        }
+    }
+    return parts.join(QLatin1Char('/'));
+}
+
+const QString kSubscriptionColumns = QStringLiteral(
+    "f.id, f.url, f.name, f.title, f.site_url, f.folder_id, f.paused, "
+    "x.etag, x.last_modified, x.checked_at, x.next_at, x.failures, x.error, x.moved_to, x.notice, x.gone");
+
+FetchState fetchStateAt(const QSqlQuery& query, int first)
+{
+    FetchState state;
+    state.etag = query.value(first).toString();
+    state.lastModified = query.value(first + 1).toString();
+    state.checkedAt = fromMs(query.value(first + 2).toLongLong());
+    state.nextAt = fromMs(query.value(first + 3).toLongLong());
+    state.failures = query.value(first + 4).toInt();
+    state.error = query.value(first + 5).toString();
+    state.movedTo = query.value(first + 6).toString();
+    state.notice = query.value(first + 7).toString();
+    state.gone = query.value(first + 8).toInt() != 0;
+    return state;
+}
+
+Subscription subscriptionAt(const QSqlQuery& query)
+{
+    Subscription feed;
+    feed.id = query.value(0).toString();
+    feed.url = query.value(1).toString();
+    feed.name = query.value(2).toString();
+    feed.title = query.value(3).toString();
+    feed.siteUrl = query.value(4).toString();
+    feed.folderId = query.value(5).toString();
+    feed.paused = query.value(6).toInt() != 0;
+    feed.fetch = fetchStateAt(query, 7);
+    return feed;
+}
+
+Result<QString> checkedUrl(const QString& url)
+{
+    const QString absolute = httpUrl({}, url.trimmed());
+    if (absolute.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "a feed's address must be an http or https URL, not \"" + url.left(120).toStdString() + "\"", "url");
+    }
+    return absolute;
+}
+
+}  // namespace
+
+FeedRepository::FeedRepository(Database& db) : m_db(db) {}
+
+Result<QString> FeedRepository::subscribe(const QString& url, const QString& folderId, const QString& title)
+{
+    auto checked = checkedUrl(url);
+    if (!checked) {
+        return checked;
+    }
+    auto existing = findByUrl(*checked);
+    if (!existing) {
+        return existing;
+    }
+    if (!existing->isEmpty()) {
+        auto followed = feed(*existing);
+        return fail(ErrorCode::Conflict, "already followed as \"" + (followed ? followed->displayName() : *existing).toStdString() + "\"",
+                    checked->toStdString());
+    }
+    if (!folderId.isEmpty()) {
+        auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
+        if (!known) {
+            return std::unexpected(known.error());
+        }
+        if (known->toInt() == 0) {
+            return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
+        }
+    }
+    const QString id = UuidV7Generator().next();
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
+        return tracker.write(kFeed, id,
+                             {{QStringLiteral("url"), *checked}, {QStringLiteral("title"), text(title.simplified())}, {QStringLiteral("folder_id"), text(folderId)}});
+    });
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    return id;
+}
+
+Result<void> FeedRepository::rename(const QString& feedId, const QString& name)
+{
+    if (auto known = feed(feedId); !known) {
+        return std::unexpected(known.error());
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFeed, feedId, {{QStringLiteral("name"), text(name.simplified())}}); });
+}
+
+Result<void> FeedRepository::moveToFolder(const QString& feedId, const QString& folderId)
+{
+    if (auto known = feed(feedId); !known) {
+        return std::unexpected(known.error());
+    }
+    if (!folderId.isEmpty()) {
+        auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
+        if (!known) {
+            return std::unexpected(known.error());
+        }
+        if (known->toInt() == 0) {
+            return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
+        }
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFeed, feedId, {{QStringLiteral("folder_id"), text(folderId)}}); });
+}
+
+Result<void> FeedRepository::setPaused(const QString& feedId, bool paused)
+{
+    if (auto known = feed(feedId); !known) {
+        return std::unexpected(known.error());
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFeed, feedId, {{QStringLiteral("paused"), paused ? 1 : 0}}); });
+}
+
+Result<void> FeedRepository::remove(const QString& feedId, bool keepItems)
+{
+    if (auto known = feed(feedId); !known) {
+        return std::unexpected(known.error());
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
+        if (auto written = tracker.write(kFeed, feedId, {{QStringLiteral("keep_items"), keepItems ? 1 : 0}}); !written) {
+            return std::unexpected(written.error());
+        }
+        if (auto removed = tracker.remove(kFeed, feedId); !removed) {
+            return std::unexpected(removed.error());
+        }
+        // What this computer fetched of it: the items go unless kept (another computer drops
+        // its own when the tombstone arrives: FeedItemRepository::dropRemovedFeeds).
+        if (!keepItems) {
+            for (const QString& statement : {QStringLiteral("DELETE FROM feed_song WHERE item_id IN (SELECT id FROM feed_item WHERE feed_id = ?)"),
+                                             QStringLiteral("DELETE FROM feed_item WHERE feed_id = ?")}) {
+                if (auto done = sql::exec(m_db.connection(), statement, {feedId}); !done) {
+                    return done;
+                }
+            }
+        }
+        return sql::exec(m_db.connection(), QStringLiteral("DELETE FROM feed_fetch WHERE feed_id = ?"), {feedId});
+    });
+}
+
+Result<Subscription> FeedRepository::feed(const QString& feedId) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT %1 FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id WHERE f.id = ? AND f.deleted = 0").arg(kSubscriptionColumns),
+                          {feedId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, "no such feed", feedId.toStdString());
+    }
+    return subscriptionAt(*query);
+}
+
+Result<QString> FeedRepository::findByUrl(const QString& url) const
+{
+    auto found = sql::scalar(m_db.connection(),
+                             QStringLiteral("SELECT f.id FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id "
+                                            "WHERE f.deleted = 0 AND (f.url = ? OR x.moved_to = ?) ORDER BY f.id LIMIT 1"),
+                             {url, url});
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    return found->toString();
+}
+
+Result<QList<Subscription>> FeedRepository::feeds() const
+{
+    auto query = sql::run(
+        m_db.connection(),
+        QStringLiteral("SELECT %1, "
+                       "(SELECT count(*) FROM feed_item i LEFT JOIN feed_item_state s ON s.id = i.id WHERE i.feed_id = f.id AND coalesce(s.deleted, 0) = 0), "
+                       "(SELECT count(*) FROM feed_item i LEFT JOIN feed_item_state s ON s.id = i.id WHERE i.feed_id = f.id AND coalesce(s.deleted, 0) = 0 "
+                       "   AND coalesce(s.seen, 0) = 0 AND coalesce(s.played, 0) = 0) "
+                       "FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id LEFT JOIN feed_folder d ON d.id = f.folder_id AND d.deleted = 0 "
+                       "WHERE f.deleted = 0 ORDER BY coalesce(d.name, '') COLLATE NOCASE, "
+                       "coalesce(nullif(f.name, ''), nullif(f.title, ''), f.url) COLLATE NOCASE, f.id")
+            .arg(kSubscriptionColumns));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<Subscription> result;
+    while (query->next()) {
+        Subscription feed = subscriptionAt(*query);
+        feed.items = query->value(16).toInt();
+        feed.newItems = query->value(17).toInt();
+        result.append(feed);
+    }
+    return result;
+}
+
+Result<QString> FeedRepository::folder(const QString& name)
+{
+    const QString clean = cleanFolderName(name);
+    if (clean.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "a folder needs a name", "name");
+    }
+    auto found = sql::scalar(m_db.connection(), QStringLiteral("SELECT id FROM feed_folder WHERE name = ? AND deleted = 0 ORDER BY id LIMIT 1"), {clean});
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    if (!found->isNull()) {
+        return found->toString();
+    }
+    const QString id = UuidV7Generator().next();
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFolder, id, {{QStringLiteral("name"), clean}}); });
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    return id;
+}
+
+Result<void> FeedRepository::renameFolder(const QString& folderId, const QString& name)
+{
+    const QString clean = cleanFolderName(name);
+    if (clean.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, "a folder needs a name", "name");
+    }
+    auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
+    if (!known) {
+        return std::unexpected(known.error());
+    }
+    if (known->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFolder, folderId, {{QStringLiteral("name"), clean}}); });
+}
+
+Result<void> FeedRepository::removeFolder(const QString& folderId)
+{
+    auto members = sql::run(m_db.connection(), QStringLiteral("SELECT id FROM feed WHERE folder_id = ? AND deleted = 0"), {folderId});
+    if (!members) {
+        return std::unexpected(members.error());
+    }
+    QStringList feedIds;
+    while (members->next()) {
+        feedIds.append(members->value(0).toString());
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<FieldStamp> {
+        for (const QString& feedId : std::as_const(feedIds)) {
+            if (auto moved = tracker.write(kFeed, feedId, {{QStringLiteral("folder_id"), QStringLiteral("")}}); !moved) {
+                return moved;
+            }
+        }
+        return tracker.remove(kFolder, folderId);
+    });
+}
+
+Result<QList<FeedFolder>> FeedRepository::folders() const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, name FROM feed_folder WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id"));
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<FeedFolder> result;
+    while (query->next()) {
+        result.append({query->value(0).toString(), query->value(1).toString()});
+    }
+    return result;
+}
+
+Result<OpmlImport> FeedRepository::importOpml(const QList<OpmlFeed>& feeds)
+{
+    // One transaction for the whole file: an import that fails halfway leaves nothing behind.
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    OpmlImport counts;
+    QHash<QString, QString> folderIds;
+    for (const OpmlFeed& entry : feeds) {
+        auto existing = findByUrl(entry.url);
+        if (!existing) {
+            return std::unexpected(existing.error());
+        }
+        if (!existing->isEmpty()) {
+            ++counts.alreadyFollowed;
+            continue;
+        }
+        QString folderId;
+        if (const QString name = cleanFolderName(entry.folder); !name.isEmpty()) {
+            if (!folderIds.contains(name)) {
+                auto before = folders();
+                if (!before) {
+                    return std::unexpected(before.error());
+                }
+                auto made = folder(name);
+                if (!made) {
+                    return std::unexpected(made.error());
+                }
+                const bool created = std::none_of(before->begin(), before->end(), [&](const FeedFolder& f) { return f.id == *made; });
+                counts.folders += created ? 1 : 0;
+                folderIds.insert(name, *made);
+            }
+            folderId = folderIds.value(name);
+        }
+        auto added = subscribe(entry.url, folderId, entry.title);
+        if (!added) {
+            return std::unexpected(added.error());
+        }
+        ++counts.added;
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
+    }
+    return counts;
+}
+
+Result<QList<OpmlFeed>> FeedRepository::exportOpml() const
+{
+    auto all = feeds();
+    if (!all) {
+        return std::unexpected(all.error());
+    }
+    auto folderList = folders();
+    if (!folderList) {
+        return std::unexpected(folderList.error());
+    }
+    QHash<QString, QString> names;
+    for (const FeedFolder& folder : std::as_const(*folderList)) {
+        names.insert(folder.id, folder.name);
+    }
+    QList<OpmlFeed> result;
+    for (const Subscription& feed : std::as_const(*all)) {
+        result.append({feed.url, feed.displayName(), feed.siteUrl, names.value(feed.folderId)});
+    }
+    return result;
+}
+
+Result<QList<DueFeed>> FeedRepository::due(const QDateTime& now, bool manual) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT f.id, f.url, x.etag, x.last_modified, x.checked_at, x.next_at, x.failures, x.error, x.moved_to, x.notice, x.gone "
+                                         "FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id "
+                                         "WHERE f.deleted = 0 AND f.paused = 0 AND coalesce(x.gone, 0) = 0 AND (? OR coalesce(x.next_at, 0) <= ?) "
+                                         "ORDER BY coalesce(x.next_at, 0), f.id"),
+                          {manual ? 1 : 0, toMs(now)});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<DueFeed> result;
+    while (query->next()) {
+        result.append({query->value(0).toString(), query->value(1).toString(), fetchStateAt(*query, 2)});
+    }
+    return result;
+}
+
+Result<FetchState> FeedRepository::fetchState(const QString& feedId) const
+{
+    auto query = sql::run(m_db.connection(),
+                          QStringLiteral("SELECT etag, last_modified, checked_at, next_at, failures, error, moved_to, notice, gone FROM feed_fetch WHERE feed_id = ?"),
+                          {feedId});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    return query->next() ? fetchStateAt(*query, 0) : FetchState{};
+}
+
+Result<void> FeedRepository::recordFetch(const QString& feedId, const Decision& decision)
+{
+    const FetchState& state = decision.state;
+    return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
+        if (!decision.newUrl.isEmpty()) {
+            if (auto moved = tracker.write(kFeed, feedId, {{QStringLiteral("url"), decision.newUrl}}); !moved) {
+                return std::unexpected(moved.error());
+            }
+        }
+        return sql::exec(m_db.connection(),
+                         QStringLiteral("INSERT INTO feed_fetch (feed_id, etag, last_modified, checked_at, next_at, failures, error, moved_to, notice, gone) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id) DO UPDATE SET etag = excluded.etag, "
+                                        "last_modified = excluded.last_modified, checked_at = excluded.checked_at, next_at = excluded.next_at, "
+                                        "failures = excluded.failures, error = excluded.error, moved_to = excluded.moved_to, "
+                                        "notice = CASE WHEN excluded.notice = '' THEN feed_fetch.notice ELSE excluded.notice END, gone = excluded.gone"),
+                         {feedId, text(state.etag), text(state.lastModified), toMs(state.checkedAt), toMs(state.nextAt), state.failures, text(state.error),
+                          text(state.movedTo), text(state.notice), state.gone ? 1 : 0});
+    });
+}
+
+Result<void> FeedRepository::noteFeedDetails(const QString& feedId, const QString& title, const QString& siteUrl)
+{
+    auto stored = feed(feedId);
+    if (!stored) {
+        return std::unexpected(stored.error());
+    }
+    QVariantMap changed;
+    if (const QString clean = title.simplified(); !clean.isEmpty() && clean != stored->title) {
+        changed.insert(QStringLiteral("title"), clean);
+    }
+    if (!siteUrl.isEmpty() && siteUrl != stored->siteUrl) {
+        changed.insert(QStringLiteral("site_url"), siteUrl);
+    }
+    if (changed.isEmpty()) {
+        return {};  // nothing to sync: a refresh that changes nothing writes nothing
+    }
+    return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFeed, feedId, changed); });
+}
+
+Result<QHash<QString, QDateTime>> FeedRepository::hostWaits(const QDateTime& now) const
+{
+    auto query = sql::run(m_db.connection(), QStringLiteral("SELECT host, retry_at FROM feed_host WHERE retry_at > ?"), {toMs(now)});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QHash<QString, QDateTime> result;
+    while (query->next()) {
+        result.insert(query->value(0).toString(), fromMs(query->value(1).toLongLong()));
+    }
+    return result;
+}
+
+Result<void> FeedRepository::setHostWait(const QString& host, const QDateTime& until)
+{
+    return sql::exec(m_db.connection(),
+                     QStringLiteral("INSERT INTO feed_host (host, retry_at) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET retry_at = excluded.retry_at"),
+                     {host, toMs(until)});
+}
+
+}  // namespace bandmate::core::feeds
