@@ -22,19 +22,6 @@ QString isoOrEmpty(const QDateTime& time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
-const char* sourceName(core::feeds::FoundSong::Source source)
-{
-    using Source = core::feeds::FoundSong::Source;
-    switch (source) {
-    case Source::Enclosure: return "enclosure";
-    case Source::Audio: return "audio";
-    case Source::AudioLink: return "link";
-    case Source::Player: return "player";
-    case Source::Title: return "title";
-    }
-    return "title";
-}
-
 /// The followed feed named by its id, its address or its name.
 core::Result<feeds::Subscription> findFeed(core::Database& db, const QString& given)
 {
@@ -108,39 +95,43 @@ int add(const CliArgs& args, const CommandOptions& options)
         }
         folderId = *folder;
     }
-    sync::FeedRefresh refresh(**db);
-    sync::DiscoveredFeed found{options.words.first(), {}, {}};
-    if (!options.flags.contains(QStringLiteral("--no-check"))) {
-        auto discovered = refresh.discover(options.words.first());
-        if (!discovered) {
-            return reportError(discovered.error());
-        }
-        found = *discovered;
-    }
-    auto id = repository.subscribe(found.url, folderId, found.title);
-    if (!id) {
-        return reportError(id.error());
-    }
-    if (const QString name = options.values.value(QStringLiteral("--name")); !name.isEmpty()) {
-        if (auto renamed = repository.rename(*id, name); !renamed) {
-            return reportError(renamed.error());
-        }
-    }
+    QString id;
     sync::RefreshReport report;
-    if (!options.flags.contains(QStringLiteral("--no-check"))) {
-        report = refresh.run(true, {*id});
+    if (options.flags.contains(QStringLiteral("--no-check"))) {
+        auto added = repository.subscribe(options.words.first(), folderId);
+        if (!added) {
+            return reportError(added.error());
+        }
+        id = *added;
+        if (const QString name = options.values.value(QStringLiteral("--name")); !name.isEmpty()) {
+            if (auto renamed = repository.rename(id, name); !renamed) {
+                return reportError(renamed.error());
+            }
+        }
+    } else {
+        sync::FeedRefresh refresh(**db);
+        auto followed = refresh.follow(options.words.first(), folderId, options.values.value(QStringLiteral("--name")));
+        if (!followed) {
+            return reportError(followed.error());
+        }
+        id = followed->id;
+        report = followed->report;
     }
-    auto feed = repository.feed(*id);
+    auto feed = repository.feed(id);
     if (!feed) {
         return reportError(feed.error());
     }
     if (args.json) {
-        printJson(QJsonObject{{QStringLiteral("id"), *id},
-                              {QStringLiteral("url"), feed->url},
-                              {QStringLiteral("title"), feed->displayName()},
-                              {QStringLiteral("new_items"), report.newItems}});
+        QJsonObject out = reportJson(report);
+        out.insert(QStringLiteral("id"), id);
+        out.insert(QStringLiteral("url"), feed->url);
+        out.insert(QStringLiteral("title"), feed->displayName());
+        printJson(out);
     } else {
         printOut(QStringLiteral("following %1 (%2): %3 items\n").arg(feed->displayName(), feed->url).arg(report.newItems));
+        for (const auto& error : report.errors) {
+            printErr(QStringLiteral("  %1: %2\n").arg(error.feed, error.message));
+        }
     }
     return kExitOk;
 }
@@ -270,7 +261,7 @@ int items(const CliArgs& args, const CommandOptions& options)
                 songs.append(QJsonObject{{QStringLiteral("artist"), song.artist},
                                          {QStringLiteral("title"), song.title},
                                          {QStringLiteral("url"), song.url},
-                                         {QStringLiteral("source"), QString::fromLatin1(sourceName(song.source))},
+                                         {QStringLiteral("source"), QString::fromLatin1(feeds::sourceName(song.source))},
                                          {QStringLiteral("owned"), song.owned}});
             }
             out.append(QJsonObject{{QStringLiteral("id"), item.id},
@@ -346,10 +337,6 @@ int ranking(const CliArgs& args, const CommandOptions& options)
 int runFeedsCommand(const CliArgs& args)
 {
     const QString action = args.command.value(1);
-    QStringList rest = args.rest;
-    if (!rest.isEmpty()) {
-        rest.removeFirst();  // the action word
-    }
     const QHash<QString, std::pair<QStringList, QStringList>> accepted{
         {QStringLiteral("add"), {{QStringLiteral("--folder"), QStringLiteral("--name")}, {QStringLiteral("--no-check")}}},
         {QStringLiteral("list"), {{}, {}}},
@@ -367,6 +354,8 @@ int runFeedsCommand(const CliArgs& args)
                             "expected add, list, remove, pause, resume, refresh, import-opml, export-opml, items or ranking (see bandmate-cli --help)",
                             "feeds"});
     }
+    QStringList rest = args.rest;
+    rest.removeAt(rest.indexOf(action));  // the action word, wherever the options put it
     auto options = parseCommandOptions(rest, accepted.value(action).first, accepted.value(action).second);
     if (!options) {
         return reportError(options.error());

@@ -29,18 +29,6 @@ QString text(const QString& text) { return text.isNull() ? QStringLiteral("") : 
 qint64 toMs(const QDateTime& time) { return time.isValid() ? time.toMSecsSinceEpoch() : 0; }
 QDateTime fromMs(qint64 ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
 
-const char* sourceName(FoundSong::Source source)
-{
-    switch (source) {
-    case FoundSong::Source::Enclosure: return "enclosure";
-    case FoundSong::Source::Audio: return "audio";
-    case FoundSong::Source::AudioLink: return "link";
-    case FoundSong::Source::Player: return "player";
-    case FoundSong::Source::Title: return "title";
-    }
-    return "title";
-}
-
 FoundSong::Source sourceFrom(const QString& name)
 {
     for (const FoundSong::Source source : {FoundSong::Source::Enclosure, FoundSong::Source::Audio, FoundSong::Source::AudioLink,
@@ -52,25 +40,67 @@ FoundSong::Source sourceFrom(const QString& name)
     return FoundSong::Source::Title;
 }
 
-/// An item's keys as this document gives them; an empty key is one the document does not make usable.
+QString sha1(const QString& text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+/// An item's keys as this document gives them: each empty where the document does not make it
+/// usable (nothing to go by, or shared with another item of the document). `id` is the key its id
+/// is made from when it is new: from the item alone (its GUID, else its enclosure, else its link
+/// and date, else its title and post), so every computer that reads it names it the same, whatever
+/// the rest of the document holds.
 struct Keys {
     QString guid;
     QString enclosure;
     QString link;
+    QString id;
+    QString content;  ///< a hash of everything read from it
 };
 
-Keys candidateKeys(const FeedItem& item)
+QList<Keys> documentKeys(const QList<FeedItem>& items)
 {
-    Keys keys;
-    keys.guid = item.guid.trimmed();
-    const QString title = item.title.simplified();
-    if (!item.enclosures.isEmpty() && !item.enclosures.first().url.isEmpty()) {
-        keys.enclosure = item.enclosures.first().url + QLatin1Char('\n') + title;
+    QList<Keys> keys;
+    keys.reserve(items.size());
+    QHash<QString, int> seen;
+    for (const FeedItem& item : items) {
+        Keys key;
+        key.guid = item.guid.trimmed();
+        if (!item.enclosures.isEmpty()) {
+            key.enclosure = item.enclosures.first().url;
+        }
+        const QString title = item.title.simplified();
+        const QString published = item.published.isValid() ? item.published.toString(Qt::ISODate) : QString();
+        key.link = !item.link.isEmpty() || !published.isEmpty() ? sha1(item.link + QLatin1Char('\n') + published + QLatin1Char('\n') + title)
+                                                               : QStringLiteral("text:") + sha1(title + QLatin1Char('\n') + item.html);
+        QStringList enclosures;
+        for (const Enclosure& enclosure : item.enclosures) {
+            enclosures.append(enclosure.url + QLatin1Char(' ') + enclosure.type + QLatin1Char(' ') + QString::number(enclosure.length) +
+                              QLatin1Char(' ') + QString::number(enclosure.durationSeconds));
+        }
+        key.content = sha1(QStringList{key.guid, title, item.link, item.author, published, item.html, enclosures.join(QLatin1Char('\n')),
+                                       QString::number(item.durationSeconds)}
+                               .join(QChar(0x1f)));
+        for (const QString& part : {QStringLiteral("g:") + key.guid, QStringLiteral("e:") + key.enclosure, QStringLiteral("l:") + key.link}) {
+            ++seen[part];
+        }
+        keys.append(key);
     }
-    const QString published = item.published.isValid() ? item.published.toString(Qt::ISODate) : QString();
-    keys.link = QString::fromLatin1(QCryptographicHash::hash((item.link + QLatin1Char('\n') + published + QLatin1Char('\n') + title).toUtf8(),
-                                                             QCryptographicHash::Sha1)
-                                        .toHex());
+    for (Keys& key : keys) {
+        if (key.guid.isEmpty() || seen.value(QStringLiteral("g:") + key.guid) > 1) {
+            key.guid.clear();
+        }
+        if (key.enclosure.isEmpty() || seen.value(QStringLiteral("e:") + key.enclosure) > 1) {
+            key.enclosure.clear();
+        }
+        if (seen.value(QStringLiteral("l:") + key.link) > 1) {
+            key.link.clear();
+        }
+        key.id = !key.guid.isEmpty()        ? QStringLiteral("guid:") + key.guid
+                 : !key.enclosure.isEmpty() ? QStringLiteral("enclosure:") + key.enclosure
+                 : !key.link.isEmpty()      ? QStringLiteral("link:") + key.link
+                                            : QString();  // the same as another item in every way: read once
+    }
     return keys;
 }
 
@@ -266,60 +296,57 @@ QString FeedItemRepository::itemId(const QString& feedId, const QString& key)
 
 Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed& feed, const QDateTime& now)
 {
-    // The keys this document makes usable: a GUID or an enclosure that two items share tells
-    // nothing apart, so it is not used (for those items) at all.
-    QList<Keys> keys;
-    keys.reserve(feed.items.size());
-    QHash<QString, int> guidCount;
-    QHash<QString, int> enclosureCount;
-    for (const FeedItem& item : feed.items) {
-        keys.append(candidateKeys(item));
-        ++guidCount[keys.last().guid];
-        ++enclosureCount[keys.last().enclosure];
-    }
-    bool allGuids = !feed.items.isEmpty();
-    bool allEnclosures = !feed.items.isEmpty();
-    for (Keys& key : keys) {
-        if (key.guid.isEmpty() || guidCount.value(key.guid) > 1) {
-            key.guid.clear();
-            allGuids = false;
-        }
-        if (key.enclosure.isEmpty() || enclosureCount.value(key.enclosure) > 1) {
-            key.enclosure.clear();
-            allEnclosures = false;
-        }
-    }
+    const QList<Keys> keys = documentKeys(feed.items);
     StoreCounts counts;
-    counts.keyKind = allGuids ? QStringLiteral("guid") : allEnclosures ? QStringLiteral("enclosure") : QStringLiteral("link");
+    counts.keyKind = QStringLiteral("guid");
+    for (const Keys& key : keys) {
+        if (key.id.startsWith(QLatin1String("link:"))) {
+            counts.keyKind = QStringLiteral("link");
+        } else if (key.id.startsWith(QLatin1String("enclosure:")) && counts.keyKind == QLatin1String("guid")) {
+            counts.keyKind = QStringLiteral("enclosure");
+        }
+    }
 
     auto transaction = Transaction::begin(m_db.connection());
     if (!transaction) {
         return std::unexpected(transaction.error());
     }
+    // A feed removed while its document was on the way (here, or by a sync) takes nothing in.
+    auto followed = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed WHERE id = ? AND deleted = 0"), {feedId});
+    if (!followed) {
+        return std::unexpected(followed.error());
+    }
+    if (followed->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such feed (removed meanwhile?)", feedId.toStdString());
+    }
     // What this computer has of the feed already, by each key.
     struct Stored {
-        QString guidKey, enclosureKey, linkKey, title, link, summary;
+        QString guidKey;
+        QString contentHash;
     };
     QHash<QString, Stored> stored;
-    QHash<QString, QString> byGuid, byEnclosure, byLink;
+    QHash<QString, QString> byGuid;
+    QHash<QString, QString> byEnclosure;
+    QHash<QString, QString> byLink;
     {
-        auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, guid_key, enclosure_key, link_key, title, link, summary FROM feed_item WHERE feed_id = ?"),
+        auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, guid_key, enclosure_key, link_key, content_hash FROM feed_item WHERE feed_id = ?"),
                               {feedId});
         if (!query) {
             return std::unexpected(query.error());
         }
         while (query->next()) {
             const QString id = query->value(0).toString();
-            Stored row{query->value(1).toString(), query->value(2).toString(), query->value(3).toString(),
-                       query->value(4).toString(), query->value(5).toString(), query->value(6).toString()};
-            if (!row.guidKey.isEmpty()) {
-                byGuid.insert(row.guidKey, id);
+            const QString guidKey = query->value(1).toString();
+            if (!guidKey.isEmpty()) {
+                byGuid.insert(guidKey, id);
             }
-            if (!row.enclosureKey.isEmpty()) {
-                byEnclosure.insert(row.enclosureKey, id);
+            if (const QString enclosureKey = query->value(2).toString(); !enclosureKey.isEmpty()) {
+                byEnclosure.insert(enclosureKey, id);
             }
-            byLink.insert(row.linkKey, id);
-            stored.insert(id, row);
+            if (const QString linkKey = query->value(3).toString(); !linkKey.isEmpty()) {
+                byLink.insert(linkKey, id);
+            }
+            stored.insert(id, {guidKey, query->value(4).toString()});
         }
     }
     QSet<QString> removed;
@@ -333,49 +360,80 @@ Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed&
         }
     }
 
-    sql::StatementCache statements(m_db.connection());
-    const QString upsert = QStringLiteral(
-        "INSERT INTO feed_item (id, feed_id, guid_key, enclosure_key, link_key, guid, title, link, author, summary, published, first_seen, duration_s) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET guid_key = excluded.guid_key, "
-        "enclosure_key = excluded.enclosure_key, link_key = excluded.link_key, guid = excluded.guid, title = excluded.title, link = excluded.link, "
-        "author = excluded.author, summary = excluded.summary, published = excluded.published, duration_s = excluded.duration_s");
-    const QString dropSongs = QStringLiteral("DELETE FROM feed_song WHERE item_id = ?");
-    const QString addSong = QStringLiteral("INSERT INTO feed_song (item_id, position, source, artist, title, url) VALUES (?, ?, ?, ?, ?, ?)");
-    QSet<QString> done;  // ids this document already gave (an item listed twice counts once)
-    for (qsizetype n = 0; n < feed.items.size(); ++n) {
-        const FeedItem& item = feed.items.at(n);
-        const Keys& key = keys.at(n);
-        QString id = !key.guid.isEmpty() && byGuid.contains(key.guid)                  ? byGuid.value(key.guid)
-                     : !key.enclosure.isEmpty() && byEnclosure.contains(key.enclosure) ? byEnclosure.value(key.enclosure)
-                                                                                       : byLink.value(key.link);
-        const bool known = !id.isEmpty();
-        if (!known) {
-            const QString primary = counts.keyKind == QLatin1String("guid")        ? QStringLiteral("guid:") + key.guid
-                                    : counts.keyKind == QLatin1String("enclosure") ? QStringLiteral("enclosure:") + key.enclosure
-                                                                                   : QStringLiteral("link:") + key.link;
-            id = itemId(feedId, primary);
+    // Which stored item each one is. First by GUID, exactly; then, for the rest, by enclosure or
+    // by link, date and title, but only to a stored item no other item of this document claims
+    // (by GUID, or earlier): two posts that share a fallback key are never merged into one.
+    QList<QString> ids(keys.size());
+    QSet<QString> claimed;
+    QSet<QString> documentGuids;
+    for (const Keys& key : keys) {
+        if (!key.guid.isEmpty()) {
+            documentGuids.insert(key.guid);
         }
-        if (done.contains(id)) {
+    }
+    for (qsizetype n = 0; n < keys.size(); ++n) {
+        if (const QString id = byGuid.value(keys.at(n).guid); !keys.at(n).guid.isEmpty() && !id.isEmpty() && !claimed.contains(id)) {
+            ids[n] = id;
+            claimed.insert(id);
+        }
+    }
+    const auto unclaimed = [&](const QString& id) {
+        if (id.isEmpty() || claimed.contains(id)) {
+            return false;
+        }
+        const QString guid = stored.value(id).guidKey;
+        return guid.isEmpty() || !documentGuids.contains(guid);  // its GUID still names another item here
+    };
+    for (qsizetype n = 0; n < keys.size(); ++n) {
+        if (!ids.at(n).isEmpty() || keys.at(n).id.isEmpty()) {
             continue;
         }
-        done.insert(id);
-        const QString summary = HtmlScan::unescaped(HtmlScan::withoutTags(item.html)).simplified().left(kSummaryLength);
-        const QString title = item.title.simplified();
-        if (known) {
-            const Stored& before = stored.value(id);
-            if (before.guidKey == key.guid && before.enclosureKey == key.enclosure && before.linkKey == key.link && before.title == title &&
-                before.link == item.link && before.summary == summary) {
+        const Keys& key = keys.at(n);
+        QString id;
+        if (const QString byItsEnclosure = byEnclosure.value(key.enclosure); !key.enclosure.isEmpty() && unclaimed(byItsEnclosure)) {
+            id = byItsEnclosure;
+        } else if (const QString byItsLink = byLink.value(key.link); !key.link.isEmpty() && unclaimed(byItsLink)) {
+            id = byItsLink;
+        } else {
+            id = itemId(feedId, key.id);
+            if (claimed.contains(id)) {
+                continue;  // the same item twice in one document
+            }
+        }
+        ids[n] = id;
+        claimed.insert(id);
+    }
+
+    sql::StatementCache statements(m_db.connection());
+    const QString upsert = QStringLiteral(
+        "INSERT INTO feed_item (id, feed_id, guid_key, enclosure_key, link_key, content_hash, guid, title, link, author, summary, published, first_seen, "
+        "duration_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET guid_key = excluded.guid_key, "
+        "enclosure_key = excluded.enclosure_key, link_key = excluded.link_key, content_hash = excluded.content_hash, guid = excluded.guid, "
+        "title = excluded.title, link = excluded.link, author = excluded.author, summary = excluded.summary, published = excluded.published, "
+        "duration_s = excluded.duration_s");
+    const QString dropSongs = QStringLiteral("DELETE FROM feed_song WHERE item_id = ?");
+    const QString addSong = QStringLiteral("INSERT INTO feed_song (item_id, position, source, artist, title, url) VALUES (?, ?, ?, ?, ?, ?)");
+    for (qsizetype n = 0; n < feed.items.size(); ++n) {
+        const QString& id = ids.at(n);
+        if (id.isEmpty()) {
+            continue;
+        }
+        const FeedItem& item = feed.items.at(n);
+        const Keys& key = keys.at(n);
+        if (const auto before = stored.constFind(id); before != stored.constEnd()) {
+            if (before->contentHash == key.content && before->guidKey == key.guid) {
                 continue;  // as it was: nothing to write
             }
             ++counts.changed;
-        } else if (!stored.contains(id) && !removed.contains(id)) {
+        } else if (!removed.contains(id)) {
             ++counts.newItems;
         }
+        const QString summary = HtmlScan::unescaped(HtmlScan::withoutTags(item.html)).simplified().left(kSummaryLength);
         const qint64 duration = item.durationSeconds > 0 ? item.durationSeconds
                                                           : (item.enclosures.isEmpty() ? 0 : item.enclosures.first().durationSeconds);
-        if (auto written = statements.exec(upsert, {id, feedId, text(key.guid), text(key.enclosure), text(key.link), text(item.guid), text(title),
-                                                    text(item.link), text(item.author.simplified()), text(summary), toMs(item.published), toMs(now),
-                                                    duration});
+        if (auto written = statements.exec(upsert, {id, feedId, text(key.guid), text(key.enclosure), text(key.link), key.content, text(item.guid),
+                                                    text(item.title.simplified()), text(item.link), text(item.author.simplified()), text(summary),
+                                                    toMs(item.published), toMs(now), duration});
             !written) {
             return std::unexpected(written.error());
         }
@@ -385,7 +443,8 @@ Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed&
         const QList<FoundSong> songs = findSongs(item);
         for (qsizetype s = 0; s < songs.size(); ++s) {
             const FoundSong& song = songs.at(s);
-            if (auto added = statements.exec(addSong, {id, s, QString::fromLatin1(sourceName(song.source)), text(song.artist), text(song.title), text(song.url)}); !added) {
+            if (auto added = statements.exec(addSong, {id, s, QString::fromLatin1(sourceName(song.source)), text(song.artist), text(song.title), text(song.url)});
+                !added) {
                 return std::unexpected(added.error());
             }
         }

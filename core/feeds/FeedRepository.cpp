@@ -8,7 +8,10 @@
 #include "core/sync/TrackedWrite.h"
 #include "core/util/Uuid.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrl>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -70,6 +73,32 @@ Subscription subscriptionAt(const QSqlQuery& query)
     return feed;
 }
 
+/// Feeds and folders are named by what they are (a name-based UUID of the address, of the
+/// folder's name), so the same feed followed on two computers before they sync is one feed, not two.
+const QUuid kFeedNamespace = QUuid::fromString(QStringLiteral("{6f1d3f7c-2b0e-4c55-9b7a-4b1f0e2d9a31}"));
+
+QString nameBasedId(const QString& kind, const QString& name)
+{
+    return QUuid::createUuidV5(kFeedNamespace, kind + QLatin1Char(':') + name).toString(QUuid::WithoutBraces);
+}
+
+/// The id for a new row of `table` named `name`: the name-based one, unless a live row holds it
+/// already under another name (a feed that moved, a folder renamed since), then a new one.
+/// `revive` tells whether the row exists as a tombstone, to be written back to life.
+Result<QString> idFor(const QSqlDatabase& db, const QString& table, const QString& kind, const QString& name, bool& revive)
+{
+    const QString id = nameBasedId(kind, name);
+    auto deleted = sql::scalar(db, QStringLiteral("SELECT deleted FROM %1 WHERE id = ?").arg(table), {id});
+    if (!deleted) {
+        return std::unexpected(deleted.error());
+    }
+    revive = !deleted->isNull() && deleted->toInt() != 0;
+    if (!deleted->isNull() && !revive) {
+        return UuidV7Generator().next();
+    }
+    return id;
+}
+
 Result<QString> checkedUrl(const QString& url)
 {
     const QString absolute = httpUrl({}, url.trimmed());
@@ -98,19 +127,30 @@ Result<QString> FeedRepository::subscribe(const QString& url, const QString& fol
         return fail(ErrorCode::Conflict, "already followed as \"" + (followed ? followed->displayName() : *existing).toStdString() + "\"",
                     checked->toStdString());
     }
-    if (!folderId.isEmpty()) {
-        auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
-        if (!known) {
-            return std::unexpected(known.error());
-        }
-        if (known->toInt() == 0) {
-            return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
-        }
+    if (auto folderKnown = requireFolder(folderId); !folderKnown) {
+        return std::unexpected(folderKnown.error());
     }
-    const QString id = UuidV7Generator().next();
-    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) {
-        return tracker.write(kFeed, id,
-                             {{QStringLiteral("url"), *checked}, {QStringLiteral("title"), text(title.simplified())}, {QStringLiteral("folder_id"), text(folderId)}});
+    bool revive = false;
+    auto id = idFor(m_db.connection(), kFeed, QStringLiteral("feed"), *checked, revive);
+    if (!id) {
+        return id;
+    }
+    QVariantMap fields{{QStringLiteral("url"), *checked}, {QStringLiteral("title"), text(title.simplified())}, {QStringLiteral("folder_id"), text(folderId)}};
+    if (revive) {
+        // Followed again after it was removed: the musician's old choices for it do not come back.
+        fields.insert({{QStringLiteral("name"), QStringLiteral("")}, {QStringLiteral("paused"), 0}, {QStringLiteral("keep_items"), 0}, {QStringLiteral("deleted"), 0}});
+    }
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
+        if (revive) {
+            // What this computer kept of its items from before is the feed's again.
+            if (auto cleared = sql::exec(m_db.connection(), QStringLiteral("DELETE FROM feed_fetch WHERE feed_id = ?"), {*id}); !cleared) {
+                return cleared;
+            }
+        }
+        if (auto stamped = tracker.write(kFeed, *id, fields); !stamped) {
+            return std::unexpected(stamped.error());
+        }
+        return {};
     });
     if (!written) {
         return std::unexpected(written.error());
@@ -131,14 +171,8 @@ Result<void> FeedRepository::moveToFolder(const QString& feedId, const QString& 
     if (auto known = feed(feedId); !known) {
         return std::unexpected(known.error());
     }
-    if (!folderId.isEmpty()) {
-        auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
-        if (!known) {
-            return std::unexpected(known.error());
-        }
-        if (known->toInt() == 0) {
-            return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
-        }
+    if (auto folderKnown = requireFolder(folderId); !folderKnown) {
+        return folderKnown;
     }
     return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFeed, feedId, {{QStringLiteral("folder_id"), text(folderId)}}); });
 }
@@ -191,12 +225,27 @@ Result<Subscription> FeedRepository::feed(const QString& feedId) const
     return subscriptionAt(*query);
 }
 
-Result<QString> FeedRepository::findByUrl(const QString& url) const
+Result<void> FeedRepository::requireFolder(const QString& folderId) const
+{
+    if (folderId.isEmpty()) {
+        return {};  // the top
+    }
+    auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
+    if (!known) {
+        return std::unexpected(known.error());
+    }
+    if (known->toInt() == 0) {
+        return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
+    }
+    return {};
+}
+
+Result<QString> FeedRepository::findByUrl(const QString& url, const QString& exceptId) const
 {
     auto found = sql::scalar(m_db.connection(),
                              QStringLiteral("SELECT f.id FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id "
-                                            "WHERE f.deleted = 0 AND (f.url = ? OR x.moved_to = ?) ORDER BY f.id LIMIT 1"),
-                             {url, url});
+                                            "WHERE f.deleted = 0 AND (f.url = ? OR x.moved_to = ?) AND f.id <> ? ORDER BY f.id LIMIT 1"),
+                             {url, url, exceptId.isNull() ? QStringLiteral("") : exceptId});
     if (!found) {
         return std::unexpected(found.error());
     }
@@ -241,8 +290,16 @@ Result<QString> FeedRepository::folder(const QString& name)
     if (!found->isNull()) {
         return found->toString();
     }
-    const QString id = UuidV7Generator().next();
-    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFolder, id, {{QStringLiteral("name"), clean}}); });
+    bool revive = false;
+    auto id = idFor(m_db.connection(), kFolder, QStringLiteral("folder"), clean, revive);
+    if (!id) {
+        return id;
+    }
+    QVariantMap fields{{QStringLiteral("name"), clean}};
+    if (revive) {
+        fields.insert(QStringLiteral("deleted"), 0);
+    }
+    auto written = writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFolder, *id, fields); });
     if (!written) {
         return std::unexpected(written.error());
     }
@@ -255,12 +312,11 @@ Result<void> FeedRepository::renameFolder(const QString& folderId, const QString
     if (clean.isEmpty()) {
         return fail(ErrorCode::InvalidArgument, "a folder needs a name", "name");
     }
-    auto known = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed_folder WHERE id = ? AND deleted = 0"), {folderId});
-    if (!known) {
-        return std::unexpected(known.error());
+    if (folderId.isEmpty()) {
+        return fail(ErrorCode::NotFound, "no such folder", "folder");
     }
-    if (known->toInt() == 0) {
-        return fail(ErrorCode::NotFound, "no such folder", folderId.toStdString());
+    if (auto folderKnown = requireFolder(folderId); !folderKnown) {
+        return folderKnown;
     }
     return writeTracked(m_db, [&](ChangeTracker& tracker) { return tracker.write(kFolder, folderId, {{QStringLiteral("name"), clean}}); });
 }
@@ -366,14 +422,20 @@ Result<QList<OpmlFeed>> FeedRepository::exportOpml() const
     return result;
 }
 
-Result<QList<DueFeed>> FeedRepository::due(const QDateTime& now, bool manual) const
+Result<QList<DueFeed>> FeedRepository::due(const QDateTime& now, bool manual, const QStringList& only) const
 {
+    QString condition = QStringLiteral("f.paused = 0 AND coalesce(x.gone, 0) = 0 AND (? OR coalesce(x.next_at, 0) <= ?)");
+    QVariantList binds{manual ? 1 : 0, toMs(now)};
+    if (!only.isEmpty()) {
+        // Named by hand: asked even when paused or gone (it may be back).
+        condition = QStringLiteral("f.id IN (SELECT value FROM json_each(?))");
+        binds = {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(only)).toJson(QJsonDocument::Compact))};
+    }
     auto query = sql::run(m_db.connection(),
                           QStringLiteral("SELECT f.id, f.url, x.etag, x.last_modified, x.checked_at, x.next_at, x.failures, x.error, x.moved_to, x.notice, x.gone "
-                                         "FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id "
-                                         "WHERE f.deleted = 0 AND f.paused = 0 AND coalesce(x.gone, 0) = 0 AND (? OR coalesce(x.next_at, 0) <= ?) "
-                                         "ORDER BY coalesce(x.next_at, 0), f.id"),
-                          {manual ? 1 : 0, toMs(now)});
+                                         "FROM feed f LEFT JOIN feed_fetch x ON x.feed_id = f.id WHERE f.deleted = 0 AND %1 ORDER BY coalesce(x.next_at, 0), f.id")
+                              .arg(condition),
+                          binds);
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -384,21 +446,18 @@ Result<QList<DueFeed>> FeedRepository::due(const QDateTime& now, bool manual) co
     return result;
 }
 
-Result<FetchState> FeedRepository::fetchState(const QString& feedId) const
-{
-    auto query = sql::run(m_db.connection(),
-                          QStringLiteral("SELECT etag, last_modified, checked_at, next_at, failures, error, moved_to, notice, gone FROM feed_fetch WHERE feed_id = ?"),
-                          {feedId});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return query->next() ? fetchStateAt(*query, 0) : FetchState{};
-}
-
 Result<void> FeedRepository::recordFetch(const QString& feedId, const Decision& decision)
 {
     const FetchState& state = decision.state;
     return writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
+        // A feed removed while it was being fetched (here, or by a sync) keeps no fetch state.
+        auto followed = sql::scalar(m_db.connection(), QStringLiteral("SELECT count(*) FROM feed WHERE id = ? AND deleted = 0"), {feedId});
+        if (!followed) {
+            return std::unexpected(followed.error());
+        }
+        if (followed->toInt() == 0) {
+            return {};
+        }
         if (!decision.newUrl.isEmpty()) {
             if (auto moved = tracker.write(kFeed, feedId, {{QStringLiteral("url"), decision.newUrl}}); !moved) {
                 return std::unexpected(moved.error());

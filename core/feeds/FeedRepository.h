@@ -61,7 +61,8 @@ public:
     explicit FeedRepository(Database& db);
 
     /// Follows the feed at `url` (http or https); `title` is the feed's own when known. Conflict
-    /// when a feed at that address is followed already (the error names it).
+    /// when a feed at that address is followed already (the error names it). Its id is made from
+    /// its address, so following it on two computers before they sync makes one feed.
     [[nodiscard]] Result<QString> subscribe(const QString& url, const QString& folderId = {}, const QString& title = {});
     [[nodiscard]] Result<void> rename(const QString& feedId, const QString& name);
     [[nodiscard]] Result<void> moveToFolder(const QString& feedId, const QString& folderId);
@@ -69,8 +70,9 @@ public:
     /// Stops following it; its items stay in the lists when `keepItems`, else they go too.
     [[nodiscard]] Result<void> remove(const QString& feedId, bool keepItems);
     [[nodiscard]] Result<Subscription> feed(const QString& feedId) const;
-    /// The feed followed at `url` (or at the address it moved to), if any: its id, else empty.
-    [[nodiscard]] Result<QString> findByUrl(const QString& url) const;
+    /// The feed followed at `url` (or that was seen moving there), other than `exceptId`, if any:
+    /// its id, else empty.
+    [[nodiscard]] Result<QString> findByUrl(const QString& url, const QString& exceptId = {}) const;
     /// Every feed followed, by folder name then display name, with counts.
     [[nodiscard]] Result<QList<Subscription>> feeds() const;
 
@@ -86,8 +88,9 @@ public:
     /// The feeds followed, for writeOpml().
     [[nodiscard]] Result<QList<OpmlFeed>> exportOpml() const;
 
-    /// The feeds to fetch now: followed, not paused, not gone, and due (all of those when `manual`).
-    [[nodiscard]] Result<QList<DueFeed>> due(const QDateTime& now, bool manual) const;
+    /// The feeds to fetch now: followed, not paused, not gone, and due (all of those when
+    /// `manual`); or, when `only` names feeds, those (asked by hand: paused and gone ones too).
+    [[nodiscard]] Result<QList<DueFeed>> due(const QDateTime& now, bool manual, const QStringList& only = {}) const;
     /// Stores what a fetch decided: the fetch state, and the new address when it moved.
     [[nodiscard]] Result<void> recordFetch(const QString& feedId, const Decision& decision);
     /// Notes the feed's own title and site from its latest document (written only when they changed).
@@ -97,7 +100,8 @@ public:
     [[nodiscard]] Result<void> setHostWait(const QString& host, const QDateTime& until);
 
 private:
-    [[nodiscard]] Result<FetchState> fetchState(const QString& feedId) const;
+    /// NotFound unless `folderId` is empty (the top) or a folder that exists.
+    [[nodiscard]] Result<void> requireFolder(const QString& folderId) const;
 
     Database& m_db;
 };

@@ -32,6 +32,8 @@ QString statusInWords(int status)
         return QStringLiteral("the server asks to be asked less often (429)");
     case 503:
         return QStringLiteral("the server is busy or down for maintenance (503)");
+    case 410:
+        return QStringLiteral("the address the server sent the feed to is gone (410)");
     default:
         break;
     }
@@ -71,12 +73,17 @@ QDateTime retryAfter(const QString& value, const QDateTime& now)
     if (text.isEmpty()) {
         return {};
     }
+    const qint64 longest = std::chrono::seconds(policy::kLongestWait).count();
     bool isNumber = false;
     const qlonglong seconds = text.toLongLong(&isNumber);
     if (isNumber) {
-        return seconds < 0 ? QDateTime() : now.addSecs(std::min<qlonglong>(seconds, 7 * 24 * 3600));
+        return seconds <= 0 ? QDateTime() : now.addSecs(std::min<qlonglong>(seconds, longest));
     }
-    return parseFeedDate(text);
+    const QDateTime date = parseFeedDate(text);
+    if (!date.isValid() || date <= now) {
+        return {};
+    }
+    return std::min(date, now.addSecs(longest));
 }
 
 QDateTime nextCheck(const Answer& answer, const QDateTime& now)
@@ -112,7 +119,7 @@ Decision decide(const FetchState& before, const QString& url, const Answer& answ
         failed(decision, answer.failure.isEmpty() ? QStringLiteral("no answer from the server") : answer.failure, now);
         return decision;
     }
-    if (answer.status == 410) {
+    if (answer.status == 410 && !answer.temporaryRedirect) {
         decision.state.gone = true;
         decision.state.error = QStringLiteral("the server says this feed is gone for good (410); it is no longer checked");
         decision.state.notice = decision.state.error;
@@ -131,6 +138,7 @@ Decision decide(const FetchState& before, const QString& url, const Answer& answ
         return decision;
     }
     if (answer.status != 200 && answer.status != 304) {
+        // (A 410 reached through a temporary redirect is the redirect's target gone, not the feed.)
         failed(decision, statusInWords(answer.status), now);
         return decision;
     }
@@ -143,6 +151,7 @@ Decision decide(const FetchState& before, const QString& url, const Answer& answ
 
     decision.state.failures = 0;
     decision.state.error.clear();
+    decision.state.gone = false;  // asked by hand and back
     decision.state.nextAt = nextCheck(answer, now);
     if (!answer.etag.isEmpty() || answer.status == 200) {
         decision.state.etag = answer.etag;

@@ -43,6 +43,7 @@ struct Answer {
     QString expires;
     QString retryAfter;
     QString permanentTo;     ///< when every redirect on the way was 301/308: where it ended
+    bool temporaryRedirect = false;  ///< a 302/303/307 on the way: the answer is not the feed's own address's
     QString parseError;      ///< a 200 whose body is not a feed (e.g. a captive portal's page)
     int ttlMinutes = 0;      ///< the feed's <ttl>
     QString newFeedUrl;      ///< itunes:new-feed-url
@@ -68,7 +69,8 @@ struct Decision {
 /// The wait after `failures` failures in a row: 15 minutes, doubling, at most 24 hours.
 [[nodiscard]] std::chrono::seconds backoff(int failures);
 
-/// A Retry-After value (delay seconds or an HTTP date) as a time; invalid when unreadable.
+/// A Retry-After value (delay seconds or an HTTP date) as a time, at most 24 hours ahead (a
+/// server's "never" must not stop a host for good); invalid when unreadable or not ahead.
 [[nodiscard]] QDateTime retryAfter(const QString& value, const QDateTime& now);
 
 /// "host:port" of an http(s) URL (the default port filled in): what the per-host rules count.

@@ -49,6 +49,18 @@ QString playerPage(const QUrl& src)
 
 }  // namespace
 
+const char* sourceName(FoundSong::Source source)
+{
+    switch (source) {
+    case FoundSong::Source::Enclosure: return "enclosure";
+    case FoundSong::Source::Audio: return "audio";
+    case FoundSong::Source::AudioLink: return "link";
+    case FoundSong::Source::Player: return "player";
+    case FoundSong::Source::Title: return "title";
+    }
+    return "title";
+}
+
 std::pair<QString, QString> splitArtistTitle(const QString& text)
 {
     static const QRegularExpression kLead(QStringLiteral(R"(^\s*(?:\[[^\]]*\]\s*)?(?:(?:premiere|mp3|listen|stream|new music|new song|song of the day|track of the day|video|audio)\s*[:|]\s*))"),

@@ -18,6 +18,9 @@ struct FoundSong {
     QString url;     ///< the audio file or the player's page; empty for Source::Title
 };
 
+/// How a source is named in files and on the command line: enclosure, audio, link, player, title.
+[[nodiscard]] const char* sourceName(FoundSong::Source source);
+
 /// The songs in `item`, most confident first, each URL once: audio enclosures and Media RSS
 /// audio; <audio> players and links to .mp3/.m4a/.ogg/.opus/.flac/.wav/.aac in the post;
 /// Bandcamp, SoundCloud and YouTube players embedded in it; and, when nothing else names one,

@@ -58,13 +58,15 @@ CREATE TABLE feed_host (
 );
 
 -- Local: the items as this computer read them. The keys are how a repeated item is found again
--- when its feed changes one of them (a blog that rewrites every GUID keeps its enclosures).
+-- when its feed changes one of them (a blog that rewrites every GUID keeps its enclosures); each
+-- is '' where the document did not make it usable (shared by two items, or empty).
 CREATE TABLE feed_item (
     id             TEXT    PRIMARY KEY NOT NULL,  -- feed_item_state's id
     feed_id        TEXT    NOT NULL,
     guid_key       TEXT    NOT NULL DEFAULT '',
     enclosure_key  TEXT    NOT NULL DEFAULT '',
-    link_key       TEXT    NOT NULL DEFAULT '',
+    link_key       TEXT    NOT NULL DEFAULT '',   -- a hash of link, date and title (or of title and post)
+    content_hash   TEXT    NOT NULL DEFAULT '',   -- of everything read from it: unchanged items are not written again
     guid           TEXT    NOT NULL DEFAULT '',
     title          TEXT    NOT NULL DEFAULT '',
     link           TEXT    NOT NULL DEFAULT '',

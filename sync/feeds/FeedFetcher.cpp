@@ -21,9 +21,11 @@ struct FeedFetcher::Job {
     QString host;             ///< its hostKey, whose slot it holds while running
     int hops = 0;
     bool permanent = true;    ///< every redirect so far was 301/308
-    QDateTime deadline;       ///< for the whole answer, redirects included
+    qint64 deadline = -1;     ///< on the fetcher's steady clock, for the whole answer, redirects included
+    int generation = 0;
     QPointer<QNetworkReply> reply;
-    enum class Stop { None, Timeout, TooLarge, Cancelled } stop = Stop::None;
+    /// Why a reply ended early: HeadersOnly is an answer whose body nobody needs (a 404's page).
+    enum class Stop { None, Timeout, TooLarge, Cancelled, HeadersOnly } stop = Stop::None;
     bool finished = false;
 };
 
@@ -64,6 +66,7 @@ FeedFetcher::FeedFetcher(const Limits& limits, QObject* parent)
     : QObject(parent), m_limits(limits), m_network(new QNetworkAccessManager(this))
 {
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_clock.start();
 }
 
 FeedFetcher::~FeedFetcher()
@@ -104,6 +107,7 @@ void FeedFetcher::holdHost(const QString& hostKey, const QDateTime& until)
 
 void FeedFetcher::cancelAll()
 {
+    ++m_generation;  // a hop waiting for its host's gap ends as cancelled when it wakes
     std::deque<std::shared_ptr<Job>> queued;
     queued.swap(m_queue);
     for (const auto& job : queued) {
@@ -135,6 +139,7 @@ void FeedFetcher::schedulePump(std::chrono::milliseconds after)
 void FeedFetcher::pump()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 clock = m_clock.elapsed();
     std::chrono::milliseconds soonest = std::chrono::milliseconds::max();
     std::vector<std::shared_ptr<Job>> held;  // answered after the loop: a callback may queue more
     for (auto it = m_queue.begin(); it != m_queue.end() && m_running < m_limits.total;) {
@@ -151,8 +156,8 @@ void FeedFetcher::pump()
             ++it;
             continue;
         }
-        if (const QDateTime last = m_lastStart.value(host); last.isValid()) {
-            const qint64 wait = m_limits.hostGap.count() - last.msecsTo(now);
+        if (const auto last = m_lastStart.constFind(host); last != m_lastStart.constEnd()) {
+            const qint64 wait = m_limits.hostGap.count() - (clock - *last);
             if (wait > 0) {
                 soonest = std::min(soonest, std::chrono::milliseconds(wait));
                 ++it;
@@ -162,22 +167,27 @@ void FeedFetcher::pump()
         it = m_queue.erase(it);
         job->host = host;
         m_active[host] += 1;
-        m_lastStart.insert(host, now);
+        m_lastStart.insert(host, clock);
         ++m_running;
         start(job);
     }
     if (!m_queue.empty() && soonest != std::chrono::milliseconds::max()) {
         QTimer::singleShot(soonest, this, [this] { pump(); });
     }
+    const QPointer<FeedFetcher> alive(this);
     for (const auto& job : held) {
+        if (!alive) {
+            return;  // a callback deleted the fetcher
+        }
         finish(job);
     }
 }
 
 void FeedFetcher::start(std::shared_ptr<Job> job)
 {
-    if (!job->deadline.isValid()) {
-        job->deadline = QDateTime::currentDateTimeUtc().addMSecs(m_limits.timeout.count());
+    if (job->deadline < 0) {
+        job->deadline = m_clock.elapsed() + m_limits.timeout.count();
+        job->generation = m_generation;
     }
     send(job, job->url);
 }
@@ -199,19 +209,41 @@ void FeedFetcher::send(const std::shared_ptr<Job>& job, const QUrl& url)
     }
     QNetworkReply* reply = m_network->get(request);
     job->reply = reply;
-    const qint64 left = std::max<qint64>(1, QDateTime::currentDateTimeUtc().msecsTo(job->deadline));
+    const qint64 left = std::max<qint64>(1, job->deadline - m_clock.elapsed());
     QTimer::singleShot(left, reply, [job, reply] {
-        job->stop = Job::Stop::Timeout;
+        if (job->stop != Job::Stop::HeadersOnly) {
+            job->stop = Job::Stop::Timeout;
+        }
         reply->abort();
     });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, job, reply] {
-        const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (declared > m_limits.maxBytes && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
-            job->stop = Job::Stop::TooLarge;
-            reply->abort();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200) {
+            if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > m_limits.maxBytes) {
+                job->stop = Job::Stop::TooLarge;
+                reply->abort();
+            }
+            return;
+        }
+        const bool redirect = (status >= 301 && status <= 303) || status == 307 || status == 308;
+        if (status != 0 && status != 304 && !redirect) {
+            // An error's page is not kept (it could be as large as it likes; the timeout ends
+            // an endless one): its status and headers are the answer.
+            feeds::Answer& answer = job->result.answer;
+            answer.status = status;
+            answer.retryAfter = header(*reply, "Retry-After");
+            job->result.finalUrl = reply->url().toString();
+            job->stop = Job::Stop::HeadersOnly;
         }
     });
     connect(reply, &QNetworkReply::readyRead, this, [this, job, reply] {
+        if (job->stop == Job::Stop::HeadersOnly) {
+            reply->skip(reply->bytesAvailable());
+            return;
+        }
+        if (job->stop != Job::Stop::None) {
+            return;
+        }
         // Streamed: at most one byte past the limit is ever held.
         const qint64 room = m_limits.maxBytes + 1 - job->result.body.size();
         job->result.body.append(reply->read(std::max<qint64>(room, 0)));
@@ -237,6 +269,11 @@ void FeedFetcher::send(const std::shared_ptr<Job>& job, const QUrl& url)
             job->result.cancelled = true;
             answer.failure = QStringLiteral("cancelled");
             break;
+        case Job::Stop::HeadersOnly:
+            job->result.body.clear();
+            answer.temporaryRedirect = job->hops > 0 && !job->permanent;
+            finish(job);
+            return;
         case Job::Stop::None:
             break;
         }
@@ -272,7 +309,7 @@ void FeedFetcher::send(const std::shared_ptr<Job>& job, const QUrl& url)
             job->url = next;
             const QString nextHost = feeds::hostKey(next.toString());
             if (nextHost == job->host) {
-                send(job, next);
+                sendAfterGap(job, next);
                 return;
             }
             // Another host: give this one's slot back and wait for a slot there.
@@ -291,6 +328,18 @@ void FeedFetcher::send(const std::shared_ptr<Job>& job, const QUrl& url)
         answer.retryAfter = header(*reply, "Retry-After");
         if (job->hops > 0 && job->permanent) {
             answer.permanentTo = job->url.toString();
+        }
+        answer.temporaryRedirect = job->hops > 0 && !job->permanent;
+        if (status == 200 && reply->error() != QNetworkReply::NoError) {
+            // Headers came, the whole body did not (the connection dropped, a broken gzip stream):
+            // a failed transfer, not a feed that does not read.
+            answer = {};
+            answer.failure = reply->error() == QNetworkReply::RemoteHostClosedError
+                                 ? QStringLiteral("the server closed the connection before the feed was complete")
+                                 : QStringLiteral("the feed did not arrive whole (%1)").arg(failureInWords(*reply));
+            job->result.body.clear();
+            finish(job);
+            return;
         }
         if (status == 200) {
             const qint64 room = m_limits.maxBytes + 1 - job->result.body.size();
@@ -318,11 +367,32 @@ void FeedFetcher::finish(const std::shared_ptr<Job>& job)
         --m_running;
         job->host.clear();
     }
+    schedulePump(std::chrono::milliseconds(0));  // first: the callback may delete this fetcher
     if (job->done) {
         const Done done = std::move(job->done);
         done(job->result);
     }
-    schedulePump(std::chrono::milliseconds(0));
+}
+
+void FeedFetcher::sendAfterGap(const std::shared_ptr<Job>& job, const QUrl& url)
+{
+    const qint64 clock = m_clock.elapsed();
+    const qint64 wait = m_limits.hostGap.count() - (clock - m_lastStart.value(job->host, clock - m_limits.hostGap.count()));
+    const auto go = [this, job, url] {
+        if (job->generation != m_generation) {
+            job->result.cancelled = true;
+            job->result.answer.failure = QStringLiteral("cancelled");
+            finish(job);
+            return;
+        }
+        m_lastStart.insert(job->host, m_clock.elapsed());
+        send(job, url);
+    };
+    if (wait > 0) {
+        QTimer::singleShot(std::chrono::milliseconds(wait), this, go);
+    } else {
+        go();
+    }
 }
 
 }  // namespace bandmate::sync

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -70,6 +71,8 @@ private:
     void pump();
     void start(std::shared_ptr<Job> job);
     void send(const std::shared_ptr<Job>& job, const QUrl& url);
+    /// The next hop of a redirect to the same host, after the host's gap.
+    void sendAfterGap(const std::shared_ptr<Job>& job, const QUrl& url);
     void finish(const std::shared_ptr<Job>& job);
     void schedulePump(std::chrono::milliseconds after);
 
@@ -77,7 +80,9 @@ private:
     QNetworkAccessManager* m_network;
     std::deque<std::shared_ptr<Job>> m_queue;
     QHash<QString, int> m_active;                 ///< running requests per host
-    QHash<QString, QDateTime> m_lastStart;        ///< per host
+    QElapsedTimer m_clock;                        ///< steady: a clock set back mid-round changes no gap
+    QHash<QString, qint64> m_lastStart;           ///< per host, on m_clock
+    int m_generation = 0;                         ///< one more at each cancelAll()
     QHash<QString, QDateTime> m_holds;            ///< hosts that asked to wait
     int m_running = 0;
     bool m_pumpScheduled = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/feeds/FetchPolicy.h"
 #include "core/util/Result.h"
 #include "sync/feeds/FeedFetcher.h"
 
@@ -38,6 +39,12 @@ struct DiscoveredFeed {
     QString siteUrl;
 };
 
+/// A feed just followed, and what reading it in did.
+struct FollowedFeed {
+    QString id;
+    RefreshReport report;
+};
+
 /// One refresh round over the followed feeds: asks the due ones (all of them when by hand),
 /// reads each answer in, and records what the fetch policy decides. Runs on the thread of its
 /// Database (the app gives it a worker thread and a connection of its own, so the window never
@@ -58,21 +65,29 @@ public:
     /// one (the first it names, fetched and read). Waits in a local event loop. The error says
     /// why nothing could be followed there.
     [[nodiscard]] core::Result<DiscoveredFeed> discover(const QString& url);
+    /// Follows what discover() finds at `url` (in `folderId`, named `name` when given) and reads
+    /// in the document it fetched: one request, not two. Conflict when it is followed already.
+    [[nodiscard]] core::Result<FollowedFeed> follow(const QString& url, const QString& folderId = {}, const QString& name = {});
 
 Q_SIGNALS:
     void progress(int done, int total);
     void finished(const bandmate::sync::RefreshReport& report);
 
 private:
-    void answered(const QString& feedId, const QString& name, const QString& url, const FetchResult& result);
+    /// Reads one fetch's answer in: the fetch policy's decision, the items, the new state.
+    void process(const QString& id, const QString& name, const QString& url, const core::feeds::FetchState& state, const FetchResult& result,
+                 RefreshReport& report);
     void done();
 
     core::Database& m_db;
     FeedFetcher m_fetcher;
     RefreshReport m_report;
+    FetchResult m_lastFetch;  ///< what discover() read, for follow()
     int m_total = 0;
     int m_answered = 0;
     bool m_running = false;
 };
 
 }  // namespace bandmate::sync
+
+Q_DECLARE_METATYPE(bandmate::sync::RefreshReport)

@@ -498,3 +498,115 @@ TEST(FetchPolicy, APodcastsNewFeedUrlIsFollowed)
     answer.newFeedUrl = QStringLiteral("javascript:alert(1)");
     EXPECT_TRUE(decide({}, QStringLiteral("https://old-host.example/podcast.xml"), answer, kNow).newUrl.isEmpty());
 }
+
+TEST_F(FeedStoreTest, AnItemIsNamedTheSameWhateverTheRestOfTheDocumentHolds)
+{
+    // One computer reads the feed while every GUID is there; the other later, after a post
+    // without one arrived. The item both have must carry the same id (its state syncs by it).
+    TempDir otherDir;
+    auto other = bandmate::test::openTestDatabase(otherDir);
+    ASSERT_TRUE(other);
+    auto sameFeed = FeedRepository(*other).subscribe(QStringLiteral("https://salsadura.example/feed/"));
+    ASSERT_TRUE(sameFeed);
+    ASSERT_EQ(*sameFeed, feedId) << "the same address is the same feed on every computer";
+    const FeedItem kept = post(QStringLiteral("kept"), QStringLiteral("Kept"), QStringLiteral("https://cdn.example/kept.mp3"),
+                               QStringLiteral("https://salsadura.example/kept"));
+    ASSERT_TRUE(FeedItemRepository(*db).store(feedId, feedOf({kept}), kNow));
+    const FeedItem noGuid = post({}, QStringLiteral("No GUID"), {}, QStringLiteral("https://salsadura.example/no-guid"));
+    ASSERT_TRUE(FeedItemRepository(*other).store(feedId, feedOf({noGuid, kept}), kNow.addDays(1)));
+    const QString here = shown().first().id;
+    auto there = FeedItemRepository(*other).items({.search = QStringLiteral("Kept")});
+    ASSERT_TRUE(there);
+    ASSERT_EQ(there->size(), 1);
+    EXPECT_EQ(there->first().id, here);
+}
+
+TEST_F(FeedStoreTest, PostsThatShareAFallbackKeyAreNeverMergedAndKeepTheirOwnState)
+{
+    // GUIDs and bodies only: no link, no date, no enclosure (their fallback keys are all alike).
+    FeedItemRepository items(*db);
+    const auto bare = [](const QString& guid) {
+        FeedItem item;
+        item.guid = guid;
+        item.html = QStringLiteral("<p>") + guid + QStringLiteral("</p>");
+        return item;
+    };
+    ASSERT_TRUE(items.store(feedId, feedOf({bare(QStringLiteral("g1")), bare(QStringLiteral("g2"))}), kNow));
+    auto first = shown();
+    ASSERT_EQ(first.size(), 2);
+    const QString g1 = first.at(0).guid == QLatin1String("g1") ? first.at(0).id : first.at(1).id;
+    ASSERT_TRUE(items.setStarred(g1, true));
+    auto next = items.store(feedId, feedOf({bare(QStringLiteral("g3")), bare(QStringLiteral("g1")), bare(QStringLiteral("g2"))}), kNow.addSecs(3600));
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->newItems, 1);
+    auto all = shown();
+    ASSERT_EQ(all.size(), 3);
+    for (const ItemView& item : std::as_const(all)) {
+        EXPECT_EQ(item.starred, item.guid == QLatin1String("g1")) << item.guid.toStdString();
+    }
+}
+
+TEST_F(FeedStoreTest, AFeedFollowedAgainAfterItsRemovalComesBackAsItself)
+{
+    FeedRepository feeds(*db);
+    ASSERT_TRUE(feeds.rename(feedId, QStringLiteral("Old name")));
+    ASSERT_TRUE(feeds.remove(feedId, false));
+    auto again = feeds.subscribe(QStringLiteral("https://salsadura.example/feed/"));
+    ASSERT_TRUE(again) << again.error().toString();
+    EXPECT_EQ(*again, feedId);
+    auto revived = feeds.feed(feedId);
+    ASSERT_TRUE(revived) << revived.error().toString();
+    EXPECT_TRUE(revived->name.isEmpty());
+    // The same folder name on two computers is one folder too.
+    TempDir otherDir;
+    auto other = bandmate::test::openTestDatabase(otherDir);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(*feeds.folder(QStringLiteral("Blogs")), *FeedRepository(*other).folder(QStringLiteral(" Blogs ")));
+    // A folder renamed keeps its id; a new folder of the old name gets one of its own.
+    const QString blogs = *feeds.folder(QStringLiteral("Blogs"));
+    ASSERT_TRUE(feeds.renameFolder(blogs, QStringLiteral("Music blogs")));
+    auto newBlogs = feeds.folder(QStringLiteral("Blogs"));
+    ASSERT_TRUE(newBlogs);
+    EXPECT_NE(*newBlogs, blogs);
+    EXPECT_EQ(feeds.folders()->size(), 2);
+}
+
+TEST_F(FeedStoreTest, AFeedRemovedWhileItsDocumentWasOnTheWayTakesNothingIn)
+{
+    ASSERT_TRUE(FeedRepository(*db).remove(feedId, true));
+    auto stored = FeedItemRepository(*db).store(feedId, feedOf({post(QStringLiteral("late"), QStringLiteral("Late"))}), kNow);
+    ASSERT_FALSE(stored);
+    EXPECT_EQ(stored.error().code, ErrorCode::NotFound);
+    Decision decision;
+    decision.state.etag = QStringLiteral("\"x\"");
+    decision.newUrl = QStringLiteral("https://elsewhere.example/rss");
+    ASSERT_TRUE(FeedRepository(*db).recordFetch(feedId, decision));
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM feed_item")), 0);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM feed_fetch")), 0);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM feed WHERE url = 'https://elsewhere.example/rss'")), 0);
+}
+
+TEST(FetchPolicy, RetryAfterNeverHoldsAHostForMoreThanADay)
+{
+    EXPECT_EQ(retryAfter(QStringLiteral("Fri, 31 Dec 9999 23:59:59 GMT"), kNow), kNow.addSecs(24 * 3600));
+    EXPECT_EQ(retryAfter(QStringLiteral("99999999"), kNow), kNow.addSecs(24 * 3600));
+    EXPECT_FALSE(retryAfter(QStringLiteral("Sun, 06 Dec 2026 10:00:00 GMT"), kNow).isValid()) << "in the past";
+    EXPECT_FALSE(retryAfter(QStringLiteral("-5"), kNow).isValid());
+    EXPECT_FALSE(retryAfter(QStringLiteral("0"), kNow).isValid());
+}
+
+TEST(FetchPolicy, AGoneAnswerThroughATemporaryRedirectIsNotTheFeedGone)
+{
+    Answer gone;
+    gone.status = 410;
+    gone.temporaryRedirect = true;
+    const Decision decision = decide({}, QStringLiteral("https://a.example/rss"), gone, kNow);
+    EXPECT_FALSE(decision.state.gone);
+    EXPECT_EQ(decision.state.failures, 1);
+    // And a feed asked by hand that answers again is no longer gone.
+    FetchState stopped;
+    stopped.gone = true;
+    Answer back;
+    back.status = 200;
+    EXPECT_FALSE(decide(stopped, QStringLiteral("https://a.example/rss"), back, kNow).state.gone);
+}

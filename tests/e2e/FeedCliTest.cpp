@@ -49,6 +49,7 @@ TEST_F(FeedCliTest, FollowsABlogByItsPageAndListsItsSongs)
     EXPECT_EQ(added.json()[QStringLiteral("url")].toString(), server.url("/feed/"));
     EXPECT_EQ(added.json()[QStringLiteral("title")].toString(), QStringLiteral("Salsa Dura Blog"));
     EXPECT_EQ(added.json()[QStringLiteral("new_items")].toInt(), 2);
+    EXPECT_EQ(server.requests("/feed/"), 1) << "following reads the document it fetched, not a second one";
 
     const CliRun refreshed = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("refresh")});
     ASSERT_EQ(refreshed.exitCode, 0) << refreshed.err.toStdString();

@@ -195,22 +195,37 @@ TEST_F(FeedFetchTest, AGzippedFeedIsRead)
 TEST_F(FeedFetchTest, APermanentMoveChangesTheAddressAtTheSecondAnswerATemporaryOneNever)
 {
     server.serve("/new", rss("Moved", 1));
+    server.serve("/new2", rss("Moved too", 1));
+    server.serve("/new3", rss("Somewhere", 1));
     server.on("/old", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(server.url("/new").toStdString(), 301); });
-    server.on("/temp", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(server.url("/new").toStdString(), 302); });
-    server.on("/perm308", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect("/new", 308); });
+    server.on("/temp", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(server.url("/new3").toStdString(), 302); });
+    server.on("/temp307", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect("/new3", 307); });
+    server.on("/perm308", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect("/new2", 308); });
+    // Moved for good onto an address followed already: not moved (two of one feed), and said so.
+    server.on("/twin", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(server.url("/new").toStdString(), 301); });
     const QString moved = follow(server.url("/old"));
     const QString temporary = follow(server.url("/temp"));
     const QString relative = follow(server.url("/perm308"));
-    sync::RefreshReport first = refresh();
+    const QString temporary307 = follow(server.url("/temp307"));
+    sync::FeedFetcher::Limits quick;
+    quick.hostGap = std::chrono::milliseconds(10);
+    sync::RefreshReport first = refresh(true, quick);
     EXPECT_TRUE(first.errors.isEmpty()) << errors(first).toStdString();
     EXPECT_EQ(feed(moved).url, server.url("/old"));
     EXPECT_EQ(items(moved), 1);
-    sync::RefreshReport second = refresh();
+    sync::RefreshReport second = refresh(true, quick);
     EXPECT_EQ(feed(moved).url, server.url("/new"));
-    EXPECT_EQ(feed(relative).url, server.url("/new"));
+    EXPECT_EQ(feed(relative).url, server.url("/new2"));
     EXPECT_EQ(feed(temporary).url, server.url("/temp"));
+    EXPECT_EQ(feed(temporary307).url, server.url("/temp307"));
     EXPECT_EQ(second.notices.size(), 2) << second.notices.join(QLatin1Char('\n')).toStdString();
     EXPECT_EQ(items(moved), 1);
+
+    const QString twin = follow(server.url("/twin"));
+    refresh(true, quick);
+    const sync::RefreshReport twice = refresh(true, quick);
+    EXPECT_EQ(feed(twin).url, server.url("/twin"));
+    EXPECT_TRUE(twice.notices.join(QLatin1Char('\n')).contains(QStringLiteral("which you follow already"))) << twice.notices.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST_F(FeedFetchTest, GoneStopsTheFeedForGood)
@@ -412,4 +427,46 @@ TEST_F(FeedFetchTest, AWebPageLeadsToItsFeed)
     auto missing = refresh.discover(server.url("/nothing"));
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("404"), std::string::npos) << missing.error().toString();
+}
+
+TEST_F(FeedFetchTest, ATransferCutShortIsAFailedFetchNotABrokenFeed)
+{
+    const std::string document = rss("Cut", 5);
+    server.on("/cut", [&document](const httplib::Request&, httplib::Response& response) {
+        response.set_content_provider(document.size(), "application/rss+xml", [&document](size_t offset, size_t, httplib::DataSink& sink) {
+            if (offset > 0) {
+                return false;  // the connection drops halfway
+            }
+            return sink.write(document.data(), document.size() / 2);
+        });
+    });
+    const QString id = follow(server.url("/cut"));
+    const sync::RefreshReport report = refresh();
+    EXPECT_EQ(report.parsed, 0);
+    ASSERT_EQ(report.errors.size(), 1);
+    EXPECT_TRUE(feed(id).fetch.error.contains(QStringLiteral("before the feed was complete")) ||
+                feed(id).fetch.error.contains(QStringLiteral("did not arrive whole")))
+        << feed(id).fetch.error.toStdString();
+    EXPECT_EQ(items(id), 0);
+}
+
+TEST_F(FeedFetchTest, RetryAfterHoldsTheHostThatAnsweredNotTheOneThatRedirected)
+{
+    FeedServer cdn;
+    cdn.on("/busy", [](const httplib::Request&, httplib::Response& response) {
+        response.status = 429;
+        response.set_header("Retry-After", "600");
+    });
+    server.on("/feed", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(cdn.url("/busy").toStdString(), 302); });
+    server.serve("/ok", rss("Fine", 1));
+    follow(server.url("/feed"));
+    follow(server.url("/ok"));
+    refresh();
+    auto waits = FeedRepository(*db).hostWaits(QDateTime::currentDateTimeUtc());
+    ASSERT_TRUE(waits);
+    ASSERT_EQ(waits->size(), 1);
+    EXPECT_EQ(waits->begin().key(), QStringLiteral("127.0.0.1:%1").arg(cdn.port()));
+    const int asked = server.requests("/ok");
+    refresh();
+    EXPECT_EQ(server.requests("/ok"), asked + 1) << "the host that redirected is not held";
 }
