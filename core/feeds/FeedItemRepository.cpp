@@ -1,6 +1,7 @@
 #include "core/feeds/FeedItemRepository.h"
 
 #include "core/feeds/HtmlScan.h"
+#include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
 #include "core/storage/StatementCache.h"
@@ -407,10 +408,10 @@ Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed&
     sql::StatementCache statements(m_db.connection());
     const QString upsert = QStringLiteral(
         "INSERT INTO feed_item (id, feed_id, guid_key, enclosure_key, link_key, content_hash, guid, title, link, author, summary, published, first_seen, "
-        "duration_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET guid_key = excluded.guid_key, "
+        "sort_at, duration_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET guid_key = excluded.guid_key, "
         "enclosure_key = excluded.enclosure_key, link_key = excluded.link_key, content_hash = excluded.content_hash, guid = excluded.guid, "
         "title = excluded.title, link = excluded.link, author = excluded.author, summary = excluded.summary, published = excluded.published, "
-        "duration_s = excluded.duration_s");
+        "sort_at = CASE WHEN excluded.published > 0 THEN excluded.published ELSE feed_item.first_seen END, duration_s = excluded.duration_s");
     const QString dropSongs = QStringLiteral("DELETE FROM feed_song WHERE item_id = ?");
     const QString addSong = QStringLiteral("INSERT INTO feed_song (item_id, position, source, artist, title, url) VALUES (?, ?, ?, ?, ?, ?)");
     for (qsizetype n = 0; n < feed.items.size(); ++n) {
@@ -433,7 +434,8 @@ Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed&
                                                           : (item.enclosures.isEmpty() ? 0 : item.enclosures.first().durationSeconds);
         if (auto written = statements.exec(upsert, {id, feedId, text(key.guid), text(key.enclosure), text(key.link), key.content, text(item.guid),
                                                     text(item.title.simplified()), text(item.link), text(item.author.simplified()), text(summary),
-                                                    toMs(item.published), toMs(now), duration});
+                                                    toMs(item.published), toMs(now), item.published.isValid() ? toMs(item.published) : toMs(now),
+                                                    duration});
             !written) {
             return std::unexpected(written.error());
         }
@@ -485,7 +487,7 @@ Result<QList<ItemView>> FeedItemRepository::items(const ItemFilter& filter) cons
     }
     binds.append(std::max(filter.limit, 0));
     auto query = sql::run(m_db.connection(),
-                          QStringLiteral("SELECT %1 %2%3 AND %4 ORDER BY CASE WHEN i.published > 0 THEN i.published ELSE i.first_seen END DESC, i.id DESC LIMIT ?")
+                          QStringLiteral("SELECT %1 %2%3 AND %4 ORDER BY i.sort_at DESC, i.id DESC LIMIT ?")
                               .arg(kItemColumns, kItemJoins, where, *search),
                           binds);
     if (!query) {
@@ -606,7 +608,7 @@ Result<QList<RankedSong>> FeedItemRepository::ranking(int minFeeds, int limit) c
 {
     auto query = sql::run(m_db.connection(),
                           QStringLiteral("SELECT g.artist, g.title, g.url, i.feed_id, coalesce(nullif(f.name, ''), nullif(f.title, ''), f.url), i.id, "
-                                         "CASE WHEN i.published > 0 THEN i.published ELSE i.first_seen END "
+                                         "i.sort_at "
                                          "FROM feed_song g JOIN feed_item i ON i.id = g.item_id JOIN feed f ON f.id = i.feed_id AND f.deleted = 0 "
                                          "LEFT JOIN feed_item_state s ON s.id = i.id WHERE coalesce(s.deleted, 0) = 0 AND g.artist <> '' AND g.title <> '' "
                                          "ORDER BY g.item_id, g.position"));
@@ -666,6 +668,46 @@ Result<QList<RankedSong>> FeedItemRepository::ranking(int minFeeds, int limit) c
         result.resize(limit);
     }
     return result;
+}
+
+Result<QString> FeedItemRepository::addToLibrary(const QString& itemId, int songIndex)
+{
+    auto found = item(itemId);
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    if (songIndex < 0 || songIndex >= found->songs.size()) {
+        return fail(ErrorCode::NotFound, "the item has no song " + std::to_string(songIndex + 1), itemId.toStdString());
+    }
+    const ItemSong& picked = found->songs.at(songIndex);
+    if (!picked.artist.isEmpty()) {
+        auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, artist, title FROM song WHERE deleted = 0 AND artist = ? COLLATE NOCASE ORDER BY id"),
+                              {picked.artist});
+        if (!query) {
+            return std::unexpected(query.error());
+        }
+        while (query->next()) {
+            if (ownedKey(query->value(1).toString(), query->value(2).toString()) == ownedKey(picked.artist, picked.title)) {
+                return query->value(0).toString();
+            }
+        }
+    }
+    library::Song song;
+    song.title = picked.title.isEmpty() ? found->title : picked.title;
+    song.artist = picked.artist;
+    song.tags = {QStringLiteral("from feeds")};
+    QStringList notes{QStringLiteral("Found in %1: %2").arg(found->feedName, found->title)};
+    if (!found->link.isEmpty()) {
+        notes.append(found->link);
+    }
+    if (!picked.url.isEmpty()) {
+        notes.append(picked.url);
+    }
+    song.notes = notes.join(QLatin1Char('\n'));
+    if (found->durationSeconds > 0 && found->songs.size() == 1) {
+        song.durationMs = found->durationSeconds * 1000;
+    }
+    return library::SongRepository(m_db).save(song);
 }
 
 Result<int> FeedItemRepository::dropRemovedFeeds()

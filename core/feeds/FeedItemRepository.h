@@ -103,6 +103,11 @@ public:
     /// Songs that at least `minFeeds` followed feeds posted, most feeds first, then the latest.
     [[nodiscard]] Result<QList<RankedSong>> ranking(int minFeeds, int limit) const;
 
+    /// Makes song `songIndex` of item `itemId` a library song (entity `song`): its artist and
+    /// title, tagged "from feeds", its link and post in the notes. The library's own song when it
+    /// has that artist and title already (nothing is added twice). The song's id.
+    [[nodiscard]] Result<QString> addToLibrary(const QString& itemId, int songIndex);
+
     /// Drops this computer's items of feeds removed (on any computer) without keeping their items.
     [[nodiscard]] Result<int> dropRemovedFeeds();
 

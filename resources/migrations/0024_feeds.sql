@@ -74,9 +74,11 @@ CREATE TABLE feed_item (
     summary        TEXT    NOT NULL DEFAULT '',   -- the post as plain text, cut short
     published      INTEGER NOT NULL DEFAULT 0,    -- Unix ms; 0 = not given
     first_seen     INTEGER NOT NULL DEFAULT 0,    -- Unix ms
+    sort_at        INTEGER NOT NULL DEFAULT 0,    -- published, else first_seen: the lists' order
     duration_s     INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX feed_item_by_feed ON feed_item (feed_id, published);
+CREATE INDEX feed_item_by_feed ON feed_item (feed_id, sort_at);
+CREATE INDEX feed_item_by_time ON feed_item (sort_at, id);
 CREATE INDEX feed_item_by_guid ON feed_item (feed_id, guid_key) WHERE guid_key <> '';
 CREATE INDEX feed_item_by_enclosure ON feed_item (feed_id, enclosure_key) WHERE enclosure_key <> '';
 CREATE INDEX feed_item_by_link ON feed_item (feed_id, link_key) WHERE link_key <> '';

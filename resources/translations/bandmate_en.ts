@@ -64,6 +64,33 @@
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FeedsView</name>
+    <message numerus="yes">
+        <location filename="../../ui/library/FeedsView.cpp" line="+799"/>
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n new post</numerusform>
+            <numerusform>%n new posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n feed(s) wait for a server that asked for a pause</source>
+        <translation>
+            <numerusform>%n feed waits for a server that asked for a pause</numerusform>
+            <numerusform>%n feeds wait for a server that asked for a pause</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n feed(s) had a problem (their ⚠ says what)</source>
+        <translation>
+            <numerusform>%n feed had a problem (its ⚠ says what)</numerusform>
+            <numerusform>%n feeds had a problem (their ⚠ says what)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::LiveTakeView</name>
     <message numerus="yes">
         <location filename="../../ui/beats/LiveTakeView.cpp" line="+85"/>

@@ -3562,9 +3562,470 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FeedItemModel</name>
+    <message>
+        <location filename="../../ui/library/FeedItemModel.cpp" line="+63"/>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starred</source>
+        <translation>Con estrella</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Played</source>
+        <translation>Escuchada</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Songs</source>
+        <translation>Canciones</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::FeedStream</name>
+    <message>
+        <location filename="../../ui/library/FeedStream.cpp" line="+71"/>
+        <source>Cannot play it: %1</source>
+        <translation>No se puede reproducir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::FeedsView</name>
+    <message>
+        <location filename="../../ui/library/FeedsView.cpp" line="+66"/>
+        <source>Follow a feed…</source>
+        <translation>Seguir un feed…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A music blog&apos;s or podcast&apos;s address, or its web page (Ctrl+Shift+F)</source>
+        <translation>La dirección de un blog de música o un pódcast, o su página web (Ctrl+Mayús+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow a feed</source>
+        <translation>Seguir un feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The feed&apos;s address, or the web page of a blog or podcast:</source>
+        <translation>La dirección del feed, o la página web de un blog o pódcast:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask every feed for new posts now (F5)</source>
+        <translation>Pedir ya a cada feed sus entradas nuevas (F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+822"/>
+        <source>Mark all seen</source>
+        <translation>Marcar todo como visto</translation>
+    </message>
+    <message>
+        <location line="-821"/>
+        <source>Nothing shown here is new any more</source>
+        <translation>Nada de lo que se ve aquí será nuevo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%v of %m feeds</source>
+        <translation>%v de %m feeds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search posts and songs — feed:name new:yes starred:yes artist:…</source>
+        <translation>Buscar entradas y canciones — feed:nombre new:yes starred:yes artist:…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+55"/>
+        <source>Feeds</source>
+        <translation>Feeds</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+47"/>
+        <location line="+64"/>
+        <location line="+302"/>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <location line="-412"/>
+        <source>Star or unstar</source>
+        <translation>Marcar o desmarcar con estrella</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark new or seen</source>
+        <translation>Marcar como nueva o vista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the post</source>
+        <translation>Abrir la entrada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Song</source>
+        <translation>Canción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posted by</source>
+        <translation>Publicada por</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Songs in the post</source>
+        <translation>Canciones de la entrada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stream the song (Enter); it goes on from where you left it</source>
+        <translation>Escuchar la canción (Intro); sigue desde donde la dejaste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add to library</source>
+        <translation>Añadir a la biblioteca</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In your library now.</source>
+        <translation>Ya está en tu biblioteca.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to show…</source>
+        <translation>Añadir a un concierto…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Star</source>
+        <translation>Estrella</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Songs</source>
+        <translation>Canciones</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+302"/>
+        <location line="+318"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="-557"/>
+        <source>All feeds (%1 new)</source>
+        <translation>Todos los feeds (%1 nuevos)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All feeds</source>
+        <translation>Todos los feeds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nuevas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Con estrella</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picked by several feeds</source>
+        <translation>Elegidas por varios feeds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Songs that two or more of your feeds posted</source>
+        <translation>Canciones que publicaron dos o más de tus feeds</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — paused</source>
+        <translation> — en pausa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tries again %1</source>
+        <translation>Lo intentará de nuevo %1</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+96"/>
+        <source>  (in your library)</source>
+        <translation>  (en tu biblioteca)</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>No song was posted by two of your feeds yet.</source>
+        <translation>Ninguna canción ha salido aún en dos de tus feeds.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Nothing here yet. Follow a blog or a podcast, or refresh.</source>
+        <translation>Aún no hay nada. Sigue un blog o un pódcast, o actualiza.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>played</source>
+        <translation>escuchada</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Remove post</source>
+        <translation>Quitar la entrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove “%1”? It stays removed, also when its feed lists it again.</source>
+        <translation>¿Quitar «%1»? Seguirá quitada aunque su feed la vuelva a publicar.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No show yet: make one in Setlists first.</source>
+        <translation>Aún no hay conciertos: crea uno primero en Setlists.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add to show</source>
+        <translation>Añadir a un concierto</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Show</source>
+        <translation>Concierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Added to %1, %2.</source>
+        <translation>Añadida a %1, %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Playing: %1</source>
+        <translation>Sonando: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This post has no song to play.</source>
+        <translation>Esta entrada no tiene ninguna canción que reproducir.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A refresh is running; try again when it is done.</source>
+        <translation>Se está actualizando; inténtalo de nuevo cuando termine.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot follow it: %1</source>
+        <translation>No se puede seguir: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n entrada nueva</numerusform>
+            <numerusform>%n entradas nuevas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No new posts</source>
+        <translation>No hay entradas nuevas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n feed(s) wait for a server that asked for a pause</source>
+        <translation>
+            <numerusform>%n feed espera a un servidor que pidió una pausa</numerusform>
+            <numerusform>%n feeds esperan a un servidor que pidió una pausa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n feed(s) had a problem (their ⚠ says what)</source>
+        <translation>
+            <numerusform>%n feed tuvo un problema (su ⚠ dice cuál)</numerusform>
+            <numerusform>%n feeds tuvieron un problema (su ⚠ dice cuál)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped; what came in is kept</source>
+        <translation>detenido; lo que llegó se conserva</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Rename folder…</source>
+        <translation>Renombrar la carpeta…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename folder</source>
+        <translation>Renombrar la carpeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove folder (its feeds stay)</source>
+        <translation>Quitar la carpeta (sus feeds se quedan)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh this feed</source>
+        <translation>Actualizar este feed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename feed</source>
+        <translation>Renombrar el feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (empty: the feed&apos;s own):</source>
+        <translation>Nombre (vacío: el del propio feed):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move to folder…</source>
+        <translation>Mover a una carpeta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(top)</source>
+        <translation>(arriba del todo)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move to folder</source>
+        <translation>Mover a una carpeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Folder (type a new name to make one):</source>
+        <translation>Carpeta (escribe un nombre nuevo para crearla):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Follow again</source>
+        <translation>Seguir de nuevo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open its site</source>
+        <translation>Abrir su sitio web</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop following…</source>
+        <translation>Dejar de seguir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop following</source>
+        <translation>Dejar de seguir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop following “%1”?</source>
+        <translation>¿Dejar de seguir «%1»?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep its posts</source>
+        <translation>Conservar sus entradas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove its posts too</source>
+        <translation>Quitar también sus entradas</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::LibraryPage</name>
     <message>
-        <location filename="../../ui/library/LibraryPage.cpp" line="+57"/>
+        <location filename="../../ui/library/LibraryPage.cpp" line="+60"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
@@ -3624,7 +4085,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Título:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Search (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</source>
         <translation>Buscar (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</translation>
     </message>
@@ -3640,12 +4101,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+552"/>
+        <location line="+578"/>
         <source>All songs</source>
         <translation>Todas las canciones</translation>
     </message>
     <message>
-        <location line="-551"/>
+        <location line="-577"/>
         <source>Gig-ready</source>
         <translation>Lista para tocar</translation>
     </message>
@@ -3665,7 +4126,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
@@ -3710,7 +4171,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>¿Eliminar “%1” de la biblioteca? Sus archivos de audio se quedan en el disco.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Where is %1 now?</source>
         <translation>¿Dónde está %1 ahora?</translation>
     </message>
@@ -3851,7 +4312,17 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lista de reproducción nueva</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+65"/>
+        <source>Feeds</source>
+        <translation>Feeds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Music blogs and podcasts you follow: new songs to hear, keep, or put on a setlist</source>
+        <translation>Blogs de música y pódcasts que sigues: canciones nuevas para escuchar, guardar o poner en un setlist</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Saved search: %1</source>
         <translation>Búsqueda guardada: %1</translation>
     </message>

@@ -3562,9 +3562,470 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FeedItemModel</name>
+    <message>
+        <location filename="../../ui/library/FeedItemModel.cpp" line="+63"/>
+        <source>(untitled)</source>
+        <translation>(uten tittel)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starred</source>
+        <translation>Stjernemerket</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Played</source>
+        <translation>Spilt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Songs</source>
+        <translation>Sanger</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::FeedStream</name>
+    <message>
+        <location filename="../../ui/library/FeedStream.cpp" line="+71"/>
+        <source>Cannot play it: %1</source>
+        <translation>Kan ikke spille den: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bandmate::ui::FeedsView</name>
+    <message>
+        <location filename="../../ui/library/FeedsView.cpp" line="+66"/>
+        <source>Follow a feed…</source>
+        <translation>Følg en feed…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A music blog&apos;s or podcast&apos;s address, or its web page (Ctrl+Shift+F)</source>
+        <translation>Adressen til en musikkblogg eller podkast, eller nettsiden dens (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow a feed</source>
+        <translation>Følg en feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The feed&apos;s address, or the web page of a blog or podcast:</source>
+        <translation>Adressen til feeden, eller nettsiden til en blogg eller podkast:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh</source>
+        <translation>Oppdater</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask every feed for new posts now (F5)</source>
+        <translation>Spør alle feedene etter nye innlegg nå (F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+822"/>
+        <source>Mark all seen</source>
+        <translation>Merk alt som sett</translation>
+    </message>
+    <message>
+        <location line="-821"/>
+        <source>Nothing shown here is new any more</source>
+        <translation>Ingenting som vises her er nytt lenger</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%v of %m feeds</source>
+        <translation>%v av %m feeder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search posts and songs — feed:name new:yes starred:yes artist:…</source>
+        <translation>Søk i innlegg og sanger — feed:navn new:yes starred:yes artist:…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+55"/>
+        <source>Feeds</source>
+        <translation>Feeder</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+47"/>
+        <location line="+64"/>
+        <location line="+302"/>
+        <source>Play</source>
+        <translation>Spill</translation>
+    </message>
+    <message>
+        <location line="-412"/>
+        <source>Star or unstar</source>
+        <translation>Stjernemerk eller fjern stjernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark new or seen</source>
+        <translation>Merk som ny eller sett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the post</source>
+        <translation>Åpne innlegget</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove…</source>
+        <translation>Fjern…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Song</source>
+        <translation>Sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posted by</source>
+        <translation>Lagt ut av</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Songs in the post</source>
+        <translation>Sanger i innlegget</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stream the song (Enter); it goes on from where you left it</source>
+        <translation>Strøm sangen (Enter); den fortsetter der du slapp</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add to library</source>
+        <translation>Legg til i biblioteket</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In your library now.</source>
+        <translation>Nå i biblioteket ditt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to show…</source>
+        <translation>Legg til i en konsert…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Star</source>
+        <translation>Stjerne</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Songs</source>
+        <translation>Sanger</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+302"/>
+        <location line="+318"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-557"/>
+        <source>All feeds (%1 new)</source>
+        <translation>Alle feeder (%1 nye)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All feeds</source>
+        <translation>Alle feeder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nye</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Stjernemerket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picked by several feeds</source>
+        <translation>Valgt av flere feeder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Songs that two or more of your feeds posted</source>
+        <translation>Sanger som to eller flere av feedene dine har lagt ut</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — paused</source>
+        <translation> — pauset</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tries again %1</source>
+        <translation>Prøver igjen %1</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <location line="+96"/>
+        <source>  (in your library)</source>
+        <translation>  (i biblioteket ditt)</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>No song was posted by two of your feeds yet.</source>
+        <translation>Ingen sang er lagt ut av to av feedene dine ennå.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Nothing here yet. Follow a blog or a podcast, or refresh.</source>
+        <translation>Ingenting her ennå. Følg en blogg eller en podkast, eller oppdater.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(untitled)</source>
+        <translation>(uten tittel)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>played</source>
+        <translation>spilt</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Remove post</source>
+        <translation>Fjern innlegget</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove “%1”? It stays removed, also when its feed lists it again.</source>
+        <translation>Fjerne «%1»? Det forblir fjernet, også når feeden viser det igjen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No show yet: make one in Setlists first.</source>
+        <translation>Ingen konserter ennå: lag en i Setlister først.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add to show</source>
+        <translation>Legg til i en konsert</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Show</source>
+        <translation>Konsert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set</source>
+        <translation>Sett</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Added to %1, %2.</source>
+        <translation>Lagt til i %1, %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Playing: %1</source>
+        <translation>Spiller: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This post has no song to play.</source>
+        <translation>Dette innlegget har ingen sang å spille.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A refresh is running; try again when it is done.</source>
+        <translation>En oppdatering pågår; prøv igjen når den er ferdig.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot follow it: %1</source>
+        <translation>Kan ikke følge den: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n nytt innlegg</numerusform>
+            <numerusform>%n nye innlegg</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No new posts</source>
+        <translation>Ingen nye innlegg</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n feed(s) wait for a server that asked for a pause</source>
+        <translation>
+            <numerusform>%n feed venter på en server som ba om en pause</numerusform>
+            <numerusform>%n feeder venter på en server som ba om en pause</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n feed(s) had a problem (their ⚠ says what)</source>
+        <translation>
+            <numerusform>%n feed hadde et problem (⚠ sier hva)</numerusform>
+            <numerusform>%n feeder hadde et problem (⚠ sier hva)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped; what came in is kept</source>
+        <translation>stoppet; det som kom inn, beholdes</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Rename folder…</source>
+        <translation>Gi mappen nytt navn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename folder</source>
+        <translation>Gi mappen nytt navn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove folder (its feeds stay)</source>
+        <translation>Fjern mappen (feedene blir)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh this feed</source>
+        <translation>Oppdater denne feeden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename…</source>
+        <translation>Gi nytt navn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename feed</source>
+        <translation>Gi feeden nytt navn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (empty: the feed&apos;s own):</source>
+        <translation>Navn (tomt: feedens eget):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move to folder…</source>
+        <translation>Flytt til mappe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(top)</source>
+        <translation>(øverst)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move to folder</source>
+        <translation>Flytt til mappe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Folder (type a new name to make one):</source>
+        <translation>Mappe (skriv et nytt navn for å lage en):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Follow again</source>
+        <translation>Følg igjen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open its site</source>
+        <translation>Åpne nettstedet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop following…</source>
+        <translation>Slutt å følge…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop following</source>
+        <translation>Slutt å følge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop following “%1”?</source>
+        <translation>Slutte å følge «%1»?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep its posts</source>
+        <translation>Behold innleggene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove its posts too</source>
+        <translation>Fjern innleggene også</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::LibraryPage</name>
     <message>
-        <location filename="../../ui/library/LibraryPage.cpp" line="+57"/>
+        <location filename="../../ui/library/LibraryPage.cpp" line="+60"/>
         <source>Library</source>
         <translation>Bibliotek</translation>
     </message>
@@ -3624,7 +4085,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Tittel:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Search (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</source>
         <translation>Søk (Ctrl+F): artist:blades key:Am bpm:110-130 -tag:slow</translation>
     </message>
@@ -3640,12 +4101,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+552"/>
+        <location line="+578"/>
         <source>All songs</source>
         <translation>Alle sanger</translation>
     </message>
     <message>
-        <location line="-551"/>
+        <location line="-577"/>
         <source>Gig-ready</source>
         <translation>Klar for scenen</translation>
     </message>
@@ -3665,7 +4126,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Play</source>
         <translation>Spill av</translation>
     </message>
@@ -3710,7 +4171,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Slette «%1» fra biblioteket? Lydfilene blir liggende på disken.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Where is %1 now?</source>
         <translation>Hvor er %1 nå?</translation>
     </message>
@@ -3851,7 +4312,17 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ny spilleliste</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+65"/>
+        <source>Feeds</source>
+        <translation>Feeder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Music blogs and podcasts you follow: new songs to hear, keep, or put on a setlist</source>
+        <translation>Musikkblogger og podkaster du følger: nye sanger å høre, beholde eller sette på en setliste</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Saved search: %1</source>
         <translation>Lagret søk: %1</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "ui/library/LibraryPage.h"
 
+#include "ui/library/FeedsView.h"
+
 #include "ui/shell/PageActions.h"
 
 #include "core/beats/MachineRepository.h"
@@ -37,6 +39,7 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeWidget>
@@ -86,7 +89,9 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     });
     layout->addLayout(header);
 
-    auto* searchRow = new QHBoxLayout();
+    m_searchBar = new QWidget(this);
+    auto* searchRow = new QHBoxLayout(m_searchBar);
+    searchRow->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("librarySearch"));
     m_search->setClearButtonEnabled(true);
@@ -101,7 +106,7 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     m_readiness->addItem(tr("Rehearsed"), QStringLiteral("readiness:rehearsed"));
     m_readiness->addItem(tr("Learning"), QStringLiteral("readiness:learning"));
     searchRow->addWidget(m_readiness);
-    layout->addLayout(searchRow);
+    layout->addWidget(m_searchBar);
     m_searchError = new QLabel(this);
     m_searchError->setObjectName(QStringLiteral("searchError"));
     m_searchError->setStyleSheet(QStringLiteral("color: #b03020;"));
@@ -137,7 +142,9 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(Qt::UserRole);
-    m_table = new QTableView(splitter);
+    m_stack = new QStackedWidget(splitter);
+    m_songsPane = new QSplitter(m_stack);
+    m_table = new QTableView(m_songsPane);
     m_table->setObjectName(QStringLiteral("songTable"));
     m_table->setModel(m_sorted);
     m_table->setSortingEnabled(true);
@@ -215,12 +222,20 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
         reload();
     });
     connect(m_table, &QTableView::doubleClicked, this, [this] { playFrom(selectedSongId()); });
-    m_editor = new SongEditor(splitter);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_editor);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 2);
-    splitter->setSizes({150, 760, 330});
+    m_editor = new SongEditor(m_songsPane);
+    m_songsPane->addWidget(m_table);
+    m_songsPane->addWidget(m_editor);
+    m_songsPane->setStretchFactor(0, 3);
+    m_songsPane->setStretchFactor(1, 2);
+    m_songsPane->setSizes({760, 330});
+    m_stack->addWidget(m_songsPane);
+    // The Feeds section: followed blogs and podcasts, in place of the song list while it is chosen.
+    m_feeds = new FeedsView(m_db, m_stack);
+    m_stack->addWidget(m_feeds);
+    connect(m_feeds, &FeedsView::libraryChanged, this, [this] { reload(); });
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({150, 1090});
     layout->addWidget(splitter, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
     connect(m_editor, &SongEditor::saveRequested, this, [this](const lib::Song& song) {
@@ -579,7 +594,7 @@ QWidget* LibraryPage::buildSources(QWidget* parent)
     auto* removePlaylist = new QAction(tr("Delete playlist…"), m_sources);
     connect(removePlaylist, &QAction::triggered, this, [this] {
         auto* item = m_sources->currentItem();
-        if (item == nullptr || item->data(Qt::UserRole).toString().isEmpty()
+        if (item == nullptr || item->data(Qt::UserRole).toString().isEmpty() || item->data(Qt::UserRole).toString() == QLatin1String(kFeedsSource)
             || QMessageBox::question(this, tr("Delete playlist"), tr("Delete “%1”? Its songs stay in the library.").arg(item->text()))
                    != QMessageBox::Yes) {
             return;
@@ -617,6 +632,12 @@ void LibraryPage::showSource(QListWidgetItem* item)
         return;
     }
     const QString id = item->data(Qt::UserRole).toString();
+    const bool feeds = id == QLatin1String(kFeedsSource);
+    m_stack->setCurrentWidget(feeds ? static_cast<QWidget*>(m_feeds) : static_cast<QWidget*>(m_songsPane));
+    m_searchBar->setVisible(!feeds);
+    if (feeds) {
+        return;
+    }
     const bool smart = item->data(Qt::UserRole + 1).toBool();
     m_playlistId = smart ? QString() : id;
     m_search->setEnabled(m_playlistId.isEmpty());
@@ -631,6 +652,16 @@ void LibraryPage::showSource(QListWidgetItem* item)
         m_search->clear();
     }
     search(m_search->text());
+}
+
+void LibraryPage::showFeeds()
+{
+    for (int row = 0; row < m_sources->count(); ++row) {
+        if (m_sources->item(row)->data(Qt::UserRole).toString() == QLatin1String(kFeedsSource)) {
+            m_sources->setCurrentRow(row);
+            return;
+        }
+    }
 }
 
 bool LibraryPage::deletePlaylist(const QString& playlistId)
@@ -650,6 +681,12 @@ void LibraryPage::refreshSources()
     m_sources->clear();
     auto* all = new QListWidgetItem(tr("All songs"), m_sources);
     all->setData(Qt::UserRole, QString());
+    auto* feeds = new QListWidgetItem(QStringLiteral("»  ") + tr("Feeds"), m_sources);
+    feeds->setData(Qt::UserRole, QLatin1String(kFeedsSource));
+    feeds->setToolTip(tr("Music blogs and podcasts you follow: new songs to hear, keep, or put on a setlist"));
+    if (current == QLatin1String(kFeedsSource)) {
+        m_sources->setCurrentItem(feeds);
+    }
     auto playlists = lib::PlaylistRepository(m_db).playlists();
     for (const auto& playlist : playlists.value_or(QList<lib::Playlist>{})) {
         const bool smart = playlist.kind == lib::Playlist::Kind::Smart;

@@ -15,6 +15,8 @@ class QComboBox;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -24,6 +26,7 @@ class Database;
 
 namespace bandmate::ui {
 
+class FeedsView;
 class MessageBanner;
 class NowPlayingBar;
 class ScanJob;
@@ -75,6 +78,9 @@ public:
     bool moveInPlaylist(int step);
     /// Records a play of a song (what the player reports after half the song or 30 s).
     void countPlay(const QString& songId);
+    /// Shows the Feeds section (followed blogs and podcasts).
+    void showFeeds();
+    [[nodiscard]] FeedsView* feeds() const { return m_feeds; }
 
 Q_SIGNALS:
     void scanFinished(const bandmate::audio::ScanResult& result, const QString& error);
@@ -106,7 +112,14 @@ private:
     QStringList m_scanQueue;
     ScanJob* m_scan = nullptr;
 
+    /// The sources list's entry for the Feeds section (no playlist id looks like it).
+    static constexpr const char* kFeedsSource = "#feeds";
+
     QListWidget* m_sources = nullptr;
+    QWidget* m_searchBar = nullptr;
+    QStackedWidget* m_stack = nullptr;  ///< the songs, or the Feeds section
+    QSplitter* m_songsPane = nullptr;
+    FeedsView* m_feeds = nullptr;
     QLabel* m_stats = nullptr;
     QLineEdit* m_search = nullptr;
     QComboBox* m_readiness = nullptr;
