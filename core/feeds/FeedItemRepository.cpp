@@ -680,14 +680,16 @@ Result<QString> FeedItemRepository::addToLibrary(const QString& itemId, int song
         return fail(ErrorCode::NotFound, "the item has no song " + std::to_string(songIndex + 1), itemId.toStdString());
     }
     const ItemSong& picked = found->songs.at(songIndex);
-    if (!picked.artist.isEmpty()) {
+    {
+        // (An episode without an artist is found by its title among the songs without one.)
         auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, artist, title FROM song WHERE deleted = 0 AND artist = ? COLLATE NOCASE ORDER BY id"),
-                              {picked.artist});
+                              {text(picked.artist)});
         if (!query) {
             return std::unexpected(query.error());
         }
+        const QString title = picked.title.isEmpty() ? found->title : picked.title;
         while (query->next()) {
-            if (ownedKey(query->value(1).toString(), query->value(2).toString()) == ownedKey(picked.artist, picked.title)) {
+            if (ownedKey(query->value(1).toString(), query->value(2).toString()) == ownedKey(picked.artist, title)) {
                 return query->value(0).toString();
             }
         }

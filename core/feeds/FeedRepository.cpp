@@ -135,10 +135,19 @@ Result<QString> FeedRepository::subscribe(const QString& url, const QString& fol
     if (!id) {
         return id;
     }
-    QVariantMap fields{{QStringLiteral("url"), *checked}, {QStringLiteral("title"), text(title.simplified())}, {QStringLiteral("folder_id"), text(folderId)}};
+    // Only what is known is written: a field left out has no stamp, so when another computer
+    // followed the same feed (the same id) into a folder, or knew its title, that stays.
+    QVariantMap fields{{QStringLiteral("url"), *checked}};
+    if (!title.simplified().isEmpty()) {
+        fields.insert(QStringLiteral("title"), title.simplified());
+    }
+    if (!folderId.isEmpty()) {
+        fields.insert(QStringLiteral("folder_id"), folderId);
+    }
     if (revive) {
         // Followed again after it was removed: the musician's old choices for it do not come back.
-        fields.insert({{QStringLiteral("name"), QStringLiteral("")}, {QStringLiteral("paused"), 0}, {QStringLiteral("keep_items"), 0}, {QStringLiteral("deleted"), 0}});
+        fields.insert({{QStringLiteral("name"), QStringLiteral("")}, {QStringLiteral("paused"), 0}, {QStringLiteral("keep_items"), 0}, {QStringLiteral("deleted"), 0},
+                       {QStringLiteral("folder_id"), text(folderId)}});
     }
     auto written = writeTracked(m_db, [&](ChangeTracker& tracker) -> Result<void> {
         if (revive) {

@@ -66,7 +66,15 @@
 <context>
     <name>bandmate::ui::FeedsView</name>
     <message numerus="yes">
-        <location filename="../../ui/library/FeedsView.cpp" line="+799"/>
+        <location filename="../../ui/library/FeedsView.cpp" line="+838"/>
+        <source>%n post(s) marked seen</source>
+        <translation>
+            <numerusform>%n post marked seen</numerusform>
+            <numerusform>%n posts marked seen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -82,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+14"/>
         <source>%n feed(s) had a problem (their ⚠ says what)</source>
         <translation>
             <numerusform>%n feed had a problem (its ⚠ says what)</numerusform>

@@ -3607,7 +3607,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FeedStream</name>
     <message>
-        <location filename="../../ui/library/FeedStream.cpp" line="+71"/>
+        <location filename="../../ui/library/FeedStream.cpp" line="+76"/>
         <source>Cannot play it: %1</source>
         <translation>No se puede reproducir: %1</translation>
     </message>
@@ -3615,7 +3615,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FeedsView</name>
     <message>
-        <location filename="../../ui/library/FeedsView.cpp" line="+66"/>
+        <location filename="../../ui/library/FeedsView.cpp" line="+69"/>
         <source>Follow a feed…</source>
         <translation>Seguir un feed…</translation>
     </message>
@@ -3646,46 +3646,40 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+822"/>
+        <location line="+957"/>
         <source>Mark all seen</source>
         <translation>Marcar todo como visto</translation>
     </message>
     <message>
-        <location line="-821"/>
+        <location line="-956"/>
         <source>Nothing shown here is new any more</source>
         <translation>Nada de lo que se ve aquí será nuevo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>%v of %m feeds</source>
         <translation>%v de %m feeds</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Stop</source>
-        <translation>Detener</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Search posts and songs — feed:name new:yes starred:yes artist:…</source>
         <translation>Buscar entradas y canciones — feed:nombre new:yes starred:yes artist:…</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Feeds</source>
         <translation>Feeds</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+47"/>
-        <location line="+64"/>
-        <location line="+302"/>
+        <location line="-16"/>
+        <location line="+49"/>
+        <location line="+411"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-458"/>
         <source>Star or unstar</source>
         <translation>Marcar o desmarcar con estrella</translation>
     </message>
@@ -3720,12 +3714,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Canciones de la entrada</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Stream the song (Enter); it goes on from where you left it</source>
         <translation>Escuchar la canción (Intro); sigue desde donde la dejaste</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Add to library</source>
         <translation>Añadir a la biblioteca</translation>
     </message>
@@ -3745,19 +3739,35 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Estrella</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+28"/>
         <source>Songs</source>
         <translation>Canciones</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+302"/>
-        <location line="+318"/>
+        <location line="-14"/>
+        <location line="+64"/>
+        <location line="+323"/>
+        <location line="+412"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-948"/>
+        <source>Stop refreshing</source>
+        <translation>Dejar de actualizar</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Stop playing</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Resume</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>All feeds (%1 new)</source>
         <translation>Todos los feeds (%1 nuevos)</translation>
     </message>
@@ -3802,23 +3812,28 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lo intentará de nuevo %1</translation>
     </message>
     <message>
-        <location line="+112"/>
-        <location line="+96"/>
+        <location line="+115"/>
+        <location line="+97"/>
         <source>  (in your library)</source>
         <translation>  (en tu biblioteca)</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>No song was posted by two of your feeds yet.</source>
         <translation>Ninguna canción ha salido aún en dos de tus feeds.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Nothing here yet. Follow a blog or a podcast, or refresh.</source>
         <translation>Aún no hay nada. Sigue un blog o un pódcast, o actualiza.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>No posts here.</source>
+        <translation>No hay entradas aquí.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
@@ -3833,7 +3848,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>escuchada</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Remove post</source>
         <translation>Quitar la entrada</translation>
     </message>
@@ -3843,17 +3858,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>¿Quitar «%1»? Seguirá quitada aunque su feed la vuelva a publicar.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>No show yet: make one in Setlists first.</source>
         <translation>Aún no hay conciertos: crea uno primero en Setlists.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add to show</source>
         <translation>Añadir a un concierto</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>This show has no set yet: add one in Setlists.</source>
+        <translation>Este concierto aún no tiene ningún set: añade uno en Setlists.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Show</source>
         <translation>Concierto</translation>
     </message>
@@ -3863,32 +3883,40 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Set</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Added to %1, %2.</source>
         <translation>Añadida a %1, %2.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+36"/>
         <source>Playing: %1</source>
         <translation>Sonando: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n post(s) marked seen</source>
+        <translation>
+            <numerusform>%n entrada marcada como vista</numerusform>
+            <numerusform>%n entradas marcadas como vistas</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
+        <source>Following it once the refresh under way is done.</source>
+        <translation>Se seguirá en cuanto termine la actualización en curso.</translation>
+    </message>
+    <message>
+        <location line="-67"/>
         <source>This post has no song to play.</source>
         <translation>Esta entrada no tiene ninguna canción que reproducir.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>A refresh is running; try again when it is done.</source>
-        <translation>Se está actualizando; inténtalo de nuevo cuando termine.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+74"/>
         <source>Cannot follow it: %1</source>
         <translation>No se puede seguir: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+56"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n entrada nueva</numerusform>
@@ -3909,12 +3937,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n feed(s) had a problem (their ⚠ says what)</source>
         <translation>
             <numerusform>%n feed tuvo un problema (su ⚠ dice cuál)</numerusform>
@@ -3922,12 +3950,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>stopped; what came in is kept</source>
         <translation>detenido; lo que llegó se conserva</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Rename folder…</source>
         <translation>Renombrar la carpeta…</translation>
     </message>
@@ -3992,7 +4020,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Seguir de nuevo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Open its site</source>
         <translation>Abrir su sitio web</translation>
     </message>
@@ -4101,12 +4129,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+578"/>
+        <location line="+585"/>
         <source>All songs</source>
         <translation>Todas las canciones</translation>
     </message>
     <message>
-        <location line="-577"/>
+        <location line="-584"/>
         <source>Gig-ready</source>
         <translation>Lista para tocar</translation>
     </message>
@@ -4181,7 +4209,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Buscar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>New Song</source>
         <translation>Canción nueva</translation>
     </message>
@@ -4687,12 +4715,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="+4"/>
-        <location line="+115"/>
+        <location line="+123"/>
         <source>Nothing playing</source>
         <translation>No suena nada</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-118"/>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
@@ -4708,7 +4736,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>Este archivo no se puede reproducir aquí.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>%1  (%2 of %3)</source>
         <translation>%1  (%2 de %3)</translation>
     </message>

@@ -3607,7 +3607,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FeedStream</name>
     <message>
-        <location filename="../../ui/library/FeedStream.cpp" line="+71"/>
+        <location filename="../../ui/library/FeedStream.cpp" line="+76"/>
         <source>Cannot play it: %1</source>
         <translation>Kan ikke spille den: %1</translation>
     </message>
@@ -3615,7 +3615,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FeedsView</name>
     <message>
-        <location filename="../../ui/library/FeedsView.cpp" line="+66"/>
+        <location filename="../../ui/library/FeedsView.cpp" line="+69"/>
         <source>Follow a feed…</source>
         <translation>Følg en feed…</translation>
     </message>
@@ -3646,46 +3646,40 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+822"/>
+        <location line="+957"/>
         <source>Mark all seen</source>
         <translation>Merk alt som sett</translation>
     </message>
     <message>
-        <location line="-821"/>
+        <location line="-956"/>
         <source>Nothing shown here is new any more</source>
         <translation>Ingenting som vises her er nytt lenger</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>%v of %m feeds</source>
         <translation>%v av %m feeder</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Search posts and songs — feed:name new:yes starred:yes artist:…</source>
         <translation>Søk i innlegg og sanger — feed:navn new:yes starred:yes artist:…</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Feeds</source>
         <translation>Feeder</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+47"/>
-        <location line="+64"/>
-        <location line="+302"/>
+        <location line="-16"/>
+        <location line="+49"/>
+        <location line="+411"/>
         <source>Play</source>
         <translation>Spill</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-458"/>
         <source>Star or unstar</source>
         <translation>Stjernemerk eller fjern stjernen</translation>
     </message>
@@ -3720,12 +3714,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Sanger i innlegget</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Stream the song (Enter); it goes on from where you left it</source>
         <translation>Strøm sangen (Enter); den fortsetter der du slapp</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Add to library</source>
         <translation>Legg til i biblioteket</translation>
     </message>
@@ -3745,19 +3739,35 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Stjerne</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+28"/>
         <source>Songs</source>
         <translation>Sanger</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+302"/>
-        <location line="+318"/>
+        <location line="-14"/>
+        <location line="+64"/>
+        <location line="+323"/>
+        <location line="+412"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-948"/>
+        <source>Stop refreshing</source>
+        <translation>Stopp oppdateringen</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Stop playing</source>
+        <translation>Stopp avspillingen</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Resume</source>
+        <translation>Fortsett</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>All feeds (%1 new)</source>
         <translation>Alle feeder (%1 nye)</translation>
     </message>
@@ -3802,23 +3812,28 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Prøver igjen %1</translation>
     </message>
     <message>
-        <location line="+112"/>
-        <location line="+96"/>
+        <location line="+115"/>
+        <location line="+97"/>
         <source>  (in your library)</source>
         <translation>  (i biblioteket ditt)</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>No song was posted by two of your feeds yet.</source>
         <translation>Ingen sang er lagt ut av to av feedene dine ennå.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Nothing here yet. Follow a blog or a podcast, or refresh.</source>
         <translation>Ingenting her ennå. Følg en blogg eller en podkast, eller oppdater.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>No posts here.</source>
+        <translation>Ingen innlegg her.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(untitled)</source>
         <translation>(uten tittel)</translation>
     </message>
@@ -3833,7 +3848,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>spilt</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Remove post</source>
         <translation>Fjern innlegget</translation>
     </message>
@@ -3843,17 +3858,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Fjerne «%1»? Det forblir fjernet, også når feeden viser det igjen.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>No show yet: make one in Setlists first.</source>
         <translation>Ingen konserter ennå: lag en i Setlister først.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add to show</source>
         <translation>Legg til i en konsert</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>This show has no set yet: add one in Setlists.</source>
+        <translation>Denne konserten har ikke noe sett ennå: legg til et i Setlister.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Show</source>
         <translation>Konsert</translation>
     </message>
@@ -3863,32 +3883,40 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Sett</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Added to %1, %2.</source>
         <translation>Lagt til i %1, %2.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+36"/>
         <source>Playing: %1</source>
         <translation>Spiller: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n post(s) marked seen</source>
+        <translation>
+            <numerusform>%n innlegg merket som sett</numerusform>
+            <numerusform>%n innlegg merket som sett</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
+        <source>Following it once the refresh under way is done.</source>
+        <translation>Følger den så snart oppdateringen som pågår, er ferdig.</translation>
+    </message>
+    <message>
+        <location line="-67"/>
         <source>This post has no song to play.</source>
         <translation>Dette innlegget har ingen sang å spille.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>A refresh is running; try again when it is done.</source>
-        <translation>En oppdatering pågår; prøv igjen når den er ferdig.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+74"/>
         <source>Cannot follow it: %1</source>
         <translation>Kan ikke følge den: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+56"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n nytt innlegg</numerusform>
@@ -3909,12 +3937,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n feed(s) had a problem (their ⚠ says what)</source>
         <translation>
             <numerusform>%n feed hadde et problem (⚠ sier hva)</numerusform>
@@ -3922,12 +3950,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>stopped; what came in is kept</source>
         <translation>stoppet; det som kom inn, beholdes</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Rename folder…</source>
         <translation>Gi mappen nytt navn…</translation>
     </message>
@@ -3992,7 +4020,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Følg igjen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Open its site</source>
         <translation>Åpne nettstedet</translation>
     </message>
@@ -4101,12 +4129,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+578"/>
+        <location line="+585"/>
         <source>All songs</source>
         <translation>Alle sanger</translation>
     </message>
     <message>
-        <location line="-577"/>
+        <location line="-584"/>
         <source>Gig-ready</source>
         <translation>Klar for scenen</translation>
     </message>
@@ -4181,7 +4209,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Søk</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>New Song</source>
         <translation>Ny sang</translation>
     </message>
@@ -4687,12 +4715,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="+4"/>
-        <location line="+115"/>
+        <location line="+123"/>
         <source>Nothing playing</source>
         <translation>Ingenting spilles</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-118"/>
         <source>Position</source>
         <translation>Posisjon</translation>
     </message>
@@ -4708,7 +4736,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Denne filen kan ikke spilles av her.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>%1  (%2 of %3)</source>
         <translation>%1  (%2 av %3)</translation>
     </message>

@@ -186,13 +186,13 @@ int main(int argc, char** argv)
     };
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const qint64 now = ticks.nsecsElapsed();
-        const qint64 cpu = threadCpuNs();
+        const qint64 threadCpu = threadCpuNs();
         if (last >= 0) {
             (reported ? longestAfter : longest) = std::max(reported ? longestAfter : longest, now - last);
-            longestWork = std::max(longestWork, cpu - lastCpu);
+            longestWork = std::max(longestWork, threadCpu - lastCpu);
         }
         last = now;
-        lastCpu = cpu;
+        lastCpu = threadCpu;
     });
     if (qEnvironmentVariableIsSet("BANDMATE_BENCH_PROFILE")) {
         for (int i = 0; i < 3; ++i) {
@@ -201,7 +201,9 @@ int main(int argc, char** argv)
             auto f = core::feeds::FeedRepository(**db).feeds();
             const double feedsMs = t.nsecsElapsed() / 1e6;
             t.restart();
-            auto items = core::feeds::FeedItemRepository(**db).items({.limit = 500});
+            core::feeds::ItemFilter shown;
+            shown.limit = 500;
+            auto items = core::feeds::FeedItemRepository(**db).items(shown);
             const double itemsMs = t.nsecsElapsed() / 1e6;
             t.restart();
             view.reload();

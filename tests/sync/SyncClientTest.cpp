@@ -3,6 +3,8 @@
 // server (new epoch) gets everything again.
 #include "core/beats/BuiltinMachines.h"
 #include "core/beats/MachineRepository.h"
+#include "core/feeds/FeedItemRepository.h"
+#include "core/feeds/FeedRepository.h"
 #include "core/library/Songs.h"
 #include "core/storage/Sql.h"
 #include "core/sync/ConflictLog.h"
@@ -561,4 +563,54 @@ TEST_F(ArrangementSyncTest, ASectionRemovedOnOneComputerAndAnotherEditedOnTheOth
     ASSERT_EQ(last.form.size(), 3u);
     const auto& added = last.sections.at(static_cast<size_t>(last.form[2]));
     EXPECT_TRUE((added.name == "Mambo" && added.bars == 8) || (added.name == "Cierre" && added.bars == 1)) << added.name;
+}
+
+TEST_F(TwoComputersTest, FeedsFoldersAndEachPostsStateSyncAndEachComputerFetchesForItself)
+{
+    namespace feeds = core::feeds;
+    const QString url = QStringLiteral("https://salsadura.example/feed/");
+    feeds::Feed document;
+    document.title = QStringLiteral("Salsa Dura Blog");
+    for (int i = 0; i < 3; ++i) {
+        feeds::FeedItem item;
+        item.guid = QStringLiteral("post-%1").arg(i);
+        item.title = QStringLiteral("Artist %1 – Song %1").arg(i);
+        item.published = QDateTime(QDate(2026, 12, 1 + i), QTime(12, 0), Qt::UTC);
+        document.items.append(item);
+    }
+    // Both computers follow the blog before they ever sync: one feed, not two.
+    auto folder = feeds::FeedRepository(*laptop).folder(QStringLiteral("Blogs"));
+    ASSERT_TRUE(folder);
+    auto onLaptop = feeds::FeedRepository(*laptop).subscribe(url, *folder);
+    auto onStudio = feeds::FeedRepository(*studio).subscribe(url);
+    ASSERT_TRUE(onLaptop && onStudio);
+    EXPECT_EQ(*onLaptop, *onStudio);
+    ASSERT_TRUE(feeds::FeedItemRepository(*laptop).store(*onLaptop, document, QDateTime::currentDateTimeUtc()));
+    auto posts = feeds::FeedItemRepository(*laptop).items({});
+    ASSERT_TRUE(posts && posts->size() == 3);
+    ASSERT_TRUE(feeds::FeedItemRepository(*laptop).setStarred(posts->at(0).id, true));
+    ASSERT_TRUE(feeds::FeedItemRepository(*laptop).setPosition(posts->at(0).id, 42'000));
+    ASSERT_TRUE(feeds::FeedItemRepository(*laptop).setSeen({posts->at(0).id}, true));
+    ASSERT_TRUE(feeds::FeedItemRepository(*laptop).remove({posts->at(2).id}));
+
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    ASSERT_TRUE(expectSyncs(*studio, server.url(), token));
+    ASSERT_TRUE(expectSyncs(*laptop, server.url(), token));
+    auto studioFeeds = feeds::FeedRepository(*studio).feeds();
+    ASSERT_TRUE(studioFeeds);
+    ASSERT_EQ(studioFeeds->size(), 1);
+    EXPECT_EQ(studioFeeds->first().folderId, *folder);
+    EXPECT_EQ(feeds::FeedRepository(*studio).folders()->first().name, QStringLiteral("Blogs"));
+    EXPECT_EQ(feeds::FeedItemRepository(*studio).items({})->size(), 0) << "posts are fetched, not synced";
+
+    // The studio fetches the same document: the laptop's stars, places and removals are there.
+    ASSERT_TRUE(feeds::FeedItemRepository(*studio).store(*onStudio, document, QDateTime::currentDateTimeUtc()));
+    auto studioPosts = feeds::FeedItemRepository(*studio).items({});
+    ASSERT_TRUE(studioPosts);
+    ASSERT_EQ(studioPosts->size(), 2);
+    EXPECT_EQ(studioPosts->at(0).id, posts->at(0).id);
+    EXPECT_TRUE(studioPosts->at(0).starred);
+    EXPECT_EQ(studioPosts->at(0).positionMs, 42'000);
+    EXPECT_FALSE(studioPosts->at(0).isNew);
+    EXPECT_TRUE(studioPosts->at(1).isNew);
 }

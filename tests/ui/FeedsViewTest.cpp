@@ -16,6 +16,7 @@
 #include <QMediaPlayer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTableView>
 #include <QTreeWidget>
 
 #include <cmath>
@@ -186,6 +187,80 @@ TEST_F(FeedsViewTest, SongsTwoFeedsPostedAreRankedFirst)
     ASSERT_GE(ranking->topLevelItemCount(), 2);
     EXPECT_EQ(ranking->topLevelItem(0)->text(0), QStringLiteral("2"));
     EXPECT_FALSE(m_view->selectedItemId().isEmpty());
+}
+
+}  // namespace bandmate::test
+
+namespace bandmate::test {
+
+TEST_F(FeedsViewTest, APostTheViewSelectsStaysNewOnlyOneTheMusicianPicksIsSeen)
+{
+    ASSERT_FALSE(followBlog().isEmpty());
+    ASSERT_EQ(m_view->visibleItems(), 2);
+    const QString first = m_view->selectedItemId();
+    ASSERT_FALSE(first.isEmpty());
+    QTest::qWait(2000);  // longer than a look
+    EXPECT_TRUE(feeds::FeedItemRepository(*m_db).item(first)->isNew) << "selected by the view, not looked at";
+    auto* table = m_view->findChild<QTableView*>(QStringLiteral("feedItems"));
+    ASSERT_NE(table, nullptr);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Down);  // the musician moves to the next post
+    const QString picked = m_view->selectedItemId();
+    ASSERT_NE(picked, first);
+    QTRY_VERIFY_WITH_TIMEOUT(!feeds::FeedItemRepository(*m_db).item(picked)->isNew, 5000);
+}
+
+TEST_F(FeedsViewTest, MarkAllSeenMarksWhatTheListShowsAndNoOtherFeed)
+{
+    const QString salsa = followBlog();
+    m_server.serve("/other", blog(m_server.url("/tone.wav"), "Timba Talk"));
+    QSignalSpy finished(m_view.get(), &ui::FeedsView::refreshFinished);
+    m_view->follow(m_server.url("/other"));
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_TRUE(m_view->showFeed(salsa));
+    m_view->markShownSeen();
+    EXPECT_EQ(feeds::FeedItemRepository(*m_db).items({.feedId = salsa, .onlyNew = true})->size(), 0);
+    EXPECT_EQ(feeds::FeedItemRepository(*m_db).items({.onlyNew = true})->size(), 2) << "the other feed's posts stay new";
+}
+
+TEST_F(FeedsViewTest, FollowingDuringARefreshHappensOnceItIsDone)
+{
+    const QString salsa = followBlog();
+    m_server.serve("/other", blog(m_server.url("/tone.wav"), "Timba Talk"));
+    QSignalSpy followed(m_view.get(), &ui::FeedsView::followFinished);
+    m_view->refresh(true);
+    m_view->follow(m_server.url("/other"));
+    ASSERT_TRUE(followed.wait(20'000));
+    EXPECT_TRUE(followed.first().at(1).toString().isEmpty()) << followed.first().at(1).toString().toStdString();
+    EXPECT_EQ(feeds::FeedRepository(*m_db).feeds()->size(), 2);
+}
+
+TEST_F(FeedsViewTest, AnEpisodeWithoutAnArtistIsAddedToTheLibraryOnce)
+{
+    m_server.serve("/pod", R"(<?xml version="1.0"?><rss version="2.0"><channel><title>Radio Show</title>
+        <item><title>Episode 12</title><guid>e12</guid><enclosure url="https://cdn.example/e12.mp3" type="audio/mpeg" length="1"/></item>
+        </channel></rss>)");
+    QSignalSpy finished(m_view.get(), &ui::FeedsView::refreshFinished);
+    m_view->follow(m_server.url("/pod"));
+    ASSERT_TRUE(finished.wait(20'000));
+    ASSERT_EQ(m_view->visibleItems(), 1);
+    auto first = m_view->addToLibrary(0);
+    auto second = m_view->addToLibrary(0);
+    ASSERT_TRUE(first && second);
+    EXPECT_EQ(*first, *second);
+}
+
+TEST_F(FeedsViewTest, ClosingTheWindowWhileASongPlaysKeepsItsPlace)
+{
+    ASSERT_FALSE(followBlog().isEmpty());
+    auto items = feeds::FeedItemRepository(*m_db).items({.search = QStringLiteral("cantante")});
+    ASSERT_TRUE(items && items->size() == 1);
+    const QString itemId = items->first().id;
+    ASSERT_TRUE(m_view->selectItem(itemId));
+    m_view->playSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->stream()->player()->position() >= 300, 10'000);
+    m_view.reset();  // the window goes while it plays
+    EXPECT_GT(feeds::FeedItemRepository(*m_db).item(itemId)->positionMs, 0);
 }
 
 }  // namespace bandmate::test

@@ -39,11 +39,13 @@ void FeedRefreshJob::setListing(const core::feeds::ItemFilter& filter)
 
 void FeedRefreshJob::deleteWhenDone()
 {
+    // Connected first, then checked: the thread may end in between (deleteLater twice is harmless).
+    if (m_thread != nullptr) {
+        connect(m_thread, &QThread::finished, this, &QObject::deleteLater, Qt::QueuedConnection);
+    }
     if (m_thread == nullptr || m_thread->isFinished()) {
         deleteLater();
-        return;
     }
-    connect(m_thread, &QThread::finished, this, &QObject::deleteLater);
 }
 
 bool FeedRefreshJob::isRunning() const

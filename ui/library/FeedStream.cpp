@@ -6,7 +6,7 @@
 namespace bandmate::ui {
 
 namespace {
-constexpr qint64 kKeepEveryMs = 5000;
+constexpr qint64 kKeepEveryMs = 30'000;
 }
 
 FeedStream::FeedStream(QObject* parent) : QObject(parent) {}
@@ -22,6 +22,11 @@ FeedStream::~FeedStream()
 bool FeedStream::isPlaying() const
 {
     return m_player != nullptr && m_player->playbackState() == QMediaPlayer::PlayingState;
+}
+
+bool FeedStream::isFinished() const
+{
+    return m_player == nullptr || m_player->playbackState() == QMediaPlayer::StoppedState;
 }
 
 void FeedStream::play(const QString& itemId, const QUrl& url, qint64 resumeMs)
@@ -75,6 +80,7 @@ void FeedStream::play(const QString& itemId, const QUrl& url, qint64 resumeMs)
         keepPosition();
     }
     m_itemId = itemId;
+    m_url = url;
     m_resumeMs = resumeMs;
     m_lastKept = resumeMs;
     m_playedSaid = false;

@@ -10,8 +10,8 @@ class QMediaPlayer;
 namespace bandmate::ui {
 
 /// Streams a feed's song with Qt Multimedia: from where it was left (its item's position), the
-/// position kept as it plays (every few seconds, and at a pause or a stop), and the item marked
-/// played once ~90 % of it was heard.
+/// position kept at a pause, a stop, another song, and every 30 s while it plays (it syncs: not
+/// more often), and the item marked played once ~90 % of it was heard.
 class FeedStream : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +24,9 @@ public:
     void stop();
     [[nodiscard]] QString itemId() const { return m_itemId; }
     [[nodiscard]] bool isPlaying() const;
+    /// Nothing to pause or resume: stopped, played to its end, failed, or never started.
+    [[nodiscard]] bool isFinished() const;
+    [[nodiscard]] QUrl url() const { return m_url; }
     [[nodiscard]] QMediaPlayer* player() const { return m_player; }
 
     /// Of the whole length, how much counts as heard.
@@ -42,6 +45,7 @@ private:
     QMediaPlayer* m_player = nullptr;
     QAudioOutput* m_output = nullptr;
     QString m_itemId;
+    QUrl m_url;
     qint64 m_resumeMs = 0;
     qint64 m_lastKept = 0;
     bool m_playedSaid = false;

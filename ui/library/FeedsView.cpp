@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -33,6 +34,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace bandmate::ui {
 
@@ -82,18 +85,12 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     connect(m_refresh, &QPushButton::clicked, this, [this] { refresh(true); });
     auto* seen = new QPushButton(tr("Mark all seen"), this);
     seen->setToolTip(tr("Nothing shown here is new any more"));
-    connect(seen, &QPushButton::clicked, this, [this] {
-        auto marked = feeds::FeedItemRepository(m_db).markAllSeen(m_scope == QLatin1String("feed") ? m_scopeId : QString());
-        if (!marked) {
-            m_banner->showMessage(QString::fromStdString(marked.error().toString()), true);
-        }
-        reload();
-    });
+    connect(seen, &QPushButton::clicked, this, &FeedsView::markShownSeen);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(160);
     m_progress->setFormat(tr("%v of %m feeds"));
     m_progress->hide();
-    m_cancel = new QPushButton(tr("Stop"), this);
+    m_cancel = new QPushButton(tr("Stop refreshing"), this);
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &FeedsView::cancelRefresh);
     m_search = new QLineEdit(this);
@@ -170,6 +167,7 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     };
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     action(tr("Play"), QKeySequence(Qt::Key_Return), [this] { playSelected(); });
+    m_table->actions().last()->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     action(tr("Star or unstar"), QKeySequence(Qt::Key_S), [this] { toggleStar(); });
     action(tr("Mark new or seen"), QKeySequence(Qt::Key_M), [this] { toggleNew(); });
     action(tr("Open the post"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
@@ -215,16 +213,11 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     m_songs->setObjectName(QStringLiteral("feedItemSongs"));
     m_songs->setAccessibleName(tr("Songs in the post"));
     m_songs->setMaximumHeight(140);
+    connect(m_songs, &QListWidget::itemDoubleClicked, this, [this] { playSelected(); });
     auto* buttons = new QHBoxLayout;
     m_play = new QPushButton(tr("Play"), details);
     m_play->setToolTip(tr("Stream the song (Enter); it goes on from where you left it"));
-    connect(m_play, &QPushButton::clicked, this, [this] {
-        if (m_stream->isPlaying() && m_stream->itemId() == selectedItemId()) {
-            m_stream->togglePause();
-        } else {
-            playSelected();
-        }
-    });
+    connect(m_play, &QPushButton::clicked, this, [this] { playSelected(); });
     m_addToLibrary = new QPushButton(tr("Add to library"), details);
     connect(m_addToLibrary, &QPushButton::clicked, this, [this] {
         auto added = addToLibrary(std::max(0, m_songs->currentRow()));
@@ -239,16 +232,31 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
         buttons->addWidget(button);
     }
     buttons->addStretch(1);
-    m_nowPlaying = new QLabel(details);
+    // What streams, whatever is selected: always there to pause or stop while it plays.
+    m_nowPlayingRow = new QWidget(details);
+    auto* nowPlaying = new QHBoxLayout(m_nowPlayingRow);
+    nowPlaying->setContentsMargins(0, 0, 0, 0);
+    m_nowPlaying = new QLabel(m_nowPlayingRow);
     m_nowPlaying->setObjectName(QStringLiteral("feedNowPlaying"));
     m_nowPlaying->setWordWrap(true);
+    m_pause = new QPushButton(tr("Pause"), m_nowPlayingRow);
+    connect(m_pause, &QPushButton::clicked, this, [this] { m_stream->togglePause(); });
+    auto* stopPlaying = new QPushButton(tr("Stop playing"), m_nowPlayingRow);
+    connect(stopPlaying, &QPushButton::clicked, this, [this] {
+        m_stream->stop();
+        m_nowPlayingRow->hide();
+    });
+    nowPlaying->addWidget(m_nowPlaying, 1);
+    nowPlaying->addWidget(m_pause);
+    nowPlaying->addWidget(stopPlaying);
+    m_nowPlayingRow->hide();
     detailLayout->addWidget(m_title);
     detailLayout->addWidget(m_meta);
     detailLayout->addWidget(m_summary, 1);
     detailLayout->addWidget(new QLabel(tr("Songs"), details));
     detailLayout->addWidget(m_songs);
     detailLayout->addLayout(buttons);
-    detailLayout->addWidget(m_nowPlaying);
+    detailLayout->addWidget(m_nowPlayingRow);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_center);
     splitter->addWidget(details);
@@ -263,24 +271,42 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     m_seenTimer->setSingleShot(true);
     m_seenTimer->setInterval(1500);
     connect(m_seenTimer, &QTimer::timeout, this, [this] {
-        const feeds::ItemView* item = m_model->item(m_table->currentIndex().row());
-        if (item != nullptr && item->isNew && feeds::FeedItemRepository(m_db).setSeen({item->id}, true)) {
-            keepItem(item->id);
+        // Still the post the musician picked, still on screen.
+        if (!isVisible() || m_seenCandidate.isEmpty() || m_seenCandidate != selectedItemId()) {
+            return;
         }
+        if (auto marked = feeds::FeedItemRepository(m_db).setSeen({m_seenCandidate}, true); !marked) {
+            m_banner->showMessage(QString::fromStdString(marked.error().toString()), true);
+            return;
+        }
+        keepItem(m_seenCandidate);
     });
+
+    m_treeCounts = new QTimer(this);
+    m_treeCounts->setSingleShot(true);
+    m_treeCounts->setInterval(300);
+    connect(m_treeCounts, &QTimer::timeout, this, [this] { buildTree(); });
 
     m_stream = new FeedStream(this);
     connect(m_stream, &FeedStream::positionToKeep, this, [this](const QString& itemId, qint64 positionMs) {
-        (void)feeds::FeedItemRepository(m_db).setPosition(itemId, positionMs);
+        if (auto kept = feeds::FeedItemRepository(m_db).setPosition(itemId, positionMs); !kept) {
+            m_banner->showMessage(QString::fromStdString(kept.error().toString()), true);
+        }
     });
     connect(m_stream, &FeedStream::played, this, [this](const QString& itemId) {
         if (feeds::FeedItemRepository(m_db).setPlayed(itemId, true)) {
             keepItem(itemId);
         }
     });
-    connect(m_stream, &FeedStream::failed, this, [this](const QString& message) { m_banner->showMessage(message, true); });
+    connect(m_stream, &FeedStream::failed, this, [this](const QString& message) {
+        m_banner->showMessage(message, true);
+        m_nowPlayingRow->hide();
+    });
     connect(m_stream, &FeedStream::stateChanged, this, [this] {
-        m_play->setText(m_stream->isPlaying() && m_stream->itemId() == selectedItemId() ? tr("Pause") : tr("Play"));
+        m_pause->setText(m_stream->isPlaying() ? tr("Pause") : tr("Resume"));
+        if (m_stream->isFinished()) {
+            m_nowPlayingRow->hide();
+        }
     });
 
     m_autoRefresh = new QTimer(this);
@@ -290,10 +316,24 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
             refresh(false);
         }
     });
+    // The feeds due are asked half a minute after the app starts, then every 15 minutes, when
+    // the musician follows any (a library without feeds never touches the network).
+    QTimer::singleShot(std::chrono::seconds(30), this, [this] {
+        auto followed = feeds::FeedRepository(m_db).feeds();
+        if (followed && !followed->isEmpty()) {
+            m_autoRefresh->start();
+            if (!isRefreshing()) {
+                refresh(false);
+            }
+        }
+    });
 }
 
 FeedsView::~FeedsView()
 {
+    // The stream keeps its place before the widgets it reports to go.
+    m_stream->stop();
+    disconnect(m_stream, nullptr, this, nullptr);
     delete m_job;  // waits for its worker
 }
 
@@ -454,6 +494,8 @@ void FeedsView::showItems(const QList<feeds::ItemView>& items)
     const QString selected = selectedItemId();
     m_center->setCurrentWidget(m_table);
     m_model->setItems(items);
+    // A selection the view makes is not the musician looking at a post: it stays new.
+    m_selectingForYou = true;
     if (!selected.isEmpty() && m_model->rowOf(selected) >= 0) {
         (void)selectItem(selected);
     } else if (m_model->rowCount() > 0) {
@@ -461,6 +503,7 @@ void FeedsView::showItems(const QList<feeds::ItemView>& items)
     } else {
         showSelected();
     }
+    m_selectingForYou = false;
 }
 
 void FeedsView::showRankingRows()
@@ -545,9 +588,10 @@ void FeedsView::showSelected()
     }
     m_songs->clear();
     if (!has) {
-        m_title->setText(m_model->rowCount() == 0 && m_center->currentWidget() == m_table
-                             ? tr("Nothing here yet. Follow a blog or a podcast, or refresh.")
-                             : QString());
+        const bool noFeeds = m_treeShape.size() <= 4;  // All, New, Starred, Picked: no feed below them
+        m_title->setText(m_model->rowCount() > 0 || m_center->currentWidget() != m_table ? QString()
+                         : noFeeds                                                     ? tr("Nothing here yet. Follow a blog or a podcast, or refresh.")
+                                                                                       : tr("No posts here."));
         m_meta->clear();
         m_summary->clear();
         return;
@@ -556,7 +600,8 @@ void FeedsView::showSelected()
     m_title->setText(item->link.isEmpty() ? title : QStringLiteral("<a href=\"%1\">%2</a>").arg(item->link.toHtmlEscaped(), title));
     QStringList meta{item->feedName};
     if (item->published.isValid()) {
-        meta.append(QLocale().toString(item->published.toLocalTime(), QLocale::ShortFormat));
+        const QDateTime local = item->published.toLocalTime();
+        meta.append(QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + QLocale().toString(local.time(), QStringLiteral("HH:mm")));
     }
     if (!item->author.isEmpty()) {
         meta.append(item->author);
@@ -583,7 +628,9 @@ void FeedsView::showSelected()
         return !song.url.isEmpty() && song.source != feeds::FoundSong::Source::Player;
     }));
     m_play->setText(m_stream->isPlaying() && m_stream->itemId() == id ? tr("Pause") : tr("Play"));
-    if (item->isNew) {
+    m_seenTimer->stop();
+    if (item->isNew && !m_selectingForYou) {
+        m_seenCandidate = id;
         m_seenTimer->start();
     }
 }
@@ -594,6 +641,7 @@ void FeedsView::keepItem(const QString& itemId)
     if (auto item = feeds::FeedItemRepository(m_db).item(itemId); item) {
         m_model->updateItem(*item);
     }
+    m_treeCounts->start();  // the new counts, once a burst of changes is over
 }
 
 void FeedsView::toggleStar()
@@ -648,10 +696,17 @@ void FeedsView::removeSelectedItem()
 
 core::Result<QString> FeedsView::addToLibrary(int songIndex)
 {
-    auto added = feeds::FeedItemRepository(m_db).addToLibrary(selectedItemId(), songIndex);
+    return addItemToLibrary(selectedItemId(), songIndex);
+}
+
+core::Result<QString> FeedsView::addItemToLibrary(const QString& itemId, int songIndex)
+{
+    auto added = feeds::FeedItemRepository(m_db).addToLibrary(itemId, songIndex);
     if (added) {
-        keepItem(selectedItemId());
-        showSelected();
+        keepItem(itemId);
+        if (itemId == selectedItemId()) {
+            showSelected();
+        }
         Q_EMIT libraryChanged();
     }
     return added;
@@ -659,7 +714,12 @@ core::Result<QString> FeedsView::addToLibrary(int songIndex)
 
 core::Result<QString> FeedsView::addToShow(const QString& setId, int songIndex)
 {
-    auto song = addToLibrary(songIndex);
+    return addItemToShow(selectedItemId(), setId, songIndex);
+}
+
+core::Result<QString> FeedsView::addItemToShow(const QString& itemId, const QString& setId, int songIndex)
+{
+    auto song = addItemToLibrary(itemId, songIndex);
     if (!song) {
         return song;
     }
@@ -673,6 +733,7 @@ void FeedsView::askAddToShow(int songIndex)
         m_banner->showMessage(shows ? tr("No show yet: make one in Setlists first.") : QString::fromStdString(shows.error().toString()), !shows);
         return;
     }
+    const QString itemId = selectedItemId();  // (a refresh may change the selection while the dialog is open)
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Add to show"));
     auto* form = new QFormLayout(&dialog);
@@ -682,26 +743,30 @@ void FeedsView::askAddToShow(int songIndex)
         showBox->addItem(show.date.isValid() ? QStringLiteral("%1 — %2").arg(QLocale().toString(show.date, QLocale::ShortFormat), show.name) : show.name,
                          show.id);
     }
-    const auto fillSets = [this, showBox, setBox] {
+    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* noSet = new QLabel(tr("This show has no set yet: add one in Setlists."), &dialog);
+    const auto fillSets = [this, showBox, setBox, box, noSet] {
         setBox->clear();
         if (auto plan = core::setlists::SetlistRepository(m_db).plan(showBox->currentData().toString()); plan) {
             for (const auto& set : plan->sets) {
                 setBox->addItem(set.name, set.id);
             }
         }
+        box->button(QDialogButtonBox::Ok)->setEnabled(setBox->count() > 0);
+        noSet->setVisible(setBox->count() == 0);
     };
     connect(showBox, &QComboBox::currentIndexChanged, &dialog, fillSets);
-    fillSets();
     form->addRow(tr("Show"), showBox);
     form->addRow(tr("Set"), setBox);
-    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(noSet);
+    fillSets();
     connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(box);
     if (dialog.exec() != QDialog::Accepted || setBox->currentData().toString().isEmpty()) {
         return;
     }
-    auto added = addToShow(setBox->currentData().toString(), songIndex);
+    auto added = addItemToShow(itemId, setBox->currentData().toString(), songIndex);
     m_banner->showMessage(added ? tr("Added to %1, %2.").arg(showBox->currentText(), setBox->currentText()) : QString::fromStdString(added.error().toString()),
                           !added);
 }
@@ -712,34 +777,89 @@ void FeedsView::playSelected()
     if (!item) {
         return;
     }
-    for (const feeds::ItemSong& song : item->songs) {
-        if (!song.url.isEmpty() && song.source != feeds::FoundSong::Source::Player) {
-            m_stream->play(item->id, QUrl(song.url), item->positionMs);
-            m_nowPlaying->setText(tr("Playing: %1").arg(songLine(song)));
-            return;
-        }
-        if (song.source == feeds::FoundSong::Source::Player) {
-            QDesktopServices::openUrl(QUrl(song.url));  // a streaming service's player: out to the browser
-            return;
+    // The song picked in the post's list; else its first that plays here.
+    int index = m_songs->currentRow();
+    if (index < 0 || index >= item->songs.size() || item->songs.at(index).url.isEmpty()) {
+        index = -1;
+        for (int i = 0; i < item->songs.size(); ++i) {
+            if (!item->songs.at(i).url.isEmpty()) {
+                index = i;
+                break;
+            }
         }
     }
-    m_banner->showMessage(tr("This post has no song to play."), false);
+    if (index < 0) {
+        m_banner->showMessage(tr("This post has no song to play."), false);
+        return;
+    }
+    const feeds::ItemSong& song = item->songs.at(index);
+    if (song.source == feeds::FoundSong::Source::Player) {
+        QDesktopServices::openUrl(QUrl(song.url));  // a streaming service's player: out to the browser
+        return;
+    }
+    if (m_stream->itemId() == item->id && !m_stream->isFinished() && m_stream->url() == QUrl(song.url)) {
+        m_stream->togglePause();
+        return;
+    }
+    Q_EMIT streamStarting();  // the Library's own player pauses: one thing plays at a time
+    m_stream->play(item->id, QUrl(song.url), item->positionMs);
+    m_nowPlaying->setText(tr("Playing: %1").arg(songLine(song)));
+    m_nowPlayingRow->show();
+}
+
+void FeedsView::pauseStream()
+{
+    if (m_stream->isPlaying()) {
+        m_stream->togglePause();
+    }
+}
+
+void FeedsView::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void FeedsView::markShownSeen()
+{
+    QStringList ids;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (const feeds::ItemView* item = m_model->item(row); item != nullptr && item->isNew) {
+            ids.append(item->id);
+        }
+    }
+    if (ids.isEmpty()) {
+        return;
+    }
+    if (auto seen = feeds::FeedItemRepository(m_db).setSeen(ids, true); !seen) {
+        m_banner->showMessage(QString::fromStdString(seen.error().toString()), true);
+        return;
+    }
+    reload();
+    m_banner->showMessage(tr("%n post(s) marked seen", nullptr, static_cast<int>(ids.size())), false);
 }
 
 void FeedsView::refresh(bool manual)
 {
     if (isRefreshing()) {
+        if (manual && !m_jobManual) {
+            m_pending = [this] { refresh(true); };  // after the round under way, a whole one by hand
+        }
         return;
     }
+    m_jobManual = manual;
     startJob(new FeedRefreshJob(m_db.path(), manual, {}, this));
 }
 
 void FeedsView::follow(const QString& url, const QString& folder)
 {
     if (isRefreshing()) {
-        m_banner->showMessage(tr("A refresh is running; try again when it is done."), false);
+        // Followed as soon as the round under way is done.
+        m_pending = [this, url, folder] { follow(url, folder); };
+        m_banner->showMessage(tr("Following it once the refresh under way is done."), false);
         return;
     }
+    m_jobManual = true;
     auto* job = FeedRefreshJob::following(m_db.path(), url, folder, this);
     connect(job, &FeedRefreshJob::followed, this, [this](const QString& feedId, const QString& error) {
         if (!error.isEmpty()) {
@@ -794,27 +914,46 @@ void FeedsView::jobFinished(const sync::RefreshReport& report)
     } else {
         reload();
     }
+    // A round by hand says how it went; one in the background only when posts came (its
+    // problems are on the feeds' ⚠, not repeated every 15 minutes).
+    const bool manual = m_jobManual;
     QStringList parts;
     if (report.newItems > 0) {
         parts.append(tr("%n new post(s)", nullptr, report.newItems));
-    } else if (report.feeds > 0 && report.errors.isEmpty()) {
+    } else if (manual && report.feeds > 0 && report.errors.isEmpty()) {
         parts.append(tr("No new posts"));
     }
     if (report.waiting > 0) {
         parts.append(tr("%n feed(s) wait for a server that asked for a pause", nullptr, report.waiting));
     }
-    if (!report.errors.isEmpty()) {
-        parts.append(report.errors.size() == 1 ? tr("%1: %2").arg(report.errors.first().feed, report.errors.first().message)
-                                               : tr("%n feed(s) had a problem (their ⚠ says what)", nullptr, static_cast<int>(report.errors.size())));
+    QSet<QString> troubled;
+    QStringList general;  // problems of no one feed (the database's)
+    for (const auto& error : report.errors) {
+        if (error.feedId.isEmpty()) {
+            general.append(error.message);
+        } else {
+            troubled.insert(error.feedId);
+        }
     }
+    if (manual && troubled.size() == 1) {
+        parts.append(tr("%1: %2").arg(report.errors.first().feed, report.errors.first().message));
+    } else if (manual && troubled.size() > 1) {
+        parts.append(tr("%n feed(s) had a problem (their ⚠ says what)", nullptr, static_cast<int>(troubled.size())));
+    }
+    parts.append(general);
     parts.append(report.notices);
     if (report.cancelled) {
         parts.append(tr("stopped; what came in is kept"));
     }
     if (!parts.isEmpty()) {
-        m_banner->showMessage(parts.join(QStringLiteral(" · ")), !report.errors.isEmpty());
+        m_banner->showMessage(parts.join(QStringLiteral(" · ")), !general.isEmpty() || (manual && !troubled.isEmpty()));
     }
     Q_EMIT refreshFinished(report);
+    if (m_pending) {
+        const std::function<void()> next = std::move(m_pending);
+        m_pending = {};
+        next();
+    }
 }
 
 void FeedsView::cancelRefresh()
@@ -852,9 +991,9 @@ void FeedsView::feedMenu(const QPoint& at)
         reload();
     };
     if (kind == QLatin1String("folder")) {
-        connect(menu.addAction(tr("Rename folder…")), &QAction::triggered, this, [this, id, item, report] {
+        connect(menu.addAction(tr("Rename folder…")), &QAction::triggered, this, [this, id, current = item->text(0), report] {
             bool ok = false;
-            const QString name = QInputDialog::getText(this, tr("Rename folder"), tr("Name:"), QLineEdit::Normal, item->text(0), &ok);
+            const QString name = QInputDialog::getText(this, tr("Rename folder"), tr("Name:"), QLineEdit::Normal, current, &ok);
             if (ok) {
                 report(feeds::FeedRepository(m_db).renameFolder(id, name));
             }
@@ -903,7 +1042,9 @@ void FeedsView::feedMenu(const QPoint& at)
         connect(menu.addAction(feed->paused ? tr("Follow again") : tr("Pause")), &QAction::triggered, this,
                 [this, id, paused = feed->paused, report] { report(feeds::FeedRepository(m_db).setPaused(id, !paused)); });
         connect(menu.addAction(tr("Mark all seen")), &QAction::triggered, this, [this, id] {
-            (void)feeds::FeedItemRepository(m_db).markAllSeen(id);
+            if (auto marked = feeds::FeedItemRepository(m_db).markAllSeen(id); !marked) {
+                m_banner->showMessage(QString::fromStdString(marked.error().toString()), true);
+            }
             reload();
         });
         if (!feed->siteUrl.isEmpty()) {

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -62,8 +64,13 @@ public:
     /// Song `songIndex` of the selected item into a show's set (`setId`), added to the library
     /// first when it is not there yet; the setlist entry's id.
     core::Result<QString> addToShow(const QString& setId, int songIndex = 0);
-    /// Streams the selected item's first song that has an address.
+    /// Streams the song picked in the selected post (else its first that plays here); the same
+    /// song again pauses or resumes it. A player page (Bandcamp, ...) opens in the browser.
     void playSelected();
+    void pauseStream();
+    void focusSearch();
+    /// Marks every new post the list shows seen.
+    void markShownSeen();
     [[nodiscard]] FeedStream* stream() const { return m_stream; }
     [[nodiscard]] QString bannerText() const;
     [[nodiscard]] QString searchError() const;
@@ -74,6 +81,8 @@ Q_SIGNALS:
     void followFinished(const QString& feedId, const QString& error);
     /// A song was added to the library (the Library's list reads it again).
     void libraryChanged();
+    /// A song is about to stream (the Library's own player pauses).
+    void streamStarting();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -95,6 +104,8 @@ private:
     void askAddToShow(int songIndex);
     void keepItem(const QString& itemId);
     [[nodiscard]] QString currentFeedId() const;
+    core::Result<QString> addItemToLibrary(const QString& itemId, int songIndex);
+    core::Result<QString> addItemToShow(const QString& itemId, const QString& setId, int songIndex);
 
     core::Database& m_db;
     bool m_loaded = false;
@@ -102,6 +113,10 @@ private:
     QString m_scope = QStringLiteral("all");  ///< all | new | starred | ranking | folder | feed
     QString m_scopeId;
     FeedRefreshJob* m_job = nullptr;
+    bool m_jobManual = false;
+    std::function<void()> m_pending;  ///< asked for while a job ran: runs after it
+    bool m_selectingForYou = false;   ///< the view, not the musician, selects a post
+    QString m_seenCandidate;          ///< the post that becomes seen when the timer fires
     QStringList m_treeShape;                          ///< the tree's rows as built: kind:id/parent
     QHash<QString, QTreeWidgetItem*> m_treeItems;     ///< by the same keys
 
@@ -127,6 +142,9 @@ private:
     QPushButton* m_addToShow = nullptr;
     QPushButton* m_star = nullptr;
     QLabel* m_nowPlaying = nullptr;
+    QWidget* m_nowPlayingRow = nullptr;
+    QPushButton* m_pause = nullptr;
+    QTimer* m_treeCounts = nullptr;
     QTimer* m_seenTimer = nullptr;
     QTimer* m_autoRefresh = nullptr;
     FeedStream* m_stream = nullptr;

@@ -260,9 +260,16 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     connect(m_player, &NowPlayingBar::playbackFailed, this, [this](const QString& message) { m_banner->showMessage(message, true); });
 
     addPageAction(this, tr("Find"), {QKeySequence::Find}, [this] {
+        if (m_stack->currentWidget() == m_feeds) {
+            m_feeds->focusSearch();
+            return;
+        }
         m_search->setFocus();
         m_search->selectAll();
     });
+    // One thing plays at a time: a feed's song pauses the library's, and the other way round.
+    connect(m_feeds, &FeedsView::streamStarting, m_player, &NowPlayingBar::pause);
+    connect(m_player, &NowPlayingBar::started, m_feeds, &FeedsView::pauseStream);
     addPageAction(this, tr("New Song"), {QKeySequence::New}, [newSong] { newSong->click(); });
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(space, &QShortcut::activated, m_player, &NowPlayingBar::togglePause);

@@ -117,7 +117,15 @@ void NowPlayingBar::togglePause()
     if (m_player->playbackState() == QMediaPlayer::PlayingState) {
         m_player->pause();
     } else {
+        Q_EMIT started();
         m_player->play();
+    }
+}
+
+void NowPlayingBar::pause()
+{
+    if (m_player != nullptr && m_player->playbackState() == QMediaPlayer::PlayingState) {
+        m_player->pause();
     }
 }
 
@@ -171,6 +179,7 @@ void NowPlayingBar::startCurrent()
     } else {
         m_player->setSource(QUrl::fromLocalFile(item.path));
     }
+    Q_EMIT started();
     m_player->play();
 }
 

@@ -34,6 +34,8 @@ public:
     void play(const QList<QueueItem>& queue);
     void enqueue(const QueueItem& item);
     void togglePause();
+    /// Pauses what plays (nothing when nothing does).
+    void pause();
     void next();
     void previous();
     [[nodiscard]] const QList<QueueItem>& queue() const { return m_queue; }
@@ -44,6 +46,8 @@ public:
 Q_SIGNALS:
     void playCounted(const QString& songId);
     void playbackFailed(const QString& message);
+    /// A song starts playing (another player of the app pauses).
+    void started();
 
 private:
     void ensurePlayer();
