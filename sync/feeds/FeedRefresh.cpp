@@ -226,7 +226,12 @@ core::Result<DiscoveredFeed> FeedRefresh::discover(const QString& url)
     }
     const QList<QUrl> announced = feeds::discoverFeeds(first.body, base);
     if (announced.isEmpty()) {
-        return core::fail(core::ErrorCode::InvalidInput, "no feed here: " + document.error().toString() + ", and the page names no feed", address.toStdString());
+        // A web page that names no feed, or a feed that does not read (then where it breaks).
+        const bool page = document.error().message.rfind("an HTML page", 0) == 0;
+        return core::fail(core::ErrorCode::InvalidInput,
+                          page ? std::string("no feed here: a web page that names no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON Feed)")
+                               : "the feed does not read: " + document.error().toString(),
+                          address.toStdString());
     }
     const QString candidate = announced.first().toString();
     FetchResult second = fetchNow(candidate);

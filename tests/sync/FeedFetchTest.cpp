@@ -424,6 +424,11 @@ TEST_F(FeedFetchTest, AWebPageLeadsToItsFeed)
     auto none = refresh.discover(server.url("/plain"));
     ASSERT_FALSE(none);
     EXPECT_NE(none.error().message.find("names no feed"), std::string::npos) << none.error().toString();
+    // A feed that breaks says where, not that a page names no feed.
+    server.serve("/broken", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Broken</title><item><title>x</item></channel></rss>");
+    auto broken = refresh.discover(server.url("/broken"));
+    ASSERT_FALSE(broken);
+    EXPECT_NE(broken.error().message.find("the feed does not read: line 1"), std::string::npos) << broken.error().toString();
     auto missing = refresh.discover(server.url("/nothing"));
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("404"), std::string::npos) << missing.error().toString();
