@@ -451,12 +451,6 @@ Result<StoreCounts> FeedItemRepository::store(const QString& feedId, const Feed&
             }
         }
     }
-    if (auto kind = sql::exec(m_db.connection(),
-                              QStringLiteral("INSERT INTO feed_fetch (feed_id, key_kind) VALUES (?, ?) ON CONFLICT (feed_id) DO UPDATE SET key_kind = excluded.key_kind"),
-                              {feedId, counts.keyKind});
-        !kind) {
-        return std::unexpected(kind.error());
-    }
     if (auto committed = transaction->commit(); !committed) {
         return std::unexpected(committed.error());
     }

@@ -47,8 +47,7 @@ CREATE TABLE feed_fetch (
     error          TEXT    NOT NULL DEFAULT '',  -- the last one, in plain words; '' = none
     moved_to       TEXT    NOT NULL DEFAULT '',  -- a permanent redirect seen once (the URL changes at the second)
     notice         TEXT    NOT NULL DEFAULT '',  -- what changed that the musician should know ("moved to ...")
-    gone           INTEGER NOT NULL DEFAULT 0,   -- 410: not fetched again
-    key_kind       TEXT    NOT NULL DEFAULT ''   -- how its items are told apart: guid | enclosure | link
+    gone           INTEGER NOT NULL DEFAULT 0    -- 410: not fetched again
 );
 
 -- Local: a host that asked to be left alone (429/503 with Retry-After) until a time.

@@ -83,11 +83,6 @@ FeedFetcher::~FeedFetcher()
     }
 }
 
-int FeedFetcher::pending() const
-{
-    return static_cast<int>(m_queue.size()) + m_running;
-}
-
 void FeedFetcher::fetch(const FetchRequest& request, Done done)
 {
     auto job = std::make_shared<Job>();

@@ -64,7 +64,6 @@ public:
     void holdHost(const QString& hostKey, const QDateTime& until);
     /// Stops everything: queued and running fetches come back as cancelled.
     void cancelAll();
-    [[nodiscard]] int pending() const;
 
 private:
     struct Job;
