@@ -165,6 +165,23 @@ constexpr auto kPullStatement = "SELECT seq, entity, id, field, value, hlc, devi
 
 }  // namespace
 
+/// One row of a push's statement, read where the engine keeps it: SQLite's own row (UTF-8, no
+/// variant per cell) or Qt's driver's. Valid only inside the callback that gets it.
+class PushRow {
+public:
+    explicit PushRow(const sql::RowStatement::Row& row) : m_row(&row) {}
+    explicit PushRow(const QSqlQuery& query) : m_query(&query) {}
+
+    [[nodiscard]] bool isNull(int column) const { return m_row != nullptr ? m_row->isNull(column) : m_query->value(column).isNull(); }
+    [[nodiscard]] qint64 integer(int column) const { return m_row != nullptr ? m_row->integer(column) : m_query->value(column).toLongLong(); }
+    /// Text that is not UTF-8 comes back mended, as Qt's driver mends it (U+FFFD).
+    [[nodiscard]] QString text(int column) const { return m_row != nullptr ? QString::fromUtf8(m_row->text(column)) : m_query->value(column).toString(); }
+
+private:
+    const sql::RowStatement::Row* m_row = nullptr;
+    const QSqlQuery* m_query = nullptr;
+};
+
 SyncService::SyncService(QString connectionName, Clock clock) : m_connectionName(std::move(connectionName)), m_clock(std::move(clock)) {}
 
 SyncService::~SyncService()
@@ -172,6 +189,7 @@ SyncService::~SyncService()
     // Possibly on another thread than the one that used it (a server shutting down): removing
     // the connection closes it without touching it from here. Its statements go first.
     m_pullRows.reset();
+    m_pushRows.clear();
     m_statements.reset();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
@@ -193,6 +211,8 @@ core::Result<std::unique_ptr<SyncService>> SyncService::open(const QString& path
     }
     QSqlDatabase db = *opened;
     service->m_statements = std::make_unique<core::sql::StatementCache>(db);
+    service->m_sqlite = db.driverName() == QLatin1String("QSQLITE");
+    service->m_pushRows.resize(static_cast<size_t>(PushStatement::Count));
     // The epoch is made once per database, so a fresh database tells clients it is not the one
     // they synced with. A database restored from a backup gets a new one from renewEpoch()
     // (`bandmate-server --new-epoch`).
@@ -293,33 +313,32 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     // SQLite has one writer anyway; on PostgreSQL this is what lets several servers share the
     // database. A replayed batch is looked up under the lock, so a duplicate sent to another
     // server waits for the first and then answers the same.
-    core::sql::StatementCache& statements = *m_statements;
     qint64 headSeq = 0;
     qint64 heldFields = 0;  // the account's fields before this push (its quota)
-    auto head = statements.exec(QStringLiteral("INSERT INTO user_head (user_id, seq, data_format) VALUES (?, 0, ?) "
-                                               "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq, data_format = CASE WHEN "
-                                               "excluded.data_format > user_head.data_format THEN excluded.data_format ELSE user_head.data_format END "
-                                               "RETURNING seq, fields"),
-                                {userId, request.dataFormat}, [&](QSqlQuery& row) {
-                                    if (row.next()) {
-                                        headSeq = row.value(0).toLongLong();
-                                        heldFields = row.value(1).toLongLong();
-                                    }
-                                });
+    const std::array<QVariant, 2> headValues{userId, request.dataFormat};
+    auto head = runPush(PushStatement::Head,
+                        QStringLiteral("INSERT INTO user_head (user_id, seq, data_format) VALUES (?, 0, ?) "
+                                       "ON CONFLICT (user_id) DO UPDATE SET seq = user_head.seq, data_format = CASE WHEN "
+                                       "excluded.data_format > user_head.data_format THEN excluded.data_format ELSE user_head.data_format END "
+                                       "RETURNING seq, fields"),
+                        headValues, [&](const PushRow& row) {
+                            headSeq = row.integer(0);
+                            heldFields = row.integer(1);
+                        });
     if (!head) {
         return std::unexpected(head.error());
     }
     std::optional<PushResult> replay;
     QString replayHash;
-    if (auto seen = statements.exec(QStringLiteral("SELECT accepted, ignored, head_seq, lost, content_hash FROM push_batch WHERE user_id = ? AND batch_id = ?"),
-                                    {userId, batchId}, [&replay, &replayHash](QSqlQuery& row) {
-                                        if (row.next()) {
-                                            replayHash = row.value(4).toString();
-                                            replay = PushResult{row.value(0).toInt(), row.value(1).toInt(), row.value(2).toLongLong(), true, {}};
-                                            replay->lost = changesFromJson(QJsonDocument::fromJson(row.value(3).toString().toUtf8()).array(), QStringLiteral("lost"))
-                                                               .value_or(QList<core::FieldChange>{});
-                                        }
-                                    });
+    const std::array<QVariant, 2> batchKey{userId, batchId};
+    if (auto seen = runPush(PushStatement::Replay,
+                            QStringLiteral("SELECT accepted, ignored, head_seq, lost, content_hash FROM push_batch WHERE user_id = ? AND batch_id = ?"),
+                            batchKey, [&replay, &replayHash](const PushRow& row) {
+                                replayHash = row.text(4);
+                                replay = PushResult{static_cast<int>(row.integer(0)), static_cast<int>(row.integer(1)), row.integer(2), true, {}};
+                                replay->lost = changesFromJson(QJsonDocument::fromJson(row.text(3).toUtf8()).array(), QStringLiteral("lost"))
+                                                   .value_or(QList<core::FieldChange>{});
+                            });
         !seen) {
         return std::unexpected(seen.error());
     }
@@ -360,18 +379,14 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
                                                     "AND field = j.value ->> 2 LIMIT 1) f")
                                    : QStringLiteral("SELECT f.entity, f.id, f.field, f.hlc, f.device_id, f.seq, f.value FROM %1 LEFT JOIN field_state f "
                                                     "ON f.user_id = ? AND f.entity = j.value ->> 0 AND f.id = j.value ->> 1 AND f.field = j.value ->> 2");
-        auto read = statements.exec(lookup.arg(jsonElements(db)),
-                                    {QString::fromUtf8(keys), userId}, [&](QSqlQuery& rows) {
-                                        while (rows.next()) {
-                                            if (rows.value(0).isNull()) {
-                                                continue;
-                                            }
-                                            Stored row{rows.value(0).toString(), rows.value(1).toString(), rows.value(2).toString(),
-                                                       {core::Hlc::fromPacked(rows.value(3).toLongLong()), rows.value(4).toString()},
-                                                       rows.value(5).toLongLong(), rows.value(6).toString()};
-                                            stored.insert(keyOf(row.entity, row.id, row.field), row);
-                                        }
-                                    });
+        const std::array<QVariant, 2> lookupValues{QString::fromUtf8(keys), userId};
+        auto read = runPush(PushStatement::Lookup, lookup.arg(jsonElements(db)), lookupValues, [&](const PushRow& rows) {
+            if (rows.isNull(0)) {
+                return;
+            }
+            Stored row{rows.text(0), rows.text(1), rows.text(2), {core::Hlc::fromPacked(rows.integer(3)), rows.text(4)}, rows.integer(5), rows.text(6)};
+            stored.insert(keyOf(row.entity, row.id, row.field), row);
+        });
         if (!read) {
             return std::unexpected(read.error());
         }
@@ -421,20 +436,23 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     }
     rows.append(']');
     if (rows.size() > 2) {
-        auto written = statements.exec(QStringLiteral("INSERT INTO field_state (user_id, entity, id, field, value, hlc, device_id, seq) "
-                                                      "SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, CAST(j.value ->> 4 AS BIGINT), "
-                                                      "j.value ->> 5, CAST(j.value ->> 6 AS BIGINT) FROM %1 WHERE true "
-                                                      "ON CONFLICT (user_id, entity, id, field) DO UPDATE SET "
-                                                      "value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id, seq = excluded.seq")
-                                           .arg(jsonElements(db)),
-                                       {userId, QString::fromUtf8(rows)});
+        const std::array<QVariant, 2> writeValues{userId, QString::fromUtf8(rows)};
+        auto written = runPush(PushStatement::Write,
+                               QStringLiteral("INSERT INTO field_state (user_id, entity, id, field, value, hlc, device_id, seq) "
+                                              "SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, CAST(j.value ->> 4 AS BIGINT), "
+                                              "j.value ->> 5, CAST(j.value ->> 6 AS BIGINT) FROM %1 WHERE true "
+                                              "ON CONFLICT (user_id, entity, id, field) DO UPDATE SET "
+                                              "value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id, seq = excluded.seq")
+                                   .arg(jsonElements(db)),
+                               writeValues);
         if (!written) {
             return std::unexpected(written.error());
         }
     }
     result.headSeq = seq;
     if (result.accepted > 0) {
-        if (auto ok = statements.exec(QStringLiteral("UPDATE user_head SET seq = ?, fields = fields + ? WHERE user_id = ?"), {seq, added, userId}); !ok) {
+        const std::array<QVariant, 3> bumpValues{seq, added, userId};
+        if (auto ok = runPush(PushStatement::Bump, QStringLiteral("UPDATE user_head SET seq = ?, fields = fields + ? WHERE user_id = ?"), bumpValues); !ok) {
             return std::unexpected(ok.error());
         }
     }
@@ -442,14 +460,44 @@ core::Result<PushResult> SyncService::apply(const PushRequest& request)
     for (const core::FieldChange& change : result.lost) {
         lost.append(changeToJson(change));
     }
-    if (auto ok = statements.exec(QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost, content_hash, created_at) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                  {userId, batchId, result.accepted, result.ignored, result.headSeq,
-                                   QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact)), contentHash, m_clock()});
+    const std::array<QVariant, 8> answer{userId, batchId, result.accepted, result.ignored, result.headSeq,
+                                         QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact)), contentHash, m_clock()};
+    if (auto ok = runPush(PushStatement::Answer,
+                          QStringLiteral("INSERT INTO push_batch (user_id, batch_id, accepted, ignored, head_seq, lost, content_hash, created_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                          answer);
         !ok) {
         return std::unexpected(ok.error());
     }
     return result;
+}
+
+core::Result<void> SyncService::runPush(PushStatement which, const QString& text, std::span<const QVariant> values,
+                                        const std::function<void(const PushRow&)>& each)
+{
+    if (!m_sqlite) {
+        return m_statements->exec(text, QVariantList(values.begin(), values.end()), [&](QSqlQuery& rows) {
+            while (rows.next()) {
+                if (each) {
+                    each(PushRow(rows));
+                }
+            }
+        });
+    }
+    std::unique_ptr<sql::RowStatement>& statement = m_pushRows[static_cast<size_t>(which)];
+    if (!statement) {
+        auto prepared = sql::RowStatement::prepare(QSqlDatabase::database(m_connectionName, false), text);
+        if (!prepared) {
+            return std::unexpected(prepared.error());
+        }
+        statement = std::make_unique<sql::RowStatement>(std::move(*prepared));
+    }
+    return statement->query(values, [&](const sql::RowStatement::Row& row) {
+        if (each) {
+            each(PushRow(row));
+        }
+        return true;
+    });
 }
 
 void SyncService::setFieldQuota(qint64 fields)

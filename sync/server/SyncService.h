@@ -9,6 +9,8 @@
 
 #include <functional>
 #include <memory>
+#include <span>
+#include <vector>
 
 namespace bandmate::core::sql {
 class RowStatement;
@@ -16,6 +18,8 @@ class StatementCache;
 }
 
 namespace bandmate::sync {
+
+class PushRow;
 
 /// What a push did.
 struct PushResult {
@@ -146,6 +150,13 @@ private:
                                               const QList<core::FieldChange>& changes) const;
     /// A validated push, inside a transaction the caller commits.
     [[nodiscard]] core::Result<PushResult> apply(const PushRequest& request);
+    /// The statements a push runs, by their place in the push.
+    enum class PushStatement { Head, Replay, Lookup, Write, Bump, Answer, Count };
+    /// One of a push's statements, run with `values`; `each` sees its rows. On SQLite through
+    /// SQLite's own interface (Qt's driver cost more than SQLite's work), elsewhere through the
+    /// statement cache.
+    [[nodiscard]] core::Result<void> runPush(PushStatement which, const QString& text, std::span<const QVariant> values,
+                                             const std::function<void(const PushRow&)>& each = {});
 
     QString m_connectionName;
     Clock m_clock;
@@ -154,6 +165,9 @@ private:
     std::unique_ptr<core::sql::StatementCache> m_statements;
     /// pullJson()'s statement on SQLite, prepared at the first pull.
     mutable std::unique_ptr<core::sql::RowStatement> m_pullRows;
+    /// A push's statements on SQLite (PushStatement order), each prepared at its first run.
+    std::vector<std::unique_ptr<core::sql::RowStatement>> m_pushRows;
+    bool m_sqlite = false;
 };
 
 }  // namespace bandmate::sync
