@@ -168,8 +168,9 @@ Commands:
                  with --due) (--json: {"feeds","new_items","not_modified",
                  "errors":[{"feed","message"}],"notices",...})
   feeds items [FEED] [--new] [--starred] [--search QUERY] [--limit N]
-                 the items, newest first, with the songs found in each; QUERY:
-                 words, "phrases", -word, feed: new: starred: played: artist: title:
+                 the items, newest first, with the songs found in each; QUERY: the
+                 library's grammar (words, "phrases", -not, a | b) with feed: new:
+                 starred: played: artist: title: year: duration:
                  (--json: [{"feed","guid","title","link","songs":[{"artist",
                  "title","url"}],...}])
   feeds ranking [--min-feeds N]
@@ -178,6 +179,20 @@ Commands:
                  --drop-items); feeds pause FEED, feeds resume FEED
   feeds import-opml FILE.opml        follow the feeds of another reader's OPML
                  file, in its folders; feeds export-opml --out FILE.opml
+  feeds download POST... [--song N] [--to FOLDER]
+                 download a post's song (its first audio file, or song N) into
+                 the downloads folder, tagged from the feed (--json: [{"item_id",
+                 "url","state","path","bytes","error",...}]); POST: an id that
+                 feeds items --json shows
+  feeds downloads [--folder PATH] [--keep-days N]
+                 the downloads, and where they go; --folder and --keep-days set
+                 them (played downloads are removed after N days, starred posts'
+                 spared; 0: never)
+  feeds cleanup  remove the played downloads past their days, and those of
+                 posts removed (--json: {"removed","bytes","problems"})
+  feeds add-to-library POST [--song N]
+                 make the post's song a library song, with its file when
+                 downloaded (--json: {"song_id"})
                  (FEED: the id, address or name feeds list shows)
   coach score MACHINE --part INSTRUMENT --input FILE.wav|FILE.mid [--bpm X]
               [--latency-ms L] [--tolerance-ms N] [--swing PERCENT] [--clave 2-3|3-2]

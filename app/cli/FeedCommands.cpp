@@ -1,11 +1,16 @@
 #include "app/cli/FeedCommands.h"
 
+#include "audio/library/TagWriter.h"
+#include "core/feeds/FeedDownloads.h"
 #include "core/feeds/FeedItemRepository.h"
 #include "core/feeds/FeedRepository.h"
 #include "core/feeds/Opml.h"
 #include "core/storage/Database.h"
+#include "sync/feeds/DownloadQueue.h"
 #include "sync/feeds/FeedRefresh.h"
 
+#include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -332,6 +337,217 @@ int ranking(const CliArgs& args, const CommandOptions& options)
     return kExitOk;
 }
 
+/// The song `--song N` names in item `itemId` (1 = the first), else its first that can be
+/// downloaded (or, with `anySong`, its first); as an index.
+core::Result<int> pickSong(core::Database& db, const QString& itemId, const CommandOptions& options, bool anySong)
+{
+    auto item = feeds::FeedItemRepository(db).item(itemId);
+    if (!item) {
+        return std::unexpected(item.error());
+    }
+    if (options.values.contains(QStringLiteral("--song"))) {
+        bool ok = false;
+        const int song = options.values.value(QStringLiteral("--song")).toInt(&ok);
+        if (!ok || song < 1 || song > item->songs.size()) {
+            return core::fail(ErrorCode::InvalidArgument, "expected a song of the post, 1 to " + std::to_string(item->songs.size()), "--song");
+        }
+        return song - 1;
+    }
+    for (qsizetype i = 0; i < item->songs.size(); ++i) {
+        if (anySong || feeds::FeedDownloads::downloadable(item->songs.at(i))) {
+            return static_cast<int>(i);
+        }
+    }
+    return core::fail(ErrorCode::InvalidArgument, anySong ? "the post has no song" : "the post has no song to download (a file, not a player)",
+                      itemId.toStdString());
+}
+
+QJsonObject downloadJson(const feeds::Download& download)
+{
+    const char* state = download.state == feeds::Download::State::Done ? "done" : download.state == feeds::Download::State::Failed ? "failed" : "queued";
+    return {{QStringLiteral("item_id"), download.itemId},
+            {QStringLiteral("url"), download.url},
+            {QStringLiteral("state"), QString::fromLatin1(state)},
+            {QStringLiteral("path"), download.path},
+            {QStringLiteral("bytes"), download.bytes},
+            {QStringLiteral("error"), download.error},
+            {QStringLiteral("feed"), download.feedName},
+            {QStringLiteral("post"), download.itemTitle},
+            {QStringLiteral("kept"), download.kept}};
+}
+
+int download(const CliArgs& args, const CommandOptions& options)
+{
+    if (options.words.isEmpty()) {
+        return reportError({ErrorCode::InvalidArgument, "feeds download takes the ids of posts (feeds items --json names them)", "feeds download"});
+    }
+    if (options.words.size() > 1 && options.values.contains(QStringLiteral("--song"))) {
+        return reportError({ErrorCode::InvalidArgument, "--song goes with one post", "--song"});
+    }
+    const QString folder = options.values.value(QStringLiteral("--to"));
+    if (options.values.contains(QStringLiteral("--to")) && folder.isEmpty()) {
+        return reportError({ErrorCode::InvalidArgument, "expected a folder", "--to"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    sync::DownloadQueue queue(**db, [](const QString& path, const feeds::DownloadTags& tags) { return audio::writeTags(path, tags); });
+    QList<std::pair<QString, QString>> asked;  // (item, url)
+    for (const QString& itemId : options.words) {
+        auto song = pickSong(**db, itemId, options, false);
+        if (!song) {
+            return reportError(song.error());
+        }
+        auto queued = queue.add(itemId, *song, folder.isEmpty() ? QString() : QDir(folder).absolutePath());
+        if (!queued) {
+            return reportError(queued.error());
+        }
+        asked.append({itemId, queued->url});
+    }
+    QStringList failures;
+    QObject::connect(&queue, &sync::DownloadQueue::finished, [&](const QString&, const QString& url, const QString& error) {
+        if (!error.isEmpty()) {
+            failures.append(url + QStringLiteral(": ") + error);
+        }
+    });
+    if (queue.isBusy()) {
+        QEventLoop loop;
+        QObject::connect(&queue, &sync::DownloadQueue::idle, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    feeds::FeedDownloads downloads(**db);
+    QJsonArray out;
+    for (const auto& [itemId, url] : asked) {
+        auto found = downloads.find(itemId, url);
+        if (!found) {
+            return reportError(found.error());
+        }
+        if (!*found) {
+            continue;
+        }
+        if (args.json) {
+            out.append(downloadJson(**found));
+        } else if ((*found)->state == feeds::Download::State::Done) {
+            printOut(QStringLiteral("%1 (%2 MB)\n").arg(QDir::toNativeSeparators((*found)->path)).arg((*found)->bytes / 1e6, 0, 'f', 1));
+        }
+    }
+    if (args.json) {
+        printJson(out);
+    }
+    for (const QString& failure : std::as_const(failures)) {
+        printErr(failure + QLatin1Char('\n'));
+    }
+    return failures.isEmpty() ? kExitOk : kExitFailure;
+}
+
+int downloadsCommand(const CliArgs& args, const CommandOptions& options)
+{
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    feeds::FeedDownloads downloads(**db);
+    if (options.values.contains(QStringLiteral("--folder")) || options.values.contains(QStringLiteral("--keep-days"))) {
+        auto settings = downloads.settings();
+        if (!settings) {
+            return reportError(settings.error());
+        }
+        if (options.values.contains(QStringLiteral("--folder"))) {
+            const QString folder = options.values.value(QStringLiteral("--folder"));
+            settings->folder = folder.isEmpty() ? QString() : QDir(folder).absolutePath();
+        }
+        if (options.values.contains(QStringLiteral("--keep-days"))) {
+            bool ok = false;
+            settings->keepDays = options.values.value(QStringLiteral("--keep-days")).toInt(&ok);
+            if (!ok) {
+                return reportError({ErrorCode::InvalidArgument, "expected a whole number of days (0: never remove)", "--keep-days"});
+            }
+        }
+        if (auto saved = downloads.setSettings(*settings); !saved) {
+            core::Error error = saved.error();
+            error.code = ErrorCode::InvalidArgument;
+            error.where = error.where == "keep_days" ? "--keep-days" : "--folder, " + error.where;
+            return reportError(error);
+        }
+    }
+    auto all = downloads.list();
+    auto settings = downloads.settings();
+    auto folder = downloads.folder();
+    if (!all || !settings || !folder) {
+        return reportError(!all ? all.error() : !settings ? settings.error() : folder.error());
+    }
+    if (args.json) {
+        QJsonArray list;
+        for (const feeds::Download& download : std::as_const(*all)) {
+            list.append(downloadJson(download));
+        }
+        printJson(QJsonObject{{QStringLiteral("folder"), *folder}, {QStringLiteral("keep_days"), settings->keepDays}, {QStringLiteral("downloads"), list}});
+        return kExitOk;
+    }
+    printOut(QStringLiteral("Downloads go to %1; played ones are removed %2\n")
+                 .arg(QDir::toNativeSeparators(*folder),
+                      settings->keepDays == 0 ? QStringLiteral("never") : QStringLiteral("after %1 days (starred posts' stay)").arg(settings->keepDays)));
+    for (const feeds::Download& download : std::as_const(*all)) {
+        const QString what = download.artist.isEmpty() ? (download.title.isEmpty() ? download.itemTitle : download.title)
+                                                       : download.artist + QStringLiteral(" – ") + download.title;
+        const QString state = download.state == feeds::Download::State::Done
+                                  ? QDir::toNativeSeparators(download.path) + (download.kept ? QStringLiteral("  (in your library)") : QString())
+                              : download.state == feeds::Download::State::Failed ? QStringLiteral("failed: ") + download.error
+                                                                                  : QStringLiteral("waiting");
+        printOut(QStringLiteral("%1 · %2\n      %3\n").arg(what, download.feedName, state));
+    }
+    return kExitOk;
+}
+
+int cleanup(const CliArgs& args)
+{
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto done = feeds::FeedDownloads(**db).cleanup(QDateTime::currentDateTimeUtc());
+    if (!done) {
+        return reportError(done.error());
+    }
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("removed"), done->removed},
+                              {QStringLiteral("bytes"), done->bytes},
+                              {QStringLiteral("problems"), QJsonArray::fromStringList(done->problems)}});
+    } else {
+        printOut(QStringLiteral("%1 downloads removed (%2 MB)\n").arg(done->removed).arg(done->bytes / 1e6, 0, 'f', 1));
+    }
+    for (const QString& problem : std::as_const(done->problems)) {
+        printErr(problem + QLatin1Char('\n'));
+    }
+    return done->problems.isEmpty() ? kExitOk : kExitFailure;
+}
+
+int addToLibrary(const CliArgs& args, const CommandOptions& options)
+{
+    if (options.words.size() != 1) {
+        return reportError({ErrorCode::InvalidArgument, "feeds add-to-library takes one post's id (feeds items --json)", "feeds add-to-library"});
+    }
+    auto db = openDatabase(args);
+    if (!db) {
+        return reportError(db.error());
+    }
+    auto song = pickSong(**db, options.words.first(), options, true);
+    if (!song) {
+        return reportError(song.error());
+    }
+    auto added = feeds::FeedItemRepository(**db).addToLibrary(options.words.first(), *song);
+    if (!added) {
+        return reportError(added.error());
+    }
+    if (args.json) {
+        printJson(QJsonObject{{QStringLiteral("song_id"), *added}});
+    } else {
+        printOut(QStringLiteral("in your library: %1\n").arg(*added));
+    }
+    return kExitOk;
+}
+
 }  // namespace
 
 int runFeedsCommand(const CliArgs& args)
@@ -348,10 +564,15 @@ int runFeedsCommand(const CliArgs& args)
         {QStringLiteral("export-opml"), {{QStringLiteral("--out")}, {}}},
         {QStringLiteral("items"), {{QStringLiteral("--search"), QStringLiteral("--limit")}, {QStringLiteral("--new"), QStringLiteral("--starred")}}},
         {QStringLiteral("ranking"), {{QStringLiteral("--min-feeds")}, {}}},
+        {QStringLiteral("download"), {{QStringLiteral("--song"), QStringLiteral("--to")}, {}}},
+        {QStringLiteral("downloads"), {{QStringLiteral("--folder"), QStringLiteral("--keep-days")}, {}}},
+        {QStringLiteral("cleanup"), {{}, {}}},
+        {QStringLiteral("add-to-library"), {{QStringLiteral("--song")}, {}}},
     };
     if (!accepted.contains(action)) {
         return reportError({ErrorCode::InvalidArgument,
-                            "expected add, list, remove, pause, resume, refresh, import-opml, export-opml, items or ranking (see bandmate-cli --help)",
+                            "expected add, list, remove, pause, resume, refresh, import-opml, export-opml, items, ranking, download, downloads, "
+                            "cleanup or add-to-library (see bandmate-cli --help)",
                             "feeds"});
     }
     QStringList rest = args.rest;
@@ -374,6 +595,18 @@ int runFeedsCommand(const CliArgs& args)
     }
     if (action == QLatin1String("ranking")) {
         return ranking(args, *options);
+    }
+    if (action == QLatin1String("download")) {
+        return download(args, *options);
+    }
+    if (action == QLatin1String("downloads")) {
+        return downloadsCommand(args, *options);
+    }
+    if (action == QLatin1String("cleanup")) {
+        return cleanup(args);
+    }
+    if (action == QLatin1String("add-to-library")) {
+        return addToLibrary(args, *options);
     }
     if (action == QLatin1String("import-opml")) {
         if (options->words.size() != 1) {

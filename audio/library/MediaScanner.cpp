@@ -1,5 +1,6 @@
 #include "audio/library/MediaScanner.h"
 
+#include "core/feeds/FeedDownloads.h"
 #include "core/library/MediaFiles.h"
 #include "core/library/MediaPath.h"
 #include "core/library/MusicalKey.h"
@@ -43,6 +44,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -782,10 +784,35 @@ core::Result<ScanResult> MediaScanner::scan(const std::string& folder, const std
         }
     }
     std::sort(found.begin(), found.end());
-    QStringList paths;
-    for (const auto& path : found) {
-        paths << fromPath(path);
+    // Feeds' downloads are left to Feeds wherever their folder is: they come into the library one
+    // by one (Add to library), and their cleanup must not leave songs behind without files.
+    auto downloads = core::feeds::FeedDownloads(m_db).ownFiles();
+    if (!downloads) {
+        return std::unexpected(downloads.error());
     }
+    // Compared as files (a music folder scanned through a link names them otherwise), and only
+    // for files whose name a download has: no per-file cost for the rest of a large library.
+    std::set<fs::path::string_type> ownNames;
+    std::set<fs::path> ownFiles;
+    for (const QString& own : std::as_const(*downloads)) {
+        const fs::path native = toNative(own);
+        ownNames.insert(native.filename().native());
+        std::error_code canonicalError;
+        const fs::path canonical = fs::canonical(native, canonicalError);
+        ownFiles.insert(canonicalError ? native : canonical);
+    }
+    QStringList paths;
+    std::erase_if(found, [&](const fs::path& path) {
+        if (ownNames.contains(path.filename().native())) {
+            std::error_code canonicalError;
+            const fs::path canonical = fs::canonical(path, canonicalError);
+            if (ownFiles.contains(canonicalError ? path : canonical)) {
+                return true;
+            }
+        }
+        paths << fromPath(path);
+        return false;
+    });
 
     core::library::MediaFileRepository files(m_db);
     core::library::SongRepository songs(m_db);

@@ -1,6 +1,8 @@
 #include "core/feeds/FeedItemRepository.h"
 
 #include "core/feeds/HtmlScan.h"
+#include "core/library/MediaFiles.h"
+#include "core/library/SearchQuery.h"
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
 #include "core/storage/Sql.h"
@@ -10,12 +12,17 @@
 #include "core/sync/TrackedWrite.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QUuid>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <optional>
 
 namespace bandmate::core::feeds {
 
@@ -79,9 +86,12 @@ QList<Keys> documentKeys(const QList<FeedItem>& items)
             enclosures.append(enclosure.url + QLatin1Char(' ') + enclosure.type + QLatin1Char(' ') + QString::number(enclosure.length) +
                               QLatin1Char(' ') + QString::number(enclosure.durationSeconds));
         }
-        key.content = sha1(QStringList{key.guid, title, item.link, item.author, published, item.html, enclosures.join(QLatin1Char('\n')),
-                                       QString::number(item.durationSeconds)}
-                               .join(QChar(0x1f)));
+        QStringList read{key.guid, title, item.link, item.author, published, item.html, enclosures.join(QLatin1Char('\n')),
+                         QString::number(item.durationSeconds)};
+        if (!item.htmlBase.isEmpty()) {
+            read.append(item.htmlBase);  // (only then: the hashes of posts without one stay as they were)
+        }
+        key.content = sha1(read.join(QChar(0x1f)));
         for (const QString& part : {QStringLiteral("g:") + key.guid, QStringLiteral("e:") + key.enclosure, QStringLiteral("l:") + key.link}) {
             ++seen[part];
         }
@@ -124,105 +134,84 @@ Result<QSet<QString>> librarySongs(const QSqlDatabase& db)
     return keys;
 }
 
-/// The search's words and filters as SQL over feed_item `i`, feed `f` and feed_item_state `s`.
+/// The search as SQL over feed_item `i`, feed `f` and feed_item_state `s`: the library's grammar
+/// (library::parseSearch: words, "phrases", -not, a | b, field:value) with the feeds' fields.
 Result<QString> searchCondition(const QString& search, QVariantList& binds)
 {
-    QStringList conditions;
-    qsizetype at = 0;
     const auto like = [](QString text) {
         text.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
         return QLatin1Char('%') + text + QLatin1Char('%');
     };
-    const auto yesNo = [](const QString& value, bool& result) {
+    const auto yesNo = [](const QString& value) -> std::optional<bool> {
         const QString lower = value.toLower();
         if (lower == QLatin1String("yes") || lower == QLatin1String("true") || lower == QLatin1String("1")) {
-            result = true;
             return true;
         }
         if (lower == QLatin1String("no") || lower == QLatin1String("false") || lower == QLatin1String("0")) {
-            result = false;
-            return true;
+            return false;
         }
-        return false;
+        return std::nullopt;
     };
-    while (at < search.size()) {
-        while (at < search.size() && search.at(at).isSpace()) {
-            ++at;
-        }
-        if (at >= search.size()) {
-            break;
-        }
-        const qsizetype start = at;
-        bool negated = false;
-        if (search.at(at) == QLatin1Char('-')) {
-            negated = true;
-            ++at;
-        }
-        QString field;
-        QString value;
-        const auto readValue = [&]() -> Result<QString> {
-            if (at < search.size() && search.at(at) == QLatin1Char('"')) {
-                const qsizetype close = search.indexOf(QLatin1Char('"'), at + 1);
-                if (close < 0) {
-                    return fail(ErrorCode::InvalidArgument, "a quote that is never closed", "column " + std::to_string(at + 1));
-                }
-                QString text = search.mid(at + 1, close - at - 1);
-                at = close + 1;
-                return text;
-            }
-            const qsizetype begin = at;
-            while (at < search.size() && !search.at(at).isSpace()) {
-                ++at;
-            }
-            return search.mid(begin, at - begin);
-        };
-        auto first = readValue();
-        if (!first) {
-            return std::unexpected(first.error());
-        }
-        value = *first;
-        if (const qsizetype colon = value.indexOf(QLatin1Char(':')); colon > 0 && search.at(start + (negated ? 1 : 0)) != QLatin1Char('"')) {
-            field = value.left(colon).toLower();
-            value = value.mid(colon + 1);
-            if (value.isEmpty() && at < search.size() && search.at(at) == QLatin1Char('"')) {
-                auto quoted = readValue();
-                if (!quoted) {
-                    return std::unexpected(quoted.error());
-                }
-                value = *quoted;
-            }
-        }
-        if (value.isEmpty()) {
-            continue;
-        }
-        QString condition;
-        bool flag = false;
+    const auto conditionOf = [&](const library::SearchTerm& term) -> Result<QString> {
+        const QString& field = term.field;
         if (field.isEmpty()) {
-            condition = QStringLiteral("(i.title LIKE ? ESCAPE '\\' OR i.summary LIKE ? ESCAPE '\\' OR i.author LIKE ? ESCAPE '\\' "
-                                       "OR f.name LIKE ? ESCAPE '\\' OR f.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM feed_song g "
-                                       "WHERE g.item_id = i.id AND (g.artist LIKE ? ESCAPE '\\' OR g.title LIKE ? ESCAPE '\\')))");
             for (int i = 0; i < 7; ++i) {
-                binds.append(like(value));
+                binds.append(like(term.value));
             }
-        } else if (field == QLatin1String("feed")) {
-            condition = QStringLiteral("(f.name LIKE ? ESCAPE '\\' OR f.title LIKE ? ESCAPE '\\' OR f.url LIKE ? ESCAPE '\\')");
-            binds << like(value) << like(value) << like(value);
-        } else if (field == QLatin1String("new") || field == QLatin1String("starred") || field == QLatin1String("played")) {
-            if (!yesNo(value, flag)) {
-                return fail(ErrorCode::InvalidArgument, field.toStdString() + ": takes yes or no", "column " + std::to_string(start + 1));
-            }
-            condition = field == QLatin1String("new")       ? QStringLiteral("(coalesce(s.seen, 0) = 0 AND coalesce(s.played, 0) = 0)")
-                        : field == QLatin1String("starred") ? QStringLiteral("coalesce(s.starred, 0) = 1")
-                                                            : QStringLiteral("coalesce(s.played, 0) = 1");
-            negated = negated != !flag;
-        } else if (field == QLatin1String("artist") || field == QLatin1String("title")) {
-            condition = QStringLiteral("EXISTS (SELECT 1 FROM feed_song g WHERE g.item_id = i.id AND g.%1 LIKE ? ESCAPE '\\')").arg(field);
-            binds.append(like(value));
-        } else {
-            return fail(ErrorCode::InvalidArgument, "unknown field \"" + field.toStdString() + "\" (feeds know feed:, new:, starred:, played:, artist:, title:)",
-                        "column " + std::to_string(start + 1));
+            return QStringLiteral("(i.title LIKE ? ESCAPE '\\' OR i.summary LIKE ? ESCAPE '\\' OR i.author LIKE ? ESCAPE '\\' "
+                                  "OR f.name LIKE ? ESCAPE '\\' OR f.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM feed_song g "
+                                  "WHERE g.item_id = i.id AND (g.artist LIKE ? ESCAPE '\\' OR g.title LIKE ? ESCAPE '\\')))");
         }
-        conditions.append(negated ? QStringLiteral("NOT ") + condition : condition);
+        if (field == QLatin1String("feed")) {
+            binds << like(term.value) << like(term.value) << like(term.value);
+            return QStringLiteral("(f.name LIKE ? ESCAPE '\\' OR f.title LIKE ? ESCAPE '\\' OR f.url LIKE ? ESCAPE '\\')");
+        }
+        if (field == QLatin1String("new") || field == QLatin1String("starred") || field == QLatin1String("played")) {
+            const std::optional<bool> flag = yesNo(term.value);
+            if (!flag) {
+                return fail(ErrorCode::InvalidArgument, field.toStdString() + ": takes yes or no", "column " + std::to_string(term.valueColumn));
+            }
+            const QString condition = field == QLatin1String("new")       ? QStringLiteral("(coalesce(s.seen, 0) = 0 AND coalesce(s.played, 0) = 0)")
+                                      : field == QLatin1String("starred") ? QStringLiteral("coalesce(s.starred, 0) = 1")
+                                                                          : QStringLiteral("coalesce(s.played, 0) = 1");
+            return *flag ? condition : QStringLiteral("NOT ") + condition;
+        }
+        if (field == QLatin1String("artist") || field == QLatin1String("title")) {
+            binds.append(like(term.value));
+            return QStringLiteral("EXISTS (SELECT 1 FROM feed_song g WHERE g.item_id = i.id AND g.%1 LIKE ? ESCAPE '\\')").arg(field);
+        }
+        if (field == QLatin1String("year")) {
+            // A post without a date has no year (not 1970).
+            return library::numberSearch(QStringLiteral("(CASE WHEN i.published > 0 THEN CAST(strftime('%Y', i.published / 1000, 'unixepoch') AS INTEGER) ELSE 0 END)"),
+                                         term, binds, true);
+        }
+        if (field == QLatin1String("duration")) {
+            return library::numberSearch(QStringLiteral("(i.duration_s * 1000)"), term, binds, true, true);
+        }
+        return fail(ErrorCode::InvalidArgument,
+                    "unknown field \"" + field.toStdString() + "\" (feeds know feed:, new:, starred:, played:, artist:, title:, year:, duration:)",
+                    "column " + std::to_string(term.column + (term.negated ? 1 : 0)));
+    };
+    QStringList terms;  // each term's condition, in the order read (its binds are in that order)
+    auto groups = library::parseSearch(search, [&](const library::SearchTerm& term) -> Result<void> {
+        auto condition = conditionOf(term);
+        if (!condition) {
+            return std::unexpected(condition.error());
+        }
+        terms.append(term.negated ? QStringLiteral("NOT ") + *condition : *condition);
+        return {};
+    });
+    if (!groups) {
+        return std::unexpected(groups.error());
+    }
+    QStringList conditions;
+    qsizetype next = 0;
+    for (const QList<library::SearchTerm>& group : std::as_const(*groups)) {
+        QStringList alternatives;
+        for (qsizetype i = 0; i < group.size(); ++i) {
+            alternatives.append(terms.at(next++));
+        }
+        conditions.append(QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')'));
     }
     return conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QLatin1String(" AND "));
 }
@@ -272,14 +261,16 @@ Result<void> addSongs(const QSqlDatabase& db, QList<ItemView>& items)
         return std::unexpected(owned.error());
     }
     auto query = sql::run(db,
-                          QStringLiteral("SELECT item_id, source, artist, title, url FROM feed_song "
-                                         "WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, position"),
+                          QStringLiteral("SELECT g.item_id, g.source, g.artist, g.title, g.url, CASE d.state WHEN 'done' THEN d.path ELSE '' END, "
+                                         "coalesce(d.state, '') FROM feed_song g LEFT JOIN feed_download d ON d.item_id = g.item_id AND d.url = g.url "
+                                         "WHERE g.item_id IN (SELECT value FROM json_each(?)) ORDER BY g.item_id, g.position"),
                           {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))});
     if (!query) {
         return std::unexpected(query.error());
     }
     while (query->next()) {
-        ItemSong song{sourceFrom(query->value(1).toString()), query->value(2).toString(), query->value(3).toString(), query->value(4).toString(), false};
+        ItemSong song{sourceFrom(query->value(1).toString()), query->value(2).toString(), query->value(3).toString(), query->value(4).toString(), false,
+                      query->value(5).toString(), query->value(6).toString()};
         song.owned = !song.artist.isEmpty() && owned->contains(ownedKey(song.artist, song.title));
         items[index.value(query->value(0).toString())].songs.append(song);
     }
@@ -674,6 +665,11 @@ Result<QString> FeedItemRepository::addToLibrary(const QString& itemId, int song
         return fail(ErrorCode::NotFound, "the item has no song " + std::to_string(songIndex + 1), itemId.toStdString());
     }
     const ItemSong& picked = found->songs.at(songIndex);
+    auto transaction = Transaction::begin(m_db.connection());
+    if (!transaction) {
+        return std::unexpected(transaction.error());
+    }
+    QString songId;
     {
         // (An episode without an artist is found by its title among the songs without one.)
         auto query = sql::run(m_db.connection(), QStringLiteral("SELECT id, artist, title FROM song WHERE deleted = 0 AND artist = ? COLLATE NOCASE ORDER BY id"),
@@ -682,28 +678,76 @@ Result<QString> FeedItemRepository::addToLibrary(const QString& itemId, int song
             return std::unexpected(query.error());
         }
         const QString title = picked.title.isEmpty() ? found->title : picked.title;
-        while (query->next()) {
+        while (songId.isEmpty() && query->next()) {
             if (ownedKey(query->value(1).toString(), query->value(2).toString()) == ownedKey(picked.artist, title)) {
-                return query->value(0).toString();
+                songId = query->value(0).toString();
             }
         }
     }
-    library::Song song;
-    song.title = picked.title.isEmpty() ? found->title : picked.title;
-    song.artist = picked.artist;
-    song.tags = {QStringLiteral("from feeds")};
-    QStringList notes{QStringLiteral("Found in %1: %2").arg(found->feedName, found->title)};
-    if (!found->link.isEmpty()) {
-        notes.append(found->link);
+    if (songId.isEmpty()) {
+        library::Song song;
+        song.title = picked.title.isEmpty() ? found->title : picked.title;
+        song.artist = picked.artist;
+        song.tags = {QStringLiteral("from feeds")};
+        QStringList notes{QStringLiteral("Found in %1: %2").arg(found->feedName, found->title)};
+        if (!found->link.isEmpty()) {
+            notes.append(found->link);
+        }
+        if (!picked.url.isEmpty()) {
+            notes.append(picked.url);
+        }
+        song.notes = notes.join(QLatin1Char('\n'));
+        if (found->durationSeconds > 0 && found->songs.size() == 1) {
+            song.durationMs = found->durationSeconds * 1000;
+        }
+        auto saved = library::SongRepository(m_db).save(song);
+        if (!saved) {
+            return std::unexpected(saved.error());
+        }
+        songId = *saved;
     }
-    if (!picked.url.isEmpty()) {
-        notes.append(picked.url);
+    if (!picked.file.isEmpty() && QFileInfo::exists(picked.file)) {
+        if (auto attached = attachFile(songId, found->id, picked); !attached) {
+            return std::unexpected(attached.error());
+        }
     }
-    song.notes = notes.join(QLatin1Char('\n'));
-    if (found->durationSeconds > 0 && found->songs.size() == 1) {
-        song.durationMs = found->durationSeconds * 1000;
+    if (auto committed = transaction->commit(); !committed) {
+        return std::unexpected(committed.error());
     }
-    return library::SongRepository(m_db).save(song);
+    return songId;
+}
+
+Result<void> FeedItemRepository::attachFile(const QString& songId, const QString& itemId, const ItemSong& song)
+{
+    library::MediaFileRepository files(m_db);
+    auto byPath = files.byPath(song.file);
+    if (!byPath) {
+        return std::unexpected(byPath.error());
+    }
+    auto held = files.ofSong(songId);
+    if (!held) {
+        return std::unexpected(held.error());
+    }
+    const bool hasOne = std::any_of(held->cbegin(), held->cend(), [](const library::MediaFile& file) { return !file.missing; });
+    // The library has the file already (this song's or another's): it is the library's now. A
+    // song with a file of its own keeps it, and the download stays the download's.
+    if (!*byPath && !hasOne) {
+        library::MediaFile file;
+        file.songId = songId;
+        file.path = song.file;
+        file.size = QFileInfo(song.file).size();
+        std::error_code error;
+        // In the file clock, as the library's scan keeps it.
+        file.mtime = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::filesystem::last_write_time(std::filesystem::path(QFile::encodeName(song.file).toStdString()), error).time_since_epoch())
+                         .count();
+        if (auto saved = files.save(file); !saved) {
+            return std::unexpected(saved.error());
+        }
+    } else if (!*byPath) {
+        return {};
+    }
+    return sql::exec(m_db.connection(), QStringLiteral("UPDATE feed_download SET kept = 1 WHERE item_id = ? AND url = ?"), {itemId, song.url});
 }
 
 Result<int> FeedItemRepository::dropRemovedFeeds()

@@ -22,6 +22,8 @@ struct ItemSong {
     QString title;
     QString url;         ///< the audio file or the player's page; empty for a title alone
     bool owned = false;  ///< the library has a song of that artist and title
+    QString file;        ///< this computer's download of it, once done (FeedDownloads)
+    QString download;    ///< its download here: "", "queued", "done" or "failed"
 };
 
 /// One item of a followed feed, with the musician's state of it.
@@ -105,7 +107,9 @@ public:
 
     /// Makes song `songIndex` of item `itemId` a library song (entity `song`): its artist and
     /// title, tagged "from feeds", its link and post in the notes. The library's own song when it
-    /// has that artist and title already (nothing is added twice). The song's id.
+    /// has that artist and title already (nothing is added twice). A song downloaded here brings
+    /// its file (kept from then on: the cleanup spares it), unless the library's song has one.
+    /// The song's id.
     [[nodiscard]] Result<QString> addToLibrary(const QString& itemId, int songIndex);
 
     /// Drops this computer's items of feeds removed (on any computer) without keeping their items.
@@ -115,6 +119,9 @@ public:
     [[nodiscard]] static QString itemId(const QString& feedId, const QString& key);
 
 private:
+    /// Gives the library's song `songId` the downloaded file of `song` (unless it has a file) and
+    /// keeps the download.
+    [[nodiscard]] Result<void> attachFile(const QString& songId, const QString& itemId, const ItemSong& song);
     [[nodiscard]] Result<void> writeState(const QStringList& itemIds, const QString& field, const QVariant& value);
 
     Database& m_db;

@@ -69,7 +69,7 @@ QString plainText(const QString& html)
 /// What one XML feed document holds, read element by element (a 10 MB feed never becomes a tree).
 class XmlFeedReader {
 public:
-    XmlFeedReader(QXmlStreamReader& xml, const QUrl& base) : m_xml(xml), m_base(base) {}
+    XmlFeedReader(QXmlStreamReader& xml, const QUrl& base) : m_xml(xml), m_base(base), m_documentBase(base) {}
 
     Result<Feed> read()
     {
@@ -79,6 +79,7 @@ public:
         if (m_xml.hasError() || !m_xml.isStartElement()) {
             return failure();
         }
+        takeXmlBase();
         const QStringView root = m_xml.name();
         const QStringView ns = m_xml.namespaceUri();
         if (root.compare(QLatin1String("html"), Qt::CaseInsensitive) == 0) {
@@ -167,7 +168,11 @@ private:
         while (m_xml.readNextStartElement()) {
             const auto before = m_xml.tokenType();
             const qint64 offset = m_xml.characterOffset();
+            // xml:base holds for the element and what it holds (Atom feeds use it for their links).
+            const QUrl outer = m_base;
+            takeXmlBase();
             child();
+            m_base = outer;
             // Not read by `child` (still at its start): skip it whole.
             if (m_xml.tokenType() == before && m_xml.characterOffset() == offset && m_xml.isStartElement()) {
                 m_xml.skipCurrentElement();
@@ -436,6 +441,8 @@ private:
     {
         FeedItem item;
         QString summary;
+        QString contentBase;
+        QString summaryBase;
         QDateTime updated;
         children([&] {
             if (is("id", kAtom)) {
@@ -458,9 +465,11 @@ private:
                 updated = parseFeedDate(text());
             } else if (is("content", kAtom)) {
                 if (attribute("src").isEmpty()) {
+                    contentBase = explicitBase();
                     item.html = atomText(true);
                 }
             } else if (is("summary", kAtom)) {
+                summaryBase = explicitBase();
                 summary = atomText(true);
             } else if (is("author", kAtom)) {
                 children([&] {
@@ -472,6 +481,7 @@ private:
                 (void)readItemExtension(item);
             }
         });
+        item.htmlBase = item.html.isEmpty() ? summaryBase : contentBase;
         if (item.html.isEmpty()) {
             item.html = summary;
         }
@@ -481,8 +491,20 @@ private:
         return item;
     }
 
+    /// The element's xml:base, resolved against the one around it, becomes the base.
+    void takeXmlBase()
+    {
+        const QStringView given = m_xml.attributes().value(QLatin1String("http://www.w3.org/XML/1998/namespace"), QLatin1String("base"));
+        if (!given.isEmpty()) {
+            m_base = m_base.resolved(QUrl(given.toString()));
+        }
+    }
+    /// The base an xml:base set, or empty where the document's own holds.
+    [[nodiscard]] QString explicitBase() const { return m_base != m_documentBase ? m_base.toString() : QString(); }
+
     QXmlStreamReader& m_xml;
     QUrl m_base;
+    QUrl m_documentBase;
     Feed m_feed;
     QString m_rssNamespace;  ///< see isRss()
     bool m_sawChannel = false;

@@ -27,6 +27,7 @@ struct FeedItem {
     QString author;
     QDateTime published;  ///< UTC; invalid when the feed gives no date it can be read from
     QString html;         ///< its body as HTML (content:encoded, Atom content, description, ...)
+    QString htmlBase;     ///< what links in `html` resolve against when xml:base says (else its page)
     QList<Enclosure> enclosures;
     qint64 durationSeconds = 0;  ///< itunes:duration; 0 when not given
 };

@@ -103,9 +103,11 @@ QDateTime nextCheck(const Answer& answer, const QDateTime& now)
 
 QString hostKey(const QString& url)
 {
+    // http and https on their usual ports are one server: it is counted (and waited for) once.
     const QUrl parsed(url);
-    const int defaultPort = parsed.scheme() == QLatin1String("https") ? 443 : 80;
-    return parsed.host().toLower() + QLatin1Char(':') + QString::number(parsed.port(defaultPort));
+    const int port = parsed.port(-1);
+    const bool usual = port == -1 || (port == 80 && parsed.scheme() == QLatin1String("http")) || (port == 443 && parsed.scheme() == QLatin1String("https"));
+    return usual ? parsed.host().toLower() : parsed.host().toLower() + QLatin1Char(':') + QString::number(port);
 }
 
 Decision decide(const FetchState& before, const QString& url, const Answer& answer, const QDateTime& now)

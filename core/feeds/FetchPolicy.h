@@ -73,7 +73,8 @@ struct Decision {
 /// server's "never" must not stop a host for good); invalid when unreadable or not ahead.
 [[nodiscard]] QDateTime retryAfter(const QString& value, const QDateTime& now);
 
-/// "host:port" of an http(s) URL (the default port filled in): what the per-host rules count.
+/// The server of an http(s) URL, what the per-host rules count: its host name, with ":port"
+/// only for a port other than http's 80 and https's 443 (so http and https of one site are one).
 [[nodiscard]] QString hostKey(const QString& url);
 
 }  // namespace bandmate::core::feeds

@@ -116,7 +116,7 @@ QList<FoundSong> findSongs(const FeedItem& item)
             add(FoundSong::Source::Enclosure, httpUrl({}, enclosure.url), item.title);
         }
     }
-    const QUrl base(item.link);
+    const QUrl base(item.htmlBase.isEmpty() ? item.link : item.htmlBase);
     const HtmlScan html(item.html);
     // <audio src>, and <source src> inside an <audio>.
     html.forEachTag(QStringLiteral("audio"), [&](QStringView attributes, qsizetype end) {

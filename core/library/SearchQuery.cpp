@@ -213,21 +213,14 @@ Clause tagClause(const QString& value)
     return clause;
 }
 
-Result<Clause> clauseFor(const Token& token)
+Result<Clause> clauseFor(const SearchTerm& term)
 {
-    if (token.kind == Token::Phrase) {
-        return ftsClause(ftsText(token.text, true));
+    if (term.field.isEmpty()) {
+        return ftsClause(ftsText(term.value, term.phrase));
     }
-    const qsizetype colon = token.text.indexOf(QLatin1Char(':'));
-    if (colon <= 0) {
-        return ftsClause(ftsText(token.text, false));
-    }
-    const QString field = token.text.left(colon).toLower();
-    const QString value = token.text.mid(colon + 1);
-    const int valueColumn = token.column + static_cast<int>(colon) + 1 + (token.negated ? 1 : 0);
-    if (value.isEmpty()) {
-        return failAt(valueColumn, "\"" + field.toStdString() + ":\" needs a value");
-    }
+    const QString& field = term.field;
+    const QString& value = term.value;
+    const int valueColumn = term.valueColumn;
     static const QStringList textFields{QStringLiteral("artist"), QStringLiteral("title"), QStringLiteral("album"),
                                         QStringLiteral("genre")};
     if (textFields.contains(field)) {
@@ -281,7 +274,7 @@ Result<Clause> clauseFor(const Token& token)
         const auto span = [](const QString& text) { return text.endsWith(QLatin1Char('m')) ? 60'000.0 : 1000.0; };
         sql = numberCondition(QStringLiteral("song.duration_ms"), value, valueColumn, clause.binds, durationMs, NumberField{true, span});
     } else {
-        return failAt(token.column + (token.negated ? 1 : 0),
+        return failAt(term.column + (term.negated ? 1 : 0),
                       "unknown field \"" + field.toStdString() +
                           "\" (artist, title, album, genre, tag, key, readiness, bpm, year, rating, played, duration)");
     }
@@ -300,13 +293,13 @@ struct Group {
 
 }  // namespace
 
-Result<CompiledSearch> compileSearch(const QString& query)
+Result<SearchGroups> parseSearch(const QString& query, const std::function<Result<void>(const SearchTerm&)>& check)
 {
     auto tokens = tokenize(query);
     if (!tokens) {
         return std::unexpected(tokens.error());
     }
-    QList<Group> groups;  // ANDed
+    SearchGroups groups;  // ANDed
     bool expectOperand = true;
     bool afterOr = false;
     int orColumn = 0;
@@ -326,8 +319,8 @@ Result<CompiledSearch> compileSearch(const QString& query)
         }
         // A word or phrase without letters or digits ("celia & cruz", an emoji) says nothing the
         // index could find: it is left out rather than matching nothing.
-        const bool freeText = token.kind == Token::Phrase || token.text.indexOf(QLatin1Char(':')) <= 0;
-        if (freeText && !hasWordCharacter(token.text)) {
+        const qsizetype colon = token.kind == Token::Phrase ? -1 : token.text.indexOf(QLatin1Char(':'));
+        if (colon <= 0 && !hasWordCharacter(token.text)) {
             // "salsa | & merengue" is "salsa merengue": the "|" before it goes too.
             afterOr = false;
             expectOperand = groups.isEmpty();
@@ -335,20 +328,72 @@ Result<CompiledSearch> compileSearch(const QString& query)
             continue;
         }
         skipped = false;
-        auto clause = clauseFor(token);
-        if (!clause) {
-            return std::unexpected(clause.error());
+        SearchTerm term;
+        term.negated = token.negated;
+        term.column = token.column;
+        term.phrase = token.kind == Token::Phrase;
+        if (colon > 0) {
+            term.field = token.text.left(colon).toLower();
+            term.value = token.text.mid(colon + 1);
+            term.valueColumn = token.column + static_cast<int>(colon) + 1 + (token.negated ? 1 : 0);
+            if (term.value.isEmpty()) {
+                return failAt(term.valueColumn, "\"" + term.field.toStdString() + ":\" needs a value");
+            }
+        } else {
+            term.value = token.text;
+            term.valueColumn = token.column + (token.negated ? 1 : 0);
+        }
+        if (check) {
+            if (auto ok = check(term); !ok) {
+                return std::unexpected(ok.error());
+            }
         }
         if (!afterOr || groups.isEmpty()) {
-            groups.append(Group{});
+            groups.append(QList<SearchTerm>{});
         }
-        groups.last().clauses.append(*clause);
-        groups.last().negated.append(token.negated);
+        groups.last().append(term);
         afterOr = false;
         expectOperand = false;
     }
     if (afterOr) {
         return failAt(orColumn, "\"|\" needs something on both sides");
+    }
+    return groups;
+}
+
+Result<QString> numberSearch(const QString& column, const SearchTerm& term, QVariantList& binds, bool zeroIsUnknown, bool durations)
+{
+    if (durations) {
+        // "200s" and "3:20" are any length within that second, "4m" within that minute.
+        const auto span = [](const QString& text) { return text.endsWith(QLatin1Char('m')) ? 60'000.0 : 1000.0; };
+        return numberCondition(column, term.value, term.valueColumn, binds, durationMs, NumberField{zeroIsUnknown, span});
+    }
+    return numberCondition(column, term.value, term.valueColumn, binds, plainNumber, NumberField{zeroIsUnknown, {}});
+}
+
+Result<CompiledSearch> compileSearch(const QString& query)
+{
+    QList<Clause> clauses;  // each term's, in the order read
+    auto parsed = parseSearch(query, [&clauses](const SearchTerm& term) -> Result<void> {
+        auto clause = clauseFor(term);
+        if (!clause) {
+            return std::unexpected(clause.error());
+        }
+        clauses.append(*clause);
+        return {};
+    });
+    if (!parsed) {
+        return std::unexpected(parsed.error());
+    }
+    QList<Group> groups;  // ANDed
+    qsizetype next = 0;
+    for (const QList<SearchTerm>& terms : std::as_const(*parsed)) {
+        Group group;
+        for (const SearchTerm& term : terms) {
+            group.clauses.append(clauses.at(next++));
+            group.negated.append(term.negated);
+        }
+        groups.append(group);
     }
 
     // Whatever the full-text index can decide goes into one MATCH expression that drives the

@@ -64,9 +64,20 @@
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FeedDownloadsPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/library/FeedDownloadsPanel.cpp" line="+429"/>
+        <source>%n download(s) removed (%1).</source>
+        <translation>
+            <numerusform>%n download removed (%1).</numerusform>
+            <numerusform>%n downloads removed (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::FeedsView</name>
     <message numerus="yes">
-        <location filename="../../ui/library/FeedsView.cpp" line="+838"/>
+        <location filename="../../ui/library/FeedsView.cpp" line="+1027"/>
         <source>%n post(s) marked seen</source>
         <translation>
             <numerusform>%n post marked seen</numerusform>

@@ -3562,6 +3562,188 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FeedDownloadsPanel</name>
+    <message>
+        <location filename="../../ui/library/FeedDownloadsPanel.cpp" line="+50"/>
+        <source>Downloads</source>
+        <translation>Descargas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Song</source>
+        <translation>Canción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+255"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clean up now</source>
+        <translation>Limpiar ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the played downloads past their days, and those of posts you removed</source>
+        <translation>Quitar las descargas escuchadas que pasaron sus días, y las de entradas que quitaste</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where downloads go</source>
+        <translation>Dónde van las descargas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove played downloads after</source>
+        <translation>Quitar las descargas escuchadas tras</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted from when the post was played; starred posts and songs you added to the library stay</source>
+        <translation>Contado desde que se escuchó la entrada; las entradas con estrella y las canciones que añadiste a la biblioteca se quedan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Downloads go to</source>
+        <translation>Las descargas van a</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location line="+181"/>
+        <source>In your library</source>
+        <translation>En tu biblioteca</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Downloaded %1</source>
+        <translation>Descargada el %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped (goes on at the next start, or Try again)</source>
+        <translation>Detenida (sigue en el próximo inicio, o con Reintentar)</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop it and throw away what came (Delete)</source>
+        <translation>Detenerla y tirar lo que llegó (Supr)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the downloaded file (Delete)</source>
+        <translation>Borrar el archivo descargado (Supr)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Cancel the download</source>
+        <translation>Cancelar la descarga</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forget this download and throw away what came so far?</source>
+        <translation>¿Olvidar esta descarga y tirar lo que llegó hasta ahora?</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>No downloads yet: pick a post&apos;s song and press Download (Ctrl+D).</source>
+        <translation>Aún no hay descargas: elige la canción de una entrada y pulsa Descargar (Ctrl+D).</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Remove the download</source>
+        <translation>Quitar la descarga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget this download? Its file stays: your library has it.
+%1</source>
+        <translation>¿Olvidar esta descarga? El archivo se queda: lo tiene tu biblioteca.
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the downloaded file?
+%1</source>
+        <translation>¿Borrar el archivo descargado?
+%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>New downloads go to %1; those made stay where they are.</source>
+        <translation>Las nuevas descargas van a %1; las ya hechas se quedan donde están.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing to clean up.</source>
+        <translation>Nada que limpiar.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n download(s) removed (%1).</source>
+        <translation>
+            <numerusform>%n descarga quitada (%1).</numerusform>
+            <numerusform>%n descargas quitadas (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not remove: %1</source>
+        <translation>No se pudo quitar: %1</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::FeedItemModel</name>
     <message>
         <location filename="../../ui/library/FeedItemModel.cpp" line="+63"/>
@@ -3615,7 +3797,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
 <context>
     <name>bandmate::ui::FeedsView</name>
     <message>
-        <location filename="../../ui/library/FeedsView.cpp" line="+69"/>
+        <location filename="../../ui/library/FeedsView.cpp" line="+86"/>
         <source>Follow a feed…</source>
         <translation>Seguir un feed…</translation>
     </message>
@@ -3646,12 +3828,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+957"/>
+        <location line="+1129"/>
         <source>Mark all seen</source>
         <translation>Marcar todo como visto</translation>
     </message>
     <message>
-        <location line="-956"/>
+        <location line="-1127"/>
         <source>Nothing shown here is new any more</source>
         <translation>Nada de lo que se ve aquí será nuevo</translation>
     </message>
@@ -3667,19 +3849,19 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+31"/>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Feeds</source>
         <translation>Feeds</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+49"/>
-        <location line="+411"/>
+        <location line="-21"/>
+        <location line="+61"/>
+        <location line="+502"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-561"/>
         <source>Star or unstar</source>
         <translation>Marcar o desmarcar con estrella</translation>
     </message>
@@ -3694,7 +3876,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Abrir la entrada</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Remove…</source>
         <translation>Quitar…</translation>
     </message>
@@ -3709,7 +3891,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Publicada por</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Songs in the post</source>
         <translation>Canciones de la entrada</translation>
     </message>
@@ -3724,12 +3906,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Añadir a la biblioteca</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>In your library now.</source>
         <translation>Ya está en tu biblioteca.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add to show…</source>
         <translation>Añadir a un concierto…</translation>
     </message>
@@ -3739,25 +3921,36 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Estrella</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Songs</source>
         <translation>Canciones</translation>
     </message>
     <message>
         <location line="-14"/>
         <location line="+64"/>
-        <location line="+323"/>
-        <location line="+412"/>
+        <location line="+401"/>
+        <location line="+477"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-948"/>
+        <location line="-1119"/>
         <source>Stop refreshing</source>
         <translation>Dejar de actualizar</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+88"/>
+        <location line="+70"/>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>In your library now, with its downloaded file.</source>
+        <translation>Ya está en tu biblioteca, con su archivo descargado.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Stop playing</source>
         <translation>Detener</translation>
     </message>
@@ -3767,7 +3960,22 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Continuar</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+26"/>
+        <source>Downloaded: %1</source>
+        <translation>Descargada: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not download %1: %2</source>
+        <translation>No se pudo descargar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Could not remove old downloads: %1</source>
+        <translation>No se pudieron quitar descargas antiguas: %1</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>All feeds (%1 new)</source>
         <translation>Todos los feeds (%1 nuevos)</translation>
     </message>
@@ -3797,6 +4005,21 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Canciones que publicaron dos o más de tus feeds</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Downloads (%1)</source>
+        <translation>Descargas (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Downloads</source>
+        <translation>Descargas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Songs downloaded from your feeds, and those on their way</source>
+        <translation>Canciones descargadas de tus feeds, y las que vienen en camino</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -3812,18 +4035,19 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lo intentará de nuevo %1</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <location line="+97"/>
+        <location line="+121"/>
+        <location line="+117"/>
+        <location line="+24"/>
         <source>  (in your library)</source>
         <translation>  (en tu biblioteca)</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-135"/>
         <source>No song was posted by two of your feeds yet.</source>
         <translation>Ninguna canción ha salido aún en dos de tus feeds.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+83"/>
         <source>Nothing here yet. Follow a blog or a podcast, or refresh.</source>
         <translation>Aún no hay nada. Sigue un blog o un pódcast, o actualiza.</translation>
     </message>
@@ -3838,7 +4062,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -3848,7 +4072,33 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>escuchada</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+35"/>
+        <source>downloaded</source>
+        <translation>descargada</translation>
+    </message>
+    <message>
+        <location line="-401"/>
+        <location line="+408"/>
+        <source>downloading</source>
+        <translation>descargando</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This post has no song file to download (a player&apos;s song is heard on its site).</source>
+        <translation>Esta entrada no tiene un archivo de canción que descargar (la canción de un reproductor se escucha en su sitio).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Downloaded already: %1</source>
+        <translation>Ya descargada: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading to %1…</source>
+        <translation>Descargando en %1…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Remove post</source>
         <translation>Quitar la entrada</translation>
     </message>
@@ -3888,7 +4138,7 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Añadida a %1, %2.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Playing: %1</source>
         <translation>Sonando: %1</translation>
     </message>
@@ -3906,12 +4156,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Se seguirá en cuanto termine la actualización en curso.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>This post has no song to play.</source>
         <translation>Esta entrada no tiene ninguna canción que reproducir.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="-707"/>
+        <source>Keep the song&apos;s file on this computer, tagged from its feed (Ctrl+D in the list of posts)</source>
+        <translation>Guardar el archivo de la canción en este ordenador, etiquetado desde su feed (Ctrl+D en la lista de entradas)</translation>
+    </message>
+    <message>
+        <location line="+501"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>download failed (Downloads says why)</source>
+        <translation>la descarga falló (Descargas dice por qué)</translation>
+    </message>
+    <message>
+        <location line="+276"/>
         <source>Cannot follow it: %1</source>
         <translation>No se puede seguir: %1</translation>
     </message>
@@ -4129,12 +4394,12 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
     </message>
     <message>
         <location line="+3"/>
-        <location line="+585"/>
+        <location line="+596"/>
         <source>All songs</source>
         <translation>Todas las canciones</translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-595"/>
         <source>Gig-ready</source>
         <translation>Lista para tocar</translation>
     </message>
@@ -4214,7 +4479,27 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Canción nueva</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>Follow a Feed…</source>
+        <translation>Seguir un feed…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh Feeds</source>
+        <translation>Actualizar los feeds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark All Posts Seen</source>
+        <translation>Marcar todas las entradas como vistas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the Post&apos;s Song</source>
+        <translation>Descargar la canción de la entrada</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>1 song</source>
         <translation>1 canción</translation>
     </message>
@@ -4340,7 +4625,8 @@ No se cambió nada. Inicia Bandmate con --db RUTA para usar otro archivo.</trans
         <translation>Lista de reproducción nueva</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="-355"/>
+        <location line="+420"/>
         <source>Feeds</source>
         <translation>Feeds</translation>
     </message>

@@ -3562,6 +3562,188 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
 </context>
 <context>
+    <name>bandmate::ui::FeedDownloadsPanel</name>
+    <message>
+        <location filename="../../ui/library/FeedDownloadsPanel.cpp" line="+50"/>
+        <source>Downloads</source>
+        <translation>Nedlastinger</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Song</source>
+        <translation>Sang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Try again</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+255"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Show in folder</source>
+        <translation>Vis i mappen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clean up now</source>
+        <translation>Rydd nå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the played downloads past their days, and those of posts you removed</source>
+        <translation>Fjern avspilte nedlastinger som har passert dagene sine, og dem fra innlegg du har fjernet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Change…</source>
+        <translation>Endre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where downloads go</source>
+        <translation>Hvor nedlastinger havner</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove played downloads after</source>
+        <translation>Fjern avspilte nedlastinger etter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never</source>
+        <translation>aldri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> dager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted from when the post was played; starred posts and songs you added to the library stay</source>
+        <translation>Regnet fra da innlegget ble spilt; stjernemerkede innlegg og sanger du la til i biblioteket blir</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Downloads go to</source>
+        <translation>Nedlastinger havner i</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location line="+181"/>
+        <source>In your library</source>
+        <translation>I biblioteket ditt</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Downloaded %1</source>
+        <translation>Lastet ned %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped (goes on at the next start, or Try again)</source>
+        <translation>Stoppet (fortsetter ved neste oppstart, eller med Prøv igjen)</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop it and throw away what came (Delete)</source>
+        <translation>Stopp den og kast det som har kommet (Delete)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the downloaded file (Delete)</source>
+        <translation>Slett den nedlastede filen (Delete)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Cancel the download</source>
+        <translation>Avbryt nedlastingen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forget this download and throw away what came so far?</source>
+        <translation>Glemme denne nedlastingen og kaste det som har kommet så langt?</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>No downloads yet: pick a post&apos;s song and press Download (Ctrl+D).</source>
+        <translation>Ingen nedlastinger ennå: velg en sang i et innlegg og trykk Last ned (Ctrl+D).</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Remove the download</source>
+        <translation>Fjern nedlastingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget this download? Its file stays: your library has it.
+%1</source>
+        <translation>Glemme denne nedlastingen? Filen blir: biblioteket ditt har den.
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the downloaded file?
+%1</source>
+        <translation>Slette den nedlastede filen?
+%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>New downloads go to %1; those made stay where they are.</source>
+        <translation>Nye nedlastinger havner i %1; de som er gjort, blir der de er.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing to clean up.</source>
+        <translation>Ingenting å rydde.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n download(s) removed (%1).</source>
+        <translation>
+            <numerusform>%n nedlasting fjernet (%1).</numerusform>
+            <numerusform>%n nedlastinger fjernet (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not remove: %1</source>
+        <translation>Kunne ikke fjerne: %1</translation>
+    </message>
+</context>
+<context>
     <name>bandmate::ui::FeedItemModel</name>
     <message>
         <location filename="../../ui/library/FeedItemModel.cpp" line="+63"/>
@@ -3615,7 +3797,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
 <context>
     <name>bandmate::ui::FeedsView</name>
     <message>
-        <location filename="../../ui/library/FeedsView.cpp" line="+69"/>
+        <location filename="../../ui/library/FeedsView.cpp" line="+86"/>
         <source>Follow a feed…</source>
         <translation>Følg en feed…</translation>
     </message>
@@ -3646,12 +3828,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+957"/>
+        <location line="+1129"/>
         <source>Mark all seen</source>
         <translation>Merk alt som sett</translation>
     </message>
     <message>
-        <location line="-956"/>
+        <location line="-1127"/>
         <source>Nothing shown here is new any more</source>
         <translation>Ingenting som vises her er nytt lenger</translation>
     </message>
@@ -3667,19 +3849,19 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+31"/>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Feeds</source>
         <translation>Feeder</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+49"/>
-        <location line="+411"/>
+        <location line="-21"/>
+        <location line="+61"/>
+        <location line="+502"/>
         <source>Play</source>
         <translation>Spill</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-561"/>
         <source>Star or unstar</source>
         <translation>Stjernemerk eller fjern stjernen</translation>
     </message>
@@ -3694,7 +3876,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Åpne innlegget</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
@@ -3709,7 +3891,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lagt ut av</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Songs in the post</source>
         <translation>Sanger i innlegget</translation>
     </message>
@@ -3724,12 +3906,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Legg til i biblioteket</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>In your library now.</source>
         <translation>Nå i biblioteket ditt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add to show…</source>
         <translation>Legg til i en konsert…</translation>
     </message>
@@ -3739,25 +3921,36 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Stjerne</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Songs</source>
         <translation>Sanger</translation>
     </message>
     <message>
         <location line="-14"/>
         <location line="+64"/>
-        <location line="+323"/>
-        <location line="+412"/>
+        <location line="+401"/>
+        <location line="+477"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-948"/>
+        <location line="-1119"/>
         <source>Stop refreshing</source>
         <translation>Stopp oppdateringen</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+88"/>
+        <location line="+70"/>
+        <source>Download</source>
+        <translation>Last ned</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>In your library now, with its downloaded file.</source>
+        <translation>I biblioteket ditt nå, med den nedlastede filen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Stop playing</source>
         <translation>Stopp avspillingen</translation>
     </message>
@@ -3767,7 +3960,22 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Fortsett</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+26"/>
+        <source>Downloaded: %1</source>
+        <translation>Lastet ned: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not download %1: %2</source>
+        <translation>Kunne ikke laste ned %1: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Could not remove old downloads: %1</source>
+        <translation>Kunne ikke fjerne gamle nedlastinger: %1</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>All feeds (%1 new)</source>
         <translation>Alle feeder (%1 nye)</translation>
     </message>
@@ -3797,6 +4005,21 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Sanger som to eller flere av feedene dine har lagt ut</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Downloads (%1)</source>
+        <translation>Nedlastinger (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Downloads</source>
+        <translation>Nedlastinger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Songs downloaded from your feeds, and those on their way</source>
+        <translation>Sanger lastet ned fra feedene dine, og de som er på vei</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -3812,18 +4035,19 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Prøver igjen %1</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <location line="+97"/>
+        <location line="+121"/>
+        <location line="+117"/>
+        <location line="+24"/>
         <source>  (in your library)</source>
         <translation>  (i biblioteket ditt)</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-135"/>
         <source>No song was posted by two of your feeds yet.</source>
         <translation>Ingen sang er lagt ut av to av feedene dine ennå.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+83"/>
         <source>Nothing here yet. Follow a blog or a podcast, or refresh.</source>
         <translation>Ingenting her ennå. Følg en blogg eller en podkast, eller oppdater.</translation>
     </message>
@@ -3838,7 +4062,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>(uten tittel)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -3848,7 +4072,33 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>spilt</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+35"/>
+        <source>downloaded</source>
+        <translation>lastet ned</translation>
+    </message>
+    <message>
+        <location line="-401"/>
+        <location line="+408"/>
+        <source>downloading</source>
+        <translation>laster ned</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This post has no song file to download (a player&apos;s song is heard on its site).</source>
+        <translation>Dette innlegget har ingen sangfil å laste ned (en spillers sang høres på nettstedet sitt).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Downloaded already: %1</source>
+        <translation>Allerede lastet ned: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading to %1…</source>
+        <translation>Laster ned til %1…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Remove post</source>
         <translation>Fjern innlegget</translation>
     </message>
@@ -3888,7 +4138,7 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Lagt til i %1, %2.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Playing: %1</source>
         <translation>Spiller: %1</translation>
     </message>
@@ -3906,12 +4156,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Følger den så snart oppdateringen som pågår, er ferdig.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>This post has no song to play.</source>
         <translation>Dette innlegget har ingen sang å spille.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="-707"/>
+        <source>Keep the song&apos;s file on this computer, tagged from its feed (Ctrl+D in the list of posts)</source>
+        <translation>Behold sangens fil på denne datamaskinen, merket fra feeden (Ctrl+D i listen over innlegg)</translation>
+    </message>
+    <message>
+        <location line="+501"/>
+        <source>waiting</source>
+        <translation>venter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>download failed (Downloads says why)</source>
+        <translation>nedlastingen mislyktes (Nedlastinger sier hvorfor)</translation>
+    </message>
+    <message>
+        <location line="+276"/>
         <source>Cannot follow it: %1</source>
         <translation>Kan ikke følge den: %1</translation>
     </message>
@@ -4129,12 +4394,12 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+585"/>
+        <location line="+596"/>
         <source>All songs</source>
         <translation>Alle sanger</translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-595"/>
         <source>Gig-ready</source>
         <translation>Klar for scenen</translation>
     </message>
@@ -4214,7 +4479,27 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ny sang</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>Follow a Feed…</source>
+        <translation>Følg en feed…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh Feeds</source>
+        <translation>Oppdater feedene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark All Posts Seen</source>
+        <translation>Merk alle innlegg som sett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the Post&apos;s Song</source>
+        <translation>Last ned innleggets sang</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>1 song</source>
         <translation>1 sang</translation>
     </message>
@@ -4340,7 +4625,8 @@ Ingenting ble endret. Start Bandmate med --db STI for å bruke en annen fil.</tr
         <translation>Ny spilleliste</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="-355"/>
+        <location line="+420"/>
         <source>Feeds</source>
         <translation>Feeder</translation>
     </message>

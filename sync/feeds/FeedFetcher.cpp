@@ -31,7 +31,13 @@ struct FeedFetcher::Job {
 
 namespace {
 
-/// A network failure in plain words.
+QString header(const QNetworkReply& reply, const char* name)
+{
+    return QString::fromLatin1(reply.rawHeader(name)).trimmed();
+}
+
+}  // namespace
+
 QString failureInWords(const QNetworkReply& reply)
 {
     switch (reply.error()) {
@@ -52,13 +58,6 @@ QString failureInWords(const QNetworkReply& reply)
         return reply.errorString();
     }
 }
-
-QString header(const QNetworkReply& reply, const char* name)
-{
-    return QString::fromLatin1(reply.rawHeader(name)).trimmed();
-}
-
-}  // namespace
 
 FeedFetcher::FeedFetcher(QObject* parent) : FeedFetcher(Limits{}, parent) {}
 

@@ -18,6 +18,9 @@ class QNetworkReply;
 
 namespace bandmate::sync {
 
+/// A network failure of `reply` in plain words ("the server refused the connection").
+[[nodiscard]] QString failureInWords(const QNetworkReply& reply);
+
 /// One feed to fetch, with the validators of its last answer.
 struct FetchRequest {
     QString url;

@@ -911,3 +911,36 @@ TEST(MediaScanner, FileNamesThatAreNotUtf8AreKeptEachUnderItsOwnPath)
     EXPECT_EQ(folders->missing, 0);
     EXPECT_TRUE(core::library::MediaFileRepository(*db).missing()->isEmpty());
 }
+
+TEST(MediaScanner, FeedsDownloadsAreLeftToFeedsUntilTheLibraryTakesThemWhereverTheyAre)
+{
+    test::TempDir dir;
+    const QString music = dir.file(QStringLiteral("music"));
+    const QString episode = music + QStringLiteral("/Bandmate feeds/Salsa Hour/2026-12-01 Episode.wav");
+    writeTagged(music + QStringLiteral("/album/a.wav"), "Propia", "Banda");
+    writeTagged(episode, "Episode", "Salsa Hour");
+    auto db = core::Database::open(dir.file(QStringLiteral("library.sqlite")));
+    ASSERT_TRUE(db);
+    // A download of Feeds' (not taken into the library): the scan of the music around it leaves it.
+    ASSERT_TRUE(core::sql::exec((*db)->connection(), QStringLiteral("INSERT INTO feed_download (item_id, url, state, path) VALUES ('i', 'u', 'done', ?)"),
+                                {QDir::cleanPath(episode)}));
+    audio::MediaScanner scanner(**db);
+    auto first = scanner.scan(music.toStdString());
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->added, 1);
+    core::library::SongRepository songs(**db);
+    EXPECT_EQ(titles(songs, QString()), QStringList{QStringLiteral("Propia")});
+    // The same music scanned through a link to its folder: the download is still Feeds'.
+    const QString linked = dir.file(QStringLiteral("linked"));
+    ASSERT_TRUE(QFile::link(music, linked));
+    auto throughLink = scanner.scan(linked.toStdString());
+    ASSERT_TRUE(throughLink);
+    EXPECT_FALSE(titles(songs, QString()).contains(QStringLiteral("Episode")));
+    // Taken into the library (kept): an ordinary file of it from then on.
+    ASSERT_TRUE(core::sql::exec((*db)->connection(), QStringLiteral("UPDATE feed_download SET kept = 1")));
+    auto second = scanner.scan(music.toStdString());
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->added, 1);
+    EXPECT_EQ(second->missing, 0);
+    EXPECT_TRUE(titles(songs, QString()).contains(QStringLiteral("Episode")));
+}

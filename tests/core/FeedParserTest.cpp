@@ -447,3 +447,35 @@ TEST(FeedParser, OneStrayByteInAUtf8FeedLeavesTheRestOfItsTextAsItWas)
     ASSERT_TRUE(feed.has_value()) << feed.error().toString();
     EXPECT_EQ(feed->title, QStringLiteral("Café \u2013 Señor"));
 }
+
+TEST(FeedParser, AtomLinksResolveAgainstXmlBaseWhereTheFeedSetsOne)
+{
+    // As Atom 1.0 (RFC 4287, section 2) and XML Base allow: a base on the feed, another on an
+    // entry relative to it, and one on the content for the links in the post.
+    const QByteArray atom = R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://son.example/blog/">
+  <title>Son Montuno</title><link href="./"/><id>tag:son.example,2026:feed</id>
+  <entry xml:base="2026/12/">
+    <id>tag:son.example,2026:1</id><title>Arsenio Rodríguez – Dame un cachito pa' huelé</title>
+    <link rel="alternate" href="cachito.html"/>
+    <link rel="enclosure" type="audio/mpeg" href="/audio/cachito.mp3"/>
+    <updated>2026-12-01T20:00:00Z</updated>
+    <content type="html" xml:base="https://cdn.son.example/posts/">&lt;a href="live/cachito-live.mp3"&gt;live&lt;/a&gt;</content>
+  </entry>
+</feed>)";
+    auto feed = parseFeed(atom, QUrl(QStringLiteral("https://feeds.example/son.xml")));
+    ASSERT_TRUE(feed.has_value()) << feed.error().toString();
+    EXPECT_EQ(feed->link, QStringLiteral("https://son.example/blog/"));
+    ASSERT_EQ(feed->items.size(), 1);
+    const FeedItem& entry = feed->items[0];
+    EXPECT_EQ(entry.link, QStringLiteral("https://son.example/blog/2026/12/cachito.html"));
+    ASSERT_EQ(entry.enclosures.size(), 1);
+    EXPECT_EQ(entry.enclosures[0].url, QStringLiteral("https://son.example/audio/cachito.mp3"));
+    const QList<FoundSong> songs = findSongs(entry);
+    ASSERT_EQ(songs.size(), 2);
+    EXPECT_EQ(songs[1].url, QStringLiteral("https://cdn.son.example/posts/live/cachito-live.mp3"));
+    // Without xml:base, the document's own address is the base, as before.
+    auto plain = parseFeed(QByteArray(atom).replace(R"( xml:base="https://son.example/blog/")", ""), QUrl(QStringLiteral("https://feeds.example/son.xml")));
+    ASSERT_TRUE(plain.has_value());
+    EXPECT_EQ(plain->link, QStringLiteral("https://feeds.example/"));
+}

@@ -2,14 +2,20 @@
 // in from documents that repeat, blank or rewrite their GUIDs, the musician's state of each (what
 // syncs), removed items that stay removed, the ranking of songs several feeds posted; and the
 // fetch policy's decisions for every kind of answer.
+#include "core/feeds/FeedDownloads.h"
 #include "core/feeds/FeedItemRepository.h"
 #include "core/feeds/FeedParser.h"
 #include "core/feeds/FeedRepository.h"
 #include "core/feeds/FetchPolicy.h"
+#include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
 #include "core/storage/Transaction.h"
 #include "core/sync/ChangeTracker.h"
 #include "tests/support/TestDatabase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 #include <gtest/gtest.h>
 
@@ -293,6 +299,17 @@ TEST_F(FeedStoreTest, SearchReadsWordsAndFeedsOwnFields)
     auto bad = items.items({.search = QStringLiteral("cruz mood:happy")});
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().where, "column 6");
+    // The library's grammar: either of two, numbers with ranges, the same errors.
+    EXPECT_EQ(shown({.search = QStringLiteral("quimbara | cantante")}).size(), 2);
+    EXPECT_EQ(shown({.search = QStringLiteral("-artist:celia | clásico")}).size(), 1);
+    EXPECT_EQ(shown({.search = QStringLiteral("year:2026")}).size(), 2);
+    EXPECT_EQ(shown({.search = QStringLiteral("year:<2000")}).size(), 0);
+    auto dangling = items.items({.search = QStringLiteral("cruz |")});
+    ASSERT_FALSE(dangling);
+    EXPECT_EQ(dangling.error().where, "column 6");
+    auto notANumber = items.items({.search = QStringLiteral("year:soon")});
+    ASSERT_FALSE(notANumber);
+    EXPECT_EQ(notANumber.error().where, "column 6");
 }
 
 TEST_F(FeedStoreTest, SongsSeveralFeedsPostedRankFirstAndTheLibrarysAreOwned)
@@ -610,3 +627,256 @@ TEST(FetchPolicy, AGoneAnswerThroughATemporaryRedirectIsNotTheFeedGone)
     back.status = 200;
     EXPECT_FALSE(decide(stopped, QStringLiteral("https://a.example/rss"), back, kNow).state.gone);
 }
+
+// Downloads (this computer's files of feed songs): named from the feed, the cleanup rule, and a
+// download that becomes the library song's file.
+
+namespace {
+
+/// A file of `bytes` at `path` (folders made), as a finished download leaves it.
+void writeFile(const QString& path, qint64 bytes)
+{
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(bytes, 'x'));
+}
+
+/// Song 0 of `itemId` queued into `folder` and done: its file written. The download.
+Download downloaded(Database& db, const QString& itemId, const QString& folder, const QDateTime& at)
+{
+    FeedDownloads downloads(db);
+    auto queued = downloads.queue(itemId, 0, at, folder);
+    EXPECT_TRUE(queued) << queued.error().toString();
+    if (!queued) {
+        return {};
+    }
+    writeFile(queued->path, 1000);
+    EXPECT_TRUE(*downloads.finished(itemId, queued->url, queued->path, 1000, at));
+    return downloads.find(itemId, queued->url)->value_or(Download{});
+}
+
+}  // namespace
+
+TEST_F(FeedStoreTest, ADownloadIsNamedFromItsFeedAndPostAndNeverTakesAnotherFilesName)
+{
+    ASSERT_TRUE(FeedItemRepository(*db).store(feedId, feedOf({post(QStringLiteral("a"), QStringLiteral("Oye: Cómo Va?"), QStringLiteral("https://cdn.example/ep1.mp3")),
+                                                              post(QStringLiteral("b"), QStringLiteral("Oye: Cómo Va?"), QStringLiteral("https://cdn.example/ep2")),
+                                                              post(QStringLiteral("c"), QStringLiteral("Celia Cruz – Quimbara"))}),
+                                              kNow));
+    ASSERT_TRUE(FeedRepository(*db).rename(feedId, QStringLiteral("Salsa/Dura: Blog")));
+    const QList<ItemView> items = shown();
+    ASSERT_EQ(items.size(), 3);
+    const auto byGuid = [&items](const char* guid) {
+        return *std::find_if(items.begin(), items.end(), [guid](const ItemView& item) { return item.guid == QLatin1String(guid); });
+    };
+    FeedDownloads downloads(*db);
+    const QString folder = dir.path() + QStringLiteral("/Downloads");
+    auto first = downloads.queue(byGuid("a").id, 0, kNow, folder);
+    ASSERT_TRUE(first) << first.error().toString();
+    // The feed's name, the post's date, the song's artist and title ("Artist: Title" read as
+    // such), with what file systems refuse taken out.
+    EXPECT_EQ(first->path, folder + QStringLiteral("/Salsa Dura- Blog/2026-12-06 Oye - Cómo Va.mp3"));
+    EXPECT_EQ(first->state, Download::State::Queued);
+    // The same title again: its own name. A link without a suffix waits for the answer's type.
+    auto second = downloads.queue(byGuid("b").id, 0, kNow, folder);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->path, folder + QStringLiteral("/Salsa Dura- Blog/2026-12-06 Oye - Cómo Va"));
+    writeFile(first->path, 10);
+    auto third = FeedDownloads(*db).queue(byGuid("a").id, 0, kNow, folder);  // queued already: as it is
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->path, first->path);
+    // A post with only a title has nothing to download, and says so.
+    auto none = downloads.queue(byGuid("c").id, 0, kNow, folder);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().code, ErrorCode::InvalidInput);
+    EXPECT_NE(none.error().message.find("title only"), std::string::npos);
+    EXPECT_EQ(count(*db, QStringLiteral("SELECT count(*) FROM feed_download")), 2);
+    EXPECT_EQ(FeedDownloads::safeName(QStringLiteral("..\\../etc/passwd")), QStringLiteral("etc passwd"));
+    EXPECT_EQ(FeedDownloads::safeName(QStringLiteral(" . ")), QStringLiteral("Untitled"));
+    EXPECT_EQ(FeedDownloads::safeName(QStringLiteral("nul.mp3")), QStringLiteral("_nul.mp3"));
+    EXPECT_LE(FeedDownloads::safeName(QString(200, QChar(0x97F3))).toUtf8().size(), 150);  // 音: 3 bytes each
+    EXPECT_EQ(FeedDownloads::audioSuffix(QStringLiteral("https://x.example/a?b=c.mp3"), QStringLiteral("audio/x-m4a; charset=binary")), QStringLiteral(".m4a"));
+}
+
+TEST_F(FeedStoreTest, PlayedDownloadsGoAfterTheirDaysButStarredOnesAndTheLibrarysStay)
+{
+    QList<FeedItem> posts;
+    for (int i = 0; i < 5; ++i) {
+        posts.append(post(QStringLiteral("g%1").arg(i), QStringLiteral("Episode %1").arg(i), QStringLiteral("https://cdn.example/e%1.mp3").arg(i)));
+    }
+    ASSERT_TRUE(FeedItemRepository(*db).store(feedId, feedOf(posts), kNow));
+    QHash<QString, QString> ids;
+    for (const ItemView& item : shown()) {
+        ids.insert(item.guid, item.id);
+    }
+    const QString folder = dir.path() + QStringLiteral("/Downloads");
+    QHash<QString, Download> files;
+    for (const QString& guid : ids.keys()) {
+        files.insert(guid, downloaded(*db, ids.value(guid), folder, kNow));
+    }
+    FeedItemRepository items(*db);
+    FeedDownloads downloads(*db);
+    ASSERT_TRUE(downloads.setSettings({QString(), 7}));
+    // g0 played, g1 played and starred, g2 played and taken into the library, g3 not played,
+    // g4 removed by the musician.
+    for (const char* guid : {"g0", "g1", "g2"}) {
+        ASSERT_TRUE(items.setPlayed(ids.value(QLatin1String(guid)), true));
+    }
+    ASSERT_TRUE(items.setStarred(ids.value(QStringLiteral("g1")), true));
+    ASSERT_TRUE(items.addToLibrary(ids.value(QStringLiteral("g2")), 0));
+    ASSERT_TRUE(items.remove({ids.value(QStringLiteral("g4"))}));
+
+    // The first cleanup sees the plays: the count of days starts; only the removed post's file goes.
+    auto first = downloads.cleanup(kNow);
+    ASSERT_TRUE(first) << first.error().toString();
+    EXPECT_EQ(first->removed, 1);
+    EXPECT_FALSE(QFileInfo::exists(files.value(QStringLiteral("g4")).path));
+    // Six days later nothing more; eight days later the played one, and only it.
+    ASSERT_EQ(downloads.cleanup(kNow.addDays(6))->removed, 0);
+    auto later = downloads.cleanup(kNow.addDays(8));
+    ASSERT_TRUE(later);
+    EXPECT_EQ(later->removed, 1);
+    EXPECT_EQ(later->bytes, 1000);
+    EXPECT_FALSE(QFileInfo::exists(files.value(QStringLiteral("g0")).path));
+    for (const char* guid : {"g1", "g2", "g3"}) {
+        EXPECT_TRUE(QFileInfo::exists(files.value(QLatin1String(guid)).path)) << guid;
+    }
+    // A post unstarred is counted from its play as seen here, long past: it goes now.
+    ASSERT_TRUE(items.setStarred(ids.value(QStringLiteral("g1")), false));
+    EXPECT_EQ(downloads.cleanup(kNow.addDays(9))->removed, 1);
+    // Marked unplayed and played again: the count starts again.
+    ASSERT_TRUE(items.setPlayed(ids.value(QStringLiteral("g3")), true));
+    ASSERT_EQ(downloads.cleanup(kNow.addDays(10))->removed, 0);
+    ASSERT_TRUE(items.setPlayed(ids.value(QStringLiteral("g3")), false));
+    ASSERT_EQ(downloads.cleanup(kNow.addDays(16))->removed, 0);
+    ASSERT_TRUE(items.setPlayed(ids.value(QStringLiteral("g3")), true));
+    ASSERT_EQ(downloads.cleanup(kNow.addDays(17))->removed, 0);
+    EXPECT_EQ(downloads.cleanup(kNow.addDays(25))->removed, 1);
+    // The library's file stays whatever the days, and 0 days keeps everything.
+    EXPECT_TRUE(QFileInfo::exists(files.value(QStringLiteral("g2")).path));
+    ASSERT_TRUE(downloads.setSettings({QString(), 0}));
+    EXPECT_EQ(downloads.cleanup(kNow.addYears(5))->removed, 0);
+    EXPECT_FALSE(downloads.setSettings({QString(), -1}));
+    EXPECT_FALSE(downloads.setSettings({QStringLiteral("relative/folder"), 7}));
+}
+
+TEST_F(FeedStoreTest, ADownloadedSongComesIntoTheLibraryWithItsFileAndItIsKept)
+{
+    ASSERT_TRUE(FeedItemRepository(*db).store(feedId, feedOf({post(QStringLiteral("a"), QStringLiteral("Celia Cruz – Quimbara"), QStringLiteral("https://cdn.example/q.mp3"))}),
+                                              kNow));
+    const ItemView item = shown().value(0);
+    const Download file = downloaded(*db, item.id, dir.path() + QStringLiteral("/Downloads"), kNow);
+    ASSERT_EQ(FeedItemRepository(*db).item(item.id)->songs.value(0).file, file.path);
+    auto song = FeedItemRepository(*db).addToLibrary(item.id, 0);
+    ASSERT_TRUE(song) << song.error().toString();
+    auto files = library::MediaFileRepository(*db).ofSong(*song);
+    ASSERT_TRUE(files);
+    ASSERT_EQ(files->size(), 1);
+    EXPECT_EQ(files->first().path, file.path);
+    EXPECT_EQ(files->first().size, 1000);
+    EXPECT_TRUE((*FeedDownloads(*db).find(item.id, file.url))->kept);
+    // Added again: the same song, still one file.
+    ASSERT_EQ(*FeedItemRepository(*db).addToLibrary(item.id, 0), *song);
+    EXPECT_EQ(library::MediaFileRepository(*db).ofSong(*song)->size(), 1);
+    // Removing the download forgets it; the library's file stays.
+    ASSERT_TRUE(FeedDownloads(*db).remove(item.id, file.url));
+    EXPECT_TRUE(QFileInfo::exists(file.path));
+}
+
+TEST_F(FeedStoreTest, RemovingADownloadNeverTakesAFileTheLibraryOrAnotherDownloadHas)
+{
+    ASSERT_TRUE(FeedItemRepository(*db).store(feedId, feedOf({post(QStringLiteral("a"), QStringLiteral("Take one"), QStringLiteral("https://cdn.example/a.mp3")),
+                                                              post(QStringLiteral("b"), QStringLiteral("Take two"), QStringLiteral("https://cdn.example/b.mp3")),
+                                                              post(QStringLiteral("c"), QStringLiteral("Take three"), QStringLiteral("https://cdn.example/c.mp3"))}),
+                                              kNow));
+    QHash<QString, QString> ids;
+    for (const ItemView& item : shown()) {
+        ids.insert(item.guid, item.id);
+    }
+    const QString folder = dir.path() + QStringLiteral("/Downloads");
+    FeedDownloads downloads(*db);
+    // A download on its way holds only a name: removing it takes its ".part", never a file that
+    // stands at that name (here one the library has).
+    auto queued = downloads.queue(ids.value(QStringLiteral("a")), 0, kNow, folder);
+    ASSERT_TRUE(queued);
+    writeFile(queued->path + QStringLiteral(".part"), 10);
+    writeFile(queued->path, 20);
+    library::MediaFile libraryFile;
+    libraryFile.path = queued->path;
+    ASSERT_TRUE(library::MediaFileRepository(*db).save(libraryFile));
+    ASSERT_TRUE(downloads.remove(ids.value(QStringLiteral("a")), queued->url));
+    EXPECT_FALSE(QFileInfo::exists(queued->path + QStringLiteral(".part")));
+    EXPECT_TRUE(QFileInfo::exists(queued->path));
+    // A download done whose file the library has (by its path, without the kept mark) is spared
+    // by Remove and by the cleanup.
+    const Download done = downloaded(*db, ids.value(QStringLiteral("b")), folder, kNow);
+    library::MediaFile scanned;
+    scanned.path = done.path;
+    ASSERT_TRUE(library::MediaFileRepository(*db).save(scanned));
+    ASSERT_TRUE(FeedItemRepository(*db).remove({ids.value(QStringLiteral("b"))}));
+    auto cleaned = downloads.cleanup(kNow.addYears(1));
+    ASSERT_TRUE(cleaned);
+    EXPECT_EQ(cleaned->removed, 0);
+    EXPECT_TRUE(QFileInfo::exists(done.path));
+    ASSERT_TRUE(downloads.remove(ids.value(QStringLiteral("b")), done.url));
+    EXPECT_TRUE(QFileInfo::exists(done.path));
+    // Names are claimed without case: another download's name in capitals is taken.
+    ASSERT_TRUE(downloads.queue(ids.value(QStringLiteral("a")), 0, kNow, folder));
+    auto again = downloads.find(ids.value(QStringLiteral("a")), queued->url);
+    ASSERT_TRUE(again && *again);
+    EXPECT_NE((*again)->path, queued->path);  // a file stands at the first name
+    const QString shouted = (*again)->path.toUpper();
+    ASSERT_TRUE(downloads.queue(ids.value(QStringLiteral("c")), 0, kNow, folder));
+    auto claimed = downloads.claimPath(ids.value(QStringLiteral("c")), QStringLiteral("https://cdn.example/c.mp3"), shouted);
+    ASSERT_TRUE(claimed) << claimed.error().toString();
+    EXPECT_NE(*claimed, shouted);
+    EXPECT_FALSE(downloads.claimPath(ids.value(QStringLiteral("b")), done.url, QStringLiteral("/tmp/x.mp3"))) << "b's row went with Remove";
+}
+
+TEST(FetchPolicy, HttpAndHttpsOfOneSiteAreOneServerAndOtherPortsAreTheirOwn)
+{
+    EXPECT_EQ(hostKey(QStringLiteral("http://Blog.Example/feed")), QStringLiteral("blog.example"));
+    EXPECT_EQ(hostKey(QStringLiteral("https://blog.example:443/feed")), QStringLiteral("blog.example"));
+    EXPECT_EQ(hostKey(QStringLiteral("http://blog.example:80/x")), QStringLiteral("blog.example"));
+    EXPECT_EQ(hostKey(QStringLiteral("http://127.0.0.1:8080/feed")), QStringLiteral("127.0.0.1:8080"));
+    EXPECT_EQ(hostKey(QStringLiteral("https://blog.example:80/x")), QStringLiteral("blog.example:80"));
+}
+
+TEST_F(FeedStoreTest, AFailedDownloadAskedForAgainKeepsItsNameAndWhatItFetchedAndALinkedLibraryFileStays)
+{
+    ASSERT_TRUE(FeedItemRepository(*db).store(feedId, feedOf({post(QStringLiteral("a"), QStringLiteral("Take one"), QStringLiteral("https://cdn.example/a.mp3"))}), kNow));
+    const QString itemId = shown().value(0).id;
+    const QString folder = dir.path() + QStringLiteral("/Downloads");
+    FeedDownloads downloads(*db);
+    auto first = downloads.queue(itemId, 0, kNow, folder);
+    ASSERT_TRUE(first);
+    writeFile(first->path + QStringLiteral(".part"), 500);
+    ASSERT_TRUE(downloads.setValidator(itemId, first->url, QStringLiteral("\"v1\"")));
+    ASSERT_TRUE(downloads.markWhole(itemId, first->url, 500));
+    ASSERT_TRUE(downloads.failed(itemId, first->url, QStringLiteral("the connection timed out")));
+    EXPECT_EQ((*downloads.find(itemId, first->url))->bytes, 0) << "a failed download has no whole file to be found by";
+    auto again = downloads.queue(itemId, 0, kNow.addSecs(60), folder);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->state, Download::State::Queued);
+    EXPECT_EQ(again->path, first->path);
+    EXPECT_EQ(again->validator, QStringLiteral("\"v1\""));
+    EXPECT_TRUE(QFileInfo::exists(first->path + QStringLiteral(".part")));
+
+    // Done, and the library scanned it through a link to the folder: the cleanup keeps the file
+    // (and marks it the library's), even for a post removed.
+    writeFile(first->path, 1000);
+    ASSERT_TRUE(*downloads.finished(itemId, first->url, first->path, 1000, kNow));
+    const QString link = dir.path() + QStringLiteral("/Linked");
+    ASSERT_TRUE(QFile::link(folder, link));
+    library::MediaFile scanned;
+    scanned.path = link + first->path.mid(folder.size());
+    ASSERT_TRUE(library::MediaFileRepository(*db).save(scanned));
+    ASSERT_TRUE(FeedItemRepository(*db).remove({itemId}));
+    auto cleaned = downloads.cleanup(kNow.addDays(1));
+    ASSERT_TRUE(cleaned);
+    EXPECT_EQ(cleaned->removed, 0);
+    EXPECT_TRUE(QFileInfo::exists(first->path));
+    EXPECT_TRUE((*downloads.find(itemId, first->url))->kept);
+}
+

@@ -227,6 +227,9 @@ TEST_F(LibraryTest, MalformedQueriesSayWhere)
     EXPECT_EQ(errorOf(QStringLiteral("salsa bpm:130-120")), "column 11: the range goes down: write the lower number first");
     EXPECT_EQ(errorOf(QStringLiteral("mood:happy")).rfind("column 1: unknown field \"mood\"", 0), 0u);
     EXPECT_EQ(errorOf(QStringLiteral("son artist:")), "column 12: \"artist:\" needs a value");
+    // Two mistakes: the first in the query is told, whatever its kind.
+    EXPECT_EQ(errorOf(QStringLiteral("mood:x |")).rfind("column 1: unknown field \"mood\"", 0), 0u);
+    EXPECT_EQ(errorOf(QStringLiteral("bpm:fast year:")), "column 5: expected a number (or >N, <N, A-B), got \"fast\"");
     EXPECT_EQ(songs->search(QStringLiteral("bpm:fast")).error().code, ErrorCode::InvalidArgument);
 }
 

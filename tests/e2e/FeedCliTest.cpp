@@ -2,8 +2,10 @@
 // (the --json contract of issue 22), list items with their songs, OPML out and in, remove; bad
 // input fails with one line and changes nothing.
 #include "tests/e2e/CliRunner.h"
+#include "tests/support/AudioFiles.h"
 #include "tests/support/FeedServer.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace bandmate::test {
@@ -129,5 +131,60 @@ TEST_F(FeedCliTest, BadInputSaysWhereAndChangesNothing)
     EXPECT_EQ(unknown.exitCode, 2);
     const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("list")});
     EXPECT_EQ(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 0);
+}
+
+TEST_F(FeedCliTest, ASongDownloadsIntoTheChosenFolderComesIntoTheLibraryAndPlayedOnesAreCleanedUp)
+{
+    const QString wav = dir.file(QStringLiteral("tone.wav"));
+    ASSERT_TRUE(writeWav16(wav.toStdString(), 44100, {std::vector<float>(44100, 0.1f)}));
+    const std::string tone = readAll(wav).toStdString();
+    server.serve("/ep.wav", tone, "audio/wav");
+    server.serve("/feed", R"(<?xml version="1.0"?><rss version="2.0"><channel><title>Salsa Hour</title><link>https://hour.example/</link>
+<item><title>Episode 12</title><link>https://hour.example/12</link><guid>e12</guid><pubDate>Tue, 01 Dec 2026 20:00:00 +0000</pubDate>
+<enclosure url=")" + server.url("/ep.wav").toStdString() + R"(" type="audio/wav" length="88244"/></item>
+<item><title>A player only</title><link>https://hour.example/13</link><guid>e13</guid>
+<description>&lt;iframe src="https://bandcamp.com/EmbeddedPlayer/track=1"&gt;&lt;/iframe&gt;</description></item></channel></rss>)",
+                 "application/rss+xml");
+    ASSERT_EQ(cli({QStringLiteral("feeds"), QStringLiteral("add"), server.url("/feed")}).exitCode, 0);
+    const QString folder = dir.file(QStringLiteral("Music/Feeds"));
+    const CliRun set = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("downloads"), QStringLiteral("--folder"), folder,
+                            QStringLiteral("--keep-days"), QStringLiteral("7")});
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    EXPECT_EQ(set.json()[QStringLiteral("folder")].toString(), folder);
+    EXPECT_EQ(set.json()[QStringLiteral("keep_days")].toInt(), 7);
+    const QJsonArray items = QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("items")}).out.toUtf8()).array();
+    ASSERT_EQ(items.size(), 2);
+    QString episode;
+    QString player;
+    for (const QJsonValue& item : items) {
+        (item.toObject()[QStringLiteral("guid")].toString() == QLatin1String("e12") ? episode : player) = item.toObject()[QStringLiteral("id")].toString();
+    }
+
+    const CliRun fetched = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("download"), episode});
+    ASSERT_EQ(fetched.exitCode, 0) << fetched.err.toStdString();
+    const QJsonObject done = QJsonDocument::fromJson(fetched.out.toUtf8()).array().at(0).toObject();
+    EXPECT_EQ(done[QStringLiteral("state")].toString(), QStringLiteral("done"));
+    EXPECT_EQ(done[QStringLiteral("path")].toString(), folder + QStringLiteral("/Salsa Hour/2026-12-01 Episode 12.wav"));
+    EXPECT_GE(done[QStringLiteral("bytes")].toInteger(), static_cast<qint64>(tone.size()));
+    EXPECT_TRUE(QFileInfo::exists(done[QStringLiteral("path")].toString()));
+
+    // A player's song is not a file: one line that says so, nothing stored.
+    const CliRun refused = cli({QStringLiteral("feeds"), QStringLiteral("download"), player});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(refused.err.count(QLatin1Char('\n')), 1) << refused.err.toStdString();
+    const CliRun badDays = cli({QStringLiteral("feeds"), QStringLiteral("downloads"), QStringLiteral("--keep-days"), QStringLiteral("-3")});
+    EXPECT_EQ(badDays.exitCode, 2);
+    EXPECT_TRUE(badDays.err.contains(QStringLiteral("--keep-days"))) << badDays.err.toStdString();
+    const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("downloads")});
+    EXPECT_EQ(listed.json()[QStringLiteral("downloads")].toArray().size(), 1);
+    EXPECT_EQ(listed.json()[QStringLiteral("keep_days")].toInt(), 7);
+
+    const CliRun kept = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("add-to-library"), episode});
+    ASSERT_EQ(kept.exitCode, 0) << kept.err.toStdString();
+    EXPECT_FALSE(kept.json()[QStringLiteral("song_id")].toString().isEmpty());
+    const CliRun cleaned = cli({QStringLiteral("--json"), QStringLiteral("feeds"), QStringLiteral("cleanup")});
+    ASSERT_EQ(cleaned.exitCode, 0) << cleaned.err.toStdString();
+    EXPECT_EQ(cleaned.json()[QStringLiteral("removed")].toInt(), 0);
+    EXPECT_TRUE(QFileInfo::exists(done[QStringLiteral("path")].toString()));
 }
 }  // namespace bandmate::test

@@ -2,22 +2,31 @@
 // a real database: follow a blog, its posts and songs listed, a refresh on the worker thread, a
 // song streamed through Qt Multimedia (its position kept, played at 90 %), "Add to library" and
 // "Add to show", the ranking of songs several feeds posted; the screenshot is looked at.
+#include "core/feeds/FeedDownloads.h"
 #include "core/feeds/FeedItemRepository.h"
 #include "core/feeds/FeedRepository.h"
+#include "core/library/MediaFiles.h"
 #include "core/library/Songs.h"
 #include "core/setlists/Setlists.h"
 #include "tests/support/AudioFiles.h"
 #include "tests/support/FeedServer.h"
 #include "tests/support/TestDatabase.h"
+#include "sync/feeds/DownloadQueue.h"
+#include "ui/library/FeedDownloadsPanel.h"
 #include "ui/library/FeedStream.h"
 #include "ui/library/FeedsView.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QMediaPlayer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTableView>
 #include <QTreeWidget>
+
+#include <taglib/fileref.h>
+#include <taglib/tag.h>
 
 #include <cmath>
 
@@ -261,6 +270,88 @@ TEST_F(FeedsViewTest, ClosingTheWindowWhileASongPlaysKeepsItsPlace)
     QTRY_VERIFY_WITH_TIMEOUT(m_view->stream()->player()->position() >= 300, 10'000);
     m_view.reset();  // the window goes while it plays
     EXPECT_GT(feeds::FeedItemRepository(*m_db).item(itemId)->positionMs, 0);
+}
+
+TEST_F(FeedsViewTest, ASongDownloadsTaggedFromItsFeedPlaysFromItsFileAndComesIntoTheLibraryWithIt)
+{
+    ASSERT_FALSE(followBlog().isEmpty());
+    const QString folder = m_dir.path() + QStringLiteral("/Music/Bandmate feeds");
+    ASSERT_TRUE(feeds::FeedDownloads(*m_db).setSettings({folder, 30}));
+    auto items = feeds::FeedItemRepository(*m_db).items({.search = QStringLiteral("cantante")});
+    ASSERT_TRUE(items && items->size() == 1);
+    const QString itemId = items->first().id;
+    ASSERT_TRUE(m_view->selectItem(itemId));
+    QSignalSpy finished(m_view->downloads(), &sync::DownloadQueue::finished);
+    ASSERT_TRUE(m_view->downloadSelected());
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_EQ(finished.first().at(2).toString(), QString()) << finished.first().at(2).toString().toStdString();
+    const QString path = feeds::FeedItemRepository(*m_db).item(itemId)->songs.value(0).file;
+    EXPECT_EQ(path, folder + QStringLiteral("/Salsa Dura Blog/2026-12-05 Héctor Lavoe - El Cantante.wav"));
+    EXPECT_GE(readAll(path).size(), static_cast<qsizetype>(m_wav.size()));  // the tone, and its tags
+    // Tagged from the feed (read back with TagLib).
+    TagLib::FileRef file(QFile::encodeName(path).constData());
+    ASSERT_FALSE(file.isNull());
+    EXPECT_EQ(QString::fromStdString(file.tag()->title().to8Bit(true)), QStringLiteral("El Cantante"));
+    EXPECT_EQ(QString::fromStdString(file.tag()->artist().to8Bit(true)), QStringLiteral("Héctor Lavoe"));
+    EXPECT_EQ(QString::fromStdString(file.tag()->album().to8Bit(true)), QStringLiteral("Salsa Dura Blog"));
+    EXPECT_EQ(file.tag()->year(), 2026u);
+    EXPECT_TRUE(m_view->songLines().value(0).contains(QStringLiteral("✓"))) << m_view->songLines().value(0).toStdString();
+
+    // It plays from its file (through Qt Multimedia), offline too.
+    m_view->playSelected();
+    EXPECT_TRUE(m_view->stream()->url().isLocalFile());
+    const int before = m_server.requests("/tone.wav");
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->stream()->player()->position() > 200, 10'000);
+    EXPECT_EQ(m_server.requests("/tone.wav"), before);
+    m_view->stream()->stop();
+
+    // The Downloads list shows it; a screenshot is looked at.
+    m_view->showDownloads();
+    ui::FeedDownloadsPanel* panel = m_view->downloadsPanel();
+    ASSERT_EQ(panel->rowCount(), 1);
+    EXPECT_TRUE(panel->rowText(0).startsWith(QStringLiteral("Héctor Lavoe – El Cantante | Salsa Dura Blog | Downloaded"))) << panel->rowText(0).toStdString();
+    EXPECT_EQ(m_view->selectedItemId(), itemId);
+    QDir().mkpath(QStringLiteral(BANDMATE_SHOTS_DIR));
+    EXPECT_TRUE(m_view->grab().save(QStringLiteral(BANDMATE_SHOTS_DIR "/library-feeds-downloads.png")));
+
+    // Into the library with its file; the cleanup spares it from then on.
+    m_view->showFeed({});
+    ASSERT_TRUE(m_view->selectItem(itemId));
+    auto song = m_view->addToLibrary(0);
+    ASSERT_TRUE(song) << song.error().toString();
+    auto files = core::library::MediaFileRepository(*m_db).ofSong(*song);
+    ASSERT_TRUE(files && files->size() == 1);
+    EXPECT_EQ(files->first().path, path);
+    ASSERT_TRUE(feeds::FeedItemRepository(*m_db).setPlayed(itemId, true));
+    ASSERT_TRUE(feeds::FeedDownloads(*m_db).cleanup(QDateTime::currentDateTimeUtc()));
+    EXPECT_EQ(feeds::FeedDownloads(*m_db).cleanup(QDateTime::currentDateTimeUtc().addDays(60))->removed, 0);
+    EXPECT_TRUE(QFileInfo::exists(path));
+}
+
+TEST_F(FeedsViewTest, ADownloadThatFailsSaysWhyAndIsTriedAgainFromTheList)
+{
+    m_server.serve("/feed", blog(m_server.url("/later.wav")));
+    ASSERT_FALSE(followBlog().isEmpty());
+    ASSERT_TRUE(feeds::FeedDownloads(*m_db).setSettings({m_dir.path() + QStringLiteral("/Downloads"), 30}));
+    QSignalSpy finished(m_view->downloads(), &sync::DownloadQueue::finished);
+    ASSERT_TRUE(m_view->downloadSelected());
+    ASSERT_TRUE(finished.wait(20'000));
+    EXPECT_TRUE(m_view->bannerText().contains(QStringLiteral("404"))) << m_view->bannerText().toStdString();
+    m_view->showDownloads();
+    ui::FeedDownloadsPanel* panel = m_view->downloadsPanel();
+    ASSERT_EQ(panel->rowCount(), 1);
+    EXPECT_TRUE(panel->rowText(0).contains(QStringLiteral("⚠ the server answered 404"))) << panel->rowText(0).toStdString();
+    m_server.on("/later.wav", [this](const httplib::Request&, httplib::Response& response) { response.set_content(m_wav, "audio/wav"); });
+    panel->selectRow(0);
+    ASSERT_TRUE(panel->retrySelected());
+    ASSERT_TRUE(finished.wait(20'000));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->rowText(0).contains(QStringLiteral("Downloaded")), 5000);
+    // Removing it takes the file away.
+    const QString path = (*feeds::FeedDownloads(*m_db).list()).first().path;
+    ASSERT_TRUE(QFileInfo::exists(path));
+    ASSERT_TRUE(panel->removeSelected(false));
+    EXPECT_FALSE(QFileInfo::exists(path));
+    EXPECT_EQ(panel->rowCount(), 0);
 }
 
 }  // namespace bandmate::test

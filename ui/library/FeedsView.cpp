@@ -1,9 +1,13 @@
 #include "ui/library/FeedsView.h"
 
+#include "audio/library/TagWriter.h"
+#include "core/feeds/FeedDownloads.h"
 #include "core/feeds/FeedItemRepository.h"
 #include "core/feeds/FeedRepository.h"
 #include "core/setlists/Setlists.h"
 #include "core/storage/Database.h"
+#include "sync/feeds/DownloadQueue.h"
+#include "ui/library/FeedDownloadsPanel.h"
 #include "ui/library/FeedItemModel.h"
 #include "ui/library/FeedRefreshJob.h"
 #include "ui/library/FeedStream.h"
@@ -14,6 +18,8 @@
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,6 +41,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 namespace bandmate::ui {
@@ -45,8 +52,18 @@ namespace {
 
 constexpr int kKindRole = Qt::UserRole;
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kSongUrlRole = Qt::UserRole + 2;   ///< a song line's URL
+constexpr int kSongTextRole = Qt::UserRole + 3;  ///< a song line without its download's state
 constexpr int kShownItems = 500;  ///< a list the window fills in well under a frame
 constexpr int kAutoRefreshMinutes = 15;
+/// The tree's rows above the folders and feeds: All, New, Starred, Picked, Downloads.
+constexpr qsizetype kFixedRows = 5;
+
+/// Scopes that list no posts of their own (their center is not the posts' table).
+bool ownCenter(const QString& scope)
+{
+    return scope == QLatin1String("ranking") || scope == QLatin1String("downloads");
+}
 
 QString songLine(const feeds::ItemSong& song)
 {
@@ -84,6 +101,7 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_refresh, &QPushButton::clicked, this, [this] { refresh(true); });
     auto* seen = new QPushButton(tr("Mark all seen"), this);
+    seen->setObjectName(QStringLiteral("markFeedsSeen"));
     seen->setToolTip(tr("Nothing shown here is new any more"));
     connect(seen, &QPushButton::clicked, this, &FeedsView::markShownSeen);
     m_progress = new QProgressBar(this);
@@ -137,6 +155,9 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
         m_scopeId = item->data(0, kIdRole).toString();
         if (m_scope == QLatin1String("ranking")) {
             showRankingRows();
+        } else if (m_scope == QLatin1String("downloads")) {
+            m_center->setCurrentWidget(m_downloadsPanel);
+            m_downloadsPanel->reload();
         } else {
             search(m_query);
         }
@@ -175,6 +196,11 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
             QDesktopServices::openUrl(QUrl(item->link));
         }
     });
+    action(tr("Download"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
+        if (auto ok = downloadSelected(); !ok) {
+            m_banner->showMessage(QString::fromStdString(ok.error().toString()), true);
+        }
+    });
     action(tr("Remove…"), QKeySequence::Delete, [this] { removeSelectedItem(); });
     connect(m_table, &QTableView::doubleClicked, this, [this] { playSelected(); });
     m_center->addWidget(m_table);
@@ -191,6 +217,13 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
             showSelected();
         }
     });
+    m_downloads = new sync::DownloadQueue(
+        m_db, [](const QString& path, const feeds::DownloadTags& tags) { return audio::writeTags(path, tags); }, this);
+    m_downloadsPanel = new FeedDownloadsPanel(m_db, *m_downloads, m_center);
+    m_center->addWidget(m_downloadsPanel);
+    connect(m_downloadsPanel, &FeedDownloadsPanel::message, this, [this](const QString& text, bool problem) { m_banner->showMessage(text, problem); });
+    connect(m_downloadsPanel, &FeedDownloadsPanel::currentChanged, this, [this] { showSelected(); });
+    connect(m_downloadsPanel, &FeedDownloadsPanel::activeChanged, this, [this] { m_treeCounts->start(); });
 
     auto* details = new QWidget(splitter);
     auto* detailLayout = new QVBoxLayout(details);
@@ -220,15 +253,28 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
     connect(m_play, &QPushButton::clicked, this, [this] { playSelected(); });
     m_addToLibrary = new QPushButton(tr("Add to library"), details);
     connect(m_addToLibrary, &QPushButton::clicked, this, [this] {
-        auto added = addToLibrary(std::max(0, m_songs->currentRow()));
-        m_banner->showMessage(added ? tr("In your library now.") : QString::fromStdString(added.error().toString()), !added);
+        const int index = std::max(0, m_songs->currentRow());
+        auto item = feeds::FeedItemRepository(m_db).item(selectedItemId());
+        const bool withFile = item && index < item->songs.size() && !item->songs.at(index).file.isEmpty();
+        auto added = addToLibrary(index);
+        m_banner->showMessage(added ? (withFile ? tr("In your library now, with its downloaded file.") : tr("In your library now."))
+                                    : QString::fromStdString(added.error().toString()),
+                              !added);
     });
     m_addToShow = new QPushButton(tr("Add to show…"), details);
     connect(m_addToShow, &QPushButton::clicked, this, [this] { askAddToShow(std::max(0, m_songs->currentRow())); });
     m_star = new QPushButton(tr("Star"), details);
     m_star->setCheckable(true);
     connect(m_star, &QPushButton::clicked, this, [this] { toggleStar(); });
-    for (QPushButton* button : {m_play, m_addToLibrary, m_addToShow, m_star}) {
+    m_download = new QPushButton(tr("Download"), details);
+    m_download->setObjectName(QStringLiteral("downloadFeedSong"));
+    m_download->setToolTip(tr("Keep the song's file on this computer, tagged from its feed (Ctrl+D in the list of posts)"));
+    connect(m_download, &QPushButton::clicked, this, [this] {
+        if (auto ok = downloadSelected(); !ok) {
+            m_banner->showMessage(QString::fromStdString(ok.error().toString()), true);
+        }
+    });
+    for (QPushButton* button : {m_play, m_download, m_addToLibrary, m_addToShow, m_star}) {
         buttons->addWidget(button);
     }
     buttons->addStretch(1);
@@ -309,6 +355,36 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
         }
     });
 
+    // The selected post's song line follows its download (no database read: it comes often).
+    connect(m_downloads, &sync::DownloadQueue::progressed, this, [this](const QString& itemId, const QString& url, qint64 received, qint64 total) {
+        if (itemId != m_songsItemId) {
+            return;
+        }
+        for (int i = 0; i < m_songs->count(); ++i) {
+            QListWidgetItem* row = m_songs->item(i);
+            if (row->data(kSongUrlRole).toString() == url) {
+                row->setText(row->data(kSongTextRole).toString() + QStringLiteral("  ↓ ") +
+                             (total > 0 ? QStringLiteral("%1 %").arg(received * 100 / total) : tr("downloading")));
+            }
+        }
+    });
+    connect(m_downloads, &sync::DownloadQueue::finished, this, [this](const QString& itemId, const QString& url, const QString& error) {
+        if (error == QLatin1String("cancelled")) {
+            return;
+        }
+        auto download = feeds::FeedDownloads(m_db).find(itemId, url);
+        const QString what = download && *download ? (*download)->title.isEmpty() ? (*download)->itemTitle : (*download)->title : url;
+        if (error.isEmpty()) {
+            m_banner->showMessage(tr("Downloaded: %1").arg(what), false);
+        } else {
+            m_banner->showMessage(tr("Could not download %1: %2").arg(what, error), true);
+        }
+        if (itemId == selectedItemId()) {
+            showSelected();
+        }
+        m_treeCounts->start();
+    });
+
     m_autoRefresh = new QTimer(this);
     m_autoRefresh->setInterval(std::chrono::minutes(kAutoRefreshMinutes));
     connect(m_autoRefresh, &QTimer::timeout, this, [this] {
@@ -326,6 +402,12 @@ FeedsView::FeedsView(core::Database& db, QWidget* parent) : QWidget(parent), m_d
                 refresh(false);
             }
         }
+        // Played downloads past their days go; a problem is told, a quiet cleanup is not.
+        if (auto cleaned = feeds::FeedDownloads(m_db).cleanup(QDateTime::currentDateTimeUtc()); !cleaned || !cleaned->problems.isEmpty()) {
+            m_banner->showMessage(cleaned ? tr("Could not remove old downloads: %1").arg(cleaned->problems.join(QStringLiteral("; ")))
+                                          : QString::fromStdString(cleaned.error().toString()),
+                                  true);
+        }
     });
 }
 
@@ -334,6 +416,11 @@ FeedsView::~FeedsView()
     // The stream keeps its place before the widgets it reports to go.
     m_stream->stop();
     disconnect(m_stream, nullptr, this, nullptr);
+    disconnect(m_downloads, nullptr, nullptr, nullptr);
+    delete m_downloadsPanel;  // (it refers to the queue)
+    m_downloadsPanel = nullptr;
+    delete m_downloads;  // running downloads stay queued for the next start
+    m_downloads = nullptr;
     delete m_job;  // waits for its worker
 }
 
@@ -343,6 +430,12 @@ void FeedsView::showEvent(QShowEvent* event)
     if (!m_loaded) {
         m_loaded = true;
         reload();
+        // Downloads an earlier run left half-way go on.
+        if (auto resumed = m_downloads->resumeQueued(); !resumed) {
+            m_banner->showMessage(QString::fromStdString(resumed.error().toString()), true);
+        } else if (*resumed > 0) {
+            m_treeCounts->start();  // "Downloads (n)"
+        }
     }
 }
 
@@ -352,6 +445,8 @@ void FeedsView::reload()
     buildTree();
     if (m_scope == QLatin1String("ranking")) {
         showRankingRows();
+    } else if (m_scope == QLatin1String("downloads")) {
+        m_downloadsPanel->reload();
     } else {
         search(m_query);
     }
@@ -387,6 +482,9 @@ void FeedsView::showTree(const QList<feeds::Subscription>& all, const QList<feed
     rows.append({QStringLiteral("new"), {}, {}, tr("New"), {}});
     rows.append({QStringLiteral("starred"), {}, {}, tr("Starred"), {}});
     rows.append({QStringLiteral("ranking"), {}, {}, tr("Picked by several feeds"), tr("Songs that two or more of your feeds posted")});
+    const int active = m_downloadsPanel->activeCount();
+    rows.append({QStringLiteral("downloads"), {}, {}, active > 0 ? tr("Downloads (%1)").arg(active) : tr("Downloads"),
+                 tr("Songs downloaded from your feeds, and those on their way")});
     QSet<QString> folderIds;
     for (const feeds::FeedFolder& folder : std::as_const(folders)) {
         rows.append({QStringLiteral("folder"), folder.id, {}, folder.name, {}});
@@ -447,7 +545,7 @@ void FeedsView::showTree(const QList<feeds::Subscription>& all, const QList<feed
     }
     // The same place as before, when it is still there.
     for (QTreeWidgetItemIterator it(m_tree); *it != nullptr; ++it) {
-        if ((*it)->data(0, kKindRole).toString() == m_scope && (*it)->data(0, kIdRole).toString() == (m_scope == QLatin1String("ranking") ? QString() : m_scopeId)) {
+        if ((*it)->data(0, kKindRole).toString() == m_scope && (*it)->data(0, kIdRole).toString() == (ownCenter(m_scope) ? QString() : m_scopeId)) {
             m_tree->setCurrentItem(*it);
             return;
         }
@@ -478,6 +576,12 @@ void FeedsView::search(const QString& query)
     if (m_search->text() != query) {
         const QSignalBlocker blocker(m_search);
         m_search->setText(query);
+    }
+    if (ownCenter(m_scope)) {
+        if (!query.isEmpty()) {
+            (void)showFeed({});  // posts are searched among all of them (this searches again)
+        }
+        return;
     }
     auto items = feeds::FeedItemRepository(m_db).items(currentFilter());
     if (!items) {
@@ -542,6 +646,16 @@ bool FeedsView::showFeed(const QString& feedId)
     return false;
 }
 
+void FeedsView::showDownloads()
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it != nullptr; ++it) {
+        if ((*it)->data(0, kKindRole).toString() == QLatin1String("downloads")) {
+            m_tree->setCurrentItem(*it);
+            return;
+        }
+    }
+}
+
 void FeedsView::showRanking()
 {
     for (QTreeWidgetItemIterator it(m_tree); *it != nullptr; ++it) {
@@ -573,6 +687,9 @@ QString FeedsView::selectedItemId() const
     if (m_center->currentWidget() == m_ranking) {
         return m_ranking->currentItem() != nullptr ? m_ranking->currentItem()->data(0, kIdRole).toString() : QString();
     }
+    if (m_center->currentWidget() == m_downloadsPanel) {
+        return m_downloadsPanel->currentItemId();
+    }
     const feeds::ItemView* item = m_model->item(m_table->currentIndex().row());
     return item != nullptr ? item->id : QString();
 }
@@ -582,13 +699,16 @@ void FeedsView::showSelected()
     const QString id = selectedItemId();
     auto item = id.isEmpty() ? core::Result<feeds::ItemView>(std::unexpected(core::Error{})) : feeds::FeedItemRepository(m_db).item(id);
     const bool has = item.has_value();
-    for (QWidget* widget : {static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_addToLibrary), static_cast<QWidget*>(m_addToShow),
-                            static_cast<QWidget*>(m_star)}) {
+    for (QWidget* widget : {static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_download), static_cast<QWidget*>(m_addToLibrary),
+                            static_cast<QWidget*>(m_addToShow), static_cast<QWidget*>(m_star)}) {
         widget->setEnabled(has);
     }
+    // The same post shown again (a download moved on): the song picked stays picked.
+    const int pickedSong = has && id == m_songsItemId ? m_songs->currentRow() : 0;
     m_songs->clear();
+    m_songsItemId = has ? id : QString();
     if (!has) {
-        const bool noFeeds = m_treeShape.size() <= 4;  // All, New, Starred, Picked: no feed below them
+        const bool noFeeds = m_treeShape.size() <= kFixedRows;  // no feed below the fixed rows
         m_title->setText(m_model->rowCount() > 0 || m_center->currentWidget() != m_table ? QString()
                          : noFeeds                                                     ? tr("Nothing here yet. Follow a blog or a podcast, or refresh.")
                                                                                        : tr("No posts here."));
@@ -615,14 +735,17 @@ void FeedsView::showSelected()
     m_meta->setText(meta.join(QStringLiteral(" · ")));
     m_summary->setText(item->summary);
     for (const feeds::ItemSong& song : item->songs) {
-        auto* row = new QListWidgetItem(QStringLiteral("♪ ") + songLine(song) + (song.owned ? tr("  (in your library)") : QString()), m_songs);
-        row->setToolTip(song.url);
+        auto* row = new QListWidgetItem(songRowText(item->id, song), m_songs);
+        row->setToolTip(song.file.isEmpty() ? song.url : QDir::toNativeSeparators(song.file));
+        row->setData(kSongUrlRole, song.url);
+        row->setData(kSongTextRole, QStringLiteral("♪ ") + songLine(song) + (song.owned ? tr("  (in your library)") : QString()));
     }
     if (m_songs->count() > 0) {
-        m_songs->setCurrentRow(0);
+        m_songs->setCurrentRow(std::clamp(pickedSong, 0, m_songs->count() - 1));
     }
     m_star->setChecked(item->starred);
     m_addToLibrary->setEnabled(!item->songs.isEmpty());
+    m_download->setEnabled(std::any_of(item->songs.begin(), item->songs.end(), [](const feeds::ItemSong& song) { return feeds::FeedDownloads::downloadable(song); }));
     m_addToShow->setEnabled(!item->songs.isEmpty());
     m_play->setEnabled(std::any_of(item->songs.begin(), item->songs.end(), [](const feeds::ItemSong& song) {
         return !song.url.isEmpty() && song.source != feeds::FoundSong::Source::Player;
@@ -633,6 +756,69 @@ void FeedsView::showSelected()
         m_seenCandidate = id;
         m_seenTimer->start();
     }
+}
+
+QString FeedsView::songRowText(const QString& itemId, const feeds::ItemSong& song) const
+{
+    QString text = QStringLiteral("♪ ") + songLine(song);
+    if (song.owned) {
+        text += tr("  (in your library)");
+    }
+    if (!song.file.isEmpty()) {
+        return text + QStringLiteral("  ✓ ") + tr("downloaded");
+    }
+    if (const auto progress = m_downloads->progress(itemId, song.url); progress) {
+        if (!progress->running) {
+            return text + QStringLiteral("  ↓ ") + tr("waiting");
+        }
+        return text + QStringLiteral("  ↓ ") +
+               (progress->total > 0 ? QStringLiteral("%1 %").arg(progress->received * 100 / progress->total) : tr("downloading"));
+    }
+    if (song.download == QLatin1String("failed")) {
+        return text + QStringLiteral("  ⚠ ") + tr("download failed (Downloads says why)");
+    }
+    return text;
+}
+
+QStringList FeedsView::songLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_songs->count(); ++i) {
+        lines.append(m_songs->item(i)->text());
+    }
+    return lines;
+}
+
+core::Result<void> FeedsView::downloadSelected(int songIndex)
+{
+    auto item = feeds::FeedItemRepository(m_db).item(selectedItemId());
+    if (!item) {
+        return std::unexpected(item.error());
+    }
+    // The song asked for, else the one picked in the list when it is a file, else the first file.
+    int index = songIndex;
+    if (index < 0 && m_songs->currentRow() >= 0 && m_songs->currentRow() < item->songs.size()
+        && feeds::FeedDownloads::downloadable(item->songs.at(m_songs->currentRow()))) {
+        index = m_songs->currentRow();
+    }
+    for (int i = 0; index < 0 && i < item->songs.size(); ++i) {
+        index = feeds::FeedDownloads::downloadable(item->songs.at(i)) ? i : -1;
+    }
+    if (index < 0) {
+        return core::fail(core::ErrorCode::InvalidInput, tr("This post has no song file to download (a player's song is heard on its site).").toStdString());
+    }
+    auto queued = m_downloads->add(item->id, index);
+    if (!queued) {
+        return std::unexpected(queued.error());
+    }
+    if (queued->state == feeds::Download::State::Done) {
+        m_banner->showMessage(tr("Downloaded already: %1").arg(QDir::toNativeSeparators(queued->path)), false);
+    } else {
+        m_banner->showMessage(tr("Downloading to %1…").arg(QDir::toNativeSeparators(QFileInfo(queued->path).absolutePath())), false);
+    }
+    showSelected();
+    m_treeCounts->start();
+    return {};
 }
 
 void FeedsView::keepItem(const QString& itemId)
@@ -797,12 +983,14 @@ void FeedsView::playSelected()
         QDesktopServices::openUrl(QUrl(song.url));  // a streaming service's player: out to the browser
         return;
     }
-    if (m_stream->itemId() == item->id && !m_stream->isFinished() && m_stream->url() == QUrl(song.url)) {
+    // A downloaded song plays from its file (offline too).
+    const QUrl source = !song.file.isEmpty() && QFileInfo::exists(song.file) ? QUrl::fromLocalFile(song.file) : QUrl(song.url);
+    if (m_stream->itemId() == item->id && !m_stream->isFinished() && m_stream->url() == source) {
         m_stream->togglePause();
         return;
     }
     Q_EMIT streamStarting();  // the Library's own player pauses: one thing plays at a time
-    m_stream->play(item->id, QUrl(song.url), item->positionMs);
+    m_stream->play(item->id, source, item->positionMs);
     m_nowPlaying->setText(tr("Playing: %1").arg(songLine(song)));
     m_nowPlayingRow->show();
 }
@@ -895,7 +1083,7 @@ void FeedsView::jobFinished(const sync::RefreshReport& report)
     // What the worker read after the round is shown as it is, when the window still shows what
     // it was asked for; else the window reads its lists itself.
     const FeedRefreshJob::Listing listing = m_job->listing();
-    const bool current = listing.read && m_scope != QLatin1String("ranking") && listing.filter.search == m_query &&
+    const bool current = listing.read && !ownCenter(m_scope) && listing.filter.search == m_query &&
                          listing.filter.feedId == currentFilter().feedId && listing.filter.folderId == currentFilter().folderId &&
                          listing.filter.onlyNew == currentFilter().onlyNew && listing.filter.onlyStarred == currentFilter().onlyStarred;
     // Deleted once its worker has closed its connection, without the window waiting for it.

@@ -26,8 +26,13 @@ namespace bandmate::core {
 class Database;
 }
 
+namespace bandmate::sync {
+class DownloadQueue;
+}
+
 namespace bandmate::ui {
 
+class FeedDownloadsPanel;
 class FeedItemModel;
 class FeedRefreshJob;
 class FeedStream;
@@ -56,6 +61,15 @@ public:
     bool showFeed(const QString& feedId);
     /// Shows the songs several feeds posted.
     void showRanking();
+    /// Shows the downloads.
+    void showDownloads();
+    /// Downloads song `songIndex` of the selected post (-1: the one picked in its list, else its
+    /// first file); a song downloaded before is said to be there.
+    core::Result<void> downloadSelected(int songIndex = -1);
+    [[nodiscard]] sync::DownloadQueue* downloads() const { return m_downloads; }
+    [[nodiscard]] FeedDownloadsPanel* downloadsPanel() const { return m_downloadsPanel; }
+    /// The selected post's songs as the list shows them (with their downloads' state).
+    [[nodiscard]] QStringList songLines() const;
     [[nodiscard]] int visibleItems() const;
     [[nodiscard]] bool selectItem(const QString& itemId);
     [[nodiscard]] QString selectedItemId() const;
@@ -90,6 +104,8 @@ protected:
 private:
     void buildTree();
     void showSelected();
+    /// A song's line in the post's list, with its download's state.
+    [[nodiscard]] QString songRowText(const QString& itemId, const core::feeds::ItemSong& song) const;
     void showRankingRows();
     void startJob(FeedRefreshJob* job);
     void jobFinished(const bandmate::sync::RefreshReport& report);
@@ -117,6 +133,7 @@ private:
     std::function<void()> m_pending;  ///< asked for while a job ran: runs after it
     bool m_selectingForYou = false;   ///< the view, not the musician, selects a post
     QString m_seenCandidate;          ///< the post that becomes seen when the timer fires
+    QString m_songsItemId;            ///< the post whose songs the song list shows
     QStringList m_treeShape;                          ///< the tree's rows as built: kind:id/parent
     QHash<QString, QTreeWidgetItem*> m_treeItems;     ///< by the same keys
 
@@ -148,6 +165,9 @@ private:
     QTimer* m_seenTimer = nullptr;
     QTimer* m_autoRefresh = nullptr;
     FeedStream* m_stream = nullptr;
+    QPushButton* m_download = nullptr;
+    sync::DownloadQueue* m_downloads = nullptr;
+    FeedDownloadsPanel* m_downloadsPanel = nullptr;
 };
 
 }  // namespace bandmate::ui

@@ -271,6 +271,17 @@ LibraryPage::LibraryPage(core::Database& db, Settings& settings, QWidget* parent
     connect(m_feeds, &FeedsView::streamStarting, m_player, &NowPlayingBar::pause);
     connect(m_player, &NowPlayingBar::started, m_feeds, &FeedsView::pauseStream);
     addPageAction(this, tr("New Song"), {QKeySequence::New}, [newSong] { newSong->click(); });
+    // The Feeds section's commands, in a submenu (their keys, Ctrl+Shift+F, F5 and Ctrl+D, work
+    // in the Feeds section itself).
+    const QList<std::pair<const char*, QString>> feedCommands{{"followFeed", tr("Follow a Feed…")},
+                                                              {"refreshFeeds", tr("Refresh Feeds")},
+                                                              {"markFeedsSeen", tr("Mark All Posts Seen")},
+                                                              {"downloadFeedSong", tr("Download the Post's Song")}};
+    for (const auto& [name, text] : feedCommands) {
+        if (auto* button = m_feeds->findChild<QPushButton*>(QLatin1String(name))) {
+            addPageButtonAction(this, button, text, tr("Feeds"));
+        }
+    }
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(space, &QShortcut::activated, m_player, &NowPlayingBar::togglePause);
 }

@@ -29,10 +29,11 @@ inline QAction* addPageAction(QWidget* page, const QString& text, const QList<QK
 
 /// The same for a button of the page that has no key: the menu entry clicks it, and is enabled
 /// when the button is (MainWindow checks as the menu opens). `text` defaults to the button's.
-inline QAction* addPageButtonAction(QWidget* page, QAbstractButton* button, const QString& text = {})
+inline QAction* addPageButtonAction(QWidget* page, QAbstractButton* button, const QString& text = {}, const QString& group = {})
 {
     auto* action = new QAction(text.isEmpty() ? button->text() : text, page);
     action->setProperty("bandmatePageAction", true);
+    action->setProperty("bandmateGroup", group);
     action->setProperty("bandmateButton", QVariant::fromValue<QObject*>(button));
     QObject::connect(action, &QAction::triggered, button, &QAbstractButton::click);
     page->addAction(action);
