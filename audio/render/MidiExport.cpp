@@ -104,11 +104,12 @@ core::Result<MidiExportStats> exportMidiFile(const core::beats::Machine& machine
     }
     stats.tracks = file.getNumTracks();
 
-    const juce::File target(juce::String::fromUTF8(path.c_str()));
-    const juce::File folder = target.getParentDirectory();
-    if (target.isDirectory() || !folder.isDirectory()) {
-        return fail(ErrorCode::NotFound, "the output folder does not exist or the output is a folder", path);
+    auto checked = outputTarget(path);
+    if (!checked) {
+        return std::unexpected(checked.error());
     }
+    const juce::File& target = *checked;
+    const juce::File folder = target.getParentDirectory();
     const juce::File temp = folder.getNonexistentChildFile("." + target.getFileName() + ".partial", ".mid", false);
     // Written in memory first, so the file's size is known and checked once it is closed.
     juce::MemoryOutputStream bytes;

@@ -71,6 +71,15 @@ core::Result<juce::File> outputTarget(const std::string& path)
     if (!folder.isDirectory()) {
         return fail(ErrorCode::NotFound, "the output folder does not exist", folder.getFullPathName().toStdString());
     }
+    // What an earlier write to this name left when it was stopped half-way (a crash, a pulled
+    // plug): its hidden ".NAME.partial…" file, once it is an hour old (a write going on now is
+    // younger), goes; the musician would never find it.
+    const juce::Time hourAgo = juce::Time::getCurrentTime() - juce::RelativeTime::hours(1.0);
+    for (const juce::File& stale : folder.findChildFiles(juce::File::findFiles, false, "." + target.getFileName() + ".partial*")) {
+        if (stale.getLastModificationTime() < hourAgo) {
+            stale.deleteFile();
+        }
+    }
     return target;
 }
 

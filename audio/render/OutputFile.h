@@ -20,7 +20,8 @@ enum class Existing { Replace, Keep };
                                                     Existing existing = Existing::Replace);
 
 /// The file an export is to be written to: `path` itself, when it is not a folder (InvalidArgument)
-/// and its folder exists (NotFound).
+/// and its folder exists (NotFound). Temporary files an earlier write to it left when it was
+/// stopped half-way (an hour old or more) are removed.
 [[nodiscard]] core::Result<juce::File> outputTarget(const std::string& path);
 
 /// Where the "data" chunk of the WAV file `file` ends according to its header, or -1 when

@@ -166,7 +166,7 @@
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+220"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+221"/>
         <source>%1 (%n hit(s) a loop)</source>
         <translation>
             <numerusform>%1 (%n hit a loop)</numerusform>

@@ -7470,7 +7470,7 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+71"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+72"/>
         <source>Offset by step of the loop</source>
         <translation>Desfase por paso del ciclo</translation>
     </message>
@@ -7760,7 +7760,17 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
         <translation>No se pudo puntuar %1: %2</translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="+145"/>
+        <source>Keep the take?</source>
+        <translation>¿Guardar la toma?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This live take is not kept, and it cannot be played again. Keep it before closing?</source>
+        <translation>Esta toma en vivo no está guardada y no se puede volver a tocar. ¿Guardarla antes de cerrar?</translation>
+    </message>
+    <message>
+        <location line="-755"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Cada paso del ciclo de la parte, de media: arriba es tarde, abajo es pronto; las líneas son la tolerancia.</translation>
     </message>
@@ -7883,11 +7893,12 @@ Lo que ves sigue ahí, pero partes del archivo podrían no poder leerse.</transl
     </message>
     <message>
         <location line="-289"/>
+        <location line="+738"/>
         <source>&amp;Keep take</source>
         <translation>Guardar t&amp;oma</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-736"/>
         <source>Keep the score: a take with 90 % of its hits within ±30 ms counts for your roadmap</source>
         <translation>Guarda la puntuación: una toma con el 90 % de sus golpes a ±30 ms cuenta para tu hoja de ruta</translation>
     </message>

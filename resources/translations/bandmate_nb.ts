@@ -7470,7 +7470,7 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
 <context>
     <name>bandmate::ui::TakeDialog</name>
     <message>
-        <location filename="../../ui/beats/TakeDialog.cpp" line="+71"/>
+        <location filename="../../ui/beats/TakeDialog.cpp" line="+72"/>
         <source>Offset by step of the loop</source>
         <translation>Avvik per steg i sløyfen</translation>
     </message>
@@ -7760,7 +7760,17 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
         <translation>Kunne ikke gi poeng til %1: %2</translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="+145"/>
+        <source>Keep the take?</source>
+        <translation>Beholde opptaket?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This live take is not kept, and it cannot be played again. Keep it before closing?</source>
+        <translation>Dette liveopptaket er ikke beholdt, og det kan ikke spilles igjen. Beholde det før du lukker?</translation>
+    </message>
+    <message>
+        <location line="-755"/>
         <source>Each step of the part&apos;s loop, on average: up is late, down is early; the lines are the tolerance.</source>
         <translation>Hvert steg i stemmens sløyfe, i snitt: opp er sent, ned er tidlig; linjene er toleransen.</translation>
     </message>
@@ -7883,11 +7893,12 @@ Det du ser er der fortsatt, men deler av filen kan være uleselige.</translation
     </message>
     <message>
         <location line="-289"/>
+        <location line="+738"/>
         <source>&amp;Keep take</source>
         <translation>&amp;Behold opptaket</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-736"/>
         <source>Keep the score: a take with 90 % of its hits within ±30 ms counts for your roadmap</source>
         <translation>Behold poengene: et opptak med 90 % av slagene innenfor ±30 ms teller i veikartet ditt</translation>
     </message>

@@ -5,7 +5,11 @@
 #include "tests/support/AudioFiles.h"
 #include "tests/support/TestFiles.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -197,6 +201,27 @@ TEST(MidiExport, AFailedExportLeavesTheOldFileAlone)
                                           dir.file(QStringLiteral("no/such/x.mid")).toStdString());
     ASSERT_FALSE(noFolder.has_value());
     EXPECT_EQ(noFolder.error().code, core::ErrorCode::NotFound);
+}
+
+TEST(MidiExport, WhatAnExportStoppedHalfWayLeftIsRemovedByTheNextOneOfThatName)
+{
+    test::TempDir dir;
+    const auto machine = test::exampleMachine();
+    const QString file = dir.file(QStringLiteral("tune.mid"));
+    // An export killed yesterday left its hidden temporary file; one going on now has a fresh one.
+    const QString stale = dir.file(QStringLiteral(".tune.mid.partial.mid"));
+    const QString fresh = dir.file(QStringLiteral(".tune.mid.partial2.mid"));
+    const QString other = dir.file(QStringLiteral(".other.mid.partial.mid"));
+    for (const QString& path : {stale, fresh, other}) {
+        test::writeAll(path, "half");
+    }
+    for (const QString& path : {stale, other}) {
+        std::filesystem::last_write_time(path.toStdString(), std::filesystem::file_time_type::clock::now() - std::chrono::hours(24));
+    }
+    ASSERT_TRUE(audio::exportMidiFile(machine, core::beats::compileMachine(machine), {16, 120.0, 0.0}, file.toStdString()).has_value());
+    EXPECT_FALSE(QFileInfo::exists(stale));
+    EXPECT_TRUE(QFileInfo::exists(fresh)) << "a write going on now is left alone";
+    EXPECT_TRUE(QFileInfo::exists(other)) << "another name's is not this export's to remove";
 }
 
 namespace {

@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QSettings>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -451,4 +452,23 @@ TEST(TakeDialogTest, CalibratesThenPlaysAlongLiveThroughTheDevices)
     EXPECT_TRUE(dialog->statusText().contains(QStringLiteral("3 takes in a row under the mark"))) << dialog->statusText().toStdString();
     EXPECT_EQ(tempo->value(), bpm);
     EXPECT_EQ(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->size(), keptBefore) << "no take held the mark";
+
+    // Closing with a live take scored and not kept asks first: it cannot be played again.
+    dialog->setTrainer(false);
+    dialog->show();
+    dialog->reject();
+    auto* question = dialog->findChild<QMessageBox*>(QStringLiteral("keepTakeQuestion"));
+    ASSERT_NE(question, nullptr) << "Esc or Close would have dropped the take";
+    EXPECT_TRUE(dialog->isVisible());
+    question->button(QMessageBox::Cancel)->click();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(dialog->isVisible()) << "Cancel: the dialog stays, the take too";
+    ASSERT_TRUE(dialog->result().has_value());
+    dialog->reject();
+    question = dialog->findChild<QMessageBox*>(QStringLiteral("keepTakeQuestion"));
+    ASSERT_NE(question, nullptr);
+    question->button(QMessageBox::Save)->click();
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(dialog->isVisible());
+    EXPECT_EQ(core::coach::TakeLog(*db).since(QDateTime::fromMSecsSinceEpoch(0))->size(), keptBefore + 1) << "kept, then closed";
 }

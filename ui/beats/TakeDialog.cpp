@@ -27,6 +27,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
 #include <QProgressBar>
@@ -1119,6 +1120,35 @@ QString TakeDialog::keep()
                                                   : tr("Kept. Takes with 90 % of their hits within ±30 ms also count for your roadmap."))
                       + recordingNote);
     return *kept;
+}
+
+void TakeDialog::reject()
+{
+    const bool unkeptLiveTake = m_scoredLive && m_result.has_value() && !m_resultKept && !m_trainer->isChecked();
+    if (!unkeptLiveTake || m_closing || findChild<QMessageBox*>(QStringLiteral("keepTakeQuestion")) != nullptr) {
+        QDialog::reject();
+        return;
+    }
+    auto* question = new QMessageBox(QMessageBox::Question, tr("Keep the take?"),
+                                     tr("This live take is not kept, and it cannot be played again. Keep it before closing?"),
+                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("keepTakeQuestion"));
+    question->button(QMessageBox::Save)->setText(tr("&Keep take"));
+    question->setDefaultButton(QMessageBox::Save);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question] {
+        const QMessageBox::StandardButton pressed = question->standardButton(question->clickedButton());
+        question->setObjectName(QString());  // (deleted later: not asked about twice meanwhile)
+        if (pressed == QMessageBox::Save && keep().isEmpty()) {
+            return;  // not kept: the dialog stays, its status says why
+        }
+        if (pressed == QMessageBox::Save || pressed == QMessageBox::Discard) {
+            m_closing = true;
+            QDialog::reject();
+            m_closing = false;
+        }
+    });
+    question->open();
 }
 
 QString TakeDialog::summaryText() const

@@ -99,6 +99,11 @@ public:
     [[nodiscard]] QString statusText() const;
     /// The hits as they are heard while a live take plays (tests).
     [[nodiscard]] const LiveTakeView* liveView() const { return m_liveView; }
+    /// Close (Esc, the Close button, the window's ×): a live take scored and not kept cannot be
+    /// played again, so the musician is asked first (Keep take, Discard, Cancel; a question
+    /// named "keepTakeQuestion" that does not block). The tempo trainer's takes are not asked
+    /// about: it keeps those that hold its mark.
+    void reject() override;
 
 Q_SIGNALS:
     /// A score finished (or failed: result() is empty and statusText() says why).
@@ -177,6 +182,7 @@ private:
     bool m_stoppedByHand = false;      ///< the take in hand was stopped with Stop: the trainer stops too
     bool m_trainerStarting = false;    ///< the trainer (not the musician) starts the take
     bool m_resultKept = false;         ///< the take shown has been kept
+    bool m_closing = false;            ///< the musician answered the question on closing
     QLabel* m_liveCaption = nullptr;
     QString m_recordingsFolder;
     /// The live take scored last, for Keep take and to be heard again (changed only while no
