@@ -1,6 +1,7 @@
 #include "core/feeds/FeedDownloads.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/LikePattern.h"
 #include "core/storage/Sql.h"
 #include "core/storage/Transaction.h"
 
@@ -87,9 +88,8 @@ Result<bool> libraryHas(const QSqlDatabase& db, const QString& path)
 {
     // The candidates by their name's end (a path through a link ends the same), then compared
     // as files.
-    QString name = QFileInfo(path).fileName();
-    name.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
-    auto query = sql::run(db, QStringLiteral("SELECT path FROM media_file WHERE path LIKE ? ESCAPE '\\'"), {QStringLiteral("%") + name});
+    auto query = sql::run(db, QStringLiteral("SELECT path FROM media_file WHERE path LIKE ? ESCAPE '\\'"),
+                          {QStringLiteral("%") + sql::likeEscaped(QFileInfo(path).fileName())});
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -395,11 +395,9 @@ Result<QString> FeedDownloads::claimPath(const QString& itemId, const QString& u
     const auto folded = [](const QString& name) { return name.normalized(QString::NormalizationForm_C).toCaseFolded(); };
     QSet<QString> held;
     {
-        QString folder = info.path() + QLatin1Char('/');
-        folder.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
         auto others = sql::run(m_db.connection(),
                                QStringLiteral("SELECT path FROM feed_download WHERE path LIKE ? ESCAPE '\\' AND NOT (item_id = ? AND url = ?)"),
-                               {folder + QLatin1Char('%'), itemId, url});
+                               {sql::likeEscaped(info.path() + QLatin1Char('/')) + QLatin1Char('%'), itemId, url});
         if (!others) {
             return std::unexpected(others.error());
         }

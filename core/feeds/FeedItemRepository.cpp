@@ -5,6 +5,7 @@
 #include "core/library/SearchQuery.h"
 #include "core/library/Songs.h"
 #include "core/storage/Database.h"
+#include "core/storage/LikePattern.h"
 #include "core/storage/Sql.h"
 #include "core/storage/StatementCache.h"
 #include "core/storage/Transaction.h"
@@ -138,10 +139,7 @@ Result<QSet<QString>> librarySongs(const QSqlDatabase& db)
 /// (library::parseSearch: words, "phrases", -not, a | b, field:value) with the feeds' fields.
 Result<QString> searchCondition(const QString& search, QVariantList& binds)
 {
-    const auto like = [](QString text) {
-        text.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
-        return QLatin1Char('%') + text + QLatin1Char('%');
-    };
+    const auto like = [](const QString& text) { return QLatin1Char('%') + sql::likeEscaped(text) + QLatin1Char('%'); };
     const auto yesNo = [](const QString& value) -> std::optional<bool> {
         const QString lower = value.toLower();
         if (lower == QLatin1String("yes") || lower == QLatin1String("true") || lower == QLatin1String("1")) {

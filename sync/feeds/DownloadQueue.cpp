@@ -309,8 +309,7 @@ void DownloadQueue::start(const std::shared_ptr<Job>& job)
     job->error.clear();
     job->whole = false;
     QNetworkRequest request{QUrl(job->url)};
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QStringLiteral("Bandmate/%1 (feed reader; +https://bandmate.app)").arg(QCoreApplication::applicationVersion()));
+    request.setHeader(QNetworkRequest::UserAgentHeader, feedUserAgent());
     request.setMaximumRedirectsAllowed(10);
     // The bytes as stored: a range counts them, and Qt would decode a compressed answer.
     request.setRawHeader("Accept-Encoding", "identity");

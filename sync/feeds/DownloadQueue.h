@@ -62,6 +62,8 @@ public:
 
     /// Running or waiting downloads (their tagging included).
     [[nodiscard]] bool isBusy() const;
+    /// How many downloads are running or waiting (their tagging included).
+    [[nodiscard]] int activeCount() const { return static_cast<int>(m_jobs.size()); }
     /// How far a download of this queue is: bytes so far and in all (0 when the server did not
     /// say); `running` once its request went out.
     struct Progress {

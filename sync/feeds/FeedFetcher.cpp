@@ -38,6 +38,11 @@ QString header(const QNetworkReply& reply, const char* name)
 
 }  // namespace
 
+QString feedUserAgent()
+{
+    return QStringLiteral("Bandmate/%1 (feed reader; +https://bandmate.app)").arg(QCoreApplication::applicationVersion());
+}
+
 QString failureInWords(const QNetworkReply& reply)
 {
     switch (reply.error()) {
@@ -189,8 +194,7 @@ void FeedFetcher::start(std::shared_ptr<Job> job)
 void FeedFetcher::send(const std::shared_ptr<Job>& job, const QUrl& url)
 {
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QStringLiteral("Bandmate/%1 (feed reader; +https://bandmate.app)").arg(QCoreApplication::applicationVersion()));
+    request.setHeader(QNetworkRequest::UserAgentHeader, feedUserAgent());
     request.setRawHeader("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
                                    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
     // On every hop: a feed that still answers through a redirect (one not yet taken as its

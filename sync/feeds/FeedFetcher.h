@@ -18,6 +18,9 @@ class QNetworkReply;
 
 namespace bandmate::sync {
 
+/// How Bandmate names itself to the servers of feeds (their pages, documents and songs).
+[[nodiscard]] QString feedUserAgent();
+
 /// A network failure of `reply` in plain words ("the server refused the connection").
 [[nodiscard]] QString failureInWords(const QNetworkReply& reply);
 

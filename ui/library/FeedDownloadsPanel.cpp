@@ -311,19 +311,6 @@ QString FeedDownloadsPanel::currentItemId() const
     return m_list->currentItem() != nullptr ? m_list->currentItem()->data(0, kItemRole).toString() : QString();
 }
 
-int FeedDownloadsPanel::activeCount() const
-{
-    auto all = feeds::FeedDownloads(m_db).list();
-    if (!all) {
-        return 0;
-    }
-    int active = 0;
-    for (const feeds::Download& download : std::as_const(*all)) {
-        active += download.state == feeds::Download::State::Queued && m_queue.progress(download.itemId, download.url) ? 1 : 0;
-    }
-    return active;
-}
-
 void FeedDownloadsPanel::updateButtons()
 {
     QTreeWidgetItem* row = m_list->currentItem();

@@ -36,8 +36,6 @@ public:
     void selectRow(int row);
     /// The post of the selected download ("" when none).
     [[nodiscard]] QString currentItemId() const;
-    /// Downloads running or waiting.
-    [[nodiscard]] int activeCount() const;
 
     /// The selected download again (a failed one).
     core::Result<void> retrySelected();

@@ -482,7 +482,7 @@ void FeedsView::showTree(const QList<feeds::Subscription>& all, const QList<feed
     rows.append({QStringLiteral("new"), {}, {}, tr("New"), {}});
     rows.append({QStringLiteral("starred"), {}, {}, tr("Starred"), {}});
     rows.append({QStringLiteral("ranking"), {}, {}, tr("Picked by several feeds"), tr("Songs that two or more of your feeds posted")});
-    const int active = m_downloadsPanel->activeCount();
+    const int active = m_downloads->activeCount();
     rows.append({QStringLiteral("downloads"), {}, {}, active > 0 ? tr("Downloads (%1)").arg(active) : tr("Downloads"),
                  tr("Songs downloaded from your feeds, and those on their way")});
     QSet<QString> folderIds;
